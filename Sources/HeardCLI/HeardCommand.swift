@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct HeardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "heard",
+        abstract: "Heard: listen to patients, carers and communities, act, and show what changed.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import HeardText
+
+@Test func formatVersionIsPositive() { #expect(TextEngine.formatVersion > 0) }
