@@ -14,10 +14,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
-        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
     ],
     targets: [
         // Rules of the domain: pure Swift, no I/O, no framework.
@@ -34,17 +32,15 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
-        // Vapor routes, typed HTML views, JSON API, jobs, configuration.
+        // Vapor routes, typed HTML views (our own escaping builder), JSON API, jobs, configuration.
         .target(
             name: "HeardWeb",
             dependencies: [
                 "HeardDomain", "HeardText", "HeardStorage",
                 .product(name: "Vapor", package: "vapor"),
-                .product(name: "Plot", package: "Plot"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Metrics", package: "swift-metrics"),
             ],
-            resources: [.copy("Public")]
+            resources: [.copy("Public"), .copy("API/openapi.json")]
         ),
         // The thin `heard` executable that wires everything together.
         .executableTarget(

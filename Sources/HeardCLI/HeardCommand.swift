@@ -5,6 +5,6 @@ struct HeardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heard",
         abstract: "Heard: listen to patients, carers and communities, act, and show what changed.",
-        subcommands: []
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self]
     )
 }

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import HeardWeb
+
+/// Options every command that touches the database shares. Flags win over environment variables.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "Database: postgres://USER:PASSWORD@HOST/DB, or a SQLite file path. Default: $DATABASE_URL or heard.sqlite.")
+    var database: String?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical. Default: $LOG_LEVEL or info.")
+    var logLevel: String?
+
+    func configuration() throws -> AppConfiguration {
+        var config = AppConfiguration()
+        do {
+            try config.apply(environment: ProcessInfo.processInfo.environment)
+            if let database { config.database = try DatabaseTarget.parse(database) }
+            if let logLevel { try config.apply(environment: ["LOG_LEVEL": logLevel]) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return config
+    }
+}

@@ -1,0 +1,48 @@
+/// The rule that slows down password guessing. Pure: the caller supplies recent attempts.
+///
+/// Failures are counted per account (to protect one person) and per network address
+/// (to stop one machine trying many accounts). A success clears the per-account count.
+public struct SignInThrottle: Sendable {
+    public var maximumFailuresPerAccount: Int
+    public var maximumFailuresPerAddress: Int
+    /// How far back failures count, and how long a lock-out lasts, in seconds.
+    public var window: Double
+
+    public init(maximumFailuresPerAccount: Int = 5, maximumFailuresPerAddress: Int = 20, window: Double = 15 * 60) {
+        self.maximumFailuresPerAccount = maximumFailuresPerAccount
+        self.maximumFailuresPerAddress = maximumFailuresPerAddress
+        self.window = window
+    }
+
+    public struct Attempt: Sendable {
+        public var at: Double
+        public var succeeded: Bool
+        public init(at: Double, succeeded: Bool) {
+            self.at = at
+            self.succeeded = succeeded
+        }
+    }
+
+    public enum Decision: Equatable, Sendable {
+        case allowed
+        /// Locked until the given time (seconds since 1970).
+        case locked(until: Double)
+    }
+
+    /// - Parameters:
+    ///   - accountAttempts: attempts for this e-mail address within `window`, any order.
+    ///   - addressFailures: the times of failures from this network address within `window`.
+    public func decide(accountAttempts: [Attempt], addressFailures: [Double], now: Double) -> Decision {
+        let recent = accountAttempts.filter { now - $0.at < window }.sorted { $0.at < $1.at }
+        let sinceLastSuccess = recent.lastIndex(where: \.succeeded).map { recent[(recent.index(after: $0))...] }
+        let failures = (sinceLastSuccess.map(Array.init) ?? recent).filter { !$0.succeeded }
+        if failures.count >= maximumFailuresPerAccount, let last = failures.last {
+            return .locked(until: last.at + window)
+        }
+        let addressRecent = addressFailures.filter { now - $0 < window }.sorted()
+        if addressRecent.count >= maximumFailuresPerAddress, let last = addressRecent.last {
+            return .locked(until: last + window)
+        }
+        return .allowed
+    }
+}

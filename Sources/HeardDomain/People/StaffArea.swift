@@ -1,0 +1,33 @@
+/// The parts of the staff side of Heard, and which roles may use each.
+///
+/// Kept in one table so that route checks, navigation and the tests of both read the same rule.
+public enum StaffArea: String, CaseIterable, Sendable {
+    /// The dashboard every signed-in staff member lands on.
+    case dashboard
+    /// Organisations, places and services.
+    case referenceData
+    /// Accounts and roles.
+    case users
+    /// The audit log.
+    case audit
+    /// The page an involved person sees: their invitations and the influence they had.
+    case involvement
+
+    public var allowedRoles: Set<Role> {
+        switch self {
+        case .dashboard: [.administrator, .engagementOfficer, .complaintsHandler, .moderator, .boardSecretary]
+        case .referenceData, .users, .audit: [.administrator]
+        case .involvement: Set(Role.allCases)
+        }
+    }
+
+    public func allows(_ role: Role) -> Bool { allowedRoles.contains(role) }
+}
+
+extension Role {
+    /// Involved people take part but are not staff.
+    public var isStaff: Bool { self != .involvedPerson }
+
+    /// Where this role lands after signing in.
+    public var homeArea: StaffArea { isStaff ? .dashboard : .involvement }
+}

@@ -1,0 +1,15 @@
+import Fluent
+
+/// Every migration, in order. New ones go at the end with the next number; never edit a shipped one.
+public enum HeardMigrations {
+    public static var all: [any Migration] {
+        [
+            M0001_CreateReferenceData(),
+            M0002_CreateUsers(),
+            M0003_CreateAuditEvents(),
+            M0004_CreateSignInAttempts(),
+            M0005_CreateJobs(),
+            SessionRecord.migration,
+        ]
+    }
+}

@@ -1,0 +1,32 @@
+/// Reusable buffers for analysing many comments on one thread without allocating per comment.
+///
+/// Not `Sendable`: give each thread or task its own workspace.
+final class AnalysisWorkspace {
+    var tokens: [Token] = []
+    var normalised: [UInt8] = []
+    var features: [UInt64] = []
+    var scores: [Float]
+    var labelHeads: [Int] = []
+    var redacted: [UInt8] = []
+
+    init(headCount: Int) {
+        scores = [Float](repeating: 0, count: max(headCount, 1))
+        tokens.reserveCapacity(256)
+        normalised.reserveCapacity(1024)
+        features.reserveCapacity(1024)
+        labelHeads.reserveCapacity(16)
+        redacted.reserveCapacity(1024)
+    }
+}
+
+/// The result of analysing one comment, as indices and bit sets (no strings), for the streaming hot path.
+struct RawAnalysis {
+    var isNoComment: Bool
+    /// Sentiment class value, or `CommentAnalysis.noCommentSentiment`.
+    var sentiment: Int
+    /// Bit `i` set: `RelationalFlag.allCases[i]`.
+    var relational: UInt64
+    /// Bit `i` set: `UrgentCues.reasons[i]`.
+    var urgent: UInt64
+    var personalData: PersonalDataKinds
+}

@@ -1,0 +1,105 @@
+/// Analyses comments with a model: themes, sentiment, relational care, urgency and personal data.
+public struct CommentAnalyser: Sendable {
+    public let model: TextModel
+    private let redactor = Redactor()
+    /// For each label head, the relational flag bits its theme raises.
+    private let relationalBitsByHead: [UInt64]
+    private let sentimentHeadStart: Int
+
+    public init(model: TextModel) {
+        self.model = model
+        relationalBitsByHead = model.metadata.headLabels.map { label in
+            guard let flag = RelationalRules.flag(forTheme: model.metadata.labels[label]) else { return 0 }
+            return 1 << UInt64(RelationalFlag.allCases.firstIndex(of: flag)!)
+        }
+        sentimentHeadStart = model.labelHeadCount
+    }
+
+    /// Analyses one comment. `question` is the question it answers, used when the model was trained with one.
+    public func analyse(_ text: String, question: String? = nil) -> CommentAnalysis {
+        let workspace = AnalysisWorkspace(headCount: model.headCount)
+        let questionHash = question.flatMap(FeatureExtractor.questionHash)
+        var source = text
+        let raw = source.withUTF8 { analyse($0, question: questionHash, workspace: workspace, redact: true) }
+        if raw.isNoComment { return .noComment }
+        return CommentAnalysis(
+            themes: workspace.labelHeads.map { model.metadata.labels[model.metadata.headLabels[$0]] },
+            sentiment: raw.sentiment,
+            relational: RelationalFlag.allCases.enumerated().filter { raw.relational & (1 << UInt64($0.offset)) != 0 }
+                .map(\.element),
+            isUrgent: raw.urgent != 0,
+            urgentReasons: UrgentCues.reasons.enumerated().filter { raw.urgent & (1 << UInt64($0.offset)) != 0 }
+                .map(\.element),
+            personalData: raw.personalData.kinds,
+            redactedText: String(decoding: workspace.redacted, as: UTF8.self),
+            isNoComment: false)
+    }
+
+    /// Hot path: analyses UTF-8 bytes, leaving label heads and redacted bytes in `workspace`.
+    func analyse(
+        _ bytes: UnsafeBufferPointer<UInt8>, question: UInt64?, workspace: AnalysisWorkspace, redact: Bool
+    ) -> RawAnalysis {
+        workspace.labelHeads.removeAll(keepingCapacity: true)
+        workspace.redacted.removeAll(keepingCapacity: true)
+        Tokeniser.shared.tokenise(bytes, into: &workspace.tokens, bytes: &workspace.normalised)
+        if workspace.tokens.isEmpty {
+            return RawAnalysis(
+                isNoComment: true, sentiment: CommentAnalysis.noCommentSentiment, relational: 0, urgent: 0,
+                personalData: PersonalDataKinds())
+        }
+        let personalData = redact ? redactor.redact(bytes, into: &workspace.redacted) : PersonalDataKinds()
+        workspace.tokens.withUnsafeBufferPointer { tokens in
+            workspace.normalised.withUnsafeBufferPointer { normalised in
+                model.extractor.extract(
+                    tokens: tokens, bytes: normalised, question: question, into: &workspace.features)
+            }
+        }
+        workspace.features.withUnsafeBufferPointer { features in
+            workspace.scores.withUnsafeMutableBufferPointer { scores in model.score(features, into: scores) }
+        }
+        chooseLabels(workspace)
+        var relational: UInt64 = 0
+        for head in workspace.labelHeads { relational |= relationalBitsByHead[head] }
+        let (urgent, cues) = workspace.tokens.withUnsafeBufferPointer { tokens in
+            (UrgentCues.matcher.matches(tokens), RelationalCues.matcher.matches(tokens))
+        }
+        relational |= cues
+        return RawAnalysis(
+            isNoComment: false, sentiment: sentiment(workspace.scores), relational: relational, urgent: urgent,
+            personalData: personalData)
+    }
+
+    private func chooseLabels(_ workspace: AnalysisWorkspace) {
+        let metadata = model.metadata
+        let heads = metadata.headLabels.count
+        guard heads > 0 else { return }
+        let scores = workspace.scores
+        if metadata.kind == .singleLabel {
+            var best = 0
+            for head in 1..<heads where scores[head] > scores[best] { best = head }
+            workspace.labelHeads.append(best)
+            return
+        }
+        var best = 0
+        var bestMargin = -Float.infinity
+        for head in 0..<heads {
+            let margin = scores[head] - metadata.thresholds[head]
+            if margin > 0 { workspace.labelHeads.append(head) }
+            if margin > bestMargin {
+                bestMargin = margin
+                best = head
+            }
+        }
+        if workspace.labelHeads.isEmpty && metadata.assignBestWhenNone { workspace.labelHeads.append(best) }
+    }
+
+    private func sentiment(_ scores: [Float]) -> Int {
+        let classes = model.metadata.sentimentClasses
+        guard !classes.isEmpty else { return CommentAnalysis.noCommentSentiment }
+        var best = 0
+        for index in 1..<classes.count where scores[sentimentHeadStart + index] > scores[sentimentHeadStart + best] {
+            best = index
+        }
+        return classes[best]
+    }
+}

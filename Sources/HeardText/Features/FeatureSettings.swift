@@ -1,0 +1,29 @@
+/// Which features a model uses. Saved in the model file so that analysis extracts exactly what training did.
+public struct FeatureSettings: Codable, Sendable, Equatable, Hashable {
+    /// Word pairs within a clause ("not helpful", "waiting time").
+    public var wordBigrams: Bool
+    /// Character n-grams inside words (fastText-style, with word boundaries); 0 turns them off.
+    public var characterNGramMinimum: Int
+    public var characterNGramMaximum: Int
+    /// The question the comment answers, as its own feature (and crossed with each word if `questionCrossWords`).
+    public var questionFeature: Bool
+    public var questionCrossWords: Bool
+    /// A coarse comment-length bucket ("one word", "a paragraph").
+    public var lengthFeature: Bool
+    /// Features seen in fewer training comments than this are dropped (keeps models small and robust).
+    public var minimumDocumentFrequency: Int
+
+    public init(
+        wordBigrams: Bool = true, characterNGramMinimum: Int = 0, characterNGramMaximum: Int = 0,
+        questionFeature: Bool = true, questionCrossWords: Bool = false, lengthFeature: Bool = true,
+        minimumDocumentFrequency: Int = 2
+    ) {
+        self.wordBigrams = wordBigrams
+        self.characterNGramMinimum = characterNGramMinimum
+        self.characterNGramMaximum = characterNGramMaximum
+        self.questionFeature = questionFeature
+        self.questionCrossWords = questionCrossWords
+        self.lengthFeature = lengthFeature
+        self.minimumDocumentFrequency = minimumDocumentFrequency
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Why a model file could not be read or written.
+public enum ModelError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    case notAModelFile(path: String)
+    case unsupportedVersion(path: String, found: Int, supported: Int)
+    case corrupted(path: String, reason: String)
+    case missingDefaultModel
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notAModelFile(let path):
+            "\(path) is not a Heard text model (it does not start with the model file signature)"
+        case .unsupportedVersion(let path, let found, let supported):
+            "\(path) is a version \(found) model; this build of Heard reads version \(supported). Retrain it with `heard train`"
+        case .corrupted(let path, let reason):
+            "\(path) is corrupted (\(reason)); retrain it or restore it from a backup"
+        case .missingDefaultModel:
+            "the default model is missing from the HeardText resources; run scripts/train-default-model.sh"
+        case .unreadable(let path, let reason):
+            "cannot read the model at \(path): \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,35 @@
+/// Words after which a capitalised word is taken to be a person's name ("Dr Patel", "nurse Jane").
+enum NameCues {
+    /// Honorifics: the next word is a name even when written in lower case ("dr patel"),
+    /// unless it is an ordinary word ("dr was lovely").
+    static let honorifics: Set<UInt64> = hashes(["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"])
+
+    /// Staff roles and relations: the next word is a name only when capitalised ("nurse Jane").
+    static let roles: Set<UInt64> = hashes([
+        "nurse", "doctor", "sister", "matron", "midwife", "paramedic", "consultant", "surgeon", "physio",
+        "physiotherapist", "receptionist", "therapist", "counsellor", "psychiatrist", "psychologist",
+        "pharmacist", "carer", "hca", "registrar", "gp", "dentist", "technician", "driver", "crew",
+        "practitioner", "worker", "manager", "called", "named", "brother", "husband", "wife", "son", "daughter",
+    ])
+
+    /// Capitalised or common words that follow a role but are not names ("Nurse Practitioner", "Dr I think").
+    static let notNames: Set<UInt64> = hashes([
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "did", "do", "for", "from", "had", "has", "have",
+        "he", "her", "him", "his", "i", "if", "in", "is", "it", "me", "my", "no", "not", "of", "on", "or", "our",
+        "she", "so", "that", "the", "their", "them", "then", "there", "they", "this", "to", "was", "we", "were",
+        "who", "with", "you", "your", "very", "really", "so", "who's", "was", "came", "come", "said", "told",
+        "gave", "took", "made", "went", "got", "just", "also", "all", "always", "never", "could", "would",
+        "should", "will", "can", "may", "been", "being", "explained", "listened", "helped", "saw", "seen",
+        "practitioner", "nurse", "nurses", "doctor", "doctors", "team", "staff", "service", "services",
+        "appointment", "surgery", "practice", "department", "ward", "unit", "centre", "center", "hospital",
+        "clinic", "nhs", "a&e", "gp", "gps", "manager", "receptionist", "receptionists", "who", "which", "when",
+        "where", "what", "how", "why", "thank", "thanks", "please", "good", "great", "excellent", "lovely",
+        "kind", "friendly", "helpful", "rude", "amazing", "fantastic", "brilliant", "nice", "caring", "ok",
+        "okay", "fine", "didn't", "wasn't", "isn't", "couldn't", "wouldn't", "don't", "i'm", "i've", "it's",
+        "today", "yesterday", "again", "here", "first", "second", "one", "two", "some", "any", "every",
+        "each", "other", "another", "only", "still", "even", "mental", "health", "district", "practice",
+        "specialist", "support", "led", "advanced", "senior", "junior", "student", "community", "visiting",
+    ])
+
+    static func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map { StableHash.fnv1a($0) }) }
+}

@@ -1,0 +1,311 @@
+/// Hand-written matchers for each kind of personal data, tried at a word start.
+///
+/// Regular expressions would be simpler to read but an order of magnitude slower on the hot path; each
+/// matcher here is a few comparisons on bytes and gives up at the first byte that cannot fit.
+enum PersonalDataPatterns {
+    struct Match {
+        var kind: PersonalDataKind
+        /// Bytes before this offset are kept (e.g. the "Dr " in "Dr Patel").
+        var keepUntil: Int
+        /// End of the redacted data (exclusive).
+        var end: Int
+    }
+
+    static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
+        let first = bytes[start]
+        if ByteClass.isAlphanumeric(first), let end = email(bytes, at: start) {
+            return Match(kind: .email, keepUntil: start, end: end)
+        }
+        if ByteClass.isDigit(first) {
+            if let end = nhsNumber(bytes, at: start) { return Match(kind: .nhsNumber, keepUntil: start, end: end) }
+            if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
+            return nil
+        }
+        if first == UInt8(ascii: "+") || first == UInt8(ascii: "(") {
+            if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
+            return nil
+        }
+        if let end = postcode(bytes, at: start) { return Match(kind: .postcode, keepUntil: start, end: end) }
+        return name(bytes, at: start)
+    }
+
+    // MARK: E-mail
+
+    static func email(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var index = start
+        while index < count, isLocalPart(bytes[index]) { index += 1 }
+        guard index > start, index < count, bytes[index] == UInt8(ascii: "@") else { return nil }
+        index += 1
+        var labels = 0
+        var lastLabelLetters = true
+        var lastLabelLength = 0
+        var end = index
+        while index < count {
+            let labelStart = index
+            var lettersOnly = true
+            while index < count, ByteClass.isAlphanumeric(bytes[index]) || bytes[index] == UInt8(ascii: "-") {
+                if !ByteClass.isASCIILetter(bytes[index]) { lettersOnly = false }
+                index += 1
+            }
+            guard index > labelStart else { break }
+            labels += 1
+            lastLabelLetters = lettersOnly
+            lastLabelLength = index - labelStart
+            end = index
+            guard index + 1 < count, bytes[index] == UInt8(ascii: "."), ByteClass.isAlphanumeric(bytes[index + 1])
+            else { break }
+            index += 1
+        }
+        guard labels >= 2, lastLabelLetters, lastLabelLength >= 2 else { return nil }
+        return end
+    }
+
+    @inline(__always) private static func isLocalPart(_ byte: UInt8) -> Bool {
+        ByteClass.isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    }
+
+    // MARK: NHS number
+
+    /// Ten digits, contiguous or grouped 3-3-4 with one space or hyphen, with a valid check digit.
+    static func nhsNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var index = start
+        var digitCount = 0
+        var separator: UInt8 = 0
+        while index < count, digitCount < 10 {
+            let byte = bytes[index]
+            if ByteClass.isDigit(byte) {
+                withUnsafeMutableBytes(of: &digits) { $0[digitCount] = byte &- 0x30 }
+                digitCount += 1
+                index += 1
+            } else if (digitCount == 3 || digitCount == 6), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-"),
+                separator == 0 || separator == byte, index + 1 < count, ByteClass.isDigit(bytes[index + 1])
+            {
+                if digitCount == 6 && separator == 0 { return nil }  // "123456 7890" is not a 3-3-4 grouping
+                separator = byte
+                index += 1
+            } else {
+                return nil
+            }
+        }
+        guard digitCount == 10, index >= count || !isNumberContinuation(bytes, at: index) else { return nil }
+        if separator != 0 {
+            // Grouping must be complete: both separators present.
+            var separators = 0
+            for offset in start..<index where !ByteClass.isDigit(bytes[offset]) { separators += 1 }
+            guard separators == 2 else { return nil }
+        }
+        let valid = withUnsafeBytes(of: &digits) { raw in
+            NhsNumber.isValid(digits: UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress, count: 10))
+        }
+        return valid ? index : nil
+    }
+
+    /// A digit or letter right after a digit run means the run is part of something longer.
+    @inline(__always) private static func isNumberContinuation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if ByteClass.isAlphanumeric(byte) { return true }
+        // "123 456 7890 1" or "1234567890.5" continue the number.
+        if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && index + 1 < bytes.count {
+            return ByteClass.isDigit(bytes[index + 1])
+        }
+        return false
+    }
+
+    // MARK: Phone
+
+    /// UK numbers: "0" then 9 or 10 more digits, or "+44"/"0044" then 9 or 10 digits (an optional "(0)"),
+    /// with single spaces, hyphens or brackets between groups. The first group must be at least three
+    /// digits long so that dates and lists of small numbers are never taken for phone numbers.
+    static func phone(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var index = start
+        var international = false
+        if bytes[index] == UInt8(ascii: "+") {
+            guard index + 2 < count, bytes[index + 1] == UInt8(ascii: "4"), bytes[index + 2] == UInt8(ascii: "4")
+            else { return nil }
+            international = true
+            index += 3
+        } else if index + 3 < count, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] == UInt8(ascii: "0"),
+            bytes[index + 2] == UInt8(ascii: "4"), bytes[index + 3] == UInt8(ascii: "4")
+        {
+            international = true
+            index += 4
+        }
+        var digits = 0
+        var firstGroup = 0
+        var groups = 0
+        var currentGroup = 0
+        var lastDigitEnd = index
+        var openBracket = false
+        while index < count {
+            let byte = bytes[index]
+            if ByteClass.isDigit(byte) {
+                if digits == 0 && !international && byte != UInt8(ascii: "0") { return nil }
+                digits += 1
+                currentGroup += 1
+                index += 1
+                lastDigitEnd = index
+                if digits > 11 { return nil }
+                continue
+            }
+            if currentGroup > 0 {
+                groups += 1
+                if groups == 1 { firstGroup = currentGroup }
+                currentGroup = 0
+            }
+            if byte == UInt8(ascii: "(") && !openBracket {
+                // "+44 (0)113 ..." — skip the optional trunk zero.
+                if international, index + 2 < count, bytes[index + 1] == UInt8(ascii: "0"),
+                    bytes[index + 2] == UInt8(ascii: ")")
+                {
+                    index += 3
+                    continue
+                }
+                openBracket = true
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: ")") && openBracket {
+                openBracket = false
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                guard index + 1 < count else { break }
+                let next = bytes[index + 1]
+                if ByteClass.isDigit(next) || next == UInt8(ascii: "(") {
+                    index += 1
+                    continue
+                }
+            }
+            break
+        }
+        if currentGroup > 0 {
+            groups += 1
+            if groups == 1 { firstGroup = currentGroup }
+        }
+        if lastDigitEnd < count, isNumberContinuation(bytes, at: lastDigitEnd) { return nil }
+        if international {
+            guard digits == 9 || digits == 10 else { return nil }
+        } else {
+            guard digits == 10 || digits == 11, firstGroup >= 3 else { return nil }
+        }
+        return lastDigitEnd
+    }
+
+    // MARK: Postcode
+
+    /// UK postcode shapes: A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA (any case, space optional).
+    static func postcode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var end = start
+        while end < count, ByteClass.isAlphanumeric(bytes[end]), end - start < 8 { end += 1 }
+        let firstLength = end - start
+        guard firstLength >= 2, firstLength <= 7 else { return nil }
+        if end < count, bytes[end] == UInt8(ascii: " "), firstLength <= 4 {
+            // Outward code, a space, then a three-character inward code.
+            let inwardStart = end + 1
+            guard inwardStart + 3 <= count, isOutward(bytes, start, end), isInward(bytes, inwardStart) else {
+                return nil
+            }
+            let inwardEnd = inwardStart + 3
+            guard inwardEnd >= count || !ByteClass.isAlphanumeric(bytes[inwardEnd]) else { return nil }
+            return inwardEnd
+        }
+        guard firstLength >= 5, end >= count || !ByteClass.isAlphanumeric(bytes[end]) || bytes[end] >= 0x80 else {
+            return nil
+        }
+        guard end >= count || !ByteClass.isAlphanumeric(bytes[end]) else { return nil }
+        guard isOutward(bytes, start, end - 3), isInward(bytes, end - 3) else { return nil }
+        return end
+    }
+
+    private static func isOutward(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        guard length >= 2, length <= 4, ByteClass.isASCIILetter(bytes[start]) else { return false }
+        var index = start + 1
+        if ByteClass.isASCIILetter(bytes[index]) { index += 1 }
+        guard index < end, ByteClass.isDigit(bytes[index]) else { return false }
+        index += 1
+        if index < end { index += 1 }  // optional digit or letter
+        guard index == end else { return false }
+        return true
+    }
+
+    private static func isInward(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        ByteClass.isDigit(bytes[start]) && isInwardLetter(bytes[start + 1]) && isInwardLetter(bytes[start + 2])
+    }
+
+    /// Inward-code letters never include C, I, K, M, O or V.
+    @inline(__always) private static func isInwardLetter(_ byte: UInt8) -> Bool {
+        guard ByteClass.isASCIILetter(byte) else { return false }
+        switch byte | 0x20 {
+        case UInt8(ascii: "c"), UInt8(ascii: "i"), UInt8(ascii: "k"), UInt8(ascii: "m"), UInt8(ascii: "o"),
+            UInt8(ascii: "v"):
+            return false
+        default: return true
+        }
+    }
+
+    // MARK: Names after titles and roles
+
+    static func name(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
+        let count = bytes.count
+        var end = start
+        var hash = StableHash.offset
+        while end < count, ByteClass.isASCIILetter(bytes[end]) {
+            hash = (hash ^ UInt64(ByteClass.lower(bytes[end]))) &* StableHash.prime
+            end += 1
+        }
+        let length = end - start
+        guard length >= 2, length <= 15 else { return nil }
+        hash = StableHash.mix(hash)
+        let isHonorific = NameCues.honorifics.contains(hash)
+        guard isHonorific || NameCues.roles.contains(hash) else { return nil }
+        var index = end
+        if isHonorific, index < count, bytes[index] == UInt8(ascii: ".") { index += 1 }
+        guard index < count, bytes[index] == UInt8(ascii: " ") else { return nil }
+        index += 1
+        guard let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific) else { return nil }
+        var nameEnd = firstEnd
+        // An optional surname ("nurse Jane Smith"); always capitalised.
+        if nameEnd + 1 < count, bytes[nameEnd] == UInt8(ascii: " "),
+            let surnameEnd = nameWord(bytes, at: nameEnd + 1, lowercaseAllowed: false)
+        {
+            nameEnd = surnameEnd
+        }
+        return Match(kind: .name, keepUntil: index, end: nameEnd)
+    }
+
+    /// A name-like word (letters, inner hyphens or apostrophes) that is not a common word.
+    private static func nameWord(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lowercaseAllowed: Bool) -> Int? {
+        let count = bytes.count
+        guard start < count else { return nil }
+        let first = bytes[start]
+        guard ByteClass.isUpper(first) || (lowercaseAllowed && ByteClass.isLower(first)) else { return nil }
+        var end = start
+        var hash = StableHash.offset
+        while end < count {
+            let byte = bytes[end]
+            if ByteClass.isASCIILetter(byte) {
+                hash = (hash ^ UInt64(ByteClass.lower(byte))) &* StableHash.prime
+                end += 1
+            } else if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")), end + 1 < count,
+                ByteClass.isASCIILetter(bytes[end + 1]), end > start
+            {
+                hash = (hash ^ UInt64(byte)) &* StableHash.prime
+                end += 1
+            } else {
+                break
+            }
+        }
+        guard end - start >= 2 || ByteClass.isUpper(first) else { return nil }
+        guard end >= count || !(ByteClass.isDigit(bytes[end]) || bytes[end] >= 0x80) else { return nil }
+        guard !NameCues.notNames.contains(StableHash.mix(hash)) else { return nil }
+        return end
+    }
+}

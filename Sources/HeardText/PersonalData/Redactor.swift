@@ -1,0 +1,80 @@
+/// Finds and redacts personal data: e-mail addresses, UK phone numbers, postcodes, NHS numbers, and names
+/// that follow a title or staff role.
+///
+/// It scans the UTF-8 bytes once, testing patterns only at word starts, so it is cheap enough to run on
+/// every comment. Numbers that are not personal data ("waited 10 hours", "ward 23", "111") are left alone:
+/// a digit run is only redacted when it has the exact shape of a phone or NHS number.
+public struct Redactor: Sendable {
+    public init() {}
+
+    /// Redacts `text`, returning the redacted copy, the kinds found and where they were.
+    public func redact(_ text: String) -> RedactionResult {
+        var source = text
+        var output: [UInt8] = []
+        var spans: [PersonalDataSpan] = []
+        let kinds = source.withUTF8 { bytes in
+            redact(bytes, into: &output, spans: &spans)
+        }
+        return RedactionResult(text: String(decoding: output, as: UTF8.self), kinds: kinds.kinds, spans: spans)
+    }
+
+    /// Hot-path form: appends the redacted bytes to `output` and returns the kinds found.
+    @discardableResult
+    func redact(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> PersonalDataKinds {
+        var ignoredSpans: [PersonalDataSpan]? = nil
+        return scan(bytes, into: &output, spans: &ignoredSpans)
+    }
+
+    func redact(
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]
+    ) -> PersonalDataKinds {
+        var collected: [PersonalDataSpan]? = []
+        let kinds = scan(bytes, into: &output, spans: &collected)
+        spans = collected ?? []
+        return kinds
+    }
+
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]?
+    ) -> PersonalDataKinds {
+        var found = PersonalDataKinds()
+        output.reserveCapacity(output.count + bytes.count + 16)
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            let atWordStart = index == 0 || !Self.isWordJoiner(bytes[index - 1])
+            guard atWordStart, ByteClass.isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "(")
+            else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            if let match = PersonalDataPatterns.match(bytes, at: index) {
+                output.append(contentsOf: bytes[index..<match.keepUntil])
+                output.append(contentsOf: match.kind.placeholder.utf8)
+                found.insert(match.kind)
+                spans?.append(PersonalDataSpan(kind: match.kind, utf8Range: match.keepUntil..<match.end))
+                index = match.end
+                continue
+            }
+            // Copy the rest of this word so patterns are only tried at word starts.
+            output.append(byte)
+            index += 1
+            if ByteClass.isAlphanumeric(byte) {
+                while index < count, ByteClass.isAlphanumeric(bytes[index]) {
+                    output.append(bytes[index])
+                    index += 1
+                }
+            }
+        }
+        return found
+    }
+
+    /// Bytes that glue a following character onto the previous word (so "x@y.com" is not re-tested at "y").
+    @inline(__always) static func isWordJoiner(_ byte: UInt8) -> Bool {
+        ByteClass.isAlphanumeric(byte) || byte == UInt8(ascii: "@") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "/") || byte >= 0x80
+    }
+}

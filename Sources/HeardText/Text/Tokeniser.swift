@@ -1,0 +1,248 @@
+/// Splits a comment's UTF-8 bytes into normalised words with negation scopes, in one pass.
+///
+/// Normalisation: ASCII and Latin-1 letters are lower-cased; curly apostrophes become "'"; dots inside
+/// initialisms are dropped ("G.P." → "gp"); "&" inside a word is kept ("A&E"), and "a & e" / "a and e"
+/// become "a&e"; abbreviations and US spellings map to one form (see `Lexicon`); numbers become "#num"
+/// except service numbers such as 111 and 999. Other non-ASCII letters are kept as they are.
+///
+/// Negation: a negator ("not", "never", "didn't", …) marks the next three words as negated, until a
+/// clause ends (punctuation) or a contrast word ("but") intervenes.
+struct Tokeniser: Sendable {
+    static let shared = Tokeniser()
+
+    /// How many words after a negator are inside its scope.
+    static let negationWindow = 3
+
+    private let canonical: FlatHashMap
+    private let canonicalHashes: [UInt64]
+    private let negators: FlatHashMap
+    private let scopeBreakers: FlatHashMap
+    private let keptNumbers: FlatHashMap
+    let numberHash = StableHash.fnv1a("#num")
+    let andHash = StableHash.fnv1a("and")
+    let aHash = StableHash.fnv1a("a")
+    let eHash = StableHash.fnv1a("e")
+    let aAndEHash = StableHash.fnv1a("a&e")
+
+    init() {
+        var canonical = FlatHashMap(minimumCapacity: Lexicon.canonicalForms.count)
+        var hashes: [UInt64] = []
+        for (index, pair) in Lexicon.canonicalForms.enumerated() {
+            canonical.set(Int32(index), for: StableHash.fnv1a(pair.variant))
+            hashes.append(StableHash.fnv1a(pair.canonical))
+        }
+        self.canonical = canonical
+        canonicalHashes = hashes
+        negators = Self.set(Lexicon.negators)
+        scopeBreakers = Self.set(Lexicon.scopeBreakers)
+        keptNumbers = Self.set(Lexicon.keptNumbers)
+    }
+
+    private static func set(_ words: [String]) -> FlatHashMap {
+        var map = FlatHashMap(minimumCapacity: words.count)
+        for word in words { map.set(1, for: StableHash.fnv1a(word)) }
+        return map
+    }
+
+    /// Convenience for tests and summaries: the normalised words of `text`, negated ones prefixed "not_".
+    func words(_ text: String) -> [String] {
+        var source = text
+        var tokens: [Token] = []
+        var buffer: [UInt8] = []
+        source.withUTF8 { tokenise($0, into: &tokens, bytes: &buffer) }
+        return tokens.map { token in
+            let word = String(decoding: buffer[Int(token.start)..<Int(token.start + token.length)], as: UTF8.self)
+            return token.isNegated ? "not_" + word : word
+        }
+    }
+
+    /// Tokenises `input`, replacing the contents of `tokens` and `bytes` (reused to avoid allocation).
+    func tokenise(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes: inout [UInt8]) {
+        tokens.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.reserveCapacity(input.count + 8)
+        var state = ScanState()
+        let count = input.count
+        var index = 0
+        while index < count {
+            let byte = input[index]
+            if ByteClass.isAlphanumeric(byte) {
+                if state.tokenStart < 0 { state.tokenStart = bytes.count }
+                let lowered = ByteClass.lower(byte)
+                bytes.append(lowered)
+                state.hash = (state.hash ^ UInt64(lowered)) &* StableHash.prime
+                if !ByteClass.isDigit(byte) { state.allDigits = false }
+                index += 1
+                continue
+            }
+            if byte < 0x80 {
+                index += 1
+                switch byte {
+                case UInt8(ascii: "'"):
+                    if state.tokenStart >= 0, index < count, ByteClass.isASCIILetter(input[index]) {
+                        appendInner(byte, &bytes, &state)
+                        continue
+                    }
+                case UInt8(ascii: "&"):
+                    if state.tokenStart >= 0, index < count, ByteClass.isASCIILetter(input[index]) {
+                        appendInner(byte, &bytes, &state)
+                        continue
+                    }
+                    finishToken(&tokens, &bytes, &state)
+                    emitWord("and", &tokens, &bytes, &state)
+                    continue
+                case UInt8(ascii: "."):
+                    // Initialisms: "g.p." → "gp". Only after a single letter and before a letter.
+                    if state.tokenStart >= 0, bytes.count - state.lastDotBoundary == 1, index < count,
+                        ByteClass.isASCIILetter(input[index])
+                    {
+                        state.lastDotBoundary = bytes.count
+                        continue
+                    }
+                default: break
+                }
+                finishToken(&tokens, &bytes, &state)
+                if ByteClass.isClauseEnd(byte) { state.endClause() }
+                continue
+            }
+            index = handleMultiByte(input, at: index, &tokens, &bytes, &state)
+        }
+        finishToken(&tokens, &bytes, &state)
+    }
+
+    private struct ScanState {
+        var tokenStart = -1
+        var hash = StableHash.offset
+        var allDigits = true
+        var lastDotBoundary = -1
+        var negationRemaining = 0
+        var clauseStarting = true
+
+        mutating func endClause() {
+            negationRemaining = 0
+            clauseStarting = true
+        }
+    }
+
+    @inline(__always)
+    private func appendInner(_ byte: UInt8, _ bytes: inout [UInt8], _ state: inout ScanState) {
+        bytes.append(byte)
+        state.hash = (state.hash ^ UInt64(byte)) &* StableHash.prime
+        state.allDigits = false
+    }
+
+    /// Multi-byte UTF-8: known punctuation acts as punctuation; anything else is part of a word.
+    private func handleMultiByte(
+        _ input: UnsafeBufferPointer<UInt8>, at start: Int, _ tokens: inout [Token], _ bytes: inout [UInt8],
+        _ state: inout ScanState
+    ) -> Int {
+        let count = input.count
+        let byte = input[start]
+        if byte == 0xE2, start + 2 < count, input[start + 1] == 0x80 {
+            let third = input[start + 2]
+            switch third {
+            case 0x98, 0x99:  // ‘ ’ : apostrophe inside a word, otherwise a quote mark
+                if state.tokenStart >= 0, start + 3 < count, ByteClass.isASCIILetter(input[start + 3]) {
+                    appendInner(UInt8(ascii: "'"), &bytes, &state)
+                } else {
+                    finishToken(&tokens, &bytes, &state)
+                }
+                return start + 3
+            case 0xA6:  // … ends a clause
+                finishToken(&tokens, &bytes, &state)
+                state.endClause()
+                return start + 3
+            case 0x8B...0x8D:  // zero-width characters join nothing and separate nothing
+                return start + 3
+            case 0x80...0xAF:  // dashes, quotes, bullets, special spaces
+                finishToken(&tokens, &bytes, &state)
+                return start + 3
+            default: break
+            }
+        }
+        if byte == 0xC2, start + 1 < count, input[start + 1] == 0xA0 || input[start + 1] == 0xA3 {
+            finishToken(&tokens, &bytes, &state)  // no-break space, or £ (a symbol, not a letter)
+            return start + 2
+        }
+        // Part of a word: copy the whole scalar, lower-casing Latin-1 capitals (À–Þ).
+        var length = 1
+        if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 }
+        if start + length > count { length = count - start }
+        if state.tokenStart < 0 { state.tokenStart = bytes.count }
+        for offset in 0..<length {
+            var value = input[start + offset]
+            if offset == 1, byte == 0xC3, value >= 0x80, value <= 0x9E, value != 0x97 { value += 0x20 }
+            bytes.append(value)
+            state.hash = (state.hash ^ UInt64(value)) &* StableHash.prime
+        }
+        state.allDigits = false
+        return start + length
+    }
+
+    private func emitWord(_ word: StaticString, _ tokens: inout [Token], _ bytes: inout [UInt8], _ state: inout ScanState) {
+        state.tokenStart = bytes.count
+        word.withUTF8Buffer { buffer in
+            for byte in buffer {
+                bytes.append(byte)
+                state.hash = (state.hash ^ UInt64(byte)) &* StableHash.prime
+            }
+        }
+        state.allDigits = false
+        finishToken(&tokens, &bytes, &state)
+    }
+
+    @inline(__always)
+    private func finishToken(_ tokens: inout [Token], _ bytes: inout [UInt8], _ state: inout ScanState) {
+        guard state.tokenStart >= 0 else { return }
+        defer {
+            state.tokenStart = -1
+            state.hash = StableHash.offset
+            state.allDigits = true
+            state.lastDotBoundary = -1
+        }
+        let start = state.tokenStart
+        let length = bytes.count - start
+        var hash = StableHash.mix(state.hash)
+        if state.allDigits && keptNumbers.value(for: hash) == nil {
+            hash = numberHash
+        } else if let index = canonical.value(for: hash) {
+            hash = canonicalHashes[Int(index)]
+        }
+        // "a and e" / "a & e" → "a&e"
+        if hash == eHash, tokens.count >= 2, tokens[tokens.count - 1].hash == andHash,
+            tokens[tokens.count - 2].hash == aHash
+        {
+            let first = tokens.removeLast()
+            let previous = tokens.removeLast()
+            _ = first
+            tokens.append(
+                Token(
+                    hash: aAndEHash, start: previous.start, length: Int32(bytes.count) - previous.start,
+                    isNegated: previous.isNegated, startsClause: previous.startsClause))
+            return
+        }
+        let isNegator = negators.value(for: hash) != nil || Self.endsWithNot(bytes, start: start, length: length)
+        var negated = false
+        if isNegator {
+            state.negationRemaining = Self.negationWindow
+        } else if scopeBreakers.value(for: hash) != nil {
+            state.negationRemaining = 0
+        } else if state.negationRemaining > 0 {
+            negated = true
+            state.negationRemaining -= 1
+        }
+        tokens.append(
+            Token(
+                hash: hash, start: Int32(start), length: Int32(length), isNegated: negated,
+                startsClause: state.clauseStarting))
+        state.clauseStarting = false
+    }
+
+    @inline(__always)
+    private static func endsWithNot(_ bytes: [UInt8], start: Int, length: Int) -> Bool {
+        guard length >= 4 else { return false }
+        let end = start + length
+        return bytes[end - 1] == UInt8(ascii: "t") && bytes[end - 2] == UInt8(ascii: "'")
+            && bytes[end - 3] == UInt8(ascii: "n")
+    }
+}

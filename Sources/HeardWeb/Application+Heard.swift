@@ -1,0 +1,73 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import HeardStorage
+import Prometheus
+import Vapor
+
+/// Builds the whole application from its configuration. `heard serve` and every test call this,
+/// so what is tested is what runs.
+public enum HeardApplication {
+    public static func configure(_ app: Application, _ config: AppConfiguration) async throws {
+        app.logger.logLevel = config.logLevel
+        app.storage[ConfigurationKey.self] = config
+        app.http.server.configuration.hostname = config.hostname
+        app.http.server.configuration.port = config.port
+        app.http.server.configuration.serverName = nil
+        app.routes.defaultMaxBodySize = "2mb"
+
+        try DatabaseSetup.use(config.database, on: app)
+        app.migrations.add(HeardMigrations.all)
+        app.passwords.use(.bcrypt(cost: config.bcryptCost))
+
+        app.sessions.use(.fluent)
+        app.sessions.configuration.cookieName = "heard_session"
+        let secure = config.usesSecureCookies
+        app.sessions.configuration.cookieFactory = { id in
+            HTTPCookies.Value(
+                string: id.string, expires: nil, maxAge: nil, domain: nil, path: "/", isSecure: secure,
+                isHTTPOnly: true, sameSite: .lax)
+        }
+
+        let metrics = HTTPMetrics(registry: PrometheusCollectorRegistry())
+        app.storage[HTTPMetrics.Key.self] = metrics
+
+        app.middleware = Middlewares()
+        app.middleware.use(RequestIDMiddleware())
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(metrics)
+        app.middleware.use(HeardErrorMiddleware(environment: app.environment))
+        app.middleware.use(SecurityHeadersMiddleware())
+        let publicDirectory = config.publicDirectory ?? Bundle.module.resourceURL!
+            .appendingPathComponent("Public").path + "/"
+        app.middleware.use(FileMiddleware(publicDirectory: publicDirectory, defaultFile: nil))
+
+        try await DatabaseSetup.prepare(app, config: config)
+        if config.seedDemoData {
+            let hasher = app.password
+            if try await DemoData.seedIfEmpty(on: app.db, hashPassword: { try hasher.hash($0) }) {
+                DemoData.printAccounts(publicURL: config.publicURL)
+            }
+        }
+
+        try routes(app)
+
+        if config.runsJobWorker {
+            app.lifecycle.use(JobWorker(config: config))
+        }
+    }
+
+    /// The configuration the app was built with.
+    public static func configuration(of app: Application) -> AppConfiguration {
+        app.storage[ConfigurationKey.self] ?? AppConfiguration()
+    }
+
+    struct ConfigurationKey: StorageKey {
+        typealias Value = AppConfiguration
+    }
+}
+
+extension Request {
+    var heardConfiguration: AppConfiguration { HeardApplication.configuration(of: application) }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Vapor
+
+extension Request {
+    /// The form token for this session, created on first use. Every state-changing form carries it.
+    var csrfToken: String {
+        if let token = session.data[SessionKey.csrf] { return token }
+        let token = [UInt8].random(count: 32).base64URLEncoded
+        session.data[SessionKey.csrf] = token
+        return token
+    }
+}
+
+extension Array where Element == UInt8 {
+    static func random(count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    var base64URLEncoded: String {
+        Data(self).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// Refuses any state-changing browser request whose form token does not match the session's.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let fieldName = "_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else {
+            return try await next.respond(to: request)
+        }
+        let sent = try? request.content.get(String.self, at: Self.fieldName)
+        let expected = request.hasSession ? request.session.data[SessionKey.csrf] : nil
+        guard let sent, let expected, constantTimeEqual(sent, expected) else {
+            request.logger.notice("Refused a form without a valid CSRF token", metadata: ["path": .string(request.url.path)])
+            throw Abort(
+                .forbidden,
+                reason: "This form has expired or was not sent from Heard. Go back, reload the page and try again.")
+        }
+        return try await next.respond(to: request)
+    }
+
+    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+
+/// Every setting Heard reads, in one place. Built from flags and environment variables by the CLI,
+/// or directly by tests. The README's configuration table mirrors this type.
+public struct AppConfiguration: Sendable {
+    /// Where the data lives.
+    public var database: DatabaseTarget = .sqliteFile(path: "heard.sqlite")
+    public var hostname: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// The address people reach the site at; cookies are marked Secure when it is https.
+    public var publicURL: String = "http://127.0.0.1:8080"
+    /// Overrides the Secure cookie flag (otherwise derived from `publicURL`).
+    public var secureCookiesOverride: Bool? = nil
+    /// Seed the demo organisation when the database is empty.
+    public var seedDemoData: Bool = false
+    /// Run migrations when the app starts (off when an operator runs `heard migrate` separately).
+    public var migrateOnStart: Bool = true
+    /// Whether this instance claims background jobs.
+    public var runsJobWorker: Bool = true
+    /// How often an idle worker looks for new jobs.
+    public var jobPollInterval: Double = 2
+    /// Names this instance in logs and job claims.
+    public var instanceID: String = AppConfiguration.defaultInstanceID()
+    public var logLevel: Logger.Level = .info
+    /// bcrypt cost; 12 in production. Tests lower it to stay fast.
+    public var bcryptCost: Int = 12
+    /// A signed-in session ends after this long without a request, in seconds.
+    public var sessionIdleTimeout: Double = 2 * 60 * 60
+    /// Where the public CSS and images are served from (defaults to the bundled copy).
+    public var publicDirectory: String? = nil
+
+    public init() {}
+
+    public var usesSecureCookies: Bool {
+        secureCookiesOverride ?? publicURL.lowercased().hasPrefix("https://")
+    }
+
+    static func defaultInstanceID() -> String {
+        "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+    }
+}
+
+/// Which database engine and where.
+public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
+    case sqliteFile(path: String)
+    case sqliteMemory(identifier: String)
+    case postgres(url: String)
+
+    /// Reads `DATABASE_URL`-style text: `postgres://…`, `sqlite:///abs/path`, `sqlite://rel/path`, or a file path.
+    public static func parse(_ text: String) throws(ConfigurationError) -> DatabaseTarget {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
+            guard let url = URL(string: trimmed), let host = url.host, !host.isEmpty else {
+                throw .invalid(
+                    setting: "DATABASE_URL",
+                    reason: "'\(redactingPassword(trimmed))' is not a valid PostgreSQL URL. "
+                        + "Use postgres://USER:PASSWORD@HOST:5432/DATABASE.")
+            }
+            return .postgres(url: trimmed)
+        }
+        if lower.hasPrefix("sqlite:") {
+            var path = String(trimmed.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path.removeFirst(2) }
+            guard !path.isEmpty else {
+                throw .invalid(setting: "DATABASE_URL", reason: "sqlite: needs a file path, e.g. sqlite://heard.sqlite.")
+            }
+            return path == ":memory:" ? .sqliteMemory(identifier: UUID().uuidString) : .sqliteFile(path: path)
+        }
+        if lower.contains("://") {
+            throw .invalid(
+                setting: "DATABASE_URL",
+                reason: "'\(redactingPassword(trimmed))' is neither postgres:// nor sqlite:. "
+                    + "Use postgres://USER:PASSWORD@HOST:5432/DATABASE or a SQLite file path.")
+        }
+        guard !trimmed.isEmpty else { throw .invalid(setting: "DATABASE_URL", reason: "it is empty.") }
+        return .sqliteFile(path: trimmed)
+    }
+
+    public var isPostgres: Bool {
+        if case .postgres = self { return true }
+        return false
+    }
+
+    /// Safe to print: the password is hidden.
+    public var description: String {
+        switch self {
+        case .sqliteFile(let path): "SQLite file \(path)"
+        case .sqliteMemory: "SQLite in memory"
+        case .postgres(let url): "PostgreSQL \(DatabaseTarget.redactingPassword(url))"
+        }
+    }
+
+    static func redactingPassword(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+}
+
+/// A setting that cannot be used, with what to do about it.
+public enum ConfigurationError: Error, CustomStringConvertible, Equatable {
+    case invalid(setting: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let setting, let reason): "\(setting): \(reason)"
+        }
+    }
+}

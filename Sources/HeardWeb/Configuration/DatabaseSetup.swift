@@ -1,0 +1,74 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Chooses the database engine and makes it ready: WAL for SQLite, migrations when asked.
+enum DatabaseSetup {
+    static func use(_ target: DatabaseTarget, on app: Application) throws {
+        switch target {
+        case .sqliteFile(let path):
+            app.databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .debug), as: .sqlite)
+        case .sqliteMemory(let identifier):
+            app.databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: identifier)), sqlLogLevel: .debug), as: .sqlite)
+        case .postgres(let url):
+            let configuration: SQLPostgresConfiguration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url)
+            } catch {
+                throw ConfigurationError.invalid(
+                    setting: "DATABASE_URL",
+                    reason: "'\(DatabaseTarget.redactingPassword(url))' is not a valid PostgreSQL URL. "
+                        + "Use postgres://USER:PASSWORD@HOST:5432/DATABASE.")
+            }
+            app.databases.use(
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        }
+    }
+
+    static func prepare(_ app: Application, config: AppConfiguration) async throws {
+        do {
+            if case .sqliteFile = config.database {
+                // WAL lets readers and the writer work at once; synchronous=FULL (the default) means a
+                // commit is on disk before we acknowledge it. journal_mode is stored in the file itself.
+                try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+            }
+            if config.migrateOnStart {
+                try await app.autoMigrate()
+            }
+        } catch {
+            throw DatabaseUnavailable(target: config.database, underlying: error)
+        }
+    }
+}
+
+/// The database could not be reached or prepared; says which one and what to check.
+public struct DatabaseUnavailable: Error, CustomStringConvertible {
+    public let target: DatabaseTarget
+    public let underlying: any Error
+
+    public var description: String {
+        let detail = DatabaseErrorText.describe(underlying)
+        switch target {
+        case .postgres:
+            return "Cannot use the database (\(target)): \(detail). "
+                + "Check that PostgreSQL is running and that DATABASE_URL names the right host, user, password and database."
+        default:
+            return "Cannot use the database (\(target)): \(detail). Check that the folder exists and is writable."
+        }
+    }
+}
+
+/// Turns driver errors into one readable line; PostgreSQL's default description hides the detail.
+enum DatabaseErrorText {
+    static func describe(_ error: any Error) -> String {
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] { return message }
+            if let underlying = psql.underlying { return String(describing: underlying) }
+            return "\(psql.code)"
+        }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+
+extension AppConfiguration {
+    /// Applies the environment variables documented in the README on top of the defaults.
+    /// Flags given on the command line are applied afterwards by the CLI and win.
+    public mutating func apply(environment: [String: String]) throws(ConfigurationError) {
+        if let url = environment["DATABASE_URL"], !url.isEmpty { database = try DatabaseTarget.parse(url) }
+        if let host = environment["HEARD_HOST"], !host.isEmpty { hostname = host }
+        if let portText = environment["HEARD_PORT"] ?? environment["PORT"], !portText.isEmpty {
+            port = try Self.parsePort(portText, setting: "HEARD_PORT")
+        }
+        if let url = environment["HEARD_PUBLIC_URL"], !url.isEmpty { publicURL = url }
+        if let secure = environment["HEARD_SECURE_COOKIES"], !secure.isEmpty {
+            secureCookiesOverride = try Self.parseBool(secure, setting: "HEARD_SECURE_COOKIES")
+        }
+        if let worker = environment["HEARD_WORKER"], !worker.isEmpty {
+            runsJobWorker = try Self.parseBool(worker, setting: "HEARD_WORKER")
+        }
+        if let id = environment["HEARD_INSTANCE_ID"], !id.isEmpty { instanceID = id }
+        if let level = environment["LOG_LEVEL"], !level.isEmpty {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw .invalid(
+                    setting: "LOG_LEVEL",
+                    reason: "'\(level)' is not a level. Use trace, debug, info, notice, warning, error or critical.")
+            }
+            logLevel = parsed
+        }
+        if let cost = environment["HEARD_BCRYPT_COST"], !cost.isEmpty {
+            guard let value = Int(cost), (4...31).contains(value) else {
+                throw .invalid(setting: "HEARD_BCRYPT_COST", reason: "'\(cost)' must be a whole number from 4 to 31.")
+            }
+            bcryptCost = value
+        }
+    }
+
+    public static func parsePort(_ text: String, setting: String) throws(ConfigurationError) -> Int {
+        guard let port = Int(text), (0...65535).contains(port) else {
+            throw .invalid(setting: setting, reason: "'\(text)' is not a port number from 0 to 65535.")
+        }
+        return port
+    }
+
+    static func parseBool(_ text: String, setting: String) throws(ConfigurationError) -> Bool {
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw .invalid(setting: setting, reason: "'\(text)' must be true or false.")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import HeardDomain
+import Vapor
+
+/// Pages with no form: home, accessibility, dashboard, involvement.
+enum PagesController {
+    @Sendable static func home(_ request: Request) async throws -> Response {
+        let model = try await HomePage.query(request.db)
+        return .html(HomePage.render(model, context: PageContext(request, title: "Home")))
+    }
+
+    @Sendable static func accessibility(_ request: Request) async throws -> Response {
+        .html(AccessibilityPage.render(context: PageContext(request, title: "Accessibility statement")))
+    }
+
+    @Sendable static func dashboard(_ request: Request) async throws -> Response {
+        let includeAudit = request.currentUser.map { StaffArea.audit.allows($0.role) } ?? false
+        let model = try await DashboardPage.query(request.db, includeAudit: includeAudit)
+        return .html(DashboardPage.render(model, context: PageContext(request, title: "Dashboard")))
+    }
+
+    @Sendable static func involvement(_ request: Request) async throws -> Response {
+        guard let user = request.currentUser else { throw Abort(.unauthorized) }
+        return .html(InvolvementPage.render(user: user, context: PageContext(request, title: "Your involvement")))
+    }
+}
+

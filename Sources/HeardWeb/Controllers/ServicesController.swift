@@ -1,0 +1,137 @@
+import Fluent
+import HeardDomain
+import HeardStorage
+import Vapor
+
+enum ServicesController {
+    struct Form: Content {
+        var name: String?
+        var summary: String?
+        var organisation_id: String?
+        var place_id: String?
+
+        var input: ServiceInput {
+            ServiceInput(
+                name: name ?? "", summary: summary ?? "", organisationID: organisation_id ?? "", placeID: place_id ?? "")
+        }
+    }
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let services = try await Service.query(on: request.db).with(\.$organisation).with(\.$place).sort(\.$name).all()
+        let rows: [[HTMLNode]] = services.map { service in
+            [.text(service.name), .text(service.organisation.name), .text(service.place.name),
+             ReferenceDataViews.editLink(SiteURL.edit(SiteURL.services, id: service.id!), name: service.name)]
+        }
+        let page = ReferenceDataViews.list(
+            context: PageContext(request, title: "Services"), heading: "Services",
+            intro: "The services people can give feedback about. Each is run by one organisation in one place.",
+            newPath: SiteURL.new(SiteURL.services), newLabel: "Add a service",
+            headers: ["Name", "Organisation", "Place", "Action"], rows: rows, notice: Admin.takeFlash(request))
+        return .html(page)
+    }
+
+    @Sendable static func new(_ request: Request) async throws -> Response {
+        .html(try await render(request, input: ServiceInput(), failure: nil, editing: nil))
+    }
+
+    @Sendable static func edit(_ request: Request) async throws -> Response {
+        let service = try await find(request)
+        let input = ServiceInput(
+            name: service.name, summary: service.summary, organisationID: service.$organisation.id.uuidString,
+            placeID: service.$place.id.uuidString)
+        return .html(try await render(request, input: input, failure: nil, editing: service))
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response { try await save(request, editing: nil) }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        try await save(request, editing: try await find(request))
+    }
+
+    private static func save(_ request: Request, editing existing: Service?) async throws -> Response {
+        let input = try request.content.decode(Form.self).input
+        do {
+            var problems: [FieldError] = []
+            var valid: (name: String, summary: String)?
+            do { valid = try input.validated() } catch { problems = error.errors }
+            let organisation = try await UUID(uuidString: input.organisationID).asyncFlatMap {
+                try await Organisation.find($0, on: request.db)
+            }
+            let place = try await UUID(uuidString: input.placeID).asyncFlatMap { try await Place.find($0, on: request.db) }
+            if organisation == nil, !input.organisationID.isEmpty {
+                problems.append(FieldError("organisation_id", "Select an organisation from the list."))
+            }
+            if place == nil, !input.placeID.isEmpty { problems.append(FieldError("place_id", "Select a place from the list.")) }
+            guard problems.isEmpty, let valid, let organisation, let place else { throw ValidationFailure(problems) }
+
+            let service = existing ?? Service()
+            let changes = [
+                FieldChange("name", from: existing?.name, to: valid.name),
+                FieldChange("description", from: existing?.summary, to: valid.summary),
+                FieldChange("organisation_id", from: existing?.$organisation.id.uuidString, to: organisation.id?.uuidString),
+                FieldChange("place_id", from: existing?.$place.id.uuidString, to: place.id?.uuidString),
+            ]
+            service.name = valid.name
+            service.summary = valid.summary
+            service.$organisation.id = organisation.id!
+            service.$place.id = place.id!
+            do {
+                try await request.db.transaction { db in
+                    try await service.save(on: db)
+                    try await AuditLog.record(
+                        on: db, actor: Admin.actor(request), action: existing == nil ? "service.created" : "service.updated",
+                        objectType: "service", objectID: service.id?.uuidString,
+                        summary: "\(existing == nil ? "Added" : "Changed") service \(service.name)", changes: changes)
+                }
+            } catch where Admin.isUniqueViolation(error) {
+                throw ValidationFailure([
+                    FieldError("name", "\(organisation.name) already has a service called \(valid.name) in \(place.name).")
+                ])
+            }
+            Admin.flash(request, existing == nil ? "Service added: \(service.name)" : "Service changed: \(service.name)")
+            return request.redirect(to: SiteURL.services)
+        } catch let failure as ValidationFailure {
+            return .html(
+                try await render(request, input: input, failure: failure, editing: existing), status: .unprocessableEntity)
+        }
+    }
+
+    private static func find(_ request: Request) async throws -> Service {
+        guard let service = try await Service.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return service
+    }
+
+    private static func render(_ request: Request, input: ServiceInput, failure: ValidationFailure?, editing: Service?)
+        async throws -> String
+    {
+        let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let heading = editing == nil ? "Add a service" : "Change \(editing!.name)"
+        let action = editing.map { SiteURL.edit(SiteURL.services, id: $0.id!) } ?? SiteURL.new(SiteURL.services)
+        return ReferenceDataViews.form(
+            context: PageContext(request, title: heading, hasErrors: failure != nil), heading: heading, action: action,
+            failure: failure, submitLabel: "Save service", backPath: SiteURL.services, csrfToken: request.csrfToken
+        ) {
+            FormComponents.textField(name: "name", label: "Name", value: input.name, failure: failure)
+            FormComponents.selectField(
+                name: "organisation_id", label: "Organisation that runs it",
+                choices: organisations.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                selected: input.organisationID, failure: failure)
+            FormComponents.selectField(
+                name: "place_id", label: "Place", choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                selected: input.placeID, failure: failure)
+            FormComponents.textArea(
+                name: "summary", label: "What the service does (optional)", value: input.summary, failure: failure,
+                hint: "One or two plain sentences, shown to people choosing a service.")
+        }
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,121 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Administrators add accounts, choose roles, and switch accounts off (never delete: the audit log names them).
+enum UsersController {
+    struct Form: Content {
+        var email: String?
+        var display_name: String?
+        var role: String?
+        var password: String?
+    }
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let users = try await User.query(on: request.db).sort(\.$role).sort(\.$email).all()
+        let token = request.csrfToken
+        let rows: [[HTMLNode]] = users.map { user in
+            let action = user.isActive ? "deactivate" : "activate"
+            let isSelf = user.id == request.currentUser?.id
+            return [
+                .text(user.displayName), .text(user.email), .text(user.role.title),
+                .text(user.isActive ? "Active" : "Switched off"),
+                isSelf
+                    ? .text("This is you")
+                    : form(.action(SiteURL.user(user.id!, action)), .method("post"), .class("inline-form")) {
+                        FormComponents.csrfField(token)
+                        button(.type("submit"), .class("link-button")) {
+                            user.isActive ? "Switch off" : "Switch on"
+                            span(.class("visually-hidden")) { " \(user.email)" }
+                        }
+                    },
+            ]
+        }
+        let page = ReferenceDataViews.list(
+            context: PageContext(request, title: "People"), heading: "People with accounts",
+            intro: "Staff and involved people who sign in. Switching an account off stops it signing in at once.",
+            newPath: SiteURL.new(SiteURL.users), newLabel: "Add a person",
+            headers: ["Name", "E-mail", "Role", "Status", "Action"], rows: rows, notice: Admin.takeFlash(request))
+        return .html(page)
+    }
+
+    @Sendable static func new(_ request: Request) async throws -> Response {
+        .html(render(request, form: Form(), failure: nil))
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(Form.self)
+        var errors: [FieldError] = []
+        let email = EmailAddress.normalised(form.email ?? "")
+        if !EmailAddress.isPlausible(email) {
+            errors.append(FieldError("email", "Enter an e-mail address in the correct format, like name@example.nhs.uk."))
+        }
+        let name = (form.display_name ?? "").trimmingWhitespace()
+        if name.isEmpty { errors.append(FieldError("display_name", "Enter the person's name.")) }
+        let role = Role(rawValue: form.role ?? "")
+        if role == nil { errors.append(FieldError("role", "Select a role.")) }
+        if let problem = PasswordPolicy.problem(with: form.password ?? "") { errors.append(FieldError("password", problem)) }
+        if errors.isEmpty, try await User.query(on: request.db).filter(\.$email == email).first() != nil {
+            errors.append(FieldError("email", "There is already an account for \(email)."))
+        }
+        guard errors.isEmpty, let role else {
+            return .html(render(request, form: form, failure: ValidationFailure(errors)), status: .unprocessableEntity)
+        }
+        let user = User(
+            email: email, displayName: name, role: role, passwordHash: try await request.password.async.hash(form.password!))
+        try await request.db.transaction { db in
+            try await user.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "user.created", objectType: "user",
+                objectID: user.id?.uuidString, summary: "Added \(name) as \(role.title)",
+                changes: [FieldChange("email", from: nil, to: email), FieldChange("role", from: nil, to: role.rawValue)])
+        }
+        Admin.flash(request, "Account added for \(email)")
+        return request.redirect(to: SiteURL.users)
+    }
+
+    @Sendable static func activate(_ request: Request) async throws -> Response { try await setActive(request, true) }
+    @Sendable static func deactivate(_ request: Request) async throws -> Response { try await setActive(request, false) }
+
+    private static func setActive(_ request: Request, _ active: Bool) async throws -> Response {
+        guard let user = try await User.find(try Admin.uuidParameter(request), on: request.db) else { throw Abort(.notFound) }
+        guard user.id != request.currentUser?.id else {
+            throw Abort(.badRequest, reason: "You cannot switch off your own account. Ask another administrator.")
+        }
+        let before = user.isActive
+        user.isActive = active
+        try await request.db.transaction { db in
+            try await user.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: active ? "user.activated" : "user.deactivated",
+                objectType: "user", objectID: user.id?.uuidString,
+                summary: "\(active ? "Switched on" : "Switched off") the account of \(user.email)",
+                changes: [FieldChange("is_active", from: String(before), to: String(active))])
+        }
+        Admin.flash(request, "\(active ? "Switched on" : "Switched off"): \(user.email)")
+        return request.redirect(to: SiteURL.users)
+    }
+
+    private static func render(_ request: Request, form input: Form, failure: ValidationFailure?) -> String {
+        ReferenceDataViews.form(
+            context: PageContext(request, title: "Add a person", hasErrors: failure != nil), heading: "Add a person",
+            action: SiteURL.new(SiteURL.users), failure: failure, submitLabel: "Add account", backPath: SiteURL.users,
+            csrfToken: request.csrfToken
+        ) {
+            FormComponents.textField(
+                name: "display_name", label: "Name", value: input.display_name ?? "", failure: failure, autocomplete: "off")
+            FormComponents.textField(
+                name: "email", label: "E-mail address", value: input.email ?? "", failure: failure, type: "email",
+                autocomplete: "off")
+            FormComponents.selectField(
+                name: "role", label: "Role", choices: Role.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                selected: input.role ?? "", failure: failure)
+            FormComponents.textField(
+                name: "password", label: "First password", value: "", failure: failure,
+                hint: "At least \(PasswordPolicy.minimumLength) characters. Give it to the person privately.",
+                type: "password", autocomplete: "new-password")
+        }
+    }
+}

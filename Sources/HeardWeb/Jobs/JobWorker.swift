@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+import HeardStorage
+import NIOConcurrencyHelpers
+import Vapor
+
+/// What a job of each kind does. Later features register their own kinds here.
+enum JobHandlers {
+    typealias Handler = @Sendable (Job, any Database, Logger) async throws -> Void
+
+    static let all: [String: Handler] = [
+        HousekeepingJob.kind: HousekeepingJob.run
+    ]
+}
+
+/// Deletes sign-in attempts past any throttling window and re-schedules itself daily.
+enum HousekeepingJob {
+    static let kind = "housekeeping"
+
+    @Sendable static func run(_ job: Job, on db: any Database, logger: Logger) async throws {
+        let cutoff = Date().addingTimeInterval(-30 * 24 * 60 * 60)
+        try await SignInAttempt.query(on: db).filter(\.$attemptedAt < cutoff).delete()
+        try await scheduleNext(on: db, after: 24 * 60 * 60)
+        logger.info("Housekeeping done")
+    }
+
+    /// Ensures exactly one future housekeeping run is queued (several instances may call this).
+    static func scheduleNext(on db: any Database, after delay: TimeInterval) async throws {
+        let pending = try await Job.query(on: db).filter(\.$kind == kind).filter(\.$status == .queued).count()
+        if pending == 0 {
+            try await JobQueue(database: db, workerID: "scheduler").enqueue(kind: kind, runAt: Date().addingTimeInterval(delay))
+        }
+    }
+}
+
+/// Claims and runs jobs in the background of a running app. Stops cleanly on shutdown.
+final class JobWorker: LifecycleHandler, Sendable {
+    private let config: AppConfiguration
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    init(config: AppConfiguration) {
+        self.config = config
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        let queue = JobQueue(database: application.db, workerID: config.instanceID)
+        let logger = application.logger
+        let interval = config.jobPollInterval
+        try? await HousekeepingJob.scheduleNext(on: application.db, after: 60)
+        task.withLockedValue {
+            $0 = Task.detached {
+                await JobWorker.loop(queue: queue, logger: logger, pollInterval: interval)
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        let running = task.withLockedValue { task -> Task<Void, Never>? in
+            defer { task = nil }
+            return task
+        }
+        running?.cancel()
+        await running?.value
+    }
+
+    static func loop(queue: JobQueue, logger: Logger, pollInterval: Double) async {
+        var lastRequeue = Date.distantPast
+        while !Task.isCancelled {
+            do {
+                if Date().timeIntervalSince(lastRequeue) > 60 {
+                    try await queue.requeueAbandoned(olderThan: 15 * 60)
+                    lastRequeue = Date()
+                }
+                if let job = try await queue.claim() {
+                    await run(job, queue: queue, logger: logger)
+                    continue
+                }
+            } catch {
+                logger.warning("Job worker could not reach the queue: \(DatabaseErrorText.describe(error))")
+            }
+            try? await Task.sleep(for: .seconds(pollInterval))
+        }
+    }
+
+    static func run(_ job: Job, queue: JobQueue, logger: Logger) async {
+        var logger = logger
+        logger[metadataKey: "job"] = .string(job.id?.uuidString ?? "?")
+        logger[metadataKey: "job-kind"] = .string(job.kind)
+        do {
+            guard let handler = JobHandlers.all[job.kind] else {
+                try await queue.fail(job, error: "No handler for job kind '\(job.kind)'", maximumAttempts: 1)
+                return
+            }
+            try await handler(job, queue.database, logger)
+            try await queue.complete(job)
+        } catch {
+            logger.error("Job failed: \(error)")
+            try? await queue.fail(job, error: String(describing: error))
+        }
+    }
+}

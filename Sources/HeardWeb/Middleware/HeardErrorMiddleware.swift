@@ -1,0 +1,113 @@
+import HeardDomain
+import Vapor
+
+/// A JSON API error: `{"error": "...", "field": "..."}` with a 4xx status.
+struct APIError: AbortError {
+    var status: HTTPResponseStatus
+    var message: String
+    var field: String?
+
+    init(_ status: HTTPResponseStatus, _ message: String, field: String? = nil) {
+        self.status = status
+        self.message = message
+        self.field = field
+    }
+
+    var reason: String { message }
+}
+
+struct APIErrorBody: Content {
+    var error: String
+    var field: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(error, forKey: .error)
+        // Always present, null when the error is not about one field, so clients can rely on the shape.
+        try container.encode(field, forKey: .field)
+    }
+}
+
+/// Turns every error into a page a person can read, or a JSON body under /api. Never leaks internals.
+struct HeardErrorMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, message, field) = describe(error)
+            if status.code >= 500 {
+                request.logger.report(error: error)
+            }
+            if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
+                let response = Response(status: status)
+                try response.content.encode(APIErrorBody(error: message, field: field))
+                return response
+            }
+            return ErrorPage.response(for: request, status: status, message: message)
+        }
+    }
+
+    private func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?) {
+        switch error {
+        case let api as APIError:
+            return (api.status, api.message, api.field)
+        case let failure as ValidationFailure:
+            let first = failure.errors.first
+            return (.unprocessableEntity, first?.message ?? "Check your input.", first?.field)
+        case let decoding as DecodingError:
+            return (.badRequest, DecodingErrorText.message(decoding), DecodingErrorText.field(decoding))
+        case let abort as any AbortError:
+            return (abort.status, Self.plainMessage(abort.status, reason: abort.reason), nil)
+        default:
+            return (.internalServerError, "Something went wrong on our side. Please try again in a moment.", nil)
+        }
+    }
+
+    static func plainMessage(_ status: HTTPResponseStatus, reason: String) -> String {
+        switch status {
+        case .notFound: "Page not found. If you typed the address, check it is correct."
+        case .methodNotAllowed: "That action is not available at this address."
+        case .payloadTooLarge: "What you sent is too large. Send less than 2 MB."
+        case .unsupportedMediaType: "Send the request as JSON (Content-Type: application/json) or a form."
+        default: reason
+        }
+    }
+}
+
+/// Plain words for body decoding failures, naming the field.
+enum DecodingErrorText {
+    static func field(_ error: DecodingError) -> String? {
+        let path: [any CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
+        @unknown default: return nil
+        }
+        let name = path.map(\.stringValue).joined(separator: ".")
+        return name.isEmpty ? nil : name
+    }
+
+    static func message(_ error: DecodingError) -> String {
+        let name = field(error).map { "'\($0)'" }
+        switch error {
+        case .keyNotFound: return "\(name ?? "A field") is required."
+        case .typeMismatch(let type, _): return "\(name ?? "A field") must be \(describe(type))."
+        case .valueNotFound(let type, _): return "\(name ?? "A field") must be \(describe(type)), not null."
+        case .dataCorrupted: return name.map { "\($0) is not valid." } ?? "The body is not valid JSON."
+        @unknown default: return "The body could not be read."
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is Double.Type: "a number"
+        default: "of the documented type"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Vapor
+
+/// Headers that stop the pages being framed, sniffed or made to run injected script.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    static let contentSecurityPolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        let headers = [
+            ("Content-Security-Policy", Self.contentSecurityPolicy),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "strict-origin-when-cross-origin"),
+            ("X-Frame-Options", "DENY"),
+            ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+        ]
+        for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+        if request.url.path.hasPrefix("/staff") || request.url.path.hasPrefix("/sign-in") {
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        return response
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import HeardStorage
+
+enum AuditPage {
+    struct Model {
+        var events: [AuditEvent]
+        var filters: AuditController.Filters
+        var objectTypes: [String]
+        var actions: [String]
+        var page: Int
+        var pageCount: Int
+        var total: Int
+    }
+
+    static let dateFormat: Date.FormatStyle = .dateTime.day().month(.abbreviated).year().hour().minute()
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        PageLayout.render(context) {
+            h1 { "Audit log" }
+            p(.class("lead")) { "Every change staff make, who made it and when. Entries cannot be changed or removed." }
+            form(.action(SiteURL.audit), .method("get"), .class("filters")) {
+                FormComponents.selectField(
+                    name: "object_type", label: "What changed", choices: model.objectTypes.map { .init(value: $0, label: $0) },
+                    selected: model.filters.object_type ?? "", failure: nil, prompt: "Anything")
+                FormComponents.selectField(
+                    name: "action", label: "Action", choices: model.actions.map { .init(value: $0, label: $0) },
+                    selected: model.filters.action ?? "", failure: nil, prompt: "Any action")
+                FormComponents.textField(
+                    name: "actor", label: "Who (e-mail contains)", value: model.filters.actor ?? "", failure: nil,
+                    required: false, width: "medium")
+                button(.type("submit"), .class("button button-secondary")) { "Filter" }
+            }
+            p { "\(model.total) entries" }
+            DataTable.render(
+                caption: "Audit entries, newest first", headers: ["When", "Who", "Action", "What", "Changes"],
+                rows: model.events.map { event in
+                    [
+                        timeElement(HTMLAttribute("datetime", ISO8601DateFormatter().string(from: event.occurredAt))) {
+                            event.occurredAt.formatted(dateFormat)
+                        },
+                        .text(event.actorLabel), .text(event.action), .text(event.summary), changes(event.changes),
+                    ]
+                }, captionHidden: true)
+            Pagination.links(page: model.page, pageCount: model.pageCount) { number in
+                var query = URLComponents()
+                query.queryItems = [
+                    URLQueryItem(name: "object_type", value: model.filters.object_type ?? ""),
+                    URLQueryItem(name: "action", value: model.filters.action ?? ""),
+                    URLQueryItem(name: "actor", value: model.filters.actor ?? ""),
+                    URLQueryItem(name: "page", value: String(number)),
+                ]
+                return SiteURL.audit + "?" + (query.percentEncodedQuery ?? "")
+            }
+        }
+    }
+
+    private static func changes(_ json: String) -> HTMLNode {
+        let changes = AuditLog.decodeChanges(json)
+        guard !changes.isEmpty else { return .text("–") }
+        return ul(.class("change-list")) {
+            for change in changes {
+                li { "\(change.field): \(change.from ?? "(none)") → \(change.to ?? "(none)")" }
+            }
+        }
+    }
+}

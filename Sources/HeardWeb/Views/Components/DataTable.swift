@@ -1,0 +1,38 @@
+/// An accessible table: caption, header cells with scope, one row per item.
+enum DataTable {
+    static func render(caption captionText: String, headers: [String], rows: [[HTMLNode]], captionHidden: Bool = false)
+        -> HTMLNode
+    {
+        div(.class("table-wrap")) {
+            table(.class("table")) {
+                caption(.class(captionHidden ? "visually-hidden" : "table-caption")) { captionText }
+                thead {
+                    tr { for header in headers { th(.scope("col")) { header } } }
+                }
+                tbody {
+                    for row in rows {
+                        tr {
+                            for (index, cell) in row.enumerated() {
+                                if index == 0 { th(.scope("row")) { cell } } else { td { cell } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Previous / next links for long lists.
+enum Pagination {
+    static func links(page: Int, pageCount: Int, link: (Int) -> String) -> HTMLNode {
+        guard pageCount > 1 else { return .empty }
+        return nav(.class("pagination"), .aria("label", "Pages")) {
+            ul {
+                if page > 1 { li { a(.href(link(page - 1)), .rel("prev")) { "Previous page" } } }
+                li { "Page \(page) of \(pageCount)" }
+                if page < pageCount { li { a(.href(link(page + 1)), .rel("next")) { "Next page" } } }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import HeardDomain
+
+/// Form parts that follow the GOV.UK Design System patterns: label, hint, error message, input,
+/// linked by id so screen readers announce them together, and the person's input kept on error.
+enum FormComponents {
+    static func fieldID(_ name: String) -> String { "field-" + name }
+
+    /// "There is a problem" box at the top of a form; each message links to its field.
+    static func errorSummary(_ failure: ValidationFailure?) -> HTMLNode {
+        guard let failure, !failure.errors.isEmpty else { return .empty }
+        return div(
+            .class("error-summary"), .aria("labelledby", "error-summary-title"), .role("alert"), .tabindex(-1)
+        ) {
+            h2(.id("error-summary-title"), .class("error-summary-title")) { "There is a problem" }
+            ul(.class("error-summary-list")) {
+                for error in failure.errors {
+                    li { a(.href("#" + fieldID(error.field))) { error.message } }
+                }
+            }
+        }
+    }
+
+    static func csrfField(_ token: String) -> HTMLNode {
+        input(.type("hidden"), .name(CSRFMiddleware.fieldName), .value(token))
+    }
+
+    static func textField(
+        name: String, label labelText: String, value: String, failure: ValidationFailure?, hint: String? = nil,
+        type: String = "text", autocomplete: String? = nil, required: Bool = true, width: String = "full"
+    ) -> HTMLNode {
+        let id = fieldID(name)
+        let error = failure?.message(for: name)
+        var described: [String] = []
+        if hint != nil { described.append(id + "-hint") }
+        if error != nil { described.append(id + "-error") }
+        var attributes: [HTMLAttribute] = [
+            .id(id), .name(name), .type(type), .value(value), .class("input input-\(width)" + (error != nil ? " input-error" : "")),
+        ]
+        if let autocomplete { attributes.append(.autocomplete(autocomplete)) }
+        if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
+        if error != nil { attributes.append(.aria("invalid", "true")) }
+        if required { attributes.append(HTMLAttribute("aria-required", "true")) }
+        return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
+            label(.for(id), .class("label")) { labelText }
+            if let hint { div(.id(id + "-hint"), .class("hint")) { hint } }
+            if let error { p(.id(id + "-error"), .class("error-message")) { span(.class("visually-hidden")) { "Error: " }; error } }
+            input(attributes)
+        }
+    }
+
+    static func textArea(
+        name: String, label labelText: String, value: String, failure: ValidationFailure?, hint: String? = nil,
+        rows: Int = 5
+    ) -> HTMLNode {
+        let id = fieldID(name)
+        let error = failure?.message(for: name)
+        var attributes: [HTMLAttribute] = [
+            .id(id), .name(name), HTMLAttribute("rows", String(rows)), .class("textarea" + (error != nil ? " input-error" : "")),
+        ]
+        let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
+        if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
+        if error != nil { attributes.append(.aria("invalid", "true")) }
+        return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
+            label(.for(id), .class("label")) { labelText }
+            if let hint { div(.id(id + "-hint"), .class("hint")) { hint } }
+            if let error { p(.id(id + "-error"), .class("error-message")) { span(.class("visually-hidden")) { "Error: " }; error } }
+            HTMLNode.element("textarea", attributes, children: [.text(value)])
+        }
+    }
+
+    struct Choice {
+        var value: String
+        var label: String
+    }
+
+    static func selectField(
+        name: String, label labelText: String, choices: [Choice], selected: String, failure: ValidationFailure?,
+        hint: String? = nil, prompt: String? = "Select one"
+    ) -> HTMLNode {
+        let id = fieldID(name)
+        let error = failure?.message(for: name)
+        var attributes: [HTMLAttribute] = [.id(id), .name(name), .class("select" + (error != nil ? " input-error" : ""))]
+        let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
+        if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
+        if error != nil { attributes.append(.aria("invalid", "true")) }
+        var options: [HTMLNode] = []
+        if let prompt { options.append(option(.value("")) { prompt }) }
+        for choice in choices {
+            options.append(
+                choice.value == selected
+                    ? option(.value(choice.value), .selected) { choice.label }
+                    : option(.value(choice.value)) { choice.label })
+        }
+        return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
+            label(.for(id), .class("label")) { labelText }
+            if let hint { div(.id(id + "-hint"), .class("hint")) { hint } }
+            if let error { p(.id(id + "-error"), .class("error-message")) { span(.class("visually-hidden")) { "Error: " }; error } }
+            HTMLNode.element("select", attributes, children: options)
+        }
+    }
+
+    static func submitButton(_ text: String) -> HTMLNode {
+        button(.type("submit"), .class("button")) { text }
+    }
+}

@@ -1,0 +1,68 @@
+import Fluent
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// The staff landing page: what Heard holds and what is waiting, from live counts.
+enum DashboardPage {
+    struct Model {
+        var organisations: Int
+        var places: Int
+        var services: Int
+        var accountsByRole: [(Role, Int)]
+        var jobs: [Job.Status: Int]
+        var recentEvents: [AuditEvent]
+    }
+
+    static func query(_ db: any Database, includeAudit: Bool) async throws -> Model {
+        let users = try await User.query(on: db).filter(\.$isActive == true).all()
+        let byRole = Dictionary(grouping: users, by: \.role).mapValues(\.count)
+        return Model(
+            organisations: try await Organisation.query(on: db).count(),
+            places: try await Place.query(on: db).count(),
+            services: try await Service.query(on: db).count(),
+            accountsByRole: Role.allCases.map { ($0, byRole[$0] ?? 0) },
+            jobs: try await JobQueue(database: db, workerID: "dashboard").counts(),
+            recentEvents: includeAudit
+                ? try await AuditEvent.query(on: db).sort(\.$occurredAt, .descending).limit(10).all() : [])
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        PageLayout.render(context) {
+            h1 { "Dashboard" }
+            if let user = context.user { p(.class("lead")) { "Signed in as \(user.displayName), \(user.role.title.lowercased())." } }
+            section(.aria("labelledby", "coverage")) {
+                h2(.id("coverage")) { "What Heard covers" }
+                ul(.class("stat-list")) {
+                    li { strong { "\(model.places)" }; " places" }
+                    li { strong { "\(model.organisations)" }; " organisations" }
+                    li { strong { "\(model.services)" }; " services" }
+                }
+            }
+            section(.aria("labelledby", "accounts")) {
+                h2(.id("accounts")) { "Active accounts by role" }
+                DataTable.render(
+                    caption: "Active accounts by role", headers: ["Role", "Accounts"],
+                    rows: model.accountsByRole.map { [.text($0.0.title), .text(String($0.1))] }, captionHidden: true)
+            }
+            section(.aria("labelledby", "work")) {
+                h2(.id("work")) { "Background work" }
+                DataTable.render(
+                    caption: "Background jobs by status", headers: ["Status", "Jobs"],
+                    rows: [Job.Status.queued, .running, .done, .failed].map { [.text($0.rawValue.capitalized), .text(String(model.jobs[$0] ?? 0))] },
+                    captionHidden: true)
+            }
+            if !model.recentEvents.isEmpty {
+                section(.aria("labelledby", "recent")) {
+                    h2(.id("recent")) { "Recent changes" }
+                    ul(.class("list-plain")) {
+                        for event in model.recentEvents {
+                            li { event.occurredAt.formatted(AuditPage.dateFormat); " – "; event.summary; " ("; event.actorLabel; ")" }
+                        }
+                    }
+                    p { a(.href(SiteURL.audit)) { "See the full audit log" } }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// What every page needs to know besides its own content.
+struct PageContext {
+    var title: String
+    var user: User?
+    /// Present on pages with forms; the layout's sign-out button needs it too.
+    var csrfToken: String?
+    var currentPath: String
+    var hasErrors: Bool = false
+
+    init(_ request: Request, title: String, hasErrors: Bool = false) {
+        self.title = title
+        self.user = request.currentUser
+        self.currentPath = request.url.path
+        self.hasErrors = hasErrors
+        // Only signed-in pages and pages with forms create a session; public reading pages stay cookie-free.
+        self.csrfToken = user != nil ? request.csrfToken : nil
+    }
+}
+
+/// The frame of every page: skip link, header with navigation, main, footer. WCAG 2.2 AA, no JavaScript.
+enum PageLayout {
+    static func render(_ context: PageContext, @HTMLBuilder content: () -> [HTMLNode]) -> String {
+        let title = (context.hasErrors ? "Error: " : "") + context.title + " – Heard"
+        let body = content()
+        let document = element("html", .lang("en-GB")) {
+            element("head") {
+                HTMLNode.void("meta", [HTMLAttribute("charset", "utf-8")])
+                HTMLNode.void(
+                    "meta", [.name("viewport"), HTMLAttribute("content", "width=device-width, initial-scale=1")])
+                element("title") { title }
+                HTMLNode.void("link", [.rel("stylesheet"), .href(SiteURL.stylesheet)])
+            }
+            element("body") {
+                a(.class("skip-link"), .href("#main")) { "Skip to main content" }
+                siteHeader(context)
+                mainElement(.id("main"), .class("wrap"), .tabindex(-1)) { body }
+                siteFooter()
+            }
+        }
+        return "<!doctype html>\n" + document.render()
+    }
+
+    private static func siteHeader(_ context: PageContext) -> HTMLNode {
+        header(.class("site-header")) {
+            div(.class("wrap header-inner")) {
+                a(.class("brand"), .href(SiteURL.home)) {
+                    span(.class("brand-name")) { "Heard" }
+                    span(.class("brand-tag")) { "Listening to people about health and care" }
+                }
+                nav(.aria("label", "Main")) {
+                    ul(.class("nav-list")) {
+                        for item in navigation(for: context.user) {
+                            li {
+                                if context.currentPath == item.path {
+                                    a(.href(item.path), .aria("current", "page")) { item.label }
+                                } else {
+                                    a(.href(item.path)) { item.label }
+                                }
+                            }
+                        }
+                        if let user = context.user, let token = context.csrfToken {
+                            li {
+                                form(.action(SiteURL.signOut), .method("post"), .class("inline-form")) {
+                                    input(.type("hidden"), .name(CSRFMiddleware.fieldName), .value(token))
+                                    button(.type("submit"), .class("link-button")) {
+                                        "Sign out"
+                                        span(.class("visually-hidden")) { " (\(user.displayName))" }
+                                    }
+                                }
+                            }
+                        } else {
+                            li { a(.href(SiteURL.signInPath)) { "Staff sign in" } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    struct NavigationItem {
+        var label: String
+        var path: String
+    }
+
+    /// The links a person sees depend on what their role may use.
+    static func navigation(for user: User?) -> [NavigationItem] {
+        var items = [NavigationItem(label: "Home", path: SiteURL.home)]
+        guard let role = user?.role else { return items }
+        if StaffArea.dashboard.allows(role) { items.append(.init(label: "Dashboard", path: SiteURL.dashboard)) }
+        if StaffArea.referenceData.allows(role) {
+            items.append(.init(label: "Organisations", path: SiteURL.organisations))
+            items.append(.init(label: "Places", path: SiteURL.places))
+            items.append(.init(label: "Services", path: SiteURL.services))
+        }
+        if StaffArea.users.allows(role) { items.append(.init(label: "People", path: SiteURL.users)) }
+        if StaffArea.audit.allows(role) { items.append(.init(label: "Audit log", path: SiteURL.audit)) }
+        if !role.isStaff { items.append(.init(label: "Your involvement", path: SiteURL.involvement)) }
+        return items
+    }
+
+    private static func siteFooter() -> HTMLNode {
+        footer(.class("site-footer")) {
+            div(.class("wrap")) {
+                ul(.class("footer-links")) {
+                    li { a(.href(SiteURL.accessibility)) { "Accessibility statement" } }
+                    li { a(.href(SiteURL.openAPI)) { "Open data API" } }
+                }
+                p { "Heard keeps what you tell us on this organisation's own systems. Personal details are never published." }
+            }
+        }
+    }
+}
+
+extension Response {
+    static func html(_ body: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: body))
+    }
+}

@@ -1,0 +1,57 @@
+import HeardDomain
+import Vapor
+
+/// Every route, grouped by who may use it. Paths come from `SiteURL`.
+func routes(_ app: Application) throws {
+    // MARK: Operations (no session, no cookies)
+    app.get("health", use: OperationsController.health)
+    app.get("metrics", use: OperationsController.metrics)
+
+    // MARK: JSON API (no session; staff endpoints use bearer tokens in later issues)
+    let api = app.grouped("api")
+    api.get("openapi.json", use: APIController.openAPIDocument)
+    let v1 = api.grouped("v1")
+    v1.get("organisations", use: APIController.organisations)
+    v1.get("places", use: APIController.places)
+    v1.get("services", use: APIController.services)
+    api.get("**") { _ -> Response in throw APIError(.notFound, "No API endpoint at this address. See /api/openapi.json.") }
+
+    // MARK: Browser pages: database sessions, the signed-in person, CSRF on every form
+    let browser = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())
+    browser.get(use: PagesController.home)
+    browser.get("accessibility", use: PagesController.accessibility)
+    browser.get("sign-in", use: SignInController.show)
+    browser.post("sign-in", use: SignInController.submit)
+    browser.post("sign-out", use: SignInController.signOut)
+
+    browser.grouped(AreaGuard(area: .involvement)).get("me", use: PagesController.involvement)
+
+    let staff = browser.grouped("staff")
+    staff.grouped(AreaGuard(area: .dashboard)).get(use: PagesController.dashboard)
+
+    let reference = staff.grouped(AreaGuard(area: .referenceData))
+    reference.get("organisations", use: OrganisationsController.index)
+    reference.get("organisations", "new", use: OrganisationsController.new)
+    reference.post("organisations", "new", use: OrganisationsController.create)
+    reference.get("organisations", ":id", "edit", use: OrganisationsController.edit)
+    reference.post("organisations", ":id", "edit", use: OrganisationsController.update)
+    reference.get("places", use: PlacesController.index)
+    reference.get("places", "new", use: PlacesController.new)
+    reference.post("places", "new", use: PlacesController.create)
+    reference.get("places", ":id", "edit", use: PlacesController.edit)
+    reference.post("places", ":id", "edit", use: PlacesController.update)
+    reference.get("services", use: ServicesController.index)
+    reference.get("services", "new", use: ServicesController.new)
+    reference.post("services", "new", use: ServicesController.create)
+    reference.get("services", ":id", "edit", use: ServicesController.edit)
+    reference.post("services", ":id", "edit", use: ServicesController.update)
+
+    let users = staff.grouped(AreaGuard(area: .users))
+    users.get("users", use: UsersController.index)
+    users.get("users", "new", use: UsersController.new)
+    users.post("users", "new", use: UsersController.create)
+    users.post("users", ":id", "activate", use: UsersController.activate)
+    users.post("users", ":id", "deactivate", use: UsersController.deactivate)
+
+    staff.grouped(AreaGuard(area: .audit)).get("audit", use: AuditController.index)
+}
