@@ -57,6 +57,8 @@ let package = Package(
             dependencies: [
                 "HeardWeb", "HeardStorage", "HeardDomain",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             ]
         ),
     ]

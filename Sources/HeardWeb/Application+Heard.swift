@@ -46,9 +46,8 @@ public enum HeardApplication {
         try await DatabaseSetup.prepare(app, config: config)
         if config.seedDemoData {
             let hasher = app.password
-            if try await DemoData.seedIfEmpty(on: app.db, hashPassword: { try hasher.hash($0) }) {
-                DemoData.printAccounts(publicURL: config.publicURL)
-            }
+            let seeded = try await DemoData.seedIfEmpty(on: app.db, hashPassword: { try hasher.hash($0) })
+            app.storage[DemoSeededKey.self] = seeded
         }
 
         try routes(app)
@@ -61,6 +60,13 @@ public enum HeardApplication {
     /// The configuration the app was built with.
     public static func configuration(of app: Application) -> AppConfiguration {
         app.storage[ConfigurationKey.self] ?? AppConfiguration()
+    }
+
+    /// Whether `configure` just filled an empty database with the demo (the CLI then prints the accounts).
+    public static func didSeedDemo(_ app: Application) -> Bool { app.storage[DemoSeededKey.self] ?? false }
+
+    struct DemoSeededKey: StorageKey {
+        typealias Value = Bool
     }
 
     struct ConfigurationKey: StorageKey {

@@ -42,6 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
         let target = config.database
         do {
             try await AppRunner.withApplication(config, arguments: ["heard", "serve"]) { app in
+                if HeardApplication.didSeedDemo(app) { DemoData.printAccounts(publicURL: publicURL) }
                 try await AppRunner.serveUntilStopped(app) {
                     app.logger.notice("Heard is running at \(publicURL) on \(target). Press Ctrl+C to stop.")
                 }

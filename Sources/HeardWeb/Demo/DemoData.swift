@@ -27,6 +27,8 @@ public enum DemoData {
     ]
 
     /// (service, organisation index, place, summary)
+    public static var serviceCount: Int { services.count }
+
     static let services: [(String, Int, String, String)] = [
         ("Emergency department, Riverside General Hospital", 1, "Leeds", "Open all day, every day, for serious injuries and illness."),
         ("Maternity unit, Riverside General Hospital", 1, "Leeds", "Antenatal care, birth and care after birth."),

@@ -1,0 +1,62 @@
+import Foundation
+import HeardStorage
+import HeardWeb
+import Testing
+import Vapor
+
+@Suite("JSON API")
+struct APITests {
+    @Test("services can be filtered by place and name", arguments: TestDatabase.all)
+    func servicesFilter(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
+            let browser = app.browser()
+            let all = try await browser.get("/api/v1/services")
+            #expect(all.status == .ok)
+            let decoded = try JSONDecoder().decode(ServiceList.self, from: Data(all.body.utf8))
+            #expect(decoded.items.count == DemoData.serviceCount)
+            let calderdale = try JSONDecoder().decode(
+                ServiceList.self, from: Data(try await browser.get("/api/v1/services?place=calderdale").body.utf8))
+            #expect(!calderdale.items.isEmpty)
+            #expect(calderdale.items.allSatisfy { $0.place.slug == "calderdale" })
+            let eyes = try JSONDecoder().decode(
+                ServiceList.self, from: Data(try await browser.get("/api/v1/services?q=eye").body.utf8))
+            #expect(eyes.items.map(\.name) == ["Eye clinic, Harrogate District Hospital"])
+        }
+    }
+
+    @Test("an unknown place is a 400 naming the field")
+    func unknownPlace() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let page = try await app.browser().get("/api/v1/services?place=atlantis")
+            #expect(page.status == .badRequest)
+            let body = try JSONDecoder().decode([String: String?].self, from: Data(page.body.utf8))
+            #expect(body["field"] == "place")
+            #expect(body["error"]??.contains("atlantis") == true)
+        }
+    }
+
+    @Test("the OpenAPI document describes exactly the JSON routes the app serves")
+    func openAPIMatchesRoutes() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let page = try await app.browser().get("/api/openapi.json")
+            #expect(page.status == .ok)
+            let document = try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as! [String: Any]
+            let documented = Set((document["paths"] as! [String: Any]).keys)
+            let served = Set(
+                app.app.routes.all
+                    .map { "/" + $0.path.map(\.description).joined(separator: "/") }
+                    .filter { ($0.hasPrefix("/api/v1/") || $0 == "/health") && !$0.contains("**") }
+                    .map { $0.replacingOccurrences(of: ":id", with: "{id}") })
+            #expect(documented == served)
+        }
+    }
+
+    struct ServiceList: Decodable {
+        struct Item: Decodable {
+            struct Place: Decodable { var slug: String }
+            var name: String
+            var place: Place
+        }
+        var items: [Item]
+    }
+}

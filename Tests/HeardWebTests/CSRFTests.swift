@@ -1,0 +1,43 @@
+import Fluent
+import HeardStorage
+import Testing
+import Vapor
+
+@Suite("Cross-site request forgery protection")
+struct CSRFTests {
+    @Test("a form without the token is refused and changes nothing", arguments: TestDatabase.all)
+    func missingTokenRefused(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let browser = try await app.signedInBrowser(.administrator)
+            let page = try await browser.post("/staff/places/new", form: ["name": "Forged"], withToken: false)
+            #expect(page.status == .forbidden)
+            #expect(page.body.contains("This form has expired"))
+            #expect(try await Place.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a token from another session is refused")
+    func foreignTokenRefused() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let attacker = app.browser()
+            let attackerToken = try await attacker.get("/sign-in").csrfToken!
+            let victim = try await app.signedInBrowser(.administrator)
+            let page = try await victim.post("/staff/places/new", form: ["name": "Forged", "_csrf": attackerToken])
+            #expect(page.status == .forbidden)
+            #expect(try await Place.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("sign-in and sign-out forms need the token too")
+    func signInNeedsToken() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (email, password) = try await app.createUser(.administrator)
+            let page = try await app.browser().post(
+                "/sign-in", form: ["email": email, "password": password], withToken: false)
+            #expect(page.status == .forbidden)
+            let signedIn = try await app.signedInBrowser(.moderator)
+            #expect(try await signedIn.post("/sign-out", form: [:], withToken: false).status == .forbidden)
+            #expect(try await signedIn.get("/staff").status == .ok)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+
+@Suite("Demo data")
+struct DemoDataTests {
+    @Test("every demo account can sign in with its printed password", arguments: TestDatabase.all)
+    func demoAccountsWork(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
+            #expect(Set(DemoData.accounts.map(\.role)) == Set(Role.allCases))
+            for account in DemoData.accounts {
+                let browser = app.browser()
+                let page = try await browser.signIn(email: account.email, password: account.password)
+                #expect(page.status == .seeOther, "\(account.email)")
+            }
+            #expect(try await Place.query(on: app.db).count() == 6)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$actorLabel == "demo seed").count() > 30)
+        }
+    }
+
+    @Test("the demo is added only to an empty database")
+    func seedsOnce() async throws {
+        try await TestApp.run(on: .sqlite, configure: { $0.seedDemoData = true }) { app in
+            let seededAgain = try await DemoData.seedIfEmpty(on: app.db, hashPassword: { $0 })
+            #expect(!seededAgain)
+            #expect(try await Organisation.query(on: app.db).count() == 9)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Foundation
+import HeardStorage
+import SQLKit
+import Testing
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test("an empty database is migrated on start and every table is usable", arguments: TestDatabase.all)
+    func migratesFromEmpty(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { (app: TestApp) async throws in
+            #expect(try await Organisation.query(on: app.db).count() == 0)
+            #expect(try await Place.query(on: app.db).count() == 0)
+            #expect(try await Service.query(on: app.db).count() == 0)
+            #expect(try await User.query(on: app.db).count() == 0)
+            #expect(try await AuditEvent.query(on: app.db).count() == 0)
+            #expect(try await Job.query(on: app.db).count() == 0)
+            #expect(try await SignInAttempt.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("the database itself refuses to change or delete audit events", arguments: TestDatabase.all)
+    func auditEventsAreAppendOnly(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { (app: TestApp) async throws in
+            try await AuditLog.record(
+                on: app.db, actor: .system("test"), action: "test.done", objectType: "test", objectID: nil,
+                summary: "original")
+            let sql = app.db as! any SQLDatabase
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE audit_events SET summary = 'rewritten'").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("DELETE FROM audit_events").run()
+            }
+            let events = try await AuditEvent.query(on: app.db).all()
+            #expect(events.map(\.summary) == ["original"])
+        }
+    }
+
+    @Test("SQLite runs in WAL mode so readers do not block the writer")
+    func sqliteUsesWAL() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let row = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode").first()
+            #expect(try row?.decode(column: "journal_mode", as: String.self) == "wal")
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Fluent
+import HeardDomain
+import HeardStorage
+import Testing
+import Vapor
+
+@Suite("Organisations, places and services")
+struct ReferenceDataTests {
+    @Test("adding and changing an organisation is audited with what changed", arguments: TestDatabase.all)
+    func organisationLifecycle(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let browser = try await app.signedInBrowser(.administrator)
+            let created = try await browser.post(
+                "/staff/organisations/new", form: ["name": "Holme Valley Hospice", "kind": "voluntary", "ods_code": "x123"])
+            #expect(created.status == .seeOther)
+            let org = try #require(try await Organisation.query(on: app.db).first())
+            #expect(org.odsCode == "X123")
+            let list = try await browser.get("/staff/organisations")
+            #expect(list.body.contains("Organisation added: Holme Valley Hospice"))
+            #expect(list.body.contains("Holme Valley Hospice"))
+
+            let editPath = "/staff/organisations/\(org.id!.uuidString.lowercased())/edit"
+            let changed = try await browser.post(editPath, form: ["name": "Holme Valley Hospice Care", "kind": "voluntary", "ods_code": ""])
+            #expect(changed.status == .seeOther)
+
+            let events = try await AuditEvent.query(on: app.db).filter(\.$objectType == "organisation").sort(\.$occurredAt).all()
+            #expect(events.map(\.action) == ["organisation.created", "organisation.updated"])
+            let changes = AuditLog.decodeChanges(events[1].changes)
+            #expect(changes.contains(FieldChange("name", from: "Holme Valley Hospice", to: "Holme Valley Hospice Care")))
+            #expect(changes.contains(FieldChange("ods_code", from: "X123", to: nil)))
+            #expect(events.allSatisfy { $0.actorLabel == "administrator@test.heard.example" })
+
+            let audit = try await browser.get("/staff/audit?object_type=organisation")
+            #expect(audit.body.contains("Changed organisation Holme Valley Hospice Care"))
+        }
+    }
+
+    @Test("a form with mistakes comes back with every error linked and what was typed kept")
+    func formErrorsKeepInput() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let browser = try await app.signedInBrowser(.administrator)
+            let page = try await browser.post(
+                "/staff/organisations/new", form: ["name": "  ", "kind": "spaceship", "ods_code": "<script>alert(1)</script>"])
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.contains("href=\"#field-name\""))
+            #expect(page.body.contains("href=\"#field-kind\""))
+            #expect(page.body.contains("href=\"#field-ods_code\""))
+            #expect(page.body.contains("id=\"field-name\""))
+            #expect(page.body.contains("aria-invalid=\"true\""))
+            // Typed text is kept, escaped.
+            #expect(page.body.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\""))
+            #expect(!page.body.contains("<script>"))
+            #expect(try await Organisation.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a duplicate name is a field error, not a crash", arguments: TestDatabase.all)
+    func duplicatePlace(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let browser = try await app.signedInBrowser(.administrator)
+            #expect(try await browser.post("/staff/places/new", form: ["name": "Calderdale"]).status == .seeOther)
+            let again = try await browser.post("/staff/places/new", form: ["name": "Calderdale"])
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.body.contains("There is already a place called Calderdale."))
+            #expect(try await Place.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("a service needs a real organisation and place", arguments: TestDatabase.all)
+    func serviceValidation(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let org = Organisation(name: "Riverside Trust", kind: .trust)
+            try await org.create(on: app.db)
+            let place = Place(name: "Leeds", slug: "leeds")
+            try await place.create(on: app.db)
+            let browser = try await app.signedInBrowser(.administrator)
+            let bad = try await browser.post(
+                "/staff/services/new",
+                form: ["name": "Eye clinic", "organisation_id": UUID().uuidString, "place_id": "", "summary": ""])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Select an organisation from the list."))
+            #expect(bad.body.contains("Select the place where the service is."))
+            #expect(bad.body.contains("value=\"Eye clinic\""))
+            let good = try await browser.post(
+                "/staff/services/new",
+                form: ["name": "Eye clinic", "organisation_id": org.id!.uuidString, "place_id": place.id!.uuidString,
+                       "summary": "Eye tests."])
+            #expect(good.status == .seeOther)
+            let service = try #require(try await Service.query(on: app.db).first())
+            #expect(service.$place.id == place.id)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "service.created").count() == 1)
+        }
+    }
+
+    @Test("administrators add people, and switching an account off ends its sign-in", arguments: TestDatabase.all)
+    func usersLifecycle(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let admin = try await app.signedInBrowser(.administrator)
+            let weak = try await admin.post(
+                "/staff/users/new",
+                form: ["display_name": "Sam", "email": "sam@example.nhs.uk", "role": "moderator", "password": "short"])
+            #expect(weak.status == .unprocessableEntity)
+            #expect(weak.body.contains("at least 12 characters"))
+            let created = try await admin.post(
+                "/staff/users/new",
+                form: ["display_name": "Sam", "email": "Sam@Example.nhs.uk", "role": "moderator",
+                       "password": "a long enough password"])
+            #expect(created.status == .seeOther)
+            let sam = try #require(try await User.query(on: app.db).filter(\.$email == "sam@example.nhs.uk").first())
+            let samBrowser = app.browser()
+            #expect(try await samBrowser.signIn(email: "sam@example.nhs.uk", password: "a long enough password").status == .seeOther)
+            #expect(try await samBrowser.get("/staff").status == .ok)
+
+            let off = try await admin.post("/staff/users/\(sam.id!.uuidString)/deactivate", form: [:], tokenFrom: "/staff/users")
+            #expect(off.status == .seeOther)
+            #expect(try await samBrowser.get("/staff").status == .seeOther)
+            let actions = try await AuditEvent.query(on: app.db).filter(\.$objectType == "user").all().map(\.action)
+            #expect(actions.contains("user.created"))
+            #expect(actions.contains("user.deactivated"))
+        }
+    }
+}

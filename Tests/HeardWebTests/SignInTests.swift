@@ -1,0 +1,116 @@
+import Fluent
+import HeardDomain
+import HeardStorage
+import Testing
+import Vapor
+
+@Suite("Signing in and out")
+struct SignInTests {
+    @Test("the right password signs in, lands on the dashboard and is audited", arguments: TestDatabase.all)
+    func signInSucceeds(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (email, password) = try await app.createUser(.moderator)
+            let browser = app.browser()
+            let before = try await browser.get("/sign-in")
+            let cookieBefore = browser.cookies["heard_session"]
+            #expect(before.csrfToken != nil)
+            let response = try await browser.post("/sign-in", form: ["email": email.uppercased(), "password": password], tokenFrom: "/sign-in")
+            #expect(response.status == .seeOther)
+            #expect(response.location == "/staff")
+            // A new session id after sign-in (no session fixation).
+            #expect(browser.cookies["heard_session"] != nil)
+            #expect(browser.cookies["heard_session"] != cookieBefore)
+            let setCookie = response.headers[.setCookie].joined(separator: ";").lowercased()
+            #expect(setCookie.contains("httponly"))
+            #expect(setCookie.contains("samesite=lax"))
+            let dashboard = try await browser.get("/staff")
+            #expect(dashboard.status == .ok)
+            #expect(dashboard.body.contains("Signed in as Moderator Tester"))
+            let events = try await AuditEvent.query(on: app.db).filter(\.$action == "user.signed_in").all()
+            #expect(events.count == 1)
+            #expect(events.first?.actorLabel == email)
+        }
+    }
+
+    @Test("a wrong password is refused with an error summary and the e-mail kept", arguments: TestDatabase.all)
+    func wrongPasswordIsRefused(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (email, _) = try await app.createUser(.administrator)
+            let browser = app.browser()
+            let page = try await browser.post("/sign-in", form: ["email": email, "password": "not the password"])
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.contains("There is a problem"))
+            #expect(page.body.contains("href=\"#field-email\""))
+            #expect(page.body.contains("value=\"\(email)\""))
+            #expect(page.body.contains("<title>Error: Sign in"))
+            #expect(try await browser.get("/staff").status == .seeOther)
+        }
+    }
+
+    @Test("empty fields each get their own message")
+    func emptyFields() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let page = try await app.browser().post("/sign-in", form: ["email": "", "password": ""])
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.contains("Enter your e-mail address."))
+            #expect(page.body.contains("Enter your password."))
+        }
+    }
+
+    @Test("a switched-off account cannot sign in")
+    func inactiveAccountRefused() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (email, password) = try await app.createUser(.moderator, isActive: false)
+            let page = try await app.browser().signIn(email: email, password: password)
+            #expect(page.status == .unprocessableEntity)
+        }
+    }
+
+    @Test("after five failures the account is locked even with the right password", arguments: TestDatabase.all)
+    func lockOutAfterRepeatedFailures(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (email, password) = try await app.createUser(.complaintsHandler)
+            let browser = app.browser()
+            for _ in 0..<5 {
+                let page = try await browser.signIn(email: email, password: "wrong password here")
+                #expect(page.status == .unprocessableEntity)
+            }
+            let locked = try await browser.signIn(email: email, password: password)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.body.contains("Too many attempts"))
+            #expect(try await SignInAttempt.query(on: app.db).filter(\.$succeeded == true).count() == 0)
+        }
+    }
+
+    @Test("signing out ends the session in the database", arguments: TestDatabase.all)
+    func signOut(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let browser = try await app.signedInBrowser(.administrator)
+            let oldCookie = browser.cookies["heard_session"]!
+            let response = try await browser.post("/sign-out", form: [:], tokenFrom: "/staff")
+            #expect(response.status == .seeOther)
+            #expect(try await browser.get("/staff").status == .seeOther)
+            // Replaying the old cookie does not bring the session back.
+            let replay = app.browser()
+            let page = try await replay.get("/staff", headers: [("Cookie", "heard_session=\(oldCookie)")])
+            #expect(page.status == .seeOther)
+        }
+    }
+
+    @Test("after sign-in the person is returned to the page they asked for, but never to another site")
+    func redirectsBackSafely() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (email, password) = try await app.createUser(.administrator)
+            let first = app.browser()
+            let asked = try await first.get("/staff/audit")
+            #expect(asked.location == "/sign-in?next=/staff/audit")
+            let back = try await first.post(
+                "/sign-in?next=/staff/audit", form: ["email": email, "password": password])
+            #expect(back.location == "/staff/audit")
+            let second = app.browser()
+            let evil = try await second.post(
+                "/sign-in?next=//evil.example", form: ["email": email, "password": password], tokenFrom: "/sign-in")
+            #expect(evil.location == "/staff")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import NIOCore
+import Testing
+import Vapor
+
+/// A real Heard server on a free port, on a fresh database, for one test.
+final class TestApp: @unchecked Sendable {
+    let app: Application
+    let baseURL: String
+    let database: TestDatabase
+
+    private init(app: Application, baseURL: String, database: TestDatabase) {
+        self.app = app
+        self.baseURL = baseURL
+        self.database = database
+    }
+
+    var db: any Database { app.db }
+
+    /// Starts the app, runs `body`, then stops it and throws the database away.
+    static func run(
+        on database: TestDatabase, configure: (inout AppConfiguration) -> Void = { _ in },
+        _ body: (TestApp) async throws -> Void
+    ) async throws {
+        let (target, cleanup) = try await database.provision()
+        var config = AppConfiguration()
+        config.database = target
+        config.port = 0
+        config.bcryptCost = 4
+        config.runsJobWorker = false
+        config.logLevel = .warning
+        configure(&config)
+        try await run(config: config, database: database, body)
+        await cleanup()
+    }
+
+    /// Starts an app on an existing database (for tests with two instances sharing one).
+    static func run(config: AppConfiguration, database: TestDatabase, _ body: (TestApp) async throws -> Void) async throws {
+        let app = try await Application.make(.testing)
+        app.http.client.configuration.redirectConfiguration = .disallow
+        do {
+            try await HeardApplication.configure(app, config)
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = app.http.server.shared.localAddress?.port ?? 0
+            let testApp = TestApp(app: app, baseURL: "http://127.0.0.1:\(port)", database: database)
+            try await body(testApp)
+        } catch {
+            await app.server.shutdown()
+            try? await app.asyncShutdown()
+            throw error
+        }
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+    }
+
+    func browser() -> TestBrowser { TestBrowser(client: app.client, baseURL: baseURL) }
+
+    /// Adds an account directly, as an administrator would, and returns its password.
+    @discardableResult
+    func createUser(
+        _ role: Role, email: String? = nil, password: String = "correct horse battery staple", isActive: Bool = true
+    ) async throws -> (email: String, password: String) {
+        let email = email ?? "\(role.rawValue)@test.heard.example"
+        let user = User(
+            email: email, displayName: role.title + " Tester", role: role,
+            passwordHash: try app.password.hash(password), isActive: isActive)
+        try await user.create(on: db)
+        return (email, password)
+    }
+
+    /// A browser already signed in with a new account of `role`.
+    func signedInBrowser(_ role: Role) async throws -> TestBrowser {
+        let (email, password) = try await createUser(role)
+        let browser = browser()
+        let response = try await browser.signIn(email: email, password: password)
+        #expect(response.status == .seeOther, "signing in as \(role) should redirect")
+        return browser
+    }
+}
