@@ -39,7 +39,8 @@ public enum HeardApplication {
         app.middleware.use(metrics)
         app.middleware.use(HeardErrorMiddleware(environment: app.environment))
         app.middleware.use(SecurityHeadersMiddleware())
-        let publicDirectory = config.publicDirectory ?? Bundle.module.resourceURL!
+        let publicDirectory =
+            config.publicDirectory ?? Bundle.module.resourceURL!
             .appendingPathComponent("Public").path + "/"
         app.middleware.use(FileMiddleware(publicDirectory: publicDirectory, defaultFile: nil))
 

@@ -14,7 +14,9 @@ func routes(_ app: Application) throws {
     v1.get("organisations", use: APIController.organisations)
     v1.get("places", use: APIController.places)
     v1.get("services", use: APIController.services)
-    api.get("**") { _ -> Response in throw APIError(.notFound, "No API endpoint at this address. See /api/openapi.json.") }
+    api.get("**") { _ -> Response in
+        throw APIError(.notFound, "No API endpoint at this address. See /api/openapi.json.")
+    }
 
     // MARK: Browser pages: database sessions, the signed-in person, CSRF on every form
     let browser = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HeardDomain
 
 @Test func everyRoleHasAPlainTitle() {

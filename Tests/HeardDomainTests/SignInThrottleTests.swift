@@ -35,7 +35,8 @@ struct InputRuleTests {
     func email() {
         #expect(EmailAddress.normalised("  Ann@Example.NHS.uk ") == "ann@example.nhs.uk")
         #expect(EmailAddress.isPlausible("ann@example.nhs.uk"))
-        for bad in ["", "ann", "ann@", "@example.com", "ann@example", "ann smith@example.com", "a@b@c.com", "ann@.com"] {
+        for bad in ["", "ann", "ann@", "@example.com", "ann@example", "ann smith@example.com", "a@b@c.com", "ann@.com"]
+        {
             #expect(!EmailAddress.isPlausible(bad), "\(bad)")
         }
     }

@@ -5,9 +5,12 @@ import Testing
 struct ConfigurationTests {
     @Test("database URLs are recognised")
     func parsesTargets() throws {
-        #expect(try DatabaseTarget.parse("postgres://u:p@db.example:5432/heard") == .postgres(url: "postgres://u:p@db.example:5432/heard"))
+        #expect(
+            try DatabaseTarget.parse("postgres://u:p@db.example:5432/heard")
+                == .postgres(url: "postgres://u:p@db.example:5432/heard"))
         #expect(try DatabaseTarget.parse("postgresql://u@h/db").isPostgres)
-        #expect(try DatabaseTarget.parse("sqlite:///var/lib/heard.sqlite") == .sqliteFile(path: "/var/lib/heard.sqlite"))
+        #expect(
+            try DatabaseTarget.parse("sqlite:///var/lib/heard.sqlite") == .sqliteFile(path: "/var/lib/heard.sqlite"))
         #expect(try DatabaseTarget.parse("data/heard.sqlite") == .sqliteFile(path: "data/heard.sqlite"))
     }
 
@@ -26,7 +29,9 @@ struct ConfigurationTests {
     @Test("environment variables are read and checked")
     func environment() throws {
         var config = AppConfiguration()
-        try config.apply(environment: ["HEARD_PORT": "9000", "HEARD_PUBLIC_URL": "https://heard.example.nhs.uk", "LOG_LEVEL": "debug"])
+        try config.apply(environment: [
+            "HEARD_PORT": "9000", "HEARD_PUBLIC_URL": "https://heard.example.nhs.uk", "LOG_LEVEL": "debug",
+        ])
         #expect(config.port == 9000)
         #expect(config.usesSecureCookies)
         #expect(throws: ConfigurationError.self) { try config.apply(environment: ["HEARD_PORT": "eighty"]) }

@@ -11,7 +11,8 @@ struct ReferenceDataTests {
         try await TestApp.run(on: database) { app in
             let browser = try await app.signedInBrowser(.administrator)
             let created = try await browser.post(
-                "/staff/organisations/new", form: ["name": "Holme Valley Hospice", "kind": "voluntary", "ods_code": "x123"])
+                "/staff/organisations/new",
+                form: ["name": "Holme Valley Hospice", "kind": "voluntary", "ods_code": "x123"])
             #expect(created.status == .seeOther)
             let org = try #require(try await Organisation.query(on: app.db).first())
             #expect(org.odsCode == "X123")
@@ -20,13 +21,17 @@ struct ReferenceDataTests {
             #expect(list.body.contains("Holme Valley Hospice"))
 
             let editPath = "/staff/organisations/\(org.id!.uuidString.lowercased())/edit"
-            let changed = try await browser.post(editPath, form: ["name": "Holme Valley Hospice Care", "kind": "voluntary", "ods_code": ""])
+            let changed = try await browser.post(
+                editPath, form: ["name": "Holme Valley Hospice Care", "kind": "voluntary", "ods_code": ""])
             #expect(changed.status == .seeOther)
 
-            let events = try await AuditEvent.query(on: app.db).filter(\.$objectType == "organisation").sort(\.$occurredAt).all()
+            let events = try await AuditEvent.query(on: app.db).filter(\.$objectType == "organisation").sort(
+                \.$occurredAt
+            ).all()
             #expect(events.map(\.action) == ["organisation.created", "organisation.updated"])
             let changes = AuditLog.decodeChanges(events[1].changes)
-            #expect(changes.contains(FieldChange("name", from: "Holme Valley Hospice", to: "Holme Valley Hospice Care")))
+            #expect(
+                changes.contains(FieldChange("name", from: "Holme Valley Hospice", to: "Holme Valley Hospice Care")))
             #expect(changes.contains(FieldChange("ods_code", from: "X123", to: nil)))
             #expect(events.allSatisfy { $0.actorLabel == "administrator@test.heard.example" })
 
@@ -40,7 +45,8 @@ struct ReferenceDataTests {
         try await TestApp.run(on: .sqlite) { app in
             let browser = try await app.signedInBrowser(.administrator)
             let page = try await browser.post(
-                "/staff/organisations/new", form: ["name": "  ", "kind": "spaceship", "ods_code": "<script>alert(1)</script>"])
+                "/staff/organisations/new",
+                form: ["name": "  ", "kind": "spaceship", "ods_code": "<script>alert(1)</script>"])
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.contains("href=\"#field-name\""))
             #expect(page.body.contains("href=\"#field-kind\""))
@@ -83,8 +89,10 @@ struct ReferenceDataTests {
             #expect(bad.body.contains("value=\"Eye clinic\""))
             let good = try await browser.post(
                 "/staff/services/new",
-                form: ["name": "Eye clinic", "organisation_id": org.id!.uuidString, "place_id": place.id!.uuidString,
-                       "summary": "Eye tests."])
+                form: [
+                    "name": "Eye clinic", "organisation_id": org.id!.uuidString, "place_id": place.id!.uuidString,
+                    "summary": "Eye tests.",
+                ])
             #expect(good.status == .seeOther)
             let service = try #require(try await Service.query(on: app.db).first())
             #expect(service.$place.id == place.id)
@@ -103,15 +111,20 @@ struct ReferenceDataTests {
             #expect(weak.body.contains("at least 12 characters"))
             let created = try await admin.post(
                 "/staff/users/new",
-                form: ["display_name": "Sam", "email": "Sam@Example.nhs.uk", "role": "moderator",
-                       "password": "a long enough password"])
+                form: [
+                    "display_name": "Sam", "email": "Sam@Example.nhs.uk", "role": "moderator",
+                    "password": "a long enough password",
+                ])
             #expect(created.status == .seeOther)
             let sam = try #require(try await User.query(on: app.db).filter(\.$email == "sam@example.nhs.uk").first())
             let samBrowser = app.browser()
-            #expect(try await samBrowser.signIn(email: "sam@example.nhs.uk", password: "a long enough password").status == .seeOther)
+            #expect(
+                try await samBrowser.signIn(email: "sam@example.nhs.uk", password: "a long enough password").status
+                    == .seeOther)
             #expect(try await samBrowser.get("/staff").status == .ok)
 
-            let off = try await admin.post("/staff/users/\(sam.id!.uuidString)/deactivate", form: [:], tokenFrom: "/staff/users")
+            let off = try await admin.post(
+                "/staff/users/\(sam.id!.uuidString)/deactivate", form: [:], tokenFrom: "/staff/users")
             #expect(off.status == .seeOther)
             #expect(try await samBrowser.get("/staff").status == .seeOther)
             let actions = try await AuditEvent.query(on: app.db).filter(\.$objectType == "user").all().map(\.action)

@@ -14,7 +14,8 @@ struct SignInTests {
             let before = try await browser.get("/sign-in")
             let cookieBefore = browser.cookies["heard_session"]
             #expect(before.csrfToken != nil)
-            let response = try await browser.post("/sign-in", form: ["email": email.uppercased(), "password": password], tokenFrom: "/sign-in")
+            let response = try await browser.post(
+                "/sign-in", form: ["email": email.uppercased(), "password": password], tokenFrom: "/sign-in")
             #expect(response.status == .seeOther)
             #expect(response.location == "/staff")
             // A new session id after sign-in (no session fixation).

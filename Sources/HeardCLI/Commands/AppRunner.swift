@@ -55,9 +55,11 @@ struct CLIError: Error, CustomStringConvertible {
         } else if let database = error as? DatabaseUnavailable {
             description = database.description
         } else if let io = error as? IOError, io.errnoCode == EADDRINUSE {
-            description = "Port \(config.port) on \(config.hostname) is already in use. Stop the other program or choose another port with --port."
+            description =
+                "Port \(config.port) on \(config.hostname) is already in use. Stop the other program or choose another port with --port."
         } else if String(describing: error).contains("Address already in use") {
-            description = "Port \(config.port) on \(config.hostname) is already in use. Stop the other program or choose another port with --port."
+            description =
+                "Port \(config.port) on \(config.hostname) is already in use. Stop the other program or choose another port with --port."
         } else {
             description = String(describing: error)
         }

@@ -4,10 +4,16 @@ import HeardWeb
 
 /// Options every command that touches the database shares. Flags win over environment variables.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "Database: postgres://USER:PASSWORD@HOST/DB, or a SQLite file path. Default: $DATABASE_URL or heard.sqlite.")
+    @Option(
+        name: .long,
+        help:
+            "Database: postgres://USER:PASSWORD@HOST/DB, or a SQLite file path. Default: $DATABASE_URL or heard.sqlite."
+    )
     var database: String?
 
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical. Default: $LOG_LEVEL or info.")
+    @Option(
+        name: .long,
+        help: "Log level: trace, debug, info, notice, warning, error, critical. Default: $LOG_LEVEL or info.")
     var logLevel: String?
 
     func configuration() throws -> AppConfiguration {
@@ -17,7 +23,8 @@ struct DatabaseOptions: ParsableArguments {
             if let database { config.database = try DatabaseTarget.parse(database) }
             if let logLevel { try config.apply(environment: ["LOG_LEVEL": logLevel]) }
         } catch {
-            throw ValidationError(error.description)
+            // Not a ValidationError: the flags were fine, the setting's value is not, so no usage banner.
+            throw CLIError(error.description)
         }
         return config
     }

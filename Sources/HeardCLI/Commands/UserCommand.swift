@@ -29,15 +29,18 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("--email '\(email)' is not an e-mail address like name@example.nhs.uk.")
             }
             guard Role(rawValue: role) != nil else {
-                throw ValidationError("--role '\(role)' is not a role. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "--role '\(role)' is not a role. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
         }
 
         func run() async throws {
             var config = try database.configuration()
             config.runsJobWorker = false
+            config.logLevel = .warning
             let password = try PasswordInput.read(prompt: "Password for \(email): ")
-            if let problem = PasswordPolicy.problem(with: password) { throw ValidationError(problem) }
+            if let problem = PasswordPolicy.problem(with: password) { throw CLIError(problem) }
             let role = Role(rawValue: role)!
             let email = EmailAddress.normalised(email)
             let displayName = name ?? String(email.split(separator: "@")[0])
@@ -46,13 +49,17 @@ struct UserCommand: AsyncParsableCommand {
                 if try await User.query(on: app.db).filter(\.$email == email).first() != nil {
                     throw CLIError("There is already an account for \(email).")
                 }
-                let user = User(email: email, displayName: displayName, role: role, passwordHash: try app.password.hash(password))
+                let user = User(
+                    email: email, displayName: displayName, role: role, passwordHash: try app.password.hash(password))
                 try await app.db.transaction { db in
                     try await user.create(on: db)
                     try await AuditLog.record(
                         on: db, actor: .system("command line"), action: "user.created", objectType: "user",
                         objectID: user.id?.uuidString, summary: "Added \(displayName) as \(role.title)",
-                        changes: [FieldChange("email", from: nil, to: email), FieldChange("role", from: nil, to: role.rawValue)])
+                        changes: [
+                            FieldChange("email", from: nil, to: email),
+                            FieldChange("role", from: nil, to: role.rawValue),
+                        ])
                 }
                 print("Added \(email) as \(role.title).")
             }

@@ -18,7 +18,8 @@ public struct OrganisationInput: Equatable, Sendable {
         if kind == nil { errors.append(FieldError("kind", "Select the kind of organisation.")) }
         let code = odsCode.trimmingWhitespace().uppercased()
         if !code.isEmpty, code.count > 10 || !code.allSatisfy({ $0.isLetter || $0.isNumber }) {
-            errors.append(FieldError("ods_code", "Enter an ODS code of up to 10 letters and numbers, or leave it blank."))
+            errors.append(
+                FieldError("ods_code", "Enter an ODS code of up to 10 letters and numbers, or leave it blank."))
         }
         guard errors.isEmpty, let kind else { throw ValidationFailure(errors) }
         return (name, kind, code.isEmpty ? nil : code)
@@ -32,7 +33,9 @@ public struct PlaceInput: Equatable, Sendable {
 
     public func validated() throws(ValidationFailure) -> (name: String, slug: String) {
         let name = name.trimmingWhitespace()
-        if let problem = NameRule.problem(name, what: "the place") { throw ValidationFailure([FieldError("name", problem)]) }
+        if let problem = NameRule.problem(name, what: "the place") {
+            throw ValidationFailure([FieldError("name", problem)])
+        }
         return (name, Slug.make(name))
     }
 }
@@ -56,8 +59,12 @@ public struct ServiceInput: Equatable, Sendable {
         let name = name.trimmingWhitespace()
         if let problem = NameRule.problem(name, what: "the service") { errors.append(FieldError("name", problem)) }
         let summary = summary.trimmingWhitespace()
-        if summary.count > 1000 { errors.append(FieldError("summary", "Describe the service in 1,000 characters or fewer.")) }
-        if organisationID.isEmpty { errors.append(FieldError("organisation_id", "Select the organisation that runs the service.")) }
+        if summary.count > 1000 {
+            errors.append(FieldError("summary", "Describe the service in 1,000 characters or fewer."))
+        }
+        if organisationID.isEmpty {
+            errors.append(FieldError("organisation_id", "Select the organisation that runs the service."))
+        }
         if placeID.isEmpty { errors.append(FieldError("place_id", "Select the place where the service is.")) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         return (name, summary)

@@ -9,7 +9,12 @@ enum APIController {
         var id: UUID
         var name: String
         var kind: String
-        var ods_code: String?
+        var odsCode: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, kind
+            case odsCode = "ods_code"
+        }
     }
 
     struct PlaceDTO: Content {
@@ -74,7 +79,7 @@ enum APIController {
     }
 
     static func dto(_ org: Organisation) -> OrganisationDTO {
-        OrganisationDTO(id: org.id!, name: org.name, kind: org.kind.rawValue, ods_code: org.odsCode)
+        OrganisationDTO(id: org.id!, name: org.name, kind: org.kind.rawValue, odsCode: org.odsCode)
     }
 
     static func dto(_ place: Place) -> PlaceDTO { PlaceDTO(id: place.id!, name: place.name, slug: place.slug) }

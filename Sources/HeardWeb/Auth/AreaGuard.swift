@@ -15,7 +15,9 @@ struct AreaGuard: AsyncMiddleware {
             throw Abort(.unauthorized, reason: "Sign in to do this.")
         }
         guard area.allows(user.role) else {
-            throw Abort(.forbidden, reason: "Your role (\(user.role.title)) cannot use this page. Ask an administrator if you need it.")
+            throw Abort(
+                .forbidden,
+                reason: "Your role (\(user.role.title)) cannot use this page. Ask an administrator if you need it.")
         }
         return try await next.respond(to: request)
     }

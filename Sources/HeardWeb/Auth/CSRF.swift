@@ -34,7 +34,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         let sent = try? request.content.get(String.self, at: Self.fieldName)
         let expected = request.hasSession ? request.session.data[SessionKey.csrf] : nil
         guard let sent, let expected, constantTimeEqual(sent, expected) else {
-            request.logger.notice("Refused a form without a valid CSRF token", metadata: ["path": .string(request.url.path)])
+            request.logger.notice(
+                "Refused a form without a valid CSRF token", metadata: ["path": .string(request.url.path)])
             throw Abort(
                 .forbidden,
                 reason: "This form has expired or was not sent from Heard. Go back, reload the page and try again.")

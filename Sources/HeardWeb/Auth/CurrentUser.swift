@@ -20,7 +20,8 @@ enum SessionKey {
 /// Restores the signed-in person from the database-backed session, so any instance can serve them.
 struct SessionUserMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.hasSession, let idText = request.session.data[SessionKey.userID], let id = UUID(uuidString: idText)
+        guard request.hasSession, let idText = request.session.data[SessionKey.userID],
+            let id = UUID(uuidString: idText)
         else {
             return try await next.respond(to: request)
         }

@@ -64,7 +64,8 @@ public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
             var path = String(trimmed.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
             guard !path.isEmpty else {
-                throw .invalid(setting: "DATABASE_URL", reason: "sqlite: needs a file path, e.g. sqlite://heard.sqlite.")
+                throw .invalid(
+                    setting: "DATABASE_URL", reason: "sqlite: needs a file path, e.g. sqlite://heard.sqlite.")
             }
             return path == ":memory:" ? .sqliteMemory(identifier: UUID().uuidString) : .sqliteFile(path: path)
         }

@@ -10,9 +10,12 @@ enum DatabaseSetup {
     static func use(_ target: DatabaseTarget, on app: Application) throws {
         switch target {
         case .sqliteFile(let path):
-            app.databases.use(.sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .debug), as: .sqlite)
+            app.databases.use(
+                .sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .debug), as: .sqlite)
         case .sqliteMemory(let identifier):
-            app.databases.use(.sqlite(SQLiteConfiguration(storage: .memory(identifier: identifier)), sqlLogLevel: .debug), as: .sqlite)
+            app.databases.use(
+                .sqlite(SQLiteConfiguration(storage: .memory(identifier: identifier)), sqlLogLevel: .debug), as: .sqlite
+            )
         case .postgres(let url):
             let configuration: SQLPostgresConfiguration
             do {
@@ -66,7 +69,14 @@ enum DatabaseErrorText {
     static func describe(_ error: any Error) -> String {
         if let psql = error as? PSQLError {
             if let message = psql.serverInfo?[.message] { return message }
-            if let underlying = psql.underlying { return String(describing: underlying) }
+            if let underlying = psql.underlying {
+                let text = String(describing: underlying)
+                if text.contains("Connection refused") { return "connection refused" }
+                if text.contains("Name or service not known") || text.contains("resolve") {
+                    return "host name not found"
+                }
+                return text
+            }
             return "\(psql.code)"
         }
         return String(describing: error)

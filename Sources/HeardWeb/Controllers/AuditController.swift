@@ -8,16 +8,21 @@ enum AuditController {
     static let pageSize = 50
 
     struct Filters: Content {
-        var object_type: String?
+        var objectType: String?
         var action: String?
         var actor: String?
         var page: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case action, actor, page
+            case objectType = "object_type"
+        }
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         let filters = try request.query.decode(Filters.self)
         var query = AuditEvent.query(on: request.db)
-        if let type = filters.object_type, !type.isEmpty { query = query.filter(\.$objectType == type) }
+        if let type = filters.objectType, !type.isEmpty { query = query.filter(\.$objectType == type) }
         if let action = filters.action, !action.isEmpty { query = query.filter(\.$action == action) }
         if let actor = filters.actor?.trimmingCharacters(in: .whitespaces), !actor.isEmpty {
             query = query.filter(\.$actorLabel ~~ actor.lowercased())
@@ -25,13 +30,15 @@ enum AuditController {
         let total = try await query.count()
         let pageCount = max(1, (total + pageSize - 1) / pageSize)
         let page = min(max(1, filters.page ?? 1), pageCount)
-        let events = try await query.sort(\.$occurredAt, .descending).range(((page - 1) * pageSize)..<(page * pageSize)).all()
+        let events = try await query.sort(\.$occurredAt, .descending).range(((page - 1) * pageSize)..<(page * pageSize))
+            .all()
         let objectTypes = try await AuditEvent.query(on: request.db).unique().all(\.$objectType).sorted()
         let actions = try await AuditEvent.query(on: request.db).unique().all(\.$action).sorted()
-        let page_ = AuditPage.render(
-            .init(events: events, filters: filters, objectTypes: objectTypes, actions: actions, page: page,
-                  pageCount: pageCount, total: total),
+        let html = AuditPage.render(
+            .init(
+                events: events, filters: filters, objectTypes: objectTypes, actions: actions, page: page,
+                pageCount: pageCount, total: total),
             context: PageContext(request, title: "Audit log"))
-        return .html(page_)
+        return .html(html)
     }
 }

@@ -28,7 +28,7 @@ enum OperationsController {
 
     static var jobsDescriptor: MetricNameDescriptor {
         MetricNameDescriptor(
-        namespace: "heard", metricName: "jobs", unitName: "count", helpText: "Background jobs by status.")
+            namespace: "heard", metricName: "jobs", unitName: "count", helpText: "Background jobs by status.")
     }
 
     @Sendable static func metrics(_ request: Request) async throws -> Response {
@@ -36,11 +36,13 @@ enum OperationsController {
         // Job counts are read at scrape time so every instance reports the shared queue.
         if let counts = try? await JobQueue(database: request.db, workerID: "metrics").counts() {
             for (status, count) in counts {
-                metrics.registry.makeGauge(descriptor: jobsDescriptor, labels: [("status", status.rawValue)]).set(Double(count))
+                metrics.registry.makeGauge(descriptor: jobsDescriptor, labels: [("status", status.rawValue)]).set(
+                    Double(count))
             }
         }
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        headers.contentType = HTTPMediaType(
+            type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: metrics.registry.emitToString()))
     }
 }

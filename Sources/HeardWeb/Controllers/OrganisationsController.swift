@@ -7,16 +7,23 @@ enum OrganisationsController {
     struct Form: Content {
         var name: String?
         var kind: String?
-        var ods_code: String?
+        var odsCode: String?
 
-        var input: OrganisationInput { OrganisationInput(name: name ?? "", kind: kind ?? "", odsCode: ods_code ?? "") }
+        enum CodingKeys: String, CodingKey {
+            case name, kind
+            case odsCode = "ods_code"
+        }
+
+        var input: OrganisationInput { OrganisationInput(name: name ?? "", kind: kind ?? "", odsCode: odsCode ?? "") }
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         let organisations = try await Organisation.query(on: request.db).with(\.$services).sort(\.$name).all()
         let rows: [[HTMLNode]] = organisations.map { org in
-            [.text(org.name), .text(org.kind.title), .text(org.odsCode ?? "–"), .text(String(org.services.count)),
-             ReferenceDataViews.editLink(SiteURL.edit(SiteURL.organisations, id: org.id!), name: org.name)]
+            [
+                .text(org.name), .text(org.kind.title), .text(org.odsCode ?? "–"), .text(String(org.services.count)),
+                ReferenceDataViews.editLink(SiteURL.edit(SiteURL.organisations, id: org.id!), name: org.name),
+            ]
         }
         let page = ReferenceDataViews.list(
             context: PageContext(request, title: "Organisations"), heading: "Organisations",
@@ -61,17 +68,20 @@ enum OrganisationsController {
                 try await request.db.transaction { db in
                     try await org.save(on: db)
                     try await AuditLog.record(
-                        on: db, actor: Admin.actor(request), action: existing == nil ? "organisation.created" : "organisation.updated",
+                        on: db, actor: Admin.actor(request),
+                        action: existing == nil ? "organisation.created" : "organisation.updated",
                         objectType: "organisation", objectID: org.id?.uuidString,
                         summary: "\(existing == nil ? "Added" : "Changed") organisation \(org.name)", changes: changes)
                 }
-            } catch where Admin.isUniqueViolation(error) {
+            } catch  where Admin.isUniqueViolation(error) {
                 throw ValidationFailure([FieldError("name", "There is already an organisation called \(valid.name).")])
             }
-            Admin.flash(request, existing == nil ? "Organisation added: \(org.name)" : "Organisation changed: \(org.name)")
+            Admin.flash(
+                request, existing == nil ? "Organisation added: \(org.name)" : "Organisation changed: \(org.name)")
             return request.redirect(to: SiteURL.organisations)
         } catch let failure as ValidationFailure {
-            return .html(render(request, input: input, failure: failure, editing: existing), status: .unprocessableEntity)
+            return .html(
+                render(request, input: input, failure: failure, editing: existing), status: .unprocessableEntity)
         }
     }
 
@@ -86,7 +96,8 @@ enum OrganisationsController {
         _ request: Request, input: OrganisationInput, failure: ValidationFailure?, editing: Organisation?
     ) -> String {
         let heading = editing == nil ? "Add an organisation" : "Change \(editing!.name)"
-        let action = editing.map { SiteURL.edit(SiteURL.organisations, id: $0.id!) } ?? SiteURL.new(SiteURL.organisations)
+        let action =
+            editing.map { SiteURL.edit(SiteURL.organisations, id: $0.id!) } ?? SiteURL.new(SiteURL.organisations)
         return ReferenceDataViews.form(
             context: PageContext(request, title: heading, hasErrors: failure != nil), heading: heading, action: action,
             failure: failure, submitLabel: "Save organisation", backPath: SiteURL.organisations,

@@ -23,4 +23,3 @@ enum PagesController {
         return .html(InvolvementPage.render(user: user, context: PageContext(request, title: "Your involvement")))
     }
 }
-

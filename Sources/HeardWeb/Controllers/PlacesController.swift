@@ -13,8 +13,10 @@ enum PlacesController {
         let services = try await Service.query(on: request.db).all()
         let counts = Dictionary(grouping: services, by: { $0.$place.id }).mapValues(\.count)
         let rows: [[HTMLNode]] = places.map { place in
-            [.text(place.name), .text(String(counts[place.id!] ?? 0)),
-             ReferenceDataViews.editLink(SiteURL.edit(SiteURL.places, id: place.id!), name: place.name)]
+            [
+                .text(place.name), .text(String(counts[place.id!] ?? 0)),
+                ReferenceDataViews.editLink(SiteURL.edit(SiteURL.places, id: place.id!), name: place.name),
+            ]
         }
         let page = ReferenceDataViews.list(
             context: PageContext(request, title: "Places"), heading: "Places",
@@ -51,17 +53,19 @@ enum PlacesController {
                 try await request.db.transaction { db in
                     try await place.save(on: db)
                     try await AuditLog.record(
-                        on: db, actor: Admin.actor(request), action: existing == nil ? "place.created" : "place.updated",
+                        on: db, actor: Admin.actor(request),
+                        action: existing == nil ? "place.created" : "place.updated",
                         objectType: "place", objectID: place.id?.uuidString,
                         summary: "\(existing == nil ? "Added" : "Changed") place \(place.name)", changes: changes)
                 }
-            } catch where Admin.isUniqueViolation(error) {
+            } catch  where Admin.isUniqueViolation(error) {
                 throw ValidationFailure([FieldError("name", "There is already a place called \(valid.name).")])
             }
             Admin.flash(request, existing == nil ? "Place added: \(place.name)" : "Place changed: \(place.name)")
             return request.redirect(to: SiteURL.places)
         } catch let failure as ValidationFailure {
-            return .html(render(request, input: input, failure: failure, editing: existing), status: .unprocessableEntity)
+            return .html(
+                render(request, input: input, failure: failure, editing: existing), status: .unprocessableEntity)
         }
     }
 
@@ -72,7 +76,9 @@ enum PlacesController {
         return place
     }
 
-    private static func render(_ request: Request, input: PlaceInput, failure: ValidationFailure?, editing: Place?)
+    private static func render(
+        _ request: Request, input: PlaceInput, failure: ValidationFailure?, editing: Place?
+    )
         -> String
     {
         let heading = editing == nil ? "Add a place" : "Change \(editing!.name)"

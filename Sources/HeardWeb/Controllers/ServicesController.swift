@@ -7,20 +7,28 @@ enum ServicesController {
     struct Form: Content {
         var name: String?
         var summary: String?
-        var organisation_id: String?
-        var place_id: String?
+        var organisationID: String?
+        var placeID: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, summary
+            case organisationID = "organisation_id"
+            case placeID = "place_id"
+        }
 
         var input: ServiceInput {
             ServiceInput(
-                name: name ?? "", summary: summary ?? "", organisationID: organisation_id ?? "", placeID: place_id ?? "")
+                name: name ?? "", summary: summary ?? "", organisationID: organisationID ?? "", placeID: placeID ?? "")
         }
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         let services = try await Service.query(on: request.db).with(\.$organisation).with(\.$place).sort(\.$name).all()
         let rows: [[HTMLNode]] = services.map { service in
-            [.text(service.name), .text(service.organisation.name), .text(service.place.name),
-             ReferenceDataViews.editLink(SiteURL.edit(SiteURL.services, id: service.id!), name: service.name)]
+            [
+                .text(service.name), .text(service.organisation.name), .text(service.place.name),
+                ReferenceDataViews.editLink(SiteURL.edit(SiteURL.services, id: service.id!), name: service.name),
+            ]
         }
         let page = ReferenceDataViews.list(
             context: PageContext(request, title: "Services"), heading: "Services",
@@ -57,18 +65,23 @@ enum ServicesController {
             let organisation = try await UUID(uuidString: input.organisationID).asyncFlatMap {
                 try await Organisation.find($0, on: request.db)
             }
-            let place = try await UUID(uuidString: input.placeID).asyncFlatMap { try await Place.find($0, on: request.db) }
+            let place = try await UUID(uuidString: input.placeID).asyncFlatMap {
+                try await Place.find($0, on: request.db)
+            }
             if organisation == nil, !input.organisationID.isEmpty {
                 problems.append(FieldError("organisation_id", "Select an organisation from the list."))
             }
-            if place == nil, !input.placeID.isEmpty { problems.append(FieldError("place_id", "Select a place from the list.")) }
+            if place == nil, !input.placeID.isEmpty {
+                problems.append(FieldError("place_id", "Select a place from the list."))
+            }
             guard problems.isEmpty, let valid, let organisation, let place else { throw ValidationFailure(problems) }
 
             let service = existing ?? Service()
             let changes = [
                 FieldChange("name", from: existing?.name, to: valid.name),
                 FieldChange("description", from: existing?.summary, to: valid.summary),
-                FieldChange("organisation_id", from: existing?.$organisation.id.uuidString, to: organisation.id?.uuidString),
+                FieldChange(
+                    "organisation_id", from: existing?.$organisation.id.uuidString, to: organisation.id?.uuidString),
                 FieldChange("place_id", from: existing?.$place.id.uuidString, to: place.id?.uuidString),
             ]
             service.name = valid.name
@@ -79,20 +92,24 @@ enum ServicesController {
                 try await request.db.transaction { db in
                     try await service.save(on: db)
                     try await AuditLog.record(
-                        on: db, actor: Admin.actor(request), action: existing == nil ? "service.created" : "service.updated",
+                        on: db, actor: Admin.actor(request),
+                        action: existing == nil ? "service.created" : "service.updated",
                         objectType: "service", objectID: service.id?.uuidString,
                         summary: "\(existing == nil ? "Added" : "Changed") service \(service.name)", changes: changes)
                 }
-            } catch where Admin.isUniqueViolation(error) {
+            } catch  where Admin.isUniqueViolation(error) {
                 throw ValidationFailure([
-                    FieldError("name", "\(organisation.name) already has a service called \(valid.name) in \(place.name).")
+                    FieldError(
+                        "name", "\(organisation.name) already has a service called \(valid.name) in \(place.name).")
                 ])
             }
-            Admin.flash(request, existing == nil ? "Service added: \(service.name)" : "Service changed: \(service.name)")
+            Admin.flash(
+                request, existing == nil ? "Service added: \(service.name)" : "Service changed: \(service.name)")
             return request.redirect(to: SiteURL.services)
         } catch let failure as ValidationFailure {
             return .html(
-                try await render(request, input: input, failure: failure, editing: existing), status: .unprocessableEntity)
+                try await render(request, input: input, failure: failure, editing: existing),
+                status: .unprocessableEntity)
         }
     }
 
@@ -103,7 +120,9 @@ enum ServicesController {
         return service
     }
 
-    private static func render(_ request: Request, input: ServiceInput, failure: ValidationFailure?, editing: Service?)
+    private static func render(
+        _ request: Request, input: ServiceInput, failure: ValidationFailure?, editing: Service?
+    )
         async throws -> String
     {
         let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
@@ -120,7 +139,8 @@ enum ServicesController {
                 choices: organisations.map { .init(value: $0.id!.uuidString, label: $0.name) },
                 selected: input.organisationID, failure: failure)
             FormComponents.selectField(
-                name: "place_id", label: "Place", choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                name: "place_id", label: "Place",
+                choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
                 selected: input.placeID, failure: failure)
             FormComponents.textArea(
                 name: "summary", label: "What the service does (optional)", value: input.summary, failure: failure,

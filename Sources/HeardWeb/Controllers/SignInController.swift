@@ -45,7 +45,11 @@ enum SignInController {
         if case .locked(let until) = try await decision(email: email, address: address, now: now, on: request.db) {
             let minutes = max(1, Int((until - now.timeIntervalSince1970) / 60 + 0.5))
             return refuse(
-                [FieldError("email", "Too many attempts to sign in. Wait \(minutes) minutes and try again, or ask an administrator.")],
+                [
+                    FieldError(
+                        "email",
+                        "Too many attempts to sign in. Wait \(minutes) minutes and try again, or ask an administrator.")
+                ],
                 status: .tooManyRequests)
         }
 
@@ -57,7 +61,9 @@ enum SignInController {
         try await SignInAttempt(email: email, ipAddress: address, succeeded: succeeded, attemptedAt: now)
             .create(on: request.db)
         guard succeeded, let user else {
-            request.logger.notice("Sign-in refused", metadata: ["email-domain": .string(email.split(separator: "@").last.map(String.init) ?? "")])
+            request.logger.notice(
+                "Sign-in refused",
+                metadata: ["email-domain": .string(email.split(separator: "@").last.map(String.init) ?? "")])
             return refuse([FieldError("email", "Enter a correct e-mail address and password.")])
         }
 
@@ -93,7 +99,9 @@ enum SignInController {
         user.role.homeArea == .dashboard ? SiteURL.dashboard : SiteURL.involvement
     }
 
-    static func decision(email: String, address: String, now: Date, on db: any Database) async throws
+    static func decision(
+        email: String, address: String, now: Date, on db: any Database
+    ) async throws
         -> SignInThrottle.Decision
     {
         let since = now.addingTimeInterval(-throttle.window)
@@ -103,6 +111,7 @@ enum SignInController {
         let addressFailures = try await SignInAttempt.query(on: db)
             .filter(\.$ipAddress == address).filter(\.$succeeded == false).filter(\.$attemptedAt > since).all()
             .map { $0.attemptedAt.timeIntervalSince1970 }
-        return throttle.decide(accountAttempts: accountAttempts, addressFailures: addressFailures, now: now.timeIntervalSince1970)
+        return throttle.decide(
+            accountAttempts: accountAttempts, addressFailures: addressFailures, now: now.timeIntervalSince1970)
     }
 }

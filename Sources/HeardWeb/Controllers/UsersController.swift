@@ -8,9 +8,14 @@ import Vapor
 enum UsersController {
     struct Form: Content {
         var email: String?
-        var display_name: String?
+        var displayName: String?
         var role: String?
         var password: String?
+
+        enum CodingKeys: String, CodingKey {
+            case email, role, password
+            case displayName = "display_name"
+        }
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
@@ -50,13 +55,16 @@ enum UsersController {
         var errors: [FieldError] = []
         let email = EmailAddress.normalised(form.email ?? "")
         if !EmailAddress.isPlausible(email) {
-            errors.append(FieldError("email", "Enter an e-mail address in the correct format, like name@example.nhs.uk."))
+            errors.append(
+                FieldError("email", "Enter an e-mail address in the correct format, like name@example.nhs.uk."))
         }
-        let name = (form.display_name ?? "").trimmingWhitespace()
+        let name = (form.displayName ?? "").trimmingWhitespace()
         if name.isEmpty { errors.append(FieldError("display_name", "Enter the person's name.")) }
         let role = Role(rawValue: form.role ?? "")
         if role == nil { errors.append(FieldError("role", "Select a role.")) }
-        if let problem = PasswordPolicy.problem(with: form.password ?? "") { errors.append(FieldError("password", problem)) }
+        if let problem = PasswordPolicy.problem(with: form.password ?? "") {
+            errors.append(FieldError("password", problem))
+        }
         if errors.isEmpty, try await User.query(on: request.db).filter(\.$email == email).first() != nil {
             errors.append(FieldError("email", "There is already an account for \(email)."))
         }
@@ -64,23 +72,30 @@ enum UsersController {
             return .html(render(request, form: form, failure: ValidationFailure(errors)), status: .unprocessableEntity)
         }
         let user = User(
-            email: email, displayName: name, role: role, passwordHash: try await request.password.async.hash(form.password!))
+            email: email, displayName: name, role: role,
+            passwordHash: try await request.password.async.hash(form.password!))
         try await request.db.transaction { db in
             try await user.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "user.created", objectType: "user",
                 objectID: user.id?.uuidString, summary: "Added \(name) as \(role.title)",
-                changes: [FieldChange("email", from: nil, to: email), FieldChange("role", from: nil, to: role.rawValue)])
+                changes: [
+                    FieldChange("email", from: nil, to: email), FieldChange("role", from: nil, to: role.rawValue),
+                ])
         }
         Admin.flash(request, "Account added for \(email)")
         return request.redirect(to: SiteURL.users)
     }
 
     @Sendable static func activate(_ request: Request) async throws -> Response { try await setActive(request, true) }
-    @Sendable static func deactivate(_ request: Request) async throws -> Response { try await setActive(request, false) }
+    @Sendable static func deactivate(_ request: Request) async throws -> Response {
+        try await setActive(request, false)
+    }
 
     private static func setActive(_ request: Request, _ active: Bool) async throws -> Response {
-        guard let user = try await User.find(try Admin.uuidParameter(request), on: request.db) else { throw Abort(.notFound) }
+        guard let user = try await User.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
         guard user.id != request.currentUser?.id else {
             throw Abort(.badRequest, reason: "You cannot switch off your own account. Ask another administrator.")
         }
@@ -105,7 +120,8 @@ enum UsersController {
             csrfToken: request.csrfToken
         ) {
             FormComponents.textField(
-                name: "display_name", label: "Name", value: input.display_name ?? "", failure: failure, autocomplete: "off")
+                name: "display_name", label: "Name", value: input.displayName ?? "", failure: failure,
+                autocomplete: "off")
             FormComponents.textField(
                 name: "email", label: "E-mail address", value: input.email ?? "", failure: failure, type: "email",
                 autocomplete: "off")

@@ -30,27 +30,51 @@ public enum DemoData {
     public static var serviceCount: Int { services.count }
 
     static let services: [(String, Int, String, String)] = [
-        ("Emergency department, Riverside General Hospital", 1, "Leeds", "Open all day, every day, for serious injuries and illness."),
+        (
+            "Emergency department, Riverside General Hospital", 1, "Leeds",
+            "Open all day, every day, for serious injuries and illness."
+        ),
         ("Maternity unit, Riverside General Hospital", 1, "Leeds", "Antenatal care, birth and care after birth."),
         ("Outpatient clinics, Riverside General Hospital", 1, "Leeds", "Appointments with hospital specialists."),
-        ("Urgent treatment centre, Halifax Road", 1, "Calderdale", "Minor injuries and illnesses, no appointment needed."),
-        ("Children's ward, Calder Royal Infirmary", 1, "Calderdale", "Care for children and young people staying in hospital."),
+        (
+            "Urgent treatment centre, Halifax Road", 1, "Calderdale",
+            "Minor injuries and illnesses, no appointment needed."
+        ),
+        (
+            "Children's ward, Calder Royal Infirmary", 1, "Calderdale",
+            "Care for children and young people staying in hospital."
+        ),
         ("Eye clinic, Harrogate District Hospital", 1, "Harrogate", "Eye tests, cataract care and follow-up."),
         ("Community nursing, Kirklees", 2, "Kirklees", "Nurses who visit people at home."),
         ("Adult mental health crisis team", 2, "Bradford", "Help within hours for people in a mental health crisis."),
         ("Talking therapies, Wakefield", 2, "Wakefield", "Talking treatments for anxiety and depression."),
         ("Memory assessment service", 2, "Harrogate", "Assessment and support for people worried about their memory."),
-        ("Children and young people's mental health service", 2, "Kirklees", "Support for under-18s and their families."),
-        ("Patient transport service", 3, "Wakefield", "Transport to hospital appointments for people who cannot travel alone."),
+        (
+            "Children and young people's mental health service", 2, "Kirklees",
+            "Support for under-18s and their families."
+        ),
+        (
+            "Patient transport service", 3, "Wakefield",
+            "Transport to hospital appointments for people who cannot travel alone."
+        ),
         ("NHS 111 and urgent care line", 3, "Bradford", "Advice by phone and online when it is not an emergency."),
         ("Emergency ambulance service", 3, "Calderdale", "999 ambulances across the area."),
         ("Adult social care assessments", 4, "Bradford", "Assessments for care and support at home."),
         ("Carers' support service", 4, "Wakefield", "Help and breaks for unpaid carers."),
         ("Reablement at home", 4, "Leeds", "Short-term support to get back on your feet after hospital."),
         ("Millbrook Surgery GP appointments", 6, "Kirklees", "Appointments with GPs, nurses and other practice staff."),
-        ("Canal Side Medical Practice GP appointments", 7, "Calderdale", "Appointments with GPs, nurses and other practice staff."),
-        ("Social prescribing, Calder Primary Care Network", 8, "Calderdale", "Link workers who connect people to local groups and support."),
-        ("Healthwatch information and signposting", 5, "Harrogate", "Independent help to find and use health and care services."),
+        (
+            "Canal Side Medical Practice GP appointments", 7, "Calderdale",
+            "Appointments with GPs, nurses and other practice staff."
+        ),
+        (
+            "Social prescribing, Calder Primary Care Network", 8, "Calderdale",
+            "Link workers who connect people to local groups and support."
+        ),
+        (
+            "Healthwatch information and signposting", 5, "Harrogate",
+            "Independent help to find and use health and care services."
+        ),
     ]
 
     public struct Account: Sendable {
@@ -61,17 +85,29 @@ public enum DemoData {
     }
 
     public static let accounts: [Account] = [
-        .init(email: "admin@demo.heard.test", name: "Asha Patel", role: .administrator, password: "demo-administrator-pass"),
-        .init(email: "engagement@demo.heard.test", name: "Ben Okafor", role: .engagementOfficer, password: "demo-engagement-pass"),
-        .init(email: "complaints@demo.heard.test", name: "Chloe Wright", role: .complaintsHandler, password: "demo-complaints-pass"),
-        .init(email: "moderator@demo.heard.test", name: "Dev Sharma", role: .moderator, password: "demo-moderator-pass"),
-        .init(email: "secretary@demo.heard.test", name: "Eleanor Hughes", role: .boardSecretary, password: "demo-secretary-pass"),
-        .init(email: "panel@demo.heard.test", name: "Farah Begum", role: .involvedPerson, password: "demo-involved-pass"),
+        .init(
+            email: "admin@demo.heard.test", name: "Asha Patel", role: .administrator,
+            password: "demo-administrator-pass"),
+        .init(
+            email: "engagement@demo.heard.test", name: "Ben Okafor", role: .engagementOfficer,
+            password: "demo-engagement-pass"),
+        .init(
+            email: "complaints@demo.heard.test", name: "Chloe Wright", role: .complaintsHandler,
+            password: "demo-complaints-pass"),
+        .init(
+            email: "moderator@demo.heard.test", name: "Dev Sharma", role: .moderator, password: "demo-moderator-pass"),
+        .init(
+            email: "secretary@demo.heard.test", name: "Eleanor Hughes", role: .boardSecretary,
+            password: "demo-secretary-pass"),
+        .init(
+            email: "panel@demo.heard.test", name: "Farah Begum", role: .involvedPerson, password: "demo-involved-pass"),
     ]
 
     /// Seeds the demo when the database has no organisations and no accounts. Returns whether it seeded.
     @discardableResult
-    public static func seedIfEmpty(on db: any Database, hashPassword: @Sendable (String) throws -> String) async throws -> Bool {
+    public static func seedIfEmpty(
+        on db: any Database, hashPassword: @Sendable (String) throws -> String
+    ) async throws -> Bool {
         let organisations = try await Organisation.query(on: db).count()
         let users = try await User.query(on: db).count()
         let isEmpty = organisations == 0 && users == 0
@@ -102,14 +138,18 @@ public enum DemoData {
             try await AuditLog.record(
                 on: db, actor: actor, action: "organisation.created", objectType: "organisation",
                 objectID: org.id?.uuidString, summary: "Added organisation \(item.name)",
-                changes: [FieldChange("name", from: nil, to: item.name), FieldChange("kind", from: nil, to: item.kind.rawValue)])
+                changes: [
+                    FieldChange("name", from: nil, to: item.name),
+                    FieldChange("kind", from: nil, to: item.kind.rawValue),
+                ])
         }
         for (name, organisation, place, summary) in services {
             let service = Service(
                 name: name, summary: summary, organisationID: organisationIDs[organisation], placeID: placeIDs[place]!)
             try await service.create(on: db)
             try await AuditLog.record(
-                on: db, actor: actor, action: "service.created", objectType: "service", objectID: service.id?.uuidString,
+                on: db, actor: actor, action: "service.created", objectType: "service",
+                objectID: service.id?.uuidString,
                 summary: "Added service \(name)", changes: [FieldChange("name", from: nil, to: name)])
         }
         for (account, hash) in zip(accounts, passwordHashes) {
@@ -120,7 +160,10 @@ public enum DemoData {
             try await AuditLog.record(
                 on: db, actor: actor, action: "user.created", objectType: "user", objectID: user.id?.uuidString,
                 summary: "Added \(account.name) as \(account.role.title)",
-                changes: [FieldChange("email", from: nil, to: account.email), FieldChange("role", from: nil, to: account.role.rawValue)])
+                changes: [
+                    FieldChange("email", from: nil, to: account.email),
+                    FieldChange("role", from: nil, to: account.role.rawValue),
+                ])
         }
     }
 
@@ -128,7 +171,9 @@ public enum DemoData {
     public static func printAccounts(publicURL: String) {
         var lines = ["", "Demo data created. Sign in at \(publicURL)/sign-in with any of these demo accounts:"]
         for account in accounts {
-            lines.append("  \(account.role.title.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.email)  password: \(account.password)")
+            lines.append(
+                "  \(account.role.title.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.email)  password: \(account.password)"
+            )
         }
         lines.append("These passwords are for the demo only.")
         print(lines.joined(separator: "\n"))

@@ -23,7 +23,9 @@ extension HTMLAttribute {
     public static var novalidate: HTMLAttribute { HTMLAttribute("novalidate", nil) }
 }
 
-public func element(_ name: String, _ attributes: HTMLAttribute..., @HTMLBuilder content: () -> [HTMLNode] = { [] })
+public func element(
+    _ name: String, _ attributes: HTMLAttribute..., @HTMLBuilder content: () -> [HTMLNode] = { [] }
+)
     -> HTMLNode
 {
     .element(name, attributes, children: content())
@@ -33,7 +35,9 @@ public func element(_ name: String, _ attributes: HTMLAttribute..., @HTMLBuilder
     .element(name, attributes, children: content())
 }
 
-public func div(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode { tag("div", a, c) }
+public func div(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode] = { [] }) -> HTMLNode {
+    tag("div", a, c)
+}
 public func span(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("span", a, c) }
 public func p(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("p", a, c) }
 public func a(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("a", a, c) }
@@ -47,28 +51,46 @@ public func dl(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) 
 public func dt(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("dt", a, c) }
 public func dd(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("dd", a, c) }
 public func strong(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("strong", a, c) }
-public func section(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("section", a, c) }
+public func section(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode {
+    tag("section", a, c)
+}
 public func nav(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("nav", a, c) }
 public func header(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("header", a, c) }
 public func footer(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("footer", a, c) }
-public func mainElement(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("main", a, c) }
+public func mainElement(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode {
+    tag("main", a, c)
+}
 public func form(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("form", a, c) }
-public func fieldset(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("fieldset", a, c) }
+public func fieldset(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode {
+    tag("fieldset", a, c)
+}
 public func legend(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("legend", a, c) }
 public func label(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("label", a, c) }
 public func button(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("button", a, c) }
-public func selectList(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("select", a, c) }
+public func selectList(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode {
+    tag("select", a, c)
+}
 public func option(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("option", a, c) }
-public func textarea(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("textarea", a, c) }
+public func textarea(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode {
+    tag("textarea", a, c)
+}
 public func table(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("table", a, c) }
-public func caption(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("caption", a, c) }
+public func caption(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode {
+    tag("caption", a, c)
+}
 public func thead(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("thead", a, c) }
 public func tbody(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("tbody", a, c) }
 public func tr(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("tr", a, c) }
 public func th(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("th", a, c) }
 public func td(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("td", a, c) }
-public func timeElement(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("time", a, c) }
-public func details(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("details", a, c) }
-public func summary(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("summary", a, c) }
+public func timeElement(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode {
+    tag("time", a, c)
+}
+public func details(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode {
+    tag("details", a, c)
+}
+public func summary(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode {
+    tag("summary", a, c)
+}
 public func input(_ a: HTMLAttribute...) -> HTMLNode { .void("input", a) }
 public func input(_ a: [HTMLAttribute]) -> HTMLNode { .void("input", a) }

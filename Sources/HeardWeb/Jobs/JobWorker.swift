@@ -28,7 +28,8 @@ enum HousekeepingJob {
     static func scheduleNext(on db: any Database, after delay: TimeInterval) async throws {
         let pending = try await Job.query(on: db).filter(\.$kind == kind).filter(\.$status == .queued).count()
         if pending == 0 {
-            try await JobQueue(database: db, workerID: "scheduler").enqueue(kind: kind, runAt: Date().addingTimeInterval(delay))
+            try await JobQueue(database: db, workerID: "scheduler").enqueue(
+                kind: kind, runAt: Date().addingTimeInterval(delay))
         }
     }
 }

@@ -45,8 +45,10 @@ final class HTTPMetrics: AsyncMiddleware, Sendable {
         registry.makeDurationHistogram(
             descriptor: Self.duration,
             labels: [("method", request.method.rawValue), ("route", route)],
-            buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
-                .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)]
+            buckets: [
+                .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+                .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
+            ]
         ).record(ContinuousClock.now - started)
     }
 }

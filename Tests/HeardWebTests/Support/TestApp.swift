@@ -39,7 +39,9 @@ final class TestApp: @unchecked Sendable {
     }
 
     /// Starts an app on an existing database (for tests with two instances sharing one).
-    static func run(config: AppConfiguration, database: TestDatabase, _ body: (TestApp) async throws -> Void) async throws {
+    static func run(
+        config: AppConfiguration, database: TestDatabase, _ body: (TestApp) async throws -> Void
+    ) async throws {
         let app = try await Application.make(.testing)
         app.http.client.configuration.redirectConfiguration = .disallow
         do {

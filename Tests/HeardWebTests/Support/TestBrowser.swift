@@ -33,7 +33,9 @@ final class TestBrowser: @unchecked Sendable {
     }
 
     /// Posts a form. When `csrf` is nil the token from `tokenFrom` (GET first) is used.
-    func post(_ path: String, form: [String: String], withToken: Bool = true, tokenFrom: String? = nil) async throws -> Page {
+    func post(
+        _ path: String, form: [String: String], withToken: Bool = true, tokenFrom: String? = nil
+    ) async throws -> Page {
         var fields = form
         if withToken, fields["_csrf"] == nil {
             let page = try await get(tokenFrom ?? path)

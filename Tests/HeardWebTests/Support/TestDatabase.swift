@@ -29,9 +29,12 @@ struct TestDatabase: Sendable, CustomTestStringConvertible {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory
                 .appendingPathComponent("heard-test-\(UUID().uuidString).sqlite").path
-            return (.sqliteFile(path: path), {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            })
+            return (
+                .sqliteFile(path: path),
+                {
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
+            )
         case .postgres:
             let url = try await PostgresTestDatabases.shared.makeDatabase()
             return (.postgres(url: url.url), { await PostgresTestDatabases.shared.drop(url.name) })

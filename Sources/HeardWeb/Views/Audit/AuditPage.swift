@@ -12,7 +12,10 @@ enum AuditPage {
         var total: Int
     }
 
-    static let dateFormat: Date.FormatStyle = .dateTime.day().month(.abbreviated).year().hour().minute()
+    /// UK style, UK time: "25 Nov 2026, 21:22".
+    static let dateFormat = Date.FormatStyle(
+        date: .abbreviated, time: .shortened, locale: Locale(identifier: "en_GB"),
+        timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
 
     static func render(_ model: Model, context: PageContext) -> String {
         PageLayout.render(context) {
@@ -20,8 +23,9 @@ enum AuditPage {
             p(.class("lead")) { "Every change staff make, who made it and when. Entries cannot be changed or removed." }
             form(.action(SiteURL.audit), .method("get"), .class("filters")) {
                 FormComponents.selectField(
-                    name: "object_type", label: "What changed", choices: model.objectTypes.map { .init(value: $0, label: $0) },
-                    selected: model.filters.object_type ?? "", failure: nil, prompt: "Anything")
+                    name: "object_type", label: "What changed",
+                    choices: model.objectTypes.map { .init(value: $0, label: $0) },
+                    selected: model.filters.objectType ?? "", failure: nil, prompt: "Anything")
                 FormComponents.selectField(
                     name: "action", label: "Action", choices: model.actions.map { .init(value: $0, label: $0) },
                     selected: model.filters.action ?? "", failure: nil, prompt: "Any action")
@@ -44,7 +48,7 @@ enum AuditPage {
             Pagination.links(page: model.page, pageCount: model.pageCount) { number in
                 var query = URLComponents()
                 query.queryItems = [
-                    URLQueryItem(name: "object_type", value: model.filters.object_type ?? ""),
+                    URLQueryItem(name: "object_type", value: model.filters.objectType ?? ""),
                     URLQueryItem(name: "action", value: model.filters.action ?? ""),
                     URLQueryItem(name: "actor", value: model.filters.actor ?? ""),
                     URLQueryItem(name: "page", value: String(number)),

@@ -1,6 +1,8 @@
 /// An accessible table: caption, header cells with scope, one row per item.
 enum DataTable {
-    static func render(caption captionText: String, headers: [String], rows: [[HTMLNode]], captionHidden: Bool = false)
+    static func render(
+        caption captionText: String, headers: [String], rows: [[HTMLNode]], captionHidden: Bool = false
+    )
         -> HTMLNode
     {
         div(.class("table-wrap")) {

@@ -34,7 +34,8 @@ enum FormComponents {
         if hint != nil { described.append(id + "-hint") }
         if error != nil { described.append(id + "-error") }
         var attributes: [HTMLAttribute] = [
-            .id(id), .name(name), .type(type), .value(value), .class("input input-\(width)" + (error != nil ? " input-error" : "")),
+            .id(id), .name(name), .type(type), .value(value),
+            .class("input input-\(width)" + (error != nil ? " input-error" : "")),
         ]
         if let autocomplete { attributes.append(.autocomplete(autocomplete)) }
         if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
@@ -43,7 +44,11 @@ enum FormComponents {
         return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
             label(.for(id), .class("label")) { labelText }
             if let hint { div(.id(id + "-hint"), .class("hint")) { hint } }
-            if let error { p(.id(id + "-error"), .class("error-message")) { span(.class("visually-hidden")) { "Error: " }; error } }
+            if let error {
+                p(.id(id + "-error"), .class("error-message")) {
+                    span(.class("visually-hidden")) { "Error: " }; error
+                }
+            }
             input(attributes)
         }
     }
@@ -55,7 +60,8 @@ enum FormComponents {
         let id = fieldID(name)
         let error = failure?.message(for: name)
         var attributes: [HTMLAttribute] = [
-            .id(id), .name(name), HTMLAttribute("rows", String(rows)), .class("textarea" + (error != nil ? " input-error" : "")),
+            .id(id), .name(name), HTMLAttribute("rows", String(rows)),
+            .class("textarea" + (error != nil ? " input-error" : "")),
         ]
         let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
         if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
@@ -63,7 +69,11 @@ enum FormComponents {
         return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
             label(.for(id), .class("label")) { labelText }
             if let hint { div(.id(id + "-hint"), .class("hint")) { hint } }
-            if let error { p(.id(id + "-error"), .class("error-message")) { span(.class("visually-hidden")) { "Error: " }; error } }
+            if let error {
+                p(.id(id + "-error"), .class("error-message")) {
+                    span(.class("visually-hidden")) { "Error: " }; error
+                }
+            }
             HTMLNode.element("textarea", attributes, children: [.text(value)])
         }
     }
@@ -79,7 +89,9 @@ enum FormComponents {
     ) -> HTMLNode {
         let id = fieldID(name)
         let error = failure?.message(for: name)
-        var attributes: [HTMLAttribute] = [.id(id), .name(name), .class("select" + (error != nil ? " input-error" : ""))]
+        var attributes: [HTMLAttribute] = [
+            .id(id), .name(name), .class("select" + (error != nil ? " input-error" : "")),
+        ]
         let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
         if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
         if error != nil { attributes.append(.aria("invalid", "true")) }
@@ -94,7 +106,11 @@ enum FormComponents {
         return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
             label(.for(id), .class("label")) { labelText }
             if let hint { div(.id(id + "-hint"), .class("hint")) { hint } }
-            if let error { p(.id(id + "-error"), .class("error-message")) { span(.class("visually-hidden")) { "Error: " }; error } }
+            if let error {
+                p(.id(id + "-error"), .class("error-message")) {
+                    span(.class("visually-hidden")) { "Error: " }; error
+                }
+            }
             HTMLNode.element("select", attributes, children: options)
         }
     }

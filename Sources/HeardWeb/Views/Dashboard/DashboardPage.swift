@@ -30,13 +30,21 @@ enum DashboardPage {
     static func render(_ model: Model, context: PageContext) -> String {
         PageLayout.render(context) {
             h1 { "Dashboard" }
-            if let user = context.user { p(.class("lead")) { "Signed in as \(user.displayName), \(user.role.title.lowercased())." } }
+            if let user = context.user {
+                p(.class("lead")) { "Signed in as \(user.displayName), \(user.role.title.lowercased())." }
+            }
             section(.aria("labelledby", "coverage")) {
                 h2(.id("coverage")) { "What Heard covers" }
                 ul(.class("stat-list")) {
-                    li { strong { "\(model.places)" }; " places" }
-                    li { strong { "\(model.organisations)" }; " organisations" }
-                    li { strong { "\(model.services)" }; " services" }
+                    li {
+                        strong { "\(model.places)" }; " places"
+                    }
+                    li {
+                        strong { "\(model.organisations)" }; " organisations"
+                    }
+                    li {
+                        strong { "\(model.services)" }; " services"
+                    }
                 }
             }
             section(.aria("labelledby", "accounts")) {
@@ -49,7 +57,9 @@ enum DashboardPage {
                 h2(.id("work")) { "Background work" }
                 DataTable.render(
                     caption: "Background jobs by status", headers: ["Status", "Jobs"],
-                    rows: [Job.Status.queued, .running, .done, .failed].map { [.text($0.rawValue.capitalized), .text(String(model.jobs[$0] ?? 0))] },
+                    rows: [Job.Status.queued, .running, .done, .failed].map {
+                        [.text($0.rawValue.capitalized), .text(String(model.jobs[$0] ?? 0))]
+                    },
                     captionHidden: true)
             }
             if !model.recentEvents.isEmpty {
@@ -57,7 +67,10 @@ enum DashboardPage {
                     h2(.id("recent")) { "Recent changes" }
                     ul(.class("list-plain")) {
                         for event in model.recentEvents {
-                            li { event.occurredAt.formatted(AuditPage.dateFormat); " – "; event.summary; " ("; event.actorLabel; ")" }
+                            li {
+                                event.occurredAt.formatted(AuditPage.dateFormat); " – "; event.summary; " (";
+                                event.actorLabel; ")"
+                            }
                         }
                     }
                     p { a(.href(SiteURL.audit)) { "See the full audit log" } }

@@ -31,9 +31,15 @@ enum HomePage {
             section(.aria("labelledby", "coverage")) {
                 h2(.id("coverage")) { "What Heard covers here" }
                 ul(.class("stat-list")) {
-                    li { strong { "\(model.places.count)" }; " places" }
-                    li { strong { "\(model.organisationCount)" }; " organisations" }
-                    li { strong { "\(model.serviceCount)" }; " services you can tell us about" }
+                    li {
+                        strong { "\(model.places.count)" }; " places"
+                    }
+                    li {
+                        strong { "\(model.organisationCount)" }; " organisations"
+                    }
+                    li {
+                        strong { "\(model.serviceCount)" }; " services you can tell us about"
+                    }
                 }
                 if model.places.isEmpty {
                     p { "No places have been set up yet." }

@@ -8,11 +8,19 @@ enum InvolvementPage {
             h1 { "Your involvement" }
             p(.class("lead")) { "Thank you for giving your time, \(user.displayName)." }
             dl(.class("summary-list")) {
-                div { dt { "Name" }; dd { user.displayName } }
-                div { dt { "E-mail" }; dd { user.email } }
-                div { dt { "Role" }; dd { user.role.title } }
+                div {
+                    dt { "Name" }; dd { user.displayName }
+                }
+                div {
+                    dt { "E-mail" }; dd { user.email }
+                }
+                div {
+                    dt { "Role" }; dd { user.role.title }
+                }
                 if let last = user.lastSignInAt {
-                    div { dt { "Signed in" }; dd { last.formatted(AuditPage.dateFormat) } }
+                    div {
+                        dt { "Signed in" }; dd { last.formatted(AuditPage.dateFormat) }
+                    }
                 }
             }
             p {

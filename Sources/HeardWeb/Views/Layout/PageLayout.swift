@@ -109,7 +109,9 @@ enum PageLayout {
                     li { a(.href(SiteURL.accessibility)) { "Accessibility statement" } }
                     li { a(.href(SiteURL.openAPI)) { "Open data API" } }
                 }
-                p { "Heard keeps what you tell us on this organisation's own systems. Personal details are never published." }
+                p {
+                    "Heard keeps what you tell us on this organisation's own systems. Personal details are never published."
+                }
             }
         }
     }

@@ -37,6 +37,8 @@ enum ReferenceDataViews {
     }
 
     static func editLink(_ path: String, name: String) -> HTMLNode {
-        a(.href(path)) { "Change"; span(.class("visually-hidden")) { " " + name } }
+        a(.href(path)) {
+            "Change"; span(.class("visually-hidden")) { " " + name }
+        }
     }
 }
