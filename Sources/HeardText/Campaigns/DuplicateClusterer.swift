@@ -47,7 +47,9 @@ public struct DuplicateClusterer: Sendable {
     }
 
     /// Clusters a whole batch: the cluster id of each text and the size of each cluster.
-    public static func cluster(_ texts: [String], minimumWords: Int = 5, similarity: Double = 0.6) -> (
+    public static func cluster(
+        _ texts: [String], minimumWords: Int = 5, similarity: Double = 0.6
+    ) -> (
         ids: [Int], sizes: [Int]
     ) {
         var clusterer = DuplicateClusterer(minimumWords: minimumWords, similarity: similarity)

@@ -71,7 +71,9 @@ enum PersonalDataPatterns {
     /// Ten digits, contiguous or grouped 3-3-4 with one space or hyphen, with a valid check digit.
     static func nhsNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        )
         var index = start
         var digitCount = 0
         var separator: UInt8 = 0
@@ -105,7 +107,9 @@ enum PersonalDataPatterns {
     }
 
     /// A digit or letter right after a digit run means the run is part of something longer.
-    @inline(__always) private static func isNumberContinuation(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    @inline(__always) private static func isNumberContinuation(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int
+    ) -> Bool {
         let byte = bytes[index]
         if ByteClass.isAlphanumeric(byte) { return true }
         // "123 456 7890 1" or "1234567890.5" continue the number.

@@ -30,7 +30,8 @@ enum Lexicon {
     /// Words that open a negation scope. Words ending in "n't" are recognised by their ending.
     static let negators: [String] = [
         "not", "no", "never", "nobody", "nothing", "none", "nor", "neither", "without", "hardly", "barely",
-        "lack", "lacked", "lacking", "cannot", "unable", "nowhere",
+        "lack", "lacked", "lacking", "cannot", "unable", "nowhere", "don't", "didn't", "can't", "won't", "wasn't",
+        "isn't", "couldn't", "wouldn't", "shouldn't", "doesn't", "haven't", "hasn't", "aren't", "weren't",
     ]
 
     /// Words that close a negation scope early ("not fast *but* kind").

@@ -15,6 +15,8 @@ struct Tokeniser: Sendable {
 
     private let canonical: FlatHashMap
     private let canonicalHashes: [UInt64]
+    /// Canonical spellings by hash, to show tokens as words (tests and summaries; not the hot path).
+    private let displayNames: [UInt64: String]
     private let negators: FlatHashMap
     private let scopeBreakers: FlatHashMap
     private let keptNumbers: FlatHashMap
@@ -33,6 +35,9 @@ struct Tokeniser: Sendable {
         }
         self.canonical = canonical
         canonicalHashes = hashes
+        var names: [UInt64: String] = [StableHash.fnv1a("#num"): "#num", StableHash.fnv1a("a&e"): "a&e"]
+        for pair in Lexicon.canonicalForms { names[StableHash.fnv1a(pair.canonical)] = pair.canonical }
+        displayNames = names
         negators = Self.set(Lexicon.negators)
         scopeBreakers = Self.set(Lexicon.scopeBreakers)
         keptNumbers = Self.set(Lexicon.keptNumbers)
@@ -51,7 +56,9 @@ struct Tokeniser: Sendable {
         var buffer: [UInt8] = []
         source.withUTF8 { tokenise($0, into: &tokens, bytes: &buffer) }
         return tokens.map { token in
-            let word = String(decoding: buffer[Int(token.start)..<Int(token.start + token.length)], as: UTF8.self)
+            let word =
+                displayNames[token.hash]
+                ?? String(decoding: buffer[Int(token.start)..<Int(token.start + token.length)], as: UTF8.self)
             return token.isNegated ? "not_" + word : word
         }
     }
@@ -78,7 +85,7 @@ struct Tokeniser: Sendable {
             if byte < 0x80 {
                 index += 1
                 switch byte {
-                case UInt8(ascii: "'"):
+                case UInt8(ascii: "'"), UInt8(ascii: "+"):
                     if state.tokenStart >= 0, index < count, ByteClass.isASCIILetter(input[index]) {
                         appendInner(byte, &bytes, &state)
                         continue
@@ -93,7 +100,8 @@ struct Tokeniser: Sendable {
                     continue
                 case UInt8(ascii: "."):
                     // Initialisms: "g.p." → "gp". Only after a single letter and before a letter.
-                    if state.tokenStart >= 0, bytes.count - state.lastDotBoundary == 1, index < count,
+                    let runStart = state.lastDotBoundary >= 0 ? state.lastDotBoundary : state.tokenStart
+                    if state.tokenStart >= 0, bytes.count - runStart == 1, index < count,
                         ByteClass.isASCIILetter(input[index])
                     {
                         state.lastDotBoundary = bytes.count
@@ -179,7 +187,9 @@ struct Tokeniser: Sendable {
         return start + length
     }
 
-    private func emitWord(_ word: StaticString, _ tokens: inout [Token], _ bytes: inout [UInt8], _ state: inout ScanState) {
+    private func emitWord(
+        _ word: StaticString, _ tokens: inout [Token], _ bytes: inout [UInt8], _ state: inout ScanState
+    ) {
         state.tokenStart = bytes.count
         word.withUTF8Buffer { buffer in
             for byte in buffer {

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Problems reading or writing CSV files, with the line they were found on.
+public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case emptyFile(path: String)
+    case unterminatedQuote(line: Int)
+    case unexpectedCharacterAfterQuote(line: Int, field: Int)
+    case wrongFieldCount(line: Int, expected: Int, found: Int)
+    case missingColumn(name: String, available: [String])
+    case invalidValue(line: Int, column: String, value: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "cannot open \(path): \(reason)"
+        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+        case .emptyFile(let path): "\(path) is empty: expected a header row"
+        case .unterminatedQuote(let line):
+            "line \(line): a quoted field is never closed (missing closing \")"
+        case .unexpectedCharacterAfterQuote(let line, let field):
+            "line \(line), field \(field): unexpected character after a closing quote (a quote inside a field must be doubled: \"\")"
+        case .wrongFieldCount(let line, let expected, let found):
+            "line \(line): expected \(expected) fields like the header, found \(found)"
+        case .missingColumn(let name, let available):
+            "no column named \"\(name)\"; the columns are: \(available.map { "\"\($0)\"" }.joined(separator: ", "))"
+        case .invalidValue(let line, let column, let value, let expected):
+            "line \(line), column \"\(column)\": \"\(value)\" is not \(expected)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

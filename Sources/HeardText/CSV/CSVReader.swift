@@ -1,0 +1,216 @@
+import Foundation
+
+/// A streaming RFC 4180 CSV reader over raw bytes: quoted fields, doubled quotes, line breaks inside
+/// quotes, CRLF or LF. Memory stays bounded by the largest record, not the file.
+///
+/// Fields of the current record are exposed as byte ranges into `fieldBytes` (unescaped), valid until the
+/// next call to `nextRecord()`.
+public final class CSVReader {
+    private let handle: FileHandle
+    private let path: String
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var endOfFile = false
+    private let chunkSize: Int
+    /// Line number (1-based) where the next record starts.
+    private var nextLine = 1
+
+    /// Unescaped bytes of the current record's fields.
+    public private(set) var fieldBytes: [UInt8] = []
+    /// Each field's range in `fieldBytes`.
+    public private(set) var fieldRanges: [Range<Int>] = []
+    /// The line (1-based) on which the current record starts.
+    public private(set) var line = 0
+
+    public init(url: URL, chunkSize: Int = 1 << 20) throws {
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+        } catch {
+            throw CSVError.cannotOpen(path: url.path, reason: Self.reason(error))
+        }
+        path = url.path
+        self.chunkSize = chunkSize
+        buffer.reserveCapacity(chunkSize * 2)
+        fieldBytes.reserveCapacity(4096)
+        fieldRanges.reserveCapacity(64)
+    }
+
+    deinit { try? handle.close() }
+
+    static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+
+    /// The field at `index` of the current record as a string.
+    public func string(at index: Int) -> String {
+        String(decoding: fieldBytes[fieldRanges[index]], as: UTF8.self)
+    }
+
+    /// Reads the header row, dropping a UTF-8 byte-order mark.
+    public func readHeader() throws -> [String] {
+        guard try nextRecord() else { throw CSVError.emptyFile(path: path) }
+        var names = (0..<fieldRanges.count).map { string(at: $0) }
+        if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
+        return names
+    }
+
+    /// Advances to the next record. Returns false at the end of the file. Blank lines are skipped.
+    public func nextRecord() throws -> Bool {
+        while true {
+            if position >= buffer.count {
+                guard try fill() else { return false }
+            }
+            let start = position
+            let startLine = nextLine
+            if let found = try parseRecord() {
+                if found { return true }
+                continue  // a blank line
+            }
+            // Incomplete record: keep its bytes, read more, and parse it again from its start.
+            position = start
+            nextLine = startLine
+            guard try fill() else {
+                // End of file in the middle of a record: the data ends without a newline.
+                if position < buffer.count {
+                    if let found = try parseRecord(atEndOfFile: true), found { return true }
+                }
+                return false
+            }
+        }
+    }
+
+    /// Reads more of the file, discarding what has been consumed. Returns false when there is nothing more.
+    private func fill() throws -> Bool {
+        guard !endOfFile else { return false }
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        let data: Data?
+        do {
+            data = try handle.read(upToCount: chunkSize)
+        } catch {
+            throw CSVError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+        guard let data, !data.isEmpty else {
+            endOfFile = true
+            return false
+        }
+        buffer.append(contentsOf: data)
+        return true
+    }
+
+    /// Parses one record at `position`. Returns true for a record, false for a blank line, nil when the
+    /// buffer ends before the record does (unless `atEndOfFile`).
+    private func parseRecord(atEndOfFile: Bool = false) throws -> Bool? {
+        fieldBytes.removeAll(keepingCapacity: true)
+        fieldRanges.removeAll(keepingCapacity: true)
+        let recordLine = nextLine
+        var linesInRecord = 0
+        let result: Int? = try buffer.withUnsafeBufferPointer { bytes -> Int? in
+            let count = bytes.count
+            var index = position
+            // Blank line
+            if bytes[index] == 0x0A {
+                linesInRecord = 1
+                return index + 1
+            }
+            if bytes[index] == 0x0D {
+                if index + 1 < count {
+                    if bytes[index + 1] == 0x0A {
+                        linesInRecord = 1
+                        return index + 2
+                    }
+                } else if !atEndOfFile {
+                    return nil
+                }
+            }
+            while true {
+                let fieldStart = fieldBytes.count
+                if index < count, bytes[index] == UInt8(ascii: "\"") {
+                    index += 1
+                    while true {
+                        guard index < count else {
+                            if atEndOfFile { throw CSVError.unterminatedQuote(line: recordLine) }
+                            return nil
+                        }
+                        let byte = bytes[index]
+                        if byte == UInt8(ascii: "\"") {
+                            if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
+                                fieldBytes.append(byte)
+                                index += 2
+                                continue
+                            }
+                            if index + 1 >= count && !atEndOfFile { return nil }
+                            index += 1
+                            break
+                        }
+                        if byte == 0x0A { linesInRecord += 1 }
+                        fieldBytes.append(byte)
+                        index += 1
+                    }
+                    fieldRanges.append(fieldStart..<fieldBytes.count)
+                    guard index < count else {
+                        if atEndOfFile { return index }
+                        return nil
+                    }
+                    let next = bytes[index]
+                    if next == UInt8(ascii: ",") {
+                        index += 1
+                        continue
+                    }
+                    if next == 0x0A {
+                        linesInRecord += 1
+                        return index + 1
+                    }
+                    if next == 0x0D {
+                        guard index + 1 < count else { return atEndOfFile ? index + 1 : nil }
+                        if bytes[index + 1] == 0x0A {
+                            linesInRecord += 1
+                            return index + 2
+                        }
+                    }
+                    throw CSVError.unexpectedCharacterAfterQuote(
+                        line: recordLine + linesInRecord, field: fieldRanges.count)
+                }
+                // Unquoted field: runs to a comma or line end. A stray quote inside is kept as text.
+                let valueStart = index
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
+                    index += 1
+                }
+                guard index < count || atEndOfFile else { return nil }
+                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[valueStart..<index]))
+                fieldRanges.append(fieldStart..<fieldBytes.count)
+                guard index < count else { return index }
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ",") {
+                    index += 1
+                    if index >= count && atEndOfFile {
+                        fieldRanges.append(fieldBytes.count..<fieldBytes.count)
+                        return index
+                    }
+                    continue
+                }
+                if byte == 0x0A {
+                    linesInRecord += 1
+                    return index + 1
+                }
+                // CR: CRLF, or a lone CR treated as a line end.
+                if index + 1 < count {
+                    linesInRecord += 1
+                    return bytes[index + 1] == 0x0A ? index + 2 : index + 1
+                }
+                if atEndOfFile { return index + 1 }
+                return nil
+            }
+        }
+        guard let end = result else { return nil }
+        let blank = fieldRanges.isEmpty
+        position = end
+        line = recordLine
+        nextLine = recordLine + max(linesInRecord, 1)
+        return !blank
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import HeardText
-
-@Test func formatVersionIsPositive() { #expect(TextEngine.formatVersion > 0) }
