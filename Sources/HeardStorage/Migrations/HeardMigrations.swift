@@ -9,6 +9,7 @@ public enum HeardMigrations {
             M0003_CreateAuditEvents(),
             M0004_CreateSignInAttempts(),
             M0005_CreateJobs(),
+            M0010_CreateFeedback(),
             SessionRecord.migration,
         ]
     }
