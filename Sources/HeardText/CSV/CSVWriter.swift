@@ -1,7 +1,9 @@
 import Foundation
 
 /// A buffered RFC 4180 CSV writer: fields are quoted only when they contain a comma, quote or line break.
-public final class CSVWriter {
+///
+/// A struct so that appending to its buffer pays no dynamic exclusivity checks on the hot path.
+public struct CSVWriter {
     private let handle: FileHandle
     private let path: String
     private var buffer: [UInt8] = []
@@ -22,14 +24,12 @@ public final class CSVWriter {
         buffer.reserveCapacity(flushThreshold + 65536)
     }
 
-    deinit { try? handle.close() }
-
-    public func writeField(_ text: String) {
+    public mutating func writeField(_ text: String) {
         var copy = text
         copy.withUTF8 { writeField($0) }
     }
 
-    public func writeField(_ bytes: UnsafeBufferPointer<UInt8>) {
+    public mutating func writeField(_ bytes: UnsafeBufferPointer<UInt8>) {
         if fieldsInRow > 0 { buffer.append(UInt8(ascii: ",")) }
         fieldsInRow += 1
         var needsQuotes = false
@@ -43,30 +43,34 @@ public final class CSVWriter {
             return
         }
         buffer.append(UInt8(ascii: "\""))
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-            buffer.append(byte)
+        // Copy runs between quotes in bulk, doubling each quote.
+        var runStart = 0
+        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\"") {
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
+            buffer.append(UInt8(ascii: "\""))
+            runStart = index + 1
         }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         buffer.append(UInt8(ascii: "\""))
     }
 
-    public func writeField(_ bytes: ArraySlice<UInt8>) {
+    public mutating func writeField(_ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBufferPointer { writeField($0) }
     }
 
-    public func writeRow(_ fields: [String]) throws {
+    public mutating func writeRow(_ fields: [String]) throws {
         for field in fields { writeField(field) }
         try endRow()
     }
 
-    public func endRow() throws {
+    public mutating func endRow() throws {
         buffer.append(0x0D)
         buffer.append(0x0A)
         fieldsInRow = 0
         if buffer.count >= flushThreshold { try flush() }
     }
 
-    public func flush() throws {
+    public mutating func flush() throws {
         guard !buffer.isEmpty else { return }
         do {
             try handle.write(contentsOf: buffer)
@@ -76,7 +80,7 @@ public final class CSVWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    public func close() throws {
+    public mutating func close() throws {
         try flush()
         try handle.close()
     }

@@ -2,10 +2,10 @@
 enum NameCues {
     /// Honorifics: the next word is a name even when written in lower case ("dr patel"),
     /// unless it is an ordinary word ("dr was lovely").
-    static let honorifics: Set<UInt64> = hashes(["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"])
+    static let honorifics: FlatHashMap = hashes(["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"])
 
     /// Staff roles and relations: the next word is a name only when capitalised ("nurse Jane").
-    static let roles: Set<UInt64> = hashes([
+    static let roles: FlatHashMap = hashes([
         "nurse", "doctor", "sister", "matron", "midwife", "paramedic", "consultant", "surgeon", "physio",
         "physiotherapist", "receptionist", "therapist", "counsellor", "psychiatrist", "psychologist",
         "pharmacist", "carer", "hca", "registrar", "gp", "dentist", "technician", "driver", "crew",
@@ -13,7 +13,7 @@ enum NameCues {
     ])
 
     /// Capitalised or common words that follow a role but are not names ("Nurse Practitioner", "Dr I think").
-    static let notNames: Set<UInt64> = hashes([
+    static let notNames: FlatHashMap = hashes([
         "a", "an", "and", "are", "as", "at", "be", "but", "by", "did", "do", "for", "from", "had", "has", "have",
         "he", "her", "him", "his", "i", "if", "in", "is", "it", "me", "my", "no", "not", "of", "on", "or", "our",
         "she", "so", "that", "the", "their", "them", "then", "there", "they", "this", "to", "was", "we", "were",
@@ -31,5 +31,9 @@ enum NameCues {
         "specialist", "support", "led", "advanced", "senior", "junior", "student", "community", "visiting",
     ])
 
-    static func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map { StableHash.fnv1a($0) }) }
+    static func hashes(_ words: [String]) -> FlatHashMap {
+        var map = FlatHashMap(minimumCapacity: words.count)
+        for word in words { map.set(1, for: StableHash.fnv1a(word)) }
+        return map
+    }
 }

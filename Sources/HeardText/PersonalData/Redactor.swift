@@ -40,6 +40,13 @@ public struct Redactor: Sendable {
         var found = PersonalDataKinds()
         output.reserveCapacity(output.count + bytes.count + 16)
         let count = bytes.count
+        // Every pattern but names needs an "@" or a digit somewhere: one cheap pass decides which to try.
+        var hasAt = false
+        var hasDigit = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "@") { hasAt = true } else if ByteClass.isDigit(byte) { hasDigit = true }
+        }
+        let clues = PersonalDataPatterns.Clues(hasAt: hasAt, hasDigit: hasDigit)
         var index = 0
         while index < count {
             let byte = bytes[index]
@@ -50,7 +57,7 @@ public struct Redactor: Sendable {
                 index += 1
                 continue
             }
-            if let match = PersonalDataPatterns.match(bytes, at: index) {
+            if let match = PersonalDataPatterns.match(bytes, at: index, clues: clues) {
                 output.append(contentsOf: bytes[index..<match.keepUntil])
                 output.append(contentsOf: match.kind.placeholder.utf8)
                 found.insert(match.kind)
