@@ -21,7 +21,7 @@ enum TinyCorpus {
             var parts: [String] = []
             var rowLabels: [Int] = []
             if index % 2 == 0 {
-                parts.append(staffPhrases[index % staffPhrases.count])
+                parts.append(staffPhrases[(index / 2) % staffPhrases.count])
                 rowLabels.append(0)
             }
             if index % 3 == 0 {

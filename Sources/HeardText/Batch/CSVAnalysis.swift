@@ -126,7 +126,7 @@ public struct CSVAnalysis: Sendable {
             }
             if raw.isNoComment {
                 summary.noCommentRows += 1
-                for _ in 0..<4 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
+                for _ in 0..<3 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
                 writer.writeField("false")
                 for _ in 0..<2 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
             } else {
