@@ -20,6 +20,12 @@ enum HousekeepingJob {
     @Sendable static func run(_ job: Job, on db: any Database, logger: Logger) async throws {
         let cutoff = Date().addingTimeInterval(-30 * 24 * 60 * 60)
         try await SignInAttempt.query(on: db).filter(\.$attemptedAt < cutoff).delete()
+        // Submitter hashes exist only for rate limiting: keep them one day.
+        try await FeedbackItem.query(on: db).filter(\.$submitterHash != nil)
+            .filter(\.$receivedAt < Date().addingTimeInterval(-86400)).set(\.$submitterHash, to: nil).update()
+        // A notice left "sending" by a killed instance goes back to the queue.
+        try await Notice.query(on: db).filter(\.$status == .sending)
+            .filter(\.$createdAt < Date().addingTimeInterval(-3600)).set(\.$status, to: .queued).update()
         try await scheduleNext(on: db, after: 24 * 60 * 60)
         logger.info("Housekeeping done")
     }
@@ -47,10 +53,18 @@ final class JobWorker: LifecycleHandler, Sendable {
         let queue = JobQueue(database: application.db, workerID: config.instanceID)
         let logger = application.logger
         let interval = config.jobPollInterval
+        let delivery = config.smtp.map {
+            NoticeDelivery(
+                database: application.db, client: SMTPClient(host: $0.host, port: $0.port), from: config.mailFrom,
+                logger: logger)
+        }
+        if delivery == nil {
+            logger.notice("No mail relay is set (HEARD_SMTP): notices stay in the outbox until one is.")
+        }
         try? await HousekeepingJob.scheduleNext(on: application.db, after: 60)
         task.withLockedValue {
             $0 = Task.detached {
-                await JobWorker.loop(queue: queue, logger: logger, pollInterval: interval)
+                await JobWorker.loop(queue: queue, delivery: delivery, logger: logger, pollInterval: interval)
             }
         }
     }
@@ -64,7 +78,7 @@ final class JobWorker: LifecycleHandler, Sendable {
         await running?.value
     }
 
-    static func loop(queue: JobQueue, logger: Logger, pollInterval: Double) async {
+    static func loop(queue: JobQueue, delivery: NoticeDelivery?, logger: Logger, pollInterval: Double) async {
         var lastRequeue = Date.distantPast
         while !Task.isCancelled {
             do {
@@ -76,6 +90,7 @@ final class JobWorker: LifecycleHandler, Sendable {
                     await run(job, queue: queue, logger: logger)
                     continue
                 }
+                if let delivery, try await delivery.deliverPending() > 0 { continue }
             } catch {
                 logger.warning("Job worker could not reach the queue: \(DatabaseErrorText.describe(error))")
             }
