@@ -55,9 +55,15 @@ public struct CommentAnalyser: Sendable {
             }
         }
         workspace.features.withUnsafeBufferPointer { features in
+            if workspace.hits.count < features.count {
+                workspace.hits = [ScoringTable.Slot](
+                    repeating: ScoringTable.Slot(key: 0, row: 0, idf: 0), count: features.count * 2)
+            }
             workspace.scores.withUnsafeMutableBufferPointer { scores in
                 workspace.accumulators.withUnsafeMutableBufferPointer { accumulators in
-                    model.score(features, into: scores, accumulators: accumulators)
+                    workspace.hits.withUnsafeMutableBufferPointer { hits in
+                        model.score(features, into: scores, accumulators: accumulators, hits: hits)
+                    }
                 }
             }
         }

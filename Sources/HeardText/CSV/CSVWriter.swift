@@ -32,13 +32,7 @@ public struct CSVWriter {
     public mutating func writeField(_ bytes: UnsafeBufferPointer<UInt8>) {
         if fieldsInRow > 0 { buffer.append(UInt8(ascii: ",")) }
         fieldsInRow += 1
-        var needsQuotes = false
-        for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
-        {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else {
+        guard Self.needsQuotes(bytes) else {
             buffer.append(contentsOf: bytes)
             return
         }
@@ -83,5 +77,32 @@ public struct CSVWriter {
     public mutating func close() throws {
         try flush()
         try handle.close()
+    }
+
+    /// Whether a field contains a comma, quote, CR or LF. Tests eight bytes at a time (SWAR): for each
+    /// special byte, `word ^ broadcast(byte)` has a zero byte exactly where it occurs.
+    static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        var index = 0
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hasZeroByte(word ^ (ones &* 0x2C)) || hasZeroByte(word ^ (ones &* 0x22))
+                || hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D))
+            {
+                return true
+            }
+            index += 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -6,7 +6,6 @@ import Foundation
 /// short contiguous run of memory per feature it contains.
 public struct TextModel: Sendable {
     let metadata: ModelMetadata
-    let lookup: FlatHashMap
     /// Feature hashes in row order (kept for saving).
     let keys: [UInt64]
     let idf: [Float]
@@ -15,10 +14,8 @@ public struct TextModel: Sendable {
     let bias: [Float]
     let headCount: Int
     let extractor: FeatureExtractor
-    /// The scoring layout: each row padded to a multiple of 8 floats for SIMD, with the feature's idf in
-    /// lane `headCount`, so one feature's data sits in one or two cache lines.
-    let rowStride: Int
-    let packedRows: [Float]
+    /// The compact layout used for scoring.
+    let table: ScoringTable
 
     init(metadata: ModelMetadata, keys: [UInt64], idf: [Float], weights: [Float], bias: [Float]) {
         self.metadata = metadata
@@ -27,19 +24,8 @@ public struct TextModel: Sendable {
         self.weights = weights
         self.bias = bias
         headCount = bias.count
-        var lookup = FlatHashMap(minimumCapacity: keys.count)
-        for (row, key) in keys.enumerated() { lookup.set(Int32(row), for: key) }
-        self.lookup = lookup
         extractor = FeatureExtractor(settings: metadata.features)
-        let heads = bias.count
-        let stride = (heads + 1 + 7) / 8 * 8
-        var packed = [Float](repeating: 0, count: keys.count * stride)
-        for row in 0..<keys.count {
-            for head in 0..<heads { packed[row * stride + head] = weights[row * heads + head] }
-            packed[row * stride + heads] = idf[row]
-        }
-        rowStride = stride
-        packedRows = packed
+        table = ScoringTable(keys: keys, idf: idf, weights: weights, heads: bias.count)
     }
 
     /// Every label of the model's taxonomy, spelled as in the training file.
@@ -59,32 +45,39 @@ public struct TextModel: Sendable {
     var labelHeadCount: Int { metadata.headLabels.count }
 
     /// Scores every head for one comment's features: TF-IDF with L2 normalisation, then a linear layer.
-    /// `accumulators` must hold `rowStride / 8` vectors.
+    ///
+    /// Two passes: first every hash probe (independent loads the processor overlaps), then every weight row.
+    /// `hits` must hold at least `features.count` entries; `accumulators` at least `table.stride / 8`.
     @inline(__always)
     func score(
         _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>,
-        accumulators: UnsafeMutableBufferPointer<SIMD8<Float>>
+        accumulators: UnsafeMutableBufferPointer<SIMD8<Float>>, hits: UnsafeMutableBufferPointer<ScoringTable.Slot>
     ) {
-        let heads = headCount
-        let stride = rowStride
+        var hitCount = 0
+        var squaredNorm: Float = 0
+        for feature in features {
+            guard let slot = table.find(feature) else { continue }
+            hits[hitCount] = slot
+            hitCount += 1
+            squaredNorm += slot.idf * slot.idf
+        }
+        let stride = table.stride
         let lanes = stride / 8
         for lane in 0..<lanes { accumulators[lane] = SIMD8<Float>(repeating: 0) }
-        var squaredNorm: Float = 0
-        packedRows.withUnsafeBufferPointer { packed in
-            let base = UnsafeRawPointer(packed.baseAddress!)
-            for feature in features {
-                guard let row = lookup.value(for: feature) else { continue }
-                let offset = Int(row) * stride
-                let value = packed[offset + heads]
-                squaredNorm += value * value
-                let rowStart = base + offset * MemoryLayout<Float>.stride
+        table.rows.withUnsafeBufferPointer { rows in
+            let base = UnsafeRawPointer(rows.baseAddress!)
+            for index in 0..<hitCount {
+                let slot = hits[index]
+                let rowStart = base + Int(slot.row) * stride
                 for lane in 0..<lanes {
-                    let weights = rowStart.loadUnaligned(fromByteOffset: lane * 32, as: SIMD8<Float>.self)
-                    accumulators[lane] += value * weights
+                    let weights = rowStart.loadUnaligned(fromByteOffset: lane * 8, as: SIMD8<Int8>.self)
+                    accumulators[lane] += slot.idf * SIMD8<Float>(weights)
                 }
             }
         }
-        let scale: Float = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
-        for head in 0..<heads { scores[head] = accumulators[head >> 3][head & 7] * scale + bias[head] }
+        let normaliser: Float = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
+        for head in 0..<headCount {
+            scores[head] = accumulators[head >> 3][head & 7] * table.scales[head] * normaliser + bias[head]
+        }
     }
 }

@@ -267,14 +267,16 @@ enum PersonalDataPatterns {
 
     static func name(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
         let count = bytes.count
+        let first = ByteClass.lower(bytes[start])
+        guard ByteClass.isLower(first) else { return nil }
         var end = start
-        var hash = StableHash.offset
-        while end < count, ByteClass.isASCIILetter(bytes[end]) {
-            hash = (hash ^ UInt64(ByteClass.lower(bytes[end]))) &* StableHash.prime
-            end += 1
-        }
+        while end < count, ByteClass.isASCIILetter(bytes[end]) { end += 1 }
         let length = end - start
-        guard length >= 2, length <= 15 else { return nil }
+        guard length >= 2, length <= 15,
+            NameCues.firstLetterLengths[Int(first &- UInt8(ascii: "a"))] & (1 << UInt32(length)) != 0
+        else { return nil }
+        var hash = StableHash.offset
+        for index in start..<end { hash = (hash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
         hash = StableHash.mix(hash)
         let isHonorific = NameCues.honorifics.value(for: hash) != nil
         guard isHonorific || NameCues.roles.value(for: hash) != nil else { return nil }
