@@ -7,13 +7,13 @@ struct AnalysisWorkspace {
     var features: [UInt64] = []
     var scores: [Float]
     var accumulators: [SIMD8<Float>]
-    var hits: [ScoringTable.Slot] = []
+    var hits: [Int32] = []
     var labelHeads: [Int] = []
     var redacted: [UInt8] = []
 
     init(headCount: Int) {
         scores = [Float](repeating: 0, count: max(headCount, 1))
-        accumulators = [SIMD8<Float>](repeating: SIMD8(repeating: 0), count: max((headCount + 15) / 16 * 2, 2))
+        accumulators = [SIMD8<Float>](repeating: SIMD8(repeating: 0), count: (headCount + 4 + 15) / 16 * 2)
         tokens.reserveCapacity(256)
         normalised.reserveCapacity(1024)
         features.reserveCapacity(1024)

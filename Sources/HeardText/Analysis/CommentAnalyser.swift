@@ -56,8 +56,7 @@ public struct CommentAnalyser: Sendable {
         }
         workspace.features.withUnsafeBufferPointer { features in
             if workspace.hits.count < features.count {
-                workspace.hits = [ScoringTable.Slot](
-                    repeating: ScoringTable.Slot(key: 0, row: 0, idf: 0), count: features.count * 2)
+                workspace.hits = [Int32](repeating: 0, count: features.count * 2)
             }
             workspace.scores.withUnsafeMutableBufferPointer { scores in
                 workspace.accumulators.withUnsafeMutableBufferPointer { accumulators in

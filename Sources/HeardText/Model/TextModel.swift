@@ -48,30 +48,32 @@ public struct TextModel: Sendable {
     ///
     /// Two passes: first every hash probe (independent loads the processor overlaps), then every weight row.
     /// `hits` must hold at least `features.count` entries; `accumulators` at least `table.stride / 8`.
+    /// The idf's bytes at the end of each row are summed as if they were weights, into lanes past the head
+    /// count that are never read.
     @inline(__always)
     func score(
         _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>,
-        accumulators: UnsafeMutableBufferPointer<SIMD8<Float>>, hits: UnsafeMutableBufferPointer<ScoringTable.Slot>
+        accumulators: UnsafeMutableBufferPointer<SIMD8<Float>>, hits: UnsafeMutableBufferPointer<Int32>
     ) {
         var hitCount = 0
-        var squaredNorm: Float = 0
         for feature in features {
-            guard let slot = table.find(feature) else { continue }
-            hits[hitCount] = slot
+            guard let row = table.find(feature) else { continue }
+            hits[hitCount] = row
             hitCount += 1
-            squaredNorm += slot.idf * slot.idf
         }
         let stride = table.stride
         let lanes = stride / 8
         for lane in 0..<lanes { accumulators[lane] = SIMD8<Float>(repeating: 0) }
+        var squaredNorm: Float = 0
         table.rows.withUnsafeBufferPointer { rows in
             let base = UnsafeRawPointer(rows.baseAddress!)
             for index in 0..<hitCount {
-                let slot = hits[index]
-                let rowStart = base + Int(slot.row) * stride
+                let rowStart = base + Int(hits[index]) * stride
+                let idf = rowStart.loadUnaligned(fromByteOffset: stride - 4, as: Float.self)
+                squaredNorm += idf * idf
                 for lane in 0..<lanes {
                     let weights = rowStart.loadUnaligned(fromByteOffset: lane * 8, as: SIMD8<Int8>.self)
-                    accumulators[lane] += slot.idf * SIMD8<Float>(weights)
+                    accumulators[lane] += idf * SIMD8<Float>(weights)
                 }
             }
         }
