@@ -7,7 +7,7 @@ struct HeardCommand: AsyncParsableCommand {
         abstract: "Heard: listen to patients, carers and communities, act, and show what changed.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, AnalyseCommand.self,
-            TrainCommand.self, EvaluateCommand.self,
+            TrainCommand.self, EvaluateCommand.self, ImportCommand.self, ExportCommand.self, TokenCommand.self,
         ]
     )
 }

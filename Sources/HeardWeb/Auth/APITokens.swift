@@ -26,7 +26,8 @@ enum APITokens {
             let record = APIToken(userID: user.id!, name: name, tokenHash: digest)
             try await record.create(on: db)
             try await AuditLog.record(
-                on: db, actor: actor, action: "api_token.created", objectType: "api_token", objectID: record.id?.uuidString,
+                on: db, actor: actor, action: "api_token.created", objectType: "api_token",
+                objectID: record.id?.uuidString,
                 summary: "Created API token \"\(name)\" for \(user.email)")
         }
         return token

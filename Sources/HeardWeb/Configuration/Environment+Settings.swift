@@ -28,7 +28,8 @@ extension AppConfiguration {
         }
         if let limit = environment["HEARD_SUBMISSIONS_PER_HOUR"], !limit.isEmpty {
             guard let value = Int(limit), value >= 0 else {
-                throw .invalid(setting: "HEARD_SUBMISSIONS_PER_HOUR", reason: "'\(limit)' must be a whole number, 0 for no limit.")
+                throw .invalid(
+                    setting: "HEARD_SUBMISSIONS_PER_HOUR", reason: "'\(limit)' must be a whole number, 0 for no limit.")
             }
             submissionsPerAddressPerHour = value
         }

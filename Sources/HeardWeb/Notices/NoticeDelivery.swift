@@ -20,7 +20,8 @@ struct NoticeDelivery: Sendable {
         for _ in 0..<limit {
             guard let notice = try await claim() else { break }
             do {
-                try await client.send(.init(from: from, to: notice.toAddress, subject: notice.subject, body: notice.body))
+                try await client.send(
+                    .init(from: from, to: notice.toAddress, subject: notice.subject, body: notice.body))
                 notice.status = .sent
                 notice.sentAt = Date()
                 notice.lastError = nil

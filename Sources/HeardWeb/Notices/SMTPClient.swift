@@ -41,7 +41,9 @@ struct SMTPClient: Sendable {
             var reader = ReplyReader(iterator: inbound.makeAsyncIterator())
             func expect(_ codes: Set<Int>, after step: String) async throws {
                 let (code, text) = try await reader.nextReply()
-                guard codes.contains(code) else { throw Failure(description: "\(step): the server said \(code) \(text)") }
+                guard codes.contains(code) else {
+                    throw Failure(description: "\(step): the server said \(code) \(text)")
+                }
             }
             func send(_ line: String) async throws {
                 try await outbound.write(ByteBuffer(string: line + "\r\n"))
@@ -74,13 +76,16 @@ struct SMTPClient: Sendable {
     static func content(of message: Message) -> String {
         let date = Date().formatted(
             Date.VerbatimFormatStyle(
-                format: "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) +0000",
+                format:
+                    "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) +0000",
                 locale: Locale(identifier: "en_US_POSIX"), timeZone: .gmt, calendar: Calendar(identifier: .gregorian)))
         var lines = [
             "From: \(message.from)", "To: \(message.to)", "Subject: \(encodeHeader(message.subject))", "Date: \(date)",
             "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "",
         ]
-        for line in message.body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in message.body.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)
+        {
             lines.append(line.hasPrefix(".") ? "." + line : String(line))
         }
         lines.append(".")

@@ -40,7 +40,11 @@ enum FeedbackAPIController {
         var text: String
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Int.self) { text = String(number) } else { text = try container.decode(String.self) }
+            if let number = try? container.decode(Int.self) {
+                text = String(number)
+            } else {
+                text = try container.decode(String.self)
+            }
         }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
@@ -63,8 +67,10 @@ enum FeedbackAPIController {
         let submission = FeedbackSubmission(
             serviceID: service.id!.uuidString, story: body.text ?? "", whatWasGood: body.whatWasGood ?? "",
             couldBeBetter: body.couldBeBetter ?? "", fftRating: body.fftRating?.text ?? "",
-            consentToPublish: body.consentToPublish.map { $0 ? "yes" : "no" } ?? "", contactName: body.contactName ?? "",
-            contactEmail: body.contactEmail ?? "", contactPhone: body.contactPhone ?? "", wantsReply: body.wantsReply ?? false)
+            consentToPublish: body.consentToPublish.map { $0 ? "yes" : "no" } ?? "",
+            contactName: body.contactName ?? "",
+            contactEmail: body.contactEmail ?? "", contactPhone: body.contactPhone ?? "",
+            wantsReply: body.wantsReply ?? false)
         let valid: FeedbackSubmission.Valid
         do {
             valid = try submission.validated(consentRequired: false)
@@ -74,11 +80,13 @@ enum FeedbackAPIController {
             throw APIError(.unprocessableEntity, first?.message ?? "Check the feedback.", field: field)
         }
         if SpamSignals.problem(text: valid.fullText, honeypot: "") != nil {
-            throw APIError(.unprocessableEntity, "Include no more than \(SpamSignals.maximumLinks) web links.", field: "text")
+            throw APIError(
+                .unprocessableEntity, "Include no more than \(SpamSignals.maximumLinks) web links.", field: "text")
         }
         let hash = SubmitterHash.make(for: request)
         if try await SubmitterHash.isOverLimit(hash, request: request) {
-            throw APIError(.tooManyRequests, "Too many submissions from this address in the last hour. Try again later.")
+            throw APIError(
+                .tooManyRequests, "Too many submissions from this address in the last hour. Try again later.")
         }
         let item = try await FeedbackIntake(database: request.db, engine: request.listeningEngine)
             .record(valid, service: service, origin: .init(channel: .api, submitterHash: hash))
@@ -91,7 +99,8 @@ enum FeedbackAPIController {
     static func resolveService(_ body: Submission, on db: any Database) async throws -> Service {
         if let id = body.serviceID {
             guard let service = try await Service.find(id, on: db) else {
-                throw APIError(.unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service_id")
+                throw APIError(
+                    .unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service_id")
             }
             return service
         }
@@ -173,7 +182,8 @@ enum FeedbackAPIController {
             consentToPublish: item.consentToPublish, contactName: item.contactName, contactEmail: item.contactEmail,
             contactPhone: item.contactPhone, publishedText: item.publishedText,
             analysis: .init(
-                themes: item.themeList, sentiment: item.sentiment, relational: item.relationalList, urgent: item.isUrgent,
+                themes: item.themeList, sentiment: item.sentiment, relational: item.relationalList,
+                urgent: item.isUrgent,
                 personalData: item.piiList, redactedText: item.redactedText))
     }
 
@@ -219,7 +229,9 @@ enum FeedbackAPIController {
 
     @Sendable static func stories(_ request: Request) async throws -> StoryPage {
         let filters = try request.query.decode(StoriesQuery.Filters.self)
-        if let sentiment = filters.sentiment, !sentiment.isEmpty, !["positive", "mixed", "negative"].contains(sentiment) {
+        if let sentiment = filters.sentiment, !sentiment.isEmpty,
+            !["positive", "mixed", "negative"].contains(sentiment)
+        {
             throw APIError(.badRequest, "sentiment must be positive, mixed or negative.", field: "sentiment")
         }
         let result = try await StoriesQuery.run(filters, on: request.db)
@@ -229,7 +241,8 @@ enum FeedbackAPIController {
                     reference: item.reference, service: .init(id: item.$service.id, name: item.service.name),
                     place: .init(slug: item.place.slug, name: item.place.name), publishedAt: item.publishedAt,
                     text: item.publishedText ?? "", fftRating: item.fftRating, themes: item.themeList,
-                    replies: item.replies.map { .init(body: $0.body, signature: $0.signature, createdAt: $0.createdAt) })
+                    replies: item.replies.map { .init(body: $0.body, signature: $0.signature, createdAt: $0.createdAt) }
+                )
             }, total: result.total, page: result.page, pageCount: result.pageCount)
     }
 
@@ -290,8 +303,10 @@ enum FeedbackAPIController {
             scope = .place(place.id!)
             label = "place:" + place.name
         } else if let text = try? request.query.get(String.self, at: "organisation"), !text.isEmpty {
-            guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: request.db) else {
-                throw APIError(.badRequest, "No organisation has this id. See /api/v1/organisations.", field: "organisation")
+            guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: request.db)
+            else {
+                throw APIError(
+                    .badRequest, "No organisation has this id. See /api/v1/organisations.", field: "organisation")
             }
             scope = .organisation(id)
             label = "organisation:" + organisation.name

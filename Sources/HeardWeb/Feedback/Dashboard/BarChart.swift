@@ -17,26 +17,33 @@ enum BarChart {
         for (index, bar) in bars.enumerated() {
             let y = index * rowHeight + 2
             children.append(
-                .element("text", [HTMLAttribute("x", "0"), HTMLAttribute("y", String(y + 17)), .class("chart-label")],
+                .element(
+                    "text", [HTMLAttribute("x", "0"), HTMLAttribute("y", String(y + 17)), .class("chart-label")],
                     children: [.text(String(bar.label.prefix(34)))]))
             var x = labelWidth
             for segment in bar.segments where segment.value > 0 {
                 let width = max(1, segment.value * chartWidth / maximum)
                 children.append(
-                    .void("rect", [
-                        HTMLAttribute("x", String(x)), HTMLAttribute("y", String(y + 4)), HTMLAttribute("width", String(width)),
-                        HTMLAttribute("height", String(rowHeight - 8)), .class(segment.cssClass),
-                    ]))
+                    .void(
+                        "rect",
+                        [
+                            HTMLAttribute("x", String(x)), HTMLAttribute("y", String(y + 4)),
+                            HTMLAttribute("width", String(width)),
+                            HTMLAttribute("height", String(rowHeight - 8)), .class(segment.cssClass),
+                        ]))
                 x += width
             }
             children.append(
-                .element("text", [HTMLAttribute("x", String(x + 6)), HTMLAttribute("y", String(y + 17)), .class("chart-label")],
+                .element(
+                    "text",
+                    [HTMLAttribute("x", String(x + 6)), HTMLAttribute("y", String(y + 17)), .class("chart-label")],
                     children: [.text(String(bar.total))]))
         }
         return .element(
             "svg",
             [
-                HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"), HTMLAttribute("viewBox", "0 0 \(labelWidth + chartWidth + 60) \(height)"),
+                HTMLAttribute("xmlns", "http://www.w3.org/2000/svg"),
+                HTMLAttribute("viewBox", "0 0 \(labelWidth + chartWidth + 60) \(height)"),
                 .class("chart"), .role("img"), .aria("label", title),
             ], children: children)
     }

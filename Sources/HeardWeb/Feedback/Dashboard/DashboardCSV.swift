@@ -11,17 +11,20 @@ enum DashboardCSV {
         let rows: [[String]]
         switch name {
         case "volumes.csv":
-            rows = [["week_starting", "received"]]
+            rows =
+                [["week_starting", "received"]]
                 + (try await FeedbackDashboard.weeks(sql as! any SQLDatabase, now: Date())).map {
                     [DateInput.format($0.start), String($0.count)]
                 }
         case "themes.csv":
-            rows = [["theme", "all", "positive", "negative"]]
+            rows =
+                [["theme", "all", "positive", "negative"]]
                 + (try await FeedbackDashboard.allThemeCounts(sql as! any SQLDatabase)).map {
                     [$0.theme, String($0.count), String($0.positive), String($0.negative)]
                 }
         case "places.csv":
-            rows = [["place", "received", "negative", "published", "replied"]]
+            rows =
+                [["place", "received", "negative", "published", "replied"]]
                 + (try await FeedbackDashboard.places(sql as! any SQLDatabase)).map {
                     [$0.name, String($0.received), String($0.negative), String($0.published), String($0.replied)]
                 }

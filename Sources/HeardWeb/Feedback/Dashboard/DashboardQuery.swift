@@ -48,8 +48,10 @@ struct FeedbackDashboard {
             places: try await places(sql),
             waiting: Waiting(
                 moderation: try await FeedbackItem.query(on: db).filter(\.$status == .awaitingModeration).count(),
-                replies: try await FeedbackItem.query(on: db).filter(\.$status == .published).filter(\.$needsAnswer == true)
-                    .filter(\.$firstReplyAt == nil).count(),
+                replies: try await FeedbackItem.query(on: db).filter(\.$status == .published).filter(
+                    \.$needsAnswer == true
+                )
+                .filter(\.$firstReplyAt == nil).count(),
                 overdueActions: try await ActionItem.query(on: db).filter(\.$status ~~ [.planned, .inProgress])
                     .filter(\.$dueOn < now).count(),
                 escalated: try await FeedbackItem.query(on: db).filter(\.$status == .escalated).count()),
@@ -67,14 +69,17 @@ struct FeedbackDashboard {
             ? "CAST((received_at - \(bind: start.timeIntervalSince1970)) / 604800 AS INTEGER)"
             : "FLOOR(EXTRACT(EPOCH FROM (received_at - \(bind: start))) / 604800)"
         let rows = try await sql.raw(
-            "SELECT " + bucket + " AS week, COUNT(*) AS total FROM feedback_items WHERE received_at >= \(bind: start) GROUP BY 1"
+            "SELECT " + bucket
+                + " AS week, COUNT(*) AS total FROM feedback_items WHERE received_at >= \(bind: start) GROUP BY 1"
         ).all()
         var counts = [Int](repeating: 0, count: weekCount)
         for row in rows {
             let week = Int(try row.decode(column: "week", as: Double.self))
             if (0..<weekCount).contains(week) { counts[week] = try row.decode(column: "total", as: Int.self) }
         }
-        return counts.enumerated().map { Week(start: start.addingTimeInterval(Double($0.offset) * 7 * 86400), count: $0.element) }
+        return counts.enumerated().map {
+            Week(start: start.addingTimeInterval(Double($0.offset) * 7 * 86400), count: $0.element)
+        }
     }
 
     /// Themes over all analysed feedback (not only published), with the sentiment split.
@@ -90,7 +95,8 @@ struct FeedbackDashboard {
         ).all()
         return try rows.map {
             .init(
-                theme: try $0.decode(column: "theme", as: String.self), count: try $0.decode(column: "total", as: Int.self),
+                theme: try $0.decode(column: "theme", as: String.self),
+                count: try $0.decode(column: "total", as: Int.self),
                 positive: try $0.decode(column: "positive", as: Int?.self) ?? 0,
                 negative: try $0.decode(column: "negative", as: Int?.self) ?? 0)
         }
@@ -120,7 +126,8 @@ struct FeedbackDashboard {
         ).all()
         return try rows.map {
             PlaceRow(
-                slug: try $0.decode(column: "slug", as: String.self), name: try $0.decode(column: "name", as: String.self),
+                slug: try $0.decode(column: "slug", as: String.self),
+                name: try $0.decode(column: "name", as: String.self),
                 received: try $0.decode(column: "received", as: Int.self),
                 negative: try $0.decode(column: "negative", as: Int?.self) ?? 0,
                 published: try $0.decode(column: "published", as: Int?.self) ?? 0,

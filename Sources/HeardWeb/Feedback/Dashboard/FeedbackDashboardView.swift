@@ -33,7 +33,10 @@ enum FeedbackDashboardView {
                             a(.href(SiteURL.feedback(alert.$feedback.id))) { alert.feedback.reference }
                             " – " + alert.reasons.replacingOccurrences(of: ";", with: ", ")
                             " – " + (alert.createdAt ?? Date()).formatted(AuditPage.dateFormat)
-                            HeardWeb.form(.action(SiteURL.alerts + "/" + alert.id!.uuidString.lowercased() + "/acknowledge"), .method("post"), .class("inline-form")) {
+                            HeardWeb.form(
+                                .action(SiteURL.alerts + "/" + alert.id!.uuidString.lowercased() + "/acknowledge"),
+                                .method("post"), .class("inline-form")
+                            ) {
                                 FormComponents.csrfField(csrfToken)
                                 " "
                                 button(.type("submit"), .class("link-button")) {
@@ -52,10 +55,26 @@ enum FeedbackDashboardView {
         section(.aria("labelledby", "waiting")) {
             h2(.id("waiting")) { "Waiting for you" }
             ul(.class("stat-list")) {
-                li { a(.href(SiteURL.moderation)) { strong { "\(waiting.moderation)" }; " to moderate" } }
-                li { a(.href(SiteURL.replies)) { strong { "\(waiting.replies)" }; " stories need a reply" } }
-                li { a(.href(SiteURL.actions + "?status=planned")) { strong { "\(waiting.overdueActions)" }; " actions overdue" } }
-                li { a(.href(SiteURL.staffFeedback + "?status=escalated")) { strong { "\(waiting.escalated)" }; " escalated to complaints" } }
+                li {
+                    a(.href(SiteURL.moderation)) {
+                        strong { "\(waiting.moderation)" }; " to moderate"
+                    }
+                }
+                li {
+                    a(.href(SiteURL.replies)) {
+                        strong { "\(waiting.replies)" }; " stories need a reply"
+                    }
+                }
+                li {
+                    a(.href(SiteURL.actions + "?status=planned")) {
+                        strong { "\(waiting.overdueActions)" }; " actions overdue"
+                    }
+                }
+                li {
+                    a(.href(SiteURL.staffFeedback + "?status=escalated")) {
+                        strong { "\(waiting.escalated)" }; " escalated to complaints"
+                    }
+                }
             }
         }
     }
@@ -65,7 +84,9 @@ enum FeedbackDashboardView {
             h2(.id("volumes")) { "Feedback received, last 12 weeks" }
             BarChart.render(
                 title: "Feedback received per week",
-                bars: weeks.map { .init(label: "Week of " + $0.start.formatted(weekFormat), segments: [($0.count, "chart-bar")]) })
+                bars: weeks.map {
+                    .init(label: "Week of " + $0.start.formatted(weekFormat), segments: [($0.count, "chart-bar")])
+                })
             details(.class("details")) {
                 summary(.class("details-summary")) { "Show the figures as a table" }
                 DataTable.render(
@@ -85,17 +106,25 @@ enum FeedbackDashboardView {
                 BarChart.render(
                     title: "Feedback per theme: positive, mixed and negative",
                     bars: themes.map {
-                        .init(label: $0.theme, segments: [
-                            ($0.positive, "chart-bar-positive"), ($0.count - $0.positive - $0.negative, "chart-bar"),
-                            ($0.negative, "chart-bar-negative"),
-                        ])
+                        .init(
+                            label: $0.theme,
+                            segments: [
+                                ($0.positive, "chart-bar-positive"),
+                                ($0.count - $0.positive - $0.negative, "chart-bar"),
+                                ($0.negative, "chart-bar-negative"),
+                            ])
                     })
                 p(.class("hint")) { "Green: positive. Blue: mixed or neutral. Red: negative." }
                 DataTable.render(
                     caption: "Feedback per theme", headers: ["Theme", "All", "Positive", "Negative"],
                     rows: themes.map { row in
                         [
-                            a(.href(SiteURL.staffFeedback + "?theme=" + (row.theme.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? ""))) {
+                            a(
+                                .href(
+                                    SiteURL.staffFeedback + "?theme="
+                                        + (row.theme.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed)
+                                            ?? ""))
+                            ) {
                                 row.theme
                             },
                             .text(String(row.count)), .text(String(row.positive)), .text(String(row.negative)),
@@ -106,14 +135,26 @@ enum FeedbackDashboardView {
         }
     }
 
-    static func relational(_ rows: [(flag: RelationalFlag, count: Int)], analysed: Int, engineProblem: String?) -> HTMLNode {
+    static func relational(
+        _ rows: [(flag: RelationalFlag, count: Int)], analysed: Int, engineProblem: String?
+    ) -> HTMLNode {
         section(.aria("labelledby", "relational")) {
             h2(.id("relational")) { "Relational care" }
-            p { "How often people mention being treated with compassion and dignity, being listened to, and care that joins up, out of \(analysed.formatted) analysed comments." }
-            if let engineProblem { p(.class("warning-callout")) { "Themes and sentiment are not available: \(engineProblem)" } }
+            p {
+                "How often people mention being treated with compassion and dignity, being listened to, and care that joins up, out of \(analysed.formatted) analysed comments."
+            }
+            if let engineProblem {
+                p(.class("warning-callout")) { "Themes and sentiment are not available: \(engineProblem)" }
+            }
             DataTable.render(
-                caption: "Relational care mentioned in feedback", headers: ["What people mentioned", "Comments", "Share"],
-                rows: rows.map { [.text($0.flag.title), .text(String($0.count)), .text(LoopClosure.percent(analysed == 0 ? nil : Double($0.count) / Double(analysed)))] })
+                caption: "Relational care mentioned in feedback",
+                headers: ["What people mentioned", "Comments", "Share"],
+                rows: rows.map {
+                    [
+                        .text($0.flag.title), .text(String($0.count)),
+                        .text(LoopClosure.percent(analysed == 0 ? nil : Double($0.count) / Double(analysed))),
+                    ]
+                })
         }
     }
 
@@ -124,7 +165,8 @@ enum FeedbackDashboardView {
                 caption: "Feedback by place", headers: ["Place", "Received", "Negative", "Published", "Replied"],
                 rows: rows.map { row in
                     [
-                        a(.href(SiteURL.staffFeedback + "?place=" + row.slug)) { row.name }, .text(String(row.received)),
+                        a(.href(SiteURL.staffFeedback + "?place=" + row.slug)) { row.name },
+                        .text(String(row.received)),
                         .text(String(row.negative)), .text(String(row.published)), .text(String(row.replied)),
                     ]
                 })
