@@ -198,7 +198,7 @@ public struct FeedbackImporter {
         return index
     }
 
-    static func item(
+    public static func item(
         _ valid: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?, service: Service,
         batchID: UUID
     ) -> FeedbackItem {
@@ -243,7 +243,7 @@ public struct FeedbackImporter {
 /// Analyses imported feedback in the background, a slice per run, so imports of any size finish quickly
 /// and any instance's worker can share the work.
 public enum AnalyseImportJob {
-    static let kind = "analyse_import"
+    public static let kind = "analyse_import"
     static let sliceSize = 2000
 
     struct Payload: Decodable { var batch: UUID }
