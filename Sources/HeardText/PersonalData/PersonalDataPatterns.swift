@@ -15,6 +15,7 @@ enum PersonalDataPatterns {
     struct Clues {
         var hasAt: Bool
         var hasDigit: Bool
+        var mayContainName: Bool
     }
 
     static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, clues: Clues) -> Match? {
@@ -34,7 +35,7 @@ enum PersonalDataPatterns {
         if clues.hasDigit, let end = postcode(bytes, at: start) {
             return Match(kind: .postcode, keepUntil: start, end: end)
         }
-        return name(bytes, at: start)
+        return clues.mayContainName ? name(bytes, at: start) : nil
     }
 
     // MARK: E-mail
