@@ -100,6 +100,11 @@ public struct FeedbackImporter {
             importBatch = created
         }
         report.batchID = importBatch?.id
+        if !dryRun, let importBatch, importBatch.status != "importing" {
+            importBatch.status = "importing"
+            importBatch.mapping = mapping.json
+            try await importBatch.save(on: database)
+        }
         let skipThrough = importBatch?.lastLine ?? 0
         var chunk: [FeedbackItem] = []
         var lastLine = skipThrough
