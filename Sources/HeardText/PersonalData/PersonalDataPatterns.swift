@@ -285,7 +285,11 @@ enum PersonalDataPatterns {
         if isHonorific, index < count, bytes[index] == UInt8(ascii: ".") { index += 1 }
         guard index < count, bytes[index] == UInt8(ascii: " ") else { return nil }
         index += 1
-        guard let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific) else { return nil }
+        // A lower-case name only follows an honorific written as one ("dr patel", "Mrs smith"), not an
+        // all-capitals word that is more likely an acronym ("MS teams", "MR scan").
+        let honorificInCapitals = length >= 2 && ByteClass.isUpper(bytes[start]) && ByteClass.isUpper(bytes[start + 1])
+        guard let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific && !honorificInCapitals)
+        else { return nil }
         var nameEnd = firstEnd
         // An optional surname ("nurse Jane Smith"); always capitalised.
         if nameEnd + 1 < count, bytes[nameEnd] == UInt8(ascii: " "),
