@@ -1,0 +1,471 @@
+"""Real-browser journeys through Heard's demo site, checked with axe-core.
+
+Runs every journey at phone (390x844) and desktop (1280x900) widths, with JavaScript on and off, in
+headless Chromium driven by Selenium. Every page visited is checked with axe (WCAG 2.0/2.1/2.2 A and AA
+rules): any serious or critical violation fails the run; the rest are listed in the report. A PNG
+screenshot of every page is saved.
+
+Usage: python journeys.py --base-url http://127.0.0.1:PORT --out artifacts/browser
+Ends with the line "browser: N passed, M failed" and exits non-zero when anything failed.
+"""
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import sys
+import time
+import traceback
+from pathlib import Path
+from urllib.parse import urlparse
+
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
+ACCOUNTS = {
+    "moderator": ("moderator@demo.heard.test", "demo-moderator-pass"),
+    "complaints": ("complaints@demo.heard.test", "demo-complaints-pass"),
+    "engagement": ("engagement@demo.heard.test", "demo-engagement-pass"),
+}
+WAIT = 30  # seconds for any one page or element
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def axe_source() -> str:
+    """The axe.min.js that axe-playwright-python bundles (used only for this file)."""
+    spec = importlib.util.find_spec("axe_playwright_python")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("axe-playwright-python is not installed")
+    for folder in spec.submodule_search_locations:
+        for path in Path(folder).rglob("axe*.js"):
+            text = path.read_text(encoding="utf-8")
+            if re.search(r"axe v4\.", text[:200]):
+                return text
+    raise SystemExit("No axe 4.x script found inside axe-playwright-python")
+
+
+class Run:
+    """One browser (a width, JavaScript on or off) and what it found."""
+
+    def __init__(self, args, size_name: str, javascript: bool, axe: str, results: dict):
+        self.base = args.base_url.rstrip("/")
+        self.out = Path(args.out)
+        self.size_name = size_name
+        self.javascript = javascript
+        self.label = f"{size_name}-{'js' if javascript else 'nojs'}"
+        self.axe = axe
+        self.results = results
+        self.page_number = 0
+        options = webdriver.ChromeOptions()
+        options.binary_location = args.chromium
+        for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--no-first-run", "--disable-extensions", "--lang=en-GB",
+                     f"--window-size={SIZES[size_name][0]},{SIZES[size_name][1]}"]:
+            options.add_argument(flag)
+        self.driver = webdriver.Chrome(options=options, service=Service(args.chromedriver))
+        if not javascript:
+            # Page scripts off through DevTools (it holds across navigations). axe needs timers and
+            # promises, so scripts are switched on only while axe runs, after the page has loaded.
+            self.set_scripts(False)
+            self.driver.get("data:text/html,<title>off</title><script>document.title='on'</script>")
+            if self.driver.title != "off":
+                raise WebDriverException("JavaScript could not be switched off")
+        self.driver.set_page_load_timeout(WAIT)
+        width, height = SIZES[size_name]
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": size_name == "phone"})
+
+    def close(self):
+        try:
+            self.driver.quit()
+        except WebDriverException:
+            pass
+
+    # MARK: pages
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def open(self, path: str, name: str):
+        self.driver.get(self.url(path))
+        self.page(name)
+
+    def page(self, name: str):
+        """Checks the page now shown: not an error page, axe, screenshot."""
+        self.page_number += 1
+        driver = self.driver
+        WebDriverWait(driver, WAIT).until(lambda d: d.execute_cdp_cmd(
+            "Runtime.evaluate", {"expression": "document.readyState", "returnByValue": True}
+        )["result"].get("value") == "complete")
+        path = urlparse(driver.current_url).path
+        title = driver.title
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        shot = self.out / f"{self.label}-{self.page_number:02d}-{slug}.png"
+        self.screenshot(shot)
+        if title.startswith("Page not found") or title.startswith("Sorry, there is a problem") \
+                or title.startswith("You cannot do this") or title.startswith("Sign in to continue"):
+            raise CheckFailed(f"{name}: error page '{title}' at {path}")
+        violations = self.run_axe()
+        record = {"run": self.label, "page": name, "path": path, "title": title,
+                  "screenshot": str(shot), "violations": violations}
+        self.results["pages"].append(record)
+        blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+        if blocking:
+            summary = "; ".join(f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes)" for v in blocking)
+            raise CheckFailed(f"{name} ({path}): serious or critical axe violations: {summary}")
+
+    def screenshot(self, path: Path):
+        try:
+            data = self.driver.execute_cdp_cmd(
+                "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+            import base64
+            path.write_bytes(base64.b64decode(data["data"]))
+        except WebDriverException:
+            self.driver.save_screenshot(str(path))
+
+    def set_scripts(self, enabled: bool):
+        self.driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": not enabled})
+
+    def js(self, script: str, *args):
+        """Runs a test script in the page (switching page scripts on just for it in a no-JavaScript run)."""
+        if not self.javascript:
+            self.set_scripts(True)
+        try:
+            return self.driver.execute_script(script, *args)
+        finally:
+            if not self.javascript:
+                self.set_scripts(False)
+
+    def run_axe(self) -> list:
+        if not self.javascript:
+            self.set_scripts(True)
+        try:
+            return self.axe_violations()
+        finally:
+            if not self.javascript:
+                self.set_scripts(False)
+
+    def axe_violations(self) -> list:
+        driver = self.driver
+        driver.set_script_timeout(WAIT)
+        driver.execute_script(self.axe)
+        result = driver.execute_async_script(
+            """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+              .then(r => done(JSON.stringify(r.violations)))
+              .catch(e => done(JSON.stringify({error: String(e)})));
+            """, AXE_TAGS)
+        parsed = json.loads(result)
+        if isinstance(parsed, dict):
+            raise CheckFailed(f"axe did not run: {parsed['error']}")
+        return [{"id": v["id"], "impact": v.get("impact"), "help": v["help"], "helpUrl": v.get("helpUrl"),
+                 "nodes": [n.get("target") for n in v["nodes"]]} for v in parsed]
+
+    # MARK: interaction
+
+    def find(self, css: str):
+        return WebDriverWait(self.driver, WAIT).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+    def finds(self, css: str):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def click_and_wait(self, element):
+        """Clicks something that loads a new page, and waits until the old page has gone."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, WAIT).until(EC.staleness_of(old))
+
+    def button(self, text: str):
+        for candidate in self.finds("button, input[type=submit]"):
+            label = candidate.text.strip() or (candidate.get_attribute("value") or "")
+            if label.strip() == text:
+                return candidate
+        raise CheckFailed(f"No button '{text}' on {self.driver.current_url}")
+
+    def fill(self, name: str, value: str):
+        field = self.find(f"[name='{name}']")
+        field.clear()
+        field.send_keys(value)
+
+    def choose(self, name: str, index: int = 1):
+        """Selects the option at index (0 is usually the prompt) of a select."""
+        select = Select(self.find(f"select[name='{name}']"))
+        if len(select.options) <= index:
+            raise CheckFailed(f"Select {name} has no option {index}")
+        select.select_by_index(index)
+        return select.options[index].text
+
+    def tick(self, input_id: str):
+        """Ticks a radio or checkbox by clicking it (or its label, when the input itself is hidden)."""
+        field = self.find(f"#{input_id}")
+        labels = self.finds(f"label[for='{input_id}']")
+        if field.is_displayed() and field.size["width"] > 0:
+            field.click()
+        elif labels:
+            labels[0].click()
+        else:
+            raise CheckFailed(f"#{input_id} cannot be clicked and has no label")
+        if not field.is_selected():
+            raise CheckFailed(f"#{input_id} is not ticked after clicking its label")
+
+    def expect_no_error_summary(self, where: str):
+        if self.finds(".error-summary"):
+            messages = [a.text for a in self.finds(".error-summary a")]
+            raise CheckFailed(f"{where}: the form was refused: {messages}")
+
+    def check_error_summary(self, where: str):
+        """The error summary is there, focusable, and every link goes to a field on the page."""
+        summaries = self.finds(".error-summary")
+        if not summaries:
+            raise CheckFailed(f"{where}: no error summary")
+        summary = summaries[0]
+        if summary.get_attribute("tabindex") != "-1":
+            raise CheckFailed(f"{where}: the error summary is not focusable (tabindex={summary.get_attribute('tabindex')})")
+        focused = self.js("arguments[0].focus(); return document.activeElement === arguments[0];",
+                                             summary)
+        if not focused:
+            raise CheckFailed(f"{where}: the error summary cannot take focus")
+        links = summary.find_elements(By.CSS_SELECTOR, "a[href^='#']")
+        if not links:
+            raise CheckFailed(f"{where}: the error summary has no links to fields")
+        for link in links:
+            target = link.get_attribute("href").split("#", 1)[1]
+            fields = self.finds(f"[id='{target}']")
+            if not fields:
+                raise CheckFailed(f"{where}: error link '{link.text}' points to #{target}, which is not on the page")
+            if fields[0].tag_name not in ("input", "textarea", "select"):
+                raise CheckFailed(f"{where}: error link '{link.text}' points to a <{fields[0].tag_name}>, not a field")
+        # Following the first link moves focus to its field.
+        first = links[0]
+        target = first.get_attribute("href").split("#", 1)[1]
+        first.click()
+        WebDriverWait(self.driver, WAIT).until(lambda d: self.js("return location.hash") == "#" + target)
+        active = self.js("return document.activeElement && document.activeElement.id")
+        if active != target:
+            raise CheckFailed(f"{where}: following '{first.text}' focused #{active}, not #{target}")
+
+    def sign_in(self, who: str):
+        self.driver.delete_all_cookies()
+        email, password = ACCOUNTS[who]
+        self.open("/sign-in", f"sign in as {who}")
+        self.fill("email", email)
+        self.fill("password", password)
+        self.click_and_wait(self.button("Sign in"))
+        if urlparse(self.driver.current_url).path == "/sign-in":
+            raise CheckFailed(f"Signing in as {who} failed")
+
+    # MARK: journeys
+
+    def journey_home(self):
+        self.open("/", "home")
+
+    def journey_share(self):
+        self.open("/feedback", "share: choose a service")
+        links = self.finds(".choice-list a")
+        if not links:
+            raise CheckFailed("No services to choose on /feedback")
+        self.click_and_wait(links[0])
+        if "/feedback/new" not in self.driver.current_url or "service=" not in self.driver.current_url:
+            raise CheckFailed(f"Choosing a service went to {self.driver.current_url}")
+        self.page("share: form")
+        self.tick("field-fft_rating")
+        self.fill("story", f"Browser test ({self.label}): the reception staff were kind and the wait was short.")
+        self.tick("field-consent_to_publish")
+        self.click_and_wait(self.button("Send feedback"))
+        self.expect_no_error_summary("share: submit")
+        if "/feedback/thank-you" not in self.driver.current_url:
+            raise CheckFailed(f"Sending feedback went to {self.driver.current_url}, not the thank-you page")
+        self.page("share: thank you")
+        reference = self.find(".reference").text.strip()
+        if not reference:
+            raise CheckFailed("The thank-you page shows no reference")
+
+    def journey_share_errors(self):
+        self.open("/feedback", "share: choose a service (for errors)")
+        href = self.finds(".choice-list a")[0].get_attribute("href")
+        self.driver.get(href)
+        self.page("share: empty form")
+        self.click_and_wait(self.button("Send feedback"))
+        self.page("share: error summary")
+        self.check_error_summary("share form sent empty")
+
+    def journey_sign_in_errors(self):
+        self.driver.delete_all_cookies()
+        self.open("/sign-in", "sign in")
+        self.fill("email", ACCOUNTS["moderator"][0])
+        self.fill("password", "not-the-password")
+        self.click_and_wait(self.button("Sign in"))
+        self.page("sign in: wrong password")
+        self.check_error_summary("sign-in with a wrong password")
+
+    def journey_stories(self):
+        self.open("/stories", "stories")
+        place = self.choose("place", 1)
+        self.click_and_wait(self.button("Show stories"))
+        if "place=" not in self.driver.current_url:
+            raise CheckFailed(f"Filtering stories by {place} went to {self.driver.current_url}")
+        self.page(f"stories in {place}")
+
+    def journey_you_said_we_did(self):
+        self.open("/you-said-we-did", "you said we did")
+        links = self.finds("a[href*='/you-said-we-did/places/']")
+        if not links:
+            raise CheckFailed("No place links on /you-said-we-did")
+        self.click_and_wait(links[0])
+        self.page("you said we did: a place")
+
+    def journey_moderate(self):
+        self.sign_in("moderator")
+        self.open("/staff/moderation", "moderation queue")
+        links = self.finds("a[href*='/staff/moderation/']")
+        if not links:
+            raise CheckFailed("Nothing in the moderation queue")
+        self.click_and_wait(links[0])
+        self.page("moderate an item")
+        self.click_and_wait(self.find("button[name='decision'][value='approve']"))
+        self.expect_no_error_summary("moderation: approve")
+        self.page("moderation: approved")
+
+    def journey_reply(self):
+        self.sign_in("complaints")
+        self.open("/staff/replies", "replies queue")
+        links = self.finds("main a[href*='/staff/feedback/']")
+        if not links:
+            raise CheckFailed("Nothing waiting for a reply")
+        self.click_and_wait(links[0])
+        self.page("feedback item")
+        self.fill("body", "Thank you for telling us. We have shared this with the team.")
+        self.click_and_wait(self.button("Publish reply"))
+        self.expect_no_error_summary("reply")
+        self.page("reply published")
+
+    def journey_action(self):
+        self.sign_in("engagement")
+        self.open("/staff/feedback", "staff feedback list")
+        boxes = self.finds("input[name='feedback[]']")
+        if not boxes:
+            raise CheckFailed("No feedback to select on /staff/feedback")
+        self.tick(boxes[0].get_attribute("id"))
+        self.click_and_wait(self.button("Raise an action from the selected feedback"))
+        if "/staff/actions/new" not in self.driver.current_url:
+            raise CheckFailed(f"Raising an action went to {self.driver.current_url}")
+        self.page("raise an action")
+        self.fill("you_said", "People told us the wait for appointments was not explained.")
+        self.fill("title", "Explain waiting times at reception and by text message.")
+        self.choose("organisation_id", 1)
+        self.choose("owner_id", 1)
+        due = self.find("[name='due_on']")
+        self.js("arguments[0].value = '2027-03-31';", due)
+        self.click_and_wait(self.button("Raise action"))
+        self.expect_no_error_summary("raise an action")
+        if not re.search(r"/staff/actions/[0-9A-Fa-f-]{36}", self.driver.current_url):
+            raise CheckFailed(f"Saving the action went to {self.driver.current_url}")
+        self.page("action")
+        statuses = self.finds("input[name='status'][type='radio']")
+        self.tick(statuses[1].get_attribute("id") if len(statuses) > 1 else statuses[0].get_attribute("id"))
+        self.fill("note", "Reception scripts drafted; text messages start next month.")
+        self.click_and_wait(self.button("Save update"))
+        self.expect_no_error_summary("action update")
+        self.page("action updated")
+
+    JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
+                "moderate", "reply", "action"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--out", default="artifacts/browser")
+    parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    parser.add_argument("--only", help="comma-separated journeys to run")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
+    axe = axe_source()
+    journeys = args.only.split(",") if args.only else Run.JOURNEYS
+    results = {"pages": [], "journeys": []}
+    passed = failed = 0
+    for size_name in SIZES:
+        for javascript in (True, False):
+            run = None
+            try:
+                run = Run(args, size_name, javascript, axe, results)
+                for journey in journeys:
+                    started = time.monotonic()
+                    try:
+                        getattr(run, "journey_" + journey)()
+                        passed += 1
+                        outcome, detail = "passed", ""
+                    except (CheckFailed, WebDriverException, AssertionError) as error:
+                        failed += 1
+                        outcome = "failed"
+                        detail = str(error) if isinstance(error, CheckFailed) else traceback.format_exc(limit=3)
+                        print(f"FAIL {run.label} {journey}: {detail}", flush=True)
+                        try:
+                            run.screenshot(out / f"{run.label}-FAILED-{journey}.png")
+                        except WebDriverException:
+                            pass
+                    results["journeys"].append({"run": run.label, "journey": journey, "outcome": outcome,
+                                                "detail": detail,
+                                                "seconds": round(time.monotonic() - started, 1)})
+                    if outcome == "passed":
+                        print(f"ok   {run.label} {journey}", flush=True)
+            except WebDriverException as error:
+                failed += 1
+                print(f"FAIL {size_name} js={javascript}: the browser did not start: {error}", flush=True)
+            finally:
+                if run:
+                    run.close()
+    write_report(out, results, passed, failed)
+    print(f"browser: {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+def write_report(out: Path, results: dict, passed: int, failed: int):
+    (out / "report.json").write_text(json.dumps(results, indent=2))
+    by_impact: dict = {}
+    lines = ["# Browser checks", "",
+             f"Journeys: {passed} passed, {failed} failed. Pages checked with axe: {len(results['pages'])}.",
+             f"axe rule tags: {', '.join(AXE_TAGS)}. Serious and critical violations fail the run.", ""]
+    for page in results["pages"]:
+        for violation in page["violations"]:
+            by_impact[violation["impact"]] = by_impact.get(violation["impact"], 0) + 1
+    lines.append("Violations by impact (one per rule per page): "
+                 + (", ".join(f"{k}: {v}" for k, v in sorted(by_impact.items(), key=lambda kv: str(kv[0])))
+                    or "none"))
+    lines.append("")
+    failures = [j for j in results["journeys"] if j["outcome"] == "failed"]
+    if failures:
+        lines += ["## Failed journeys", ""]
+        lines += [f"- {j['run']} {j['journey']}: {j['detail']}" for j in failures]
+        lines.append("")
+    lines += ["## Violations", ""]
+    any_violation = False
+    for page in results["pages"]:
+        for violation in page["violations"]:
+            any_violation = True
+            lines.append(f"- [{violation['impact']}] {page['run']} {page['page']} ({page['path']}): "
+                         f"{violation['id']}: {violation['help']} — {len(violation['nodes'])} element(s): "
+                         f"{json.dumps(violation['nodes'][:5])}")
+    if not any_violation:
+        lines.append("None.")
+    (out / "report.md").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
