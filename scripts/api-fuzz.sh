@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# API fuzzing with Schemathesis against /api/openapi.json of a demo server it starts (or HEARD_PROOF_URL
+# plus HEARD_PROOF_TOKEN for a running one). Checks: no 5xx, and status codes, content types and bodies
+# as the document says (every error is {"error", "field"}). Reports go to artifacts/fuzz/.
+# Ends with "fuzz: N passed, M failed" (operations). Extra arguments go to `schemathesis run`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/proof-lib.sh
+
+venv_with .venv-fuzz schemathesis
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/heard-fuzz-XXXXXX")
+cleanup() { heard_stop_all; rm -rf "$work"; }
+trap cleanup EXIT
+mkdir -p artifacts/fuzz
+rm -f artifacts/fuzz/*
+
+url="${HEARD_PROOF_URL:-}"
+token="${HEARD_PROOF_TOKEN:-}"
+if [ -z "$url" ]; then
+  heard_build
+  db="$work/heard.sqlite"
+  "$HEARD_BIN" demo --database "$db" >artifacts/fuzz/server.log 2>&1
+  # The one staff endpoint (GET /api/v1/feedback/{id}) needs a bearer token.
+  token=$("$HEARD_BIN" token create --database "$db" --email fuzz@demo.heard.test --role complaints_handler \
+    --name "API fuzzing" 2>>artifacts/fuzz/server.log)
+  port=$(free_port)
+  echo "Starting the demo server on port $port (log: artifacts/fuzz/server.log)…"
+  # No per-address limit on public submissions: the fuzzer sends hundreds from one address.
+  HEARD_SUBMISSIONS_PER_HOUR=0 heard_start "$db" "$port" artifacts/fuzz/server.log
+  url="http://127.0.0.1:$port"
+fi
+
+set +e
+.venv-fuzz/bin/schemathesis run "$url/api/openapi.json" \
+  --url "$url" \
+  --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+  --phases examples,coverage,fuzzing \
+  --max-examples "${HEARD_FUZZ_EXAMPLES:-50}" \
+  --max-time "${HEARD_FUZZ_MAX_SECONDS:-180}" \
+  --seed "${HEARD_FUZZ_SEED:-20261125}" \
+  --request-timeout 30 \
+  --workers 2 \
+  --no-color \
+  -H "Authorization: Bearer $token" \
+  --report junit,ndjson --report-junit-path artifacts/fuzz/junit.xml --report-ndjson-path artifacts/fuzz/events.ndjson \
+  "$@" 2>&1 | tee artifacts/fuzz/output.txt
+status=${PIPESTATUS[0]}
+set -e
+
+python3 - artifacts/fuzz/junit.xml "$status" <<'PY'
+import sys, xml.etree.ElementTree as ET
+path, status = sys.argv[1], int(sys.argv[2])
+try:
+    cases = ET.parse(path).getroot().iter("testcase")
+    passed = failed = 0
+    for case in cases:
+        if case.find("failure") is not None or case.find("error") is not None:
+            failed += 1
+        elif case.find("skipped") is None:
+            passed += 1
+except (OSError, ET.ParseError):
+    passed, failed = 0, 1
+if status != 0 and failed == 0:
+    failed = 1
+print(f"fuzz: {passed} passed, {failed} failed")
+PY
+exit "$status"
