@@ -37,7 +37,7 @@ set +e
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --phases examples,coverage,fuzzing \
   --max-examples "${HEARD_FUZZ_EXAMPLES:-50}" \
-  --max-time "${HEARD_FUZZ_MAX_SECONDS:-180}" \
+  --max-time "${HEARD_FUZZ_MAX_SECONDS:-150}" \
   --seed "${HEARD_FUZZ_SEED:-20261125}" \
   --request-timeout 30 \
   --workers 2 \

@@ -20,6 +20,8 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
 fi
 
 venv_with .venv-browser selenium axe-playwright-python
+# Selenium Manager must not go to the network: the driver and browser come from Debian.
+export SE_OFFLINE=true SE_AVOID_STATS=true
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/heard-browser-XXXXXX")
 cleanup() { heard_stop_all; rm -rf "$work"; }

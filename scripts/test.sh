@@ -65,3 +65,9 @@ fi
 
 swift build --build-tests
 swift test --skip-build "$@"
+
+# The proof checks (real browsers with axe, API fuzzing, crash safety) after a full run, not after a
+# filtered one. HEARD_TEST_SKIP_PROOF=1 leaves them out. The crash test uses the PostgreSQL above too.
+if [ $# -eq 0 ] && [ "${HEARD_TEST_SKIP_PROOF:-}" != "1" ]; then
+  HEARD_SKIP_BUILD=1 scripts/proof.sh
+fi
