@@ -191,12 +191,14 @@ public struct FeedbackImporter {
         }
         var insert = sql.insert(into: FeedbackItem.schema).columns(
             "id", "reference", "service_id", "place_id", "organisation_id", "channel", "story", "what_was_good",
-            "could_be_better", "fft_rating", "consent_to_publish", "wants_reply", "status", "received_at", "import_batch_id",
+            "could_be_better", "fft_rating", "consent_to_publish", "wants_reply", "status", "received_at",
+            "import_batch_id",
             "legacy_recommend", "themes", "relational", "is_urgent", "urgent_reasons", "pii_kinds", "redacted_text",
             "needs_answer", "created_at", "updated_at")
         for item in items {
             insert = insert.values([
-                bind(item.id), bind(item.reference), bind(item.$service.id), bind(item.$place.id), bind(item.$organisation.id),
+                bind(item.id), bind(item.reference), bind(item.$service.id), bind(item.$place.id),
+                bind(item.$organisation.id),
                 bind(item.channel.rawValue), bind(item.story), bind(item.whatWasGood), bind(item.couldBeBetter),
                 bind(item.fftRating), bind(item.consentToPublish), bind(item.wantsReply), bind(item.status.rawValue),
                 bind(item.receivedAt), bind(item.importBatchID), bind(item.legacyRecommend), bind(item.themes),
