@@ -39,6 +39,7 @@ set +e
   --max-examples "${HEARD_FUZZ_EXAMPLES:-50}" \
   --max-time "${HEARD_FUZZ_MAX_SECONDS:-150}" \
   --seed "${HEARD_FUZZ_SEED:-20261125}" \
+  --generation-database none \
   --request-timeout 30 \
   --workers 2 \
   --no-color \
