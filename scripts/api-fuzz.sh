@@ -12,6 +12,8 @@ venv_with .venv-fuzz schemathesis
 work=$(mktemp -d "${TMPDIR:-/tmp}/heard-fuzz-XXXXXX")
 cleanup() { heard_stop_all; rm -rf "$work"; }
 trap cleanup EXIT
+trap "exit 143" TERM
+trap "exit 130" INT
 mkdir -p artifacts/fuzz
 rm -f artifacts/fuzz/*
 

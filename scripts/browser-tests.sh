@@ -26,6 +26,8 @@ export SE_OFFLINE=true SE_AVOID_STATS=true
 work=$(mktemp -d "${TMPDIR:-/tmp}/heard-browser-XXXXXX")
 cleanup() { heard_stop_all; rm -rf "$work"; }
 trap cleanup EXIT
+trap "exit 143" TERM
+trap "exit 130" INT
 
 url="${HEARD_PROOF_URL:-}"
 if [ -z "$url" ]; then

@@ -17,6 +17,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 143" TERM
+trap "exit 130" INT
 heard_build
 mkdir -p artifacts/crash
 
