@@ -185,7 +185,17 @@ class Run:
         """Clicks something that loads a new page, and waits until the old page has gone."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         element.click()
-        WebDriverWait(self.driver, WAIT).until(EC.staleness_of(old))
+
+        def old_page_gone(_):
+            # Chromedriver reports a node of a replaced document either as stale or, in a race while the
+            # new document loads, as "does not belong to the document": both mean the old page has gone.
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
+        WebDriverWait(self.driver, WAIT).until(old_page_gone)
 
     def button(self, text: str):
         for candidate in self.finds("button, input[type=submit]"):
