@@ -56,4 +56,7 @@ func routes(_ app: Application) throws {
     users.post("users", ":id", "deactivate", use: UsersController.deactivate)
 
     staff.grouped(AreaGuard(area: .audit)).get("audit", use: AuditController.index)
+
+    // MARK: Decisions that can prove they listened (issue 5)
+    registerDecisionRoutes(browser: browser, staff: staff, api: v1)
 }

@@ -20,9 +20,17 @@ struct AccessMatrixTests {
         ("/staff/users/new", .users),
         ("/staff/audit", .audit),
         ("/me", .involvement),
+        ("/staff/initiatives", .initiatives),
+        ("/staff/initiatives/new", .initiatives),
+        ("/staff/activities", .activities),
+        ("/staff/activities/new", .activities),
+        ("/staff/decisions", .decisions),
     ]
 
-    static let publicPages = ["/", "/accessibility", "/sign-in", "/health", "/api/v1/services", "/api/openapi.json"]
+    static let publicPages = [
+        "/", "/accessibility", "/sign-in", "/health", "/api/v1/services", "/api/openapi.json", "/consultations",
+        "/api/v1/decisions",
+    ]
 
     @Test("signed-out visitors are sent to sign in from every staff page and see every public page")
     func signedOut() async throws {

@@ -12,12 +12,21 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case audit
     /// The page an involved person sees: their invitations and the influence they had.
     case involvement
+    /// Initiatives, their consultations, surveys, analysis and equality impact assessments.
+    case initiatives
+    /// Involvement activities in the community and how often each place has one.
+    case activities
+    /// Decision records and approval through the Gunning gate.
+    case decisions
 
     public var allowedRoles: Set<Role> {
         switch self {
         case .dashboard: [.administrator, .engagementOfficer, .complaintsHandler, .moderator, .boardSecretary]
         case .referenceData, .users, .audit: [.administrator]
         case .involvement: Set(Role.allCases)
+        case .initiatives: [.administrator, .engagementOfficer, .boardSecretary]
+        case .activities: [.administrator, .engagementOfficer]
+        case .decisions: [.administrator, .boardSecretary]
         }
     }
 

@@ -10,6 +10,8 @@ public enum HeardMigrations {
             M0004_CreateSignInAttempts(),
             M0005_CreateJobs(),
             SessionRecord.migration,
+            M0100_CreateDecisions(),
+            M0101_CreateDecisionAPITokens(),
         ]
     }
 }

@@ -1,0 +1,175 @@
+import Fluent
+import HeardDomain
+import HeardStorage
+import HeardText
+import Vapor
+
+/// The listening engine as the decisions pages use it: the trained model when one is committed,
+/// otherwise the rule-based redactor on its own.
+enum DecisionText {
+    static let analyser: CommentAnalyser? = try? CommentAnalyser(model: TextModel.loadDefault())
+    static let redactor = Redactor()
+
+    /// The text with personal data replaced, whether anything was found, and themes when a model is present.
+    static func analyse(_ text: String) -> (redacted: String, wasRedacted: Bool, themes: [String]) {
+        if let analyser {
+            let analysis = analyser.analyse(text)
+            return (analysis.redactedText, !analysis.personalData.isEmpty, analysis.themes)
+        }
+        let result = redactor.redact(text)
+        return (result.text, !result.kinds.isEmpty, [])
+    }
+}
+
+/// Involvement activities: record one, capture what people said, and see how often each place has one.
+enum ActivitiesController {
+    static let accessibilityFeatures: [FormComponents.Choice] = [
+        .init(value: "step_free", label: "Step-free access"), .init(value: "hearing_loop", label: "Hearing loop"),
+        .init(value: "interpreters", label: "Interpreters"), .init(value: "easy_read", label: "Easy-read materials"),
+    ]
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let activities = try await InvolvementActivity.query(on: request.db).with(\.$place).with(\.$initiative)
+            .sort(\.$heldOn, .descending).all()
+        var dates: [String: [SimpleDate]] = [:]
+        for activity in activities where activity.kind.isInPerson {
+            dates[activity.place.name, default: []].append(activity.date)
+        }
+        let cadence = CadenceRules.cadence(places: places.map(\.name), inPersonDates: dates, today: request.today)
+        return .html(
+            ActivityViews.index(
+                activities: activities, cadence: cadence,
+                context: PageContext(request, title: "Involvement activities"),
+                notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func new(_ request: Request) async throws -> Response {
+        let initiativeID = (try? request.query.get(String.self, at: "initiative")) ?? ""
+        var input = ActivityInput()
+        input.date = request.today.iso
+        return try await render(request, input: input, initiativeID: initiativeID, features: [], failure: nil)
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let input = ActivityInput(
+            title: Admin.text(request, "title"), kind: Admin.text(request, "kind"),
+            placeID: Admin.text(request, "place_id"), date: Admin.text(request, "date"),
+            venue: Admin.text(request, "venue"), attendees: Admin.text(request, "attendees"),
+            notes: Admin.text(request, "notes"), whatChanged: Admin.text(request, "what_changed"))
+        let initiativeID = Admin.text(request, "initiative_id")
+        let features = Set(Admin.list(request, "accessibility"))
+        do {
+            var errors: [FieldError] = []
+            var valid: ActivityInput.Valid?
+            do { valid = try input.validated() } catch { errors = error.errors }
+            let place = try await UUID(uuidString: input.placeID).asyncFlatMap {
+                try await Place.find($0, on: request.db)
+            }
+            if place == nil && !input.placeID.isEmpty {
+                errors.append(FieldError("place_id", "Select a place from the list."))
+            }
+            let initiative: Initiative? =
+                initiativeID.isEmpty
+                ? nil
+                : try await UUID(uuidString: initiativeID).asyncFlatMap {
+                    try await Initiative.find($0, on: request.db)
+                }
+            if !initiativeID.isEmpty && initiative == nil {
+                errors.append(FieldError("initiative_id", "Select an initiative from the list."))
+            }
+            guard errors.isEmpty, let valid, let place else { throw ValidationFailure(errors) }
+            let activity = InvolvementActivity(
+                initiativeID: initiative?.id, placeID: place.id!, kind: valid.kind, title: valid.title,
+                heldOn: valid.date, venue: valid.venue, stepFree: features.contains("step_free"),
+                hearingLoop: features.contains("hearing_loop"), interpreters: features.contains("interpreters"),
+                easyRead: features.contains("easy_read"), attendees: valid.attendees, notes: valid.notes,
+                whatChanged: valid.whatChanged)
+            try await request.db.transaction { db in
+                try await activity.create(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "activity.created", objectType: "activity",
+                    objectID: activity.id?.uuidString,
+                    summary:
+                        "Recorded \(valid.kind.title.lowercased()) \(valid.title) in \(place.name) on \(valid.date.ukText)",
+                    changes: [
+                        FieldChange("attendees", from: nil, to: String(valid.attendees)),
+                        FieldChange("initiative_id", from: nil, to: initiative?.id?.uuidString),
+                    ])
+            }
+            Admin.flash(request, "Activity recorded: \(valid.title)")
+            return request.redirect(to: DecisionURL.activity(activity.id!))
+        } catch let failure as ValidationFailure {
+            let response = try await render(
+                request, input: input, initiativeID: initiativeID, features: features, failure: failure)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
+    static func render(
+        _ request: Request, input: ActivityInput, initiativeID: String, features: Set<String>,
+        failure: ValidationFailure?
+    ) async throws -> Response {
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
+        return .html(
+            ActivityViews.form(
+                request, input: input, initiativeID: initiativeID, features: features, places: places,
+                initiatives: initiatives, failure: failure))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let activity = try await find(request)
+        let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
+            .sort(\.$createdAt).all()
+        return .html(
+            ActivityViews.show(
+                activity, comments: comments, context: PageContext(request, title: activity.title),
+                notice: Admin.takeFlash(request), failure: nil, typed: ""))
+    }
+
+    /// A comment someone made at the activity, captured as feedback and redacted before it can be published.
+    @Sendable static func addComment(_ request: Request) async throws -> Response {
+        let activity = try await find(request)
+        let text = Admin.text(request, "comment").trimmingWhitespace()
+        if text.isEmpty || text.count > 5000 {
+            let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
+                .all()
+            let failure = ValidationFailure([
+                FieldError(
+                    "comment",
+                    text.isEmpty ? "Enter what the person said." : "Keep each comment to 5,000 characters or fewer.")
+            ])
+            return .html(
+                ActivityViews.show(
+                    activity, comments: comments,
+                    context: PageContext(request, title: activity.title, hasErrors: true), notice: nil,
+                    failure: failure, typed: text), status: .unprocessableEntity)
+        }
+        let analysis = DecisionText.analyse(text)
+        let comment = ActivityComment(
+            activityID: activity.id!, text: text, redactedText: analysis.redacted, wasRedacted: analysis.wasRedacted)
+        try await request.db.transaction { db in
+            try await comment.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "activity.comment_added", objectType: "activity",
+                objectID: activity.id?.uuidString,
+                summary: "Captured a comment from \(activity.title)"
+                    + (analysis.wasRedacted ? " (personal data redacted)" : ""))
+        }
+        Admin.flash(
+            request,
+            "Comment captured"
+                + (analysis.wasRedacted ? "; personal details were removed from the published copy." : "."))
+        return request.redirect(to: DecisionURL.activity(activity.id!))
+    }
+
+    static func find(_ request: Request) async throws -> InvolvementActivity {
+        guard
+            let activity = try await InvolvementActivity.query(on: request.db)
+                .filter(\.$id == (try Admin.uuidParameter(request))).with(\.$place).with(\.$initiative).first()
+        else { throw Abort(.notFound) }
+        return activity
+    }
+}

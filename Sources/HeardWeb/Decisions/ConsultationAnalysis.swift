@@ -1,0 +1,110 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+
+/// Everything the analysis and the outcome report show, computed from the stored responses.
+struct ConsultationAnalysis {
+    struct Tally {
+        var question: SurveyQuestion
+        /// (choice, count) in the question's order; for scales 1…5.
+        var counts: [(String, Int)]
+        var answered: Int
+    }
+
+    struct RepresentationGroup {
+        var characteristic: MonitoringCharacteristic
+        var rows: [RepresentationRow]
+        var answered: Int
+        var preferNotToSay: Int
+    }
+
+    var total: Int
+    var byChannel: [(String, Int)]
+    var byPlace: [(String, Int)]
+    /// Groups of near-identical responses (campaigns): sizes, largest first.
+    var campaignClusters: [Int]
+    var tallies: [Tally]
+    var representation: [RepresentationGroup]
+    /// The place whose population the representation table compares with, when there is one.
+    var comparisonPlace: String?
+    var freeTextCount: Int
+
+    static func load(_ bundle: InitiativeBundle, on db: any Database) async throws -> ConsultationAnalysis? {
+        guard let consultation = bundle.consultation, let id = consultation.id else { return nil }
+        let responses = try await SurveyResponse.query(on: db).filter(\.$consultation.$id == id).with(\.$place).all()
+        let answers = try await EqualityAnswer.query(on: db).filter(\.$consultation.$id == id).all()
+        var population: [String: [String: Double]] = [:]
+        let comparison = bundle.places.count == 1 ? bundle.places.first : nil
+        if let comparison {
+            for figure in try await PopulationFigure.query(on: db).filter(\.$place.$id == comparison.id!).all() {
+                population[figure.characteristic, default: [:]][figure.category] = figure.percent
+            }
+        }
+        return compute(
+            questions: bundle.questions, responses: responses, equalityAnswers: answers, population: population,
+            comparisonPlace: comparison?.name)
+    }
+
+    static func compute(
+        questions: [SurveyQuestion], responses: [SurveyResponse], equalityAnswers: [EqualityAnswer],
+        population: [String: [String: Double]], comparisonPlace: String?
+    ) -> ConsultationAnalysis {
+        let channels = Dictionary(grouping: responses, by: \.channel).map { ($0.key, $0.value.count) }.sorted {
+            $0.0 < $1.0
+        }
+        let places = Dictionary(grouping: responses, by: { $0.place?.name ?? "Not given" }).map {
+            ($0.key, $0.value.count)
+        }
+        .sorted { $0.0 < $1.0 }
+        let texts = responses.map(\.redactedText).filter { !$0.isEmpty }
+        var clusterer = DuplicateClusterer()
+        var clusterIDs: [Int] = []
+        for text in texts { clusterIDs.append(clusterer.add(text)) }
+        let campaign = Set(clusterIDs.filter { $0 > 0 }).map { clusterer.size(of: $0) }.filter { $0 > 1 }
+            .sorted(by: >)
+        var tallies: [Tally] = []
+        for question in questions where question.kind != .freeText {
+            let key = question.id!.uuidString
+            let choices = question.kind == .scale ? ["1", "2", "3", "4", "5"] : question.choiceList
+            var counts = Dictionary(uniqueKeysWithValues: choices.map { ($0, 0) })
+            var answered = 0
+            for response in responses {
+                guard let answer = response.answerMap[key], !answer.isEmpty else { continue }
+                answered += 1
+                let picked: [String]
+                switch question.kind {
+                case .multipleChoice: picked = answer.components(separatedBy: "\n")
+                case .ranking: picked = answer.components(separatedBy: "\n").prefix(1).map { $0 }
+                case .preferredOption: picked = [answer.components(separatedBy: "\n").first ?? ""]
+                default: picked = [answer]
+                }
+                for choice in picked where counts[choice] != nil { counts[choice]! += 1 }
+            }
+            tallies.append(Tally(question: question, counts: choices.map { ($0, counts[$0] ?? 0) }, answered: answered))
+        }
+        var groups: [RepresentationGroup] = []
+        let grouped = Dictionary(grouping: equalityAnswers, by: \.characteristic)
+        for characteristic in MonitoringCharacteristic.allCases {
+            let given = grouped[characteristic.rawValue] ?? []
+            guard !given.isEmpty else { continue }
+            var counts: [String: Int] = [:]
+            for answer in given { counts[answer.category, default: 0] += 1 }
+            let preferNot = counts[MonitoringCharacteristic.preferNotToSay] ?? 0
+            let rows = Representation.table(
+                characteristic: characteristic.rawValue, categories: characteristic.categories, answers: counts,
+                population: population[characteristic.rawValue] ?? [:])
+            groups.append(
+                RepresentationGroup(
+                    characteristic: characteristic, rows: rows, answered: given.count - preferNot,
+                    preferNotToSay: preferNot))
+        }
+        return ConsultationAnalysis(
+            total: responses.count, byChannel: channels, byPlace: places, campaignClusters: campaign,
+            tallies: tallies, representation: groups, comparisonPlace: comparisonPlace, freeTextCount: texts.count)
+    }
+
+    /// How many responses are part of a campaign (a cluster of two or more near-identical texts).
+    var campaignResponses: Int { campaignClusters.reduce(0, +) }
+}

@@ -1,0 +1,136 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// The staff member behind an `Authorization: Bearer …` token.
+///
+/// Stop-gap lookup in `decision_api_tokens` until the shared staff API tokens (issue 4) are merged; then
+/// this switches to theirs and nothing else changes.
+enum BearerUser {
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func find(_ request: Request) async throws -> User? {
+        guard let token = request.headers.bearerAuthorization?.token, !token.isEmpty else { return nil }
+        guard
+            let stored = try await DecisionAPIToken.query(on: request.db).filter(\.$tokenHash == hash(token))
+                .with(\.$user).first(), stored.user.isActive
+        else { return nil }
+        return stored.user
+    }
+
+    /// Creates a token for `user` and returns it (shown once).
+    static func issue(for user: User, on db: any Database) async throws -> String {
+        let token = "heard_" + [UInt8].random(count: 24).base64URLEncoded
+        try await DecisionAPIToken(userID: user.requireID(), tokenHash: hash(token)).create(on: db)
+        return token
+    }
+}
+
+/// `GET /api/v1/decisions` (public) and `POST /api/v1/decisions/{id}/approve` (board secretary's token).
+enum DecisionsAPI {
+    struct ConsultationDTO: Content {
+        var id: UUID
+        var status: String
+        var opensOn: String
+        var closesOn: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, status
+            case opensOn = "opens_on"
+            case closesOn = "closes_on"
+        }
+    }
+
+    struct DecisionDTO: Content {
+        var id: UUID
+        var title: String
+        var status: String
+        var consultation: ConsultationDTO?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(status, forKey: .status)
+            try container.encode(consultation, forKey: .consultation)
+        }
+    }
+
+    struct ListResponse: Content {
+        var items: [DecisionDTO]
+    }
+
+    /// The 409 body: the usual error shape plus the principle that refused.
+    struct RefusalBody: Content {
+        var error: String
+        var field: String?
+        var principle: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(error, forKey: .error)
+            try container.encode(field, forKey: .field)
+            try container.encode(principle, forKey: .principle)
+        }
+    }
+
+    static func dto(_ bundle: InitiativeBundle, _ decision: Decision, today: SimpleDate) -> DecisionDTO {
+        let consultation = bundle.consultation.flatMap { c in
+            bundle.consultationFacts.map { facts in
+                ConsultationDTO(
+                    id: c.id!, status: facts.state(on: today).rawValue, opensOn: c.opensOn, closesOn: facts.lastDay.iso)
+            }
+        }
+        return DecisionDTO(
+            id: decision.id!, title: decision.title, status: decision.status, consultation: consultation)
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> ListResponse {
+        let decisions = try await Decision.query(on: request.db).with(\.$initiative).sort(\.$meetingOn).all()
+        var items: [DecisionDTO] = []
+        for decision in decisions {
+            let bundle = try await InitiativeBundle.load(decision.initiative, on: request.db)
+            items.append(dto(bundle, decision, today: request.today))
+        }
+        return ListResponse(items: items)
+    }
+
+    @Sendable static func approve(_ request: Request) async throws -> Response {
+        guard let user = try await BearerUser.find(request) else {
+            throw APIError(.unauthorized, "Send a staff API token: Authorization: Bearer <token>.")
+        }
+        guard StaffArea.decisions.allows(user.role) else {
+            throw APIError(.forbidden, "Your role (\(user.role.title)) cannot approve decisions.")
+        }
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+            let decision = try await Decision.find(id, on: request.db)
+        else {
+            throw APIError(.notFound, "No decision with this id. See GET /api/v1/decisions.", field: "id")
+        }
+        let actor = AuditActor(id: user.id, label: user.email + " (API)")
+        if let refusal = try await DecisionApproval.attempt(decision, actor: actor, request: request) {
+            let response = Response(status: .conflict)
+            try response.content.encode(
+                RefusalBody(error: refusal.message, field: nil, principle: refusal.principle.rawValue))
+            return response
+        }
+        let bundle = try await InitiativeBundle.load(decision.$initiative.id, on: request.db)
+        let response = Response(status: .ok)
+        try response.content.encode(dto(bundle, decision, today: request.today))
+        return response
+    }
+}
+
+/// Issues a decisions API token for an existing account (tests and, until issue 4 is merged, operators).
+public enum DecisionAPITokens {
+    public static func issue(email: String, on db: any Database) async throws -> String {
+        guard let user = try await User.query(on: db).filter(\.$email == EmailAddress.normalised(email)).first() else {
+            throw Abort(.notFound, reason: "No account with the email \(email).")
+        }
+        return try await BearerUser.issue(for: user, on: db)
+    }
+}
