@@ -44,6 +44,7 @@ public enum HeardApplication {
             .appendingPathComponent("Public").path + "/"
         app.middleware.use(FileMiddleware(publicDirectory: publicDirectory, defaultFile: nil))
 
+        app.listeningEngine = ListeningEngine.loadDefault(logger: app.logger)
         try await DatabaseSetup.prepare(app, config: config)
         if config.seedDemoData {
             let hasher = app.password

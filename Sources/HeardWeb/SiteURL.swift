@@ -11,7 +11,22 @@ enum SiteURL {
     static let stylesheet = "/css/heard.css"
     static let openAPI = "/api/openapi.json"
 
+    static let share = "/feedback"
+    static let shareNew = "/feedback/new"
+    static let shareThanks = "/feedback/thank-you"
+    static let stories = "/stories"
+    static let youSaidWeDid = "/you-said-we-did"
+
     static let dashboard = "/staff"
+    static let staffFeedback = "/staff/feedback"
+    static let staffFeedbackNew = "/staff/feedback/new"
+    static let staffFeedbackForm = "/staff/feedback/new/form"
+    static let moderation = "/staff/moderation"
+    static let replies = "/staff/replies"
+    static let actions = "/staff/actions"
+    static let alerts = "/staff/alerts"
+    static let imports = "/staff/imports"
+    static let settings = "/staff/settings"
     static let organisations = "/staff/organisations"
     static let places = "/staff/places"
     static let services = "/staff/services"
@@ -23,6 +38,16 @@ enum SiteURL {
         guard let next, isSafeRedirect(next) else { return signInPath }
         return signInPath + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")
     }
+
+    static func story(_ reference: String) -> String { "\(stories)/\(reference)" }
+    static func moderate(_ id: UUID) -> String { "\(moderation)/\(id.uuidString.lowercased())" }
+    static func feedback(_ id: UUID) -> String { "\(staffFeedback)/\(id.uuidString.lowercased())" }
+    static func action(_ id: UUID) -> String { "\(actions)/\(id.uuidString.lowercased())" }
+    static func youSaidWeDid(place slug: String) -> String { "\(youSaidWeDid)/places/\(slug)" }
+    static func youSaidWeDid(organisation id: UUID) -> String {
+        "\(youSaidWeDid)/organisations/\(id.uuidString.lowercased())"
+    }
+    static func youSaidWeDid(service id: UUID) -> String { "\(youSaidWeDid)/services/\(id.uuidString.lowercased())" }
 
     static func new(_ collection: String) -> String { collection + "/new" }
     static func edit(_ collection: String, id: UUID) -> String { "\(collection)/\(id.uuidString.lowercased())/edit" }

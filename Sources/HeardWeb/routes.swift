@@ -28,6 +28,18 @@ func routes(_ app: Application) throws {
 
     browser.grouped(AreaGuard(area: .involvement)).get("me", use: PagesController.involvement)
 
+    // MARK: Public feedback: share, stories, you said we did
+    browser.get("feedback", use: ShareController.chooseService)
+    browser.get("feedback", "new", use: ShareController.showForm)
+    browser.post("feedback", "new", use: ShareController.submit)
+    browser.get("feedback", "thank-you", use: ShareController.thankYou)
+    browser.get("stories", use: StoriesController.index)
+    browser.get("stories", ":reference", use: StoriesController.show)
+    browser.get("you-said-we-did", use: YouSaidWeDidController.index)
+    browser.get("you-said-we-did", "places", ":slug", use: YouSaidWeDidController.place)
+    browser.get("you-said-we-did", "organisations", ":id", use: YouSaidWeDidController.organisation)
+    browser.get("you-said-we-did", "services", ":id", use: YouSaidWeDidController.service)
+
     let staff = browser.grouped("staff")
     staff.grouped(AreaGuard(area: .dashboard)).get(use: PagesController.dashboard)
 
@@ -56,6 +68,29 @@ func routes(_ app: Application) throws {
     users.post("users", ":id", "deactivate", use: UsersController.deactivate)
 
     staff.grouped(AreaGuard(area: .audit)).get("audit", use: AuditController.index)
+
+    // MARK: Staff feedback work
+    let moderation = staff.grouped(AreaGuard(area: .moderation))
+    moderation.get("moderation", use: ModerationController.queue)
+    moderation.get("moderation", ":id", use: ModerationController.show)
+    moderation.post("moderation", ":id", use: ModerationController.decide)
+
+    let feedback = staff.grouped(AreaGuard(area: .feedback))
+    feedback.get("feedback", use: StaffFeedbackController.index)
+    feedback.get("feedback", "new", use: ShareController.staffChooseService)
+    feedback.get("feedback", "new", "form", use: ShareController.staffShowForm)
+    feedback.post("feedback", "new", use: ShareController.staffSubmit)
+    feedback.get("feedback", ":id", use: StaffFeedbackController.show)
+    feedback.post("feedback", ":id", "reply", use: StaffFeedbackController.reply)
+    feedback.post("feedback", ":id", "needs-answer", use: StaffFeedbackController.setNeedsAnswer)
+    feedback.get("replies", use: StaffFeedbackController.replyQueue)
+
+    let actions = staff.grouped(AreaGuard(area: .actions))
+    actions.get("actions", use: ActionsController.index)
+    actions.get("actions", "new", use: ActionsController.new)
+    actions.post("actions", "new", use: ActionsController.create)
+    actions.get("actions", ":id", use: ActionsController.show)
+    actions.post("actions", ":id", "update", use: ActionsController.update)
 
     // MARK: Decisions that can prove they listened (issue 5)
     registerDecisionRoutes(browser: browser, staff: staff, api: v1)

@@ -10,6 +10,14 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case users
     /// The audit log.
     case audit
+    /// Checking and publishing what the public wrote.
+    case moderation
+    /// Replying to stories, entering feedback for people, urgent alerts.
+    case feedback
+    /// Raising and updating "we did" actions.
+    case actions
+    /// Importing and exporting feedback, staff API tokens.
+    case dataTransfer
     /// The page an involved person sees: their invitations and the influence they had.
     case involvement
     /// Initiatives, their consultations, surveys, analysis and equality impact assessments.
@@ -23,6 +31,9 @@ public enum StaffArea: String, CaseIterable, Sendable {
         switch self {
         case .dashboard: [.administrator, .engagementOfficer, .complaintsHandler, .moderator, .boardSecretary]
         case .referenceData, .users, .audit: [.administrator]
+        case .moderation: [.administrator, .moderator, .complaintsHandler]
+        case .feedback, .actions: [.administrator, .engagementOfficer, .complaintsHandler, .moderator]
+        case .dataTransfer: [.administrator, .engagementOfficer]
         case .involvement: Set(Role.allCases)
         case .initiatives: [.administrator, .engagementOfficer, .boardSecretary]
         case .activities: [.administrator, .engagementOfficer]

@@ -9,9 +9,9 @@ public enum HeardMigrations {
             M0003_CreateAuditEvents(),
             M0004_CreateSignInAttempts(),
             M0005_CreateJobs(),
+            M0010_CreateFeedback(),
             SessionRecord.migration,
             M0100_CreateDecisions(),
-            M0101_CreateDecisionAPITokens(),
         ]
     }
 }

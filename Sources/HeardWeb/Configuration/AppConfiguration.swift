@@ -27,6 +27,12 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: Int = 12
     /// A signed-in session ends after this long without a request, in seconds.
     public var sessionIdleTimeout: Double = 2 * 60 * 60
+    /// Salt for hashing submitters' network addresses (rate limiting). Set the same value on every instance.
+    public var secret: String = "heard-default-secret-change-me"
+    /// Outgoing mail: where notices are delivered. Nil keeps them queued in the outbox.
+    public var smtp: SMTPSettings? = nil
+    /// The sender of notices.
+    public var mailFrom: String = "Heard <no-reply@heard.invalid>"
     /// Where the public CSS and images are served from (defaults to the bundled copy).
     public var publicDirectory: String? = nil
 
@@ -38,6 +44,17 @@ public struct AppConfiguration: Sendable {
 
     static func defaultInstanceID() -> String {
         "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+    }
+}
+
+/// An SMTP relay for notices (plain SMTP on a trusted network or localhost relay).
+public struct SMTPSettings: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+
+    public init(host: String, port: Int) {
+        self.host = host
+        self.port = port
     }
 }
 

@@ -26,6 +26,15 @@ extension AppConfiguration {
             }
             logLevel = parsed
         }
+        if let secret = environment["HEARD_SECRET"], !secret.isEmpty { self.secret = secret }
+        if let from = environment["HEARD_MAIL_FROM"], !from.isEmpty { mailFrom = from }
+        if let smtp = environment["HEARD_SMTP"], !smtp.isEmpty {
+            let parts = smtp.split(separator: ":")
+            guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port) else {
+                throw .invalid(setting: "HEARD_SMTP", reason: "'\(smtp)' must be HOST:PORT, for example localhost:25.")
+            }
+            self.smtp = SMTPSettings(host: String(parts[0]), port: port)
+        }
         if let cost = environment["HEARD_BCRYPT_COST"], !cost.isEmpty {
             guard let value = Int(cost), (4...31).contains(value) else {
                 throw .invalid(setting: "HEARD_BCRYPT_COST", reason: "'\(cost)' must be a whole number from 4 to 31.")

@@ -4,10 +4,9 @@ import HeardDomain
 import HeardStorage
 import Vapor
 
-/// The staff member behind an `Authorization: Bearer …` token.
-///
-/// Stop-gap lookup in `decision_api_tokens` until the shared staff API tokens (issue 4) are merged; then
-/// this switches to theirs and nothing else changes.
+/// The staff member behind an `Authorization: Bearer heard_…` token, looked up in the shared `api_tokens`
+/// table (issue 4) with the same SHA-256 hashing. When issue 4's `BearerTokenMiddleware` lands on main, the
+/// approve route can use it instead and this lookup goes.
 enum BearerUser {
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -16,16 +15,16 @@ enum BearerUser {
     static func find(_ request: Request) async throws -> User? {
         guard let token = request.headers.bearerAuthorization?.token, !token.isEmpty else { return nil }
         guard
-            let stored = try await DecisionAPIToken.query(on: request.db).filter(\.$tokenHash == hash(token))
-                .with(\.$user).first(), stored.user.isActive
+            let stored = try await APIToken.query(on: request.db).filter(\.$tokenHash == hash(token))
+                .filter(\.$revokedAt == nil).with(\.$user).first(), stored.user.isActive
         else { return nil }
         return stored.user
     }
 
     /// Creates a token for `user` and returns it (shown once).
     static func issue(for user: User, on db: any Database) async throws -> String {
-        let token = "heard_" + [UInt8].random(count: 24).base64URLEncoded
-        try await DecisionAPIToken(userID: user.requireID(), tokenHash: hash(token)).create(on: db)
+        let token = "heard_" + [UInt8].random(count: 32).base64URLEncoded
+        try await APIToken(userID: user.requireID(), name: "decisions", tokenHash: hash(token)).create(on: db)
         return token
     }
 }

@@ -119,3 +119,60 @@ enum FormComponents {
         button(.type("submit"), .class("button")) { text }
     }
 }
+
+extension FormComponents {
+    /// A group of radio buttons in a fieldset whose legend asks the question.
+    static func radios(
+        name: String, legend legendText: String, choices: [Choice], selected: String, failure: ValidationFailure?,
+        hint: String? = nil, inline: Bool = false
+    ) -> HTMLNode {
+        let id = fieldID(name)
+        let error = failure?.message(for: name)
+        let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
+        var fieldsetAttributes: [HTMLAttribute] = [.class("fieldset")]
+        if !described.isEmpty { fieldsetAttributes.append(.aria("describedby", described.joined(separator: " "))) }
+        var children: [HTMLNode] = [legend(.class("legend")) { legendText }]
+        if let hint { children.append(div(.id(id + "-hint"), .class("hint")) { hint }) }
+        if let error {
+            children.append(
+                p(.id(id + "-error"), .class("error-message")) {
+                    span(.class("visually-hidden")) { "Error: " }
+                    error
+                })
+        }
+        var items: [HTMLNode] = []
+        for (index, choice) in choices.enumerated() {
+            // The first radio carries the field id so the error summary link lands on the group.
+            let radioID = index == 0 ? id : "\(id)-\(index + 1)"
+            var attributes: [HTMLAttribute] = [
+                .id(radioID), .name(name), .type("radio"), .value(choice.value), .class("radio-input"),
+            ]
+            if choice.value == selected { attributes.append(.checked) }
+            items.append(
+                div(.class("radio")) {
+                    input(attributes)
+                    label(.for(radioID), .class("radio-label")) { choice.label }
+                })
+        }
+        children.append(div(.class(inline ? "radios radios-inline" : "radios"), content: { items }))
+        return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
+            HTMLNode.element("fieldset", fieldsetAttributes, children: children)
+        }
+    }
+
+    static func checkbox(name: String, label labelText: String, checked: Bool, hint: String? = nil) -> HTMLNode {
+        let id = fieldID(name)
+        var attributes: [HTMLAttribute] = [
+            .id(id), .name(name), .type("checkbox"), .value("yes"), .class("checkbox-input"),
+        ]
+        if checked { attributes.append(.checked) }
+        if hint != nil { attributes.append(.aria("describedby", id + "-hint")) }
+        return div(.class("form-group")) {
+            div(.class("checkbox")) {
+                input(attributes)
+                label(.for(id), .class("checkbox-label")) { labelText }
+                if let hint { div(.id(id + "-hint"), .class("hint")) { hint } }
+            }
+        }
+    }
+}

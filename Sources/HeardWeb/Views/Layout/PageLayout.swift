@@ -92,8 +92,20 @@ enum PageLayout {
             NavigationItem(label: "Home", path: SiteURL.home),
             NavigationItem(label: "Consultations", path: DecisionURL.consultationHub),
         ]
-        guard let role = user?.role else { return items }
+        guard let role = user?.role else {
+            items.append(.init(label: "Share your experience", path: SiteURL.share))
+            items.append(.init(label: "Stories", path: SiteURL.stories))
+            items.append(.init(label: "You said, we did", path: SiteURL.youSaidWeDid))
+            return items
+        }
         if StaffArea.dashboard.allows(role) { items.append(.init(label: "Dashboard", path: SiteURL.dashboard)) }
+        if StaffArea.moderation.allows(role) { items.append(.init(label: "Moderation", path: SiteURL.moderation)) }
+        if StaffArea.feedback.allows(role) {
+            items.append(.init(label: "Feedback", path: SiteURL.staffFeedback))
+            items.append(.init(label: "Replies", path: SiteURL.replies))
+        }
+        if StaffArea.actions.allows(role) { items.append(.init(label: "Actions", path: SiteURL.actions)) }
+        if StaffArea.dataTransfer.allows(role) { items.append(.init(label: "Import", path: SiteURL.imports)) }
         if StaffArea.referenceData.allows(role) {
             items.append(.init(label: "Organisations", path: SiteURL.organisations))
             items.append(.init(label: "Places", path: SiteURL.places))

@@ -1,0 +1,116 @@
+/// What someone tells us, as typed, before it is checked. Used by the public form, staff entry,
+/// the JSON API and the importer, so the rules are the same everywhere.
+public struct FeedbackSubmission: Equatable, Sendable {
+    public var serviceID: String
+    public var story: String
+    public var whatWasGood: String
+    public var couldBeBetter: String
+    public var fftRating: String
+    public var consentToPublish: String
+    public var contactName: String
+    public var contactEmail: String
+    public var contactPhone: String
+    public var wantsReply: Bool
+
+    public static let maximumTextLength = 10_000
+
+    public init(
+        serviceID: String = "", story: String = "", whatWasGood: String = "", couldBeBetter: String = "",
+        fftRating: String = "", consentToPublish: String = "", contactName: String = "", contactEmail: String = "",
+        contactPhone: String = "", wantsReply: Bool = false
+    ) {
+        self.serviceID = serviceID
+        self.story = story
+        self.whatWasGood = whatWasGood
+        self.couldBeBetter = couldBeBetter
+        self.fftRating = fftRating
+        self.consentToPublish = consentToPublish
+        self.contactName = contactName
+        self.contactEmail = contactEmail
+        self.contactPhone = contactPhone
+        self.wantsReply = wantsReply
+    }
+
+    public struct Valid: Equatable, Sendable {
+        public var story: String
+        public var whatWasGood: String
+        public var couldBeBetter: String
+        public var fftRating: FFTRating?
+        public var consentToPublish: Bool
+        public var contactName: String?
+        public var contactEmail: String?
+        public var contactPhone: String?
+        public var wantsReply: Bool
+
+        /// All the free text, as the text engine reads it.
+        public var fullText: String {
+            [story, whatWasGood, couldBeBetter].filter { !$0.isEmpty }.joined(separator: "\n\n")
+        }
+    }
+
+    /// Checks every field; the caller checks that the service exists.
+    /// - Parameter consentRequired: the public form asks for a yes or no; staff entry and imports may leave it out (no).
+    public func validated(consentRequired: Bool = true) throws(ValidationFailure) -> Valid {
+        var errors: [FieldError] = []
+        let story = story.trimmingWhitespace()
+        let good = whatWasGood.trimmingWhitespace()
+        let better = couldBeBetter.trimmingWhitespace()
+        if serviceID.trimmingWhitespace().isEmpty {
+            errors.append(FieldError("service_id", "Choose the service your feedback is about."))
+        }
+        if story.isEmpty && good.isEmpty && better.isEmpty {
+            errors.append(FieldError("story", "Tell us about your experience."))
+        }
+        for (name, text) in [("story", story), ("what_was_good", good), ("could_be_better", better)]
+        where text.count > Self.maximumTextLength {
+            errors.append(FieldError(name, "Keep this to \(Self.maximumTextLength.formatted) characters or fewer."))
+        }
+        var rating: FFTRating?
+        if !fftRating.trimmingWhitespace().isEmpty {
+            rating = FFTRating(text: fftRating)
+            if rating == nil {
+                errors.append(
+                    FieldError("fft_rating", "Choose one of the answers, from very good to very poor, or don't know."))
+            }
+        }
+        var consent = false
+        switch consentToPublish.trimmingWhitespace().lowercased() {
+        case "yes", "true", "1", "on": consent = true
+        case "no", "false", "0": consent = false
+        case "" where !consentRequired: consent = false
+        default: errors.append(FieldError("consent_to_publish", "Choose whether we may publish your feedback."))
+        }
+        let email = EmailAddress.normalised(contactEmail)
+        if !email.isEmpty, !EmailAddress.isPlausible(email) {
+            errors.append(
+                FieldError("contact_email", "Enter an e-mail address in the correct format, like name@example.com."))
+        }
+        let phone = contactPhone.trimmingWhitespace()
+        let phoneDigits = phone.filter(\.isNumber)
+        if !phone.isEmpty, phoneDigits.count < 10 || phoneDigits.count > 13 {
+            errors.append(FieldError("contact_phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982."))
+        }
+        if wantsReply, email.isEmpty, phone.isEmpty {
+            errors.append(FieldError("contact_email", "Enter an e-mail address or phone number so we can reply."))
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let name = contactName.trimmingWhitespace()
+        return Valid(
+            story: story, whatWasGood: good, couldBeBetter: better, fftRating: rating, consentToPublish: consent,
+            contactName: name.isEmpty ? nil : String(name.prefix(200)), contactEmail: email.isEmpty ? nil : email,
+            contactPhone: phone.isEmpty ? nil : phone, wantsReply: wantsReply)
+    }
+}
+
+extension Int {
+    /// "10,000": thousands separated the UK way, without Foundation.
+    public var formatted: String {
+        let digits = String(magnitude)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return (self < 0 ? "-" : "") + result
+    }
+}

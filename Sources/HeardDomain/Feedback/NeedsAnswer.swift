@@ -1,0 +1,13 @@
+/// Whether a piece of feedback calls for a public answer. Pure thanks with nothing to improve does not;
+/// anything critical, mixed or with a suggestion does. Staff can override per item.
+public enum NeedsAnswer {
+    /// - Parameters:
+    ///   - sentiment: 1 very positive … 5 very negative; 0 for "no comment".
+    ///   - hasSuggestion: the person filled in "what could be better".
+    public static func decide(sentiment: Int, fftRating: FFTRating?, hasSuggestion: Bool, isNoComment: Bool) -> Bool {
+        if isNoComment { return false }
+        if hasSuggestion { return true }
+        if let fftRating, [.neitherGoodNorPoor, .poor, .veryPoor].contains(fftRating) { return true }
+        return sentiment >= 3
+    }
+}

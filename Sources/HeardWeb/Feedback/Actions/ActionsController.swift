@@ -1,0 +1,274 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// "We did": actions raised from feedback, their updates, and the notices that close the loop.
+enum ActionsController {
+    struct NewForm: Content {
+        var title: String?
+        var youSaid: String?
+        var organisationID: String?
+        var placeID: String?
+        var serviceID: String?
+        var theme: String?
+        var ownerID: String?
+        var dueOn: String?
+        var feedback: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case title, theme, feedback
+            case youSaid = "you_said"
+            case organisationID = "organisation_id"
+            case placeID = "place_id"
+            case serviceID = "service_id"
+            case ownerID = "owner_id"
+            case dueOn = "due_on"
+        }
+    }
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let status = (try? request.query.get(String.self, at: "status")).flatMap(ActionStatus.init(rawValue:))
+        var query = ActionItem.query(on: request.db).with(\.$organisation).with(\.$place).with(\.$owner)
+        if let status { query = query.filter(\.$status == status) }
+        let actions = try await query.sort(\.$dueOn).all()
+        return .html(
+            ActionPages.list(
+                context: PageContext(request, title: "Actions"), actions: actions, status: status,
+                notice: Admin.takeFlash(request)))
+    }
+
+    /// The form, pre-filled from `?feedback=…` (one or many) or `?theme=…&place=…`.
+    @Sendable static func new(_ request: Request) async throws -> Response {
+        let raw =
+            (try? request.query.get([String].self, at: "feedback"))
+            ?? (try? request.query.get(String.self, at: "feedback")).map { [$0] } ?? []
+        let ids = raw.compactMap(UUID.init(uuidString:))
+        var form = NewForm()
+        form.feedback = ids.map(\.uuidString)
+        form.theme = try? request.query.get(String.self, at: "theme")
+        if let slug = try? request.query.get(String.self, at: "place"),
+            let place = try await Place.query(on: request.db).filter(\.$slug == slug).first()
+        {
+            form.placeID = place.id?.uuidString
+            if let theme = form.theme {
+                form.youSaid = "People in \(place.name) told us about \(theme.lowercased())."
+                // A theme in a place: link the published feedback that carries it.
+                let themed = try await FeedbackTheme.query(on: request.db).filter(\.$theme == theme).all(
+                    \.$feedback.$id)
+                let items = try await FeedbackItem.query(on: request.db).filter(\.$id ~~ themed)
+                    .filter(\.$place.$id == place.id!).filter(\.$status == .published).limit(500).all()
+                form.feedback = items.map { $0.id!.uuidString }
+            }
+        }
+        let linked = try await FeedbackItem.query(on: request.db).filter(\.$id ~~ ids).with(\.$service).all()
+        if let first = linked.first {
+            form.organisationID = form.organisationID ?? first.$organisation.id.uuidString
+            form.placeID = form.placeID ?? first.$place.id.uuidString
+            if Set(linked.map(\.$service.id)).count == 1 { form.serviceID = first.$service.id.uuidString }
+            if form.youSaid == nil {
+                let themes = Dictionary(grouping: linked.flatMap(\.themeList), by: { $0 }).sorted {
+                    $0.value.count > $1.value.count
+                }
+                form.youSaid =
+                    linked.count == 1
+                    ? "Someone told us about \(first.service.name)"
+                        + (themes.first.map { ": \($0.key.lowercased())." } ?? ".")
+                    : "\(linked.count) people told us about " + (themes.first.map { $0.key.lowercased() } ?? "this")
+                        + "."
+            }
+        }
+        return .html(try await renderForm(request, form: form, failure: nil))
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(NewForm.self)
+        var errors: [FieldError] = []
+        let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if title.isEmpty { errors.append(FieldError("title", "Enter what will be done, in a short sentence.")) }
+        let youSaid = (form.youSaid ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if youSaid.isEmpty { errors.append(FieldError("you_said", "Say what people told us that this answers.")) }
+        let organisation = try await form.organisationID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await Organisation.find($0, on: request.db)
+        }
+        if organisation == nil { errors.append(FieldError("organisation_id", "Choose the organisation responsible.")) }
+        let owner = try await form.ownerID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await User.find($0, on: request.db)
+        }
+        if owner == nil { errors.append(FieldError("owner_id", "Choose who owns this action.")) }
+        let due = form.dueOn.flatMap(DateInput.parse)
+        if due == nil { errors.append(FieldError("due_on", "Enter the due date as a real date, like 2027-03-31.")) }
+        let place = try await form.placeID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await Place.find($0, on: request.db)
+        }
+        let service = try await form.serviceID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await Service.find($0, on: request.db)
+        }
+        guard errors.isEmpty, let organisation, let owner, let due else {
+            return .html(
+                try await renderForm(request, form: form, failure: ValidationFailure(errors)),
+                status: .unprocessableEntity)
+        }
+        let feedbackIDs = (form.feedback ?? []).compactMap(UUID.init(uuidString:))
+        let action = ActionItem()
+        action.title = title
+        action.youSaid = youSaid
+        action.$organisation.id = organisation.id!
+        action.$place.id = place?.id
+        action.$service.id = service?.id
+        action.theme = form.theme.flatMap { $0.isEmpty ? nil : $0 }
+        action.$owner.id = owner.id
+        action.dueOn = due
+        action.status = .planned
+        action.outcome = ""
+        action.createdByID = request.currentUser?.id
+        let now = Date()
+        try await request.db.transaction { db in
+            try await action.create(on: db)
+            let items = try await FeedbackItem.query(on: db).filter(\.$id ~~ feedbackIDs).all()
+            for item in items {
+                try await ActionFeedbackLink(actionID: action.id!, feedbackID: item.id!).create(on: db)
+                if item.actionLinkedAt == nil {
+                    item.actionLinkedAt = now
+                    try await item.save(on: db)
+                }
+            }
+            try await ActionUpdate(
+                actionID: action.id!, status: .planned, note: "Action raised.", authorID: request.currentUser?.id,
+                authorLabel: request.currentUser?.role.title ?? "Staff"
+            ).create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "action.created", objectType: "action",
+                objectID: action.id?.uuidString, summary: "Raised action: \(title)",
+                changes: [
+                    FieldChange("title", from: nil, to: title),
+                    FieldChange("linked_feedback", from: nil, to: String(items.count)),
+                ])
+        }
+        Admin.flash(request, "Action raised: \(title)")
+        return request.redirect(to: SiteURL.action(action.id!))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let action = try await load(request)
+        return .html(
+            try await renderDetail(request, action: action, failure: nil, status: action.status.rawValue, note: ""))
+    }
+
+    struct UpdateForm: Content {
+        var status: String?
+        var note: String?
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        let action = try await load(request)
+        let form = try request.content.decode(UpdateForm.self)
+        let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let status = ActionStatus(rawValue: form.status ?? "") else {
+            return .html(
+                try await renderDetail(
+                    request, action: action, failure: ValidationFailure([FieldError("status", "Choose a status.")]),
+                    status: "", note: note), status: .unprocessableEntity)
+        }
+        if let problem = ActionStatus.problem(changingFrom: action.status, to: status, note: note) {
+            return .html(
+                try await renderDetail(
+                    request, action: action, failure: ValidationFailure([problem]), status: status.rawValue, note: note),
+                status: .unprocessableEntity)
+        }
+        let before = action.status
+        let now = Date()
+        let user = request.currentUser
+        try await request.db.transaction { db in
+            action.status = status
+            if status.isClosed, !before.isClosed {
+                action.closedAt = now
+                action.outcome = note
+            } else if !status.isClosed {
+                action.closedAt = nil
+            }
+            try await action.save(on: db)
+            try await ActionUpdate(
+                actionID: action.id!, status: status, note: note, authorID: user?.id,
+                authorLabel: user?.role.title ?? "Staff"
+            ).create(on: db)
+            if status.isClosed, !before.isClosed {
+                try await LoopClosureNotices.queue(for: action, on: db, now: now)
+            }
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "action.updated", objectType: "action",
+                objectID: action.id?.uuidString,
+                summary: "Updated action \(action.title): \(status.title.lowercased())",
+                changes: [
+                    FieldChange("status", from: before.rawValue, to: status.rawValue),
+                    FieldChange("note", from: nil, to: note),
+                ])
+        }
+        Admin.flash(
+            request, status.isClosed ? "Action closed. People who left contact details will be told." : "Update saved.")
+        return request.redirect(to: SiteURL.action(action.id!))
+    }
+
+    static func load(_ request: Request) async throws -> ActionItem {
+        let id = try Admin.uuidParameter(request)
+        guard
+            let action = try await ActionItem.query(on: request.db).filter(\.$id == id)
+                .with(\.$organisation).with(\.$place).with(\.$service).with(\.$owner).with(\.$updates).first()
+        else { throw Abort(.notFound) }
+        return action
+    }
+
+    static func renderForm(_ request: Request, form: NewForm, failure: ValidationFailure?) async throws -> String {
+        let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let services = try await Service.query(on: request.db).sort(\.$name).all()
+        let owners = try await User.query(on: request.db).filter(\.$isActive == true).filter(\.$role != .involvedPerson)
+            .sort(\.$displayName).all()
+        let ids = (form.feedback ?? []).compactMap(UUID.init(uuidString:))
+        let linked = try await FeedbackItem.query(on: request.db).filter(\.$id ~~ ids).all()
+        return ActionPages.form(
+            context: PageContext(request, title: "Raise an action", hasErrors: failure != nil), form: form,
+            failure: failure,
+            organisations: organisations, places: places, services: services, owners: owners,
+            themes: request.listeningEngine.themeNames, linked: linked, csrfToken: request.csrfToken)
+    }
+
+    static func renderDetail(
+        _ request: Request, action: ActionItem, failure: ValidationFailure?, status: String, note: String
+    )
+        async throws -> String
+    {
+        let links = try await ActionFeedbackLink.query(on: request.db).filter(\.$action.$id == action.id!).with(
+            \.$feedback
+        ).all()
+        return ActionPages.detail(
+            context: PageContext(request, title: action.title, hasErrors: failure != nil), action: action,
+            linked: links.map(\.feedback), failure: failure, status: status, note: note, csrfToken: request.csrfToken,
+            notice: Admin.takeFlash(request))
+    }
+}
+
+/// Reads the yyyy-mm-dd a date input sends, in UK time.
+enum DateInput {
+    static func parse(_ text: String) -> Date? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (2000...2100).contains(parts[0]), (1...12).contains(parts[1]),
+            (1...31).contains(parts[2])
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let components = DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)
+        guard let date = calendar.date(from: components), calendar.component(.day, from: date) == parts[2] else {
+            return nil
+        }
+        return date
+    }
+
+    static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+}

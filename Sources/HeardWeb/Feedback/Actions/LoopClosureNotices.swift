@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+import HeardStorage
+
+/// When an action is done or found not possible, everyone whose feedback it answers and who left an
+/// e-mail address is told, once per person per action. Written to the outbox in the same transaction.
+enum LoopClosureNotices {
+    static func queue(for action: ActionItem, on db: any Database, now: Date) async throws {
+        let links = try await ActionFeedbackLink.query(on: db).filter(\.$action.$id == action.id!).with(\.$feedback)
+            .all()
+        var told = Set<String>()
+        for link in links {
+            let item = link.feedback
+            if item.weDidAt == nil {
+                item.weDidAt = now
+                try await item.save(on: db)
+            }
+            guard let email = item.contactEmail, !told.contains(email) else { continue }
+            told.insert(email)
+            let done = action.status == .done
+            let body = """
+                Thank you for your feedback (reference \(item.reference)).
+
+                You told us: \(action.youSaid)
+
+                \(done ? "What we did" : "What we found"): \(action.title).
+                \(action.outcome)
+
+                \(done ? "" : "We are sorry this change was not possible. We wanted you to know why.\n")
+                You can see what changed because of feedback on our "You said, we did" page.
+                """
+            try await Notice(
+                to: email, subject: done ? "You said, we did: \(action.title)" : "About your feedback: \(action.title)",
+                body: body, kind: done ? "we_did" : "not_possible", feedbackID: item.id, actionID: action.id
+            ).create(on: db)
+        }
+    }
+}

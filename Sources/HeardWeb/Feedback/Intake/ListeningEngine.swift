@@ -1,0 +1,58 @@
+import Foundation
+import HeardText
+import Vapor
+
+/// The text engine as the app uses it: the model is loaded once at start and shared by every request.
+public final class ListeningEngine: Sendable {
+    private let analyser: CommentAnalyser?
+    private let redactor = Redactor()
+    /// Why there is no model, when there is none (shown on the dashboard).
+    public let modelProblem: String?
+
+    public init(model: TextModel?, problem: String? = nil) {
+        self.analyser = model.map(CommentAnalyser.init(model:))
+        self.modelProblem = model == nil ? (problem ?? "No text model is loaded.") : nil
+    }
+
+    /// The default model shipped with Heard, or a redaction-only engine with the reason logged.
+    static func loadDefault(logger: Logger) -> ListeningEngine {
+        do {
+            return ListeningEngine(model: try TextModel.loadDefault())
+        } catch {
+            logger.warning(
+                "The default text model could not be loaded (\(error)). Feedback is still redacted, but themes and sentiment are not found until a model is available."
+            )
+            return ListeningEngine(model: nil, problem: String(describing: error))
+        }
+    }
+
+    public var themeNames: [String] { analyser?.model.themeNames ?? [] }
+
+    public func analyse(_ text: String) -> CommentAnalysis {
+        if let analyser { return analyser.analyse(text) }
+        let redaction = redactor.redact(text)
+        let isEmpty = text.allSatisfy(\.isWhitespace)
+        return CommentAnalysis(
+            themes: [], sentiment: isEmpty ? CommentAnalysis.noCommentSentiment : 3, relational: [], isUrgent: false,
+            urgentReasons: [], personalData: redaction.kinds, redactedText: redaction.text, isNoComment: isEmpty)
+    }
+
+    /// Personal data the redactor still finds in text a moderator edited.
+    public func personalDataLeft(in text: String) -> [PersonalDataKind] {
+        redactor.redact(text).kinds
+    }
+
+    struct Key: StorageKey { typealias Value = ListeningEngine }
+}
+
+extension Application {
+    /// Loaded once by `HeardApplication.configure` and shared for the life of the app.
+    public var listeningEngine: ListeningEngine {
+        get { storage[ListeningEngine.Key.self] ?? ListeningEngine(model: nil, problem: "The app was not configured.") }
+        set { storage[ListeningEngine.Key.self] = newValue }
+    }
+}
+
+extension Request {
+    var listeningEngine: ListeningEngine { application.listeningEngine }
+}

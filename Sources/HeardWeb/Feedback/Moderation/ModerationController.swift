@@ -1,0 +1,109 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Nothing the public wrote is public before a moderator approves it; published text is always the
+/// (possibly edited) redacted copy.
+enum ModerationController {
+    struct Form: Content {
+        var decision: String?
+        var publishedText: String?
+        var reason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case decision, reason
+            case publishedText = "published_text"
+        }
+    }
+
+    @Sendable static func queue(_ request: Request) async throws -> Response {
+        let items = try await FeedbackItem.query(on: request.db)
+            .filter(\.$status == .awaitingModeration)
+            .with(\.$service).with(\.$place)
+            .sort(\.$isUrgent, .descending).sort(\.$receivedAt, .ascending)
+            .limit(200).all()
+        let total = try await FeedbackItem.query(on: request.db).filter(\.$status == .awaitingModeration).count()
+        return .html(
+            ModerationPages.queue(
+                context: PageContext(request, title: "Moderation"), items: items, total: total,
+                notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let item = try await find(request)
+        return .html(
+            ModerationPages.item(
+                context: PageContext(request, title: "Moderate \(item.reference)"), item: item,
+                publishedText: item.publishedText ?? item.redactedText, failure: nil, csrfToken: request.csrfToken))
+    }
+
+    @Sendable static func decide(_ request: Request) async throws -> Response {
+        let item = try await find(request)
+        let form = try request.content.decode(Form.self)
+        let text = (form.publishedText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let decision: ModerationDecision
+        switch form.decision {
+        case "approve": decision = .approve(publishedText: text)
+        case "reject": decision = .reject(reason: reason)
+        case "escalate": decision = .escalate(reason: reason)
+        default: throw Abort(.badRequest, reason: "Choose approve, reject or escalate.")
+        }
+        let left = request.listeningEngine.personalDataLeft(in: text).map(\.title)
+        let outcome = decision.outcome(
+            currentStatus: item.status, consentToPublish: item.consentToPublish, personalDataInPublishedText: left)
+        let newStatus: FeedbackStatus
+        switch outcome {
+        case .success(let status): newStatus = status
+        case .failure(let refusal):
+            let field: String =
+                switch refusal {
+                case .reasonNeeded: "reason"
+                default: "published_text"
+                }
+            let page = ModerationPages.item(
+                context: PageContext(request, title: "Moderate \(item.reference)", hasErrors: true), item: item,
+                publishedText: text.isEmpty ? item.redactedText : text,
+                failure: ValidationFailure([FieldError(field, refusal.description)]), csrfToken: request.csrfToken,
+                reason: reason)
+            return .html(page, status: .unprocessableEntity)
+        }
+        let user = request.currentUser!
+        let before = item.status
+        let now = Date()
+        item.status = newStatus
+        item.moderatedAt = now
+        item.moderatedByID = user.id
+        item.moderationNote = reason.isEmpty ? nil : reason
+        if case .approve = decision {
+            item.publishedText = text
+            if newStatus == .published { item.publishedAt = now }
+        }
+        let edited = text != item.redactedText
+        try await request.db.transaction { db in
+            try await item.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "feedback.\(form.decision!)", objectType: "feedback",
+                objectID: item.id?.uuidString,
+                summary: "\(newStatus.title): \(item.reference)"
+                    + (edited && newStatus == .published ? " (redaction edited)" : ""),
+                changes: [
+                    FieldChange("status", from: before.rawValue, to: newStatus.rawValue),
+                    FieldChange("reason", from: nil, to: reason.isEmpty ? nil : reason),
+                ])
+        }
+        Admin.flash(request, "\(item.reference): \(newStatus.title.lowercased()).")
+        return request.redirect(to: SiteURL.moderation)
+    }
+
+    static func find(_ request: Request) async throws -> FeedbackItem {
+        let id = try Admin.uuidParameter(request)
+        guard
+            let item = try await FeedbackItem.query(on: request.db).filter(\.$id == id)
+                .with(\.$service).with(\.$place).with(\.$organisation).first()
+        else { throw Abort(.notFound) }
+        return item
+    }
+}

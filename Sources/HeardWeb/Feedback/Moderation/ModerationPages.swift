@@ -1,0 +1,162 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+
+enum ModerationPages {
+    static func queue(context: PageContext, items: [FeedbackItem], total: Int, notice: String?) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Moderation" }
+            p(.class("lead")) {
+                total == 0
+                    ? "Nothing is waiting. Thank you." : "\(total) waiting, urgent first, then the longest waiting."
+            }
+            if !items.isEmpty {
+                DataTable.render(
+                    caption: "Feedback waiting for moderation", headers: ["Reference", "Service", "Received", "Flags"],
+                    rows: items.map { item in
+                        [
+                            a(.href(SiteURL.moderate(item.id!))) { item.reference },
+                            .text(item.service.name + ", " + item.place.name),
+                            .text(item.receivedAt.formatted(AuditPage.dateFormat)),
+                            flags(item),
+                        ]
+                    }, captionHidden: true)
+            }
+        }
+    }
+
+    static func flags(_ item: FeedbackItem) -> HTMLNode {
+        var flags: [HTMLNode] = []
+        if item.isUrgent { flags.append(span(.class("tag tag-urgent")) { "Urgent" }) }
+        if !item.piiList.isEmpty { flags.append(span(.class("tag")) { "Personal data found" }) }
+        if !item.consentToPublish { flags.append(span(.class("tag tag-grey")) { "Private" }) }
+        if flags.isEmpty { return .text("–") }
+        return .fragment(flags)
+    }
+
+    static func item(
+        context: PageContext, item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String,
+        reason: String = ""
+    ) -> String {
+        PageLayout.render(context) {
+            p { a(.class("back-link"), .href(SiteURL.moderation)) { "Back to moderation" } }
+            FormComponents.errorSummary(failure)
+            h1 { "Moderate \(item.reference)" }
+            if item.isUrgent {
+                div(.class("warning-callout"), .role("note")) {
+                    strong { "Urgent: " }
+                    "this may show a risk to someone (\(item.urgentReasons.replacingOccurrences(of: ";", with: ", "))). "
+                    "Follow your safeguarding procedure as well as moderating it."
+                }
+            }
+            FeedbackSummaryList.render(item)
+            div(.class("side-by-side")) {
+                section(.aria("labelledby", "original-heading")) {
+                    h2(.id("original-heading")) { "What they wrote" }
+                    p(.class("hint")) { "For staff only. Never published." }
+                    FeedbackText.original(item)
+                }
+                section(.aria("labelledby", "publish-heading")) {
+                    h2(.id("publish-heading")) { "What will be published" }
+                    HeardWeb.form(.action(SiteURL.moderate(item.id!)), .method("post"), .novalidate) {
+                        FormComponents.csrfField(csrfToken)
+                        FormComponents.textArea(
+                            name: "published_text", label: "Redacted text", value: publishedText, failure: failure,
+                            hint: item.piiList.isEmpty
+                                ? "No personal data was found automatically. Check for names and details anyway."
+                                : "Personal data found and replaced: \(item.piiList.joined(separator: ", ")). Edit if anything identifying is left.",
+                            rows: 10)
+                        FormComponents.textArea(
+                            name: "reason", label: "Reason (needed to reject or escalate)", value: reason,
+                            failure: failure,
+                            hint: "Kept with the feedback and in the audit log.", rows: 3)
+                        div(.class("button-group")) {
+                            button(.type("submit"), .name("decision"), .value("approve"), .class("button")) {
+                                item.consentToPublish ? "Approve and publish" : "Approve (not published: no consent)"
+                            }
+                            button(
+                                .type("submit"), .name("decision"), .value("reject"), .class("button button-secondary")
+                            ) { "Reject" }
+                            button(
+                                .type("submit"), .name("decision"), .value("escalate"), .class("button button-warning")
+                            ) {
+                                "Escalate to a complaint"
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The facts about one piece of feedback, as a summary list.
+enum FeedbackSummaryList {
+    static func render(_ item: FeedbackItem, showContact: Bool = false) -> HTMLNode {
+        dl(.class("summary-list")) {
+            row("Service", item.service.name + ", " + item.place.name)
+            row(
+                "Received",
+                item.receivedAt.formatted(AuditPage.dateFormat) + " (" + item.channel.title.lowercased() + ")")
+            row("Overall experience", item.fft?.title ?? "Not answered")
+            row("May we publish?", item.consentToPublish ? "Yes" : "No")
+            row("Themes", item.themeList.isEmpty ? "None found" : item.themeList.joined(separator: ", "))
+            row("Sentiment", SentimentText.describe(item.sentiment))
+            if !item.relationalList.isEmpty {
+                row("Relational care", item.relationalList.map(RelationalText.title).joined(separator: ", "))
+            }
+            row("Status", item.status.title)
+            if showContact {
+                row(
+                    "Contact",
+                    [item.contactName, item.contactEmail, item.contactPhone].compactMap { $0 }.joined(separator: ", ")
+                        .nonEmpty ?? "None given")
+                row("Wants a reply", item.wantsReply ? "Yes" : "No")
+            }
+        }
+    }
+
+    static func row(_ term: String, _ value: String) -> HTMLNode {
+        div {
+            dt { term }; dd { value }
+        }
+    }
+}
+
+enum FeedbackText {
+    static func original(_ item: FeedbackItem) -> HTMLNode {
+        div(.class("quote-block")) {
+            if !item.story.isEmpty { paragraphs(item.story) }
+            if !item.whatWasGood.isEmpty { h3 { "What was good" }; paragraphs(item.whatWasGood) }
+            if !item.couldBeBetter.isEmpty { h3 { "What could be better" }; paragraphs(item.couldBeBetter) }
+        }
+    }
+
+    /// Keeps the person's paragraphs; every line is escaped text.
+    static func paragraphs(_ text: String) -> HTMLNode {
+        .fragment(text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { paragraph in p { paragraph } })
+    }
+}
+
+enum SentimentText {
+    static func describe(_ sentiment: Int?) -> String {
+        switch sentiment {
+        case 1: "Very positive"
+        case 2: "Positive"
+        case 3: "Mixed or neutral"
+        case 4: "Negative"
+        case 5: "Very negative"
+        default: "No comment"
+        }
+    }
+}
+
+enum RelationalText {
+    static func title(_ raw: String) -> String { RelationalFlag(rawValue: raw)?.title ?? raw }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

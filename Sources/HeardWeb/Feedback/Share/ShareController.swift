@@ -1,0 +1,176 @@
+import Crypto
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Share your experience (public) and enter feedback on someone's behalf (staff).
+enum ShareController {
+    @Sendable static func chooseService(_ request: Request) async throws -> Response {
+        try await chooser(request, staffEntry: false)
+    }
+
+    @Sendable static func staffChooseService(_ request: Request) async throws -> Response {
+        try await chooser(request, staffEntry: true)
+    }
+
+    @Sendable static func showForm(_ request: Request) async throws -> Response {
+        try await form(request, staffEntry: false)
+    }
+
+    @Sendable static func staffShowForm(_ request: Request) async throws -> Response {
+        try await form(request, staffEntry: true)
+    }
+
+    @Sendable static func submit(_ request: Request) async throws -> Response {
+        try await save(request, staffEntry: false)
+    }
+
+    @Sendable static func staffSubmit(_ request: Request) async throws -> Response {
+        try await save(request, staffEntry: true)
+    }
+
+    @Sendable static func thankYou(_ request: Request) async throws -> Response {
+        let reference = (try? request.query.get(String.self, at: "ref")) ?? ""
+        guard reference.hasPrefix("HRD-"), reference.count == 12,
+            let item = try await FeedbackItem.query(on: request.db).filter(\.$reference == reference).first()
+        else { throw Abort(.notFound) }
+        let page = SharePages.thankYou(
+            context: PageContext(request, title: "Thank you"), reference: reference, willPublish: item.consentToPublish,
+            hasContact: item.contactEmail != nil || item.contactPhone != nil)
+        return .html(page)
+    }
+
+    private static func chooser(_ request: Request, staffEntry: Bool) async throws -> Response {
+        let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        let placeSlug = (try? request.query.get(String.self, at: "place")) ?? ""
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        var services = try await Service.query(on: request.db).with(\.$organisation).with(\.$place).sort(\.$name).all()
+        if !placeSlug.isEmpty { services = services.filter { $0.place.slug == placeSlug } }
+        if !query.isEmpty {
+            let words = query.lowercased().split(separator: " ")
+            services = services.filter { service in
+                let haystack = (service.name + " " + service.organisation.name + " " + service.summary).lowercased()
+                return words.allSatisfy { haystack.contains($0) }
+            }
+        }
+        let page = SharePages.chooseService(
+            context: PageContext(request, title: staffEntry ? "Enter feedback" : "Share your experience"), query: query,
+            placeSlug: placeSlug, places: places.map { ($0.slug, $0.name) }, services: services.map(choice),
+            staffEntry: staffEntry)
+        return .html(page)
+    }
+
+    private static func form(_ request: Request, staffEntry: Bool) async throws -> Response {
+        let service = try await findService(request, id: try? request.query.get(String.self, at: "service"))
+        let title = staffEntry ? "Enter feedback" : "Share your experience"
+        let page = SharePages.form(
+            context: PageContext(request, title: title), service: choice(service), form: ShareForm(), failure: nil,
+            csrfToken: request.csrfToken, staffEntry: staffEntry)
+        return .html(page)
+    }
+
+    private static func save(_ request: Request, staffEntry: Bool) async throws -> Response {
+        let form = try request.content.decode(ShareForm.self)
+        let service = try await findService(
+            request, id: form.serviceID ?? (try? request.query.get(String.self, at: "service")))
+        func redisplay(_ failure: ValidationFailure, status: HTTPResponseStatus = .unprocessableEntity) -> Response {
+            let page = SharePages.form(
+                context: PageContext(
+                    request, title: staffEntry ? "Enter feedback" : "Share your experience", hasErrors: true),
+                service: choice(service), form: form, failure: failure, csrfToken: request.csrfToken,
+                staffEntry: staffEntry)
+            return .html(page, status: status)
+        }
+        let valid: FeedbackSubmission.Valid
+        var channel = FeedbackChannel.online
+        do {
+            valid = try form.submission.validated(consentRequired: true)
+            if staffEntry {
+                guard let chosen = FeedbackChannel(rawValue: form.channel ?? ""),
+                    FeedbackChannel.staffEntered.contains(chosen)
+                else { throw ValidationFailure([FieldError("channel", "Choose how the feedback was received.")]) }
+                channel = chosen
+            }
+        } catch {
+            return redisplay(error as? ValidationFailure ?? ValidationFailure([]))
+        }
+
+        var submitterHash: String?
+        if !staffEntry {
+            switch SpamSignals.problem(text: valid.fullText, honeypot: form.website ?? "") {
+            case "honeypot":
+                // Bots are shown the same thank-you page as people, but nothing is stored.
+                request.logger.notice("Dropped a submission that filled in the honeypot field")
+                return request.redirect(to: SiteURL.shareThanks + "?ref=HRD-XXXXXXXX")
+            case "links":
+                return redisplay(
+                    ValidationFailure([
+                        FieldError("story", "Please include no more than \(SpamSignals.maximumLinks) web links.")
+                    ]))
+            default: break
+            }
+            submitterHash = SubmitterHash.make(for: request)
+            if try await SubmitterHash.isOverLimit(submitterHash!, on: request.db) {
+                return redisplay(
+                    ValidationFailure([
+                        FieldError(
+                            "story",
+                            "You have sent a lot of feedback in the last hour. Please wait an hour and try again, or phone the service."
+                        )
+                    ]), status: .tooManyRequests)
+            }
+        }
+
+        let intake = FeedbackIntake(database: request.db, engine: request.listeningEngine)
+        let item = try await intake.record(
+            valid, service: service,
+            origin: .init(
+                channel: channel, enteredBy: staffEntry ? request.currentUser : nil, submitterHash: submitterHash),
+            equalityAnswers: staffEntry ? [:] : (form.equality ?? [:]))
+        if staffEntry, let user = request.currentUser {
+            try await AuditLog.record(
+                on: request.db, actor: AuditActor(id: user.id, label: user.email), action: "feedback.entered",
+                objectType: "feedback", objectID: item.id?.uuidString,
+                summary: "Entered feedback \(item.reference) received by \(channel.title.lowercased())")
+            Admin.flash(request, "Feedback saved: \(item.reference). It is waiting for moderation.")
+            return request.redirect(to: SiteURL.staffFeedbackNew)
+        }
+        return request.redirect(to: SiteURL.shareThanks + "?ref=" + item.reference)
+    }
+
+    static func findService(_ request: Request, id: String?) async throws -> Service {
+        guard let id, let uuid = UUID(uuidString: id),
+            let service = try await Service.query(on: request.db).filter(\.$id == uuid).with(\.$organisation).with(
+                \.$place
+            )
+            .first()
+        else {
+            throw Abort(.notFound, reason: "We could not find that service. Go back and choose it from the list.")
+        }
+        return service
+    }
+
+    static func choice(_ service: Service) -> SharePages.ServiceChoice {
+        .init(
+            id: service.id!.uuidString, name: service.name, organisation: service.organisation.name,
+            place: service.place.name)
+    }
+}
+
+/// Rate limiting without keeping addresses: a salted hash, kept one day (housekeeping clears it).
+enum SubmitterHash {
+    static func make(for request: Request) -> String {
+        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let salt = request.heardConfiguration.secret
+        let digest = SHA256.hash(data: Data((salt + "|" + address).utf8))
+        return digest.map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func isOverLimit(_ hash: String, on db: any Database, now: Date = Date()) async throws -> Bool {
+        let count = try await FeedbackItem.query(on: db)
+            .filter(\.$submitterHash == hash).filter(\.$receivedAt > now.addingTimeInterval(-3600)).count()
+        return count >= SpamSignals.submissionsPerAddressPerHour
+    }
+}

@@ -1,0 +1,41 @@
+import HeardDomain
+import Vapor
+
+/// The fields of the share-your-experience form as posted (snake_case names are the HTML names).
+struct ShareForm: Content {
+    var serviceID: String?
+    var story: String?
+    var whatWasGood: String?
+    var couldBeBetter: String?
+    var fftRating: String?
+    var consentToPublish: String?
+    var contactName: String?
+    var contactEmail: String?
+    var contactPhone: String?
+    var wantsReply: String?
+    var channel: String?
+    /// The honeypot: hidden from people, filled in by bots.
+    var website: String?
+    var equality: [String: String]?
+
+    enum CodingKeys: String, CodingKey {
+        case story, channel, website, equality
+        case serviceID = "service_id"
+        case whatWasGood = "what_was_good"
+        case couldBeBetter = "could_be_better"
+        case fftRating = "fft_rating"
+        case consentToPublish = "consent_to_publish"
+        case contactName = "contact_name"
+        case contactEmail = "contact_email"
+        case contactPhone = "contact_phone"
+        case wantsReply = "wants_reply"
+    }
+
+    var submission: FeedbackSubmission {
+        FeedbackSubmission(
+            serviceID: serviceID ?? "", story: story ?? "", whatWasGood: whatWasGood ?? "",
+            couldBeBetter: couldBeBetter ?? "", fftRating: fftRating ?? "", consentToPublish: consentToPublish ?? "",
+            contactName: contactName ?? "", contactEmail: contactEmail ?? "", contactPhone: contactPhone ?? "",
+            wantsReply: wantsReply == "yes")
+    }
+}

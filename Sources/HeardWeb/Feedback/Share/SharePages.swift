@@ -1,0 +1,194 @@
+import HeardDomain
+import HeardStorage
+
+/// The public pages for giving feedback. Phone-first, plain English, no JavaScript needed.
+enum SharePages {
+    struct ServiceChoice {
+        var id: String
+        var name: String
+        var organisation: String
+        var place: String
+    }
+
+    static func chooseService(
+        context: PageContext, query: String, placeSlug: String, places: [(slug: String, name: String)],
+        services: [ServiceChoice], staffEntry: Bool
+    ) -> String {
+        let action = staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share
+        return PageLayout.render(context) {
+            h1 { staffEntry ? "Enter feedback for someone" : "Share your experience" }
+            p(.class("lead")) {
+                staffEntry
+                    ? "Record feedback received on paper, by phone, by e-mail or at an event. First choose the service."
+                    : "Tell us about care you or someone you look after received. It takes about 5 minutes. First, choose the service."
+            }
+            HeardWeb.form(.action(action), .method("get"), .class("filters")) {
+                FormComponents.textField(
+                    name: "q", label: "Service name", value: query, failure: nil,
+                    hint: "For example: eye clinic, GP, 111",
+                    required: false, width: "medium")
+                FormComponents.selectField(
+                    name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                    selected: placeSlug, failure: nil, prompt: "Anywhere")
+                button(.type("submit"), .class("button button-secondary")) { "Find services" }
+            }
+            if services.isEmpty {
+                p { "No services match. Try fewer words, or choose Anywhere." }
+            } else {
+                h2 { "\(services.count) \(services.count == 1 ? "service" : "services")" }
+                ul(.class("choice-list")) {
+                    for service in services {
+                        li {
+                            a(
+                                .href(
+                                    (staffEntry ? SiteURL.staffFeedbackForm : SiteURL.shareNew) + "?service="
+                                        + service.id)
+                            ) {
+                                service.name
+                            }
+                            span(.class("choice-meta")) { "\(service.organisation), \(service.place)" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func form(
+        context: PageContext, service: ServiceChoice, form: ShareForm, failure: ValidationFailure?, csrfToken: String,
+        staffEntry: Bool
+    ) -> String {
+        let submission = form.submission
+        let action = (staffEntry ? SiteURL.staffFeedbackNew : SiteURL.shareNew) + "?service=" + service.id
+        return PageLayout.render(context) {
+            p {
+                a(.class("back-link"), .href(staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share)) {
+                    "Choose a different service"
+                }
+            }
+            FormComponents.errorSummary(failure)
+            h1 { staffEntry ? "Enter feedback about \(service.name)" : "Tell us about \(service.name)" }
+            p(.class("lead")) { "\(service.organisation), \(service.place)" }
+            HeardWeb.form(.action(action), .method("post"), .novalidate) {
+                FormComponents.csrfField(csrfToken)
+                input(.type("hidden"), .name("service_id"), .value(service.id))
+                if staffEntry {
+                    FormComponents.selectField(
+                        name: "channel", label: "How was it received?",
+                        choices: FeedbackChannel.staffEntered.map { .init(value: $0.rawValue, label: $0.title) },
+                        selected: form.channel ?? "", failure: failure)
+                }
+                FormComponents.radios(
+                    name: "fft_rating", legend: FFTRating.question,
+                    choices: FFTRating.allCases.map { .init(value: String($0.rawValue), label: $0.title) },
+                    selected: submission.fftRating, failure: failure)
+                FormComponents.textArea(
+                    name: "story", label: "What happened?", value: submission.story, failure: failure,
+                    hint: "Tell us in your own words. Please do not include names or other personal details.", rows: 8)
+                FormComponents.textArea(
+                    name: "what_was_good", label: "What was good? (optional)", value: submission.whatWasGood,
+                    failure: failure, rows: 3)
+                FormComponents.textArea(
+                    name: "could_be_better", label: "What could be better? (optional)", value: submission.couldBeBetter,
+                    failure: failure, rows: 3)
+                FormComponents.radios(
+                    name: "consent_to_publish",
+                    legend: staffEntry
+                        ? "Did the person agree to their feedback being published?" : "May we publish your feedback?",
+                    choices: [
+                        .init(value: "yes", label: "Yes, you may publish it"),
+                        .init(value: "no", label: "No, keep it private"),
+                    ],
+                    selected: submission.consentToPublish, failure: failure,
+                    hint: "Published means anyone can read it on this website, with a reply from the service. "
+                        + "We remove names, phone numbers, e-mail addresses, NHS numbers and other personal details first, "
+                        + "and a person checks it before it appears. Private feedback is still read and used to improve care."
+                )
+                contactSection(submission: submission, failure: failure, staffEntry: staffEntry)
+                if !staffEntry { equalitySection(form.equality ?? [:]) }
+                div(.class("hp"), .aria("hidden", "true")) {
+                    label(.for("field-website")) { "Leave this empty" }
+                    input(.id("field-website"), .name("website"), .type("text"), .tabindex(-1), .autocomplete("off"))
+                }
+                FormComponents.submitButton(staffEntry ? "Save feedback" : "Send feedback")
+            }
+        }
+    }
+
+    private static func contactSection(
+        submission: FeedbackSubmission, failure: ValidationFailure?, staffEntry: Bool
+    )
+        -> HTMLNode
+    {
+        HeardWeb.fieldset(.class("fieldset")) {
+            legend(.class("legend legend-large")) {
+                staffEntry ? "Their contact details (optional)" : "Your contact details (optional)"
+            }
+            p(.class("hint")) {
+                "Only staff can see these. We use them to reply, and to tell you what changed because of your feedback. "
+                    + "They are never published."
+            }
+            FormComponents.textField(
+                name: "contact_name", label: "Name", value: submission.contactName, failure: failure,
+                autocomplete: "name",
+                required: false, width: "medium")
+            FormComponents.textField(
+                name: "contact_email", label: "E-mail address", value: submission.contactEmail, failure: failure,
+                type: "email", autocomplete: "email", required: false, width: "medium")
+            FormComponents.textField(
+                name: "contact_phone", label: "Phone number", value: submission.contactPhone, failure: failure,
+                type: "tel", autocomplete: "tel", required: false, width: "medium")
+            FormComponents.checkbox(
+                name: "wants_reply", label: staffEntry ? "They would like a reply" : "I would like a reply",
+                checked: submission.wantsReply)
+        }
+    }
+
+    private static func equalitySection(_ answers: [String: String]) -> HTMLNode {
+        details(.class("details")) {
+            summary(.class("details-summary")) { "Questions about you (optional)" }
+            div(.class("details-text")) {
+                p {
+                    "These questions help us check that we hear from everyone in the community. Every question is optional. "
+                        + "Your answers are stored separately from your feedback and only ever counted together with other people's."
+                }
+                for question in EqualityQuestion.allCases {
+                    FormComponents.selectField(
+                        name: "equality[\(question.rawValue)]", label: question.question,
+                        choices: question.options.map { .init(value: $0.0, label: $0.1) }
+                            + [.init(value: EqualityQuestion.preferNotToSay, label: "Prefer not to say")],
+                        selected: answers[question.rawValue] ?? "", failure: nil, prompt: "Not answered")
+                }
+            }
+        }
+    }
+
+    static func thankYou(context: PageContext, reference: String, willPublish: Bool, hasContact: Bool) -> String {
+        PageLayout.render(context) {
+            div(.class("panel-confirmation")) {
+                h1 { "Thank you for your feedback" }
+                p { "Your reference is" }
+                p(.class("reference")) { strong { reference } }
+            }
+            h2 { "What happens next" }
+            ul(.class("list-bullet")) {
+                li { "A member of staff reads every piece of feedback." }
+                if willPublish {
+                    li { "We remove personal details, then publish it on our stories page with a reply." }
+                } else {
+                    li { "We will not publish it. It is still used to improve care." }
+                }
+                if hasContact {
+                    li {
+                        "We will contact you if you asked for a reply, and tell you when something changes because of it."
+                    }
+                }
+                li {
+                    "If you are worried about your safety or someone else's, call 999 in an emergency or 111 for urgent advice."
+                }
+            }
+            p { a(.href(SiteURL.stories)) { "Read what other people said and how services replied" } }
+            p { a(.href(SiteURL.youSaidWeDid)) { "See what changed because of feedback" } }
+        }
+    }
+}

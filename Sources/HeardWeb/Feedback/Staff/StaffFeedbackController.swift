@@ -1,0 +1,160 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Staff work on feedback: the full list, one item with its reply, and the reply queue.
+enum StaffFeedbackController {
+    struct ListFilters: Content {
+        var status: String?
+        var place: String?
+        var theme: String?
+        var page: Int?
+    }
+
+    static let pageSize = 50
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let filters = try request.query.decode(ListFilters.self)
+        var query = FeedbackItem.query(on: request.db)
+        if let status = filters.status.flatMap(FeedbackStatus.init(rawValue:)) {
+            query = query.filter(\.$status == status)
+        }
+        if let slug = filters.place, !slug.isEmpty,
+            let place = try await Place.query(on: request.db).filter(\.$slug == slug).first()
+        {
+            query = query.filter(\.$place.$id == place.id!)
+        }
+        if let theme = filters.theme, !theme.isEmpty {
+            let ids = try await FeedbackTheme.query(on: request.db).filter(\.$theme == theme).all(\.$feedback.$id)
+            query = query.filter(\.$id ~~ ids)
+        }
+        let total = try await query.count()
+        let pageCount = max(1, (total + pageSize - 1) / pageSize)
+        let page = min(max(1, filters.page ?? 1), pageCount)
+        let items = try await query.with(\.$service).with(\.$place).sort(\.$receivedAt, .descending)
+            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let themes = try await FeedbackTheme.query(on: request.db).unique().all(\.$theme).sorted()
+        return .html(
+            StaffFeedbackPages.list(
+                context: PageContext(request, title: "Feedback"), items: items, total: total, page: page,
+                pageCount: pageCount,
+                filters: filters, places: places, themes: themes, notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func replyQueue(_ request: Request) async throws -> Response {
+        let base = FeedbackItem.query(on: request.db)
+            .filter(\.$status == .published).filter(\.$needsAnswer == true).filter(\.$firstReplyAt == nil)
+        let total = try await base.count()
+        let items = try await base.with(\.$service).with(\.$place).sort(\.$publishedAt, .ascending).limit(100).all()
+        return .html(
+            StaffFeedbackPages.replyQueue(
+                context: PageContext(request, title: "Replies"), items: items, total: total,
+                notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let item = try await load(request)
+        return .html(try await render(request, item: item, reply: "", failure: nil))
+    }
+
+    struct ReplyForm: Content { var body: String? }
+
+    @Sendable static func reply(_ request: Request) async throws -> Response {
+        let item = try await load(request)
+        let body = (try request.content.decode(ReplyForm.self).body ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        var problem: FieldError?
+        if body.isEmpty { problem = FieldError("body", "Enter your reply.") }
+        if body.count > 5000 { problem = FieldError("body", "Keep the reply to 5,000 characters or fewer.") }
+        if ![.published, .approvedPrivate].contains(item.status) {
+            problem = FieldError("body", "Moderate this feedback before replying to it.")
+        }
+        let left = request.listeningEngine.personalDataLeft(in: body)
+        if item.status == .published, !left.isEmpty {
+            problem = FieldError(
+                "body", "Public replies must not contain personal data (\(left.map(\.title).joined(separator: ", "))).")
+        }
+        if let problem {
+            let page = try await render(request, item: item, reply: body, failure: ValidationFailure([problem]))
+            return .html(page, status: .unprocessableEntity)
+        }
+        let user = request.currentUser!
+        let organisation = try await user.$organisation.get(on: request.db) ?? item.organisation
+        let signature = "\(user.role.title), \(organisation.name)"
+        let now = Date()
+        try await request.db.transaction { db in
+            try await FeedbackReply(
+                feedbackID: item.id!, body: body, authorID: user.id, authorRole: user.role, signature: signature
+            ).create(on: db)
+            if item.firstReplyAt == nil {
+                item.firstReplyAt = now
+                try await item.save(on: db)
+            }
+            if item.wantsReply, let email = item.contactEmail {
+                try await Notice(
+                    to: email, subject: "A reply to your feedback (\(item.reference))",
+                    body: """
+                        Thank you for telling us about \(item.service.name). Here is our reply:
+
+                        \(body)
+
+                        \(signature)
+                        """,
+                    kind: "reply", feedbackID: item.id
+                ).create(on: db)
+            }
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "feedback.replied", objectType: "feedback",
+                objectID: item.id?.uuidString, summary: "Replied to \(item.reference)",
+                changes: [FieldChange("reply", from: nil, to: body)])
+        }
+        Admin.flash(request, "Reply published for \(item.reference).")
+        return request.redirect(to: SiteURL.replies)
+    }
+
+    struct NeedsAnswerForm: Content {
+        var needsAnswer: String?
+        enum CodingKeys: String, CodingKey { case needsAnswer = "needs_answer" }
+    }
+
+    @Sendable static func setNeedsAnswer(_ request: Request) async throws -> Response {
+        let item = try await load(request)
+        let value = try request.content.decode(NeedsAnswerForm.self).needsAnswer == "yes"
+        let before = item.needsAnswer
+        item.needsAnswer = value
+        try await request.db.transaction { db in
+            try await item.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "feedback.needs_answer_changed", objectType: "feedback",
+                objectID: item.id?.uuidString,
+                summary: "Marked \(item.reference) as \(value ? "needing" : "not needing") an answer",
+                changes: [FieldChange("needs_answer", from: String(before), to: String(value))])
+        }
+        return request.redirect(to: SiteURL.feedback(item.id!))
+    }
+
+    static func load(_ request: Request) async throws -> FeedbackItem {
+        let id = try Admin.uuidParameter(request)
+        guard
+            let item = try await FeedbackItem.query(on: request.db).filter(\.$id == id)
+                .with(\.$service).with(\.$place).with(\.$organisation).with(\.$replies).first()
+        else { throw Abort(.notFound) }
+        return item
+    }
+
+    static func render(
+        _ request: Request, item: FeedbackItem, reply: String, failure: ValidationFailure?
+    ) async throws
+        -> String
+    {
+        let links = try await ActionFeedbackLink.query(on: request.db).filter(\.$feedback.$id == item.id!).with(
+            \.$action
+        ).all()
+        return StaffFeedbackPages.item(
+            context: PageContext(request, title: item.reference, hasErrors: failure != nil), item: item,
+            actions: links.map(\.action), reply: reply, failure: failure, csrfToken: request.csrfToken)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+
+enum StaffFeedbackPages {
+    static func list(
+        context: PageContext, items: [FeedbackItem], total: Int, page: Int, pageCount: Int,
+        filters: StaffFeedbackController.ListFilters, places: [Place], themes: [String], notice: String?
+    ) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Feedback" }
+            p { a(.class("button button-secondary"), .href(SiteURL.staffFeedbackNew)) { "Enter feedback for someone" } }
+            HeardWeb.form(.action(SiteURL.staffFeedback), .method("get"), .class("filters")) {
+                FormComponents.selectField(
+                    name: "status", label: "Status",
+                    choices: FeedbackStatus.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: filters.status ?? "", failure: nil, prompt: "Any status")
+                FormComponents.selectField(
+                    name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                    selected: filters.place ?? "", failure: nil, prompt: "All places")
+                FormComponents.selectField(
+                    name: "theme", label: "Theme", choices: themes.map { .init(value: $0, label: $0) },
+                    selected: filters.theme ?? "", failure: nil, prompt: "All themes")
+                button(.type("submit"), .class("button button-secondary")) { "Filter" }
+            }
+            p { "\(total.formatted) items" }
+            // Ticking stories and raising one action from them: a GET form, so it needs no script.
+            HeardWeb.form(.action(SiteURL.new(SiteURL.actions)), .method("get")) {
+                DataTable.render(
+                    caption: "Feedback, newest first",
+                    headers: ["Select", "Reference", "Service", "Received", "Status", "Themes"],
+                    rows: items.map { item in
+                        [
+                            div(.class("checkbox checkbox-small")) {
+                                input(
+                                    .type("checkbox"), .name("feedback[]"), .value(item.id!.uuidString),
+                                    .id("select-\(item.reference)"), .class("checkbox-input"))
+                                label(.for("select-\(item.reference)"), .class("checkbox-label")) {
+                                    span(.class("visually-hidden")) { "Select \(item.reference)" }
+                                }
+                            },
+                            a(.href(SiteURL.feedback(item.id!))) { item.reference },
+                            .text(item.service.name + ", " + item.place.name),
+                            .text(item.receivedAt.formatted(AuditPage.dateFormat)),
+                            .text(item.status.title),
+                            .text(item.themeList.prefix(3).joined(separator: ", ")),
+                        ]
+                    }, captionHidden: true)
+                button(.type("submit"), .class("button")) { "Raise an action from the selected feedback" }
+            }
+            Pagination.links(page: page, pageCount: pageCount) { number in
+                var components = URLComponents()
+                components.queryItems = [
+                    URLQueryItem(name: "status", value: filters.status ?? ""),
+                    URLQueryItem(name: "place", value: filters.place ?? ""),
+                    URLQueryItem(name: "theme", value: filters.theme ?? ""),
+                    URLQueryItem(name: "page", value: String(number)),
+                ]
+                return SiteURL.staffFeedback + "?" + (components.percentEncodedQuery ?? "")
+            }
+        }
+    }
+
+    static func replyQueue(context: PageContext, items: [FeedbackItem], total: Int, notice: String?) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Replies" }
+            p(.class("lead")) {
+                total == 0
+                    ? "Every published story that needs an answer has one."
+                    : "\(total) published \(total == 1 ? "story needs" : "stories need") a reply. The longest waiting is first."
+            }
+            if !items.isEmpty {
+                DataTable.render(
+                    caption: "Stories waiting for a reply", headers: ["Reference", "Service", "Published", "Waiting"],
+                    rows: items.map { item in
+                        let published = item.publishedAt ?? item.receivedAt
+                        let days = Int(Date().timeIntervalSince(published) / 86400)
+                        return [
+                            a(.href(SiteURL.feedback(item.id!))) { item.reference },
+                            .text(item.service.name + ", " + item.place.name),
+                            .text(published.formatted(AuditPage.dateFormat)),
+                            .text(days == 1 ? "1 day" : "\(days) days"),
+                        ]
+                    }, captionHidden: true)
+            }
+        }
+    }
+
+    static func item(
+        context: PageContext, item: FeedbackItem, actions: [ActionItem], reply: String, failure: ValidationFailure?,
+        csrfToken: String
+    ) -> String {
+        PageLayout.render(context) {
+            p { a(.class("back-link"), .href(SiteURL.replies)) { "Back to replies" } }
+            FormComponents.errorSummary(failure)
+            h1 { "Feedback \(item.reference)" }
+            FeedbackSummaryList.render(item, showContact: true)
+            h2 { "What they wrote" }
+            FeedbackText.original(item)
+            if let published = item.publishedText, item.status == .published {
+                h2 { "What is published" }
+                div(.class("quote-block")) { FeedbackText.paragraphs(published) }
+            }
+            h2 { "Replies" }
+            if item.replies.isEmpty {
+                p { "No reply yet." }
+            } else {
+                for existing in item.replies {
+                    div(.class("reply")) {
+                        FeedbackText.paragraphs(existing.body)
+                        p(.class("reply-signature")) { existing.signature }
+                    }
+                }
+            }
+            if [.published, .approvedPrivate].contains(item.status) {
+                HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/reply"), .method("post"), .novalidate) {
+                    FormComponents.csrfField(csrfToken)
+                    FormComponents.textArea(
+                        name: "body", label: item.status == .published ? "Public reply" : "Reply (sent by e-mail only)",
+                        value: reply, failure: failure,
+                        hint: "Plain English. Signed with your role, not your name. Do not include personal details.",
+                        rows: 6)
+                    FormComponents.submitButton("Publish reply")
+                }
+            }
+            h2 { "Actions" }
+            if actions.isEmpty {
+                p { "This feedback is not linked to an action yet." }
+            } else {
+                ul(.class("list-plain")) {
+                    for action in actions {
+                        li {
+                            a(.href(SiteURL.action(action.id!))) { action.title };
+                            " (\(action.status.title.lowercased()))"
+                        }
+                    }
+                }
+            }
+            p {
+                a(
+                    .class("button button-secondary"),
+                    .href(SiteURL.new(SiteURL.actions) + "?feedback=" + item.id!.uuidString)
+                ) { "Raise an action from this feedback" }
+            }
+            HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/needs-answer"), .method("post"), .class("inline-form"))
+            {
+                FormComponents.csrfField(csrfToken)
+                input(.type("hidden"), .name("needs_answer"), .value(item.needsAnswer ? "no" : "yes"))
+                button(.type("submit"), .class("link-button")) {
+                    item.needsAnswer ? "Mark as not needing an answer" : "Mark as needing an answer"
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// The public stories page and a single story with its reply.
+enum StoriesController {
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let filters = try request.query.decode(StoriesQuery.Filters.self)
+        let result = try await StoriesQuery.run(filters, on: request.db)
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let services = try await Service.query(on: request.db).sort(\.$name).all()
+        let themes = try await FeedbackTheme.query(on: request.db).unique().all(\.$theme).sorted()
+        return .html(
+            StoriesPages.index(
+                context: PageContext(request, title: "Stories"), result: result, filters: filters,
+                places: places, services: services, themes: themes))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        guard let reference = request.parameters.get("reference"),
+            let item = try await FeedbackItem.query(on: request.db).filter(\.$reference == reference)
+                .filter(\.$status == .published).with(\.$service).with(\.$place).with(\.$replies).first()
+        else { throw Abort(.notFound) }
+        return .html(StoriesPages.story(context: PageContext(request, title: "Story \(reference)"), item: item))
+    }
+}

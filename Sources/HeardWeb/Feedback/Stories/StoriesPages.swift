@@ -1,0 +1,102 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+
+enum StoriesPages {
+    static func index(
+        context: PageContext, result: StoriesQuery.Result, filters: StoriesQuery.Filters, places: [Place],
+        services: [Service], themes: [String]
+    ) -> String {
+        PageLayout.render(context) {
+            h1 { "What people told us" }
+            p(.class("lead")) {
+                "Experiences people shared and agreed to publish, with the service's reply. "
+                "Personal details are removed before anything is published."
+            }
+            p { a(.class("button"), .href(SiteURL.share)) { "Share your experience" } }
+            HeardWeb.form(.action(SiteURL.stories), .method("get"), .class("filters")) {
+                FormComponents.selectField(
+                    name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                    selected: filters.place ?? "", failure: nil, prompt: "All places")
+                FormComponents.selectField(
+                    name: "service", label: "Service",
+                    choices: services.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                    selected: filters.service ?? "", failure: nil, prompt: "All services")
+                FormComponents.selectField(
+                    name: "theme", label: "Theme", choices: themes.map { .init(value: $0, label: $0) },
+                    selected: filters.theme ?? "", failure: nil, prompt: "All themes")
+                FormComponents.selectField(
+                    name: "sentiment", label: "Feeling",
+                    choices: [
+                        .init(value: "positive", label: "Positive"), .init(value: "mixed", label: "Mixed"),
+                        .init(value: "negative", label: "Negative"),
+                    ],
+                    selected: filters.sentiment ?? "", failure: nil, prompt: "Any")
+                button(.type("submit"), .class("button button-secondary")) { "Show stories" }
+            }
+            p(.role("status")) { "\(result.total) \(result.total == 1 ? "story" : "stories")" }
+            ol(.class("story-list")) {
+                for item in result.stories { li { storyCard(item, headingLevel: 2) } }
+            }
+            Pagination.links(page: result.page, pageCount: result.pageCount) { number in
+                var components = URLComponents()
+                components.queryItems =
+                    [
+                        ("place", filters.place), ("service", filters.service), ("theme", filters.theme),
+                        ("sentiment", filters.sentiment),
+                    ].compactMap { name, value in
+                        value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) }
+                    }
+                    + [URLQueryItem(name: "page", value: String(number))]
+                return SiteURL.stories + "?" + (components.percentEncodedQuery ?? "")
+            }
+        }
+    }
+
+    static func story(context: PageContext, item: FeedbackItem) -> String {
+        PageLayout.render(context) {
+            p { a(.class("back-link"), .href(SiteURL.stories)) { "All stories" } }
+            h1 { "About \(item.service.name)" }
+            storyCard(item, headingLevel: nil)
+        }
+    }
+
+    /// One published story: only the moderated, redacted text, never the original.
+    static func storyCard(_ item: FeedbackItem, headingLevel: Int?) -> HTMLNode {
+        article(.class("story")) {
+            if let level = headingLevel {
+                HTMLNode.element(
+                    "h\(level + 1)", [.class("story-title")],
+                    children: [
+                        a(.href(SiteURL.story(item.reference))) { item.service.name }
+                    ])
+            }
+            p(.class("story-meta")) {
+                item.place.name
+                " · "
+                (item.publishedAt ?? item.receivedAt).formatted(StoriesPages.dayFormat)
+                if let fft = item.fft { " · Overall: \(fft.title.lowercased())" }
+            }
+            div(.class("story-text")) { FeedbackText.paragraphs(item.publishedText ?? "") }
+            if !item.themeList.isEmpty {
+                ul(.class("tag-list"), .aria("label", "Themes")) {
+                    for theme in item.themeList { li(.class("tag")) { theme } }
+                }
+            }
+            for reply in item.replies.sorted(by: { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }) {
+                div(.class("reply")) {
+                    h4(.class("reply-title")) { "Reply from the service" }
+                    FeedbackText.paragraphs(reply.body)
+                    p(.class("reply-signature")) { reply.signature }
+                }
+            }
+        }
+    }
+
+    static let dayFormat = Date.FormatStyle(
+        date: .long, time: .omitted, locale: Locale(identifier: "en_GB"),
+        timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
+}
+
+func article(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("article", a, c) }
+func h4(_ a: HTMLAttribute..., @HTMLBuilder content c: () -> [HTMLNode]) -> HTMLNode { tag("h4", a, c) }

@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import SQLKit
+import Vapor
+
+/// Public "You said, we did": what people said, what was done, and the loop-closure figures,
+/// for the whole system and per organisation, place and service.
+enum YouSaidWeDidController {
+    struct ThemeCount {
+        var theme: String
+        var count: Int
+        var positive: Int
+        var negative: Int
+    }
+
+    struct Model {
+        var title: String
+        var scopeDescription: String
+        var loop: LoopClosure
+        var publishedCount: Int
+        var themes: [ThemeCount]
+        var quotes: [FeedbackItem]
+        var closedActions: [ActionItem]
+        var openActions: [ActionItem]
+        var places: [Place]
+        var organisations: [Organisation]
+        var servicesHere: [Service]
+    }
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        try await render(request, scope: .everywhere, title: "You said, we did", description: "across the whole system")
+    }
+
+    @Sendable static func place(_ request: Request) async throws -> Response {
+        guard let slug = request.parameters.get("slug"),
+            let place = try await Place.query(on: request.db).filter(\.$slug == slug).first()
+        else { throw Abort(.notFound) }
+        return try await render(
+            request, scope: .place(place.id!), title: "You said, we did in \(place.name)",
+            description: "in \(place.name)")
+    }
+
+    @Sendable static func organisation(_ request: Request) async throws -> Response {
+        guard let organisation = try await Organisation.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return try await render(
+            request, scope: .organisation(organisation.id!), title: "You said, we did: \(organisation.name)",
+            description: "about \(organisation.name)")
+    }
+
+    @Sendable static func service(_ request: Request) async throws -> Response {
+        guard let service = try await Service.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return try await render(
+            request, scope: .service(service.id!), title: "You said, we did: \(service.name)",
+            description: "about \(service.name)")
+    }
+
+    static func render(
+        _ request: Request, scope: FeedbackScope, title: String, description: String
+    ) async throws -> Response {
+        let model = try await query(scope, title: title, description: description, on: request.db)
+        return .html(YouSaidWeDidPage.render(model, scope: scope, context: PageContext(request, title: title)))
+    }
+
+    static func query(
+        _ scope: FeedbackScope, title: String, description: String, on db: any Database
+    ) async throws -> Model {
+        let loop = try await LoopClosureQuery.run(scope, on: db)
+        var published = FeedbackItem.query(on: db).filter(\.$status == .published)
+        var actions = ActionItem.query(on: db).with(\.$updates).with(\.$place).with(\.$organisation)
+        switch scope {
+        case .everywhere: break
+        case .organisation(let id):
+            published = published.filter(\.$organisation.$id == id)
+            actions = actions.filter(\.$organisation.$id == id)
+        case .place(let id):
+            published = published.filter(\.$place.$id == id)
+            actions = actions.filter(\.$place.$id == id)
+        case .service(let id):
+            published = published.filter(\.$service.$id == id)
+            actions = actions.filter(\.$service.$id == id)
+        }
+        let publishedCount = try await published.count()
+        let quotes = try await published.copy().with(\.$service).with(\.$place).sort(\.$publishedAt, .descending).limit(
+            4
+        ).all()
+        let allActions = try await actions.sort(\.$updatedAt, .descending).limit(50).all()
+        var servicesHere: [Service] = []
+        if case .place(let id) = scope {
+            servicesHere = try await Service.query(on: db).filter(\.$place.$id == id).sort(\.$name).all()
+        } else if case .organisation(let id) = scope {
+            servicesHere = try await Service.query(on: db).filter(\.$organisation.$id == id).sort(\.$name).all()
+        }
+        return Model(
+            title: title, scopeDescription: description, loop: loop, publishedCount: publishedCount,
+            themes: try await themeCounts(scope, on: db), quotes: quotes,
+            closedActions: allActions.filter { $0.status.isClosed },
+            openActions: allActions.filter { !$0.status.isClosed },
+            places: try await Place.query(on: db).sort(\.$name).all(),
+            organisations: try await Organisation.query(on: db).sort(\.$name).all(), servicesHere: servicesHere)
+    }
+
+    /// Theme counts with the sentiment split, for published feedback in scope: one GROUP BY.
+    static func themeCounts(_ scope: FeedbackScope, on db: any Database, limit: Int = 10) async throws -> [ThemeCount] {
+        let sql = db as! any SQLDatabase
+        let whereScope =
+            scope.filter.map { SQLQueryString(" AND f.\(unsafeRaw: $0.column) = ") + "\(bind: $0.id)" } ?? ""
+        let rows = try await sql.raw(
+            """
+            SELECT t.theme AS theme, COUNT(*) AS total,
+              SUM(CASE WHEN f.sentiment <= 2 THEN 1 ELSE 0 END) AS positive,
+              SUM(CASE WHEN f.sentiment >= 4 THEN 1 ELSE 0 END) AS negative
+            FROM feedback_themes t JOIN feedback_items f ON f.id = t.feedback_id
+            WHERE f.status = 'published'\(whereScope)
+            GROUP BY t.theme ORDER BY total DESC, t.theme LIMIT \(unsafeRaw: String(limit))
+            """
+        ).all()
+        return try rows.map {
+            ThemeCount(
+                theme: try $0.decode(column: "theme", as: String.self),
+                count: try $0.decode(column: "total", as: Int.self),
+                positive: try $0.decode(column: "positive", as: Int?.self) ?? 0,
+                negative: try $0.decode(column: "negative", as: Int?.self) ?? 0)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+
+enum YouSaidWeDidPage {
+    static func render(_ model: YouSaidWeDidController.Model, scope: FeedbackScope, context: PageContext) -> String {
+        PageLayout.render(context) {
+            if scope != .everywhere {
+                p { a(.class("back-link"), .href(SiteURL.youSaidWeDid)) { "You said, we did: everywhere" } }
+            }
+            h1 { model.title }
+            p(.class("lead")) {
+                "What people told us \(model.scopeDescription), what we did about it, and how quickly we answered."
+            }
+            LoopClosurePanel.render(model.loop)
+            section(.aria("labelledby", "you-said")) {
+                h2(.id("you-said")) { "You said" }
+                p { "\(model.publishedCount.formatted) published \(model.publishedCount == 1 ? "story" : "stories")." }
+                if !model.themes.isEmpty {
+                    DataTable.render(
+                        caption: "What people talked about most",
+                        headers: ["Theme", "Stories", "Positive", "Negative"],
+                        rows: model.themes.map {
+                            [
+                                .text($0.theme), .text(String($0.count)), .text(String($0.positive)),
+                                .text(String($0.negative)),
+                            ]
+                        })
+                }
+                if !model.quotes.isEmpty {
+                    h3 { "In their words" }
+                    for item in model.quotes {
+                        HTMLNode.element(
+                            "blockquote", [.class("quote")],
+                            children: [
+                                p { String((item.publishedText ?? "").prefix(400)) },
+                                p(.class("quote-source")) { "About \(item.service.name), \(item.place.name)" },
+                            ])
+                    }
+                }
+            }
+            section(.aria("labelledby", "we-did")) {
+                h2(.id("we-did")) { "We did" }
+                if model.closedActions.isEmpty {
+                    p { "Nothing has been completed here yet." }
+                } else {
+                    ul(.class("action-list")) { for action in model.closedActions { li { actionCard(action) } } }
+                }
+                if !model.openActions.isEmpty {
+                    h3 { "What we are working on" }
+                    ul(.class("action-list")) { for action in model.openActions { li { actionCard(action) } } }
+                }
+            }
+            section(.aria("labelledby", "elsewhere")) {
+                h2(.id("elsewhere")) { "See other places and organisations" }
+                if !model.servicesHere.isEmpty {
+                    h3 { "Services" }
+                    ul(.class("list-columns")) {
+                        for service in model.servicesHere {
+                            li { a(.href(SiteURL.youSaidWeDid(service: service.id!))) { service.name } }
+                        }
+                    }
+                }
+                h3 { "Places" }
+                ul(.class("list-columns")) {
+                    for place in model.places {
+                        li { a(.href(SiteURL.youSaidWeDid(place: place.slug))) { place.name } }
+                    }
+                }
+                h3 { "Organisations" }
+                ul(.class("list-columns")) {
+                    for organisation in model.organisations {
+                        li { a(.href(SiteURL.youSaidWeDid(organisation: organisation.id!))) { organisation.name } }
+                    }
+                }
+            }
+        }
+    }
+
+    static func actionCard(_ action: ActionItem) -> HTMLNode {
+        div(.class("action-card")) {
+            p(.class("action-said")) {
+                strong { "You said: " }; action.youSaid
+            }
+            p(.class("action-did")) {
+                strong {
+                    action.status == .notPossible ? "We could not: " : action.status.isClosed ? "We did: " : "We will: "
+                }
+                action.title
+            }
+            if !action.outcome.isEmpty {
+                p { action.status == .notPossible ? "Why: " + action.outcome : action.outcome }
+            }
+            p(.class("action-meta")) {
+                action.status.title
+                if let closed = action.closedAt {
+                    " on " + closed.formatted(StoriesPages.dayFormat)
+                } else {
+                    ", due " + action.dueOn.formatted(StoriesPages.dayFormat)
+                }
+                " · " + (action.place?.name ?? action.organisation.name)
+                " · \(action.updates.count) update\(action.updates.count == 1 ? "" : "s")"
+            }
+        }
+    }
+}
+
+/// The headline figures, as a list of big numbers with their meaning spelled out.
+enum LoopClosurePanel {
+    static func render(_ loop: LoopClosure, headingLevel: Int = 2) -> HTMLNode {
+        section(.class("loop-panel"), .aria("labelledby", "loop-heading")) {
+            HTMLNode.element("h\(headingLevel)", [.id("loop-heading")], children: ["Closing the loop"])
+            p {
+                "Of \(loop.needingAnswer.formatted) published \(loop.needingAnswer == 1 ? "story" : "stories") that needed an answer:"
+            }
+            ul(.class("stat-list")) {
+                li {
+                    strong { LoopClosure.percent(loop.replyRate) }; " got a public reply"
+                }
+                li {
+                    strong { LoopClosure.days(loop.medianDaysToReply) }; " median time to reply"
+                }
+                li {
+                    strong { LoopClosure.percent(loop.actionRate) }; " led to an action"
+                }
+                li {
+                    strong { LoopClosure.percent(loop.actionsClosedRate) };
+                    " of \(loop.actions) actions done or closed with a reason"
+                }
+                li {
+                    strong { LoopClosure.days(loop.medianDaysToWeDid) }; " median from feedback to \"we did\""
+                }
+            }
+        }
+    }
+}
