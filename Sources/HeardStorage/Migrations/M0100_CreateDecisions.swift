@@ -43,6 +43,7 @@ struct M0100_CreateDecisions: AsyncMigration {
             .field("text", .string, .required)
             .field("redacted_text", .string, .required)
             .field("was_redacted", .bool, .required)
+            .field("feedback_id", .uuid, .references(FeedbackItem.schema, "id"))
             .field("created_at", .datetime)
             .create()
         try await database.schema(Consultation.schema)

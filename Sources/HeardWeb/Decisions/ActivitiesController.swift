@@ -4,20 +4,15 @@ import HeardStorage
 import HeardText
 import Vapor
 
-/// The listening engine as the decisions pages use it: the trained model when one is committed,
-/// otherwise the rule-based redactor on its own.
+/// The listening engine as the decisions pages use it: the app's shared engine (the trained model when one
+/// is committed, otherwise redaction only).
 enum DecisionText {
-    static let analyser: CommentAnalyser? = try? CommentAnalyser(model: TextModel.loadDefault())
-    static let redactor = Redactor()
-
     /// The text with personal data replaced, whether anything was found, and themes when a model is present.
-    static func analyse(_ text: String) -> (redacted: String, wasRedacted: Bool, themes: [String]) {
-        if let analyser {
-            let analysis = analyser.analyse(text)
-            return (analysis.redactedText, !analysis.personalData.isEmpty, analysis.themes)
-        }
-        let result = redactor.redact(text)
-        return (result.text, !result.kinds.isEmpty, [])
+    static func analyse(
+        _ text: String, engine: ListeningEngine
+    ) -> (redacted: String, wasRedacted: Bool, themes: [String]) {
+        let analysis = engine.analyse(text)
+        return (analysis.redactedText, !analysis.personalData.isEmpty, analysis.themes)
     }
 }
 
@@ -123,9 +118,11 @@ enum ActivitiesController {
         let activity = try await find(request)
         let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
             .sort(\.$createdAt).all()
+        let services = try await Service.query(on: request.db).filter(\.$place.$id == activity.$place.id).sort(\.$name)
+            .all()
         return .html(
             ActivityViews.show(
-                activity, comments: comments, context: PageContext(request, title: activity.title),
+                activity, comments: comments, services: services, context: PageContext(request, title: activity.title),
                 notice: Admin.takeFlash(request), failure: nil, typed: ""))
     }
 
@@ -136,6 +133,8 @@ enum ActivitiesController {
         if text.isEmpty || text.count > 5000 {
             let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
                 .all()
+            let services = try await Service.query(on: request.db).filter(\.$place.$id == activity.$place.id)
+                .sort(\.$name).all()
             let failure = ValidationFailure([
                 FieldError(
                     "comment",
@@ -143,24 +142,39 @@ enum ActivitiesController {
             ])
             return .html(
                 ActivityViews.show(
-                    activity, comments: comments,
+                    activity, comments: comments, services: services,
                     context: PageContext(request, title: activity.title, hasErrors: true), notice: nil,
                     failure: failure, typed: text), status: .unprocessableEntity)
         }
-        let analysis = DecisionText.analyse(text)
+        let analysis = DecisionText.analyse(text, engine: request.listeningEngine)
+        // With a service named, the comment also becomes a feedback item ("at an event"): analysed, moderated and
+        // counted with everything else people tell us.
+        let serviceText = Admin.text(request, "service_id")
+        var feedback: FeedbackItem?
+        if let serviceID = UUID(uuidString: serviceText),
+            let service = try await Service.query(on: request.db).filter(\.$id == serviceID).first()
+        {
+            let submission = try FeedbackSubmission(serviceID: serviceText, story: text).validated(
+                consentRequired: false)
+            feedback = try await FeedbackIntake(database: request.db, engine: request.listeningEngine).record(
+                submission, service: service, origin: .init(channel: .event, enteredBy: request.currentUser))
+        }
         let comment = ActivityComment(
             activityID: activity.id!, text: text, redactedText: analysis.redacted, wasRedacted: analysis.wasRedacted)
+        comment.feedbackID = feedback?.id
+        let reference = feedback?.reference
         try await request.db.transaction { db in
             try await comment.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "activity.comment_added", objectType: "activity",
                 objectID: activity.id?.uuidString,
                 summary: "Captured a comment from \(activity.title)"
+                    + (reference.map { " as feedback \($0)" } ?? "")
                     + (analysis.wasRedacted ? " (personal data redacted)" : ""))
         }
         Admin.flash(
             request,
-            "Comment captured"
+            "Comment captured" + (reference.map { " as feedback \($0), waiting for moderation" } ?? "")
                 + (analysis.wasRedacted ? "; personal details were removed from the published copy." : "."))
         return request.redirect(to: DecisionURL.activity(activity.id!))
     }

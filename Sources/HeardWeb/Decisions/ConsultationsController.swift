@@ -197,7 +197,7 @@ enum ConsultationsController {
         }
         let theme = ConsultationTheme(
             consultationID: consultation.id!, name: name, summary: summary, mentions: mentions, sentiment: sentiment,
-            quote: DecisionText.analyse(quote).redacted)
+            quote: DecisionText.analyse(quote, engine: request.listeningEngine).redacted)
         try await request.db.transaction { db in
             try await theme.create(on: db)
             try await AuditLog.record(

@@ -184,7 +184,7 @@ enum DecisionsDemoData {
             whatChanged: whatChanged)
         try await activity.create(on: db)
         for text in comments {
-            let analysis = DecisionText.analyse(text)
+            let analysis = DecisionText.analyse(text, engine: ListeningEngine(model: nil))
             try await ActivityComment(
                 activityID: activity.id!, text: text, redactedText: analysis.redacted, wasRedacted: analysis.wasRedacted
             ).create(on: db)

@@ -139,7 +139,8 @@ enum ResponsesController {
         {
             return false
         }
-        let redacted = valid.freeText.isEmpty ? "" : DecisionText.analyse(valid.freeText).redacted
+        let redacted =
+            valid.freeText.isEmpty ? "" : DecisionText.analyse(valid.freeText, engine: request.listeningEngine).redacted
         let response = SurveyResponse(
             consultationID: consultation.id!, channel: channel, placeID: valid.placeID, answers: valid.answers,
             redactedText: redacted, submissionKey: key, contactEmail: valid.email)

@@ -52,6 +52,10 @@ struct DecisionJourneyTests {
             try await PopulationFigure(
                 placeID: leeds.id!, characteristic: "sex", category: "male", percent: 49, source: "test"
             ).create(on: app.db)
+            let trust = Organisation(name: "Riverside Trust", kind: .trust)
+            try await trust.create(on: app.db)
+            let rehab = Service(name: "Stroke rehabilitation", organisationID: trust.id!, placeID: leeds.id!)
+            try await rehab.create(on: app.db)
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let (secretaryEmail, secretaryPassword) = try await app.createUser(.boardSecretary)
             let secretary = app.browser()
@@ -116,11 +120,17 @@ struct DecisionJourneyTests {
             #expect(
                 try await officer.post(
                     activityPath + "/comments",
-                    form: ["comment": "Ring me on 07700 900123, my husband needs help at home."],
-                    tokenFrom: activityPath
+                    form: [
+                        "comment": "Ring me on 07700 900123, my husband needs help at home.",
+                        "service_id": rehab.id!.uuidString,
+                    ], tokenFrom: activityPath
                 ).status == .seeOther)
             let comment = try #require(try await ActivityComment.query(on: app.db).first())
             #expect(comment.wasRedacted)
+            let feedback = try #require(try await FeedbackItem.query(on: app.db).first())
+            #expect(comment.feedbackID == feedback.id)
+            #expect(feedback.channel == .event)
+            #expect(!feedback.redactedText.contains("07700 900123"))
             #expect(!comment.redactedText.contains("07700 900123"))
             let cadence = try await officer.get("/staff/activities")
             #expect(cadence.body.contains("20 January 2027"))

@@ -106,6 +106,8 @@ public final class ActivityComment: Model, @unchecked Sendable {
     @Field(key: "text") public var text: String
     @Field(key: "redacted_text") public var redactedText: String
     @Field(key: "was_redacted") public var wasRedacted: Bool
+    /// The feedback item it became, when staff named the service it was about.
+    @OptionalField(key: "feedback_id") public var feedbackID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -93,7 +93,8 @@ enum ActivityViews {
     }
 
     static func show(
-        _ activity: InvolvementActivity, comments: [ActivityComment], context: PageContext, notice: String?,
+        _ activity: InvolvementActivity, comments: [ActivityComment], services: [Service], context: PageContext,
+        notice: String?,
         failure: ValidationFailure?, typed: String
     ) -> String {
         let access = [
@@ -127,6 +128,7 @@ enum ActivityViews {
                         li {
                             comment.redactedText
                             if comment.wasRedacted { span(.class("hint")) { " (personal details removed)" } }
+                            if comment.feedbackID != nil { span(.class("hint")) { " (recorded as feedback)" } }
                         }
                     }
                 }
