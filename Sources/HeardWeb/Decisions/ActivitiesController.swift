@@ -115,15 +115,7 @@ enum ActivitiesController {
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
-        let activity = try await find(request)
-        let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
-            .sort(\.$createdAt).all()
-        let services = try await Service.query(on: request.db).filter(\.$place.$id == activity.$place.id).sort(\.$name)
-            .all()
-        return .html(
-            ActivityViews.show(
-                activity, comments: comments, services: services, context: PageContext(request, title: activity.title),
-                notice: Admin.takeFlash(request), failure: nil, typed: ""))
+        try await renderShow(request, try await find(request), failure: nil, status: .ok)
     }
 
     /// A comment someone made at the activity, captured as feedback and redacted before it can be published.
@@ -131,20 +123,12 @@ enum ActivitiesController {
         let activity = try await find(request)
         let text = Admin.text(request, "comment").trimmingWhitespace()
         if text.isEmpty || text.count > 5000 {
-            let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
-                .all()
-            let services = try await Service.query(on: request.db).filter(\.$place.$id == activity.$place.id)
-                .sort(\.$name).all()
             let failure = ValidationFailure([
                 FieldError(
                     "comment",
                     text.isEmpty ? "Enter what the person said." : "Keep each comment to 5,000 characters or fewer.")
             ])
-            return .html(
-                ActivityViews.show(
-                    activity, comments: comments, services: services,
-                    context: PageContext(request, title: activity.title, hasErrors: true), notice: nil,
-                    failure: failure, typed: text), status: .unprocessableEntity)
+            return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
         }
         let analysis = DecisionText.analyse(text, engine: request.listeningEngine)
         // With a service named, the comment also becomes a feedback item ("at an event"): analysed, moderated and
@@ -177,6 +161,51 @@ enum ActivitiesController {
             "Comment captured" + (reference.map { " as feedback \($0), waiting for moderation" } ?? "")
                 + (analysis.wasRedacted ? "; personal details were removed from the published copy." : "."))
         return request.redirect(to: DecisionURL.activity(activity.id!))
+    }
+
+    /// One attendee's equality monitoring form, typed in. Stored apart, reported only in aggregate.
+    @Sendable static func addMonitoring(_ request: Request) async throws -> Response {
+        let activity = try await find(request)
+        let submission = try ResponsesController.submission(request)
+        let (answers, errors) = ResponsesController.equalityAnswers(submission)
+        if !errors.isEmpty || answers.isEmpty {
+            let failure = ValidationFailure(
+                errors.isEmpty ? [FieldError("eq-age", "Enter at least one answer from the monitoring form.")] : errors)
+            return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
+        }
+        try await request.db.transaction { db in
+            for (characteristic, category) in answers {
+                try await EqualityAnswer(
+                    consultationID: nil, activityID: activity.id!, characteristic: characteristic, category: category
+                ).create(on: db)
+            }
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "activity.monitoring_added", objectType: "activity",
+                objectID: activity.id?.uuidString,
+                summary: "Typed in an equality monitoring form from \(activity.title)")
+        }
+        Admin.flash(request, "Monitoring form saved. Type in the next one, or go back.")
+        return request.redirect(to: DecisionURL.activity(activity.id!) + "#monitoring")
+    }
+
+    static func renderShow(
+        _ request: Request, _ activity: InvolvementActivity, failure: ValidationFailure?, status: HTTPResponseStatus
+    ) async throws -> Response {
+        let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
+            .sort(\.$createdAt).all()
+        let services = try await Service.query(on: request.db).filter(\.$place.$id == activity.$place.id).sort(\.$name)
+            .all()
+        let answers = try await EqualityAnswer.query(on: request.db).filter(\.$activity.$id == activity.id!).all()
+        let population = try await ConsultationAnalysis.population(of: activity.$place.id, on: request.db)
+        let source = try await PopulationFigure.query(on: request.db).filter(\.$place.$id == activity.$place.id)
+            .first()?
+            .source
+        let groups = ConsultationAnalysis.representation(answers, population: population)
+        return .html(
+            ActivityViews.show(
+                activity, comments: comments, services: services, representation: groups, populationSource: source,
+                context: PageContext(request, title: activity.title, hasErrors: failure != nil),
+                notice: Admin.takeFlash(request), failure: failure, typed: ""), status: status)
     }
 
     static func find(_ request: Request) async throws -> InvolvementActivity {

@@ -29,27 +29,27 @@ struct ConsultationAnalysis {
     var representation: [RepresentationGroup]
     /// The place whose population the representation table compares with, when there is one.
     var comparisonPlace: String?
+    /// Where the population figures come from (Census 2021, or an administrator's file).
+    var populationSource: String?
     var freeTextCount: Int
 
     static func load(_ bundle: InitiativeBundle, on db: any Database) async throws -> ConsultationAnalysis? {
         guard let consultation = bundle.consultation, let id = consultation.id else { return nil }
         let responses = try await SurveyResponse.query(on: db).filter(\.$consultation.$id == id).with(\.$place).all()
         let answers = try await EqualityAnswer.query(on: db).filter(\.$consultation.$id == id).all()
-        var population: [String: [String: Double]] = [:]
         let comparison = bundle.places.count == 1 ? bundle.places.first : nil
-        if let comparison {
-            for figure in try await PopulationFigure.query(on: db).filter(\.$place.$id == comparison.id!).all() {
-                population[figure.characteristic, default: [:]][figure.category] = figure.percent
-            }
+        let population = try await comparison.asyncFlatMap { try await Self.population(of: $0.id!, on: db) } ?? [:]
+        let source = try await comparison.asyncFlatMap {
+            try await PopulationFigure.query(on: db).filter(\.$place.$id == $0.id!).first()?.source
         }
         return compute(
             questions: bundle.questions, responses: responses, equalityAnswers: answers, population: population,
-            comparisonPlace: comparison?.name)
+            comparisonPlace: comparison?.name, populationSource: source)
     }
 
     static func compute(
         questions: [SurveyQuestion], responses: [SurveyResponse], equalityAnswers: [EqualityAnswer],
-        population: [String: [String: Double]], comparisonPlace: String?
+        population: [String: [String: Double]], comparisonPlace: String?, populationSource: String? = nil
     ) -> ConsultationAnalysis {
         let channels = Dictionary(grouping: responses, by: \.channel).map { ($0.key, $0.value.count) }.sorted {
             $0.0 < $1.0
@@ -84,6 +84,19 @@ struct ConsultationAnalysis {
             }
             tallies.append(Tally(question: question, counts: choices.map { ($0, counts[$0] ?? 0) }, answered: answered))
         }
+        let groups = representation(equalityAnswers, population: population)
+        return ConsultationAnalysis(
+            total: responses.count, byChannel: channels, byPlace: places, campaignClusters: campaign,
+            tallies: tallies, representation: groups, comparisonPlace: comparisonPlace,
+            populationSource: populationSource, freeTextCount: texts.count)
+    }
+
+    /// One table per characteristic that anyone answered.
+    static func representation(
+        _ equalityAnswers: [EqualityAnswer], population: [String: [String: Double]]
+    )
+        -> [RepresentationGroup]
+    {
         var groups: [RepresentationGroup] = []
         let grouped = Dictionary(grouping: equalityAnswers, by: \.characteristic)
         for characteristic in MonitoringCharacteristic.allCases {
@@ -100,9 +113,16 @@ struct ConsultationAnalysis {
                     characteristic: characteristic, rows: rows, answered: given.count - preferNot,
                     preferNotToSay: preferNot))
         }
-        return ConsultationAnalysis(
-            total: responses.count, byChannel: channels, byPlace: places, campaignClusters: campaign,
-            tallies: tallies, representation: groups, comparisonPlace: comparisonPlace, freeTextCount: texts.count)
+        return groups
+    }
+
+    /// A place's population shares by characteristic and category.
+    static func population(of placeID: UUID, on db: any Database) async throws -> [String: [String: Double]] {
+        var population: [String: [String: Double]] = [:]
+        for figure in try await PopulationFigure.query(on: db).filter(\.$place.$id == placeID).all() {
+            population[figure.characteristic, default: [:]][figure.category] = figure.percent
+        }
+        return population
     }
 
     /// How many responses are part of a campaign (a cluster of two or more near-identical texts).

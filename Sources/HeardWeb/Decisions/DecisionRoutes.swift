@@ -41,6 +41,7 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     activities.post("activities", "new", use: ActivitiesController.create)
     activities.get("activities", ":id", use: ActivitiesController.show)
     activities.post("activities", ":id", "comments", use: ActivitiesController.addComment)
+    activities.post("activities", ":id", "monitoring", use: ActivitiesController.addMonitoring)
 
     // Decisions and the Gunning gate
     let decisions = staff.grouped(AreaGuard(area: .decisions))

@@ -55,6 +55,7 @@ enum DecisionURL {
     }
     static func activity(_ id: UUID) -> String { "\(activities)/\(Self.id(id))" }
     static func activityComments(_ id: UUID) -> String { activity(id) + "/comments" }
+    static func activityMonitoring(_ id: UUID) -> String { activity(id) + "/monitoring" }
     static func consultation(_ id: UUID) -> String { "/staff/consultations/\(Self.id(id))" }
     static func questions(_ id: UUID) -> String { consultation(id) + "/questions" }
     static func paper(_ id: UUID) -> String { consultation(id) + "/paper" }

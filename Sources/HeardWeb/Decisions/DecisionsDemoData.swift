@@ -183,6 +183,18 @@ enum DecisionsDemoData {
             notes: "People who use the service and carers.",
             whatChanged: whatChanged)
         try await activity.create(on: db)
+        // Most people filled in the optional monitoring form.
+        let ages = ["25-34", "35-44", "45-54", "55-64", "65-74", "75+", "65-74", "75+"]
+        for person in 0..<(attendees * 4 / 5) {
+            try await EqualityAnswer(
+                consultationID: nil, activityID: activity.id, characteristic: MonitoringCharacteristic.age.rawValue,
+                category: ages[person % ages.count]
+            ).create(on: db)
+            try await EqualityAnswer(
+                consultationID: nil, activityID: activity.id, characteristic: MonitoringCharacteristic.sex.rawValue,
+                category: person % 3 == 0 ? "male" : "female"
+            ).create(on: db)
+        }
         for text in comments {
             let analysis = DecisionText.analyse(text, engine: ListeningEngine(model: nil))
             try await ActivityComment(

@@ -105,22 +105,30 @@ enum ResponsesController {
             errors.append(
                 FieldError("contact_email", "Enter an email address like name@example.com, or leave it blank."))
         }
-        var equality: [(String, String)] = []
-        for characteristic in MonitoringCharacteristic.allCases {
-            let value = submission.value("eq-" + Slug.make(characteristic.rawValue))
-            guard !value.isEmpty else { continue }
-            if characteristic.categories.contains(value) || value == MonitoringCharacteristic.preferNotToSay {
-                equality.append((characteristic.rawValue, value))
-            } else {
-                errors.append(
-                    FieldError("eq-" + Slug.make(characteristic.rawValue), "Choose one of the answers given."))
-            }
-        }
+        let (equality, equalityErrors) = equalityAnswers(submission)
+        errors += equalityErrors
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         return (
             answers, freeText.joined(separator: "\n\n"), placeID, email.isEmpty ? nil : EmailAddress.normalised(email),
             equality
         )
+    }
+
+    /// The equality monitoring answers in a submission, and any that are not among the choices offered.
+    static func equalityAnswers(_ submission: Submission) -> ([(String, String)], [FieldError]) {
+        var equality: [(String, String)] = []
+        var errors: [FieldError] = []
+        for characteristic in MonitoringCharacteristic.allCases {
+            let name = "eq-" + Slug.make(characteristic.rawValue)
+            let value = submission.value(name)
+            guard !value.isEmpty else { continue }
+            if characteristic.categories.contains(value) || value == MonitoringCharacteristic.preferNotToSay {
+                equality.append((characteristic.rawValue, value))
+            } else {
+                errors.append(FieldError(name, "Choose one of the answers given."))
+            }
+        }
+        return (equality, errors)
     }
 
     /// Stores one response. Returns false when this browser's form was already submitted (nothing is lost:

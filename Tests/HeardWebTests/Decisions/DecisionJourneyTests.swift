@@ -132,6 +132,19 @@ struct DecisionJourneyTests {
             #expect(feedback.channel == .event)
             #expect(!feedback.redactedText.contains("07700 900123"))
             #expect(!comment.redactedText.contains("07700 900123"))
+            for sex in ["female", "female", "male", "female", "female", "female"] {
+                #expect(
+                    try await officer.post(
+                        activityPath + "/monitoring", form: ["eq-sex": sex, "eq-age": "65-74"], tokenFrom: activityPath
+                    ).status == .seeOther)
+            }
+            let bogus = try await officer.post(
+                activityPath + "/monitoring", form: ["eq-sex": "robot"], tokenFrom: activityPath)
+            #expect(bogus.status == .unprocessableEntity)
+            let whoCame = try await officer.get(activityPath)
+            #expect(whoCame.body.contains("Who came"))
+            #expect(whoCame.body.contains("fewer than 5"))  // one man: suppressed
+            #expect(whoCame.body.contains("51.0%"))
             let cadence = try await officer.get("/staff/activities")
             #expect(cadence.body.contains("20 January 2027"))
             #expect(

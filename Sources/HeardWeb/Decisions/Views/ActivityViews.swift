@@ -93,7 +93,8 @@ enum ActivityViews {
     }
 
     static func show(
-        _ activity: InvolvementActivity, comments: [ActivityComment], services: [Service], context: PageContext,
+        _ activity: InvolvementActivity, comments: [ActivityComment], services: [Service],
+        representation: [ConsultationAnalysis.RepresentationGroup], populationSource: String?, context: PageContext,
         notice: String?,
         failure: ValidationFailure?, typed: String
     ) -> String {
@@ -141,6 +142,16 @@ enum ActivityViews {
                         "Personal details such as names, phone numbers and NHS numbers are removed before anything is published."
                 )
                 FormComponents.submitButton("Capture comment")
+            }
+            h2(.id("monitoring")) { "Who came" }
+            AnalysisViews.representation(representation, comparisonPlace: activity.place.name, source: populationSource)
+            HeardWeb.form(
+                .action(DecisionURL.activityMonitoring(activity.id!)), .method("post"), .novalidate, .class("panel")
+            ) {
+                h3 { "Type in an equality monitoring form" }
+                FormComponents.csrfField(context.csrfToken ?? "")
+                ResponseViews.equalityFields(submission: .init(fields: [:]), failure: failure)
+                button(.type("submit"), .class("button button-secondary")) { "Save monitoring form" }
             }
         }
     }

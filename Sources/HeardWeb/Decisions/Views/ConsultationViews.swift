@@ -291,22 +291,29 @@ enum AnalysisViews {
     }
 
     static func representation(_ analysis: ConsultationAnalysis) -> HTMLNode {
-        guard !analysis.representation.isEmpty else {
+        representation(
+            analysis.representation, comparisonPlace: analysis.comparisonPlace, source: analysis.populationSource)
+    }
+
+    static func representation(
+        _ groups: [ConsultationAnalysis.RepresentationGroup], comparisonPlace: String?, source: String?
+    ) -> HTMLNode {
+        guard !groups.isEmpty else {
             return p {
                 "Nobody answered the optional equality monitoring questions, so there is no representation table."
             }
         }
         return section {
             h2(.id("representation")) { "Who we heard from compared with who lives here" }
-            if let place = analysis.comparisonPlace {
-                p {
-                    "Population shares are for \(place), from Census 2021 (Office for National Statistics, Open Government Licence v3.0)."
-                }
+            if let place = comparisonPlace, let source {
+                p { "Population shares are for \(place), from \(source)." }
+            } else if let place = comparisonPlace {
+                p { "There are no population figures for \(place) yet, so shares are not compared." }
             } else {
-                p { "This consultation covers several places, so population shares are not compared." }
+                p { "This covers several places, so population shares are not compared." }
             }
             p(.class("hint")) { Representation.ruleText }
-            for group in analysis.representation {
+            for group in groups {
                 DataTable.render(
                     caption:
                         "\(group.characteristic.title): \(group.answered) answered, \(Representation.countText(Representation.suppressed(group.preferNotToSay))) preferred not to say",

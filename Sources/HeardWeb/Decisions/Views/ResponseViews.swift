@@ -23,21 +23,26 @@ enum ResponseViews {
                 name: "contact_email", label: "Email address (optional)", value: submission.value("contact_email"),
                 failure: failure, hint: "Only to send you the outcome. It is never published.", type: "email",
                 autocomplete: "email", required: false),
-            details(.class("details")) {
-                summary { "Equality monitoring (optional)" }
-                p {
-                    "These questions help us check we heard from everyone. They are stored apart from your answers and only reported as totals, with small numbers hidden."
-                }
-                for characteristic in MonitoringCharacteristic.allCases {
-                    FormComponents.selectField(
-                        name: "eq-" + Slug.make(characteristic.rawValue), label: characteristic.question,
-                        choices: (characteristic.categories + [MonitoringCharacteristic.preferNotToSay]).map {
-                            .init(value: $0, label: $0)
-                        }, selected: submission.value("eq-" + Slug.make(characteristic.rawValue)), failure: failure,
-                        prompt: "Not answered")
-                }
-            },
+            equalityFields(submission: submission, failure: failure),
         ])
+    }
+
+    /// The optional equality monitoring questions, each with "Prefer not to say".
+    static func equalityFields(submission: ResponsesController.Submission, failure: ValidationFailure?) -> HTMLNode {
+        details(.class("details")) {
+            summary(.class("details-summary")) { "Equality monitoring (optional)" }
+            p {
+                "These questions help us check we heard from everyone. They are stored apart from your answers and only reported as totals, with small numbers hidden."
+            }
+            for characteristic in MonitoringCharacteristic.allCases {
+                FormComponents.selectField(
+                    name: "eq-" + Slug.make(characteristic.rawValue), label: characteristic.question,
+                    choices: (characteristic.categories + [MonitoringCharacteristic.preferNotToSay]).map {
+                        .init(value: $0, label: $0)
+                    }, selected: submission.value("eq-" + Slug.make(characteristic.rawValue)), failure: failure,
+                    prompt: "Not answered")
+            }
+        }
     }
 
     static func questionField(
