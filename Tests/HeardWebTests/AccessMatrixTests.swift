@@ -25,6 +25,7 @@ struct AccessMatrixTests {
         ("/staff/activities", .activities),
         ("/staff/activities/new", .activities),
         ("/staff/decisions", .decisions),
+        ("/staff/population", .referenceData),
     ]
 
     static let publicPages = [

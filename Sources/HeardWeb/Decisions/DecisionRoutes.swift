@@ -43,6 +43,11 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     activities.post("activities", ":id", "comments", use: ActivitiesController.addComment)
     activities.post("activities", ":id", "monitoring", use: ActivitiesController.addMonitoring)
 
+    // Population figures for representation tables (administrators)
+    let reference = staff.grouped(AreaGuard(area: .referenceData))
+    reference.get("population", use: PopulationController.show)
+    reference.post("population", use: PopulationController.load)
+
     // Decisions and the Gunning gate
     let decisions = staff.grouped(AreaGuard(area: .decisions))
     decisions.get("decisions", use: DecisionsController.index)

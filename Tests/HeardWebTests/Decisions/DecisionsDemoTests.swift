@@ -127,3 +127,37 @@ struct DecisionsDemoTests {
         }
     }
 }
+
+@Suite("Decisions: population figures")
+struct PopulationFiguresTests {
+    @Test(
+        "administrators load a place's figures from CSV; bad lines and unknown places are refused",
+        arguments: TestDatabase.all)
+    func load(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            try await Place(name: "Leeds", slug: "leeds").create(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+            let bad = try await admin.post(
+                "/staff/population",
+                form: [
+                    "source": "Our survey",
+                    "csv": "place,characteristic,category,percent\nAtlantis,sex,female,50\nLeeds,sex,male,lots",
+                ])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Line 3"))
+            #expect(try await PopulationFigure.query(on: app.db).count() == 0)
+            let good = try await admin.post(
+                "/staff/population",
+                form: [
+                    "source": "Leeds City Council estimates 2025",
+                    "csv":
+                        "place,characteristic,category,percent\nLeeds,sex,female,51.2\nLeeds,sex,male,48.8\nLeeds,disability,Disabled under the Equality Act,18",
+                ])
+            #expect(good.status == .seeOther)
+            let figures = try await PopulationFigure.query(on: app.db).all()
+            #expect(figures.count == 4)  // the "Not disabled" complement is added
+            #expect(figures.contains { $0.category == "Not disabled" && abs($0.percent - 82) < 0.001 })
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "population.loaded").count() == 1)
+        }
+    }
+}

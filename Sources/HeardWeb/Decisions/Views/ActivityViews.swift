@@ -15,6 +15,9 @@ enum ActivityViews {
             p { a(.class("button"), .href(DecisionURL.newActivity(initiative: nil))) { "Record an activity" } }
             h2 { "How often each place has an in-person activity" }
             p(.class("hint")) { CadenceRules.ruleText }
+            if let role = context.user?.role, StaffArea.referenceData.allows(role) {
+                p { a(.href(PopulationController.path)) { "Population figures used by the representation tables" } }
+            }
             DataTable.render(
                 caption: "In-person activity by place",
                 headers: ["Place", "Last in-person activity", "In the last 12 months", "Status"],
