@@ -26,6 +26,7 @@ struct AccessMatrixTests {
         ("/staff/activities/new", .activities),
         ("/staff/decisions", .decisions),
         ("/staff/population", .referenceData),
+        ("/staff/glossary", .initiatives),
     ]
 
     static let publicPages = [

@@ -148,10 +148,18 @@ struct M0100_CreateDecisions: AsyncMigration {
             .field("source", .string, .required)
             .unique(on: "place_id", "characteristic", "category")
             .create()
+        try await database.schema(GlossaryTerm.schema)
+            .id()
+            .field("term", .string, .required)
+            .field("plain_words", .string, .required)
+            .field("created_at", .datetime)
+            .unique(on: "term")
+            .create()
     }
 
     func revert(on database: any Database) async throws {
         for schema in [
+            GlossaryTerm.schema,
             PopulationFigure.schema, Decision.schema, EqualityAssessment.schema, OutcomeNotice.schema,
             ConsultationTheme.schema, EqualityAnswer.schema, SurveyResponse.schema, SurveyQuestion.schema,
             Consultation.schema, ActivityComment.schema, InvolvementActivity.schema, Initiative.schema,

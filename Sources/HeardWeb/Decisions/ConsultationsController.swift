@@ -89,9 +89,10 @@ enum ConsultationsController {
         status: HTTPResponseStatus
     ) async throws -> Response {
         let analysis = try await ConsultationAnalysis.load(bundle, on: request.db)
+        let checker = try await GlossaryController.checker(on: request.db)
         return .html(
             ConsultationViews.show(
-                bundle, analysis: analysis, today: request.today,
+                bundle, analysis: analysis, checker: checker, today: request.today,
                 context: PageContext(request, title: bundle.consultation!.title, hasErrors: failure != nil),
                 notice: Admin.takeFlash(request), failure: failure, typed: typed), status: status)
     }
@@ -114,7 +115,7 @@ enum ConsultationsController {
             let question = SurveyQuestion(
                 consultationID: consultation.id!, position: bundle.questions.count + 1, kind: valid.kind,
                 text: valid.text, choices: valid.choices)
-            let warnings = QuestionChecker().check(
+            let warnings = try await GlossaryController.checker(on: request.db).check(
                 valid.text, kind: valid.kind, optionsKnown: !consultation.options.isEmpty)
             try await request.db.transaction { db in
                 try await question.create(on: db)

@@ -33,6 +33,9 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     initiatives.post("consultations", ":id", "themes", use: ConsultationsController.addTheme)
     initiatives.post("consultations", ":id", "themes", ":theme", use: ConsultationsController.respondToTheme)
     initiatives.post("consultations", ":id", "publish", use: ConsultationsController.publish)
+    initiatives.get("glossary", use: GlossaryController.index)
+    initiatives.post("glossary", use: GlossaryController.add)
+    initiatives.post("glossary", ":id", "delete", use: GlossaryController.remove)
 
     // Involvement activities and cadence
     let activities = staff.grouped(AreaGuard(area: .activities))

@@ -161,3 +161,39 @@ struct PopulationFiguresTests {
         }
     }
 }
+
+@Suite("Decisions: question glossary")
+struct GlossaryTests {
+    @Test("a local glossary term is flagged by the checker on the consultation checklist", arguments: TestDatabase.all)
+    func localTerm(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            #expect(
+                try await officer.post("/staff/glossary", form: ["term": "hub", "plain_words": "health centre"]).status
+                    == .seeOther)
+            let duplicate = try await officer.post("/staff/glossary", form: ["term": "Hub", "plain_words": "x"])
+            #expect(duplicate.status == .unprocessableEntity)
+            let forthcoming = try #require(
+                try await Consultation.query(on: app.db).all().first { $0.title == "Stroke rehabilitation at home" })
+            try await SurveyResponse.query(on: app.db).filter(\.$consultation.$id == forthcoming.id!).delete()
+            let path = "/staff/consultations/\(forthcoming.id!.uuidString.lowercased())"
+            #expect(
+                try await officer.post(
+                    path + "/questions",
+                    form: ["text": "Would you use the new hub?", "kind": "free_text", "choices": ""],
+                    tokenFrom: path
+                ).status == .seeOther)
+            let page = try await officer.get(path)
+            #expect(
+                page.body.contains("Say &quot;health centre&quot; instead")
+                    || page.body.contains("Say \"health centre\" instead"))
+            let entry = try #require(try await GlossaryTerm.query(on: app.db).first())
+            #expect(
+                try await officer.post(
+                    "/staff/glossary/\(entry.id!.uuidString.lowercased())/delete", form: [:],
+                    tokenFrom: "/staff/glossary"
+                ).status == .seeOther)
+            #expect(try await GlossaryTerm.query(on: app.db).count() == 0)
+        }
+    }
+}

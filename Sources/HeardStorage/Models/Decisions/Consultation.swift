@@ -192,3 +192,20 @@ public final class OutcomeNotice: Model, @unchecked Sendable {
         self.status = "queued"
     }
 }
+
+/// A local glossary entry for the survey question checker: a term people may not know, and plain words for it.
+public final class GlossaryTerm: Model, @unchecked Sendable {
+    public static let schema = "glossary_terms"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "term") public var term: String
+    @Field(key: "plain_words") public var plainWords: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(term: String, plainWords: String) {
+        self.term = term
+        self.plainWords = plainWords
+    }
+}

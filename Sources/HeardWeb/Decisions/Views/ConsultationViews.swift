@@ -50,7 +50,8 @@ enum ConsultationViews {
     }
 
     static func show(
-        _ bundle: InitiativeBundle, analysis: ConsultationAnalysis?, today: SimpleDate, context: PageContext,
+        _ bundle: InitiativeBundle, analysis: ConsultationAnalysis?, checker: QuestionChecker, today: SimpleDate,
+        context: PageContext,
         notice: String?, failure: ValidationFailure?, typed: [String: String]
     ) -> String {
         let consultation = bundle.consultation!
@@ -58,7 +59,6 @@ enum ConsultationViews {
         let facts = bundle.consultationFacts!
         let state = facts.state(on: today)
         let checks = GunningGate.evaluate(facts, today: today)
-        let checker = QuestionChecker()
         let questionWarnings = bundle.questions.map {
             ($0, checker.check($0.text, kind: $0.kind, optionsKnown: !consultation.options.isEmpty))
         }
@@ -150,6 +150,7 @@ enum ConsultationViews {
                     FormComponents.submitButton("Add question")
                 }
             }
+            p { a(.href(GlossaryController.path)) { "The glossary the checker uses" } }
             p { a(.href(DecisionURL.paper(id))) { "Type in paper responses" } }
             if state == .open {
                 HeardWeb.form(.action(DecisionURL.closeEarly(id)), .method("post"), .novalidate, .class("panel")) {
