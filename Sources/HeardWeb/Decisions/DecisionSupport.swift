@@ -85,6 +85,7 @@ struct InitiativeBundle {
     var assessment: EqualityAssessment?
     var decision: Decision?
     var places: [Place]
+    var services: [Service]
 
     static func load(_ id: UUID, on db: any Database) async throws -> InitiativeBundle {
         guard let initiative = try await Initiative.find(id, on: db) else { throw Abort(.notFound) }
@@ -113,9 +114,13 @@ struct InitiativeBundle {
         let decision = try await Decision.query(on: db).filter(\.$initiative.$id == id).first()
         let placeIDs = initiative.placeIDList
         let places = placeIDs.isEmpty ? [] : try await Place.query(on: db).filter(\.$id ~~ placeIDs).sort(\.$name).all()
+        let serviceIDs = initiative.serviceIDList
+        let services =
+            serviceIDs.isEmpty ? [] : try await Service.query(on: db).filter(\.$id ~~ serviceIDs).sort(\.$name).all()
         return InitiativeBundle(
             initiative: initiative, activities: activities, consultation: consultation, questions: questions,
-            themes: themes, responseCount: responses, assessment: assessment, decision: decision, places: places)
+            themes: themes, responseCount: responses, assessment: assessment, decision: decision, places: places,
+            services: services)
     }
 
     var eiaStatus: EIAStatus { assessment?.status ?? EIAStatus.none }

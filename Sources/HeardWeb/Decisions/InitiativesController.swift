@@ -15,6 +15,7 @@ enum InitiativesController {
         var targetDate: String?
         var livedExperienceMembers: String?
         var placeIDs: [String]?
+        var serviceIDs: [String]?
 
         enum CodingKeys: String, CodingKey {
             case title, what, why
@@ -24,6 +25,7 @@ enum InitiativesController {
             case targetDate = "target_date"
             case livedExperienceMembers = "lived_experience_members"
             case placeIDs = "place_ids"
+            case serviceIDs = "service_ids"
         }
 
         var input: InitiativeInput {
@@ -51,22 +53,28 @@ enum InitiativesController {
 
     @Sendable static func new(_ request: Request) async throws -> Response {
         let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
         return .html(
             InitiativeViews.form(
-                request, input: InitiativeInput(), placeIDs: [], places: places, failure: nil))
+                request, input: InitiativeInput(), placeIDs: [], serviceIDs: [], places: places, services: services,
+                failure: nil))
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response {
         let form = try request.content.decode(Form.self)
         let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
         let chosen = (form.placeIDs ?? []).compactMap { UUID(uuidString: $0) }.filter { id in
             places.contains { $0.id == id }
+        }
+        let chosenServices = (form.serviceIDs ?? []).compactMap { UUID(uuidString: $0) }.filter { id in
+            services.contains { $0.id == id }
         }
         do {
             let valid = try form.input.validated()
             if chosen.isEmpty { throw ValidationFailure([FieldError("place_ids", "Select at least one place.")]) }
             let initiative = Initiative(
-                title: valid.title, what: valid.what, why: valid.why, placeIDs: chosen,
+                title: valid.title, what: valid.what, why: valid.why, placeIDs: chosen, serviceIDs: chosenServices,
                 affectsServices: valid.affectsServices, substantialVariation: valid.substantialVariation,
                 decisionBody: valid.decisionBody, targetDate: valid.targetDate,
                 livedExperienceMembers: valid.livedExperienceMembers)
@@ -90,7 +98,8 @@ enum InitiativesController {
             }
             return .html(
                 InitiativeViews.form(
-                    request, input: form.input, placeIDs: Set(form.placeIDs ?? []), places: places,
+                    request, input: form.input, placeIDs: Set(form.placeIDs ?? []),
+                    serviceIDs: Set(form.serviceIDs ?? []), places: places, services: services,
                     failure: ValidationFailure(errors)), status: .unprocessableEntity)
         }
     }

@@ -68,12 +68,13 @@ struct DecisionJourneyTests {
                     "title": "Stroke rehabilitation at home", "what": "Move rehab home.", "why": "Better recovery.",
                     "affects_services": "yes", "substantial_variation": "no", "decision_body": "ICB board",
                     "target_date": "2027-06-30", "lived_experience_members": "0",
-                    "place_ids[]": leeds.id!.uuidString,
+                    "place_ids[]": leeds.id!.uuidString, "service_ids[]": rehab.id!.uuidString,
                 ])
             #expect(created.status == .seeOther)
             let initiativePath = try #require(created.location)
             let initiative = try #require(try await Initiative.query(on: app.db).first())
             #expect(initiative.stage == .idea)
+            #expect(initiative.serviceIDList == [rehab.id!])
 
             // Involvement planned is refused until involvement is planned, then allowed.
             let refused = try await officer.post(

@@ -39,7 +39,8 @@ enum InitiativeViews {
     }
 
     static func form(
-        _ request: Request, input: InitiativeInput, placeIDs: Set<String>, places: [Place], failure: ValidationFailure?
+        _ request: Request, input: InitiativeInput, placeIDs: Set<String>, serviceIDs: Set<String>, places: [Place],
+        services: [Service], failure: ValidationFailure?
     ) -> String {
         let heading = "Add an initiative"
         return PageLayout.render(PageContext(request, title: heading, hasErrors: failure != nil)) {
@@ -57,6 +58,10 @@ enum InitiativeViews {
                     name: "place_ids", legend: "Which places it covers",
                     choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) }, selected: placeIDs,
                     failure: failure)
+                DecisionForms.checkboxes(
+                    name: "service_ids", legend: "Which services it changes (optional)",
+                    choices: services.map { .init(value: $0.id!.uuidString, label: "\($0.name) (\($0.place.name))") },
+                    selected: serviceIDs, failure: failure)
                 DecisionForms.radios(
                     name: "affects_services",
                     legend: "Does it change how services are delivered, or which services there are?",
@@ -108,6 +113,10 @@ enum InitiativeViews {
             DecisionForms.summaryList([
                 ("What", .text(initiative.what)), ("Why", .text(initiative.why)),
                 ("Places", .text(bundle.places.map(\.name).joined(separator: ", "))),
+                (
+                    "Services",
+                    .text(bundle.services.isEmpty ? "None named" : bundle.services.map(\.name).joined(separator: ", "))
+                ),
                 ("Changes services", .text(initiative.affectsServices ? "Yes: the duty to involve applies" : "No")),
                 (
                     "Substantial variation",

@@ -152,6 +152,14 @@ enum PublicViews {
             h1 { initiative.title }
             p(.class("lead")) { initiative.what }
             StageViews.progress(initiative.stage)
+            DecisionForms.summaryList([
+                ("Places", .text(bundle.places.map(\.name).joined(separator: ", "))),
+                (
+                    "Services",
+                    .text(bundle.services.isEmpty ? "Not named" : bundle.services.map(\.name).joined(separator: ", "))
+                ),
+                ("Decided by", .text(initiative.decisionBody)),
+            ])
             h2 { "Why" }
             DecisionForms.paragraphs(initiative.why)
             h2 { "How early people were involved" }
