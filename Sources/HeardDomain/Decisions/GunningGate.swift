@@ -48,7 +48,7 @@ public struct ConsultationFacts: Sendable, Equatable {
     public var analysisPublished: Bool
     /// Themes found in the responses, and whether each has a recorded response in the decision paper.
     public var themes: [ThemeResponseFacts]
-    /// The initiative's decision target date, if set.
+    /// When the decision is due: the decision meeting's date once a paper exists, otherwise the initiative's target.
     public var decisionTargetDate: SimpleDate?
     /// The initiative is already decided (decision approved before or during the consultation).
     public var initiativeDecided: Bool
@@ -214,7 +214,7 @@ public enum GunningGate {
             if let target = c.decisionTargetDate, target <= c.closesOn {
                 return PrincipleCheck(
                     .g1, .notMet,
-                    "The decision is due on \(target.ukText), before the consultation closes on \(c.closesOn.ukText). Move the decision date after the consultation and time to analyse it."
+                    "The decision is due on \(target.ukText), before the consultation closes on \(c.closesOn.ukText). Move the decision after the consultation, leaving time to analyse it."
                 )
             }
             return PrincipleCheck(.g1, .met, "The consultation happens while the proposal can still change.")

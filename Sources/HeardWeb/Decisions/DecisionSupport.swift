@@ -135,7 +135,8 @@ struct InitiativeBundle {
             themes: themes.map {
                 ThemeResponseFacts(theme: $0.name, response: $0.responseKind, reason: $0.responseReason)
             },
-            decisionTargetDate: initiative.target, initiativeDecided: decision?.isApproved ?? false)
+            decisionTargetDate: decision.flatMap { SimpleDate(iso: $0.meetingOn) } ?? initiative.target,
+            initiativeDecided: decision?.isApproved ?? false)
     }
 
     func facts(today: SimpleDate) -> InitiativeFacts {

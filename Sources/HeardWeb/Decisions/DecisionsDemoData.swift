@@ -74,6 +74,11 @@ enum DecisionsDemoData {
                 "A phone line is fine for advice but not for a cut that needs stitches.",
             ])
 
+        let overnight = try await consultation(
+            on: db, initiative: options, opens: today.adding(days: 14), closes: today.adding(days: 14 + 84))
+        try await questions(on: db, overnight)
+        try await assessment(on: db, options, status: .draft)
+
         // 4. Consultation open, and a decision already sent for approval: refused (G1/G4).
         let stroke = try await initiative(
             on: db, "Stroke rehabilitation at home", place: place("Kirklees"), stage: .consultation,
@@ -241,8 +246,24 @@ enum DecisionsDemoData {
         let ages = ["25-34", "35-44", "45-54", "55-64", "65-74", "75+", "55-64", "65-74"]
         for index in 0..<count {
             let n = index + seed
+            let openings = [
+                "I would need help with transport on some days.", "The bus from our estate only runs twice a day.",
+                "My mum is ninety and cannot drive any more.",
+                "Evening appointments would make a big difference to me.",
+                "I worry the waiting list will get longer.",
+                "Parking at the hospital costs too much for regular visits.",
+                "The staff were kind when my husband was there.",
+            ]
+            let endings = [
+                "Please think about carers who work.", "Letters should come in other languages too.",
+                "A phone number that someone answers would help.",
+                "I support the change if the support is really there.",
+                "Nobody asked us before, so thank you for asking now.",
+            ]
             let text =
-                index % 5 == 0 ? campaign : "Response \(index + 1): I would need help with transport on some days."
+                index % 5 == 0
+                ? campaign
+                : openings[(index * 3 + seed) % openings.count] + " " + endings[(index + seed) % endings.count]
             let answers = [
                 questions[0].id!.uuidString: (n % 3 == 0 ? "Option A" : "Option B") + "\n" + text,
                 questions[1].id!.uuidString: String(n % 5 + 1),

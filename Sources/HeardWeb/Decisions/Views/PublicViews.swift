@@ -167,9 +167,17 @@ enum PublicViews {
                 p {
                     "People were first involved on \(first.date.ukText), at \(first.title)"
                     initiative.createdAt.map { created in
-                        let days = max(0, Int(first.date.dayNumber) - Self.dayNumber(created))
-                        return HTMLNode.text(", \(days) days after the idea was recorded.")
+                        let days = first.date.dayNumber - Self.dayNumber(created)
+                        return HTMLNode.text(
+                            days < 0
+                                ? ", before the idea was recorded in Heard."
+                                : ", \(days) days after the idea was recorded.")
                     } ?? "."
+                }
+                if let consultation = bundle.consultation, first.date < consultation.opens {
+                    p {
+                        "That was \(first.date.days(until: consultation.opens) / 7) weeks before the consultation opened, while the options were still being shaped."
+                    }
                 }
             } else {
                 p { "No involvement activity has been held yet." }
