@@ -104,14 +104,6 @@ struct M0100_CreateDecisions: AsyncMigration {
             .field("response_reason", .string, .required)
             .unique(on: "consultation_id", "name")
             .create()
-        try await database.schema(OutcomeNotice.schema)
-            .id()
-            .field("consultation_id", .uuid, .required, .references(Consultation.schema, "id"))
-            .field("email", .string, .required)
-            .field("status", .string, .required)
-            .field("created_at", .datetime)
-            .unique(on: "consultation_id", "email")
-            .create()
         try await database.schema(EqualityAssessment.schema)
             .id()
             .field("initiative_id", .uuid, .required, .references(Initiative.schema, "id"))
@@ -160,7 +152,7 @@ struct M0100_CreateDecisions: AsyncMigration {
     func revert(on database: any Database) async throws {
         for schema in [
             GlossaryTerm.schema,
-            PopulationFigure.schema, Decision.schema, EqualityAssessment.schema, OutcomeNotice.schema,
+            PopulationFigure.schema, Decision.schema, EqualityAssessment.schema,
             ConsultationTheme.schema, EqualityAnswer.schema, SurveyResponse.schema, SurveyQuestion.schema,
             Consultation.schema, ActivityComment.schema, InvolvementActivity.schema, Initiative.schema,
         ] {

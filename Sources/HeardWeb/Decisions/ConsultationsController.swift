@@ -270,10 +270,22 @@ enum ConsultationsController {
         let emails = Set(
             try await SurveyResponse.query(on: request.db).filter(\.$consultation.$id == consultation.id!).all()
                 .compactMap(\.contactEmail))
+        let title = consultation.title
+        let link = request.heardConfiguration.publicURL + DecisionURL.outcome(consultation.id!)
+        let body = """
+            Thank you for taking part in our consultation on \(title).
+
+            What we heard: \(summary)
+
+            You can read the full report, including what we are doing about each thing people raised, at \(link)
+            """
         try await request.db.transaction { db in
             try await consultation.save(on: db)
             for email in emails.sorted() {
-                try await OutcomeNotice(consultationID: consultation.id!, email: email).create(on: db)
+                try await Notice(
+                    to: email, subject: "We asked, you said, we did: \(title)", body: body,
+                    kind: "consultation_outcome"
+                ).create(on: db)
             }
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "consultation.analysis_published",

@@ -296,7 +296,9 @@ struct DecisionJourneyTests {
                     staffConsultation + "/publish", form: ["outcome_summary": "Most people preferred A."],
                     tokenFrom: staffConsultation
                 ).status == .seeOther)
-            #expect(try await OutcomeNotice.query(on: app.db).count() == 1)
+            let notices = try await Notice.query(on: app.db).filter(\.$kind == "consultation_outcome").all()
+            #expect(notices.map(\.toAddress) == ["someone@example.org"])
+            #expect(notices.first?.body.contains("/outcome") == true)
             let unanswered = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
             #expect(unanswered.status == .conflict)
             #expect(unanswered.body.contains("Travel"))

@@ -173,26 +173,6 @@ public final class ConsultationTheme: Model, @unchecked Sendable {
     }
 }
 
-/// A message owed to someone who took part and left contact details: the outcome of the consultation.
-/// Written when the outcome is published; the mailer sends and marks them.
-public final class OutcomeNotice: Model, @unchecked Sendable {
-    public static let schema = "outcome_notices"
-
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "consultation_id") public var consultation: Consultation
-    @Field(key: "email") public var email: String
-    @Field(key: "status") public var status: String
-    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
-
-    public init() {}
-
-    public init(consultationID: UUID, email: String) {
-        self.$consultation.id = consultationID
-        self.email = email
-        self.status = "queued"
-    }
-}
-
 /// A local glossary entry for the survey question checker: a term people may not know, and plain words for it.
 public final class GlossaryTerm: Model, @unchecked Sendable {
     public static let schema = "glossary_terms"
