@@ -71,6 +71,7 @@ enum DecisionURL {
     static func outcome(_ id: UUID) -> String { publicConsultation(id) + "/outcome" }
     static func outcomeCSV(_ id: UUID) -> String { publicConsultation(id) + "/outcome.csv" }
     static func publicInitiative(_ id: UUID) -> String { "/initiatives/\(Self.id(id))" }
+    static func publicAssessment(_ id: UUID) -> String { publicInitiative(id) + "/equality-impact-assessment" }
     static func publicDecision(_ id: UUID) -> String { "\(publicDecisions)/\(Self.id(id))" }
 }
 

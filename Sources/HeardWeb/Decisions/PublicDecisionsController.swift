@@ -138,6 +138,16 @@ enum PublicDecisionsController {
                 context: PageContext(request, title: bundle.initiative.title)))
     }
 
+    /// The equality impact assessment, public once it exists (draft or signed off).
+    @Sendable static func assessment(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        guard let assessment = bundle.assessment else { throw Abort(.notFound) }
+        return .html(
+            PublicViews.assessment(
+                assessment, bundle: bundle,
+                context: PageContext(request, title: "Equality impact assessment: \(bundle.initiative.title)")))
+    }
+
     @Sendable static func decision(_ request: Request) async throws -> Response {
         guard let decision = try await Decision.find(try Admin.uuidParameter(request), on: request.db),
             decision.isApproved

@@ -360,6 +360,10 @@ struct DecisionJourneyTests {
             )
             #expect(trail.body.contains("People were first involved on 20 January 2027"))
             #expect(!trail.body.contains("07700 900123"))
+            let eiaPublic = try await visitor.get(
+                "/initiatives/\(initiative.id!.uuidString.lowercased())/equality-impact-assessment")
+            #expect(eiaPublic.status == .ok)
+            #expect(eiaPublic.body.contains("Director of Nursing"))
             let record = try await visitor.get("/decisions/\(decision.id!.uuidString.lowercased())")
             #expect(record.status == .ok)
             #expect(record.body.contains("Commissioning stroke rehab at home"))

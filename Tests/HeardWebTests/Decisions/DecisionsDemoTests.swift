@@ -44,6 +44,11 @@ struct DecisionsDemoTests {
                     "/staff/initiatives/\(id)", "/staff/initiatives/\(id)/eia", "/staff/initiatives/\(id)/decision",
                 ]
                 publicPaths.append("/initiatives/\(id)")
+                if try await EqualityAssessment.query(on: app.db).filter(\.$initiative.$id == initiative.id!).count()
+                    > 0
+                {
+                    publicPaths.append("/initiatives/\(id)/equality-impact-assessment")
+                }
             }
             for consultation in try await Consultation.query(on: app.db).all() {
                 let id = consultation.id!.uuidString.lowercased()

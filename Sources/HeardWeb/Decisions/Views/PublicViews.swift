@@ -68,6 +68,11 @@ enum PublicViews {
             h2 { "Equality impact assessment" }
             if let assessment = bundle.assessment {
                 p { "Status: \(assessment.status.title). Who it affects: \(assessment.whoAffected)" }
+                p {
+                    a(.href(DecisionURL.publicAssessment(bundle.initiative.id!))) {
+                        "Read the equality impact assessment"
+                    }
+                }
             } else {
                 p { "Not yet published." }
             }
@@ -239,6 +244,37 @@ enum PublicViews {
         }
     }
 
+    static func assessment(_ assessment: EqualityAssessment, bundle: InitiativeBundle, context: PageContext) -> String {
+        let entries = assessment.entryMap
+        return PageLayout.render(context) {
+            p { a(.class("back-link"), .href(DecisionURL.publicInitiative(bundle.initiative.id!))) { "Back" } }
+            h1 { "Equality impact assessment" }
+            p(.class("lead")) { bundle.initiative.title }
+            DecisionForms.summaryList([
+                ("Status", .text(assessment.status.title)),
+                ("Who it affects", .text(assessment.whoAffected)),
+                ("Signed off by", .text(assessment.signedOffBy ?? "Not yet signed off")),
+                ("Signed off on", .text(assessment.signedOffOn.flatMap { SimpleDate(iso: $0)?.ukText } ?? "–")),
+                ("Review date", .text(assessment.reviewOn.flatMap { SimpleDate(iso: $0)?.ukText } ?? "–")),
+            ])
+            DataTable.render(
+                caption: "Each protected characteristic, and carers",
+                headers: [
+                    "Group", "Evidence", "Engagement that reached the group", "Likely impact", "Mitigations", "Actions",
+                ],
+                rows: EqualityAssessmentController.characteristics.map { c in
+                    let entry = entries[c.rawValue]
+                    return [
+                        .text(c.title), .text(entry?.evidence ?? "–"), .text(entry?.engagement ?? "–"),
+                        .text(
+                            EqualityAssessmentController.impacts.first { $0.value == entry?.impact }?.label
+                                ?? "Not yet assessed"),
+                        .text(entry?.mitigations ?? ""), .text(entry?.actions ?? ""),
+                    ]
+                })
+        }
+    }
+
     static func dayNumber(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
     static func decision(_ decision: Decision, bundle: InitiativeBundle, context: PageContext) -> String {
@@ -266,6 +302,13 @@ enum PublicViews {
             ul(.class("list-bullet")) {
                 if let consultation = bundle.consultation {
                     li { a(.href(DecisionURL.outcome(consultation.id!))) { "The consultation outcome report" } }
+                }
+                if bundle.assessment != nil {
+                    li {
+                        a(.href(DecisionURL.publicAssessment(bundle.initiative.id!))) {
+                            "The equality impact assessment"
+                        }
+                    }
                 }
                 li { a(.href(DecisionURL.publicInitiative(bundle.initiative.id!))) { "The involvement trail" } }
             }

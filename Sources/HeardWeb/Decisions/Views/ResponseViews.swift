@@ -29,20 +29,23 @@ enum ResponseViews {
 
     /// The optional equality monitoring questions, each with "Prefer not to say".
     static func equalityFields(submission: ResponsesController.Submission, failure: ValidationFailure?) -> HTMLNode {
-        details(.class("details")) {
-            summary(.class("details-summary")) { "Equality monitoring (optional)" }
-            p {
-                "These questions help us check we heard from everyone. They are stored apart from your answers and only reported as totals, with small numbers hidden."
-            }
-            for characteristic in MonitoringCharacteristic.allCases {
-                FormComponents.selectField(
-                    name: "eq-" + Slug.make(characteristic.rawValue), label: characteristic.question,
-                    choices: (characteristic.categories + [MonitoringCharacteristic.preferNotToSay]).map {
-                        .init(value: $0, label: $0)
-                    }, selected: submission.value("eq-" + Slug.make(characteristic.rawValue)), failure: failure,
-                    prompt: "Not answered")
-            }
-        }
+        let hasError = failure?.errors.contains { $0.field.hasPrefix("eq-") } ?? false
+        return HTMLNode.element(
+            "details", [.class("details")] + (hasError ? [HTMLAttribute("open", nil)] : []),
+            children: [
+                summary(.class("details-summary")) { "Equality monitoring (optional)" },
+                p {
+                    "These questions help us check we heard from everyone. They are stored apart from your answers and only reported as totals, with small numbers hidden."
+                },
+            ]
+                + MonitoringCharacteristic.allCases.map { characteristic in
+                    FormComponents.selectField(
+                        name: "eq-" + Slug.make(characteristic.rawValue), label: characteristic.question,
+                        choices: (characteristic.categories + [MonitoringCharacteristic.preferNotToSay]).map {
+                            .init(value: $0, label: $0)
+                        }, selected: submission.value("eq-" + Slug.make(characteristic.rawValue)), failure: failure,
+                        prompt: "Not answered")
+                })
     }
 
     static func questionField(
