@@ -23,10 +23,23 @@ enum ConsultationsController {
             shortDurationReason: Admin.text(request, "short_duration_reason"))
     }
 
+    /// Sets up the consultation, or changes its pack while it has not opened yet.
     @Sendable static func new(_ request: Request) async throws -> Response {
         let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
-        if let existing = bundle.consultation { return request.redirect(to: DecisionURL.consultation(existing.id!)) }
         let today = request.today
+        if let existing = bundle.consultation {
+            guard bundle.consultationFacts!.state(on: today) == .forthcoming else {
+                return request.redirect(to: DecisionURL.consultation(existing.id!))
+            }
+            let input = ConsultationInput(
+                title: existing.title, background: existing.background, options: existing.options,
+                discardedAlternatives: existing.discardedAlternatives, reasons: existing.reasons,
+                opensOn: existing.opensOn, closesOn: existing.closesOn,
+                shortDurationReason: existing.shortDurationReason)
+            return .html(
+                ConsultationViews.form(
+                    request, bundle: bundle, input: input, formats: Set(existing.formatList), failure: nil))
+        }
         let input = ConsultationInput(
             title: bundle.initiative.title, opensOn: today.iso,
             closesOn: today.adding(days: GunningGate.defaultMinimumDays).iso)
@@ -36,32 +49,63 @@ enum ConsultationsController {
 
     @Sendable static func create(_ request: Request) async throws -> Response {
         let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
-        if let existing = bundle.consultation { return request.redirect(to: DecisionURL.consultation(existing.id!)) }
+        let existing = bundle.consultation
         let input = input(request)
         let chosenFormats = Admin.list(request, "formats").filter { value in formats.contains { $0.value == value } }
         do {
+            if let existing, bundle.consultationFacts!.state(on: request.today) != .forthcoming {
+                throw ValidationFailure([
+                    FieldError(
+                        "title",
+                        "\(existing.title) has already opened, so its pack cannot change now: people are responding to it."
+                    )
+                ])
+            }
             let decided = bundle.decision?.isApproved == true || bundle.initiative.stage >= .decision
             let valid = try input.validated(initiativeDecided: decided)
             if chosenFormats.isEmpty {
                 throw ValidationFailure([FieldError("formats", "Select at least one way people can respond.")])
             }
-            let consultation = Consultation(
-                initiativeID: bundle.initiative.id!, title: valid.title, background: valid.background,
-                options: valid.options, discardedAlternatives: valid.discardedAlternatives, reasons: valid.reasons,
-                opensOn: valid.opensOn, closesOn: valid.closesOn, shortDurationReason: valid.shortDurationReason,
-                formats: chosenFormats)
+            let consultation =
+                existing
+                ?? Consultation(
+                    initiativeID: bundle.initiative.id!, title: valid.title, background: valid.background,
+                    options: valid.options, discardedAlternatives: valid.discardedAlternatives, reasons: valid.reasons,
+                    opensOn: valid.opensOn, closesOn: valid.closesOn, shortDurationReason: valid.shortDurationReason,
+                    formats: chosenFormats)
+            let changes = [
+                FieldChange("title", from: existing?.title, to: valid.title),
+                FieldChange("opens_on", from: existing?.opensOn, to: valid.opensOn.iso),
+                FieldChange("closes_on", from: existing?.closesOn, to: valid.closesOn.iso),
+                FieldChange("options", from: existing?.options, to: valid.options),
+                FieldChange(
+                    "discarded_alternatives", from: existing?.discardedAlternatives, to: valid.discardedAlternatives),
+                FieldChange("reasons", from: existing?.reasons, to: valid.reasons),
+                FieldChange(
+                    "short_duration_reason", from: existing?.shortDurationReason, to: valid.shortDurationReason),
+            ]
+            consultation.title = valid.title
+            consultation.background = valid.background
+            consultation.options = valid.options
+            consultation.discardedAlternatives = valid.discardedAlternatives
+            consultation.reasons = valid.reasons
+            consultation.opensOn = valid.opensOn.iso
+            consultation.closesOn = valid.closesOn.iso
+            consultation.shortDurationReason = valid.shortDurationReason
+            consultation.formats = chosenFormats.joined(separator: ",")
             try await request.db.transaction { db in
-                try await consultation.create(on: db)
+                try await consultation.save(on: db)
                 try await AuditLog.record(
-                    on: db, actor: Admin.actor(request), action: "consultation.created", objectType: "consultation",
-                    objectID: consultation.id?.uuidString,
-                    summary: "Set up consultation \(valid.title), \(valid.opensOn.ukText) to \(valid.closesOn.ukText)",
-                    changes: [
-                        FieldChange("opens_on", from: nil, to: valid.opensOn.iso),
-                        FieldChange("closes_on", from: nil, to: valid.closesOn.iso),
-                    ])
+                    on: db, actor: Admin.actor(request),
+                    action: existing == nil ? "consultation.created" : "consultation.updated",
+                    objectType: "consultation", objectID: consultation.id?.uuidString,
+                    summary:
+                        "\(existing == nil ? "Set up" : "Changed the pack of") consultation \(valid.title), \(valid.opensOn.ukText) to \(valid.closesOn.ukText)",
+                    changes: changes)
             }
-            Admin.flash(request, "Consultation set up. Add the survey questions next.")
+            Admin.flash(
+                request,
+                existing == nil ? "Consultation set up. Add the survey questions next." : "Consultation pack changed.")
             return request.redirect(to: DecisionURL.consultation(consultation.id!))
         } catch let failure as ValidationFailure {
             return .html(

@@ -60,7 +60,38 @@ enum InitiativesController {
                 failure: nil))
     }
 
+    @Sendable static func edit(_ request: Request) async throws -> Response {
+        let initiative = try await find(request)
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
+        let input = InitiativeInput(
+            title: initiative.title, what: initiative.what, why: initiative.why,
+            affectsServices: initiative.affectsServices ? "yes" : "no",
+            substantialVariation: initiative.substantialVariation ? "yes" : "no", decisionBody: initiative.decisionBody,
+            targetDate: initiative.targetDate ?? "", livedExperienceMembers: String(initiative.livedExperienceMembers))
+        return .html(
+            InitiativeViews.form(
+                request, input: input, placeIDs: Set(initiative.placeIDList.map(\.uuidString)),
+                serviceIDs: Set(initiative.serviceIDList.map(\.uuidString)), places: places, services: services,
+                failure: nil, editing: initiative))
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        try await save(request, editing: try await find(request))
+    }
+
+    static func find(_ request: Request) async throws -> Initiative {
+        guard let initiative = try await Initiative.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return initiative
+    }
+
     @Sendable static func create(_ request: Request) async throws -> Response {
+        try await save(request, editing: nil)
+    }
+
+    static func save(_ request: Request, editing existing: Initiative?) async throws -> Response {
         let form = try request.content.decode(Form.self)
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
@@ -73,23 +104,52 @@ enum InitiativesController {
         do {
             let valid = try form.input.validated()
             if chosen.isEmpty { throw ValidationFailure([FieldError("place_ids", "Select at least one place.")]) }
-            let initiative = Initiative(
-                title: valid.title, what: valid.what, why: valid.why, placeIDs: chosen, serviceIDs: chosenServices,
-                affectsServices: valid.affectsServices, substantialVariation: valid.substantialVariation,
-                decisionBody: valid.decisionBody, targetDate: valid.targetDate,
-                livedExperienceMembers: valid.livedExperienceMembers)
+            let initiative =
+                existing
+                ?? Initiative(
+                    title: valid.title, what: valid.what, why: valid.why, affectsServices: valid.affectsServices,
+                    substantialVariation: valid.substantialVariation, decisionBody: valid.decisionBody,
+                    targetDate: valid.targetDate)
+            let changes = [
+                FieldChange("title", from: existing?.title, to: valid.title),
+                FieldChange("what", from: existing?.what, to: valid.what),
+                FieldChange("why", from: existing?.why, to: valid.why),
+                FieldChange(
+                    "affects_services", from: existing.map { String($0.affectsServices) },
+                    to: String(valid.affectsServices)),
+                FieldChange(
+                    "substantial_variation", from: existing.map { String($0.substantialVariation) },
+                    to: String(valid.substantialVariation)),
+                FieldChange("decision_body", from: existing?.decisionBody, to: valid.decisionBody),
+                FieldChange("target_date", from: existing?.targetDate, to: valid.targetDate?.iso),
+                FieldChange(
+                    "lived_experience_members", from: existing.map { String($0.livedExperienceMembers) },
+                    to: String(valid.livedExperienceMembers)),
+                FieldChange("place_ids", from: existing?.placeIDs, to: chosen.map(\.uuidString).joined(separator: ",")),
+                FieldChange(
+                    "service_ids", from: existing?.serviceIDs,
+                    to: chosenServices.map(\.uuidString).joined(separator: ",")),
+            ]
+            initiative.title = valid.title
+            initiative.what = valid.what
+            initiative.why = valid.why
+            initiative.placeIDs = chosen.map(\.uuidString).joined(separator: ",")
+            initiative.serviceIDs = chosenServices.map(\.uuidString).joined(separator: ",")
+            initiative.affectsServices = valid.affectsServices
+            initiative.substantialVariation = valid.substantialVariation
+            initiative.decisionBody = valid.decisionBody
+            initiative.targetDate = valid.targetDate?.iso
+            initiative.livedExperienceMembers = valid.livedExperienceMembers
             try await request.db.transaction { db in
-                try await initiative.create(on: db)
+                try await initiative.save(on: db)
                 try await AuditLog.record(
-                    on: db, actor: Admin.actor(request), action: "initiative.created", objectType: "initiative",
-                    objectID: initiative.id?.uuidString, summary: "Added initiative \(valid.title)",
-                    changes: [
-                        FieldChange("title", from: nil, to: valid.title),
-                        FieldChange("affects_services", from: nil, to: String(valid.affectsServices)),
-                        FieldChange("substantial_variation", from: nil, to: String(valid.substantialVariation)),
-                    ])
+                    on: db, actor: Admin.actor(request),
+                    action: existing == nil ? "initiative.created" : "initiative.updated", objectType: "initiative",
+                    objectID: initiative.id?.uuidString,
+                    summary: "\(existing == nil ? "Added" : "Changed") initiative \(valid.title)", changes: changes)
             }
-            Admin.flash(request, "Initiative added: \(valid.title)")
+            Admin.flash(
+                request, existing == nil ? "Initiative added: \(valid.title)" : "Initiative changed: \(valid.title)")
             return request.redirect(to: DecisionURL.initiative(initiative.id!))
         } catch let failure as ValidationFailure {
             var errors = failure.errors
@@ -100,7 +160,7 @@ enum InitiativesController {
                 InitiativeViews.form(
                     request, input: form.input, placeIDs: Set(form.placeIDs ?? []),
                     serviceIDs: Set(form.serviceIDs ?? []), places: places, services: services,
-                    failure: ValidationFailure(errors)), status: .unprocessableEntity)
+                    failure: ValidationFailure(errors), editing: existing), status: .unprocessableEntity)
         }
     }
 

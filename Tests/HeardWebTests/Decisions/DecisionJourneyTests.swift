@@ -170,6 +170,24 @@ struct DecisionJourneyTests {
             #expect(made.status == .seeOther)
             let consultation = try #require(try await Consultation.query(on: app.db).first())
             let staffConsultation = try #require(made.location)
+            // The pack can change until the consultation opens.
+            #expect(try await officer.get(consultationPath).body.contains("Change the consultation pack"))
+            pack["reasons"] = "People recover better at home, and beds are needed for acute care."
+            #expect(
+                try await officer.post(consultationPath, form: pack, tokenFrom: consultationPath).status == .seeOther)
+            #expect(try await Consultation.query(on: app.db).first()?.reasons.contains("beds") == true)
+            // The working group grows: the initiative's details change, audited.
+            #expect(
+                try await officer.post(
+                    initiativePath + "/edit",
+                    form: [
+                        "title": "Stroke rehabilitation at home", "what": "Move rehab home.", "why": "Better recovery.",
+                        "affects_services": "yes", "substantial_variation": "no", "decision_body": "ICB board",
+                        "target_date": "2027-06-30", "lived_experience_members": "2",
+                        "place_ids[]": leeds.id!.uuidString, "service_ids[]": rehab.id!.uuidString,
+                    ], tokenFrom: initiativePath + "/edit"
+                ).status == .seeOther)
+            #expect(try await Initiative.query(on: app.db).first()?.livedExperienceMembers == 2)
 
             // Survey builder: the checker warns but saves.
             let leading = try await officer.post(
@@ -201,6 +219,9 @@ struct DecisionJourneyTests {
                 try await officer.post(
                     initiativePath + "/stage", form: ["stage": "consultation"], tokenFrom: initiativePath
                 ).status == .seeOther)
+            let lateChange = try await officer.post(consultationPath, form: pack, tokenFrom: initiativePath)
+            #expect(lateChange.status == .unprocessableEntity)
+            #expect(lateChange.body.contains("already opened"))
 
             // Public responses, with equality monitoring, a duplicate, and a bad answer.
             let questions = try await SurveyQuestion.query(on: app.db).sort(\.$position).all()

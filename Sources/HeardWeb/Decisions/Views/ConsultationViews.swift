@@ -7,7 +7,7 @@ enum ConsultationViews {
         _ request: Request, bundle: InitiativeBundle, input: ConsultationInput, formats: Set<String>,
         failure: ValidationFailure?
     ) -> String {
-        let heading = "Set up the consultation"
+        let heading = bundle.consultation == nil ? "Set up the consultation" : "Change the consultation pack"
         let id = bundle.initiative.id!
         return PageLayout.render(PageContext(request, title: heading, hasErrors: failure != nil)) {
             p { a(.class("back-link"), .href(DecisionURL.initiative(id))) { "Back" } }
@@ -76,6 +76,9 @@ enum ConsultationViews {
                 "\(state.title). \(consultation.opens.ukText) to \(facts.lastDay.ukText). \(bundle.responseCount) responses."
             }
             p { a(.href(DecisionURL.publicConsultation(id))) { "Public consultation page" } }
+            if state == .forthcoming {
+                p { a(.href(DecisionURL.newConsultation(bundle.initiative.id!))) { "Change the pack or the dates" } }
+            }
             h2(.id("checklist")) { "Checklist" }
             DataTable.render(
                 caption: "Gunning principles and survey wording",
@@ -266,7 +269,7 @@ enum AnalysisViews {
         let rowHeight = 28
         let height = rowHeight * tally.counts.count + 8
         var svg =
-            "<svg class=\"chart\" role=\"img\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 400 \(height)\" width=\"400\" height=\"\(height)\">"
+            "<svg class=\"chart\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 400 \(height)\" width=\"400\" height=\"\(height)\">"
         for (index, item) in tally.counts.enumerated() {
             let width = Int(Double(item.1) / Double(maximum) * 240)
             let y = index * rowHeight + 4

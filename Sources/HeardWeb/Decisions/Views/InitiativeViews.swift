@@ -40,14 +40,20 @@ enum InitiativeViews {
 
     static func form(
         _ request: Request, input: InitiativeInput, placeIDs: Set<String>, serviceIDs: Set<String>, places: [Place],
-        services: [Service], failure: ValidationFailure?
+        services: [Service], failure: ValidationFailure?, editing: Initiative? = nil
     ) -> String {
-        let heading = "Add an initiative"
+        let heading = editing.map { "Change \($0.title)" } ?? "Add an initiative"
+        let action = editing.map { DecisionURL.initiative($0.id!) + "/edit" } ?? SiteURL.new(DecisionURL.initiatives)
         return PageLayout.render(PageContext(request, title: heading, hasErrors: failure != nil)) {
-            p { a(.class("back-link"), .href(DecisionURL.initiatives)) { "Back" } }
+            p {
+                a(.class("back-link"), .href(editing.map { DecisionURL.initiative($0.id!) } ?? DecisionURL.initiatives))
+                {
+                    "Back"
+                }
+            }
             FormComponents.errorSummary(failure)
             h1 { heading }
-            HeardWeb.form(.action(SiteURL.new(DecisionURL.initiatives)), .method("post"), .novalidate) {
+            HeardWeb.form(.action(action), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
                 FormComponents.textField(name: "title", label: "Title", value: input.title, failure: failure)
                 FormComponents.textArea(
@@ -126,7 +132,11 @@ enum InitiativeViews {
                 ("Target date", .text(initiative.target?.ukText ?? "Not set")),
                 ("Lived-experience members", .text(String(initiative.livedExperienceMembers))),
             ])
-            p { a(.href(DecisionURL.publicInitiative(id))) { "Public page with the involvement trail" } }
+            p {
+                a(.href(DecisionURL.initiative(id) + "/edit")) { "Change the details" }
+                " · "
+                a(.href(DecisionURL.publicInitiative(id))) { "Public page with the involvement trail" }
+            }
             if let next {
                 HeardWeb.form(.action(DecisionURL.initiativeStage(id)), .method("post")) {
                     FormComponents.csrfField(context.csrfToken ?? "")
