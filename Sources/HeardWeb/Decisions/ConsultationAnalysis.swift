@@ -125,6 +125,35 @@ struct ConsultationAnalysis {
         return population
     }
 
+    /// A theme the listening engine found in the responses' free text: a starting point for the staff who
+    /// record the consultation's themes.
+    struct SuggestedTheme {
+        var name: String
+        var mentions: Int
+        /// Average sentiment, 1 very positive … 5 very negative.
+        var sentiment: Double
+        var quote: String
+    }
+
+    /// Themes the engine finds in the responses, most mentioned first; empty when no model is loaded.
+    static func suggestedThemes(_ responses: [String], engine: ListeningEngine) -> [SuggestedTheme] {
+        guard !engine.themeNames.isEmpty else { return [] }
+        var mentions: [String: (count: Int, sentiment: Int, quote: String)] = [:]
+        for text in responses where !text.isEmpty {
+            let analysis = engine.analyse(text)
+            guard !analysis.isNoComment else { continue }
+            for theme in analysis.themes {
+                let current = mentions[theme] ?? (0, 0, analysis.redactedText)
+                mentions[theme] = (current.count + 1, current.sentiment + analysis.sentiment, current.quote)
+            }
+        }
+        return mentions.map {
+            SuggestedTheme(
+                name: $0.key, mentions: $0.value.count, sentiment: Double($0.value.sentiment) / Double($0.value.count),
+                quote: String($0.value.quote.prefix(300)))
+        }.sorted { ($0.mentions, $1.name) > ($1.mentions, $0.name) }
+    }
+
     /// How many responses are part of a campaign (a cluster of two or more near-identical texts).
     var campaignResponses: Int { campaignClusters.reduce(0, +) }
 }

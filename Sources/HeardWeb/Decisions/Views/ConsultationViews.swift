@@ -50,7 +50,8 @@ enum ConsultationViews {
     }
 
     static func show(
-        _ bundle: InitiativeBundle, analysis: ConsultationAnalysis?, checker: QuestionChecker, today: SimpleDate,
+        _ bundle: InitiativeBundle, analysis: ConsultationAnalysis?, suggested: [ConsultationAnalysis.SuggestedTheme],
+        checker: QuestionChecker, today: SimpleDate,
         context: PageContext,
         notice: String?, failure: ValidationFailure?, typed: [String: String]
     ) -> String {
@@ -167,6 +168,19 @@ enum ConsultationViews {
             }
             if let analysis, state != .open, state != .forthcoming {
                 AnalysisViews.summary(analysis)
+                if !suggested.isEmpty {
+                    DataTable.render(
+                        caption:
+                            "Themes the listening engine found in the free text (a starting point: check and record them below)",
+                        headers: ["Theme", "Responses", "Average feeling", "Example (personal details removed)"],
+                        rows: suggested.prefix(15).map { theme in
+                            [
+                                .text(theme.name), .text(String(theme.mentions)),
+                                .text(AnalysisViews.sentimentNames[max(0, min(4, Int(theme.sentiment.rounded()) - 1))]),
+                                .text(theme.quote),
+                            ]
+                        })
+                }
                 h2(.id("themes")) { "Themes and the decision paper's responses" }
                 p {
                     "Record each theme found in the responses. Before the decision, every theme needs a response: accepted, proposal changed, or not accepted, with a reason (Gunning G4)."
