@@ -53,5 +53,15 @@ if [ -z "${HEARD_TEST_POSTGRES_URL:-}" ] && [ "${HEARD_TEST_SKIP_POSTGRES:-}" !=
   fi
 fi
 
+# A real SMTP server for the notice tests: aiosmtpd from PyPI in a virtual environment.
+if [ -z "${HEARD_TEST_PYTHON:-}" ]; then
+  venv=.venv-test
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import aiosmtpd" 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check aiosmtpd
+  fi
+  export HEARD_TEST_PYTHON="$PWD/$venv/bin/python"
+fi
+
 swift build --build-tests
 swift test --skip-build "$@"

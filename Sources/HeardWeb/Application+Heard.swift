@@ -48,7 +48,8 @@ public enum HeardApplication {
         try await DatabaseSetup.prepare(app, config: config)
         if config.seedDemoData {
             let hasher = app.password
-            let seeded = try await DemoData.seedIfEmpty(on: app.db, hashPassword: { try hasher.hash($0) })
+            let seeded = try await DemoData.seedIfEmpty(
+                on: app.db, hashPassword: { try hasher.hash($0) }, engine: app.listeningEngine)
             app.storage[DemoSeededKey.self] = seeded
         }
 

@@ -14,6 +14,10 @@ func routes(_ app: Application) throws {
     v1.get("organisations", use: APIController.organisations)
     v1.get("places", use: APIController.places)
     v1.get("services", use: APIController.services)
+    v1.post("feedback", use: FeedbackAPIController.create)
+    v1.grouped(BearerTokenMiddleware(area: .feedback)).get("feedback", ":id", use: FeedbackAPIController.show)
+    v1.get("stories", use: FeedbackAPIController.stories)
+    v1.get("loop-closure", use: FeedbackAPIController.loopClosure)
     api.get("**") { _ -> Response in
         throw APIError(.notFound, "No API endpoint at this address. See /api/openapi.json.")
     }
@@ -42,6 +46,8 @@ func routes(_ app: Application) throws {
 
     let staff = browser.grouped("staff")
     staff.grouped(AreaGuard(area: .dashboard)).get(use: PagesController.dashboard)
+    staff.grouped(AreaGuard(area: .feedback)).get("dashboard", ":table", use: DashboardCSV.download)
+    staff.grouped(AreaGuard(area: .feedback)).post("alerts", ":id", "acknowledge", use: AlertsController.acknowledge)
 
     let reference = staff.grouped(AreaGuard(area: .referenceData))
     reference.get("organisations", use: OrganisationsController.index)

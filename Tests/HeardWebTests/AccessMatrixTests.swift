@@ -19,6 +19,13 @@ struct AccessMatrixTests {
         ("/staff/users", .users),
         ("/staff/users/new", .users),
         ("/staff/audit", .audit),
+        ("/staff/moderation", .moderation),
+        ("/staff/feedback", .feedback),
+        ("/staff/feedback/new", .feedback),
+        ("/staff/replies", .feedback),
+        ("/staff/dashboard/themes.csv", .feedback),
+        ("/staff/actions", .actions),
+        ("/staff/actions/new", .actions),
         ("/me", .involvement),
         ("/staff/initiatives", .initiatives),
         ("/staff/initiatives/new", .initiatives),
@@ -30,8 +37,8 @@ struct AccessMatrixTests {
     ]
 
     static let publicPages = [
-        "/", "/accessibility", "/sign-in", "/health", "/api/v1/services", "/api/openapi.json", "/consultations",
-        "/api/v1/decisions",
+        "/", "/accessibility", "/sign-in", "/health", "/api/v1/services", "/api/openapi.json", "/feedback", "/stories",
+        "/you-said-we-did", "/api/v1/stories", "/api/v1/loop-closure", "/consultations", "/api/v1/decisions",
     ]
 
     @Test("signed-out visitors are sent to sign in from every staff page and see every public page")

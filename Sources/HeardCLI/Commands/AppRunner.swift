@@ -52,6 +52,8 @@ struct CLIError: Error, CustomStringConvertible {
             description = cli.description
         } else if let config = error as? ConfigurationError {
             description = config.description
+        } else if let token = error as? StaffTokenError {
+            description = token.description
         } else if let database = error as? DatabaseUnavailable {
             description = database.description
         } else if let io = error as? IOError, io.errnoCode == EADDRINUSE {

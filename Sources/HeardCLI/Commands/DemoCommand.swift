@@ -13,7 +13,9 @@ struct DemoCommand: AsyncParsableCommand {
         AppRunner.bootstrapLogging(level: config.logLevel)
         try await AppRunner.withApplication(config) { app in
             let hasher = app.password
-            if try await DemoData.seedIfEmpty(on: app.db, hashPassword: { try hasher.hash($0) }) {
+            if try await DemoData.seedIfEmpty(
+                on: app.db, hashPassword: { try hasher.hash($0) }, engine: app.listeningEngine)
+            {
                 DemoData.printAccounts(publicURL: config.publicURL)
             } else {
                 throw CLIError("The database already has data, so the demo was not added. Use an empty database.")

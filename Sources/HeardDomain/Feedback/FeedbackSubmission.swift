@@ -42,6 +42,21 @@ public struct FeedbackSubmission: Equatable, Sendable {
         public var contactPhone: String?
         public var wantsReply: Bool
 
+        public init(
+            story: String, whatWasGood: String, couldBeBetter: String, fftRating: FFTRating?, consentToPublish: Bool,
+            contactName: String?, contactEmail: String?, contactPhone: String?, wantsReply: Bool
+        ) {
+            self.story = story
+            self.whatWasGood = whatWasGood
+            self.couldBeBetter = couldBeBetter
+            self.fftRating = fftRating
+            self.consentToPublish = consentToPublish
+            self.contactName = contactName
+            self.contactEmail = contactEmail
+            self.contactPhone = contactPhone
+            self.wantsReply = wantsReply
+        }
+
         /// All the free text, as the text engine reads it.
         public var fullText: String {
             [story, whatWasGood, couldBeBetter].filter { !$0.isEmpty }.joined(separator: "\n\n")

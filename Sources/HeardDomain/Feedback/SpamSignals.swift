@@ -2,7 +2,6 @@
 /// a single link is fine (people paste NHS pages); many links or link-only text is not.
 public enum SpamSignals {
     public static let maximumLinks = 2
-    public static let submissionsPerAddressPerHour = 10
 
     public static func problem(text: String, honeypot: String) -> String? {
         if !honeypot.trimmingWhitespace().isEmpty { return "honeypot" }

@@ -10,6 +10,7 @@ public enum HeardMigrations {
             M0004_CreateSignInAttempts(),
             M0005_CreateJobs(),
             M0010_CreateFeedback(),
+            M0011_ImportDetails(),
             SessionRecord.migration,
             M0100_CreateDecisions(),
         ]

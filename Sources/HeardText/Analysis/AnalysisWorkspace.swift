@@ -1,16 +1,19 @@
 /// Reusable buffers for analysing many comments on one thread without allocating per comment.
 ///
-/// Not `Sendable`: give each thread or task its own workspace.
-final class AnalysisWorkspace {
+/// A struct passed `inout`, so the hot path pays no dynamic exclusivity checks (a class would).
+struct AnalysisWorkspace {
     var tokens: [Token] = []
     var normalised: [UInt8] = []
     var features: [UInt64] = []
     var scores: [Float]
+    var accumulators: [SIMD8<Float>]
+    var hits: [Int32] = []
     var labelHeads: [Int] = []
     var redacted: [UInt8] = []
 
     init(headCount: Int) {
         scores = [Float](repeating: 0, count: max(headCount, 1))
+        accumulators = [SIMD8<Float>](repeating: SIMD8(repeating: 0), count: (headCount + 4 + 15) / 16 * 2)
         tokens.reserveCapacity(256)
         normalised.reserveCapacity(1024)
         features.reserveCapacity(1024)

@@ -17,10 +17,10 @@ public struct CommentAnalyser: Sendable {
 
     /// Analyses one comment. `question` is the question it answers, used when the model was trained with one.
     public func analyse(_ text: String, question: String? = nil) -> CommentAnalysis {
-        let workspace = AnalysisWorkspace(headCount: model.headCount)
+        var workspace = AnalysisWorkspace(headCount: model.headCount)
         let questionHash = question.flatMap(FeatureExtractor.questionHash)
         var source = text
-        let raw = source.withUTF8 { analyse($0, question: questionHash, workspace: workspace, redact: true) }
+        let raw = source.withUTF8 { analyse($0, question: questionHash, workspace: &workspace, redact: true) }
         if raw.isNoComment { return .noComment }
         return CommentAnalysis(
             themes: workspace.labelHeads.map { model.metadata.labels[model.metadata.headLabels[$0]] },
@@ -37,7 +37,7 @@ public struct CommentAnalyser: Sendable {
 
     /// Hot path: analyses UTF-8 bytes, leaving label heads and redacted bytes in `workspace`.
     func analyse(
-        _ bytes: UnsafeBufferPointer<UInt8>, question: UInt64?, workspace: AnalysisWorkspace, redact: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, question: UInt64?, workspace: inout AnalysisWorkspace, redact: Bool
     ) -> RawAnalysis {
         workspace.labelHeads.removeAll(keepingCapacity: true)
         workspace.redacted.removeAll(keepingCapacity: true)
@@ -55,9 +55,18 @@ public struct CommentAnalyser: Sendable {
             }
         }
         workspace.features.withUnsafeBufferPointer { features in
-            workspace.scores.withUnsafeMutableBufferPointer { scores in model.score(features, into: scores) }
+            if workspace.hits.count < features.count {
+                workspace.hits = [Int32](repeating: 0, count: features.count * 2)
+            }
+            workspace.scores.withUnsafeMutableBufferPointer { scores in
+                workspace.accumulators.withUnsafeMutableBufferPointer { accumulators in
+                    workspace.hits.withUnsafeMutableBufferPointer { hits in
+                        model.score(features, into: scores, accumulators: accumulators, hits: hits)
+                    }
+                }
+            }
         }
-        chooseLabels(workspace)
+        chooseLabels(&workspace)
         var relational: UInt64 = 0
         for head in workspace.labelHeads { relational |= relationalBitsByHead[head] }
         let (urgent, cues) = workspace.tokens.withUnsafeBufferPointer { tokens in
@@ -69,14 +78,15 @@ public struct CommentAnalyser: Sendable {
             personalData: personalData)
     }
 
-    private func chooseLabels(_ workspace: AnalysisWorkspace) {
+    private func chooseLabels(_ workspace: inout AnalysisWorkspace) {
         let metadata = model.metadata
         let heads = metadata.headLabels.count
         guard heads > 0 else { return }
         let scores = workspace.scores
         if metadata.kind == .singleLabel {
+            let offsets = metadata.thresholds
             var best = 0
-            for head in 1..<heads where scores[head] > scores[best] { best = head }
+            for head in 1..<heads where scores[head] - offsets[head] > scores[best] - offsets[best] { best = head }
             workspace.labelHeads.append(best)
             return
         }
@@ -96,8 +106,10 @@ public struct CommentAnalyser: Sendable {
     private func sentiment(_ scores: [Float]) -> Int {
         let classes = model.metadata.sentimentClasses
         guard !classes.isEmpty else { return CommentAnalysis.noCommentSentiment }
+        let offsets = model.metadata.sentimentOffsets
         var best = 0
-        for index in 1..<classes.count where scores[sentimentHeadStart + index] > scores[sentimentHeadStart + best] {
+        for index in 1..<classes.count
+        where scores[sentimentHeadStart + index] - offsets[index] > scores[sentimentHeadStart + best] - offsets[best] {
             best = index
         }
         return classes[best]

@@ -11,6 +11,8 @@ public final class CSVReader {
     private var buffer: [UInt8] = []
     private var position = 0
     private var endOfFile = false
+    /// Bytes dropped from the front of `buffer` so far (for progress reporting).
+    private var discardedBytes = 0
     private let chunkSize: Int
     /// Line number (1-based) where the next record starts.
     private var nextLine = 1
@@ -41,6 +43,9 @@ public final class CSVReader {
         (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 
+    /// Bytes of the file consumed so far.
+    public var bytesRead: Int { discardedBytes + position }
+
     /// The field at `index` of the current record as a string.
     public func string(at index: Int) -> String {
         String(decoding: fieldBytes[fieldRanges[index]], as: UTF8.self)
@@ -62,7 +67,14 @@ public final class CSVReader {
             }
             let start = position
             let startLine = nextLine
-            if let found = try parseRecord() {
+            let parsed: Bool?
+            do {
+                parsed = try parseRecord()
+            } catch {
+                try skipLine(from: start, line: startLine)
+                throw error
+            }
+            if let found = parsed {
                 if found { return true }
                 continue  // a blank line
             }
@@ -79,10 +91,26 @@ public final class CSVReader {
         }
     }
 
+    /// After a malformed record, moves past the line it started on so that reading can go on
+    /// (`--skip-bad-rows`).
+    private func skipLine(from start: Int, line startLine: Int) throws {
+        position = start
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                position = newline + 1
+                nextLine = startLine + 1
+                return
+            }
+            position = buffer.count
+            guard try fill() else { return }
+        }
+    }
+
     /// Reads more of the file, discarding what has been consumed. Returns false when there is nothing more.
     private func fill() throws -> Bool {
         guard !endOfFile else { return false }
         if position > 0 {
+            discardedBytes += position
             buffer.removeSubrange(0..<position)
             position = 0
         }
@@ -103,6 +131,15 @@ public final class CSVReader {
     /// Parses one record at `position`. Returns true for a record, false for a blank line, nil when the
     /// buffer ends before the record does (unless `atEndOfFile`).
     private func parseRecord(atEndOfFile: Bool = false) throws -> Bool? {
+        // Work on local arrays (moved out and back) so appends pay no per-call exclusivity checks.
+        var fieldBytes = self.fieldBytes
+        var fieldRanges = self.fieldRanges
+        self.fieldBytes = []
+        self.fieldRanges = []
+        defer {
+            self.fieldBytes = fieldBytes
+            self.fieldRanges = fieldRanges
+        }
         fieldBytes.removeAll(keepingCapacity: true)
         fieldRanges.removeAll(keepingCapacity: true)
         let recordLine = nextLine
@@ -145,9 +182,14 @@ public final class CSVReader {
                             index += 1
                             break
                         }
-                        if byte == 0x0A { linesInRecord += 1 }
-                        fieldBytes.append(byte)
-                        index += 1
+                        // Copy the run up to the next quote in one go, counting line breaks.
+                        var runEnd = index
+                        while runEnd < count, bytes[runEnd] != UInt8(ascii: "\"") {
+                            if bytes[runEnd] == 0x0A { linesInRecord += 1 }
+                            runEnd += 1
+                        }
+                        fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+                        index = runEnd
                     }
                     fieldRanges.append(fieldStart..<fieldBytes.count)
                     guard index < count else {

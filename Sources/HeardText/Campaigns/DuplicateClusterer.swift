@@ -22,6 +22,9 @@ public struct DuplicateClusterer: Sendable {
     private var representativeCluster: [Int32] = []
     private var tokens: [Token] = []
     private var bytes: [UInt8] = []
+    /// Reused per comment so the hot path does not allocate.
+    private var signature = [UInt32](repeating: .max, count: hashCount)
+    private var bandKeys = [UInt64](repeating: 0, count: bandCount)
 
     public init(minimumWords: Int = 5, similarity: Double = 0.6) {
         self.minimumWords = minimumWords
@@ -66,24 +69,24 @@ public struct DuplicateClusterer: Sendable {
             clusterSizes[Int(cluster)] += 1
             return Int(cluster) + 1
         }
-        var signature = [UInt32](repeating: .max, count: Self.hashCount)
-        Self.seeds.withUnsafeBufferPointer { seeds in
-            for index in 1..<tokens.count {
-                let shingle = StableHash.combine(tokens[index - 1].hash, tokens[index].hash)
-                for slot in 0..<Self.hashCount {
-                    let value = UInt32(truncatingIfNeeded: ((shingle ^ seeds[slot]) &* 0x9e37_79b9_7f4a_7c15) >> 32)
-                    if value < signature[slot] { signature[slot] = value }
+        for slot in 0..<Self.hashCount { signature[slot] = .max }
+        signature.withUnsafeMutableBufferPointer { signature in
+            Self.seeds.withUnsafeBufferPointer { seeds in
+                for index in 1..<tokens.count {
+                    let shingle = StableHash.combine(tokens[index - 1].hash, tokens[index].hash)
+                    for slot in 0..<Self.hashCount {
+                        let value = UInt32(truncatingIfNeeded: ((shingle ^ seeds[slot]) &* 0x9e37_79b9_7f4a_7c15) >> 32)
+                        if value < signature[slot] { signature[slot] = value }
+                    }
                 }
             }
         }
         let required = Int((similarity * Double(Self.hashCount)).rounded(.up))
         let rows = Self.hashCount / Self.bandCount
-        var bandKeys: [UInt64] = []
-        bandKeys.reserveCapacity(Self.bandCount)
         for band in 0..<Self.bandCount {
             var key = StableHash.mix(UInt64(band) &+ 0x6261_6e64)
             for row in 0..<rows { key = StableHash.combine(key, UInt64(signature[band * rows + row])) }
-            bandKeys.append(key)
+            bandKeys[band] = key
             guard let representative = bands.value(for: key) else { continue }
             let base = Int(representative) * Self.hashCount
             var equal = 0
@@ -100,7 +103,9 @@ public struct DuplicateClusterer: Sendable {
         representativeCluster.append(Int32(id - 1))
         signatures.append(contentsOf: signature)
         exactText.set(Int32(id - 1), for: whole)
-        for key in bandKeys where bands.value(for: key) == nil { bands.set(representative, for: key) }
+        for band in 0..<Self.bandCount where bands.value(for: bandKeys[band]) == nil {
+            bands.set(representative, for: bandKeys[band])
+        }
         return id
     }
 

@@ -14,8 +14,8 @@ public struct FeatureSettings: Codable, Sendable, Equatable, Hashable {
     public var minimumDocumentFrequency: Int
 
     public init(
-        wordBigrams: Bool = true, characterNGramMinimum: Int = 0, characterNGramMaximum: Int = 0,
-        questionFeature: Bool = true, questionCrossWords: Bool = false, lengthFeature: Bool = true,
+        wordBigrams: Bool = true, characterNGramMinimum: Int = 3, characterNGramMaximum: Int = 5,
+        questionFeature: Bool = true, questionCrossWords: Bool = true, lengthFeature: Bool = true,
         minimumDocumentFrequency: Int = 2
     ) {
         self.wordBigrams = wordBigrams

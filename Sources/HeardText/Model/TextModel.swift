@@ -6,15 +6,16 @@ import Foundation
 /// short contiguous run of memory per feature it contains.
 public struct TextModel: Sendable {
     let metadata: ModelMetadata
-    let lookup: FlatHashMap
     /// Feature hashes in row order (kept for saving).
     let keys: [UInt64]
     let idf: [Float]
-    /// `keys.count × headCount` weights, row-major.
+    /// `keys.count × headCount` weights, row-major (as trained and saved).
     let weights: [Float]
     let bias: [Float]
     let headCount: Int
     let extractor: FeatureExtractor
+    /// The compact layout used for scoring.
+    let table: ScoringTable
 
     init(metadata: ModelMetadata, keys: [UInt64], idf: [Float], weights: [Float], bias: [Float]) {
         self.metadata = metadata
@@ -23,10 +24,8 @@ public struct TextModel: Sendable {
         self.weights = weights
         self.bias = bias
         headCount = bias.count
-        var lookup = FlatHashMap(minimumCapacity: keys.count)
-        for (row, key) in keys.enumerated() { lookup.set(Int32(row), for: key) }
-        self.lookup = lookup
         extractor = FeatureExtractor(settings: metadata.features)
+        table = ScoringTable(keys: keys, idf: idf, weights: weights, heads: bias.count)
     }
 
     /// Every label of the model's taxonomy, spelled as in the training file.
@@ -46,23 +45,41 @@ public struct TextModel: Sendable {
     var labelHeadCount: Int { metadata.headLabels.count }
 
     /// Scores every head for one comment's features: TF-IDF with L2 normalisation, then a linear layer.
+    ///
+    /// Two passes: first every hash probe (independent loads the processor overlaps), then every weight row.
+    /// `hits` must hold at least `features.count` entries; `accumulators` at least `table.stride / 8`.
+    /// The idf's bytes at the end of each row are summed as if they were weights, into lanes past the head
+    /// count that are never read.
     @inline(__always)
-    func score(_ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>) {
-        let heads = headCount
-        for head in 0..<heads { scores[head] = 0 }
+    func score(
+        _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>,
+        accumulators: UnsafeMutableBufferPointer<SIMD8<Float>>, hits: UnsafeMutableBufferPointer<Int32>
+    ) {
+        var hitCount = 0
+        for feature in features {
+            guard let row = table.find(feature) else { continue }
+            hits[hitCount] = row
+            hitCount += 1
+        }
+        let stride = table.stride
+        let lanes = stride / 8
+        for lane in 0..<lanes { accumulators[lane] = SIMD8<Float>(repeating: 0) }
         var squaredNorm: Float = 0
-        weights.withUnsafeBufferPointer { weights in
-            idf.withUnsafeBufferPointer { idf in
-                for feature in features {
-                    guard let row = lookup.value(for: feature) else { continue }
-                    let value = idf[Int(row)]
-                    squaredNorm += value * value
-                    let base = Int(row) * heads
-                    for head in 0..<heads { scores[head] += value * weights[base + head] }
+        table.rows.withUnsafeBufferPointer { rows in
+            let base = UnsafeRawPointer(rows.baseAddress!)
+            for index in 0..<hitCount {
+                let rowStart = base + Int(hits[index]) * stride
+                let idf = rowStart.loadUnaligned(fromByteOffset: stride - 4, as: Float.self)
+                squaredNorm += idf * idf
+                for lane in 0..<lanes {
+                    let weights = rowStart.loadUnaligned(fromByteOffset: lane * 8, as: SIMD8<Int8>.self)
+                    accumulators[lane] += idf * SIMD8<Float>(weights)
                 }
             }
         }
-        let scale: Float = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
-        for head in 0..<heads { scores[head] = scores[head] * scale + bias[head] }
+        let normaliser: Float = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
+        for head in 0..<headCount {
+            scores[head] = accumulators[head >> 3][head & 7] * table.scales[head] * normaliser + bias[head]
+        }
     }
 }

@@ -2,18 +2,20 @@
 enum NameCues {
     /// Honorifics: the next word is a name even when written in lower case ("dr patel"),
     /// unless it is an ordinary word ("dr was lovely").
-    static let honorifics: Set<UInt64> = hashes(["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"])
+    static let honorificWords = ["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor"]
+    static let honorifics: FlatHashMap = hashes(honorificWords)
 
     /// Staff roles and relations: the next word is a name only when capitalised ("nurse Jane").
-    static let roles: Set<UInt64> = hashes([
+    static let roles: FlatHashMap = hashes(roleWords)
+    static let roleWords = [
         "nurse", "doctor", "sister", "matron", "midwife", "paramedic", "consultant", "surgeon", "physio",
         "physiotherapist", "receptionist", "therapist", "counsellor", "psychiatrist", "psychologist",
         "pharmacist", "carer", "hca", "registrar", "gp", "dentist", "technician", "driver", "crew",
         "practitioner", "worker", "manager", "called", "named", "brother", "husband", "wife", "son", "daughter",
-    ])
+    ]
 
     /// Capitalised or common words that follow a role but are not names ("Nurse Practitioner", "Dr I think").
-    static let notNames: Set<UInt64> = hashes([
+    static let notNames: FlatHashMap = hashes([
         "a", "an", "and", "are", "as", "at", "be", "but", "by", "did", "do", "for", "from", "had", "has", "have",
         "he", "her", "him", "his", "i", "if", "in", "is", "it", "me", "my", "no", "not", "of", "on", "or", "our",
         "she", "so", "that", "the", "their", "them", "then", "there", "they", "this", "to", "was", "we", "were",
@@ -31,5 +33,21 @@ enum NameCues {
         "specialist", "support", "led", "advanced", "senior", "junior", "student", "community", "visiting",
     ])
 
-    static func hashes(_ words: [String]) -> Set<UInt64> { Set(words.map { StableHash.fnv1a($0) }) }
+    /// For each first letter a–z, a bit per word length (2...15) that some honorific or role has: most
+    /// words are ruled out by this before any hashing.
+    static let firstLetterLengths: [UInt32] = {
+        var masks = [UInt32](repeating: 0, count: 26)
+        for word in honorificWords + roleWords {
+            let bytes = Array(word.utf8)
+            guard let first = bytes.first, ByteClass.isLower(first), bytes.count < 32 else { continue }
+            masks[Int(first - UInt8(ascii: "a"))] |= 1 << UInt32(bytes.count)
+        }
+        return masks
+    }()
+
+    static func hashes(_ words: [String]) -> FlatHashMap {
+        var map = FlatHashMap(minimumCapacity: words.count)
+        for word in words { map.set(1, for: StableHash.fnv1a(word)) }
+        return map
+    }
 }

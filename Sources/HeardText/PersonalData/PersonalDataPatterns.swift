@@ -11,9 +11,15 @@ enum PersonalDataPatterns {
         var end: Int
     }
 
-    static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
+    /// What the whole comment contains, so impossible patterns are not tried at every word.
+    struct Clues {
+        var hasAt: Bool
+        var hasDigit: Bool
+    }
+
+    static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, clues: Clues) -> Match? {
         let first = bytes[start]
-        if ByteClass.isAlphanumeric(first), let end = email(bytes, at: start) {
+        if clues.hasAt, ByteClass.isAlphanumeric(first), let end = email(bytes, at: start) {
             return Match(kind: .email, keepUntil: start, end: end)
         }
         if ByteClass.isDigit(first) {
@@ -25,7 +31,9 @@ enum PersonalDataPatterns {
             if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
             return nil
         }
-        if let end = postcode(bytes, at: start) { return Match(kind: .postcode, keepUntil: start, end: end) }
+        if clues.hasDigit, let end = postcode(bytes, at: start) {
+            return Match(kind: .postcode, keepUntil: start, end: end)
+        }
         return name(bytes, at: start)
     }
 
@@ -259,17 +267,19 @@ enum PersonalDataPatterns {
 
     static func name(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
         let count = bytes.count
+        let first = ByteClass.lower(bytes[start])
+        guard ByteClass.isLower(first) else { return nil }
         var end = start
-        var hash = StableHash.offset
-        while end < count, ByteClass.isASCIILetter(bytes[end]) {
-            hash = (hash ^ UInt64(ByteClass.lower(bytes[end]))) &* StableHash.prime
-            end += 1
-        }
+        while end < count, ByteClass.isASCIILetter(bytes[end]) { end += 1 }
         let length = end - start
-        guard length >= 2, length <= 15 else { return nil }
+        guard length >= 2, length <= 15,
+            NameCues.firstLetterLengths[Int(first &- UInt8(ascii: "a"))] & (1 << UInt32(length)) != 0
+        else { return nil }
+        var hash = StableHash.offset
+        for index in start..<end { hash = (hash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
         hash = StableHash.mix(hash)
-        let isHonorific = NameCues.honorifics.contains(hash)
-        guard isHonorific || NameCues.roles.contains(hash) else { return nil }
+        let isHonorific = NameCues.honorifics.value(for: hash) != nil
+        guard isHonorific || NameCues.roles.value(for: hash) != nil else { return nil }
         var index = end
         if isHonorific, index < count, bytes[index] == UInt8(ascii: ".") { index += 1 }
         guard index < count, bytes[index] == UInt8(ascii: " ") else { return nil }
@@ -309,7 +319,7 @@ enum PersonalDataPatterns {
         }
         guard end - start >= 2 || ByteClass.isUpper(first) else { return nil }
         guard end >= count || !(ByteClass.isDigit(bytes[end]) || bytes[end] >= 0x80) else { return nil }
-        guard !NameCues.notNames.contains(StableHash.mix(hash)) else { return nil }
+        guard NameCues.notNames.value(for: StableHash.mix(hash)) == nil else { return nil }
         return end
     }
 }

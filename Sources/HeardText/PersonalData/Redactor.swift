@@ -40,34 +40,40 @@ public struct Redactor: Sendable {
         var found = PersonalDataKinds()
         output.reserveCapacity(output.count + bytes.count + 16)
         let count = bytes.count
+        // Every pattern but names needs an "@" or a digit somewhere: one cheap pass decides which to try.
+        var hasAt = false
+        var hasDigit = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "@") { hasAt = true } else if ByteClass.isDigit(byte) { hasDigit = true }
+        }
+        let clues = PersonalDataPatterns.Clues(hasAt: hasAt, hasDigit: hasDigit)
+        // Unchanged text is copied in runs, not byte by byte.
+        var copyStart = 0
         var index = 0
         while index < count {
             let byte = bytes[index]
             let atWordStart = index == 0 || !Self.isWordJoiner(bytes[index - 1])
-            guard atWordStart, ByteClass.isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "(")
-            else {
-                output.append(byte)
+            let alphanumeric = ByteClass.isAlphanumeric(byte)
+            guard atWordStart, alphanumeric || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "(") else {
                 index += 1
                 continue
             }
-            if let match = PersonalDataPatterns.match(bytes, at: index) {
-                output.append(contentsOf: bytes[index..<match.keepUntil])
+            if let match = PersonalDataPatterns.match(bytes, at: index, clues: clues) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyStart..<match.keepUntil]))
                 output.append(contentsOf: match.kind.placeholder.utf8)
                 found.insert(match.kind)
                 spans?.append(PersonalDataSpan(kind: match.kind, utf8Range: match.keepUntil..<match.end))
                 index = match.end
+                copyStart = index
                 continue
             }
-            // Copy the rest of this word so patterns are only tried at word starts.
-            output.append(byte)
+            // Skip the rest of this word: patterns are only tried at word starts.
             index += 1
-            if ByteClass.isAlphanumeric(byte) {
-                while index < count, ByteClass.isAlphanumeric(bytes[index]) {
-                    output.append(bytes[index])
-                    index += 1
-                }
+            if alphanumeric {
+                while index < count, ByteClass.isAlphanumeric(bytes[index]) { index += 1 }
             }
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyStart..<count]))
         return found
     }
 

@@ -13,12 +13,14 @@ struct Tokeniser: Sendable {
     /// How many words after a negator are inside its scope.
     static let negationWindow = 3
 
-    private let canonical: FlatHashMap
     private let canonicalHashes: [UInt64]
     /// Canonical spellings by hash, to show tokens as words (tests and summaries; not the hot path).
     private let displayNames: [UInt64: String]
-    private let negators: FlatHashMap
-    private let scopeBreakers: FlatHashMap
+    /// One probe per word answers everything the lexicon knows about it: its canonical form (low 16 bits,
+    /// index + 1; 0 when it has none) and whether it (or its canonical form) opens or closes a negation scope.
+    private let entries: FlatHashMap
+    private static let negatorFlag: Int32 = 1 << 30
+    private static let scopeBreakerFlag: Int32 = 1 << 29
     private let keptNumbers: FlatHashMap
     let numberHash = StableHash.fnv1a("#num")
     let andHash = StableHash.fnv1a("and")
@@ -27,19 +29,20 @@ struct Tokeniser: Sendable {
     let aAndEHash = StableHash.fnv1a("a&e")
 
     init() {
-        var canonical = FlatHashMap(minimumCapacity: Lexicon.canonicalForms.count)
-        var hashes: [UInt64] = []
-        for (index, pair) in Lexicon.canonicalForms.enumerated() {
-            canonical.set(Int32(index), for: StableHash.fnv1a(pair.variant))
-            hashes.append(StableHash.fnv1a(pair.canonical))
-        }
-        self.canonical = canonical
-        canonicalHashes = hashes
+        canonicalHashes = Lexicon.canonicalForms.map { StableHash.fnv1a($0.canonical) }
         var names: [UInt64: String] = [StableHash.fnv1a("#num"): "#num", StableHash.fnv1a("a&e"): "a&e"]
         for pair in Lexicon.canonicalForms { names[StableHash.fnv1a(pair.canonical)] = pair.canonical }
         displayNames = names
-        negators = Self.set(Lexicon.negators)
-        scopeBreakers = Self.set(Lexicon.scopeBreakers)
+        var flags: [UInt64: Int32] = [:]
+        for word in Lexicon.negators { flags[StableHash.fnv1a(word), default: 0] |= Self.negatorFlag }
+        for word in Lexicon.scopeBreakers { flags[StableHash.fnv1a(word), default: 0] |= Self.scopeBreakerFlag }
+        var entries = FlatHashMap(minimumCapacity: Lexicon.canonicalForms.count + flags.count)
+        for (hash, flag) in flags { entries.set(flag, for: hash) }
+        for (index, pair) in Lexicon.canonicalForms.enumerated() {
+            let canonicalFlags = flags[StableHash.fnv1a(pair.canonical)] ?? 0
+            entries.set(Int32(index + 1) | canonicalFlags, for: StableHash.fnv1a(pair.variant))
+        }
+        self.entries = entries
         keptNumbers = Self.set(Lexicon.keptNumbers)
     }
 
@@ -63,11 +66,21 @@ struct Tokeniser: Sendable {
         }
     }
 
-    /// Tokenises `input`, replacing the contents of `tokens` and `bytes` (reused to avoid allocation).
-    func tokenise(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes: inout [UInt8]) {
+    /// Tokenises `input`, replacing the contents of `tokens` and writing normalised words into `buffer`
+    /// (both reused to avoid allocation). Tokens index into `buffer`; bytes past the last token are scratch.
+    func tokenise(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes buffer: inout [UInt8]) {
         tokens.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
-        bytes.reserveCapacity(input.count + 8)
+        // Normalising never more than triples the bytes ("&" becomes "and"), so the buffer is sized once and
+        // written through a pointer: no capacity or uniqueness checks per byte.
+        let needed = input.count * 3 + 8
+        if buffer.count < needed { buffer = [UInt8](repeating: 0, count: needed) }
+        buffer.withUnsafeMutableBufferPointer { output in
+            var sink = ByteSink(base: output.baseAddress!)
+            scan(input, into: &tokens, bytes: &sink)
+        }
+    }
+
+    private func scan(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes: inout ByteSink) {
         var state = ScanState()
         let count = input.count
         var index = 0
@@ -133,7 +146,7 @@ struct Tokeniser: Sendable {
     }
 
     @inline(__always)
-    private func appendInner(_ byte: UInt8, _ bytes: inout [UInt8], _ state: inout ScanState) {
+    private func appendInner(_ byte: UInt8, _ bytes: inout ByteSink, _ state: inout ScanState) {
         bytes.append(byte)
         state.hash = (state.hash ^ UInt64(byte)) &* StableHash.prime
         state.allDigits = false
@@ -141,7 +154,7 @@ struct Tokeniser: Sendable {
 
     /// Multi-byte UTF-8: known punctuation acts as punctuation; anything else is part of a word.
     private func handleMultiByte(
-        _ input: UnsafeBufferPointer<UInt8>, at start: Int, _ tokens: inout [Token], _ bytes: inout [UInt8],
+        _ input: UnsafeBufferPointer<UInt8>, at start: Int, _ tokens: inout [Token], _ bytes: inout ByteSink,
         _ state: inout ScanState
     ) -> Int {
         let count = input.count
@@ -188,7 +201,7 @@ struct Tokeniser: Sendable {
     }
 
     private func emitWord(
-        _ word: StaticString, _ tokens: inout [Token], _ bytes: inout [UInt8], _ state: inout ScanState
+        _ word: StaticString, _ tokens: inout [Token], _ bytes: inout ByteSink, _ state: inout ScanState
     ) {
         state.tokenStart = bytes.count
         word.withUTF8Buffer { buffer in
@@ -202,7 +215,7 @@ struct Tokeniser: Sendable {
     }
 
     @inline(__always)
-    private func finishToken(_ tokens: inout [Token], _ bytes: inout [UInt8], _ state: inout ScanState) {
+    private func finishToken(_ tokens: inout [Token], _ bytes: inout ByteSink, _ state: inout ScanState) {
         guard state.tokenStart >= 0 else { return }
         defer {
             state.tokenStart = -1
@@ -213,10 +226,13 @@ struct Tokeniser: Sendable {
         let start = state.tokenStart
         let length = bytes.count - start
         var hash = StableHash.mix(state.hash)
+        var entry: Int32 = 0
         if state.allDigits && keptNumbers.value(for: hash) == nil {
             hash = numberHash
-        } else if let index = canonical.value(for: hash) {
-            hash = canonicalHashes[Int(index)]
+        } else if let found = entries.value(for: hash) {
+            entry = found
+            let canonicalIndex = Int(found & 0xFFFF)
+            if canonicalIndex > 0 { hash = canonicalHashes[canonicalIndex - 1] }
         }
         // "a and e" / "a & e" → "a&e"
         if hash == eHash, tokens.count >= 2, tokens[tokens.count - 1].hash == andHash,
@@ -231,11 +247,11 @@ struct Tokeniser: Sendable {
                     isNegated: previous.isNegated, startsClause: previous.startsClause))
             return
         }
-        let isNegator = negators.value(for: hash) != nil || Self.endsWithNot(bytes, start: start, length: length)
+        let isNegator = entry & Self.negatorFlag != 0 || Self.endsWithNot(bytes, start: start, length: length)
         var negated = false
         if isNegator {
             state.negationRemaining = Self.negationWindow
-        } else if scopeBreakers.value(for: hash) != nil {
+        } else if entry & Self.scopeBreakerFlag != 0 {
             state.negationRemaining = 0
         } else if state.negationRemaining > 0 {
             negated = true
@@ -249,10 +265,25 @@ struct Tokeniser: Sendable {
     }
 
     @inline(__always)
-    private static func endsWithNot(_ bytes: [UInt8], start: Int, length: Int) -> Bool {
+    private static func endsWithNot(_ bytes: ByteSink, start: Int, length: Int) -> Bool {
         guard length >= 4 else { return false }
         let end = start + length
         return bytes[end - 1] == UInt8(ascii: "t") && bytes[end - 2] == UInt8(ascii: "'")
             && bytes[end - 3] == UInt8(ascii: "n")
     }
+}
+
+/// Appends bytes through a raw pointer into a buffer already large enough.
+struct ByteSink {
+    let base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+
+    init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always) subscript(index: Int) -> UInt8 { base[index] }
 }

@@ -27,6 +27,8 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: Int = 12
     /// A signed-in session ends after this long without a request, in seconds.
     public var sessionIdleTimeout: Double = 2 * 60 * 60
+    /// Public submissions accepted from one network address per hour; 0 turns the limit off (load tests).
+    public var submissionsPerAddressPerHour: Int = 30
     /// Salt for hashing submitters' network addresses (rate limiting). Set the same value on every instance.
     public var secret: String = "heard-default-secret-change-me"
     /// Outgoing mail: where notices are delivered. Nil keeps them queued in the outbox.

@@ -59,7 +59,10 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
             return "Cannot use the database (\(target)): \(detail). "
                 + "Check that PostgreSQL is running and that DATABASE_URL names the right host, user, password and database."
         default:
-            return "Cannot use the database (\(target)): \(detail). Check that the folder exists and is writable."
+            let hint =
+                detail.contains("cantOpen") || detail.contains("readonly")
+                ? " Check that the folder exists and is writable." : ""
+            return "Cannot use the database (\(target)): \(detail).\(hint)"
         }
     }
 }

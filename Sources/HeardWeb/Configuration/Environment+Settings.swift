@@ -26,6 +26,13 @@ extension AppConfiguration {
             }
             logLevel = parsed
         }
+        if let limit = environment["HEARD_SUBMISSIONS_PER_HOUR"], !limit.isEmpty {
+            guard let value = Int(limit), value >= 0 else {
+                throw .invalid(
+                    setting: "HEARD_SUBMISSIONS_PER_HOUR", reason: "'\(limit)' must be a whole number, 0 for no limit.")
+            }
+            submissionsPerAddressPerHour = value
+        }
         if let secret = environment["HEARD_SECRET"], !secret.isEmpty { self.secret = secret }
         if let from = environment["HEARD_MAIL_FROM"], !from.isEmpty { mailFrom = from }
         if let smtp = environment["HEARD_SMTP"], !smtp.isEmpty {

@@ -14,8 +14,13 @@ enum PagesController {
 
     @Sendable static func dashboard(_ request: Request) async throws -> Response {
         let includeAudit = request.currentUser.map { StaffArea.audit.allows($0.role) } ?? false
-        let model = try await DashboardPage.query(request.db, includeAudit: includeAudit)
-        return .html(DashboardPage.render(model, context: PageContext(request, title: "Dashboard")))
+        let includeFeedback = request.currentUser.map { StaffArea.feedback.allows($0.role) } ?? false
+        let model = try await DashboardPage.query(
+            request.db, includeAudit: includeAudit, includeFeedback: includeFeedback)
+        return .html(
+            DashboardPage.render(
+                model, context: PageContext(request, title: "Dashboard"),
+                engineProblem: request.listeningEngine.modelProblem))
     }
 
     @Sendable static func involvement(_ request: Request) async throws -> Response {

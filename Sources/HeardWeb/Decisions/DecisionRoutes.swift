@@ -61,5 +61,5 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
 
     // JSON API
     api.get("decisions", use: DecisionsAPI.list)
-    api.post("decisions", ":id", "approve", use: DecisionsAPI.approve)
+    api.grouped(BearerTokenMiddleware(area: .decisions)).post("decisions", ":id", "approve", use: DecisionsAPI.approve)
 }

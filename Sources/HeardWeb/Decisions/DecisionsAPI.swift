@@ -4,31 +4,6 @@ import HeardDomain
 import HeardStorage
 import Vapor
 
-/// The staff member behind an `Authorization: Bearer heard_…` token, looked up in the shared `api_tokens`
-/// table (issue 4) with the same SHA-256 hashing. When issue 4's `BearerTokenMiddleware` lands on main, the
-/// approve route can use it instead and this lookup goes.
-enum BearerUser {
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func find(_ request: Request) async throws -> User? {
-        guard let token = request.headers.bearerAuthorization?.token, !token.isEmpty else { return nil }
-        guard
-            let stored = try await APIToken.query(on: request.db).filter(\.$tokenHash == hash(token))
-                .filter(\.$revokedAt == nil).with(\.$user).first(), stored.user.isActive
-        else { return nil }
-        return stored.user
-    }
-
-    /// Creates a token for `user` and returns it (shown once).
-    static func issue(for user: User, on db: any Database) async throws -> String {
-        let token = "heard_" + [UInt8].random(count: 32).base64URLEncoded
-        try await APIToken(userID: user.requireID(), name: "decisions", tokenHash: hash(token)).create(on: db)
-        return token
-    }
-}
-
 /// `GET /api/v1/decisions` (public) and `POST /api/v1/decisions/{id}/approve` (board secretary's token).
 enum DecisionsAPI {
     struct ConsultationDTO: Content {
@@ -99,11 +74,9 @@ enum DecisionsAPI {
     }
 
     @Sendable static func approve(_ request: Request) async throws -> Response {
-        guard let user = try await BearerUser.find(request) else {
-            throw APIError(.unauthorized, "Send a staff API token: Authorization: Bearer <token>.")
-        }
-        guard StaffArea.decisions.allows(user.role) else {
-            throw APIError(.forbidden, "Your role (\(user.role.title)) cannot approve decisions.")
+        // BearerTokenMiddleware(area: .decisions) has checked the token and the role.
+        guard let user = request.auth.get(User.self) else {
+            throw APIError(.unauthorized, "Send a staff API token as 'Authorization: Bearer heard_…'.")
         }
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
             let decision = try await Decision.find(id, on: request.db)
@@ -130,6 +103,6 @@ public enum DecisionAPITokens {
         guard let user = try await User.query(on: db).filter(\.$email == EmailAddress.normalised(email)).first() else {
             throw Abort(.notFound, reason: "No account with the email \(email).")
         }
-        return try await BearerUser.issue(for: user, on: db)
+        return try await APITokens.create(for: user, name: "decisions", actor: .system("tests"), on: db)
     }
 }

@@ -106,15 +106,17 @@ public enum DemoData {
     /// Seeds the demo when the database has no organisations and no accounts. Returns whether it seeded.
     @discardableResult
     public static func seedIfEmpty(
-        on db: any Database, hashPassword: @Sendable (String) throws -> String
+        on db: any Database, hashPassword: @Sendable (String) throws -> String, engine: ListeningEngine? = nil
     ) async throws -> Bool {
         let organisations = try await Organisation.query(on: db).count()
         let users = try await User.query(on: db).count()
         let isEmpty = organisations == 0 && users == 0
         guard isEmpty else { return false }
         let hashes = try accounts.map { try hashPassword($0.password) }
+        let engine = engine ?? ListeningEngine(model: nil, problem: "demo without a model")
         try await db.transaction { db in
             try await seed(on: db, passwordHashes: hashes)
+            try await FeedbackDemoData.seed(on: db, engine: engine)
         }
         return true
     }

@@ -8,9 +8,12 @@ import Vapor
 enum JobHandlers {
     typealias Handler = @Sendable (Job, any Database, Logger) async throws -> Void
 
-    static let all: [String: Handler] = [
-        HousekeepingJob.kind: HousekeepingJob.run
-    ]
+    static func all(engine: ListeningEngine) -> [String: Handler] {
+        [
+            HousekeepingJob.kind: HousekeepingJob.run,
+            AnalyseImportJob.kind: AnalyseImportJob.handler(engine: engine),
+        ]
+    }
 }
 
 /// Deletes sign-in attempts past any throttling window and re-schedules itself daily.
@@ -20,6 +23,12 @@ enum HousekeepingJob {
     @Sendable static func run(_ job: Job, on db: any Database, logger: Logger) async throws {
         let cutoff = Date().addingTimeInterval(-30 * 24 * 60 * 60)
         try await SignInAttempt.query(on: db).filter(\.$attemptedAt < cutoff).delete()
+        // Submitter hashes exist only for rate limiting: keep them one day.
+        try await FeedbackItem.query(on: db).filter(\.$submitterHash != nil)
+            .filter(\.$receivedAt < Date().addingTimeInterval(-86400)).set(\.$submitterHash, to: nil).update()
+        // A notice left "sending" by a killed instance goes back to the queue.
+        try await Notice.query(on: db).filter(\.$status == .sending)
+            .filter(\.$createdAt < Date().addingTimeInterval(-3600)).set(\.$status, to: .queued).update()
         try await scheduleNext(on: db, after: 24 * 60 * 60)
         logger.info("Housekeeping done")
     }
@@ -47,10 +56,20 @@ final class JobWorker: LifecycleHandler, Sendable {
         let queue = JobQueue(database: application.db, workerID: config.instanceID)
         let logger = application.logger
         let interval = config.jobPollInterval
+        let handlers = JobHandlers.all(engine: application.listeningEngine)
+        let delivery = config.smtp.map {
+            NoticeDelivery(
+                database: application.db, client: SMTPClient(host: $0.host, port: $0.port), from: config.mailFrom,
+                logger: logger)
+        }
+        if delivery == nil {
+            logger.notice("No mail relay is set (HEARD_SMTP): notices stay in the outbox until one is.")
+        }
         try? await HousekeepingJob.scheduleNext(on: application.db, after: 60)
         task.withLockedValue {
             $0 = Task.detached {
-                await JobWorker.loop(queue: queue, logger: logger, pollInterval: interval)
+                await JobWorker.loop(
+                    queue: queue, handlers: handlers, delivery: delivery, logger: logger, pollInterval: interval)
             }
         }
     }
@@ -64,7 +83,10 @@ final class JobWorker: LifecycleHandler, Sendable {
         await running?.value
     }
 
-    static func loop(queue: JobQueue, logger: Logger, pollInterval: Double) async {
+    static func loop(
+        queue: JobQueue, handlers: [String: JobHandlers.Handler], delivery: NoticeDelivery?, logger: Logger,
+        pollInterval: Double
+    ) async {
         var lastRequeue = Date.distantPast
         while !Task.isCancelled {
             do {
@@ -73,9 +95,10 @@ final class JobWorker: LifecycleHandler, Sendable {
                     lastRequeue = Date()
                 }
                 if let job = try await queue.claim() {
-                    await run(job, queue: queue, logger: logger)
+                    await run(job, queue: queue, handlers: handlers, logger: logger)
                     continue
                 }
+                if let delivery, try await delivery.deliverPending() > 0 { continue }
             } catch {
                 logger.warning("Job worker could not reach the queue: \(DatabaseErrorText.describe(error))")
             }
@@ -83,12 +106,12 @@ final class JobWorker: LifecycleHandler, Sendable {
         }
     }
 
-    static func run(_ job: Job, queue: JobQueue, logger: Logger) async {
+    static func run(_ job: Job, queue: JobQueue, handlers: [String: JobHandlers.Handler], logger: Logger) async {
         var logger = logger
         logger[metadataKey: "job"] = .string(job.id?.uuidString ?? "?")
         logger[metadataKey: "job-kind"] = .string(job.kind)
         do {
-            guard let handler = JobHandlers.all[job.kind] else {
+            guard let handler = handlers[job.kind] else {
                 try await queue.fail(job, error: "No handler for job kind '\(job.kind)'", maximumAttempts: 1)
                 return
             }

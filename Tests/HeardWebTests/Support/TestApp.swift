@@ -46,6 +46,8 @@ final class TestApp: @unchecked Sendable {
         app.http.client.configuration.redirectConfiguration = .disallow
         do {
             try await HeardApplication.configure(app, config)
+            // Boot runs the lifecycle handlers (the job worker) as `heard serve` does.
+            try await app.asyncBoot()
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = app.http.server.shared.localAddress?.port ?? 0
             let testApp = TestApp(app: app, baseURL: "http://127.0.0.1:\(port)", database: database)
@@ -67,9 +69,11 @@ final class TestApp: @unchecked Sendable {
         _ role: Role, email: String? = nil, password: String = "correct horse battery staple", isActive: Bool = true
     ) async throws -> (email: String, password: String) {
         let email = email ?? "\(role.rawValue)@test.heard.example"
+        // Staff belong to the first organisation, as in a real system; replies are signed with it.
+        let organisation = try await Organisation.query(on: db).sort(\.$createdAt).first()
         let user = User(
             email: email, displayName: role.title + " Tester", role: role,
-            passwordHash: try app.password.hash(password), isActive: isActive)
+            passwordHash: try app.password.hash(password), organisationID: organisation?.id, isActive: isActive)
         try await user.create(on: db)
         return (email, password)
     }

@@ -36,6 +36,14 @@ public final class ImportBatch: Model, @unchecked Sendable {
     @OptionalField(key: "created_by_id") public var createdByID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @OptionalField(key: "finished_at") public var finishedAt: Date?
+    /// JSON of field → column name.
+    @OptionalField(key: "mapping") public var mapping: String?
+    /// The last CSV line committed, so an interrupted import resumes after it.
+    @OptionalField(key: "last_line") public var lastLine: Int?
+    /// The first refused rows, one "line N, field: message" per line.
+    @OptionalField(key: "rejections") public var rejections: String?
+    /// An uploaded file waiting for its column mapping (web uploads only; cleared after the run).
+    @OptionalField(key: "upload") public var upload: String?
 
     public init() {}
 

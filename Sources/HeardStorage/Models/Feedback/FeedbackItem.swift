@@ -35,6 +35,8 @@ public final class FeedbackItem: Model, @unchecked Sendable {
     /// A salted hash of the sender's network address, for rate limiting; never the address itself.
     @OptionalField(key: "submitter_hash") public var submitterHash: String?
     @OptionalField(key: "import_batch_id") public var importBatchID: UUID?
+    /// The pre-2020 "likely to recommend" answer, when an import carried one. Never mixed with `fftRating`.
+    @OptionalField(key: "legacy_recommend") public var legacyRecommend: String?
 
     // Analysis by the text engine.
     @OptionalField(key: "analysed_at") public var analysedAt: Date?

@@ -6,7 +6,7 @@ import Foundation
 public final class Notice: Model, @unchecked Sendable {
     public static let schema = "notices"
 
-    public enum Status: String, Codable, Sendable { case queued, sent, failed }
+    public enum Status: String, Codable, Sendable { case queued, sending, sent, failed }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "to_address") public var toAddress: String

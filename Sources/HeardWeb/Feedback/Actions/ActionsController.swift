@@ -250,8 +250,8 @@ enum ActionsController {
 }
 
 /// Reads the yyyy-mm-dd a date input sends, in UK time.
-enum DateInput {
-    static func parse(_ text: String) -> Date? {
+public enum DateInput {
+    public static func parse(_ text: String) -> Date? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (2000...2100).contains(parts[0]), (1...12).contains(parts[1]),
             (1...31).contains(parts[2])
@@ -265,7 +265,7 @@ enum DateInput {
         return date
     }
 
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
         let c = calendar.dateComponents([.year, .month, .day], from: date)

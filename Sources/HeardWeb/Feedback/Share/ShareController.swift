@@ -112,7 +112,7 @@ enum ShareController {
             default: break
             }
             submitterHash = SubmitterHash.make(for: request)
-            if try await SubmitterHash.isOverLimit(submitterHash!, on: request.db) {
+            if try await SubmitterHash.isOverLimit(submitterHash!, request: request) {
                 return redisplay(
                     ValidationFailure([
                         FieldError(
@@ -168,9 +168,11 @@ enum SubmitterHash {
         return digest.map { String(format: "%02x", $0) }.joined()
     }
 
-    static func isOverLimit(_ hash: String, on db: any Database, now: Date = Date()) async throws -> Bool {
-        let count = try await FeedbackItem.query(on: db)
+    static func isOverLimit(_ hash: String, request: Request, now: Date = Date()) async throws -> Bool {
+        let limit = request.heardConfiguration.submissionsPerAddressPerHour
+        guard limit > 0 else { return false }
+        let count = try await FeedbackItem.query(on: request.db)
             .filter(\.$submitterHash == hash).filter(\.$receivedAt > now.addingTimeInterval(-3600)).count()
-        return count >= SpamSignals.submissionsPerAddressPerHour
+        return count >= limit
     }
 }

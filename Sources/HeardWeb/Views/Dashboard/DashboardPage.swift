@@ -12,9 +12,10 @@ enum DashboardPage {
         var accountsByRole: [(Role, Int)]
         var jobs: [Job.Status: Int]
         var recentEvents: [AuditEvent]
+        var feedback: FeedbackDashboard?
     }
 
-    static func query(_ db: any Database, includeAudit: Bool) async throws -> Model {
+    static func query(_ db: any Database, includeAudit: Bool, includeFeedback: Bool) async throws -> Model {
         let users = try await User.query(on: db).filter(\.$isActive == true).all()
         let byRole = Dictionary(grouping: users, by: \.role).mapValues(\.count)
         return Model(
@@ -24,14 +25,18 @@ enum DashboardPage {
             accountsByRole: Role.allCases.map { ($0, byRole[$0] ?? 0) },
             jobs: try await JobQueue(database: db, workerID: "dashboard").counts(),
             recentEvents: includeAudit
-                ? try await AuditEvent.query(on: db).sort(\.$occurredAt, .descending).limit(10).all() : [])
+                ? try await AuditEvent.query(on: db).sort(\.$occurredAt, .descending).limit(10).all() : [],
+            feedback: includeFeedback ? try await FeedbackDashboard.load(on: db) : nil)
     }
 
-    static func render(_ model: Model, context: PageContext) -> String {
+    static func render(_ model: Model, context: PageContext, engineProblem: String? = nil) -> String {
         PageLayout.render(context) {
             h1 { "Dashboard" }
             if let user = context.user {
                 p(.class("lead")) { "Signed in as \(user.displayName), \(user.role.title.lowercased())." }
+            }
+            if let feedback = model.feedback {
+                FeedbackDashboardView.render(feedback, csrfToken: context.csrfToken ?? "", engineProblem: engineProblem)
             }
             section(.aria("labelledby", "coverage")) {
                 h2(.id("coverage")) { "What Heard covers" }

@@ -1,0 +1,191 @@
+import ArgumentParser
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Bring data into Heard.", subcommands: [Feedback.self])
+
+    struct Feedback: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import feedback from a CSV export (FFT, survey tools).",
+            discussion: """
+                Checks every row first with --dry-run. A real run commits every 500 rows and records how far it got:
+                if it is interrupted, run the same command with --resume to carry on after the last committed row.
+                Rows with problems are skipped and listed with their line numbers. Analysis runs as background jobs
+                in `heard serve`; add --analyse-now to analyse here instead.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The CSV file.") var file: String
+        @Option(help: "Column with what the person said (required).") var textColumn: String
+        @Option(help: "Column with the service name or id.") var serviceColumn: String?
+        @Option(help: "One service (name or id) for every row, when the file has no service column.") var service:
+            String?
+        @Option(help: "Column with the date received.") var dateColumn: String?
+        @Option(help: "Column with the FFT answer (very good … very poor, or 1–6).") var ratingColumn: String?
+        @Option(help: "Column with the pre-2020 'likely to recommend' answer, kept apart from FFT.")
+        var legacyRecommendColumn: String?
+        @Option(help: "Column with consent to publish (yes/no).") var consentColumn: String?
+        @Option(help: "Column with what was good.") var goodColumn: String?
+        @Option(help: "Column with what could be better.") var betterColumn: String?
+        @Flag(help: "Check every row and report; import nothing.") var dryRun = false
+        @Flag(help: "Carry on the last unfinished import of this file.") var resume = false
+        @Flag(help: "Analyse the imported rows in this process instead of leaving it to background jobs.")
+        var analyseNow = false
+
+        func validate() throws {
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw ValidationError("There is no file at \(file).")
+            }
+            guard (serviceColumn == nil) != (service == nil) else {
+                throw ValidationError("Give either --service-column or --service (one service for the whole file).")
+            }
+        }
+
+        func run() async throws {
+            var config = try database.configuration()
+            config.runsJobWorker = false
+            config.logLevel = .warning
+            let columns: [FeedbackImportRules.Field: String?] = [
+                .text: textColumn, .service: serviceColumn, .date: dateColumn, .rating: ratingColumn,
+                .legacyRecommend: legacyRecommendColumn, .consent: consentColumn, .whatWasGood: goodColumn,
+                .couldBeBetter: betterColumn,
+            ]
+            let fileName = URL(fileURLWithPath: file).lastPathComponent
+            try await AppRunner.withApplication(config) { app in
+                var mapping = ImportMapping(columns: [:], fixedServiceID: nil)
+                for (field, column) in columns { if let column { mapping.columns[field.rawValue] = column } }
+                if let service {
+                    let all = try await Service.query(on: app.db).all()
+                    guard
+                        let match = all.first(where: {
+                            $0.id?.uuidString == service.uppercased() || $0.name.lowercased() == service.lowercased()
+                        })
+                    else { throw CLIError("No service is called '\(service)'. Check the name on the Services page.") }
+                    mapping.fixedServiceID = match.id
+                }
+                var resumeBatch: ImportBatch?
+                if resume {
+                    resumeBatch = try await ImportBatch.query(on: app.db).filter(\.$fileName == fileName)
+                        .filter(\.$status == "importing").sort(\.$createdAt, .descending).first()
+                    if resumeBatch == nil { throw CLIError("There is no unfinished import of \(fileName) to resume.") }
+                }
+                let bar = TextProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+                let started = Date()
+                let report: ImportReport
+                do {
+                    report = try await FeedbackImporter(database: app.db).run(
+                        file: URL(fileURLWithPath: file), fileName: fileName, mapping: mapping, dryRun: dryRun,
+                        resume: resumeBatch, progress: { bar.update(done: $0, total: $1) })
+                } catch let problem as ImportProblem {
+                    bar.finish()
+                    throw CLIError(problem.description)
+                }
+                bar.finish()
+                let seconds = Date().timeIntervalSince(started)
+                for rejection in report.rejections.prefix(50) {
+                    FileHandle.standardError.write(Data("refused \(rejection)\n".utf8))
+                }
+                if report.rejections.count > 50 {
+                    FileHandle.standardError.write(Data("… and \(report.rejected - 50) more refused rows\n".utf8))
+                }
+                let rate = seconds > 0 ? Int(Double(report.rowsRead) / seconds) : report.rowsRead
+                if dryRun {
+                    print(
+                        "Dry run: \(report.rowsRead) rows read, \(report.accepted) would be imported, \(report.rejected) would be refused (\(String(format: "%.1f", seconds)) s)."
+                    )
+                    return
+                }
+                print(
+                    "Imported \(report.accepted) rows, refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased())."
+                )
+                if analyseNow, let batchID = report.batchID {
+                    var remaining = 1
+                    while remaining > 0 {
+                        remaining = try await AnalyseImportJob.analyseSlice(
+                            batchID: batchID, engine: app.listeningEngine, on: app.db)
+                        bar.update(done: report.accepted - remaining, total: report.accepted)
+                    }
+                    bar.finish()
+                    print("Analysed \(report.accepted) rows.")
+                } else if report.analysisJobs > 0 {
+                    print("Analysis is queued as a background job: a running `heard serve` does it.")
+                }
+            }
+        }
+    }
+}
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write data out of Heard.", subcommands: [Feedback.self])
+
+    struct Feedback: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Write every feedback item with its id, status and analysis to a CSV file (for staff and backups). It contains personal data: keep it safe."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The CSV file to write.") var output: String
+
+        func run() async throws {
+            var config = try database.configuration()
+            config.runsJobWorker = false
+            config.logLevel = .warning
+            try await AppRunner.withApplication(config) { app in
+                let count = try await FeedbackExport.write(to: URL(fileURLWithPath: output), on: app.db)
+                print("Wrote \(count) feedback items to \(output).")
+            }
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Staff API tokens.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Create an API token for a staff account (the account is created, without a password, if it does not exist). The token is printed once."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The account's e-mail address.") var email: String
+        @Option(help: "The account's role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
+        @Option(help: "What the token is for.") var name: String = "API token"
+
+        func validate() throws {
+            guard EmailAddress.isPlausible(email) else {
+                throw ValidationError("--email '\(email)' is not an e-mail address.")
+            }
+            guard Role(rawValue: role) != nil else {
+                throw ValidationError(
+                    "--role '\(role)' is not a role. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
+            }
+        }
+
+        func run() async throws {
+            var config = try database.configuration()
+            config.runsJobWorker = false
+            config.logLevel = .warning
+            let role = Role(rawValue: role)!
+            let email = EmailAddress.normalised(email)
+            try await AppRunner.withApplication(config) { app in
+                let token = try await StaffTokens.create(email: email, role: role, name: name, on: app.db)
+                print(token)
+                FileHandle.standardError.write(
+                    Data(
+                        "Token created for \(email) (\(role.title)). Send it as: Authorization: Bearer <token>. It is not shown again.\n"
+                            .utf8))
+            }
+        }
+    }
+}

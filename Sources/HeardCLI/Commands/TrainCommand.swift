@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import HeardText
+
+struct TrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract:
+            "Train a text model (themes or labels, and sentiment) from a labelled CSV; prints cross-validated scores.")
+
+    @OptionGroup var labels: TextLabelOptions
+
+    @Option(name: .long, help: "Where to write the model file.")
+    var output: String
+
+    @Option(
+        name: .long,
+        help: "Extra labelled CSV with the same columns, added to the training data (e.g. dev for the final model).")
+    var alsoTrainOn: String?
+
+    @Option(name: .long, help: "Random seed: the same data and seed give the same model.")
+    var seed: UInt64 = 20_251_125
+
+    @Option(name: .long, help: "Cross-validation folds (thresholds are tuned on them).")
+    var folds: Int = 4
+
+    @Option(name: .long, help: "Labels with fewer examples are reported and never predicted.")
+    var minimumExamples: Int = 30
+
+    @Option(name: .long, help: "Model name for the model card.")
+    var name: String = "custom"
+
+    @Option(name: .long, help: "Where the training data came from, with credit, for the model card.")
+    var dataSource: String = ""
+
+    @Option(
+        name: .long,
+        help: "Character n-grams inside words, MIN:MAX, or 0 for none (faster analysis, somewhat less accurate).")
+    var characterNGrams: String = "3:5"
+
+    @Flag(name: .long, help: "Do not cross each word with the question (only matters with --question-column).")
+    var noQuestionCrossWords = false
+
+    @Option(name: .long, help: "Naive-Bayes feature scaling weight, 0 (off) to 1 (full NB-SVM).")
+    var naiveBayes: Float = 1
+
+    @Option(name: .long, help: "SVM cost for label heads.")
+    var labelCost: Float = 0.5
+
+    @Option(name: .long, help: "SVM cost for sentiment heads.")
+    var sentimentCost: Float = 0.3
+
+    @Option(name: .long, help: "Weight rare labels' examples by (negatives/positives)^power.")
+    var positiveWeightPower: Float = 0.5
+
+    @Option(name: .long, help: "Drop features seen in fewer comments than this.")
+    var minimumDocumentFrequency: Int = 2
+
+    func validate() throws {
+        guard folds == 0 || folds >= 2 else {
+            throw ValidationError("--folds must be 0 (no cross-validation) or at least 2")
+        }
+        guard TextNGramRange(characterNGrams) != nil else {
+            throw ValidationError("--character-n-grams must be 0 or MIN:MAX with 1 ≤ MIN ≤ MAX ≤ 8")
+        }
+    }
+
+    func run() async throws {
+        let started = Date()
+        var comments = try labels.load()
+        let range = TextNGramRange(characterNGrams)!
+        var features = FeatureSettings(
+            characterNGramMinimum: range.minimum, characterNGramMaximum: range.maximum,
+            questionCrossWords: !noQuestionCrossWords, minimumDocumentFrequency: minimumDocumentFrequency)
+        features.questionFeature = labels.questionColumn != nil
+        let options = TrainingOptions(
+            seed: seed, folds: folds, minimumExamples: minimumExamples, labelRegularisation: labelCost,
+            sentimentRegularisation: sentimentCost, positiveWeightPower: positiveWeightPower,
+            naiveBayesWeight: naiveBayes, features: features,
+            modelName: name, dataSource: dataSource)
+        if let alsoTrainOn {
+            var extra = labels
+            extra.input = alsoTrainOn
+            let more = try extra.load()
+            comments.append(more)
+            print("Added \(more.count) comments from \(alsoTrainOn).")
+        }
+        print("Training on \(comments.count) comments, \(comments.labelNames.count) labels.")
+        let result = Trainer(options: options).train(comments)
+        if let report = result.crossValidation {
+            print("Cross-validated (\(folds)-fold, out-of-fold scores; thresholds tuned on the same folds):")
+            print(report.text)
+        }
+        try result.model.write(to: URL(fileURLWithPath: output))
+        let notLearned = result.model.card.tooFewExamples.sorted { $0.key < $1.key }
+        if !notLearned.isEmpty {
+            print(
+                "Not learned (fewer than \(minimumExamples) examples): "
+                    + notLearned.map { "\($0.key) (\($0.value))" }.joined(separator: ", "))
+        }
+        print("Wrote \(output) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+    }
+}
+
+/// "0" (none) or "MIN:MAX" for character n-grams.
+struct TextNGramRange {
+    var minimum: Int
+    var maximum: Int
+
+    init?(_ text: String) {
+        if text == "0" {
+            minimum = 0
+            maximum = 0
+            return
+        }
+        let parts = text.split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] >= 1, parts[0] <= parts[1], parts[1] <= 8 else { return nil }
+        minimum = parts[0]
+        maximum = parts[1]
+    }
+}

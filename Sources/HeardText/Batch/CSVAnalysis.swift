@@ -1,0 +1,210 @@
+import Foundation
+
+/// Streams a CSV of comments through the analyser into a new CSV with the input columns plus
+/// `themes`, `sentiment`, `relational`, `urgent`, `pii`, `redacted_text` and `cluster`.
+///
+/// One record is in memory at a time (plus the duplicate clusterer's signatures of distinct long comments),
+/// so memory does not grow with the number of rows.
+public struct CSVAnalysis: Sendable {
+    public static let addedColumns = ["themes", "sentiment", "relational", "urgent", "pii", "redacted_text", "cluster"]
+
+    public struct Summary: Sendable, Equatable {
+        public var rows = 0
+        public var seconds = 0.0
+        public var skippedRows = 0
+        public var invalidUTF8Rows = 0
+        public var noCommentRows = 0
+        public var urgentRows = 0
+        public var rowsWithPersonalData = 0
+        /// Clusters of two or more comments (campaigns and copies), and the comments inside them.
+        public var duplicateClusters = 0
+        public var commentsInDuplicateClusters = 0
+
+        public var commentsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
+
+        /// The one-line summary printed at the end of `heard analyse`.
+        public var line: String {
+            var parts = [
+                "\(rows) rows in \(String(format: "%.2f", seconds)) s (\(Int(commentsPerSecond.rounded())) comments/s)",
+                "\(urgentRows) urgent", "\(rowsWithPersonalData) with personal data redacted",
+                "\(noCommentRows) with no comment",
+                "\(duplicateClusters) duplicate clusters covering \(commentsInDuplicateClusters) comments",
+            ]
+            if invalidUTF8Rows > 0 { parts.append("\(invalidUTF8Rows) with invalid UTF-8 replaced by U+FFFD") }
+            if skippedRows > 0 { parts.append("\(skippedRows) bad rows skipped") }
+            return parts.joined(separator: "; ")
+        }
+    }
+
+    public let analyser: CommentAnalyser
+    public var textColumn: String
+    /// The question column; when nil, the model's own question column is used if the file has it.
+    public var questionColumn: String?
+    public var skipBadRows: Bool
+
+    public init(analyser: CommentAnalyser, textColumn: String, questionColumn: String? = nil, skipBadRows: Bool = false)
+    {
+        self.analyser = analyser
+        self.textColumn = textColumn
+        self.questionColumn = questionColumn
+        self.skipBadRows = skipBadRows
+    }
+
+    /// Runs the analysis. `progress` is called now and then with (bytes read, total bytes).
+    public func run(input: URL, output: URL, progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let totalBytes = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+        let reader = try CSVReader(url: input)
+        let header = try reader.readHeader()
+        guard let textIndex = header.firstIndex(of: textColumn) else {
+            throw CSVError.missingColumn(name: textColumn, available: header)
+        }
+        var questionIndex: Int? = nil
+        if let questionColumn {
+            guard let index = header.firstIndex(of: questionColumn) else {
+                throw CSVError.missingColumn(name: questionColumn, available: header)
+            }
+            questionIndex = index
+        } else if let modelQuestion = analyser.model.questionColumn {
+            questionIndex = header.firstIndex(of: modelQuestion)
+        }
+        var writer = try CSVWriter(url: output)
+        try writer.writeRow(header + Self.addedColumns)
+
+        let model = analyser.model
+        var workspace = AnalysisWorkspace(headCount: model.headCount)
+        let labelBytes = model.metadata.headLabels.map { Array(model.metadata.labels[$0].utf8) }
+        let relationalBytes = RelationalFlag.allCases.map { Array($0.rawValue.utf8) }
+        let kindBytes = PersonalDataKind.allCases.map { Array($0.rawValue.utf8) }
+        let sentimentBytes = (0...5).map { Array(String($0).utf8) }
+        var clusterer = DuplicateClusterer()
+        var questionCache = FlatHashMap(minimumCapacity: 16)
+        var questionHashes: [UInt64?] = []
+        var repaired: [UInt8] = []
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(1024)
+        var summary = Summary()
+
+        while true {
+            let hasRecord: Bool
+            do {
+                hasRecord = try reader.nextRecord()
+            } catch let error as CSVError where skipBadRows {
+                if case .unterminatedQuote = error { throw error }
+                summary.skippedRows += 1
+                continue
+            }
+            guard hasRecord else { break }
+            guard reader.fieldRanges.count == header.count else {
+                if skipBadRows {
+                    summary.skippedRows += 1
+                    continue
+                }
+                throw CSVError.wrongFieldCount(
+                    line: reader.line, expected: header.count, found: reader.fieldRanges.count)
+            }
+            summary.rows += 1
+            let question = questionIndex.flatMap { index in
+                cachedQuestionHash(reader, index, &questionCache, &questionHashes)
+            }
+            let textRange = reader.fieldRanges[textIndex]
+            let raw: RawAnalysis = reader.fieldBytes.withUnsafeBufferPointer { fields in
+                let text = UnsafeBufferPointer(rebasing: fields[textRange])
+                if UTF8Repair.isValid(text) {
+                    return analyser.analyse(text, question: question, workspace: &workspace, redact: true)
+                }
+                summary.invalidUTF8Rows += 1
+                UTF8Repair.repair(text, into: &repaired)
+                return repaired.withUnsafeBufferPointer {
+                    analyser.analyse($0, question: question, workspace: &workspace, redact: true)
+                }
+            }
+            let cluster = workspace.tokens.withUnsafeBufferPointer { clusterer.add(tokens: $0) }
+
+            reader.fieldBytes.withUnsafeBufferPointer { fields in
+                for range in reader.fieldRanges { writer.writeField(UnsafeBufferPointer(rebasing: fields[range])) }
+            }
+            if raw.isNoComment {
+                summary.noCommentRows += 1
+                for _ in 0..<3 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
+                writer.writeField("false")
+                for _ in 0..<2 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
+            } else {
+                scratch.removeAll(keepingCapacity: true)
+                for (position, head) in workspace.labelHeads.enumerated() {
+                    if position > 0 { scratch.append(UInt8(ascii: ";")) }
+                    scratch.append(contentsOf: labelBytes[head])
+                }
+                scratch.withUnsafeBufferPointer { writer.writeField($0) }
+                let sentiment = raw.sentiment
+                if sentiment == CommentAnalysis.noCommentSentiment {
+                    writer.writeField(UnsafeBufferPointer(start: nil, count: 0))
+                } else {
+                    sentimentBytes[sentiment].withUnsafeBufferPointer { writer.writeField($0) }
+                }
+                writeJoined(bits: raw.relational, names: relationalBytes, into: &writer, scratch: &scratch)
+                writer.writeField(raw.urgent != 0 ? "true" : "false")
+                if raw.urgent != 0 { summary.urgentRows += 1 }
+                writeJoined(
+                    bits: UInt64(raw.personalData.rawValue), names: kindBytes, into: &writer, scratch: &scratch)
+                if !raw.personalData.isEmpty { summary.rowsWithPersonalData += 1 }
+                workspace.redacted.withUnsafeBufferPointer { writer.writeField($0) }
+            }
+            scratch.removeAll(keepingCapacity: true)
+            Self.appendDecimal(cluster, to: &scratch)
+            scratch.withUnsafeBufferPointer { writer.writeField($0) }
+            try writer.endRow()
+            if let progress, summary.rows & 0x3FFF == 0 { progress(reader.bytesRead, totalBytes) }
+        }
+        try writer.close()
+        progress?(reader.bytesRead, totalBytes)
+        for size in clusterer.clusterSizes where size > 1 {
+            summary.duplicateClusters += 1
+            summary.commentsInDuplicateClusters += size
+        }
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return summary
+    }
+
+    private func cachedQuestionHash(
+        _ reader: CSVReader, _ index: Int, _ cache: inout FlatHashMap, _ hashes: inout [UInt64?]
+    ) -> UInt64? {
+        let range = reader.fieldRanges[index]
+        let key = reader.fieldBytes.withUnsafeBufferPointer {
+            StableHash.fnv1a(UnsafeBufferPointer(rebasing: $0[range]))
+        }
+        if let slot = cache.value(for: key) { return hashes[Int(slot)] }
+        let hash = FeatureExtractor.questionHash(reader.string(at: index))
+        if cache.count < 10_000 {
+            cache.set(Int32(hashes.count), for: key)
+            hashes.append(hash)
+        }
+        return hash
+    }
+
+    private func writeJoined(bits: UInt64, names: [[UInt8]], into writer: inout CSVWriter, scratch: inout [UInt8]) {
+        scratch.removeAll(keepingCapacity: true)
+        var first = true
+        for (index, name) in names.enumerated() where bits & (1 << UInt64(index)) != 0 {
+            if !first { scratch.append(UInt8(ascii: ";")) }
+            first = false
+            scratch.append(contentsOf: name)
+        }
+        scratch.withUnsafeBufferPointer { writer.writeField($0) }
+    }
+
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var remaining = value
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(remaining % 10) + 0x30
+                remaining /= 10
+                count += 1
+            } while remaining > 0 && count < 12
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+}

@@ -1,0 +1,321 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+import Vapor
+
+/// The feedback JSON API. Public responses carry only published, redacted text.
+enum FeedbackAPIController {
+    struct Submission: Content {
+        var text: String?
+        var serviceID: UUID?
+        var serviceName: String?
+        var fftRating: FlexibleRating?
+        var consentToPublish: Bool?
+        var contactName: String?
+        var contactEmail: String?
+        var contactPhone: String?
+        var wantsReply: Bool?
+        var whatWasGood: String?
+        var couldBeBetter: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text
+            case serviceID = "service_id"
+            case serviceName = "service_name"
+            case fftRating = "fft_rating"
+            case consentToPublish = "consent_to_publish"
+            case contactName = "contact_name"
+            case contactEmail = "contact_email"
+            case contactPhone = "contact_phone"
+            case wantsReply = "wants_reply"
+            case whatWasGood = "what_was_good"
+            case couldBeBetter = "could_be_better"
+        }
+    }
+
+    /// FFT answers arrive as 1–6 or as their words ("Very good").
+    struct FlexibleRating: Codable, Sendable {
+        var text: String
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                text = String(number)
+            } else {
+                text = try container.decode(String.self)
+            }
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        }
+    }
+
+    struct Created: Content {
+        var id: UUID
+        var reference: String
+        var status: String
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        guard request.headers.contentType == .json else {
+            throw APIError(.unsupportedMediaType, "Send the feedback as JSON with Content-Type: application/json.")
+        }
+        let body = try request.content.decode(Submission.self)
+        let service = try await resolveService(body, on: request.db)
+        let submission = FeedbackSubmission(
+            serviceID: service.id!.uuidString, story: body.text ?? "", whatWasGood: body.whatWasGood ?? "",
+            couldBeBetter: body.couldBeBetter ?? "", fftRating: body.fftRating?.text ?? "",
+            consentToPublish: body.consentToPublish.map { $0 ? "yes" : "no" } ?? "",
+            contactName: body.contactName ?? "",
+            contactEmail: body.contactEmail ?? "", contactPhone: body.contactPhone ?? "",
+            wantsReply: body.wantsReply ?? false)
+        let valid: FeedbackSubmission.Valid
+        do {
+            valid = try submission.validated(consentRequired: false)
+        } catch {
+            let first = error.errors.first
+            let field = first?.field == "story" ? "text" : first?.field
+            throw APIError(.unprocessableEntity, first?.message ?? "Check the feedback.", field: field)
+        }
+        if SpamSignals.problem(text: valid.fullText, honeypot: "") != nil {
+            throw APIError(
+                .unprocessableEntity, "Include no more than \(SpamSignals.maximumLinks) web links.", field: "text")
+        }
+        let hash = SubmitterHash.make(for: request)
+        if try await SubmitterHash.isOverLimit(hash, request: request) {
+            throw APIError(
+                .tooManyRequests, "Too many submissions from this address in the last hour. Try again later.")
+        }
+        let item = try await FeedbackIntake(database: request.db, engine: request.listeningEngine)
+            .record(valid, service: service, origin: .init(channel: .api, submitterHash: hash))
+        let response = Response(status: .created)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id!.uuidString.lowercased())")
+        try response.content.encode(Created(id: item.id!, reference: item.reference, status: item.status.rawValue))
+        return response
+    }
+
+    static func resolveService(_ body: Submission, on db: any Database) async throws -> Service {
+        if let id = body.serviceID {
+            guard let service = try await Service.find(id, on: db) else {
+                throw APIError(
+                    .unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service_id")
+            }
+            return service
+        }
+        if let name = body.serviceName?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+            let matches = try await Service.query(on: db).all().filter { $0.name.lowercased() == name.lowercased() }
+            guard matches.count == 1 else {
+                throw APIError(
+                    .unprocessableEntity,
+                    matches.isEmpty
+                        ? "No service is called '\(name)'. See /api/v1/services for the names."
+                        : "More than one service is called '\(name)'. Send service_id instead.",
+                    field: "service_name")
+            }
+            return matches[0]
+        }
+        throw APIError(.unprocessableEntity, "Send service_id or service_name.", field: "service_id")
+    }
+
+    struct StaffView: Content {
+        var id: UUID
+        var reference: String
+        var status: String
+        var channel: String
+        var serviceID: UUID
+        var placeID: UUID
+        var receivedAt: Date
+        var text: String
+        var whatWasGood: String
+        var couldBeBetter: String
+        var fftRating: Int?
+        var consentToPublish: Bool
+        var contactName: String?
+        var contactEmail: String?
+        var contactPhone: String?
+        var publishedText: String?
+        var analysis: Analysis
+
+        struct Analysis: Content {
+            var themes: [String]
+            var sentiment: Int?
+            var relational: [String]
+            var urgent: Bool
+            var personalData: [String]
+            var redactedText: String
+            enum CodingKeys: String, CodingKey {
+                case themes, sentiment, relational, urgent
+                case personalData = "personal_data"
+                case redactedText = "redacted_text"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, reference, status, channel, text, analysis
+            case serviceID = "service_id"
+            case placeID = "place_id"
+            case receivedAt = "received_at"
+            case whatWasGood = "what_was_good"
+            case couldBeBetter = "could_be_better"
+            case fftRating = "fft_rating"
+            case consentToPublish = "consent_to_publish"
+            case contactName = "contact_name"
+            case contactEmail = "contact_email"
+            case contactPhone = "contact_phone"
+            case publishedText = "published_text"
+        }
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> StaffView {
+        guard let text = request.parameters.get("id"), let id = UUID(uuidString: text) else {
+            throw APIError(.badRequest, "The id must be a UUID.", field: "id")
+        }
+        guard let item = try await FeedbackItem.find(id, on: request.db) else {
+            throw APIError(.notFound, "No feedback has this id.", field: "id")
+        }
+        return StaffView(
+            id: item.id!, reference: item.reference, status: item.status.rawValue, channel: item.channel.rawValue,
+            serviceID: item.$service.id, placeID: item.$place.id, receivedAt: item.receivedAt, text: item.story,
+            whatWasGood: item.whatWasGood, couldBeBetter: item.couldBeBetter, fftRating: item.fftRating,
+            consentToPublish: item.consentToPublish, contactName: item.contactName, contactEmail: item.contactEmail,
+            contactPhone: item.contactPhone, publishedText: item.publishedText,
+            analysis: .init(
+                themes: item.themeList, sentiment: item.sentiment, relational: item.relationalList,
+                urgent: item.isUrgent,
+                personalData: item.piiList, redactedText: item.redactedText))
+    }
+
+    struct PublicStory: Content {
+        var reference: String
+        var service: NamedRef
+        var place: PlaceRef
+        var publishedAt: Date?
+        var text: String
+        var fftRating: Int?
+        var themes: [String]
+        var replies: [PublicReply]
+
+        struct NamedRef: Content { var id: UUID; var name: String }
+        struct PlaceRef: Content { var slug: String; var name: String }
+        struct PublicReply: Content {
+            var body: String
+            var signature: String
+            var createdAt: Date?
+            enum CodingKeys: String, CodingKey {
+                case body, signature
+                case createdAt = "created_at"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case reference, service, place, text, themes, replies
+            case publishedAt = "published_at"
+            case fftRating = "fft_rating"
+        }
+    }
+
+    struct StoryPage: Content {
+        var items: [PublicStory]
+        var total: Int
+        var page: Int
+        var pageCount: Int
+        enum CodingKeys: String, CodingKey {
+            case items, total, page
+            case pageCount = "page_count"
+        }
+    }
+
+    @Sendable static func stories(_ request: Request) async throws -> StoryPage {
+        let filters = try request.query.decode(StoriesQuery.Filters.self)
+        if let sentiment = filters.sentiment, !sentiment.isEmpty,
+            !["positive", "mixed", "negative"].contains(sentiment)
+        {
+            throw APIError(.badRequest, "sentiment must be positive, mixed or negative.", field: "sentiment")
+        }
+        let result = try await StoriesQuery.run(filters, on: request.db)
+        return StoryPage(
+            items: result.stories.map { item in
+                PublicStory(
+                    reference: item.reference, service: .init(id: item.$service.id, name: item.service.name),
+                    place: .init(slug: item.place.slug, name: item.place.name), publishedAt: item.publishedAt,
+                    text: item.publishedText ?? "", fftRating: item.fftRating, themes: item.themeList,
+                    replies: item.replies.map { .init(body: $0.body, signature: $0.signature, createdAt: $0.createdAt) }
+                )
+            }, total: result.total, page: result.page, pageCount: result.pageCount)
+    }
+
+    struct LoopClosureBody: Content {
+        var scope: String
+        var needingAnswer: Int
+        var replied: Int
+        var replyRate: Double?
+        var medianDaysToReply: Double?
+        var linkedToAction: Int
+        var actionRate: Double?
+        var actions: Int
+        var actionsClosed: Int
+        var actionsClosedRate: Double?
+        var medianDaysToWeDid: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case scope, replied, actions
+            case needingAnswer = "needing_answer"
+            case replyRate = "reply_rate"
+            case medianDaysToReply = "median_days_to_reply"
+            case linkedToAction = "linked_to_action"
+            case actionRate = "action_rate"
+            case actionsClosed = "actions_closed"
+            case actionsClosedRate = "actions_closed_rate"
+            case medianDaysToWeDid = "median_days_to_we_did"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(scope, forKey: .scope)
+            try c.encode(needingAnswer, forKey: .needingAnswer)
+            try c.encode(replied, forKey: .replied)
+            try c.encode(replyRate, forKey: .replyRate)
+            try c.encode(medianDaysToReply, forKey: .medianDaysToReply)
+            try c.encode(linkedToAction, forKey: .linkedToAction)
+            try c.encode(actionRate, forKey: .actionRate)
+            try c.encode(actions, forKey: .actions)
+            try c.encode(actionsClosed, forKey: .actionsClosed)
+            try c.encode(actionsClosedRate, forKey: .actionsClosedRate)
+            try c.encode(medianDaysToWeDid, forKey: .medianDaysToWeDid)
+        }
+    }
+
+    @Sendable static func loopClosure(_ request: Request) async throws -> LoopClosureBody {
+        var scope = FeedbackScope.everywhere
+        var label = "everywhere"
+        if let text = try? request.query.get(String.self, at: "service"), !text.isEmpty {
+            guard let id = UUID(uuidString: text), let service = try await Service.find(id, on: request.db) else {
+                throw APIError(.badRequest, "No service has this id.", field: "service")
+            }
+            scope = .service(id)
+            label = "service:" + service.name
+        } else if let slug = try? request.query.get(String.self, at: "place"), !slug.isEmpty {
+            guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
+                throw APIError(.badRequest, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
+            }
+            scope = .place(place.id!)
+            label = "place:" + place.name
+        } else if let text = try? request.query.get(String.self, at: "organisation"), !text.isEmpty {
+            guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: request.db)
+            else {
+                throw APIError(
+                    .badRequest, "No organisation has this id. See /api/v1/organisations.", field: "organisation")
+            }
+            scope = .organisation(id)
+            label = "organisation:" + organisation.name
+        }
+        let loop = try await LoopClosureQuery.run(scope, on: request.db)
+        return LoopClosureBody(
+            scope: label, needingAnswer: loop.needingAnswer, replied: loop.replied, replyRate: loop.replyRate,
+            medianDaysToReply: loop.medianDaysToReply, linkedToAction: loop.linkedToAction, actionRate: loop.actionRate,
+            actions: loop.actions, actionsClosed: loop.actionsClosed, actionsClosedRate: loop.actionsClosedRate,
+            medianDaysToWeDid: loop.medianDaysToWeDid)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+
+/// The feedback half of the staff dashboard. Every chart has its table; every figure links to its items.
+enum FeedbackDashboardView {
+    static let weekFormat = Date.FormatStyle(
+        date: .abbreviated, time: .omitted, locale: Locale(identifier: "en_GB"),
+        timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
+
+    static func render(_ model: FeedbackDashboard, csrfToken: String, engineProblem: String?) -> HTMLNode {
+        .fragment([
+            alerts(model.alerts, csrfToken: csrfToken),
+            waiting(model.waiting),
+            LoopClosurePanel.render(model.loop),
+            volumes(model.weeks),
+            themes(model.themes),
+            relational(model.relational, analysed: model.analysedCount, engineProblem: engineProblem),
+            places(model.places),
+        ])
+    }
+
+    static func alerts(_ alerts: [UrgentAlert], csrfToken: String) -> HTMLNode {
+        section(.aria("labelledby", "alerts")) {
+            h2(.id("alerts")) { "Urgent alerts" }
+            if alerts.isEmpty {
+                p { "No urgent feedback is waiting." }
+            } else {
+                ul(.class("alert-list")) {
+                    for alert in alerts {
+                        li {
+                            a(.href(SiteURL.feedback(alert.$feedback.id))) { alert.feedback.reference }
+                            " – " + alert.reasons.replacingOccurrences(of: ";", with: ", ")
+                            " – " + (alert.createdAt ?? Date()).formatted(AuditPage.dateFormat)
+                            HeardWeb.form(
+                                .action(SiteURL.alerts + "/" + alert.id!.uuidString.lowercased() + "/acknowledge"),
+                                .method("post"), .class("inline-form")
+                            ) {
+                                FormComponents.csrfField(csrfToken)
+                                " "
+                                button(.type("submit"), .class("link-button")) {
+                                    "I am dealing with this"
+                                    span(.class("visually-hidden")) { " (\(alert.feedback.reference))" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func waiting(_ waiting: FeedbackDashboard.Waiting) -> HTMLNode {
+        section(.aria("labelledby", "waiting")) {
+            h2(.id("waiting")) { "Waiting for you" }
+            ul(.class("stat-list")) {
+                li {
+                    a(.href(SiteURL.moderation)) {
+                        strong { "\(waiting.moderation)" }; " to moderate"
+                    }
+                }
+                li {
+                    a(.href(SiteURL.replies)) {
+                        strong { "\(waiting.replies)" }; " stories need a reply"
+                    }
+                }
+                li {
+                    a(.href(SiteURL.actions + "?status=planned")) {
+                        strong { "\(waiting.overdueActions)" }; " actions overdue"
+                    }
+                }
+                li {
+                    a(.href(SiteURL.staffFeedback + "?status=escalated")) {
+                        strong { "\(waiting.escalated)" }; " escalated to complaints"
+                    }
+                }
+            }
+        }
+    }
+
+    static func volumes(_ weeks: [FeedbackDashboard.Week]) -> HTMLNode {
+        section(.aria("labelledby", "volumes")) {
+            h2(.id("volumes")) { "Feedback received, last 12 weeks" }
+            BarChart.render(
+                title: "Feedback received per week",
+                bars: weeks.map {
+                    .init(label: "Week of " + $0.start.formatted(weekFormat), segments: [($0.count, "chart-bar")])
+                })
+            details(.class("details")) {
+                summary(.class("details-summary")) { "Show the figures as a table" }
+                DataTable.render(
+                    caption: "Feedback received per week", headers: ["Week starting", "Received"],
+                    rows: weeks.map { [.text($0.start.formatted(weekFormat)), .text(String($0.count))] })
+            }
+            p { a(.href(SiteURL.dashboard + "/dashboard/volumes.csv")) { "Download this table (CSV)" } }
+        }
+    }
+
+    static func themes(_ themes: [YouSaidWeDidController.ThemeCount]) -> HTMLNode {
+        section(.aria("labelledby", "themes")) {
+            h2(.id("themes")) { "Themes, with how people felt" }
+            if themes.isEmpty {
+                p { "No themes found yet." }
+            } else {
+                BarChart.render(
+                    title: "Feedback per theme: positive, mixed and negative",
+                    bars: themes.map {
+                        .init(
+                            label: $0.theme,
+                            segments: [
+                                ($0.positive, "chart-bar-positive"),
+                                ($0.count - $0.positive - $0.negative, "chart-bar"),
+                                ($0.negative, "chart-bar-negative"),
+                            ])
+                    })
+                p(.class("hint")) { "Green: positive. Blue: mixed or neutral. Red: negative." }
+                DataTable.render(
+                    caption: "Feedback per theme", headers: ["Theme", "All", "Positive", "Negative"],
+                    rows: themes.map { row in
+                        [
+                            a(
+                                .href(
+                                    SiteURL.staffFeedback + "?theme="
+                                        + (row.theme.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed)
+                                            ?? ""))
+                            ) {
+                                row.theme
+                            },
+                            .text(String(row.count)), .text(String(row.positive)), .text(String(row.negative)),
+                        ]
+                    })
+                p { a(.href(SiteURL.dashboard + "/dashboard/themes.csv")) { "Download this table (CSV)" } }
+            }
+        }
+    }
+
+    static func relational(
+        _ rows: [(flag: RelationalFlag, count: Int)], analysed: Int, engineProblem: String?
+    ) -> HTMLNode {
+        section(.aria("labelledby", "relational")) {
+            h2(.id("relational")) { "Relational care" }
+            p {
+                "How often people mention being treated with compassion and dignity, being listened to, and care that joins up, out of \(analysed.formatted) analysed comments."
+            }
+            if let engineProblem {
+                p(.class("warning-callout")) { "Themes and sentiment are not available: \(engineProblem)" }
+            }
+            DataTable.render(
+                caption: "Relational care mentioned in feedback",
+                headers: ["What people mentioned", "Comments", "Share"],
+                rows: rows.map {
+                    [
+                        .text($0.flag.title), .text(String($0.count)),
+                        .text(LoopClosure.percent(analysed == 0 ? nil : Double($0.count) / Double(analysed))),
+                    ]
+                })
+        }
+    }
+
+    static func places(_ rows: [FeedbackDashboard.PlaceRow]) -> HTMLNode {
+        section(.aria("labelledby", "places")) {
+            h2(.id("places")) { "By place" }
+            DataTable.render(
+                caption: "Feedback by place", headers: ["Place", "Received", "Negative", "Published", "Replied"],
+                rows: rows.map { row in
+                    [
+                        a(.href(SiteURL.staffFeedback + "?place=" + row.slug)) { row.name },
+                        .text(String(row.received)),
+                        .text(String(row.negative)), .text(String(row.published)), .text(String(row.replied)),
+                    ]
+                })
+            p { a(.href(SiteURL.dashboard + "/dashboard/places.csv")) { "Download this table (CSV)" } }
+        }
+    }
+}

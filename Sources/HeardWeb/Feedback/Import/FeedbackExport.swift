@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+
+/// Every feedback item with its id, status and analysis, streamed to CSV a page at a time.
+public enum FeedbackExport {
+    static let columns = [
+        "id", "reference", "received_at", "channel", "service", "place", "organisation", "status", "fft_rating",
+        "legacy_recommend", "consent_to_publish", "story", "what_was_good", "could_be_better", "contact_name",
+        "contact_email", "contact_phone", "themes", "sentiment", "relational", "urgent", "pii", "redacted_text",
+        "published_text", "published_at", "first_reply_at", "action_linked_at", "we_did_at",
+    ]
+
+    @discardableResult
+    public static func write(to url: URL, on db: any Database) async throws -> Int {
+        var writer = try CSVWriter(url: url)
+        try writer.writeRow(columns)
+        let services = Dictionary(uniqueKeysWithValues: try await Service.query(on: db).all().map { ($0.id!, $0.name) })
+        let places = Dictionary(uniqueKeysWithValues: try await Place.query(on: db).all().map { ($0.id!, $0.name) })
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.id!, $0.name) })
+        let iso = ISO8601DateFormatter()
+        var written = 0
+        var lastID: UUID?
+        while true {
+            var query = FeedbackItem.query(on: db).sort(\.$id).limit(1000)
+            if let lastID { query = query.filter(\.$id > lastID) }
+            let page = try await query.all()
+            guard !page.isEmpty else { break }
+            for item in page {
+                try writer.writeRow([
+                    item.id!.uuidString.lowercased(), item.reference, iso.string(from: item.receivedAt),
+                    item.channel.rawValue,
+                    services[item.$service.id] ?? "", places[item.$place.id] ?? "",
+                    organisations[item.$organisation.id] ?? "",
+                    item.status.rawValue, item.fftRating.map(String.init) ?? "", item.legacyRecommend ?? "",
+                    item.consentToPublish ? "yes" : "no", item.story, item.whatWasGood, item.couldBeBetter,
+                    item.contactName ?? "",
+                    item.contactEmail ?? "", item.contactPhone ?? "", item.themes,
+                    item.sentiment.map(String.init) ?? "",
+                    item.relational, item.isUrgent ? "true" : "false", item.piiKinds, item.redactedText,
+                    item.publishedText ?? "",
+                    item.publishedAt.map(iso.string(from:)) ?? "", item.firstReplyAt.map(iso.string(from:)) ?? "",
+                    item.actionLinkedAt.map(iso.string(from:)) ?? "", item.weDidAt.map(iso.string(from:)) ?? "",
+                ])
+                written += 1
+            }
+            lastID = page.last?.id
+        }
+        try writer.close()
+        return written
+    }
+}
+
+/// Staff tokens for the command line: finds or creates the account, then issues a token.
+public enum StaffTokens {
+    public static func create(email: String, role: Role, name: String, on db: any Database) async throws -> String {
+        let user: User
+        if let existing = try await User.query(on: db).filter(\.$email == email).first() {
+            guard existing.role == role else {
+                throw StaffTokenError(
+                    description:
+                        "\(email) is a \(existing.role.title.lowercased()), not a \(role.title.lowercased()). Use --role \(existing.role.rawValue)."
+                )
+            }
+            user = existing
+        } else {
+            // An API-only account: no password anyone knows, so it cannot sign in to the website.
+            user = User(
+                email: email, displayName: email.split(separator: "@").first.map(String.init) ?? email, role: role,
+                passwordHash: "!api-only-" + UUID().uuidString)
+            try await user.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: .system("command line"), action: "user.created", objectType: "user",
+                objectID: user.id?.uuidString,
+                summary: "Added API account \(email) as \(role.title)")
+        }
+        return try await APITokens.create(for: user, name: name, actor: .system("command line"), on: db)
+    }
+}
+
+public struct StaffTokenError: Error, CustomStringConvertible {
+    public let description: String
+}

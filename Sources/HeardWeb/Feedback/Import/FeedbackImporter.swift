@@ -1,0 +1,287 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+import SQLKit
+
+/// Which CSV column feeds which field. `fixedServiceID` is used when the file has no service column.
+public struct ImportMapping: Codable, Equatable, Sendable {
+    public var columns: [String: String]
+    public var fixedServiceID: UUID?
+
+    public init(columns: [String: String], fixedServiceID: UUID?) {
+        self.columns = columns
+        self.fixedServiceID = fixedServiceID
+    }
+
+    func column(_ field: FeedbackImportRules.Field) -> String? {
+        columns[field.rawValue].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    var json: String {
+        (try? String(decoding: JSONEncoder().encode(self), as: UTF8.self)) ?? "{}"
+    }
+}
+
+/// What an import did, or would do (dry run).
+public struct ImportReport: Sendable {
+    public var rowsRead = 0
+    public var accepted = 0
+    public var rejected = 0
+    /// The first refused rows, for people to fix the file.
+    public var rejections: [FeedbackImportRules.RowError] = []
+    public var batchID: UUID?
+    public var analysisJobs = 0
+
+    static let keptRejections = 1000
+}
+
+/// Problems with the file or the mapping as a whole (not one row).
+public struct ImportProblem: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// Streams a CSV export into feedback items. Resumable: rows are committed in chunks and the batch
+/// records the last committed line, so an interrupted run continues where it stopped and never
+/// duplicates or loses rows. Analysis is queued as background jobs.
+public struct FeedbackImporter {
+    let database: any Database
+
+    public init(database: any Database) { self.database = database }
+    static let chunkSize = 500
+
+    /// Resolves service names (case-insensitive) and ids once.
+    struct ServiceDirectory {
+        var byName: [String: Service] = [:]
+        var byID: [UUID: Service] = [:]
+
+        init(_ services: [Service]) {
+            for service in services {
+                byName[service.name.lowercased()] = service
+                byID[service.id!] = service
+            }
+        }
+
+        func find(_ text: String) -> Service? {
+            let key = text.trimmingCharacters(in: .whitespaces)
+            if let id = UUID(uuidString: key) { return byID[id] }
+            return byName[key.lowercased()]
+        }
+    }
+
+    public func run(
+        file: URL, fileName: String, mapping: ImportMapping, dryRun: Bool, resume batch: ImportBatch? = nil,
+        createdBy: UUID? = nil, progress: (Int, Int) -> Void = { _, _ in }
+    ) async throws -> ImportReport {
+        let reader: CSVReader
+        do { reader = try CSVReader(url: file) } catch {
+            throw ImportProblem(description: "Cannot read \(fileName): \(error)")
+        }
+        let header = try reader.readHeader()
+        let index = try Self.columnIndex(header: header, mapping: mapping)
+        let services = ServiceDirectory(try await Service.query(on: database).all())
+        var fixedService: Service?
+        if let id = mapping.fixedServiceID {
+            guard let service = services.byID[id] else {
+                throw ImportProblem(description: "The chosen service no longer exists.")
+            }
+            fixedService = service
+        }
+        let totalBytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+
+        var report = ImportReport()
+        var importBatch = batch
+        if !dryRun, importBatch == nil {
+            let created = ImportBatch(fileName: fileName, createdByID: createdBy)
+            created.mapping = mapping.json
+            created.lastLine = 0
+            try await created.create(on: database)
+            importBatch = created
+        }
+        report.batchID = importBatch?.id
+        let skipThrough = importBatch?.lastLine ?? 0
+        var chunk: [FeedbackItem] = []
+        var lastLine = skipThrough
+
+        func value(_ field: FeedbackImportRules.Field) -> String? {
+            index[field].map { reader.string(at: $0) }
+        }
+
+        while try reader.nextRecord() {
+            let line = reader.line
+            report.rowsRead += 1
+            if line <= skipThrough { continue }
+            if report.rowsRead % 5000 == 0 { progress(reader.bytesRead, totalBytes) }
+            var errors: [FeedbackImportRules.RowError] = []
+            let service = fixedService ?? value(.service).flatMap(services.find)
+            if service == nil {
+                errors.append(
+                    .init(
+                        line: line, field: "service",
+                        message: value(.service).map { "No service is called '\($0)'." }
+                            ?? "No service column is mapped."))
+            }
+            let checked = FeedbackImportRules.check(
+                line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
+                date: value(.date),
+                good: value(.whatWasGood), better: value(.couldBeBetter))
+            switch checked {
+            case .failure(let failure): errors += failure.errors
+            case .success(let row) where errors.isEmpty:
+                report.accepted += 1
+                guard !dryRun, let service, let batchID = importBatch?.id else { break }
+                chunk.append(
+                    Self.item(
+                        row.submission, date: row.date, legacy: value(.legacyRecommend), service: service,
+                        batchID: batchID))
+            case .success: break
+            }
+            if !errors.isEmpty {
+                report.rejected += 1
+                if report.rejections.count < ImportReport.keptRejections {
+                    report.rejections.append(contentsOf: errors)
+                }
+            }
+            lastLine = line
+            if chunk.count >= Self.chunkSize {
+                try await commit(chunk, batch: importBatch!, lastLine: lastLine, report: report)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        progress(totalBytes, totalBytes)
+        if let importBatch {
+            try await commit(chunk, batch: importBatch, lastLine: lastLine, report: report, finished: true)
+            report.analysisJobs = try await queueAnalysis(batchID: importBatch.id!)
+        }
+        return report
+    }
+
+    /// Inserts one chunk and moves the resume point in the same transaction.
+    private func commit(
+        _ items: [FeedbackItem], batch: ImportBatch, lastLine: Int, report: ImportReport, finished: Bool = false
+    ) async throws {
+        try await database.transaction { db in
+            if !items.isEmpty { try await items.create(on: db) }
+            batch.lastLine = lastLine
+            batch.rowsRead = max(batch.rowsRead, report.rowsRead)
+            batch.rowsImported += items.count
+            batch.rowsRejected = report.rejected
+            batch.rejections = report.rejections.prefix(200).map(\.description).joined(separator: "\n")
+            if finished {
+                batch.status = "imported"
+                batch.finishedAt = Date()
+                batch.upload = nil
+            }
+            try await batch.save(on: db)
+        }
+    }
+
+    static func columnIndex(header: [String], mapping: ImportMapping) throws -> [FeedbackImportRules.Field: Int] {
+        var index: [FeedbackImportRules.Field: Int] = [:]
+        for field in FeedbackImportRules.Field.allCases {
+            guard let name = mapping.column(field) else { continue }
+            guard let position = header.firstIndex(of: name) else {
+                throw ImportProblem(
+                    description:
+                        "The file has no column '\(name)' (for \(field.rawValue)). Its columns are: \(header.joined(separator: ", "))."
+                )
+            }
+            index[field] = position
+        }
+        guard index[.text] != nil else {
+            throw ImportProblem(description: "Choose the column that holds what people said (text).")
+        }
+        guard index[.service] != nil || mapping.fixedServiceID != nil else {
+            throw ImportProblem(description: "Choose the service column, or one service for the whole file.")
+        }
+        return index
+    }
+
+    public static func item(
+        _ valid: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?, service: Service,
+        batchID: UUID
+    ) -> FeedbackItem {
+        let item = FeedbackItem()
+        item.id = UUID()
+        item.reference = FeedbackReference.make()
+        item.$service.id = service.id!
+        item.$place.id = service.$place.id
+        item.$organisation.id = service.$organisation.id
+        item.channel = .imported
+        item.story = valid.story
+        item.whatWasGood = valid.whatWasGood
+        item.couldBeBetter = valid.couldBeBetter
+        item.fftRating = valid.fftRating?.rawValue
+        item.consentToPublish = valid.consentToPublish
+        item.wantsReply = false
+        item.status = .awaitingModeration
+        item.receivedAt = date.flatMap(Self.noon) ?? Date()
+        item.importBatchID = batchID
+        item.legacyRecommend = legacy.flatMap { $0.isEmpty ? nil : $0 }
+        FeedbackIntake.apply(nil, to: item, hasSuggestion: !valid.couldBeBetter.isEmpty)
+        return item
+    }
+
+    static func noon(_ date: (year: Int, month: Int, day: Int)) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))
+    }
+
+    /// One job per batch: it analyses a slice and re-queues itself until nothing is left.
+    func queueAnalysis(batchID: UUID) async throws -> Int {
+        let pending = try await FeedbackItem.query(on: database).filter(\.$importBatchID == batchID)
+            .filter(\.$analysedAt == nil).count()
+        guard pending > 0 else { return 0 }
+        try await JobQueue(database: database, workerID: "importer")
+            .enqueue(kind: AnalyseImportJob.kind, payload: "{\"batch\":\"\(batchID.uuidString)\"}")
+        return 1
+    }
+}
+
+/// Analyses imported feedback in the background, a slice per run, so imports of any size finish quickly
+/// and any instance's worker can share the work.
+public enum AnalyseImportJob {
+    public static let kind = "analyse_import"
+    static let sliceSize = 2000
+
+    struct Payload: Decodable { var batch: UUID }
+
+    static func handler(engine: ListeningEngine) -> JobHandlers.Handler {
+        { job, db, logger in
+            let payload = try JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8))
+            let remaining = try await analyseSlice(batchID: payload.batch, engine: engine, on: db)
+            if remaining > 0 {
+                try await JobQueue(database: db, workerID: "importer").enqueue(kind: kind, payload: job.payload)
+            } else {
+                logger.info("Finished analysing import \(payload.batch)")
+            }
+        }
+    }
+
+    /// Analyses up to one slice; returns how many items of the batch are still waiting.
+    @discardableResult
+    public static func analyseSlice(batchID: UUID, engine: ListeningEngine, on db: any Database) async throws -> Int {
+        let items = try await FeedbackItem.query(on: db).filter(\.$importBatchID == batchID).filter(
+            \.$analysedAt == nil
+        )
+        .limit(sliceSize).all()
+        guard !items.isEmpty else { return 0 }
+        try await db.transaction { db in
+            for item in items {
+                FeedbackIntake.apply(
+                    engine.analyse(item.fullText), to: item, hasSuggestion: !item.couldBeBetter.isEmpty)
+                try await item.save(on: db)
+                try await FeedbackIntake.storeThemes(item.themeList, for: item.id!, on: db)
+                if item.isUrgent { try await UrgentAlerts.raise(for: item, on: db) }
+            }
+            if let batch = try await ImportBatch.find(batchID, on: db) {
+                batch.rowsAnalysed += items.count
+                try await batch.save(on: db)
+            }
+        }
+        return try await FeedbackItem.query(on: db).filter(\.$importBatchID == batchID).filter(\.$analysedAt == nil)
+            .count()
+    }
+}

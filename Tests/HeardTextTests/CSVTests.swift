@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+@testable import HeardText
+
+@Suite struct CSVReaderTests {
+    func records(_ text: String, chunkSize: Int = 7) throws -> [[String]] {
+        let url = try TinyCorpus.write(text)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let reader = try CSVReader(url: url, chunkSize: chunkSize)
+        var rows: [[String]] = []
+        while try reader.nextRecord() { rows.append((0..<reader.fieldRanges.count).map { reader.string(at: $0) }) }
+        return rows
+    }
+
+    @Test func readsQuotedFieldsWithCommasQuotesAndLineBreaks() throws {
+        let rows = try records("a,b\r\n\"x, y\",\"say \"\"hi\"\"\nnext line\"\r\nplain,\"\"\n")
+        #expect(rows == [["a", "b"], ["x, y", "say \"hi\"\nnext line"], ["plain", ""]])
+    }
+
+    @Test func handlesLFAndCRLFAndAMissingFinalNewline() throws {
+        #expect(try records("a,b\nc,d") == [["a", "b"], ["c", "d"]])
+        #expect(try records("a,b\r\nc,d\r\n") == [["a", "b"], ["c", "d"]])
+        #expect(try records("a,\n") == [["a", ""]])
+    }
+
+    @Test func reportsTheLineOfAnUnterminatedQuote() throws {
+        #expect(throws: CSVError.unterminatedQuote(line: 3)) { try records("a,b\nc,d\n\"open,e\nmore\n") }
+    }
+
+    @Test func reportsTheLineOfTextAfterAClosingQuote() throws {
+        #expect(throws: CSVError.unexpectedCharacterAfterQuote(line: 2, field: 1)) { try records("a,b\n\"x\"y,z\n") }
+    }
+
+    @Test func countsLinesInsideQuotedFields() throws {
+        let url = try TinyCorpus.write("h\n\"one\ntwo\"\nthree\n")
+        let reader = try CSVReader(url: url, chunkSize: 3)
+        _ = try reader.nextRecord()
+        _ = try reader.nextRecord()
+        #expect(reader.line == 2)
+        _ = try reader.nextRecord()
+        #expect(reader.line == 4)
+    }
+
+    @Test func dropsAByteOrderMarkFromTheHeader() throws {
+        let url = try TinyCorpus.write("\u{FEFF}text,id\n")
+        #expect(try CSVReader(url: url).readHeader() == ["text", "id"])
+    }
+
+    @Test func writerQuotesOnlyWhenNeededAndRoundTrips() throws {
+        let url = TinyCorpus.temporaryURL("out.csv")
+        var writer = try CSVWriter(url: url)
+        let rows = [["plain", "with, comma", "with \"quote\"", "two\nlines", ""]]
+        for row in rows { try writer.writeRow(row) }
+        try writer.close()
+        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        #expect(text == "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\",\r\n")
+        #expect(try records(text) == rows)
+    }
+}
+
+@Suite struct CSVAnalysisTests {
+    let model = Trainer(options: TinyCorpus.options()).train(TinyCorpus.comments()).model
+
+    func analyse(_ csv: String, skipBadRows: Bool = false) throws -> (rows: [[String]], summary: CSVAnalysis.Summary) {
+        let input = try TinyCorpus.write(csv)
+        let output = TinyCorpus.temporaryURL("out.csv")
+        defer {
+            try? FileManager.default.removeItem(at: input)
+            try? FileManager.default.removeItem(at: output)
+        }
+        let analysis = CSVAnalysis(
+            analyser: CommentAnalyser(model: model), textColumn: "comment", skipBadRows: skipBadRows)
+        let summary = try analysis.run(input: input, output: output)
+        let reader = try CSVReader(url: output)
+        var rows: [[String]] = []
+        while try reader.nextRecord() { rows.append((0..<reader.fieldRanges.count).map { reader.string(at: $0) }) }
+        return (rows, summary)
+    }
+
+    @Test func keepsInputColumnsAndAddsTheAnalysis() throws {
+        let (rows, summary) = try analyse("id,comment\n1,\"Dr Patel was kind, the nurse was kind\"\n2,car park full\n")
+        #expect(rows[0] == ["id", "comment"] + CSVAnalysis.addedColumns)
+        #expect(rows[1][0] == "1")
+        #expect(rows[1][2] == "Staff")
+        #expect(rows[1][4].contains("compassion"))
+        #expect(rows[1][6] == "name")
+        #expect(rows[1][7] == "Dr [name] was kind, the nurse was kind")
+        #expect(rows[2][2] == "Parking")
+        #expect(rows[2][5] == "false")
+        #expect(summary.rows == 2)
+    }
+
+    @Test func namesTheColumnsThatExistWhenTheTextColumnIsMissing() throws {
+        let input = try TinyCorpus.write("id,feedback\n1,hello\n")
+        let analysis = CSVAnalysis(analyser: CommentAnalyser(model: model), textColumn: "comment")
+        #expect(throws: CSVError.missingColumn(name: "comment", available: ["id", "feedback"])) {
+            try analysis.run(input: input, output: TinyCorpus.temporaryURL("out.csv"))
+        }
+        #expect(
+            CSVError.missingColumn(name: "comment", available: ["id", "feedback"]).description.contains("\"feedback\""))
+    }
+
+    @Test func reportsTheLineOfAMalformedRow() throws {
+        #expect(throws: CSVError.wrongFieldCount(line: 3, expected: 2, found: 3)) {
+            try analyse("id,comment\n1,fine\n2,too,many\n3,ok\n")
+        }
+        #expect(throws: CSVError.unexpectedCharacterAfterQuote(line: 3, field: 2)) {
+            try analyse("id,comment\n1,fine\n2,\"bad\"x\n3,ok\n")
+        }
+    }
+
+    @Test func skipsAndCountsBadRowsWhenAsked() throws {
+        let (rows, summary) = try analyse("id,comment\n1,fine\n2,too,many\n3,\"bad\"x\n4,ok\n", skipBadRows: true)
+        #expect(summary.skippedRows == 2)
+        #expect(rows.map { $0[0] } == ["id", "1", "4"])
+    }
+
+    @Test func analysesEmptyAndWhitespaceCommentsAsNoComment() throws {
+        let (rows, summary) = try analyse("id,comment\n1,\n2,\"   \"\n3,\"\n\t\"\n")
+        #expect(summary.noCommentRows == 3)
+        for row in rows.dropFirst() {
+            #expect(row[2] == "")
+            #expect(row[3] == "")
+            #expect(row[5] == "false")
+        }
+    }
+
+    @Test func replacesAndCountsInvalidUTF8() throws {
+        var bytes = Array("id,comment\n1,caf".utf8)
+        bytes += [0xE9, 0xFF]
+        bytes += Array(" rude staff\n".utf8)
+        let input = TinyCorpus.temporaryURL("latin1.csv")
+        try Data(bytes).write(to: input)
+        let output = TinyCorpus.temporaryURL("out.csv")
+        let summary = try CSVAnalysis(analyser: CommentAnalyser(model: model), textColumn: "comment")
+            .run(input: input, output: output)
+        #expect(summary.invalidUTF8Rows == 1)
+        let reader = try CSVReader(url: output)
+        _ = try reader.readHeader()
+        _ = try reader.nextRecord()
+        #expect(reader.string(at: 7) == "caf\u{FFFD}\u{FFFD} rude staff")
+    }
+
+    @Test func handlesAOneMegabyteComment() throws {
+        let long = String(repeating: "the nurse was kind and we waited four hours. ", count: 1_048_576 / 45)
+        let (rows, summary) = try analyse("id,comment\n1,\"\(long)\"\n2,car park full\n")
+        #expect(summary.rows == 2)
+        #expect(rows[1][7].utf8.count == long.utf8.count)
+        #expect(rows[1][2].contains("Staff"))
+    }
+
+    @Test func givesCampaignCopiesOneCluster() throws {
+        let campaign = "Please keep our local minor injuries unit open for the people of this town"
+        let (rows, summary) = try analyse("id,comment\n1,\(campaign)\n2,car park full\n3,\(campaign)\n")
+        #expect(rows[1][8] == rows[3][8])
+        #expect(rows[1][8] != rows[2][8])
+        #expect(summary.duplicateClusters == 1)
+        #expect(summary.commentsInDuplicateClusters == 2)
+    }
+}

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+import Vapor
+
+@Suite("Feedback JSON API")
+struct FeedbackAPITests {
+    @Test("POST /api/v1/feedback stores and analyses feedback and answers 201", arguments: TestDatabase.all)
+    func createFeedback(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let browser = app.browser()
+            let created = try await browser.postJSON(
+                "/api/v1/feedback",
+                json: """
+                    {"text": "The receptionist was rude and my NHS number 943 476 5919 was read out loud.",
+                     "service_id": "\(service.id!.uuidString)", "fft_rating": "Poor", "consent_to_publish": true,
+                     "contact_email": "pat@example.org"}
+                    """)
+            #expect(created.status == .created)
+            let body = try JSONDecoder().decode(Created.self, from: Data(created.body.utf8))
+            #expect(body.status == "awaiting_moderation")
+            #expect(created.location == "/api/v1/feedback/\(body.id.uuidString.lowercased())")
+            let item = try #require(try await FeedbackItem.find(body.id, on: app.db))
+            #expect(item.channel == .api)
+            #expect(item.fft == .poor)
+            #expect(item.piiList.contains("nhs_number"))
+            #expect(!item.redactedText.contains("943 476 5919"))
+            #expect(item.analysedAt != nil)
+
+            // By name, and a rating given as a number.
+            let byName = try await browser.postJSON(
+                "/api/v1/feedback", json: #"{"text": "Lovely staff.", "service_name": "emergency department", "fft_rating": 1}"#)
+            #expect(byName.status == .created)
+        }
+    }
+
+    @Test("bad submissions get 4xx with an error and the field to fix")
+    func badSubmissions() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let browser = app.browser()
+            let cases: [(String, HTTPResponseStatus, String?)] = [
+                (#"{"service_id": "\#(service.id!.uuidString)"}"#, .unprocessableEntity, "text"),
+                (#"{"text": "Good"}"#, .unprocessableEntity, "service_id"),
+                (#"{"text": "Good", "service_id": "\#(UUID().uuidString)"}"#, .unprocessableEntity, "service_id"),
+                (#"{"text": "Good", "service_name": "Nowhere"}"#, .unprocessableEntity, "service_name"),
+                (#"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "fft_rating": "Amazing"}"#, .unprocessableEntity, "fft_rating"),
+                (#"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "contact_email": "not-an-email"}"#, .unprocessableEntity, "contact_email"),
+                (#"{"text": 42, "service_id": "\#(service.id!.uuidString)"}"#, .badRequest, "text"),
+                (#"{"text": "Good", "service_id": "not-a-uuid"}"#, .badRequest, "service_id"),
+                ("not json at all", .badRequest, nil),
+            ]
+            for (json, status, field) in cases {
+                let page = try await browser.postJSON("/api/v1/feedback", json: json)
+                #expect(page.status == status, "\(json)")
+                let error = try JSONDecoder().decode(ErrorBody.self, from: Data(page.body.utf8))
+                #expect(!error.error.isEmpty)
+                #expect(error.field == field, "\(json)")
+            }
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0, "nothing half-stored")
+        }
+    }
+
+    @Test("staff read feedback with a bearer token; others are refused", arguments: TestDatabase.all)
+    func staffRead(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let browser = app.browser()
+            let created = try await browser.postJSON(
+                "/api/v1/feedback", json: #"{"text": "Call me on 07700 900982", "service_id": "\#(service.id!.uuidString)", "contact_email": "pat@example.org"}"#)
+            let id = try JSONDecoder().decode(Created.self, from: Data(created.body.utf8)).id
+            let path = "/api/v1/feedback/\(id.uuidString.lowercased())"
+            #expect(try await browser.get(path).status == .unauthorized)
+            #expect(try await browser.get(path, headers: [("Authorization", "Bearer heard_wrong")]).status == .unauthorized)
+
+            let token = try await StaffTokens.create(email: "handler@test.example", role: .complaintsHandler, name: "test", on: app.db)
+            let read = try await browser.get(path, headers: [("Authorization", "Bearer \(token)")])
+            #expect(read.status == .ok)
+            #expect(read.body.contains("pat@example.org"), "staff see contact details")
+            #expect(read.body.contains("[phone]"))
+
+            let secretary = try await StaffTokens.create(email: "secretary@test.example", role: .boardSecretary, name: "test", on: app.db)
+            #expect(try await browser.get(path, headers: [("Authorization", "Bearer \(secretary)")]).status == .forbidden)
+            await #expect(throws: StaffTokenError.self) {
+                _ = try await StaffTokens.create(email: "handler@test.example", role: .moderator, name: "x", on: app.db)
+            }
+        }
+    }
+
+    @Test("public stories carry only published, redacted text")
+    func storiesArePublishedOnly() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let browser = app.browser()
+            for text in ["Published story, nurse was kind", "Waiting story, call 07700 900982"] {
+                _ = try await browser.postJSON("/api/v1/feedback", json: #"{"text": "\#(text)", "service_id": "\#(service.id!.uuidString)", "consent_to_publish": true}"#)
+            }
+            let first = try #require(try await FeedbackItem.query(on: app.db).filter(\.$story == "Published story, nurse was kind").first())
+            first.status = .published
+            first.publishedText = "Published story, the nurse was kind"
+            first.publishedAt = Date()
+            try await first.save(on: app.db)
+            let page = try await browser.get("/api/v1/stories")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Published story, the nurse was kind"))
+            #expect(!page.body.contains("Waiting story"))
+            #expect(!page.body.contains("07700"))
+            #expect(try await browser.get("/api/v1/stories?sentiment=angry").status == .badRequest)
+            #expect(try await browser.get("/api/v1/loop-closure?place=atlantis").status == .badRequest)
+        }
+    }
+
+    struct Created: Decodable {
+        var id: UUID
+        var reference: String
+        var status: String
+    }
+
+    struct ErrorBody: Decodable {
+        var error: String
+        var field: String?
+    }
+}

@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+
+@Suite("Importing feedback")
+struct FeedbackImportTests {
+    static func write(_ rows: [String]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("heard-import-\(UUID().uuidString).csv")
+        try (rows.joined(separator: "\r\n") + "\r\n").write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    static let mapping = ImportMapping(
+        columns: ["text": "Comment", "service": "Service", "date": "Date", "rating": "FFT", "consent": "Publish",
+                  "legacy_recommend": "Recommend"],
+        fixedServiceID: nil)
+
+    @Test("a dry run reports every refused row and stores nothing; the real run imports the rest", arguments: TestDatabase.all)
+    func dryRunThenImport(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let file = try Self.write([
+                "Date,Service,Comment,FFT,Publish,Recommend",
+                "31/10/2026,Emergency department,\"Kind staff, quick service\",Very good,yes,",
+                "2026-10-30,Emergency department,\"Waited hours.\nNobody said why.\",Poor,no,Unlikely",
+                "bad,Emergency department,Fine,Good,yes,",
+                "2026-10-29,No Such Service,Great care,Good,yes,",
+                "2026-10-28,Emergency department,Would recommend,Extremely likely,yes,",
+            ])
+            defer { try? FileManager.default.removeItem(at: file) }
+            let importer = FeedbackImporter(database: app.db)
+            let dry = try await importer.run(file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: true)
+            #expect(dry.rowsRead == 5)
+            #expect(dry.accepted == 2)
+            #expect(dry.rejected == 3)
+            #expect(dry.rejections.map(\.line) == [5, 6, 7], "lines count the quoted newline in row 2")
+            #expect(dry.rejections.map(\.field) == ["date", "service", "rating"])
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
+
+            let real = try await importer.run(file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false)
+            #expect(real.accepted == 2)
+            let items = try await FeedbackItem.query(on: app.db).sort(\.$receivedAt).all()
+            #expect(items.count == 2)
+            #expect(items.allSatisfy { $0.channel == .imported && $0.status == .awaitingModeration })
+            #expect(items[0].story == "Waited hours.\nNobody said why.")
+            #expect(items[0].legacyRecommend == "Unlikely")
+            #expect(items[0].fft == .poor)
+            #expect(DateInput.format(items[1].receivedAt) == "2026-10-31")
+
+            // Analysis is a background job; running it analyses every imported row.
+            #expect(try await Job.query(on: app.db).filter(\.$kind == AnalyseImportJob.kind).count() == 1)
+            try await AnalyseImportJob.analyseSlice(batchID: real.batchID!, engine: app.app.listeningEngine, on: app.db)
+            #expect(try await FeedbackItem.query(on: app.db).filter(\.$analysedAt == nil).count() == 0)
+            let batch = try #require(try await ImportBatch.find(real.batchID, on: app.db))
+            #expect(batch.rowsImported == 2)
+            #expect(batch.rowsRejected == 3)
+            #expect(batch.status == "imported")
+        }
+    }
+
+    @Test("an interrupted import resumes after the last committed row without duplicates")
+    func resumes() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let rows = (1...1200).map { "2026-10-01,Emergency department,Comment number \($0),Good,yes," }
+            let file = try Self.write(["Date,Service,Comment,FFT,Publish,Recommend"] + rows)
+            defer { try? FileManager.default.removeItem(at: file) }
+            // Simulate a run that committed the first 500 rows and then died.
+            let batch = ImportBatch(fileName: "big.csv", createdByID: nil)
+            batch.lastLine = 501
+            try await batch.create(on: app.db)
+            let service = try #require(try await Service.query(on: app.db).first())
+            let first500 = (1...500).map { n in
+                FeedbackImporter.item(
+                    FeedbackSubmission.Valid(
+                        story: "Comment number \(n)", whatWasGood: "", couldBeBetter: "", fftRating: .good, consentToPublish: true,
+                        contactName: nil, contactEmail: nil, contactPhone: nil, wantsReply: false),
+                    date: nil, legacy: nil, service: service, batchID: batch.id!)
+            }
+            try await first500.create(on: app.db)
+            let report = try await FeedbackImporter(database: app.db).run(
+                file: file, fileName: "big.csv", mapping: Self.mapping, dryRun: false, resume: batch)
+            #expect(report.accepted == 700)
+            let stories = try await FeedbackItem.query(on: app.db).all().map(\.story)
+            #expect(stories.count == 1200)
+            #expect(Set(stories).count == 1200)
+        }
+    }
+
+    @Test("a missing column is named, with the columns the file has")
+    func missingColumn() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let file = try Self.write(["When,Where,What", "2026-01-01,X,Y"])
+            defer { try? FileManager.default.removeItem(at: file) }
+            do {
+                _ = try await FeedbackImporter(database: app.db).run(file: file, fileName: "x.csv", mapping: Self.mapping, dryRun: true)
+                Issue.record("expected an error")
+            } catch let problem as ImportProblem {
+                #expect(problem.description.contains("'Comment'"))
+                #expect(problem.description.contains("When, Where, What"))
+            }
+        }
+    }
+
+    @Test("the export writes every item with its status and analysis")
+    func export() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            _ = try await app.browser().postJSON(
+                "/api/v1/feedback", json: #"{"text": "=HYPERLINK(\"x\") staff were kind", "service_id": "\#(service.id!.uuidString)"}"#)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).csv")
+            defer { try? FileManager.default.removeItem(at: url) }
+            #expect(try await FeedbackExport.write(to: url, on: app.db) == 1)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.hasPrefix("id,reference,received_at"))
+            #expect(text.contains("awaiting_moderation"))
+            #expect(text.contains("Emergency department"))
+        }
+    }
+}
