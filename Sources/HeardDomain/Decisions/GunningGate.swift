@@ -6,6 +6,7 @@ public enum Principle: String, CaseIterable, Sendable, Codable {
     case g3 = "G3"
     case g4 = "G4"
     case dutyToInvolve = "duty-to-involve"
+    case conflictsOfInterest = "conflicts-of-interest"
 
     public var title: String {
         switch self {
@@ -14,6 +15,7 @@ public enum Principle: String, CaseIterable, Sendable, Codable {
         case .g3: "G3 Adequate time"
         case .g4: "G4 Conscientious consideration"
         case .dutyToInvolve: "Duty to involve"
+        case .conflictsOfInterest: "Conflicts of interest"
         }
     }
 
@@ -28,6 +30,8 @@ public enum Principle: String, CaseIterable, Sendable, Codable {
             "Take the responses into account: close the consultation, publish the analysis and answer every theme before deciding."
         case .dutyToInvolve:
             "People who use services must be involved in changes to how services are delivered or which services there are (NHS Act 2006 s242 and s14Z45)."
+        case .conflictsOfInterest:
+            "Declarations of interest are a standing item: the minutes record each one and what the chair decided (NHS England, Managing conflicts of interest in the NHS)."
         }
     }
 }
@@ -265,7 +269,7 @@ public enum GunningGate {
                         + unanswered.joined(separator: "; ") + ".")
             }
             return PrincipleCheck(.g4, .met, "Closed, analysis published, and every theme has a recorded response.")
-        case .dutyToInvolve:
+        case .dutyToInvolve, .conflictsOfInterest:
             return nil
         }
     }
@@ -276,7 +280,23 @@ public enum GunningGate {
     /// approval while its consultation is open is refused naming G1 and G4.
     public static func approvalRefusal(
         needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, alreadyApproved: Bool,
-        today: SimpleDate, minimumDays: Int = defaultMinimumDays
+        today: SimpleDate, minimumDays: Int = defaultMinimumDays, declarations: String? = nil
+    ) -> ApprovalRefusal? {
+        if let refusal = gunningRefusal(
+            needsConsultation: needsConsultation, consultation: consultation, eiaStatus: eiaStatus,
+            alreadyApproved: alreadyApproved, today: today, minimumDays: minimumDays)
+        {
+            return refusal
+        }
+        if let declarations, let problem = DeclarationRules.problem(declarations) {
+            return ApprovalRefusal(.conflictsOfInterest, problem)
+        }
+        return nil
+    }
+
+    static func gunningRefusal(
+        needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, alreadyApproved: Bool,
+        today: SimpleDate, minimumDays: Int
     ) -> ApprovalRefusal? {
         if alreadyApproved { return ApprovalRefusal(.g4, "This decision has already been approved.") }
         guard let c = consultation else {
@@ -317,5 +337,35 @@ public enum GunningGate {
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
+
+/// Declarations of interest for a decision item (NHS England, "Managing conflicts of interest in the NHS"):
+/// recorded for every item, a nil return counts, and each declared interest says what the chair decided.
+public enum DeclarationRules {
+    public static let chairActions = ["take part", "discuss but not decide", "leave", "not receive the papers"]
+    static let nilReturns = ["none", "none declared", "nil", "no declarations", "no interests declared"]
+
+    /// Nil when the declarations are recorded properly; otherwise what to fix.
+    public static func problem(_ declarations: String) -> String? {
+        let text = declarations.trimmingWhitespace()
+        if text.isEmpty {
+            return
+                "Record the declarations of interest made for this item. If nobody declared one, write \"None declared\"."
+        }
+        var plain = text.lowercased()
+        while plain.last == "." { plain.removeLast() }
+        if nilReturns.contains(plain) { return nil }
+        let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter {
+            !$0.isEmpty
+        }
+        for (index, line) in lines.enumerated() {
+            let lower = line.lowercased()
+            if !chairActions.contains(where: { lower.contains($0) }) {
+                return
+                    "Say what the chair decided for each declared interest (take part, discuss but not decide, leave for the item, or not receive the papers). Line \(index + 1) does not say."
+            }
+        }
+        return nil
     }
 }

@@ -152,7 +152,8 @@ struct InitiativeBundle {
     func approvalRefusal(today: SimpleDate) -> ApprovalRefusal? {
         GunningGate.approvalRefusal(
             needsConsultation: facts(today: today).needsConsultation, consultation: consultationFacts,
-            eiaStatus: eiaStatus, alreadyApproved: decision?.isApproved ?? false, today: today)
+            eiaStatus: eiaStatus, alreadyApproved: decision?.isApproved ?? false, today: today,
+            declarations: decision?.declarations ?? "")
     }
 
     /// The first held activity with participants, for "how early were people involved".

@@ -155,4 +155,23 @@ struct GunningGateTests {
         facts.closedEarlyOn = Self.today.adding(days: 10)
         #expect(facts.state(on: Self.today.adding(days: 11)) == .closedWithOutcome)
     }
+
+    @Test("declarations of interest must be recorded for the item, with the chair's action for each")
+    func declarations() {
+        func refusal(_ text: String) -> ApprovalRefusal? {
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: Self.closedAndAnswered, eiaStatus: .signedOff,
+                alreadyApproved: false, today: Self.today, declarations: text)
+        }
+        #expect(refusal("")?.principle == .conflictsOfInterest)
+        #expect(refusal("None declared.") == nil)
+        #expect(refusal("Dr Shah: partner at Millbrook Surgery")?.message.contains("Line 1") == true)
+        #expect(refusal("Dr Shah: partner at Millbrook Surgery: leave the meeting for this item") == nil)
+        // Gunning comes first: an open consultation is named before a missing declaration.
+        let open = Self.complete(opens: Self.today.adding(days: -1), closes: Self.today.adding(days: 90))
+        #expect(
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: open, eiaStatus: .signedOff, alreadyApproved: false,
+                today: Self.today, declarations: "")?.principle == .g4)
+    }
 }

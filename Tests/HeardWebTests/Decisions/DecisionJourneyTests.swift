@@ -267,7 +267,8 @@ struct DecisionJourneyTests {
                     form: [
                         "title": "Commissioning stroke rehab at home", "meeting": "ICB board",
                         "meeting_on": "2027-06-30",
-                        "members_present": "Chair; CEO; three members", "declarations": "",
+                        "members_present": "Chair; CEO; three members",
+                        "declarations": "Cllr Ahmed: trustee of a stroke charity: discuss but not decide",
                         "outcome": "Option A with a helpline.",
                     ], tokenFrom: paperPath
                 ).status == .seeOther)

@@ -86,7 +86,7 @@ enum DecisionViews {
                         value: typed.declarations,
                         failure: failure,
                         hint:
-                            "Person, interest and the action the chair recorded (take part, discuss but not decide, leave the item). Leave blank if none.",
+                            "One line each: person, interest and what the chair decided (take part, discuss but not decide, leave, not receive the papers). Write \"None declared\" if nobody declared an interest.",
                         rows: 3)
                     FormComponents.textArea(
                         name: "outcome", label: "What is decided", value: typed.outcome, failure: failure)
