@@ -1,7 +1,8 @@
 import Foundation
 
-/// Equality monitoring questions: the protected characteristics (Equality Act 2010) plus carers and main
-/// language, with categories that match the Census 2021 figures where the census has them.
+/// The groups the representation table reports: the protected characteristics (Equality Act 2010) plus carers
+/// and main language, with categories that match the Census 2021 figures where the census has them. Answers
+/// come from the shared equality monitoring questions (`EqualityQuestion`) through `censusGroup`.
 public enum MonitoringCharacteristic: String, CaseIterable, Sendable, Codable {
     case age
     case sex
@@ -14,23 +15,6 @@ public enum MonitoringCharacteristic: String, CaseIterable, Sendable, Codable {
     case sexualOrientation = "sexual orientation"
     case marriage = "marriage or civil partnership"
     case pregnancy = "pregnancy and maternity"
-
-    public var question: String {
-        switch self {
-        case .age: "What is your age?"
-        case .sex: "What is your sex?"
-        case .ethnicGroup: "What is your ethnic group?"
-        case .religion: "What is your religion?"
-        case .disability:
-            "Are you disabled under the Equality Act (a long-term condition that limits your day-to-day activities)?"
-        case .unpaidCare: "Do you look after or support someone without being paid (an unpaid carer)?"
-        case .mainLanguage: "Is English your main language?"
-        case .genderReassignment: "Is your gender the same as the sex you were registered at birth?"
-        case .sexualOrientation: "What is your sexual orientation?"
-        case .marriage: "Are you married or in a civil partnership?"
-        case .pregnancy: "Are you pregnant, or have you had a baby in the last year?"
-        }
-    }
 
     public var title: String {
         switch self {
@@ -140,5 +124,60 @@ public enum Representation {
     /// Suppresses a count for aggregate reports: 1…(threshold−1) become nil.
     public static func suppressed(_ count: Int, below threshold: Int = defaultSuppressBelow) -> Int? {
         count > 0 && count < threshold ? nil : count
+    }
+}
+
+extension MonitoringCharacteristic {
+    /// Where one answer to the shared equality monitoring questions (`EqualityQuestion`) falls in the
+    /// Census 2021 groups the representation table compares with; nil for an unknown answer.
+    public static func censusGroup(question: EqualityQuestion, answer: String) -> (MonitoringCharacteristic, String)? {
+        let characteristic: MonitoringCharacteristic
+        let groups: [String: String]
+        switch question {
+        case .ageBand:
+            characteristic = .age
+            groups = Dictionary(uniqueKeysWithValues: MonitoringCharacteristic.age.categories.map { ($0, $0) })
+        case .sex:
+            characteristic = .sex
+            groups = ["female": "female", "male": "male"]
+        case .ethnicGroup:
+            characteristic = .ethnicGroup
+            groups = [
+                "asian": "Asian/Asian British", "black": "Black/Black British/Caribbean/African",
+                "mixed": "Mixed/multiple", "white": "White", "other": "Other ethnic group",
+            ]
+        case .religion:
+            characteristic = .religion
+            groups = [
+                "none": "No religion", "christian": "Christian", "buddhist": "Buddhist", "hindu": "Hindu",
+                "jewish": "Jewish", "muslim": "Muslim", "sikh": "Sikh", "other": "Other religion",
+            ]
+        case .disability:
+            characteristic = .disability
+            groups = [
+                "yes_a_lot": "Disabled under the Equality Act", "yes_a_little": "Disabled under the Equality Act",
+                "no": "Not disabled",
+            ]
+        case .carer:
+            characteristic = .unpaidCare
+            groups = ["yes": "Provides unpaid care (any hours)", "no": "Not a carer"]
+        case .genderReassignment:
+            characteristic = .genderReassignment
+            groups = ["yes": "Yes, the same", "no": "No, different"]
+        case .sexualOrientation:
+            characteristic = .sexualOrientation
+            groups = [
+                "straight": "Straight or heterosexual", "gay_lesbian": "Gay or lesbian", "bisexual": "Bisexual",
+                "other": "Other sexual orientation",
+            ]
+        case .marriage:
+            characteristic = .marriage
+            groups = ["yes": "Married or in a civil partnership", "no": "Not married or in a civil partnership"]
+        case .pregnancy:
+            characteristic = .pregnancy
+            groups = ["yes": "Yes", "no": "No"]
+        }
+        if answer == EqualityQuestion.preferNotToSay { return (characteristic, preferNotToSay) }
+        return groups[answer].map { (characteristic, $0) }
     }
 }

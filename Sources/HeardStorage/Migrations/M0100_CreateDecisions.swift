@@ -85,13 +85,6 @@ struct M0100_CreateDecisions: AsyncMigration {
             .field("created_at", .datetime)
             .unique(on: "consultation_id", "submission_key")
             .create()
-        try await database.schema(EqualityAnswer.schema)
-            .id()
-            .field("consultation_id", .uuid, .references(Consultation.schema, "id"))
-            .field("activity_id", .uuid, .references(InvolvementActivity.schema, "id"))
-            .field("characteristic", .string, .required)
-            .field("category", .string, .required)
-            .create()
         try await database.schema(ConsultationTheme.schema)
             .id()
             .field("consultation_id", .uuid, .required, .references(Consultation.schema, "id"))
@@ -153,7 +146,7 @@ struct M0100_CreateDecisions: AsyncMigration {
         for schema in [
             GlossaryTerm.schema,
             PopulationFigure.schema, Decision.schema, EqualityAssessment.schema,
-            ConsultationTheme.schema, EqualityAnswer.schema, SurveyResponse.schema, SurveyQuestion.schema,
+            ConsultationTheme.schema, SurveyResponse.schema, SurveyQuestion.schema,
             Consultation.schema, ActivityComment.schema, InvolvementActivity.schema, Initiative.schema,
         ] {
             try await database.schema(schema).delete()

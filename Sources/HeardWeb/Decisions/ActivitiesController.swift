@@ -170,13 +170,14 @@ enum ActivitiesController {
         let (answers, errors) = ResponsesController.equalityAnswers(submission)
         if !errors.isEmpty || answers.isEmpty {
             let failure = ValidationFailure(
-                errors.isEmpty ? [FieldError("eq-age", "Enter at least one answer from the monitoring form.")] : errors)
+                errors.isEmpty
+                    ? [FieldError("eq-age_band", "Enter at least one answer from the monitoring form.")] : errors)
             return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
         }
         try await request.db.transaction { db in
-            for (characteristic, category) in answers {
-                try await EqualityAnswer(
-                    consultationID: nil, activityID: activity.id!, characteristic: characteristic, category: category
+            if let encoded = EqualityAnswers.encode(answers) {
+                try await EqualityResponse(
+                    contextType: "activity", contextID: activity.id!, placeID: activity.$place.id, answers: encoded
                 ).create(on: db)
             }
             try await AuditLog.record(
@@ -195,7 +196,8 @@ enum ActivitiesController {
             .sort(\.$createdAt).all()
         let services = try await Service.query(on: request.db).filter(\.$place.$id == activity.$place.id).sort(\.$name)
             .all()
-        let answers = try await EqualityAnswer.query(on: request.db).filter(\.$activity.$id == activity.id!).all()
+        let answers = try await EqualityResponse.query(on: request.db).filter(\.$contextType == "activity")
+            .filter(\.$contextID == activity.id!).all()
         let population = try await ConsultationAnalysis.population(of: activity.$place.id, on: request.db)
         let source = try await PopulationFigure.query(on: request.db).filter(\.$place.$id == activity.$place.id)
             .first()?

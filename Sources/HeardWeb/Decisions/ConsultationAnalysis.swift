@@ -36,7 +36,8 @@ struct ConsultationAnalysis {
     static func load(_ bundle: InitiativeBundle, on db: any Database) async throws -> ConsultationAnalysis? {
         guard let consultation = bundle.consultation, let id = consultation.id else { return nil }
         let responses = try await SurveyResponse.query(on: db).filter(\.$consultation.$id == id).with(\.$place).all()
-        let answers = try await EqualityAnswer.query(on: db).filter(\.$consultation.$id == id).all()
+        let answers = try await EqualityResponse.query(on: db).filter(\.$contextType == "consultation")
+            .filter(\.$contextID == id).all()
         let comparison = bundle.places.count == 1 ? bundle.places.first : nil
         let population = try await comparison.asyncFlatMap { try await Self.population(of: $0.id!, on: db) } ?? [:]
         let source = try await comparison.asyncFlatMap {
@@ -48,7 +49,7 @@ struct ConsultationAnalysis {
     }
 
     static func compute(
-        questions: [SurveyQuestion], responses: [SurveyResponse], equalityAnswers: [EqualityAnswer],
+        questions: [SurveyQuestion], responses: [SurveyResponse], equalityAnswers: [EqualityResponse],
         population: [String: [String: Double]], comparisonPlace: String?, populationSource: String? = nil
     ) -> ConsultationAnalysis {
         let channels = Dictionary(grouping: responses, by: \.channel).map { ($0.key, $0.value.count) }.sorted {
@@ -91,27 +92,36 @@ struct ConsultationAnalysis {
             populationSource: populationSource, freeTextCount: texts.count)
     }
 
-    /// One table per characteristic that anyone answered.
+    /// One table per characteristic that anyone answered. Each monitoring form counts once per question.
     static func representation(
-        _ equalityAnswers: [EqualityAnswer], population: [String: [String: Double]]
+        _ forms: [EqualityResponse], population: [String: [String: Double]]
     )
         -> [RepresentationGroup]
     {
+        var counts: [MonitoringCharacteristic: [String: Int]] = [:]
+        for form in forms {
+            guard let answers = try? JSONDecoder().decode([String: String].self, from: Data(form.answers.utf8)) else {
+                continue
+            }
+            for (key, value) in answers {
+                guard let question = EqualityQuestion(rawValue: key),
+                    let (characteristic, category) = MonitoringCharacteristic.censusGroup(
+                        question: question, answer: value)
+                else { continue }
+                counts[characteristic, default: [:]][category, default: 0] += 1
+            }
+        }
         var groups: [RepresentationGroup] = []
-        let grouped = Dictionary(grouping: equalityAnswers, by: \.characteristic)
         for characteristic in MonitoringCharacteristic.allCases {
-            let given = grouped[characteristic.rawValue] ?? []
-            guard !given.isEmpty else { continue }
-            var counts: [String: Int] = [:]
-            for answer in given { counts[answer.category, default: 0] += 1 }
-            let preferNot = counts[MonitoringCharacteristic.preferNotToSay] ?? 0
+            guard let given = counts[characteristic] else { continue }
+            let preferNot = given[MonitoringCharacteristic.preferNotToSay] ?? 0
+            let total = given.values.reduce(0, +)
             let rows = Representation.table(
-                characteristic: characteristic.rawValue, categories: characteristic.categories, answers: counts,
+                characteristic: characteristic.rawValue, categories: characteristic.categories, answers: given,
                 population: population[characteristic.rawValue] ?? [:])
             groups.append(
                 RepresentationGroup(
-                    characteristic: characteristic, rows: rows, answered: given.count - preferNot,
-                    preferNotToSay: preferNot))
+                    characteristic: characteristic, rows: rows, answered: total - preferNot, preferNotToSay: preferNot))
         }
         return groups
     }

@@ -191,13 +191,10 @@ enum DecisionsDemoData {
         // Most people filled in the optional monitoring form.
         let ages = ["25-34", "35-44", "45-54", "55-64", "65-74", "75+", "65-74", "75+"]
         for person in 0..<(attendees * 4 / 5) {
-            try await EqualityAnswer(
-                consultationID: nil, activityID: activity.id, characteristic: MonitoringCharacteristic.age.rawValue,
-                category: ages[person % ages.count]
-            ).create(on: db)
-            try await EqualityAnswer(
-                consultationID: nil, activityID: activity.id, characteristic: MonitoringCharacteristic.sex.rawValue,
-                category: person % 3 == 0 ? "male" : "female"
+            let answers = ["age_band": ages[person % ages.count], "sex": person % 3 == 0 ? "male" : "female"]
+            try await EqualityResponse(
+                contextType: "activity", contextID: activity.id!, placeID: place.id,
+                answers: EqualityAnswers.encode(answers)!
             ).create(on: db)
         }
         for text in comments {
@@ -242,7 +239,7 @@ enum DecisionsDemoData {
         let questions = try await SurveyQuestion.query(on: db).filter(\.$consultation.$id == c.id!).sort(\.$position)
             .all()
         let campaign = "Keep our local service open. Do not move it further away from the people who need it."
-        let ethnic = ["White", "White", "White", "White", "Asian/Asian British", "White", "Mixed/multiple", "White"]
+        let ethnic = ["white", "white", "white", "white", "asian", "white", "mixed", "white"]
         let ages = ["25-34", "35-44", "45-54", "55-64", "65-74", "75+", "55-64", "65-74"]
         for index in 0..<count {
             let n = index + seed
@@ -273,17 +270,13 @@ enum DecisionsDemoData {
                 answers: answers, redactedText: text, submissionKey: "demo-\(seed)-\(index)",
                 contactEmail: index % 6 == 0 ? "respondent\(index)@example.org" : nil
             ).create(on: db)
-            try await EqualityAnswer(
-                consultationID: c.id, activityID: nil, characteristic: MonitoringCharacteristic.ethnicGroup.rawValue,
-                category: ethnic[n % ethnic.count]
-            ).create(on: db)
-            try await EqualityAnswer(
-                consultationID: c.id, activityID: nil, characteristic: MonitoringCharacteristic.age.rawValue,
-                category: ages[n % ages.count]
-            ).create(on: db)
-            try await EqualityAnswer(
-                consultationID: c.id, activityID: nil, characteristic: MonitoringCharacteristic.sex.rawValue,
-                category: n % 3 == 0 ? "male" : "female"
+            let equality = [
+                "ethnic_group": ethnic[n % ethnic.count], "age_band": ages[n % ages.count],
+                "sex": n % 3 == 0 ? "male" : "female",
+            ]
+            try await EqualityResponse(
+                contextType: "consultation", contextID: c.id!, placeID: place.id,
+                answers: EqualityAnswers.encode(equality)!
             ).create(on: db)
         }
     }

@@ -19,7 +19,7 @@ enum ResponsesController {
     static func validate(
         _ submission: Submission, questions: [SurveyQuestion], places: [Place]
     ) throws(ValidationFailure) -> (
-        answers: [String: String], freeText: String, placeID: UUID?, email: String?, equality: [(String, String)]
+        answers: [String: String], freeText: String, placeID: UUID?, email: String?, equality: [String: String]
     ) {
         var errors: [FieldError] = []
         let known = Set(questions.map { $0.id!.uuidString.lowercased() })
@@ -114,21 +114,22 @@ enum ResponsesController {
         )
     }
 
-    /// The equality monitoring answers in a submission, and any that are not among the choices offered.
-    static func equalityAnswers(_ submission: Submission) -> ([(String, String)], [FieldError]) {
-        var equality: [(String, String)] = []
+    /// The equality monitoring answers in a submission (the shared questions, `eq-<question>` fields), and any
+    /// that are not among the choices offered.
+    static func equalityAnswers(_ submission: Submission) -> ([String: String], [FieldError]) {
+        var answers: [String: String] = [:]
         var errors: [FieldError] = []
-        for characteristic in MonitoringCharacteristic.allCases {
-            let name = "eq-" + Slug.make(characteristic.rawValue)
+        for question in EqualityQuestion.allCases {
+            let name = "eq-" + question.rawValue
             let value = submission.value(name)
             guard !value.isEmpty else { continue }
-            if characteristic.categories.contains(value) || value == MonitoringCharacteristic.preferNotToSay {
-                equality.append((characteristic.rawValue, value))
+            if let accepted = question.accepted(value) {
+                answers[question.rawValue] = accepted
             } else {
                 errors.append(FieldError(name, "Choose one of the answers given."))
             }
         }
-        return (equality, errors)
+        return (answers, errors)
     }
 
     /// Stores one response. Returns false when this browser's form was already submitted (nothing is lost:
@@ -155,10 +156,11 @@ enum ResponsesController {
         do {
             try await request.db.transaction { db in
                 try await response.create(on: db)
-                for (characteristic, category) in valid.equality {
-                    try await EqualityAnswer(
-                        consultationID: consultation.id!, activityID: nil, characteristic: characteristic,
-                        category: category
+                // Stored apart from the answers, linked only to the consultation, never to the response.
+                if let answers = EqualityAnswers.encode(valid.equality) {
+                    try await EqualityResponse(
+                        contextType: "consultation", contextID: consultation.id!, placeID: valid.placeID,
+                        answers: answers
                     ).create(on: db)
                 }
                 if channel == "paper" {

@@ -47,4 +47,33 @@ struct RepresentationTests {
         #expect(result[2].isGoingQuiet)
         #expect(result[2].lastInPerson == nil)
     }
+
+    @Test("answers to the shared equality questions fall into the census groups")
+    func censusGroups() {
+        #expect(
+            MonitoringCharacteristic.censusGroup(question: .ethnicGroup, answer: "asian")! == (
+                .ethnicGroup, "Asian/Asian British"
+            ))
+        #expect(
+            MonitoringCharacteristic.censusGroup(question: .disability, answer: "yes_a_little")! == (
+                .disability, "Disabled under the Equality Act"
+            ))
+        #expect(
+            MonitoringCharacteristic.censusGroup(question: .carer, answer: "yes")! == (
+                .unpaidCare, "Provides unpaid care (any hours)"
+            ))
+        #expect(MonitoringCharacteristic.censusGroup(question: .ageBand, answer: "75+")! == (.age, "75+"))
+        #expect(
+            MonitoringCharacteristic.censusGroup(question: .sex, answer: "prefer_not_to_say")! == (
+                .sex, "Prefer not to say"
+            ))
+        #expect(MonitoringCharacteristic.censusGroup(question: .religion, answer: "pastafarian") == nil)
+        for question in EqualityQuestion.allCases {
+            for (value, _) in question.options {
+                #expect(
+                    MonitoringCharacteristic.censusGroup(question: question, answer: value) != nil,
+                    "\(question) \(value)")
+            }
+        }
+    }
 }

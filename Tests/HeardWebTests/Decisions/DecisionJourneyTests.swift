@@ -136,7 +136,8 @@ struct DecisionJourneyTests {
             for sex in ["female", "female", "male", "female", "female", "female"] {
                 #expect(
                     try await officer.post(
-                        activityPath + "/monitoring", form: ["eq-sex": sex, "eq-age": "65-74"], tokenFrom: activityPath
+                        activityPath + "/monitoring", form: ["eq-sex": sex, "eq-age_band": "65-74"],
+                        tokenFrom: activityPath
                     ).status == .seeOther)
             }
             let bogus = try await officer.post(

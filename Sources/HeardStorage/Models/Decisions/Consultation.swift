@@ -120,26 +120,6 @@ public final class SurveyResponse: Model, @unchecked Sendable {
     }
 }
 
-/// One equality monitoring answer, kept apart from the response it came with so it can only be counted.
-public final class EqualityAnswer: Model, @unchecked Sendable {
-    public static let schema = "equality_answers"
-
-    @ID(key: .id) public var id: UUID?
-    @OptionalParent(key: "consultation_id") public var consultation: Consultation?
-    @OptionalParent(key: "activity_id") public var activity: InvolvementActivity?
-    @Field(key: "characteristic") public var characteristic: String
-    @Field(key: "category") public var category: String
-
-    public init() {}
-
-    public init(consultationID: UUID?, activityID: UUID?, characteristic: String, category: String) {
-        self.$consultation.id = consultationID
-        self.$activity.id = activityID
-        self.characteristic = characteristic
-        self.category = category
-    }
-}
-
 /// A theme found in the responses, with the decision paper's response to it.
 public final class ConsultationTheme: Model, @unchecked Sendable {
     public static let schema = "consultation_themes"

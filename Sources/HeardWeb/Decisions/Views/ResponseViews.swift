@@ -38,12 +38,12 @@ enum ResponseViews {
                     "These questions help us check we heard from everyone. They are stored apart from your answers and only reported as totals, with small numbers hidden."
                 },
             ]
-                + MonitoringCharacteristic.allCases.map { characteristic in
+                + EqualityQuestion.allCases.map { question in
                     FormComponents.selectField(
-                        name: "eq-" + Slug.make(characteristic.rawValue), label: characteristic.question,
-                        choices: (characteristic.categories + [MonitoringCharacteristic.preferNotToSay]).map {
-                            .init(value: $0, label: $0)
-                        }, selected: submission.value("eq-" + Slug.make(characteristic.rawValue)), failure: failure,
+                        name: "eq-" + question.rawValue, label: question.question,
+                        choices: question.options.map { .init(value: $0.0, label: $0.1) } + [
+                            .init(value: EqualityQuestion.preferNotToSay, label: "Prefer not to say")
+                        ], selected: submission.value("eq-" + question.rawValue), failure: failure,
                         prompt: "Not answered")
                 })
     }
