@@ -83,7 +83,7 @@ public enum Representation {
     public static let defaultSuppressBelow = 5
     public static let minimumAnswers = 20
     public static let ruleText =
-        "A group is flagged as under-represented when at least 20 people answered the question and either its share of respondents is less than half its share of the population, or a one-sided test at the 5% level (z below −1.645) says it has fewer respondents than its population share would give. Numbers from 1 to 4 are shown as \"fewer than 5\" so that no one can be identified."
+        "A group is flagged as under-represented when at least 20 people answered the question, its share of the population would give at least 5 of them, and either its share of respondents is less than half its share of the population, or a one-sided test at the 5% level (z below −1.645) says it has fewer respondents than its population share would give. Numbers from 1 to 4 are shown as \"fewer than 5\" so that no one can be identified."
 
     /// `answers`: category → count for one characteristic ("Prefer not to say" excluded by the caller or here).
     /// `population`: category → percent of the place's population.
@@ -110,9 +110,14 @@ public enum Representation {
             return false
         }
         let p = populationPercent / 100
+        let expected = Double(answered) * p
+        // Too few would be expected from this group to tell a shortfall from chance.
+        guard expected >= 5 else { return false }
         let observed = Double(count) / Double(answered)
         if observed < p / 2 { return true }
-        let z = (Double(count) - Double(answered) * p) / (Double(answered) * p * (1 - p)).squareRoot()
+        // The normal approximation needs enough expected both in and outside the group.
+        guard Double(answered) * (1 - p) >= 5 else { return false }
+        let z = (Double(count) - expected) / (expected * (1 - p)).squareRoot()
         return z < -1.645
     }
 

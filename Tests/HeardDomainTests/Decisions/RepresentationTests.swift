@@ -21,9 +21,17 @@ struct RepresentationTests {
         #expect(!Representation.isUnderRepresented(count: 28, answered: 100, populationPercent: 30))
     }
 
-    @Test("fewer than 20 answers flags nothing; counts of 1 to 4 are suppressed, zero is shown")
+    @Test(
+        "fewer than 20 answers, or fewer than 5 expected from the group, flags nothing; counts of 1 to 4 are suppressed"
+    )
     func smallNumbers() {
         #expect(!Representation.isUnderRepresented(count: 0, answered: 19, populationPercent: 50))
+        // 26 answers and a 0.6% group: 0.16 people expected, so none is not evidence of anything.
+        #expect(!Representation.isUnderRepresented(count: 0, answered: 26, populationPercent: 0.6))
+        // 200 answers and a 5% group: 10 expected, none came.
+        #expect(Representation.isUnderRepresented(count: 0, answered: 200, populationPercent: 5))
+        // 26 answers, a 95% group: too few expected outside it for the z-test, and above half its share.
+        #expect(!Representation.isUnderRepresented(count: 20, answered: 26, populationPercent: 95.4))
         let rows = Representation.table(
             characteristic: "sex", categories: ["female", "male"], answers: ["female": 3, "male": 0],
             population: ["female": 51, "male": 49])
