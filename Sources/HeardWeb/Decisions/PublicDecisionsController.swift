@@ -16,7 +16,9 @@ enum PublicDecisionsController {
             guard let facts = bundle.consultationFacts else { continue }
             groups[facts.state(on: request.today), default: []].append((consultation, facts))
         }
-        return .html(PublicViews.hub(groups, context: PageContext(request, title: "Consultations")))
+        let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
+        return .html(
+            PublicViews.hub(groups, initiatives: initiatives, context: PageContext(request, title: "Consultations")))
     }
 
     static func loadPublic(_ request: Request) async throws -> (Consultation, InitiativeBundle) {

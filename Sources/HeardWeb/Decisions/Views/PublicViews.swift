@@ -4,8 +4,10 @@ import HeardStorage
 import Vapor
 
 enum PublicViews {
-    static func hub(_ groups: [ConsultationState: [(Consultation, ConsultationFacts)]], context: PageContext) -> String
-    {
+    static func hub(
+        _ groups: [ConsultationState: [(Consultation, ConsultationFacts)]], initiatives: [Initiative],
+        context: PageContext
+    ) -> String {
         PageLayout.render(context) {
             h1 { "Consultations" }
             p(.class("lead")) {
@@ -32,6 +34,18 @@ enum PublicViews {
                                     }
                                 }
                             }
+                        }
+                    }
+                }
+            }
+            section {
+                h2 { "Changes we are working on" }
+                p { "Every proposed change, from the first idea, with who has been involved so far." }
+                ul(.class("list-plain")) {
+                    for initiative in initiatives {
+                        li {
+                            a(.href(DecisionURL.publicInitiative(initiative.id!))) { initiative.title }
+                            " – " + initiative.stage.title.lowercased()
                         }
                     }
                 }
