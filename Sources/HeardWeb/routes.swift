@@ -98,6 +98,15 @@ func routes(_ app: Application) throws {
     actions.get("actions", ":id", use: ActionsController.show)
     actions.post("actions", ":id", "update", use: ActionsController.update)
 
+    let transfer = staff.grouped(AreaGuard(area: .dataTransfer))
+    transfer.get("imports", use: ImportController.index)
+    transfer.on(.POST, "imports", body: .collect(maxSize: "20mb"), use: ImportController.upload)
+    transfer.get("imports", ":id", use: ImportController.show)
+    transfer.post("imports", ":id", use: ImportController.run)
+    transfer.get("settings", use: SettingsController.show)
+    transfer.post("settings", "tokens", use: SettingsController.createToken)
+    transfer.post("settings", "tokens", ":id", "revoke", use: SettingsController.revokeToken)
+
     // MARK: Decisions that can prove they listened (issue 5)
     registerDecisionRoutes(browser: browser, staff: staff, api: v1)
 }

@@ -26,6 +26,8 @@ struct AccessMatrixTests {
         ("/staff/dashboard/themes.csv", .feedback),
         ("/staff/actions", .actions),
         ("/staff/actions/new", .actions),
+        ("/staff/imports", .dataTransfer),
+        ("/staff/settings", .dataTransfer),
         ("/me", .involvement),
         ("/staff/initiatives", .initiatives),
         ("/staff/initiatives/new", .initiatives),

@@ -41,12 +41,16 @@ with open(bench, newline="", encoding="utf-8") as handle:
     comments = [row["comment"] for row in csv.DictReader(handle)]
 
 started = time.perf_counter()
+cpu_started = time.process_time()
 batch = 50_000
 for start in range(0, len(comments), batch):
     matrix = vectoriser.transform(comments[start : start + batch])
     theme_model.predict(matrix)
     sentiment_model.predict(matrix)
 seconds = time.perf_counter() - started
+cpu_seconds = time.process_time() - cpu_started
 print(f"baseline_rows={len(comments)}")
 print(f"baseline_seconds={seconds:.3f}")
 print(f"baseline_rate={len(comments) / seconds:.0f}")
+print(f"baseline_cpu_seconds={cpu_seconds:.3f}")
+print(f"baseline_cpu_rate={len(comments) / cpu_seconds:.0f}")

@@ -42,6 +42,8 @@ grep "rows in" "$BENCH_DIR/heard.log"
 HEARD_RATE=$(grep -o '([0-9]* comments/s)' "$BENCH_DIR/heard.log" | grep -o '[0-9]*' | head -1)
 PEAK_KB=$(grep "Maximum resident set size" "$BENCH_DIR/heard.log" | grep -o '[0-9]*' || echo "")
 WALL=$(grep "Elapsed (wall clock)" "$BENCH_DIR/heard.log" | awk '{print $NF}' || echo "")
+HEARD_ROWS=$(grep -o '^[0-9]* rows in' "$BENCH_DIR/heard.log" | grep -o '^[0-9]*' | head -1)
+HEARD_CPU=$(awk -F': ' '/User time|System time/ {sum += $2} END {print sum}' "$BENCH_DIR/heard.log" || echo "")
 
 echo "== scikit-learn baseline"
 if [ ! -x .venv-bench/bin/python ]; then
@@ -50,10 +52,16 @@ if [ ! -x .venv-bench/bin/python ]; then
 fi
 BASELINE_OUT=$($PIN .venv-bench/bin/python benchmarks/text/baseline.py "$SHARED" "$BENCH_DIR/comments.csv")
 echo "$BASELINE_OUT"
-BASE_RATE=$(echo "$BASELINE_OUT" | grep baseline_rate | cut -d= -f2)
+BASE_RATE=$(echo "$BASELINE_OUT" | grep '^baseline_rate' | cut -d= -f2)
+BASE_CPU_RATE=$(echo "$BASELINE_OUT" | grep '^baseline_cpu_rate' | cut -d= -f2)
 
 echo "== result"
 echo "heard analyse (whole process, CSV in and out): $HEARD_RATE comments/s${WALL:+, wall $WALL}"
 echo "baseline (vectorise + predict, in-process):    $BASE_RATE comments/s"
-python3 -c "print(f'ratio: {$HEARD_RATE / $BASE_RATE:.1f}x')"
+python3 -c "print(f'ratio (wall clock): {$HEARD_RATE / $BASE_RATE:.1f}x')"
+if [ -n "$HEARD_CPU" ] && [ -n "$BASE_CPU_RATE" ]; then
+    # CPU time is robust to other work on the machine; wall clock is what a user sees on an idle one.
+    python3 -c "r = $HEARD_ROWS / $HEARD_CPU; print(f'per CPU-second: heard {r:.0f}/s (whole process, user + system), baseline $BASE_CPU_RATE/s; ratio {r / $BASE_CPU_RATE:.1f}x')"
+fi
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$PEAK_KB" ]; then python3 -c "print(f'heard peak memory: {$PEAK_KB / 1024:.0f} MB')"; fi

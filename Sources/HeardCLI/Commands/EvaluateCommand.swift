@@ -14,7 +14,10 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let textModel = try loadTextModel(model)
-        let comments = try labels.load(questionColumn: textModel.questionColumn)
+        // The question only matters to a model trained with one.
+        let question =
+            textModel.questionColumn == nil ? nil : labels.resolvedQuestionColumn(preferred: textModel.questionColumn)
+        let comments = try labels.load(questionColumn: question)
         let report = Evaluator(model: textModel).evaluate(comments)
         print(report.text)
     }

@@ -161,16 +161,7 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "The account's role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
         @Option(help: "What the token is for.") var name: String = "API token"
 
-        func validate() throws {
-            guard EmailAddress.isPlausible(email) else {
-                throw ValidationError("--email '\(email)' is not an e-mail address.")
-            }
-            guard Role(rawValue: role) != nil else {
-                throw ValidationError(
-                    "--role '\(role)' is not a role. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
-                )
-            }
-        }
+        func validate() throws { try AccountArguments.validate(email: email, role: role) }
 
         func run() async throws {
             var config = try database.configuration()

@@ -22,8 +22,16 @@ struct TextLabelOptions: ParsableArguments {
     @Option(name: .long, help: "Column holding the question each comment answers (used as a feature).")
     var questionColumn: String?
 
+    @Flag(
+        name: .long,
+        help: "Ignore the question even if a column named \"question\" or \"FFT question\" exists.")
+    var noQuestion = false
+
     @Flag(name: .long, help: "Skip malformed rows (counted at the end) instead of stopping.")
     var skipBadRows = false
+
+    /// Column names taken as the question when `--question-column` is not given.
+    static let usualQuestionColumns = ["question", "fft question"]
 
     func validate() throws {
         switch (labelColumn, themeColumns) {
@@ -55,10 +63,18 @@ struct TextLabelOptions: ParsableArguments {
         return nil
     }
 
-    func load(questionColumn fallback: String? = nil) throws -> LabelledComments {
+    /// The question column to use: `--question-column`, else `preferred` (e.g. the model's) if the file has it,
+    /// else a column with a usual question name, unless `--no-question`.
+    func resolvedQuestionColumn(preferred: String? = nil) -> String? {
+        guard !noQuestion else { return nil }
+        if let questionColumn { return questionColumn }
+        let header = TextCSVHeader.columns(of: URL(fileURLWithPath: input))
+        if let preferred, header.contains(preferred) { return preferred }
+        return header.first { Self.usualQuestionColumns.contains($0.lowercased()) }
+    }
+
+    func load(questionColumn question: String?) throws -> LabelledComments {
         let url = URL(fileURLWithPath: input)
-        var question = questionColumn
-        if question == nil, let fallback, TextCSVHeader.columns(of: url).contains(fallback) { question = fallback }
         let (comments, skipped) = try LabelledComments.load(
             from: url, textColumn: textColumn, layout: layout, sentimentColumn: sentimentColumn,
             questionColumn: question, skipBadRows: skipBadRows)

@@ -67,12 +67,16 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        var comments = try labels.load()
+        let questionColumn = labels.resolvedQuestionColumn()
+        if let questionColumn, labels.questionColumn == nil {
+            print("Using \"\(questionColumn)\" as the question column (--no-question to ignore it).")
+        }
+        var comments = try labels.load(questionColumn: questionColumn)
         let range = TextNGramRange(characterNGrams)!
         var features = FeatureSettings(
             characterNGramMinimum: range.minimum, characterNGramMaximum: range.maximum,
             questionCrossWords: !noQuestionCrossWords, minimumDocumentFrequency: minimumDocumentFrequency)
-        features.questionFeature = labels.questionColumn != nil
+        features.questionFeature = questionColumn != nil
         let options = TrainingOptions(
             seed: seed, folds: folds, minimumExamples: minimumExamples, labelRegularisation: labelCost,
             sentimentRegularisation: sentimentCost, positiveWeightPower: positiveWeightPower,
@@ -81,7 +85,7 @@ struct TrainCommand: AsyncParsableCommand {
         if let alsoTrainOn {
             var extra = labels
             extra.input = alsoTrainOn
-            let more = try extra.load()
+            let more = try extra.load(questionColumn: questionColumn)
             comments.append(more)
             print("Added \(more.count) comments from \(alsoTrainOn).")
         }

@@ -24,16 +24,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The name shown on pages. Default: the part of the e-mail before @.")
         var name: String?
 
-        func validate() throws {
-            guard EmailAddress.isPlausible(email) else {
-                throw ValidationError("--email '\(email)' is not an e-mail address like name@example.nhs.uk.")
-            }
-            guard Role(rawValue: role) != nil else {
-                throw ValidationError(
-                    "--role '\(role)' is not a role. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
-                )
-            }
-        }
+        func validate() throws { try AccountArguments.validate(email: email, role: role) }
 
         func run() async throws {
             var config = try database.configuration()
@@ -63,6 +54,20 @@ struct UserCommand: AsyncParsableCommand {
                 }
                 print("Added \(email) as \(role.title).")
             }
+        }
+    }
+}
+
+/// The checks `user create` and `token create` share.
+enum AccountArguments {
+    static func validate(email: String, role: String) throws {
+        guard EmailAddress.isPlausible(email) else {
+            throw ValidationError("--email '\(email)' is not an e-mail address like name@example.nhs.uk.")
+        }
+        guard Role(rawValue: role) != nil else {
+            throw ValidationError(
+                "--role '\(role)' is not a role. Use one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
         }
     }
 }

@@ -47,7 +47,12 @@ public struct CommentAnalyser: Sendable {
                 isNoComment: true, sentiment: CommentAnalysis.noCommentSentiment, relational: 0, urgent: 0,
                 personalData: PersonalDataKinds())
         }
-        let personalData = redact ? redactor.redact(bytes, into: &workspace.redacted) : PersonalDataKinds()
+        let cues = workspace.tokens.withUnsafeBufferPointer { AnalysisCues.matcher.matches($0) }
+        let personalData =
+            redact
+            ? redactor.redact(
+                bytes, into: &workspace.redacted, mayContainName: cues & AnalysisCues.nameCueBit != 0)
+            : PersonalDataKinds()
         workspace.tokens.withUnsafeBufferPointer { tokens in
             workspace.normalised.withUnsafeBufferPointer { normalised in
                 model.extractor.extract(
@@ -69,10 +74,8 @@ public struct CommentAnalyser: Sendable {
         chooseLabels(&workspace)
         var relational: UInt64 = 0
         for head in workspace.labelHeads { relational |= relationalBitsByHead[head] }
-        let (urgent, cues) = workspace.tokens.withUnsafeBufferPointer { tokens in
-            (UrgentCues.matcher.matches(tokens), RelationalCues.matcher.matches(tokens))
-        }
-        relational |= cues
+        let urgent = AnalysisCues.urgent(cues)
+        relational |= AnalysisCues.relational(cues)
         return RawAnalysis(
             isNoComment: false, sentiment: sentiment(workspace.scores), relational: relational, urgent: urgent,
             personalData: personalData)

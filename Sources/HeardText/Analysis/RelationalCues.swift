@@ -34,6 +34,4 @@ enum RelationalCues {
             "transfer", "transferred", "care plan", "waiting list", "gp surgery and", "sent back to",
         ],
     ]
-
-    static let matcher = PhraseMatcher(phrases: phrases)
 }

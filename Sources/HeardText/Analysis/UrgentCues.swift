@@ -32,6 +32,4 @@ enum UrgentCues {
             "medication error", "negligence", "negligent", "serious harm", "injured", "injury",
         ],
     ]
-
-    static let matcher = PhraseMatcher(phrases: phrases)
 }

@@ -30,7 +30,8 @@ enum NameCues {
         "okay", "fine", "didn't", "wasn't", "isn't", "couldn't", "wouldn't", "don't", "i'm", "i've", "it's",
         "today", "yesterday", "again", "here", "first", "second", "one", "two", "some", "any", "every",
         "each", "other", "another", "only", "still", "even", "mental", "health", "district", "practice",
-        "specialist", "support", "led", "advanced", "senior", "junior", "student", "community", "visiting",
+        "specialist", "support", "led", "teams", "scan", "scans", "advanced", "senior", "junior", "student",
+        "community", "visiting",
     ])
 
     /// For each first letter a–z, a bit per word length (2...15) that some honorific or role has: most

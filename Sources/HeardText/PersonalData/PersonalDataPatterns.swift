@@ -15,6 +15,7 @@ enum PersonalDataPatterns {
     struct Clues {
         var hasAt: Bool
         var hasDigit: Bool
+        var mayContainName: Bool
     }
 
     static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, clues: Clues) -> Match? {
@@ -34,7 +35,7 @@ enum PersonalDataPatterns {
         if clues.hasDigit, let end = postcode(bytes, at: start) {
             return Match(kind: .postcode, keepUntil: start, end: end)
         }
-        return name(bytes, at: start)
+        return clues.mayContainName ? name(bytes, at: start) : nil
     }
 
     // MARK: E-mail
@@ -284,7 +285,11 @@ enum PersonalDataPatterns {
         if isHonorific, index < count, bytes[index] == UInt8(ascii: ".") { index += 1 }
         guard index < count, bytes[index] == UInt8(ascii: " ") else { return nil }
         index += 1
-        guard let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific) else { return nil }
+        // A lower-case name only follows an honorific written as one ("dr patel", "Mrs smith"), not an
+        // all-capitals word that is more likely an acronym ("MS teams", "MR scan").
+        let honorificInCapitals = length >= 2 && ByteClass.isUpper(bytes[start]) && ByteClass.isUpper(bytes[start + 1])
+        guard let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific && !honorificInCapitals)
+        else { return nil }
         var nameEnd = firstEnd
         // An optional surname ("nurse Jane Smith"); always capitalised.
         if nameEnd + 1 < count, bytes[nameEnd] == UInt8(ascii: " "),

@@ -19,10 +19,14 @@ public struct Redactor: Sendable {
     }
 
     /// Hot-path form: appends the redacted bytes to `output` and returns the kinds found.
+    /// `mayContainName: false` (no title or role word among the comment's tokens) skips the name pattern,
+    /// and with no "@" and no digit either, the text is copied unchanged without a scan.
     @discardableResult
-    func redact(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> PersonalDataKinds {
+    func redact(
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], mayContainName: Bool = true
+    ) -> PersonalDataKinds {
         var ignoredSpans: [PersonalDataSpan]? = nil
-        return scan(bytes, into: &output, spans: &ignoredSpans)
+        return scan(bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName)
     }
 
     func redact(
@@ -35,7 +39,8 @@ public struct Redactor: Sendable {
     }
 
     private func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]?
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]?,
+        mayContainName: Bool = true
     ) -> PersonalDataKinds {
         var found = PersonalDataKinds()
         output.reserveCapacity(output.count + bytes.count + 16)
@@ -46,7 +51,11 @@ public struct Redactor: Sendable {
         for byte in bytes {
             if byte == UInt8(ascii: "@") { hasAt = true } else if ByteClass.isDigit(byte) { hasDigit = true }
         }
-        let clues = PersonalDataPatterns.Clues(hasAt: hasAt, hasDigit: hasDigit)
+        guard hasAt || hasDigit || mayContainName else {
+            output.append(contentsOf: bytes)
+            return found
+        }
+        let clues = PersonalDataPatterns.Clues(hasAt: hasAt, hasDigit: hasDigit, mayContainName: mayContainName)
         // Unchanged text is copied in runs, not byte by byte.
         var copyStart = 0
         var index = 0

@@ -46,11 +46,14 @@ enum Metrics {
             }
         }
         let microDenominator = Double(2 * microTP + microFP + microFN)
+        let hasSentimentPredictions = sentimentPredicted.contains { $0 != 0 }
         var sentimentRows = 0
         var correct5 = 0
         var correct3 = 0
         for (row, actual) in sentimentTruth.enumerated() {
-            guard let actual, row < sentimentPredicted.count, sentimentPredicted[row] != 0 else { continue }
+            // A row the model gave no sentiment (no comment) counts as wrong when it has a true sentiment;
+            // only a model with no sentiment head at all is not scored.
+            guard let actual, row < sentimentPredicted.count, hasSentimentPredictions else { continue }
             sentimentRows += 1
             let guess = sentimentPredicted[row]
             if guess == actual { correct5 += 1 }

@@ -31,6 +31,13 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else {
             return try await next.respond(to: request)
         }
+        if request.body.data == nil {
+            // Large bodies arrive as a stream and are collected by the route, after middleware: collect
+            // here so the token can be read. Uploads may be larger than ordinary forms.
+            let isUpload = request.headers.contentType?.type == "multipart"
+            let limit = isUpload ? ImportController.maximumUpload : request.application.routes.defaultMaxBodySize.value
+            _ = try await request.body.collect(max: limit).get()
+        }
         let sent = try? request.content.get(String.self, at: Self.fieldName)
         let expected = request.hasSession ? request.session.data[SessionKey.csrf] : nil
         guard let sent, let expected, constantTimeEqual(sent, expected) else {

@@ -33,7 +33,8 @@ struct FeedbackAPITests {
 
             // By name, and a rating given as a number.
             let byName = try await browser.postJSON(
-                "/api/v1/feedback", json: #"{"text": "Lovely staff.", "service_name": "emergency department", "fft_rating": 1}"#)
+                "/api/v1/feedback",
+                json: #"{"text": "Lovely staff.", "service_name": "emergency department", "fft_rating": 1}"#)
             #expect(byName.status == .created)
         }
     }
@@ -48,8 +49,14 @@ struct FeedbackAPITests {
                 (#"{"text": "Good"}"#, .unprocessableEntity, "service_id"),
                 (#"{"text": "Good", "service_id": "\#(UUID().uuidString)"}"#, .unprocessableEntity, "service_id"),
                 (#"{"text": "Good", "service_name": "Nowhere"}"#, .unprocessableEntity, "service_name"),
-                (#"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "fft_rating": "Amazing"}"#, .unprocessableEntity, "fft_rating"),
-                (#"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "contact_email": "not-an-email"}"#, .unprocessableEntity, "contact_email"),
+                (
+                    #"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "fft_rating": "Amazing"}"#,
+                    .unprocessableEntity, "fft_rating"
+                ),
+                (
+                    #"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "contact_email": "not-an-email"}"#,
+                    .unprocessableEntity, "contact_email"
+                ),
                 (#"{"text": 42, "service_id": "\#(service.id!.uuidString)"}"#, .badRequest, "text"),
                 (#"{"text": "Good", "service_id": "not-a-uuid"}"#, .badRequest, "service_id"),
                 ("not json at all", .badRequest, nil),
@@ -71,20 +78,27 @@ struct FeedbackAPITests {
             let (service, _) = try await Fixtures.service(on: app.db)
             let browser = app.browser()
             let created = try await browser.postJSON(
-                "/api/v1/feedback", json: #"{"text": "Call me on 07700 900982", "service_id": "\#(service.id!.uuidString)", "contact_email": "pat@example.org"}"#)
+                "/api/v1/feedback",
+                json:
+                    #"{"text": "Call me on 07700 900982", "service_id": "\#(service.id!.uuidString)", "contact_email": "pat@example.org"}"#
+            )
             let id = try JSONDecoder().decode(Created.self, from: Data(created.body.utf8)).id
             let path = "/api/v1/feedback/\(id.uuidString.lowercased())"
             #expect(try await browser.get(path).status == .unauthorized)
-            #expect(try await browser.get(path, headers: [("Authorization", "Bearer heard_wrong")]).status == .unauthorized)
+            #expect(
+                try await browser.get(path, headers: [("Authorization", "Bearer heard_wrong")]).status == .unauthorized)
 
-            let token = try await StaffTokens.create(email: "handler@test.example", role: .complaintsHandler, name: "test", on: app.db)
+            let token = try await StaffTokens.create(
+                email: "handler@test.example", role: .complaintsHandler, name: "test", on: app.db)
             let read = try await browser.get(path, headers: [("Authorization", "Bearer \(token)")])
             #expect(read.status == .ok)
             #expect(read.body.contains("pat@example.org"), "staff see contact details")
             #expect(read.body.contains("[phone]"))
 
-            let secretary = try await StaffTokens.create(email: "secretary@test.example", role: .boardSecretary, name: "test", on: app.db)
-            #expect(try await browser.get(path, headers: [("Authorization", "Bearer \(secretary)")]).status == .forbidden)
+            let secretary = try await StaffTokens.create(
+                email: "secretary@test.example", role: .boardSecretary, name: "test", on: app.db)
+            #expect(
+                try await browser.get(path, headers: [("Authorization", "Bearer \(secretary)")]).status == .forbidden)
             await #expect(throws: StaffTokenError.self) {
                 _ = try await StaffTokens.create(email: "handler@test.example", role: .moderator, name: "x", on: app.db)
             }
@@ -97,9 +111,14 @@ struct FeedbackAPITests {
             let (service, _) = try await Fixtures.service(on: app.db)
             let browser = app.browser()
             for text in ["Published story, nurse was kind", "Waiting story, call 07700 900982"] {
-                _ = try await browser.postJSON("/api/v1/feedback", json: #"{"text": "\#(text)", "service_id": "\#(service.id!.uuidString)", "consent_to_publish": true}"#)
+                _ = try await browser.postJSON(
+                    "/api/v1/feedback",
+                    json:
+                        #"{"text": "\#(text)", "service_id": "\#(service.id!.uuidString)", "consent_to_publish": true}"#
+                )
             }
-            let first = try #require(try await FeedbackItem.query(on: app.db).filter(\.$story == "Published story, nurse was kind").first())
+            let first = try #require(
+                try await FeedbackItem.query(on: app.db).filter(\.$story == "Published story, nurse was kind").first())
             first.status = .published
             first.publishedText = "Published story, the nurse was kind"
             first.publishedAt = Date()

@@ -14,11 +14,15 @@ struct FeedbackImportTests {
     }
 
     static let mapping = ImportMapping(
-        columns: ["text": "Comment", "service": "Service", "date": "Date", "rating": "FFT", "consent": "Publish",
-                  "legacy_recommend": "Recommend"],
+        columns: [
+            "text": "Comment", "service": "Service", "date": "Date", "rating": "FFT", "consent": "Publish",
+            "legacy_recommend": "Recommend",
+        ],
         fixedServiceID: nil)
 
-    @Test("a dry run reports every refused row and stores nothing; the real run imports the rest", arguments: TestDatabase.all)
+    @Test(
+        "a dry run reports every refused row and stores nothing; the real run imports the rest",
+        arguments: TestDatabase.all)
     func dryRunThenImport(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             _ = try await Fixtures.service(on: app.db)
@@ -76,7 +80,8 @@ struct FeedbackImportTests {
             let first500 = (1...500).map { n in
                 FeedbackImporter.item(
                     FeedbackSubmission.Valid(
-                        story: "Comment number \(n)", whatWasGood: "", couldBeBetter: "", fftRating: .good, consentToPublish: true,
+                        story: "Comment number \(n)", whatWasGood: "", couldBeBetter: "", fftRating: .good,
+                        consentToPublish: true,
                         contactName: nil, contactEmail: nil, contactPhone: nil, wantsReply: false),
                     date: nil, legacy: nil, service: service, batchID: batch.id!)
             }
@@ -96,7 +101,8 @@ struct FeedbackImportTests {
             let file = try Self.write(["When,Where,What", "2026-01-01,X,Y"])
             defer { try? FileManager.default.removeItem(at: file) }
             do {
-                _ = try await FeedbackImporter(database: app.db).run(file: file, fileName: "x.csv", mapping: Self.mapping, dryRun: true)
+                _ = try await FeedbackImporter(database: app.db).run(
+                    file: file, fileName: "x.csv", mapping: Self.mapping, dryRun: true)
                 Issue.record("expected an error")
             } catch let problem as ImportProblem {
                 #expect(problem.description.contains("'Comment'"))
@@ -110,7 +116,8 @@ struct FeedbackImportTests {
         try await TestApp.run(on: .sqlite) { app in
             let (service, _) = try await Fixtures.service(on: app.db)
             _ = try await app.browser().postJSON(
-                "/api/v1/feedback", json: #"{"text": "=HYPERLINK(\"x\") staff were kind", "service_id": "\#(service.id!.uuidString)"}"#)
+                "/api/v1/feedback",
+                json: #"{"text": "=HYPERLINK(\"x\") staff were kind", "service_id": "\#(service.id!.uuidString)"}"#)
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).csv")
             defer { try? FileManager.default.removeItem(at: url) }
             #expect(try await FeedbackExport.write(to: url, on: app.db) == 1)

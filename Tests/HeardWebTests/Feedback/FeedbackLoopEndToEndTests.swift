@@ -154,12 +154,12 @@ struct FeedbackLoopEndToEndTests {
             #expect(ysywd.body.contains("A screen now shows the expected wait"))
             let loop = try await person.get("/api/v1/loop-closure?place=\(place.slug)")
             let figures = try JSONDecoder().decode(LoopFigures.self, from: Data(loop.body.utf8))
-            #expect(figures.needing_answer == 1)
-            #expect(figures.reply_rate == 1)
-            #expect(figures.action_rate == 1)
-            #expect(figures.actions_closed == 1)
-            #expect(figures.median_days_to_reply != nil)
-            #expect(figures.median_days_to_we_did != nil)
+            #expect(figures.needingAnswer == 1)
+            #expect(figures.replyRate == 1)
+            #expect(figures.actionRate == 1)
+            #expect(figures.actionsClosed == 1)
+            #expect(figures.medianDaysToReply != nil)
+            #expect(figures.medianDaysToWeDid != nil)
 
             // Every step is in the audit log.
             let actions = try await AuditEvent.query(on: app.db).all().map(\.action)
@@ -170,12 +170,21 @@ struct FeedbackLoopEndToEndTests {
     }
 
     struct LoopFigures: Decodable {
-        var needing_answer: Int
-        var reply_rate: Double?
-        var action_rate: Double?
-        var actions_closed: Int
-        var median_days_to_reply: Double?
-        var median_days_to_we_did: Double?
+        var needingAnswer: Int
+        var replyRate: Double?
+        var actionRate: Double?
+        var actionsClosed: Int
+        var medianDaysToReply: Double?
+        var medianDaysToWeDid: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case needingAnswer = "needing_answer"
+            case replyRate = "reply_rate"
+            case actionRate = "action_rate"
+            case actionsClosed = "actions_closed"
+            case medianDaysToReply = "median_days_to_reply"
+            case medianDaysToWeDid = "median_days_to_we_did"
+        }
     }
 }
 

@@ -47,6 +47,19 @@ final class TestBrowser: @unchecked Sendable {
         return try await send(.POST, path, headers: [], body: body, contentType: "application/x-www-form-urlencoded")
     }
 
+    /// Posts a multipart form with one file, as a browser's upload does.
+    func upload(
+        _ path: String, fileField: String, fileName: String, content: String, tokenFrom: String
+    ) async throws -> Page {
+        let token = try await get(tokenFrom).csrfToken ?? ""
+        let boundary = "heard-test-boundary-\(UUID().uuidString)"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(fileName)\"\r\n"
+        body += "Content-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        return try await send(
+            .POST, path, headers: [], body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     func postJSON(_ path: String, json: String, headers extra: [(String, String)] = []) async throws -> Page {
         try await send(.POST, path, headers: extra, body: json, contentType: "application/json")
     }

@@ -55,9 +55,9 @@ enum ActionsController {
             if let theme = form.theme {
                 form.youSaid = "People in \(place.name) told us about \(theme.lowercased())."
                 // A theme in a place: link the published feedback that carries it.
-                let themed = try await FeedbackTheme.query(on: request.db).filter(\.$theme == theme).all(
-                    \.$feedback.$id)
-                let items = try await FeedbackItem.query(on: request.db).filter(\.$id ~~ themed)
+                let items = try await FeedbackItem.query(on: request.db)
+                    .join(FeedbackTheme.self, on: \FeedbackTheme.$feedback.$id == \FeedbackItem.$id)
+                    .filter(FeedbackTheme.self, \.$theme == theme)
                     .filter(\.$place.$id == place.id!).filter(\.$status == .published).limit(500).all()
                 form.feedback = items.map { $0.id!.uuidString }
             }

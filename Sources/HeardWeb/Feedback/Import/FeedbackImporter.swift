@@ -100,6 +100,11 @@ public struct FeedbackImporter {
             importBatch = created
         }
         report.batchID = importBatch?.id
+        if !dryRun, let importBatch, importBatch.status != "importing" {
+            importBatch.status = "importing"
+            importBatch.mapping = mapping.json
+            try await importBatch.save(on: database)
+        }
         let skipThrough = importBatch?.lastLine ?? 0
         var chunk: [FeedbackItem] = []
         var lastLine = skipThrough
@@ -162,7 +167,7 @@ public struct FeedbackImporter {
         _ items: [FeedbackItem], batch: ImportBatch, lastLine: Int, report: ImportReport, finished: Bool = false
     ) async throws {
         try await database.transaction { db in
-            if !items.isEmpty { try await items.create(on: db) }
+            if !items.isEmpty { try await Self.insert(items, on: db) }
             batch.lastLine = lastLine
             batch.rowsRead = max(batch.rowsRead, report.rowsRead)
             batch.rowsImported += items.count
@@ -175,6 +180,33 @@ public struct FeedbackImporter {
             }
             try await batch.save(on: db)
         }
+    }
+
+    /// One multi-row INSERT per chunk: far fewer round trips and much less work than saving models one by one.
+    static func insert(_ items: [FeedbackItem], on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let now = Date()
+        func bind<T: Encodable & Sendable>(_ value: T?) -> any SQLExpression {
+            value.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null
+        }
+        var insert = sql.insert(into: FeedbackItem.schema).columns(
+            "id", "reference", "service_id", "place_id", "organisation_id", "channel", "story", "what_was_good",
+            "could_be_better", "fft_rating", "consent_to_publish", "wants_reply", "status", "received_at",
+            "import_batch_id",
+            "legacy_recommend", "themes", "relational", "is_urgent", "urgent_reasons", "pii_kinds", "redacted_text",
+            "needs_answer", "created_at", "updated_at")
+        for item in items {
+            insert = insert.values([
+                bind(item.id), bind(item.reference), bind(item.$service.id), bind(item.$place.id),
+                bind(item.$organisation.id),
+                bind(item.channel.rawValue), bind(item.story), bind(item.whatWasGood), bind(item.couldBeBetter),
+                bind(item.fftRating), bind(item.consentToPublish), bind(item.wantsReply), bind(item.status.rawValue),
+                bind(item.receivedAt), bind(item.importBatchID), bind(item.legacyRecommend), bind(item.themes),
+                bind(item.relational), bind(item.isUrgent), bind(item.urgentReasons), bind(item.piiKinds),
+                bind(item.redactedText), bind(item.needsAnswer), bind(now), bind(now),
+            ])
+        }
+        try await insert.run()
     }
 
     static func columnIndex(header: [String], mapping: ImportMapping) throws -> [FeedbackImportRules.Field: Int] {

@@ -27,8 +27,8 @@ enum StaffFeedbackController {
             query = query.filter(\.$place.$id == place.id!)
         }
         if let theme = filters.theme, !theme.isEmpty {
-            let ids = try await FeedbackTheme.query(on: request.db).filter(\.$theme == theme).all(\.$feedback.$id)
-            query = query.filter(\.$id ~~ ids)
+            query = query.join(FeedbackTheme.self, on: \FeedbackTheme.$feedback.$id == \FeedbackItem.$id)
+                .filter(FeedbackTheme.self, \.$theme == theme)
         }
         let total = try await query.count()
         let pageCount = max(1, (total + pageSize - 1) / pageSize)

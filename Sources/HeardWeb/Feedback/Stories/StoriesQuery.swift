@@ -36,8 +36,8 @@ struct StoriesQuery {
             query = query.filter(\.$service.$id == service)
         }
         if let theme = filters.theme, !theme.isEmpty {
-            let ids = try await FeedbackTheme.query(on: db).filter(\.$theme == theme).all(\.$feedback.$id)
-            query = query.filter(\.$id ~~ ids)
+            query = query.join(FeedbackTheme.self, on: \FeedbackTheme.$feedback.$id == \FeedbackItem.$id)
+                .filter(FeedbackTheme.self, \.$theme == theme)
         }
         switch filters.sentiment {
         case "positive": query = query.filter(\.$sentiment <= 2)

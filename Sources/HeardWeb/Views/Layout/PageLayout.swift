@@ -105,7 +105,10 @@ enum PageLayout {
             items.append(.init(label: "Replies", path: SiteURL.replies))
         }
         if StaffArea.actions.allows(role) { items.append(.init(label: "Actions", path: SiteURL.actions)) }
-        if StaffArea.dataTransfer.allows(role) { items.append(.init(label: "Import", path: SiteURL.imports)) }
+        if StaffArea.dataTransfer.allows(role) {
+            items.append(.init(label: "Import", path: SiteURL.imports))
+            items.append(.init(label: "Settings", path: SiteURL.settings))
+        }
         if StaffArea.referenceData.allows(role) {
             items.append(.init(label: "Organisations", path: SiteURL.organisations))
             items.append(.init(label: "Places", path: SiteURL.places))

@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Settings that staff manage in the app: API tokens (shown once), and what the operator configured.
+enum SettingsController {
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        .html(try await render(request, newToken: nil, failure: nil))
+    }
+
+    struct TokenForm: Content {
+        var userID: String?
+        var name: String?
+        enum CodingKeys: String, CodingKey {
+            case name
+            case userID = "user_id"
+        }
+    }
+
+    @Sendable static func createToken(_ request: Request) async throws -> Response {
+        guard request.currentUser?.role == .administrator else {
+            throw Abort(.forbidden, reason: "Only administrators can create API tokens.")
+        }
+        let form = try request.content.decode(TokenForm.self)
+        var errors: [FieldError] = []
+        let user = try await form.userID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
+            try await User.find($0, on: request.db)
+        }
+        if user == nil { errors.append(FieldError("user_id", "Choose whose token this is.")) }
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty {
+            errors.append(FieldError("name", "Say what the token is for, for example: survey tool upload."))
+        }
+        guard errors.isEmpty, let user else {
+            return .html(
+                try await render(request, newToken: nil, failure: ValidationFailure(errors)),
+                status: .unprocessableEntity)
+        }
+        let token = try await APITokens.create(for: user, name: name, actor: Admin.actor(request), on: request.db)
+        return .html(try await render(request, newToken: token, failure: nil))
+    }
+
+    @Sendable static func revokeToken(_ request: Request) async throws -> Response {
+        guard request.currentUser?.role == .administrator else {
+            throw Abort(.forbidden, reason: "Only administrators can revoke API tokens.")
+        }
+        guard let token = try await APIToken.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        if token.revokedAt == nil {
+            token.revokedAt = Date()
+            try await request.db.transaction { db in
+                try await token.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "api_token.revoked", objectType: "api_token",
+                    objectID: token.id?.uuidString, summary: "Revoked API token \"\(token.name)\"")
+            }
+        }
+        return request.redirect(to: SiteURL.settings)
+    }
+
+    static func render(_ request: Request, newToken: String?, failure: ValidationFailure?) async throws -> String {
+        let tokens = try await APIToken.query(on: request.db).with(\.$user).sort(\.$createdAt, .descending).all()
+        let users = try await User.query(on: request.db).filter(\.$isActive == true).filter(\.$role != .involvedPerson)
+            .sort(\.$email).all()
+        let config = request.heardConfiguration
+        let isAdmin = request.currentUser?.role == .administrator
+        let token = request.csrfToken
+        return PageLayout.render(PageContext(request, title: "Settings", hasErrors: failure != nil)) {
+            FormComponents.errorSummary(failure)
+            h1 { "Settings" }
+            h2 { "How this installation is set up" }
+            dl(.class("summary-list")) {
+                FeedbackSummaryList.row("Database", config.database.isPostgres ? "PostgreSQL" : "SQLite")
+                FeedbackSummaryList.row(
+                    "Mail relay", config.smtp.map { "\($0.host):\($0.port)" } ?? "Not set: notices wait in the outbox")
+                FeedbackSummaryList.row("Notices sent from", config.mailFrom)
+                FeedbackSummaryList.row(
+                    "Public submissions per address per hour",
+                    config.submissionsPerAddressPerHour == 0 ? "No limit" : String(config.submissionsPerAddressPerHour))
+                FeedbackSummaryList.row(
+                    "Text model",
+                    request.listeningEngine.modelProblem
+                        ?? "Loaded (\(request.listeningEngine.themeNames.count) themes)")
+            }
+            p(.class("hint")) { "These are set by whoever runs Heard, with environment variables (see the README)." }
+            h2 { "API tokens" }
+            if let newToken {
+                div(.class("notice"), .role("status")) {
+                    p { strong { "Copy this token now. It will not be shown again." } }
+                    p { HTMLNode.element("code", [.class("token")], children: [.text(newToken)]) }
+                }
+            }
+            DataTable.render(
+                caption: "API tokens", headers: ["Name", "Account", "Created", "Last used", "Status"],
+                rows: tokens.map { record in
+                    [
+                        .text(record.name), .text("\(record.user.email) (\(record.user.role.title))"),
+                        .text((record.createdAt ?? Date()).formatted(AuditPage.dateFormat)),
+                        .text(record.lastUsedAt.map { $0.formatted(AuditPage.dateFormat) } ?? "Never"),
+                        record.revokedAt != nil || !isAdmin
+                            ? .text(record.revokedAt == nil ? "Active" : "Revoked")
+                            : HeardWeb.form(
+                                .action(SiteURL.settings + "/tokens/" + record.id!.uuidString.lowercased() + "/revoke"),
+                                .method("post"), .class("inline-form")
+                            ) {
+                                FormComponents.csrfField(token)
+                                button(.type("submit"), .class("link-button")) {
+                                    "Revoke"; span(.class("visually-hidden")) { " \(record.name)" }
+                                }
+                            },
+                    ]
+                }, captionHidden: true)
+            if isAdmin {
+                h3 { "Create a token" }
+                HeardWeb.form(.action(SiteURL.settings + "/tokens"), .method("post"), .novalidate) {
+                    FormComponents.csrfField(token)
+                    FormComponents.selectField(
+                        name: "user_id", label: "For",
+                        choices: users.map { .init(value: $0.id!.uuidString, label: "\($0.email) (\($0.role.title))") },
+                        selected: "", failure: failure, hint: "The token can do what this person's role allows.")
+                    FormComponents.textField(
+                        name: "name", label: "What it is for", value: "", failure: failure, width: "medium")
+                    FormComponents.submitButton("Create token")
+                }
+            }
+        }
+    }
+}

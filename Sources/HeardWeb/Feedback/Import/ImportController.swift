@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+import Vapor
+
+/// The upload page: upload a CSV, map its columns, check it (dry run), import it, watch the analysis.
+/// Larger files go through `heard import feedback`, which streams.
+enum ImportController {
+    static let maximumUpload = 20 * 1024 * 1024
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let batches = try await ImportBatch.query(on: request.db).sort(\.$createdAt, .descending).limit(50).all()
+        return .html(
+            ImportPages.index(
+                context: PageContext(request, title: "Import feedback"), batches: batches, failure: nil,
+                csrfToken: request.csrfToken, notice: Admin.takeFlash(request)))
+    }
+
+    struct Upload: Content {
+        var file: File?
+    }
+
+    @Sendable static func upload(_ request: Request) async throws -> Response {
+        let upload = try request.content.decode(Upload.self)
+        func refuse(_ message: String) async throws -> Response {
+            let batches = try await ImportBatch.query(on: request.db).sort(\.$createdAt, .descending).limit(50).all()
+            return .html(
+                ImportPages.index(
+                    context: PageContext(request, title: "Import feedback", hasErrors: true), batches: batches,
+                    failure: ValidationFailure([FieldError("file", message)]), csrfToken: request.csrfToken, notice: nil
+                ),
+                status: .unprocessableEntity)
+        }
+        guard let file = upload.file, file.data.readableBytes > 0 else {
+            return try await refuse("Choose a CSV file to upload.")
+        }
+        guard file.filename.lowercased().hasSuffix(".csv") else {
+            return try await refuse("The file must be a CSV file (ending .csv).")
+        }
+        guard let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes) else {
+            return try await refuse("The file could not be read as text. Save it as CSV (UTF-8) and try again.")
+        }
+        let header = try Self.header(of: text)
+        guard !header.isEmpty else { return try await refuse("The file has no header row.") }
+        let batch = ImportBatch(fileName: file.filename, createdByID: request.currentUser?.id)
+        batch.status = "uploaded"
+        batch.upload = text
+        batch.lastLine = 0
+        try await request.db.transaction { db in
+            try await batch.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "import.uploaded", objectType: "import",
+                objectID: batch.id?.uuidString, summary: "Uploaded \(file.filename) for import")
+        }
+        return request.redirect(to: SiteURL.imports + "/" + batch.id!.uuidString.lowercased())
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let batch = try await load(request)
+        let mapping = batch.mapping.flatMap { try? JSONDecoder().decode(ImportMapping.self, from: Data($0.utf8)) }
+        return .html(try await render(request, batch: batch, mapping: mapping, report: nil, failure: nil))
+    }
+
+    @Sendable static func run(_ request: Request) async throws -> Response {
+        let batch = try await load(request)
+        guard let text = batch.upload else {
+            throw Abort(.conflict, reason: "This import has finished; upload the file again to import more.")
+        }
+        let form = try request.content.decode([String: String].self)
+        var mapping = ImportMapping(columns: [:], fixedServiceID: form["fixed_service"].flatMap(UUID.init(uuidString:)))
+        for field in FeedbackImportRules.Field.allCases {
+            mapping.columns[field.rawValue] = form["column_" + field.rawValue] ?? ""
+        }
+        let dryRun = form["step"] != "import"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "heard-upload-\(UUID().uuidString).csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            let report = try await FeedbackImporter(database: request.db).run(
+                file: file, fileName: batch.fileName, mapping: mapping, dryRun: dryRun, resume: dryRun ? nil : batch,
+                createdBy: request.currentUser?.id)
+            if dryRun {
+                return .html(try await render(request, batch: batch, mapping: mapping, report: report, failure: nil))
+            }
+            try await AuditLog.record(
+                on: request.db, actor: Admin.actor(request), action: "import.run", objectType: "import",
+                objectID: batch.id?.uuidString,
+                summary: "Imported \(report.accepted) rows from \(batch.fileName); refused \(report.rejected)")
+            Admin.flash(request, "Imported \(report.accepted) rows. Analysis is running in the background.")
+            return request.redirect(to: SiteURL.imports + "/" + batch.id!.uuidString.lowercased())
+        } catch let problem as ImportProblem {
+            let failure = ValidationFailure([FieldError("column_text", problem.description)])
+            return .html(
+                try await render(request, batch: batch, mapping: mapping, report: nil, failure: failure),
+                status: .unprocessableEntity)
+        }
+    }
+
+    static func load(_ request: Request) async throws -> ImportBatch {
+        guard let batch = try await ImportBatch.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return batch
+    }
+
+    static func header(of text: String) throws -> [String] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "heard-header-\(UUID().uuidString).csv")
+        try String(text.prefix(64 * 1024)).write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return (try? CSVReader(url: file).readHeader()) ?? []
+    }
+
+    static func render(
+        _ request: Request, batch: ImportBatch, mapping: ImportMapping?, report: ImportReport?,
+        failure: ValidationFailure?
+    ) async throws -> String {
+        let header = try batch.upload.map { try Self.header(of: $0) } ?? []
+        let services = try await Service.query(on: request.db).sort(\.$name).all()
+        return ImportPages.batch(
+            context: PageContext(request, title: "Import \(batch.fileName)", hasErrors: failure != nil), batch: batch,
+            header: header, mapping: mapping, services: services, report: report, failure: failure,
+            csrfToken: request.csrfToken, notice: Admin.takeFlash(request))
+    }
+}

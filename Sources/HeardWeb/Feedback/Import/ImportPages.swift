@@ -1,0 +1,130 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+
+enum ImportPages {
+    static func index(
+        context: PageContext, batches: [ImportBatch], failure: ValidationFailure?, csrfToken: String, notice: String?
+    ) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            FormComponents.errorSummary(failure)
+            h1 { "Import feedback" }
+            p(.class("lead")) {
+                "Bring in feedback exported from the Friends and Family Test or survey tools. You will choose which column is which, "
+                "and check every row before anything is imported."
+            }
+            HeardWeb.form(
+                .action(SiteURL.imports), .method("post"), HTMLAttribute("enctype", "multipart/form-data"), .novalidate
+            ) {
+                FormComponents.csrfField(csrfToken)
+                div(.class("form-group" + (failure != nil ? " form-group-error" : ""))) {
+                    label(.for("field-file"), .class("label")) { "CSV file" }
+                    div(.id("field-file-hint"), .class("hint")) {
+                        "Up to 20 MB. For bigger files, use: heard import feedback FILE.csv"
+                    }
+                    if let message = failure?.message(for: "file") {
+                        p(.id("field-file-error"), .class("error-message")) {
+                            span(.class("visually-hidden")) { "Error: " }; message
+                        }
+                    }
+                    input(
+                        .id("field-file"), .name("file"), .type("file"), HTMLAttribute("accept", ".csv,text/csv"),
+                        .aria("describedby", "field-file-hint"))
+                }
+                FormComponents.submitButton("Upload and choose columns")
+            }
+            if !batches.isEmpty {
+                h2 { "Earlier imports" }
+                DataTable.render(
+                    caption: "Earlier imports", headers: ["File", "When", "Status", "Imported", "Refused", "Analysed"],
+                    rows: batches.map { batch in
+                        [
+                            a(.href(SiteURL.imports + "/" + batch.id!.uuidString.lowercased())) { batch.fileName },
+                            .text((batch.createdAt ?? Date()).formatted(AuditPage.dateFormat)), .text(batch.status),
+                            .text(batch.rowsImported.formatted), .text(batch.rowsRejected.formatted),
+                            .text(batch.rowsAnalysed.formatted),
+                        ]
+                    }, captionHidden: true)
+            }
+        }
+    }
+
+    static func batch(
+        context: PageContext, batch: ImportBatch, header: [String], mapping: ImportMapping?, services: [Service],
+        report: ImportReport?, failure: ValidationFailure?, csrfToken: String, notice: String?
+    ) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            p { a(.class("back-link"), .href(SiteURL.imports)) { "All imports" } }
+            FormComponents.errorSummary(failure)
+            h1 { "Import \(batch.fileName)" }
+            dl(.class("summary-list")) {
+                FeedbackSummaryList.row("Status", batch.status)
+                FeedbackSummaryList.row("Rows imported", batch.rowsImported.formatted)
+                FeedbackSummaryList.row("Rows refused", batch.rowsRejected.formatted)
+                FeedbackSummaryList.row(
+                    "Rows analysed", "\(batch.rowsAnalysed.formatted) of \(batch.rowsImported.formatted)")
+            }
+            if let report {
+                h2 { "Check result" }
+                p(.role("status")) {
+                    "\(report.rowsRead.formatted) rows read: \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused."
+                }
+                rejections(report.rejections)
+            } else if let stored = batch.rejections, !stored.isEmpty {
+                h2 { "Refused rows" }
+                ul(.class("list-plain")) { for line in stored.split(separator: "\n") { li { String(line) } } }
+            }
+            if batch.upload != nil, !header.isEmpty {
+                h2 { "Which column is which?" }
+                HeardWeb.form(
+                    .action(SiteURL.imports + "/" + batch.id!.uuidString.lowercased()), .method("post"), .novalidate
+                ) {
+                    FormComponents.csrfField(csrfToken)
+                    for field in FeedbackImportRules.Field.allCases {
+                        FormComponents.selectField(
+                            name: "column_" + field.rawValue, label: field.title,
+                            choices: header.map { .init(value: $0, label: $0) },
+                            selected: mapping?.columns[field.rawValue] ?? guess(field, header), failure: failure,
+                            prompt: field == .text ? "Choose a column" : "Not in this file")
+                    }
+                    FormComponents.selectField(
+                        name: "fixed_service", label: "Or: one service for every row",
+                        choices: services.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                        selected: mapping?.fixedServiceID?.uuidString ?? "", failure: failure,
+                        hint: "Use this when the file has no service column.", prompt: "Use the service column")
+                    div(.class("button-group")) {
+                        button(.type("submit"), .name("step"), .value("check"), .class("button button-secondary")) {
+                            "Check every row"
+                        }
+                        button(.type("submit"), .name("step"), .value("import"), .class("button")) {
+                            batch.lastLine ?? 0 > 0 ? "Resume the import" : "Import"
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func rejections(_ errors: [FeedbackImportRules.RowError]) -> HTMLNode {
+        guard !errors.isEmpty else { return p { "Every row can be imported." } }
+        return DataTable.render(
+            caption: "Rows that would be refused", headers: ["Line", "Field", "Problem"],
+            rows: errors.prefix(200).map { [.text(String($0.line)), .text($0.field), .text($0.message)] })
+    }
+
+    /// Pre-selects a column whose name looks right, to save clicks.
+    static func guess(_ field: FeedbackImportRules.Field, _ header: [String]) -> String {
+        let hints: [FeedbackImportRules.Field: [String]] = [
+            .text: ["comment", "feedback", "answer", "text", "free text"], .service: ["service", "ward", "department"],
+            .date: ["date"], .rating: ["fft", "rating", "experience"], .consent: ["consent", "publish"],
+            .whatWasGood: ["good"], .couldBeBetter: ["better", "improve"], .legacyRecommend: ["recommend"],
+        ]
+        for name in header {
+            let lower = name.lowercased()
+            if hints[field, default: []].contains(where: { lower.contains($0) }) { return name }
+        }
+        return ""
+    }
+}

@@ -1,0 +1,156 @@
+import Testing
+
+@testable import HeardDomain
+
+@Suite("Feedback rules")
+struct FeedbackRuleTests {
+    @Test("FFT answers are read from words, numbers and export spellings")
+    func fftParsing() {
+        #expect(FFTRating(text: "Very good") == .veryGood)
+        #expect(FFTRating(text: " very_poor ") == .veryPoor)
+        #expect(FFTRating(text: "3") == .neitherGoodNorPoor)
+        #expect(FFTRating(text: "Don’t know") == .dontKnow)
+        #expect(FFTRating(text: "dont know") == .dontKnow)
+        #expect(FFTRating(text: "7") == nil)
+        #expect(FFTRating(text: "Extremely likely") == nil)
+    }
+
+    @Test("moderation: approve publishes only with consent, and never with personal data left")
+    func moderation() {
+        let approve = ModerationDecision.approve(publishedText: "Staff were kind.")
+        #expect(
+            approve.outcome(currentStatus: .awaitingModeration, consentToPublish: true, personalDataInPublishedText: [])
+                == .success(.published))
+        #expect(
+            approve.outcome(
+                currentStatus: .awaitingModeration, consentToPublish: false, personalDataInPublishedText: [])
+                == .success(.approvedPrivate))
+        #expect(
+            approve.outcome(
+                currentStatus: .awaitingModeration, consentToPublish: true,
+                personalDataInPublishedText: ["phone number"]) == .failure(.personalDataLeft(["phone number"])))
+        #expect(
+            ModerationDecision.approve(publishedText: "  ").outcome(
+                currentStatus: .awaitingModeration, consentToPublish: true, personalDataInPublishedText: [])
+                == .failure(.emptyPublishedText))
+        #expect(
+            ModerationDecision.reject(reason: "").outcome(
+                currentStatus: .awaitingModeration, consentToPublish: true, personalDataInPublishedText: [])
+                == .failure(.reasonNeeded))
+        #expect(
+            ModerationDecision.escalate(reason: "Describes harm").outcome(
+                currentStatus: .awaitingModeration, consentToPublish: true, personalDataInPublishedText: [])
+                == .success(.escalated))
+        #expect(
+            approve.outcome(currentStatus: .published, consentToPublish: true, personalDataInPublishedText: [])
+                == .failure(.notAwaitingModeration(.published)))
+    }
+
+    @Test("actions: done and not possible need words; re-opening is allowed")
+    func actionStatus() {
+        #expect(ActionStatus.problem(changingFrom: .planned, to: .notPossible, note: "")?.field == "note")
+        #expect(ActionStatus.problem(changingFrom: .inProgress, to: .done, note: " ")?.field == "note")
+        #expect(ActionStatus.problem(changingFrom: .planned, to: .done, note: "Screen installed") == nil)
+        #expect(ActionStatus.problem(changingFrom: .planned, to: .planned, note: "") != nil)
+        #expect(ActionStatus.problem(changingFrom: .done, to: .inProgress, note: "") == nil)
+        #expect(ActionStatus.notPossible.isClosed && ActionStatus.done.isClosed && !ActionStatus.inProgress.isClosed)
+    }
+
+    @Test("loop closure: rates, medians and their plain display")
+    func loopClosure() {
+        let loop = LoopClosure(
+            needingAnswer: 8, replied: 6, linkedToAction: 2, actions: 4, actionsClosed: 3, medianDaysToReply: 2.5,
+            medianDaysToWeDid: nil)
+        #expect(loop.replyRate == 0.75)
+        #expect(loop.actionRate == 0.25)
+        #expect(loop.actionsClosedRate == 0.75)
+        #expect(LoopClosure.percent(loop.replyRate) == "75%")
+        #expect(LoopClosure.percent(nil) == "–")
+        #expect(LoopClosure.days(2.5) == "2.5 days")
+        #expect(LoopClosure.days(1) == "1 day")
+        #expect(LoopClosure.median([5, 1, 3]) == 3)
+        #expect(LoopClosure.median([4, 1, 3, 2]) == 2.5)
+        #expect(LoopClosure.median([]) == nil)
+        #expect(
+            LoopClosure(
+                needingAnswer: 0, replied: 0, linkedToAction: 0, actions: 0, actionsClosed: 0, medianDaysToReply: nil,
+                medianDaysToWeDid: nil
+            ).replyRate == nil)
+    }
+
+    @Test("needs an answer: thanks alone does not; criticism, suggestions and poor ratings do")
+    func needsAnswer() {
+        #expect(!NeedsAnswer.decide(sentiment: 1, fftRating: .veryGood, hasSuggestion: false, isNoComment: false))
+        #expect(NeedsAnswer.decide(sentiment: 1, fftRating: .veryGood, hasSuggestion: true, isNoComment: false))
+        #expect(NeedsAnswer.decide(sentiment: 2, fftRating: .poor, hasSuggestion: false, isNoComment: false))
+        #expect(NeedsAnswer.decide(sentiment: 4, fftRating: nil, hasSuggestion: false, isNoComment: false))
+        #expect(!NeedsAnswer.decide(sentiment: 0, fftRating: .poor, hasSuggestion: true, isNoComment: true))
+    }
+
+    @Test("spam: the honeypot and many links, but one link is fine")
+    func spam() {
+        #expect(SpamSignals.problem(text: "See https://www.nhs.uk/conditions", honeypot: "") == nil)
+        #expect(SpamSignals.problem(text: "Fine", honeypot: "http://bot") == "honeypot")
+        #expect(SpamSignals.problem(text: "http://a http://b https://c cheap pills", honeypot: "") == "links")
+    }
+
+    @Test("a submission needs a service and some words; contact details are checked when given")
+    func submission() throws {
+        let valid = try FeedbackSubmission(
+            serviceID: "s", story: "  Kind staff ", fftRating: "Good", consentToPublish: "yes", contactEmail: "A@B.org"
+        ).validated()
+        #expect(valid.story == "Kind staff")
+        #expect(valid.fftRating == .good)
+        #expect(valid.consentToPublish)
+        #expect(valid.contactEmail == "a@b.org")
+        do {
+            _ = try FeedbackSubmission(
+                serviceID: "", story: "", fftRating: "Great", consentToPublish: "maybe", contactEmail: "x",
+                contactPhone: "12", wantsReply: true
+            ).validated()
+            Issue.record("expected errors")
+        } catch {
+            #expect(
+                Set(error.errors.map(\.field)) == [
+                    "service_id", "story", "fft_rating", "consent_to_publish", "contact_email", "contact_phone",
+                ])
+        }
+        #expect(throws: ValidationFailure.self) {
+            try FeedbackSubmission(serviceID: "s", story: "Hi", consentToPublish: "yes", wantsReply: true).validated()
+        }
+        #expect(
+            try FeedbackSubmission(serviceID: "s", story: "Hi").validated(consentRequired: false).consentToPublish
+                == false)
+    }
+
+    @Test("import rows: dates in export formats, the legacy scale kept apart, every problem named with its line")
+    func importRows() {
+        #expect(FeedbackImportRules.parseDate("2026-03-31")! == (2026, 3, 31))
+        #expect(FeedbackImportRules.parseDate("31/03/2026 14:05")! == (2026, 3, 31))
+        #expect(FeedbackImportRules.parseDate("31/03/26")! == (2026, 3, 31))
+        #expect(FeedbackImportRules.parseDate("2026-02-29") == nil)
+        #expect(FeedbackImportRules.parseDate("2024-02-29")! == (2024, 2, 29))
+        #expect(FeedbackImportRules.parseDate("yesterday") == nil)
+        let legacy = FeedbackImportRules.check(
+            line: 7, text: "Good", rating: "Extremely likely", consent: nil, date: nil, good: nil, better: nil)
+        guard case .failure(let errors) = legacy else { Issue.record("expected a refusal"); return }
+        #expect(errors.errors.first?.line == 7)
+        #expect(errors.errors.first?.field == "rating")
+        #expect(errors.errors.first?.message.contains("legacy_recommend") == true)
+        let fine = FeedbackImportRules.check(
+            line: 2, text: "Good", rating: "2", consent: "no", date: "01/02/2026", good: nil, better: nil)
+        guard case .success(let row) = fine else { Issue.record("expected success"); return }
+        #expect(row.submission.fftRating == .good)
+        #expect(row.date! == (2026, 2, 1))
+    }
+
+    @Test("equality answers keep only known values and hide small numbers")
+    func equality() {
+        #expect(EqualityQuestion.ageBand.accepted("35-44") == "35-44")
+        #expect(EqualityQuestion.ageBand.accepted("prefer_not_to_say") == "prefer_not_to_say")
+        #expect(EqualityQuestion.ageBand.accepted("<script>") == nil)
+        #expect(SmallNumberSuppression.display(3) == "fewer than 5")
+        #expect(SmallNumberSuppression.display(0) == "0")
+        #expect(SmallNumberSuppression.display(12000) == "12,000")
+    }
+}

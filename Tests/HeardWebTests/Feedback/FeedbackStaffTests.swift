@@ -1,0 +1,139 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+
+@Suite("Staff feedback work")
+struct FeedbackStaffTests {
+    @Test(
+        "urgent feedback raises a dashboard alert and e-mails moderators and complaints handlers",
+        arguments: TestDatabase.all)
+    func urgentAlert(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let moderator = try await app.signedInBrowser(.moderator)
+            try await app.createUser(.complaintsHandler)
+            let response = try await app.browser().postJSON(
+                "/api/v1/feedback",
+                json:
+                    #"{"text": "My neighbour is being hit by her son and she is scared to go home. I think she is in danger.", "service_id": "\#(service.id!.uuidString)"}"#
+            )
+            #expect(response.status == .created)
+            let item = try #require(try await FeedbackItem.query(on: app.db).first())
+            #expect(item.isUrgent)
+            let alert = try #require(try await UrgentAlert.query(on: app.db).first())
+            let notices = try await Notice.query(on: app.db).filter(\.$kind == "urgent_alert").all()
+            #expect(
+                Set(notices.map(\.toAddress)) == [
+                    "moderator@test.heard.example", "complaints_handler@test.heard.example",
+                ])
+            #expect(
+                notices.allSatisfy { !$0.body.contains("hit by her son") },
+                "the e-mail names the reference, not the words")
+            let dashboard = try await moderator.get("/staff")
+            #expect(dashboard.body.contains(item.reference))
+            let handled = try await moderator.post(
+                "/staff/alerts/\(alert.id!.uuidString.lowercased())/acknowledge", form: [:], tokenFrom: "/staff")
+            #expect(handled.status == .seeOther)
+            #expect(try await UrgentAlert.find(alert.id, on: app.db)?.acknowledgedAt != nil)
+        }
+    }
+
+    @Test("staff enter feedback received on paper, with the channel recorded and audited")
+    func staffEntry() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let chooser = try await officer.get("/staff/feedback/new?q=emergency")
+            #expect(chooser.body.contains("/staff/feedback/new/form?service=\(service.id!.uuidString)"))
+            let formPath = "/staff/feedback/new/form?service=\(service.id!.uuidString)"
+            let missingChannel = try await officer.post(
+                "/staff/feedback/new?service=\(service.id!.uuidString)",
+                form: [
+                    "service_id": service.id!.uuidString, "story": "Paper form: lovely staff",
+                    "consent_to_publish": "no",
+                ],
+                tokenFrom: formPath)
+            #expect(missingChannel.status == .unprocessableEntity)
+            #expect(
+                missingChannel.body.contains("value=\"Paper form: lovely staff\"")
+                    || missingChannel.body.contains(">Paper form: lovely staff<"))
+            let saved = try await officer.post(
+                "/staff/feedback/new?service=\(service.id!.uuidString)",
+                form: [
+                    "service_id": service.id!.uuidString, "story": "Paper form: lovely staff",
+                    "consent_to_publish": "no",
+                    "channel": "paper",
+                ],
+                tokenFrom: formPath)
+            #expect(saved.status == .seeOther)
+            let item = try #require(try await FeedbackItem.query(on: app.db).first())
+            #expect(item.channel == .paper)
+            #expect(item.enteredByID != nil)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.entered").count() == 1)
+        }
+    }
+
+    @Test(
+        "the dashboard shows volumes, themes and places from the database, with CSV downloads",
+        arguments: TestDatabase.all)
+    func dashboard(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let page = try await officer.get("/staff")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<svg"))
+            #expect(page.body.contains("Feedback received per week"))
+            #expect(page.body.contains("Closing the loop"))
+            let received = try await FeedbackItem.query(on: app.db).count()
+            let volumes = try await officer.get("/staff/dashboard/volumes.csv")
+            #expect(volumes.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
+            let total = volumes.body.split(separator: "\r\n").dropFirst().compactMap {
+                Int($0.split(separator: ",").last ?? "")
+            }
+            .reduce(0, +)
+            #expect(total == received, "every demo item falls in the last twelve weeks")
+            let places = try await officer.get("/staff/dashboard/places.csv")
+            for place in DemoData.places { #expect(places.body.contains(place)) }
+            #expect(try await officer.get("/staff/dashboard/nothing.csv").status == .notFound)
+        }
+    }
+
+    @Test("an action can be raised from a theme in a place, linking that place's published stories")
+    func themeInPlaceAction() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let item = FeedbackItem()
+            item.id = UUID()
+            item.reference = "HRD-TESTTEST"
+            item.$service.id = service.id!
+            item.$place.id = place.id!
+            item.$organisation.id = service.$organisation.id
+            item.channel = .online
+            item.story = "Nobody told us how long"
+            item.whatWasGood = ""
+            item.couldBeBetter = ""
+            item.consentToPublish = true
+            item.wantsReply = false
+            item.status = .published
+            item.publishedText = item.story
+            item.publishedAt = Date()
+            item.receivedAt = Date()
+            item.themes = "Timeliness of care"
+            item.relational = ""
+            item.isUrgent = false
+            item.urgentReasons = ""
+            item.piiKinds = ""
+            item.redactedText = item.story
+            item.needsAnswer = true
+            try await item.create(on: app.db)
+            try await FeedbackTheme(feedbackID: item.id!, theme: "Timeliness of care").create(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let form = try await officer.get("/staff/actions/new?theme=Timeliness%20of%20care&place=calderdale")
+            #expect(form.body.contains("People in Calderdale told us about timeliness of care."))
+            #expect(form.body.contains("value=\"\(item.id!.uuidString)\""))
+        }
+    }
+}

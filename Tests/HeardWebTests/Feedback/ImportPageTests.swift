@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import HeardStorage
+import Testing
+
+@Suite("Import and settings pages")
+struct ImportPageTests {
+    @Test("upload, map the columns, check, import", arguments: TestDatabase.all)
+    func uploadMapCheckImport(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let csv =
+                "Date,Ward,Comment,FFT\r\n2026-10-01,Emergency department,\"Kind, calm staff\",Very good\r\n2026-10-02,Emergency department,,Good\r\n"
+            let uploaded = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "fft.csv", content: csv, tokenFrom: "/staff/imports")
+            #expect(uploaded.status == .seeOther)
+            let batchPath = try #require(uploaded.location)
+            let mapping = try await officer.get(batchPath)
+            #expect(mapping.body.contains("Which column is which?"))
+            #expect(mapping.body.contains("<option value=\"Comment\" selected>"), "the text column is guessed")
+            let form = [
+                "column_text": "Comment", "column_service": "Ward", "column_date": "Date", "column_rating": "FFT",
+                "fixed_service": "",
+            ]
+            var check = form
+            check["step"] = "check"
+            let checked = try await officer.post(batchPath, form: check)
+            #expect(checked.status == .ok)
+            #expect(checked.body.contains("1 would be imported, 1 would be refused"))
+            #expect(checked.body.contains("The text is empty."))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
+            var run = form
+            run["step"] = "import"
+            let imported = try await officer.post(batchPath, form: run)
+            #expect(imported.status == .seeOther)
+            #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "import.run").count() == 1)
+        }
+    }
+
+    @Test("a file that is not CSV is refused with a message")
+    func refusesNonCSV() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let page = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "notes.txt", content: "hello",
+                tokenFrom: "/staff/imports")
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.contains("The file must be a CSV file"))
+        }
+    }
+
+    @Test("administrators create and revoke API tokens; the token works until revoked")
+    func tokens() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+            let (email, _) = try await app.createUser(.complaintsHandler)
+            let handler = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+            let created = try await admin.post(
+                "/staff/settings/tokens", form: ["user_id": handler.id!.uuidString, "name": "survey tool"],
+                tokenFrom: "/staff/settings")
+            #expect(created.status == .ok)
+            let token = try #require(
+                created.body.components(separatedBy: "<code class=\"token\">").dropFirst().first?.components(
+                    separatedBy: "<"
+                ).first)
+            #expect(token.hasPrefix("heard_"))
+            let posted = try await app.browser().postJSON(
+                "/api/v1/feedback", json: #"{"text": "Fine", "service_id": "\#(service.id!.uuidString)"}"#)
+            let id = try #require(posted.headers.first(name: .location))
+            #expect(try await app.browser().get(id, headers: [("Authorization", "Bearer \(token)")]).status == .ok)
+            let record = try #require(try await APIToken.query(on: app.db).first())
+            #expect(
+                try await admin.post(
+                    "/staff/settings/tokens/\(record.id!.uuidString.lowercased())/revoke", form: [:],
+                    tokenFrom: "/staff/settings"
+                ).status == .seeOther)
+            #expect(
+                try await app.browser().get(id, headers: [("Authorization", "Bearer \(token)")]).status == .unauthorized
+            )
+        }
+    }
+}
