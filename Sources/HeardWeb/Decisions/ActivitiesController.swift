@@ -47,6 +47,31 @@ enum ActivitiesController {
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response {
+        try await save(request, editing: nil)
+    }
+
+    /// After the event: who came, what they said, what changed. Same checks as recording it.
+    @Sendable static func edit(_ request: Request) async throws -> Response {
+        let activity = try await find(request)
+        let input = ActivityInput(
+            title: activity.title, kind: activity.kind.rawValue, placeID: activity.$place.id.uuidString,
+            date: activity.heldOn, venue: activity.venue, attendees: String(activity.attendees), notes: activity.notes,
+            whatChanged: activity.whatChanged)
+        let features = Set(
+            [
+                activity.stepFree ? "step_free" : nil, activity.hearingLoop ? "hearing_loop" : nil,
+                activity.interpreters ? "interpreters" : nil, activity.easyRead ? "easy_read" : nil,
+            ].compactMap { $0 })
+        return try await render(
+            request, input: input, initiativeID: activity.$initiative.id?.uuidString.lowercased() ?? "",
+            features: features, failure: nil, editing: activity)
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        try await save(request, editing: try await find(request))
+    }
+
+    static func save(_ request: Request, editing existing: InvolvementActivity?) async throws -> Response {
         let input = ActivityInput(
             title: Admin.text(request, "title"), kind: Admin.text(request, "kind"),
             placeID: Admin.text(request, "place_id"), date: Admin.text(request, "date"),
@@ -74,29 +99,49 @@ enum ActivitiesController {
                 errors.append(FieldError("initiative_id", "Select an initiative from the list."))
             }
             guard errors.isEmpty, let valid, let place else { throw ValidationFailure(errors) }
-            let activity = InvolvementActivity(
-                initiativeID: initiative?.id, placeID: place.id!, kind: valid.kind, title: valid.title,
-                heldOn: valid.date, venue: valid.venue, stepFree: features.contains("step_free"),
-                hearingLoop: features.contains("hearing_loop"), interpreters: features.contains("interpreters"),
-                easyRead: features.contains("easy_read"), attendees: valid.attendees, notes: valid.notes,
-                whatChanged: valid.whatChanged)
+            let activity =
+                existing
+                ?? InvolvementActivity(
+                    initiativeID: nil, placeID: place.id!, kind: valid.kind, title: valid.title, heldOn: valid.date,
+                    venue: valid.venue, attendees: valid.attendees)
+            let changes = [
+                FieldChange("title", from: existing?.title, to: valid.title),
+                FieldChange("held_on", from: existing?.heldOn, to: valid.date.iso),
+                FieldChange("attendees", from: existing.map { String($0.attendees) }, to: String(valid.attendees)),
+                FieldChange("what_changed", from: existing?.whatChanged, to: valid.whatChanged),
+                FieldChange(
+                    "initiative_id", from: existing?.$initiative.id?.uuidString, to: initiative?.id?.uuidString),
+            ]
+            activity.$initiative.id = initiative?.id
+            activity.$place.id = place.id!
+            activity.kind = valid.kind
+            activity.title = valid.title
+            activity.heldOn = valid.date.iso
+            activity.venue = valid.venue
+            activity.stepFree = features.contains("step_free")
+            activity.hearingLoop = features.contains("hearing_loop")
+            activity.interpreters = features.contains("interpreters")
+            activity.easyRead = features.contains("easy_read")
+            activity.attendees = valid.attendees
+            activity.notes = valid.notes
+            activity.whatChanged = valid.whatChanged
             try await request.db.transaction { db in
-                try await activity.create(on: db)
+                try await activity.save(on: db)
                 try await AuditLog.record(
-                    on: db, actor: Admin.actor(request), action: "activity.created", objectType: "activity",
+                    on: db, actor: Admin.actor(request),
+                    action: existing == nil ? "activity.created" : "activity.updated", objectType: "activity",
                     objectID: activity.id?.uuidString,
                     summary:
-                        "Recorded \(valid.kind.title.lowercased()) \(valid.title) in \(place.name) on \(valid.date.ukText)",
-                    changes: [
-                        FieldChange("attendees", from: nil, to: String(valid.attendees)),
-                        FieldChange("initiative_id", from: nil, to: initiative?.id?.uuidString),
-                    ])
+                        "\(existing == nil ? "Recorded" : "Changed") \(valid.kind.title.lowercased()) \(valid.title) in \(place.name) on \(valid.date.ukText)",
+                    changes: changes)
             }
-            Admin.flash(request, "Activity recorded: \(valid.title)")
+            Admin.flash(
+                request, existing == nil ? "Activity recorded: \(valid.title)" : "Activity changed: \(valid.title)")
             return request.redirect(to: DecisionURL.activity(activity.id!))
         } catch let failure as ValidationFailure {
             let response = try await render(
-                request, input: input, initiativeID: initiativeID, features: features, failure: failure)
+                request, input: input, initiativeID: initiativeID, features: features, failure: failure,
+                editing: existing)
             response.status = .unprocessableEntity
             return response
         }
@@ -104,14 +149,14 @@ enum ActivitiesController {
 
     static func render(
         _ request: Request, input: ActivityInput, initiativeID: String, features: Set<String>,
-        failure: ValidationFailure?
+        failure: ValidationFailure?, editing: InvolvementActivity? = nil
     ) async throws -> Response {
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
         return .html(
             ActivityViews.form(
                 request, input: input, initiativeID: initiativeID, features: features, places: places,
-                initiatives: initiatives, failure: failure))
+                initiatives: initiatives, failure: failure, editing: editing))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

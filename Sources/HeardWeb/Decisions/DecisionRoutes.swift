@@ -46,6 +46,8 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     activities.get("activities", "new", use: ActivitiesController.new)
     activities.post("activities", "new", use: ActivitiesController.create)
     activities.get("activities", ":id", use: ActivitiesController.show)
+    activities.get("activities", ":id", "edit", use: ActivitiesController.edit)
+    activities.post("activities", ":id", "edit", use: ActivitiesController.update)
     activities.post("activities", ":id", "comments", use: ActivitiesController.addComment)
     activities.post("activities", ":id", "monitoring", use: ActivitiesController.addMonitoring)
 

@@ -365,6 +365,21 @@ struct DecisionJourneyTests {
             #expect(actions.filter { $0 == "decision.approval_refused" }.count == 5)
             #expect(actions.contains("decision.approved"))
 
+            // The design workshop has happened: record who came and what changed.
+            let workshop = try #require(
+                try await InvolvementActivity.query(on: app.db).filter(\.$title == "Design workshop").first())
+            let workshopEdit = "/staff/activities/\(workshop.id!.uuidString.lowercased())/edit"
+            #expect(
+                try await officer.post(
+                    workshopEdit,
+                    form: [
+                        "title": "Design workshop", "kind": "workshop", "place_id": leeds.id!.uuidString,
+                        "initiative_id": initiative.id!.uuidString, "date": "2027-02-15", "venue": "Leeds library",
+                        "attendees": "11", "what_changed": "Home visits start within 48 hours.",
+                    ], tokenFrom: workshopEdit
+                ).status == .seeOther)
+            #expect(try await InvolvementActivity.find(workshop.id, on: app.db)?.attendees == 11)
+
             // Public pages: outcome report, CSV, involvement trail, decision record, API list.
             let visitor = app.browser()
             let outcome = try await visitor.get(publicPath + "/outcome")
@@ -382,6 +397,7 @@ struct DecisionJourneyTests {
                 trail.body.contains("Added a carers&#39; helpline.") || trail.body.contains("Added a carers' helpline.")
             )
             #expect(trail.body.contains("People were first involved on 20 January 2027"))
+            #expect(trail.body.contains("Home visits start within 48 hours."))
             #expect(!trail.body.contains("07700 900123"))
             let eiaPublic = try await visitor.get(
                 "/initiatives/\(initiative.id!.uuidString.lowercased())/equality-impact-assessment")

@@ -61,6 +61,7 @@ struct DecisionsDemoTests {
             }
             for activity in try await InvolvementActivity.query(on: app.db).all() {
                 staffPaths.append("/staff/activities/\(activity.id!.uuidString.lowercased())")
+                staffPaths.append("/staff/activities/\(activity.id!.uuidString.lowercased())/edit")
             }
             for decision in try await Decision.query(on: app.db).filter(\.$status == "approved").all() {
                 publicPaths.append("/decisions/\(decision.id!.uuidString.lowercased())")

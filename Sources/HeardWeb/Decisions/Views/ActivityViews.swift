@@ -48,14 +48,19 @@ enum ActivityViews {
 
     static func form(
         _ request: Request, input: ActivityInput, initiativeID: String, features: Set<String>, places: [Place],
-        initiatives: [Initiative], failure: ValidationFailure?
+        initiatives: [Initiative], failure: ValidationFailure?, editing: InvolvementActivity? = nil
     ) -> String {
-        let heading = "Record an involvement activity"
+        let heading = editing.map { "Change \($0.title)" } ?? "Record an involvement activity"
+        let action = editing.map { DecisionURL.activity($0.id!) + "/edit" } ?? SiteURL.new(DecisionURL.activities)
         return PageLayout.render(PageContext(request, title: heading, hasErrors: failure != nil)) {
-            p { a(.class("back-link"), .href(DecisionURL.activities)) { "Back" } }
+            p {
+                a(.class("back-link"), .href(editing.map { DecisionURL.activity($0.id!) } ?? DecisionURL.activities)) {
+                    "Back"
+                }
+            }
             FormComponents.errorSummary(failure)
             h1 { heading }
-            HeardWeb.form(.action(SiteURL.new(DecisionURL.activities)), .method("post"), .novalidate) {
+            HeardWeb.form(.action(action), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
                 FormComponents.textField(
                     name: "title", label: "Name of the activity", value: input.title, failure: failure,
@@ -110,6 +115,7 @@ enum ActivityViews {
             FormComponents.errorSummary(failure)
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { activity.title }
+            p { a(.href(DecisionURL.activity(activity.id!) + "/edit")) { "Change the details, or record who came" } }
             DecisionForms.summaryList([
                 ("Kind", .text(activity.kind.title)), ("Date", .text(activity.date.ukText)),
                 ("Place", .text(activity.place.name)),
