@@ -8,6 +8,7 @@ struct AnalysisWorkspace {
     var scores: [Float]
     var accumulators: [SIMD8<Float>]
     var hits: [Int32] = []
+    var probes: [ScoringTable.Slot] = []
     var labelHeads: [Int] = []
     var redacted: [UInt8] = []
 

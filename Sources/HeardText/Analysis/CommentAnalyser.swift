@@ -62,11 +62,16 @@ public struct CommentAnalyser: Sendable {
         workspace.features.withUnsafeBufferPointer { features in
             if workspace.hits.count < features.count {
                 workspace.hits = [Int32](repeating: 0, count: features.count * 2)
+                workspace.probes = [ScoringTable.Slot](
+                    repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: features.count * 2)
             }
             workspace.scores.withUnsafeMutableBufferPointer { scores in
                 workspace.accumulators.withUnsafeMutableBufferPointer { accumulators in
                     workspace.hits.withUnsafeMutableBufferPointer { hits in
-                        model.score(features, into: scores, accumulators: accumulators, hits: hits)
+                        workspace.probes.withUnsafeMutableBufferPointer { probes in
+                            model.score(
+                                features, into: scores, accumulators: accumulators, hits: hits, probes: probes)
+                        }
                     }
                 }
             }

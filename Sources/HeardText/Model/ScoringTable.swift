@@ -53,6 +53,34 @@ struct ScoringTable: Sendable {
 
     @inline(__always) private static func fingerprint(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) }
 
+    /// Gathers the first-probe slot of every key (loads with no branches between them, so their cache misses
+    /// overlap), then resolves each: a match, an empty slot (unknown), or — rarely — a longer probe.
+    /// Writes the rows found to `rows` and returns how many.
+    @inline(__always)
+    func findAll(
+        _ keys: UnsafeBufferPointer<UInt64>, firstProbes: UnsafeMutableBufferPointer<Slot>,
+        rows: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        slots.withUnsafeBufferPointer { slots in
+            for (position, key) in keys.enumerated() {
+                firstProbes[position] = slots[Int(truncatingIfNeeded: key) & mask]
+            }
+            var found = 0
+            for (position, key) in keys.enumerated() {
+                let slot = firstProbes[position]
+                if slot.row < 0 { continue }
+                if slot.fingerprint == Self.fingerprint(key) {
+                    rows[found] = slot.row
+                    found += 1
+                } else if let row = find(key) {
+                    rows[found] = row
+                    found += 1
+                }
+            }
+            return found
+        }
+    }
+
     /// The row of a feature, or nil when the model does not know it.
     @inline(__always) func find(_ key: UInt64) -> Int32? {
         let fingerprint = Self.fingerprint(key)

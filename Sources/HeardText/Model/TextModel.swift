@@ -47,20 +47,17 @@ public struct TextModel: Sendable {
     /// Scores every head for one comment's features: TF-IDF with L2 normalisation, then a linear layer.
     ///
     /// Two passes: first every hash probe (independent loads the processor overlaps), then every weight row.
-    /// `hits` must hold at least `features.count` entries; `accumulators` at least `table.stride / 8`.
+    /// `hits` and `probes` must hold at least `features.count` entries; `accumulators` at least
+    /// `table.stride / 8`.
     /// The idf's bytes at the end of each row are summed as if they were weights, into lanes past the head
     /// count that are never read.
     @inline(__always)
     func score(
         _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>,
-        accumulators: UnsafeMutableBufferPointer<SIMD8<Float>>, hits: UnsafeMutableBufferPointer<Int32>
+        accumulators: UnsafeMutableBufferPointer<SIMD8<Float>>, hits: UnsafeMutableBufferPointer<Int32>,
+        probes: UnsafeMutableBufferPointer<ScoringTable.Slot>
     ) {
-        var hitCount = 0
-        for feature in features {
-            guard let row = table.find(feature) else { continue }
-            hits[hitCount] = row
-            hitCount += 1
-        }
+        let hitCount = table.findAll(features, firstProbes: probes, rows: hits)
         let stride = table.stride
         let lanes = stride / 8
         for lane in 0..<lanes { accumulators[lane] = SIMD8<Float>(repeating: 0) }
