@@ -106,4 +106,7 @@ func routes(_ app: Application) throws {
     transfer.get("settings", use: SettingsController.show)
     transfer.post("settings", "tokens", use: SettingsController.createToken)
     transfer.post("settings", "tokens", ":id", "revoke", use: SettingsController.revokeToken)
+
+    // MARK: Decisions that can prove they listened (issue 5)
+    registerDecisionRoutes(browser: browser, staff: staff, api: v1)
 }

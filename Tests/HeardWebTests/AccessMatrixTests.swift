@@ -29,11 +29,18 @@ struct AccessMatrixTests {
         ("/staff/imports", .dataTransfer),
         ("/staff/settings", .dataTransfer),
         ("/me", .involvement),
+        ("/staff/initiatives", .initiatives),
+        ("/staff/initiatives/new", .initiatives),
+        ("/staff/activities", .activities),
+        ("/staff/activities/new", .activities),
+        ("/staff/decisions", .decisions),
+        ("/staff/population", .referenceData),
+        ("/staff/glossary", .initiatives),
     ]
 
     static let publicPages = [
         "/", "/accessibility", "/sign-in", "/health", "/api/v1/services", "/api/openapi.json", "/feedback", "/stories",
-        "/you-said-we-did", "/api/v1/stories", "/api/v1/loop-closure",
+        "/you-said-we-did", "/api/v1/stories", "/api/v1/loop-closure", "/consultations", "/api/v1/decisions",
     ]
 
     @Test("signed-out visitors are sent to sign in from every staff page and see every public page")

@@ -20,6 +20,12 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case dataTransfer
     /// The page an involved person sees: their invitations and the influence they had.
     case involvement
+    /// Initiatives, their consultations, surveys, analysis and equality impact assessments.
+    case initiatives
+    /// Involvement activities in the community and how often each place has one.
+    case activities
+    /// Decision records and approval through the Gunning gate.
+    case decisions
 
     public var allowedRoles: Set<Role> {
         switch self {
@@ -29,6 +35,9 @@ public enum StaffArea: String, CaseIterable, Sendable {
         case .feedback, .actions: [.administrator, .engagementOfficer, .complaintsHandler, .moderator]
         case .dataTransfer: [.administrator, .engagementOfficer]
         case .involvement: Set(Role.allCases)
+        case .initiatives: [.administrator, .engagementOfficer, .boardSecretary]
+        case .activities: [.administrator, .engagementOfficer]
+        case .decisions: [.administrator, .boardSecretary]
         }
     }
 

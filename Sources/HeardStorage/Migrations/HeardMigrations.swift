@@ -12,6 +12,7 @@ public enum HeardMigrations {
             M0010_CreateFeedback(),
             M0011_ImportDetails(),
             SessionRecord.migration,
+            M0100_CreateDecisions(),
         ]
     }
 }

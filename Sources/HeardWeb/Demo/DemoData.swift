@@ -167,6 +167,7 @@ public enum DemoData {
                     FieldChange("role", from: nil, to: account.role.rawValue),
                 ])
         }
+        try await DecisionsDemoData.seed(on: db, today: DecisionClock.system.today())
     }
 
     /// Demo only: the accounts and their passwords, so a newcomer can sign in at once.

@@ -88,7 +88,10 @@ enum PageLayout {
 
     /// The links a person sees depend on what their role may use.
     static func navigation(for user: User?) -> [NavigationItem] {
-        var items = [NavigationItem(label: "Home", path: SiteURL.home)]
+        var items = [
+            NavigationItem(label: "Home", path: SiteURL.home),
+            NavigationItem(label: "Consultations", path: DecisionURL.consultationHub),
+        ]
         guard let role = user?.role else {
             items.append(.init(label: "Share your experience", path: SiteURL.share))
             items.append(.init(label: "Stories", path: SiteURL.stories))
@@ -111,6 +114,11 @@ enum PageLayout {
             items.append(.init(label: "Places", path: SiteURL.places))
             items.append(.init(label: "Services", path: SiteURL.services))
         }
+        if StaffArea.initiatives.allows(role) {
+            items.append(.init(label: "Initiatives", path: DecisionURL.initiatives))
+        }
+        if StaffArea.activities.allows(role) { items.append(.init(label: "Activities", path: DecisionURL.activities)) }
+        if StaffArea.decisions.allows(role) { items.append(.init(label: "Decisions", path: DecisionURL.decisions)) }
         if StaffArea.users.allows(role) { items.append(.init(label: "People", path: SiteURL.users)) }
         if StaffArea.audit.allows(role) { items.append(.init(label: "Audit log", path: SiteURL.audit)) }
         if !role.isStaff { items.append(.init(label: "Your involvement", path: SiteURL.involvement)) }

@@ -1,0 +1,263 @@
+/// The fields of an initiative as typed, checked before saving.
+public struct InitiativeInput: Equatable, Sendable {
+    public var title = ""
+    public var what = ""
+    public var why = ""
+    public var affectsServices = ""
+    public var substantialVariation = ""
+    public var decisionBody = ""
+    public var targetDate = ""
+    public var livedExperienceMembers = "0"
+
+    public init(
+        title: String = "", what: String = "", why: String = "", affectsServices: String = "",
+        substantialVariation: String = "", decisionBody: String = "", targetDate: String = "",
+        livedExperienceMembers: String = "0"
+    ) {
+        self.title = title
+        self.what = what
+        self.why = why
+        self.affectsServices = affectsServices
+        self.substantialVariation = substantialVariation
+        self.decisionBody = decisionBody
+        self.targetDate = targetDate
+        self.livedExperienceMembers = livedExperienceMembers
+    }
+
+    public struct Valid: Sendable, Equatable {
+        public var title: String
+        public var what: String
+        public var why: String
+        public var affectsServices: Bool
+        public var substantialVariation: Bool
+        public var decisionBody: String
+        public var targetDate: SimpleDate?
+        public var livedExperienceMembers: Int
+    }
+
+    public func validated() throws(ValidationFailure) -> Valid {
+        var errors: [FieldError] = []
+        let title = title.trimmingWhitespace()
+        if title.isEmpty { errors.append(FieldError("title", "Enter a short title for the initiative.")) }
+        if title.count > 200 { errors.append(FieldError("title", "Enter a title of 200 characters or fewer.")) }
+        let what = what.trimmingWhitespace()
+        if what.isEmpty { errors.append(FieldError("what", "Say what is proposed.")) }
+        let why = why.trimmingWhitespace()
+        if why.isEmpty { errors.append(FieldError("why", "Say why the change is proposed.")) }
+        let affects = YesNo.parse(affectsServices)
+        if affects == nil {
+            errors.append(
+                FieldError(
+                    "affects_services", "Say whether it changes how services are delivered or which services there are."
+                ))
+        }
+        let substantial = YesNo.parse(substantialVariation)
+        if substantial == nil {
+            errors.append(FieldError("substantial_variation", "Say whether it is a substantial variation."))
+        }
+        let body = decisionBody.trimmingWhitespace()
+        if body.isEmpty { errors.append(FieldError("decision_body", "Enter the body that will make the decision.")) }
+        var target: SimpleDate?
+        if !targetDate.trimmingWhitespace().isEmpty {
+            target = SimpleDate(iso: targetDate)
+            if target == nil {
+                errors.append(
+                    FieldError("target_date", "Enter the target date as a real date, for example 2027-03-31."))
+            }
+        }
+        let members = Int(
+            livedExperienceMembers.trimmingWhitespace().isEmpty ? "0" : livedExperienceMembers.trimmingWhitespace())
+        if members == nil || members! < 0 || members! > 500 {
+            errors.append(FieldError("lived_experience_members", "Enter a whole number of people, 0 or more."))
+        }
+        guard errors.isEmpty, let affects, let substantial, let members else { throw ValidationFailure(errors) }
+        return Valid(
+            title: title, what: what, why: why, affectsServices: affects, substantialVariation: substantial,
+            decisionBody: body, targetDate: target, livedExperienceMembers: members)
+    }
+}
+
+public enum YesNo {
+    public static func parse(_ text: String) -> Bool? {
+        switch text.trimmingWhitespace().lowercased() {
+        case "yes", "true", "on", "1": true
+        case "no", "false", "off", "0": false
+        default: nil
+        }
+    }
+}
+
+/// Kinds of involvement activity.
+public enum ActivityKind: String, CaseIterable, Sendable, Codable {
+    case communityMeeting = "community_meeting"
+    case workshop
+    case focusGroup = "focus_group"
+    case onlineSurvey = "online_survey"
+    case stall
+    case publicEvent = "public_event"
+
+    public var title: String {
+        switch self {
+        case .communityMeeting: "Community meeting"
+        case .workshop: "Workshop"
+        case .focusGroup: "Focus group"
+        case .onlineSurvey: "Online survey"
+        case .stall: "Stall"
+        case .publicEvent: "Public event"
+        }
+    }
+
+    public var isInPerson: Bool { self != .onlineSurvey }
+}
+
+public struct ActivityInput: Equatable, Sendable {
+    public var title = ""
+    public var kind = ""
+    public var placeID = ""
+    public var date = ""
+    public var venue = ""
+    public var attendees = ""
+    public var notes = ""
+    public var whatChanged = ""
+
+    public init(
+        title: String = "", kind: String = "", placeID: String = "", date: String = "", venue: String = "",
+        attendees: String = "", notes: String = "", whatChanged: String = ""
+    ) {
+        self.title = title
+        self.kind = kind
+        self.placeID = placeID
+        self.date = date
+        self.venue = venue
+        self.attendees = attendees
+        self.notes = notes
+        self.whatChanged = whatChanged
+    }
+
+    public struct Valid: Sendable, Equatable {
+        public var title: String
+        public var kind: ActivityKind
+        public var date: SimpleDate
+        public var venue: String
+        public var attendees: Int
+        public var notes: String
+        public var whatChanged: String
+    }
+
+    /// The caller checks that the place exists.
+    public func validated() throws(ValidationFailure) -> Valid {
+        var errors: [FieldError] = []
+        let title = title.trimmingWhitespace()
+        if title.isEmpty { errors.append(FieldError("title", "Enter a name for the activity.")) }
+        let kind = ActivityKind(rawValue: kind)
+        if kind == nil { errors.append(FieldError("kind", "Select the kind of activity.")) }
+        if placeID.isEmpty { errors.append(FieldError("place_id", "Select the place where it happens.")) }
+        let date = SimpleDate(iso: date)
+        if date == nil { errors.append(FieldError("date", "Enter the date as a real date, for example 2026-11-30.")) }
+        let venue = venue.trimmingWhitespace()
+        if venue.isEmpty && kind?.isInPerson == true {
+            errors.append(FieldError("venue", "Enter the venue, for example \"St Mary's scout hut\"."))
+        }
+        let trimmed = attendees.trimmingWhitespace()
+        let count = trimmed.isEmpty ? 0 : Int(trimmed)
+        if count == nil || count! < 0 || count! > 100_000 {
+            errors.append(
+                FieldError(
+                    "attendees", "Enter how many people came as a whole number, or 0 if it has not happened yet."))
+        }
+        guard errors.isEmpty, let kind, let date, let count else { throw ValidationFailure(errors) }
+        return Valid(
+            title: title, kind: kind, date: date, venue: venue, attendees: count,
+            notes: notes.trimmingWhitespace(), whatChanged: whatChanged.trimmingWhitespace())
+    }
+}
+
+public struct ConsultationInput: Equatable, Sendable {
+    public var title = ""
+    public var background = ""
+    public var options = ""
+    public var discardedAlternatives = ""
+    public var reasons = ""
+    public var opensOn = ""
+    public var closesOn = ""
+    public var shortDurationReason = ""
+
+    public init(
+        title: String = "", background: String = "", options: String = "", discardedAlternatives: String = "",
+        reasons: String = "", opensOn: String = "", closesOn: String = "", shortDurationReason: String = ""
+    ) {
+        self.title = title
+        self.background = background
+        self.options = options
+        self.discardedAlternatives = discardedAlternatives
+        self.reasons = reasons
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+        self.shortDurationReason = shortDurationReason
+    }
+
+    public struct Valid: Sendable, Equatable {
+        public var title: String
+        public var background: String
+        public var options: String
+        public var discardedAlternatives: String
+        public var reasons: String
+        public var opensOn: SimpleDate
+        public var closesOn: SimpleDate
+        public var shortDurationReason: String
+    }
+
+    /// `initiativeDecided`: a consultation cannot be opened on an initiative that is already decided (G1).
+    public func validated(initiativeDecided: Bool) throws(ValidationFailure) -> Valid {
+        var errors: [FieldError] = []
+        if initiativeDecided {
+            errors.append(
+                FieldError(
+                    "title",
+                    "This initiative is already decided, so a consultation now could not change it (Gunning G1). Start a new initiative for a new proposal."
+                ))
+        }
+        let title = title.trimmingWhitespace()
+        if title.isEmpty { errors.append(FieldError("title", "Enter a title for the consultation.")) }
+        let opens = SimpleDate(iso: opensOn)
+        if opens == nil { errors.append(FieldError("opens_on", "Enter the opening date, for example 2027-01-04.")) }
+        let closes = SimpleDate(iso: closesOn)
+        if closes == nil { errors.append(FieldError("closes_on", "Enter the closing date, for example 2027-03-29.")) }
+        if let opens, let closes, closes <= opens {
+            errors.append(FieldError("closes_on", "The closing date must be after the opening date."))
+        }
+        guard errors.isEmpty, let opens, let closes else { throw ValidationFailure(errors) }
+        return Valid(
+            title: title, background: background.trimmingWhitespace(), options: options.trimmingWhitespace(),
+            discardedAlternatives: discardedAlternatives.trimmingWhitespace(), reasons: reasons.trimmingWhitespace(),
+            opensOn: opens, closesOn: closes, shortDurationReason: shortDurationReason.trimmingWhitespace())
+    }
+}
+
+public struct QuestionInput: Equatable, Sendable {
+    public var text = ""
+    public var kind = ""
+    public var choices = ""
+
+    public init(text: String = "", kind: String = "", choices: String = "") {
+        self.text = text
+        self.kind = kind
+        self.choices = choices
+    }
+
+    public func validated() throws(ValidationFailure) -> (text: String, kind: QuestionKind, choices: [String]) {
+        var errors: [FieldError] = []
+        let text = text.trimmingWhitespace()
+        if text.isEmpty { errors.append(FieldError("text", "Enter the question.")) }
+        if text.count > 500 { errors.append(FieldError("text", "Keep the question to 500 characters or fewer.")) }
+        let kind = QuestionKind(rawValue: kind)
+        if kind == nil { errors.append(FieldError("kind", "Select the kind of question.")) }
+        let choices = choices.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+            .filter { !$0.isEmpty }
+        if let kind, kind.needsChoices, choices.count < 2 {
+            errors.append(FieldError("choices", "Enter at least two choices, one on each line."))
+        }
+        guard errors.isEmpty, let kind else { throw ValidationFailure(errors) }
+        return (text, kind, kind.needsChoices ? choices : [])
+    }
+}

@@ -1,0 +1,371 @@
+/// The four Gunning principles of lawful consultation (R v Brent LBC ex p Gunning 1985; R (Moseley) v Haringey 2014),
+/// plus the duty to involve, named so refusals can say which rule applies.
+public enum Principle: String, CaseIterable, Sendable, Codable {
+    case g1 = "G1"
+    case g2 = "G2"
+    case g3 = "G3"
+    case g4 = "G4"
+    case dutyToInvolve = "duty-to-involve"
+    case conflictsOfInterest = "conflicts-of-interest"
+
+    public var title: String {
+        switch self {
+        case .g1: "G1 Formative stage"
+        case .g2: "G2 Sufficient reasons"
+        case .g3: "G3 Adequate time"
+        case .g4: "G4 Conscientious consideration"
+        case .dutyToInvolve: "Duty to involve"
+        case .conflictsOfInterest: "Conflicts of interest"
+        }
+    }
+
+    public var plainMeaning: String {
+        switch self {
+        case .g1: "Consult while the proposal can still change."
+        case .g2:
+            "Give people enough information to respond properly: the options, including those set aside, the reasons, and the equality impact assessment."
+        case .g3:
+            "Give people enough time. Twelve weeks is the usual length; a shorter consultation needs a recorded reason."
+        case .g4:
+            "Take the responses into account: close the consultation, publish the analysis and answer every theme before deciding."
+        case .dutyToInvolve:
+            "People who use services must be involved in changes to how services are delivered or which services there are (NHS Act 2006 s242 and s14Z45)."
+        case .conflictsOfInterest:
+            "Declarations of interest are a standing item: the minutes record each one and what the chair decided (NHS England, Managing conflicts of interest in the NHS)."
+        }
+    }
+}
+
+/// What the Gunning checks need to know about one consultation.
+public struct ConsultationFacts: Sendable, Equatable {
+    public var opensOn: SimpleDate
+    public var closesOn: SimpleDate
+    /// Set when the consultation was closed by hand before its closing date.
+    public var closedEarlyOn: SimpleDate?
+    public var background: String
+    public var options: String
+    public var discardedAlternatives: String
+    public var reasons: String
+    public var eiaStatus: EIAStatus
+    public var shortDurationReason: String
+    public var questionCount: Int
+    public var analysisPublished: Bool
+    /// Themes found in the responses, and whether each has a recorded response in the decision paper.
+    public var themes: [ThemeResponseFacts]
+    /// When the decision is due: the decision meeting's date once a paper exists, otherwise the initiative's target.
+    public var decisionTargetDate: SimpleDate?
+    /// The initiative is already decided (decision approved before or during the consultation).
+    public var initiativeDecided: Bool
+
+    public init(
+        opensOn: SimpleDate, closesOn: SimpleDate, closedEarlyOn: SimpleDate? = nil, background: String = "",
+        options: String = "", discardedAlternatives: String = "", reasons: String = "", eiaStatus: EIAStatus = .none,
+        shortDurationReason: String = "", questionCount: Int = 0, analysisPublished: Bool = false,
+        themes: [ThemeResponseFacts] = [], decisionTargetDate: SimpleDate? = nil, initiativeDecided: Bool = false
+    ) {
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+        self.closedEarlyOn = closedEarlyOn
+        self.background = background
+        self.options = options
+        self.discardedAlternatives = discardedAlternatives
+        self.reasons = reasons
+        self.eiaStatus = eiaStatus
+        self.shortDurationReason = shortDurationReason
+        self.questionCount = questionCount
+        self.analysisPublished = analysisPublished
+        self.themes = themes
+        self.decisionTargetDate = decisionTargetDate
+        self.initiativeDecided = initiativeDecided
+    }
+
+    /// The last day people can respond.
+    public var lastDay: SimpleDate { closedEarlyOn.map { min($0, closesOn) } ?? closesOn }
+
+    public func isOpen(on today: SimpleDate) -> Bool { opensOn <= today && today <= lastDay }
+    public func hasClosed(on today: SimpleDate) -> Bool {
+        today > lastDay || closedEarlyOn != nil && closedEarlyOn! <= today
+    }
+    /// Days people actually had: to the closing date, or to the day it was closed early.
+    public var durationDays: Int { opensOn.days(until: lastDay) }
+
+    public func state(on today: SimpleDate) -> ConsultationState {
+        if today < opensOn { return .forthcoming }
+        if isOpen(on: today) && closedEarlyOn.map({ $0 > today }) ?? true { return .open }
+        return analysisPublished ? .closedWithOutcome : .closedAwaitingOutcome
+    }
+}
+
+public enum ConsultationState: String, CaseIterable, Sendable, Codable {
+    case forthcoming
+    case open
+    case closedAwaitingOutcome = "closed_awaiting_outcome"
+    case closedWithOutcome = "closed_with_outcome"
+
+    public var title: String {
+        switch self {
+        case .forthcoming: "Forthcoming"
+        case .open: "Open"
+        case .closedAwaitingOutcome: "Closed, outcome to follow"
+        case .closedWithOutcome: "Closed, outcome published"
+        }
+    }
+}
+
+/// How the decision paper answers one theme from the responses.
+public enum ThemeResponseKind: String, CaseIterable, Sendable, Codable {
+    case accepted
+    case proposalChanged = "proposal_changed"
+    case notAccepted = "not_accepted"
+
+    public var title: String {
+        switch self {
+        case .accepted: "Accepted"
+        case .proposalChanged: "Proposal changed"
+        case .notAccepted: "Not accepted"
+        }
+    }
+}
+
+public struct ThemeResponseFacts: Sendable, Equatable {
+    public var theme: String
+    public var response: ThemeResponseKind?
+    public var reason: String
+
+    public init(theme: String, response: ThemeResponseKind?, reason: String) {
+        self.theme = theme
+        self.response = response
+        self.reason = reason
+    }
+
+    /// Answered: a kind of response and a reason.
+    public var isAnswered: Bool { response != nil && !reason.trimmingWhitespace().isEmpty }
+}
+
+/// The equality impact assessment's progress.
+public enum EIAStatus: String, CaseIterable, Sendable, Codable {
+    case none
+    case draft
+    case signedOff = "signed_off"
+
+    public var title: String {
+        switch self {
+        case .none: "Not started"
+        case .draft: "Draft"
+        case .signedOff: "Signed off"
+        }
+    }
+}
+
+public enum CheckStatus: String, Sendable, Equatable {
+    case met
+    case notMet = "not_met"
+    case needsJustification = "needs_justification"
+
+    public var title: String {
+        switch self {
+        case .met: "Met"
+        case .notMet: "Not met"
+        case .needsJustification: "Needs justification"
+        }
+    }
+}
+
+/// One principle's verdict with the reason and what to do.
+public struct PrincipleCheck: Sendable, Equatable {
+    public var principle: Principle
+    public var status: CheckStatus
+    public var detail: String
+
+    public init(_ principle: Principle, _ status: CheckStatus, _ detail: String) {
+        self.principle = principle
+        self.status = status
+        self.detail = detail
+    }
+}
+
+/// A refused approval: the principle and what to do about it.
+public struct ApprovalRefusal: Error, Sendable, Equatable {
+    public var principle: Principle
+    public var message: String
+
+    public init(_ principle: Principle, _ message: String) {
+        self.principle = principle
+        self.message = message
+    }
+}
+
+/// Evaluates G1–G4 for a consultation, and the approval gate for a decision.
+public enum GunningGate {
+    /// Twelve weeks is the convention (configurable).
+    public static let defaultMinimumDays = 84
+
+    public static func evaluate(
+        _ consultation: ConsultationFacts, today: SimpleDate, minimumDays: Int = defaultMinimumDays
+    ) -> [PrincipleCheck] {
+        [Principle.g1, .g2, .g3, .g4].compactMap { check($0, consultation, today: today, minimumDays: minimumDays) }
+    }
+
+    public static func check(
+        _ principle: Principle, _ c: ConsultationFacts, today: SimpleDate, minimumDays: Int = defaultMinimumDays
+    ) -> PrincipleCheck? {
+        switch principle {
+        case .g1:
+            if c.initiativeDecided {
+                return PrincipleCheck(
+                    .g1, .notMet, "The initiative is already decided, so the consultation cannot change it.")
+            }
+            if let target = c.decisionTargetDate, target <= c.closesOn {
+                return PrincipleCheck(
+                    .g1, .notMet,
+                    "The decision is due on \(target.ukText), before the consultation closes on \(c.closesOn.ukText). Move the decision after the consultation, leaving time to analyse it."
+                )
+            }
+            return PrincipleCheck(.g1, .met, "The consultation happens while the proposal can still change.")
+        case .g2:
+            var missing: [String] = []
+            if c.background.trimmingWhitespace().isEmpty { missing.append("the background") }
+            if c.options.trimmingWhitespace().isEmpty { missing.append("the options") }
+            if c.discardedAlternatives.trimmingWhitespace().isEmpty {
+                missing.append("the alternatives considered and set aside")
+            }
+            if c.reasons.trimmingWhitespace().isEmpty { missing.append("the reasons") }
+            if c.eiaStatus == .none { missing.append("the equality impact assessment") }
+            if missing.isEmpty {
+                return PrincipleCheck(
+                    .g2, .met,
+                    "The pack has the background, options, alternatives set aside, reasons and the equality impact assessment."
+                )
+            }
+            return PrincipleCheck(.g2, .notMet, "Add " + Self.list(missing) + " to the consultation pack.")
+        case .g3:
+            let days = c.durationDays
+            let weeks = days / 7
+            if days >= minimumDays {
+                return PrincipleCheck(.g3, .met, "Open for \(weeks) weeks.")
+            }
+            if c.shortDurationReason.trimmingWhitespace().isEmpty {
+                return PrincipleCheck(
+                    .g3, .needsJustification,
+                    "Open for \(days) days, shorter than \(minimumDays / 7) weeks. Record why a shorter consultation is enough."
+                )
+            }
+            return PrincipleCheck(.g3, .met, "Open for \(days) days; reason recorded: \(c.shortDurationReason)")
+        case .g4:
+            if c.state(on: today) == .open || c.state(on: today) == .forthcoming {
+                return PrincipleCheck(
+                    .g4, .notMet,
+                    "The consultation is open until \(c.lastDay.ukText). Responses cannot be considered until it closes."
+                )
+            }
+            if !c.analysisPublished {
+                return PrincipleCheck(.g4, .notMet, "Publish the analysis of the responses.")
+            }
+            let unanswered = c.themes.filter { !$0.isAnswered }.map(\.theme)
+            if !unanswered.isEmpty {
+                return PrincipleCheck(
+                    .g4, .notMet,
+                    "Record a response, with a reason, to every theme. Not yet answered: "
+                        + unanswered.joined(separator: "; ") + ".")
+            }
+            return PrincipleCheck(.g4, .met, "Closed, analysis published, and every theme has a recorded response.")
+        case .dutyToInvolve, .conflictsOfInterest:
+            return nil
+        }
+    }
+
+    /// Nil when the decision may be approved; otherwise the first principle that stands in the way.
+    ///
+    /// `consultation` is nil when there is none. The order puts the seed's case first: a decision sent for
+    /// approval while its consultation is open is refused naming G1 and G4.
+    public static func approvalRefusal(
+        needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, alreadyApproved: Bool,
+        today: SimpleDate, minimumDays: Int = defaultMinimumDays, declarations: String? = nil
+    ) -> ApprovalRefusal? {
+        if let refusal = gunningRefusal(
+            needsConsultation: needsConsultation, consultation: consultation, eiaStatus: eiaStatus,
+            alreadyApproved: alreadyApproved, today: today, minimumDays: minimumDays)
+        {
+            return refusal
+        }
+        if let declarations, let problem = DeclarationRules.problem(declarations) {
+            return ApprovalRefusal(.conflictsOfInterest, problem)
+        }
+        return nil
+    }
+
+    static func gunningRefusal(
+        needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, alreadyApproved: Bool,
+        today: SimpleDate, minimumDays: Int
+    ) -> ApprovalRefusal? {
+        if alreadyApproved { return ApprovalRefusal(.g4, "This decision has already been approved.") }
+        guard let c = consultation else {
+            if needsConsultation {
+                return ApprovalRefusal(
+                    .dutyToInvolve,
+                    "This change affects services, so it needs a consultation before it can be decided (NHS Act 2006 s242 and s14Z45). Set up and run the consultation first."
+                )
+            }
+            if eiaStatus != .signedOff {
+                return ApprovalRefusal(
+                    .g2,
+                    "Sign off the equality impact assessment before the decision (Equality Act 2010 s149: due regard must be had before deciding)."
+                )
+            }
+            return nil
+        }
+        let state = c.state(on: today)
+        if state == .open || state == .forthcoming {
+            return ApprovalRefusal(
+                .g4,
+                "The consultation is still open until \(c.lastDay.ukText). A decision made now would break G1 (the proposal must still be open to change) and G4 (responses must be considered). Wait until it closes, publish the analysis and answer every theme."
+            )
+        }
+        if let g3 = check(.g3, c, today: today, minimumDays: minimumDays), g3.status != .met {
+            return ApprovalRefusal(.g3, g3.detail)
+        }
+        if let g2 = check(.g2, c, today: today), g2.status != .met { return ApprovalRefusal(.g2, g2.detail) }
+        if let g4 = check(.g4, c, today: today), g4.status != .met { return ApprovalRefusal(.g4, g4.detail) }
+        // Last, because the assessment draws on the consultation's analysis (who was reached).
+        if eiaStatus != .signedOff {
+            return ApprovalRefusal(
+                .g2, "Sign off the equality impact assessment before the decision (Equality Act 2010 s149).")
+        }
+        return nil
+    }
+
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
+
+/// Declarations of interest for a decision item (NHS England, "Managing conflicts of interest in the NHS"):
+/// recorded for every item, a nil return counts, and each declared interest says what the chair decided.
+public enum DeclarationRules {
+    public static let chairActions = ["take part", "discuss but not decide", "leave", "not receive the papers"]
+    static let nilReturns = ["none", "none declared", "nil", "no declarations", "no interests declared"]
+
+    /// Nil when the declarations are recorded properly; otherwise what to fix.
+    public static func problem(_ declarations: String) -> String? {
+        let text = declarations.trimmingWhitespace()
+        if text.isEmpty {
+            return
+                "Record the declarations of interest made for this item. If nobody declared one, write \"None declared\"."
+        }
+        var plain = text.lowercased()
+        while plain.last == "." { plain.removeLast() }
+        if nilReturns.contains(plain) { return nil }
+        let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter {
+            !$0.isEmpty
+        }
+        for (index, line) in lines.enumerated() {
+            let lower = line.lowercased()
+            if !chairActions.contains(where: { lower.contains($0) }) {
+                return
+                    "Say what the chair decided for each declared interest (take part, discuss but not decide, leave for the item, or not receive the papers). Line \(index + 1) does not say."
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,249 @@
+/// The kinds of survey question Heard can ask.
+public enum QuestionKind: String, CaseIterable, Sendable, Codable {
+    case singleChoice = "single_choice"
+    case multipleChoice = "multiple_choice"
+    case scale
+    case ranking
+    case freeText = "free_text"
+    case preferredOption = "preferred_option"
+
+    public var title: String {
+        switch self {
+        case .singleChoice: "Single choice"
+        case .multipleChoice: "Multiple choice"
+        case .scale: "Scale (1 to 5)"
+        case .ranking: "Ranking"
+        case .freeText: "Free text"
+        case .preferredOption: "Which option do you prefer, and why"
+        }
+    }
+
+    /// Choice-based kinds need a list of choices.
+    public var needsChoices: Bool { [.singleChoice, .multipleChoice, .ranking, .preferredOption].contains(self) }
+}
+
+/// A problem with how a question is worded.
+public enum QuestionProblem: String, CaseIterable, Sendable, Codable {
+    case leading, loaded, doubleBarrelled = "double_barrelled", absolute, jargon, acronym, doubleNegative =
+        "double_negative"
+    case hardToRead = "hard_to_read", openWhenOptionsKnown = "open_when_options_known"
+
+    public var title: String {
+        switch self {
+        case .leading: "Leading"
+        case .loaded: "Loaded or emotive"
+        case .doubleBarrelled: "Asks two things at once"
+        case .absolute: "Absolute word"
+        case .jargon: "Jargon"
+        case .acronym: "Unexplained abbreviation"
+        case .doubleNegative: "Double negative"
+        case .hardToRead: "Hard to read"
+        case .openWhenOptionsKnown: "Open question where the choices are known"
+        }
+    }
+}
+
+public struct QuestionWarning: Sendable, Equatable {
+    public var problem: QuestionProblem
+    /// Why it is a problem, naming the words found.
+    public var explanation: String
+    /// How to rewrite it.
+    public var hint: String
+
+    public init(_ problem: QuestionProblem, _ explanation: String, hint: String) {
+        self.problem = problem
+        self.explanation = explanation
+        self.hint = hint
+    }
+}
+
+/// One glossary entry: a term people may not know and the plain words to use instead.
+public struct GlossaryEntry: Sendable, Equatable {
+    public var term: String
+    public var plainWords: String
+
+    public init(term: String, plainWords: String) {
+        self.term = term
+        self.plainWords = plainWords
+    }
+}
+
+/// Flags survey questions that are leading, loaded, double-barrelled, absolute, full of jargon or
+/// unexplained acronyms, double negatives, too hard to read, or open where the choices are known
+/// (domain rules §8). Warnings never block saving.
+public struct QuestionChecker: Sendable {
+    public var glossary: [GlossaryEntry]
+    /// Questions whose reading age is above this are flagged. NHS content aims at 9–11; a single question
+    /// is short, so the default allows 12 (configurable).
+    public var targetReadingAge: Double
+
+    public static let defaultGlossary: [GlossaryEntry] = [
+        .init(term: "CCG", plainWords: "the local NHS body that used to plan services"),
+        .init(term: "ICB", plainWords: "the local NHS board that plans and pays for services"),
+        .init(term: "ICS", plainWords: "the local NHS and council partnership"),
+        .init(term: "EIA", plainWords: "the check of how this affects different groups of people"),
+        .init(term: "PCN", plainWords: "a group of GP practices working together"),
+        .init(term: "MDT", plainWords: "a team of different professionals"),
+        .init(term: "commissioning", plainWords: "planning and paying for services"),
+        .init(term: "reconfiguration", plainWords: "changing where or how services are run"),
+        .init(term: "pathway", plainWords: "the steps of your care"),
+        .init(term: "stakeholder", plainWords: "people and groups affected"),
+        .init(term: "acute", plainWords: "hospital"),
+        .init(term: "tertiary", plainWords: "specialist hospital"),
+        .init(term: "step-down", plainWords: "care after leaving hospital"),
+        .init(term: "footprint", plainWords: "area"),
+    ]
+
+    /// Abbreviations almost everyone knows.
+    static let knownAbbreviations: Set<String> = ["NHS", "GP", "GPS", "A&E", "UK", "OK", "TV", "I"]
+
+    public init(glossary: [GlossaryEntry] = QuestionChecker.defaultGlossary, targetReadingAge: Double = 12) {
+        self.glossary = glossary
+        self.targetReadingAge = targetReadingAge
+    }
+
+    static let leadingPhrases = [
+        "don't you", "do not you", "wouldn't you", "would you not", "isn't it", "aren't you", "surely",
+        "do you agree that", "don't you agree", "how much do you like", "how good", "how great", "how excellent",
+        "won't you", "shouldn't we", "should we not",
+    ]
+    static let loadedWords = [
+        "wasteful", "failing", "disastrous", "disaster", "shameful", "scandal", "scandalous", "cruel", "vital",
+        "fantastic", "excellent", "terrible", "awful", "dangerous", "reckless", "outrageous", "cuts", "slashing",
+        "axe", "axing", "selfish", "brilliant", "amazing", "broken", "crisis",
+    ]
+    static let absoluteWords = ["always", "never", "every", "everyone", "everybody", "nobody", "all", "none", "ever"]
+    static let negators = ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without"]
+    static let openWantPhrases = [
+        "what do you want", "what would you like", "what should we do", "what do you think we should do",
+        "what would you want", "tell us what you want", "what do you need",
+    ]
+
+    /// Warnings for one question. `optionsKnown` is true when the consultation pack lists the options.
+    public func check(_ text: String, kind: QuestionKind, optionsKnown: Bool) -> [QuestionWarning] {
+        var warnings: [QuestionWarning] = []
+        let lower = " " + text.lowercased().replacingOccurrences(of: "’", with: "'") + " "
+        let words = Readability.words(in: text)
+        let wordSet = Set(words)
+
+        if let phrase = Self.leadingPhrases.first(where: { lower.contains(" " + $0) }) {
+            warnings.append(
+                QuestionWarning(
+                    .leading, "\"\(phrase)\" suggests the answer you want.",
+                    hint: "Ask neutrally, for example \"How much do you agree or disagree that…\"."))
+        }
+        let loaded = Self.loadedWords.filter { wordSet.contains($0) }
+        if !loaded.isEmpty {
+            warnings.append(
+                QuestionWarning(
+                    .loaded, "Emotive words (\(loaded.joined(separator: ", "))) can push people towards one answer.",
+                    hint: "Describe the change in neutral, factual words."))
+        }
+        let joins = words.enumerated().filter { index, word in
+            guard word == "and" || word == "or" else { return false }
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            return !(word == "and" && next == "why") && !(word == "or" && (next == "not" || next == "disagree"))
+                && !(word == "and" && next == "disagree")
+        }
+        if !joins.isEmpty && kind != .preferredOption && kind != .multipleChoice {
+            warnings.append(
+                QuestionWarning(
+                    .doubleBarrelled,
+                    "\"\(joins[0].element)\" may join two questions, so one answer cannot say which part it means.",
+                    hint: "Split it into two questions, one for each thing."))
+        }
+        let absolutes = Self.absoluteWords.filter { wordSet.contains($0) }
+        if !absolutes.isEmpty {
+            warnings.append(
+                QuestionWarning(
+                    .absolute,
+                    "Absolute words (\(absolutes.joined(separator: ", "))) are rarely true, so people struggle to answer honestly.",
+                    hint: "Ask how often instead, for example \"How often…\" with a scale."))
+        }
+        for entry in glossary where Self.contains(term: entry.term, in: text) {
+            let isAcronym = entry.term == entry.term.uppercased() && entry.term.count <= 6
+            if isAcronym && text.contains("(") { continue }
+            warnings.append(
+                QuestionWarning(
+                    isAcronym ? .acronym : .jargon, "\"\(entry.term)\" may not be understood.",
+                    hint: "Say \"\(entry.plainWords)\" instead, or explain it in brackets."))
+        }
+        let glossaryTerms = Set(glossary.map { $0.term.uppercased() })
+        for token in text.split(whereSeparator: { !($0.isLetter || $0 == "&") }) {
+            let word = String(token)
+            guard word.count >= 2, word == word.uppercased(), word.contains(where: \.isLetter),
+                !Self.knownAbbreviations.contains(word), !glossaryTerms.contains(word)
+            else { continue }
+            if text.contains("(") { continue }
+            warnings.append(
+                QuestionWarning(
+                    .acronym, "\"\(word)\" is an abbreviation that is not explained.",
+                    hint: "Write it out in full, or explain it in brackets the first time."))
+        }
+        var negatives = 0
+        for word in words {
+            if Self.negators.contains(word) || word.hasSuffix("n't") { negatives += 1 }
+        }
+        let notUn = words.indices.contains { index in
+            (words[index] == "not" || words[index].hasSuffix("n't")) && index + 1 < words.count
+                && ["un", "in", "dis", "im"].contains(where: {
+                    words[index + 1].hasPrefix($0) && words[index + 1].count > 5
+                })
+                && !["into", "interested", "information", "involved", "included"].contains(words[index + 1])
+        }
+        if negatives >= 2 || notUn {
+            warnings.append(
+                QuestionWarning(
+                    .doubleNegative, "Two negatives in one question are easy to misread.",
+                    hint:
+                        "Say it positively, for example \"Is it acceptable…\" rather than \"Is it not unacceptable…\".")
+            )
+        }
+        let readability = Readability(text)
+        if readability.words >= 4 && readability.readingAge > targetReadingAge {
+            let age = Int(readability.readingAge.rounded())
+            warnings.append(
+                QuestionWarning(
+                    .hardToRead,
+                    "Reading age about \(age) (Flesch–Kincaid grade \(String(format1: readability.grade))), above the target of \(Int(targetReadingAge)).",
+                    hint: "Use shorter sentences and shorter, everyday words."))
+        }
+        if optionsKnown && (kind == .freeText) && Self.openWantPhrases.contains(where: { lower.contains(" " + $0) }) {
+            warnings.append(
+                QuestionWarning(
+                    .openWhenOptionsKnown,
+                    "The options are already known, but the question asks people to start from nothing.",
+                    hint:
+                        "Say what the choices are and ask which people prefer and why (\"Which option do you prefer, and why?\")."
+                ))
+        }
+        return warnings
+    }
+
+    static func contains(term: String, in text: String) -> Bool {
+        let isAcronym = term == term.uppercased()
+        let haystack = isAcronym ? text : text.lowercased()
+        let needle = isAcronym ? term : term.lowercased()
+        var searchStart = haystack.startIndex
+        while let range = haystack.range(of: needle, range: searchStart..<haystack.endIndex) {
+            let before =
+                range.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: range.lowerBound)]
+            let after = range.upperBound == haystack.endIndex ? nil : haystack[range.upperBound]
+            let boundaryBefore = before.map { !($0.isLetter || $0.isNumber) } ?? true
+            let boundaryAfter = after.map { !($0.isLetter || $0.isNumber) } ?? true
+            if boundaryBefore && boundaryAfter { return true }
+            searchStart = range.upperBound
+        }
+        return false
+    }
+}
+
+extension String {
+    /// One decimal place without Foundation: 6.73 → "6.7".
+    public init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        self = sign + String(magnitude / 10) + "." + String(magnitude % 10)
+    }
+}

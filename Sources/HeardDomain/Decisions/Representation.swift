@@ -1,0 +1,188 @@
+import Foundation
+
+/// The groups the representation table reports: the protected characteristics (Equality Act 2010) plus carers
+/// and main language, with categories that match the Census 2021 figures where the census has them. Answers
+/// come from the shared equality monitoring questions (`EqualityQuestion`) through `censusGroup`.
+public enum MonitoringCharacteristic: String, CaseIterable, Sendable, Codable {
+    case age
+    case sex
+    case ethnicGroup = "ethnic group"
+    case religion
+    case disability
+    case unpaidCare = "unpaid care"
+    case mainLanguage = "main language"
+    case genderReassignment = "gender reassignment"
+    case sexualOrientation = "sexual orientation"
+    case marriage = "marriage or civil partnership"
+    case pregnancy = "pregnancy and maternity"
+
+    public var title: String {
+        switch self {
+        case .age: "Age"
+        case .sex: "Sex"
+        case .ethnicGroup: "Ethnic group"
+        case .religion: "Religion or belief"
+        case .disability: "Disability"
+        case .unpaidCare: "Carers"
+        case .mainLanguage: "Main language"
+        case .genderReassignment: "Gender reassignment"
+        case .sexualOrientation: "Sexual orientation"
+        case .marriage: "Marriage and civil partnership"
+        case .pregnancy: "Pregnancy and maternity"
+        }
+    }
+
+    /// The answers offered. "Prefer not to say" is always added and never counted in shares.
+    /// Where the census has the same breakdown, the category names are the census's, so shares compare.
+    public var categories: [String] {
+        switch self {
+        case .age: ["0-14", "15-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"]
+        case .sex: ["female", "male"]
+        case .ethnicGroup:
+            [
+                "Asian/Asian British", "Black/Black British/Caribbean/African", "Mixed/multiple", "White",
+                "Other ethnic group",
+            ]
+        case .religion:
+            ["No religion", "Christian", "Buddhist", "Hindu", "Jewish", "Muslim", "Sikh", "Other religion"]
+        case .disability: ["Disabled under the Equality Act", "Not disabled"]
+        case .unpaidCare: ["Provides unpaid care (any hours)", "Not a carer"]
+        case .mainLanguage: ["Main language not English", "Main language English"]
+        case .genderReassignment: ["Yes, the same", "No, different"]
+        case .sexualOrientation: ["Straight or heterosexual", "Gay or lesbian", "Bisexual", "Other sexual orientation"]
+        case .marriage: ["Married or in a civil partnership", "Not married or in a civil partnership"]
+        case .pregnancy: ["Yes", "No"]
+        }
+    }
+
+    public static let preferNotToSay = "Prefer not to say"
+}
+
+/// One group's line in a representation table.
+public struct RepresentationRow: Sendable, Equatable {
+    public var characteristic: String
+    public var category: String
+    /// Respondents in this group; nil when suppressed (fewer than the small-number threshold, but not zero).
+    public var respondents: Int?
+    /// Share of those who answered this characteristic, in percent; nil when suppressed.
+    public var respondentShare: Double?
+    /// Share of the place's population, in percent, when known.
+    public var populationShare: Double?
+    public var underRepresented: Bool
+}
+
+/// Compares who took part with who lives in the place.
+///
+/// The rule, stated on every report: a group is flagged as under-represented when at least
+/// `minimumAnswers` (20) people answered the question and either its share of respondents is less than half
+/// its share of the population, or a one-sided test of proportions at the 5% level (z below −1.645, normal
+/// approximation to the binomial) says there are fewer respondents than the population share would give.
+/// Counts from 1 to 4 (below `suppressBelow`, configurable) are shown as "fewer than 5" and their shares hidden,
+/// so no one can be picked out; zero is shown, because it reveals no one.
+public enum Representation {
+    public static let defaultSuppressBelow = 5
+    public static let minimumAnswers = 20
+    public static let ruleText =
+        "A group is flagged as under-represented when at least 20 people answered the question, its share of the population would give at least 5 of them, and either its share of respondents is less than half its share of the population, or a one-sided test at the 5% level (z below −1.645) says it has fewer respondents than its population share would give. Numbers from 1 to 4 are shown as \"fewer than 5\" so that no one can be identified."
+
+    /// `answers`: category → count for one characteristic ("Prefer not to say" excluded by the caller or here).
+    /// `population`: category → percent of the place's population.
+    public static func table(
+        characteristic: String, categories: [String], answers: [String: Int], population: [String: Double],
+        suppressBelow: Int = defaultSuppressBelow
+    ) -> [RepresentationRow] {
+        let answered = categories.reduce(0) { $0 + (answers[$1] ?? 0) }
+        return categories.map { category in
+            let count = answers[category] ?? 0
+            let share = answered > 0 ? Double(count) * 100 / Double(answered) : nil
+            let populationShare = population[category]
+            let suppressed = count > 0 && count < suppressBelow
+            return RepresentationRow(
+                characteristic: characteristic, category: category, respondents: suppressed ? nil : count,
+                respondentShare: suppressed ? nil : share, populationShare: populationShare,
+                underRepresented: isUnderRepresented(
+                    count: count, answered: answered, populationPercent: populationShare))
+        }
+    }
+
+    public static func isUnderRepresented(count: Int, answered: Int, populationPercent: Double?) -> Bool {
+        guard let populationPercent, populationPercent > 0, populationPercent < 100, answered >= minimumAnswers else {
+            return false
+        }
+        let p = populationPercent / 100
+        let expected = Double(answered) * p
+        // Too few would be expected from this group to tell a shortfall from chance.
+        guard expected >= 5 else { return false }
+        let observed = Double(count) / Double(answered)
+        if observed < p / 2 { return true }
+        // The normal approximation needs enough expected both in and outside the group.
+        guard Double(answered) * (1 - p) >= 5 else { return false }
+        let z = (Double(count) - expected) / (expected * (1 - p)).squareRoot()
+        return z < -1.645
+    }
+
+    /// Text for a count that may be suppressed.
+    public static func countText(_ count: Int?, suppressBelow: Int = defaultSuppressBelow) -> String {
+        count.map(String.init) ?? "fewer than \(suppressBelow)"
+    }
+
+    /// Suppresses a count for aggregate reports: 1…(threshold−1) become nil.
+    public static func suppressed(_ count: Int, below threshold: Int = defaultSuppressBelow) -> Int? {
+        count > 0 && count < threshold ? nil : count
+    }
+}
+
+extension MonitoringCharacteristic {
+    /// Where one answer to the shared equality monitoring questions (`EqualityQuestion`) falls in the
+    /// Census 2021 groups the representation table compares with; nil for an unknown answer.
+    public static func censusGroup(question: EqualityQuestion, answer: String) -> (MonitoringCharacteristic, String)? {
+        let characteristic: MonitoringCharacteristic
+        let groups: [String: String]
+        switch question {
+        case .ageBand:
+            characteristic = .age
+            groups = Dictionary(uniqueKeysWithValues: MonitoringCharacteristic.age.categories.map { ($0, $0) })
+        case .sex:
+            characteristic = .sex
+            groups = ["female": "female", "male": "male"]
+        case .ethnicGroup:
+            characteristic = .ethnicGroup
+            groups = [
+                "asian": "Asian/Asian British", "black": "Black/Black British/Caribbean/African",
+                "mixed": "Mixed/multiple", "white": "White", "other": "Other ethnic group",
+            ]
+        case .religion:
+            characteristic = .religion
+            groups = [
+                "none": "No religion", "christian": "Christian", "buddhist": "Buddhist", "hindu": "Hindu",
+                "jewish": "Jewish", "muslim": "Muslim", "sikh": "Sikh", "other": "Other religion",
+            ]
+        case .disability:
+            characteristic = .disability
+            groups = [
+                "yes_a_lot": "Disabled under the Equality Act", "yes_a_little": "Disabled under the Equality Act",
+                "no": "Not disabled",
+            ]
+        case .carer:
+            characteristic = .unpaidCare
+            groups = ["yes": "Provides unpaid care (any hours)", "no": "Not a carer"]
+        case .genderReassignment:
+            characteristic = .genderReassignment
+            groups = ["yes": "Yes, the same", "no": "No, different"]
+        case .sexualOrientation:
+            characteristic = .sexualOrientation
+            groups = [
+                "straight": "Straight or heterosexual", "gay_lesbian": "Gay or lesbian", "bisexual": "Bisexual",
+                "other": "Other sexual orientation",
+            ]
+        case .marriage:
+            characteristic = .marriage
+            groups = ["yes": "Married or in a civil partnership", "no": "Not married or in a civil partnership"]
+        case .pregnancy:
+            characteristic = .pregnancy
+            groups = ["yes": "Yes", "no": "No"]
+        }
+        if answer == EqualityQuestion.preferNotToSay { return (characteristic, preferNotToSay) }
+        return groups[answer].map { (characteristic, $0) }
+    }
+}

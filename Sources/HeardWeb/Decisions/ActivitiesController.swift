@@ -1,0 +1,265 @@
+import Fluent
+import HeardDomain
+import HeardStorage
+import HeardText
+import Vapor
+
+/// The listening engine as the decisions pages use it: the app's shared engine (the trained model when one
+/// is committed, otherwise redaction only).
+enum DecisionText {
+    /// The text with personal data replaced, whether anything was found, and themes when a model is present.
+    static func analyse(
+        _ text: String, engine: ListeningEngine
+    ) -> (redacted: String, wasRedacted: Bool, themes: [String]) {
+        let analysis = engine.analyse(text)
+        return (analysis.redactedText, !analysis.personalData.isEmpty, analysis.themes)
+    }
+}
+
+/// Involvement activities: record one, capture what people said, and see how often each place has one.
+enum ActivitiesController {
+    static let accessibilityFeatures: [FormComponents.Choice] = [
+        .init(value: "step_free", label: "Step-free access"), .init(value: "hearing_loop", label: "Hearing loop"),
+        .init(value: "interpreters", label: "Interpreters"), .init(value: "easy_read", label: "Easy-read materials"),
+    ]
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let activities = try await InvolvementActivity.query(on: request.db).with(\.$place).with(\.$initiative)
+            .sort(\.$heldOn, .descending).all()
+        var dates: [String: [SimpleDate]] = [:]
+        for activity in activities where activity.kind.isInPerson {
+            dates[activity.place.name, default: []].append(activity.date)
+        }
+        let cadence = CadenceRules.cadence(places: places.map(\.name), inPersonDates: dates, today: request.today)
+        return .html(
+            ActivityViews.index(
+                activities: activities, cadence: cadence,
+                context: PageContext(request, title: "Involvement activities"),
+                notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func new(_ request: Request) async throws -> Response {
+        let initiativeID = (try? request.query.get(String.self, at: "initiative")) ?? ""
+        var input = ActivityInput()
+        input.date = request.today.iso
+        return try await render(request, input: input, initiativeID: initiativeID, features: [], failure: nil)
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        try await save(request, editing: nil)
+    }
+
+    /// After the event: who came, what they said, what changed. Same checks as recording it.
+    @Sendable static func edit(_ request: Request) async throws -> Response {
+        let activity = try await find(request)
+        let input = ActivityInput(
+            title: activity.title, kind: activity.kind.rawValue, placeID: activity.$place.id.uuidString,
+            date: activity.heldOn, venue: activity.venue, attendees: String(activity.attendees), notes: activity.notes,
+            whatChanged: activity.whatChanged)
+        let features = Set(
+            [
+                activity.stepFree ? "step_free" : nil, activity.hearingLoop ? "hearing_loop" : nil,
+                activity.interpreters ? "interpreters" : nil, activity.easyRead ? "easy_read" : nil,
+            ].compactMap { $0 })
+        return try await render(
+            request, input: input, initiativeID: activity.$initiative.id?.uuidString.lowercased() ?? "",
+            features: features, failure: nil, editing: activity)
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        try await save(request, editing: try await find(request))
+    }
+
+    static func save(_ request: Request, editing existing: InvolvementActivity?) async throws -> Response {
+        let input = ActivityInput(
+            title: Admin.text(request, "title"), kind: Admin.text(request, "kind"),
+            placeID: Admin.text(request, "place_id"), date: Admin.text(request, "date"),
+            venue: Admin.text(request, "venue"), attendees: Admin.text(request, "attendees"),
+            notes: Admin.text(request, "notes"), whatChanged: Admin.text(request, "what_changed"))
+        let initiativeID = Admin.text(request, "initiative_id")
+        let features = Set(Admin.list(request, "accessibility"))
+        do {
+            var errors: [FieldError] = []
+            var valid: ActivityInput.Valid?
+            do { valid = try input.validated() } catch { errors = error.errors }
+            let place = try await UUID(uuidString: input.placeID).asyncFlatMap {
+                try await Place.find($0, on: request.db)
+            }
+            if place == nil && !input.placeID.isEmpty {
+                errors.append(FieldError("place_id", "Select a place from the list."))
+            }
+            let initiative: Initiative? =
+                initiativeID.isEmpty
+                ? nil
+                : try await UUID(uuidString: initiativeID).asyncFlatMap {
+                    try await Initiative.find($0, on: request.db)
+                }
+            if !initiativeID.isEmpty && initiative == nil {
+                errors.append(FieldError("initiative_id", "Select an initiative from the list."))
+            }
+            guard errors.isEmpty, let valid, let place else { throw ValidationFailure(errors) }
+            let activity =
+                existing
+                ?? InvolvementActivity(
+                    initiativeID: nil, placeID: place.id!, kind: valid.kind, title: valid.title, heldOn: valid.date,
+                    venue: valid.venue, attendees: valid.attendees)
+            let changes = [
+                FieldChange("title", from: existing?.title, to: valid.title),
+                FieldChange("held_on", from: existing?.heldOn, to: valid.date.iso),
+                FieldChange("attendees", from: existing.map { String($0.attendees) }, to: String(valid.attendees)),
+                FieldChange("what_changed", from: existing?.whatChanged, to: valid.whatChanged),
+                FieldChange(
+                    "initiative_id", from: existing?.$initiative.id?.uuidString, to: initiative?.id?.uuidString),
+            ]
+            activity.$initiative.id = initiative?.id
+            activity.$place.id = place.id!
+            activity.kind = valid.kind
+            activity.title = valid.title
+            activity.heldOn = valid.date.iso
+            activity.venue = valid.venue
+            activity.stepFree = features.contains("step_free")
+            activity.hearingLoop = features.contains("hearing_loop")
+            activity.interpreters = features.contains("interpreters")
+            activity.easyRead = features.contains("easy_read")
+            activity.attendees = valid.attendees
+            activity.notes = valid.notes
+            activity.whatChanged = valid.whatChanged
+            try await request.db.transaction { db in
+                try await activity.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request),
+                    action: existing == nil ? "activity.created" : "activity.updated", objectType: "activity",
+                    objectID: activity.id?.uuidString,
+                    summary:
+                        "\(existing == nil ? "Recorded" : "Changed") \(valid.kind.title.lowercased()) \(valid.title) in \(place.name) on \(valid.date.ukText)",
+                    changes: changes)
+            }
+            Admin.flash(
+                request, existing == nil ? "Activity recorded: \(valid.title)" : "Activity changed: \(valid.title)")
+            return request.redirect(to: DecisionURL.activity(activity.id!))
+        } catch let failure as ValidationFailure {
+            let response = try await render(
+                request, input: input, initiativeID: initiativeID, features: features, failure: failure,
+                editing: existing)
+            response.status = .unprocessableEntity
+            return response
+        }
+    }
+
+    static func render(
+        _ request: Request, input: ActivityInput, initiativeID: String, features: Set<String>,
+        failure: ValidationFailure?, editing: InvolvementActivity? = nil
+    ) async throws -> Response {
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
+        return .html(
+            ActivityViews.form(
+                request, input: input, initiativeID: initiativeID, features: features, places: places,
+                initiatives: initiatives, failure: failure, editing: editing))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        try await renderShow(request, try await find(request), failure: nil, status: .ok)
+    }
+
+    /// A comment someone made at the activity, captured as feedback and redacted before it can be published.
+    @Sendable static func addComment(_ request: Request) async throws -> Response {
+        let activity = try await find(request)
+        let text = Admin.text(request, "comment").trimmingWhitespace()
+        if text.isEmpty || text.count > 5000 {
+            let failure = ValidationFailure([
+                FieldError(
+                    "comment",
+                    text.isEmpty ? "Enter what the person said." : "Keep each comment to 5,000 characters or fewer.")
+            ])
+            return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
+        }
+        let analysis = DecisionText.analyse(text, engine: request.listeningEngine)
+        // With a service named, the comment also becomes a feedback item ("at an event"): analysed, moderated and
+        // counted with everything else people tell us.
+        let serviceText = Admin.text(request, "service_id")
+        var feedback: FeedbackItem?
+        if let serviceID = UUID(uuidString: serviceText),
+            let service = try await Service.query(on: request.db).filter(\.$id == serviceID).first()
+        {
+            let submission = try FeedbackSubmission(serviceID: serviceText, story: text).validated(
+                consentRequired: false)
+            feedback = try await FeedbackIntake(database: request.db, engine: request.listeningEngine).record(
+                submission, service: service, origin: .init(channel: .event, enteredBy: request.currentUser))
+        }
+        let comment = ActivityComment(
+            activityID: activity.id!, text: text, redactedText: analysis.redacted, wasRedacted: analysis.wasRedacted)
+        comment.feedbackID = feedback?.id
+        let reference = feedback?.reference
+        try await request.db.transaction { db in
+            try await comment.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "activity.comment_added", objectType: "activity",
+                objectID: activity.id?.uuidString,
+                summary: "Captured a comment from \(activity.title)"
+                    + (reference.map { " as feedback \($0)" } ?? "")
+                    + (analysis.wasRedacted ? " (personal data redacted)" : ""))
+        }
+        Admin.flash(
+            request,
+            "Comment captured" + (reference.map { " as feedback \($0), waiting for moderation" } ?? "")
+                + (analysis.wasRedacted ? "; personal details were removed from the published copy." : "."))
+        return request.redirect(to: DecisionURL.activity(activity.id!))
+    }
+
+    /// One attendee's equality monitoring form, typed in. Stored apart, reported only in aggregate.
+    @Sendable static func addMonitoring(_ request: Request) async throws -> Response {
+        let activity = try await find(request)
+        let submission = try ResponsesController.submission(request)
+        let (answers, errors) = ResponsesController.equalityAnswers(submission)
+        if !errors.isEmpty || answers.isEmpty {
+            let failure = ValidationFailure(
+                errors.isEmpty
+                    ? [FieldError("eq-age_band", "Enter at least one answer from the monitoring form.")] : errors)
+            return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
+        }
+        try await request.db.transaction { db in
+            if let encoded = EqualityAnswers.encode(answers) {
+                try await EqualityResponse(
+                    contextType: "activity", contextID: activity.id!, placeID: activity.$place.id, answers: encoded
+                ).create(on: db)
+            }
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "activity.monitoring_added", objectType: "activity",
+                objectID: activity.id?.uuidString,
+                summary: "Typed in an equality monitoring form from \(activity.title)")
+        }
+        Admin.flash(request, "Monitoring form saved. Type in the next one, or go back.")
+        return request.redirect(to: DecisionURL.activity(activity.id!) + "#monitoring")
+    }
+
+    static func renderShow(
+        _ request: Request, _ activity: InvolvementActivity, failure: ValidationFailure?, status: HTTPResponseStatus
+    ) async throws -> Response {
+        let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
+            .sort(\.$createdAt).all()
+        let services = try await Service.query(on: request.db).filter(\.$place.$id == activity.$place.id).sort(\.$name)
+            .all()
+        let answers = try await EqualityResponse.query(on: request.db).filter(\.$contextType == "activity")
+            .filter(\.$contextID == activity.id!).all()
+        let population = try await ConsultationAnalysis.population(of: activity.$place.id, on: request.db)
+        let source = try await PopulationFigure.query(on: request.db).filter(\.$place.$id == activity.$place.id)
+            .first()?
+            .source
+        let groups = ConsultationAnalysis.representation(answers, population: population)
+        return .html(
+            ActivityViews.show(
+                activity, comments: comments, services: services, representation: groups, populationSource: source,
+                context: PageContext(request, title: activity.title, hasErrors: failure != nil),
+                notice: Admin.takeFlash(request), failure: failure, typed: ""), status: status)
+    }
+
+    static func find(_ request: Request) async throws -> InvolvementActivity {
+        guard
+            let activity = try await InvolvementActivity.query(on: request.db)
+                .filter(\.$id == (try Admin.uuidParameter(request))).with(\.$place).with(\.$initiative).first()
+        else { throw Abort(.notFound) }
+        return activity
+    }
+}

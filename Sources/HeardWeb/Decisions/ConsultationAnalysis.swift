@@ -1,0 +1,169 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+
+/// Everything the analysis and the outcome report show, computed from the stored responses.
+struct ConsultationAnalysis {
+    struct Tally {
+        var question: SurveyQuestion
+        /// (choice, count) in the question's order; for scales 1…5.
+        var counts: [(String, Int)]
+        var answered: Int
+    }
+
+    struct RepresentationGroup {
+        var characteristic: MonitoringCharacteristic
+        var rows: [RepresentationRow]
+        var answered: Int
+        var preferNotToSay: Int
+    }
+
+    var total: Int
+    var byChannel: [(String, Int)]
+    var byPlace: [(String, Int)]
+    /// Groups of near-identical responses (campaigns): sizes, largest first.
+    var campaignClusters: [Int]
+    var tallies: [Tally]
+    var representation: [RepresentationGroup]
+    /// The place whose population the representation table compares with, when there is one.
+    var comparisonPlace: String?
+    /// Where the population figures come from (Census 2021, or an administrator's file).
+    var populationSource: String?
+    var freeTextCount: Int
+
+    static func load(_ bundle: InitiativeBundle, on db: any Database) async throws -> ConsultationAnalysis? {
+        guard let consultation = bundle.consultation, let id = consultation.id else { return nil }
+        let responses = try await SurveyResponse.query(on: db).filter(\.$consultation.$id == id).with(\.$place).all()
+        let answers = try await EqualityResponse.query(on: db).filter(\.$contextType == "consultation")
+            .filter(\.$contextID == id).all()
+        let comparison = bundle.places.count == 1 ? bundle.places.first : nil
+        let population = try await comparison.asyncFlatMap { try await Self.population(of: $0.id!, on: db) } ?? [:]
+        let source = try await comparison.asyncFlatMap {
+            try await PopulationFigure.query(on: db).filter(\.$place.$id == $0.id!).first()?.source
+        }
+        return compute(
+            questions: bundle.questions, responses: responses, equalityAnswers: answers, population: population,
+            comparisonPlace: comparison?.name, populationSource: source)
+    }
+
+    static func compute(
+        questions: [SurveyQuestion], responses: [SurveyResponse], equalityAnswers: [EqualityResponse],
+        population: [String: [String: Double]], comparisonPlace: String?, populationSource: String? = nil
+    ) -> ConsultationAnalysis {
+        let channels = Dictionary(grouping: responses, by: \.channel).map { ($0.key, $0.value.count) }.sorted {
+            $0.0 < $1.0
+        }
+        let places = Dictionary(grouping: responses, by: { $0.place?.name ?? "Not given" }).map {
+            ($0.key, $0.value.count)
+        }
+        .sorted { $0.0 < $1.0 }
+        let texts = responses.map(\.redactedText).filter { !$0.isEmpty }
+        var clusterer = DuplicateClusterer()
+        var clusterIDs: [Int] = []
+        for text in texts { clusterIDs.append(clusterer.add(text)) }
+        let campaign = Set(clusterIDs.filter { $0 > 0 }).map { clusterer.size(of: $0) }.filter { $0 > 1 }
+            .sorted(by: >)
+        var tallies: [Tally] = []
+        for question in questions where question.kind != .freeText {
+            let key = question.id!.uuidString
+            let choices = question.kind == .scale ? ["1", "2", "3", "4", "5"] : question.choiceList
+            var counts = Dictionary(uniqueKeysWithValues: choices.map { ($0, 0) })
+            var answered = 0
+            for response in responses {
+                guard let answer = response.answerMap[key], !answer.isEmpty else { continue }
+                answered += 1
+                let picked: [String]
+                switch question.kind {
+                case .multipleChoice: picked = answer.components(separatedBy: "\n")
+                case .ranking: picked = answer.components(separatedBy: "\n").prefix(1).map { $0 }
+                case .preferredOption: picked = [answer.components(separatedBy: "\n").first ?? ""]
+                default: picked = [answer]
+                }
+                for choice in picked where counts[choice] != nil { counts[choice]! += 1 }
+            }
+            tallies.append(Tally(question: question, counts: choices.map { ($0, counts[$0] ?? 0) }, answered: answered))
+        }
+        let groups = representation(equalityAnswers, population: population)
+        return ConsultationAnalysis(
+            total: responses.count, byChannel: channels, byPlace: places, campaignClusters: campaign,
+            tallies: tallies, representation: groups, comparisonPlace: comparisonPlace,
+            populationSource: populationSource, freeTextCount: texts.count)
+    }
+
+    /// One table per characteristic that anyone answered. Each monitoring form counts once per question.
+    static func representation(
+        _ forms: [EqualityResponse], population: [String: [String: Double]]
+    )
+        -> [RepresentationGroup]
+    {
+        var counts: [MonitoringCharacteristic: [String: Int]] = [:]
+        for form in forms {
+            guard let answers = try? JSONDecoder().decode([String: String].self, from: Data(form.answers.utf8)) else {
+                continue
+            }
+            for (key, value) in answers {
+                guard let question = EqualityQuestion(rawValue: key),
+                    let (characteristic, category) = MonitoringCharacteristic.censusGroup(
+                        question: question, answer: value)
+                else { continue }
+                counts[characteristic, default: [:]][category, default: 0] += 1
+            }
+        }
+        var groups: [RepresentationGroup] = []
+        for characteristic in MonitoringCharacteristic.allCases {
+            guard let given = counts[characteristic] else { continue }
+            let preferNot = given[MonitoringCharacteristic.preferNotToSay] ?? 0
+            let total = given.values.reduce(0, +)
+            let rows = Representation.table(
+                characteristic: characteristic.rawValue, categories: characteristic.categories, answers: given,
+                population: population[characteristic.rawValue] ?? [:])
+            groups.append(
+                RepresentationGroup(
+                    characteristic: characteristic, rows: rows, answered: total - preferNot, preferNotToSay: preferNot))
+        }
+        return groups
+    }
+
+    /// A place's population shares by characteristic and category.
+    static func population(of placeID: UUID, on db: any Database) async throws -> [String: [String: Double]] {
+        var population: [String: [String: Double]] = [:]
+        for figure in try await PopulationFigure.query(on: db).filter(\.$place.$id == placeID).all() {
+            population[figure.characteristic, default: [:]][figure.category] = figure.percent
+        }
+        return population
+    }
+
+    /// A theme the listening engine found in the responses' free text: a starting point for the staff who
+    /// record the consultation's themes.
+    struct SuggestedTheme {
+        var name: String
+        var mentions: Int
+        /// Average sentiment, 1 very positive … 5 very negative.
+        var sentiment: Double
+        var quote: String
+    }
+
+    /// Themes the engine finds in the responses, most mentioned first; empty when no model is loaded.
+    static func suggestedThemes(_ responses: [String], engine: ListeningEngine) -> [SuggestedTheme] {
+        guard !engine.themeNames.isEmpty else { return [] }
+        var mentions: [String: (count: Int, sentiment: Int, quote: String)] = [:]
+        for text in responses where !text.isEmpty {
+            let analysis = engine.analyse(text)
+            guard !analysis.isNoComment else { continue }
+            for theme in analysis.themes {
+                let current = mentions[theme] ?? (0, 0, analysis.redactedText)
+                mentions[theme] = (current.count + 1, current.sentiment + analysis.sentiment, current.quote)
+            }
+        }
+        return mentions.map {
+            SuggestedTheme(
+                name: $0.key, mentions: $0.value.count, sentiment: Double($0.value.sentiment) / Double($0.value.count),
+                quote: String($0.value.quote.prefix(300)))
+        }.sorted { ($0.mentions, $1.name) > ($1.mentions, $0.name) }
+    }
+
+    /// How many responses are part of a campaign (a cluster of two or more near-identical texts).
+    var campaignResponses: Int { campaignClusters.reduce(0, +) }
+}

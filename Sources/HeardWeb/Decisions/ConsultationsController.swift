@@ -1,0 +1,349 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Staff pages for a consultation: the pack, the checklist (Gunning G1–G4 and question warnings),
+/// the survey builder, paper responses, closing, themes and publishing the outcome.
+enum ConsultationsController {
+    static let formats: [FormComponents.Choice] = [
+        .init(value: "online", label: "Online"), .init(value: "paper", label: "Paper"),
+        .init(value: "easy_read", label: "Easy read"), .init(value: "other_languages", label: "Other languages"),
+        .init(value: "events", label: "Events"),
+    ]
+
+    static func input(_ request: Request) -> ConsultationInput {
+        ConsultationInput(
+            title: Admin.text(request, "title"), background: Admin.text(request, "background"),
+            options: Admin.text(request, "options"),
+            discardedAlternatives: Admin.text(request, "discarded_alternatives"),
+            reasons: Admin.text(request, "reasons"), opensOn: Admin.text(request, "opens_on"),
+            closesOn: Admin.text(request, "closes_on"),
+            shortDurationReason: Admin.text(request, "short_duration_reason"))
+    }
+
+    /// Sets up the consultation, or changes its pack while it has not opened yet.
+    @Sendable static func new(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        let today = request.today
+        if let existing = bundle.consultation {
+            guard bundle.consultationFacts!.state(on: today) == .forthcoming else {
+                return request.redirect(to: DecisionURL.consultation(existing.id!))
+            }
+            let input = ConsultationInput(
+                title: existing.title, background: existing.background, options: existing.options,
+                discardedAlternatives: existing.discardedAlternatives, reasons: existing.reasons,
+                opensOn: existing.opensOn, closesOn: existing.closesOn,
+                shortDurationReason: existing.shortDurationReason)
+            return .html(
+                ConsultationViews.form(
+                    request, bundle: bundle, input: input, formats: Set(existing.formatList), failure: nil))
+        }
+        let input = ConsultationInput(
+            title: bundle.initiative.title, opensOn: today.iso,
+            closesOn: today.adding(days: GunningGate.defaultMinimumDays).iso)
+        return .html(
+            ConsultationViews.form(request, bundle: bundle, input: input, formats: ["online", "paper"], failure: nil))
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        let existing = bundle.consultation
+        let input = input(request)
+        let chosenFormats = Admin.list(request, "formats").filter { value in formats.contains { $0.value == value } }
+        do {
+            if let existing, bundle.consultationFacts!.state(on: request.today) != .forthcoming {
+                throw ValidationFailure([
+                    FieldError(
+                        "title",
+                        "\(existing.title) has already opened, so its pack cannot change now: people are responding to it."
+                    )
+                ])
+            }
+            let decided = bundle.decision?.isApproved == true || bundle.initiative.stage >= .decision
+            let valid = try input.validated(initiativeDecided: decided)
+            if chosenFormats.isEmpty {
+                throw ValidationFailure([FieldError("formats", "Select at least one way people can respond.")])
+            }
+            let consultation =
+                existing
+                ?? Consultation(
+                    initiativeID: bundle.initiative.id!, title: valid.title, background: valid.background,
+                    options: valid.options, discardedAlternatives: valid.discardedAlternatives, reasons: valid.reasons,
+                    opensOn: valid.opensOn, closesOn: valid.closesOn, shortDurationReason: valid.shortDurationReason,
+                    formats: chosenFormats)
+            let changes = [
+                FieldChange("title", from: existing?.title, to: valid.title),
+                FieldChange("opens_on", from: existing?.opensOn, to: valid.opensOn.iso),
+                FieldChange("closes_on", from: existing?.closesOn, to: valid.closesOn.iso),
+                FieldChange("options", from: existing?.options, to: valid.options),
+                FieldChange(
+                    "discarded_alternatives", from: existing?.discardedAlternatives, to: valid.discardedAlternatives),
+                FieldChange("reasons", from: existing?.reasons, to: valid.reasons),
+                FieldChange(
+                    "short_duration_reason", from: existing?.shortDurationReason, to: valid.shortDurationReason),
+            ]
+            consultation.title = valid.title
+            consultation.background = valid.background
+            consultation.options = valid.options
+            consultation.discardedAlternatives = valid.discardedAlternatives
+            consultation.reasons = valid.reasons
+            consultation.opensOn = valid.opensOn.iso
+            consultation.closesOn = valid.closesOn.iso
+            consultation.shortDurationReason = valid.shortDurationReason
+            consultation.formats = chosenFormats.joined(separator: ",")
+            try await request.db.transaction { db in
+                try await consultation.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request),
+                    action: existing == nil ? "consultation.created" : "consultation.updated",
+                    objectType: "consultation", objectID: consultation.id?.uuidString,
+                    summary:
+                        "\(existing == nil ? "Set up" : "Changed the pack of") consultation \(valid.title), \(valid.opensOn.ukText) to \(valid.closesOn.ukText)",
+                    changes: changes)
+            }
+            Admin.flash(
+                request,
+                existing == nil ? "Consultation set up. Add the survey questions next." : "Consultation pack changed.")
+            return request.redirect(to: DecisionURL.consultation(consultation.id!))
+        } catch let failure as ValidationFailure {
+            return .html(
+                ConsultationViews.form(
+                    request, bundle: bundle, input: input, formats: Set(chosenFormats), failure: failure),
+                status: .unprocessableEntity)
+        }
+    }
+
+    static func load(_ request: Request) async throws -> (Consultation, InitiativeBundle) {
+        guard let consultation = try await Consultation.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        let bundle = try await InitiativeBundle.load(consultation.$initiative.id, on: request.db)
+        return (consultation, bundle)
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let (_, bundle) = try await load(request)
+        return try await renderShow(request, bundle: bundle, failure: nil, typed: [:], status: .ok)
+    }
+
+    static func renderShow(
+        _ request: Request, bundle: InitiativeBundle, failure: ValidationFailure?, typed: [String: String],
+        status: HTTPResponseStatus
+    ) async throws -> Response {
+        let analysis = try await ConsultationAnalysis.load(bundle, on: request.db)
+        let checker = try await GlossaryController.checker(on: request.db)
+        var suggested: [ConsultationAnalysis.SuggestedTheme] = []
+        if let id = bundle.consultation?.id, bundle.consultationFacts?.state(on: request.today) != .open {
+            let texts = try await SurveyResponse.query(on: request.db).filter(\.$consultation.$id == id).all()
+                .map(\.redactedText)
+            suggested = ConsultationAnalysis.suggestedThemes(texts, engine: request.listeningEngine)
+        }
+        return .html(
+            ConsultationViews.show(
+                bundle, analysis: analysis, suggested: suggested, checker: checker, today: request.today,
+                context: PageContext(request, title: bundle.consultation!.title, hasErrors: failure != nil),
+                notice: Admin.takeFlash(request), failure: failure, typed: typed), status: status)
+    }
+
+    @Sendable static func addQuestion(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await load(request)
+        let input = QuestionInput(
+            text: Admin.text(request, "text"), kind: Admin.text(request, "kind"),
+            choices: Admin.text(request, "choices"))
+        do {
+            if consultation.analysisPublishedAt != nil
+                || bundle.consultationFacts!.state(on: request.today) != .forthcoming
+                    && bundle.responseCount > 0
+            {
+                throw ValidationFailure([
+                    FieldError("text", "People have already answered this survey, so its questions cannot change now.")
+                ])
+            }
+            let valid = try input.validated()
+            let question = SurveyQuestion(
+                consultationID: consultation.id!, position: bundle.questions.count + 1, kind: valid.kind,
+                text: valid.text, choices: valid.choices)
+            let warnings = try await GlossaryController.checker(on: request.db).check(
+                valid.text, kind: valid.kind, optionsKnown: !consultation.options.isEmpty)
+            try await request.db.transaction { db in
+                try await question.create(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "consultation.question_added",
+                    objectType: "consultation", objectID: consultation.id?.uuidString,
+                    summary: "Added question \"\(valid.text)\""
+                        + (warnings.isEmpty ? "" : " with \(warnings.count) wording warnings"))
+            }
+            Admin.flash(
+                request,
+                warnings.isEmpty
+                    ? "Question added." : "Question added. The checker has \(warnings.count) suggestions for it below.")
+            return request.redirect(to: DecisionURL.consultation(consultation.id!) + "#questions")
+        } catch let failure as ValidationFailure {
+            return try await renderShow(
+                request, bundle: bundle, failure: failure,
+                typed: ["text": input.text, "kind": input.kind, "choices": input.choices], status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func closeEarly(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await load(request)
+        guard bundle.consultationFacts!.state(on: request.today) == .open else {
+            throw Abort(.conflict, reason: "Only an open consultation can be closed.")
+        }
+        let reason = Admin.text(request, "reason").trimmingWhitespace()
+        if reason.isEmpty {
+            return try await renderShow(
+                request, bundle: bundle,
+                failure: ValidationFailure([FieldError("reason", "Say why the consultation is closing early.")]),
+                typed: [:], status: .unprocessableEntity)
+        }
+        consultation.closedEarlyOn = request.today.iso
+        if !consultation.shortDurationReason.isEmpty { consultation.shortDurationReason += " " }
+        consultation.shortDurationReason += "Closed early: \(reason)"
+        try await request.db.transaction { db in
+            try await consultation.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "consultation.closed_early", objectType: "consultation",
+                objectID: consultation.id?.uuidString, summary: "Closed \(consultation.title) early: \(reason)",
+                changes: [FieldChange("closed_early_on", from: nil, to: request.today.iso)])
+        }
+        Admin.flash(request, "Consultation closed.")
+        return request.redirect(to: DecisionURL.consultation(consultation.id!))
+    }
+
+    @Sendable static func addTheme(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await load(request)
+        let name = Admin.text(request, "name").trimmingWhitespace()
+        let summary = Admin.text(request, "summary").trimmingWhitespace()
+        let mentionsText = Admin.text(request, "mentions").trimmingWhitespace()
+        let sentimentText = Admin.text(request, "sentiment")
+        let quote = Admin.text(request, "quote").trimmingWhitespace()
+        var errors: [FieldError] = []
+        if name.isEmpty {
+            errors.append(FieldError("name", "Enter the theme, for example \"Travel to the new site\"."))
+        }
+        if bundle.themes.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+            errors.append(FieldError("name", "There is already a theme called \(name)."))
+        }
+        let mentions = Int(mentionsText)
+        if mentions == nil || mentions! < 1 {
+            errors.append(FieldError("mentions", "Enter how many responses raised it, 1 or more."))
+        }
+        let sentiment = Int(sentimentText)
+        if sentiment == nil || !(1...5).contains(sentiment!) {
+            errors.append(FieldError("sentiment", "Select how people felt about it."))
+        }
+        if bundle.consultationFacts!.state(on: request.today) == .open {
+            errors.append(FieldError("name", "The consultation is still open. Themes are found once it has closed."))
+        }
+        guard errors.isEmpty, let mentions, let sentiment else {
+            return try await renderShow(
+                request, bundle: bundle, failure: ValidationFailure(errors),
+                typed: [
+                    "name": name, "summary": summary, "mentions": mentionsText, "sentiment": sentimentText,
+                    "quote": quote,
+                ], status: .unprocessableEntity)
+        }
+        let theme = ConsultationTheme(
+            consultationID: consultation.id!, name: name, summary: summary, mentions: mentions, sentiment: sentiment,
+            quote: DecisionText.analyse(quote, engine: request.listeningEngine).redacted)
+        try await request.db.transaction { db in
+            try await theme.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "consultation.theme_added", objectType: "consultation",
+                objectID: consultation.id?.uuidString, summary: "Recorded theme \(name) (\(mentions) responses)")
+        }
+        Admin.flash(request, "Theme recorded: \(name)")
+        return request.redirect(to: DecisionURL.consultation(consultation.id!) + "#themes")
+    }
+
+    /// The decision paper's response to one theme: accepted, proposal changed, or not accepted, with a reason.
+    @Sendable static func respondToTheme(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await load(request)
+        guard let themeID = UUID(uuidString: request.parameters.get("theme") ?? ""),
+            let theme = bundle.themes.first(where: { $0.id == themeID })
+        else { throw Abort(.notFound) }
+        let kind = ThemeResponseKind(rawValue: Admin.text(request, "response_kind"))
+        let reason = Admin.text(request, "response_reason").trimmingWhitespace()
+        var errors: [FieldError] = []
+        if kind == nil {
+            errors.append(FieldError("response_kind", "Select how the decision paper responds to \(theme.name)."))
+        }
+        if reason.isEmpty {
+            errors.append(FieldError("response_reason", "Give the reason, in words the public will read."))
+        }
+        guard errors.isEmpty, let kind else {
+            return try await renderShow(
+                request, bundle: bundle, failure: ValidationFailure(errors),
+                typed: ["response_reason": reason, "theme": themeID.uuidString], status: .unprocessableEntity)
+        }
+        let before = theme.responseKind?.rawValue
+        theme.responseKind = kind
+        theme.responseReason = reason
+        try await request.db.transaction { db in
+            try await theme.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "consultation.theme_answered", objectType: "consultation",
+                objectID: consultation.id?.uuidString, summary: "Answered theme \(theme.name): \(kind.title)",
+                changes: [FieldChange("response_kind", from: before, to: kind.rawValue)])
+        }
+        Admin.flash(request, "Response to \(theme.name) saved.")
+        return request.redirect(to: DecisionURL.consultation(consultation.id!) + "#themes")
+    }
+
+    /// Publishes the outcome report and owes a message to everyone who left contact details.
+    @Sendable static func publish(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await load(request)
+        let state = bundle.consultationFacts!.state(on: request.today)
+        var errors: [FieldError] = []
+        if state == .open || state == .forthcoming {
+            errors.append(
+                FieldError("outcome_summary", "The consultation is still open. Publish the analysis after it closes."))
+        }
+        if bundle.themes.isEmpty && bundle.responseCount > 0 {
+            errors.append(FieldError("outcome_summary", "Record the themes found in the responses first."))
+        }
+        let summary = Admin.text(request, "outcome_summary").trimmingWhitespace()
+        if summary.isEmpty { errors.append(FieldError("outcome_summary", "Write a short summary of what you heard.")) }
+        if consultation.analysisPublishedAt != nil {
+            errors.append(FieldError("outcome_summary", "The analysis is already published."))
+        }
+        guard errors.isEmpty else {
+            return try await renderShow(
+                request, bundle: bundle, failure: ValidationFailure(errors), typed: ["outcome_summary": summary],
+                status: .unprocessableEntity)
+        }
+        consultation.analysisPublishedAt = Date()
+        consultation.outcomeSummary = summary
+        let emails = Set(
+            try await SurveyResponse.query(on: request.db).filter(\.$consultation.$id == consultation.id!).all()
+                .compactMap(\.contactEmail))
+        let title = consultation.title
+        let link = request.heardConfiguration.publicURL + DecisionURL.outcome(consultation.id!)
+        let body = """
+            Thank you for taking part in our consultation on \(title).
+
+            What we heard: \(summary)
+
+            You can read the full report, including what we are doing about each thing people raised, at \(link)
+            """
+        try await request.db.transaction { db in
+            try await consultation.save(on: db)
+            for email in emails.sorted() {
+                try await Notice(
+                    to: email, subject: "We asked, you said, we did: \(title)", body: body,
+                    kind: "consultation_outcome"
+                ).create(on: db)
+            }
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "consultation.analysis_published",
+                objectType: "consultation", objectID: consultation.id?.uuidString,
+                summary: "Published the analysis of \(consultation.title); outcome owed to \(emails.count) people")
+        }
+        Admin.flash(
+            request, "Analysis published. \(emails.count) people who left contact details will be sent the outcome.")
+        return request.redirect(to: DecisionURL.consultation(consultation.id!))
+    }
+}

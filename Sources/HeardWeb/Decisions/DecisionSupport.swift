@@ -1,0 +1,260 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Today's date in England. Tests move it forward to close consultations without waiting twelve weeks.
+public struct DecisionClock: Sendable {
+    public var today: @Sendable () -> SimpleDate
+
+    public init(today: @escaping @Sendable () -> SimpleDate) { self.today = today }
+
+    public static let system = DecisionClock {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return SimpleDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+
+    public static func fixed(_ date: SimpleDate) -> DecisionClock { DecisionClock { date } }
+
+    public struct Key: StorageKey {
+        public typealias Value = DecisionClock
+    }
+}
+
+extension Application {
+    /// The clock the decisions pages use (the system clock unless a test sets another).
+    public var decisionClock: DecisionClock {
+        get { storage[DecisionClock.Key.self] ?? .system }
+        set { storage[DecisionClock.Key.self] = newValue }
+    }
+}
+
+extension Request {
+    var today: SimpleDate { application.decisionClock.today() }
+}
+
+/// Every decisions path, in one place.
+enum DecisionURL {
+    static let initiatives = "/staff/initiatives"
+    static let activities = "/staff/activities"
+    static let decisions = "/staff/decisions"
+    static let consultationHub = "/consultations"
+    static let publicDecisions = "/decisions"
+
+    static func id(_ id: UUID) -> String { id.uuidString.lowercased() }
+    static func initiative(_ id: UUID) -> String { "\(initiatives)/\(Self.id(id))" }
+    static func initiativeStage(_ id: UUID) -> String { initiative(id) + "/stage" }
+    static func newConsultation(_ id: UUID) -> String { initiative(id) + "/consultation" }
+    static func eia(_ id: UUID) -> String { initiative(id) + "/eia" }
+    static func decisionForm(_ id: UUID) -> String { initiative(id) + "/decision" }
+    static func newActivity(initiative: UUID?) -> String {
+        activities + "/new" + (initiative.map { "?initiative=" + Self.id($0) } ?? "")
+    }
+    static func activity(_ id: UUID) -> String { "\(activities)/\(Self.id(id))" }
+    static func activityComments(_ id: UUID) -> String { activity(id) + "/comments" }
+    static func activityMonitoring(_ id: UUID) -> String { activity(id) + "/monitoring" }
+    static func consultation(_ id: UUID) -> String { "/staff/consultations/\(Self.id(id))" }
+    static func questions(_ id: UUID) -> String { consultation(id) + "/questions" }
+    static func paper(_ id: UUID) -> String { consultation(id) + "/paper" }
+    static func closeEarly(_ id: UUID) -> String { consultation(id) + "/close" }
+    static func themes(_ id: UUID) -> String { consultation(id) + "/themes" }
+    static func themeResponse(_ consultation: UUID, _ theme: UUID) -> String {
+        themes(consultation) + "/" + Self.id(theme)
+    }
+    static func publish(_ id: UUID) -> String { consultation(id) + "/publish" }
+    static func approve(_ id: UUID) -> String { "\(decisions)/\(Self.id(id))/approve" }
+    static func publicConsultation(_ id: UUID) -> String { "\(consultationHub)/\(Self.id(id))" }
+    static func respond(_ id: UUID) -> String { publicConsultation(id) + "/respond" }
+    static func outcome(_ id: UUID) -> String { publicConsultation(id) + "/outcome" }
+    static func outcomeCSV(_ id: UUID) -> String { publicConsultation(id) + "/outcome.csv" }
+    static func publicInitiative(_ id: UUID) -> String { "/initiatives/\(Self.id(id))" }
+    static func publicAssessment(_ id: UUID) -> String { publicInitiative(id) + "/equality-impact-assessment" }
+    static func publicDecision(_ id: UUID) -> String { "\(publicDecisions)/\(Self.id(id))" }
+}
+
+/// Everything known about one initiative, loaded together for the rules and the pages.
+struct InitiativeBundle {
+    var initiative: Initiative
+    var activities: [InvolvementActivity]
+    var consultation: Consultation?
+    var questions: [SurveyQuestion]
+    var themes: [ConsultationTheme]
+    var responseCount: Int
+    var assessment: EqualityAssessment?
+    var decision: Decision?
+    var places: [Place]
+    var services: [Service]
+
+    static func load(_ id: UUID, on db: any Database) async throws -> InitiativeBundle {
+        guard let initiative = try await Initiative.find(id, on: db) else { throw Abort(.notFound) }
+        return try await load(initiative, on: db)
+    }
+
+    static func load(_ initiative: Initiative, on db: any Database) async throws -> InitiativeBundle {
+        let id = try initiative.requireID()
+        let activities = try await InvolvementActivity.query(on: db).filter(\.$initiative.$id == id).with(\.$place)
+            .sort(\.$heldOn).all()
+        let consultation = try await Consultation.query(on: db).filter(\.$initiative.$id == id).first()
+        var questions: [SurveyQuestion] = []
+        var themes: [ConsultationTheme] = []
+        var responses = 0
+        if let consultation {
+            let cid = try consultation.requireID()
+            questions = try await SurveyQuestion.query(on: db).filter(\.$consultation.$id == cid).sort(\.$position)
+                .all()
+            themes = try await ConsultationTheme.query(on: db).filter(\.$consultation.$id == cid).sort(
+                \.$mentions, .descending
+            )
+            .sort(\.$name).all()
+            responses = try await SurveyResponse.query(on: db).filter(\.$consultation.$id == cid).count()
+        }
+        let assessment = try await EqualityAssessment.query(on: db).filter(\.$initiative.$id == id).first()
+        let decision = try await Decision.query(on: db).filter(\.$initiative.$id == id).first()
+        let placeIDs = initiative.placeIDList
+        let places = placeIDs.isEmpty ? [] : try await Place.query(on: db).filter(\.$id ~~ placeIDs).sort(\.$name).all()
+        let serviceIDs = initiative.serviceIDList
+        let services =
+            serviceIDs.isEmpty ? [] : try await Service.query(on: db).filter(\.$id ~~ serviceIDs).sort(\.$name).all()
+        return InitiativeBundle(
+            initiative: initiative, activities: activities, consultation: consultation, questions: questions,
+            themes: themes, responseCount: responses, assessment: assessment, decision: decision, places: places,
+            services: services)
+    }
+
+    var eiaStatus: EIAStatus { assessment?.status ?? EIAStatus.none }
+
+    var consultationFacts: ConsultationFacts? {
+        guard let c = consultation else { return nil }
+        return ConsultationFacts(
+            opensOn: c.opens, closesOn: c.closes, closedEarlyOn: c.closedEarlyOn.flatMap { SimpleDate(iso: $0) },
+            background: c.background, options: c.options, discardedAlternatives: c.discardedAlternatives,
+            reasons: c.reasons, eiaStatus: eiaStatus, shortDurationReason: c.shortDurationReason,
+            questionCount: questions.count, analysisPublished: c.analysisPublishedAt != nil,
+            themes: themes.map {
+                ThemeResponseFacts(theme: $0.name, response: $0.responseKind, reason: $0.responseReason)
+            },
+            decisionTargetDate: decision.flatMap { SimpleDate(iso: $0.meetingOn) } ?? initiative.target,
+            initiativeDecided: decision?.isApproved ?? false)
+    }
+
+    func facts(today: SimpleDate) -> InitiativeFacts {
+        InitiativeFacts(
+            stage: initiative.stage, affectsServices: initiative.affectsServices,
+            substantialVariation: initiative.substantialVariation,
+            livedExperienceMembers: initiative.livedExperienceMembers, activitiesRecorded: activities.count,
+            activitiesHeldWithParticipants: activities.filter { $0.date <= today && $0.attendees > 0 }.count,
+            consultation: consultationFacts, decisionApproved: decision?.isApproved ?? false)
+    }
+
+    func approvalRefusal(today: SimpleDate) -> ApprovalRefusal? {
+        GunningGate.approvalRefusal(
+            needsConsultation: facts(today: today).needsConsultation, consultation: consultationFacts,
+            eiaStatus: eiaStatus, alreadyApproved: decision?.isApproved ?? false, today: today,
+            declarations: decision?.declarations ?? "")
+    }
+
+    /// The first held activity with participants, for "how early were people involved".
+    func firstInvolvement(today: SimpleDate) -> InvolvementActivity? {
+        activities.filter { $0.date <= today && $0.attendees > 0 }.min { $0.heldOn < $1.heldOn }
+    }
+}
+
+/// Form pieces the decisions pages need beyond `FormComponents`.
+enum DecisionForms {
+    /// Radio buttons in a fieldset with a legend.
+    static func radios(
+        name: String, legend legendText: String, choices: [FormComponents.Choice], selected: String,
+        failure: ValidationFailure?, hint: String? = nil
+    ) -> HTMLNode {
+        let id = FormComponents.fieldID(name)
+        let error = failure?.message(for: name)
+        return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
+            fieldset(.class("fieldset"), .id(id)) {
+                legend(.class("legend")) { legendText }
+                if let hint { div(.class("hint")) { hint } }
+                if let error {
+                    p(.class("error-message")) {
+                        span(.class("visually-hidden")) { "Error: " }; error
+                    }
+                }
+                for (index, choice) in choices.enumerated() {
+                    div(.class("choice")) {
+                        input(
+                            [
+                                .type("radio"), .id("\(id)-\(index)"), .name(name), .value(choice.value),
+                            ] + (choice.value == selected ? [.checked] : []))
+                        label(.for("\(id)-\(index)")) { choice.label }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checkboxes in a fieldset with a legend.
+    static func checkboxes(
+        name: String, legend legendText: String, choices: [FormComponents.Choice], selected: Set<String>,
+        failure: ValidationFailure?, hint: String? = nil
+    ) -> HTMLNode {
+        let id = FormComponents.fieldID(name)
+        let error = failure?.message(for: name)
+        return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
+            fieldset(.class("fieldset"), .id(id)) {
+                legend(.class("legend")) { legendText }
+                if let hint { div(.class("hint")) { hint } }
+                if let error {
+                    p(.class("error-message")) {
+                        span(.class("visually-hidden")) { "Error: " }; error
+                    }
+                }
+                for (index, choice) in choices.enumerated() {
+                    div(.class("choice")) {
+                        input(
+                            [.type("checkbox"), .id("\(id)-\(index)"), .name(name + "[]"), .value(choice.value)]
+                                + (selected.contains(choice.value) ? [.checked] : []))
+                        label(.for("\(id)-\(index)")) { choice.label }
+                    }
+                }
+            }
+        }
+    }
+
+    static let yesNo: [FormComponents.Choice] = [.init(value: "yes", label: "Yes"), .init(value: "no", label: "No")]
+
+    static func statusTag(_ status: CheckStatus) -> HTMLNode {
+        strong(.class("tag tag-\(status.rawValue)")) { status.title }
+    }
+
+    static func summaryList(_ rows: [(String, HTMLNode)]) -> HTMLNode {
+        dl(.class("summary-list")) {
+            for (key, value) in rows {
+                div {
+                    dt { key }
+                    dd { value }
+                }
+            }
+        }
+    }
+
+    /// Paragraphs from text with blank lines.
+    static func paragraphs(_ text: String) -> HTMLNode {
+        let parts = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+        return .fragment(parts.map { part in p { part } })
+    }
+}
+
+extension Admin {
+    /// A form's text value, or empty.
+    static func text(_ request: Request, _ name: String) -> String {
+        (try? request.content.get(String.self, at: name)) ?? ""
+    }
+
+    /// All values of a checkbox group (`name[]`).
+    static func list(_ request: Request, _ name: String) -> [String] {
+        (try? request.content.get([String].self, at: name)) ?? []
+    }
+}

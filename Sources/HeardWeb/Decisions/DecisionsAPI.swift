@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// `GET /api/v1/decisions` (public) and `POST /api/v1/decisions/{id}/approve` (board secretary's token).
+enum DecisionsAPI {
+    struct ConsultationDTO: Content {
+        var id: UUID
+        var status: String
+        var opensOn: String
+        var closesOn: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, status
+            case opensOn = "opens_on"
+            case closesOn = "closes_on"
+        }
+    }
+
+    struct DecisionDTO: Content {
+        var id: UUID
+        var title: String
+        var status: String
+        var consultation: ConsultationDTO?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(status, forKey: .status)
+            try container.encode(consultation, forKey: .consultation)
+        }
+    }
+
+    struct ListResponse: Content {
+        var items: [DecisionDTO]
+    }
+
+    /// The 409 body: the usual error shape plus the principle that refused.
+    struct RefusalBody: Content {
+        var error: String
+        var field: String?
+        var principle: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(error, forKey: .error)
+            try container.encode(field, forKey: .field)
+            try container.encode(principle, forKey: .principle)
+        }
+    }
+
+    static func dto(_ bundle: InitiativeBundle, _ decision: Decision, today: SimpleDate) -> DecisionDTO {
+        let consultation = bundle.consultation.flatMap { c in
+            bundle.consultationFacts.map { facts in
+                ConsultationDTO(
+                    id: c.id!, status: facts.state(on: today).rawValue, opensOn: c.opensOn, closesOn: facts.lastDay.iso)
+            }
+        }
+        return DecisionDTO(
+            id: decision.id!, title: decision.title, status: decision.status, consultation: consultation)
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> ListResponse {
+        let decisions = try await Decision.query(on: request.db).with(\.$initiative).sort(\.$meetingOn).all()
+        var items: [DecisionDTO] = []
+        for decision in decisions {
+            let bundle = try await InitiativeBundle.load(decision.initiative, on: request.db)
+            items.append(dto(bundle, decision, today: request.today))
+        }
+        return ListResponse(items: items)
+    }
+
+    @Sendable static func approve(_ request: Request) async throws -> Response {
+        // BearerTokenMiddleware(area: .decisions) has checked the token and the role.
+        guard let user = request.auth.get(User.self) else {
+            throw APIError(.unauthorized, "Send a staff API token as 'Authorization: Bearer heard_…'.")
+        }
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+            let decision = try await Decision.find(id, on: request.db)
+        else {
+            throw APIError(.notFound, "No decision with this id. See GET /api/v1/decisions.", field: "id")
+        }
+        let actor = AuditActor(id: user.id, label: user.email + " (API)")
+        if let refusal = try await DecisionApproval.attempt(decision, actor: actor, request: request) {
+            let response = Response(status: .conflict)
+            try response.content.encode(
+                RefusalBody(error: refusal.message, field: nil, principle: refusal.principle.rawValue))
+            return response
+        }
+        let bundle = try await InitiativeBundle.load(decision.$initiative.id, on: request.db)
+        let response = Response(status: .ok)
+        try response.content.encode(dto(bundle, decision, today: request.today))
+        return response
+    }
+}
+
+/// Issues a decisions API token for an existing account (tests and, until issue 4 is merged, operators).
+public enum DecisionAPITokens {
+    public static func issue(email: String, on db: any Database) async throws -> String {
+        guard let user = try await User.query(on: db).filter(\.$email == EmailAddress.normalised(email)).first() else {
+            throw Abort(.notFound, reason: "No account with the email \(email).")
+        }
+        return try await APITokens.create(for: user, name: "decisions", actor: .system("tests"), on: db)
+    }
+}

@@ -1,0 +1,152 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Decision papers and their approval through the Gunning gate.
+enum DecisionsController {
+    struct Typed {
+        var title = ""
+        var meeting = ""
+        var meetingOn = ""
+        var membersPresent = ""
+        var declarations = ""
+        var outcome = ""
+    }
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let decisions = try await Decision.query(on: request.db).with(\.$initiative).sort(\.$meetingOn, .descending)
+            .all()
+        var rows: [(Decision, ApprovalRefusal?)] = []
+        for decision in decisions {
+            let bundle = try await InitiativeBundle.load(decision.initiative, on: request.db)
+            rows.append((decision, decision.isApproved ? nil : bundle.approvalRefusal(today: request.today)))
+        }
+        return .html(
+            DecisionViews.list(
+                rows, context: PageContext(request, title: "Decisions"), notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        let typed =
+            bundle.decision.map {
+                Typed(
+                    title: $0.title, meeting: $0.meeting, meetingOn: $0.meetingOn, membersPresent: $0.membersPresent,
+                    declarations: $0.declarations, outcome: $0.outcome)
+            }
+            ?? Typed(
+                title: "Decision: " + bundle.initiative.title, meeting: bundle.initiative.decisionBody,
+                meetingOn: bundle.initiative.targetDate ?? "")
+        return .html(
+            DecisionViews.paper(
+                request, bundle: bundle, typed: typed, refusal: bundle.approvalRefusal(today: request.today),
+                failure: nil, notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func save(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        let typed = Typed(
+            title: Admin.text(request, "title").trimmingWhitespace(),
+            meeting: Admin.text(request, "meeting").trimmingWhitespace(),
+            meetingOn: Admin.text(request, "meeting_on").trimmingWhitespace(),
+            membersPresent: Admin.text(request, "members_present").trimmingWhitespace(),
+            declarations: Admin.text(request, "declarations").trimmingWhitespace(),
+            outcome: Admin.text(request, "outcome").trimmingWhitespace())
+        var errors: [FieldError] = []
+        if bundle.decision?.isApproved == true {
+            errors.append(FieldError("title", "This decision is approved and published, so it cannot be changed."))
+        }
+        if typed.title.isEmpty { errors.append(FieldError("title", "Enter a title for the decision.")) }
+        if typed.meeting.isEmpty { errors.append(FieldError("meeting", "Enter the meeting that will decide.")) }
+        let date = SimpleDate(iso: typed.meetingOn)
+        if date == nil { errors.append(FieldError("meeting_on", "Enter the meeting date, for example 2027-06-30.")) }
+        if typed.membersPresent.isEmpty { errors.append(FieldError("members_present", "List the members present.")) }
+        if typed.outcome.isEmpty { errors.append(FieldError("outcome", "Say what is decided.")) }
+        guard errors.isEmpty, let date else {
+            return .html(
+                DecisionViews.paper(
+                    request, bundle: bundle, typed: typed, refusal: bundle.approvalRefusal(today: request.today),
+                    failure: ValidationFailure(errors), notice: nil), status: .unprocessableEntity)
+        }
+        let decision =
+            bundle.decision
+            ?? Decision(
+                initiativeID: bundle.initiative.id!, title: typed.title, meeting: typed.meeting, meetingOn: date,
+                membersPresent: typed.membersPresent, declarations: typed.declarations, outcome: typed.outcome)
+        let isNew = bundle.decision == nil
+        let changes = [
+            FieldChange("title", from: bundle.decision?.title, to: typed.title),
+            FieldChange("meeting_on", from: bundle.decision?.meetingOn, to: date.iso),
+            FieldChange("outcome", from: bundle.decision?.outcome, to: typed.outcome),
+            FieldChange("declarations", from: bundle.decision?.declarations, to: typed.declarations),
+        ]
+        decision.title = typed.title
+        decision.meeting = typed.meeting
+        decision.meetingOn = date.iso
+        decision.membersPresent = typed.membersPresent
+        decision.declarations = typed.declarations
+        decision.outcome = typed.outcome
+        try await request.db.transaction { db in
+            try await decision.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: isNew ? "decision.created" : "decision.updated",
+                objectType: "decision", objectID: decision.id?.uuidString,
+                summary: "\(isNew ? "Prepared" : "Changed") decision paper \(typed.title)", changes: changes)
+        }
+        Admin.flash(request, "Decision paper saved.")
+        return request.redirect(to: DecisionURL.decisionForm(bundle.initiative.id!))
+    }
+
+    @Sendable static func approve(_ request: Request) async throws -> Response {
+        guard let decision = try await Decision.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        let result = try await DecisionApproval.attempt(decision, actor: Admin.actor(request), request: request)
+        if let refusal = result {
+            let bundle = try await InitiativeBundle.load(decision.$initiative.id, on: request.db)
+            let typed = Typed(
+                title: decision.title, meeting: decision.meeting, meetingOn: decision.meetingOn,
+                membersPresent: decision.membersPresent, declarations: decision.declarations, outcome: decision.outcome)
+            return .html(
+                DecisionViews.paper(
+                    request, bundle: bundle, typed: typed, refusal: refusal, failure: nil, notice: nil,
+                    refusedNow: true), status: .conflict)
+        }
+        Admin.flash(request, "Decision approved and published.")
+        return request.redirect(to: DecisionURL.decisionForm(decision.$initiative.id))
+    }
+}
+
+/// The one way a decision is approved, from the web page or the API: checked by the Gunning gate, and
+/// audited whether it succeeds or is refused.
+enum DecisionApproval {
+    static func attempt(_ decision: Decision, actor: AuditActor, request: Request) async throws -> ApprovalRefusal? {
+        try await attempt(decision, actor: actor, on: request.db, today: request.today)
+    }
+
+    static func attempt(
+        _ decision: Decision, actor: AuditActor, on database: any Database, today: SimpleDate
+    ) async throws -> ApprovalRefusal? {
+        let bundle = try await InitiativeBundle.load(decision.$initiative.id, on: database)
+        if let refusal = bundle.approvalRefusal(today: today) {
+            try await AuditLog.record(
+                on: database, actor: actor, action: "decision.approval_refused", objectType: "decision",
+                objectID: decision.id?.uuidString,
+                summary: "Refused approval of \(decision.title) (\(refusal.principle.rawValue)): \(refusal.message)")
+            return refusal
+        }
+        decision.status = "approved"
+        decision.approvedAt = Date()
+        decision.approvedBy = actor.label
+        try await database.transaction { db in
+            try await decision.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: actor, action: "decision.approved", objectType: "decision",
+                objectID: decision.id?.uuidString, summary: "Approved \(decision.title)",
+                changes: [FieldChange("status", from: "proposed", to: "approved")])
+        }
+        return nil
+    }
+}

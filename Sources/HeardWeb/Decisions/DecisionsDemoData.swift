@@ -1,0 +1,327 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+
+/// Demo content for the decisions feature: initiatives at every stage, one heading for a decision while its
+/// consultation is still open (its refused approval is in the audit log), and one place going quiet (Wakefield).
+/// All fictional, written by the project.
+enum DecisionsDemoData {
+    static let actor = AuditActor.system("demo seed")
+
+    static func seed(on db: any Database, today: SimpleDate) async throws {
+        let places = try await Place.query(on: db).all()
+        var placeByName: [String: Place] = [:]
+        for place in places { placeByName[place.name] = place }
+        try await seedPopulation(on: db, places: placeByName)
+
+        // Regular in-person activity everywhere except Wakefield, which has gone quiet.
+        for (index, name) in ["Bradford", "Calderdale", "Harrogate", "Kirklees", "Leeds"].enumerated() {
+            guard let place = placeByName[name] else { continue }
+            for round in 0..<4 {
+                let activity = InvolvementActivity(
+                    initiativeID: nil, placeID: place.id!, kind: round % 2 == 0 ? .communityMeeting : .stall,
+                    title: round % 2 == 0 ? "Health and care drop-in, \(name)" : "Listening stall at \(name) market",
+                    heldOn: today.adding(days: -(20 + index * 3 + round * 80)),
+                    venue: round % 2 == 0 ? "Community centre, \(name)" : "\(name) market hall", stepFree: true,
+                    hearingLoop: round % 2 == 0, attendees: 12 + index + round * 3,
+                    notes: "Open conversation about local services.")
+                try await activity.create(on: db)
+            }
+        }
+        if let wakefield = placeByName["Wakefield"] {
+            try await InvolvementActivity(
+                initiativeID: nil, placeID: wakefield.id!, kind: .communityMeeting,
+                title: "Carers' coffee morning, Wakefield", heldOn: today.adding(days: -200),
+                venue: "St John's scout hut", stepFree: true, hearingLoop: true, attendees: 9,
+                notes: "Carers told us about respite breaks."
+            ).create(on: db)
+        }
+
+        func place(_ name: String) -> Place { placeByName[name] ?? places[0] }
+
+        // 1. Idea
+        _ = try await initiative(
+            on: db, "Community pharmacy late opening", place: place("Leeds"), stage: .idea,
+            what: "Keep two community pharmacies open until 10pm on weekdays.",
+            why: "People leaving urgent care late at night cannot get their medicines.", target: today.adding(days: 300)
+        )
+
+        // 2. Involvement planned: a workshop is booked.
+        let planned = try await initiative(
+            on: db, "Self-referral to talking therapies online", place: place("Wakefield"),
+            stage: .involvementPlanned, what: "Let people refer themselves to talking therapies through a web form.",
+            why: "Waiting for a GP appointment to be referred adds weeks.", target: today.adding(days: 240))
+        try await InvolvementActivity(
+            initiativeID: planned.id, placeID: place("Wakefield").id!, kind: .workshop,
+            title: "Design workshop with people who have used talking therapies", heldOn: today.adding(days: 21),
+            venue: "Wakefield library", stepFree: true, hearingLoop: true, easyRead: true, attendees: 0
+        ).create(on: db)
+
+        // 3. Options developed, after two activities with people with lived experience.
+        let options = try await initiative(
+            on: db, "Overnight hours at the urgent treatment centre", place: place("Calderdale"),
+            stage: .optionsDeveloped,
+            what: "Change the overnight opening of the urgent treatment centre at Halifax Road.",
+            why: "Few people use it between 2am and 7am and it is hard to staff.", target: today.adding(days: 200),
+            members: 2)
+        try await heldActivity(
+            on: db, initiative: options, place: place("Calderdale"), title: "Evening meeting at Halifax scout hut",
+            daysAgo: 70, attendees: 23,
+            whatChanged: "Options now include keeping a nurse-led service overnight, which people asked for.",
+            comments: [
+                "If it shuts at night I have to get two buses to Huddersfield with a poorly child.",
+                "A phone line is fine for advice but not for a cut that needs stitches.",
+            ])
+
+        let overnight = try await consultation(
+            on: db, initiative: options, opens: today.adding(days: 14), closes: today.adding(days: 14 + 84))
+        try await questions(on: db, overnight)
+        try await assessment(on: db, options, status: .draft)
+
+        // 4. Consultation open, and a decision already sent for approval: refused (G1/G4).
+        let stroke = try await initiative(
+            on: db, "Stroke rehabilitation at home", place: place("Kirklees"), stage: .consultation,
+            what: "Move most stroke rehabilitation from the ward to people's homes.",
+            why: "People recover better at home with the right support.", target: today.adding(days: 100), members: 3)
+        try await heldActivity(
+            on: db, initiative: stroke, place: place("Kirklees"), title: "Stroke survivors' group workshop",
+            daysAgo: 150, attendees: 14, whatChanged: "Added a carers' helpline to the proposal.",
+            comments: ["My wife could not have coped at home without someone to ring."])
+        let strokeConsultation = try await consultation(
+            on: db, initiative: stroke, opens: today.adding(days: -30), closes: today.adding(days: 54))
+        try await questions(on: db, strokeConsultation)
+        try await responses(on: db, strokeConsultation, place: place("Kirklees"), count: 12, seed: 1)
+        try await assessment(on: db, stroke, status: .draft)
+        let strokeDecision = try await decision(
+            on: db, stroke, meetingOn: today.adding(days: 7), title: "Commissioning stroke rehabilitation at home")
+        _ = try await DecisionApproval.attempt(
+            strokeDecision, actor: AuditActor.system("demo seed (board secretary)"), on: db, today: today)
+
+        // 5. Analysis: closed, themes found, one still without a response.
+        let eye = try await initiative(
+            on: db, "Moving the eye clinic", place: place("Harrogate"), stage: .analysis,
+            what: "Move the eye clinic from the district hospital to the Ripon Road health centre.",
+            why: "More room and easier parking.", target: today.adding(days: 60), members: 1)
+        try await heldActivity(
+            on: db, initiative: eye, place: place("Harrogate"), title: "Eye clinic patients' focus group", daysAgo: 220,
+            attendees: 9, whatChanged: "Added a late clinic on Thursdays.", comments: [])
+        let eyeConsultation = try await consultation(
+            on: db, initiative: eye, opens: today.adding(days: -110), closes: today.adding(days: -20))
+        try await questions(on: db, eyeConsultation)
+        try await responses(on: db, eyeConsultation, place: place("Harrogate"), count: 26, seed: 2)
+        try await theme(on: db, eyeConsultation, "Parking", 11, 4, "Ripon Road has free parking, which helps.", nil)
+        try await theme(on: db, eyeConsultation, "Bus routes", 8, 5, "There is no direct bus from Knaresborough.", nil)
+        try await assessment(on: db, eye, status: .draft)
+
+        // 6–8. Decided, implementing, and under review: the full lawful path.
+        for (title, name, stage, daysAgo) in [
+            ("Midwife-led birth centre", "Leeds", InitiativeStage.decision, 40),
+            ("Mental health crisis café", "Bradford", .implementation, 160),
+            ("Patient transport eligibility", "Calderdale", .review, 400),
+        ] {
+            let item = try await initiative(
+                on: db, title, place: place(name), stage: stage, what: "\(title): the proposal.",
+                why: "What people told us, and what the service needs.", target: today.adding(days: -daysAgo + 30),
+                members: 2)
+            try await heldActivity(
+                on: db, initiative: item, place: place(name), title: "Early listening event: \(title)",
+                daysAgo: daysAgo + 150, attendees: 18, whatChanged: "Shaped the options put to consultation.",
+                comments: ["Please ask people who do not speak English as well."])
+            let c = try await consultation(
+                on: db, initiative: item, opens: today.adding(days: -(daysAgo + 100)),
+                closes: today.adding(days: -(daysAgo + 10)))
+            try await questions(on: db, c)
+            try await responses(on: db, c, place: place(name), count: 40, seed: daysAgo)
+            try await theme(
+                on: db, c, "Travel and access", 17, 4, "It is hard to get there without a car.",
+                .proposalChanged, "We added free transport for people who cannot travel alone.")
+            try await theme(
+                on: db, c, "Opening hours", 9, 3, "Evenings matter for people who work.", .notAccepted,
+                "We cannot staff evenings safely yet; we will review this in a year.")
+            c.analysisPublishedAt = Date()
+            c.outcomeSummary = "Most people supported the change but worried about travel; we changed the proposal."
+            try await c.save(on: db)
+            try await assessment(on: db, item, status: .signedOff)
+            let d = try await decision(
+                on: db, item, meetingOn: today.adding(days: -daysAgo), title: "Decision: \(title)")
+            _ = try await DecisionApproval.attempt(
+                d, actor: AuditActor.system("demo seed (board secretary)"), on: db, today: today)
+        }
+    }
+
+    static func seedPopulation(on db: any Database, places: [String: Place]) async throws {
+        let rows = (try? PopulationCSV.parse(CensusFigures.csv)) ?? []
+        for row in rows {
+            guard let place = places[row.place] else { continue }
+            try await PopulationFigure(
+                placeID: place.id!, characteristic: row.characteristic, category: row.category, percent: row.percent,
+                source: CensusFigures.source
+            ).create(on: db)
+        }
+    }
+
+    static func initiative(
+        on db: any Database, _ title: String, place: Place, stage: InitiativeStage, what: String, why: String,
+        target: SimpleDate, members: Int = 0
+    ) async throws -> Initiative {
+        let item = Initiative(
+            title: title, what: what, why: why, placeIDs: [place.id!], affectsServices: true,
+            substantialVariation: stage >= .consultation, decisionBody: "Pennine Vale Integrated Care Board",
+            targetDate: target, stage: stage, livedExperienceMembers: members)
+        try await item.create(on: db)
+        try await AuditLog.record(
+            on: db, actor: actor, action: "initiative.created", objectType: "initiative", objectID: item.id?.uuidString,
+            summary: "Added initiative \(title)")
+        return item
+    }
+
+    static func heldActivity(
+        on db: any Database, initiative: Initiative, place: Place, title: String, daysAgo: Int, attendees: Int,
+        whatChanged: String, comments: [String]
+    ) async throws {
+        let today = DecisionClock.system.today()
+        let activity = InvolvementActivity(
+            initiativeID: initiative.id, placeID: place.id!, kind: .communityMeeting, title: title,
+            heldOn: today.adding(days: -daysAgo), venue: "Community venue, \(place.name)", stepFree: true,
+            hearingLoop: true, interpreters: true, attendees: attendees,
+            notes: "People who use the service and carers.",
+            whatChanged: whatChanged)
+        try await activity.create(on: db)
+        // Most people filled in the optional monitoring form.
+        let ages = ["25-34", "35-44", "45-54", "55-64", "65-74", "75+", "65-74", "75+"]
+        for person in 0..<(attendees * 4 / 5) {
+            let answers = ["age_band": ages[person % ages.count], "sex": person % 3 == 0 ? "male" : "female"]
+            try await EqualityResponse(
+                contextType: "activity", contextID: activity.id!, placeID: place.id,
+                answers: EqualityAnswers.encode(answers)!
+            ).create(on: db)
+        }
+        for text in comments {
+            let analysis = DecisionText.analyse(text, engine: ListeningEngine(model: nil))
+            try await ActivityComment(
+                activityID: activity.id!, text: text, redactedText: analysis.redacted, wasRedacted: analysis.wasRedacted
+            ).create(on: db)
+        }
+    }
+
+    static func consultation(
+        on db: any Database, initiative: Initiative, opens: SimpleDate, closes: SimpleDate
+    ) async throws -> Consultation {
+        let c = Consultation(
+            initiativeID: initiative.id!, title: initiative.title, background: initiative.what + " " + initiative.why,
+            options: "Option A: make the change as proposed.\nOption B: make the change with extra support for travel.",
+            discardedAlternatives:
+                "Keeping things as they are was set aside because the service cannot be staffed safely.",
+            reasons: initiative.why, opensOn: opens, closesOn: closes,
+            formats: ["online", "paper", "easy_read", "events"])
+        try await c.create(on: db)
+        return c
+    }
+
+    static func questions(on db: any Database, _ c: Consultation) async throws {
+        try await SurveyQuestion(
+            consultationID: c.id!, position: 1, kind: .preferredOption, text: "Which option do you prefer, and why?",
+            choices: ["Option A", "Option B"]
+        ).create(on: db)
+        try await SurveyQuestion(
+            consultationID: c.id!, position: 2, kind: .scale, text: "How easy would it be for you to get there?",
+            choices: []
+        ).create(on: db)
+        // Left in so the checker has something to show on the demo's checklist.
+        try await SurveyQuestion(
+            consultationID: c.id!, position: 3, kind: .freeText, text: "What do you want from the ICB's new service?",
+            choices: []
+        ).create(on: db)
+    }
+
+    static func responses(on db: any Database, _ c: Consultation, place: Place, count: Int, seed: Int) async throws {
+        let questions = try await SurveyQuestion.query(on: db).filter(\.$consultation.$id == c.id!).sort(\.$position)
+            .all()
+        let campaign = "Keep our local service open. Do not move it further away from the people who need it."
+        let ethnic = ["white", "white", "white", "white", "asian", "white", "mixed", "white"]
+        let ages = ["25-34", "35-44", "45-54", "55-64", "65-74", "75+", "55-64", "65-74"]
+        for index in 0..<count {
+            let n = index + seed
+            let openings = [
+                "I would need help with transport on some days.", "The bus from our estate only runs twice a day.",
+                "My mum is ninety and cannot drive any more.",
+                "Evening appointments would make a big difference to me.",
+                "I worry the waiting list will get longer.",
+                "Parking at the hospital costs too much for regular visits.",
+                "The staff were kind when my husband was there.",
+            ]
+            let endings = [
+                "Please think about carers who work.", "Letters should come in other languages too.",
+                "A phone number that someone answers would help.",
+                "I support the change if the support is really there.",
+                "Nobody asked us before, so thank you for asking now.",
+            ]
+            let text =
+                index % 5 == 0
+                ? campaign
+                : openings[(index * 3 + seed) % openings.count] + " " + endings[(index + seed) % endings.count]
+            let answers = [
+                questions[0].id!.uuidString: (n % 3 == 0 ? "Option A" : "Option B") + "\n" + text,
+                questions[1].id!.uuidString: String(n % 5 + 1),
+            ]
+            try await SurveyResponse(
+                consultationID: c.id!, channel: index % 4 == 0 ? "paper" : "online", placeID: place.id,
+                answers: answers, redactedText: text, submissionKey: "demo-\(seed)-\(index)",
+                contactEmail: index % 6 == 0 ? "respondent\(index)@example.org" : nil
+            ).create(on: db)
+            let equality = [
+                "ethnic_group": ethnic[n % ethnic.count], "age_band": ages[n % ages.count],
+                "sex": n % 3 == 0 ? "male" : "female",
+            ]
+            try await EqualityResponse(
+                contextType: "consultation", contextID: c.id!, placeID: place.id,
+                answers: EqualityAnswers.encode(equality)!
+            ).create(on: db)
+        }
+    }
+
+    static func theme(
+        on db: any Database, _ c: Consultation, _ name: String, _ mentions: Int, _ sentiment: Int, _ quote: String,
+        _ kind: ThemeResponseKind?, _ reason: String = ""
+    ) async throws {
+        try await ConsultationTheme(
+            consultationID: c.id!, name: name, summary: "People talked about \(name.lowercased()).", mentions: mentions,
+            sentiment: sentiment, quote: quote, responseKind: kind, responseReason: reason
+        ).create(on: db)
+    }
+
+    static func assessment(on db: any Database, _ initiative: Initiative, status: EIAStatus) async throws {
+        var entries: [String: EqualityAssessment.Entry] = [:]
+        for c in EqualityAssessmentController.characteristics {
+            entries[c.rawValue] = .init(
+                evidence: "Local Census 2021 figures and service data.",
+                engagement: "Consultation and listening events.", impact: "neutral", mitigations: "", actions: "")
+        }
+        entries[MonitoringCharacteristic.disability.rawValue]?.impact = "negative"
+        entries[MonitoringCharacteristic.disability.rawValue]?.mitigations =
+            "Free transport for people who cannot travel alone."
+        let a = EqualityAssessment(
+            initiativeID: initiative.id!, whoAffected: "People who use the service, their carers and staff.",
+            entries: entries, status: status)
+        if status == .signedOff {
+            a.signedOffBy = "Director of Nursing"
+            a.signedOffOn = DecisionClock.system.today().adding(days: -60).iso
+            a.reviewOn = DecisionClock.system.today().adding(days: 300).iso
+        }
+        try await a.create(on: db)
+    }
+
+    static func decision(
+        on db: any Database, _ initiative: Initiative, meetingOn: SimpleDate, title: String
+    ) async throws -> Decision {
+        let d = Decision(
+            initiativeID: initiative.id!, title: title, meeting: "Pennine Vale ICB board meeting in public",
+            meetingOn: meetingOn,
+            membersPresent: "Chair, chief executive, five non-executive members, director of nursing",
+            declarations: "None declared.",
+            outcome: "Approved Option B, with the changes listed in the theme responses.")
+        try await d.create(on: db)
+        return d
+    }
+}

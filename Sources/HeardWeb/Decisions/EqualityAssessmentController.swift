@@ -1,0 +1,161 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// The equality impact assessment builder: per characteristic the evidence, the engagement that reached the
+/// group (pre-filled from the representation data), impact, mitigations and actions; then sign-off and review.
+enum EqualityAssessmentController {
+    /// The nine protected characteristics (Equality Act 2010) plus carers.
+    static let characteristics: [MonitoringCharacteristic] = [
+        .age, .disability, .genderReassignment, .marriage, .pregnancy, .ethnicGroup, .religion, .sex,
+        .sexualOrientation, .unpaidCare,
+    ]
+    static let impacts: [FormComponents.Choice] = [
+        .init(value: "positive", label: "Positive"), .init(value: "neutral", label: "Neutral"),
+        .init(value: "negative", label: "Negative"), .init(value: "unknown", label: "Not yet known"),
+    ]
+
+    struct Typed {
+        var whoAffected: String
+        var entries: [String: EqualityAssessment.Entry]
+        var status: String
+        var signedOffBy: String
+        var reviewOn: String
+    }
+
+    static func slug(_ c: MonitoringCharacteristic) -> String { Slug.make(c.rawValue) }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        let engagement = try await engagementText(bundle, on: request.db)
+        let typed: Typed
+        if let assessment = bundle.assessment {
+            typed = Typed(
+                whoAffected: assessment.whoAffected, entries: assessment.entryMap, status: assessment.status.rawValue,
+                signedOffBy: assessment.signedOffBy ?? "", reviewOn: assessment.reviewOn ?? "")
+        } else {
+            var entries: [String: EqualityAssessment.Entry] = [:]
+            for c in characteristics {
+                entries[c.rawValue] = .init(
+                    evidence: "", engagement: engagement[c.rawValue] ?? "", impact: "", mitigations: "", actions: "")
+            }
+            typed = Typed(
+                whoAffected: "", entries: entries, status: EIAStatus.draft.rawValue, signedOffBy: "", reviewOn: "")
+        }
+        return .html(
+            EqualityAssessmentViews.form(
+                request, bundle: bundle, typed: typed, engagement: engagement, failure: nil,
+                notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func save(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        var entries: [String: EqualityAssessment.Entry] = [:]
+        for c in characteristics {
+            let s = slug(c)
+            entries[c.rawValue] = .init(
+                evidence: Admin.text(request, "evidence-" + s).trimmingWhitespace(),
+                engagement: Admin.text(request, "engagement-" + s).trimmingWhitespace(),
+                impact: Admin.text(request, "impact-" + s),
+                mitigations: Admin.text(request, "mitigations-" + s).trimmingWhitespace(),
+                actions: Admin.text(request, "actions-" + s).trimmingWhitespace())
+        }
+        let typed = Typed(
+            whoAffected: Admin.text(request, "who_affected").trimmingWhitespace(), entries: entries,
+            status: Admin.text(request, "status"),
+            signedOffBy: Admin.text(request, "signed_off_by").trimmingWhitespace(),
+            reviewOn: Admin.text(request, "review_on").trimmingWhitespace())
+        var errors: [FieldError] = []
+        if typed.whoAffected.isEmpty { errors.append(FieldError("who_affected", "Say who the proposal affects.")) }
+        let status = EIAStatus(rawValue: typed.status)
+        if status == nil || status == EIAStatus.none {
+            errors.append(FieldError("status", "Choose draft or signed off."))
+        }
+        for c in characteristics {
+            let entry = entries[c.rawValue]!
+            if !entry.impact.isEmpty && !impacts.contains(where: { $0.value == entry.impact }) {
+                errors.append(FieldError("impact-" + slug(c), "Choose the likely impact for \(c.title.lowercased())."))
+            }
+        }
+        var review: SimpleDate?
+        if status == .signedOff {
+            for c in characteristics {
+                let entry = entries[c.rawValue]!
+                if entry.evidence.isEmpty {
+                    errors.append(
+                        FieldError(
+                            "evidence-" + slug(c),
+                            "Give the evidence for \(c.title.lowercased()), or say why there is none."))
+                }
+                if entry.impact.isEmpty || entry.impact == "unknown" {
+                    errors.append(
+                        FieldError(
+                            "impact-" + slug(c),
+                            "Choose the likely impact for \(c.title.lowercased()) before signing off."))
+                }
+                if entry.impact == "negative" && entry.mitigations.isEmpty {
+                    errors.append(
+                        FieldError(
+                            "mitigations-" + slug(c),
+                            "Say how the negative impact on \(c.title.lowercased()) will be reduced."))
+                }
+            }
+            if typed.signedOffBy.isEmpty {
+                errors.append(FieldError("signed_off_by", "Enter who signs the assessment off."))
+            }
+            review = SimpleDate(iso: typed.reviewOn)
+            if review == nil {
+                errors.append(FieldError("review_on", "Enter the review date, for example 2027-12-31."))
+            }
+        }
+        guard errors.isEmpty, let status else {
+            let engagement = try await engagementText(bundle, on: request.db)
+            return .html(
+                EqualityAssessmentViews.form(
+                    request, bundle: bundle, typed: typed, engagement: engagement,
+                    failure: ValidationFailure(errors), notice: nil), status: .unprocessableEntity)
+        }
+        let assessment =
+            bundle.assessment
+            ?? EqualityAssessment(initiativeID: bundle.initiative.id!, whoAffected: "", entries: [:], status: .draft)
+        let before = bundle.assessment?.status.rawValue
+        assessment.whoAffected = typed.whoAffected
+        assessment.entries = EqualityAssessment.encode(entries)
+        assessment.status = status
+        assessment.signedOffBy = status == .signedOff ? typed.signedOffBy : nil
+        assessment.signedOffOn = status == .signedOff ? request.today.iso : nil
+        assessment.reviewOn = review?.iso ?? (typed.reviewOn.isEmpty ? nil : typed.reviewOn)
+        try await request.db.transaction { db in
+            try await assessment.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request),
+                action: status == .signedOff ? "eia.signed_off" : "eia.saved", objectType: "initiative",
+                objectID: bundle.initiative.id?.uuidString,
+                summary:
+                    "\(status == .signedOff ? "Signed off" : "Saved") the equality impact assessment for \(bundle.initiative.title)",
+                changes: [FieldChange("status", from: before, to: status.rawValue)])
+        }
+        Admin.flash(
+            request,
+            status == .signedOff
+                ? "Equality impact assessment signed off." : "Equality impact assessment saved as a draft.")
+        return request.redirect(to: DecisionURL.initiative(bundle.initiative.id!))
+    }
+
+    /// For each characteristic, what the involvement data says about who was reached.
+    static func engagementText(_ bundle: InitiativeBundle, on db: any Database) async throws -> [String: String] {
+        guard let analysis = try await ConsultationAnalysis.load(bundle, on: db) else {
+            return [:]
+        }
+        var text: [String: String] = [:]
+        for group in analysis.representation {
+            let flagged = group.rows.filter(\.underRepresented).map(\.category)
+            var line = "Consultation: \(group.answered) people answered."
+            if !flagged.isEmpty { line += " Under-represented: " + flagged.joined(separator: ", ") + "." }
+            text[group.characteristic.rawValue] = line
+        }
+        return text
+    }
+}

@@ -1,0 +1,205 @@
+import Fluent
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Staff pages for initiatives: list, add, overview and moving between stages.
+enum InitiativesController {
+    struct Form: Content {
+        var title: String?
+        var what: String?
+        var why: String?
+        var affectsServices: String?
+        var substantialVariation: String?
+        var decisionBody: String?
+        var targetDate: String?
+        var livedExperienceMembers: String?
+        var placeIDs: [String]?
+        var serviceIDs: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case title, what, why
+            case affectsServices = "affects_services"
+            case substantialVariation = "substantial_variation"
+            case decisionBody = "decision_body"
+            case targetDate = "target_date"
+            case livedExperienceMembers = "lived_experience_members"
+            case placeIDs = "place_ids"
+            case serviceIDs = "service_ids"
+        }
+
+        var input: InitiativeInput {
+            InitiativeInput(
+                title: title ?? "", what: what ?? "", why: why ?? "", affectsServices: affectsServices ?? "",
+                substantialVariation: substantialVariation ?? "", decisionBody: decisionBody ?? "",
+                targetDate: targetDate ?? "", livedExperienceMembers: livedExperienceMembers ?? "0")
+        }
+    }
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let initiatives = try await Initiative.query(on: request.db).sort(\.$createdAt, .descending).all()
+        var rows: [InitiativeViews.ListRow] = []
+        for initiative in initiatives {
+            let bundle = try await InitiativeBundle.load(initiative, on: request.db)
+            rows.append(
+                .init(
+                    bundle: bundle,
+                    consultationState: bundle.consultationFacts?.state(on: request.today)))
+        }
+        return .html(
+            InitiativeViews.list(
+                rows, context: PageContext(request, title: "Initiatives"), notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func new(_ request: Request) async throws -> Response {
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
+        return .html(
+            InitiativeViews.form(
+                request, input: InitiativeInput(), placeIDs: [], serviceIDs: [], places: places, services: services,
+                failure: nil))
+    }
+
+    @Sendable static func edit(_ request: Request) async throws -> Response {
+        let initiative = try await find(request)
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
+        let input = InitiativeInput(
+            title: initiative.title, what: initiative.what, why: initiative.why,
+            affectsServices: initiative.affectsServices ? "yes" : "no",
+            substantialVariation: initiative.substantialVariation ? "yes" : "no", decisionBody: initiative.decisionBody,
+            targetDate: initiative.targetDate ?? "", livedExperienceMembers: String(initiative.livedExperienceMembers))
+        return .html(
+            InitiativeViews.form(
+                request, input: input, placeIDs: Set(initiative.placeIDList.map(\.uuidString)),
+                serviceIDs: Set(initiative.serviceIDList.map(\.uuidString)), places: places, services: services,
+                failure: nil, editing: initiative))
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        try await save(request, editing: try await find(request))
+    }
+
+    static func find(_ request: Request) async throws -> Initiative {
+        guard let initiative = try await Initiative.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return initiative
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        try await save(request, editing: nil)
+    }
+
+    static func save(_ request: Request, editing existing: Initiative?) async throws -> Response {
+        let form = try request.content.decode(Form.self)
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
+        let chosen = (form.placeIDs ?? []).compactMap { UUID(uuidString: $0) }.filter { id in
+            places.contains { $0.id == id }
+        }
+        let chosenServices = (form.serviceIDs ?? []).compactMap { UUID(uuidString: $0) }.filter { id in
+            services.contains { $0.id == id }
+        }
+        do {
+            let valid = try form.input.validated()
+            if chosen.isEmpty { throw ValidationFailure([FieldError("place_ids", "Select at least one place.")]) }
+            let initiative =
+                existing
+                ?? Initiative(
+                    title: valid.title, what: valid.what, why: valid.why, affectsServices: valid.affectsServices,
+                    substantialVariation: valid.substantialVariation, decisionBody: valid.decisionBody,
+                    targetDate: valid.targetDate)
+            let changes = [
+                FieldChange("title", from: existing?.title, to: valid.title),
+                FieldChange("what", from: existing?.what, to: valid.what),
+                FieldChange("why", from: existing?.why, to: valid.why),
+                FieldChange(
+                    "affects_services", from: existing.map { String($0.affectsServices) },
+                    to: String(valid.affectsServices)),
+                FieldChange(
+                    "substantial_variation", from: existing.map { String($0.substantialVariation) },
+                    to: String(valid.substantialVariation)),
+                FieldChange("decision_body", from: existing?.decisionBody, to: valid.decisionBody),
+                FieldChange("target_date", from: existing?.targetDate, to: valid.targetDate?.iso),
+                FieldChange(
+                    "lived_experience_members", from: existing.map { String($0.livedExperienceMembers) },
+                    to: String(valid.livedExperienceMembers)),
+                FieldChange("place_ids", from: existing?.placeIDs, to: chosen.map(\.uuidString).joined(separator: ",")),
+                FieldChange(
+                    "service_ids", from: existing?.serviceIDs,
+                    to: chosenServices.map(\.uuidString).joined(separator: ",")),
+            ]
+            initiative.title = valid.title
+            initiative.what = valid.what
+            initiative.why = valid.why
+            initiative.placeIDs = chosen.map(\.uuidString).joined(separator: ",")
+            initiative.serviceIDs = chosenServices.map(\.uuidString).joined(separator: ",")
+            initiative.affectsServices = valid.affectsServices
+            initiative.substantialVariation = valid.substantialVariation
+            initiative.decisionBody = valid.decisionBody
+            initiative.targetDate = valid.targetDate?.iso
+            initiative.livedExperienceMembers = valid.livedExperienceMembers
+            try await request.db.transaction { db in
+                try await initiative.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request),
+                    action: existing == nil ? "initiative.created" : "initiative.updated", objectType: "initiative",
+                    objectID: initiative.id?.uuidString,
+                    summary: "\(existing == nil ? "Added" : "Changed") initiative \(valid.title)", changes: changes)
+            }
+            Admin.flash(
+                request, existing == nil ? "Initiative added: \(valid.title)" : "Initiative changed: \(valid.title)")
+            return request.redirect(to: DecisionURL.initiative(initiative.id!))
+        } catch let failure as ValidationFailure {
+            var errors = failure.errors
+            if chosen.isEmpty && !errors.contains(where: { $0.field == "place_ids" }) {
+                errors.append(FieldError("place_ids", "Select at least one place."))
+            }
+            return .html(
+                InitiativeViews.form(
+                    request, input: form.input, placeIDs: Set(form.placeIDs ?? []),
+                    serviceIDs: Set(form.serviceIDs ?? []), places: places, services: services,
+                    failure: ValidationFailure(errors), editing: existing), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        return .html(
+            InitiativeViews.overview(
+                bundle, today: request.today, context: PageContext(request, title: bundle.initiative.title),
+                notice: Admin.takeFlash(request), refusal: nil))
+    }
+
+    /// Moves the initiative to the stage asked for, or shows why it cannot.
+    @Sendable static func advance(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        let initiative = bundle.initiative
+        guard let target = InitiativeStage(rawValue: Admin.text(request, "stage")) else {
+            throw Abort(.badRequest, reason: "Choose a stage to move to.")
+        }
+        if let refusal = StageRules.refusal(toEnter: target, bundle.facts(today: request.today), today: request.today) {
+            try await AuditLog.record(
+                on: request.db, actor: Admin.actor(request), action: "initiative.stage_refused",
+                objectType: "initiative", objectID: initiative.id?.uuidString,
+                summary: "Refused moving \(initiative.title) to \(target.title): \(refusal.message)")
+            return .html(
+                InitiativeViews.overview(
+                    bundle, today: request.today,
+                    context: PageContext(request, title: initiative.title, hasErrors: true), notice: nil,
+                    refusal: refusal), status: .conflict)
+        }
+        let from = initiative.stage
+        initiative.stage = target
+        try await request.db.transaction { db in
+            try await initiative.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "initiative.stage_changed", objectType: "initiative",
+                objectID: initiative.id?.uuidString, summary: "Moved \(initiative.title) to \(target.title)",
+                changes: [FieldChange("stage", from: from.rawValue, to: target.rawValue)])
+        }
+        Admin.flash(request, "Moved to \(target.title).")
+        return request.redirect(to: DecisionURL.initiative(initiative.id!))
+    }
+}

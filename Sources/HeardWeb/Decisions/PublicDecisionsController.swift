@@ -1,0 +1,177 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+import Vapor
+
+/// Public pages: the consultation hub, each consultation with its response form, the outcome report
+/// ("We asked, you said, we did") and its CSV, each initiative's involvement trail, and decision records.
+enum PublicDecisionsController {
+    @Sendable static func hub(_ request: Request) async throws -> Response {
+        let consultations = try await Consultation.query(on: request.db).sort(\.$opensOn, .descending).all()
+        var groups: [ConsultationState: [(Consultation, ConsultationFacts)]] = [:]
+        for consultation in consultations {
+            let bundle = try await InitiativeBundle.load(consultation.$initiative.id, on: request.db)
+            guard let facts = bundle.consultationFacts else { continue }
+            groups[facts.state(on: request.today), default: []].append((consultation, facts))
+        }
+        let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
+        return .html(
+            PublicViews.hub(groups, initiatives: initiatives, context: PageContext(request, title: "Consultations")))
+    }
+
+    static func loadPublic(_ request: Request) async throws -> (Consultation, InitiativeBundle) {
+        guard let consultation = try await Consultation.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return (consultation, try await InitiativeBundle.load(consultation.$initiative.id, on: request.db))
+    }
+
+    @Sendable static func consultation(_ request: Request) async throws -> Response {
+        let (_, bundle) = try await loadPublic(request)
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let open = bundle.consultationFacts!.state(on: request.today) == .open
+        return .html(
+            PublicViews.consultation(
+                request, bundle: bundle, today: request.today, places: places,
+                submission: .init(fields: [:]), key: open ? ResponsesController.newSubmissionKey() : "",
+                failure: nil))
+    }
+
+    @Sendable static func respond(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await loadPublic(request)
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let submission = try ResponsesController.submission(request)
+        let state = bundle.consultationFacts!.state(on: request.today)
+        do {
+            guard state == .open else {
+                throw ValidationFailure([
+                    FieldError(
+                        "questions",
+                        state == .forthcoming
+                            ? "This consultation opens on \(consultation.opens.ukText). Please come back then."
+                            : "This consultation closed on \(bundle.consultationFacts!.lastDay.ukText), so we cannot add new responses."
+                    )
+                ])
+            }
+            let stored = try await ResponsesController.store(
+                consultation: consultation, channel: "online", submission: submission, questions: bundle.questions,
+                places: places, request: request)
+            return .html(
+                PublicViews.thanks(
+                    request, consultation: consultation, duplicate: !stored,
+                    context: PageContext(request, title: stored ? "Thank you" : "We already have your response")),
+                status: stored ? .ok : .conflict)
+        } catch let failure as ValidationFailure {
+            return .html(
+                PublicViews.consultation(
+                    request, bundle: bundle, today: request.today, places: places, submission: submission,
+                    key: submission.value("submission_key"), failure: failure),
+                status: state == .open ? .unprocessableEntity : .conflict)
+        }
+    }
+
+    @Sendable static func outcome(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await loadPublic(request)
+        guard consultation.analysisPublishedAt != nil else { throw Abort(.notFound) }
+        let analysis = try await ConsultationAnalysis.load(bundle, on: request.db)!
+        return .html(
+            PublicViews.outcome(
+                bundle, analysis: analysis,
+                context: PageContext(request, title: "We asked, you said, we did: \(consultation.title)")))
+    }
+
+    @Sendable static func outcomeCSV(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await loadPublic(request)
+        guard consultation.analysisPublishedAt != nil else { throw Abort(.notFound) }
+        let analysis = try await ConsultationAnalysis.load(bundle, on: request.db)!
+        var rows: [[String]] = [["section", "item", "detail", "count", "share_percent", "population_percent", "flag"]]
+        rows.append(["responses", "total", "", String(analysis.total), "", "", ""])
+        for (channel, count) in analysis.byChannel {
+            rows.append(["responses", "channel", channel, String(count), "", "", ""])
+        }
+        for (place, count) in analysis.byPlace {
+            rows.append(["responses", "place", place, String(count), "", "", ""])
+        }
+        for (index, size) in analysis.campaignClusters.enumerated() {
+            rows.append(["campaigns", "group \(index + 1)", "near-identical responses", String(size), "", "", ""])
+        }
+        for tally in analysis.tallies {
+            for (answer, count) in tally.counts {
+                rows.append(["question", tally.question.text, answer, String(count), "", "", ""])
+            }
+        }
+        for theme in bundle.themes {
+            rows.append([
+                "theme", theme.name, (theme.responseKind?.title ?? "No response") + ": " + theme.responseReason,
+                String(theme.mentions), "", "", "",
+            ])
+        }
+        for group in analysis.representation {
+            for row in group.rows {
+                rows.append([
+                    "representation", group.characteristic.title, row.category,
+                    Representation.countText(row.respondents), row.respondentShare.map { String(format1: $0) } ?? "",
+                    row.populationShare.map { String(format1: $0) } ?? "",
+                    row.underRepresented ? "under-represented" : "",
+                ])
+            }
+        }
+        let csv = DecisionCSV.render(rows)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "outcome-\(Slug.make(consultation.title)).csv")
+        return Response(status: .ok, headers: headers, body: .init(string: csv))
+    }
+
+    @Sendable static func initiative(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        var comments: [UUID: [ActivityComment]] = [:]
+        let ids = bundle.activities.compactMap(\.id)
+        if !ids.isEmpty {
+            for comment in try await ActivityComment.query(on: request.db).filter(\.$activity.$id ~~ ids).all() {
+                comments[comment.$activity.id, default: []].append(comment)
+            }
+        }
+        return .html(
+            PublicViews.initiative(
+                bundle, comments: comments, today: request.today,
+                context: PageContext(request, title: bundle.initiative.title)))
+    }
+
+    /// The equality impact assessment, public once it exists (draft or signed off).
+    @Sendable static func assessment(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        guard let assessment = bundle.assessment else { throw Abort(.notFound) }
+        return .html(
+            PublicViews.assessment(
+                assessment, bundle: bundle,
+                context: PageContext(request, title: "Equality impact assessment: \(bundle.initiative.title)")))
+    }
+
+    @Sendable static func decision(_ request: Request) async throws -> Response {
+        guard let decision = try await Decision.find(try Admin.uuidParameter(request), on: request.db),
+            decision.isApproved
+        else { throw Abort(.notFound) }
+        let bundle = try await InitiativeBundle.load(decision.$initiative.id, on: request.db)
+        return .html(
+            PublicViews.decision(decision, bundle: bundle, context: PageContext(request, title: decision.title)))
+    }
+}
+
+/// RFC 4180 CSV text, with cells that a spreadsheet would run as formulas made inert.
+enum DecisionCSV {
+    static func render(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ raw: String) -> String {
+        var text = raw
+        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}

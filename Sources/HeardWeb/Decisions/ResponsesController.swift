@@ -1,0 +1,213 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Answers to a consultation's survey, online from the public page or typed in from paper by staff.
+enum ResponsesController {
+    static func newSubmissionKey() -> String { [UInt8].random(count: 16).base64URLEncoded }
+
+    /// What was typed, kept to re-show the form on error.
+    struct Submission {
+        var fields: [String: String]
+
+        func value(_ name: String) -> String { fields[name] ?? "" }
+    }
+
+    /// Checks a submission against the survey and returns the answers to store, or every problem found.
+    static func validate(
+        _ submission: Submission, questions: [SurveyQuestion], places: [Place]
+    ) throws(ValidationFailure) -> (
+        answers: [String: String], freeText: String, placeID: UUID?, email: String?, equality: [String: String]
+    ) {
+        var errors: [FieldError] = []
+        let known = Set(questions.map { $0.id!.uuidString.lowercased() })
+        for key in submission.fields.keys where key.hasPrefix("q-") {
+            let id = String(key.dropFirst(2).prefix(36)).lowercased()
+            if !known.contains(id) {
+                errors.append(
+                    FieldError(
+                        "questions",
+                        "One of the answers is for a question that is not in this survey. Reload the page and try again."
+                    ))
+                break
+            }
+        }
+        if questions.isEmpty {
+            errors.append(FieldError("questions", "This survey has no questions yet, so there is nothing to answer."))
+        }
+        var answers: [String: String] = [:]
+        var freeText: [String] = []
+        for question in questions {
+            let key = "q-" + question.id!.uuidString.lowercased()
+            let choices = question.choiceList
+            switch question.kind {
+            case .singleChoice, .scale:
+                let value = submission.value(key)
+                let allowed = question.kind == .scale ? ["1", "2", "3", "4", "5"] : choices
+                if !value.isEmpty {
+                    if allowed.contains(value) {
+                        answers[question.id!.uuidString] = value
+                    } else {
+                        errors.append(FieldError(key, "Choose one of the answers given for \"\(question.text)\"."))
+                    }
+                }
+            case .multipleChoice:
+                let picked = choices.indices.filter { submission.value("\(key)-\($0)") == "on" }.map { choices[$0] }
+                if !picked.isEmpty { answers[question.id!.uuidString] = picked.joined(separator: "\n") }
+            case .ranking:
+                var ranked: [(Int, String)] = []
+                for (index, choice) in choices.enumerated() {
+                    let text = submission.value("\(key)-\(index)")
+                    guard !text.isEmpty else { continue }
+                    guard let rank = Int(text), (1...choices.count).contains(rank) else {
+                        errors.append(FieldError(key, "Give each choice a number from 1 to \(choices.count)."))
+                        continue
+                    }
+                    ranked.append((rank, choice))
+                }
+                if Set(ranked.map(\.0)).count != ranked.count {
+                    errors.append(FieldError(key, "Give each choice a different number in \"\(question.text)\"."))
+                } else if !ranked.isEmpty {
+                    answers[question.id!.uuidString] = ranked.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: "\n")
+                }
+            case .preferredOption:
+                let value = submission.value(key)
+                let why = submission.value(key + "-why").trimmingWhitespace()
+                if !value.isEmpty && !choices.contains(value) {
+                    errors.append(FieldError(key, "Choose one of the options given."))
+                } else if !value.isEmpty || !why.isEmpty {
+                    answers[question.id!.uuidString] = value + "\n" + why
+                    if !why.isEmpty { freeText.append(why) }
+                }
+            case .freeText:
+                let value = submission.value(key).trimmingWhitespace()
+                if value.count > 10_000 {
+                    errors.append(FieldError(key, "Keep your answer to 10,000 characters or fewer."))
+                } else if !value.isEmpty {
+                    answers[question.id!.uuidString] = value
+                    freeText.append(value)
+                }
+            }
+        }
+        if errors.isEmpty && answers.isEmpty && !questions.isEmpty {
+            errors.append(FieldError("questions", "Answer at least one question."))
+        }
+        var placeID: UUID?
+        let placeText = submission.value("place_id")
+        if !placeText.isEmpty {
+            placeID = UUID(uuidString: placeText).flatMap { id in places.first { $0.id == id }?.id }
+            if placeID == nil { errors.append(FieldError("place_id", "Choose a place from the list.")) }
+        }
+        let email = submission.value("contact_email").trimmingWhitespace()
+        if !email.isEmpty && !EmailAddress.isPlausible(email) {
+            errors.append(
+                FieldError("contact_email", "Enter an email address like name@example.com, or leave it blank."))
+        }
+        let (equality, equalityErrors) = equalityAnswers(submission)
+        errors += equalityErrors
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        return (
+            answers, freeText.joined(separator: "\n\n"), placeID, email.isEmpty ? nil : EmailAddress.normalised(email),
+            equality
+        )
+    }
+
+    /// The equality monitoring answers in a submission (the shared questions, `eq-<question>` fields), and any
+    /// that are not among the choices offered.
+    static func equalityAnswers(_ submission: Submission) -> ([String: String], [FieldError]) {
+        var answers: [String: String] = [:]
+        var errors: [FieldError] = []
+        for question in EqualityQuestion.allCases {
+            let name = "eq-" + question.rawValue
+            let value = submission.value(name)
+            guard !value.isEmpty else { continue }
+            if let accepted = question.accepted(value) {
+                answers[question.rawValue] = accepted
+            } else {
+                errors.append(FieldError(name, "Choose one of the answers given."))
+            }
+        }
+        return (answers, errors)
+    }
+
+    /// Stores one response. Returns false when this browser's form was already submitted (nothing is lost:
+    /// the first copy stands).
+    static func store(
+        consultation: Consultation, channel: String, submission: Submission, questions: [SurveyQuestion],
+        places: [Place], request: Request
+    ) async throws -> Bool {
+        let valid = try validate(submission, questions: questions, places: places)
+        let key = submission.value("submission_key")
+        guard !key.isEmpty, key.count <= 64 else {
+            throw ValidationFailure([FieldError("questions", "This form has expired. Reload the page and try again.")])
+        }
+        if try await SurveyResponse.query(on: request.db).filter(\.$consultation.$id == consultation.id!)
+            .filter(\.$submissionKey == key).first() != nil
+        {
+            return false
+        }
+        let redacted =
+            valid.freeText.isEmpty ? "" : DecisionText.analyse(valid.freeText, engine: request.listeningEngine).redacted
+        let response = SurveyResponse(
+            consultationID: consultation.id!, channel: channel, placeID: valid.placeID, answers: valid.answers,
+            redactedText: redacted, submissionKey: key, contactEmail: valid.email)
+        do {
+            try await request.db.transaction { db in
+                try await response.create(on: db)
+                // Stored apart from the answers, linked only to the consultation, never to the response.
+                if let answers = EqualityAnswers.encode(valid.equality) {
+                    try await EqualityResponse(
+                        contextType: "consultation", contextID: consultation.id!, placeID: valid.placeID,
+                        answers: answers
+                    ).create(on: db)
+                }
+                if channel == "paper" {
+                    try await AuditLog.record(
+                        on: db, actor: Admin.actor(request), action: "consultation.paper_response_added",
+                        objectType: "consultation", objectID: consultation.id?.uuidString,
+                        summary: "Typed in a paper response to \(consultation.title)")
+                }
+            }
+        } catch  where Admin.isUniqueViolation(error) {
+            return false
+        }
+        return true
+    }
+
+    static func submission(_ request: Request) throws -> Submission {
+        Submission(fields: (try? request.content.decode([String: String].self)) ?? [:])
+    }
+
+    // MARK: Paper responses (staff)
+
+    @Sendable static func paperForm(_ request: Request) async throws -> Response {
+        let (_, bundle) = try await ConsultationsController.load(request)
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        return .html(
+            ResponseViews.paperPage(
+                request, bundle: bundle, places: places, submission: Submission(fields: [:]),
+                key: newSubmissionKey(), failure: nil, notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func paperSubmit(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await ConsultationsController.load(request)
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let submission = try submission(request)
+        do {
+            let stored = try await store(
+                consultation: consultation, channel: "paper", submission: submission, questions: bundle.questions,
+                places: places, request: request)
+            Admin.flash(
+                request, stored ? "Paper response saved. Type in the next one." : "That response was already saved.")
+            return request.redirect(to: DecisionURL.paper(consultation.id!))
+        } catch let failure as ValidationFailure {
+            return .html(
+                ResponseViews.paperPage(
+                    request, bundle: bundle, places: places, submission: submission,
+                    key: submission.value("submission_key"), failure: failure, notice: nil),
+                status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import HeardDomain
+import HeardStorage
+import Vapor
+
+enum ActivityViews {
+    static func index(
+        activities: [InvolvementActivity], cadence: [PlaceCadence], context: PageContext, notice: String?
+    ) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Involvement activities" }
+            p(.class("lead")) {
+                "One meeting is not engagement: repetition is the key. Keep every place hearing from you."
+            }
+            p { a(.class("button"), .href(DecisionURL.newActivity(initiative: nil))) { "Record an activity" } }
+            h2 { "How often each place has an in-person activity" }
+            p(.class("hint")) { CadenceRules.ruleText }
+            if let role = context.user?.role, StaffArea.referenceData.allows(role) {
+                p { a(.href(PopulationController.path)) { "Population figures used by the representation tables" } }
+            }
+            DataTable.render(
+                caption: "In-person activity by place",
+                headers: ["Place", "Last in-person activity", "In the last 12 months", "Status"],
+                rows: cadence.map { row in
+                    [
+                        .text(row.place), .text(row.lastInPerson?.ukText ?? "None recorded"),
+                        .text(String(row.inPersonLastYear)),
+                        row.isGoingQuiet ? strong(.class("tag tag-not_met")) { "Going quiet" } : .text("Active"),
+                    ]
+                })
+            h2 { "All activities" }
+            if activities.isEmpty {
+                p { "None yet." }
+            } else {
+                DataTable.render(
+                    caption: "All activities, newest first",
+                    headers: ["Activity", "Kind", "Date", "Place", "Came", "Initiative"],
+                    rows: activities.map { activity in
+                        [
+                            a(.href(DecisionURL.activity(activity.id!))) { activity.title }, .text(activity.kind.title),
+                            .text(activity.date.ukText), .text(activity.place.name), .text(String(activity.attendees)),
+                            .text(activity.initiative?.title ?? "–"),
+                        ]
+                    }, captionHidden: true)
+            }
+        }
+    }
+
+    static func form(
+        _ request: Request, input: ActivityInput, initiativeID: String, features: Set<String>, places: [Place],
+        initiatives: [Initiative], failure: ValidationFailure?, editing: InvolvementActivity? = nil
+    ) -> String {
+        let heading = editing.map { "Change \($0.title)" } ?? "Record an involvement activity"
+        let action = editing.map { DecisionURL.activity($0.id!) + "/edit" } ?? SiteURL.new(DecisionURL.activities)
+        return PageLayout.render(PageContext(request, title: heading, hasErrors: failure != nil)) {
+            p {
+                a(.class("back-link"), .href(editing.map { DecisionURL.activity($0.id!) } ?? DecisionURL.activities)) {
+                    "Back"
+                }
+            }
+            FormComponents.errorSummary(failure)
+            h1 { heading }
+            HeardWeb.form(.action(action), .method("post"), .novalidate) {
+                FormComponents.csrfField(request.csrfToken)
+                FormComponents.textField(
+                    name: "title", label: "Name of the activity", value: input.title, failure: failure,
+                    hint: "For example, \"Stroke services drop-in at St Mary's scout hut\".")
+                FormComponents.selectField(
+                    name: "kind", label: "Kind of activity",
+                    choices: ActivityKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: input.kind, failure: failure)
+                FormComponents.selectField(
+                    name: "initiative_id", label: "Initiative (optional)",
+                    choices: initiatives.map { .init(value: $0.id!.uuidString.lowercased(), label: $0.title) },
+                    selected: initiativeID.lowercased(), failure: failure, prompt: "Not about one initiative")
+                FormComponents.selectField(
+                    name: "place_id", label: "Place",
+                    choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                    selected: input.placeID, failure: failure)
+                FormComponents.textField(
+                    name: "date", label: "Date", value: input.date, failure: failure, hint: "For example, 2026-11-30.",
+                    type: "date", width: "medium")
+                FormComponents.textField(
+                    name: "venue", label: "Venue", value: input.venue, failure: failure,
+                    hint: "Leave blank for an online survey.", required: false)
+                DecisionForms.checkboxes(
+                    name: "accessibility", legend: "Accessibility", choices: ActivitiesController.accessibilityFeatures,
+                    selected: features, failure: failure)
+                FormComponents.textField(
+                    name: "attendees", label: "How many people came", value: input.attendees, failure: failure,
+                    hint: "0 if it has not happened yet.", width: "short")
+                FormComponents.textArea(
+                    name: "notes", label: "Notes (optional)", value: input.notes, failure: failure,
+                    hint: "What was discussed. Add what individual people said as comments after saving.")
+                FormComponents.textArea(
+                    name: "what_changed", label: "What changed because of it (optional)", value: input.whatChanged,
+                    failure: failure, hint: "Shown on the initiative's public involvement trail.")
+                FormComponents.submitButton("Save activity")
+            }
+        }
+    }
+
+    static func show(
+        _ activity: InvolvementActivity, comments: [ActivityComment], services: [Service],
+        representation: [ConsultationAnalysis.RepresentationGroup], populationSource: String?, context: PageContext,
+        notice: String?,
+        failure: ValidationFailure?, typed: String
+    ) -> String {
+        let access = [
+            activity.stepFree ? "step-free" : nil, activity.hearingLoop ? "hearing loop" : nil,
+            activity.interpreters ? "interpreters" : nil, activity.easyRead ? "easy read" : nil,
+        ].compactMap { $0 }
+        return PageLayout.render(context) {
+            p { a(.class("back-link"), .href(DecisionURL.activities)) { "Back to activities" } }
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { activity.title }
+            p { a(.href(DecisionURL.activity(activity.id!) + "/edit")) { "Change the details, or record who came" } }
+            DecisionForms.summaryList([
+                ("Kind", .text(activity.kind.title)), ("Date", .text(activity.date.ukText)),
+                ("Place", .text(activity.place.name)),
+                ("Venue", .text(activity.venue.isEmpty ? "Online" : activity.venue)),
+                ("Accessibility", .text(access.isEmpty ? "None recorded" : access.joined(separator: ", "))),
+                ("People who came", .text(String(activity.attendees))),
+                (
+                    "Initiative",
+                    activity.initiative.map { i in a(.href(DecisionURL.initiative(i.id!))) { i.title } } ?? .text("–")
+                ),
+                ("Notes", .text(activity.notes.isEmpty ? "–" : activity.notes)),
+                ("What changed", .text(activity.whatChanged.isEmpty ? "Not recorded yet" : activity.whatChanged)),
+            ])
+            h2 { "What people said" }
+            if comments.isEmpty {
+                p { "No comments captured yet." }
+            } else {
+                ul(.class("list-plain")) {
+                    for comment in comments {
+                        li {
+                            comment.redactedText
+                            if comment.wasRedacted { span(.class("hint")) { " (personal details removed)" } }
+                            if comment.feedbackID != nil { span(.class("hint")) { " (recorded as feedback)" } }
+                        }
+                    }
+                }
+            }
+            HeardWeb.form(.action(DecisionURL.activityComments(activity.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.textArea(
+                    name: "comment", label: "Add a comment someone made", value: typed, failure: failure,
+                    hint:
+                        "Personal details such as names, phone numbers and NHS numbers are removed before anything is published."
+                )
+                FormComponents.submitButton("Capture comment")
+            }
+            h2(.id("monitoring")) { "Who came" }
+            AnalysisViews.representation(representation, comparisonPlace: activity.place.name, source: populationSource)
+            HeardWeb.form(
+                .action(DecisionURL.activityMonitoring(activity.id!)), .method("post"), .novalidate, .class("panel")
+            ) {
+                h3 { "Type in an equality monitoring form" }
+                FormComponents.csrfField(context.csrfToken ?? "")
+                ResponseViews.equalityFields(submission: .init(fields: [:]), failure: failure)
+                button(.type("submit"), .class("button button-secondary")) { "Save monitoring form" }
+            }
+        }
+    }
+}

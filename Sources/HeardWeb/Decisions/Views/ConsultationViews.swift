@@ -1,0 +1,352 @@
+import HeardDomain
+import HeardStorage
+import Vapor
+
+enum ConsultationViews {
+    static func form(
+        _ request: Request, bundle: InitiativeBundle, input: ConsultationInput, formats: Set<String>,
+        failure: ValidationFailure?
+    ) -> String {
+        let heading = bundle.consultation == nil ? "Set up the consultation" : "Change the consultation pack"
+        let id = bundle.initiative.id!
+        return PageLayout.render(PageContext(request, title: heading, hasErrors: failure != nil)) {
+            p { a(.class("back-link"), .href(DecisionURL.initiative(id))) { "Back" } }
+            FormComponents.errorSummary(failure)
+            h1 { heading }
+            p(.class("lead")) { "For \(bundle.initiative.title)." }
+            p {
+                "The pack must give people enough to respond properly (Gunning G2): the options, including those considered and set aside, and the reasons. Attach the equality impact assessment before it opens."
+            }
+            HeardWeb.form(.action(DecisionURL.newConsultation(id)), .method("post"), .novalidate) {
+                FormComponents.csrfField(request.csrfToken)
+                FormComponents.textField(name: "title", label: "Title", value: input.title, failure: failure)
+                FormComponents.textArea(
+                    name: "background", label: "Background", value: input.background, failure: failure,
+                    hint: "What happens now and why a change is being considered.")
+                FormComponents.textArea(
+                    name: "options", label: "The options", value: input.options, failure: failure,
+                    hint: "Each option people can choose between, one paragraph each.")
+                FormComponents.textArea(
+                    name: "discarded_alternatives", label: "Alternatives considered and set aside",
+                    value: input.discardedAlternatives, failure: failure,
+                    hint: "And why each was set aside (R (Moseley) v Haringey, 2014).")
+                FormComponents.textArea(
+                    name: "reasons", label: "Reasons for the proposal", value: input.reasons, failure: failure)
+                FormComponents.textField(
+                    name: "opens_on", label: "Opening date", value: input.opensOn, failure: failure, type: "date",
+                    width: "medium")
+                FormComponents.textField(
+                    name: "closes_on", label: "Closing date", value: input.closesOn, failure: failure,
+                    hint: "Twelve weeks is the usual length.", type: "date", width: "medium")
+                FormComponents.textArea(
+                    name: "short_duration_reason", label: "If shorter than 12 weeks, why (optional)",
+                    value: input.shortDurationReason, failure: failure, rows: 3)
+                DecisionForms.checkboxes(
+                    name: "formats", legend: "Ways people can respond", choices: ConsultationsController.formats,
+                    selected: formats, failure: failure)
+                FormComponents.submitButton("Save consultation")
+            }
+        }
+    }
+
+    static func show(
+        _ bundle: InitiativeBundle, analysis: ConsultationAnalysis?, suggested: [ConsultationAnalysis.SuggestedTheme],
+        checker: QuestionChecker, today: SimpleDate,
+        context: PageContext,
+        notice: String?, failure: ValidationFailure?, typed: [String: String]
+    ) -> String {
+        let consultation = bundle.consultation!
+        let id = consultation.id!
+        let facts = bundle.consultationFacts!
+        let state = facts.state(on: today)
+        let checks = GunningGate.evaluate(facts, today: today)
+        let questionWarnings = bundle.questions.map {
+            ($0, checker.check($0.text, kind: $0.kind, optionsKnown: !consultation.options.isEmpty))
+        }
+        let warningCount = questionWarnings.reduce(0) { $0 + $1.1.count }
+        return PageLayout.render(context) {
+            p {
+                a(.class("back-link"), .href(DecisionURL.initiative(bundle.initiative.id!))) {
+                    "Back to the initiative"
+                }
+            }
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { consultation.title }
+            p(.class("lead")) {
+                "\(state.title). \(consultation.opens.ukText) to \(facts.lastDay.ukText). \(bundle.responseCount) responses."
+            }
+            p { a(.href(DecisionURL.publicConsultation(id))) { "Public consultation page" } }
+            if state == .forthcoming {
+                p { a(.href(DecisionURL.newConsultation(bundle.initiative.id!))) { "Change the pack or the dates" } }
+            }
+            h2(.id("checklist")) { "Checklist" }
+            DataTable.render(
+                caption: "Gunning principles and survey wording",
+                headers: ["Check", "Status", "What it means here"],
+                rows: checks.map { check in
+                    [.text(check.principle.title), DecisionForms.statusTag(check.status), .text(check.detail)]
+                } + [
+                    [
+                        .text("Survey questions"),
+                        DecisionForms.statusTag(bundle.questions.isEmpty ? .notMet : .met),
+                        .text(
+                            bundle.questions.isEmpty
+                                ? "Add at least one question." : "\(bundle.questions.count) questions."),
+                    ],
+                    [
+                        .text("Question wording"),
+                        DecisionForms.statusTag(warningCount == 0 ? .met : .needsJustification),
+                        .text(
+                            warningCount == 0
+                                ? "No wording warnings."
+                                : "\(warningCount) wording warnings. They do not stop the survey, but check each one below."
+                        ),
+                    ],
+                    [
+                        .text("Equality impact assessment"),
+                        DecisionForms.statusTag(bundle.eiaStatus == .signedOff ? .met : .notMet),
+                        .text(bundle.eiaStatus.title),
+                    ],
+                ])
+            h2(.id("questions")) { "Survey questions" }
+            if questionWarnings.isEmpty {
+                p { "No questions yet. A survey needs at least one." }
+            } else {
+                ol(.class("question-list")) {
+                    for (question, warnings) in questionWarnings {
+                        li {
+                            p {
+                                strong { question.text }; " (\(question.kind.title))"
+                            }
+                            if !question.choiceList.isEmpty {
+                                p(.class("hint")) { "Choices: " + question.choiceList.joined(separator: "; ") }
+                            }
+                            if !warnings.isEmpty {
+                                ul(.class("warning-list")) {
+                                    for warning in warnings {
+                                        li {
+                                            strong { warning.problem.title + ": " }
+                                            warning.explanation + " "
+                                            span(.class("hint")) { "Try: " + warning.hint }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if bundle.responseCount == 0 {
+                HeardWeb.form(.action(DecisionURL.questions(id)), .method("post"), .novalidate, .class("panel")) {
+                    h3 { "Add a question" }
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    FormComponents.textArea(
+                        name: "text", label: "Question", value: typed["text"] ?? "", failure: failure,
+                        hint: "Plain words, one thing at a time. The checker will flag wording problems.", rows: 2)
+                    FormComponents.selectField(
+                        name: "kind", label: "Kind of question",
+                        choices: QuestionKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                        selected: typed["kind"] ?? "", failure: failure)
+                    FormComponents.textArea(
+                        name: "choices", label: "Choices, one on each line (for choice, ranking and option questions)",
+                        value: typed["choices"] ?? "", failure: failure, rows: 4)
+                    FormComponents.submitButton("Add question")
+                }
+            }
+            p { a(.href(GlossaryController.path)) { "The glossary the checker uses" } }
+            p { a(.href(DecisionURL.paper(id))) { "Type in paper responses" } }
+            if state == .open {
+                HeardWeb.form(.action(DecisionURL.closeEarly(id)), .method("post"), .novalidate, .class("panel")) {
+                    h3 { "Close early" }
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    FormComponents.textField(
+                        name: "reason", label: "Why it is closing early", value: "", failure: failure,
+                        hint: "Closing early shortens the time people had (Gunning G3).")
+                    button(.type("submit"), .class("button button-secondary")) { "Close the consultation now" }
+                }
+            }
+            if let analysis, state != .open, state != .forthcoming {
+                AnalysisViews.summary(analysis)
+                if !suggested.isEmpty {
+                    DataTable.render(
+                        caption:
+                            "Themes the listening engine found in the free text (a starting point: check and record them below)",
+                        headers: ["Theme", "Responses", "Average feeling", "Example (personal details removed)"],
+                        rows: suggested.prefix(15).map { theme in
+                            [
+                                .text(theme.name), .text(String(theme.mentions)),
+                                .text(AnalysisViews.sentimentNames[max(0, min(4, Int(theme.sentiment.rounded()) - 1))]),
+                                .text(theme.quote),
+                            ]
+                        })
+                }
+                h2(.id("themes")) { "Themes and the decision paper's responses" }
+                p {
+                    "Record each theme found in the responses. Before the decision, every theme needs a response: accepted, proposal changed, or not accepted, with a reason (Gunning G4)."
+                }
+                for theme in bundle.themes {
+                    section(.class("panel")) {
+                        h3 { theme.name }
+                        p { "\(theme.mentions) responses. \(theme.summary)" }
+                        if !theme.quote.isEmpty { element("blockquote") { theme.quote } }
+                        HeardWeb.form(.action(DecisionURL.themeResponse(id, theme.id!)), .method("post"), .novalidate) {
+                            FormComponents.csrfField(context.csrfToken ?? "")
+                            let isThis = typed["theme"] == theme.id!.uuidString
+                            DecisionForms.radios(
+                                name: "response_kind", legend: "Response to \(theme.name)",
+                                choices: ThemeResponseKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                                selected: theme.responseKind?.rawValue ?? "", failure: isThis ? failure : nil)
+                            FormComponents.textArea(
+                                name: "response_reason", label: "Reason",
+                                value: isThis ? typed["response_reason"] ?? "" : theme.responseReason,
+                                failure: isThis ? failure : nil, rows: 3)
+                            button(.type("submit"), .class("button button-secondary")) {
+                                "Save response to \(theme.name)"
+                            }
+                        }
+                    }
+                }
+                if consultation.analysisPublishedAt == nil {
+                    HeardWeb.form(.action(DecisionURL.themes(id)), .method("post"), .novalidate, .class("panel")) {
+                        h3 { "Record a theme" }
+                        FormComponents.csrfField(context.csrfToken ?? "")
+                        FormComponents.textField(
+                            name: "name", label: "Theme", value: typed["name"] ?? "", failure: failure)
+                        FormComponents.textArea(
+                            name: "summary", label: "What people said about it", value: typed["summary"] ?? "",
+                            failure: failure, rows: 3)
+                        FormComponents.textField(
+                            name: "mentions", label: "How many responses raised it", value: typed["mentions"] ?? "",
+                            failure: failure, width: "short")
+                        FormComponents.selectField(
+                            name: "sentiment", label: "How people felt about it",
+                            choices: AnalysisViews.sentimentNames.enumerated().map {
+                                .init(value: String($0.offset + 1), label: $0.element)
+                            }, selected: typed["sentiment"] ?? "", failure: failure)
+                        FormComponents.textArea(
+                            name: "quote", label: "A representative quote (personal details are removed)",
+                            value: typed["quote"] ?? "", failure: failure, rows: 3)
+                        button(.type("submit"), .class("button button-secondary")) { "Record theme" }
+                    }
+                    HeardWeb.form(.action(DecisionURL.publish(id)), .method("post"), .novalidate, .class("panel")) {
+                        h3 { "Publish the analysis" }
+                        FormComponents.csrfField(context.csrfToken ?? "")
+                        FormComponents.textArea(
+                            name: "outcome_summary", label: "Summary of what you heard",
+                            value: typed["outcome_summary"] ?? "", failure: failure,
+                            hint: "Published on the outcome page and sent to everyone who left contact details.")
+                        FormComponents.submitButton("Publish the analysis")
+                    }
+                } else {
+                    p { a(.href(DecisionURL.outcome(id))) { "Published outcome report" } }
+                }
+            }
+        }
+    }
+}
+
+enum AnalysisViews {
+    static let sentimentNames = ["Very positive", "Positive", "Mixed", "Negative", "Very negative"]
+
+    static func summary(_ analysis: ConsultationAnalysis) -> HTMLNode {
+        .fragment([
+            h2 { "Who responded" },
+            p {
+                "\(analysis.total) responses."
+                if !analysis.campaignClusters.isEmpty {
+                    " \(analysis.campaignResponses) of them belong to \(analysis.campaignClusters.count) groups of near-identical responses (campaigns). Each is counted, and each group is reported once as a campaign."
+                }
+            },
+            DataTable.render(
+                caption: "Responses by channel", headers: ["Channel", "Responses"],
+                rows: analysis.byChannel.map { [.text(channelName($0.0)), .text(String($0.1))] }),
+            DataTable.render(
+                caption: "Responses by place", headers: ["Place", "Responses"],
+                rows: analysis.byPlace.map { [.text($0.0), .text(String($0.1))] }),
+            .fragment(analysis.tallies.map(chart)),
+            representation(analysis),
+        ])
+    }
+
+    static func channelName(_ channel: String) -> String {
+        switch channel {
+        case "online": "Online"
+        case "paper": "Paper"
+        default: channel
+        }
+    }
+
+    /// A bar chart as SVG with the same numbers in a table beside it.
+    static func chart(_ tally: ConsultationAnalysis.Tally) -> HTMLNode {
+        let maximum = max(tally.counts.map(\.1).max() ?? 0, 1)
+        let rowHeight = 28
+        let height = rowHeight * tally.counts.count + 8
+        var svg =
+            "<svg class=\"chart\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 400 \(height)\" width=\"400\" height=\"\(height)\">"
+        for (index, item) in tally.counts.enumerated() {
+            let width = Int(Double(item.1) / Double(maximum) * 240)
+            let y = index * rowHeight + 4
+            svg += "<text x=\"0\" y=\"\(y + 17)\" class=\"chart-label\">\(escape(String(item.0.prefix(18))))</text>"
+            svg += "<rect x=\"150\" y=\"\(y)\" width=\"\(width)\" height=\"22\" class=\"chart-bar\"></rect>"
+            svg += "<text x=\"\(155 + width)\" y=\"\(y + 17)\" class=\"chart-label\">\(item.1)</text>"
+        }
+        svg += "</svg>"
+        return section(.class("chart-block")) {
+            h3 { tally.question.text }
+            p(.class("hint")) { "\(tally.answered) people answered." }
+            div(.class("chart-pair")) {
+                HTMLNode.raw(svg)
+                DataTable.render(
+                    caption: "Answers to: \(tally.question.text)", headers: ["Answer", "People"],
+                    rows: tally.counts.map { [.text($0.0), .text(String($0.1))] })
+            }
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        HTMLNode.text(text).render()
+    }
+
+    static func representation(_ analysis: ConsultationAnalysis) -> HTMLNode {
+        representation(
+            analysis.representation, comparisonPlace: analysis.comparisonPlace, source: analysis.populationSource)
+    }
+
+    static func representation(
+        _ groups: [ConsultationAnalysis.RepresentationGroup], comparisonPlace: String?, source: String?
+    ) -> HTMLNode {
+        guard !groups.isEmpty else {
+            return p {
+                "Nobody answered the optional equality monitoring questions, so there is no representation table."
+            }
+        }
+        return section {
+            h2(.id("representation")) { "Who we heard from compared with who lives here" }
+            if let place = comparisonPlace, let source {
+                p { "Population shares are for \(place), from \(source)." }
+            } else if let place = comparisonPlace {
+                p { "There are no population figures for \(place) yet, so shares are not compared." }
+            } else {
+                p { "This covers several places, so population shares are not compared." }
+            }
+            p(.class("hint")) { Representation.ruleText }
+            for group in groups {
+                DataTable.render(
+                    caption:
+                        "\(group.characteristic.title): \(group.answered) answered, \(Representation.countText(Representation.suppressed(group.preferNotToSay))) preferred not to say",
+                    headers: [
+                        "Group", "Respondents", "Share of respondents", "Share of population", "Under-represented",
+                    ],
+                    rows: group.rows.map { row in
+                        [
+                            .text(row.category), .text(Representation.countText(row.respondents)),
+                            .text(row.respondentShare.map { String(format1: $0) + "%" } ?? "–"),
+                            .text(row.populationShare.map { String(format1: $0) + "%" } ?? "Not known"),
+                            row.underRepresented ? strong(.class("tag tag-not_met")) { "Yes" } : .text("No"),
+                        ]
+                    })
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import HeardDomain
+import HeardStorage
+import Vapor
+
+enum DecisionViews {
+    static func list(_ rows: [(Decision, ApprovalRefusal?)], context: PageContext, notice: String?) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Decisions" }
+            p(.class("lead")) {
+                "A decision can only be approved once the consultation has closed, its analysis is published and every theme has a response."
+            }
+            if rows.isEmpty {
+                p { "There are none yet." }
+            } else {
+                DataTable.render(
+                    caption: "Decisions", headers: ["Decision", "Meeting date", "Status", "What stands in the way"],
+                    rows: rows.map { decision, refusal in
+                        [
+                            a(.href(DecisionURL.decisionForm(decision.$initiative.id))) { decision.title },
+                            .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn),
+                            .text(decision.isApproved ? "Approved" : "Proposed"),
+                            .text(
+                                refusal.map { "\($0.principle.rawValue): \($0.message)" }
+                                    ?? (decision.isApproved ? "–" : "Ready to approve")),
+                        ]
+                    }, captionHidden: true)
+            }
+        }
+    }
+
+    static func paper(
+        _ request: Request, bundle: InitiativeBundle, typed: DecisionsController.Typed, refusal: ApprovalRefusal?,
+        failure: ValidationFailure?, notice: String?, refusedNow: Bool = false
+    ) -> String {
+        let id = bundle.initiative.id!
+        let decision = bundle.decision
+        let canApprove = request.currentUser.map { StaffArea.decisions.allows($0.role) } ?? false
+        return PageLayout.render(
+            PageContext(
+                request, title: typed.title.isEmpty ? "Decision paper" : typed.title,
+                hasErrors: failure != nil || refusedNow)
+        ) {
+            p { a(.class("back-link"), .href(DecisionURL.initiative(id))) { "Back to the initiative" } }
+            FormComponents.errorSummary(failure)
+            if refusedNow, let refusal {
+                div(.class("error-summary"), .role("alert"), .tabindex(-1)) {
+                    h2(.class("error-summary-title")) { "This decision cannot be approved yet" }
+                    p {
+                        strong { refusal.principle.title + ": " }; refusal.message
+                    }
+                    p(.class("hint")) { refusal.principle.plainMeaning }
+                }
+            }
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Decision paper" }
+            p(.class("lead")) { bundle.initiative.title }
+            if let decision, decision.isApproved {
+                p {
+                    "Approved by \(decision.approvedBy ?? "–"). ";
+                    a(.href(DecisionURL.publicDecision(decision.id!))) { "Public decision record" }
+                }
+            }
+            if !bundle.themes.isEmpty {
+                DataTable.render(
+                    caption: "The paper's response to each theme", headers: ["Theme", "Response", "Reason"],
+                    rows: bundle.themes.map {
+                        [.text($0.name), .text($0.responseKind?.title ?? "No response yet"), .text($0.responseReason)]
+                    })
+            }
+            if decision?.isApproved != true {
+                HeardWeb.form(.action(DecisionURL.decisionForm(id)), .method("post"), .novalidate) {
+                    FormComponents.csrfField(request.csrfToken)
+                    FormComponents.textField(name: "title", label: "Title", value: typed.title, failure: failure)
+                    FormComponents.textField(name: "meeting", label: "Meeting", value: typed.meeting, failure: failure)
+                    FormComponents.textField(
+                        name: "meeting_on", label: "Meeting date", value: typed.meetingOn, failure: failure,
+                        type: "date",
+                        width: "medium")
+                    FormComponents.textArea(
+                        name: "members_present", label: "Members present", value: typed.membersPresent,
+                        failure: failure,
+                        rows: 3)
+                    FormComponents.textArea(
+                        name: "declarations", label: "Declarations of interest made for this item",
+                        value: typed.declarations,
+                        failure: failure,
+                        hint:
+                            "One line each: person, interest and what the chair decided (take part, discuss but not decide, leave, not receive the papers). Write \"None declared\" if nobody declared an interest.",
+                        rows: 3)
+                    FormComponents.textArea(
+                        name: "outcome", label: "What is decided", value: typed.outcome, failure: failure)
+                    FormComponents.submitButton("Save decision paper")
+                }
+                if let decision {
+                    h2 { "Approval" }
+                    if let refusal, !refusedNow {
+                        p {
+                            strong { "Not ready: " }; "\(refusal.principle.title). \(refusal.message)"
+                        }
+                    } else if refusal == nil {
+                        p { "Every Gunning principle is met. The decision can be approved." }
+                    }
+                    if canApprove {
+                        HeardWeb.form(.action(DecisionURL.approve(decision.id!)), .method("post")) {
+                            FormComponents.csrfField(request.csrfToken)
+                            FormComponents.submitButton("Approve the decision")
+                        }
+                    } else {
+                        p { "A board secretary approves the decision." }
+                    }
+                }
+            }
+        }
+    }
+}

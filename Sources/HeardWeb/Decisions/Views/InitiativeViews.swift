@@ -1,0 +1,221 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+enum InitiativeViews {
+    struct ListRow {
+        var bundle: InitiativeBundle
+        var consultationState: ConsultationState?
+    }
+
+    static func list(_ rows: [ListRow], context: PageContext, notice: String?) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Initiatives" }
+            p(.class("lead")) {
+                "Proposed changes heading for a decision. Each one shows who was involved, when, and what changed."
+            }
+            p {
+                a(.class("button"), .href(SiteURL.new(DecisionURL.initiatives))) { "Add an initiative" }
+            }
+            if rows.isEmpty {
+                p { "There are none yet." }
+            } else {
+                DataTable.render(
+                    caption: "Initiatives, newest first",
+                    headers: ["Initiative", "Stage", "Changes services", "Consultation", "Decision"],
+                    rows: rows.map { row in
+                        let initiative = row.bundle.initiative
+                        return [
+                            a(.href(DecisionURL.initiative(initiative.id!))) { initiative.title },
+                            .text(initiative.stage.title), .text(initiative.affectsServices ? "Yes" : "No"),
+                            .text(row.consultationState?.title ?? "None"),
+                            .text(row.bundle.decision.map { $0.isApproved ? "Approved" : "Proposed" } ?? "None"),
+                        ]
+                    }, captionHidden: true)
+            }
+        }
+    }
+
+    static func form(
+        _ request: Request, input: InitiativeInput, placeIDs: Set<String>, serviceIDs: Set<String>, places: [Place],
+        services: [Service], failure: ValidationFailure?, editing: Initiative? = nil
+    ) -> String {
+        let heading = editing.map { "Change \($0.title)" } ?? "Add an initiative"
+        let action = editing.map { DecisionURL.initiative($0.id!) + "/edit" } ?? SiteURL.new(DecisionURL.initiatives)
+        return PageLayout.render(PageContext(request, title: heading, hasErrors: failure != nil)) {
+            p {
+                a(.class("back-link"), .href(editing.map { DecisionURL.initiative($0.id!) } ?? DecisionURL.initiatives))
+                {
+                    "Back"
+                }
+            }
+            FormComponents.errorSummary(failure)
+            h1 { heading }
+            HeardWeb.form(.action(action), .method("post"), .novalidate) {
+                FormComponents.csrfField(request.csrfToken)
+                FormComponents.textField(name: "title", label: "Title", value: input.title, failure: failure)
+                FormComponents.textArea(
+                    name: "what", label: "What is proposed", value: input.what, failure: failure)
+                FormComponents.textArea(
+                    name: "why", label: "Why the change is proposed", value: input.why, failure: failure)
+                DecisionForms.checkboxes(
+                    name: "place_ids", legend: "Which places it covers",
+                    choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) }, selected: placeIDs,
+                    failure: failure)
+                DecisionForms.checkboxes(
+                    name: "service_ids", legend: "Which services it changes (optional)",
+                    choices: services.map { .init(value: $0.id!.uuidString, label: "\($0.name) (\($0.place.name))") },
+                    selected: serviceIDs, failure: failure)
+                DecisionForms.radios(
+                    name: "affects_services",
+                    legend: "Does it change how services are delivered, or which services there are?",
+                    choices: DecisionForms.yesNo, selected: input.affectsServices, failure: failure,
+                    hint:
+                        "If yes, the duty to involve applies (NHS Act 2006 s242 and s14Z45): people must be involved from the start and consulted before the decision."
+                )
+                DecisionForms.radios(
+                    name: "substantial_variation", legend: "Is it a substantial variation to services?",
+                    choices: DecisionForms.yesNo, selected: input.substantialVariation, failure: failure,
+                    hint: "If yes, the council's health overview and scrutiny committee must be consulted too (s244).")
+                FormComponents.textField(
+                    name: "decision_body", label: "Who will make the decision", value: input.decisionBody,
+                    failure: failure, hint: "For example, the integrated care board.")
+                FormComponents.textField(
+                    name: "target_date", label: "Target date for the decision (optional)", value: input.targetDate,
+                    failure: failure, hint: "For example, 2027-06-30.", type: "date", required: false,
+                    width: "medium")
+                FormComponents.textField(
+                    name: "lived_experience_members",
+                    label: "People with lived experience on the working group", value: input.livedExperienceMembers,
+                    failure: failure, hint: "Members drawn from people who use the services, or their carers.",
+                    width: "short")
+                FormComponents.submitButton("Save initiative")
+            }
+        }
+    }
+
+    static func overview(
+        _ bundle: InitiativeBundle, today: SimpleDate, context: PageContext, notice: String?, refusal: StageRefusal?
+    ) -> String {
+        let initiative = bundle.initiative
+        let id = initiative.id!
+        let next = initiative.stage.next
+        let facts = bundle.facts(today: today)
+        return PageLayout.render(context) {
+            p { a(.class("back-link"), .href(DecisionURL.initiatives)) { "Back to initiatives" } }
+            if let refusal {
+                div(.class("error-summary"), .role("alert"), .tabindex(-1)) {
+                    h2(.class("error-summary-title")) { "This cannot move on yet" }
+                    p {
+                        strong { refusal.rule == "order" ? "Stage order: " : "\(refusal.rule): " }; refusal.message
+                    }
+                }
+            }
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { initiative.title }
+            StageViews.progress(initiative.stage)
+            DecisionForms.summaryList([
+                ("What", .text(initiative.what)), ("Why", .text(initiative.why)),
+                ("Places", .text(bundle.places.map(\.name).joined(separator: ", "))),
+                (
+                    "Services",
+                    .text(bundle.services.isEmpty ? "None named" : bundle.services.map(\.name).joined(separator: ", "))
+                ),
+                ("Changes services", .text(initiative.affectsServices ? "Yes: the duty to involve applies" : "No")),
+                (
+                    "Substantial variation",
+                    .text(initiative.substantialVariation ? "Yes: overview and scrutiny committee" : "No")
+                ),
+                ("Decided by", .text(initiative.decisionBody)),
+                ("Target date", .text(initiative.target?.ukText ?? "Not set")),
+                ("Lived-experience members", .text(String(initiative.livedExperienceMembers))),
+            ])
+            p {
+                a(.href(DecisionURL.initiative(id) + "/edit")) { "Change the details" }
+                " · "
+                a(.href(DecisionURL.publicInitiative(id))) { "Public page with the involvement trail" }
+            }
+            if let next {
+                HeardWeb.form(.action(DecisionURL.initiativeStage(id)), .method("post")) {
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    let target =
+                        (!facts.needsConsultation && initiative.stage == .optionsDeveloped)
+                        ? InitiativeStage.decision : next
+                    input(.type("hidden"), .name("stage"), .value(target.rawValue))
+                    FormComponents.submitButton("Move to \(target.title)")
+                }
+            }
+            h2 { "Involvement activities" }
+            if bundle.activities.isEmpty {
+                p { "None yet." }
+            } else {
+                DataTable.render(
+                    caption: "Involvement activities for this initiative",
+                    headers: ["Activity", "Date", "Place", "Came"],
+                    rows: bundle.activities.map { activity in
+                        [
+                            a(.href(DecisionURL.activity(activity.id!))) { activity.title },
+                            .text(activity.date.ukText),
+                            .text(activity.place.name), .text(String(activity.attendees)),
+                        ]
+                    }, captionHidden: true)
+            }
+            p { a(.href(DecisionURL.newActivity(initiative: id))) { "Record an involvement activity" } }
+            h2 { "Consultation" }
+            if let consultation = bundle.consultation, let cfacts = bundle.consultationFacts {
+                p {
+                    a(.href(DecisionURL.consultation(consultation.id!))) { consultation.title }
+                    " – \(cfacts.state(on: today).title), \(consultation.opens.ukText) to \(consultation.closes.ukText), \(bundle.responseCount) responses"
+                }
+            } else if facts.needsConsultation {
+                p { "This change affects services, so it needs a consultation before it is decided." }
+                p { a(.href(DecisionURL.newConsultation(id))) { "Set up the consultation" } }
+            } else {
+                p { "No consultation is needed for this initiative." }
+            }
+            h2 { "Equality impact assessment" }
+            p { "Status: \(bundle.eiaStatus.title)." }
+            p {
+                a(.href(DecisionURL.eia(id))) {
+                    bundle.assessment == nil ? "Start the assessment" : "Open the assessment"
+                }
+            }
+            h2 { "Decision" }
+            if let decision = bundle.decision {
+                p {
+                    "\(decision.title): \(decision.isApproved ? "approved" : "proposed for \(decision.meeting) on \(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)")."
+                }
+                if decision.isApproved {
+                    p { a(.href(DecisionURL.publicDecision(decision.id!))) { "Public decision record" } }
+                }
+            }
+            p {
+                a(.href(DecisionURL.decisionForm(id))) {
+                    bundle.decision == nil ? "Prepare the decision paper" : "Open the decision paper"
+                }
+            }
+        }
+    }
+}
+
+enum StageViews {
+    static func progress(_ stage: InitiativeStage) -> HTMLNode {
+        ol(.class("stage-list"), .aria("label", "Stages")) {
+            for item in InitiativeStage.allCases {
+                if item == stage {
+                    li(.class("stage-current"), .aria("current", "step")) {
+                        strong { item.title }; " (now)"
+                    }
+                } else if item < stage {
+                    li(.class("stage-done")) {
+                        item.title; span(.class("visually-hidden")) { " (done)" }
+                    }
+                } else {
+                    li { item.title }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import HeardDomain
+import HeardStorage
+import Vapor
+
+enum ResponseViews {
+    /// The survey's questions, the optional place and contact, and the optional equality monitoring.
+    static func surveyFields(
+        questions: [SurveyQuestion], places: [Place], submission: ResponsesController.Submission, key: String,
+        failure: ValidationFailure?
+    ) -> HTMLNode {
+        .fragment([
+            input(.type("hidden"), .name("submission_key"), .value(key)),
+            div(.id(FormComponents.fieldID("questions"))) {
+                for (number, question) in questions.enumerated() {
+                    questionField(question, number: number + 1, submission: submission, failure: failure)
+                }
+            },
+            FormComponents.selectField(
+                name: "place_id", label: "Where do you live? (optional)",
+                choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                selected: submission.value("place_id"), failure: failure, prompt: "Prefer not to say"),
+            FormComponents.textField(
+                name: "contact_email", label: "Email address (optional)", value: submission.value("contact_email"),
+                failure: failure, hint: "Only to send you the outcome. It is never published.", type: "email",
+                autocomplete: "email", required: false),
+            equalityFields(submission: submission, failure: failure),
+        ])
+    }
+
+    /// The optional equality monitoring questions, each with "Prefer not to say".
+    static func equalityFields(submission: ResponsesController.Submission, failure: ValidationFailure?) -> HTMLNode {
+        let hasError = failure?.errors.contains { $0.field.hasPrefix("eq-") } ?? false
+        return HTMLNode.element(
+            "details", [.class("details")] + (hasError ? [HTMLAttribute("open", nil)] : []),
+            children: [
+                summary(.class("details-summary")) { "Equality monitoring (optional)" },
+                p {
+                    "These questions help us check we heard from everyone. They are stored apart from your answers and only reported as totals, with small numbers hidden."
+                },
+            ]
+                + EqualityQuestion.allCases.map { question in
+                    FormComponents.selectField(
+                        name: "eq-" + question.rawValue, label: question.question,
+                        choices: question.options.map { .init(value: $0.0, label: $0.1) } + [
+                            .init(value: EqualityQuestion.preferNotToSay, label: "Prefer not to say")
+                        ], selected: submission.value("eq-" + question.rawValue), failure: failure,
+                        prompt: "Not answered")
+                })
+    }
+
+    static func questionField(
+        _ question: SurveyQuestion, number: Int, submission: ResponsesController.Submission,
+        failure: ValidationFailure?
+    ) -> HTMLNode {
+        let key = "q-" + question.id!.uuidString.lowercased()
+        let label = "\(number). \(question.text)"
+        switch question.kind {
+        case .singleChoice:
+            return DecisionForms.radios(
+                name: key, legend: label, choices: question.choiceList.map { .init(value: $0, label: $0) },
+                selected: submission.value(key), failure: failure)
+        case .scale:
+            let names = ["1 – Strongly disagree", "2 – Disagree", "3 – Neither", "4 – Agree", "5 – Strongly agree"]
+            return DecisionForms.radios(
+                name: key, legend: label,
+                choices: names.enumerated().map { .init(value: String($0.offset + 1), label: $0.element) },
+                selected: submission.value(key), failure: failure)
+        case .multipleChoice:
+            let error = failure?.message(for: key)
+            return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
+                fieldset(.class("fieldset"), .id(FormComponents.fieldID(key))) {
+                    legend(.class("legend")) { label }
+                    div(.class("hint")) { "Select all that apply." }
+                    for (index, choice) in question.choiceList.enumerated() {
+                        div(.class("choice")) {
+                            input(
+                                [.type("checkbox"), .id("\(key)-\(index)"), .name("\(key)-\(index)"), .value("on")]
+                                    + (submission.value("\(key)-\(index)") == "on" ? [.checked] : []))
+                            HeardWeb.label(.for("\(key)-\(index)")) { choice }
+                        }
+                    }
+                }
+            }
+        case .ranking:
+            let error = failure?.message(for: key)
+            return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
+                fieldset(.class("fieldset"), .id(FormComponents.fieldID(key))) {
+                    legend(.class("legend")) { label }
+                    div(.class("hint")) { "Number them from 1 (most important) to \(question.choiceList.count)." }
+                    if let error {
+                        p(.class("error-message")) {
+                            span(.class("visually-hidden")) { "Error: " }; error
+                        }
+                    }
+                    for (index, choice) in question.choiceList.enumerated() {
+                        div(.class("choice")) {
+                            HeardWeb.label(.for("\(key)-\(index)")) { choice }
+                            input(
+                                .type("text"), .id("\(key)-\(index)"), .name("\(key)-\(index)"),
+                                .value(submission.value("\(key)-\(index)")), .class("input input-short"),
+                                HTMLAttribute("inputmode", "numeric"))
+                        }
+                    }
+                }
+            }
+        case .preferredOption:
+            return div {
+                DecisionForms.radios(
+                    name: key, legend: label, choices: question.choiceList.map { .init(value: $0, label: $0) },
+                    selected: submission.value(key), failure: failure)
+                FormComponents.textArea(
+                    name: key + "-why", label: "Why do you prefer it?", value: submission.value(key + "-why"),
+                    failure: failure, rows: 3)
+            }
+        case .freeText:
+            return FormComponents.textArea(
+                name: key, label: label, value: submission.value(key), failure: failure,
+                hint: "Please do not include names or other personal details.")
+        }
+    }
+
+    static func paperPage(
+        _ request: Request, bundle: InitiativeBundle, places: [Place], submission: ResponsesController.Submission,
+        key: String, failure: ValidationFailure?, notice: String?
+    ) -> String {
+        let consultation = bundle.consultation!
+        let heading = "Type in a paper response"
+        return PageLayout.render(PageContext(request, title: heading, hasErrors: failure != nil)) {
+            p {
+                a(.class("back-link"), .href(DecisionURL.consultation(consultation.id!))) { "Back to the consultation" }
+            }
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { heading }
+            p(.class("lead")) { consultation.title }
+            HeardWeb.form(.action(DecisionURL.paper(consultation.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(request.csrfToken)
+                surveyFields(
+                    questions: bundle.questions, places: places, submission: submission, key: key, failure: failure)
+                FormComponents.submitButton("Save paper response")
+            }
+        }
+    }
+}

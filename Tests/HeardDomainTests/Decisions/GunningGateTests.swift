@@ -1,0 +1,177 @@
+import HeardDomain
+import Testing
+
+@Suite("Gunning gate")
+struct GunningGateTests {
+    static let today = SimpleDate(year: 2026, month: 11, day: 25)
+
+    static func complete(opens: SimpleDate, closes: SimpleDate) -> ConsultationFacts {
+        ConsultationFacts(
+            opensOn: opens, closesOn: closes, background: "Why we are asking.", options: "A. Keep. B. Move.",
+            discardedAlternatives: "C. Close — set aside because of travel times.", reasons: "Staffing.",
+            eiaStatus: .draft, questionCount: 3)
+    }
+
+    static var closedAndAnswered: ConsultationFacts {
+        var facts = complete(opens: today.adding(days: -120), closes: today.adding(days: -20))
+        facts.analysisPublished = true
+        facts.themes = [ThemeResponseFacts(theme: "Travel", response: .proposalChanged, reason: "Added a shuttle bus.")]
+        return facts
+    }
+
+    @Test("the seed case: approval while the consultation is open is refused naming G1 and G4")
+    func seedCase() {
+        let open = Self.complete(opens: Self.today.adding(days: -30), closes: Self.today.adding(days: 60))
+        let refusal = GunningGate.approvalRefusal(
+            needsConsultation: true, consultation: open, eiaStatus: .signedOff, alreadyApproved: false,
+            today: Self.today)
+        #expect(refusal?.principle == .g4)
+        #expect(refusal?.message.contains("G1") == true)
+        #expect(refusal?.message.contains("G4") == true)
+        #expect(refusal?.message.contains("still open") == true)
+    }
+
+    @Test("approval on the closing day itself is still refused; the day after it is allowed")
+    func closingDayCounts() {
+        var facts = Self.closedAndAnswered
+        facts.closesOn = Self.today
+        facts.opensOn = Self.today.adding(days: -90)
+        #expect(
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: facts, eiaStatus: .signedOff, alreadyApproved: false,
+                today: Self.today)?.principle == .g4)
+        #expect(
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: facts, eiaStatus: .signedOff, alreadyApproved: false,
+                today: Self.today.adding(days: 1)) == nil)
+    }
+
+    @Test("a decision that needs a consultation but has none is refused under the duty to involve")
+    func noConsultation() {
+        let refusal = GunningGate.approvalRefusal(
+            needsConsultation: true, consultation: nil, eiaStatus: .signedOff, alreadyApproved: false, today: Self.today
+        )
+        #expect(refusal?.principle == .dutyToInvolve)
+        let fine = GunningGate.approvalRefusal(
+            needsConsultation: false, consultation: nil, eiaStatus: .signedOff, alreadyApproved: false,
+            today: Self.today)
+        #expect(fine == nil)
+    }
+
+    @Test("approval before the analysis is published is refused under G4")
+    func analysisUnpublished() {
+        var facts = Self.closedAndAnswered
+        facts.analysisPublished = false
+        let refusal = GunningGate.approvalRefusal(
+            needsConsultation: true, consultation: facts, eiaStatus: .signedOff, alreadyApproved: false,
+            today: Self.today)
+        #expect(refusal == ApprovalRefusal(.g4, "Publish the analysis of the responses."))
+    }
+
+    @Test("a theme without a recorded response, or without a reason, blocks approval and is named")
+    func unansweredTheme() {
+        var facts = Self.closedAndAnswered
+        facts.themes.append(ThemeResponseFacts(theme: "Parking", response: nil, reason: ""))
+        facts.themes.append(ThemeResponseFacts(theme: "Opening hours", response: .notAccepted, reason: "  "))
+        let refusal = GunningGate.approvalRefusal(
+            needsConsultation: true, consultation: facts, eiaStatus: .signedOff, alreadyApproved: false,
+            today: Self.today)
+        #expect(refusal?.principle == .g4)
+        #expect(refusal?.message.contains("Parking") == true)
+        #expect(refusal?.message.contains("Opening hours") == true)
+        #expect(refusal?.message.contains("Travel") == false)
+    }
+
+    @Test("an unsigned equality impact assessment blocks approval under G2")
+    func eiaNotSignedOff() {
+        let refusal = GunningGate.approvalRefusal(
+            needsConsultation: true, consultation: Self.closedAndAnswered, eiaStatus: .draft, alreadyApproved: false,
+            today: Self.today)
+        #expect(refusal?.principle == .g2)
+    }
+
+    @Test("everything in order: approval allowed; twice: refused")
+    func allMet() {
+        #expect(
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: Self.closedAndAnswered, eiaStatus: .signedOff,
+                alreadyApproved: false, today: Self.today) == nil)
+        #expect(
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: Self.closedAndAnswered, eiaStatus: .signedOff,
+                alreadyApproved: true, today: Self.today) != nil)
+        let checks = GunningGate.evaluate(Self.closedAndAnswered, today: Self.today)
+        #expect(checks.map(\.principle) == [.g1, .g2, .g3, .g4])
+        #expect(checks.allSatisfy { $0.status == .met })
+    }
+
+    @Test("G1: a decision date before the consultation closes, or a decided initiative, is not formative")
+    func g1() {
+        var facts = Self.complete(opens: Self.today, closes: Self.today.adding(days: 90))
+        facts.decisionTargetDate = Self.today.adding(days: 30)
+        #expect(GunningGate.check(.g1, facts, today: Self.today)?.status == .notMet)
+        facts.decisionTargetDate = Self.today.adding(days: 120)
+        #expect(GunningGate.check(.g1, facts, today: Self.today)?.status == .met)
+        facts.initiativeDecided = true
+        #expect(GunningGate.check(.g1, facts, today: Self.today)?.status == .notMet)
+    }
+
+    @Test("G2 names every missing part of the pack, including the alternatives set aside (Moseley)")
+    func g2() {
+        let facts = ConsultationFacts(opensOn: Self.today, closesOn: Self.today.adding(days: 90), options: "A or B")
+        let check = GunningGate.check(.g2, facts, today: Self.today)
+        #expect(check?.status == .notMet)
+        #expect(check?.detail.contains("alternatives considered and set aside") == true)
+        #expect(check?.detail.contains("equality impact assessment") == true)
+        #expect(check?.detail.contains("the options") == false)
+    }
+
+    @Test("G3: under 12 weeks needs a recorded reason; 12 weeks or a reason is met")
+    func g3() {
+        var facts = Self.complete(opens: Self.today, closes: Self.today.adding(days: 83))
+        #expect(GunningGate.check(.g3, facts, today: Self.today)?.status == .needsJustification)
+        facts.shortDurationReason = "Winter pressures: the service closes in January unless we act."
+        #expect(GunningGate.check(.g3, facts, today: Self.today)?.status == .met)
+        facts = Self.complete(opens: Self.today, closes: Self.today.adding(days: 84))
+        #expect(GunningGate.check(.g3, facts, today: Self.today)?.status == .met)
+        let short = Self.complete(opens: Self.today.adding(days: -60), closes: Self.today.adding(days: -10))
+        var answered = short
+        answered.analysisPublished = true
+        let refusal = GunningGate.approvalRefusal(
+            needsConsultation: true, consultation: answered, eiaStatus: .signedOff, alreadyApproved: false,
+            today: Self.today)
+        #expect(refusal?.principle == .g3)
+    }
+
+    @Test("a consultation's state follows its dates and outcome")
+    func states() {
+        var facts = Self.complete(opens: Self.today.adding(days: 5), closes: Self.today.adding(days: 95))
+        #expect(facts.state(on: Self.today) == .forthcoming)
+        #expect(facts.state(on: Self.today.adding(days: 5)) == .open)
+        #expect(facts.state(on: Self.today.adding(days: 95)) == .open)
+        #expect(facts.state(on: Self.today.adding(days: 96)) == .closedAwaitingOutcome)
+        facts.analysisPublished = true
+        #expect(facts.state(on: Self.today.adding(days: 96)) == .closedWithOutcome)
+        facts.closedEarlyOn = Self.today.adding(days: 10)
+        #expect(facts.state(on: Self.today.adding(days: 11)) == .closedWithOutcome)
+    }
+
+    @Test("declarations of interest must be recorded for the item, with the chair's action for each")
+    func declarations() {
+        func refusal(_ text: String) -> ApprovalRefusal? {
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: Self.closedAndAnswered, eiaStatus: .signedOff,
+                alreadyApproved: false, today: Self.today, declarations: text)
+        }
+        #expect(refusal("")?.principle == .conflictsOfInterest)
+        #expect(refusal("None declared.") == nil)
+        #expect(refusal("Dr Shah: partner at Millbrook Surgery")?.message.contains("Line 1") == true)
+        #expect(refusal("Dr Shah: partner at Millbrook Surgery: leave the meeting for this item") == nil)
+        // Gunning comes first: an open consultation is named before a missing declaration.
+        let open = Self.complete(opens: Self.today.adding(days: -1), closes: Self.today.adding(days: 90))
+        #expect(
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: open, eiaStatus: .signedOff, alreadyApproved: false,
+                today: Self.today, declarations: "")?.principle == .g4)
+    }
+}

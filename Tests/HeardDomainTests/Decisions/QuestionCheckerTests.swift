@@ -1,0 +1,86 @@
+import HeardDomain
+import Testing
+
+@Suite("Survey question checker and readability")
+struct QuestionCheckerTests {
+    let checker = QuestionChecker()
+
+    func problems(_ text: String, kind: QuestionKind = .scale, optionsKnown: Bool = false) -> [QuestionProblem] {
+        checker.check(text, kind: kind, optionsKnown: optionsKnown).map(\.problem)
+    }
+
+    @Test("a plain, neutral question has no warnings")
+    func clean() {
+        #expect(problems("How easy is it to get to the clinic?").isEmpty)
+        #expect(problems("Which option do you prefer, and why?", kind: .preferredOption, optionsKnown: true).isEmpty)
+    }
+
+    @Test("leading questions are flagged with a rewrite hint")
+    func leading() {
+        let warnings = checker.check(
+            "Don't you agree the new clinic is better?", kind: .singleChoice, optionsKnown: false)
+        #expect(warnings.map(\.problem).contains(.leading))
+        #expect(warnings.first { $0.problem == .leading }?.hint.contains("agree or disagree") == true)
+    }
+
+    @Test("loaded words, absolutes and two questions in one are flagged")
+    func loadedAbsoluteDoubleBarrelled() {
+        #expect(problems("Should we stop the wasteful night service?").contains(.loaded))
+        #expect(problems("Do staff always listen to you?").contains(.absolute))
+        #expect(problems("How happy are you with the parking and the waiting times?").contains(.doubleBarrelled))
+        #expect(!problems("How much do you agree or disagree with option A?").contains(.doubleBarrelled))
+    }
+
+    @Test("jargon and unexplained acronyms are flagged, using the editable glossary")
+    func jargon() {
+        #expect(problems("Do you support the ICB's plan?").contains(.acronym))
+        #expect(problems("How do you rate the stroke pathway?").contains(.jargon))
+        #expect(problems("Were you told about the UTC?").contains(.acronym))
+        #expect(!problems("Were you told about the urgent treatment centre (UTC)?").contains(.acronym))
+        let custom = QuestionChecker(glossary: [GlossaryEntry(term: "hub", plainWords: "health centre")])
+        #expect(custom.check("Would you use the hub?", kind: .scale, optionsKnown: false).map(\.problem) == [.jargon])
+        #expect(
+            !custom.check("How do you rate the pathway?", kind: .scale, optionsKnown: false).map(\.problem).contains(
+                .jargon))
+    }
+
+    @Test("double negatives are flagged")
+    func doubleNegative() {
+        #expect(problems("Is it not unreasonable to travel further?").contains(.doubleNegative))
+        #expect(problems("Would you not use a service that is not local?").contains(.doubleNegative))
+    }
+
+    @Test("an open 'what do you want' question is flagged only when the options are known")
+    func openWant() {
+        #expect(
+            problems("What do you want from the stroke service?", kind: .freeText, optionsKnown: true).contains(
+                .openWhenOptionsKnown))
+        #expect(
+            !problems("What do you want from the stroke service?", kind: .freeText, optionsKnown: false).contains(
+                .openWhenOptionsKnown))
+    }
+
+    @Test("a hard question is flagged with its reading age")
+    func hardToRead() {
+        let text =
+            "To what extent do you consider the proposed reconfiguration of community-based rehabilitation provision appropriate?"
+        let warnings = checker.check(text, kind: .scale, optionsKnown: false)
+        let hard = warnings.first { $0.problem == .hardToRead }
+        #expect(hard != nil)
+        #expect(hard?.explanation.contains("Reading age") == true)
+    }
+
+    @Test("Flesch–Kincaid follows the published formula")
+    func formula() {
+        let r = Readability("The cat sat on the mat.")
+        #expect(r.words == 6)
+        #expect(r.sentences == 1)
+        #expect(r.syllables == 6)
+        #expect(abs(r.grade - (0.39 * 6 + 11.8 * 1 - 15.59)) < 0.0001)
+        #expect(abs(r.readingEase - (206.835 - 1.015 * 6 - 84.6)) < 0.0001)
+        #expect(Readability.syllables(in: "community") == 4)
+        #expect(Readability.syllables(in: "care") == 1)
+        #expect(Readability.syllables(in: "table") == 2)
+        #expect(Readability("One. Two three.").sentences == 2)
+    }
+}

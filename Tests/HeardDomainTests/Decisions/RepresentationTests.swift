@@ -1,0 +1,87 @@
+import HeardDomain
+import Testing
+
+@Suite("Representation and cadence")
+struct RepresentationTests {
+    @Test("a group under half its population share is flagged; a fair share is not")
+    func halfRule() {
+        let rows = Representation.table(
+            characteristic: "ethnic group", categories: ["Asian/Asian British", "White"],
+            answers: ["Asian/Asian British": 10, "White": 90], population: ["Asian/Asian British": 32.1, "White": 61.1])
+        #expect(rows[0].underRepresented)
+        #expect(rows[0].respondentShare == 10)
+        #expect(!rows[1].underRepresented)
+    }
+
+    @Test("the z-test flags a shortfall the half rule misses when numbers are large")
+    func zTest() {
+        // 20% of 400 answers against a 30% population share: above half, but z ≈ −4.4.
+        #expect(Representation.isUnderRepresented(count: 80, answered: 400, populationPercent: 30))
+        // 28% of 100 against 30%: z ≈ −0.44, not flagged.
+        #expect(!Representation.isUnderRepresented(count: 28, answered: 100, populationPercent: 30))
+    }
+
+    @Test(
+        "fewer than 20 answers, or fewer than 5 expected from the group, flags nothing; counts of 1 to 4 are suppressed"
+    )
+    func smallNumbers() {
+        #expect(!Representation.isUnderRepresented(count: 0, answered: 19, populationPercent: 50))
+        // 26 answers and a 0.6% group: 0.16 people expected, so none is not evidence of anything.
+        #expect(!Representation.isUnderRepresented(count: 0, answered: 26, populationPercent: 0.6))
+        // 200 answers and a 5% group: 10 expected, none came.
+        #expect(Representation.isUnderRepresented(count: 0, answered: 200, populationPercent: 5))
+        // 26 answers, a 95% group: too few expected outside it for the z-test, and above half its share.
+        #expect(!Representation.isUnderRepresented(count: 20, answered: 26, populationPercent: 95.4))
+        let rows = Representation.table(
+            characteristic: "sex", categories: ["female", "male"], answers: ["female": 3, "male": 0],
+            population: ["female": 51, "male": 49])
+        #expect(rows[0].respondents == nil)
+        #expect(rows[0].respondentShare == nil)
+        #expect(rows[1].respondents == 0)
+        #expect(Representation.countText(nil) == "fewer than 5")
+    }
+
+    @Test("a place with no in-person activity for 90 days, or under 4 a year, is going quiet")
+    func cadence() {
+        let today = SimpleDate(year: 2026, month: 11, day: 25)
+        let busy = (0..<6).map { today.adding(days: -30 * $0 - 1) }
+        let result = CadenceRules.cadence(
+            places: ["Leeds", "Wakefield", "Harrogate"],
+            inPersonDates: ["Leeds": busy, "Wakefield": [today.adding(days: -200)]], today: today)
+        #expect(result[0].isGoingQuiet == false)
+        #expect(result[0].inPersonLastYear == 6)
+        #expect(result[1].isGoingQuiet)
+        #expect(result[1].lastInPerson == today.adding(days: -200))
+        #expect(result[2].isGoingQuiet)
+        #expect(result[2].lastInPerson == nil)
+    }
+
+    @Test("answers to the shared equality questions fall into the census groups")
+    func censusGroups() {
+        #expect(
+            MonitoringCharacteristic.censusGroup(question: .ethnicGroup, answer: "asian")! == (
+                .ethnicGroup, "Asian/Asian British"
+            ))
+        #expect(
+            MonitoringCharacteristic.censusGroup(question: .disability, answer: "yes_a_little")! == (
+                .disability, "Disabled under the Equality Act"
+            ))
+        #expect(
+            MonitoringCharacteristic.censusGroup(question: .carer, answer: "yes")! == (
+                .unpaidCare, "Provides unpaid care (any hours)"
+            ))
+        #expect(MonitoringCharacteristic.censusGroup(question: .ageBand, answer: "75+")! == (.age, "75+"))
+        #expect(
+            MonitoringCharacteristic.censusGroup(question: .sex, answer: "prefer_not_to_say")! == (
+                .sex, "Prefer not to say"
+            ))
+        #expect(MonitoringCharacteristic.censusGroup(question: .religion, answer: "pastafarian") == nil)
+        for question in EqualityQuestion.allCases {
+            for (value, _) in question.options {
+                #expect(
+                    MonitoringCharacteristic.censusGroup(question: question, answer: value) != nil,
+                    "\(question) \(value)")
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import HeardDomain
+import Testing
+
+@Suite("Initiative stages and the duty to involve")
+struct StageRulesTests {
+    static let today = SimpleDate(year: 2026, month: 11, day: 25)
+
+    @Test("a change to services cannot plan involvement without an activity or lived-experience members")
+    func planningNeedsSomething() {
+        let facts = InitiativeFacts(stage: .idea, affectsServices: true)
+        #expect(StageRules.refusal(toEnter: .involvementPlanned, facts, today: Self.today)?.rule == "duty to involve")
+        var planned = facts
+        planned.activitiesRecorded = 1
+        #expect(StageRules.refusal(toEnter: .involvementPlanned, planned, today: Self.today) == nil)
+        let internalChange = InitiativeFacts(stage: .idea, affectsServices: false)
+        #expect(StageRules.refusal(toEnter: .involvementPlanned, internalChange, today: Self.today) == nil)
+    }
+
+    @Test("options cannot be drafted until people with lived experience have been involved")
+    func involvementBeforeOptions() {
+        var facts = InitiativeFacts(stage: .involvementPlanned, affectsServices: true, activitiesRecorded: 2)
+        let refusal = StageRules.refusal(toEnter: .optionsDeveloped, facts, today: Self.today)
+        #expect(refusal?.rule == "duty to involve")
+        #expect(refusal?.message.contains("before options are drafted") == true)
+        facts.activitiesHeldWithParticipants = 1
+        #expect(StageRules.refusal(toEnter: .optionsDeveloped, facts, today: Self.today) == nil)
+        facts.activitiesHeldWithParticipants = 0
+        facts.livedExperienceMembers = 2
+        #expect(StageRules.refusal(toEnter: .optionsDeveloped, facts, today: Self.today) == nil)
+    }
+
+    @Test("stages cannot be skipped or go back")
+    func order() {
+        let facts = InitiativeFacts(stage: .idea, affectsServices: true, livedExperienceMembers: 3)
+        #expect(StageRules.refusal(toEnter: .consultation, facts, today: Self.today)?.rule == "order")
+        let later = InitiativeFacts(stage: .analysis, affectsServices: true)
+        #expect(StageRules.refusal(toEnter: .idea, later, today: Self.today)?.rule == "order")
+    }
+
+    @Test("a change that needs no consultation may go from options straight to an approved decision")
+    func skipConsultationWhenNotNeeded() {
+        var facts = InitiativeFacts(stage: .optionsDeveloped, affectsServices: false, decisionApproved: true)
+        #expect(StageRules.refusal(toEnter: .decision, facts, today: Self.today) == nil)
+        facts.affectsServices = true
+        #expect(StageRules.refusal(toEnter: .decision, facts, today: Self.today)?.rule == "order")
+    }
+
+    @Test("consultation needs a complete pack and questions; analysis waits for it to close")
+    func consultationAndAnalysis() {
+        var consultation = ConsultationFacts(
+            opensOn: Self.today.adding(days: -10), closesOn: Self.today.adding(days: 80), background: "b",
+            options: "o", discardedAlternatives: "d", reasons: "r", eiaStatus: .none)
+        var facts = InitiativeFacts(stage: .optionsDeveloped, affectsServices: true, consultation: nil)
+        #expect(StageRules.refusal(toEnter: .consultation, facts, today: Self.today)?.rule == "G2")
+        facts.consultation = consultation
+        #expect(
+            StageRules.refusal(toEnter: .consultation, facts, today: Self.today)?.message.contains("equality") == true)
+        consultation.eiaStatus = .draft
+        facts.consultation = consultation
+        #expect(
+            StageRules.refusal(toEnter: .consultation, facts, today: Self.today)?.message.contains("question") == true)
+        consultation.questionCount = 2
+        facts.consultation = consultation
+        #expect(StageRules.refusal(toEnter: .consultation, facts, today: Self.today) == nil)
+        facts.stage = .consultation
+        #expect(StageRules.refusal(toEnter: .analysis, facts, today: Self.today)?.rule == "G4")
+        #expect(StageRules.refusal(toEnter: .analysis, facts, today: Self.today.adding(days: 81)) == nil)
+    }
+
+    @Test("decision and implementation need the approved decision; review needs the published outcome")
+    func laterStages() {
+        var facts = InitiativeFacts(stage: .analysis, affectsServices: true)
+        #expect(StageRules.refusal(toEnter: .decision, facts, today: Self.today) != nil)
+        facts.decisionApproved = true
+        #expect(StageRules.refusal(toEnter: .decision, facts, today: Self.today) == nil)
+        facts.stage = .implementation
+        facts.consultation = ConsultationFacts(opensOn: Self.today, closesOn: Self.today.adding(days: 1))
+        #expect(StageRules.refusal(toEnter: .review, facts, today: Self.today)?.rule == "G4")
+        facts.consultation?.analysisPublished = true
+        #expect(StageRules.refusal(toEnter: .review, facts, today: Self.today) == nil)
+    }
+
+    @Test("dates read strictly and count days correctly across months and leap years")
+    func dates() {
+        #expect(SimpleDate(iso: "2028-02-29") != nil)
+        #expect(SimpleDate(iso: "2027-02-29") == nil)
+        #expect(SimpleDate(iso: "2027-13-01") == nil)
+        #expect(SimpleDate(iso: "tomorrow") == nil)
+        let start = SimpleDate(year: 2026, month: 12, day: 28)
+        #expect(start.adding(days: 84) == SimpleDate(year: 2027, month: 3, day: 22))
+        #expect(SimpleDate(dayNumber: 0) == SimpleDate(year: 1970, month: 1, day: 1))
+        #expect(start.ukText == "28 December 2026")
+    }
+
+    @Test("consultation dates: closing before opening and consulting on a decided initiative are refused")
+    func consultationInput() {
+        let input = ConsultationInput(title: "Stroke", opensOn: "2027-01-10", closesOn: "2027-01-01")
+        #expect(throws: ValidationFailure.self) { try input.validated(initiativeDecided: false) }
+        do {
+            _ = try input.validated(initiativeDecided: true)
+        } catch {
+            #expect(error.message(for: "closes_on") == "The closing date must be after the opening date.")
+            #expect(error.message(for: "title")?.contains("G1") == true)
+        }
+    }
+}

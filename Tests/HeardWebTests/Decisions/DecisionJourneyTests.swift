@@ -1,0 +1,413 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+import Vapor
+
+/// Finds a link or id in a page: the path after `prefix`, up to the next quote.
+func firstPath(in body: String, after prefix: String) -> String? {
+    guard let range = body.range(of: "href=\"" + prefix) else { return nil }
+    let rest = body[range.lowerBound...].dropFirst(6)
+    return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+}
+
+/// A clock the test moves forward.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var date: SimpleDate
+
+    init(_ date: SimpleDate) { self.date = date }
+
+    var today: SimpleDate {
+        lock.lock()
+        defer { lock.unlock() }
+        return date
+    }
+
+    func advance(days: Int) {
+        lock.lock()
+        date = date.adding(days: days)
+        lock.unlock()
+    }
+}
+
+@Suite("Decisions: from idea to an approved decision")
+struct DecisionJourneyTests {
+    static let start = SimpleDate(year: 2027, month: 1, day: 4)
+
+    @Test(
+        "an initiative goes from idea through involvement, a consultation, analysis and an EIA to an approved decision",
+        arguments: TestDatabase.all)
+    func journey(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let clock = TestClock(Self.start)
+            app.app.decisionClock = DecisionClock { clock.today }
+            let leeds = Place(name: "Leeds", slug: "leeds")
+            try await leeds.create(on: app.db)
+            try await PopulationFigure(
+                placeID: leeds.id!, characteristic: "sex", category: "female", percent: 51, source: "test"
+            ).create(on: app.db)
+            try await PopulationFigure(
+                placeID: leeds.id!, characteristic: "sex", category: "male", percent: 49, source: "test"
+            ).create(on: app.db)
+            let trust = Organisation(name: "Riverside Trust", kind: .trust)
+            try await trust.create(on: app.db)
+            let rehab = Service(name: "Stroke rehabilitation", organisationID: trust.id!, placeID: leeds.id!)
+            try await rehab.create(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let (secretaryEmail, secretaryPassword) = try await app.createUser(.boardSecretary)
+            let secretary = app.browser()
+            _ = try await secretary.signIn(email: secretaryEmail, password: secretaryPassword)
+
+            // Idea
+            let created = try await officer.post(
+                "/staff/initiatives/new",
+                form: [
+                    "title": "Stroke rehabilitation at home", "what": "Move rehab home.", "why": "Better recovery.",
+                    "affects_services": "yes", "substantial_variation": "no", "decision_body": "ICB board",
+                    "target_date": "2027-06-30", "lived_experience_members": "0",
+                    "place_ids[]": leeds.id!.uuidString, "service_ids[]": rehab.id!.uuidString,
+                ])
+            #expect(created.status == .seeOther)
+            let initiativePath = try #require(created.location)
+            let initiative = try #require(try await Initiative.query(on: app.db).first())
+            #expect(initiative.stage == .idea)
+            #expect(initiative.serviceIDList == [rehab.id!])
+
+            // Involvement planned is refused until involvement is planned, then allowed.
+            let refused = try await officer.post(
+                initiativePath + "/stage", form: ["stage": "involvement_planned"], tokenFrom: initiativePath)
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("duty to involve"))
+            let planned = try await officer.post(
+                "/staff/activities/new",
+                form: [
+                    "title": "Design workshop", "kind": "workshop", "place_id": leeds.id!.uuidString,
+                    "initiative_id": initiative.id!.uuidString, "date": "2027-02-15", "venue": "Leeds library",
+                    "attendees": "0", "accessibility[]": "step_free",
+                ], tokenFrom: "/staff/activities/new")
+            #expect(planned.status == .seeOther)
+            #expect(
+                try await officer.post(
+                    initiativePath + "/stage", form: ["stage": "involvement_planned"], tokenFrom: initiativePath
+                ).status == .seeOther)
+
+            // Options cannot be drafted before people have actually been involved.
+            let early = try await officer.post(
+                initiativePath + "/stage", form: ["stage": "options_developed"], tokenFrom: initiativePath)
+            #expect(early.status == .conflict)
+            #expect(early.body.contains("before options are drafted"))
+            clock.advance(days: 20)  // 24 January
+            let missingVenue = try await officer.post(
+                "/staff/activities/new",
+                form: [
+                    "title": "Drop-in at the scout hut", "kind": "community_meeting", "place_id": leeds.id!.uuidString,
+                    "initiative_id": initiative.id!.uuidString, "date": "2027-01-20", "venue": "", "attendees": "lots",
+                ], tokenFrom: "/staff/activities/new")
+            #expect(missingVenue.status == .unprocessableEntity)
+            #expect(missingVenue.body.contains("href=\"#field-venue\""))
+            #expect(missingVenue.body.contains("value=\"Drop-in at the scout hut\""))
+            let held = try await officer.post(
+                "/staff/activities/new",
+                form: [
+                    "title": "Drop-in at the scout hut", "kind": "community_meeting", "place_id": leeds.id!.uuidString,
+                    "initiative_id": initiative.id!.uuidString, "date": "2027-01-20", "venue": "1st Leeds scout hut",
+                    "attendees": "17", "what_changed": "Added a carers' helpline.",
+                ], tokenFrom: "/staff/activities/new")
+            #expect(held.status == .seeOther)
+            let activityPath = try #require(held.location)
+            #expect(
+                try await officer.post(
+                    activityPath + "/comments",
+                    form: [
+                        "comment": "Ring me on 07700 900123, my husband needs help at home.",
+                        "service_id": rehab.id!.uuidString,
+                    ], tokenFrom: activityPath
+                ).status == .seeOther)
+            let comment = try #require(try await ActivityComment.query(on: app.db).first())
+            #expect(comment.wasRedacted)
+            let feedback = try #require(try await FeedbackItem.query(on: app.db).first())
+            #expect(comment.feedbackID == feedback.id)
+            #expect(feedback.channel == .event)
+            #expect(!feedback.redactedText.contains("07700 900123"))
+            #expect(!comment.redactedText.contains("07700 900123"))
+            for sex in ["female", "female", "male", "female", "female", "female"] {
+                #expect(
+                    try await officer.post(
+                        activityPath + "/monitoring", form: ["eq-sex": sex, "eq-age_band": "65-74"],
+                        tokenFrom: activityPath
+                    ).status == .seeOther)
+            }
+            let bogus = try await officer.post(
+                activityPath + "/monitoring", form: ["eq-sex": "robot"], tokenFrom: activityPath)
+            #expect(bogus.status == .unprocessableEntity)
+            let whoCame = try await officer.get(activityPath)
+            #expect(whoCame.body.contains("Who came"))
+            #expect(whoCame.body.contains("fewer than 5"))  // one man: suppressed
+            #expect(whoCame.body.contains("51.0%"))
+            let cadence = try await officer.get("/staff/activities")
+            #expect(cadence.body.contains("20 January 2027"))
+            #expect(
+                try await officer.post(
+                    initiativePath + "/stage", form: ["stage": "options_developed"], tokenFrom: initiativePath
+                ).status == .seeOther)
+
+            // Consultation: closing before opening is refused and the typed values kept.
+            let consultationPath = initiativePath + "/consultation"
+            var pack = [
+                "title": "Stroke rehabilitation at home", "background": "Today rehab happens on the ward.",
+                "options": "A: at home. B: on the ward.", "discarded_alternatives": "C: a new unit, too costly.",
+                "reasons": "People recover better at home.", "opens_on": "2027-02-01", "closes_on": "2027-01-01",
+                "formats[]": "online",
+            ]
+            let badDates = try await officer.post(consultationPath, form: pack, tokenFrom: consultationPath)
+            #expect(badDates.status == .unprocessableEntity)
+            #expect(badDates.body.contains("The closing date must be after the opening date."))
+            #expect(badDates.body.contains("value=\"2027-01-01\""))
+            pack["closes_on"] = "2027-04-26"  // 12 weeks
+            let made = try await officer.post(consultationPath, form: pack, tokenFrom: consultationPath)
+            #expect(made.status == .seeOther)
+            let consultation = try #require(try await Consultation.query(on: app.db).first())
+            let staffConsultation = try #require(made.location)
+            // The pack can change until the consultation opens.
+            #expect(try await officer.get(consultationPath).body.contains("Change the consultation pack"))
+            pack["reasons"] = "People recover better at home, and beds are needed for acute care."
+            #expect(
+                try await officer.post(consultationPath, form: pack, tokenFrom: consultationPath).status == .seeOther)
+            #expect(try await Consultation.query(on: app.db).first()?.reasons.contains("beds") == true)
+            // The working group grows: the initiative's details change, audited.
+            #expect(
+                try await officer.post(
+                    initiativePath + "/edit",
+                    form: [
+                        "title": "Stroke rehabilitation at home", "what": "Move rehab home.", "why": "Better recovery.",
+                        "affects_services": "yes", "substantial_variation": "no", "decision_body": "ICB board",
+                        "target_date": "2027-06-30", "lived_experience_members": "2",
+                        "place_ids[]": leeds.id!.uuidString, "service_ids[]": rehab.id!.uuidString,
+                    ], tokenFrom: initiativePath + "/edit"
+                ).status == .seeOther)
+            #expect(try await Initiative.query(on: app.db).first()?.livedExperienceMembers == 2)
+
+            // Survey builder: the checker warns but saves.
+            let leading = try await officer.post(
+                staffConsultation + "/questions",
+                form: ["text": "Don't you agree the ICB should always do this?", "kind": "scale", "choices": ""],
+                tokenFrom: staffConsultation)
+            #expect(leading.status == .seeOther)
+            let checklist = try await officer.get(staffConsultation)
+            #expect(checklist.body.contains("Leading"))
+            #expect(checklist.body.contains("Unexplained abbreviation"))
+            #expect(
+                try await officer.post(
+                    staffConsultation + "/questions",
+                    form: [
+                        "text": "Which option do you prefer, and why?", "kind": "preferred_option", "choices": "A\nB",
+                    ],
+                    tokenFrom: staffConsultation
+                ).status == .seeOther)
+
+            // EIA draft, then the consultation stage.
+            let eiaPath = initiativePath + "/eia"
+            #expect(
+                try await officer.post(
+                    eiaPath, form: ["who_affected": "Stroke survivors and carers.", "status": "draft"],
+                    tokenFrom: eiaPath
+                ).status == .seeOther)
+            clock.advance(days: 8)  // 1 February: open.
+            #expect(
+                try await officer.post(
+                    initiativePath + "/stage", form: ["stage": "consultation"], tokenFrom: initiativePath
+                ).status == .seeOther)
+            let lateChange = try await officer.post(consultationPath, form: pack, tokenFrom: initiativePath)
+            #expect(lateChange.status == .unprocessableEntity)
+            #expect(lateChange.body.contains("already opened"))
+
+            // Public responses, with equality monitoring, a duplicate, and a bad answer.
+            let questions = try await SurveyQuestion.query(on: app.db).sort(\.$position).all()
+            let publicPath = "/consultations/\(consultation.id!.uuidString.lowercased())"
+            let q1 = "q-" + questions[0].id!.uuidString.lowercased()
+            let q2 = "q-" + questions[1].id!.uuidString.lowercased()
+            for index in 0..<24 {
+                let person = app.browser()
+                let page = try await person.get(publicPath)
+                #expect(page.status == .ok)
+                let key = try #require(
+                    page.body.range(of: "name=\"submission_key\" value=\"").map { range in
+                        String(page.body[range.upperBound...].prefix { $0 != "\"" })
+                    })
+                let form = [
+                    "submission_key": key, q1: String(index % 5 + 1), q2: index % 3 == 0 ? "A" : "B",
+                    q2 + "-why": "Travel is hard for me, call 0113 496 0000",
+                    "eq-sex": index < 4 ? "male" : "female", "place_id": leeds.id!.uuidString,
+                    "contact_email": index == 0 ? "someone@example.org" : "",
+                ]
+                #expect(try await person.post(publicPath + "/respond", form: form, tokenFrom: publicPath).status == .ok)
+                if index == 0 {
+                    let again = try await person.post(publicPath + "/respond", form: form, tokenFrom: publicPath)
+                    #expect(again.status == .conflict)
+                    #expect(again.body.contains("We already have your response"))
+                    var bad = form
+                    bad["submission_key"] = "another"
+                    bad["q-" + UUID().uuidString.lowercased()] = "3"
+                    let ghost = try await person.post(publicPath + "/respond", form: bad, tokenFrom: publicPath)
+                    #expect(ghost.status == .unprocessableEntity)
+                    #expect(ghost.body.contains("not in this survey"))
+                }
+            }
+            #expect(try await SurveyResponse.query(on: app.db).count() == 24)
+            let redacted = try #require(try await SurveyResponse.query(on: app.db).first())
+            #expect(!redacted.redactedText.contains("496 0000"))
+
+            // The seed case: a decision sent for approval while the consultation is open is refused, naming G1/G4.
+            let paperPath = initiativePath + "/decision"
+            #expect(
+                try await officer.post(
+                    paperPath,
+                    form: [
+                        "title": "Commissioning stroke rehab at home", "meeting": "ICB board",
+                        "meeting_on": "2027-06-30",
+                        "members_present": "Chair; CEO; three members",
+                        "declarations": "Cllr Ahmed: trustee of a stroke charity: discuss but not decide",
+                        "outcome": "Option A with a helpline.",
+                    ], tokenFrom: paperPath
+                ).status == .seeOther)
+            let decision = try #require(try await Decision.query(on: app.db).first())
+            let approvePath = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
+            let tooSoon = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
+            #expect(tooSoon.status == .conflict)
+            #expect(tooSoon.body.contains("G1"))
+            #expect(tooSoon.body.contains("G4"))
+            let token = try await DecisionAPITokens.issue(email: secretaryEmail, on: app.db)
+            let apiRefusal = try await app.browser().postJSON(
+                "/api/v1/decisions/\(decision.id!.uuidString)/approve", json: "{}",
+                headers: [("Authorization", "Bearer " + token)])
+            #expect(apiRefusal.status == .conflict)
+            let refusalBody = try JSONDecoder().decode([String: String?].self, from: Data(apiRefusal.body.utf8))
+            #expect(refusalBody["principle"] == "G4")
+            #expect(refusalBody["error"]??.contains("G1") == true)
+            #expect(refusalBody.keys.contains("field"))
+
+            // Close, analyse, record and answer themes, publish.
+            clock.advance(days: 85)  // 27 April: closed.
+            #expect(
+                try await officer.post(
+                    initiativePath + "/stage", form: ["stage": "analysis"], tokenFrom: initiativePath
+                ).status == .seeOther)
+            let analysisPage = try await officer.get(staffConsultation)
+            #expect(analysisPage.body.contains("24 responses"))
+            #expect(analysisPage.body.contains("Who we heard from"))
+            for theme in ["Travel", "Carers"] {
+                #expect(
+                    try await officer.post(
+                        staffConsultation + "/themes",
+                        form: [
+                            "name": theme, "summary": "People spoke about \(theme).", "mentions": "12",
+                            "sentiment": "4",
+                            "quote": "My email is me@example.org",
+                        ], tokenFrom: staffConsultation
+                    ).status == .seeOther)
+            }
+            let theme = try #require(try await ConsultationTheme.query(on: app.db).filter(\.$name == "Travel").first())
+            #expect(!theme.quote.contains("me@example.org"))
+            let notPublished = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
+            #expect(notPublished.status == .conflict)
+            #expect(notPublished.body.contains("Publish the analysis"))
+            #expect(
+                try await officer.post(
+                    staffConsultation + "/publish", form: ["outcome_summary": "Most people preferred A."],
+                    tokenFrom: staffConsultation
+                ).status == .seeOther)
+            let notices = try await Notice.query(on: app.db).filter(\.$kind == "consultation_outcome").all()
+            #expect(notices.map(\.toAddress) == ["someone@example.org"])
+            #expect(notices.first?.body.contains("/outcome") == true)
+            let unanswered = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
+            #expect(unanswered.status == .conflict)
+            #expect(unanswered.body.contains("Travel"))
+            for (name, kind) in [("Travel", "proposal_changed"), ("Carers", "accepted")] {
+                let t = try #require(try await ConsultationTheme.query(on: app.db).filter(\.$name == name).first())
+                #expect(
+                    try await officer.post(
+                        staffConsultation + "/themes/\(t.id!.uuidString.lowercased())",
+                        form: ["response_kind": kind, "response_reason": "We changed the plan for \(name)."],
+                        tokenFrom: staffConsultation
+                    ).status == .seeOther)
+            }
+            // EIA still a draft: G2 stops approval.
+            let eiaDraft = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
+            #expect(eiaDraft.status == .conflict)
+            #expect(eiaDraft.body.contains("equality impact assessment"))
+            var eia = [
+                "who_affected": "Stroke survivors and carers.", "status": "signed_off",
+                "signed_off_by": "Director of Nursing", "review_on": "2028-04-30",
+            ]
+            for c in [
+                "age", "disability", "gender-reassignment", "marriage-or-civil-partnership", "pregnancy-and-maternity",
+                "ethnic-group", "religion", "sex", "sexual-orientation", "unpaid-care",
+            ] {
+                eia["evidence-" + c] = "Census 2021 and service data."
+                eia["impact-" + c] = "neutral"
+            }
+            #expect(try await officer.post(eiaPath, form: eia, tokenFrom: eiaPath).status == .seeOther)
+
+            // Approved through the API, audited both ways.
+            let approved = try await app.browser().postJSON(
+                "/api/v1/decisions/\(decision.id!.uuidString)/approve", json: "{}",
+                headers: [("Authorization", "Bearer " + token)])
+            #expect(approved.status == .ok)
+            #expect(approved.body.contains("\"approved\""))
+            #expect(
+                try await officer.post(
+                    initiativePath + "/stage", form: ["stage": "decision"], tokenFrom: initiativePath
+                ).status == .seeOther)
+            let actions = try await AuditEvent.query(on: app.db).filter(\.$objectType == "decision").all().map(\.action)
+            #expect(actions.filter { $0 == "decision.approval_refused" }.count == 5)
+            #expect(actions.contains("decision.approved"))
+
+            // The design workshop has happened: record who came and what changed.
+            let workshop = try #require(
+                try await InvolvementActivity.query(on: app.db).filter(\.$title == "Design workshop").first())
+            let workshopEdit = "/staff/activities/\(workshop.id!.uuidString.lowercased())/edit"
+            #expect(
+                try await officer.post(
+                    workshopEdit,
+                    form: [
+                        "title": "Design workshop", "kind": "workshop", "place_id": leeds.id!.uuidString,
+                        "initiative_id": initiative.id!.uuidString, "date": "2027-02-15", "venue": "Leeds library",
+                        "attendees": "11", "what_changed": "Home visits start within 48 hours.",
+                    ], tokenFrom: workshopEdit
+                ).status == .seeOther)
+            #expect(try await InvolvementActivity.find(workshop.id, on: app.db)?.attendees == 11)
+
+            // Public pages: outcome report, CSV, involvement trail, decision record, API list.
+            let visitor = app.browser()
+            let outcome = try await visitor.get(publicPath + "/outcome")
+            #expect(outcome.status == .ok)
+            #expect(outcome.body.contains("We asked, you said, we did"))
+            #expect(outcome.body.contains("We changed the plan for Travel."))
+            #expect(outcome.body.contains("<svg"))
+            #expect(outcome.body.contains("fewer than 5"))
+            let csv = try await visitor.get(publicPath + "/outcome.csv")
+            #expect(csv.status == .ok)
+            #expect(csv.body.contains("theme,Travel"))
+            let trail = try await visitor.get("/initiatives/\(initiative.id!.uuidString.lowercased())")
+            #expect(trail.body.contains("Drop-in at the scout hut"))
+            #expect(
+                trail.body.contains("Added a carers&#39; helpline.") || trail.body.contains("Added a carers' helpline.")
+            )
+            #expect(trail.body.contains("People were first involved on 20 January 2027"))
+            #expect(trail.body.contains("Home visits start within 48 hours."))
+            #expect(!trail.body.contains("07700 900123"))
+            let eiaPublic = try await visitor.get(
+                "/initiatives/\(initiative.id!.uuidString.lowercased())/equality-impact-assessment")
+            #expect(eiaPublic.status == .ok)
+            #expect(eiaPublic.body.contains("Director of Nursing"))
+            let record = try await visitor.get("/decisions/\(decision.id!.uuidString.lowercased())")
+            #expect(record.status == .ok)
+            #expect(record.body.contains("Commissioning stroke rehab at home"))
+            let list = try await visitor.get("/api/v1/decisions")
+            #expect(list.body.contains("closed_with_outcome"))
+        }
+    }
+}
