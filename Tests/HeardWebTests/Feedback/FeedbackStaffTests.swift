@@ -135,7 +135,9 @@ struct FeedbackStaffTests {
             #expect(form.body.contains("People in Calderdale told us about timeliness of care."))
             #expect(form.body.contains("value=\"\(item.id!.uuidString)\""))
             // The public and staff theme filters find it through the join, and only it.
-            #expect(try await app.browser().get("/stories?theme=Timeliness%20of%20care").body.contains("Nobody told us how long"))
+            #expect(
+                try await app.browser().get("/stories?theme=Timeliness%20of%20care").body.contains(
+                    "Nobody told us how long"))
             #expect(!(try await app.browser().get("/stories?theme=Parking").body.contains("Nobody told us how long")))
             #expect(try await officer.get("/staff/feedback?theme=Timeliness%20of%20care").body.contains(item.reference))
         }
