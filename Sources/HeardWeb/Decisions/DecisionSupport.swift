@@ -169,34 +169,25 @@ enum DecisionForms {
         name: String, legend legendText: String, choices: [FormComponents.Choice], selected: String,
         failure: ValidationFailure?, hint: String? = nil
     ) -> HTMLNode {
-        let id = FormComponents.fieldID(name)
-        let error = failure?.message(for: name)
-        return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
-            fieldset(.class("fieldset"), .id(id)) {
-                legend(.class("legend")) { legendText }
-                if let hint { div(.class("hint")) { hint } }
-                if let error {
-                    p(.class("error-message")) {
-                        span(.class("visually-hidden")) { "Error: " }; error
-                    }
-                }
-                for (index, choice) in choices.enumerated() {
-                    div(.class("choice")) {
-                        input(
-                            [
-                                .type("radio"), .id("\(id)-\(index)"), .name(name), .value(choice.value),
-                            ] + (choice.value == selected ? [.checked] : []))
-                        label(.for("\(id)-\(index)")) { choice.label }
-                    }
-                }
-            }
-        }
+        choiceGroup(
+            name: name, type: "radio", inputName: name, legend: legendText, choices: choices,
+            isChecked: { $0 == selected }, failure: failure, hint: hint)
     }
 
     /// Checkboxes in a fieldset with a legend.
     static func checkboxes(
         name: String, legend legendText: String, choices: [FormComponents.Choice], selected: Set<String>,
         failure: ValidationFailure?, hint: String? = nil
+    ) -> HTMLNode {
+        choiceGroup(
+            name: name, type: "checkbox", inputName: name + "[]", legend: legendText, choices: choices,
+            isChecked: { selected.contains($0) }, failure: failure, hint: hint)
+    }
+
+    /// The frame radios and checkboxes share: fieldset, legend, hint, error, one input per choice.
+    private static func choiceGroup(
+        name: String, type: String, inputName: String, legend legendText: String, choices: [FormComponents.Choice],
+        isChecked: (String) -> Bool, failure: ValidationFailure?, hint: String?
     ) -> HTMLNode {
         let id = FormComponents.fieldID(name)
         let error = failure?.message(for: name)
@@ -212,8 +203,8 @@ enum DecisionForms {
                 for (index, choice) in choices.enumerated() {
                     div(.class("choice")) {
                         input(
-                            [.type("checkbox"), .id("\(id)-\(index)"), .name(name + "[]"), .value(choice.value)]
-                                + (selected.contains(choice.value) ? [.checked] : []))
+                            [.type(type), .id("\(id)-\(index)"), .name(inputName), .value(choice.value)]
+                                + (isChecked(choice.value) ? [.checked] : []))
                         label(.for("\(id)-\(index)")) { choice.label }
                     }
                 }
