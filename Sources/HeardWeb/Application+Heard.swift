@@ -45,6 +45,7 @@ public enum HeardApplication {
         app.middleware.use(FileMiddleware(publicDirectory: publicDirectory, defaultFile: nil))
 
         app.listeningEngine = ListeningEngine.loadDefault(logger: app.logger)
+        app.feedbackCommitter = GroupCommitter { [unowned app] in app.db }
         try await DatabaseSetup.prepare(app, config: config)
         if config.seedDemoData {
             let hasher = app.password

@@ -185,7 +185,7 @@ enum ActivitiesController {
         {
             let submission = try FeedbackSubmission(serviceID: serviceText, story: text).validated(
                 consentRequired: false)
-            feedback = try await FeedbackIntake(database: request.db, engine: request.listeningEngine).record(
+            feedback = try await request.feedbackIntake.record(
                 submission, service: service, origin: .init(channel: .event, enteredBy: request.currentUser))
         }
         let comment = ActivityComment(

@@ -89,6 +89,7 @@ enum FeedbackDemoData {
                 var story = phrase.text
                 // A few people name staff or give a number: the demo shows redaction working.
                 if index % 5 == 0 { story += " Dr Okoro was brilliant. You can call me on 07700 900\(100 + index)." }
+                if index % 7 == 4 { story += " My NHS number is 943 476 5919 and I live at LS1 4AP if you need it." }
                 let isUrgent = !urgentAdded && index == 3
                 if isUrgent {
                     story =

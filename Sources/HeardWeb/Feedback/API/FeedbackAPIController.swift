@@ -88,7 +88,7 @@ enum FeedbackAPIController {
             throw APIError(
                 .tooManyRequests, "Too many submissions from this address in the last hour. Try again later.")
         }
-        let item = try await FeedbackIntake(database: request.db, engine: request.listeningEngine)
+        let item = try await request.feedbackIntake
             .record(valid, service: service, origin: .init(channel: .api, submitterHash: hash))
         let response = Response(status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id!.uuidString.lowercased())")

@@ -12,8 +12,10 @@ import Vapor
 struct FeedbackIntake {
     let database: any Database
     let engine: ListeningEngine
+    /// Shares commits between concurrent submissions; without one, each item has a transaction of its own.
+    var committer: GroupCommitter? = nil
 
-    struct Origin {
+    struct Origin: Sendable {
         var channel: FeedbackChannel
         var enteredBy: User? = nil
         var submitterHash: String? = nil
@@ -28,42 +30,53 @@ struct FeedbackIntake {
         _ submission: FeedbackSubmission.Valid, service: Service, origin: Origin,
         equalityAnswers: [String: String] = [:]
     ) async throws -> FeedbackItem {
-        let item = FeedbackItem()
-        item.id = UUID()
-        item.reference = FeedbackReference.make()
-        item.$service.id = try service.requireID()
-        item.$place.id = service.$place.id
-        item.$organisation.id = service.$organisation.id
-        item.channel = origin.channel
-        item.story = submission.story
-        item.whatWasGood = submission.whatWasGood
-        item.couldBeBetter = submission.couldBeBetter
-        item.fftRating = submission.fftRating?.rawValue
-        item.consentToPublish = submission.consentToPublish
-        item.contactName = submission.contactName
-        item.contactEmail = submission.contactEmail
-        item.contactPhone = submission.contactPhone
-        item.wantsReply = submission.wantsReply
-        item.status = .awaitingModeration
-        item.receivedAt = origin.receivedAt
-        item.enteredByID = origin.enteredBy?.id
-        item.submitterHash = origin.submitterHash
-        item.importBatchID = origin.importBatchID
+        let serviceID = try service.requireID()
+        let placeID = service.$place.id
+        let organisationID = service.$organisation.id
+        let id = UUID()
+        let reference = FeedbackReference.make()
+        // Analysis happens before the write, outside any transaction: the commit only waits for the disk.
         let analysis = origin.analyseNow ? engine.analyse(submission.fullText) : nil
-        Self.apply(analysis, to: item, hasSuggestion: !submission.couldBeBetter.isEmpty)
+        let equality = EqualityAnswers.encode(equalityAnswers)
 
-        try await database.transaction { db in
+        // Builds fresh models on every call: a group commit that fails is retried write by write.
+        let store: @Sendable (any Database) async throws -> FeedbackItem = { db in
+            let item = FeedbackItem()
+            item.id = id
+            item.reference = reference
+            item.$service.id = serviceID
+            item.$place.id = placeID
+            item.$organisation.id = organisationID
+            item.channel = origin.channel
+            item.story = submission.story
+            item.whatWasGood = submission.whatWasGood
+            item.couldBeBetter = submission.couldBeBetter
+            item.fftRating = submission.fftRating?.rawValue
+            item.consentToPublish = submission.consentToPublish
+            item.contactName = submission.contactName
+            item.contactEmail = submission.contactEmail
+            item.contactPhone = submission.contactPhone
+            item.wantsReply = submission.wantsReply
+            item.status = .awaitingModeration
+            item.receivedAt = origin.receivedAt
+            item.enteredByID = origin.enteredBy?.id
+            item.submitterHash = origin.submitterHash
+            item.importBatchID = origin.importBatchID
+            Self.apply(analysis, to: item, hasSuggestion: !submission.couldBeBetter.isEmpty)
+
             try await item.create(on: db)
-            try await Self.storeThemes(analysis?.themes ?? [], for: item.id!, on: db)
-            if let answers = EqualityAnswers.encode(equalityAnswers) {
+            try await Self.storeThemes(analysis?.themes ?? [], for: id, on: db)
+            if let equality {
                 try await EqualityResponse(
-                    contextType: "service", contextID: item.$service.id, placeID: item.$place.id, answers: answers,
+                    contextType: "service", contextID: serviceID, placeID: placeID, answers: equality,
                     submittedAt: origin.receivedAt
                 ).create(on: db)
             }
             if item.isUrgent { try await UrgentAlerts.raise(for: item, on: db) }
+            return item
         }
-        return item
+        if let committer { return try await committer.write(store) }
+        return try await database.transaction(store)
     }
 
     /// Writes the engine's findings onto the item (or blank findings when analysis comes later).
@@ -120,5 +133,22 @@ enum EqualityAnswers {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: (try? encoder.encode(kept)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+extension Application {
+    /// One per process, made by `HeardApplication.configure`: concurrent submissions share commits.
+    var feedbackCommitter: GroupCommitter? {
+        get { storage[FeedbackCommitterKey.self] }
+        set { storage[FeedbackCommitterKey.self] = newValue }
+    }
+
+    struct FeedbackCommitterKey: StorageKey { typealias Value = GroupCommitter }
+}
+
+extension Request {
+    /// How requests take in feedback: analysed on arrival, written in a shared durable commit.
+    var feedbackIntake: FeedbackIntake {
+        FeedbackIntake(database: db, engine: listeningEngine, committer: application.feedbackCommitter)
     }
 }

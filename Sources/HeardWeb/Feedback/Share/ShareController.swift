@@ -123,7 +123,7 @@ enum ShareController {
             }
         }
 
-        let intake = FeedbackIntake(database: request.db, engine: request.listeningEngine)
+        let intake = request.feedbackIntake
         let item = try await intake.record(
             valid, service: service,
             origin: .init(
