@@ -41,7 +41,9 @@ struct CSRFTests {
         }
     }
 
-    @Test("a visitor's form token lives in a cookie: reading a page with a form writes no session", arguments: TestDatabase.all)
+    @Test(
+        "a visitor's form token lives in a cookie: reading a page with a form writes no session",
+        arguments: TestDatabase.all)
     func visitorTokenInCookie(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             let visitor = app.browser()
@@ -55,7 +57,8 @@ struct CSRFTests {
             let other = try await app.browser().get("/sign-in").csrfToken!
             #expect(other != token)
             let (email, password) = try await app.createUser(.administrator)
-            let forged = try await visitor.post("/sign-in", form: ["email": email, "password": password, "_csrf": other])
+            let forged = try await visitor.post(
+                "/sign-in", form: ["email": email, "password": password, "_csrf": other])
             #expect(forged.status == .forbidden)
             let signedIn = try await visitor.post("/sign-in", form: ["email": email, "password": password])
             #expect(signedIn.status == .seeOther)
