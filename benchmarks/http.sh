@@ -19,7 +19,7 @@ seconds="${HEARD_BENCH_SECONDS:-15}"
 databases="${HEARD_BENCH_DATABASES:-sqlite postgresql}"
 read_connections="${HEARD_BENCH_READ_CONNECTIONS:-64}"
 submit_connections="${HEARD_BENCH_SUBMIT_CONNECTIONS:-64}"
-HEARD_BIN="$PWD/.build/release/heard"
+HEARD_BIN="${HEARD_BENCH_BIN:-$PWD/.build/release/heard}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/heard-http-XXXXXX")
 cleanup() {
