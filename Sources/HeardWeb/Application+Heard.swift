@@ -43,6 +43,12 @@ public enum HeardApplication {
             config.publicDirectory ?? Bundle.module.resourceURL!
             .appendingPathComponent("Public").path + "/"
         app.middleware.use(FileMiddleware(publicDirectory: publicDirectory, defaultFile: nil))
+        if config.publicPageCacheSeconds > 0 {
+            app.middleware.use(
+                PublicPageCache(
+                    lifetimeSeconds: config.publicPageCacheSeconds,
+                    sessionCookieName: app.sessions.configuration.cookieName))
+        }
 
         app.listeningEngine = ListeningEngine.loadDefault(logger: app.logger)
         app.feedbackCommitter = GroupCommitter { [unowned app] in app.db }

@@ -13,6 +13,7 @@ extension Request {
             return token
         }
         if let token = storage[NewFormTokenKey.self] ?? formCookieToken { return token }
+        if isRenderingForPublicCache { return PublicPageCache.formTokenPlaceholder }
         let token = [UInt8].random(count: 32).base64URLEncoded
         storage[NewFormTokenKey.self] = token
         return token
@@ -51,7 +52,9 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else {
-            return withNewFormCookie(try await next.respond(to: request), for: request)
+            let response = try await next.respond(to: request)
+            Self.addNewFormCookie(to: response, for: request)
+            return response
         }
         if request.body.data == nil {
             // Large bodies arrive as a stream and are collected by the route, after middleware: collect
@@ -69,16 +72,19 @@ struct CSRFMiddleware: AsyncMiddleware {
                 .forbidden,
                 reason: "This form has expired or was not sent from Heard. Go back, reload the page and try again.")
         }
-        return withNewFormCookie(try await next.respond(to: request), for: request)
+        let response = try await next.respond(to: request)
+        Self.addNewFormCookie(to: response, for: request)
+        return response
     }
 
     /// Sends the cookie for a token made while rendering this response (visitors without a session).
-    private func withNewFormCookie(_ response: Response, for request: Request) -> Response {
-        guard let token = request.storage[Request.NewFormTokenKey.self] else { return response }
-        response.cookies[Self.cookieName] = HTTPCookies.Value(
+    static func addNewFormCookie(to response: Response, for request: Request) {
+        guard let token = request.storage[Request.NewFormTokenKey.self],
+            response.cookies[cookieName]?.string != token
+        else { return }
+        response.cookies[cookieName] = HTTPCookies.Value(
             string: token, path: "/", isSecure: request.heardConfiguration.usesSecureCookies, isHTTPOnly: true,
             sameSite: .lax)
-        return response
     }
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
