@@ -41,7 +41,8 @@ struct PublicPageCacheTests {
             #expect(bob.cookies["heard_form"] == bobToken)
             #expect(!bobPage.body.contains("heard-form-token-placeholder"))
             #expect(try await ann.get("/sign-in").csrfToken == annToken)
-            let forged = try await bob.post("/sign-in", form: ["email": email, "password": password, "_csrf": annToken])
+            let forged = try await bob.post(
+                "/sign-in", form: ["email": email, "password": password, "_csrf": annToken])
             #expect(forged.status == .forbidden)
             let signedIn = try await bob.post(
                 "/sign-in", form: ["email": email, "password": password, "_csrf": bobToken])
