@@ -51,7 +51,8 @@ public enum HeardApplication {
         }
 
         app.listeningEngine = ListeningEngine.loadDefault(logger: app.logger)
-        app.feedbackCommitter = GroupCommitter { [unowned app] in app.db }
+        app.feedbackCommitter = FeedbackCommitter(
+            database: { [unowned app] in app.db }, commitGroup: FeedbackIntake.store)
         try await DatabaseSetup.prepare(app, config: config)
         if config.seedDemoData {
             let hasher = app.password

@@ -179,7 +179,7 @@ enum ActivitiesController {
         // With a service named, the comment also becomes a feedback item ("at an event"): analysed, moderated and
         // counted with everything else people tell us.
         let serviceText = Admin.text(request, "service_id")
-        var feedback: FeedbackItem?
+        var feedback: FeedbackIntake.Recorded?
         if let serviceID = UUID(uuidString: serviceText),
             let service = try await Service.query(on: request.db).filter(\.$id == serviceID).first()
         {

@@ -107,10 +107,11 @@ enum FeedbackDemoData {
                     wantsReply: hasContact && !positive)
                 let received = now.addingTimeInterval(-Double(random.next(84 * 24) + 2) * 3600)
                 let channel: FeedbackChannel = index % 6 == 5 ? .paper : (index % 8 == 7 ? .event : .online)
-                let item = try await intake.record(
+                let recorded = try await intake.record(
                     submission, service: service,
                     origin: .init(channel: channel, enteredBy: channel == .online ? nil : officer, receivedAt: received)
                 )
+                guard let item = try await FeedbackItem.find(recorded.id, on: db) else { continue }
                 placeItems.append(item)
                 // Most items are moderated a day later; the newest few wait, as in real life.
                 let waiting = index >= 13 || isUrgent

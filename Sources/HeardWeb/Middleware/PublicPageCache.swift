@@ -23,6 +23,9 @@ final class PublicPageCache: AsyncMiddleware, Sendable {
         var entries: [String: Entry] = [:]
         /// Bumped on every change, so a page built before a change is not stored after it.
         var generation = 0
+        /// Expired pages being built again: meanwhile other visitors get the expired copy, so an expiry
+        /// costs one rebuild rather than one per visitor waiting at that moment.
+        var refreshing: Set<String> = []
     }
 
     private struct Entry {
@@ -47,10 +50,15 @@ final class PublicPageCache: AsyncMiddleware, Sendable {
 
         let key = request.url.string
         let now = NIODeadline.now()
-        let (cached, generation) = state.withLockedValue { ($0.entries[key], $0.generation) }
-        if let cached, now - cached.storedAt < lifetime {
+        let (cached, generation, isRefresher) = state.withLockedValue { state in
+            let cached = state.entries[key]
+            guard let cached, now - cached.storedAt >= lifetime else { return (cached, state.generation, false) }
+            return (cached, state.generation, state.refreshing.insert(key).inserted)
+        }
+        if let cached, now - cached.storedAt < lifetime || !isRefresher {
             return serve(cached, to: request)
         }
+        defer { if isRefresher { state.withLockedValue { _ = $0.refreshing.remove(key) } } }
         request.storage[RenderingForCacheKey.self] = true
         let response = try await next.respond(to: request)
         request.storage[RenderingForCacheKey.self] = false  // from here on, the visitor's real token
@@ -80,6 +88,7 @@ final class PublicPageCache: AsyncMiddleware, Sendable {
         state.withLockedValue { state in
             state.generation += 1
             state.entries.removeAll(keepingCapacity: true)
+            state.refreshing.removeAll()
         }
     }
 

@@ -91,8 +91,8 @@ enum FeedbackAPIController {
         let item = try await request.feedbackIntake
             .record(valid, service: service, origin: .init(channel: .api, submitterHash: hash))
         let response = Response(status: .created)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id!.uuidString.lowercased())")
-        try response.content.encode(Created(id: item.id!, reference: item.reference, status: item.status.rawValue))
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id.uuidString.lowercased())")
+        try response.content.encode(Created(id: item.id, reference: item.reference, status: item.status.rawValue))
         return response
     }
 

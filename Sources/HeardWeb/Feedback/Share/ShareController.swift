@@ -132,7 +132,7 @@ enum ShareController {
         if staffEntry, let user = request.currentUser {
             try await AuditLog.record(
                 on: request.db, actor: AuditActor(id: user.id, label: user.email), action: "feedback.entered",
-                objectType: "feedback", objectID: item.id?.uuidString,
+                objectType: "feedback", objectID: item.id.uuidString,
                 summary: "Entered feedback \(item.reference) received by \(channel.title.lowercased())")
             Admin.flash(request, "Feedback saved: \(item.reference). It is waiting for moderation.")
             return request.redirect(to: SiteURL.staffFeedbackNew)
