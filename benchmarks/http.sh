@@ -84,6 +84,8 @@ bench_database() {
   before=$(stored_api_items "$label" "$database")
   HEARD_SERVICE_ID="$service" wrk_run "POST /api/v1/feedback (durable)" "$submit_connections" \
     benchmarks/http/submit.lua "$base"
+  curl -fsS "$base/metrics" | awk '/^heard_feedback_group_commits_total/ {g=$2} /^heard_feedback_items_committed_total/ {i=$2}
+    END { if (g > 0) printf "\nGroup commits: %d items in %d transactions (%.1f items per commit).\n", i, g, i / g }'
   heard_stop_all
   after=$(stored_api_items "$label" "$database")
   # Warm-up and timed run both submit; every 201 of the timed run must be stored.

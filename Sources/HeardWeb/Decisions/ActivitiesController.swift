@@ -186,7 +186,8 @@ enum ActivitiesController {
             let submission = try FeedbackSubmission(serviceID: serviceText, story: text).validated(
                 consentRequired: false)
             feedback = try await request.feedbackIntake.record(
-                submission, service: service, origin: .init(channel: .event, enteredBy: request.currentUser))
+                submission, service: try ServiceDirectory.Entry(service),
+                origin: .init(channel: .event, enteredBy: request.currentUser))
         }
         let comment = ActivityComment(
             activityID: activity.id!, text: text, redactedText: analysis.redacted, wasRedacted: analysis.wasRedacted)

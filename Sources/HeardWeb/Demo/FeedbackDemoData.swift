@@ -108,7 +108,7 @@ enum FeedbackDemoData {
                 let received = now.addingTimeInterval(-Double(random.next(84 * 24) + 2) * 3600)
                 let channel: FeedbackChannel = index % 6 == 5 ? .paper : (index % 8 == 7 ? .event : .online)
                 let recorded = try await intake.record(
-                    submission, service: service,
+                    submission, service: try ServiceDirectory.Entry(service),
                     origin: .init(channel: channel, enteredBy: channel == .online ? nil : officer, receivedAt: received)
                 )
                 guard let item = try await FeedbackItem.find(recorded.id, on: db) else { continue }

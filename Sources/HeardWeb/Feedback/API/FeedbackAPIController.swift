@@ -63,9 +63,9 @@ enum FeedbackAPIController {
             throw APIError(.unsupportedMediaType, "Send the feedback as JSON with Content-Type: application/json.")
         }
         let body = try request.content.decode(Submission.self)
-        let service = try await resolveService(body, on: request.db)
+        let service = try await resolveService(body, request: request)
         let submission = FeedbackSubmission(
-            serviceID: service.id!.uuidString, story: body.text ?? "", whatWasGood: body.whatWasGood ?? "",
+            serviceID: service.id.uuidString, story: body.text ?? "", whatWasGood: body.whatWasGood ?? "",
             couldBeBetter: body.couldBeBetter ?? "", fftRating: body.fftRating?.text ?? "",
             consentToPublish: body.consentToPublish.map { $0 ? "yes" : "no" } ?? "",
             contactName: body.contactName ?? "",
@@ -96,9 +96,10 @@ enum FeedbackAPIController {
         return response
     }
 
-    static func resolveService(_ body: Submission, on db: any Database) async throws -> Service {
+    static func resolveService(_ body: Submission, request: Request) async throws -> ServiceDirectory.Entry {
+        let db = request.db
         if let id = body.serviceID {
-            guard let service = try await Service.find(id, on: db) else {
+            guard let service = try await request.application.serviceDirectory.entry(for: id, on: db) else {
                 throw APIError(
                     .unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service_id")
             }
@@ -114,7 +115,7 @@ enum FeedbackAPIController {
                         : "More than one service is called '\(name)'. Send service_id instead.",
                     field: "service_name")
             }
-            return matches[0]
+            return try ServiceDirectory.Entry(matches[0])
         }
         throw APIError(.unprocessableEntity, "Send service_id or service_name.", field: "service_id")
     }

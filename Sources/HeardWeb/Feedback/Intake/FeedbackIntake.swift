@@ -40,12 +40,12 @@ struct FeedbackIntake {
 
     @discardableResult
     func record(
-        _ submission: FeedbackSubmission.Valid, service: Service, origin: Origin,
+        _ submission: FeedbackSubmission.Valid, service: ServiceDirectory.Entry, origin: Origin,
         equalityAnswers: [String: String] = [:]
     ) async throws -> Recorded {
         var item = NewFeedback(
-            id: UUID(), reference: FeedbackReference.make(), serviceID: try service.requireID(),
-            placeID: service.$place.id, organisationID: service.$organisation.id, channel: origin.channel,
+            id: UUID(), reference: FeedbackReference.make(), serviceID: service.id, placeID: service.placeID,
+            organisationID: service.organisationID, channel: origin.channel,
             story: submission.story, whatWasGood: submission.whatWasGood, couldBeBetter: submission.couldBeBetter,
             fftRating: submission.fftRating?.rawValue, consentToPublish: submission.consentToPublish,
             contactName: submission.contactName, contactEmail: submission.contactEmail,
@@ -93,7 +93,9 @@ struct FeedbackIntake {
 
         init(_ analysis: CommentAnalysis, fftRating: Int?, hasSuggestion: Bool) {
             themes = analysis.themes
-            sentiment = analysis.isNoComment ? nil : analysis.sentiment
+            // Non-answers ("Did not answer", "N/A") get the no-comment sentiment: stored as none, not as a score.
+            let hasSentiment = !analysis.isNoComment && analysis.sentiment != CommentAnalysis.noCommentSentiment
+            sentiment = hasSentiment ? analysis.sentiment : nil
             relational = analysis.relational.map(\.rawValue).joined(separator: ";")
             isUrgent = analysis.isUrgent
             urgentReasons = analysis.urgentReasons.joined(separator: ";")
