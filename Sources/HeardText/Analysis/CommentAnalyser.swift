@@ -66,11 +66,11 @@ public struct CommentAnalyser: Sendable {
                     repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: features.count * 2)
             }
             workspace.scores.withUnsafeMutableBufferPointer { scores in
-                workspace.accumulators.withUnsafeMutableBufferPointer { accumulators in
+                workspace.totals.withUnsafeMutableBufferPointer { totals in
                     workspace.hits.withUnsafeMutableBufferPointer { hits in
                         workspace.probes.withUnsafeMutableBufferPointer { probes in
                             model.score(
-                                features, into: scores, accumulators: accumulators, hits: hits, probes: probes)
+                                features, into: scores, totals: totals, hits: hits, probes: probes)
                         }
                     }
                 }

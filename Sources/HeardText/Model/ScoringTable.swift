@@ -1,9 +1,13 @@
 /// The in-memory layout a model scores with, built when the model loads.
 ///
-/// Scoring is bound by memory latency, not arithmetic: each feature of a comment costs a hash probe and a
-/// weight row. So a slot is 8 bytes (a 32-bit fingerprint of the hash and the row number), and each row holds
-/// every head's weight as one signed byte (with a scale per head) followed by the feature's idf — 48 bytes
-/// for the default model instead of 136 as floats — so the whole table stays close to the core's cache.
+/// Scoring is bound by memory latency and by the work per feature: each feature of a comment costs a hash
+/// probe and a weight row. So a slot is 8 bytes (a 32-bit fingerprint of the hash and the row number), and each
+/// row holds every head's weight *already multiplied by the feature's idf* as a 12-bit integer in 16 bits (with
+/// a scale per head), padded to a multiple of 16 heads: 64 bytes (one cache line) for the default model.
+/// Summing a comment's rows is then 16-bit integer additions only (16 heads per vector, widened to 32 bits
+/// every 16 features, so nothing overflows), and the idf² for the L2 norm comes from a small separate array.
+/// (Earlier layouts: 32-bit floats, then 8-bit weights times a float idf summed in floats; the 12-bit
+/// integers are both faster and closer to the trained weights.)
 /// The slot index uses the hash's low bits and the fingerprint its high bits, so a feature the model does
 /// not know is mistaken for a known one with probability about 2⁻³² per probe.
 struct ScoringTable: Sendable {
@@ -14,12 +18,19 @@ struct ScoringTable: Sendable {
 
     private let slots: [Slot]
     private let mask: Int
-    /// `rowCount × stride` quantised weights.
-    let rows: [Int8]
-    /// Bytes per row: the head count plus 4 (the idf, a `Float` in the last 4 bytes), rounded up to 16.
+    /// `rowCount × stride` quantised idf × weight values.
+    let rows: [Int16]
+    /// Per row, the feature's idf squared (its share of the comment's squared L2 norm).
+    let squaredIdf: [Float]
+    /// Values (heads) per row: the head count rounded up to a multiple of 16.
     let stride: Int
-    /// Per head, the weight one quantisation step stands for.
+    /// Per head, the idf × weight one quantisation step stands for.
     let scales: [Float]
+
+    /// The largest quantised value, and how many features are summed in 16-bit lanes before widening to 32
+    /// bits: 16 × 2047 stays below `Int16.max`.
+    static let largest: Float = 2047
+    static let chunk = 16
 
     init(keys: [UInt64], idf: [Float], weights: [Float], heads: Int) {
         var capacity = 16
@@ -34,19 +45,22 @@ struct ScoringTable: Sendable {
         self.slots = slots
         self.mask = mask
         var maxima = [Float](repeating: 0, count: heads)
-        for (index, weight) in weights.enumerated() { maxima[index % heads] = max(maxima[index % heads], abs(weight)) }
-        let scales = maxima.map { $0 > 0 ? $0 / 127 : 1 }
-        let stride = (heads + 4 + 15) / 16 * 16
-        var rows = [Int8](repeating: 0, count: keys.count * stride)
         for row in 0..<keys.count {
             for head in 0..<heads {
-                rows[row * stride + head] = Int8((weights[row * heads + head] / scales[head]).rounded())
+                maxima[head] = max(maxima[head], abs(weights[row * heads + head] * idf[row]))
             }
-            withUnsafeBytes(of: idf[row]) { idfBytes in
-                for offset in 0..<4 { rows[row * stride + stride - 4 + offset] = Int8(bitPattern: idfBytes[offset]) }
+        }
+        let scales = maxima.map { $0 > 0 ? $0 / Self.largest : 1 }
+        let stride = max(16, (heads + 15) / 16 * 16)
+        var rows = [Int16](repeating: 0, count: keys.count * stride)
+        for row in 0..<keys.count {
+            for head in 0..<heads {
+                let value = (weights[row * heads + head] * idf[row] / scales[head]).rounded()
+                rows[row * stride + head] = Int16(max(-Self.largest, min(Self.largest, value)))
             }
         }
         self.rows = rows
+        self.squaredIdf = idf.map { $0 * $0 }
         self.stride = stride
         self.scales = scales
     }
@@ -93,5 +107,54 @@ struct ScoringTable: Sendable {
                 index = (index + 1) & mask
             }
         }
+    }
+
+    /// Sums the rows `hits` into `totals` (one 32-bit total per head, `stride` of them) and returns the sum of
+    /// their idf² (the comment's squared norm before normalising).
+    @inline(__always)
+    func sum(_ hits: UnsafeBufferPointer<Int32>, into totals: UnsafeMutableBufferPointer<SIMD16<Int32>>) -> Float {
+        let lanes = stride / 16
+        for lane in 0..<lanes { totals[lane] = SIMD16<Int32>(repeating: 0) }
+        var squaredNorm: Float = 0
+        squaredIdf.withUnsafeBufferPointer { squaredIdf in
+            for hit in hits { squaredNorm += squaredIdf[Int(hit)] }
+        }
+        rows.withUnsafeBufferPointer { rows in
+            let base = UnsafeRawPointer(rows.baseAddress!)
+            let rowBytes = stride * MemoryLayout<Int16>.stride
+            var start = 0
+            while start < hits.count {
+                let end = min(start + Self.chunk, hits.count)
+                switch lanes {
+                case 1:
+                    var first = SIMD16<Int16>(repeating: 0)
+                    for index in start..<end {
+                        first &+= (base + Int(hits[index]) &* 32).loadUnaligned(as: SIMD16<Int16>.self)
+                    }
+                    totals[0] &+= SIMD16<Int32>(truncatingIfNeeded: first)
+                case 2:
+                    var first = SIMD16<Int16>(repeating: 0)
+                    var second = SIMD16<Int16>(repeating: 0)
+                    for index in start..<end {
+                        let row = base + Int(hits[index]) &* 64
+                        first &+= row.loadUnaligned(as: SIMD16<Int16>.self)
+                        second &+= row.loadUnaligned(fromByteOffset: 32, as: SIMD16<Int16>.self)
+                    }
+                    totals[0] &+= SIMD16<Int32>(truncatingIfNeeded: first)
+                    totals[1] &+= SIMD16<Int32>(truncatingIfNeeded: second)
+                default:
+                    for lane in 0..<lanes {
+                        var total = SIMD16<Int16>(repeating: 0)
+                        for index in start..<end {
+                            let row = base + Int(hits[index]) &* rowBytes
+                            total &+= row.loadUnaligned(fromByteOffset: lane * 32, as: SIMD16<Int16>.self)
+                        }
+                        totals[lane] &+= SIMD16<Int32>(truncatingIfNeeded: total)
+                    }
+                }
+                start = end
+            }
+        }
+        return squaredNorm
     }
 }
