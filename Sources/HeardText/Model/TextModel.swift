@@ -48,7 +48,7 @@ public struct TextModel: Sendable {
     ///
     /// Two passes: first every hash probe (independent loads the processor overlaps), then every weight row
     /// (integer sums of idf-weighted rows, see `ScoringTable`).
-    /// `hits` and `probes` must hold at least `features.count` entries; `totals` at least `table.stride / 16`.
+    /// `hits` and `probes` must hold at least `features.count` entries; `totals` one lane of 16 per 16 heads (rounded up).
     @inline(__always)
     func score(
         _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>,
