@@ -31,28 +31,32 @@ public struct CommentAnalyser: Sendable {
             urgentReasons: UrgentCues.reasons.enumerated().filter { raw.urgent & (1 << UInt64($0.offset)) != 0 }
                 .map(\.element),
             personalData: raw.personalData.kinds,
-            redactedText: String(decoding: workspace.redacted, as: UTF8.self),
+            redactedText: raw.personalData.isEmpty ? text : String(decoding: workspace.redacted, as: UTF8.self),
             isNoComment: false)
     }
 
-    /// Hot path: analyses UTF-8 bytes, leaving label heads and redacted bytes in `workspace`.
+    /// Hot path: analyses UTF-8 bytes, leaving label heads and redacted bytes in `workspace`. When no personal
+    /// data was found, `workspace.redacted` stays empty: the text is its own redacted copy.
     func analyse(
         _ bytes: UnsafeBufferPointer<UInt8>, question: UInt64?, workspace: inout AnalysisWorkspace, redact: Bool
     ) -> RawAnalysis {
         workspace.labelHeads.removeAll(keepingCapacity: true)
         workspace.redacted.removeAll(keepingCapacity: true)
-        Tokeniser.shared.tokenise(bytes, into: &workspace.tokens, bytes: &workspace.normalised)
+        let clues = Tokeniser.shared.tokeniseNotingClues(bytes, into: &workspace.tokens, bytes: &workspace.normalised)
         if workspace.tokens.isEmpty {
             return RawAnalysis(
                 isNoComment: true, sentiment: CommentAnalysis.noCommentSentiment, relational: 0, urgent: 0,
                 personalData: PersonalDataKinds())
         }
         let cues = workspace.tokens.withUnsafeBufferPointer { AnalysisCues.matcher.matches($0) }
-        let personalData =
-            redact
-            ? redactor.redact(
-                bytes, into: &workspace.redacted, mayContainName: cues & AnalysisCues.nameCueBit != 0)
-            : PersonalDataKinds()
+        var personalData = PersonalDataKinds()
+        if redact {
+            let mayContainName =
+                cues & AnalysisCues.nameCueBit != 0
+                && workspace.tokens.withUnsafeBufferPointer { NameCues.mayPrecedeName($0) }
+            personalData = redactor.redactIfNeeded(
+                bytes, into: &workspace.redacted, clues: clues, mayContainName: mayContainName)
+        }
         workspace.tokens.withUnsafeBufferPointer { tokens in
             workspace.normalised.withUnsafeBufferPointer { normalised in
                 model.extractor.extract(

@@ -111,11 +111,13 @@ public struct CSVAnalysis: Sendable {
                 cachedQuestionHash(reader, index, &questionCache, &questionHashes)
             }
             let textRange = reader.fieldRanges[textIndex]
+            var invalidUTF8 = false
             let raw: RawAnalysis = reader.fieldBytes.withUnsafeBufferPointer { fields in
                 let text = UnsafeBufferPointer(rebasing: fields[textRange])
                 if UTF8Repair.isValid(text) {
                     return analyser.analyse(text, question: question, workspace: &workspace, redact: true)
                 }
+                invalidUTF8 = true
                 summary.invalidUTF8Rows += 1
                 UTF8Repair.repair(text, into: &repaired)
                 return repaired.withUnsafeBufferPointer {
@@ -151,7 +153,18 @@ public struct CSVAnalysis: Sendable {
                 writeJoined(
                     bits: UInt64(raw.personalData.rawValue), names: kindBytes, into: &writer, scratch: &scratch)
                 if !raw.personalData.isEmpty { summary.rowsWithPersonalData += 1 }
-                workspace.redacted.withUnsafeBufferPointer { writer.writeField($0) }
+                if raw.personalData.isEmpty {
+                    // Nothing redacted: the text itself (as analysed, so invalid UTF-8 stays repaired).
+                    if invalidUTF8 {
+                        repaired.withUnsafeBufferPointer { writer.writeField($0) }
+                    } else {
+                        reader.fieldBytes.withUnsafeBufferPointer {
+                            writer.writeField(UnsafeBufferPointer(rebasing: $0[textRange]))
+                        }
+                    }
+                } else {
+                    workspace.redacted.withUnsafeBufferPointer { writer.writeField($0) }
+                }
             }
             scratch.removeAll(keepingCapacity: true)
             Self.appendDecimal(cluster, to: &scratch)
