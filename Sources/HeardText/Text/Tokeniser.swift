@@ -100,11 +100,27 @@ struct Tokeniser: Sendable {
                     state.tokenStart = bytes.count
                     state.startsUpper = ByteClass.isUpper(byte)
                 }
-                let lowered = ByteClass.lower(byte)
-                bytes.append(lowered)
-                state.hash = (state.hash ^ UInt64(lowered)) &* StableHash.prime
-                if ByteClass.isDigit(byte) { state.clues.hasDigit = true } else { state.allDigits = false }
-                index += 1
+                // The whole run of letters and digits in registers: hash, output position and flags are
+                // written back once per run, not once per byte.
+                var hash = state.hash
+                var written = bytes.count
+                var letters = false
+                var digits = false
+                let output = bytes.base
+                repeat {
+                    let current = input[index]
+                    guard ByteClass.isAlphanumeric(current) else { break }
+                    let lowered = ByteClass.lower(current)
+                    output[written] = lowered
+                    written += 1
+                    hash = (hash ^ UInt64(lowered)) &* StableHash.prime
+                    if ByteClass.isDigit(current) { digits = true } else { letters = true }
+                    index += 1
+                } while index < count
+                bytes.count = written
+                state.hash = hash
+                if digits { state.clues.hasDigit = true }
+                if letters { state.allDigits = false }
                 continue
             }
             if byte < 0x80 {
@@ -295,7 +311,7 @@ struct Tokeniser: Sendable {
 /// Appends bytes through a raw pointer into a buffer already large enough.
 struct ByteSink {
     let base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
+    var count = 0
 
     init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
 
