@@ -95,6 +95,11 @@ struct TrainCommand: AsyncParsableCommand {
             print("Cross-validated (\(folds)-fold, out-of-fold scores; thresholds tuned on the same folds):")
             print(report.text)
         }
+        if let report = result.crossFitted {
+            // The same out-of-fold scores, but each fold's thresholds and offsets tuned on the other folds only.
+            print("Cross-fitted (each fold's thresholds tuned on the other folds; the less optimistic estimate):")
+            print(report.summaryText)
+        }
         try result.model.write(to: URL(fileURLWithPath: output))
         let notLearned = result.model.card.tooFewExamples.sorted { $0.key < $1.key }
         if !notLearned.isEmpty {
