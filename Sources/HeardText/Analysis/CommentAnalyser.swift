@@ -85,9 +85,13 @@ public struct CommentAnalyser: Sendable {
         for head in workspace.labelHeads { relational |= relationalBitsByHead[head] }
         let urgent = AnalysisCues.urgent(cues)
         relational |= AnalysisCues.relational(cues)
+        // A non-answer ("Did not answer", "N/A") keeps its themes (e.g. "Labelling not possible") but has no
+        // sentiment.
+        let nonAnswer = workspace.tokens.withUnsafeBufferPointer { NonAnswers.matches($0) }
         return RawAnalysis(
-            isNoComment: false, sentiment: sentiment(workspace.scores), relational: relational, urgent: urgent,
-            personalData: personalData)
+            isNoComment: false,
+            sentiment: nonAnswer ? CommentAnalysis.noCommentSentiment : sentiment(workspace.scores),
+            relational: relational, urgent: urgent, personalData: personalData)
     }
 
     private func chooseLabels(_ workspace: inout AnalysisWorkspace) {
