@@ -80,7 +80,11 @@ struct ScoringTable: Sendable {
             for head in 0..<heads {
                 let value = (weights[row * heads + head] * idf[row] / scales[head]).rounded()
                 let quantised = Int16(max(-Self.largest, min(Self.largest, value)))
-                if head < lanes * 16 { values[row * lanes * 16 + head] = quantised } else { tail[head - lanes * 16] = quantised }
+                if head < lanes * 16 {
+                    values[row * lanes * 16 + head] = quantised
+                } else {
+                    tail[head - lanes * 16] = quantised
+                }
             }
             sides[row] = Side(squaredIdf: idf[row] * idf[row], tail: (tail[0], tail[1]))
         }

@@ -87,7 +87,9 @@ struct Tokeniser: Sendable {
         }
     }
 
-    private func scan(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes: inout ByteSink)
+    private func scan(
+        _ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes: inout ByteSink
+    )
         -> TextClues
     {
         var state = ScanState()
