@@ -23,7 +23,7 @@ fi
 # The choices below were fixed by cross-validation on train only (see docs/text-engine.md).
 COLUMNS=(--text-column "FFT answer" --question-column "FFT question"
     --theme-columns "Not assigned:Positive experience & gratitude" --sentiment-column "Comment sentiment")
-CHOICES=(${MODEL_CHOICES:---character-n-grams 0 --positive-weight-power 0})
+CHOICES=(${MODEL_CHOICES:---character-n-grams 0 --positive-weight-power 0 --naive-bayes 0.5})
 SOURCE="NHS England Patient Experience Qualitative Data Categorisation (pxtextmining), FFT framework v6 labels; MIT licence, (c) 2021 NHS England"
 
 echo "== cross-validation on train, then a check on dev"

@@ -42,7 +42,7 @@ struct TrainCommand: AsyncParsableCommand {
     var noQuestionCrossWords = false
 
     @Option(name: .long, help: "Naive-Bayes feature scaling weight, 0 (off) to 1 (full NB-SVM).")
-    var naiveBayes: Float = 1
+    var naiveBayes: Float = 0.5
 
     @Option(name: .long, help: "SVM cost for label heads.")
     var labelCost: Float = 0.5
