@@ -4,6 +4,7 @@
 struct AnalysisWorkspace {
     var tokens: [Token] = []
     var normalised: [UInt8] = []
+    /// Feature hashes of the current comment at the start (the rest is scratch; see `FeatureExtractor`).
     var features: [UInt64] = []
     var scores: [Float]
     var totals: [SIMD16<Int32>]

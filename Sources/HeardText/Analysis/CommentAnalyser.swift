@@ -57,18 +57,19 @@ public struct CommentAnalyser: Sendable {
             personalData = redactor.redactIfNeeded(
                 bytes, into: &workspace.redacted, clues: clues, mayContainName: mayContainName)
         }
-        workspace.tokens.withUnsafeBufferPointer { tokens in
+        let featureCount = workspace.tokens.withUnsafeBufferPointer { tokens in
             workspace.normalised.withUnsafeBufferPointer { normalised in
                 model.extractor.extract(
-                    tokens: tokens, bytes: normalised, question: question, into: &workspace.features)
+                    tokens: tokens, bytes: normalised, question: question, buffer: &workspace.features)
             }
         }
-        workspace.features.withUnsafeBufferPointer { features in
-            if workspace.hits.count < features.count {
-                workspace.hits = [Int32](repeating: 0, count: features.count * 2)
-                workspace.probes = [ScoringTable.Slot](
-                    repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: features.count * 2)
-            }
+        if workspace.hits.count < featureCount {
+            workspace.hits = [Int32](repeating: 0, count: featureCount * 2)
+            workspace.probes = [ScoringTable.Slot](
+                repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: featureCount * 2)
+        }
+        workspace.features.withUnsafeBufferPointer { allFeatures in
+            let features = UnsafeBufferPointer(rebasing: allFeatures[0..<featureCount])
             workspace.scores.withUnsafeMutableBufferPointer { scores in
                 workspace.totals.withUnsafeMutableBufferPointer { totals in
                     workspace.hits.withUnsafeMutableBufferPointer { hits in
