@@ -42,6 +42,22 @@ import Testing
         #expect(reader.line == 4)
     }
 
+    @Test func readsLongFieldsWhoseSeparatorsFallAnywhereInAnEightByteWord() throws {
+        // The reader skips eight bytes at a time when they hold no separator: put separators at every offset.
+        for offset in 0..<17 {
+            let plain = String(repeating: "p", count: offset)
+            let quoted =
+                String(repeating: "q", count: offset) + "\n" + String(repeating: "r", count: 16 - offset)
+                + "\"\"" + String(repeating: "s", count: offset)
+            let text =
+                "\(plain),\"\(quoted.replacingOccurrences(of: "\"\"", with: "\"\"\"\""))\",\(plain)x\r\nend,\(plain),\n"
+            let expected = [[plain, quoted, plain + "x"], ["end", plain, ""]]
+            for chunk in [7, 1 << 20] {
+                #expect(try records(text, chunkSize: chunk) == expected, "offset \(offset), chunk \(chunk)")
+            }
+        }
+    }
+
     @Test func dropsAByteOrderMarkFromTheHeader() throws {
         let url = try TinyCorpus.write("\u{FEFF}text,id\n")
         #expect(try CSVReader(url: url).readHeader() == ["text", "id"])

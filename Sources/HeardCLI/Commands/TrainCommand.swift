@@ -42,7 +42,7 @@ struct TrainCommand: AsyncParsableCommand {
     var noQuestionCrossWords = false
 
     @Option(name: .long, help: "Naive-Bayes feature scaling weight, 0 (off) to 1 (full NB-SVM).")
-    var naiveBayes: Float = 1
+    var naiveBayes: Float = 0.5
 
     @Option(name: .long, help: "SVM cost for label heads.")
     var labelCost: Float = 0.5
@@ -94,6 +94,11 @@ struct TrainCommand: AsyncParsableCommand {
         if let report = result.crossValidation {
             print("Cross-validated (\(folds)-fold, out-of-fold scores; thresholds tuned on the same folds):")
             print(report.text)
+        }
+        if let report = result.crossFitted {
+            // The same out-of-fold scores, but each fold's thresholds and offsets tuned on the other folds only.
+            print("Cross-fitted (each fold's thresholds tuned on the other folds; the less optimistic estimate):")
+            print(report.summaryText)
         }
         try result.model.write(to: URL(fileURLWithPath: output))
         let notLearned = result.model.card.tooFewExamples.sorted { $0.key < $1.key }

@@ -4,9 +4,10 @@
 struct AnalysisWorkspace {
     var tokens: [Token] = []
     var normalised: [UInt8] = []
+    /// Feature hashes of the current comment at the start (the rest is scratch; see `FeatureExtractor`).
     var features: [UInt64] = []
     var scores: [Float]
-    var accumulators: [SIMD8<Float>]
+    var totals: [SIMD16<Int32>]
     var hits: [Int32] = []
     var probes: [ScoringTable.Slot] = []
     var labelHeads: [Int] = []
@@ -14,7 +15,7 @@ struct AnalysisWorkspace {
 
     init(headCount: Int) {
         scores = [Float](repeating: 0, count: max(headCount, 1))
-        accumulators = [SIMD8<Float>](repeating: SIMD8(repeating: 0), count: (headCount + 4 + 15) / 16 * 2)
+        totals = [SIMD16<Int32>](repeating: SIMD16(repeating: 0), count: max(1, (headCount + 15) / 16))
         tokens.reserveCapacity(256)
         normalised.reserveCapacity(1024)
         features.reserveCapacity(1024)

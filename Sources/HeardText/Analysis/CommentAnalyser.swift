@@ -31,46 +31,51 @@ public struct CommentAnalyser: Sendable {
             urgentReasons: UrgentCues.reasons.enumerated().filter { raw.urgent & (1 << UInt64($0.offset)) != 0 }
                 .map(\.element),
             personalData: raw.personalData.kinds,
-            redactedText: String(decoding: workspace.redacted, as: UTF8.self),
+            redactedText: raw.personalData.isEmpty ? text : String(decoding: workspace.redacted, as: UTF8.self),
             isNoComment: false)
     }
 
-    /// Hot path: analyses UTF-8 bytes, leaving label heads and redacted bytes in `workspace`.
+    /// Hot path: analyses UTF-8 bytes, leaving label heads and redacted bytes in `workspace`. When no personal
+    /// data was found, `workspace.redacted` stays empty: the text is its own redacted copy.
     func analyse(
         _ bytes: UnsafeBufferPointer<UInt8>, question: UInt64?, workspace: inout AnalysisWorkspace, redact: Bool
     ) -> RawAnalysis {
         workspace.labelHeads.removeAll(keepingCapacity: true)
         workspace.redacted.removeAll(keepingCapacity: true)
-        Tokeniser.shared.tokenise(bytes, into: &workspace.tokens, bytes: &workspace.normalised)
+        let clues = Tokeniser.shared.tokeniseNotingClues(bytes, into: &workspace.tokens, bytes: &workspace.normalised)
         if workspace.tokens.isEmpty {
             return RawAnalysis(
                 isNoComment: true, sentiment: CommentAnalysis.noCommentSentiment, relational: 0, urgent: 0,
                 personalData: PersonalDataKinds())
         }
         let cues = workspace.tokens.withUnsafeBufferPointer { AnalysisCues.matcher.matches($0) }
-        let personalData =
-            redact
-            ? redactor.redact(
-                bytes, into: &workspace.redacted, mayContainName: cues & AnalysisCues.nameCueBit != 0)
-            : PersonalDataKinds()
-        workspace.tokens.withUnsafeBufferPointer { tokens in
+        var personalData = PersonalDataKinds()
+        if redact {
+            let mayContainName =
+                cues & AnalysisCues.nameCueBit != 0
+                && workspace.tokens.withUnsafeBufferPointer { NameCues.mayPrecedeName($0) }
+            personalData = redactor.redactIfNeeded(
+                bytes, into: &workspace.redacted, clues: clues, mayContainName: mayContainName)
+        }
+        let featureCount = workspace.tokens.withUnsafeBufferPointer { tokens in
             workspace.normalised.withUnsafeBufferPointer { normalised in
                 model.extractor.extract(
-                    tokens: tokens, bytes: normalised, question: question, into: &workspace.features)
+                    tokens: tokens, bytes: normalised, question: question, buffer: &workspace.features)
             }
         }
-        workspace.features.withUnsafeBufferPointer { features in
-            if workspace.hits.count < features.count {
-                workspace.hits = [Int32](repeating: 0, count: features.count * 2)
-                workspace.probes = [ScoringTable.Slot](
-                    repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: features.count * 2)
-            }
+        if workspace.hits.count < featureCount {
+            workspace.hits = [Int32](repeating: 0, count: featureCount * 2)
+            workspace.probes = [ScoringTable.Slot](
+                repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: featureCount * 2)
+        }
+        workspace.features.withUnsafeBufferPointer { allFeatures in
+            let features = UnsafeBufferPointer(rebasing: allFeatures[0..<featureCount])
             workspace.scores.withUnsafeMutableBufferPointer { scores in
-                workspace.accumulators.withUnsafeMutableBufferPointer { accumulators in
+                workspace.totals.withUnsafeMutableBufferPointer { totals in
                     workspace.hits.withUnsafeMutableBufferPointer { hits in
                         workspace.probes.withUnsafeMutableBufferPointer { probes in
                             model.score(
-                                features, into: scores, accumulators: accumulators, hits: hits, probes: probes)
+                                features, into: scores, totals: totals, hits: hits, probes: probes)
                         }
                     }
                 }
@@ -81,9 +86,13 @@ public struct CommentAnalyser: Sendable {
         for head in workspace.labelHeads { relational |= relationalBitsByHead[head] }
         let urgent = AnalysisCues.urgent(cues)
         relational |= AnalysisCues.relational(cues)
+        // A non-answer ("Did not answer", "N/A") keeps its themes (e.g. "Labelling not possible") but has no
+        // sentiment.
+        let nonAnswer = workspace.tokens.withUnsafeBufferPointer { NonAnswers.matches($0) }
         return RawAnalysis(
-            isNoComment: false, sentiment: sentiment(workspace.scores), relational: relational, urgent: urgent,
-            personalData: personalData)
+            isNoComment: false,
+            sentiment: nonAnswer ? CommentAnalysis.noCommentSentiment : sentiment(workspace.scores),
+            relational: relational, urgent: urgent, personalData: personalData)
     }
 
     private func chooseLabels(_ workspace: inout AnalysisWorkspace) {

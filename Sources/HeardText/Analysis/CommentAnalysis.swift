@@ -5,8 +5,9 @@ public struct CommentAnalysis: Sendable, Codable, Equatable, Hashable {
 
     /// Theme names, spelled exactly as the model's training columns, in taxonomy order.
     public var themes: [String]
-    /// 1 very positive … 5 very negative (3 is mixed); `noCommentSentiment` (0) when there is no comment
-    /// or the model has no sentiment head.
+    /// 1 very positive … 5 very negative (3 is mixed); `noCommentSentiment` (0) when there is no comment,
+    /// when the comment is a non-answer ("Did not answer", "N/A", "No comment"; see `NonAnswers`), or when
+    /// the model has no sentiment head.
     public var sentiment: Int
     /// Relational-care flags raised by the comment.
     public var relational: [RelationalFlag]

@@ -11,6 +11,9 @@ struct PhraseMatcher: Sendable {
     }
 
     private var phrasesByFirstWord: FlatHashMap
+    /// One bit per value of a hash's top 12 bits, set for every phrase's first word: most words of a comment
+    /// start no phrase, and this answers that with one load instead of a probe into the map.
+    private var firstWordFilter = [UInt64](repeating: 0, count: 64)
     private var buckets: [[Phrase]]
     let categoryCount: Int
 
@@ -33,6 +36,7 @@ struct PhraseMatcher: Sendable {
                 let words = Self.hashes(of: text)
                 guard let first = words.first else { continue }
                 let phrase = Phrase(words: words, category: category, requiresNegation: requiresNegation)
+                firstWordFilter[Int(first >> 58)] |= 1 << ((first >> 52) & 63)
                 if let bucket = map.value(for: first) {
                     buckets[Int(bucket)].append(phrase)
                 } else {
@@ -58,7 +62,10 @@ struct PhraseMatcher: Sendable {
         var found: UInt64 = 0
         let count = tokens.count
         for index in 0..<count {
-            guard let bucket = phrasesByFirstWord.value(for: tokens[index].hash) else { continue }
+            let hash = tokens[index].hash
+            guard firstWordFilter[Int(hash >> 58)] & (1 << ((hash >> 52) & 63)) != 0,
+                let bucket = phrasesByFirstWord.value(for: hash)
+            else { continue }
             for phrase in buckets[Int(bucket)] where found & (1 << UInt64(phrase.category)) == 0 {
                 if let requiresNegation = phrase.requiresNegation, tokens[index].isNegated != requiresNegation {
                     continue

@@ -6,6 +6,9 @@ import Foundation
 /// One record is in memory at a time (plus the duplicate clusterer's signatures of distinct long comments),
 /// so memory does not grow with the number of rows.
 public struct CSVAnalysis: Sendable {
+    private static let trueText: StaticString = "true"
+    private static let falseText: StaticString = "false"
+
     public static let addedColumns = ["themes", "sentiment", "relational", "urgent", "pii", "redacted_text", "cluster"]
 
     public struct Summary: Sendable, Equatable {
@@ -108,11 +111,13 @@ public struct CSVAnalysis: Sendable {
                 cachedQuestionHash(reader, index, &questionCache, &questionHashes)
             }
             let textRange = reader.fieldRanges[textIndex]
+            var invalidUTF8 = false
             let raw: RawAnalysis = reader.fieldBytes.withUnsafeBufferPointer { fields in
                 let text = UnsafeBufferPointer(rebasing: fields[textRange])
                 if UTF8Repair.isValid(text) {
                     return analyser.analyse(text, question: question, workspace: &workspace, redact: true)
                 }
+                invalidUTF8 = true
                 summary.invalidUTF8Rows += 1
                 UTF8Repair.repair(text, into: &repaired)
                 return repaired.withUnsafeBufferPointer {
@@ -127,7 +132,7 @@ public struct CSVAnalysis: Sendable {
             if raw.isNoComment {
                 summary.noCommentRows += 1
                 for _ in 0..<3 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
-                writer.writeField("false")
+                writer.writeField(Self.falseText)
                 for _ in 0..<2 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
             } else {
                 scratch.removeAll(keepingCapacity: true)
@@ -143,12 +148,23 @@ public struct CSVAnalysis: Sendable {
                     sentimentBytes[sentiment].withUnsafeBufferPointer { writer.writeField($0) }
                 }
                 writeJoined(bits: raw.relational, names: relationalBytes, into: &writer, scratch: &scratch)
-                writer.writeField(raw.urgent != 0 ? "true" : "false")
+                writer.writeField(raw.urgent != 0 ? Self.trueText : Self.falseText)
                 if raw.urgent != 0 { summary.urgentRows += 1 }
                 writeJoined(
                     bits: UInt64(raw.personalData.rawValue), names: kindBytes, into: &writer, scratch: &scratch)
                 if !raw.personalData.isEmpty { summary.rowsWithPersonalData += 1 }
-                workspace.redacted.withUnsafeBufferPointer { writer.writeField($0) }
+                if raw.personalData.isEmpty {
+                    // Nothing redacted: the text itself (as analysed, so invalid UTF-8 stays repaired).
+                    if invalidUTF8 {
+                        repaired.withUnsafeBufferPointer { writer.writeField($0) }
+                    } else {
+                        reader.fieldBytes.withUnsafeBufferPointer {
+                            writer.writeField(UnsafeBufferPointer(rebasing: $0[textRange]))
+                        }
+                    }
+                } else {
+                    workspace.redacted.withUnsafeBufferPointer { writer.writeField($0) }
+                }
             }
             scratch.removeAll(keepingCapacity: true)
             Self.appendDecimal(cluster, to: &scratch)

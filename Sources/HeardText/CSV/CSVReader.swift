@@ -146,6 +146,7 @@ public final class CSVReader {
         var linesInRecord = 0
         let result: Int? = try buffer.withUnsafeBufferPointer { bytes -> Int? in
             let count = bytes.count
+            let raw = UnsafeRawPointer(bytes.baseAddress!)
             var index = position
             // Blank line
             if bytes[index] == 0x0A {
@@ -182,11 +183,25 @@ public final class CSVReader {
                             index += 1
                             break
                         }
-                        // Copy the run up to the next quote in one go, counting line breaks.
+                        // Copy the run up to the next quote in one go, counting line breaks; eight bytes at a
+                        // time while they hold neither.
                         var runEnd = index
-                        while runEnd < count, bytes[runEnd] != UInt8(ascii: "\"") {
-                            if bytes[runEnd] == 0x0A { linesInRecord += 1 }
-                            runEnd += 1
+                        run: while true {
+                            while runEnd + 8 <= count {
+                                let word = raw.loadUnaligned(fromByteOffset: runEnd, as: UInt64.self)
+                                if Self.hasByte(word, UInt8(ascii: "\"")) || Self.hasByte(word, 0x0A) { break }
+                                runEnd += 8
+                            }
+                            while runEnd < count {
+                                let byte = bytes[runEnd]
+                                if byte == UInt8(ascii: "\"") { break run }
+                                runEnd += 1
+                                if byte == 0x0A {
+                                    linesInRecord += 1
+                                    continue run
+                                }
+                            }
+                            break
                         }
                         fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
                         index = runEnd
@@ -217,6 +232,13 @@ public final class CSVReader {
                 }
                 // Unquoted field: runs to a comma or line end. A stray quote inside is kept as text.
                 let valueStart = index
+                while index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if Self.hasByte(word, UInt8(ascii: ",")) || Self.hasByte(word, 0x0A) || Self.hasByte(word, 0x0D) {
+                        break
+                    }
+                    index += 8
+                }
                 while index < count {
                     let byte = bytes[index]
                     if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
@@ -254,5 +276,13 @@ public final class CSVReader {
         line = recordLine
         nextLine = recordLine + max(linesInRecord, 1)
         return !blank
+    }
+
+    /// Whether any of the eight bytes of `word` equals `byte` (SWAR: `word ^ broadcast(byte)` has a zero byte
+    /// exactly where it occurs; the test below has no false positives for "any").
+    @inline(__always) static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0
     }
 }

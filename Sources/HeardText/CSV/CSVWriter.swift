@@ -6,7 +6,10 @@ import Foundation
 public struct CSVWriter {
     private let handle: FileHandle
     private let path: String
-    private var buffer: [UInt8] = []
+    /// Bytes `0..<used` are waiting to be written; the array's count is its capacity, so writing a field is
+    /// one bounds check and one copy through a pointer, not an append per piece.
+    private var buffer: [UInt8]
+    private var used = 0
     private let flushThreshold: Int
     private var fieldsInRow = 0
 
@@ -21,7 +24,7 @@ public struct CSVWriter {
         }
         path = url.path
         self.flushThreshold = flushThreshold
-        buffer.reserveCapacity(flushThreshold + 65536)
+        buffer = [UInt8](repeating: 0, count: flushThreshold + 65536)
     }
 
     public mutating func writeField(_ text: String) {
@@ -29,23 +32,45 @@ public struct CSVWriter {
         copy.withUTF8 { writeField($0) }
     }
 
+    public mutating func writeField(_ text: StaticString) {
+        text.withUTF8Buffer { writeField($0) }
+    }
+
     public mutating func writeField(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if fieldsInRow > 0 { buffer.append(UInt8(ascii: ",")) }
+        // Worst case: a separator, two quotes, and every byte a doubled quote.
+        let needed = used + bytes.count * 2 + 3
+        if needed > buffer.count { buffer.append(contentsOf: repeatElement(0, count: needed - buffer.count)) }
+        let separator = fieldsInRow > 0
         fieldsInRow += 1
-        guard Self.needsQuotes(bytes) else {
-            buffer.append(contentsOf: bytes)
-            return
+        let quoted = Self.needsQuotes(bytes)
+        used = buffer.withUnsafeMutableBufferPointer { output in
+            let base = output.baseAddress!
+            var at = used
+            if separator {
+                base[at] = UInt8(ascii: ",")
+                at += 1
+            }
+            guard let source = bytes.baseAddress, bytes.count > 0 else { return at }
+            guard quoted else {
+                (base + at).update(from: source, count: bytes.count)
+                return at + bytes.count
+            }
+            base[at] = UInt8(ascii: "\"")
+            at += 1
+            // Copy runs between quotes in bulk, doubling each quote.
+            var runStart = 0
+            for index in 0..<bytes.count where source[index] == UInt8(ascii: "\"") {
+                (base + at).update(from: source + runStart, count: index + 1 - runStart)
+                at += index + 1 - runStart
+                base[at] = UInt8(ascii: "\"")
+                at += 1
+                runStart = index + 1
+            }
+            (base + at).update(from: source + runStart, count: bytes.count - runStart)
+            at += bytes.count - runStart
+            base[at] = UInt8(ascii: "\"")
+            return at + 1
         }
-        buffer.append(UInt8(ascii: "\""))
-        // Copy runs between quotes in bulk, doubling each quote.
-        var runStart = 0
-        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\"") {
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...index]))
-            buffer.append(UInt8(ascii: "\""))
-            runStart = index + 1
-        }
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        buffer.append(UInt8(ascii: "\""))
     }
 
     public mutating func writeField(_ bytes: ArraySlice<UInt8>) {
@@ -58,20 +83,24 @@ public struct CSVWriter {
     }
 
     public mutating func endRow() throws {
-        buffer.append(0x0D)
-        buffer.append(0x0A)
+        if used + 2 > buffer.count { buffer.append(contentsOf: [0, 0]) }
+        buffer.withUnsafeMutableBufferPointer { output in
+            output[used] = 0x0D
+            output[used + 1] = 0x0A
+        }
+        used += 2
         fieldsInRow = 0
-        if buffer.count >= flushThreshold { try flush() }
+        if used >= flushThreshold { try flush() }
     }
 
     public mutating func flush() throws {
-        guard !buffer.isEmpty else { return }
+        guard used > 0 else { return }
         do {
-            try handle.write(contentsOf: buffer)
+            try buffer.withUnsafeBytes { try handle.write(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<used])) }
         } catch {
             throw CSVError.cannotWrite(path: path, reason: CSVReader.reason(error))
         }
-        buffer.removeAll(keepingCapacity: true)
+        used = 0
     }
 
     public mutating func close() throws {

@@ -24,38 +24,66 @@ struct FeatureExtractor: Sendable {
         return hash
     }
 
-    /// Appends every feature hash of one comment to `features` (cleared first).
+    /// Every feature hash of one comment, in `features` (replaced).
     func extract(
         tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, question: UInt64?,
         into features: inout [UInt64]
     ) {
-        features.removeAll(keepingCapacity: true)
+        var buffer: [UInt64] = []
+        swap(&buffer, &features)
+        let count = extract(tokens: tokens, bytes: bytes, question: question, buffer: &buffer)
+        buffer.removeSubrange(count...)
+        swap(&buffer, &features)
+    }
+
+    /// Hot-path form: writes the comment's feature hashes to the start of `buffer` (grown when too small, never
+    /// shrunk) through a pointer, and returns how many there are.
+    func extract(
+        tokens: UnsafeBufferPointer<Token>, bytes: UnsafeBufferPointer<UInt8>, question: UInt64?,
+        buffer: inout [UInt64]
+    ) -> Int {
         let count = tokens.count
-        var previous: UInt64 = 0
-        for index in 0..<count {
-            let token = tokens[index]
-            let unigram = token.isNegated ? StableHash.combine(token.hash, Self.negatedSalt) : token.hash
-            features.append(unigram)
-            if settings.wordBigrams, index > 0, !token.startsClause {
-                features.append(StableHash.combine(previous ^ Self.bigramSalt, token.hash))
-            }
-            if settings.questionCrossWords, let question {
-                features.append(StableHash.combine(question ^ Self.crossSalt, unigram))
-            }
-            previous = token.hash
-            if settings.characterNGramMinimum > 0 {
-                appendCharacterNGrams(
-                    bytes: bytes, start: Int(token.start), length: Int(token.length), into: &features)
-            }
+        // At most three word features per token (unigram, bigram, question cross), two per comment, and the
+        // character n-grams: at most (length + 2) × (sizes) per word.
+        var bound = count * 3 + 2
+        if settings.characterNGramMinimum > 0 {
+            var letters = 0
+            for token in tokens { letters += Int(token.length) + 2 }
+            bound += letters * (settings.characterNGramMaximum - settings.characterNGramMinimum + 1)
         }
-        if settings.questionFeature, let question { features.append(question) }
-        if settings.lengthFeature { features.append(StableHash.combine(Self.lengthSalt, Self.lengthBucket(count))) }
+        if buffer.count < bound { buffer.append(contentsOf: repeatElement(0, count: bound - buffer.count)) }
+        return buffer.withUnsafeMutableBufferPointer { output in
+            var written = 0
+            @inline(__always) func emit(_ feature: UInt64) {
+                output[written] = feature
+                written += 1
+            }
+            var previous: UInt64 = 0
+            let crossQuestion = settings.questionCrossWords ? question : nil
+            for index in 0..<count {
+                let token = tokens[index]
+                let unigram = token.isNegated ? StableHash.combine(token.hash, Self.negatedSalt) : token.hash
+                emit(unigram)
+                if settings.wordBigrams, index > 0, !token.startsClause {
+                    emit(StableHash.combine(previous ^ Self.bigramSalt, token.hash))
+                }
+                if let crossQuestion { emit(StableHash.combine(crossQuestion ^ Self.crossSalt, unigram)) }
+                previous = token.hash
+                if settings.characterNGramMinimum > 0 {
+                    appendCharacterNGrams(
+                        bytes: bytes, start: Int(token.start), length: Int(token.length), emit: emit)
+                }
+            }
+            if settings.questionFeature, let question { emit(question) }
+            if settings.lengthFeature { emit(StableHash.combine(Self.lengthSalt, Self.lengthBucket(count))) }
+            return written
+        }
     }
 
     /// N-grams of the word padded with boundary marks ("<ok>"), as fastText does for sub-words.
     @inline(__always)
     private func appendCharacterNGrams(
-        bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, into features: inout [UInt64]
+        bytes: UnsafeBufferPointer<UInt8>, start: Int, length: Int, emit: (UInt64) -> Void
     ) {
         let padded = length + 2
         let minimum = settings.characterNGramMinimum
@@ -73,7 +101,7 @@ struct FeatureExtractor: Sendable {
                 size += 1
                 position += 1
                 // Whole short words are already unigrams; skip the n-gram that equals the padded word.
-                if size >= minimum, !(first == 0 && position == padded) { features.append(StableHash.mix(hash)) }
+                if size >= minimum, !(first == 0 && position == padded) { emit(StableHash.mix(hash)) }
             }
         }
     }

@@ -22,6 +22,23 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
     public var sentimentAccuracy3: Double?
     public var sentimentRows: Int
 
+    /// The headline figures only (no per-label table), one per line.
+    public var summaryText: String { headline.joined(separator: "\n") }
+
+    private var headline: [String] {
+        var lines: [String] = []
+        lines.append("rows: \(rows)")
+        lines.append("accuracy: \(Self.format(accuracy))")
+        lines.append("macro-F1 (learned labels): \(Self.format(macroF1))")
+        lines.append("micro-F1: \(Self.format(microF1))")
+        if let sentimentAccuracy5, let sentimentAccuracy3 {
+            lines.append(
+                "sentiment accuracy (5 points): \(Self.format(sentimentAccuracy5)); (3 points): \(Self.format(sentimentAccuracy3)) over \(sentimentRows) rows"
+            )
+        }
+        return lines
+    }
+
     /// A short human-readable summary, one figure per line.
     public var text: String {
         var lines: [String] = []

@@ -46,37 +46,22 @@ public struct TextModel: Sendable {
 
     /// Scores every head for one comment's features: TF-IDF with L2 normalisation, then a linear layer.
     ///
-    /// Two passes: first every hash probe (independent loads the processor overlaps), then every weight row.
-    /// `hits` and `probes` must hold at least `features.count` entries; `accumulators` at least
-    /// `table.stride / 8`.
-    /// The idf's bytes at the end of each row are summed as if they were weights, into lanes past the head
-    /// count that are never read.
+    /// Two passes: first every hash probe (independent loads the processor overlaps), then every weight row
+    /// (integer sums of idf-weighted rows, see `ScoringTable`).
+    /// `hits` and `probes` must hold at least `features.count` entries; `totals` one lane of 16 per 16 heads (rounded up).
     @inline(__always)
     func score(
         _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>,
-        accumulators: UnsafeMutableBufferPointer<SIMD8<Float>>, hits: UnsafeMutableBufferPointer<Int32>,
+        totals: UnsafeMutableBufferPointer<SIMD16<Int32>>, hits: UnsafeMutableBufferPointer<Int32>,
         probes: UnsafeMutableBufferPointer<ScoringTable.Slot>
     ) {
         let hitCount = table.findAll(features, firstProbes: probes, rows: hits)
-        let stride = table.stride
-        let lanes = stride / 8
-        for lane in 0..<lanes { accumulators[lane] = SIMD8<Float>(repeating: 0) }
-        var squaredNorm: Float = 0
-        table.rows.withUnsafeBufferPointer { rows in
-            let base = UnsafeRawPointer(rows.baseAddress!)
-            for index in 0..<hitCount {
-                let rowStart = base + Int(hits[index]) * stride
-                let idf = rowStart.loadUnaligned(fromByteOffset: stride - 4, as: Float.self)
-                squaredNorm += idf * idf
-                for lane in 0..<lanes {
-                    let weights = rowStart.loadUnaligned(fromByteOffset: lane * 8, as: SIMD8<Int8>.self)
-                    accumulators[lane] += idf * SIMD8<Float>(weights)
-                }
-            }
-        }
+        let squaredNorm = table.sum(UnsafeBufferPointer(rebasing: hits[0..<hitCount]), into: totals)
         let normaliser: Float = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
-        for head in 0..<headCount {
-            scores[head] = accumulators[head >> 3][head & 7] * table.scales[head] * normaliser + bias[head]
+        table.scales.withUnsafeBufferPointer { scales in
+            for head in 0..<headCount {
+                scores[head] = Float(totals[head >> 4][head & 15]) * scales[head] * normaliser + bias[head]
+            }
         }
     }
 }

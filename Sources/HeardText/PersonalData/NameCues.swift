@@ -51,4 +51,34 @@ enum NameCues {
         for word in words { map.set(1, for: StableHash.fnv1a(word)) }
         return map
     }
+
+    /// Tokeniser hashes of the honorifics and of the roles (after the lexicon's spellings, so "dr" counts as
+    /// an honorific even if the lexicon maps it to another word).
+    private static let honorificTokens: FlatHashMap = tokenHashes(honorificWords)
+    private static let roleTokens: FlatHashMap = tokenHashes(roleWords)
+
+    private static func tokenHashes(_ words: [String]) -> FlatHashMap {
+        var map = FlatHashMap(minimumCapacity: words.count)
+        var tokens: [Token] = []
+        var bytes: [UInt8] = []
+        for word in words {
+            var source = word
+            source.withUTF8 { Tokeniser.shared.tokenise($0, into: &tokens, bytes: &bytes) }
+            for token in tokens { map.set(1, for: token.hash) }
+        }
+        return map
+    }
+
+    /// Whether the name pattern can match anywhere in a comment with these tokens: some honorific, or some
+    /// role followed by a word that starts with a capital (a name after a role must be capitalised). A
+    /// necessary condition only; the redactor's byte-level pattern decides.
+    static func mayPrecedeName(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        let count = tokens.count
+        for index in 0..<count {
+            let hash = tokens[index].hash
+            if honorificTokens.value(for: hash) != nil { return true }
+            if index + 1 < count, tokens[index + 1].startsUpper, roleTokens.value(for: hash) != nil { return true }
+        }
+        return false
+    }
 }

@@ -29,6 +29,19 @@ public struct Redactor: Sendable {
         return scan(bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName)
     }
 
+    /// Hot-path form for text already tokenised: `clues` says whether it has a digit or an "@". Writes the
+    /// redacted bytes to `output` only when something was found (otherwise the text is its own redacted
+    /// copy, and `output` is left empty).
+    func redactIfNeeded(
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], clues: TextClues, mayContainName: Bool
+    ) -> PersonalDataKinds {
+        guard clues.hasAt || clues.hasDigit || mayContainName else { return PersonalDataKinds() }
+        var ignoredSpans: [PersonalDataSpan]? = nil
+        let patternClues = PersonalDataPatterns.Clues(
+            hasAt: clues.hasAt, hasDigit: clues.hasDigit, mayContainName: mayContainName)
+        return scan(bytes, into: &output, spans: &ignoredSpans, clues: patternClues, copyWhenUnchanged: false)
+    }
+
     func redact(
         _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]
     ) -> PersonalDataKinds {
@@ -42,9 +55,7 @@ public struct Redactor: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]?,
         mayContainName: Bool = true
     ) -> PersonalDataKinds {
-        var found = PersonalDataKinds()
         output.reserveCapacity(output.count + bytes.count + 16)
-        let count = bytes.count
         // Every pattern but names needs an "@" or a digit somewhere: one cheap pass decides which to try.
         var hasAt = false
         var hasDigit = false
@@ -53,9 +64,20 @@ public struct Redactor: Sendable {
         }
         guard hasAt || hasDigit || mayContainName else {
             output.append(contentsOf: bytes)
-            return found
+            return PersonalDataKinds()
         }
         let clues = PersonalDataPatterns.Clues(hasAt: hasAt, hasDigit: hasDigit, mayContainName: mayContainName)
+        return scan(bytes, into: &output, spans: &spans, clues: clues, copyWhenUnchanged: true)
+    }
+
+    /// Tries the patterns at every word start. Unchanged text is copied in runs, and not at all when nothing
+    /// is found and `copyWhenUnchanged` is false.
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]?,
+        clues: PersonalDataPatterns.Clues, copyWhenUnchanged: Bool
+    ) -> PersonalDataKinds {
+        var found = PersonalDataKinds()
+        let count = bytes.count
         // Unchanged text is copied in runs, not byte by byte.
         var copyStart = 0
         var index = 0
@@ -82,7 +104,9 @@ public struct Redactor: Sendable {
                 while index < count, ByteClass.isAlphanumeric(bytes[index]) { index += 1 }
             }
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyStart..<count]))
+        if copyWhenUnchanged || !found.isEmpty {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyStart..<count]))
+        }
         return found
     }
 

@@ -9,4 +9,13 @@ struct Token: Sendable, Equatable {
     var isNegated: Bool
     /// The first word after a clause boundary (so bigrams do not straddle sentences).
     var startsClause: Bool
+    /// The word began with an ASCII capital in the comment ("Jane"): lets the redactor skip comments where no
+    /// role word is followed by a capitalised word.
+    var startsUpper = false
+}
+
+/// What the tokeniser noticed in passing about a comment's raw bytes, so later passes need not look again.
+struct TextClues: Sendable, Equatable {
+    var hasDigit = false
+    var hasAt = false
 }

@@ -69,30 +69,60 @@ struct Tokeniser: Sendable {
     /// Tokenises `input`, replacing the contents of `tokens` and writing normalised words into `buffer`
     /// (both reused to avoid allocation). Tokens index into `buffer`; bytes past the last token are scratch.
     func tokenise(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes buffer: inout [UInt8]) {
+        _ = tokeniseNotingClues(input, into: &tokens, bytes: &buffer)
+    }
+
+    /// `tokenise`, also returning what it noticed on the way (a digit, an "@") for the redactor.
+    func tokeniseNotingClues(
+        _ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes buffer: inout [UInt8]
+    ) -> TextClues {
         tokens.removeAll(keepingCapacity: true)
         // Normalising never more than triples the bytes ("&" becomes "and"), so the buffer is sized once and
         // written through a pointer: no capacity or uniqueness checks per byte.
         let needed = input.count * 3 + 8
         if buffer.count < needed { buffer = [UInt8](repeating: 0, count: needed) }
-        buffer.withUnsafeMutableBufferPointer { output in
+        return buffer.withUnsafeMutableBufferPointer { output in
             var sink = ByteSink(base: output.baseAddress!)
-            scan(input, into: &tokens, bytes: &sink)
+            return scan(input, into: &tokens, bytes: &sink)
         }
     }
 
-    private func scan(_ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes: inout ByteSink) {
+    private func scan(
+        _ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes: inout ByteSink
+    )
+        -> TextClues
+    {
         var state = ScanState()
         let count = input.count
         var index = 0
         while index < count {
             let byte = input[index]
             if ByteClass.isAlphanumeric(byte) {
-                if state.tokenStart < 0 { state.tokenStart = bytes.count }
-                let lowered = ByteClass.lower(byte)
-                bytes.append(lowered)
-                state.hash = (state.hash ^ UInt64(lowered)) &* StableHash.prime
-                if !ByteClass.isDigit(byte) { state.allDigits = false }
-                index += 1
+                if state.tokenStart < 0 {
+                    state.tokenStart = bytes.count
+                    state.startsUpper = ByteClass.isUpper(byte)
+                }
+                // The whole run of letters and digits in registers: hash, output position and flags are
+                // written back once per run, not once per byte.
+                var hash = state.hash
+                var written = bytes.count
+                var letters = false
+                var digits = false
+                let output = bytes.base
+                repeat {
+                    let current = input[index]
+                    guard ByteClass.isAlphanumeric(current) else { break }
+                    let lowered = ByteClass.lower(current)
+                    output[written] = lowered
+                    written += 1
+                    hash = (hash ^ UInt64(lowered)) &* StableHash.prime
+                    if ByteClass.isDigit(current) { digits = true } else { letters = true }
+                    index += 1
+                } while index < count
+                bytes.count = written
+                state.hash = hash
+                if digits { state.clues.hasDigit = true }
+                if letters { state.allDigits = false }
                 continue
             }
             if byte < 0x80 {
@@ -111,6 +141,8 @@ struct Tokeniser: Sendable {
                     finishToken(&tokens, &bytes, &state)
                     emitWord("and", &tokens, &bytes, &state)
                     continue
+                case UInt8(ascii: "@"):
+                    state.clues.hasAt = true
                 case UInt8(ascii: "."):
                     // Initialisms: "g.p." → "gp". Only after a single letter and before a letter.
                     let runStart = state.lastDotBoundary >= 0 ? state.lastDotBoundary : state.tokenStart
@@ -129,6 +161,7 @@ struct Tokeniser: Sendable {
             index = handleMultiByte(input, at: index, &tokens, &bytes, &state)
         }
         finishToken(&tokens, &bytes, &state)
+        return state.clues
     }
 
     private struct ScanState {
@@ -138,6 +171,8 @@ struct Tokeniser: Sendable {
         var lastDotBoundary = -1
         var negationRemaining = 0
         var clauseStarting = true
+        var startsUpper = false
+        var clues = TextClues()
 
         mutating func endClause() {
             negationRemaining = 0
@@ -222,6 +257,7 @@ struct Tokeniser: Sendable {
             state.hash = StableHash.offset
             state.allDigits = true
             state.lastDotBoundary = -1
+            state.startsUpper = false
         }
         let start = state.tokenStart
         let length = bytes.count - start
@@ -244,7 +280,8 @@ struct Tokeniser: Sendable {
             tokens.append(
                 Token(
                     hash: aAndEHash, start: previous.start, length: Int32(bytes.count) - previous.start,
-                    isNegated: previous.isNegated, startsClause: previous.startsClause))
+                    isNegated: previous.isNegated, startsClause: previous.startsClause,
+                    startsUpper: previous.startsUpper))
             return
         }
         let isNegator = entry & Self.negatorFlag != 0 || Self.endsWithNot(bytes, start: start, length: length)
@@ -260,7 +297,7 @@ struct Tokeniser: Sendable {
         tokens.append(
             Token(
                 hash: hash, start: Int32(start), length: Int32(length), isNegated: negated,
-                startsClause: state.clauseStarting))
+                startsClause: state.clauseStarting, startsUpper: state.startsUpper))
         state.clauseStarting = false
     }
 
@@ -276,7 +313,7 @@ struct Tokeniser: Sendable {
 /// Appends bytes through a raw pointer into a buffer already large enough.
 struct ByteSink {
     let base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
+    var count = 0
 
     init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
 

@@ -6,6 +6,15 @@ public struct TrainingResult: Sendable {
     public var model: TextModel
     /// Out-of-fold scores on the training data (thresholds are tuned on the same out-of-fold scores).
     public var crossValidation: EvaluationReport?
+    /// Out-of-fold scores with the decisions (thresholds, offsets) for each fold tuned on the other folds
+    /// only: no choice is made on the rows being scored, so this is the less optimistic estimate.
+    public var crossFitted: EvaluationReport?
+
+    public init(model: TextModel, crossValidation: EvaluationReport?, crossFitted: EvaluationReport? = nil) {
+        self.model = model
+        self.crossValidation = crossValidation
+        self.crossFitted = crossFitted
+    }
 }
 
 /// Trains theme (or single-label) and sentiment heads: TF-IDF features, one linear SVM per head,
@@ -47,10 +56,12 @@ public struct Trainer: Sendable {
             thresholds: [Float](repeating: 0, count: plan.learnedLabels.count), assignBest: false,
             sentimentOffsets: [Float](repeating: 0, count: plan.sentimentClasses.count))
         var report: EvaluationReport? = nil
+        var crossFitted: EvaluationReport? = nil
         if options.folds >= 2 && comments.count >= options.folds * 2 {
-            let outOfFold = crossValidatedScores(comments: comments, corpus: corpus, plan: plan)
+            let (outOfFold, fold) = crossValidatedScores(comments: comments, corpus: corpus, plan: plan)
             decisions = tuneDecisions(comments: comments, plan: plan, scores: outOfFold)
             report = evaluate(comments: comments, plan: plan, scores: outOfFold, decisions: decisions)
+            crossFitted = crossFittedReport(comments: comments, plan: plan, scores: outOfFold, fold: fold)
         }
         let fitted = fit(comments: comments, corpus: corpus, rows: allRows, plan: plan)
         var counts = [Int](repeating: 0, count: comments.labelNames.count)
@@ -72,11 +83,16 @@ public struct Trainer: Sendable {
         let model = TextModel(
             metadata: metadata, keys: fitted.vocabulary.keys, idf: fitted.vocabulary.idf, weights: fitted.weights,
             bias: fitted.bias)
-        return TrainingResult(model: model, crossValidation: report)
+        return TrainingResult(model: model, crossValidation: report, crossFitted: crossFitted)
     }
 
     /// Out-of-fold scores (`rows × heads`) from `options.folds`-fold cross-validation.
-    func crossValidatedScores(comments: LabelledComments, corpus: HashedCorpus, plan: HeadPlan) -> [Float] {
+    /// Also returns each row's fold.
+    func crossValidatedScores(
+        comments: LabelledComments, corpus: HashedCorpus, plan: HeadPlan
+    ) -> (
+        scores: [Float], fold: [Int]
+    ) {
         var generator = SeededGenerator(seed: options.seed)
         var order = Array(0..<comments.count)
         order.shuffle(using: &generator)
@@ -98,7 +114,31 @@ public struct Trainer: Sendable {
                 }
             }
         }
-        return scores
+        return (scores, fold)
+    }
+
+    /// Scores every fold's out-of-fold rows with decisions tuned on the other folds' out-of-fold rows.
+    func crossFittedReport(
+        comments: LabelledComments, plan: HeadPlan, scores: [Float], fold: [Int]
+    )
+        -> EvaluationReport
+    {
+        let heads = plan.count
+        var predicted = [[Int]](repeating: [], count: comments.count)
+        var sentiments = [Int](repeating: CommentAnalysis.noCommentSentiment, count: comments.count)
+        for current in 0..<options.folds {
+            let tuneRows = (0..<comments.count).filter { fold[$0] != current }
+            let testRows = (0..<comments.count).filter { fold[$0] == current }
+            func slice(_ rows: [Int]) -> [Float] { rows.flatMap { scores[($0 * heads)..<($0 * heads + heads)] } }
+            let decisions = tuneDecisions(comments: comments.subset(tuneRows), plan: plan, scores: slice(tuneRows))
+            let (labels, classes) = predict(
+                comments: comments.subset(testRows), plan: plan, scores: slice(testRows), decisions: decisions)
+            for (local, row) in testRows.enumerated() {
+                predicted[row] = labels[local]
+                sentiments[row] = classes[local]
+            }
+        }
+        return report(comments: comments, plan: plan, predicted: predicted, sentiments: sentiments)
     }
 
     /// Fits every head on `rows`. Heads are independent, so they train in parallel; each has its own
@@ -236,6 +276,28 @@ public struct Trainer: Sendable {
 
     func evaluate(comments: LabelledComments, plan: HeadPlan, scores: [Float], decisions: Decisions) -> EvaluationReport
     {
+        let (predicted, sentiments) = predict(comments: comments, plan: plan, scores: scores, decisions: decisions)
+        return report(comments: comments, plan: plan, predicted: predicted, sentiments: sentiments)
+    }
+
+    private func report(
+        comments: LabelledComments, plan: HeadPlan, predicted: [[Int]], sentiments: [Int]
+    )
+        -> EvaluationReport
+    {
+        var learned = [Bool](repeating: false, count: comments.labelNames.count)
+        for label in plan.learnedLabels { learned[label] = true }
+        return Metrics.report(
+            labelNames: comments.labelNames, learned: learned, truth: comments.labels, predicted: predicted,
+            singleLabel: comments.isSingleLabel, sentimentTruth: comments.sentiments, sentimentPredicted: sentiments)
+    }
+
+    /// Labels and sentiment for each row, from its scores and the decisions.
+    func predict(
+        comments: LabelledComments, plan: HeadPlan, scores: [Float], decisions: Decisions
+    ) -> (
+        labels: [[Int]], sentiments: [Int]
+    ) {
         let heads = plan.count
         var predicted: [[Int]] = []
         var sentiments: [Int] = []
@@ -257,7 +319,8 @@ public struct Trainer: Sendable {
             }
             predicted.append(labels)
             var sentiment = CommentAnalysis.noCommentSentiment
-            if !plan.sentimentClasses.isEmpty {
+            // As the analyser does: a non-answer has no sentiment.
+            if !plan.sentimentClasses.isEmpty && !NonAnswers.matches(comments.texts[row]) {
                 let start = base + plan.learnedLabels.count
                 let offsets = decisions.sentimentOffsets
                 var bestClass = 0
@@ -269,11 +332,7 @@ public struct Trainer: Sendable {
             }
             sentiments.append(sentiment)
         }
-        var learned = [Bool](repeating: false, count: comments.labelNames.count)
-        for label in plan.learnedLabels { learned[label] = true }
-        return Metrics.report(
-            labelNames: comments.labelNames, learned: learned, truth: comments.labels, predicted: predicted,
-            singleLabel: comments.isSingleLabel, sentimentTruth: comments.sentiments, sentimentPredicted: sentiments)
+        return (predicted, sentiments)
     }
 }
 

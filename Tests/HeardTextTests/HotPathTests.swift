@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import HeardText
+
+/// The shortcuts of the hot path must give exactly what the plain computation gives.
+@Suite struct HotPathTests {
+    /// A deterministic pseudo-random Float in -1...1.
+    static func value(_ index: Int) -> Float {
+        Float(Int(truncatingIfNeeded: StableHash.mix(UInt64(index)) % 20_001) - 10_000) / 10_000
+    }
+
+    /// Head counts exercising one lane, a lane plus tail heads, two lanes plus a tail (the default model's
+    /// 33) and three full lanes.
+    @Test(arguments: [1, 9, 17, 18, 33, 40])
+    func scoringTableSumsWhatTheFloatWeightsSay(heads: Int) {
+        let keys: [UInt64] = (0..<300).map { StableHash.mix(UInt64($0) &+ 77) }
+        let idf: [Float] = (0..<300).map { 1 + abs(Self.value($0 + 5_000)) * 6 }
+        let weights: [Float] = (0..<(300 * heads)).map { Self.value($0) }
+        let table = ScoringTable(keys: keys, idf: idf, weights: weights, heads: heads)
+        // Forty features, some repeated and some the model does not know.
+        let features: [UInt64] = (0..<40).map { (index: Int) -> UInt64 in
+            index % 7 == 6 ? StableHash.mix(UInt64(90_000 + index)) : keys[(index * 37) % 300]
+        }
+        var probes = [ScoringTable.Slot](repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: 40)
+        var hits = [Int32](repeating: 0, count: 40)
+        var totals = [SIMD16<Int32>](repeating: SIMD16(repeating: 0), count: (heads + 15) / 16)
+        let found = features.withUnsafeBufferPointer { features in
+            probes.withUnsafeMutableBufferPointer { probes in
+                hits.withUnsafeMutableBufferPointer { table.findAll(features, firstProbes: probes, rows: $0) }
+            }
+        }
+        #expect(found == features.filter { keys.contains($0) }.count)
+        let squaredNorm = hits.withUnsafeBufferPointer { hits in
+            totals.withUnsafeMutableBufferPointer {
+                table.sum(UnsafeBufferPointer(rebasing: hits[0..<found]), into: $0)
+            }
+        }
+        var expectedNorm: Float = 0
+        for row in hits[0..<found] { expectedNorm += idf[Int(row)] * idf[Int(row)] }
+        #expect(abs(squaredNorm - expectedNorm) <= expectedNorm * 1e-5)
+        for head in 0..<heads {
+            var expected: Float = 0
+            var largest: Float = 0
+            for row in 0..<300 { largest = max(largest, abs(weights[row * heads + head] * idf[row])) }
+            for row in hits[0..<found] { expected += weights[Int(row) * heads + head] * idf[Int(row)] }
+            let scored = Float(totals[head >> 4][head & 15]) * table.scales[head]
+            // Each feature is off by at most half a quantisation step (largest / 2047 / 2).
+            #expect(abs(scored - expected) <= Float(found) * largest / 4094 + 1e-4)
+        }
+    }
+
+    @Test func tokeniserNotesDigitsAtSignsAndCapitals() {
+        var tokens: [Token] = []
+        var bytes: [UInt8] = []
+        func clues(_ text: String) -> TextClues {
+            var source = text
+            return source.withUTF8 { Tokeniser.shared.tokeniseNotingClues($0, into: &tokens, bytes: &bytes) }
+        }
+        #expect(clues("waited four hours") == TextClues(hasDigit: false, hasAt: false))
+        #expect(clues("waited 4 hours") == TextClues(hasDigit: true, hasAt: false))
+        #expect(clues("write to a@b.com") == TextClues(hasDigit: false, hasAt: true))
+        _ = clues("nurse Jane was kind")
+        #expect(tokens.map(\.startsUpper) == [false, true, false, false])
+    }
+
+    @Test func redactsThroughTheAnalyserExactlyAsTheRedactorDoes() throws {
+        let analyser = CommentAnalyser(model: try TextModel.loadDefault())
+        let texts = [
+            "Dr patel was great", "nurse Jane Smith helped me", "my husband john was there", "nurse was kind",
+            "call 07700 900123 please", "email me at someone@example.com", "ward 23 waited 10 hours",
+            "NHS number 943 476 5919",
+            "postcode LS1 4AP", "A&E nurse Jane", "The doctor was lovely", "Mrs smith on reception",
+        ]
+        for text in texts {
+            let expected = Redactor().redact(text)
+            let analysis = analyser.analyse(text)
+            #expect(analysis.redactedText == expected.text, "\(text)")
+            #expect(analysis.personalData == expected.kinds, "\(text)")
+        }
+    }
+
+    @Test func writerHandlesAFieldLargerThanItsBuffer() throws {
+        let url = TinyCorpus.temporaryURL("big.csv")
+        var writer = try CSVWriter(url: url, flushThreshold: 64)
+        let big = String(repeating: "a \"quoted\", long field ", count: 200)
+        let rows = [["short", big, ""], ["", "x", big]]
+        for row in rows { try writer.writeRow(row) }
+        try writer.close()
+        let reader = try CSVReader(url: url)
+        var read: [[String]] = []
+        while try reader.nextRecord() { read.append((0..<reader.fieldRanges.count).map { reader.string(at: $0) }) }
+        #expect(read == rows)
+    }
+}
+
+@Suite struct NonAnswerTests {
+    @Test func recognisesWholeCommentsThatSayNothing() {
+        for text in ["Did not answer", "did not answer.", "N/A", "n/a.", "NA", "No comment", "Nil", "didnt answer"] {
+            #expect(NonAnswers.matches(text), "\(text)")
+        }
+        for text in ["Nothing", "No", "None", "Did not answer the phone", "n/a for me, all good", "", "Not sure"] {
+            #expect(!NonAnswers.matches(text), "\(text)")
+        }
+    }
+
+    @Test func nonAnswersKeepTheirThemesButHaveNoSentiment() throws {
+        let analyser = CommentAnalyser(model: try TextModel.loadDefault())
+        let didNotAnswer = analyser.analyse("Did not answer", question: "What could we improve?")
+        #expect(didNotAnswer.sentiment == CommentAnalysis.noCommentSentiment)
+        #expect(didNotAnswer.themes == ["Labelling not possible"])
+        #expect(!didNotAnswer.isNoComment)
+        #expect(analyser.analyse("N/A").sentiment == CommentAnalysis.noCommentSentiment)
+        // "Nothing" to "what could we improve" is an answer, and a positive one.
+        #expect(analyser.analyse("Nothing", question: "What could we improve?").sentiment != 0)
+    }
+
+    @Test func trainingCountsNonAnswersAsHavingNoSentimentToo() throws {
+        var comments = TinyCorpus.comments()
+        comments.texts[0] = "N/A"
+        let result = Trainer(options: TinyCorpus.options()).train(comments)
+        let crossFitted = try #require(result.crossFitted)
+        #expect((0...1).contains(crossFitted.macroF1))
+        #expect(result.crossValidation?.rows == crossFitted.rows)
+    }
+}
