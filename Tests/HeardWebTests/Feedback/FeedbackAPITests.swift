@@ -50,6 +50,12 @@ struct FeedbackAPITests {
             let addedItem = try JSONDecoder().decode(Created.self, from: Data(toAdded.body.utf8))
             let stored = try #require(try await FeedbackItem.find(addedItem.id, on: app.db))
             #expect(stored.$service.id == added.id && stored.$place.id == place.id)
+
+            // A non-answer is stored with no sentiment, so the dashboard does not count it as positive or negative.
+            let nonAnswer = try await browser.postJSON(
+                "/api/v1/feedback", json: #"{"text": "Did not answer", "service_id": "\#(added.id!.uuidString)"}"#)
+            let nonAnswerItem = try JSONDecoder().decode(Created.self, from: Data(nonAnswer.body.utf8))
+            #expect(try await FeedbackItem.find(nonAnswerItem.id, on: app.db)?.sentiment == nil)
         }
     }
 
