@@ -83,11 +83,23 @@ WHERE i.schemaname = current_schema()
                       'action_updates', 'urgent_alerts')
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname);
 
+-- Primary keys and unique constraints too, on the tables no foreign key points at.
+CREATE TEMP TABLE gen_saved_constraints AS
+SELECT c.conrelid::regclass AS table_name, c.conname, pg_get_constraintdef(c.oid) AS definition
+FROM pg_constraint c
+WHERE c.contype IN ('p', 'u')
+  AND c.conrelid::regclass::text IN ('feedback_themes', 'feedback_replies', 'action_feedback', 'action_updates',
+                                     'urgent_alerts')
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.conrelid);
+
 DO $$
 DECLARE r record;
 BEGIN
   FOR r IN SELECT indexname FROM gen_saved_indexes LOOP
     EXECUTE format('DROP INDEX %I', r.indexname);
+  END LOOP;
+  FOR r IN SELECT table_name, conname FROM gen_saved_constraints LOOP
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.table_name, r.conname);
   END LOOP;
 END $$;
 
@@ -262,6 +274,9 @@ SET session_replication_role = origin;
 DO $$
 DECLARE r record;
 BEGIN
+  FOR r IN SELECT table_name, conname, definition FROM gen_saved_constraints LOOP
+    EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', r.table_name, r.conname, r.definition);
+  END LOOP;
   FOR r IN SELECT indexname, indexdef FROM gen_saved_indexes LOOP
     EXECUTE r.indexdef;
   END LOOP;
