@@ -9,7 +9,8 @@ import SQLKit
 /// filtering.
 struct M0101_ScaleIndexes: AsyncMigration {
     static let postgres: [String] = [
-        // Stories, newest first, filtered by place, service or nothing, and by theme/feeling read from the index.
+        // Published stories, newest first, everywhere or by place, service or organisation, with the theme list and
+        // sentiment read from the index (stories pages, "you said" counts and themes).
         """
         CREATE INDEX feedback_stories ON feedback_items (published_at DESC, id) INCLUDE (themes, sentiment)
         WHERE status = 'published'
@@ -20,6 +21,10 @@ struct M0101_ScaleIndexes: AsyncMigration {
         """,
         """
         CREATE INDEX feedback_stories_service ON feedback_items (service_id, published_at DESC, id)
+        INCLUDE (themes, sentiment) WHERE status = 'published'
+        """,
+        """
+        CREATE INDEX feedback_stories_organisation ON feedback_items (organisation_id, published_at DESC, id)
         INCLUDE (themes, sentiment) WHERE status = 'published'
         """,
         // Loop closure: published items that needed an answer, with the dates the figures are made of.
