@@ -78,8 +78,8 @@ struct M0101_ScaleIndexes: AsyncMigration {
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         for statement in sql.dialect.name == "sqlite" ? Self.sqlite : Self.postgres {
-            let name = statement.split(separator: " ")[2]
-            try await sql.raw(SQLQueryString("DROP INDEX \(name)")).run()
+            let name = String(statement.split(separator: " ")[2])
+            try await sql.raw(SQLQueryString("DROP INDEX " + name)).run()
         }
     }
 }
