@@ -87,7 +87,9 @@ DATABASE_URL="$url" "$heard" migrate --log-level warning
 if [ "$(psql_q -d heard -tAc "SELECT count(*) FROM places")" = "0" ]; then
   echo "Generating $rows feedback items…"
   start=$SECONDS
-  psql_q -d heard -v rows="$rows" -f benchmarks/scale/generate.sql | grep -v '^Time:' || true
+  # psql reads the file as it goes: work from a copy, so editing the script meanwhile cannot break the run.
+  cp benchmarks/scale/generate.sql "$dir/generate.sql"
+  psql_q -d heard -v rows="$rows" -f "$dir/generate.sql" | grep -v '^Time:' || true
   echo "Generated in $((SECONDS - start)) s."
 else
   echo "Reusing the data already there."
