@@ -118,8 +118,8 @@ enum YouSaidWeDidController {
     }
 
     /// Theme counts with the sentiment split, for feedback in scope published since `start`: one GROUP BY.
-    /// PostgreSQL splits each item's own theme list (`themes`, written with its feedback_themes rows), read from
-    /// the covering index on published stories (M0101), instead of joining millions of feedback_themes rows.
+    /// PostgreSQL counts each distinct theme list (`themes`, written with the item's feedback_themes rows) from the
+    /// covering index on published stories (M0101), then splits the lists, instead of joining feedback_themes.
     static func themeCounts(
         _ scope: FeedbackScope, since start: Date, on db: any Database, limit: Int = 10
     ) async throws -> [ThemeCount] {
@@ -141,11 +141,16 @@ enum YouSaidWeDidController {
         } else {
             rows = try await sql.raw(
                 """
-                SELECT t.theme AS theme, COUNT(*) AS total,
-                  SUM(CASE WHEN f.sentiment <= 2 THEN 1 ELSE 0 END) AS positive,
-                  SUM(CASE WHEN f.sentiment >= 4 THEN 1 ELSE 0 END) AS negative
-                FROM feedback_items f CROSS JOIN LATERAL unnest(string_to_array(f.themes, ';')) AS t(theme)
-                WHERE f.status = 'published' AND f.published_at >= \(bind: start)\(whereScope) AND f.themes <> ''
+                SELECT t.theme AS theme, CAST(SUM(g.total) AS BIGINT) AS total,
+                  CAST(SUM(g.positive) AS BIGINT) AS positive, CAST(SUM(g.negative) AS BIGINT) AS negative
+                FROM (
+                  SELECT f.themes AS themes, COUNT(*) AS total,
+                    SUM(CASE WHEN f.sentiment <= 2 THEN 1 ELSE 0 END) AS positive,
+                    SUM(CASE WHEN f.sentiment >= 4 THEN 1 ELSE 0 END) AS negative
+                  FROM feedback_items f
+                  WHERE f.status = 'published' AND f.published_at >= \(bind: start)\(whereScope) AND f.themes <> ''
+                  GROUP BY f.themes
+                ) AS g CROSS JOIN LATERAL unnest(string_to_array(g.themes, ';')) AS t(theme)
                 GROUP BY t.theme ORDER BY total DESC, t.theme LIMIT \(unsafeRaw: String(limit))
                 """
             ).all()
