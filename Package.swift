@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "HeardWebTests",
             dependencies: [
-                "HeardWeb", "HeardStorage", "HeardDomain",
+                "HeardWeb", "HeardStorage", "HeardDomain", "HeardText",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

@@ -43,8 +43,16 @@ public enum HeardApplication {
             config.publicDirectory ?? Bundle.module.resourceURL!
             .appendingPathComponent("Public").path + "/"
         app.middleware.use(FileMiddleware(publicDirectory: publicDirectory, defaultFile: nil))
+        if config.publicPageCacheSeconds > 0 {
+            app.middleware.use(
+                PublicPageCache(
+                    lifetimeSeconds: config.publicPageCacheSeconds,
+                    sessionCookieName: app.sessions.configuration.cookieName))
+        }
 
         app.listeningEngine = ListeningEngine.loadDefault(logger: app.logger)
+        app.feedbackCommitter = FeedbackCommitter(
+            database: { [unowned app] in app.db }, commitGroup: FeedbackIntake.store)
         try await DatabaseSetup.prepare(app, config: config)
         if config.seedDemoData {
             let hasher = app.password

@@ -40,4 +40,29 @@ struct CSRFTests {
             #expect(try await signedIn.get("/staff").status == .ok)
         }
     }
+
+    @Test(
+        "a visitor's form token lives in a cookie: reading a page with a form writes no session",
+        arguments: TestDatabase.all)
+    func visitorTokenInCookie(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let visitor = app.browser()
+            let page = try await visitor.get("/sign-in")
+            let token = try #require(page.csrfToken)
+            #expect(visitor.cookies["heard_form"] == token)
+            #expect(visitor.cookies["heard_session"] == nil)
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+            // The same visitor keeps the same token; another visitor's token is not accepted from this one.
+            #expect(try await visitor.get("/sign-in").csrfToken == token)
+            let other = try await app.browser().get("/sign-in").csrfToken!
+            #expect(other != token)
+            let (email, password) = try await app.createUser(.administrator)
+            let forged = try await visitor.post(
+                "/sign-in", form: ["email": email, "password": password, "_csrf": other])
+            #expect(forged.status == .forbidden)
+            let signedIn = try await visitor.post("/sign-in", form: ["email": email, "password": password])
+            #expect(signedIn.status == .seeOther)
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
+        }
+    }
 }

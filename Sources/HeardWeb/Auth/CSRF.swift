@@ -2,13 +2,35 @@ import Foundation
 import Vapor
 
 extension Request {
-    /// The form token for this session, created on first use. Every state-changing form carries it.
+    /// The form token every state-changing form carries. With a session (everyone signed in) it lives in
+    /// the session; a visitor without one gets it in a cookie of its own, so reading a public page that
+    /// has a form never writes a session row to the database.
     var csrfToken: String {
-        if let token = session.data[SessionKey.csrf] { return token }
+        if hasSession {
+            if let token = session.data[SessionKey.csrf] { return token }
+            let token = [UInt8].random(count: 32).base64URLEncoded
+            session.data[SessionKey.csrf] = token
+            return token
+        }
+        if let token = storage[NewFormTokenKey.self] ?? formCookieToken { return token }
+        if isRenderingForPublicCache { return PublicPageCache.formTokenPlaceholder }
         let token = [UInt8].random(count: 32).base64URLEncoded
-        session.data[SessionKey.csrf] = token
+        storage[NewFormTokenKey.self] = token
         return token
     }
+
+    /// The token a form sent from this browser must match: the session's when it has one, else the cookie's.
+    fileprivate var expectedCSRFToken: String? {
+        if hasSession, let token = session.data[SessionKey.csrf] { return token }
+        return formCookieToken
+    }
+
+    private var formCookieToken: String? {
+        guard let value = cookies[CSRFMiddleware.cookieName]?.string, value.utf8.count == 43 else { return nil }
+        return value
+    }
+
+    fileprivate struct NewFormTokenKey: StorageKey { typealias Value = String }
 }
 
 extension Array where Element == UInt8 {
@@ -26,10 +48,13 @@ extension Array where Element == UInt8 {
 /// Refuses any state-changing browser request whose form token does not match the session's.
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "_csrf"
+    static let cookieName = "heard_form"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else {
-            return try await next.respond(to: request)
+            let response = try await next.respond(to: request)
+            Self.addNewFormCookie(to: response, for: request)
+            return response
         }
         if request.body.data == nil {
             // Large bodies arrive as a stream and are collected by the route, after middleware: collect
@@ -39,7 +64,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             _ = try await request.body.collect(max: limit).get()
         }
         let sent = try? request.content.get(String.self, at: Self.fieldName)
-        let expected = request.hasSession ? request.session.data[SessionKey.csrf] : nil
+        let expected = request.expectedCSRFToken
         guard let sent, let expected, constantTimeEqual(sent, expected) else {
             request.logger.notice(
                 "Refused a form without a valid CSRF token", metadata: ["path": .string(request.url.path)])
@@ -47,7 +72,19 @@ struct CSRFMiddleware: AsyncMiddleware {
                 .forbidden,
                 reason: "This form has expired or was not sent from Heard. Go back, reload the page and try again.")
         }
-        return try await next.respond(to: request)
+        let response = try await next.respond(to: request)
+        Self.addNewFormCookie(to: response, for: request)
+        return response
+    }
+
+    /// Sends the cookie for a token made while rendering this response (visitors without a session).
+    static func addNewFormCookie(to response: Response, for request: Request) {
+        guard let token = request.storage[Request.NewFormTokenKey.self],
+            response.cookies[cookieName]?.string != token
+        else { return }
+        response.cookies[cookieName] = HTTPCookies.Value(
+            string: token, path: "/", isSecure: request.heardConfiguration.usesSecureCookies, isHTTPOnly: true,
+            sameSite: .lax)
     }
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {

@@ -29,6 +29,9 @@ public struct AppConfiguration: Sendable {
     public var sessionIdleTimeout: Double = 2 * 60 * 60
     /// Public submissions accepted from one network address per hour; 0 turns the limit off (load tests).
     public var submissionsPerAddressPerHour: Int = 30
+    /// How long, in seconds, a public page is kept for signed-out visitors before it is built again; 0 turns
+    /// the cache off. Any change made through this instance empties it at once.
+    public var publicPageCacheSeconds: Double = 2
     /// Salt for hashing submitters' network addresses (rate limiting). Set the same value on every instance.
     public var secret: String = "heard-default-secret-change-me"
     /// Outgoing mail: where notices are delivered. Nil keeps them queued in the outbox.

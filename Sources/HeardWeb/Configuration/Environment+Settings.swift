@@ -33,6 +33,14 @@ extension AppConfiguration {
             }
             submissionsPerAddressPerHour = value
         }
+        if let seconds = environment["HEARD_PUBLIC_CACHE_SECONDS"], !seconds.isEmpty {
+            guard let value = Double(seconds), value >= 0, value <= 3600 else {
+                throw .invalid(
+                    setting: "HEARD_PUBLIC_CACHE_SECONDS",
+                    reason: "'\(seconds)' must be a number of seconds from 0 (no cache) to 3600.")
+            }
+            publicPageCacheSeconds = value
+        }
         if let secret = environment["HEARD_SECRET"], !secret.isEmpty { self.secret = secret }
         if let from = environment["HEARD_MAIL_FROM"], !from.isEmpty { mailFrom = from }
         if let smtp = environment["HEARD_SMTP"], !smtp.isEmpty {

@@ -31,6 +31,18 @@ enum OperationsController {
             namespace: "heard", metricName: "jobs", unitName: "count", helpText: "Background jobs by status.")
     }
 
+    static var feedbackCommitsDescriptor: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "heard", subsystem: "feedback", metricName: "group_commits", unitName: "total",
+            helpText: "Transactions that stored new feedback since this instance started (one per group commit).")
+    }
+
+    static var feedbackCommittedDescriptor: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "heard", subsystem: "feedback", metricName: "items_committed", unitName: "total",
+            helpText: "New feedback items stored by those transactions.")
+    }
+
     @Sendable static func metrics(_ request: Request) async throws -> Response {
         guard let metrics = request.application.storage[HTTPMetrics.Key.self] else { throw Abort(.notFound) }
         // Job counts are read at scrape time so every instance reports the shared queue.
@@ -39,6 +51,12 @@ enum OperationsController {
                 metrics.registry.makeGauge(descriptor: jobsDescriptor, labels: [("status", status.rawValue)]).set(
                     Double(count))
             }
+        }
+        if let committer = request.application.feedbackCommitter {
+            metrics.registry.makeGauge(descriptor: feedbackCommitsDescriptor).set(
+                Double(await committer.groupsCommitted))
+            metrics.registry.makeGauge(descriptor: feedbackCommittedDescriptor).set(
+                Double(await committer.writesCommitted))
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(

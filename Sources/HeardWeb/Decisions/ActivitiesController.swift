@@ -179,14 +179,15 @@ enum ActivitiesController {
         // With a service named, the comment also becomes a feedback item ("at an event"): analysed, moderated and
         // counted with everything else people tell us.
         let serviceText = Admin.text(request, "service_id")
-        var feedback: FeedbackItem?
+        var feedback: FeedbackIntake.Recorded?
         if let serviceID = UUID(uuidString: serviceText),
             let service = try await Service.query(on: request.db).filter(\.$id == serviceID).first()
         {
             let submission = try FeedbackSubmission(serviceID: serviceText, story: text).validated(
                 consentRequired: false)
-            feedback = try await FeedbackIntake(database: request.db, engine: request.listeningEngine).record(
-                submission, service: service, origin: .init(channel: .event, enteredBy: request.currentUser))
+            feedback = try await request.feedbackIntake.record(
+                submission, service: try ServiceDirectory.Entry(service),
+                origin: .init(channel: .event, enteredBy: request.currentUser))
         }
         let comment = ActivityComment(
             activityID: activity.id!, text: text, redactedText: analysis.redacted, wasRedacted: analysis.wasRedacted)

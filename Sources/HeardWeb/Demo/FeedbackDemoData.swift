@@ -89,6 +89,7 @@ enum FeedbackDemoData {
                 var story = phrase.text
                 // A few people name staff or give a number: the demo shows redaction working.
                 if index % 5 == 0 { story += " Dr Okoro was brilliant. You can call me on 07700 900\(100 + index)." }
+                if index % 7 == 4 { story += " My NHS number is 943 476 5919 and I live at LS1 4AP if you need it." }
                 let isUrgent = !urgentAdded && index == 3
                 if isUrgent {
                     story =
@@ -106,10 +107,11 @@ enum FeedbackDemoData {
                     wantsReply: hasContact && !positive)
                 let received = now.addingTimeInterval(-Double(random.next(84 * 24) + 2) * 3600)
                 let channel: FeedbackChannel = index % 6 == 5 ? .paper : (index % 8 == 7 ? .event : .online)
-                let item = try await intake.record(
-                    submission, service: service,
+                let recorded = try await intake.record(
+                    submission, service: try ServiceDirectory.Entry(service),
                     origin: .init(channel: channel, enteredBy: channel == .online ? nil : officer, receivedAt: received)
                 )
+                guard let item = try await FeedbackItem.find(recorded.id, on: db) else { continue }
                 placeItems.append(item)
                 // Most items are moderated a day later; the newest few wait, as in real life.
                 let waiting = index >= 13 || isUrgent

@@ -36,6 +36,20 @@ struct FeedbackAPITests {
                 "/api/v1/feedback",
                 json: #"{"text": "Lovely staff.", "service_name": "emergency department", "fft_rating": 1}"#)
             #expect(byName.status == .created)
+
+            // A service added after the submission path last read the services (as on another instance) is
+            // found at once, and the item goes to that service's place and organisation.
+            let place = Place(name: "Kirklees", slug: "kirklees")
+            try await place.create(on: app.db)
+            let added = Service(
+                name: "Walk-in centre", organisationID: service.$organisation.id, placeID: place.id!)
+            try await added.create(on: app.db)
+            let toAdded = try await browser.postJSON(
+                "/api/v1/feedback", json: #"{"text": "Quick and kind.", "service_id": "\#(added.id!.uuidString)"}"#)
+            #expect(toAdded.status == .created)
+            let addedItem = try JSONDecoder().decode(Created.self, from: Data(toAdded.body.utf8))
+            let stored = try #require(try await FeedbackItem.find(addedItem.id, on: app.db))
+            #expect(stored.$service.id == added.id && stored.$place.id == place.id)
         }
     }
 

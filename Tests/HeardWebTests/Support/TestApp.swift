@@ -33,6 +33,8 @@ final class TestApp: @unchecked Sendable {
         config.bcryptCost = 4
         config.runsJobWorker = false
         config.logLevel = .warning
+        // Tests change the database directly as well as over HTTP; the public cache has its own tests.
+        config.publicPageCacheSeconds = 0
         configure(&config)
         try await run(config: config, database: database, body)
         await cleanup()

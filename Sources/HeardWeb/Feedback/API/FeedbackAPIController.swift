@@ -63,9 +63,9 @@ enum FeedbackAPIController {
             throw APIError(.unsupportedMediaType, "Send the feedback as JSON with Content-Type: application/json.")
         }
         let body = try request.content.decode(Submission.self)
-        let service = try await resolveService(body, on: request.db)
+        let service = try await resolveService(body, request: request)
         let submission = FeedbackSubmission(
-            serviceID: service.id!.uuidString, story: body.text ?? "", whatWasGood: body.whatWasGood ?? "",
+            serviceID: service.id.uuidString, story: body.text ?? "", whatWasGood: body.whatWasGood ?? "",
             couldBeBetter: body.couldBeBetter ?? "", fftRating: body.fftRating?.text ?? "",
             consentToPublish: body.consentToPublish.map { $0 ? "yes" : "no" } ?? "",
             contactName: body.contactName ?? "",
@@ -88,17 +88,18 @@ enum FeedbackAPIController {
             throw APIError(
                 .tooManyRequests, "Too many submissions from this address in the last hour. Try again later.")
         }
-        let item = try await FeedbackIntake(database: request.db, engine: request.listeningEngine)
+        let item = try await request.feedbackIntake
             .record(valid, service: service, origin: .init(channel: .api, submitterHash: hash))
         let response = Response(status: .created)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id!.uuidString.lowercased())")
-        try response.content.encode(Created(id: item.id!, reference: item.reference, status: item.status.rawValue))
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id.uuidString.lowercased())")
+        try response.content.encode(Created(id: item.id, reference: item.reference, status: item.status.rawValue))
         return response
     }
 
-    static func resolveService(_ body: Submission, on db: any Database) async throws -> Service {
+    static func resolveService(_ body: Submission, request: Request) async throws -> ServiceDirectory.Entry {
+        let db = request.db
         if let id = body.serviceID {
-            guard let service = try await Service.find(id, on: db) else {
+            guard let service = try await request.application.serviceDirectory.entry(for: id, on: db) else {
                 throw APIError(
                     .unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service_id")
             }
@@ -114,7 +115,7 @@ enum FeedbackAPIController {
                         : "More than one service is called '\(name)'. Send service_id instead.",
                     field: "service_name")
             }
-            return matches[0]
+            return try ServiceDirectory.Entry(matches[0])
         }
         throw APIError(.unprocessableEntity, "Send service_id or service_name.", field: "service_id")
     }

@@ -12,8 +12,10 @@ import Vapor
 struct FeedbackIntake {
     let database: any Database
     let engine: ListeningEngine
+    /// Shares commits between concurrent submissions; without one, each item has a transaction of its own.
+    var committer: FeedbackCommitter? = nil
 
-    struct Origin {
+    struct Origin: Sendable {
         var channel: FeedbackChannel
         var enteredBy: User? = nil
         var submitterHash: String? = nil
@@ -23,50 +25,103 @@ struct FeedbackIntake {
         var analyseNow: Bool = true
     }
 
-    @discardableResult
-    func record(
-        _ submission: FeedbackSubmission.Valid, service: Service, origin: Origin,
-        equalityAnswers: [String: String] = [:]
-    ) async throws -> FeedbackItem {
-        let item = FeedbackItem()
-        item.id = UUID()
-        item.reference = FeedbackReference.make()
-        item.$service.id = try service.requireID()
-        item.$place.id = service.$place.id
-        item.$organisation.id = service.$organisation.id
-        item.channel = origin.channel
-        item.story = submission.story
-        item.whatWasGood = submission.whatWasGood
-        item.couldBeBetter = submission.couldBeBetter
-        item.fftRating = submission.fftRating?.rawValue
-        item.consentToPublish = submission.consentToPublish
-        item.contactName = submission.contactName
-        item.contactEmail = submission.contactEmail
-        item.contactPhone = submission.contactPhone
-        item.wantsReply = submission.wantsReply
-        item.status = .awaitingModeration
-        item.receivedAt = origin.receivedAt
-        item.enteredByID = origin.enteredBy?.id
-        item.submitterHash = origin.submitterHash
-        item.importBatchID = origin.importBatchID
-        let analysis = origin.analyseNow ? engine.analyse(submission.fullText) : nil
-        Self.apply(analysis, to: item, hasSuggestion: !submission.couldBeBetter.isEmpty)
-
-        try await database.transaction { db in
-            try await item.create(on: db)
-            try await Self.storeThemes(analysis?.themes ?? [], for: item.id!, on: db)
-            if let answers = EqualityAnswers.encode(equalityAnswers) {
-                try await EqualityResponse(
-                    contextType: "service", contextID: item.$service.id, placeID: item.$place.id, answers: answers,
-                    submittedAt: origin.receivedAt
-                ).create(on: db)
-            }
-            if item.isUrgent { try await UrgentAlerts.raise(for: item, on: db) }
-        }
-        return item
+    /// What the person who sent it is told.
+    struct Recorded: Sendable {
+        var id: UUID
+        var reference: String
+        var status: FeedbackStatus
     }
 
-    /// Writes the engine's findings onto the item (or blank findings when analysis comes later).
+    /// One item with what is stored beside it, as the group commit carries it.
+    struct Pending: Sendable {
+        var item: NewFeedback
+        var equalityAnswers: String?
+    }
+
+    @discardableResult
+    func record(
+        _ submission: FeedbackSubmission.Valid, service: ServiceDirectory.Entry, origin: Origin,
+        equalityAnswers: [String: String] = [:]
+    ) async throws -> Recorded {
+        var item = NewFeedback(
+            id: UUID(), reference: FeedbackReference.make(), serviceID: service.id, placeID: service.placeID,
+            organisationID: service.organisationID, channel: origin.channel,
+            story: submission.story, whatWasGood: submission.whatWasGood, couldBeBetter: submission.couldBeBetter,
+            fftRating: submission.fftRating?.rawValue, consentToPublish: submission.consentToPublish,
+            contactName: submission.contactName, contactEmail: submission.contactEmail,
+            contactPhone: submission.contactPhone, wantsReply: submission.wantsReply, status: .awaitingModeration,
+            receivedAt: origin.receivedAt, enteredByID: origin.enteredBy?.id, submitterHash: origin.submitterHash,
+            importBatchID: origin.importBatchID)
+        // Analysis happens before the write, outside any transaction: the commit only waits for the disk.
+        if origin.analyseNow {
+            Self.apply(engine.analyse(submission.fullText), to: &item, hasSuggestion: !submission.couldBeBetter.isEmpty)
+        }
+        let pending = Pending(item: item, equalityAnswers: EqualityAnswers.encode(equalityAnswers))
+        if let committer {
+            try await committer.write(pending)
+        } else {
+            try await database.transaction { try await Self.store([pending], on: $0) }
+        }
+        return Recorded(id: item.id, reference: item.reference, status: item.status)
+    }
+
+    /// Stores a group of new items inside the transaction it is given.
+    @Sendable static func store(_ group: [Pending], on db: any Database) async throws {
+        try await NewFeedback.insert(group.map(\.item), on: db)
+        for pending in group {
+            if let answers = pending.equalityAnswers {
+                try await EqualityResponse(
+                    contextType: "service", contextID: pending.item.serviceID, placeID: pending.item.placeID,
+                    answers: answers, submittedAt: pending.item.receivedAt
+                ).create(on: db)
+            }
+            if pending.item.isUrgent { try await UrgentAlerts.raise(for: pending.item, on: db) }
+        }
+    }
+
+    /// The engine's findings as the columns of a feedback item store them.
+    struct AnalysisColumns {
+        var analysedAt = Date()
+        var themes: [String]
+        var sentiment: Int?
+        var relational: String
+        var isUrgent: Bool
+        var urgentReasons: String
+        var piiKinds: String
+        var redactedText: String
+        var needsAnswer: Bool
+
+        init(_ analysis: CommentAnalysis, fftRating: Int?, hasSuggestion: Bool) {
+            themes = analysis.themes
+            // Non-answers ("Did not answer", "N/A") get the no-comment sentiment: stored as none, not as a score.
+            let hasSentiment = !analysis.isNoComment && analysis.sentiment != CommentAnalysis.noCommentSentiment
+            sentiment = hasSentiment ? analysis.sentiment : nil
+            relational = analysis.relational.map(\.rawValue).joined(separator: ";")
+            isUrgent = analysis.isUrgent
+            urgentReasons = analysis.urgentReasons.joined(separator: ";")
+            piiKinds = analysis.personalData.map(\.rawValue).joined(separator: ";")
+            redactedText = analysis.redactedText
+            needsAnswer = NeedsAnswer.decide(
+                sentiment: analysis.sentiment, fftRating: fftRating.flatMap(FFTRating.init(rawValue:)),
+                hasSuggestion: hasSuggestion, isNoComment: analysis.isNoComment)
+        }
+    }
+
+    /// Writes the engine's findings onto a new item.
+    static func apply(_ analysis: CommentAnalysis, to item: inout NewFeedback, hasSuggestion: Bool) {
+        let columns = AnalysisColumns(analysis, fftRating: item.fftRating, hasSuggestion: hasSuggestion)
+        item.analysedAt = columns.analysedAt
+        item.themes = columns.themes
+        item.sentiment = columns.sentiment
+        item.relational = columns.relational
+        item.isUrgent = columns.isUrgent
+        item.urgentReasons = columns.urgentReasons
+        item.piiKinds = columns.piiKinds
+        item.redactedText = columns.redactedText
+        item.needsAnswer = columns.needsAnswer
+    }
+
+    /// Writes the engine's findings onto a stored item (or blank findings when analysis comes later).
     static func apply(_ analysis: CommentAnalysis?, to item: FeedbackItem, hasSuggestion: Bool) {
         guard let analysis else {
             item.themes = ""
@@ -78,17 +133,16 @@ struct FeedbackIntake {
             item.needsAnswer = false
             return
         }
-        item.analysedAt = Date()
-        item.themes = analysis.themes.joined(separator: ";")
-        item.sentiment = analysis.isNoComment ? nil : analysis.sentiment
-        item.relational = analysis.relational.map(\.rawValue).joined(separator: ";")
-        item.isUrgent = analysis.isUrgent
-        item.urgentReasons = analysis.urgentReasons.joined(separator: ";")
-        item.piiKinds = analysis.personalData.map(\.rawValue).joined(separator: ";")
-        item.redactedText = analysis.redactedText
-        item.needsAnswer = NeedsAnswer.decide(
-            sentiment: analysis.sentiment, fftRating: item.fft, hasSuggestion: hasSuggestion,
-            isNoComment: analysis.isNoComment)
+        let columns = AnalysisColumns(analysis, fftRating: item.fftRating, hasSuggestion: hasSuggestion)
+        item.analysedAt = columns.analysedAt
+        item.themes = columns.themes.joined(separator: ";")
+        item.sentiment = columns.sentiment
+        item.relational = columns.relational
+        item.isUrgent = columns.isUrgent
+        item.urgentReasons = columns.urgentReasons
+        item.piiKinds = columns.piiKinds
+        item.redactedText = columns.redactedText
+        item.needsAnswer = columns.needsAnswer
     }
 
     static func storeThemes(_ themes: [String], for feedbackID: UUID, on db: any Database) async throws {
@@ -120,5 +174,24 @@ enum EqualityAnswers {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: (try? encoder.encode(kept)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+typealias FeedbackCommitter = GroupCommitter<FeedbackIntake.Pending>
+
+extension Application {
+    /// One per process, made by `HeardApplication.configure`: concurrent submissions share commits.
+    var feedbackCommitter: FeedbackCommitter? {
+        get { storage[FeedbackCommitterKey.self] }
+        set { storage[FeedbackCommitterKey.self] = newValue }
+    }
+
+    struct FeedbackCommitterKey: StorageKey { typealias Value = FeedbackCommitter }
+}
+
+extension Request {
+    /// How requests take in feedback: analysed on arrival, written in a shared durable commit.
+    var feedbackIntake: FeedbackIntake {
+        FeedbackIntake(database: db, engine: listeningEngine, committer: application.feedbackCommitter)
     }
 }

@@ -9,20 +9,34 @@ enum UrgentAlerts {
     static let notifiedRoles: [Role] = [.moderator, .complaintsHandler]
 
     static func raise(for item: FeedbackItem, on db: any Database) async throws {
-        try await UrgentAlert(feedbackID: item.id!, reasons: item.urgentReasons).create(on: db)
+        try await raise(
+            feedbackID: item.id!, reference: item.reference, serviceID: item.$service.id, reasons: item.urgentReasons,
+            on: db)
+    }
+
+    static func raise(for item: NewFeedback, on db: any Database) async throws {
+        try await raise(
+            feedbackID: item.id, reference: item.reference, serviceID: item.serviceID, reasons: item.urgentReasons,
+            on: db)
+    }
+
+    private static func raise(
+        feedbackID: UUID, reference: String, serviceID: UUID, reasons: String, on db: any Database
+    ) async throws {
+        try await UrgentAlert(feedbackID: feedbackID, reasons: reasons).create(on: db)
         let staff = try await User.query(on: db).filter(\.$role ~~ notifiedRoles).filter(\.$isActive == true).all()
-        let service = try await Service.find(item.$service.id, on: db)
+        let service = try await Service.find(serviceID, on: db)
         for person in staff {
             // The notice names the reference, not what was written: e-mail is not the place for personal data.
             try await Notice(
-                to: person.email, subject: "Urgent feedback needs attention: \(item.reference)",
+                to: person.email, subject: "Urgent feedback needs attention: \(reference)",
                 body: """
-                    Feedback \(item.reference) about \(service?.name ?? "a service") may show a risk to someone's safety \
-                    (\(item.urgentReasons.replacingOccurrences(of: ";", with: ", "))).
+                    Feedback \(reference) about \(service?.name ?? "a service") may show a risk to someone's safety \
+                    (\(reasons.replacingOccurrences(of: ";", with: ", "))).
 
                     Please look at it now: sign in to Heard and open Urgent alerts on the dashboard.
                     """,
-                kind: "urgent_alert", feedbackID: item.id
+                kind: "urgent_alert", feedbackID: feedbackID
             ).create(on: db)
         }
     }

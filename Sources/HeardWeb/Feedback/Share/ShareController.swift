@@ -123,16 +123,16 @@ enum ShareController {
             }
         }
 
-        let intake = FeedbackIntake(database: request.db, engine: request.listeningEngine)
+        let intake = request.feedbackIntake
         let item = try await intake.record(
-            valid, service: service,
+            valid, service: try ServiceDirectory.Entry(service),
             origin: .init(
                 channel: channel, enteredBy: staffEntry ? request.currentUser : nil, submitterHash: submitterHash),
             equalityAnswers: staffEntry ? [:] : (form.equality ?? [:]))
         if staffEntry, let user = request.currentUser {
             try await AuditLog.record(
                 on: request.db, actor: AuditActor(id: user.id, label: user.email), action: "feedback.entered",
-                objectType: "feedback", objectID: item.id?.uuidString,
+                objectType: "feedback", objectID: item.id.uuidString,
                 summary: "Entered feedback \(item.reference) received by \(channel.title.lowercased())")
             Admin.flash(request, "Feedback saved: \(item.reference). It is waiting for moderation.")
             return request.redirect(to: SiteURL.staffFeedbackNew)
@@ -165,7 +165,14 @@ enum SubmitterHash {
         let address = request.remoteAddress?.ipAddress ?? "unknown"
         let salt = request.heardConfiguration.secret
         let digest = SHA256.hash(data: Data((salt + "|" + address).utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     static func isOverLimit(_ hash: String, request: Request, now: Date = Date()) async throws -> Bool {

@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import HeardStorage
+import NIOConcurrencyHelpers
+import NIOCore
+import SQLKit
+import Vapor
+
+/// Which place and organisation each service belongs to, held in memory for the submission path.
+///
+/// Every new item records its service's place and organisation. Reading the service from the database
+/// for each submission would put a query on the same SQLite connection the group commit is using; the
+/// directory answers from memory instead and reloads the whole (small) table when it is older than
+/// `lifetime`. An id it does not know is looked up on its own, so a service added a moment ago on another
+/// instance is found at once.
+final class ServiceDirectory: Sendable {
+    struct Entry: Sendable, Equatable {
+        var id: UUID
+        var placeID: UUID
+        var organisationID: UUID
+    }
+
+    private let lifetime: TimeAmount
+    private let state = NIOLockedValueBox<(entries: [UUID: Entry], loadedAt: NIODeadline?)>(([:], nil))
+
+    init(lifetime: TimeAmount = .seconds(10)) {
+        self.lifetime = lifetime
+    }
+
+    func entry(for id: UUID, on db: any Database) async throws -> Entry? {
+        let now = NIODeadline.now()
+        let (cached, loadedAt) = state.withLockedValue { ($0.entries[id], $0.loadedAt) }
+        guard let loadedAt, now - loadedAt < lifetime else {
+            let entries = try await Self.loadAll(db)
+            state.withLockedValue { $0 = (entries, now) }
+            return entries[id]
+        }
+        if let cached { return cached }
+        guard let entry = try await Self.load(id, db) else { return nil }
+        state.withLockedValue { $0.entries[id] = entry }
+        return entry
+    }
+
+    private static func loadAll(_ db: any Database) async throws -> [UUID: Entry] {
+        let rows = try await select(db).all()
+        var entries: [UUID: Entry] = [:]
+        for row in rows {
+            let entry = try decode(row)
+            entries[entry.id] = entry
+        }
+        return entries
+    }
+
+    private static func load(_ id: UUID, _ db: any Database) async throws -> Entry? {
+        try await select(db).where("id", .equal, SQLBind(id)).first().map(decode)
+    }
+
+    private static func select(_ db: any Database) -> SQLSelectBuilder {
+        (db as! any SQLDatabase).select().columns("id", "place_id", "organisation_id").from(Service.schema)
+    }
+
+    private static func decode(_ row: any SQLRow) throws -> Entry {
+        Entry(
+            id: try row.decode(column: "id", as: UUID.self),
+            placeID: try row.decode(column: "place_id", as: UUID.self),
+            organisationID: try row.decode(column: "organisation_id", as: UUID.self))
+    }
+
+    struct Key: StorageKey { typealias Value = ServiceDirectory }
+}
+
+extension ServiceDirectory.Entry {
+    init(_ service: Service) throws {
+        self.init(id: try service.requireID(), placeID: service.$place.id, organisationID: service.$organisation.id)
+    }
+}
+
+extension Application {
+    var serviceDirectory: ServiceDirectory {
+        if let directory = storage[ServiceDirectory.Key.self] { return directory }
+        let directory = ServiceDirectory()
+        storage[ServiceDirectory.Key.self] = directory
+        return directory
+    }
+}

@@ -1,0 +1,52 @@
+import Fluent
+import HeardStorage
+import Testing
+
+@Suite("Public page cache")
+struct PublicPageCacheTests {
+    @Test(
+        "signed-out visitors get the kept page until a change is made through the app; staff always get a fresh one",
+        arguments: TestDatabase.all)
+    func keptUntilAChange(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.publicPageCacheSeconds = 600 }) { app in
+            let staff = try await app.signedInBrowser(.administrator)
+            let visitor = app.browser()
+            let first = try await visitor.get("/")
+            #expect(first.status == .ok)
+            #expect(!first.body.contains("Upper Calder"))
+
+            // A change behind the app's back (as another instance would make) is not seen until the page expires…
+            try await Place(name: "Upper Calder", slug: "upper-calder").create(on: app.db)
+            #expect(try await visitor.get("/").body == first.body)
+            // …but staff, who have a session, are never served the kept page.
+            #expect(try await staff.get("/").body.contains("Upper Calder"))
+            // Any change made through this instance (here even a failed sign-in) empties the cache at once.
+            let failed = try await app.browser().post(
+                "/sign-in", form: ["email": "nobody@example.org", "password": "wrong password"])
+            #expect(failed.status == .unprocessableEntity)
+            #expect(try await visitor.get("/").body.contains("Upper Calder"))
+        }
+    }
+
+    @Test("a kept page with a form carries each visitor's own token", arguments: TestDatabase.all)
+    func formTokensPerVisitor(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.publicPageCacheSeconds = 600 }) { app in
+            let (email, password) = try await app.createUser(.moderator)
+            let ann = app.browser()
+            let bob = app.browser()
+            let annToken = try #require(try await ann.get("/sign-in").csrfToken)
+            let bobPage = try await bob.get("/sign-in")
+            let bobToken = try #require(bobPage.csrfToken)
+            #expect(annToken != bobToken)
+            #expect(bob.cookies["heard_form"] == bobToken)
+            #expect(!bobPage.body.contains("heard-form-token-placeholder"))
+            #expect(try await ann.get("/sign-in").csrfToken == annToken)
+            let forged = try await bob.post(
+                "/sign-in", form: ["email": email, "password": password, "_csrf": annToken])
+            #expect(forged.status == .forbidden)
+            let signedIn = try await bob.post(
+                "/sign-in", form: ["email": email, "password": password, "_csrf": bobToken])
+            #expect(signedIn.status == .seeOther)
+        }
+    }
+}
