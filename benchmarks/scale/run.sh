@@ -107,7 +107,10 @@ organisation=$(psql_q -d heard -tAc "SELECT o.id FROM organisations o JOIN feedb
   WHERE f.reference = 'HRD-00000001'")
 theme="Timeliness of care"
 
-DATABASE_URL="$url" "$heard" serve --no-migrate --no-worker --port "$http_port" --log-level warning \
+# HEARD_PUBLIC_CACHE_SECONDS=0: every request builds its page from the database (the public page cache
+# would otherwise answer most signed-out requests from memory, and the figures would not be the queries').
+DATABASE_URL="$url" HEARD_PUBLIC_CACHE_SECONDS=0 "$heard" serve --no-migrate --no-worker --port "$http_port" \
+  --log-level warning \
   >"$dir/heard.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 300); do
