@@ -13,6 +13,7 @@ public enum HeardMigrations {
             M0011_ImportDetails(),
             SessionRecord.migration,
             M0100_CreateDecisions(),
+            M0101_ScaleIndexes(),
         ]
     }
 }

@@ -312,7 +312,7 @@ enum FeedbackAPIController {
             scope = .organisation(id)
             label = "organisation:" + organisation.name
         }
-        let loop = try await LoopClosureQuery.run(scope, on: request.db)
+        let loop = try await LoopClosureQuery.run(scope, since: YouSaidWeDidController.periodStart(), on: request.db)
         return LoopClosureBody(
             scope: label, needingAnswer: loop.needingAnswer, replied: loop.replied, replyRate: loop.replyRate,
             medianDaysToReply: loop.medianDaysToReply, linkedToAction: loop.linkedToAction, actionRate: loop.actionRate,

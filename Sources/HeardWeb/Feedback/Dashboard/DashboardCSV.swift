@@ -19,13 +19,15 @@ enum DashboardCSV {
         case "themes.csv":
             rows =
                 [["theme", "all", "positive", "negative"]]
-                + (try await FeedbackDashboard.allThemeCounts(sql as! any SQLDatabase)).map {
+                + (try await FeedbackDashboard.allThemeCounts(
+                    sql as! any SQLDatabase, since: FeedbackDashboard.figuresStart(now: Date()))).map {
                     [$0.theme, String($0.count), String($0.positive), String($0.negative)]
                 }
         case "places.csv":
             rows =
                 [["place", "received", "negative", "published", "replied"]]
-                + (try await FeedbackDashboard.places(sql as! any SQLDatabase)).map {
+                + (try await FeedbackDashboard.summary(
+                    sql as! any SQLDatabase, since: FeedbackDashboard.figuresStart(now: Date()))).places.map {
                     [$0.name, String($0.received), String($0.negative), String($0.published), String($0.replied)]
                 }
         default:

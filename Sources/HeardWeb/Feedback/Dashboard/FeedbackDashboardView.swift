@@ -13,7 +13,7 @@ enum FeedbackDashboardView {
         .fragment([
             alerts(model.alerts, csrfToken: csrfToken),
             waiting(model.waiting),
-            LoopClosurePanel.render(model.loop),
+            LoopClosurePanel.render(model.loop, period: FeedbackDashboard.figurePeriod),
             volumes(model.weeks),
             themes(model.themes),
             relational(model.relational, analysed: model.analysedCount, engineProblem: engineProblem),
@@ -62,7 +62,11 @@ enum FeedbackDashboardView {
                 }
                 li {
                     a(.href(SiteURL.replies)) {
-                        strong { "\(waiting.replies)" }; " stories need a reply"
+                        if waiting.replies >= FeedbackDashboard.waitingCountLimit {
+                            strong { "\(waiting.replies.formatted) or more" }; " stories need a reply"
+                        } else {
+                            strong { "\(waiting.replies)" }; " stories need a reply"
+                        }
                     }
                 }
                 li {
@@ -99,7 +103,7 @@ enum FeedbackDashboardView {
 
     static func themes(_ themes: [YouSaidWeDidController.ThemeCount]) -> HTMLNode {
         section(.aria("labelledby", "themes")) {
-            h2(.id("themes")) { "Themes, with how people felt" }
+            h2(.id("themes")) { "Themes \(FeedbackDashboard.figurePeriod), with how people felt" }
             if themes.isEmpty {
                 p { "No themes found yet." }
             } else {
@@ -141,7 +145,7 @@ enum FeedbackDashboardView {
         section(.aria("labelledby", "relational")) {
             h2(.id("relational")) { "Relational care" }
             p {
-                "How often people mention being treated with compassion and dignity, being listened to, and care that joins up, out of \(analysed.formatted) analysed comments."
+                "How often people mention being treated with compassion and dignity, being listened to, and care that joins up, out of \(analysed.formatted) comments analysed \(FeedbackDashboard.figurePeriod)."
             }
             if let engineProblem {
                 p(.class("warning-callout")) { "Themes and sentiment are not available: \(engineProblem)" }
@@ -160,7 +164,7 @@ enum FeedbackDashboardView {
 
     static func places(_ rows: [FeedbackDashboard.PlaceRow]) -> HTMLNode {
         section(.aria("labelledby", "places")) {
-            h2(.id("places")) { "By place" }
+            h2(.id("places")) { "By place, feedback received \(FeedbackDashboard.figurePeriod)" }
             DataTable.render(
                 caption: "Feedback by place", headers: ["Place", "Received", "Negative", "Published", "Replied"],
                 rows: rows.map { row in

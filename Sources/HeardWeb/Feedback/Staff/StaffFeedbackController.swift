@@ -36,7 +36,7 @@ enum StaffFeedbackController {
         let items = try await query.with(\.$service).with(\.$place).sort(\.$receivedAt, .descending)
             .range(((page - 1) * pageSize)..<(page * pageSize)).all()
         let places = try await Place.query(on: request.db).sort(\.$name).all()
-        let themes = try await FeedbackTheme.query(on: request.db).unique().all(\.$theme).sorted()
+        let themes = try await StoriesQuery.themeNames(on: request.db)
         return .html(
             StaffFeedbackPages.list(
                 context: PageContext(request, title: "Feedback"), items: items, total: total, page: page,

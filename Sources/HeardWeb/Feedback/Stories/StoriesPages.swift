@@ -34,7 +34,14 @@ enum StoriesPages {
                     selected: filters.sentiment ?? "", failure: nil, prompt: "Any")
                 button(.type("submit"), .class("button button-secondary")) { "Show stories" }
             }
-            p(.role("status")) { "\(result.total) \(result.total == 1 ? "story" : "stories")" }
+            p(.role("status")) {
+                if result.totalIsCapped {
+                    "\(result.total.formatted) or more stories: the newest \(result.total.formatted) are shown here. "
+                        + "Choose a place, service, theme or feeling to see fewer."
+                } else {
+                    "\(result.total) \(result.total == 1 ? "story" : "stories")"
+                }
+            }
             ol(.class("story-list")) {
                 for item in result.stories { li { storyCard(item, headingLevel: 2) } }
             }

@@ -6,6 +6,10 @@ import SQLKit
 import Vapor
 
 /// Published stories, filtered and paged. Only published, redacted text ever leaves this query.
+///
+/// Built for millions of stories (README "Scale"): the page's ids come from one index-only scan of a
+/// partial index on published stories (`M0101_ScaleIndexes`), the theme filter reads the item's own theme
+/// list instead of joining `feedback_themes`, and the total is counted up to `countLimit` in the same pass.
 struct StoriesQuery {
     struct Filters: Content {
         var place: String?
@@ -16,41 +20,92 @@ struct StoriesQuery {
     }
 
     static let pageSize = 20
+    /// Matching stories are counted up to this many (500 pages); past it the total reads "10,000 or more".
+    /// Counting every match of a broad filter over millions of stories would cost a full scan per page view.
+    static let countLimit = 10_000
 
     struct Result {
         var stories: [FeedbackItem]
+        /// Exact when `totalIsCapped` is false; `countLimit` (meaning "at least") when it is true.
         var total: Int
+        var totalIsCapped: Bool = false
         var page: Int
         var pageCount: Int
     }
 
     static func run(_ filters: Filters, on db: any Database) async throws -> Result {
-        var query = FeedbackItem.query(on: db).filter(\.$status == .published)
+        let sql = db as! any SQLDatabase
+        // A literal, not a bound value, so both databases can use the partial indexes on published stories.
+        var conditions: SQLQueryString = "status = 'published'"
         if let slug = filters.place, !slug.isEmpty {
             guard let place = try await Place.query(on: db).filter(\.$slug == slug).first() else {
                 return Result(stories: [], total: 0, page: 1, pageCount: 1)
             }
-            query = query.filter(\.$place.$id == place.id!)
+            conditions = conditions + " AND place_id = \(bind: place.id!)"
         }
         if let service = filters.service.flatMap(UUID.init(uuidString:)) {
-            query = query.filter(\.$service.$id == service)
+            conditions = conditions + " AND service_id = \(bind: service)"
         }
         if let theme = filters.theme, !theme.isEmpty {
-            query = query.join(FeedbackTheme.self, on: \FeedbackTheme.$feedback.$id == \FeedbackItem.$id)
-                .filter(FeedbackTheme.self, \.$theme == theme)
+            // `themes` is the item's theme list ("A;B;C"), written together with its feedback_themes rows.
+            let position = sql.dialect.name == "sqlite" ? "instr" : "strpos"
+            conditions =
+                conditions + " AND \(unsafeRaw: position)(';' || themes || ';', \(bind: ";" + theme + ";")) > 0"
         }
         switch filters.sentiment {
-        case "positive": query = query.filter(\.$sentiment <= 2)
-        case "mixed": query = query.filter(\.$sentiment == 3)
-        case "negative": query = query.filter(\.$sentiment >= 4)
+        case "positive": conditions = conditions + " AND sentiment <= 2"
+        case "mixed": conditions = conditions + " AND sentiment = 3"
+        case "negative": conditions = conditions + " AND sentiment >= 4"
         default: break
         }
-        let total = try await query.count()
+        // One pass: the newest countLimit + 1 matches (ids only, from the index), their number, and the page.
+        let matching = conditions
+        func page(_ number: Int) async throws -> (total: Int, ids: [UUID]) {
+            let rows = try await sql.raw(
+                "WITH matching AS (SELECT id, published_at FROM feedback_items WHERE " + matching
+                    + " ORDER BY published_at DESC, id LIMIT \(unsafeRaw: String(countLimit + 1)))"
+                    + " SELECT (SELECT COUNT(*) FROM matching) AS total, shown.id AS id"
+                    + " FROM (SELECT 1 AS one) AS one LEFT JOIN (SELECT id, published_at FROM matching"
+                    + " ORDER BY published_at DESC, id LIMIT \(unsafeRaw: String(pageSize))"
+                    + " OFFSET \(unsafeRaw: String((number - 1) * pageSize))) AS shown ON 1 = 1"
+                    + " ORDER BY shown.published_at DESC, shown.id"
+            ).all()
+            return (
+                try rows.first?.decode(column: "total", as: Int.self) ?? 0,
+                try rows.compactMap { try $0.decode(column: "id", as: UUID?.self) }
+            )
+        }
+        let requested = max(1, filters.page ?? 1)
+        var (counted, ids) = try await page(requested)
+        let total = min(counted, countLimit)
         let pageCount = max(1, (total + pageSize - 1) / pageSize)
-        let page = min(max(1, filters.page ?? 1), pageCount)
-        let stories = try await query.with(\.$service).with(\.$place).with(\.$replies)
-            .sort(\.$publishedAt, .descending).sort(\.$id)
-            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
-        return Result(stories: stories, total: total, page: page, pageCount: pageCount)
+        let shown = min(requested, pageCount)
+        if shown != requested { (counted, ids) = try await page(shown) }
+        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        let stories =
+            ids.isEmpty
+            ? []
+            : try await FeedbackItem.query(on: db).filter(\.$id ~~ ids).with(\.$service).with(\.$place)
+                .with(\.$replies).all()
+                .sorted { (position[$0.id!] ?? 0) < (position[$1.id!] ?? 0) }
+        return Result(
+            stories: stories, total: total, totalIsCapped: counted > countLimit, page: shown, pageCount: pageCount)
+    }
+
+    /// Every theme in use, sorted. A loose index scan (one probe of the theme index per theme) rather than
+    /// `SELECT DISTINCT`, which reads all of `feedback_themes` (tens of millions of rows at scale).
+    static func themeNames(on db: any Database) async throws -> [String] {
+        let sql = db as! any SQLDatabase
+        return try await sql.raw(
+            """
+            WITH RECURSIVE names(theme) AS (
+              SELECT MIN(theme) FROM feedback_themes
+              UNION ALL
+              SELECT (SELECT MIN(t.theme) FROM feedback_themes t WHERE t.theme > n.theme)
+              FROM names n WHERE n.theme IS NOT NULL
+            )
+            SELECT theme FROM names WHERE theme IS NOT NULL
+            """
+        ).all().map { try $0.decode(column: "theme", as: String.self) }.sorted()
     }
 }

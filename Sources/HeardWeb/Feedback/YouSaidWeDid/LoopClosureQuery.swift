@@ -24,20 +24,49 @@ enum FeedbackScope: Equatable {
 
 /// The loop-closure figures, aggregated in SQL so they stay fast on millions of items.
 enum LoopClosureQuery {
-    static func run(_ scope: FeedbackScope, on db: any Database) async throws -> LoopClosure {
+    /// - Parameter since: count only feedback published from this moment (nil: all of it).
+    static func run(_ scope: FeedbackScope, since: Date? = nil, on db: any Database) async throws -> LoopClosure {
         let sql = db as! any SQLDatabase
-        let whereScope = scope.filter.map { SQLQueryString(" AND \(unsafeRaw: $0.column) = ") + "\(bind: $0.id)" } ?? ""
-        let counts = try await sql.raw(
-            """
-            SELECT COUNT(*) AS needing,
-              SUM(CASE WHEN first_reply_at IS NOT NULL THEN 1 ELSE 0 END) AS replied,
-              SUM(CASE WHEN action_linked_at IS NOT NULL THEN 1 ELSE 0 END) AS linked
-            FROM feedback_items WHERE status = 'published' AND needs_answer = \(bind: true)\(whereScope)
-            """
-        ).first()
-        let needing = try counts?.decode(column: "needing", as: Int?.self) ?? 0
-        let replied = try counts?.decode(column: "replied", as: Int?.self) ?? 0
-        let linked = try counts?.decode(column: "linked", as: Int?.self) ?? 0
+        var whereScope = scope.filter.map { SQLQueryString(" AND \(unsafeRaw: $0.column) = ") + "\(bind: $0.id)" } ?? ""
+        if let since { whereScope = whereScope + " AND published_at >= \(bind: since)" }
+        let needing: Int
+        let replied: Int
+        let linked: Int
+        let replyDays: Double?
+        let weDidDays: Double?
+        if sql.dialect.name == "sqlite" {
+            let counts = try await sql.raw(
+                """
+                SELECT COUNT(*) AS needing,
+                  SUM(CASE WHEN first_reply_at IS NOT NULL THEN 1 ELSE 0 END) AS replied,
+                  SUM(CASE WHEN action_linked_at IS NOT NULL THEN 1 ELSE 0 END) AS linked
+                FROM feedback_items WHERE status = 'published' AND needs_answer = \(bind: true)\(whereScope)
+                """
+            ).first()
+            needing = try counts?.decode(column: "needing", as: Int?.self) ?? 0
+            replied = try counts?.decode(column: "replied", as: Int?.self) ?? 0
+            linked = try counts?.decode(column: "linked", as: Int?.self) ?? 0
+            replyDays = try await medianDays(from: "published_at", to: "first_reply_at", scope: whereScope, on: sql)
+            weDidDays = try await medianDays(from: "received_at", to: "we_did_at", scope: whereScope, on: sql)
+        } else {
+            // One pass over the partial covering index of published items needing an answer (M0101): the
+            // ordered-set aggregates skip NULLs, so each median covers only the items that got there.
+            let row = try await sql.raw(
+                """
+                SELECT COUNT(*) AS needing, COUNT(first_reply_at) AS replied, COUNT(action_linked_at) AS linked,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (first_reply_at - published_at)))
+                    / 86400.0 AS reply_days,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (we_did_at - received_at)))
+                    / 86400.0 AS we_did_days
+                FROM feedback_items WHERE status = 'published' AND needs_answer\(whereScope)
+                """
+            ).first()
+            needing = try row?.decode(column: "needing", as: Int?.self) ?? 0
+            replied = try row?.decode(column: "replied", as: Int?.self) ?? 0
+            linked = try row?.decode(column: "linked", as: Int?.self) ?? 0
+            replyDays = try row?.decode(column: "reply_days", as: Double?.self)
+            weDidDays = try row?.decode(column: "we_did_days", as: Double?.self)
+        }
 
         let actionScope =
             scope.filter.map { SQLQueryString(" AND \(unsafeRaw: $0.column) = ") + "\(bind: $0.id)" } ?? ""
@@ -51,37 +80,24 @@ enum LoopClosureQuery {
         let actions = try actionCounts?.decode(column: "total", as: Int?.self) ?? 0
         let closed = try actionCounts?.decode(column: "closed", as: Int?.self) ?? 0
 
-        let replyDays = try await medianDays(
-            from: "published_at", to: "first_reply_at", scope: whereScope, on: sql)
-        let weDidDays = try await medianDays(from: "received_at", to: "we_did_at", scope: whereScope, on: sql)
         return LoopClosure(
             needingAnswer: needing, replied: replied, linkedToAction: linked, actions: actions, actionsClosed: closed,
             medianDaysToReply: replyDays, medianDaysToWeDid: weDidDays)
     }
 
-    /// PostgreSQL computes the median itself; SQLite hands back the durations and Swift takes the middle.
+    /// SQLite has no percentile function: it hands back the durations and Swift takes the middle.
     static func medianDays(
         from start: String, to end: String, scope: SQLQueryString, on sql: any SQLDatabase
     )
         async throws -> Double?
     {
-        if sql.dialect.name == "sqlite" {
-            let rows = try await sql.raw(
-                """
-                SELECT \(unsafeRaw: end) - \(unsafeRaw: start) AS seconds FROM feedback_items
-                WHERE status = 'published' AND needs_answer = \(bind: true) AND \(unsafeRaw: end) IS NOT NULL\(scope)
-                """
-            ).all()
-            let days = try rows.map { try $0.decode(column: "seconds", as: Double.self) / 86400 }
-            return LoopClosure.median(days)
-        }
-        let row = try await sql.raw(
+        let rows = try await sql.raw(
             """
-            SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (\(unsafeRaw: end) - \(unsafeRaw: start)))) / 86400.0 AS days
-            FROM feedback_items
+            SELECT \(unsafeRaw: end) - \(unsafeRaw: start) AS seconds FROM feedback_items
             WHERE status = 'published' AND needs_answer = \(bind: true) AND \(unsafeRaw: end) IS NOT NULL\(scope)
             """
-        ).first()
-        return try row?.decode(column: "days", as: Double?.self)
+        ).all()
+        let days = try rows.map { try $0.decode(column: "seconds", as: Double.self) / 86400 }
+        return LoopClosure.median(days)
     }
 }

@@ -67,10 +67,22 @@ enum YouSaidWeDidController {
         return .html(YouSaidWeDidPage.render(model, scope: scope, context: PageContext(request, title: title)))
     }
 
+    /// How far back the public figures go: what people said (stories, themes) and closing the loop.
+    /// A fixed, recent period keeps every page the same cost with years of a region's feedback behind it
+    /// (README "Scale"); the actions listed are the latest whatever their age.
+    static let periodWeeks = 4
+    static let period = "in the last 4 weeks"
+
+    static func periodStart(now: Date = Date()) -> Date {
+        now.addingTimeInterval(-Double(periodWeeks) * 7 * 86400)
+    }
+
     static func query(
         _ scope: FeedbackScope, title: String, description: String, on db: any Database
     ) async throws -> Model {
-        let loop = try await LoopClosureQuery.run(scope, on: db)
+        let start = periodStart()
+        async let loop = LoopClosureQuery.run(scope, since: start, on: db)
+        async let themes = themeCounts(scope, since: start, on: db)
         var published = FeedbackItem.query(on: db).filter(\.$status == .published)
         var actions = ActionItem.query(on: db).with(\.$updates).with(\.$place).with(\.$organisation)
         switch scope {
@@ -85,7 +97,7 @@ enum YouSaidWeDidController {
             published = published.filter(\.$service.$id == id)
             actions = actions.filter(\.$service.$id == id)
         }
-        let publishedCount = try await published.count()
+        let publishedCount = try await published.copy().filter(\.$publishedAt >= start).count()
         let quotes = try await published.copy().with(\.$service).with(\.$place).sort(\.$publishedAt, .descending).limit(
             4
         ).all()
@@ -97,29 +109,52 @@ enum YouSaidWeDidController {
             servicesHere = try await Service.query(on: db).filter(\.$organisation.$id == id).sort(\.$name).all()
         }
         return Model(
-            title: title, scopeDescription: description, loop: loop, publishedCount: publishedCount,
-            themes: try await themeCounts(scope, on: db), quotes: quotes,
+            title: title, scopeDescription: description, loop: try await loop, publishedCount: publishedCount,
+            themes: try await themes, quotes: quotes,
             closedActions: allActions.filter { $0.status.isClosed },
             openActions: allActions.filter { !$0.status.isClosed },
             places: try await Place.query(on: db).sort(\.$name).all(),
             organisations: try await Organisation.query(on: db).sort(\.$name).all(), servicesHere: servicesHere)
     }
 
-    /// Theme counts with the sentiment split, for published feedback in scope: one GROUP BY.
-    static func themeCounts(_ scope: FeedbackScope, on db: any Database, limit: Int = 10) async throws -> [ThemeCount] {
+    /// Theme counts with the sentiment split, for feedback in scope published since `start`: one GROUP BY.
+    /// PostgreSQL counts each distinct theme list (`themes`, written with the item's feedback_themes rows) from the
+    /// covering index on published stories (M0101), then splits the lists, instead of joining feedback_themes.
+    static func themeCounts(
+        _ scope: FeedbackScope, since start: Date, on db: any Database, limit: Int = 10
+    ) async throws -> [ThemeCount] {
         let sql = db as! any SQLDatabase
         let whereScope =
             scope.filter.map { SQLQueryString(" AND f.\(unsafeRaw: $0.column) = ") + "\(bind: $0.id)" } ?? ""
-        let rows = try await sql.raw(
-            """
-            SELECT t.theme AS theme, COUNT(*) AS total,
-              SUM(CASE WHEN f.sentiment <= 2 THEN 1 ELSE 0 END) AS positive,
-              SUM(CASE WHEN f.sentiment >= 4 THEN 1 ELSE 0 END) AS negative
-            FROM feedback_themes t JOIN feedback_items f ON f.id = t.feedback_id
-            WHERE f.status = 'published'\(whereScope)
-            GROUP BY t.theme ORDER BY total DESC, t.theme LIMIT \(unsafeRaw: String(limit))
-            """
-        ).all()
+        let rows: [any SQLRow]
+        if sql.dialect.name == "sqlite" {
+            rows = try await sql.raw(
+                """
+                SELECT t.theme AS theme, COUNT(*) AS total,
+                  SUM(CASE WHEN f.sentiment <= 2 THEN 1 ELSE 0 END) AS positive,
+                  SUM(CASE WHEN f.sentiment >= 4 THEN 1 ELSE 0 END) AS negative
+                FROM feedback_themes t JOIN feedback_items f ON f.id = t.feedback_id
+                WHERE f.status = 'published' AND f.published_at >= \(bind: start)\(whereScope)
+                GROUP BY t.theme ORDER BY total DESC, t.theme LIMIT \(unsafeRaw: String(limit))
+                """
+            ).all()
+        } else {
+            rows = try await sql.raw(
+                """
+                SELECT t.theme AS theme, CAST(SUM(g.total) AS BIGINT) AS total,
+                  CAST(SUM(g.positive) AS BIGINT) AS positive, CAST(SUM(g.negative) AS BIGINT) AS negative
+                FROM (
+                  SELECT f.themes AS themes, COUNT(*) AS total,
+                    SUM(CASE WHEN f.sentiment <= 2 THEN 1 ELSE 0 END) AS positive,
+                    SUM(CASE WHEN f.sentiment >= 4 THEN 1 ELSE 0 END) AS negative
+                  FROM feedback_items f
+                  WHERE f.status = 'published' AND f.published_at >= \(bind: start)\(whereScope) AND f.themes <> ''
+                  GROUP BY f.themes
+                ) AS g CROSS JOIN LATERAL unnest(string_to_array(g.themes, ';')) AS t(theme)
+                GROUP BY t.theme ORDER BY total DESC, t.theme LIMIT \(unsafeRaw: String(limit))
+                """
+            ).all()
+        }
         return try rows.map {
             ThemeCount(
                 theme: try $0.decode(column: "theme", as: String.self),

@@ -12,13 +12,16 @@ enum YouSaidWeDidPage {
             p(.class("lead")) {
                 "What people told us \(model.scopeDescription), what we did about it, and how quickly we answered."
             }
-            LoopClosurePanel.render(model.loop)
+            LoopClosurePanel.render(model.loop, period: YouSaidWeDidController.period)
             section(.aria("labelledby", "you-said")) {
                 h2(.id("you-said")) { "You said" }
-                p { "\(model.publishedCount.formatted) published \(model.publishedCount == 1 ? "story" : "stories")." }
+                p {
+                    "\(model.publishedCount.formatted) \(model.publishedCount == 1 ? "story" : "stories") published "
+                        + "\(YouSaidWeDidController.period)."
+                }
                 if !model.themes.isEmpty {
                     DataTable.render(
-                        caption: "What people talked about most",
+                        caption: "What people talked about most \(YouSaidWeDidController.period)",
                         headers: ["Theme", "Stories", "Positive", "Negative"],
                         rows: model.themes.map {
                             [
@@ -107,11 +110,17 @@ enum YouSaidWeDidPage {
 
 /// The headline figures, as a list of big numbers with their meaning spelled out.
 enum LoopClosurePanel {
-    static func render(_ loop: LoopClosure, headingLevel: Int = 2) -> HTMLNode {
+    /// - Parameter period: how far back the figures go, e.g. "in the last 12 weeks" (nil: all time).
+    static func render(_ loop: LoopClosure, headingLevel: Int = 2, period: String? = nil) -> HTMLNode {
         section(.class("loop-panel"), .aria("labelledby", "loop-heading")) {
             HTMLNode.element("h\(headingLevel)", [.id("loop-heading")], children: ["Closing the loop"])
             p {
-                "Of \(loop.needingAnswer.formatted) published \(loop.needingAnswer == 1 ? "story" : "stories") that needed an answer:"
+                let stories = loop.needingAnswer == 1 ? "story" : "stories"
+                if let period {
+                    "Of \(loop.needingAnswer.formatted) \(stories) published \(period) that needed an answer:"
+                } else {
+                    "Of \(loop.needingAnswer.formatted) published \(stories) that needed an answer:"
+                }
             }
             ul(.class("stat-list")) {
                 li {

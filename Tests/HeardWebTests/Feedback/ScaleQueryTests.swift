@@ -1,0 +1,134 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+
+/// The queries rewritten for a region's worth of feedback (README "Scale") give the same answers: the theme
+/// filter matches whole theme names from the item's own list, pages are newest first, and the dashboard and
+/// public figures cover the periods they say they cover.
+@Suite("Queries built for scale")
+struct ScaleQueryTests {
+    static let day: TimeInterval = 86400
+
+    static func item(
+        _ reference: String, service: Service, place: Place, themes: [String], status: FeedbackStatus = .published,
+        receivedDaysAgo: Double, needsAnswer: Bool = true, repliedAfterDays: Double? = nil, on db: any Database
+    ) async throws -> FeedbackItem {
+        let received = Date().addingTimeInterval(-receivedDaysAgo * day)
+        let item = FeedbackItem()
+        item.id = UUID()
+        item.reference = reference
+        item.$service.id = service.id!
+        item.$place.id = place.id!
+        item.$organisation.id = service.$organisation.id
+        item.channel = .online
+        item.story = "Story \(reference)"
+        item.whatWasGood = ""
+        item.couldBeBetter = ""
+        item.consentToPublish = true
+        item.wantsReply = false
+        item.status = status
+        item.publishedText = status == .published ? item.story : nil
+        item.publishedAt = status == .published ? received.addingTimeInterval(3600) : nil
+        item.receivedAt = received
+        item.analysedAt = received
+        item.themes = themes.joined(separator: ";")
+        item.sentiment = 4
+        item.relational = "listening"
+        item.isUrgent = false
+        item.urgentReasons = ""
+        item.piiKinds = ""
+        item.redactedText = item.story
+        item.needsAnswer = needsAnswer
+        item.firstReplyAt = repliedAfterDays.map { received.addingTimeInterval(3600 + $0 * day) }
+        try await item.create(on: db)
+        for theme in themes { try await FeedbackTheme(feedbackID: item.id!, theme: theme).create(on: db) }
+        return item
+    }
+
+    struct StoryPage: Decodable {
+        struct Story: Decodable { var reference: String }
+        var items: [Story]
+        var total: Int
+        var page: Int
+    }
+
+    struct Figures: Decodable {
+        var needingAnswer: Int
+        var replied: Int
+        enum CodingKeys: String, CodingKey {
+            case needingAnswer = "needing_answer"
+            case replied
+        }
+    }
+
+    @Test("the theme filter matches whole theme names, newest first, and pages clamp", arguments: TestDatabase.all)
+    func themeFilter(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            _ = try await Self.item(
+                "HRD-NEWEST", service: service, place: place, themes: ["Parking"], receivedDaysAgo: 1, on: app.db)
+            _ = try await Self.item(
+                "HRD-OLDER", service: service, place: place, themes: ["Timeliness of care", "Parking"],
+                receivedDaysAgo: 2, on: app.db)
+            _ = try await Self.item(
+                "HRD-FEES", service: service, place: place, themes: ["Parking fees"], receivedDaysAgo: 3, on: app.db)
+            _ = try await Self.item(
+                "HRD-HIDDEN", service: service, place: place, themes: ["Parking"], status: .awaitingModeration,
+                receivedDaysAgo: 1, on: app.db)
+            let browser = app.browser()
+            let response = try await browser.get("/api/v1/stories?theme=Parking&place=calderdale&page=9")
+            let page = try JSONDecoder().decode(StoryPage.self, from: Data(response.body.utf8))
+            #expect(page.items.map(\.reference) == ["HRD-NEWEST", "HRD-OLDER"])
+            #expect(page.total == 2)
+            #expect(page.page == 1, "a page past the end shows the last page")
+            let html = try await browser.get("/stories?theme=Parking%20fees").body
+            #expect(html.contains("1 story"))
+            #expect(html.contains("Story HRD-FEES") && !html.contains("Story HRD-NEWEST"))
+            #expect(html.contains("<option value=\"Parking fees\""), "the theme list comes from feedback_themes")
+        }
+    }
+
+    @Test("dashboard and public figures cover the weeks they say they cover", arguments: TestDatabase.all)
+    func periods(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            _ = try await Self.item(
+                "HRD-RECENT", service: service, place: place, themes: ["Parking"], receivedDaysAgo: 2,
+                repliedAfterDays: 1, on: app.db)
+            _ = try await Self.item(
+                "HRD-SIXWEEKS", service: service, place: place, themes: ["Staff continuity"], receivedDaysAgo: 42,
+                on: app.db)
+            _ = try await Self.item(
+                "HRD-OLD", service: service, place: place, themes: ["Staff continuity"], receivedDaysAgo: 200,
+                on: app.db)
+            let browser = app.browser()
+            let loop = try await browser.get("/api/v1/loop-closure?place=calderdale")
+            let figures = try JSONDecoder().decode(Figures.self, from: Data(loop.body.utf8))
+            #expect(figures.needingAnswer == 1, "only feedback published in the last 4 weeks")
+            #expect(figures.replied == 1)
+            let publicPage = try await browser.get("/you-said-we-did/places/calderdale").body
+            #expect(publicPage.contains("1 story published in the last 4 weeks"))
+            #expect(publicPage.contains("Parking") && !publicPage.contains("Staff continuity"))
+
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let volumes = try await officer.get("/staff/dashboard/volumes.csv").body
+            let received = volumes.split(separator: "\r\n").dropFirst().compactMap {
+                Int($0.split(separator: ",").last ?? "")
+            }
+            #expect(received.count == 12)
+            #expect(received.reduce(0, +) == 2, "volumes go back twelve weeks")
+            #expect(received.last == 1)
+            let places = try await officer.get("/staff/dashboard/places.csv").body
+            #expect(places.contains("Calderdale,1,1,1,1"), "places cover the last 4 weeks")
+            let themes = try await officer.get("/staff/dashboard/themes.csv").body
+            #expect(themes.contains("Parking,1,0,1") && !themes.contains("Staff continuity"))
+            let dashboard = try await officer.get("/staff").body
+            #expect(
+                dashboard.contains("stories published in the last 4 weeks")
+                    || dashboard.contains("story published in the last 4 weeks"))
+        }
+    }
+}
