@@ -51,8 +51,12 @@ public enum HeardApplication {
         }
 
         app.listeningEngine = ListeningEngine.loadDefault(logger: app.logger)
+        // Always the same event loop, so on SQLite always the same connection: its page cache stays warm
+        // instead of being re-read after the other connection has written.
+        let commitLoop = app.eventLoopGroup.next()
         app.feedbackCommitter = FeedbackCommitter(
-            database: { [unowned app] in app.db }, commitGroup: FeedbackIntake.store)
+            database: { [unowned app] in app.databases.database(logger: app.logger, on: commitLoop)! },
+            commitGroup: FeedbackIntake.store)
         try await DatabaseSetup.prepare(app, config: config)
         if config.seedDemoData {
             let hasher = app.password
