@@ -75,7 +75,9 @@ struct StoriesQuery {
                 try rows.compactMap { try $0.decode(column: "id", as: UUID?.self) }
             )
         }
-        let requested = max(1, filters.page ?? 1)
+        // No page past the last countable one is ever shown, so clamp before any arithmetic: a page number
+        // near Int.max would otherwise overflow the offset.
+        let requested = min(max(1, filters.page ?? 1), countLimit / pageSize)
         var (counted, ids) = try await page(requested)
         let total = min(counted, countLimit)
         let pageCount = max(1, (total + pageSize - 1) / pageSize)
