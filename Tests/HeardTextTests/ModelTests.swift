@@ -49,6 +49,8 @@ import Testing
         let secondModel = Trainer(options: options).train(TinyCorpus.comments()).model
         #expect(firstModel.weights == secondModel.weights)
         #expect(firstModel.bias == secondModel.bias)
+        #expect(firstModel.denseWeights == secondModel.denseWeights)
+        #expect(!firstModel.denseWeights.isEmpty)
         #expect(firstModel.metadata.thresholds == secondModel.metadata.thresholds)
     }
 

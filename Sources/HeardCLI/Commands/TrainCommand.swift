@@ -44,6 +44,13 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Naive-Bayes feature scaling weight, 0 (off) to 1 (full NB-SVM).")
     var naiveBayes: Float = 0.5
 
+    @Option(
+        name: .long,
+        help:
+            "Weight of the shipped static word vectors as extra features (0 turns them off; they help most with rare labels and words)."
+    )
+    var wordVectors: Float = 1
+
     @Option(name: .long, help: "SVM cost for label heads.")
     var labelCost: Float = 0.5
 
@@ -63,6 +70,9 @@ struct TrainCommand: AsyncParsableCommand {
         guard TextNGramRange(characterNGrams) != nil else {
             throw ValidationError("--character-n-grams must be 0 or MIN:MAX with 1 ≤ MIN ≤ MAX ≤ 8")
         }
+        guard wordVectors >= 0, wordVectors <= 10 else {
+            throw ValidationError("--word-vectors must be between 0 (off) and 10")
+        }
     }
 
     func run() async throws {
@@ -80,7 +90,7 @@ struct TrainCommand: AsyncParsableCommand {
         let options = TrainingOptions(
             seed: seed, folds: folds, minimumExamples: minimumExamples, labelRegularisation: labelCost,
             sentimentRegularisation: sentimentCost, positiveWeightPower: positiveWeightPower,
-            naiveBayesWeight: naiveBayes, features: features,
+            naiveBayesWeight: naiveBayes, features: features, wordVectorWeight: wordVectors,
             modelName: name, dataSource: dataSource)
         if let alsoTrainOn {
             var extra = labels
@@ -91,6 +101,11 @@ struct TrainCommand: AsyncParsableCommand {
         }
         print("Training on \(comments.count) comments, \(comments.labelNames.count) labels.")
         let result = Trainer(options: options).train(comments)
+        if let words = result.model.wordVectorWords {
+            print("Static word vectors: \(words) words (weight \(wordVectors)).")
+        } else if wordVectors > 0 {
+            print("Static word vectors: not available in this build; trained without them.")
+        }
         if let report = result.crossValidation {
             print("Cross-validated (\(folds)-fold, out-of-fold scores; thresholds tuned on the same folds):")
             print(report.text)

@@ -11,6 +11,8 @@ struct AnalysisWorkspace {
     var hits: [Int32] = []
     var probes: [ScoringTable.Slot] = []
     var labelHeads: [Int] = []
+    /// The comment's word hashes (when the model uses word vectors).
+    var wordHashes: [UInt64] = []
     var redacted: [UInt8] = []
 
     init(headCount: Int) {

@@ -81,6 +81,32 @@ public struct CommentAnalyser: Sendable {
                 }
             }
         }
+        if model.wordTable != nil {
+            let tokenCount = workspace.tokens.count
+            if workspace.wordHashes.count < tokenCount {
+                workspace.wordHashes = [UInt64](repeating: 0, count: tokenCount * 2)
+            }
+            if workspace.hits.count < tokenCount {
+                workspace.hits = [Int32](repeating: 0, count: tokenCount * 2)
+                workspace.probes = [ScoringTable.Slot](
+                    repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: tokenCount * 2)
+            }
+            workspace.tokens.withUnsafeBufferPointer { tokens in
+                workspace.wordHashes.withUnsafeMutableBufferPointer { hashes in
+                    workspace.scores.withUnsafeMutableBufferPointer { scores in
+                        workspace.totals.withUnsafeMutableBufferPointer { totals in
+                            workspace.hits.withUnsafeMutableBufferPointer { hits in
+                                workspace.probes.withUnsafeMutableBufferPointer { probes in
+                                    model.addWordVectorScores(
+                                        tokens, hashes: hashes, into: scores, totals: totals, hits: hits,
+                                        probes: probes)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         chooseLabels(&workspace)
         var relational: UInt64 = 0
         for head in workspace.labelHeads { relational |= relationalBitsByHead[head] }

@@ -12,6 +12,8 @@ public struct FeatureSettings: Codable, Sendable, Equatable, Hashable {
     public var lengthFeature: Bool
     /// Features seen in fewer training comments than this are dropped (keeps models small and robust).
     public var minimumDocumentFrequency: Int
+    /// The comment's static word vector as extra dense features (nil: none). See `WordVectors`.
+    public var wordVectors: WordVectorFeature?
 
     public init(
         wordBigrams: Bool = true, characterNGramMinimum: Int = 3, characterNGramMaximum: Int = 5,
@@ -25,5 +27,20 @@ public struct FeatureSettings: Codable, Sendable, Equatable, Hashable {
         self.questionCrossWords = questionCrossWords
         self.lengthFeature = lengthFeature
         self.minimumDocumentFrequency = minimumDocumentFrequency
+    }
+}
+
+/// Which word vectors a model was trained with, and how much their dense features weigh against the
+/// L2-normalised TF-IDF features (the comment vector is scaled to this length).
+public struct WordVectorFeature: Codable, Sendable, Equatable, Hashable {
+    /// `WordVectors.identity` of the vectors used in training.
+    public var identity: String
+    public var dimensions: Int
+    public var weight: Float
+
+    public init(identity: String, dimensions: Int, weight: Float) {
+        self.identity = identity
+        self.dimensions = dimensions
+        self.weight = weight
     }
 }

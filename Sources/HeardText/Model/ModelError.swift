@@ -6,6 +6,8 @@ public enum ModelError: Error, Sendable, Equatable, LocalizedError, CustomString
     case unsupportedVersion(path: String, found: Int, supported: Int)
     case corrupted(path: String, reason: String)
     case missingDefaultModel
+    case missingWordVectors
+    case wordVectorsMismatch(path: String, expected: String, found: String)
     case unreadable(path: String, reason: String)
 
     public var description: String {
@@ -18,6 +20,10 @@ public enum ModelError: Error, Sendable, Equatable, LocalizedError, CustomString
             "\(path) is corrupted (\(reason)); retrain it or restore it from a backup"
         case .missingDefaultModel:
             "the default model is missing from the HeardText resources; run scripts/train-default-model.sh"
+        case .missingWordVectors:
+            "the word vectors are missing from the HeardText resources; run scripts/make-word-vectors.sh"
+        case .wordVectorsMismatch(let path, let expected, let found):
+            "\(path) was trained with word vectors \(expected), but this build of Heard has \(found). Retrain it with `heard train`"
         case .unreadable(let path, let reason):
             "cannot read the model at \(path): \(reason)"
         }

@@ -5,12 +5,21 @@ extension TextModel {
     static let signature: [UInt8] = Array("HEARDTXM".utf8)
 
     /// The model that ships with Heard (framework v6 themes and sentiment, trained on NHS FFT comments).
-    public static func loadDefault() throws -> TextModel {
+    /// Read once per process: the model is immutable, so every caller can share it.
+    public static func loadDefault() throws -> TextModel { try bundledDefault.get() }
+
+    private static let bundledDefault: Result<TextModel, ModelError> = {
         guard let url = Bundle.module.url(forResource: "default", withExtension: "heardmodel") else {
-            throw ModelError.missingDefaultModel
+            return .failure(.missingDefaultModel)
         }
-        return try TextModel(contentsOf: url)
-    }
+        do {
+            return .success(try TextModel(contentsOf: url))
+        } catch let error as ModelError {
+            return .failure(error)
+        } catch {
+            return .failure(.unreadable(path: url.path, reason: error.localizedDescription))
+        }
+    }()
 
     /// Reads a model file written by `write(to:)`.
     public init(contentsOf url: URL) throws {
@@ -42,6 +51,8 @@ extension TextModel {
         writer.write(contentsOf: scales)
         writer.write(contentsOf: quantised)
         writer.write(contentsOf: bias)
+        writer.write(UInt32(wordVectors?.dimensions ?? 0))
+        writer.write(contentsOf: denseWeights)
         writer.write(Self.checksum(writer.bytes[...]))
         try Data(writer.bytes).write(to: url, options: .atomic)
     }
@@ -61,6 +72,12 @@ extension TextModel {
         return (scales, values)
     }
 
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = StableHash.offset
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* StableHash.prime }
+        return hash
+    }
+
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var hash = StableHash.offset
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* StableHash.prime }
@@ -75,7 +92,7 @@ extension TextModel {
         do {
             _ = try reader.readBytes(count: signature.count)
             let version = Int(try reader.read(UInt32.self))
-            guard version == TextEngine.formatVersion else {
+            guard TextEngine.readableFormatVersions.contains(version) else {
                 throw ModelError.unsupportedVersion(path: path, found: version, supported: TextEngine.formatVersion)
             }
             guard buffer.count >= 8 else { throw BinaryReader.Failure.truncated }
@@ -104,10 +121,34 @@ extension TextModel {
             let scales = try reader.readFloats(count: headCount)
             let quantised = try reader.readArray(Int16.self, count: featureCount * headCount)
             let bias = try reader.readFloats(count: headCount)
+            // Version 2 added the word-vector weights.
+            var denseWeights: [Float] = []
+            var wordVectors: WordVectors? = nil
+            if version >= 2 {
+                let dimensions = Int(try reader.read(UInt32.self))
+                denseWeights = try reader.readFloats(count: dimensions * headCount)
+                if let feature = metadata.features.wordVectors {
+                    guard dimensions == feature.dimensions else {
+                        throw ModelError.corrupted(path: path, reason: "word-vector weights do not match the metadata")
+                    }
+                    switch WordVectors.bundled {
+                    case .success(let vectors):
+                        guard vectors.identity == feature.identity, vectors.dimensions == dimensions else {
+                            throw ModelError.wordVectorsMismatch(
+                                path: path, expected: feature.identity, found: vectors.identity)
+                        }
+                        wordVectors = vectors
+                    case .failure(let error):
+                        throw error
+                    }
+                }
+            }
             guard reader.remaining == 8 else { throw ModelError.corrupted(path: path, reason: "unexpected length") }
             var weights = [Float](repeating: 0, count: quantised.count)
             for index in 0..<quantised.count { weights[index] = Float(quantised[index]) * scales[index % headCount] }
-            return TextModel(metadata: metadata, keys: keys, idf: idf, weights: weights, bias: bias)
+            return TextModel(
+                metadata: metadata, keys: keys, idf: idf, weights: weights, bias: bias, denseWeights: denseWeights,
+                wordVectors: wordVectors)
         } catch is BinaryReader.Failure {
             throw ModelError.corrupted(path: path, reason: "the file is truncated")
         }

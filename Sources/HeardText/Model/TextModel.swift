@@ -12,17 +12,34 @@ public struct TextModel: Sendable {
     /// `keys.count × headCount` weights, row-major (as trained and saved).
     let weights: [Float]
     let bias: [Float]
+    /// Weights of the word-vector dimensions, head-major (`head × dimensions + dimension`); empty without them.
+    let denseWeights: [Float]
+    /// The vectors the model was trained with (nil when it uses none).
+    let wordVectors: WordVectors?
+    /// Per-word head projections of the word vectors, for scoring (nil without word vectors).
+    let wordTable: ScoringTable?
     let headCount: Int
     let extractor: FeatureExtractor
     /// The compact layout used for scoring.
     let table: ScoringTable
 
-    init(metadata: ModelMetadata, keys: [UInt64], idf: [Float], weights: [Float], bias: [Float]) {
+    init(
+        metadata: ModelMetadata, keys: [UInt64], idf: [Float], weights: [Float], bias: [Float],
+        denseWeights: [Float] = [], wordVectors: WordVectors? = nil
+    ) {
         self.metadata = metadata
         self.keys = keys
         self.idf = idf
         self.weights = weights
         self.bias = bias
+        self.wordVectors = denseWeights.isEmpty ? nil : wordVectors
+        self.denseWeights = self.wordVectors == nil ? [] : denseWeights
+        if let vectors = self.wordVectors, let feature = metadata.features.wordVectors {
+            wordTable = Self.wordTable(
+                vectors, denseWeights: self.denseWeights, heads: bias.count, weight: feature.weight)
+        } else {
+            wordTable = nil
+        }
         headCount = bias.count
         extractor = FeatureExtractor(settings: metadata.features)
         table = ScoringTable(keys: keys, idf: idf, weights: weights, heads: bias.count)
@@ -43,6 +60,8 @@ public struct TextModel: Sendable {
     /// Data source, metrics and training details.
     public var card: ModelCard { metadata.card }
     var labelHeadCount: Int { metadata.headLabels.count }
+    /// How many words the model's static word vectors cover (nil: it uses none).
+    public var wordVectorWords: Int? { wordVectors?.count }
 
     /// Scores every head for one comment's features: TF-IDF with L2 normalisation, then a linear layer.
     ///
@@ -63,5 +82,58 @@ public struct TextModel: Sendable {
                 scores[head] = Float(totals[head >> 4][head & 15]) * scales[head] * normaliser + bias[head]
             }
         }
+    }
+
+    /// Adds the word-vector part of every head's score. The comment's vector is a sum over its words divided by
+    /// a root of a sum over its words (see `WordVectors.documentVector`), so each word's projection onto every
+    /// head is computed once at load and kept in `wordTable`: scoring it costs one probe and one row per word,
+    /// like any other feature. `hashes`, `hits` and `probes` must hold at least `tokens.count` entries.
+    @inline(__always)
+    func addWordVectorScores(
+        _ tokens: UnsafeBufferPointer<Token>, hashes: UnsafeMutableBufferPointer<UInt64>,
+        into scores: UnsafeMutableBufferPointer<Float>, totals: UnsafeMutableBufferPointer<SIMD16<Int32>>,
+        hits: UnsafeMutableBufferPointer<Int32>, probes: UnsafeMutableBufferPointer<ScoringTable.Slot>
+    ) {
+        guard let wordTable else { return }
+        for (index, token) in tokens.enumerated() { hashes[index] = token.hash }
+        let hitCount = wordTable.findAll(
+            UnsafeBufferPointer(rebasing: hashes[0..<tokens.count]), firstProbes: probes, rows: hits)
+        guard hitCount > 0 else { return }
+        let squaredLengths = wordTable.sum(UnsafeBufferPointer(rebasing: hits[0..<hitCount]), into: totals)
+        guard squaredLengths > 0 else { return }
+        let normaliser = 1 / squaredLengths.squareRoot()
+        wordTable.scales.withUnsafeBufferPointer { scales in
+            for head in 0..<headCount {
+                scores[head] += Float(totals[head >> 4][head & 15]) * scales[head] * normaliser
+            }
+        }
+    }
+
+    /// Per word, its vector's projection onto every head (weight folded in), as a `ScoringTable` whose "idf" is
+    /// the vector's length: `Σ length × row = Σ W·vector`, and the table's `Σ idf²` is the normaliser.
+    static func wordTable(
+        _ vectors: WordVectors, denseWeights: [Float], heads: Int, weight: Float
+    ) -> ScoringTable {
+        let dimensions = vectors.dimensions
+        var lengths = [Float](repeating: 0, count: vectors.count)
+        var projected = [Float](repeating: 0, count: vectors.count * heads)
+        var vector = [Float](repeating: 0, count: dimensions)
+        denseWeights.withUnsafeBufferPointer { weights in
+            for index in 0..<vectors.count {
+                let row = Int(vectors.rows[index])
+                let squared = vectors.squaredNorm(row: row)
+                guard squared > 0 else { continue }
+                let length = squared.squareRoot()
+                lengths[index] = length
+                vectors.copyVector(row: row, into: &vector)
+                for head in 0..<heads {
+                    let base = head * dimensions
+                    var total: Float = 0
+                    for dimension in 0..<dimensions { total += weights[base + dimension] * vector[dimension] }
+                    projected[index * heads + head] = total * weight / length
+                }
+            }
+        }
+        return ScoringTable(keys: vectors.keys, idf: lengths, weights: projected, heads: heads)
     }
 }

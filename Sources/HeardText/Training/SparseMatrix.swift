@@ -12,9 +12,17 @@ struct SparseMatrix: Sendable {
 struct HashedCorpus: Sendable {
     var offsets: [Int] = [0]
     var hashes: [UInt64] = []
+    /// Each comment's word vector (`dimensions` values per row, already scaled), when the settings use them.
+    var vectors: [Float] = []
+    var dimensions = 0
 
-    init(comments: LabelledComments, settings: FeatureSettings) {
+    init(comments: LabelledComments, settings: FeatureSettings, wordVectors: WordVectors? = nil) {
         let extractor = FeatureExtractor(settings: settings)
+        let vectorWeight = settings.wordVectors?.weight ?? 0
+        if let wordVectors, settings.wordVectors != nil {
+            dimensions = wordVectors.dimensions
+            vectors = [Float](repeating: 0, count: comments.count * dimensions)
+        }
         var tokens: [Token] = []
         var normalised: [UInt8] = []
         var features: [UInt64] = []
@@ -34,6 +42,16 @@ struct HashedCorpus: Sendable {
             if tokens.isEmpty {
                 features.removeAll()
             } else {
+                if let wordVectors, dimensions > 0 {
+                    let start = index * dimensions
+                    tokens.withUnsafeBufferPointer { tokens in
+                        vectors.withUnsafeMutableBufferPointer { vectors in
+                            wordVectors.documentVector(
+                                tokens, weight: vectorWeight,
+                                into: UnsafeMutableBufferPointer(rebasing: vectors[start..<(start + dimensions)]))
+                        }
+                    }
+                }
                 tokens.withUnsafeBufferPointer { tokens in
                     normalised.withUnsafeBufferPointer { bytes in
                         extractor.extract(tokens: tokens, bytes: bytes, question: question, into: &features)
@@ -46,6 +64,8 @@ struct HashedCorpus: Sendable {
     }
 
     func row(_ index: Int) -> ArraySlice<UInt64> { hashes[offsets[index]..<offsets[index + 1]] }
+
+    func vector(_ index: Int) -> ArraySlice<Float> { vectors[(index * dimensions)..<(index * dimensions + dimensions)] }
 }
 
 /// The features kept for one training set, with their inverse document frequencies.
@@ -71,7 +91,8 @@ struct Vocabulary: Sendable {
         self.lookup = lookup
     }
 
-    /// TF-IDF rows for `rows` of the corpus, exactly as `TextModel.score` weighs them.
+    /// TF-IDF rows for `rows` of the corpus, exactly as `TextModel.score` weighs them, followed by the
+    /// comment's word vector (when the corpus has them) in columns `keys.count ..< keys.count + dimensions`.
     func matrix(corpus: HashedCorpus, rows: [Int]) -> SparseMatrix {
         var matrix = SparseMatrix()
         matrix.rowOffsets.reserveCapacity(rows.count + 1)
@@ -88,6 +109,12 @@ struct Vocabulary: Sendable {
             if squaredNorm > 0 {
                 let scale = 1 / squaredNorm.squareRoot()
                 for index in start..<matrix.columns.count { matrix.values[index] *= scale }
+            }
+            if corpus.dimensions > 0 {
+                for (offset, value) in corpus.vector(row).enumerated() where value != 0 {
+                    matrix.columns.append(Int32(keys.count + offset))
+                    matrix.values.append(value)
+                }
             }
             matrix.rowOffsets.append(matrix.columns.count)
         }

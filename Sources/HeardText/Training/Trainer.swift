@@ -50,7 +50,16 @@ public struct Trainer: Sendable {
     /// Trains on all of `comments`, after cross-validating (unless `folds` < 2) to tune thresholds.
     public func train(_ comments: LabelledComments) -> TrainingResult {
         let plan = plan(for: comments)
-        let corpus = HashedCorpus(comments: comments, settings: options.features)
+        var features = options.features
+        var wordVectors: WordVectors? = nil
+        if options.wordVectorWeight > 0, case .success(let vectors) = WordVectors.bundled {
+            wordVectors = vectors
+            features.wordVectors = WordVectorFeature(
+                identity: vectors.identity, dimensions: vectors.dimensions, weight: options.wordVectorWeight)
+        } else {
+            features.wordVectors = nil
+        }
+        let corpus = HashedCorpus(comments: comments, settings: features, wordVectors: wordVectors)
         let allRows = Array(0..<comments.count)
         var decisions = Decisions(
             thresholds: [Float](repeating: 0, count: plan.learnedLabels.count), assignBest: false,
@@ -78,11 +87,21 @@ public struct Trainer: Sendable {
             kind: comments.isSingleLabel ? .singleLabel : .multiLabel, labels: comments.labelNames,
             headLabels: plan.learnedLabels, thresholds: decisions.thresholds,
             assignBestWhenNone: decisions.assignBest, sentimentClasses: plan.sentimentClasses,
-            sentimentOffsets: decisions.sentimentOffsets, features: options.features, textColumn: comments.textColumn,
+            sentimentOffsets: decisions.sentimentOffsets, features: features, textColumn: comments.textColumn,
             questionColumn: comments.questionColumn, card: card)
+        // The rows past the vocabulary are the word-vector dimensions: kept apart, head-major, for scoring.
+        let sparseCount = fitted.vocabulary.keys.count * plan.count
+        var dense = [Float](repeating: 0, count: corpus.dimensions * plan.count)
+        for dimension in 0..<corpus.dimensions {
+            for head in 0..<plan.count {
+                dense[head * corpus.dimensions + dimension] =
+                    fitted.weights[sparseCount + dimension * plan.count + head]
+            }
+        }
         let model = TextModel(
-            metadata: metadata, keys: fitted.vocabulary.keys, idf: fitted.vocabulary.idf, weights: fitted.weights,
-            bias: fitted.bias)
+            metadata: metadata, keys: fitted.vocabulary.keys, idf: fitted.vocabulary.idf,
+            weights: Array(fitted.weights[0..<sparseCount]), bias: fitted.bias, denseWeights: dense,
+            wordVectors: wordVectors)
         return TrainingResult(model: model, crossValidation: report, crossFitted: crossFitted)
     }
 
@@ -147,7 +166,8 @@ public struct Trainer: Sendable {
         let vocabulary = Vocabulary(
             corpus: corpus, rows: rows, minimumDocumentFrequency: options.features.minimumDocumentFrequency)
         let matrix = vocabulary.matrix(corpus: corpus, rows: rows)
-        let columns = vocabulary.keys.count
+        let sparseColumns = vocabulary.keys.count
+        let columns = sparseColumns + corpus.dimensions
         let heads = plan.count
         let results = HeadResults(count: heads)
         let options = self.options
@@ -178,11 +198,13 @@ public struct Trainer: Sendable {
                     max(pow(negatives / positives, options.positiveWeightPower), 1), options.maximumPositiveWeight)
             }
             let solver = LinearSVM(regularisation: cost)
-            let scale =
+            var scale =
                 options.naiveBayesWeight > 0
                 ? Self.naiveBayesScale(
                     matrix, rows: localRows, positive: positive, columns: columns, weight: options.naiveBayesWeight)
                 : nil
+            // Naive-Bayes ratios are for presence features; the dense word-vector columns keep their values.
+            for column in sparseColumns..<columns { scale?[column] = 1 }
             let trained = solver.train(
                 matrix, rows: localRows, positive: positive, columnCount: columns, positiveWeight: weight,
                 columnScale: scale, generator: &generator)

@@ -16,6 +16,9 @@ public struct TrainingOptions: Sendable {
     /// cross-validation on the fft-v6 themes and no worse on fft-phase1 or on sentiment.
     public var naiveBayesWeight: Float
     public var features: FeatureSettings
+    /// Add each comment's static word vector (`WordVectors`, shipped with Heard) as dense features scaled to
+    /// this length; 0 turns them off.
+    public var wordVectorWeight: Float
     public var modelName: String
     public var dataSource: String
     public var notes: String
@@ -23,7 +26,8 @@ public struct TrainingOptions: Sendable {
     public init(
         seed: UInt64 = 20_251_125, folds: Int = 4, minimumExamples: Int = 30, labelRegularisation: Float = 0.5,
         sentimentRegularisation: Float = 0.3, positiveWeightPower: Float = 0.5, maximumPositiveWeight: Float = 8,
-        naiveBayesWeight: Float = 0.5, features: FeatureSettings = FeatureSettings(), modelName: String = "custom",
+        naiveBayesWeight: Float = 0.5, features: FeatureSettings = FeatureSettings(), wordVectorWeight: Float = 1,
+        modelName: String = "custom",
         dataSource: String = "",
         notes: String = ""
     ) {
@@ -36,6 +40,7 @@ public struct TrainingOptions: Sendable {
         self.maximumPositiveWeight = maximumPositiveWeight
         self.naiveBayesWeight = naiveBayesWeight
         self.features = features
+        self.wordVectorWeight = wordVectorWeight
         self.modelName = modelName
         self.dataSource = dataSource
         self.notes = notes
