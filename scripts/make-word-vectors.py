@@ -11,6 +11,12 @@ word's word-pieces) over every comment of the corpus it occurs in, blended with 
 own, so rare words lean on their out-of-context meaning. The vectors are centred, reduced to DIMENSIONS by PCA,
 multiplied by the word's inverse document frequency and quantised to 8 bits, with a scale per word.
 
+With --encoder-words (as scripts/make-word-vectors.sh runs it), every whole lower-case English word of the
+encoder's own vocabulary that the corpus never uses gets a vector too, from the word on its own, weighted as a
+word seen once: comments the model was never trained on still bring their new words' meaning. (Measured on
+fft-phase1 with vectors built from fft-v6 only, so most phase-1 words are new to them: 4-fold cross-fitted
+accuracy 0.733 and macro-F1 0.605 with the encoder's words, 0.732 and 0.599 without, mean of four fold seeds.)
+
 Writes Sources/HeardText/Resources/word-vectors.heardvec (format in WordVectors.swift). Only words and numbers
 derived from them are written; no comment text.
 """
@@ -126,6 +132,11 @@ def main():
     parser.add_argument("--output", required=True)
     parser.add_argument("--dimensions", type=int, default=64)
     parser.add_argument("--minimum-count", type=int, default=1, help="drop words seen in fewer comments")
+    parser.add_argument(
+        "--encoder-words",
+        action="store_true",
+        help="also give a vector (out of context) to every whole English word of the encoder's vocabulary",
+    )
     args = parser.parse_args()
     if args.dimensions % 16 or not 16 <= args.dimensions <= 384:
         sys.exit("--dimensions must be a multiple of 16 between 16 and 384")
@@ -137,10 +148,20 @@ def main():
         (w for w, n in document_frequency.items() if n >= args.minimum_count and (not w.isdigit() or w in KEPT_NUMBERS)),
         key=lambda w: (-document_frequency[w], w),
     )
+    encoder = Encoder(model_directory())
+    if args.encoder_words:
+        # Words the corpus never uses still get a vector, so comments with new words are understood.
+        known = set(vocabulary)
+        extra = sorted(
+            w
+            for w in encoder.tokenizer.get_vocab()
+            if len(w) >= 3 and w.isascii() and w.isalpha() and w.islower() and w not in known
+        )
+        vocabulary += extra
+        print(f"{len(extra)} more words from the encoder's vocabulary", file=sys.stderr)
     index = {w: i for i, w in enumerate(vocabulary)}
     print(f"{len(texts)} comments, {len(vocabulary)} words", file=sys.stderr)
 
-    encoder = Encoder(model_directory())
     sums = np.zeros((len(vocabulary), 384), np.float64)
     counts = np.zeros(len(vocabulary), np.float64)
     started = time.time()
@@ -176,7 +197,8 @@ def main():
     vectors = (sums + ISOLATED_WEIGHT * isolated) / (counts + ISOLATED_WEIGHT)[:, None]
 
     # Centre and reduce: PCA over the vocabulary, each word weighted by how often it occurs.
-    frequency = np.array([document_frequency[w] for w in vocabulary], np.float64)
+    # A word the corpus never uses weighs as one it uses once.
+    frequency = np.array([max(document_frequency[w], 1) for w in vocabulary], np.float64)
     mean = (vectors * frequency[:, None]).sum(0) / frequency.sum()
     centred = vectors - mean
     covariance = (centred * frequency[:, None]).T @ centred / frequency.sum()

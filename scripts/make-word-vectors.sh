@@ -21,4 +21,4 @@ fi
 "$VENV/bin/python" scripts/make-word-vectors.py \
     --corpus "$SHARED/fft-v6/train.csv::FFT answer" --corpus "$SHARED/fft-v6/dev.csv::FFT answer" \
     --corpus "$SHARED/fft-phase1/train.csv::feedback" \
-    --output Sources/HeardText/Resources/word-vectors.heardvec "$@"
+    --encoder-words --output Sources/HeardText/Resources/word-vectors.heardvec "$@"

@@ -47,6 +47,8 @@ echo "== final model on train + dev"
     echo "- **Data**: $SOURCE. Real NHS Friends and Family Test comments labelled by NHS staff; the trusts"
     echo "  agreed to public release. fft-v6 train (5,196) + dev (722) comments. No comment text is stored in the model."
     echo "- **Settings**: ${CHOICES[*]}"
+    echo "- **Static word vectors**: $(grep -o '[0-9]* words' "$WORK/final.txt" | head -1) from \`word-vectors.heardvec\`, distilled from the"
+    echo "  all-MiniLM-L6-v2 sentence encoder (Apache 2.0) by \`scripts/make-word-vectors.sh\`; the model works only with that file."
     echo
     echo "## Cross-validation on train (4-fold, out-of-fold)"
     echo
