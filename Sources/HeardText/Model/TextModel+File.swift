@@ -78,11 +78,7 @@ extension TextModel {
         return hash
     }
 
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash = StableHash.offset
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* StableHash.prime }
-        return hash
-    }
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.withUnsafeBytes { checksum($0) } }
 
     private static func decode(_ buffer: UnsafeRawBufferPointer, path: String) throws -> TextModel {
         guard buffer.count >= signature.count + 4, Array(buffer[0..<signature.count]) == signature else {
