@@ -179,6 +179,7 @@ public enum DemoData {
             )
         }
         lines.append("These passwords are for the demo only.")
-        print(lines.joined(separator: "\n"))
+        // Written at once: `print` is block-buffered when the output is a pipe or a log file.
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }
