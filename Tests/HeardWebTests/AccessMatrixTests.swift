@@ -75,6 +75,47 @@ struct AccessMatrixTests {
         }
     }
 
+    @Test("no page offers a role a link it may not follow (demo data, every role, links followed breadth-first)")
+    func noForbiddenLinks() async throws {
+        try await TestApp.run(on: .sqlite, configure: { $0.seedDemoData = true }) { app in
+            for role in Role.allCases {
+                let browser = try await app.signedInBrowser(role)
+                var queue = [role.isStaff ? "/staff" : "/me"]
+                // Pages that differ only by an id count once, so the crawl covers kinds of page, not every row.
+                var seenKinds: Set<String> = []
+                var visited = 0
+                while !queue.isEmpty && visited < 120 {
+                    let path = queue.removeFirst()
+                    guard seenKinds.insert(Self.kind(of: path)).inserted else { continue }
+                    visited += 1
+                    let page = try await browser.get(path)
+                    #expect(
+                        ![.forbidden, .notFound].contains(page.status) && page.status.code < 500,
+                        "\(role.rawValue) offered \(path) (\(page.status.code))")
+                    guard page.status == .ok else { continue }
+                    queue += Self.links(in: page.body).filter { !seenKinds.contains(Self.kind(of: $0)) }
+                }
+                #expect(visited > 3, "\(role.rawValue) reached only \(visited) pages")
+            }
+        }
+    }
+
+    /// Site-relative links of a page, with `&amp;` decoded and fragments dropped.
+    static func links(in html: String) -> [String] {
+        html.components(separatedBy: "href=\"/").dropFirst().compactMap { rest in
+            guard let end = rest.firstIndex(of: "\"") else { return nil }
+            let link = "/" + rest[..<end].replacingOccurrences(of: "&amp;", with: "&")
+            return link.split(separator: "#", omittingEmptySubsequences: false).first.map(String.init)
+        }
+    }
+
+    /// The path with every UUID replaced, so `/staff/feedback/<id>` is one kind of page.
+    static func kind(of path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            UUID(uuidString: String(part.prefix(36))) != nil ? "ID" + part.dropFirst(36) : String(part)
+        }.joined(separator: "/")
+    }
+
     @Test("a role without the area cannot post to it either")
     func postsAreGuardedToo() async throws {
         try await TestApp.run(on: .sqlite) { app in

@@ -148,6 +148,8 @@ enum InitiativeViews {
                 }
             }
             h2 { "Involvement activities" }
+            // A board secretary reads the initiative but does not manage activities: titles without links.
+            let managesActivities = context.user.map { StaffArea.activities.allows($0.role) } ?? false
             if bundle.activities.isEmpty {
                 p { "None yet." }
             } else {
@@ -156,13 +158,17 @@ enum InitiativeViews {
                     headers: ["Activity", "Date", "Place", "Came"],
                     rows: bundle.activities.map { activity in
                         [
-                            a(.href(DecisionURL.activity(activity.id!))) { activity.title },
+                            managesActivities
+                                ? a(.href(DecisionURL.activity(activity.id!))) { activity.title }
+                                : .text(activity.title),
                             .text(activity.date.ukText),
                             .text(activity.place.name), .text(String(activity.attendees)),
                         ]
                     }, captionHidden: true)
             }
-            p { a(.href(DecisionURL.newActivity(initiative: id))) { "Record an involvement activity" } }
+            if managesActivities {
+                p { a(.href(DecisionURL.newActivity(initiative: id))) { "Record an involvement activity" } }
+            }
             h2 { "Consultation" }
             if let consultation = bundle.consultation, let cfacts = bundle.consultationFacts {
                 p {

@@ -9,10 +9,10 @@ enum FeedbackDashboardView {
         date: .abbreviated, time: .omitted, locale: Locale(identifier: "en_GB"),
         timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
 
-    static func render(_ model: FeedbackDashboard, csrfToken: String, engineProblem: String?) -> HTMLNode {
+    static func render(_ model: FeedbackDashboard, role: Role, csrfToken: String, engineProblem: String?) -> HTMLNode {
         .fragment([
             alerts(model.alerts, csrfToken: csrfToken),
-            waiting(model.waiting),
+            waiting(model.waiting, role: role),
             LoopClosurePanel.render(model.loop, period: FeedbackDashboard.figurePeriod),
             volumes(model.weeks),
             themes(model.themes),
@@ -51,13 +51,18 @@ enum FeedbackDashboardView {
         }
     }
 
-    static func waiting(_ waiting: FeedbackDashboard.Waiting) -> HTMLNode {
+    /// Moderation is linked only for roles that may moderate; others see the count as plain text.
+    static func waiting(_ waiting: FeedbackDashboard.Waiting, role: Role) -> HTMLNode {
         section(.aria("labelledby", "waiting")) {
             h2(.id("waiting")) { "Waiting for you" }
             ul(.class("stat-list")) {
                 li {
-                    a(.href(SiteURL.moderation)) {
-                        strong { "\(waiting.moderation)" }; " to moderate"
+                    if StaffArea.moderation.allows(role) {
+                        a(.href(SiteURL.moderation)) {
+                            strong { "\(waiting.moderation)" }; " to moderate"
+                        }
+                    } else {
+                        strong { "\(waiting.moderation)" }; " waiting for a moderator"
                     }
                 }
                 li {

@@ -35,8 +35,9 @@ enum DashboardPage {
             if let user = context.user {
                 p(.class("lead")) { "Signed in as \(user.displayName), \(user.role.title.lowercased())." }
             }
-            if let feedback = model.feedback {
-                FeedbackDashboardView.render(feedback, csrfToken: context.csrfToken ?? "", engineProblem: engineProblem)
+            if let feedback = model.feedback, let user = context.user {
+                FeedbackDashboardView.render(
+                    feedback, role: user.role, csrfToken: context.csrfToken ?? "", engineProblem: engineProblem)
             }
             section(.aria("labelledby", "coverage")) {
                 h2(.id("coverage")) { "What Heard covers" }
