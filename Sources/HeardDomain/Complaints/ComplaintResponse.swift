@@ -1,0 +1,61 @@
+/// The written response to a complaint. Regulation 14 says what it must contain: how the complaint was
+/// considered, the conclusions reached (including any that call for remedial action, and that action), and the
+/// complainant's right to take the complaint to the Parliamentary and Health Service Ombudsman.
+public struct ComplaintResponse: Equatable, Sendable {
+    public var respondedOn: SimpleDate?
+    public var howConsidered: String
+    public var conclusions: String
+    /// What is being put right, or why nothing needs to be.
+    public var remedialAction: String
+    public var ombudsmanRightGiven: Bool
+
+    public init(
+        respondedOn: SimpleDate?, howConsidered: String, conclusions: String, remedialAction: String,
+        ombudsmanRightGiven: Bool
+    ) {
+        self.respondedOn = respondedOn
+        self.howConsidered = howConsidered.trimmingWhitespace()
+        self.conclusions = conclusions.trimmingWhitespace()
+        self.remedialAction = remedialAction.trimmingWhitespace()
+        self.ombudsmanRightGiven = ombudsmanRightGiven
+    }
+
+    /// Every missing part, so the handler can put them all right at once.
+    public func problems(clock: ComplaintClock, today: SimpleDate) -> [FieldError] {
+        var errors: [FieldError] = []
+        if let respondedOn {
+            if respondedOn < clock.receivedOn {
+                errors.append(
+                    FieldError(
+                        "responded_on",
+                        "The response cannot be before the complaint arrived (\(clock.receivedOn.ukText))."))
+            } else if respondedOn > today {
+                errors.append(FieldError("responded_on", "The response date cannot be in the future."))
+            }
+        } else {
+            errors.append(FieldError("responded_on", "Enter the date the response was sent, like 2026-03-31."))
+        }
+        if clock.acknowledgedOn == nil {
+            errors.append(FieldError("responded_on", "Record the acknowledgement first: regulation 13 requires one."))
+        }
+        if howConsidered.isEmpty {
+            errors.append(FieldError("how_considered", "Say how the complaint was considered (regulation 14)."))
+        }
+        if conclusions.isEmpty {
+            errors.append(FieldError("conclusions", "Give the conclusions reached (regulation 14)."))
+        }
+        if remedialAction.isEmpty {
+            errors.append(
+                FieldError(
+                    "remedial_action", "Say what is being put right, or why nothing needs to be (regulation 14)."))
+        }
+        if !ombudsmanRightGiven {
+            errors.append(
+                FieldError(
+                    "ombudsman_right_given",
+                    "The response must tell the complainant they can go to the Parliamentary and Health Service Ombudsman."
+                ))
+        }
+        return errors
+    }
+}

@@ -1,0 +1,140 @@
+import HeardDomain
+import Testing
+
+@Suite("Complaints clock")
+struct ComplaintClockTests {
+    static func date(_ iso: String) -> SimpleDate { SimpleDate(iso: iso)! }
+
+    @Test(
+        "bank holidays of England and Wales, as published on gov.uk, with substitutes and proclaimed days",
+        arguments: [
+            (
+                2026,
+                [
+                    "2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25",
+                    "2026-12-28",
+                ]
+            ),
+            (
+                2027,
+                [
+                    "2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27",
+                    "2027-12-28",
+                ]
+            ),
+            (
+                2022,
+                [
+                    "2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02", "2022-06-03", "2022-08-29",
+                    "2022-09-19", "2022-12-26", "2022-12-27",
+                ]
+            ),
+            (
+                2023,
+                [
+                    "2023-01-02", "2023-04-07", "2023-04-10", "2023-05-01", "2023-05-08", "2023-05-29", "2023-08-28",
+                    "2023-12-25", "2023-12-26",
+                ]
+            ),
+            (
+                2020,
+                [
+                    "2020-01-01", "2020-04-10", "2020-04-13", "2020-05-08", "2020-05-25", "2020-08-31", "2020-12-25",
+                    "2020-12-28",
+                ]
+            ),
+        ])
+    func bankHolidays(year: Int, expected: [String]) {
+        #expect(WorkingDays.bankHolidays(in: year) == Set(expected.map(Self.date)))
+    }
+
+    @Test("weekdays: 1 January 2026 was a Thursday, 4 December 2026 a Friday")
+    func weekdays() {
+        #expect(WorkingDays.weekday(Self.date("2026-01-01")) == 4)
+        #expect(WorkingDays.weekday(Self.date("2026-12-04")) == 5)
+        #expect(WorkingDays.weekday(Self.date("1969-12-28")) == 7)
+        #expect(!WorkingDays.isWorkingDay(Self.date("2026-12-05")))
+        #expect(!WorkingDays.isWorkingDay(Self.date("2026-04-03")), "Good Friday")
+        #expect(WorkingDays.isWorkingDay(Self.date("2026-04-07")))
+    }
+
+    @Test(
+        "acknowledgement is due 3 working days after receipt, skipping weekends and bank holidays",
+        arguments: [
+            ("2026-12-02", "2026-12-07"),  // Wednesday: Thu, Fri, Mon
+            ("2026-12-04", "2026-12-09"),  // Friday: Mon, Tue, Wed
+            ("2026-12-05", "2026-12-09"),  // Saturday: counts from Monday
+            ("2026-12-24", "2026-12-31"),  // Christmas Eve: 25 and 28 are holidays
+            ("2026-04-02", "2026-04-09"),  // before Easter: Good Friday and Easter Monday
+        ])
+    func acknowledgementDue(received: String, due: String) {
+        #expect(ComplaintClock(receivedOn: Self.date(received)).acknowledgementDue == Self.date(due))
+    }
+
+    @Test("the response is due six months after receipt, or on the date agreed; month ends are kept")
+    func responseDue() {
+        #expect(ComplaintClock(receivedOn: Self.date("2026-03-10")).responseDue == Self.date("2026-09-10"))
+        #expect(ComplaintClock(receivedOn: Self.date("2026-08-31")).responseDue == Self.date("2027-02-28"))
+        #expect(ComplaintClock(receivedOn: Self.date("2027-08-31")).responseDue == Self.date("2028-02-29"))
+        let agreed = ComplaintClock(receivedOn: Self.date("2026-03-10"), agreedResponseBy: Self.date("2026-05-01"))
+        #expect(agreed.responseDue == Self.date("2026-05-01"))
+    }
+
+    @Test("the next step: acknowledge, respond, explain a delay in writing, then done")
+    func steps() {
+        var clock = ComplaintClock(receivedOn: Self.date("2026-12-02"))
+        #expect(
+            clock.step(today: Self.date("2026-12-07")) == .acknowledge(due: Self.date("2026-12-07"), overdue: false))
+        #expect(clock.step(today: Self.date("2026-12-08")).isOverdue)
+        clock.acknowledgedOn = Self.date("2026-12-04")
+        #expect(clock.step(today: Self.date("2027-06-02")) == .respond(due: Self.date("2027-06-02"), overdue: false))
+        #expect(clock.step(today: Self.date("2027-06-03")) == .explainDelay(responseWasDue: Self.date("2027-06-02")))
+        clock.delayExplainedOn = Self.date("2027-06-03")
+        #expect(clock.step(today: Self.date("2027-06-10")) == .respond(due: Self.date("2027-06-02"), overdue: true))
+        clock.respondedOn = Self.date("2027-06-20")
+        #expect(clock.step(today: Self.date("2027-07-01")) == .responded(on: Self.date("2027-06-20")))
+        #expect(!clock.step(today: Self.date("2027-07-01")).isOverdue)
+    }
+
+    @Test("complaints made more than 12 months after the event are flagged")
+    func timeLimit() {
+        let event = Self.date("2025-01-10")
+        #expect(!ComplaintClock.isOutsideTimeLimit(eventOn: event, receivedOn: Self.date("2026-01-10")))
+        #expect(ComplaintClock.isOutsideTimeLimit(eventOn: event, receivedOn: Self.date("2026-01-11")))
+    }
+
+    @Test("an acknowledgement needs a date between receipt and today, and an agreed date after it")
+    func acknowledgementProblems() {
+        let clock = ComplaintClock(receivedOn: Self.date("2026-12-02"))
+        let today = Self.date("2026-12-04")
+        #expect(clock.acknowledgementProblems(on: today, agreedResponseBy: nil, today: today).isEmpty)
+        #expect(
+            clock.acknowledgementProblems(on: nil, agreedResponseBy: nil, today: today).map(\.field) == [
+                "acknowledged_on"
+            ])
+        #expect(
+            clock.acknowledgementProblems(on: Self.date("2026-12-01"), agreedResponseBy: nil, today: today).count == 1)
+        #expect(
+            clock.acknowledgementProblems(on: Self.date("2026-12-05"), agreedResponseBy: nil, today: today).count == 1)
+        let early = clock.acknowledgementProblems(on: today, agreedResponseBy: Self.date("2026-12-03"), today: today)
+        #expect(early.map(\.field) == ["agreed_response_by"])
+    }
+
+    @Test("a response must say how it was considered, the conclusions, the remedy and the Ombudsman right")
+    func responseContents() {
+        let clock = ComplaintClock(receivedOn: Self.date("2026-12-02"), acknowledgedOn: Self.date("2026-12-03"))
+        let today = Self.date("2026-12-20")
+        let complete = ComplaintResponse(
+            respondedOn: today, howConsidered: "Read the notes, spoke to the ward.", conclusions: "Partly upheld.",
+            remedialAction: "Discharge checklist changed.", ombudsmanRightGiven: true)
+        #expect(complete.problems(clock: clock, today: today).isEmpty)
+        let empty = ComplaintResponse(
+            respondedOn: nil, howConsidered: " ", conclusions: "", remedialAction: "", ombudsmanRightGiven: false)
+        #expect(
+            empty.problems(clock: clock, today: today).map(\.field) == [
+                "responded_on", "how_considered", "conclusions", "remedial_action", "ombudsman_right_given",
+            ])
+        let unacknowledged = ComplaintClock(receivedOn: Self.date("2026-12-02"))
+        #expect(complete.problems(clock: unacknowledged, today: today).map(\.field) == ["responded_on"])
+    }
+}
