@@ -81,6 +81,13 @@ func routes(_ app: Application) throws {
     moderation.get("moderation", ":id", use: ModerationController.show)
     moderation.post("moderation", ":id", use: ModerationController.decide)
 
+    let complaints = staff.grouped(AreaGuard(area: .complaints))
+    complaints.get("complaints", use: ComplaintsController.index)
+    complaints.get("complaints", ":id", use: ComplaintsController.show)
+    complaints.post("complaints", ":id", "acknowledge", use: ComplaintsController.acknowledge)
+    complaints.post("complaints", ":id", "delay", use: ComplaintsController.explainDelay)
+    complaints.post("complaints", ":id", "respond", use: ComplaintsController.respond)
+
     let feedback = staff.grouped(AreaGuard(area: .feedback))
     feedback.get("feedback", use: StaffFeedbackController.index)
     feedback.get("feedback", "new", use: ShareController.staffChooseService)

@@ -20,6 +20,7 @@ struct AccessMatrixTests {
         ("/staff/users/new", .users),
         ("/staff/audit", .audit),
         ("/staff/moderation", .moderation),
+        ("/staff/complaints", .complaints),
         ("/staff/feedback", .feedback),
         ("/staff/feedback/new", .feedback),
         ("/staff/replies", .feedback),

@@ -12,6 +12,8 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case audit
     /// Checking and publishing what the public wrote.
     case moderation
+    /// Formal complaints and their clock: acknowledgement, delay letters, the written response.
+    case complaints
     /// Replying to stories, entering feedback for people, urgent alerts.
     case feedback
     /// Raising and updating "we did" actions.
@@ -32,6 +34,7 @@ public enum StaffArea: String, CaseIterable, Sendable {
         case .dashboard: [.administrator, .engagementOfficer, .complaintsHandler, .moderator, .boardSecretary]
         case .referenceData, .users, .audit: [.administrator]
         case .moderation: [.administrator, .moderator, .complaintsHandler]
+        case .complaints: [.administrator, .complaintsHandler]
         case .feedback, .actions: [.administrator, .engagementOfficer, .complaintsHandler, .moderator]
         case .dataTransfer: [.administrator, .engagementOfficer]
         case .involvement: Set(Role.allCases)

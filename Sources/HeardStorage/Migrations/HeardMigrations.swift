@@ -14,6 +14,7 @@ public enum HeardMigrations {
             SessionRecord.migration,
             M0100_CreateDecisions(),
             M0101_ScaleIndexes(),
+            M0102_CreateComplaints(),
         ]
     }
 }

@@ -10,10 +10,13 @@ public struct DecisionClock: Sendable {
 
     public init(today: @escaping @Sendable () -> SimpleDate) { self.today = today }
 
-    public static let system = DecisionClock {
+    public static let system = DecisionClock { ukDay(of: Date()) }
+
+    /// The calendar day in the UK on which `date` fell.
+    public static func ukDay(of date: Date) -> SimpleDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return SimpleDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 

@@ -149,6 +149,66 @@ enum FeedbackDemoData {
                 place: place, services: placeServices, items: placeItems, owner: officer, now: now, on: db,
                 random: &random)
         }
+        try await seedComplaints(services: services, intake: intake, moderator: moderator, now: now, on: db)
+    }
+
+    /// Complaints at each step of the clock, one of them with its acknowledgement overdue.
+    static func seedComplaints(
+        services: [Service], intake: FeedbackIntake, moderator: User, now: Date, on db: any Database
+    ) async throws {
+        let today = DecisionClock.ukDay(of: now)
+        // (story, days since received, acknowledged after (days), responded after (days))
+        let cases: [(String, Int, Int?, Int?)] = [
+            (
+                "I want to make a formal complaint. My mother was sent home at 11pm with no transport, and nobody told us her medicines had changed.",
+                1, nil, nil
+            ),
+            (
+                "This is a complaint. Reception refused to book an interpreter for my appointment, so I could not understand what the doctor said.",
+                10, nil, nil
+            ),
+            (
+                "Formal complaint about my son's wait for a mental health assessment: eleven weeks with no contact at all.",
+                24, 2, nil
+            ),
+            (
+                "I am complaining because the ambulance took three hours and the call handler was rude to my wife.", 75,
+                1, 41
+            ),
+        ]
+        for (index, (story, daysAgo, acknowledgedAfter, respondedAfter)) in cases.enumerated() {
+            let service = services.sorted { $0.name < $1.name }[index * 3 % services.count]
+            let received = now.addingTimeInterval(-Double(daysAgo) * 86400)
+            let submission = FeedbackSubmission.Valid(
+                story: story, whatWasGood: "", couldBeBetter: "", fftRating: FFTRating(rawValue: 5),
+                consentToPublish: false, contactName: "Demo Complainant \(index + 1)",
+                contactEmail: "complainant\(index + 1)@example.org", contactPhone: nil, wantsReply: true)
+            let recorded = try await intake.record(
+                submission, service: try ServiceDirectory.Entry(service),
+                origin: .init(channel: .online, enteredBy: nil, receivedAt: received))
+            guard let item = try await FeedbackItem.find(recorded.id, on: db) else { continue }
+            item.status = .escalated
+            item.moderatedAt = received.addingTimeInterval(3600)
+            item.moderatedByID = moderator.id
+            item.moderationNote = "Asks for a formal complaint."
+            try await item.save(on: db)
+            let receivedOn = today.adding(days: -daysAgo)
+            let complaint = Complaint(feedbackID: item.id!, receivedOn: receivedOn, createdByID: moderator.id)
+            if let acknowledgedAfter {
+                complaint.acknowledgedOn = receivedOn.adding(days: acknowledgedAfter).iso
+                complaint.acknowledgementNote =
+                    "Phoned to apologise and agree how we will look into it; we expect to reply within six weeks."
+            }
+            if let respondedAfter {
+                complaint.respondedOn = receivedOn.adding(days: respondedAfter).iso
+                complaint.howConsidered = "Listened to the call recording and read the dispatch log with the crew."
+                complaint.conclusions = "Upheld: the call was wrongly graded, and the call handler was not courteous."
+                complaint.remedialAction =
+                    "Grading guidance for falls in people over 80 changed; the call handler has had coaching."
+                complaint.ombudsmanRightGiven = true
+            }
+            try await complaint.create(on: db)
+        }
     }
 
     static func seedActions(

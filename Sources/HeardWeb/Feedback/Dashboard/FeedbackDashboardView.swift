@@ -80,7 +80,11 @@ enum FeedbackDashboardView {
                     }
                 }
                 li {
-                    a(.href(SiteURL.staffFeedback + "?status=escalated")) {
+                    a(
+                        .href(
+                            StaffArea.complaints.allows(role)
+                                ? ComplaintURL.complaints : SiteURL.staffFeedback + "?status=escalated")
+                    ) {
                         strong { "\(waiting.escalated)" }; " escalated to complaints"
                     }
                 }

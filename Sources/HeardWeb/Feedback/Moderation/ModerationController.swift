@@ -84,6 +84,12 @@ enum ModerationController {
         let edited = text != item.redactedText
         try await request.db.transaction { db in
             try await item.save(on: db)
+            if newStatus == .escalated {
+                // The complaints clock runs from the day the person's words reached the organisation.
+                let complaint = Complaint(
+                    feedbackID: item.id!, receivedOn: DecisionClock.ukDay(of: item.receivedAt), createdByID: user.id)
+                try await complaint.create(on: db)
+            }
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "feedback.\(form.decision!)", objectType: "feedback",
                 objectID: item.id?.uuidString,
@@ -94,7 +100,10 @@ enum ModerationController {
                     FieldChange("reason", from: nil, to: reason.isEmpty ? nil : reason),
                 ])
         }
-        Admin.flash(request, "\(item.reference): \(newStatus.title.lowercased()).")
+        Admin.flash(
+            request,
+            "\(item.reference): \(newStatus.title.lowercased())."
+                + (newStatus == .escalated ? " It is now in the complaints list with its clock running." : ""))
         return request.redirect(to: SiteURL.moderation)
     }
 

@@ -100,6 +100,9 @@ enum PageLayout {
         }
         if StaffArea.dashboard.allows(role) { items.append(.init(label: "Dashboard", path: SiteURL.dashboard)) }
         if StaffArea.moderation.allows(role) { items.append(.init(label: "Moderation", path: SiteURL.moderation)) }
+        if StaffArea.complaints.allows(role) {
+            items.append(.init(label: "Complaints", path: ComplaintURL.complaints))
+        }
         if StaffArea.feedback.allows(role) {
             items.append(.init(label: "Feedback", path: SiteURL.staffFeedback))
             items.append(.init(label: "Replies", path: SiteURL.replies))

@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import HeardDomain
+
+/// A feedback item handled as a formal complaint, with its clock (dates kept as `YYYY-MM-DD`, the UK calendar
+/// day they happened) and the regulation 14 response.
+public final class Complaint: Model, @unchecked Sendable {
+    public static let schema = "complaints"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "feedback_id") public var feedback: FeedbackItem
+    @Field(key: "received_on") public var receivedOn: String
+    /// When what the complaint is about happened (or the person first knew of it), if known.
+    @OptionalField(key: "event_on") public var eventOn: String?
+    /// Why a complaint outside the 12-month limit is taken on.
+    @Field(key: "late_reason") public var lateReason: String
+    @OptionalField(key: "acknowledged_on") public var acknowledgedOn: String?
+    /// How it will be handled and how long it is likely to take, as offered in the acknowledgement.
+    @Field(key: "acknowledgement_note") public var acknowledgementNote: String
+    @OptionalField(key: "agreed_response_by") public var agreedResponseBy: String?
+    @OptionalField(key: "delay_explained_on") public var delayExplainedOn: String?
+    @Field(key: "delay_reason") public var delayReason: String
+    @OptionalField(key: "responded_on") public var respondedOn: String?
+    @Field(key: "how_considered") public var howConsidered: String
+    @Field(key: "conclusions") public var conclusions: String
+    @Field(key: "remedial_action") public var remedialAction: String
+    @Field(key: "ombudsman_right_given") public var ombudsmanRightGiven: Bool
+    @OptionalField(key: "created_by_id") public var createdByID: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, feedbackID: UUID, receivedOn: SimpleDate, createdByID: UUID?) {
+        self.id = id
+        self.$feedback.id = feedbackID
+        self.receivedOn = receivedOn.iso
+        self.lateReason = ""
+        self.acknowledgementNote = ""
+        self.delayReason = ""
+        self.howConsidered = ""
+        self.conclusions = ""
+        self.remedialAction = ""
+        self.ombudsmanRightGiven = false
+        self.createdByID = createdByID
+    }
+
+    public var clock: ComplaintClock {
+        ComplaintClock(
+            receivedOn: SimpleDate(iso: receivedOn)!, acknowledgedOn: acknowledgedOn.flatMap(SimpleDate.init(iso:)),
+            agreedResponseBy: agreedResponseBy.flatMap(SimpleDate.init(iso:)),
+            respondedOn: respondedOn.flatMap(SimpleDate.init(iso:)),
+            delayExplainedOn: delayExplainedOn.flatMap(SimpleDate.init(iso:)))
+    }
+}

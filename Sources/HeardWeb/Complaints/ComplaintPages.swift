@@ -1,0 +1,214 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+
+/// The complaints queue and each case, with the clock in plain words.
+enum ComplaintPages {
+    static func list(
+        _ complaints: [Complaint], today: SimpleDate, show: ComplaintsController.Show, page: Int, pageCount: Int,
+        total: Int, context: PageContext, notice: String?
+    ) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Complaints" }
+            p(.class("lead")) {
+                "Acknowledge within 3 working days; respond in writing within six months or the time agreed, and say why if that passes."
+            }
+            p {
+                "A complaint starts when a moderator escalates a piece of feedback. "
+                a(.href(SiteURL.moderation)) { "Go to moderation" }
+            }
+            nav(.aria("label", "Which complaints")) {
+                ul(.class("tag-list")) {
+                    for option in ComplaintsController.Show.allCases {
+                        li {
+                            if option == show {
+                                strong(.aria("current", "page")) { option.title }
+                            } else {
+                                a(.href(ComplaintURL.complaints + "?show=" + option.rawValue)) { option.title }
+                            }
+                        }
+                    }
+                }
+            }
+            if complaints.isEmpty {
+                p { "There are none." }
+            } else {
+                DataTable.render(
+                    caption: "\(show.title) complaints (\(total)), "
+                        + (show == .open ? "nearest deadline first" : "newest first"),
+                    headers: ["Complaint", "Received", "Next step", "Due"],
+                    rows: complaints.map { complaint in
+                        let step = complaint.clock.step(today: today)
+                        return [
+                            a(.href(ComplaintURL.complaint(complaint.id!))) { complaint.feedback.reference },
+                            .text(complaint.clock.receivedOn.ukText),
+                            stepTag(step),
+                            .text(step.due?.ukText ?? "–"),
+                        ]
+                    })
+                Pagination.links(page: page, pageCount: pageCount) {
+                    ComplaintURL.complaints + "?show=\(show.rawValue)&page=\($0)"
+                }
+            }
+        }
+    }
+
+    static func stepTitle(_ step: ComplaintClock.Step) -> String {
+        switch step {
+        case .acknowledge(_, let overdue): overdue ? "Acknowledgement overdue" : "Acknowledge"
+        case .respond(_, let overdue): overdue ? "Response overdue" : "Respond"
+        case .explainDelay: "Response overdue: write to say why"
+        case .responded(let on): "Responded on \(on.ukText)"
+        }
+    }
+
+    static func stepTag(_ step: ComplaintClock.Step) -> HTMLNode {
+        step.isOverdue ? strong(.class("tag tag-urgent")) { stepTitle(step) } : .text(stepTitle(step))
+    }
+
+    static func show(
+        _ complaint: Complaint, today: SimpleDate, context: PageContext, notice: String?, failure: ValidationFailure?,
+        typed: [String: String]
+    ) -> String {
+        let clock = complaint.clock
+        let step = clock.step(today: today)
+        let id = complaint.id!
+        let item = complaint.feedback
+        return PageLayout.render(context) {
+            p { a(.class("back-link"), .href(ComplaintURL.complaints)) { "Back to complaints" } }
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Complaint \(item.reference)" }
+            DecisionForms.summaryList([
+                ("Next step", stepTag(step)),
+                ("Received", .text(clock.receivedOn.ukText)),
+                (
+                    "Acknowledgement",
+                    .text(
+                        complaint.acknowledgedOn.flatMap(SimpleDate.init(iso:)).map { "Sent \($0.ukText)" }
+                            ?? "Due by \(clock.acknowledgementDue.ukText) (3 working days)")
+                ),
+                (
+                    "Response due",
+                    .text(
+                        clock.responseDue.ukText
+                            + (clock.agreedResponseBy != nil ? " (agreed with the complainant)" : " (six months)"))
+                ),
+                (
+                    "When it happened",
+                    .text(
+                        complaint.eventOn.flatMap(SimpleDate.init(iso:)).map { event in
+                            event.ukText
+                                + (ComplaintClock.isOutsideTimeLimit(eventOn: event, receivedOn: clock.receivedOn)
+                                    ? " – more than 12 months before; taken on because: \(complaint.lateReason)" : "")
+                        } ?? "Not recorded")
+                ),
+                ("Feedback", a(.href(SiteURL.feedback(item.id!))) { "\(item.reference) and its analysis" }),
+            ])
+            h2 { "What the person said" }
+            DecisionForms.paragraphs(item.fullText)
+            if let note = complaint.acknowledgedOn.map({ _ in complaint.acknowledgementNote }), !note.isEmpty {
+                h2 { "How it will be handled" }
+                DecisionForms.paragraphs(note)
+            }
+            if let explained = complaint.delayExplainedOn.flatMap(SimpleDate.init(iso:)) {
+                h2 { "Delay" }
+                p { "Wrote on \(explained.ukText) to say why the response is late: \(complaint.delayReason)" }
+            }
+            if let responded = complaint.respondedOn.flatMap(SimpleDate.init(iso:)) {
+                h2 { "Response sent \(responded.ukText)" }
+                DecisionForms.summaryList([
+                    ("How it was considered", .text(complaint.howConsidered)),
+                    ("Conclusions", .text(complaint.conclusions)),
+                    ("What is being put right", .text(complaint.remedialAction)),
+                    ("Ombudsman", .text("Told of the right to go to the Parliamentary and Health Service Ombudsman")),
+                ])
+                p {
+                    a(.href(SiteURL.new(SiteURL.actions) + "?feedback=\(DecisionURL.id(item.id!))")) {
+                        "Raise an action from this complaint"
+                    }
+                }
+            } else if complaint.acknowledgedOn == nil {
+                acknowledgementForm(id: id, today: today, context: context, failure: failure, typed: typed)
+            } else {
+                if case .explainDelay = step {
+                    delayForm(id: id, today: today, context: context, failure: failure, typed: typed)
+                }
+                responseForm(id: id, today: today, context: context, failure: failure, typed: typed)
+            }
+        }
+    }
+
+    static func acknowledgementForm(
+        id: UUID, today: SimpleDate, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+    ) -> HTMLNode {
+        HeardWeb.form(.action(ComplaintURL.complaint(id) + "/acknowledge"), .method("post"), .novalidate) {
+            h2 { "Record the acknowledgement" }
+            FormComponents.csrfField(context.csrfToken ?? "")
+            FormComponents.textField(
+                name: "acknowledged_on", label: "Date sent", value: typed["acknowledged_on"] ?? today.iso,
+                failure: failure, hint: "For example, 2026-03-31.", type: "date", width: "short")
+            FormComponents.textArea(
+                name: "acknowledgement_note", label: "How it will be handled and how long it is likely to take",
+                value: typed["acknowledgement_note"] ?? "", failure: failure,
+                hint: "What you offered to discuss with the complainant (regulation 13).", rows: 4)
+            FormComponents.textField(
+                name: "agreed_response_by", label: "Response date agreed with the complainant (optional)",
+                value: typed["agreed_response_by"] ?? "", failure: failure,
+                hint: "Leave empty for the usual six months.", type: "date", required: false, width: "short")
+            FormComponents.textField(
+                name: "event_on", label: "When it happened, or when they first knew of it (optional)",
+                value: typed["event_on"] ?? "", failure: failure, type: "date", required: false, width: "short")
+            FormComponents.textArea(
+                name: "late_reason", label: "If that was more than 12 months ago, why it is still taken on",
+                value: typed["late_reason"] ?? "", failure: failure, rows: 2)
+            FormComponents.submitButton("Record acknowledgement")
+        }
+    }
+
+    static func delayForm(
+        id: UUID, today: SimpleDate, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+    ) -> HTMLNode {
+        HeardWeb.form(
+            .action(ComplaintURL.complaint(id) + "/delay"), .method("post"), .novalidate, .class("panel")
+        ) {
+            h2 { "The response is late: write to say why" }
+            FormComponents.csrfField(context.csrfToken ?? "")
+            FormComponents.textField(
+                name: "delay_explained_on", label: "Date the letter was sent",
+                value: typed["delay_explained_on"] ?? today.iso, failure: failure, type: "date", width: "short")
+            FormComponents.textArea(
+                name: "delay_reason", label: "Why the response is late", value: typed["delay_reason"] ?? "",
+                failure: failure, rows: 3)
+            FormComponents.submitButton("Record the delay letter")
+        }
+    }
+
+    static func responseForm(
+        id: UUID, today: SimpleDate, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+    ) -> HTMLNode {
+        HeardWeb.form(.action(ComplaintURL.complaint(id) + "/respond"), .method("post"), .novalidate) {
+            h2 { "Record the written response" }
+            p { "Regulation 14: the response explains each of these." }
+            FormComponents.csrfField(context.csrfToken ?? "")
+            FormComponents.textField(
+                name: "responded_on", label: "Date sent", value: typed["responded_on"] ?? today.iso, failure: failure,
+                type: "date", width: "short")
+            FormComponents.textArea(
+                name: "how_considered", label: "How the complaint was considered",
+                value: typed["how_considered"] ?? "", failure: failure, rows: 3)
+            FormComponents.textArea(
+                name: "conclusions", label: "The conclusions reached", value: typed["conclusions"] ?? "",
+                failure: failure, rows: 3)
+            FormComponents.textArea(
+                name: "remedial_action", label: "What is being put right, or why nothing needs to be",
+                value: typed["remedial_action"] ?? "", failure: failure, rows: 3)
+            FormComponents.checkbox(
+                name: "ombudsman_right_given",
+                label: "The response tells them they can go to the Parliamentary and Health Service Ombudsman",
+                checked: typed["ombudsman_right_given"] == "yes")
+            FormComponents.submitButton("Record response")
+        }
+    }
+}

@@ -1,0 +1,266 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Complaints handling: the work queue by next deadline, and each case's acknowledgement, delay letter and
+/// regulation 14 response. A complaint starts when a moderator escalates a feedback item.
+enum ComplaintsController {
+    static let pageSize = 50
+
+    enum Show: String, CaseIterable {
+        case open, responded, all
+        var title: String {
+            switch self {
+            case .open: "Open"
+            case .responded: "Responded"
+            case .all: "All"
+            }
+        }
+    }
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let show = Show(rawValue: request.query[String.self, at: "show"] ?? "") ?? .open
+        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
+        var query = Complaint.query(on: request.db).with(\.$feedback)
+        switch show {
+        case .open: query = query.filter(\.$respondedOn == nil).sort(\.$receivedOn, .ascending)
+        case .responded: query = query.filter(\.$respondedOn != nil).sort(\.$respondedOn, .descending)
+        case .all: query = query.sort(\.$receivedOn, .descending)
+        }
+        let total = try await query.count()
+        let complaints = try await query.range(((page - 1) * pageSize)..<(page * pageSize)).all()
+        // Within a page of open cases, the nearest deadline first.
+        let rows =
+            show == .open
+            ? complaints.sorted { lhs, rhs in
+                (Self.due(lhs, request) ?? lhs.clock.responseDue) < (Self.due(rhs, request) ?? rhs.clock.responseDue)
+            } : complaints
+        return .html(
+            ComplaintPages.list(
+                rows, today: request.today, show: show, page: page,
+                pageCount: max(1, (total + pageSize - 1) / pageSize),
+                total: total, context: PageContext(request, title: "Complaints"), notice: Admin.takeFlash(request)))
+    }
+
+    static func due(_ complaint: Complaint, _ request: Request) -> SimpleDate? {
+        complaint.clock.step(today: request.today).due
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let complaint = try await find(request)
+        return .html(page(complaint, request, notice: Admin.takeFlash(request), failure: nil, typed: [:]))
+    }
+
+    static func page(
+        _ complaint: Complaint, _ request: Request, notice: String?, failure: ValidationFailure?,
+        typed: [String: String]
+    ) -> String {
+        ComplaintPages.show(
+            complaint, today: request.today,
+            context: PageContext(
+                request, title: "Complaint \(complaint.feedback.reference)", hasErrors: failure != nil),
+            notice: notice, failure: failure, typed: typed)
+    }
+
+    struct AcknowledgementForm: Content {
+        var acknowledgedOn: String?
+        var acknowledgementNote: String?
+        var agreedResponseBy: String?
+        var eventOn: String?
+        var lateReason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case acknowledgedOn = "acknowledged_on", acknowledgementNote = "acknowledgement_note"
+            case agreedResponseBy = "agreed_response_by", eventOn = "event_on", lateReason = "late_reason"
+        }
+    }
+
+    @Sendable static func acknowledge(_ request: Request) async throws -> Response {
+        let complaint = try await find(request)
+        let form = try request.content.decode(AcknowledgementForm.self)
+        let today = request.today
+        let clock = complaint.clock
+        let typed = [
+            "acknowledged_on": form.acknowledgedOn ?? "", "acknowledgement_note": form.acknowledgementNote ?? "",
+            "agreed_response_by": form.agreedResponseBy ?? "", "event_on": form.eventOn ?? "",
+            "late_reason": form.lateReason ?? "",
+        ]
+        let note = (form.acknowledgementNote ?? "").trimmingWhitespace()
+        let lateReason = (form.lateReason ?? "").trimmingWhitespace()
+        var errors: [FieldError] = []
+        if complaint.acknowledgedOn != nil {
+            errors.append(FieldError("acknowledged_on", "The acknowledgement is already recorded."))
+        }
+        let acknowledgedOn = parse(form.acknowledgedOn, field: "acknowledged_on", into: &errors)
+        let agreed = parse(form.agreedResponseBy, field: "agreed_response_by", into: &errors)
+        let eventOn = parse(form.eventOn, field: "event_on", into: &errors)
+        if !errors.contains(where: { $0.field == "acknowledged_on" }) {
+            errors += clock.acknowledgementProblems(on: acknowledgedOn, agreedResponseBy: agreed, today: today)
+        }
+        if note.isEmpty {
+            errors.append(
+                FieldError(
+                    "acknowledgement_note",
+                    "Say how the complaint will be handled and how long it is likely to take, as offered to the complainant (regulation 13)."
+                ))
+        }
+        if let eventOn {
+            if eventOn > clock.receivedOn {
+                errors.append(FieldError("event_on", "The event cannot be after the complaint arrived."))
+            } else if ComplaintClock.isOutsideTimeLimit(eventOn: eventOn, receivedOn: clock.receivedOn)
+                && lateReason.isEmpty
+            {
+                errors.append(
+                    FieldError(
+                        "late_reason",
+                        "This is more than 12 months after the event: say why it is still taken on (for example, the person could not complain sooner)."
+                    ))
+            }
+        }
+        guard errors.isEmpty, let acknowledgedOn else {
+            return .html(
+                page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
+                status: .unprocessableEntity)
+        }
+        complaint.acknowledgedOn = acknowledgedOn.iso
+        complaint.acknowledgementNote = note
+        complaint.agreedResponseBy = agreed?.iso
+        complaint.eventOn = eventOn?.iso
+        complaint.lateReason = lateReason
+        try await save(
+            complaint, request, action: "complaint.acknowledged",
+            summary: "Acknowledged \(complaint.feedback.reference) on \(acknowledgedOn.ukText)",
+            changes: [
+                FieldChange("acknowledged_on", from: nil, to: acknowledgedOn.iso),
+                FieldChange("agreed_response_by", from: nil, to: agreed?.iso),
+            ])
+        Admin.flash(request, "Acknowledgement recorded. The response is due by \(complaint.clock.responseDue.ukText).")
+        return request.redirect(to: ComplaintURL.complaint(complaint.id!))
+    }
+
+    struct DelayForm: Content {
+        var delayExplainedOn: String?
+        var delayReason: String?
+        enum CodingKeys: String, CodingKey {
+            case delayExplainedOn = "delay_explained_on", delayReason = "delay_reason"
+        }
+    }
+
+    @Sendable static func explainDelay(_ request: Request) async throws -> Response {
+        let complaint = try await find(request)
+        let form = try request.content.decode(DelayForm.self)
+        let typed = ["delay_explained_on": form.delayExplainedOn ?? "", "delay_reason": form.delayReason ?? ""]
+        let reason = (form.delayReason ?? "").trimmingWhitespace()
+        var errors: [FieldError] = []
+        let date = parse(form.delayExplainedOn, field: "delay_explained_on", into: &errors)
+        if date == nil && errors.isEmpty {
+            errors.append(FieldError("delay_explained_on", "Enter the date the letter was sent, like 2026-03-31."))
+        }
+        if let date, date > request.today {
+            errors.append(FieldError("delay_explained_on", "The letter's date cannot be in the future."))
+        }
+        if reason.isEmpty { errors.append(FieldError("delay_reason", "Say why the response is late.")) }
+        if complaint.respondedOn != nil {
+            errors.append(FieldError("delay_explained_on", "The response has already been sent."))
+        }
+        guard errors.isEmpty, let date else {
+            return .html(
+                page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
+                status: .unprocessableEntity)
+        }
+        complaint.delayExplainedOn = date.iso
+        complaint.delayReason = reason
+        try await save(
+            complaint, request, action: "complaint.delay_explained",
+            summary: "Told the complainant why \(complaint.feedback.reference) is late",
+            changes: [FieldChange("delay_explained_on", from: nil, to: date.iso)])
+        Admin.flash(request, "Delay letter recorded.")
+        return request.redirect(to: ComplaintURL.complaint(complaint.id!))
+    }
+
+    struct ResponseForm: Content {
+        var respondedOn: String?
+        var howConsidered: String?
+        var conclusions: String?
+        var remedialAction: String?
+        var ombudsmanRightGiven: String?
+        enum CodingKeys: String, CodingKey {
+            case respondedOn = "responded_on", howConsidered = "how_considered", conclusions
+            case remedialAction = "remedial_action", ombudsmanRightGiven = "ombudsman_right_given"
+        }
+    }
+
+    @Sendable static func respond(_ request: Request) async throws -> Response {
+        let complaint = try await find(request)
+        let form = try request.content.decode(ResponseForm.self)
+        let typed = [
+            "responded_on": form.respondedOn ?? "", "how_considered": form.howConsidered ?? "",
+            "conclusions": form.conclusions ?? "", "remedial_action": form.remedialAction ?? "",
+            "ombudsman_right_given": form.ombudsmanRightGiven ?? "",
+        ]
+        var errors: [FieldError] = []
+        if complaint.respondedOn != nil {
+            errors.append(FieldError("responded_on", "The response is already recorded."))
+        }
+        let date = parse(form.respondedOn, field: "responded_on", into: &errors)
+        let response = ComplaintResponse(
+            respondedOn: date, howConsidered: form.howConsidered ?? "", conclusions: form.conclusions ?? "",
+            remedialAction: form.remedialAction ?? "", ombudsmanRightGiven: form.ombudsmanRightGiven == "yes")
+        errors += response.problems(clock: complaint.clock, today: request.today).filter { problem in
+            // A date that did not parse is already reported once.
+            !(problem.field == "responded_on" && date == nil && errors.contains { $0.field == "responded_on" })
+        }
+        guard errors.isEmpty, let date else {
+            return .html(
+                page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
+                status: .unprocessableEntity)
+        }
+        complaint.respondedOn = date.iso
+        complaint.howConsidered = response.howConsidered
+        complaint.conclusions = response.conclusions
+        complaint.remedialAction = response.remedialAction
+        complaint.ombudsmanRightGiven = true
+        try await save(
+            complaint, request, action: "complaint.responded",
+            summary: "Responded to \(complaint.feedback.reference) on \(date.ukText)",
+            changes: [FieldChange("responded_on", from: nil, to: date.iso)])
+        Admin.flash(request, "Response recorded. Raise an action if the complaint showed something to change.")
+        return request.redirect(to: ComplaintURL.complaint(complaint.id!))
+    }
+
+    /// Reads an optional `YYYY-MM-DD` field; a non-empty value that is not a date is an error.
+    static func parse(_ text: String?, field: String, into errors: inout [FieldError]) -> SimpleDate? {
+        let trimmed = (text ?? "").trimmingWhitespace()
+        guard !trimmed.isEmpty else { return nil }
+        guard let date = SimpleDate(iso: trimmed) else {
+            errors.append(FieldError(field, "Enter a real date, like 2026-03-31."))
+            return nil
+        }
+        return date
+    }
+
+    static func save(
+        _ complaint: Complaint, _ request: Request, action: String, summary: String, changes: [FieldChange]
+    ) async throws {
+        try await request.db.transaction { db in
+            try await complaint.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: action, objectType: "complaint",
+                objectID: complaint.id?.uuidString, summary: summary, changes: changes)
+        }
+    }
+
+    static func find(_ request: Request) async throws -> Complaint {
+        let id = try Admin.uuidParameter(request)
+        guard let complaint = try await Complaint.query(on: request.db).filter(\.$id == id).with(\.$feedback).first()
+        else { throw Abort(.notFound) }
+        return complaint
+    }
+}
+
+enum ComplaintURL {
+    static let complaints = "/staff/complaints"
+    static func complaint(_ id: UUID) -> String { "\(complaints)/\(id.uuidString.lowercased())" }
+}

@@ -1,0 +1,120 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+
+@Suite("Complaints and their clock")
+struct ComplaintsTests {
+    @Test(
+        "escalated feedback becomes a complaint: acknowledged, a delay letter, a regulation 14 response",
+        arguments: TestDatabase.all)
+    func complaintJourney(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let clock = TestClock(SimpleDate(year: 2026, month: 12, day: 29))
+            app.app.decisionClock = DecisionClock { clock.today }
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let moderator = try await app.signedInBrowser(.moderator)
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+            let created = try await app.browser().postJSON(
+                "/api/v1/feedback",
+                json:
+                    #"{"text": "Nobody told us about my father's new medicines when he was sent home. I want this investigated.", "service_id": "\#(service.id!.uuidString)"}"#
+            )
+            #expect(created.status == .created)
+            let item = try #require(try await FeedbackItem.query(on: app.db).first())
+            // Received on Christmas Eve 2026 (noon in London): the 25th and 28th are bank holidays.
+            item.receivedAt = Date(timeIntervalSince1970: 1_798_113_600)
+            try await item.save(on: app.db)
+
+            let moderate = "/staff/moderation/\(item.id!.uuidString.lowercased())"
+            let escalated = try await moderator.post(
+                moderate, form: ["decision": "escalate", "reason": "Asks for an investigation"])
+            #expect(escalated.status == .seeOther)
+            let complaint = try #require(try await Complaint.query(on: app.db).first())
+            #expect(complaint.receivedOn == "2026-12-24")
+            #expect(complaint.clock.acknowledgementDue == SimpleDate(iso: "2026-12-31"))
+            #expect(try await moderator.get("/staff/complaints").status == .forbidden)
+
+            let list = try await handler.get("/staff/complaints")
+            #expect(list.status == .ok)
+            #expect(list.body.contains(item.reference))
+            #expect(list.body.contains("31 December 2026"))
+            #expect(!list.body.contains("Acknowledgement overdue"))
+            clock.advance(days: 6)  // 4 January 2027
+            #expect(try await handler.get("/staff/complaints").body.contains("Acknowledgement overdue"))
+
+            let path = "/staff/complaints/\(complaint.id!.uuidString.lowercased())"
+            let refused = try await handler.post(
+                path + "/acknowledge", form: ["acknowledged_on": "2027-02-30", "acknowledgement_note": " "],
+                tokenFrom: path)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Enter a real date"))
+            #expect(refused.body.contains("regulation 13"))
+            #expect(refused.body.contains("2027-02-30"), "what was typed is kept")
+            let late = try await handler.post(
+                path + "/acknowledge",
+                form: [
+                    "acknowledged_on": "2027-01-04",
+                    "acknowledgement_note": "Phoned; the ward manager will look into it.",
+                    "event_on": "2025-11-01",
+                ], tokenFrom: path)
+            #expect(late.status == .unprocessableEntity)
+            #expect(late.body.contains("more than 12 months"))
+            #expect(try await Complaint.find(complaint.id, on: app.db)?.acknowledgedOn == nil, "nothing saved")
+
+            let acknowledged = try await handler.post(
+                path + "/acknowledge",
+                form: [
+                    "acknowledged_on": "2027-01-04",
+                    "acknowledgement_note": "Phoned; the ward manager will look into it.",
+                    "agreed_response_by": "2027-03-01", "event_on": "2026-12-20",
+                ], tokenFrom: path)
+            #expect(acknowledged.status == .seeOther)
+            let saved = try #require(try await Complaint.find(complaint.id, on: app.db))
+            #expect(saved.acknowledgedOn == "2027-01-04")
+            #expect(saved.clock.responseDue == SimpleDate(iso: "2027-03-01"))
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.acknowledged").count()
+            #expect(audit == 1)
+
+            let incomplete = try await handler.post(
+                path + "/respond",
+                form: ["responded_on": "2027-01-20", "how_considered": "Read the notes", "conclusions": "Upheld"],
+                tokenFrom: path)
+            #expect(incomplete.status == .unprocessableEntity)
+            #expect(incomplete.body.contains("Parliamentary and Health Service Ombudsman"))
+            #expect(incomplete.body.contains("put right"))
+
+            clock.advance(days: 57)  // 2 March 2027: past the agreed date
+            let overdue = try await handler.get(path)
+            #expect(overdue.body.contains("write to say why"))
+            let delay = try await handler.post(
+                path + "/delay",
+                form: ["delay_explained_on": "2027-03-02", "delay_reason": "Waiting for the pharmacy's records."],
+                tokenFrom: path)
+            #expect(delay.status == .seeOther)
+            #expect(try await handler.get("/staff/complaints").body.contains("Response overdue"))
+
+            let responded = try await handler.post(
+                path + "/respond",
+                form: [
+                    "responded_on": "2027-03-02", "how_considered": "Read the notes and spoke to the ward.",
+                    "conclusions": "Upheld: the discharge letter left out two medicines.",
+                    "remedial_action": "Pharmacist checks every discharge letter.", "ombudsman_right_given": "yes",
+                ], tokenFrom: path)
+            #expect(responded.status == .seeOther)
+            let done = try #require(try await Complaint.find(complaint.id, on: app.db))
+            #expect(done.respondedOn == "2027-03-02")
+            #expect(done.ombudsmanRightGiven)
+            #expect(!(try await handler.get("/staff/complaints").body.contains(item.reference)))
+            let answered = try await handler.get("/staff/complaints?show=responded")
+            #expect(answered.body.contains(item.reference))
+            #expect(answered.body.contains("Responded on 2 March 2027"))
+            let again = try await handler.post(
+                path + "/respond", form: ["responded_on": "2027-03-03"], tokenFrom: path)
+            #expect(again.status == .unprocessableEntity)
+            #expect(try await Complaint.find(complaint.id, on: app.db)?.respondedOn == "2027-03-02")
+        }
+    }
+}
