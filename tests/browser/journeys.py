@@ -390,8 +390,26 @@ class Run:
         self.expect_no_error_summary("action update")
         self.page("action updated")
 
+    def journey_complaint(self):
+        self.sign_in("complaints")
+        self.open("/staff/complaints", "complaints")
+        links = [a.get_attribute("href") for a in self.finds("main table a[href*='/staff/complaints/']")]
+        if not links:
+            raise CheckFailed("No open complaints in the demo")
+        for link in links:
+            self.driver.get(link)
+            if self.finds("form[action$='/acknowledge']"):
+                break
+        else:
+            raise CheckFailed("No complaint waiting for its acknowledgement")
+        self.page("complaint to acknowledge")
+        # The date is filled in with today; leaving out how it will be handled must be refused, nothing saved.
+        self.click_and_wait(self.button("Record acknowledgement"))
+        self.check_error_summary("complaint acknowledgement without a note")
+        self.page("complaint acknowledgement: error")
+
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "moderate", "reply", "action"]
+                "moderate", "reply", "action", "complaint"]
 
 
 def main() -> int:
