@@ -80,25 +80,23 @@ public struct ComplaintClock: Equatable, Sendable {
     )
         -> [FieldError]
     {
-        var errors: [FieldError] = []
-        if let date {
-            if date < receivedOn {
-                errors.append(
-                    FieldError(
-                        "acknowledged_on",
-                        "The acknowledgement cannot be before the complaint arrived (\(receivedOn.ukText))."))
-            } else if date > today {
-                errors.append(FieldError("acknowledged_on", "The acknowledgement date cannot be in the future."))
-            }
-        } else {
-            errors.append(
-                FieldError("acknowledged_on", "Enter the date the acknowledgement was sent, like 2026-03-31."))
-        }
+        var errors = [dateProblem(date, field: "acknowledged_on", sent: "acknowledgement", today: today)]
+            .compactMap { $0 }
         if let agreedResponseBy, agreedResponseBy <= (date ?? receivedOn) {
             errors.append(
                 FieldError("agreed_response_by", "The agreed response date must be after the acknowledgement."))
         }
         return errors
+    }
+
+    /// A letter's date must be given, and fall between the complaint's arrival and today.
+    public func dateProblem(_ date: SimpleDate?, field: String, sent what: String, today: SimpleDate) -> FieldError? {
+        guard let date else { return FieldError(field, "Enter the date the \(what) was sent, like 2026-03-31.") }
+        if date < receivedOn {
+            return FieldError(field, "The \(what) cannot be dated before the complaint arrived (\(receivedOn.ukText)).")
+        }
+        if date > today { return FieldError(field, "The \(what) cannot be dated in the future.") }
+        return nil
     }
 }
 

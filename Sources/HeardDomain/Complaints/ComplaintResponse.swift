@@ -23,17 +23,8 @@ public struct ComplaintResponse: Equatable, Sendable {
     /// Every missing part, so the handler can put them all right at once.
     public func problems(clock: ComplaintClock, today: SimpleDate) -> [FieldError] {
         var errors: [FieldError] = []
-        if let respondedOn {
-            if respondedOn < clock.receivedOn {
-                errors.append(
-                    FieldError(
-                        "responded_on",
-                        "The response cannot be before the complaint arrived (\(clock.receivedOn.ukText))."))
-            } else if respondedOn > today {
-                errors.append(FieldError("responded_on", "The response date cannot be in the future."))
-            }
-        } else {
-            errors.append(FieldError("responded_on", "Enter the date the response was sent, like 2026-03-31."))
+        if let problem = clock.dateProblem(respondedOn, field: "responded_on", sent: "response", today: today) {
+            errors.append(problem)
         }
         if clock.acknowledgedOn == nil {
             errors.append(FieldError("responded_on", "Record the acknowledgement first: regulation 13 requires one."))

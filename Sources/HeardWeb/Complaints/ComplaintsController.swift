@@ -155,11 +155,11 @@ enum ComplaintsController {
         let reason = (form.delayReason ?? "").trimmingWhitespace()
         var errors: [FieldError] = []
         let date = parse(form.delayExplainedOn, field: "delay_explained_on", into: &errors)
-        if date == nil && errors.isEmpty {
-            errors.append(FieldError("delay_explained_on", "Enter the date the letter was sent, like 2026-03-31."))
-        }
-        if let date, date > request.today {
-            errors.append(FieldError("delay_explained_on", "The letter's date cannot be in the future."))
+        if errors.isEmpty,
+            let problem = complaint.clock.dateProblem(
+                date, field: "delay_explained_on", sent: "letter", today: request.today)
+        {
+            errors.append(problem)
         }
         if reason.isEmpty { errors.append(FieldError("delay_reason", "Say why the response is late.")) }
         if complaint.respondedOn != nil {

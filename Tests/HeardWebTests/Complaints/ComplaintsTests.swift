@@ -89,6 +89,11 @@ struct ComplaintsTests {
             clock.advance(days: 57)  // 2 March 2027: past the agreed date
             let overdue = try await handler.get(path)
             #expect(overdue.body.contains("write to say why"))
+            let badDelay = try await handler.post(
+                path + "/delay", form: ["delay_explained_on": "2027-03-09", "delay_reason": ""], tokenFrom: path)
+            #expect(badDelay.status == .unprocessableEntity)
+            #expect(badDelay.body.contains("cannot be dated in the future"))
+            #expect(badDelay.body.contains("Say why the response is late"))
             let delay = try await handler.post(
                 path + "/delay",
                 form: ["delay_explained_on": "2027-03-02", "delay_reason": "Waiting for the pharmacy's records."],
