@@ -62,18 +62,6 @@ public enum WorkingDays {
         return day
     }
 
-    /// Working days after `start` up to and including `end` (0 when `end` is not after `start`).
-    public static func count(from start: SimpleDate, to end: SimpleDate) -> Int {
-        guard start < end else { return 0 }
-        var total = 0
-        var day = start
-        while day < end {
-            day = day.adding(days: 1)
-            if isWorkingDay(day) { total += 1 }
-        }
-        return total
-    }
-
     static func substituteForWeekend(_ date: SimpleDate) -> SimpleDate {
         switch weekday(date) {
         case 6: date.adding(days: 2)
