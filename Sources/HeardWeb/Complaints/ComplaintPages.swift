@@ -37,11 +37,12 @@ enum ComplaintPages {
                 DataTable.render(
                     caption: "\(show.title) complaints (\(total)), "
                         + (show == .open ? "nearest deadline first" : "newest first"),
-                    headers: ["Complaint", "Received", "Next step", "Due"],
+                    headers: ["Complaint", "About", "Received", "Next step", "Due"],
                     rows: complaints.map { complaint in
                         let step = complaint.clock.step(today: today)
                         return [
                             a(.href(ComplaintURL.complaint(complaint.id!))) { complaint.feedback.reference },
+                            about(complaint.feedback),
                             .text(complaint.clock.receivedOn.ukText),
                             stepTag(step),
                             .text(step.due?.ukText ?? "–"),
@@ -52,6 +53,15 @@ enum ComplaintPages {
                 }
             }
         }
+    }
+
+    /// The service, and the themes the engine found: complaints are learning data like any other feedback.
+    static func about(_ item: FeedbackItem) -> HTMLNode {
+        .fragment([
+            .text(item.service.name),
+            item.themeList.isEmpty
+                ? .fragment([]) : span(.class("hint")) { " – " + item.themeList.joined(separator: ", ") },
+        ])
     }
 
     static func stepTitle(_ step: ComplaintClock.Step) -> String {
@@ -82,6 +92,7 @@ enum ComplaintPages {
             h1 { "Complaint \(item.reference)" }
             DecisionForms.summaryList([
                 ("Next step", stepTag(step)),
+                ("About", about(item)),
                 ("Received", .text(clock.receivedOn.ukText)),
                 (
                     "Acknowledgement",

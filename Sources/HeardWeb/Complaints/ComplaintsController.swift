@@ -23,7 +23,7 @@ enum ComplaintsController {
     @Sendable static func index(_ request: Request) async throws -> Response {
         let show = Show(rawValue: request.query[String.self, at: "show"] ?? "") ?? .open
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
-        var query = Complaint.query(on: request.db).with(\.$feedback)
+        var query = Complaint.query(on: request.db).with(\.$feedback) { $0.with(\.$service) }
         switch show {
         case .open: query = query.filter(\.$respondedOn == nil).sort(\.$receivedOn, .ascending)
         case .responded: query = query.filter(\.$respondedOn != nil).sort(\.$respondedOn, .descending)
@@ -254,7 +254,9 @@ enum ComplaintsController {
 
     static func find(_ request: Request) async throws -> Complaint {
         let id = try Admin.uuidParameter(request)
-        guard let complaint = try await Complaint.query(on: request.db).filter(\.$id == id).with(\.$feedback).first()
+        guard
+            let complaint = try await Complaint.query(on: request.db).filter(\.$id == id)
+                .with(\.$feedback, { $0.with(\.$service) }).first()
         else { throw Abort(.notFound) }
         return complaint
     }

@@ -16,7 +16,7 @@ enum PagesController {
         let includeAudit = request.currentUser.map { StaffArea.audit.allows($0.role) } ?? false
         let includeFeedback = request.currentUser.map { StaffArea.feedback.allows($0.role) } ?? false
         let model = try await DashboardPage.query(
-            request.db, includeAudit: includeAudit, includeFeedback: includeFeedback)
+            request.db, includeAudit: includeAudit, includeFeedback: includeFeedback, today: request.today)
         return .html(
             DashboardPage.render(
                 model, context: PageContext(request, title: "Dashboard"),

@@ -42,8 +42,13 @@ struct ComplaintsTests {
             #expect(list.body.contains(item.reference))
             #expect(list.body.contains("31 December 2026"))
             #expect(!list.body.contains("Acknowledgement overdue"))
+            #expect(list.body.contains(service.name), "the list says what each complaint is about")
+            #expect(try await handler.get("/staff").body.contains("<strong>0</strong> complaints with a step overdue"))
             clock.advance(days: 6)  // 4 January 2027
             #expect(try await handler.get("/staff/complaints").body.contains("Acknowledgement overdue"))
+            #expect(try await handler.get("/staff").body.contains("<strong>1</strong> complaint with a step overdue"))
+            #expect(
+                !(try await moderator.get("/staff").body.contains("with a step overdue")), "moderators do not see it")
 
             let path = "/staff/complaints/\(complaint.id!.uuidString.lowercased())"
             let refused = try await handler.post(

@@ -32,6 +32,8 @@ struct FeedbackDashboard {
         var replies: Int
         var overdueActions: Int
         var escalated: Int
+        /// Open complaints whose next step (acknowledgement, response or delay letter) is past its date.
+        var complaintsOverdue: Int
     }
 
     var weeks: [Week]
@@ -53,7 +55,7 @@ struct FeedbackDashboard {
     /// The first moment of the period themes, relational care, places and closing the loop cover.
     static func figuresStart(now: Date) -> Date { now.addingTimeInterval(-Double(figureWeeks) * 7 * 86400) }
 
-    static func load(on db: any Database, now: Date = Date()) async throws -> FeedbackDashboard {
+    static func load(on db: any Database, now: Date = Date(), today: SimpleDate) async throws -> FeedbackDashboard {
         let sql = db as! any SQLDatabase
         let start = figuresStart(now: now)
         async let weeks = weeks(sql, now: now)
@@ -65,7 +67,9 @@ struct FeedbackDashboard {
             replies: try await waitingForReply(sql),
             overdueActions: try await ActionItem.query(on: db).filter(\.$status ~~ [.planned, .inProgress])
                 .filter(\.$dueOn < now).count(),
-            escalated: try await count(status: .escalated, sql))
+            escalated: try await count(status: .escalated, sql),
+            complaintsOverdue: try await Complaint.query(on: db).filter(\.$respondedOn == nil).limit(waitingCountLimit)
+                .all().filter { $0.clock.step(today: today).isOverdue }.count)
         let alerts = try await UrgentAlert.query(on: db).filter(\.$acknowledgedAt == nil).with(\.$feedback)
             .sort(\.$createdAt, .descending).limit(20).all()
         let figures = try await summary

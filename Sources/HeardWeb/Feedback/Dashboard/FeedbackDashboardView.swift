@@ -88,6 +88,15 @@ enum FeedbackDashboardView {
                         strong { "\(waiting.escalated)" }; " escalated to complaints"
                     }
                 }
+                if StaffArea.complaints.allows(role) {
+                    li {
+                        a(.href(ComplaintURL.complaints)) {
+                            strong { "\(waiting.complaintsOverdue)" }
+                            waiting.complaintsOverdue == 1
+                                ? " complaint with a step overdue" : " complaints with a step overdue"
+                        }
+                    }
+                }
             }
         }
     }

@@ -15,7 +15,11 @@ enum DashboardPage {
         var feedback: FeedbackDashboard?
     }
 
-    static func query(_ db: any Database, includeAudit: Bool, includeFeedback: Bool) async throws -> Model {
+    static func query(
+        _ db: any Database, includeAudit: Bool, includeFeedback: Bool, today: SimpleDate
+    ) async throws
+        -> Model
+    {
         let users = try await User.query(on: db).filter(\.$isActive == true).all()
         let byRole = Dictionary(grouping: users, by: \.role).mapValues(\.count)
         return Model(
@@ -26,7 +30,7 @@ enum DashboardPage {
             jobs: try await JobQueue(database: db, workerID: "dashboard").counts(),
             recentEvents: includeAudit
                 ? try await AuditEvent.query(on: db).sort(\.$occurredAt, .descending).limit(10).all() : [],
-            feedback: includeFeedback ? try await FeedbackDashboard.load(on: db) : nil)
+            feedback: includeFeedback ? try await FeedbackDashboard.load(on: db, today: today) : nil)
     }
 
     static func render(_ model: Model, context: PageContext, engineProblem: String? = nil) -> String {
