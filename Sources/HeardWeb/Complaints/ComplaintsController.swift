@@ -44,6 +44,35 @@ enum ComplaintsController {
                 total: total, context: PageContext(request, title: "Complaints"), notice: Admin.takeFlash(request)))
     }
 
+    /// Feedback a member of staff entered as a formal complaint (a letter, a call): escalated at once, with the
+    /// clock running from today.
+    static func openFromStaffEntry(
+        feedbackID: UUID, channel: FeedbackChannel, by user: User, _ request: Request
+    )
+        async throws -> Response
+    {
+        guard let item = try await FeedbackItem.find(feedbackID, on: request.db) else { throw Abort(.notFound) }
+        let complaint = Complaint(feedbackID: feedbackID, receivedOn: request.today, createdByID: user.id)
+        try await request.db.transaction { db in
+            item.status = .escalated
+            item.moderatedAt = Date()
+            item.moderatedByID = user.id
+            item.moderationNote = "Received as a formal complaint by \(channel.title.lowercased())."
+            try await item.save(on: db)
+            try await complaint.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "complaint.opened", objectType: "complaint",
+                objectID: complaint.id?.uuidString,
+                summary: "Opened complaint \(item.reference) received by \(channel.title.lowercased())",
+                changes: [FieldChange("status", from: FeedbackStatus.awaitingModeration.rawValue, to: "escalated")])
+        }
+        let due = complaint.clock.acknowledgementDue.ukText
+        Admin.flash(request, "Complaint saved: \(item.reference). Acknowledge it by \(due).")
+        return request.redirect(
+            to: StaffArea.complaints.allows(user.role)
+                ? ComplaintURL.complaint(complaint.id!) : SiteURL.staffFeedbackNew)
+    }
+
     static func due(_ complaint: Complaint, _ request: Request) -> SimpleDate? {
         complaint.clock.step(today: request.today).due
     }

@@ -127,4 +127,45 @@ struct ComplaintsTests {
             #expect(try await Complaint.find(complaint.id, on: app.db)?.respondedOn == "2027-03-02")
         }
     }
+
+    @Test(
+        "a complaint received by letter or phone is entered by staff and goes straight to the complaints list",
+        arguments: TestDatabase.all)
+    func staffEnteredComplaint(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 4))
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let moderator = try await app.signedInBrowser(.moderator)
+            let formPath = "/staff/feedback/new/form?service=\(service.id!.uuidString)"
+            #expect(try await officer.get(formPath).body.contains("They are making a formal complaint"))
+            let entered = try await handler.post(
+                "/staff/feedback/new?service=\(service.id!.uuidString)",
+                form: [
+                    "service_id": service.id!.uuidString, "story": "Letter: my wife waited nine hours on a trolley.",
+                    "consent_to_publish": "no", "channel": "letter", "is_complaint": "yes",
+                ], tokenFrom: formPath)
+            #expect(entered.status == .seeOther)
+            let complaint = try #require(try await Complaint.query(on: app.db).with(\.$feedback).first())
+            #expect(entered.location == "/staff/complaints/\(complaint.id!.uuidString.lowercased())")
+            #expect(complaint.receivedOn == "2026-12-04")
+            #expect(complaint.feedback.status == .escalated)
+            #expect(complaint.feedback.channel == .letter)
+            let page = try await handler.get(entered.location!)
+            #expect(page.body.contains("Acknowledge it by 9 December 2026"))
+            #expect(!(try await moderator.get("/staff/moderation").body.contains(complaint.feedback.reference)))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.opened").count() == 1)
+
+            // Someone who does not handle complaints can still enter one; they stay on the entry page.
+            let byOfficer = try await officer.post(
+                "/staff/feedback/new?service=\(service.id!.uuidString)",
+                form: [
+                    "service_id": service.id!.uuidString, "story": "Phone call: formal complaint about the discharge.",
+                    "consent_to_publish": "no", "channel": "phone", "is_complaint": "yes",
+                ], tokenFrom: formPath)
+            #expect(byOfficer.location == "/staff/feedback/new")
+            #expect(try await Complaint.query(on: app.db).count() == 2)
+        }
+    }
 }

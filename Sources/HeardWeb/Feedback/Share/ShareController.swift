@@ -134,6 +134,10 @@ enum ShareController {
                 on: request.db, actor: AuditActor(id: user.id, label: user.email), action: "feedback.entered",
                 objectType: "feedback", objectID: item.id.uuidString,
                 summary: "Entered feedback \(item.reference) received by \(channel.title.lowercased())")
+            if form.isComplaint == "yes" {
+                return try await ComplaintsController.openFromStaffEntry(
+                    feedbackID: item.id, channel: channel, by: user, request)
+            }
             Admin.flash(request, "Feedback saved: \(item.reference). It is waiting for moderation.")
             return request.redirect(to: SiteURL.staffFeedbackNew)
         }

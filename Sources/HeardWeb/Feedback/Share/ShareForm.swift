@@ -14,6 +14,8 @@ struct ShareForm: Content {
     var contactPhone: String?
     var wantsReply: String?
     var channel: String?
+    /// Staff entry only: "yes" when the person is making a formal complaint (it skips moderation).
+    var isComplaint: String?
     /// The honeypot: hidden from people, filled in by bots.
     var website: String?
     var equality: [String: String]?
@@ -29,6 +31,7 @@ struct ShareForm: Content {
         case contactEmail = "contact_email"
         case contactPhone = "contact_phone"
         case wantsReply = "wants_reply"
+        case isComplaint = "is_complaint"
     }
 
     var submission: FeedbackSubmission {

@@ -105,7 +105,16 @@ enum SharePages {
                         + "and a person checks it before it appears. Private feedback is still read and used to improve care."
                 )
                 contactSection(submission: submission, failure: failure, staffEntry: staffEntry)
-                if !staffEntry { equalitySection(form.equality ?? [:]) }
+                if staffEntry {
+                    FormComponents.checkbox(
+                        name: "is_complaint", label: "They are making a formal complaint",
+                        checked: form.isComplaint == "yes",
+                        hint:
+                            "It goes straight to the complaints list with its clock running from today, instead of to moderation."
+                    )
+                } else {
+                    equalitySection(form.equality ?? [:])
+                }
                 div(.class("hp"), .aria("hidden", "true")) {
                     label(.for("field-website")) { "Leave this empty" }
                     input(.id("field-website"), .name("website"), .type("text"), .tabindex(-1), .autocomplete("off"))
