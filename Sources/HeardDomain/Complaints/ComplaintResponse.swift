@@ -8,11 +8,13 @@ public struct ComplaintResponse: Equatable, Sendable {
     /// What is being put right, or why nothing needs to be.
     public var remedialAction: String
     public var ombudsmanRightGiven: Bool
+    public var outcome: ComplaintOutcome?
 
     public init(
         respondedOn: SimpleDate?, howConsidered: String, conclusions: String, remedialAction: String,
-        ombudsmanRightGiven: Bool
+        ombudsmanRightGiven: Bool, outcome: ComplaintOutcome?
     ) {
+        self.outcome = outcome
         self.respondedOn = respondedOn
         self.howConsidered = howConsidered.trimmingWhitespace()
         self.conclusions = conclusions.trimmingWhitespace()
@@ -34,6 +36,10 @@ public struct ComplaintResponse: Equatable, Sendable {
         }
         if conclusions.isEmpty {
             errors.append(FieldError("conclusions", "Give the conclusions reached (regulation 14)."))
+        }
+        if outcome == nil {
+            errors.append(
+                FieldError("outcome", "Choose whether the complaint was upheld, partly upheld or not upheld."))
         }
         if remedialAction.isEmpty {
             errors.append(

@@ -19,6 +19,7 @@ struct M0102_CreateComplaints: AsyncMigration {
             .field("conclusions", .string, .required)
             .field("remedial_action", .string, .required)
             .field("ombudsman_right_given", .bool, .required)
+            .field("outcome", .string)
             .field("created_by_id", .uuid)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)

@@ -5,7 +5,8 @@ import HeardStorage
 /// The complaints queue and each case, with the clock in plain words.
 enum ComplaintPages {
     static func list(
-        _ complaints: [Complaint], today: SimpleDate, show: ComplaintsController.Show, page: Int, pageCount: Int,
+        _ complaints: [Complaint], figures: ComplaintFigures, since: SimpleDate, today: SimpleDate,
+        show: ComplaintsController.Show, page: Int, pageCount: Int,
         total: Int, context: PageContext, notice: String?
     ) -> String {
         PageLayout.render(context) {
@@ -15,9 +16,12 @@ enum ComplaintPages {
                 "Acknowledge within 3 working days; respond in writing within six months or the time agreed, and say why if that passes."
             }
             p {
-                "A complaint starts when a moderator escalates a piece of feedback. "
-                a(.href(SiteURL.moderation)) { "Go to moderation" }
+                "A complaint starts when a moderator escalates a piece of feedback, or when staff "
+                a(.href(SiteURL.staffFeedbackNew)) { "enter one received by letter, phone or e-mail" }
+                "."
             }
+            figuresSection(figures, since: since)
+            h2 { "Cases" }
             nav(.aria("label", "Which complaints")) {
                 ul(.class("tag-list")) {
                     for option in ComplaintsController.Show.allCases {
@@ -52,6 +56,32 @@ enum ComplaintPages {
                     ComplaintURL.complaints + "?show=\(show.rawValue)&page=\($0)"
                 }
             }
+        }
+    }
+
+    static func figuresSection(_ figures: ComplaintFigures, since: SimpleDate) -> HTMLNode {
+        func share(_ part: Int, _ whole: Int) -> String {
+            ComplaintFigures.percent(part, of: whole).map { "\(part) of \(whole) (\($0)%)" } ?? "None due yet"
+        }
+        let responded = ComplaintOutcome.allCases.reduce(0) { $0 + (figures.outcomes[$1] ?? 0) }
+        return section(.aria("labelledby", "complaint-figures")) {
+            h2(.id("complaint-figures")) { "Since \(since.ukText)" }
+            DataTable.render(
+                caption: "Complaints received since \(since.ukText)", headers: ["Figure", "Complaints"],
+                rows: [
+                    [.text("Received"), .text(String(figures.received))],
+                    [
+                        .text("Acknowledged within 3 working days"),
+                        .text(share(figures.acknowledgedInTime, figures.acknowledgementDue)),
+                    ],
+                    [
+                        .text("Responded to by the date due"),
+                        .text(share(figures.respondedInTime, figures.responseDue)),
+                    ],
+                ]
+                    + ComplaintOutcome.allCases.map { outcome in
+                        [.text(outcome.title), .text(share(figures.outcomes[outcome] ?? 0, responded))]
+                    }, captionHidden: true)
         }
     }
 
@@ -131,6 +161,7 @@ enum ComplaintPages {
                 h2 { "Response sent \(responded.ukText)" }
                 DecisionForms.summaryList([
                     ("How it was considered", .text(complaint.howConsidered)),
+                    ("Outcome", .text(complaint.outcome?.title ?? "Not recorded")),
                     ("Conclusions", .text(complaint.conclusions)),
                     ("What is being put right", .text(complaint.remedialAction)),
                     ("Ombudsman", .text("Told of the right to go to the Parliamentary and Health Service Ombudsman")),
@@ -212,6 +243,10 @@ enum ComplaintPages {
             FormComponents.textArea(
                 name: "conclusions", label: "The conclusions reached", value: typed["conclusions"] ?? "",
                 failure: failure, rows: 3)
+            FormComponents.radios(
+                name: "outcome", legend: "Was the complaint upheld?",
+                choices: ComplaintOutcome.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                selected: typed["outcome"] ?? "", failure: failure)
             FormComponents.textArea(
                 name: "remedial_action", label: "What is being put right, or why nothing needs to be",
                 value: typed["remedial_action"] ?? "", failure: failure, rows: 3)

@@ -30,6 +30,11 @@ enum ComplaintsController {
         case .all: query = query.sort(\.$receivedOn, .descending)
         }
         let total = try await query.count()
+        let yearAgo = request.today.adding(months: -12)
+        let figures = ComplaintFigures(
+            try await Complaint.query(on: request.db).filter(\.$receivedOn > yearAgo.iso).all().map {
+                ComplaintFigures.Case(clock: $0.clock, outcome: $0.outcome)
+            }, today: request.today)
         let complaints = try await query.range(((page - 1) * pageSize)..<(page * pageSize)).all()
         // Within a page of open cases, the nearest deadline first.
         let rows =
@@ -39,7 +44,7 @@ enum ComplaintsController {
             } : complaints
         return .html(
             ComplaintPages.list(
-                rows, today: request.today, show: show, page: page,
+                rows, figures: figures, since: yearAgo.adding(days: 1), today: request.today, show: show, page: page,
                 pageCount: max(1, (total + pageSize - 1) / pageSize),
                 total: total, context: PageContext(request, title: "Complaints"), notice: Admin.takeFlash(request)))
     }
@@ -215,8 +220,9 @@ enum ComplaintsController {
         var conclusions: String?
         var remedialAction: String?
         var ombudsmanRightGiven: String?
+        var outcome: String?
         enum CodingKeys: String, CodingKey {
-            case respondedOn = "responded_on", howConsidered = "how_considered", conclusions
+            case respondedOn = "responded_on", howConsidered = "how_considered", conclusions, outcome
             case remedialAction = "remedial_action", ombudsmanRightGiven = "ombudsman_right_given"
         }
     }
@@ -227,7 +233,7 @@ enum ComplaintsController {
         let typed = [
             "responded_on": form.respondedOn ?? "", "how_considered": form.howConsidered ?? "",
             "conclusions": form.conclusions ?? "", "remedial_action": form.remedialAction ?? "",
-            "ombudsman_right_given": form.ombudsmanRightGiven ?? "",
+            "ombudsman_right_given": form.ombudsmanRightGiven ?? "", "outcome": form.outcome ?? "",
         ]
         var errors: [FieldError] = []
         if complaint.respondedOn != nil {
@@ -236,7 +242,8 @@ enum ComplaintsController {
         let date = parse(form.respondedOn, field: "responded_on", into: &errors)
         let response = ComplaintResponse(
             respondedOn: date, howConsidered: form.howConsidered ?? "", conclusions: form.conclusions ?? "",
-            remedialAction: form.remedialAction ?? "", ombudsmanRightGiven: form.ombudsmanRightGiven == "yes")
+            remedialAction: form.remedialAction ?? "", ombudsmanRightGiven: form.ombudsmanRightGiven == "yes",
+            outcome: ComplaintOutcome(rawValue: form.outcome ?? ""))
         errors += response.problems(clock: complaint.clock, today: request.today).filter { problem in
             // A date that did not parse is already reported once.
             !(problem.field == "responded_on" && date == nil && errors.contains { $0.field == "responded_on" })
@@ -251,10 +258,14 @@ enum ComplaintsController {
         complaint.conclusions = response.conclusions
         complaint.remedialAction = response.remedialAction
         complaint.ombudsmanRightGiven = true
+        complaint.outcome = response.outcome
         try await save(
             complaint, request, action: "complaint.responded",
             summary: "Responded to \(complaint.feedback.reference) on \(date.ukText)",
-            changes: [FieldChange("responded_on", from: nil, to: date.iso)])
+            changes: [
+                FieldChange("responded_on", from: nil, to: date.iso),
+                FieldChange("outcome", from: nil, to: response.outcome?.rawValue),
+            ])
         Admin.flash(request, "Response recorded. Raise an action if the complaint showed something to change.")
         return request.redirect(to: ComplaintURL.complaint(complaint.id!))
     }

@@ -206,6 +206,7 @@ enum FeedbackDemoData {
                 complaint.remedialAction =
                     "Grading guidance for falls in people over 80 changed; the call handler has had coaching."
                 complaint.ombudsmanRightGiven = true
+                complaint.outcome = .upheld
             }
             try await complaint.create(on: db)
         }

@@ -126,15 +126,47 @@ struct ComplaintClockTests {
         let today = Self.date("2026-12-20")
         let complete = ComplaintResponse(
             respondedOn: today, howConsidered: "Read the notes, spoke to the ward.", conclusions: "Partly upheld.",
-            remedialAction: "Discharge checklist changed.", ombudsmanRightGiven: true)
+            remedialAction: "Discharge checklist changed.", ombudsmanRightGiven: true, outcome: .partlyUpheld)
         #expect(complete.problems(clock: clock, today: today).isEmpty)
         let empty = ComplaintResponse(
-            respondedOn: nil, howConsidered: " ", conclusions: "", remedialAction: "", ombudsmanRightGiven: false)
+            respondedOn: nil, howConsidered: " ", conclusions: "", remedialAction: "", ombudsmanRightGiven: false,
+            outcome: nil)
         #expect(
             empty.problems(clock: clock, today: today).map(\.field) == [
-                "responded_on", "how_considered", "conclusions", "remedial_action", "ombudsman_right_given",
+                "responded_on", "how_considered", "conclusions", "outcome", "remedial_action", "ombudsman_right_given",
             ])
         let unacknowledged = ComplaintClock(receivedOn: Self.date("2026-12-02"))
         #expect(complete.problems(clock: unacknowledged, today: today).map(\.field) == ["responded_on"])
+    }
+
+    @Test("figures for a period: acknowledged and responded in time, and outcomes of those responded to")
+    func figures() {
+        let today = Self.date("2027-06-30")
+        let cases: [ComplaintFigures.Case] = [
+            // Acknowledged in time, responded in time, upheld.
+            .init(
+                clock: ComplaintClock(
+                    receivedOn: Self.date("2027-01-04"), acknowledgedOn: Self.date("2027-01-07"),
+                    respondedOn: Self.date("2027-02-01")), outcome: .upheld),
+            // Acknowledged late (due 12 January), responded after the agreed date, not upheld.
+            .init(
+                clock: ComplaintClock(
+                    receivedOn: Self.date("2027-01-07"), acknowledgedOn: Self.date("2027-01-13"),
+                    agreedResponseBy: Self.date("2027-02-01"), respondedOn: Self.date("2027-02-10")),
+                outcome: .notUpheld),
+            // Never acknowledged, long past both dates.
+            .init(clock: ComplaintClock(receivedOn: Self.date("2026-12-01")), outcome: nil),
+            // Just arrived: nothing is due yet.
+            .init(clock: ComplaintClock(receivedOn: Self.date("2027-06-29")), outcome: nil),
+        ]
+        let figures = ComplaintFigures(cases, today: today)
+        #expect(figures.received == 4)
+        #expect(figures.acknowledgementDue == 3)
+        #expect(figures.acknowledgedInTime == 1)
+        #expect(figures.responseDue == 3)
+        #expect(figures.respondedInTime == 1)
+        #expect(figures.outcomes == [.upheld: 1, .notUpheld: 1])
+        #expect(ComplaintFigures.percent(1, of: 3) == 33)
+        #expect(ComplaintFigures.percent(0, of: 0) == nil)
     }
 }

@@ -90,6 +90,7 @@ struct ComplaintsTests {
             #expect(incomplete.status == .unprocessableEntity)
             #expect(incomplete.body.contains("Parliamentary and Health Service Ombudsman"))
             #expect(incomplete.body.contains("put right"))
+            #expect(incomplete.body.contains("upheld, partly upheld or not upheld"))
 
             clock.advance(days: 57)  // 2 March 2027: past the agreed date
             let overdue = try await handler.get(path)
@@ -112,15 +113,21 @@ struct ComplaintsTests {
                     "responded_on": "2027-03-02", "how_considered": "Read the notes and spoke to the ward.",
                     "conclusions": "Upheld: the discharge letter left out two medicines.",
                     "remedial_action": "Pharmacist checks every discharge letter.", "ombudsman_right_given": "yes",
+                    "outcome": "upheld",
                 ], tokenFrom: path)
             #expect(responded.status == .seeOther)
             let done = try #require(try await Complaint.find(complaint.id, on: app.db))
             #expect(done.respondedOn == "2027-03-02")
             #expect(done.ombudsmanRightGiven)
+            #expect(done.outcome == .upheld)
             #expect(!(try await handler.get("/staff/complaints").body.contains(item.reference)))
             let answered = try await handler.get("/staff/complaints?show=responded")
             #expect(answered.body.contains(item.reference))
             #expect(answered.body.contains("Responded on 2 March 2027"))
+            // Acknowledged on 4 January, after the 31 December due date; responded a day after the agreed date.
+            #expect(answered.body.contains("Acknowledged within 3 working days</th><td>0 of 1 (0%)"))
+            #expect(answered.body.contains("Responded to by the date due</th><td>0 of 1 (0%)"))
+            #expect(answered.body.contains("Upheld</th><td>1 of 1 (100%)"))
             let again = try await handler.post(
                 path + "/respond", form: ["responded_on": "2027-03-03"], tokenFrom: path)
             #expect(again.status == .unprocessableEntity)

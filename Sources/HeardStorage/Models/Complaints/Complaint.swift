@@ -25,6 +25,7 @@ public final class Complaint: Model, @unchecked Sendable {
     @Field(key: "conclusions") public var conclusions: String
     @Field(key: "remedial_action") public var remedialAction: String
     @Field(key: "ombudsman_right_given") public var ombudsmanRightGiven: Bool
+    @OptionalField(key: "outcome") public var outcome: ComplaintOutcome?
     @OptionalField(key: "created_by_id") public var createdByID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?

@@ -1,0 +1,62 @@
+/// The finding on a complaint, as counted in the NHS written complaints return (KO41).
+public enum ComplaintOutcome: String, CaseIterable, Codable, Sendable {
+    case upheld
+    case partlyUpheld = "partly_upheld"
+    case notUpheld = "not_upheld"
+
+    public var title: String {
+        switch self {
+        case .upheld: "Upheld"
+        case .partlyUpheld: "Partly upheld"
+        case .notUpheld: "Not upheld"
+        }
+    }
+}
+
+/// How well complaints were handled over a period: the figures a board and the complaints return ask for.
+public struct ComplaintFigures: Equatable, Sendable {
+    /// One complaint received in the period.
+    public struct Case: Sendable {
+        public var clock: ComplaintClock
+        public var outcome: ComplaintOutcome?
+
+        public init(clock: ComplaintClock, outcome: ComplaintOutcome?) {
+            self.clock = clock
+            self.outcome = outcome
+        }
+    }
+
+    public var received = 0
+    /// Acknowledged, or past the acknowledgement date without one: the cases the 3-day rule can be judged on.
+    public var acknowledgementDue = 0
+    public var acknowledgedInTime = 0
+    /// Responded, or past the response date without a response.
+    public var responseDue = 0
+    public var respondedInTime = 0
+    public var outcomes: [ComplaintOutcome: Int] = [:]
+
+    public init(_ cases: [Case], today: SimpleDate) {
+        for item in cases {
+            let clock = item.clock
+            received += 1
+            if let acknowledged = clock.acknowledgedOn {
+                acknowledgementDue += 1
+                if acknowledged <= clock.acknowledgementDue { acknowledgedInTime += 1 }
+            } else if today > clock.acknowledgementDue {
+                acknowledgementDue += 1
+            }
+            if let responded = clock.respondedOn {
+                responseDue += 1
+                if responded <= clock.responseDue { respondedInTime += 1 }
+            } else if today > clock.responseDue {
+                responseDue += 1
+            }
+            if clock.respondedOn != nil, let outcome = item.outcome { outcomes[outcome, default: 0] += 1 }
+        }
+    }
+
+    /// A whole-number percentage, or nil when there is nothing to judge.
+    public static func percent(_ part: Int, of whole: Int) -> Int? {
+        whole > 0 ? Int((Double(part) * 100 / Double(whole)).rounded()) : nil
+    }
+}
