@@ -83,6 +83,7 @@ func routes(_ app: Application) throws {
 
     let complaints = staff.grouped(AreaGuard(area: .complaints))
     complaints.get("complaints", use: ComplaintsController.index)
+    complaints.get("complaints.csv", use: ComplaintsCSV.download)
     complaints.get("complaints", ":id", use: ComplaintsController.show)
     complaints.post("complaints", ":id", "acknowledge", use: ComplaintsController.acknowledge)
     complaints.post("complaints", ":id", "delay", use: ComplaintsController.explainDelay)

@@ -21,6 +21,18 @@ enum ComplaintPages {
                 "."
             }
             figuresSection(figures, since: since)
+            HeardWeb.form(.action(ComplaintURL.complaints + ".csv"), .method("get"), .class("filters")) {
+                FormComponents.textField(
+                    name: "from", label: "Received from", value: since.iso, failure: nil, type: "date",
+                    required: false, width: "short")
+                FormComponents.textField(
+                    name: "to", label: "to", value: today.iso, failure: nil, type: "date", required: false,
+                    width: "short")
+                button(.type("submit"), .class("button button-secondary")) { "Download CSV" }
+            }
+            p(.class("hint")) {
+                "One row per complaint with its dates, service, themes and outcome, for the quarterly complaints return; no text or contact details."
+            }
             h2 { "Cases" }
             nav(.aria("label", "Which complaints")) {
                 ul(.class("tag-list")) {
