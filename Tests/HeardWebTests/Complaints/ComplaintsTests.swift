@@ -36,6 +36,13 @@ struct ComplaintsTests {
             #expect(complaint.receivedOn == "2026-12-24")
             #expect(complaint.clock.acknowledgementDue == SimpleDate(iso: "2026-12-31"))
             #expect(try await moderator.get("/staff/complaints").status == .forbidden)
+            let itemPath = "/staff/feedback/\(item.id!.uuidString.lowercased())"
+            let asHandler = try await handler.get(itemPath)
+            #expect(asHandler.body.contains("This is a formal complaint. Next step: acknowledge."))
+            #expect(asHandler.body.contains("/staff/complaints/\(complaint.id!.uuidString.lowercased())"))
+            let asModerator = try await moderator.get(itemPath)
+            #expect(asModerator.body.contains("This is a formal complaint"))
+            #expect(!asModerator.body.contains("/staff/complaints/"), "no link a moderator cannot follow")
 
             let list = try await handler.get("/staff/complaints")
             #expect(list.status == .ok)

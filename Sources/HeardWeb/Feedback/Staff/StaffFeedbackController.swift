@@ -153,8 +153,13 @@ enum StaffFeedbackController {
         let links = try await ActionFeedbackLink.query(on: request.db).filter(\.$feedback.$id == item.id!).with(
             \.$action
         ).all()
+        let complaint =
+            item.status == .escalated
+            ? try await Complaint.query(on: request.db).filter(\.$feedback.$id == item.id!).first() : nil
+        let handlesComplaints = request.currentUser.map { StaffArea.complaints.allows($0.role) } ?? false
         return StaffFeedbackPages.item(
             context: PageContext(request, title: item.reference, hasErrors: failure != nil), item: item,
-            actions: links.map(\.action), reply: reply, failure: failure, csrfToken: request.csrfToken)
+            actions: links.map(\.action), complaint: complaint.map { ($0, handlesComplaints) },
+            today: request.today, reply: reply, failure: failure, csrfToken: request.csrfToken)
     }
 }

@@ -89,13 +89,20 @@ enum StaffFeedbackPages {
     }
 
     static func item(
-        context: PageContext, item: FeedbackItem, actions: [ActionItem], reply: String, failure: ValidationFailure?,
-        csrfToken: String
+        context: PageContext, item: FeedbackItem, actions: [ActionItem], complaint: (Complaint, linked: Bool)?,
+        today: SimpleDate, reply: String, failure: ValidationFailure?, csrfToken: String
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.replies)) { "Back to replies" } }
             FormComponents.errorSummary(failure)
             h1 { "Feedback \(item.reference)" }
+            if let (complaint, linked) = complaint {
+                div(.class("notice"), .role("status")) {
+                    let step = ComplaintPages.stepTitle(complaint.clock.step(today: today))
+                    "This is a formal complaint. Next step: " + step.prefix(1).lowercased() + step.dropFirst() + ". "
+                    if linked { a(.href(ComplaintURL.complaint(complaint.id!))) { "Open the complaint" } }
+                }
+            }
             FeedbackSummaryList.render(item, showContact: true)
             h2 { "What they wrote" }
             FeedbackText.original(item)
