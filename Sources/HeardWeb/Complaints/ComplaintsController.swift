@@ -154,9 +154,7 @@ enum ComplaintsController {
             }
         }
         guard errors.isEmpty, let acknowledgedOn else {
-            return .html(
-                page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
-                status: .unprocessableEntity)
+            return refused(complaint, request, errors, typed: typed)
         }
         complaint.acknowledgedOn = acknowledgedOn.iso
         complaint.acknowledgementNote = note
@@ -200,9 +198,7 @@ enum ComplaintsController {
             errors.append(FieldError("delay_explained_on", "The response has already been sent."))
         }
         guard errors.isEmpty, let date else {
-            return .html(
-                page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
-                status: .unprocessableEntity)
+            return refused(complaint, request, errors, typed: typed)
         }
         complaint.delayExplainedOn = date.iso
         complaint.delayReason = reason
@@ -249,9 +245,7 @@ enum ComplaintsController {
             !(problem.field == "responded_on" && date == nil && errors.contains { $0.field == "responded_on" })
         }
         guard errors.isEmpty, let date else {
-            return .html(
-                page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
-                status: .unprocessableEntity)
+            return refused(complaint, request, errors, typed: typed)
         }
         complaint.respondedOn = date.iso
         complaint.howConsidered = response.howConsidered
@@ -268,6 +262,17 @@ enum ComplaintsController {
             ])
         Admin.flash(request, "Response recorded. Raise an action if the complaint showed something to change.")
         return request.redirect(to: ComplaintURL.complaint(complaint.id!))
+    }
+
+    /// The case page again with every problem listed and what was typed kept; nothing saved.
+    static func refused(
+        _ complaint: Complaint, _ request: Request, _ errors: [FieldError], typed: [String: String]
+    )
+        -> Response
+    {
+        .html(
+            page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
+            status: .unprocessableEntity)
     }
 
     /// Reads an optional `YYYY-MM-DD` field; a non-empty value that is not a date is an error.
