@@ -280,7 +280,8 @@ public enum GunningGate {
     /// approval while its consultation is open is refused naming G1 and G4.
     public static func approvalRefusal(
         needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, alreadyApproved: Bool,
-        today: SimpleDate, minimumDays: Int = defaultMinimumDays, declarations: String? = nil
+        today: SimpleDate, minimumDays: Int = defaultMinimumDays, declarations: String? = nil,
+        membersPresent: String = "", register: [RegisteredMember] = []
     ) -> ApprovalRefusal? {
         if let refusal = gunningRefusal(
             needsConsultation: needsConsultation, consultation: consultation, eiaStatus: eiaStatus,
@@ -289,6 +290,11 @@ public enum GunningGate {
             return refusal
         }
         if let declarations, let problem = DeclarationRules.problem(declarations) {
+            return ApprovalRefusal(.conflictsOfInterest, problem)
+        }
+        if let problem = ConflictRules.problem(
+            membersPresent: membersPresent, declarations: declarations ?? "", register: register, on: today)
+        {
             return ApprovalRefusal(.conflictsOfInterest, problem)
         }
         return nil

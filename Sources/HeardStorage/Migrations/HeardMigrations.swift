@@ -15,6 +15,7 @@ public enum HeardMigrations {
             M0100_CreateDecisions(),
             M0101_ScaleIndexes(),
             M0102_CreateComplaints(),
+            M0103_CreateBoards(),
         ]
     }
 }

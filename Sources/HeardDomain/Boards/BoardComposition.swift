@@ -1,0 +1,43 @@
+/// Who sits on a board or panel, counted: the seed's worry is boards "with hardly any patients or people with
+/// lived experience", so Heard counts them and says so when there are few.
+public struct BoardComposition: Sendable, Equatable {
+    public struct Member: Sendable, Equatable {
+        public var votes: Bool
+        public var livedExperience: Bool
+        public init(votes: Bool, livedExperience: Bool) {
+            self.votes = votes
+            self.livedExperience = livedExperience
+        }
+    }
+
+    public var members: Int
+    public var voting: Int
+    public var livedExperience: Int
+    public var livedExperienceVoting: Int
+
+    /// Heard's prompt, not a legal rule: fewer than one member in five with lived experience is "hardly any".
+    public static let fewShare = 5
+
+    public init(_ members: [Member]) {
+        self.members = members.count
+        voting = members.filter(\.votes).count
+        livedExperience = members.filter(\.livedExperience).count
+        livedExperienceVoting = members.filter { $0.livedExperience && $0.votes }.count
+    }
+
+    /// What a reader should notice about the membership, or nil when there is nothing to say.
+    public var concern: String? {
+        guard members > 0 else { return "Nobody is recorded as a member yet." }
+        if livedExperience == 0 {
+            return "No member has lived experience of the services as a patient, carer or community member."
+        }
+        if livedExperience * Self.fewShare < members {
+            return
+                "Only \(livedExperience) of \(members) members \(livedExperience == 1 ? "has" : "have") lived experience: fewer than one in five."
+        }
+        if livedExperienceVoting == 0, voting > 0 {
+            return "Members with lived experience sit on it, but none of them has a vote."
+        }
+        return nil
+    }
+}

@@ -1,0 +1,65 @@
+/// One entry a member made in the register of interests.
+public struct RegisterEntry: Sendable, Equatable {
+    public var kind: InterestKind
+    public var description: String
+    public var declaredOn: SimpleDate
+    /// When the interest stopped (no longer a partner, left the charity); nil while it lasts.
+    public var endedOn: SimpleDate?
+
+    public init(kind: InterestKind, description: String, declaredOn: SimpleDate, endedOn: SimpleDate? = nil) {
+        self.kind = kind
+        self.description = description
+        self.declaredOn = declaredOn
+        self.endedOn = endedOn
+    }
+
+    /// An interest that was declared by `day` and has not ended before it.
+    public func isCurrentInterest(on day: SimpleDate) -> Bool {
+        kind.isInterest && declaredOn <= day && (endedOn.map { day <= $0 } ?? true)
+    }
+}
+
+/// Whether a member's declarations are up to date: on appointment (within 28 days) and at least once a year,
+/// a nil return counting (NHS England, "Managing conflicts of interest in the NHS").
+public enum RegisterStatus: Sendable, Equatable {
+    /// Declared within the last year; the next annual declaration is due on `nextDue`.
+    case upToDate(lastDeclared: SimpleDate, nextDue: SimpleDate)
+    /// Appointed but nothing declared yet; due 28 days after appointment.
+    case dueOnAppointment(due: SimpleDate, overdue: Bool)
+    /// The last declaration is more than a year old.
+    case annualOverdue(lastDeclared: SimpleDate, due: SimpleDate)
+
+    public static let daysToDeclareOnAppointment = 28
+
+    public static func of(appointedOn: SimpleDate, entries: [RegisterEntry], today: SimpleDate) -> RegisterStatus {
+        // A declaration made shortly before the appointment (with the application) counts as the one on appointment.
+        let counted = entries.filter { $0.declaredOn >= appointedOn.adding(days: -daysToDeclareOnAppointment) }
+        guard let last = counted.map(\.declaredOn).max() else {
+            let due = appointedOn.adding(days: daysToDeclareOnAppointment)
+            return .dueOnAppointment(due: due, overdue: today > due)
+        }
+        let nextDue = last.adding(months: 12)
+        return today > nextDue
+            ? .annualOverdue(lastDeclared: last, due: nextDue) : .upToDate(lastDeclared: last, nextDue: nextDue)
+    }
+
+    public var isOverdue: Bool {
+        switch self {
+        case .upToDate: false
+        case .dueOnAppointment(_, let overdue): overdue
+        case .annualOverdue: true
+        }
+    }
+
+    public var summary: String {
+        switch self {
+        case .upToDate(let last, let next): "Declared \(last.ukText); next due by \(next.ukText)"
+        case .dueOnAppointment(let due, let overdue):
+            overdue
+                ? "Overdue: nothing declared since appointment (due \(due.ukText))"
+                : "Due on appointment, by \(due.ukText)"
+        case .annualOverdue(let last, let due):
+            "Overdue: last declared \(last.ukText), annual declaration was due \(due.ukText)"
+        }
+    }
+}

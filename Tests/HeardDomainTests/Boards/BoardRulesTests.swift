@@ -1,0 +1,120 @@
+import HeardDomain
+import Testing
+
+@Suite("Boards: register of interests, composition, conflicts")
+struct BoardRulesTests {
+    static func date(_ iso: String) -> SimpleDate { SimpleDate(iso: iso)! }
+
+    @Test("declarations are due within 28 days of appointment, then every year; a nil return counts")
+    func registerStatus() {
+        let appointed = Self.date("2026-03-02")
+        #expect(
+            RegisterStatus.of(appointedOn: appointed, entries: [], today: Self.date("2026-03-30"))
+                == .dueOnAppointment(due: Self.date("2026-03-30"), overdue: false))
+        #expect(
+            RegisterStatus.of(appointedOn: appointed, entries: [], today: Self.date("2026-03-31"))
+                == .dueOnAppointment(due: Self.date("2026-03-30"), overdue: true))
+        let nilReturn = RegisterEntry(kind: .none, description: "", declaredOn: Self.date("2026-03-10"))
+        #expect(
+            RegisterStatus.of(appointedOn: appointed, entries: [nilReturn], today: Self.date("2027-03-10"))
+                == .upToDate(lastDeclared: Self.date("2026-03-10"), nextDue: Self.date("2027-03-10")))
+        let overdue = RegisterStatus.of(appointedOn: appointed, entries: [nilReturn], today: Self.date("2027-03-11"))
+        #expect(overdue == .annualOverdue(lastDeclared: Self.date("2026-03-10"), due: Self.date("2027-03-10")))
+        #expect(overdue.isOverdue)
+        // A declaration made with the application, shortly before appointment, counts; one from years before does not.
+        let withApplication = RegisterEntry(kind: .none, description: "", declaredOn: Self.date("2026-02-20"))
+        #expect(!RegisterStatus.of(appointedOn: appointed, entries: [withApplication], today: appointed).isOverdue)
+        let old = RegisterEntry(kind: .financial, description: "Shares", declaredOn: Self.date("2020-01-01"))
+        #expect(
+            RegisterStatus.of(appointedOn: appointed, entries: [old], today: Self.date("2026-04-01"))
+                == .dueOnAppointment(due: Self.date("2026-03-30"), overdue: true))
+    }
+
+    @Test("an interest is current from its declaration until it ends; nil returns are not interests")
+    func currentInterests() {
+        let partner = RegisterEntry(
+            kind: .financial, description: "Partner, Chapeltown Surgery", declaredOn: Self.date("2026-01-05"),
+            endedOn: Self.date("2026-06-30"))
+        #expect(!partner.isCurrentInterest(on: Self.date("2026-01-04")))
+        #expect(partner.isCurrentInterest(on: Self.date("2026-06-30")))
+        #expect(!partner.isCurrentInterest(on: Self.date("2026-07-01")))
+        #expect(
+            !RegisterEntry(kind: .none, description: "", declaredOn: Self.date("2026-01-05"))
+                .isCurrentInterest(on: Self.date("2026-02-01")))
+    }
+
+    @Test("composition says when there are hardly any members with lived experience, or none with a vote")
+    func composition() {
+        typealias M = BoardComposition.Member
+        #expect(BoardComposition([]).concern == "Nobody is recorded as a member yet.")
+        let staffOnly = BoardComposition(Array(repeating: M(votes: true, livedExperience: false), count: 6))
+        #expect(staffOnly.concern?.contains("No member has lived experience") == true)
+        let one = BoardComposition(
+            Array(repeating: M(votes: true, livedExperience: false), count: 5) + [M(votes: true, livedExperience: true)]
+        )
+        #expect(one.livedExperience == 1)
+        #expect(one.concern == "Only 1 of 6 members has lived experience: fewer than one in five.")
+        let observers = BoardComposition(
+            Array(repeating: M(votes: true, livedExperience: false), count: 3)
+                + Array(repeating: M(votes: false, livedExperience: true), count: 2))
+        #expect(observers.concern == "Members with lived experience sit on it, but none of them has a vote.")
+        let balanced = BoardComposition(
+            Array(repeating: M(votes: true, livedExperience: false), count: 4) + [M(votes: true, livedExperience: true)]
+        )
+        #expect(balanced.concern == nil)
+        #expect(balanced.voting == 5 && balanced.livedExperienceVoting == 1)
+    }
+
+    @Test("names are found with or without titles, as the full name or title and surname, and not inside other words")
+    func mentions() {
+        #expect(ConflictRules.mentions("Chair; Dr Amir Khan; two lay members", name: "Dr Amir Khan"))
+        #expect(ConflictRules.mentions("Present: the chair, Dr Khan and Ms Shaw", name: "Amir Khan"))
+        #expect(ConflictRules.mentions("amir khan (GP member)", name: "Dr Amir Khan"))
+        #expect(!ConflictRules.mentions("Present: Khanh Nguyen, Amira Shah", name: "Amir Khan"))
+        #expect(!ConflictRules.mentions("Present: Amir Patel", name: "Amir Khan"))
+        #expect(!ConflictRules.mentions("Khan", name: "Amir Khan"), "a bare surname is not enough")
+        #expect(!ConflictRules.mentions("anything", name: "Dr"))
+    }
+
+    @Test("a member present with a current interest must be named in the declarations with the chair's action")
+    func conflicts() {
+        let today = Self.date("2026-11-20")
+        let khan = RegisteredMember(
+            name: "Dr Amir Khan", board: "Leeds Place Committee",
+            entries: [
+                RegisterEntry(
+                    kind: .financial, description: "GP partner, Chapeltown Surgery", declaredOn: Self.date("2026-04-01")
+                )
+            ])
+        let shaw = RegisteredMember(
+            name: "Joanne Shaw", board: "Leeds Place Committee",
+            entries: [RegisterEntry(kind: .none, description: "", declaredOn: Self.date("2026-04-01"))])
+        let register = [khan, shaw]
+        let present = "Chair; Dr Amir Khan; Joanne Shaw"
+        let problem = ConflictRules.problem(
+            membersPresent: present, declarations: "None declared.", register: register, on: today)
+        #expect(
+            problem?.contains(
+                "Dr Amir Khan (Leeds Place Committee) has declared financial: GP partner, Chapeltown Surgery") == true)
+        #expect(problem?.contains("Joanne Shaw") == false, "a nil return is not a conflict")
+        #expect(
+            ConflictRules.problem(
+                membersPresent: present,
+                declarations: "Dr Khan: GP partner. The chair decided he would leave for the item.",
+                register: register, on: today) == nil)
+        #expect(
+            ConflictRules.problem(
+                membersPresent: present, declarations: "Joanne Shaw: none. Dr Khan: GP partner.", register: register,
+                on: today) != nil, "naming the interest without the chair's action is not enough")
+        #expect(
+            ConflictRules.problem(
+                membersPresent: "Chair; Joanne Shaw", declarations: "None", register: register, on: today)
+                == nil, "members not present do not count")
+        // Through the approval gate: everything else in order, the conflict still refuses approval.
+        let refusal = GunningGate.approvalRefusal(
+            needsConsultation: false, consultation: nil, eiaStatus: .signedOff, alreadyApproved: false, today: today,
+            declarations: "None declared", membersPresent: present, register: register)
+        #expect(refusal?.principle == .conflictsOfInterest)
+        #expect(refusal?.message.contains("Chapeltown Surgery") == true)
+    }
+}
