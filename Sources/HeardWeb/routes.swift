@@ -115,6 +115,18 @@ func routes(_ app: Application) throws {
     transfer.post("settings", "tokens", use: SettingsController.createToken)
     transfer.post("settings", "tokens", ":id", "revoke", use: SettingsController.revokeToken)
 
+    // MARK: Boards, members and the register of interests
+    browser.get("boards", use: PublicBoardsController.index)
+    browser.get("boards", ":id", use: PublicBoardsController.show)
+    let boards = staff.grouped(AreaGuard(area: .boards))
+    boards.get("boards", use: BoardsController.index)
+    boards.post("boards", use: BoardsController.create)
+    boards.get("boards", ":id", use: BoardsController.show)
+    boards.post("boards", ":id", "members", use: BoardsController.addMember)
+    boards.get("boards", ":id", "members", ":member", use: BoardsController.member)
+    boards.post("boards", ":id", "members", ":member", "declarations", use: BoardsController.declare)
+    boards.post("boards", ":id", "members", ":member", "leave", use: BoardsController.leave)
+
     // MARK: Decisions that can prove they listened (issue 5)
     registerDecisionRoutes(browser: browser, staff: staff, api: v1)
 }

@@ -28,6 +28,8 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case activities
     /// Decision records and approval through the Gunning gate.
     case decisions
+    /// Boards and panels, their members and the register of interests.
+    case boards
 
     public var allowedRoles: Set<Role> {
         switch self {
@@ -40,7 +42,7 @@ public enum StaffArea: String, CaseIterable, Sendable {
         case .involvement: Set(Role.allCases)
         case .initiatives: [.administrator, .engagementOfficer, .boardSecretary]
         case .activities: [.administrator, .engagementOfficer]
-        case .decisions: [.administrator, .boardSecretary]
+        case .decisions, .boards: [.administrator, .boardSecretary]
         }
     }
 

@@ -90,6 +90,8 @@ struct InitiativeBundle {
     var decision: Decision?
     var places: [Place]
     var services: [Service]
+    /// Board members who have not left, with their declarations: the conflict check at approval reads them.
+    var boardMembers: [BoardMember]
 
     static func load(_ id: UUID, on db: any Database) async throws -> InitiativeBundle {
         guard let initiative = try await Initiative.find(id, on: db) else { throw Abort(.notFound) }
@@ -124,7 +126,7 @@ struct InitiativeBundle {
         return InitiativeBundle(
             initiative: initiative, activities: activities, consultation: consultation, questions: questions,
             themes: themes, responseCount: responses, assessment: assessment, decision: decision, places: places,
-            services: services)
+            services: services, boardMembers: try await BoardRegister.sittingMembers(on: db))
     }
 
     var eiaStatus: EIAStatus { assessment?.status ?? EIAStatus.none }
@@ -156,7 +158,8 @@ struct InitiativeBundle {
         GunningGate.approvalRefusal(
             needsConsultation: facts(today: today).needsConsultation, consultation: consultationFacts,
             eiaStatus: eiaStatus, alreadyApproved: decision?.isApproved ?? false, today: today,
-            declarations: decision?.declarations ?? "")
+            declarations: decision?.declarations ?? "", membersPresent: decision?.membersPresent ?? "",
+            register: BoardRegister.registered(boardMembers, on: today))
     }
 
     /// The first held activity with participants, for "how early were people involved".

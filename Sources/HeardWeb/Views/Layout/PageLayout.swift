@@ -122,6 +122,7 @@ enum PageLayout {
         }
         if StaffArea.activities.allows(role) { items.append(.init(label: "Activities", path: DecisionURL.activities)) }
         if StaffArea.decisions.allows(role) { items.append(.init(label: "Decisions", path: DecisionURL.decisions)) }
+        if StaffArea.boards.allows(role) { items.append(.init(label: "Boards", path: BoardURL.staffBoards)) }
         if StaffArea.users.allows(role) { items.append(.init(label: "People", path: SiteURL.users)) }
         if StaffArea.audit.allows(role) { items.append(.init(label: "Audit log", path: SiteURL.audit)) }
         if !role.isStaff { items.append(.init(label: "Your involvement", path: SiteURL.involvement)) }
@@ -133,6 +134,7 @@ enum PageLayout {
             div(.class("wrap")) {
                 ul(.class("footer-links")) {
                     li { a(.href(SiteURL.accessibility)) { "Accessibility statement" } }
+                    li { a(.href(BoardURL.publicBoards)) { "Boards and who sits on them" } }
                     li { a(.href(SiteURL.openAPI)) { "Open data API" } }
                 }
                 p {

@@ -1,0 +1,224 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+
+/// The board secretary's pages: boards, their members, and each member's register of interests.
+enum BoardPages {
+    static func list(
+        _ boards: [Board], today: SimpleDate, context: PageContext, failure: ValidationFailure?,
+        typed: [String: String], notice: String?
+    ) -> String {
+        PageLayout.render(context) {
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Boards and panels" }
+            p(.class("lead")) {
+                "Who sits on each board, committee and panel, and the register of their interests. Members declare on appointment (within 28 days) and every year; a nil return counts."
+            }
+            p {
+                "The register is published on the "
+                a(.href(BoardURL.publicBoards)) { "public boards page" }
+                ". A decision whose members present have an interest on the register cannot be approved until the minutes record it and what the chair decided."
+            }
+            if boards.isEmpty {
+                p { "No boards yet." }
+            } else {
+                DataTable.render(
+                    caption: "Boards and panels",
+                    headers: ["Board", "Members", "With lived experience", "Declarations overdue", "Notice"],
+                    rows: boards.map { board in
+                        let sitting = board.members.filter { $0.sits(on: today) }
+                        let composition = BoardRegister.composition(sitting, on: today)
+                        let overdue = sitting.filter { BoardRegister.status($0, today: today).isOverdue }.count
+                        return [
+                            a(.href(BoardURL.board(board.id!))) { board.name },
+                            .text(String(composition.members)),
+                            .text(String(composition.livedExperience)),
+                            overdue > 0 ? strong(.class("tag tag-urgent")) { String(overdue) } : .text("0"),
+                            .text(composition.concern ?? "–"),
+                        ]
+                    }, captionHidden: true)
+            }
+            h2 { "Add a board or panel" }
+            HeardWeb.form(.action(BoardURL.staffBoards), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.textField(name: "name", label: "Name", value: typed["name"] ?? "", failure: failure)
+                FormComponents.textArea(
+                    name: "purpose", label: "What it decides or advises on", value: typed["purpose"] ?? "",
+                    failure: failure, hint: "One or two plain sentences; this is shown to the public.", rows: 3)
+                FormComponents.submitButton("Add board")
+            }
+        }
+    }
+
+    static func board(
+        _ board: Board, members: [BoardMember], today: SimpleDate, context: PageContext,
+        failure: ValidationFailure?, typed: [String: String], notice: String?
+    ) -> String {
+        let sitting = members.filter { $0.sits(on: today) }
+        let former = members.filter { !$0.sits(on: today) && $0.leftOn != nil }
+        let composition = BoardRegister.composition(sitting, on: today)
+        return PageLayout.render(context) {
+            p { a(.class("back-link"), .href(BoardURL.staffBoards)) { "All boards" } }
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { board.name }
+            p(.class("lead")) { board.purpose }
+            compositionSummary(composition)
+            h2 { "Members" }
+            if sitting.isEmpty {
+                p { "Nobody yet." }
+            } else {
+                DataTable.render(
+                    caption: "Members of \(board.name)",
+                    headers: ["Member", "Role", "Votes", "Lived experience", "Declarations"],
+                    rows: sitting.map { member in
+                        let status = BoardRegister.status(member, today: today)
+                        return [
+                            a(.href(BoardURL.member(board.id!, member.id!))) { member.name },
+                            .text(member.role),
+                            .text(member.votes ? "Yes" : "No"),
+                            .text(member.livedExperience ? "Yes" : "No"),
+                            status.isOverdue
+                                ? strong(.class("tag tag-urgent")) { status.summary } : .text(status.summary),
+                        ]
+                    }, captionHidden: true)
+            }
+            if !former.isEmpty {
+                h2 { "Former members" }
+                ul {
+                    for member in former {
+                        li {
+                            a(.href(BoardURL.member(board.id!, member.id!))) { member.name }
+                            " (\(member.role)), left \(member.leftOn.flatMap(SimpleDate.init(iso:))?.ukText ?? "")"
+                        }
+                    }
+                }
+            }
+            h2 { "Add a member" }
+            HeardWeb.form(.action(BoardURL.members(board.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.textField(
+                    name: "name", label: "Name", value: typed["name"] ?? "", failure: failure,
+                    hint: "As it is written in the minutes' list of members present, so Heard can match them.")
+                FormComponents.textField(
+                    name: "role", label: "Role on the board", value: typed["role"] ?? "", failure: failure,
+                    hint: "For example: Chair, GP member, Lay member, Patient and carer representative.")
+                FormComponents.radios(
+                    name: "votes", legend: "Do they vote on decisions?",
+                    choices: [
+                        .init(value: "yes", label: "Yes"), .init(value: "no", label: "No, they advise or observe"),
+                    ],
+                    selected: typed["votes"] ?? "", failure: failure, inline: true)
+                FormComponents.checkbox(
+                    name: "lived_experience", label: "They bring lived experience",
+                    checked: typed["lived_experience"] == "yes",
+                    hint:
+                        "A patient, carer or community member speaking from their own experience of the services, not as staff."
+                )
+                FormComponents.textField(
+                    name: "appointed_on", label: "Appointed on", value: typed["appointed_on"] ?? today.iso,
+                    failure: failure, type: "date", width: "short")
+                FormComponents.submitButton("Add member")
+            }
+        }
+    }
+
+    static func compositionSummary(_ composition: BoardComposition) -> HTMLNode {
+        .fragment([
+            p {
+                "\(composition.members) \(composition.members == 1 ? "member" : "members"), \(composition.voting) with a vote; "
+                    + "\(composition.livedExperience) with lived experience, \(composition.livedExperienceVoting) of them with a vote."
+            },
+            composition.concern.map { concern in
+                div(.class("warning-callout")) {
+                    strong { "Notice: " }; concern
+                }
+            } ?? .fragment([]),
+        ])
+    }
+
+    static func member(
+        _ member: BoardMember, board: Board, today: SimpleDate, context: PageContext, failure: ValidationFailure?,
+        typed: [String: String], notice: String?
+    ) -> String {
+        let status = BoardRegister.status(member, today: today)
+        return PageLayout.render(context) {
+            p { a(.class("back-link"), .href(BoardURL.board(board.id!))) { "Back to \(board.name)" } }
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { member.name }
+            DecisionForms.summaryList([
+                ("Board", .text(board.name)),
+                ("Role", .text(member.role)),
+                ("Votes", .text(member.votes ? "Yes" : "No")),
+                ("Lived experience", .text(member.livedExperience ? "Yes" : "No")),
+                ("Appointed", .text(member.appointed.ukText)),
+                (
+                    "Declarations",
+                    member.leftOn != nil
+                        ? .text("Left on \(member.leftOn.flatMap(SimpleDate.init(iso:))?.ukText ?? "")")
+                        : status.isOverdue ? strong(.class("tag tag-urgent")) { status.summary } : .text(status.summary)
+                ),
+            ])
+            h2 { "Register of interests" }
+            registerTable(
+                BoardRegister.entries(member), caption: "\(member.name)'s register of interests", today: today)
+            if member.leftOn == nil {
+                h2 { "Record a declaration" }
+                HeardWeb.form(.action(BoardURL.declarations(board.id!, member.id!)), .method("post"), .novalidate) {
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    FormComponents.radios(
+                        name: "kind", legend: "What are they declaring?",
+                        choices: InterestKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                        selected: typed["kind"] ?? "", failure: failure)
+                    FormComponents.textArea(
+                        name: "details", label: "The interest", value: typed["details"] ?? "", failure: failure,
+                        hint:
+                            "The organisation and the connection, for example \"GP partner, Chapeltown Surgery\". Leave empty for a nil return.",
+                        rows: 2)
+                    FormComponents.textField(
+                        name: "declared_on", label: "Declared on", value: typed["declared_on"] ?? today.iso,
+                        failure: failure, type: "date", width: "short")
+                    FormComponents.textField(
+                        name: "ended_on", label: "Ended on (optional)", value: typed["ended_on"] ?? "",
+                        failure: failure,
+                        hint: "Only if the interest has already ended.", type: "date", required: false, width: "short")
+                    FormComponents.submitButton("Record declaration")
+                }
+                h2 { "They have left the board" }
+                HeardWeb.form(.action(BoardURL.leave(board.id!, member.id!)), .method("post"), .novalidate) {
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    FormComponents.textField(
+                        name: "left_on", label: "Left on", value: typed["left_on"] ?? "", failure: failure,
+                        hint: "Their register entries are kept.", type: "date", width: "short")
+                    button(.type("submit"), .class("button button-secondary")) { "Record that they left" }
+                }
+            }
+        }
+    }
+
+    static func registerTable(_ entries: [InterestDeclaration], caption: String, today: SimpleDate) -> HTMLNode {
+        guard !entries.isEmpty else { return p { "Nothing declared yet." } }
+        return DataTable.render(
+            caption: caption, headers: ["Declared", "Kind", "Interest", "Status"],
+            rows: entries.map { declaration in
+                let entry = declaration.entry
+                return [
+                    .text(entry.declaredOn.ukText),
+                    .text(entry.kind.isInterest ? entry.kind.shortTitle.capitalizedFirst : "Nil return"),
+                    .text(entry.kind.isInterest ? entry.description : "No interests to declare"),
+                    .text(
+                        !entry.kind.isInterest
+                            ? "–"
+                            : entry.endedOn.map { $0 < today ? "Ended \($0.ukText)" : "Ends \($0.ukText)" } ?? "Current"
+                    ),
+                ]
+            }, captionHidden: true)
+    }
+}
+
+extension String {
+    /// "non-financial personal" → "Non-financial personal".
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+
+/// The register of interests as the rules see it, read from the database.
+enum BoardRegister {
+    /// Members (with their board and declarations) who have not left, for the conflict check at approval.
+    static func sittingMembers(on db: any Database) async throws -> [BoardMember] {
+        try await BoardMember.query(on: db).filter(\.$leftOn == nil).with(\.$board).with(\.$declarations).all()
+    }
+
+    /// The rules' view of the members sitting on `day`.
+    static func registered(_ members: [BoardMember], on day: SimpleDate) -> [RegisteredMember] {
+        members.filter { $0.sits(on: day) }.map {
+            RegisteredMember(name: $0.name, board: $0.board.name, entries: $0.declarations.map(\.entry))
+        }
+    }
+
+    static func status(_ member: BoardMember, today: SimpleDate) -> RegisterStatus {
+        RegisterStatus.of(appointedOn: member.appointed, entries: member.declarations.map(\.entry), today: today)
+    }
+
+    static func composition(_ members: [BoardMember], on day: SimpleDate) -> BoardComposition {
+        BoardComposition(
+            members.filter { $0.sits(on: day) }.map { .init(votes: $0.votes, livedExperience: $0.livedExperience) })
+    }
+
+    /// Newest first, as a register is read.
+    static func entries(_ member: BoardMember) -> [InterestDeclaration] {
+        member.declarations.sorted {
+            ($0.declaredOn, $0.createdAt ?? .distantPast) > ($1.declaredOn, $1.createdAt ?? .distantPast)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Every boards path, in one place.
+enum BoardURL {
+    static let staffBoards = "/staff/boards"
+    static let publicBoards = "/boards"
+
+    static func id(_ id: UUID) -> String { id.uuidString.lowercased() }
+    static func board(_ id: UUID) -> String { "\(staffBoards)/\(Self.id(id))" }
+    static func members(_ boardID: UUID) -> String { board(boardID) + "/members" }
+    static func member(_ boardID: UUID, _ memberID: UUID) -> String { members(boardID) + "/" + id(memberID) }
+    static func declarations(_ boardID: UUID, _ memberID: UUID) -> String {
+        member(boardID, memberID) + "/declarations"
+    }
+    static func leave(_ boardID: UUID, _ memberID: UUID) -> String { member(boardID, memberID) + "/leave" }
+    static func publicBoard(_ id: UUID) -> String { "\(publicBoards)/\(Self.id(id))" }
+}

@@ -1,0 +1,247 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Boards, committees and panels: who sits on them and their register of interests, kept by board secretaries.
+enum BoardsController {
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        try await indexPage(request, failure: nil, typed: [:], notice: Admin.takeFlash(request))
+    }
+
+    static func indexPage(
+        _ request: Request, failure: ValidationFailure?, typed: [String: String], notice: String?
+    ) async throws -> Response {
+        let boards = try await Board.query(on: request.db).with(\.$members) { $0.with(\.$declarations) }.sort(\.$name)
+            .all()
+        return .html(
+            BoardPages.list(
+                boards, today: request.today,
+                context: PageContext(request, title: "Boards and panels", hasErrors: failure != nil),
+                failure: failure, typed: typed, notice: notice),
+            status: failure == nil ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let name = Admin.text(request, "name").trimmingWhitespace()
+        let purpose = Admin.text(request, "purpose").trimmingWhitespace()
+        let typed = ["name": name, "purpose": purpose]
+        var errors: [FieldError] = []
+        if name.isEmpty {
+            errors.append(FieldError("name", "Enter the board's name, for example \"Leeds Place Committee\"."))
+        } else if name.count > 120 {
+            errors.append(FieldError("name", "Keep the name to 120 characters or fewer."))
+        } else if try await Board.query(on: request.db).all().contains(where: {
+            $0.name.lowercased() == name.lowercased()
+        }) {
+            errors.append(FieldError("name", "There is already a board called \(name)."))
+        }
+        if purpose.isEmpty {
+            errors.append(FieldError("purpose", "Say in a sentence what the board decides or advises on."))
+        }
+        guard errors.isEmpty else {
+            return try await indexPage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
+        }
+        let board = Board(name: name, purpose: purpose)
+        try await request.db.transaction { db in
+            try await board.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "board.created", objectType: "board",
+                objectID: board.id?.uuidString, summary: "Added board \(name)")
+        }
+        Admin.flash(request, "\(name) added. Now add its members.")
+        return request.redirect(to: BoardURL.board(board.id!))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        try await boardPage(try await findBoard(request), request, failure: nil, typed: [:])
+    }
+
+    static func boardPage(
+        _ board: Board, _ request: Request, failure: ValidationFailure?, typed: [String: String]
+    ) async throws -> Response {
+        let members = try await board.$members.query(on: request.db).with(\.$declarations).sort(\.$name).all()
+        return .html(
+            BoardPages.board(
+                board, members: members, today: request.today,
+                context: PageContext(request, title: board.name, hasErrors: failure != nil), failure: failure,
+                typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil),
+            status: failure == nil ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable static func addMember(_ request: Request) async throws -> Response {
+        let board = try await findBoard(request)
+        let typed = [
+            "name": Admin.text(request, "name").trimmingWhitespace(),
+            "role": Admin.text(request, "role").trimmingWhitespace(),
+            "votes": Admin.text(request, "votes"),
+            "lived_experience": Admin.text(request, "lived_experience"),
+            "appointed_on": Admin.text(request, "appointed_on").trimmingWhitespace(),
+        ]
+        let name = typed["name"]!
+        let role = typed["role"]!
+        var errors: [FieldError] = []
+        if name.isEmpty {
+            errors.append(
+                FieldError("name", "Enter the member's name as it appears in minutes, for example \"Dr Amir Khan\"."))
+        } else if try await board.$members.query(on: request.db).filter(\.$leftOn == nil).all().contains(where: {
+            $0.name.lowercased() == name.lowercased()
+        }) {
+            errors.append(FieldError("name", "\(name) is already a member of \(board.name)."))
+        }
+        if role.isEmpty {
+            errors.append(FieldError("role", "Enter their role on the board, for example \"GP member\" or \"Chair\"."))
+        }
+        if typed["votes"] != "yes" && typed["votes"] != "no" {
+            errors.append(FieldError("votes", "Say whether they vote on decisions."))
+        }
+        let appointed = ComplaintsController.parse(typed["appointed_on"], field: "appointed_on", into: &errors)
+        if appointed == nil && !errors.contains(where: { $0.field == "appointed_on" }) {
+            errors.append(FieldError("appointed_on", "Enter the date they were appointed, like 2026-04-01."))
+        }
+        if let appointed, appointed > request.today {
+            errors.append(
+                FieldError("appointed_on", "The appointment date cannot be in the future: add them on the day."))
+        }
+        guard errors.isEmpty, let appointed else {
+            return try await boardPage(board, request, failure: ValidationFailure(errors), typed: typed)
+        }
+        let member = BoardMember(
+            boardID: board.id!, name: name, role: role, votes: typed["votes"] == "yes",
+            livedExperience: typed["lived_experience"] == "yes", appointedOn: appointed)
+        try await request.db.transaction { db in
+            try await member.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "board.member_added", objectType: "board_member",
+                objectID: member.id?.uuidString, summary: "Added \(name) (\(role)) to \(board.name)")
+        }
+        let due = appointed.adding(days: RegisterStatus.daysToDeclareOnAppointment)
+        Admin.flash(request, "\(name) added. Their declaration of interests is due by \(due.ukText).")
+        return request.redirect(to: BoardURL.member(board.id!, member.id!))
+    }
+
+    @Sendable static func member(_ request: Request) async throws -> Response {
+        let (board, member) = try await findMember(request)
+        return memberPage(board, member, request, failure: nil, typed: [:], notice: Admin.takeFlash(request))
+    }
+
+    static func memberPage(
+        _ board: Board, _ member: BoardMember, _ request: Request, failure: ValidationFailure?,
+        typed: [String: String], notice: String?
+    ) -> Response {
+        .html(
+            BoardPages.member(
+                member, board: board, today: request.today,
+                context: PageContext(request, title: member.name, hasErrors: failure != nil), failure: failure,
+                typed: typed, notice: notice),
+            status: failure == nil ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable static func declare(_ request: Request) async throws -> Response {
+        let (board, member) = try await findMember(request)
+        let typed = [
+            "kind": Admin.text(request, "kind"),
+            "details": Admin.text(request, "details").trimmingWhitespace(),
+            "declared_on": Admin.text(request, "declared_on").trimmingWhitespace(),
+            "ended_on": Admin.text(request, "ended_on").trimmingWhitespace(),
+        ]
+        var errors: [FieldError] = []
+        if member.leftOn != nil {
+            errors.append(FieldError("kind", "\(member.name) has left \(board.name); their register is closed."))
+        }
+        let kind = InterestKind(rawValue: typed["kind"]!)
+        if kind == nil {
+            errors.append(FieldError("kind", "Choose the kind of interest, or a nil return if there is none."))
+        }
+        if kind?.isInterest == true && typed["details"]!.isEmpty {
+            errors.append(
+                FieldError(
+                    "details",
+                    "Describe the interest: the organisation and the connection, for example \"GP partner, Chapeltown Surgery\"."
+                ))
+        }
+        let declared = ComplaintsController.parse(typed["declared_on"], field: "declared_on", into: &errors)
+        if declared == nil && !errors.contains(where: { $0.field == "declared_on" }) {
+            errors.append(FieldError("declared_on", "Enter the date it was declared, like 2026-04-01."))
+        }
+        if let declared, declared > request.today {
+            errors.append(FieldError("declared_on", "The declaration date cannot be in the future."))
+        }
+        let ended = ComplaintsController.parse(typed["ended_on"], field: "ended_on", into: &errors)
+        if let ended {
+            if kind == InterestKind.none {
+                errors.append(FieldError("ended_on", "A nil return has no end date: leave it empty."))
+            } else if let declared, ended < declared {
+                errors.append(FieldError("ended_on", "The interest cannot end before it was declared."))
+            }
+        }
+        guard errors.isEmpty, let kind, let declared else {
+            return memberPage(board, member, request, failure: ValidationFailure(errors), typed: typed, notice: nil)
+        }
+        let declaration = InterestDeclaration(
+            memberID: member.id!, kind: kind, details: kind.isInterest ? typed["details"]! : "", declaredOn: declared,
+            endedOn: ended, recordedByID: request.currentUser?.id)
+        try await request.db.transaction { db in
+            try await declaration.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "board.interest_declared", objectType: "board_member",
+                objectID: member.id?.uuidString,
+                summary: kind.isInterest
+                    ? "Recorded \(member.name)'s \(kind.shortTitle) interest: \(declaration.details)"
+                    : "Recorded \(member.name)'s nil return",
+                changes: [FieldChange("declared_on", from: nil, to: declared.iso)])
+        }
+        Admin.flash(request, kind.isInterest ? "Interest recorded in the register." : "Nil return recorded.")
+        return request.redirect(to: BoardURL.member(board.id!, member.id!))
+    }
+
+    @Sendable static func leave(_ request: Request) async throws -> Response {
+        let (board, member) = try await findMember(request)
+        let typed = ["left_on": Admin.text(request, "left_on").trimmingWhitespace()]
+        var errors: [FieldError] = []
+        if member.leftOn != nil { errors.append(FieldError("left_on", "\(member.name) has already left.")) }
+        let left = ComplaintsController.parse(typed["left_on"], field: "left_on", into: &errors)
+        if left == nil && !errors.contains(where: { $0.field == "left_on" }) {
+            errors.append(FieldError("left_on", "Enter the date they left, like 2026-04-01."))
+        }
+        if let left {
+            if left < member.appointed {
+                errors.append(
+                    FieldError("left_on", "They cannot leave before they were appointed (\(member.appointed.ukText))."))
+            } else if left > request.today {
+                errors.append(FieldError("left_on", "The leaving date cannot be in the future: record it on the day."))
+            }
+        }
+        guard errors.isEmpty, let left else {
+            return memberPage(board, member, request, failure: ValidationFailure(errors), typed: typed, notice: nil)
+        }
+        member.leftOn = left.iso
+        try await request.db.transaction { db in
+            try await member.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "board.member_left", objectType: "board_member",
+                objectID: member.id?.uuidString, summary: "\(member.name) left \(board.name) on \(left.ukText)",
+                changes: [FieldChange("left_on", from: nil, to: left.iso)])
+        }
+        Admin.flash(request, "\(member.name) has left \(board.name). Their register entries are kept.")
+        return request.redirect(to: BoardURL.board(board.id!))
+    }
+
+    static func findBoard(_ request: Request) async throws -> Board {
+        guard let board = try await Board.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return board
+    }
+
+    static func findMember(_ request: Request) async throws -> (Board, BoardMember) {
+        let board = try await findBoard(request)
+        guard
+            let member = try await BoardMember.query(on: request.db)
+                .filter(\.$id == (try Admin.uuidParameter(request, "member")))
+                .filter(\.$board.$id == board.id!).with(\.$declarations).first()
+        else { throw Abort(.notFound) }
+        return (board, member)
+    }
+}

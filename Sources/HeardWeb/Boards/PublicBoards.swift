@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// The public pages: every board, who sits on it, and the register of its members' interests (published, as
+/// NHS England's guidance requires, at least once a year; here, always).
+enum PublicBoardsController {
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let boards = try await Board.query(on: request.db).with(\.$members).sort(\.$name).all()
+        let today = request.today
+        return .html(
+            PageLayout.render(PageContext(request, title: "Boards and who sits on them")) {
+                h1 { "Boards and who sits on them" }
+                p(.class("lead")) {
+                    "The boards, committees and panels that make or advise on decisions about local health and care, their members, and the interests each member has declared."
+                }
+                if boards.isEmpty {
+                    p { "No boards are listed yet." }
+                } else {
+                    ul(.class("story-list")) {
+                        for board in boards {
+                            let composition = BoardRegister.composition(board.members, on: today)
+                            li(.class("story")) {
+                                h2(.class("story-title")) { a(.href(BoardURL.publicBoard(board.id!))) { board.name } }
+                                p { board.purpose }
+                                p(.class("hint")) {
+                                    "\(composition.members) members, \(composition.livedExperience) with lived experience of the services."
+                                }
+                            }
+                        }
+                    }
+                }
+            })
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        guard let board = try await Board.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        let today = request.today
+        let members = try await board.$members.query(on: request.db).with(\.$declarations).sort(\.$name).all()
+            .filter { $0.sits(on: today) }
+        let composition = BoardRegister.composition(members, on: today)
+        return .html(
+            PageLayout.render(PageContext(request, title: board.name)) {
+                p { a(.class("back-link"), .href(BoardURL.publicBoards)) { "All boards" } }
+                h1 { board.name }
+                p(.class("lead")) { board.purpose }
+                BoardPages.compositionSummary(composition)
+                h2 { "Members" }
+                if members.isEmpty {
+                    p { "No members are listed yet." }
+                } else {
+                    DataTable.render(
+                        caption: "Members of \(board.name)",
+                        headers: ["Member", "Role", "Votes", "Lived experience", "Since"],
+                        rows: members.map { member in
+                            [
+                                .text(member.name), .text(member.role), .text(member.votes ? "Yes" : "No"),
+                                .text(member.livedExperience ? "Yes" : "No"), .text(member.appointed.ukText),
+                            ]
+                        }, captionHidden: true)
+                    h2 { "Register of interests" }
+                    p {
+                        "What each member has declared in the last year, and any interest that still stands. A nil return means they declared that they have no interests."
+                    }
+                    for member in members {
+                        h3 { member.name }
+                        BoardPages.registerTable(
+                            BoardRegister.entries(member).filter {
+                                $0.entry.isCurrentInterest(on: today) || $0.entry.declaredOn > today.adding(months: -12)
+                            }, caption: "\(member.name)'s declared interests", today: today)
+                    }
+                }
+            })
+    }
+}

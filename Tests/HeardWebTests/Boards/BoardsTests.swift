@@ -1,0 +1,173 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+
+@Suite("Boards, members and the register of interests")
+struct BoardsTests {
+    @Test(
+        "a secretary keeps a board's members and register; the public sees it; a conflict blocks approval",
+        arguments: TestDatabase.all)
+    func boardJourney(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let clock = TestClock(SimpleDate(year: 2026, month: 11, day: 20))
+            app.app.decisionClock = DecisionClock { clock.today }
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            #expect(try await officer.get("/staff/boards").status == .forbidden)
+
+            // A board: a clear refusal for an empty form, nothing saved.
+            let empty = try await secretary.post("/staff/boards", form: ["name": " ", "purpose": ""])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.contains("Enter the board&#39;s name") || empty.body.contains("Enter the board's name"))
+            #expect(empty.body.contains("what the board decides"))
+            #expect(try await Board.query(on: app.db).count() == 0)
+            let created = try await secretary.post(
+                "/staff/boards",
+                form: ["name": "Leeds Place Committee", "purpose": "Decides how NHS money for Leeds is spent."])
+            #expect(created.status == .seeOther)
+            let board = try #require(try await Board.query(on: app.db).first())
+            let duplicate = try await secretary.post(
+                "/staff/boards", form: ["name": "leeds place committee", "purpose": "Again"])
+            #expect(duplicate.status == .unprocessableEntity)
+            #expect(duplicate.body.contains("There is already a board called"))
+            #expect(duplicate.body.contains("Again"), "what was typed is kept")
+
+            // Members: bad input refused field by field, what was typed kept.
+            let boardPath = "/staff/boards/\(board.id!.uuidString.lowercased())"
+            let badMember = try await secretary.post(
+                boardPath + "/members",
+                form: ["name": "Dr Amir Khan", "role": "", "appointed_on": "2026-13-01"], tokenFrom: boardPath)
+            #expect(badMember.status == .unprocessableEntity)
+            #expect(badMember.body.contains("Enter their role"))
+            #expect(badMember.body.contains("Say whether they vote"))
+            #expect(badMember.body.contains("Enter a real date"))
+            #expect(badMember.body.contains("Dr Amir Khan"))
+            let future = try await secretary.post(
+                boardPath + "/members",
+                form: ["name": "Dr Amir Khan", "role": "GP member", "votes": "yes", "appointed_on": "2026-12-01"],
+                tokenFrom: boardPath)
+            #expect(future.body.contains("cannot be in the future"))
+            #expect(try await BoardMember.query(on: app.db).count() == 0)
+            let members: [(String, String, String, String)] = [
+                ("Dr Amir Khan", "GP member", "yes", ""), ("Sarah Whitaker", "Director of nursing", "yes", ""),
+                ("David Okafor", "Lay member", "yes", ""), ("Tom Brennan", "Director of finance", "yes", ""),
+                ("Joanne Shaw", "Chief executive", "yes", ""),
+                ("Margaret Ellis", "Patient and carer representative", "no", "yes"),
+            ]
+            for (name, role, votes, lived) in members {
+                let added = try await secretary.post(
+                    boardPath + "/members",
+                    form: [
+                        "name": name, "role": role, "votes": votes, "lived_experience": lived,
+                        "appointed_on": "2026-10-01",
+                    ], tokenFrom: boardPath)
+                #expect(added.status == .seeOther, "\(name)")
+            }
+            let again = try await secretary.post(
+                boardPath + "/members",
+                form: ["name": "dr amir khan", "role": "GP", "votes": "yes", "appointed_on": "2026-10-01"],
+                tokenFrom: boardPath)
+            #expect(again.body.contains("is already a member"))
+            var page = try await secretary.get(boardPath)
+            #expect(page.body.contains("Only 1 of 6 members has lived experience: fewer than one in five."))
+            #expect(page.body.contains("Overdue: nothing declared since appointment"), "28 days after 1 October")
+
+            // Declarations: an interest needs details; a nil return needs none.
+            let khan = try #require(try await BoardMember.query(on: app.db).filter(\.$name == "Dr Amir Khan").first())
+            let khanPath = boardPath + "/members/\(khan.id!.uuidString.lowercased())"
+            let noDetails = try await secretary.post(
+                khanPath + "/declarations", form: ["kind": "financial", "declared_on": "2026-10-05"],
+                tokenFrom: khanPath)
+            #expect(noDetails.status == .unprocessableEntity)
+            #expect(noDetails.body.contains("Describe the interest"))
+            let noKind = try await secretary.post(
+                khanPath + "/declarations", form: ["details": "x", "declared_on": "2026-11-21"], tokenFrom: khanPath)
+            #expect(noKind.body.contains("Choose the kind of interest"))
+            #expect(noKind.body.contains("cannot be in the future"))
+            #expect(try await InterestDeclaration.query(on: app.db).count() == 0)
+            let declared = try await secretary.post(
+                khanPath + "/declarations",
+                form: [
+                    "kind": "financial", "details": "GP partner, Chapeltown Surgery", "declared_on": "2026-10-05",
+                ], tokenFrom: khanPath)
+            #expect(declared.status == .seeOther)
+            for name in ["Sarah Whitaker", "David Okafor", "Tom Brennan", "Joanne Shaw", "Margaret Ellis"] {
+                let member = try #require(try await BoardMember.query(on: app.db).filter(\.$name == name).first())
+                let path = boardPath + "/members/\(member.id!.uuidString.lowercased())"
+                let nilReturn = try await secretary.post(
+                    path + "/declarations", form: ["kind": "none", "declared_on": "2026-10-05"], tokenFrom: path)
+                #expect(nilReturn.status == .seeOther)
+            }
+            page = try await secretary.get(boardPath)
+            #expect(!page.body.contains("Overdue"))
+            #expect(page.body.contains("next due by 5 October 2027"))
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "board.interest_declared").count() == 6)
+
+            // The public register: members, composition and interests, no sign-in.
+            let visitor = app.browser()
+            #expect(try await visitor.get("/").body.contains("/boards"))
+            let index = try await visitor.get("/boards")
+            #expect(index.status == .ok)
+            #expect(index.body.contains("Leeds Place Committee"))
+            let register = try await visitor.get("/boards/\(board.id!.uuidString.lowercased())")
+            #expect(register.status == .ok)
+            #expect(register.body.contains("GP partner, Chapeltown Surgery"))
+            #expect(register.body.contains("Margaret Ellis"))
+            #expect(register.body.contains("No interests to declare"))
+
+            // A decision with Dr Khan present cannot be approved until his interest and the chair's action are minuted.
+            let initiative = Initiative(
+                title: "Extended GP hours in Chapeltown", what: "Evening appointments", why: "Demand",
+                affectsServices: false, substantialVariation: false, decisionBody: "Leeds Place Committee",
+                targetDate: nil, stage: .decision, livedExperienceMembers: 1)
+            try await initiative.create(on: app.db)
+            try await EqualityAssessment(
+                initiativeID: initiative.id!, whoAffected: "Patients of two practices", entries: [:],
+                status: .signedOff
+            ).create(on: app.db)
+            let decision = Decision(
+                initiativeID: initiative.id!, title: "Extended hours", meeting: "Leeds Place Committee",
+                meetingOn: SimpleDate(year: 2026, month: 11, day: 20),
+                membersPresent: "Chair; Dr Khan; Sarah Whitaker; Margaret Ellis", declarations: "None declared.",
+                outcome: "Fund evening appointments")
+            try await decision.create(on: app.db)
+            let approve = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
+            let refused = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("Dr Amir Khan (Leeds Place Committee) has declared financial: GP partner"))
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == false)
+            #expect(
+                try await secretary.get("/staff/decisions").body.contains("Chapeltown Surgery"),
+                "the decisions list says what stands in the way")
+            decision.declarations =
+                "Dr Khan: GP partner, Chapeltown Surgery. The chair decided he would leave for the item."
+            try await decision.save(on: app.db)
+            let approved = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
+            #expect(approved.status == .seeOther)
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == true)
+
+            // Leaving: the register is kept; a year on, the annual declarations fall due.
+            let leave = try await secretary.post(
+                khanPath + "/leave", form: ["left_on": "2026-09-01"], tokenFrom: khanPath)
+            #expect(leave.status == .unprocessableEntity)
+            #expect(leave.body.contains("before they were appointed"))
+            #expect(
+                try await secretary.post(khanPath + "/leave", form: ["left_on": "2026-11-20"], tokenFrom: khanPath)
+                    .status == .seeOther)
+            page = try await secretary.get(boardPath)
+            #expect(page.body.contains("Former members"))
+            #expect(try await InterestDeclaration.query(on: app.db).filter(\.$member.$id == khan.id!).count() == 1)
+            let closed = try await secretary.post(
+                khanPath + "/declarations", form: ["kind": "none", "declared_on": "2026-11-20"], tokenFrom: khanPath)
+            #expect(closed.body.contains("their register is closed"))
+            clock.advance(days: 330)  // 16 October 2027
+            page = try await secretary.get(boardPath)
+            #expect(page.body.contains("Overdue: last declared 5 October 2026"))
+            #expect(try await secretary.get("/staff/boards").body.contains("tag-urgent"))
+        }
+    }
+}
