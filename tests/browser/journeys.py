@@ -34,6 +34,7 @@ ACCOUNTS = {
     "moderator": ("moderator@demo.heard.test", "demo-moderator-pass"),
     "complaints": ("complaints@demo.heard.test", "demo-complaints-pass"),
     "engagement": ("engagement@demo.heard.test", "demo-engagement-pass"),
+    "secretary": ("secretary@demo.heard.test", "demo-secretary-pass"),
 }
 WAIT = 30  # seconds for any one page or element
 
@@ -408,8 +409,36 @@ class Run:
         self.check_error_summary("complaint acknowledgement without a note")
         self.page("complaint acknowledgement: error")
 
+    def journey_boards(self):
+        self.sign_in("secretary")
+        self.open("/staff/boards", "boards")
+        self.click_and_wait(self.find("main a[href*='/staff/boards/']"))
+        self.page("board")
+        if not self.finds(".warning-callout"):
+            raise CheckFailed("The demo place committee should carry the lived-experience notice")
+        member = [a for a in self.finds("main table a") if a.text.strip() == "Tom Brennan"]
+        if not member:
+            raise CheckFailed("No Tom Brennan (the member yet to declare) on the board page")
+        self.click_and_wait(member[0])
+        self.page("board member")
+        # No kind chosen: refused with an error summary, nothing saved.
+        self.click_and_wait(self.button("Record declaration"))
+        self.check_error_summary("declaration without a kind")
+        self.page("declaration: error")
+        nil_return = self.find("input[name='kind'][value='none']")
+        self.tick(nil_return.get_attribute("id"))
+        self.click_and_wait(self.button("Record declaration"))
+        self.expect_no_error_summary("nil return")
+        if "Nil return recorded" not in self.find("main").text:
+            raise CheckFailed("Recording a nil return did not say so")
+        self.open("/boards", "public boards")
+        self.click_and_wait(self.find("main a[href^='/boards/']"))
+        self.page("public board and register")
+        if "Register of interests" not in self.find("main").text:
+            raise CheckFailed("The public board page has no register of interests")
+
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "moderate", "reply", "action", "complaint"]
+                "moderate", "reply", "action", "complaint", "boards"]
 
 
 def main() -> int:

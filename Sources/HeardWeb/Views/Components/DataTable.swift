@@ -1,11 +1,13 @@
-/// An accessible table: caption, header cells with scope, one row per item.
+/// An accessible table: caption, header cells with scope, one row per item. On a phone a wide table scrolls
+/// sideways inside its wrapper, so the wrapper is a named, focusable region: keyboard users can scroll it too
+/// (WCAG 2.1.1; axe "scrollable-region-focusable").
 enum DataTable {
     static func render(
         caption captionText: String, headers: [String], rows: [[HTMLNode]], captionHidden: Bool = false
     )
         -> HTMLNode
     {
-        div(.class("table-wrap")) {
+        div(.class("table-wrap"), .role("region"), .aria("label", captionText), .tabindex(0)) {
             table(.class("table")) {
                 caption(.class(captionHidden ? "visually-hidden" : "table-caption")) { captionText }
                 thead {
