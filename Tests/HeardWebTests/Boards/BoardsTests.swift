@@ -74,6 +74,10 @@ struct BoardsTests {
             var page = try await secretary.get(boardPath)
             #expect(page.body.contains("Only 1 of 6 members has lived experience: fewer than one in five."))
             #expect(page.body.contains("Overdue: nothing declared since appointment"), "28 days after 1 October")
+            var dashboard = try await secretary.get("/staff")
+            #expect(dashboard.body.contains("<strong>6</strong> members with declarations overdue"))
+            #expect(dashboard.body.contains("<strong>1 of 1</strong> boards with a membership notice"))
+            #expect(!(try await officer.get("/staff").body.contains("declarations overdue")), "not their work")
 
             // Declarations: an interest needs details; a nil return needs none.
             let khan = try #require(try await BoardMember.query(on: app.db).filter(\.$name == "Dr Amir Khan").first())
@@ -104,6 +108,8 @@ struct BoardsTests {
             page = try await secretary.get(boardPath)
             #expect(!page.body.contains("Overdue"))
             #expect(page.body.contains("next due by 5 October 2027"))
+            dashboard = try await secretary.get("/staff")
+            #expect(dashboard.body.contains("<strong>0</strong> members with declarations overdue"))
             #expect(
                 try await AuditEvent.query(on: app.db).filter(\.$action == "board.interest_declared").count() == 6)
 

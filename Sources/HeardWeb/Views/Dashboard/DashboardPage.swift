@@ -13,10 +13,31 @@ enum DashboardPage {
         var jobs: [Job.Status: Int]
         var recentEvents: [AuditEvent]
         var feedback: FeedbackDashboard?
+        var boards: BoardsWaiting?
+    }
+
+    /// What a board secretary should act on: declarations overdue and boards with hardly any lived experience.
+    struct BoardsWaiting {
+        var boards: Int
+        var declarationsOverdue: Int
+        var boardsWithConcern: Int
+
+        static func load(on db: any Database, today: SimpleDate) async throws -> BoardsWaiting {
+            let members = try await BoardRegister.sittingMembers(on: db).filter { $0.sits(on: today) }
+            let byBoard = Dictionary(grouping: members, by: { $0.$board.id })
+            let boards = try await Board.query(on: db).all()
+            return BoardsWaiting(
+                boards: boards.count,
+                declarationsOverdue: members.filter { BoardRegister.status($0, today: today).isOverdue }.count,
+                boardsWithConcern: boards.filter {
+                    BoardRegister.composition(byBoard[$0.id!] ?? [], on: today).concern != nil
+                }.count)
+        }
     }
 
     static func query(
-        _ db: any Database, includeAudit: Bool, includeFeedback: Bool, today: SimpleDate
+        _ db: any Database, includeAudit: Bool, includeFeedback: Bool, includeBoards: Bool = false,
+        today: SimpleDate
     ) async throws
         -> Model
     {
@@ -30,7 +51,8 @@ enum DashboardPage {
             jobs: try await JobQueue(database: db, workerID: "dashboard").counts(),
             recentEvents: includeAudit
                 ? try await AuditEvent.query(on: db).sort(\.$occurredAt, .descending).limit(10).all() : [],
-            feedback: includeFeedback ? try await FeedbackDashboard.load(on: db, today: today) : nil)
+            feedback: includeFeedback ? try await FeedbackDashboard.load(on: db, today: today) : nil,
+            boards: includeBoards ? try await BoardsWaiting.load(on: db, today: today) : nil)
     }
 
     static func render(_ model: Model, context: PageContext, engineProblem: String? = nil) -> String {
@@ -42,6 +64,26 @@ enum DashboardPage {
             if let feedback = model.feedback, let user = context.user {
                 FeedbackDashboardView.render(
                     feedback, role: user.role, csrfToken: context.csrfToken ?? "", engineProblem: engineProblem)
+            }
+            if let boards = model.boards {
+                section(.aria("labelledby", "boards-waiting")) {
+                    h2(.id("boards-waiting")) { "Boards and the register of interests" }
+                    ul(.class("stat-list")) {
+                        li {
+                            a(.href(BoardURL.staffBoards)) {
+                                strong { "\(boards.declarationsOverdue)" }
+                                boards.declarationsOverdue == 1
+                                    ? " member with declarations overdue" : " members with declarations overdue"
+                            }
+                        }
+                        li {
+                            a(.href(BoardURL.staffBoards)) {
+                                strong { "\(boards.boardsWithConcern) of \(boards.boards)" }
+                                " boards with a membership notice"
+                            }
+                        }
+                    }
+                }
             }
             section(.aria("labelledby", "coverage")) {
                 h2(.id("coverage")) { "What Heard covers" }
