@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     v1.grouped(BearerTokenMiddleware(area: .feedback)).get("feedback", ":id", use: FeedbackAPIController.show)
     v1.get("stories", use: FeedbackAPIController.stories)
     v1.get("loop-closure", use: FeedbackAPIController.loopClosure)
+    v1.get("boards", use: BoardsAPI.list)
     api.get("**") { _ -> Response in
         throw APIError(.notFound, "No API endpoint at this address. See /api/openapi.json.")
     }

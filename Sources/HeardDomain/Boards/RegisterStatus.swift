@@ -43,6 +43,11 @@ public enum RegisterStatus: Sendable, Equatable {
             ? .annualOverdue(lastDeclared: last, due: nextDue) : .upToDate(lastDeclared: last, nextDue: nextDue)
     }
 
+    public var isUpToDate: Bool {
+        if case .upToDate = self { return true }
+        return false
+    }
+
     public var isOverdue: Bool {
         switch self {
         case .upToDate: false

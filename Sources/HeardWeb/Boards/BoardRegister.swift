@@ -26,6 +26,13 @@ enum BoardRegister {
             members.filter { $0.sits(on: day) }.map { .init(votes: $0.votes, livedExperience: $0.livedExperience) })
     }
 
+    /// What the public register shows of a member: declarations of the last year and interests that still stand.
+    static func published(_ member: BoardMember, today: SimpleDate) -> [InterestDeclaration] {
+        entries(member).filter {
+            $0.entry.isCurrentInterest(on: today) || $0.entry.declaredOn > today.adding(months: -12)
+        }
+    }
+
     /// Newest first, as a register is read.
     static func entries(_ member: BoardMember) -> [InterestDeclaration] {
         member.declarations.sorted {

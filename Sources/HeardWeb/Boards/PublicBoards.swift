@@ -69,9 +69,8 @@ enum PublicBoardsController {
                     for member in members {
                         h3 { member.name }
                         BoardPages.registerTable(
-                            BoardRegister.entries(member).filter {
-                                $0.entry.isCurrentInterest(on: today) || $0.entry.declaredOn > today.adding(months: -12)
-                            }, caption: "\(member.name)'s declared interests", today: today)
+                            BoardRegister.published(member, today: today),
+                            caption: "\(member.name)'s declared interests", today: today)
                     }
                 }
             })

@@ -124,6 +124,22 @@ struct BoardsTests {
             #expect(register.body.contains("GP partner, Chapeltown Surgery"))
             #expect(register.body.contains("Margaret Ellis"))
             #expect(register.body.contains("No interests to declare"))
+            let api = try await visitor.get("/api/v1/boards")
+            #expect(api.status == .ok)
+            let json = try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as! [String: Any]
+            let boards = try #require(json["boards"] as? [[String: Any]])
+            #expect(boards.count == 1)
+            let composition = try #require(boards[0]["composition"] as? [String: Any])
+            #expect(composition["lived_experience"] as? Int == 1)
+            #expect(
+                composition["notice"] as? String == "Only 1 of 6 members has lived experience: fewer than one in five.")
+            let listed = try #require(boards[0]["members"] as? [[String: Any]])
+            let khanJSON = try #require(listed.first { $0["name"] as? String == "Dr Amir Khan" })
+            #expect(khanJSON["declarations"] as? String == "up_to_date")
+            let interests = try #require(khanJSON["interests"] as? [[String: Any]])
+            #expect(interests.first?["kind"] as? String == "financial")
+            #expect(interests.first?["details"] as? String == "GP partner, Chapeltown Surgery")
+            #expect(interests.first?["ended_on"] is NSNull, "null, not missing, as the OpenAPI document says")
 
             // A decision with Dr Khan present cannot be approved until his interest and the chair's action are minuted.
             let initiative = Initiative(
