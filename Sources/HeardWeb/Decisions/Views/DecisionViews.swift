@@ -80,6 +80,8 @@ enum DecisionViews {
                     FormComponents.textArea(
                         name: "members_present", label: "Members present", value: typed.membersPresent,
                         failure: failure,
+                        hint:
+                            "Names as on the board's member list (\"Dr Amir Khan\" or \"Dr Khan\"), so Heard can check them against the register of interests.",
                         rows: 3)
                     FormComponents.textArea(
                         name: "declarations", label: "Declarations of interest made for this item",
