@@ -31,7 +31,10 @@ func routes(_ app: Application) throws {
     browser.post("sign-in", use: SignInController.submit)
     browser.post("sign-out", use: SignInController.signOut)
 
-    browser.grouped(AreaGuard(area: .involvement)).get("me", use: PagesController.involvement)
+    let involvement = browser.grouped(AreaGuard(area: .involvement))
+    involvement.get("me", use: IdeasController.mine)
+    involvement.post("me", "ideas", use: IdeasController.submit)
+    browser.get("ideas", use: IdeasController.published)
 
     // MARK: Public feedback: share, stories, you said we did
     browser.get("feedback", use: ShareController.chooseService)
@@ -115,6 +118,11 @@ func routes(_ app: Application) throws {
     transfer.get("settings", use: SettingsController.show)
     transfer.post("settings", "tokens", use: SettingsController.createToken)
     transfer.post("settings", "tokens", ":id", "revoke", use: SettingsController.revokeToken)
+
+    let ideas = staff.grouped(AreaGuard(area: .initiatives))
+    ideas.get("ideas", use: IdeasController.index)
+    ideas.get("ideas", ":id", use: IdeasController.show)
+    ideas.post("ideas", ":id", use: IdeasController.respond)
 
     // MARK: Boards, members and the register of interests
     browser.get("boards", use: PublicBoardsController.index)

@@ -36,6 +36,7 @@ struct AccessMatrixTests {
         ("/staff/activities/new", .activities),
         ("/staff/decisions", .decisions),
         ("/staff/boards", .boards),
+        ("/staff/ideas", .initiatives),
         ("/staff/population", .referenceData),
         ("/staff/glossary", .initiatives),
     ]
@@ -43,7 +44,7 @@ struct AccessMatrixTests {
     static let publicPages = [
         "/", "/accessibility", "/sign-in", "/health", "/api/v1/services", "/api/openapi.json", "/feedback", "/stories",
         "/you-said-we-did", "/api/v1/stories", "/api/v1/loop-closure", "/consultations", "/api/v1/decisions",
-        "/boards",
+        "/boards", "/ideas",
     ]
 
     @Test("signed-out visitors are sent to sign in from every staff page and see every public page")

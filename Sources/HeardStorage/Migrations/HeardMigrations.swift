@@ -16,6 +16,7 @@ public enum HeardMigrations {
             M0101_ScaleIndexes(),
             M0102_CreateComplaints(),
             M0103_CreateBoards(),
+            M0104_CreateIdeas(),
         ]
     }
 }

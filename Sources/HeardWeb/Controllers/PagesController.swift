@@ -24,9 +24,4 @@ enum PagesController {
                 model, context: PageContext(request, title: "Dashboard"),
                 engineProblem: request.listeningEngine.modelProblem))
     }
-
-    @Sendable static func involvement(_ request: Request) async throws -> Response {
-        guard let user = request.currentUser else { throw Abort(.unauthorized) }
-        return .html(InvolvementPage.render(user: user, context: PageContext(request, title: "Your involvement")))
-    }
 }

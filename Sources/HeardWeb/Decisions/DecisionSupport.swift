@@ -92,6 +92,8 @@ struct InitiativeBundle {
     var services: [Service]
     /// Board members who have not left, with their declarations: the conflict check at approval reads them.
     var boardMembers: [BoardMember]
+    /// Ideas from involved people that this initiative took forward: they are credited on its pages.
+    var ideas: [Idea]
 
     static func load(_ id: UUID, on db: any Database) async throws -> InitiativeBundle {
         guard let initiative = try await Initiative.find(id, on: db) else { throw Abort(.notFound) }
@@ -126,7 +128,9 @@ struct InitiativeBundle {
         return InitiativeBundle(
             initiative: initiative, activities: activities, consultation: consultation, questions: questions,
             themes: themes, responseCount: responses, assessment: assessment, decision: decision, places: places,
-            services: services, boardMembers: try await BoardRegister.sittingMembers(on: db))
+            services: services, boardMembers: try await BoardRegister.sittingMembers(on: db),
+            ideas: try await Idea.query(on: db).filter(\.$initiative.$id == id).filter(\.$status == .takenForward)
+                .sort(\.$createdAt).all())
     }
 
     var eiaStatus: EIAStatus { assessment?.status ?? EIAStatus.none }

@@ -115,6 +115,20 @@ enum InitiativeViews {
             }
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { initiative.title }
+            if !bundle.ideas.isEmpty {
+                p {
+                    "Started from "
+                    bundle.ideas.count == 1 ? "an idea" : "ideas"
+                    " by "
+                    bundle.ideas.map(\.creditName).joined(separator: ", ")
+                    " ("
+                    for (index, idea) in bundle.ideas.enumerated() {
+                        if index > 0 { ", " }
+                        a(.href(IdeaURL.idea(idea.id!))) { idea.title }
+                    }
+                    ")."
+                }
+            }
             StageViews.progress(initiative.stage)
             DecisionForms.summaryList([
                 ("What", .text(initiative.what)), ("Why", .text(initiative.why)),

@@ -170,6 +170,16 @@ enum PublicViews {
         return PageLayout.render(context) {
             h1 { initiative.title }
             p(.class("lead")) { initiative.what }
+            if !bundle.ideas.isEmpty {
+                p {
+                    "This started from "
+                    bundle.ideas.count == 1 ? "an idea" : "ideas"
+                    " put forward by "
+                    bundle.ideas.map(\.publicCredit).joined(separator: ", ")
+                    ". "
+                    a(.href(IdeaURL.publicIdeas)) { "Ideas taken forward" }
+                }
+            }
             StageViews.progress(initiative.stage)
             DecisionForms.summaryList([
                 ("Places", .text(bundle.places.map(\.name).joined(separator: ", "))),

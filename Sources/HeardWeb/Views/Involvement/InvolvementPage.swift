@@ -1,10 +1,16 @@
 import HeardDomain
 import HeardStorage
 
-/// What an involved person sees after signing in: who they are here and how to take part.
+/// What an involved person sees after signing in: who they are here, the ideas they put forward and the
+/// answers they got, and a form to put forward another.
 enum InvolvementPage {
-    static func render(user: User, context: PageContext) -> String {
+    static func render(
+        user: User, ideas: [Idea], context: PageContext, failure: ValidationFailure?, typed: [String: String],
+        notice: String?
+    ) -> String {
         PageLayout.render(context) {
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Your involvement" }
             p(.class("lead")) { "Thank you for giving your time, \(user.displayName)." }
             dl(.class("summary-list")) {
@@ -23,10 +29,53 @@ enum InvolvementPage {
                     }
                 }
             }
-            p {
-                "Meetings you are invited to, the ideas you have put forward, and the difference your views made "
-                "appear here as the organisations you work with record them."
+            h2 { "Your ideas" }
+            if ideas.isEmpty {
+                p { "You have not put forward an idea yet." }
+            } else {
+                ul(.class("story-list")) {
+                    for idea in ideas {
+                        li(.class("story")) {
+                            h3(.class("story-title")) { idea.title }
+                            p(.class("story-meta")) {
+                                idea.status == .submitted
+                                    ? strong(.class("tag")) { idea.status.title } : .text(idea.status.title)
+                            }
+                            if idea.status != .submitted {
+                                DecisionForms.paragraphs(idea.response)
+                            }
+                            if let initiative = idea.initiative {
+                                p {
+                                    "Your idea is now part of "
+                                    a(.href(DecisionURL.publicInitiative(initiative.id!))) { initiative.title }
+                                    ", at the stage \"\(initiative.stage.title.lowercased())\". You are credited on it."
+                                }
+                            }
+                        }
+                    }
+                }
             }
+            h2 { "Put forward an idea" }
+            p {
+                "An idea to make local health and care better: you will get an answer, and credit if it is taken forward."
+            }
+            HeardWeb.form(.action(IdeaURL.submit), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.textField(
+                    name: "title", label: "Your idea in a few words", value: typed["title"] ?? "", failure: failure)
+                FormComponents.textArea(
+                    name: "details", label: "What is the idea, and who would it help?", value: typed["details"] ?? "",
+                    failure: failure, rows: 5)
+                FormComponents.textField(
+                    name: "credit_name", label: "Credit the idea to", value: typed["credit_name"] ?? user.displayName,
+                    failure: failure, hint: "Your name, or a name you prefer, such as your group's.")
+                FormComponents.checkbox(
+                    name: "credit_publicly", label: "Show this name on public pages if the idea is taken forward",
+                    checked: typed.isEmpty || typed["credit_publicly"] == "yes",
+                    hint: "If you leave this unticked, public pages say \"a member of the public\".")
+                FormComponents.submitButton("Put forward my idea")
+            }
+            p { a(.href(IdeaURL.publicIdeas)) { "Ideas that were taken forward" } }
         }
     }
 }

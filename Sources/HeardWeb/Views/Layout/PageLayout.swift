@@ -119,6 +119,7 @@ enum PageLayout {
         }
         if StaffArea.initiatives.allows(role) {
             items.append(.init(label: "Initiatives", path: DecisionURL.initiatives))
+            items.append(.init(label: "Ideas", path: IdeaURL.staffIdeas))
         }
         if StaffArea.activities.allows(role) { items.append(.init(label: "Activities", path: DecisionURL.activities)) }
         if StaffArea.decisions.allows(role) { items.append(.init(label: "Decisions", path: DecisionURL.decisions)) }
@@ -135,6 +136,7 @@ enum PageLayout {
                 ul(.class("footer-links")) {
                     li { a(.href(SiteURL.accessibility)) { "Accessibility statement" } }
                     li { a(.href(BoardURL.publicBoards)) { "Boards and who sits on them" } }
+                    li { a(.href(IdeaURL.publicIdeas)) { "Ideas taken forward" } }
                     li { a(.href(SiteURL.openAPI)) { "Open data API" } }
                 }
                 p {

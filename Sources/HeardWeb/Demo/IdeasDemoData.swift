@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+
+/// The demo panel member's ideas: one taken forward (credited on the pharmacy initiative), one not taken
+/// forward with the reason, and one waiting for an answer.
+enum IdeasDemoData {
+    static func seed(on db: any Database) async throws {
+        guard let author = try await User.query(on: db).filter(\.$role == .involvedPerson).first() else { return }
+        let pharmacy = try await Initiative.query(on: db).filter(\.$title == "Community pharmacy late opening").first()
+        let takenForward = Idea(
+            authorID: author.id!, title: "Late-night pharmacy after urgent care",
+            details:
+                "When my son was seen at urgent care at 9pm, there was nowhere open to get his antibiotics until the morning. One pharmacy near the urgent treatment centre open late would fix this.",
+            creditName: author.displayName, creditPublicly: true)
+        takenForward.status = .takenForward
+        takenForward.response =
+            "Thank you. We are looking at keeping two community pharmacies open until 10pm; your experience is part of the case for it, and you will be invited to the listening events."
+        takenForward.$initiative.id = pharmacy?.id
+        takenForward.respondedAt = Date().addingTimeInterval(-20 * 86_400)
+        takenForward.respondedBy = "Ben Okafor"
+        let declined = Idea(
+            authorID: author.id!, title: "Free parking for carers at the hospital",
+            details:
+                "Carers visiting every day pay more than £40 a week to park. Free parking would let us keep visiting.",
+            creditName: "Farah B.", creditPublicly: false)
+        declined.status = .notTakenForward
+        declined.response =
+            "Carers of in-patients can already get a free weekly permit from the ward; we have asked the wards to tell every carer about it, and added it to the visitors' leaflet."
+        declined.respondedAt = Date().addingTimeInterval(-5 * 86_400)
+        declined.respondedBy = "Ben Okafor"
+        let waiting = Idea(
+            authorID: author.id!, title: "Easy-read appointment letters",
+            details:
+                "My brother has a learning disability and cannot read the appointment letters. Easy-read versions with pictures would help him come on his own.",
+            creditName: author.displayName, creditPublicly: true)
+        for idea in [takenForward, declined, waiting] { try await idea.create(on: db) }
+    }
+}

@@ -1,0 +1,173 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// Ideas from involved people: put forward on their own page, answered by staff, credited on the initiative
+/// they became and on the public ideas page.
+enum IdeasController {
+    static let pageSize = 50
+
+    // MARK: The involved person's own page
+
+    @Sendable static func mine(_ request: Request) async throws -> Response {
+        try await minePage(request, failure: nil, typed: [:], notice: Admin.takeFlash(request))
+    }
+
+    static func minePage(
+        _ request: Request, failure: ValidationFailure?, typed: [String: String], notice: String?
+    ) async throws -> Response {
+        guard let user = request.currentUser else { throw Abort(.unauthorized) }
+        let ideas = try await Idea.query(on: request.db).filter(\.$author.$id == user.id!).with(\.$initiative)
+            .sort(\.$createdAt, .descending).all()
+        return .html(
+            InvolvementPage.render(
+                user: user, ideas: ideas,
+                context: PageContext(request, title: "Your involvement", hasErrors: failure != nil), failure: failure,
+                typed: typed, notice: notice),
+            status: failure == nil ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable static func submit(_ request: Request) async throws -> Response {
+        guard let user = request.currentUser else { throw Abort(.unauthorized) }
+        let typed = [
+            "title": Admin.text(request, "title").trimmingWhitespace(),
+            "details": Admin.text(request, "details").trimmingWhitespace(),
+            "credit_name": Admin.text(request, "credit_name").trimmingWhitespace(),
+            "credit_publicly": Admin.text(request, "credit_publicly"),
+        ]
+        var errors: [FieldError] = []
+        if typed["title"]!.isEmpty {
+            errors.append(
+                FieldError("title", "Give your idea a short title, for example \"Evening clinics for carers\"."))
+        } else if typed["title"]!.count > 150 {
+            errors.append(
+                FieldError("title", "Keep the title to 150 characters or fewer; put the rest in the details."))
+        }
+        if typed["details"]!.count < 20 {
+            errors.append(
+                FieldError(
+                    "details",
+                    "Tell us what the idea is and who it would help, in a sentence or two (at least 20 characters)."))
+        }
+        if typed["credit_name"]!.isEmpty {
+            errors.append(FieldError("credit_name", "Enter the name you would like to be credited with."))
+        }
+        guard errors.isEmpty else {
+            return try await minePage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
+        }
+        let idea = Idea(
+            authorID: user.id!, title: typed["title"]!, details: typed["details"]!, creditName: typed["credit_name"]!,
+            creditPublicly: typed["credit_publicly"] == "yes")
+        try await request.db.transaction { db in
+            try await idea.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "idea.submitted", objectType: "idea",
+                objectID: idea.id?.uuidString, summary: "\(user.displayName) put forward the idea \(idea.title)")
+        }
+        Admin.flash(request, "Thank you. Your idea is saved; you will see the response here and by e-mail.")
+        return request.redirect(to: SiteURL.involvement)
+    }
+
+    // MARK: Staff
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let status = IdeaStatus(rawValue: request.query[String.self, at: "status"] ?? "")
+        var query = Idea.query(on: request.db).with(\.$author)
+        if let status { query = query.filter(\.$status == status) }
+        let ideas = try await query.sort(\.$createdAt, .ascending).limit(pageSize * 4).all()
+        return .html(
+            IdeaPages.list(
+                ideas, status: status, context: PageContext(request, title: "Ideas"), notice: Admin.takeFlash(request)))
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        try await showPage(try await find(request), request, failure: nil, typed: [:])
+    }
+
+    static func showPage(
+        _ idea: Idea, _ request: Request, failure: ValidationFailure?, typed: [String: String]
+    ) async throws -> Response {
+        let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
+        return .html(
+            IdeaPages.show(
+                idea, initiatives: initiatives,
+                context: PageContext(request, title: idea.title, hasErrors: failure != nil), failure: failure,
+                typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil),
+            status: failure == nil ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable static func respond(_ request: Request) async throws -> Response {
+        let idea = try await find(request)
+        let typed = [
+            "status": Admin.text(request, "status"), "response": Admin.text(request, "response").trimmingWhitespace(),
+            "initiative_id": Admin.text(request, "initiative_id"),
+        ]
+        let status = IdeaStatus(rawValue: typed["status"]!)
+        var initiative: Initiative? = nil
+        var errors: [FieldError] = []
+        if !typed["initiative_id"]!.isEmpty {
+            if let id = UUID(uuidString: typed["initiative_id"]!) {
+                initiative = try await Initiative.find(id, on: request.db)
+            }
+            if initiative == nil { errors.append(FieldError("initiative_id", "Choose an initiative from the list.")) }
+        }
+        errors += IdeaAnswerRules.problems(
+            status: status, response: typed["response"]!, initiativeChosen: initiative != nil
+        ).filter { problem in !errors.contains { $0.field == problem.field } }
+        guard errors.isEmpty, let status else {
+            return try await showPage(idea, request, failure: ValidationFailure(errors), typed: typed)
+        }
+        let from = idea.status
+        idea.status = status
+        idea.response = typed["response"]!
+        idea.$initiative.id = status == .takenForward ? initiative?.id : nil
+        idea.respondedAt = Date()
+        idea.respondedBy = request.currentUser?.displayName
+        let author = idea.author
+        let credited = status == .takenForward ? initiative?.title : nil
+        try await request.db.transaction { db in
+            try await idea.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "idea.answered", objectType: "idea",
+                objectID: idea.id?.uuidString, summary: "Answered \(author.displayName)'s idea \(idea.title)",
+                changes: [FieldChange("status", from: from.rawValue, to: status.rawValue)])
+            try await Notice(
+                to: author.email, subject: "Your idea: \(idea.title)",
+                body: """
+                    Thank you for your idea, "\(idea.title)".
+
+                    \(status.title). \(idea.response)
+                    \(credited.map { "\nIt is now part of \"\($0)\"; you can follow it, and you are credited on it." } ?? "")
+                    Sign in and open "Your involvement" to see all your ideas and their responses.
+                    """, kind: "idea_answer"
+            ).create(on: db)
+        }
+        Admin.flash(request, "Response saved. \(author.displayName) will see it on their page and by e-mail.")
+        return request.redirect(to: IdeaURL.idea(idea.id!))
+    }
+
+    // MARK: Public
+
+    @Sendable static func published(_ request: Request) async throws -> Response {
+        let ideas = try await Idea.query(on: request.db).filter(\.$status == .takenForward).with(\.$initiative)
+            .sort(\.$respondedAt, .descending).limit(200).all()
+        return .html(IdeaPages.published(ideas, context: PageContext(request, title: "Ideas that were taken forward")))
+    }
+
+    static func find(_ request: Request) async throws -> Idea {
+        guard
+            let idea = try await Idea.query(on: request.db).filter(\.$id == (try Admin.uuidParameter(request)))
+                .with(\.$author).with(\.$initiative).first()
+        else { throw Abort(.notFound) }
+        return idea
+    }
+}
+
+enum IdeaURL {
+    static let staffIdeas = "/staff/ideas"
+    static let publicIdeas = "/ideas"
+    static let submit = "/me/ideas"
+    static func idea(_ id: UUID) -> String { "\(staffIdeas)/\(id.uuidString.lowercased())" }
+}
