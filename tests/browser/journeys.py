@@ -35,6 +35,7 @@ ACCOUNTS = {
     "complaints": ("complaints@demo.heard.test", "demo-complaints-pass"),
     "engagement": ("engagement@demo.heard.test", "demo-engagement-pass"),
     "secretary": ("secretary@demo.heard.test", "demo-secretary-pass"),
+    "panel": ("panel@demo.heard.test", "demo-involved-pass"),
 }
 WAIT = 30  # seconds for any one page or element
 
@@ -437,8 +438,30 @@ class Run:
         if "Register of interests" not in self.find("main").text:
             raise CheckFailed("The public board page has no register of interests")
 
+    def journey_idea(self):
+        self.sign_in("panel")
+        self.open("/me", "your involvement")
+        self.fill("title", "")
+        self.click_and_wait(self.button("Put forward my idea"))
+        self.check_error_summary("idea without a title or details")
+        self.page("your involvement: error")
+        self.fill("title", "Easy-read letters for every clinic")
+        self.fill("details", "People with a learning disability cannot read our appointment letters.")
+        self.click_and_wait(self.button("Put forward my idea"))
+        self.expect_no_error_summary("idea")
+        if "Easy-read letters for every clinic" not in self.find("main").text:
+            raise CheckFailed("The idea is not listed on the person's page after putting it forward")
+        self.open("/ideas", "ideas taken forward")
+        self.sign_in("engagement")
+        self.open("/staff/ideas?status=submitted", "ideas waiting")
+        self.click_and_wait(self.find("main table a[href*='/staff/ideas/']"))
+        self.page("idea to answer")
+        self.click_and_wait(self.button("Save response"))
+        self.check_error_summary("idea answer without a status")
+        self.page("idea answer: error")
+
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "moderate", "reply", "action", "complaint", "boards"]
+                "moderate", "reply", "action", "complaint", "boards", "idea"]
 
 
 def main() -> int:
