@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     v1.get("stories", use: FeedbackAPIController.stories)
     v1.get("loop-closure", use: FeedbackAPIController.loopClosure)
     v1.get("boards", use: BoardsAPI.list)
+    v1.grouped(BearerTokenMiddleware(area: .complaints)).get("complaints", use: ComplaintsAPI.list)
     api.get("**") { _ -> Response in
         throw APIError(.notFound, "No API endpoint at this address. See /api/openapi.json.")
     }

@@ -44,11 +44,18 @@ enum BoardsController {
             return try await indexPage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
         }
         let board = Board(name: name, purpose: purpose)
-        try await request.db.transaction { db in
-            try await board.create(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "board.created", objectType: "board",
-                objectID: board.id?.uuidString, summary: "Added board \(name)")
+        do {
+            try await request.db.transaction { db in
+                try await board.create(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "board.created", objectType: "board",
+                    objectID: board.id?.uuidString, summary: "Added board \(name)")
+            }
+        } catch  where Admin.isUniqueViolation(error) {
+            // Someone else added the same name a moment ago.
+            return try await indexPage(
+                request, failure: ValidationFailure([FieldError("name", "There is already a board called \(name).")]),
+                typed: typed, notice: nil)
         }
         Admin.flash(request, "\(name) added. Now add its members.")
         return request.redirect(to: BoardURL.board(board.id!))

@@ -16,9 +16,10 @@ enum PagesController {
         let includeAudit = request.currentUser.map { StaffArea.audit.allows($0.role) } ?? false
         let includeFeedback = request.currentUser.map { StaffArea.feedback.allows($0.role) } ?? false
         let includeBoards = request.currentUser.map { StaffArea.boards.allows($0.role) } ?? false
+        let includeIdeas = request.currentUser.map { StaffArea.initiatives.allows($0.role) } ?? false
         let model = try await DashboardPage.query(
             request.db, includeAudit: includeAudit, includeFeedback: includeFeedback, includeBoards: includeBoards,
-            today: request.today)
+            includeIdeas: includeIdeas, today: request.today)
         return .html(
             DashboardPage.render(
                 model, context: PageContext(request, title: "Dashboard"),

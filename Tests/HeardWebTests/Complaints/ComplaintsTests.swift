@@ -157,6 +157,41 @@ struct ComplaintsTests {
                 path + "/respond", form: ["responded_on": "2027-03-03"], tokenFrom: path)
             #expect(again.status == .unprocessableEntity)
             #expect(try await Complaint.find(complaint.id, on: app.db)?.respondedOn == "2027-03-02")
+
+            // The same clock through the JSON API, for a staff token of a complaints handler only.
+            let api = app.browser()
+            let token = try await StaffTokens.create(
+                email: "handler-api@test.example", role: .complaintsHandler, name: "case system", on: app.db)
+            let auth = [("Authorization", "Bearer \(token)")]
+            #expect(try await api.get("/api/v1/complaints").status == .unauthorized)
+            let engagement = try await StaffTokens.create(
+                email: "officer-api@test.example", role: .engagementOfficer, name: "x", on: app.db)
+            #expect(
+                try await api.get("/api/v1/complaints", headers: [("Authorization", "Bearer \(engagement)")]).status
+                    == .forbidden)
+            let listed = try await api.get("/api/v1/complaints?from=2026-12-01&to=2026-12-31", headers: auth)
+            #expect(listed.status == .ok)
+            let json = try JSONSerialization.jsonObject(with: Data(listed.body.utf8)) as! [String: Any]
+            let items = try #require(json["items"] as? [[String: Any]])
+            #expect(items.count == 1)
+            #expect(items.first?["reference"] as? String == item.reference)
+            #expect(items.first?["acknowledgement_due"] as? String == "2026-12-31")
+            #expect(items.first?["acknowledged_on"] as? String == "2027-01-04")
+            #expect(items.first?["next_step"] as? String == "responded")
+            #expect(items.first?["next_step_due"] is NSNull)
+            #expect(items.first?["outcome"] as? String == "upheld")
+            #expect(!listed.body.contains("medicines"), "no comment text in the API either")
+            let open = try await api.get("/api/v1/complaints?status=open", headers: auth)
+            #expect(
+                (try JSONSerialization.jsonObject(with: Data(open.body.utf8)) as! [String: Any])["items"] as? [Any]
+                    != nil)
+            #expect(!open.body.contains(item.reference))
+            let wrongStatus = try await api.get("/api/v1/complaints?status=closed", headers: auth)
+            #expect(wrongStatus.status == .badRequest)
+            #expect(wrongStatus.body.contains("\"field\":\"status\""))
+            let wrongDate = try await api.get("/api/v1/complaints?to=yesterday", headers: auth)
+            #expect(wrongDate.status == .badRequest)
+            #expect(wrongDate.body.contains("like 2026-03-31"))
         }
     }
 

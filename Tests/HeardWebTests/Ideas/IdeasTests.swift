@@ -46,6 +46,7 @@ struct IdeasTests {
             #expect(mine.body.contains("Late-night pharmacy after urgent care"))
             #expect(mine.body.contains("Waiting for a response"))
             #expect(try await member.get("/staff/ideas").status == .forbidden)
+            #expect(try await officer.get("/staff").body.contains("<strong>2</strong> ideas waiting for a response"))
 
             // Staff: the list, then answers the rules refuse.
             let list = try await officer.get("/staff/ideas?status=submitted")
@@ -89,6 +90,7 @@ struct IdeasTests {
                         "Carers can already get a free weekly permit from the ward; we have asked wards to say so.",
                 ], tokenFrom: parkingPath)
             #expect(declined.status == .seeOther)
+            #expect(try await officer.get("/staff").body.contains("<strong>0</strong> ideas waiting for a response"))
 
             // The person reads the answers, by e-mail too, and follows the initiative.
             mine = try await member.get("/me")

@@ -14,6 +14,8 @@ enum DashboardPage {
         var recentEvents: [AuditEvent]
         var feedback: FeedbackDashboard?
         var boards: BoardsWaiting?
+        /// Ideas from involved people with no answer yet, for those who answer them.
+        var ideasWaiting: Int?
     }
 
     /// What a board secretary should act on: declarations overdue and boards with hardly any lived experience.
@@ -37,7 +39,7 @@ enum DashboardPage {
 
     static func query(
         _ db: any Database, includeAudit: Bool, includeFeedback: Bool, includeBoards: Bool = false,
-        today: SimpleDate
+        includeIdeas: Bool = false, today: SimpleDate
     ) async throws
         -> Model
     {
@@ -52,7 +54,8 @@ enum DashboardPage {
             recentEvents: includeAudit
                 ? try await AuditEvent.query(on: db).sort(\.$occurredAt, .descending).limit(10).all() : [],
             feedback: includeFeedback ? try await FeedbackDashboard.load(on: db, today: today) : nil,
-            boards: includeBoards ? try await BoardsWaiting.load(on: db, today: today) : nil)
+            boards: includeBoards ? try await BoardsWaiting.load(on: db, today: today) : nil,
+            ideasWaiting: includeIdeas ? try await Idea.query(on: db).filter(\.$status == .submitted).count() : nil)
     }
 
     static func render(_ model: Model, context: PageContext, engineProblem: String? = nil) -> String {
@@ -64,6 +67,19 @@ enum DashboardPage {
             if let feedback = model.feedback, let user = context.user {
                 FeedbackDashboardView.render(
                     feedback, role: user.role, csrfToken: context.csrfToken ?? "", engineProblem: engineProblem)
+            }
+            if let ideasWaiting = model.ideasWaiting {
+                section(.aria("labelledby", "ideas-waiting")) {
+                    h2(.id("ideas-waiting")) { "Ideas from involved people" }
+                    ul(.class("stat-list")) {
+                        li {
+                            a(.href(IdeaURL.staffIdeas + "?status=submitted")) {
+                                strong { "\(ideasWaiting)" }
+                                ideasWaiting == 1 ? " idea waiting for a response" : " ideas waiting for a response"
+                            }
+                        }
+                    }
+                }
             }
             if let boards = model.boards {
                 section(.aria("labelledby", "boards-waiting")) {

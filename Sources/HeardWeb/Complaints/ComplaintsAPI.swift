@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// `GET /api/v1/complaints` (staff token, complaints area): each complaint's clock for a period, for a case
+/// management system or a board report. Like the CSV, no text and no contact details.
+enum ComplaintsAPI {
+    struct Body: Content {
+        var items: [Item]
+    }
+
+    struct Item: Content {
+        var id: UUID
+        var reference: String
+        var feedbackID: UUID
+        var receivedOn: String
+        var organisation: String
+        var service: String
+        var channel: String
+        var themes: [String]
+        var acknowledgementDue: String
+        var acknowledgedOn: String?
+        var responseDue: String
+        var respondedOn: String?
+        var delayExplainedOn: String?
+        var nextStep: String
+        var nextStepDue: String?
+        var overdue: Bool
+        var outcome: ComplaintOutcome?
+
+        enum CodingKeys: String, CodingKey {
+            case id, reference, organisation, service, channel, themes, overdue, outcome
+            case feedbackID = "feedback_id", receivedOn = "received_on"
+            case acknowledgementDue = "acknowledgement_due", acknowledgedOn = "acknowledged_on"
+            case responseDue = "response_due", respondedOn = "responded_on", delayExplainedOn = "delay_explained_on"
+            case nextStep = "next_step", nextStepDue = "next_step_due"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(reference, forKey: .reference)
+            try c.encode(feedbackID, forKey: .feedbackID)
+            try c.encode(receivedOn, forKey: .receivedOn)
+            try c.encode(organisation, forKey: .organisation)
+            try c.encode(service, forKey: .service)
+            try c.encode(channel, forKey: .channel)
+            try c.encode(themes, forKey: .themes)
+            try c.encode(acknowledgementDue, forKey: .acknowledgementDue)
+            try c.encode(acknowledgedOn, forKey: .acknowledgedOn)
+            try c.encode(responseDue, forKey: .responseDue)
+            try c.encode(respondedOn, forKey: .respondedOn)
+            try c.encode(delayExplainedOn, forKey: .delayExplainedOn)
+            try c.encode(nextStep, forKey: .nextStep)
+            try c.encode(nextStepDue, forKey: .nextStepDue)
+            try c.encode(overdue, forKey: .overdue)
+            try c.encode(outcome, forKey: .outcome)
+        }
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> Body {
+        let today = request.today
+        let from = try date(request, "from") ?? today.adding(months: -12).adding(days: 1)
+        let to = try date(request, "to") ?? today
+        guard from <= to else {
+            throw APIError(
+                .badRequest, "The 'from' date (\(from.iso)) must not be after the 'to' date (\(to.iso)).", field: "from"
+            )
+        }
+        let status = request.query[String.self, at: "status"] ?? "all"
+        var query = Complaint.query(on: request.db).filter(\.$receivedOn >= from.iso).filter(\.$receivedOn <= to.iso)
+        switch status {
+        case "all": break
+        case "open": query = query.filter(\.$respondedOn == nil)
+        case "responded": query = query.filter(\.$respondedOn != nil)
+        default:
+            throw APIError(.badRequest, "'status' must be open, responded or all, not '\(status)'.", field: "status")
+        }
+        let complaints = try await query.with(\.$feedback) { $0.with(\.$service).with(\.$organisation) }
+            .sort(\.$receivedOn).all()
+        return Body(
+            items: complaints.map { complaint in
+                let clock = complaint.clock
+                let item = complaint.feedback
+                let step = clock.step(today: today)
+                return Item(
+                    id: complaint.id!, reference: item.reference, feedbackID: item.id!,
+                    receivedOn: clock.receivedOn.iso,
+                    organisation: item.organisation.name, service: item.service.name, channel: item.channel.rawValue,
+                    themes: item.themeList, acknowledgementDue: clock.acknowledgementDue.iso,
+                    acknowledgedOn: clock.acknowledgedOn?.iso, responseDue: clock.responseDue.iso,
+                    respondedOn: clock.respondedOn?.iso, delayExplainedOn: clock.delayExplainedOn?.iso,
+                    nextStep: stepName(step), nextStepDue: step.due?.iso, overdue: step.isOverdue,
+                    outcome: complaint.outcome)
+            })
+    }
+
+    static func stepName(_ step: ComplaintClock.Step) -> String {
+        switch step {
+        case .acknowledge: "acknowledge"
+        case .respond: "respond"
+        case .explainDelay: "explain_delay"
+        case .responded: "responded"
+        }
+    }
+
+    static func date(_ request: Request, _ name: String) throws -> SimpleDate? {
+        guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
+        guard let date = SimpleDate(iso: text) else {
+            throw APIError(.badRequest, "'\(name)' must be a date like 2026-03-31, not '\(text)'.", field: name)
+        }
+        return date
+    }
+}
