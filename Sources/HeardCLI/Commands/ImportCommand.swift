@@ -123,7 +123,44 @@ struct ImportCommand: AsyncParsableCommand {
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write data out of Heard.", subcommands: [Feedback.self])
+        commandName: "export", abstract: "Write data out of Heard.", subcommands: [Feedback.self, Complaints.self])
+
+    struct Complaints: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Write the complaints received in a period to CSV, one row each with its dates, service, themes and outcome (for the quarterly complaints return). No text or contact details."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The CSV file to write.") var output: String
+        @Option(help: "First day received, YYYY-MM-DD (default: a year before today).") var from: String?
+        @Option(help: "Last day received, YYYY-MM-DD (default: today).") var to: String?
+
+        func validate() throws {
+            for (name, value) in [("--from", from), ("--to", to)] {
+                if let value, SimpleDate(iso: value) == nil {
+                    throw ValidationError("\(name) must be a date like 2026-03-31, not '\(value)'.")
+                }
+            }
+            if let from = from.flatMap(SimpleDate.init(iso:)), let to = to.flatMap(SimpleDate.init(iso:)), from > to {
+                throw ValidationError("--from (\(from.iso)) must not be after --to (\(to.iso)).")
+            }
+        }
+
+        func run() async throws {
+            var config = try database.configuration()
+            config.runsJobWorker = false
+            config.logLevel = .warning
+            let today = DecisionClock.system.today()
+            let first = from.flatMap(SimpleDate.init(iso:)) ?? today.adding(months: -12).adding(days: 1)
+            let last = to.flatMap(SimpleDate.init(iso:)) ?? today
+            try await AppRunner.withApplication(config) { app in
+                let count = try await ComplaintsExport.write(
+                    to: URL(fileURLWithPath: output), from: first, to: last, today: today, on: app.db)
+                print("Wrote \(count) complaints received \(first.ukText) to \(last.ukText) to \(output).")
+            }
+        }
+    }
 
     struct Feedback: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
+import HeardText
 import Vapor
 
 /// The complaints received in a period as CSV, one row per complaint with its dates and outcome: what the
@@ -21,11 +22,31 @@ enum ComplaintsCSV {
             throw Abort(
                 .badRequest, reason: "The 'from' date (\(from.iso)) must not be after the 'to' date (\(to.iso)).")
         }
-        let complaints = try await Complaint.query(on: request.db)
+        let rows = try await ComplaintsExport.rows(from: from, to: to, today: today, on: request.db)
+        return CSVResponse.make([header] + rows, fileName: "heard-complaints-\(from.iso)-to-\(to.iso).csv")
+    }
+
+    static func date(_ request: Request, _ name: String) throws -> SimpleDate? {
+        guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
+        guard let date = SimpleDate(iso: text) else {
+            throw Abort(.badRequest, reason: "'\(name)' must be a date like 2026-03-31, not '\(text)'.")
+        }
+        return date
+    }
+}
+
+/// The complaints CSV outside a request: the same rows, for `heard export complaints`.
+public enum ComplaintsExport {
+    static func rows(
+        from: SimpleDate, to: SimpleDate, today: SimpleDate, on db: any Database
+    ) async throws
+        -> [[String]]
+    {
+        let complaints = try await Complaint.query(on: db)
             .filter(\.$receivedOn >= from.iso).filter(\.$receivedOn <= to.iso)
             .with(\.$feedback) { $0.with(\.$service).with(\.$organisation) }
             .sort(\.$receivedOn).all()
-        let rows = complaints.map { complaint -> [String] in
+        return complaints.map { complaint -> [String] in
             let clock = complaint.clock
             let item = complaint.feedback
             func inTime(_ done: SimpleDate?, due: SimpleDate) -> String {
@@ -40,14 +61,18 @@ enum ComplaintsCSV {
                 clock.delayExplainedOn?.iso ?? "", complaint.outcome?.rawValue ?? "",
             ]
         }
-        return CSVResponse.make([header] + rows, fileName: "heard-complaints-\(from.iso)-to-\(to.iso).csv")
     }
 
-    static func date(_ request: Request, _ name: String) throws -> SimpleDate? {
-        guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
-        guard let date = SimpleDate(iso: text) else {
-            throw Abort(.badRequest, reason: "'\(name)' must be a date like 2026-03-31, not '\(text)'.")
-        }
-        return date
+    /// Writes the complaints received from `from` to `to` (UK days, inclusive); returns how many.
+    @discardableResult
+    public static func write(
+        to url: URL, from: SimpleDate, to last: SimpleDate, today: SimpleDate, on db: any Database
+    ) async throws -> Int {
+        let rows = try await rows(from: from, to: last, today: today, on: db)
+        var writer = try CSVWriter(url: url)
+        try writer.writeRow(ComplaintsCSV.header)
+        for row in rows { try writer.writeRow(row.map(CSVResponse.defused)) }
+        try writer.close()
+        return rows.count
     }
 }

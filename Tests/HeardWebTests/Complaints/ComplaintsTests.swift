@@ -144,6 +144,17 @@ struct ComplaintsTests {
             #expect(
                 lines.last?.hasSuffix(",2026-12-31,2027-01-04,no,2027-03-01,2027-03-02,no,2027-03-02,upheld") == true)
             #expect(!csv.body.contains("medicines"), "no comment text in the export")
+            // `heard export complaints` writes the same rows to a file.
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("complaints-\(UUID()).csv")
+            defer { try? FileManager.default.removeItem(at: url) }
+            let written = try await ComplaintsExport.write(
+                to: url, from: SimpleDate(iso: "2026-12-01")!, to: SimpleDate(iso: "2026-12-31")!, today: clock.today,
+                on: app.db)
+            #expect(written == 1)
+            let file = try String(contentsOf: url, encoding: .utf8)
+            #expect(file.hasPrefix("reference,received_on,organisation,service"))
+            #expect(file.contains(",2026-12-31,2027-01-04,no,2027-03-01,2027-03-02,no,2027-03-02,upheld"))
+            #expect(!file.contains("\"\"\""), "cells are quoted once, by the CSV writer")
             let none = try await handler.get("/staff/complaints.csv?from=2027-01-01&to=2027-01-31")
             #expect(none.body.split(separator: "\r\n").count == 1)
             let reversed = try await handler.get("/staff/complaints.csv?from=2027-02-01&to=2027-01-01")

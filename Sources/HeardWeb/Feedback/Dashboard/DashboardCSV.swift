@@ -52,11 +52,16 @@ enum CSVResponse {
     }
 
     static func escape(_ cell: String) -> String {
-        var value = cell
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
+        let value = defused(cell)
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value
+    }
+
+    /// A cell a spreadsheet would run as a formula (=, +, -, @) is prefixed with an apostrophe.
+    static func defused(_ cell: String) -> String {
+        if let first = cell.first, "=+-@\t\r".contains(first) { return "'" + cell }
+        return cell
     }
 }
