@@ -35,6 +35,7 @@ func routes(_ app: Application) throws {
     let involvement = browser.grouped(AreaGuard(area: .involvement))
     involvement.get("me", use: IdeasController.mine)
     involvement.post("me", "ideas", use: IdeasController.submit)
+    involvement.post("me", "invitations", ":id", use: InvitationsController.reply)
     browser.get("ideas", use: IdeasController.published)
 
     // MARK: Public feedback: share, stories, you said we did

@@ -17,6 +17,7 @@ public enum HeardMigrations {
             M0102_CreateComplaints(),
             M0103_CreateBoards(),
             M0104_CreateIdeas(),
+            M0105_CreateInvitations(),
         ]
     }
 }

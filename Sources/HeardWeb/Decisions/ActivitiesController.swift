@@ -249,9 +249,15 @@ enum ActivitiesController {
             .first()?
             .source
         let groups = ConsultationAnalysis.representation(answers, population: population)
+        let invitations = try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!)
+            .with(\.$user).sort(\.$createdAt).all()
+        let invited = Set(invitations.map(\.$user.id))
+        let invitable = try await User.query(on: request.db).filter(\.$role == .involvedPerson)
+            .filter(\.$isActive == true).sort(\.$displayName).all().filter { !invited.contains($0.id!) }
         return .html(
             ActivityViews.show(
                 activity, comments: comments, services: services, representation: groups, populationSource: source,
+                invitations: invitations, invitable: invitable, today: request.today,
                 context: PageContext(request, title: activity.title, hasErrors: failure != nil),
                 notice: Admin.takeFlash(request), failure: failure, typed: ""), status: status)
     }

@@ -169,7 +169,7 @@ public enum DemoData {
         }
         try await DecisionsDemoData.seed(on: db, today: DecisionClock.system.today())
         try await BoardsDemoData.seed(on: db, today: DecisionClock.system.today())
-        try await IdeasDemoData.seed(on: db)
+        try await InvolvementDemoData.seed(on: db, today: DecisionClock.system.today())
     }
 
     /// Demo only: the accounts and their passwords, so a newcomer can sign in at once.

@@ -100,16 +100,22 @@ enum ActivityViews {
         }
     }
 
-    static func show(
-        _ activity: InvolvementActivity, comments: [ActivityComment], services: [Service],
-        representation: [ConsultationAnalysis.RepresentationGroup], populationSource: String?, context: PageContext,
-        notice: String?,
-        failure: ValidationFailure?, typed: String
-    ) -> String {
-        let access = [
+    /// The arrangements made for people to take part ("step-free", "hearing loop", …).
+    static func accessibility(_ activity: InvolvementActivity) -> [String] {
+        [
             activity.stepFree ? "step-free" : nil, activity.hearingLoop ? "hearing loop" : nil,
             activity.interpreters ? "interpreters" : nil, activity.easyRead ? "easy read" : nil,
         ].compactMap { $0 }
+    }
+
+    static func show(
+        _ activity: InvolvementActivity, comments: [ActivityComment], services: [Service],
+        representation: [ConsultationAnalysis.RepresentationGroup], populationSource: String?,
+        invitations: [Invitation], invitable: [User], today: SimpleDate, context: PageContext,
+        notice: String?,
+        failure: ValidationFailure?, typed: String
+    ) -> String {
+        let access = accessibility(activity)
         return PageLayout.render(context) {
             p { a(.class("back-link"), .href(DecisionURL.activities)) { "Back to activities" } }
             FormComponents.errorSummary(failure)
@@ -129,6 +135,9 @@ enum ActivityViews {
                 ("Notes", .text(activity.notes.isEmpty ? "–" : activity.notes)),
                 ("What changed", .text(activity.whatChanged.isEmpty ? "Not recorded yet" : activity.whatChanged)),
             ])
+            invitationsSection(
+                activity, invitations: invitations, invitable: invitable, today: today, context: context,
+                failure: failure)
             h2 { "What people said" }
             if comments.isEmpty {
                 p { "No comments captured yet." }
@@ -163,5 +172,40 @@ enum ActivityViews {
                 button(.type("submit"), .class("button button-secondary")) { "Save monitoring form" }
             }
         }
+    }
+
+    /// Who was invited, their replies and what they need; and a form to invite more involved people.
+    static func invitationsSection(
+        _ activity: InvolvementActivity, invitations: [Invitation], invitable: [User], today: SimpleDate,
+        context: PageContext, failure: ValidationFailure?
+    ) -> HTMLNode {
+        .fragment([
+            h2(.id("invitations")) { "Invitations" },
+            invitations.isEmpty
+                ? p { "Nobody has been invited yet." }
+                : DataTable.render(
+                    caption: "Invitations to \(activity.title)", headers: ["Person", "Reply", "What they need"],
+                    rows: invitations.map { invitation in
+                        [
+                            .text(invitation.user.displayName), .text(invitation.status.title),
+                            .text(invitation.accessNeeds.isEmpty ? "–" : invitation.accessNeeds),
+                        ]
+                    }, captionHidden: true),
+            activity.date < today || invitable.isEmpty
+                ? .fragment([])
+                : HeardWeb.form(
+                    .action(DecisionURL.activity(activity.id!) + "/invitations"), .method("post"), .novalidate
+                ) {
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    DecisionForms.checkboxes(
+                        name: "people", legend: "Invite involved people",
+                        choices: invitable.map { .init(value: $0.id!.uuidString, label: $0.displayName) },
+                        selected: [], failure: failure,
+                        hint:
+                            "Panel members, community champions and peer leaders with an account. Each gets an e-mail and replies on their own page."
+                    )
+                    button(.type("submit"), .class("button button-secondary")) { "Send invitations" }
+                },
+        ])
     }
 }

@@ -3,10 +3,11 @@ import Foundation
 import HeardDomain
 import HeardStorage
 
-/// The demo panel member's ideas: one taken forward (credited on the pharmacy initiative), one not taken
-/// forward with the reason, and one waiting for an answer.
-enum IdeasDemoData {
-    static func seed(on db: any Database) async throws {
+/// The demo panel member's involvement: ideas (one taken forward and credited on the pharmacy initiative, one
+/// not taken forward with the reason, one waiting) and invitations (one waiting for a reply, one to an activity
+/// she took part in, with what changed).
+enum InvolvementDemoData {
+    static func seed(on db: any Database, today: SimpleDate) async throws {
         guard let author = try await User.query(on: db).filter(\.$role == .involvedPerson).first() else { return }
         let pharmacy = try await Initiative.query(on: db).filter(\.$title == "Community pharmacy late opening").first()
         let takenForward = Idea(
@@ -36,5 +37,19 @@ enum IdeasDemoData {
                 "My brother has a learning disability and cannot read the appointment letters. Easy-read versions with pictures would help him come on his own.",
             creditName: author.displayName, creditPublicly: true)
         for idea in [takenForward, declined, waiting] { try await idea.create(on: db) }
+
+        let activities = try await InvolvementActivity.query(on: db).all()
+        if let upcoming = activities.filter({ $0.date > today }).min(by: { $0.heldOn < $1.heldOn }) {
+            try await Invitation(activityID: upcoming.id!, userID: author.id!).create(on: db)
+        }
+        if let past = activities.filter({ $0.date < today && !$0.whatChanged.isEmpty }).max(by: {
+            $0.heldOn < $1.heldOn
+        }) {
+            let invitation = Invitation(activityID: past.id!, userID: author.id!)
+            invitation.status = .accepted
+            invitation.accessNeeds = "A quiet room to sit in during breaks."
+            invitation.repliedAt = Date().addingTimeInterval(-30 * 86_400)
+            try await invitation.create(on: db)
+        }
     }
 }

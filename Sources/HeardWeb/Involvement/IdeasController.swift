@@ -21,9 +21,12 @@ enum IdeasController {
         guard let user = request.currentUser else { throw Abort(.unauthorized) }
         let ideas = try await Idea.query(on: request.db).filter(\.$author.$id == user.id!).with(\.$initiative)
             .sort(\.$createdAt, .descending).all()
+        let invitations = try await Invitation.query(on: request.db).filter(\.$user.$id == user.id!)
+            .with(\.$activity) { $0.with(\.$initiative) }.all()
+            .sorted { $0.activity.heldOn < $1.activity.heldOn }
         return .html(
             InvolvementPage.render(
-                user: user, ideas: ideas,
+                user: user, ideas: ideas, invitations: invitations, today: request.today,
                 context: PageContext(request, title: "Your involvement", hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: notice),
             status: failure == nil ? .ok : .unprocessableEntity)

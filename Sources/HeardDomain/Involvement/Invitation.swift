@@ -1,0 +1,48 @@
+/// An involved person's answer to an invitation to an activity (a panel meeting, a workshop, an event).
+public enum InvitationStatus: String, CaseIterable, Codable, Sendable {
+    case invited
+    case accepted
+    case declined
+
+    public var title: String {
+        switch self {
+        case .invited: "Waiting for your reply"
+        case .accepted: "Coming"
+        case .declined: "Cannot come"
+        }
+    }
+}
+
+/// Who can be invited, and what a reply needs: the seed's complaint is involved people only ever asked to
+/// "please share this" — here they are invited in person, say what they need to take part, and later see
+/// what changed.
+public enum InvitationRules {
+    public static let accessNeedsLimit = 1000
+
+    public static func inviteProblems(activityOn: SimpleDate, today: SimpleDate, chosen: Int) -> [FieldError] {
+        if activityOn < today {
+            return [FieldError("people", "This activity has already happened: invite people to a future one.")]
+        }
+        if chosen == 0 { return [FieldError("people", "Tick at least one person to invite.")] }
+        return []
+    }
+
+    public static func replyProblems(
+        activityOn: SimpleDate, today: SimpleDate, reply: InvitationStatus?, accessNeeds: String
+    ) -> [FieldError] {
+        if activityOn < today {
+            return [FieldError("reply", "This activity has already happened, so replies are closed.")]
+        }
+        var problems: [FieldError] = []
+        if reply == nil || reply == .invited {
+            problems.append(FieldError("reply", "Say whether you can come."))
+        }
+        if accessNeeds.count > accessNeedsLimit {
+            problems.append(
+                FieldError(
+                    "access_needs",
+                    "Keep what you need to \(accessNeedsLimit) characters or fewer; we will call you about the rest."))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,156 @@
+import HeardDomain
+import HeardStorage
+
+/// What an involved person sees after signing in: who they are here, the ideas they put forward and the
+/// answers they got, and a form to put forward another.
+enum InvolvementPage {
+    static func render(
+        user: User, ideas: [Idea], invitations: [Invitation], today: SimpleDate, context: PageContext,
+        failure: ValidationFailure?, typed: [String: String], notice: String?
+    ) -> String {
+        let upcoming = invitations.filter { $0.activity.date >= today }
+        let attended = invitations.filter { $0.activity.date < today && $0.status == .accepted }.reversed()
+        return PageLayout.render(context) {
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Your involvement" }
+            p(.class("lead")) { "Thank you for giving your time, \(user.displayName)." }
+            dl(.class("summary-list")) {
+                div {
+                    dt { "Name" }; dd { user.displayName }
+                }
+                div {
+                    dt { "E-mail" }; dd { user.email }
+                }
+                div {
+                    dt { "Role" }; dd { user.role.title }
+                }
+                if let last = user.lastSignInAt {
+                    div {
+                        dt { "Signed in" }; dd { last.formatted(AuditPage.dateFormat) }
+                    }
+                }
+            }
+            h2 { "Invitations" }
+            if upcoming.isEmpty {
+                p { "No invitations at the moment." }
+            }
+            for invitation in upcoming {
+                invitationCard(invitation, context: context, failure: failure, typed: typed)
+            }
+            if !attended.isEmpty {
+                h2 { "What changed after you took part" }
+                ul(.class("story-list")) {
+                    for invitation in attended {
+                        li(.class("story")) {
+                            h3(.class("story-title")) { invitation.activity.title }
+                            p(.class("story-meta")) { invitation.activity.date.ukText }
+                            p {
+                                invitation.activity.whatChanged.isEmpty
+                                    ? "The team has not yet recorded what changed; it will appear here."
+                                    : invitation.activity.whatChanged
+                            }
+                            if let initiative = invitation.activity.initiative {
+                                p {
+                                    "Part of "
+                                    a(.href(DecisionURL.publicInitiative(initiative.id!))) { initiative.title }
+                                    ", now at the stage \"\(initiative.stage.title.lowercased())\"."
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { "Your ideas" }
+            if ideas.isEmpty {
+                p { "You have not put forward an idea yet." }
+            } else {
+                ul(.class("story-list")) {
+                    for idea in ideas {
+                        li(.class("story")) {
+                            h3(.class("story-title")) { idea.title }
+                            p(.class("story-meta")) {
+                                idea.status == .submitted
+                                    ? strong(.class("tag")) { idea.status.title } : .text(idea.status.title)
+                            }
+                            if idea.status != .submitted {
+                                DecisionForms.paragraphs(idea.response)
+                            }
+                            if let initiative = idea.initiative {
+                                p {
+                                    "Your idea is now part of "
+                                    a(.href(DecisionURL.publicInitiative(initiative.id!))) { initiative.title }
+                                    ", at the stage \"\(initiative.stage.title.lowercased())\". You are credited on it."
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { "Put forward an idea" }
+            p {
+                "An idea to make local health and care better: you will get an answer, and credit if it is taken forward."
+            }
+            HeardWeb.form(.action(IdeaURL.submit), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.textField(
+                    name: "title", label: "Your idea in a few words", value: typed["title"] ?? "", failure: failure)
+                FormComponents.textArea(
+                    name: "details", label: "What is the idea, and who would it help?", value: typed["details"] ?? "",
+                    failure: failure, rows: 5)
+                FormComponents.textField(
+                    name: "credit_name", label: "Credit the idea to", value: typed["credit_name"] ?? user.displayName,
+                    failure: failure, hint: "Your name, or a name you prefer, such as your group's.")
+                FormComponents.checkbox(
+                    name: "credit_publicly", label: "Show this name on public pages if the idea is taken forward",
+                    checked: typed.isEmpty || typed["credit_publicly"] == "yes",
+                    hint: "If you leave this unticked, public pages say \"a member of the public\".")
+                FormComponents.submitButton("Put forward my idea")
+            }
+            p { a(.href(IdeaURL.publicIdeas)) { "Ideas that were taken forward" } }
+        }
+    }
+
+    /// One upcoming invitation: what, when, where, the arrangements, and the reply form.
+    static func invitationCard(
+        _ invitation: Invitation, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+    ) -> HTMLNode {
+        let activity = invitation.activity
+        let access = ActivityViews.accessibility(activity)
+        let replyField = InvitationsController.field("reply", invitation)
+        let needsField = InvitationsController.field("access_needs", invitation)
+        return section(.class("story"), .aria("label", activity.title)) {
+            h3(.class("story-title")) { activity.title }
+            p(.class("story-meta")) {
+                "\(activity.date.ukText), \(activity.venue.isEmpty ? "online" : activity.venue). "
+                    + (access.isEmpty ? "" : "Arrangements: \(access.joined(separator: ", ")). ")
+            }
+            p {
+                invitation.status == .invited
+                    ? strong(.class("tag")) { invitation.status.title }
+                    : .text("Your reply: \(invitation.status.title)")
+            }
+            HeardWeb.form(
+                .action(SiteURL.involvement + "/invitations/" + DecisionURL.id(invitation.id!)), .method("post"),
+                .novalidate
+            ) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.radios(
+                    name: replyField, legend: "Can you come?",
+                    choices: [
+                        .init(value: InvitationStatus.accepted.rawValue, label: "Yes, I can come"),
+                        .init(value: InvitationStatus.declined.rawValue, label: "No, I cannot come"),
+                    ],
+                    selected: typed[replyField] ?? (invitation.status == .invited ? "" : invitation.status.rawValue),
+                    failure: failure, inline: true)
+                FormComponents.textArea(
+                    name: needsField, label: "Anything you need to take part (optional)",
+                    value: typed[needsField] ?? invitation.accessNeeds, failure: failure,
+                    hint:
+                        "For example step-free access, an interpreter, a carer coming with you, or help with travel costs.",
+                    rows: 2)
+                FormComponents.submitButton(invitation.status == .invited ? "Send my reply" : "Change my reply")
+            }
+        }
+    }
+}
