@@ -460,8 +460,31 @@ class Run:
         self.check_error_summary("idea answer without a status")
         self.page("idea answer: error")
 
+    def journey_invitation(self):
+        self.sign_in("panel")
+        self.open("/me", "your involvement with an invitation")
+        first = [b for b in self.finds("main button") if b.text.strip() == "Send my reply"]
+        if first:
+            # Not answered yet (the first run on this demo): an empty reply is refused.
+            self.click_and_wait(first[0])
+            self.check_error_summary("invitation reply without an answer")
+            self.page("invitation reply: error")
+        yes = self.find("main input[type='radio'][value='accepted']")
+        self.tick(yes.get_attribute("id"))
+        needs = self.find("main textarea[name^='access_needs-']")
+        needs.clear()
+        needs.send_keys("A seat near the door, please.")
+        submit = [b for b in self.finds("main button") if b.text.strip() in ("Send my reply", "Change my reply")]
+        if not submit:
+            raise CheckFailed("No reply button on the invitation")
+        self.click_and_wait(submit[0])
+        self.expect_no_error_summary("invitation reply")
+        if "look forward to seeing you" not in self.find("main").text:
+            raise CheckFailed("Accepting the invitation did not say so")
+        self.page("invitation replied")
+
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "moderate", "reply", "action", "complaint", "boards", "idea"]
+                "moderate", "reply", "action", "complaint", "boards", "idea", "invitation"]
 
 
 def main() -> int:
