@@ -171,6 +171,11 @@ struct BoardsTests {
             let approved = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
             #expect(approved.status == .seeOther)
             #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == true)
+            let record = try await visitor.get("/decisions/\(decision.id!.uuidString.lowercased())")
+            #expect(record.status == .ok)
+            #expect(
+                record.body.contains("href=\"/boards/\(board.id!.uuidString.lowercased())\""),
+                "the public record links to the register of the board that met")
 
             // Leaving: the register is kept; a year on, the annual declarations fall due.
             let leave = try await secretary.post(

@@ -302,10 +302,25 @@ enum PublicViews {
     static func dayNumber(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
     static func decision(_ decision: Decision, bundle: InitiativeBundle, context: PageContext) -> String {
-        PageLayout.render(context) {
+        // The board that met, when the meeting names one: readers can check the declarations against its register.
+        let board = bundle.boardMembers.map(\.board).first {
+            decision.meeting.lowercased().contains($0.name.lowercased())
+        }
+        return PageLayout.render(context) {
             h1 { decision.title }
             DecisionForms.summaryList([
-                ("Meeting", .text(decision.meeting)),
+                (
+                    "Meeting",
+                    board.map { board in
+                        .fragment([
+                            .text(decision.meeting + " ("),
+                            a(.href(BoardURL.publicBoard(board.id!))) {
+                                "who sits on it and their register of interests"
+                            },
+                            .text(")"),
+                        ])
+                    } ?? .text(decision.meeting)
+                ),
                 ("Date", .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)),
                 ("Members present", .text(decision.membersPresent)),
                 (
