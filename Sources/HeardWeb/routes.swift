@@ -36,6 +36,7 @@ func routes(_ app: Application) throws {
     involvement.get("me", use: IdeasController.mine)
     involvement.post("me", "ideas", use: IdeasController.submit)
     involvement.post("me", "invitations", ":id", use: InvitationsController.reply)
+    involvement.post("me", "declarations", ":id", use: BoardsController.selfDeclare)
     browser.get("ideas", use: IdeasController.published)
 
     // MARK: Public feedback: share, stories, you said we did

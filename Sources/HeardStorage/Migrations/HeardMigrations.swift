@@ -18,6 +18,7 @@ public enum HeardMigrations {
             M0103_CreateBoards(),
             M0104_CreateIdeas(),
             M0105_CreateInvitations(),
+            M0106_BoardMemberAccounts(),
         ]
     }
 }

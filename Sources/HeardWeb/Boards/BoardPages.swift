@@ -52,7 +52,7 @@ enum BoardPages {
     }
 
     static func board(
-        _ board: Board, members: [BoardMember], today: SimpleDate, context: PageContext,
+        _ board: Board, members: [BoardMember], accounts: [User], today: SimpleDate, context: PageContext,
         failure: ValidationFailure?, typed: [String: String], notice: String?
     ) -> String {
         let sitting = members.filter { $0.sits(on: today) }
@@ -119,6 +119,13 @@ enum BoardPages {
                 FormComponents.textField(
                     name: "appointed_on", label: "Appointed on", value: typed["appointed_on"] ?? today.iso,
                     failure: failure, type: "date", width: "short")
+                FormComponents.selectField(
+                    name: "account_id", label: "Their Heard account (optional)",
+                    choices: accounts.map { .init(value: $0.id!.uuidString, label: "\($0.displayName) (\($0.email))") },
+                    selected: typed["account_id"] ?? "", failure: failure,
+                    hint:
+                        "With an account they see this membership on their own page and make their own declarations there.",
+                    prompt: "No account")
                 FormComponents.submitButton("Add member")
             }
         }
@@ -154,6 +161,12 @@ enum BoardPages {
                 ("Votes", .text(member.votes ? "Yes" : "No")),
                 ("Lived experience", .text(member.livedExperience ? "Yes" : "No")),
                 ("Appointed", .text(member.appointed.ukText)),
+                (
+                    "Heard account",
+                    .text(
+                        member.account.map { "\($0.displayName) (\($0.email)): declares on their own page" }
+                            ?? "None linked")
+                ),
                 (
                     "Declarations",
                     member.leftOn != nil

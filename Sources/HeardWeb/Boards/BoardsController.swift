@@ -69,9 +69,10 @@ enum BoardsController {
         _ board: Board, _ request: Request, failure: ValidationFailure?, typed: [String: String]
     ) async throws -> Response {
         let members = try await board.$members.query(on: request.db).with(\.$declarations).sort(\.$name).all()
+        let accounts = try await User.query(on: request.db).filter(\.$isActive == true).sort(\.$displayName).all()
         return .html(
             BoardPages.board(
-                board, members: members, today: request.today,
+                board, members: members, accounts: accounts, today: request.today,
                 context: PageContext(request, title: board.name, hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil),
             status: failure == nil ? .ok : .unprocessableEntity)
@@ -85,6 +86,7 @@ enum BoardsController {
             "votes": Admin.text(request, "votes"),
             "lived_experience": Admin.text(request, "lived_experience"),
             "appointed_on": Admin.text(request, "appointed_on").trimmingWhitespace(),
+            "account_id": Admin.text(request, "account_id"),
         ]
         let name = typed["name"]!
         let role = typed["role"]!
@@ -111,12 +113,28 @@ enum BoardsController {
             errors.append(
                 FieldError("appointed_on", "The appointment date cannot be in the future: add them on the day."))
         }
+        var account: User? = nil
+        if !typed["account_id"]!.isEmpty {
+            account = try await UUID(uuidString: typed["account_id"]!).asyncFlatMap {
+                try await User.query(on: request.db).filter(\.$id == $0).filter(\.$isActive == true).first()
+            }
+            if account == nil {
+                errors.append(FieldError("account_id", "Choose an account from the list, or none."))
+            } else if try await BoardMember.query(on: request.db).filter(\.$board.$id == board.id!)
+                .filter(\.$account.$id == account!.id!).filter(\.$leftOn == nil).first() != nil
+            {
+                errors.append(
+                    FieldError(
+                        "account_id", "\(account!.displayName)'s account already belongs to a member of this board."))
+            }
+        }
         guard errors.isEmpty, let appointed else {
             return try await boardPage(board, request, failure: ValidationFailure(errors), typed: typed)
         }
         let member = BoardMember(
             boardID: board.id!, name: name, role: role, votes: typed["votes"] == "yes",
             livedExperience: typed["lived_experience"] == "yes", appointedOn: appointed)
+        member.$account.id = account?.id
         try await request.db.transaction { db in
             try await member.create(on: db)
             try await AuditLog.record(
@@ -147,60 +165,38 @@ enum BoardsController {
 
     @Sendable static func declare(_ request: Request) async throws -> Response {
         let (board, member) = try await findMember(request)
-        let typed = [
-            "kind": Admin.text(request, "kind"),
-            "details": Admin.text(request, "details").trimmingWhitespace(),
-            "declared_on": Admin.text(request, "declared_on").trimmingWhitespace(),
-            "ended_on": Admin.text(request, "ended_on").trimmingWhitespace(),
-        ]
-        var errors: [FieldError] = []
-        if member.leftOn != nil {
-            errors.append(FieldError("kind", "\(member.name) has left \(board.name); their register is closed."))
+        let form = DeclarationForm.read(request, member: member, board: board, suffix: "", declaredToday: false)
+        guard form.errors.isEmpty, let entry = form.entry else {
+            return memberPage(
+                board, member, request, failure: ValidationFailure(form.errors), typed: form.typed, notice: nil)
         }
-        let kind = InterestKind(rawValue: typed["kind"]!)
-        if kind == nil {
-            errors.append(FieldError("kind", "Choose the kind of interest, or a nil return if there is none."))
-        }
-        if kind?.isInterest == true && typed["details"]!.isEmpty {
-            errors.append(
-                FieldError(
-                    "details",
-                    "Describe the interest: the organisation and the connection, for example \"GP partner, Chapeltown Surgery\"."
-                ))
-        }
-        let declared = ComplaintsController.parse(typed["declared_on"], field: "declared_on", into: &errors)
-        if declared == nil && !errors.contains(where: { $0.field == "declared_on" }) {
-            errors.append(FieldError("declared_on", "Enter the date it was declared, like 2026-04-01."))
-        }
-        if let declared, declared > request.today {
-            errors.append(FieldError("declared_on", "The declaration date cannot be in the future."))
-        }
-        let ended = ComplaintsController.parse(typed["ended_on"], field: "ended_on", into: &errors)
-        if let ended {
-            if kind == InterestKind.none {
-                errors.append(FieldError("ended_on", "A nil return has no end date: leave it empty."))
-            } else if let declared, ended < declared {
-                errors.append(FieldError("ended_on", "The interest cannot end before it was declared."))
-            }
-        }
-        guard errors.isEmpty, let kind, let declared else {
-            return memberPage(board, member, request, failure: ValidationFailure(errors), typed: typed, notice: nil)
-        }
-        let declaration = InterestDeclaration(
-            memberID: member.id!, kind: kind, details: kind.isInterest ? typed["details"]! : "", declaredOn: declared,
-            endedOn: ended, recordedByID: request.currentUser?.id)
-        try await request.db.transaction { db in
-            try await declaration.create(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "board.interest_declared", objectType: "board_member",
-                objectID: member.id?.uuidString,
-                summary: kind.isInterest
-                    ? "Recorded \(member.name)'s \(kind.shortTitle) interest: \(declaration.details)"
-                    : "Recorded \(member.name)'s nil return",
-                changes: [FieldChange("declared_on", from: nil, to: declared.iso)])
-        }
-        Admin.flash(request, kind.isInterest ? "Interest recorded in the register." : "Nil return recorded.")
+        try await DeclarationForm.record(entry, member: member, request)
+        Admin.flash(request, entry.kind.isInterest ? "Interest recorded in the register." : "Nil return recorded.")
         return request.redirect(to: BoardURL.member(board.id!, member.id!))
+    }
+
+    /// A member with a Heard account declares for themselves, from their own page, dated today.
+    @Sendable static func selfDeclare(_ request: Request) async throws -> Response {
+        guard let user = request.currentUser else { throw Abort(.unauthorized) }
+        guard
+            let member = try await BoardMember.query(on: request.db)
+                .filter(\.$id == (try Admin.uuidParameter(request))).filter(\.$account.$id == user.id!)
+                .with(\.$board).first()
+        else { throw Abort(.notFound) }
+        let suffix = "-" + BoardURL.id(member.id!)
+        let form = DeclarationForm.read(
+            request, member: member, board: member.board, suffix: suffix, declaredToday: true)
+        guard form.errors.isEmpty, let entry = form.entry else {
+            return try await IdeasController.minePage(
+                request, failure: ValidationFailure(form.errors), typed: form.typed, notice: nil)
+        }
+        try await DeclarationForm.record(entry, member: member, request)
+        Admin.flash(
+            request,
+            entry.kind.isInterest
+                ? "Thank you: your interest is recorded in the register of \(member.board.name)."
+                : "Thank you: your nil return is recorded.")
+        return request.redirect(to: SiteURL.involvement)
     }
 
     @Sendable static func leave(_ request: Request) async throws -> Response {
@@ -247,7 +243,7 @@ enum BoardsController {
         guard
             let member = try await BoardMember.query(on: request.db)
                 .filter(\.$id == (try Admin.uuidParameter(request, "member")))
-                .filter(\.$board.$id == board.id!).with(\.$declarations).first()
+                .filter(\.$board.$id == board.id!).with(\.$declarations).with(\.$account).first()
         else { throw Abort(.notFound) }
         return (board, member)
     }

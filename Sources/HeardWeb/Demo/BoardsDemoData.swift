@@ -84,6 +84,8 @@ enum BoardsDemoData {
                 let member = BoardMember(
                     boardID: board.id!, name: person.name, role: person.role, votes: person.votes,
                     livedExperience: person.livedExperience, appointedOn: today.adding(days: -person.appointedDaysAgo))
+                // The demo panel member signs in as Farah Begum: her membership is on her own page.
+                member.$account.id = try await User.query(on: db).filter(\.$displayName == person.name).first()?.id
                 try await member.create(on: db)
                 for (kind, details, daysAgo) in person.declarations {
                     try await InterestDeclaration(

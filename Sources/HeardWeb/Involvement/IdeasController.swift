@@ -24,9 +24,11 @@ enum IdeasController {
         let invitations = try await Invitation.query(on: request.db).filter(\.$user.$id == user.id!)
             .with(\.$activity) { $0.with(\.$initiative) }.all()
             .sorted { $0.activity.heldOn < $1.activity.heldOn }
+        let memberships = try await BoardMember.query(on: request.db).filter(\.$account.$id == user.id!)
+            .filter(\.$leftOn == nil).with(\.$board).with(\.$declarations).all()
         return .html(
             InvolvementPage.render(
-                user: user, ideas: ideas, invitations: invitations, today: request.today,
+                user: user, ideas: ideas, invitations: invitations, memberships: memberships, today: request.today,
                 context: PageContext(request, title: "Your involvement", hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: notice),
             status: failure == nil ? .ok : .unprocessableEntity)

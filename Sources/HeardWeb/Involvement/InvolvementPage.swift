@@ -5,7 +5,8 @@ import HeardStorage
 /// answers they got, and a form to put forward another.
 enum InvolvementPage {
     static func render(
-        user: User, ideas: [Idea], invitations: [Invitation], today: SimpleDate, context: PageContext,
+        user: User, ideas: [Idea], invitations: [Invitation], memberships: [BoardMember], today: SimpleDate,
+        context: PageContext,
         failure: ValidationFailure?, typed: [String: String], notice: String?
     ) -> String {
         let upcoming = invitations.filter { $0.activity.date >= today }
@@ -29,6 +30,12 @@ enum InvolvementPage {
                     div {
                         dt { "Signed in" }; dd { last.formatted(AuditPage.dateFormat) }
                     }
+                }
+            }
+            if !memberships.isEmpty {
+                h2 { "Boards and panels you sit on" }
+                for member in memberships {
+                    membershipCard(member, today: today, context: context, failure: failure, typed: typed)
                 }
             }
             h2 { "Invitations" }
@@ -150,6 +157,43 @@ enum InvolvementPage {
                         "For example step-free access, an interpreter, a carer coming with you, or help with travel costs.",
                     rows: 2)
                 FormComponents.submitButton(invitation.status == .invited ? "Send my reply" : "Change my reply")
+            }
+        }
+    }
+
+    /// One membership: the board, their role, whether their declarations are up to date, and a form to declare
+    /// (an interest, or a nil return), dated today.
+    static func membershipCard(
+        _ member: BoardMember, today: SimpleDate, context: PageContext, failure: ValidationFailure?,
+        typed: [String: String]
+    ) -> HTMLNode {
+        let status = BoardRegister.status(member, today: today)
+        let suffix = "-" + BoardURL.id(member.id!)
+        return section(.class("story"), .aria("label", member.board.name)) {
+            h3(.class("story-title")) {
+                a(.href(BoardURL.publicBoard(member.board.id!))) { member.board.name }
+            }
+            p(.class("story-meta")) { "\(member.role), since \(member.appointed.ukText)." }
+            p {
+                status.isOverdue
+                    ? strong(.class("tag tag-urgent")) { status.summary } : .text(status.summary)
+            }
+            p(.class("hint")) {
+                "Members declare their interests on appointment, whenever they change (within 28 days) and every year. If you have none, a nil return counts. Your declarations are published on the board's page."
+            }
+            HeardWeb.form(
+                .action(SiteURL.involvement + "/declarations/" + BoardURL.id(member.id!)), .method("post"), .novalidate
+            ) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.radios(
+                    name: "kind" + suffix, legend: "What are you declaring?",
+                    choices: InterestKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: typed["kind" + suffix] ?? "", failure: failure)
+                FormComponents.textArea(
+                    name: "details" + suffix, label: "The interest", value: typed["details" + suffix] ?? "",
+                    failure: failure,
+                    hint: "The organisation and your connection with it. Leave empty for a nil return.", rows: 2)
+                FormComponents.submitButton("Make my declaration")
             }
         }
     }

@@ -190,11 +190,79 @@ struct BoardsTests {
             #expect(try await InterestDeclaration.query(on: app.db).filter(\.$member.$id == khan.id!).count() == 1)
             let closed = try await secretary.post(
                 khanPath + "/declarations", form: ["kind": "none", "declared_on": "2026-11-20"], tokenFrom: khanPath)
-            #expect(closed.body.contains("their register is closed"))
+            #expect(closed.body.contains("the register is closed"))
             clock.advance(days: 330)  // 16 October 2027
             page = try await secretary.get(boardPath)
             #expect(page.body.contains("Overdue: last declared 5 October 2026"))
             #expect(try await secretary.get("/staff/boards").body.contains("tag-urgent"))
+        }
+    }
+
+    @Test(
+        "a member with a Heard account sees the membership on their own page and declares there",
+        arguments: TestDatabase.all)
+    func selfDeclaration(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 11, day: 20))
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let member = try await app.signedInBrowser(.involvedPerson)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let person = try #require(try await User.query(on: app.db).filter(\.$role == .involvedPerson).first())
+            let board = Board(name: "Patient and Carer Panel", purpose: "Advises the place committee.")
+            try await board.create(on: app.db)
+            let boardPath = "/staff/boards/\(board.id!.uuidString.lowercased())"
+            #expect(try await secretary.get(boardPath).body.contains(person.email), "accounts are offered")
+            let bogus = try await secretary.post(
+                boardPath + "/members",
+                form: [
+                    "name": "Farah Begum", "role": "Panel member", "votes": "yes", "lived_experience": "yes",
+                    "appointed_on": "2026-11-01", "account_id": UUID().uuidString,
+                ], tokenFrom: boardPath)
+            #expect(bogus.status == .unprocessableEntity)
+            #expect(bogus.body.contains("Choose an account from the list"))
+            let added = try await secretary.post(
+                boardPath + "/members",
+                form: [
+                    "name": "Farah Begum", "role": "Panel member", "votes": "yes", "lived_experience": "yes",
+                    "appointed_on": "2026-11-01", "account_id": person.id!.uuidString,
+                ], tokenFrom: boardPath)
+            #expect(added.status == .seeOther)
+            let twice = try await secretary.post(
+                boardPath + "/members",
+                form: [
+                    "name": "F Begum", "role": "Panel member", "votes": "yes", "appointed_on": "2026-11-01",
+                    "account_id": person.id!.uuidString,
+                ], tokenFrom: boardPath)
+            #expect(twice.body.contains("already belongs to a member of this board"))
+            let record = try #require(try await BoardMember.query(on: app.db).first())
+            #expect(record.$account.id == person.id)
+
+            var mine = try await member.get("/me")
+            #expect(mine.body.contains("Boards and panels you sit on"))
+            #expect(mine.body.contains("Patient and Carer Panel"))
+            #expect(mine.body.contains("Due on appointment, by 29 November 2026"))
+            let id = record.id!.uuidString.lowercased()
+            let path = "/me/declarations/\(id)"
+            let noKind = try await member.post(path, form: ["details-\(id)": "Trustee"], tokenFrom: "/me")
+            #expect(noKind.status == .unprocessableEntity)
+            #expect(noKind.body.contains("Choose the kind of interest"))
+            #expect(noKind.body.contains("Trustee"), "what was typed is kept")
+            #expect(noKind.body.contains("href=\"#field-kind-\(id)\""))
+            let declared = try await member.post(
+                path,
+                form: ["kind-\(id)": "personal", "details-\(id)": "Volunteer, Leeds sickle cell support group"],
+                tokenFrom: "/me")
+            #expect(declared.status == .seeOther)
+            let entry = try #require(try await InterestDeclaration.query(on: app.db).first())
+            #expect(entry.declaredOn == "2026-11-20", "dated the day it was made")
+            #expect(entry.recordedByID == person.id)
+            mine = try await member.get("/me")
+            #expect(mine.body.contains("Declared 20 November 2026; next due by 20 November 2027"))
+            let publicPage = try await app.browser().get("/boards/\(board.id!.uuidString.lowercased())")
+            #expect(publicPage.body.contains("Volunteer, Leeds sickle cell support group"))
+            #expect(
+                try await officer.post(path, form: ["kind-\(id)": "none"], tokenFrom: "/me").status == .notFound,
+                "nobody declares for someone else from their own page")
         }
     }
 }

@@ -17,6 +17,8 @@ public final class BoardMember: Model, @unchecked Sendable {
     @Field(key: "lived_experience") public var livedExperience: Bool
     @Field(key: "appointed_on") public var appointedOn: String
     @OptionalField(key: "left_on") public var leftOn: String?
+    /// Their Heard account, when they have one: they then see the membership on their own page and declare there.
+    @OptionalParent(key: "user_id") public var account: User?
     @Children(for: \.$member) public var declarations: [InterestDeclaration]
 
     public init() {}
@@ -32,6 +34,7 @@ public final class BoardMember: Model, @unchecked Sendable {
         self.votes = votes
         self.livedExperience = livedExperience
         self.appointedOn = appointedOn.iso
+        self.$account.id = nil
     }
 
     public var appointed: SimpleDate { SimpleDate(iso: appointedOn)! }

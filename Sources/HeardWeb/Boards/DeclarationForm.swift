@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// The declaration of interests form, shared by the secretary's page (any date) and the member's own page
+/// (dated today). Field names carry `suffix` so a page with several memberships keeps their errors apart.
+enum DeclarationForm {
+    struct Read {
+        var typed: [String: String]
+        var errors: [FieldError]
+        var entry: RegisterEntry?
+    }
+
+    static func read(
+        _ request: Request, member: BoardMember, board: Board, suffix: String, declaredToday: Bool
+    ) -> Read {
+        func name(_ field: String) -> String { field + suffix }
+        let typed = [
+            name("kind"): Admin.text(request, name("kind")),
+            name("details"): Admin.text(request, name("details")).trimmingWhitespace(),
+            name("declared_on"): Admin.text(request, name("declared_on")).trimmingWhitespace(),
+            name("ended_on"): Admin.text(request, name("ended_on")).trimmingWhitespace(),
+        ]
+        var errors: [FieldError] = []
+        if member.leftOn != nil {
+            errors.append(FieldError(name("kind"), "\(member.name) has left \(board.name); the register is closed."))
+        }
+        let kind = InterestKind(rawValue: typed[name("kind")]!)
+        if kind == nil {
+            errors.append(FieldError(name("kind"), "Choose the kind of interest, or a nil return if there is none."))
+        }
+        let details = typed[name("details")]!
+        if kind?.isInterest == true && details.isEmpty {
+            errors.append(
+                FieldError(
+                    name("details"),
+                    "Describe the interest: the organisation and the connection, for example \"GP partner, Chapeltown Surgery\"."
+                ))
+        }
+        var declared: SimpleDate? = request.today
+        if !declaredToday {
+            declared = ComplaintsController.parse(typed[name("declared_on")], field: name("declared_on"), into: &errors)
+            if declared == nil && !errors.contains(where: { $0.field == name("declared_on") }) {
+                errors.append(FieldError(name("declared_on"), "Enter the date it was declared, like 2026-04-01."))
+            }
+            if let date = declared, date > request.today {
+                errors.append(FieldError(name("declared_on"), "The declaration date cannot be in the future."))
+            }
+        }
+        let ended = ComplaintsController.parse(typed[name("ended_on")], field: name("ended_on"), into: &errors)
+        if let ended {
+            if kind == InterestKind.none {
+                errors.append(FieldError(name("ended_on"), "A nil return has no end date: leave it empty."))
+            } else if let declared, ended < declared {
+                errors.append(FieldError(name("ended_on"), "The interest cannot end before it was declared."))
+            }
+        }
+        guard errors.isEmpty, let kind, let declared else { return Read(typed: typed, errors: errors, entry: nil) }
+        return Read(
+            typed: typed, errors: [],
+            entry: RegisterEntry(
+                kind: kind, description: kind.isInterest ? details : "", declaredOn: declared, endedOn: ended))
+    }
+
+    static func record(_ entry: RegisterEntry, member: BoardMember, _ request: Request) async throws {
+        let declaration = InterestDeclaration(
+            memberID: member.id!, kind: entry.kind, details: entry.description, declaredOn: entry.declaredOn,
+            endedOn: entry.endedOn, recordedByID: request.currentUser?.id)
+        try await request.db.transaction { db in
+            try await declaration.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "board.interest_declared", objectType: "board_member",
+                objectID: member.id?.uuidString,
+                summary: entry.kind.isInterest
+                    ? "Recorded \(member.name)'s \(entry.kind.shortTitle) interest: \(entry.description)"
+                    : "Recorded \(member.name)'s nil return",
+                changes: [FieldChange("declared_on", from: nil, to: entry.declaredOn.iso)])
+        }
+    }
+}
