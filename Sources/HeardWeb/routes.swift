@@ -127,6 +127,12 @@ func routes(_ app: Application) throws {
     ideas.get("ideas", ":id", use: IdeasController.show)
     ideas.post("ideas", ":id", use: IdeasController.respond)
 
+    let indicators = staff.grouped(AreaGuard(area: .indicators))
+    indicators.get("indicators", use: IndicatorsController.index)
+    indicators.post("indicators", use: IndicatorsController.create)
+    indicators.get("indicators", ":id", use: IndicatorsController.show)
+    indicators.post("indicators", ":id", use: IndicatorsController.record)
+
     // MARK: Boards, members and the register of interests
     browser.get("boards", use: PublicBoardsController.index)
     browser.get("boards", ":id", use: PublicBoardsController.show)

@@ -37,6 +37,7 @@ struct AccessMatrixTests {
         ("/staff/decisions", .decisions),
         ("/staff/boards", .boards),
         ("/staff/ideas", .initiatives),
+        ("/staff/indicators", .indicators),
         ("/staff/population", .referenceData),
         ("/staff/glossary", .initiatives),
     ]

@@ -30,6 +30,8 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case decisions
     /// Boards and panels, their members and the register of interests.
     case boards
+    /// Indicators per place over time, beside the relational care found in feedback.
+    case indicators
 
     public var allowedRoles: Set<Role> {
         switch self {
@@ -43,6 +45,7 @@ public enum StaffArea: String, CaseIterable, Sendable {
         case .initiatives: [.administrator, .engagementOfficer, .boardSecretary]
         case .activities: [.administrator, .engagementOfficer]
         case .decisions, .boards: [.administrator, .boardSecretary]
+        case .indicators: [.administrator, .engagementOfficer, .boardSecretary]
         }
     }
 

@@ -19,6 +19,7 @@ public enum HeardMigrations {
             M0104_CreateIdeas(),
             M0105_CreateInvitations(),
             M0106_BoardMemberAccounts(),
+            M0107_CreateIndicators(),
         ]
     }
 }

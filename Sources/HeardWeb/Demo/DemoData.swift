@@ -170,6 +170,7 @@ public enum DemoData {
         try await DecisionsDemoData.seed(on: db, today: DecisionClock.system.today())
         try await BoardsDemoData.seed(on: db, today: DecisionClock.system.today())
         try await InvolvementDemoData.seed(on: db, today: DecisionClock.system.today())
+        try await IndicatorsDemoData.seed(on: db, today: DecisionClock.system.today())
     }
 
     /// Demo only: the accounts and their passwords, so a newcomer can sign in at once.

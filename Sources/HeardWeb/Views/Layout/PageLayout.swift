@@ -124,6 +124,9 @@ enum PageLayout {
         if StaffArea.activities.allows(role) { items.append(.init(label: "Activities", path: DecisionURL.activities)) }
         if StaffArea.decisions.allows(role) { items.append(.init(label: "Decisions", path: DecisionURL.decisions)) }
         if StaffArea.boards.allows(role) { items.append(.init(label: "Boards", path: BoardURL.staffBoards)) }
+        if StaffArea.indicators.allows(role) {
+            items.append(.init(label: "Indicators", path: IndicatorURL.indicators))
+        }
         if StaffArea.users.allows(role) { items.append(.init(label: "People", path: SiteURL.users)) }
         if StaffArea.audit.allows(role) { items.append(.init(label: "Audit log", path: SiteURL.audit)) }
         if !role.isStaff { items.append(.init(label: "Your involvement", path: SiteURL.involvement)) }

@@ -1,0 +1,148 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+
+/// Indicators per place over time, and the relational care found in feedback beside them.
+enum IndicatorPages {
+    static func index(
+        place: Place?, places: [Place], indicators: [Indicator], points: [UUID: [IndicatorValue]],
+        series: RelationalCareSeries?, context: PageContext, failure: ValidationFailure?, typed: [String: String],
+        notice: String?
+    ) -> String {
+        PageLayout.render(context) {
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Indicators" + (place.map { ": \($0.name)" } ?? "") }
+            p(.class("lead")) {
+                "Figures tracked per place over time, such as people with a care plan or carers assessed, beside what people's own words say about compassion, dignity, being listened to, coordination and waiting."
+            }
+            if !places.isEmpty {
+                nav(.aria("label", "Places")) {
+                    ul(.class("tag-list")) {
+                        for option in places {
+                            li {
+                                option.id == place?.id
+                                    ? strong(.aria("current", "page")) { option.name }
+                                    : a(.href(IndicatorURL.place(option.slug))) { option.name }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { "Indicators" }
+            if indicators.isEmpty {
+                p { "No indicators yet: add one below." }
+            } else {
+                DataTable.render(
+                    caption: "Indicators for \(place?.name ?? "this place"): latest figure and change",
+                    headers: ["Indicator", "Latest figure", "Period from", "Change since the period before"],
+                    rows: indicators.map { indicator in
+                        let values = points[indicator.id!] ?? []
+                        let latest = values.max { $0.periodStart < $1.periodStart }
+                        let trend = IndicatorTrend.of(values.map(\.point), direction: indicator.direction)
+                        return [
+                            a(.href(IndicatorURL.indicator(indicator.id!))) { indicator.name },
+                            .text(latest.map { indicator.unit.format($0.value) } ?? "No figure yet"),
+                            .text(latest.map { SimpleDate(iso: $0.periodStart)!.ukText } ?? "–"),
+                            trendNode(trend, unit: indicator.unit),
+                        ]
+                    })
+            }
+            if let series, let place {
+                h2 { "Relational care in feedback, by quarter" }
+                p {
+                    "The share of comments about \(place.name) that speak of each, as the listening engine reads them. A rise is not good or bad in itself: read the comments behind it."
+                }
+                DataTable.render(
+                    caption: "Relational care and waiting in feedback about \(place.name), by quarter",
+                    headers: ["Quarter", "Comments"] + RelationalCareSeries.columns,
+                    rows: series.quarters.map { quarter in
+                        [.text(quarter.label), .text(String(quarter.comments))]
+                            + quarter.mentions.map { .text(RelationalCareSeries.percent($0, of: quarter.comments)) }
+                    })
+            }
+            h2 { "Add an indicator" }
+            HeardWeb.form(.action(IndicatorURL.indicators), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.textField(name: "name", label: "Name", value: typed["name"] ?? "", failure: failure)
+                FormComponents.textArea(
+                    name: "description", label: "What it measures and where the figures come from",
+                    value: typed["description"] ?? "", failure: failure, rows: 3)
+                FormComponents.selectField(
+                    name: "unit", label: "The figure is a",
+                    choices: IndicatorUnit.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: typed["unit"] ?? "", failure: failure)
+                FormComponents.radios(
+                    name: "direction", legend: "Which way is better?",
+                    choices: IndicatorDirection.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: typed["direction"] ?? "", failure: failure, inline: true)
+                FormComponents.submitButton("Add indicator")
+            }
+        }
+    }
+
+    static func trendNode(_ trend: IndicatorTrend?, unit: IndicatorUnit) -> HTMLNode {
+        guard let trend else { return .text("–") }
+        if case .worse = trend { return strong(.class("tag tag-urgent")) { trend.describe(unit: unit) } }
+        return .text(trend.describe(unit: unit))
+    }
+
+    static func show(
+        _ indicator: Indicator, values: [IndicatorValue], places: [Place], today: SimpleDate, context: PageContext,
+        failure: ValidationFailure?, typed: [String: String], notice: String?
+    ) -> String {
+        let byPlace = Dictionary(grouping: values, by: { $0.$place.id })
+        return PageLayout.render(context) {
+            p { a(.class("back-link"), .href(IndicatorURL.indicators)) { "All indicators" } }
+            FormComponents.errorSummary(failure)
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { indicator.name }
+            p(.class("lead")) { indicator.summary }
+            p { "\(indicator.unit.title). \(indicator.direction.title)." }
+            if values.isEmpty {
+                p { "No figures yet." }
+            }
+            for place in places where byPlace[place.id!] != nil {
+                let figures = byPlace[place.id!]!.sorted { $0.periodStart > $1.periodStart }
+                h2 { place.name }
+                p {
+                    "Change since the period before: "
+                    trendNode(
+                        IndicatorTrend.of(figures.map(\.point), direction: indicator.direction), unit: indicator.unit)
+                }
+                DataTable.render(
+                    caption: "\(indicator.name) in \(place.name), newest first",
+                    headers: ["Period from", "Figure", "Source"],
+                    rows: figures.map { figure in
+                        [
+                            .text(SimpleDate(iso: figure.periodStart)!.ukText),
+                            .text(indicator.unit.format(figure.value)),
+                            .text(figure.source),
+                        ]
+                    }, captionHidden: true)
+            }
+            h2 { "Record a figure" }
+            p(.class("hint")) {
+                "A figure for a place and period that already has one replaces it; the change is kept in the audit log."
+            }
+            HeardWeb.form(.action(IndicatorURL.indicator(indicator.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.selectField(
+                    name: "place_id", label: "Place",
+                    choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                    selected: typed["place_id"] ?? "", failure: failure)
+                FormComponents.textField(
+                    name: "period_start", label: "First day of the period", value: typed["period_start"] ?? "",
+                    failure: failure, hint: "For a quarter from April, 2026-04-01; for a year from April, the same.",
+                    type: "date", width: "short")
+                FormComponents.textField(
+                    name: "value", label: "Figure (\(indicator.unit.title.lowercased()))", value: typed["value"] ?? "",
+                    failure: failure, width: "short")
+                FormComponents.textField(
+                    name: "source", label: "Source", value: typed["source"] ?? "", failure: failure,
+                    hint: "For example \"GP Patient Survey 2026\" or \"Adult social care survey\".")
+                FormComponents.submitButton("Record figure")
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import HeardDomain
+import Testing
+
+@Suite("Indicators: values fit their unit; trends read with the direction")
+struct IndicatorRulesTests {
+    static let today = SimpleDate(year: 2026, month: 12, day: 4)
+
+    @Test("values are checked against the unit and the period")
+    func values() {
+        let april = SimpleDate(year: 2026, month: 4, day: 1)
+        #expect(IndicatorRules.valueProblems("23%", unit: .percent, periodStart: april, today: Self.today).value == 23)
+        #expect(
+            IndicatorRules.valueProblems("1,204", unit: .count, periodStart: april, today: Self.today).value == 1204)
+        #expect(
+            IndicatorRules.valueProblems("101", unit: .percent, periodStart: april, today: Self.today).problems.first?
+                .message == "A percentage cannot be more than 100.")
+        #expect(
+            IndicatorRules.valueProblems("2.5", unit: .count, periodStart: april, today: Self.today).problems.first?
+                .message == "A number of people or things is a whole number.")
+        #expect(
+            IndicatorRules.valueProblems("-3", unit: .days, periodStart: april, today: Self.today).problems.first?
+                .message == "The figure cannot be negative.")
+        #expect(
+            IndicatorRules.valueProblems("lots", unit: .days, periodStart: april, today: Self.today).problems.first?
+                .message.contains("as a number") == true)
+        #expect(
+            IndicatorRules.valueProblems("nan", unit: .days, periodStart: april, today: Self.today).problems.first?
+                .field == "value")
+        #expect(
+            IndicatorRules.valueProblems("", unit: .days, periodStart: april, today: Self.today).problems.first?
+                .message == "Enter the figure, for example 23 or 4.5.")
+        let future = IndicatorRules.valueProblems(
+            "4", unit: .days, periodStart: SimpleDate(year: 2027, month: 1, day: 1), today: Self.today)
+        #expect(future.value == nil)
+        #expect(future.problems.map(\.field) == ["period_start"])
+    }
+
+    @Test("a trend is better or worse according to the direction")
+    func trends() {
+        let q1 = SimpleDate(year: 2026, month: 1, day: 1)
+        let q2 = SimpleDate(year: 2026, month: 4, day: 1)
+        let rising = [IndicatorPoint(periodStart: q2, value: 5), IndicatorPoint(periodStart: q1, value: 3)]
+        #expect(IndicatorTrend.of(rising, direction: .higherIsBetter) == .better(by: 2))
+        #expect(IndicatorTrend.of(rising, direction: .lowerIsBetter) == .worse(by: 2))
+        #expect(IndicatorTrend.of([rising[0]], direction: .higherIsBetter) == .first)
+        #expect(IndicatorTrend.of([], direction: .higherIsBetter) == nil)
+        #expect(IndicatorTrend.better(by: 2).describe(unit: .percent) == "Better by 2 points")
+        #expect(IndicatorTrend.worse(by: 1).describe(unit: .days) == "Worse by 1 day")
+        #expect(IndicatorTrend.worse(by: 1).describe(unit: .percent) == "Worse by 1 point")
+        #expect(IndicatorTrend.better(by: 1.5).describe(unit: .percent) == "Better by 1.5 points")
+        #expect(
+            IndicatorUnit.perThousand.format(4.25) == "4.2 per 1,000"
+                || IndicatorUnit.perThousand.format(4.25) == "4.3 per 1,000")
+    }
+}

@@ -1,0 +1,104 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+
+@Suite("Indicators per place over time, beside relational care in feedback")
+struct IndicatorsTests {
+    @Test(
+        "an officer adds an indicator, records figures, corrects one; the place page shows the trend and the relational series",
+        arguments: TestDatabase.all)
+    func indicatorJourney(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 4))
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let moderator = try await app.signedInBrowser(.moderator)
+            #expect(try await moderator.get("/staff/indicators").status == .forbidden)
+
+            // Two comments this quarter, one about kindness and waiting; analysed by the shipped engine.
+            for text in [
+                "The nurses were so kind and caring but we waited six hours to be seen.",
+                "The car park was full.",
+            ] {
+                let created = try await app.browser().postJSON(
+                    "/api/v1/feedback", json: #"{"text": "\#(text)", "service_id": "\#(service.id!.uuidString)"}"#)
+                #expect(created.status == .created)
+            }
+            for item in try await FeedbackItem.query(on: app.db).all() {
+                item.receivedAt = Date(timeIntervalSince1970: 1_794_744_000)
+                try await item.save(on: app.db)
+            }
+
+            let refused = try await officer.post(
+                "/staff/indicators", form: ["name": "", "description": "", "unit": "furlongs"],
+                tokenFrom: "/staff/indicators")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.contains("Enter the indicator&#39;s name")
+                    || refused.body.contains("Enter the indicator's name"))
+            #expect(refused.body.contains("Choose what the figure counts"))
+            #expect(refused.body.contains("Say whether a higher figure is better or worse"))
+            let created = try await officer.post(
+                "/staff/indicators",
+                form: [
+                    "name": "People with a care plan",
+                    "description": "GP Patient Survey, people with a long-term condition.",
+                    "unit": "percent", "direction": "higher",
+                ], tokenFrom: "/staff/indicators")
+            #expect(created.status == .seeOther)
+            let indicator = try #require(try await Indicator.query(on: app.db).first())
+            let path = "/staff/indicators/\(indicator.id!.uuidString.lowercased())"
+
+            let bad = try await officer.post(
+                path,
+                form: ["place_id": place.id!.uuidString, "period_start": "2027-04-01", "value": "140", "source": ""],
+                tokenFrom: path)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("A percentage cannot be more than 100."))
+            #expect(bad.body.contains("The period has not started yet"))
+            #expect(bad.body.contains("Say where the figure comes from"))
+            #expect(bad.body.contains("140"), "what was typed is kept")
+            #expect(try await IndicatorValue.query(on: app.db).count() == 0)
+            for (period, value) in [("2025-04-01", "3"), ("2026-04-01", "4.5")] {
+                let recorded = try await officer.post(
+                    path,
+                    form: ["place_id": place.id!.uuidString, "period_start": period, "value": value, "source": "GPPS"],
+                    tokenFrom: path)
+                #expect(recorded.status == .seeOther)
+            }
+            var page = try await officer.get("/staff/indicators?place=calderdale")
+            #expect(page.body.contains("4.5%"))
+            #expect(page.body.contains("Better by 1.5 points"))
+            // A correction replaces the figure and says so.
+            let corrected = try await officer.post(
+                path,
+                form: [
+                    "place_id": place.id!.uuidString, "period_start": "2026-04-01", "value": "2%", "source": "GPPS",
+                ],
+                tokenFrom: path)
+            #expect(corrected.status == .seeOther)
+            #expect(try await IndicatorValue.query(on: app.db).count() == 2)
+            let detail = try await officer.get(path)
+            #expect(detail.body.contains("changed from 4.5% to 2%"))
+            page = try await officer.get("/staff/indicators?place=calderdale")
+            #expect(page.body.contains("Worse by 1 point<"))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "indicator.value_recorded").count() == 3)
+
+            // The relational series: this quarter's 2 comments, each share counted from what the engine stored.
+            let items = try await FeedbackItem.query(on: app.db).all()
+            func share(_ count: Int) -> String { count == 0 ? "0%" : "\(count * 100 / 2)%" }
+            let cells =
+                ["compassion", "dignity", "listening", "coordination"].map { flag in
+                    share(items.filter { $0.relationalList.contains(flag) }.count)
+                } + [share(items.filter { $0.themeList.contains("Timeliness of care") }.count)]
+            #expect(items.contains { $0.relationalList.contains("compassion") }, "the engine reads kindness")
+            #expect(
+                page.body.contains(
+                    "October to December 2026</th><td>2</td>" + cells.map { "<td>\($0)</td>" }.joined()))
+            #expect(page.body.contains("July to September 2026</th><td>0</td><td>–</td>"))
+        }
+    }
+}
