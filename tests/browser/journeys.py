@@ -483,8 +483,19 @@ class Run:
             raise CheckFailed("Accepting the invitation did not say so")
         self.page("invitation replied")
 
+    def journey_indicators(self):
+        self.sign_in("engagement")
+        self.open("/staff/indicators", "indicators for a place")
+        if "Relational care in feedback, by quarter" not in self.find("main").text:
+            raise CheckFailed("The indicators page has no relational care series")
+        self.click_and_wait(self.find("main table a[href*='/staff/indicators/']"))
+        self.page("indicator")
+        self.click_and_wait(self.button("Record figure"))
+        self.check_error_summary("figure without a place, period, value or source")
+        self.page("indicator: error")
+
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "moderate", "reply", "action", "complaint", "boards", "idea", "invitation"]
+                "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators"]
 
 
 def main() -> int:
