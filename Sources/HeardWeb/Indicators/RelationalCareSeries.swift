@@ -3,6 +3,7 @@ import Foundation
 import HeardDomain
 import HeardStorage
 import HeardText
+import SQLKit
 
 /// The relational side of care found in feedback for one place, by quarter: what share of comments speak of
 /// compassion, dignity, being listened to, coordination, and waiting, side by side (domain rules §9).
@@ -29,23 +30,30 @@ struct RelationalCareSeries {
         -> RelationalCareSeries
     {
         let current = SimpleDate(year: today.year, month: (today.month - 1) / 3 * 3 + 1, day: 1)
+        let sql = db as! any SQLDatabase
         var quarters: [Quarter] = []
         for back in (0..<count).reversed() {
             let start = current.adding(months: -3 * back)
             let end = start.adding(months: 3)
-            let range = FeedbackItem.query(on: db).filter(\.$place.$id == place)
-                .filter(\.$receivedAt >= Self.date(start)).filter(\.$receivedAt < Self.date(end))
-            let comments = try await range.copy().count()
-            var mentions: [Int] = []
-            if comments > 0 {
-                for flag in RelationalFlag.allCases {
-                    mentions.append(try await range.copy().filter(\.$relational ~~ flag.rawValue).count())
-                }
-                mentions.append(try await range.copy().filter(\.$themes ~~ waitingTheme).count())
-            } else {
-                mentions = Array(repeating: 0, count: columns.count)
+            // One pass over the place's rows for the quarter (the place and received_at index narrows it).
+            var query: SQLQueryString = "SELECT COUNT(*) AS comments"
+            let patterns = RelationalFlag.allCases.map { "%\($0.rawValue)%" }
+            for (index, pattern) in patterns.enumerated() {
+                query =
+                    query
+                    + ", SUM(CASE WHEN relational LIKE \(bind: pattern) THEN 1 ELSE 0 END) AS m\(unsafeRaw: String(index))"
             }
-            quarters.append(Quarter(start: start, comments: comments, mentions: mentions))
+            query =
+                query
+                + ", SUM(CASE WHEN themes LIKE \(bind: "%\(waitingTheme)%") THEN 1 ELSE 0 END) AS m\(unsafeRaw: String(patterns.count))"
+            query =
+                query
+                + " FROM feedback_items WHERE place_id = \(bind: place) AND received_at >= \(bind: Self.date(start))"
+                + " AND received_at < \(bind: Self.date(end))"
+            let row = try await sql.raw(query).first()
+            let comments = try row?.decode(column: "comments", as: Int.self) ?? 0
+            let mentions = try (0..<columns.count).map { try row?.decode(column: "m\($0)", as: Int?.self) ?? 0 }
+            quarters.append(Quarter(start: start, comments: comments, mentions: mentions.map { $0 ?? 0 }))
         }
         return RelationalCareSeries(quarters: quarters)
     }
