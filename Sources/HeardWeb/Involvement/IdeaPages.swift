@@ -4,7 +4,9 @@ import HeardStorage
 
 /// Staff pages for answering ideas, and the public page of ideas taken forward.
 enum IdeaPages {
-    static func list(_ ideas: [Idea], status: IdeaStatus?, context: PageContext, notice: String?) -> String {
+    static func list(
+        _ ideas: [Idea], status: IdeaStatus?, page: Int, pageCount: Int, context: PageContext, notice: String?
+    ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Ideas" }
@@ -40,6 +42,9 @@ enum IdeaPages {
                                 ? strong(.class("tag")) { idea.status.title } : .text(idea.status.title),
                         ]
                     }, captionHidden: true)
+                Pagination.links(page: page, pageCount: pageCount) {
+                    IdeaURL.staffIdeas + "?" + (status.map { "status=\($0.rawValue)&" } ?? "") + "page=\($0)"
+                }
             }
         }
     }
@@ -98,7 +103,7 @@ enum IdeaPages {
         }
     }
 
-    static func published(_ ideas: [Idea], context: PageContext) -> String {
+    static func published(_ ideas: [Idea], page: Int, pageCount: Int, context: PageContext) -> String {
         PageLayout.render(context) {
             h1 { "Ideas that were taken forward" }
             p(.class("lead")) {
@@ -127,6 +132,7 @@ enum IdeaPages {
                         }
                     }
                 }
+                Pagination.links(page: page, pageCount: pageCount) { IdeaURL.publicIdeas + "?page=\($0)" }
             }
         }
     }

@@ -79,12 +79,16 @@ enum IdeasController {
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         let status = IdeaStatus(rawValue: request.query[String.self, at: "status"] ?? "")
+        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
         var query = Idea.query(on: request.db).with(\.$author)
         if let status { query = query.filter(\.$status == status) }
-        let ideas = try await query.sort(\.$createdAt, .ascending).limit(pageSize * 4).all()
+        let total = try await query.copy().count()
+        let ideas = try await query.sort(\.$createdAt, .ascending).sort(\.$id)
+            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
         return .html(
             IdeaPages.list(
-                ideas, status: status, context: PageContext(request, title: "Ideas"), notice: Admin.takeFlash(request)))
+                ideas, status: status, page: page, pageCount: max(1, (total + pageSize - 1) / pageSize),
+                context: PageContext(request, title: "Ideas"), notice: Admin.takeFlash(request)))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
@@ -156,9 +160,15 @@ enum IdeasController {
     // MARK: Public
 
     @Sendable static func published(_ request: Request) async throws -> Response {
-        let ideas = try await Idea.query(on: request.db).filter(\.$status == .takenForward).with(\.$initiative)
-            .sort(\.$respondedAt, .descending).limit(200).all()
-        return .html(IdeaPages.published(ideas, context: PageContext(request, title: "Ideas that were taken forward")))
+        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
+        let query = Idea.query(on: request.db).filter(\.$status == .takenForward)
+        let total = try await query.copy().count()
+        let ideas = try await query.with(\.$initiative).sort(\.$respondedAt, .descending).sort(\.$id)
+            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+        return .html(
+            IdeaPages.published(
+                ideas, page: page, pageCount: max(1, (total + pageSize - 1) / pageSize),
+                context: PageContext(request, title: "Ideas that were taken forward")))
     }
 
     static func find(_ request: Request) async throws -> Idea {

@@ -126,6 +126,19 @@ struct IdeasTests {
             let both = try await visitor.get("/initiatives/\(initiative.id!.uuidString.lowercased())")
             #expect(both.body.contains("put forward by Farah Begum, a member of the public"))
             #expect(!(try await visitor.get("/ideas").body.contains("Farah B.")))
+
+            // Long lists are paginated, with the filter kept from page to page.
+            for number in 1...55 {
+                try await Idea(
+                    authorID: author.id!, title: "Idea number \(number)", details: "Details of idea \(number) here.",
+                    creditName: "F", creditPublicly: true
+                ).create(on: app.db)
+            }
+            let firstPage = try await officer.get("/staff/ideas?status=submitted")
+            #expect(firstPage.body.contains("Page 1 of 2"))
+            #expect(firstPage.body.contains("/staff/ideas?status=submitted&amp;page=2"))
+            let secondPage = try await officer.get("/staff/ideas?status=submitted&page=2")
+            #expect(secondPage.body.components(separatedBy: ">Idea number ").count - 1 == 5, "50 on the first page")
         }
     }
 }
