@@ -86,6 +86,9 @@ struct IndicatorsTests {
             page = try await officer.get("/staff/indicators?place=calderdale")
             #expect(page.body.contains("Worse by 1 point<"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "indicator.value_recorded").count() == 3)
+            let publicPlace = try await app.browser().get("/you-said-we-did/places/calderdale")
+            #expect(publicPlace.body.contains("How things are measured here"))
+            #expect(publicPlace.body.contains("People with a care plan</th><td>2%</td>"))
 
             // The relational series: this quarter's 2 comments, each share counted from what the engine stored.
             let items = try await FeedbackItem.query(on: app.db).all()

@@ -27,6 +27,8 @@ enum YouSaidWeDidController {
         var places: [Place]
         var organisations: [Organisation]
         var servicesHere: [Service]
+        /// On a place's page: each indicator with its figures for the place (domain rules §9).
+        var indicators: [(indicator: Indicator, values: [IndicatorValue])] = []
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
@@ -102,6 +104,15 @@ enum YouSaidWeDidController {
             4
         ).all()
         let allActions = try await actions.sort(\.$updatedAt, .descending).limit(50).all()
+        var indicators: [(indicator: Indicator, values: [IndicatorValue])] = []
+        if case .place(let id) = scope {
+            let values = Dictionary(
+                grouping: try await IndicatorValue.query(on: db).filter(\.$place.$id == id).all(),
+                by: { $0.$indicator.id })
+            indicators = try await Indicator.query(on: db).sort(\.$name).all().compactMap { indicator in
+                values[indicator.id!].map { (indicator, $0) }
+            }
+        }
         var servicesHere: [Service] = []
         if case .place(let id) = scope {
             servicesHere = try await Service.query(on: db).filter(\.$place.$id == id).sort(\.$name).all()
@@ -114,7 +125,8 @@ enum YouSaidWeDidController {
             closedActions: allActions.filter { $0.status.isClosed },
             openActions: allActions.filter { !$0.status.isClosed },
             places: try await Place.query(on: db).sort(\.$name).all(),
-            organisations: try await Organisation.query(on: db).sort(\.$name).all(), servicesHere: servicesHere)
+            organisations: try await Organisation.query(on: db).sort(\.$name).all(), servicesHere: servicesHere,
+            indicators: indicators)
     }
 
     /// Theme counts with the sentiment split, for feedback in scope published since `start`: one GROUP BY.

@@ -13,6 +13,25 @@ enum YouSaidWeDidPage {
                 "What people told us \(model.scopeDescription), what we did about it, and how quickly we answered."
             }
             LoopClosurePanel.render(model.loop, period: YouSaidWeDidController.period)
+            if !model.indicators.isEmpty {
+                section(.aria("labelledby", "indicators")) {
+                    h2(.id("indicators")) { "How things are measured here" }
+                    DataTable.render(
+                        caption:
+                            "Indicators \(model.scopeDescription): latest figure and change since the period before",
+                        headers: ["Indicator", "Latest figure", "Period from", "Change"],
+                        rows: model.indicators.map { indicator, values in
+                            let latest = values.max { $0.periodStart < $1.periodStart }!
+                            return [
+                                .text(indicator.name), .text(indicator.unit.format(latest.value)),
+                                .text(SimpleDate(iso: latest.periodStart)!.ukText),
+                                .text(
+                                    IndicatorTrend.of(values.map(\.point), direction: indicator.direction)?
+                                        .describe(unit: indicator.unit) ?? "–"),
+                            ]
+                        })
+                }
+            }
             section(.aria("labelledby", "you-said")) {
                 h2(.id("you-said")) { "You said" }
                 p {
