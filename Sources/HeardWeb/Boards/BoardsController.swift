@@ -105,10 +105,9 @@ enum BoardsController {
         if typed["votes"] != "yes" && typed["votes"] != "no" {
             errors.append(FieldError("votes", "Say whether they vote on decisions."))
         }
-        let appointed = ComplaintsController.parse(typed["appointed_on"], field: "appointed_on", into: &errors)
-        if appointed == nil && !errors.contains(where: { $0.field == "appointed_on" }) {
-            errors.append(FieldError("appointed_on", "Enter the date they were appointed, like 2026-04-01."))
-        }
+        let appointed = Admin.requiredDate(
+            typed["appointed_on"], field: "appointed_on",
+            missing: "Enter the date they were appointed, like 2026-04-01.", into: &errors)
         if let appointed, appointed > request.today {
             errors.append(
                 FieldError("appointed_on", "The appointment date cannot be in the future: add them on the day."))
@@ -204,10 +203,8 @@ enum BoardsController {
         let typed = ["left_on": Admin.text(request, "left_on").trimmingWhitespace()]
         var errors: [FieldError] = []
         if member.leftOn != nil { errors.append(FieldError("left_on", "\(member.name) has already left.")) }
-        let left = ComplaintsController.parse(typed["left_on"], field: "left_on", into: &errors)
-        if left == nil && !errors.contains(where: { $0.field == "left_on" }) {
-            errors.append(FieldError("left_on", "Enter the date they left, like 2026-04-01."))
-        }
+        let left = Admin.requiredDate(
+            typed["left_on"], field: "left_on", missing: "Enter the date they left, like 2026-04-01.", into: &errors)
         if let left {
             if left < member.appointed {
                 errors.append(

@@ -41,15 +41,14 @@ enum DeclarationForm {
         }
         var declared: SimpleDate? = request.today
         if !declaredToday {
-            declared = ComplaintsController.parse(typed[name("declared_on")], field: name("declared_on"), into: &errors)
-            if declared == nil && !errors.contains(where: { $0.field == name("declared_on") }) {
-                errors.append(FieldError(name("declared_on"), "Enter the date it was declared, like 2026-04-01."))
-            }
+            declared = Admin.requiredDate(
+                typed[name("declared_on")], field: name("declared_on"),
+                missing: "Enter the date it was declared, like 2026-04-01.", into: &errors)
             if let date = declared, date > request.today {
                 errors.append(FieldError(name("declared_on"), "The declaration date cannot be in the future."))
             }
         }
-        let ended = ComplaintsController.parse(typed[name("ended_on")], field: name("ended_on"), into: &errors)
+        let ended = Admin.date(typed[name("ended_on")], field: name("ended_on"), into: &errors)
         if let ended {
             if kind == InterestKind.none {
                 errors.append(FieldError(name("ended_on"), "A nil return has no end date: leave it empty."))

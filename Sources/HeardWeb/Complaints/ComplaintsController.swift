@@ -127,9 +127,9 @@ enum ComplaintsController {
         if complaint.acknowledgedOn != nil {
             errors.append(FieldError("acknowledged_on", "The acknowledgement is already recorded."))
         }
-        let acknowledgedOn = parse(form.acknowledgedOn, field: "acknowledged_on", into: &errors)
-        let agreed = parse(form.agreedResponseBy, field: "agreed_response_by", into: &errors)
-        let eventOn = parse(form.eventOn, field: "event_on", into: &errors)
+        let acknowledgedOn = Admin.date(form.acknowledgedOn, field: "acknowledged_on", into: &errors)
+        let agreed = Admin.date(form.agreedResponseBy, field: "agreed_response_by", into: &errors)
+        let eventOn = Admin.date(form.eventOn, field: "event_on", into: &errors)
         if !errors.contains(where: { $0.field == "acknowledged_on" }) {
             errors += clock.acknowledgementProblems(on: acknowledgedOn, agreedResponseBy: agreed, today: today)
         }
@@ -186,7 +186,7 @@ enum ComplaintsController {
         let typed = ["delay_explained_on": form.delayExplainedOn ?? "", "delay_reason": form.delayReason ?? ""]
         let reason = (form.delayReason ?? "").trimmingWhitespace()
         var errors: [FieldError] = []
-        let date = parse(form.delayExplainedOn, field: "delay_explained_on", into: &errors)
+        let date = Admin.date(form.delayExplainedOn, field: "delay_explained_on", into: &errors)
         if errors.isEmpty,
             let problem = complaint.clock.dateProblem(
                 date, field: "delay_explained_on", sent: "letter", today: request.today)
@@ -235,7 +235,7 @@ enum ComplaintsController {
         if complaint.respondedOn != nil {
             errors.append(FieldError("responded_on", "The response is already recorded."))
         }
-        let date = parse(form.respondedOn, field: "responded_on", into: &errors)
+        let date = Admin.date(form.respondedOn, field: "responded_on", into: &errors)
         let response = ComplaintResponse(
             respondedOn: date, howConsidered: form.howConsidered ?? "", conclusions: form.conclusions ?? "",
             remedialAction: form.remedialAction ?? "", ombudsmanRightGiven: form.ombudsmanRightGiven == "yes",
@@ -273,17 +273,6 @@ enum ComplaintsController {
         .html(
             page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
             status: .unprocessableEntity)
-    }
-
-    /// Reads an optional `YYYY-MM-DD` field; a non-empty value that is not a date is an error.
-    static func parse(_ text: String?, field: String, into errors: inout [FieldError]) -> SimpleDate? {
-        let trimmed = (text ?? "").trimmingWhitespace()
-        guard !trimmed.isEmpty else { return nil }
-        guard let date = SimpleDate(iso: trimmed) else {
-            errors.append(FieldError(field, "Enter a real date, like 2026-03-31."))
-            return nil
-        }
-        return date
     }
 
     static func save(

@@ -114,11 +114,9 @@ enum IndicatorsController {
             try await Place.find($0, on: request.db)
         }
         if place == nil { errors.append(FieldError("place_id", "Choose the place the figure is for.")) }
-        let period = ComplaintsController.parse(typed["period_start"], field: "period_start", into: &errors)
-        if period == nil && !errors.contains(where: { $0.field == "period_start" }) {
-            errors.append(
-                FieldError("period_start", "Enter the first day of the period the figure covers, like 2026-04-01."))
-        }
+        let period = Admin.requiredDate(
+            typed["period_start"], field: "period_start",
+            missing: "Enter the first day of the period the figure covers, like 2026-04-01.", into: &errors)
         let checked = IndicatorRules.valueProblems(
             typed["value"]!, unit: indicator.unit, periodStart: period, today: request.today)
         errors += checked.problems

@@ -1,0 +1,26 @@
+import HeardDomain
+
+extension Admin {
+    /// Reads an optional `YYYY-MM-DD` field; a non-empty value that is not a date is an error.
+    static func date(_ text: String?, field: String, into errors: inout [FieldError]) -> SimpleDate? {
+        let trimmed = (text ?? "").trimmingWhitespace()
+        guard !trimmed.isEmpty else { return nil }
+        guard let date = SimpleDate(iso: trimmed) else {
+            errors.append(FieldError(field, "Enter a real date, like 2026-03-31."))
+            return nil
+        }
+        return date
+    }
+
+    /// Reads a required date field: `missing` says what to enter when it is empty (unless the field already
+    /// has an error).
+    static func requiredDate(
+        _ text: String?, field: String, missing: String, into errors: inout [FieldError]
+    ) -> SimpleDate? {
+        let date = date(text, field: field, into: &errors)
+        if date == nil && !errors.contains(where: { $0.field == field }) {
+            errors.append(FieldError(field, missing))
+        }
+        return date
+    }
+}
