@@ -6,6 +6,8 @@ func routes(_ app: Application) throws {
     // MARK: Operations (no session, no cookies)
     app.get("health", use: OperationsController.health)
     app.get("metrics", use: OperationsController.metrics)
+    // Open data downloads need no session: streamed CSV, the same for everyone.
+    app.get("open-data", ":file", use: OpenDataController.download)
 
     // MARK: JSON API (no session; staff endpoints use bearer tokens in later issues)
     let api = app.grouped("api")
@@ -28,6 +30,7 @@ func routes(_ app: Application) throws {
     let browser = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())
     browser.get(use: PagesController.home)
     browser.get("accessibility", use: PagesController.accessibility)
+    browser.get("open-data", use: OpenDataController.index)
     browser.get("sign-in", use: SignInController.show)
     browser.post("sign-in", use: SignInController.submit)
     browser.post("sign-out", use: SignInController.signOut)

@@ -24,6 +24,7 @@ struct PublicPrivacyTests {
             #expect(pages.count > 60, "only \(pages.count) public pages were reached")
             #expect(pages.keys.contains { $0.hasPrefix("/stories/HRD-") })
             #expect(pages.keys.contains { $0.hasSuffix("/outcome.csv") })
+            #expect(pages.keys.contains("/open-data/stories.csv"), "the open data downloads are checked too")
             for (path, body) in pages.sorted(by: { $0.key < $1.key }) {
                 for secret in secrets where body.contains(secret) {
                     Issue.record("\(path) shows personal data: \(secret)")

@@ -494,8 +494,23 @@ class Run:
         self.check_error_summary("figure without a place, period, value or source")
         self.page("indicator: error")
 
+    def journey_open_data(self):
+        self.open("/", "home (for open data)")
+        self.click_and_wait(self.find("footer a[href='/open-data']"))
+        self.page("open data")
+        downloads = [a.get_attribute("href") for a in self.finds("main a[download]")]
+        if len(downloads) < 7 or not all(href.endswith(".csv") for href in downloads):
+            raise CheckFailed(f"The open data page lists {len(downloads)} CSV downloads: {downloads}")
+        # The data dictionary opens without JavaScript (a native details element) and passes axe open.
+        for summary in self.finds("main details summary"):
+            summary.click()
+        if not all(d.get_attribute("open") is not None for d in self.finds("main details")):
+            raise CheckFailed("A column list did not open")
+        self.page("open data: column lists open")
+
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators"]
+                "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators",
+                "open_data"]
 
 
 def main() -> int:

@@ -123,7 +123,8 @@ struct ImportCommand: AsyncParsableCommand {
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write data out of Heard.", subcommands: [Feedback.self, Complaints.self])
+        commandName: "export", abstract: "Write data out of Heard.",
+        subcommands: [Feedback.self, Complaints.self, OpenData.self])
 
     struct Complaints: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -158,6 +159,49 @@ struct ExportCommand: AsyncParsableCommand {
                 let count = try await ComplaintsExport.write(
                     to: URL(fileURLWithPath: output), from: first, to: last, today: today, on: app.db)
                 print("Wrote \(count) complaints received \(first.ukText) to \(last.ukText) to \(output).")
+            }
+        }
+    }
+
+    struct OpenData: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "open-data",
+            abstract:
+                "Write the open datasets (the downloads on /open-data) into a folder, for a data portal. They hold only what the public pages show."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The folder to write into (created if missing).") var output: String
+        @Option(
+            name: .customLong("dataset"),
+            help: ArgumentHelp(
+                "One dataset to write; repeat for more (default: all).",
+                discussion: "One of: \(OpenDataExport.datasetNames.joined(separator: ", "))."))
+        var datasets: [String] = []
+
+        func validate() throws {
+            for name in datasets where !OpenDataExport.datasetNames.contains(name) {
+                throw ValidationError(
+                    "There is no dataset called '\(name)'. Choose from: \(OpenDataExport.datasetNames.joined(separator: ", "))."
+                )
+            }
+        }
+
+        func run() async throws {
+            var config = try database.configuration()
+            config.runsJobWorker = false
+            config.logLevel = .warning
+            let folder = URL(fileURLWithPath: output, isDirectory: true)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ValidationError(
+                    "Cannot create the folder \(output): check that the path is a folder you can write to, not a file.")
+            }
+            try await AppRunner.withApplication(config) { app in
+                let written = try await OpenDataExport.write(
+                    datasets, to: folder, siteURL: config.publicURL, on: app.db)
+                for (file, rows) in written { print("Wrote \(rows) rows to \(file).") }
             }
         }
     }

@@ -53,7 +53,7 @@ struct RelationalCareSeries {
             let row = try await sql.raw(query).first()
             let comments = try row?.decode(column: "comments", as: Int.self) ?? 0
             let mentions = try (0..<columns.count).map { try row?.decode(column: "m\($0)", as: Int?.self) ?? 0 }
-            quarters.append(Quarter(start: start, comments: comments, mentions: mentions.map { $0 ?? 0 }))
+            quarters.append(Quarter(start: start, comments: comments, mentions: mentions))
         }
         return RelationalCareSeries(quarters: quarters)
     }

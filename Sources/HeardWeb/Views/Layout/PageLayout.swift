@@ -140,7 +140,7 @@ enum PageLayout {
                     li { a(.href(SiteURL.accessibility)) { "Accessibility statement" } }
                     li { a(.href(BoardURL.publicBoards)) { "Boards and who sits on them" } }
                     li { a(.href(IdeaURL.publicIdeas)) { "Ideas taken forward" } }
-                    li { a(.href(SiteURL.openAPI)) { "Open data API" } }
+                    li { a(.href(OpenDataURL.page)) { "Open data" } }
                 }
                 p {
                     "Heard keeps what you tell us on this organisation's own systems. Personal details are never published."

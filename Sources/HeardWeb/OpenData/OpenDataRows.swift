@@ -1,0 +1,242 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardText
+import SQLKit
+
+/// The rows of each open dataset, handed to `sink` one at a time so a download or a file never holds a
+/// whole dataset: stories and replies are read a page at a time (keyset on id), the rest are small.
+enum OpenDataRows {
+    typealias Sink = (_ row: [String]) async throws -> Void
+
+    struct Context: Sendable {
+        /// The site's public address, for the links in the rows.
+        var siteURL: String
+        var today: SimpleDate
+        var now: Date = Date()
+    }
+
+    static let pageSize = 1_000
+
+    static func write(
+        _ dataset: OpenDataset, context: Context, on db: any Database, to sink: Sink
+    ) async throws {
+        switch dataset {
+        case .stories: try await stories(context, on: db, to: sink)
+        case .replies: try await replies(on: db, to: sink)
+        case .actions: try await actions(on: db, to: sink)
+        case .loopClosure: try await loopClosure(context, on: db, to: sink)
+        case .decisions: try await decisions(context, on: db, to: sink)
+        case .indicators: try await indicators(on: db, to: sink)
+        case .registerOfInterests: try await register(context, on: db, to: sink)
+        }
+    }
+
+    static func day(_ date: Date?) -> String {
+        date.map { DecisionClock.ukDay(of: $0).iso } ?? ""
+    }
+
+    private static func names<M: Model>(
+        _ type: M.Type, _ name: KeyPath<M, String>, on db: any Database
+    )
+        async throws -> [UUID: String] where M.IDValue == UUID
+    {
+        Dictionary(uniqueKeysWithValues: try await M.query(on: db).all().map { ($0.id!, $0[keyPath: name]) })
+    }
+
+    private static func stories(_ context: Context, on db: any Database, to sink: Sink) async throws {
+        let services = try await names(Service.self, \.name, on: db)
+        let places = try await names(Place.self, \.name, on: db)
+        let organisations = try await names(Organisation.self, \.name, on: db)
+        var lastID: UUID?
+        while true {
+            var query = FeedbackItem.query(on: db).filter(\.$status == .published).sort(\.$id).limit(pageSize)
+            if let lastID { query = query.filter(\.$id > lastID) }
+            let page = try await query.all()
+            guard let last = page.last else { return }
+            let replies = try await replyCounts(page.map { $0.id! }, on: db)
+            for item in page {
+                try await sink([
+                    item.reference, day(item.publishedAt), organisations[item.$organisation.id] ?? "",
+                    places[item.$place.id] ?? "", services[item.$service.id] ?? "",
+                    item.fftRating.map(String.init) ?? "", item.themes, item.sentiment.map(String.init) ?? "",
+                    item.relational, item.publishedText ?? "", String(replies[item.id!] ?? 0),
+                    day(item.firstReplyAt), context.siteURL + SiteURL.story(item.reference),
+                ])
+            }
+            lastID = last.id
+        }
+    }
+
+    private static func replyCounts(_ ids: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.select().column("feedback_id").column(
+            SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+        )
+        .from(FeedbackReply.schema).where("feedback_id", .in, ids).groupBy("feedback_id").all()
+        return Dictionary(
+            uniqueKeysWithValues: try rows.map {
+                (try $0.decode(column: "feedback_id", as: UUID.self), try $0.decode(column: "n", as: Int.self))
+            })
+    }
+
+    private static func replies(on db: any Database, to sink: Sink) async throws {
+        var lastID: UUID?
+        while true {
+            var query = FeedbackReply.query(on: db).join(
+                FeedbackItem.self, on: \FeedbackReply.$feedback.$id == \FeedbackItem.$id
+            )
+            .filter(FeedbackItem.self, \.$status == .published).sort(\.$id).limit(pageSize)
+            if let lastID { query = query.filter(\.$id > lastID) }
+            let page = try await query.all()
+            guard let last = page.last else { return }
+            for reply in page {
+                let story = try reply.joined(FeedbackItem.self)
+                try await sink([story.reference, day(reply.createdAt), reply.signature, reply.body])
+            }
+            lastID = last.id
+        }
+    }
+
+    private static func counts(in table: String, by column: String, on db: any Database) async throws -> [UUID: Int] {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.select().column(SQLIdentifier(column)).column(
+            SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+        ).from(table).groupBy(SQLIdentifier(column)).all()
+        return Dictionary(
+            uniqueKeysWithValues: try rows.map {
+                (try $0.decode(column: column, as: UUID.self), try $0.decode(column: "n", as: Int.self))
+            })
+    }
+
+    private static func actions(on db: any Database, to sink: Sink) async throws {
+        let linked = try await counts(in: ActionFeedbackLink.schema, by: "action_id", on: db)
+        let updates = try await counts(in: ActionUpdate.schema, by: "action_id", on: db)
+        let actions = try await ActionItem.query(on: db).with(\.$organisation).with(\.$place).with(\.$service)
+            .sort(\.$dueOn).sort(\.$id).all()
+        for action in actions {
+            try await sink([
+                action.youSaid, action.title, action.status.title, action.outcome, action.organisation.name,
+                action.place?.name ?? "", action.service?.name ?? "", action.theme ?? "", day(action.dueOn),
+                day(action.closedAt), String(linked[action.id!] ?? 0), String(updates[action.id!] ?? 0),
+            ])
+        }
+    }
+
+    private static func loopClosure(_ context: Context, on db: any Database, to sink: Sink) async throws {
+        var areas: [(type: String, name: String, scope: FeedbackScope)] = [("system", "Whole system", .everywhere)]
+        for organisation in try await Organisation.query(on: db).sort(\.$name).all() {
+            areas.append(("organisation", organisation.name, .organisation(organisation.id!)))
+        }
+        for place in try await Place.query(on: db).sort(\.$name).all() {
+            areas.append(("place", place.name, .place(place.id!)))
+        }
+        let periods: [(String, Date)] = [
+            (
+                YouSaidWeDidController.period.replacingOccurrences(of: "in the ", with: ""),
+                YouSaidWeDidController.periodStart(now: context.now)
+            ),
+            ("last 12 months", context.now.addingTimeInterval(-365 * 86400)),
+        ]
+        func percent(_ share: Double?) -> String { share.map { String(Int(($0 * 100).rounded())) } ?? "" }
+        func days(_ value: Double?) -> String { value.map { String(($0 * 10).rounded() / 10) } ?? "" }
+        for area in areas {
+            for (period, start) in periods {
+                let loop = try await LoopClosureQuery.run(area.scope, since: start, on: db)
+                try await sink([
+                    area.type, area.name, period, String(loop.needingAnswer), String(loop.replied),
+                    percent(loop.replyRate), days(loop.medianDaysToReply), String(loop.linkedToAction),
+                    percent(loop.actionRate), days(loop.medianDaysToWeDid), String(loop.actions),
+                    String(loop.actionsClosed),
+                ])
+            }
+        }
+    }
+
+    private static func decisions(_ context: Context, on db: any Database, to sink: Sink) async throws {
+        let decisions = try await Decision.query(on: db).filter(\.$status == "approved").with(\.$initiative)
+            .sort(\.$meetingOn).sort(\.$id).all()
+        let consultations = Dictionary(
+            try await Consultation.query(on: db).all().map { ($0.$initiative.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let responses = try await counts(in: SurveyResponse.schema, by: "consultation_id", on: db)
+        for decision in decisions {
+            let consultation = consultations[decision.$initiative.id]
+            try await sink([
+                decision.title, decision.initiative.title, decision.meeting, decision.meetingOn, decision.outcome,
+                day(decision.approvedAt), consultation?.opensOn ?? "",
+                consultation.map { $0.closedEarlyOn ?? $0.closesOn } ?? "",
+                consultation.map { String(responses[$0.id!] ?? 0) } ?? "",
+                context.siteURL + DecisionURL.publicDecision(decision.id!),
+            ])
+        }
+    }
+
+    private static func indicators(on db: any Database, to sink: Sink) async throws {
+        let values = try await IndicatorValue.query(on: db).with(\.$indicator).with(\.$place).all().sorted {
+            ($0.indicator.name, $0.place.name, $0.periodStart) < ($1.indicator.name, $1.place.name, $1.periodStart)
+        }
+        for value in values {
+            try await sink([
+                value.indicator.name, value.indicator.unit.title, value.indicator.direction.rawValue,
+                value.place.name, value.periodStart, plain(value.value), value.source,
+            ])
+        }
+    }
+
+    /// "12" rather than "12.0"; otherwise the value as stored.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    private static func register(_ context: Context, on db: any Database, to sink: Sink) async throws {
+        let boards = try await Board.query(on: db).sort(\.$name).all()
+        for board in boards {
+            let members = try await board.$members.query(on: db).with(\.$declarations).sort(\.$name).all()
+                .filter { $0.sits(on: context.today) }
+            for member in members {
+                let about = [
+                    board.name, member.name, member.role, member.votes ? "yes" : "no",
+                    member.livedExperience ? "yes" : "no", member.appointedOn,
+                ]
+                let declarations = BoardRegister.published(member, today: context.today)
+                if declarations.isEmpty { try await sink(about + ["", "", "", ""]) }
+                for declaration in declarations {
+                    try await sink(
+                        about + [
+                            declaration.declaredOn, declaration.kind.title, declaration.details,
+                            declaration.endedOn ?? "",
+                        ])
+                }
+            }
+        }
+    }
+}
+
+/// The open datasets outside a request, for `heard export open-data`: the same rows as the downloads.
+public enum OpenDataExport {
+    public static var datasetNames: [String] { OpenDataset.allCases.map(\.rawValue) }
+
+    /// Writes each named dataset (all of them when `names` is empty) into `directory` as its download's file
+    /// name; returns each file written with its number of rows.
+    public static func write(
+        _ names: [String], to directory: URL, siteURL: String, on db: any Database
+    ) async throws -> [(file: String, rows: Int)] {
+        let datasets = names.isEmpty ? OpenDataset.allCases : names.compactMap(OpenDataset.init(rawValue:))
+        let context = OpenDataRows.Context(siteURL: siteURL, today: DecisionClock.system.today())
+        var written: [(file: String, rows: Int)] = []
+        for dataset in datasets {
+            let url = directory.appendingPathComponent(dataset.fileName)
+            var writer = try CSVWriter(url: url)
+            try writer.writeRow(dataset.header)
+            var rows = 0
+            try await OpenDataRows.write(dataset, context: context, on: db) { row in
+                try writer.writeRow(row.map(CSVResponse.defused))
+                rows += 1
+            }
+            try writer.close()
+            written.append((url.path, rows))
+        }
+        return written
+    }
+}
