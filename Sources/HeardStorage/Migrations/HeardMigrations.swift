@@ -20,6 +20,7 @@ public enum HeardMigrations {
             M0105_CreateInvitations(),
             M0106_BoardMemberAccounts(),
             M0107_CreateIndicators(),
+            M0108_CreateReminderRuns(),
         ]
     }
 }

@@ -20,6 +20,9 @@ enum BoardPages {
                 a(.href(BoardURL.publicBoards)) { "public boards page" }
                 ". A decision whose members present have an interest on the register cannot be approved until the minutes record it and what the chair decided."
             }
+            p(.class("hint")) {
+                "Members with a Heard account are e-mailed 14 and 3 days before their declaration is due, and weekly once it is overdue. Board secretaries get a list every Monday of declarations overdue or due in the next \(ReminderSchedule.registerDigestHorizonDays) days."
+            }
             if boards.isEmpty {
                 p { "No boards yet." }
             } else {

@@ -20,6 +20,9 @@ enum ComplaintPages {
                 a(.href(SiteURL.staffFeedbackNew)) { "enter one received by letter, phone or e-mail" }
                 "."
             }
+            p(.class("hint")) {
+                "Each working day at 7am, complaints handlers get one e-mail listing the steps overdue or due in the next \(ReminderSchedule.complaintsHorizonWorkingDays) working days."
+            }
             figuresSection(figures, since: since)
             HeardWeb.form(.action(ComplaintURL.complaints + ".csv"), .method("get"), .class("filters")) {
                 FormComponents.textField(

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HeardDomain
 import HeardStorage
 import NIOConcurrencyHelpers
 import Vapor
@@ -8,10 +9,15 @@ import Vapor
 enum JobHandlers {
     typealias Handler = @Sendable (Job, any Database, Logger) async throws -> Void
 
-    static func all(engine: ListeningEngine) -> [String: Handler] {
+    static func all(
+        engine: ListeningEngine, siteURL: String, today: @escaping @Sendable () -> SimpleDate
+    )
+        -> [String: Handler]
+    {
         [
             HousekeepingJob.kind: HousekeepingJob.run,
             AnalyseImportJob.kind: AnalyseImportJob.handler(engine: engine),
+            RemindersJob.kind: RemindersJob.handler(siteURL: siteURL, today: today),
         ]
     }
 }
@@ -56,7 +62,9 @@ final class JobWorker: LifecycleHandler, Sendable {
         let queue = JobQueue(database: application.db, workerID: config.instanceID)
         let logger = application.logger
         let interval = config.jobPollInterval
-        let handlers = JobHandlers.all(engine: application.listeningEngine)
+        let handlers = JobHandlers.all(
+            engine: application.listeningEngine, siteURL: config.publicURL,
+            today: { [application] in application.decisionClock.today() })
         let delivery = config.smtp.map {
             NoticeDelivery(
                 database: application.db, client: SMTPClient(host: $0.host, port: $0.port), from: config.mailFrom,
@@ -66,6 +74,7 @@ final class JobWorker: LifecycleHandler, Sendable {
             logger.notice("No mail relay is set (HEARD_SMTP): notices stay in the outbox until one is.")
         }
         try? await HousekeepingJob.scheduleNext(on: application.db, after: 60)
+        try? await RemindersJob.scheduleNext(on: application.db, at: Date().addingTimeInterval(60))
         task.withLockedValue {
             $0 = Task.detached {
                 await JobWorker.loop(

@@ -1,0 +1,50 @@
+/// When Heard reminds people of what is coming due, so they hear in time without an e-mail every day.
+///
+/// Reminders go out once a day (the reminders job, at most once per UK day however many instances run):
+/// - a complaints handler gets a digest on working days when a complaint step is overdue or falls due soon
+///   (acknowledgement within 3 working days and response by the agreed date, SI 2009/309 regs 13 and 14);
+/// - a board member with a Heard account is reminded 14 and 3 days before their declaration of interests is
+///   due, the day after it becomes overdue, then weekly until they declare;
+/// - board secretaries get a weekly digest (Mondays) of members whose declarations are overdue or due soon.
+public enum ReminderSchedule {
+    /// Days before a declaration falls due on which its member is reminded.
+    public static let declarationLeadDays: Set<Int> = [14, 3]
+    /// While a declaration is overdue, its member is reminded this often (from the day after it was due).
+    public static let overdueEveryDays = 7
+    /// A declaration due within this many days is listed in the secretaries' digest.
+    public static let registerDigestHorizonDays = 14
+    /// A complaint step due within this many working days is listed in the handlers' digest.
+    public static let complaintsHorizonWorkingDays = 2
+
+    /// The day a member's next declaration is due.
+    public static func declarationDue(_ status: RegisterStatus) -> SimpleDate {
+        switch status {
+        case .upToDate(_, let nextDue): nextDue
+        case .dueOnAppointment(let due, _): due
+        case .annualOverdue(_, let due): due
+        }
+    }
+
+    /// Whether a member is reminded today of the declaration `status` describes.
+    public static func remindsMember(_ status: RegisterStatus, today: SimpleDate) -> Bool {
+        let daysLeft = today.days(until: declarationDue(status))
+        if daysLeft >= 0 { return declarationLeadDays.contains(daysLeft) }
+        return (-daysLeft - 1) % overdueEveryDays == 0
+    }
+
+    /// Whether the secretaries' digest lists a member: overdue, or due within the horizon.
+    public static func listsInRegisterDigest(_ status: RegisterStatus, today: SimpleDate) -> Bool {
+        status.isOverdue || today.days(until: declarationDue(status)) <= registerDigestHorizonDays
+    }
+
+    public static func sendsRegisterDigest(on day: SimpleDate) -> Bool { WorkingDays.weekday(day) == 1 }
+
+    public static func sendsComplaintsDigest(on day: SimpleDate) -> Bool { WorkingDays.isWorkingDay(day) }
+
+    /// Whether the handlers' digest lists a complaint whose next step is `step`: overdue, or due by the end of
+    /// the horizon (counted in working days, so a Friday digest covers Monday and Tuesday).
+    public static func listsInComplaintsDigest(_ step: ComplaintClock.Step, today: SimpleDate) -> Bool {
+        guard let due = step.due else { return false }
+        return step.isOverdue || due <= WorkingDays.adding(complaintsHorizonWorkingDays, to: today)
+    }
+}

@@ -1,0 +1,184 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+
+/// The daily reminders (`ReminderSchedule` says who hears what, when): complaints falling due, declarations of
+/// interests falling due. Written to the notices outbox; the day's `ReminderRun` row is claimed in the same
+/// transaction, so a day's reminders go once however many instances run and however often the job retries.
+enum Reminders {
+    struct Outcome: Equatable {
+        /// False when this day's reminders had already been sent.
+        var ran: Bool
+        var notices: Int
+    }
+
+    static func send(today: SimpleDate, siteURL: String, on db: any Database) async throws -> Outcome {
+        if try await ReminderRun.query(on: db).filter(\.$day == today.iso).first() != nil {
+            return Outcome(ran: false, notices: 0)
+        }
+        let notices =
+            try await complaintsDigests(today: today, siteURL: siteURL, on: db)
+            + (try await declarationReminders(today: today, siteURL: siteURL, on: db))
+            + (try await registerDigests(today: today, siteURL: siteURL, on: db))
+        do {
+            try await db.transaction { db in
+                // The unique day is the claim: a second instance's insert fails and nothing of its is written.
+                try await ReminderRun(day: today.iso, notices: notices.count).create(on: db)
+                for notice in notices { try await notice.create(on: db) }
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return Outcome(ran: false, notices: 0)
+        }
+        return Outcome(ran: true, notices: notices.count)
+    }
+
+    /// Active staff in `roles`, or the administrators when nobody holds them (so nothing goes unseen).
+    static func recipients(_ roles: [Role], on db: any Database) async throws -> [User] {
+        let people = try await User.query(on: db).filter(\.$role ~~ roles).filter(\.$isActive == true)
+            .sort(\.$email).all()
+        if !people.isEmpty { return people }
+        return try await User.query(on: db).filter(\.$role == .administrator).filter(\.$isActive == true)
+            .sort(\.$email).all()
+    }
+
+    static func complaintsDigests(today: SimpleDate, siteURL: String, on db: any Database) async throws -> [Notice] {
+        guard ReminderSchedule.sendsComplaintsDigest(on: today) else { return [] }
+        let open = try await Complaint.query(on: db).filter(\.$respondedOn == nil).with(\.$feedback).all()
+        let listed =
+            open
+            .map { (complaint: $0, step: $0.clock.step(today: today)) }
+            .filter { ReminderSchedule.listsInComplaintsDigest($0.step, today: today) }
+            .sorted {
+                ($0.step.due ?? today, $0.complaint.feedback.reference) < (
+                    $1.step.due ?? today, $1.complaint.feedback.reference
+                )
+            }
+        guard !listed.isEmpty else { return [] }
+        let overdue = listed.filter { $0.step.isOverdue }.count
+        // References and dates only: e-mail is not the place for what the complainant wrote.
+        let lines = listed.map { entry in
+            "- \(entry.complaint.feedback.reference): \(describe(entry.step)). \(siteURL)\(ComplaintURL.complaint(entry.complaint.id!))"
+        }
+        let subject =
+            overdue > 0
+            ? "Complaints: \(overdue) overdue, \(listed.count - overdue) due soon"
+            : "Complaints: \(listed.count) due in the next \(ReminderSchedule.complaintsHorizonWorkingDays) working days"
+        let body = """
+            These complaints need a step by the dates shown (acknowledgement within 3 working days; the response by \
+            the date agreed with the complainant, or a letter explaining the delay):
+
+            \(lines.joined(separator: "\n"))
+
+            All complaints and their deadlines: \(siteURL)\(ComplaintURL.complaints)
+            """
+        return try await recipients([.complaintsHandler], on: db).map {
+            Notice(to: $0.email, subject: subject, body: body, kind: "reminder_complaints")
+        }
+    }
+
+    static func describe(_ step: ComplaintClock.Step) -> String {
+        switch step {
+        case .acknowledge(let due, let overdue):
+            overdue ? "acknowledgement overdue (was due \(due.ukText))" : "acknowledge by \(due.ukText)"
+        case .respond(let due, let overdue):
+            overdue ? "response overdue (was due \(due.ukText))" : "respond by \(due.ukText)"
+        case .explainDelay(let due):
+            "response was due \(due.ukText): write to explain the delay and agree a new date"
+        case .responded(let day): "responded on \(day.ukText)"
+        }
+    }
+
+    static func sittingMembers(today: SimpleDate, on db: any Database) async throws -> [BoardMember] {
+        try await BoardMember.query(on: db).filter(\.$leftOn == nil).with(\.$board).with(\.$declarations)
+            .with(\.$account).all().filter { $0.sits(on: today) }
+    }
+
+    static func declarationReminders(today: SimpleDate, siteURL: String, on db: any Database) async throws -> [Notice] {
+        try await sittingMembers(today: today, on: db).compactMap { member -> Notice? in
+            guard let account = member.account, account.isActive else { return nil }
+            let status = BoardRegister.status(member, today: today)
+            guard ReminderSchedule.remindsMember(status, today: today) else { return nil }
+            let due = ReminderSchedule.declarationDue(status)
+            let when = status.isOverdue ? "was due on \(due.ukText) and is now overdue" : "is due by \(due.ukText)"
+            return Notice(
+                to: account.email,
+                subject: status.isOverdue
+                    ? "Overdue: your declaration of interests for \(member.board.name)"
+                    : "Your declaration of interests for \(member.board.name) is due by \(due.ukText)",
+                body: """
+                    Dear \(member.name),
+
+                    Your declaration of interests as \(member.role) on \(member.board.name) \(when).
+
+                    Members declare on appointment and at least once a year, even when there is nothing to declare \
+                    (a nil return). Your declaration is published on the board's public register.
+
+                    Declare on your page: \(siteURL)\(SiteURL.involvement)
+                    """,
+                kind: "reminder_declaration")
+        }
+    }
+
+    static func registerDigests(today: SimpleDate, siteURL: String, on db: any Database) async throws -> [Notice] {
+        guard ReminderSchedule.sendsRegisterDigest(on: today) else { return [] }
+        let listed = try await sittingMembers(today: today, on: db)
+            .map { (member: $0, status: BoardRegister.status($0, today: today)) }
+            .filter { ReminderSchedule.listsInRegisterDigest($0.status, today: today) }
+            .sorted { ($0.member.board.name, $0.member.name) < ($1.member.board.name, $1.member.name) }
+        guard !listed.isEmpty else { return [] }
+        let overdue = listed.filter { $0.status.isOverdue }.count
+        var lines: [String] = []
+        for (board, entries) in Dictionary(grouping: listed, by: { $0.member.board.name }).sorted(by: {
+            $0.key < $1.key
+        }) {
+            lines.append("\(board):")
+            for entry in entries {
+                lines.append("- \(entry.member.name) (\(entry.member.role)): \(entry.status.summary)")
+            }
+            lines.append("")
+        }
+        let body = """
+            Declarations of interests that are overdue or due in the next \(ReminderSchedule.registerDigestHorizonDays) days:
+
+            \(lines.joined(separator: "\n"))
+            Members with a Heard account are reminded themselves; record the others' declarations at \
+            \(siteURL)\(BoardURL.staffBoards)
+            """
+        return try await recipients([.boardSecretary], on: db).map {
+            Notice(
+                to: $0.email, subject: "Register of interests: \(overdue) overdue, \(listed.count - overdue) due soon",
+                body: body, kind: "reminder_register")
+        }
+    }
+}
+
+/// Sends the day's reminders, then queues tomorrow's run for 07:00 UK time.
+enum RemindersJob {
+    static let kind = "reminders"
+
+    static func handler(siteURL: String, today: @escaping @Sendable () -> SimpleDate) -> JobHandlers.Handler {
+        { _, db, logger in
+            let outcome = try await Reminders.send(today: today(), siteURL: siteURL, on: db)
+            if outcome.ran { logger.info("Reminders sent: \(outcome.notices) notices") }
+            try await scheduleNext(on: db, at: nextMorning(after: Date()))
+        }
+    }
+
+    /// 07:00 in England on the day after `date`'s UK day.
+    static func nextMorning(after date: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let tomorrow = DecisionClock.ukDay(of: date).adding(days: 1)
+        return calendar.date(
+            from: DateComponents(year: tomorrow.year, month: tomorrow.month, day: tomorrow.day, hour: 7)) ?? date
+    }
+
+    /// Ensures one future run is queued (several instances may call this).
+    static func scheduleNext(on db: any Database, at time: Date) async throws {
+        let pending = try await Job.query(on: db).filter(\.$kind == kind).filter(\.$status == .queued).count()
+        if pending == 0 {
+            try await JobQueue(database: db, workerID: "scheduler").enqueue(kind: kind, runAt: time)
+        }
+    }
+}
