@@ -135,6 +135,7 @@ func routes(_ app: Application) throws {
     indicators.post("indicators", use: IndicatorsController.create)
     indicators.get("indicators", ":id", use: IndicatorsController.show)
     indicators.post("indicators", ":id", use: IndicatorsController.record)
+    indicators.post("indicators", ":id", "load", use: IndicatorsController.load)
 
     // MARK: Boards, members and the register of interests
     browser.get("boards", use: PublicBoardsController.index)

@@ -493,6 +493,18 @@ class Run:
         self.click_and_wait(self.button("Record figure"))
         self.check_error_summary("figure without a place, period, value or source")
         self.page("indicator: error")
+        # Many figures from CSV: a bad line is named and nothing loads; then a good file loads.
+        self.fill("csv", "place,period_start,value,source\nLeeds,2099-04-01,5,Browser test")
+        self.click_and_wait(self.button("Load figures"))
+        self.check_error_summary("CSV with a period not started")
+        if "Line 2" not in self.find(".error-summary").text:
+            raise CheckFailed("The CSV error does not name its line")
+        self.page("indicator: CSV error")
+        self.fill("csv", "place,period_start,value,source\nLeeds,2024-04-01,5,Browser test")
+        self.click_and_wait(self.button("Load figures"))
+        self.expect_no_error_summary("CSV load")
+        if "Loaded 1 figure from the CSV" not in self.find("main").text:
+            raise CheckFailed("Loading figures from CSV did not say so")
 
     def journey_open_data(self):
         self.open("/", "home (for open data)")

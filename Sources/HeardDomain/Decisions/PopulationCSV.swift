@@ -12,10 +12,8 @@ public enum PopulationCSV {
     public static func parse(_ text: String) throws(ValidationFailure) -> [PopulationRow] {
         var rows: [PopulationRow] = []
         var errors: [FieldError] = []
-        let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter {
-            !$0.isEmpty
-        }
-        guard let header = lines.first?.lowercased().split(separator: ",").map({ String($0).trimmingWhitespace() }),
+        let records = CSVText.records(text)
+        guard let header = records.first?.fields.map({ $0.trimmingWhitespace().lowercased() }),
             let placeIndex = header.firstIndex(of: "place"),
             let characteristicIndex = header.firstIndex(of: "characteristic"),
             let categoryIndex = header.firstIndex(of: "category"), let percentIndex = header.firstIndex(of: "percent")
@@ -25,14 +23,13 @@ public enum PopulationCSV {
             ])
         }
         let needed = max(placeIndex, characteristicIndex, categoryIndex, percentIndex)
-        for (number, line) in lines.enumerated().dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
-                String($0).trimmingWhitespace()
-            }
+        for record in records.dropFirst() {
+            let fields = record.fields.map { $0.trimmingWhitespace() }
             guard fields.count > needed, let percent = Double(fields[percentIndex]), percent >= 0, percent <= 100 else {
                 errors.append(
                     FieldError(
-                        "csv", "Line \(number + 1) needs a place, characteristic, category and a percent from 0 to 100."
+                        "csv",
+                        "Line \(record.line) needs a place, characteristic, category and a percent from 0 to 100."
                     ))
                 if errors.count >= 10 { break }
                 continue

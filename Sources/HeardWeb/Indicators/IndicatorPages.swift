@@ -143,6 +143,22 @@ enum IndicatorPages {
                     hint: "For example \"GP Patient Survey 2026\" or \"Adult social care survey\".")
                 FormComponents.submitButton("Record figure")
             }
+            h2 { "Load many figures from a spreadsheet" }
+            p {
+                "Paste CSV with the columns place, period_start, value and source (a place by its name; a period by its first day, like 2026-04-01). Every line is checked as if typed in above: if any line has a problem, nothing is loaded and each problem is listed by its line."
+            }
+            HeardWeb.form(.action(IndicatorURL.load(indicator.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.textField(
+                    name: "csv_source", label: "Source for every line (optional)", value: typed["csv_source"] ?? "",
+                    failure: failure, hint: "Used where a line has no source of its own.")
+                FormComponents.textArea(
+                    name: "csv", label: "Figures as CSV", value: typed["csv"] ?? "", failure: failure,
+                    hint:
+                        "For example: place,period_start,value,source then Bradford,2026-04-01,23,GP Patient Survey 2026",
+                    rows: 10)
+                FormComponents.submitButton("Load figures")
+            }
         }
     }
 }

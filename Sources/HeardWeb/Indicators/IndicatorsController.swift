@@ -158,6 +158,68 @@ enum IndicatorsController {
         return request.redirect(to: IndicatorURL.indicator(indicator.id!))
     }
 
+    /// Loads many figures from pasted CSV: all of them or, if any line has a problem, none.
+    @Sendable static func load(_ request: Request) async throws -> Response {
+        let indicator = try await find(request)
+        let typed = ["csv": Admin.text(request, "csv"), "csv_source": Admin.text(request, "csv_source")]
+        let places = try await Place.query(on: request.db).all()
+        let rows: [(row: IndicatorFigureRow, place: Place)]
+        do {
+            let parsed = try IndicatorCSV.parse(
+                typed["csv"]!, unit: indicator.unit, defaultSource: typed["csv_source"]!, today: request.today)
+            func place(_ name: String) -> Place? {
+                places.first { $0.name.lowercased() == name.lowercased() || $0.slug == name.lowercased() }
+            }
+            let unknown = parsed.filter { place($0.place) == nil }.map {
+                "Line \($0.line): \($0.place) is not a place in Heard (places: \(places.map(\.name).sorted().joined(separator: ", ")))."
+            }
+            guard unknown.isEmpty else { throw IndicatorCSV.failure(unknown) }
+            rows = parsed.map { ($0, place($0.place)!) }
+        } catch let failure as ValidationFailure {
+            return try await showPage(indicator, request, failure: failure, typed: typed)
+        }
+        let existing = Dictionary(
+            try await indicator.$values.query(on: request.db).all().map {
+                ($0.$place.id.uuidString + $0.periodStart, $0)
+            },
+            uniquingKeysWith: { first, _ in first })
+        // What changes: new figures, and earlier ones with a different value or source (the rest stay as they are).
+        let changes = rows.compactMap { row, place -> (IndicatorFigureRow, Place, IndicatorValue, Double?)? in
+            guard let figure = existing[place.id!.uuidString + row.periodStart.iso] else {
+                let figure = IndicatorValue(
+                    indicatorID: indicator.id!, placeID: place.id!, periodStart: row.periodStart, value: row.value,
+                    source: row.source, recordedByID: request.currentUser?.id)
+                return (row, place, figure, nil)
+            }
+            guard figure.value != row.value || figure.source != row.source else { return nil }
+            return (row, place, figure, figure.value)
+        }
+        let corrected = changes.filter { $0.3 != nil }.count
+        try await request.db.transaction { db in
+            for (row, place, figure, previous) in changes {
+                figure.value = row.value
+                figure.source = row.source
+                figure.recordedByID = request.currentUser?.id
+                try await figure.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "indicator.value_recorded", objectType: "indicator",
+                    objectID: indicator.id?.uuidString,
+                    summary:
+                        "\(indicator.name), \(place.name), period from \(row.periodStart.ukText): \(indicator.unit.format(row.value)) (loaded from CSV, line \(row.line))",
+                    changes: [
+                        FieldChange(
+                            "value", from: previous.map { indicator.unit.format($0) },
+                            to: indicator.unit.format(row.value))
+                    ])
+            }
+        }
+        Admin.flash(
+            request,
+            "Loaded \(rows.count) figure\(rows.count == 1 ? "" : "s") from the CSV"
+                + (corrected > 0 ? ", \(corrected) of them replacing an earlier figure." : "."))
+        return request.redirect(to: IndicatorURL.indicator(indicator.id!))
+    }
+
     static func find(_ request: Request) async throws -> Indicator {
         guard let indicator = try await Indicator.find(try Admin.uuidParameter(request), on: request.db) else {
             throw Abort(.notFound)
@@ -169,5 +231,6 @@ enum IndicatorsController {
 enum IndicatorURL {
     static let indicators = "/staff/indicators"
     static func indicator(_ id: UUID) -> String { "\(indicators)/\(id.uuidString.lowercased())" }
+    static func load(_ id: UUID) -> String { indicator(id) + "/load" }
     static func place(_ slug: String) -> String { "\(indicators)?place=\(slug)" }
 }

@@ -104,4 +104,74 @@ struct IndicatorsTests {
             #expect(page.body.contains("July to September 2026</th><td>0</td><td>–</td>"))
         }
     }
+
+    @Test(
+        "an officer loads many figures from CSV: any bad line refuses the file, listed by line; a good file loads whole",
+        arguments: TestDatabase.all)
+    func loadFromCSV(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 4))
+            _ = try await Fixtures.service(on: app.db)
+            try await Place(name: "Leeds", slug: "leeds").create(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let indicator = Indicator(
+                name: "Carers assessed", summary: "Carers who had a social care assessment.", unit: .percent,
+                direction: .higherIsBetter)
+            try await indicator.create(on: app.db)
+            let path = "/staff/indicators/\(indicator.id!.uuidString.lowercased())"
+            #expect(try await officer.get(path).body.contains("Load many figures from a spreadsheet"))
+            try await IndicatorValue(
+                indicatorID: indicator.id!,
+                placeID: try await Place.query(on: app.db).filter(\.$slug == "leeds").first()!.id!,
+                periodStart: SimpleDate(iso: "2025-04-01")!, value: 20, source: "Survey 2025", recordedByID: nil
+            ).create(on: app.db)
+
+            let bad = """
+                place,period_start,value,source
+                Leeds,2026-04-01,23,"Adult social care survey, 2026"
+                Calderdale,2026-04-01,140,
+                Atlantis,2026-04-01,5,
+                """
+            let refused = try await officer.post(
+                path + "/load", form: ["csv": bad, "csv_source": "Survey of carers"], tokenFrom: path)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Line 3: a percentage cannot be more than 100."))
+            #expect(refused.body.contains("href=\"#field-csv\""))
+            #expect(refused.body.contains("Atlantis"), "what was pasted is kept")
+            #expect(try await IndicatorValue.query(on: app.db).count() == 1, "nothing loaded")
+            let unknown = try await officer.post(
+                path + "/load",
+                form: ["csv": "place,period_start,value\nAtlantis,2026-04-01,5", "csv_source": "Survey of carers"],
+                tokenFrom: path)
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.contains("Line 2: Atlantis is not a place in Heard (places: Calderdale, Leeds)."))
+
+            let good = """
+                place,period_start,value,source
+                Leeds,2026-04-01,23,"Adult social care survey, 2026"
+                leeds,2025-04-01,21,
+                Calderdale,2026-04-01,19%,
+                """
+            let loaded = try await officer.post(
+                path + "/load", form: ["csv": good, "csv_source": "Survey of carers"], tokenFrom: path)
+            #expect(loaded.status == .seeOther)
+            let page = try await officer.get(path)
+            #expect(page.body.contains("Loaded 3 figures from the CSV, 1 of them replacing an earlier figure."))
+            let values = try await IndicatorValue.query(on: app.db).with(\.$place).all()
+            #expect(values.count == 3)
+            #expect(
+                Set(values.map { "\($0.place.name) \($0.periodStart) \($0.value) \($0.source)" }) == [
+                    "Leeds 2026-04-01 23.0 Adult social care survey, 2026", "Leeds 2025-04-01 21.0 Survey of carers",
+                    "Calderdale 2026-04-01 19.0 Survey of carers",
+                ])
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "indicator.value_recorded").all()
+            #expect(audit.count == 3)
+            #expect(
+                audit.contains { $0.summary.contains("Leeds, period from 1 April 2025: 21% (loaded from CSV, line 3)") }
+            )
+            let moderator = try await app.signedInBrowser(.moderator)
+            #expect(
+                try await moderator.post(path + "/load", form: ["csv": good], tokenFrom: "/staff").status == .forbidden)
+        }
+    }
 }

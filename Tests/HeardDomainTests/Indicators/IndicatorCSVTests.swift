@@ -1,0 +1,62 @@
+import HeardDomain
+import Testing
+
+@Suite("Indicator figures from CSV")
+struct IndicatorCSVTests {
+    static let today = SimpleDate(iso: "2026-12-04")!
+
+    @Test("each line is read with the typed-in rules; a default source fills lines without one")
+    func reads() throws {
+        let rows = try IndicatorCSV.parse(
+            "Place,Period start,Value\nLeeds,2026-04-01,23%\nBradford,2025-04-01,\"1,5\"\n", unit: .percent,
+            defaultSource: "GP Patient Survey", today: Self.today)
+        #expect(
+            rows == [
+                IndicatorFigureRow(
+                    line: 2, place: "Leeds", periodStart: SimpleDate(iso: "2026-04-01")!, value: 23,
+                    source: "GP Patient Survey"),
+                IndicatorFigureRow(
+                    line: 3, place: "Bradford", periodStart: SimpleDate(iso: "2025-04-01")!, value: 15,
+                    source: "GP Patient Survey"),
+            ])
+    }
+
+    @Test("every problem is named by its line, and any problem refuses the whole file")
+    func refuses() {
+        let text = """
+            place,period_start,value,source
+            Leeds,2026-04-01,140,GPPS
+            ,2027-04-01,5,GPPS
+            Leeds,April 2026,5,
+            Leeds,2026-04-01,12,GPPS
+            Leeds,2026-04-01,13,GPPS
+            """
+        #expect(throws: ValidationFailure.self) {
+            try IndicatorCSV.parse(text, unit: .percent, defaultSource: "", today: Self.today)
+        }
+        do {
+            _ = try IndicatorCSV.parse(text, unit: .percent, defaultSource: "", today: Self.today)
+        } catch {
+            #expect(
+                error.errors.map(\.message) == [
+                    "Line 2: a percentage cannot be more than 100.",
+                    "Line 3: give the place; the period has not started yet: record it once it has.",
+                    "Line 4: the period start must be a date like 2026-04-01, not \"April 2026\"; say where the figure comes from (a source column, or the source box).",
+                    "Line 5: Leeds, period from 1 April 2026 is already on line 2.",
+                    "Line 6: Leeds, period from 1 April 2026 is already on line 2.",
+                ])
+        }
+        #expect(throws: ValidationFailure.self) {
+            try IndicatorCSV.parse(
+                "where,when,what\nLeeds,2026-04-01,3", unit: .count, defaultSource: "x", today: Self.today)
+        }
+        let many = "place,period_start,value,source\n" + String(repeating: "Leeds,2026-04-01,-1,x\n", count: 25)
+        do {
+            _ = try IndicatorCSV.parse(many, unit: .count, defaultSource: "", today: Self.today)
+            Issue.record("negative figures were accepted")
+        } catch {
+            #expect(error.errors.count == IndicatorCSV.listedProblems + 1)
+            #expect(error.errors.last?.message == "And 5 more lines with problems. Nothing was loaded.")
+        }
+    }
+}
