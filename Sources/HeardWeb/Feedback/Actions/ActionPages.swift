@@ -3,7 +3,10 @@ import HeardDomain
 import HeardStorage
 
 enum ActionPages {
-    static func list(context: PageContext, actions: [ActionItem], status: ActionStatus?, notice: String?) -> String {
+    static func list(
+        context: PageContext, actions: [ActionItem], total: Int, filters: ActionsController.ListFilters, page: Int,
+        pageCount: Int, places: [Place], notice: String?
+    ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Actions" }
@@ -14,22 +17,36 @@ enum ActionPages {
             HeardWeb.form(.action(SiteURL.actions), .method("get"), .class("filters")) {
                 FormComponents.selectField(
                     name: "status", label: "Status",
-                    choices: ActionStatus.allCases.map { .init(value: $0.rawValue, label: $0.title) },
-                    selected: status?.rawValue ?? "", failure: nil, prompt: "Any status")
+                    choices: [.init(value: "open", label: "Open (planned or in progress)")]
+                        + ActionStatus.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: filters.status, failure: nil, prompt: "Any status")
+                FormComponents.selectField(
+                    name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                    selected: filters.place, failure: nil, prompt: "Any place")
+                FormComponents.checkbox(name: "owner", label: "Only actions I own", checked: filters.mine, value: "me")
+                FormComponents.checkbox(name: "overdue", label: "Only overdue", checked: filters.overdue)
                 button(.type("submit"), .class("button button-secondary")) { "Filter" }
             }
-            DataTable.render(
-                caption: "Actions by due date", headers: ["Action", "Where", "Owner", "Due", "Status"],
-                rows: actions.map { action in
-                    let overdue = !action.status.isClosed && action.dueOn < Date()
-                    return [
-                        a(.href(SiteURL.action(action.id!))) { action.title },
-                        .text(action.place?.name ?? action.organisation.name),
-                        .text(action.owner?.displayName ?? "–"),
-                        .text(action.dueOn.formatted(StoriesPages.dayFormat) + (overdue ? " (overdue)" : "")),
-                        .text(action.status.title),
-                    ]
-                }, captionHidden: true)
+            p(.role("status")) {
+                total == 0
+                    ? "No actions match."
+                    : "\(total) action\(total == 1 ? "" : "s"), soonest due first."
+            }
+            if !actions.isEmpty {
+                DataTable.render(
+                    caption: "Actions by due date", headers: ["Action", "Where", "Owner", "Due", "Status"],
+                    rows: actions.map { action in
+                        let overdue = !action.status.isClosed && action.dueOn < Date()
+                        return [
+                            a(.href(SiteURL.action(action.id!))) { action.title },
+                            .text(action.place?.name ?? action.organisation.name),
+                            .text(action.owner?.displayName ?? "–"),
+                            .text(action.dueOn.formatted(StoriesPages.dayFormat) + (overdue ? " (overdue)" : "")),
+                            .text(action.status.title),
+                        ]
+                    }, captionHidden: true)
+            }
+            Pagination.links(page: page, pageCount: pageCount) { filters.path(page: $0) }
         }
     }
 

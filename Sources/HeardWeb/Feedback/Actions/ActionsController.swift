@@ -28,15 +28,65 @@ enum ActionsController {
         }
     }
 
+    /// What the actions list shows: a status ("open" for planned or in progress), a place, the signed-in
+    /// person's own, only those overdue, and the page.
+    struct ListFilters {
+        static let pageSize = 50
+
+        var status: String
+        var place: String
+        var mine: Bool
+        var overdue: Bool
+        var page: Int
+
+        init(_ request: Request) {
+            status = request.query[String.self, at: "status"] ?? ""
+            place = request.query[String.self, at: "place"] ?? ""
+            mine = request.query[String.self, at: "owner"] == "me"
+            overdue = request.query[String.self, at: "overdue"] == "yes"
+            page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
+        }
+
+        /// The list's address with these filters on `page`.
+        func path(page: Int) -> String {
+            var items: [(String, String)] = []
+            if !status.isEmpty { items.append(("status", status)) }
+            if !place.isEmpty { items.append(("place", place)) }
+            if mine { items.append(("owner", "me")) }
+            if overdue { items.append(("overdue", "yes")) }
+            if page > 1 { items.append(("page", String(page))) }
+            let query = items.map {
+                "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")"
+            }
+            return SiteURL.actions + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        }
+    }
+
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let status = (try? request.query.get(String.self, at: "status")).flatMap(ActionStatus.init(rawValue:))
-        var query = ActionItem.query(on: request.db).with(\.$organisation).with(\.$place).with(\.$owner)
-        if let status { query = query.filter(\.$status == status) }
-        let actions = try await query.sort(\.$dueOn).all()
+        let filters = ListFilters(request)
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        var query = ActionItem.query(on: request.db)
+        if filters.status == "open" {
+            query = query.filter(\.$status ~~ [.planned, .inProgress])
+        } else if let status = ActionStatus(rawValue: filters.status) {
+            query = query.filter(\.$status == status)
+        }
+        if let place = places.first(where: { $0.slug == filters.place }) {
+            query = query.filter(\.$place.$id == place.id!)
+        }
+        if filters.mine, let me = request.currentUser?.id { query = query.filter(\.$owner.$id == me) }
+        if filters.overdue {
+            query = query.filter(\.$status ~~ [.planned, .inProgress]).filter(\.$dueOn < Date())
+        }
+        let total = try await query.copy().count()
+        let pageCount = max(1, (total + ListFilters.pageSize - 1) / ListFilters.pageSize)
+        let page = min(filters.page, pageCount)
+        let actions = try await query.with(\.$organisation).with(\.$place).with(\.$owner).sort(\.$dueOn).sort(\.$id)
+            .range(((page - 1) * ListFilters.pageSize)..<(page * ListFilters.pageSize)).all()
         return .html(
             ActionPages.list(
-                context: PageContext(request, title: "Actions"), actions: actions, status: status,
-                notice: Admin.takeFlash(request)))
+                context: PageContext(request, title: "Actions"), actions: actions, total: total, filters: filters,
+                page: page, pageCount: pageCount, places: places, notice: Admin.takeFlash(request)))
     }
 
     /// The form, pre-filled from `?feedback=…` (one or many) or `?theme=…&place=…`.

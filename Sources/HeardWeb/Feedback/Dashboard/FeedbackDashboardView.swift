@@ -75,7 +75,7 @@ enum FeedbackDashboardView {
                     }
                 }
                 li {
-                    a(.href(SiteURL.actions + "?status=planned")) {
+                    a(.href(SiteURL.actions + "?overdue=yes")) {
                         strong { "\(waiting.overdueActions)" }; " actions overdue"
                     }
                 }

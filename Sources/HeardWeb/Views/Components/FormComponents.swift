@@ -160,10 +160,12 @@ extension FormComponents {
         }
     }
 
-    static func checkbox(name: String, label labelText: String, checked: Bool, hint: String? = nil) -> HTMLNode {
+    static func checkbox(
+        name: String, label labelText: String, checked: Bool, hint: String? = nil, value: String = "yes"
+    ) -> HTMLNode {
         let id = fieldID(name)
         var attributes: [HTMLAttribute] = [
-            .id(id), .name(name), .type("checkbox"), .value("yes"), .class("checkbox-input"),
+            .id(id), .name(name), .type("checkbox"), .value(value), .class("checkbox-input"),
         ]
         if checked { attributes.append(.checked) }
         if hint != nil { attributes.append(.aria("describedby", id + "-hint")) }
