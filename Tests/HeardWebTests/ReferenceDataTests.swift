@@ -132,4 +132,36 @@ struct ReferenceDataTests {
             #expect(actions.contains("user.deactivated"))
         }
     }
+
+    @Test("the services list filters by name, organisation and place, 50 a page", arguments: TestDatabase.all)
+    func servicesListFilters(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (first, calderdale) = try await Fixtures.service(on: app.db)
+            let leeds = Place(name: "Leeds", slug: "leeds")
+            try await leeds.create(on: app.db)
+            for index in 1...60 {
+                try await Service(
+                    name: index % 2 == 0 ? "GP Surgery \(index)" : "Pharmacy \(index)", summary: "",
+                    organisationID: first.$organisation.id, placeID: index % 3 == 0 ? leeds.id! : calderdale.id!
+                ).create(on: app.db)
+            }
+            let admin = try await app.signedInBrowser(.administrator)
+            func rows(_ path: String) async throws -> (count: Int, body: String) {
+                let page = try await admin.get(path)
+                #expect(page.status == .ok)
+                return (page.body.components(separatedBy: "/edit\"").count - 1, page.body)
+            }
+            var listed = try await rows("/staff/services")
+            #expect(listed.count == 50)
+            #expect(listed.body.contains("href=\"/staff/services?page=2\""))
+            #expect(try await rows("/staff/services?page=2").count == 11)
+            listed = try await rows("/staff/services?q=gp%20SURGERY&place=leeds")
+            #expect(listed.count == 10, "even numbers that are multiples of 3, up to 60")
+            #expect(listed.body.contains("GP Surgery 6<") && !listed.body.contains("Pharmacy"))
+            #expect(listed.body.contains("value=\"gp SURGERY\""), "the words typed are kept")
+            listed = try await rows("/staff/services?q=nothing-like-this")
+            #expect(listed.count == 0)
+            #expect(listed.body.contains("No services match."))
+        }
+    }
 }

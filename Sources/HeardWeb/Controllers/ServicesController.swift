@@ -1,6 +1,8 @@
 import Fluent
+import FluentSQL
 import HeardDomain
 import HeardStorage
+import SQLKit
 import Vapor
 
 enum ServicesController {
@@ -22,20 +24,73 @@ enum ServicesController {
         }
     }
 
+    static let pageSize = 50
+
+    /// Every service, filtered by words in its name, organisation and place; 50 a page, by name.
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let services = try await Service.query(on: request.db).with(\.$organisation).with(\.$place).sort(\.$name).all()
+        let words = (request.query[String.self, at: "q"] ?? "").trimmingWhitespace()
+        let organisationID = request.query[String.self, at: "organisation"] ?? ""
+        let placeSlug = request.query[String.self, at: "place"] ?? ""
+        let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        var query = Service.query(on: request.db)
+        if let organisation = organisations.first(where: { $0.id?.uuidString == organisationID }) {
+            query = query.filter(\.$organisation.$id == organisation.id!)
+        }
+        if let place = places.first(where: { $0.slug == placeSlug }) { query = query.filter(\.$place.$id == place.id!) }
+        if !words.isEmpty {
+            // Case-insensitive on both databases: names are matched lower-cased against the lower-cased words.
+            let lowered = words.lowercased()
+            query = query.filter(
+                .sql(
+                    SQLBinaryExpression(
+                        left: SQLFunction("LOWER", args: SQLColumn("name", table: Service.schema)),
+                        op: SQLBinaryOperator.like,
+                        right: SQLBind("%\(lowered)%"))))
+        }
+        let total = try await query.copy().count()
+        let pageCount = max(1, (total + pageSize - 1) / pageSize)
+        let page = min(max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000)), pageCount)
+        let services = try await query.with(\.$organisation).with(\.$place).sort(\.$name).sort(\.$id)
+            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
         let rows: [[HTMLNode]] = services.map { service in
             [
                 .text(service.name), .text(service.organisation.name), .text(service.place.name),
                 ReferenceDataViews.editLink(SiteURL.edit(SiteURL.services, id: service.id!), name: service.name),
             ]
         }
-        let page = ReferenceDataViews.list(
+        func path(_ page: Int) -> String {
+            var items: [(String, String)] = []
+            if !words.isEmpty { items.append(("q", words)) }
+            if !organisationID.isEmpty { items.append(("organisation", organisationID)) }
+            if !placeSlug.isEmpty { items.append(("place", placeSlug)) }
+            items.append(("page", String(page)))
+            return SiteURL.services + "?"
+                + items.map {
+                    "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")"
+                }.joined(separator: "&")
+        }
+        let filters = HeardWeb.form(.action(SiteURL.services), .method("get"), .class("filters")) {
+            FormComponents.textField(name: "q", label: "Name contains", value: words, failure: nil)
+            FormComponents.selectField(
+                name: "organisation", label: "Organisation",
+                choices: organisations.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                selected: organisationID, failure: nil, prompt: "Any organisation")
+            FormComponents.selectField(
+                name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                selected: placeSlug, failure: nil, prompt: "Any place")
+            button(.type("submit"), .class("button button-secondary")) { "Filter" }
+        }
+        let html = ReferenceDataViews.list(
             context: PageContext(request, title: "Services"), heading: "Services",
             intro: "The services people can give feedback about. Each is run by one organisation in one place.",
             newPath: SiteURL.new(SiteURL.services), newLabel: "Add a service",
-            headers: ["Name", "Organisation", "Place", "Action"], rows: rows, notice: Admin.takeFlash(request))
-        return .html(page)
+            headers: ["Name", "Organisation", "Place", "Action"], rows: rows, notice: Admin.takeFlash(request),
+            filters: filters,
+            emptyText: total == 0 && (words.isEmpty && organisationID.isEmpty && placeSlug.isEmpty)
+                ? "There are none yet." : "No services match.",
+            pagination: Pagination.links(page: page, pageCount: pageCount, link: path))
+        return .html(html)
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {

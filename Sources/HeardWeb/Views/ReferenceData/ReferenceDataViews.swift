@@ -4,18 +4,21 @@ import HeardDomain
 enum ReferenceDataViews {
     static func list(
         context: PageContext, heading: String, intro: String, newPath: String, newLabel: String, headers: [String],
-        rows: [[HTMLNode]], notice: String?
+        rows: [[HTMLNode]], notice: String?, filters: HTMLNode = .empty, emptyText: String = "There are none yet.",
+        pagination: HTMLNode = .empty
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { heading }
             p(.class("lead")) { intro }
             p { a(.class("button"), .href(newPath)) { newLabel } }
+            filters
             if rows.isEmpty {
-                p { "There are none yet." }
+                p { emptyText }
             } else {
                 DataTable.render(caption: heading, headers: headers, rows: rows, captionHidden: true)
             }
+            pagination
         }
     }
 
