@@ -164,4 +164,37 @@ struct ReferenceDataTests {
             #expect(listed.body.contains("No services match."))
         }
     }
+
+    @Test("the people list filters by role, status and name or e-mail, 50 a page", arguments: TestDatabase.all)
+    func usersListFilters(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let admin = try await app.signedInBrowser(.administrator)
+            for index in 1...60 {
+                try await User(
+                    email: "person\(index)@example.nhs.uk",
+                    displayName: index == 7 ? "Grace O'Neill" : "Person \(index)",
+                    role: index % 2 == 0 ? .involvedPerson : .moderator, passwordHash: "not-a-hash",
+                    organisationID: nil,
+                    isActive: index % 5 != 0
+                ).create(on: app.db)
+            }
+            func rows(_ path: String) async throws -> (count: Int, body: String) {
+                let page = try await admin.get(path)
+                #expect(page.status == .ok)
+                return (page.body.components(separatedBy: "@example.nhs.uk</td>").count - 1, page.body)
+            }
+            var listed = try await rows("/staff/users")
+            #expect(listed.count == 49, "the administrator comes first, then 49 of the 60")
+            #expect(listed.body.contains("href=\"/staff/users?page=2\""))
+            #expect(try await rows("/staff/users?page=2").count == 11)
+            listed = try await rows("/staff/users?role=moderator&status=off")
+            #expect(listed.count == 6, "odd multiples of 5 up to 60")
+            listed = try await rows("/staff/users?q=o%27neill")
+            #expect(listed.count == 1)
+            #expect(listed.body.contains("person7@example.nhs.uk"))
+            listed = try await rows("/staff/users?q=PERSON12%40")
+            #expect(listed.count == 1, "e-mail addresses match too")
+            #expect(try await rows("/staff/users?q=zzz").body.contains("Nobody matches."))
+        }
+    }
 }

@@ -7,7 +7,6 @@ import Vapor
 /// Complaints handling: the work queue by next deadline, and each case's acknowledgement, delay letter and
 /// regulation 14 response. A complaint starts when a moderator escalates a feedback item.
 enum ComplaintsController {
-    static let pageSize = 50
 
     enum Show: String, CaseIterable {
         case open, responded, all
@@ -22,7 +21,6 @@ enum ComplaintsController {
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         let show = Show(rawValue: request.query[String.self, at: "show"] ?? "") ?? .open
-        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
         var query = Complaint.query(on: request.db).with(\.$feedback) { $0.with(\.$service) }
         switch show {
         case .open: query = query.filter(\.$respondedOn == nil).sort(\.$receivedOn, .ascending)
@@ -30,12 +28,13 @@ enum ComplaintsController {
         case .all: query = query.sort(\.$receivedOn, .descending)
         }
         let total = try await query.count()
+        let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
         let yearAgo = request.today.adding(months: -12)
         let figures = ComplaintFigures(
             try await Complaint.query(on: request.db).filter(\.$receivedOn > yearAgo.iso).all().map {
                 ComplaintFigures.Case(clock: $0.clock, outcome: $0.outcome)
             }, today: request.today)
-        let complaints = try await query.range(((page - 1) * pageSize)..<(page * pageSize)).all()
+        let complaints = try await query.range(page.range).all()
         // Within a page of open cases, the nearest deadline first.
         let rows =
             show == .open
@@ -44,8 +43,9 @@ enum ComplaintsController {
             } : complaints
         return .html(
             ComplaintPages.list(
-                rows, figures: figures, since: yearAgo.adding(days: 1), today: request.today, show: show, page: page,
-                pageCount: max(1, (total + pageSize - 1) / pageSize),
+                rows, figures: figures, since: yearAgo.adding(days: 1), today: request.today, show: show,
+                page: page.number,
+                pageCount: page.count,
                 total: total, context: PageContext(request, title: "Complaints"), notice: Admin.takeFlash(request)))
     }
 

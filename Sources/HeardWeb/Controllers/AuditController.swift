@@ -5,7 +5,6 @@ import Vapor
 
 /// Browsing the audit log, newest first, filtered by object, action and who. Read-only by design.
 enum AuditController {
-    static let pageSize = 50
 
     struct Filters: Content {
         var objectType: String?
@@ -28,16 +27,14 @@ enum AuditController {
             query = query.filter(\.$actorLabel ~~ actor.lowercased())
         }
         let total = try await query.count()
-        let pageCount = max(1, (total + pageSize - 1) / pageSize)
-        let page = min(max(1, filters.page ?? 1), pageCount)
-        let events = try await query.sort(\.$occurredAt, .descending).range(((page - 1) * pageSize)..<(page * pageSize))
-            .all()
+        let page = ListPage(requested: filters.page, total: total)
+        let events = try await query.sort(\.$occurredAt, .descending).range(page.range).all()
         let objectTypes = try await AuditEvent.query(on: request.db).unique().all(\.$objectType).sorted()
         let actions = try await AuditEvent.query(on: request.db).unique().all(\.$action).sorted()
         let html = AuditPage.render(
             .init(
-                events: events, filters: filters, objectTypes: objectTypes, actions: actions, page: page,
-                pageCount: pageCount, total: total),
+                events: events, filters: filters, objectTypes: objectTypes, actions: actions, page: page.number,
+                pageCount: page.count, total: total),
             context: PageContext(request, title: "Audit log"))
         return .html(html)
     }

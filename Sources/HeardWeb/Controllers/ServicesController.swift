@@ -24,8 +24,6 @@ enum ServicesController {
         }
     }
 
-    static let pageSize = 50
-
     /// Every service, filtered by words in its name, organisation and place; 50 a page, by name.
     @Sendable static func index(_ request: Request) async throws -> Response {
         let words = (request.query[String.self, at: "q"] ?? "").trimmingWhitespace()
@@ -38,37 +36,16 @@ enum ServicesController {
             query = query.filter(\.$organisation.$id == organisation.id!)
         }
         if let place = places.first(where: { $0.slug == placeSlug }) { query = query.filter(\.$place.$id == place.id!) }
-        if !words.isEmpty {
-            // Case-insensitive on both databases: names are matched lower-cased against the lower-cased words.
-            let lowered = words.lowercased()
-            query = query.filter(
-                .sql(
-                    SQLBinaryExpression(
-                        left: SQLFunction("LOWER", args: SQLColumn("name", table: Service.schema)),
-                        op: SQLBinaryOperator.like,
-                        right: SQLBind("%\(lowered)%"))))
-        }
+        if !words.isEmpty { query = query.filter(ListPage.contains(words, column: "name", table: Service.schema)) }
         let total = try await query.copy().count()
-        let pageCount = max(1, (total + pageSize - 1) / pageSize)
-        let page = min(max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000)), pageCount)
+        let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
         let services = try await query.with(\.$organisation).with(\.$place).sort(\.$name).sort(\.$id)
-            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+            .range(page.range).all()
         let rows: [[HTMLNode]] = services.map { service in
             [
                 .text(service.name), .text(service.organisation.name), .text(service.place.name),
                 ReferenceDataViews.editLink(SiteURL.edit(SiteURL.services, id: service.id!), name: service.name),
             ]
-        }
-        func path(_ page: Int) -> String {
-            var items: [(String, String)] = []
-            if !words.isEmpty { items.append(("q", words)) }
-            if !organisationID.isEmpty { items.append(("organisation", organisationID)) }
-            if !placeSlug.isEmpty { items.append(("place", placeSlug)) }
-            items.append(("page", String(page)))
-            return SiteURL.services + "?"
-                + items.map {
-                    "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")"
-                }.joined(separator: "&")
         }
         let filters = HeardWeb.form(.action(SiteURL.services), .method("get"), .class("filters")) {
             FormComponents.textField(name: "q", label: "Name contains", value: words, failure: nil)
@@ -89,7 +66,11 @@ enum ServicesController {
             filters: filters,
             emptyText: total == 0 && (words.isEmpty && organisationID.isEmpty && placeSlug.isEmpty)
                 ? "There are none yet." : "No services match.",
-            pagination: Pagination.links(page: page, pageCount: pageCount, link: path))
+            pagination: Pagination.links(page: page.number, pageCount: page.count) {
+                ListPage.path(
+                    SiteURL.services, filters: [("q", words), ("organisation", organisationID), ("place", placeSlug)],
+                    page: $0)
+            })
         return .html(html)
     }
 

@@ -18,8 +18,25 @@ enum UsersController {
         }
     }
 
+    /// Everyone with an account, filtered by role, whether switched on, and words in the name or e-mail.
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let users = try await User.query(on: request.db).sort(\.$role).sort(\.$email).all()
+        let words = (request.query[String.self, at: "q"] ?? "").trimmingWhitespace()
+        let roleFilter = request.query[String.self, at: "role"] ?? ""
+        let statusFilter = request.query[String.self, at: "status"] ?? ""
+        var query = User.query(on: request.db)
+        if let role = Role(rawValue: roleFilter) { query = query.filter(\.$role == role) }
+        if statusFilter == "active" || statusFilter == "off" {
+            query = query.filter(\.$isActive == (statusFilter == "active"))
+        }
+        if !words.isEmpty {
+            query = query.group(.or) {
+                $0.filter(ListPage.contains(words, column: "display_name", table: User.schema))
+                    .filter(ListPage.contains(words, column: "email", table: User.schema))
+            }
+        }
+        let total = try await query.copy().count()
+        let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
+        let users = try await query.sort(\.$role).sort(\.$email).range(page.range).all()
         let token = request.csrfToken
         let rows: [[HTMLNode]] = users.map { user in
             let action = user.isActive ? "deactivate" : "activate"
@@ -38,12 +55,30 @@ enum UsersController {
                     },
             ]
         }
-        let page = ReferenceDataViews.list(
+        let html = ReferenceDataViews.list(
             context: PageContext(request, title: "People"), heading: "People with accounts",
             intro: "Staff and involved people who sign in. Switching an account off stops it signing in at once.",
             newPath: SiteURL.new(SiteURL.users), newLabel: "Add a person",
-            headers: ["Name", "E-mail", "Role", "Status", "Action"], rows: rows, notice: Admin.takeFlash(request))
-        return .html(page)
+            headers: ["Name", "E-mail", "Role", "Status", "Action"], rows: rows, notice: Admin.takeFlash(request),
+            filters: HeardWeb.form(.action(SiteURL.users), .method("get"), .class("filters")) {
+                FormComponents.textField(name: "q", label: "Name or e-mail contains", value: words, failure: nil)
+                FormComponents.selectField(
+                    name: "role", label: "Role",
+                    choices: Role.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: roleFilter, failure: nil, prompt: "Any role")
+                FormComponents.selectField(
+                    name: "status", label: "Status",
+                    choices: [.init(value: "active", label: "Active"), .init(value: "off", label: "Switched off")],
+                    selected: statusFilter, failure: nil, prompt: "Any status")
+                button(.type("submit"), .class("button button-secondary")) { "Filter" }
+            },
+            emptyText: total == 0 && words.isEmpty && roleFilter.isEmpty && statusFilter.isEmpty
+                ? "There are none yet." : "Nobody matches.",
+            pagination: Pagination.links(page: page.number, pageCount: page.count) {
+                ListPage.path(
+                    SiteURL.users, filters: [("q", words), ("role", roleFilter), ("status", statusFilter)], page: $0)
+            })
+        return .html(html)
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {

@@ -7,7 +7,6 @@ import Vapor
 /// Ideas from involved people: put forward on their own page, answered by staff, credited on the initiative
 /// they became and on the public ideas page.
 enum IdeasController {
-    static let pageSize = 50
 
     // MARK: The involved person's own page
 
@@ -79,15 +78,13 @@ enum IdeasController {
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         let status = IdeaStatus(rawValue: request.query[String.self, at: "status"] ?? "")
-        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
         var query = Idea.query(on: request.db).with(\.$author)
         if let status { query = query.filter(\.$status == status) }
-        let total = try await query.copy().count()
-        let ideas = try await query.sort(\.$createdAt, .ascending).sort(\.$id)
-            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+        let page = ListPage(requested: request.query[Int.self, at: "page"], total: try await query.copy().count())
+        let ideas = try await query.sort(\.$createdAt, .ascending).sort(\.$id).range(page.range).all()
         return .html(
             IdeaPages.list(
-                ideas, status: status, page: page, pageCount: max(1, (total + pageSize - 1) / pageSize),
+                ideas, status: status, page: page.number, pageCount: page.count,
                 context: PageContext(request, title: "Ideas"), notice: Admin.takeFlash(request)))
     }
 
@@ -160,14 +157,13 @@ enum IdeasController {
     // MARK: Public
 
     @Sendable static func published(_ request: Request) async throws -> Response {
-        let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
         let query = Idea.query(on: request.db).filter(\.$status == .takenForward)
-        let total = try await query.copy().count()
+        let page = ListPage(requested: request.query[Int.self, at: "page"], total: try await query.copy().count())
         let ideas = try await query.with(\.$initiative).sort(\.$respondedAt, .descending).sort(\.$id)
-            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+            .range(page.range).all()
         return .html(
             IdeaPages.published(
-                ideas, page: page, pageCount: max(1, (total + pageSize - 1) / pageSize),
+                ideas, page: page.number, pageCount: page.count,
                 context: PageContext(request, title: "Ideas that were taken forward")))
     }
 

@@ -31,8 +31,6 @@ enum ActionsController {
     /// What the actions list shows: a status ("open" for planned or in progress), a place, the signed-in
     /// person's own, only those overdue, and the page.
     struct ListFilters {
-        static let pageSize = 50
-
         var status: String
         var place: String
         var mine: Bool
@@ -44,21 +42,17 @@ enum ActionsController {
             place = request.query[String.self, at: "place"] ?? ""
             mine = request.query[String.self, at: "owner"] == "me"
             overdue = request.query[String.self, at: "overdue"] == "yes"
-            page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 100_000))
+            page = request.query[Int.self, at: "page"] ?? 1
         }
 
         /// The list's address with these filters on `page`.
         func path(page: Int) -> String {
-            var items: [(String, String)] = []
-            if !status.isEmpty { items.append(("status", status)) }
-            if !place.isEmpty { items.append(("place", place)) }
-            if mine { items.append(("owner", "me")) }
-            if overdue { items.append(("overdue", "yes")) }
-            if page > 1 { items.append(("page", String(page))) }
-            let query = items.map {
-                "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")"
-            }
-            return SiteURL.actions + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+            ListPage.path(
+                SiteURL.actions,
+                filters: [
+                    ("status", status), ("place", place), ("owner", mine ? "me" : ""),
+                    ("overdue", overdue ? "yes" : ""),
+                ], page: page)
         }
     }
 
@@ -79,14 +73,13 @@ enum ActionsController {
             query = query.filter(\.$status ~~ [.planned, .inProgress]).filter(\.$dueOn < Date())
         }
         let total = try await query.copy().count()
-        let pageCount = max(1, (total + ListFilters.pageSize - 1) / ListFilters.pageSize)
-        let page = min(filters.page, pageCount)
+        let page = ListPage(requested: filters.page, total: total)
         let actions = try await query.with(\.$organisation).with(\.$place).with(\.$owner).sort(\.$dueOn).sort(\.$id)
-            .range(((page - 1) * ListFilters.pageSize)..<(page * ListFilters.pageSize)).all()
+            .range(page.range).all()
         return .html(
             ActionPages.list(
                 context: PageContext(request, title: "Actions"), actions: actions, total: total, filters: filters,
-                page: page, pageCount: pageCount, places: places, notice: Admin.takeFlash(request)))
+                page: page.number, pageCount: page.count, places: places, notice: Admin.takeFlash(request)))
     }
 
     /// The form, pre-filled from `?feedback=…` (one or many) or `?theme=…&place=…`.

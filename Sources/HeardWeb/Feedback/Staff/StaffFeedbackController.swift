@@ -13,8 +13,6 @@ enum StaffFeedbackController {
         var page: Int?
     }
 
-    static let pageSize = 50
-
     @Sendable static func index(_ request: Request) async throws -> Response {
         let filters = try request.query.decode(ListFilters.self)
         var query = FeedbackItem.query(on: request.db)
@@ -31,16 +29,15 @@ enum StaffFeedbackController {
                 .filter(FeedbackTheme.self, \.$theme == theme)
         }
         let total = try await query.count()
-        let pageCount = max(1, (total + pageSize - 1) / pageSize)
-        let page = min(max(1, filters.page ?? 1), pageCount)
+        let page = ListPage(requested: filters.page, total: total)
         let items = try await query.with(\.$service).with(\.$place).sort(\.$receivedAt, .descending)
-            .range(((page - 1) * pageSize)..<(page * pageSize)).all()
+            .range(page.range).all()
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         let themes = try await StoriesQuery.themeNames(on: request.db)
         return .html(
             StaffFeedbackPages.list(
-                context: PageContext(request, title: "Feedback"), items: items, total: total, page: page,
-                pageCount: pageCount,
+                context: PageContext(request, title: "Feedback"), items: items, total: total, page: page.number,
+                pageCount: page.count,
                 filters: filters, places: places, themes: themes, notice: Admin.takeFlash(request)))
     }
 

@@ -1,0 +1,40 @@
+import Fluent
+import FluentSQL
+import Foundation
+import SQLKit
+
+/// What every paged, filtered staff list shares: the page asked for kept in range, the rows it covers, and
+/// the list's address with its filters on another page.
+struct ListPage {
+    static let size = 50
+
+    let number: Int
+    let count: Int
+    let size: Int
+
+    init(requested: Int?, total: Int, size: Int = ListPage.size) {
+        self.size = size
+        count = max(1, (total + size - 1) / size)
+        // Clamped before any arithmetic, so a page number near Int.max cannot overflow the offset.
+        number = min(max(1, min(requested ?? 1, 100_000)), count)
+    }
+
+    var range: Range<Int> { ((number - 1) * size)..<(number * size) }
+
+    /// `base` with the filters that are set (empty values left out) and, past the first, the page.
+    static func path(_ base: String, filters: [(String, String)], page: Int) -> String {
+        let items = filters.filter { !$0.1.isEmpty } + (page > 1 ? [("page", String(page))] : [])
+        guard !items.isEmpty else { return base }
+        return base + "?"
+            + items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed) ?? "")" }
+            .joined(separator: "&")
+    }
+
+    /// A case-insensitive "contains" on one text column, the same on SQLite and PostgreSQL.
+    static func contains(_ words: String, column: String, table: String) -> DatabaseQuery.Filter {
+        .sql(
+            SQLBinaryExpression(
+                left: SQLFunction("LOWER", args: SQLColumn(column, table: table)), op: SQLBinaryOperator.like,
+                right: SQLBind("%\(words.lowercased())%")))
+    }
+}
