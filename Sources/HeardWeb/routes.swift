@@ -148,6 +148,10 @@ func routes(_ app: Application) throws {
     boards.get("boards", ":id", "members", ":member", use: BoardsController.member)
     boards.post("boards", ":id", "members", ":member", "declarations", use: BoardsController.declare)
     boards.post("boards", ":id", "members", ":member", "leave", use: BoardsController.leave)
+    boards.post("boards", ":id", "members", ":member", "declaration-link", use: DeclarationLinks.send)
+    // A member without an account declares through the link e-mailed to them.
+    browser.get("declare", ":token", use: DeclarationLinks.show)
+    browser.post("declare", ":token", use: DeclarationLinks.submit)
 
     // MARK: Decisions that can prove they listened (issue 5)
     registerDecisionRoutes(browser: browser, staff: staff, api: v1)

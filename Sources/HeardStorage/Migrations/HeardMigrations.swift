@@ -21,6 +21,7 @@ public enum HeardMigrations {
             M0106_BoardMemberAccounts(),
             M0107_CreateIndicators(),
             M0108_CreateReminderRuns(),
+            M0109_DeclarationLinks(),
         ]
     }
 }

@@ -21,7 +21,7 @@ enum BoardPages {
                 ". A decision whose members present have an interest on the register cannot be approved until the minutes record it and what the chair decided."
             }
             p(.class("hint")) {
-                "Members with a Heard account are e-mailed 14 and 3 days before their declaration is due, and weekly once it is overdue. Board secretaries get a list every Monday of declarations overdue or due in the next \(ReminderSchedule.registerDigestHorizonDays) days."
+                "Members with a Heard account or an e-mail address are e-mailed 14 and 3 days before their declaration is due, and weekly once it is overdue. Board secretaries get a list every Monday of declarations overdue or due in the next \(ReminderSchedule.registerDigestHorizonDays) days."
             }
             if boards.isEmpty {
                 p { "No boards yet." }
@@ -150,7 +150,7 @@ enum BoardPages {
 
     static func member(
         _ member: BoardMember, board: Board, today: SimpleDate, context: PageContext, failure: ValidationFailure?,
-        typed: [String: String], notice: String?
+        typed: [String: String], notice: String?, lastLink: DeclarationLink?
     ) -> String {
         let status = BoardRegister.status(member, today: today)
         return PageLayout.render(context) {
@@ -184,23 +184,33 @@ enum BoardPages {
                 h2 { "Record a declaration" }
                 HeardWeb.form(.action(BoardURL.declarations(board.id!, member.id!)), .method("post"), .novalidate) {
                     FormComponents.csrfField(context.csrfToken ?? "")
-                    FormComponents.radios(
-                        name: "kind", legend: "What are they declaring?",
-                        choices: InterestKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
-                        selected: typed["kind"] ?? "", failure: failure)
-                    FormComponents.textArea(
-                        name: "details", label: "The interest", value: typed["details"] ?? "", failure: failure,
-                        hint:
-                            "The organisation and the connection, for example \"GP partner, Chapeltown Surgery\". Leave empty for a nil return.",
-                        rows: 2)
-                    FormComponents.textField(
-                        name: "declared_on", label: "Declared on", value: typed["declared_on"] ?? today.iso,
-                        failure: failure, type: "date", width: "short")
-                    FormComponents.textField(
-                        name: "ended_on", label: "Ended on (optional)", value: typed["ended_on"] ?? "",
-                        failure: failure,
-                        hint: "Only if the interest has already ended.", type: "date", required: false, width: "short")
+                    declarationFields(
+                        typed: typed, failure: failure, legend: "What are they declaring?",
+                        declaredOn: typed["declared_on"] ?? today.iso)
                     FormComponents.submitButton("Record declaration")
+                }
+                if member.account == nil {
+                    h2 { "Send them the form by e-mail" }
+                    p {
+                        "Members without a Heard account can declare through a link, which works once for \(DeclarationLinks.lifetimeDays) days. The reminders send a new one when a declaration falls due."
+                    }
+                    if let lastLink {
+                        p(.class("hint")) {
+                            "Last sent \(DecisionClock.ukDay(of: lastLink.createdAt ?? Date()).ukText): "
+                                + (lastLink.usedAt.map { "used on \(DecisionClock.ukDay(of: $0).ukText)" }
+                                    ?? (lastLink.isUsable(at: Date()) ? "not used yet" : "expired unused"))
+                                + "."
+                        }
+                    }
+                    HeardWeb.form(
+                        .action(BoardURL.declarationLinkSend(board.id!, member.id!)), .method("post"), .novalidate
+                    ) {
+                        FormComponents.csrfField(context.csrfToken ?? "")
+                        FormComponents.textField(
+                            name: "email", label: "Their e-mail address", value: typed["email"] ?? member.email ?? "",
+                            failure: failure, type: "email")
+                        button(.type("submit"), .class("button button-secondary")) { "E-mail the declaration form" }
+                    }
                 }
                 h2 { "They have left the board" }
                 HeardWeb.form(.action(BoardURL.leave(board.id!, member.id!)), .method("post"), .novalidate) {
@@ -212,6 +222,32 @@ enum BoardPages {
                 }
             }
         }
+    }
+
+    /// What a declaration asks: the kind, the interest, when it ended; with the date only where staff record one
+    /// made earlier (a member declaring for themselves declares today).
+    static func declarationFields(
+        typed: [String: String], failure: ValidationFailure?, legend: String, declaredOn: String? = nil
+    ) -> HTMLNode {
+        .fragment([
+            FormComponents.radios(
+                name: "kind", legend: legend,
+                choices: InterestKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                selected: typed["kind"] ?? "", failure: failure),
+            FormComponents.textArea(
+                name: "details", label: "The interest", value: typed["details"] ?? "", failure: failure,
+                hint:
+                    "The organisation and the connection, for example \"GP partner, Chapeltown Surgery\". Leave empty for a nil return.",
+                rows: 2),
+            declaredOn.map {
+                FormComponents.textField(
+                    name: "declared_on", label: "Declared on", value: $0, failure: failure, type: "date",
+                    width: "short")
+            } ?? .empty,
+            FormComponents.textField(
+                name: "ended_on", label: "Ended on (optional)", value: typed["ended_on"] ?? "", failure: failure,
+                hint: "Only if the interest has already ended.", type: "date", required: false, width: "short"),
+        ])
     }
 
     static func registerTable(_ entries: [InterestDeclaration], caption: String, today: SimpleDate) -> HTMLNode {

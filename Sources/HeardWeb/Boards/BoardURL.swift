@@ -14,4 +14,8 @@ enum BoardURL {
     }
     static func leave(_ boardID: UUID, _ memberID: UUID) -> String { member(boardID, memberID) + "/leave" }
     static func publicBoard(_ id: UUID) -> String { "\(publicBoards)/\(Self.id(id))" }
+    static func declarationLinkSend(_ boardID: UUID, _ memberID: UUID) -> String {
+        member(boardID, memberID) + "/declaration-link"
+    }
+    static func declarationLink(_ token: String) -> String { "/declare/" + token }
 }

@@ -147,18 +147,21 @@ enum BoardsController {
 
     @Sendable static func member(_ request: Request) async throws -> Response {
         let (board, member) = try await findMember(request)
-        return memberPage(board, member, request, failure: nil, typed: [:], notice: Admin.takeFlash(request))
+        return try await memberPage(
+            board, member, request, failure: nil, typed: [:], notice: Admin.takeFlash(request))
     }
 
     static func memberPage(
         _ board: Board, _ member: BoardMember, _ request: Request, failure: ValidationFailure?,
         typed: [String: String], notice: String?
-    ) -> Response {
-        .html(
+    ) async throws -> Response {
+        let lastLink = try await DeclarationLink.query(on: request.db).filter(\.$member.$id == member.id!)
+            .sort(\.$createdAt, .descending).first()
+        return .html(
             BoardPages.member(
                 member, board: board, today: request.today,
                 context: PageContext(request, title: member.name, hasErrors: failure != nil), failure: failure,
-                typed: typed, notice: notice),
+                typed: typed, notice: notice, lastLink: lastLink),
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 
@@ -166,7 +169,7 @@ enum BoardsController {
         let (board, member) = try await findMember(request)
         let form = DeclarationForm.read(request, member: member, board: board, suffix: "", declaredToday: false)
         guard form.errors.isEmpty, let entry = form.entry else {
-            return memberPage(
+            return try await memberPage(
                 board, member, request, failure: ValidationFailure(form.errors), typed: form.typed, notice: nil)
         }
         try await DeclarationForm.record(entry, member: member, request)
@@ -214,7 +217,8 @@ enum BoardsController {
             }
         }
         guard errors.isEmpty, let left else {
-            return memberPage(board, member, request, failure: ValidationFailure(errors), typed: typed, notice: nil)
+            return try await memberPage(
+                board, member, request, failure: ValidationFailure(errors), typed: typed, notice: nil)
         }
         member.leftOn = left.iso
         try await request.db.transaction { db in

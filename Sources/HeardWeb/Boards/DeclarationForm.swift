@@ -63,14 +63,21 @@ enum DeclarationForm {
                 kind: kind, description: kind.isInterest ? details : "", declaredOn: declared, endedOn: ended))
     }
 
-    static func record(_ entry: RegisterEntry, member: BoardMember, _ request: Request) async throws {
+    /// Records the declaration and its audit event; `alsoSaving` (the e-mailed link, marked used) in the same
+    /// transaction, so a link is used exactly when its declaration is recorded.
+    static func record(
+        _ entry: RegisterEntry, member: BoardMember, _ request: Request, actor: AuditActor? = nil,
+        alsoSaving link: DeclarationLink? = nil
+    ) async throws {
         let declaration = InterestDeclaration(
             memberID: member.id!, kind: entry.kind, details: entry.description, declaredOn: entry.declaredOn,
             endedOn: entry.endedOn, recordedByID: request.currentUser?.id)
         try await request.db.transaction { db in
             try await declaration.create(on: db)
+            try await link?.save(on: db)
             try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "board.interest_declared", objectType: "board_member",
+                on: db, actor: actor ?? Admin.actor(request), action: "board.interest_declared",
+                objectType: "board_member",
                 objectID: member.id?.uuidString,
                 summary: entry.kind.isInterest
                     ? "Recorded \(member.name)'s \(entry.kind.shortTitle) interest: \(entry.description)"

@@ -17,14 +17,15 @@ enum Reminders {
         if try await ReminderRun.query(on: db).filter(\.$day == today.iso).first() != nil {
             return Outcome(ran: false, notices: 0)
         }
+        let members = try await declarationReminders(today: today, siteURL: siteURL, on: db)
         let notices =
-            try await complaintsDigests(today: today, siteURL: siteURL, on: db)
-            + (try await declarationReminders(today: today, siteURL: siteURL, on: db))
+            try await complaintsDigests(today: today, siteURL: siteURL, on: db) + members.notices
             + (try await registerDigests(today: today, siteURL: siteURL, on: db))
         do {
             try await db.transaction { db in
                 // The unique day is the claim: a second instance's insert fails and nothing of its is written.
                 try await ReminderRun(day: today.iso, notices: notices.count).create(on: db)
+                for link in members.links { try await link.create(on: db) }
                 for notice in notices { try await notice.create(on: db) }
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -94,30 +95,50 @@ enum Reminders {
             .with(\.$account).all().filter { $0.sits(on: today) }
     }
 
-    static func declarationReminders(today: SimpleDate, siteURL: String, on db: any Database) async throws -> [Notice] {
-        try await sittingMembers(today: today, on: db).compactMap { member -> Notice? in
-            guard let account = member.account, account.isActive else { return nil }
+    /// Members due a reminder today: those with an account are sent to their page; those with only an e-mail
+    /// address get a new declaration link (created with the notices, in the same transaction).
+    static func declarationReminders(
+        today: SimpleDate, siteURL: String, on db: any Database
+    ) async throws -> (
+        notices: [Notice], links: [DeclarationLink]
+    ) {
+        var notices: [Notice] = []
+        var links: [DeclarationLink] = []
+        for member in try await sittingMembers(today: today, on: db) {
             let status = BoardRegister.status(member, today: today)
-            guard ReminderSchedule.remindsMember(status, today: today) else { return nil }
+            guard ReminderSchedule.remindsMember(status, today: today) else { continue }
             let due = ReminderSchedule.declarationDue(status)
             let when = status.isOverdue ? "was due on \(due.ukText) and is now overdue" : "is due by \(due.ukText)"
-            return Notice(
-                to: account.email,
-                subject: status.isOverdue
-                    ? "Overdue: your declaration of interests for \(member.board.name)"
-                    : "Your declaration of interests for \(member.board.name) is due by \(due.ukText)",
-                body: """
-                    Dear \(member.name),
+            let reason = "Your declaration of interests as \(member.role) on \(member.board.name) \(when)."
+            if let account = member.account {
+                guard account.isActive else { continue }
+                notices.append(
+                    Notice(
+                        to: account.email,
+                        subject: status.isOverdue
+                            ? "Overdue: your declaration of interests for \(member.board.name)"
+                            : "Your declaration of interests for \(member.board.name) is due by \(due.ukText)",
+                        body: """
+                            Dear \(member.name),
 
-                    Your declaration of interests as \(member.role) on \(member.board.name) \(when).
+                            \(reason)
 
-                    Members declare on appointment and at least once a year, even when there is nothing to declare \
-                    (a nil return). Your declaration is published on the board's public register.
+                            Members declare on appointment and at least once a year, even when there is nothing to \
+                            declare (a nil return). Your declaration is published on the board's public register.
 
-                    Declare on your page: \(siteURL)\(SiteURL.involvement)
-                    """,
-                kind: "reminder_declaration")
+                            Declare on your page: \(siteURL)\(SiteURL.involvement)
+                            """,
+                        kind: "reminder_declaration"))
+            } else if let email = member.email {
+                let issued = DeclarationLinks.issue(for: member, createdBy: nil, siteURL: siteURL, now: Date())
+                links.append(issued.link)
+                let notice = DeclarationLinks.notice(
+                    to: email, member: member, board: member.board, url: issued.url, reason: reason)
+                notice.kind = "reminder_declaration"
+                notices.append(notice)
+            }
         }
+        return (notices, links)
     }
 
     static func registerDigests(today: SimpleDate, siteURL: String, on db: any Database) async throws -> [Notice] {

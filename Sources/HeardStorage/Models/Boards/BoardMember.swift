@@ -19,6 +19,8 @@ public final class BoardMember: Model, @unchecked Sendable {
     @OptionalField(key: "left_on") public var leftOn: String?
     /// Their Heard account, when they have one: they then see the membership on their own page and declare there.
     @OptionalParent(key: "user_id") public var account: User?
+    /// Where a member without an account is sent their declaration form (a link that works once).
+    @OptionalField(key: "email") public var email: String?
     @Children(for: \.$member) public var declarations: [InterestDeclaration]
 
     public init() {}
