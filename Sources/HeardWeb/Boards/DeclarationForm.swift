@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
+import SQLKit
 import Vapor
 
 /// The declaration of interests form, shared by the secretary's page (any date) and the member's own page
@@ -63,18 +64,34 @@ enum DeclarationForm {
                 kind: kind, description: kind.isInterest ? details : "", declaredOn: declared, endedOn: ended))
     }
 
-    /// Records the declaration and its audit event; `alsoSaving` (the e-mailed link, marked used) in the same
-    /// transaction, so a link is used exactly when its declaration is recorded.
+    /// Records the declaration and its audit event; `usingLink` (the e-mailed link) is marked used in the same
+    /// transaction, so a link is used exactly when its declaration is recorded, and only once.
     static func record(
         _ entry: RegisterEntry, member: BoardMember, _ request: Request, actor: AuditActor? = nil,
-        alsoSaving link: DeclarationLink? = nil
+        usingLink link: DeclarationLink? = nil
     ) async throws {
         let declaration = InterestDeclaration(
             memberID: member.id!, kind: entry.kind, details: entry.description, declaredOn: entry.declaredOn,
             endedOn: entry.endedOn, recordedByID: request.currentUser?.id)
         try await request.db.transaction { db in
+            if let link {
+                // Claimed with a conditional update, so two submissions of one link at the same moment record one
+                // declaration: the second finds it used and rolls back.
+                let claimed = try await (db as! any SQLDatabase).raw(
+                    """
+                    UPDATE declaration_links SET used_at = \(bind: Date())
+                    WHERE id = \(bind: link.id!) AND used_at IS NULL RETURNING id
+                    """
+                ).all()
+                guard !claimed.isEmpty else {
+                    throw Abort(
+                        .gone,
+                        reason:
+                            "This declaration link has been used or has expired. Ask the board secretary to send you a new one."
+                    )
+                }
+            }
             try await declaration.create(on: db)
-            try await link?.save(on: db)
             try await AuditLog.record(
                 on: db, actor: actor ?? Admin.actor(request), action: "board.interest_declared",
                 objectType: "board_member",

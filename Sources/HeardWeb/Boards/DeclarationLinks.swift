@@ -121,11 +121,10 @@ enum DeclarationLinks {
                 page(request, member: member, board: board, failure: ValidationFailure(form.errors), typed: form.typed),
                 status: .unprocessableEntity)
         }
-        link.usedAt = Date()
         try await DeclarationForm.record(
             entry, member: member, request,
             actor: AuditActor(id: nil, label: "\(member.name) (e-mailed declaration link)"),
-            alsoSaving: link)
+            usingLink: link)
         return .html(
             PageLayout.render(PageContext(request, title: "Thank you")) {
                 h1 { "Thank you" }

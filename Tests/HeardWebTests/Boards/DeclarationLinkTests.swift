@@ -148,4 +148,28 @@ struct DeclarationLinkTests {
             #expect(linked.body.contains("Your nil return is recorded"))
         }
     }
+
+    @Test("the same link sent twice at once records one declaration", arguments: TestDatabase.all)
+    func concurrentUse(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let board = Board(name: "Quality Committee", purpose: "Assures the quality of services.")
+            try await board.create(on: app.db)
+            let member = BoardMember(
+                boardID: board.id!, name: "Tom Brennan", role: "Lay member", votes: true, livedExperience: false,
+                appointedOn: SimpleDate(year: 2026, month: 1, day: 5))
+            try await member.create(on: app.db)
+            let issued = DeclarationLinks.issue(for: member, createdBy: nil, siteURL: "", now: Date())
+            try await issued.link.create(on: app.db)
+            let first = app.browser()
+            let second = app.browser()
+            let firstToken = try #require(try await first.get(issued.url).csrfToken)
+            let secondToken = try #require(try await second.get(issued.url).csrfToken)
+            async let a = first.post(issued.url, form: ["kind": "none", "_csrf": firstToken])
+            async let b = second.post(issued.url, form: ["kind": "none", "_csrf": secondToken])
+            let statuses = try await [a.status, b.status]
+            #expect(statuses.filter { $0 == .ok }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .gone }.count == 1, "\(statuses)")
+            #expect(try await InterestDeclaration.query(on: app.db).count() == 1)
+        }
+    }
 }
