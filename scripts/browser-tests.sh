@@ -40,5 +40,7 @@ if [ -z "$url" ]; then
   url="http://127.0.0.1:$port"
 fi
 
+database_args=()
+[ -z "${HEARD_PROOF_URL:-}" ] && database_args=(--database "$work/heard.sqlite")
 .venv-browser/bin/python tests/browser/journeys.py --base-url "$url" --out artifacts/browser \
-  --chromium "$(command -v chromium)" --chromedriver "$(command -v chromedriver)" "$@"
+  --chromium "$(command -v chromium)" --chromedriver "$(command -v chromedriver)" "${database_args[@]}" "$@"

@@ -62,6 +62,7 @@ class Run:
 
     def __init__(self, args, size_name: str, javascript: bool, axe: str, results: dict):
         self.base = args.base_url.rstrip("/")
+        self.database = args.database
         self.out = Path(args.out)
         self.size_name = size_name
         self.javascript = javascript
@@ -506,6 +507,41 @@ class Run:
         if "Loaded 1 figure from the CSV" not in self.find("main").text:
             raise CheckFailed("Loading figures from CSV did not say so")
 
+    def journey_declaration_link(self):
+        """The secretary e-mails a member the declaration form; the member, not signed in, declares through it.
+        Needs the server's SQLite file to read the link from the notices outbox (skipped without --database)."""
+        if not self.database:
+            print(f"skip {self.label} declaration_link: no --database to read the e-mailed link from", flush=True)
+            return
+        self.sign_in("secretary")
+        self.open("/staff/boards", "boards (for a declaration link)")
+        self.click_and_wait([a for a in self.finds("main a") if a.text.strip() == "Leeds Place Committee"][0])
+        member = [a for a in self.finds("main table a") if a.text.strip() == "David Okafor"]
+        if not member:
+            raise CheckFailed("No David Okafor (a member without an account) on the board page")
+        self.click_and_wait(member[0])
+        self.fill("email", "david.okafor@example.org")
+        self.click_and_wait(self.button("E-mail the declaration form"))
+        self.expect_no_error_summary("sending a declaration link")
+        if "The declaration form was e-mailed" not in self.find("main").text:
+            raise CheckFailed("Sending the declaration form did not say so")
+        self.page("board member: form e-mailed")
+        import sqlite3
+        with sqlite3.connect(self.database) as db:
+            body = db.execute("SELECT body FROM notices WHERE kind = 'declaration_link' ORDER BY rowid DESC LIMIT 1"
+                              ).fetchone()[0]
+        path = "/declare/" + body.split("/declare/", 1)[1].split()[0]
+        self.driver.delete_all_cookies()
+        self.open(path, "declaration by link")
+        self.click_and_wait(self.button("Make my declaration"))
+        self.check_error_summary("declaration by link without a kind")
+        self.page("declaration by link: error")
+        self.tick(self.find("input[name='kind'][value='none']").get_attribute("id"))
+        self.click_and_wait(self.button("Make my declaration"))
+        if "Your nil return is recorded" not in self.find("main").text:
+            raise CheckFailed("Declaring through the link did not say it was recorded")
+        self.page("declaration by link: thank you")
+
     def journey_open_data(self):
         self.open("/", "home (for open data)")
         self.click_and_wait(self.find("footer a[href='/open-data']"))
@@ -522,7 +558,7 @@ class Run:
 
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
                 "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators",
-                "open_data"]
+                "open_data", "declaration_link"]
 
 
 def main() -> int:
@@ -532,6 +568,7 @@ def main() -> int:
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     parser.add_argument("--only", help="comma-separated journeys to run")
+    parser.add_argument("--database", help="the demo server's SQLite file, for journeys that read the outbox")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
