@@ -8,6 +8,15 @@ import Vapor
 /// Chooses the database engine and makes it ready: WAL for SQLite, migrations when asked.
 enum DatabaseSetup {
     static func use(_ target: DatabaseTarget, on app: Application) throws {
+        if !target.isPostgres {
+            // SQLite runs every statement on a thread of the app's thread pool, and a connection waiting for
+            // the write lock spins on its thread (SQLiteNIO's busy handler retries at once). With the shared
+            // process-wide pool (one thread per core), two waiters, from two apps in one process or beside a
+            // file read, could hold every thread while the transaction that holds the lock waits for one: a
+            // deadlock. A pool of the app's own with more threads than it has connections (one per event loop)
+            // always leaves one for the lock holder. Set before the databases are first used.
+            app.threadPool = NIOThreadPool(numberOfThreads: max(4, System.coreCount * 2))
+        }
         switch target {
         case .sqliteFile(let path):
             app.databases.use(
