@@ -84,6 +84,10 @@ func routes(_ app: Application) throws {
     users.post("users", ":id", "deactivate", use: UsersController.deactivate)
 
     staff.grouped(AreaGuard(area: .audit)).get("audit", use: AuditController.index)
+    let outbox = staff.grouped(AreaGuard(area: .notices))
+    outbox.get("notices", use: OutboxController.index)
+    outbox.post("notices", "retry-failed", use: OutboxController.retryAllFailed)
+    outbox.post("notices", ":id", "retry", use: OutboxController.retry)
 
     // MARK: Staff feedback work
     let moderation = staff.grouped(AreaGuard(area: .moderation))

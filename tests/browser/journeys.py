@@ -31,6 +31,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 ACCOUNTS = {
+    "admin": ("admin@demo.heard.test", "demo-administrator-pass"),
     "moderator": ("moderator@demo.heard.test", "demo-moderator-pass"),
     "complaints": ("complaints@demo.heard.test", "demo-complaints-pass"),
     "engagement": ("engagement@demo.heard.test", "demo-engagement-pass"),
@@ -542,6 +543,16 @@ class Run:
             raise CheckFailed("Declaring through the link did not say it was recorded")
         self.page("declaration by link: thank you")
 
+    def journey_outbox(self):
+        self.sign_in("admin")
+        self.open("/staff/notices", "e-mail outbox")
+        if "E-mail outbox" not in self.find("h1").text:
+            raise CheckFailed("The outbox page has no heading")
+        summaries = self.finds("main table details summary")
+        if summaries:
+            summaries[0].click()
+        self.page("e-mail outbox: one e-mail open")
+
     def journey_open_data(self):
         self.open("/", "home (for open data)")
         self.click_and_wait(self.find("footer a[href='/open-data']"))
@@ -558,7 +569,7 @@ class Run:
 
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
                 "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators",
-                "open_data", "declaration_link"]
+                "open_data", "declaration_link", "outbox"]
 
 
 def main() -> int:

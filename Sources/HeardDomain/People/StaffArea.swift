@@ -32,11 +32,13 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case boards
     /// Indicators per place over time, beside the relational care found in feedback.
     case indicators
+    /// The e-mail outbox: what went, what failed and why, and sending again.
+    case notices
 
     public var allowedRoles: Set<Role> {
         switch self {
         case .dashboard: [.administrator, .engagementOfficer, .complaintsHandler, .moderator, .boardSecretary]
-        case .referenceData, .users, .audit: [.administrator]
+        case .referenceData, .users, .audit, .notices: [.administrator]
         case .moderation: [.administrator, .moderator, .complaintsHandler]
         case .complaints: [.administrator, .complaintsHandler]
         case .feedback, .actions: [.administrator, .engagementOfficer, .complaintsHandler, .moderator]

@@ -86,6 +86,9 @@ enum SettingsController {
                         ?? "Loaded (\(request.listeningEngine.themeNames.count) themes)")
             }
             p(.class("hint")) { "These are set by whoever runs Heard, with environment variables (see the README)." }
+            if let role = request.currentUser?.role, StaffArea.notices.allows(role) {
+                p { a(.href(OutboxController.path)) { "See every e-mail Heard has sent or is waiting to send" } }
+            }
             h2 { "API tokens" }
             if let newToken {
                 div(.class("notice"), .role("status")) {

@@ -129,6 +129,7 @@ enum PageLayout {
         }
         if StaffArea.users.allows(role) { items.append(.init(label: "People", path: SiteURL.users)) }
         if StaffArea.audit.allows(role) { items.append(.init(label: "Audit log", path: SiteURL.audit)) }
+        if StaffArea.notices.allows(role) { items.append(.init(label: "E-mail outbox", path: OutboxController.path)) }
         if !role.isStaff { items.append(.init(label: "Your involvement", path: SiteURL.involvement)) }
         return items
     }

@@ -1,0 +1,188 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import SQLKit
+import Vapor
+
+/// `/staff/notices`: every e-mail Heard has queued, sent or failed to send, for the administrator who is asked
+/// "why did I not get the e-mail?"; failed ones can be sent again, one at a time or all at once.
+enum OutboxController {
+    static let path = "/staff/notices"
+
+    struct Filters {
+        var status: String
+        var kind: String
+        var to: String
+        var page: Int?
+
+        init(_ request: Request) {
+            status = request.query[String.self, at: "status"] ?? ""
+            kind = request.query[String.self, at: "kind"] ?? ""
+            to = (request.query[String.self, at: "to"] ?? "").trimmingWhitespace()
+            page = request.query[Int.self, at: "page"]
+        }
+
+        var pairs: [(String, String)] { [("status", status), ("kind", kind), ("to", to)] }
+    }
+
+    /// What each kind of notice is, in words.
+    static let kindTitles: [(kind: String, title: String)] = [
+        ("we_did", "You said, we did"), ("not_possible", "Action not possible"), ("reply", "Reply to feedback"),
+        ("urgent_alert", "Urgent alert"), ("consultation_outcome", "Consultation outcome"),
+        ("idea_answer", "Answer to an idea"), ("invitation", "Invitation"), ("declaration_link", "Declaration form"),
+        ("reminder_complaints", "Complaints reminder"), ("reminder_declaration", "Declaration reminder"),
+        ("reminder_register", "Register of interests list"),
+    ]
+
+    @Sendable static func index(_ request: Request) async throws -> Response {
+        let filters = Filters(request)
+        var query = Notice.query(on: request.db)
+        if let status = Notice.Status(rawValue: filters.status) { query = query.filter(\.$status == status) }
+        if !filters.kind.isEmpty { query = query.filter(\.$kind == filters.kind) }
+        if !filters.to.isEmpty {
+            query = query.filter(ListPage.contains(filters.to, column: "to_address", table: Notice.schema))
+        }
+        let page = ListPage(requested: filters.page, total: try await query.copy().count())
+        let notices = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all()
+        let counts = try await (request.db as! any SQLDatabase).raw(
+            "SELECT status, COUNT(*) AS n FROM notices GROUP BY status"
+        ).all().reduce(into: [String: Int]()) {
+            $0[try $1.decode(column: "status", as: String.self)] = try $1.decode(column: "n", as: Int.self)
+        }
+        return .html(
+            OutboxPage.render(
+                notices: notices, counts: counts, filters: filters, page: page,
+                relay: request.heardConfiguration.smtp.map { "\($0.host):\($0.port)" },
+                context: PageContext(request, title: "E-mail outbox"), notice: Admin.takeFlash(request)))
+    }
+
+    /// Sends one failed notice again: back in the queue with its attempts reset.
+    @Sendable static func retry(_ request: Request) async throws -> Response {
+        guard let notice = try await Notice.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        guard notice.status == .failed else {
+            Admin.flash(request, "That e-mail has not failed (it is \(notice.status.rawValue)), so it was left alone.")
+            return request.redirect(to: path + "?status=failed")
+        }
+        try await request.db.transaction { db in
+            notice.status = .queued
+            notice.attempts = 0
+            try await notice.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "notice.requeued", objectType: "notice",
+                objectID: notice.id?.uuidString, summary: "Sent again: \"\(notice.subject)\" to \(notice.toAddress)")
+        }
+        Admin.flash(request, "\"\(notice.subject)\" to \(notice.toAddress) is back in the queue.")
+        return request.redirect(to: path + "?status=failed")
+    }
+
+    /// After a mail relay outage: every failed notice back in the queue.
+    @Sendable static func retryAllFailed(_ request: Request) async throws -> Response {
+        let failed = try await Notice.query(on: request.db).filter(\.$status == .failed).count()
+        try await request.db.transaction { db in
+            try await Notice.query(on: db).filter(\.$status == .failed).set(\.$status, to: .queued)
+                .set(\.$attempts, to: 0).update()
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "notice.requeued", objectType: "notice", objectID: nil,
+                summary: "Sent again: \(failed) failed e-mail\(failed == 1 ? "" : "s")")
+        }
+        Admin.flash(
+            request,
+            failed == 0
+                ? "No e-mails had failed."
+                : "\(failed) failed e-mail\(failed == 1 ? " is" : "s are") back in the queue.")
+        return request.redirect(to: path)
+    }
+}
+
+enum OutboxPage {
+    static func render(
+        notices: [Notice], counts: [String: Int], filters: OutboxController.Filters, page: ListPage, relay: String?,
+        context: PageContext, notice: String?
+    ) -> String {
+        let titles = Dictionary(uniqueKeysWithValues: OutboxController.kindTitles)
+        let statuses: [(Notice.Status, String)] = [
+            (.queued, "Waiting to go"), (.sending, "Sending"), (.sent, "Sent"), (.failed, "Failed"),
+        ]
+        return PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "E-mail outbox" }
+            p(.class("lead")) {
+                "Every e-mail Heard sends: replies and \"you said, we did\" to the public, alerts, invitations and reminders to staff and members. Each is written here in the same step as the change it reports, then sent."
+            }
+            p {
+                relay.map { "Mail relay: \($0). An e-mail is tried 5 times before it is marked failed." }
+                    ?? "No mail relay is set (HEARD_SMTP), so e-mails wait here until one is."
+            }
+            DecisionForms.summaryList(
+                statuses.map { status, label in
+                    (
+                        label,
+                        a(.href(OutboxController.path + "?status=\(status.rawValue)")) {
+                            String(counts[status.rawValue] ?? 0)
+                        }
+                    )
+                })
+            if (counts[Notice.Status.failed.rawValue] ?? 0) > 0 {
+                HeardWeb.form(.action(OutboxController.path + "/retry-failed"), .method("post")) {
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    button(.type("submit"), .class("button button-secondary")) { "Send every failed e-mail again" }
+                }
+            }
+            HeardWeb.form(.action(OutboxController.path), .method("get"), .class("filters")) {
+                FormComponents.selectField(
+                    name: "status", label: "Status", choices: statuses.map { .init(value: $0.0.rawValue, label: $0.1) },
+                    selected: filters.status, failure: nil, prompt: "Any status")
+                FormComponents.selectField(
+                    name: "kind", label: "Kind",
+                    choices: OutboxController.kindTitles.map { .init(value: $0.kind, label: $0.title) },
+                    selected: filters.kind, failure: nil, prompt: "Any kind")
+                FormComponents.textField(name: "to", label: "Sent to (contains)", value: filters.to, failure: nil)
+                button(.type("submit"), .class("button button-secondary")) { "Filter" }
+            }
+            if notices.isEmpty {
+                p { "No e-mails match." }
+            } else {
+                DataTable.render(
+                    caption: "E-mails, newest first", headers: ["Written", "To", "What", "Status", "Action"],
+                    rows: notices.map { item in
+                        [
+                            .text(item.createdAt.map { $0.formatted(StoriesPages.dayFormat) } ?? "–"),
+                            .text(item.toAddress),
+                            details {
+                                summary { (titles[item.kind] ?? item.kind) + ": " + item.subject }
+                                div(.class("notice-body")) { FeedbackText.paragraphs(item.body) }
+                            },
+                            .text(statusText(item, statuses: statuses)),
+                            item.status == .failed
+                                ? HeardWeb.form(
+                                    .action(OutboxController.path + "/" + DecisionURL.id(item.id!) + "/retry"),
+                                    .method("post"), .class("inline-form")
+                                ) {
+                                    FormComponents.csrfField(context.csrfToken ?? "")
+                                    button(.type("submit"), .class("link-button")) {
+                                        "Send again"
+                                        span(.class("visually-hidden")) { " to \(item.toAddress)" }
+                                    }
+                                } : .empty,
+                        ]
+                    }, captionHidden: true)
+            }
+            Pagination.links(page: page.number, pageCount: page.count) {
+                ListPage.path(OutboxController.path, filters: filters.pairs, page: $0)
+            }
+        }
+    }
+
+    static func statusText(_ notice: Notice, statuses: [(Notice.Status, String)]) -> String {
+        let label = statuses.first { $0.0 == notice.status }?.1 ?? notice.status.rawValue
+        if notice.status == .sent {
+            return label + (notice.sentAt.map { " " + $0.formatted(StoriesPages.dayFormat) } ?? "")
+        }
+        // A failed one, or one waiting to be tried again after an error.
+        guard let error = notice.lastError, notice.status == .failed || notice.status == .queued else { return label }
+        return label + " after \(notice.attempts) tr\(notice.attempts == 1 ? "y" : "ies"): " + error
+    }
+}

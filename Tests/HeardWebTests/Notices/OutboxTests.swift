@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+/// The administrator's view of the e-mail outbox: counts, filters, why one failed, and sending again.
+@Suite("E-mail outbox")
+struct OutboxTests {
+    @Test(
+        "counts and filters the e-mails; failed ones show why and can be sent again, audited",
+        arguments: TestDatabase.all)
+    func outbox(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let admin = try await app.signedInBrowser(.administrator)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            #expect(try await officer.get("/staff/notices").status == .forbidden)
+            var made: [Notice] = []
+            for (index, status) in [Notice.Status.sent, .sent, .queued, .failed, .failed].enumerated() {
+                let notice = Notice(
+                    to: "person\(index)@example.org", subject: "Subject \(index)", body: "Body \(index)",
+                    kind: index == 4 ? "invitation" : "reply")
+                notice.status = status
+                notice.attempts = status == .failed ? 5 : 1
+                notice.lastError = status == .failed ? "connection refused by relay" : nil
+                try await notice.create(on: app.db)
+                made.append(notice)
+            }
+            var page = try await admin.get("/staff/notices")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("E-mail outbox"))
+            #expect(page.body.contains("No mail relay is set"))
+            #expect(page.body.contains("<a href=\"/staff/notices?status=failed\">2</a>"))
+            #expect(page.body.contains("<a href=\"/staff/notices?status=sent\">2</a>"))
+            #expect(page.body.contains("Failed after 5 tries: connection refused by relay"))
+            page = try await admin.get("/staff/notices?status=failed&kind=invitation")
+            #expect(page.body.contains("person4@example.org") && !page.body.contains("person3@example.org"))
+            page = try await admin.get("/staff/notices?to=PERSON1")
+            #expect(page.body.contains("person1@example.org") && !page.body.contains("person2@example.org"))
+
+            let one = "/staff/notices/\(made[3].id!.uuidString.lowercased())/retry"
+            #expect(try await admin.post(one, form: [:], tokenFrom: "/staff/notices").status == .seeOther)
+            let retried = try #require(try await Notice.find(made[3].id, on: app.db))
+            #expect(retried.status == .queued && retried.attempts == 0)
+            let sentOne = "/staff/notices/\(made[0].id!.uuidString.lowercased())/retry"
+            _ = try await admin.post(sentOne, form: [:], tokenFrom: "/staff/notices")
+            #expect(try await Notice.find(made[0].id, on: app.db)?.status == .sent, "a sent e-mail is left alone")
+            #expect(
+                try await admin.post("/staff/notices/retry-failed", form: [:], tokenFrom: "/staff/notices").status
+                    == .seeOther)
+            #expect(try await Notice.query(on: app.db).filter(\.$status == .failed).count() == 0)
+            #expect(try await Notice.query(on: app.db).filter(\.$status == .queued).count() == 3)
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "notice.requeued").all()
+            #expect(audit.count == 2)
+            #expect(audit.contains { $0.summary == "Sent again: 1 failed e-mail" })
+            #expect(
+                try await officer.post("/staff/notices/retry-failed", form: [:], tokenFrom: "/staff").status
+                    == .forbidden)
+        }
+    }
+}
