@@ -11,13 +11,11 @@ enum APITokens {
 
     /// A new token and the hash to store. The token is shown once.
     static func generate() -> (token: String, hash: String) {
-        let token = prefix + [UInt8].random(count: 32).base64URLEncoded
+        let token = prefix + SecretToken.make()
         return (token, hash(token))
     }
 
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func hash(_ token: String) -> String { SecretToken.hash(token) }
 
     /// Creates a token for `user`, audited.
     static func create(for user: User, name: String, actor: AuditActor, on db: any Database) async throws -> String {

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import HeardDomain
@@ -11,19 +10,15 @@ import Vapor
 enum DeclarationLinks {
     static let lifetimeDays = 30
 
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
     /// A new link for `member` (not yet saved) and its address.
     static func issue(
         for member: BoardMember, createdBy: UUID?, siteURL: String, now: Date
     ) -> (
         link: DeclarationLink, url: String
     ) {
-        let token = [UInt8].random(count: 32).base64URLEncoded
+        let token = SecretToken.make()
         let link = DeclarationLink(
-            memberID: member.id!, tokenHash: hash(token),
+            memberID: member.id!, tokenHash: SecretToken.hash(token),
             expiresAt: now.addingTimeInterval(Double(lifetimeDays) * 86400), createdByID: createdBy)
         return (link, siteURL + BoardURL.declarationLink(token))
     }
@@ -95,7 +90,7 @@ enum DeclarationLinks {
     static func find(_ request: Request) async throws -> (DeclarationLink, BoardMember, Board) {
         let token = request.parameters.get("token") ?? ""
         guard
-            let link = try await DeclarationLink.query(on: request.db).filter(\.$tokenHash == hash(token))
+            let link = try await DeclarationLink.query(on: request.db).filter(\.$tokenHash == SecretToken.hash(token))
                 .with(\.$member, { $0.with(\.$board).with(\.$declarations) }).first()
         else { throw Abort(.notFound, reason: "This declaration link is not right. Check it was copied whole.") }
         guard link.isUsable(at: Date()), link.member.leftOn == nil else {

@@ -135,20 +135,10 @@ enum IndicatorsController {
                 indicatorID: indicator.id!, placeID: place.id!, periodStart: period, value: value,
                 source: typed["source"]!, recordedByID: request.currentUser?.id)
         let previous = existing?.value
-        figure.value = value
-        figure.source = typed["source"]!
-        figure.recordedByID = request.currentUser?.id
         try await request.db.transaction { db in
-            try await figure.save(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "indicator.value_recorded", objectType: "indicator",
-                objectID: indicator.id?.uuidString,
-                summary:
-                    "\(indicator.name), \(place.name), period from \(period.ukText): \(indicator.unit.format(value))",
-                changes: [
-                    FieldChange(
-                        "value", from: previous.map { indicator.unit.format($0) }, to: indicator.unit.format(value))
-                ])
+            try await save(
+                figure, of: indicator, place: place, value: value, source: typed["source"]!, previous: previous,
+                note: nil, request, on: db)
         }
         Admin.flash(
             request,
@@ -197,20 +187,9 @@ enum IndicatorsController {
         let corrected = changes.filter { $0.3 != nil }.count
         try await request.db.transaction { db in
             for (row, place, figure, previous) in changes {
-                figure.value = row.value
-                figure.source = row.source
-                figure.recordedByID = request.currentUser?.id
-                try await figure.save(on: db)
-                try await AuditLog.record(
-                    on: db, actor: Admin.actor(request), action: "indicator.value_recorded", objectType: "indicator",
-                    objectID: indicator.id?.uuidString,
-                    summary:
-                        "\(indicator.name), \(place.name), period from \(row.periodStart.ukText): \(indicator.unit.format(row.value)) (loaded from CSV, line \(row.line))",
-                    changes: [
-                        FieldChange(
-                            "value", from: previous.map { indicator.unit.format($0) },
-                            to: indicator.unit.format(row.value))
-                    ])
+                try await save(
+                    figure, of: indicator, place: place, value: row.value, source: row.source, previous: previous,
+                    note: "loaded from CSV, line \(row.line)", request, on: db)
             }
         }
         Admin.flash(
@@ -218,6 +197,26 @@ enum IndicatorsController {
             "Loaded \(rows.count) figure\(rows.count == 1 ? "" : "s") from the CSV"
                 + (corrected > 0 ? ", \(corrected) of them replacing an earlier figure." : "."))
         return request.redirect(to: IndicatorURL.indicator(indicator.id!))
+    }
+
+    /// Saves a figure (new, or replacing `previous`) and audits it with both values.
+    static func save(
+        _ figure: IndicatorValue, of indicator: Indicator, place: Place, value: Double, source: String,
+        previous: Double?, note: String?, _ request: Request, on db: any Database
+    ) async throws {
+        figure.value = value
+        figure.source = source
+        figure.recordedByID = request.currentUser?.id
+        try await figure.save(on: db)
+        let period = SimpleDate(iso: figure.periodStart)!.ukText
+        try await AuditLog.record(
+            on: db, actor: Admin.actor(request), action: "indicator.value_recorded", objectType: "indicator",
+            objectID: indicator.id?.uuidString,
+            summary: "\(indicator.name), \(place.name), period from \(period): \(indicator.unit.format(value))"
+                + (note.map { " (\($0))" } ?? ""),
+            changes: [
+                FieldChange("value", from: previous.map { indicator.unit.format($0) }, to: indicator.unit.format(value))
+            ])
     }
 
     static func find(_ request: Request) async throws -> Indicator {
