@@ -23,18 +23,53 @@ enum ActivitiesController {
         .init(value: "interpreters", label: "Interpreters"), .init(value: "easy_read", label: "Easy-read materials"),
     ]
 
+    /// The list's filters: a place, a kind, and upcoming or past.
+    struct ListFilters {
+        var place: String
+        var kind: String
+        var when: String
+        var page: Int?
+
+        init(_ request: Request) {
+            place = request.query[String.self, at: "place"] ?? ""
+            kind = request.query[String.self, at: "kind"] ?? ""
+            when = request.query[String.self, at: "when"] ?? ""
+            page = request.query[Int.self, at: "page"]
+        }
+
+        var pairs: [(String, String)] { [("place", place), ("kind", kind), ("when", when)] }
+    }
+
+    /// How often each place has an in-person activity (from the dates alone), then the activities, 50 a page.
     @Sendable static func index(_ request: Request) async throws -> Response {
+        let filters = ListFilters(request)
         let places = try await Place.query(on: request.db).sort(\.$name).all()
-        let activities = try await InvolvementActivity.query(on: request.db).with(\.$place).with(\.$initiative)
-            .sort(\.$heldOn, .descending).all()
+        let names = Dictionary(uniqueKeysWithValues: places.map { ($0.id!, $0.name) })
+        let inPerson = ActivityKind.allCases.filter(\.isInPerson)
         var dates: [String: [SimpleDate]] = [:]
-        for activity in activities where activity.kind.isInPerson {
-            dates[activity.place.name, default: []].append(activity.date)
+        for activity in try await InvolvementActivity.query(on: request.db).filter(\.$kind ~~ inPerson)
+            .field(\.$id).field(\.$place.$id).field(\.$heldOn).all()
+        {
+            dates[names[activity.$place.id] ?? "", default: []].append(activity.date)
         }
         let cadence = CadenceRules.cadence(places: places.map(\.name), inPersonDates: dates, today: request.today)
+
+        var query = InvolvementActivity.query(on: request.db)
+        if let place = places.first(where: { $0.slug == filters.place }) {
+            query = query.filter(\.$place.$id == place.id!)
+        }
+        if let kind = ActivityKind(rawValue: filters.kind) { query = query.filter(\.$kind == kind) }
+        switch filters.when {
+        case "upcoming": query = query.filter(\.$heldOn >= request.today.iso)
+        case "past": query = query.filter(\.$heldOn < request.today.iso)
+        default: break
+        }
+        let page = ListPage(requested: filters.page, total: try await query.copy().count())
+        let activities = try await query.with(\.$place).with(\.$initiative).sort(\.$heldOn, .descending)
+            .sort(\.$id).range(page.range).all()
         return .html(
             ActivityViews.index(
-                activities: activities, cadence: cadence,
+                activities: activities, cadence: cadence, filters: filters, places: places, page: page,
                 context: PageContext(request, title: "Involvement activities"),
                 notice: Admin.takeFlash(request)))
     }

@@ -36,8 +36,17 @@ enum InitiativesController {
         }
     }
 
+    /// Initiatives by stage and words in the title, 25 a page: each row loads the initiative's whole record
+    /// (consultation, decision), so a page is bounded rather than every initiative ever proposed.
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let initiatives = try await Initiative.query(on: request.db).sort(\.$createdAt, .descending).all()
+        let words = (request.query[String.self, at: "q"] ?? "").trimmingWhitespace()
+        let stageFilter = request.query[String.self, at: "stage"] ?? ""
+        var query = Initiative.query(on: request.db)
+        if let stage = InitiativeStage(rawValue: stageFilter) { query = query.filter(\.$stage == stage) }
+        if !words.isEmpty { query = query.filter(ListPage.contains(words, column: "title", table: Initiative.schema)) }
+        let page = ListPage(
+            requested: request.query[Int.self, at: "page"], total: try await query.copy().count(), size: 25)
+        let initiatives = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all()
         var rows: [InitiativeViews.ListRow] = []
         for initiative in initiatives {
             let bundle = try await InitiativeBundle.load(initiative, on: request.db)
@@ -48,7 +57,8 @@ enum InitiativesController {
         }
         return .html(
             InitiativeViews.list(
-                rows, context: PageContext(request, title: "Initiatives"), notice: Admin.takeFlash(request)))
+                rows, words: words, stage: stageFilter, page: page, context: PageContext(request, title: "Initiatives"),
+                notice: Admin.takeFlash(request)))
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {

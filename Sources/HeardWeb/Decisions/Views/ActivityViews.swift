@@ -4,7 +4,8 @@ import Vapor
 
 enum ActivityViews {
     static func index(
-        activities: [InvolvementActivity], cadence: [PlaceCadence], context: PageContext, notice: String?
+        activities: [InvolvementActivity], cadence: [PlaceCadence], filters: ActivitiesController.ListFilters,
+        places: [Place], page: ListPage, context: PageContext, notice: String?
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -29,8 +30,22 @@ enum ActivityViews {
                     ]
                 })
             h2 { "All activities" }
+            HeardWeb.form(.action(DecisionURL.activities), .method("get"), .class("filters")) {
+                FormComponents.selectField(
+                    name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                    selected: filters.place, failure: nil, prompt: "Any place")
+                FormComponents.selectField(
+                    name: "kind", label: "Kind",
+                    choices: ActivityKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: filters.kind, failure: nil, prompt: "Any kind")
+                FormComponents.selectField(
+                    name: "when", label: "When",
+                    choices: [.init(value: "upcoming", label: "Today and later"), .init(value: "past", label: "Past")],
+                    selected: filters.when, failure: nil, prompt: "Any time")
+                button(.type("submit"), .class("button button-secondary")) { "Filter" }
+            }
             if activities.isEmpty {
-                p { "None yet." }
+                p { filters.pairs.allSatisfy { $0.1.isEmpty } ? "None yet." : "No activities match." }
             } else {
                 DataTable.render(
                     caption: "All activities, newest first",
@@ -42,6 +57,9 @@ enum ActivityViews {
                             .text(activity.initiative?.title ?? "–"),
                         ]
                     }, captionHidden: true)
+            }
+            Pagination.links(page: page.number, pageCount: page.count) {
+                ListPage.path(DecisionURL.activities, filters: filters.pairs, page: $0)
             }
         }
     }

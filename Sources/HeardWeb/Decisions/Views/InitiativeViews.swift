@@ -9,7 +9,9 @@ enum InitiativeViews {
         var consultationState: ConsultationState?
     }
 
-    static func list(_ rows: [ListRow], context: PageContext, notice: String?) -> String {
+    static func list(
+        _ rows: [ListRow], words: String, stage: String, page: ListPage, context: PageContext, notice: String?
+    ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Initiatives" }
@@ -19,8 +21,16 @@ enum InitiativeViews {
             p {
                 a(.class("button"), .href(SiteURL.new(DecisionURL.initiatives))) { "Add an initiative" }
             }
+            HeardWeb.form(.action(DecisionURL.initiatives), .method("get"), .class("filters")) {
+                FormComponents.textField(name: "q", label: "Title contains", value: words, failure: nil)
+                FormComponents.selectField(
+                    name: "stage", label: "Stage",
+                    choices: InitiativeStage.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: stage, failure: nil, prompt: "Any stage")
+                button(.type("submit"), .class("button button-secondary")) { "Filter" }
+            }
             if rows.isEmpty {
-                p { "There are none yet." }
+                p { words.isEmpty && stage.isEmpty ? "There are none yet." : "No initiatives match." }
             } else {
                 DataTable.render(
                     caption: "Initiatives, newest first",
@@ -34,6 +44,9 @@ enum InitiativeViews {
                             .text(row.bundle.decision.map { $0.isApproved ? "Approved" : "Proposed" } ?? "None"),
                         ]
                     }, captionHidden: true)
+            }
+            Pagination.links(page: page.number, pageCount: page.count) {
+                ListPage.path(DecisionURL.initiatives, filters: [("q", words), ("stage", stage)], page: $0)
             }
         }
     }
