@@ -9,12 +9,16 @@ import Vapor
 /// ("We asked, you said, we did") and its CSV, each initiative's involvement trail, and decision records.
 enum PublicDecisionsController {
     @Sendable static func hub(_ request: Request) async throws -> Response {
+        // Where each consultation stands needs only its dates and whether its outcome is out: one query, not
+        // a whole initiative record per consultation.
         let consultations = try await Consultation.query(on: request.db).sort(\.$opensOn, .descending).all()
         var groups: [ConsultationState: [(Consultation, ConsultationFacts)]] = [:]
         for consultation in consultations {
-            let bundle = try await InitiativeBundle.load(consultation.$initiative.id, on: request.db)
-            guard let facts = bundle.consultationFacts else { continue }
-            groups[facts.state(on: request.today), default: []].append((consultation, facts))
+            let timing = ConsultationFacts(
+                opensOn: consultation.opens, closesOn: consultation.closes,
+                closedEarlyOn: consultation.closedEarlyOn.flatMap(SimpleDate.init(iso:)),
+                analysisPublished: consultation.analysisPublishedAt != nil)
+            groups[timing.state(on: request.today), default: []].append((consultation, timing))
         }
         let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
         return .html(
