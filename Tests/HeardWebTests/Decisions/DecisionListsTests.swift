@@ -4,6 +4,8 @@ import HeardDomain
 import HeardStorage
 import Testing
 
+@testable import HeardWeb
+
 /// The initiatives and activities lists stay bounded as they grow: filtered, and paged with the filters kept.
 @Suite("Initiatives and activities lists")
 struct DecisionListsTests {
@@ -64,6 +66,29 @@ struct DecisionListsTests {
             let leedsInPersonLastYear = (0..<30).filter { $0 % 2 == 0 && $0 % 3 != 1 && ($0 + 1) * 3 <= 365 }.count
             #expect(body.contains("Leeds</th><td>"))
             #expect(body.contains("<td>\(leedsInPersonLastYear)</td>"))
+        }
+    }
+
+    @Test("the public hub lists each consultation under the state its full record gives", arguments: TestDatabase.all)
+    func hubGroups(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
+            let hub = try await app.browser().get("/consultations").body
+            let today = app.app.decisionClock.today()
+            let consultations = try await Consultation.query(on: app.db).all()
+            #expect(consultations.count >= 3)
+            var states = Set<ConsultationState>()
+            for consultation in consultations {
+                let bundle = try await InitiativeBundle.load(consultation.$initiative.id, on: app.db)
+                let state = try #require(bundle.consultationFacts).state(on: today)
+                states.insert(state)
+                // The section of the hub that holds this consultation's link.
+                let link = "href=\"/consultations/\(consultation.id!.uuidString.lowercased())\""
+                let before = try #require(hub.range(of: link)).lowerBound
+                let heading = hub[..<before].components(separatedBy: "<h2>").last?.components(separatedBy: "</h2>")
+                    .first
+                #expect(heading == state.title, "\(consultation.title)")
+            }
+            #expect(states.count >= 2, "the demo has consultations in more than one state")
         }
     }
 }
