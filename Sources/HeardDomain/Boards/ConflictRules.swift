@@ -41,14 +41,27 @@ public enum ConflictRules {
         }
     }
 
+    /// Interests that stood on `day` or on the day of the meeting: one that ended between the meeting and the
+    /// approval still had to be declared at the meeting, and one declared since is counted too.
+    static func interests(
+        of member: RegisteredMember, on day: SimpleDate, meetingOn: SimpleDate?
+    )
+        -> [RegisterEntry]
+    {
+        member.entries.filter { entry in
+            entry.isCurrentInterest(on: day) || meetingOn.map { entry.isCurrentInterest(on: $0) } == true
+        }
+    }
+
     /// Members present with a current interest on the register whose interest is not recorded in the item's
     /// declarations on a line that names them and says what the chair decided.
     public static func unrecorded(
-        membersPresent: String, declarations: String, register: [RegisteredMember], on day: SimpleDate
+        membersPresent: String, declarations: String, register: [RegisteredMember], on day: SimpleDate,
+        meetingOn: SimpleDate? = nil
     ) -> [RegisteredMember] {
         let lines = declarations.split(whereSeparator: \.isNewline).map(String.init)
         return register.filter { member in
-            guard member.entries.contains(where: { $0.isCurrentInterest(on: day) }),
+            guard !interests(of: member, on: day, meetingOn: meetingOn).isEmpty,
                 mentions(membersPresent, name: member.name)
             else { return false }
             return !lines.contains { line in
@@ -61,13 +74,15 @@ public enum ConflictRules {
 
     /// What to fix before approval, naming each member and their interests; nil when nothing is missing.
     public static func problem(
-        membersPresent: String, declarations: String, register: [RegisteredMember], on day: SimpleDate
+        membersPresent: String, declarations: String, register: [RegisteredMember], on day: SimpleDate,
+        meetingOn: SimpleDate? = nil
     ) -> String? {
         let missing = unrecorded(
-            membersPresent: membersPresent, declarations: declarations, register: register, on: day)
+            membersPresent: membersPresent, declarations: declarations, register: register, on: day,
+            meetingOn: meetingOn)
         guard !missing.isEmpty else { return nil }
         let named = missing.map { member in
-            let interests = member.entries.filter { $0.isCurrentInterest(on: day) }.map {
+            let interests = interests(of: member, on: day, meetingOn: meetingOn).map {
                 "\($0.kind.shortTitle): \($0.description)"
             }
             return "\(member.name) (\(member.board)) has declared \(interests.joined(separator: "; "))"

@@ -281,7 +281,7 @@ public enum GunningGate {
     public static func approvalRefusal(
         needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, alreadyApproved: Bool,
         today: SimpleDate, minimumDays: Int = defaultMinimumDays, declarations: String? = nil,
-        membersPresent: String = "", register: [RegisteredMember] = []
+        membersPresent: String = "", register: [RegisteredMember] = [], meetingOn: SimpleDate? = nil
     ) -> ApprovalRefusal? {
         if let refusal = gunningRefusal(
             needsConsultation: needsConsultation, consultation: consultation, eiaStatus: eiaStatus,
@@ -293,7 +293,8 @@ public enum GunningGate {
             return ApprovalRefusal(.conflictsOfInterest, problem)
         }
         if let problem = ConflictRules.problem(
-            membersPresent: membersPresent, declarations: declarations ?? "", register: register, on: today)
+            membersPresent: membersPresent, declarations: declarations ?? "", register: register, on: today,
+            meetingOn: meetingOn)
         {
             return ApprovalRefusal(.conflictsOfInterest, problem)
         }

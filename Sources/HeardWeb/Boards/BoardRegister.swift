@@ -5,14 +5,20 @@ import HeardStorage
 
 /// The register of interests as the rules see it, read from the database.
 enum BoardRegister {
-    /// Members (with their board and declarations) who have not left, for the conflict check at approval.
+    /// Members (with their board and declarations) who have not left.
     static func sittingMembers(on db: any Database) async throws -> [BoardMember] {
         try await BoardMember.query(on: db).filter(\.$leftOn == nil).with(\.$board).with(\.$declarations).all()
     }
 
-    /// The rules' view of the members sitting on `day`.
-    static func registered(_ members: [BoardMember], on day: SimpleDate) -> [RegisteredMember] {
-        members.filter { $0.sits(on: day) }.map {
+    /// Every member, those who have left included (with their board and declarations), for the conflict check
+    /// at approval: someone present at the meeting may have left the board since.
+    static func allMembers(on db: any Database) async throws -> [BoardMember] {
+        try await BoardMember.query(on: db).with(\.$board).with(\.$declarations).all()
+    }
+
+    /// The rules' view of the members sitting on any of `days`.
+    static func registered(_ members: [BoardMember], on days: [SimpleDate]) -> [RegisteredMember] {
+        members.filter { member in days.contains { member.sits(on: $0) } }.map {
             RegisteredMember(name: $0.name, board: $0.board.name, entries: $0.declarations.map(\.entry))
         }
     }

@@ -128,7 +128,7 @@ struct InitiativeBundle {
         return InitiativeBundle(
             initiative: initiative, activities: activities, consultation: consultation, questions: questions,
             themes: themes, responseCount: responses, assessment: assessment, decision: decision, places: places,
-            services: services, boardMembers: try await BoardRegister.sittingMembers(on: db),
+            services: services, boardMembers: try await BoardRegister.allMembers(on: db),
             ideas: try await Idea.query(on: db).filter(\.$initiative.$id == id).filter(\.$status == .takenForward)
                 .sort(\.$createdAt).all())
     }
@@ -158,12 +158,16 @@ struct InitiativeBundle {
             consultation: consultationFacts, decisionApproved: decision?.isApproved ?? false)
     }
 
+    /// The conflict check reads the register as it stood at the meeting as well as today: a member who sat
+    /// then and has left since, or an interest that has ended since, still had to be declared.
     func approvalRefusal(today: SimpleDate) -> ApprovalRefusal? {
-        GunningGate.approvalRefusal(
+        let meeting = decision.flatMap { SimpleDate(iso: $0.meetingOn) }
+        return GunningGate.approvalRefusal(
             needsConsultation: facts(today: today).needsConsultation, consultation: consultationFacts,
             eiaStatus: eiaStatus, alreadyApproved: decision?.isApproved ?? false, today: today,
             declarations: decision?.declarations ?? "", membersPresent: decision?.membersPresent ?? "",
-            register: BoardRegister.registered(boardMembers, on: today))
+            register: BoardRegister.registered(boardMembers, on: [today] + (meeting.map { [$0] } ?? [])),
+            meetingOn: meeting)
     }
 
     /// The first held activity with participants, for "how early were people involved".

@@ -117,4 +117,30 @@ struct BoardRulesTests {
         #expect(refusal?.principle == .conflictsOfInterest)
         #expect(refusal?.message.contains("Chapeltown Surgery") == true)
     }
+
+    @Test("an interest that stood at the meeting counts even if it ended before approval")
+    func conflictAtTheMeeting() {
+        let meeting = Self.date("2026-10-01")
+        let approval = Self.date("2026-11-20")
+        let khan = RegisteredMember(
+            name: "Dr Amir Khan", board: "Leeds Place Committee",
+            entries: [
+                RegisterEntry(
+                    kind: .financial, description: "GP partner, Chapeltown Surgery",
+                    declaredOn: Self.date("2026-04-01"),
+                    endedOn: Self.date("2026-10-31"))
+            ])
+        let present = "Chair; Dr Amir Khan"
+        #expect(
+            ConflictRules.problem(membersPresent: present, declarations: "None.", register: [khan], on: approval)
+                == nil,
+            "on the approval day alone the interest has ended")
+        let problem = ConflictRules.problem(
+            membersPresent: present, declarations: "None.", register: [khan], on: approval, meetingOn: meeting)
+        #expect(problem?.contains("GP partner, Chapeltown Surgery") == true)
+        let refusal = GunningGate.approvalRefusal(
+            needsConsultation: false, consultation: nil, eiaStatus: .signedOff, alreadyApproved: false, today: approval,
+            declarations: "None declared", membersPresent: present, register: [khan], meetingOn: meeting)
+        #expect(refusal?.principle == .conflictsOfInterest)
+    }
 }

@@ -265,4 +265,49 @@ struct BoardsTests {
                 "nobody declares for someone else from their own page")
         }
     }
+
+    @Test(
+        "a member present at the meeting who has left since still has their interest checked at approval",
+        arguments: TestDatabase.all)
+    func conflictOfMemberWhoLeft(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 11, day: 20))
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let board = Board(name: "Leeds Place Committee", purpose: "Decides how NHS money for Leeds is spent.")
+            try await board.create(on: app.db)
+            let khan = BoardMember(
+                boardID: board.id!, name: "Dr Amir Khan", role: "GP member", votes: true, livedExperience: false,
+                appointedOn: SimpleDate(year: 2026, month: 1, day: 5))
+            try await khan.create(on: app.db)
+            try await InterestDeclaration(
+                memberID: khan.id!, kind: .financial, details: "GP partner, Chapeltown Surgery",
+                declaredOn: SimpleDate(year: 2026, month: 1, day: 10), endedOn: nil, recordedByID: nil
+            ).create(on: app.db)
+            let initiative = Initiative(
+                title: "Extended GP hours in Chapeltown", what: "Evening appointments", why: "Demand",
+                affectsServices: false, substantialVariation: false, decisionBody: "Leeds Place Committee",
+                targetDate: nil, stage: .decision, livedExperienceMembers: 1)
+            try await initiative.create(on: app.db)
+            try await EqualityAssessment(
+                initiativeID: initiative.id!, whoAffected: "Patients of two practices", entries: [:],
+                status: .signedOff
+            ).create(on: app.db)
+            let decision = Decision(
+                initiativeID: initiative.id!, title: "Extended hours", meeting: "Leeds Place Committee",
+                meetingOn: SimpleDate(year: 2026, month: 11, day: 10), membersPresent: "Chair; Dr Khan",
+                declarations: "None declared.", outcome: "Fund evening appointments")
+            try await decision.create(on: app.db)
+            // He leaves the board after the meeting, before the approval.
+            let memberPath =
+                "/staff/boards/\(board.id!.uuidString.lowercased())/members/\(khan.id!.uuidString.lowercased())"
+            let left = try await secretary.post(
+                memberPath + "/leave", form: ["left_on": "2026-11-15"], tokenFrom: memberPath)
+            #expect(left.status == .seeOther)
+            let approve = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
+            let refused = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("Dr Amir Khan (Leeds Place Committee) has declared financial: GP partner"))
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == false)
+        }
+    }
 }
