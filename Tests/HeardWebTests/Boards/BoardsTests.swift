@@ -142,21 +142,9 @@ struct BoardsTests {
             #expect(interests.first?["ended_on"] is NSNull, "null, not missing, as the OpenAPI document says")
 
             // A decision with Dr Khan present cannot be approved until his interest and the chair's action are minuted.
-            let initiative = Initiative(
-                title: "Extended GP hours in Chapeltown", what: "Evening appointments", why: "Demand",
-                affectsServices: false, substantialVariation: false, decisionBody: "Leeds Place Committee",
-                targetDate: nil, stage: .decision, livedExperienceMembers: 1)
-            try await initiative.create(on: app.db)
-            try await EqualityAssessment(
-                initiativeID: initiative.id!, whoAffected: "Patients of two practices", entries: [:],
-                status: .signedOff
-            ).create(on: app.db)
-            let decision = Decision(
-                initiativeID: initiative.id!, title: "Extended hours", meeting: "Leeds Place Committee",
+            let decision = try await Self.decisionReadyForApproval(
                 meetingOn: SimpleDate(year: 2026, month: 11, day: 20),
-                membersPresent: "Chair; Dr Khan; Sarah Whitaker; Margaret Ellis", declarations: "None declared.",
-                outcome: "Fund evening appointments")
-            try await decision.create(on: app.db)
+                membersPresent: "Chair; Dr Khan; Sarah Whitaker; Margaret Ellis", on: app.db)
             let approve = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
             let refused = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
             #expect(refused.status == .conflict)
@@ -283,20 +271,8 @@ struct BoardsTests {
                 memberID: khan.id!, kind: .financial, details: "GP partner, Chapeltown Surgery",
                 declaredOn: SimpleDate(year: 2026, month: 1, day: 10), endedOn: nil, recordedByID: nil
             ).create(on: app.db)
-            let initiative = Initiative(
-                title: "Extended GP hours in Chapeltown", what: "Evening appointments", why: "Demand",
-                affectsServices: false, substantialVariation: false, decisionBody: "Leeds Place Committee",
-                targetDate: nil, stage: .decision, livedExperienceMembers: 1)
-            try await initiative.create(on: app.db)
-            try await EqualityAssessment(
-                initiativeID: initiative.id!, whoAffected: "Patients of two practices", entries: [:],
-                status: .signedOff
-            ).create(on: app.db)
-            let decision = Decision(
-                initiativeID: initiative.id!, title: "Extended hours", meeting: "Leeds Place Committee",
-                meetingOn: SimpleDate(year: 2026, month: 11, day: 10), membersPresent: "Chair; Dr Khan",
-                declarations: "None declared.", outcome: "Fund evening appointments")
-            try await decision.create(on: app.db)
+            let decision = try await Self.decisionReadyForApproval(
+                meetingOn: SimpleDate(year: 2026, month: 11, day: 10), membersPresent: "Chair; Dr Khan", on: app.db)
             // He leaves the board after the meeting, before the approval.
             let memberPath =
                 "/staff/boards/\(board.id!.uuidString.lowercased())/members/\(khan.id!.uuidString.lowercased())"
@@ -309,5 +285,26 @@ struct BoardsTests {
             #expect(refused.body.contains("Dr Amir Khan (Leeds Place Committee) has declared financial: GP partner"))
             #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == false)
         }
+    }
+
+    /// A decision of the Leeds Place Committee with everything but its declarations in order (no consultation
+    /// needed, equality impact assessment signed off), so only the conflict check can refuse it.
+    static func decisionReadyForApproval(
+        meetingOn: SimpleDate, membersPresent: String, on db: any Database
+    ) async throws -> Decision {
+        let initiative = Initiative(
+            title: "Extended GP hours in Chapeltown", what: "Evening appointments", why: "Demand",
+            affectsServices: false, substantialVariation: false, decisionBody: "Leeds Place Committee",
+            targetDate: nil, stage: .decision, livedExperienceMembers: 1)
+        try await initiative.create(on: db)
+        try await EqualityAssessment(
+            initiativeID: initiative.id!, whoAffected: "Patients of two practices", entries: [:], status: .signedOff
+        ).create(on: db)
+        let decision = Decision(
+            initiativeID: initiative.id!, title: "Extended hours", meeting: "Leeds Place Committee",
+            meetingOn: meetingOn, membersPresent: membersPresent, declarations: "None declared.",
+            outcome: "Fund evening appointments")
+        try await decision.create(on: db)
+        return decision
     }
 }
