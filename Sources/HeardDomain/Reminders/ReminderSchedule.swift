@@ -6,6 +6,9 @@
 /// - a board member with a Heard account is reminded 14 and 3 days before their declaration of interests is
 ///   due, the day after it becomes overdue, then weekly until they declare;
 /// - board secretaries get a weekly digest (Mondays) of members whose declarations are overdue or due soon.
+///
+/// A day the job missed altogether (every instance down) is caught up by the next run: it answers for the
+/// missed days as well as its own, so a 3-days-before reminder or a Monday list is late rather than lost.
 public enum ReminderSchedule {
     /// Days before a declaration falls due on which its member is reminded.
     public static let declarationLeadDays: Set<Int> = [14, 3]
@@ -15,6 +18,17 @@ public enum ReminderSchedule {
     public static let registerDigestHorizonDays = 14
     /// A complaint step due within this many working days is listed in the handlers' digest.
     public static let complaintsHorizonWorkingDays = 2
+    /// A run catches up at most this many days (counting its own): a week covers every weekly reminder, and
+    /// older ones would be stale news.
+    public static let catchUpDays = 7
+
+    /// The days a run on `today` answers for: its own, and those since the last run (`lastRun`) that had none.
+    /// With no earlier run (a new installation) there is nothing to catch up.
+    public static func days(since lastRun: SimpleDate?, today: SimpleDate) -> [SimpleDate] {
+        guard let lastRun, lastRun < today else { return [today] }
+        let first = max(lastRun.adding(days: 1), today.adding(days: 1 - catchUpDays))
+        return (0...first.days(until: today)).map { first.adding(days: $0) }
+    }
 
     /// The day a member's next declaration is due.
     public static func declarationDue(_ status: RegisterStatus) -> SimpleDate {
@@ -32,6 +46,11 @@ public enum ReminderSchedule {
         return (-daysLeft - 1) % overdueEveryDays == 0
     }
 
+    /// Whether a run answering for `days` reminds the member: once, however many of those days were reminder days.
+    public static func remindsMember(_ status: RegisterStatus, onAnyOf days: [SimpleDate]) -> Bool {
+        days.contains { remindsMember(status, today: $0) }
+    }
+
     /// Whether the secretaries' digest lists a member: overdue, or due within the horizon.
     public static func listsInRegisterDigest(_ status: RegisterStatus, today: SimpleDate) -> Bool {
         status.isOverdue || today.days(until: declarationDue(status)) <= registerDigestHorizonDays
@@ -39,7 +58,13 @@ public enum ReminderSchedule {
 
     public static func sendsRegisterDigest(on day: SimpleDate) -> Bool { WorkingDays.weekday(day) == 1 }
 
+    public static func sendsRegisterDigest(onAnyOf days: [SimpleDate]) -> Bool { days.contains(where: sendsRegisterDigest) }
+
     public static func sendsComplaintsDigest(on day: SimpleDate) -> Bool { WorkingDays.isWorkingDay(day) }
+
+    public static func sendsComplaintsDigest(onAnyOf days: [SimpleDate]) -> Bool {
+        days.contains(where: sendsComplaintsDigest)
+    }
 
     /// Whether the handlers' digest lists a complaint whose next step is `step`: overdue, or due by the end of
     /// the horizon (counted in working days, so a Friday digest covers Monday and Tuesday).

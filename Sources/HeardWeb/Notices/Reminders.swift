@@ -17,10 +17,13 @@ enum Reminders {
         if try await ReminderRun.query(on: db).filter(\.$day == today.iso).first() != nil {
             return Outcome(ran: false, notices: 0)
         }
-        let members = try await declarationReminders(today: today, siteURL: siteURL, on: db)
+        let lastRun = try await ReminderRun.query(on: db).filter(\.$day < today.iso).sort(\.$day, .descending)
+            .first().flatMap { SimpleDate(iso: $0.day) }
+        let days = ReminderSchedule.days(since: lastRun, today: today)
+        let members = try await declarationReminders(days: days, siteURL: siteURL, on: db)
         let notices =
-            try await complaintsDigests(today: today, siteURL: siteURL, on: db) + members.notices
-            + (try await registerDigests(today: today, siteURL: siteURL, on: db))
+            try await complaintsDigests(days: days, siteURL: siteURL, on: db) + members.notices
+            + (try await registerDigests(days: days, siteURL: siteURL, on: db))
         do {
             try await db.transaction { db in
                 // The unique day is the claim: a second instance's insert fails and nothing of its is written.
@@ -43,8 +46,9 @@ enum Reminders {
             .sort(\.$email).all()
     }
 
-    static func complaintsDigests(today: SimpleDate, siteURL: String, on db: any Database) async throws -> [Notice] {
-        guard ReminderSchedule.sendsComplaintsDigest(on: today) else { return [] }
+    /// `days` are the days this run answers for, today last (see `ReminderSchedule.days(since:today:)`).
+    static func complaintsDigests(days: [SimpleDate], siteURL: String, on db: any Database) async throws -> [Notice] {
+        guard let today = days.last, ReminderSchedule.sendsComplaintsDigest(onAnyOf: days) else { return [] }
         let open = try await Complaint.query(on: db).filter(\.$respondedOn == nil).with(\.$feedback).all()
         let listed =
             open
@@ -98,15 +102,16 @@ enum Reminders {
     /// Members due a reminder today: those with an account are sent to their page; those with only an e-mail
     /// address get a new declaration link (created with the notices, in the same transaction).
     static func declarationReminders(
-        today: SimpleDate, siteURL: String, on db: any Database
+        days: [SimpleDate], siteURL: String, on db: any Database
     ) async throws -> (
         notices: [Notice], links: [DeclarationLink]
     ) {
+        guard let today = days.last else { return ([], []) }
         var notices: [Notice] = []
         var links: [DeclarationLink] = []
         for member in try await sittingMembers(today: today, on: db) {
             let status = BoardRegister.status(member, today: today)
-            guard ReminderSchedule.remindsMember(status, today: today) else { continue }
+            guard ReminderSchedule.remindsMember(status, onAnyOf: days) else { continue }
             let due = ReminderSchedule.declarationDue(status)
             let when = status.isOverdue ? "was due on \(due.ukText) and is now overdue" : "is due by \(due.ukText)"
             let reason = "Your declaration of interests as \(member.role) on \(member.board.name) \(when)."
@@ -141,8 +146,8 @@ enum Reminders {
         return (notices, links)
     }
 
-    static func registerDigests(today: SimpleDate, siteURL: String, on db: any Database) async throws -> [Notice] {
-        guard ReminderSchedule.sendsRegisterDigest(on: today) else { return [] }
+    static func registerDigests(days: [SimpleDate], siteURL: String, on db: any Database) async throws -> [Notice] {
+        guard let today = days.last, ReminderSchedule.sendsRegisterDigest(onAnyOf: days) else { return [] }
         let listed = try await sittingMembers(today: today, on: db)
             .map { (member: $0, status: BoardRegister.status($0, today: today)) }
             .filter { ReminderSchedule.listsInRegisterDigest($0.status, today: today) }

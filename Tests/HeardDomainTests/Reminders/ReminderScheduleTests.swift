@@ -31,6 +31,30 @@ struct ReminderScheduleTests {
         #expect(annual("2027-01-11"), "the day after it is due")
     }
 
+    @Test("a run answers for the days since the last run, at most a week, and only for its own day when new")
+    func catchUpDays() {
+        let tuesday = Self.date("2026-12-01")
+        #expect(ReminderSchedule.days(since: nil, today: tuesday) == [tuesday])
+        #expect(ReminderSchedule.days(since: Self.date("2026-11-30"), today: tuesday) == [tuesday])
+        #expect(ReminderSchedule.days(since: tuesday, today: tuesday) == [tuesday])
+        #expect(
+            ReminderSchedule.days(since: Self.date("2026-11-28"), today: tuesday).map(\.iso) == [
+                "2026-11-29", "2026-11-30", "2026-12-01",
+            ])
+        let afterAMonth = ReminderSchedule.days(since: Self.date("2026-11-01"), today: tuesday)
+        #expect(afterAMonth.count == ReminderSchedule.catchUpDays)
+        #expect(afterAMonth.first == Self.date("2026-11-25") && afterAMonth.last == tuesday)
+
+        // Due 3 December: the 3-days-before reminder fell on Monday 30 November.
+        let due = RegisterStatus.of(appointedOn: Self.date("2026-11-05"), entries: [], today: tuesday)
+        #expect(!ReminderSchedule.remindsMember(due, today: tuesday))
+        #expect(ReminderSchedule.remindsMember(due, onAnyOf: [Self.date("2026-11-30"), tuesday]))
+        #expect(!ReminderSchedule.remindsMember(due, onAnyOf: [tuesday, Self.date("2026-12-02")]))
+        #expect(ReminderSchedule.sendsRegisterDigest(onAnyOf: [Self.date("2026-11-30"), tuesday]))
+        #expect(!ReminderSchedule.sendsComplaintsDigest(onAnyOf: [Self.date("2026-12-05"), Self.date("2026-12-06")]))
+        #expect(ReminderSchedule.sendsComplaintsDigest(onAnyOf: [Self.date("2026-12-04"), Self.date("2026-12-05")]))
+    }
+
     @Test("the secretaries' digest lists members overdue or due within 14 days, on Mondays")
     func registerDigest() {
         let today = Self.date("2026-11-30")

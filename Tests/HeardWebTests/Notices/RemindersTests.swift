@@ -124,6 +124,38 @@ struct RemindersTests {
         }
     }
 
+    @Test("a day the job missed is caught up by the next run, once", arguments: TestDatabase.all)
+    func catchUp(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await app.signedInBrowser(.boardSecretary)
+            let board = Board(name: "Patient and Carer Panel", purpose: "Advises the place committee.")
+            try await board.create(on: app.db)
+            // Appointed 5 November, no account: due on appointment by 3 December, reminded by link on 30 November.
+            let member = BoardMember()
+            member.$board.id = board.id!
+            member.name = "Farah Begum"
+            member.role = "Panel member"
+            member.votes = true
+            member.livedExperience = true
+            member.appointedOn = "2026-11-05"
+            member.email = "farah@example.org"
+            try await member.create(on: app.db)
+
+            #expect(try await Reminders.send(today: Self.date("2026-11-29"), siteURL: "", on: app.db).notices == 0)
+            // Monday 30 November is missed (every instance down). Tuesday answers for it: the member's
+            // 3-days-before reminder and the Monday list go, late rather than lost.
+            let tuesday = try await Reminders.send(today: Self.date("2026-12-01"), siteURL: "", on: app.db)
+            #expect(tuesday == .init(ran: true, notices: 2))
+            let notices = try await Notice.query(on: app.db).all()
+            #expect(notices.map(\.kind).sorted() == ["reminder_declaration", "reminder_register"])
+            #expect(notices.first { $0.kind == "reminder_declaration" }?.toAddress == "farah@example.org")
+            #expect(try await DeclarationLink.query(on: app.db).count() == 1)
+            // Wednesday answers only for itself: nothing is sent twice.
+            #expect(try await Reminders.send(today: Self.date("2026-12-02"), siteURL: "", on: app.db).notices == 0)
+            #expect(try await Notice.query(on: app.db).count() == 2)
+        }
+    }
+
     @Test("the job runs the reminders and queues the next run for 7am UK time", arguments: TestDatabase.all)
     func job(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
