@@ -58,7 +58,9 @@ public enum ReminderSchedule {
 
     public static func sendsRegisterDigest(on day: SimpleDate) -> Bool { WorkingDays.weekday(day) == 1 }
 
-    public static func sendsRegisterDigest(onAnyOf days: [SimpleDate]) -> Bool { days.contains(where: sendsRegisterDigest) }
+    public static func sendsRegisterDigest(onAnyOf days: [SimpleDate]) -> Bool {
+        days.contains(where: sendsRegisterDigest)
+    }
 
     public static func sendsComplaintsDigest(on day: SimpleDate) -> Bool { WorkingDays.isWorkingDay(day) }
 
