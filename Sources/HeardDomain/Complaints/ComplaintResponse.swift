@@ -28,7 +28,14 @@ public struct ComplaintResponse: Equatable, Sendable {
         if let problem = clock.dateProblem(respondedOn, field: "responded_on", sent: "response", today: today) {
             errors.append(problem)
         }
-        if clock.acknowledgedOn == nil {
+        if let acknowledgedOn = clock.acknowledgedOn {
+            if let respondedOn, respondedOn < acknowledgedOn, errors.isEmpty {
+                errors.append(
+                    FieldError(
+                        "responded_on",
+                        "The response cannot be dated before the acknowledgement (\(acknowledgedOn.ukText))."))
+            }
+        } else {
             errors.append(FieldError("responded_on", "Record the acknowledgement first: regulation 13 requires one."))
         }
         if howConsidered.isEmpty {

@@ -231,10 +231,14 @@ enum ComplaintsController {
             "conclusions": form.conclusions ?? "", "remedial_action": form.remedialAction ?? "",
             "ombudsman_right_given": form.ombudsmanRightGiven ?? "", "outcome": form.outcome ?? "",
         ]
-        var errors: [FieldError] = []
-        if complaint.respondedOn != nil {
-            errors.append(FieldError("responded_on", "The response is already recorded."))
+        // Once responded, the record stands: nothing else on the form is worth checking.
+        if let respondedOn = complaint.respondedOn {
+            let already = FieldError(
+                "responded_on",
+                "The response is already recorded (sent on \(SimpleDate(iso: respondedOn)?.ukText ?? respondedOn)).")
+            return refused(complaint, request, [already], typed: typed)
         }
+        var errors: [FieldError] = []
         let date = Admin.date(form.respondedOn, field: "responded_on", into: &errors)
         let response = ComplaintResponse(
             respondedOn: date, howConsidered: form.howConsidered ?? "", conclusions: form.conclusions ?? "",

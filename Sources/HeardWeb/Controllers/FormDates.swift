@@ -6,7 +6,8 @@ extension Admin {
         let trimmed = (text ?? "").trimmingWhitespace()
         guard !trimmed.isEmpty else { return nil }
         guard let date = SimpleDate(iso: trimmed) else {
-            errors.append(FieldError(field, "Enter a real date, like 2026-03-31."))
+            // The typed value names which field it is when two dates are wrong at once.
+            errors.append(FieldError(field, "\"\(trimmed)\" is not a real date: enter it like 2026-03-31."))
             return nil
         }
         return date

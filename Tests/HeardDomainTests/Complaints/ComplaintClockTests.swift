@@ -137,6 +137,12 @@ struct ComplaintClockTests {
             ])
         let unacknowledged = ComplaintClock(receivedOn: Self.date("2026-12-02"))
         #expect(complete.problems(clock: unacknowledged, today: today).map(\.field) == ["responded_on"])
+        var beforeAcknowledgement = complete
+        beforeAcknowledgement.respondedOn = Self.date("2026-12-02")
+        #expect(
+            beforeAcknowledgement.problems(clock: clock, today: today).map(\.message) == [
+                "The response cannot be dated before the acknowledgement (3 December 2026)."
+            ])
     }
 
     @Test("figures for a period: acknowledged and responded in time, and outcomes of those responded to")

@@ -62,7 +62,7 @@ struct ComplaintsTests {
                 path + "/acknowledge", form: ["acknowledged_on": "2027-02-30", "acknowledgement_note": " "],
                 tokenFrom: path)
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.contains("Enter a real date"))
+            #expect(refused.body.contains("\"2027-02-30\" is not a real date"))
             #expect(refused.body.contains("regulation 13"))
             #expect(refused.body.contains("2027-02-30"), "what was typed is kept")
             let late = try await handler.post(
@@ -98,6 +98,14 @@ struct ComplaintsTests {
             #expect(incomplete.body.contains("Parliamentary and Health Service Ombudsman"))
             #expect(incomplete.body.contains("put right"))
             #expect(incomplete.body.contains("upheld, partly upheld or not upheld"))
+            let beforeAcknowledgement = try await handler.post(
+                path + "/respond",
+                form: [
+                    "responded_on": "2027-01-01", "how_considered": "Read the notes", "conclusions": "Upheld",
+                    "remedial_action": "Checklist changed.", "ombudsman_right_given": "yes", "outcome": "upheld",
+                ], tokenFrom: path)
+            #expect(beforeAcknowledgement.status == .unprocessableEntity)
+            #expect(beforeAcknowledgement.body.contains("cannot be dated before the acknowledgement (4 January 2027)"))
 
             clock.advance(days: 57)  // 2 March 2027: past the agreed date
             let overdue = try await handler.get(path)
@@ -167,6 +175,8 @@ struct ComplaintsTests {
             let again = try await handler.post(
                 path + "/respond", form: ["responded_on": "2027-03-03"], tokenFrom: path)
             #expect(again.status == .unprocessableEntity)
+            #expect(again.body.contains("The response is already recorded (sent on 2 March 2027)."))
+            #expect(!again.body.contains("Say how the complaint was considered"), "only the one problem that matters")
             #expect(try await Complaint.find(complaint.id, on: app.db)?.respondedOn == "2027-03-02")
 
             // The same clock through the JSON API, for a staff token of a complaints handler only.
