@@ -101,6 +101,48 @@ struct FeedbackStaffTests {
         }
     }
 
+    @Test(
+        "a reply sent twice, one after the other or by two people at once, is published and e-mailed once",
+        arguments: TestDatabase.all)
+    func replyOnce(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let item = try await ScaleQueryTests.item(
+                "HRD-REPLYONE", service: service, place: place, themes: [], receivedDaysAgo: 2, on: app.db)
+            item.wantsReply = true
+            item.contactEmail = "sam.person@example.org"
+            try await item.save(on: app.db)
+            let first = try await app.signedInBrowser(.complaintsHandler)
+            let (email, password) = try await app.createUser(.complaintsHandler, email: "second@test.heard.example")
+            let second = app.browser()
+            _ = try await second.signIn(email: email, password: password)
+            let path = "/staff/feedback/\(item.id!.uuidString.lowercased())"
+            func replies() async throws -> Int {
+                try await FeedbackReply.query(on: app.db).filter(\.$feedback.$id == item.id!).count()
+            }
+
+            // The same form sent again (a double press, or the browser resending it).
+            let token = try #require(try await first.get(path).csrfToken)
+            let body = "We are sorry about the wait. We have shared this with the ward."
+            for _ in 0..<2 {
+                let sent = try await first.post(path + "/reply", form: ["body": body, "_csrf": token])
+                #expect(sent.status == .seeOther)
+            }
+            #expect(try await replies() == 1)
+            #expect(try await Notice.query(on: app.db).filter(\.$kind == "reply").count() == 1)
+            #expect(try await first.get("/staff/replies").body.contains("already published"))
+
+            // Two handlers answering with the same words at the same moment: one waits for the other.
+            let tokens = (try await first.get(path).csrfToken ?? "", try await second.get(path).csrfToken ?? "")
+            let again = "Thank you. The ward manager will call you this week."
+            async let one = first.post(path + "/reply", form: ["body": again, "_csrf": tokens.0])
+            async let two = second.post(path + "/reply", form: ["body": again, "_csrf": tokens.1])
+            #expect(try await [one, two].map(\.status) == [.seeOther, .seeOther])
+            #expect(try await replies() == 2)
+            #expect(try await Notice.query(on: app.db).filter(\.$kind == "reply").count() == 2)
+        }
+    }
+
     @Test("an action can be raised from a theme in a place, linking that place's published stories")
     func themeInPlaceAction() async throws {
         try await TestApp.run(on: .sqlite) { app in

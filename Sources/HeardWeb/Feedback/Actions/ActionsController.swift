@@ -140,13 +140,36 @@ enum ActionsController {
             try await User.find($0, on: request.db)
         }
         if owner == nil { errors.append(FieldError("owner_id", "Choose who owns this action.")) }
-        let due = form.dueOn.flatMap(DateInput.parse)
-        if due == nil { errors.append(FieldError("due_on", "Enter the due date as a real date, like 2027-03-31.")) }
+        let due = dueDate(form.dueOn, today: request.today, into: &errors)
         let place = try await form.placeID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
             try await Place.find($0, on: request.db)
         }
+        if place == nil, !(form.placeID ?? "").isEmpty {
+            errors.append(FieldError("place_id", "Choose a place from the list."))
+        }
         let service = try await form.serviceID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
-            try await Service.find($0, on: request.db)
+            try await Service.query(on: request.db).filter(\.$id == $0).with(\.$organisation).with(\.$place).first()
+        }
+        if let service {
+            // An action about a service is owned where the service is run: a public page must not say otherwise.
+            if let organisation, service.$organisation.id != organisation.id {
+                errors.append(
+                    FieldError(
+                        "service_id",
+                        "\(service.name) is run by \(service.organisation.name): choose that organisation, or no service."
+                    ))
+            }
+            if let place, service.$place.id != place.id {
+                errors.append(
+                    FieldError(
+                        "place_id", "\(service.name) is in \(service.place.name): choose that place, or no service."))
+            }
+        } else if !(form.serviceID ?? "").isEmpty {
+            errors.append(FieldError("service_id", "Choose a service from the list."))
+        }
+        let theme = (form.theme ?? "").trimmingWhitespace()
+        if !theme.isEmpty, !request.listeningEngine.themeNames.contains(theme) {
+            errors.append(FieldError("theme", "Choose a theme from the list."))
         }
         guard errors.isEmpty, let organisation, let owner, let due else {
             return .html(
@@ -158,9 +181,9 @@ enum ActionsController {
         action.title = title
         action.youSaid = youSaid
         action.$organisation.id = organisation.id!
-        action.$place.id = place?.id
+        action.$place.id = place?.id ?? service?.$place.id
         action.$service.id = service?.id
-        action.theme = form.theme.flatMap { $0.isEmpty ? nil : $0 }
+        action.theme = theme.isEmpty ? nil : theme
         action.$owner.id = owner.id
         action.dueOn = due
         action.status = .planned
@@ -193,6 +216,32 @@ enum ActionsController {
         return request.redirect(to: SiteURL.action(action.id!))
     }
 
+    /// An action is a promise about what comes next: due today or later, and within five years.
+    static func dueDate(_ text: String?, today: SimpleDate, into errors: inout [FieldError]) -> Date? {
+        let text = (text ?? "").trimmingWhitespace()
+        guard !text.isEmpty else {
+            errors.append(FieldError("due_on", "Enter the date it will be done by, like 2027-03-31."))
+            return nil
+        }
+        guard let day = SimpleDate(iso: text) else {
+            errors.append(FieldError("due_on", "\"\(text)\" is not a real date: enter it like 2027-03-31."))
+            return nil
+        }
+        if day < today {
+            errors.append(FieldError("due_on", "The due date has passed: choose the date it will be done by."))
+            return nil
+        }
+        guard today.days(until: day) <= 5 * 366, let date = DateInput.parse(day.iso) else {
+            errors.append(
+                FieldError(
+                    "due_on",
+                    "The due date is more than five years away: choose a date you can keep, and update it if things change."
+                ))
+            return nil
+        }
+        return date
+    }
+
     @Sendable static func show(_ request: Request) async throws -> Response {
         let action = try await load(request)
         return .html(
@@ -223,22 +272,26 @@ enum ActionsController {
         let before = action.status
         let now = Date()
         let user = request.currentUser
-        try await request.db.transaction { db in
+        // Closing, or changing done to not possible (or back), replaces the outcome and tells people again;
+        // re-opening withdraws it. A note on an action already closed the same way is an update only.
+        let closing = status.isClosed && status != before
+        let reopening = before.isClosed && !status.isClosed
+        let told = try await request.db.transaction { db in
             action.status = status
-            if status.isClosed, !before.isClosed {
+            if closing {
                 action.closedAt = now
                 action.outcome = note
-            } else if !status.isClosed {
+            } else if reopening {
                 action.closedAt = nil
+                action.outcome = ""
             }
             try await action.save(on: db)
             try await ActionUpdate(
                 actionID: action.id!, status: status, note: note, authorID: user?.id,
                 authorLabel: user?.role.title ?? "Staff"
             ).create(on: db)
-            if status.isClosed, !before.isClosed {
-                try await LoopClosureNotices.queue(for: action, on: db, now: now)
-            }
+            if reopening { try await LoopClosureNotices.withdraw(for: action, on: db) }
+            let told = closing ? try await LoopClosureNotices.queue(for: action, on: db, now: now) : 0
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "action.updated", objectType: "action",
                 objectID: action.id?.uuidString,
@@ -247,9 +300,16 @@ enum ActionsController {
                     FieldChange("status", from: before.rawValue, to: status.rawValue),
                     FieldChange("note", from: nil, to: note),
                 ])
+            return told
         }
         Admin.flash(
-            request, status.isClosed ? "Action closed. People who left contact details will be told." : "Update saved.")
+            request,
+            !closing
+                ? "Update saved."
+                : told == 0
+                    ? "Action closed. Nobody whose feedback it answers left an e-mail address."
+                    : "Action closed. \(told) \(told == 1 ? "person" : "people") who left an e-mail address will be told."
+        )
         return request.redirect(to: SiteURL.action(action.id!))
     }
 

@@ -1,11 +1,14 @@
 import Fluent
 import Foundation
+import HeardDomain
 import HeardStorage
 
 /// When an action is done or found not possible, everyone whose feedback it answers and who left an
 /// e-mail address is told, once per person per action. Written to the outbox in the same transaction.
 enum LoopClosureNotices {
-    static func queue(for action: ActionItem, on db: any Database, now: Date) async throws {
+    /// Returns how many people will be told.
+    @discardableResult
+    static func queue(for action: ActionItem, on db: any Database, now: Date) async throws -> Int {
         let links = try await ActionFeedbackLink.query(on: db).filter(\.$action.$id == action.id!).with(\.$feedback)
             .all()
         var told = Set<String>()
@@ -23,8 +26,7 @@ enum LoopClosureNotices {
 
                 You told us: \(action.youSaid)
 
-                \(done ? "What we did" : "What we found"): \(action.title).
-                \(action.outcome)
+                \(done ? "What we did: \(action.title).\n\(action.outcome)" : "What we looked at: \(action.title).\nWhy we could not do it: \(action.outcome)")
 
                 \(done ? "" : "We are sorry this change was not possible. We wanted you to know why.\n")
                 You can see what changed because of feedback on our "You said, we did" page.
@@ -33,6 +35,25 @@ enum LoopClosureNotices {
                 to: email, subject: done ? "You said, we did: \(action.title)" : "About your feedback: \(action.title)",
                 body: body, kind: done ? "we_did" : "not_possible", feedbackID: item.id, actionID: action.id
             ).create(on: db)
+        }
+        return told.count
+    }
+
+    /// An action re-opened no longer answers its feedback: each item it answered counts as answered only while
+    /// another of its actions is still closed.
+    static func withdraw(for action: ActionItem, on db: any Database) async throws {
+        let links = try await ActionFeedbackLink.query(on: db).filter(\.$action.$id == action.id!).with(\.$feedback)
+            .all()
+        for link in links where link.feedback.weDidAt != nil {
+            let stillAnswered = try await ActionFeedbackLink.query(on: db)
+                .filter(\.$feedback.$id == link.feedback.id!).filter(\.$action.$id != action.id!)
+                .join(ActionItem.self, on: \ActionFeedbackLink.$action.$id == \ActionItem.$id)
+                .filter(ActionItem.self, \.$status ~~ ActionStatus.allCases.filter(\.isClosed))
+                .count()
+            if stillAnswered == 0 {
+                link.feedback.weDidAt = nil
+                try await link.feedback.save(on: db)
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
+import SQLKit
 import Vapor
 
 /// Staff work on feedback: the full list, one item with its reply, and the reply queue.
@@ -82,14 +83,21 @@ enum StaffFeedbackController {
         let organisation = try await user.$organisation.get(on: request.db) ?? item.organisation
         let signature = "\(user.role.title), \(organisation.name)"
         let now = Date()
-        try await request.db.transaction { db in
+        let published = try await request.db.transaction { db -> Bool in
+            // Writing to the item first takes its lock, so a second press of "Publish" (or a resent form) waits
+            // for the first, then finds the same reply already there and publishes nothing.
+            try await (db as! any SQLDatabase).raw(
+                """
+                UPDATE feedback_items SET first_reply_at = COALESCE(first_reply_at, \(bind: now))
+                WHERE id = \(bind: item.id!)
+                """
+            ).run()
+            let already = try await FeedbackReply.query(on: db).filter(\.$feedback.$id == item.id!)
+                .filter(\.$body == body).count()
+            guard already == 0 else { return false }
             try await FeedbackReply(
                 feedbackID: item.id!, body: body, authorID: user.id, authorRole: user.role, signature: signature
             ).create(on: db)
-            if item.firstReplyAt == nil {
-                item.firstReplyAt = now
-                try await item.save(on: db)
-            }
             if item.wantsReply, let email = item.contactEmail {
                 try await Notice(
                     to: email, subject: "A reply to your feedback (\(item.reference))",
@@ -107,8 +115,12 @@ enum StaffFeedbackController {
                 on: db, actor: Admin.actor(request), action: "feedback.replied", objectType: "feedback",
                 objectID: item.id?.uuidString, summary: "Replied to \(item.reference)",
                 changes: [FieldChange("reply", from: nil, to: body)])
+            return true
         }
-        Admin.flash(request, "Reply published for \(item.reference).")
+        Admin.flash(
+            request,
+            published
+                ? "Reply published for \(item.reference)." : "That reply to \(item.reference) was already published.")
         return request.redirect(to: SiteURL.replies)
     }
 

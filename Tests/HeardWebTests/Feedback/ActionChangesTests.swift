@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// What an action says in public follows what it is now: raising one checks that its service, place and
+/// organisation agree and that its due date is a real plan; closing it tells people, changing "done" to "not
+/// possible" replaces the outcome and tells them again, and re-opening withdraws it. A reply sent twice is
+/// published once.
+@Suite("Actions: raising and changing")
+struct ActionChangesTests {
+    @Test(
+        "raising an action refuses a service run elsewhere, a past or far-off date and an unknown theme",
+        arguments: TestDatabase.all)
+    func raising(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, calderdale) = try await Fixtures.service(on: app.db)
+            let leeds = Place(name: "Leeds", slug: "leeds")
+            try await leeds.create(on: app.db)
+            let other = Organisation(name: "Leeds Community Trust", kind: .trust)
+            try await other.create(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let owner = try #require(try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2026-12-05")!)
+            func raise(_ changes: [String: String]) async throws -> TestBrowser.Page {
+                var form = [
+                    "you_said": "People said the waits were not explained.", "title": "Explain waits at reception",
+                    "organisation_id": service.$organisation.id.uuidString, "place_id": calderdale.id!.uuidString,
+                    "service_id": service.id!.uuidString, "owner_id": owner.id!.uuidString, "due_on": "2027-03-31",
+                    "theme": "Timeliness of care",
+                ]
+                form.merge(changes) { $1 }
+                return try await officer.post("/staff/actions/new", form: form, tokenFrom: "/staff/actions/new")
+            }
+            let elsewhere = try await raise([
+                "organisation_id": other.id!.uuidString, "place_id": leeds.id!.uuidString,
+            ])
+            #expect(elsewhere.status == .unprocessableEntity)
+            #expect(
+                elsewhere.body.contains(
+                    "Emergency department is run by Riverside Test Trust: choose that organisation, or no service."))
+            #expect(elsewhere.body.contains("Emergency department is in Calderdale: choose that place, or no service."))
+            let past = try await raise(["due_on": "2026-12-04"])
+            #expect(past.body.contains("The due date has passed"))
+            let farOff = try await raise(["due_on": "9999-12-31"])
+            #expect(farOff.body.contains("more than five years away"))
+            let notADate = try await raise(["due_on": "2027-02-30"])
+            #expect(notADate.body.contains("\"2027-02-30\" is not a real date"))
+            let madeUp = try await raise(["theme": "Made up theme"])
+            #expect(madeUp.status == .unprocessableEntity)
+            #expect(madeUp.body.contains("Choose a theme from the list."))
+            #expect(try await ActionItem.query(on: app.db).count() == 0, "nothing refused was saved")
+
+            // No place given: the service's place is the action's.
+            let raised = try await raise(["place_id": "", "due_on": "2026-12-05"])
+            #expect(raised.status == .seeOther)
+            let action = try #require(try await ActionItem.query(on: app.db).first())
+            #expect(action.$place.id == calderdale.id)
+            #expect(action.theme == "Timeliness of care")
+        }
+    }
+
+    @Test(
+        "closing tells people; done changed to not possible replaces the outcome and tells them again; re-opening withdraws it",
+        arguments: TestDatabase.all)
+    func statusChanges(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let item = try await ScaleQueryTests.item(
+                "HRD-ACTCHNG1", service: service, place: place, themes: ["Timeliness of care"], receivedDaysAgo: 3,
+                on: app.db)
+            item.contactEmail = "sam.person@example.org"
+            try await item.save(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let owner = try #require(try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
+            let created = try await officer.post(
+                "/staff/actions/new",
+                form: [
+                    "feedback[]": item.id!.uuidString, "you_said": "People said car parking cost too much.",
+                    "title": "Make parking free for outpatients",
+                    "organisation_id": service.$organisation.id.uuidString,
+                    "place_id": place.id!.uuidString, "owner_id": owner.id!.uuidString, "due_on": "2027-03-31",
+                ], tokenFrom: "/staff/actions/new?feedback=\(item.id!.uuidString)")
+            let path = try #require(created.location)
+            let publicPage = "/you-said-we-did/places/\(place.slug)"
+            func update(_ status: String, _ note: String) async throws -> TestBrowser.Page {
+                let response = try await officer.post(
+                    path + "/update", form: ["status": status, "note": note], tokenFrom: path)
+                #expect(response.status == .seeOther, "\(status)")
+                return try await officer.get(path)
+            }
+            func notices(_ kind: String) async throws -> [Notice] {
+                try await Notice.query(on: app.db).filter(\.$kind == kind).all()
+            }
+
+            let done = try await update("done", "Parking is free for outpatients from January.")
+            #expect(done.body.contains("Action closed. 1 person who left an e-mail address will be told."))
+            #expect(try await notices("we_did").count == 1)
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.weDidAt != nil)
+
+            let notPossible = try await update("not_possible", "The car park is run by the council, which said no.")
+            #expect(notPossible.body.contains("Action closed. 1 person"))
+            let told = try #require(try await notices("not_possible").first)
+            #expect(told.body.contains("What we looked at: Make parking free for outpatients."))
+            #expect(told.body.contains("Why we could not do it: The car park is run by the council, which said no."))
+            #expect(!told.body.contains("Parking is free for outpatients from January"))
+            let shown = try await app.browser().get(publicPage).body
+            #expect(shown.contains("The car park is run by the council, which said no."))
+            #expect(!shown.contains("Parking is free for outpatients from January."), "the old outcome is gone")
+
+            let note = try await update("not_possible", "We will ask the council again in the spring.")
+            #expect(note.body.contains("Update saved."))
+            #expect(try await notices("not_possible").count == 1, "a note on a closed action tells nobody")
+
+            _ = try await update("in_progress", "The council will look again.")
+            let reopened = try #require(try await ActionItem.query(on: app.db).first())
+            #expect(reopened.outcome == "")
+            #expect(reopened.closedAt == nil)
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.weDidAt == nil, "no longer answered")
+            #expect(!(try await app.browser().get(publicPage).body.contains("which said no")))
+            let csv = try await app.browser().get("/open-data/actions.csv").body
+            #expect(!csv.contains("which said no") && !csv.contains("free for outpatients from January"))
+        }
+    }
+}
