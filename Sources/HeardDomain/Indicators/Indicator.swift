@@ -91,11 +91,18 @@ public enum IndicatorRules {
         _ text: String, unit: IndicatorUnit, periodStart: SimpleDate?, today: SimpleDate
     ) -> (value: Double?, problems: [FieldError]) {
         var problems: [FieldError] = []
-        let cleaned = text.trimmingWhitespace().replacingOccurrences(of: ",", with: "")
-            .replacingOccurrences(of: "%", with: "")
+        let trimmed = text.trimmingWhitespace().replacingOccurrences(of: "%", with: "")
+        let cleaned = trimmed.replacingOccurrences(of: ",", with: "")
         let value = Double(cleaned)
         if cleaned.isEmpty {
             problems.append(FieldError("value", "Enter the figure, for example 23 or 4.5."))
+        } else if trimmed.contains(","), !hasThousandsSeparators(trimmed) {
+            // "3,5" is three and a half in much of Europe and thirty-five with the comma dropped: never guess.
+            problems.append(
+                FieldError(
+                    "value",
+                    "Use a full stop for decimals (\(trimmed.replacingOccurrences(of: ",", with: "."))), and commas only between thousands (1,204)."
+                ))
         } else if value == nil || !(value!.isFinite) {
             problems.append(
                 FieldError("value", "Enter the figure as a number, for example 23 or 4.5, not \"\(text)\"."))
@@ -113,4 +120,17 @@ public enum IndicatorRules {
         }
         return (problems.isEmpty ? value : nil, problems)
     }
+
+    /// "1,204" or "12,345.5": commas only between groups of three digits before any decimal point.
+    static func hasThousandsSeparators(_ text: String) -> Bool {
+        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first?.drop(while: { $0 == "-" }), (1...3).contains(first.count) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) }
+            && first.allSatisfy(\.isASCIIDigit)
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

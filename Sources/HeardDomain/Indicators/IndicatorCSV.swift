@@ -23,8 +23,11 @@ public enum IndicatorCSV {
     /// Problems listed before the rest are summarised as a count.
     public static let listedProblems = 20
 
+    /// `places`, when given, maps each accepted spelling of a place (lower-cased name or slug) to its name, so
+    /// an unknown place is reported with every other problem in one go.
     public static func parse(
-        _ text: String, unit: IndicatorUnit, defaultSource: String, today: SimpleDate
+        _ text: String, unit: IndicatorUnit, defaultSource: String, today: SimpleDate,
+        places: [String: String]? = nil
     ) throws(ValidationFailure) -> [IndicatorFigureRow] {
         let records = CSVText.records(text)
         let header =
@@ -55,7 +58,12 @@ public enum IndicatorCSV {
             }
             var lineProblems: [String] = []
             let place = field(placeIndex)
-            if place.isEmpty { lineProblems.append("give the place") }
+            if place.isEmpty {
+                lineProblems.append("give the place")
+            } else if let places, places[place.lowercased()] == nil {
+                let names = Set(places.values).sorted().joined(separator: ", ")
+                lineProblems.append("\(place) is not a place in Heard (places: \(names))")
+            }
             let periodText = field(periodIndex)
             let period = SimpleDate(iso: periodText)
             if period == nil {

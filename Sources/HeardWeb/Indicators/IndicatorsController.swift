@@ -153,20 +153,23 @@ enum IndicatorsController {
         let indicator = try await find(request)
         let typed = ["csv": Admin.text(request, "csv"), "csv_source": Admin.text(request, "csv_source")]
         let places = try await Place.query(on: request.db).all()
-        let rows: [(row: IndicatorFigureRow, place: Place)]
+        var spellings: [String: String] = [:]
+        for place in places {
+            spellings[place.name.lowercased()] = place.name
+            spellings[place.slug] = place.name
+        }
+        let parsed: [IndicatorFigureRow]
         do {
-            let parsed = try IndicatorCSV.parse(
-                typed["csv"]!, unit: indicator.unit, defaultSource: typed["csv_source"]!, today: request.today)
-            func place(_ name: String) -> Place? {
-                places.first { $0.name.lowercased() == name.lowercased() || $0.slug == name.lowercased() }
-            }
-            let unknown = parsed.filter { place($0.place) == nil }.map {
-                "Line \($0.line): \($0.place) is not a place in Heard (places: \(places.map(\.name).sorted().joined(separator: ", ")))."
-            }
-            guard unknown.isEmpty else { throw IndicatorCSV.failure(unknown) }
-            rows = parsed.map { ($0, place($0.place)!) }
-        } catch let failure as ValidationFailure {
-            return try await showPage(indicator, request, failure: failure, typed: typed)
+            parsed = try IndicatorCSV.parse(
+                typed["csv"]!, unit: indicator.unit, defaultSource: typed["csv_source"]!, today: request.today,
+                places: spellings)
+        } catch {
+            return try await showPage(indicator, request, failure: error, typed: typed)
+        }
+        // Every place is known (the parser checked): pair each row with its place.
+        let rows = parsed.compactMap { row in
+            places.first { $0.name.lowercased() == row.place.lowercased() || $0.slug == row.place.lowercased() }
+                .map { (row: row, place: $0) }
         }
         let existing = Dictionary(
             try await indicator.$values.query(on: request.db).all().map {

@@ -8,7 +8,7 @@ struct IndicatorCSVTests {
     @Test("each line is read with the typed-in rules; a default source fills lines without one")
     func reads() throws {
         let rows = try IndicatorCSV.parse(
-            "Place,Period start,Value\nLeeds,2026-04-01,23%\nBradford,2025-04-01,\"1,5\"\n", unit: .percent,
+            "Place,Period start,Value\nLeeds,2026-04-01,23\nBradford,2025-04-01,\"1,500\"\n", unit: .count,
             defaultSource: "GP Patient Survey", today: Self.today)
         #expect(
             rows == [
@@ -16,7 +16,7 @@ struct IndicatorCSVTests {
                     line: 2, place: "Leeds", periodStart: SimpleDate(iso: "2026-04-01")!, value: 23,
                     source: "GP Patient Survey"),
                 IndicatorFigureRow(
-                    line: 3, place: "Bradford", periodStart: SimpleDate(iso: "2025-04-01")!, value: 15,
+                    line: 3, place: "Bradford", periodStart: SimpleDate(iso: "2025-04-01")!, value: 1500,
                     source: "GP Patient Survey"),
             ])
     }
@@ -44,6 +44,20 @@ struct IndicatorCSVTests {
                     "Line 4: the period start must be a date like 2026-04-01, not \"April 2026\"; say where the figure comes from (a source column, or the source box).",
                     "Line 5: Leeds, period from 1 April 2026 is already on line 2.",
                     "Line 6: Leeds, period from 1 April 2026 is already on line 2.",
+                ])
+        }
+        // An unknown place is listed with the other lines' problems, not after they are fixed.
+        do {
+            _ = try IndicatorCSV.parse(
+                "place,period_start,value,source\nLeeds,2026-13-01,5,x\nNowhere,2026-04-01,5,x\nleeds,2026-05-01,5,x",
+                unit: .percent, defaultSource: "", today: Self.today,
+                places: ["leeds": "Leeds", "wakefield": "Wakefield"])
+            Issue.record("an unknown place was accepted")
+        } catch {
+            #expect(
+                error.errors.map(\.message) == [
+                    "Line 2: the period start must be a date like 2026-04-01, not \"2026-13-01\".",
+                    "Line 3: Nowhere is not a place in Heard (places: Leeds, Wakefield).",
                 ])
         }
         #expect(throws: ValidationFailure.self) {

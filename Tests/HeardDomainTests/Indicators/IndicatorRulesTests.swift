@@ -12,6 +12,15 @@ struct IndicatorRulesTests {
         #expect(
             IndicatorRules.valueProblems("1,204", unit: .count, periodStart: april, today: Self.today).value == 1204)
         #expect(
+            IndicatorRules.valueProblems("12,345.5", unit: .days, periodStart: april, today: Self.today).value
+                == 12345.5)
+        // A decimal comma is never read as thousands: "3,5" is not 35.
+        for text in ["3,5", "12,5%", "1,20", "1234,567", ",5"] {
+            let checked = IndicatorRules.valueProblems(text, unit: .percent, periodStart: april, today: Self.today)
+            #expect(checked.value == nil, "\(text)")
+            #expect(checked.problems.first?.message.hasPrefix("Use a full stop for decimals") == true, "\(text)")
+        }
+        #expect(
             IndicatorRules.valueProblems("101", unit: .percent, periodStart: april, today: Self.today).problems.first?
                 .message == "A percentage cannot be more than 100.")
         #expect(
