@@ -2,8 +2,9 @@
 
 Runs every journey at phone (390x844) and desktop (1280x900) widths, with JavaScript on and off, in
 headless Chromium driven by Selenium. Every page visited is checked with axe (WCAG 2.0/2.1/2.2 A and AA
-rules): any serious or critical violation fails the run; the rest are listed in the report. A PNG
-screenshot of every page is saved.
+rules): any serious or critical violation fails the run; the rest are listed in the report. At phone width
+every page must also reflow (WCAG 2.2 1.4.10): the document may not scroll sideways; a wide table may scroll
+only inside its own wrapper. A PNG screenshot of every page is saved.
 
 Usage: python journeys.py --base-url http://127.0.0.1:PORT --out artifacts/browser
 Ends with the line "browser: N passed, M failed" and exits non-zero when anything failed.
@@ -39,6 +40,61 @@ ACCOUNTS = {
     "panel": ("panel@demo.heard.test", "demo-involved-pass"),
 }
 WAIT = 30  # seconds for any one page or element
+REFLOW_SIZES = {"phone"}  # widths at which the document must not scroll sideways (WCAG 2.2 1.4.10 Reflow)
+
+# Measures sideways overflow of the page shown. The layout viewport is documentElement.clientWidth: under phone
+# emulation Chromium widens window.innerWidth to fit content that overflows, which would hide the overflow.
+# An element is named only when it reaches past the right edge and no ancestor clips or scrolls it (overflow-x
+# other than visible, as .table-wrap does for wide tables): the document itself must not scroll.
+REFLOW_SCRIPT = """
+const root = document.documentElement;
+const viewport = Math.min(root.clientWidth, window.innerWidth,
+                          window.visualViewport ? Math.round(window.visualViewport.width) : Infinity);
+const scrollWidth = Math.max(root.scrollWidth, document.body ? document.body.scrollWidth : 0);
+if (scrollWidth <= viewport + 1) return {viewport, scrollWidth, offenders: []};
+const describe = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+  + [...e.classList].slice(0, 3).map(c => '.' + c).join('');
+// Whether an ancestor clips or scrolls e sideways. A scroll container clips only what it contains: an
+// absolutely positioned box (such as .visually-hidden text in a table cell) escapes every ancestor up to its
+// containing block, the nearest positioned one, and a fixed box escapes all but a transformed one.
+const contained = e => {
+  let position = getComputedStyle(e).position;
+  for (let a = e.parentElement; a && a !== document.body && a !== root; a = a.parentElement) {
+    const style = getComputedStyle(a);
+    if (position === 'fixed' && style.transform === 'none') continue;
+    if (position === 'absolute' && style.position === 'static' && style.transform === 'none') continue;
+    if (style.overflowX !== 'visible') return true;
+    position = style.position;
+  }
+  return false;
+};
+const past = e => e.getBoundingClientRect().right > viewport + 1;
+const sized = /^(select|input|textarea|button|img|svg|video|iframe|canvas|table|pre|code)$/i;
+const offenders = [];
+for (const e of document.body.querySelectorAll('*')) {
+  const r = e.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) continue;
+  if (r.right <= viewport + 1 || contained(e)) continue;
+  const parent = e.parentElement;
+  // Ranked first: a control or other box sized by its own content that sticks out; then an element that
+  // sticks out of its parent (where min-width: 0 or wrapping is missing); then the rest, widest first.
+  const escapes = parent && parent !== document.body && r.right > parent.getBoundingClientRect().right + 1;
+  const rank = sized.test(e.tagName) && ![...e.children].some(past) ? 2 : escapes ? 1 : 0;
+  const chain = [];
+  for (let a = parent; a && a !== document.body && chain.length < 3; a = a.parentElement) chain.push(describe(a));
+  let depth = 0;
+  for (let a = e; a; a = a.parentElement) depth++;
+  const position = getComputedStyle(e).position;
+  const offender = {element: describe(e), within: chain.join(' < '), right: Math.round(r.right),
+                    width: Math.round(r.width), escapes: escapes ? describe(parent) : null, rank, depth,
+                    position: /absolute|fixed/.test(position) ? position : null, count: 1};
+  const key = [offender.element, offender.within, offender.right, offender.width].join('|');
+  const same = offenders.find(o => o.key === key);
+  if (same) same.count++; else offenders.push(Object.assign(offender, {key}));
+}
+offenders.sort((a, b) => (b.rank - a.rank) || (b.right - a.right) || (b.depth - a.depth));
+return {viewport, scrollWidth, offenders: offenders.slice(0, 8).map(({key, ...o}) => o)};
+"""
 
 
 class CheckFailed(Exception):
@@ -120,14 +176,27 @@ class Run:
         if title.startswith("Page not found") or title.startswith("Sorry, there is a problem") \
                 or title.startswith("You cannot do this") or title.startswith("Sign in to continue"):
             raise CheckFailed(f"{name}: error page '{title}' at {path}")
+        overflow = self.sideways_overflow() if self.size_name in REFLOW_SIZES else None
         violations = self.run_axe()
         record = {"run": self.label, "page": name, "path": path, "title": title,
-                  "screenshot": str(shot), "violations": violations}
+                  "screenshot": str(shot), "violations": violations, "overflow": overflow}
         self.results["pages"].append(record)
+        problems = []
         blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
         if blocking:
             summary = "; ".join(f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes)" for v in blocking)
-            raise CheckFailed(f"{name} ({path}): serious or critical axe violations: {summary}")
+            problems.append(f"serious or critical axe violations: {summary}")
+        if overflow:
+            problems.append(reflow_message(overflow))
+        if problems:
+            raise CheckFailed(f"{name} ({path}): " + "; ".join(problems))
+
+    def sideways_overflow(self):
+        """None when the page fits the width; else the viewport, the document width and what sticks out."""
+        measured = self.js(REFLOW_SCRIPT)
+        if measured["scrollWidth"] <= measured["viewport"] + 1:
+            return None
+        return measured
 
     def screenshot(self, path: Path):
         try:
@@ -625,12 +694,29 @@ def main() -> int:
     return 0 if failed == 0 else 1
 
 
+def reflow_message(overflow: dict) -> str:
+    """Says how far the document scrolls sideways and names the elements that reach past the right edge."""
+    text = (f"the page scrolls sideways at phone width (WCAG 1.4.10 Reflow): the document is "
+            f"{overflow['scrollWidth']}px wide in a {overflow['viewport']}px viewport")
+    offenders = overflow["offenders"]
+    if not offenders:
+        return text + "; no single element reaches past the right edge (look for margins or transforms)"
+    named = [(f"{o['count']} × " if o["count"] > 1 else "")
+             + f"{o['element']} (right edge {o['right']}px, {o['width']}px wide"
+             + (f", position: {o['position']}" if o["position"] else "")
+             + (f", sticks out of {o['escapes']}" if o["escapes"] else "")
+             + (f", in {o['within']})" if o["within"] else ")") for o in offenders[:5]]
+    return text + "; elements past the right edge, likeliest cause first: " + "; ".join(named)
+
+
 def write_report(out: Path, results: dict, passed: int, failed: int):
     (out / "report.json").write_text(json.dumps(results, indent=2))
     by_impact: dict = {}
     lines = ["# Browser checks", "",
              f"Journeys: {passed} passed, {failed} failed. Pages checked with axe: {len(results['pages'])}.",
-             f"axe rule tags: {', '.join(AXE_TAGS)}. Serious and critical violations fail the run.", ""]
+             f"axe rule tags: {', '.join(AXE_TAGS)}. Serious and critical violations fail the run.",
+             f"Reflow: at {', '.join(sorted(REFLOW_SIZES))} width the document must not scroll sideways; "
+             f"pages that did: {sum(1 for p in results['pages'] if p.get('overflow'))}.", ""]
     for page in results["pages"]:
         for violation in page["violations"]:
             by_impact[violation["impact"]] = by_impact.get(violation["impact"], 0) + 1
