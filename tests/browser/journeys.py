@@ -18,6 +18,7 @@ import re
 import sys
 import time
 import traceback
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -447,10 +448,14 @@ class Run:
         self.page("raise an action")
         self.fill("you_said", "People told us the wait for appointments was not explained.")
         self.fill("title", "Explain waiting times at reception and by text message.")
-        self.choose("organisation_id", 1)
+        # The organisation (and the service, for one story) come filled in from the feedback: changing only the
+        # organisation would be refused, as the service is run by that one.
+        if not Select(self.find("select[name='organisation_id']")).first_selected_option.get_attribute("value"):
+            self.choose("organisation_id", 1)
         self.choose("owner_id", 1)
         due = self.find("[name='due_on']")
-        self.js("arguments[0].value = '2027-03-31';", due)
+        # An action's due date must be ahead, so it is set from today.
+        self.js("arguments[0].value = arguments[1];", due, (date.today() + timedelta(days=90)).isoformat())
         self.click_and_wait(self.button("Raise action"))
         self.expect_no_error_summary("raise an action")
         if not re.search(r"/staff/actions/[0-9A-Fa-f-]{36}", self.driver.current_url):

@@ -246,12 +246,16 @@ enum BoardPages {
             } ?? .empty,
             FormComponents.textField(
                 name: "ended_on", label: "Ended on (optional)", value: typed["ended_on"] ?? "", failure: failure,
-                hint: "Only if the interest has already ended.", type: "date", required: false, width: "short"),
+                hint: "Only if the interest has ended, or will end on a known date (the end of a contract, say).",
+                type: "date", required: false, width: "short"),
         ])
     }
 
-    static func registerTable(_ entries: [InterestDeclaration], caption: String, today: SimpleDate) -> HTMLNode {
-        guard !entries.isEmpty else { return p { "Nothing declared yet." } }
+    static func registerTable(
+        _ entries: [InterestDeclaration], caption: String, today: SimpleDate,
+        whenEmpty: String = "Nothing declared yet."
+    ) -> HTMLNode {
+        guard !entries.isEmpty else { return p { whenEmpty } }
         return DataTable.render(
             caption: caption, headers: ["Declared", "Kind", "Interest", "Status"],
             rows: entries.map { declaration in

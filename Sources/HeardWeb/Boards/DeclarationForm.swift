@@ -40,6 +40,14 @@ enum DeclarationForm {
                     "Describe the interest: the organisation and the connection, for example \"GP partner, Chapeltown Surgery\"."
                 ))
         }
+        if kind == InterestKind.none && !details.isEmpty {
+            // Never drop what someone wrote: a nil return with an interest described is a contradiction to resolve.
+            errors.append(
+                FieldError(
+                    name("details"),
+                    "A nil return says there is nothing to declare: choose the kind of interest you described, or empty the box."
+                ))
+        }
         var declared: SimpleDate? = request.today
         if !declaredToday {
             declared = Admin.requiredDate(

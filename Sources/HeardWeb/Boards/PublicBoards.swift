@@ -68,9 +68,12 @@ enum PublicBoardsController {
                     }
                     for member in members {
                         h3 { member.name }
+                        // Whether the member is up to date is public too: an overdue declaration should be visible.
+                        p { BoardRegister.status(member, today: today).summary + "." }
                         BoardPages.registerTable(
                             BoardRegister.published(member, today: today),
-                            caption: "\(member.name)'s declared interests", today: today)
+                            caption: "\(member.name)'s declared interests", today: today,
+                            whenEmpty: "Nothing declared in the last year.")
                     }
                 }
             })

@@ -78,6 +78,9 @@ struct BoardsTests {
             #expect(dashboard.body.contains("<strong>6</strong> members with declarations overdue"))
             #expect(dashboard.body.contains("<strong>1 of 1</strong> boards with a membership notice"))
             #expect(!(try await officer.get("/staff").body.contains("declarations overdue")), "not their work")
+            let overduePublic = try await app.browser().get("/boards/\(board.id!.uuidString.lowercased())")
+            #expect(overduePublic.body.contains("Overdue: nothing declared since appointment"), "visible to the public")
+            #expect(overduePublic.body.contains("Nothing declared in the last year."))
 
             // Declarations: an interest needs details; a nil return needs none.
             let khan = try #require(try await BoardMember.query(on: app.db).filter(\.$name == "Dr Amir Khan").first())
@@ -91,6 +94,13 @@ struct BoardsTests {
                 khanPath + "/declarations", form: ["details": "x", "declared_on": "2026-11-21"], tokenFrom: khanPath)
             #expect(noKind.body.contains("Choose the kind of interest"))
             #expect(noKind.body.contains("cannot be in the future"))
+            let contradictory = try await secretary.post(
+                khanPath + "/declarations",
+                form: ["kind": "none", "details": "Shares in Leeds Pharmacy Ltd", "declared_on": "2026-10-05"],
+                tokenFrom: khanPath)
+            #expect(contradictory.status == .unprocessableEntity, "what was written is never silently dropped")
+            #expect(contradictory.body.contains("A nil return says there is nothing to declare"))
+            #expect(contradictory.body.contains("Shares in Leeds Pharmacy Ltd"))
             #expect(try await InterestDeclaration.query(on: app.db).count() == 0)
             let declared = try await secretary.post(
                 khanPath + "/declarations",
