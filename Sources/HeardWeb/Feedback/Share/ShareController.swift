@@ -31,15 +31,24 @@ enum ShareController {
         try await save(request, staffEntry: true)
     }
 
+    /// What the page says comes from its address alone (`publish` and `contact` are set by the redirect after
+    /// sending): nothing is read from the database, so a reference seen on a public story tells nobody whether
+    /// its author left contact details.
     @Sendable static func thankYou(_ request: Request) async throws -> Response {
         let reference = (try? request.query.get(String.self, at: "ref")) ?? ""
         guard reference.hasPrefix("HRD-"), reference.count == 12,
-            let item = try await FeedbackItem.query(on: request.db).filter(\.$reference == reference).first()
+            reference.dropFirst(4).allSatisfy(FeedbackReference.alphabet.contains)
         else { throw Abort(.notFound) }
         let page = SharePages.thankYou(
-            context: PageContext(request, title: "Thank you"), reference: reference, willPublish: item.consentToPublish,
-            hasContact: item.contactEmail != nil || item.contactPhone != nil)
+            context: PageContext(request, title: "Thank you"), reference: reference,
+            willPublish: request.query[String.self, at: "publish"] == "yes",
+            hasContact: request.query[String.self, at: "contact"] == "yes")
         return .html(page)
+    }
+
+    static func thanksPath(reference: String, willPublish: Bool, hasContact: Bool) -> String {
+        SiteURL.shareThanks + "?ref=" + reference + (willPublish ? "&publish=yes" : "")
+            + (hasContact ? "&contact=yes" : "")
     }
 
     private static func chooser(_ request: Request, staffEntry: Bool) async throws -> Response {
@@ -101,9 +110,11 @@ enum ShareController {
         if !staffEntry {
             switch SpamSignals.problem(text: valid.fullText, honeypot: form.website ?? "") {
             case "honeypot":
-                // Bots are shown the same thank-you page as people, but nothing is stored.
+                // Bots are shown the same thank-you page as people (with a reference that was never stored), but
+                // nothing is stored.
                 request.logger.notice("Dropped a submission that filled in the honeypot field")
-                return request.redirect(to: SiteURL.shareThanks + "?ref=HRD-XXXXXXXX")
+                return request.redirect(
+                    to: thanksPath(reference: FeedbackReference.make(), willPublish: false, hasContact: false))
             case "links":
                 return redisplay(
                     ValidationFailure([
@@ -141,7 +152,10 @@ enum ShareController {
             Admin.flash(request, "Feedback saved: \(item.reference). It is waiting for moderation.")
             return request.redirect(to: SiteURL.staffFeedbackNew)
         }
-        return request.redirect(to: SiteURL.shareThanks + "?ref=" + item.reference)
+        return request.redirect(
+            to: thanksPath(
+                reference: item.reference, willPublish: valid.consentToPublish,
+                hasContact: valid.contactEmail != nil || valid.contactPhone != nil))
     }
 
     static func findService(_ request: Request, id: String?) async throws -> Service {
