@@ -49,7 +49,7 @@ public enum FeedbackChannel: String, CaseIterable, Codable, Sendable {
         case .email: "E-mail"
         case .letter: "Letter"
         case .imported: "Imported file"
-        case .api: "Another system (API)"
+        case .api: "Another system, through the API"
         }
     }
 

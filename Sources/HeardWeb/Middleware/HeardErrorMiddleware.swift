@@ -58,6 +58,12 @@ struct HeardErrorMiddleware: AsyncMiddleware {
             return (.unprocessableEntity, first?.message ?? "Check your input.", first?.field)
         case let decoding as DecodingError:
             return (.badRequest, DecodingErrorText.message(decoding), DecodingErrorText.field(decoding))
+        case let abort as any AbortError
+        where abort.status == .unprocessableEntity
+            && abort.reason == HTTPResponseStatus.unprocessableEntity.reasonPhrase:
+            // Vapor's bare refusal of a request with no body at all: the same kind of problem as a body that is
+            // not valid JSON, so the same status, in words.
+            return (.badRequest, "The request has no body: send the fields as JSON, or as a form.", nil)
         case let abort as any AbortError:
             return (abort.status, Self.plainMessage(abort.status, reason: abort.reason), nil)
         default:

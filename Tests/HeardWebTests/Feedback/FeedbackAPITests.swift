@@ -80,12 +80,23 @@ struct FeedbackAPITests {
                 (#"{"text": 42, "service_id": "\#(service.id!.uuidString)"}"#, .badRequest, "text"),
                 (#"{"text": "Good", "service_id": "not-a-uuid"}"#, .badRequest, "service_id"),
                 ("not json at all", .badRequest, nil),
+                ("", .badRequest, nil),
+                (
+                    #"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "fft_rating": 1e30}"#,
+                    .unprocessableEntity, "fft_rating"
+                ),
+                (
+                    #"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "fft_rating": [1]}"#,
+                    .badRequest, "fft_rating"
+                ),
             ]
             for (json, status, field) in cases {
                 let page = try await browser.postJSON("/api/v1/feedback", json: json)
                 #expect(page.status == status, "\(json)")
                 let error = try JSONDecoder().decode(ErrorBody.self, from: Data(page.body.utf8))
                 #expect(!error.error.isEmpty)
+                #expect(!error.error.contains("Unprocessable Entity"), "\(json)")
+                if field == "fft_rating" { #expect(!error.error.contains("must be text"), "\(json)") }
                 #expect(error.field == field, "\(json)")
             }
             #expect(try await FeedbackItem.query(on: app.db).count() == 0, "nothing half-stored")

@@ -42,8 +42,14 @@ enum FeedbackAPIController {
             let container = try decoder.singleValueContainer()
             if let number = try? container.decode(Int.self) {
                 text = String(number)
+            } else if let number = try? container.decode(Double.self) {
+                text = String(number)  // 2.5 or 1e30: refused by the rating rules with the 1 to 6 message
+            } else if let words = try? container.decode(String.self) {
+                text = words
             } else {
-                text = try container.decode(String.self)
+                throw DecodingError.typeMismatch(
+                    Int.self,
+                    .init(codingPath: decoder.codingPath, debugDescription: "An FFT rating is 1 to 6 or its words."))
             }
         }
         func encode(to encoder: any Encoder) throws {

@@ -18,7 +18,7 @@ enum ModerationPages {
                     rows: items.map { item in
                         [
                             a(.href(SiteURL.moderate(item.id!))) { item.reference },
-                            .text(item.service.name + ", " + item.place.name),
+                            .text(item.serviceAndPlace),
                             .text(item.receivedAt.formatted(AuditPage.dateFormat)),
                             flags(item),
                         ]
@@ -66,7 +66,7 @@ enum ModerationPages {
                             name: "published_text", label: "Redacted text", value: publishedText, failure: failure,
                             hint: item.piiList.isEmpty
                                 ? "No personal data was found automatically. Check for names and details anyway."
-                                : "Personal data found and replaced: \(item.piiList.joined(separator: ", ")). Edit if anything identifying is left.",
+                                : "Personal data found and replaced: \(item.piiList.map { PersonalDataKind(rawValue: $0)?.title.lowercased() ?? $0 }.joined(separator: ", ")). Edit if anything identifying is left.",
                             rows: 10)
                         FormComponents.textArea(
                             name: "reason", label: "Reason (needed to reject or escalate)", value: reason,
@@ -96,10 +96,10 @@ enum ModerationPages {
 enum FeedbackSummaryList {
     static func render(_ item: FeedbackItem, showContact: Bool = false) -> HTMLNode {
         dl(.class("summary-list")) {
-            row("Service", item.service.name + ", " + item.place.name)
+            row("Service", item.serviceAndPlace)
             row(
                 "Received",
-                item.receivedAt.formatted(AuditPage.dateFormat) + " (" + item.channel.title.lowercased() + ")")
+                item.receivedAt.formatted(AuditPage.dateFormat) + " (" + item.channel.title + ")")
             row("Overall experience", item.fft?.title ?? "Not answered")
             row("May we publish?", item.consentToPublish ? "Yes" : "No")
             row("Themes", item.themeList.isEmpty ? "None found" : item.themeList.joined(separator: ", "))

@@ -41,7 +41,7 @@ enum StaffFeedbackPages {
                                 }
                             },
                             a(.href(SiteURL.feedback(item.id!))) { item.reference },
-                            .text(item.service.name + ", " + item.place.name),
+                            .text(item.serviceAndPlace),
                             .text(item.receivedAt.formatted(AuditPage.dateFormat)),
                             .text(item.status.title),
                             .text(item.themeList.prefix(3).joined(separator: ", ")),
@@ -79,7 +79,7 @@ enum StaffFeedbackPages {
                         let days = Int(Date().timeIntervalSince(published) / 86400)
                         return [
                             a(.href(SiteURL.feedback(item.id!))) { item.reference },
-                            .text(item.service.name + ", " + item.place.name),
+                            .text(item.serviceAndPlace),
                             .text(published.formatted(AuditPage.dateFormat)),
                             .text(days == 1 ? "1 day" : "\(days) days"),
                         ]

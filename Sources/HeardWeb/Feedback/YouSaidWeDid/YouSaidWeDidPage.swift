@@ -56,7 +56,7 @@ enum YouSaidWeDidPage {
                             "blockquote", [.class("quote")],
                             children: [
                                 p { String((item.publishedText ?? "").prefix(400)) },
-                                p(.class("quote-source")) { "About \(item.service.name), \(item.place.name)" },
+                                p(.class("quote-source")) { "About \(item.serviceAndPlace)" },
                             ])
                     }
                 }

@@ -13,9 +13,16 @@ enum AuditPage {
     }
 
     /// UK style, UK time: "25 Nov 2026, 21:22".
-    static let dateFormat = Date.FormatStyle(
-        date: .abbreviated, time: .shortened, locale: Locale(identifier: "en_GB"),
-        timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
+    /// "5 Dec 2026, 00:09" in UK time: spelled out, because the locale's own style gives "at 0:09" on Linux.
+    static let dateFormat: Date.VerbatimFormatStyle = {
+        let zone = TimeZone(identifier: "Europe/London") ?? .gmt
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return Date.VerbatimFormatStyle(
+            format:
+                "\(day: .defaultDigits) \(month: .abbreviated) \(year: .defaultDigits), \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+            locale: Locale(identifier: "en_GB"), timeZone: zone, calendar: calendar)
+    }()
 
     static func render(_ model: Model, context: PageContext) -> String {
         PageLayout.render(context) {
