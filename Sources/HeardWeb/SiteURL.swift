@@ -5,6 +5,9 @@ enum SiteURL {
     static let home = "/"
     static let accessibility = "/accessibility"
     static let signInPath = "/sign-in"
+    static let forgotPassword = "/forgot-password"
+    static let changePassword = "/account/password"
+    static func passwordReset(_ token: String) -> String { "/reset-password/\(token)" }
     static let signOut = "/sign-out"
     static let health = "/health"
     static let metrics = "/metrics"
@@ -52,6 +55,7 @@ enum SiteURL {
     static func new(_ collection: String) -> String { collection + "/new" }
     static func edit(_ collection: String, id: UUID) -> String { "\(collection)/\(id.uuidString.lowercased())/edit" }
     static func user(_ id: UUID, _ action: String) -> String { "\(users)/\(id.uuidString.lowercased())/\(action)" }
+    static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 
     /// Only same-site paths may be redirected to after sign-in (no `//evil.example`).
     static func isSafeRedirect(_ path: String) -> Bool {

@@ -34,6 +34,13 @@ func routes(_ app: Application) throws {
     browser.get("sign-in", use: SignInController.show)
     browser.post("sign-in", use: SignInController.submit)
     browser.post("sign-out", use: SignInController.signOut)
+    browser.get("forgot-password", use: PasswordController.forgot)
+    browser.post("forgot-password", use: PasswordController.sendLink)
+    browser.get("reset-password", ":token", use: PasswordController.showReset)
+    browser.post("reset-password", ":token", use: PasswordController.reset)
+    let account = browser.grouped(SignedInGuard())
+    account.get("account", "password", use: PasswordController.showChange)
+    account.post("account", "password", use: PasswordController.change)
 
     let involvement = browser.grouped(AreaGuard(area: .involvement))
     involvement.get("me", use: IdeasController.mine)
@@ -80,6 +87,9 @@ func routes(_ app: Application) throws {
     users.get("users", use: UsersController.index)
     users.get("users", "new", use: UsersController.new)
     users.post("users", "new", use: UsersController.create)
+    users.get("users", ":id", use: UsersController.edit)
+    users.post("users", ":id", use: UsersController.update)
+    users.post("users", ":id", "password-reset", use: UsersController.sendPasswordReset)
     users.post("users", ":id", "activate", use: UsersController.activate)
     users.post("users", ":id", "deactivate", use: UsersController.deactivate)
 

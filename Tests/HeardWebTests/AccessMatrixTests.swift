@@ -46,7 +46,7 @@ struct AccessMatrixTests {
     static let publicPages = [
         "/", "/accessibility", "/sign-in", "/health", "/api/v1/services", "/api/openapi.json", "/feedback", "/stories",
         "/you-said-we-did", "/api/v1/stories", "/api/v1/loop-closure", "/consultations", "/api/v1/decisions",
-        "/boards", "/ideas", "/open-data",
+        "/boards", "/ideas", "/open-data", "/forgot-password",
     ]
 
     @Test("signed-out visitors are sent to sign in from every staff page and see every public page")

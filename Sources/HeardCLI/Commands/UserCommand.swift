@@ -7,7 +7,7 @@ import HeardWeb
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self])
+        commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self, SetPassword.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -53,6 +53,55 @@ struct UserCommand: AsyncParsableCommand {
                         ])
                 }
                 print("Added \(email) as \(role.title).")
+            }
+        }
+    }
+}
+
+extension UserCommand {
+    /// For when nobody can sign in to send a reset link (the only administrator forgot, or no e-mail relay yet).
+    struct SetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-password",
+            abstract:
+                "Set an account's password and switch the account on. Asks for the password, or reads one line from standard input when piped. Signs the person out everywhere."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "The e-mail address of the account.")
+        var email: String
+
+        func validate() throws {
+            guard EmailAddress.isPlausible(email) else {
+                throw ValidationError("--email '\(email)' is not an e-mail address like name@example.nhs.uk.")
+            }
+        }
+
+        func run() async throws {
+            var config = try database.configuration()
+            config.runsJobWorker = false
+            config.logLevel = .warning
+            let email = EmailAddress.normalised(email)
+            let password = try PasswordInput.read(prompt: "New password for \(email): ")
+            if let problem = PasswordPolicy.problem(with: password) { throw CLIError(problem) }
+            AppRunner.bootstrapLogging(level: .warning)
+            try await AppRunner.withApplication(config) { app in
+                guard let user = try await User.query(on: app.db).filter(\.$email == email).first() else {
+                    throw CLIError("There is no account for \(email). Add one with `heard user create`.")
+                }
+                let wasActive = user.isActive
+                user.passwordHash = try app.password.hash(password)
+                user.sessionEpoch += 1
+                user.isActive = true
+                try await app.db.transaction { db in
+                    try await user.save(on: db)
+                    try await AuditLog.record(
+                        on: db, actor: .system("command line"), action: "user.password_set", objectType: "user",
+                        objectID: user.id?.uuidString, summary: "Set the password of \(email) from the command line",
+                        changes: wasActive ? [] : [FieldChange("is_active", from: "false", to: "true")])
+                }
+                print("Set the password of \(email)\(wasActive ? "" : " and switched the account on").")
             }
         }
     }

@@ -22,6 +22,7 @@ public enum HeardMigrations {
             M0107_CreateIndicators(),
             M0108_CreateReminderRuns(),
             M0109_DeclarationLinks(),
+            M0110_PasswordResets(),
         ]
     }
 }

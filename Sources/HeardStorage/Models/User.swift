@@ -14,6 +14,8 @@ public final class User: Model, @unchecked Sendable {
     @Field(key: "is_active") public var isActive: Bool
     @OptionalParent(key: "organisation_id") public var organisation: Organisation?
     @OptionalField(key: "last_sign_in_at") public var lastSignInAt: Date?
+    /// Moves on when the password changes: a session begun under an earlier epoch is signed out.
+    @Field(key: "session_epoch") public var sessionEpoch: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -30,5 +32,6 @@ public final class User: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.$organisation.id = organisationID
         self.isActive = isActive
+        self.sessionEpoch = 0
     }
 }

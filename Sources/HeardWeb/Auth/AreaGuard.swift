@@ -22,3 +22,14 @@ struct AreaGuard: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 }
+
+/// Lets any signed-in person through, whatever their role (their own account's pages).
+struct SignedInGuard: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.currentUser != nil else {
+            if request.method == .GET { return request.redirect(to: SiteURL.signIn(next: request.url.path)) }
+            throw Abort(.unauthorized, reason: "Sign in to do this.")
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -14,6 +14,8 @@ extension Request {
 enum SessionKey {
     static let userID = "uid"
     static let lastSeen = "seen"
+    /// The account's session epoch when this session signed in: a password changed since ends it.
+    static let epoch = "epoch"
     static let csrf = "csrf"
 }
 
@@ -31,7 +33,8 @@ struct SessionUserMiddleware: AsyncMiddleware {
             request.session.data[SessionKey.userID] = nil
             return try await next.respond(to: request)
         }
-        if let user = try await User.find(id, on: request.db), user.isActive {
+        let epoch = request.session.data[SessionKey.epoch].flatMap(Int.init) ?? 0
+        if let user = try await User.find(id, on: request.db), user.isActive, user.sessionEpoch == epoch {
             request.auth.login(user)
             // Refreshing at most once a minute keeps session writes rare.
             if now - lastSeen > 60 { request.session.data[SessionKey.lastSeen] = String(Int(now)) }

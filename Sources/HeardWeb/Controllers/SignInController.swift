@@ -75,6 +75,7 @@ enum SignInController {
         request.session.data = SessionData()
         request.session.data[SessionKey.userID] = user.id!.uuidString
         request.session.data[SessionKey.lastSeen] = String(Int(now.timeIntervalSince1970))
+        request.session.data[SessionKey.epoch] = String(user.sessionEpoch)
         _ = request.csrfToken
         user.lastSignInAt = now
         try await user.save(on: request.db)

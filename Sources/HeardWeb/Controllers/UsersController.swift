@@ -42,7 +42,7 @@ enum UsersController {
             let action = user.isActive ? "deactivate" : "activate"
             let isSelf = user.id == request.currentUser?.id
             return [
-                .text(user.displayName), .text(user.email), .text(user.role.title),
+                a(.href(SiteURL.user(user.id!))) { user.displayName }, .text(user.email), .text(user.role.title),
                 .text(user.isActive ? "Active" : "Switched off"),
                 isSelf
                     ? .text("This is you")
@@ -120,6 +120,152 @@ enum UsersController {
         }
         Admin.flash(request, "Account added for \(email)")
         return request.redirect(to: SiteURL.users)
+    }
+
+    // MARK: One account: name, e-mail, role, organisation; a password link
+
+    struct EditForm: Content {
+        var email: String?
+        var displayName: String?
+        var role: String?
+        var organisationID: String?
+
+        enum CodingKeys: String, CodingKey {
+            case email, role
+            case displayName = "display_name"
+            case organisationID = "organisation_id"
+        }
+    }
+
+    @Sendable static func edit(_ request: Request) async throws -> Response {
+        let user = try await find(request)
+        let form = EditForm(
+            email: user.email, displayName: user.displayName, role: user.role.rawValue,
+            organisationID: user.$organisation.id?.uuidString ?? "")
+        return .html(try await editPage(request, user: user, form: form, failure: nil))
+    }
+
+    @Sendable static func update(_ request: Request) async throws -> Response {
+        let user = try await find(request)
+        let form = try request.content.decode(EditForm.self)
+        var errors: [FieldError] = []
+        let name = (form.displayName ?? "").trimmingWhitespace()
+        if name.isEmpty { errors.append(FieldError("display_name", "Enter the person's name.")) }
+        let email = EmailAddress.normalised(form.email ?? "")
+        if !EmailAddress.isPlausible(email) {
+            errors.append(
+                FieldError("email", "Enter an e-mail address in the correct format, like name@example.nhs.uk."))
+        } else if email != user.email,
+            try await User.query(on: request.db).filter(\.$email == email).first() != nil
+        {
+            errors.append(FieldError("email", "There is already an account for \(email)."))
+        }
+        let role = Role(rawValue: form.role ?? "")
+        if role == nil { errors.append(FieldError("role", "Select a role.")) }
+        if let role, role != user.role {
+            if user.id == request.currentUser?.id {
+                errors.append(FieldError("role", "You cannot change your own role. Ask another administrator."))
+            }
+        }
+        let organisationText = form.organisationID ?? ""
+        let organisation = try await UUID(uuidString: organisationText).asyncFlatMap {
+            try await Organisation.find($0, on: request.db)
+        }
+        if !organisationText.isEmpty, organisation == nil {
+            errors.append(FieldError("organisation_id", "Choose an organisation from the list."))
+        }
+        guard errors.isEmpty, let role else {
+            return .html(
+                try await editPage(request, user: user, form: form, failure: ValidationFailure(errors)),
+                status: .unprocessableEntity)
+        }
+        let changes = [
+            FieldChange("display_name", from: user.displayName, to: name),
+            FieldChange("email", from: user.email, to: email),
+            FieldChange("role", from: user.role.rawValue, to: role.rawValue),
+            FieldChange(
+                "organisation_id", from: user.$organisation.id?.uuidString, to: organisation?.id?.uuidString),
+        ].filter { $0.from != $0.to }
+        user.displayName = name
+        user.email = email
+        user.role = role
+        user.$organisation.id = organisation?.id
+        try await request.db.transaction { db in
+            try await user.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "user.updated", objectType: "user",
+                objectID: user.id?.uuidString, summary: "Changed the account of \(email)", changes: changes)
+        }
+        Admin.flash(request, changes.isEmpty ? "Nothing changed for \(email)." : "Account changed: \(email)")
+        return request.redirect(to: SiteURL.users)
+    }
+
+    /// E-mails the person a link to set a new password (a new account's first, or a forgotten one).
+    @Sendable static func sendPasswordReset(_ request: Request) async throws -> Response {
+        let user = try await find(request)
+        guard user.isActive else {
+            throw Abort(.badRequest, reason: "\(user.email) is switched off: switch the account on first.")
+        }
+        try await PasswordResets.send(
+            to: user, by: request.currentUser, siteURL: request.heardConfiguration.publicURL, now: Date(),
+            on: request.db)
+        Admin.flash(
+            request, "A link to set a new password has been e-mailed to \(user.email). It works for three days.")
+        return request.redirect(to: SiteURL.user(user.id!))
+    }
+
+    private static func find(_ request: Request) async throws -> User {
+        guard let user = try await User.find(try Admin.uuidParameter(request), on: request.db) else {
+            throw Abort(.notFound)
+        }
+        return user
+    }
+
+    private static func editPage(
+        _ request: Request, user: User, form: EditForm, failure: ValidationFailure?
+    ) async throws -> String {
+        let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
+        let token = request.csrfToken
+        let notice = Admin.takeFlash(request)
+        return PageLayout.render(PageContext(request, title: user.displayName, hasErrors: failure != nil)) {
+            p { a(.class("back-link"), .href(SiteURL.users)) { "All people" } }
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            FormComponents.errorSummary(failure)
+            h1 { user.displayName }
+            p {
+                (user.isActive ? "Active" : "Switched off") + ". "
+                    + (user.lastSignInAt.map { "Last signed in \($0.formatted(AuditPage.dateFormat))." }
+                        ?? "Has not signed in yet.")
+            }
+            HeardWeb.form(.action(SiteURL.user(user.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(token)
+                FormComponents.textField(
+                    name: "display_name", label: "Name", value: form.displayName ?? "", failure: failure,
+                    autocomplete: "off")
+                FormComponents.textField(
+                    name: "email", label: "E-mail address", value: form.email ?? "", failure: failure, type: "email",
+                    autocomplete: "off")
+                FormComponents.selectField(
+                    name: "role", label: "Role",
+                    choices: Role.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: form.role ?? "", failure: failure)
+                FormComponents.selectField(
+                    name: "organisation_id", label: "Organisation",
+                    choices: organisations.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                    selected: form.organisationID ?? "", failure: failure,
+                    hint: "Replies this person publishes are signed with their role and this organisation.",
+                    prompt: "None")
+                FormComponents.submitButton("Save changes")
+            }
+            h2 { "Password" }
+            p {
+                "Heard never shows passwords. E-mail the person a link to choose a new one (it works once, for three days); their current password keeps working until they do."
+            }
+            HeardWeb.form(.action(SiteURL.user(user.id!, "password-reset")), .method("post")) {
+                FormComponents.csrfField(token)
+                button(.type("submit"), .class("button button-secondary")) { "E-mail a password link" }
+            }
+        }
     }
 
     @Sendable static func activate(_ request: Request) async throws -> Response { try await setActive(request, true) }

@@ -64,6 +64,13 @@ enum PageLayout {
                         }
                         if let user = context.user, let token = context.csrfToken {
                             li {
+                                if context.currentPath == SiteURL.changePassword {
+                                    a(.href(SiteURL.changePassword), .aria("current", "page")) { "Your password" }
+                                } else {
+                                    a(.href(SiteURL.changePassword)) { "Your password" }
+                                }
+                            }
+                            li {
                                 form(.action(SiteURL.signOut), .method("post"), .class("inline-form")) {
                                     input(.type("hidden"), .name(CSRFMiddleware.fieldName), .value(token))
                                     button(.type("submit"), .class("link-button")) {

@@ -22,6 +22,7 @@ enum SignInPage {
                     autocomplete: "current-password")
                 FormComponents.submitButton("Sign in")
             }
+            p { a(.href(SiteURL.forgotPassword)) { "Forgot your password?" } }
         }
     }
 }
