@@ -3,7 +3,10 @@
 
 Signs in as a staff account for the dashboard, then asks for each page --requests times, one after another
 (after --warmup untimed requests), on one kept-alive connection, and prints p50, p95 and max in milliseconds.
-Every answer must be 200; anything else stops the run. Standard library only.
+Every answer must be 200; anything else stops the run. Then downloads each open data file once, streamed,
+and prints the time to the first byte, the whole download's time, its size and its rows per second (with
+--open-data; the files are the whole published record, so one download each is the measure).
+Standard library only.
 """
 
 import argparse
@@ -72,6 +75,7 @@ def main():
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--open-data", action="store_true", help="also time one download of each open data file")
     args = parser.parse_args()
 
     place = urllib.parse.quote(args.place)
@@ -115,12 +119,48 @@ def main():
         }
         results.append(row)
         print(f"{label:40} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['max_ms']:8.1f}  {len(timings)}", flush=True)
+    downloads = time_open_data(args.port) if args.open_data else []
     if args.json:
         with open(args.json, "w") as out:
-            json.dump(results, out, indent=2)
+            json.dump({"pages": results, "open_data": downloads}, out, indent=2)
     slow = [r["page"] for r in results if r["p95_ms"] >= 300]
     print("p95 under 300 ms: " + ("all pages" if not slow else "NOT " + ", ".join(slow)))
     return 1 if slow else 0
+
+
+def time_open_data(port):
+    """One streamed download of each file listed on /open-data: first byte, total, size, rows (lines) per second."""
+    status, page = Client("127.0.0.1", port).request("GET", "/open-data")
+    if status != 200:
+        sys.exit(f"/open-data answered {status}")
+    paths = sorted(set(re.findall(rb'href="(/open-data/[a-z-]+\.csv)"', page)))
+    if not paths:
+        sys.exit("/open-data lists no CSV files")
+    rows = []
+    print(f"\n{'open data file':40} {'first byte ms':>13} {'total s':>8} {'MB':>8} {'lines':>10} {'lines/s':>9}")
+    for path in (p.decode() for p in paths):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        start = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        if response.status != 200:
+            sys.exit(f"{path} answered {response.status}")
+        first = response.read(1)
+        first_byte_ms = (time.perf_counter() - start) * 1000
+        size, lines = len(first), first.count(b"\n")
+        while chunk := response.read(1 << 16):
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+        total = time.perf_counter() - start
+        connection.close()
+        row = {
+            "file": path, "first_byte_ms": round(first_byte_ms, 1), "total_s": round(total, 2),
+            "megabytes": round(size / 1e6, 1), "lines": lines, "lines_per_s": round(lines / total),
+        }
+        rows.append(row)
+        print(f"{path:40} {row['first_byte_ms']:13.1f} {row['total_s']:8.2f} {row['megabytes']:8.1f} "
+              f"{lines:10} {row['lines_per_s']:9}", flush=True)
+    return rows
 
 
 if __name__ == "__main__":
