@@ -5,7 +5,7 @@ import HeardStorage
 /// The complaints queue and each case, with the clock in plain words.
 enum ComplaintPages {
     static func list(
-        _ complaints: [Complaint], figures: ComplaintFigures, since: SimpleDate, today: SimpleDate,
+        _ complaints: [Complaint], figures: ComplaintFigures, period: ComplaintsCSV.Period, today: SimpleDate,
         show: ComplaintsController.Show, page: Int, pageCount: Int,
         total: Int, context: PageContext, notice: String?
     ) -> String {
@@ -23,15 +23,22 @@ enum ComplaintPages {
             p(.class("hint")) {
                 "Each working day at 7am, complaints handlers get one e-mail listing the steps overdue or due in the next \(ReminderSchedule.complaintsHorizonWorkingDays) working days."
             }
-            figuresSection(figures, since: since)
-            HeardWeb.form(.action(ComplaintURL.complaints + ".csv"), .method("get"), .class("filters")) {
+            FormComponents.errorSummary(period.failure)
+            figuresSection(figures, from: period.from, to: period.to, today: today)
+            HeardWeb.form(.action(ComplaintURL.complaints), .method("get"), .class("filters"), .novalidate) {
+                input(.type("hidden"), .name("show"), .value(show.rawValue))
                 FormComponents.textField(
-                    name: "from", label: "Received from", value: since.iso, failure: nil, type: "date",
+                    name: "from", label: "Received from", value: period.typed["from"] ?? "", failure: period.failure,
+                    type: "date", required: false, width: "short")
+                FormComponents.textField(
+                    name: "to", label: "to", value: period.typed["to"] ?? "", failure: period.failure, type: "date",
                     required: false, width: "short")
-                FormComponents.textField(
-                    name: "to", label: "to", value: today.iso, failure: nil, type: "date", required: false,
-                    width: "short")
-                button(.type("submit"), .class("button button-secondary")) { "Download CSV" }
+                button(.type("submit"), .class("button button-secondary")) { "Show figures" }
+                button(
+                    .type("submit"), .class("button button-secondary"), .formaction(ComplaintURL.complaints + ".csv")
+                ) {
+                    "Download CSV"
+                }
             }
             p(.class("hint")) {
                 "One row per complaint with its dates, service, themes and outcome, for the quarterly complaints return; no text or contact details."
@@ -74,15 +81,20 @@ enum ComplaintPages {
         }
     }
 
-    static func figuresSection(_ figures: ComplaintFigures, since: SimpleDate) -> HTMLNode {
+    static func figuresSection(
+        _ figures: ComplaintFigures, from: SimpleDate, to: SimpleDate, today: SimpleDate
+    )
+        -> HTMLNode
+    {
         func share(_ part: Int, _ whole: Int) -> String {
             ComplaintFigures.percent(part, of: whole).map { "\(part) of \(whole) (\($0)%)" } ?? "None due yet"
         }
         let responded = ComplaintOutcome.allCases.reduce(0) { $0 + (figures.outcomes[$1] ?? 0) }
+        let period = to == today ? "since \(from.ukText)" : "from \(from.ukText) to \(to.ukText)"
         return section(.aria("labelledby", "complaint-figures")) {
-            h2(.id("complaint-figures")) { "Since \(since.ukText)" }
+            h2(.id("complaint-figures")) { "Received " + period }
             DataTable.render(
-                caption: "Complaints received since \(since.ukText)", headers: ["Figure", "Complaints"],
+                caption: "Complaints received \(period)", headers: ["Figure", "Complaints"],
                 rows: [
                     [.text("Received"), .text(String(figures.received))],
                     [

@@ -15,23 +15,44 @@ enum ComplaintsCSV {
     ]
 
     @Sendable static func download(_ request: Request) async throws -> Response {
-        let today = request.today
-        let from = try date(request, "from") ?? today.adding(months: -12).adding(days: 1)
-        let to = try date(request, "to") ?? today
-        guard from <= to else {
-            throw Abort(
-                .badRequest, reason: "The 'from' date (\(from.iso)) must not be after the 'to' date (\(to.iso)).")
+        let period = Period(request)
+        guard period.failure == nil else {
+            // From the complaints page's form: show it again with the dates to fix, not a bare error.
+            return try await ComplaintsController.listPage(request, period: period)
         }
-        let rows = try await ComplaintsExport.rows(from: from, to: to, today: today, on: request.db)
-        return CSVResponse.make([header] + rows, fileName: "heard-complaints-\(from.iso)-to-\(to.iso).csv")
+        let rows = try await ComplaintsExport.rows(
+            from: period.from, to: period.to, today: request.today, on: request.db)
+        return CSVResponse.make(
+            [header] + rows, fileName: "heard-complaints-\(period.from.iso)-to-\(period.to.iso).csv")
     }
 
-    static func date(_ request: Request, _ name: String) throws -> SimpleDate? {
-        guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
-        guard let date = SimpleDate(iso: text) else {
-            throw Abort(.badRequest, reason: "'\(name)' must be a date like 2026-03-31, not '\(text)'.")
+    /// The period the figures and the CSV cover: `from` and `to` (received dates, inclusive), by default the
+    /// last twelve months. Bad dates leave the default in place and say what to fix.
+    struct Period {
+        var from: SimpleDate
+        var to: SimpleDate
+        var typed: [String: String]
+        var failure: ValidationFailure?
+
+        init(_ request: Request) {
+            let today = request.today
+            typed = [
+                "from": (request.query[String.self, at: "from"] ?? "").trimmingWhitespace(),
+                "to": (request.query[String.self, at: "to"] ?? "").trimmingWhitespace(),
+            ]
+            var errors: [FieldError] = []
+            let defaultFrom = today.adding(months: -12).adding(days: 1)
+            let from = Admin.date(typed["from"], field: "from", into: &errors) ?? defaultFrom
+            let to = Admin.date(typed["to"], field: "to", into: &errors) ?? today
+            if errors.isEmpty, from > to {
+                errors.append(FieldError("to", "The end of the period cannot be before its start (\(from.ukText))."))
+            }
+            self.from = errors.isEmpty ? from : defaultFrom
+            self.to = errors.isEmpty ? to : today
+            if typed["from"]!.isEmpty { typed["from"] = self.from.iso }
+            if typed["to"]!.isEmpty { typed["to"] = self.to.iso }
+            failure = errors.isEmpty ? nil : ValidationFailure(errors)
         }
-        return date
     }
 }
 

@@ -20,6 +20,11 @@ enum ComplaintsController {
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
+        try await listPage(request, period: ComplaintsCSV.Period(request))
+    }
+
+    /// The queue, with the figures for complaints received in `period` (and its problems, if any).
+    static func listPage(_ request: Request, period: ComplaintsCSV.Period) async throws -> Response {
         let show = Show(rawValue: request.query[String.self, at: "show"] ?? "") ?? .open
         var query = Complaint.query(on: request.db).with(\.$feedback) { $0.with(\.$service) }
         switch show {
@@ -29,11 +34,11 @@ enum ComplaintsController {
         }
         let total = try await query.count()
         let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
-        let yearAgo = request.today.adding(months: -12)
         let figures = ComplaintFigures(
-            try await Complaint.query(on: request.db).filter(\.$receivedOn > yearAgo.iso).all().map {
-                ComplaintFigures.Case(clock: $0.clock, outcome: $0.outcome)
-            }, today: request.today)
+            try await Complaint.query(on: request.db).filter(\.$receivedOn >= period.from.iso)
+                .filter(\.$receivedOn <= period.to.iso).all().map {
+                    ComplaintFigures.Case(clock: $0.clock, outcome: $0.outcome)
+                }, today: request.today)
         let complaints = try await query.range(page.range).all()
         // Within a page of open cases, the nearest deadline first.
         let rows =
@@ -43,10 +48,11 @@ enum ComplaintsController {
             } : complaints
         return .html(
             ComplaintPages.list(
-                rows, figures: figures, since: yearAgo.adding(days: 1), today: request.today, show: show,
-                page: page.number,
-                pageCount: page.count,
-                total: total, context: PageContext(request, title: "Complaints"), notice: Admin.takeFlash(request)))
+                rows, figures: figures, period: period, today: request.today, show: show, page: page.number,
+                pageCount: page.count, total: total,
+                context: PageContext(request, title: "Complaints", hasErrors: period.failure != nil),
+                notice: Admin.takeFlash(request)),
+            status: period.failure == nil ? .ok : .unprocessableEntity)
     }
 
     /// Feedback a member of staff entered as a formal complaint (a letter, a call): escalated at once, with the

@@ -8,6 +8,7 @@ extension HTMLAttribute {
     public static func type(_ value: String) -> HTMLAttribute { HTMLAttribute("type", value) }
     public static func `for`(_ value: String) -> HTMLAttribute { HTMLAttribute("for", value) }
     public static func action(_ value: String) -> HTMLAttribute { HTMLAttribute("action", value) }
+    public static func formaction(_ value: String) -> HTMLAttribute { HTMLAttribute("formaction", value) }
     public static func method(_ value: String) -> HTMLAttribute { HTMLAttribute("method", value) }
     public static func autocomplete(_ value: String) -> HTMLAttribute { HTMLAttribute("autocomplete", value) }
     public static func aria(_ name: String, _ value: String) -> HTMLAttribute { HTMLAttribute("aria-\(name)", value) }
