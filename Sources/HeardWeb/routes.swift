@@ -129,6 +129,7 @@ func routes(_ app: Application) throws {
     actions.post("actions", "new", use: ActionsController.create)
     actions.get("actions", ":id", use: ActionsController.show)
     actions.post("actions", ":id", "update", use: ActionsController.update)
+    actions.post("actions", ":id", "plan", use: ActionsController.changePlan)
 
     let transfer = staff.grouped(AreaGuard(area: .dataTransfer))
     transfer.get("imports", use: ImportController.index)

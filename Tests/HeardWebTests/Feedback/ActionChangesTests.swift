@@ -125,4 +125,58 @@ struct ActionChangesTests {
             #expect(!csv.contains("which said no") && !csv.contains("free for outpatients from January"))
         }
     }
+
+    @Test(
+        "the plan can change: what, who and by when, shown in the updates; a new due date must be ahead",
+        arguments: TestDatabase.all)
+    func changingThePlan(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let owner = try #require(try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
+            _ = try await app.createUser(.complaintsHandler)
+            let handler = try #require(try await User.query(on: app.db).filter(\.$role == .complaintsHandler).first())
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2026-12-05")!)
+            let created = try await officer.post(
+                "/staff/actions/new",
+                form: [
+                    "you_said": "People said nobody explained the wait.", "title": "Explain waits at reception",
+                    "organisation_id": service.$organisation.id.uuidString, "place_id": place.id!.uuidString,
+                    "owner_id": owner.id!.uuidString, "due_on": "2027-03-31",
+                ], tokenFrom: "/staff/actions/new")
+            let path = try #require(created.location)
+            func change(_ title: String, _ ownerID: UUID, _ due: String) async throws -> TestBrowser.Page {
+                try await officer.post(
+                    path + "/plan", form: ["title": title, "owner_id": ownerID.uuidString, "due_on": due],
+                    tokenFrom: path)
+            }
+            let past = try await change("Explain waits at reception", owner.id!, "2026-12-01")
+            #expect(past.status == .unprocessableEntity)
+            #expect(past.body.contains("The due date has passed"))
+            #expect(past.body.contains("value=\"2026-12-01\""), "what was typed is kept")
+            let empty = try await change(" ", owner.id!, "2027-03-31")
+            #expect(empty.body.contains("Enter what will be done"))
+
+            let moved = try await change("Explain waits at reception and by text", handler.id!, "2027-06-30")
+            #expect(moved.status == .seeOther)
+            let action = try #require(try await ActionItem.query(on: app.db).first())
+            #expect(action.title == "Explain waits at reception and by text")
+            #expect(action.$owner.id == handler.id)
+            #expect(DateInput.format(action.dueOn) == "2027-06-30")
+            let page = try await officer.get(path)
+            #expect(
+                page.body.contains("Plan changed: now &quot;Explain waits at reception and by text&quot;")
+                    || page.body.contains("Plan changed: now \"Explain waits at reception and by text\""))
+            #expect(page.body.contains("due 30 June 2027 (was 31 March 2027)"))
+            let audit = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "action.plan_changed").first())
+            #expect(audit.summary.contains("Explain waits at reception and by text"))
+
+            // Once the date has passed, the rest of the plan can still change without moving it.
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2027-07-10")!)
+            let later = try await change("Explain waits everywhere", handler.id!, "2027-06-30")
+            #expect(later.status == .seeOther)
+            #expect(try await ActionItem.query(on: app.db).first()?.title == "Explain waits everywhere")
+        }
+    }
 }

@@ -105,7 +105,7 @@ enum ActionPages {
 
     static func detail(
         context: PageContext, action: ActionItem, linked: [FeedbackItem], failure: ValidationFailure?, status: String,
-        note: String, csrfToken: String, notice: String?
+        note: String, plan: [String: String], owners: [User], csrfToken: String, notice: String?
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -152,6 +152,23 @@ enum ActionPages {
                         "When you choose Done, say what was done. When you choose Not possible, explain why: people are told.",
                     rows: 4)
                 FormComponents.submitButton("Save update")
+            }
+            h2 { "Change the plan" }
+            p { "A changed plan is added to the updates, so people following the action can see it." }
+            HeardWeb.form(.action(SiteURL.action(action.id!) + "/plan"), .method("post"), .novalidate) {
+                FormComponents.csrfField(csrfToken)
+                FormComponents.textField(
+                    name: "title", label: "What will be done", value: plan["title"] ?? "", failure: failure)
+                FormComponents.selectField(
+                    name: "owner_id", label: "Owner",
+                    choices: owners.map {
+                        .init(value: $0.id!.uuidString, label: "\($0.displayName) (\($0.role.title))")
+                    },
+                    selected: plan["owner_id"] ?? "", failure: failure)
+                FormComponents.textField(
+                    name: "due_on", label: "Due date", value: plan["due_on"] ?? "", failure: failure,
+                    hint: "For example, 2027-03-31", type: "date", width: "medium")
+                button(.type("submit"), .class("button button-secondary")) { "Change the plan" }
             }
             h2 { "Feedback this answers" }
             if linked.isEmpty {

@@ -338,7 +338,8 @@ enum ActionsController {
     }
 
     static func renderDetail(
-        _ request: Request, action: ActionItem, failure: ValidationFailure?, status: String, note: String
+        _ request: Request, action: ActionItem, failure: ValidationFailure?, status: String, note: String,
+        plan: [String: String]? = nil
     )
         async throws -> String
     {
@@ -347,8 +348,86 @@ enum ActionsController {
         ).all()
         return ActionPages.detail(
             context: PageContext(request, title: action.title, hasErrors: failure != nil), action: action,
-            linked: links.map(\.feedback), failure: failure, status: status, note: note, csrfToken: request.csrfToken,
+            linked: links.map(\.feedback), failure: failure, status: status, note: note,
+            plan: plan ?? [
+                "title": action.title, "owner_id": action.$owner.id?.uuidString ?? "",
+                "due_on": DateInput.format(action.dueOn),
+            ], owners: try await owners(on: request.db), csrfToken: request.csrfToken,
             notice: Admin.takeFlash(request))
+    }
+
+    /// Who can own an action: active staff.
+    static func owners(on db: any Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$isActive == true).filter(\.$role != .involvedPerson)
+            .sort(\.$displayName).all()
+    }
+
+    /// Changes what will be done, who owns it and by when. A new due date must be ahead (an unchanged one may
+    /// have passed); the change is written into the action's updates, so the public trail shows it.
+    @Sendable static func changePlan(_ request: Request) async throws -> Response {
+        let action = try await load(request)
+        let typed = [
+            "title": Admin.text(request, "title").trimmingWhitespace(),
+            "owner_id": Admin.text(request, "owner_id"),
+            "due_on": Admin.text(request, "due_on").trimmingWhitespace(),
+        ]
+        var errors: [FieldError] = []
+        if typed["title"]!.isEmpty {
+            errors.append(FieldError("title", "Enter what will be done, in a short sentence."))
+        }
+        let owner = try await UUID(uuidString: typed["owner_id"]!).asyncFlatMap {
+            try await User.find($0, on: request.db)
+        }
+        if owner == nil || owner?.isActive != true || owner?.role == .involvedPerson {
+            errors.append(FieldError("owner_id", "Choose who owns this action."))
+        }
+        let unchangedDue = typed["due_on"] == DateInput.format(action.dueOn)
+        let due = unchangedDue ? action.dueOn : dueDate(typed["due_on"], today: request.today, into: &errors)
+        guard errors.isEmpty, let owner, let due else {
+            return .html(
+                try await renderDetail(
+                    request, action: action, failure: ValidationFailure(errors), status: action.status.rawValue,
+                    note: "", plan: typed),
+                status: .unprocessableEntity)
+        }
+        var changes: [FieldChange] = []
+        var said: [String] = []
+        if typed["title"]! != action.title {
+            changes.append(FieldChange("title", from: action.title, to: typed["title"]!))
+            said.append("now \"\(typed["title"]!)\"")
+        }
+        if owner.id != action.$owner.id {
+            changes.append(FieldChange("owner_id", from: action.$owner.id?.uuidString, to: owner.id?.uuidString))
+            said.append("owned by \(owner.displayName)")
+        }
+        if !unchangedDue {
+            changes.append(FieldChange("due_on", from: DateInput.format(action.dueOn), to: DateInput.format(due)))
+            said.append(
+                "due \(due.formatted(StoriesPages.dayFormat)) (was \(action.dueOn.formatted(StoriesPages.dayFormat)))")
+        }
+        guard !changes.isEmpty else {
+            Admin.flash(request, "Nothing changed.")
+            return request.redirect(to: SiteURL.action(action.id!))
+        }
+        action.title = typed["title"]!
+        action.$owner.id = owner.id
+        action.dueOn = due
+        let user = request.currentUser
+        let note = "Plan changed: " + said.joined(separator: "; ") + "."
+        let audited = changes
+        try await request.db.transaction { db in
+            try await action.save(on: db)
+            try await ActionUpdate(
+                actionID: action.id!, status: action.status,
+                note: note, authorID: user?.id, authorLabel: user?.role.title ?? "Staff"
+            ).create(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "action.plan_changed", objectType: "action",
+                objectID: action.id?.uuidString, summary: "Changed the plan of action \(action.title)", changes: audited
+            )
+        }
+        Admin.flash(request, "Plan changed.")
+        return request.redirect(to: SiteURL.action(action.id!))
     }
 }
 
