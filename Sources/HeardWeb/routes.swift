@@ -161,6 +161,7 @@ func routes(_ app: Application) throws {
     boards.get("boards", ":id", use: BoardsController.show)
     boards.post("boards", ":id", "members", use: BoardsController.addMember)
     boards.get("boards", ":id", "members", ":member", use: BoardsController.member)
+    boards.post("boards", ":id", "members", ":member", use: BoardsController.changeMember)
     boards.post("boards", ":id", "members", ":member", "declarations", use: BoardsController.declare)
     boards.post("boards", ":id", "members", ":member", "leave", use: BoardsController.leave)
     boards.post("boards", ":id", "members", ":member", "declaration-link", use: DeclarationLinks.send)

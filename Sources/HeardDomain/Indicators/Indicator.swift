@@ -117,6 +117,8 @@ public enum IndicatorRules {
         }
         if let periodStart, periodStart > today {
             problems.append(FieldError("period_start", "The period has not started yet: record it once it has."))
+        } else if let periodStart, periodStart < today.adding(months: -12 * 30) {
+            problems.append(FieldError("period_start", "Check the year: that period started more than 30 years ago."))
         }
         return (problems.isEmpty ? value : nil, problems)
     }

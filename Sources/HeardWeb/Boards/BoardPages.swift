@@ -101,27 +101,7 @@ enum BoardPages {
             h2 { "Add a member" }
             HeardWeb.form(.action(BoardURL.members(board.id!)), .method("post"), .novalidate) {
                 FormComponents.csrfField(context.csrfToken ?? "")
-                FormComponents.textField(
-                    name: "name", label: "Name", value: typed["name"] ?? "", failure: failure,
-                    hint: "As it is written in the minutes' list of members present, so Heard can match them.")
-                FormComponents.textField(
-                    name: "role", label: "Role on the board", value: typed["role"] ?? "", failure: failure,
-                    hint: "For example: Chair, GP member, Lay member, Patient and carer representative.")
-                FormComponents.radios(
-                    name: "votes", legend: "Do they vote on decisions?",
-                    choices: [
-                        .init(value: "yes", label: "Yes"), .init(value: "no", label: "No, they advise or observe"),
-                    ],
-                    selected: typed["votes"] ?? "", failure: failure, inline: true)
-                FormComponents.checkbox(
-                    name: "lived_experience", label: "They bring lived experience",
-                    checked: typed["lived_experience"] == "yes",
-                    hint:
-                        "A patient, carer or community member speaking from their own experience of the services, not as staff."
-                )
-                FormComponents.textField(
-                    name: "appointed_on", label: "Appointed on", value: typed["appointed_on"] ?? today.iso,
-                    failure: failure, type: "date", width: "short")
+                memberFields(typed: typed, failure: failure, today: today)
                 FormComponents.selectField(
                     name: "account_id", label: "Their Heard account (optional)",
                     choices: accounts.map { .init(value: $0.id!.uuidString, label: "\($0.displayName) (\($0.email))") },
@@ -212,6 +192,19 @@ enum BoardPages {
                         button(.type("submit"), .class("button button-secondary")) { "E-mail the declaration form" }
                     }
                 }
+                h2 { "Change their details" }
+                HeardWeb.form(.action(BoardURL.member(board.id!, member.id!)), .method("post"), .novalidate) {
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    memberFields(
+                        typed: typed["name"] != nil
+                            ? typed
+                            : [
+                                "name": member.name, "role": member.role, "votes": member.votes ? "yes" : "no",
+                                "lived_experience": member.livedExperience ? "yes" : "",
+                                "appointed_on": member.appointedOn,
+                            ], failure: failure, today: today)
+                    button(.type("submit"), .class("button button-secondary")) { "Save their details" }
+                }
                 h2 { "They have left the board" }
                 HeardWeb.form(.action(BoardURL.leave(board.id!, member.id!)), .method("post"), .novalidate) {
                     FormComponents.csrfField(context.csrfToken ?? "")
@@ -222,6 +215,33 @@ enum BoardPages {
                 }
             }
         }
+    }
+
+    /// Who a member is: the add form and the change form ask the same.
+    static func memberFields(typed: [String: String], failure: ValidationFailure?, today: SimpleDate) -> HTMLNode {
+        .fragment([
+            FormComponents.textField(
+                name: "name", label: "Name", value: typed["name"] ?? "", failure: failure,
+                hint: "As it is written in the minutes' list of members present, so Heard can match them."),
+            FormComponents.textField(
+                name: "role", label: "Role on the board", value: typed["role"] ?? "", failure: failure,
+                hint: "For example: Chair, GP member, Lay member, Patient and carer representative."),
+            FormComponents.radios(
+                name: "votes", legend: "Do they vote on decisions?",
+                choices: [
+                    .init(value: "yes", label: "Yes"), .init(value: "no", label: "No, they advise or observe"),
+                ],
+                selected: typed["votes"] ?? "", failure: failure, inline: true),
+            FormComponents.checkbox(
+                name: "lived_experience", label: "They bring lived experience",
+                checked: typed["lived_experience"] == "yes",
+                hint:
+                    "A patient, carer or community member speaking from their own experience of the services, not as staff."
+            ),
+            FormComponents.textField(
+                name: "appointed_on", label: "Appointed on", value: typed["appointed_on"] ?? today.iso,
+                failure: failure, type: "date", width: "short"),
+        ])
     }
 
     /// What a declaration asks: the kind, the interest, when it ended; with the date only where staff record one

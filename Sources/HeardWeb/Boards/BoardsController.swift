@@ -78,61 +78,100 @@ enum BoardsController {
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 
+    /// What the add and change forms share: name, role, vote, lived experience, appointment date.
+    struct MemberDetails {
+        var typed: [String: String]
+        var errors: [FieldError]
+        var name: String { typed["name"]! }
+        var role: String { typed["role"]! }
+        var votes: Bool { typed["votes"] == "yes" }
+        var livedExperience: Bool { typed["lived_experience"] == "yes" }
+        var appointed: SimpleDate?
+
+        /// `editing` is the member being changed: their own name is not a clash, and the appointment may not
+        /// move after a declaration or their leaving.
+        static func read(_ request: Request, board: Board, editing: BoardMember?) async throws -> MemberDetails {
+            var typed = [
+                "name": Admin.text(request, "name").trimmingWhitespace(),
+                "role": Admin.text(request, "role").trimmingWhitespace(),
+                "votes": Admin.text(request, "votes"),
+                "lived_experience": Admin.text(request, "lived_experience"),
+                "appointed_on": Admin.text(request, "appointed_on").trimmingWhitespace(),
+            ]
+            if editing == nil { typed["account_id"] = Admin.text(request, "account_id") }
+            let name = typed["name"]!
+            var errors: [FieldError] = []
+            if name.isEmpty {
+                errors.append(
+                    FieldError(
+                        "name", "Enter the member's name as it appears in minutes, for example \"Dr Amir Khan\"."))
+            } else if try await board.$members.query(on: request.db).filter(\.$leftOn == nil).all().contains(where: {
+                $0.id != editing?.id && $0.name.lowercased() == name.lowercased()
+            }) {
+                errors.append(FieldError("name", "\(name) is already a member of \(board.name)."))
+            }
+            if typed["role"]!.isEmpty {
+                errors.append(
+                    FieldError("role", "Enter their role on the board, for example \"GP member\" or \"Chair\"."))
+            }
+            if typed["votes"] != "yes" && typed["votes"] != "no" {
+                errors.append(FieldError("votes", "Say whether they vote on decisions."))
+            }
+            let appointed = Admin.requiredDate(
+                typed["appointed_on"], field: "appointed_on",
+                missing: "Enter the date they were appointed, like 2026-04-01.", into: &errors)
+            if let appointed {
+                if appointed > request.today {
+                    errors.append(
+                        FieldError(
+                            "appointed_on", "The appointment date cannot be in the future: add them on the day."))
+                } else if appointed < request.today.adding(months: -12 * 40) {
+                    errors.append(
+                        FieldError("appointed_on", "Check the year: that is more than 40 years ago."))
+                } else if let editing {
+                    let firstDeclared = editing.declarations.map(\.entry.declaredOn).min()
+                    if let firstDeclared, appointed > firstDeclared {
+                        errors.append(
+                            FieldError(
+                                "appointed_on",
+                                "They declared on \(firstDeclared.ukText), so they were appointed by then."))
+                    } else if let left = editing.leftOn.flatMap(SimpleDate.init(iso:)), appointed > left {
+                        errors.append(
+                            FieldError("appointed_on", "They left on \(left.ukText), so they were appointed before."))
+                    }
+                }
+            }
+            return MemberDetails(typed: typed, errors: errors, appointed: appointed)
+        }
+    }
+
     @Sendable static func addMember(_ request: Request) async throws -> Response {
         let board = try await findBoard(request)
-        let typed = [
-            "name": Admin.text(request, "name").trimmingWhitespace(),
-            "role": Admin.text(request, "role").trimmingWhitespace(),
-            "votes": Admin.text(request, "votes"),
-            "lived_experience": Admin.text(request, "lived_experience"),
-            "appointed_on": Admin.text(request, "appointed_on").trimmingWhitespace(),
-            "account_id": Admin.text(request, "account_id"),
-        ]
-        let name = typed["name"]!
-        let role = typed["role"]!
-        var errors: [FieldError] = []
-        if name.isEmpty {
-            errors.append(
-                FieldError("name", "Enter the member's name as it appears in minutes, for example \"Dr Amir Khan\"."))
-        } else if try await board.$members.query(on: request.db).filter(\.$leftOn == nil).all().contains(where: {
-            $0.name.lowercased() == name.lowercased()
-        }) {
-            errors.append(FieldError("name", "\(name) is already a member of \(board.name)."))
-        }
-        if role.isEmpty {
-            errors.append(FieldError("role", "Enter their role on the board, for example \"GP member\" or \"Chair\"."))
-        }
-        if typed["votes"] != "yes" && typed["votes"] != "no" {
-            errors.append(FieldError("votes", "Say whether they vote on decisions."))
-        }
-        let appointed = Admin.requiredDate(
-            typed["appointed_on"], field: "appointed_on",
-            missing: "Enter the date they were appointed, like 2026-04-01.", into: &errors)
-        if let appointed, appointed > request.today {
-            errors.append(
-                FieldError("appointed_on", "The appointment date cannot be in the future: add them on the day."))
-        }
+        var details = try await MemberDetails.read(request, board: board, editing: nil)
+        let typed = details.typed
         var account: User? = nil
         if !typed["account_id"]!.isEmpty {
             account = try await UUID(uuidString: typed["account_id"]!).asyncFlatMap {
                 try await User.query(on: request.db).filter(\.$id == $0).filter(\.$isActive == true).first()
             }
             if account == nil {
-                errors.append(FieldError("account_id", "Choose an account from the list, or none."))
+                details.errors.append(FieldError("account_id", "Choose an account from the list, or none."))
             } else if try await BoardMember.query(on: request.db).filter(\.$board.$id == board.id!)
                 .filter(\.$account.$id == account!.id!).filter(\.$leftOn == nil).first() != nil
             {
-                errors.append(
+                details.errors.append(
                     FieldError(
                         "account_id", "\(account!.displayName)'s account already belongs to a member of this board."))
             }
         }
-        guard errors.isEmpty, let appointed else {
-            return try await boardPage(board, request, failure: ValidationFailure(errors), typed: typed)
+        guard details.errors.isEmpty, let appointed = details.appointed else {
+            return try await boardPage(board, request, failure: ValidationFailure(details.errors), typed: typed)
         }
+        let name = details.name
+        let role = details.role
         let member = BoardMember(
-            boardID: board.id!, name: name, role: role, votes: typed["votes"] == "yes",
-            livedExperience: typed["lived_experience"] == "yes", appointedOn: appointed)
+            boardID: board.id!, name: name, role: role, votes: details.votes,
+            livedExperience: details.livedExperience, appointedOn: appointed)
         member.$account.id = account?.id
         try await request.db.transaction { db in
             try await member.create(on: db)
@@ -142,6 +181,41 @@ enum BoardsController {
         }
         let due = appointed.adding(days: RegisterStatus.daysToDeclareOnAppointment)
         Admin.flash(request, "\(name) added. Their declaration of interests is due by \(due.ukText).")
+        return request.redirect(to: BoardURL.member(board.id!, member.id!))
+    }
+
+    /// Corrects a member's details: a misspelt name, a new role, whether they vote or bring lived experience.
+    @Sendable static func changeMember(_ request: Request) async throws -> Response {
+        let (board, member) = try await findMember(request)
+        let details = try await MemberDetails.read(request, board: board, editing: member)
+        guard details.errors.isEmpty, let appointed = details.appointed else {
+            return try await memberPage(
+                board, member, request, failure: ValidationFailure(details.errors), typed: details.typed, notice: nil)
+        }
+        let changes = [
+            FieldChange("name", from: member.name, to: details.name),
+            FieldChange("role", from: member.role, to: details.role),
+            FieldChange("votes", from: String(member.votes), to: String(details.votes)),
+            FieldChange("lived_experience", from: String(member.livedExperience), to: String(details.livedExperience)),
+            FieldChange("appointed_on", from: member.appointedOn, to: appointed.iso),
+        ].filter { $0.from != $0.to }
+        guard !changes.isEmpty else {
+            Admin.flash(request, "Nothing changed.")
+            return request.redirect(to: BoardURL.member(board.id!, member.id!))
+        }
+        member.name = details.name
+        member.role = details.role
+        member.votes = details.votes
+        member.livedExperience = details.livedExperience
+        member.appointedOn = appointed.iso
+        try await request.db.transaction { db in
+            try await member.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "board.member_changed", objectType: "board_member",
+                objectID: member.id?.uuidString, summary: "Changed the details of \(member.name) on \(board.name)",
+                changes: changes)
+        }
+        Admin.flash(request, "Details changed.")
         return request.redirect(to: BoardURL.member(board.id!, member.id!))
     }
 

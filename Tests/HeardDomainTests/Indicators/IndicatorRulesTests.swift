@@ -42,6 +42,9 @@ struct IndicatorRulesTests {
             "4", unit: .days, periodStart: SimpleDate(year: 2027, month: 1, day: 1), today: Self.today)
         #expect(future.value == nil)
         #expect(future.problems.map(\.field) == ["period_start"])
+        let battle = IndicatorRules.valueProblems(
+            "4", unit: .days, periodStart: SimpleDate(year: 1066, month: 10, day: 14), today: Self.today)
+        #expect(battle.problems.map(\.message) == ["Check the year: that period started more than 30 years ago."])
     }
 
     @Test("a trend is better or worse according to the direction")
