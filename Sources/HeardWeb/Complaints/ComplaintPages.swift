@@ -112,6 +112,22 @@ enum ComplaintPages {
         }
     }
 
+    /// How to reach the complainant (to acknowledge by phone, or agree the response date), as they gave it.
+    static func contact(_ item: FeedbackItem) -> HTMLNode {
+        let parts: [HTMLNode] = [
+            item.contactName.map { HTMLNode.text($0) },
+            item.contactEmail.map { email in a(.href("mailto:" + email)) { email } },
+            item.contactPhone.map { phone in a(.href("tel:" + phone.filter { !$0.isWhitespace })) { phone } },
+        ].compactMap { $0 }
+        guard !parts.isEmpty else { return .text("No contact details given") }
+        var nodes: [HTMLNode] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { nodes.append(.text(", ")) }
+            nodes.append(part)
+        }
+        return .fragment(nodes)
+    }
+
     /// The service, and the themes the engine found: complaints are learning data like any other feedback.
     static func about(_ item: FeedbackItem) -> HTMLNode {
         .fragment([
@@ -172,6 +188,7 @@ enum ComplaintPages {
                                     ? " – more than 12 months before; taken on because: \(complaint.lateReason)" : "")
                         } ?? "Not recorded")
                 ),
+                ("Complainant", contact(item)),
                 ("Feedback", a(.href(SiteURL.feedback(item.id!))) { "\(item.reference) and its analysis" }),
             ])
             h2 { "What the person said" }

@@ -26,6 +26,8 @@ struct ComplaintsTests {
             let item = try #require(try await FeedbackItem.query(on: app.db).first())
             // Received on Christmas Eve 2026 (noon in London): the 25th and 28th are bank holidays.
             item.receivedAt = Date(timeIntervalSince1970: 1_798_113_600)
+            item.contactName = "Ruth Adeyemi"
+            item.contactPhone = "07700 900123"
             try await item.save(on: app.db)
 
             let moderate = "/staff/moderation/\(item.id!.uuidString.lowercased())"
@@ -58,6 +60,8 @@ struct ComplaintsTests {
                 !(try await moderator.get("/staff").body.contains("with a step overdue")), "moderators do not see it")
 
             let path = "/staff/complaints/\(complaint.id!.uuidString.lowercased())"
+            let casePage = try await handler.get(path)
+            #expect(casePage.body.contains("Ruth Adeyemi, <a href=\"tel:07700900123\">07700 900123</a>"))
             let refused = try await handler.post(
                 path + "/acknowledge", form: ["acknowledged_on": "2027-02-30", "acknowledgement_note": " "],
                 tokenFrom: path)
