@@ -1,6 +1,7 @@
 import Fluent
 import HeardDomain
 import HeardStorage
+import HeardWeb
 import Testing
 import Vapor
 
@@ -37,6 +38,16 @@ struct ReferenceDataTests {
 
             let audit = try await browser.get("/staff/audit?object_type=organisation")
             #expect(audit.body.contains("Changed organisation Holme Valley Hospice Care"))
+            #expect(audit.body.contains("Organisation: updated"), "actions in words")
+            // By UK day: today's entries, and none for a day in the past.
+            let today = DecisionClock.ukDay(of: Date()).iso
+            let todays = try await browser.get("/staff/audit?object_type=organisation&from=\(today)&to=\(today)")
+            #expect(todays.body.contains("Changed organisation Holme Valley Hospice Care"))
+            let past = try await browser.get("/staff/audit?object_type=organisation&to=2020-01-01")
+            #expect(past.body.contains("0 entries"))
+            let bad = try await browser.get("/staff/audit?from=yesterday")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("\"yesterday\" is not a real date"))
         }
     }
 

@@ -1,19 +1,22 @@
 import Fluent
 import Foundation
+import HeardDomain
 import HeardStorage
 import Vapor
 
-/// Browsing the audit log, newest first, filtered by object, action and who. Read-only by design.
+/// Browsing the audit log, newest first, filtered by object, action, who and when (UK days). Read-only by design.
 enum AuditController {
 
     struct Filters: Content {
         var objectType: String?
         var action: String?
         var actor: String?
+        var from: String?
+        var to: String?
         var page: Int?
 
         enum CodingKeys: String, CodingKey {
-            case action, actor, page
+            case action, actor, page, from, to
             case objectType = "object_type"
         }
     }
@@ -26,6 +29,13 @@ enum AuditController {
         if let actor = filters.actor?.trimmingCharacters(in: .whitespaces), !actor.isEmpty {
             query = query.filter(\.$actorLabel ~~ actor.lowercased())
         }
+        var errors: [FieldError] = []
+        if let from = Admin.date(filters.from, field: "from", into: &errors) {
+            query = query.filter(\.$occurredAt >= DecisionClock.startOfUKDay(from))
+        }
+        if let to = Admin.date(filters.to, field: "to", into: &errors) {
+            query = query.filter(\.$occurredAt < DecisionClock.startOfUKDay(to.adding(days: 1)))
+        }
         let total = try await query.count()
         let page = ListPage(requested: filters.page, total: total)
         let events = try await query.sort(\.$occurredAt, .descending).range(page.range).all()
@@ -34,8 +44,8 @@ enum AuditController {
         let html = AuditPage.render(
             .init(
                 events: events, filters: filters, objectTypes: objectTypes, actions: actions, page: page.number,
-                pageCount: page.count, total: total),
-            context: PageContext(request, title: "Audit log"))
-        return .html(html)
+                pageCount: page.count, total: total, failure: errors.isEmpty ? nil : ValidationFailure(errors)),
+            context: PageContext(request, title: "Audit log", hasErrors: !errors.isEmpty))
+        return .html(html, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

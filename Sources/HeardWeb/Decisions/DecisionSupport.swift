@@ -20,6 +20,13 @@ public struct DecisionClock: Sendable {
         return SimpleDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
+    /// Midnight in the UK at the start of `day`, as an instant.
+    public static func startOfUKDay(_ day: SimpleDate) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date()
+    }
+
     public static func fixed(_ date: SimpleDate) -> DecisionClock { DecisionClock { date } }
 
     public struct Key: StorageKey {

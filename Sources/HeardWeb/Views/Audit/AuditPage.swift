@@ -1,4 +1,5 @@
 import Foundation
+import HeardDomain
 import HeardStorage
 
 enum AuditPage {
@@ -10,6 +11,14 @@ enum AuditPage {
         var page: Int
         var pageCount: Int
         var total: Int
+        var failure: ValidationFailure?
+    }
+
+    /// "board.member_added" → "Board: member added"; "board_member" → "Board member".
+    static func readable(_ code: String) -> String {
+        let parts = code.split(separator: ".", maxSplits: 1).map { $0.replacingOccurrences(of: "_", with: " ") }
+        let first = parts[0].prefix(1).uppercased() + parts[0].dropFirst()
+        return parts.count > 1 ? first + ": " + parts[1] : first
     }
 
     /// UK style, UK time: "25 Nov 2026, 21:22".
@@ -28,17 +37,25 @@ enum AuditPage {
         PageLayout.render(context) {
             h1 { "Audit log" }
             p(.class("lead")) { "Every change staff make, who made it and when. Entries cannot be changed or removed." }
-            form(.action(SiteURL.audit), .method("get"), .class("filters")) {
+            FormComponents.errorSummary(model.failure)
+            form(.action(SiteURL.audit), .method("get"), .class("filters"), .novalidate) {
                 FormComponents.selectField(
                     name: "object_type", label: "What changed",
-                    choices: model.objectTypes.map { .init(value: $0, label: $0) },
+                    choices: model.objectTypes.map { .init(value: $0, label: readable($0)) },
                     selected: model.filters.objectType ?? "", failure: nil, prompt: "Anything")
                 FormComponents.selectField(
-                    name: "action", label: "Action", choices: model.actions.map { .init(value: $0, label: $0) },
+                    name: "action", label: "Action",
+                    choices: model.actions.map { .init(value: $0, label: readable($0)) },
                     selected: model.filters.action ?? "", failure: nil, prompt: "Any action")
                 FormComponents.textField(
                     name: "actor", label: "Who (e-mail contains)", value: model.filters.actor ?? "", failure: nil,
                     required: false, width: "medium")
+                FormComponents.textField(
+                    name: "from", label: "From", value: model.filters.from ?? "", failure: model.failure, type: "date",
+                    required: false, width: "short")
+                FormComponents.textField(
+                    name: "to", label: "To", value: model.filters.to ?? "", failure: model.failure, type: "date",
+                    required: false, width: "short")
                 button(.type("submit"), .class("button button-secondary")) { "Filter" }
             }
             p { "\(model.total) entries" }
@@ -49,7 +66,8 @@ enum AuditPage {
                         timeElement(HTMLAttribute("datetime", ISO8601DateFormatter().string(from: event.occurredAt))) {
                             event.occurredAt.formatted(dateFormat)
                         },
-                        .text(event.actorLabel), .text(event.action), .text(event.summary), changes(event.changes),
+                        .text(event.actorLabel), .text(readable(event.action)), .text(event.summary),
+                        changes(event.changes),
                     ]
                 }, captionHidden: true)
             Pagination.links(page: model.page, pageCount: model.pageCount) { number in
@@ -58,6 +76,8 @@ enum AuditPage {
                     URLQueryItem(name: "object_type", value: model.filters.objectType ?? ""),
                     URLQueryItem(name: "action", value: model.filters.action ?? ""),
                     URLQueryItem(name: "actor", value: model.filters.actor ?? ""),
+                    URLQueryItem(name: "from", value: model.filters.from ?? ""),
+                    URLQueryItem(name: "to", value: model.filters.to ?? ""),
                     URLQueryItem(name: "page", value: String(number)),
                 ]
                 return SiteURL.audit + "?" + (query.percentEncodedQuery ?? "")
