@@ -232,9 +232,12 @@ public enum GunningGate {
             if c.reasons.trimmingWhitespace().isEmpty { missing.append("the reasons") }
             if c.eiaStatus == .none { missing.append("the equality impact assessment") }
             if missing.isEmpty {
+                // A draft assessment is enough to consult on; signing it off is a separate check before deciding.
                 return PrincipleCheck(
                     .g2, .met,
-                    "The pack has the background, options, alternatives set aside, reasons and the equality impact assessment."
+                    c.eiaStatus == .signedOff
+                        ? "The pack has the background, options, alternatives set aside, reasons and the signed-off equality impact assessment."
+                        : "The pack has the background, options, alternatives set aside, reasons and a draft equality impact assessment (to be signed off before the decision)."
                 )
             }
             return PrincipleCheck(.g2, .notMet, "Add " + Self.list(missing) + " to the consultation pack.")

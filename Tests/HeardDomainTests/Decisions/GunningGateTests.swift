@@ -103,6 +103,8 @@ struct GunningGateTests {
         let checks = GunningGate.evaluate(Self.closedAndAnswered, today: Self.today)
         #expect(checks.map(\.principle) == [.g1, .g2, .g3, .g4])
         #expect(checks.allSatisfy { $0.status == .met })
+        // A draft assessment is enough to consult on, and G2 says it still needs signing off.
+        #expect(checks[1].detail.contains("a draft equality impact assessment (to be signed off before the decision)"))
     }
 
     @Test("G1: a decision date before the consultation closes, or a decided initiative, is not formative")

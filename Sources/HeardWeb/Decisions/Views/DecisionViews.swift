@@ -21,7 +21,7 @@ enum DecisionViews {
                             .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn),
                             .text(decision.isApproved ? "Approved" : "Proposed"),
                             .text(
-                                refusal.map { "\($0.principle.rawValue): \($0.message)" }
+                                refusal.map { "\($0.principle.title): \($0.message)" }
                                     ?? (decision.isApproved ? "–" : "Ready to approve")),
                         ]
                     }, captionHidden: true)
