@@ -130,6 +130,7 @@ func routes(_ app: Application) throws {
     actions.get("actions", ":id", use: ActionsController.show)
     actions.post("actions", ":id", "update", use: ActionsController.update)
     actions.post("actions", ":id", "plan", use: ActionsController.changePlan)
+    actions.post("actions", ":id", "feedback", use: ActionsController.linkFeedback)
 
     let transfer = staff.grouped(AreaGuard(area: .dataTransfer))
     transfer.get("imports", use: ImportController.index)

@@ -88,13 +88,14 @@ enum UsersController {
     @Sendable static func create(_ request: Request) async throws -> Response {
         let form = try request.content.decode(Form.self)
         var errors: [FieldError] = []
+        // In the order of the form's fields, so the error summary reads top to bottom.
+        let name = (form.displayName ?? "").trimmingWhitespace()
+        if name.isEmpty { errors.append(FieldError("display_name", "Enter the person's name.")) }
         let email = EmailAddress.normalised(form.email ?? "")
         if !EmailAddress.isPlausible(email) {
             errors.append(
                 FieldError("email", "Enter an e-mail address in the correct format, like name@example.nhs.uk."))
         }
-        let name = (form.displayName ?? "").trimmingWhitespace()
-        if name.isEmpty { errors.append(FieldError("display_name", "Enter the person's name.")) }
         let role = Role(rawValue: form.role ?? "")
         if role == nil { errors.append(FieldError("role", "Select a role.")) }
         if let problem = PasswordPolicy.problem(with: form.password ?? "") {

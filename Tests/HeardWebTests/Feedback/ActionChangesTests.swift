@@ -179,4 +179,58 @@ struct ActionChangesTests {
             #expect(try await ActionItem.query(on: app.db).first()?.title == "Explain waits everywhere")
         }
     }
+
+    @Test(
+        "more feedback is linked by reference; linked to a closed action, its people are told",
+        arguments: TestDatabase.all)
+    func linkingFeedback(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            var items: [FeedbackItem] = []
+            for (index, email) in ["first@example.org", "second@example.org", "third@example.org"].enumerated() {
+                let item = try await ScaleQueryTests.item(
+                    "HRD-LINKED0\(index + 2)", service: service, place: place, themes: [], receivedDaysAgo: 5,
+                    on: app.db)
+                item.contactEmail = email
+                try await item.save(on: app.db)
+                items.append(item)
+            }
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let owner = try #require(try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
+            let created = try await officer.post(
+                "/staff/actions/new",
+                form: [
+                    "feedback[]": items[0].id!.uuidString, "you_said": "People said the signs were confusing.",
+                    "title": "New signs in outpatients", "organisation_id": service.$organisation.id.uuidString,
+                    "place_id": place.id!.uuidString, "owner_id": owner.id!.uuidString, "due_on": "2027-03-31",
+                ], tokenFrom: "/staff/actions/new")
+            let path = try #require(created.location)
+            func link(_ references: String) async throws -> TestBrowser.Page {
+                try await officer.post(path + "/feedback", form: ["references": references], tokenFrom: path)
+            }
+            let empty = try await link("  ")
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.contains("Enter one or more feedback references"))
+            let unknown = try await link("hrd-linked03, HRD-NOSUCH99")
+            #expect(unknown.body.contains("No feedback has the reference HRD-NOSUCH99."))
+            #expect(unknown.body.contains("hrd-linked03, HRD-NOSUCH99"), "what was typed is kept")
+
+            let open = try await link("hrd-linked03")
+            #expect(open.status == .seeOther)
+            #expect(try await officer.get(path).body.contains("Linked 1 piece of feedback."))
+            #expect(try await ActionFeedbackLink.query(on: app.db).count() == 2)
+            #expect(try await FeedbackItem.find(items[1].id, on: app.db)?.actionLinkedAt != nil)
+            #expect(try await Notice.query(on: app.db).count() == 0, "nobody is told while the action is open")
+
+            let done = try await officer.post(
+                path + "/update", form: ["status": "done", "note": "New signs are up."], tokenFrom: path)
+            #expect(done.status == .seeOther)
+            #expect(try await Notice.query(on: app.db).filter(\.$kind == "we_did").count() == 2)
+            _ = try await link("HRD-LINKED04 HRD-LINKED02")
+            #expect(try await officer.get(path).body.contains("Linked 1 piece of feedback. 1 already linked. 1 person"))
+            let told = try await Notice.query(on: app.db).filter(\.$kind == "we_did").all().map(\.toAddress).sorted()
+            #expect(told == ["first@example.org", "second@example.org", "third@example.org"], "each person once")
+            #expect(try await FeedbackItem.find(items[2].id, on: app.db)?.weDidAt != nil)
+        }
+    }
 }

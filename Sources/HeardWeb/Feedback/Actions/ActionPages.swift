@@ -105,7 +105,8 @@ enum ActionPages {
 
     static func detail(
         context: PageContext, action: ActionItem, linked: [FeedbackItem], failure: ValidationFailure?, status: String,
-        note: String, plan: [String: String], owners: [User], csrfToken: String, notice: String?
+        note: String, plan: [String: String], owners: [User], references: String, csrfToken: String,
+        notice: String?
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -182,6 +183,15 @@ enum ActionPages {
                         }
                     }
                 }
+            }
+            HeardWeb.form(.action(SiteURL.action(action.id!) + "/feedback"), .method("post"), .novalidate) {
+                FormComponents.csrfField(csrfToken)
+                FormComponents.textField(
+                    name: "references", label: "Link more feedback", value: references, failure: failure,
+                    hint: action.status.isClosed
+                        ? "Feedback references, like HRD-7K3M9QPX, separated by spaces or commas. This action is closed: people who left an e-mail address will be told what happened."
+                        : "Feedback references, like HRD-7K3M9QPX, separated by spaces or commas.")
+                button(.type("submit"), .class("button button-secondary")) { "Link feedback" }
             }
         }
     }

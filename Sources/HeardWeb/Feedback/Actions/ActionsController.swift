@@ -339,7 +339,7 @@ enum ActionsController {
 
     static func renderDetail(
         _ request: Request, action: ActionItem, failure: ValidationFailure?, status: String, note: String,
-        plan: [String: String]? = nil
+        plan: [String: String]? = nil, references: String = ""
     )
         async throws -> String
     {
@@ -352,8 +352,62 @@ enum ActionsController {
             plan: plan ?? [
                 "title": action.title, "owner_id": action.$owner.id?.uuidString ?? "",
                 "due_on": DateInput.format(action.dueOn),
-            ], owners: try await owners(on: request.db), csrfToken: request.csrfToken,
+            ], owners: try await owners(on: request.db), references: references, csrfToken: request.csrfToken,
             notice: Admin.takeFlash(request))
+    }
+
+    /// Links more feedback to an action by reference ("HRD-7K3M9QPX, HRD-…"): the same answer now covers it.
+    /// When the action is already closed, the newly linked feedback counts as answered and its people are told.
+    @Sendable static func linkFeedback(_ request: Request) async throws -> Response {
+        let action = try await load(request)
+        let typed = Admin.text(request, "references")
+        let references = Set(
+            typed.uppercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+                .filter { $0.hasPrefix("HRD-") })
+        func refuse(_ message: String) async throws -> Response {
+            .html(
+                try await renderDetail(
+                    request, action: action, failure: ValidationFailure([FieldError("references", message)]),
+                    status: action.status.rawValue, note: "", references: typed),
+                status: .unprocessableEntity)
+        }
+        guard !references.isEmpty else {
+            return try await refuse("Enter one or more feedback references, like HRD-7K3M9QPX.")
+        }
+        let items = try await FeedbackItem.query(on: request.db).filter(\.$reference ~~ Array(references)).all()
+        let unknown = references.subtracting(items.map(\.reference)).sorted()
+        guard unknown.isEmpty else {
+            return try await refuse(
+                "No feedback has the reference \(unknown.joined(separator: ", ")). Check it against the feedback list.")
+        }
+        let already = Set(
+            try await ActionFeedbackLink.query(on: request.db).filter(\.$action.$id == action.id!).all()
+                .map(\.$feedback.id))
+        let new = items.filter { !already.contains($0.id!) }
+        let now = Date()
+        let told = try await request.db.transaction { db -> Int in
+            for item in new {
+                try await ActionFeedbackLink(actionID: action.id!, feedbackID: item.id!).create(on: db)
+                if item.actionLinkedAt == nil {
+                    item.actionLinkedAt = now
+                    try await item.save(on: db)
+                }
+            }
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "action.feedback_linked", objectType: "action",
+                objectID: action.id?.uuidString,
+                summary: "Linked \(new.map(\.reference).sorted().joined(separator: ", ")) to action \(action.title)")
+            guard action.status.isClosed, !new.isEmpty else { return 0 }
+            return try await LoopClosureNotices.queue(for: action, on: db, now: now, only: Set(new.map { $0.id! }))
+        }
+        let linked = new.count == 1 ? "1 piece of feedback" : "\(new.count) pieces of feedback"
+        let skipped = items.count - new.count
+        Admin.flash(
+            request,
+            "Linked \(linked)." + (skipped > 0 ? " \(skipped) already linked." : "")
+                + (told > 0
+                    ? " \(told) \(told == 1 ? "person" : "people") who left an e-mail address will be told." : ""))
+        return request.redirect(to: SiteURL.action(action.id!))
     }
 
     /// Who can own an action: active staff.

@@ -8,9 +8,12 @@ import HeardStorage
 enum LoopClosureNotices {
     /// Returns how many people will be told.
     @discardableResult
-    static func queue(for action: ActionItem, on db: any Database, now: Date) async throws -> Int {
+    /// `only`, when given, limits it to those items (feedback linked to an action already closed).
+    static func queue(
+        for action: ActionItem, on db: any Database, now: Date, only: Set<UUID>? = nil
+    ) async throws -> Int {
         let links = try await ActionFeedbackLink.query(on: db).filter(\.$action.$id == action.id!).with(\.$feedback)
-            .all()
+            .all().filter { only?.contains($0.$feedback.id) ?? true }
         var told = Set<String>()
         for link in links {
             let item = link.feedback
