@@ -121,6 +121,7 @@ func routes(_ app: Application) throws {
     feedback.get("feedback", ":id", use: StaffFeedbackController.show)
     feedback.post("feedback", ":id", "reply", use: StaffFeedbackController.reply)
     feedback.post("feedback", ":id", "needs-answer", use: StaffFeedbackController.setNeedsAnswer)
+    feedback.post("feedback", ":id", "analysis", use: StaffFeedbackController.correctAnalysis)
     feedback.get("replies", use: StaffFeedbackController.replyQueue)
 
     let actions = staff.grouped(AreaGuard(area: .actions))

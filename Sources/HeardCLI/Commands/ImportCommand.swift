@@ -124,7 +124,7 @@ struct ImportCommand: AsyncParsableCommand {
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write data out of Heard.",
-        subcommands: [Feedback.self, Complaints.self, OpenData.self])
+        subcommands: [Feedback.self, Complaints.self, OpenData.self, Corrections.self])
 
     struct Complaints: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -222,6 +222,36 @@ struct ExportCommand: AsyncParsableCommand {
             try await AppRunner.withApplication(config) { app in
                 let count = try await FeedbackExport.write(to: URL(fileURLWithPath: output), on: app.db)
                 print("Wrote \(count) feedback items to \(output).")
+            }
+        }
+    }
+}
+
+extension ExportCommand {
+    struct Corrections: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Write the feedback whose themes or sentiment staff corrected as a training file for `heard train` (redacted text, one 0/1 column per theme, sentiment)."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The CSV file to write.") var output: String
+
+        func run() async throws {
+            var config = try database.configuration()
+            config.runsJobWorker = false
+            config.logLevel = .warning
+            try await AppRunner.withApplication(config) { app in
+                // The taxonomy of the model the site runs, so the file trains a model for the same themes.
+                let themeNames = app.listeningEngine.themeNames
+                let count = try await CorrectionsExport.write(
+                    to: URL(fileURLWithPath: output), themeNames: themeNames, on: app.db)
+                print("Wrote \(count) corrected feedback items to \(output).")
+                if let first = themeNames.first, let last = themeNames.last {
+                    print(
+                        "Train on them with: heard train --input \(output) --text-column text --theme-columns '\(first):\(last)' --sentiment-column sentiment --output MODEL"
+                    )
+                }
             }
         }
     }

@@ -23,6 +23,7 @@ public enum HeardMigrations {
             M0108_CreateReminderRuns(),
             M0109_DeclarationLinks(),
             M0110_PasswordResets(),
+            M0111_AnalysisCorrections(),
         ]
     }
 }

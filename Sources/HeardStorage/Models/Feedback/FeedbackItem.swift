@@ -40,6 +40,9 @@ public final class FeedbackItem: Model, @unchecked Sendable {
 
     // Analysis by the text engine.
     @OptionalField(key: "analysed_at") public var analysedAt: Date?
+    /// Set when staff corrected the themes or sentiment the engine found.
+    @OptionalField(key: "analysis_corrected_at") public var analysisCorrectedAt: Date?
+    @OptionalField(key: "analysis_corrected_by_id") public var analysisCorrectedByID: UUID?
     /// Theme names joined by ";" for display; `feedback_themes` holds one row per theme for counting.
     @Field(key: "themes") public var themes: String
     @OptionalField(key: "sentiment") public var sentiment: Int?

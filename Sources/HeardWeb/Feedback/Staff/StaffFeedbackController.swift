@@ -145,6 +145,51 @@ enum StaffFeedbackController {
         return request.redirect(to: SiteURL.feedback(item.id!))
     }
 
+    /// Staff correct the themes and sentiment the engine found: the dashboard and reports count the corrected
+    /// ones, and `heard export corrections` turns them into training data for the organisation's own model.
+    @Sendable static func correctAnalysis(_ request: Request) async throws -> Response {
+        let item = try await load(request)
+        let known = request.listeningEngine.themeNames
+        let chosen = Admin.list(request, "themes")
+        let unknown = chosen.filter { !known.contains($0) }
+        let sentimentText = Admin.text(request, "sentiment")
+        let sentiment = Int(sentimentText).flatMap { (1...5).contains($0) ? $0 : nil }
+        var errors: [FieldError] = []
+        if !unknown.isEmpty {
+            errors.append(FieldError("themes", "Choose themes from the list (not \(unknown.joined(separator: ", ")))."))
+        }
+        if sentiment == nil, sentimentText != "none" {
+            errors.append(FieldError("sentiment", "Choose how the person felt, or \"No comment\"."))
+        }
+        guard errors.isEmpty else {
+            let page = try await render(
+                request, item: item, reply: "", failure: ValidationFailure(errors),
+                analysis: (Set(chosen), sentimentText))
+            return .html(page, status: .unprocessableEntity)
+        }
+        // In the model's order, as the engine writes them.
+        let themes = known.filter { chosen.contains($0) }
+        let changes = [
+            FieldChange("themes", from: item.themes, to: themes.joined(separator: ";")),
+            FieldChange("sentiment", from: item.sentiment.map(String.init), to: sentiment.map(String.init)),
+        ].filter { $0.from != $0.to }
+        guard !changes.isEmpty else { return request.redirect(to: SiteURL.feedback(item.id!)) }
+        item.themes = themes.joined(separator: ";")
+        item.sentiment = sentiment
+        item.analysisCorrectedAt = Date()
+        item.analysisCorrectedByID = request.currentUser?.id
+        try await request.db.transaction { db in
+            try await item.save(on: db)
+            try await FeedbackTheme.query(on: db).filter(\.$feedback.$id == item.id!).delete()
+            for theme in themes { try await FeedbackTheme(feedbackID: item.id!, theme: theme).create(on: db) }
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "feedback.analysis_corrected", objectType: "feedback",
+                objectID: item.id?.uuidString, summary: "Corrected the analysis of \(item.reference)",
+                changes: changes)
+        }
+        return request.redirect(to: SiteURL.feedback(item.id!))
+    }
+
     static func load(_ request: Request) async throws -> FeedbackItem {
         let id = try Admin.uuidParameter(request)
         guard
@@ -155,7 +200,8 @@ enum StaffFeedbackController {
     }
 
     static func render(
-        _ request: Request, item: FeedbackItem, reply: String, failure: ValidationFailure?
+        _ request: Request, item: FeedbackItem, reply: String, failure: ValidationFailure?,
+        analysis: (themes: Set<String>, sentiment: String)? = nil
     ) async throws
         -> String
     {
@@ -169,6 +215,8 @@ enum StaffFeedbackController {
         return StaffFeedbackPages.item(
             context: PageContext(request, title: item.reference, hasErrors: failure != nil), item: item,
             actions: links.map(\.action), complaint: complaint.map { ($0, handlesComplaints) },
-            today: request.today, reply: reply, failure: failure, csrfToken: request.csrfToken)
+            today: request.today, reply: reply, failure: failure, themeNames: request.listeningEngine.themeNames,
+            analysis: analysis ?? (Set(item.themeList), item.sentiment.map(String.init) ?? "none"),
+            csrfToken: request.csrfToken)
     }
 }

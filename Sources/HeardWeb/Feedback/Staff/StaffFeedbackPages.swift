@@ -90,7 +90,8 @@ enum StaffFeedbackPages {
 
     static func item(
         context: PageContext, item: FeedbackItem, actions: [ActionItem], complaint: (Complaint, linked: Bool)?,
-        today: SimpleDate, reply: String, failure: ValidationFailure?, csrfToken: String
+        today: SimpleDate, reply: String, failure: ValidationFailure?, themeNames: [String],
+        analysis: (themes: Set<String>, sentiment: String), csrfToken: String
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.replies)) { "Back to replies" } }
@@ -109,6 +110,28 @@ enum StaffFeedbackPages {
             if let published = item.publishedText, item.status == .published {
                 h2 { "What is published" }
                 div(.class("quote-block")) { FeedbackText.paragraphs(published) }
+            }
+            if item.analysisCorrectedAt != nil {
+                p(.class("hint")) { "Themes and sentiment corrected by staff." }
+            }
+            details(.class("details")) {
+                summary(.class("details-summary")) { "Correct the themes or sentiment" }
+                HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/analysis"), .method("post"), .novalidate) {
+                    FormComponents.csrfField(csrfToken)
+                    DecisionForms.checkboxes(
+                        name: "themes", legend: "Themes",
+                        choices: themeNames.map { .init(value: $0, label: $0) }, selected: analysis.themes,
+                        failure: failure,
+                        hint:
+                            "Corrections change the counts on the dashboard and in reports, and can train your own model."
+                    )
+                    FormComponents.radios(
+                        name: "sentiment", legend: "How the person felt",
+                        choices: (1...5).map { .init(value: String($0), label: SentimentText.describe($0)) }
+                            + [.init(value: "none", label: "No comment")],
+                        selected: analysis.sentiment, failure: failure)
+                    button(.type("submit"), .class("button button-secondary")) { "Save the correction" }
+                }
             }
             h2 { "Replies" }
             if item.replies.isEmpty {

@@ -1,0 +1,33 @@
+import Fluent
+import Foundation
+import HeardStorage
+import HeardText
+
+/// The feedback staff corrected, as a training file for `heard train`: the redacted text, one 0/1 column per
+/// theme (in the model's order) and the sentiment. An organisation's own corrections teach its own model.
+public enum CorrectionsExport {
+    /// Writes the file; returns how many items it holds.
+    @discardableResult
+    public static func write(to url: URL, themeNames: [String], on db: any Database) async throws -> Int {
+        var writer = try CSVWriter(url: url)
+        try writer.writeRow(["reference", "text"] + themeNames + ["sentiment"])
+        var written = 0
+        var lastID: UUID?
+        while true {
+            var query = FeedbackItem.query(on: db).filter(\.$analysisCorrectedAt != nil).sort(\.$id).limit(1000)
+            if let lastID { query = query.filter(\.$id > lastID) }
+            let page = try await query.all()
+            guard let last = page.last else { break }
+            for item in page {
+                let themes = Set(item.themeList)
+                try writer.writeRow(
+                    [item.reference, item.redactedText] + themeNames.map { themes.contains($0) ? "1" : "0" }
+                        + [item.sentiment.map(String.init) ?? ""])
+                written += 1
+            }
+            lastID = last.id
+        }
+        try writer.close()
+        return written
+    }
+}

@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// Staff correct the themes and sentiment the engine found; the counts follow, the change is audited, and
+/// the corrections export as a training file in the model's own columns.
+@Suite("Correcting the analysis")
+struct AnalysisCorrectionTests {
+    @Test(
+        "a correction replaces the themes and sentiment, is audited, and exports for training",
+        arguments: TestDatabase.all)
+    func correct(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let item = try await ScaleQueryTests.item(
+                "HRD-CRRCTN23", service: service, place: place, themes: ["Staff manner & personal attributes"],
+                receivedDaysAgo: 2, on: app.db)
+            let moderator = try await app.signedInBrowser(.moderator)
+            let path = "/staff/feedback/\(item.id!.uuidString.lowercased())"
+            let page = try await moderator.get(path)
+            #expect(page.body.contains("Correct the themes or sentiment"))
+            #expect(page.body.contains("value=\"Staff manner &amp; personal attributes\" checked"))
+
+            let madeUp = try await moderator.post(
+                path + "/analysis", form: ["themes[]": "Parking spaces on Mars", "sentiment": "4"], tokenFrom: path)
+            #expect(madeUp.status == .unprocessableEntity)
+            #expect(madeUp.body.contains("Choose themes from the list (not Parking spaces on Mars)."))
+            let noFeeling = try await moderator.post(
+                path + "/analysis", form: ["themes[]": "Timeliness of care"], tokenFrom: path)
+            #expect(noFeeling.body.contains("Choose how the person felt"))
+
+            let saved = try await moderator.post(
+                path + "/analysis", form: ["themes[]": "Timeliness of care", "sentiment": "5"], tokenFrom: path)
+            #expect(saved.status == .seeOther)
+            let corrected = try #require(try await FeedbackItem.find(item.id, on: app.db))
+            #expect(corrected.themeList == ["Timeliness of care"])
+            #expect(corrected.sentiment == 5)
+            #expect(corrected.analysisCorrectedAt != nil)
+            let rows = try await FeedbackTheme.query(on: app.db).filter(\.$feedback.$id == item.id!).all()
+            #expect(rows.map(\.theme) == ["Timeliness of care"], "the counts read the corrected themes")
+            #expect(try await moderator.get(path).body.contains("Themes and sentiment corrected by staff."))
+            let audit = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.analysis_corrected").first())
+            #expect(Set(AuditLog.decodeChanges(audit.changes).map(\.field)) == ["themes", "sentiment"])
+
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("corrections-\(UUID()).csv")
+            defer { try? FileManager.default.removeItem(at: url) }
+            let themeNames = app.app.listeningEngine.themeNames
+            #expect(try await CorrectionsExport.write(to: url, themeNames: themeNames, on: app.db) == 1)
+            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\r\n").map(String.init)
+            #expect(lines.count == 2)
+            let timeliness = try #require(themeNames.firstIndex(of: "Timeliness of care"))
+            let fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(fields.first == "HRD-CRRCTN23")
+            #expect(fields.count == 2 + themeNames.count + 1)
+            #expect(fields[2 + timeliness] == "1")
+            #expect(fields.dropFirst(2).dropLast().filter { $0 == "1" }.count == 1)
+            #expect(fields.last == "5")
+        }
+    }
+}
