@@ -246,16 +246,19 @@ enum FeedbackDemoData {
                 .create(on: db)
             }
             let linked = critical.dropFirst(offset).prefix(2)
+            let closedAt = now.addingTimeInterval(-Double(10 - offset) * 86400)
             for item in linked {
                 try await ActionFeedbackLink(actionID: action.id!, feedbackID: item.id!).create(on: db)
-                item.actionLinkedAt = max(raisedAt, item.receivedAt)
+                // Time runs forwards: linked a day or more after it arrived, answered a few days after that at
+                // the earliest, and never later than now.
+                item.actionLinkedAt = min(now, max(raisedAt, item.receivedAt.addingTimeInterval(86400)))
                 if status.isClosed {
-                    item.weDidAt = max(now.addingTimeInterval(-Double(10 - offset) * 86400), item.receivedAt)
+                    item.weDidAt = min(now, max(closedAt, item.receivedAt.addingTimeInterval(4 * 86400)))
                 }
                 try await item.save(on: db)
             }
             if status.isClosed {
-                action.closedAt = now.addingTimeInterval(-Double(10 - offset) * 86400)
+                action.closedAt = closedAt
                 try await action.save(on: db)
                 try await LoopClosureNotices.queue(for: action, on: db, now: action.closedAt!)
             }
