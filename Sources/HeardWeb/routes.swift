@@ -112,6 +112,7 @@ func routes(_ app: Application) throws {
     complaints.post("complaints", ":id", "acknowledge", use: ComplaintsController.acknowledge)
     complaints.post("complaints", ":id", "delay", use: ComplaintsController.explainDelay)
     complaints.post("complaints", ":id", "respond", use: ComplaintsController.respond)
+    complaints.post("complaints", ":id", "handler", use: ComplaintsController.assign)
 
     let feedback = staff.grouped(AreaGuard(area: .feedback))
     feedback.get("feedback", use: StaffFeedbackController.index)

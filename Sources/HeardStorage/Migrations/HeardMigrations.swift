@@ -24,6 +24,7 @@ public enum HeardMigrations {
             M0109_DeclarationLinks(),
             M0110_PasswordResets(),
             M0111_AnalysisCorrections(),
+            M0112_ComplaintHandlers(),
         ]
     }
 }

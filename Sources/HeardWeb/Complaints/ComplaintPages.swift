@@ -6,7 +6,7 @@ import HeardStorage
 enum ComplaintPages {
     static func list(
         _ complaints: [Complaint], figures: ComplaintFigures, period: ComplaintsCSV.Period, today: SimpleDate,
-        show: ComplaintsController.Show, page: Int, pageCount: Int,
+        show: ComplaintsController.Show, mine: Bool, page: Int, pageCount: Int,
         total: Int, context: PageContext, notice: String?
     ) -> String {
         PageLayout.render(context) {
@@ -51,9 +51,22 @@ enum ComplaintPages {
                             if option == show {
                                 strong(.aria("current", "page")) { option.title }
                             } else {
-                                a(.href(ComplaintURL.complaints + "?show=" + option.rawValue)) { option.title }
+                                a(
+                                    .href(
+                                        ComplaintURL.complaints + "?show=" + option.rawValue
+                                            + (mine ? "&handler=me" : ""))
+                                ) {
+                                    option.title
+                                }
                             }
                         }
+                    }
+                    li {
+                        mine
+                            ? a(.href(ComplaintURL.complaints + "?show=" + show.rawValue)) { "Everyone's cases" }
+                            : a(.href(ComplaintURL.complaints + "?show=" + show.rawValue + "&handler=me")) {
+                                "Only mine"
+                            }
                     }
                 }
             }
@@ -63,7 +76,7 @@ enum ComplaintPages {
                 DataTable.render(
                     caption: "\(show.title) complaints (\(total)), "
                         + (show == .open ? "nearest deadline first" : "newest first"),
-                    headers: ["Complaint", "About", "Received", "Next step", "Due"],
+                    headers: ["Complaint", "About", "Received", "Next step", "Due", "Handler"],
                     rows: complaints.map { complaint in
                         let step = complaint.clock.step(today: today)
                         return [
@@ -72,10 +85,11 @@ enum ComplaintPages {
                             .text(complaint.clock.receivedOn.ukText),
                             stepTag(step),
                             .text(step.due?.ukText ?? "–"),
+                            .text(complaint.handler?.displayName ?? "Nobody yet"),
                         ]
                     })
                 Pagination.links(page: page, pageCount: pageCount) {
-                    ComplaintURL.complaints + "?show=\(show.rawValue)&page=\($0)"
+                    ComplaintURL.complaints + "?show=\(show.rawValue)" + (mine ? "&handler=me" : "") + "&page=\($0)"
                 }
             }
         }
@@ -151,7 +165,8 @@ enum ComplaintPages {
     }
 
     static func show(
-        _ complaint: Complaint, today: SimpleDate, context: PageContext, notice: String?, failure: ValidationFailure?,
+        _ complaint: Complaint, today: SimpleDate, handlers: [User], context: PageContext, notice: String?,
+        failure: ValidationFailure?,
         typed: [String: String]
     ) -> String {
         let clock = complaint.clock
@@ -189,8 +204,20 @@ enum ComplaintPages {
                         } ?? "Not recorded")
                 ),
                 ("Complainant", contact(item)),
+                ("Handled by", .text(complaint.handler?.displayName ?? "Nobody yet")),
                 ("Feedback", a(.href(SiteURL.feedback(item.id!))) { "\(item.reference) and its analysis" }),
             ])
+            HeardWeb.form(
+                .action(ComplaintURL.complaint(id) + "/handler"), .method("post"), .class("filters"), .novalidate
+            ) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.selectField(
+                    name: "handler_id", label: "Who is handling it",
+                    choices: handlers.map { .init(value: $0.id!.uuidString, label: $0.displayName) },
+                    selected: typed["handler_id"] ?? complaint.$handler.id?.uuidString ?? "", failure: failure,
+                    prompt: "Nobody yet")
+                button(.type("submit"), .class("button button-secondary")) { "Save who is handling it" }
+            }
             h2 { "What the person said" }
             DecisionForms.paragraphs(item.fullText)
             if let note = complaint.acknowledgedOn.map({ _ in complaint.acknowledgementNote }), !note.isEmpty {

@@ -26,7 +26,9 @@ enum ComplaintsController {
     /// The queue, with the figures for complaints received in `period` (and its problems, if any).
     static func listPage(_ request: Request, period: ComplaintsCSV.Period) async throws -> Response {
         let show = Show(rawValue: request.query[String.self, at: "show"] ?? "") ?? .open
-        var query = Complaint.query(on: request.db).with(\.$feedback) { $0.with(\.$service) }
+        let mine = request.query[String.self, at: "handler"] == "me"
+        var query = Complaint.query(on: request.db).with(\.$feedback) { $0.with(\.$service) }.with(\.$handler)
+        if mine, let me = request.currentUser?.id { query = query.filter(\.$handler.$id == me) }
         switch show {
         case .open: query = query.filter(\.$respondedOn == nil).sort(\.$receivedOn, .ascending)
         case .responded: query = query.filter(\.$respondedOn != nil).sort(\.$respondedOn, .descending)
@@ -48,7 +50,8 @@ enum ComplaintsController {
             } : complaints
         return .html(
             ComplaintPages.list(
-                rows, figures: figures, period: period, today: request.today, show: show, page: page.number,
+                rows, figures: figures, period: period, today: request.today, show: show, mine: mine,
+                page: page.number,
                 pageCount: page.count, total: total,
                 context: PageContext(request, title: "Complaints", hasErrors: period.failure != nil),
                 notice: Admin.takeFlash(request)),
@@ -90,18 +93,48 @@ enum ComplaintsController {
 
     @Sendable static func show(_ request: Request) async throws -> Response {
         let complaint = try await find(request)
-        return .html(page(complaint, request, notice: Admin.takeFlash(request), failure: nil, typed: [:]))
+        return .html(try await page(complaint, request, notice: Admin.takeFlash(request), failure: nil, typed: [:]))
     }
 
     static func page(
         _ complaint: Complaint, _ request: Request, notice: String?, failure: ValidationFailure?,
         typed: [String: String]
-    ) -> String {
+    ) async throws -> String {
         ComplaintPages.show(
-            complaint, today: request.today,
+            complaint, today: request.today, handlers: try await handlers(on: request.db),
             context: PageContext(
                 request, title: "Complaint \(complaint.feedback.reference)", hasErrors: failure != nil),
             notice: notice, failure: failure, typed: typed)
+    }
+
+    /// Who can handle a complaint: active staff whose role may use the complaints pages.
+    static func handlers(on db: any Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$isActive == true).sort(\.$displayName).all()
+            .filter { StaffArea.complaints.allows($0.role) }
+    }
+
+    /// Gives the case to a handler (or takes it back to nobody), audited.
+    @Sendable static func assign(_ request: Request) async throws -> Response {
+        let complaint = try await find(request)
+        let chosen = Admin.text(request, "handler_id")
+        let handler = try await handlers(on: request.db).first { $0.id?.uuidString == chosen }
+        guard handler != nil || chosen.isEmpty else {
+            return try await refused(
+                complaint, request, [FieldError("handler_id", "Choose a complaints handler from the list.")],
+                typed: ["handler_id": chosen])
+        }
+        let before = complaint.$handler.id
+        guard before != handler?.id else { return request.redirect(to: ComplaintURL.complaint(complaint.id!)) }
+        complaint.$handler.id = handler?.id
+        try await save(
+            complaint, request, action: "complaint.assigned",
+            summary: handler.map { "Gave \(complaint.feedback.reference) to \($0.displayName)" }
+                ?? "Took \(complaint.feedback.reference) back to nobody",
+            changes: [FieldChange("handler_id", from: before?.uuidString, to: handler?.id?.uuidString)])
+        Admin.flash(
+            request,
+            handler.map { "\($0.displayName) is handling this complaint." } ?? "Nobody is handling this complaint now.")
+        return request.redirect(to: ComplaintURL.complaint(complaint.id!))
     }
 
     struct AcknowledgementForm: Content {
@@ -160,13 +193,15 @@ enum ComplaintsController {
             }
         }
         guard errors.isEmpty, let acknowledgedOn else {
-            return refused(complaint, request, errors, typed: typed)
+            return try await refused(complaint, request, errors, typed: typed)
         }
         complaint.acknowledgedOn = acknowledgedOn.iso
         complaint.acknowledgementNote = note
         complaint.agreedResponseBy = agreed?.iso
         complaint.eventOn = eventOn?.iso
         complaint.lateReason = lateReason
+        // Whoever acknowledges a case nobody has taken on is handling it from now on.
+        if complaint.$handler.id == nil { complaint.$handler.id = request.currentUser?.id }
         try await save(
             complaint, request, action: "complaint.acknowledged",
             summary: "Acknowledged \(complaint.feedback.reference) on \(acknowledgedOn.ukText)",
@@ -204,7 +239,7 @@ enum ComplaintsController {
             errors.append(FieldError("delay_explained_on", "The response has already been sent."))
         }
         guard errors.isEmpty, let date else {
-            return refused(complaint, request, errors, typed: typed)
+            return try await refused(complaint, request, errors, typed: typed)
         }
         complaint.delayExplainedOn = date.iso
         complaint.delayReason = reason
@@ -242,7 +277,7 @@ enum ComplaintsController {
             let already = FieldError(
                 "responded_on",
                 "The response is already recorded (sent on \(SimpleDate(iso: respondedOn)?.ukText ?? respondedOn)).")
-            return refused(complaint, request, [already], typed: typed)
+            return try await refused(complaint, request, [already], typed: typed)
         }
         var errors: [FieldError] = []
         let date = Admin.date(form.respondedOn, field: "responded_on", into: &errors)
@@ -255,7 +290,7 @@ enum ComplaintsController {
             !(problem.field == "responded_on" && date == nil && errors.contains { $0.field == "responded_on" })
         }
         guard errors.isEmpty, let date else {
-            return refused(complaint, request, errors, typed: typed)
+            return try await refused(complaint, request, errors, typed: typed)
         }
         complaint.respondedOn = date.iso
         complaint.howConsidered = response.howConsidered
@@ -277,11 +312,11 @@ enum ComplaintsController {
     /// The case page again with every problem listed and what was typed kept; nothing saved.
     static func refused(
         _ complaint: Complaint, _ request: Request, _ errors: [FieldError], typed: [String: String]
-    )
+    ) async throws
         -> Response
     {
         .html(
-            page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
+            try await page(complaint, request, notice: nil, failure: ValidationFailure(errors), typed: typed),
             status: .unprocessableEntity)
     }
 
@@ -300,7 +335,7 @@ enum ComplaintsController {
         let id = try Admin.uuidParameter(request)
         guard
             let complaint = try await Complaint.query(on: request.db).filter(\.$id == id)
-                .with(\.$feedback, { $0.with(\.$service) }).first()
+                .with(\.$feedback, { $0.with(\.$service) }).with(\.$handler).first()
         else { throw Abort(.notFound) }
         return complaint
     }

@@ -49,7 +49,8 @@ enum Reminders {
     /// `days` are the days this run answers for, today last (see `ReminderSchedule.days(since:today:)`).
     static func complaintsDigests(days: [SimpleDate], siteURL: String, on db: any Database) async throws -> [Notice] {
         guard let today = days.last, ReminderSchedule.sendsComplaintsDigest(onAnyOf: days) else { return [] }
-        let open = try await Complaint.query(on: db).filter(\.$respondedOn == nil).with(\.$feedback).all()
+        let open = try await Complaint.query(on: db).filter(\.$respondedOn == nil).with(\.$feedback).with(\.$handler)
+            .all()
         let listed =
             open
             .map { (complaint: $0, step: $0.clock.step(today: today)) }
@@ -63,7 +64,7 @@ enum Reminders {
         let overdue = listed.filter { $0.step.isOverdue }.count
         // References and dates only: e-mail is not the place for what the complainant wrote.
         let lines = listed.map { entry in
-            "- \(entry.complaint.feedback.reference): \(describe(entry.step)). \(siteURL)\(ComplaintURL.complaint(entry.complaint.id!))"
+            "- \(entry.complaint.feedback.reference): \(describe(entry.step)) (\(entry.complaint.handler.map { "handled by \($0.displayName)" } ?? "nobody is handling it yet")). \(siteURL)\(ComplaintURL.complaint(entry.complaint.id!))"
         }
         let subject =
             overdue > 0

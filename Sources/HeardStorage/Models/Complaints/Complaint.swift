@@ -27,6 +27,8 @@ public final class Complaint: Model, @unchecked Sendable {
     @Field(key: "ombudsman_right_given") public var ombudsmanRightGiven: Bool
     @OptionalField(key: "outcome") public var outcome: ComplaintOutcome?
     @OptionalField(key: "created_by_id") public var createdByID: UUID?
+    /// The member of staff handling it (nil until someone takes it on or acknowledges it).
+    @OptionalParent(key: "handler_id") public var handler: User?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
