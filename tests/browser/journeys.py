@@ -641,9 +641,40 @@ class Run:
             raise CheckFailed("A column list did not open")
         self.page("open data: column lists open")
 
+    def journey_accounts(self):
+        # Signed out: the forgotten-password page from the sign-in page, with its error and its answer.
+        self.driver.delete_all_cookies()
+        self.open("/sign-in", "sign in (for a forgotten password)")
+        self.click_and_wait(self.find("main a[href='/forgot-password']"))
+        self.page("forgot password")
+        self.fill("email", "not an address")
+        self.click_and_wait(self.button("Send me a link"))
+        self.check_error_summary("forgotten password with a malformed address")
+        self.page("forgot password: error")
+        self.fill("email", ACCOUNTS["panel"][0])
+        self.click_and_wait(self.button("Send me a link"))
+        if "Check your e-mail" not in self.find("h1").text:
+            raise CheckFailed("Asking for a reset link did not say to check e-mail")
+        self.page("forgot password: link sent")
+        # Signed in: one's own password (refused without the current one), and an administrator's view of a person.
+        self.sign_in("admin")
+        self.click_and_wait(self.find("nav a[href='/account/password']"))
+        self.page("change your password")
+        self.click_and_wait(self.button("Save new password"))
+        self.check_error_summary("changing a password without the current one")
+        self.page("change your password: error")
+        self.open("/staff/users", "people")
+        people = [a.get_attribute("href") for a in self.finds("main table a[href*='/staff/users/']")]
+        if not people:
+            raise CheckFailed("The people list links to nobody's page")
+        self.driver.get(people[-1])
+        self.page("a person's account")
+        self.open("/staff/complaints?from=2026-01-01&to=2026-13-01", "complaints figures: bad date")
+        self.check_error_summary("complaint figures with a date that does not exist")
+
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
                 "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators",
-                "open_data", "declaration_link", "outbox"]
+                "open_data", "declaration_link", "outbox", "accounts"]
 
 
 def main() -> int:
