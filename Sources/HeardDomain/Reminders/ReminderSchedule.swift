@@ -5,7 +5,9 @@
 ///   (acknowledgement within 3 working days and response by the agreed date, SI 2009/309 regs 13 and 14);
 /// - a board member with a Heard account is reminded 14 and 3 days before their declaration of interests is
 ///   due, the day after it becomes overdue, then weekly until they declare;
-/// - board secretaries get a weekly digest (Mondays) of members whose declarations are overdue or due soon.
+/// - board secretaries get a weekly digest (Mondays) of members whose declarations are overdue or due soon;
+/// - the owner of an open action is reminded a week before it is due, the day after it becomes overdue, then
+///   weekly until it is updated to done or not possible (or given a new date).
 ///
 /// A day the job missed altogether (every instance down) is caught up by the next run: it answers for the
 /// missed days as well as its own, so a 3-days-before reminder or a Monday list is late rather than lost.
@@ -41,8 +43,21 @@ public enum ReminderSchedule {
 
     /// Whether a member is reminded today of the declaration `status` describes.
     public static func remindsMember(_ status: RegisterStatus, today: SimpleDate) -> Bool {
-        let daysLeft = today.days(until: declarationDue(status))
-        if daysLeft >= 0 { return declarationLeadDays.contains(daysLeft) }
+        reminds(due: declarationDue(status), leadDays: declarationLeadDays, today: today)
+    }
+
+    /// Days before an action falls due on which its owner is reminded.
+    public static let actionLeadDays: Set<Int> = [7]
+
+    /// Whether the owner of an open action due on `due` is reminded on any of `days`.
+    public static func remindsActionOwner(due: SimpleDate, onAnyOf days: [SimpleDate]) -> Bool {
+        days.contains { reminds(due: due, leadDays: actionLeadDays, today: $0) }
+    }
+
+    /// The shared rhythm: on each lead day before `due`, the day after it passes, then every `overdueEveryDays`.
+    static func reminds(due: SimpleDate, leadDays: Set<Int>, today: SimpleDate) -> Bool {
+        let daysLeft = today.days(until: due)
+        if daysLeft >= 0 { return leadDays.contains(daysLeft) }
         return (-daysLeft - 1) % overdueEveryDays == 0
     }
 

@@ -24,6 +24,7 @@ enum Reminders {
         let notices =
             try await complaintsDigests(days: days, siteURL: siteURL, on: db) + members.notices
             + (try await registerDigests(days: days, siteURL: siteURL, on: db))
+            + (try await actionReminders(days: days, siteURL: siteURL, on: db))
         do {
             try await db.transaction { db in
                 // The unique day is the claim: a second instance's insert fails and nothing of its is written.
@@ -145,6 +146,46 @@ enum Reminders {
             }
         }
         return (notices, links)
+    }
+
+    /// One e-mail per owner listing their open actions that reach a reminder day: a week before due, the day
+    /// after, then weekly. Actions are promises made in public, so a missed date should not pass unnoticed.
+    static func actionReminders(days: [SimpleDate], siteURL: String, on db: any Database) async throws -> [Notice] {
+        guard let today = days.last else { return [] }
+        let open = try await ActionItem.query(on: db).filter(\.$status ~~ [.planned, .inProgress])
+            .filter(\.$owner.$id != nil).with(\.$owner).sort(\.$dueOn).all()
+        var byOwner: [UUID: (owner: User, lines: [String], overdue: Int)] = [:]
+        for action in open {
+            guard let owner = action.owner, owner.isActive else { continue }
+            let due = DecisionClock.ukDay(of: action.dueOn)
+            guard ReminderSchedule.remindsActionOwner(due: due, onAnyOf: days) else { continue }
+            let overdue = due < today
+            let line =
+                "- \(action.title): \(overdue ? "was due \(due.ukText) and is overdue" : "due by \(due.ukText)"). \(siteURL)\(SiteURL.action(action.id!))"
+            var entry = byOwner[owner.id!] ?? (owner, [], 0)
+            entry.lines.append(line)
+            entry.overdue += overdue ? 1 : 0
+            byOwner[owner.id!] = entry
+        }
+        return byOwner.values.sorted { $0.owner.email < $1.owner.email }.map { entry in
+            Notice(
+                to: entry.owner.email,
+                subject: entry.overdue > 0
+                    ? "Your actions: \(entry.overdue) overdue"
+                    : "Your actions: due in \(ReminderSchedule.actionLeadDays.max() ?? 7) days",
+                body: """
+                    Dear \(entry.owner.displayName),
+
+                    These actions you own were promised to the people whose feedback they answer:
+
+                    \(entry.lines.joined(separator: "\n"))
+
+                    Add an update when there is news: mark it done (saying what was done) or not possible (saying \
+                    why), and people who left an e-mail address are told. If the date has to move, change the plan \
+                    on the action's page; the change shows in its updates.
+                    """,
+                kind: "reminder_actions")
+        }
     }
 
     static func registerDigests(days: [SimpleDate], siteURL: String, on db: any Database) async throws -> [Notice] {

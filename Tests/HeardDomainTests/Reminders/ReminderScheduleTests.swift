@@ -55,6 +55,14 @@ struct ReminderScheduleTests {
         #expect(ReminderSchedule.sendsComplaintsDigest(onAnyOf: [Self.date("2026-12-04"), Self.date("2026-12-05")]))
     }
 
+    @Test("an action's owner is reminded a week before it is due, the day after, then weekly")
+    func actionOwner() {
+        let due = Self.date("2026-12-20")
+        let reminded = (0..<40).map { Self.date("2026-12-01").adding(days: $0) }
+            .filter { ReminderSchedule.remindsActionOwner(due: due, onAnyOf: [$0]) }
+        #expect(reminded.map(\.iso) == ["2026-12-13", "2026-12-21", "2026-12-28", "2027-01-04"])
+    }
+
     @Test("the secretaries' digest lists members overdue or due within 14 days, on Mondays")
     func registerDigest() {
         let today = Self.date("2026-11-30")

@@ -156,6 +156,52 @@ struct RemindersTests {
         }
     }
 
+    @Test(
+        "owners of open actions hear a week before the due date and when it has passed, in one e-mail each",
+        arguments: TestDatabase.all)
+    func actionOwners(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            _ = try await app.signedInBrowser(.engagementOfficer)
+            let owner = try #require(try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
+            func action(_ title: String, due: String, status: ActionStatus = .planned) async throws {
+                let action = ActionItem()
+                action.title = title
+                action.youSaid = "People said so."
+                action.$organisation.id = service.$organisation.id
+                action.$owner.id = owner.id
+                action.dueOn = DateInput.parse(due)!
+                action.status = status
+                action.outcome = status.isClosed ? "Done." : ""
+                try await action.create(on: app.db)
+            }
+            try await action("New signs in outpatients", due: "2026-12-20")
+            try await action("Text reminders for appointments", due: "2026-12-20")
+            try await action("Already done", due: "2026-12-20", status: .done)
+            try await action("Far off", due: "2027-06-30")
+
+            #expect(try await Reminders.send(today: Self.date("2026-12-12"), siteURL: "", on: app.db).notices == 0)
+            let week = try await Reminders.send(
+                today: Self.date("2026-12-13"), siteURL: "https://heard.example", on: app.db)
+            #expect(week.notices == 1, "one e-mail for both actions")
+            let notice = try #require(try await Notice.query(on: app.db).filter(\.$kind == "reminder_actions").first())
+            #expect(notice.toAddress == owner.email)
+            #expect(notice.subject == "Your actions: due in 7 days")
+            #expect(
+                notice.body.contains(
+                    "- New signs in outpatients: due by 20 December 2026. https://heard.example/staff/actions/"))
+            #expect(notice.body.contains("Text reminders for appointments"))
+            #expect(!notice.body.contains("Already done") && !notice.body.contains("Far off"))
+            let overdue = try await Reminders.send(today: Self.date("2026-12-21"), siteURL: "", on: app.db)
+            #expect(overdue.notices == 1)
+            let late = try #require(
+                try await Notice.query(on: app.db).filter(\.$kind == "reminder_actions").sort(\.$createdAt, .descending)
+                    .first())
+            #expect(late.subject == "Your actions: 2 overdue")
+            #expect(late.body.contains("was due 20 December 2026 and is overdue"))
+        }
+    }
+
     @Test("the job runs the reminders and queues the next run for 7am UK time", arguments: TestDatabase.all)
     func job(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
