@@ -87,22 +87,11 @@ enum UsersController {
 
     @Sendable static func create(_ request: Request) async throws -> Response {
         let form = try request.content.decode(Form.self)
-        var errors: [FieldError] = []
-        // In the order of the form's fields, so the error summary reads top to bottom.
-        let name = (form.displayName ?? "").trimmingWhitespace()
-        if name.isEmpty { errors.append(FieldError("display_name", "Enter the person's name.")) }
-        let email = EmailAddress.normalised(form.email ?? "")
-        if !EmailAddress.isPlausible(email) {
-            errors.append(
-                FieldError("email", "Enter an e-mail address in the correct format, like name@example.nhs.uk."))
-        }
-        let role = Role(rawValue: form.role ?? "")
-        if role == nil { errors.append(FieldError("role", "Select a role.")) }
+        let (name, email, role, found) = try await details(
+            name: form.displayName, email: form.email, role: form.role, editing: nil, on: request.db)
+        var errors = found
         if let problem = PasswordPolicy.problem(with: form.password ?? "") {
             errors.append(FieldError("password", problem))
-        }
-        if errors.isEmpty, try await User.query(on: request.db).filter(\.$email == email).first() != nil {
-            errors.append(FieldError("email", "There is already an account for \(email)."))
         }
         guard errors.isEmpty, let role else {
             return .html(render(request, form: form, failure: ValidationFailure(errors)), status: .unprocessableEntity)
@@ -149,20 +138,9 @@ enum UsersController {
     @Sendable static func update(_ request: Request) async throws -> Response {
         let user = try await find(request)
         let form = try request.content.decode(EditForm.self)
-        var errors: [FieldError] = []
-        let name = (form.displayName ?? "").trimmingWhitespace()
-        if name.isEmpty { errors.append(FieldError("display_name", "Enter the person's name.")) }
-        let email = EmailAddress.normalised(form.email ?? "")
-        if !EmailAddress.isPlausible(email) {
-            errors.append(
-                FieldError("email", "Enter an e-mail address in the correct format, like name@example.nhs.uk."))
-        } else if email != user.email,
-            try await User.query(on: request.db).filter(\.$email == email).first() != nil
-        {
-            errors.append(FieldError("email", "There is already an account for \(email)."))
-        }
-        let role = Role(rawValue: form.role ?? "")
-        if role == nil { errors.append(FieldError("role", "Select a role.")) }
+        let (name, email, role, found) = try await details(
+            name: form.displayName, email: form.email, role: form.role, editing: user, on: request.db)
+        var errors = found
         if let role, role != user.role {
             if user.id == request.currentUser?.id {
                 errors.append(FieldError("role", "You cannot change your own role. Ask another administrator."))
@@ -199,6 +177,26 @@ enum UsersController {
         }
         Admin.flash(request, changes.isEmpty ? "Nothing changed for \(email)." : "Account changed: \(email)")
         return request.redirect(to: SiteURL.users)
+    }
+
+    /// Name, e-mail (well formed, and nobody else's) and role, checked in the order of the form's fields so the
+    /// error summary reads top to bottom. `editing` is the account being changed, whose own address is no clash.
+    private static func details(
+        name: String?, email: String?, role: String?, editing: User?, on db: any Database
+    ) async throws -> (name: String, email: String, role: Role?, errors: [FieldError]) {
+        var errors: [FieldError] = []
+        let name = (name ?? "").trimmingWhitespace()
+        if name.isEmpty { errors.append(FieldError("display_name", "Enter the person's name.")) }
+        let email = EmailAddress.normalised(email ?? "")
+        if !EmailAddress.isPlausible(email) {
+            errors.append(
+                FieldError("email", "Enter an e-mail address in the correct format, like name@example.nhs.uk."))
+        } else if email != editing?.email, try await User.query(on: db).filter(\.$email == email).first() != nil {
+            errors.append(FieldError("email", "There is already an account for \(email)."))
+        }
+        let role = Role(rawValue: role ?? "")
+        if role == nil { errors.append(FieldError("role", "Select a role.")) }
+        return (name, email, role, errors)
     }
 
     /// E-mails the person a link to set a new password (a new account's first, or a forgotten one).
