@@ -229,8 +229,12 @@ enum BoardsController {
         _ board: Board, _ member: BoardMember, _ request: Request, failure: ValidationFailure?,
         typed: [String: String], notice: String?
     ) async throws -> Response {
+        // The last link e-mailed (a reminder's or the secretary's), not a day-long follow-up shown after declaring.
         let lastLink = try await DeclarationLink.query(on: request.db).filter(\.$member.$id == member.id!)
-            .sort(\.$createdAt, .descending).first()
+            .sort(\.$createdAt, .descending).all()
+            .first {
+                $0.expiresAt.timeIntervalSince($0.createdAt ?? $0.expiresAt) > DeclarationLinks.followUpLifetime + 60
+            }
         return .html(
             BoardPages.member(
                 member, board: board, today: request.today,

@@ -9,17 +9,20 @@ import Vapor
 /// `lifetimeDays`; only a hash of its token is stored, so the database alone cannot be used to declare.
 enum DeclarationLinks {
     static let lifetimeDays = 30
+    /// The link offered after declaring an interest, for the next one.
+    static let followUpLifetime: TimeInterval = 86400
 
     /// A new link for `member` (not yet saved) and its address.
     static func issue(
-        for member: BoardMember, createdBy: UUID?, siteURL: String, now: Date
+        for member: BoardMember, createdBy: UUID?, siteURL: String, now: Date,
+        lifetime: TimeInterval = Double(lifetimeDays) * 86400
     ) -> (
         link: DeclarationLink, url: String
     ) {
         let token = SecretToken.make()
         let link = DeclarationLink(
-            memberID: member.id!, tokenHash: SecretToken.hash(token),
-            expiresAt: now.addingTimeInterval(Double(lifetimeDays) * 86400), createdByID: createdBy)
+            memberID: member.id!, tokenHash: SecretToken.hash(token), expiresAt: now.addingTimeInterval(lifetime),
+            createdByID: createdBy)
         return (link, siteURL + BoardURL.declarationLink(token))
     }
 
@@ -120,6 +123,11 @@ enum DeclarationLinks {
             entry, member: member, request,
             actor: AuditActor(id: nil, label: "\(member.name) (e-mailed declaration link)"),
             usingLink: link)
+        // Someone with two interests declares both in one sitting: a fresh link for the day, shown only here.
+        let another =
+            entry.kind.isInterest
+            ? issue(for: member, createdBy: nil, siteURL: "", now: Date(), lifetime: followUpLifetime) : nil
+        if let another { try await another.link.create(on: request.db) }
         return .html(
             PageLayout.render(PageContext(request, title: "Thank you")) {
                 h1 { "Thank you" }
@@ -128,8 +136,16 @@ enum DeclarationLinks {
                         ? "Your interest is recorded in the register of \(board.name)."
                         : "Your nil return is recorded in the register of \(board.name)."
                 }
+                if let another {
+                    p { a(.href(another.url)) { "Declare another interest" } }
+                    p { "That link works until this time tomorrow. Nothing more to declare? You can close this page." }
+                } else {
+                    p {
+                        "This link has now been used. To declare something else, ask the board secretary for a new one."
+                    }
+                }
                 p {
-                    "This link has now been used. To declare something else, ask the board secretary for a new one. The register is published on "
+                    "The register is published on "
                     a(.href(BoardURL.publicBoard(board.id!))) { "the board's page" }
                     "."
                 }

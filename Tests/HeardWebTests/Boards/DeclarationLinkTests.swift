@@ -76,16 +76,28 @@ struct DeclarationLinkTests {
             let audit = try #require(
                 try await AuditEvent.query(on: app.db).filter(\.$action == "board.interest_declared").first())
             #expect(audit.actorLabel == "Grace Okoro (e-mailed declaration link)")
-            #expect(try await DeclarationLink.query(on: app.db).first()?.usedAt != nil)
+            #expect(try await DeclarationLink.query(on: app.db).filter(\.$id == stored.id!).first()?.usedAt != nil)
             let publicBoard = try await visitor.get("/boards/\(board.id!.uuidString.lowercased())")
             #expect(publicBoard.body.contains("Trustee of Carers Count, a local charity"))
+
+            // A second interest in the same sitting, through the day-long link the thank-you page offers.
+            let anotherStart = try #require(declared.body.range(of: "href=\"/declare/"))
+            let anotherPath = String(
+                declared.body[declared.body.index(anotherStart.lowerBound, offsetBy: 6)...].prefix { $0 != "\"" })
+            #expect(declared.body.contains("Declare another interest"))
+            let followUp = try await visitor.post(
+                anotherPath, form: ["kind": "financial", "details": "Shares in Leeds Pharmacy Ltd"],
+                tokenFrom: anotherPath)
+            #expect(followUp.status == .ok)
+            #expect(try await InterestDeclaration.query(on: app.db).count() == 2)
+            #expect(try await visitor.get(anotherPath).status == .gone, "the follow-up link works once too")
 
             // Used: refused, and nothing more recorded.
             let again = try await visitor.get(path)
             #expect(again.status == .gone)
             #expect(again.body.contains("Ask the board secretary to send you a new one."))
             #expect(try await visitor.post(path, form: ["kind": "none"], tokenFrom: "/sign-in").status == .gone)
-            #expect(try await InterestDeclaration.query(on: app.db).count() == 1)
+            #expect(try await InterestDeclaration.query(on: app.db).count() == 2)
             #expect(try await secretary.get(memberPath).body.contains(": used on "))
 
             // Expired, and wrong.
@@ -93,8 +105,10 @@ struct DeclarationLinkTests {
                 memberPath + "/declaration-link", form: ["email": "grace@example.org"], tokenFrom: memberPath)
             let second = try #require(
                 try await Notice.query(on: app.db).filter(\.$kind == "declaration_link").all().last)
+            let secondToken = try Self.token(in: second)
             let expired = try #require(
-                try await DeclarationLink.query(on: app.db).filter(\.$usedAt == nil).first())
+                try await DeclarationLink.query(on: app.db).filter(\.$tokenHash == SecretToken.hash(secondToken))
+                    .first())
             expired.expiresAt = Date().addingTimeInterval(-60)
             try await expired.save(on: app.db)
             #expect(try await visitor.get("/declare/" + (try Self.token(in: second))).status == .gone)
