@@ -150,6 +150,19 @@ struct PasswordTests {
                 ], tokenFrom: ownPath)
             #expect(demote.body.contains("You cannot change your own role."))
 
+            // A new account can belong to an organisation from the start.
+            let added = try await admin.post(
+                "/staff/users/new",
+                form: [
+                    "display_name": "Sam Okafor", "email": "sam.okafor@test.heard.example",
+                    "role": "complaints_handler",
+                    "organisation_id": organisation.id!.uuidString, "password": "a long first password",
+                ], tokenFrom: "/staff/users/new")
+            #expect(added.status == .seeOther)
+            let sam = try #require(
+                try await User.query(on: app.db).filter(\.$email == "sam.okafor@test.heard.example").first())
+            #expect(sam.$organisation.id == organisation.id)
+
             let sent = try await admin.post(path + "/password-reset", form: [:], tokenFrom: path)
             #expect(sent.status == .seeOther)
             let notice = try #require(

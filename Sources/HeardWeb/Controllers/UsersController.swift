@@ -11,10 +11,12 @@ enum UsersController {
         var displayName: String?
         var role: String?
         var password: String?
+        var organisationID: String?
 
         enum CodingKeys: String, CodingKey {
             case email, role, password
             case displayName = "display_name"
+            case organisationID = "organisation_id"
         }
     }
 
@@ -82,7 +84,7 @@ enum UsersController {
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {
-        .html(render(request, form: Form(), failure: nil))
+        .html(try await render(request, form: Form(), failure: nil))
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response {
@@ -90,15 +92,17 @@ enum UsersController {
         let (name, email, role, found) = try await details(
             name: form.displayName, email: form.email, role: form.role, editing: nil, on: request.db)
         var errors = found
+        let organisation = try await chosenOrganisation(form.organisationID, into: &errors, on: request.db)
         if let problem = PasswordPolicy.problem(with: form.password ?? "") {
             errors.append(FieldError("password", problem))
         }
         guard errors.isEmpty, let role else {
-            return .html(render(request, form: form, failure: ValidationFailure(errors)), status: .unprocessableEntity)
+            return .html(
+                try await render(request, form: form, failure: ValidationFailure(errors)), status: .unprocessableEntity)
         }
         let user = User(
             email: email, displayName: name, role: role,
-            passwordHash: try await request.password.async.hash(form.password!))
+            passwordHash: try await request.password.async.hash(form.password!), organisationID: organisation?.id)
         try await request.db.transaction { db in
             try await user.create(on: db)
             try await AuditLog.record(
@@ -146,13 +150,7 @@ enum UsersController {
                 errors.append(FieldError("role", "You cannot change your own role. Ask another administrator."))
             }
         }
-        let organisationText = form.organisationID ?? ""
-        let organisation = try await UUID(uuidString: organisationText).asyncFlatMap {
-            try await Organisation.find($0, on: request.db)
-        }
-        if !organisationText.isEmpty, organisation == nil {
-            errors.append(FieldError("organisation_id", "Choose an organisation from the list."))
-        }
+        let organisation = try await chosenOrganisation(form.organisationID, into: &errors, on: request.db)
         guard errors.isEmpty, let role else {
             return .html(
                 try await editPage(request, user: user, form: form, failure: ValidationFailure(errors)),
@@ -197,6 +195,18 @@ enum UsersController {
         let role = Role(rawValue: role ?? "")
         if role == nil { errors.append(FieldError("role", "Select a role.")) }
         return (name, email, role, errors)
+    }
+
+    /// The organisation picked from the list, or nil for none; anything else is an error on the field.
+    private static func chosenOrganisation(
+        _ text: String?, into errors: inout [FieldError], on db: any Database
+    ) async throws -> Organisation? {
+        let text = text ?? ""
+        let organisation = try await UUID(uuidString: text).asyncFlatMap { try await Organisation.find($0, on: db) }
+        if !text.isEmpty, organisation == nil {
+            errors.append(FieldError("organisation_id", "Choose an organisation from the list."))
+        }
+        return organisation
     }
 
     /// E-mails the person a link to set a new password (a new account's first, or a forgotten one).
@@ -293,8 +303,10 @@ enum UsersController {
         return request.redirect(to: SiteURL.users)
     }
 
-    private static func render(_ request: Request, form input: Form, failure: ValidationFailure?) -> String {
-        ReferenceDataViews.form(
+    private static func render(_ request: Request, form input: Form, failure: ValidationFailure?) async throws -> String
+    {
+        let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
+        return ReferenceDataViews.form(
             context: PageContext(request, title: "Add a person", hasErrors: failure != nil), heading: "Add a person",
             action: SiteURL.new(SiteURL.users), failure: failure, submitLabel: "Add account", backPath: SiteURL.users,
             csrfToken: request.csrfToken
@@ -308,6 +320,11 @@ enum UsersController {
             FormComponents.selectField(
                 name: "role", label: "Role", choices: Role.allCases.map { .init(value: $0.rawValue, label: $0.title) },
                 selected: input.role ?? "", failure: failure)
+            FormComponents.selectField(
+                name: "organisation_id", label: "Organisation",
+                choices: organisations.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                selected: input.organisationID ?? "", failure: failure,
+                hint: "Replies this person publishes are signed with their role and this organisation.", prompt: "None")
             FormComponents.textField(
                 name: "password", label: "First password", value: "", failure: failure,
                 hint: "At least \(PasswordPolicy.minimumLength) characters. Give it to the person privately.",
