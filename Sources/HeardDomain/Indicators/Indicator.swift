@@ -96,6 +96,9 @@ public enum IndicatorRules {
         let value = Double(cleaned)
         if cleaned.isEmpty {
             problems.append(FieldError("value", "Enter the figure, for example 23 or 4.5."))
+        } else if !trimmed.allSatisfy({ $0.isASCIIDigit || $0 == "." || $0 == "," || $0 == "-" }) {
+            problems.append(
+                FieldError("value", "Enter the figure as a number, for example 23 or 4.5, not \"\(text)\"."))
         } else if trimmed.contains(","), !hasThousandsSeparators(trimmed) {
             // "3,5" is three and a half in much of Europe and thirty-five with the comma dropped: never guess.
             problems.append(
@@ -125,7 +128,10 @@ public enum IndicatorRules {
 
     /// "1,204" or "12,345.5": commas only between groups of three digits before any decimal point.
     static func hasThousandsSeparators(_ text: String) -> Bool {
-        let whole = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        // "1.234,5" is a European decimal comma, not thousands: commas only before a single decimal point.
+        guard parts.count <= 2, !(parts.count == 2 && parts[1].contains(",")) else { return false }
+        let whole = parts[0]
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
         guard let first = groups.first?.drop(while: { $0 == "-" }), (1...3).contains(first.count) else { return false }
         return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) }

@@ -57,6 +57,17 @@ public enum IndicatorCSV {
                 return record.fields[index].trimmingWhitespace()
             }
             var lineProblems: [String] = []
+            // Fewer values are empty ones (caught below); more, unless empty, are one figure split in two.
+            if record.fields.count > header.count,
+                !record.fields[header.count...].allSatisfy({ $0.trimmingWhitespace().isEmpty })
+            {
+                // "Leeds,2026-07-01,3,5" is a decimal comma splitting one figure in two: never load half of it.
+                lineProblems.append(
+                    "it has \(record.fields.count) values where the first line names \(header.count) (a comma inside a figure splits it: write 3.5, not 3,5, or put the figure in quotes)"
+                )
+                problems.append("Line \(record.line): \(lineProblems.joined(separator: "; ")).")
+                continue
+            }
             let place = field(placeIndex)
             if place.isEmpty {
                 lineProblems.append("give the place")

@@ -46,6 +46,17 @@ struct IndicatorCSVTests {
                     "Line 6: Leeds, period from 1 April 2026 is already on line 2.",
                 ])
         }
+        // A decimal comma splits a line into one value too many: the line is refused, not half loaded.
+        do {
+            _ = try IndicatorCSV.parse(
+                "place,period_start,value,source\nLeeds,2026-07-01,3,5,GPPS\nLeeds,2026-05-01,\"3,5\",GPPS",
+                unit: .days, defaultSource: "", today: Self.today)
+            Issue.record("a split figure was accepted")
+        } catch {
+            #expect(error.errors.count == 2)
+            #expect(error.errors[0].message.hasPrefix("Line 2: it has 5 values where the first line names 4"))
+            #expect(error.errors[1].message.hasPrefix("Line 3: use a full stop for decimals"))
+        }
         // An unknown place is listed with the other lines' problems, not after they are fixed.
         do {
             _ = try IndicatorCSV.parse(

@@ -15,7 +15,7 @@ struct IndicatorRulesTests {
             IndicatorRules.valueProblems("12,345.5", unit: .days, periodStart: april, today: Self.today).value
                 == 12345.5)
         // A decimal comma is never read as thousands: "3,5" is not 35.
-        for text in ["3,5", "12,5%", "1,20", "1234,567", ",5"] {
+        for text in ["3,5", "12,5%", "1,20", "1234,567", ",5", "1.234,5"] {
             let checked = IndicatorRules.valueProblems(text, unit: .percent, periodStart: april, today: Self.today)
             #expect(checked.value == nil, "\(text)")
             #expect(checked.problems.first?.message.hasPrefix("Use a full stop for decimals") == true, "\(text)")
@@ -42,6 +42,9 @@ struct IndicatorRulesTests {
             "4", unit: .days, periodStart: SimpleDate(year: 2027, month: 1, day: 1), today: Self.today)
         #expect(future.value == nil)
         #expect(future.problems.map(\.field) == ["period_start"])
+        #expect(
+            IndicatorRules.valueProblems("1e2", unit: .days, periodStart: april, today: Self.today).problems.first?
+                .message.contains("as a number") == true)
         let battle = IndicatorRules.valueProblems(
             "4", unit: .days, periodStart: SimpleDate(year: 1066, month: 10, day: 14), today: Self.today)
         #expect(battle.problems.map(\.message) == ["Check the year: that period started more than 30 years ago."])
