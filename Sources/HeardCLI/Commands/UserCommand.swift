@@ -96,6 +96,7 @@ extension UserCommand {
                 user.isActive = true
                 try await app.db.transaction { db in
                     try await user.save(on: db)
+                    try await PasswordResets.cancelOpenLinks(of: user, now: Date(), on: db)
                     try await AuditLog.record(
                         on: db, actor: .system("command line"), action: "user.password_set", objectType: "user",
                         objectID: user.id?.uuidString, summary: "Set the password of \(email) from the command line",

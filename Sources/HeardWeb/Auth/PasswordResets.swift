@@ -7,7 +7,7 @@ import Vapor
 
 /// Password reset links: asked for from the sign-in page or sent by an administrator, e-mailed through the
 /// outbox, usable once. Setting a new password signs out every earlier session of that person.
-enum PasswordResets {
+public enum PasswordResets {
     /// A link the person asked for works for an hour; one an administrator sends (often for a new account)
     /// works for three days.
     static let selfServiceLifetime: TimeInterval = 3600
@@ -54,6 +54,13 @@ enum PasswordResets {
         }
     }
 
+    /// A new password makes every other link for the account useless: one asked for earlier, or sent by an
+    /// administrator, must not set a password again.
+    public static func cancelOpenLinks(of user: User, now: Date, on db: any Database) async throws {
+        try await PasswordReset.query(on: db).filter(\.$user.$id == user.id!).filter(\.$usedAt == nil)
+            .set(\.$usedAt, to: now).update()
+    }
+
     /// The reset a token belongs to, if it can still be used by an active account.
     static func find(token: String, now: Date, on db: any Database) async throws -> PasswordReset? {
         guard
@@ -87,6 +94,7 @@ enum PasswordResets {
             user.passwordHash = passwordHash
             user.sessionEpoch += 1
             try await user.save(on: db)
+            try await cancelOpenLinks(of: user, now: now, on: db)
             try await AuditLog.record(
                 on: db, actor: AuditActor(id: user.id, label: user.email), action: "user.password_reset",
                 objectType: "user", objectID: user.id?.uuidString,

@@ -114,6 +114,7 @@ enum PasswordController {
         user.sessionEpoch += 1
         try await request.db.transaction { db in
             try await user.save(on: db)
+            try await PasswordResets.cancelOpenLinks(of: user, now: Date(), on: db)
             try await AuditLog.record(
                 on: db, actor: AuditActor(id: user.id, label: user.email), action: "user.password_changed",
                 objectType: "user", objectID: user.id?.uuidString, summary: "\(user.displayName) changed their password"
