@@ -10,6 +10,10 @@ public enum FeedbackStatus: String, CaseIterable, Codable, Sendable {
     /// Passed to the complaints process.
     case escalated
 
+    /// Whether an action can answer it: moderated and kept (published, private, or a complaint). Feedback still
+    /// waiting for a moderator, or rejected, is not counted as heard or told what was done.
+    public var canBeAnswered: Bool { [.published, .approvedPrivate, .escalated].contains(self) }
+
     public var title: String {
         switch self {
         case .awaitingModeration: "Waiting for moderation"

@@ -49,6 +49,11 @@ struct ActionChangesTests {
             #expect(farOff.body.contains("more than five years away"))
             let notADate = try await raise(["due_on": "2027-02-30"])
             #expect(notADate.body.contains("\"2027-02-30\" is not a real date"))
+            _ = try await app.createUser(.involvedPerson)
+            let panelMember = try #require(
+                try await User.query(on: app.db).filter(\.$role == .involvedPerson).first())
+            let notStaff = try await raise(["owner_id": panelMember.id!.uuidString])
+            #expect(notStaff.body.contains("Choose who owns this action."))
             let madeUp = try await raise(["theme": "Made up theme"])
             #expect(madeUp.status == .unprocessableEntity)
             #expect(madeUp.body.contains("Choose a theme from the list."))
@@ -231,6 +236,27 @@ struct ActionChangesTests {
             let told = try await Notice.query(on: app.db).filter(\.$kind == "we_did").all().map(\.toAddress).sorted()
             #expect(told == ["first@example.org", "second@example.org", "third@example.org"], "each person once")
             #expect(try await FeedbackItem.find(items[2].id, on: app.db)?.weDidAt != nil)
+
+            // The same person again, on another piece of feedback: not told twice.
+            let again = try await ScaleQueryTests.item(
+                "HRD-LINKED05", service: service, place: place, themes: [], receivedDaysAgo: 1, on: app.db)
+            again.contactEmail = "first@example.org"
+            try await again.save(on: app.db)
+            _ = try await link("HRD-LINKED05")
+            #expect(try await Notice.query(on: app.db).filter(\.$kind == "we_did").count() == 3)
+            _ = try await link("HRD-LINKED05")
+            #expect(try await officer.get(path).body.contains("Nothing new to link"))
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "action.feedback_linked").count() == 3,
+                "nothing linked, nothing audited")
+
+            // Feedback not yet moderated (or rejected) cannot be answered by an action.
+            _ = try await ScaleQueryTests.item(
+                "HRD-WAITING6", service: service, place: place, themes: [], status: .awaitingModeration,
+                receivedDaysAgo: 1, on: app.db)
+            let waiting = try await link("HRD-WAITING6")
+            #expect(waiting.status == .unprocessableEntity)
+            #expect(waiting.body.contains("leave out HRD-WAITING6 (waiting for moderation)"))
         }
     }
 }

@@ -61,7 +61,7 @@ enum ActionPages {
             FormComponents.errorSummary(failure)
             h1 { "Raise an action" }
             if !linked.isEmpty {
-                p {
+                p(.id("field-feedback")) {
                     "This action answers \(linked.count) piece\(linked.count == 1 ? "" : "s") of feedback: \(linked.prefix(10).map(\.reference).joined(separator: ", "))\(linked.count > 10 ? " and more" : "")."
                 }
             }

@@ -139,7 +139,9 @@ enum ActionsController {
         let owner = try await form.ownerID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
             try await User.find($0, on: request.db)
         }
-        if owner == nil { errors.append(FieldError("owner_id", "Choose who owns this action.")) }
+        if owner == nil || owner?.isActive != true || owner?.role == .involvedPerson {
+            errors.append(FieldError("owner_id", "Choose who owns this action."))
+        }
         let due = dueDate(form.dueOn, today: request.today, into: &errors)
         let place = try await form.placeID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
             try await Place.find($0, on: request.db)
@@ -171,12 +173,15 @@ enum ActionsController {
         if !theme.isEmpty, !request.listeningEngine.themeNames.contains(theme) {
             errors.append(FieldError("theme", "Choose a theme from the list."))
         }
+        let feedbackIDs = (form.feedback ?? []).compactMap(UUID.init(uuidString:))
+        if let problem = try await unanswerable(feedbackIDs, on: request.db) {
+            errors.append(FieldError("feedback", problem))
+        }
         guard errors.isEmpty, let organisation, let owner, let due else {
             return .html(
                 try await renderForm(request, form: form, failure: ValidationFailure(errors)),
                 status: .unprocessableEntity)
         }
-        let feedbackIDs = (form.feedback ?? []).compactMap(UUID.init(uuidString:))
         let action = ActionItem()
         action.title = title
         action.youSaid = youSaid
@@ -380,10 +385,17 @@ enum ActionsController {
             return try await refuse(
                 "No feedback has the reference \(unknown.joined(separator: ", ")). Check it against the feedback list.")
         }
+        if let problem = try await unanswerable(items.map { $0.id! }, on: request.db) {
+            return try await refuse(problem)
+        }
         let already = Set(
             try await ActionFeedbackLink.query(on: request.db).filter(\.$action.$id == action.id!).all()
                 .map(\.$feedback.id))
         let new = items.filter { !already.contains($0.id!) }
+        guard !new.isEmpty else {
+            Admin.flash(request, "Nothing new to link: that feedback is already linked to this action.")
+            return request.redirect(to: SiteURL.action(action.id!))
+        }
         let now = Date()
         let told = try await request.db.transaction { db -> Int in
             for item in new {
@@ -408,6 +420,16 @@ enum ActionsController {
                 + (told > 0
                     ? " \(told) \(told == 1 ? "person" : "people") who left an e-mail address will be told." : ""))
         return request.redirect(to: SiteURL.action(action.id!))
+    }
+
+    /// Why some of the feedback cannot be answered by an action (not moderated yet, or rejected), or nil.
+    static func unanswerable(_ ids: [UUID], on db: any Database) async throws -> String? {
+        guard !ids.isEmpty else { return nil }
+        let refused = try await FeedbackItem.query(on: db).filter(\.$id ~~ ids).all()
+            .filter { !$0.status.canBeAnswered }.sorted { $0.reference < $1.reference }
+        guard !refused.isEmpty else { return nil }
+        let listed = refused.map { "\($0.reference) (\($0.status.title.lowercased()))" }.joined(separator: ", ")
+        return "Only moderated feedback can be answered by an action: leave out \(listed)."
     }
 
     /// Who can own an action: active staff.

@@ -15,6 +15,14 @@ enum LoopClosureNotices {
         let links = try await ActionFeedbackLink.query(on: db).filter(\.$action.$id == action.id!).with(\.$feedback)
             .all().filter { only?.contains($0.$feedback.id) ?? true }
         var told = Set<String>()
+        var queued = 0
+        if only != nil {
+            // Adding feedback to a closed action: whoever was told of this outcome already is not told twice.
+            let kind = action.status == .done ? "we_did" : "not_possible"
+            told = Set(
+                try await Notice.query(on: db).filter(\.$actionID == action.id!).filter(\.$kind == kind).all()
+                    .map(\.toAddress))
+        }
         for link in links {
             let item = link.feedback
             if item.weDidAt == nil {
@@ -23,6 +31,7 @@ enum LoopClosureNotices {
             }
             guard let email = item.contactEmail, !told.contains(email) else { continue }
             told.insert(email)
+            queued += 1
             let done = action.status == .done
             let body = """
                 Thank you for your feedback (reference \(item.reference)).
@@ -39,7 +48,7 @@ enum LoopClosureNotices {
                 body: body, kind: done ? "we_did" : "not_possible", feedbackID: item.id, actionID: action.id
             ).create(on: db)
         }
-        return told.count
+        return queued
     }
 
     /// An action re-opened no longer answers its feedback: each item it answered counts as answered only while

@@ -32,14 +32,16 @@ enum StaffFeedbackPages {
                     headers: ["Select", "Reference", "Service", "Received", "Status", "Themes"],
                     rows: items.map { item in
                         [
-                            div(.class("checkbox checkbox-small")) {
-                                input(
-                                    .type("checkbox"), .name("feedback[]"), .value(item.id!.uuidString),
-                                    .id("select-\(item.reference)"), .class("checkbox-input"))
-                                label(.for("select-\(item.reference)"), .class("checkbox-label")) {
-                                    span(.class("visually-hidden")) { "Select \(item.reference)" }
-                                }
-                            },
+                            // Only moderated feedback can be answered by an action.
+                            item.status.canBeAnswered
+                                ? div(.class("checkbox checkbox-small")) {
+                                    input(
+                                        .type("checkbox"), .name("feedback[]"), .value(item.id!.uuidString),
+                                        .id("select-\(item.reference)"), .class("checkbox-input"))
+                                    label(.for("select-\(item.reference)"), .class("checkbox-label")) {
+                                        span(.class("visually-hidden")) { "Select \(item.reference)" }
+                                    }
+                                } : .text("–"),
                             a(.href(SiteURL.feedback(item.id!))) { item.reference },
                             .text(item.serviceAndPlace),
                             .text(item.receivedAt.formatted(AuditPage.dateFormat)),
