@@ -35,7 +35,7 @@ public enum HeardApplication {
 
         app.middleware = Middlewares()
         app.middleware.use(RequestIDMiddleware())
-        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(RequestLogMiddleware())
         app.middleware.use(metrics)
         app.middleware.use(HeardErrorMiddleware(environment: app.environment))
         app.middleware.use(SecurityHeadersMiddleware())

@@ -25,4 +25,12 @@ struct ViewTextTests {
         #expect(Date(timeIntervalSince1970: 1_781_566_200).formatted(AuditPage.dateFormat) == "16 Jun 2026, 00:30")
         #expect(FeedbackChannel.api.title == "Another system, through the API")
     }
+
+    @Test("the request log never holds a reset or declaration link's token")
+    func loggedPaths() {
+        #expect(RequestLogMiddleware.loggable("/reset-password/abc123DEF") == "/reset-password/…")
+        #expect(RequestLogMiddleware.loggable("/declare/xyz-token") == "/declare/…")
+        #expect(RequestLogMiddleware.loggable("/stories/HRD-7K3M9QPX") == "/stories/HRD-7K3M9QPX")
+        #expect(RequestLogMiddleware.loggable("/forgot-password") == "/forgot-password")
+    }
 }

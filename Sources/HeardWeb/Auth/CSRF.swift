@@ -67,7 +67,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         let expected = request.expectedCSRFToken
         guard let sent, let expected, constantTimeEqual(sent, expected) else {
             request.logger.notice(
-                "Refused a form without a valid CSRF token", metadata: ["path": .string(request.url.path)])
+                "Refused a form without a valid CSRF token",
+                metadata: ["path": .string(RequestLogMiddleware.loggable(request.url.path))])
             throw Abort(
                 .forbidden,
                 reason: "This form has expired or was not sent from Heard. Go back, reload the page and try again.")
