@@ -167,6 +167,8 @@ func routes(_ app: Application) throws {
     boards.post("boards", ":id", "members", ":member", use: BoardsController.changeMember)
     boards.post("boards", ":id", "members", ":member", "declarations", use: BoardsController.declare)
     boards.post("boards", ":id", "members", ":member", "leave", use: BoardsController.leave)
+    boards.post(
+        "boards", ":id", "members", ":member", "declarations", ":declaration", "end", use: BoardsController.endInterest)
     boards.post("boards", ":id", "members", ":member", "declaration-link", use: DeclarationLinks.send)
     // A member without an account declares through the link e-mailed to them.
     browser.get("declare", ":token", use: DeclarationLinks.show)

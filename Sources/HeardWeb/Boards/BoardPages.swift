@@ -160,6 +160,25 @@ enum BoardPages {
             h2 { "Register of interests" }
             registerTable(
                 BoardRegister.entries(member), caption: "\(member.name)'s register of interests", today: today)
+            let standing = BoardRegister.entries(member).filter { $0.entry.isCurrentInterest(on: today) }
+            if member.leftOn == nil && !standing.isEmpty {
+                h3 { "An interest has ended" }
+                for declaration in standing {
+                    let field = "ended_on-" + BoardURL.id(declaration.id!)
+                    HeardWeb.form(
+                        .action(
+                            BoardURL.member(board.id!, member.id!) + "/declarations/\(BoardURL.id(declaration.id!))/end"
+                        ),
+                        .method("post"), .class("filters"), .novalidate
+                    ) {
+                        FormComponents.csrfField(context.csrfToken ?? "")
+                        FormComponents.textField(
+                            name: field, label: "\(declaration.details): ended on", value: typed[field] ?? "",
+                            failure: failure, type: "date", width: "short")
+                        button(.type("submit"), .class("button button-secondary")) { "Record that it ended" }
+                    }
+                }
+            }
             if member.leftOn == nil {
                 h2 { "Record a declaration" }
                 HeardWeb.form(.action(BoardURL.declarations(board.id!, member.id!)), .method("post"), .novalidate) {

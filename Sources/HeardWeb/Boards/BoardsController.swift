@@ -261,7 +261,7 @@ enum BoardsController {
         guard
             let member = try await BoardMember.query(on: request.db)
                 .filter(\.$id == (try Admin.uuidParameter(request))).filter(\.$account.$id == user.id!)
-                .with(\.$board).first()
+                .with(\.$board).with(\.$declarations).first()
         else { throw Abort(.notFound) }
         let suffix = "-" + BoardURL.id(member.id!)
         let form = DeclarationForm.read(
@@ -277,6 +277,46 @@ enum BoardsController {
                 ? "Thank you: your interest is recorded in the register of \(member.board.name)."
                 : "Thank you: your nil return is recorded.")
         return request.redirect(to: SiteURL.involvement)
+    }
+
+    /// Records that a declared interest has ended (no longer a partner, left the charity), audited: the register
+    /// keeps the interest with its end date, and a nil return becomes possible once none stands.
+    @Sendable static func endInterest(_ request: Request) async throws -> Response {
+        let (board, member) = try await findMember(request)
+        let declarationID = try Admin.uuidParameter(request, "declaration")
+        guard let declaration = member.declarations.first(where: { $0.id == declarationID }),
+            declaration.entry.kind.isInterest
+        else { throw Abort(.notFound) }
+        let field = "ended_on-" + BoardURL.id(declarationID)
+        let typed = [field: Admin.text(request, field).trimmingWhitespace()]
+        var errors: [FieldError] = []
+        let ended = Admin.requiredDate(
+            typed[field], field: field, missing: "Enter the date it ended, like 2026-04-01.", into: &errors)
+        if let ended {
+            if ended < declaration.entry.declaredOn {
+                errors.append(
+                    FieldError(
+                        field, "It cannot end before it was declared (\(declaration.entry.declaredOn.ukText))."))
+            } else if ended > request.today {
+                errors.append(FieldError(field, "Record the end once it has happened."))
+            }
+        }
+        guard errors.isEmpty, let ended else {
+            return try await memberPage(
+                board, member, request, failure: ValidationFailure(errors), typed: typed, notice: nil)
+        }
+        let before = declaration.endedOn
+        declaration.endedOn = ended.iso
+        try await request.db.transaction { db in
+            try await declaration.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "board.interest_ended", objectType: "board_member",
+                objectID: member.id?.uuidString,
+                summary: "\(member.name)'s interest \"\(declaration.details)\" ended on \(ended.ukText)",
+                changes: [FieldChange("ended_on", from: before, to: ended.iso)])
+        }
+        Admin.flash(request, "Recorded that the interest ended on \(ended.ukText).")
+        return request.redirect(to: BoardURL.member(board.id!, member.id!))
     }
 
     @Sendable static func leave(_ request: Request) async throws -> Response {

@@ -65,6 +65,17 @@ enum DeclarationForm {
                 errors.append(FieldError(name("ended_on"), "The interest cannot end before it was declared."))
             }
         }
+        if kind == InterestKind.none, let declared, errors.isEmpty {
+            // A nil return beside interests that still stand would contradict the public register.
+            let current = member.declarations.map(\.entry).filter { $0.isCurrentInterest(on: declared) }
+            if !current.isEmpty {
+                errors.append(
+                    FieldError(
+                        name("kind"),
+                        "A nil return says there are no interests, but the register shows \(current.count == 1 ? "one that still stands" : "\(current.count) that still stand") (\(current.map(\.description).joined(separator: "; "))). Once it has ended, the board secretary records the date it ended, and a nil return can follow."
+                    ))
+            }
+        }
         guard errors.isEmpty, let kind, let declared else { return Read(typed: typed, errors: errors, entry: nil) }
         return Read(
             typed: typed, errors: [],

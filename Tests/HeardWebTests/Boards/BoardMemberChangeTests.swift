@@ -65,4 +65,52 @@ struct BoardMemberChangeTests {
             #expect(publicPage.body.contains("Farah Begum-Ali") && publicPage.body.contains("Vice-chair"))
         }
     }
+
+    @Test(
+        "a nil return is refused while an interest stands; the secretary records when it ended, then it is accepted",
+        arguments: TestDatabase.all)
+    func endedInterest(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2026-12-05")!)
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let board = Board(name: "Quality Committee", purpose: "Assures the quality of services.")
+            try await board.create(on: app.db)
+            let boardPath = "/staff/boards/\(board.id!.uuidString.lowercased())"
+            _ = try await secretary.post(
+                boardPath + "/members",
+                form: ["name": "Dr Amir Khan", "role": "GP member", "votes": "yes", "appointed_on": "2026-10-01"],
+                tokenFrom: boardPath)
+            let member = try #require(try await BoardMember.query(on: app.db).first())
+            let path = boardPath + "/members/\(member.id!.uuidString.lowercased())"
+            let declared = try await secretary.post(
+                path + "/declarations",
+                form: ["kind": "financial", "details": "GP partner, Chapeltown Surgery", "declared_on": "2026-10-05"],
+                tokenFrom: path)
+            #expect(declared.status == .seeOther)
+            let contradicting = try await secretary.post(
+                path + "/declarations", form: ["kind": "none", "declared_on": "2026-12-01"], tokenFrom: path)
+            #expect(contradicting.status == .unprocessableEntity)
+            #expect(
+                contradicting.body.contains("the register shows one that still stands (GP partner, Chapeltown Surgery)")
+            )
+
+            let interest = try #require(try await InterestDeclaration.query(on: app.db).first())
+            let endPath = path + "/declarations/\(interest.id!.uuidString.lowercased())/end"
+            let field = "ended_on-\(interest.id!.uuidString.lowercased())"
+            let early = try await secretary.post(endPath, form: [field: "2026-09-01"], tokenFrom: path)
+            #expect(early.body.contains("It cannot end before it was declared (5 October 2026)."))
+            let future = try await secretary.post(endPath, form: [field: "2027-01-01"], tokenFrom: path)
+            #expect(future.body.contains("Record the end once it has happened."))
+            let ended = try await secretary.post(endPath, form: [field: "2026-11-30"], tokenFrom: path)
+            #expect(ended.status == .seeOther)
+            #expect(try await InterestDeclaration.find(interest.id, on: app.db)?.endedOn == "2026-11-30")
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "board.interest_ended").count() == 1)
+            let nilReturn = try await secretary.post(
+                path + "/declarations", form: ["kind": "none", "declared_on": "2026-12-01"], tokenFrom: path)
+            #expect(nilReturn.status == .seeOther)
+            let publicPage = try await app.browser().get("/boards/\(board.id!.uuidString.lowercased())")
+            #expect(publicPage.body.contains("Ended 30 November 2026"))
+        }
+    }
 }
