@@ -48,6 +48,9 @@ struct ReferenceDataTests {
             let bad = try await browser.get("/staff/audit?from=yesterday")
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.contains("\"yesterday\" is not a real date"))
+            let reversed = try await browser.get("/staff/audit?from=2026-12-05&to=2026-12-01")
+            #expect(reversed.body.contains("The end of the period cannot be before its start (5 December 2026)."))
+            #expect(try await browser.get("/staff/audit?page=abc").status == .ok, "a bad page number shows the first")
         }
     }
 

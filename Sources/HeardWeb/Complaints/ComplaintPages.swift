@@ -27,6 +27,7 @@ enum ComplaintPages {
             figuresSection(figures, from: period.from, to: period.to, today: today)
             HeardWeb.form(.action(ComplaintURL.complaints), .method("get"), .class("filters"), .novalidate) {
                 input(.type("hidden"), .name("show"), .value(show.rawValue))
+                if mine { input(.type("hidden"), .name("handler"), .value("me")) }
                 FormComponents.textField(
                     name: "from", label: "Received from", value: period.typed["from"] ?? "", failure: period.failure,
                     type: "date", required: false, width: "short")

@@ -22,7 +22,11 @@ enum AuditController {
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let filters = try request.query.decode(Filters.self)
+        // Read field by field: a page that is not a number shows the first page rather than an error.
+        let filters = Filters(
+            objectType: request.query[String.self, at: "object_type"], action: request.query[String.self, at: "action"],
+            actor: request.query[String.self, at: "actor"], from: request.query[String.self, at: "from"],
+            to: request.query[String.self, at: "to"], page: request.query[Int.self, at: "page"])
         var query = AuditEvent.query(on: request.db)
         if let type = filters.objectType, !type.isEmpty { query = query.filter(\.$objectType == type) }
         if let action = filters.action, !action.isEmpty { query = query.filter(\.$action == action) }
@@ -30,12 +34,13 @@ enum AuditController {
             query = query.filter(\.$actorLabel ~~ actor.lowercased())
         }
         var errors: [FieldError] = []
-        if let from = Admin.date(filters.from, field: "from", into: &errors) {
-            query = query.filter(\.$occurredAt >= DecisionClock.startOfUKDay(from))
+        let from = Admin.date(filters.from, field: "from", into: &errors)
+        let to = Admin.date(filters.to, field: "to", into: &errors)
+        if let from, let to, from > to {
+            errors.append(FieldError("to", "The end of the period cannot be before its start (\(from.ukText))."))
         }
-        if let to = Admin.date(filters.to, field: "to", into: &errors) {
-            query = query.filter(\.$occurredAt < DecisionClock.startOfUKDay(to.adding(days: 1)))
-        }
+        if let from { query = query.filter(\.$occurredAt >= DecisionClock.startOfUKDay(from)) }
+        if let to { query = query.filter(\.$occurredAt < DecisionClock.startOfUKDay(to.adding(days: 1))) }
         let total = try await query.count()
         let page = ListPage(requested: filters.page, total: total)
         let events = try await query.sort(\.$occurredAt, .descending).range(page.range).all()

@@ -70,6 +70,7 @@ struct ComplaintHandlersTests {
             #expect(mine.body.contains(firstRef) && !mine.body.contains(secondRef))
             #expect(theirs.body.contains(secondRef) && !theirs.body.contains(firstRef))
             #expect(mine.body.contains("Everyone's cases"))
+            #expect(mine.body.contains("name=\"handler\" value=\"me\""), "the figures form keeps 'Only mine'")
             let everyone = try await first.get("/staff/complaints")
             #expect(everyone.body.contains(firstRef) && everyone.body.contains(secondRef))
             #expect(everyone.body.contains(secondUser.displayName))

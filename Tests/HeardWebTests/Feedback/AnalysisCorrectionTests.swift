@@ -29,6 +29,7 @@ struct AnalysisCorrectionTests {
                 path + "/analysis", form: ["themes[]": "Parking spaces on Mars", "sentiment": "4"], tokenFrom: path)
             #expect(madeUp.status == .unprocessableEntity)
             #expect(madeUp.body.contains("Choose themes from the list (not Parking spaces on Mars)."))
+            #expect(madeUp.body.contains("<details class=\"details\" open>"), "the refused correction is shown open")
             let noFeeling = try await moderator.post(
                 path + "/analysis", form: ["themes[]": "Timeliness of care"], tokenFrom: path)
             #expect(noFeeling.body.contains("Choose how the person felt"))
@@ -42,11 +43,17 @@ struct AnalysisCorrectionTests {
             #expect(corrected.analysisCorrectedAt != nil)
             let rows = try await FeedbackTheme.query(on: app.db).filter(\.$feedback.$id == item.id!).all()
             #expect(rows.map(\.theme) == ["Timeliness of care"], "the counts read the corrected themes")
-            #expect(try await moderator.get(path).body.contains("Themes and sentiment corrected by staff."))
+            let after = try await moderator.get(path)
+            #expect(after.body.contains("Themes and sentiment corrected by staff."))
+            #expect(
+                after.body.contains(
+                    "Themes and sentiment corrected. The dashboard and reports count the corrected ones."))
             let audit = try #require(
                 try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.analysis_corrected").first())
             #expect(Set(AuditLog.decodeChanges(audit.changes).map(\.field)) == ["themes", "sentiment"])
 
+            #expect(
+                try await moderator.get("/staff/feedback?page=abc").status == .ok, "a bad page number shows the first")
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("corrections-\(UUID()).csv")
             defer { try? FileManager.default.removeItem(at: url) }
             let themeNames = app.app.listeningEngine.themeNames

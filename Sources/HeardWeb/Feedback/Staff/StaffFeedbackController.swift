@@ -15,7 +15,10 @@ enum StaffFeedbackController {
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let filters = try request.query.decode(ListFilters.self)
+        // Read field by field: a page that is not a number shows the first page rather than an error.
+        let filters = ListFilters(
+            status: request.query[String.self, at: "status"], place: request.query[String.self, at: "place"],
+            theme: request.query[String.self, at: "theme"], page: request.query[Int.self, at: "page"])
         var query = FeedbackItem.query(on: request.db)
         if let status = filters.status.flatMap(FeedbackStatus.init(rawValue:)) {
             query = query.filter(\.$status == status)
@@ -173,7 +176,10 @@ enum StaffFeedbackController {
             FieldChange("themes", from: item.themes, to: themes.joined(separator: ";")),
             FieldChange("sentiment", from: item.sentiment.map(String.init), to: sentiment.map(String.init)),
         ].filter { $0.from != $0.to }
-        guard !changes.isEmpty else { return request.redirect(to: SiteURL.feedback(item.id!)) }
+        guard !changes.isEmpty else {
+            Admin.flash(request, "Nothing changed: those are the themes and sentiment it already has.")
+            return request.redirect(to: SiteURL.feedback(item.id!))
+        }
         item.themes = themes.joined(separator: ";")
         item.sentiment = sentiment
         item.analysisCorrectedAt = Date()
@@ -187,6 +193,7 @@ enum StaffFeedbackController {
                 objectID: item.id?.uuidString, summary: "Corrected the analysis of \(item.reference)",
                 changes: changes)
         }
+        Admin.flash(request, "Themes and sentiment corrected. The dashboard and reports count the corrected ones.")
         return request.redirect(to: SiteURL.feedback(item.id!))
     }
 
@@ -217,6 +224,6 @@ enum StaffFeedbackController {
             actions: links.map(\.action), complaint: complaint.map { ($0, handlesComplaints) },
             today: request.today, reply: reply, failure: failure, themeNames: request.listeningEngine.themeNames,
             analysis: analysis ?? (Set(item.themeList), item.sentiment.map(String.init) ?? "none"),
-            csrfToken: request.csrfToken)
+            notice: failure == nil ? Admin.takeFlash(request) : nil, csrfToken: request.csrfToken)
     }
 }

@@ -93,10 +93,11 @@ enum StaffFeedbackPages {
     static func item(
         context: PageContext, item: FeedbackItem, actions: [ActionItem], complaint: (Complaint, linked: Bool)?,
         today: SimpleDate, reply: String, failure: ValidationFailure?, themeNames: [String],
-        analysis: (themes: Set<String>, sentiment: String), csrfToken: String
+        analysis: (themes: Set<String>, sentiment: String), notice: String?, csrfToken: String
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.replies)) { "Back to replies" } }
+            if let notice { div(.class("notice"), .role("status")) { notice } }
             FormComponents.errorSummary(failure)
             h1 { "Feedback \(item.reference)" }
             if let (complaint, linked) = complaint {
@@ -116,25 +117,31 @@ enum StaffFeedbackPages {
             if item.analysisCorrectedAt != nil {
                 p(.class("hint")) { "Themes and sentiment corrected by staff." }
             }
-            details(.class("details")) {
-                summary(.class("details-summary")) { "Correct the themes or sentiment" }
-                HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/analysis"), .method("post"), .novalidate) {
-                    FormComponents.csrfField(csrfToken)
-                    DecisionForms.checkboxes(
-                        name: "themes", legend: "Themes",
-                        choices: themeNames.map { .init(value: $0, label: $0) }, selected: analysis.themes,
-                        failure: failure,
-                        hint:
-                            "Corrections change the counts on the dashboard and in reports, and can train your own model."
-                    )
-                    FormComponents.radios(
-                        name: "sentiment", legend: "How the person felt",
-                        choices: (1...5).map { .init(value: String($0), label: SentimentText.describe($0)) }
-                            + [.init(value: "none", label: "No comment")],
-                        selected: analysis.sentiment, failure: failure)
-                    button(.type("submit"), .class("button button-secondary")) { "Save the correction" }
-                }
-            }
+            // Open when the correction was refused, so its errors and the summary's links are visible.
+            HTMLNode.element(
+                "details",
+                [.class("details")]
+                    + (failure?.errors.contains { ["themes", "sentiment"].contains($0.field) } == true
+                        ? [HTMLAttribute("open", nil)] : []),
+                children: [
+                    summary(.class("details-summary")) { "Correct the themes or sentiment" },
+                    HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/analysis"), .method("post"), .novalidate) {
+                        FormComponents.csrfField(csrfToken)
+                        DecisionForms.checkboxes(
+                            name: "themes", legend: "Themes",
+                            choices: themeNames.map { .init(value: $0, label: $0) }, selected: analysis.themes,
+                            failure: failure,
+                            hint:
+                                "Corrections change the counts on the dashboard and in reports, and can train your own model."
+                        )
+                        FormComponents.radios(
+                            name: "sentiment", legend: "How the person felt",
+                            choices: (1...5).map { .init(value: String($0), label: SentimentText.describe($0)) }
+                                + [.init(value: "none", label: "No comment")],
+                            selected: analysis.sentiment, failure: failure)
+                        button(.type("submit"), .class("button button-secondary")) { "Save the correction" }
+                    },
+                ])
             h2 { "Replies" }
             if item.replies.isEmpty {
                 p { "No reply yet." }
