@@ -20,7 +20,11 @@ enum PasswordController {
         let email = EmailAddress.normalised(Admin.text(request, "email"))
         guard EmailAddress.isPlausible(email) else {
             let failure = ValidationFailure([
-                FieldError("email", "Enter your e-mail address in the correct format, like name@example.nhs.uk.")
+                FieldError(
+                    "email",
+                    email.isEmpty
+                        ? "Enter the e-mail address you sign in with."
+                        : "Enter your e-mail address in the correct format, like name@example.nhs.uk.")
             ])
             return .html(
                 PasswordPages.forgot(

@@ -259,4 +259,26 @@ struct ActionChangesTests {
             #expect(waiting.body.contains("leave out HRD-WAITING6 (waiting for moderation)"))
         }
     }
+
+    @Test("an action due today is not overdue until the day has passed", arguments: TestDatabase.all)
+    func dueToday(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let today = DecisionClock.ukDay(of: Date())
+            for (title, day) in [("Due today", today), ("Due yesterday", today.adding(days: -1))] {
+                let action = ActionItem()
+                action.title = title
+                action.youSaid = "People said so."
+                action.$organisation.id = service.$organisation.id
+                action.dueOn = DateInput.parse(day.iso)!
+                action.status = .planned
+                action.outcome = ""
+                try await action.create(on: app.db)
+            }
+            let overdue = try await officer.get("/staff/actions?overdue=yes")
+            #expect(overdue.body.contains("Due yesterday") && !overdue.body.contains("Due today"))
+            #expect(try await officer.get("/staff").body.contains("<strong>1</strong> action overdue"))
+        }
+    }
 }

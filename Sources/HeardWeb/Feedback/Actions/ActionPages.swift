@@ -4,8 +4,8 @@ import HeardStorage
 
 enum ActionPages {
     static func list(
-        context: PageContext, actions: [ActionItem], total: Int, filters: ActionsController.ListFilters, page: Int,
-        pageCount: Int, places: [Place], notice: String?
+        context: PageContext, actions: [ActionItem], total: Int, filters: ActionsController.ListFilters,
+        overdueBefore: Date, page: Int, pageCount: Int, places: [Place], notice: String?
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -36,7 +36,7 @@ enum ActionPages {
                 DataTable.render(
                     caption: "Actions by due date", headers: ["Action", "Where", "Owner", "Due", "Status"],
                     rows: actions.map { action in
-                        let overdue = !action.status.isClosed && action.dueOn < Date()
+                        let overdue = !action.status.isClosed && action.dueOn < overdueBefore
                         return [
                             a(.href(SiteURL.action(action.id!))) { action.title },
                             .text(action.place?.name ?? action.organisation.name),

@@ -70,7 +70,8 @@ enum ActionsController {
         }
         if filters.mine, let me = request.currentUser?.id { query = query.filter(\.$owner.$id == me) }
         if filters.overdue {
-            query = query.filter(\.$status ~~ [.planned, .inProgress]).filter(\.$dueOn < Date())
+            query = query.filter(\.$status ~~ [.planned, .inProgress])
+                .filter(\.$dueOn < overdueBefore(today: request.today))
         }
         let total = try await query.copy().count()
         let page = ListPage(requested: filters.page, total: total)
@@ -79,6 +80,7 @@ enum ActionsController {
         return .html(
             ActionPages.list(
                 context: PageContext(request, title: "Actions"), actions: actions, total: total, filters: filters,
+                overdueBefore: overdueBefore(today: request.today),
                 page: page.number, pageCount: page.count, places: places, notice: Admin.takeFlash(request)))
     }
 
@@ -431,6 +433,9 @@ enum ActionsController {
         let listed = refused.map { "\($0.reference) (\($0.status.title.lowercased()))" }.joined(separator: ", ")
         return "Only moderated feedback can be answered by an action: leave out \(listed)."
     }
+
+    /// An open action is overdue once its due day has passed (UK days): due today is not overdue yet.
+    static func overdueBefore(today: SimpleDate) -> Date { DecisionClock.startOfUKDay(today) }
 
     /// Who can own an action: active staff.
     static func owners(on db: any Database) async throws -> [User] {

@@ -66,7 +66,7 @@ struct FeedbackDashboard {
             moderation: try await count(status: .awaitingModeration, sql),
             replies: try await waitingForReply(sql),
             overdueActions: try await ActionItem.query(on: db).filter(\.$status ~~ [.planned, .inProgress])
-                .filter(\.$dueOn < now).count(),
+                .filter(\.$dueOn < ActionsController.overdueBefore(today: today)).count(),
             escalated: try await count(status: .escalated, sql),
             complaintsOverdue: try await Complaint.query(on: db).filter(\.$respondedOn == nil).limit(waitingCountLimit)
                 .all().filter { $0.clock.step(today: today).isOverdue }.count)

@@ -76,7 +76,8 @@ enum FeedbackDashboardView {
                 }
                 li {
                     a(.href(SiteURL.actions + "?overdue=yes")) {
-                        strong { "\(waiting.overdueActions)" }; " actions overdue"
+                        strong { "\(waiting.overdueActions)" };
+                        waiting.overdueActions == 1 ? " action overdue" : " actions overdue"
                     }
                 }
                 li {
