@@ -146,6 +146,10 @@ struct PasswordTests {
             let edited = try #require(try await User.find(person.id, on: app.db))
             #expect(edited.displayName == "Farah Begum" && edited.email == "farah.begum@test.heard.example")
             #expect(edited.role == .moderator && edited.$organisation.id == organisation.id)
+            let told = try await Notice.query(on: app.db).filter(\.$kind == "account_email_changed").all()
+            #expect(
+                Set(told.map(\.toAddress)) == [email, "farah.begum@test.heard.example"], "old and new address told")
+            #expect(told.allSatisfy { $0.body.contains("If you did not expect this") })
             let audit = try #require(
                 try await AuditEvent.query(on: app.db).filter(\.$action == "user.updated").first())
             #expect(audit.summary == "Changed the account of farah.begum@test.heard.example")

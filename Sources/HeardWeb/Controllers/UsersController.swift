@@ -163,12 +163,31 @@ enum UsersController {
             FieldChange(
                 "organisation_id", from: user.$organisation.id?.uuidString, to: organisation?.id?.uuidString),
         ].filter { $0.from != $0.to }
+        let previousEmail = user.email
         user.displayName = name
         user.email = email
         user.role = role
         user.$organisation.id = organisation?.id
+        let administrator = request.currentUser?.displayName ?? "An administrator"
         try await request.db.transaction { db in
             try await user.save(on: db)
+            if previousEmail != email {
+                // Both addresses hear of it: the old one can raise the alarm if the change was not expected.
+                for address in [previousEmail, email] {
+                    try await Notice(
+                        to: address, subject: "Your Heard account's e-mail address has changed",
+                        body: """
+                            Dear \(name),
+
+                            \(administrator) changed the e-mail address you sign in to Heard with, from \(previousEmail) \
+                            to \(email). Sign in with the new address from now on; your password is the same.
+
+                            If you did not expect this, tell your Heard administrator at once.
+                            """,
+                        kind: "account_email_changed"
+                    ).create(on: db)
+                }
+            }
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "user.updated", objectType: "user",
                 objectID: user.id?.uuidString, summary: "Changed the account of \(email)", changes: changes)

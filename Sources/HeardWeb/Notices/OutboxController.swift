@@ -32,7 +32,8 @@ enum OutboxController {
         ("urgent_alert", "Urgent alert"), ("consultation_outcome", "Consultation outcome"),
         ("idea_answer", "Answer to an idea"), ("invitation", "Invitation"), ("declaration_link", "Declaration form"),
         ("reminder_complaints", "Complaints reminder"), ("reminder_declaration", "Declaration reminder"),
-        ("reminder_register", "Register of interests list"),
+        ("reminder_register", "Register of interests list"), ("reminder_actions", "Actions reminder"),
+        ("password_reset", "Password link"), ("account_email_changed", "Account e-mail changed"),
     ]
 
     @Sendable static func index(_ request: Request) async throws -> Response {
