@@ -83,13 +83,9 @@ public enum PasswordResets {
         _ reset: PasswordReset, passwordHash: String, now: Date, on db: any Database
     ) async throws -> Bool {
         try await db.transaction { db in
-            let claimed = try await (db as! any SQLDatabase).raw(
-                """
-                UPDATE password_resets SET used_at = \(bind: now)
-                WHERE id = \(bind: reset.id!) AND used_at IS NULL RETURNING id
-                """
-            ).all()
-            guard !claimed.isEmpty else { return false }
+            guard try await SecretToken.claim(PasswordReset.schema, id: reset.id!, at: now, on: db) else {
+                return false
+            }
             let user = reset.user
             user.passwordHash = passwordHash
             user.sessionEpoch += 1

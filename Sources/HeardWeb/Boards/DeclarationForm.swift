@@ -96,13 +96,7 @@ enum DeclarationForm {
             if let link {
                 // Claimed with a conditional update, so two submissions of one link at the same moment record one
                 // declaration: the second finds it used and rolls back.
-                let claimed = try await (db as! any SQLDatabase).raw(
-                    """
-                    UPDATE declaration_links SET used_at = \(bind: Date())
-                    WHERE id = \(bind: link.id!) AND used_at IS NULL RETURNING id
-                    """
-                ).all()
-                guard !claimed.isEmpty else {
+                guard try await SecretToken.claim(DeclarationLink.schema, id: link.id!, at: Date(), on: db) else {
                     throw Abort(
                         .gone,
                         reason:
