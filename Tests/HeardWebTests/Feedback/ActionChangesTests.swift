@@ -57,6 +57,13 @@ struct ActionChangesTests {
             let madeUp = try await raise(["theme": "Made up theme"])
             #expect(madeUp.status == .unprocessableEntity)
             #expect(madeUp.body.contains("Choose a theme from the list."))
+            // "Not assigned" labels a comment with no subject; an action cannot be about it.
+            let noSubject = try await raise(["theme": "Not assigned"])
+            #expect(noSubject.body.contains("Choose a theme from the list."))
+            let form = try await officer.get("/staff/actions/new")
+            #expect(form.body.contains(">Timeliness of care</option>"))
+            #expect(!form.body.contains(">Not assigned</option>"))
+            #expect(!form.body.contains(">Labelling not possible</option>"))
             #expect(try await ActionItem.query(on: app.db).count() == 0, "nothing refused was saved")
 
             // No place given: the service's place is the action's.

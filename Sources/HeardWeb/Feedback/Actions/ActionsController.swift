@@ -172,7 +172,7 @@ enum ActionsController {
             errors.append(FieldError("service_id", "Choose a service from the list."))
         }
         let theme = (form.theme ?? "").trimmingWhitespace()
-        if !theme.isEmpty, !request.listeningEngine.themeNames.contains(theme) {
+        if !theme.isEmpty, !request.listeningEngine.actionThemeNames.contains(theme) {
             errors.append(FieldError("theme", "Choose a theme from the list."))
         }
         let feedbackIDs = (form.feedback ?? []).compactMap(UUID.init(uuidString:))
@@ -341,7 +341,7 @@ enum ActionsController {
             context: PageContext(request, title: "Raise an action", hasErrors: failure != nil), form: form,
             failure: failure,
             organisations: organisations, places: places, services: services, owners: owners,
-            themes: request.listeningEngine.themeNames, linked: linked, csrfToken: request.csrfToken)
+            themes: request.listeningEngine.actionThemeNames, linked: linked, csrfToken: request.csrfToken)
     }
 
     static func renderDetail(

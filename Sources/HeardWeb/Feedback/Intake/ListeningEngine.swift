@@ -28,6 +28,15 @@ public final class ListeningEngine: Sendable {
 
     public var themeNames: [String] { analyser?.model.themeNames ?? [] }
 
+    /// Labels of the default taxonomy that say a comment has no subject rather than naming one: an action
+    /// cannot be "about" them.
+    static let labelsWithoutSubject: Set<String> = ["Not assigned", "Labelling not possible"]
+
+    /// The themes an action can be about, in alphabetical order so a long list can be scanned.
+    public var actionThemeNames: [String] {
+        themeNames.filter { !Self.labelsWithoutSubject.contains($0) }.sorted()
+    }
+
     public func analyse(_ text: String) -> CommentAnalysis {
         if let analyser { return analyser.analyse(text) }
         let redaction = redactor.redact(text)
