@@ -67,6 +67,7 @@ func routes(_ app: Application) throws {
     staff.grouped(AreaGuard(area: .feedback)).post("alerts", ":id", "acknowledge", use: AlertsController.acknowledge)
 
     let reference = staff.grouped(AreaGuard(area: .referenceData))
+    reference.get("admin", use: AdministrationPage.show)
     reference.get("organisations", use: OrganisationsController.index)
     reference.get("organisations", "new", use: OrganisationsController.new)
     reference.post("organisations", "new", use: OrganisationsController.create)

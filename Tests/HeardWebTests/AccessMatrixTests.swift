@@ -10,6 +10,7 @@ struct AccessMatrixTests {
     /// (path, the area whose rule it follows)
     static let staffPages: [(String, StaffArea)] = [
         ("/staff", .dashboard),
+        ("/staff/admin", .referenceData),
         ("/staff/organisations", .referenceData),
         ("/staff/organisations/new", .referenceData),
         ("/staff/places", .referenceData),
@@ -120,6 +121,33 @@ struct AccessMatrixTests {
         path.split(separator: "/", omittingEmptySubsequences: false).map { part in
             UUID(uuidString: String(part.prefix(36))) != nil ? "ID" + part.dropFirst(36) : String(part)
         }.joined(separator: "/")
+    }
+
+    @Test("reference data, people, the audit log and the outbox are reached through one Administration page")
+    func administration() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let admin = try await app.signedInBrowser(.administrator)
+            let dashboard = try await admin.get("/staff")
+            let navigation = try #require(dashboard.body.components(separatedBy: "<nav").dropFirst().first)
+            #expect(navigation.contains(">Administration</a>"))
+            for moved in ["Organisations", "Places", "Services", "People", "Audit log", "E-mail outbox"] {
+                #expect(!navigation.contains(">\(moved)</a>"), "\(moved) left in the navigation")
+            }
+            let page = try await admin.get("/staff/admin")
+            for link in [
+                "/staff/organisations", "/staff/places", "/staff/services", "/staff/population", "/staff/users",
+                "/staff/audit", "/staff/notices",
+            ] {
+                #expect(page.body.contains("href=\"\(link)\""), "\(link) missing from Administration")
+            }
+            #expect(page.body.contains("<a href=\"/staff/admin\" aria-current=\"page\">Administration</a>"))
+            // On a page reached through it, Administration is marked as the current section.
+            let places = try await admin.get("/staff/places/new")
+            #expect(places.body.contains("<a href=\"/staff/admin\" aria-current=\"true\">Administration</a>"))
+
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            #expect(!(try await officer.get("/staff").body.contains(">Administration</a>")))
+        }
     }
 
     @Test("a role without the area cannot post to it either")

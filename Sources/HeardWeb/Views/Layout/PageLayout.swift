@@ -57,6 +57,8 @@ enum PageLayout {
                             li {
                                 if context.currentPath == item.path {
                                     a(.href(item.path), .aria("current", "page")) { item.label }
+                                } else if item.leadsTo(context.currentPath) {
+                                    a(.href(item.path), .aria("current", "true")) { item.label }
                                 } else {
                                     a(.href(item.path)) { item.label }
                                 }
@@ -91,6 +93,13 @@ enum PageLayout {
     struct NavigationItem {
         var label: String
         var path: String
+        /// Pages reached through this one: while one of them is open, this link is marked as the current
+        /// section.
+        var sectionPaths: [String] = []
+
+        func leadsTo(_ currentPath: String) -> Bool {
+            return sectionPaths.contains { currentPath == $0 || currentPath.hasPrefix($0 + "/") }
+        }
     }
 
     /// The links a person sees depend on what their role may use.
@@ -119,11 +128,6 @@ enum PageLayout {
             items.append(.init(label: "Import", path: SiteURL.imports))
             items.append(.init(label: "Settings", path: SiteURL.settings))
         }
-        if StaffArea.referenceData.allows(role) {
-            items.append(.init(label: "Organisations", path: SiteURL.organisations))
-            items.append(.init(label: "Places", path: SiteURL.places))
-            items.append(.init(label: "Services", path: SiteURL.services))
-        }
         if StaffArea.initiatives.allows(role) {
             items.append(.init(label: "Initiatives", path: DecisionURL.initiatives))
             items.append(.init(label: "Ideas", path: IdeaURL.staffIdeas))
@@ -134,9 +138,14 @@ enum PageLayout {
         if StaffArea.indicators.allows(role) {
             items.append(.init(label: "Indicators", path: IndicatorURL.indicators))
         }
-        if StaffArea.users.allows(role) { items.append(.init(label: "People", path: SiteURL.users)) }
-        if StaffArea.audit.allows(role) { items.append(.init(label: "Audit log", path: SiteURL.audit)) }
-        if StaffArea.notices.allows(role) { items.append(.init(label: "E-mail outbox", path: OutboxController.path)) }
+        // Reference data, accounts, the audit log and the outbox sit behind one link: a phone shows the whole
+        // navigation before the page.
+        if AdministrationPage.isUseful(to: role) {
+            items.append(
+                .init(
+                    label: "Administration", path: AdministrationPage.path,
+                    sectionPaths: AdministrationPage.destinations))
+        }
         if !role.isStaff { items.append(.init(label: "Your involvement", path: SiteURL.involvement)) }
         return items
     }
