@@ -14,16 +14,23 @@ enum OutboxController {
         var status: String
         var kind: String
         var to: String
+        /// The first and last UK day an e-mail was written ("to" already names the recipient).
+        var from: String
+        var until: String
         var page: Int?
 
         init(_ request: Request) {
             status = request.query[String.self, at: "status"] ?? ""
             kind = request.query[String.self, at: "kind"] ?? ""
             to = (request.query[String.self, at: "to"] ?? "").trimmingWhitespace()
+            from = (request.query[String.self, at: "from"] ?? "").trimmingWhitespace()
+            until = (request.query[String.self, at: "until"] ?? "").trimmingWhitespace()
             page = request.query[Int.self, at: "page"]
         }
 
-        var pairs: [(String, String)] { [("status", status), ("kind", kind), ("to", to)] }
+        var pairs: [(String, String)] {
+            [("status", status), ("kind", kind), ("to", to), ("from", from), ("until", until)]
+        }
     }
 
     /// What each kind of notice is, in words.
@@ -44,6 +51,14 @@ enum OutboxController {
         if !filters.to.isEmpty {
             query = query.filter(ListPage.contains(filters.to, column: "to_address", table: Notice.schema))
         }
+        var errors: [FieldError] = []
+        let from = Admin.date(filters.from, field: "from", into: &errors)
+        let until = Admin.date(filters.until, field: "until", into: &errors)
+        if let from, let until, from > until {
+            errors.append(FieldError("until", "The end of the period cannot be before its start (\(from.ukText))."))
+        }
+        if let from { query = query.filter(\.$createdAt >= DecisionClock.startOfUKDay(from)) }
+        if let until { query = query.filter(\.$createdAt < DecisionClock.startOfUKDay(until.adding(days: 1))) }
         let page = ListPage(requested: filters.page, total: try await query.copy().count())
         let notices = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all()
         let counts = try await (request.db as! any SQLDatabase).raw(
@@ -51,11 +66,14 @@ enum OutboxController {
         ).all().reduce(into: [String: Int]()) {
             $0[try $1.decode(column: "status", as: String.self)] = try $1.decode(column: "n", as: Int.self)
         }
+        let failure = errors.isEmpty ? nil : ValidationFailure(errors)
         return .html(
             OutboxPage.render(
-                notices: notices, counts: counts, filters: filters, page: page,
+                notices: notices, counts: counts, filters: filters, failure: failure, page: page,
                 relay: request.heardConfiguration.smtp.map { "\($0.host):\($0.port)" },
-                context: PageContext(request, title: "E-mail outbox"), notice: Admin.takeFlash(request)))
+                context: PageContext(request, title: "E-mail outbox", hasErrors: failure != nil),
+                notice: Admin.takeFlash(request)),
+            status: failure == nil ? .ok : .unprocessableEntity)
     }
 
     /// Sends one failed notice again: back in the queue with its attempts reset.
@@ -100,8 +118,8 @@ enum OutboxController {
 
 enum OutboxPage {
     static func render(
-        notices: [Notice], counts: [String: Int], filters: OutboxController.Filters, page: ListPage, relay: String?,
-        context: PageContext, notice: String?
+        notices: [Notice], counts: [String: Int], filters: OutboxController.Filters, failure: ValidationFailure?,
+        page: ListPage, relay: String?, context: PageContext, notice: String?
     ) -> String {
         let titles = Dictionary(uniqueKeysWithValues: OutboxController.kindTitles)
         let statuses: [(Notice.Status, String)] = [
@@ -132,7 +150,8 @@ enum OutboxPage {
                     button(.type("submit"), .class("button button-secondary")) { "Send every failed e-mail again" }
                 }
             }
-            HeardWeb.form(.action(OutboxController.path), .method("get"), .class("filters")) {
+            FormComponents.errorSummary(failure)
+            HeardWeb.form(.action(OutboxController.path), .method("get"), .class("filters"), .novalidate) {
                 FormComponents.selectField(
                     name: "status", label: "Status", choices: statuses.map { .init(value: $0.0.rawValue, label: $0.1) },
                     selected: filters.status, failure: nil, prompt: "Any status")
@@ -141,6 +160,12 @@ enum OutboxPage {
                     choices: OutboxController.kindTitles.map { .init(value: $0.kind, label: $0.title) },
                     selected: filters.kind, failure: nil, prompt: "Any kind")
                 FormComponents.textField(name: "to", label: "Sent to (contains)", value: filters.to, failure: nil)
+                FormComponents.textField(
+                    name: "from", label: "Written from", value: filters.from, failure: failure, type: "date",
+                    required: false, width: "short")
+                FormComponents.textField(
+                    name: "until", label: "Written until", value: filters.until, failure: failure, type: "date",
+                    required: false, width: "short")
                 button(.type("submit"), .class("button button-secondary")) { "Filter" }
             }
             if notices.isEmpty {
@@ -150,7 +175,7 @@ enum OutboxPage {
                     caption: "E-mails, newest first", headers: ["Written", "To", "What", "Status", "Action"],
                     rows: notices.map { item in
                         [
-                            .text(item.createdAt.map { $0.formatted(StoriesPages.dayFormat) } ?? "–"),
+                            .text(item.createdAt.map { $0.formatted(AuditPage.dateFormat) } ?? "–"),
                             .text(item.toAddress),
                             details {
                                 summary { (titles[item.kind] ?? item.kind) + ": " + item.subject }
@@ -180,7 +205,7 @@ enum OutboxPage {
     static func statusText(_ notice: Notice, statuses: [(Notice.Status, String)]) -> String {
         let label = statuses.first { $0.0 == notice.status }?.1 ?? notice.status.rawValue
         if notice.status == .sent {
-            return label + (notice.sentAt.map { " " + $0.formatted(StoriesPages.dayFormat) } ?? "")
+            return label + (notice.sentAt.map { " " + $0.formatted(AuditPage.dateFormat) } ?? "")
         }
         // A failed one, or one waiting to be tried again after an error.
         guard let error = notice.lastError, notice.status == .failed || notice.status == .queued else { return label }

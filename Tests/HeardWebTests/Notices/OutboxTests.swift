@@ -58,4 +58,38 @@ struct OutboxTests {
                     == .forbidden)
         }
     }
+
+    @Test(
+        "filters by the UK days the e-mails were written; a date that does not exist is named",
+        arguments: TestDatabase.all)
+    func writtenBetween(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let admin = try await app.signedInBrowser(.administrator)
+            // 23:30 UTC on 1 June is 00:30 on 2 June in UK summer time.
+            let written: [(String, String)] = [
+                ("early@example.org", "2026-05-31T12:00:00Z"), ("midnight@example.org", "2026-06-01T23:30:00Z"),
+                ("later@example.org", "2026-06-10T09:00:00Z"),
+            ]
+            for (address, time) in written {
+                let notice = Notice(to: address, subject: "Subject", body: "Body", kind: "reply")
+                try await notice.create(on: app.db)
+                notice.createdAt = try #require(ISO8601DateFormatter().date(from: time))
+                try await notice.update(on: app.db)
+            }
+            var page = try await admin.get("/staff/notices?from=2026-06-02&until=2026-06-09")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("midnight@example.org"), "00:30 UK time on 2 June is on 2 June")
+            #expect(!page.body.contains("early@example.org") && !page.body.contains("later@example.org"))
+            #expect(page.body.contains("2 Jun 2026, 00:30"))
+            page = try await admin.get("/staff/notices?from=2026-06-01")
+            #expect(page.body.contains("later@example.org") && !page.body.contains("early@example.org"))
+
+            page = try await admin.get("/staff/notices?from=2026-06-31")
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.contains("\"2026-06-31\" is not a real date: enter it like 2026-03-31."))
+            page = try await admin.get("/staff/notices?from=2026-06-10&until=2026-06-01")
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.contains("The end of the period cannot be before its start (10 June 2026)."))
+        }
+    }
 }
