@@ -208,7 +208,9 @@ public struct ConsultationInput: Equatable, Sendable {
     }
 
     /// `initiativeDecided`: a consultation cannot be opened on an initiative that is already decided (G1).
-    public func validated(initiativeDecided: Bool) throws(ValidationFailure) -> Valid {
+    /// The pack must be complete when it is set up (G2), and it cannot open before `today`: nobody could have
+    /// answered a consultation on days before it existed.
+    public func validated(initiativeDecided: Bool, today: SimpleDate) throws(ValidationFailure) -> Valid {
         var errors: [FieldError] = []
         if initiativeDecided {
             errors.append(
@@ -219,12 +221,37 @@ public struct ConsultationInput: Equatable, Sendable {
         }
         let title = title.trimmingWhitespace()
         if title.isEmpty { errors.append(FieldError("title", "Enter a title for the consultation.")) }
+        let pack: [(field: String, text: String, ask: String)] = [
+            ("background", background, "Give the background: what is happening now and why a change is proposed."),
+            ("options", options, "Describe the proposal or the options people are asked about."),
+            (
+                "discarded_alternatives", discardedAlternatives,
+                "Say which alternatives were considered and set aside, and why (R (Moseley) v Haringey). If none were, say why."
+            ),
+            ("reasons", reasons, "Give the reasons for the proposal."),
+        ]
+        for item in pack where item.text.trimmingWhitespace().isEmpty {
+            errors.append(FieldError(item.field, item.ask + " People need it to respond (Gunning G2)."))
+        }
         let opens = SimpleDate(iso: opensOn)
         if opens == nil { errors.append(FieldError("opens_on", "Enter the opening date, for example 2027-01-04.")) }
+        if let opens, opens < today {
+            errors.append(
+                FieldError(
+                    "opens_on",
+                    "The opening date has passed. A consultation cannot open in the past: open it today (\(today.ukText)) or later."
+                ))
+        }
         let closes = SimpleDate(iso: closesOn)
         if closes == nil { errors.append(FieldError("closes_on", "Enter the closing date, for example 2027-03-29.")) }
         if let opens, let closes, closes <= opens {
             errors.append(FieldError("closes_on", "The closing date must be after the opening date."))
+        }
+        let shortReason = shortDurationReason.trimmingWhitespace()
+        if !shortReason.isEmpty,
+            let problem = RecordedReason.problem(shortReason, ask: "Say why a shorter consultation is enough.")
+        {
+            errors.append(FieldError("short_duration_reason", problem))
         }
         guard errors.isEmpty, let opens, let closes else { throw ValidationFailure(errors) }
         return Valid(
@@ -256,6 +283,12 @@ public struct QuestionInput: Equatable, Sendable {
             .filter { !$0.isEmpty }
         if let kind, kind.needsChoices, choices.count < 2 {
             errors.append(FieldError("choices", "Enter at least two choices, one on each line."))
+        }
+        // Answers are counted by choice: two lines that read the same would be one choice counted twice.
+        var seen: Set<String> = []
+        let repeated = choices.filter { !seen.insert($0.lowercased()).inserted }
+        if let kind, kind.needsChoices, let first = repeated.first {
+            errors.append(FieldError("choices", "\"\(first)\" is listed more than once: make each choice different."))
         }
         guard errors.isEmpty, let kind else { throw ValidationFailure(errors) }
         return (text, kind, kind.needsChoices ? choices : [])

@@ -215,10 +215,10 @@ public enum GunningGate {
                 return PrincipleCheck(
                     .g1, .notMet, "The initiative is already decided, so the consultation cannot change it.")
             }
-            if let target = c.decisionTargetDate, target <= c.closesOn {
+            if let target = c.decisionTargetDate, target <= c.lastDay {
                 return PrincipleCheck(
                     .g1, .notMet,
-                    "The decision is due on \(target.ukText), before the consultation closes on \(c.closesOn.ukText). Move the decision after the consultation, leaving time to analyse it."
+                    "The decision is due on \(target.ukText), before the consultation closes on \(c.lastDay.ukText). Move the decision after the consultation, leaving time to analyse it."
                 )
             }
             return PrincipleCheck(.g1, .met, "The consultation happens while the proposal can still change.")
@@ -292,6 +292,13 @@ public enum GunningGate {
         {
             return refusal
         }
+        // Approval records what a meeting decided, so the meeting must have happened.
+        if let meetingOn, meetingOn > today {
+            return ApprovalRefusal(
+                .g4,
+                "The meeting is on \(meetingOn.ukText). Approve the decision after the meeting has considered the responses and made it."
+            )
+        }
         if let declarations, let problem = DeclarationRules.problem(declarations) {
             return ApprovalRefusal(.conflictsOfInterest, problem)
         }
@@ -331,6 +338,7 @@ public enum GunningGate {
                 "The consultation is still open until \(c.lastDay.ukText). A decision made now would break G1 (the proposal must still be open to change) and G4 (responses must be considered). Wait until it closes, publish the analysis and answer every theme."
             )
         }
+        if let g1 = check(.g1, c, today: today), g1.status != .met { return ApprovalRefusal(.g1, g1.detail) }
         if let g3 = check(.g3, c, today: today, minimumDays: minimumDays), g3.status != .met {
             return ApprovalRefusal(.g3, g3.detail)
         }

@@ -68,7 +68,11 @@ struct ConsultationAnalysis {
         var tallies: [Tally] = []
         for question in questions where question.kind != .freeText {
             let key = question.id!.uuidString
-            let choices = question.kind == .scale ? ["1", "2", "3", "4", "5"] : question.choiceList
+            // Choices are unique since they were checked on entry; older questions may repeat one, counted once.
+            var listed: Set<String> = []
+            let choices = (question.kind == .scale ? ["1", "2", "3", "4", "5"] : question.choiceList).filter {
+                listed.insert($0).inserted
+            }
             var counts = Dictionary(uniqueKeysWithValues: choices.map { ($0, 0) })
             var answered = 0
             for response in responses {

@@ -61,8 +61,17 @@ enum ConsultationsController {
                     )
                 ])
             }
+            if existing == nil, bundle.initiative.stage < .optionsDeveloped {
+                // A consultation asks about options, and people must be involved before options are drafted.
+                throw ValidationFailure([
+                    FieldError(
+                        "title",
+                        "This initiative is at \(bundle.initiative.stage.title). Move it to Options developed before setting up its consultation: a consultation asks people about the options."
+                    )
+                ])
+            }
             let decided = bundle.decision?.isApproved == true || bundle.initiative.stage >= .decision
-            let valid = try input.validated(initiativeDecided: decided)
+            let valid = try input.validated(initiativeDecided: decided, today: request.today)
             if chosenFormats.isEmpty {
                 throw ValidationFailure([FieldError("formats", "Select at least one way people can respond.")])
             }
@@ -193,11 +202,17 @@ enum ConsultationsController {
             throw Abort(.conflict, reason: "Only an open consultation can be closed.")
         }
         let reason = Admin.text(request, "reason").trimmingWhitespace()
-        if reason.isEmpty {
+        // The reason is what G3 is then judged on, so it has to explain.
+        var problems: [FieldError] = []
+        if let problem = RecordedReason.problem(reason, ask: "Say why the consultation is closing early.") {
+            problems.append(FieldError("reason", problem))
+        } else if let problem = request.listeningEngine.personalDataProblem(in: reason, field: "reason") {
+            problems.append(problem)
+        }
+        if !problems.isEmpty {
             return try await renderShow(
-                request, bundle: bundle,
-                failure: ValidationFailure([FieldError("reason", "Say why the consultation is closing early.")]),
-                typed: [:], status: .unprocessableEntity)
+                request, bundle: bundle, failure: ValidationFailure(problems), typed: ["reason": reason],
+                status: .unprocessableEntity)
         }
         consultation.closedEarlyOn = request.today.iso
         if !consultation.shortDurationReason.isEmpty { consultation.shortDurationReason += " " }
@@ -238,6 +253,11 @@ enum ConsultationsController {
         if bundle.consultationFacts!.state(on: request.today) == .open {
             errors.append(FieldError("name", "The consultation is still open. Themes are found once it has closed."))
         }
+        if let decided = Self.decidedProblem(bundle, field: "name") { errors.append(decided) }
+        if let problem = request.listeningEngine.personalDataProblem(in: name, field: "name") { errors.append(problem) }
+        if let problem = request.listeningEngine.personalDataProblem(in: summary, field: "summary") {
+            errors.append(problem)
+        }
         guard errors.isEmpty, let mentions, let sentiment else {
             return try await renderShow(
                 request, bundle: bundle, failure: ValidationFailure(errors),
@@ -271,9 +291,12 @@ enum ConsultationsController {
         if kind == nil {
             errors.append(FieldError("response_kind", "Select how the decision paper responds to \(theme.name)."))
         }
-        if reason.isEmpty {
-            errors.append(FieldError("response_reason", "Give the reason, in words the public will read."))
+        if let problem = RecordedReason.problem(reason, ask: "Give the reason, in words the public will read.") {
+            errors.append(FieldError("response_reason", problem))
+        } else if let problem = request.listeningEngine.personalDataProblem(in: reason, field: "response_reason") {
+            errors.append(problem)
         }
+        if let decided = Self.decidedProblem(bundle, field: "response_reason") { errors.append(decided) }
         guard errors.isEmpty, let kind else {
             return try await renderShow(
                 request, bundle: bundle, failure: ValidationFailure(errors),
@@ -293,6 +316,15 @@ enum ConsultationsController {
         return request.redirect(to: DecisionURL.consultation(consultation.id!) + "#themes")
     }
 
+    /// An approved decision's record is kept as it was approved (the Brown principles: records must be kept).
+    static func decidedProblem(_ bundle: InitiativeBundle, field: String) -> FieldError? {
+        guard bundle.decision?.isApproved == true else { return nil }
+        return FieldError(
+            field,
+            "The decision on this consultation is approved, so its record of themes and responses is kept as it was approved."
+        )
+    }
+
     /// Publishes the outcome report and owes a message to everyone who left contact details.
     @Sendable static func publish(_ request: Request) async throws -> Response {
         let (consultation, bundle) = try await load(request)
@@ -307,6 +339,9 @@ enum ConsultationsController {
         }
         let summary = Admin.text(request, "outcome_summary").trimmingWhitespace()
         if summary.isEmpty { errors.append(FieldError("outcome_summary", "Write a short summary of what you heard.")) }
+        if let problem = request.listeningEngine.personalDataProblem(in: summary, field: "outcome_summary") {
+            errors.append(problem)
+        }
         if consultation.analysisPublishedAt != nil {
             errors.append(FieldError("outcome_summary", "The analysis is already published."))
         }

@@ -27,7 +27,6 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     initiatives.get("initiatives", ":id", "eia", use: EqualityAssessmentController.show)
     initiatives.post("initiatives", ":id", "eia", use: EqualityAssessmentController.save)
     initiatives.get("initiatives", ":id", "decision", use: DecisionsController.show)
-    initiatives.post("initiatives", ":id", "decision", use: DecisionsController.save)
     initiatives.get("consultations", ":id", use: ConsultationsController.show)
     initiatives.post("consultations", ":id", "questions", use: ConsultationsController.addQuestion)
     initiatives.get("consultations", ":id", "paper", use: ResponsesController.paperForm)
@@ -61,6 +60,8 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     let decisions = staff.grouped(AreaGuard(area: .decisions))
     decisions.get("decisions", use: DecisionsController.index)
     decisions.post("decisions", ":id", "approve", use: DecisionsController.approve)
+    // Read by everyone working on the initiative; written only by those who approve decisions.
+    decisions.post("initiatives", ":id", "decision", use: DecisionsController.save)
 
     // JSON API
     api.get("decisions", use: DecisionsAPI.list)

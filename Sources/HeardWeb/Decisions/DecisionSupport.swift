@@ -169,12 +169,25 @@ struct InitiativeBundle {
     /// then and has left since, or an interest that has ended since, still had to be declared.
     func approvalRefusal(today: SimpleDate) -> ApprovalRefusal? {
         let meeting = decision.flatMap { SimpleDate(iso: $0.meetingOn) }
-        return GunningGate.approvalRefusal(
+        if let refusal = GunningGate.approvalRefusal(
             needsConsultation: facts(today: today).needsConsultation, consultation: consultationFacts,
             eiaStatus: eiaStatus, alreadyApproved: decision?.isApproved ?? false, today: today,
             declarations: decision?.declarations ?? "", membersPresent: decision?.membersPresent ?? "",
             register: BoardRegister.registered(boardMembers, on: [today] + (meeting.map { [$0] } ?? [])),
             meetingOn: meeting)
+        {
+            return refusal
+        }
+        // Approval moves the initiative to Decision, so it must be at a stage that may move there.
+        if initiative.stage < .decision {
+            var approved = facts(today: today)
+            approved.decisionApproved = true
+            if let refusal = StageRules.refusal(toEnter: .decision, approved, today: today) {
+                return ApprovalRefusal(
+                    .g1, "The initiative is at \(initiative.stage.title), not ready for a decision. " + refusal.message)
+            }
+        }
+        return nil
     }
 
     /// The first held activity with participants, for "how early were people involved".

@@ -140,12 +140,23 @@ enum DecisionApproval {
         decision.status = "approved"
         decision.approvedAt = Date()
         decision.approvedBy = actor.label
+        let initiative = bundle.initiative
+        let stageBefore = initiative.stage
         try await database.transaction { db in
             try await decision.save(on: db)
             try await AuditLog.record(
                 on: db, actor: actor, action: "decision.approved", objectType: "decision",
                 objectID: decision.id?.uuidString, summary: "Approved \(decision.title)",
                 changes: [FieldChange("status", from: "proposed", to: "approved")])
+            // The public list shows the initiative as decided from the moment the decision is.
+            if stageBefore < .decision {
+                initiative.stage = .decision
+                try await initiative.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: actor, action: "initiative.stage_changed", objectType: "initiative",
+                    objectID: initiative.id?.uuidString, summary: "Moved \(initiative.title) to Decision on approval",
+                    changes: [FieldChange("stage", from: stageBefore.rawValue, to: InitiativeStage.decision.rawValue)])
+            }
         }
         return nil
     }

@@ -32,8 +32,19 @@ enum EqualityAssessmentController {
         let engagement = try await engagementText(bundle, on: request.db)
         let typed: Typed
         if let assessment = bundle.assessment {
+            var entries = assessment.entryMap
+            // A draft started before the consultation closed gets what the responses now show.
+            if assessment.status != .signedOff {
+                for (characteristic, text) in engagement where (entries[characteristic]?.engagement ?? "").isEmpty {
+                    var entry =
+                        entries[characteristic]
+                        ?? .init(evidence: "", engagement: "", impact: "", mitigations: "", actions: "")
+                    entry.engagement = text
+                    entries[characteristic] = entry
+                }
+            }
             typed = Typed(
-                whoAffected: assessment.whoAffected, entries: assessment.entryMap, status: assessment.status.rawValue,
+                whoAffected: assessment.whoAffected, entries: entries, status: assessment.status.rawValue,
                 signedOffBy: assessment.signedOffBy ?? "", reviewOn: assessment.reviewOn ?? "")
         } else {
             var entries: [String: EqualityAssessment.Entry] = [:]
@@ -68,6 +79,14 @@ enum EqualityAssessmentController {
             signedOffBy: Admin.text(request, "signed_off_by").trimmingWhitespace(),
             reviewOn: Admin.text(request, "review_on").trimmingWhitespace())
         var errors: [FieldError] = []
+        if bundle.decision?.isApproved == true {
+            // Brown principles: the record of the regard had at the time of the decision must be kept.
+            errors.append(
+                FieldError(
+                    "who_affected",
+                    "The decision was approved with this assessment, so it is kept as it was when the decision was made."
+                ))
+        }
         if typed.whoAffected.isEmpty { errors.append(FieldError("who_affected", "Say who the proposal affects.")) }
         let status = EIAStatus(rawValue: typed.status)
         if status == nil || status == EIAStatus.none {
@@ -89,6 +108,12 @@ enum EqualityAssessmentController {
                             "evidence-" + slug(c),
                             "Give the evidence for \(c.title.lowercased()), or say why there is none."))
                 }
+                if entry.engagement.isEmpty {
+                    errors.append(
+                        FieldError(
+                            "engagement-" + slug(c),
+                            "Say what engagement reached people by \(c.title.lowercased()), or that none did and why."))
+                }
                 if entry.impact.isEmpty || entry.impact == "unknown" {
                     errors.append(
                         FieldError(
@@ -108,6 +133,10 @@ enum EqualityAssessmentController {
             review = SimpleDate(iso: typed.reviewOn)
             if review == nil {
                 errors.append(FieldError("review_on", "Enter the review date, for example 2027-12-31."))
+            } else if let date = review, date <= request.today {
+                errors.append(
+                    FieldError(
+                        "review_on", "The review date must be after today: the duty continues after the decision."))
             }
         }
         guard errors.isEmpty, let status else {

@@ -46,6 +46,33 @@ struct GunningGateTests {
                 today: Self.today.adding(days: 1)) == nil)
     }
 
+    @Test("a meeting held before the consultation closed, or not held yet, cannot be approved")
+    func meetingDate() {
+        var facts = Self.closedAndAnswered
+        let lastDay = facts.lastDay
+        facts.decisionTargetDate = lastDay.adding(days: -5)
+        let early = GunningGate.approvalRefusal(
+            needsConsultation: true, consultation: facts, eiaStatus: .signedOff, alreadyApproved: false,
+            today: Self.today, meetingOn: lastDay.adding(days: -5))
+        #expect(early?.principle == .g1)
+        #expect(early?.message.contains("before the consultation closes on \(lastDay.ukText)") == true)
+        // Closed early: the meeting after that day but before the planned close is in time.
+        facts.closedEarlyOn = lastDay.adding(days: -10)
+        #expect(
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: facts, eiaStatus: .signedOff, alreadyApproved: false,
+                today: Self.today, meetingOn: lastDay.adding(days: -5)) == nil)
+
+        let future = GunningGate.approvalRefusal(
+            needsConsultation: false, consultation: nil, eiaStatus: .signedOff, alreadyApproved: false,
+            today: Self.today, meetingOn: Self.today.adding(days: 1))
+        #expect(future?.message.contains("The meeting is on 26 November 2026") == true)
+        #expect(
+            GunningGate.approvalRefusal(
+                needsConsultation: false, consultation: nil, eiaStatus: .signedOff, alreadyApproved: false,
+                today: Self.today, meetingOn: Self.today) == nil, "a meeting today can be approved today")
+    }
+
     @Test("a decision that needs a consultation but has none is refused under the duty to involve")
     func noConsultation() {
         let refusal = GunningGate.approvalRefusal(

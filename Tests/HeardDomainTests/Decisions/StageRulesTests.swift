@@ -94,13 +94,69 @@ struct StageRulesTests {
 
     @Test("consultation dates: closing before opening and consulting on a decided initiative are refused")
     func consultationInput() {
+        let today = SimpleDate(year: 2026, month: 12, day: 5)
         let input = ConsultationInput(title: "Stroke", opensOn: "2027-01-10", closesOn: "2027-01-01")
-        #expect(throws: ValidationFailure.self) { try input.validated(initiativeDecided: false) }
+        #expect(throws: ValidationFailure.self) { try input.validated(initiativeDecided: false, today: today) }
         do {
-            _ = try input.validated(initiativeDecided: true)
+            _ = try input.validated(initiativeDecided: true, today: today)
         } catch {
             #expect(error.message(for: "closes_on") == "The closing date must be after the opening date.")
             #expect(error.message(for: "title")?.contains("G1") == true)
         }
+    }
+
+    @Test("a consultation needs its whole pack, cannot open in the past, and a short one needs a real reason")
+    func consultationPack() throws {
+        let today = SimpleDate(year: 2026, month: 12, day: 5)
+        var input = ConsultationInput(
+            title: "Stroke", background: "Rehab is in hospital now.", options: "A. Home visits. B. No change.",
+            discardedAlternatives: "C. Close the unit: set aside because of travel.",
+            reasons: "People recover better at home.",
+            opensOn: "2026-12-05", closesOn: "2027-03-01")
+        #expect(try input.validated(initiativeDecided: false, today: today).opensOn == today, "today is allowed")
+
+        var empty = input
+        empty.background = " "
+        empty.options = ""
+        empty.discardedAlternatives = ""
+        empty.reasons = ""
+        do {
+            _ = try empty.validated(initiativeDecided: false, today: today)
+            Issue.record("an empty pack was accepted")
+        } catch {
+            #expect(error.message(for: "background")?.contains("Gunning G2") == true)
+            #expect(error.message(for: "options") != nil && error.message(for: "reasons") != nil)
+            #expect(error.message(for: "discarded_alternatives")?.contains("Moseley") == true)
+        }
+
+        input.opensOn = "2026-12-04"
+        do {
+            _ = try input.validated(initiativeDecided: false, today: today)
+            Issue.record("a consultation opening yesterday was accepted")
+        } catch {
+            #expect(error.message(for: "opens_on")?.contains("open it today (5 December 2026) or later") == true)
+        }
+
+        input.opensOn = "2026-12-05"
+        input.shortDurationReason = "x"
+        do {
+            _ = try input.validated(initiativeDecided: false, today: today)
+            Issue.record("a one-letter reason was accepted")
+        } catch {
+            #expect(error.message(for: "short_duration_reason")?.contains("at least 3 words") == true)
+        }
+        input.shortDurationReason = "The service closes in March, so the decision cannot wait."
+        #expect(throws: Never.self) { try input.validated(initiativeDecided: false, today: today) }
+    }
+
+    @Test("a recorded reason must say something")
+    func recordedReasons() {
+        let ask = "Say why."
+        #expect(RecordedReason.problem("", ask: ask) == "Say why.")
+        #expect(RecordedReason.problem(" . ", ask: ask)?.contains("at least 3 words") == true)
+        #expect(RecordedReason.problem("x", ask: ask) != nil)
+        #expect(RecordedReason.problem("12 34 56", ask: ask) != nil, "numbers alone are not words")
+        #expect(RecordedReason.problem("Staff were unavailable", ask: ask) == nil)
+        #expect(RecordedReason.problem("Didn't reach carers", ask: ask) == nil)
     }
 }

@@ -262,17 +262,17 @@ struct DecisionJourneyTests {
 
             // The seed case: a decision sent for approval while the consultation is open is refused, naming G1/G4.
             let paperPath = initiativePath + "/decision"
-            #expect(
-                try await officer.post(
-                    paperPath,
-                    form: [
-                        "title": "Commissioning stroke rehab at home", "meeting": "ICB board",
-                        "meeting_on": "2027-06-30",
-                        "members_present": "Chair; CEO; three members",
-                        "declarations": "Cllr Ahmed: trustee of a stroke charity: discuss but not decide",
-                        "outcome": "Option A with a helpline.",
-                    ], tokenFrom: paperPath
-                ).status == .seeOther)
+            let paper = [
+                "title": "Commissioning stroke rehab at home", "meeting": "ICB board",
+                "meeting_on": "2027-06-30",
+                "members_present": "Chair; CEO; three members",
+                "declarations": "Cllr Ahmed: trustee of a stroke charity: discuss but not decide",
+                "outcome": "Option A with a helpline.",
+            ]
+            // The paper records the board's declarations: the engagement officer reads it, the secretary writes it.
+            #expect(try await officer.post(paperPath, form: paper, tokenFrom: paperPath).status == .forbidden)
+            #expect(try await Decision.query(on: app.db).count() == 0)
+            #expect(try await secretary.post(paperPath, form: paper, tokenFrom: paperPath).status == .seeOther)
             let decision = try #require(try await Decision.query(on: app.db).first())
             let approvePath = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
             let tooSoon = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
@@ -347,9 +347,16 @@ struct DecisionJourneyTests {
                 "ethnic-group", "religion", "sex", "sexual-orientation", "unpaid-care",
             ] {
                 eia["evidence-" + c] = "Census 2021 and service data."
+                eia["engagement-" + c] = "Survey monitoring answers; the drop-in at the scout hut."
                 eia["impact-" + c] = "neutral"
             }
             #expect(try await officer.post(eiaPath, form: eia, tokenFrom: eiaPath).status == .seeOther)
+
+            // Everything is ready, but the meeting on 30 June has not happened yet.
+            let beforeMeeting = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
+            #expect(beforeMeeting.status == .conflict)
+            #expect(beforeMeeting.body.contains("The meeting is on 30 June 2027"))
+            clock.advance(days: 65)  // 1 July: the meeting has decided.
 
             // Approved through the API, audited both ways.
             let approved = try await app.browser().postJSON(
@@ -357,12 +364,10 @@ struct DecisionJourneyTests {
                 headers: [("Authorization", "Bearer " + token)])
             #expect(approved.status == .ok)
             #expect(approved.body.contains("\"approved\""))
-            #expect(
-                try await officer.post(
-                    initiativePath + "/stage", form: ["stage": "decision"], tokenFrom: initiativePath
-                ).status == .seeOther)
+            // Approval moved the initiative to Decision.
+            #expect(try await Initiative.find(initiative.id, on: app.db)?.stage == .decision)
             let actions = try await AuditEvent.query(on: app.db).filter(\.$objectType == "decision").all().map(\.action)
-            #expect(actions.filter { $0 == "decision.approval_refused" }.count == 5)
+            #expect(actions.filter { $0 == "decision.approval_refused" }.count == 6)
             #expect(actions.contains("decision.approved"))
 
             // The design workshop has happened: record who came and what changed.

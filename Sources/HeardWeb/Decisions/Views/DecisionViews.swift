@@ -68,7 +68,27 @@ enum DecisionViews {
                         [.text($0.name), .text($0.responseKind?.title ?? "No response yet"), .text($0.responseReason)]
                     })
             }
-            if decision?.isApproved != true {
+            if decision?.isApproved != true && !canApprove {
+                // The paper records the board's declarations and decision: only its secretary writes it.
+                if decision == nil {
+                    p { "No decision paper yet. The board secretary prepares it." }
+                } else {
+                    DecisionForms.summaryList([
+                        ("Title", .text(typed.title)), ("Meeting", .text(typed.meeting)),
+                        ("Meeting date", .text(SimpleDate(iso: typed.meetingOn)?.ukText ?? typed.meetingOn)),
+                        ("Members present", .text(typed.membersPresent)),
+                        ("Declarations of interest", .text(typed.declarations)),
+                        ("What is decided", .text(typed.outcome)),
+                    ])
+                    if let refusal {
+                        p {
+                            strong { "Not ready: " }; "\(refusal.principle.title). \(refusal.message)"
+                        }
+                    }
+                    p { "The board secretary changes and approves the decision paper." }
+                }
+            }
+            if decision?.isApproved != true && canApprove {
                 HeardWeb.form(.action(DecisionURL.decisionForm(id)), .method("post"), .novalidate) {
                     FormComponents.csrfField(request.csrfToken)
                     FormComponents.textField(name: "title", label: "Title", value: typed.title, failure: failure)
@@ -103,13 +123,9 @@ enum DecisionViews {
                     } else if refusal == nil {
                         p { "Every Gunning principle is met. The decision can be approved." }
                     }
-                    if canApprove {
-                        HeardWeb.form(.action(DecisionURL.approve(decision.id!)), .method("post")) {
-                            FormComponents.csrfField(request.csrfToken)
-                            FormComponents.submitButton("Approve the decision")
-                        }
-                    } else {
-                        p { "A board secretary approves the decision." }
+                    HeardWeb.form(.action(DecisionURL.approve(decision.id!)), .method("post")) {
+                        FormComponents.csrfField(request.csrfToken)
+                        FormComponents.submitButton("Approve the decision")
                     }
                 }
             }

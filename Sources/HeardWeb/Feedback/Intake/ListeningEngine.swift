@@ -1,4 +1,5 @@
 import Foundation
+import HeardDomain
 import HeardText
 import Vapor
 
@@ -49,6 +50,17 @@ public final class ListeningEngine: Sendable {
     /// Personal data the redactor still finds in text a moderator edited.
     public func personalDataLeft(in text: String) -> [PersonalDataKind] {
         redactor.redact(text).kinds
+    }
+
+    /// Text staff write for the public (an outcome, a reason, "you said") is published as written, so
+    /// personal data in it is refused rather than silently redacted: the writer knows what they meant.
+    func personalDataProblem(in text: String, field: String) -> FieldError? {
+        let left = personalDataLeft(in: text)
+        guard !left.isEmpty else { return nil }
+        return FieldError(
+            field,
+            "This is published, so it must not contain personal data: remove the \(left.map(\.title).joined(separator: ", "))."
+        )
     }
 
     struct Key: StorageKey { typealias Value = ListeningEngine }

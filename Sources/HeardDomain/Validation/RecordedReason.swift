@@ -1,0 +1,24 @@
+/// A reason that a record will be judged by (why a consultation closed early, why a theme was not accepted,
+/// why a change does not affect services): it must say something, so "x" or "." cannot tick the box.
+public enum RecordedReason {
+    /// The fewest words a reason can have: "Staff shortage" is too short to explain anything to the public.
+    public static let minimumWords = 3
+
+    /// Nil when `text` reads as a reason; otherwise what to write, starting with `ask` ("Say why …").
+    public static func problem(_ text: String, ask: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty { return ask }
+        let words = trimmed.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }
+            .filter { $0.contains(where: \.isLetter) }
+        if words.count < minimumWords {
+            return ask.trimmingSuffix(".") + ", in a sentence the public can follow (at least \(minimumWords) words)."
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}
