@@ -60,6 +60,10 @@ import Testing
         #expect(clues("waited four hours") == TextClues(hasDigit: false, hasAt: false))
         #expect(clues("waited 4 hours") == TextClues(hasDigit: true, hasAt: false))
         #expect(clues("write to a@b.com") == TextClues(hasDigit: false, hasAt: true))
+        #expect(clues("ref ９４３") == TextClues(hasDigit: true, hasAt: false, hasLookalike: true))
+        #expect(clues("a＠b.com") == TextClues(hasDigit: false, hasAt: true, hasLookalike: true))
+        #expect(clues("at\u{A0}home") == TextClues(hasDigit: false, hasAt: false, hasLookalike: true))
+        #expect(clues("café — “lovely” ’") == TextClues())
         _ = clues("nurse Jane was kind")
         #expect(tokens.map(\.startsUpper) == [false, true, false, false])
     }
@@ -71,6 +75,9 @@ import Testing
             "call 07700 900123 please", "email me at someone@example.com", "ward 23 waited 10 hours",
             "NHS number 943 476 5919",
             "postcode LS1 4AP", "A&E nurse Jane", "The doctor was lovely", "Mrs smith on reception",
+            "ref 943.476.5919", "My NHS number is 943 476 5918", "postcode LS1  4AP", "postcode LS1\u{A0}4AP",
+            "NHS no ９４３ ４７６ ５９１９", "call ０７７００ ９００１２３", "write to ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ",
+            "Dr\u{A0}Patel was kind", "at\u{A0}home by 10\u{A0}am", "ward ２３ waited １０ hours",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

@@ -3,10 +3,12 @@ import Testing
 @testable import HeardText
 
 @Suite struct NhsNumberTests {
-    @Test(arguments: ["9434765919", "943 476 5919", "943-476-5919", "4010232137"])
+    @Test(arguments: ["9434765919", "943 476 5919", "943-476-5919", "943.476.5919", "4010232137"])
     func acceptsValidNumbers(_ number: String) { #expect(NhsNumber.isValid(number)) }
 
-    @Test(arguments: ["9434765918", "1234567890", "943476591", "94347659190", "943 476 591x", ""])
+    @Test(arguments: [
+        "9434765918", "1234567890", "943476591", "94347659190", "943 476 591x", "943.476.5918", "943/476/5919", "",
+    ])
     func rejectsInvalidNumbers(_ number: String) { #expect(!NhsNumber.isValid(number)) }
 
     @Test func checkDigitOfTenIsNeverValid() {

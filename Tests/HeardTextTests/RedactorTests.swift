@@ -87,6 +87,118 @@ import Testing
         #expect(redactor.redact(input).text == input)
     }
 
+    // MARK: Forms found published unredacted
+
+    @Test(arguments: [
+        ("ref 943.476.5919 thanks", "ref [NHS number] thanks"),
+        ("number 943.476.5919.", "number [NHS number]."),
+        ("ref 943-476-5919", "ref [NHS number]"),
+        ("ref 943  476  5919 ok", "ref [NHS number] ok"),
+        ("ref 943\t476\t5919", "ref [NHS number]"),
+    ])
+    func redactsNhsNumbersWithDotsHyphensAndWideSpacing(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.nhsNumber])
+    }
+
+    @Test(arguments: [
+        "ref 943.476.5918 thanks", "It took 3.5 hours", "running version 1.2.3 now", "943.476-5919 mixed",
+        "943.4765919 half grouped", "9434.76.5919 wrong groups", "943.476.5919.5 decimal", "943.476.59190 long",
+        "pi is 3.141.592.653", "192.168.1.1",
+    ])
+    func leavesDottedNumbersThatAreNotNhsNumbersAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("NHS no ９４３ ４７６ ５９１９ ok", "NHS no [NHS number] ok", PersonalDataKind.nhsNumber),
+        ("ref ９４３４７６５９１９", "ref [NHS number]", .nhsNumber),
+        ("ref ９４３．４７６．５９１９！", "ref [NHS number]！", .nhsNumber),
+        ("ref ９４３－４７６－５９１９", "ref [NHS number]", .nhsNumber),
+        ("call ０７７００ ９００１２３ now", "call [phone] now", .phone),
+        ("call ＋４４ ７７００ ９００１２３", "call [phone]", .phone),
+        ("call 07700\u{A0}900123", "call [phone]", .phone),
+        ("at ＬＳ１ ４ＡＰ", "at [postcode]", .postcode),
+        ("at\u{A0}LS1 4AP", "at\u{A0}[postcode]", .postcode),
+        ("mail ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ", "mail [email]", .email),
+        ("Très bien — ９４３ ４７６ ５９１９ merci", "Très bien — [NHS number] merci", .nhsNumber),
+    ])
+    func redactsFullwidthFormsWithoutLeakingThem(_ input: String, _ expected: String, _ kind: PersonalDataKind) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [kind])
+        #expect(!result.text.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) })
+    }
+
+    @Test func mapsSpansOfFoldedTextBackToTheOriginal() {
+        let text = "é ９４３ ４７６ ５９１９ and Dr\u{A0}Patel"
+        let result = redactor.redact(text)
+        #expect(result.text == "é [NHS number] and Dr\u{A0}[name]")
+        let bytes = Array(text.utf8)
+        #expect(result.spans.map { String(decoding: bytes[$0.utf8Range], as: UTF8.self) } == ["９４３ ４７６ ５９１９", "Patel"])
+    }
+
+    @Test(arguments: [
+        "ward ２３ for ３ days", "waited １０ hours", "rang １１１", "ref ９４３ ４７６ ５９１８", "£１,２５０ paid",
+        "Très bien — merci\u{A0}beaucoup", "ＮＨＳ is great", "see you at 10\u{A0}am",
+    ])
+    func leavesOrdinaryFullwidthTextAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("I live at LS1  4AP now", "I live at [postcode] now"),
+        ("I live at LS1   4AP", "I live at [postcode]"),
+        ("I live at LS1\t4AP now", "I live at [postcode] now"),
+        ("I live at LS1\u{A0}4AP now", "I live at [postcode] now"),
+        ("I live at LS1\u{202F}4AP now", "I live at [postcode] now"),
+        ("near EC1A \t 1BB.", "near [postcode]."),
+    ])
+    func redactsPostcodesWithWideSpacing(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.postcode])
+    }
+
+    @Test(arguments: ["Seen in room 4B  then", "A1  road", "LS1  4CK is not a postcode", "bay 12  3AB"])
+    func leavesPostcodeLookalikesWithWideSpacingAlone(_ input: String) {
+        #expect(redactor.redact(input).text == input)
+    }
+
+    @Test(arguments: [
+        ("My NHS number is 943 476 5918", "My NHS number is [NHS number]"),
+        ("nhs no 9434765918.", "nhs no [NHS number]."),
+        ("NHS No. 943-476-5918", "NHS No. [NHS number]"),
+        ("NHS No: 943.476.5918", "NHS No: [NHS number]"),
+        ("NHS #943 476 5918", "NHS #[NHS number]"),
+        ("NHS# 9434765918", "NHS# [NHS number]"),
+        ("my NHS num was 943 476 5918", "my NHS num was [NHS number]"),
+        ("NHS number (943 476 5918)", "NHS number ([NHS number])"),
+        ("NHS number: ９４３ ４７６ ５９１８", "NHS number: [NHS number]"),
+        ("nhs-number = 1234567890", "nhs-number = [NHS number]"),
+    ])
+    func redactsLabelledNhsNumbersEvenWithAWrongCheckDigit(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.nhsNumber])
+    }
+
+    @Test(arguments: [
+        "number 943 476 5918 is wrong", "My reference number is 943 476 5918", "My NHS number is 943 476 591",
+        "NHS number 943 476 59180", "NHS number 94 3476 5918", "NHS 9434765918", "ENHS no 9434765918",
+        "the NHS now 9434765918", "NHS number is 12345", "NHS: waited 10 hours", "NHS no 111", "NHS # 23 on ward 5",
+    ])
+    func leavesUnlabelledOrMisshapenInvalidNumbersAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
     @Test func reportsEveryKindAndSpan() {
         let text = "Dr Patel, a@b.com, 07700 900123, LS1 4AB, 943 476 5919"
         let result = redactor.redact(text)

@@ -1,7 +1,7 @@
 /// NHS numbers: ten digits whose last digit is a modulus-11 check digit.
 public enum NhsNumber {
-    /// Whether `text` is a valid NHS number. Spaces and hyphens between digits are allowed
-    /// ("943 476 5919", "943-476-5919", "9434765919"); anything else makes it invalid.
+    /// Whether `text` is a valid NHS number. Spaces, hyphens and dots between digits are allowed
+    /// ("943 476 5919", "943-476-5919", "943.476.5919", "9434765919"); anything else makes it invalid.
     public static func isValid(_ text: String) -> Bool {
         var digits: [UInt8] = []
         digits.reserveCapacity(10)
@@ -9,7 +9,7 @@ public enum NhsNumber {
             if ByteClass.isDigit(byte) {
                 digits.append(byte &- 0x30)
                 if digits.count > 10 { return false }
-            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
+            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: ".") {
                 return false
             }
         }

@@ -77,7 +77,9 @@ enum PersonalDataPatterns {
 
     // MARK: NHS number
 
-    /// Ten digits, contiguous or grouped 3-3-4 with one space or hyphen, with a valid check digit.
+    /// Ten digits, contiguous or grouped 3-3-4 (spaces or tabs, hyphens or dots between the groups, the same
+    /// both times), with a valid check digit, or with any check digit when labelled: "NHS number 943 476 5918"
+    /// is still someone's (mistyped) NHS number.
     static func nhsNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
@@ -86,33 +88,80 @@ enum PersonalDataPatterns {
         var index = start
         var digitCount = 0
         var separator: UInt8 = 0
+        var separators = 0
         while index < count, digitCount < 10 {
             let byte = bytes[index]
             if ByteClass.isDigit(byte) {
                 withUnsafeMutableBytes(of: &digits) { $0[digitCount] = byte &- 0x30 }
                 digitCount += 1
                 index += 1
-            } else if (digitCount == 3 || digitCount == 6), byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-"),
-                separator == 0 || separator == byte, index + 1 < count, ByteClass.isDigit(bytes[index + 1])
-            {
-                if digitCount == 6 && separator == 0 { return nil }  // "123456 7890" is not a 3-3-4 grouping
-                separator = byte
-                index += 1
+                continue
+            }
+            // "123456 7890" is not a 3-3-4 grouping: a separator after six digits needs one after three.
+            guard digitCount == 3 || (digitCount == 6 && separators == 1) else { return nil }
+            var next = index + 1
+            let kind: UInt8
+            if ByteClass.isBlank(byte) {
+                kind = UInt8(ascii: " ")
+                while next < count, ByteClass.isBlank(bytes[next]) { next += 1 }
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") {
+                kind = byte
             } else {
                 return nil
             }
+            guard separator == 0 || separator == kind, next < count, ByteClass.isDigit(bytes[next]) else {
+                return nil
+            }
+            separator = kind
+            separators += 1
+            index = next
         }
         guard digitCount == 10, index >= count || !isNumberContinuation(bytes, at: index) else { return nil }
-        if separator != 0 {
-            // Grouping must be complete: both separators present.
-            var separators = 0
-            for offset in start..<index where !ByteClass.isDigit(bytes[offset]) { separators += 1 }
-            guard separators == 2 else { return nil }
-        }
+        // Grouping must be complete: both separators or none.
+        guard separators != 1 else { return nil }
         let valid = withUnsafeBytes(of: &digits) { raw in
             NhsNumber.isValid(digits: UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress, count: 10))
         }
-        return valid ? index : nil
+        // Rare (a ten-digit run failing the check), so looking back for the label costs ordinary text nothing.
+        return valid || followsNhsLabel(bytes, before: start) ? index : nil
+    }
+
+    /// Whether the text just before `start` labels an NHS number: "NHS number", "NHS no", "NHS no.", "NHS num"
+    /// or "NHS #" (any case), optionally followed by "is" or "was" and by ":", "=", "-" or "(".
+    static func followsNhsLabel(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+        var index = start
+        func skipFiller() {
+            while index > 0 {
+                let byte = bytes[index - 1]
+                guard
+                    ByteClass.isBlank(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "=")
+                        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "(")
+                else { return }
+                index -= 1
+            }
+        }
+        /// Steps back over `word` when it ends at `index` as a whole word.
+        func stepBack(over word: StaticString) -> Bool {
+            let length = word.utf8CodeUnitCount
+            guard index >= length else { return false }
+            let wordStart = index - length
+            guard wordStart == 0 || !ByteClass.isAlphanumeric(bytes[wordStart - 1]) else { return false }
+            for offset in 0..<length where ByteClass.lower(bytes[wordStart + offset]) != word.utf8Start[offset] {
+                return false
+            }
+            index = wordStart
+            return true
+        }
+        skipFiller()
+        if stepBack(over: "is") || stepBack(over: "was") { skipFiller() }
+        if index > 0, bytes[index - 1] == UInt8(ascii: "#") {
+            index -= 1
+        } else {
+            if index > 0, bytes[index - 1] == UInt8(ascii: ".") { index -= 1 }  // "NHS no."
+            guard stepBack(over: "number") || stepBack(over: "no") || stepBack(over: "num") else { return false }
+        }
+        while index > 0, ByteClass.isBlank(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "-") { index -= 1 }
+        return stepBack(over: "nhs")
     }
 
     /// A digit or letter right after a digit run means the run is part of something longer.
@@ -131,7 +180,7 @@ enum PersonalDataPatterns {
     // MARK: Phone
 
     /// UK numbers: "0" then 9 or 10 more digits, or "+44"/"0044" then 9 or 10 digits (an optional "(0)"),
-    /// with single spaces, hyphens or brackets between groups. The first group must be at least three
+    /// with spaces or tabs, a hyphen or brackets between groups. The first group must be at least three
     /// digits long so that dates and lists of small numbers are never taken for phone numbers.
     static func phone(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
@@ -187,11 +236,14 @@ enum PersonalDataPatterns {
                 index += 1
                 continue
             }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
-                guard index + 1 < count else { break }
-                let next = bytes[index + 1]
-                if ByteClass.isDigit(next) || next == UInt8(ascii: "(") {
-                    index += 1
+            if ByteClass.isBlank(byte) || byte == UInt8(ascii: "-") {
+                var next = index + 1
+                if byte != UInt8(ascii: "-") {
+                    while next < count, ByteClass.isBlank(bytes[next]) { next += 1 }
+                }
+                guard next < count else { break }
+                if ByteClass.isDigit(bytes[next]) || bytes[next] == UInt8(ascii: "(") {
+                    index = next
                     continue
                 }
             }
@@ -212,16 +264,18 @@ enum PersonalDataPatterns {
 
     // MARK: Postcode
 
-    /// UK postcode shapes: A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA (any case, space optional).
+    /// UK postcode shapes: A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA (any case; spaces or tabs
+    /// between the halves, or none).
     static func postcode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
         var end = start
         while end < count, ByteClass.isAlphanumeric(bytes[end]), end - start < 8 { end += 1 }
         let firstLength = end - start
         guard firstLength >= 2, firstLength <= 7 else { return nil }
-        if end < count, bytes[end] == UInt8(ascii: " "), firstLength <= 4 {
-            // Outward code, a space, then a three-character inward code.
-            let inwardStart = end + 1
+        if end < count, ByteClass.isBlank(bytes[end]), firstLength <= 4 {
+            // Outward code, spaces or tabs ("LS1  4AP"), then a three-character inward code.
+            var inwardStart = end + 1
+            while inwardStart < count, ByteClass.isBlank(bytes[inwardStart]) { inwardStart += 1 }
             guard inwardStart + 3 <= count, isOutward(bytes, start, end), isInward(bytes, inwardStart) else {
                 return nil
             }

@@ -3,7 +3,9 @@
 ///
 /// It scans the UTF-8 bytes once, testing patterns only at word starts, so it is cheap enough to run on
 /// every comment. Numbers that are not personal data ("waited 10 hours", "ward 23", "111") are left alone:
-/// a digit run is only redacted when it has the exact shape of a phone or NHS number.
+/// a digit run is only redacted when it has the exact shape of a phone or NHS number. Fullwidth forms and
+/// Unicode spaces ("９４３ ４７６ ５９１９", a no-break space between "LS1" and "4AP") are folded to ASCII for
+/// matching (`LookalikeFolding`), only in the rare comment that has them.
 public struct Redactor: Sendable {
     public init() {}
 
@@ -29,7 +31,8 @@ public struct Redactor: Sendable {
         return scan(bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName)
     }
 
-    /// Hot-path form for text already tokenised: `clues` says whether it has a digit or an "@". Writes the
+    /// Hot-path form for text already tokenised: `clues` says whether it has a digit or an "@" (fullwidth
+    /// ones included) and a lookalike character to fold. Writes the
     /// redacted bytes to `output` only when something was found (otherwise the text is its own redacted
     /// copy, and `output` is left empty).
     func redactIfNeeded(
@@ -37,6 +40,10 @@ public struct Redactor: Sendable {
     ) -> PersonalDataKinds {
         guard clues.hasAt || clues.hasDigit || mayContainName else { return PersonalDataKinds() }
         var ignoredSpans: [PersonalDataSpan]? = nil
+        if clues.hasLookalike {
+            return scanFolded(
+                bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName, copyWhenUnchanged: false)
+        }
         let patternClues = PersonalDataPatterns.Clues(
             hasAt: clues.hasAt, hasDigit: clues.hasDigit, mayContainName: mayContainName)
         return scan(bytes, into: &output, spans: &ignoredSpans, clues: patternClues, copyWhenUnchanged: false)
@@ -59,8 +66,19 @@ public struct Redactor: Sendable {
         // Every pattern but names needs an "@" or a digit somewhere: one cheap pass decides which to try.
         var hasAt = false
         var hasDigit = false
+        var hasNonASCII = false
         for byte in bytes {
-            if byte == UInt8(ascii: "@") { hasAt = true } else if ByteClass.isDigit(byte) { hasDigit = true }
+            if byte == UInt8(ascii: "@") {
+                hasAt = true
+            } else if ByteClass.isDigit(byte) {
+                hasDigit = true
+            } else if byte >= 0x80 {
+                hasNonASCII = true
+            }
+        }
+        if hasNonASCII, LookalikeFolding.contains(bytes) {
+            return scanFolded(
+                bytes, into: &output, spans: &spans, mayContainName: mayContainName, copyWhenUnchanged: true)
         }
         guard hasAt || hasDigit || mayContainName else {
             output.append(contentsOf: bytes)
@@ -68,6 +86,44 @@ public struct Redactor: Sendable {
         }
         let clues = PersonalDataPatterns.Clues(hasAt: hasAt, hasDigit: hasDigit, mayContainName: mayContainName)
         return scan(bytes, into: &output, spans: &spans, clues: clues, copyWhenUnchanged: true)
+    }
+
+    /// For text with fullwidth forms or Unicode spaces: matches on a copy with them folded to ASCII, then
+    /// replaces the matched stretches of the original, so "９４３ ４７６ ５９１９" is redacted and nothing else changes.
+    private func scanFolded(
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]?,
+        mayContainName: Bool, copyWhenUnchanged: Bool
+    ) -> PersonalDataKinds {
+        let (folded, origins) = LookalikeFolding.folded(bytes)
+        var hasAt = false
+        var hasDigit = false
+        for byte in folded {
+            if byte == UInt8(ascii: "@") { hasAt = true } else if ByteClass.isDigit(byte) { hasDigit = true }
+        }
+        var foldedSpans: [PersonalDataSpan]? = []
+        var found = PersonalDataKinds()
+        if hasAt || hasDigit || mayContainName {
+            var scratch: [UInt8] = []
+            let clues = PersonalDataPatterns.Clues(hasAt: hasAt, hasDigit: hasDigit, mayContainName: mayContainName)
+            found = folded.withUnsafeBufferPointer {
+                scan($0, into: &scratch, spans: &foldedSpans, clues: clues, copyWhenUnchanged: false)
+            }
+        }
+        guard !found.isEmpty else {
+            if copyWhenUnchanged { output.append(contentsOf: bytes) }
+            return found
+        }
+        output.reserveCapacity(output.count + bytes.count + 16)
+        var copyStart = 0
+        for span in foldedSpans ?? [] {
+            let range = origins[span.utf8Range.lowerBound]..<origins[span.utf8Range.upperBound]
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyStart..<range.lowerBound]))
+            output.append(contentsOf: span.kind.placeholder.utf8)
+            spans?.append(PersonalDataSpan(kind: span.kind, utf8Range: range))
+            copyStart = range.upperBound
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyStart..<bytes.count]))
+        return found
     }
 
     /// Tries the patterns at every word start. Unchanged text is copied in runs, and not at all when nothing

@@ -14,6 +14,8 @@ enum ByteClass {
     @inlinable static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
     }
+    /// A space or tab: what may stand between the groups of a number or the halves of a postcode.
+    @inlinable static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
     /// Marks that end a clause, and so end a negation scope.
     @inlinable static func isClauseEnd(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")

@@ -18,4 +18,7 @@ struct Token: Sendable, Equatable {
 struct TextClues: Sendable, Equatable {
     var hasDigit = false
     var hasAt = false
+    /// A fullwidth form or Unicode space that the redactor must fold to ASCII before matching (a fullwidth
+    /// digit or "@" also sets `hasDigit` or `hasAt`).
+    var hasLookalike = false
 }

@@ -194,6 +194,12 @@ struct Tokeniser: Sendable {
     ) -> Int {
         let count = input.count
         let byte = input[start]
+        if byte >= 0xC2, let lookalike = LookalikeFolding.fold(input, at: start) {
+            // Tokenised as before; noted so the redactor folds "９４３" or a no-break space before matching.
+            state.clues.hasLookalike = true
+            if ByteClass.isDigit(lookalike.ascii) { state.clues.hasDigit = true }
+            if lookalike.ascii == UInt8(ascii: "@") { state.clues.hasAt = true }
+        }
         if byte == 0xE2, start + 2 < count, input[start + 1] == 0x80 {
             let third = input[start + 2]
             switch third {
