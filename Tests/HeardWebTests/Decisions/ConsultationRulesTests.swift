@@ -1,0 +1,194 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// The rules a review of the consultation pages found could be walked round: a consultation set up before
+/// there are options, backdated or with an empty pack; a choice listed twice; reasons of one letter;
+/// personal data in what is published; and changing the record of a decision after it was approved.
+@Suite("Consultations: the pack, reasons and the record of a decision")
+struct ConsultationRulesTests {
+    static let today = SimpleDate(year: 2026, month: 12, day: 5)
+
+    static func initiative(_ stage: InitiativeStage, on db: any Database) async throws -> Initiative {
+        let initiative = Initiative(
+            title: "Stroke rehabilitation at home", what: "Move rehab home.", why: "People recover better.",
+            affectsServices: true, substantialVariation: false, decisionBody: "ICB board", targetDate: nil,
+            stage: stage, livedExperienceMembers: 2)
+        try await initiative.create(on: db)
+        return initiative
+    }
+
+    static let pack = [
+        "title": "Stroke rehabilitation at home", "background": "Rehabilitation happens on the ward now.",
+        "options": "A. Home visits. B. No change.", "discarded_alternatives": "C. Close the unit: too far to travel.",
+        "reasons": "People recover better at home.", "opens_on": "2026-12-05", "closes_on": "2027-03-01",
+        "short_duration_reason": "", "formats": "online",
+    ]
+
+    @Test(
+        "set up only from Options developed, with a whole pack, never in the past; a choice listed twice is refused",
+        arguments: TestDatabase.all)
+    func settingUp(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let initiative = try await Self.initiative(.involvementPlanned, on: app.db)
+            let path = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/consultation"
+
+            let early = try await officer.post(path, form: Self.pack, tokenFrom: path)
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.contains("Move it to Options developed before setting up its consultation"))
+            initiative.stage = .optionsDeveloped
+            try await initiative.save(on: app.db)
+
+            var empty = Self.pack
+            for field in ["background", "options", "discarded_alternatives", "reasons"] { empty[field] = "  " }
+            let noPack = try await officer.post(path, form: empty, tokenFrom: path)
+            #expect(noPack.status == .unprocessableEntity)
+            #expect(noPack.body.contains("Give the background"))
+            #expect(noPack.body.contains("Moseley"))
+            var backdated = Self.pack
+            backdated["opens_on"] = "2026-01-01"
+            let past = try await officer.post(path, form: backdated, tokenFrom: path)
+            #expect(past.status == .unprocessableEntity)
+            #expect(past.body.contains("A consultation cannot open in the past"))
+            #expect(try await Consultation.query(on: app.db).count() == 0, "nothing refused was saved")
+
+            let made = try await officer.post(path, form: Self.pack, tokenFrom: path)
+            #expect(made.status == .seeOther)
+            let consultation = try #require(try await Consultation.query(on: app.db).first())
+            let staffPath = "/staff/consultations/\(consultation.id!.uuidString.lowercased())"
+            let twice = try await officer.post(
+                staffPath + "/questions",
+                form: ["text": "Which option do you prefer?", "kind": "single_choice", "choices": "Home\nhome \nWard"],
+                tokenFrom: staffPath)
+            #expect(twice.status == .unprocessableEntity)
+            #expect(twice.body.contains("is listed more than once: make each choice different."))
+            #expect(try await SurveyQuestion.query(on: app.db).count() == 0)
+
+            // A question saved before the check, with a choice twice, no longer stops the page opening.
+            try await SurveyQuestion(
+                consultationID: consultation.id!, position: 1, kind: .singleChoice, text: "Old question",
+                choices: ["A", "A", "B"]
+            ).create(on: app.db)
+            let page = try await officer.get(staffPath)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Old question"))
+        }
+    }
+
+    @Test(
+        "reasons must be sentences; published text with personal data is refused; an approved decision's record stays",
+        arguments: TestDatabase.all)
+    func reasonsAndRecord(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+
+            // An open consultation cannot be closed early for "x".
+            let open = try await Self.initiative(.consultation, on: app.db)
+            let openConsultation = Consultation(
+                initiativeID: open.id!, title: "Open one", background: "b", options: "o", discardedAlternatives: "d",
+                reasons: "r", opensOn: Self.today.adding(days: -30), closesOn: Self.today.adding(days: 54))
+            try await openConsultation.create(on: app.db)
+            let openPath = "/staff/consultations/\(openConsultation.id!.uuidString.lowercased())"
+            let x = try await officer.post(openPath + "/close", form: ["reason": "x"], tokenFrom: openPath)
+            #expect(x.status == .unprocessableEntity)
+            #expect(x.body.contains("at least 3 words"))
+            #expect(try await Consultation.find(openConsultation.id, on: app.db)?.closedEarlyOn == nil)
+            let closed = try await officer.post(
+                openPath + "/close", form: ["reason": "The service has to move sooner because the lease ends."],
+                tokenFrom: openPath)
+            #expect(closed.status == .seeOther)
+
+            // A closed one: themes, reasons and the outcome are published.
+            let analysed = try await Self.initiative(.analysis, on: app.db)
+            let consultation = Consultation(
+                initiativeID: analysed.id!, title: "Closed one", background: "b", options: "o",
+                discardedAlternatives: "d", reasons: "r", opensOn: Self.today.adding(days: -120),
+                closesOn: Self.today.adding(days: -20))
+            try await consultation.create(on: app.db)
+            let path = "/staff/consultations/\(consultation.id!.uuidString.lowercased())"
+            let theme = ["name": "Travel", "mentions": "12", "sentiment": "4", "quote": ""]
+            var withPhone = theme
+            withPhone["summary"] = "Dr Smith on 07700 900456 said the buses are poor."
+            let phone = try await officer.post(path + "/themes", form: withPhone, tokenFrom: path)
+            #expect(phone.status == .unprocessableEntity)
+            #expect(phone.body.contains("This is published, so it must not contain personal data: remove the"))
+            var plain = theme
+            plain["summary"] = "The buses are poor."
+            #expect(try await officer.post(path + "/themes", form: plain, tokenFrom: path).status == .seeOther)
+            let travel = try #require(try await ConsultationTheme.query(on: app.db).first())
+            let themePath = path + "/themes/\(travel.id!.uuidString.lowercased())"
+            for reason in [".", "x"] {
+                let short = try await officer.post(
+                    themePath, form: ["response_kind": "not_accepted", "response_reason": reason], tokenFrom: path)
+                #expect(short.status == .unprocessableEntity, "\(reason)")
+            }
+            #expect(try await ConsultationTheme.find(travel.id, on: app.db)?.responseKind == nil)
+            #expect(
+                try await officer.post(
+                    themePath,
+                    form: ["response_kind": "proposal_changed", "response_reason": "We added a shuttle bus."],
+                    tokenFrom: path
+                ).status == .seeOther)
+            let named = try await officer.post(
+                path + "/publish", form: ["outcome_summary": "Call Mrs Jane Smith on 07700 900123 about it."],
+                tokenFrom: path)
+            #expect(named.status == .unprocessableEntity)
+            #expect(try await Consultation.find(consultation.id, on: app.db)?.analysisPublishedAt == nil)
+            #expect(
+                try await officer.post(
+                    path + "/publish", form: ["outcome_summary": "Most people supported it but worried about travel."],
+                    tokenFrom: path
+                ).status == .seeOther)
+
+            // Signing off needs the engagement that reached each group and a review date still to come.
+            let eiaPath = "/staff/initiatives/\(analysed.id!.uuidString.lowercased())/eia"
+            var signOff = [
+                "who_affected": "Stroke survivors", "status": "signed_off", "signed_off_by": "Director",
+                "review_on": "2026-12-05",
+            ]
+            for characteristic in EqualityAssessmentController.characteristics {
+                let slug = EqualityAssessmentController.slug(characteristic)
+                signOff["evidence-" + slug] = "Census 2021."
+                signOff["impact-" + slug] = "neutral"
+            }
+            let unready = try await officer.post(eiaPath, form: signOff, tokenFrom: eiaPath)
+            #expect(unready.status == .unprocessableEntity)
+            #expect(unready.body.contains("Say what engagement reached people by age, or that none did and why."))
+            #expect(unready.body.contains("The review date must be after today"))
+            #expect(try await EqualityAssessment.query(on: app.db).count() == 0)
+
+            // Once the decision is approved, its themes, responses and EIA stay as they were.
+            let eia = EqualityAssessment(
+                initiativeID: analysed.id!, whoAffected: "Stroke survivors", entries: [:], status: .signedOff)
+            try await eia.create(on: app.db)
+            let decision = Decision(
+                initiativeID: analysed.id!, title: "Decision", meeting: "Board", meetingOn: Self.today,
+                membersPresent: "Chair", declarations: "None declared", outcome: "Option A.")
+            decision.status = "approved"
+            try await decision.create(on: app.db)
+            let changed = try await officer.post(
+                themePath, form: ["response_kind": "not_accepted", "response_reason": "We changed our minds later."],
+                tokenFrom: path)
+            #expect(changed.status == .unprocessableEntity)
+            #expect(changed.body.contains("kept as it was approved"))
+            #expect(try await ConsultationTheme.find(travel.id, on: app.db)?.responseKind == .proposalChanged)
+            let added = try await officer.post(
+                path + "/themes", form: ["name": "Parking", "summary": "Costs.", "mentions": "3", "sentiment": "4"],
+                tokenFrom: path)
+            #expect(added.status == .unprocessableEntity)
+            let wiped = try await officer.post(
+                eiaPath, form: ["status": "draft", "who_affected": "x"], tokenFrom: eiaPath)
+            #expect(wiped.status == .unprocessableEntity)
+            #expect(wiped.body.contains("kept as it was when the decision was made"))
+            let kept = try #require(try await EqualityAssessment.find(eia.id, on: app.db))
+            #expect(kept.status == .signedOff && kept.whoAffected == "Stroke survivors")
+        }
+    }
+}
