@@ -72,6 +72,16 @@ enum ConsultationsController {
             }
             let decided = bundle.decision?.isApproved == true || bundle.initiative.stage >= .decision
             let valid = try input.validated(initiativeDecided: decided, today: request.today)
+            // The pack is published as written.
+            let published = [
+                ("title", valid.title), ("background", valid.background), ("options", valid.options),
+                ("discarded_alternatives", valid.discardedAlternatives), ("reasons", valid.reasons),
+                ("short_duration_reason", valid.shortDurationReason),
+            ]
+            let personal = published.compactMap {
+                request.listeningEngine.personalDataProblem(in: $0.1, field: $0.0, allowingContactDetails: true)
+            }
+            if !personal.isEmpty { throw ValidationFailure(personal) }
             if chosenFormats.isEmpty {
                 throw ValidationFailure([FieldError("formats", "Select at least one way people can respond.")])
             }
@@ -339,7 +349,9 @@ enum ConsultationsController {
         }
         let summary = Admin.text(request, "outcome_summary").trimmingWhitespace()
         if summary.isEmpty { errors.append(FieldError("outcome_summary", "Write a short summary of what you heard.")) }
-        if let problem = request.listeningEngine.personalDataProblem(in: summary, field: "outcome_summary") {
+        if let problem = request.listeningEngine.personalDataProblem(
+            in: summary, field: "outcome_summary", allowingContactDetails: true)
+        {
             errors.append(problem)
         }
         if consultation.analysisPublishedAt != nil {

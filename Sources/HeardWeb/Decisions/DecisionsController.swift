@@ -64,6 +64,11 @@ enum DecisionsController {
         if date == nil { errors.append(FieldError("meeting_on", "Enter the meeting date, for example 2027-06-30.")) }
         if typed.membersPresent.isEmpty { errors.append(FieldError("members_present", "List the members present.")) }
         if typed.outcome.isEmpty { errors.append(FieldError("outcome", "Say what is decided.")) }
+        if let problem = request.listeningEngine.personalDataProblem(
+            in: typed.outcome, field: "outcome", allowingContactDetails: true)
+        {
+            errors.append(problem)
+        }
         guard errors.isEmpty, let date else {
             return .html(
                 DecisionViews.paper(

@@ -57,6 +57,10 @@ struct ActionChangesTests {
             let madeUp = try await raise(["theme": "Made up theme"])
             #expect(madeUp.status == .unprocessableEntity)
             #expect(madeUp.body.contains("Choose a theme from the list."))
+            // What is published cannot carry personal data.
+            let named = try await raise(["you_said": "Call Mrs Jane Smith on 07700 900123 about her visit."])
+            #expect(named.status == .unprocessableEntity)
+            #expect(named.body.contains("This is published, so it must not contain personal data"))
             // "Not assigned" labels a comment with no subject; an action cannot be about it.
             let noSubject = try await raise(["theme": "Not assigned"])
             #expect(noSubject.body.contains("Choose a theme from the list."))

@@ -134,6 +134,12 @@ enum ActionsController {
         if title.isEmpty { errors.append(FieldError("title", "Enter what will be done, in a short sentence.")) }
         let youSaid = (form.youSaid ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if youSaid.isEmpty { errors.append(FieldError("you_said", "Say what people told us that this answers.")) }
+        // Both are published on "You said, we did" and in the open data.
+        for (field, text) in [("title", title), ("you_said", youSaid)] {
+            if let problem = request.listeningEngine.personalDataProblem(in: text, field: field) {
+                errors.append(problem)
+            }
+        }
         let organisation = try await form.organisationID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
             try await Organisation.find($0, on: request.db)
         }
@@ -270,7 +276,10 @@ enum ActionsController {
                     request, action: action, failure: ValidationFailure([FieldError("status", "Choose a status.")]),
                     status: "", note: note), status: .unprocessableEntity)
         }
-        if let problem = ActionStatus.problem(changingFrom: action.status, to: status, note: note) {
+        if let problem =
+            ActionStatus.problem(changingFrom: action.status, to: status, note: note)
+            ?? request.listeningEngine.personalDataProblem(in: note, field: "note")
+        {
             return .html(
                 try await renderDetail(
                     request, action: action, failure: ValidationFailure([problem]), status: status.rawValue, note: note),
@@ -455,6 +464,8 @@ enum ActionsController {
         var errors: [FieldError] = []
         if typed["title"]!.isEmpty {
             errors.append(FieldError("title", "Enter what will be done, in a short sentence."))
+        } else if let problem = request.listeningEngine.personalDataProblem(in: typed["title"]!, field: "title") {
+            errors.append(problem)
         }
         let owner = try await UUID(uuidString: typed["owner_id"]!).asyncFlatMap {
             try await User.find($0, on: request.db)

@@ -54,8 +54,11 @@ public final class ListeningEngine: Sendable {
 
     /// Text staff write for the public (an outcome, a reason, "you said") is published as written, so
     /// personal data in it is refused rather than silently redacted: the writer knows what they meant.
-    func personalDataProblem(in text: String, field: String) -> FieldError? {
-        let left = personalDataLeft(in: text)
+    /// `allowingContactDetails`: the organisation's own phone, e-mail and address may appear in a pack or an
+    /// outcome ("for a paper copy, ring …"); names and NHS numbers never may.
+    func personalDataProblem(in text: String, field: String, allowingContactDetails: Bool = false) -> FieldError? {
+        let contact: Set<PersonalDataKind> = [.phone, .email, .postcode]
+        let left = personalDataLeft(in: text).filter { !allowingContactDetails || !contact.contains($0) }
         guard !left.isEmpty else { return nil }
         return FieldError(
             field,
