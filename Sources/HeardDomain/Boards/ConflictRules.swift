@@ -25,7 +25,7 @@ public enum ConflictRules {
     }
 
     /// Whether `text` names the person: their full name without titles ("Amir Khan" in "Dr Amir Khan, chair"),
-    /// or a title followed by their surname ("Dr Khan").
+    /// a title followed by their surname ("Dr Khan"), or their first initial and surname ("A. Khan").
     public static func mentions(_ text: String, name: String) -> Bool {
         let nameWords = words(name).filter { !titles.contains(String($0)) }
         guard let surname = nameWords.last else { return false }
@@ -36,8 +36,11 @@ public enum ConflictRules {
                 return true
             }
         }
+        let initial = nameWords.count > 1 ? nameWords.first?.first : nil
         return textWords.indices.dropFirst().contains {
-            textWords[$0] == surname && titles.contains(String(textWords[$0 - 1]))
+            guard textWords[$0] == surname else { return false }
+            let before = textWords[$0 - 1]
+            return titles.contains(String(before)) || (before.count == 1 && before.first == initial)
         }
     }
 

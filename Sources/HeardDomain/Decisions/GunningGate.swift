@@ -379,9 +379,15 @@ public enum DeclarationRules {
         }
         for (index, line) in lines.enumerated() {
             let lower = line.lowercased()
-            if !chairActions.contains(where: { lower.contains($0) }) {
+            let decided = chairActions.filter { lower.contains($0) }
+            if decided.isEmpty {
                 return
                     "Say what the chair decided for each declared interest (take part, discuss but not decide, leave for the item, or not receive the papers). Line \(index + 1) does not say."
+            }
+            // "Whether they would take part or leave" names two outcomes and decides neither.
+            if decided.count > 1 {
+                return
+                    "Line \(index + 1) gives more than one outcome (\(decided.joined(separator: ", "))). Write one line for each person, saying the one thing the chair decided for them."
             }
         }
         return nil

@@ -73,6 +73,16 @@ struct BoardRulesTests {
         #expect(!ConflictRules.mentions("Present: Khanh Nguyen, Amira Shah", name: "Amir Khan"))
         #expect(!ConflictRules.mentions("Present: Amir Patel", name: "Amir Khan"))
         #expect(!ConflictRules.mentions("Khan", name: "Amir Khan"), "a bare surname is not enough")
+        // Initials, as minutes often write them.
+        #expect(ConflictRules.mentions("Prof. H. Marsh (chair), A. Khan (GP member)", name: "Dr Amir Khan"))
+        #expect(ConflictRules.mentions("Prof. H. Marsh (chair)", name: "Professor Helen Marsh"))
+        #expect(!ConflictRules.mentions("B. Khan", name: "Amir Khan"), "another initial is another person")
+
+        // A line that names two outcomes decides neither.
+        let both = DeclarationRules.problem(
+            "Dr Khan, Prof Marsh: we forgot to ask whether they would take part or leave.")
+        #expect(both?.contains("Line 1 gives more than one outcome (take part, leave)") == true)
+        #expect(DeclarationRules.problem("Dr Khan: GP partner at Moor Lane: leave for the item") == nil)
         #expect(!ConflictRules.mentions("anything", name: "Dr"))
     }
 
