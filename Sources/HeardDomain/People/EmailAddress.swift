@@ -20,10 +20,18 @@ public enum EmailAddress {
 }
 
 extension String {
-    /// Trims spaces, tabs and newlines at both ends without Foundation.
+    /// Trims spaces, tabs and newlines at both ends without Foundation, and the invisible characters
+    /// (zero-width space, joiners, word joiner, byte-order mark) that would make an empty answer look filled.
     public func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let last = lastIndex(where: { !$0.isWhitespace })!
+        guard let first = firstIndex(where: { !$0.isBlank }) else { return "" }
+        let last = lastIndex(where: { !$0.isBlank })!
         return String(self[first...last])
+    }
+}
+
+extension Character {
+    /// Whitespace, or made only of characters that show nothing.
+    var isBlank: Bool {
+        isWhitespace || unicodeScalars.allSatisfy { [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains($0.value) }
     }
 }

@@ -118,6 +118,12 @@ struct FeedbackRuleTests {
         #expect(throws: ValidationFailure.self) {
             try FeedbackSubmission(serviceID: "s", story: "Hi", consentToPublish: "yes", wantsReply: true).validated()
         }
+        // Characters that show nothing are not words.
+        #expect(throws: ValidationFailure.self) {
+            try FeedbackSubmission(serviceID: "s", story: "\u{200B}\u{200B} \u{FEFF}\u{2060}", consentToPublish: "no")
+                .validated()
+        }
+        #expect("\u{200B}Kind staff\u{2060}\u{200B} ".trimmingWhitespace() == "Kind staff")
         #expect(
             try FeedbackSubmission(serviceID: "s", story: "Hi").validated(consentRequired: false).consentToPublish
                 == false)

@@ -130,9 +130,9 @@ enum ActionsController {
     @Sendable static func create(_ request: Request) async throws -> Response {
         let form = try request.content.decode(NewForm.self)
         var errors: [FieldError] = []
-        let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = (form.title ?? "").trimmingWhitespace()
         if title.isEmpty { errors.append(FieldError("title", "Enter what will be done, in a short sentence.")) }
-        let youSaid = (form.youSaid ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let youSaid = (form.youSaid ?? "").trimmingWhitespace()
         if youSaid.isEmpty { errors.append(FieldError("you_said", "Say what people told us that this answers.")) }
         // Both are published on "You said, we did" and in the open data.
         for (field, text) in [("title", title), ("you_said", youSaid)] {
@@ -269,7 +269,7 @@ enum ActionsController {
     @Sendable static func update(_ request: Request) async throws -> Response {
         let action = try await load(request)
         let form = try request.content.decode(UpdateForm.self)
-        let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = (form.note ?? "").trimmingWhitespace()
         guard let status = ActionStatus(rawValue: form.status ?? "") else {
             return .html(
                 try await renderDetail(

@@ -42,8 +42,8 @@ enum ModerationController {
     @Sendable static func decide(_ request: Request) async throws -> Response {
         let item = try await find(request)
         let form = try request.content.decode(Form.self)
-        let text = (form.publishedText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = (form.publishedText ?? "").trimmingWhitespace()
+        let reason = (form.reason ?? "").trimmingWhitespace()
         let decision: ModerationDecision
         switch form.decision {
         case "approve": decision = .approve(publishedText: text)
