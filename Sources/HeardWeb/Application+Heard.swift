@@ -42,7 +42,7 @@ public enum HeardApplication {
         let publicDirectory =
             config.publicDirectory ?? Bundle.module.resourceURL!
             .appendingPathComponent("Public").path + "/"
-        app.middleware.use(FileMiddleware(publicDirectory: publicDirectory, defaultFile: nil))
+        app.middleware.use(StaticFilesMiddleware(publicDirectory: publicDirectory))
         if config.publicPageCacheSeconds > 0 {
             app.middleware.use(
                 PublicPageCache(

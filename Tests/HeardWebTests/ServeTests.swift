@@ -55,6 +55,21 @@ struct ServeTests {
             let page = try await app.browser().get("/css/heard.css")
             #expect(page.status == .ok)
             #expect(page.body.contains(".skip-link"))
+            #expect(try await app.browser().get("/css/none.css").status == .notFound)
+        }
+    }
+
+    @Test("a path longer than the file system allows is a 404, not a server error")
+    func overlongPaths() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let long = String(repeating: "a", count: 300)
+            let page = try await app.browser().get("/" + long)
+            #expect(page.status == .notFound)
+            #expect(page.body.contains("Page not found"))
+            let css = try await app.browser().get("/css/" + long + ".css")
+            #expect(css.status == .notFound)
+            let api = try await app.browser().get("/api/v1/stories/" + String(repeating: "a", count: 5000))
+            #expect((400..<500).contains(api.status.code), "\(api.status)")
         }
     }
 
