@@ -46,6 +46,11 @@ struct InputRuleTests {
         #expect(PasswordPolicy.problem(with: "short") != nil)
         #expect(PasswordPolicy.problem(with: "            ") != nil)
         #expect(PasswordPolicy.problem(with: "three random words") == nil)
+        #expect(PasswordPolicy.problem(with: String(repeating: "p", count: 72)) == nil)
+        #expect(
+            PasswordPolicy.problem(with: String(repeating: "p", count: 73))?.contains("at most 72 characters") == true,
+            "bcrypt would ignore the 73rd")
+        #expect(PasswordPolicy.problem(with: String(repeating: "é", count: 40)) != nil, "80 bytes")
     }
 
     @Test("slugs are lower-case words joined by hyphens")
