@@ -161,6 +161,23 @@ struct FeedbackAPITests {
             #expect(!page.body.contains("07700"))
             #expect(try await browser.get("/api/v1/stories?sentiment=angry").status == .badRequest)
             #expect(try await browser.get("/api/v1/loop-closure?place=atlantis").status == .badRequest)
+            // A misspelt filter is an error, not an empty list (or, for a service id, every story).
+            for (query, field) in [
+                ("service=not-a-uuid", "service"), ("service=\(UUID().uuidString)", "service"),
+                ("place=nowhere", "place"), ("theme=Nonsense", "theme"), ("page=0", "page"),
+            ] {
+                let refused = try await browser.get("/api/v1/stories?" + query)
+                #expect(refused.status == .badRequest, "\(query)")
+                #expect(refused.body.contains("\"field\":\"\(field)\""), "\(query): \(refused.body)")
+            }
+            let serviceFilter = try await browser.get("/api/v1/stories?service=\(service.id!.uuidString)")
+            #expect(serviceFilter.body.contains("Published story, the nurse was kind"))
+            #expect(try await browser.get("/api/v1/stories?theme=Timeliness%20of%20care").status == .ok)
+            // Past the last page: an empty page, so a client reading until one is empty stops.
+            let past = try await browser.get("/api/v1/stories?page=5")
+            #expect(past.status == .ok)
+            #expect(past.body.contains("\"items\":[]"))
+            #expect(past.body.contains("\"page\":5"))
         }
     }
 

@@ -241,7 +241,35 @@ enum FeedbackAPIController {
         {
             throw APIError(.badRequest, "sentiment must be positive, mixed or negative.", field: "sentiment")
         }
+        // A filter that matches nothing because it is misspelt must say so, not look like "no stories".
+        if let text = filters.service, !text.isEmpty {
+            guard let id = UUID(uuidString: text), try await Service.find(id, on: request.db) != nil else {
+                throw APIError(
+                    .badRequest, "No service has the id '\(text)'. See /api/v1/services.", field: "service")
+            }
+        }
+        if let slug = filters.place, !slug.isEmpty,
+            try await Place.query(on: request.db).filter(\.$slug == slug).first() == nil
+        {
+            throw APIError(.badRequest, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
+        }
+        if let theme = filters.theme, !theme.isEmpty, !request.listeningEngine.themeNames.contains(theme),
+            !(try await StoriesQuery.themeNames(on: request.db).contains(theme))
+        {
+            throw APIError(
+                .badRequest,
+                "No theme is called '\(theme)'. Themes are spelt as in the stories' themes lists, for example 'Timeliness of care'.",
+                field: "theme")
+        }
+        if let page = filters.page, page < 1 {
+            throw APIError(.badRequest, "page must be 1 or more.", field: "page")
+        }
         let result = try await StoriesQuery.run(filters, on: request.db)
+        // Past the last page, an empty page (the web page shows the last one instead), so a client that reads
+        // until a page is empty stops.
+        if let page = filters.page, page > result.pageCount {
+            return StoryPage(items: [], total: result.total, page: page, pageCount: result.pageCount)
+        }
         return StoryPage(
             items: result.stories.map { item in
                 PublicStory(
