@@ -59,14 +59,14 @@ enum ComplaintsController {
     }
 
     /// Feedback a member of staff entered as a formal complaint (a letter, a call): escalated at once, with the
-    /// clock running from today.
+    /// clock running from the day it was received (regulation 13), which may be before it was typed in.
     static func openFromStaffEntry(
-        feedbackID: UUID, channel: FeedbackChannel, by user: User, _ request: Request
+        feedbackID: UUID, channel: FeedbackChannel, receivedOn: SimpleDate, by user: User, _ request: Request
     )
         async throws -> Response
     {
         guard let item = try await FeedbackItem.find(feedbackID, on: request.db) else { throw Abort(.notFound) }
-        let complaint = Complaint(feedbackID: feedbackID, receivedOn: request.today, createdByID: user.id)
+        let complaint = Complaint(feedbackID: feedbackID, receivedOn: receivedOn, createdByID: user.id)
         try await request.db.transaction { db in
             item.status = .escalated
             item.moderatedAt = Date()
@@ -77,7 +77,8 @@ enum ComplaintsController {
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "complaint.opened", objectType: "complaint",
                 objectID: complaint.id?.uuidString,
-                summary: "Opened complaint \(item.reference) received by \(channel.title.lowercased())",
+                summary:
+                    "Opened complaint \(item.reference) received by \(channel.title.lowercased()) on \(receivedOn.ukText)",
                 changes: [FieldChange("status", from: FeedbackStatus.awaitingModeration.rawValue, to: "escalated")])
         }
         let due = complaint.clock.acknowledgementDue.ukText

@@ -266,6 +266,33 @@ struct ComplaintsTests {
                 ], tokenFrom: formPath)
             #expect(byOfficer.location == "/staff/feedback/new")
             #expect(try await Complaint.query(on: app.db).count() == 2)
+
+            // A letter typed in days after it arrived: the clock runs from the day it arrived.
+            func enter(receivedOn: String) async throws -> TestBrowser.Page {
+                try await handler.post(
+                    "/staff/feedback/new?service=\(service.id!.uuidString)",
+                    form: [
+                        "service_id": service.id!.uuidString, "story": "Letter dated 27 November about the ward.",
+                        "consent_to_publish": "no", "channel": "letter", "is_complaint": "yes",
+                        "received_on": receivedOn,
+                    ], tokenFrom: formPath)
+            }
+            for (date, message) in [
+                ("2026-12-05", "The date received cannot be in the future."),
+                ("2025-11-01", "more than a year ago"), ("2026-11-31", "is not a real date"),
+            ] {
+                let refused = try await enter(receivedOn: date)
+                #expect(refused.status == .unprocessableEntity, "\(date)")
+                #expect(refused.body.contains(message), "\(date)")
+            }
+            #expect(try await Complaint.query(on: app.db).count() == 2, "nothing refused was saved")
+            let late = try await enter(receivedOn: "2026-11-27")
+            #expect(late.status == .seeOther)
+            let lateCase = try #require(
+                try await Complaint.query(on: app.db).filter(\.$receivedOn == "2026-11-27").first())
+            #expect(lateCase.clock.acknowledgementDue == SimpleDate(year: 2026, month: 12, day: 2))
+            let latePage = try await handler.get(late.location!)
+            #expect(latePage.body.contains("27 November 2026"))
         }
     }
 }

@@ -94,6 +94,7 @@ enum ShareController {
         }
         let valid: FeedbackSubmission.Valid
         var channel = FeedbackChannel.online
+        var receivedOn = request.today
         do {
             valid = try form.submission.validated(consentRequired: true)
             if staffEntry {
@@ -101,6 +102,7 @@ enum ShareController {
                     FeedbackChannel.staffEntered.contains(chosen)
                 else { throw ValidationFailure([FieldError("channel", "Choose how the feedback was received.")]) }
                 channel = chosen
+                receivedOn = try Self.receivedOn(form.receivedOn, today: request.today)
             }
         } catch {
             return redisplay(error as? ValidationFailure ?? ValidationFailure([]))
@@ -147,7 +149,7 @@ enum ShareController {
                 summary: "Entered feedback \(item.reference) received by \(channel.title.lowercased())")
             if form.isComplaint == "yes" {
                 return try await ComplaintsController.openFromStaffEntry(
-                    feedbackID: item.id, channel: channel, by: user, request)
+                    feedbackID: item.id, channel: channel, receivedOn: receivedOn, by: user, request)
             }
             Admin.flash(request, "Feedback saved: \(item.reference). It is waiting for moderation.")
             return request.redirect(to: SiteURL.staffFeedbackNew)
@@ -156,6 +158,25 @@ enum ShareController {
             to: thanksPath(
                 reference: item.reference, willPublish: valid.consentToPublish,
                 hasContact: valid.contactEmail != nil || valid.contactPhone != nil))
+    }
+
+    /// The day a letter or call arrived: today unless given, never in the future, and within the last year
+    /// (older post is a case for the complaints manager, not for back-dating here).
+    static func receivedOn(_ text: String?, today: SimpleDate) throws(ValidationFailure) -> SimpleDate {
+        let text = (text ?? "").trimmingWhitespace()
+        guard !text.isEmpty else { return today }
+        guard let day = SimpleDate(iso: text) else {
+            throw ValidationFailure([FieldError("received_on", "\"\(text)\" is not a real date: enter it like 2026-03-31.")])
+        }
+        if day > today {
+            throw ValidationFailure([FieldError("received_on", "The date received cannot be in the future.")])
+        }
+        if day < today.adding(days: -365) {
+            throw ValidationFailure([
+                FieldError("received_on", "The date received is more than a year ago: check the date on the letter.")
+            ])
+        }
+        return day
     }
 
     static func findService(_ request: Request, id: String?) async throws -> Service {

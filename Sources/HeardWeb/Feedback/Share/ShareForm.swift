@@ -16,6 +16,8 @@ struct ShareForm: Content {
     var channel: String?
     /// Staff entry only: "yes" when the person is making a formal complaint (it skips moderation).
     var isComplaint: String?
+    /// Staff entry only: the day a letter or call arrived (a complaint's clock runs from it, regulation 13).
+    var receivedOn: String?
     /// The honeypot: hidden from people, filled in by bots.
     var website: String?
     var equality: [String: String]?
@@ -32,6 +34,7 @@ struct ShareForm: Content {
         case contactPhone = "contact_phone"
         case wantsReply = "wants_reply"
         case isComplaint = "is_complaint"
+        case receivedOn = "received_on"
     }
 
     var submission: FeedbackSubmission {

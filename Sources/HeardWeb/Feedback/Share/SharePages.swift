@@ -110,8 +110,12 @@ enum SharePages {
                         name: "is_complaint", label: "They are making a formal complaint",
                         checked: form.isComplaint == "yes",
                         hint:
-                            "It goes straight to the complaints list with its clock running from today, instead of to moderation."
+                            "It goes straight to the complaints list with its clock running from the date received, instead of to moderation."
                     )
+                    FormComponents.textField(
+                        name: "received_on", label: "Date received", value: form.receivedOn ?? "", failure: failure,
+                        hint: "The date the letter, e-mail or call arrived. Leave it empty for today.", type: "date",
+                        required: false, width: "short")
                 } else {
                     equalitySection(form.equality ?? [:])
                 }
