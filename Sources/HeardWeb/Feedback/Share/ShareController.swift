@@ -166,7 +166,9 @@ enum ShareController {
         let text = (text ?? "").trimmingWhitespace()
         guard !text.isEmpty else { return today }
         guard let day = SimpleDate(iso: text) else {
-            throw ValidationFailure([FieldError("received_on", "\"\(text)\" is not a real date: enter it like 2026-03-31.")])
+            throw ValidationFailure([
+                FieldError("received_on", "\"\(text)\" is not a real date: enter it like 2026-03-31.")
+            ])
         }
         if day > today {
             throw ValidationFailure([FieldError("received_on", "The date received cannot be in the future.")])
