@@ -55,6 +55,13 @@ public struct InitiativeInput: Equatable, Sendable {
         if substantial == nil {
             errors.append(FieldError("substantial_variation", "Say whether it is a substantial variation."))
         }
+        if affects == false && substantial == true {
+            errors.append(
+                FieldError(
+                    "substantial_variation",
+                    "A substantial variation is a change to services: answer yes to whether it changes how services are delivered, or no here."
+                ))
+        }
         let body = decisionBody.trimmingWhitespace()
         if body.isEmpty { errors.append(FieldError("decision_body", "Enter the body that will make the decision.")) }
         var target: SimpleDate?

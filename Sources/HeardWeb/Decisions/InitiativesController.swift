@@ -16,9 +16,12 @@ enum InitiativesController {
         var livedExperienceMembers: String?
         var placeIDs: [String]?
         var serviceIDs: [String]?
+        /// Editing only: why "changes services" or "substantial variation" went from yes to no.
+        var changeReason: String?
 
         enum CodingKeys: String, CodingKey {
             case title, what, why
+            case changeReason = "change_reason"
             case affectsServices = "affects_services"
             case substantialVariation = "substantial_variation"
             case decisionBody = "decision_body"
@@ -114,6 +117,10 @@ enum InitiativesController {
         do {
             let valid = try form.input.validated()
             if chosen.isEmpty { throw ValidationFailure([FieldError("place_ids", "Select at least one place.")]) }
+            let changeReason = (form.changeReason ?? "").trimmingWhitespace()
+            if let existing {
+                try await checkDutyChange(existing, to: valid, reason: changeReason, on: request.db)
+            }
             let initiative =
                 existing
                 ?? Initiative(
@@ -156,7 +163,8 @@ enum InitiativesController {
                     on: db, actor: Admin.actor(request),
                     action: existing == nil ? "initiative.created" : "initiative.updated", objectType: "initiative",
                     objectID: initiative.id?.uuidString,
-                    summary: "\(existing == nil ? "Added" : "Changed") initiative \(valid.title)", changes: changes)
+                    summary: "\(existing == nil ? "Added" : "Changed") initiative \(valid.title)"
+                        + (changeReason.isEmpty ? "" : ". Why: \(changeReason)"), changes: changes)
             }
             Admin.flash(
                 request, existing == nil ? "Initiative added: \(valid.title)" : "Initiative changed: \(valid.title)")
@@ -170,7 +178,41 @@ enum InitiativesController {
                 InitiativeViews.form(
                     request, input: form.input, placeIDs: Set(form.placeIDs ?? []),
                     serviceIDs: Set(form.serviceIDs ?? []), places: places, services: services,
-                    failure: ValidationFailure(errors), editing: existing), status: .unprocessableEntity)
+                    failure: ValidationFailure(errors), editing: existing, changeReason: form.changeReason ?? ""),
+                status: .unprocessableEntity)
+        }
+    }
+
+    /// Answering no to "changes services" or "substantial variation" removes the duty to involve or the
+    /// scrutiny committee's part, so it needs a reason, and cannot happen once the decision is approved.
+    static func checkDutyChange(
+        _ existing: Initiative, to valid: InitiativeInput.Valid, reason: String, on db: any Database
+    ) async throws {
+        let dropped = [
+            ("affects_services", existing.affectsServices && !valid.affectsServices),
+            ("substantial_variation", existing.substantialVariation && !valid.substantialVariation),
+        ].filter(\.1).map(\.0)
+        let changed =
+            existing.affectsServices != valid.affectsServices
+            || existing.substantialVariation != valid.substantialVariation
+        guard changed else { return }
+        let decided = try await Decision.query(on: db).filter(\.$initiative.$id == existing.id!).all()
+            .contains(where: \.isApproved)
+        if decided {
+            throw ValidationFailure([
+                FieldError(
+                    "affects_services",
+                    "The decision is approved, so whether it changes services is part of the record and cannot change now."
+                )
+            ])
+        }
+        guard let field = dropped.first else { return }
+        if let problem = RecordedReason.problem(
+            reason, ask: "Say why the answer is now no: the duty to involve or scrutiny no longer applies.")
+        {
+            throw ValidationFailure([
+                FieldError("change_reason", problem), FieldError(field, "Say why this changed below."),
+            ])
         }
     }
 

@@ -191,4 +191,48 @@ struct ConsultationRulesTests {
             #expect(kept.status == .signedOff && kept.whoAffected == "Stroke survivors")
         }
     }
+
+    @Test(
+        "answering no to 'changes services' needs a reason and is refused once decided; substantial but not a change is refused",
+        arguments: TestDatabase.all)
+    func dutyToInvolveAnswers(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let place = Place(name: "Leeds", slug: "leeds")
+            try await place.create(on: app.db)
+            let initiative = try await Self.initiative(.idea, on: app.db)
+            let path = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/edit"
+            func edit(_ changes: [String: String]) async throws -> TestBrowser.Page {
+                var form = [
+                    "title": initiative.title, "what": "Move rehab home.", "why": "People recover better.",
+                    "affects_services": "yes", "substantial_variation": "no", "decision_body": "ICB board",
+                    "place_ids[]": place.id!.uuidString,
+                ]
+                form.merge(changes) { $1 }
+                return try await officer.post(path, form: form, tokenFrom: path)
+            }
+            let noReason = try await edit(["affects_services": "no"])
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.body.contains("Say why the answer is now no"))
+            let mixed = try await edit(["affects_services": "no", "substantial_variation": "yes", "change_reason": ""])
+            #expect(mixed.body.contains("A substantial variation is a change to services"))
+            #expect(try await Initiative.find(initiative.id, on: app.db)?.affectsServices == true)
+
+            let reason = "Only the booking letter changes; the service itself stays the same."
+            #expect(try await edit(["affects_services": "no", "change_reason": reason]).status == .seeOther)
+            #expect(try await Initiative.find(initiative.id, on: app.db)?.affectsServices == false)
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "initiative.updated").all()
+            #expect(audit.contains { $0.summary.contains(reason) })
+
+            let decision = Decision(
+                initiativeID: initiative.id!, title: "Decision", meeting: "Board", meetingOn: Self.today,
+                membersPresent: "Chair", declarations: "None declared", outcome: "Go ahead.")
+            decision.status = "approved"
+            try await decision.create(on: app.db)
+            let afterDecision = try await edit(["affects_services": "yes"])
+            #expect(afterDecision.status == .unprocessableEntity)
+            #expect(afterDecision.body.contains("The decision is approved"))
+        }
+    }
 }

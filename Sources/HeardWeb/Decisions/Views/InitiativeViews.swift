@@ -53,7 +53,7 @@ enum InitiativeViews {
 
     static func form(
         _ request: Request, input: InitiativeInput, placeIDs: Set<String>, serviceIDs: Set<String>, places: [Place],
-        services: [Service], failure: ValidationFailure?, editing: Initiative? = nil
+        services: [Service], failure: ValidationFailure?, editing: Initiative? = nil, changeReason: String = ""
     ) -> String {
         let heading = editing.map { "Change \($0.title)" } ?? "Add an initiative"
         let action = editing.map { DecisionURL.initiative($0.id!) + "/edit" } ?? SiteURL.new(DecisionURL.initiatives)
@@ -92,6 +92,14 @@ enum InitiativeViews {
                     name: "substantial_variation", legend: "Is it a substantial variation to services?",
                     choices: DecisionForms.yesNo, selected: input.substantialVariation, failure: failure,
                     hint: "If yes, the council's health overview and scrutiny committee must be consulted too (s244).")
+                if editing != nil {
+                    FormComponents.textArea(
+                        name: "change_reason", label: "Why the answers above changed (only if they did)",
+                        value: changeReason, failure: failure,
+                        hint:
+                            "Answering no to either takes away duties that protect the people affected, so the audit log records why.",
+                        rows: 2)
+                }
                 FormComponents.textField(
                     name: "decision_body", label: "Who will make the decision", value: input.decisionBody,
                     failure: failure, hint: "For example, the integrated care board.")
