@@ -183,17 +183,15 @@ enum ComplaintPages {
                 ("Next step", stepTag(step)),
                 ("About", about(item)),
                 ("Received", .text(clock.receivedOn.ukText)),
-                (
-                    "Acknowledgement",
-                    .text(
-                        complaint.acknowledgedOn.flatMap(SimpleDate.init(iso:)).map { "Sent \($0.ukText)" }
-                            ?? "Due by \(clock.acknowledgementDue.ukText) (3 working days)")
-                ),
+                ("Acknowledgement", .text(acknowledgementText(complaint, clock: clock, today: today))),
                 (
                     "Response due",
                     .text(
                         clock.responseDue.ukText
-                            + (clock.agreedResponseBy != nil ? " (agreed with the complainant)" : " (six months)"))
+                            + (clock.agreedResponseBy != nil ? " (agreed with the complainant)" : " (six months)")
+                            + lateness(
+                                done: complaint.respondedOn.flatMap(SimpleDate.init(iso:)), due: clock.responseDue,
+                                today: today))
                 ),
                 (
                     "When it happened",
@@ -252,6 +250,21 @@ enum ComplaintPages {
                 responseForm(id: id, today: today, context: context, failure: failure, typed: typed)
             }
         }
+    }
+
+    /// When it was sent, or when it is due; late either way is said in words, not left to the CSV.
+    static func acknowledgementText(_ complaint: Complaint, clock: ComplaintClock, today: SimpleDate) -> String {
+        let due = clock.acknowledgementDue
+        guard let sent = complaint.acknowledgedOn.flatMap(SimpleDate.init(iso:)) else {
+            return "Due by \(due.ukText) (3 working days)" + lateness(done: nil, due: due, today: today)
+        }
+        return "Sent \(sent.ukText)" + lateness(done: sent, due: due, today: today)
+    }
+
+    /// " – late: it was due by …", " – overdue" or "".
+    static func lateness(done: SimpleDate?, due: SimpleDate, today: SimpleDate) -> String {
+        if let done { return done > due ? " – late: it was due by \(due.ukText)" : "" }
+        return today > due ? " – overdue" : ""
     }
 
     static func acknowledgementForm(

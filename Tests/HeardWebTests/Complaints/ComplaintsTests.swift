@@ -62,6 +62,7 @@ struct ComplaintsTests {
             let path = "/staff/complaints/\(complaint.id!.uuidString.lowercased())"
             let casePage = try await handler.get(path)
             #expect(casePage.body.contains("Ruth Adeyemi, <a href=\"tel:07700900123\">07700 900123</a>"))
+            #expect(casePage.body.contains("Due by 31 December 2026 (3 working days) – overdue"))
             let refused = try await handler.post(
                 path + "/acknowledge", form: ["acknowledged_on": "2027-02-30", "acknowledgement_note": " "],
                 tokenFrom: path)
@@ -90,6 +91,8 @@ struct ComplaintsTests {
             #expect(acknowledged.status == .seeOther)
             let saved = try #require(try await Complaint.find(complaint.id, on: app.db))
             #expect(saved.acknowledgedOn == "2027-01-04")
+            #expect(
+                try await handler.get(path).body.contains("Sent 4 January 2027 – late: it was due by 31 December 2026"))
             #expect(saved.clock.responseDue == SimpleDate(iso: "2027-03-01"))
             let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.acknowledged").count()
             #expect(audit == 1)
