@@ -235,7 +235,20 @@ enum ComplaintsController {
         {
             errors.append(problem)
         }
-        if reason.isEmpty { errors.append(FieldError("delay_reason", "Say why the response is late.")) }
+        if let problem = RecordedReason.problem(reason, ask: "Say why the response is late.") {
+            errors.append(FieldError("delay_reason", problem))
+        }
+        if let acknowledged = complaint.acknowledgedOn.flatMap(SimpleDate.init(iso:)) {
+            if let date, date < acknowledged {
+                errors.append(
+                    FieldError(
+                        "delay_explained_on",
+                        "The delay letter cannot be dated before the acknowledgement (\(acknowledged.ukText))."))
+            }
+        } else {
+            errors.append(
+                FieldError("delay_explained_on", "Acknowledge the complaint first, then explain any delay."))
+        }
         if complaint.respondedOn != nil {
             errors.append(FieldError("delay_explained_on", "The response has already been sent."))
         }

@@ -122,6 +122,10 @@ struct ComplaintsTests {
             #expect(badDelay.status == .unprocessableEntity)
             #expect(badDelay.body.contains("cannot be dated in the future"))
             #expect(badDelay.body.contains("Say why the response is late"))
+            let early = try await handler.post(
+                path + "/delay", form: ["delay_explained_on": "2027-01-02", "delay_reason": "x"], tokenFrom: path)
+            #expect(early.body.contains("cannot be dated before the acknowledgement (4 January 2027)"))
+            #expect(early.body.contains("at least 3 words"))
             let delay = try await handler.post(
                 path + "/delay",
                 form: ["delay_explained_on": "2027-03-02", "delay_reason": "Waiting for the pharmacy's records."],
