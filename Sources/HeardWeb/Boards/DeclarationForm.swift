@@ -56,6 +56,14 @@ enum DeclarationForm {
             if let date = declared, date > request.today {
                 errors.append(FieldError(name("declared_on"), "The declaration date cannot be in the future."))
             }
+            // Declaring while being appointed is normal; a date long before it is a typing slip.
+            if let date = declared, date < member.appointed.adding(days: -31) {
+                errors.append(
+                    FieldError(
+                        name("declared_on"),
+                        "\(member.name) was appointed on \(member.appointed.ukText): a declaration dated more than a month before that is probably a mistyped date."
+                    ))
+            }
         }
         let ended = Admin.date(typed[name("ended_on")], field: name("ended_on"), into: &errors)
         if let ended {

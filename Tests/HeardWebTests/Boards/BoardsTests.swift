@@ -94,6 +94,11 @@ struct BoardsTests {
                 khanPath + "/declarations", form: ["details": "x", "declared_on": "2026-11-21"], tokenFrom: khanPath)
             #expect(noKind.body.contains("Choose the kind of interest"))
             #expect(noKind.body.contains("cannot be in the future"))
+            let yearsBefore = try await secretary.post(
+                khanPath + "/declarations",
+                form: ["kind": "financial", "details": "GP partner", "declared_on": "2019-10-05"], tokenFrom: khanPath)
+            #expect(yearsBefore.status == .unprocessableEntity)
+            #expect(yearsBefore.body.contains("was appointed on 1 October 2026: a declaration dated more than a month"))
             let contradictory = try await secretary.post(
                 khanPath + "/declarations",
                 form: ["kind": "none", "details": "Shares in Leeds Pharmacy Ltd", "declared_on": "2026-10-05"],
