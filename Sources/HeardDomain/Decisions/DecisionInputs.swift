@@ -151,8 +151,9 @@ public struct ActivityInput: Equatable, Sendable {
         public var whatChanged: String
     }
 
-    /// The caller checks that the place exists.
-    public func validated() throws(ValidationFailure) -> Valid {
+    /// The caller checks that the place exists. `today`: an activity still to come has had nobody yet, and
+    /// nothing has changed because of it.
+    public func validated(today: SimpleDate) throws(ValidationFailure) -> Valid {
         var errors: [FieldError] = []
         let title = title.trimmingWhitespace()
         if title.isEmpty { errors.append(FieldError("title", "Enter a name for the activity.")) }
@@ -171,6 +172,21 @@ public struct ActivityInput: Equatable, Sendable {
             errors.append(
                 FieldError(
                     "attendees", "Enter how many people came as a whole number, or 0 if it has not happened yet."))
+        }
+        if let date, date > today {
+            if let count, count > 0 {
+                errors.append(
+                    FieldError(
+                        "attendees",
+                        "It happens on \(date.ukText), so nobody has come yet: leave this at 0 and record who came afterwards."
+                    ))
+            }
+            if !whatChanged.trimmingWhitespace().isEmpty {
+                errors.append(
+                    FieldError(
+                        "what_changed",
+                        "It happens on \(date.ukText): record what changed because of it afterwards."))
+            }
         }
         guard errors.isEmpty, let kind, let date, let count else { throw ValidationFailure(errors) }
         return Valid(

@@ -149,6 +149,27 @@ struct StageRulesTests {
         #expect(throws: Never.self) { try input.validated(initiativeDecided: false, today: today) }
     }
 
+    @Test("an activity still to come cannot have had people or changed anything yet")
+    func futureActivity() throws {
+        let today = SimpleDate(year: 2026, month: 12, day: 5)
+        var input = ActivityInput(
+            title: "Drop-in", kind: "community_meeting", placeID: "p", date: "2026-12-26", venue: "Hall",
+            attendees: "15", whatChanged: "Added a bus.")
+        do {
+            _ = try input.validated(today: today)
+            Issue.record("a future activity with attendees was accepted")
+        } catch {
+            #expect(error.message(for: "attendees")?.contains("26 December 2026, so nobody has come yet") == true)
+            #expect(error.message(for: "what_changed") != nil)
+        }
+        input.attendees = "0"
+        input.whatChanged = ""
+        #expect(try input.validated(today: today).attendees == 0)
+        input.date = "2026-12-05"
+        input.attendees = "15"
+        #expect(try input.validated(today: today).attendees == 15, "today's can be recorded today")
+    }
+
     @Test("a recorded reason must say something")
     func recordedReasons() {
         let ask = "Say why."
