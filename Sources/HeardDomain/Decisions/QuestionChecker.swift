@@ -105,8 +105,17 @@ public struct QuestionChecker: Sendable {
     static let leadingPhrases = [
         "don't you", "do not you", "wouldn't you", "would you not", "isn't it", "aren't you", "surely",
         "do you agree that", "don't you agree", "how much do you like", "how good", "how great", "how excellent",
-        "won't you", "shouldn't we", "should we not",
+        "won't you", "shouldn't we", "should we not", "the best option", "the right choice", "wouldn't it be",
     ]
+    /// A question that opens with a negative ("Isn't…", "Wouldn't…", "Don't…") expects the answer yes.
+    static func opensNegatively(_ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        return first.hasSuffix("n't")
+            || (words.count > 1
+                && ["is", "are", "would", "should", "do", "does"]
+                    .contains(first)
+                && words[1] == "not")
+    }
     static let loadedWords = [
         "wasteful", "failing", "disastrous", "disaster", "shameful", "scandal", "scandalous", "cruel", "vital",
         "fantastic", "excellent", "terrible", "awful", "dangerous", "reckless", "outrageous", "cuts", "slashing",
@@ -116,7 +125,8 @@ public struct QuestionChecker: Sendable {
     static let negators = ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without"]
     static let openWantPhrases = [
         "what do you want", "what would you like", "what should we do", "what do you think we should do",
-        "what would you want", "tell us what you want", "what do you need",
+        "what would you want", "tell us what you want", "what do you need", "what do you think should happen",
+        "what should happen",
     ]
 
     /// Warnings for one question. `optionsKnown` is true when the consultation pack lists the options.
@@ -130,6 +140,11 @@ public struct QuestionChecker: Sendable {
             warnings.append(
                 QuestionWarning(
                     .leading, "\"\(phrase)\" suggests the answer you want.",
+                    hint: "Ask neutrally, for example \"How much do you agree or disagree that…\"."))
+        } else if case let straight = Readability.words(in: lower), Self.opensNegatively(straight) {
+            warnings.append(
+                QuestionWarning(
+                    .leading, "A question that starts \"\(straight[0])\" expects the answer yes.",
                     hint: "Ask neutrally, for example \"How much do you agree or disagree that…\"."))
         }
         let loaded = Self.loadedWords.filter { wordSet.contains($0) }

@@ -21,6 +21,15 @@ struct QuestionCheckerTests {
             "Don't you agree the new clinic is better?", kind: .singleChoice, optionsKnown: false)
         #expect(warnings.map(\.problem).contains(.leading))
         #expect(warnings.first { $0.problem == .leading }?.hint.contains("agree or disagree") == true)
+        // Negative openings and "the best option" expect a yes.
+        #expect(problems("Wouldn’t it be better to move the clinic?").contains(.leading))
+        #expect(problems("Isn't option A the best option?").contains(.leading))
+        #expect(problems("Doesn't the new site suit you?").contains(.leading))
+        #expect(problems("Is not the new site closer?").contains(.leading))
+        #expect(!problems("Is the new site easier or harder for you to reach?").contains(.leading))
+        #expect(
+            problems("What do you think should happen?", kind: .freeText, optionsKnown: true).contains(
+                .openWhenOptionsKnown))
     }
 
     @Test("loaded words, absolutes and two questions in one are flagged")
