@@ -105,6 +105,12 @@ public struct FeedbackSubmission: Equatable, Sendable {
         if !phone.isEmpty, phoneDigits.count < 10 || phoneDigits.count > 13 {
             errors.append(FieldError("contact_phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982."))
         }
+        if contactName.trimmingWhitespace().count > 200 {
+            errors.append(FieldError("contact_name", "Enter a name of 200 characters or fewer."))
+        }
+        if email.count > 254 {
+            errors.append(FieldError("contact_email", "Enter an e-mail address of 254 characters or fewer."))
+        }
         if wantsReply, email.isEmpty, phone.isEmpty {
             errors.append(FieldError("contact_email", "Enter an e-mail address or phone number so we can reply."))
         }
@@ -112,7 +118,7 @@ public struct FeedbackSubmission: Equatable, Sendable {
         let name = contactName.trimmingWhitespace()
         return Valid(
             story: story, whatWasGood: good, couldBeBetter: better, fftRating: rating, consentToPublish: consent,
-            contactName: name.isEmpty ? nil : String(name.prefix(200)), contactEmail: email.isEmpty ? nil : email,
+            contactName: name.isEmpty ? nil : name, contactEmail: email.isEmpty ? nil : email,
             contactPhone: phone.isEmpty ? nil : phone, wantsReply: wantsReply)
     }
 }

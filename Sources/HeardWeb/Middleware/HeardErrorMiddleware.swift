@@ -43,6 +43,8 @@ struct HeardErrorMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
                 let response = Response(status: status)
                 try response.content.encode(APIErrorBody(error: message, field: field))
+                // Limits count over the last hour: a client that waits that long is sure to get through.
+                if status == .tooManyRequests { response.headers.replaceOrAdd(name: "Retry-After", value: "3600") }
                 return response
             }
             return ErrorPage.response(for: request, status: status, message: message)
@@ -102,7 +104,12 @@ enum DecodingErrorText {
         case .keyNotFound: return "\(name ?? "A field") is required."
         case .typeMismatch(let type, _): return "\(name ?? "A field") must be \(describe(type))."
         case .valueNotFound(let type, _): return "\(name ?? "A field") must be \(describe(type)), not null."
-        case .dataCorrupted: return name.map { "\($0) is not valid." } ?? "The body is not valid JSON."
+        case .dataCorrupted(let context):
+            // Foundation says "Attempted to decode UUID from invalid UUID string."
+            if context.debugDescription.contains("UUID"), let name {
+                return "\(name) must be an id like 3F2504E0-4F89-11D3-9A0C-0305E82C3301, as listed by the API."
+            }
+            return name.map { "\($0) is not valid." } ?? "The body is not valid JSON."
         @unknown default: return "The body could not be read."
         }
     }

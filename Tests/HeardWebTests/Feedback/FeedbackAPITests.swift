@@ -79,6 +79,10 @@ struct FeedbackAPITests {
                 ),
                 (#"{"text": 42, "service_id": "\#(service.id!.uuidString)"}"#, .badRequest, "text"),
                 (#"{"text": "Good", "service_id": "not-a-uuid"}"#, .badRequest, "service_id"),
+                (
+                    #"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "contact_name": "\#(String(repeating: "n", count: 201))"}"#,
+                    .unprocessableEntity, "contact_name"
+                ),
                 ("not json at all", .badRequest, nil),
                 ("", .badRequest, nil),
                 (
@@ -100,6 +104,21 @@ struct FeedbackAPITests {
                 #expect(error.field == field, "\(json)")
             }
             #expect(try await FeedbackItem.query(on: app.db).count() == 0, "nothing half-stored")
+            let notAnID = try await browser.postJSON(
+                "/api/v1/feedback", json: #"{"text": "Good", "service_id": "nope"}"#)
+            #expect(notAnID.body.contains("'service_id' must be an id like"))
+        }
+    }
+
+    @Test("over the hourly limit: 429 with Retry-After")
+    func rateLimited() async throws {
+        try await TestApp.run(on: .sqlite, configure: { $0.submissionsPerAddressPerHour = 1 }) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let json = #"{"text": "Kind staff", "service_id": "\#(service.id!.uuidString)"}"#
+            #expect(try await app.browser().postJSON("/api/v1/feedback", json: json).status == .created)
+            let second = try await app.browser().postJSON("/api/v1/feedback", json: json)
+            #expect(second.status == .tooManyRequests)
+            #expect(second.headers.first(name: "Retry-After") == "3600")
         }
     }
 
