@@ -29,6 +29,10 @@ public struct AppConfiguration: Sendable {
     public var sessionIdleTimeout: Double = 2 * 60 * 60
     /// Public submissions accepted from one network address per hour; 0 turns the limit off (load tests).
     public var submissionsPerAddressPerHour: Int = 30
+    /// Behind a load balancer every request comes from the balancer's address: when true, the visitor's
+    /// address is the last one in `X-Forwarded-For` (the one the balancer added). Off by default, because a
+    /// visitor reaching the app directly could write any address there.
+    public var trustsForwardedFor: Bool = false
     /// How long, in seconds, a public page is kept for signed-out visitors before it is built again; 0 turns
     /// the cache off. Any change made through this instance empties it at once.
     public var publicPageCacheSeconds: Double = 2

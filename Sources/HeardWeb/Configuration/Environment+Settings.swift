@@ -33,6 +33,9 @@ extension AppConfiguration {
             }
             submissionsPerAddressPerHour = value
         }
+        if let trust = environment["HEARD_TRUST_PROXY"], !trust.isEmpty {
+            trustsForwardedFor = try Self.parseBool(trust, setting: "HEARD_TRUST_PROXY")
+        }
         if let seconds = environment["HEARD_PUBLIC_CACHE_SECONDS"], !seconds.isEmpty {
             guard let value = Double(seconds), value >= 0, value <= 3600 else {
                 throw .invalid(

@@ -40,7 +40,7 @@ enum SignInController {
         if password.isEmpty { missing.append(FieldError("password", "Enter your password.")) }
         guard missing.isEmpty else { return refuse(missing) }
 
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let address = request.clientAddress
         let now = Date()
         if case .locked(let until) = try await decision(email: email, address: address, now: now, on: request.db) {
             let minutes = max(1, Int((until - now.timeIntervalSince1970) / 60 + 0.5))

@@ -119,6 +119,35 @@ struct FeedbackAPITests {
             let second = try await app.browser().postJSON("/api/v1/feedback", json: json)
             #expect(second.status == .tooManyRequests)
             #expect(second.headers.first(name: "Retry-After") == "3600")
+            // Untrusted, X-Forwarded-For changes nothing: anyone could write it.
+            let forged = try await app.browser().postJSON(
+                "/api/v1/feedback", json: json, headers: [("X-Forwarded-For", "203.0.113.9")])
+            #expect(forged.status == .tooManyRequests)
+        }
+    }
+
+    @Test(
+        "behind a trusted load balancer, each visitor's address (the balancer's last X-Forwarded-For) has its own limit"
+    )
+    func rateLimitedBehindProxy() async throws {
+        try await TestApp.run(
+            on: .sqlite,
+            configure: {
+                $0.submissionsPerAddressPerHour = 1
+                $0.trustsForwardedFor = true
+            }
+        ) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let json = #"{"text": "Kind staff", "service_id": "\#(service.id!.uuidString)"}"#
+            func send(_ forwarded: String) async throws -> HTTPResponseStatus {
+                try await app.browser().postJSON(
+                    "/api/v1/feedback", json: json, headers: [("X-Forwarded-For", forwarded)]
+                ).status
+            }
+            #expect(try await send("198.51.100.1") == .created)
+            #expect(try await send("198.51.100.2") == .created, "another visitor")
+            // The visitor wrote the first address; the balancer the last: the limit follows the last.
+            #expect(try await send("10.9.9.9, 198.51.100.1") == .tooManyRequests)
         }
     }
 

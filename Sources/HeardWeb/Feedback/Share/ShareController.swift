@@ -203,7 +203,7 @@ enum ShareController {
 /// Rate limiting without keeping addresses: a salted hash, kept one day (housekeeping clears it).
 enum SubmitterHash {
     static func make(for request: Request) -> String {
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let address = request.clientAddress
         let salt = request.heardConfiguration.secret
         let digest = SHA256.hash(data: Data((salt + "|" + address).utf8))
         let hex = Array("0123456789abcdef".utf8)
