@@ -98,6 +98,24 @@ struct ServeTests {
             #expect(api.status == .notFound)
             #expect(api.body.contains("\"error\":"))
             #expect(api.body.contains("\"field\":null"))
+
+            // An address that exists, with the wrong method: 405 and the methods it takes.
+            for (method, path, allowed) in [
+                (HTTPMethod.PUT, "/api/v1/feedback", "POST"), (.POST, "/api/v1/stories", "GET"),
+                (.DELETE, "/api/v1/feedback/\(UUID().uuidString)", "GET"),
+            ] {
+                let wrong = try await browser.send(
+                    method, path, headers: [], body: "{}", contentType: "application/json")
+                #expect(wrong.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(wrong.headers.first(name: .allow) == allowed, "\(method) \(path)")
+                #expect(
+                    wrong.body.contains(
+                        "is not used at this address: use \(allowed.replacingOccurrences(of: ", ", with: " or "))."),
+                    "\(wrong.body)")
+            }
+            #expect(
+                try await browser.send(.PUT, "/api/v1/nothing", headers: [], body: nil, contentType: nil).status
+                    == .notFound)
         }
     }
 }

@@ -41,6 +41,17 @@ struct HeardErrorMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
+                // An address that exists for other methods: say which (405), not "not found".
+                let allowed = status == .notFound ? Self.methods(for: request) : []
+                if !allowed.isEmpty {
+                    let response = Response(status: .methodNotAllowed)
+                    response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
+                    try response.content.encode(
+                        APIErrorBody(
+                            error: "\(request.method.rawValue) is not used at this address: use "
+                                + allowed.joined(separator: " or ") + ".", field: nil))
+                    return response
+                }
                 let response = Response(status: status)
                 try response.content.encode(APIErrorBody(error: message, field: field))
                 // Limits count over the last hour: a client that waits that long is sure to get through.
@@ -49,6 +60,29 @@ struct HeardErrorMiddleware: AsyncMiddleware {
             }
             return ErrorPage.response(for: request, status: status, message: message)
         }
+    }
+
+    /// The methods with a route at this request's path, other than its own.
+    static func methods(for request: Request) -> [String] {
+        let parts = request.url.path.split(separator: "/").map(String.init)
+        return request.application.routes.all.filter { route in
+            route.method != request.method && matches(route.path, parts)
+        }.map(\.method.rawValue).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
+    }
+
+    static func matches(_ components: [PathComponent], _ parts: [String]) -> Bool {
+        var index = 0
+        for component in components {
+            switch component {
+            case .catchall: return false  // the API's own "no endpoint here" route
+            case .constant(let text):
+                guard index < parts.count, parts[index] == text else { return false }
+            case .parameter, .anything:
+                guard index < parts.count else { return false }
+            }
+            index += 1
+        }
+        return index == parts.count
     }
 
     private func describe(_ error: any Error) -> (HTTPResponseStatus, String, String?) {
