@@ -3,11 +3,15 @@ public struct RegisteredMember: Sendable, Equatable {
     public var name: String
     public var board: String
     public var entries: [RegisterEntry]
+    /// When the member's declarations are overdue, what the register says ("Overdue: nothing declared since
+    /// appointment (due …)"); nil when up to date.
+    public var overdue: String?
 
-    public init(name: String, board: String, entries: [RegisterEntry]) {
+    public init(name: String, board: String, entries: [RegisterEntry], overdue: String? = nil) {
         self.name = name
         self.board = board
         self.entries = entries
+        self.overdue = overdue
     }
 }
 
@@ -80,6 +84,16 @@ public enum ConflictRules {
         membersPresent: String, declarations: String, register: [RegisteredMember], on day: SimpleDate,
         meetingOn: SimpleDate? = nil
     ) -> String? {
+        // Someone taking part in a decision must have declared, if only to say there is nothing to declare.
+        let undeclared = register.filter { $0.overdue != nil && mentions(membersPresent, name: $0.name) }
+        if !undeclared.isEmpty {
+            return "The register of interests is not up to date for members present: "
+                + undeclared.map {
+                    "\($0.name) (\($0.board)): \($0.overdue!.prefix(1).lowercased() + $0.overdue!.dropFirst())"
+                }
+                .joined(separator: "; ")
+                + ". Record their declarations, or a nil return, before the decision is approved."
+        }
         let missing = unrecorded(
             membersPresent: membersPresent, declarations: declarations, register: register, on: day,
             meetingOn: meetingOn)

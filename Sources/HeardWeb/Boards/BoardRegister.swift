@@ -17,9 +17,13 @@ enum BoardRegister {
     }
 
     /// The rules' view of the members sitting on any of `days`.
+    /// `days[0]` is today: whether declarations are overdue is judged on it.
     static func registered(_ members: [BoardMember], on days: [SimpleDate]) -> [RegisteredMember] {
-        members.filter { member in days.contains { member.sits(on: $0) } }.map {
-            RegisteredMember(name: $0.name, board: $0.board.name, entries: $0.declarations.map(\.entry))
+        members.filter { member in days.contains { member.sits(on: $0) } }.map { member in
+            let current = days.first.map { status(member, today: $0) }
+            return RegisteredMember(
+                name: member.name, board: member.board.name, entries: member.declarations.map(\.entry),
+                overdue: current?.isOverdue == true ? current?.summary : nil)
         }
     }
 

@@ -57,11 +57,12 @@ enum DeclarationForm {
                 errors.append(FieldError(name("declared_on"), "The declaration date cannot be in the future."))
             }
             // Declaring while being appointed is normal; a date long before it is a typing slip.
-            if let date = declared, date < member.appointed.adding(days: -31) {
+            let earliest = member.appointed.adding(days: -RegisterStatus.daysToDeclareOnAppointment)
+            if let date = declared, date < earliest {
                 errors.append(
                     FieldError(
                         name("declared_on"),
-                        "\(member.name) was appointed on \(member.appointed.ukText): a declaration dated more than a month before that is probably a mistyped date."
+                        "\(member.name) was appointed on \(member.appointed.ukText): a declaration dated more than \(RegisterStatus.daysToDeclareOnAppointment) days before that is probably a mistyped date."
                     ))
             }
         }

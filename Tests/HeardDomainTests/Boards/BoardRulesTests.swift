@@ -120,6 +120,16 @@ struct BoardRulesTests {
             ConflictRules.problem(
                 membersPresent: "Chair; Joanne Shaw", declarations: "None", register: register, on: today)
                 == nil, "members not present do not count")
+        // A member present who has never declared at all cannot take part unrecorded either.
+        let brennan = RegisteredMember(
+            name: "Tom Brennan", board: "Leeds Place Committee", entries: [],
+            overdue: "Overdue: nothing declared since appointment (due 29 October 2026)")
+        let silent = ConflictRules.problem(
+            membersPresent: "Chair; T. Brennan", declarations: "None declared", register: [brennan], on: today)
+        #expect(
+            silent
+                == "The register of interests is not up to date for members present: Tom Brennan (Leeds Place Committee): overdue: nothing declared since appointment (due 29 October 2026). Record their declarations, or a nil return, before the decision is approved."
+        )
         // Through the approval gate: everything else in order, the conflict still refuses approval.
         let refusal = GunningGate.approvalRefusal(
             needsConsultation: false, consultation: nil, eiaStatus: .signedOff, alreadyApproved: false, today: today,
