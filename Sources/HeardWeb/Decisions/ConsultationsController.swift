@@ -172,10 +172,7 @@ enum ConsultationsController {
             text: Admin.text(request, "text"), kind: Admin.text(request, "kind"),
             choices: Admin.text(request, "choices"))
         do {
-            if consultation.analysisPublishedAt != nil
-                || bundle.consultationFacts!.state(on: request.today) != .forthcoming
-                    && bundle.responseCount > 0
-            {
+            if !questionsCanChange(bundle, today: request.today) {
                 throw ValidationFailure([
                     FieldError("text", "People have already answered this survey, so its questions cannot change now.")
                 ])
@@ -204,6 +201,41 @@ enum ConsultationsController {
                 request, bundle: bundle, failure: failure,
                 typed: ["text": input.text, "kind": input.kind, "choices": input.choices], status: .unprocessableEntity)
         }
+    }
+
+    /// Until someone answers (and before the analysis is published), the survey can still be put right.
+    static func questionsCanChange(_ bundle: InitiativeBundle, today: SimpleDate) -> Bool {
+        guard let consultation = bundle.consultation, consultation.analysisPublishedAt == nil else { return false }
+        return bundle.consultationFacts!.state(on: today) == .forthcoming || bundle.responseCount == 0
+    }
+
+    /// Takes a question out of a survey nobody has answered yet; the others close up behind it.
+    @Sendable static func removeQuestion(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await load(request)
+        guard let questionID = UUID(uuidString: request.parameters.get("question") ?? ""),
+            let question = bundle.questions.first(where: { $0.id == questionID })
+        else { throw Abort(.notFound) }
+        guard questionsCanChange(bundle, today: request.today) else {
+            return try await renderShow(
+                request, bundle: bundle,
+                failure: ValidationFailure([
+                    FieldError("text", "People have already answered this survey, so its questions cannot change now.")
+                ]), typed: [:], status: .conflict)
+        }
+        try await request.db.transaction { db in
+            try await question.delete(on: db)
+            for (index, other) in bundle.questions.filter({ $0.id != questionID }).enumerated()
+            where other.position != index + 1 {
+                other.position = index + 1
+                try await other.save(on: db)
+            }
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "consultation.question_removed",
+                objectType: "consultation", objectID: consultation.id?.uuidString,
+                summary: "Removed question \"\(question.text)\"")
+        }
+        Admin.flash(request, "Question removed: \(question.text)")
+        return request.redirect(to: DecisionURL.consultation(consultation.id!) + "#questions")
     }
 
     @Sendable static func closeEarly(_ request: Request) async throws -> Response {

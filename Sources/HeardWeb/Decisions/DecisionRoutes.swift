@@ -29,6 +29,8 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     initiatives.get("initiatives", ":id", "decision", use: DecisionsController.show)
     initiatives.get("consultations", ":id", use: ConsultationsController.show)
     initiatives.post("consultations", ":id", "questions", use: ConsultationsController.addQuestion)
+    initiatives.post(
+        "consultations", ":id", "questions", ":question", "remove", use: ConsultationsController.removeQuestion)
     initiatives.get("consultations", ":id", "paper", use: ResponsesController.paperForm)
     initiatives.post("consultations", ":id", "paper", use: ResponsesController.paperSubmit)
     initiatives.post("consultations", ":id", "close", use: ConsultationsController.closeEarly)

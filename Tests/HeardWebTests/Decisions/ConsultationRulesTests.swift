@@ -78,6 +78,31 @@ struct ConsultationRulesTests {
             let page = try await officer.get(staffPath)
             #expect(page.status == .ok)
             #expect(page.body.contains("Old question"))
+
+            // Until someone answers, a question can be taken out; the others close up.
+            #expect(
+                try await officer.post(
+                    staffPath + "/questions", form: ["text": "How far do you travel?", "kind": "free_text"],
+                    tokenFrom: staffPath
+                ).status == .seeOther)
+            let old = try #require(try await SurveyQuestion.query(on: app.db).filter(\.$text == "Old question").first())
+            let remove = staffPath + "/questions/\(old.id!.uuidString.lowercased())/remove"
+            #expect(page.body.contains("action=\"\(remove)\""))
+            #expect(try await officer.post(remove, form: [:], tokenFrom: staffPath).status == .seeOther)
+            let left = try await SurveyQuestion.query(on: app.db).all()
+            #expect(left.map(\.text) == ["How far do you travel?"])
+            #expect(left.first?.position == 1)
+            try await SurveyResponse(
+                consultationID: consultation.id!, channel: "online", placeID: nil, answers: [:], redactedText: "",
+                submissionKey: "k", contactEmail: nil
+            ).create(on: app.db)
+            let answered =
+                "/staff/consultations/\(consultation.id!.uuidString.lowercased())/questions/"
+                + "\(left[0].id!.uuidString.lowercased())/remove"
+            let refused = try await officer.post(answered, form: [:], tokenFrom: staffPath)
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("People have already answered this survey"))
+            #expect(try await SurveyQuestion.query(on: app.db).count() == 1)
         }
     }
 

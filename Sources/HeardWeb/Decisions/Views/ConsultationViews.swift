@@ -60,6 +60,7 @@ enum ConsultationViews {
         let facts = bundle.consultationFacts!
         let state = facts.state(on: today)
         let checks = GunningGate.evaluate(facts, today: today)
+        let canChangeQuestions = ConsultationsController.questionsCanChange(bundle, today: today)
         let questionWarnings = bundle.questions.map {
             ($0, checker.check($0.text, kind: $0.kind, optionsKnown: !consultation.options.isEmpty))
         }
@@ -121,6 +122,18 @@ enum ConsultationViews {
                             }
                             if !question.choiceList.isEmpty {
                                 p(.class("hint")) { "Choices: " + question.choiceList.joined(separator: "; ") }
+                            }
+                            if canChangeQuestions {
+                                HeardWeb.form(
+                                    .action(DecisionURL.questions(id) + "/" + DecisionURL.id(question.id!) + "/remove"),
+                                    .method("post"), .class("inline-form")
+                                ) {
+                                    FormComponents.csrfField(context.csrfToken ?? "")
+                                    button(.type("submit"), .class("link-button")) {
+                                        "Remove"
+                                        span(.class("visually-hidden")) { " the question \"\(question.text)\"" }
+                                    }
+                                }
                             }
                             if !warnings.isEmpty {
                                 ul(.class("warning-list")) {
