@@ -48,11 +48,13 @@ public struct InitiativeFacts: Sendable, Equatable {
     public var consultation: ConsultationFacts?
     /// The decision has been approved through the Gunning gate.
     public var decisionApproved: Bool
+    /// When the council's health overview and scrutiny committee was consulted (substantial variations).
+    public var scrutinyConsultedOn: SimpleDate?
 
     public init(
         stage: InitiativeStage, affectsServices: Bool, substantialVariation: Bool = false,
         livedExperienceMembers: Int = 0, activitiesRecorded: Int = 0, activitiesHeldWithParticipants: Int = 0,
-        consultation: ConsultationFacts? = nil, decisionApproved: Bool = false
+        consultation: ConsultationFacts? = nil, decisionApproved: Bool = false, scrutinyConsultedOn: SimpleDate? = nil
     ) {
         self.stage = stage
         self.affectsServices = affectsServices
@@ -62,6 +64,18 @@ public struct InitiativeFacts: Sendable, Equatable {
         self.activitiesHeldWithParticipants = activitiesHeldWithParticipants
         self.consultation = consultation
         self.decisionApproved = decisionApproved
+        self.scrutinyConsultedOn = scrutinyConsultedOn
+    }
+
+    /// A substantial variation is decided only after the council's health overview and scrutiny committee has
+    /// been consulted (NHS Act 2006 s244; the Local Authority (Public Health, Health and Wellbeing Boards and
+    /// Health Scrutiny) Regulations 2013).
+    public var scrutinyRefusal: ApprovalRefusal? {
+        guard substantialVariation, scrutinyConsultedOn == nil else { return nil }
+        return ApprovalRefusal(
+            .dutyToInvolve,
+            "This is a substantial variation, so the council's health overview and scrutiny committee must be consulted before the decision (NHS Act 2006 s244). Record when it was consulted and what it said."
+        )
     }
 
     /// A change to services, or a substantial variation, must be consulted on before it is decided.

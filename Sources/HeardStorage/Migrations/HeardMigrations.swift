@@ -25,6 +25,7 @@ public enum HeardMigrations {
             M0110_PasswordResets(),
             M0111_AnalysisCorrections(),
             M0112_ComplaintHandlers(),
+            M0113_ScrutinyRecords(),
         ]
     }
 }

@@ -20,6 +20,7 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     initiatives.post("initiatives", "new", use: InitiativesController.create)
     initiatives.get("initiatives", ":id", use: InitiativesController.show)
     initiatives.post("initiatives", ":id", "stage", use: InitiativesController.advance)
+    initiatives.post("initiatives", ":id", "scrutiny", use: InitiativesController.recordScrutiny)
     initiatives.get("initiatives", ":id", "edit", use: InitiativesController.edit)
     initiatives.post("initiatives", ":id", "edit", use: InitiativesController.update)
     initiatives.get("initiatives", ":id", "consultation", use: ConsultationsController.new)

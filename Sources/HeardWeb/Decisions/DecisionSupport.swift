@@ -162,7 +162,8 @@ struct InitiativeBundle {
             substantialVariation: initiative.substantialVariation,
             livedExperienceMembers: initiative.livedExperienceMembers, activitiesRecorded: activities.count,
             activitiesHeldWithParticipants: activities.filter { $0.date <= today && $0.attendees > 0 }.count,
-            consultation: consultationFacts, decisionApproved: decision?.isApproved ?? false)
+            consultation: consultationFacts, decisionApproved: decision?.isApproved ?? false,
+            scrutinyConsultedOn: initiative.scrutinyConsulted)
     }
 
     /// The conflict check reads the register as it stood at the meeting as well as today: a member who sat
@@ -178,6 +179,7 @@ struct InitiativeBundle {
         {
             return refusal
         }
+        if let refusal = facts(today: today).scrutinyRefusal { return refusal }
         // Approval moves the initiative to Decision, so it must be at a stage that may move there.
         if initiative.stage < .decision {
             var approved = facts(today: today)

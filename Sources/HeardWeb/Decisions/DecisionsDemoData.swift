@@ -143,6 +143,11 @@ enum DecisionsDemoData {
             c.outcomeSummary = "Most people supported the change but worried about travel; we changed the proposal."
             try await c.save(on: db)
             try await assessment(on: db, item, status: .signedOff)
+            // A substantial variation: the council's scrutiny committee considered it before the meeting (s244).
+            item.scrutinyConsultedOn = today.adding(days: -(daysAgo + 5)).iso
+            item.scrutinyResponse =
+                "The committee supported the change and asked for a report on travel and access after a year."
+            try await item.save(on: db)
             let d = try await decision(
                 on: db, item, meetingOn: today.adding(days: -daysAgo), title: "Decision: \(title)")
             _ = try await DecisionApproval.attempt(

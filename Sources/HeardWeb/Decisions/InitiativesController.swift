@@ -224,6 +224,69 @@ enum InitiativesController {
                 notice: Admin.takeFlash(request), refusal: nil))
     }
 
+    /// Records when the health overview and scrutiny committee considered a substantial variation, and what
+    /// it said; kept as it was once the decision is approved.
+    @Sendable static func recordScrutiny(_ request: Request) async throws -> Response {
+        let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
+        let initiative = bundle.initiative
+        let typed = [
+            "scrutiny_consulted_on": Admin.text(request, "scrutiny_consulted_on").trimmingWhitespace(),
+            "scrutiny_response": Admin.text(request, "scrutiny_response").trimmingWhitespace(),
+        ]
+        var errors: [FieldError] = []
+        if !initiative.substantialVariation {
+            errors.append(
+                FieldError(
+                    "scrutiny_consulted_on", "This initiative is not a substantial variation, so s244 does not apply."))
+        }
+        if bundle.decision?.isApproved == true {
+            errors.append(
+                FieldError(
+                    "scrutiny_consulted_on", "The decision is approved, so the committee's response is kept as it was.")
+            )
+        }
+        let date = Admin.requiredDate(
+            typed["scrutiny_consulted_on"], field: "scrutiny_consulted_on",
+            missing: "Enter the date the committee considered it, like 2026-11-12.", into: &errors)
+        if let date, date > request.today {
+            errors.append(
+                FieldError(
+                    "scrutiny_consulted_on",
+                    "The date is in the future: record the committee's response once it has met."))
+        }
+        if let problem = RecordedReason.problem(typed["scrutiny_response"]!, ask: "Say what the committee said.") {
+            errors.append(FieldError("scrutiny_response", problem))
+        } else if let problem = request.listeningEngine.personalDataProblem(
+            in: typed["scrutiny_response"]!, field: "scrutiny_response", allowingContactDetails: true)
+        {
+            errors.append(problem)
+        }
+        guard errors.isEmpty, let date else {
+            let failure = ValidationFailure(errors)
+            return .html(
+                InitiativeViews.overview(
+                    bundle, today: request.today,
+                    context: PageContext(request, title: initiative.title, hasErrors: true), notice: nil,
+                    refusal: nil, scrutinyFailure: failure, scrutinyTyped: typed), status: .unprocessableEntity)
+        }
+        let changes = [
+            FieldChange("scrutiny_consulted_on", from: initiative.scrutinyConsultedOn, to: date.iso),
+            FieldChange("scrutiny_response", from: initiative.scrutinyResponse, to: typed["scrutiny_response"]),
+        ]
+        initiative.scrutinyConsultedOn = date.iso
+        initiative.scrutinyResponse = typed["scrutiny_response"]
+        try await request.db.transaction { db in
+            try await initiative.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "initiative.scrutiny_recorded", objectType: "initiative",
+                objectID: initiative.id?.uuidString,
+                summary: "Recorded the scrutiny committee's response to \(initiative.title) (\(date.ukText))",
+                changes: changes)
+        }
+        Admin.flash(request, "The scrutiny committee's response is recorded.")
+        return request.redirect(to: DecisionURL.initiative(initiative.id!) + "#scrutiny")
+    }
+
     /// Moves the initiative to the stage asked for, or shows why it cannot.
     @Sendable static func advance(_ request: Request) async throws -> Response {
         let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)

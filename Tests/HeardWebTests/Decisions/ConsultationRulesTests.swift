@@ -260,4 +260,50 @@ struct ConsultationRulesTests {
             #expect(afterDecision.body.contains("The decision is approved"))
         }
     }
+
+    @Test(
+        "a substantial variation is approved only after the scrutiny committee's response is recorded, then kept",
+        arguments: TestDatabase.all)
+    func scrutiny(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let initiative = try await Self.initiative(.optionsDeveloped, on: app.db)
+            initiative.affectsServices = false
+            initiative.substantialVariation = false
+            try await initiative.save(on: app.db)
+            let path = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())"
+            #expect(!(try await officer.get(path).body.contains("Health overview and scrutiny committee")))
+
+            // No consultation needed for this test's purpose: the gate reads scrutiny first for a variation.
+            initiative.substantialVariation = true
+            try await initiative.save(on: app.db)
+            let bundle = try await InitiativeBundle.load(initiative.id!, on: app.db)
+            #expect(bundle.facts(today: Self.today).scrutinyRefusal?.message.contains("s244") == true)
+            #expect(try await officer.get(path).body.contains("Health overview and scrutiny committee"))
+
+            for (form, message) in [
+                (["scrutiny_consulted_on": "2026-12-20", "scrutiny_response": "Supported it."], "in the future"),
+                (["scrutiny_consulted_on": "2026-11-12", "scrutiny_response": "x"], "at least 3 words"),
+                (["scrutiny_consulted_on": "", "scrutiny_response": "Supported the change."], "Enter the date"),
+            ] {
+                let refused = try await officer.post(path + "/scrutiny", form: form, tokenFrom: path)
+                #expect(refused.status == .unprocessableEntity, "\(form)")
+                #expect(refused.body.contains(message), "\(form)")
+            }
+            #expect(try await Initiative.find(initiative.id, on: app.db)?.scrutinyConsultedOn == nil)
+            let saved = try await officer.post(
+                path + "/scrutiny",
+                form: [
+                    "scrutiny_consulted_on": "2026-11-12",
+                    "scrutiny_response": "Supported the change and asked for a report on travel in a year.",
+                ], tokenFrom: path)
+            #expect(saved.status == .seeOther)
+            let recorded = try #require(try await Initiative.find(initiative.id, on: app.db))
+            #expect(recorded.scrutinyConsulted == SimpleDate(year: 2026, month: 11, day: 12))
+            let after = try await InitiativeBundle.load(initiative.id!, on: app.db)
+            #expect(after.facts(today: Self.today).scrutinyRefusal == nil)
+            #expect(try await officer.get(path).body.contains("Consulted on 12 November 2026. What it said: Supported"))
+        }
+    }
 }

@@ -21,6 +21,10 @@ public final class Initiative: Model, @unchecked Sendable {
     @OptionalField(key: "target_date") public var targetDate: String?
     @Field(key: "stage") public var stage: InitiativeStage
     @Field(key: "lived_experience_members") public var livedExperienceMembers: Int
+    /// ISO date the health overview and scrutiny committee was consulted (substantial variations, s244).
+    @OptionalField(key: "scrutiny_consulted_on") public var scrutinyConsultedOn: String?
+    /// What the committee said.
+    @OptionalField(key: "scrutiny_response") public var scrutinyResponse: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -48,6 +52,7 @@ public final class Initiative: Model, @unchecked Sendable {
     public var placeIDList: [UUID] { placeIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
     public var serviceIDList: [UUID] { serviceIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
     public var target: SimpleDate? { targetDate.flatMap { SimpleDate(iso: $0) } }
+    public var scrutinyConsulted: SimpleDate? { scrutinyConsultedOn.flatMap { SimpleDate(iso: $0) } }
 }
 
 /// An event or meeting where people were involved: a community meeting in a scout hut, a workshop, a stall.

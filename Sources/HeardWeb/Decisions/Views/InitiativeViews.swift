@@ -117,8 +117,44 @@ enum InitiativeViews {
         }
     }
 
+    /// A substantial variation goes to the council's health overview and scrutiny committee (s244): when, and
+    /// what it said, recorded before the decision and kept once the decision is approved.
+    static func scrutinySection(
+        _ bundle: InitiativeBundle, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+    ) -> HTMLNode {
+        let initiative = bundle.initiative
+        return div(.id("scrutiny")) {
+            h2 { "Health overview and scrutiny committee" }
+            if let consulted = initiative.scrutinyConsulted {
+                p { "Consulted on \(consulted.ukText). What it said: \(initiative.scrutinyResponse ?? "")" }
+            } else {
+                p {
+                    "This is a substantial variation, so the council's health overview and scrutiny committee must be consulted before the decision (NHS Act 2006 s244)."
+                }
+            }
+            if bundle.decision?.isApproved != true {
+                FormComponents.errorSummary(failure)
+                HeardWeb.form(
+                    .action(DecisionURL.initiative(initiative.id!) + "/scrutiny"), .method("post"), .novalidate
+                ) {
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    FormComponents.textField(
+                        name: "scrutiny_consulted_on", label: "Date the committee considered it",
+                        value: typed["scrutiny_consulted_on"] ?? initiative.scrutinyConsultedOn ?? "",
+                        failure: failure, hint: "For example, 2026-11-12.", type: "date", width: "medium")
+                    FormComponents.textArea(
+                        name: "scrutiny_response", label: "What the committee said",
+                        value: typed["scrutiny_response"] ?? initiative.scrutinyResponse ?? "", failure: failure,
+                        hint: "Its view of the proposal and anything it asked for, as in its minutes.", rows: 3)
+                    FormComponents.submitButton("Save the committee's response")
+                }
+            }
+        }
+    }
+
     static func overview(
-        _ bundle: InitiativeBundle, today: SimpleDate, context: PageContext, notice: String?, refusal: StageRefusal?
+        _ bundle: InitiativeBundle, today: SimpleDate, context: PageContext, notice: String?, refusal: StageRefusal?,
+        scrutinyFailure: ValidationFailure? = nil, scrutinyTyped: [String: String] = [:]
     ) -> String {
         let initiative = bundle.initiative
         let id = initiative.id!
@@ -167,6 +203,10 @@ enum InitiativeViews {
                 ("Target date", .text(initiative.target?.ukText ?? "Not set")),
                 ("Lived-experience members", .text(String(initiative.livedExperienceMembers))),
             ])
+            if initiative.substantialVariation {
+                scrutinySection(
+                    bundle, context: context, failure: scrutinyFailure, typed: scrutinyTyped)
+            }
             p {
                 a(.href(DecisionURL.initiative(id) + "/edit")) { "Change the details" }
                 " · "
