@@ -117,6 +117,24 @@ import Testing
             CSVError.missingColumn(name: "comment", available: ["id", "feedback"]).description.contains("\"feedback\""))
     }
 
+    @Test func refusesToWriteOverItsOwnInput() throws {
+        let text = "id,comment\n1,the nurse was kind\n"
+        let input = try TinyCorpus.write(text)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let analysis = CSVAnalysis(analyser: CommentAnalyser(model: model), textColumn: "comment")
+        let roundabout = input.deletingLastPathComponent().appendingPathComponent(".")
+            .appendingPathComponent(input.lastPathComponent)
+        let link = TinyCorpus.temporaryURL("link.csv")
+        try FileManager.default.linkItem(at: input, to: link)
+        defer { try? FileManager.default.removeItem(at: link) }
+        for output in [input, roundabout, URL(fileURLWithPath: roundabout.path), link] {
+            #expect(throws: CSVError.outputIsInput(path: output.path)) {
+                try analysis.run(input: input, output: output)
+            }
+        }
+        #expect(try String(contentsOf: input, encoding: .utf8) == text, "the input is untouched")
+    }
+
     @Test func reportsTheLineOfAMalformedRow() throws {
         #expect(throws: CSVError.wrongFieldCount(line: 3, expected: 2, found: 3)) {
             try analyse("id,comment\n1,fine\n2,too,many\n3,ok\n")

@@ -16,7 +16,10 @@ struct DatabaseOptions: ParsableArguments {
         help: "Log level: trace, debug, info, notice, warning, error, critical. Default: $LOG_LEVEL or info.")
     var logLevel: String?
 
-    func configuration() throws -> AppConfiguration {
+    /// The configuration from the environment and the flags. Only `createsDatabase` commands (migrate, serve,
+    /// demo) may start a new SQLite file: for the others a missing file is a mistyped path, refused here
+    /// rather than silently created and migrated empty.
+    func configuration(createsDatabase: Bool = false) throws -> AppConfiguration {
         var config = AppConfiguration()
         do {
             try config.apply(environment: ProcessInfo.processInfo.environment)
@@ -25,6 +28,10 @@ struct DatabaseOptions: ParsableArguments {
         } catch {
             // Not a ValidationError: the flags were fine, the setting's value is not, so no usage banner.
             throw CLIError(error.description)
+        }
+        if !createsDatabase, case .sqliteFile(let path) = config.database, !FileManager.default.fileExists(atPath: path)
+        {
+            throw CLIError("No database at \(path): check the path, or run `heard migrate` to create one.")
         }
         return config
     }

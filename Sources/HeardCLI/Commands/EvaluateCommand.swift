@@ -18,7 +18,24 @@ struct EvaluateCommand: AsyncParsableCommand {
         let question =
             textModel.questionColumn == nil ? nil : labels.resolvedQuestionColumn(preferred: textModel.questionColumn)
         let comments = try labels.load(questionColumn: question)
-        let report = Evaluator(model: textModel).evaluate(comments)
+        let evaluator = Evaluator(model: textModel)
+        let unknown = evaluator.unknownLabels(comments)
+        if !unknown.isEmpty {
+            let names = unknown.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+            let more = unknown.count > 10 ? " and \(unknown.count - 10) more" : ""
+            let message =
+                "The model has no label \(names)\(more) — it was trained on: "
+                + textModel.themeNames.joined(separator: ", ") + "."
+            // Nothing to score: every label of the file is one the model can never predict.
+            guard unknown.count < comments.labelNames.count else {
+                throw CLIError(
+                    message
+                        + " None of the labels in \(labels.input) match; check --label-column or --theme-columns and --model."
+                )
+            }
+            TextTerminal.printError(message + " Rows with those labels count as misses.")
+        }
+        let report = evaluator.evaluate(comments)
         print(report.text)
     }
 }

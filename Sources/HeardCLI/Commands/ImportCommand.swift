@@ -15,8 +15,9 @@ struct ImportCommand: AsyncParsableCommand {
             discussion: """
                 Checks every row first with --dry-run. A real run commits every 500 rows and records how far it got:
                 if it is interrupted, run the same command with --resume to carry on after the last committed row.
-                Rows with problems are skipped and listed with their line numbers. Analysis runs as background jobs
-                in `heard serve`; add --analyse-now to analyse here instead.
+                Rows with problems are skipped and listed with their line numbers, and the command then exits with
+                status 1 (the rows it accepted are still imported). Analysis runs as background jobs in `heard serve`;
+                add --analyse-now to analyse here instead.
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -57,7 +58,7 @@ struct ImportCommand: AsyncParsableCommand {
                 .couldBeBetter: betterColumn,
             ]
             let fileName = URL(fileURLWithPath: file).lastPathComponent
-            try await AppRunner.withApplication(config) { app in
+            let refused = try await AppRunner.withApplication(config) { app in
                 var mapping = ImportMapping(columns: [:], fixedServiceID: nil)
                 for (field, column) in columns { if let column { mapping.columns[field.rawValue] = column } }
                 if let service {
@@ -72,7 +73,7 @@ struct ImportCommand: AsyncParsableCommand {
                 var resumeBatch: ImportBatch?
                 if resume {
                     resumeBatch = try await ImportBatch.query(on: app.db).filter(\.$fileName == fileName)
-                        .filter(\.$status == "importing").sort(\.$createdAt, .descending).first()
+                        .filter(\.$status ~~ ["importing", "failed"]).sort(\.$createdAt, .descending).first()
                     if resumeBatch == nil { throw CLIError("There is no unfinished import of \(fileName) to resume.") }
                 }
                 let bar = TextProgressBar(enabled: isatty(STDERR_FILENO) == 1)
@@ -95,14 +96,18 @@ struct ImportCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("… and \(report.rejected - 50) more refused rows\n".utf8))
                 }
                 let rate = seconds > 0 ? Int(Double(report.rowsRead) / seconds) : report.rowsRead
+                let invalidUTF8 =
+                    report.invalidUTF8Rows > 0
+                    ? " \(report.invalidUTF8Rows) rows had bytes that are not UTF-8, replaced by U+FFFD (save the file as CSV UTF-8 to keep every character)."
+                    : ""
                 if dryRun {
                     print(
-                        "Dry run: \(report.rowsRead) rows read, \(report.accepted) would be imported, \(report.rejected) would be refused (\(String(format: "%.1f", seconds)) s)."
+                        "Dry run: \(report.rowsRead) rows read, \(report.accepted) would be imported, \(report.rejected) would be refused (\(String(format: "%.1f", seconds)) s).\(invalidUTF8)"
                     )
-                    return
+                    return report.rejected
                 }
                 print(
-                    "Imported \(report.accepted) rows, refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased())."
+                    "Imported \(report.accepted) rows, refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(invalidUTF8)"
                 )
                 if analyseNow, let batchID = report.batchID {
                     var remaining = 1
@@ -116,7 +121,10 @@ struct ImportCommand: AsyncParsableCommand {
                 } else if report.analysisJobs > 0 {
                     print("Analysis is queued as a background job: a running `heard serve` does it.")
                 }
+                return report.rejected
             }
+            // Refused rows are a failure a script must see, after the summary (the accepted rows are kept).
+            if refused > 0 { throw ExitCode.failure }
         }
     }
 }

@@ -8,7 +8,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        var config = try database.configuration()
+        var config = try database.configuration(createsDatabase: true)
         config.runsJobWorker = false
         AppRunner.bootstrapLogging(level: config.logLevel)
         try await AppRunner.withApplication(config) { _ in

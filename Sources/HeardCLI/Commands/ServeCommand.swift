@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     var noWorker = false
 
     func run() async throws {
-        var config = try database.configuration()
+        var config = try database.configuration(createsDatabase: true)
         if let hostname { config.hostname = hostname }
         if let port {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }

@@ -64,15 +64,30 @@ struct TrainCommand: AsyncParsableCommand {
     var minimumDocumentFrequency: Int = 2
 
     func validate() throws {
-        guard folds == 0 || folds >= 2 else {
-            throw ValidationError("--folds must be 0 (no cross-validation) or at least 2")
-        }
         guard TextNGramRange(characterNGrams) != nil else {
             throw ValidationError("--character-n-grams must be 0 or MIN:MAX with 1 ≤ MIN ≤ MAX ≤ 8")
         }
-        guard wordVectors >= 0, wordVectors <= 10 else {
-            throw ValidationError("--word-vectors must be between 0 (off) and 10")
+        do {
+            try options(questionFeature: false).validate()
+        } catch {
+            throw ValidationError(error.description)
         }
+        // Checked now, not after minutes of training.
+        if let problem = OutputFile.problem(output) { throw ValidationError(problem) }
+    }
+
+    /// The training options the flags give.
+    func options(questionFeature: Bool) -> TrainingOptions {
+        let range = TextNGramRange(characterNGrams) ?? TextNGramRange("0")!
+        var features = FeatureSettings(
+            characterNGramMinimum: range.minimum, characterNGramMaximum: range.maximum,
+            questionCrossWords: !noQuestionCrossWords, minimumDocumentFrequency: minimumDocumentFrequency)
+        features.questionFeature = questionFeature
+        return TrainingOptions(
+            seed: seed, folds: folds, minimumExamples: minimumExamples, labelRegularisation: labelCost,
+            sentimentRegularisation: sentimentCost, positiveWeightPower: positiveWeightPower,
+            naiveBayesWeight: naiveBayes, features: features, wordVectorWeight: wordVectors,
+            modelName: name, dataSource: dataSource)
     }
 
     func run() async throws {
@@ -82,22 +97,18 @@ struct TrainCommand: AsyncParsableCommand {
             print("Using \"\(questionColumn)\" as the question column (--no-question to ignore it).")
         }
         var comments = try labels.load(questionColumn: questionColumn)
-        let range = TextNGramRange(characterNGrams)!
-        var features = FeatureSettings(
-            characterNGramMinimum: range.minimum, characterNGramMaximum: range.maximum,
-            questionCrossWords: !noQuestionCrossWords, minimumDocumentFrequency: minimumDocumentFrequency)
-        features.questionFeature = questionColumn != nil
-        let options = TrainingOptions(
-            seed: seed, folds: folds, minimumExamples: minimumExamples, labelRegularisation: labelCost,
-            sentimentRegularisation: sentimentCost, positiveWeightPower: positiveWeightPower,
-            naiveBayesWeight: naiveBayes, features: features, wordVectorWeight: wordVectors,
-            modelName: name, dataSource: dataSource)
+        let options = options(questionFeature: questionColumn != nil)
         if let alsoTrainOn {
             var extra = labels
             extra.input = alsoTrainOn
             let more = try extra.load(questionColumn: questionColumn)
             comments.append(more)
             print("Added \(more.count) comments from \(alsoTrainOn).")
+        }
+        do {
+            try options.validate(commentCount: comments.count)
+        } catch {
+            throw CLIError(error.description)
         }
         print("Training on \(comments.count) comments, \(comments.labelNames.count) labels.")
         let result = Trainer(options: options).train(comments)
@@ -115,7 +126,13 @@ struct TrainCommand: AsyncParsableCommand {
             print("Cross-fitted (each fold's thresholds tuned on the other folds; the less optimistic estimate):")
             print(report.summaryText)
         }
-        try result.model.write(to: URL(fileURLWithPath: output))
+        do {
+            try result.model.write(to: URL(fileURLWithPath: output))
+        } catch let error as ModelError {
+            throw CLIError(error.description)
+        } catch {
+            throw CLIError("Cannot write the model to \(output): \(OutputFile.reason(error))")
+        }
         let notLearned = result.model.card.tooFewExamples.sorted { $0.key < $1.key }
         if !notLearned.isEmpty {
             print(
@@ -141,5 +158,34 @@ struct TextNGramRange {
         guard parts.count == 2, parts[0] >= 1, parts[0] <= parts[1], parts[1] <= 8 else { return nil }
         minimum = parts[0]
         maximum = parts[1]
+    }
+}
+
+/// Checks, before any work, that an output file can be written: its folder exists and can be written
+/// to, and the path is not a folder or a read-only file.
+enum OutputFile {
+    static func problem(_ path: String) -> String? {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let files = FileManager.default
+        var isFolder: ObjCBool = false
+        if files.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return "Cannot write to \(path): it is a folder. Give a file name." }
+            if !files.isWritableFile(atPath: path) { return "Cannot write to \(path): the file is read-only." }
+            return nil
+        }
+        guard files.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            return "Cannot write to \(path): there is no folder \(folder). Create it first or choose another path."
+        }
+        guard files.isWritableFile(atPath: folder) else {
+            return "Cannot write to \(path): you cannot write in the folder \(folder)."
+        }
+        return nil
+    }
+
+    /// The plain reason from a Foundation error, without the error domain dump.
+    static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        return error.localizedFailureReason ?? error.localizedDescription
     }
 }

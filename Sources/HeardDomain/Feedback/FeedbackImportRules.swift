@@ -34,7 +34,10 @@ public enum FeedbackImportRules {
             self.message = message
         }
 
-        public var description: String { "line \(line), \(field): \(message)" }
+        /// "line 3, date: …", or "line 3: …" for a problem with the whole row (no field).
+        public var description: String {
+            field.isEmpty ? "line \(line): \(message)" : "line \(line), \(field): \(message)"
+        }
     }
 
     /// The answers of the pre-2020 "How likely are you to recommend…" question. They must not be
@@ -49,18 +52,20 @@ public enum FeedbackImportRules {
 
     /// A calendar date from the formats exports use: 2024-03-31, 31/03/2024, 31-03-2024, 31/03/24,
     /// optionally followed by a time, which is ignored.
+    /// A year is four digits (`0001` is the year 1, refused), or two for day-first dates (`24` is 2024).
     public static func parseDate(_ raw: String) -> (year: Int, month: Int, day: Int)? {
         let text = raw.trimmingWhitespace().split(separator: " ").first.map(String.init) ?? ""
         let datePart = text.split(separator: "T").first.map(String.init) ?? ""
         let separators: Set<Character> = ["-", "/", "."]
-        let parts = datePart.split(whereSeparator: { separators.contains($0) }).compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
+        let pieces = datePart.split(whereSeparator: { separators.contains($0) })
+        let parts = pieces.compactMap { piece in piece.allSatisfy(\.isASCII) ? Int(piece) : nil }
+        guard parts.count == 3, pieces.allSatisfy({ (1...4).contains($0.count) }) else { return nil }
         var (year, month, day): (Int, Int, Int)
-        if parts[0] > 31 {
+        if pieces[0].count > 2 {
             (year, month, day) = (parts[0], parts[1], parts[2])
         } else {
             (day, month, year) = (parts[0], parts[1], parts[2])
-            if year < 100 { year += 2000 }
+            if pieces[2].count == 2 { year += 2000 } else if pieces[2].count != 4 { return nil }
         }
         guard (1990...2100).contains(year), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else {
             return nil
@@ -76,9 +81,15 @@ public enum FeedbackImportRules {
         }
     }
 
+    /// Answers accepted in a consent column (case-insensitive).
+    public static let consentYes: Set<String> = ["y", "yes", "true", "1"]
+    public static let consentNo: Set<String> = ["n", "no", "false", "0"]
+
     /// Checks one row's values (already picked out by the mapping). Returns the submission or the errors.
+    /// A date after `today` (the importer passes today in the UK) is refused.
     public static func check(
-        line: Int, text: String, rating: String?, consent: String?, date: String?, good: String?, better: String?
+        line: Int, text: String, rating: String?, consent: String?, date: String?, good: String?, better: String?,
+        today: SimpleDate? = nil
     ) -> Result<(submission: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?), RowErrors> {
         var errors: [RowError] = []
         if text.trimmingWhitespace().isEmpty, (good ?? "").trimmingWhitespace().isEmpty,
@@ -111,11 +122,34 @@ public enum FeedbackImportRules {
                 errors.append(
                     RowError(
                         line: line, field: "date", message: "'\(date)' is not a date like 2024-03-31 or 31/03/2024."))
+            } else if let found = parsedDate, let today,
+                SimpleDate(year: found.year, month: found.month, day: found.day) > today
+            {
+                errors.append(
+                    RowError(
+                        line: line, field: "date",
+                        message: "'\(date)' is in the future (today is \(today.iso)): feedback cannot be received then."
+                    ))
+                parsedDate = nil
+            }
+        }
+        var consentAnswer = ""
+        if let consent, !consent.trimmingWhitespace().isEmpty {
+            let answer = consent.trimmingWhitespace().lowercased()
+            if consentYes.contains(answer) {
+                consentAnswer = "yes"
+            } else if consentNo.contains(answer) {
+                consentAnswer = "no"
+            } else {
+                errors.append(
+                    RowError(
+                        line: line, field: "consent_to_publish",
+                        message: "\"\(consent)\" is not yes or no (y/n, yes/no, true/false or 1/0)."))
             }
         }
         let submission = FeedbackSubmission(
             serviceID: "mapped", story: text, whatWasGood: good ?? "", couldBeBetter: better ?? "", fftRating: fft,
-            consentToPublish: consent ?? "")
+            consentToPublish: consentAnswer)
         do {
             let valid = try submission.validated(consentRequired: false)
             guard errors.isEmpty else { return .failure(RowErrors(errors)) }

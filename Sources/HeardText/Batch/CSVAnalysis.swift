@@ -58,6 +58,7 @@ public struct CSVAnalysis: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let totalBytes = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
         let reader = try CSVReader(url: input)
+        if Self.isSameFile(input, output) { throw CSVError.outputIsInput(path: output.path) }
         let header = try reader.readHeader()
         guard let textIndex = header.firstIndex(of: textColumn) else {
             throw CSVError.missingColumn(name: textColumn, available: header)
@@ -180,6 +181,23 @@ public struct CSVAnalysis: Sendable {
         }
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return summary
+    }
+
+    /// Whether two paths name one file: the same path once `..` and links are resolved, or (hard links)
+    /// the same device and inode.
+    static func isSameFile(_ first: URL, _ second: URL) -> Bool {
+        let a = first.standardizedFileURL.resolvingSymlinksInPath()
+        let b = second.standardizedFileURL.resolvingSymlinksInPath()
+        if a.path == b.path { return true }
+        let files = FileManager.default
+        func number(_ attributes: [FileAttributeKey: Any], _ key: FileAttributeKey) -> UInt64? {
+            (attributes[key] as? NSNumber)?.uint64Value
+        }
+        guard let one = try? files.attributesOfItem(atPath: a.path),
+            let other = try? files.attributesOfItem(atPath: b.path),
+            let oneNode = number(one, .systemFileNumber), let otherNode = number(other, .systemFileNumber)
+        else { return false }
+        return oneNode == otherNode && number(one, .systemNumber) == number(other, .systemNumber)
     }
 
     private func cachedQuestionHash(

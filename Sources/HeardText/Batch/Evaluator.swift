@@ -4,6 +4,13 @@ public struct Evaluator: Sendable {
 
     public init(model: TextModel) { self.model = model }
 
+    /// The file's labels the model does not have at all (a different taxonomy or a mistyped label), in the
+    /// file's order. Scores for them are meaningless: the model can never predict them.
+    public func unknownLabels(_ comments: LabelledComments) -> [String] {
+        let known = Set(model.metadata.labels)
+        return comments.labelNames.filter { !known.contains($0) }
+    }
+
     /// Accuracy, macro- and micro-F1 over the model's learned labels, per-label scores, and sentiment accuracy.
     /// Labels are matched by name; labels the model did not learn count as not learned.
     public func evaluate(_ comments: LabelledComments) -> EvaluationReport {

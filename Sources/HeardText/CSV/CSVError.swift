@@ -10,6 +10,7 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
     case wrongFieldCount(line: Int, expected: Int, found: Int)
     case missingColumn(name: String, available: [String])
     case invalidValue(line: Int, column: String, value: String, expected: String)
+    case outputIsInput(path: String)
 
     public var description: String {
         switch self {
@@ -26,6 +27,8 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
             "no column named \"\(name)\"; the columns are: \(available.map { "\"\($0)\"" }.joined(separator: ", "))"
         case .invalidValue(let line, let column, let value, let expected):
             "line \(line), column \"\(column)\": \"\(value)\" is not \(expected)"
+        case .outputIsInput(let path):
+            "the output is the input file (\(path)): writing it would destroy the comments while reading them; choose another output file"
         }
     }
 

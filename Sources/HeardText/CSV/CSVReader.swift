@@ -51,6 +51,14 @@ public final class CSVReader {
         String(decoding: fieldBytes[fieldRanges[index]], as: UTF8.self)
     }
 
+    /// Whether every field of the current record is valid UTF-8 (`string(at:)` replaces invalid bytes
+    /// with U+FFFD).
+    public var recordIsValidUTF8: Bool {
+        fieldBytes.withUnsafeBufferPointer { bytes in
+            fieldRanges.allSatisfy { UTF8Repair.isValid(UnsafeBufferPointer(rebasing: bytes[$0])) }
+        }
+    }
+
     /// Reads the header row, dropping a UTF-8 byte-order mark.
     public func readHeader() throws -> [String] {
         guard try nextRecord() else { throw CSVError.emptyFile(path: path) }

@@ -9,6 +9,7 @@ public enum ModelError: Error, Sendable, Equatable, LocalizedError, CustomString
     case missingWordVectors
     case wordVectorsMismatch(path: String, expected: String, found: String)
     case unreadable(path: String, reason: String)
+    case notFinite(path: String, part: String)
 
     public var description: String {
         switch self {
@@ -26,6 +27,8 @@ public enum ModelError: Error, Sendable, Equatable, LocalizedError, CustomString
             "\(path) was trained with word vectors \(expected), but this build of Heard has \(found). Retrain it with `heard train`"
         case .unreadable(let path, let reason):
             "cannot read the model at \(path): \(reason)"
+        case .notFinite(let path, let part):
+            "the model was not written to \(path): some of its \(part) are not finite numbers (training diverged; check the costs and weights given to `heard train`)"
         }
     }
 

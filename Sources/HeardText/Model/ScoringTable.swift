@@ -79,7 +79,8 @@ struct ScoringTable: Sendable {
             var tail: [Int16] = [0, 0]
             for head in 0..<heads {
                 let value = (weights[row * heads + head] * idf[row] / scales[head]).rounded()
-                let quantised = Int16(max(-Self.largest, min(Self.largest, value)))
+                // A weight that is not finite scores nothing (`TextModel.write` refuses such a model).
+                let quantised = value.isFinite ? Int16(max(-Self.largest, min(Self.largest, value))) : 0
                 if head < lanes * 16 {
                     values[row * lanes * 16 + head] = quantised
                 } else {

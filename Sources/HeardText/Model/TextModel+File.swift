@@ -47,7 +47,7 @@ extension TextModel {
         writer.write(UInt32(headCount))
         writer.write(contentsOf: keys)
         writer.write(contentsOf: idf)
-        let (scales, quantised) = quantisedWeights()
+        let (scales, quantised) = try quantisedWeights(path: url.path)
         writer.write(contentsOf: scales)
         writer.write(contentsOf: quantised)
         writer.write(contentsOf: bias)
@@ -58,7 +58,12 @@ extension TextModel {
     }
 
     /// Per-head symmetric 16-bit quantisation: error under 1/65,000 of the head's largest weight.
-    private func quantisedWeights() -> (scales: [Float], values: [Int16]) {
+    /// A weight that is not a finite number (training diverged) is refused: it has no 16-bit value.
+    private func quantisedWeights(path: String) throws(ModelError) -> (scales: [Float], values: [Int16]) {
+        let others = [("bias", bias), ("word-vector weights", denseWeights)]
+        for (name, values) in [("weights", weights)] + others where !values.allSatisfy(\.isFinite) {
+            throw ModelError.notFinite(path: path, part: name)
+        }
         var maxima = [Float](repeating: 0, count: headCount)
         for (index, weight) in weights.enumerated() {
             let head = index % headCount

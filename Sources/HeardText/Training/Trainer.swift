@@ -48,6 +48,7 @@ public struct Trainer: Sendable {
     }
 
     /// Trains on all of `comments`, after cross-validating (unless `folds` < 2) to tune thresholds.
+    /// Check the options first with `TrainingOptions.validate(commentCount:)`.
     public func train(_ comments: LabelledComments) -> TrainingResult {
         let plan = plan(for: comments)
         var features = options.features
@@ -66,7 +67,7 @@ public struct Trainer: Sendable {
             sentimentOffsets: [Float](repeating: 0, count: plan.sentimentClasses.count))
         var report: EvaluationReport? = nil
         var crossFitted: EvaluationReport? = nil
-        if options.folds >= 2 && comments.count >= options.folds * 2 {
+        if options.folds >= 2 && comments.count >= options.folds {
             let (outOfFold, fold) = crossValidatedScores(comments: comments, corpus: corpus, plan: plan)
             decisions = tuneDecisions(comments: comments, plan: plan, scores: outOfFold)
             report = evaluate(comments: comments, plan: plan, scores: outOfFold, decisions: decisions)

@@ -46,3 +46,42 @@ public struct TrainingOptions: Sendable {
         self.notes = notes
     }
 }
+
+/// A training setting or training set that cannot give a model, said plainly.
+public struct TrainingProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) { self.description = description }
+}
+
+extension TrainingOptions {
+    /// Checks the settings before any work is done, so a bad value is refused at once rather than giving
+    /// a model of NaN weights (or crashing) after training. With `commentCount`, also checks that there is
+    /// something to train on and that there are enough comments for the folds.
+    public func validate(commentCount: Int? = nil) throws(TrainingProblem) {
+        func finite(_ value: Float, _ name: String, _ rule: String, _ isValid: (Float) -> Bool) throws(TrainingProblem)
+        {
+            guard value.isFinite, isValid(value) else {
+                throw TrainingProblem("\(name) must be \(rule), not \(value)")
+            }
+        }
+        try finite(labelRegularisation, "--label-cost", "a number greater than 0") { $0 > 0 }
+        try finite(sentimentRegularisation, "--sentiment-cost", "a number greater than 0") { $0 > 0 }
+        try finite(naiveBayesWeight, "--naive-bayes", "a number from 0 (off) to 1") { (0...1).contains($0) }
+        try finite(positiveWeightPower, "--positive-weight-power", "a number of 0 or more") { $0 >= 0 }
+        try finite(maximumPositiveWeight, "the maximum positive weight", "a number of 1 or more") { $0 >= 1 }
+        try finite(wordVectorWeight, "--word-vectors", "a number from 0 (off) to 10") { (0...10).contains($0) }
+        guard folds == 0 || folds >= 2 else {
+            throw TrainingProblem("--folds must be 0 (no cross-validation) or at least 2, not \(folds)")
+        }
+        guard let commentCount else { return }
+        guard commentCount > 0 else {
+            throw TrainingProblem("there are no comments to train on: the file has a header but no rows")
+        }
+        guard folds <= commentCount else {
+            throw TrainingProblem(
+                "--folds \(folds) is more than the \(commentCount) comments: use 0 (no cross-validation) or 2…\(commentCount)"
+            )
+        }
+    }
+}

@@ -150,6 +150,52 @@ struct FeedbackRuleTests {
         #expect(row.date! == (2026, 2, 1))
     }
 
+    @Test("import rows: a year is four digits (0001 is not 2001), and a date after today is refused")
+    func importDates() {
+        #expect(FeedbackImportRules.parseDate("0001-01-01") == nil)
+        #expect(FeedbackImportRules.parseDate("01/01/0001") == nil)
+        #expect(FeedbackImportRules.parseDate("0024-03-31") == nil)
+        #expect(FeedbackImportRules.parseDate("1900-01-01") == nil)
+        #expect(FeedbackImportRules.parseDate("31/03/024") == nil)
+        #expect(FeedbackImportRules.parseDate("2026-3-5")! == (2026, 3, 5))
+        let today = SimpleDate(year: 2026, month: 12, day: 5)
+        func dateErrors(_ date: String) -> [FeedbackImportRules.RowError] {
+            let result = FeedbackImportRules.check(
+                line: 4, text: "Good", rating: nil, consent: nil, date: date, good: nil, better: nil, today: today)
+            guard case .failure(let errors) = result else { return [] }
+            return errors.errors
+        }
+        #expect(
+            dateErrors("0001-01-01").map(\.description) == [
+                "line 4, date: '0001-01-01' is not a date like 2024-03-31 or 31/03/2024."
+            ])
+        #expect(dateErrors("2026-12-06").map(\.field) == ["date"])
+        #expect(
+            dateErrors("2026-12-06").first?.description.hasPrefix("line 4, date: '2026-12-06' is in the future") == true
+        )
+        #expect(dateErrors("06/12/2026").count == 1)
+        #expect(dateErrors("2026-12-05").isEmpty, "today is not the future")
+        #expect(dateErrors("2026-12-04").isEmpty)
+    }
+
+    @Test("import rows: consent is yes or no in any usual spelling, and anything else is named with its line")
+    func importConsent() throws {
+        func consent(_ answer: String) -> Result<Bool, FeedbackImportRules.RowErrors> {
+            FeedbackImportRules.check(
+                line: 3, text: "Good", rating: nil, consent: answer, date: nil, good: nil, better: nil
+            ).map(\.submission.consentToPublish)
+        }
+        for answer in ["Y", "y", "YES", "Yes", "true", "TRUE", "1", " yes "] { #expect(try consent(answer).get()) }
+        for answer in ["N", "n", "No", "NO", "false", "False", "0", ""] { #expect(try !consent(answer).get()) }
+        guard case .failure(let errors) = consent("maybe") else {
+            Issue.record("expected a refusal")
+            return
+        }
+        #expect(errors.errors.count == 1)
+        #expect(errors.errors[0].description.hasPrefix(#"line 3, consent_to_publish: "maybe" is not yes or no"#))
+        #expect(!errors.errors[0].message.contains("Choose whether"), "not the public form's wording")
+    }
+
     @Test("equality answers keep only known values and hide small numbers")
     func equality() {
         #expect(EqualityQuestion.ageBand.accepted("35-44") == "35-44")

@@ -65,6 +65,96 @@ struct FeedbackImportTests {
         }
     }
 
+    @Test(
+        "a row with fewer or more fields than the header is refused with its line, in a dry run and a real run",
+        arguments: TestDatabase.all)
+    func wrongFieldCount(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let mapping = ImportMapping(columns: ["text": "Comment", "service": "Service"], fixedServiceID: nil)
+            let file = try Self.write([
+                "Comment,Service", "row one", "row two,Emergency department", "row three,Emergency department,extra",
+                "\"row, four\",Emergency department",
+            ])
+            defer { try? FileManager.default.removeItem(at: file) }
+            let importer = FeedbackImporter(database: app.db)
+            for dryRun in [true, false] {
+                let report = try await importer.run(file: file, fileName: "f.csv", mapping: mapping, dryRun: dryRun)
+                #expect(report.rowsRead == 4)
+                #expect(report.accepted == 2)
+                #expect(report.rejected == 2)
+                #expect(
+                    report.rejections.map(\.description) == [
+                        "line 2: expected 2 fields, found 1", "line 4: expected 2 fields, found 3",
+                    ])
+            }
+            #expect(
+                try await FeedbackItem.query(on: app.db).sort(\.$story).all().map(\.story) == ["row two", "row, four"])
+            let batches = try await ImportBatch.query(on: app.db).all()
+            #expect(batches.map(\.status) == ["imported"])
+            #expect(batches.first?.rowsRejected == 2)
+        }
+    }
+
+    @Test("an unreadable file stops the import with its line, and the batch is marked failed, not left importing")
+    func failedBatch() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let mapping = ImportMapping(columns: ["text": "Comment", "service": "Service"], fixedServiceID: nil)
+            let file = try Self.write([
+                "Comment,Service", "fine,Emergency department", "\"never closed,Emergency department",
+            ])
+            defer { try? FileManager.default.removeItem(at: file) }
+            do {
+                _ = try await FeedbackImporter(database: app.db).run(
+                    file: file, fileName: "f.csv", mapping: mapping, dryRun: false)
+                Issue.record("expected an error")
+            } catch let problem as ImportProblem {
+                #expect(problem.description.contains("line 3"), "\(problem.description)")
+            }
+            let batch = try #require(try await ImportBatch.query(on: app.db).first())
+            #expect(batch.status == "failed")
+            #expect(batch.rejections?.contains("line 3") == true)
+        }
+    }
+
+    @Test("dates after today and unknown consent answers are refused; Y and N are consent; bad UTF-8 is counted")
+    func datesConsentAndEncoding() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let mapping = ImportMapping(
+                columns: ["text": "Comment", "service": "Service", "date": "Date", "consent": "Publish"],
+                fixedServiceID: nil)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("heard-import-\(UUID()).csv")
+            var bytes = Array(
+                """
+                Date,Service,Comment,Publish
+                2026-12-05,Emergency department,Kind staff,Y
+                2026-12-06,Emergency department,From tomorrow,yes
+                0001-01-01,Emergency department,Year one,no
+                2026-12-01,Emergency department,Not sure,maybe
+                2026-12-01,Emergency department,Said no,N
+                2026-12-01,Emergency department,Caf
+                """.utf8)
+            bytes += [0xE9] + Array(" latin-1,no\n".utf8)
+            try Data(bytes).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let report = try await FeedbackImporter(database: app.db).run(
+                file: url, fileName: "f.csv", mapping: mapping, dryRun: false,
+                today: SimpleDate(year: 2026, month: 12, day: 5))
+            #expect(report.accepted == 3)
+            #expect(report.invalidUTF8Rows == 1)
+            #expect(report.rejections.map(\.line) == [3, 4, 5])
+            #expect(report.rejections.map(\.field) == ["date", "date", "consent_to_publish"])
+            #expect(report.rejections[0].description.contains("in the future"))
+            #expect(
+                report.rejections[2].description.hasPrefix(#"line 5, consent_to_publish: "maybe" is not yes or no"#))
+            let items = try await FeedbackItem.query(on: app.db).sort(\.$story).all()
+            #expect(items.map(\.story) == ["Caf\u{FFFD} latin-1", "Kind staff", "Said no"])
+            #expect(items.map(\.consentToPublish) == [false, true, false])
+        }
+    }
+
     @Test("an interrupted import resumes after the last committed row without duplicates")
     func resumes() async throws {
         try await TestApp.run(on: .sqlite) { app in

@@ -33,6 +33,8 @@ public struct ImportReport: Sendable {
     public var rejections: [FeedbackImportRules.RowError] = []
     public var batchID: UUID?
     public var analysisJobs = 0
+    /// Rows with bytes that are not UTF-8: they are imported with U+FFFD in place of those bytes.
+    public var invalidUTF8Rows = 0
 
     static let keptRejections = 1000
 }
@@ -70,15 +72,22 @@ public struct FeedbackImporter {
         }
     }
 
+    /// Imports the file, or checks it (`dryRun`). `today` (in the UK) is the last date a row may have.
+    /// A problem with the file as a whole is thrown as an `ImportProblem`; a batch it stops is marked
+    /// `failed` (never left `importing`), and `resume` can carry it on after the last committed row.
     public func run(
         file: URL, fileName: String, mapping: ImportMapping, dryRun: Bool, resume batch: ImportBatch? = nil,
-        createdBy: UUID? = nil, progress: (Int, Int) -> Void = { _, _ in }
+        createdBy: UUID? = nil, today: SimpleDate = DecisionClock.system.today(),
+        progress: (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportReport {
         let reader: CSVReader
         do { reader = try CSVReader(url: file) } catch {
             throw ImportProblem(description: "Cannot read \(fileName): \(error)")
         }
-        let header = try reader.readHeader()
+        let header: [String]
+        do { header = try reader.readHeader() } catch {
+            throw ImportProblem(description: "Cannot read \(fileName): \(error)")
+        }
         let index = try Self.columnIndex(header: header, mapping: mapping)
         let services = ServiceDirectory(try await Service.query(on: database).all())
         var fixedService: Service?
@@ -105,6 +114,34 @@ public struct FeedbackImporter {
             importBatch.mapping = mapping.json
             try await importBatch.save(on: database)
         }
+        do {
+            try await read(
+                reader, fileName: fileName, header: header, index: index, services: services,
+                fixedService: fixedService, dryRun: dryRun, batch: importBatch, today: today, report: &report,
+                totalBytes: totalBytes, progress: progress)
+        } catch {
+            if let id = importBatch?.id {
+                // Rows already committed stay, with the line they reached; the batch says it stopped, and
+                // `--resume` carries it on. Only the status and reason change (not what was committed).
+                let reasons = [String(describing: error)] + report.rejections.prefix(199).map(\.description)
+                try? await ImportBatch.query(on: database).filter(\.$id == id).set(\.$status, to: "failed")
+                    .set(\.$rejections, to: reasons.joined(separator: "\n")).update()
+                importBatch?.status = "failed"
+            }
+            if let csv = error as? CSVError {
+                throw ImportProblem(description: "Cannot read \(fileName): \(csv.description)")
+            }
+            throw error
+        }
+        return report
+    }
+
+    /// Reads every row after the header, committing accepted rows in chunks.
+    private func read(
+        _ reader: CSVReader, fileName: String, header: [String], index: [FeedbackImportRules.Field: Int],
+        services: ServiceDirectory, fixedService: Service?, dryRun: Bool, batch importBatch: ImportBatch?,
+        today: SimpleDate, report: inout ImportReport, totalBytes: Int, progress: (Int, Int) -> Void
+    ) async throws {
         let skipThrough = importBatch?.lastLine ?? 0
         var chunk: [FeedbackItem] = []
         var lastLine = skipThrough
@@ -118,6 +155,19 @@ public struct FeedbackImporter {
             report.rowsRead += 1
             if line <= skipThrough { continue }
             if report.rowsRead % 5000 == 0 { progress(reader.bytesRead, totalBytes) }
+            // A row with fewer or more fields than the header has its values in the wrong columns: refuse it.
+            guard reader.fieldRanges.count == header.count else {
+                report.rejected += 1
+                if report.rejections.count < ImportReport.keptRejections {
+                    report.rejections.append(
+                        .init(
+                            line: line, field: "",
+                            message: "expected \(header.count) fields, found \(reader.fieldRanges.count)"))
+                }
+                lastLine = line
+                continue
+            }
+            if !reader.recordIsValidUTF8 { report.invalidUTF8Rows += 1 }
             var errors: [FeedbackImportRules.RowError] = []
             let service = fixedService ?? value(.service).flatMap(services.find)
             if service == nil {
@@ -129,8 +179,7 @@ public struct FeedbackImporter {
             }
             let checked = FeedbackImportRules.check(
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
-                date: value(.date),
-                good: value(.whatWasGood), better: value(.couldBeBetter))
+                date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter), today: today)
             switch checked {
             case .failure(let failure): errors += failure.errors
             case .success(let row) where errors.isEmpty:
@@ -159,7 +208,6 @@ public struct FeedbackImporter {
             try await commit(chunk, batch: importBatch, lastLine: lastLine, report: report, finished: true)
             report.analysisJobs = try await queueAnalysis(batchID: importBatch.id!)
         }
-        return report
     }
 
     /// Inserts one chunk and moves the resume point in the same transaction.

@@ -1,0 +1,246 @@
+import Fluent
+import Foundation
+import HeardStorage
+import HeardWeb
+import Testing
+
+/// Runs the built `heard` executable, as a person at a terminal would, and keeps what it printed.
+struct HeardRun {
+    var status: Int32
+    var output: String
+    var errors: String
+
+    /// The executable `swift build` put next to the test bundle (`.build/<platform>/debug/heard`).
+    static var executable: URL? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("heard"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("heard"),
+            root.appendingPathComponent(".build/debug/heard"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs `heard arguments…` in `folder`, without the caller's DATABASE_URL.
+    static func run(_ arguments: [String], in folder: URL) throws -> HeardRun {
+        let executable = try #require(Self.executable, "build the heard executable first: swift build --build-tests")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = nil
+        process.environment = environment
+        let outputURL = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
+        let errorsURL = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outputURL)
+            try? FileManager.default.removeItem(at: errorsURL)
+        }
+        process.standardOutput = try FileHandle(forWritingTo: outputURL)
+        process.standardError = try FileHandle(forWritingTo: errorsURL)
+        try process.run()
+        process.waitUntilExit()
+        return HeardRun(
+            status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
+            errors: try String(contentsOf: errorsURL, encoding: .utf8))
+    }
+
+    /// Neither a trap nor a Foundation error dump reached the person.
+    var endedCleanly: Bool { !errors.contains("Fatal error") && !errors.contains("NSCocoaErrorDomain") }
+}
+
+/// A folder of its own for one test, with files written into it.
+struct Workspace {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("heard-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    func exists(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path)
+    }
+
+    func run(_ arguments: String...) throws -> HeardRun { try HeardRun.run(arguments, in: folder) }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}
+
+@Suite("The heard command", .serialized)
+struct CommandLineTests {
+    /// Runs `body` with a migrated SQLite file that has one service, "Emergency department".
+    static func withDatabase(_ body: (String, Workspace) async throws -> Void) async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        var path = ""
+        try await TestApp.run(
+            on: .sqlite,
+            configure: { config in
+                if case .sqliteFile(let file) = config.database { path = file }
+            }
+        ) { app in
+            _ = try await Fixtures.service(on: app.db)
+            try await body(path, workspace)
+        }
+    }
+
+    @Test(
+        "import: a row with too few or too many fields is refused with its line; the command exits 1 after the summary")
+    func importRefusesShortAndLongRows() async throws {
+        try await Self.withDatabase { database, workspace in
+            try workspace.write(
+                "f.csv",
+                "Comment,Service\nrow one\nrow two,Emergency department\nrow three,Emergency department,extra\n")
+            let dry = try workspace.run(
+                "import", "feedback", "f.csv", "--text-column", "Comment", "--service-column", "Service", "--dry-run",
+                "--database", database)
+            #expect(dry.status == 1, "\(dry.errors)")
+            #expect(dry.endedCleanly)
+            #expect(dry.errors.contains("refused line 2: expected 2 fields, found 1"))
+            #expect(dry.errors.contains("refused line 4: expected 2 fields, found 3"))
+            #expect(dry.output.contains("Dry run: 3 rows read, 1 would be imported, 2 would be refused"))
+
+            let real = try workspace.run(
+                "import", "feedback", "f.csv", "--text-column", "Comment", "--service-column", "Service",
+                "--database", database)
+            #expect(real.status == 1, "\(real.errors)")
+            #expect(real.output.contains("Imported 1 rows, refused 2"))
+        }
+    }
+
+    @Test("import: a file with every row accepted exits 0; invalid UTF-8 is counted in the summary")
+    func importSucceeds() async throws {
+        try await Self.withDatabase { database, workspace in
+            try Data(Array("Comment,Service\nCaf".utf8) + [0xE9] + Array(",Emergency department\n".utf8)).write(
+                to: workspace.folder.appendingPathComponent("ok.csv"))
+            let run = try workspace.run(
+                "import", "feedback", "ok.csv", "--text-column", "Comment", "--service-column", "Service",
+                "--database", database)
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.output.contains("Imported 1 rows, refused 0"))
+            #expect(run.output.contains("1 rows had bytes that are not UTF-8, replaced by U+FFFD"))
+        }
+    }
+
+    @Test("commands that read the database refuse a SQLite file that does not exist, and do not create it")
+    func missingDatabase() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("f.csv", "Comment,Service\nfine,Emergency department\n")
+        let runs = [
+            try workspace.run("export", "feedback", "--output", "f-out.csv", "--database", "missing.sqlite"),
+            try workspace.run("export", "complaints", "--output", "c.csv", "--database", "missing.sqlite"),
+            try workspace.run(
+                "import", "feedback", "f.csv", "--text-column", "Comment", "--service-column", "Service",
+                "--database", "missing.sqlite"),
+        ]
+        for run in runs {
+            #expect(run.status != 0)
+            #expect(
+                run.errors.contains(
+                    "No database at missing.sqlite: check the path, or run `heard migrate` to create one"),
+                "\(run.errors)")
+        }
+        #expect(!workspace.exists("missing.sqlite"))
+        #expect(!workspace.exists("f-out.csv"))
+        let migrate = try workspace.run("migrate", "--database", "new.sqlite")
+        #expect(migrate.status == 0, "\(migrate.errors)")
+        #expect(workspace.exists("new.sqlite"), "migrate still creates a database")
+    }
+
+    static let trainingFile =
+        (["feedback,label"]
+        + (0..<40).map { $0 % 2 == 0 ? "the nurse was kind \($0),Staff" : "waited hours in the car park \($0),Waiting" })
+        .joined(separator: "\n") + "\n"
+
+    @Test("train: settings that cannot give a model are refused at once with their name, never a crash")
+    func trainRefusesBadSettings() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("p.csv", Self.trainingFile)
+        let base = [
+            "train", "--input", "p.csv", "--text-column", "feedback", "--label-column", "label", "--output", "z.model",
+        ]
+        let refused: [([String], String)] = [
+            (["--folds", "0", "--label-cost=0"], "--label-cost must be a number greater than 0"),
+            (["--label-cost=nan"], "--label-cost"),
+            (["--sentiment-cost=-1"], "--sentiment-cost"),
+            (["--naive-bayes=1.5"], "--naive-bayes must be a number from 0 (off) to 1"),
+            (["--naive-bayes=nan"], "--naive-bayes"),
+            (["--positive-weight-power=inf"], "--positive-weight-power"),
+            (["--positive-weight-power=-1"], "--positive-weight-power"),
+            (["--folds", "1"], "--folds must be 0 (no cross-validation) or at least 2"),
+            (
+                ["--folds", "100000"],
+                "--folds 100000 is more than the 40 comments: use 0 (no cross-validation) or 2…40"
+            ),
+        ]
+        for (extra, message) in refused {
+            let run = try HeardRun.run(base + extra, in: workspace.folder)
+            #expect(run.status != 0, "\(extra)")
+            #expect(run.endedCleanly, "\(extra): \(run.errors)")
+            #expect(run.errors.contains(message), "\(extra): \(run.errors)")
+            #expect(!workspace.exists("z.model"))
+        }
+    }
+
+    @Test("train: a header-only file and an output folder that does not exist are refused before any training")
+    func trainRefusesNoRowsAndUnwritableOutput() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("header.csv", "feedback,label\n")
+        try workspace.write("p.csv", Self.trainingFile)
+        let empty = try workspace.run(
+            "train", "--input", "header.csv", "--text-column", "feedback", "--label-column", "label", "--output",
+            "z.model")
+        #expect(empty.status != 0)
+        #expect(empty.errors.contains("there are no comments to train on"), "\(empty.errors)")
+        #expect(!workspace.exists("z.model"))
+        for output in ["/nonexistent/x.model", "no-such-folder/x.model", "."] {
+            let run = try workspace.run(
+                "train", "--input", "p.csv", "--text-column", "feedback", "--label-column", "label", "--output", output)
+            #expect(run.status != 0)
+            #expect(run.endedCleanly, "\(run.errors)")
+            #expect(run.errors.contains("Cannot write to \(output)"), "\(run.errors)")
+            #expect(!run.output.contains("Training on"), "refused before training")
+        }
+    }
+
+    @Test("analyse refuses to write over its own input")
+    func analyseRefusesItsInputAsOutput() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let text = "id,comment\n1,the nurse was kind\n"
+        try workspace.write("a.csv", text)
+        for output in ["a.csv", "./a.csv", workspace.folder.appendingPathComponent("a.csv").path] {
+            let run = try workspace.run("analyse", "--input", "a.csv", "--output", output, "--text-column", "comment")
+            #expect(run.status != 0)
+            #expect(run.errors.contains("the output is the input file"), "\(run.errors)")
+        }
+        #expect(try String(contentsOf: workspace.folder.appendingPathComponent("a.csv"), encoding: .utf8) == text)
+    }
+
+    @Test("evaluate names the labels the model does not have, and fails when none match")
+    func evaluateNamesUnknownLabels() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("dev.csv", "FFT answer,Trust\nkind staff,NEAS\nlong wait,Trust B\n")
+        let run = try workspace.run(
+            "evaluate", "--input", "dev.csv", "--text-column", "FFT answer", "--label-column", "Trust")
+        #expect(run.status != 0)
+        #expect(run.errors.contains("The model has no label 'NEAS', 'Trust B' — it was trained on: "), "\(run.errors)")
+        #expect(!run.output.contains("accuracy"))
+    }
+}
