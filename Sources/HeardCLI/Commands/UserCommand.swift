@@ -34,7 +34,8 @@ struct UserCommand: AsyncParsableCommand {
             if let problem = PasswordPolicy.problem(with: password) { throw CLIError(problem) }
             let role = Role(rawValue: role)!
             let email = EmailAddress.normalised(email)
-            let displayName = name ?? String(email.split(separator: "@")[0])
+            let given = (name ?? "").trimmingWhitespace()
+            let displayName = given.isEmpty ? String(email.split(separator: "@")[0]) : given
             AppRunner.bootstrapLogging(level: .warning)
             try await AppRunner.withApplication(config) { app in
                 if try await User.query(on: app.db).filter(\.$email == email).first() != nil {
