@@ -74,6 +74,10 @@ struct TrainCommand: AsyncParsableCommand {
         }
         // Checked now, not after minutes of training.
         if let problem = OutputFile.problem(output) { throw ValidationError(problem) }
+        if CSVAnalysis.isSameFile(URL(fileURLWithPath: labels.input), URL(fileURLWithPath: output)) {
+            throw ValidationError(
+                "--output \(output) is the input file: writing the model there would replace the data.")
+        }
     }
 
     /// The training options the flags give.

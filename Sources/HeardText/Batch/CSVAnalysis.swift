@@ -185,7 +185,7 @@ public struct CSVAnalysis: Sendable {
 
     /// Whether two paths name one file: the same path once `..` and links are resolved, or (hard links)
     /// the same device and inode.
-    static func isSameFile(_ first: URL, _ second: URL) -> Bool {
+    public static func isSameFile(_ first: URL, _ second: URL) -> Bool {
         let a = first.standardizedFileURL.resolvingSymlinksInPath()
         let b = second.standardizedFileURL.resolvingSymlinksInPath()
         if a.path == b.path { return true }

@@ -40,6 +40,13 @@ enum DeclarationForm {
                     "Describe the interest: the organisation and the connection, for example \"GP partner, Chapeltown Surgery\"."
                 ))
         }
+        // The register is public: an interest is described by organisation and role, never phone numbers or
+        // addresses of the people involved.
+        if kind?.isInterest == true,
+            let problem = request.listeningEngine.personalDataProblem(in: details, field: name("details"))
+        {
+            errors.append(problem)
+        }
         if kind == InterestKind.none && !details.isEmpty {
             // Never drop what someone wrote: a nil return with an interest described is a contradiction to resolve.
             errors.append(

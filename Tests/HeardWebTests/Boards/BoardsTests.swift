@@ -98,6 +98,13 @@ struct BoardsTests {
                 khanPath + "/declarations",
                 form: ["kind": "financial", "details": "GP partner", "declared_on": "2019-10-05"], tokenFrom: khanPath)
             #expect(yearsBefore.status == .unprocessableEntity)
+            let phone = try await secretary.post(
+                khanPath + "/declarations",
+                form: [
+                    "kind": "financial", "details": "Wife works at Acme, 07700 900123", "declared_on": "2026-10-05",
+                ], tokenFrom: khanPath)
+            #expect(phone.status == .unprocessableEntity)
+            #expect(phone.body.contains("This is published, so it must not contain personal data"))
             #expect(yearsBefore.body.contains("was appointed on 1 October 2026: a declaration dated more than 28 days"))
             let contradictory = try await secretary.post(
                 khanPath + "/declarations",

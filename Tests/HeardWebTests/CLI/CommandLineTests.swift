@@ -216,6 +216,13 @@ struct CommandLineTests {
             #expect(run.errors.contains("Cannot write to \(output)"), "\(run.errors)")
             #expect(!run.output.contains("Training on"), "refused before training")
         }
+        let overInput = try workspace.run(
+            "train", "--input", "p.csv", "--text-column", "feedback", "--label-column", "label", "--output", "./p.csv")
+        #expect(overInput.status != 0)
+        #expect(overInput.errors.contains("is the input file"), "\(overInput.errors)")
+        #expect(
+            try String(contentsOf: workspace.folder.appendingPathComponent("p.csv"), encoding: .utf8)
+                == Self.trainingFile)
     }
 
     @Test("analyse refuses to write over its own input")
