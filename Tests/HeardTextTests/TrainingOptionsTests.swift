@@ -26,6 +26,12 @@ import Testing
             (TrainingOptions(wordVectorWeight: .infinity), "--word-vectors"),
             (TrainingOptions(folds: 1), "--folds must be 0 (no cross-validation) or at least 2"),
             (TrainingOptions(folds: -3), "--folds"),
+            (TrainingOptions(minimumExamples: -1), "--minimum-examples must be 1 or more, not -1"),
+            (TrainingOptions(minimumExamples: 0), "--minimum-examples"),
+            (
+                TrainingOptions(features: FeatureSettings(minimumDocumentFrequency: 0)),
+                "--minimum-document-frequency must be 1 or more, not 0"
+            ),
         ]
         for (options, message) in refused {
             #expect(throws: TrainingProblem.self) { try options.validate() }

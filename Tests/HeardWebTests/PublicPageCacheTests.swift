@@ -1,4 +1,5 @@
 import Fluent
+import HeardDomain
 import HeardStorage
 import Testing
 
@@ -47,6 +48,49 @@ struct PublicPageCacheTests {
             let signedIn = try await bob.post(
                 "/sign-in", form: ["email": email, "password": password, "_csrf": bobToken])
             #expect(signedIn.status == .seeOther)
+        }
+    }
+
+    @Test(
+        "a kept consultation page gives each visitor their own submission key, so every response counts",
+        arguments: TestDatabase.all)
+    func submissionKeysPerVisitor(_ database: TestDatabase) async throws {
+        try await TestApp.run(
+            on: database,
+            configure: {
+                $0.seedDemoData = true; $0.publicPageCacheSeconds = 600
+            }
+        ) {
+            app in
+            func key(_ page: TestBrowser.Page) -> String? {
+                page.body.range(of: "name=\"submission_key\" value=\"").map { range in
+                    String(page.body[range.upperBound...].prefix { $0 != "\"" })
+                }
+            }
+            var open: (path: String, question: SurveyQuestion)?
+            for consultation in try await Consultation.query(on: app.db).all() {
+                let path = "/consultations/\(consultation.id!.uuidString.lowercased())"
+                guard let found = key(try await app.browser().get(path)), !found.isEmpty,
+                    let question = try await SurveyQuestion.query(on: app.db)
+                        .filter(\.$consultation.$id == consultation.id!).all().first(where: { $0.kind == .freeText })
+                else { continue }
+                open = (path, question)
+            }
+            let (path, question) = try #require(open, "the demo has an open consultation with a free-text question")
+            let before = try await SurveyResponse.query(on: app.db).count()
+            let visitors = [app.browser(), app.browser(), app.browser()]
+            var keys: [String] = []
+            for visitor in visitors { keys.append(try #require(key(try await visitor.get(path)))) }
+            #expect(Set(keys).count == 3, "\(keys)")
+            #expect(!keys.contains { $0.contains("placeholder") })
+            for (visitor, key) in zip(visitors, keys) {
+                let sent = try await visitor.post(
+                    path + "/respond",
+                    form: ["submission_key": key, "q-" + question.id!.uuidString.lowercased(): "Buses to the clinic."],
+                    tokenFrom: path)
+                #expect(sent.status == .ok)
+            }
+            #expect(try await SurveyResponse.query(on: app.db).count() == before + 3)
         }
     }
 }

@@ -162,6 +162,9 @@ public struct ActivityInput: Equatable, Sendable {
         if placeID.isEmpty { errors.append(FieldError("place_id", "Select the place where it happens.")) }
         let date = SimpleDate(iso: date)
         if date == nil { errors.append(FieldError("date", "Enter the date as a real date, for example 2026-11-30.")) }
+        if let problem = date?.implausibleYear(today: today, yearsBack: 10, yearsAhead: 5) {
+            errors.append(FieldError("date", problem))
+        }
         let venue = venue.trimmingWhitespace()
         if venue.isEmpty && kind?.isInPerson == true {
             errors.append(FieldError("venue", "Enter the venue, for example \"St Mary's scout hut\"."))
@@ -253,8 +256,10 @@ public struct ConsultationInput: Equatable, Sendable {
             ),
             ("reasons", reasons, "Give the reasons for the proposal."),
         ]
-        for item in pack where item.text.trimmingWhitespace().isEmpty {
-            errors.append(FieldError(item.field, item.ask + " People need it to respond (Gunning G2)."))
+        for item in pack {
+            // "." or "tbc" is not a pack: people need something to respond to (G2).
+            guard let problem = RecordedReason.problem(item.text, ask: item.ask) else { continue }
+            errors.append(FieldError(item.field, problem + " People need it to respond (Gunning G2)."))
         }
         let opens = SimpleDate(iso: opensOn)
         if opens == nil { errors.append(FieldError("opens_on", "Enter the opening date, for example 2027-01-04.")) }

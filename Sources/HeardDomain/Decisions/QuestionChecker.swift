@@ -107,15 +107,19 @@ public struct QuestionChecker: Sendable {
         "do you agree that", "don't you agree", "how much do you like", "how good", "how great", "how excellent",
         "won't you", "shouldn't we", "should we not", "the best option", "the right choice", "wouldn't it be",
     ]
-    /// A question that opens with a negative ("Isn't…", "Wouldn't…", "Don't…") expects the answer yes.
+    /// A question that opens with a negative ("Isn't…", "Wouldn't…", "Is not…", "Would it not…") expects
+    /// the answer yes.
     static func opensNegatively(_ words: [String]) -> Bool {
         guard let first = words.first else { return false }
-        return first.hasSuffix("n't")
-            || (words.count > 1
-                && ["is", "are", "would", "should", "do", "does"]
-                    .contains(first)
-                && words[1] == "not")
+        if first.hasSuffix("n't") { return true }
+        guard auxiliaries.contains(first), words.count > 1 else { return false }
+        return words[1] == "not" || (words.count > 2 && subjects.contains(words[1]) && words[2] == "not")
     }
+    static let auxiliaries: Set<String> = [
+        "is", "are", "was", "were", "would", "should", "could", "can", "will", "shall", "do", "does", "did", "has",
+        "have", "must",
+    ]
+    static let subjects: Set<String> = ["it", "this", "that", "you", "we", "they", "he", "she", "there", "i"]
     static let loadedWords = [
         "wasteful", "failing", "disastrous", "disaster", "shameful", "scandal", "scandalous", "cruel", "vital",
         "fantastic", "excellent", "terrible", "awful", "dangerous", "reckless", "outrageous", "cuts", "slashing",

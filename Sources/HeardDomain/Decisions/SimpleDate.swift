@@ -73,3 +73,17 @@ public struct SimpleDate: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     public var description: String { iso }
 }
+
+extension SimpleDate {
+    /// "Check the year" when the date is further from `today` than any real record of this kind could be: a
+    /// slip like 1926 for 2026 is refused rather than filed decades away. Nil when the date is plausible.
+    public func implausibleYear(today: SimpleDate, yearsBack: Int, yearsAhead: Int? = nil) -> String? {
+        if self < today.adding(months: -12 * yearsBack) {
+            return "Check the year: that is more than \(yearsBack) years ago."
+        }
+        if let yearsAhead, self > today.adding(months: 12 * yearsAhead) {
+            return "Check the year: that is more than \(yearsAhead) years ahead."
+        }
+        return nil
+    }
+}

@@ -17,6 +17,27 @@ public enum RecordedReason {
     }
 }
 
+extension RecordedReason {
+    /// Words that stand in for an answer not yet written.
+    static let placeholders: Set<String> = [
+        "tbc", "tbd", "tba", "todo", "to do", "to follow", "na", "n a", "none", "nil", "nothing", "x", "xx", "xxx",
+        "test", "see above", "as above", "pending", "unknown", "same",
+    ]
+
+    /// For short answers that may rightly be a phrase ("Census 2021", "GP records"): nil when `text` says
+    /// something; otherwise `ask`, saying why when it is a placeholder such as ".", "tbc" or "n/a".
+    public static func placeholderProblem(_ text: String, ask: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty { return ask }
+        let words = trimmed.lowercased().split { !$0.isLetter && !$0.isNumber }
+        let letterWords = words.filter { $0.contains(where: \.isLetter) }
+        if letterWords.isEmpty || placeholders.contains(words.joined(separator: " ")) {
+            return ask.trimmingSuffix(".") + ": \"\(trimmed)\" is a placeholder, not an answer."
+        }
+        return nil
+    }
+}
+
 extension String {
     fileprivate func trimmingSuffix(_ suffix: String) -> String {
         hasSuffix(suffix) ? String(dropLast(suffix.count)) : self

@@ -26,6 +26,7 @@ public enum HeardMigrations {
             M0111_AnalysisCorrections(),
             M0112_ComplaintHandlers(),
             M0113_ScrutinyRecords(),
+            M0114_FeedbackSubmissionKeys(),
         ]
     }
 }

@@ -74,6 +74,13 @@ extension TrainingOptions {
         guard folds == 0 || folds >= 2 else {
             throw TrainingProblem("--folds must be 0 (no cross-validation) or at least 2, not \(folds)")
         }
+        guard minimumExamples >= 1 else {
+            throw TrainingProblem("--minimum-examples must be 1 or more, not \(minimumExamples)")
+        }
+        guard features.minimumDocumentFrequency >= 1 else {
+            throw TrainingProblem(
+                "--minimum-document-frequency must be 1 or more, not \(features.minimumDocumentFrequency)")
+        }
         guard let commentCount else { return }
         guard commentCount > 0 else {
             throw TrainingProblem("there are no comments to train on: the file has a header but no rows")

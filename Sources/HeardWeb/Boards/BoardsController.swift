@@ -125,9 +125,8 @@ enum BoardsController {
                     errors.append(
                         FieldError(
                             "appointed_on", "The appointment date cannot be in the future: add them on the day."))
-                } else if appointed < request.today.adding(months: -12 * 40) {
-                    errors.append(
-                        FieldError("appointed_on", "Check the year: that is more than 40 years ago."))
+                } else if let problem = appointed.implausibleYear(today: request.today, yearsBack: 40) {
+                    errors.append(FieldError("appointed_on", problem))
                 } else if let editing {
                     let firstDeclared = editing.declarations.map(\.entry.declaredOn).min()
                     if let firstDeclared, appointed > firstDeclared {

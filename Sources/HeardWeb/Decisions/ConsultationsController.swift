@@ -189,12 +189,15 @@ enum ConsultationsController {
                     on: db, actor: Admin.actor(request), action: "consultation.question_added",
                     objectType: "consultation", objectID: consultation.id?.uuidString,
                     summary: "Added question \"\(valid.text)\""
-                        + (warnings.isEmpty ? "" : " with \(warnings.count) wording warnings"))
+                        + (warnings.isEmpty
+                            ? "" : " with \(warnings.count) wording warning\(warnings.count == 1 ? "" : "s")"))
             }
             Admin.flash(
                 request,
                 warnings.isEmpty
-                    ? "Question added." : "Question added. The checker has \(warnings.count) suggestions for it below.")
+                    ? "Question added."
+                    : "Question added. The checker has \(warnings.count) suggestion\(warnings.count == 1 ? "" : "s") for it below."
+            )
             return request.redirect(to: DecisionURL.consultation(consultation.id!) + "#questions")
         } catch let failure as ValidationFailure {
             return try await renderShow(

@@ -87,7 +87,9 @@ enum EqualityAssessmentController {
                     "The decision was approved with this assessment, so it is kept as it was when the decision was made."
                 ))
         }
-        if typed.whoAffected.isEmpty { errors.append(FieldError("who_affected", "Say who the proposal affects.")) }
+        if let problem = RecordedReason.placeholderProblem(typed.whoAffected, ask: "Say who the proposal affects.") {
+            errors.append(FieldError("who_affected", problem))
+        }
         let status = EIAStatus(rawValue: typed.status)
         if status == nil || status == EIAStatus.none {
             errors.append(FieldError("status", "Choose draft or signed off."))
@@ -102,17 +104,16 @@ enum EqualityAssessmentController {
         if status == .signedOff {
             for c in characteristics {
                 let entry = entries[c.rawValue]!
-                if entry.evidence.isEmpty {
-                    errors.append(
-                        FieldError(
-                            "evidence-" + slug(c),
-                            "Give the evidence for \(c.title.lowercased()), or say why there is none."))
+                if let problem = RecordedReason.placeholderProblem(
+                    entry.evidence, ask: "Give the evidence for \(c.title.lowercased()), or say why there is none.")
+                {
+                    errors.append(FieldError("evidence-" + slug(c), problem))
                 }
-                if entry.engagement.isEmpty {
-                    errors.append(
-                        FieldError(
-                            "engagement-" + slug(c),
-                            "Say what engagement reached people by \(c.title.lowercased()), or that none did and why."))
+                if let problem = RecordedReason.placeholderProblem(
+                    entry.engagement,
+                    ask: "Say what engagement reached people by \(c.title.lowercased()), or that none did and why.")
+                {
+                    errors.append(FieldError("engagement-" + slug(c), problem))
                 }
                 if entry.impact.isEmpty || entry.impact == "unknown" {
                     errors.append(
@@ -120,15 +121,18 @@ enum EqualityAssessmentController {
                             "impact-" + slug(c),
                             "Choose the likely impact for \(c.title.lowercased()) before signing off."))
                 }
-                if entry.impact == "negative" && entry.mitigations.isEmpty {
-                    errors.append(
-                        FieldError(
-                            "mitigations-" + slug(c),
-                            "Say how the negative impact on \(c.title.lowercased()) will be reduced."))
+                if entry.impact == "negative",
+                    let problem = RecordedReason.placeholderProblem(
+                        entry.mitigations,
+                        ask: "Say how the negative impact on \(c.title.lowercased()) will be reduced.")
+                {
+                    errors.append(FieldError("mitigations-" + slug(c), problem))
                 }
             }
-            if typed.signedOffBy.isEmpty {
-                errors.append(FieldError("signed_off_by", "Enter who signs the assessment off."))
+            if let problem = RecordedReason.placeholderProblem(
+                typed.signedOffBy, ask: "Enter who signs the assessment off.")
+            {
+                errors.append(FieldError("signed_off_by", problem))
             }
             review = SimpleDate(iso: typed.reviewOn)
             if review == nil {

@@ -253,6 +253,8 @@ enum InitiativesController {
                 FieldError(
                     "scrutiny_consulted_on",
                     "The date is in the future: record the committee's response once it has met."))
+        } else if let problem = date?.implausibleYear(today: request.today, yearsBack: 10) {
+            errors.append(FieldError("scrutiny_consulted_on", problem))
         }
         if let problem = RecordedReason.problem(typed["scrutiny_response"]!, ask: "Say what the committee said.") {
             errors.append(FieldError("scrutiny_response", problem))

@@ -39,7 +39,7 @@ enum PublicDecisionsController {
         return .html(
             PublicViews.consultation(
                 request, bundle: bundle, today: request.today, places: places,
-                submission: .init(fields: [:]), key: open ? ResponsesController.newSubmissionKey() : "",
+                submission: .init(fields: [:]), key: open ? request.newSubmissionKey : "",
                 failure: nil))
     }
 

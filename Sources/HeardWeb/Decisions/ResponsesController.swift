@@ -6,8 +6,6 @@ import Vapor
 
 /// Answers to a consultation's survey, online from the public page or typed in from paper by staff.
 enum ResponsesController {
-    static func newSubmissionKey() -> String { [UInt8].random(count: 16).base64URLEncoded }
-
     /// What was typed, kept to re-show the form on error.
     struct Submission {
         var fields: [String: String]
@@ -188,7 +186,7 @@ enum ResponsesController {
         return .html(
             ResponseViews.paperPage(
                 request, bundle: bundle, places: places, submission: Submission(fields: [:]),
-                key: newSubmissionKey(), failure: nil, notice: Admin.takeFlash(request)))
+                key: request.newSubmissionKey, failure: nil, notice: Admin.takeFlash(request)))
     }
 
     @Sendable static func paperSubmit(_ request: Request) async throws -> Response {

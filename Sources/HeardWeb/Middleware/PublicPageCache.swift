@@ -6,13 +6,16 @@ import Vapor
 /// so a page that goes viral is built once a second or two rather than once per visitor.
 ///
 /// Only GET requests without a session cookie are served from it, and only 200 HTML responses are kept.
-/// Every signed-out visitor sees the same page apart from the form token, which is rendered as a
-/// placeholder and filled in per visitor. Any state-changing request through this instance empties the
+/// Every signed-out visitor sees the same page apart from the form token and the key that stops a form
+/// being counted twice, which are rendered as placeholders and filled in per visitor (one shared key would
+/// make every visitor's answers look like a second copy of the first visitor's). Any state-changing request through this instance empties the
 /// cache once it has been answered, so whoever changes something sees it at once; other instances
 /// catch up within `lifetime`.
 final class PublicPageCache: AsyncMiddleware, Sendable {
     /// What a cached page holds in place of the visitor's form token.
     static let formTokenPlaceholder = "heard-form-token-placeholder-000000000000000"
+    /// What a cached page holds in place of a form's submission key (`Request.newSubmissionKey`).
+    static let submissionKeyPlaceholder = "heard-submission-key-placeholder-0000000000"
     static let maximumEntries = 2_000
 
     private let lifetime: TimeAmount
@@ -29,10 +32,20 @@ final class PublicPageCache: AsyncMiddleware, Sendable {
     }
 
     private struct Entry {
+        init(storedAt: NIODeadline, contentType: String, split: (parts: [ByteBuffer], gapIsSubmissionKey: [Bool])) {
+            self.storedAt = storedAt
+            self.contentType = contentType
+            self.parts = split.parts
+            self.gapIsSubmissionKey = split.gapIsSubmissionKey
+        }
+
         var storedAt: NIODeadline
         var contentType: String
-        /// The body split at each form-token placeholder (one part when the page has no form).
+        /// The body split at each placeholder (one part when the page has no form).
         var parts: [ByteBuffer]
+        /// What goes between `parts[i]` and `parts[i + 1]`: true for a fresh submission key, false for the
+        /// visitor's form token.
+        var gapIsSubmissionKey: [Bool]
     }
 
     init(lifetimeSeconds: Double, sessionCookieName: String) {
@@ -65,7 +78,7 @@ final class PublicPageCache: AsyncMiddleware, Sendable {
         guard let body = response.body.buffer else { return response }
         let entry = Entry(
             storedAt: now, contentType: response.headers.first(name: .contentType) ?? "text/html; charset=utf-8",
-            parts: Self.split(body))
+            split: Self.split(body))
         let isCacheable =
             response.status == .ok && response.headers.contentType == .html && response.headers[.setCookie].isEmpty
         guard isCacheable else {
@@ -104,34 +117,48 @@ final class PublicPageCache: AsyncMiddleware, Sendable {
         return response
     }
 
-    /// The page with this visitor's form token in place of each placeholder.
+    /// The page with this visitor's form token, and a new submission key, in place of each placeholder.
     private func fill(_ entry: Entry, for request: Request) -> ByteBuffer {
         let token = request.csrfToken
         var body = ByteBufferAllocator().buffer(capacity: entry.parts.reduce(0) { $0 + $1.readableBytes } + 256)
         for (index, part) in entry.parts.enumerated() {
-            if index > 0 { body.writeString(token) }
+            if index > 0 {
+                body.writeString(entry.gapIsSubmissionKey[index - 1] ? Request.randomSubmissionKey() : token)
+            }
             body.writeImmutableBuffer(part)
         }
         return body
     }
 
-    private static func split(_ body: ByteBuffer) -> [ByteBuffer] {
-        let placeholder = Array(formTokenPlaceholder.utf8)
+    private static func split(_ body: ByteBuffer) -> (parts: [ByteBuffer], gapIsSubmissionKey: [Bool]) {
+        let token = Array(formTokenPlaceholder.utf8)
+        let key = Array(submissionKeyPlaceholder.utf8)
         let bytes = body.readableBytesView
         var parts: [ByteBuffer] = []
+        var gaps: [Bool] = []
         var partStart = bytes.startIndex
         var index = bytes.startIndex
-        while index + placeholder.count <= bytes.endIndex {
-            if bytes[index] == placeholder[0], bytes[index..<(index + placeholder.count)].elementsEqual(placeholder) {
-                parts.append(ByteBuffer(bytes: bytes[partStart..<index]))
-                index += placeholder.count
-                partStart = index
-            } else {
+        // Both placeholders start with the same byte, so most positions cost one comparison.
+        while index < bytes.endIndex {
+            guard bytes[index] == token[0] else {
                 index += 1
+                continue
             }
+            let found = [token, key].first { placeholder in
+                index + placeholder.count <= bytes.endIndex
+                    && bytes[index..<(index + placeholder.count)].elementsEqual(placeholder)
+            }
+            guard let found else {
+                index += 1
+                continue
+            }
+            parts.append(ByteBuffer(bytes: bytes[partStart..<index]))
+            gaps.append(found == key)
+            index += found.count
+            partStart = index
         }
         parts.append(ByteBuffer(bytes: bytes[partStart..<bytes.endIndex]))
-        return parts
+        return (parts, gaps)
     }
 
     struct RenderingForCacheKey: StorageKey { typealias Value = Bool }

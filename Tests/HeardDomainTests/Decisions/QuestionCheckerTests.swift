@@ -26,6 +26,11 @@ struct QuestionCheckerTests {
         #expect(problems("Isn't option A the best option?").contains(.leading))
         #expect(problems("Doesn't the new site suit you?").contains(.leading))
         #expect(problems("Is not the new site closer?").contains(.leading))
+        #expect(problems("Would it not be better to move the clinic?").contains(.leading))
+        #expect(problems("Should we not keep the clinic open?").contains(.leading))
+        #expect(problems("Is this not a good idea?").contains(.leading))
+        #expect(!problems("Would it suit you to travel to Leeds?").contains(.leading))
+        #expect(!problems("Is it easy to park at the clinic?").contains(.leading))
         #expect(!problems("Is the new site easier or harder for you to reach?").contains(.leading))
         #expect(
             problems("What do you think should happen?", kind: .freeText, optionsKnown: true).contains(

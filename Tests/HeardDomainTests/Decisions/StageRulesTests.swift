@@ -128,6 +128,17 @@ struct StageRulesTests {
             #expect(error.message(for: "options") != nil && error.message(for: "reasons") != nil)
             #expect(error.message(for: "discarded_alternatives")?.contains("Moseley") == true)
         }
+        var placeholders = input
+        placeholders.background = "."
+        placeholders.reasons = "tbc"
+        do {
+            _ = try placeholders.validated(initiativeDecided: false, today: today)
+            Issue.record("a pack of placeholders was accepted")
+        } catch {
+            #expect(error.message(for: "background")?.contains("at least 3 words") == true)
+            #expect(error.message(for: "reasons")?.contains("Gunning G2") == true)
+            #expect(error.message(for: "options") == nil)
+        }
 
         input.opensOn = "2026-12-04"
         do {
@@ -170,6 +181,30 @@ struct StageRulesTests {
         #expect(try input.validated(today: today).attendees == 15, "today's can be recorded today")
     }
 
+    @Test("an activity dated decades away is a typed year, not a record")
+    func implausibleActivityYears() throws {
+        let today = SimpleDate(year: 2026, month: 12, day: 5)
+        var input = ActivityInput(
+            title: "Drop-in", kind: "community_meeting", placeID: "p", date: "1900-01-01", venue: "Hall",
+            attendees: "15")
+        for (date, message) in [
+            ("1900-01-01", "Check the year: that is more than 10 years ago."),
+            ("2016-12-04", "Check the year: that is more than 10 years ago."),
+            ("2032-01-01", "Check the year: that is more than 5 years ahead."),
+        ] {
+            input.date = date
+            input.attendees = date < "2026" ? "15" : "0"
+            #expect(throws: ValidationFailure.self) { try input.validated(today: today) }
+            do { _ = try input.validated(today: today) } catch { #expect(error.message(for: "date") == message) }
+        }
+        input.date = "2016-12-05"
+        input.attendees = "15"
+        #expect(try input.validated(today: today).date == SimpleDate(year: 2016, month: 12, day: 5))
+        input.date = "2031-12-05"
+        input.attendees = "0"
+        #expect(try input.validated(today: today).date == SimpleDate(year: 2031, month: 12, day: 5))
+    }
+
     @Test("a recorded reason must say something")
     func recordedReasons() {
         let ask = "Say why."
@@ -179,5 +214,20 @@ struct StageRulesTests {
         #expect(RecordedReason.problem("12 34 56", ask: ask) != nil, "numbers alone are not words")
         #expect(RecordedReason.problem("Staff were unavailable", ask: ask) == nil)
         #expect(RecordedReason.problem("Didn't reach carers", ask: ask) == nil)
+    }
+
+    @Test("a short answer may be a phrase, but not a placeholder")
+    func placeholders() {
+        let ask = "Give the evidence."
+        #expect(RecordedReason.placeholderProblem("", ask: ask) == "Give the evidence.")
+        #expect(
+            RecordedReason.placeholderProblem(" . ", ask: ask)
+                == "Give the evidence: \".\" is a placeholder, not an answer.")
+        for placeholder in ["TBC", "n/a", "N/A.", "none", "-", "2021", "To follow", "x"] {
+            #expect(RecordedReason.placeholderProblem(placeholder, ask: ask) != nil, "\(placeholder)")
+        }
+        for answer in ["Census 2021", "GP records", "None reached us: we will ask the deaf forum."] {
+            #expect(RecordedReason.placeholderProblem(answer, ask: ask) == nil, "\(answer)")
+        }
     }
 }

@@ -85,13 +85,22 @@ struct ConsultationRulesTests {
                     staffPath + "/questions", form: ["text": "How far do you travel?", "kind": "free_text"],
                     tokenFrom: staffPath
                 ).status == .seeOther)
+            // The checker's count is in words a person would write.
+            #expect(
+                try await officer.post(
+                    staffPath + "/questions",
+                    form: ["text": "Would it not be better to go by bus?", "kind": "free_text"],
+                    tokenFrom: staffPath
+                ).status == .seeOther)
+            let checked = try await officer.get(staffPath)
+            #expect(checked.body.contains("Question added. The checker has 1 suggestion for it below."))
             let old = try #require(try await SurveyQuestion.query(on: app.db).filter(\.$text == "Old question").first())
             let remove = staffPath + "/questions/\(old.id!.uuidString.lowercased())/remove"
             #expect(page.body.contains("action=\"\(remove)\""))
             #expect(try await officer.post(remove, form: [:], tokenFrom: staffPath).status == .seeOther)
-            let left = try await SurveyQuestion.query(on: app.db).all()
-            #expect(left.map(\.text) == ["How far do you travel?"])
-            #expect(left.first?.position == 1)
+            let left = try await SurveyQuestion.query(on: app.db).sort(\.$position).all()
+            #expect(left.map(\.text) == ["How far do you travel?", "Would it not be better to go by bus?"])
+            #expect(left.map(\.position) == [1, 2])
             try await SurveyResponse(
                 consultationID: consultation.id!, channel: "online", placeID: nil, answers: [:], redactedText: "",
                 submissionKey: "k", contactEmail: nil
@@ -102,7 +111,7 @@ struct ConsultationRulesTests {
             let refused = try await officer.post(answered, form: [:], tokenFrom: staffPath)
             #expect(refused.status == .conflict)
             #expect(refused.body.contains("People have already answered this survey"))
-            #expect(try await SurveyQuestion.query(on: app.db).count() == 1)
+            #expect(try await SurveyQuestion.query(on: app.db).count() == 2)
         }
     }
 
@@ -183,9 +192,16 @@ struct ConsultationRulesTests {
                 signOff["evidence-" + slug] = "Census 2021."
                 signOff["impact-" + slug] = "neutral"
             }
+            signOff[
+                "engagement-" + EqualityAssessmentController.slug(EqualityAssessmentController.characteristics[1])] =
+                "tbc"
             let unready = try await officer.post(eiaPath, form: signOff, tokenFrom: eiaPath)
             #expect(unready.status == .unprocessableEntity)
             #expect(unready.body.contains("Say what engagement reached people by age, or that none did and why."))
+            #expect(
+                unready.body.contains(
+                    "by disability, or that none did and why: \"tbc\" is a placeholder, not an answer."))
+            #expect(!unready.body.contains("Give the evidence for age"), "Census 2021 is evidence")
             #expect(unready.body.contains("The review date must be after today"))
             #expect(try await EqualityAssessment.query(on: app.db).count() == 0)
 
@@ -284,6 +300,10 @@ struct ConsultationRulesTests {
 
             for (form, message) in [
                 (["scrutiny_consulted_on": "2026-12-20", "scrutiny_response": "Supported it."], "in the future"),
+                (
+                    ["scrutiny_consulted_on": "1990-11-12", "scrutiny_response": "Supported the change."],
+                    "Check the year"
+                ),
                 (["scrutiny_consulted_on": "2026-11-12", "scrutiny_response": "x"], "at least 3 words"),
                 (["scrutiny_consulted_on": "", "scrutiny_response": "Supported the change."], "Enter the date"),
             ] {

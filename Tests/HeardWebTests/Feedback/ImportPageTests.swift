@@ -32,9 +32,21 @@ struct ImportPageTests {
             #expect(try await FeedbackItem.query(on: app.db).count() == 0)
             var run = form
             run["step"] = "import"
-            let imported = try await officer.post(batchPath, form: run)
-            #expect(imported.status == .seeOther)
+            // A mapping that cannot run leaves the batch ready to try again.
+            var wrong = run
+            wrong["column_text"] = "Notes"
+            #expect(try await officer.post(batchPath, form: wrong).status == .unprocessableEntity)
+            // Import clicked twice at once (here by two officers): the file is loaded once.
+            let (email, password) = try await app.createUser(.engagementOfficer, email: "colleague@test.heard.example")
+            let colleague = app.browser()
+            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            async let first = officer.post(batchPath, form: run)
+            async let second = colleague.post(batchPath, form: run)
+            let statuses = try await [first.status, second.status]
+            #expect(statuses.filter { $0 == .seeOther }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .conflict }.count == 1, "\(statuses)")
             #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+            #expect(try await ImportBatch.query(on: app.db).first()?.rowsImported == 1)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "import.run").count() == 1)
         }
     }

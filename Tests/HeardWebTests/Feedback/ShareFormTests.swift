@@ -53,4 +53,53 @@ struct ShareFormTests {
             #expect(try await FeedbackItem.query(on: app.db).count() == 1)
         }
     }
+
+    @Test(
+        "the same form sent twice, one after the other or both at once, is stored once and both get the first reference",
+        arguments: TestDatabase.all)
+    func sentTwice(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.publicPageCacheSeconds = 600 }) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let formPath = "/feedback/new?service=\(service.id!.uuidString)"
+            func key(_ page: TestBrowser.Page) throws -> String {
+                try #require(
+                    page.body.range(of: "name=\"submission_key\" value=\"").map { range in
+                        String(page.body[range.upperBound...].prefix { $0 != "\"" })
+                    })
+            }
+            // The form page is kept for signed-out visitors, but each one gets a key of their own.
+            let ann = app.browser()
+            let bob = app.browser()
+            let annKey = try key(try await ann.get(formPath))
+            let bobKey = try key(try await bob.get(formPath))
+            #expect(annKey != bobKey)
+            #expect(!annKey.contains("placeholder") && annKey.count >= 20)
+
+            let form = [
+                "service_id": service.id!.uuidString, "story": "The midwife stayed with us all night.",
+                "consent_to_publish": "yes", "submission_key": annKey,
+            ]
+            let first = try await ann.post(formPath, form: form, tokenFrom: formPath)
+            let again = try await ann.post(formPath, form: form, tokenFrom: formPath)
+            #expect(first.status == .seeOther && again.status == .seeOther)
+            #expect(first.location == again.location)
+            #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+
+            // Both copies at once (a double tap; here from two connections, as through a load balancer): one
+            // stored, both told the same reference.
+            var bobForm = form
+            bobForm["submission_key"] = bobKey
+            bobForm["story"] = "Reception was kind and quick."
+            let otherConnection = app.browser()
+            async let one = bob.post(formPath, form: bobForm, tokenFrom: formPath)
+            async let two = otherConnection.post(formPath, form: bobForm, tokenFrom: formPath)
+            let (a, b) = try await (one, two)
+            #expect(a.status == .seeOther && b.status == .seeOther)
+            #expect(a.location == b.location)
+            #expect(try await FeedbackItem.query(on: app.db).count() == 2)
+            let stored = try await FeedbackItem.query(on: app.db).filter(\.$submissionKey == bobKey).all()
+            #expect(stored.count == 1)
+            #expect(a.location?.contains(stored.first?.reference ?? "?") == true)
+        }
+    }
 }

@@ -34,6 +34,8 @@ public final class FeedbackItem: Model, @unchecked Sendable {
     @OptionalField(key: "entered_by_id") public var enteredByID: UUID?
     /// A salted hash of the sender's network address, for rate limiting; never the address itself.
     @OptionalField(key: "submitter_hash") public var submitterHash: String?
+    /// The key of the web form it was sent from (unique), so sending the form twice stores it once.
+    @OptionalField(key: "submission_key") public var submissionKey: String?
     @OptionalField(key: "import_batch_id") public var importBatchID: UUID?
     /// The pre-2020 "likely to recommend" answer, when an import carried one. Never mixed with `fftRating`.
     @OptionalField(key: "legacy_recommend") public var legacyRecommend: String?

@@ -29,6 +29,8 @@ public struct NewFeedback: Sendable {
     public var receivedAt: Date
     public var enteredByID: UUID?
     public var submitterHash: String?
+    /// The web form's key (see `FeedbackItem.submissionKey`); nil for imports and the API.
+    public var submissionKey: String?
     public var importBatchID: UUID?
     public var analysedAt: Date?
     public var themes: [String]
@@ -66,6 +68,7 @@ public struct NewFeedback: Sendable {
         self.receivedAt = receivedAt
         self.enteredByID = enteredByID
         self.submitterHash = submitterHash
+        self.submissionKey = nil
         self.importBatchID = importBatchID
         self.analysedAt = nil
         self.themes = []
@@ -81,7 +84,8 @@ public struct NewFeedback: Sendable {
     static let columns = [
         "id", "reference", "service_id", "place_id", "organisation_id", "channel", "story", "what_was_good",
         "could_be_better", "fft_rating", "consent_to_publish", "contact_name", "contact_email", "contact_phone",
-        "wants_reply", "status", "received_at", "entered_by_id", "submitter_hash", "import_batch_id", "analysed_at",
+        "wants_reply", "status", "received_at", "entered_by_id", "submitter_hash", "submission_key", "import_batch_id",
+        "analysed_at",
         "themes", "sentiment", "relational", "is_urgent", "urgent_reasons", "pii_kinds", "redacted_text",
         "needs_answer", "created_at", "updated_at",
     ]
@@ -92,7 +96,8 @@ public struct NewFeedback: Sendable {
             SQLBind(channel.rawValue), SQLBind(story), SQLBind(whatWasGood), SQLBind(couldBeBetter),
             SQLBind(fftRating), SQLBind(consentToPublish), SQLBind(contactName), SQLBind(contactEmail),
             SQLBind(contactPhone), SQLBind(wantsReply), SQLBind(status.rawValue), SQLBind(receivedAt),
-            SQLBind(enteredByID), SQLBind(submitterHash), SQLBind(importBatchID), SQLBind(analysedAt),
+            SQLBind(enteredByID), SQLBind(submitterHash), SQLBind(submissionKey), SQLBind(importBatchID),
+            SQLBind(analysedAt),
             SQLBind(themes.joined(separator: ";")), SQLBind(sentiment), SQLBind(relational), SQLBind(isUrgent),
             SQLBind(urgentReasons), SQLBind(piiKinds), SQLBind(redactedText), SQLBind(needsAnswer), SQLBind(now),
             SQLBind(now),

@@ -74,6 +74,13 @@ enum ImportController {
             mapping.columns[field.rawValue] = form["column_" + field.rawValue] ?? ""
         }
         let dryRun = form["step"] != "import"
+        if !dryRun, try await !ImportBatch.claimForImport(batch.id!, on: request.db) {
+            throw Abort(
+                .conflict,
+                reason:
+                    "This import is already running (a second click on Import, perhaps), so it was not started again. Its page shows how far it has got."
+            )
+        }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
             "heard-upload-\(UUID().uuidString).csv")
         try text.write(to: file, atomically: true, encoding: .utf8)
@@ -91,7 +98,13 @@ enum ImportController {
                 summary: "Imported \(report.accepted) rows from \(batch.fileName); refused \(report.rejected)")
             Admin.flash(request, "Imported \(report.accepted) rows. Analysis is running in the background.")
             return request.redirect(to: SiteURL.imports + "/" + batch.id!.uuidString.lowercased())
-        } catch let problem as ImportProblem {
+        } catch {
+            // Claimed but not run to the end: the batch can be tried again (rows already committed stay).
+            if !dryRun {
+                try await ImportBatch.query(on: request.db).filter(\.$id == batch.id!).filter(\.$status == "importing")
+                    .set(\.$status, to: batch.status == "importing" ? "failed" : batch.status).update()
+            }
+            guard let problem = error as? ImportProblem else { throw error }
             let failure = ValidationFailure([FieldError("column_text", problem.description)])
             return .html(
                 try await render(request, batch: batch, mapping: mapping, report: nil, failure: failure),

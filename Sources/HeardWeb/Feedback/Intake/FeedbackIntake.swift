@@ -19,6 +19,8 @@ struct FeedbackIntake {
         var channel: FeedbackChannel
         var enteredBy: User? = nil
         var submitterHash: String? = nil
+        /// The web form's key: a second copy of the same form fails the unique index and stores nothing.
+        var submissionKey: String? = nil
         var receivedAt: Date = Date()
         var importBatchID: UUID? = nil
         /// Imports analyse in background jobs; everything else is analysed before it is stored.
@@ -52,6 +54,7 @@ struct FeedbackIntake {
             contactPhone: submission.contactPhone, wantsReply: submission.wantsReply, status: .awaitingModeration,
             receivedAt: origin.receivedAt, enteredByID: origin.enteredBy?.id, submitterHash: origin.submitterHash,
             importBatchID: origin.importBatchID)
+        item.submissionKey = origin.submissionKey
         // Analysis happens before the write, outside any transaction: the commit only waits for the disk.
         if origin.analyseNow {
             Self.apply(engine.analyse(submission.fullText), to: &item, hasSuggestion: !submission.couldBeBetter.isEmpty)

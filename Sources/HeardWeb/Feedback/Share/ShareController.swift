@@ -76,12 +76,16 @@ enum ShareController {
         let title = staffEntry ? "Enter feedback" : "Share your experience"
         let page = SharePages.form(
             context: PageContext(request, title: title), service: choice(service), form: ShareForm(), failure: nil,
-            csrfToken: request.csrfToken, staffEntry: staffEntry)
+            csrfToken: request.csrfToken, submissionKey: request.newSubmissionKey, staffEntry: staffEntry)
         return .html(page)
     }
 
     private static func save(_ request: Request, staffEntry: Bool) async throws -> Response {
         let form = try request.content.decode(ShareForm.self)
+        // A form from before keys were given out (or a hand-made request) has none and is stored as it comes.
+        let submissionKey = form.submissionKey.map { $0.trimmingWhitespace() }.flatMap {
+            $0.isEmpty || $0.utf8.count > 64 ? nil : $0
+        }
         let service = try await findService(
             request, id: form.serviceID ?? (try? request.query.get(String.self, at: "service")))
         func redisplay(_ failure: ValidationFailure, status: HTTPResponseStatus = .unprocessableEntity) -> Response {
@@ -89,7 +93,7 @@ enum ShareController {
                 context: PageContext(
                     request, title: staffEntry ? "Enter feedback" : "Share your experience", hasErrors: true),
                 service: choice(service), form: form, failure: failure, csrfToken: request.csrfToken,
-                staffEntry: staffEntry)
+                submissionKey: submissionKey ?? request.newSubmissionKey, staffEntry: staffEntry)
             return .html(page, status: status)
         }
         let valid: FeedbackSubmission.Valid
@@ -136,12 +140,27 @@ enum ShareController {
             }
         }
 
+        // The same form sent again (a double tap, a resend after a slow connection) is not stored twice: the
+        // person is shown what the first copy gave them.
+        if let submissionKey, let first = try await storedCopy(of: submissionKey, on: request.db) {
+            return duplicateAnswer(first, staffEntry: staffEntry, request: request)
+        }
         let intake = request.feedbackIntake
-        let item = try await intake.record(
-            valid, service: try ServiceDirectory.Entry(service),
-            origin: .init(
-                channel: channel, enteredBy: staffEntry ? request.currentUser : nil, submitterHash: submitterHash),
-            equalityAnswers: staffEntry ? [:] : (form.equality ?? [:]))
+        let item: FeedbackIntake.Recorded
+        do {
+            item = try await intake.record(
+                valid, service: try ServiceDirectory.Entry(service),
+                origin: .init(
+                    channel: channel, enteredBy: staffEntry ? request.currentUser : nil, submitterHash: submitterHash,
+                    submissionKey: submissionKey),
+                equalityAnswers: staffEntry ? [:] : (form.equality ?? [:]))
+        } catch {
+            // Both copies arrived at once and the other one was stored first (the key is unique).
+            guard let submissionKey, let first = try await storedCopy(of: submissionKey, on: request.db) else {
+                throw error
+            }
+            return duplicateAnswer(first, staffEntry: staffEntry, request: request)
+        }
         if staffEntry, let user = request.currentUser {
             try await AuditLog.record(
                 on: request.db, actor: AuditActor(id: user.id, label: user.email), action: "feedback.entered",
@@ -158,6 +177,21 @@ enum ShareController {
             to: thanksPath(
                 reference: item.reference, willPublish: valid.consentToPublish,
                 hasContact: valid.contactEmail != nil || valid.contactPhone != nil))
+    }
+
+    private static func storedCopy(of submissionKey: String, on db: any Database) async throws -> FeedbackItem? {
+        try await FeedbackItem.query(on: db).filter(\.$submissionKey == submissionKey).first()
+    }
+
+    private static func duplicateAnswer(_ first: FeedbackItem, staffEntry: Bool, request: Request) -> Response {
+        if staffEntry {
+            Admin.flash(request, "That feedback was already saved as \(first.reference); it was not saved twice.")
+            return request.redirect(to: SiteURL.staffFeedbackNew)
+        }
+        return request.redirect(
+            to: thanksPath(
+                reference: first.reference, willPublish: first.consentToPublish,
+                hasContact: first.contactEmail != nil || first.contactPhone != nil))
     }
 
     /// The day a letter or call arrived: today unless given, never in the future, and within the last year

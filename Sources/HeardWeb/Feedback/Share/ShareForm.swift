@@ -20,6 +20,8 @@ struct ShareForm: Content {
     var receivedOn: String?
     /// The honeypot: hidden from people, filled in by bots.
     var website: String?
+    /// The key of this filling-in of the form (see `Request.newSubmissionKey`).
+    var submissionKey: String?
     var equality: [String: String]?
 
     enum CodingKeys: String, CodingKey {
@@ -33,6 +35,7 @@ struct ShareForm: Content {
         case contactEmail = "contact_email"
         case contactPhone = "contact_phone"
         case wantsReply = "wants_reply"
+        case submissionKey = "submission_key"
         case isComplaint = "is_complaint"
         case receivedOn = "received_on"
     }

@@ -56,7 +56,7 @@ enum SharePages {
 
     static func form(
         context: PageContext, service: ServiceChoice, form: ShareForm, failure: ValidationFailure?, csrfToken: String,
-        staffEntry: Bool
+        submissionKey: String, staffEntry: Bool
     ) -> String {
         let submission = form.submission
         let action = (staffEntry ? SiteURL.staffFeedbackNew : SiteURL.shareNew) + "?service=" + service.id
@@ -72,6 +72,7 @@ enum SharePages {
             HeardWeb.form(.action(action), .method("post"), .novalidate) {
                 FormComponents.csrfField(csrfToken)
                 input(.type("hidden"), .name("service_id"), .value(service.id))
+                input(.type("hidden"), .name("submission_key"), .value(submissionKey))
                 if staffEntry {
                     FormComponents.selectField(
                         name: "channel", label: "How was it received?",
