@@ -22,6 +22,42 @@ import Testing
         #expect(!analyser.analyse(text).isUrgent)
     }
 
+    // MARK: Disclosures QA found unflagged (inflections and a person as object)
+
+    @Test(arguments: [
+        ("I feel like ending my life", "self-harm"), ("He ended his life last year", "self-harm"),
+        ("I keep thinking about killing myself", "self-harm"), ("My son said he wants to die", "self-harm"),
+        ("She wanted to die", "self-harm"), ("I just don't want to live any more", "self-harm"),
+        ("The carer hit my dad and left bruises", "abuse"), ("The carer hit my dad and left bruises", "safeguarding"),
+        ("He hit my mother", "abuse"), ("I was pushed by a member of staff", "abuse"),
+        ("The nurse smacked my daughter", "abuse"), ("staff were hitting the residents", "abuse"),
+        ("a carer slapped a resident", "abuse"), ("he shoved me", "abuse"), ("She pushed me over", "abuse"),
+        ("Dad was hit by another patient", "abuse"), ("I am scared of the night nurse", "safeguarding"),
+        ("Mum is afraid of some of the carers", "safeguarding"), ("Mum was left in soiled sheets", "safeguarding"),
+        ("he was lying in a wet bed for hours", "safeguarding"), ("left in her own urine", "safeguarding"),
+        ("we found unexplained bruising on her arms", "safeguarding"), ("Dad died in A&E", "danger"),
+    ])
+    func flagsInflectedDisclosures(_ text: String, _ reason: String) {
+        let analysis = analyser.analyse(text)
+        #expect(analysis.isUrgent, "\(text)")
+        #expect(analysis.urgentReasons.contains(reason), "\(text)")
+    }
+
+    /// Ordinary senses of the same verbs. Fear of a procedure is not a cue ("scared before the operation"):
+    /// fear of a person is.
+    @Test(arguments: [
+        "the waiting time killed me", "we hit the target for once", "I pushed for an appointment and got one",
+        "I was scared before the operation but staff reassured me", "my dad died peacefully, thank you for the care",
+        "Mum died peacefully in her sleep", "the porter pushed my dad in a wheelchair",
+        "I was pushed by the porter to x-ray", "the end of life team were wonderful",
+        "the appointment was pushed back a week", "the nurse changed the wet sheets straight away",
+        "slight bruising after my blood test", "my daughter is scared of needles",
+    ])
+    func leavesOrdinarySensesUnflagged(_ text: String) {
+        let analysis = analyser.analyse(text)
+        #expect(!analysis.isUrgent, "\(text): \(analysis.urgentReasons)")
+    }
+
     @Test(arguments: [
         ("The staff were so kind and caring", RelationalFlag.compassion),
         ("I was treated with dignity and respect", .dignity),

@@ -78,6 +78,10 @@ import Testing
             "ref 943.476.5919", "My NHS number is 943 476 5918", "postcode LS1  4AP", "postcode LS1\u{A0}4AP",
             "NHS no ９４３ ４７６ ５９１９", "call ０７７００ ９００１２３", "write to ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ",
             "Dr\u{A0}Patel was kind", "at\u{A0}home by 10\u{A0}am", "ward ２３ waited １０ hours",
+            "My name is Sarah Jones and my son Tom Jones was treated badly", "my name's Sarah", "call me Sarah",
+            "Hi, this is Sarah writing", "Signed Sarah Jones", "Thank you, from Sarah xx", "I came from Leeds",
+            "my name is on the list", "my mum Jean", "Flat 3, 21 Park Road", "I live at 12 Acacia Avenue",
+            "from Sarah", "This is Great",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

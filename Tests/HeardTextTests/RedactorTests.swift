@@ -79,6 +79,69 @@ import Testing
         #expect(result.kinds == [.name])
     }
 
+    // MARK: Self-given and relatives' names, found published unredacted
+
+    @Test(arguments: [
+        (
+            "My name is Sarah Jones and my son Tom Jones was treated badly",
+            "My name is [name] and my son [name] was treated badly"
+        ),
+        ("My name is John Smith", "My name is [name]"),
+        ("my name's Sarah, I was seen on Monday", "my name's [name], I was seen on Monday"),
+        ("My name\u{2019}s Sarah", "My name\u{2019}s [name]"), ("her name was Jane Doe.", "her name was [name]."),
+        ("I am called Sarah", "I am called [name]"), ("I'm called Priya Patel", "I'm called [name]"),
+        ("Hi, this is Sarah Jones writing about my mum", "Hi, this is [name] writing about my mum"),
+        ("This is Tom calling for my dad", "This is [name] calling for my dad"),
+        ("Signed Sarah Jones", "Signed [name]"), ("Thank you so much from Sarah", "Thank you so much from [name]"),
+        ("Thanks, from Sarah Jones xx", "Thanks, from [name] xx"), ("Please call me Sarah", "Please call me [name]"),
+        ("my mum Jean was cared for", "my mum [name] was cared for"),
+        ("my dad Peter Brown", "my dad [name]"), ("my daughter Amy", "my daughter [name]"),
+        ("my wife Sue and my partner Alex", "my wife [name] and my partner [name]"),
+        ("my grandson Jack", "my grandson [name]"), ("my husband Raj", "my husband [name]"),
+    ])
+    func redactsSelfGivenAndRelativesNames(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.name])
+    }
+
+    @Test(arguments: [
+        "my name is on the list", "I am called back every week", "I am Polish", "My name was not called",
+        "This is Great", "this is Bradford Royal Infirmary", "I was transferred from Leeds",
+        "The ambulance came from Bradford.", "my mum was seen quickly", "My dad Was seen", "my name is not important",
+        "the name of the ward", "my surname is Smith",
+    ])
+    func leavesNameLikePhrasesWithoutANameAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    // MARK: Street addresses
+
+    @Test(arguments: [
+        ("I live at 12 Acacia Avenue", "I live at [address]"),
+        ("Flat 3, 21 Park Road, Leeds", "[address], Leeds"),
+        ("at 12a High Street.", "at [address]."),
+        ("send it to 3 St John's Close please", "send it to [address] please"),
+        ("apartment 4 10 Mill Lane", "[address]"),
+    ])
+    func redactsStreetAddresses(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.address])
+    }
+
+    @Test(arguments: [
+        "I was on ward 23 for 3 days", "waited 10 hours", "bay 4", "room 12", "Rang 111", "Flat 3 was cold",
+        "waited 2 hours on the road", "10 Minutes", "in 3 days time", "I live in flat 3", "Bay 4 Close to the window",
+    ])
+    func leavesNumbersThatAreNotAddressesAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
     @Test(arguments: [
         "The nurse was lovely", "Dr was lovely", "the Nurse Practitioner was kind", "the doctor I saw",
         "training over MS teams", "waiting for an MR scan",
@@ -200,11 +263,11 @@ import Testing
     }
 
     @Test func reportsEveryKindAndSpan() {
-        let text = "Dr Patel, a@b.com, 07700 900123, LS1 4AB, 943 476 5919"
+        let text = "Dr Patel, a@b.com, 07700 900123, LS1 4AB, 943 476 5919, 12 Acacia Avenue"
         let result = redactor.redact(text)
-        #expect(result.text == "Dr [name], [email], [phone], [postcode], [NHS number]")
+        #expect(result.text == "Dr [name], [email], [phone], [postcode], [NHS number], [address]")
         #expect(Set(result.kinds) == Set(PersonalDataKind.allCases))
-        #expect(result.spans.count == 5)
+        #expect(result.spans.count == 6)
         let bytes = Array(text.utf8)
         #expect(String(decoding: bytes[result.spans[0].utf8Range], as: UTF8.self) == "Patel")
     }

@@ -51,9 +51,10 @@ public struct CommentAnalyser: Sendable {
         let cues = workspace.tokens.withUnsafeBufferPointer { AnalysisCues.matcher.matches($0) }
         var personalData = PersonalDataKinds()
         if redact {
-            let mayContainName =
-                cues & AnalysisCues.nameCueBit != 0
-                && workspace.tokens.withUnsafeBufferPointer { NameCues.mayPrecedeName($0) }
+            let cueWordSeen = cues & AnalysisCues.nameCueBit != 0
+            let mayContainName = workspace.tokens.withUnsafeBufferPointer {
+                NameCues.mayPrecedeName($0, cueWordSeen: cueWordSeen)
+            }
             personalData = redactor.redactIfNeeded(
                 bytes, into: &workspace.redacted, clues: clues, mayContainName: mayContainName)
         }

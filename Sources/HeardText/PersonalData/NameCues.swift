@@ -12,7 +12,30 @@ enum NameCues {
         "physiotherapist", "receptionist", "therapist", "counsellor", "psychiatrist", "psychologist",
         "pharmacist", "carer", "hca", "registrar", "gp", "dentist", "technician", "driver", "crew",
         "practitioner", "worker", "manager", "called", "named", "brother", "husband", "wife", "son", "daughter",
+        "mum", "mom", "mother", "dad", "father", "partner", "grandson", "granddaughter", "grandmother",
+        "grandfather", "grandma", "grandad", "granddad", "grandpa", "nan", "nana", "nanna", "gran", "granny",
+        "aunt", "auntie", "uncle", "nephew", "niece", "fiance", "fiancee", "boyfriend", "girlfriend", "friend",
+        "stepson", "stepdaughter",
     ]
+
+    /// Words after which a capitalised name follows in a given context (see `PersonalDataPatterns.name`):
+    /// "my name is Sarah", "her name was Jane", "this is Sarah writing", "my name's Sarah", "call me Sarah",
+    /// "signed Sarah Jones", and "from Sarah" ending a comment after a thank-you or punctuation.
+    enum LeadIn: Int32, CaseIterable {
+        case `is`, was, name, me, signed, from
+    }
+    static let leadInWords = LeadIn.allCases.map { "\($0)" }
+    /// Lead-in words by hash; the value is the `LeadIn`'s raw value.
+    static let leadIns: FlatHashMap = {
+        var map = FlatHashMap(minimumCapacity: leadInWords.count)
+        for leadIn in LeadIn.allCases { map.set(leadIn.rawValue, for: StableHash.fnv1a("\(leadIn)")) }
+        return map
+    }()
+    /// What must follow "this is Sarah" for "Sarah" to be taken as the writer's name.
+    static let introductionFollowers = ["writing", "calling", "here", "speaking", "from"]
+
+    /// The lead-ins as phrases for the analyser's cue matcher ("from" is checked apart, at the comment's end).
+    static let leadInPhrases = ["name is", "name was", "this is", "name's", "call me", "signed"]
 
     /// Capitalised or common words that follow a role but are not names ("Nurse Practitioner", "Dr I think").
     static let notNames: FlatHashMap = hashes([
@@ -31,14 +54,15 @@ enum NameCues {
         "today", "yesterday", "again", "here", "first", "second", "one", "two", "some", "any", "every",
         "each", "other", "another", "only", "still", "even", "mental", "health", "district", "practice",
         "specialist", "support", "led", "teams", "scan", "scans", "advanced", "senior", "junior", "student",
-        "community", "visiting",
+        "community", "visiting", "back", "up", "down", "out", "off", "over", "away", "round", "about",
+        "writing", "calling", "here", "speaking",
     ])
 
     /// For each first letter a–z, a bit per word length (2...15) that some honorific or role has: most
     /// words are ruled out by this before any hashing.
     static let firstLetterLengths: [UInt32] = {
         var masks = [UInt32](repeating: 0, count: 26)
-        for word in honorificWords + roleWords {
+        for word in honorificWords + roleWords + leadInWords {
             let bytes = Array(word.utf8)
             guard let first = bytes.first, ByteClass.isLower(first), bytes.count < 32 else { continue }
             masks[Int(first - UInt8(ascii: "a"))] |= 1 << UInt32(bytes.count)
@@ -69,15 +93,36 @@ enum NameCues {
         return map
     }
 
+    private static let nameHash = StableHash.fnv1a("name")
+    private static let thisHash = StableHash.fnv1a("this")
+    private static let callHash = StableHash.fnv1a("call")
+    private static let fromHash = StableHash.fnv1a("from")
+    /// Lead-ins that need no word before them ("name's", "signed").
+    private static let leadInTokens: FlatHashMap = tokenHashes(["name's", "signed"])
+    /// Lead-ins that need one ("name is", "this is", "call me"): the value is the hash of the word before.
+    private static let pairedLeadInTokens: FlatHashMap = tokenHashes(["is", "was", "me"])
+
     /// Whether the name pattern can match anywhere in a comment with these tokens: some honorific, or some
-    /// role followed by a word that starts with a capital (a name after a role must be capitalised). A
-    /// necessary condition only; the redactor's byte-level pattern decides.
-    static func mayPrecedeName(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+    /// role or lead-in ("my name is") followed by a word that starts with a capital (a name after a role must
+    /// be capitalised), or "from" and a capitalised word or two ending the comment. A necessary condition
+    /// only; the redactor's byte-level pattern decides. `cueWordSeen` is whether the cue matcher found a
+    /// title, role or lead-in: without one only the comment's last words are looked at.
+    static func mayPrecedeName(_ tokens: UnsafeBufferPointer<Token>, cueWordSeen: Bool = true) -> Bool {
         let count = tokens.count
+        // "… from Sarah", "… from Sarah Jones xx" at the very end.
+        for back in 2...4 where count >= back && tokens[count - back].hash == fromHash {
+            if tokens[count - back + 1].startsUpper { return true }
+        }
+        guard cueWordSeen else { return false }
         for index in 0..<count {
             let hash = tokens[index].hash
             if honorificTokens.value(for: hash) != nil { return true }
-            if index + 1 < count, tokens[index + 1].startsUpper, roleTokens.value(for: hash) != nil { return true }
+            guard index + 1 < count, tokens[index + 1].startsUpper else { continue }
+            if roleTokens.value(for: hash) != nil || leadInTokens.value(for: hash) != nil { return true }
+            if index > 0, pairedLeadInTokens.value(for: hash) != nil {
+                let before = tokens[index - 1].hash
+                if before == nameHash || before == thisHash || before == callHash { return true }
+            }
         }
         return false
     }

@@ -5,6 +5,7 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
     case postcode
     case nhsNumber = "nhs_number"
     case name
+    case address
 
     /// Plain-English title for reports and the web app.
     public var title: String {
@@ -14,6 +15,7 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
         case .postcode: "Postcode"
         case .nhsNumber: "NHS number"
         case .name: "Name"
+        case .address: "Street address"
         }
     }
 
@@ -25,6 +27,7 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
         case .postcode: "[postcode]"
         case .nhsNumber: "[NHS number]"
         case .name: "[name]"
+        case .address: "[address]"
         }
     }
 
@@ -37,6 +40,7 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
         case .postcode: 4
         case .nhsNumber: 8
         case .name: 16
+        case .address: 32
         }
     }
 }

@@ -26,6 +26,7 @@ enum PersonalDataPatterns {
         if ByteClass.isDigit(first) {
             if let end = nhsNumber(bytes, at: start) { return Match(kind: .nhsNumber, keepUntil: start, end: end) }
             if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
+            if let end = streetAddress(bytes, at: start) { return Match(kind: .address, keepUntil: start, end: end) }
             return nil
         }
         if first == UInt8(ascii: "+") || first == UInt8(ascii: "(") {
@@ -34,6 +35,11 @@ enum PersonalDataPatterns {
         }
         if clues.hasDigit, let end = postcode(bytes, at: start) {
             return Match(kind: .postcode, keepUntil: start, end: end)
+        }
+        if clues.hasDigit, first | 0x20 == UInt8(ascii: "f") || first | 0x20 == UInt8(ascii: "a"),
+            let end = flatAddress(bytes, at: start)
+        {
+            return Match(kind: .address, keepUntil: start, end: end)
         }
         return clues.mayContainName ? name(bytes, at: start) : nil
     }
@@ -318,7 +324,7 @@ enum PersonalDataPatterns {
         }
     }
 
-    // MARK: Names after titles and roles
+    // MARK: Names after titles, roles and lead-ins
 
     static func name(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
         let count = bytes.count
@@ -334,7 +340,10 @@ enum PersonalDataPatterns {
         for index in start..<end { hash = (hash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
         hash = StableHash.mix(hash)
         let isHonorific = NameCues.honorifics.value(for: hash) != nil
-        guard isHonorific || NameCues.roles.value(for: hash) != nil else { return nil }
+        guard isHonorific || NameCues.roles.value(for: hash) != nil else {
+            guard let leadIn = NameCues.leadIns.value(for: hash) else { return nil }
+            return nameAfterLeadIn(bytes, leadIn: NameCues.LeadIn(rawValue: leadIn)!, start: start, end: end)
+        }
         var index = end
         if isHonorific, index < count, bytes[index] == UInt8(ascii: ".") { index += 1 }
         guard index < count, bytes[index] == UInt8(ascii: " ") else { return nil }
@@ -344,15 +353,199 @@ enum PersonalDataPatterns {
         let honorificInCapitals = length >= 2 && ByteClass.isUpper(bytes[start]) && ByteClass.isUpper(bytes[start + 1])
         guard let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific && !honorificInCapitals)
         else { return nil }
-        var nameEnd = firstEnd
-        // An optional surname ("nurse Jane Smith"); always capitalised.
-        if nameEnd + 1 < count, bytes[nameEnd] == UInt8(ascii: " "),
-            let surnameEnd = nameWord(bytes, at: nameEnd + 1, lowercaseAllowed: false)
-        {
-            nameEnd = surnameEnd
-        }
-        return Match(kind: .name, keepUntil: index, end: nameEnd)
+        return Match(kind: .name, keepUntil: index, end: withSurname(bytes, firstEnd))
     }
+
+    /// Extends a name by an optional surname ("nurse Jane Smith"); always capitalised.
+    private static func withSurname(_ bytes: UnsafeBufferPointer<UInt8>, _ firstEnd: Int) -> Int {
+        if firstEnd + 1 < bytes.count, bytes[firstEnd] == UInt8(ascii: " "),
+            let surnameEnd = nameWord(bytes, at: firstEnd + 1, lowercaseAllowed: false)
+        {
+            return surnameEnd
+        }
+        return firstEnd
+    }
+
+    /// A capitalised name (and surname) introduced by a lead-in word between `start` and `end`, in its context:
+    /// "name is|was Sarah", "this is Sarah writing|calling|here|speaking|from", "name's Sarah", "call me
+    /// Sarah", "signed Sarah", and "from Sarah" ending the comment after a thank-you or punctuation. Never a
+    /// lower-case word ("my name is on the list", "my name was not called").
+    private static func nameAfterLeadIn(
+        _ bytes: UnsafeBufferPointer<UInt8>, leadIn: NameCues.LeadIn, start: Int, end: Int
+    ) -> Match? {
+        let count = bytes.count
+        var nameStart = end + 1
+        var needsFollower = false
+        switch leadIn {
+        case .is, .was:
+            if word(before: start, in: bytes, is: "name") {
+                break
+            } else if leadIn == .is, word(before: start, in: bytes, is: "this") {
+                needsFollower = true
+            } else {
+                return nil
+            }
+        case .name:
+            // "name's" or "name’s", then the name.
+            if end + 2 < count, bytes[end] == UInt8(ascii: "'"), bytes[end + 1] | 0x20 == UInt8(ascii: "s") {
+                nameStart = end + 3
+            } else if end + 4 < count, bytes[end] == 0xE2, bytes[end + 1] == 0x80, bytes[end + 2] == 0x99,
+                bytes[end + 3] | 0x20 == UInt8(ascii: "s")
+            {
+                nameStart = end + 5
+            } else {
+                return nil
+            }
+        case .me:
+            guard word(before: start, in: bytes, is: "call") else { return nil }
+        case .from:
+            guard followsSignOff(bytes, before: start) else { return nil }
+        case .signed:
+            break
+        }
+        guard nameStart < count, bytes[nameStart - 1] == UInt8(ascii: " "),
+            let firstEnd = nameWord(bytes, at: nameStart, lowercaseAllowed: false)
+        else { return nil }
+        let nameEnd = withSurname(bytes, firstEnd)
+        if needsFollower {
+            guard nameEnd + 1 < count, bytes[nameEnd] == UInt8(ascii: " ") || bytes[nameEnd] == UInt8(ascii: ",")
+            else { return nil }
+            var next = nameEnd + 1
+            while next < count, ByteClass.isBlank(bytes[next]) { next += 1 }
+            guard NameCues.introductionFollowers.contains(where: { startsWord($0, in: bytes, at: next) }) else {
+                return nil
+            }
+        }
+        if leadIn == .from {
+            // Only a sign-off: nothing but punctuation, spaces and kisses after the name.
+            var next = nameEnd
+            while next < count {
+                let byte = bytes[next]
+                if ByteClass.isAlphanumeric(byte) && byte | 0x20 != UInt8(ascii: "x") { return nil }
+                next += 1
+            }
+        }
+        return Match(kind: .name, keepUntil: nameStart, end: nameEnd)
+    }
+
+    /// Whether the whole word just before `position` (after one or more blanks) is `word`, in any case.
+    private static func word(
+        before position: Int, in bytes: UnsafeBufferPointer<UInt8>, is word: StaticString
+    )
+        -> Bool
+    {
+        var index = position
+        guard index > 0, ByteClass.isBlank(bytes[index - 1]) else { return false }
+        while index > 0, ByteClass.isBlank(bytes[index - 1]) { index -= 1 }
+        let length = word.utf8CodeUnitCount
+        guard index >= length else { return false }
+        let wordStart = index - length
+        guard wordStart == 0 || !ByteClass.isASCIILetter(bytes[wordStart - 1]) else { return false }
+        for offset in 0..<length where ByteClass.lower(bytes[wordStart + offset]) != word.utf8Start[offset] {
+            return false
+        }
+        return true
+    }
+
+    /// Whether `word` (lower case) starts at `index` as a whole word, in any case.
+    private static func startsWord(_ word: String, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var position = index
+        for expected in word.utf8 {
+            guard position < bytes.count, ByteClass.lower(bytes[position]) == expected else { return false }
+            position += 1
+        }
+        return position >= bytes.count || !ByteClass.isASCIILetter(bytes[position])
+    }
+
+    /// Whether "from" at `position` opens a sign-off: it starts the comment or follows punctuation, or
+    /// follows "thank you", "thanks", "(thank you so) much", "again", "regards", "wishes", "love" or "cheers".
+    private static func followsSignOff(_ bytes: UnsafeBufferPointer<UInt8>, before position: Int) -> Bool {
+        var index = position
+        while index > 0, ByteClass.isBlank(bytes[index - 1]) || bytes[index - 1] == 0x0A || bytes[index - 1] == 0x0D {
+            index -= 1
+        }
+        if index == 0 { return true }
+        switch bytes[index - 1] {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "-"), UInt8(ascii: ":"),
+            UInt8(ascii: ";"):
+            return true
+        default: break
+        }
+        return word(before: position, in: bytes, is: "you") || word(before: position, in: bytes, is: "thanks")
+            || word(before: position, in: bytes, is: "much") || word(before: position, in: bytes, is: "again")
+            || word(before: position, in: bytes, is: "regards") || word(before: position, in: bytes, is: "wishes")
+            || word(before: position, in: bytes, is: "love") || word(before: position, in: bytes, is: "cheers")
+    }
+
+    // MARK: Street addresses
+
+    /// A house number (1–4 digits, an optional letter: "12", "12a") then one to three capitalised words, the
+    /// last a street type: "12 Acacia Avenue", "21 Park Road", "3 St John's Close". Numbers followed by
+    /// anything else ("waited 10 hours", "ward 23", "bay 4") never match.
+    static func streetAddress(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var index = start
+        while index < count, ByteClass.isDigit(bytes[index]) { index += 1 }
+        guard index - start <= 4, index < count else { return nil }
+        if ByteClass.isASCIILetter(bytes[index]) { index += 1 }
+        if index < count, bytes[index] == UInt8(ascii: ",") { index += 1 }
+        guard index < count, bytes[index] == UInt8(ascii: " ") else { return nil }
+        var words = 0
+        while words < 4 {
+            let wordStart = index + 1
+            guard wordStart < count, ByteClass.isUpper(bytes[wordStart]) else { return nil }
+            var wordEnd = wordStart
+            var hash = StableHash.offset
+            while wordEnd < count {
+                let byte = bytes[wordEnd]
+                if ByteClass.isASCIILetter(byte) {
+                    hash = (hash ^ UInt64(ByteClass.lower(byte))) &* StableHash.prime
+                } else if (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")) && wordEnd + 1 < count
+                    && ByteClass.isASCIILetter(bytes[wordEnd + 1])
+                {
+                    hash = (hash ^ UInt64(byte)) &* StableHash.prime
+                } else {
+                    break
+                }
+                wordEnd += 1
+            }
+            guard wordEnd - wordStart >= 2 || words > 0,
+                wordEnd >= count || !(ByteClass.isDigit(bytes[wordEnd]) || bytes[wordEnd] >= 0x80)
+            else { return nil }
+            words += 1
+            if words >= 2, streetTypes.value(for: StableHash.mix(hash)) != nil { return wordEnd }
+            guard wordEnd < count, bytes[wordEnd] == UInt8(ascii: " ") else { return nil }
+            index = wordEnd
+        }
+        return nil
+    }
+
+    /// "Flat 3, 21 Park Road" or "Apartment 2 12 Acacia Avenue": the flat and the street address together.
+    static func flatAddress(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var index = start
+        while index < count, ByteClass.isASCIILetter(bytes[index]) { index += 1 }
+        guard startsWord("flat", in: bytes, at: start) || startsWord("apartment", in: bytes, at: start),
+            index + 1 < count, bytes[index] == UInt8(ascii: " "), ByteClass.isDigit(bytes[index + 1])
+        else { return nil }
+        index += 1
+        let numberStart = index
+        while index < count, ByteClass.isDigit(bytes[index]) { index += 1 }
+        guard index - numberStart <= 4, index < count else { return nil }
+        if ByteClass.isASCIILetter(bytes[index]) { index += 1 }
+        if index < count, bytes[index] == UInt8(ascii: ",") { index += 1 }
+        guard index + 1 < count, bytes[index] == UInt8(ascii: " "), ByteClass.isDigit(bytes[index + 1]) else {
+            return nil
+        }
+        return streetAddress(bytes, at: index + 1)
+    }
+
+    static let streetTypeWords = [
+        "road", "rd", "street", "st", "avenue", "ave", "lane", "drive", "close", "way", "crescent", "place",
+        "gardens", "grove", "terrace", "court", "square", "hill", "rise", "mews", "row", "parade", "vale",
+        "croft", "walk", "boulevard", "chase", "gate", "fold", "wynd", "view",
+    ]
+    private static let streetTypes: FlatHashMap = NameCues.hashes(streetTypeWords)
 
     /// A name-like word (letters, inner hyphens or apostrophes) that is not a common word.
     private static func nameWord(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lowercaseAllowed: Bool) -> Int? {

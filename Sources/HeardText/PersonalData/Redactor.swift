@@ -1,5 +1,5 @@
-/// Finds and redacts personal data: e-mail addresses, UK phone numbers, postcodes, NHS numbers, and names
-/// that follow a title or staff role.
+/// Finds and redacts personal data: e-mail addresses, UK phone numbers, postcodes, NHS numbers, street
+/// addresses, and names that follow a title, a staff role or relation, or a lead-in such as "my name is".
 ///
 /// It scans the UTF-8 bytes once, testing patterns only at word starts, so it is cheap enough to run on
 /// every comment. Numbers that are not personal data ("waited 10 hours", "ward 23", "111") are left alone:

@@ -57,7 +57,7 @@ public final class ListeningEngine: Sendable {
     /// `allowingContactDetails`: the organisation's own phone, e-mail and address may appear in a pack or an
     /// outcome ("for a paper copy, ring …"); names and NHS numbers never may.
     func personalDataProblem(in text: String, field: String, allowingContactDetails: Bool = false) -> FieldError? {
-        let contact: Set<PersonalDataKind> = [.phone, .email, .postcode]
+        let contact: Set<PersonalDataKind> = [.phone, .email, .postcode, .address]
         let left = personalDataLeft(in: text).filter { !allowingContactDetails || !contact.contains($0) }
         guard !left.isEmpty else { return nil }
         return FieldError(
