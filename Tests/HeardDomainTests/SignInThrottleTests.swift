@@ -54,9 +54,20 @@ struct InputRuleTests {
     }
 
     @Test("slugs are lower-case words joined by hyphens")
-    func slugs() {
+    func slugs() throws {
         #expect(Slug.make("Bradford District & Craven") == "bradford-district-craven")
         #expect(Slug.make("  Kirklees ") == "kirklees")
+        // Accents are dropped, not the letters.
+        #expect(Slug.make("Café Town") == "cafe-town")
+        #expect(Slug.make("Ynys Môn") == "ynys-mon")
+        #expect(Slug.make("Ælfheim Søndre Straße") == "aelfheim-sondre-strasse")
+        // A name it cannot spell still gets an address of its own.
+        #expect(Slug.make("東京") == "")
+        let tokyo = Slug.make("東京", orPrefix: "place")
+        #expect(tokyo.hasPrefix("place-") && tokyo.count == 14)
+        #expect(Slug.make("!!!", orPrefix: "place") != tokyo)
+        #expect(Slug.make("!!!", orPrefix: "place") == Slug.make("!!!", orPrefix: "place"))
+        #expect(try PlaceInput(name: "Leeds").validated().slug == "leeds")
     }
 
     @Test("an organisation needs a name and a known kind; the ODS code is optional")

@@ -16,6 +16,36 @@ struct CSRFTests {
         }
     }
 
+    @Test(
+        "an expired public form is refused but shows the person's words back to copy; never a password",
+        arguments: TestDatabase.all)
+    func expiredFormKeepsWords(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let path = "/feedback/new?service=\(service.id!.uuidString)"
+            let story = "The night staff on the ward were patient with my father & kind."
+            // The browser was closed: no form cookie, so the token it sends cannot be checked.
+            let page = try await app.browser().post(
+                path,
+                form: [
+                    "_csrf": "old-token-from-before", "service_id": service.id!.uuidString, "story": story,
+                    "could_be_better": "Nothing", "consent_to_publish": "yes",
+                ], withToken: false)
+            #expect(page.status == .forbidden)
+            #expect(page.body.contains("This form has expired"))
+            #expect(page.body.contains("Nothing was saved"))
+            #expect(page.body.contains("The night staff on the ward were patient with my father &amp; kind."))
+            #expect(page.body.contains("href=\"/feedback/new?service=\(service.id!.uuidString)\""))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
+
+            let signIn = try await app.browser().post(
+                "/sign-in", form: ["email": "a@example.org", "password": "correct horse battery staple"],
+                withToken: false)
+            #expect(signIn.status == .forbidden)
+            #expect(!signIn.body.contains("correct horse"))
+        }
+    }
+
     @Test("a token from another session is refused")
     func foreignTokenRefused() async throws {
         try await TestApp.run(on: .sqlite) { app in

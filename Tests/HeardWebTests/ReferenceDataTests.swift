@@ -51,6 +51,14 @@ struct ReferenceDataTests {
             let reversed = try await browser.get("/staff/audit?from=2026-12-05&to=2026-12-01")
             #expect(reversed.body.contains("The end of the period cannot be before its start (5 December 2026)."))
             #expect(try await browser.get("/staff/audit?page=abc").status == .ok, "a bad page number shows the first")
+            // Who did it: part of the name or e-mail, with "_" and "%" matched as themselves.
+            let byAdmin = try await browser.get("/staff/audit?object_type=organisation&actor=ADMINISTRATOR@")
+            #expect(byAdmin.body.contains("Changed organisation Holme Valley Hospice Care"))
+            for wildcard in ["_", "%", "a_m"] {
+                let page = try await browser.get(
+                    "/staff/audit?actor=\(wildcard.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+                #expect(page.body.contains("0 entries"), "\(wildcard)")
+            }
         }
     }
 
@@ -81,8 +89,17 @@ struct ReferenceDataTests {
             #expect(try await browser.post("/staff/places/new", form: ["name": "Calderdale"]).status == .seeOther)
             let again = try await browser.post("/staff/places/new", form: ["name": "Calderdale"])
             #expect(again.status == .unprocessableEntity)
-            #expect(again.body.contains("There is already a place called Calderdale."))
+            #expect(again.body.contains("There is already a place called Calderdale, or one whose web address"))
             #expect(try await Place.query(on: app.db).count() == 1)
+            // Names in other alphabets or with accents get addresses of their own, never an empty one.
+            for name in ["Café Town", "東京", "!!!"] {
+                #expect(
+                    try await browser.post("/staff/places/new", form: ["name": name]).status == .seeOther, "\(name)")
+            }
+            let slugs = try await Place.query(on: app.db).all().map(\.slug)
+            #expect(slugs.contains("cafe-town"))
+            #expect(!slugs.contains(""))
+            #expect(Set(slugs).count == 4)
         }
     }
 
@@ -111,6 +128,16 @@ struct ReferenceDataTests {
             let service = try #require(try await Service.query(on: app.db).first())
             #expect(service.$place.id == place.id)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "service.created").count() == 1)
+            // The same name with other capitals or spacing is the same service.
+            let twin = try await browser.post(
+                "/staff/services/new",
+                form: [
+                    "name": "eye  CLINIC", "organisation_id": org.id!.uuidString, "place_id": place.id!.uuidString,
+                    "summary": "",
+                ])
+            #expect(twin.status == .unprocessableEntity)
+            #expect(twin.body.contains("already has a service called Eye clinic in"))
+            #expect(try await Service.query(on: app.db).count() == 1)
         }
     }
 

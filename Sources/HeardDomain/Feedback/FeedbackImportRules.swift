@@ -53,7 +53,12 @@ public enum FeedbackImportRules {
     /// A calendar date from the formats exports use: 2024-03-31, 31/03/2024, 31-03-2024, 31/03/24,
     /// optionally followed by a time, which is ignored.
     /// A year is four digits (`0001` is the year 1, refused), or two for day-first dates (`24` is 2024).
-    public static func parseDate(_ raw: String) -> (year: Int, month: Int, day: Int)? {
+    /// Feedback dates are plausible from 1990 (before any of today's services) to 2100.
+    public static let plausibleYears = 1990...2100
+
+    public static func parseDate(
+        _ raw: String, years: ClosedRange<Int> = plausibleYears
+    ) -> (year: Int, month: Int, day: Int)? {
         let text = raw.trimmingWhitespace().split(separator: " ").first.map(String.init) ?? ""
         let datePart = text.split(separator: "T").first.map(String.init) ?? ""
         let separators: Set<Character> = ["-", "/", "."]
@@ -67,7 +72,7 @@ public enum FeedbackImportRules {
             (day, month, year) = (parts[0], parts[1], parts[2])
             if pieces[2].count == 2 { year += 2000 } else if pieces[2].count != 4 { return nil }
         }
-        guard (1990...2100).contains(year), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else {
+        guard years.contains(year), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else {
             return nil
         }
         return (year, month, day)
@@ -121,7 +126,10 @@ public enum FeedbackImportRules {
             if parsedDate == nil {
                 errors.append(
                     RowError(
-                        line: line, field: "date", message: "'\(date)' is not a date like 2024-03-31 or 31/03/2024."))
+                        line: line, field: "date",
+                        message: parseDate(date, years: 1...9999) != nil
+                            ? "'\(date)' is outside \(Self.plausibleYears.lowerBound)–\(Self.plausibleYears.upperBound): check the year."
+                            : "'\(date)' is not a date like 2024-03-31 or 31/03/2024."))
             } else if let found = parsedDate, let today,
                 SimpleDate(year: found.year, month: found.month, day: found.day) > today
             {

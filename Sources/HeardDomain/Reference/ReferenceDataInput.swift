@@ -1,3 +1,5 @@
+import Foundation
+
 /// The fields of an organisation, place or service as typed into a form or API, checked before saving.
 public struct OrganisationInput: Equatable, Sendable {
     public var name: String
@@ -36,7 +38,7 @@ public struct PlaceInput: Equatable, Sendable {
         if let problem = NameRule.problem(name, what: "the place") {
             throw ValidationFailure([FieldError("name", problem)])
         }
-        return (name, Slug.make(name))
+        return (name, Slug.make(name, orPrefix: "place"))
     }
 }
 
@@ -79,20 +81,45 @@ enum NameRule {
     }
 }
 
-/// URL-safe lower-case names: "Bradford District" → "bradford-district".
+/// URL-safe lower-case names: "Bradford District" → "bradford-district", "Ynys Môn" → "ynys-mon".
 public enum Slug {
+    /// Letters without a decomposition that Latin-script names still use.
+    static let foldedLetters: [Character: String] = [
+        "æ": "ae", "œ": "oe", "ø": "o", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    ]
+
+    /// Accents are dropped ("Café" → "cafe") rather than the letters; a name with no Latin letters or digits
+    /// at all ("東京") gives "" and the caller chooses a fallback.
     public static func make(_ text: String) -> String {
         var slug = ""
         var pendingHyphen = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        let folded = text.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        for character in folded {
+            let ascii = character.isASCII ? String(character) : foldedLetters[character]
+            if let ascii, ascii.allSatisfy({ $0.isLetter || $0.isNumber }) {
                 if pendingHyphen, !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
-                if scalar.isASCII { slug.unicodeScalars.append(scalar) }
+                slug += ascii
+            } else if character.isLetter || character.isNumber {
+                // A letter with no Latin spelling (another script) is skipped, not a word break.
+                continue
             } else {
                 pendingHyphen = true
             }
         }
         return slug
+    }
+
+    /// `make`, or for a name it cannot spell ("東京", "!!!") a stable `prefix-` plus a short hash of the name,
+    /// so the web address is never empty and two different names never share one.
+    public static func make(_ text: String, orPrefix prefix: String) -> String {
+        let slug = make(text)
+        guard slug.isEmpty else { return slug }
+        var hash: UInt32 = 2_166_136_261  // FNV-1a
+        for byte in text.utf8 {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        let hex = String(hash, radix: 16)
+        return prefix + "-" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 }

@@ -69,6 +69,12 @@ struct CSRFMiddleware: AsyncMiddleware {
             request.logger.notice(
                 "Refused a form without a valid CSRF token",
                 metadata: ["path": .string(RequestLogMiddleware.loggable(request.url.path))])
+            // A browser's form: refused, but with the person's words shown back so nothing typed is lost.
+            if let type = request.headers.contentType, type == .urlEncodedForm || type.type == "multipart",
+                !request.url.path.hasPrefix("/api/")
+            {
+                return ExpiredFormPage.response(for: request)
+            }
             throw Abort(
                 .forbidden,
                 reason: "This form has expired or was not sent from Heard. Go back, reload the page and try again.")
@@ -84,8 +90,10 @@ struct CSRFMiddleware: AsyncMiddleware {
             response.cookies[cookieName]?.string != token
         else { return }
         response.cookies[cookieName] = HTTPCookies.Value(
-            string: token, path: "/", isSecure: request.heardConfiguration.usesSecureCookies, isHTTPOnly: true,
-            sameSite: .lax)
+            // Kept for a week, not just while the browser is open: a phone that closes the browser halfway
+            // through a long story would otherwise come back to an expired form.
+            string: token, maxAge: 7 * 24 * 60 * 60, path: "/", isSecure: request.heardConfiguration.usesSecureCookies,
+            isHTTPOnly: true, sameSite: .lax)
     }
 
     private func constantTimeEqual(_ a: String, _ b: String) -> Bool {

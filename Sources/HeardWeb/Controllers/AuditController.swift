@@ -31,7 +31,7 @@ enum AuditController {
         if let type = filters.objectType, !type.isEmpty { query = query.filter(\.$objectType == type) }
         if let action = filters.action, !action.isEmpty { query = query.filter(\.$action == action) }
         if let actor = filters.actor?.trimmingCharacters(in: .whitespaces), !actor.isEmpty {
-            query = query.filter(\.$actorLabel ~~ actor.lowercased())
+            query = query.filter(ListPage.contains(actor, column: "actor_label", table: AuditEvent.schema))
         }
         var errors: [FieldError] = []
         let from = Admin.date(filters.from, field: "from", into: &errors)

@@ -59,7 +59,12 @@ enum PlacesController {
                         summary: "\(existing == nil ? "Added" : "Changed") place \(place.name)", changes: changes)
                 }
             } catch  where Admin.isUniqueViolation(error) {
-                throw ValidationFailure([FieldError("name", "There is already a place called \(valid.name).")])
+                throw ValidationFailure([
+                    FieldError(
+                        "name",
+                        "There is already a place called \(valid.name), or one whose web address would be the same (\(valid.slug)). Choose a name that tells them apart."
+                    )
+                ])
             }
             Admin.flash(request, existing == nil ? "Place added: \(place.name)" : "Place changed: \(place.name)")
             return request.redirect(to: SiteURL.places)

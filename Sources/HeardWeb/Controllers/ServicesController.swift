@@ -111,6 +111,17 @@ enum ServicesController {
                 problems.append(FieldError("place_id", "Select a place from the list."))
             }
             guard problems.isEmpty, let valid, let organisation, let place else { throw ValidationFailure(problems) }
+            // The database's unique index is case-sensitive; people (and imports, which match names without
+            // regard to case) are not.
+            let sameName = try await Service.query(on: request.db).filter(\.$organisation.$id == organisation.id!)
+                .filter(\.$place.$id == place.id!).all()
+                .first { $0.id != existing?.id && Self.sameName($0.name, valid.name) }
+            if let sameName {
+                throw ValidationFailure([
+                    FieldError(
+                        "name", "\(organisation.name) already has a service called \(sameName.name) in \(place.name).")
+                ])
+            }
 
             let service = existing ?? Service()
             let changes = [
@@ -147,6 +158,14 @@ enum ServicesController {
                 try await render(request, input: input, failure: failure, editing: existing),
                 status: .unprocessableEntity)
         }
+    }
+
+    /// Names that differ only in capitals or spacing name the same service.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        func key(_ name: String) -> String {
+            name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        return key(a) == key(b)
     }
 
     private static func find(_ request: Request) async throws -> Service {

@@ -7,7 +7,7 @@ import Vapor
 /// Settings that staff manage in the app: API tokens (shown once), and what the operator configured.
 enum SettingsController {
     @Sendable static func show(_ request: Request) async throws -> Response {
-        .html(try await render(request, newToken: nil, failure: nil))
+        .html(try await render(request, newToken: nil, typed: TokenForm(), failure: nil))
     }
 
     struct TokenForm: Content {
@@ -35,11 +35,11 @@ enum SettingsController {
         }
         guard errors.isEmpty, let user else {
             return .html(
-                try await render(request, newToken: nil, failure: ValidationFailure(errors)),
+                try await render(request, newToken: nil, typed: form, failure: ValidationFailure(errors)),
                 status: .unprocessableEntity)
         }
         let token = try await APITokens.create(for: user, name: name, actor: Admin.actor(request), on: request.db)
-        return .html(try await render(request, newToken: token, failure: nil))
+        return .html(try await render(request, newToken: token, typed: TokenForm(), failure: nil))
     }
 
     @Sendable static func revokeToken(_ request: Request) async throws -> Response {
@@ -61,7 +61,9 @@ enum SettingsController {
         return request.redirect(to: SiteURL.settings)
     }
 
-    static func render(_ request: Request, newToken: String?, failure: ValidationFailure?) async throws -> String {
+    static func render(
+        _ request: Request, newToken: String?, typed: TokenForm, failure: ValidationFailure?
+    ) async throws -> String {
         let tokens = try await APIToken.query(on: request.db).with(\.$user).sort(\.$createdAt, .descending).all()
         let users = try await User.query(on: request.db).filter(\.$isActive == true).filter(\.$role != .involvedPerson)
             .sort(\.$email).all()
@@ -123,9 +125,11 @@ enum SettingsController {
                     FormComponents.selectField(
                         name: "user_id", label: "For",
                         choices: users.map { .init(value: $0.id!.uuidString, label: "\($0.email) (\($0.role.title))") },
-                        selected: "", failure: failure, hint: "The token can do what this person's role allows.")
+                        selected: typed.userID ?? "", failure: failure,
+                        hint: "The token can do what this person's role allows.")
                     FormComponents.textField(
-                        name: "name", label: "What it is for", value: "", failure: failure, width: "medium")
+                        name: "name", label: "What it is for", value: typed.name ?? "", failure: failure,
+                        width: "medium")
                     FormComponents.submitButton("Create token")
                 }
             }

@@ -36,7 +36,12 @@ struct HeardErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, message, field) = describe(error)
+            var (status, message, field) = describe(error)
+            if status == .payloadTooLarge, request.headers.contentType?.type == "multipart" {
+                // Uploads have their own, larger limit (an import file), so say which.
+                message =
+                    "The file is larger than \(ImportController.maximumUpload / 1024 / 1024) MB. Split it into smaller files, or ask whoever runs Heard to load it with heard import feedback, which has no size limit."
+            }
             if status.code >= 500 {
                 request.logger.report(error: error)
             }

@@ -167,7 +167,15 @@ struct FeedbackRuleTests {
         }
         #expect(
             dateErrors("0001-01-01").map(\.description) == [
-                "line 4, date: '0001-01-01' is not a date like 2024-03-31 or 31/03/2024."
+                "line 4, date: '0001-01-01' is outside 1990–2100: check the year."
+            ])
+        #expect(
+            dateErrors("1899-01-01").map(\.description) == [
+                "line 4, date: '1899-01-01' is outside 1990–2100: check the year."
+            ])
+        #expect(
+            dateErrors("1899-02-30").map(\.description) == [
+                "line 4, date: '1899-02-30' is not a date like 2024-03-31 or 31/03/2024."
             ])
         #expect(dateErrors("2026-12-06").map(\.field) == ["date"])
         #expect(

@@ -51,7 +51,7 @@ struct ImportPageTests {
         }
     }
 
-    @Test("a file that is not CSV is refused with a message")
+    @Test("a file that cannot be imported is refused saying what to do; a Windows-1252 file is read as such")
     func refusesNonCSV() async throws {
         try await TestApp.run(on: .sqlite) { app in
             let officer = try await app.signedInBrowser(.engagementOfficer)
@@ -60,6 +60,31 @@ struct ImportPageTests {
                 tokenFrom: "/staff/imports")
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.contains("The file must be a CSV file"))
+
+            let semicolons = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "excel.csv",
+                content: "Comment;Service;Date\r\nKind staff;Emergency department;2026-10-01\r\n",
+                tokenFrom: "/staff/imports")
+            #expect(semicolons.status == .unprocessableEntity)
+            #expect(semicolons.body.contains("The columns are separated by semicolons"))
+
+            let tooLarge = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "huge.csv",
+                content: "Comment\r\n" + String(repeating: "x", count: 21 * 1024 * 1024), tokenFrom: "/staff/imports")
+            #expect(tooLarge.status == .payloadTooLarge)
+            #expect(tooLarge.body.contains("The file is larger than 20 MB"))
+            #expect(try await ImportBatch.query(on: app.db).count() == 0)
+
+            // "Café – £5" as Excel saves it (Windows-1252): read as such, not as "Caf�", and said so.
+            let windows: [UInt8] = Array("Comment\r\nCaf".utf8) + [0xE9, 0x20, 0x96, 0x20, 0xA3] + Array("5\r\n".utf8)
+            let legacy = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "legacy.csv", bytes: windows, tokenFrom: "/staff/imports"
+            )
+            #expect(legacy.status == .seeOther)
+            let batch = try #require(try await ImportBatch.query(on: app.db).first())
+            #expect(batch.upload == "Comment\r\nCafé – £5\r\n")
+            let mapping = try await officer.get(try #require(legacy.location))
+            #expect(mapping.body.contains("it was read as Windows-1252"))
         }
     }
 
@@ -70,6 +95,12 @@ struct ImportPageTests {
             let admin = try await app.signedInBrowser(.administrator)
             let (email, _) = try await app.createUser(.complaintsHandler)
             let handler = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+            // A refused form keeps what was typed.
+            let unnamed = try await admin.post(
+                "/staff/settings/tokens", form: ["user_id": "", "name": "my survey tool"], tokenFrom: "/staff/settings")
+            #expect(unnamed.status == .unprocessableEntity)
+            #expect(unnamed.body.contains("Choose whose token this is."))
+            #expect(unnamed.body.contains("value=\"my survey tool\""))
             let created = try await admin.post(
                 "/staff/settings/tokens", form: ["user_id": handler.id!.uuidString, "name": "survey tool"],
                 tokenFrom: "/staff/settings")

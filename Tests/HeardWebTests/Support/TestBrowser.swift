@@ -51,13 +51,24 @@ final class TestBrowser: @unchecked Sendable {
     func upload(
         _ path: String, fileField: String, fileName: String, content: String, tokenFrom: String
     ) async throws -> Page {
+        try await upload(
+            path, fileField: fileField, fileName: fileName, bytes: Array(content.utf8), tokenFrom: tokenFrom)
+    }
+
+    /// Uploads a file of any bytes (a file in another encoding than UTF-8, say).
+    func upload(
+        _ path: String, fileField: String, fileName: String, bytes: [UInt8], tokenFrom: String
+    ) async throws -> Page {
         let token = try await get(tokenFrom).csrfToken ?? ""
         let boundary = "heard-test-boundary-\(UUID().uuidString)"
-        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(fileName)\"\r\n"
-        body += "Content-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token)\r\n"
+        head += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(fileName)\"\r\n"
+        head += "Content-Type: text/csv\r\n\r\n"
+        var body = ByteBuffer(string: head)
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
         return try await send(
-            .POST, path, headers: [], body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+            .POST, path, headers: [], bodyBytes: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
     func postJSON(_ path: String, json: String, headers extra: [(String, String)] = []) async throws -> Page {
@@ -71,6 +82,14 @@ final class TestBrowser: @unchecked Sendable {
     func send(
         _ method: HTTPMethod, _ path: String, headers extra: [(String, String)], body: String?, contentType: String?
     ) async throws -> Page {
+        try await send(
+            method, path, headers: extra, bodyBytes: body.map { ByteBuffer(string: $0) }, contentType: contentType)
+    }
+
+    func send(
+        _ method: HTTPMethod, _ path: String, headers extra: [(String, String)], bodyBytes body: ByteBuffer?,
+        contentType: String?
+    ) async throws -> Page {
         var headers = HTTPHeaders()
         if !cookies.isEmpty {
             headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
@@ -78,7 +97,7 @@ final class TestBrowser: @unchecked Sendable {
         if let contentType { headers.add(name: .contentType, value: contentType) }
         for (name, value) in extra { headers.add(name: name, value: value) }
         var request = ClientRequest(method: method, url: URI(string: baseURL + path), headers: headers)
-        if let body { request.body = ByteBuffer(string: body) }
+        if let body { request.body = body }
         let response = try await client.send(request)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";", maxSplits: 1)[0]

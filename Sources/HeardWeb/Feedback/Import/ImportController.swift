@@ -39,11 +39,26 @@ enum ImportController {
         guard file.filename.lowercased().hasSuffix(".csv") else {
             return try await refuse("The file must be a CSV file (ending .csv).")
         }
-        guard let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes) else {
+        let bytes = Data(file.data.readableBytesView)
+        // Excel in the UK saves "CSV" as Windows-1252 unless told otherwise: read that rather than turn every
+        // "é" and "£" into "�", and say so.
+        var readAs: String?
+        let text: String
+        if let utf8 = String(data: bytes, encoding: .utf8) {
+            text = utf8
+        } else if !bytes.contains(0), let windows = String(data: bytes, encoding: .windowsCP1252) {
+            text = windows
+            readAs = "Windows-1252"
+        } else {
             return try await refuse("The file could not be read as text. Save it as CSV (UTF-8) and try again.")
         }
         let header = try Self.header(of: text)
         guard !header.isEmpty else { return try await refuse("The file has no header row.") }
+        if header.count == 1, header[0].contains(";") {
+            return try await refuse(
+                "The columns are separated by semicolons (;), not commas. In Excel, choose Save As, then \"CSV UTF-8 (Comma delimited)\", and upload that file."
+            )
+        }
         let batch = ImportBatch(fileName: file.filename, createdByID: request.currentUser?.id)
         batch.status = "uploaded"
         batch.upload = text
@@ -53,6 +68,12 @@ enum ImportController {
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "import.uploaded", objectType: "import",
                 objectID: batch.id?.uuidString, summary: "Uploaded \(file.filename) for import")
+        }
+        if let readAs {
+            Admin.flash(
+                request,
+                "The file was not saved as UTF-8, so it was read as \(readAs) (Excel's usual choice). Check that accented letters and symbols such as £ look right below."
+            )
         }
         return request.redirect(to: SiteURL.imports + "/" + batch.id!.uuidString.lowercased())
     }

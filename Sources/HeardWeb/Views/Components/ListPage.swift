@@ -30,11 +30,17 @@ struct ListPage {
             .joined(separator: "&")
     }
 
-    /// A case-insensitive "contains" on one text column, the same on SQLite and PostgreSQL.
+    /// A case-insensitive "contains" on one text column, the same on SQLite and PostgreSQL. "%" and "_" in
+    /// what was typed are matched as themselves, not as wildcards ("_" would otherwise match every row).
     static func contains(_ words: String, column: String, table: String) -> DatabaseQuery.Filter {
-        .sql(
+        var escaped = ""
+        for character in words.lowercased() {
+            if character == "!" || character == "%" || character == "_" { escaped.append("!") }
+            escaped.append(character)
+        }
+        return .sql(
             SQLBinaryExpression(
                 left: SQLFunction("LOWER", args: SQLColumn(column, table: table)), op: SQLBinaryOperator.like,
-                right: SQLBind("%\(words.lowercased())%")))
+                right: SQLKit.SQLList([SQLBind("%" + escaped + "%"), SQLRaw("ESCAPE '!'")], separator: SQLRaw(" "))))
     }
 }

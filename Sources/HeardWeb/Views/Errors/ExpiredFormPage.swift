@@ -1,0 +1,54 @@
+import Vapor
+
+/// What a person sees when a form comes back without a valid token: most often a phone that closed the
+/// browser (and its cookie) halfway through a long story. The request is still refused, but the words they
+/// wrote are shown back to them to copy, so an expired form never loses what was typed.
+enum ExpiredFormPage {
+    /// Fields that hold no words of the person's own.
+    static let machineFields: Set<String> = [CSRFMiddleware.fieldName, "submission_key", "service_id", "website"]
+
+    static func response(for request: Request) -> Response {
+        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        let written = fields.filter { name, value in
+            !machineFields.contains(name) && !name.hasPrefix("eq-") && !name.contains("password")
+                && value.split(whereSeparator: \.isWhitespace).count >= 2
+        }.sorted { $0.key < $1.key }
+        var context = PageContext(request, title: "This form has expired")
+        context.csrfToken = request.hasSession && context.user != nil ? context.csrfToken : nil
+        let page = PageLayout.render(context) {
+            h1 { "This form has expired" }
+            p(.class("lead")) {
+                "It was open too long, or the browser was closed, so we could not accept it. Nothing was saved."
+            }
+            if !written.isEmpty {
+                p {
+                    "What you wrote is below. Copy it, open the form again and paste it in, then send it."
+                }
+                for (index, field) in written.enumerated() {
+                    div(.class("form-group")) {
+                        label(.for("written-\(index)"), .class("label")) {
+                            written.count == 1 ? "What you wrote" : "What you wrote (\(index + 1) of \(written.count))"
+                        }
+                        HTMLNode.element(
+                            "textarea",
+                            [
+                                .id("written-\(index)"), .class("textarea"), HTMLAttribute("rows", "6"),
+                                HTMLAttribute("readonly", nil),
+                            ],
+                            children: [.text(field.value)])
+                    }
+                }
+            }
+            p { a(.href(formPage(for: request))) { "Open the form again" } }
+        }
+        return .html(page, status: .forbidden)
+    }
+
+    /// The page the form came from: a consultation's page for its responses, otherwise the same address.
+    static func formPage(for request: Request) -> String {
+        var path = request.url.path
+        if path.hasSuffix("/respond") { path.removeLast("/respond".count) }
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else { return SiteURL.home }
+        return path + (request.url.query.map { "?" + $0 } ?? "")
+    }
+}
