@@ -57,6 +57,8 @@ enum ModerationController {
         let newStatus: FeedbackStatus
         switch outcome {
         case .success(let status): newStatus = status
+        case .failure(.notAwaitingModeration):
+            return try await alreadyModerated(request, item: item)
         case .failure(let refusal):
             let field: String =
                 switch refusal {
@@ -71,9 +73,7 @@ enum ModerationController {
             return .html(page, status: .unprocessableEntity)
         }
         let user = request.currentUser!
-        let before = item.status
         let now = Date()
-        item.status = newStatus
         item.moderatedAt = now
         item.moderatedByID = user.id
         item.moderationNote = reason.isEmpty ? nil : reason
@@ -82,29 +82,60 @@ enum ModerationController {
             if newStatus == .published { item.publishedAt = now }
         }
         let edited = text != item.redactedText
-        try await request.db.transaction { db in
-            try await item.save(on: db)
-            if newStatus == .escalated {
-                // The complaints clock runs from the day the person's words reached the organisation.
-                let complaint = Complaint(
-                    feedbackID: item.id!, receivedOn: DecisionClock.ukDay(of: item.receivedAt), createdByID: user.id)
-                try await complaint.create(on: db)
+        do {
+            try await request.db.transaction { db in
+                // First, so that of two moderators deciding at once exactly one moves the item on; the other's
+                // decision is rolled back whole (no complaint, no audit event).
+                guard
+                    try await ConditionalUpdate.set(
+                        FeedbackItem.schema, id: item.id!, column: "status",
+                        from: FeedbackStatus.awaitingModeration.rawValue, to: newStatus.rawValue, on: db)
+                else { throw DecidedMeanwhile() }
+                item.status = newStatus
+                try await item.save(on: db)
+                if newStatus == .escalated {
+                    // The complaints clock runs from the day the person's words reached the organisation.
+                    let complaint = Complaint(
+                        feedbackID: item.id!, receivedOn: DecisionClock.ukDay(of: item.receivedAt), createdByID: user.id
+                    )
+                    try await complaint.create(on: db)
+                }
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "feedback.\(form.decision!)", objectType: "feedback",
+                    objectID: item.id?.uuidString,
+                    summary: "\(newStatus.title): \(item.reference)"
+                        + (edited && newStatus == .published ? " (redaction edited)" : ""),
+                    changes: [
+                        FieldChange("status", from: FeedbackStatus.awaitingModeration.rawValue, to: newStatus.rawValue),
+                        FieldChange("reason", from: nil, to: reason.isEmpty ? nil : reason),
+                    ])
             }
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "feedback.\(form.decision!)", objectType: "feedback",
-                objectID: item.id?.uuidString,
-                summary: "\(newStatus.title): \(item.reference)"
-                    + (edited && newStatus == .published ? " (redaction edited)" : ""),
-                changes: [
-                    FieldChange("status", from: before.rawValue, to: newStatus.rawValue),
-                    FieldChange("reason", from: nil, to: reason.isEmpty ? nil : reason),
-                ])
+        } catch is DecidedMeanwhile {
+            return try await alreadyModerated(request, item: try await find(request))
         }
         Admin.flash(
             request,
             "\(item.reference): \(newStatus.title.lowercased())."
                 + (newStatus == .escalated ? " It is now in the complaints list with its clock running." : ""))
         return request.redirect(to: SiteURL.moderation)
+    }
+
+    /// Another moderator decided first (a moment ago, or long before this form was sent).
+    struct DecidedMeanwhile: Error {}
+
+    /// 409 with the item as it now stands, naming who decided it; nothing of this request was saved.
+    static func alreadyModerated(_ request: Request, item: FeedbackItem) async throws -> Response {
+        var by = ""
+        if let id = item.moderatedByID, let moderator = try await User.find(id, on: request.db) {
+            by = " by \(moderator.displayName)"
+        }
+        let message =
+            "\(item.reference) has already been moderated\(by) (\(item.status.title.lowercased())). Your decision was not saved."
+        let page = ModerationPages.item(
+            context: PageContext(request, title: "Moderate \(item.reference)", hasErrors: true), item: item,
+            publishedText: item.publishedText ?? item.redactedText,
+            failure: ValidationFailure([FieldError("decision", message)]), csrfToken: request.csrfToken)
+        return .html(page, status: .conflict)
     }
 
     static func find(_ request: Request) async throws -> FeedbackItem {

@@ -58,36 +58,62 @@ enum ModerationPages {
                     p(.class("hint")) { "For staff only. Never published." }
                     FeedbackText.original(item)
                 }
-                section(.aria("labelledby", "publish-heading")) {
-                    h2(.id("publish-heading")) { "What will be published" }
-                    HeardWeb.form(.action(SiteURL.moderate(item.id!)), .method("post"), .novalidate) {
-                        FormComponents.csrfField(csrfToken)
-                        FormComponents.textArea(
-                            name: "published_text", label: "Redacted text", value: publishedText, failure: failure,
-                            hint: item.piiList.isEmpty
-                                ? "No personal data was found automatically. Check for names and details anyway."
-                                : "Personal data found and replaced: \(item.piiList.map { PersonalDataKind(rawValue: $0)?.title.lowercased() ?? $0 }.joined(separator: ", ")). Edit if anything identifying is left.",
-                            rows: 10)
-                        FormComponents.textArea(
-                            name: "reason", label: "Reason (needed to reject or escalate)", value: reason,
-                            failure: failure,
-                            hint: "Kept with the feedback and in the audit log.", rows: 3)
-                        div(.class("button-group")) {
-                            button(.type("submit"), .name("decision"), .value("approve"), .class("button")) {
-                                item.consentToPublish ? "Approve and publish" : "Approve (not published: no consent)"
-                            }
-                            button(
-                                .type("submit"), .name("decision"), .value("reject"), .class("button button-secondary")
-                            ) { "Reject" }
-                            button(
-                                .type("submit"), .name("decision"), .value("escalate"), .class("button button-warning")
-                            ) {
-                                "Escalate to a complaint"
-                            }
-                        }
+                if item.status == .awaitingModeration {
+                    decisionForm(
+                        item: item, publishedText: publishedText, failure: failure, csrfToken: csrfToken, reason: reason
+                    )
+                } else {
+                    decided(item)
+                }
+            }
+        }
+    }
+
+    static func decisionForm(
+        item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String, reason: String
+    ) -> HTMLNode {
+        section(.aria("labelledby", "publish-heading")) {
+            h2(.id("publish-heading")) { "What will be published" }
+            HeardWeb.form(.action(SiteURL.moderate(item.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(csrfToken)
+                FormComponents.textArea(
+                    name: "published_text", label: "Redacted text", value: publishedText, failure: failure,
+                    hint: item.piiList.isEmpty
+                        ? "No personal data was found automatically. Check for names and details anyway."
+                        : "Personal data found and replaced: \(item.piiList.map { PersonalDataKind(rawValue: $0)?.title.lowercased() ?? $0 }.joined(separator: ", ")). Edit if anything identifying is left.",
+                    rows: 10)
+                FormComponents.textArea(
+                    name: "reason", label: "Reason (needed to reject or escalate)", value: reason,
+                    failure: failure,
+                    hint: "Kept with the feedback and in the audit log.", rows: 3)
+                div(.class("button-group")) {
+                    button(.type("submit"), .name("decision"), .value("approve"), .class("button")) {
+                        item.consentToPublish ? "Approve and publish" : "Approve (not published: no consent)"
+                    }
+                    button(
+                        .type("submit"), .name("decision"), .value("reject"), .class("button button-secondary")
+                    ) { "Reject" }
+                    button(
+                        .type("submit"), .name("decision"), .value("escalate"), .class("button button-warning")
+                    ) {
+                        "Escalate to a complaint"
                     }
                 }
             }
+        }
+    }
+
+    /// An item someone has already decided: what was decided, in place of the decision form (the error
+    /// summary of a decision that came too late links here).
+    static func decided(_ item: FeedbackItem) -> HTMLNode {
+        section(.id(FormComponents.fieldID("decision")), .aria("labelledby", "decided-heading")) {
+            h2(.id("decided-heading")) { "Already moderated" }
+            p {
+                "\(item.status.title)"
+                    + (item.moderatedAt.map { " on \($0.formatted(AuditPage.dateFormat))" } ?? "") + "."
+            }
+            if let note = item.moderationNote { p { "Reason: \(note)" } }
+            p { a(.href(SiteURL.feedback(item.id!))) { "Open \(item.reference) in the feedback list" } }
         }
     }
 }
