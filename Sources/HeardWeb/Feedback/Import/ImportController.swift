@@ -11,11 +11,28 @@ enum ImportController {
     static let maximumUpload = 20 * 1024 * 1024
 
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let batches = try await ImportBatch.query(on: request.db).sort(\.$createdAt, .descending).limit(50).all()
         return .html(
             ImportPages.index(
-                context: PageContext(request, title: "Import feedback"), batches: batches, failure: nil,
-                csrfToken: request.csrfToken, notice: Admin.takeFlash(request)))
+                context: PageContext(request, title: "Import feedback"), earlier: try await earlierImports(request),
+                failure: nil, csrfToken: request.csrfToken, notice: Admin.takeFlash(request)))
+    }
+
+    /// One page of earlier imports, newest first.
+    struct EarlierImports {
+        var batches: [ImportBatch]
+        var total: Int
+        var page: ListPage
+    }
+
+    static func earlierImports(_ request: Request) async throws -> EarlierImports {
+        let total = try await ImportBatch.query(on: request.db).count()
+        let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
+        // Only the columns the list shows: a batch waiting for its mapping holds its whole upload (up to 20 MB).
+        let batches = try await ImportBatch.query(on: request.db)
+            .field(\.$id).field(\.$fileName).field(\.$status).field(\.$createdAt)
+            .field(\.$rowsImported).field(\.$rowsRejected).field(\.$rowsAnalysed)
+            .sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all()
+        return EarlierImports(batches: batches, total: total, page: page)
     }
 
     struct Upload: Content {
@@ -25,10 +42,10 @@ enum ImportController {
     @Sendable static func upload(_ request: Request) async throws -> Response {
         let upload = try request.content.decode(Upload.self)
         func refuse(_ message: String) async throws -> Response {
-            let batches = try await ImportBatch.query(on: request.db).sort(\.$createdAt, .descending).limit(50).all()
             return .html(
                 ImportPages.index(
-                    context: PageContext(request, title: "Import feedback", hasErrors: true), batches: batches,
+                    context: PageContext(request, title: "Import feedback", hasErrors: true),
+                    earlier: try await earlierImports(request),
                     failure: ValidationFailure([FieldError("file", message)]), csrfToken: request.csrfToken, notice: nil
                 ),
                 status: .unprocessableEntity)

@@ -4,7 +4,8 @@ import HeardStorage
 
 enum ImportPages {
     static func index(
-        context: PageContext, batches: [ImportBatch], failure: ValidationFailure?, csrfToken: String, notice: String?
+        context: PageContext, earlier: ImportController.EarlierImports, failure: ValidationFailure?,
+        csrfToken: String, notice: String?
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -34,11 +35,12 @@ enum ImportPages {
                 }
                 FormComponents.submitButton("Upload and choose columns")
             }
-            if !batches.isEmpty {
-                h2 { "Earlier imports" }
+            if !earlier.batches.isEmpty {
+                h2(.id("earlier-imports")) { "Earlier imports" }
+                p { earlier.page.showing(of: earlier.total) }
                 DataTable.render(
                     caption: "Earlier imports", headers: ["File", "When", "Status", "Imported", "Refused", "Analysed"],
-                    rows: batches.map { batch in
+                    rows: earlier.batches.map { batch in
                         [
                             a(.href(SiteURL.imports + "/" + batch.id!.uuidString.lowercased())) { batch.fileName },
                             .text((batch.createdAt ?? Date()).formatted(AuditPage.dateFormat)), .text(batch.status),
@@ -46,6 +48,9 @@ enum ImportPages {
                             .text(batch.rowsAnalysed.formatted),
                         ]
                     }, captionHidden: true)
+                Pagination.links(page: earlier.page.number, pageCount: earlier.page.count) {
+                    ListPage.path(SiteURL.imports, filters: [], page: $0) + "#earlier-imports"
+                }
             }
         }
     }

@@ -19,16 +19,19 @@ enum ModerationController {
     }
 
     @Sendable static func queue(_ request: Request) async throws -> Response {
-        let items = try await FeedbackItem.query(on: request.db)
-            .filter(\.$status == .awaitingModeration)
-            .with(\.$service).with(\.$place)
-            .sort(\.$isUrgent, .descending).sort(\.$receivedAt, .ascending)
-            .limit(200).all()
-        let total = try await FeedbackItem.query(on: request.db).filter(\.$status == .awaitingModeration).count()
+        let filters = QueueFilters(request)
+        let query = try await filters.apply(
+            to: FeedbackItem.query(on: request.db).filter(\.$status == .awaitingModeration), on: request.db)
+        let total = try await query.count()
+        // Read on its own: a page that is not a number shows the first page rather than an error.
+        let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
+        let items = try await query.with(\.$service).with(\.$place)
+            .sort(\.$isUrgent, .descending).sort(\.$receivedAt, .ascending).sort(\.$id)
+            .range(page.range).all()
         return .html(
             ModerationPages.queue(
-                context: PageContext(request, title: "Moderation"), items: items, total: total,
-                notice: Admin.takeFlash(request)))
+                context: PageContext(request, title: "Moderation"), items: items, total: total, page: page,
+                filters: filters, choices: try await .load(on: request.db), notice: Admin.takeFlash(request)))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

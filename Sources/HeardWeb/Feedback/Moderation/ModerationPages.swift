@@ -4,13 +4,20 @@ import HeardStorage
 import HeardText
 
 enum ModerationPages {
-    static func queue(context: PageContext, items: [FeedbackItem], total: Int, notice: String?) -> String {
+    static func queue(
+        context: PageContext, items: [FeedbackItem], total: Int, page: ListPage, filters: QueueFilters,
+        choices: QueueFilters.Choices, notice: String?
+    ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Moderation" }
+            filters.form(action: SiteURL.moderation, choices: choices)
             p(.class("lead")) {
-                total == 0
-                    ? "Nothing is waiting. Thank you." : "\(total) waiting, urgent first, then the longest waiting."
+                if total == 0 {
+                    filters.isSet ? "Nothing is waiting here." : "Nothing is waiting. Thank you."
+                } else {
+                    "\(total.formatted) waiting, urgent first, then the longest waiting. \(page.showing(of: total))."
+                }
             }
             if !items.isEmpty {
                 DataTable.render(
@@ -23,6 +30,9 @@ enum ModerationPages {
                             flags(item),
                         ]
                     }, captionHidden: true)
+            }
+            Pagination.links(page: page.number, pageCount: page.count) {
+                ListPage.path(SiteURL.moderation, filters: filters.pairs, page: $0)
             }
         }
     }

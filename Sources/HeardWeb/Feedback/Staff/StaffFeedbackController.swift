@@ -46,14 +46,19 @@ enum StaffFeedbackController {
     }
 
     @Sendable static func replyQueue(_ request: Request) async throws -> Response {
-        let base = FeedbackItem.query(on: request.db)
-            .filter(\.$status == .published).filter(\.$needsAnswer == true).filter(\.$firstReplyAt == nil)
-        let total = try await base.count()
-        let items = try await base.with(\.$service).with(\.$place).sort(\.$publishedAt, .ascending).limit(100).all()
+        let filters = QueueFilters(request)
+        let query = try await filters.apply(
+            to: FeedbackItem.query(on: request.db)
+                .filter(\.$status == .published).filter(\.$needsAnswer == true).filter(\.$firstReplyAt == nil),
+            on: request.db)
+        let total = try await query.count()
+        let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
+        let items = try await query.with(\.$service).with(\.$place).sort(\.$publishedAt, .ascending).sort(\.$id)
+            .range(page.range).all()
         return .html(
             StaffFeedbackPages.replyQueue(
-                context: PageContext(request, title: "Replies"), items: items, total: total,
-                notice: Admin.takeFlash(request)))
+                context: PageContext(request, title: "Replies"), items: items, total: total, page: page,
+                filters: filters, choices: try await .load(on: request.db), notice: Admin.takeFlash(request)))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

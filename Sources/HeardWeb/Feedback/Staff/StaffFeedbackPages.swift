@@ -64,14 +64,22 @@ enum StaffFeedbackPages {
         }
     }
 
-    static func replyQueue(context: PageContext, items: [FeedbackItem], total: Int, notice: String?) -> String {
+    static func replyQueue(
+        context: PageContext, items: [FeedbackItem], total: Int, page: ListPage, filters: QueueFilters,
+        choices: QueueFilters.Choices, notice: String?
+    ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Replies" }
+            filters.form(action: SiteURL.replies, choices: choices)
             p(.class("lead")) {
-                total == 0
-                    ? "Every published story that needs an answer has one."
-                    : "\(total) published \(total == 1 ? "story needs" : "stories need") a reply. The longest waiting is first."
+                if total == 0 {
+                    filters.isSet
+                        ? "Every published story here that needs an answer has one."
+                        : "Every published story that needs an answer has one."
+                } else {
+                    "\(total.formatted) published \(total == 1 ? "story needs" : "stories need") a reply. The longest waiting is first. \(page.showing(of: total))."
+                }
             }
             if !items.isEmpty {
                 DataTable.render(
@@ -86,6 +94,9 @@ enum StaffFeedbackPages {
                             .text(days == 1 ? "1 day" : "\(days) days"),
                         ]
                     }, captionHidden: true)
+            }
+            Pagination.links(page: page.number, pageCount: page.count) {
+                ListPage.path(SiteURL.replies, filters: filters.pairs, page: $0)
             }
         }
     }

@@ -1,6 +1,7 @@
 import Fluent
 import FluentSQL
 import Foundation
+import HeardDomain
 import SQLKit
 
 /// What every paged, filtered staff list shares: the page asked for kept in range, the rows it covers, and
@@ -20,6 +21,14 @@ struct ListPage {
     }
 
     var range: Range<Int> { ((number - 1) * size)..<(number * size) }
+
+    /// "Showing 51–100 of 6,025" for this page of `total` rows; empty when there are none.
+    func showing(of total: Int) -> String {
+        guard total > 0 else { return "" }
+        let first = range.lowerBound + 1
+        let last = min(range.upperBound, total)
+        return "Showing \(first.formatted)–\(last.formatted) of \(total.formatted)"
+    }
 
     /// `base` with the filters that are set (empty values left out) and, past the first, the page.
     static func path(_ base: String, filters: [(String, String)], page: Int) -> String {
