@@ -105,6 +105,8 @@ func routes(_ app: Application) throws {
     moderation.get("moderation", use: ModerationController.queue)
     moderation.get("moderation", ":id", use: ModerationController.show)
     moderation.post("moderation", ":id", use: ModerationController.decide)
+    moderation.post("moderation", ":id", "published-text", use: PublishedStoryController.edit)
+    moderation.post("moderation", ":id", "withdraw", use: PublishedStoryController.withdraw)
 
     let complaints = staff.grouped(AreaGuard(area: .complaints))
     complaints.get("complaints", use: ComplaintsController.index)

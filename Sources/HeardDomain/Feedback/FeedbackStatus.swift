@@ -9,10 +9,13 @@ public enum FeedbackStatus: String, CaseIterable, Codable, Sendable {
     case rejected
     /// Passed to the complaints process.
     case escalated
+    /// Was published, then taken down by a moderator (consent withdrawn, personal data found after
+    /// publication). Kept for staff like private feedback; the story's public address says it was withdrawn.
+    case withdrawn
 
     /// Whether an action can answer it: moderated and kept (published, private, or a complaint). Feedback still
     /// waiting for a moderator, or rejected, is not counted as heard or told what was done.
-    public var canBeAnswered: Bool { [.published, .approvedPrivate, .escalated].contains(self) }
+    public var canBeAnswered: Bool { [.published, .approvedPrivate, .escalated, .withdrawn].contains(self) }
 
     public var title: String {
         switch self {
@@ -21,6 +24,7 @@ public enum FeedbackStatus: String, CaseIterable, Codable, Sendable {
         case .approvedPrivate: "Approved, not published"
         case .rejected: "Rejected"
         case .escalated: "Escalated to a complaint"
+        case .withdrawn: "Withdrawn from publication"
         }
     }
 
@@ -66,6 +70,61 @@ public enum ModerationDecision: Sendable, Equatable {
             return reason.trimmingWhitespace().isEmpty ? .failure(.reasonNeeded) : .success(.rejected)
         case .escalate(let reason):
             return reason.trimmingWhitespace().isEmpty ? .failure(.reasonNeeded) : .success(.escalated)
+        }
+    }
+}
+
+/// What a moderator may do to a story already published, and the rule for each: take it down, or change the
+/// text that is shown. Either needs a reason for the audit log, and the reason must not repeat personal data
+/// (it is kept where the text it describes no longer is).
+public enum PublishedStoryChange: Sendable, Equatable {
+    case withdraw(reason: String)
+    case edit(publishedText: String, reason: String)
+
+    public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+        case notPublished(FeedbackStatus)
+        case reasonNeeded
+        case personalDataInReason([String])
+        case emptyPublishedText
+        case unchanged
+        case personalDataLeft([String])
+
+        public var description: String {
+            switch self {
+            case .notPublished(let status):
+                "This story is not published (\(status.title.lowercased())), so there is nothing to change."
+            case .reasonNeeded: "Enter the reason. It is kept in the audit log."
+            case .personalDataInReason(let kinds):
+                "Describe the reason without repeating the personal data (\(kinds.joined(separator: ", "))): the audit log keeps the reason."
+            case .emptyPublishedText: "Enter the text to publish, or withdraw the story instead."
+            case .unchanged: "The text is the same as the one published. Change it, or leave it as it is."
+            case .personalDataLeft(let kinds):
+                "The text to publish still contains personal data (\(kinds.joined(separator: ", "))). Replace it with a placeholder such as [name]."
+            }
+        }
+    }
+
+    /// The status the story moves to, or why the change cannot be made.
+    /// - Parameters:
+    ///   - personalDataInReason: kinds the redactor finds in the reason.
+    ///   - personalDataInPublishedText: kinds the redactor still finds in the edited text.
+    public func outcome(
+        currentStatus: FeedbackStatus, currentText: String?, personalDataInReason: [String],
+        personalDataInPublishedText: [String]
+    ) -> Result<FeedbackStatus, Refusal> {
+        guard currentStatus == .published else { return .failure(.notPublished(currentStatus)) }
+        switch self {
+        case .withdraw(let reason):
+            if reason.trimmingWhitespace().isEmpty { return .failure(.reasonNeeded) }
+            if !personalDataInReason.isEmpty { return .failure(.personalDataInReason(personalDataInReason)) }
+            return .success(.withdrawn)
+        case .edit(let text, let reason):
+            if text.trimmingWhitespace().isEmpty { return .failure(.emptyPublishedText) }
+            if text == currentText { return .failure(.unchanged) }
+            if !personalDataInPublishedText.isEmpty { return .failure(.personalDataLeft(personalDataInPublishedText)) }
+            if reason.trimmingWhitespace().isEmpty { return .failure(.reasonNeeded) }
+            if !personalDataInReason.isEmpty { return .failure(.personalDataInReason(personalDataInReason)) }
+            return .success(.published)
         }
     }
 }

@@ -27,6 +27,7 @@ public enum HeardMigrations {
             M0112_ComplaintHandlers(),
             M0113_ScrutinyRecords(),
             M0114_FeedbackSubmissionKeys(),
+            M0115_FeedbackWithdrawal(),
         ]
     }
 }

@@ -46,6 +46,36 @@ struct FeedbackRuleTests {
                 == .failure(.notAwaitingModeration(.published)))
     }
 
+    @Test("a published story can be withdrawn or re-edited, with a reason free of personal data")
+    func publishedStoryChanges() {
+        func outcome(
+            _ change: PublishedStoryChange, status: FeedbackStatus = .published, inReason: [String] = [],
+            inText: [String] = []
+        ) -> Result<FeedbackStatus, PublishedStoryChange.Refusal> {
+            change.outcome(
+                currentStatus: status, currentText: "Call me on [phone].", personalDataInReason: inReason,
+                personalDataInPublishedText: inText)
+        }
+        #expect(outcome(.withdraw(reason: "The person withdrew consent")) == .success(.withdrawn))
+        #expect(outcome(.withdraw(reason: " ")) == .failure(.reasonNeeded))
+        #expect(
+            outcome(.withdraw(reason: "Contains 07700 900123"), inReason: ["phone number"])
+                == .failure(.personalDataInReason(["phone number"])))
+        #expect(
+            outcome(.withdraw(reason: "Consent withdrawn"), status: .approvedPrivate)
+                == .failure(.notPublished(.approvedPrivate)))
+        #expect(
+            outcome(.withdraw(reason: "Again"), status: .withdrawn) == .failure(.notPublished(.withdrawn)))
+        #expect(outcome(.edit(publishedText: "Kind staff.", reason: "A name slipped through")) == .success(.published))
+        #expect(outcome(.edit(publishedText: "", reason: "A name")) == .failure(.emptyPublishedText))
+        #expect(outcome(.edit(publishedText: "Call me on [phone].", reason: "Typo")) == .failure(.unchanged))
+        #expect(
+            outcome(.edit(publishedText: "Ask for Dr Patel.", reason: "Typo"), inText: ["name"])
+                == .failure(.personalDataLeft(["name"])))
+        #expect(outcome(.edit(publishedText: "Kind staff.", reason: "")) == .failure(.reasonNeeded))
+        #expect(FeedbackStatus.withdrawn.canBeAnswered && !FeedbackStatus.withdrawn.isPublic)
+    }
+
     @Test("actions: done and not possible need words; re-opening is allowed")
     func actionStatus() {
         #expect(ActionStatus.problem(changingFrom: .planned, to: .notPossible, note: "")?.field == "note")

@@ -94,6 +94,183 @@ struct ModerationTests {
     }
 }
 
+@Suite("Published stories: withdraw and edit")
+struct PublishedStoryTests {
+    /// A published story whose published text let a phone number through, with a public reply.
+    static func publishedStory(_ app: TestApp, reference: String = "HRD-PUBLISH1") async throws -> FeedbackItem {
+        let (service, place) = try await Fixtures.service(on: app.db)
+        let item = try await ScaleQueryTests.item(
+            reference, service: service, place: place, themes: ["Parking"], receivedDaysAgo: 3, on: app.db)
+        item.publishedText = "The midwife was lovely. Ring me on 07700 900123 if you want to know more."
+        try await item.save(on: app.db)
+        try await FeedbackReply(
+            feedbackID: item.id!, body: "Thank you, we have passed this on to the ward.", authorID: nil,
+            authorRole: .complaintsHandler, signature: "Complaints handler, Riverside Test Trust"
+        ).create(on: app.db)
+        return item
+    }
+
+    @Test(
+        "a withdrawn story leaves the stories pages, the API, the open data and the page cache, with its replies",
+        arguments: TestDatabase.all)
+    func withdraw(_ database: TestDatabase) async throws {
+        // The public page cache on, as in production: withdrawing must empty it.
+        try await TestApp.run(on: database, configure: { $0.publicPageCacheSeconds = 60 }) { app in
+            let item = try await Self.publishedStory(app)
+            let reference = item.reference
+            let visitor = app.browser()
+            let story = "/stories/\(reference)"
+            let reply = "Thank you, we have passed this on to the ward."
+            // Seen (and cached) before.
+            #expect(try await visitor.get("/stories").body.contains(reference))
+            #expect(try await visitor.get(story).body.contains(reply))
+            #expect(try await visitor.get("/api/v1/stories").body.contains(reference))
+            #expect(try await visitor.get("/open-data/stories.csv").body.contains(reference))
+            #expect(try await visitor.get("/open-data/replies.csv").body.contains(reply))
+
+            let moderator = try await app.signedInBrowser(.moderator)
+            let path = SiteURLPaths.moderate(item.id!)
+            let feedbackPage = try await moderator.get(SiteURLPaths.feedback(item.id!)).body
+            #expect(feedbackPage.contains("href=\"\(path)\">Edit the published text or withdraw it"))
+            let page = try await moderator.get(path).body
+            #expect(page.contains("Withdraw from publication") && page.contains("Edit the published text"))
+
+            // A reason is needed, and it must not repeat the personal data.
+            let noReason = try await moderator.post(
+                path + "/withdraw", form: ["withdrawal_reason": " "], tokenFrom: path)
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.body.contains("Enter the reason"))
+            let leaky = try await moderator.post(
+                path + "/withdraw", form: ["withdrawal_reason": "It shows 07700 900123"], tokenFrom: path)
+            #expect(leaky.status == .unprocessableEntity)
+            #expect(leaky.body.contains("without repeating the personal data"))
+            #expect(leaky.body.contains(">It shows 07700 900123</textarea>"), "what was typed is kept")
+            #expect(try await visitor.get(story).status == .ok)
+
+            // Someone without moderation cannot.
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let refused = try await officer.post(
+                path + "/withdraw", form: ["withdrawal_reason": "Consent withdrawn"], tokenFrom: "/staff")
+            #expect(refused.status == .forbidden)
+
+            let withdrawn = try await moderator.post(
+                path + "/withdraw", form: ["withdrawal_reason": "The person withdrew consent by phone"], tokenFrom: path
+            )
+            #expect(withdrawn.status == .seeOther)
+            #expect(withdrawn.location == path)
+            let after = try await moderator.get(path).body
+            #expect(after.contains("is withdrawn from publication"))
+            #expect(after.contains("Withdrawn from publication</strong> by Moderator Tester"))
+            #expect(after.contains("Reason: The person withdrew consent by phone"))
+            #expect(!after.contains("action=\"\(path)/withdraw\""), "nothing left to withdraw")
+
+            let stored = try #require(try await FeedbackItem.find(item.id, on: app.db))
+            #expect(stored.status == .withdrawn)
+            #expect(stored.publishedText == nil, "the text that was public is not kept")
+            #expect(stored.story == item.story, "the person's own words stay for staff")
+            #expect(stored.withdrawnByID != nil && stored.withdrawnAt != nil)
+
+            let gone = try await visitor.get(story)
+            #expect(gone.status == .gone)
+            #expect(gone.body.contains("This story has been withdrawn"))
+            #expect(!gone.body.contains("midwife") && !gone.body.contains(reply))
+            #expect(!(try await visitor.get("/stories").body.contains(reference)))
+            #expect(!(try await visitor.get("/stories?theme=Parking").body.contains(reference)))
+            #expect(!(try await visitor.get("/api/v1/stories").body.contains(reference)))
+            #expect(!(try await visitor.get("/open-data/stories.csv").body.contains(reference)))
+            #expect(!(try await visitor.get("/open-data/replies.csv").body.contains(reply)))
+            #expect(!(try await moderator.get("/staff/replies").body.contains(reference)))
+            #expect(
+                try await moderator.get(SiteURLPaths.feedback(item.id!)).body.contains("Withdrawn from publication"))
+
+            let events = try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.withdrawn").all()
+            #expect(events.count == 1)
+            let event = try #require(events.first)
+            #expect(event.summary == "Withdrawn from publication: \(reference)")
+            #expect(event.changes.contains("The person withdrew consent by phone"))
+            #expect(!event.summary.contains("07700") && !event.changes.contains("07700"))
+
+            // Once withdrawn, it cannot be withdrawn or edited again.
+            let again = try await moderator.post(
+                path + "/withdraw", form: ["withdrawal_reason": "Twice"], tokenFrom: path)
+            #expect(again.status == .conflict)
+            #expect(again.body.contains("is not published: it was withdrawn from publication by Moderator Tester"))
+            let edit = try await moderator.post(
+                path + "/published-text", form: ["published_text": "New", "edit_reason": "Late"], tokenFrom: path)
+            #expect(edit.status == .conflict)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.withdrawn").count() == 1)
+        }
+    }
+
+    @Test(
+        "editing the published text runs the personal-data check again and keeps the old text out of the audit log",
+        arguments: TestDatabase.all)
+    func edit(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let item = try await Self.publishedStory(app)
+            let moderator = try await app.signedInBrowser(.moderator)
+            let path = SiteURLPaths.moderate(item.id!)
+            #expect(try await moderator.get(path).body.contains("Ring me on 07700 900123"))
+
+            let stillLeaky = try await moderator.post(
+                path + "/published-text",
+                form: [
+                    "published_text": "The midwife was lovely. Ring 07700 900123.",
+                    "edit_reason": "A phone number slipped through",
+                ], tokenFrom: path)
+            #expect(stillLeaky.status == .unprocessableEntity)
+            #expect(stillLeaky.body.contains("still contains personal data"))
+            #expect(stillLeaky.body.contains(">The midwife was lovely. Ring 07700 900123.</textarea>"))
+            #expect(stillLeaky.body.contains(">A phone number slipped through</textarea>"))
+
+            let noReason = try await moderator.post(
+                path + "/published-text", form: ["published_text": "The midwife was lovely.", "edit_reason": ""],
+                tokenFrom: path)
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.body.contains("Enter the reason"))
+
+            let saved = try await moderator.post(
+                path + "/published-text",
+                form: [
+                    "published_text": "The midwife was lovely. [phone]",
+                    "edit_reason": "A phone number slipped through",
+                ],
+                tokenFrom: path)
+            #expect(saved.status == .seeOther)
+            let story = try await app.browser().get("/stories/\(item.reference)")
+            #expect(story.status == .ok)
+            #expect(story.body.contains("The midwife was lovely. [phone]"))
+            #expect(!story.body.contains("07700"))
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.status == .published)
+
+            let event = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.published_text_edited").first())
+            #expect(event.summary == "Published text edited: \(item.reference)")
+            #expect(event.changes.contains("A phone number slipped through"))
+            #expect(!event.summary.contains("07700") && !event.changes.contains("07700"))
+        }
+    }
+
+    @Test(
+        "two moderators withdrawing the same story at once: one is saved, the other gets 409",
+        arguments: TestDatabase.all)
+    func concurrentWithdrawals(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let item = try await Self.publishedStory(app)
+            let (first, second) = try await ModerationTests.twoModerators(app)
+            let path = SiteURLPaths.moderate(item.id!)
+            let tokens = (try await first.get(path).csrfToken ?? "", try await second.get(path).csrfToken ?? "")
+            async let one = first.post(
+                path + "/withdraw", form: ["withdrawal_reason": "Consent withdrawn", "_csrf": tokens.0])
+            async let two = second.post(
+                path + "/withdraw", form: ["withdrawal_reason": "Personal data", "_csrf": tokens.1])
+            let statuses = try await [one, two].map(\.status)
+            #expect(Set(statuses) == [.seeOther, .conflict])
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.withdrawn").count() == 1)
+        }
+    }
+}
+
 /// Staff paths the tests build, spelt as the app spells them.
 enum SiteURLPaths {
     static func moderate(_ id: UUID) -> String { "/staff/moderation/\(id.uuidString.lowercased())" }

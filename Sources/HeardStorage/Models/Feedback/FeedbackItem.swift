@@ -30,6 +30,10 @@ public final class FeedbackItem: Model, @unchecked Sendable {
     /// The redacted text a moderator approved; the only text shown publicly.
     @OptionalField(key: "published_text") public var publishedText: String?
     @OptionalField(key: "published_at") public var publishedAt: Date?
+    /// Set when a moderator took a published story down; the reason is in `withdrawalReason` and the audit log.
+    @OptionalField(key: "withdrawn_at") public var withdrawnAt: Date?
+    @OptionalField(key: "withdrawn_by_id") public var withdrawnByID: UUID?
+    @OptionalField(key: "withdrawal_reason") public var withdrawalReason: String?
     @Field(key: "received_at") public var receivedAt: Date
     @OptionalField(key: "entered_by_id") public var enteredByID: UUID?
     /// A salted hash of the sender's network address, for rate limiting; never the address itself.

@@ -35,11 +35,29 @@ enum ModerationController {
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
-        let item = try await find(request)
-        return .html(
-            ModerationPages.item(
-                context: PageContext(request, title: "Moderate \(item.reference)"), item: item,
-                publishedText: item.publishedText ?? item.redactedText, failure: nil, csrfToken: request.csrfToken))
+        try await render(request, item: try await find(request))
+    }
+
+    /// The item page: the decision form while it waits, what was decided after, and for a published story
+    /// the forms to change or withdraw it.
+    static func render(
+        _ request: Request, item: FeedbackItem, failure: ValidationFailure? = nil, publishedText: String? = nil,
+        reason: String = "", published: ModerationPages.PublishedForms = .init(),
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let ids = [item.moderatedByID, item.withdrawnByID].compactMap { $0 }
+        let names =
+            ids.isEmpty
+            ? [:]
+            : Dictionary(
+                try await User.query(on: request.db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.displayName) },
+                uniquingKeysWith: { first, _ in first })
+        let page = ModerationPages.item(
+            context: PageContext(request, title: "Moderate \(item.reference)", hasErrors: failure != nil), item: item,
+            publishedText: publishedText ?? item.publishedText ?? item.redactedText, failure: failure,
+            csrfToken: request.csrfToken, reason: reason, published: published, names: names,
+            notice: failure == nil ? Admin.takeFlash(request) : nil)
+        return .html(page, status: status)
     }
 
     @Sendable static func decide(_ request: Request) async throws -> Response {
@@ -68,12 +86,9 @@ enum ModerationController {
                 case .reasonNeeded: "reason"
                 default: "published_text"
                 }
-            let page = ModerationPages.item(
-                context: PageContext(request, title: "Moderate \(item.reference)", hasErrors: true), item: item,
-                publishedText: text.isEmpty ? item.redactedText : text,
-                failure: ValidationFailure([FieldError(field, refusal.description)]), csrfToken: request.csrfToken,
-                reason: reason)
-            return .html(page, status: .unprocessableEntity)
+            return try await render(
+                request, item: item, failure: ValidationFailure([FieldError(field, refusal.description)]),
+                publishedText: text.isEmpty ? item.redactedText : text, reason: reason, status: .unprocessableEntity)
         }
         let user = request.currentUser!
         let now = Date()
@@ -128,17 +143,35 @@ enum ModerationController {
 
     /// 409 with the item as it now stands, naming who decided it; nothing of this request was saved.
     static func alreadyModerated(_ request: Request, item: FeedbackItem) async throws -> Response {
-        var by = ""
-        if let id = item.moderatedByID, let moderator = try await User.find(id, on: request.db) {
-            by = " by \(moderator.displayName)"
-        }
-        let message =
-            "\(item.reference) has already been moderated\(by) (\(item.status.title.lowercased())). Your decision was not saved."
-        let page = ModerationPages.item(
-            context: PageContext(request, title: "Moderate \(item.reference)", hasErrors: true), item: item,
-            publishedText: item.publishedText ?? item.redactedText,
-            failure: ValidationFailure([FieldError("decision", message)]), csrfToken: request.csrfToken)
-        return .html(page, status: .conflict)
+        let by = try await displayName(item.moderatedByID, on: request.db).map { " by \($0)" } ?? ""
+        return try await render(
+            request, item: item,
+            failure: ValidationFailure([
+                FieldError(
+                    "decision",
+                    "\(item.reference) has already been moderated\(by) (\(item.status.title.lowercased())). Your decision was not saved."
+                )
+            ]), status: .conflict)
+    }
+
+    /// 409 for a change to a published story that is no longer published (withdrawn meanwhile, or never
+    /// published).
+    static func notPublished(_ request: Request, item: FeedbackItem) async throws -> Response {
+        let who = item.status == .withdrawn ? item.withdrawnByID : item.moderatedByID
+        let by = try await displayName(who, on: request.db).map { " by \($0)" } ?? ""
+        return try await render(
+            request, item: item,
+            failure: ValidationFailure([
+                FieldError(
+                    "decision",
+                    "\(item.reference) is not published: it was \(item.status.title.lowercased())\(by). Nothing was changed."
+                )
+            ]), status: .conflict)
+    }
+
+    static func displayName(_ id: UUID?, on db: any Database) async throws -> String? {
+        guard let id else { return nil }
+        return try await User.find(id, on: db)?.displayName
     }
 
     static func find(_ request: Request) async throws -> FeedbackItem {

@@ -46,12 +46,20 @@ enum ModerationPages {
         return .fragment(flags)
     }
 
+    /// What was typed into the forms of a published story, kept when one is refused.
+    struct PublishedForms {
+        var publishedText: String?
+        var editReason = ""
+        var withdrawalReason = ""
+    }
+
     static func item(
         context: PageContext, item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String,
-        reason: String = ""
+        reason: String = "", published: PublishedForms = .init(), names: [UUID: String] = [:], notice: String? = nil
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.moderation)) { "Back to moderation" } }
+            if let notice { div(.class("notice"), .role("status")) { notice } }
             FormComponents.errorSummary(failure)
             h1 { "Moderate \(item.reference)" }
             if item.isUrgent {
@@ -73,8 +81,11 @@ enum ModerationPages {
                         item: item, publishedText: publishedText, failure: failure, csrfToken: csrfToken, reason: reason
                     )
                 } else {
-                    decided(item)
+                    decided(item, names: names)
                 }
+            }
+            if item.status == .published {
+                publishedForms(item: item, typed: published, failure: failure, csrfToken: csrfToken)
             }
         }
     }
@@ -115,15 +126,71 @@ enum ModerationPages {
 
     /// An item someone has already decided: what was decided, in place of the decision form (the error
     /// summary of a decision that came too late links here).
-    static func decided(_ item: FeedbackItem) -> HTMLNode {
+    static func decided(_ item: FeedbackItem, names: [UUID: String]) -> HTMLNode {
         section(.id(FormComponents.fieldID("decision")), .aria("labelledby", "decided-heading")) {
             h2(.id("decided-heading")) { "Already moderated" }
             p {
-                "\(item.status.title)"
+                (item.status == .withdrawn ? "Published" : item.status.title)
+                    + (item.moderatedByID.flatMap { names[$0] }.map { " by \($0)" } ?? "")
                     + (item.moderatedAt.map { " on \($0.formatted(AuditPage.dateFormat))" } ?? "") + "."
             }
             if let note = item.moderationNote { p { "Reason: \(note)" } }
+            if item.status == .withdrawn {
+                p {
+                    strong { "Withdrawn from publication" }
+                    (item.withdrawnByID.flatMap { names[$0] }.map { " by \($0)" } ?? "")
+                        + (item.withdrawnAt.map { " on \($0.formatted(AuditPage.dateFormat))" } ?? "") + "."
+                }
+                if let reason = item.withdrawalReason { p { "Reason: \(reason)" } }
+                p(.class("hint")) {
+                    "Its story page says it was withdrawn. It and its replies are not on the stories pages, the API or the open data."
+                }
+            }
+            if let text = item.publishedText, item.status == .published {
+                h3 { "What is published" }
+                div(.class("quote-block")) { FeedbackText.paragraphs(text) }
+                p { a(.href(SiteURL.story(item.reference))) { "See the public story" } }
+            }
             p { a(.href(SiteURL.feedback(item.id!))) { "Open \(item.reference) in the feedback list" } }
+        }
+    }
+
+    /// Change the text of a published story, or take it down. Both are audited with the reason.
+    static func publishedForms(
+        item: FeedbackItem, typed: PublishedForms, failure: ValidationFailure?, csrfToken: String
+    ) -> HTMLNode {
+        div(.class("side-by-side")) {
+            section(.aria("labelledby", "edit-heading")) {
+                h2(.id("edit-heading")) { "Edit the published text" }
+                HeardWeb.form(.action(SiteURL.moderate(item.id!) + "/published-text"), .method("post"), .novalidate) {
+                    FormComponents.csrfField(csrfToken)
+                    FormComponents.textArea(
+                        name: "published_text", label: "Published text",
+                        value: typed.publishedText ?? item.publishedText ?? "", failure: failure,
+                        hint: "It is checked for personal data again before it is published.", rows: 10)
+                    FormComponents.textArea(
+                        name: "edit_reason", label: "Why it changes", value: typed.editReason, failure: failure,
+                        hint: "Kept in the audit log. Do not repeat the personal data you are removing.", rows: 3)
+                    FormComponents.submitButton("Save the published text")
+                }
+            }
+            section(.aria("labelledby", "withdraw-heading")) {
+                h2(.id("withdraw-heading")) { "Withdraw from publication" }
+                p {
+                    "The story and its replies come off the stories pages, the API and the open data at once. "
+                    "Staff still see what the person wrote."
+                }
+                HeardWeb.form(.action(SiteURL.moderate(item.id!) + "/withdraw"), .method("post"), .novalidate) {
+                    FormComponents.csrfField(csrfToken)
+                    FormComponents.textArea(
+                        name: "withdrawal_reason", label: "Why it is withdrawn", value: typed.withdrawalReason,
+                        failure: failure,
+                        hint:
+                            "For example: the person withdrew their consent, or personal data was published. Kept in the audit log, so do not repeat the personal data.",
+                        rows: 3)
+                    button(.type("submit"), .class("button button-warning")) { "Withdraw from publication" }
+                }
+            }
         }
     }
 }

@@ -75,7 +75,7 @@ enum StaffFeedbackController {
         var problem: FieldError?
         if body.isEmpty { problem = FieldError("body", "Enter your reply.") }
         if body.count > 5000 { problem = FieldError("body", "Keep the reply to 5,000 characters or fewer.") }
-        if ![.published, .approvedPrivate].contains(item.status) {
+        if ![.published, .approvedPrivate, .withdrawn].contains(item.status) {
             problem = FieldError("body", "Moderate this feedback before replying to it.")
         }
         let left = request.listeningEngine.personalDataLeft(in: body)
@@ -224,10 +224,12 @@ enum StaffFeedbackController {
             item.status == .escalated
             ? try await Complaint.query(on: request.db).filter(\.$feedback.$id == item.id!).first() : nil
         let handlesComplaints = request.currentUser.map { StaffArea.complaints.allows($0.role) } ?? false
+        let moderates = request.currentUser.map { StaffArea.moderation.allows($0.role) } ?? false
         return StaffFeedbackPages.item(
             context: PageContext(request, title: item.reference, hasErrors: failure != nil), item: item,
             actions: links.map(\.action), complaint: complaint.map { ($0, handlesComplaints) },
-            today: request.today, reply: reply, failure: failure, themeNames: request.listeningEngine.themeNames,
+            moderates: moderates, today: request.today, reply: reply, failure: failure,
+            themeNames: request.listeningEngine.themeNames,
             analysis: analysis ?? (Set(item.themeList), item.sentiment.map(String.init) ?? "none"),
             notice: failure == nil ? Admin.takeFlash(request) : nil, csrfToken: request.csrfToken)
     }

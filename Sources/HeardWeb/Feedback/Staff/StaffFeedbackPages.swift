@@ -103,7 +103,7 @@ enum StaffFeedbackPages {
 
     static func item(
         context: PageContext, item: FeedbackItem, actions: [ActionItem], complaint: (Complaint, linked: Bool)?,
-        today: SimpleDate, reply: String, failure: ValidationFailure?, themeNames: [String],
+        moderates: Bool, today: SimpleDate, reply: String, failure: ValidationFailure?, themeNames: [String],
         analysis: (themes: Set<String>, sentiment: String), notice: String?, csrfToken: String
     ) -> String {
         PageLayout.render(context) {
@@ -124,6 +124,18 @@ enum StaffFeedbackPages {
             if let published = item.publishedText, item.status == .published {
                 h2 { "What is published" }
                 div(.class("quote-block")) { FeedbackText.paragraphs(published) }
+                if moderates {
+                    p { a(.href(SiteURL.moderate(item.id!))) { "Edit the published text or withdraw it" } }
+                }
+            }
+            if item.status == .withdrawn {
+                h2 { "Withdrawn from publication" }
+                p {
+                    "Taken off the stories pages"
+                        + (item.withdrawnAt.map { " on \($0.formatted(AuditPage.dateFormat))" } ?? "")
+                        + (item.withdrawalReason.map { ". Reason: \($0)" } ?? ".")
+                }
+                if moderates { p { a(.href(SiteURL.moderate(item.id!))) { "See who withdrew it" } } }
             }
             if item.analysisCorrectedAt != nil {
                 p(.class("hint")) { "Themes and sentiment corrected by staff." }
@@ -164,7 +176,7 @@ enum StaffFeedbackPages {
                     }
                 }
             }
-            if [.published, .approvedPrivate].contains(item.status) {
+            if [.published, .approvedPrivate, .withdrawn].contains(item.status) {
                 HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/reply"), .method("post"), .novalidate) {
                     FormComponents.csrfField(csrfToken)
                     FormComponents.textArea(

@@ -21,8 +21,14 @@ enum StoriesController {
     @Sendable static func show(_ request: Request) async throws -> Response {
         guard let reference = request.parameters.get("reference"),
             let item = try await FeedbackItem.query(on: request.db).filter(\.$reference == reference)
-                .filter(\.$status == .published).with(\.$service).with(\.$place).with(\.$replies).first()
+                .filter(\.$status ~~ [.published, .withdrawn]).with(\.$service).with(\.$place).with(\.$replies)
+                .first()
         else { throw Abort(.notFound) }
+        // A withdrawn story's address was shared and linked: say it was withdrawn (410), showing nothing of it.
+        guard item.status == .published else {
+            return .html(
+                StoriesPages.withdrawn(context: PageContext(request, title: "Story withdrawn")), status: .gone)
+        }
         return .html(StoriesPages.story(context: PageContext(request, title: "Story \(reference)"), item: item))
     }
 }

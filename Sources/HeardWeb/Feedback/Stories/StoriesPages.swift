@@ -68,6 +68,18 @@ enum StoriesPages {
         }
     }
 
+    /// The address of a story a moderator took down: nothing of the story or its replies, not even its service.
+    static func withdrawn(context: PageContext) -> String {
+        PageLayout.render(context) {
+            p { a(.class("back-link"), .href(SiteURL.stories)) { "All stories" } }
+            h1 { "This story has been withdrawn" }
+            p {
+                "It is no longer published. Stories are withdrawn when the person asks, or to protect someone's privacy."
+            }
+            p { a(.href(SiteURL.stories)) { "Read other stories" } }
+        }
+    }
+
     /// One published story: only the moderated, redacted text, never the original.
     static func storyCard(_ item: FeedbackItem, headingLevel: Int?) -> HTMLNode {
         article(.class("story")) {
