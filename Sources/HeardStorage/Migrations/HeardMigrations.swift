@@ -28,6 +28,7 @@ public enum HeardMigrations {
             M0113_ScrutinyRecords(),
             M0114_FeedbackSubmissionKeys(),
             M0115_FeedbackWithdrawal(),
+            M0116_ImportFileFingerprints(),
         ]
     }
 }

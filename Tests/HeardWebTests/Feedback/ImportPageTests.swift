@@ -47,7 +47,25 @@ struct ImportPageTests {
             #expect(statuses.filter { $0 == .conflict }.count == 1, "\(statuses)")
             #expect(try await FeedbackItem.query(on: app.db).count() == 1)
             #expect(try await ImportBatch.query(on: app.db).first()?.rowsImported == 1)
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "import.run").count() == 1)
+
+            // The same file again: warned, and only imported when the officer says so.
+            let again = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "fft copy.csv", content: csv, tokenFrom: "/staff/imports"
+            )
+            let againPath = try #require(again.location)
+            #expect(try await officer.get(againPath).body.contains("This file was already imported"))
+            let refused = try await officer.post(againPath, form: run)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("importing it again adds every row a second time"))
+            #expect(refused.body.contains("(fft.csv, 1 row)"))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+            var confirmed = run
+            confirmed["import_again"] = "yes"
+            #expect(try await officer.post(againPath, form: confirmed).status == .seeOther)
+            #expect(try await FeedbackItem.query(on: app.db).count() == 2)
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "import.run").count() == 2,
+                "one per import that ran")
         }
     }
 

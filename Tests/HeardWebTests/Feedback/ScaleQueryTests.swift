@@ -58,9 +58,12 @@ struct ScaleQueryTests {
     struct Figures: Decodable {
         var needingAnswer: Int
         var replied: Int
+        var actions: Int
+        var actionsClosed: Int
         enum CodingKeys: String, CodingKey {
             case needingAnswer = "needing_answer"
-            case replied
+            case replied, actions
+            case actionsClosed = "actions_closed"
         }
     }
 
@@ -116,14 +119,31 @@ struct ScaleQueryTests {
             _ = try await Self.item(
                 "HRD-OLD", service: service, place: place, themes: ["Staff continuity"], receivedDaysAgo: 200,
                 on: app.db)
+            // Actions: one closed long before the period, one closed in it, one still open.
+            for (title, closedDaysAgo) in [("Long done", 60.0), ("Just done", 3.0), ("Open", nil)] {
+                let action = ActionItem()
+                action.title = title
+                action.youSaid = "People said so."
+                action.$organisation.id = service.$organisation.id
+                action.$place.id = place.id
+                action.dueOn = Date().addingTimeInterval(30 * 86400)
+                action.status = closedDaysAgo == nil ? .inProgress : .done
+                action.outcome = closedDaysAgo == nil ? "" : "Done for the test."
+                action.closedAt = closedDaysAgo.map { Date().addingTimeInterval(-$0 * 86400) }
+                try await action.create(on: app.db)
+            }
             let browser = app.browser()
             let loop = try await browser.get("/api/v1/loop-closure?place=calderdale")
             let figures = try JSONDecoder().decode(Figures.self, from: Data(loop.body.utf8))
             #expect(figures.needingAnswer == 1, "only feedback published in the last 4 weeks")
             #expect(figures.replied == 1)
+            #expect(figures.actions == 2, "actions live in the last 4 weeks: one closed in them, one open")
+            #expect(figures.actionsClosed == 1)
             let publicPage = try await browser.get("/you-said-we-did/places/calderdale").body
             #expect(publicPage.contains("1 story published in the last 4 weeks"))
             #expect(publicPage.contains("Parking") && !publicPage.contains("Staff continuity"))
+            // Its quotes are the latest stories whatever their age, and say so.
+            #expect(publicPage.contains("The latest 3 published stories, whenever they were published."))
 
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let volumes = try await officer.get("/staff/dashboard/volumes.csv").body

@@ -24,6 +24,8 @@ public final class ImportBatch: Model, @unchecked Sendable {
     @OptionalField(key: "rejections") public var rejections: String?
     /// An uploaded file waiting for its column mapping (web uploads only; cleared after the run).
     @OptionalField(key: "upload") public var upload: String?
+    /// SHA-256 of the uploaded file (web uploads), to recognise the same file uploaded again.
+    @OptionalField(key: "file_sha256") public var fileFingerprint: String?
 
     public init() {}
 

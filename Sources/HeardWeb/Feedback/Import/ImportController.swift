@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import HeardDomain
@@ -79,6 +80,7 @@ enum ImportController {
         let batch = ImportBatch(fileName: file.filename, createdByID: request.currentUser?.id)
         batch.status = "uploaded"
         batch.upload = text
+        batch.fileFingerprint = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         batch.lastLine = 0
         try await request.db.transaction { db in
             try await batch.create(on: db)
@@ -112,6 +114,17 @@ enum ImportController {
             mapping.columns[field.rawValue] = form["column_" + field.rawValue] ?? ""
         }
         let dryRun = form["step"] != "import"
+        if !dryRun, form["import_again"] != "yes", let earlier = try await earlierImport(of: batch, on: request.db) {
+            let failure = ValidationFailure([
+                FieldError(
+                    "import_again",
+                    "This file was already imported on \(earlier.when): importing it again adds every row a second time. Tick the box if that is what you want."
+                )
+            ])
+            return .html(
+                try await render(request, batch: batch, mapping: mapping, report: nil, failure: failure),
+                status: .unprocessableEntity)
+        }
         if !dryRun, try await !ImportBatch.claimForImport(batch.id!, on: request.db) {
             throw Abort(
                 .conflict,
@@ -157,6 +170,20 @@ enum ImportController {
         return batch
     }
 
+    /// An earlier batch from the very same file that imported rows: what the page warns about.
+    static func earlierImport(
+        of batch: ImportBatch, on db: any Database
+    ) async throws -> (batch: ImportBatch, when: String)? {
+        guard let fingerprint = batch.fileFingerprint else { return nil }
+        guard
+            let earlier = try await ImportBatch.query(on: db).filter(\.$fileFingerprint == fingerprint)
+                .filter(\.$id != batch.id!).filter(\.$rowsImported > 0).sort(\.$createdAt).first()
+        else { return nil }
+        let day = earlier.createdAt.map { DecisionClock.ukDay(of: $0).ukText } ?? "an earlier day"
+        let rows = earlier.rowsImported == 1 ? "1 row" : "\(earlier.rowsImported.formatted) rows"
+        return (earlier, "\(day) (\(earlier.fileName), \(rows))")
+    }
+
     static func header(of text: String) throws -> [String] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
             "heard-header-\(UUID().uuidString).csv")
@@ -173,7 +200,9 @@ enum ImportController {
         let services = try await Service.query(on: request.db).sort(\.$name).all()
         return ImportPages.batch(
             context: PageContext(request, title: "Import \(batch.fileName)", hasErrors: failure != nil), batch: batch,
-            header: header, mapping: mapping, services: services, report: report, failure: failure,
+            header: header, mapping: mapping, services: services,
+            earlierImport: batch.upload == nil ? nil : try await earlierImport(of: batch, on: request.db)?.when,
+            report: report, failure: failure,
             csrfToken: request.csrfToken, notice: Admin.takeFlash(request))
     }
 }

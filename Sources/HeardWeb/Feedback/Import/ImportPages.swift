@@ -57,7 +57,7 @@ enum ImportPages {
 
     static func batch(
         context: PageContext, batch: ImportBatch, header: [String], mapping: ImportMapping?, services: [Service],
-        report: ImportReport?, failure: ValidationFailure?, csrfToken: String, notice: String?
+        earlierImport: String?, report: ImportReport?, failure: ValidationFailure?, csrfToken: String, notice: String?
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -99,6 +99,17 @@ enum ImportPages {
                         choices: services.map { .init(value: $0.id!.uuidString, label: $0.name) },
                         selected: mapping?.fixedServiceID?.uuidString ?? "", failure: failure,
                         hint: "Use this when the file has no service column.", prompt: "Use the service column")
+                    if let earlierImport {
+                        div(.class("warning-callout"), .role("note")) {
+                            p {
+                                strong { "This file was already imported" }
+                                " on \(earlierImport). Importing it again adds every row a second time."
+                            }
+                        }
+                        FormComponents.checkbox(
+                            name: "import_again", label: "Yes, import every row again", checked: false,
+                            hint: "Leave this unticked unless the rows really should be counted twice.")
+                    }
                     div(.class("button-group")) {
                         button(.type("submit"), .name("step"), .value("check"), .class("button button-secondary")) {
                             "Check every row"

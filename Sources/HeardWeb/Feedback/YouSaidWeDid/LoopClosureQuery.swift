@@ -24,7 +24,8 @@ enum FeedbackScope: Equatable {
 
 /// The loop-closure figures, aggregated in SQL so they stay fast on millions of items.
 enum LoopClosureQuery {
-    /// - Parameter since: count only feedback published from this moment (nil: all of it).
+    /// - Parameter since: count only feedback published from this moment, and only actions still open then
+    ///   or closed since (nil: all of it).
     static func run(_ scope: FeedbackScope, since: Date? = nil, on db: any Database) async throws -> LoopClosure {
         let sql = db as! any SQLDatabase
         var whereScope = scope.filter.map { SQLQueryString(" AND \(unsafeRaw: $0.column) = ") + "\(bind: $0.id)" } ?? ""
@@ -68,8 +69,10 @@ enum LoopClosureQuery {
             weDidDays = try row?.decode(column: "we_did_days", as: Double?.self)
         }
 
-        let actionScope =
+        var actionScope =
             scope.filter.map { SQLQueryString(" AND \(unsafeRaw: $0.column) = ") + "\(bind: $0.id)" } ?? ""
+        // Over a period, the actions that were live at some point in it: still open, or closed within it.
+        if let since { actionScope = actionScope + " AND (closed_at IS NULL OR closed_at >= \(bind: since))" }
         let actionCounts = try await sql.raw(
             """
             SELECT COUNT(*) AS total,

@@ -51,12 +51,22 @@ enum YouSaidWeDidPage {
                 }
                 if !model.quotes.isEmpty {
                     h3 { "In their words" }
+                    // The latest stories whatever their age, so a quiet month still shows people's words: say so.
+                    p(.class("hint")) {
+                        model.quotes.count == 1
+                            ? "The latest published story, whenever it was published."
+                            : "The latest \(model.quotes.count) published stories, whenever they were published."
+                    }
                     for item in model.quotes {
                         HTMLNode.element(
                             "blockquote", [.class("quote")],
                             children: [
                                 p { String((item.publishedText ?? "").prefix(400)) },
-                                p(.class("quote-source")) { "About \(item.serviceAndPlace)" },
+                                p(.class("quote-source")) {
+                                    "About \(item.serviceAndPlace)"
+                                        + (item.publishedAt.map { ", published \(DecisionClock.ukDay(of: $0).ukText)" }
+                                            ?? "")
+                                },
                             ])
                     }
                 }
