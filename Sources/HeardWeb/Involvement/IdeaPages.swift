@@ -103,7 +103,11 @@ enum IdeaPages {
         }
     }
 
-    static func published(_ ideas: [Idea], page: Int, pageCount: Int, context: PageContext) -> String {
+    /// `redacted`: ideas are checked for personal data when put forward and again when taken forward; one
+    /// taken forward before those checks is still shown with any personal data replaced.
+    static func published(
+        _ ideas: [Idea], redacted: (String) -> String, page: Int, pageCount: Int, context: PageContext
+    ) -> String {
         PageLayout.render(context) {
             h1 { "Ideas that were taken forward" }
             p(.class("lead")) {
@@ -115,13 +119,13 @@ enum IdeaPages {
                 ul(.class("story-list")) {
                     for idea in ideas {
                         li(.class("story")) {
-                            h2(.class("story-title")) { idea.title }
+                            h2(.class("story-title")) { redacted(idea.title) }
                             p(.class("story-meta")) {
                                 "Idea from \(idea.publicCredit)"
                                     + (idea.respondedAt.map { ", taken forward \(DecisionClock.ukDay(of: $0).ukText)" }
                                         ?? "")
                             }
-                            DecisionForms.paragraphs(idea.details)
+                            DecisionForms.paragraphs(redacted(idea.details))
                             if let initiative = idea.initiative {
                                 p {
                                     "Now part of "

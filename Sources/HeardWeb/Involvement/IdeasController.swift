@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
+import HeardText
 import Vapor
 
 /// Ideas from involved people: put forward on their own page, answered by staff, credited on the initiative
@@ -55,8 +56,23 @@ enum IdeasController {
                     "details",
                     "Tell us what the idea is and who it would help, in a sentence or two (at least 20 characters)."))
         }
+        for field in ["title", "details"] where !errors.contains(where: { $0.field == field }) {
+            if let problem = personalDataProblem(in: typed[field]!, field: field, request) {
+                errors.append(problem)
+            }
+        }
         if typed["credit_name"]!.isEmpty {
             errors.append(FieldError("credit_name", "Enter the name you would like to be credited with."))
+        } else {
+            // The credit is a name by design; anything else personal in it would be published with it.
+            let found = request.listeningEngine.personalDataLeft(in: typed["credit_name"]!).filter { $0 != .name }
+            if !found.isEmpty {
+                errors.append(
+                    FieldError(
+                        "credit_name",
+                        "Give only the name you would like to be credited with: remove the \(describe(titles(found)))."
+                    ))
+            }
         }
         guard errors.isEmpty else {
             return try await minePage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
@@ -68,7 +84,8 @@ enum IdeasController {
             try await idea.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "idea.submitted", objectType: "idea",
-                objectID: idea.id?.uuidString, summary: "\(user.displayName) put forward the idea \(idea.title)")
+                objectID: idea.id?.uuidString,
+                summary: "\(user.displayName) put forward the idea \(request.listeningEngine.redacted(idea.title))")
         }
         Admin.flash(request, "Thank you. Your idea is saved; you will see the response here and by e-mail.")
         return request.redirect(to: SiteURL.involvement)
@@ -119,6 +136,18 @@ enum IdeasController {
             }
             if initiative == nil { errors.append(FieldError("initiative_id", "Choose an initiative from the list.")) }
         }
+        // Taking an idea forward publishes its title and details on the public ideas page: an idea put forward
+        // before personal data was refused, or one that slipped past, must not go public as written.
+        if status == .takenForward {
+            let found = (personalDataKinds(in: idea.title, request) + personalDataKinds(in: idea.details, request))
+            if !found.isEmpty {
+                errors.append(
+                    FieldError(
+                        "status",
+                        "This idea cannot be taken forward as written: its title and details are published on the public ideas page, and they contain personal data (\(describe(found))). Ask \(idea.author.displayName) to put it forward again without it, and answer this one as being considered."
+                    ))
+            }
+        }
         errors += IdeaAnswerRules.problems(
             status: status, response: typed["response"]!, initiativeChosen: initiative != nil
         ).filter { problem in !errors.contains { $0.field == problem.field } }
@@ -137,7 +166,9 @@ enum IdeasController {
             try await idea.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "idea.answered", objectType: "idea",
-                objectID: idea.id?.uuidString, summary: "Answered \(author.displayName)'s idea \(idea.title)",
+                objectID: idea.id?.uuidString,
+                summary:
+                    "Answered \(author.displayName)'s idea \(request.listeningEngine.redacted(idea.title))",
                 changes: [FieldChange("status", from: from.rawValue, to: status.rawValue)])
             try await Notice(
                 to: author.email, subject: "Your idea: \(idea.title)",
@@ -154,6 +185,37 @@ enum IdeasController {
         return request.redirect(to: IdeaURL.idea(idea.id!))
     }
 
+    // MARK: Personal data
+
+    /// Ideas taken forward are published word for word, so personal data in what someone wrote is refused
+    /// (not silently redacted): the writer can say it another way, and a name or number never reaches the
+    /// public page, the e-mail or the audit trail.
+    static func personalDataProblem(in text: String, field: String, _ request: Request) -> FieldError? {
+        let found = personalDataKinds(in: text, request)
+        guard !found.isEmpty else { return nil }
+        return FieldError(
+            field,
+            "Ideas taken forward are shown on public pages, so leave out personal details: remove the \(describe(found)). We already know how to contact you; describe people by their role, for example \"a nurse\", not by name."
+        )
+    }
+
+    static func personalDataKinds(in text: String, _ request: Request) -> [String] {
+        titles(request.listeningEngine.personalDataLeft(in: text))
+    }
+
+    /// "phone number", "NHS number": the kinds as they read inside a sentence.
+    static func titles(_ kinds: [PersonalDataKind]) -> [String] {
+        kinds.map { $0.title.hasPrefix("NHS") ? $0.title : $0.title.lowercased() }
+    }
+
+    /// "phone number, e-mail address and NHS number", each once.
+    static func describe(_ kinds: [String]) -> String {
+        var seen = Set<String>()
+        let unique = kinds.filter { seen.insert($0).inserted }
+        guard unique.count > 1 else { return unique.first ?? "" }
+        return unique.dropLast().joined(separator: ", ") + " and " + unique.last!
+    }
+
     // MARK: Public
 
     @Sendable static func published(_ request: Request) async throws -> Response {
@@ -163,7 +225,7 @@ enum IdeasController {
             .range(page.range).all()
         return .html(
             IdeaPages.published(
-                ideas, page: page.number, pageCount: page.count,
+                ideas, redacted: request.listeningEngine.redacted, page: page.number, pageCount: page.count,
                 context: PageContext(request, title: "Ideas that were taken forward")))
     }
 

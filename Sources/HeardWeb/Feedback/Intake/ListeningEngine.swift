@@ -52,6 +52,12 @@ public final class ListeningEngine: Sendable {
         redactor.redact(text).kinds
     }
 
+    /// The text with any personal data replaced by placeholders ("[phone]"), for records such as audit
+    /// summaries that quote what someone wrote but must not copy their personal data.
+    public func redacted(_ text: String) -> String {
+        redactor.redact(text).text
+    }
+
     /// Text staff write for the public (an outcome, a reason, "you said") is published as written, so
     /// personal data in it is refused rather than silently redacted: the writer knows what they meant.
     /// `allowingContactDetails`: the organisation's own phone, e-mail and address may appear in a pack or an
