@@ -156,7 +156,9 @@ public struct ActivityInput: Equatable, Sendable {
     public func validated(today: SimpleDate) throws(ValidationFailure) -> Valid {
         var errors: [FieldError] = []
         let title = title.trimmingWhitespace()
-        if title.isEmpty { errors.append(FieldError("title", "Enter a name for the activity.")) }
+        if let problem = RecordedReason.placeholderProblem(title, ask: "Enter a name for the activity.") {
+            errors.append(FieldError("title", problem))
+        }
         let kind = ActivityKind(rawValue: kind)
         if kind == nil { errors.append(FieldError("kind", "Select the kind of activity.")) }
         if placeID.isEmpty { errors.append(FieldError("place_id", "Select the place where it happens.")) }
@@ -166,8 +168,12 @@ public struct ActivityInput: Equatable, Sendable {
             errors.append(FieldError("date", problem))
         }
         let venue = venue.trimmingWhitespace()
-        if venue.isEmpty && kind?.isInPerson == true {
-            errors.append(FieldError("venue", "Enter the venue, for example \"St Mary's scout hut\"."))
+        // Online activities have no venue; a venue given is published, so it must name a place.
+        if !venue.isEmpty || kind?.isInPerson == true,
+            let problem = RecordedReason.placeholderProblem(
+                venue, ask: "Enter the venue, for example \"St Mary's scout hut\".")
+        {
+            errors.append(FieldError("venue", problem))
         }
         let trimmed = attendees.trimmingWhitespace()
         let count = trimmed.isEmpty ? 0 : Int(trimmed)

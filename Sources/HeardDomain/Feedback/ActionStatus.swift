@@ -24,11 +24,18 @@ public enum ActionStatus: String, CaseIterable, Codable, Sendable {
         if old.isClosed, !new.isClosed {
             return nil  // Re-opening is allowed: things change, and the update records why.
         }
-        if new == .notPossible, note.isEmpty {
-            return FieldError("note", "Explain why this is not possible. People are told the reason.")
+        // Closing publishes the note as "We did: …", so "." or "tbc" cannot stand in for it.
+        if new == .notPossible,
+            let problem = RecordedReason.placeholderProblem(
+                note, ask: "Explain why this is not possible. People are told the reason.")
+        {
+            return FieldError("note", problem)
         }
-        if new == .done, note.isEmpty {
-            return FieldError("note", "Say what was done. This is the evidence people will see.")
+        if new == .done,
+            let problem = RecordedReason.placeholderProblem(
+                note, ask: "Say what was done. This is the evidence people will see.")
+        {
+            return FieldError("note", problem)
         }
         if old == new, note.isEmpty {
             return FieldError("note", "Enter an update, or change the status.")

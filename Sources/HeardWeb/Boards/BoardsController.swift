@@ -92,8 +92,9 @@ enum BoardsController {
         /// move after a declaration or their leaving.
         static func read(_ request: Request, board: Board, editing: BoardMember?) async throws -> MemberDetails {
             var typed = [
-                "name": Admin.text(request, "name").trimmingWhitespace(),
-                "role": Admin.text(request, "role").trimmingWhitespace(),
+                // Stored tidied, so "farah  begum" is the same member as "Farah Begum", not a second one.
+                "name": Admin.text(request, "name").collapsingWhitespace(),
+                "role": Admin.text(request, "role").collapsingWhitespace(),
                 "votes": Admin.text(request, "votes"),
                 "lived_experience": Admin.text(request, "lived_experience"),
                 "appointed_on": Admin.text(request, "appointed_on").trimmingWhitespace(),
@@ -106,13 +107,14 @@ enum BoardsController {
                     FieldError(
                         "name", "Enter the member's name as it appears in minutes, for example \"Dr Amir Khan\"."))
             } else if try await board.$members.query(on: request.db).filter(\.$leftOn == nil).all().contains(where: {
-                $0.id != editing?.id && $0.name.lowercased() == name.lowercased()
+                $0.id != editing?.id && $0.name.collapsingWhitespace().lowercased() == name.lowercased()
             }) {
                 errors.append(FieldError("name", "\(name) is already a member of \(board.name)."))
             }
-            if typed["role"]!.isEmpty {
-                errors.append(
-                    FieldError("role", "Enter their role on the board, for example \"GP member\" or \"Chair\"."))
+            if let problem = RecordedReason.placeholderProblem(
+                typed["role"]!, ask: "Enter their role on the board, for example \"GP member\" or \"Chair\".")
+            {
+                errors.append(FieldError("role", problem))
             }
             if typed["votes"] != "yes" && typed["votes"] != "no" {
                 errors.append(FieldError("votes", "Say whether they vote on decisions."))

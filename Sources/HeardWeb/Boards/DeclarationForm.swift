@@ -33,12 +33,15 @@ enum DeclarationForm {
             errors.append(FieldError(name("kind"), "Choose the kind of interest, or a nil return if there is none."))
         }
         let details = typed[name("details")]!
-        if kind?.isInterest == true && details.isEmpty {
-            errors.append(
-                FieldError(
-                    name("details"),
+        // The register is published: "." or "tbc" describes nothing.
+        if kind?.isInterest == true,
+            let problem = RecordedReason.placeholderProblem(
+                details,
+                ask:
                     "Describe the interest: the organisation and the connection, for example \"GP partner, Chapeltown Surgery\"."
-                ))
+            )
+        {
+            errors.append(FieldError(name("details"), problem))
         }
         // The register is public: an interest is described by organisation and role, never phone numbers or
         // addresses of the people involved.
