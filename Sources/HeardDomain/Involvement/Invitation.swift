@@ -11,6 +11,15 @@ public enum InvitationStatus: String, CaseIterable, Codable, Sendable {
         case .declined: "Cannot come"
         }
     }
+
+    /// The reply as staff read it in the activity's list of invitations.
+    public var staffTitle: String {
+        switch self {
+        case .invited: "No reply yet"
+        case .accepted: "Coming"
+        case .declined: "Cannot come"
+        }
+    }
 }
 
 /// Who can be invited, and what a reply needs: the seed's complaint is involved people only ever asked to

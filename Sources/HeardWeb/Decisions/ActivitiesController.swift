@@ -133,6 +133,17 @@ enum ActivitiesController {
             if !initiativeID.isEmpty && initiative == nil {
                 errors.append(FieldError("initiative_id", "Select an initiative from the list."))
             }
+            if let existing, let valid {
+                // The monitoring forms typed in are people who came: the count cannot go below them.
+                let forms = try await monitoringForms(existing, on: request.db)
+                if forms > valid.attendees {
+                    errors.append(
+                        FieldError(
+                            "attendees",
+                            "\(forms) equality monitoring \(forms == 1 ? "form is" : "forms are") typed in for this activity, so at least \(forms) \(forms == 1 ? "person" : "people") came."
+                        ))
+                }
+            }
             guard errors.isEmpty, let valid, let place else { throw ValidationFailure(errors) }
             let activity =
                 existing
@@ -142,11 +153,14 @@ enum ActivitiesController {
             let changes = [
                 FieldChange("title", from: existing?.title, to: valid.title),
                 FieldChange("held_on", from: existing?.heldOn, to: valid.date.iso),
+                FieldChange("kind", from: existing?.kind.rawValue, to: valid.kind.rawValue),
+                FieldChange("venue", from: existing?.venue, to: valid.venue),
                 FieldChange("attendees", from: existing.map { String($0.attendees) }, to: String(valid.attendees)),
                 FieldChange("what_changed", from: existing?.whatChanged, to: valid.whatChanged),
                 FieldChange(
                     "initiative_id", from: existing?.$initiative.id?.uuidString, to: initiative?.id?.uuidString),
             ]
+            let before = existing.map(ActivityChange.Snapshot.init)
             activity.$initiative.id = initiative?.id
             activity.$place.id = place.id!
             activity.kind = valid.kind
@@ -160,6 +174,13 @@ enum ActivitiesController {
             activity.attendees = valid.attendees
             activity.notes = valid.notes
             activity.whatChanged = valid.whatChanged
+            let change = before.map { ActivityChange(before: $0, after: .init(activity)) }
+            // People who said they are coming, or have not replied yet, hear about a change to when, where or
+            // what; once it has happened there is nobody left to tell.
+            let invitations =
+                change?.tellsInvitees == true && valid.date >= request.today
+                ? try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!)
+                    .filter(\.$status ~~ [.accepted, .invited]).with(\.$user).all() : []
             try await request.db.transaction { db in
                 try await activity.save(on: db)
                 try await AuditLog.record(
@@ -169,9 +190,30 @@ enum ActivitiesController {
                     summary:
                         "\(existing == nil ? "Recorded" : "Changed") \(valid.kind.title.lowercased()) \(valid.title) in \(place.name) on \(valid.date.ukText)",
                     changes: changes)
+                if let change {
+                    for invitation in invitations {
+                        try await change.notice(to: invitation.user, activity: activity).create(on: db)
+                    }
+                }
+            }
+            if let change, !change.removedAccess.isEmpty {
+                let needing = invitations.filter { !$0.accessNeeds.isEmpty }
+                if !needing.isEmpty {
+                    request.session.data[accessWarningKey] =
+                        "This change removed \(ActivityChange.join(change.removedAccess)), and "
+                        + ActivityChange.join(needing.map { "\($0.user.displayName) (\"\($0.accessNeeds)\")" })
+                        + " told us what they need to take part. Check they can still come, and contact them before the day."
+                }
             }
             Admin.flash(
-                request, existing == nil ? "Activity recorded: \(valid.title)" : "Activity changed: \(valid.title)")
+                request,
+                existing == nil
+                    ? "Activity recorded: \(valid.title)"
+                    : "Activity changed: \(valid.title)"
+                        + (invitations.isEmpty
+                            ? ""
+                            : ". \(invitations.count) invited \(invitations.count == 1 ? "person has" : "people have") been e-mailed about the change.")
+            )
             return request.redirect(to: DecisionURL.activity(activity.id!))
         } catch let failure as ValidationFailure {
             let response = try await render(
@@ -244,6 +286,11 @@ enum ActivitiesController {
         return request.redirect(to: DecisionURL.activity(activity.id!))
     }
 
+    static func monitoringForms(_ activity: InvolvementActivity, on db: any Database) async throws -> Int {
+        try await EqualityResponse.query(on: db).filter(\.$contextType == "activity")
+            .filter(\.$contextID == activity.id!).count()
+    }
+
     /// One attendee's equality monitoring form, typed in. Stored apart, reported only in aggregate.
     @Sendable static func addMonitoring(_ request: Request) async throws -> Response {
         let activity = try await find(request)
@@ -253,6 +300,19 @@ enum ActivitiesController {
             let failure = ValidationFailure(
                 errors.isEmpty
                     ? [FieldError("eq-age_band", "Enter at least one answer from the monitoring form.")] : errors)
+            return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
+        }
+        // Each form is one person who came: more forms than people would count someone twice.
+        let forms = try await monitoringForms(activity, on: request.db)
+        if forms >= activity.attendees {
+            let came = activity.attendees == 1 ? "1 person came" : "\(activity.attendees) people came"
+            let typed = forms == 1 ? "1 monitoring form is" : "\(forms) monitoring forms are"
+            let failure = ValidationFailure([
+                FieldError(
+                    "eq-age_band",
+                    "The activity records that \(came), and \(typed) already typed in, so this one would be more forms than people. If more people came, correct \"People who came\" first."
+                )
+            ])
             return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
         }
         try await request.db.transaction { db in
@@ -294,7 +354,17 @@ enum ActivitiesController {
                 activity, comments: comments, services: services, representation: groups, populationSource: source,
                 invitations: invitations, invitable: invitable, today: request.today,
                 context: PageContext(request, title: activity.title, hasErrors: failure != nil),
-                notice: Admin.takeFlash(request), failure: failure, typed: ""), status: status)
+                notice: Admin.takeFlash(request), warning: takeAccessWarning(request), failure: failure, typed: ""),
+            status: status)
+    }
+
+    /// Shown once on the activity's page after a change took away an arrangement someone said they need.
+    static let accessWarningKey = "activity_access_warning"
+
+    static func takeAccessWarning(_ request: Request) -> String? {
+        guard request.hasSession, let warning = request.session.data[accessWarningKey] else { return nil }
+        request.session.data[accessWarningKey] = nil
+        return warning
     }
 
     static func find(_ request: Request) async throws -> InvolvementActivity {

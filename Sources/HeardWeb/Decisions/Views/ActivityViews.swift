@@ -130,7 +130,7 @@ enum ActivityViews {
         _ activity: InvolvementActivity, comments: [ActivityComment], services: [Service],
         representation: [ConsultationAnalysis.RepresentationGroup], populationSource: String?,
         invitations: [Invitation], invitable: [User], today: SimpleDate, context: PageContext,
-        notice: String?,
+        notice: String?, warning: String? = nil,
         failure: ValidationFailure?, typed: String
     ) -> String {
         let access = accessibility(activity)
@@ -138,6 +138,7 @@ enum ActivityViews {
             p { a(.class("back-link"), .href(DecisionURL.activities)) { "Back to activities" } }
             FormComponents.errorSummary(failure)
             if let notice { div(.class("notice"), .role("status")) { notice } }
+            if let warning { div(.class("warning-callout"), .role("alert")) { warning } }
             h1 { activity.title }
             p { a(.href(DecisionURL.activity(activity.id!) + "/edit")) { "Change the details, or record who came" } }
             DecisionForms.summaryList([
@@ -205,7 +206,7 @@ enum ActivityViews {
                     caption: "Invitations to \(activity.title)", headers: ["Person", "Reply", "What they need"],
                     rows: invitations.map { invitation in
                         [
-                            .text(invitation.user.displayName), .text(invitation.status.title),
+                            .text(invitation.user.displayName), .text(invitation.status.staffTitle),
                             .text(invitation.accessNeeds.isEmpty ? "–" : invitation.accessNeeds),
                         ]
                     }, captionHidden: true),
