@@ -177,7 +177,7 @@ enum InitiativeViews {
                     "Started from "
                     bundle.ideas.count == 1 ? "an idea" : "ideas"
                     " by "
-                    bundle.ideas.map(\.creditName).joined(separator: ", ")
+                    IdeaCredit.names(bundle.ideas.map(\.creditName)).joined(separator: ", ")
                     " ("
                     for (index, idea) in bundle.ideas.enumerated() {
                         if index > 0 { ", " }

@@ -175,7 +175,7 @@ enum PublicViews {
                     "This started from "
                     bundle.ideas.count == 1 ? "an idea" : "ideas"
                     " put forward by "
-                    bundle.ideas.map(\.publicCredit).joined(separator: ", ")
+                    IdeaCredit.names(bundle.ideas.map(\.publicCredit)).joined(separator: ", ")
                     ". "
                     a(.href(IdeaURL.publicIdeas)) { "Ideas taken forward" }
                 }
