@@ -284,7 +284,8 @@ public enum GunningGate {
     public static func approvalRefusal(
         needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, alreadyApproved: Bool,
         today: SimpleDate, minimumDays: Int = defaultMinimumDays, declarations: String? = nil,
-        membersPresent: String = "", register: [RegisteredMember] = [], meetingOn: SimpleDate? = nil
+        membersPresent: String = "", register: [RegisteredMember] = [], meetingOn: SimpleDate? = nil,
+        eiaSignedOffOn: SimpleDate? = nil
     ) -> ApprovalRefusal? {
         if let refusal = gunningRefusal(
             needsConsultation: needsConsultation, consultation: consultation, eiaStatus: eiaStatus,
@@ -297,6 +298,14 @@ public enum GunningGate {
             return ApprovalRefusal(
                 .g4,
                 "The meeting is on \(meetingOn.ukText). Approve the decision after the meeting has considered the responses and made it."
+            )
+        }
+        // Brown principles: due regard is had before and at the time of the decision, so an assessment signed
+        // off after the meeting cannot have informed it.
+        if eiaStatus == .signedOff, let meetingOn, let signed = eiaSignedOffOn, signed > meetingOn {
+            return ApprovalRefusal(
+                .g2,
+                "The equality impact assessment was signed off on \(signed.ukText), after the meeting on \(meetingOn.ukText). Due regard to equality must be had before the decision is made (Equality Act 2010 s149, the Brown principles), so a meeting on or after the sign-off date must consider it and take the decision: record that meeting."
             )
         }
         if let declarations, let problem = DeclarationRules.problem(declarations) {

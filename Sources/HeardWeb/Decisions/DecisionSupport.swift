@@ -175,7 +175,7 @@ struct InitiativeBundle {
             eiaStatus: eiaStatus, alreadyApproved: decision?.isApproved ?? false, today: today,
             declarations: decision?.declarations ?? "", membersPresent: decision?.membersPresent ?? "",
             register: BoardRegister.registered(boardMembers, on: [today] + (meeting.map { [$0] } ?? [])),
-            meetingOn: meeting)
+            meetingOn: meeting, eiaSignedOffOn: assessment?.signedOffOn.flatMap(SimpleDate.init(iso:)))
         {
             return refusal
         }

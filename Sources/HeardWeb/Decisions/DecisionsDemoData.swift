@@ -142,7 +142,9 @@ enum DecisionsDemoData {
             c.analysisPublishedAt = Date()
             c.outcomeSummary = "Most people supported the change but worried about travel; we changed the proposal."
             try await c.save(on: db)
-            try await assessment(on: db, item, status: .signedOff)
+            // Signed off after the consultation closed and its analysis was read, before the meeting.
+            try await assessment(
+                on: db, item, status: .signedOff, signedOffOn: today.adding(days: -(daysAgo + 7)), today: today)
             // A substantial variation: the council's scrutiny committee considered it before the meeting (s244).
             item.scrutinyConsultedOn = today.adding(days: -(daysAgo + 5)).iso
             item.scrutinyResponse =
@@ -296,7 +298,10 @@ enum DecisionsDemoData {
         ).create(on: db)
     }
 
-    static func assessment(on db: any Database, _ initiative: Initiative, status: EIAStatus) async throws {
+    static func assessment(
+        on db: any Database, _ initiative: Initiative, status: EIAStatus, signedOffOn: SimpleDate? = nil,
+        today: SimpleDate? = nil
+    ) async throws {
         var entries: [String: EqualityAssessment.Entry] = [:]
         for c in EqualityAssessmentController.characteristics {
             entries[c.rawValue] = .init(
@@ -310,9 +315,12 @@ enum DecisionsDemoData {
             initiativeID: initiative.id!, whoAffected: "People who use the service, their carers and staff.",
             entries: entries, status: status)
         if status == .signedOff {
+            let today = today ?? DecisionClock.system.today()
+            let signed = signedOffOn ?? today.adding(days: -60)
             a.signedOffBy = "Director of Nursing"
-            a.signedOffOn = DecisionClock.system.today().adding(days: -60).iso
-            a.reviewOn = DecisionClock.system.today().adding(days: 300).iso
+            a.signedOffOn = signed.iso
+            // Reviewed a year after sign-off, or soon when that year has passed.
+            a.reviewOn = max(signed.adding(days: 365), today.adding(days: 30)).iso
         }
         try await a.create(on: db)
     }

@@ -36,7 +36,13 @@ enum InvolvementDemoData {
             details:
                 "My brother has a learning disability and cannot read the appointment letters. Easy-read versions with pictures would help him come on his own.",
             creditName: author.displayName, creditPublicly: true)
-        for idea in [takenForward, declined, waiting] { try await idea.create(on: db) }
+        // Put forward before they were answered: the creation timestamp is set on create, so it is moved back
+        // afterwards.
+        for (idea, daysAgo) in [(takenForward, 45.0), (declined, 12.0), (waiting, 3.0)] {
+            try await idea.create(on: db)
+            idea.createdAt = Date().addingTimeInterval(-daysAgo * 86_400)
+            try await idea.save(on: db)
+        }
 
         let activities = try await InvolvementActivity.query(on: db).all()
         if let upcoming = activities.filter({ $0.date > today }).min(by: { $0.heldOn < $1.heldOn }) {

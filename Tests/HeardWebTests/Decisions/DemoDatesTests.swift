@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+
+@Suite("Demo dates are in a possible order")
+struct DemoDatesTests {
+    @Test("assessments are signed off before the decisions they informed; ideas are put forward before their answer")
+    func possibleOrder() async throws {
+        try await TestApp.run(on: .sqlite, configure: { $0.seedDemoData = true }) { app in
+            let decisions = try await Decision.query(on: app.db).all()
+            #expect(decisions.contains { $0.status == "approved" })
+            for decision in decisions where decision.status == "approved" {
+                let assessment = try #require(
+                    try await EqualityAssessment.query(on: app.db).filter(\.$initiative.$id == decision.$initiative.id)
+                        .first())
+                let signed = try #require(assessment.signedOffOn.flatMap(SimpleDate.init(iso:)))
+                let meeting = try #require(SimpleDate(iso: decision.meetingOn))
+                #expect(signed <= meeting, "\(decision.title): signed off \(signed.iso), decided \(meeting.iso)")
+                if let review = assessment.reviewOn.flatMap(SimpleDate.init(iso:)) { #expect(review > signed) }
+            }
+            let ideas = try await Idea.query(on: app.db).all()
+            #expect(!ideas.isEmpty)
+            for idea in ideas {
+                let created = try #require(idea.createdAt)
+                if let responded = idea.respondedAt { #expect(created < responded, "\(idea.title)") }
+            }
+        }
+    }
+}
