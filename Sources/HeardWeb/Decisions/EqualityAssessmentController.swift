@@ -177,18 +177,43 @@ enum EqualityAssessmentController {
         return request.redirect(to: DecisionURL.initiative(bundle.initiative.id!))
     }
 
-    /// For each characteristic, what the involvement data says about who was reached.
+    /// For each characteristic, what the involvement data says about who was reached: the monitoring forms
+    /// from the consultation and those typed in at the initiative's involvement activities, together.
     static func engagementText(_ bundle: InitiativeBundle, on db: any Database) async throws -> [String: String] {
-        guard let analysis = try await ConsultationAnalysis.load(bundle, on: db) else {
-            return [:]
-        }
+        let consultationForms =
+            try await bundle.consultation?.id.asyncFlatMap { id in
+                try await EqualityResponse.query(on: db).filter(\.$contextType == "consultation")
+                    .filter(\.$contextID == id).all()
+            } ?? []
+        let activityIDs = bundle.activities.compactMap(\.id)
+        let activityForms =
+            activityIDs.isEmpty
+            ? []
+            : try await EqualityResponse.query(on: db).filter(\.$contextType == "activity")
+                .filter(\.$contextID ~~ activityIDs).all()
+        guard !consultationForms.isEmpty || !activityForms.isEmpty else { return [:] }
+        let comparison = bundle.places.count == 1 ? bundle.places.first : nil
+        let population =
+            try await comparison.asyncFlatMap { try await ConsultationAnalysis.population(of: $0.id!, on: db) }
+            ?? [:]
+        let fromConsultation = answered(ConsultationAnalysis.representation(consultationForms, population: [:]))
+        let fromActivities = answered(ConsultationAnalysis.representation(activityForms, population: [:]))
         var text: [String: String] = [:]
-        for group in analysis.representation {
+        for group in ConsultationAnalysis.representation(consultationForms + activityForms, population: population) {
+            let key = group.characteristic.rawValue
+            let sources = [
+                bundle.consultation == nil ? nil : "\(fromConsultation[key] ?? 0) from the consultation",
+                activityIDs.isEmpty ? nil : "\(fromActivities[key] ?? 0) at involvement activities",
+            ].compactMap { $0 }
             let flagged = group.rows.filter(\.underRepresented).map(\.category)
-            var line = "Consultation: \(group.answered) people answered."
+            var line = "\(group.answered) people answered (\(sources.joined(separator: ", ")))."
             if !flagged.isEmpty { line += " Under-represented: " + flagged.joined(separator: ", ") + "." }
-            text[group.characteristic.rawValue] = line
+            text[key] = line
         }
         return text
+    }
+
+    private static func answered(_ groups: [ConsultationAnalysis.RepresentationGroup]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: groups.map { ($0.characteristic.rawValue, $0.answered) })
     }
 }

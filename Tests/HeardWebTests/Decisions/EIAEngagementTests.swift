@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import HeardWeb
+import Testing
+
+@Suite("The equality impact assessment counts who was reached at involvement activities too")
+struct EIAEngagementTests {
+    @Test(
+        "monitoring forms typed in at the initiative's activities fill in the engagement that reached each group",
+        arguments: TestDatabase.all)
+    func activityFormsCount(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let clock = TestClock(SimpleDate(year: 2026, month: 12, day: 4))
+            app.app.decisionClock = DecisionClock { clock.today }
+            let (_, place) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let initiative = Initiative(
+                title: "Stroke rehabilitation at home", what: "Rehabilitation at home", why: "People recover better",
+                affectsServices: true, substantialVariation: false, decisionBody: "Calderdale Place Committee",
+                targetDate: nil)
+            try await initiative.create(on: app.db)
+            let activity = InvolvementActivity(
+                initiativeID: initiative.id, placeID: place.id!, kind: .communityMeeting,
+                title: "Stroke survivors' group", heldOn: SimpleDate(year: 2026, month: 11, day: 20),
+                venue: "Halifax library", attendees: 6)
+            try await activity.create(on: app.db)
+            let other = InvolvementActivity(
+                initiativeID: nil, placeID: place.id!, kind: .communityMeeting, title: "Unrelated drop-in",
+                heldOn: SimpleDate(year: 2026, month: 11, day: 21), venue: "Halifax library", attendees: 9)
+            try await other.create(on: app.db)
+            let path = "/staff/activities/\(activity.id!.uuidString.lowercased())"
+            for sex in ["female", "female", "male", "female", "male", "female"] {
+                #expect(
+                    try await officer.post(path + "/monitoring", form: ["eq-sex": sex], tokenFrom: path).status
+                        == .seeOther)
+            }
+            let otherPath = "/staff/activities/\(other.id!.uuidString.lowercased())"
+            for _ in 1...9 {
+                _ = try await officer.post(otherPath + "/monitoring", form: ["eq-sex": "male"], tokenFrom: otherPath)
+            }
+            let eia = try await officer.get("/staff/initiatives/\(initiative.id!.uuidString.lowercased())/eia")
+            #expect(eia.status == .ok)
+            #expect(eia.body.contains("6 people answered (6 at involvement activities)."), "only this initiative's")
+        }
+    }
+}
