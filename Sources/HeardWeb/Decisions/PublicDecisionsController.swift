@@ -68,11 +68,19 @@ enum PublicDecisionsController {
                     context: PageContext(request, title: stored ? "Thank you" : "We already have your response")),
                 status: stored ? .ok : .conflict)
         } catch let failure as ValidationFailure {
+            guard state == .open else {
+                // The form is gone from the page once it closes; the person's words must not go with it.
+                return ExpiredFormPage.wordsKept(
+                    for: request,
+                    heading: state == .forthcoming
+                        ? "This consultation has not opened yet" : "This consultation has closed",
+                    lead: failure.errors.first?.message ?? "", status: .conflict, formLink: false)
+            }
             return .html(
                 PublicViews.consultation(
                     request, bundle: bundle, today: request.today, places: places, submission: submission,
                     key: submission.value("submission_key"), failure: failure),
-                status: state == .open ? .unprocessableEntity : .conflict)
+                status: .unprocessableEntity)
         }
     }
 

@@ -291,6 +291,17 @@ struct DecisionJourneyTests {
 
             // Close, analyse, record and answer themes, publish.
             clock.advance(days: 85)  // 27 April: closed.
+            // Someone who started before it closed: refused, but handed back what they wrote.
+            let late = try await app.browser().post(
+                publicPath + "/respond",
+                form: [
+                    "submission_key": "late-key", q1: "4", q2: "A", q2 + "-why": "The bus to the ward takes an hour.",
+                ],
+                tokenFrom: "/sign-in")
+            #expect(late.status == .conflict)
+            #expect(late.body.contains("This consultation has closed"))
+            #expect(late.body.contains("The bus to the ward takes an hour."))
+            #expect(try await SurveyResponse.query(on: app.db).count() == 24)
             #expect(
                 try await officer.post(
                     initiativePath + "/stage", form: ["stage": "analysis"], tokenFrom: initiativePath

@@ -2,8 +2,9 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
-import HeardWeb
 import Testing
+
+@testable import HeardWeb
 
 /// The queries rewritten for a region's worth of feedback (README "Scale") give the same answers: the theme
 /// filter matches whole theme names from the item's own list, pages are newest first, and the dashboard and
@@ -158,6 +159,20 @@ struct ScaleQueryTests {
             let themes = try await officer.get("/staff/dashboard/themes.csv").body
             #expect(themes.contains("Parking,1,0,1") && !themes.contains("Staff continuity"))
             let dashboard = try await officer.get("/staff").body
+            // Each theme links to the feedback list over the same weeks, so the counts agree.
+            let firstDay = FeedbackDashboard.figuresFirstDay(now: Date()).iso
+            #expect(dashboard.contains("href=\"/staff/feedback?theme=Parking&amp;from=\(firstDay)\""))
+            #expect(
+                try await officer.get("/staff/feedback?theme=Parking&from=\(firstDay)").body.contains("<p>1 item</p>"))
+            let continuity = "/staff/feedback?theme=Staff%20continuity"
+            #expect(try await officer.get(continuity).body.contains("2 items"))
+            #expect(try await officer.get(continuity + "&from=\(firstDay)").body.contains("0 items"))
+            let nowhere = try await officer.get("/staff/feedback?place=nosuch").body
+            #expect(
+                nowhere.contains("There is no place &quot;nosuch&quot;")
+                    || nowhere.contains("There is no place \"nosuch\""))
+            #expect(nowhere.contains("0 items"))
+            #expect(try await officer.get("/staff/feedback?from=soon").body.contains("is not a date like 2026-11-30"))
             #expect(
                 dashboard.contains("stories published in the last 4 weeks")
                     || dashboard.contains("story published in the last 4 weeks"))

@@ -52,8 +52,15 @@ struct FeedbackDashboard {
     /// The replies queue is counted up to this many; the dashboard then says "10,000 or more".
     static let waitingCountLimit = 10_000
 
-    /// The first moment of the period themes, relational care, places and closing the loop cover.
-    static func figuresStart(now: Date) -> Date { now.addingTimeInterval(-Double(figureWeeks) * 7 * 86400) }
+    /// The first moment of the period themes, relational care, places and closing the loop cover: the start of
+    /// the UK day four weeks ago, so the feedback list's "received from" that day shows the same items.
+    static func figuresStart(now: Date) -> Date {
+        DecisionClock.startOfUKDay(figuresFirstDay(now: now))
+    }
+
+    static func figuresFirstDay(now: Date) -> SimpleDate {
+        DecisionClock.ukDay(of: now).adding(days: -figureWeeks * 7)
+    }
 
     static func load(on db: any Database, now: Date = Date(), today: SimpleDate) async throws -> FeedbackDashboard {
         let sql = db as! any SQLDatabase

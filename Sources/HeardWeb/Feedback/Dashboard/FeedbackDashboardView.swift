@@ -146,7 +146,7 @@ enum FeedbackDashboardView {
                                 .href(
                                     SiteURL.staffFeedback + "?theme="
                                         + (row.theme.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed)
-                                            ?? ""))
+                                            ?? "") + "&from=" + FeedbackDashboard.figuresFirstDay(now: Date()).iso)
                             ) {
                                 row.theme
                             },

@@ -11,6 +11,8 @@ enum StaffFeedbackController {
         var status: String?
         var place: String?
         var theme: String?
+        /// Received on or after this UK day (`YYYY-MM-DD`), as the dashboard's "last 4 weeks" links send it.
+        var from: String?
         var page: Int?
     }
 
@@ -18,15 +20,28 @@ enum StaffFeedbackController {
         // Read field by field: a page that is not a number shows the first page rather than an error.
         let filters = ListFilters(
             status: request.query[String.self, at: "status"], place: request.query[String.self, at: "place"],
-            theme: request.query[String.self, at: "theme"], page: request.query[Int.self, at: "page"])
+            theme: request.query[String.self, at: "theme"], from: request.query[String.self, at: "from"],
+            page: request.query[Int.self, at: "page"])
         var query = FeedbackItem.query(on: request.db)
+        var problems: [String] = []
         if let status = filters.status.flatMap(FeedbackStatus.init(rawValue:)) {
             query = query.filter(\.$status == status)
         }
-        if let slug = filters.place, !slug.isEmpty,
-            let place = try await Place.query(on: request.db).filter(\.$slug == slug).first()
-        {
-            query = query.filter(\.$place.$id == place.id!)
+        if let slug = filters.place, !slug.isEmpty {
+            if let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() {
+                query = query.filter(\.$place.$id == place.id!)
+            } else {
+                // An unknown place matches nothing, rather than quietly showing every place.
+                problems.append("There is no place \"\(slug)\", so nothing matches: choose one from the list.")
+                query = query.filter(\.$id == UUID())
+            }
+        }
+        if let from = filters.from?.trimmingWhitespace(), !from.isEmpty {
+            if let day = SimpleDate(iso: from) {
+                query = query.filter(\.$receivedAt >= DecisionClock.startOfUKDay(day))
+            } else {
+                problems.append("\"\(from)\" is not a date like 2026-11-30, so the list is not limited by date.")
+            }
         }
         if let theme = filters.theme, !theme.isEmpty {
             query = query.join(FeedbackTheme.self, on: \FeedbackTheme.$feedback.$id == \FeedbackItem.$id)
@@ -42,7 +57,8 @@ enum StaffFeedbackController {
             StaffFeedbackPages.list(
                 context: PageContext(request, title: "Feedback"), items: items, total: total, page: page.number,
                 pageCount: page.count,
-                filters: filters, places: places, themes: themes, notice: Admin.takeFlash(request)))
+                filters: filters, places: places, themes: themes,
+                notice: problems.isEmpty ? Admin.takeFlash(request) : problems.joined(separator: " ")))
     }
 
     @Sendable static func replyQueue(_ request: Request) async throws -> Response {

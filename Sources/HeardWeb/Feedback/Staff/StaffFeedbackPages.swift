@@ -22,9 +22,12 @@ enum StaffFeedbackPages {
                 FormComponents.selectField(
                     name: "theme", label: "Theme", choices: themes.map { .init(value: $0, label: $0) },
                     selected: filters.theme ?? "", failure: nil, prompt: "All themes")
+                FormComponents.textField(
+                    name: "from", label: "Received from", value: filters.from ?? "", failure: nil, type: "date",
+                    required: false, width: "short")
                 button(.type("submit"), .class("button button-secondary")) { "Filter" }
             }
-            p { "\(total.formatted) items" }
+            p { total == 1 ? "1 item" : "\(total.formatted) items" }
             // Ticking stories and raising one action from them: a GET form, so it needs no script.
             HeardWeb.form(.action(SiteURL.new(SiteURL.actions)), .method("get")) {
                 DataTable.render(
@@ -57,6 +60,7 @@ enum StaffFeedbackPages {
                     URLQueryItem(name: "status", value: filters.status ?? ""),
                     URLQueryItem(name: "place", value: filters.place ?? ""),
                     URLQueryItem(name: "theme", value: filters.theme ?? ""),
+                    URLQueryItem(name: "from", value: filters.from ?? ""),
                     URLQueryItem(name: "page", value: String(number)),
                 ]
                 return SiteURL.staffFeedback + "?" + (components.percentEncodedQuery ?? "")

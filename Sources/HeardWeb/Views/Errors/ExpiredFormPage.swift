@@ -8,21 +8,32 @@ enum ExpiredFormPage {
     static let machineFields: Set<String> = [CSRFMiddleware.fieldName, "submission_key", "service_id", "website"]
 
     static func response(for request: Request) -> Response {
+        wordsKept(
+            for: request, heading: "This form has expired",
+            lead: "It was open too long, or the browser was closed, so we could not accept it. Nothing was saved.",
+            status: .forbidden)
+    }
+
+    /// A refusal that cannot show the form again (it expired, or the consultation closed while the person was
+    /// writing) but shows back every field they wrote words in, to copy.
+    static func wordsKept(
+        for request: Request, heading: String, lead: String, status: HTTPResponseStatus, formLink: Bool = true
+    ) -> Response {
         let fields = (try? request.content.decode([String: String].self)) ?? [:]
         let written = fields.filter { name, value in
             !machineFields.contains(name) && !name.hasPrefix("eq-") && !name.contains("password")
                 && value.split(whereSeparator: \.isWhitespace).count >= 2
         }.sorted { $0.key < $1.key }
-        var context = PageContext(request, title: "This form has expired")
+        var context = PageContext(request, title: heading)
         context.csrfToken = request.hasSession && context.user != nil ? context.csrfToken : nil
         let page = PageLayout.render(context) {
-            h1 { "This form has expired" }
-            p(.class("lead")) {
-                "It was open too long, or the browser was closed, so we could not accept it. Nothing was saved."
-            }
+            h1 { heading }
+            p(.class("lead")) { lead }
             if !written.isEmpty {
                 p {
-                    "What you wrote is below. Copy it, open the form again and paste it in, then send it."
+                    formLink
+                        ? "What you wrote is below. Copy it, open the form again and paste it in, then send it."
+                        : "What you wrote is below, so you can keep a copy."
                 }
                 for (index, field) in written.enumerated() {
                     div(.class("form-group")) {
@@ -39,9 +50,11 @@ enum ExpiredFormPage {
                     }
                 }
             }
-            p { a(.href(formPage(for: request))) { "Open the form again" } }
+            p {
+                a(.href(formPage(for: request))) { formLink ? "Open the form again" : "Go back to the page" }
+            }
         }
-        return .html(page, status: .forbidden)
+        return .html(page, status: status)
     }
 
     /// The page the form came from: a consultation's page for its responses, otherwise the same address.
