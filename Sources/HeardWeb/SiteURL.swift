@@ -4,6 +4,7 @@ import Foundation
 enum SiteURL {
     static let home = "/"
     static let accessibility = "/accessibility"
+    static let privacy = "/privacy"
     static let signInPath = "/sign-in"
     static let forgotPassword = "/forgot-password"
     static let changePassword = "/account/password"

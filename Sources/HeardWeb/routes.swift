@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     let browser = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())
     browser.get(use: PagesController.home)
     browser.get("accessibility", use: PagesController.accessibility)
+    browser.get("privacy", use: PagesController.privacy)
     browser.get("open-data", use: OpenDataController.index)
     browser.get("sign-in", use: SignInController.show)
     browser.post("sign-in", use: SignInController.submit)

@@ -42,6 +42,9 @@ public struct AppConfiguration: Sendable {
     public var smtp: SMTPSettings? = nil
     /// The sender of notices.
     public var mailFrom: String = "Heard <no-reply@heard.invalid>"
+    /// The organisation that runs this site and where the public reach it: named on the privacy notice, the
+    /// accessibility statement and wherever a page says how to ask for something (a paper copy, your data).
+    public var contact: SiteContact = .default
     /// Where the public CSS and images are served from (defaults to the bundled copy).
     public var publicDirectory: String? = nil
 
@@ -64,6 +67,39 @@ public struct SMTPSettings: Sendable, Equatable {
     public init(host: String, port: Int) {
         self.host = host
         self.port = port
+    }
+}
+
+/// Who runs the site and how the public reach them, from `HEARD_CONTACT` ("NAME <E-MAIL>").
+public struct SiteContact: Sendable, Equatable {
+    public var name: String
+    public var email: String
+
+    public init(name: String, email: String) {
+        self.name = name
+        self.email = email
+    }
+
+    public static let `default` = SiteContact(name: "The engagement team", email: "engagement@heard.invalid")
+
+    /// Reads `NAME <E-MAIL>` (or an e-mail address alone, when the default name is kept).
+    public static func parse(_ text: String) throws(ConfigurationError) -> SiteContact {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var name = SiteContact.default.name
+        var email = trimmed
+        if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
+            let given = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+            if !given.isEmpty { name = given }
+            email = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+                .trimmingCharacters(in: .whitespaces)
+        }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
+            throw .invalid(
+                setting: "HEARD_CONTACT",
+                reason: "'\(text)' must be NAME <E-MAIL>, for example NHS Calder ICB <engagement@calder.nhs.uk>.")
+        }
+        return SiteContact(name: name, email: email)
     }
 }
 

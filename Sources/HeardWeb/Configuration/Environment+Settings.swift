@@ -46,6 +46,9 @@ extension AppConfiguration {
         }
         if let secret = environment["HEARD_SECRET"], !secret.isEmpty { self.secret = secret }
         if let from = environment["HEARD_MAIL_FROM"], !from.isEmpty { mailFrom = from }
+        if let contact = environment["HEARD_CONTACT"], !contact.isEmpty {
+            self.contact = try SiteContact.parse(contact)
+        }
         if let smtp = environment["HEARD_SMTP"], !smtp.isEmpty {
             let parts = smtp.split(separator: ":")
             guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port) else {

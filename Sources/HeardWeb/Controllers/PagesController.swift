@@ -1,15 +1,19 @@
 import HeardDomain
 import Vapor
 
-/// Pages with no form: home, accessibility, dashboard, involvement.
+/// Pages with no form: home, accessibility, privacy, dashboard, involvement.
 enum PagesController {
     @Sendable static func home(_ request: Request) async throws -> Response {
-        let model = try await HomePage.query(request.db)
+        let model = try await HomePage.query(request.db, today: request.today)
         return .html(HomePage.render(model, context: PageContext(request, title: "Home")))
     }
 
     @Sendable static func accessibility(_ request: Request) async throws -> Response {
         .html(AccessibilityPage.render(context: PageContext(request, title: "Accessibility statement")))
+    }
+
+    @Sendable static func privacy(_ request: Request) async throws -> Response {
+        .html(PrivacyPage.render(context: PageContext(request, title: "Privacy notice")))
     }
 
     @Sendable static func dashboard(_ request: Request) async throws -> Response {

@@ -80,6 +80,8 @@ enum SettingsController {
                     "Mail relay", config.smtp.map { "\($0.host):\($0.port)" } ?? "Not set: notices wait in the outbox")
                 FeedbackSummaryList.row("Notices sent from", config.mailFrom)
                 FeedbackSummaryList.row(
+                    "Named as running the site (HEARD_CONTACT)", "\(config.contact.name) <\(config.contact.email)>")
+                FeedbackSummaryList.row(
                     "Public submissions per address per hour",
                     config.submissionsPerAddressPerHour == 0 ? "No limit" : String(config.submissionsPerAddressPerHour))
                 FeedbackSummaryList.row(

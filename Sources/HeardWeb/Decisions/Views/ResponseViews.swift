@@ -23,6 +23,9 @@ enum ResponseViews {
                 name: "contact_email", label: "Email address (optional)", value: submission.value("contact_email"),
                 failure: failure, hint: "Only to send you the outcome. It is never published.", type: "email",
                 autocomplete: "email", required: false),
+            p(.class("hint")) {
+                a(.href(SiteURL.privacy + "#what-we-collect")) { "How we use your information (privacy notice)" }
+            },
             equalityFields(submission: submission, failure: failure),
         ])
     }
@@ -35,7 +38,8 @@ enum ResponseViews {
             children: [
                 summary(.class("details-summary")) { "Equality monitoring (optional)" },
                 p {
-                    "These questions help us check we heard from everyone. They are stored apart from your answers and only reported as totals, with small numbers hidden."
+                    "These questions help us check we heard from everyone. They are stored apart from your answers and only reported as totals, with small numbers hidden. "
+                    a(.href(SiteURL.privacy + "#why")) { "Why we ask and how we keep your answers (privacy notice)" }
                 },
             ]
                 + EqualityQuestion.allCases.map { question in

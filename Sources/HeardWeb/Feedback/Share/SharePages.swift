@@ -140,7 +140,8 @@ enum SharePages {
             }
             p(.class("hint")) {
                 "Only staff can see these. We use them to reply, and to tell you what changed because of your feedback. "
-                    + "They are never published."
+                    + "They are never published. "
+                a(.href(SiteURL.privacy + "#why")) { "How we use your information (privacy notice)" }
             }
             FormComponents.textField(
                 name: "contact_name", label: "Name", value: submission.contactName, failure: failure,
@@ -164,7 +165,8 @@ enum SharePages {
             div(.class("details-text")) {
                 p {
                     "These questions help us check that we hear from everyone in the community. Every question is optional. "
-                        + "Your answers are stored separately from your feedback and only ever counted together with other people's."
+                        + "Your answers are stored separately from your feedback and only ever counted together with other people's. "
+                    a(.href(SiteURL.privacy + "#why")) { "Why we ask and how we keep your answers (privacy notice)" }
                 }
                 for question in EqualityQuestion.allCases {
                     FormComponents.selectField(

@@ -1,16 +1,38 @@
 import Fluent
+import HeardDomain
 import HeardStorage
 import Vapor
 
-/// The public front page: what Heard is and what it covers here, from real counts.
+/// The public front page: share your experience, the consultations open now, the latest "you said, we did",
+/// and what Heard covers here, from real counts.
 enum HomePage {
     struct Model {
         var organisationCount: Int
         var serviceCount: Int
         var places: [(name: String, services: Int)]
+        /// Open today, closing soonest first, with the last day people can respond.
+        var openConsultations: [(consultation: Consultation, lastDay: SimpleDate)] = []
+        /// The most recently closed actions (done or not possible, with the reason).
+        var latestActions: [ActionItem] = []
     }
 
-    static func query(_ db: any Database) async throws -> Model {
+    /// How many of the latest actions the home page shows before linking to the full page.
+    static let latestActionCount = 3
+
+    static func query(_ db: any Database, today: SimpleDate) async throws -> Model {
+        let openConsultations = try await Consultation.query(on: db).filter(\.$opensOn <= today.iso).all()
+            .compactMap { consultation -> (Consultation, SimpleDate)? in
+                let facts = ConsultationFacts(
+                    opensOn: consultation.opens, closesOn: consultation.closes,
+                    closedEarlyOn: consultation.closedEarlyOn.flatMap(SimpleDate.init(iso:)),
+                    analysisPublished: consultation.analysisPublishedAt != nil)
+                return facts.state(on: today) == .open ? (consultation, facts.lastDay) : nil
+            }
+            .sorted { ($0.1, $0.0.title) < ($1.1, $1.0.title) }
+        let latestActions = try await ActionItem.query(on: db)
+            .filter(\.$status ~~ [.done, .notPossible])
+            .with(\.$updates).with(\.$place).with(\.$organisation)
+            .sort(\.$closedAt, .descending).limit(latestActionCount).all()
         let places = try await Place.query(on: db).sort(\.$name).all()
         let services = try await Service.query(on: db).all()
         var perPlace: [UUID: Int] = [:]
@@ -18,7 +40,9 @@ enum HomePage {
         return Model(
             organisationCount: try await Organisation.query(on: db).count(),
             serviceCount: services.count,
-            places: places.map { ($0.name, perPlace[$0.id!] ?? 0) })
+            places: places.map { ($0.name, perPlace[$0.id!] ?? 0) },
+            openConsultations: openConsultations.map { (consultation: $0.0, lastDay: $0.1) },
+            latestActions: latestActions)
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -28,17 +52,54 @@ enum HomePage {
                 "Heard is how the NHS and councils here listen to patients, carers and communities, "
                 "act on what you say, and show you what changed."
             }
+            section(.class("panel"), .aria("labelledby", "share")) {
+                h2(.id("share")) { "Share your experience" }
+                p {
+                    "Tell us about care you or someone close to you had: what was good and what could be better. "
+                    "It takes about 5 minutes and you do not need an account."
+                }
+                p { a(.class("button"), .href(SiteURL.share)) { "Share your experience" } }
+            }
+            section(.aria("labelledby", "open-consultations")) {
+                h2(.id("open-consultations")) { "Have your say: open consultations" }
+                if model.openConsultations.isEmpty {
+                    p { "There are no open consultations at the moment." }
+                } else {
+                    ul(.class("list-plain")) {
+                        for (consultation, lastDay) in model.openConsultations {
+                            li {
+                                a(.href(DecisionURL.publicConsultation(consultation.id!))) { consultation.title }
+                                span(.class("choice-meta")) { "Closes on \(lastDay.ukText)" }
+                            }
+                        }
+                    }
+                }
+                p { a(.href(DecisionURL.consultationHub)) { "All consultations, past and future" } }
+            }
+            section(.aria("labelledby", "latest-we-did")) {
+                h2(.id("latest-we-did")) { "You said, we did" }
+                if model.latestActions.isEmpty {
+                    p { "Nothing has been completed yet. This is where you will see what changed because of feedback." }
+                } else {
+                    ul(.class("action-list")) {
+                        for action in model.latestActions { li { YouSaidWeDidPage.actionCard(action) } }
+                    }
+                }
+                p { a(.href(SiteURL.youSaidWeDid)) { "Everything we have done because of what people said" } }
+            }
             section(.aria("labelledby", "coverage")) {
                 h2(.id("coverage")) { "What Heard covers here" }
                 ul(.class("stat-list")) {
                     li {
-                        strong { "\(model.places.count)" }; " places"
+                        strong { "\(model.places.count)" }; model.places.count == 1 ? " place" : " places"
                     }
                     li {
-                        strong { "\(model.organisationCount)" }; " organisations"
+                        strong { "\(model.organisationCount)" }
+                        model.organisationCount == 1 ? " organisation" : " organisations"
                     }
                     li {
-                        strong { "\(model.serviceCount)" }; " services you can tell us about"
+                        strong { "\(model.serviceCount)" }
+                        model.serviceCount == 1 ? " service you can tell us about" : " services you can tell us about"
                     }
                 }
                 if model.places.isEmpty {

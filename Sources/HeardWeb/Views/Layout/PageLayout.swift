@@ -10,12 +10,15 @@ struct PageContext {
     var csrfToken: String?
     var currentPath: String
     var hasErrors: Bool = false
+    /// Who runs the site and how the public reach them (`HEARD_CONTACT`).
+    var contact: SiteContact = .default
 
     init(_ request: Request, title: String, hasErrors: Bool = false) {
         self.title = title
         self.user = request.currentUser
         self.currentPath = request.url.path
         self.hasErrors = hasErrors
+        self.contact = request.heardConfiguration.contact
         // Only signed-in pages and pages with forms create a session; public reading pages stay cookie-free.
         self.csrfToken = user != nil ? request.csrfToken : nil
     }
@@ -38,7 +41,7 @@ enum PageLayout {
                 a(.class("skip-link"), .href("#main")) { "Skip to main content" }
                 siteHeader(context)
                 mainElement(.id("main"), .class("wrap"), .tabindex(-1)) { body }
-                siteFooter()
+                siteFooter(context)
             }
         }
         return "<!doctype html>\n" + document.render()
@@ -150,17 +153,20 @@ enum PageLayout {
         return items
     }
 
-    private static func siteFooter() -> HTMLNode {
+    private static func siteFooter(_ context: PageContext) -> HTMLNode {
         footer(.class("site-footer")) {
             div(.class("wrap")) {
                 ul(.class("footer-links")) {
+                    li { a(.href(SiteURL.privacy)) { "Privacy notice" } }
                     li { a(.href(SiteURL.accessibility)) { "Accessibility statement" } }
                     li { a(.href(BoardURL.publicBoards)) { "Boards and who sits on them" } }
                     li { a(.href(IdeaURL.publicIdeas)) { "Ideas taken forward" } }
                     li { a(.href(OpenDataURL.page)) { "Open data" } }
                 }
                 p {
-                    "Heard keeps what you tell us on this organisation's own systems. Personal details are never published."
+                    "\(context.contact.name) runs this site and keeps what you tell us on its own systems. "
+                    "Personal details are never published. "
+                    a(.href(SiteURL.privacy)) { "How we use your information" }
                 }
             }
         }

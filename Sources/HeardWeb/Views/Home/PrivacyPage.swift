@@ -1,0 +1,137 @@
+import Vapor
+
+/// The privacy notice (UK GDPR articles 13 and 14): what each form collects, why, the lawful basis, who sees
+/// it, how long it is kept and people's rights. Plain English; the organisation comes from `HEARD_CONTACT`.
+enum PrivacyPage {
+    /// The date this notice was last reviewed, shown on the page.
+    static let reviewed = "5 December 2026"
+
+    static func render(context: PageContext) -> String {
+        let contact = context.contact
+        return PageLayout.render(context) {
+            h1 { "Privacy notice" }
+            p(.class("lead")) {
+                "This page explains what we do with the information you give us on this website, and your rights."
+            }
+            p {
+                "\(contact.name) runs this website and is responsible for your information (the data controller). "
+                "To ask about your information, e-mail "
+                a(.href("mailto:\(contact.email)")) { contact.email }
+                "."
+            }
+
+            h2(.id("what-we-collect")) { "What we collect on each form" }
+            h3 { "Share your experience" }
+            ul(.class("list-bullet")) {
+                li {
+                    "the service you tell us about, your answer to the Friends and Family Test question and what you write"
+                }
+                li { "whether you agree to your story being published" }
+                li { "your name, e-mail address and phone number, only if you choose to give them" }
+                li { "answers to the questions about you (equality monitoring), only if you choose to answer" }
+            }
+            h3 { "Responding to a consultation" }
+            ul(.class("list-bullet")) {
+                li { "your answers to the questions" }
+                li { "where you live, only if you choose to say" }
+                li { "your e-mail address, only if you want to hear the outcome" }
+                li { "answers to the equality monitoring questions, only if you choose to answer" }
+            }
+            h3 { "Every form" }
+            p {
+                "To stop spam we keep a scrambled (hashed) copy of your network address for one day. "
+                "It cannot be turned back into the address. Reading pages does not set cookies. "
+                "Staff who sign in get one cookie that keeps them signed in."
+            }
+
+            h2(.id("why")) { "Why we use it, and the law that allows it" }
+            ul(.class("list-bullet")) {
+                li {
+                    strong { "Improving services and deciding changes fairly. " }
+                    "The NHS must listen to patients and involve the public in changes to services. "
+                    "Our lawful basis is public task (UK GDPR article 6(1)(e))."
+                }
+                li {
+                    strong { "Publishing your story. " }
+                    "We only publish it if you agree, and you can withdraw your consent at any time. "
+                    "Our lawful basis is consent (article 6(1)(a))."
+                }
+                li {
+                    strong { "Replying to you and telling you what changed. " }
+                    "We only contact you if you gave your details for that. Our lawful basis is public task."
+                }
+                li {
+                    strong { "Equality monitoring. " }
+                    "Questions about your ethnic group, religion, health, sexual orientation and similar are special "
+                    "category data. Every question is optional and has \"Prefer not to say\". We use the answers only "
+                    "to check that we hear from everyone, as the Equality Act 2010 asks of public bodies "
+                    "(article 9(2)(g), substantial public interest: equality of opportunity). "
+                    "Your answers are stored apart from what you wrote, are never linked to it, and are only "
+                    "shown as totals, with small numbers hidden."
+                }
+                li {
+                    strong { "Anything about your health in what you write " }
+                    "is special category data too. We use it to provide and improve health and care services "
+                    "(article 9(2)(h))."
+                }
+            }
+
+            h2(.id("published")) { "What is published" }
+            p {
+                "Nothing you write is published until a member of staff has read it. We only publish a story when "
+                "you agreed, and only after removing names, addresses, phone numbers, e-mail addresses, NHS numbers "
+                "and anything else that could identify you or someone else. Your contact details and equality "
+                "answers are never published."
+            }
+
+            h2(.id("who-sees-it")) { "Who can see your information" }
+            ul(.class("list-bullet")) {
+                li { "Staff who read and reply to feedback, and staff who run consultations, see what you wrote." }
+                li {
+                    "Your contact details are seen only by the staff who reply to you or handle a complaint, "
+                    "and by the system that sends e-mails."
+                }
+                li {
+                    "If what you wrote shows that someone may be at risk of harm, we may share it with the people who "
+                    "need to keep them safe."
+                }
+                li { "We do not sell your information or use it for marketing." }
+            }
+
+            h2(.id("how-long")) { "How long we keep it" }
+            p {
+                "We keep information for as long as the NHS Records Management Code of Practice says. "
+                "Complaints are kept for 10 years after they are closed. Feedback and consultation responses are "
+                "kept while we use them to improve services and to show how decisions were made. "
+                "The scrambled network address is deleted after one day. "
+                "To find out how long something of yours will be kept, ask us."
+            }
+
+            h2(.id("your-rights")) { "Your rights" }
+            p { "You have the right to:" }
+            ul(.class("list-bullet")) {
+                li { "ask for a copy of the information we hold about you" }
+                li { "ask us to correct it if it is wrong" }
+                li { "withdraw your consent to publishing your story at any time: we will take it down" }
+                li { "ask us to delete your information, or to stop using it, in some cases" }
+                li { "object to how we use it" }
+            }
+            p {
+                "To use any of these rights, e-mail "
+                a(.href("mailto:\(contact.email)")) { contact.email }
+                " and give the reference we gave you when you sent your feedback, if you have it. "
+                "We will reply within one month."
+            }
+
+            h2(.id("complaints")) { "If you are unhappy" }
+            p {
+                "Please tell us first, at "
+                a(.href("mailto:\(contact.email)")) { contact.email }
+                ". You can also complain to the Information Commissioner's Office (ICO): "
+                a(.href("https://ico.org.uk/make-a-complaint/")) { "ico.org.uk/make-a-complaint" }
+                " or 0303 123 1113."
+            }
+            p(.class("hint")) { "This notice was last reviewed on \(reviewed)." }
+        }
+    }
+}
