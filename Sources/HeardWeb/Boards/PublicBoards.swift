@@ -26,7 +26,8 @@ enum PublicBoardsController {
                                 h2(.class("story-title")) { a(.href(BoardURL.publicBoard(board.id!))) { board.name } }
                                 p { board.purpose }
                                 p(.class("hint")) {
-                                    "\(composition.members) members, \(composition.livedExperience) with lived experience of the services."
+                                    Wording.count(composition.members, "member")
+                                        + ", \(composition.livedExperience) with lived experience of the services."
                                 }
                             }
                         }

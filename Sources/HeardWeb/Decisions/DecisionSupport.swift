@@ -193,6 +193,11 @@ struct InitiativeBundle {
     }
 
     /// The first held activity with participants, for "how early were people involved".
+    /// Activities still to come: later than today, or today with nobody recorded yet. Sorted by date.
+    func upcomingActivities(today: SimpleDate) -> [InvolvementActivity] {
+        activities.filter { !$0.hasBeenHeld(today: today) }
+    }
+
     func firstInvolvement(today: SimpleDate) -> InvolvementActivity? {
         activities.filter { $0.date <= today && $0.attendees > 0 }.min { $0.heldOn < $1.heldOn }
     }
@@ -284,4 +289,9 @@ extension Admin {
     static func list(_ request: Request, _ name: String) -> [String] {
         (try? request.content.get([String].self, at: name)) ?? []
     }
+}
+
+extension InvolvementActivity {
+    /// Whether the activity is in the past: before today, or today with people recorded as taking part.
+    func hasBeenHeld(today: SimpleDate) -> Bool { date < today || date == today && attendees > 0 }
 }

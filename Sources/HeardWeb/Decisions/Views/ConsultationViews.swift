@@ -266,9 +266,11 @@ enum AnalysisViews {
         .fragment([
             h2 { "Who responded" },
             p {
-                "\(analysis.total) responses."
+                Wording.count(analysis.total, "response") + "."
                 if !analysis.campaignClusters.isEmpty {
-                    " \(analysis.campaignResponses) of them belong to \(analysis.campaignClusters.count) groups of near-identical responses (campaigns). Each is counted, and each group is reported once as a campaign."
+                    " \(analysis.campaignResponses) of them belong to "
+                        + Wording.count(analysis.campaignClusters.count, "group")
+                        + " of near-identical responses (campaigns). Each is counted, and each group is reported once as a campaign."
                 }
             },
             DataTable.render(
@@ -292,22 +294,10 @@ enum AnalysisViews {
 
     /// A bar chart as SVG with the same numbers in a table beside it.
     static func chart(_ tally: ConsultationAnalysis.Tally) -> HTMLNode {
-        let maximum = max(tally.counts.map(\.1).max() ?? 0, 1)
-        let rowHeight = 28
-        let height = rowHeight * tally.counts.count + 8
-        var svg =
-            "<svg class=\"chart\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 400 \(height)\" width=\"400\" height=\"\(height)\">"
-        for (index, item) in tally.counts.enumerated() {
-            let width = Int(Double(item.1) / Double(maximum) * 240)
-            let y = index * rowHeight + 4
-            svg += "<text x=\"0\" y=\"\(y + 17)\" class=\"chart-label\">\(escape(String(item.0.prefix(18))))</text>"
-            svg += "<rect x=\"150\" y=\"\(y)\" width=\"\(width)\" height=\"22\" class=\"chart-bar\"></rect>"
-            svg += "<text x=\"\(155 + width)\" y=\"\(y + 17)\" class=\"chart-label\">\(item.1)</text>"
-        }
-        svg += "</svg>"
+        let svg = chartSVG(tally.counts)
         return section(.class("chart-block")) {
             h3 { tally.question.text }
-            p(.class("hint")) { "\(tally.answered) people answered." }
+            p(.class("hint")) { Wording.count(tally.answered, "person", "people") + " answered." }
             div(.class("chart-pair")) {
                 HTMLNode.raw(svg)
                 DataTable.render(
@@ -317,6 +307,31 @@ enum AnalysisViews {
         }
     }
 
+    /// The chart's geometry: each answer on its own line with its bar below, so the text keeps its size on a
+    /// phone (16px in a 320-wide drawing, scaled to the screen), and the longest bar leaves room for its number.
+    static let chartWidth = 320
+    static let chartTextSize = 16
+    /// Room after the longest bar for its number (up to six digits at the text size).
+    static let chartValueRoom = 64
+
+    static func chartSVG(_ counts: [(String, Int)]) -> String {
+        let maximum = max(counts.map(\.1).max() ?? 0, 1)
+        let rowHeight = 50
+        let height = rowHeight * counts.count + 4
+        let longestBar = chartWidth - chartValueRoom
+        var svg =
+            "<svg class=\"chart chart-answers\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 \(chartWidth) \(height)\" width=\"\(chartWidth)\" height=\"\(height)\">"
+        for (index, item) in counts.enumerated() {
+            let width = Int(Double(item.1) / Double(maximum) * Double(longestBar))
+            let y = index * rowHeight
+            let label = item.0.count > 34 ? String(item.0.prefix(33)) + "…" : item.0
+            svg += "<text x=\"0\" y=\"\(y + 17)\" class=\"chart-text\">\(escape(label))</text>"
+            svg += "<rect x=\"0\" y=\"\(y + 24)\" width=\"\(width)\" height=\"20\" class=\"chart-bar\"></rect>"
+            svg += "<text x=\"\(width + 6)\" y=\"\(y + 40)\" class=\"chart-text\">\(item.1)</text>"
+        }
+        return svg + "</svg>"
+    }
+
     static func escape(_ text: String) -> String {
         HTMLNode.text(text).render()
     }
@@ -324,6 +339,17 @@ enum AnalysisViews {
     static func representation(_ analysis: ConsultationAnalysis) -> HTMLNode {
         representation(
             analysis.representation, comparisonPlace: analysis.comparisonPlace, source: analysis.populationSource)
+    }
+
+    /// A group as the equality questions word it ("Under 15", "75 or over", "Female"), not the census code.
+    static func categoryLabel(_ characteristic: MonitoringCharacteristic, _ category: String) -> String {
+        let question: EqualityQuestion? =
+            switch characteristic {
+            case .age: .ageBand
+            case .sex: .sex
+            default: nil
+            }
+        return question?.options.first { $0.0 == category }?.1 ?? category
     }
 
     static func representation(
@@ -353,7 +379,8 @@ enum AnalysisViews {
                     ],
                     rows: group.rows.map { row in
                         [
-                            .text(row.category), .text(Representation.countText(row.respondents)),
+                            .text(categoryLabel(group.characteristic, row.category)),
+                            .text(Representation.countText(row.respondents)),
                             .text(row.respondentShare.map { String(format1: $0) + "%" } ?? "–"),
                             .text(row.populationShare.map { String(format1: $0) + "%" } ?? "Not known"),
                             row.underRepresented ? strong(.class("tag tag-not_met")) { "Yes" } : .text("No"),

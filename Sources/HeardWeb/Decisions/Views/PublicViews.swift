@@ -60,17 +60,15 @@ enum PublicViews {
         let consultation = bundle.consultation!
         let facts = bundle.consultationFacts!
         let state = facts.state(on: today)
-        return PageLayout.render(PageContext(request, title: consultation.title, hasErrors: failure != nil)) {
+        let context = PageContext(request, title: consultation.title, hasErrors: failure != nil)
+        return PageLayout.render(context) {
             p { a(.class("back-link"), .href(DecisionURL.consultationHub)) { "All consultations" } }
             FormComponents.errorSummary(failure)
             h1 { consultation.title }
             p(.class("lead")) { "\(state.title): \(consultation.opens.ukText) to \(facts.lastDay.ukText)." }
-            p {
-                "Ways to respond: "
-                consultation.formatList.map { format in
-                    ConsultationsController.formats.first { $0.value == format }?.label ?? format
-                }.joined(separator: ", ") + "."
-            }
+            waysToRespond(
+                consultation, state: state, upcoming: bundle.upcomingActivities(today: today),
+                hasForm: !bundle.questions.isEmpty, contact: context.contact)
             h2 { "Background" }
             DecisionForms.paragraphs(consultation.background)
             h2 { "The options" }
@@ -104,6 +102,91 @@ enum PublicViews {
                 }
             } else if state == .closedWithOutcome {
                 p { a(.class("button"), .href(DecisionURL.outcome(consultation.id!))) { "See what we did" } }
+            }
+        }
+    }
+
+    /// Each way of responding the consultation offers, saying how: the form on this page, a paper, easy read or
+    /// translated copy from the organisation's contact, and the events still to come.
+    static func waysToRespond(
+        _ consultation: Consultation, state: ConsultationState, upcoming: [InvolvementActivity], hasForm: Bool,
+        contact: SiteContact
+    ) -> HTMLNode {
+        let formats = consultation.formatList
+        let closing = state == .open || state == .forthcoming
+        let subject =
+            ("Copy of " + consultation.title).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let ask: (String) -> HTMLNode = { copy in
+            .fragment([
+                "ask \(contact.name) for \(copy) by e-mailing ",
+                a(.href("mailto:\(contact.email)?subject=\(subject)")) { contact.email },
+                ". We will send it to you with how to return it.",
+            ])
+        }
+        return section(.aria("labelledby", "ways-to-respond")) {
+            h2(.id("ways-to-respond")) { "Ways to respond" }
+            if !closing {
+                p { "This consultation has closed, so we are not taking responses now." }
+            }
+            if closing && !formats.isEmpty {
+                ul(.class("list-bullet")) {
+                    if formats.contains("online") {
+                        li {
+                            strong { "Online: " }
+                            state == .open && hasForm
+                                ? HTMLNode.fragment(["fill in the form ", a(.href("#respond")) { "below" }, "."])
+                                : "the form appears on this page when the consultation opens."
+                        }
+                    }
+                    if formats.contains("paper") {
+                        li {
+                            strong { "On paper: " }; ask("a paper copy")
+                        }
+                    }
+                    if formats.contains("easy_read") {
+                        li {
+                            strong { "Easy read: " }; ask("an easy read copy")
+                        }
+                    }
+                    if formats.contains("other_languages") {
+                        li {
+                            strong { "Other languages: " }; ask("a copy in your language, or large print or audio,")
+                        }
+                    }
+                    if formats.contains("events") {
+                        li {
+                            strong { "At an event: " }
+                            upcoming.isEmpty
+                                ? "no events are booked at the moment."
+                                : "come and talk to us at one of the events below."
+                        }
+                    }
+                }
+            }
+            if !upcoming.isEmpty {
+                h3 { "Events coming up" }
+                upcomingList(upcoming)
+            }
+        }
+    }
+
+    /// Involvement activities still to come: date, what and where, and what helps people take part.
+    static func upcomingList(_ activities: [InvolvementActivity]) -> HTMLNode {
+        ul(.class("list-plain")) {
+            for activity in activities {
+                li {
+                    strong { activity.date.ukText + ": " + activity.title }
+                    span(.class("choice-meta")) {
+                        activity.kind.title + " in " + activity.place.name
+                            + (activity.venue.isEmpty ? "" : ", " + activity.venue) + "."
+                    }
+                    let access = ActivityViews.accessibility(activity)
+                    span(.class("choice-meta")) {
+                        access.isEmpty
+                            ? "Tell us what you need to take part and we will arrange it."
+                            : "Access: " + access.joined(separator: ", ") + "."
+                    }
+                }
             }
         }
     }
@@ -152,7 +235,7 @@ enum PublicViews {
                                 (theme.responseKind?.title ?? "Response to follow")
                                     + (theme.responseReason.isEmpty ? "" : ": " + theme.responseReason)),
                         ]
-                    })
+                    }, stacked: true)
             }
             if let decision = bundle.decision, decision.isApproved {
                 p { a(.href(DecisionURL.publicDecision(decision.id!))) { "The decision record" } }
@@ -167,6 +250,13 @@ enum PublicViews {
         let initiative = bundle.initiative
         let first = bundle.firstInvolvement(today: today)
         let heldBeforeOptions = bundle.activities.filter { $0.date <= today && $0.attendees > 0 }
+        let upcoming = bundle.upcomingActivities(today: today)
+        let decided = bundle.decision?.isApproved ?? false
+        var summary: [(String, HTMLNode)] = [("Places", .text(bundle.places.map(\.name).joined(separator: ", ")))]
+        if !bundle.services.isEmpty {
+            summary.append(("Services", .text(bundle.services.map(\.name).joined(separator: ", "))))
+        }
+        summary.append((decided ? "Decided by" : "To be decided by", .text(initiative.decisionBody)))
         return PageLayout.render(context) {
             h1 { initiative.title }
             p(.class("lead")) { initiative.what }
@@ -181,14 +271,7 @@ enum PublicViews {
                 }
             }
             StageViews.progress(initiative.stage)
-            DecisionForms.summaryList([
-                ("Places", .text(bundle.places.map(\.name).joined(separator: ", "))),
-                (
-                    "Services",
-                    .text(bundle.services.isEmpty ? "Not named" : bundle.services.map(\.name).joined(separator: ", "))
-                ),
-                ("Decided by", .text(initiative.decisionBody)),
-            ])
+            DecisionForms.summaryList(summary)
             h2 { "Why" }
             DecisionForms.paragraphs(initiative.why)
             h2 { "How early people were involved" }
@@ -200,30 +283,49 @@ enum PublicViews {
                         return HTMLNode.text(
                             days < 0
                                 ? ", before the idea was recorded in Heard."
-                                : ", \(days) days after the idea was recorded.")
+                                : ", " + Wording.count(days, "day") + " after the idea was recorded.")
                     } ?? "."
                 }
                 if let consultation = bundle.consultation, first.date < consultation.opens {
+                    let weeks = Wording.count(first.date.days(until: consultation.opens) / 7, "week")
                     p {
-                        "That was \(first.date.days(until: consultation.opens) / 7) weeks before the consultation opened, while the options were still being shaped."
+                        consultation.opens > today
+                            ? "That is \(weeks) before the consultation opens, while the options are still being shaped."
+                            : "That was \(weeks) before the consultation opened, while the options were still being shaped."
                     }
+                }
+            } else if let next = upcoming.first {
+                p {
+                    "No involvement activity has been held yet. The first is booked for \(next.date.ukText): \(next.title)."
                 }
             } else {
                 p { "No involvement activity has been held yet." }
             }
             if initiative.livedExperienceMembers > 0 {
-                p { "\(initiative.livedExperienceMembers) people with lived experience are on the working group." }
+                p {
+                    Wording.count(initiative.livedExperienceMembers, "person", "people") + " with lived experience "
+                        + (initiative.livedExperienceMembers == 1 ? "is" : "are") + " on the working group."
+                }
+            }
+            if !upcoming.isEmpty {
+                h2 { "Coming up" }
+                upcomingList(upcoming)
             }
             h2 { "Involvement trail" }
-            if heldBeforeOptions.isEmpty && bundle.consultation == nil && bundle.decision == nil {
-                p { "Nothing to show yet." }
+            let held = bundle.activities.filter { $0.hasBeenHeld(today: today) }
+            let consultationStarted = bundle.consultation.map { $0.opens <= today } ?? false
+            if held.isEmpty && heldBeforeOptions.isEmpty && !consultationStarted && !decided {
+                p {
+                    upcoming.isEmpty ? "Nothing to show yet." : "Nothing has happened yet: see what is coming up above."
+                }
             }
             ol(.class("trail")) {
-                for activity in bundle.activities where activity.date <= today {
+                for activity in held {
                     li {
                         h3 { activity.date.ukText + ": " + activity.title }
                         p {
-                            "\(activity.kind.title) in \(activity.place.name)\(activity.venue.isEmpty ? "" : ", " + activity.venue). \(activity.attendees) people took part."
+                            "\(activity.kind.title) in \(activity.place.name)\(activity.venue.isEmpty ? "" : ", " + activity.venue). "
+                                + Wording.count(activity.attendees, "person", "people") + " took part."
                         }
                         let said = comments[activity.id!] ?? []
                         if !said.isEmpty {
@@ -238,11 +340,17 @@ enum PublicViews {
                     }
                 }
                 if let consultation = bundle.consultation, let facts = bundle.consultationFacts {
+                    let state = facts.state(on: today)
                     li {
-                        h3 { consultation.opens.ukText + ": consultation opened" }
+                        h3 {
+                            consultation.opens.ukText
+                                + (state == .forthcoming ? ": consultation opens" : ": consultation opened")
+                        }
                         p {
                             a(.href(DecisionURL.publicConsultation(consultation.id!))) { consultation.title }
-                            " – \(facts.state(on: today).title). \(bundle.responseCount) responses."
+                            state == .forthcoming
+                                ? " – opens on \(consultation.opens.ukText) and closes on \(facts.lastDay.ukText)."
+                                : " – \(state.title). " + Wording.count(bundle.responseCount, "response") + "."
                         }
                         if consultation.analysisPublishedAt != nil {
                             p { a(.href(DecisionURL.outcome(consultation.id!))) { "We asked, you said, we did" } }

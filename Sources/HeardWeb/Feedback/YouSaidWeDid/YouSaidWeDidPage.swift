@@ -163,7 +163,7 @@ enum LoopClosurePanel {
                 }
                 li {
                     strong { LoopClosure.percent(loop.actionsClosedRate) };
-                    " of \(loop.actions) actions done or closed with a reason"
+                    " of " + Wording.count(loop.actions, "action") + " done or closed with a reason"
                 }
                 li {
                     strong { LoopClosure.days(loop.medianDaysToWeDid) }; " median from feedback to \"we did\""

@@ -2,27 +2,47 @@
 /// sideways inside its wrapper, so the wrapper is a named, focusable region: keyboard users can scroll it too
 /// (WCAG 2.1.1; axe "scrollable-region-focusable").
 enum DataTable {
+    /// - Parameter stacked: on a narrow screen, show each row as a block with each cell under its column's name
+    ///   (for tables of long text, which a phone would squeeze to a few letters a line), not a sideways scroll.
     static func render(
-        caption captionText: String, headers: [String], rows: [[HTMLNode]], captionHidden: Bool = false
+        caption captionText: String, headers: [String], rows: [[HTMLNode]], captionHidden: Bool = false,
+        stacked: Bool = false
     )
         -> HTMLNode
     {
-        div(.class("table-wrap"), .role("region"), .aria("label", captionText), .tabindex(0)) {
-            table(.class("table")) {
-                caption(.class(captionHidden ? "visually-hidden" : "table-caption")) { captionText }
-                thead {
-                    tr { for header in headers { th(.scope("col")) { header } } }
-                }
-                tbody {
-                    for row in rows {
-                        tr {
-                            for (index, cell) in row.enumerated() {
-                                if index == 0 { th(.scope("row")) { cell } } else { td { cell } }
-                            }
-                        }
-                    }
-                }
-            }
+        // Blocks lose a table's meaning in some browsers, so a stacked table states its roles.
+        let roles: (String) -> [HTMLAttribute] = { stacked ? [.role($0)] : [] }
+        return div(.class("table-wrap"), .role("region"), .aria("label", captionText), .tabindex(0)) {
+            HTMLNode.element(
+                "table", [.class(stacked ? "table table-stack" : "table")] + roles("table"),
+                children: [
+                    caption(.class(captionHidden ? "visually-hidden" : "table-caption")) { captionText },
+                    HTMLNode.element(
+                        "thead", roles("rowgroup"),
+                        children: [
+                            .element(
+                                "tr", roles("row"),
+                                children: headers.map { header in
+                                    .element("th", [.scope("col")] + roles("columnheader"), children: [.text(header)])
+                                })
+                        ]),
+                    HTMLNode.element(
+                        "tbody", roles("rowgroup"),
+                        children: rows.map { row in
+                            .element(
+                                "tr", roles("row"),
+                                children: row.enumerated().map { index, cell in
+                                    index == 0
+                                        ? .element("th", [.scope("row")] + roles("rowheader"), children: [cell])
+                                        : .element(
+                                            "td",
+                                            roles("cell")
+                                                + (stacked && index < headers.count
+                                                    ? [.data("label", headers[index])] : []),
+                                            children: [cell])
+                                })
+                        }),
+                ])
         }
     }
 }

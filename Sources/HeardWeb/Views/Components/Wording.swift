@@ -1,0 +1,7 @@
+/// Small pieces of plain English the public pages share.
+enum Wording {
+    /// "1 response", "2 responses", "1 person", "3 people": a count with its noun agreeing.
+    static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
+    }
+}

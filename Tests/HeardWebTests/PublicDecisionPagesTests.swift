@@ -1,0 +1,161 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+import Vapor
+
+@testable import HeardWeb
+
+extension PublicPagesTests {
+    static func initiative(_ title: String, in app: TestApp) async throws -> Initiative {
+        try #require(try await Initiative.query(on: app.db).filter(\.$title == title).first(), "no \(title)")
+    }
+
+    @Test(
+        "a consultation lists its events still to come and says how to get a paper or easy read copy",
+        arguments: TestDatabase.all)
+    func consultationWaysToRespond(_ database: TestDatabase) async throws {
+        try await TestApp.run(
+            on: database,
+            configure: {
+                $0.seedDemoData = true
+                $0.contact = SiteContact(name: "NHS Calder ICB", email: "engagement@calder.example")
+            }
+        ) { app in
+            let stroke = try await Self.initiative("Stroke rehabilitation at home", in: app)
+            let consultation = try #require(
+                try await Consultation.query(on: app.db).filter(\.$initiative.$id == stroke.id!).first())
+            let path = "/consultations/\(consultation.id!.uuidString.lowercased())"
+            let before = try await app.browser().get(path).body
+            #expect(before.contains("no events are booked at the moment"))
+
+            let place = try #require(try await Place.query(on: app.db).first())
+            let today = DecisionClock.system.today()
+            try await InvolvementActivity(
+                initiativeID: stroke.id, placeID: place.id!, kind: .publicEvent,
+                title: "Drop-in about stroke care at home", heldOn: today.adding(days: 10),
+                venue: "Dewsbury town hall", stepFree: true, hearingLoop: true, attendees: 0
+            ).save(on: app.db)
+            try await InvolvementActivity(
+                initiativeID: stroke.id, placeID: place.id!, kind: .stall, title: "Last week's stall",
+                heldOn: today.adding(days: -7), venue: "Market", attendees: 30
+            ).save(on: app.db)
+
+            let page = try await app.browser().get(path).body
+            #expect(page.contains("Ways to respond"))
+            #expect(page.contains("Events coming up"))
+            #expect(page.contains(today.adding(days: 10).ukText + ": Drop-in about stroke care at home"))
+            #expect(page.contains("Dewsbury town hall"))
+            #expect(page.contains("Access: step-free, hearing loop."))
+            #expect(!page.contains("Last week&#39;s stall") && !page.contains("Last week's stall"))
+            #expect(page.contains("a paper copy by e-mailing <a href=\"mailto:engagement@calder.example"))
+            #expect(page.contains("an easy read copy by e-mailing"))
+            #expect(page.contains("href=\"#respond\""))
+        }
+    }
+
+    @Test(
+        "initiative pages tell what is to come in the future tense and count in good English",
+        arguments: TestDatabase.all)
+    func initiativeWording(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
+            let visitor = app.browser()
+            let today = DecisionClock.system.today()
+
+            let planned = try await Self.initiative("Self-referral to talking therapies online", in: app)
+            let plannedPage = try await visitor.get("/initiatives/\(planned.id!.uuidString.lowercased())").body
+            #expect(plannedPage.contains("Coming up"))
+            #expect(plannedPage.contains(today.adding(days: 21).ukText + ": Design workshop"))
+            #expect(plannedPage.contains("The first is booked for " + today.adding(days: 21).ukText))
+            #expect(!plannedPage.contains("Nothing to show yet."))
+            #expect(plannedPage.contains("To be decided by"))
+            #expect(!plannedPage.contains("Not named"))
+
+            let overnight = try await Self.initiative("Overnight hours at the urgent treatment centre", in: app)
+            let overnightPage = try await visitor.get("/initiatives/\(overnight.id!.uuidString.lowercased())").body
+            #expect(overnightPage.contains(today.adding(days: 14).ukText + ": consultation opens"))
+            #expect(!overnightPage.contains("consultation opened"))
+            #expect(overnightPage.contains("That is 12 weeks before the consultation opens"))
+
+            let single = try #require(
+                try await Initiative.query(on: app.db).filter(\.$livedExperienceMembers == 1).first())
+            let singlePage = try await visitor.get("/initiatives/\(single.id!.uuidString.lowercased())").body
+            #expect(singlePage.contains("1 person with lived experience is on the working group."))
+
+            for initiative in try await Initiative.query(on: app.db).all() {
+                let page = try await visitor.get("/initiatives/\(initiative.id!.uuidString.lowercased())").body
+                #expect(!page.contains(" 1 people") && !page.contains(" 1 responses") && !page.contains(" 1 weeks"))
+                let decided =
+                    try await Decision.query(on: app.db).filter(\.$initiative.$id == initiative.id!)
+                    .filter(\.$status == "approved").count() > 0
+                #expect(page.contains(decided ? "Decided by" : "To be decided by"), "\(initiative.title)")
+            }
+        }
+    }
+
+    @Test("counts agree with their nouns")
+    func counts() {
+        #expect(Wording.count(1, "action") == "1 action")
+        #expect(Wording.count(3, "action") == "3 actions")
+        #expect(Wording.count(1, "person", "people") == "1 person")
+        #expect(Wording.count(0, "person", "people") == "0 people")
+    }
+}
+
+extension PublicPagesTests {
+    @Test(
+        "outcome pages stack the theme table on a phone, leave room for chart numbers and word groups as the form does",
+        arguments: TestDatabase.all)
+    func outcomePage(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
+            let published = try await Consultation.query(on: app.db).filter(\.$analysisPublishedAt != nil).all()
+            #expect(!published.isEmpty)
+            var sawRepresentation = false
+            for consultation in published {
+                let page = try await app.browser().get(
+                    "/consultations/\(consultation.id!.uuidString.lowercased())/outcome"
+                ).body
+                guard page.contains("Each theme and our response") else { continue }
+                #expect(page.contains("class=\"table table-stack\""))
+                #expect(page.contains("data-label=\"What people said\""))
+                #expect(page.contains("data-label=\"Our response\""))
+                for code in [">0-14<", ">75+<", ">female<", ">male<", ">15-24<"] {
+                    #expect(!page.contains(code), "\(code) on the outcome of \(consultation.title)")
+                }
+                if page.contains("Who we heard from compared") {
+                    sawRepresentation = true
+                    #expect(page.contains(">Under 15<") && page.contains(">75 or over<") && page.contains(">Female<"))
+                }
+            }
+            #expect(sawRepresentation, "the demo's outcomes include a representation table")
+            let css = try await app.browser().get("/css/heard.css").body
+            #expect(css.contains(".table-stack td[data-label]::before"))
+        }
+    }
+
+    @Test("the answers chart leaves room for the longest bar's number and draws text at 16px")
+    func answersChart() throws {
+        let svg = AnalysisViews.chartSVG([
+            ("Strongly agree", 123_456), ("Agree", 7), ("A very long answer that goes on and on", 0),
+        ])
+        let width = AnalysisViews.chartWidth
+        #expect(svg.contains("viewBox=\"0 0 \(width) "))
+        var rest = Substring(svg)
+        var numbers = 0
+        while let range = rest.range(of: "<text x=\"") {
+            rest = rest[range.upperBound...]
+            let x = try #require(Int(rest.prefix { $0.isNumber }))
+            let text = rest[try #require(rest.range(of: ">")).upperBound...].prefix { $0 != "<" }
+            if text.allSatisfy(\.isNumber) {
+                numbers += 1
+                // Digits are at most 0.6 of the text size wide in Arial.
+                #expect(Double(x) + Double(text.count) * 0.6 * Double(AnalysisViews.chartTextSize) <= Double(width))
+            }
+        }
+        #expect(numbers == 3)
+        #expect(svg.contains("class=\"chart-text\""))
+        #expect(AnalysisViews.chartTextSize >= 16)
+        #expect(svg.contains("A very long answer that goes on a…"))
+    }
+}
