@@ -35,7 +35,7 @@ enum ComplaintsController {
         case .all: query = query.sort(\.$receivedOn, .descending)
         }
         let total = try await query.count()
-        let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
+        let page = ListPage(requested: ListPage.requested(request), total: total)
         let figures = ComplaintFigures(
             try await Complaint.query(on: request.db).filter(\.$receivedOn >= period.from.iso)
                 .filter(\.$receivedOn <= period.to.iso).all().map {

@@ -26,7 +26,7 @@ enum AuditController {
         let filters = Filters(
             objectType: request.query[String.self, at: "object_type"], action: request.query[String.self, at: "action"],
             actor: request.query[String.self, at: "actor"], from: request.query[String.self, at: "from"],
-            to: request.query[String.self, at: "to"], page: request.query[Int.self, at: "page"])
+            to: request.query[String.self, at: "to"], page: ListPage.requested(request))
         var query = AuditEvent.query(on: request.db)
         if let type = filters.objectType, !type.isEmpty { query = query.filter(\.$objectType == type) }
         if let action = filters.action, !action.isEmpty { query = query.filter(\.$action == action) }

@@ -38,7 +38,7 @@ enum ServicesController {
         if let place = places.first(where: { $0.slug == placeSlug }) { query = query.filter(\.$place.$id == place.id!) }
         if !words.isEmpty { query = query.filter(ListPage.contains(words, column: "name", table: Service.schema)) }
         let total = try await query.copy().count()
-        let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
+        let page = ListPage(requested: ListPage.requested(request), total: total)
         let services = try await query.with(\.$organisation).with(\.$place).sort(\.$name).sort(\.$id)
             .range(page.range).all()
         let rows: [[HTMLNode]] = services.map { service in

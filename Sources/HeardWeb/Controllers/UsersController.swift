@@ -37,7 +37,7 @@ enum UsersController {
             }
         }
         let total = try await query.copy().count()
-        let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
+        let page = ListPage(requested: ListPage.requested(request), total: total)
         let users = try await query.sort(\.$role).sort(\.$email).range(page.range).all()
         let token = request.csrfToken
         let rows: [[HTMLNode]] = users.map { user in

@@ -34,7 +34,7 @@ enum ActivitiesController {
             place = request.query[String.self, at: "place"] ?? ""
             kind = request.query[String.self, at: "kind"] ?? ""
             when = request.query[String.self, at: "when"] ?? ""
-            page = request.query[Int.self, at: "page"]
+            page = ListPage.requested(request)
         }
 
         var pairs: [(String, String)] { [("place", place), ("kind", kind), ("when", when)] }

@@ -48,7 +48,7 @@ enum InitiativesController {
         if let stage = InitiativeStage(rawValue: stageFilter) { query = query.filter(\.$stage == stage) }
         if !words.isEmpty { query = query.filter(ListPage.contains(words, column: "title", table: Initiative.schema)) }
         let page = ListPage(
-            requested: request.query[Int.self, at: "page"], total: try await query.copy().count(), size: 25)
+            requested: ListPage.requested(request), total: try await query.copy().count(), size: 25)
         let initiatives = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all()
         var rows: [InitiativeViews.ListRow] = []
         for initiative in initiatives {

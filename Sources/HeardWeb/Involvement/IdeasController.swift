@@ -97,7 +97,7 @@ enum IdeasController {
         let status = IdeaStatus(rawValue: request.query[String.self, at: "status"] ?? "")
         var query = Idea.query(on: request.db).with(\.$author)
         if let status { query = query.filter(\.$status == status) }
-        let page = ListPage(requested: request.query[Int.self, at: "page"], total: try await query.copy().count())
+        let page = ListPage(requested: ListPage.requested(request), total: try await query.copy().count())
         let ideas = try await query.sort(\.$createdAt, .ascending).sort(\.$id).range(page.range).all()
         return .html(
             IdeaPages.list(
@@ -220,7 +220,7 @@ enum IdeasController {
 
     @Sendable static func published(_ request: Request) async throws -> Response {
         let query = Idea.query(on: request.db).filter(\.$status == .takenForward)
-        let page = ListPage(requested: request.query[Int.self, at: "page"], total: try await query.copy().count())
+        let page = ListPage(requested: ListPage.requested(request), total: try await query.copy().count())
         let ideas = try await query.with(\.$initiative).sort(\.$respondedAt, .descending).sort(\.$id)
             .range(page.range).all()
         return .html(

@@ -25,7 +25,7 @@ enum OutboxController {
             to = (request.query[String.self, at: "to"] ?? "").trimmingWhitespace()
             from = (request.query[String.self, at: "from"] ?? "").trimmingWhitespace()
             until = (request.query[String.self, at: "until"] ?? "").trimmingWhitespace()
-            page = request.query[Int.self, at: "page"]
+            page = ListPage.requested(request)
         }
 
         var pairs: [(String, String)] {

@@ -42,7 +42,7 @@ enum ActionsController {
             place = request.query[String.self, at: "place"] ?? ""
             mine = request.query[String.self, at: "owner"] == "me"
             overdue = request.query[String.self, at: "overdue"] == "yes"
-            page = request.query[Int.self, at: "page"] ?? 1
+            page = ListPage.requested(request) ?? 1
         }
 
         /// The list's address with these filters on `page`.

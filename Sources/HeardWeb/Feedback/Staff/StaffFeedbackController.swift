@@ -21,7 +21,7 @@ enum StaffFeedbackController {
         let filters = ListFilters(
             status: request.query[String.self, at: "status"], place: request.query[String.self, at: "place"],
             theme: request.query[String.self, at: "theme"], from: request.query[String.self, at: "from"],
-            page: request.query[Int.self, at: "page"])
+            page: ListPage.requested(request))
         var query = FeedbackItem.query(on: request.db)
         var problems: [String] = []
         if let status = filters.status.flatMap(FeedbackStatus.init(rawValue:)) {

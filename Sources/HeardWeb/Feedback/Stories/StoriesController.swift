@@ -7,7 +7,11 @@ import Vapor
 /// The public stories page and a single story with its reply.
 enum StoriesController {
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let filters = try request.query.decode(StoriesQuery.Filters.self)
+        // Read one by one, not decoded: a page that is not a number shows the first page instead of failing.
+        let filters = StoriesQuery.Filters(
+            place: request.query[String.self, at: "place"], service: request.query[String.self, at: "service"],
+            theme: request.query[String.self, at: "theme"], sentiment: request.query[String.self, at: "sentiment"],
+            page: ListPage.requested(request))
         let result = try await StoriesQuery.run(filters, on: request.db)
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         let services = try await Service.query(on: request.db).sort(\.$name).all()

@@ -3,6 +3,7 @@ import FluentSQL
 import Foundation
 import HeardDomain
 import SQLKit
+import Vapor
 
 /// What every paged, filtered staff list shares: the page asked for kept in range, the rows it covers, and
 /// the list's address with its filters on another page.
@@ -18,6 +19,21 @@ struct ListPage {
         count = max(1, (total + size - 1) / size)
         // Clamped before any arithmetic, so a page number near Int.max cannot overflow the offset.
         number = min(max(1, min(requested ?? 1, 100_000)), count)
+    }
+
+    /// The page asked for in the address's `page`: a number past `Int` reads as the largest (the last page),
+    /// anything that is not a whole number as no page (the first), so a mistyped address never fails.
+    static func requested(_ request: Request) -> Int? {
+        guard let text = request.query[String.self, at: "page"]?.trimmingCharacters(in: .whitespaces) else {
+            return nil
+        }
+        return requested(text)
+    }
+
+    static func requested(_ text: String) -> Int? {
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text) ?? (text.hasPrefix("-") ? Int.min : Int.max)
     }
 
     var range: Range<Int> { ((number - 1) * size)..<(number * size) }
