@@ -33,6 +33,18 @@ public final class ListeningEngine: Sendable {
     /// cannot be "about" them.
     static let labelsWithoutSubject: Set<String> = ["Not assigned", "Labelling not possible"]
 
+    /// A story's themes as a public page shows them: "Not assigned" and "Labelling not possible" say nothing to
+    /// a reader, so they are left out whenever the story has a real theme.
+    static func publicThemes(_ themes: [String]) -> [String] {
+        let named = themes.filter { !labelsWithoutSubject.contains($0) }
+        return named.isEmpty ? themes : named
+    }
+
+    /// The themes a reader may filter stories by: never the labels that name no subject.
+    static func publicFilterThemes(_ themes: [String]) -> [String] {
+        themes.filter { !labelsWithoutSubject.contains($0) }
+    }
+
     /// The themes an action can be about, in alphabetical order so a long list can be scanned.
     public var actionThemeNames: [String] {
         themeNames.filter { !Self.labelsWithoutSubject.contains($0) }.sorted()

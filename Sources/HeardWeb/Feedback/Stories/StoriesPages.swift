@@ -43,7 +43,7 @@ enum StoriesPages {
                 }
             }
             ol(.class("story-list")) {
-                for item in result.stories { li { storyCard(item, headingLevel: 2) } }
+                for item in result.stories { li { storyCard(item, titleLevel: 2) } }
             }
             Pagination.links(page: result.page, pageCount: result.pageCount) { number in
                 var components = URLComponents()
@@ -64,7 +64,7 @@ enum StoriesPages {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.stories)) { "All stories" } }
             h1 { "About \(item.service.name)" }
-            storyCard(item, headingLevel: nil)
+            storyCard(item, titleLevel: nil)
         }
     }
 
@@ -80,12 +80,14 @@ enum StoriesPages {
         }
     }
 
-    /// One published story: only the moderated, redacted text, never the original.
-    static func storyCard(_ item: FeedbackItem, headingLevel: Int?) -> HTMLNode {
-        article(.class("story")) {
-            if let level = headingLevel {
+    /// One published story: only the moderated, redacted text, never the original. `titleLevel` is the level of
+    /// the story's own heading (nil on the story's page, under its h1); the parts and replies sit one below.
+    static func storyCard(_ item: FeedbackItem, titleLevel: Int?) -> HTMLNode {
+        let partLevel = "h\((titleLevel ?? 1) + 1)"
+        return article(.class("story")) {
+            if let level = titleLevel {
                 HTMLNode.element(
-                    "h\(level + 1)", [.class("story-title")],
+                    "h\(level)", [.class("story-title")],
                     children: [
                         a(.href(SiteURL.story(item.reference))) { item.service.name }
                     ])
@@ -96,20 +98,49 @@ enum StoriesPages {
                 (item.publishedAt ?? item.receivedAt).formatted(StoriesPages.dayFormat)
                 if let fft = item.fft { " · Overall: \(fft.title.lowercased())" }
             }
-            div(.class("story-text")) { FeedbackText.paragraphs(item.publishedText ?? "") }
-            if !item.themeList.isEmpty {
+            div(.class("story-text")) {
+                for part in publishedParts(item) {
+                    if let label = part.label {
+                        HTMLNode.element(partLevel, [.class("story-part")], children: [.text(label)])
+                    }
+                    for paragraph in part.paragraphs { p { paragraph } }
+                }
+            }
+            let themes = ListeningEngine.publicThemes(item.themeList)
+            if !themes.isEmpty {
                 ul(.class("tag-list"), .aria("label", "Themes")) {
-                    for theme in item.themeList { li(.class("tag")) { theme } }
+                    for theme in themes { li(.class("tag")) { theme } }
                 }
             }
             for reply in item.replies.sorted(by: { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }) {
                 div(.class("reply")) {
-                    h4(.class("reply-title")) { "Reply from the service" }
+                    HTMLNode.element(partLevel, [.class("reply-title")], children: ["Reply from the service"])
                     FeedbackText.paragraphs(reply.body)
                     p(.class("reply-signature")) { reply.signature }
                 }
             }
         }
+    }
+
+    /// The published text in the parts the person wrote: their story, then "What was good" and "What could be
+    /// better", each labelled. The published copy is the three answers joined by blank lines (then redacted and
+    /// perhaps edited), so the parts are found by counting the paragraphs of each answer; when a moderator
+    /// changed the paragraphs and the counts no longer match, the text is shown whole, unlabelled.
+    static func publishedParts(_ item: FeedbackItem) -> [(label: String?, paragraphs: [String])] {
+        func paragraphs(_ text: String) -> [String] { text.components(separatedBy: "\n\n").filter { !$0.isEmpty } }
+        let published = paragraphs(item.publishedText ?? "")
+        let answers: [(String?, Int)] = [
+            (nil, paragraphs(item.story).count), ("What was good", paragraphs(item.whatWasGood).count),
+            ("What could be better", paragraphs(item.couldBeBetter).count),
+        ].filter { $0.1 > 0 }
+        guard answers.map(\.1).reduce(0, +) == published.count else { return [(nil, published)] }
+        var parts: [(label: String?, paragraphs: [String])] = []
+        var start = 0
+        for (label, count) in answers {
+            parts.append((label, Array(published[start..<start + count])))
+            start += count
+        }
+        return parts
     }
 
     static let dayFormat = Date.FormatStyle(

@@ -38,11 +38,12 @@ enum YouSaidWeDidPage {
                     "\(model.publishedCount.formatted) \(model.publishedCount == 1 ? "story" : "stories") published "
                         + "\(YouSaidWeDidController.period)."
                 }
-                if !model.themes.isEmpty {
+                let shownThemes = Set(ListeningEngine.publicThemes(model.themes.map(\.theme)))
+                if !shownThemes.isEmpty {
                     DataTable.render(
                         caption: "What people talked about most \(YouSaidWeDidController.period)",
                         headers: ["Theme", "Stories", "Positive", "Negative"],
-                        rows: model.themes.map {
+                        rows: model.themes.filter { shownThemes.contains($0.theme) }.map {
                             [
                                 .text($0.theme), .text(String($0.count)), .text(String($0.positive)),
                                 .text(String($0.negative)),
