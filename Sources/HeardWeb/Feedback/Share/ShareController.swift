@@ -57,11 +57,10 @@ enum ShareController {
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         var services = try await Service.query(on: request.db).with(\.$organisation).with(\.$place).sort(\.$name).all()
         if !placeSlug.isEmpty { services = services.filter { $0.place.slug == placeSlug } }
-        if !query.isEmpty {
-            let words = query.lowercased().split(separator: " ")
-            services = services.filter { service in
-                let haystack = (service.name + " " + service.organisation.name + " " + service.summary).lowercased()
-                return words.allSatisfy { haystack.contains($0) }
+        let search = ServiceSearch(query)
+        if !search.isEmpty {
+            services = services.filter {
+                search.matches(name: $0.name, organisation: $0.organisation.name, place: $0.place.name)
             }
         }
         let page = SharePages.chooseService(
