@@ -69,6 +69,16 @@ public struct RepresentationRow: Sendable, Equatable {
     /// Share of the place's population, in percent, when known.
     public var populationShare: Double?
     public var underRepresented: Bool
+    /// False when the rule cannot judge this group (too few answers, too few expected from it, or no
+    /// population figure): "No" would then claim more than the numbers show.
+    public var canJudge: Bool = true
+
+    /// What the table says in its "Under-represented" column.
+    public var verdict: String {
+        if underRepresented { return "Yes" }
+        if populationShare == nil { return "Cannot compare" }
+        return canJudge ? "No" : "Too few to tell"
+    }
 }
 
 /// Compares who took part with who lives in the place.
@@ -101,18 +111,26 @@ public enum Representation {
                 characteristic: characteristic, category: category, respondents: suppressed ? nil : count,
                 respondentShare: suppressed ? nil : share, populationShare: populationShare,
                 underRepresented: isUnderRepresented(
-                    count: count, answered: answered, populationPercent: populationShare))
+                    count: count, answered: answered, populationPercent: populationShare),
+                canJudge: canJudge(answered: answered, populationPercent: populationShare))
         }
     }
 
-    public static func isUnderRepresented(count: Int, answered: Int, populationPercent: Double?) -> Bool {
+    /// Whether the rule can say anything about a group: enough answers, a population share, and enough
+    /// expected from the group to tell a shortfall from chance.
+    public static func canJudge(answered: Int, populationPercent: Double?) -> Bool {
         guard let populationPercent, populationPercent > 0, populationPercent < 100, answered >= minimumAnswers else {
+            return false
+        }
+        return Double(answered) * populationPercent / 100 >= 5
+    }
+
+    public static func isUnderRepresented(count: Int, answered: Int, populationPercent: Double?) -> Bool {
+        guard let populationPercent, canJudge(answered: answered, populationPercent: populationPercent) else {
             return false
         }
         let p = populationPercent / 100
         let expected = Double(answered) * p
-        // Too few would be expected from this group to tell a shortfall from chance.
-        guard expected >= 5 else { return false }
         let observed = Double(count) / Double(answered)
         if observed < p / 2 { return true }
         // The normal approximation needs enough expected both in and outside the group.

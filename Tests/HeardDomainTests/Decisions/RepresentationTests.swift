@@ -39,6 +39,17 @@ struct RepresentationTests {
         #expect(rows[0].respondentShare == nil)
         #expect(rows[1].respondents == 0)
         #expect(Representation.countText(nil) == "fewer than 5")
+        // Where the rule cannot judge, the table says so rather than "No".
+        #expect(rows.map(\.verdict) == ["Too few to tell", "Too few to tell"], "3 answers")
+        let judged = Representation.table(
+            characteristic: "ethnic group", categories: ["Black/Black British", "Asian/Asian British", "White"],
+            answers: ["Asian/Asian British": 12, "White": 28],
+            population: ["Black/Black British": 5.6, "Asian/Asian British": 32.1, "White": 61.1])
+        // 40 answers: 2.2 Black respondents expected, so none is no evidence either way.
+        #expect(judged.map(\.verdict) == ["Too few to tell", "No", "No"])
+        let unknownPopulation = Representation.table(
+            characteristic: "sex", categories: ["female"], answers: ["female": 30], population: [:])
+        #expect(unknownPopulation[0].verdict == "Cannot compare")
     }
 
     @Test("a place with no in-person activity for 90 days, or under 4 a year, is going quiet")

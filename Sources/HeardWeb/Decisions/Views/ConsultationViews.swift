@@ -383,7 +383,7 @@ enum AnalysisViews {
                             .text(Representation.countText(row.respondents)),
                             .text(row.respondentShare.map { String(format1: $0) + "%" } ?? "–"),
                             .text(row.populationShare.map { String(format1: $0) + "%" } ?? "Not known"),
-                            row.underRepresented ? strong(.class("tag tag-not_met")) { "Yes" } : .text("No"),
+                            row.underRepresented ? strong(.class("tag tag-not_met")) { "Yes" } : .text(row.verdict),
                         ]
                     })
             }
