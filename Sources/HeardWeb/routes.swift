@@ -100,6 +100,10 @@ func routes(_ app: Application) throws {
     outbox.get("notices", use: OutboxController.index)
     outbox.post("notices", "retry-failed", use: OutboxController.retryAllFailed)
     outbox.post("notices", ":id", "retry", use: OutboxController.retry)
+    let jobs = staff.grouped(AreaGuard(area: .backgroundWork))
+    jobs.get("jobs", use: JobsController.index)
+    jobs.post("jobs", "retry-failed", use: JobsController.retryAllFailed)
+    jobs.post("jobs", ":id", "retry", use: JobsController.retry)
 
     // MARK: Staff feedback work
     let moderation = staff.grouped(AreaGuard(area: .moderation))

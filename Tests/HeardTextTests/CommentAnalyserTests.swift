@@ -36,6 +36,7 @@ import Testing
         ("Mum is afraid of some of the carers", "safeguarding"), ("Mum was left in soiled sheets", "safeguarding"),
         ("he was lying in a wet bed for hours", "safeguarding"), ("left in her own urine", "safeguarding"),
         ("we found unexplained bruising on her arms", "safeguarding"), ("Dad died in A&E", "danger"),
+        ("he hit me that morning", "abuse"), ("she hit me when I asked for water", "abuse"),
     ])
     func flagsInflectedDisclosures(_ text: String, _ reason: String) {
         let analysis = analyser.analyse(text)
@@ -46,7 +47,8 @@ import Testing
     /// Ordinary senses of the same verbs. Fear of a procedure is not a cue ("scared before the operation"):
     /// fear of a person is.
     @Test(arguments: [
-        "the waiting time killed me", "we hit the target for once", "I pushed for an appointment and got one",
+        "the waiting time killed me", "we hit the target for once", "it hit me how lucky we are to have them",
+        "then it hit me that I had been there for 12 hours", "I pushed for an appointment and got one",
         "I was scared before the operation but staff reassured me", "my dad died peacefully, thank you for the care",
         "Mum died peacefully in her sleep", "the porter pushed my dad in a wheelchair",
         "I was pushed by the porter to x-ray", "the end of life team were wonderful",

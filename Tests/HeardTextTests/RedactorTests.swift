@@ -98,6 +98,8 @@ import Testing
         ("my dad Peter Brown", "my dad [name]"), ("my daughter Amy", "my daughter [name]"),
         ("my wife Sue and my partner Alex", "my wife [name] and my partner [name]"),
         ("my grandson Jack", "my grandson [name]"), ("my husband Raj", "my husband [name]"),
+        ("my neighbour Mary Smith drove me", "my neighbour [name] drove me"),
+        ("my cousin Dev came too", "my cousin [name] came too"), ("my stepdad Gary", "my stepdad [name]"),
     ])
     func redactsSelfGivenAndRelativesNames(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -109,7 +111,7 @@ import Testing
         "my name is on the list", "I am called back every week", "I am Polish", "My name was not called",
         "This is Great", "this is Bradford Royal Infirmary", "I was transferred from Leeds",
         "The ambulance came from Bradford.", "my mum was seen quickly", "My dad Was seen", "my name is not important",
-        "the name of the ward", "my surname is Smith",
+        "the name of the ward", "my surname is Smith", "my neighbour was very helpful", "my cousin is a nurse",
     ])
     func leavesNameLikePhrasesWithoutANameAlone(_ input: String) {
         let result = redactor.redact(input)

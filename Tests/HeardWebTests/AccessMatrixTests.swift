@@ -21,6 +21,7 @@ struct AccessMatrixTests {
         ("/staff/users/new", .users),
         ("/staff/audit", .audit),
         ("/staff/notices", .notices),
+        ("/staff/jobs", .backgroundWork),
         ("/staff/moderation", .moderation),
         ("/staff/complaints", .complaints),
         ("/staff/feedback", .feedback),
@@ -136,7 +137,7 @@ struct AccessMatrixTests {
             let page = try await admin.get("/staff/admin")
             for link in [
                 "/staff/organisations", "/staff/places", "/staff/services", "/staff/population", "/staff/users",
-                "/staff/audit", "/staff/notices",
+                "/staff/audit", "/staff/notices", "/staff/jobs",
             ] {
                 #expect(page.body.contains("href=\"\(link)\""), "\(link) missing from Administration")
             }

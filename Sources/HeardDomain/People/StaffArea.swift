@@ -34,11 +34,13 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case indicators
     /// The e-mail outbox: what went, what failed and why, and sending again.
     case notices
+    /// Background jobs (import analysis, reminders, housekeeping): what failed and why, and running again.
+    case backgroundWork
 
     public var allowedRoles: Set<Role> {
         switch self {
         case .dashboard: [.administrator, .engagementOfficer, .complaintsHandler, .moderator, .boardSecretary]
-        case .referenceData, .users, .audit, .notices: [.administrator]
+        case .referenceData, .users, .audit, .notices, .backgroundWork: [.administrator]
         case .moderation: [.administrator, .moderator, .complaintsHandler]
         case .complaints: [.administrator, .complaintsHandler]
         case .feedback, .actions: [.administrator, .engagementOfficer, .complaintsHandler, .moderator]

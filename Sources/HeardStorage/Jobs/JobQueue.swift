@@ -72,6 +72,39 @@ public struct JobQueue: Sendable {
             .update()
     }
 
+    /// Puts one failed job back in the queue to run now, with its attempts reset. Only a job that is still
+    /// failed is changed (two administrators pressing at once requeue it once); returns whether it was.
+    public func retryFailed(id: UUID, now: Date = Date()) async throws -> Bool {
+        let sql = database as! any SQLDatabase
+        let row = try await sql.raw(
+            """
+            UPDATE jobs SET status = 'queued', attempts = 0, run_at = \(bind: now), last_error = NULL,
+              finished_at = NULL, locked_by = NULL
+            WHERE id = \(bind: id) AND status = 'failed' RETURNING id
+            """
+        ).first()
+        return row != nil
+    }
+
+    /// Puts every failed job back in the queue to run now; returns how many.
+    public func retryAllFailed(now: Date = Date()) async throws -> Int {
+        let sql = database as! any SQLDatabase
+        return try await sql.raw(
+            """
+            UPDATE jobs SET status = 'queued', attempts = 0, run_at = \(bind: now), last_error = NULL,
+              finished_at = NULL, locked_by = NULL
+            WHERE status = 'failed' RETURNING id
+            """
+        ).all().count
+    }
+
+    /// Deletes finished jobs older than `age`: they are only kept so the background work page can show
+    /// what ran recently. Failed jobs stay until someone runs them again.
+    public func deleteDone(olderThan age: TimeInterval, now: Date = Date()) async throws {
+        try await Job.query(on: database).filter(\.$status == .done)
+            .filter(\.$finishedAt < now.addingTimeInterval(-age)).delete()
+    }
+
     public func counts() async throws -> [Job.Status: Int] {
         var result: [Job.Status: Int] = [:]
         for status in [Job.Status.queued, .running, .done, .failed] {

@@ -5,7 +5,8 @@
 ///
 /// Verbs of harm are matched with their inflections and a person as object ("{strike} {relation?}
 /// {person}": "hit my dad", "smacked the patient", "kicked a resident"), never on their own when they have
-/// ordinary senses: "hit the target", "pushed for an appointment" and "the wait killed me" are not cues.
+/// ordinary senses: "hit the target", "pushed for an appointment", "the wait killed me" and "it hit me how
+/// lucky we are" are not cues.
 enum UrgentCues {
     static let reasons = ["self-harm", "abuse", "safeguarding", "danger"]
 
@@ -87,7 +88,8 @@ enum UrgentCues {
         ],
         [  // abuse and violence
             "abuse", "abused", "abusive", "assault", "assaulted", "rape", "raped", "sexually", "punched", "slapped",
-            "kicked", "{strike} {them}", "{strike} {relation} {kind?} {person}", "beat|beating|beaten {them} up",
+            "kicked", "{strike} {them}", "-hit|hits me|us how", "-hit|hits me|us that i|we|it|they|this|there|my|our",
+            "{strike} {relation} {kind?} {person}", "beat|beating|beaten {them} up",
             "beat|beating {relation} {kind?} {person}", "{struck} by {them}",
             "{struck} by {relation} {kind?} {person}", "{struck} by a member of staff",
             "-pushed by {relation} {kind?} {person} {along}", "-pushed by {them} {along}",

@@ -15,7 +15,8 @@ enum NameCues {
         "mum", "mom", "mother", "dad", "father", "partner", "grandson", "granddaughter", "grandmother",
         "grandfather", "grandma", "grandad", "granddad", "grandpa", "nan", "nana", "nanna", "gran", "granny",
         "aunt", "auntie", "uncle", "nephew", "niece", "fiance", "fiancee", "boyfriend", "girlfriend", "friend",
-        "stepson", "stepdaughter",
+        "stepson", "stepdaughter", "stepmum", "stepdad", "stepmother", "stepfather", "cousin", "neighbour",
+        "neighbor", "colleague", "flatmate", "housemate", "lodger", "godson", "goddaughter",
     ]
 
     /// Words after which a capitalised name follows in a given context (see `PersonalDataPatterns.name`):

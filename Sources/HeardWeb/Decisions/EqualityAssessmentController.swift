@@ -154,11 +154,19 @@ enum EqualityAssessmentController {
             bundle.assessment
             ?? EqualityAssessment(initiativeID: bundle.initiative.id!, whoAffected: "", entries: [:], status: .draft)
         let before = bundle.assessment?.status.rawValue
+        // Saving a signed-off assessment again unchanged (say, only the review date moved) keeps the day it was
+        // signed off: that day is what the decision's meeting is checked against. Any change to what it says
+        // or who signs it is a new sign-off, dated today.
+        let unchangedSignOff =
+            bundle.assessment.map {
+                $0.status == .signedOff && status == .signedOff && $0.whoAffected == typed.whoAffected
+                    && $0.entries == EqualityAssessment.encode(entries) && $0.signedOffBy == typed.signedOffBy
+            } ?? false
         assessment.whoAffected = typed.whoAffected
         assessment.entries = EqualityAssessment.encode(entries)
         assessment.status = status
         assessment.signedOffBy = status == .signedOff ? typed.signedOffBy : nil
-        assessment.signedOffOn = status == .signedOff ? request.today.iso : nil
+        if !unchangedSignOff { assessment.signedOffOn = status == .signedOff ? request.today.iso : nil }
         assessment.reviewOn = review?.iso ?? (typed.reviewOn.isEmpty ? nil : typed.reviewOn)
         try await request.db.transaction { db in
             try await assessment.save(on: db)

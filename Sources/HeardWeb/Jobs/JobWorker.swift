@@ -35,6 +35,8 @@ enum HousekeepingJob {
         // A notice left "sending" by a killed instance goes back to the queue.
         try await Notice.query(on: db).filter(\.$status == .sending)
             .filter(\.$createdAt < Date().addingTimeInterval(-3600)).set(\.$status, to: .queued).update()
+        // Finished jobs are kept a month so the background work page shows what ran recently.
+        try await JobQueue(database: db, workerID: "housekeeping").deleteDone(olderThan: 30 * 24 * 60 * 60)
         try await scheduleNext(on: db, after: 24 * 60 * 60)
         logger.info("Housekeeping done")
     }
@@ -101,6 +103,7 @@ final class JobWorker: LifecycleHandler, Sendable {
             do {
                 if Date().timeIntervalSince(lastRequeue) > 60 {
                     try await queue.requeueAbandoned(olderThan: 15 * 60)
+                    try await ensureRecurringJobs(on: queue.database)
                     lastRequeue = Date()
                 }
                 if let job = try await queue.claim() {
@@ -112,6 +115,23 @@ final class JobWorker: LifecycleHandler, Sendable {
                 logger.warning("Job worker could not reach the queue: \(DatabaseErrorText.describe(error))")
             }
             try? await Task.sleep(for: .seconds(pollInterval))
+        }
+    }
+
+    /// A recurring job schedules its next run when it finishes, so one that failed for good would never run
+    /// again until a restart. Each minute the worker queues the next run, at its usual time, of any recurring
+    /// kind with none queued or running. The reminders run then catches up the days it missed.
+    static func ensureRecurringJobs(on db: any Database, now: Date = Date()) async throws {
+        let next = [
+            HousekeepingJob.kind: now.addingTimeInterval(24 * 60 * 60),
+            RemindersJob.kind: RemindersJob.nextMorning(after: now),
+        ]
+        for (kind, time) in next {
+            let pending = try await Job.query(on: db).filter(\.$kind == kind).filter(\.$status ~~ [.queued, .running])
+                .count()
+            if pending == 0 {
+                try await JobQueue(database: db, workerID: "scheduler").enqueue(kind: kind, runAt: time)
+            }
         }
     }
 

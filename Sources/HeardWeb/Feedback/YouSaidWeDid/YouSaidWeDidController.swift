@@ -22,8 +22,13 @@ enum YouSaidWeDidController {
         var publishedCount: Int
         var themes: [ThemeCount]
         var quotes: [FeedbackItem]
+        /// One page of the actions done or closed, and one of those still open, each newest first.
         var closedActions: [ActionItem]
+        var closedPage: ListPage
+        var closedCount: Int
         var openActions: [ActionItem]
+        var openPage: ListPage
+        var openCount: Int
         var places: [Place]
         var organisations: [Organisation]
         var servicesHere: [Service]
@@ -65,8 +70,13 @@ enum YouSaidWeDidController {
     static func render(
         _ request: Request, scope: FeedbackScope, title: String, description: String
     ) async throws -> Response {
-        let model = try await query(scope, title: title, description: description, on: request.db)
-        return .html(YouSaidWeDidPage.render(model, scope: scope, context: PageContext(request, title: title)))
+        let pages = ActionPages(
+            done: request.query[String.self, at: "done"].flatMap(ListPage.requested),
+            open: request.query[String.self, at: "open"].flatMap(ListPage.requested))
+        let model = try await query(scope, title: title, description: description, pages: pages, on: request.db)
+        return .html(
+            YouSaidWeDidPage.render(
+                model, scope: scope, path: request.url.path, context: PageContext(request, title: title)))
     }
 
     /// How far back the public figures go: what people said (stories, themes) and closing the loop.
@@ -79,8 +89,17 @@ enum YouSaidWeDidController {
         now.addingTimeInterval(-Double(periodWeeks) * 7 * 86400)
     }
 
+    /// The page asked for in each list of actions: `done` and `open` in the address.
+    struct ActionPages {
+        var done: Int?
+        var open: Int?
+    }
+
+    static let actionsPerPage = 20
+
     static func query(
-        _ scope: FeedbackScope, title: String, description: String, on db: any Database
+        _ scope: FeedbackScope, title: String, description: String, pages: ActionPages = .init(),
+        on db: any Database
     ) async throws -> Model {
         let start = periodStart()
         async let loop = LoopClosureQuery.run(scope, since: start, on: db)
@@ -103,7 +122,14 @@ enum YouSaidWeDidController {
         let quotes = try await published.copy().with(\.$service).with(\.$place).sort(\.$publishedAt, .descending).limit(
             4
         ).all()
-        let allActions = try await actions.sort(\.$updatedAt, .descending).limit(50).all()
+        let closed = actions.copy().filter(\.$status ~~ ActionStatus.allCases.filter(\.isClosed))
+        let open = actions.copy().filter(\.$status ~~ ActionStatus.allCases.filter { !$0.isClosed })
+        let closedCount = try await closed.copy().count()
+        let openCount = try await open.copy().count()
+        let closedPage = ListPage(requested: pages.done, total: closedCount, size: actionsPerPage)
+        let openPage = ListPage(requested: pages.open, total: openCount, size: actionsPerPage)
+        let closedActions = try await closed.sort(\.$updatedAt, .descending).sort(\.$id).range(closedPage.range).all()
+        let openActions = try await open.sort(\.$updatedAt, .descending).sort(\.$id).range(openPage.range).all()
         var indicators: [(indicator: Indicator, values: [IndicatorValue])] = []
         if case .place(let id) = scope {
             let values = Dictionary(
@@ -122,8 +148,8 @@ enum YouSaidWeDidController {
         return Model(
             title: title, scopeDescription: description, loop: try await loop, publishedCount: publishedCount,
             themes: try await themes, quotes: quotes,
-            closedActions: allActions.filter { $0.status.isClosed },
-            openActions: allActions.filter { !$0.status.isClosed },
+            closedActions: closedActions, closedPage: closedPage, closedCount: closedCount,
+            openActions: openActions, openPage: openPage, openCount: openCount,
             places: try await Place.query(on: db).sort(\.$name).all(),
             organisations: try await Organisation.query(on: db).sort(\.$name).all(), servicesHere: servicesHere,
             indicators: indicators)

@@ -3,8 +3,16 @@ import HeardDomain
 import HeardStorage
 
 enum YouSaidWeDidPage {
-    static func render(_ model: YouSaidWeDidController.Model, scope: FeedbackScope, context: PageContext) -> String {
-        PageLayout.render(context) {
+    static func render(
+        _ model: YouSaidWeDidController.Model, scope: FeedbackScope, path: String, context: PageContext
+    ) -> String {
+        // Each list keeps the other's page, so paging one does not reset the other.
+        func link(done: Int, open: Int, anchor: String) -> String {
+            ListPage.path(
+                path, filters: [("done", done > 1 ? String(done) : ""), ("open", open > 1 ? String(open) : "")],
+                page: 1) + "#" + anchor
+        }
+        return PageLayout.render(context) {
             if scope != .everywhere {
                 p { a(.class("back-link"), .href(SiteURL.youSaidWeDid)) { "You said, we did: everywhere" } }
             }
@@ -77,11 +85,20 @@ enum YouSaidWeDidPage {
                 if model.closedActions.isEmpty {
                     p { "Nothing has been completed here yet." }
                 } else {
+                    if model.closedPage.count > 1 { p { model.closedPage.showing(of: model.closedCount) } }
                     ul(.class("action-list")) { for action in model.closedActions { li { actionCard(action) } } }
+                    Pagination.links(
+                        page: model.closedPage.number, pageCount: model.closedPage.count, label: "Pages of what we did"
+                    ) { link(done: $0, open: model.openPage.number, anchor: "we-did") }
                 }
                 if !model.openActions.isEmpty {
-                    h3 { "What we are working on" }
+                    h3(.id("working-on")) { "What we are working on" }
+                    if model.openPage.count > 1 { p { model.openPage.showing(of: model.openCount) } }
                     ul(.class("action-list")) { for action in model.openActions { li { actionCard(action) } } }
+                    Pagination.links(
+                        page: model.openPage.number, pageCount: model.openPage.count,
+                        label: "Pages of what we are working on"
+                    ) { link(done: model.closedPage.number, open: $0, anchor: "working-on") }
                 }
             }
             section(.aria("labelledby", "elsewhere")) {

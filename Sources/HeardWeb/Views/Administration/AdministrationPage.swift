@@ -52,6 +52,11 @@ enum AdministrationPage {
                 Link(
                     label: "E-mail outbox", path: OutboxController.path,
                     description: "E-mails Heard sent or could not send, and sending them again.", area: .notices),
+                Link(
+                    label: "Background work", path: JobsController.path,
+                    description:
+                        "Import analysis, daily reminders and housekeeping: what failed and why, and running it again.",
+                    area: .backgroundWork),
             ]),
     ]
 
@@ -71,11 +76,20 @@ enum AdministrationPage {
 
     @Sendable static func show(_ request: Request) async throws -> Response {
         guard let role = request.currentUser?.role else { throw Abort(.forbidden) }
-        return .html(render(sections(for: role), context: PageContext(request, title: "Administration")))
+        let failedJobs =
+            StaffArea.backgroundWork.allows(role) ? try await JobsController.failedCount(on: request.db) : 0
+        return .html(
+            render(sections(for: role), failedJobs: failedJobs, context: PageContext(request, title: "Administration")))
     }
 
-    static func render(_ sections: [Section], context: PageContext) -> String {
+    static func render(_ sections: [Section], failedJobs: Int, context: PageContext) -> String {
         PageLayout.render(context) {
+            if failedJobs > 0 {
+                div(.class("warning-callout"), .role("note")) {
+                    (failedJobs == 1 ? "1 background job has" : "\(failedJobs) background jobs have") + " failed. "
+                    a(.href(JobsController.path + "?status=failed")) { "See what went wrong" }
+                }
+            }
             h1 { "Administration" }
             p(.class("lead")) { "Set up where Heard is used and who uses it, and check what it has done." }
             for section in sections {

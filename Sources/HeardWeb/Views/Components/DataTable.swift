@@ -49,9 +49,10 @@ enum DataTable {
 
 /// Previous / next links for long lists.
 enum Pagination {
-    static func links(page: Int, pageCount: Int, link: (Int) -> String) -> HTMLNode {
+    /// `label` names the navigation; a page with two paged lists gives each its own ("Pages of what we did").
+    static func links(page: Int, pageCount: Int, label: String = "Pages", link: (Int) -> String) -> HTMLNode {
         guard pageCount > 1 else { return .empty }
-        return nav(.class("pagination"), .aria("label", "Pages")) {
+        return nav(.class("pagination"), .aria("label", label)) {
             ul {
                 if page > 1 { li { a(.href(link(page - 1)), .rel("prev")) { "Previous page" } } }
                 li { "Page \(page) of \(pageCount)" }
