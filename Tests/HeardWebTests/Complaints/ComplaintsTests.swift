@@ -158,7 +158,9 @@ struct ComplaintsTests {
             #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
             let lines = csv.body.split(separator: "\r\n").map(String.init)
             #expect(lines.count == 2)
-            #expect(lines.first?.hasPrefix("reference,received_on,organisation,service") == true)
+            #expect(
+                lines.first?.hasPrefix("\u{FEFF}reference,received_on,organisation,service") == true,
+                "a byte-order mark first, so Excel reads the file as UTF-8")
             #expect(lines.last?.contains("\(item.reference),2026-12-24,") == true)
             #expect(
                 lines.last?.hasSuffix(",2026-12-31,2027-01-04,no,2027-03-01,2027-03-02,no,2027-03-02,upheld") == true)

@@ -37,11 +37,15 @@ enum DashboardCSV {
     }
 }
 
-/// RFC 4180 CSV with a download file name. Cells that start with = + - @ are prefixed so
-/// spreadsheets do not run them as formulas (CSV injection).
+/// RFC 4180 CSV with a download file name, for staff to open in a spreadsheet. Cells that start with = + - @
+/// are prefixed so spreadsheets do not run them as formulas (CSV injection). The file starts with a UTF-8
+/// byte-order mark: without one, Excel on Windows reads the file as Windows-1252 and garbles accented
+/// names, curly quotes and "£". (Open data files have none: they are for programs, which read UTF-8.)
 enum CSVResponse {
+    static let byteOrderMark = "\u{FEFF}"
+
     static func make(_ rows: [[String]], fileName: String) -> Response {
-        var body = ""
+        var body = byteOrderMark
         for row in rows {
             body += row.map(escape).joined(separator: ",") + "\r\n"
         }
