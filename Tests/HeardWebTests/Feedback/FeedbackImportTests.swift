@@ -118,6 +118,35 @@ struct FeedbackImportTests {
         }
     }
 
+    @Test("two columns with the name chosen are refused, naming both; a repeated name not chosen is fine")
+    func repeatedColumnNames() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let mapping = ImportMapping(columns: ["text": "Comment", "service": "Service"], fixedServiceID: nil)
+            let twice = try Self.write([
+                "Comment,Service,Notes,Comment", "Kind staff,Emergency department,x,Staff note: follow up",
+            ])
+            defer { try? FileManager.default.removeItem(at: twice) }
+            do {
+                _ = try await FeedbackImporter(database: app.db).run(
+                    file: twice, fileName: "twice.csv", mapping: mapping, dryRun: true)
+                Issue.record("expected an error")
+            } catch let problem as ImportProblem {
+                #expect(
+                    problem.description
+                        == "Columns 1 and 4 are both called 'Comment' (chosen for text). Rename one of them in the file and upload it again."
+                )
+            }
+            let notesTwice = try Self.write([
+                "Comment,Service,Notes,Notes", "Kind staff,Emergency department,x,y",
+            ])
+            defer { try? FileManager.default.removeItem(at: notesTwice) }
+            let result = try await FeedbackImporter(database: app.db).run(
+                file: notesTwice, fileName: "notes.csv", mapping: mapping, dryRun: true)
+            #expect(result.accepted == 1)
+        }
+    }
+
     @Test("dates after today and unknown consent answers are refused; Y and N are consent; bad UTF-8 is counted")
     func datesConsentAndEncoding() async throws {
         try await TestApp.run(on: .sqlite) { app in

@@ -267,6 +267,14 @@ public struct FeedbackImporter {
                         "The file has no column '\(name)' (for \(field.rawValue)). Its columns are: \(header.joined(separator: ", "))."
                 )
             }
+            // Two columns with one name: which one was meant cannot be told, and guessing could import the
+            // wrong column's words as what people said.
+            if let again = header[(position + 1)...].firstIndex(of: name) {
+                throw ImportProblem(
+                    description:
+                        "Columns \(position + 1) and \(again + 1) are both called '\(name)' (chosen for \(field.rawValue)). Rename one of them in the file and upload it again."
+                )
+            }
             index[field] = position
         }
         guard index[.text] != nil else {
