@@ -74,6 +74,11 @@ import Testing
         let analysis = analyser.analyse("Nurse Jane at LS1 4AB rang 07700 900123")
         #expect(analysis.redactedText == "Nurse [name] at [postcode] rang [phone]")
         #expect(analysis.personalData == [.phone, .postcode, .name])
+        // A first name with no title or role before it is found through the analyser's own cue check too.
+        let thanks = analyser.analyse("Really kind staff. Mandy was lovely and Tom explained everything.")
+        #expect(thanks.redactedText == "Really kind staff. [name] was lovely and [name] explained everything.")
+        #expect(thanks.personalData == [.name])
+        #expect(analyser.analyse("referred to James Cook hospital").personalData.isEmpty)
     }
 
     @Test func everyFlagAndKindHasATitle() {

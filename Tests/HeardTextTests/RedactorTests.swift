@@ -107,6 +107,38 @@ import Testing
         #expect(result.kinds == [.name])
     }
 
+    /// Staff thanked or blamed by first name alone, with a surname when one follows.
+    @Test(arguments: [
+        ("Mandy was lovely", "[name] was lovely"), ("Lisa and Tina keep us going", "[name] and [name] keep us going"),
+        ("Thank you Dave.", "Thank you [name]."),
+        ("Mark X has been very supportive", "[name] has been very supportive"),
+        ("I saw Sarah Jones on Friday", "I saw [name] on Friday"), ("Claire/Rebecca/Megan helped", "[name] helped"),
+        ("Priya's help was great", "[name]'s help was great"),
+        ("Phil, Angela and Richard", "[name], [name] and [name]"),
+        ("the OT Lisa, who gave support", "the OT [name], who gave support"),
+    ])
+    func redactsFirstNamesOnTheirOwn(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.name])
+    }
+
+    /// Places, wards and charities named after people, words that are names only with a capital, and names
+    /// that are also common words, are left alone.
+    @Test(arguments: [
+        "referred to James Cook hospital", "I go to Darlington, James Cook, Sedgefield", "St Ann's House group",
+        "Queen Elizabeth Hospital was busy", "an X-Ray was done quickly", "Florence Nightingale ward was clean",
+        "transferred to City Edward 2 late at night", "the Marie Curie nurses were amazing", "Sue Ryder hospice",
+        "we live on Victoria Road", "full marks to the team", "Will you call me back?", "May was a busy month",
+        "Grace and dignity were shown", "the mark on my arm", "St James's University Hospital", "SARAH WAS RUDE",
+        "Alexandra Hospital, Redditch", "Princess Anne hospital",
+    ])
+    func leavesPlacesAndWordsNamedLikePeopleAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
     @Test(arguments: [
         "my name is on the list", "I am called back every week", "I am Polish", "My name was not called",
         "This is Great", "this is Bradford Royal Infirmary", "I was transferred from Leeds",

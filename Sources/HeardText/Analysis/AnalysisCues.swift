@@ -8,7 +8,7 @@ enum AnalysisCues {
 
     static let matcher = PhraseMatcher(
         phrases: UrgentCues.phrases + RelationalCues.phrases + [
-            NameCues.honorificWords + NameCues.roleWords + NameCues.leadInPhrases
+            NameCues.honorificWords + NameCues.roleWords + NameCues.leadInPhrases + GivenNames.words
         ],
         classes: UrgentCues.classes)
 

@@ -81,6 +81,7 @@ enum NameCues {
     /// an honorific even if the lexicon maps it to another word).
     private static let honorificTokens: FlatHashMap = tokenHashes(honorificWords)
     private static let roleTokens: FlatHashMap = tokenHashes(roleWords)
+    private static let givenNameTokens: FlatHashMap = tokenHashes(GivenNames.words)
 
     private static func tokenHashes(_ words: [String]) -> FlatHashMap {
         var map = FlatHashMap(minimumCapacity: words.count)
@@ -103,7 +104,8 @@ enum NameCues {
     /// Lead-ins that need one ("name is", "this is", "call me"): the value is the hash of the word before.
     private static let pairedLeadInTokens: FlatHashMap = tokenHashes(["is", "was", "me"])
 
-    /// Whether the name pattern can match anywhere in a comment with these tokens: some honorific, or some
+    /// Whether the name pattern can match anywhere in a comment with these tokens: some honorific, a
+    /// capitalised first name (`GivenNames`), or some
     /// role or lead-in ("my name is") followed by a word that starts with a capital (a name after a role must
     /// be capitalised), or "from" and a capitalised word or two ending the comment. A necessary condition
     /// only; the redactor's byte-level pattern decides. `cueWordSeen` is whether the cue matcher found a
@@ -118,6 +120,7 @@ enum NameCues {
         for index in 0..<count {
             let hash = tokens[index].hash
             if honorificTokens.value(for: hash) != nil { return true }
+            if tokens[index].startsUpper, givenNameTokens.value(for: hash) != nil { return true }
             guard index + 1 < count, tokens[index + 1].startsUpper else { continue }
             if roleTokens.value(for: hash) != nil || leadInTokens.value(for: hash) != nil { return true }
             if index > 0, pairedLeadInTokens.value(for: hash) != nil {

@@ -333,12 +333,19 @@ enum PersonalDataPatterns {
         var end = start
         while end < count, ByteClass.isASCIILetter(bytes[end]) { end += 1 }
         let length = end - start
-        guard length >= 2, length <= 15,
-            NameCues.firstLetterLengths[Int(first &- UInt8(ascii: "a"))] & (1 << UInt32(length)) != 0
-        else { return nil }
-        var hash = StableHash.offset
-        for index in start..<end { hash = (hash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
-        hash = StableHash.mix(hash)
+        guard length >= 2, length <= 15 else { return nil }
+        // A capitalised word may be a first name on its own ("Mandy was lovely"); any other word must be a
+        // title, role or lead-in for a name to follow.
+        let capitalised = ByteClass.isUpper(bytes[start]) && ByteClass.isLower(bytes[start + 1])
+        let maybeCue = NameCues.firstLetterLengths[Int(first &- UInt8(ascii: "a"))] & (1 << UInt32(length)) != 0
+        guard capitalised || maybeCue else { return nil }
+        var rawHash = StableHash.offset
+        for index in start..<end { rawHash = (rawHash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
+        let hash = StableHash.mix(rawHash)
+        if capitalised, GivenNames.hashes.value(for: hash) != nil {
+            return givenName(bytes, start: start, end: end, rawHash: rawHash)
+        }
+        guard maybeCue else { return nil }
         let isHonorific = NameCues.honorifics.value(for: hash) != nil
         guard isHonorific || NameCues.roles.value(for: hash) != nil else {
             guard let leadIn = NameCues.leadIns.value(for: hash) else { return nil }
@@ -354,6 +361,104 @@ enum PersonalDataPatterns {
         guard let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific && !honorificInCapitals)
         else { return nil }
         return Match(kind: .name, keepUntil: index, end: withSurname(bytes, firstEnd))
+    }
+
+    /// A first name on its own (`GivenNames`), with its surname if one follows, unless it is part of a place's
+    /// name: "St Ann's House", "X-Ray", "Victoria Road", "James Cook University Hospital", "James Cook".
+    private static func givenName(
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, rawHash: UInt64
+    ) -> Match? {
+        let count = bytes.count
+        if start > 0 {
+            let before = bytes[start - 1]
+            // Inside a word: "X-Ray", "O'Brien", "Jean-Luc" is left to the rest of the word.
+            if ByteClass.isAlphanumeric(before) || before == UInt8(ascii: "-") || before == UInt8(ascii: "'")
+                || before >= 0x80
+            {
+                return nil
+            }
+            if let previous = wordHash(endingBefore: start, in: bytes),
+                GivenNames.placePrefixes.value(for: previous) != nil
+            {
+                return nil
+            }
+        }
+        var index = end
+        // "Mark's": the possessive is not part of the name, and a place may follow it ("St Ann's House").
+        if index + 1 < count, bytes[index] == UInt8(ascii: "'"), bytes[index + 1] | 0x20 == UInt8(ascii: "s") {
+            index += 2
+        } else if index + 3 < count, bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99,
+            bytes[index + 3] | 0x20 == UInt8(ascii: "s")
+        {
+            index += 4
+        }
+        // "Claire/Rebecca/Megan": "/" joins words for the redactor's scan, so the names after it go with this one.
+        var listEnd = end
+        while index == end, listEnd + 2 < count, bytes[listEnd] == UInt8(ascii: "/"),
+            ByteClass.isUpper(bytes[listEnd + 1]), ByteClass.isLower(bytes[listEnd + 2])
+        {
+            var wordEnd = listEnd + 1
+            var hash = StableHash.offset
+            while wordEnd < count, ByteClass.isASCIILetter(bytes[wordEnd]) {
+                hash = (hash ^ UInt64(ByteClass.lower(bytes[wordEnd]))) &* StableHash.prime
+                wordEnd += 1
+            }
+            guard GivenNames.hashes.value(for: StableHash.mix(hash)) != nil else { break }
+            listEnd = wordEnd
+        }
+        if listEnd > end { return Match(kind: .name, keepUntil: start, end: listEnd) }
+        var afterBlanks = index
+        while afterBlanks < count, bytes[afterBlanks] == UInt8(ascii: " ") { afterBlanks += 1 }
+        // A ward named after a person, with its number ("City Edward 2").
+        if afterBlanks > index, afterBlanks < count, ByteClass.isDigit(bytes[afterBlanks]) { return nil }
+        guard let (next, nextEnd, nextRaw) = wordAfter(index, in: bytes) else {
+            return Match(kind: .name, keepUntil: start, end: end)
+        }
+        if GivenNames.placeWords.value(for: StableHash.mix(nextRaw)) != nil { return nil }
+        if index == end, ByteClass.isUpper(bytes[next]) {
+            // "James Cook": the name, a space and the next word, hashed as one.
+            var pair = (rawHash ^ UInt64(UInt8(ascii: " "))) &* StableHash.prime
+            for position in next..<nextEnd {
+                pair = (pair ^ UInt64(ByteClass.lower(bytes[position]))) &* StableHash.prime
+            }
+            if GivenNames.hospitalNames.value(for: StableHash.mix(pair)) != nil { return nil }
+            if let (_, _, afterRaw) = wordAfter(nextEnd, in: bytes),
+                GivenNames.placeWords.value(for: StableHash.mix(afterRaw)) != nil
+            {
+                return nil
+            }
+        }
+        return Match(kind: .name, keepUntil: start, end: index == end ? withSurname(bytes, end) : end)
+    }
+
+    /// The letters-and-apostrophes word after `position` and the blanks that follow it: its start, end and
+    /// unmixed hash in lower case; nil at the end of the text or before punctuation.
+    private static func wordAfter(_ position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, UInt64)? {
+        var start = position
+        while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        guard start > position, start < bytes.count, ByteClass.isASCIILetter(bytes[start]) else { return nil }
+        var end = start
+        var hash = StableHash.offset
+        while end < bytes.count, ByteClass.isASCIILetter(bytes[end]) || bytes[end] == UInt8(ascii: "'") {
+            hash = (hash ^ UInt64(ByteClass.lower(bytes[end]))) &* StableHash.prime
+            end += 1
+        }
+        return (start, end, hash)
+    }
+
+    /// The mixed lower-case hash of the word just before `position` (after blanks and a full stop, as in
+    /// "St. Ann"), or nil when there is none.
+    private static func wordHash(endingBefore position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var end = position
+        while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        if end > 0, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        guard end < position else { return nil }
+        var start = end
+        while start > 0, ByteClass.isASCIILetter(bytes[start - 1]) { start -= 1 }
+        guard start < end else { return nil }
+        var hash = StableHash.offset
+        for index in start..<end { hash = (hash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
+        return StableHash.mix(hash)
     }
 
     /// Extends a name by an optional surname ("nurse Jane Smith"); always capitalised.
