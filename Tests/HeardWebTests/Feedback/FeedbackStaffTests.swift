@@ -86,6 +86,9 @@ struct FeedbackStaffTests {
             #expect(page.status == .ok)
             #expect(page.body.contains("<svg"))
             #expect(page.body.contains("Feedback received per week"))
+            // Each bar is closed: an unclosed <rect> in an HTML page swallows every later bar and label.
+            let bars = page.body.components(separatedBy: "<rect").count - 1
+            #expect(bars > 1 && page.body.components(separatedBy: "</rect>").count - 1 == bars)
             #expect(page.body.contains("Closing the loop"))
             let received = try await FeedbackItem.query(on: app.db).count()
             let volumes = try await officer.get("/staff/dashboard/volumes.csv")

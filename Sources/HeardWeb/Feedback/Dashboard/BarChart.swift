@@ -23,8 +23,10 @@ enum BarChart {
             var x = labelWidth
             for segment in bar.segments where segment.value > 0 {
                 let width = max(1, segment.value * chartWidth / maximum)
+                // Closed with </rect>: in an HTML page a bare <rect> is not self-closing (only "/>" is, inside
+                // <svg>), so every later label and bar nested inside the first bar and was never drawn.
                 children.append(
-                    .void(
+                    .element(
                         "rect",
                         [
                             HTMLAttribute("x", String(x)), HTMLAttribute("y", String(y + 4)),
