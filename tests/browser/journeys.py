@@ -410,6 +410,28 @@ class Run:
         self.click_and_wait(links[0])
         self.page("you said we did: a place")
 
+    def journey_dashboard(self):
+        self.sign_in("engagement")
+        self.open("/staff", "dashboard")
+        place = self.choose("place", 1)
+        Select(self.find("select[name='period']")).select_by_value("12-weeks")
+        self.click_and_wait(self.button("Show figures"))
+        self.page(f"dashboard: {place}, last 12 weeks")
+        heading = self.find("#themes").text
+        if f"in the last 12 weeks, {place}" not in heading:
+            raise CheckFailed(f"Dashboard themes heading '{heading}' does not say the last 12 weeks, {place}")
+        links = self.finds("main table a[href*='/staff/feedback?']")
+        if not links:
+            raise CheckFailed(f"No figure links on the dashboard for {place}")
+        href = links[0].get_attribute("href")
+        if "from=" not in href:
+            raise CheckFailed(f"A dashboard figure link does not carry the period: {href}")
+        self.click_and_wait(links[0])
+        self.page(f"feedback behind a dashboard figure for {place}")
+        self.open("/staff?place=nowhere&period=forever", "dashboard: unknown place and period")
+        if not self.finds(".notice"):
+            raise CheckFailed("No notice on the dashboard for an unknown place and period")
+
     def journey_moderate(self):
         self.sign_in("moderator")
         self.open("/staff/moderation", "moderation queue")
@@ -676,7 +698,7 @@ class Run:
         self.check_error_summary("complaint figures with a date that does not exist")
 
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators",
+                "dashboard", "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators",
                 "open_data", "declaration_link", "outbox", "accounts"]
 
 

@@ -29,6 +29,7 @@ public enum HeardMigrations {
             M0114_FeedbackSubmissionKeys(),
             M0115_FeedbackWithdrawal(),
             M0116_ImportFileFingerprints(),
+            M0117_DashboardFilterIndexes(),
         ]
     }
 }

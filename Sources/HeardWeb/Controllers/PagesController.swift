@@ -22,8 +22,9 @@ enum PagesController {
         let includeBoards = request.currentUser.map { StaffArea.boards.allows($0.role) } ?? false
         let includeIdeas = request.currentUser.map { StaffArea.initiatives.allows($0.role) } ?? false
         let model = try await DashboardPage.query(
-            request.db, includeAudit: includeAudit, includeFeedback: includeFeedback, includeBoards: includeBoards,
-            includeIdeas: includeIdeas, today: request.today)
+            request.db, includeAudit: includeAudit,
+            feedbackFilters: includeFeedback ? try await DashboardFilters.read(request) : nil,
+            includeBoards: includeBoards, includeIdeas: includeIdeas, today: request.today)
         return .html(
             DashboardPage.render(
                 model, context: PageContext(request, title: "Dashboard"),

@@ -3,32 +3,42 @@ import HeardStorage
 import SQLKit
 import Vapor
 
-/// CSV downloads of the dashboard tables. Aggregates only: no personal data.
+/// CSV downloads of the dashboard tables, with the dashboard's place, service and period filters (a value that
+/// names nothing falls back as it does on the page). Aggregates only: no personal data.
 enum DashboardCSV {
     @Sendable static func download(_ request: Request) async throws -> Response {
         let name = request.parameters.get("table") ?? ""
-        let sql = request.db
+        let sql = request.db as! any SQLDatabase
+        let filters = try await DashboardFilters.read(request)
+        let start = FeedbackDashboard.figuresStart(now: Date(), period: filters.period)
+        let counts = ["received", "negative", "published", "replied"]
         let rows: [[String]]
         switch name {
         case "volumes.csv":
             rows =
                 [["week_starting", "received"]]
-                + (try await FeedbackDashboard.weeks(sql as! any SQLDatabase, now: Date())).map {
+                + (try await FeedbackDashboard.weeks(sql, now: Date(), scope: filters.scope)).map {
                     [DateInput.format($0.start), String($0.count)]
                 }
         case "themes.csv":
             rows =
                 [["theme", "all", "positive", "negative"]]
-                + (try await FeedbackDashboard.allThemeCounts(
-                    sql as! any SQLDatabase, since: FeedbackDashboard.figuresStart(now: Date()))).map {
+                + (try await FeedbackDashboard.allThemeCounts(sql, since: start, scope: filters.scope)).map {
                     [$0.theme, String($0.count), String($0.positive), String($0.negative)]
                 }
         case "places.csv":
             rows =
-                [["place", "received", "negative", "published", "replied"]]
+                [["place"] + counts]
                 + (try await FeedbackDashboard.summary(
-                    sql as! any SQLDatabase, since: FeedbackDashboard.figuresStart(now: Date()))).places.map {
-                    [$0.name, String($0.received), String($0.negative), String($0.published), String($0.replied)]
+                    sql, since: start, scope: filters.scope, onlyPlace: filters.placeID)).places.map {
+                    [$0.name] + $0.counts.cells
+                }
+        case "services.csv":
+            rows =
+                [["service", "place"] + counts]
+                + (try await FeedbackDashboard.summary(
+                    sql, since: start, scope: filters.scope, onlyPlace: filters.placeID)).services.map {
+                    [$0.name, $0.place] + $0.counts.cells
                 }
         default:
             throw Abort(.notFound)

@@ -8,23 +8,15 @@ import SQLKit
 /// The feedback figures on the staff dashboard, each a single aggregate query.
 ///
 /// Built to cost the same with five years of a region's feedback behind it as with one week (README "Scale"):
-/// the queues ("waiting for you", urgent alerts) count what is waiting, the replies queue up to
-/// `waitingCountLimit`; volumes cover twelve weeks, counted week by week on the received_at index; themes,
-/// relational care, places and closing the loop cover the last `figureWeeks` weeks. The four figure queries
-/// run at the same time.
+/// the queues ("waiting for you", urgent alerts) count what is waiting everywhere, the replies queue up to
+/// `waitingCountLimit`; volumes cover twelve weeks, counted week by week on a received_at index; themes,
+/// relational care, places, services and closing the loop cover the chosen period (the last 4 weeks unless
+/// asked). Everything but the queues is narrowed to the chosen place or service on indexes led by place_id or
+/// service_id (M0117). The four figure queries run at the same time.
 struct FeedbackDashboard {
     struct Week {
         var start: Date
         var count: Int
-    }
-
-    struct PlaceRow {
-        var slug: String
-        var name: String
-        var received: Int
-        var negative: Int
-        var published: Int
-        var replied: Int
     }
 
     struct Waiting {
@@ -40,35 +32,42 @@ struct FeedbackDashboard {
     var themes: [YouSaidWeDidController.ThemeCount]
     var relational: [(flag: RelationalFlag, count: Int)]
     var places: [PlaceRow]
+    /// Every service with feedback in the period, the busiest first.
+    var services: [ServiceRow]
     var waiting: Waiting
     var alerts: [UrgentAlert]
     var loop: LoopClosure
     var analysedCount: Int
+    var filters: DashboardFilters
+    /// What the filter form offers.
+    var choices: QueueFilters.Choices
+    /// The period's first UK day, which every figure link sends as "received from".
+    var firstDay: SimpleDate
 
     static let weekCount = 12
-    /// How many weeks back themes, relational care, places and the loop-closure figures go.
-    static let figureWeeks = 4
-    static let figurePeriod = "in the last 4 weeks"
     /// The replies queue is counted up to this many; the dashboard then says "10,000 or more".
     static let waitingCountLimit = 10_000
 
-    /// The first moment of the period themes, relational care, places and closing the loop cover: the start of
-    /// the UK day four weeks ago, so the feedback list's "received from" that day shows the same items.
-    static func figuresStart(now: Date) -> Date {
-        DecisionClock.startOfUKDay(figuresFirstDay(now: now))
+    /// The first moment of the period themes, relational care, places, services and closing the loop cover: the
+    /// start of the period's first UK day, so the feedback list's "received from" that day shows the same items.
+    static func figuresStart(now: Date, period: DashboardPeriod = .standard) -> Date {
+        period.start(now: now)
     }
 
-    static func figuresFirstDay(now: Date) -> SimpleDate {
-        DecisionClock.ukDay(of: now).adding(days: -figureWeeks * 7)
+    static func figuresFirstDay(now: Date, period: DashboardPeriod = .standard) -> SimpleDate {
+        period.firstDay(now: now)
     }
 
-    static func load(on db: any Database, now: Date = Date(), today: SimpleDate) async throws -> FeedbackDashboard {
+    static func load(
+        on db: any Database, filters: DashboardFilters = DashboardFilters(), now: Date = Date(), today: SimpleDate
+    ) async throws -> FeedbackDashboard {
         let sql = db as! any SQLDatabase
-        let start = figuresStart(now: now)
-        async let weeks = weeks(sql, now: now)
-        async let summary = summary(sql, since: start)
-        async let themes = allThemeCounts(sql, since: start)
-        async let loop = LoopClosureQuery.run(.everywhere, since: start, on: db)
+        let start = figuresStart(now: now, period: filters.period)
+        let scope = filters.scope
+        async let weeks = weeks(sql, now: now, scope: scope)
+        async let summary = summary(sql, since: start, scope: scope, onlyPlace: filters.placeID)
+        async let themes = allThemeCounts(sql, since: start, scope: scope)
+        async let loop = LoopClosureQuery.run(scope, since: start, on: db)
         let waiting = Waiting(
             moderation: try await count(status: .awaitingModeration, sql),
             replies: try await waitingForReply(sql),
@@ -82,7 +81,17 @@ struct FeedbackDashboard {
         let figures = try await summary
         return FeedbackDashboard(
             weeks: try await weeks, themes: try await themes, relational: figures.relational, places: figures.places,
-            waiting: waiting, alerts: alerts, loop: try await loop, analysedCount: figures.analysed)
+            services: figures.services, waiting: waiting, alerts: alerts, loop: try await loop,
+            analysedCount: figures.analysed, filters: filters, choices: try await .load(on: db),
+            firstDay: figuresFirstDay(now: now, period: filters.period))
+    }
+
+    /// ` AND place_id = …` (or service_id, organisation_id) for a scope, nothing for everywhere; `table` is the
+    /// alias of feedback_items when the query joins.
+    static func condition(_ scope: FeedbackScope, table: String? = nil) -> SQLQueryString {
+        guard let filter = scope.filter else { return "" }
+        let column = (table.map { $0 + "." } ?? "") + filter.column
+        return " AND \(unsafeRaw: column) = \(bind: filter.id)"
     }
 
     /// Items with this status. `COUNT(*)`, not Fluent's `COUNT(id)`, so PostgreSQL answers from the status
@@ -105,14 +114,17 @@ struct FeedbackDashboard {
     }
 
     /// Feedback received per week for the last twelve weeks, oldest first, empty weeks included: one range count
-    /// per week, each answered from the received_at index alone (no date arithmetic per row).
-    static func weeks(_ sql: any SQLDatabase, now: Date) async throws -> [Week] {
+    /// per week, each answered from an index alone (received_at, or place or service then received_at), with no
+    /// date arithmetic per row.
+    static func weeks(_ sql: any SQLDatabase, now: Date, scope: FeedbackScope = .everywhere) async throws -> [Week] {
         let start = now.addingTimeInterval(-Double(weekCount) * 7 * 86400)
         let bounds = (0..<weekCount).map { start.addingTimeInterval(Double($0) * 7 * 86400) }
         var query: SQLQueryString = "SELECT "
         for week in 0..<weekCount {
             if week > 0 { query = query + ", " }
-            query = query + "(SELECT COUNT(*) FROM feedback_items WHERE received_at >= \(bind: bounds[week])"
+            query =
+                query + "(SELECT COUNT(*) FROM feedback_items WHERE received_at >= \(bind: bounds[week])"
+                + condition(scope)
             if week + 1 < weekCount { query = query + " AND received_at < \(bind: bounds[week + 1])" }
             query = query + ") AS w\(unsafeRaw: String(week))"
         }
@@ -122,11 +134,12 @@ struct FeedbackDashboard {
         }
     }
 
-    /// Themes of the feedback received since `start`, with the sentiment split. PostgreSQL counts each distinct
-    /// theme list (`themes`, written with the item's feedback_themes rows) from a covering index on received_at
-    /// (M0101), then splits the few thousand lists, instead of joining millions of feedback_themes rows.
+    /// Themes of the feedback received since `start` in `scope`, with the sentiment split. PostgreSQL counts each
+    /// distinct theme list (`themes`, written with the item's feedback_themes rows) from a covering index on
+    /// received_at (M0117, led by place_id or service_id when narrowed), then splits the few thousand lists,
+    /// instead of joining millions of feedback_themes rows.
     static func allThemeCounts(
-        _ sql: any SQLDatabase, since start: Date
+        _ sql: any SQLDatabase, since start: Date, scope: FeedbackScope = .everywhere
     ) async throws
         -> [YouSaidWeDidController.ThemeCount]
     {
@@ -138,7 +151,7 @@ struct FeedbackDashboard {
                   SUM(CASE WHEN f.sentiment <= 2 THEN 1 ELSE 0 END) AS positive,
                   SUM(CASE WHEN f.sentiment >= 4 THEN 1 ELSE 0 END) AS negative
                 FROM feedback_themes t JOIN feedback_items f ON f.id = t.feedback_id
-                WHERE f.received_at >= \(bind: start)
+                WHERE f.received_at >= \(bind: start)\(condition(scope, table: "f"))
                 GROUP BY t.theme ORDER BY total DESC, t.theme LIMIT 12
                 """
             ).all()
@@ -151,7 +164,8 @@ struct FeedbackDashboard {
                   SELECT themes, COUNT(*) AS total,
                     SUM(CASE WHEN sentiment <= 2 THEN 1 ELSE 0 END) AS positive,
                     SUM(CASE WHEN sentiment >= 4 THEN 1 ELSE 0 END) AS negative
-                  FROM feedback_items WHERE received_at >= \(bind: start) AND themes <> '' GROUP BY themes
+                  FROM feedback_items WHERE received_at >= \(bind: start)\(condition(scope)) AND themes <> ''
+                  GROUP BY themes
                 ) AS g CROSS JOIN LATERAL unnest(string_to_array(g.themes, ';')) AS t(theme)
                 GROUP BY t.theme ORDER BY total DESC, t.theme LIMIT 12
                 """
@@ -164,51 +178,5 @@ struct FeedbackDashboard {
                 positive: try $0.decode(column: "positive", as: Int?.self) ?? 0,
                 negative: try $0.decode(column: "negative", as: Int?.self) ?? 0)
         }
-    }
-
-    struct Summary {
-        var places: [PlaceRow]
-        var relational: [(flag: RelationalFlag, count: Int)]
-        var analysed: Int
-    }
-
-    /// Places, relational care and the analysed count for feedback received since `start`, in one pass
-    /// grouped by place. Every place is listed, with zeros when nothing came in.
-    static func summary(_ sql: any SQLDatabase, since start: Date) async throws -> Summary {
-        var query: SQLQueryString = """
-            SELECT place_id, COUNT(*) AS received,
-              SUM(CASE WHEN sentiment >= 4 THEN 1 ELSE 0 END) AS negative,
-              SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS published,
-              SUM(CASE WHEN first_reply_at IS NOT NULL THEN 1 ELSE 0 END) AS replied,
-              SUM(CASE WHEN analysed_at IS NOT NULL THEN 1 ELSE 0 END) AS analysed
-            """
-        for flag in RelationalFlag.allCases {
-            query =
-                query + ", SUM(CASE WHEN relational LIKE \(bind: "%" + flag.rawValue + "%") THEN 1 ELSE 0 END) AS "
-                + "\(unsafeRaw: flag.rawValue)"
-        }
-        query = query + " FROM feedback_items WHERE received_at >= \(bind: start) GROUP BY place_id"
-        let rows = try await sql.raw(query).all()
-        var byPlace: [UUID: any SQLRow] = [:]
-        for row in rows {
-            let id = try row.decode(column: "place_id", as: UUID.self)
-            byPlace[id] = row
-        }
-        let allPlaces = try await sql.raw("SELECT id, slug, name FROM places ORDER BY name").all()
-        let places = try allPlaces.map { place in
-            let row = byPlace[try place.decode(column: "id", as: UUID.self)]
-            return PlaceRow(
-                slug: try place.decode(column: "slug", as: String.self),
-                name: try place.decode(column: "name", as: String.self),
-                received: try row?.decode(column: "received", as: Int.self) ?? 0,
-                negative: try row?.decode(column: "negative", as: Int?.self) ?? 0,
-                published: try row?.decode(column: "published", as: Int?.self) ?? 0,
-                replied: try row?.decode(column: "replied", as: Int?.self) ?? 0)
-        }
-        let relational = try RelationalFlag.allCases.map { flag in
-            (flag, try rows.reduce(0) { $0 + (try $1.decode(column: flag.rawValue, as: Int?.self) ?? 0) })
-        }
-        let analysed = try rows.reduce(0) { $0 + (try $1.decode(column: "analysed", as: Int?.self) ?? 0) }
-        return Summary(places: places, relational: relational, analysed: analysed)
     }
 }

@@ -3,27 +3,35 @@ import HeardDomain
 import HeardStorage
 import HeardText
 
-/// The feedback half of the staff dashboard. Every chart has its table; every figure links to its items.
+/// The feedback half of the staff dashboard. Every chart has its table; every figure links to its items, with
+/// the dashboard's filters, so the list shows as many as the figure says.
 enum FeedbackDashboardView {
     static let weekFormat = Date.FormatStyle(
         date: .abbreviated, time: .omitted, locale: Locale(identifier: "en_GB"),
         timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
 
     static func render(_ model: FeedbackDashboard, role: Role, csrfToken: String, engineProblem: String?) -> HTMLNode {
-        .fragment([
+        let filters = model.filters
+        return .fragment([
             alerts(model.alerts, csrfToken: csrfToken),
             waiting(model.waiting, role: role),
-            LoopClosurePanel.render(model.loop, period: FeedbackDashboard.figurePeriod),
-            volumes(model.weeks),
-            themes(model.themes),
-            relational(model.relational, analysed: model.analysedCount, engineProblem: engineProblem),
-            places(model.places),
+            DashboardFilterForm.render(filters, choices: model.choices),
+            // "Of 3 stories published in the last 4 weeks, Calderdale, that needed an answer".
+            LoopClosurePanel.render(model.loop, period: filters.described + (filters.scopeName == nil ? "" : ",")),
+            volumes(model.weeks, filters: filters),
+            themes(model.themes, filters: filters, firstDay: model.firstDay),
+            relational(
+                model.relational, analysed: model.analysedCount, period: filters.described,
+                engineProblem: engineProblem),
+            places(model.places, filters: filters, firstDay: model.firstDay),
+            DashboardServicesTable.render(model.services, filters: filters, firstDay: model.firstDay),
         ])
     }
 
     static func alerts(_ alerts: [UrgentAlert], csrfToken: String) -> HTMLNode {
         section(.aria("labelledby", "alerts")) {
             h2(.id("alerts")) { "Urgent alerts" }
+            p(.class("hint")) { "From everywhere, whatever the filters below." }
             if alerts.isEmpty {
                 p { "No urgent feedback is waiting." }
             } else {
@@ -55,6 +63,7 @@ enum FeedbackDashboardView {
     static func waiting(_ waiting: FeedbackDashboard.Waiting, role: Role) -> HTMLNode {
         section(.aria("labelledby", "waiting")) {
             h2(.id("waiting")) { "Waiting for you" }
+            p(.class("hint")) { "Everywhere, whatever the filters below." }
             ul(.class("stat-list")) {
                 li {
                     if StaffArea.moderation.allows(role) {
@@ -102,9 +111,14 @@ enum FeedbackDashboardView {
         }
     }
 
-    static func volumes(_ weeks: [FeedbackDashboard.Week]) -> HTMLNode {
+    /// Always twelve weeks, week by week (a year of weeks would not read as a chart), narrowed to the place or
+    /// service.
+    static func volumes(_ weeks: [FeedbackDashboard.Week], filters: DashboardFilters) -> HTMLNode {
         section(.aria("labelledby", "volumes")) {
-            h2(.id("volumes")) { "Feedback received, last 12 weeks" }
+            h2(.id("volumes")) { "Feedback received, last 12 weeks" + (filters.scopeName.map { ", " + $0 } ?? "") }
+            if filters.period == .twelveMonths {
+                p(.class("hint")) { "Week by week for the last 12 weeks; the other figures cover the last 12 months." }
+            }
             BarChart.render(
                 title: "Feedback received per week",
                 bars: weeks.map {
@@ -116,13 +130,15 @@ enum FeedbackDashboardView {
                     caption: "Feedback received per week", headers: ["Week starting", "Received"],
                     rows: weeks.map { [.text($0.start.formatted(weekFormat)), .text(String($0.count))] })
             }
-            p { a(.href(SiteURL.dashboard + "/dashboard/volumes.csv")) { "Download this table (CSV)" } }
+            p { a(.href(filters.path(SiteURL.dashboard + "/dashboard/volumes.csv"))) { "Download this table (CSV)" } }
         }
     }
 
-    static func themes(_ themes: [YouSaidWeDidController.ThemeCount]) -> HTMLNode {
+    static func themes(
+        _ themes: [YouSaidWeDidController.ThemeCount], filters: DashboardFilters, firstDay: SimpleDate
+    ) -> HTMLNode {
         section(.aria("labelledby", "themes")) {
-            h2(.id("themes")) { "Themes \(FeedbackDashboard.figurePeriod), with how people felt" }
+            h2(.id("themes")) { "Themes \(filters.described), with how people felt" }
             if themes.isEmpty {
                 p { "No themes found yet." }
             } else {
@@ -142,29 +158,24 @@ enum FeedbackDashboardView {
                     caption: "Feedback per theme", headers: ["Theme", "All", "Positive", "Negative"],
                     rows: themes.map { row in
                         [
-                            a(
-                                .href(
-                                    SiteURL.staffFeedback + "?theme="
-                                        + (row.theme.addingPercentEncoding(withAllowedCharacters: .urlQueryValueAllowed)
-                                            ?? "") + "&from=" + FeedbackDashboard.figuresFirstDay(now: Date()).iso)
-                            ) {
-                                row.theme
-                            },
+                            a(.href(filters.feedbackList(firstDay: firstDay, theme: row.theme))) { row.theme },
                             .text(String(row.count)), .text(String(row.positive)), .text(String(row.negative)),
                         ]
                     })
-                p { a(.href(SiteURL.dashboard + "/dashboard/themes.csv")) { "Download this table (CSV)" } }
+                p {
+                    a(.href(filters.path(SiteURL.dashboard + "/dashboard/themes.csv"))) { "Download this table (CSV)" }
+                }
             }
         }
     }
 
     static func relational(
-        _ rows: [(flag: RelationalFlag, count: Int)], analysed: Int, engineProblem: String?
+        _ rows: [(flag: RelationalFlag, count: Int)], analysed: Int, period: String, engineProblem: String?
     ) -> HTMLNode {
         section(.aria("labelledby", "relational")) {
             h2(.id("relational")) { "Relational care" }
             p {
-                "How often people mention being treated with compassion and dignity, being listened to, and care that joins up, out of \(analysed.formatted) comments analysed \(FeedbackDashboard.figurePeriod)."
+                "How often people mention being treated with compassion and dignity, being listened to, and care that joins up, out of \(analysed.formatted) comments analysed \(period)."
             }
             if let engineProblem {
                 p(.class("warning-callout")) { "Themes and sentiment are not available: \(engineProblem)" }
@@ -181,19 +192,18 @@ enum FeedbackDashboardView {
         }
     }
 
-    static func places(_ rows: [FeedbackDashboard.PlaceRow]) -> HTMLNode {
+    static func places(
+        _ rows: [FeedbackDashboard.PlaceRow], filters: DashboardFilters, firstDay: SimpleDate
+    ) -> HTMLNode {
         section(.aria("labelledby", "places")) {
-            h2(.id("places")) { "By place, feedback received \(FeedbackDashboard.figurePeriod)" }
+            h2(.id("places")) { "By place, feedback received \(filters.described)" }
             DataTable.render(
                 caption: "Feedback by place", headers: ["Place", "Received", "Negative", "Published", "Replied"],
                 rows: rows.map { row in
-                    [
-                        a(.href(SiteURL.staffFeedback + "?place=" + row.slug)) { row.name },
-                        .text(String(row.received)),
-                        .text(String(row.negative)), .text(String(row.published)), .text(String(row.replied)),
-                    ]
+                    [a(.href(filters.feedbackList(firstDay: firstDay, place: row.slug))) { row.name }]
+                        + row.counts.cells.map { HTMLNode.text($0) }
                 })
-            p { a(.href(SiteURL.dashboard + "/dashboard/places.csv")) { "Download this table (CSV)" } }
+            p { a(.href(filters.path(SiteURL.dashboard + "/dashboard/places.csv"))) { "Download this table (CSV)" } }
         }
     }
 }

@@ -10,6 +10,8 @@ enum StaffFeedbackController {
     struct ListFilters: Content {
         var status: String?
         var place: String?
+        /// A service's id, as the dashboard's "By service" links send it.
+        var service: String?
         var theme: String?
         /// Received on or after this UK day (`YYYY-MM-DD`), as the dashboard's "last 4 weeks" links send it.
         var from: String?
@@ -20,7 +22,8 @@ enum StaffFeedbackController {
         // Read field by field: a page that is not a number shows the first page rather than an error.
         let filters = ListFilters(
             status: request.query[String.self, at: "status"], place: request.query[String.self, at: "place"],
-            theme: request.query[String.self, at: "theme"], from: request.query[String.self, at: "from"],
+            service: request.query[String.self, at: "service"], theme: request.query[String.self, at: "theme"],
+            from: request.query[String.self, at: "from"],
             page: ListPage.requested(request))
         var query = FeedbackItem.query(on: request.db)
         var problems: [String] = []
@@ -33,6 +36,14 @@ enum StaffFeedbackController {
             } else {
                 // An unknown place matches nothing, rather than quietly showing every place.
                 problems.append("There is no place \"\(slug)\", so nothing matches: choose one from the list.")
+                query = query.filter(\.$id == UUID())
+            }
+        }
+        if let service = filters.service?.trimmingWhitespace(), !service.isEmpty {
+            if let id = UUID(uuidString: service), try await Service.find(id, on: request.db) != nil {
+                query = query.filter(\.$service.$id == id)
+            } else {
+                problems.append("There is no service \"\(service)\", so nothing matches: choose one from the list.")
                 query = query.filter(\.$id == UUID())
             }
         }
@@ -51,13 +62,12 @@ enum StaffFeedbackController {
         let page = ListPage(requested: filters.page, total: total)
         let items = try await query.with(\.$service).with(\.$place).sort(\.$receivedAt, .descending)
             .range(page.range).all()
-        let places = try await Place.query(on: request.db).sort(\.$name).all()
         let themes = try await StoriesQuery.themeNames(on: request.db)
         return .html(
             StaffFeedbackPages.list(
                 context: PageContext(request, title: "Feedback"), items: items, total: total, page: page.number,
                 pageCount: page.count,
-                filters: filters, places: places, themes: themes,
+                filters: filters, choices: try await .load(on: request.db), themes: themes,
                 notice: problems.isEmpty ? Admin.takeFlash(request) : problems.joined(separator: " ")))
     }
 

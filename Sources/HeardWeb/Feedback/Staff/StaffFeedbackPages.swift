@@ -5,7 +5,8 @@ import HeardStorage
 enum StaffFeedbackPages {
     static func list(
         context: PageContext, items: [FeedbackItem], total: Int, page: Int, pageCount: Int,
-        filters: StaffFeedbackController.ListFilters, places: [Place], themes: [String], notice: String?
+        filters: StaffFeedbackController.ListFilters, choices: QueueFilters.Choices, themes: [String],
+        notice: String?
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -17,8 +18,18 @@ enum StaffFeedbackPages {
                     choices: FeedbackStatus.allCases.map { .init(value: $0.rawValue, label: $0.title) },
                     selected: filters.status ?? "", failure: nil, prompt: "Any status")
                 FormComponents.selectField(
-                    name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                    name: "place", label: "Place",
+                    choices: choices.places.map { .init(value: $0.slug, label: $0.name) },
                     selected: filters.place ?? "", failure: nil, prompt: "All places")
+                FormComponents.selectField(
+                    name: "service", label: "Service",
+                    choices: choices.services.map {
+                        .init(
+                            value: $0.id!.uuidString,
+                            label: FeedbackItem.serviceAndPlace(service: $0.name, place: $0.place.name))
+                    },
+                    selected: UUID(uuidString: filters.service ?? "")?.uuidString ?? "", failure: nil,
+                    prompt: "All services")
                 FormComponents.selectField(
                     name: "theme", label: "Theme", choices: themes.map { .init(value: $0, label: $0) },
                     selected: filters.theme ?? "", failure: nil, prompt: "All themes")
@@ -59,6 +70,7 @@ enum StaffFeedbackPages {
                 components.queryItems = [
                     URLQueryItem(name: "status", value: filters.status ?? ""),
                     URLQueryItem(name: "place", value: filters.place ?? ""),
+                    URLQueryItem(name: "service", value: filters.service ?? ""),
                     URLQueryItem(name: "theme", value: filters.theme ?? ""),
                     URLQueryItem(name: "from", value: filters.from ?? ""),
                     URLQueryItem(name: "page", value: String(number)),

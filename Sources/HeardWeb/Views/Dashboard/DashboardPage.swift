@@ -37,14 +37,20 @@ enum DashboardPage {
         }
     }
 
+    /// - Parameter feedbackFilters: the feedback figures' place, service and period; nil leaves the feedback
+    ///   figures out (roles that do not work on feedback).
     static func query(
-        _ db: any Database, includeAudit: Bool, includeFeedback: Bool, includeBoards: Bool = false,
+        _ db: any Database, includeAudit: Bool, feedbackFilters: DashboardFilters?, includeBoards: Bool = false,
         includeIdeas: Bool = false, today: SimpleDate
     ) async throws
         -> Model
     {
         let users = try await User.query(on: db).filter(\.$isActive == true).all()
         let byRole = Dictionary(grouping: users, by: \.role).mapValues(\.count)
+        var feedback: FeedbackDashboard?
+        if let feedbackFilters {
+            feedback = try await FeedbackDashboard.load(on: db, filters: feedbackFilters, today: today)
+        }
         return Model(
             organisations: try await Organisation.query(on: db).count(),
             places: try await Place.query(on: db).count(),
@@ -53,13 +59,16 @@ enum DashboardPage {
             jobs: try await JobQueue(database: db, workerID: "dashboard").counts(),
             recentEvents: includeAudit
                 ? try await AuditEvent.query(on: db).sort(\.$occurredAt, .descending).limit(10).all() : [],
-            feedback: includeFeedback ? try await FeedbackDashboard.load(on: db, today: today) : nil,
+            feedback: feedback,
             boards: includeBoards ? try await BoardsWaiting.load(on: db, today: today) : nil,
             ideasWaiting: includeIdeas ? try await Idea.query(on: db).filter(\.$status == .submitted).count() : nil)
     }
 
     static func render(_ model: Model, context: PageContext, engineProblem: String? = nil) -> String {
         PageLayout.render(context) {
+            if let problems = model.feedback?.filters.problems, !problems.isEmpty {
+                div(.class("notice"), .role("status")) { problems.joined(separator: " ") }
+            }
             h1 { "Dashboard" }
             if let user = context.user {
                 p(.class("lead")) { "Signed in as \(user.displayName), \(user.role.title.lowercased())." }

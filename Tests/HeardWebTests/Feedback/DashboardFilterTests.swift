@@ -1,0 +1,211 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// The dashboard narrowed to a place, a service and a period: the figures count only what was chosen, every
+/// link and CSV download carries the filters so the counts agree, and a filter naming nothing gives a notice
+/// and the default figures, never an error.
+@Suite("Dashboard filters")
+struct DashboardFilterTests {
+    struct Seeded {
+        var maternity: Service
+        var outpatients: Service
+        var emergency: Service
+    }
+
+    /// Calderdale: two items in the last 4 weeks (emergency department). Northtown: maternity 1, 50 and 200
+    /// days ago, outpatients 5 days ago.
+    static func seed(on db: any Database) async throws -> Seeded {
+        let (emergency, calderdale) = try await Fixtures.service(on: db)
+        let northtown = Place(name: "Northtown", slug: "northtown")
+        try await northtown.create(on: db)
+        let maternity = Service(
+            name: "Maternity unit", organisationID: emergency.$organisation.id, placeID: northtown.id!)
+        try await maternity.create(on: db)
+        let outpatients = Service(
+            name: "Outpatients", organisationID: emergency.$organisation.id, placeID: northtown.id!)
+        try await outpatients.create(on: db)
+        let items: [(String, Service, Place, String, Double, Double?)] = [
+            ("HRD-CALD1", emergency, calderdale, "Parking", 2, 1),
+            ("HRD-CALD2", emergency, calderdale, "Parking", 3, nil),
+            ("HRD-NORTH1", maternity, northtown, "Staff attitude", 1, nil),
+            ("HRD-NORTH2", maternity, northtown, "Staff attitude", 50, nil),
+            ("HRD-NORTH3", maternity, northtown, "Staff attitude", 200, nil),
+            ("HRD-NORTH4", outpatients, northtown, "Waiting times", 5, nil),
+        ]
+        for (reference, service, place, theme, daysAgo, replied) in items {
+            _ = try await ScaleQueryTests.item(
+                reference, service: service, place: place, themes: [theme], receivedDaysAgo: daysAgo,
+                repliedAfterDays: replied, on: db)
+        }
+        return Seeded(maternity: maternity, outpatients: outpatients, emergency: emergency)
+    }
+
+    static func escaped(_ path: String) -> String {
+        "href=\"" + path.replacingOccurrences(of: "&", with: "&amp;") + "\""
+    }
+
+    static func weeklyTotal(_ csv: String) -> Int {
+        csv.split(separator: "\r\n").dropFirst().compactMap { Int($0.split(separator: ",").last ?? "") }.reduce(0, +)
+    }
+
+    @Test("a place, a service and a period narrow every figure and CSV", arguments: TestDatabase.all)
+    func filteredCounts(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let seeded = try await Self.seed(on: app.db)
+            let maternity = seeded.maternity.id!.uuidString
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let csv = "/staff/dashboard/"
+            let header = "place,received,negative,published,replied\r\n"
+
+            let everywhere = try await officer.get(csv + "places.csv").body
+            #expect(everywhere == header + "Calderdale,2,2,2,1\r\nNorthtown,2,2,2,0\r\n")
+            #expect(try await officer.get(csv + "places.csv?place=northtown").body == header + "Northtown,2,2,2,0\r\n")
+            #expect(
+                try await officer.get(csv + "places.csv?place=northtown&period=12-weeks").body
+                    == header + "Northtown,3,3,3,0\r\n")
+            #expect(
+                try await officer.get(csv + "places.csv?place=northtown&period=12-months").body
+                    == header + "Northtown,4,4,4,0\r\n")
+            #expect(
+                try await officer.get(csv + "places.csv?service=\(maternity)").body == header + "Northtown,1,1,1,0\r\n")
+
+            let services = try await officer.get(csv + "services.csv?place=northtown&period=12-weeks").body
+            #expect(
+                services
+                    == "service,place,received,negative,published,replied\r\n"
+                    + "Maternity unit,Northtown,2,2,2,0\r\nOutpatients,Northtown,1,1,1,0\r\n",
+                "only Northtown's services, the busiest first")
+            let allServices = try await officer.get(csv + "services.csv").body
+            #expect(allServices.contains("Emergency department,Calderdale,2,2,2,1"))
+            let oneService = try await officer.get(csv + "services.csv?service=\(maternity)&period=12-months").body
+            #expect(oneService.hasSuffix("\r\nMaternity unit,Northtown,3,3,3,0\r\n"))
+            #expect(!oneService.contains("Outpatients"))
+
+            let themes = try await officer.get(csv + "themes.csv?place=northtown").body
+            #expect(themes.contains("Staff attitude,1,0,1") && themes.contains("Waiting times,1,0,1"))
+            #expect(!themes.contains("Parking"))
+            #expect(
+                try await officer.get(csv + "themes.csv?service=\(maternity)&period=12-weeks").body.contains(
+                    "Staff attitude,2,0,2"))
+
+            // Volumes are always 12 weeks, narrowed to the place or service.
+            #expect(Self.weeklyTotal(try await officer.get(csv + "volumes.csv").body) == 5)
+            #expect(Self.weeklyTotal(try await officer.get(csv + "volumes.csv?place=northtown").body) == 3)
+            #expect(Self.weeklyTotal(try await officer.get(csv + "volumes.csv?service=\(maternity)").body) == 2)
+        }
+    }
+
+    @Test(
+        "the page says what it shows and every link carries the filters to the same count", arguments: TestDatabase.all)
+    func linksCarryFilters(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let seeded = try await Self.seed(on: app.db)
+            let maternity = seeded.maternity.id!.uuidString
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let page = try await officer.get("/staff?place=northtown&period=12-weeks")
+            #expect(page.status == .ok)
+            let body = page.body
+            #expect(body.contains("The figures below are for feedback received in the last 12 weeks, Northtown."))
+            #expect(body.contains("Themes in the last 12 weeks, Northtown, with how people felt"))
+            #expect(body.contains("By place, feedback received in the last 12 weeks, Northtown"))
+            #expect(body.contains("By service, feedback received in the last 12 weeks, Northtown"))
+            #expect(body.contains("Of 3 stories published in the last 12 weeks, Northtown, that needed an answer"))
+            #expect(body.contains("out of 3 comments analysed in the last 12 weeks, Northtown."))
+            #expect(body.contains("Feedback received, last 12 weeks, Northtown"))
+            #expect(body.contains("Everywhere, whatever the filters below."), "the queues say they are not filtered")
+            #expect(body.contains("<option value=\"northtown\" selected"))
+            #expect(body.contains("<option value=\"12-weeks\" selected"))
+            #expect(!body.contains("href=\"/staff/feedback?place=calderdale"), "only the chosen place's row")
+
+            let firstDay = FeedbackDashboard.figuresFirstDay(now: Date(), period: .twelveWeeks).iso
+            // Each link shows as many items on the feedback list as the figure it stands on.
+            let links = [
+                ("/staff/feedback?place=northtown&from=\(firstDay)", 3),
+                ("/staff/feedback?place=northtown&service=\(maternity)&from=\(firstDay)", 2),
+                ("/staff/feedback?theme=Staff%20attitude&place=northtown&from=\(firstDay)", 2),
+                ("/staff/feedback?theme=Waiting%20times&place=northtown&from=\(firstDay)", 1),
+            ]
+            for (link, count) in links {
+                #expect(body.contains(Self.escaped(link)), "\(link)")
+                #expect(
+                    try await officer.get(link).body.contains("<p>\(count) item\(count == 1 ? "" : "s")</p>"), "\(link)"
+                )
+            }
+            for table in ["volumes", "themes", "places", "services"] {
+                #expect(body.contains(Self.escaped("/staff/dashboard/\(table).csv?place=northtown&period=12-weeks")))
+            }
+
+            // A year: the service's link starts a year back and finds all three of its items.
+            let year = try await officer.get("/staff?service=\(maternity)&period=12-months").body
+            #expect(year.contains("in the last 12 months, Maternity unit, Northtown"))
+            #expect(year.contains("Week by week for the last 12 weeks"))
+            let yearStart = FeedbackDashboard.figuresFirstDay(now: Date(), period: .twelveMonths).iso
+            let serviceLink = "/staff/feedback?service=\(maternity)&from=\(yearStart)"
+            #expect(year.contains(Self.escaped(serviceLink)))
+            #expect(try await officer.get(serviceLink).body.contains("<p>3 items</p>"))
+
+            // No filter: the default 4 weeks, every place, and a link back is not offered.
+            let plain = try await officer.get("/staff").body
+            #expect(plain.contains("The figures below are for feedback received in the last 4 weeks."))
+            #expect(plain.contains(Self.escaped("/staff/dashboard/places.csv")))
+            let defaultStart = FeedbackDashboard.figuresFirstDay(now: Date()).iso
+            #expect(plain.contains(Self.escaped("/staff/feedback?place=calderdale&from=\(defaultStart)")))
+            #expect(plain.contains("Emergency department, Calderdale</a>"))
+        }
+    }
+
+    @Test("a filter naming nothing gives a notice and the default figures, never an error", arguments: TestDatabase.all)
+    func badValues(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let seeded = try await Self.seed(on: app.db)
+            let maternity = seeded.maternity.id!.uuidString
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let cases = [
+                ("/staff?place=nosuch", "so the figures are for every place", "in the last 4 weeks."),
+                ("/staff?service=not-a-service", "so the figures are for every service", "in the last 4 weeks."),
+                ("/staff?service=\(UUID().uuidString)", "so the figures are for every service", "in the last 4 weeks."),
+                ("/staff?period=forever", "is not a period the dashboard offers", "in the last 4 weeks."),
+                (
+                    "/staff?place=northtown&period=12", "is not a period the dashboard offers",
+                    "in the last 4 weeks, Northtown."
+                ),
+                (
+                    "/staff?place=calderdale&service=\(maternity)",
+                    "Maternity unit is in Northtown, not Calderdale, so the figures are for every service in Calderdale.",
+                    "in the last 4 weeks, Calderdale."
+                ),
+            ]
+            for (path, notice, shown) in cases {
+                let page = try await officer.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.body.contains("class=\"notice\""), "\(path)")
+                #expect(page.body.contains(notice), "\(path)")
+                #expect(page.body.contains("The figures below are for feedback received \(shown)"), "\(path)")
+            }
+            #expect(!(try await officer.get("/staff?place=northtown").body.contains("class=\"notice\"")))
+
+            // The CSV downloads fall back the same way.
+            for path in [
+                "places.csv?place=nosuch&period=forever", "services.csv?service=nope", "themes.csv?period=1",
+                "volumes.csv?service=\(UUID().uuidString)",
+            ] {
+                let response = try await officer.get("/staff/dashboard/" + path)
+                #expect(response.status == .ok, "\(path)")
+            }
+            #expect(
+                try await officer.get("/staff/dashboard/places.csv?place=nosuch&period=forever").body
+                    == "place,received,negative,published,replied\r\nCalderdale,2,2,2,1\r\nNorthtown,2,2,2,0\r\n")
+
+            // The feedback list takes a service too; one it does not know matches nothing, as an unknown place does.
+            let list = try await officer.get("/staff/feedback?service=\(maternity)").body
+            #expect(list.contains("<p>3 items</p>"))
+            let unknown = try await officer.get("/staff/feedback?service=nope").body
+            #expect(unknown.contains("There is no service") && unknown.contains("<p>0 items</p>"))
+        }
+    }
+}
