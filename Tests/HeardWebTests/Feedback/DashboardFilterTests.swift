@@ -60,7 +60,7 @@ struct DashboardFilterTests {
             let maternity = seeded.maternity.id!.uuidString
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let csv = "/staff/dashboard/"
-            let header = "place,received,negative,published,replied\r\n"
+            let header = CSVResponse.byteOrderMark + "place,received,negative,published,replied\r\n"
 
             let everywhere = try await officer.get(csv + "places.csv").body
             #expect(everywhere == header + "Calderdale,2,2,2,1\r\nNorthtown,2,2,2,0\r\n")
@@ -77,7 +77,7 @@ struct DashboardFilterTests {
             let services = try await officer.get(csv + "services.csv?place=northtown&period=12-weeks").body
             #expect(
                 services
-                    == "service,place,received,negative,published,replied\r\n"
+                    == CSVResponse.byteOrderMark + "service,place,received,negative,published,replied\r\n"
                     + "Maternity unit,Northtown,2,2,2,0\r\nOutpatients,Northtown,1,1,1,0\r\n",
                 "only Northtown's services, the busiest first")
             let allServices = try await officer.get(csv + "services.csv").body
@@ -199,7 +199,8 @@ struct DashboardFilterTests {
             }
             #expect(
                 try await officer.get("/staff/dashboard/places.csv?place=nosuch&period=forever").body
-                    == "place,received,negative,published,replied\r\nCalderdale,2,2,2,1\r\nNorthtown,2,2,2,0\r\n")
+                    == CSVResponse.byteOrderMark
+                    + "place,received,negative,published,replied\r\nCalderdale,2,2,2,1\r\nNorthtown,2,2,2,0\r\n")
 
             // The feedback list takes a service too; one it does not know matches nothing, as an unknown place does.
             let list = try await officer.get("/staff/feedback?service=\(maternity)").body

@@ -46,6 +46,10 @@ struct BackgroundWorkTests {
             #expect(page.status == .ok)
             #expect(page.body.contains("There is no status \"broken\""))
 
+            let dashboard = try await admin.get("/staff")
+            #expect(dashboard.body.contains("2 background jobs have failed."))
+            #expect(dashboard.body.contains("<a href=\"/staff/jobs?status=failed\">2</a>"))
+            #expect(!(try await officer.get("/staff").body.contains("background jobs have failed")))
             let adminPage = try await admin.get("/staff/admin")
             #expect(adminPage.body.contains("2 background jobs have failed."))
             #expect(adminPage.body.contains("href=\"/staff/jobs?status=failed\""))

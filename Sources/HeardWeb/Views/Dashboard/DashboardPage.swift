@@ -132,10 +132,24 @@ enum DashboardPage {
             }
             section(.aria("labelledby", "work")) {
                 h2(.id("work")) { "Background work" }
+                // Administrators can see why a job failed and run it again; they are told here first.
+                let canManage = context.user.map { StaffArea.backgroundWork.allows($0.role) } ?? false
+                let failed = model.jobs[.failed] ?? 0
+                if canManage, failed > 0 {
+                    p(.class("warning-callout")) {
+                        (failed == 1 ? "1 background job has" : "\(failed) background jobs have") + " failed. "
+                        a(.href(JobsController.path + "?status=failed")) { "See what went wrong" }
+                    }
+                }
                 DataTable.render(
                     caption: "Background jobs by status", headers: ["Status", "Jobs"],
-                    rows: [Job.Status.queued, .running, .done, .failed].map {
-                        [.text($0.rawValue.capitalized), .text(String(model.jobs[$0] ?? 0))]
+                    rows: JobsPage.statuses.map { status in
+                        let count = String(model.jobs[status] ?? 0)
+                        return [
+                            .text(JobKinds.statusText(status)),
+                            canManage
+                                ? a(.href(JobsController.path + "?status=\(status.rawValue)")) { count } : .text(count),
+                        ]
                     },
                     captionHidden: true)
             }
