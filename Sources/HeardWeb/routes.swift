@@ -104,6 +104,10 @@ func routes(_ app: Application) throws {
     jobs.get("jobs", use: JobsController.index)
     jobs.post("jobs", "retry-failed", use: JobsController.retryAllFailed)
     jobs.post("jobs", ":id", "retry", use: JobsController.retry)
+    let personalData = staff.grouped(AreaGuard(area: .personalData))
+    personalData.get("personal-data", use: PersonalDataController.show)
+    personalData.get("personal-data", "copy.json", use: PersonalDataController.copy)
+    personalData.post("personal-data", "erase", use: PersonalDataController.erase)
 
     // MARK: Staff feedback work
     let moderation = staff.grouped(AreaGuard(area: .moderation))

@@ -22,6 +22,7 @@ struct AccessMatrixTests {
         ("/staff/audit", .audit),
         ("/staff/notices", .notices),
         ("/staff/jobs", .backgroundWork),
+        ("/staff/personal-data", .personalData),
         ("/staff/moderation", .moderation),
         ("/staff/complaints", .complaints),
         ("/staff/feedback", .feedback),
@@ -137,7 +138,7 @@ struct AccessMatrixTests {
             let page = try await admin.get("/staff/admin")
             for link in [
                 "/staff/organisations", "/staff/places", "/staff/services", "/staff/population", "/staff/users",
-                "/staff/audit", "/staff/notices", "/staff/jobs",
+                "/staff/audit", "/staff/notices", "/staff/jobs", "/staff/personal-data",
             ] {
                 #expect(page.body.contains("href=\"\(link)\""), "\(link) missing from Administration")
             }

@@ -36,11 +36,13 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case notices
     /// Background jobs (import analysis, reminders, housekeeping): what failed and why, and running again.
     case backgroundWork
+    /// Answering a member of the public who asks for a copy of their data, or for it to be erased.
+    case personalData
 
     public var allowedRoles: Set<Role> {
         switch self {
         case .dashboard: [.administrator, .engagementOfficer, .complaintsHandler, .moderator, .boardSecretary]
-        case .referenceData, .users, .audit, .notices, .backgroundWork: [.administrator]
+        case .referenceData, .users, .audit, .notices, .backgroundWork, .personalData: [.administrator]
         case .moderation: [.administrator, .moderator, .complaintsHandler]
         case .complaints: [.administrator, .complaintsHandler]
         case .feedback, .actions: [.administrator, .engagementOfficer, .complaintsHandler, .moderator]

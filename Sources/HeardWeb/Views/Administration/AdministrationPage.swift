@@ -53,6 +53,10 @@ enum AdministrationPage {
                     label: "E-mail outbox", path: OutboxController.path,
                     description: "E-mails Heard sent or could not send, and sending them again.", area: .notices),
                 Link(
+                    label: "Requests about personal data", path: PersonalDataController.path,
+                    description: "When someone asks for a copy of what Heard holds on them, or for it to be erased.",
+                    area: .personalData),
+                Link(
                     label: "Background work", path: JobsController.path,
                     description:
                         "Import analysis, daily reminders and housekeeping: what failed and why, and running it again.",

@@ -1,0 +1,174 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// `/staff/personal-data`: answering a member of the public who asks for a copy of what Heard holds on them,
+/// or for it to be erased, as the privacy notice promises. The administrator finds it by the e-mail address
+/// or reference the person gives, downloads a copy to send them, or erases it with a recorded reason. Both
+/// are audited, with references and counts, never the address.
+enum PersonalDataController {
+    static let path = "/staff/personal-data"
+
+    struct Typed {
+        var email = ""
+        var reference = ""
+        var reason = ""
+        var confirmed = false
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let typed = Typed(
+            email: request.query[String.self, at: "email"] ?? "",
+            reference: request.query[String.self, at: "reference"] ?? "")
+        let notice = Admin.takeFlash(request)
+        guard !typed.email.isEmpty || !typed.reference.isEmpty else {
+            return .html(
+                PersonalDataPage.render(
+                    typed: typed, held: nil, failure: nil, context: context(request), notice: notice))
+        }
+        switch PersonalDataRequest.parse(email: typed.email, reference: typed.reference) {
+        case .failure(let problem):
+            let failure = ValidationFailure([FieldError(field(of: problem), problem.description)])
+            return .html(
+                PersonalDataPage.render(
+                    typed: typed, held: nil, failure: failure, context: context(request, hasErrors: true), notice: nil),
+                status: .unprocessableEntity)
+        case .success(let parsed):
+            let held = try await PersonalDataHeld.find(parsed, on: request.db)
+            return .html(
+                PersonalDataPage.render(
+                    typed: typed, held: held, failure: nil, context: context(request), notice: notice))
+        }
+    }
+
+    /// The copy to send the person (right of access): everything found, as JSON.
+    @Sendable static func copy(_ request: Request) async throws -> Response {
+        let email = request.query[String.self, at: "email"] ?? ""
+        let reference = request.query[String.self, at: "reference"] ?? ""
+        guard case .success(let parsed) = PersonalDataRequest.parse(email: email, reference: reference) else {
+            return request.redirect(to: path)
+        }
+        let held = try await PersonalDataHeld.find(parsed, on: request.db)
+        try await AuditLog.record(
+            on: request.db, actor: Admin.actor(request), action: "personal_data.copied", objectType: "person",
+            objectID: nil, summary: "Copy of personal data made: \(held.summary)\(references(held))")
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.contentDisposition = .init(
+            .attachment, filename: "heard-personal-data-\(request.today.iso).json")
+        return Response(status: .ok, headers: headers, body: .init(data: try PersonalDataCopy.json(held)))
+    }
+
+    /// Erases what the rules allow (right to erasure), after a reason and a tick.
+    @Sendable static func erase(_ request: Request) async throws -> Response {
+        let typed = Typed(
+            email: Admin.text(request, "email"), reference: Admin.text(request, "reference"),
+            reason: Admin.text(request, "reason").trimmingWhitespace(),
+            confirmed: Admin.text(request, "confirm") == "yes")
+        guard case .success(let parsed) = PersonalDataRequest.parse(email: typed.email, reference: typed.reference)
+        else { return request.redirect(to: path) }
+        var errors: [FieldError] = []
+        if let problem = ErasureRules.reasonProblem(typed.reason) { errors.append(FieldError("reason", problem)) }
+        if !typed.confirmed {
+            errors.append(FieldError("confirm", "Tick the box to confirm: erased words cannot be brought back."))
+        }
+        let held = try await PersonalDataHeld.find(parsed, on: request.db)
+        guard errors.isEmpty else {
+            return .html(
+                PersonalDataPage.render(
+                    typed: typed, held: held, failure: ValidationFailure(errors),
+                    context: context(request, hasErrors: true), notice: nil),
+                status: .unprocessableEntity)
+        }
+        let counts = try await request.db.transaction { db in
+            let counts = try await held.erase(reason: typed.reason, on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
+                objectID: nil,
+                summary:
+                    "Erased at the person's request: \(counts.feedback) feedback, \(counts.responses) consultation responses, \(counts.emails) e-mails\(references(held))",
+                changes: [FieldChange("reason", from: nil, to: typed.reason)])
+            return counts
+        }
+        let kept = held.feedback.filter { $0.decision != .erase }.count
+        Admin.flash(
+            request,
+            "Erased: \(Wording.count(counts.feedback, "piece of feedback", "pieces of feedback")), "
+                + "\(Wording.count(counts.responses, "consultation response")) and \(Wording.count(counts.emails, "e-mail"))."
+                + (kept > 0 ? " \(Wording.count(kept, "complaint")) kept, as the law requires." : ""))
+        return request.redirect(to: ListPage.path(path, filters: [("reference", parsed.reference ?? "")], page: 1))
+    }
+
+    private static func references(_ held: PersonalDataHeld) -> String {
+        let references = held.feedback.map(\.item.reference)
+        return references.isEmpty ? "" : " (" + references.joined(separator: ", ") + ")"
+    }
+
+    private static func field(of problem: PersonalDataRequest.Problem) -> String {
+        switch problem {
+        case .nothingToSearch, .implausibleEmail: "email"
+        case .implausibleReference: "reference"
+        }
+    }
+
+    private static func context(_ request: Request, hasErrors: Bool = false) -> PageContext {
+        PageContext(request, title: "Requests about personal data", hasErrors: hasErrors)
+    }
+}
+
+/// The copy of a person's data, as a JSON document they can read or load: what they wrote, how to reach them,
+/// what happened to it, and the e-mails sent to them.
+enum PersonalDataCopy {
+    static func json(_ held: PersonalDataHeld) throws -> Data {
+        let dates = ISO8601DateFormatter()
+        func date(_ value: Date?) -> String? { value.map { dates.string(from: $0) } }
+        let document: [String: Any] = [
+            "about": "What Heard holds on you: feedback you gave, consultation responses and e-mails sent to you.",
+            "feedback": held.feedback.map { entry -> [String: Any] in
+                let item = entry.item
+                var row: [String: Any] = [
+                    "reference": item.reference, "received": date(item.receivedAt) ?? "",
+                    "service": item.service.name, "how_it_came": item.channel.rawValue, "status": item.status.title,
+                    "what_you_wrote": item.story, "what_was_good": item.whatWasGood,
+                    "what_could_be_better": item.couldBeBetter, "name": item.contactName ?? "",
+                    "email": item.contactEmail ?? "", "phone": item.contactPhone ?? "",
+                    "published_text": item.publishedText ?? "",
+                    "replies": entry.replies.map {
+                        ["written": date($0.createdAt) ?? "", "reply": $0.body, "signed": $0.signature]
+                    },
+                ]
+                if let complaint = entry.complaint {
+                    row["complaint"] = [
+                        "received_on": complaint.receivedOn, "acknowledged_on": complaint.acknowledgedOn ?? "",
+                        "responded_on": complaint.respondedOn ?? "", "conclusions": complaint.conclusions,
+                    ]
+                }
+                return row
+            },
+            "consultation_responses": held.responses.map { entry -> [String: Any] in
+                let answers = entry.response.answerMap
+                return [
+                    "consultation": entry.consultation.title, "sent": date(entry.response.createdAt) ?? "",
+                    "email": entry.response.contactEmail ?? "",
+                    "answers": entry.questions.compactMap { question -> [String: String]? in
+                        guard
+                            let answer = question.id.flatMap({
+                                answers[$0.uuidString.lowercased()] ?? answers[$0.uuidString]
+                            })
+                        else { return nil }
+                        return ["question": question.text, "answer": answer]
+                    },
+                ]
+            },
+            "emails": held.emails.map { notice -> [String: Any] in
+                [
+                    "written": date(notice.createdAt) ?? "", "to": notice.toAddress, "subject": notice.subject,
+                    "text": notice.body, "status": notice.status.rawValue,
+                ]
+            },
+        ]
+        return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+    }
+}

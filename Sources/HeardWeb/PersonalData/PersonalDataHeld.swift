@@ -1,0 +1,160 @@
+import Fluent
+import FluentSQL
+import Foundation
+import HeardDomain
+import HeardStorage
+import SQLKit
+
+/// Everything Heard holds that was given by, or sent to, the person a request is about: their feedback (with
+/// its replies and any complaint), their consultation responses and the e-mails sent to them.
+///
+/// E-mail addresses are matched without regard to case, by a scan: requests are rare and an index on every
+/// contact column would cost every insert. Equality monitoring answers are never linked to a person, so
+/// there is nothing of theirs to find there.
+struct PersonalDataHeld {
+    struct Feedback {
+        var item: FeedbackItem
+        var replies: [FeedbackReply]
+        var complaint: Complaint?
+        var decision: ErasureRules.Decision { ErasureRules.feedback(becameComplaint: complaint != nil) }
+    }
+
+    struct Response {
+        var response: SurveyResponse
+        var consultation: Consultation
+        var questions: [SurveyQuestion]
+        var decision: ErasureRules.Decision {
+            ErasureRules.consultationResponse(outcomePublished: consultation.analysisPublishedAt != nil)
+        }
+    }
+
+    var request: PersonalDataRequest
+    var feedback: [Feedback]
+    var responses: [Response]
+    var emails: [Notice]
+
+    var isEmpty: Bool { feedback.isEmpty && responses.isEmpty && emails.isEmpty }
+
+    /// "2 pieces of feedback, 1 consultation response and 3 e-mails"
+    var summary: String {
+        let parts = [
+            feedback.isEmpty ? nil : Wording.count(feedback.count, "piece of feedback", "pieces of feedback"),
+            responses.isEmpty ? nil : Wording.count(responses.count, "consultation response"),
+            emails.isEmpty ? nil : Wording.count(emails.count, "e-mail"),
+        ].compactMap { $0 }
+        return parts.count <= 1
+            ? (parts.first ?? "nothing")
+            : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+    }
+
+    static func find(_ request: PersonalDataRequest, on db: any Database) async throws -> PersonalDataHeld {
+        var items: [FeedbackItem] = []
+        if let email = request.email {
+            items += try await FeedbackItem.query(on: db).filter(lowered("contact_email", FeedbackItem.schema, email))
+                .with(\.$service).sort(\.$receivedAt).all()
+        }
+        if let reference = request.reference, !items.contains(where: { $0.reference == reference }) {
+            items += try await FeedbackItem.query(on: db).filter(\.$reference == reference).with(\.$service).all()
+        }
+        let ids = items.compactMap(\.id)
+        let replies = ids.isEmpty ? [] : try await FeedbackReply.query(on: db).filter(\.$feedback.$id ~~ ids).all()
+        let complaints = ids.isEmpty ? [] : try await Complaint.query(on: db).filter(\.$feedback.$id ~~ ids).all()
+        let feedback = items.map { item in
+            Feedback(
+                item: item,
+                replies: replies.filter { $0.$feedback.id == item.id }.sorted {
+                    $0.createdAt ?? .distantPast < $1.createdAt ?? .distantPast
+                },
+                complaint: complaints.first { $0.$feedback.id == item.id })
+        }
+
+        var responses: [Response] = []
+        if let email = request.email {
+            let found = try await SurveyResponse.query(on: db)
+                .filter(lowered("contact_email", SurveyResponse.schema, email)).with(\.$consultation).all()
+            let consultationIDs = Set(found.map { $0.$consultation.id })
+            let questions =
+                consultationIDs.isEmpty
+                ? [] : try await SurveyQuestion.query(on: db).filter(\.$consultation.$id ~~ consultationIDs).all()
+            responses = found.map { response in
+                Response(
+                    response: response, consultation: response.consultation,
+                    questions: questions.filter { $0.$consultation.id == response.$consultation.id }
+                        .sorted { $0.position < $1.position })
+            }
+        }
+
+        var emails: [Notice] = []
+        if let email = request.email {
+            emails = try await Notice.query(on: db).filter(lowered("to_address", Notice.schema, email))
+                .sort(\.$createdAt).all()
+        }
+        // E-mails about their feedback (a reply, "we did") even when only the reference was given.
+        if !ids.isEmpty {
+            let known = Set(emails.compactMap(\.id))
+            emails += try await Notice.query(on: db).filter(\.$feedbackID ~~ ids).sort(\.$createdAt).all()
+                .filter { !known.contains($0.id!) }
+        }
+        return PersonalDataHeld(request: request, feedback: feedback, responses: responses, emails: emails)
+    }
+
+    /// Erases what the rules allow, in one transaction, and returns how many of each were erased.
+    func erase(
+        reason: String, on db: any Database, now: Date = Date()
+    ) async throws -> (feedback: Int, responses: Int, emails: Int) {
+        let erased = ErasureRules.erasedText
+        var counts = (feedback: 0, responses: 0, emails: 0)
+        for entry in feedback where entry.decision == .erase {
+            let item = entry.item
+            item.story = erased
+            item.whatWasGood = ""
+            item.couldBeBetter = ""
+            item.redactedText = erased
+            item.contactName = nil
+            item.contactEmail = nil
+            item.contactPhone = nil
+            item.wantsReply = false
+            item.needsAnswer = false
+            item.submitterHash = nil
+            if item.status == .published {
+                item.status = .withdrawn
+                item.withdrawnAt = now
+                item.withdrawalReason = "Erased at the person's request."
+            }
+            item.publishedText = nil
+            try await item.update(on: db)
+            counts.feedback += 1
+        }
+        for entry in responses {
+            let response = entry.response
+            response.contactEmail = nil
+            if entry.decision == .erase {
+                response.answers = "{}"
+                response.redactedText = erased
+            }
+            try await response.update(on: db)
+            counts.responses += 1
+        }
+        let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
+        for notice in emails where notice.feedbackID.map({ !kept.contains($0) }) ?? true {
+            if notice.status == .queued || notice.status == .sending {
+                // Not sent yet: an e-mail to someone who asked to be forgotten is not sent at all.
+                try await notice.delete(on: db)
+            } else {
+                notice.toAddress = "[erased]"
+                notice.body = erased
+                try await notice.update(on: db)
+            }
+            counts.emails += 1
+        }
+        return counts
+    }
+
+    /// `LOWER(column) = value` (value already lower case), the same on SQLite and PostgreSQL.
+    private static func lowered(_ column: String, _ table: String, _ value: String) -> DatabaseQuery.Filter {
+        .sql(
+            SQLBinaryExpression(
+                left: SQLFunction("LOWER", args: SQLColumn(column, table: table)), op: SQLBinaryOperator.equal,
+                right: SQLBind(value)))
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+
+/// The page for requests about personal data: find, see what was found and what erasing would do, download a
+/// copy, erase.
+enum PersonalDataPage {
+    static func render(
+        typed: PersonalDataController.Typed, held: PersonalDataHeld?, failure: ValidationFailure?,
+        context: PageContext, notice: String?
+    ) -> String {
+        PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
+            h1 { "Requests about personal data" }
+            p(.class("lead")) {
+                "When someone asks for a copy of what Heard holds on them, or for it to be erased, find it here by the e-mail address they gave or the reference Heard gave them. Check who they are first. Reply within one month."
+            }
+            FormComponents.errorSummary(failure)
+            HeardWeb.form(.action(PersonalDataController.path), .method("get"), .novalidate) {
+                FormComponents.textField(
+                    name: "email", label: "E-mail address", value: typed.email, failure: failure, type: "email",
+                    required: false)
+                FormComponents.textField(
+                    name: "reference", label: "Reference", value: typed.reference, failure: failure,
+                    hint: "For example HRD-7K3Q9XAB. With both, everything found by either is shown.", required: false,
+                    width: "short")
+                button(.type("submit"), .class("button")) { "Find" }
+            }
+            if let held { found(held, typed: typed, failure: failure, context: context) }
+        }
+    }
+
+    static func found(
+        _ held: PersonalDataHeld, typed: PersonalDataController.Typed, failure: ValidationFailure?,
+        context: PageContext
+    ) -> HTMLNode {
+        section(.aria("labelledby", "found")) {
+            h2(.id("found")) { "Found: " + held.summary }
+            if held.isEmpty {
+                p { "Heard holds nothing given with that e-mail address or reference. Tell the person so." }
+            } else {
+                if !held.feedback.isEmpty {
+                    DataTable.render(
+                        caption: "Feedback", headers: ["Reference", "Received", "Service", "Status", "If erased"],
+                        rows: held.feedback.map { entry in
+                            [
+                                .text(entry.item.reference),
+                                .text(DecisionClock.ukDay(of: entry.item.receivedAt).ukText),
+                                .text(entry.item.service.name), .text(entry.item.status.title),
+                                .text(outcome(entry.decision, erasedIf: "Their words and contact details are erased.")),
+                            ]
+                        })
+                }
+                if !held.responses.isEmpty {
+                    DataTable.render(
+                        caption: "Consultation responses", headers: ["Consultation", "Sent", "If erased"],
+                        rows: held.responses.map { entry in
+                            [
+                                .text(entry.consultation.title),
+                                .text(entry.response.createdAt.map { DecisionClock.ukDay(of: $0).ukText } ?? "–"),
+                                .text(
+                                    outcome(entry.decision, erasedIf: "Their answers and e-mail address are erased.")),
+                            ]
+                        })
+                }
+                if !held.emails.isEmpty {
+                    DataTable.render(
+                        caption: "E-mails sent to them", headers: ["Written", "Subject", "If erased"],
+                        rows: held.emails.map { notice in
+                            [
+                                .text(notice.createdAt.map { $0.formatted(AuditPage.dateFormat) } ?? "–"),
+                                .text(notice.subject),
+                                .text(
+                                    notice.status == .queued || notice.status == .sending
+                                        ? "Not sent yet: it is cancelled." : "The address and text are erased."),
+                            ]
+                        })
+                }
+                h2 { "Send them a copy" }
+                p {
+                    "The copy holds what they wrote, their contact details, what happened to their feedback and the e-mails sent to them. Send it to them securely."
+                }
+                p {
+                    a(
+                        .href(
+                            ListPage.path(
+                                PersonalDataController.path + "/copy.json",
+                                filters: [("email", typed.email), ("reference", typed.reference)], page: 1)),
+                        .class("button button-secondary")
+                    ) { "Download a copy (JSON)" }
+                }
+                h2(.id("erase")) { "Erase" }
+                p {
+                    "Erasing removes their words and contact details for good. Counts of themes and sentiment stay, with nothing that identifies them. A published story is taken down."
+                }
+                HeardWeb.form(.action(PersonalDataController.path + "/erase"), .method("post"), .novalidate) {
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    input(.type("hidden"), .name("email"), .value(typed.email))
+                    input(.type("hidden"), .name("reference"), .value(typed.reference))
+                    FormComponents.textArea(
+                        name: "reason", label: "Why", value: typed.reason, failure: failure,
+                        hint:
+                            "For example: \"Asked by e-mail on 3 December 2026 to delete everything; identity checked.\" Kept in the audit log.",
+                        rows: 3)
+                    if let problem = failure?.message(for: "confirm") {
+                        p(.id("field-confirm-error"), .class("error-message")) {
+                            span(.class("visually-hidden")) { "Error: " }; problem
+                        }
+                    }
+                    FormComponents.checkbox(
+                        name: "confirm", label: "I understand that erased words cannot be brought back",
+                        checked: typed.confirmed)
+                    button(.type("submit"), .class("button button-warning")) { "Erase" }
+                }
+            }
+        }
+    }
+
+    static func outcome(_ decision: ErasureRules.Decision, erasedIf: String) -> String {
+        switch decision {
+        case .erase: erasedIf
+        case .keep(let reason): "Kept. " + reason
+        case .keepWords(let reason): "Answers kept. " + reason
+        }
+    }
+}

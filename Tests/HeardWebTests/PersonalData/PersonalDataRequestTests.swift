@@ -1,0 +1,172 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// A member of the public asks for a copy of what Heard holds on them, then for it to be erased.
+@Suite("Requests about personal data")
+struct PersonalDataRequestTests {
+    @Test(
+        "finds feedback, responses and e-mails by address or reference; copies them; erases all but a complaint",
+        arguments: TestDatabase.all)
+    func copyAndErase(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 4))
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            #expect(try await officer.get("/staff/personal-data").status == .forbidden)
+
+            // Two pieces of feedback from Jo, one of them a formal complaint, and one from someone else.
+            let formPath = "/staff/feedback/new/form?service=\(service.id!.uuidString)"
+            func enter(_ story: String, email: String, complaint: Bool) async throws {
+                var form = [
+                    "service_id": service.id!.uuidString, "story": story, "consent_to_publish": "yes",
+                    "channel": "letter", "contact_email": email, "contact_name": "Jo Bloggs",
+                ]
+                if complaint { form["is_complaint"] = "yes" }
+                let entered = try await admin.post(
+                    "/staff/feedback/new?service=\(service.id!.uuidString)", form: form, tokenFrom: formPath)
+                #expect(entered.status == .seeOther, "\(story)")
+            }
+            try await enter("The physio was patient and kind.", email: "Jo.Bloggs@example.org", complaint: false)
+            try await enter(
+                "Formal complaint: my discharge was unsafe.", email: "jo.bloggs@example.org", complaint: true)
+            try await enter("Someone else entirely.", email: "other@example.org", complaint: false)
+            let items = try await FeedbackItem.query(on: app.db).all()
+            let kind = try #require(items.first { $0.story.hasPrefix("The physio") })
+            let complained = try #require(items.first { $0.story.hasPrefix("Formal complaint") })
+            let other = try #require(items.first { $0.story.hasPrefix("Someone else") })
+            #expect(kind.contactEmail != nil, "the staff form keeps the contact address")
+            kind.status = .published
+            kind.publishedText = "The physio was patient and kind."
+            kind.publishedAt = Date()
+            try await kind.update(on: app.db)
+
+            // A consultation response and two e-mails to the same address, one still waiting to go.
+            let initiative = Initiative(
+                title: "Stroke rehabilitation at home", what: "Rehabilitation at home", why: "People recover better",
+                affectsServices: true, substantialVariation: false, decisionBody: "Calderdale Place Committee",
+                targetDate: nil)
+            try await initiative.create(on: app.db)
+            let consultation = Consultation(
+                initiativeID: initiative.id!, title: "Stroke services", background: "b", options: "o",
+                discardedAlternatives: "d", reasons: "r", opensOn: SimpleDate(year: 2026, month: 11, day: 1),
+                closesOn: SimpleDate(year: 2027, month: 1, day: 31))
+            try await consultation.create(on: app.db)
+            let question = SurveyQuestion(
+                consultationID: consultation.id!, position: 1, kind: .freeText, text: "What matters to you?",
+                choices: [])
+            try await question.create(on: app.db)
+            let response = SurveyResponse(
+                consultationID: consultation.id!, channel: "online", placeID: nil,
+                answers: [question.id!.uuidString: "Being near my daughter."], redactedText: "Being near my daughter.",
+                submissionKey: "k1", contactEmail: "JO.BLOGGS@example.org")
+            try await response.create(on: app.db)
+            let sent = Notice(
+                to: "jo.bloggs@example.org", subject: "Thank you", body: "Dear Jo, thank you.", kind: "reply")
+            sent.status = .sent
+            try await sent.create(on: app.db)
+            let waiting = Notice(
+                to: "jo.bloggs@example.org", subject: "We did", body: "Dear Jo, we did it.", kind: "we_did")
+            try await waiting.create(on: app.db)
+
+            _ = try await admin.get("/staff/notices")  // shows, and so clears, the last "Feedback saved" notice
+            var page = try await admin.get("/staff/personal-data?email=%20JO.bloggs@EXAMPLE.org%20")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Found: 2 pieces of feedback, 1 consultation response and 2 e-mails"))
+            #expect(page.body.contains(kind.reference) && page.body.contains(complained.reference))
+            #expect(!page.body.contains(other.reference))
+            #expect(page.body.contains("Kept. It became a formal complaint."))
+            #expect(page.body.contains("Not sent yet: it is cancelled."))
+            page = try await admin.get("/staff/personal-data?reference=\(other.reference.lowercased())")
+            #expect(page.body.contains("Found: 1 piece of feedback"))
+
+            let copy = try await admin.get("/staff/personal-data/copy.json?email=jo.bloggs@example.org")
+            #expect(copy.status == .ok)
+            #expect(
+                copy.headers.first(name: .contentDisposition)?.contains("heard-personal-data-2026-12-04.json") == true)
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(copy.body.utf8)) as? [String: Any])
+            let feedback = try #require(document["feedback"] as? [[String: Any]])
+            #expect(
+                feedback.compactMap { $0["what_you_wrote"] as? String }.contains("The physio was patient and kind."))
+            #expect(feedback.contains { $0["complaint"] != nil })
+            let answers = try #require(
+                (document["consultation_responses"] as? [[String: Any]])?.first?["answers"] as? [[String: String]])
+            #expect(answers == [["question": "What matters to you?", "answer": "Being near my daughter."]])
+            #expect((document["emails"] as? [Any])?.count == 2)
+
+            // Erasing needs a reason and the tick; nothing changes until both are given.
+            let erasePath = "/staff/personal-data/erase"
+            let refused = try await admin.post(
+                erasePath, form: ["email": "jo.bloggs@example.org", "reason": "asked"],
+                tokenFrom: "/staff/personal-data?email=jo.bloggs@example.org")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Say why the data is erased"))
+            #expect(refused.body.contains("Tick the box to confirm"))
+            #expect(try await FeedbackItem.find(kind.id, on: app.db)?.story == "The physio was patient and kind.")
+
+            let erased = try await admin.post(
+                erasePath,
+                form: [
+                    "email": "jo.bloggs@example.org",
+                    "reason": "Asked by e-mail on 3 December 2026 to delete everything; identity checked.",
+                    "confirm": "yes",
+                ], tokenFrom: "/staff/personal-data?email=jo.bloggs@example.org")
+            #expect(erased.status == .seeOther)
+            let gone = try #require(try await FeedbackItem.find(kind.id, on: app.db))
+            #expect(gone.story == ErasureRules.erasedText && gone.redactedText == ErasureRules.erasedText)
+            #expect(gone.contactEmail == nil && gone.contactName == nil && gone.publishedText == nil)
+            #expect(gone.status == .withdrawn)
+            let kept = try #require(try await FeedbackItem.find(complained.id, on: app.db))
+            #expect(kept.story == "Formal complaint: my discharge was unsafe." && kept.contactEmail != nil)
+            let untouched = try #require(try await FeedbackItem.find(other.id, on: app.db))
+            #expect(untouched.story == "Someone else entirely." && untouched.contactEmail == "other@example.org")
+            let answered = try #require(try await SurveyResponse.find(response.id, on: app.db))
+            #expect(answered.contactEmail == nil && answered.answerMap.isEmpty)
+            #expect(try await Notice.find(waiting.id, on: app.db) == nil, "an e-mail not yet sent is cancelled")
+            let sentNow = try #require(try await Notice.find(sent.id, on: app.db))
+            #expect(sentNow.toAddress == "[erased]" && sentNow.body == ErasureRules.erasedText)
+            #expect(try await app.browser().get("/stories/\(kind.reference)").status == .gone)
+
+            let audit = try await AuditEvent.query(on: app.db).filter(
+                \.$action ~~ ["personal_data.copied", "personal_data.erased"]
+            ).all()
+            #expect(audit.count == 2)
+            #expect(
+                audit.allSatisfy { !$0.summary.lowercased().contains("jo.bloggs") }, "the audit log names no address")
+            #expect(
+                audit.contains {
+                    $0.summary.hasPrefix(
+                        "Erased at the person's request: 1 feedback, 1 consultation responses, 2 e-mails")
+                })
+
+            // Searched again, only the complaint is left, and it says why.
+            page = try await admin.get("/staff/personal-data?email=jo.bloggs@example.org")
+            #expect(page.body.contains("Found: 1 piece of feedback"))
+            #expect(page.body.contains(complained.reference))
+        }
+    }
+
+    @Test("a search with nothing, or with something that is not an address or reference, says what to enter")
+    func badSearches() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let admin = try await app.signedInBrowser(.administrator)
+            let empty = try await admin.get("/staff/personal-data")
+            #expect(empty.status == .ok && !empty.body.contains("Found:"))
+            let notEmail = try await admin.get("/staff/personal-data?email=jo%20bloggs")
+            #expect(notEmail.status == .unprocessableEntity)
+            #expect(notEmail.body.contains("is not an e-mail address: enter it like name@example.com."))
+            let notReference = try await admin.get("/staff/personal-data?reference=12345")
+            #expect(notReference.status == .unprocessableEntity)
+            #expect(notReference.body.contains("is not a Heard reference"))
+            let nothing = try await admin.get("/staff/personal-data?email=nobody@example.org")
+            #expect(nothing.body.contains("Heard holds nothing given with that e-mail address or reference."))
+            #expect(try await admin.get("/staff/personal-data/copy.json?email=x").status == .seeOther)
+        }
+    }
+}
