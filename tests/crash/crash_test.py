@@ -155,7 +155,8 @@ def main() -> int:
         stop(server)
 
         export = os.path.join(args.work, f"export-{label}.csv")
-        result = subprocess.run([args.heard, "export", "feedback", "--database", args.database, "--output", export],
+        result = subprocess.run([args.heard, "export", "feedback", "--database", args.database, "--output", export,
+                                 "--overwrite"],
                                 capture_output=True, text=True, timeout=300)
         if result.returncode != 0:
             failures.append(f"heard export failed: {result.stderr.strip()[-500:]}")

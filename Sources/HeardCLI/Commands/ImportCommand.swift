@@ -36,13 +36,16 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "Column with what could be better.") var betterColumn: String?
         @Flag(help: "Check every row and report; import nothing.") var dryRun = false
         @Flag(help: "Carry on the last unfinished import of this file.") var resume = false
+        @Flag(help: "Import a file that was imported before (its rows are stored again).") var importAgain = false
         @Flag(help: "Analyse the imported rows in this process instead of leaving it to background jobs.")
         var analyseNow = false
 
         func validate() throws {
-            guard FileManager.default.fileExists(atPath: file) else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
                 throw ValidationError("There is no file at \(file).")
             }
+            if isFolder.boolValue { throw ValidationError("\(file) is a folder, not a CSV file.") }
             guard (serviceColumn == nil) != (service == nil) else {
                 throw ValidationError("Give either --service-column or --service (one service for the whole file).")
             }
@@ -76,13 +79,26 @@ struct ImportCommand: AsyncParsableCommand {
                         .filter(\.$status ~~ ["importing", "failed"]).sort(\.$createdAt, .descending).first()
                     if resumeBatch == nil { throw CLIError("There is no unfinished import of \(fileName) to resume.") }
                 }
+                let importer = FeedbackImporter(database: app.db)
+                var fingerprint: String?
+                if !dryRun, !resume {
+                    // The same file twice would store every row twice: refuse unless asked, as the web import does.
+                    let fileFingerprint = try FeedbackImporter.fingerprint(of: URL(fileURLWithPath: file))
+                    if !importAgain, let earlier = try await importer.earlierImport(fingerprint: fileFingerprint) {
+                        let day = earlier.createdAt.map { DecisionClock.ukDay(of: $0).ukText } ?? "an earlier day"
+                        throw CLIError(
+                            "This file was imported on \(day) (\(earlier.fileName), \(earlier.rowsImported) rows, batch \(earlier.id!.uuidString.lowercased())). Importing it again would store every row twice; to do that anyway, add --import-again."
+                        )
+                    }
+                    fingerprint = fileFingerprint
+                }
                 let bar = TextProgressBar(enabled: isatty(STDERR_FILENO) == 1)
                 let started = Date()
                 let report: ImportReport
                 do {
-                    report = try await FeedbackImporter(database: app.db).run(
+                    report = try await importer.run(
                         file: URL(fileURLWithPath: file), fileName: fileName, mapping: mapping, dryRun: dryRun,
-                        resume: resumeBatch, progress: { bar.update(done: $0, total: $1) })
+                        resume: resumeBatch, fingerprint: fingerprint, progress: { bar.update(done: $0, total: $1) })
                 } catch let problem as ImportProblem {
                     bar.finish()
                     throw CLIError(problem.description)
@@ -141,7 +157,7 @@ struct ExportCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The CSV file to write.") var output: String
+        @OptionGroup var target: ExportTarget
         @Option(help: "First day received, YYYY-MM-DD (default: a year before today).") var from: String?
         @Option(help: "Last day received, YYYY-MM-DD (default: today).") var to: String?
 
@@ -165,8 +181,8 @@ struct ExportCommand: AsyncParsableCommand {
             let last = to.flatMap(SimpleDate.init(iso:)) ?? today
             try await AppRunner.withApplication(config) { app in
                 let count = try await ComplaintsExport.write(
-                    to: URL(fileURLWithPath: output), from: first, to: last, today: today, on: app.db)
-                print("Wrote \(count) complaints received \(first.ukText) to \(last.ukText) to \(output).")
+                    to: target.url, from: first, to: last, today: today, on: app.db)
+                print("Wrote \(count) complaints received \(first.ukText) to \(last.ukText) to \(target.output).")
             }
         }
     }
@@ -221,15 +237,15 @@ struct ExportCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The CSV file to write.") var output: String
+        @OptionGroup var target: ExportTarget
 
         func run() async throws {
             var config = try database.configuration()
             config.runsJobWorker = false
             config.logLevel = .warning
             try await AppRunner.withApplication(config) { app in
-                let count = try await FeedbackExport.write(to: URL(fileURLWithPath: output), on: app.db)
-                print("Wrote \(count) feedback items to \(output).")
+                let count = try await FeedbackExport.write(to: target.url, on: app.db)
+                print("Wrote \(count) feedback items to \(target.output).")
             }
         }
     }
@@ -243,7 +259,7 @@ extension ExportCommand {
         )
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The CSV file to write.") var output: String
+        @OptionGroup var target: ExportTarget
 
         func run() async throws {
             var config = try database.configuration()
@@ -252,12 +268,11 @@ extension ExportCommand {
             try await AppRunner.withApplication(config) { app in
                 // The taxonomy of the model the site runs, so the file trains a model for the same themes.
                 let themeNames = app.listeningEngine.themeNames
-                let count = try await CorrectionsExport.write(
-                    to: URL(fileURLWithPath: output), themeNames: themeNames, on: app.db)
-                print("Wrote \(count) corrected feedback items to \(output).")
+                let count = try await CorrectionsExport.write(to: target.url, themeNames: themeNames, on: app.db)
+                print("Wrote \(count) corrected feedback items to \(target.output).")
                 if let first = themeNames.first, let last = themeNames.last {
                     print(
-                        "Train on them with: heard train --input \(output) --text-column text --theme-columns '\(first):\(last)' --sentiment-column sentiment --output MODEL"
+                        "Train on them with: heard train --input \(target.output) --text-column text --theme-columns '\(first):\(last)' --sentiment-column sentiment --output MODEL"
                     )
                 }
             }

@@ -21,7 +21,8 @@ public enum CorrectionsExport {
             for item in page {
                 let themes = Set(item.themeList)
                 try writer.writeRow(
-                    [item.reference, item.redactedText] + themeNames.map { themes.contains($0) ? "1" : "0" }
+                    [item.reference, CSVResponse.defused(item.redactedText)]
+                        + themeNames.map { themes.contains($0) ? "1" : "0" }
                         + [item.sentiment.map(String.init) ?? ""])
                 written += 1
             }

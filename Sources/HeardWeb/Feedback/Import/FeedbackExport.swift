@@ -30,21 +30,21 @@ public enum FeedbackExport {
             let page = try await query.all()
             guard !page.isEmpty else { break }
             for item in page {
-                try writer.writeRow([
+                // What the public wrote may start with "=" or "+": defused, as in every download, so a
+                // spreadsheet shows it rather than running it.
+                let row: [String] = [
                     item.id!.uuidString.lowercased(), item.reference, iso.string(from: item.receivedAt),
-                    item.channel.rawValue,
-                    services[item.$service.id] ?? "", places[item.$place.id] ?? "",
-                    organisations[item.$organisation.id] ?? "",
-                    item.status.rawValue, item.fftRating.map(String.init) ?? "", item.legacyRecommend ?? "",
+                    item.channel.rawValue, services[item.$service.id] ?? "", places[item.$place.id] ?? "",
+                    organisations[item.$organisation.id] ?? "", item.status.rawValue,
+                    item.fftRating.map(String.init) ?? "", item.legacyRecommend ?? "",
                     item.consentToPublish ? "yes" : "no", item.story, item.whatWasGood, item.couldBeBetter,
-                    item.contactName ?? "",
-                    item.contactEmail ?? "", item.contactPhone ?? "", item.themes,
-                    item.sentiment.map(String.init) ?? "",
-                    item.relational, item.isUrgent ? "true" : "false", item.piiKinds, item.redactedText,
-                    item.publishedText ?? "",
+                    item.contactName ?? "", item.contactEmail ?? "", item.contactPhone ?? "", item.themes,
+                    item.sentiment.map(String.init) ?? "", item.relational, item.isUrgent ? "true" : "false",
+                    item.piiKinds, item.redactedText, item.publishedText ?? "",
                     item.publishedAt.map(iso.string(from:)) ?? "", item.firstReplyAt.map(iso.string(from:)) ?? "",
                     item.actionLinkedAt.map(iso.string(from:)) ?? "", item.weDidAt.map(iso.string(from:)) ?? "",
-                ])
+                ]
+                try writer.writeRow(row.map(CSVResponse.defused))
                 written += 1
             }
             lastID = page.last?.id

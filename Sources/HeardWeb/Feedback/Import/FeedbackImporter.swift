@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import HeardDomain
@@ -51,6 +52,22 @@ public struct FeedbackImporter {
     let database: any Database
 
     public init(database: any Database) { self.database = database }
+
+    /// The file's SHA-256 in hex, read a megabyte at a time (a command-line import may be gigabytes), so the
+    /// same file imported twice is recognised whatever it is called.
+    public static func fingerprint(of url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The first batch that imported rows from a file with this fingerprint, if any.
+    public func earlierImport(fingerprint: String) async throws -> ImportBatch? {
+        try await ImportBatch.query(on: database).filter(\.$fileFingerprint == fingerprint)
+            .filter(\.$rowsImported > 0).sort(\.$createdAt).first()
+    }
     static let chunkSize = 500
 
     /// Resolves service names (case-insensitive) and ids once.
@@ -77,7 +94,7 @@ public struct FeedbackImporter {
     /// `failed` (never left `importing`), and `resume` can carry it on after the last committed row.
     public func run(
         file: URL, fileName: String, mapping: ImportMapping, dryRun: Bool, resume batch: ImportBatch? = nil,
-        createdBy: UUID? = nil, today: SimpleDate = DecisionClock.system.today(),
+        createdBy: UUID? = nil, today: SimpleDate = DecisionClock.system.today(), fingerprint: String? = nil,
         progress: (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportReport {
         let reader: CSVReader
@@ -105,6 +122,7 @@ public struct FeedbackImporter {
             let created = ImportBatch(fileName: fileName, createdByID: createdBy)
             created.mapping = mapping.json
             created.lastLine = 0
+            created.fileFingerprint = fingerprint
             try await created.create(on: database)
             importBatch = created
         }

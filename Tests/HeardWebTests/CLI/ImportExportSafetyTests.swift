@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import HeardStorage
+import HeardWeb
+import Testing
+
+/// The command line never stores a file twice by accident, never overwrites an export, and never writes a
+/// spreadsheet formula from what the public typed.
+@Suite("Command line: imports and exports that protect the data")
+struct ImportExportSafetyTests {
+    @Test("importing the same file again is refused unless --import-again; a folder is named as one")
+    func sameFileTwice() async throws {
+        try await CommandLineTests.withDatabase { database, workspace in
+            try workspace.write("fft.csv", "Comment,Service\nGreat nurses,Emergency department\n")
+            let import_ = ["import", "feedback", "--text-column", "Comment", "--service-column", "Service"]
+            let first = try HeardRun.run(import_ + ["fft.csv", "--database", database], in: workspace.folder)
+            #expect(first.status == 0, "\(first.errors)")
+            // The same bytes under another name are the same file.
+            try workspace.write("fft-copy.csv", "Comment,Service\nGreat nurses,Emergency department\n")
+            let again = try HeardRun.run(import_ + ["fft-copy.csv", "--database", database], in: workspace.folder)
+            #expect(again.status != 0)
+            #expect(again.endedCleanly)
+            #expect(again.errors.contains("This file was imported on"), "\(again.errors)")
+            #expect(again.errors.contains("(fft.csv, 1 rows"))
+            #expect(again.errors.contains("add --import-again"))
+            let dry = try HeardRun.run(
+                import_ + ["fft-copy.csv", "--dry-run", "--database", database], in: workspace.folder)
+            #expect(dry.status == 0, "a dry run only checks, so it is not refused")
+            let forced = try HeardRun.run(
+                import_ + ["fft-copy.csv", "--import-again", "--database", database], in: workspace.folder)
+            #expect(forced.status == 0, "\(forced.errors)")
+            #expect(forced.output.contains("Imported 1 rows"))
+
+            let folder = try HeardRun.run(import_ + [".", "--database", database], in: workspace.folder)
+            #expect(folder.status != 0 && folder.endedCleanly)
+            #expect(folder.errors.contains(". is a folder, not a CSV file."), "\(folder.errors)")
+        }
+    }
+
+    @Test("exports refuse an existing file or a folder unless --overwrite, and defuse formulas the public typed")
+    func exports() async throws {
+        try await CommandLineTests.withDatabase { database, workspace in
+            try workspace.write(
+                "f.csv",
+                "Comment,Service\n\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\") staff were great\",Emergency department\n"
+            )
+            let imported = try HeardRun.run(
+                [
+                    "import", "feedback", "f.csv", "--text-column", "Comment", "--service-column", "Service",
+                    "--database", database,
+                ], in: workspace.folder)
+            #expect(imported.status == 0, "\(imported.errors)")
+            let export = try HeardRun.run(
+                ["export", "feedback", "--output", "out.csv", "--database", database], in: workspace.folder)
+            #expect(export.status == 0, "\(export.errors)")
+            let written = try String(contentsOf: workspace.folder.appendingPathComponent("out.csv"), encoding: .utf8)
+            #expect(written.contains("\"'=HYPERLINK(\"\"http://evil.example\"\""), "\(written)")
+            #expect(!written.contains(",\"=HYPERLINK"))
+
+            let again = try HeardRun.run(
+                ["export", "feedback", "--output", "out.csv", "--database", database], in: workspace.folder)
+            #expect(again.status != 0 && again.endedCleanly)
+            #expect(again.errors.contains("out.csv exists already. Choose another name, or add --overwrite"))
+            #expect(
+                try String(contentsOf: workspace.folder.appendingPathComponent("out.csv"), encoding: .utf8) == written,
+                "the earlier export is untouched")
+            let replaced = try HeardRun.run(
+                ["export", "feedback", "--output", "out.csv", "--overwrite", "--database", database],
+                in: workspace.folder)
+            #expect(replaced.status == 0, "\(replaced.errors)")
+            let folder = try HeardRun.run(
+                ["export", "complaints", "--output", ".", "--database", database], in: workspace.folder)
+            #expect(folder.status != 0 && folder.errors.contains(". is a folder: give a file name in it"))
+        }
+    }
+}
