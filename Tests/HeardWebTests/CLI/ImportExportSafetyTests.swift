@@ -12,26 +12,27 @@ struct ImportExportSafetyTests {
     func sameFileTwice() async throws {
         try await CommandLineTests.withDatabase { database, workspace in
             try workspace.write("fft.csv", "Comment,Service\nGreat nurses,Emergency department\n")
-            let import_ = ["import", "feedback", "--text-column", "Comment", "--service-column", "Service"]
-            let first = try HeardRun.run(import_ + ["fft.csv", "--database", database], in: workspace.folder)
+            let importFeedback = ["import", "feedback", "--text-column", "Comment", "--service-column", "Service"]
+            let first = try HeardRun.run(importFeedback + ["fft.csv", "--database", database], in: workspace.folder)
             #expect(first.status == 0, "\(first.errors)")
             // The same bytes under another name are the same file.
             try workspace.write("fft-copy.csv", "Comment,Service\nGreat nurses,Emergency department\n")
-            let again = try HeardRun.run(import_ + ["fft-copy.csv", "--database", database], in: workspace.folder)
+            let again = try HeardRun.run(
+                importFeedback + ["fft-copy.csv", "--database", database], in: workspace.folder)
             #expect(again.status != 0)
             #expect(again.endedCleanly)
             #expect(again.errors.contains("This file was imported on"), "\(again.errors)")
             #expect(again.errors.contains("(fft.csv, 1 rows"))
             #expect(again.errors.contains("add --import-again"))
             let dry = try HeardRun.run(
-                import_ + ["fft-copy.csv", "--dry-run", "--database", database], in: workspace.folder)
+                importFeedback + ["fft-copy.csv", "--dry-run", "--database", database], in: workspace.folder)
             #expect(dry.status == 0, "a dry run only checks, so it is not refused")
             let forced = try HeardRun.run(
-                import_ + ["fft-copy.csv", "--import-again", "--database", database], in: workspace.folder)
+                importFeedback + ["fft-copy.csv", "--import-again", "--database", database], in: workspace.folder)
             #expect(forced.status == 0, "\(forced.errors)")
             #expect(forced.output.contains("Imported 1 rows"))
 
-            let folder = try HeardRun.run(import_ + [".", "--database", database], in: workspace.folder)
+            let folder = try HeardRun.run(importFeedback + [".", "--database", database], in: workspace.folder)
             #expect(folder.status != 0 && folder.endedCleanly)
             #expect(folder.errors.contains(". is a folder, not a CSV file."), "\(folder.errors)")
         }
