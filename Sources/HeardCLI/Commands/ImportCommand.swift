@@ -28,6 +28,11 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "One service (name or id) for every row, when the file has no service column.") var service:
             String?
         @Option(help: "Column with the date received.") var dateColumn: String?
+        @Option(
+            help:
+                "How the file writes dates with the year last: day-first (31/03/2024, the UK way, the default) or month-first (03/31/2024)."
+        )
+        var dateOrder: String = FeedbackImportRules.DateOrder.dayFirst.rawValue
         @Option(help: "Column with the FFT answer (very good … very poor, or 1–6).") var ratingColumn: String?
         @Option(help: "Column with the pre-2020 'likely to recommend' answer, kept apart from FFT.")
         var legacyRecommendColumn: String?
@@ -46,6 +51,9 @@ struct ImportCommand: AsyncParsableCommand {
                 throw ValidationError("There is no file at \(file).")
             }
             if isFolder.boolValue { throw ValidationError("\(file) is a folder, not a CSV file.") }
+            guard FeedbackImportRules.DateOrder(rawValue: dateOrder) != nil else {
+                throw ValidationError("--date-order must be day-first or month-first, not '\(dateOrder)'.")
+            }
             guard (serviceColumn == nil) != (service == nil) else {
                 throw ValidationError("Give either --service-column or --service (one service for the whole file).")
             }
@@ -63,6 +71,7 @@ struct ImportCommand: AsyncParsableCommand {
             let fileName = URL(fileURLWithPath: file).lastPathComponent
             let refused = try await AppRunner.withApplication(config) { app in
                 var mapping = ImportMapping(columns: [:], fixedServiceID: nil)
+                mapping.dateOrder = FeedbackImportRules.DateOrder(rawValue: dateOrder)
                 for (field, column) in columns { if let column { mapping.columns[field.rawValue] = column } }
                 if let service {
                     let all = try await Service.query(on: app.db).all()

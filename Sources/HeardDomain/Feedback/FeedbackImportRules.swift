@@ -50,14 +50,33 @@ public enum FeedbackImportRules {
         legacyRecommendAnswers.contains(text.trimmingWhitespace().lowercased())
     }
 
-    /// A calendar date from the formats exports use: 2024-03-31, 31/03/2024, 31-03-2024, 31/03/24,
-    /// optionally followed by a time, which is ignored.
-    /// A year is four digits (`0001` is the year 1, refused), or two for day-first dates (`24` is 2024).
+    /// How a file writes dates whose year comes last: day first, as in the UK (31/03/2024), or month first, as
+    /// some survey tools do (03/31/2024). Year-first dates (2024-03-31) read the same either way.
+    public enum DateOrder: String, Codable, CaseIterable, Sendable {
+        case dayFirst = "day-first"
+        case monthFirst = "month-first"
+
+        public var example: String { self == .dayFirst ? "31/03/2024" : "03/31/2024" }
+        public var title: String { self == .dayFirst ? "day first" : "month first" }
+        var other: DateOrder { self == .dayFirst ? .monthFirst : .dayFirst }
+    }
+
+    /// The order a date proves by itself: "17/10/2021" can only be day first, "10/17/2021" only month first;
+    /// "10/03/2021" and "2021-10-03" prove nothing.
+    public static func orderShown(by raw: String) -> DateOrder? {
+        let dayFirst = parseDate(raw, order: .dayFirst) != nil
+        let monthFirst = parseDate(raw, order: .monthFirst) != nil
+        return dayFirst == monthFirst ? nil : (dayFirst ? .dayFirst : .monthFirst)
+    }
+
+    /// A calendar date from the formats exports use: 2024-03-31, 31/03/2024, 31-03-2024, 31/03/24 (or month
+    /// first: 03/31/2024), optionally followed by a time, which is ignored.
+    /// A year is four digits (`0001` is the year 1, refused), or two when it comes last (`24` is 2024).
     /// Feedback dates are plausible from 1990 (before any of today's services) to 2100.
     public static let plausibleYears = 1990...2100
 
     public static func parseDate(
-        _ raw: String, years: ClosedRange<Int> = plausibleYears
+        _ raw: String, years: ClosedRange<Int> = plausibleYears, order: DateOrder = .dayFirst
     ) -> (year: Int, month: Int, day: Int)? {
         let text = raw.trimmingWhitespace().split(separator: " ").first.map(String.init) ?? ""
         let datePart = text.split(separator: "T").first.map(String.init) ?? ""
@@ -69,7 +88,8 @@ public enum FeedbackImportRules {
         if pieces[0].count > 2 {
             (year, month, day) = (parts[0], parts[1], parts[2])
         } else {
-            (day, month, year) = (parts[0], parts[1], parts[2])
+            (day, month, year) =
+                order == .dayFirst ? (parts[0], parts[1], parts[2]) : (parts[1], parts[0], parts[2])
             if pieces[2].count == 2 { year += 2000 } else if pieces[2].count != 4 { return nil }
         }
         guard years.contains(year), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else {
@@ -94,7 +114,7 @@ public enum FeedbackImportRules {
     /// A date after `today` (the importer passes today in the UK) is refused.
     public static func check(
         line: Int, text: String, rating: String?, consent: String?, date: String?, good: String?, better: String?,
-        today: SimpleDate? = nil
+        today: SimpleDate? = nil, dateOrder: DateOrder = .dayFirst
     ) -> Result<(submission: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?), RowErrors> {
         var errors: [RowError] = []
         if text.trimmingWhitespace().isEmpty, (good ?? "").trimmingWhitespace().isEmpty,
@@ -122,14 +142,19 @@ public enum FeedbackImportRules {
         }
         var parsedDate: (year: Int, month: Int, day: Int)?
         if let date, !date.trimmingWhitespace().isEmpty {
-            parsedDate = parseDate(date)
+            parsedDate = parseDate(date, order: dateOrder)
             if parsedDate == nil {
-                errors.append(
-                    RowError(
-                        line: line, field: "date",
-                        message: parseDate(date, years: 1...9999) != nil
-                            ? "'\(date)' is outside \(Self.plausibleYears.lowerBound)–\(Self.plausibleYears.upperBound): check the year."
-                            : "'\(date)' is not a date like 2024-03-31 or 31/03/2024."))
+                let message: String
+                if parseDate(date, years: 1...9999, order: dateOrder) != nil {
+                    message =
+                        "'\(date)' is outside \(Self.plausibleYears.lowerBound)–\(Self.plausibleYears.upperBound): check the year."
+                } else if parseDate(date, order: dateOrder.other) != nil {
+                    message =
+                        "'\(date)' is not a date \(dateOrder.title) (like \(dateOrder.example)); it reads as \(dateOrder.other.title). If the file writes dates \(dateOrder.other.title), import it with that date order."
+                } else {
+                    message = "'\(date)' is not a date like 2024-03-31 or \(dateOrder.example)."
+                }
+                errors.append(RowError(line: line, field: "date", message: message))
             } else if let found = parsedDate, let today,
                 SimpleDate(year: found.year, month: found.month, day: found.day) > today
             {

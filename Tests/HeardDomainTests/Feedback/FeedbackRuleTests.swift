@@ -244,3 +244,40 @@ struct FeedbackRuleTests {
         #expect(SmallNumberSuppression.display(12000) == "12,000")
     }
 }
+
+@Suite("Import dates: day first or month first")
+struct ImportDateOrderTests {
+    typealias Rules = FeedbackImportRules
+
+    @Test("a date proves its order only when one part is over 12; year-first dates prove nothing")
+    func orderShown() {
+        #expect(Rules.orderShown(by: "17/10/2021") == .dayFirst)
+        #expect(Rules.orderShown(by: "10/17/2021") == .monthFirst)
+        #expect(Rules.orderShown(by: "10/03/2021") == nil)
+        #expect(Rules.orderShown(by: "2021-10-17") == nil)
+        #expect(Rules.orderShown(by: "not a date") == nil)
+    }
+
+    @Test("month first reads 10/03/2021 as 3 October; day first as 10 March")
+    func parsesEitherOrder() {
+        #expect(
+            Rules.parseDate("10/03/2021", order: .monthFirst).map { [$0.year, $0.month, $0.day] } == [2021, 10, 3])
+        #expect(Rules.parseDate("10/03/2021", order: .dayFirst).map { [$0.year, $0.month, $0.day] } == [2021, 3, 10])
+        #expect(
+            Rules.parseDate("2021-10-03", order: .monthFirst).map { [$0.year, $0.month, $0.day] } == [2021, 10, 3])
+    }
+
+    @Test("a row's date that only reads in the other order says so")
+    func rowHint() {
+        let result = Rules.check(
+            line: 7, text: "Fine", rating: nil, consent: nil, date: "10/17/2021", good: nil, better: nil)
+        guard case .failure(let errors) = result else {
+            Issue.record("expected the date to be refused")
+            return
+        }
+        #expect(
+            errors.errors.map(\.description) == [
+                "line 7, date: '10/17/2021' is not a date day first (like 31/03/2024); it reads as month first. If the file writes dates month first, import it with that date order."
+            ])
+    }
+}

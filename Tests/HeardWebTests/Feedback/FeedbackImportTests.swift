@@ -118,6 +118,53 @@ struct FeedbackImportTests {
         }
     }
 
+    @Test(
+        "a file whose dates only read month first is refused before anything is stored, unless the order is set; a file mixing both orders is refused",
+        arguments: TestDatabase.all)
+    func dateOrder(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let monthFirst = try Self.write([
+                "Date,Service,Comment", "10/03/2021,Emergency department,Kind staff",
+                "10/17/2021,Emergency department,Long wait",
+            ])
+            defer { try? FileManager.default.removeItem(at: monthFirst) }
+            var mapping = ImportMapping(
+                columns: ["text": "Comment", "service": "Service", "date": "Date"], fixedServiceID: nil)
+            let importer = FeedbackImporter(database: app.db)
+            do {
+                _ = try await importer.run(file: monthFirst, fileName: "us.csv", mapping: mapping, dryRun: false)
+                Issue.record("expected the file to be refused")
+            } catch let problem as ImportProblem {
+                #expect(
+                    problem.description
+                        == "The dates in us.csv are written month first (line 3: '10/17/2021'). Read day first, a date such as 10/03/2021 would be stored as the wrong day. Set the date order to month first and import it again."
+                )
+            }
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0, "nothing stored")
+
+            mapping.dateOrder = .monthFirst
+            let report = try await importer.run(file: monthFirst, fileName: "us.csv", mapping: mapping, dryRun: false)
+            #expect(report.accepted == 2)
+            let kind = try #require(try await FeedbackItem.query(on: app.db).filter(\.$story == "Kind staff").first())
+            #expect(DateInput.format(kind.receivedAt) == "2021-10-03", "3 October, not 10 March")
+
+            let mixed = try Self.write([
+                "Date,Service,Comment", "10/17/2021,Emergency department,One", "17/10/2021,Emergency department,Two",
+            ])
+            defer { try? FileManager.default.removeItem(at: mixed) }
+            do {
+                _ = try await importer.run(file: mixed, fileName: "mixed.csv", mapping: mapping, dryRun: true)
+                Issue.record("expected the file to be refused")
+            } catch let problem as ImportProblem {
+                #expect(
+                    problem.description.hasPrefix(
+                        "The dates in mixed.csv are written in two orders: line 2 has '10/17/2021' (month first) and line 3 has '17/10/2021' (day first)."
+                    ))
+            }
+        }
+    }
+
     @Test("two columns with the name chosen are refused, naming both; a repeated name not chosen is fine")
     func repeatedColumnNames() async throws {
         try await TestApp.run(on: .sqlite) { app in

@@ -10,6 +10,10 @@ import SQLKit
 public struct ImportMapping: Codable, Equatable, Sendable {
     public var columns: [String: String]
     public var fixedServiceID: UUID?
+    /// How the file writes dates with the year last; nil (mappings saved before it existed) is day first.
+    public var dateOrder: FeedbackImportRules.DateOrder?
+
+    var order: FeedbackImportRules.DateOrder { dateOrder ?? .dayFirst }
 
     public init(columns: [String: String], fixedServiceID: UUID?) {
         self.columns = columns
@@ -106,6 +110,9 @@ public struct FeedbackImporter {
             throw ImportProblem(description: "Cannot read \(fileName): \(error)")
         }
         let index = try Self.columnIndex(header: header, mapping: mapping)
+        if let dateColumn = index[.date] {
+            try Self.checkDateOrder(of: file, fileName: fileName, column: dateColumn, order: mapping.order)
+        }
         let services = ServiceDirectory(try await Service.query(on: database).all())
         var fixedService: Service?
         if let id = mapping.fixedServiceID {
@@ -135,7 +142,8 @@ public struct FeedbackImporter {
         do {
             try await read(
                 reader, fileName: fileName, header: header, index: index, services: services,
-                fixedService: fixedService, dryRun: dryRun, batch: importBatch, today: today, report: &report,
+                fixedService: fixedService, dryRun: dryRun, batch: importBatch, today: today,
+                dateOrder: mapping.order, report: &report,
                 totalBytes: totalBytes, progress: progress)
         } catch {
             if let id = importBatch?.id {
@@ -154,11 +162,48 @@ public struct FeedbackImporter {
         return report
     }
 
+    /// Reads the date column once before anything is stored: a file whose dates can only be read in the other
+    /// order ("10/17/2021") would otherwise have its ambiguous dates ("10/03/2021") stored as the wrong day
+    /// without a word, and a file that mixes both orders cannot be read right at all.
+    static func checkDateOrder(
+        of file: URL, fileName: String, column: Int, order: FeedbackImportRules.DateOrder
+    ) throws {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(url: file)
+            _ = try reader.readHeader()
+        } catch { return }  // The import itself reports an unreadable file, with its line.
+        var first: [FeedbackImportRules.DateOrder: (line: Int, date: String)] = [:]
+        // A malformed row ends the scan; the import reports it with its line.
+        while (try? reader.nextRecord()) == true {
+            guard column < reader.fieldRanges.count else { continue }
+            let date = reader.string(at: column)
+            if let shown = FeedbackImportRules.orderShown(by: date), first[shown] == nil {
+                first[shown] = (reader.line, date)
+                if first.count == 2 { break }
+            }
+        }
+        if let dayFirst = first[.dayFirst], let monthFirst = first[.monthFirst] {
+            throw ImportProblem(
+                description:
+                    "The dates in \(fileName) are written in two orders: line \(monthFirst.line) has '\(monthFirst.date)' (month first) and line \(dayFirst.line) has '\(dayFirst.date)' (day first). Correct the file so every date is written the same way, then import it."
+            )
+        }
+        let other: FeedbackImportRules.DateOrder = order == .dayFirst ? .monthFirst : .dayFirst
+        if let proof = first[other] {
+            throw ImportProblem(
+                description:
+                    "The dates in \(fileName) are written \(other.title) (line \(proof.line): '\(proof.date)'). Read \(order.title), a date such as 10/03/2021 would be stored as the wrong day. Set the date order to \(other.title) and import it again."
+            )
+        }
+    }
+
     /// Reads every row after the header, committing accepted rows in chunks.
     private func read(
         _ reader: CSVReader, fileName: String, header: [String], index: [FeedbackImportRules.Field: Int],
         services: ServiceDirectory, fixedService: Service?, dryRun: Bool, batch importBatch: ImportBatch?,
-        today: SimpleDate, report: inout ImportReport, totalBytes: Int, progress: (Int, Int) -> Void
+        today: SimpleDate, dateOrder: FeedbackImportRules.DateOrder, report: inout ImportReport, totalBytes: Int,
+        progress: (Int, Int) -> Void
     ) async throws {
         let skipThrough = importBatch?.lastLine ?? 0
         var chunk: [FeedbackItem] = []
@@ -197,7 +242,8 @@ public struct FeedbackImporter {
             }
             let checked = FeedbackImportRules.check(
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
-                date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter), today: today)
+                date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter), today: today,
+                dateOrder: dateOrder)
             switch checked {
             case .failure(let failure): errors += failure.errors
             case .success(let row) where errors.isEmpty:

@@ -113,6 +113,7 @@ enum ImportController {
         for field in FeedbackImportRules.Field.allCases {
             mapping.columns[field.rawValue] = form["column_" + field.rawValue] ?? ""
         }
+        mapping.dateOrder = form["date_order"].flatMap(FeedbackImportRules.DateOrder.init(rawValue:))
         let dryRun = form["step"] != "import"
         if !dryRun, form["import_again"] != "yes", let earlier = try await earlierImport(of: batch, on: request.db) {
             let failure = ValidationFailure([

@@ -95,6 +95,18 @@ enum ImportPages {
                             prompt: field == .text ? "Choose a column" : "Not in this file")
                     }
                     FormComponents.selectField(
+                        name: "date_order", label: "How the file writes dates",
+                        choices: FeedbackImportRules.DateOrder.allCases.map {
+                            .init(
+                                value: $0.rawValue,
+                                label: $0.title.prefix(1).uppercased() + $0.title.dropFirst() + ", like " + $0.example)
+                        },
+                        selected: mapping?.order.rawValue ?? FeedbackImportRules.DateOrder.dayFirst.rawValue,
+                        failure: failure,
+                        hint:
+                            "UK files write the day first. Dates written year first (2024-03-31) read the same either way.",
+                        prompt: nil)
+                    FormComponents.selectField(
                         name: "fixed_service", label: "Or: one service for every row",
                         choices: services.map { .init(value: $0.id!.uuidString, label: $0.name) },
                         selected: mapping?.fixedServiceID?.uuidString ?? "", failure: failure,
