@@ -83,6 +83,16 @@ enum DecisionsAPI {
         else {
             throw APIError(.notFound, "No decision with this id. See GET /api/v1/decisions.", field: "id")
         }
+        // Approving twice is not a Gunning failure: say what happened instead of naming a principle.
+        if decision.isApproved {
+            let day = decision.approvedAt.map { " on " + DecisionClock.ukDay(of: $0).ukText } ?? ""
+            let response = Response(status: .conflict)
+            try response.content.encode(
+                RefusalBody(
+                    error: "This decision was approved\(day). It cannot be approved again.", field: nil,
+                    principle: "already-approved"))
+            return response
+        }
         let actor = AuditActor(id: user.id, label: user.email + " (API)")
         if let refusal = try await DecisionApproval.attempt(decision, actor: actor, request: request) {
             let response = Response(status: .conflict)

@@ -141,7 +141,10 @@ enum DecodingErrorText {
         let name = field(error).map { "'\($0)'" }
         switch error {
         case .keyNotFound: return "\(name ?? "A field") is required."
-        case .typeMismatch(let type, _): return "\(name ?? "A field") must be \(describe(type))."
+        case .typeMismatch(let type, let context):
+            // Nothing decoded yet: the body itself is the wrong shape ([] or "text" instead of {…}).
+            if context.codingPath.isEmpty { return "The body must be a JSON object, like {\"text\": \"…\"}." }
+            return "\(name ?? "A field") must be \(describe(type))."
         case .valueNotFound(let type, _): return "\(name ?? "A field") must be \(describe(type)), not null."
         case .dataCorrupted(let context):
             // Foundation says "Attempted to decode UUID from invalid UUID string."
@@ -156,7 +159,7 @@ enum DecodingErrorText {
     private static func describe(_ type: Any.Type) -> String {
         switch type {
         case is String.Type: "text"
-        case is Int.Type: "a whole number"
+        case is Int.Type: "a whole number no larger than 9223372036854775807"
         case is Bool.Type: "true or false"
         case is Double.Type: "a number"
         default: "of the documented type"

@@ -32,6 +32,13 @@ struct ImportExportSafetyTests {
             #expect(forced.status == 0, "\(forced.errors)")
             #expect(forced.output.contains("Imported 1 rows"))
 
+            var utf16 = Data([0xFF, 0xFE])
+            utf16.append("Comment,Service\nGreat,Emergency department\n".data(using: .utf16LittleEndian)!)
+            try utf16.write(to: workspace.folder.appendingPathComponent("unicode.csv"))
+            let unicode = try HeardRun.run(
+                importFeedback + ["unicode.csv", "--database", database], in: workspace.folder)
+            #expect(unicode.status != 0 && unicode.endedCleanly)
+            #expect(unicode.errors.contains("unicode.csv is saved as UTF-16"), "\(unicode.errors)")
             let folder = try HeardRun.run(importFeedback + [".", "--database", database], in: workspace.folder)
             #expect(folder.status != 0 && folder.endedCleanly)
             #expect(folder.errors.contains(". is a folder, not a CSV file."), "\(folder.errors)")

@@ -380,6 +380,13 @@ struct DecisionJourneyTests {
             let actions = try await AuditEvent.query(on: app.db).filter(\.$objectType == "decision").all().map(\.action)
             #expect(actions.filter { $0 == "decision.approval_refused" }.count == 6)
             #expect(actions.contains("decision.approved"))
+            // Approving it again is not a Gunning failure, and the API says what happened.
+            let twice = try await app.browser().postJSON(
+                "/api/v1/decisions/\(decision.id!.uuidString)/approve", json: "{}",
+                headers: [("Authorization", "Bearer " + token)])
+            #expect(twice.status == .conflict)
+            #expect(twice.body.contains("\"principle\":\"already-approved\""))
+            #expect(twice.body.contains("It cannot be approved again."))
 
             // The design workshop has happened: record who came and what changed.
             let workshop = try #require(

@@ -107,6 +107,9 @@ struct FeedbackAPITests {
             let notAnID = try await browser.postJSON(
                 "/api/v1/feedback", json: #"{"text": "Good", "service_id": "nope"}"#)
             #expect(notAnID.body.contains("'service_id' must be an id like"))
+            let array = try await browser.postJSON("/api/v1/feedback", json: "[]")
+            #expect(array.status == .badRequest)
+            #expect(array.body.contains("The body must be a JSON object"), "\(array.body)")
         }
     }
 

@@ -67,6 +67,18 @@ public struct FeedbackImporter {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
+    /// Whether a file starts with a UTF-16 byte-order mark (Excel's "Unicode text"): read as UTF-8 it would
+    /// look like one garbled column.
+    static func isUTF16(_ start: Data) -> Bool {
+        start.count >= 2
+            && ((start[start.startIndex] == 0xFF && start[start.startIndex + 1] == 0xFE)
+                || (start[start.startIndex] == 0xFE && start[start.startIndex + 1] == 0xFF))
+    }
+
+    static func utf16Problem(_ fileName: String) -> String {
+        "\(fileName) is saved as UTF-16 (Excel's \"Unicode Text\"). Save it as \"CSV UTF-8 (Comma delimited)\" and import that file."
+    }
+
     /// The first batch that imported rows from a file with this fingerprint, if any.
     public func earlierImport(fingerprint: String) async throws -> ImportBatch? {
         try await ImportBatch.query(on: database).filter(\.$fileFingerprint == fingerprint)
@@ -101,6 +113,9 @@ public struct FeedbackImporter {
         createdBy: UUID? = nil, today: SimpleDate = DecisionClock.system.today(), fingerprint: String? = nil,
         progress: (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportReport {
+        if let start = try? FileHandle(forReadingFrom: file).read(upToCount: 2), Self.isUTF16(start) {
+            throw ImportProblem(description: Self.utf16Problem(fileName))
+        }
         let reader: CSVReader
         do { reader = try CSVReader(url: file) } catch {
             throw ImportProblem(description: "Cannot read \(fileName): \(error)")

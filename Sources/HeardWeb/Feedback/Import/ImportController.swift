@@ -62,7 +62,9 @@ enum ImportController {
         // "é" and "£" into "�", and say so.
         var readAs: String?
         let text: String
-        if let utf8 = String(data: bytes, encoding: .utf8) {
+        if FeedbackImporter.isUTF16(bytes.prefix(2)) {
+            return try await refuse(FeedbackImporter.utf16Problem(file.filename))
+        } else if let utf8 = String(data: bytes, encoding: .utf8) {
             text = utf8
         } else if !bytes.contains(0), let windows = String(data: bytes, encoding: .windowsCP1252) {
             text = windows
