@@ -42,6 +42,8 @@ struct ImportCommand: AsyncParsableCommand {
         @Flag(help: "Check every row and report; import nothing.") var dryRun = false
         @Flag(help: "Carry on the last unfinished import of this file.") var resume = false
         @Flag(help: "Import a file that was imported before (its rows are stored again).") var importAgain = false
+        @Option(help: "Write every refused row (line, field, reason) to this CSV file, not only the first 50.")
+        var refusedRows: String?
         @Flag(help: "Analyse the imported rows in this process instead of leaving it to background jobs.")
         var analyseNow = false
 
@@ -101,13 +103,15 @@ struct ImportCommand: AsyncParsableCommand {
                     }
                     fingerprint = fileFingerprint
                 }
+                let refusedFile = try refusedRows.map { try RefusedRowsFile(path: $0) }
                 let bar = TextProgressBar(enabled: isatty(STDERR_FILENO) == 1)
                 let started = Date()
                 let report: ImportReport
                 do {
                     report = try await importer.run(
                         file: URL(fileURLWithPath: file), fileName: fileName, mapping: mapping, dryRun: dryRun,
-                        resume: resumeBatch, fingerprint: fingerprint, progress: { bar.update(done: $0, total: $1) })
+                        resume: resumeBatch, fingerprint: fingerprint, refused: { try refusedFile?.write($0) },
+                        progress: { bar.update(done: $0, total: $1) })
                 } catch let problem as ImportProblem {
                     bar.finish()
                     throw CLIError(problem.description)
@@ -117,8 +121,14 @@ struct ImportCommand: AsyncParsableCommand {
                 for rejection in report.rejections.prefix(50) {
                     FileHandle.standardError.write(Data("refused \(rejection)\n".utf8))
                 }
-                if report.rejections.count > 50 {
-                    FileHandle.standardError.write(Data("… and \(report.rejected - 50) more refused rows\n".utf8))
+                try refusedFile?.close()
+                if let refusedRows, report.rejected > 0 {
+                    FileHandle.standardError.write(Data("Every refused row is listed in \(refusedRows).\n".utf8))
+                } else if report.rejections.count > 50 {
+                    FileHandle.standardError.write(
+                        Data(
+                            "… and \(report.rejected - 50) more refused rows (add --refused-rows FILE to list them all)\n"
+                                .utf8))
                 }
                 let rate = seconds > 0 ? Int(Double(report.rowsRead) / seconds) : report.rowsRead
                 let invalidUTF8 =

@@ -45,6 +45,26 @@ struct ImportExportSafetyTests {
         }
     }
 
+    @Test("--refused-rows lists every refused row, past the 50 the terminal shows")
+    func everyRefusedRow() async throws {
+        try await CommandLineTests.withDatabase { database, workspace in
+            let rows = (1...60).map { "bad date \($0),Emergency department,31/02/2024" }
+            try workspace.write("many.csv", (["Comment,Service,Date"] + rows).joined(separator: "\n") + "\n")
+            let run = try HeardRun.run(
+                [
+                    "import", "feedback", "many.csv", "--text-column", "Comment", "--service-column", "Service",
+                    "--date-column", "Date", "--dry-run", "--refused-rows", "refused.csv", "--database", database,
+                ], in: workspace.folder)
+            #expect(run.status == 1 && run.endedCleanly, "\(run.errors)")
+            #expect(run.errors.contains("Every refused row is listed in refused.csv."))
+            let listed = try String(contentsOf: workspace.folder.appendingPathComponent("refused.csv"), encoding: .utf8)
+                .split(separator: "\r\n")
+            #expect(listed.count == 61, "a header and all 60 rows")
+            #expect(listed.first == "line,field,reason")
+            #expect(listed.last?.hasPrefix("61,date,") == true)
+        }
+    }
+
     @Test("exports refuse an existing file or a folder unless --overwrite, and defuse formulas the public typed")
     func exports() async throws {
         try await CommandLineTests.withDatabase { database, workspace in

@@ -111,6 +111,7 @@ public struct FeedbackImporter {
     public func run(
         file: URL, fileName: String, mapping: ImportMapping, dryRun: Bool, resume batch: ImportBatch? = nil,
         createdBy: UUID? = nil, today: SimpleDate = DecisionClock.system.today(), fingerprint: String? = nil,
+        refused: (FeedbackImportRules.RowError) throws -> Void = { _ in },
         progress: (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportReport {
         if let start = try? FileHandle(forReadingFrom: file).read(upToCount: 2), Self.isUTF16(start) {
@@ -158,8 +159,8 @@ public struct FeedbackImporter {
             try await read(
                 reader, fileName: fileName, header: header, index: index, services: services,
                 fixedService: fixedService, dryRun: dryRun, batch: importBatch, today: today,
-                dateOrder: mapping.order, report: &report,
-                totalBytes: totalBytes, progress: progress)
+                dateOrder: mapping.order, report: &report, totalBytes: totalBytes, refused: refused,
+                progress: progress)
         } catch {
             if let id = importBatch?.id {
                 // Rows already committed stay, with the line they reached; the batch says it stopped, and
@@ -218,7 +219,7 @@ public struct FeedbackImporter {
         _ reader: CSVReader, fileName: String, header: [String], index: [FeedbackImportRules.Field: Int],
         services: ServiceDirectory, fixedService: Service?, dryRun: Bool, batch importBatch: ImportBatch?,
         today: SimpleDate, dateOrder: FeedbackImportRules.DateOrder, report: inout ImportReport, totalBytes: Int,
-        progress: (Int, Int) -> Void
+        refused: (FeedbackImportRules.RowError) throws -> Void, progress: (Int, Int) -> Void
     ) async throws {
         let skipThrough = importBatch?.lastLine ?? 0
         var chunk: [FeedbackItem] = []
@@ -236,12 +237,11 @@ public struct FeedbackImporter {
             // A row with fewer or more fields than the header has its values in the wrong columns: refuse it.
             guard reader.fieldRanges.count == header.count else {
                 report.rejected += 1
-                if report.rejections.count < ImportReport.keptRejections {
-                    report.rejections.append(
-                        .init(
-                            line: line, field: "",
-                            message: "expected \(header.count) fields, found \(reader.fieldRanges.count)"))
-                }
+                let error = FeedbackImportRules.RowError(
+                    line: line, field: "", message: "expected \(header.count) fields, found \(reader.fieldRanges.count)"
+                )
+                try refused(error)
+                if report.rejections.count < ImportReport.keptRejections { report.rejections.append(error) }
                 lastLine = line
                 continue
             }
@@ -272,6 +272,7 @@ public struct FeedbackImporter {
             }
             if !errors.isEmpty {
                 report.rejected += 1
+                for error in errors { try refused(error) }
                 if report.rejections.count < ImportReport.keptRejections {
                     report.rejections.append(contentsOf: errors)
                 }
