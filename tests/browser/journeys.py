@@ -652,6 +652,27 @@ class Run:
             summaries[0].click()
         self.page("e-mail outbox: one e-mail open")
 
+    def journey_personal_data(self):
+        self.sign_in("admin")
+        self.click_and_wait(self.find("nav a[href='/staff/admin']"))
+        self.click_and_wait(self.find("main a[href='/staff/personal-data']"))
+        self.page("personal data: find")
+        self.fill("email", "complainant1@example.org")
+        self.click_and_wait(self.button("Find"))
+        self.page("personal data: found")
+        if not self.find("main h2#found").text.startswith("Found: 1 piece of feedback"):
+            raise CheckFailed("The search does not say what it found")
+        # Sent without a reason or the tick: nothing is erased, and the errors are summarised.
+        self.click_and_wait(self.button("Erase"))
+        self.page("personal data: erase refused")
+        self.check_error_summary("erase sent without a reason or the tick")
+
+    def journey_background_work(self):
+        self.sign_in("admin")
+        self.open("/staff/jobs", "background work")
+        if "Background work" not in self.find("h1").text:
+            raise CheckFailed("The background work page has no heading")
+
     def journey_open_data(self):
         self.open("/", "home (for open data)")
         self.click_and_wait(self.find("footer a[href='/open-data']"))
@@ -699,7 +720,7 @@ class Run:
 
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
                 "dashboard", "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators",
-                "open_data", "declaration_link", "outbox", "accounts"]
+                "open_data", "declaration_link", "outbox", "personal_data", "background_work", "accounts"]
 
 
 def main() -> int:
