@@ -12,27 +12,49 @@ public struct ComplaintClock: Equatable, Sendable {
     /// The response date agreed with the complainant, if one was agreed.
     public var agreedResponseBy: SimpleDate?
     public var respondedOn: SimpleDate?
-    /// When the complainant was told in writing why the response is late.
+    /// When the complainant was last told in writing why the response is late.
     public var delayExplainedOn: SimpleDate?
+    /// The new response date that last delay letter gave ("we now expect to respond by …").
+    public var responseExpectedBy: SimpleDate?
+    /// When the complaint was closed without a response (withdrawn, not taken on, opened in error).
+    public var closedOn: SimpleDate?
 
     public init(
         receivedOn: SimpleDate, acknowledgedOn: SimpleDate? = nil, agreedResponseBy: SimpleDate? = nil,
-        respondedOn: SimpleDate? = nil, delayExplainedOn: SimpleDate? = nil
+        respondedOn: SimpleDate? = nil, delayExplainedOn: SimpleDate? = nil, responseExpectedBy: SimpleDate? = nil,
+        closedOn: SimpleDate? = nil
     ) {
         self.receivedOn = receivedOn
         self.acknowledgedOn = acknowledgedOn
         self.agreedResponseBy = agreedResponseBy
         self.respondedOn = respondedOn
         self.delayExplainedOn = delayExplainedOn
+        self.responseExpectedBy = responseExpectedBy
+        self.closedOn = closedOn
     }
 
     public var acknowledgementDue: SimpleDate {
         WorkingDays.adding(Self.acknowledgementWorkingDays, to: receivedOn)
     }
 
-    public var responseDue: SimpleDate {
+    /// Six months, or the date agreed with the complainant: what "responded in time" is judged against.
+    public var originalResponseDue: SimpleDate {
         agreedResponseBy ?? receivedOn.adding(months: Self.responseMonths)
     }
+
+    /// The date the response is due now: the latest delay letter's new date, else the original one.
+    public var responseDue: SimpleDate {
+        responseExpectedBy ?? originalResponseDue
+    }
+
+    /// A delay letter explains the lateness of the due date it was written on or after; once the new date
+    /// it gave passes too, another letter is needed.
+    public var delayExplained: Bool {
+        delayExplainedOn.map { $0 >= responseDue } ?? false
+    }
+
+    /// The longest a delay letter may push the response back from the date it was due.
+    public static let delayMonthsLimit = 6
 
     /// Whether a complaint about something on `eventOn` (or first known of then) is outside the 12-month limit.
     public static func isOutsideTimeLimit(eventOn: SimpleDate, receivedOn: SimpleDate) -> Bool {
@@ -46,32 +68,89 @@ public struct ComplaintClock: Equatable, Sendable {
         /// The response is late and the complainant has not yet been told why in writing.
         case explainDelay(responseWasDue: SimpleDate)
         case responded(on: SimpleDate)
+        /// Closed without a response (see `ComplaintOutcome.closures`).
+        case closed(on: SimpleDate)
 
         public var isOverdue: Bool {
             switch self {
             case .acknowledge(_, let overdue), .respond(_, let overdue): overdue
             case .explainDelay: true
-            case .responded: false
+            case .responded, .closed: false
             }
         }
 
-        /// The date the step falls due (for sorting the work queue); nil once responded.
+        /// The date the step falls due (for sorting the work queue); nil once responded or closed.
         public var due: SimpleDate? {
             switch self {
             case .acknowledge(let due, _), .respond(let due, _): due
             case .explainDelay(let due): due
-            case .responded: nil
+            case .responded, .closed: nil
             }
         }
     }
 
     public func step(today: SimpleDate) -> Step {
         if let respondedOn { return .responded(on: respondedOn) }
+        if let closedOn { return .closed(on: closedOn) }
         guard acknowledgedOn != nil else {
             return .acknowledge(due: acknowledgementDue, overdue: today > acknowledgementDue)
         }
-        if today > responseDue && delayExplainedOn == nil { return .explainDelay(responseWasDue: responseDue) }
+        if today > responseDue && !delayExplained { return .explainDelay(responseWasDue: responseDue) }
         return .respond(due: responseDue, overdue: today > responseDue)
+    }
+
+    /// Problems with recording a delay letter sent on `date` that gives `expectedBy` as the new response date.
+    /// Regulation 14 asks for the letter when the response is late, so it is refused before the due date, and
+    /// each letter must move the date on: the history of letters is kept, never overwritten.
+    public func delayLetterProblems(
+        on date: SimpleDate?, expectedBy: SimpleDate?, today: SimpleDate
+    )
+        -> [FieldError]
+    {
+        guard let acknowledgedOn else {
+            return [FieldError("delay_explained_on", "Acknowledge the complaint first, then explain any delay.")]
+        }
+        let due = responseDue
+        guard today >= due else {
+            return [
+                FieldError(
+                    "delay_explained_on",
+                    "The response is not late: it is due by \(due.ukText). A delay letter can be recorded from that day."
+                )
+            ]
+        }
+        var errors: [FieldError] = []
+        if let problem = dateProblem(date, field: "delay_explained_on", sent: "letter", today: today) {
+            errors.append(problem)
+        } else if let date, date < due {
+            errors.append(
+                FieldError(
+                    "delay_explained_on",
+                    "The delay letter cannot be dated before the response was due (\(due.ukText))"
+                        + (date < acknowledgedOn ? " or before the acknowledgement (\(acknowledgedOn.ukText))." : ".")))
+        }
+        let latest = due.adding(months: Self.delayMonthsLimit)
+        if let expectedBy {
+            if expectedBy <= due || expectedBy <= (date ?? due) {
+                errors.append(
+                    FieldError(
+                        "response_expected_by",
+                        "The new response date must be after the date it was due (\(due.ukText)) and after the letter.")
+                )
+            } else if expectedBy > latest {
+                errors.append(
+                    FieldError(
+                        "response_expected_by",
+                        "Check the date: that is more than \(Self.delayMonthsLimit) months after the response was due (\(due.ukText))."
+                    ))
+            }
+        } else {
+            errors.append(
+                FieldError(
+                    "response_expected_by",
+                    "Enter the date the letter says you now expect to respond by, like \(due.adding(days: 28).iso)."))
+        }
+        return errors
     }
 
     /// Problems with recording an acknowledgement on `date`.
@@ -85,6 +164,13 @@ public struct ComplaintClock: Equatable, Sendable {
         if let agreedResponseBy, agreedResponseBy <= (date ?? receivedOn) {
             errors.append(
                 FieldError("agreed_response_by", "The agreed response date must be after the acknowledgement."))
+        } else if let agreedResponseBy, agreedResponseBy > receivedOn.adding(months: Self.timeLimitMonths) {
+            // Most likely a mistyped year: a response agreed for more than a year after the complaint arrived.
+            errors.append(
+                FieldError(
+                    "agreed_response_by",
+                    "Check the date: \(agreedResponseBy.ukText) is more than 12 months after the complaint was received (\(receivedOn.ukText))."
+                ))
         }
         return errors
     }

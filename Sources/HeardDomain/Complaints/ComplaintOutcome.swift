@@ -1,14 +1,29 @@
-/// The finding on a complaint, as counted in the NHS written complaints return (KO41).
+/// How a complaint ended: the finding of a written response, as counted in the NHS written complaints return
+/// (KO41), or why it was closed without one.
 public enum ComplaintOutcome: String, CaseIterable, Codable, Sendable {
     case upheld
     case partlyUpheld = "partly_upheld"
     case notUpheld = "not_upheld"
+    case withdrawn
+    /// Made more than 12 months after the event with no good reason to take it on (regulation 12).
+    case notTakenOn = "not_taken_on"
+    case openedInError = "opened_in_error"
+
+    /// The findings a regulation 14 response records.
+    public static let findings: [ComplaintOutcome] = [.upheld, .partlyUpheld, .notUpheld]
+    /// The ways a complaint is closed without a response; kept out of the response figures.
+    public static let closures: [ComplaintOutcome] = [.withdrawn, .notTakenOn, .openedInError]
+
+    public var isClosure: Bool { Self.closures.contains(self) }
 
     public var title: String {
         switch self {
         case .upheld: "Upheld"
         case .partlyUpheld: "Partly upheld"
         case .notUpheld: "Not upheld"
+        case .withdrawn: "Withdrawn by the complainant"
+        case .notTakenOn: "Not taken on (over 12 months)"
+        case .openedInError: "Opened in error"
         }
     }
 }
@@ -33,12 +48,23 @@ public struct ComplaintFigures: Equatable, Sendable {
     /// Responded, or past the response date without a response.
     public var responseDue = 0
     public var respondedInTime = 0
+    /// Closed without a response: counted as received, judged on their acknowledgement only.
+    public var closed = 0
     public var outcomes: [ComplaintOutcome: Int] = [:]
 
     public init(_ cases: [Case], today: SimpleDate) {
         for item in cases {
             let clock = item.clock
             received += 1
+            if clock.closedOn != nil, clock.respondedOn == nil {
+                // Closed without a response: its acknowledgement counts if one was sent, nothing else does.
+                closed += 1
+                if let acknowledged = clock.acknowledgedOn {
+                    acknowledgementDue += 1
+                    if acknowledged <= clock.acknowledgementDue { acknowledgedInTime += 1 }
+                }
+                continue
+            }
             if let acknowledged = clock.acknowledgedOn {
                 acknowledgementDue += 1
                 if acknowledged <= clock.acknowledgementDue { acknowledgedInTime += 1 }
@@ -47,8 +73,9 @@ public struct ComplaintFigures: Equatable, Sendable {
             }
             if let responded = clock.respondedOn {
                 responseDue += 1
-                if responded <= clock.responseDue { respondedInTime += 1 }
-            } else if today > clock.responseDue {
+                // Judged against the original date: a delay letter explains lateness, it does not excuse it.
+                if responded <= clock.originalResponseDue { respondedInTime += 1 }
+            } else if today > clock.originalResponseDue {
                 responseDue += 1
             }
             if clock.respondedOn != nil, let outcome = item.outcome { outcomes[outcome, default: 0] += 1 }

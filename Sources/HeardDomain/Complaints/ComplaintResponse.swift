@@ -44,7 +44,7 @@ public struct ComplaintResponse: Equatable, Sendable {
         if conclusions.isEmpty {
             errors.append(FieldError("conclusions", "Give the conclusions reached (regulation 14)."))
         }
-        if outcome == nil {
+        if outcome.map({ !ComplaintOutcome.findings.contains($0) }) ?? true {
             errors.append(
                 FieldError("outcome", "Choose whether the complaint was upheld, partly upheld or not upheld."))
         }

@@ -30,6 +30,7 @@ public enum HeardMigrations {
             M0115_FeedbackWithdrawal(),
             M0116_ImportFileFingerprints(),
             M0117_DashboardFilterIndexes(),
+            M0118_ComplaintDelayLettersAndClosure(),
         ]
     }
 }

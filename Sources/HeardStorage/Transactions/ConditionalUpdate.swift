@@ -23,4 +23,24 @@ public enum ConditionalUpdate {
             .all()
         return !changed.isEmpty
     }
+
+    /// Sets `column` to `new` on row `id` of `table` if every column in `expected` still holds its value (nil:
+    /// still empty); true when it did. For a step recorded once, like a complaint's acknowledgement, whose
+    /// column is empty until then.
+    public static func set(
+        _ table: String, id: UUID, column: String, to new: String, where expected: [String: String?],
+        on db: any Database
+    ) async throws -> Bool {
+        var update = (db as! any SQLDatabase).update(table)
+            .set(SQLIdentifier(column), to: SQLBind(new))
+            .where("id", .equal, SQLBind(id))
+        for (name, value) in expected.sorted(by: { $0.key < $1.key }) {
+            if let value {
+                update = update.where(SQLIdentifier(name), .equal, SQLBind(value))
+            } else {
+                update = update.where(SQLIdentifier(name), .is, SQLLiteral.null)
+            }
+        }
+        return !(try await update.returning("id").all()).isEmpty
+    }
 }

@@ -175,4 +175,75 @@ struct ComplaintClockTests {
         #expect(ComplaintFigures.percent(1, of: 3) == 33)
         #expect(ComplaintFigures.percent(0, of: 0) == nil)
     }
+
+    @Test("a delay letter gives a new date: the clock runs to it, and another letter is due when it passes")
+    func delayLetterMovesTheClock() {
+        var clock = ComplaintClock(
+            receivedOn: Self.date("2026-06-01"), acknowledgedOn: Self.date("2026-06-03"),
+            agreedResponseBy: Self.date("2026-09-01"))
+        #expect(clock.step(today: Self.date("2026-09-02")) == .explainDelay(responseWasDue: Self.date("2026-09-01")))
+        clock.delayExplainedOn = Self.date("2026-09-02")
+        clock.responseExpectedBy = Self.date("2026-10-01")
+        #expect(clock.responseDue == Self.date("2026-10-01"))
+        #expect(clock.originalResponseDue == Self.date("2026-09-01"))
+        #expect(clock.step(today: Self.date("2026-09-30")) == .respond(due: Self.date("2026-10-01"), overdue: false))
+        #expect(clock.step(today: Self.date("2026-10-02")) == .explainDelay(responseWasDue: Self.date("2026-10-01")))
+        // A letter recorded before new dates were asked for still counts as explaining the lateness.
+        let legacy = ComplaintClock(
+            receivedOn: Self.date("2026-06-01"), acknowledgedOn: Self.date("2026-06-03"),
+            agreedResponseBy: Self.date("2026-09-01"), delayExplainedOn: Self.date("2026-09-02"))
+        #expect(legacy.step(today: Self.date("2026-10-02")) == .respond(due: Self.date("2026-09-01"), overdue: true))
+    }
+
+    @Test("a delay letter: only once the response is due, dated from the due date to today, with a new date")
+    func delayLetterRules() {
+        let clock = ComplaintClock(
+            receivedOn: Self.date("2026-06-01"), acknowledgedOn: Self.date("2026-06-03"),
+            agreedResponseBy: Self.date("2026-09-01"))
+        func fields(_ sent: String?, _ expected: String?, today: String) -> [String] {
+            clock.delayLetterProblems(
+                on: sent.map(Self.date), expectedBy: expected.map(Self.date), today: Self.date(today)
+            ).map(\.field)
+        }
+        #expect(fields("2026-08-31", "2026-10-01", today: "2026-08-31") == ["delay_explained_on"])
+        #expect(fields("2026-09-01", "2026-10-01", today: "2026-09-01").isEmpty, "due today is allowed")
+        #expect(fields("2026-08-31", "2026-10-01", today: "2026-09-05") == ["delay_explained_on"])
+        #expect(fields("2026-09-06", "2026-10-01", today: "2026-09-05") == ["delay_explained_on"])
+        #expect(fields("2026-09-05", nil, today: "2026-09-05") == ["response_expected_by"])
+        #expect(fields("2026-09-05", "2026-09-01", today: "2026-09-05") == ["response_expected_by"])
+        #expect(fields("2026-09-05", "2027-03-01", today: "2026-09-05").isEmpty, "6 months after the due date")
+        #expect(fields("2026-09-05", "2027-03-02", today: "2026-09-05") == ["response_expected_by"])
+        let unacknowledged = ComplaintClock(receivedOn: Self.date("2026-06-01"))
+        #expect(
+            unacknowledged.delayLetterProblems(
+                on: Self.date("2026-12-02"), expectedBy: Self.date("2027-01-02"), today: Self.date("2026-12-02")
+            ).first?.message == "Acknowledge the complaint first, then explain any delay.")
+    }
+
+    @Test("the agreed response date cannot be more than 12 months after receipt")
+    func agreedDateLimit() {
+        let clock = ComplaintClock(receivedOn: Self.date("2026-06-01"))
+        let today = Self.date("2026-06-03")
+        #expect(
+            clock.acknowledgementProblems(on: today, agreedResponseBy: Self.date("2027-06-01"), today: today).isEmpty)
+        let problems = clock.acknowledgementProblems(on: today, agreedResponseBy: Self.date("2027-06-02"), today: today)
+        #expect(problems.map(\.field) == ["agreed_response_by"])
+        #expect(problems.first?.message.hasPrefix("Check the date:") == true)
+    }
+
+    @Test("closed without a response: out of the response figures, outcome kept apart from the findings")
+    func closedFigures() {
+        let closed = ComplaintClock(
+            receivedOn: Self.date("2026-01-05"), acknowledgedOn: Self.date("2026-01-06"),
+            closedOn: Self.date("2026-02-01"))
+        #expect(closed.step(today: Self.date("2026-12-01")) == .closed(on: Self.date("2026-02-01")))
+        let figures = ComplaintFigures(
+            [ComplaintFigures.Case(clock: closed, outcome: .withdrawn)], today: Self.date("2026-12-01"))
+        #expect(figures.received == 1)
+        #expect(figures.closed == 1)
+        #expect(figures.acknowledgedInTime == 1)
+        #expect(figures.responseDue == 0)
+        #expect(figures.outcomes.isEmpty)
+        #expect(ComplaintOutcome.findings.allSatisfy { !$0.isClosure })
+    }
 }

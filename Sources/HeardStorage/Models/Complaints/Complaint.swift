@@ -20,12 +20,18 @@ public final class Complaint: Model, @unchecked Sendable {
     @OptionalField(key: "agreed_response_by") public var agreedResponseBy: String?
     @OptionalField(key: "delay_explained_on") public var delayExplainedOn: String?
     @Field(key: "delay_reason") public var delayReason: String
+    /// The new response date given in the latest delay letter; every letter is kept in `delayLetters`.
+    @OptionalField(key: "response_expected_by") public var responseExpectedBy: String?
+    @Children(for: \.$complaint) public var delayLetters: [ComplaintDelayLetter]
     @OptionalField(key: "responded_on") public var respondedOn: String?
     @Field(key: "how_considered") public var howConsidered: String
     @Field(key: "conclusions") public var conclusions: String
     @Field(key: "remedial_action") public var remedialAction: String
     @Field(key: "ombudsman_right_given") public var ombudsmanRightGiven: Bool
     @OptionalField(key: "outcome") public var outcome: ComplaintOutcome?
+    /// Set when the complaint is closed without a response; `outcome` then says why (a closure).
+    @OptionalField(key: "closed_on") public var closedOn: String?
+    @OptionalField(key: "closed_reason") public var closedReason: String?
     @OptionalField(key: "created_by_id") public var createdByID: UUID?
     /// The member of staff handling it (nil until someone takes it on or acknowledges it).
     @OptionalParent(key: "handler_id") public var handler: User?
@@ -53,6 +59,8 @@ public final class Complaint: Model, @unchecked Sendable {
             receivedOn: SimpleDate(iso: receivedOn)!, acknowledgedOn: acknowledgedOn.flatMap(SimpleDate.init(iso:)),
             agreedResponseBy: agreedResponseBy.flatMap(SimpleDate.init(iso:)),
             respondedOn: respondedOn.flatMap(SimpleDate.init(iso:)),
-            delayExplainedOn: delayExplainedOn.flatMap(SimpleDate.init(iso:)))
+            delayExplainedOn: delayExplainedOn.flatMap(SimpleDate.init(iso:)),
+            responseExpectedBy: responseExpectedBy.flatMap(SimpleDate.init(iso:)),
+            closedOn: closedOn.flatMap(SimpleDate.init(iso:)))
     }
 }
