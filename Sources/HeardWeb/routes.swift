@@ -124,6 +124,7 @@ func routes(_ app: Application) throws {
     complaints.post("complaints", ":id", "acknowledge", use: ComplaintsController.acknowledge)
     complaints.post("complaints", ":id", "delay", use: ComplaintsController.explainDelay)
     complaints.post("complaints", ":id", "respond", use: ComplaintsController.respond)
+    complaints.post("complaints", ":id", "close", use: ComplaintClosure.close)
     complaints.post("complaints", ":id", "handler", use: ComplaintsController.assign)
 
     let feedback = staff.grouped(AreaGuard(area: .feedback))

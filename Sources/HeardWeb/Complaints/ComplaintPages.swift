@@ -6,10 +6,11 @@ import HeardStorage
 enum ComplaintPages {
     static func list(
         _ complaints: [Complaint], figures: ComplaintFigures, period: ComplaintsCSV.Period, today: SimpleDate,
-        show: ComplaintsController.Show, mine: Bool, page: Int, pageCount: Int,
-        total: Int, context: PageContext, notice: String?
+        list: ComplaintsList, page: Int, pageCount: Int, total: Int, context: PageContext, notice: String?
     ) -> String {
-        PageLayout.render(context) {
+        let show = list.show
+        let mine = list.mine
+        return PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Complaints" }
             p(.class("lead")) {
@@ -28,6 +29,7 @@ enum ComplaintPages {
             HeardWeb.form(.action(ComplaintURL.complaints), .method("get"), .class("filters"), .novalidate) {
                 input(.type("hidden"), .name("show"), .value(show.rawValue))
                 if mine { input(.type("hidden"), .name("handler"), .value("me")) }
+                if list.overdueOnly { input(.type("hidden"), .name("overdue"), .value("yes")) }
                 FormComponents.textField(
                     name: "from", label: "Received from", value: period.typed["from"] ?? "", failure: period.failure,
                     type: "date", required: false, width: "short")
@@ -47,36 +49,34 @@ enum ComplaintPages {
             h2 { "Cases" }
             nav(.aria("label", "Which complaints")) {
                 ul(.class("tag-list")) {
-                    for option in ComplaintsController.Show.allCases {
+                    for option in ComplaintsList.Show.allCases {
                         li {
-                            if option == show {
+                            if option == show && !list.overdueOnly {
                                 strong(.aria("current", "page")) { option.title }
                             } else {
-                                a(
-                                    .href(
-                                        ComplaintURL.complaints + "?show=" + option.rawValue
-                                            + (mine ? "&handler=me" : ""))
-                                ) {
+                                a(.href(list.url(show: option, overdueOnly: false, period: period.typed))) {
                                     option.title
                                 }
                             }
                         }
                     }
                     li {
+                        list.overdueOnly
+                            ? strong(.aria("current", "page")) { "Overdue" }
+                            : a(.href(list.url(show: .open, overdueOnly: true, period: period.typed))) { "Overdue" }
+                    }
+                    li {
                         mine
-                            ? a(.href(ComplaintURL.complaints + "?show=" + show.rawValue)) { "Everyone's cases" }
-                            : a(.href(ComplaintURL.complaints + "?show=" + show.rawValue + "&handler=me")) {
-                                "Only mine"
-                            }
+                            ? a(.href(list.url(mine: false, period: period.typed))) { "Everyone's cases" }
+                            : a(.href(list.url(mine: true, period: period.typed))) { "Only mine" }
                     }
                 }
             }
             if complaints.isEmpty {
-                p { "There are none." }
+                p { list.overdueOnly ? "No complaint has a step overdue." : "There are none." }
             } else {
                 DataTable.render(
-                    caption: "\(show.title) complaints (\(total)), "
-                        + (show == .open ? "nearest deadline first" : "newest first"),
+                    caption: caption(list, total: total),
                     headers: ["Complaint", "About", "Received", "Next step", "Due", "Handler"],
                     rows: complaints.map { complaint in
                         let step = complaint.clock.step(today: today)
@@ -84,16 +84,28 @@ enum ComplaintPages {
                             a(.href(ComplaintURL.complaint(complaint.id!))) { complaint.feedback.reference },
                             about(complaint.feedback),
                             .text(complaint.clock.receivedOn.ukText),
-                            stepTag(step),
+                            stepTag(step, outcome: complaint.outcome),
                             .text(step.due?.ukText ?? "–"),
                             .text(complaint.handler?.displayName ?? "Nobody yet"),
                         ]
                     })
                 Pagination.links(page: page, pageCount: pageCount) {
-                    ComplaintURL.complaints + "?show=\(show.rawValue)" + (mine ? "&handler=me" : "") + "&page=\($0)"
+                    list.url(period: period.typed, page: $0)
                 }
             }
         }
+    }
+
+    /// "Open complaints (12), nearest deadline first"; "Your complaints (3), …" with "Only mine".
+    static func caption(_ list: ComplaintsList, total: Int) -> String {
+        let whose =
+            list.mine
+            ? "Your complaints"
+            : list.overdueOnly ? "Complaints with a step overdue" : "\(list.show.title) complaints"
+        let order =
+            list.show == .open || list.show == .all
+            ? "nearest deadline first" : "most recent first"
+        return "\(whose) (\(total)), \(order)"
     }
 
     static func figuresSection(
@@ -102,9 +114,11 @@ enum ComplaintPages {
         -> HTMLNode
     {
         func share(_ part: Int, _ whole: Int) -> String {
-            ComplaintFigures.percent(part, of: whole).map { "\(part) of \(whole) (\($0)%)" } ?? "None due yet"
+            // "None due yet" would suggest complaints are waiting; with none received, say that.
+            guard figures.received > 0 else { return "No complaints received in this period" }
+            return ComplaintFigures.percent(part, of: whole).map { "\(part) of \(whole) (\($0)%)" } ?? "None due yet"
         }
-        let responded = ComplaintOutcome.allCases.reduce(0) { $0 + (figures.outcomes[$1] ?? 0) }
+        let responded = ComplaintOutcome.findings.reduce(0) { $0 + (figures.outcomes[$1] ?? 0) }
         let period = to == today ? "since \(from.ukText)" : "from \(from.ukText) to \(to.ukText)"
         return section(.aria("labelledby", "complaint-figures")) {
             h2(.id("complaint-figures")) { "Received " + period }
@@ -121,9 +135,9 @@ enum ComplaintPages {
                         .text(share(figures.respondedInTime, figures.responseDue)),
                     ],
                 ]
-                    + ComplaintOutcome.allCases.map { outcome in
+                    + ComplaintOutcome.findings.map { outcome in
                         [.text(outcome.title), .text(share(figures.outcomes[outcome] ?? 0, responded))]
-                    }, captionHidden: true)
+                    } + [[.text("Closed without a response"), .text(String(figures.closed))]], captionHidden: true)
         }
     }
 
@@ -158,11 +172,14 @@ enum ComplaintPages {
         case .respond(_, let overdue): overdue ? "Response overdue" : "Respond"
         case .explainDelay: "Response overdue: write to say why"
         case .responded(let on): "Responded on \(on.ukText)"
+        case .closed(let on): "Closed on \(on.ukText)"
         }
     }
 
-    static func stepTag(_ step: ComplaintClock.Step) -> HTMLNode {
-        step.isOverdue ? strong(.class("tag tag-urgent")) { stepTitle(step) } : .text(stepTitle(step))
+    /// The step in words; a closed case also says why it was closed.
+    static func stepTag(_ step: ComplaintClock.Step, outcome: ComplaintOutcome? = nil) -> HTMLNode {
+        if case .closed = step, let outcome { return .text(stepTitle(step) + ": " + outcome.title.lowercased()) }
+        return step.isOverdue ? strong(.class("tag tag-urgent")) { stepTitle(step) } : .text(stepTitle(step))
     }
 
     static func show(
@@ -180,7 +197,7 @@ enum ComplaintPages {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Complaint \(item.reference)" }
             DecisionForms.summaryList([
-                ("Next step", stepTag(step)),
+                ("Next step", stepTag(step, outcome: complaint.outcome)),
                 ("About", about(item)),
                 ("Received", .text(clock.receivedOn.ukText)),
                 ("Acknowledgement", .text(acknowledgementText(complaint, clock: clock, today: today))),
@@ -188,7 +205,9 @@ enum ComplaintPages {
                     "Response due",
                     .text(
                         clock.responseDue.ukText
-                            + (clock.agreedResponseBy != nil ? " (agreed with the complainant)" : " (six months)")
+                            + (clock.responseExpectedBy != nil
+                                ? " (the new date given in the latest delay letter; it was due by \(clock.originalResponseDue.ukText))"
+                                : clock.agreedResponseBy != nil ? " (agreed with the complainant)" : " (six months)")
                             + lateness(
                                 done: complaint.respondedOn.flatMap(SimpleDate.init(iso:)), due: clock.responseDue,
                                 today: today))
@@ -223,9 +242,20 @@ enum ComplaintPages {
                 h2 { "How it will be handled" }
                 DecisionForms.paragraphs(note)
             }
-            if let explained = complaint.delayExplainedOn.flatMap(SimpleDate.init(iso:)) {
-                h2 { "Delay" }
-                p { "Wrote on \(explained.ukText) to say why the response is late: \(complaint.delayReason)" }
+            if !complaint.delayLetters.isEmpty {
+                h2 { "Delay letters" }
+                ul {
+                    for letter in complaint.delayLetters.sorted(by: { $0.sentOn < $1.sentOn }) {
+                        li { delayLetterText(letter) }
+                    }
+                }
+            }
+            if let closed = complaint.closedOn.flatMap(SimpleDate.init(iso:)) {
+                h2 { "Closed without a response on \(closed.ukText)" }
+                DecisionForms.summaryList([
+                    ("Why", .text(complaint.outcome?.title ?? "Not recorded")),
+                    ("Reason", .text(complaint.closedReason ?? "")),
+                ])
             }
             if let responded = complaint.respondedOn.flatMap(SimpleDate.init(iso:)) {
                 h2 { "Response sent \(responded.ukText)" }
@@ -241,15 +271,30 @@ enum ComplaintPages {
                         "Raise an action from this complaint"
                     }
                 }
+            } else if complaint.closedOn != nil {
+                // Closed: nothing more to record.
             } else if complaint.acknowledgedOn == nil {
                 acknowledgementForm(id: id, today: today, context: context, failure: failure, typed: typed)
+                closureForm(id: id, context: context, failure: failure, typed: typed)
             } else {
-                if case .explainDelay = step {
-                    delayForm(id: id, today: today, context: context, failure: failure, typed: typed)
+                // From the day the response is due until a letter gives a new date (regulation 14).
+                if today >= clock.responseDue && !clock.delayExplained {
+                    delayForm(
+                        id: id, complaint: complaint, today: today, context: context, failure: failure, typed: typed)
                 }
                 responseForm(id: id, today: today, context: context, failure: failure, typed: typed)
+                closureForm(id: id, context: context, failure: failure, typed: typed)
             }
         }
+    }
+
+    /// "Wrote on 2 March 2027 to say why the response is late: … Response now expected by 30 March 2027."
+    static func delayLetterText(_ letter: ComplaintDelayLetter) -> String {
+        let sent = SimpleDate(iso: letter.sentOn)?.ukText ?? letter.sentOn
+        let expected = letter.responseExpectedBy.flatMap(SimpleDate.init(iso:)).map {
+            " Response now expected by \($0.ukText)."
+        }
+        return "Wrote on \(sent) to say why the response is late: \(letter.reason)" + (expected ?? "")
     }
 
     /// When it was sent, or when it is due; late either way is said in words, not left to the CSV.
@@ -279,7 +324,7 @@ enum ComplaintPages {
             FormComponents.textArea(
                 name: "acknowledgement_note", label: "How it will be handled and how long it is likely to take",
                 value: typed["acknowledgement_note"] ?? "", failure: failure,
-                hint: "What you offered to discuss with the complainant (regulation 13).", rows: 4)
+                hint: "What you offered to discuss with the complainant (regulation 13).", rows: 4, required: true)
             FormComponents.textField(
                 name: "agreed_response_by", label: "Response date agreed with the complainant (optional)",
                 value: typed["agreed_response_by"] ?? "", failure: failure,
@@ -295,21 +340,55 @@ enum ComplaintPages {
     }
 
     static func delayForm(
-        id: UUID, today: SimpleDate, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+        id: UUID, complaint: Complaint, today: SimpleDate, context: PageContext, failure: ValidationFailure?,
+        typed: [String: String]
     ) -> HTMLNode {
         HeardWeb.form(
             .action(ComplaintURL.complaint(id) + "/delay"), .method("post"), .novalidate, .class("panel")
         ) {
             h2 { "The response is late: write to say why" }
+            p { "The letter says why the response is late and when they can now expect it." }
             FormComponents.csrfField(context.csrfToken ?? "")
+            // The letter this form follows on from, so one recorded meanwhile is not overwritten.
+            input(.type("hidden"), .name("previous_letter"), .value(complaint.delayExplainedOn ?? ""))
             FormComponents.textField(
                 name: "delay_explained_on", label: "Date the letter was sent",
                 value: typed["delay_explained_on"] ?? today.iso, failure: failure, type: "date", width: "short")
             FormComponents.textArea(
                 name: "delay_reason", label: "Why the response is late", value: typed["delay_reason"] ?? "",
-                failure: failure, rows: 3)
+                failure: failure, rows: 3, required: true)
+            FormComponents.textField(
+                name: "response_expected_by", label: "The date the letter gives for the response",
+                value: typed["response_expected_by"] ?? "", failure: failure,
+                hint:
+                    "After \(complaint.clock.responseDue.ukText), when it was due, and within \(ComplaintClock.delayMonthsLimit) months of it.",
+                type: "date", width: "short")
             FormComponents.submitButton("Record the delay letter")
         }
+    }
+
+    /// Closing without a response, for a complaint withdrawn, not taken on, or opened by mistake.
+    static func closureForm(
+        id: UUID, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+    ) -> HTMLNode {
+        // Open when it was sent with problems, so the error summary's links reach its fields.
+        let sent = failure.map { $0.message(for: "closure") != nil || $0.message(for: "closed_reason") != nil } ?? false
+        let content: [HTMLNode] = [
+            summary { "Close without a response" },
+            HeardWeb.form(.action(ComplaintURL.complaint(id) + "/close"), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.radios(
+                    name: "closure", legend: "Why is it closed?",
+                    choices: ComplaintOutcome.closures.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: typed["closure"] ?? "", failure: failure)
+                FormComponents.textArea(
+                    name: "closed_reason", label: "Reason", value: typed["closed_reason"] ?? "", failure: failure,
+                    hint: "Kept with the complaint and in the audit log.", rows: 2, required: true)
+                FormComponents.submitButton("Close the complaint")
+            },
+        ]
+        return .element(
+            "details", [.class("details")] + (sent ? [HTMLAttribute("open", nil)] : []), children: content)
     }
 
     static func responseForm(
@@ -324,21 +403,21 @@ enum ComplaintPages {
                 type: "date", width: "short")
             FormComponents.textArea(
                 name: "how_considered", label: "How the complaint was considered",
-                value: typed["how_considered"] ?? "", failure: failure, rows: 3)
+                value: typed["how_considered"] ?? "", failure: failure, rows: 3, required: true)
             FormComponents.textArea(
                 name: "conclusions", label: "The conclusions reached", value: typed["conclusions"] ?? "",
-                failure: failure, rows: 3)
+                failure: failure, rows: 3, required: true)
             FormComponents.radios(
                 name: "outcome", legend: "Was the complaint upheld?",
-                choices: ComplaintOutcome.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                choices: ComplaintOutcome.findings.map { .init(value: $0.rawValue, label: $0.title) },
                 selected: typed["outcome"] ?? "", failure: failure)
             FormComponents.textArea(
                 name: "remedial_action", label: "What is being put right, or why nothing needs to be",
-                value: typed["remedial_action"] ?? "", failure: failure, rows: 3)
+                value: typed["remedial_action"] ?? "", failure: failure, rows: 3, required: true)
             FormComponents.checkbox(
                 name: "ombudsman_right_given",
                 label: "The response tells them they can go to the Parliamentary and Health Service Ombudsman",
-                checked: typed["ombudsman_right_given"] == "yes")
+                checked: typed["ombudsman_right_given"] == "yes", failure: failure)
             FormComponents.submitButton("Record response")
         }
     }

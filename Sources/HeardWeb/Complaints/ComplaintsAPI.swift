@@ -73,7 +73,7 @@ enum ComplaintsAPI {
         var query = Complaint.query(on: request.db).filter(\.$receivedOn >= from.iso).filter(\.$receivedOn <= to.iso)
         switch status {
         case "all": break
-        case "open": query = query.filter(\.$respondedOn == nil)
+        case "open": query = query.filter(\.$respondedOn == nil).filter(\.$closedOn == nil)
         case "responded": query = query.filter(\.$respondedOn != nil)
         default:
             throw APIError(.badRequest, "'status' must be open, responded or all, not '\(status)'.", field: "status")
@@ -103,6 +103,7 @@ enum ComplaintsAPI {
         case .respond: "respond"
         case .explainDelay: "explain_delay"
         case .responded: "responded"
+        case .closed: "closed"
         }
     }
 

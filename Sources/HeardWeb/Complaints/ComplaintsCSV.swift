@@ -11,7 +11,7 @@ enum ComplaintsCSV {
     static let header = [
         "reference", "received_on", "organisation", "service", "channel", "themes", "acknowledgement_due",
         "acknowledged_on", "acknowledged_in_time", "response_due", "responded_on", "responded_in_time",
-        "delay_explained_on", "outcome",
+        "delay_explained_on", "outcome", "closed_on",
     ]
 
     @Sendable static func download(_ request: Request) async throws -> Response {
@@ -74,12 +74,14 @@ public enum ComplaintsExport {
                 if let done { return done <= due ? "yes" : "no" }
                 return today > due ? "no" : ""
             }
+            // A complaint closed without a response is not judged on the response.
+            let closed = clock.closedOn != nil && clock.respondedOn == nil
             return [
                 item.reference, clock.receivedOn.iso, item.organisation.name, item.service.name, item.channel.rawValue,
                 item.themeList.joined(separator: ";"), clock.acknowledgementDue.iso, clock.acknowledgedOn?.iso ?? "",
-                inTime(clock.acknowledgedOn, due: clock.acknowledgementDue), clock.responseDue.iso,
-                clock.respondedOn?.iso ?? "", inTime(clock.respondedOn, due: clock.responseDue),
-                clock.delayExplainedOn?.iso ?? "", complaint.outcome?.rawValue ?? "",
+                inTime(clock.acknowledgedOn, due: clock.acknowledgementDue), clock.originalResponseDue.iso,
+                clock.respondedOn?.iso ?? "", closed ? "" : inTime(clock.respondedOn, due: clock.originalResponseDue),
+                clock.delayExplainedOn?.iso ?? "", complaint.outcome?.rawValue ?? "", clock.closedOn?.iso ?? "",
             ]
         }
     }

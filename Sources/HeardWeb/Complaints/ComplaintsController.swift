@@ -8,51 +8,26 @@ import Vapor
 /// regulation 14 response. A complaint starts when a moderator escalates a feedback item.
 enum ComplaintsController {
 
-    enum Show: String, CaseIterable {
-        case open, responded, all
-        var title: String {
-            switch self {
-            case .open: "Open"
-            case .responded: "Responded"
-            case .all: "All"
-            }
-        }
-    }
-
     @Sendable static func index(_ request: Request) async throws -> Response {
         try await listPage(request, period: ComplaintsCSV.Period(request))
     }
 
     /// The queue, with the figures for complaints received in `period` (and its problems, if any).
     static func listPage(_ request: Request, period: ComplaintsCSV.Period) async throws -> Response {
-        let show = Show(rawValue: request.query[String.self, at: "show"] ?? "") ?? .open
-        let mine = request.query[String.self, at: "handler"] == "me"
-        var query = Complaint.query(on: request.db).with(\.$feedback) { $0.with(\.$service) }.with(\.$handler)
-        if mine, let me = request.currentUser?.id { query = query.filter(\.$handler.$id == me) }
-        switch show {
-        case .open: query = query.filter(\.$respondedOn == nil).sort(\.$receivedOn, .ascending)
-        case .responded: query = query.filter(\.$respondedOn != nil).sort(\.$respondedOn, .descending)
-        case .all: query = query.sort(\.$receivedOn, .descending)
-        }
-        let total = try await query.count()
-        let page = ListPage(requested: ListPage.requested(request), total: total)
+        let list = ComplaintsList(request)
+        let ordered = try await list.ordered(today: request.today, user: request.currentUser?.id, on: request.db)
+        let page = ListPage(requested: ListPage.requested(request), total: ordered.count)
         let figures = ComplaintFigures(
             try await Complaint.query(on: request.db).filter(\.$receivedOn >= period.from.iso)
                 .filter(\.$receivedOn <= period.to.iso).all().map {
                     ComplaintFigures.Case(clock: $0.clock, outcome: $0.outcome)
                 }, today: request.today)
-        let complaints = try await query.range(page.range).all()
-        // Within a page of open cases, the nearest deadline first.
-        let rows =
-            show == .open
-            ? complaints.sorted { lhs, rhs in
-                (Self.due(lhs, request) ?? lhs.clock.responseDue) < (Self.due(rhs, request) ?? rhs.clock.responseDue)
-            } : complaints
+        let rows = try await ComplaintsList.loaded(
+            Array(ordered[page.range.clamped(to: 0..<ordered.count)]), on: request.db)
         return .html(
             ComplaintPages.list(
-                rows, figures: figures, period: period, today: request.today, show: show, mine: mine,
-                page: page.number,
-                pageCount: page.count, total: total,
+                rows, figures: figures, period: period, today: request.today, list: list, page: page.number,
+                pageCount: page.count, total: ordered.count,
                 context: PageContext(request, title: "Complaints", hasErrors: period.failure != nil),
                 notice: Admin.takeFlash(request)),
             status: period.failure == nil ? .ok : .unprocessableEntity)
@@ -86,10 +61,6 @@ enum ComplaintsController {
         return request.redirect(
             to: StaffArea.complaints.allows(user.role)
                 ? ComplaintURL.complaint(complaint.id!) : SiteURL.staffFeedbackNew)
-    }
-
-    static func due(_ complaint: Complaint, _ request: Request) -> SimpleDate? {
-        complaint.clock.step(today: request.today).due
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
@@ -153,6 +124,10 @@ enum ComplaintsController {
 
     @Sendable static func acknowledge(_ request: Request) async throws -> Response {
         let complaint = try await find(request)
+        // A stale tab: the acknowledgement form is no longer on the page, so say so plainly.
+        if complaint.acknowledgedOn != nil || complaint.respondedOn != nil || complaint.closedOn != nil {
+            return try await ComplaintStepRecording.alreadyRecorded(request)
+        }
         let form = try request.content.decode(AcknowledgementForm.self)
         let today = request.today
         let clock = complaint.clock
@@ -164,9 +139,6 @@ enum ComplaintsController {
         let note = (form.acknowledgementNote ?? "").trimmingWhitespace()
         let lateReason = (form.lateReason ?? "").trimmingWhitespace()
         var errors: [FieldError] = []
-        if complaint.acknowledgedOn != nil {
-            errors.append(FieldError("acknowledged_on", "The acknowledgement is already recorded."))
-        }
         let acknowledgedOn = Admin.date(form.acknowledgedOn, field: "acknowledged_on", into: &errors)
         let agreed = Admin.date(form.agreedResponseBy, field: "agreed_response_by", into: &errors)
         let eventOn = Admin.date(form.eventOn, field: "event_on", into: &errors)
@@ -203,13 +175,17 @@ enum ComplaintsController {
         complaint.lateReason = lateReason
         // Whoever acknowledges a case nobody has taken on is handling it from now on.
         if complaint.$handler.id == nil { complaint.$handler.id = request.currentUser?.id }
-        try await save(
-            complaint, request, action: "complaint.acknowledged",
-            summary: "Acknowledged \(complaint.feedback.reference) on \(acknowledgedOn.ukText)",
-            changes: [
-                FieldChange("acknowledged_on", from: nil, to: acknowledgedOn.iso),
-                FieldChange("agreed_response_by", from: nil, to: agreed?.iso),
-            ])
+        do {
+            try await ComplaintStepRecording.record(
+                .acknowledgement, value: acknowledgedOn.iso, complaint: complaint, request,
+                summary: "Acknowledged \(complaint.feedback.reference) on \(acknowledgedOn.ukText)",
+                changes: [
+                    FieldChange("acknowledged_on", from: nil, to: acknowledgedOn.iso),
+                    FieldChange("agreed_response_by", from: nil, to: agreed?.iso),
+                ])
+        } catch is ComplaintStepRecording.RecordedMeanwhile {
+            return try await ComplaintStepRecording.alreadyRecorded(request)
+        }
         Admin.flash(request, "Acknowledgement recorded. The response is due by \(complaint.clock.responseDue.ukText).")
         return request.redirect(to: ComplaintURL.complaint(complaint.id!))
     }
@@ -217,51 +193,62 @@ enum ComplaintsController {
     struct DelayForm: Content {
         var delayExplainedOn: String?
         var delayReason: String?
+        var responseExpectedBy: String?
+        /// The latest delay letter's date when the form was shown (empty for none), so a letter recorded
+        /// meanwhile by someone else is not overwritten.
+        var previousLetter: String?
         enum CodingKeys: String, CodingKey {
             case delayExplainedOn = "delay_explained_on", delayReason = "delay_reason"
+            case responseExpectedBy = "response_expected_by", previousLetter = "previous_letter"
         }
     }
 
+    /// Records a letter telling the complainant why the response is late and when they can now expect it
+    /// (regulation 14). Each letter is kept; the clock then runs to the new date.
     @Sendable static func explainDelay(_ request: Request) async throws -> Response {
         let complaint = try await find(request)
         let form = try request.content.decode(DelayForm.self)
-        let typed = ["delay_explained_on": form.delayExplainedOn ?? "", "delay_reason": form.delayReason ?? ""]
+        let previous = form.previousLetter.map { $0.isEmpty ? nil : $0 } ?? complaint.delayExplainedOn
+        if complaint.respondedOn != nil || complaint.closedOn != nil || previous != complaint.delayExplainedOn {
+            return try await ComplaintStepRecording.alreadyRecorded(request)
+        }
+        let typed = [
+            "delay_explained_on": form.delayExplainedOn ?? "", "delay_reason": form.delayReason ?? "",
+            "response_expected_by": form.responseExpectedBy ?? "",
+        ]
         let reason = (form.delayReason ?? "").trimmingWhitespace()
         var errors: [FieldError] = []
         let date = Admin.date(form.delayExplainedOn, field: "delay_explained_on", into: &errors)
-        if errors.isEmpty,
-            let problem = complaint.clock.dateProblem(
-                date, field: "delay_explained_on", sent: "letter", today: request.today)
-        {
-            errors.append(problem)
-        }
+        let expectedBy = Admin.date(form.responseExpectedBy, field: "response_expected_by", into: &errors)
+        errors += complaint.clock.delayLetterProblems(on: date, expectedBy: expectedBy, today: request.today)
+            .filter { problem in !errors.contains { $0.field == problem.field } }
         if let problem = RecordedReason.problem(reason, ask: "Say why the response is late.") {
             errors.append(FieldError("delay_reason", problem))
         }
-        if let acknowledged = complaint.acknowledgedOn.flatMap(SimpleDate.init(iso:)) {
-            if let date, date < acknowledged {
-                errors.append(
-                    FieldError(
-                        "delay_explained_on",
-                        "The delay letter cannot be dated before the acknowledgement (\(acknowledged.ukText))."))
-            }
-        } else {
-            errors.append(
-                FieldError("delay_explained_on", "Acknowledge the complaint first, then explain any delay."))
-        }
-        if complaint.respondedOn != nil {
-            errors.append(FieldError("delay_explained_on", "The response has already been sent."))
-        }
-        guard errors.isEmpty, let date else {
+        guard errors.isEmpty, let date, let expectedBy else {
             return try await refused(complaint, request, errors, typed: typed)
         }
+        let dueBefore = complaint.clock.responseDue
         complaint.delayExplainedOn = date.iso
         complaint.delayReason = reason
-        try await save(
-            complaint, request, action: "complaint.delay_explained",
-            summary: "Told the complainant why \(complaint.feedback.reference) is late",
-            changes: [FieldChange("delay_explained_on", from: nil, to: date.iso)])
-        Admin.flash(request, "Delay letter recorded.")
+        complaint.responseExpectedBy = expectedBy.iso
+        let letter = ComplaintDelayLetter(
+            complaintID: complaint.id!, sentOn: date.iso, reason: reason, responseExpectedBy: expectedBy.iso,
+            recordedByID: request.currentUser?.id)
+        do {
+            try await ComplaintStepRecording.record(
+                .delayLetter(previous: previous), value: date.iso, complaint: complaint, request,
+                summary:
+                    "Told the complainant why \(complaint.feedback.reference) is late; response now expected by \(expectedBy.ukText)",
+                changes: [
+                    FieldChange("delay_explained_on", from: previous, to: date.iso),
+                    FieldChange("response_due", from: dueBefore.iso, to: expectedBy.iso),
+                ],
+                also: { db in try await letter.create(on: db) })
+        } catch is ComplaintStepRecording.RecordedMeanwhile {
+            return try await ComplaintStepRecording.alreadyRecorded(request)
+        }
+        Admin.flash(request, "Delay letter recorded. The response is now due by \(expectedBy.ukText).")
         return request.redirect(to: ComplaintURL.complaint(complaint.id!))
     }
 
@@ -286,12 +273,9 @@ enum ComplaintsController {
             "conclusions": form.conclusions ?? "", "remedial_action": form.remedialAction ?? "",
             "ombudsman_right_given": form.ombudsmanRightGiven ?? "", "outcome": form.outcome ?? "",
         ]
-        // Once responded, the record stands: nothing else on the form is worth checking.
-        if let respondedOn = complaint.respondedOn {
-            let already = FieldError(
-                "responded_on",
-                "The response is already recorded (sent on \(SimpleDate(iso: respondedOn)?.ukText ?? respondedOn)).")
-            return try await refused(complaint, request, [already], typed: typed)
+        // Once responded or closed, the record stands: nothing else on the form is worth checking.
+        if complaint.respondedOn != nil || complaint.closedOn != nil {
+            return try await ComplaintStepRecording.alreadyRecorded(request)
         }
         var errors: [FieldError] = []
         let date = Admin.date(form.respondedOn, field: "responded_on", into: &errors)
@@ -312,13 +296,17 @@ enum ComplaintsController {
         complaint.remedialAction = response.remedialAction
         complaint.ombudsmanRightGiven = true
         complaint.outcome = response.outcome
-        try await save(
-            complaint, request, action: "complaint.responded",
-            summary: "Responded to \(complaint.feedback.reference) on \(date.ukText)",
-            changes: [
-                FieldChange("responded_on", from: nil, to: date.iso),
-                FieldChange("outcome", from: nil, to: response.outcome?.rawValue),
-            ])
+        do {
+            try await ComplaintStepRecording.record(
+                .response, value: date.iso, complaint: complaint, request,
+                summary: "Responded to \(complaint.feedback.reference) on \(date.ukText)",
+                changes: [
+                    FieldChange("responded_on", from: nil, to: date.iso),
+                    FieldChange("outcome", from: nil, to: response.outcome?.rawValue),
+                ])
+        } catch is ComplaintStepRecording.RecordedMeanwhile {
+            return try await ComplaintStepRecording.alreadyRecorded(request)
+        }
         Admin.flash(request, "Response recorded. Raise an action if the complaint showed something to change.")
         return request.redirect(to: ComplaintURL.complaint(complaint.id!))
     }
@@ -349,7 +337,7 @@ enum ComplaintsController {
         let id = try Admin.uuidParameter(request)
         guard
             let complaint = try await Complaint.query(on: request.db).filter(\.$id == id)
-                .with(\.$feedback, { $0.with(\.$service) }).with(\.$handler).first()
+                .with(\.$feedback, { $0.with(\.$service) }).with(\.$handler).with(\.$delayLetters).first()
         else { throw Abort(.notFound) }
         return complaint
     }
@@ -357,5 +345,7 @@ enum ComplaintsController {
 
 enum ComplaintURL {
     static let complaints = "/staff/complaints"
+    /// The open complaints with a step overdue: what the dashboard counts.
+    static let overdue = complaints + "?overdue=yes"
     static func complaint(_ id: UUID) -> String { "\(complaints)/\(id.uuidString.lowercased())" }
 }

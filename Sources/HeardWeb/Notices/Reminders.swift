@@ -50,7 +50,9 @@ enum Reminders {
     /// `days` are the days this run answers for, today last (see `ReminderSchedule.days(since:today:)`).
     static func complaintsDigests(days: [SimpleDate], siteURL: String, on db: any Database) async throws -> [Notice] {
         guard let today = days.last, ReminderSchedule.sendsComplaintsDigest(onAnyOf: days) else { return [] }
-        let open = try await Complaint.query(on: db).filter(\.$respondedOn == nil).with(\.$feedback).with(\.$handler)
+        let open = try await Complaint.query(on: db).filter(\.$respondedOn == nil).filter(\.$closedOn == nil).with(
+            \.$feedback
+        ).with(\.$handler)
             .all()
         let listed =
             open
@@ -93,6 +95,7 @@ enum Reminders {
         case .explainDelay(let due):
             "response was due \(due.ukText): write to explain the delay and agree a new date"
         case .responded(let day): "responded on \(day.ukText)"
+        case .closed(let day): "closed on \(day.ukText)"
         }
     }
 

@@ -30,7 +30,7 @@ struct ComplaintHandlersTests {
                     try await FeedbackItem.query(on: app.db).filter(\.$story == text).first())
                 let escalated = try await moderator.post(
                     "/staff/moderation/\(item.id!.uuidString.lowercased())",
-                    form: ["decision": "escalate", "reason": "A complaint"])
+                    form: ["decision": "escalate", "reason": "A complaint", "contact_phone": "07700 900456"])
                 #expect(escalated.status == .seeOther)
                 let complaint = try #require(
                     try await Complaint.query(on: app.db).filter(\.$feedback.$id == item.id!).first())

@@ -33,7 +33,7 @@ struct ModerationTests {
                     path,
                     form: [
                         "decision": "escalate", "reason": "Describes harm: a complaint", "published_text": "x",
-                        "_csrf": tokens.0,
+                        "contact_phone": "07700 900123", "_csrf": tokens.0,
                     ])
                 async let rejected = second.post(
                     path,

@@ -74,8 +74,11 @@ struct FeedbackDashboard {
             overdueActions: try await ActionItem.query(on: db).filter(\.$status ~~ [.planned, .inProgress])
                 .filter(\.$dueOn < ActionsController.overdueBefore(today: today)).count(),
             escalated: try await count(status: .escalated, sql),
-            complaintsOverdue: try await Complaint.query(on: db).filter(\.$respondedOn == nil).limit(waitingCountLimit)
-                .all().filter { $0.clock.step(today: today).isOverdue }.count)
+            complaintsOverdue: try await Complaint.query(on: db).filter(\.$respondedOn == nil).filter(
+                \.$closedOn == nil
+            )
+            .limit(waitingCountLimit)
+            .all().filter { $0.clock.step(today: today).isOverdue }.count)
         let alerts = try await UrgentAlert.query(on: db).filter(\.$acknowledgedAt == nil).with(\.$feedback)
             .sort(\.$createdAt, .descending).limit(20).all()
         let figures = try await summary

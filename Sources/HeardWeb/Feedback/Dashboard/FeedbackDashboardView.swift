@@ -100,7 +100,7 @@ enum FeedbackDashboardView {
                 }
                 if StaffArea.complaints.allows(role) {
                     li {
-                        a(.href(ComplaintURL.complaints)) {
+                        a(.href(ComplaintURL.overdue)) {
                             strong { "\(waiting.complaintsOverdue)" }
                             waiting.complaintsOverdue == 1
                                 ? " complaint with a step overdue" : " complaints with a step overdue"

@@ -11,10 +11,22 @@ enum ModerationController {
         var decision: String?
         var publishedText: String?
         var reason: String?
+        /// How to reach the person, typed by the moderator when escalating feedback that has no contact details.
+        var contactName: String?
+        var contactEmail: String?
+        var contactPhone: String?
 
         enum CodingKeys: String, CodingKey {
             case decision, reason
             case publishedText = "published_text"
+            case contactName = "contact_name", contactEmail = "contact_email", contactPhone = "contact_phone"
+        }
+
+        var contact: [String: String] {
+            [
+                "contact_name": contactName ?? "", "contact_email": contactEmail ?? "",
+                "contact_phone": contactPhone ?? "",
+            ]
         }
     }
 
@@ -42,7 +54,7 @@ enum ModerationController {
     /// the forms to change or withdraw it.
     static func render(
         _ request: Request, item: FeedbackItem, failure: ValidationFailure? = nil, publishedText: String? = nil,
-        reason: String = "", published: ModerationPages.PublishedForms = .init(),
+        reason: String = "", published: ModerationPages.PublishedForms = .init(), contact: [String: String] = [:],
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let ids = [item.moderatedByID, item.withdrawnByID].compactMap { $0 }
@@ -55,7 +67,7 @@ enum ModerationController {
         let page = ModerationPages.item(
             context: PageContext(request, title: "Moderate \(item.reference)", hasErrors: failure != nil), item: item,
             publishedText: publishedText ?? item.publishedText ?? item.redactedText, failure: failure,
-            csrfToken: request.csrfToken, reason: reason, published: published, names: names,
+            csrfToken: request.csrfToken, reason: reason, published: published, contact: contact, names: names,
             notice: failure == nil ? Admin.takeFlash(request) : nil)
         return .html(page, status: status)
     }
@@ -71,6 +83,25 @@ enum ModerationController {
         case "reject": decision = .reject(reason: reason)
         case "escalate": decision = .escalate(reason: reason)
         default: throw Abort(.badRequest, reason: "Choose approve, reject or escalate.")
+        }
+        if case .escalate = decision, item.status == .awaitingModeration {
+            // A complaint is answered in writing: refuse one there is no way to send to.
+            let problems = ComplaintContact.problems(
+                name: form.contactName ?? "", email: form.contactEmail ?? "", phone: form.contactPhone ?? "",
+                needed: !ComplaintContact.isReachable(
+                    name: item.contactName, email: item.contactEmail, phone: item.contactPhone))
+            if !problems.isEmpty {
+                return try await render(
+                    request, item: item, failure: ValidationFailure(problems), publishedText: text, reason: reason,
+                    contact: form.contact, status: .unprocessableEntity)
+            }
+            func typed(_ value: String?) -> String? {
+                let trimmed = (value ?? "").trimmingWhitespace()
+                return trimmed.isEmpty ? nil : trimmed
+            }
+            if let name = typed(form.contactName) { item.contactName = name }
+            if let email = typed(form.contactEmail) { item.contactEmail = EmailAddress.normalised(email) }
+            if let phone = typed(form.contactPhone) { item.contactPhone = phone }
         }
         let left = request.listeningEngine.personalDataLeft(in: text).map(\.title)
         let outcome = decision.outcome(

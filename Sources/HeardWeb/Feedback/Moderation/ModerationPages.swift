@@ -55,7 +55,8 @@ enum ModerationPages {
 
     static func item(
         context: PageContext, item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String,
-        reason: String = "", published: PublishedForms = .init(), names: [UUID: String] = [:], notice: String? = nil
+        reason: String = "", published: PublishedForms = .init(), contact: [String: String] = [:],
+        names: [UUID: String] = [:], notice: String? = nil
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.moderation)) { "Back to moderation" } }
@@ -78,8 +79,9 @@ enum ModerationPages {
                 }
                 if item.status == .awaitingModeration {
                     decisionForm(
-                        item: item, publishedText: publishedText, failure: failure, csrfToken: csrfToken, reason: reason
-                    )
+                        item: item, publishedText: publishedText, failure: failure, csrfToken: csrfToken,
+                        reason: reason,
+                        contact: contact)
                 } else {
                     decided(item, names: names)
                 }
@@ -91,7 +93,8 @@ enum ModerationPages {
     }
 
     static func decisionForm(
-        item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String, reason: String
+        item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String, reason: String,
+        contact: [String: String] = [:]
     ) -> HTMLNode {
         section(.aria("labelledby", "publish-heading")) {
             h2(.id("publish-heading")) { "What will be published" }
@@ -107,6 +110,11 @@ enum ModerationPages {
                     name: "reason", label: "Reason (needed to reject or escalate)", value: reason,
                     failure: failure,
                     hint: "Kept with the feedback and in the audit log.", rows: 3)
+                if !ComplaintContact.isReachable(
+                    name: item.contactName, email: item.contactEmail, phone: item.contactPhone)
+                {
+                    contactFields(contact, failure: failure)
+                }
                 div(.class("button-group")) {
                     button(.type("submit"), .name("decision"), .value("approve"), .class("button")) {
                         item.consentToPublish ? "Approve and publish" : "Approve (not published: no consent)"
@@ -121,6 +129,24 @@ enum ModerationPages {
                     }
                 }
             }
+        }
+    }
+
+    /// The person left no contact details: to escalate to a complaint, which is answered in writing, the
+    /// moderator adds how to reach them (from a letter, a call, the text itself).
+    static func contactFields(_ typed: [String: String], failure: ValidationFailure?) -> HTMLNode {
+        fieldset(.class("fieldset")) {
+            legend(.class("legend")) { "How to reach them (needed to escalate to a complaint)" }
+            p(.class("hint")) { "They gave no contact details. A complaint is answered in writing." }
+            FormComponents.textField(
+                name: "contact_name", label: "Name", value: typed["contact_name"] ?? "", failure: failure,
+                required: false)
+            FormComponents.textField(
+                name: "contact_email", label: "E-mail address", value: typed["contact_email"] ?? "",
+                failure: failure, type: "email", required: false)
+            FormComponents.textField(
+                name: "contact_phone", label: "Phone number", value: typed["contact_phone"] ?? "", failure: failure,
+                type: "tel", required: false)
         }
     }
 

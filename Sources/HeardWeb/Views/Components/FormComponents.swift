@@ -53,9 +53,11 @@ enum FormComponents {
         }
     }
 
+    /// `required` adds aria-required (not the HTML attribute: forms are `novalidate`, the server says what is
+    /// missing), so screen readers announce the field as needed before it is sent.
     static func textArea(
         name: String, label labelText: String, value: String, failure: ValidationFailure?, hint: String? = nil,
-        rows: Int = 5
+        rows: Int = 5, required: Bool = false
     ) -> HTMLNode {
         let id = fieldID(name)
         let error = failure?.message(for: name)
@@ -63,6 +65,7 @@ enum FormComponents {
             .id(id), .name(name), HTMLAttribute("rows", String(rows)),
             .class("textarea" + (error != nil ? " input-error" : "")),
         ]
+        if required { attributes.append(.aria("required", "true")) }
         let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
         if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
         if error != nil { attributes.append(.aria("invalid", "true")) }
@@ -160,16 +163,27 @@ extension FormComponents {
         }
     }
 
+    /// With `failure`, an error for `name` is shown above the box and tied to it (aria-invalid,
+    /// aria-describedby), like every other field (WCAG 3.3.1).
     static func checkbox(
-        name: String, label labelText: String, checked: Bool, hint: String? = nil, value: String = "yes"
+        name: String, label labelText: String, checked: Bool, hint: String? = nil, value: String = "yes",
+        failure: ValidationFailure? = nil
     ) -> HTMLNode {
         let id = fieldID(name)
+        let error = failure?.message(for: name)
         var attributes: [HTMLAttribute] = [
             .id(id), .name(name), .type("checkbox"), .value(value), .class("checkbox-input"),
         ]
         if checked { attributes.append(.checked) }
-        if hint != nil { attributes.append(.aria("describedby", id + "-hint")) }
-        return div(.class("form-group")) {
+        let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
+        if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
+        if error != nil { attributes.append(.aria("invalid", "true")) }
+        return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
+            if let error {
+                p(.id(id + "-error"), .class("error-message")) {
+                    span(.class("visually-hidden")) { "Error: " }; error
+                }
+            }
             div(.class("checkbox")) {
                 input(attributes)
                 label(.for(id), .class("checkbox-label")) { labelText }

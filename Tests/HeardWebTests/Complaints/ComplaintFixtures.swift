@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+
+@testable import HeardWeb
+
+/// Complaints made straight in the database at a chosen point of their clock, for tests of the queue and
+/// each step; the journeys through moderation are in `ComplaintsTests`.
+enum ComplaintFixtures {
+    static func complaint(
+        _ reference: String, receivedOn: String, acknowledgedOn: String? = nil, agreedResponseBy: String? = nil,
+        respondedOn: String? = nil, service: Service, place: Place, on db: any Database
+    ) async throws -> Complaint {
+        let item = try await ScaleQueryTests.item(
+            reference, service: service, place: place, themes: [], status: .escalated, receivedDaysAgo: 1, on: db)
+        item.contactName = "Pat Example"
+        try await item.save(on: db)
+        let complaint = Complaint(feedbackID: item.id!, receivedOn: SimpleDate(iso: receivedOn)!, createdByID: nil)
+        complaint.acknowledgedOn = acknowledgedOn
+        complaint.acknowledgementNote = acknowledgedOn == nil ? "" : "Phoned to talk it through."
+        complaint.agreedResponseBy = agreedResponseBy
+        if let respondedOn {
+            complaint.respondedOn = respondedOn
+            complaint.howConsidered = "Read the notes."
+            complaint.conclusions = "Upheld."
+            complaint.remedialAction = "Changed the checklist."
+            complaint.ombudsmanRightGiven = true
+            complaint.outcome = .upheld
+        }
+        try await complaint.create(on: db)
+        return complaint
+    }
+
+    static func path(_ complaint: Complaint) -> String { ComplaintURL.complaint(complaint.id!) }
+
+    /// The opening tag of the form control named `name` (`<textarea …>`, `<input …>`), to check its attributes.
+    static func control(_ name: String, in body: String) -> String? {
+        guard let nameRange = body.range(of: "name=\"\(name)\"") else { return nil }
+        guard let start = body[..<nameRange.lowerBound].lastIndex(of: "<"),
+            let end = body[nameRange.upperBound...].firstIndex(of: ">")
+        else { return nil }
+        return String(body[start...end])
+    }
+}

@@ -1,0 +1,107 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// A complaint needs a way to reply before it is opened from feedback, and can be closed without a response
+/// (withdrawn, not taken on, opened in error) with a reason, out of the response figures.
+@Suite("Opening and closing complaints")
+struct ComplaintOpenAndCloseTests {
+    @Test(
+        "escalating feedback with no contact details is refused unless the moderator adds them",
+        arguments: TestDatabase.all)
+    func escalationNeedsContact(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let item = try await ScaleQueryTests.item(
+                "HRD-NOCONTCT", service: service, place: place, themes: [], status: .awaitingModeration,
+                receivedDaysAgo: 1, on: app.db)
+            let moderator = try await app.signedInBrowser(.moderator)
+            let path = SiteURLPaths.moderate(item.id!)
+            let page = try await moderator.get(path)
+            #expect(page.body.contains("How to reach them (needed to escalate to a complaint)"))
+            let refused = try await moderator.post(
+                path, form: ["decision": "escalate", "reason": "Asks for an investigation", "published_text": "x"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.contains(
+                    "A complaint needs a way to reply: this feedback has no contact details. Record it as feedback, or add how to reach them."
+                ))
+            #expect(refused.body.contains("href=\"#field-contact_name\""))
+            #expect(try await Complaint.query(on: app.db).count() == 0)
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.status == .awaitingModeration)
+            let badEmail = try await moderator.post(
+                path, form: ["decision": "escalate", "reason": "Asks for an investigation", "contact_email": "nope"])
+            #expect(badEmail.status == .unprocessableEntity)
+            #expect(badEmail.body.contains("value=\"nope\""), "what was typed is kept")
+
+            let escalated = try await moderator.post(
+                path,
+                form: [
+                    "decision": "escalate", "reason": "Asks for an investigation",
+                    "contact_email": "Pat@Example.org",
+                ])
+            #expect(escalated.status == .seeOther)
+            let saved = try #require(try await FeedbackItem.find(item.id, on: app.db))
+            #expect(saved.contactEmail == "pat@example.org")
+            #expect(try await Complaint.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test(
+        "closed without a response: reason needed, audited, in the list and CSV, out of the response figures",
+        arguments: TestDatabase.all)
+    func closeWithoutResponse(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2027-01-20")!)
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let complaint = try await ComplaintFixtures.complaint(
+                "HRD-CLOSE001", receivedOn: "2026-06-01", acknowledgedOn: "2026-06-02", service: service,
+                place: place, on: app.db)
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+            let path = ComplaintFixtures.path(complaint)
+            #expect(try await handler.get("/staff/complaints?overdue=yes").body.contains("HRD-CLOSE001"))
+
+            let vague = try await handler.post(
+                path + "/close", form: ["closure": "withdrawn", "closed_reason": "withdrawn"], tokenFrom: path)
+            #expect(vague.status == .unprocessableEntity)
+            #expect(vague.body.contains("at least 3 words"))
+            #expect(vague.body.contains("<details class=\"details\" open"), "the form is open at its errors")
+            let noChoice = try await handler.post(
+                path + "/close", form: ["closure": "upheld", "closed_reason": "She rang to withdraw it."],
+                tokenFrom: path)
+            #expect(noChoice.body.contains("Choose why it is closed"))
+
+            let closed = try await handler.post(
+                path + "/close", form: ["closure": "withdrawn", "closed_reason": "She rang to withdraw it."],
+                tokenFrom: path)
+            #expect(closed.status == .seeOther)
+            let saved = try #require(try await Complaint.find(complaint.id, on: app.db))
+            #expect(saved.closedOn == "2027-01-20")
+            #expect(saved.outcome == .withdrawn)
+            #expect(saved.closedReason == "She rang to withdraw it.")
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.closed").count() == 1)
+            let again = try await handler.post(
+                path + "/close", form: ["closure": "openedInError", "closed_reason": "Opened by mistake today."],
+                tokenFrom: path)
+            #expect(again.status == .conflict)
+
+            #expect(!(try await handler.get("/staff/complaints").body.contains("HRD-CLOSE001")))
+            #expect(!(try await handler.get("/staff/complaints?overdue=yes").body.contains("HRD-CLOSE001")))
+            #expect(try await handler.get("/staff").body.contains("<strong>0</strong> complaints with a step overdue"))
+            let list = try await handler.get("/staff/complaints?show=closed&from=2026-06-01&to=2026-06-30")
+            #expect(list.body.contains("HRD-CLOSE001"))
+            #expect(list.body.contains("Closed on 20 January 2027: withdrawn by the complainant"))
+            #expect(list.body.contains("Closed without a response</th><td>1"))
+            #expect(list.body.contains("Responded to by the date due</th><td>None due yet"), "not judged on a response")
+            let casePage = try await handler.get(path)
+            #expect(casePage.body.contains("She rang to withdraw it."))
+            #expect(!casePage.body.contains("Record the written response"))
+            let csv = try await handler.get("/staff/complaints.csv?from=2026-06-01&to=2026-06-30")
+            #expect(csv.body.contains(",2026-12-01,,,,withdrawn,2027-01-20"))
+        }
+    }
+}
