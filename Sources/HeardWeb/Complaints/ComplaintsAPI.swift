@@ -29,13 +29,15 @@ enum ComplaintsAPI {
         var nextStepDue: String?
         var overdue: Bool
         var outcome: ComplaintOutcome?
+        /// Set when the complaint was closed without a response; `outcome` then says why.
+        var closedOn: String?
 
         enum CodingKeys: String, CodingKey {
             case id, reference, organisation, service, channel, themes, overdue, outcome
             case feedbackID = "feedback_id", receivedOn = "received_on"
             case acknowledgementDue = "acknowledgement_due", acknowledgedOn = "acknowledged_on"
             case responseDue = "response_due", respondedOn = "responded_on", delayExplainedOn = "delay_explained_on"
-            case nextStep = "next_step", nextStepDue = "next_step_due"
+            case nextStep = "next_step", nextStepDue = "next_step_due", closedOn = "closed_on"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -57,6 +59,7 @@ enum ComplaintsAPI {
             try c.encode(nextStepDue, forKey: .nextStepDue)
             try c.encode(overdue, forKey: .overdue)
             try c.encode(outcome, forKey: .outcome)
+            try c.encode(closedOn, forKey: .closedOn)
         }
     }
 
@@ -93,7 +96,7 @@ enum ComplaintsAPI {
                     acknowledgedOn: clock.acknowledgedOn?.iso, responseDue: clock.responseDue.iso,
                     respondedOn: clock.respondedOn?.iso, delayExplainedOn: clock.delayExplainedOn?.iso,
                     nextStep: stepName(step), nextStepDue: step.due?.iso, overdue: step.isOverdue,
-                    outcome: complaint.outcome)
+                    outcome: complaint.outcome, closedOn: clock.closedOn?.iso)
             })
     }
 

@@ -102,6 +102,18 @@ struct ComplaintOpenAndCloseTests {
             #expect(!casePage.body.contains("Record the written response"))
             let csv = try await handler.get("/staff/complaints.csv?from=2026-06-01&to=2026-06-30")
             #expect(csv.body.contains(",2026-12-01,,,,withdrawn,2027-01-20"))
+            let token = try await StaffTokens.create(
+                email: "case-system@test.example", role: .complaintsHandler, name: "case system", on: app.db)
+            let api = try await app.browser().get(
+                "/api/v1/complaints?from=2026-06-01&to=2026-06-30", headers: [("Authorization", "Bearer \(token)")])
+            #expect(api.body.contains("\"next_step\":\"closed\""))
+            #expect(api.body.contains("\"closed_on\":\"2027-01-20\""))
+            #expect(api.body.contains("\"outcome\":\"withdrawn\""))
+            let open = try await app.browser().get(
+                "/api/v1/complaints?status=open&from=2026-06-01&to=2026-06-30",
+                headers: [("Authorization", "Bearer \(token)")])
+            #expect(open.status == .ok)
+            #expect(!open.body.contains("HRD-CLOSE001"), "a closed complaint is not open")
         }
     }
 }
