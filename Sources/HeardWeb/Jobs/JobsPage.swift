@@ -75,6 +75,16 @@ enum JobsPage {
         }
     }
 
+    /// "2 background jobs have failed. See what went wrong", for the pages administrators pass through;
+    /// nothing when none has.
+    static func failedWarning(_ failed: Int) -> HTMLNode {
+        guard failed > 0 else { return .empty }
+        return div(.class("warning-callout"), .role("note")) {
+            (failed == 1 ? "1 background job has" : "\(failed) background jobs have") + " failed. "
+            a(.href(JobsController.path + "?status=failed")) { "See what went wrong" }
+        }
+    }
+
     static func scheduled(_ date: Date?) -> String {
         date.map { $0.formatted(AuditPage.dateFormat) }
             ?? "Not scheduled. Heard queues the next run within a minute; if this stays, check the failed jobs."

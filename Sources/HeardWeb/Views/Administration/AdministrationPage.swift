@@ -88,12 +88,7 @@ enum AdministrationPage {
 
     static func render(_ sections: [Section], failedJobs: Int, context: PageContext) -> String {
         PageLayout.render(context) {
-            if failedJobs > 0 {
-                div(.class("warning-callout"), .role("note")) {
-                    (failedJobs == 1 ? "1 background job has" : "\(failedJobs) background jobs have") + " failed. "
-                    a(.href(JobsController.path + "?status=failed")) { "See what went wrong" }
-                }
-            }
+            JobsPage.failedWarning(failedJobs)
             h1 { "Administration" }
             p(.class("lead")) { "Set up where Heard is used and who uses it, and check what it has done." }
             for section in sections {

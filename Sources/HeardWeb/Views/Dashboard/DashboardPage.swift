@@ -134,13 +134,7 @@ enum DashboardPage {
                 h2(.id("work")) { "Background work" }
                 // Administrators can see why a job failed and run it again; they are told here first.
                 let canManage = context.user.map { StaffArea.backgroundWork.allows($0.role) } ?? false
-                let failed = model.jobs[.failed] ?? 0
-                if canManage, failed > 0 {
-                    p(.class("warning-callout")) {
-                        (failed == 1 ? "1 background job has" : "\(failed) background jobs have") + " failed. "
-                        a(.href(JobsController.path + "?status=failed")) { "See what went wrong" }
-                    }
-                }
+                if canManage { JobsPage.failedWarning(model.jobs[.failed] ?? 0) }
                 DataTable.render(
                     caption: "Background jobs by status", headers: ["Status", "Jobs"],
                     rows: JobsPage.statuses.map { status in
