@@ -83,7 +83,7 @@ enum PersonalDataController {
                 status: .unprocessableEntity)
         }
         let counts = try await request.db.transaction { db in
-            let counts = try await held.erase(reason: typed.reason, on: db)
+            let counts = try await held.erase(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
                 objectID: nil,

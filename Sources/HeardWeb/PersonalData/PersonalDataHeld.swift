@@ -98,10 +98,9 @@ struct PersonalDataHeld {
         return PersonalDataHeld(request: request, feedback: feedback, responses: responses, emails: emails)
     }
 
-    /// Erases what the rules allow, in one transaction, and returns how many of each were erased.
-    func erase(
-        reason: String, on db: any Database, now: Date = Date()
-    ) async throws -> (feedback: Int, responses: Int, emails: Int) {
+    /// Erases what the rules allow, on the caller's transaction (which audits the reason), and returns how many
+    /// of each were erased.
+    func erase(on db: any Database, now: Date = Date()) async throws -> (feedback: Int, responses: Int, emails: Int) {
         let erased = ErasureRules.erasedText
         var counts = (feedback: 0, responses: 0, emails: 0)
         for entry in feedback where entry.decision == .erase {
