@@ -9,24 +9,32 @@
 /// and "smacked the patient". Classes cost nothing until a phrase's first word has matched: then each class
 /// position is one probe into a small hash set, and no memory is allocated.
 struct PhraseMatcher: Sendable {
-    struct Phrase: Sendable {
-        var words: [UInt64]
-        /// For each word, the index of the class it must belong to, or -1 when it must equal `words[i]`.
-        var classes: [Int16]
-        var category: Int
-        /// Matches only when its first word is negated ("not safe"), or only when not negated.
-        var requiresNegation: Bool?
+    /// One phrase, as stored: its words live in the matcher's flat `words` and `classes` arrays, so matching
+    /// touches plain values only (no array per phrase to retain and release in the hot loop).
+    private struct Phrase: Sendable {
+        var wordStart: Int32
+        var length: Int32
+        var category: UInt8
+        /// 1: matches only when its first word is negated ("not safe"); 0: only when not negated; -1: either.
+        var negation: Int8
         /// A veto: when it matches, phrases of its category starting at the same word are not counted
         /// ("died peacefully" keeps "died" from raising danger).
         var isVeto: Bool
     }
 
+    /// Per first word, its phrases: `phrases[start..<start + count]`, vetoes first.
     private var phrasesByFirstWord: FlatHashMap
-    /// One bit per value of a hash's top 12 bits, set for every phrase's first word: most words of a comment
+    private var bucketRanges: [(start: Int32, count: Int32)]
+    private var phrases: [Phrase]
+    /// For each word of each phrase, its hash (or 0 for a class slot) and the class it must belong to (-1: none).
+    private var words: [UInt64]
+    private var classes: [Int16]
+    /// One bit per value of a hash's top 16 bits, set for every phrase's first word: most words of a comment
     /// start no phrase, and this answers that with one load instead of a probe into the map.
-    private var firstWordFilter = [UInt64](repeating: 0, count: 64)
-    private var buckets: [[Phrase]]
-    private var wordClasses: [FlatHashMap]
+    private var firstWordFilter = [UInt64](repeating: 0, count: 1024)
+    /// Every class member, keyed by `classKey(word, class)`: one set for all classes, probed only after a
+    /// phrase's first word has matched.
+    private var classMembers: FlatHashMap
     let categoryCount: Int
 
     /// `phrases[category]` lists the phrases for that category. A leading "!" means "only when negated"
@@ -34,30 +42,36 @@ struct PhraseMatcher: Sendable {
     /// the phrase a veto for its category. `classes` names the word classes phrases may use (each member one
     /// word).
     init(phrases: [[String]], classes: [String: [String]] = [:]) {
+        precondition(phrases.count <= 64, "at most 64 categories")
         categoryCount = phrases.count
         var classIndex: [String: Int16] = [:]
-        var classSets: [FlatHashMap] = []
-        var classMembers: [[UInt64]] = []
-        func addClass(_ key: String, _ members: [String]) -> Int16 {
+        var memberLists: [[UInt64]] = []
+        var members = FlatHashMap(minimumCapacity: 64)
+        func addClass(_ key: String, _ list: [String]) -> Int16 {
             if let index = classIndex[key] { return index }
+            let index = Int16(memberLists.count)
             var hashes: [UInt64] = []
-            for member in members {
+            for member in list {
                 let tokens = Self.hashes(of: member)
                 precondition(tokens.count == 1, "word class member \"\(member)\" must be one word")
                 if !hashes.contains(tokens[0]) { hashes.append(tokens[0]) }
             }
-            var set = FlatHashMap(minimumCapacity: hashes.count)
-            for hash in hashes { set.set(1, for: hash) }
-            let index = Int16(classSets.count)
+            for hash in hashes { members.set(1, for: Self.classKey(hash, index)) }
             classIndex[key] = index
-            classSets.append(set)
-            classMembers.append(hashes)
+            memberLists.append(hashes)
             return index
         }
 
-        var map = FlatHashMap(minimumCapacity: 64)
-        var buckets: [[Phrase]] = []
-        var filter = [UInt64](repeating: 0, count: 64)
+        struct Pending {
+            var words: [UInt64]
+            var classes: [Int16]
+            var category: Int
+            var negation: Int8
+            var isVeto: Bool
+        }
+        var pendingByFirstWord: [UInt64: [Pending]] = [:]
+        var firstWordOrder: [UInt64] = []
+        var filter = [UInt64](repeating: 0, count: 1024)
         for (category, list) in phrases.enumerated() {
             for var text in list {
                 var isVeto = false
@@ -65,12 +79,12 @@ struct PhraseMatcher: Sendable {
                     isVeto = true
                     text.removeFirst()
                 }
-                var requiresNegation: Bool? = nil
+                var negation: Int8 = -1
                 if text.hasPrefix("!") {
-                    requiresNegation = true
+                    negation = 1
                     text.removeFirst()
                 } else if text.hasPrefix("~") {
-                    requiresNegation = false
+                    negation = 0
                     text.removeFirst()
                 }
                 // Each variant is a list of (literal hash, class index) slots; optional classes double them.
@@ -79,12 +93,12 @@ struct PhraseMatcher: Sendable {
                     if word.hasPrefix("{") {
                         let optional = word.hasSuffix("?}")
                         let name = String(word.dropFirst().dropLast(optional ? 2 : 1))
-                        guard let members = classes[name] else { preconditionFailure("no word class \(name)") }
-                        let slot = (UInt64(0), addClass(name, members))
+                        guard let list = classes[name] else { preconditionFailure("no word class \(name)") }
+                        let slot = (UInt64(0), addClass(name, list))
                         variants = variants.map { $0 + [slot] } + (optional ? variants : [])
                     } else if word.contains("|") {
-                        let members = word.split(separator: "|").map(String.init)
-                        let slot = (UInt64(0), addClass(word, members))
+                        let list = word.split(separator: "|").map(String.init)
+                        let slot = (UInt64(0), addClass(word, list))
                         variants = variants.map { $0 + [slot] }
                     } else {
                         let slots = Self.hashes(of: word).map { ($0, Int16(-1)) }
@@ -94,34 +108,48 @@ struct PhraseMatcher: Sendable {
                 for variant in variants {
                     guard let first = variant.first else { continue }
                     // The first word keys the map, so a class there becomes one phrase per member.
-                    let firstWords = first.1 < 0 ? [first.0] : classMembers[Int(first.1)]
+                    let firstWords = first.1 < 0 ? [first.0] : memberLists[Int(first.1)]
                     for firstWord in firstWords {
                         var words = variant.map(\.0)
                         var wordClasses = variant.map(\.1)
                         words[0] = firstWord
                         wordClasses[0] = -1
-                        let phrase = Phrase(
-                            words: words, classes: wordClasses, category: category,
-                            requiresNegation: requiresNegation, isVeto: isVeto)
-                        filter[Int(firstWord >> 58)] |= 1 << ((firstWord >> 52) & 63)
-                        if let bucket = map.value(for: firstWord) {
-                            buckets[Int(bucket)].append(phrase)
-                        } else {
-                            map.set(Int32(buckets.count), for: firstWord)
-                            buckets.append([phrase])
-                        }
+                        filter[Int(firstWord >> 54)] |= 1 << ((firstWord >> 48) & 63)
+                        if pendingByFirstWord[firstWord] == nil { firstWordOrder.append(firstWord) }
+                        pendingByFirstWord[firstWord, default: []].append(
+                            Pending(
+                                words: words, classes: wordClasses, category: category, negation: negation,
+                                isVeto: isVeto))
                     }
                 }
             }
         }
-        // Vetoes first, so that one pass over a bucket knows what is vetoed before it counts a match.
-        for index in buckets.indices {
-            buckets[index] = buckets[index].filter(\.isVeto) + buckets[index].filter { !$0.isVeto }
+        var map = FlatHashMap(minimumCapacity: firstWordOrder.count)
+        var ranges: [(start: Int32, count: Int32)] = []
+        var stored: [Phrase] = []
+        var allWords: [UInt64] = []
+        var allClasses: [Int16] = []
+        for firstWord in firstWordOrder {
+            let bucket = pendingByFirstWord[firstWord]!
+            map.set(Int32(ranges.count), for: firstWord)
+            ranges.append((Int32(stored.count), Int32(bucket.count)))
+            // Vetoes first, so that one pass over a bucket knows what is vetoed before it counts a match.
+            for phrase in bucket.filter(\.isVeto) + bucket.filter({ !$0.isVeto }) {
+                stored.append(
+                    Phrase(
+                        wordStart: Int32(allWords.count), length: Int32(phrase.words.count),
+                        category: UInt8(phrase.category), negation: phrase.negation, isVeto: phrase.isVeto))
+                allWords += phrase.words
+                allClasses += phrase.classes
+            }
         }
         phrasesByFirstWord = map
+        bucketRanges = ranges
+        self.phrases = stored
+        words = allWords
+        self.classes = allClasses
         firstWordFilter = filter
-        self.buckets = buckets
-        wordClasses = classSets
+        classMembers = members
     }
 
     private static func hashes(of text: String) -> [UInt64] {
@@ -132,42 +160,66 @@ struct PhraseMatcher: Sendable {
         return tokens.map(\.hash)
     }
 
+    /// A word's key in `classMembers` for one class: distinct classes give unrelated keys.
+    @inline(__always) private static func classKey(_ word: UInt64, _ wordClass: Int16) -> UInt64 {
+        StableHash.combine(word, UInt64(wordClass))
+    }
+
     /// A bit set of matched categories (category `i` is bit `i`; at most 64 categories).
     func matches(_ tokens: UnsafeBufferPointer<Token>) -> UInt64 {
         var found: UInt64 = 0
         let count = tokens.count
-        for index in 0..<count {
-            let hash = tokens[index].hash
-            guard firstWordFilter[Int(hash >> 58)] & (1 << ((hash >> 52) & 63)) != 0,
-                let bucket = phrasesByFirstWord.value(for: hash)
-            else { continue }
-            var vetoed: UInt64 = 0
-            for phrase in buckets[Int(bucket)] {
-                let bit: UInt64 = 1 << UInt64(phrase.category)
-                if (found | vetoed) & bit != 0 { continue }
-                if let requiresNegation = phrase.requiresNegation, tokens[index].isNegated != requiresNegation {
-                    continue
-                }
-                let length = phrase.words.count
-                guard index + length <= count else { continue }
-                var matched = true
-                var offset = 1
-                while offset < length {
-                    let word = tokens[index + offset].hash
-                    let wordClass = phrase.classes[offset]
-                    if wordClass < 0
-                        ? word != phrase.words[offset] : wordClasses[Int(wordClass)].value(for: word) == nil
-                    {
-                        matched = false
-                        break
-                    }
-                    offset += 1
-                }
-                if matched {
-                    if phrase.isVeto { vetoed |= bit } else { found |= bit }
-                }
+        firstWordFilter.withUnsafeBufferPointer { filter in
+            for index in 0..<count {
+                let hash = tokens[index].hash
+                guard filter[Int(hash >> 54)] & (1 << ((hash >> 48) & 63)) != 0,
+                    let bucket = phrasesByFirstWord.value(for: hash)
+                else { continue }
+                found |= matched(Int(bucket), index, tokens, found)
             }
         }
         return found
+    }
+
+    /// The categories the phrases of one bucket add when they start at `index`.
+    private func matched(_ bucket: Int, _ index: Int, _ tokens: UnsafeBufferPointer<Token>, _ found: UInt64) -> UInt64 {
+        let range = bucketRanges[bucket]
+        let count = tokens.count
+        let isNegated: Int8 = tokens[index].isNegated ? 1 : 0
+        var added: UInt64 = 0
+        var vetoed: UInt64 = 0
+        phrases.withUnsafeBufferPointer { phrases in
+            words.withUnsafeBufferPointer { words in
+                classes.withUnsafeBufferPointer { classes in
+                    for position in Int(range.start)..<Int(range.start + range.count) {
+                        let phrase = phrases[position]
+                        let bit: UInt64 = 1 << UInt64(phrase.category)
+                        if (found | added | vetoed) & bit != 0 { continue }
+                        if phrase.negation >= 0, phrase.negation != isNegated { continue }
+                        let length = Int(phrase.length)
+                        guard index + length <= count else { continue }
+                        let start = Int(phrase.wordStart)
+                        var matched = true
+                        var offset = 1
+                        while offset < length {
+                            let word = tokens[index + offset].hash
+                            let wordClass = classes[start + offset]
+                            if wordClass < 0
+                                ? word != words[start + offset]
+                                : classMembers.value(for: Self.classKey(word, wordClass)) == nil
+                            {
+                                matched = false
+                                break
+                            }
+                            offset += 1
+                        }
+                        if matched {
+                            if phrase.isVeto { vetoed |= bit } else { added |= bit }
+                        }
+                    }
+                }
+            }
+        }
+        return added
     }
 }
