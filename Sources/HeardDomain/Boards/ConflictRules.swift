@@ -71,10 +71,32 @@ public enum ConflictRules {
             guard !interests(of: member, on: day, meetingOn: meetingOn).isEmpty,
                 mentions(membersPresent, name: member.name)
             else { return false }
+            let interests = interests(of: member, on: day, meetingOn: meetingOn)
             return !lines.contains { line in
                 let lower = line.lowercased()
                 return mentions(line, name: member.name)
                     && DeclarationRules.chairActions.contains { lower.contains($0) }
+                    && namesInterest(line, interests)
+            }
+        }
+    }
+
+    /// Words too common to show which interest a line is about.
+    static let commonWords: Set<String> = [
+        "with", "from", "that", "this", "their", "they", "have", "been", "member", "interest", "interests", "chair",
+        "decided", "would", "part", "take", "leave", "item", "declared",
+    ]
+
+    /// Whether a declarations line says what the interest is: its kind ("financial") or a telling word of what
+    /// was declared ("partner" for "GP partner, Chapeltown Surgery"). A name and "take part" alone are not a
+    /// record of the conflict.
+    static func namesInterest(_ line: String, _ interests: [RegisterEntry]) -> Bool {
+        let lineWords = Set(words(line).map(String.init))
+        let lower = line.lowercased()
+        return interests.contains { entry in
+            if lower.contains(entry.kind.shortTitle) { return true }
+            return words(entry.description).contains { word in
+                word.count >= 4 && !commonWords.contains(String(word)) && lineWords.contains(String(word))
             }
         }
     }
@@ -106,6 +128,6 @@ public enum ConflictRules {
         }
         return "The register of interests shows a conflict to record. "
             + named.joined(separator: ". ")
-            + ". Add a line to the declarations naming each of them, their interest and what the chair decided (take part, discuss but not decide, leave for the item, or not receive the papers)."
+            + ". Add a line to the declarations naming each of them, their interest (for example \"financial\" or what it is) and what the chair decided (take part, discuss but not decide, leave for the item, or not receive the papers)."
     }
 }

@@ -241,8 +241,11 @@ public struct ConsultationInput: Equatable, Sendable {
 
     /// `initiativeDecided`: a consultation cannot be opened on an initiative that is already decided (G1).
     /// The pack must be complete when it is set up (G2), and it cannot open before `today`: nobody could have
-    /// answered a consultation on days before it existed.
-    public func validated(initiativeDecided: Bool, today: SimpleDate) throws(ValidationFailure) -> Valid {
+    /// answered a consultation on days before it existed. `missingBeforeOpening` (see `ConsultationTiming`) is
+    /// what it still lacks: with anything missing it cannot open today, or people would find nothing to answer.
+    public func validated(
+        initiativeDecided: Bool, today: SimpleDate, missingBeforeOpening: [String] = []
+    ) throws(ValidationFailure) -> Valid {
         var errors: [FieldError] = []
         if initiativeDecided {
             errors.append(
@@ -280,6 +283,15 @@ public struct ConsultationInput: Equatable, Sendable {
         if closes == nil { errors.append(FieldError("closes_on", "Enter the closing date, for example 2027-03-29.")) }
         if let opens, let closes, closes <= opens {
             errors.append(FieldError("closes_on", "The closing date must be after the opening date."))
+        } else if let opens, let closes, let problem = ConsultationTiming.lengthProblem(opens: opens, closes: closes) {
+            errors.append(FieldError("closes_on", problem))
+        }
+        if let opens, opens == today, !missingBeforeOpening.isEmpty {
+            errors.append(
+                FieldError(
+                    "opens_on",
+                    "It would open today without \(GunningGate.list(missingBeforeOpening)). Open it on \(today.adding(days: 1).ukText) or later, and add them first: people need questions to answer, and the assessment is part of the pack (Gunning G2)."
+                ))
         }
         let shortReason = shortDurationReason.trimmingWhitespace()
         if !shortReason.isEmpty,

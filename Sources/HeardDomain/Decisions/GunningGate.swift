@@ -361,7 +361,7 @@ public enum GunningGate {
         return nil
     }
 
-    static func list(_ items: [String]) -> String {
+    public static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }

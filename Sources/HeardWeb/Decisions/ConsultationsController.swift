@@ -41,8 +41,8 @@ enum ConsultationsController {
                     request, bundle: bundle, input: input, formats: Set(existing.formatList), failure: nil))
         }
         let input = ConsultationInput(
-            title: bundle.initiative.title, opensOn: today.iso,
-            closesOn: today.adding(days: GunningGate.defaultMinimumDays).iso)
+            title: bundle.initiative.title, opensOn: today.adding(days: 1).iso,
+            closesOn: today.adding(days: 1 + GunningGate.defaultMinimumDays).iso)
         return .html(
             ConsultationViews.form(request, bundle: bundle, input: input, formats: ["online", "paper"], failure: nil))
     }
@@ -71,7 +71,10 @@ enum ConsultationsController {
                 ])
             }
             let decided = bundle.decision?.isApproved == true || bundle.initiative.stage >= .decision
-            let valid = try input.validated(initiativeDecided: decided, today: request.today)
+            let missing = ConsultationTiming.missingBeforeOpening(
+                questionCount: existing == nil ? 0 : bundle.questions.count, eiaStatus: bundle.eiaStatus)
+            let valid = try input.validated(
+                initiativeDecided: decided, today: request.today, missingBeforeOpening: missing)
             // The pack is published as written.
             let published = [
                 ("title", valid.title), ("background", valid.background), ("options", valid.options),
@@ -273,6 +276,39 @@ enum ConsultationsController {
         return request.redirect(to: DecisionURL.consultation(consultation.id!))
     }
 
+    /// Gives people longer to respond: a later closing date, with the reason recorded and published.
+    @Sendable static func extend(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await load(request)
+        let typed = Admin.text(request, "closes_on")
+        let reason = Admin.text(request, "extension_reason")
+        let facts = bundle.consultationFacts!
+        let extended: (closesOn: SimpleDate, reason: String)
+        do {
+            extended = try ConsultationTiming.extended(
+                of: facts, closesOn: typed, reason: reason, today: request.today)
+            if let problem = request.listeningEngine.personalDataProblem(in: extended.reason, field: "extension_reason")
+            {
+                throw ValidationFailure([problem])
+            }
+        } catch let failure as ValidationFailure {
+            return try await renderShow(
+                request, bundle: bundle, failure: failure,
+                typed: ["closes_on": typed, "extension_reason": reason], status: .unprocessableEntity)
+        }
+        let before = consultation.closesOn
+        consultation.closesOn = extended.closesOn.iso
+        try await request.db.transaction { db in
+            try await consultation.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "consultation.extended", objectType: "consultation",
+                objectID: consultation.id?.uuidString,
+                summary: "Extended \(consultation.title) to \(extended.closesOn.ukText): \(extended.reason)",
+                changes: [FieldChange("closes_on", from: before, to: extended.closesOn.iso)])
+        }
+        Admin.flash(request, "Consultation extended: it now closes on \(extended.closesOn.ukText).")
+        return request.redirect(to: DecisionURL.consultation(consultation.id!))
+    }
+
     @Sendable static func addTheme(_ request: Request) async throws -> Response {
         let (consultation, bundle) = try await load(request)
         let name = Admin.text(request, "name").trimmingWhitespace()
@@ -290,6 +326,13 @@ enum ConsultationsController {
         let mentions = Int(mentionsText)
         if mentions == nil || mentions! < 1 {
             errors.append(FieldError("mentions", "Enter how many responses raised it, 1 or more."))
+        } else if bundle.responseCount > 0, mentions! > bundle.responseCount {
+            // The count is published beside the number of responses: it cannot be more than there were.
+            errors.append(
+                FieldError(
+                    "mentions",
+                    "\(bundle.responseCount) responses were received, so no theme was raised by \(mentions!). Enter a number from 1 to \(bundle.responseCount)."
+                ))
         }
         let sentiment = Int(sentimentText)
         if sentiment == nil || !(1...5).contains(sentiment!) {
@@ -321,6 +364,37 @@ enum ConsultationsController {
                 objectID: consultation.id?.uuidString, summary: "Recorded theme \(name) (\(mentions) responses)")
         }
         Admin.flash(request, "Theme recorded: \(name)")
+        return request.redirect(to: DecisionURL.consultation(consultation.id!) + "#themes")
+    }
+
+    /// Takes out a theme recorded by mistake, until the analysis is published (then it is part of the record).
+    @Sendable static func removeTheme(_ request: Request) async throws -> Response {
+        let (consultation, bundle) = try await load(request)
+        guard let themeID = UUID(uuidString: request.parameters.get("theme") ?? ""),
+            let theme = bundle.themes.first(where: { $0.id == themeID })
+        else { throw Abort(.notFound) }
+        var errors: [FieldError] = []
+        if consultation.analysisPublishedAt != nil {
+            errors.append(
+                FieldError(
+                    "name",
+                    "The analysis is published with \(theme.name) in it, so the theme stays: the published record cannot change."
+                ))
+        } else if let decided = Self.decidedProblem(bundle, field: "name") {
+            errors.append(decided)
+        }
+        guard errors.isEmpty else {
+            return try await renderShow(
+                request, bundle: bundle, failure: ValidationFailure(errors), typed: [:], status: .conflict)
+        }
+        try await request.db.transaction { db in
+            try await theme.delete(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "consultation.theme_removed", objectType: "consultation",
+                objectID: consultation.id?.uuidString,
+                summary: "Removed theme \(theme.name) (\(theme.mentions) responses)")
+        }
+        Admin.flash(request, "Theme removed: \(theme.name)")
         return request.redirect(to: DecisionURL.consultation(consultation.id!) + "#themes")
     }
 

@@ -35,8 +35,11 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     initiatives.get("consultations", ":id", "paper", use: ResponsesController.paperForm)
     initiatives.post("consultations", ":id", "paper", use: ResponsesController.paperSubmit)
     initiatives.post("consultations", ":id", "close", use: ConsultationsController.closeEarly)
+    initiatives.post("consultations", ":id", "extend", use: ConsultationsController.extend)
     initiatives.post("consultations", ":id", "themes", use: ConsultationsController.addTheme)
     initiatives.post("consultations", ":id", "themes", ":theme", use: ConsultationsController.respondToTheme)
+    initiatives.post(
+        "consultations", ":id", "themes", ":theme", "remove", use: ConsultationsController.removeTheme)
     initiatives.post("consultations", ":id", "publish", use: ConsultationsController.publish)
     initiatives.get("glossary", use: GlossaryController.index)
     initiatives.post("glossary", use: GlossaryController.add)

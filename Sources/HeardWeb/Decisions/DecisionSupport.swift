@@ -70,6 +70,7 @@ enum DecisionURL {
     static func questions(_ id: UUID) -> String { consultation(id) + "/questions" }
     static func paper(_ id: UUID) -> String { consultation(id) + "/paper" }
     static func closeEarly(_ id: UUID) -> String { consultation(id) + "/close" }
+    static func extend(_ id: UUID) -> String { consultation(id) + "/extend" }
     static func themes(_ id: UUID) -> String { consultation(id) + "/themes" }
     static func themeResponse(_ consultation: UUID, _ theme: UUID) -> String {
         themes(consultation) + "/" + Self.id(theme)
@@ -206,13 +207,14 @@ struct InitiativeBundle {
 /// Form pieces the decisions pages need beyond `FormComponents`.
 enum DecisionForms {
     /// Radio buttons in a fieldset with a legend.
+    /// `id` replaces the field id when one page repeats the form (one per theme), so ids stay unique.
     static func radios(
         name: String, legend legendText: String, choices: [FormComponents.Choice], selected: String,
-        failure: ValidationFailure?, hint: String? = nil
+        failure: ValidationFailure?, hint: String? = nil, id: String? = nil
     ) -> HTMLNode {
         choiceGroup(
             name: name, type: "radio", inputName: name, legend: legendText, choices: choices,
-            isChecked: { $0 == selected }, failure: failure, hint: hint)
+            isChecked: { $0 == selected }, failure: failure, hint: hint, id: id)
     }
 
     /// Checkboxes in a fieldset with a legend.
@@ -228,9 +230,9 @@ enum DecisionForms {
     /// The frame radios and checkboxes share: fieldset, legend, hint, error, one input per choice.
     private static func choiceGroup(
         name: String, type: String, inputName: String, legend legendText: String, choices: [FormComponents.Choice],
-        isChecked: (String) -> Bool, failure: ValidationFailure?, hint: String?
+        isChecked: (String) -> Bool, failure: ValidationFailure?, hint: String?, id: String? = nil
     ) -> HTMLNode {
-        let id = FormComponents.fieldID(name)
+        let id = id ?? FormComponents.fieldID(name)
         let error = failure?.message(for: name)
         return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
             fieldset(.class("fieldset"), .id(id)) {

@@ -118,6 +118,14 @@ struct BoardRulesTests {
                 on: today) != nil, "naming the interest without the chair's action is not enough")
         #expect(
             ConflictRules.problem(
+                membersPresent: present, declarations: "Dr Khan: take part. Joanne Shaw: take part.",
+                register: register, on: today) != nil, "the chair's action without the interest is not a record")
+        #expect(
+            ConflictRules.problem(
+                membersPresent: present, declarations: "Dr Khan, financial interest: take part.", register: register,
+                on: today) == nil, "the kind of interest names it")
+        #expect(
+            ConflictRules.problem(
                 membersPresent: "Chair; Joanne Shaw", declarations: "None", register: register, on: today)
                 == nil, "members not present do not count")
         // A member present who has never declared at all cannot take part unrecorded either.

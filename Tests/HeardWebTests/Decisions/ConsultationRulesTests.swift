@@ -25,7 +25,7 @@ struct ConsultationRulesTests {
     static let pack = [
         "title": "Stroke rehabilitation at home", "background": "Rehabilitation happens on the ward now.",
         "options": "A. Home visits. B. No change.", "discarded_alternatives": "C. Close the unit: too far to travel.",
-        "reasons": "People recover better at home.", "opens_on": "2026-12-05", "closes_on": "2027-03-01",
+        "reasons": "People recover better at home.", "opens_on": "2026-12-06", "closes_on": "2027-03-01",
         "short_duration_reason": "", "formats": "online",
     ]
 
@@ -56,7 +56,24 @@ struct ConsultationRulesTests {
             let past = try await officer.post(path, form: backdated, tokenFrom: path)
             #expect(past.status == .unprocessableEntity)
             #expect(past.body.contains("A consultation cannot open in the past"))
+            // Opening today, before there are questions or an equality impact assessment, would put up a
+            // consultation with nothing to answer; 27 weeks is longer than a proposal stays formative.
+            var today = Self.pack
+            today["opens_on"] = "2026-12-05"
+            let notReady = try await officer.post(path, form: today, tokenFrom: path)
+            #expect(notReady.status == .unprocessableEntity)
+            #expect(
+                notReady.body.contains(
+                    "It would open today without its survey questions and an equality impact assessment (a draft is enough to open). Open it on 6 December 2026 or later"
+                ))
+            var long = Self.pack
+            long["closes_on"] = "2027-06-20"
+            let tooLong = try await officer.post(path, form: long, tokenFrom: path)
+            #expect(tooLong.status == .unprocessableEntity)
+            #expect(tooLong.body.contains("A consultation can run for up to 26 weeks. Close it by 6 June 2027"))
             #expect(try await Consultation.query(on: app.db).count() == 0, "nothing refused was saved")
+            #expect(
+                try await officer.get(path).body.contains("value=\"2026-12-06\""), "a new consultation opens tomorrow")
 
             let made = try await officer.post(path, form: Self.pack, tokenFrom: path)
             #expect(made.status == .seeOther)
@@ -78,6 +95,8 @@ struct ConsultationRulesTests {
             let page = try await officer.get(staffPath)
             #expect(page.status == .ok)
             #expect(page.body.contains("Old question"))
+            #expect(page.body.contains("Not ready to open on 6 December 2026."))
+            #expect(page.body.contains("Add an equality impact assessment (a draft is enough to open) before then"))
 
             // Until someone answers, a question can be taken out; the others close up.
             #expect(
@@ -101,6 +120,7 @@ struct ConsultationRulesTests {
             let left = try await SurveyQuestion.query(on: app.db).sort(\.$position).all()
             #expect(left.map(\.text) == ["How far do you travel?", "Would it not be better to go by bus?"])
             #expect(left.map(\.position) == [1, 2])
+            app.app.decisionClock = .fixed(Self.today.adding(days: 1))  // open now
             try await SurveyResponse(
                 consultationID: consultation.id!, channel: "online", placeID: nil, answers: [:], redactedText: "",
                 submissionKey: "k", contactEmail: nil

@@ -65,6 +65,8 @@ enum ConsultationViews {
             ($0, checker.check($0.text, kind: $0.kind, optionsKnown: !consultation.options.isEmpty))
         }
         let warningCount = questionWarnings.reduce(0) { $0 + $1.1.count }
+        let missing = ConsultationTiming.missingBeforeOpening(
+            questionCount: bundle.questions.count, eiaStatus: bundle.eiaStatus)
         return PageLayout.render(context) {
             p {
                 a(.class("back-link"), .href(DecisionURL.initiative(bundle.initiative.id!))) {
@@ -80,6 +82,19 @@ enum ConsultationViews {
             p { a(.href(DecisionURL.publicConsultation(id))) { "Public consultation page" } }
             if state == .forthcoming {
                 p { a(.href(DecisionURL.newConsultation(bundle.initiative.id!))) { "Change the pack or the dates" } }
+            }
+            if state == .forthcoming || state == .open, !missing.isEmpty {
+                // Said at the top, not only in the checklist: on its opening day people would find nothing to answer.
+                div(.class("warning-callout"), .role("note")) {
+                    strong {
+                        state == .open
+                            ? "Open without \(GunningGate.list(missing)). "
+                            : "Not ready to open on \(consultation.opens.ukText). "
+                    }
+                    state == .open
+                        ? "People cannot answer online until it has them. Add them now."
+                        : "Add \(GunningGate.list(missing)) before then, or move the opening date."
+                }
             }
             h2(.id("checklist")) { "Checklist" }
             DataTable.render(
@@ -178,6 +193,20 @@ enum ConsultationViews {
                         hint: "Closing early shortens the time people had (Gunning G3).")
                     button(.type("submit"), .class("button button-secondary")) { "Close the consultation now" }
                 }
+                HeardWeb.form(.action(DecisionURL.extend(id)), .method("post"), .novalidate, .class("panel")) {
+                    h3 { "Extend the closing date" }
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    FormComponents.textField(
+                        name: "closes_on", label: "New closing date", value: typed["closes_on"] ?? "",
+                        failure: failure,
+                        hint:
+                            "Now \(facts.closesOn.ukText). Up to \(consultation.opens.adding(days: ConsultationTiming.maximumDays).ukText) (26 weeks from opening).",
+                        type: "date", width: "medium")
+                    FormComponents.textField(
+                        name: "extension_reason", label: "Why people need longer",
+                        value: typed["extension_reason"] ?? "", failure: failure)
+                    button(.type("submit"), .class("button button-secondary")) { "Extend the consultation" }
+                }
             }
             if let analysis, state != .open, state != .forthcoming {
                 AnalysisViews.summary(analysis)
@@ -203,19 +232,48 @@ enum ConsultationViews {
                         h3 { theme.name }
                         p { "\(theme.mentions) responses. \(theme.summary)" }
                         if !theme.quote.isEmpty { element("blockquote") { theme.quote } }
-                        HeardWeb.form(.action(DecisionURL.themeResponse(id, theme.id!)), .method("post"), .novalidate) {
-                            FormComponents.csrfField(context.csrfToken ?? "")
-                            let isThis = typed["theme"] == theme.id!.uuidString
-                            DecisionForms.radios(
-                                name: "response_kind", legend: "Response to \(theme.name)",
-                                choices: ThemeResponseKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
-                                selected: theme.responseKind?.rawValue ?? "", failure: isThis ? failure : nil)
-                            FormComponents.textArea(
-                                name: "response_reason", label: "Reason",
-                                value: isThis ? typed["response_reason"] ?? "" : theme.responseReason,
-                                failure: isThis ? failure : nil, rows: 3)
-                            button(.type("submit"), .class("button button-secondary")) {
-                                "Save response to \(theme.name)"
+                        if bundle.decision?.isApproved == true {
+                            // The approved record is kept as it was: show it, do not offer to change it.
+                            p {
+                                strong { "Response: " }
+                                (theme.responseKind?.title ?? "None recorded") + ". " + theme.responseReason
+                            }
+                        } else {
+                            HeardWeb.form(
+                                .action(DecisionURL.themeResponse(id, theme.id!)), .method("post"), .novalidate
+                            ) {
+                                FormComponents.csrfField(context.csrfToken ?? "")
+                                let isThis = typed["theme"] == theme.id!.uuidString
+                                // One form per theme: the theme that failed keeps the plain ids the error summary links
+                                // to; the others get ids of their own, so every label selects its own field.
+                                let suffix = isThis ? "" : "-" + DecisionURL.id(theme.id!)
+                                DecisionForms.radios(
+                                    name: "response_kind", legend: "Response to \(theme.name)",
+                                    choices: ThemeResponseKind.allCases.map {
+                                        .init(value: $0.rawValue, label: $0.title)
+                                    },
+                                    selected: theme.responseKind?.rawValue ?? "", failure: isThis ? failure : nil,
+                                    id: FormComponents.fieldID("response_kind") + suffix)
+                                FormComponents.textArea(
+                                    name: "response_reason", label: "Reason",
+                                    value: isThis ? typed["response_reason"] ?? "" : theme.responseReason,
+                                    failure: isThis ? failure : nil, rows: 3,
+                                    id: FormComponents.fieldID("response_reason") + suffix)
+                                button(.type("submit"), .class("button button-secondary")) {
+                                    "Save response to \(theme.name)"
+                                }
+                            }
+                        }
+                        if consultation.analysisPublishedAt == nil && bundle.decision?.isApproved != true {
+                            HeardWeb.form(
+                                .action(DecisionURL.themeResponse(id, theme.id!) + "/remove"), .method("post"),
+                                .class("inline-form")
+                            ) {
+                                FormComponents.csrfField(context.csrfToken ?? "")
+                                button(.type("submit"), .class("link-button")) {
+                                    "Remove"
+                                    span(.class("visually-hidden")) { " the theme \(theme.name)" }
+                                }
                             }
                         }
                     }

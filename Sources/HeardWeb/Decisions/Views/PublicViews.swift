@@ -135,7 +135,9 @@ enum PublicViews {
                             strong { "Online: " }
                             state == .open && hasForm
                                 ? HTMLNode.fragment(["fill in the form ", a(.href("#respond")) { "below" }, "."])
-                                : "the form appears on this page when the consultation opens."
+                                : state == .open
+                                    ? "the online form is not ready yet. Please come back soon, or respond another way below."
+                                    : "the form appears on this page when the consultation opens."
                         }
                     }
                     if formats.contains("paper") {

@@ -54,12 +54,13 @@ enum FormComponents {
     }
 
     /// `required` adds aria-required (not the HTML attribute: forms are `novalidate`, the server says what is
-    /// missing), so screen readers announce the field as needed before it is sent.
+    /// missing), so screen readers announce the field as needed before it is sent. `id` replaces the field id when
+    /// one page repeats the form, so ids stay unique.
     static func textArea(
         name: String, label labelText: String, value: String, failure: ValidationFailure?, hint: String? = nil,
-        rows: Int = 5, required: Bool = false
+        rows: Int = 5, required: Bool = false, id: String? = nil
     ) -> HTMLNode {
-        let id = fieldID(name)
+        let id = id ?? fieldID(name)
         let error = failure?.message(for: name)
         var attributes: [HTMLAttribute] = [
             .id(id), .name(name), HTMLAttribute("rows", String(rows)),

@@ -1,0 +1,52 @@
+/// When a consultation may open, how long it may run, and extending it while it is open.
+public enum ConsultationTiming {
+    /// The longest a consultation may run from opening to closing: 26 weeks. Longer, and the proposal is no
+    /// longer at a formative stage by the time it closes (G1); twelve weeks is the convention (G3).
+    public static let maximumDays = 182
+
+    /// What the consultation still lacks before people can respond to it: the questions, and the equality
+    /// impact assessment that is part of the pack (G2). Empty when it is ready to open.
+    public static func missingBeforeOpening(questionCount: Int, eiaStatus: EIAStatus) -> [String] {
+        var missing: [String] = []
+        if questionCount == 0 { missing.append("its survey questions") }
+        if eiaStatus == .none { missing.append("an equality impact assessment (a draft is enough to open)") }
+        return missing
+    }
+
+    /// The problem with a closing date `days` after opening, or nil.
+    static func lengthProblem(opens: SimpleDate, closes: SimpleDate) -> String? {
+        guard opens.days(until: closes) > maximumDays else { return nil }
+        return
+            "A consultation can run for up to 26 weeks. Close it by \(opens.adding(days: maximumDays).ukText); if people need longer, extend it while it is open."
+    }
+
+    /// Checks a new closing date for an open consultation and the reason for it; returns both.
+    public static func extended(
+        of consultation: ConsultationFacts, closesOn text: String, reason: String, today: SimpleDate
+    ) throws(ValidationFailure) -> (closesOn: SimpleDate, reason: String) {
+        var errors: [FieldError] = []
+        if consultation.state(on: today) != .open {
+            errors.append(FieldError("closes_on", "Only an open consultation can be extended."))
+        }
+        let closes = SimpleDate(iso: text.trimmingWhitespace())
+        if let closes {
+            if closes <= consultation.closesOn {
+                errors.append(
+                    FieldError(
+                        "closes_on",
+                        "Enter a date after the current closing date, \(consultation.closesOn.ukText). To finish sooner, close it early."
+                    ))
+            } else if let problem = lengthProblem(opens: consultation.opensOn, closes: closes) {
+                errors.append(FieldError("closes_on", problem))
+            }
+        } else {
+            errors.append(FieldError("closes_on", "Enter the new closing date, for example 2027-03-29."))
+        }
+        let reason = reason.trimmingWhitespace()
+        if let problem = RecordedReason.problem(reason, ask: "Say why the consultation needs longer.") {
+            errors.append(FieldError("extension_reason", problem))
+        }
+        guard errors.isEmpty, let closes else { throw ValidationFailure(errors) }
+        return (closes, reason)
+    }
+}

@@ -1,0 +1,184 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// What a review of the consultation pages found: an open consultation could not be given longer, a theme
+/// could be published as raised by more responses than there were, a theme recorded by mistake could not be
+/// taken out, one page repeated the same field ids for every theme, and a consultation open without questions
+/// told the public its form would appear "when the consultation opens".
+@Suite("Consultations: extending, theme counts and ids, opening without questions")
+struct ConsultationTimingTests {
+    static let today = SimpleDate(year: 2026, month: 12, day: 5)
+
+    static func consultation(
+        opens: Int, closes: Int, stage: InitiativeStage, responses: Int, on db: any Database
+    ) async throws -> Consultation {
+        let initiative = Initiative(
+            title: "Eye clinic", what: "Move the clinic.", why: "A bigger site.", affectsServices: true,
+            substantialVariation: false, decisionBody: "ICB board", targetDate: nil, stage: stage,
+            livedExperienceMembers: 2)
+        try await initiative.create(on: db)
+        let consultation = Consultation(
+            initiativeID: initiative.id!, title: "Moving the eye clinic", background: "b", options: "o",
+            discardedAlternatives: "d", reasons: "r", opensOn: today.adding(days: opens),
+            closesOn: today.adding(days: closes))
+        try await consultation.create(on: db)
+        for index in 0..<responses {
+            try await SurveyResponse(
+                consultationID: consultation.id!, channel: "online", placeID: nil, answers: [:],
+                redactedText: "Parking is hard.", submissionKey: "key-\(index)", contactEmail: nil
+            ).create(on: db)
+        }
+        return consultation
+    }
+
+    static func path(_ consultation: Consultation) -> String {
+        "/staff/consultations/\(consultation.id!.uuidString.lowercased())"
+    }
+
+    @Test(
+        "an open consultation can be given longer, with a reason, up to 26 weeks from opening",
+        arguments: TestDatabase.all)
+    func extending(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let open = try await Self.consultation(
+                opens: -10, closes: 74, stage: .consultation, responses: 2, on: app.db)
+            let path = Self.path(open)
+            let page = try await officer.get(path)
+            #expect(page.body.contains("Extend the closing date"))
+            #expect(page.body.contains("Up to 26 May 2027 (26 weeks from opening)"))
+
+            let refusals: [([String: String], String)] = [
+                (
+                    ["closes_on": "2027-02-10", "extension_reason": "More time for carers."],
+                    "Enter a date after the current closing date, 17 February 2027."
+                ),
+                (
+                    ["closes_on": "2027-05-27", "extension_reason": "More time for carers."],
+                    "A consultation can run for up to 26 weeks. Close it by 26 May 2027"
+                ),
+                (
+                    ["closes_on": "2027-03-31", "extension_reason": "x"],
+                    "Say why the consultation needs longer, in a sentence the public can follow"
+                ),
+                (["closes_on": "soon", "extension_reason": "More time for carers."], "Enter the new closing date"),
+            ]
+            for (form, message) in refusals {
+                let refused = try await officer.post(path + "/extend", form: form, tokenFrom: path)
+                #expect(refused.status == .unprocessableEntity, "\(form)")
+                #expect(refused.body.contains(message), "\(form)")
+            }
+            #expect(try await Consultation.find(open.id, on: app.db)?.closesOn == "2027-02-17", "nothing refused saved")
+
+            let extended = try await officer.post(
+                path + "/extend",
+                form: ["closes_on": "2027-03-31", "extension_reason": "Carers asked for more time over the holidays."],
+                tokenFrom: path)
+            #expect(extended.status == .seeOther)
+            #expect(try await Consultation.find(open.id, on: app.db)?.closesOn == "2027-03-31")
+            #expect(try await officer.get(path).body.contains("Consultation extended: it now closes on 31 March 2027."))
+            let audit = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "consultation.extended").first())
+            #expect(audit.summary.contains("Carers asked for more time over the holidays."))
+            let publicPage = try await officer.get("/consultations/\(open.id!.uuidString.lowercased())")
+            #expect(publicPage.body.contains("31 March 2027"))
+
+            // One that has not opened yet is changed through its pack, not extended.
+            let later = try await Self.consultation(
+                opens: 5, closes: 90, stage: .consultation, responses: 0, on: app.db)
+            let notOpen = try await officer.post(
+                Self.path(later) + "/extend",
+                form: ["closes_on": "2027-04-01", "extension_reason": "More time for carers."],
+                tokenFrom: Self.path(later))
+            #expect(notOpen.status == .unprocessableEntity)
+            #expect(notOpen.body.contains("Only an open consultation can be extended."))
+        }
+    }
+
+    @Test(
+        "a theme cannot be raised by more responses than there were; it can be removed until published; ids are unique",
+        arguments: TestDatabase.all)
+    func themes(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let closed = try await Self.consultation(
+                opens: -100, closes: -10, stage: .analysis, responses: 2, on: app.db)
+            let path = Self.path(closed)
+            let tooMany = try await officer.post(
+                path + "/themes",
+                form: ["name": "Night workers", "summary": "Shifts.", "mentions": "500", "sentiment": "4"],
+                tokenFrom: path)
+            #expect(tooMany.status == .unprocessableEntity)
+            #expect(
+                tooMany.body.contains(
+                    "2 responses were received, so no theme was raised by 500. Enter a number from 1 to 2."))
+            for name in ["Parking", "Bus routes"] {
+                let made = try await officer.post(
+                    path + "/themes", form: ["name": name, "summary": "Hard.", "mentions": "2", "sentiment": "4"],
+                    tokenFrom: path)
+                #expect(made.status == .seeOther, "\(name)")
+            }
+            let page = try await officer.get(path)
+            for id in ["field-response_kind-0", "field-response_reason", "field-response_kind"] {
+                let count = page.body.components(separatedBy: "id=\"\(id)\"").count - 1
+                #expect(count <= 1, "id \(id) appears \(count) times")
+            }
+            let themes = try await ConsultationTheme.query(on: app.db).sort(\.$name).all()
+            #expect(themes.count == 2)
+            for theme in themes {
+                let suffix = "-" + theme.id!.uuidString.lowercased()
+                #expect(page.body.contains("id=\"field-response_reason\(suffix)\""))
+                #expect(page.body.contains("for=\"field-response_kind\(suffix)-0\""))
+            }
+            // The theme whose form failed keeps the plain ids the error summary links to.
+            let busRoutes = try #require(themes.first { $0.name == "Bus routes" })
+            let themePath = path + "/themes/\(busRoutes.id!.uuidString.lowercased())"
+            let failed = try await officer.post(
+                themePath, form: ["response_kind": "accepted", "response_reason": ""], tokenFrom: path)
+            #expect(failed.status == .unprocessableEntity)
+            #expect(failed.body.contains("href=\"#field-response_reason\""))
+            #expect(failed.body.components(separatedBy: "id=\"field-response_reason\"").count - 1 == 1)
+
+            let removed = try await officer.post(themePath + "/remove", form: [:], tokenFrom: path)
+            #expect(removed.status == .seeOther)
+            #expect(try await ConsultationTheme.query(on: app.db).all().map(\.name) == ["Parking"])
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "consultation.theme_removed").count() == 1)
+
+            #expect(
+                try await officer.post(
+                    path + "/publish", form: ["outcome_summary": "Most people worried about parking."], tokenFrom: path
+                ).status == .seeOther)
+            let parking = try #require(try await ConsultationTheme.query(on: app.db).first())
+            let kept = try await officer.post(
+                path + "/themes/\(parking.id!.uuidString.lowercased())/remove", form: [:], tokenFrom: path)
+            #expect(kept.status == .conflict)
+            #expect(kept.body.contains("The analysis is published with Parking in it"))
+            #expect(try await ConsultationTheme.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test(
+        "open with no questions: the staff page says so and the public page does not promise a form later",
+        arguments: TestDatabase.all)
+    func openWithoutQuestions(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let open = try await Self.consultation(
+                opens: -1, closes: 83, stage: .consultation, responses: 0, on: app.db)
+            let staff = try await officer.get(Self.path(open))
+            #expect(staff.body.contains("Open without its survey questions and an equality impact assessment"))
+            let publicPage = try await officer.get("/consultations/\(open.id!.uuidString.lowercased())")
+            #expect(publicPage.body.contains("the online form is not ready yet"))
+            #expect(!publicPage.body.contains("the form appears on this page when the consultation opens"))
+        }
+    }
+}
