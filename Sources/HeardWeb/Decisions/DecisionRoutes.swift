@@ -11,6 +11,7 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     browser.get("consultations", ":id", "outcome.csv", use: PublicDecisionsController.outcomeCSV)
     browser.get("initiatives", ":id", use: PublicDecisionsController.initiative)
     browser.get("initiatives", ":id", "equality-impact-assessment", use: PublicDecisionsController.assessment)
+    browser.get("decisions", use: PublicDecisionsController.decisions)
     browser.get("decisions", ":id", use: PublicDecisionsController.decision)
 
     // Initiatives, consultations, surveys, analysis and equality impact assessments

@@ -162,6 +162,13 @@ enum PublicDecisionsController {
                 context: PageContext(request, title: "Equality impact assessment: \(bundle.initiative.title)")))
     }
 
+    /// Every approved decision, newest meeting first: what was decided, by whom, and how people's views counted.
+    @Sendable static func decisions(_ request: Request) async throws -> Response {
+        let decisions = try await Decision.query(on: request.db).filter(\.$status == "approved")
+            .with(\.$initiative).sort(\.$meetingOn, .descending).sort(\.$title).all()
+        return .html(PublicViews.decisions(decisions, context: PageContext(request, title: "Decisions")))
+    }
+
     @Sendable static func decision(_ request: Request) async throws -> Response {
         guard let decision = try await Decision.find(try Admin.uuidParameter(request), on: request.db),
             decision.isApproved

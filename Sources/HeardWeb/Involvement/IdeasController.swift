@@ -74,6 +74,21 @@ enum IdeasController {
                     ))
             }
         }
+        if errors.isEmpty {
+            // Sending the form twice (a double tap, the back button) must not put the same idea forward twice.
+            let title = typed["title"]!.lowercased()
+            let details = typed["details"]!
+            let same = try await Idea.query(on: request.db).filter(\.$author.$id == user.id!).all().first {
+                $0.title.lowercased() == title && $0.details == details
+            }
+            if let same {
+                errors.append(
+                    FieldError(
+                        "title",
+                        "You have already put forward this idea, \"\(same.title)\". It is listed on this page with its response."
+                    ))
+            }
+        }
         guard errors.isEmpty else {
             return try await minePage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
         }
@@ -112,7 +127,9 @@ enum IdeasController {
     static func showPage(
         _ idea: Idea, _ request: Request, failure: ValidationFailure?, typed: [String: String]
     ) async throws -> Response {
+        // Only changes still being shaped can take an idea forward (and the one it is already part of).
         let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
+            .filter { $0.stage < .decision || $0.id == idea.$initiative.id }
         return .html(
             IdeaPages.show(
                 idea, initiatives: initiatives,
@@ -135,6 +152,14 @@ enum IdeasController {
                 initiative = try await Initiative.find(id, on: request.db)
             }
             if initiative == nil { errors.append(FieldError("initiative_id", "Choose an initiative from the list.")) }
+            if let initiative, status == .takenForward, initiative.stage >= .decision {
+                // The person would be told their idea is part of a change that was settled without it.
+                errors.append(
+                    FieldError(
+                        "initiative_id",
+                        "\(initiative.title) is already decided, so this idea cannot shape it now. Choose an initiative that is still being planned, or answer the idea as being considered."
+                    ))
+            }
         }
         // Taking an idea forward publishes its title and details on the public ideas page: an idea put forward
         // before personal data was refused, or one that slipped past, must not go public as written.

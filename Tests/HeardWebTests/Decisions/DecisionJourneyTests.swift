@@ -429,6 +429,12 @@ struct DecisionJourneyTests {
             let record = try await visitor.get("/decisions/\(decision.id!.uuidString.lowercased())")
             #expect(record.status == .ok)
             #expect(record.body.contains("Commissioning stroke rehab at home"))
+            // Every approved decision is listed publicly, linked to its record.
+            let decisions = try await visitor.get("/decisions")
+            #expect(decisions.status == .ok)
+            #expect(decisions.body.contains("href=\"/decisions/\(decision.id!.uuidString.lowercased())\""))
+            #expect(decisions.body.contains("About: Stroke rehabilitation at home"))
+            #expect(try await visitor.get("/consultations").body.contains("href=\"/decisions\""))
             let list = try await visitor.get("/api/v1/decisions")
             #expect(list.body.contains("closed_with_outcome"))
         }

@@ -42,6 +42,17 @@ struct IdeasTests {
                     "credit_name": "Farah B.",
                 ], tokenFrom: "/me")
             #expect(second.status == .seeOther)
+            // The same idea sent again (a double tap, the back button) is not a second idea.
+            let again = try await member.post(
+                "/me/ideas",
+                form: [
+                    "title": "free parking for carers",
+                    "details": "Carers visiting every day pay too much to park at the hospital.",
+                    "credit_name": "Farah B.",
+                ], tokenFrom: "/me")
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.body.contains("You have already put forward this idea, \"Free parking for carers\""))
+            #expect(try await Idea.query(on: app.db).count() == 2)
             var mine = try await member.get("/me")
             #expect(mine.body.contains("Late-night pharmacy after urgent care"))
             #expect(mine.body.contains("Waiting for a response"))
@@ -69,6 +80,22 @@ struct IdeasTests {
                 affectsServices: true, substantialVariation: false, decisionBody: "Leeds Place Committee",
                 targetDate: nil)
             try await initiative.create(on: app.db)
+            // A change already decided cannot take an idea forward: the person would be credited on a decision
+            // their idea played no part in.
+            let decided = Initiative(
+                title: "Patient transport eligibility", what: "New rules", why: "Fairness", affectsServices: true,
+                substantialVariation: false, decisionBody: "ICB board", targetDate: nil, stage: .review)
+            try await decided.create(on: app.db)
+            #expect(!(try await officer.get(pharmacyPath).body.contains(decided.id!.uuidString)))
+            let tooLate = try await officer.post(
+                pharmacyPath,
+                form: [
+                    "status": "taken_forward", "initiative_id": decided.id!.uuidString,
+                    "response": "We are including this in the new transport rules.",
+                ], tokenFrom: pharmacyPath)
+            #expect(tooLate.status == .unprocessableEntity)
+            #expect(tooLate.body.contains("Patient transport eligibility is already decided"))
+            #expect(try await Idea.find(pharmacy.id, on: app.db)?.status == .submitted)
             let answered = try await officer.post(
                 pharmacyPath,
                 form: [

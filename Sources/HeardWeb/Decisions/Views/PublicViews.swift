@@ -38,6 +38,7 @@ enum PublicViews {
                     }
                 }
             }
+            p { a(.href(DecisionURL.publicDecisions)) { "Decisions taken, and how they answered what people said" } }
             section {
                 h2 { "Changes we are working on" }
                 p { "Every proposed change, from the first idea, with who has been involved so far." }
@@ -411,6 +412,31 @@ enum PublicViews {
 
     static func dayNumber(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
+    static func decisions(_ decisions: [Decision], context: PageContext) -> String {
+        PageLayout.render(context) {
+            h1 { "Decisions" }
+            p(.class("lead")) {
+                "Decisions about changes to health and care services, with who took them, the interests they declared, and how each one answered what people told us."
+            }
+            if decisions.isEmpty {
+                p { "No decisions have been published yet." }
+            } else {
+                ul(.class("list-plain")) {
+                    for decision in decisions {
+                        li {
+                            a(.href(DecisionURL.publicDecision(decision.id!))) { decision.title }
+                            " – "
+                            decision.meeting + ", "
+                            SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn
+                            p(.class("hint")) { "About: " + decision.initiative.title }
+                        }
+                    }
+                }
+            }
+            p { a(.href(DecisionURL.consultationHub)) { "Consultations, and the changes we are working on" } }
+        }
+    }
+
     static func decision(_ decision: Decision, bundle: InitiativeBundle, context: PageContext) -> String {
         // The board that met, when the meeting names one: readers can check the declarations against its register.
         let board = bundle.boardMembers.map(\.board).first {
@@ -449,6 +475,7 @@ enum PublicViews {
                     })
             }
             ul(.class("list-bullet")) {
+                li { a(.href(DecisionURL.publicDecisions)) { "All decisions" } }
                 if let consultation = bundle.consultation {
                     li { a(.href(DecisionURL.outcome(consultation.id!))) { "The consultation outcome report" } }
                 }
