@@ -218,7 +218,11 @@ public enum GunningGate {
             if let target = c.decisionTargetDate, target <= c.lastDay {
                 return PrincipleCheck(
                     .g1, .notMet,
-                    "The decision is due on \(target.ukText), before the consultation closes on \(c.lastDay.ukText). Move the decision after the consultation, leaving time to analyse it."
+                    "The decision is due on \(target.ukText), "
+                        + (target == c.lastDay
+                            ? "the day the consultation closes. "
+                            : "before the consultation closes on \(c.lastDay.ukText). ")
+                        + "Move the decision after the consultation, leaving time to analyse it."
                 )
             }
             return PrincipleCheck(.g1, .met, "The consultation happens while the proposal can still change.")

@@ -19,9 +19,18 @@ enum InvitationsController {
         }
         let already = Set(
             try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!).all().map(\.$user.id))
-        let people = try await User.query(on: request.db).filter(\.$id ~~ Array(chosen))
+        let eligible = try await User.query(on: request.db).filter(\.$id ~~ Array(chosen))
             .filter(\.$role == .involvedPerson).filter(\.$isActive == true).all()
-            .filter { !already.contains($0.id!) }
+        guard eligible.count == chosen.count else {
+            // Not silently dropped: "Invited 0 people" after ticking someone would read as done.
+            let problem = FieldError(
+                "people",
+                "Choose people from the list: \(chosen.count - eligible.count) of those ticked cannot be invited, because only people with an active involvement account can be."
+            )
+            return try await ActivitiesController.renderShow(
+                request, activity, failure: ValidationFailure([problem]), status: .unprocessableEntity)
+        }
+        let people = eligible.filter { !already.contains($0.id!) }
         let access = ActivityViews.accessibility(activity)
         try await request.db.transaction { db in
             for person in people {

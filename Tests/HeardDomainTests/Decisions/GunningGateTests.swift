@@ -56,6 +56,13 @@ struct GunningGateTests {
             today: Self.today, meetingOn: lastDay.adding(days: -5))
         #expect(early?.principle == .g1)
         #expect(early?.message.contains("before the consultation closes on \(lastDay.ukText)") == true)
+        var sameDay = facts
+        sameDay.decisionTargetDate = lastDay
+        let onTheDay = GunningGate.check(.g1, sameDay, today: Self.today)
+        #expect(onTheDay?.status == .notMet)
+        #expect(
+            onTheDay?.detail == "The decision is due on \(lastDay.ukText), the day the consultation closes. "
+                + "Move the decision after the consultation, leaving time to analyse it.")
         // Closed early: the meeting after that day but before the planned close is in time.
         facts.closedEarlyOn = lastDay.adding(days: -10)
         #expect(

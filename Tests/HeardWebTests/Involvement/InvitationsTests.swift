@@ -31,6 +31,13 @@ struct InvitationsTests {
             let none = try await officer.post(path + "/invitations", form: [:], tokenFrom: path)
             #expect(none.status == .unprocessableEntity)
             #expect(none.body.contains("Tick at least one person to invite."))
+            // A staff account is not someone to invite: refused, not "done" with nobody invited.
+            let staff = try #require(try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
+            let wrong = try await officer.post(
+                path + "/invitations", form: ["people[]": staff.id!.uuidString], tokenFrom: path)
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.contains("1 of those ticked cannot be invited"))
+            #expect(try await Invitation.query(on: app.db).count() == 0)
             let invited = try await officer.post(
                 path + "/invitations", form: ["people[]": person.id!.uuidString], tokenFrom: path)
             #expect(invited.status == .seeOther)
