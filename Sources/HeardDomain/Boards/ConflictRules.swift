@@ -101,6 +101,32 @@ public enum ConflictRules {
         }
     }
 
+    /// Words that describe a role rather than name a person ("Chief Executive", "Lay Member").
+    static let roleWords: Set<String> = [
+        "chair", "vice", "deputy", "chief", "executive", "director", "officer", "member", "members", "lay", "non",
+        "nursing", "medical", "finance", "clinical", "lead", "secretary", "governor", "governors", "board",
+        "committee", "representative", "healthwatch", "council", "partner", "manager", "head", "of", "the", "and",
+        "for", "public", "health", "adult", "social", "care", "primary", "quality", "place", "icb", "nhs", "ceo",
+    ]
+
+    /// Entries of `membersPresent` that read as a person's name ("Dr Amir Kahn", "Joanne Shaw") but match nobody
+    /// on the register: a misspelt name is never checked for conflicts, so the paper says so before approval.
+    /// Entries are separated by new lines, ";" or ","; roles ("Chair", "three lay members") are not names.
+    public static func unrecognised(membersPresent: String, register: [RegisteredMember]) -> [String] {
+        let entries = membersPresent.split { $0.isNewline || $0 == ";" || $0 == "," }
+            .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        return entries.filter { entry in
+            let parts = entry.split(separator: " ").map(String.init)
+            let lower = parts.map { String($0.lowercased().filter { $0.isLetter || $0 == "-" || $0 == "'" }) }
+            let titled = lower.count >= 2 && titles.contains(lower[0])
+            let capitalised =
+                (2...3).contains(parts.count) && parts.allSatisfy { $0.first?.isUppercase == true }
+                && !lower.contains(where: roleWords.contains)
+            guard titled || capitalised else { return false }
+            return !register.contains { mentions(entry, name: $0.name) }
+        }
+    }
+
     /// What to fix before approval, naming each member and their interests; nil when nothing is missing.
     public static func problem(
         membersPresent: String, declarations: String, register: [RegisteredMember], on day: SimpleDate,

@@ -86,6 +86,23 @@ struct BoardRulesTests {
         #expect(!ConflictRules.mentions("anything", name: "Dr"))
     }
 
+    @Test("names in members present that match nobody on the register are picked out; roles are not names")
+    func unrecognisedMembers() {
+        let register = [
+            RegisteredMember(name: "Dr Amir Khan", board: "Leeds Place Committee", entries: []),
+            RegisteredMember(name: "Joanne Shaw", board: "Leeds Place Committee", entries: []),
+        ]
+        #expect(
+            ConflictRules.unrecognised(
+                membersPresent:
+                    "Chair; Dr Amir Kahn; Joanne Shaw, Chief Executive\nthree lay members\nProf Helen Marsh",
+                register: register) == ["Dr Amir Kahn", "Prof Helen Marsh"])
+        #expect(
+            ConflictRules.unrecognised(
+                membersPresent: "Dr Khan; Ms Shaw; Director of Nursing; Vice Chair", register: register
+            ).isEmpty)
+    }
+
     @Test("a member present with a current interest must be named in the declarations with the chair's action")
     func conflicts() {
         let today = Self.date("2026-11-20")

@@ -175,6 +175,14 @@ struct BoardsTests {
             #expect(
                 try await secretary.get("/staff/decisions").body.contains("Chapeltown Surgery"),
                 "the decisions list says what stands in the way")
+            // A misspelt name is never checked against the register, so the paper says it is not recognised.
+            let paperPath = "/staff/initiatives/\(decision.$initiative.id.uuidString.lowercased())/decision"
+            #expect(!(try await secretary.get(paperPath).body.contains("Not on any board")))
+            decision.membersPresent = "Chair; Dr Khan; Sarah Whitaker; Margaret Ellis; Dr Amir Kahn"
+            try await decision.save(on: app.db)
+            let flagged = try await secretary.get(paperPath).body
+            #expect(flagged.contains("Not on any board") && flagged.contains("member list: Dr Amir Kahn."))
+            decision.membersPresent = "Chair; Dr Khan; Sarah Whitaker; Margaret Ellis"
             decision.declarations =
                 "Dr Khan: GP partner, Chapeltown Surgery. The chair decided he would leave for the item."
             try await decision.save(on: app.db)

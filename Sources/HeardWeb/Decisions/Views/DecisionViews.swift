@@ -97,6 +97,15 @@ enum DecisionViews {
                         name: "meeting_on", label: "Meeting date", value: typed.meetingOn, failure: failure,
                         type: "date",
                         width: "medium")
+                    let unknown = ConflictRules.unrecognised(
+                        membersPresent: typed.membersPresent,
+                        register: BoardRegister.registered(bundle.boardMembers, on: [request.today]))
+                    if !unknown.isEmpty {
+                        div(.class("warning-callout"), .role("note")) {
+                            strong { "Not on any board's member list: " + unknown.joined(separator: "; ") + ". " }
+                            "Check the spelling: Heard checks the register of interests only for names it recognises."
+                        }
+                    }
                     FormComponents.textArea(
                         name: "members_present", label: "Members present", value: typed.membersPresent,
                         failure: failure,
