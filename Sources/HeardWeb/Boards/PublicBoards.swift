@@ -44,6 +44,11 @@ enum PublicBoardsController {
         let members = try await board.$members.query(on: request.db).with(\.$declarations).sort(\.$name).all()
             .filter { $0.sits(on: today) }
         let composition = BoardRegister.composition(members, on: today)
+        // The decisions this board took: the paper names the meeting, as the public decision record does.
+        let boardName = board.name.lowercased()
+        let decisions = try await Decision.query(on: request.db).filter(\.$status == "approved")
+            .sort(\.$meetingOn, .descending).all()
+            .filter { $0.meeting.lowercased().contains(boardName) }
         return .html(
             PageLayout.render(PageContext(request, title: board.name)) {
                 p { a(.class("back-link"), .href(BoardURL.publicBoards)) { "All boards" } }
@@ -75,6 +80,19 @@ enum PublicBoardsController {
                             BoardRegister.published(member, today: today),
                             caption: "\(member.name)'s declared interests", today: today,
                             whenEmpty: "Nothing declared in the last year.")
+                    }
+                }
+                h2 { "Decisions" }
+                if decisions.isEmpty {
+                    p { "No decisions by \(board.name) are published in Heard yet." }
+                } else {
+                    ul(.class("list-plain")) {
+                        for decision in decisions {
+                            li {
+                                a(.href(DecisionURL.publicDecision(decision.id!))) { decision.title }
+                                " – " + (SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)
+                            }
+                        }
                     }
                 }
             })

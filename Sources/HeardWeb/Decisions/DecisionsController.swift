@@ -127,12 +127,16 @@ enum DecisionsController {
 /// The one way a decision is approved, from the web page or the API: checked by the Gunning gate, and
 /// audited whether it succeeds or is refused.
 enum DecisionApproval {
+    /// The record says who approved by name (the person signed in); the audit log keeps their account.
     static func attempt(_ decision: Decision, actor: AuditActor, request: Request) async throws -> ApprovalRefusal? {
-        try await attempt(decision, actor: actor, on: request.db, today: request.today)
+        try await attempt(
+            decision, actor: actor, on: request.db, today: request.today,
+            approverName: request.currentUser?.displayName)
     }
 
     static func attempt(
-        _ decision: Decision, actor: AuditActor, on database: any Database, today: SimpleDate
+        _ decision: Decision, actor: AuditActor, on database: any Database, today: SimpleDate,
+        approverName: String? = nil
     ) async throws -> ApprovalRefusal? {
         let bundle = try await InitiativeBundle.load(decision.$initiative.id, on: database)
         if let refusal = bundle.approvalRefusal(today: today) {
@@ -144,7 +148,7 @@ enum DecisionApproval {
         }
         decision.status = "approved"
         decision.approvedAt = Date()
-        decision.approvedBy = actor.label
+        decision.approvedBy = approverName ?? actor.label
         let initiative = bundle.initiative
         let stageBefore = initiative.stage
         try await database.transaction { db in

@@ -154,6 +154,9 @@ enum DecisionsDemoData {
                 on: db, item, meetingOn: today.adding(days: -daysAgo), title: "Decision: \(title)")
             _ = try await DecisionApproval.attempt(
                 d, actor: AuditActor.system("demo seed (board secretary)"), on: db, today: today)
+            // Approved the day after its meeting, not on the day the demo was seeded.
+            d.approvedAt = Date().addingTimeInterval(-Double(daysAgo - 1) * 86_400)
+            try await d.save(on: db)
         }
     }
 

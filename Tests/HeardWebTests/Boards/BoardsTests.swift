@@ -189,11 +189,19 @@ struct BoardsTests {
             let approved = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
             #expect(approved.status == .seeOther)
             #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == true)
+            let approver = try #require(try await User.query(on: app.db).filter(\.$role == .boardSecretary).first())
+            #expect(
+                try await Decision.find(decision.id, on: app.db)?.approvedBy == approver.displayName,
+                "the record names the person, not their e-mail address")
             let record = try await visitor.get("/decisions/\(decision.id!.uuidString.lowercased())")
             #expect(record.status == .ok)
             #expect(
                 record.body.contains("href=\"/boards/\(board.id!.uuidString.lowercased())\""),
                 "the public record links to the register of the board that met")
+            let boardPage = try await visitor.get("/boards/\(board.id!.uuidString.lowercased())")
+            #expect(
+                boardPage.body.contains("href=\"/decisions/\(decision.id!.uuidString.lowercased())\""),
+                "the board's page lists the decisions it took")
 
             // Leaving: the register is kept; a year on, the annual declarations fall due.
             let leave = try await secretary.post(
