@@ -28,6 +28,17 @@ struct DecisionsDemoTests {
             #expect(cadence.status == .ok)
             let wakefieldRow = try #require(cadence.body.range(of: "<th scope=\"row\">Wakefield</th>"))
             #expect(cadence.body[wakefieldRow.upperBound...].prefix(400).contains("Going quiet"))
+
+            // Decided changes are part of "You said, we did": everywhere, and on the page of the place they cover.
+            let visitor = app.browser()
+            let everywhere = try await visitor.get("/you-said-we-did")
+            #expect(everywhere.body.contains("Decisions made after listening"))
+            #expect(everywhere.body.contains("Decision: Midwife-led birth centre"))
+            let leeds = try await visitor.get("/you-said-we-did/places/leeds")
+            #expect(leeds.body.contains("Decision: Midwife-led birth centre"))
+            #expect(!leeds.body.contains("Decision: Mental health crisis café"), "that change is in Bradford")
+            let decisions = try await visitor.get("/decisions")
+            #expect(decisions.body.components(separatedBy: "href=\"/decisions/").count - 1 == 3)
         }
     }
 

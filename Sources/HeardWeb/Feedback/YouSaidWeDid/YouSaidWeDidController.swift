@@ -34,7 +34,12 @@ enum YouSaidWeDidController {
         var servicesHere: [Service]
         /// On a place's page: each indicator with its figures for the place (domain rules §9).
         var indicators: [(indicator: Indicator, values: [IndicatorValue])] = []
+        /// The latest approved decisions about changes here: what was decided after listening.
+        var decisions: [Decision] = []
     }
+
+    /// How many decisions a page lists before linking to them all.
+    static let decisionsShown = 5
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         try await render(request, scope: .everywhere, title: "You said, we did", description: "across the whole system")
@@ -73,10 +78,26 @@ enum YouSaidWeDidController {
         let pages = ActionPages(
             done: request.query[String.self, at: "done"].flatMap(ListPage.requested),
             open: request.query[String.self, at: "open"].flatMap(ListPage.requested))
-        let model = try await query(scope, title: title, description: description, pages: pages, on: request.db)
+        var model = try await query(scope, title: title, description: description, pages: pages, on: request.db)
+        model.decisions = try await decisions(scope, on: request.db)
         return .html(
             YouSaidWeDidPage.render(
                 model, scope: scope, path: request.url.path, context: PageContext(request, title: title)))
+    }
+
+    /// Approved decisions whose change covers the scope's place or service (all of them for the whole system),
+    /// newest meeting first. Decisions are few (tens a year), so they are filtered here rather than in SQL.
+    static func decisions(_ scope: FeedbackScope, on db: any Database) async throws -> [Decision] {
+        let approved = try await Decision.query(on: db).filter(\.$status == "approved").with(\.$initiative)
+            .sort(\.$meetingOn, .descending).all()
+        let matching: [Decision]
+        switch scope {
+        case .everywhere: matching = approved
+        case .place(let id): matching = approved.filter { $0.initiative.placeIDList.contains(id) }
+        case .service(let id): matching = approved.filter { $0.initiative.serviceIDList.contains(id) }
+        case .organisation: matching = []
+        }
+        return Array(matching.prefix(decisionsShown))
     }
 
     /// How far back the public figures go: what people said (stories, themes) and closing the loop.

@@ -101,6 +101,25 @@ enum YouSaidWeDidPage {
                     ) { link(done: model.closedPage.number, open: $0, anchor: "working-on") }
                 }
             }
+            if !model.decisions.isEmpty {
+                section(.aria("labelledby", "decisions")) {
+                    h2(.id("decisions")) { "Decisions made after listening" }
+                    ul(.class("list-plain")) {
+                        for decision in model.decisions {
+                            li {
+                                a(.href(DecisionURL.publicDecision(decision.id!))) { decision.title }
+                                " – " + (SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)
+                                p(.class("hint")) { "About: " + decision.initiative.title }
+                            }
+                        }
+                    }
+                    p {
+                        a(.href(DecisionURL.publicDecisions)) {
+                            "All decisions, and how each answered what people said"
+                        }
+                    }
+                }
+            }
             section(.aria("labelledby", "elsewhere")) {
                 h2(.id("elsewhere")) { "See other places and organisations" }
                 if !model.servicesHere.isEmpty {
