@@ -323,11 +323,16 @@ struct TokenCommand: AsyncParsableCommand {
             let role = Role(rawValue: role)!
             let email = EmailAddress.normalised(email)
             try await AppRunner.withApplication(config) { app in
+                let existed = try await StaffTokens.accountExists(email: email, on: app.db)
                 let token = try await StaffTokens.create(email: email, role: role, name: name, on: app.db)
                 print(token)
+                let account =
+                    existed
+                    ? ""
+                    : "There was no account for \(email), so an API-only one was added (it has no password and cannot sign in to the website). "
                 FileHandle.standardError.write(
                     Data(
-                        "Token created for \(email) (\(role.title)). Send it as: Authorization: Bearer <token>. It is not shown again.\n"
+                        "\(account)Token created for \(email) (\(role.title)). Send it as: Authorization: Bearer <token>. It is not shown again.\n"
                             .utf8))
             }
         }

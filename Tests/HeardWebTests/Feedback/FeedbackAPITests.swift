@@ -184,6 +184,20 @@ struct FeedbackAPITests {
             await #expect(throws: StaffTokenError.self) {
                 _ = try await StaffTokens.create(email: "handler@test.example", role: .moderator, name: "x", on: app.db)
             }
+            // A token for a switched-off account would never work: refused, saying how to switch it on.
+            let handler = try #require(
+                try await User.query(on: app.db).filter(\.$email == "handler@test.example").first())
+            handler.isActive = false
+            try await handler.save(on: app.db)
+            do {
+                _ = try await StaffTokens.create(
+                    email: "handler@test.example", role: .complaintsHandler, name: "x", on: app.db)
+                Issue.record("a switched-off account got a token")
+            } catch let error as StaffTokenError {
+                #expect(error.description.contains("is switched off"))
+            }
+            #expect(try await StaffTokens.accountExists(email: "handler@test.example", on: app.db))
+            #expect(!(try await StaffTokens.accountExists(email: "nobody@test.example", on: app.db)))
         }
     }
 

@@ -56,6 +56,11 @@ public enum FeedbackExport {
 
 /// Staff tokens for the command line: finds or creates the account, then issues a token.
 public enum StaffTokens {
+    /// Whether `create` would find an account for `email`, rather than add an API-only one.
+    public static func accountExists(email: String, on db: any Database) async throws -> Bool {
+        try await User.query(on: db).filter(\.$email == email).first() != nil
+    }
+
     public static func create(email: String, role: Role, name: String, on db: any Database) async throws -> String {
         let user: User
         if let existing = try await User.query(on: db).filter(\.$email == email).first() {
@@ -63,6 +68,12 @@ public enum StaffTokens {
                 throw StaffTokenError(
                     description:
                         "\(email) is a \(existing.role.title.lowercased()), not a \(role.title.lowercased()). Use --role \(existing.role.rawValue)."
+                )
+            }
+            guard existing.isActive else {
+                throw StaffTokenError(
+                    description:
+                        "The account \(email) is switched off, so a token for it would not work. Switch it on first (heard user set-password, or the Users page)."
                 )
             }
             user = existing
