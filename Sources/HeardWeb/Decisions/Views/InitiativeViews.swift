@@ -237,7 +237,7 @@ enum InitiativeViews {
                                 ? a(.href(DecisionURL.activity(activity.id!))) { activity.title }
                                 : .text(activity.title),
                             .text(activity.date.ukText),
-                            .text(activity.place.name), .text(String(activity.attendees)),
+                            .text(activity.place.name), .text(activity.attendees.formatted),
                         ]
                     }, captionHidden: true)
             }

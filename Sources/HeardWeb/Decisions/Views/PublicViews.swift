@@ -225,7 +225,7 @@ enum PublicViews {
                     headers: ["Theme", "Responses", "How people felt", "What people said", "Our response"],
                     rows: bundle.themes.map { theme in
                         [
-                            .text(theme.name), .text(String(theme.mentions)),
+                            .text(theme.name), .text(theme.mentions.formatted),
                             .text(AnalysisViews.sentimentNames[max(0, min(4, theme.sentiment - 1))]),
                             .fragment([
                                 .text(theme.summary),
