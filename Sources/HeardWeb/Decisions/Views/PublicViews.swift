@@ -430,10 +430,10 @@ enum PublicViews {
                     } ?? .text(decision.meeting)
                 ),
                 ("Date", .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)),
-                ("Members present", .text(decision.membersPresent)),
+                ("Members present", DecisionForms.lines(decision.membersPresent)),
                 (
                     "Declarations of interest",
-                    .text(decision.declarations.isEmpty ? "None declared" : decision.declarations)
+                    decision.declarations.isEmpty ? .text("None declared") : DecisionForms.lines(decision.declarations)
                 ),
                 ("Decision", .text(decision.outcome)),
                 ("Equality impact assessment", .text(bundle.eiaStatus.title)),
