@@ -100,6 +100,7 @@ extension PublicPagesTests {
         #expect(Wording.count(3, "action") == "3 actions")
         #expect(Wording.count(1, "person", "people") == "1 person")
         #expect(Wording.count(0, "person", "people") == "0 people")
+        #expect(Wording.count(20_000, "person", "people") == "20,000 people")
     }
 }
 

@@ -13,6 +13,19 @@ public struct RegisterEntry: Sendable, Equatable {
         self.endedOn = endedOn
     }
 
+    /// NHS England's "Managing conflicts of interest in the NHS" asks for interests that ended in the last 6
+    /// months to be declared as well as those that stand.
+    public static let monthsEndedInterestsDeclared = 6
+
+    /// Nil when an interest declared on `declaredOn` may carry the end date `endedOn`: any day from 6 months
+    /// before the declaration (an interest that has recently ended) to a known day ahead (the end of a contract).
+    public static func endDateProblem(endedOn: SimpleDate, declaredOn: SimpleDate) -> String? {
+        let earliest = declaredOn.adding(months: -monthsEndedInterestsDeclared)
+        guard endedOn < earliest else { return nil }
+        return
+            "An interest that ended more than \(monthsEndedInterestsDeclared) months before the declaration (before \(earliest.ukText)) need not be declared: check the date, or leave the interest out."
+    }
+
     /// An interest that was declared by `day` and has not ended before it.
     public func isCurrentInterest(on day: SimpleDate) -> Bool {
         kind.isInterest && declaredOn <= day && (endedOn.map { day <= $0 } ?? true)

@@ -35,7 +35,13 @@ public struct InitiativeInput: Equatable, Sendable {
         public var livedExperienceMembers: Int
     }
 
-    public func validated() throws(ValidationFailure) -> Valid {
+    /// How far ahead a target decision date may be: further than this is a slip of the year, or not yet a date.
+    public static let targetYearsAhead = 5
+
+    /// `today` checks a target date that is set or changed: not passed, and at most 5 years ahead.
+    /// `storedTarget` is the initiative's target date as saved: kept unchanged, it is accepted even once passed,
+    /// so an initiative whose decision slipped can still be edited.
+    public func validated(today: SimpleDate, storedTarget: String? = nil) throws(ValidationFailure) -> Valid {
         var errors: [FieldError] = []
         let title = title.trimmingWhitespace()
         if title.isEmpty { errors.append(FieldError("title", "Enter a short title for the initiative.")) }
@@ -70,6 +76,21 @@ public struct InitiativeInput: Equatable, Sendable {
             if target == nil {
                 errors.append(
                     FieldError("target_date", "Enter the target date as a real date, for example 2027-03-31."))
+            } else if let target, target.iso != storedTarget {
+                let latest = today.adding(months: 12 * Self.targetYearsAhead)
+                if target < today {
+                    errors.append(
+                        FieldError(
+                            "target_date",
+                            "The target date cannot be in the past: enter when the decision is now expected, from today (\(today.ukText)), or leave it empty."
+                        ))
+                } else if target > latest {
+                    errors.append(
+                        FieldError(
+                            "target_date",
+                            "Check the year: the target date can be up to \(Self.targetYearsAhead) years ahead (\(latest.ukText)). Leave it empty if it is not known yet."
+                        ))
+                }
             }
         }
         let members = Int(
@@ -151,9 +172,16 @@ public struct ActivityInput: Equatable, Sendable {
         public var whatChanged: String
     }
 
+    /// The most people one activity is recorded with: more is a slip of the keyboard, not a meeting.
+    public static let maximumAttendees = 20_000
+    /// How long ago an activity set or moved now can have been held. Involvement often starts before the
+    /// initiative is recorded in Heard, so earlier activities are welcome, within this.
+    public static let yearsBack = 2
+
     /// The caller checks that the place exists. `today`: an activity still to come has had nobody yet, and
-    /// nothing has changed because of it.
-    public func validated(today: SimpleDate) throws(ValidationFailure) -> Valid {
+    /// nothing has changed because of it. `storedDate`: the activity's date as saved, accepted unchanged
+    /// however long ago it was, so an old record can still be corrected.
+    public func validated(today: SimpleDate, storedDate: String? = nil) throws(ValidationFailure) -> Valid {
         var errors: [FieldError] = []
         let title = title.trimmingWhitespace()
         if let problem = RecordedReason.placeholderProblem(title, ask: "Enter a name for the activity.") {
@@ -164,7 +192,9 @@ public struct ActivityInput: Equatable, Sendable {
         if placeID.isEmpty { errors.append(FieldError("place_id", "Select the place where it happens.")) }
         let date = SimpleDate(iso: date)
         if date == nil { errors.append(FieldError("date", "Enter the date as a real date, for example 2026-11-30.")) }
-        if let problem = date?.implausibleYear(today: today, yearsBack: 10, yearsAhead: 5) {
+        if let date, date.iso != storedDate,
+            let problem = date.implausibleYear(today: today, yearsBack: Self.yearsBack, yearsAhead: 5)
+        {
             errors.append(FieldError("date", problem))
         }
         let venue = venue.trimmingWhitespace()
@@ -177,10 +207,16 @@ public struct ActivityInput: Equatable, Sendable {
         }
         let trimmed = attendees.trimmingWhitespace()
         let count = trimmed.isEmpty ? 0 : Int(trimmed)
-        if count == nil || count! < 0 || count! > 100_000 {
+        if count == nil || count! < 0 {
             errors.append(
                 FieldError(
                     "attendees", "Enter how many people came as a whole number, or 0 if it has not happened yet."))
+        } else if let count, count > Self.maximumAttendees {
+            errors.append(
+                FieldError(
+                    "attendees",
+                    "Check the number: \(count.formatted) people is more than one activity could involve (up to \(Self.maximumAttendees.formatted))."
+                ))
         }
         if let date, date > today {
             if let count, count > 0 {

@@ -14,16 +14,35 @@ public enum IndicatorUnit: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// "23%", "1,204", "18 days", "4.2 per 1,000".
+    /// "23%", "1,204", "18 days", "4.2 per 1,000", "12,345.5 days": thousands separated the UK way.
     public func format(_ value: Double) -> String {
         let number =
             value == value.rounded() && abs(value) < 1e15
-            ? String(Int(value)) : String(format: "%.1f", value)
+            ? Int(value).formatted : Self.separatingThousands(String(format: "%.1f", value))
         switch self {
         case .percent: return number + "%"
         case .count: return number
         case .days: return number + (value == 1 ? " day" : " days")
         case .perThousand: return number + " per 1,000"
+        }
+    }
+
+    /// "12345.5" as "12,345.5"; left as it is when the whole part is beyond an Int.
+    static func separatingThousands(_ text: String) -> String {
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? text.dropFirst() : text[...]
+        let whole = unsigned.prefix { $0 != "." }
+        guard let number = Int(whole) else { return text }
+        return (negative ? "-" : "") + number.formatted + unsigned.dropFirst(whole.count)
+    }
+
+    /// The largest figure that could be real for this unit: a percentage is at most 100, and no place has more
+    /// than a thousand events per person; larger figures are a slip of the keyboard or a broken file.
+    public var largestValue: Double {
+        switch self {
+        case .percent: 100
+        case .perThousand: 1_000_000
+        case .count, .days: 1_000_000_000
         }
     }
 }
@@ -114,6 +133,12 @@ public enum IndicatorRules {
                 problems.append(FieldError("value", "The figure cannot be negative."))
             } else if unit == .percent && value > 100 {
                 problems.append(FieldError("value", "A percentage cannot be more than 100."))
+            } else if value > unit.largestValue {
+                problems.append(
+                    FieldError(
+                        "value",
+                        "That figure is too large to be right: check it (the most Heard takes for this indicator is \(unit.format(unit.largestValue)))."
+                    ))
             } else if unit == .count && value != value.rounded() {
                 problems.append(FieldError("value", "A number of people or things is a whole number."))
             }

@@ -285,7 +285,8 @@ enum BoardPages {
             } ?? .empty,
             FormComponents.textField(
                 name: "ended_on", label: "Ended on (optional)", value: typed["ended_on"] ?? "", failure: failure,
-                hint: "Only if the interest has ended, or will end on a known date (the end of a contract, say).",
+                hint:
+                    "Only if the interest has ended in the last \(RegisterEntry.monthsEndedInterestsDeclared) months, or will end on a known date (the end of a contract, say).",
                 type: "date", required: false, width: "short"),
         ])
     }

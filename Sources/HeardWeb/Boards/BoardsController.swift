@@ -39,6 +39,8 @@ enum BoardsController {
         }
         if purpose.isEmpty {
             errors.append(FieldError("purpose", "Say in a sentence what the board decides or advises on."))
+        } else if let problem = TextLimit.problem(purpose, limit: TextLimit.boardPurpose, what: "the description") {
+            errors.append(FieldError("purpose", problem))
         }
         guard errors.isEmpty else {
             return try await indexPage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
@@ -114,6 +116,8 @@ enum BoardsController {
             if let problem = RecordedReason.placeholderProblem(
                 typed["role"]!, ask: "Enter their role on the board, for example \"GP member\" or \"Chair\".")
             {
+                errors.append(FieldError("role", problem))
+            } else if let problem = TextLimit.problem(typed["role"]!, limit: TextLimit.memberRole, what: "the role") {
                 errors.append(FieldError("role", problem))
             }
             if typed["votes"] != "yes" && typed["votes"] != "no" {

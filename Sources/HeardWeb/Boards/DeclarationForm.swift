@@ -33,22 +33,23 @@ enum DeclarationForm {
             errors.append(FieldError(name("kind"), "Choose the kind of interest, or a nil return if there is none."))
         }
         let details = typed[name("details")]!
-        // The register is published: "." or "tbc" describes nothing.
-        if kind?.isInterest == true,
-            let problem = RecordedReason.placeholderProblem(
+        if kind?.isInterest == true {
+            // The register is published: "." or "tbc" describes nothing; and it is printed, so a description,
+            // not a document.
+            if let problem = RecordedReason.placeholderProblem(
                 details,
                 ask:
                     "Describe the interest: the organisation and the connection, for example \"GP partner, Chapeltown Surgery\"."
             )
-        {
-            errors.append(FieldError(name("details"), problem))
-        }
-        // The register is public: an interest is described by organisation and role, never phone numbers or
-        // addresses of the people involved.
-        if kind?.isInterest == true,
-            let problem = request.listeningEngine.personalDataProblem(in: details, field: name("details"))
-        {
-            errors.append(problem)
+                ?? TextLimit.problem(
+                    details, limit: TextLimit.declarationDetails, what: "the description of the interest")
+            {
+                errors.append(FieldError(name("details"), problem))
+            } else if let problem = request.listeningEngine.personalDataProblem(in: details, field: name("details")) {
+                // The register is public: an interest is described by organisation and role, never phone numbers
+                // or addresses of the people involved.
+                errors.append(problem)
+            }
         }
         if kind == InterestKind.none && !details.isEmpty {
             // Never drop what someone wrote: a nil return with an interest described is a contradiction to resolve.
@@ -80,8 +81,8 @@ enum DeclarationForm {
         if let ended {
             if kind == InterestKind.none {
                 errors.append(FieldError(name("ended_on"), "A nil return has no end date: leave it empty."))
-            } else if let declared, ended < declared {
-                errors.append(FieldError(name("ended_on"), "The interest cannot end before it was declared."))
+            } else if let declared, let problem = RegisterEntry.endDateProblem(endedOn: ended, declaredOn: declared) {
+                errors.append(FieldError(name("ended_on"), problem))
             }
         }
         if kind == InterestKind.none, let declared, errors.isEmpty {

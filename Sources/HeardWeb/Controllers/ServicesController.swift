@@ -48,7 +48,7 @@ enum ServicesController {
             ]
         }
         let filters = HeardWeb.form(.action(SiteURL.services), .method("get"), .class("filters")) {
-            FormComponents.textField(name: "q", label: "Name contains", value: words, failure: nil)
+            FormComponents.textField(name: "q", label: "Name contains", value: words, failure: nil, required: false)
             FormComponents.selectField(
                 name: "organisation", label: "Organisation",
                 choices: organisations.map { .init(value: $0.id!.uuidString, label: $0.name) },

@@ -63,7 +63,8 @@ enum UsersController {
             newPath: SiteURL.new(SiteURL.users), newLabel: "Add a person",
             headers: ["Name", "E-mail", "Role", "Status", "Action"], rows: rows, notice: Admin.takeFlash(request),
             filters: HeardWeb.form(.action(SiteURL.users), .method("get"), .class("filters")) {
-                FormComponents.textField(name: "q", label: "Name or e-mail contains", value: words, failure: nil)
+                FormComponents.textField(
+                    name: "q", label: "Name or e-mail contains", value: words, failure: nil, required: false)
                 FormComponents.selectField(
                     name: "role", label: "Role",
                     choices: Role.allCases.map { .init(value: $0.rawValue, label: $0.title) },

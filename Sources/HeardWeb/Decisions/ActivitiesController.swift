@@ -117,7 +117,9 @@ enum ActivitiesController {
         do {
             var errors: [FieldError] = []
             var valid: ActivityInput.Valid?
-            do { valid = try input.validated(today: request.today) } catch { errors = error.errors }
+            do { valid = try input.validated(today: request.today, storedDate: existing?.heldOn) } catch {
+                errors = error.errors
+            }
             let place = try await UUID(uuidString: input.placeID).asyncFlatMap {
                 try await Place.find($0, on: request.db)
             }

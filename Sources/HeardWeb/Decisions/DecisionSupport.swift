@@ -279,6 +279,15 @@ enum DecisionForms {
         }
         return .fragment(parts.map { part in p { part } })
     }
+
+    /// Text typed one item a line ("Members present", "Declarations"): one line as it is, several as a list,
+    /// so the lines do not run together on the page.
+    static func lines(_ text: String) -> HTMLNode {
+        let parts = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard parts.count > 1 else { return .text(parts.first ?? "") }
+        return ul(.class("list-lines")) { for part in parts { li { part } } }
+    }
 }
 
 extension Admin {

@@ -6,6 +6,9 @@ import Vapor
 
 /// Decision papers and their approval through the Gunning gate.
 enum DecisionsController {
+    /// How far from today a decision meeting can be, before or after.
+    static let meetingYears = 2
+
     struct Typed {
         var title = ""
         var meeting = ""
@@ -62,6 +65,14 @@ enum DecisionsController {
         if typed.meeting.isEmpty { errors.append(FieldError("meeting", "Enter the meeting that will decide.")) }
         let date = SimpleDate(iso: typed.meetingOn)
         if date == nil { errors.append(FieldError("meeting_on", "Enter the meeting date, for example 2027-06-30.")) }
+        // A paper is written for a meeting booked or just held: a date years away is a slip of the year. Kept
+        // unchanged, a saved date is accepted as it is.
+        if let date, date.iso != bundle.decision?.meetingOn,
+            let problem = date.implausibleYear(
+                today: request.today, yearsBack: Self.meetingYears, yearsAhead: Self.meetingYears)
+        {
+            errors.append(FieldError("meeting_on", problem))
+        }
         if typed.membersPresent.isEmpty { errors.append(FieldError("members_present", "List the members present.")) }
         if typed.outcome.isEmpty { errors.append(FieldError("outcome", "Say what is decided.")) }
         if let problem = request.listeningEngine.personalDataProblem(

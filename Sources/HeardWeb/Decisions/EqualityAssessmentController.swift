@@ -7,6 +7,9 @@ import Vapor
 /// The equality impact assessment builder: per characteristic the evidence, the engagement that reached the
 /// group (pre-filled from the representation data), impact, mitigations and actions; then sign-off and review.
 enum EqualityAssessmentController {
+    /// The latest a review date can be set, in years from today.
+    static let reviewYears = 5
+
     /// The nine protected characteristics (Equality Act 2010) plus carers.
     static let characteristics: [MonitoringCharacteristic] = [
         .age, .disability, .genderReassignment, .marriage, .pregnancy, .ethnicGroup, .religion, .sex,
@@ -134,13 +137,26 @@ enum EqualityAssessmentController {
             {
                 errors.append(FieldError("signed_off_by", problem))
             }
-            review = SimpleDate(iso: typed.reviewOn)
-            if review == nil {
+            if typed.reviewOn.isEmpty {
                 errors.append(FieldError("review_on", "Enter the review date, for example 2027-12-31."))
+            }
+        }
+        // The equality duty continues after the decision: the review is after today, and soon enough to matter.
+        if !typed.reviewOn.isEmpty {
+            review = SimpleDate(iso: typed.reviewOn)
+            let latest = request.today.adding(months: 12 * Self.reviewYears)
+            if review == nil {
+                errors.append(FieldError("review_on", "Enter the review date as a real date, for example 2027-12-31."))
             } else if let date = review, date <= request.today {
                 errors.append(
                     FieldError(
                         "review_on", "The review date must be after today: the duty continues after the decision."))
+            } else if let date = review, date > latest {
+                errors.append(
+                    FieldError(
+                        "review_on",
+                        "Review the assessment within \(Self.reviewYears) years, by \(latest.ukText) at the latest: check the year."
+                    ))
             }
         }
         guard errors.isEmpty, let status else {
@@ -167,7 +183,7 @@ enum EqualityAssessmentController {
         assessment.status = status
         assessment.signedOffBy = status == .signedOff ? typed.signedOffBy : nil
         if !unchangedSignOff { assessment.signedOffOn = status == .signedOff ? request.today.iso : nil }
-        assessment.reviewOn = review?.iso ?? (typed.reviewOn.isEmpty ? nil : typed.reviewOn)
+        assessment.reviewOn = review?.iso
         try await request.db.transaction { db in
             try await assessment.save(on: db)
             try await AuditLog.record(

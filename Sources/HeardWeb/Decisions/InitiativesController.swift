@@ -115,7 +115,7 @@ enum InitiativesController {
             services.contains { $0.id == id }
         }
         do {
-            let valid = try form.input.validated()
+            let valid = try form.input.validated(today: request.today, storedTarget: existing?.targetDate)
             if chosen.isEmpty { throw ValidationFailure([FieldError("place_ids", "Select at least one place.")]) }
             let changeReason = (form.changeReason ?? "").trimmingWhitespace()
             if let existing {

@@ -151,7 +151,7 @@ enum IndicatorPages {
                 FormComponents.csrfField(context.csrfToken ?? "")
                 FormComponents.textField(
                     name: "csv_source", label: "Source for every line (optional)", value: typed["csv_source"] ?? "",
-                    failure: failure, hint: "Used where a line has no source of its own.")
+                    failure: failure, hint: "Used where a line has no source of its own.", required: false)
                 FormComponents.textArea(
                     name: "csv", label: "Figures as CSV", value: typed["csv"] ?? "", failure: failure,
                     hint:

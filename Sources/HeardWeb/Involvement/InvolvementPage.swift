@@ -110,7 +110,7 @@ enum InvolvementPage {
                     failure: failure, hint: "Your name, or a name you prefer, such as your group's.")
                 FormComponents.checkbox(
                     name: "credit_publicly", label: "Show this name on public pages if the idea is taken forward",
-                    checked: typed.isEmpty || typed["credit_publicly"] == "yes",
+                    checked: typed["credit_publicly"] == "yes",
                     hint: "If you leave this unticked, public pages say \"a member of the public\".")
                 FormComponents.submitButton("Put forward my idea")
             }

@@ -159,7 +159,8 @@ enum OutboxPage {
                     name: "kind", label: "Kind",
                     choices: OutboxController.kindTitles.map { .init(value: $0.kind, label: $0.title) },
                     selected: filters.kind, failure: nil, prompt: "Any kind")
-                FormComponents.textField(name: "to", label: "Sent to (contains)", value: filters.to, failure: nil)
+                FormComponents.textField(
+                    name: "to", label: "Sent to (contains)", value: filters.to, failure: nil, required: false)
                 FormComponents.textField(
                     name: "from", label: "Written from", value: filters.from, failure: failure, type: "date",
                     required: false, width: "short")

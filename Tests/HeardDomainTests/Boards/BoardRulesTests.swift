@@ -188,4 +188,28 @@ struct BoardRulesTests {
             declarations: "None declared", membersPresent: present, register: [khan], meetingOn: meeting)
         #expect(refusal?.principle == .conflictsOfInterest)
     }
+
+    @Test("an interest that ended up to 6 months before its declaration may be declared; the end may be ahead")
+    func endDates() {
+        let declared = Self.date("2026-08-31")
+        #expect(RegisterEntry.endDateProblem(endedOn: Self.date("2026-02-28"), declaredOn: declared) == nil)
+        #expect(RegisterEntry.endDateProblem(endedOn: Self.date("2026-08-30"), declaredOn: declared) == nil)
+        #expect(RegisterEntry.endDateProblem(endedOn: Self.date("2027-03-31"), declaredOn: declared) == nil)
+        #expect(
+            RegisterEntry.endDateProblem(endedOn: Self.date("2026-02-27"), declaredOn: declared)
+                == "An interest that ended more than 6 months before the declaration (before 28 February 2026) need not be declared: check the date, or leave the interest out."
+        )
+        // Ended before it was declared: not a current interest on any day, but in the register with its end.
+        let ended = RegisterEntry(
+            kind: .financial, description: "Shares", declaredOn: declared, endedOn: Self.date("2026-07-01"))
+        #expect(!ended.isCurrentInterest(on: declared))
+    }
+
+    @Test("a text limit names the limit and the length, with thousands separated")
+    func textLimits() {
+        #expect(TextLimit.problem(String(repeating: "a", count: 150), limit: 150, what: "the role") == nil)
+        #expect(
+            TextLimit.problem(String(repeating: "a", count: 200_000), limit: TextLimit.memberRole, what: "the role")
+                == "Keep the role to 150 characters or fewer: it is 200,000 now.")
+    }
 }

@@ -181,6 +181,24 @@ struct StageRulesTests {
         #expect(try input.validated(today: today).attendees == 15, "today's can be recorded today")
     }
 
+    @Test("an activity is recorded with at most 20,000 people")
+    func attendeeLimit() throws {
+        let today = SimpleDate(year: 2026, month: 12, day: 5)
+        var input = ActivityInput(
+            title: "Drop-in", kind: "community_meeting", placeID: "p", date: "2026-11-05", venue: "Hall",
+            attendees: "100000")
+        do {
+            _ = try input.validated(today: today)
+            Issue.record("100,000 people at one drop-in was accepted")
+        } catch {
+            #expect(
+                error.message(for: "attendees")
+                    == "Check the number: 100,000 people is more than one activity could involve (up to 20,000).")
+        }
+        input.attendees = "20000"
+        #expect(try input.validated(today: today).attendees == 20_000)
+    }
+
     @Test("an activity dated decades away is a typed year, not a record")
     func implausibleActivityYears() throws {
         let today = SimpleDate(year: 2026, month: 12, day: 5)
@@ -188,8 +206,8 @@ struct StageRulesTests {
             title: "Drop-in", kind: "community_meeting", placeID: "p", date: "1900-01-01", venue: "Hall",
             attendees: "15")
         for (date, message) in [
-            ("1900-01-01", "Check the year: that is more than 10 years ago."),
-            ("2016-12-04", "Check the year: that is more than 10 years ago."),
+            ("1900-01-01", "Check the year: that is more than 2 years ago."),
+            ("2024-12-04", "Check the year: that is more than 2 years ago."),
             ("2032-01-01", "Check the year: that is more than 5 years ahead."),
         ] {
             input.date = date
@@ -197,9 +215,14 @@ struct StageRulesTests {
             #expect(throws: ValidationFailure.self) { try input.validated(today: today) }
             do { _ = try input.validated(today: today) } catch { #expect(error.message(for: "date") == message) }
         }
-        input.date = "2016-12-05"
+        input.date = "2024-12-05"
         input.attendees = "15"
-        #expect(try input.validated(today: today).date == SimpleDate(year: 2016, month: 12, day: 5))
+        #expect(try input.validated(today: today).date == SimpleDate(year: 2024, month: 12, day: 5))
+        // An older activity already recorded keeps its date when corrected.
+        input.date = "2016-12-05"
+        #expect(
+            try input.validated(today: today, storedDate: "2016-12-05").date
+                == SimpleDate(year: 2016, month: 12, day: 5))
         input.date = "2031-12-05"
         input.attendees = "0"
         #expect(try input.validated(today: today).date == SimpleDate(year: 2031, month: 12, day: 5))

@@ -21,6 +21,20 @@ struct IndicatorCSVTests {
             ])
     }
 
+    @Test("an implausibly large figure is refused, naming its line")
+    func tooLarge() {
+        let text = "place,period_start,value\nLeeds,2026-04-01,12\nBradford,2026-04-01,99999999999999999999999\n"
+        do {
+            _ = try IndicatorCSV.parse(text, unit: .days, defaultSource: "GPPS", today: Self.today)
+            Issue.record("a figure of 10^23 days was loaded")
+        } catch {
+            #expect(
+                error.errors.map(\.message) == [
+                    "Line 3: that figure is too large to be right: check it (the most Heard takes for this indicator is 1,000,000,000 days)."
+                ])
+        }
+    }
+
     @Test("every problem is named by its line, and any problem refuses the whole file")
     func refuses() {
         let text = """

@@ -45,6 +45,20 @@ struct IndicatorRulesTests {
         #expect(
             IndicatorRules.valueProblems("1e2", unit: .days, periodStart: april, today: Self.today).problems.first?
                 .message.contains("as a number") == true)
+        for (text, unit, largest) in [
+            ("99999999999999999999999", IndicatorUnit.days, "1,000,000,000 days"),
+            ("1,000,000,001", .count, "1,000,000,000"), ("1000000.5", .perThousand, "1,000,000 per 1,000"),
+        ] {
+            let checked = IndicatorRules.valueProblems(text, unit: unit, periodStart: april, today: Self.today)
+            #expect(checked.value == nil, "\(text)")
+            #expect(
+                checked.problems.map(\.message) == [
+                    "That figure is too large to be right: check it (the most Heard takes for this indicator is \(largest))."
+                ])
+        }
+        #expect(
+            IndicatorRules.valueProblems("1,000,000,000", unit: .count, periodStart: april, today: Self.today).value
+                == 1_000_000_000)
         let battle = IndicatorRules.valueProblems(
             "4", unit: .days, periodStart: SimpleDate(year: 1066, month: 10, day: 14), today: Self.today)
         #expect(battle.problems.map(\.message) == ["Check the year: that period started more than 30 years ago."])
@@ -63,6 +77,11 @@ struct IndicatorRulesTests {
         #expect(IndicatorTrend.worse(by: 1).describe(unit: .days) == "Worse by 1 day")
         #expect(IndicatorTrend.worse(by: 1).describe(unit: .percent) == "Worse by 1 point")
         #expect(IndicatorTrend.better(by: 1.5).describe(unit: .percent) == "Better by 1.5 points")
+        #expect(IndicatorUnit.count.format(1_204) == "1,204")
+        #expect(IndicatorUnit.days.format(12_345.5) == "12,345.5 days")
+        #expect(IndicatorUnit.days.format(999.5) == "999.5 days")
+        #expect(IndicatorUnit.perThousand.format(-1_234.5) == "-1,234.5 per 1,000")
+        #expect(IndicatorUnit.percent.format(23) == "23%")
         #expect(
             IndicatorUnit.perThousand.format(4.25) == "4.2 per 1,000"
                 || IndicatorUnit.perThousand.format(4.25) == "4.3 per 1,000")

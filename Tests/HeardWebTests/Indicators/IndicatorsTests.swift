@@ -174,4 +174,55 @@ struct IndicatorsTests {
                 try await moderator.post(path + "/load", form: ["csv": good], tokenFrom: "/staff").status == .forbidden)
         }
     }
+
+    @Test(
+        "an absurd figure is refused with the most the unit takes; large figures show with thousands separated",
+        arguments: TestDatabase.all)
+    func implausibleFigures(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 4))
+            let (_, place) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let indicator = Indicator(
+                name: "Bed days lost to delayed discharge",
+                summary: "Days in hospital after people were ready to leave.",
+                unit: .days, direction: .lowerIsBetter)
+            try await indicator.create(on: app.db)
+            let path = "/staff/indicators/\(indicator.id!.uuidString.lowercased())"
+
+            let absurd = try await officer.post(
+                path,
+                form: [
+                    "place_id": place.id!.uuidString, "period_start": "2026-04-01",
+                    "value": "99999999999999999999999", "source": "Discharge returns",
+                ], tokenFrom: path)
+            #expect(absurd.status == .unprocessableEntity)
+            #expect(
+                absurd.body.contains(
+                    "That figure is too large to be right: check it (the most Heard takes for this indicator is 1,000,000,000 days)."
+                ))
+            #expect(try await IndicatorValue.query(on: app.db).count() == 0)
+            let csv = try await officer.post(
+                path + "/load",
+                form: [
+                    "csv":
+                        "place,period_start,value\n\(place.name),2026-04-01,1e999\n\(place.name),2025-04-01,2000000000",
+                    "csv_source": "Discharge returns",
+                ], tokenFrom: path)
+            #expect(csv.status == .unprocessableEntity)
+            #expect(csv.body.contains("Line 3: that figure is too large to be right"))
+            #expect(try await IndicatorValue.query(on: app.db).count() == 0)
+
+            let large = try await officer.post(
+                path,
+                form: [
+                    "place_id": place.id!.uuidString, "period_start": "2026-04-01", "value": "12,345",
+                    "source": "Discharge returns",
+                ], tokenFrom: path)
+            #expect(large.status == .seeOther)
+            #expect(try await officer.get(path).body.contains("12,345 days"))
+            let publicPlace = try await app.browser().get("/you-said-we-did/places/\(place.slug)")
+            #expect(publicPlace.body.contains("<td>12,345 days</td>"))
+        }
+    }
 }

@@ -168,4 +168,38 @@ struct IdeasTests {
             #expect(secondPage.body.components(separatedBy: ">Idea number ").count - 1 == 5, "50 on the first page")
         }
     }
+
+    @Test(
+        "showing the person's name on public pages is opt-in: unticked at first, kept as chosen on a refusal",
+        arguments: TestDatabase.all)
+    func publicCreditIsOptIn(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let member = try await app.signedInBrowser(.involvedPerson)
+            let fresh = try await member.get("/me")
+            let box = try #require(fresh.inputTag(id: "field-credit_publicly"))
+            #expect(!box.contains("checked"), "unticked by default (data protection by default)")
+
+            let refused = try await member.post(
+                "/me/ideas",
+                form: ["title": "", "details": "Too short", "credit_name": "Farah", "credit_publicly": "yes"],
+                tokenFrom: "/me")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                try #require(refused.inputTag(id: "field-credit_publicly")).contains("checked"),
+                "a choice made is kept")
+
+            // Sent as the form starts: the name stays off public pages.
+            let sent = try await member.post(
+                "/me/ideas",
+                form: [
+                    "title": "Free parking for carers",
+                    "details": "Carers visiting every day pay too much to park at the hospital.",
+                    "credit_name": "Farah Begum",
+                ], tokenFrom: "/me")
+            #expect(sent.status == .seeOther)
+            let idea = try #require(try await Idea.query(on: app.db).first())
+            #expect(!idea.creditPublicly)
+            #expect(idea.publicCredit == "a member of the public")
+        }
+    }
 }

@@ -20,6 +20,12 @@ final class TestBrowser: @unchecked Sendable {
 
         var location: String? { headers.first(name: .location) }
 
+        /// The `<input …>` tag with this id, attributes and all.
+        func inputTag(id: String) -> String? {
+            guard let start = body.range(of: "<input id=\"\(id)\"") else { return nil }
+            return body[start.lowerBound...].firstIndex(of: ">").map { String(body[start.lowerBound...$0]) }
+        }
+
         /// The value of the first hidden CSRF field on the page.
         var csrfToken: String? {
             guard let range = body.range(of: "name=\"_csrf\" value=\"") else { return nil }

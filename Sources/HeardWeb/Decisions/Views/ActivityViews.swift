@@ -53,7 +53,8 @@ enum ActivityViews {
                     rows: activities.map { activity in
                         [
                             a(.href(DecisionURL.activity(activity.id!))) { activity.title }, .text(activity.kind.title),
-                            .text(activity.date.ukText), .text(activity.place.name), .text(String(activity.attendees)),
+                            .text(activity.date.ukText), .text(activity.place.name),
+                            .text(activity.attendees.formatted),
                             .text(activity.initiative?.title ?? "–"),
                         ]
                     }, captionHidden: true)
@@ -146,7 +147,7 @@ enum ActivityViews {
                 ("Place", .text(activity.place.name)),
                 ("Venue", .text(activity.venue.isEmpty ? "Online" : activity.venue)),
                 ("Accessibility", .text(access.isEmpty ? "None recorded" : access.joined(separator: ", "))),
-                ("People who came", .text(String(activity.attendees))),
+                ("People who came", .text(activity.attendees.formatted)),
                 (
                     "Initiative",
                     activity.initiative.map { i in a(.href(DecisionURL.initiative(i.id!))) { i.title } } ?? .text("–")

@@ -76,8 +76,8 @@ enum DecisionViews {
                     DecisionForms.summaryList([
                         ("Title", .text(typed.title)), ("Meeting", .text(typed.meeting)),
                         ("Meeting date", .text(SimpleDate(iso: typed.meetingOn)?.ukText ?? typed.meetingOn)),
-                        ("Members present", .text(typed.membersPresent)),
-                        ("Declarations of interest", .text(typed.declarations)),
+                        ("Members present", DecisionForms.lines(typed.membersPresent)),
+                        ("Declarations of interest", DecisionForms.lines(typed.declarations)),
                         ("What is decided", .text(typed.outcome)),
                     ])
                     if let refusal {

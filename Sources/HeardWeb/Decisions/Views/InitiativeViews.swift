@@ -22,7 +22,8 @@ enum InitiativeViews {
                 a(.class("button"), .href(SiteURL.new(DecisionURL.initiatives))) { "Add an initiative" }
             }
             HeardWeb.form(.action(DecisionURL.initiatives), .method("get"), .class("filters")) {
-                FormComponents.textField(name: "q", label: "Title contains", value: words, failure: nil)
+                FormComponents.textField(
+                    name: "q", label: "Title contains", value: words, failure: nil, required: false)
                 FormComponents.selectField(
                     name: "stage", label: "Stage",
                     choices: InitiativeStage.allCases.map { .init(value: $0.rawValue, label: $0.title) },
@@ -237,7 +238,7 @@ enum InitiativeViews {
                                 ? a(.href(DecisionURL.activity(activity.id!))) { activity.title }
                                 : .text(activity.title),
                             .text(activity.date.ukText),
-                            .text(activity.place.name), .text(String(activity.attendees)),
+                            .text(activity.place.name), .text(activity.attendees.formatted),
                         ]
                     }, captionHidden: true)
             }

@@ -228,7 +228,7 @@ enum PublicViews {
                     headers: ["Theme", "Responses", "How people felt", "What people said", "Our response"],
                     rows: bundle.themes.map { theme in
                         [
-                            .text(theme.name), .text(String(theme.mentions)),
+                            .text(theme.name), .text(theme.mentions.formatted),
                             .text(AnalysisViews.sentimentNames[max(0, min(4, theme.sentiment - 1))]),
                             .fragment([
                                 .text(theme.summary),
@@ -458,10 +458,10 @@ enum PublicViews {
                     } ?? .text(decision.meeting)
                 ),
                 ("Date", .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)),
-                ("Members present", .text(decision.membersPresent)),
+                ("Members present", DecisionForms.lines(decision.membersPresent)),
                 (
                     "Declarations of interest",
-                    .text(decision.declarations.isEmpty ? "None declared" : decision.declarations)
+                    decision.declarations.isEmpty ? .text("None declared") : DecisionForms.lines(decision.declarations)
                 ),
                 ("Decision", .text(decision.outcome)),
                 ("Equality impact assessment", .text(bundle.eiaStatus.title)),

@@ -1,7 +1,10 @@
+import HeardDomain
+
 /// Small pieces of plain English the public pages share.
 enum Wording {
-    /// "1 response", "2 responses", "1 person", "3 people": a count with its noun agreeing.
+    /// "1 response", "2 responses", "1 person", "1,204 people": a count with its noun agreeing, thousands
+    /// separated.
     static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
+        "\(number.formatted) " + (number == 1 ? singular : plural ?? singular + "s")
     }
 }

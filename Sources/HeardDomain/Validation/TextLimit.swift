@@ -1,0 +1,18 @@
+/// The longest a free-text field may be, and the message when it is longer: the limit, and how long the text
+/// is, so the person knows how much to cut.
+public enum TextLimit {
+    /// A board member's role ("GP member", "Chair").
+    public static let memberRole = 150
+    /// What a board decides or advises on.
+    public static let boardPurpose = 2000
+    /// A declaration of interest in the published register.
+    public static let declarationDetails = 2000
+
+    /// Nil when `text` fits; otherwise "Keep the role to 150 characters or fewer: it is 200,000 now."
+    /// `what` names the field as the sentence needs it: "the role", "the description".
+    public static func problem(_ text: String, limit: Int, what: String) -> String? {
+        let length = text.count
+        guard length > limit else { return nil }
+        return "Keep \(what) to \(limit.formatted) characters or fewer: it is \(length.formatted) now."
+    }
+}
