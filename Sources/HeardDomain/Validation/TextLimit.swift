@@ -7,6 +7,10 @@ public enum TextLimit {
     public static let boardPurpose = 2000
     /// A declaration of interest in the published register.
     public static let declarationDetails = 2000
+    /// An idea's details: a few paragraphs, published word for word when it is taken forward.
+    public static let ideaDetails = 3000
+    /// The name someone is credited with.
+    public static let creditName = 100
 
     /// Nil when `text` fits; otherwise "Keep the role to 150 characters or fewer: it is 200,000 now."
     /// `what` names the field as the sentence needs it: "the role", "the description".

@@ -50,7 +50,9 @@ enum IdeasController {
             errors.append(
                 FieldError("title", "Keep the title to 150 characters or fewer; put the rest in the details."))
         }
-        if typed["details"]!.count < 20 {
+        if let problem = TextLimit.problem(typed["details"]!, limit: TextLimit.ideaDetails, what: "the details") {
+            errors.append(FieldError("details", problem))
+        } else if typed["details"]!.count < 20 {
             errors.append(
                 FieldError(
                     "details",
@@ -63,6 +65,10 @@ enum IdeasController {
         }
         if typed["credit_name"]!.isEmpty {
             errors.append(FieldError("credit_name", "Enter the name you would like to be credited with."))
+        } else if let problem = TextLimit.problem(
+            typed["credit_name"]!, limit: TextLimit.creditName, what: "the name")
+        {
+            errors.append(FieldError("credit_name", problem))
         } else {
             // The credit is a name by design; anything else personal in it would be published with it.
             let found = request.listeningEngine.personalDataLeft(in: typed["credit_name"]!).filter { $0 != .name }

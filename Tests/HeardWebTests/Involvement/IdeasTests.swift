@@ -25,6 +25,16 @@ struct IdeasTests {
             #expect(refused.body.contains("Enter the name you would like to be credited with"))
             #expect(refused.body.contains("Too short"))
             #expect(try await Idea.query(on: app.db).count() == 0)
+            let huge = try await member.post(
+                "/me/ideas",
+                form: [
+                    "title": "Longer visiting hours", "details": String(repeating: "Visiting!!", count: 900),
+                    "credit_name": String(repeating: "F", count: 101),
+                ], tokenFrom: "/me")
+            #expect(huge.status == .unprocessableEntity)
+            #expect(huge.body.contains("Keep the details to 3,000 characters or fewer: it is 9,000 now."))
+            #expect(huge.body.contains("Keep the name to 100 characters or fewer: it is 101 now."))
+            #expect(try await Idea.query(on: app.db).count() == 0)
 
             let first = try await member.post(
                 "/me/ideas",
