@@ -543,11 +543,13 @@ class Run:
         self.click_and_wait(self.button("Put forward my idea"))
         self.check_error_summary("idea without a title or details")
         self.page("your involvement: error")
-        self.fill("title", "Easy-read letters for every clinic")
+        # Each run puts forward its own idea: the same idea twice from one person is refused as a repeat.
+        title = f"Easy-read letters for every clinic ({self.label})"
+        self.fill("title", title)
         self.fill("details", "People with a learning disability cannot read our appointment letters.")
         self.click_and_wait(self.button("Put forward my idea"))
         self.expect_no_error_summary("idea")
-        if "Easy-read letters for every clinic" not in self.find("main").text:
+        if title not in self.find("main").text:
             raise CheckFailed("The idea is not listed on the person's page after putting it forward")
         self.open("/ideas", "ideas taken forward")
         self.sign_in("engagement")
@@ -603,6 +605,42 @@ class Run:
         self.expect_no_error_summary("CSV load")
         if "Loaded 1 figure from the CSV" not in self.find("main").text:
             raise CheckFailed("Loading figures from CSV did not say so")
+
+    def journey_consultation(self):
+        """The engagement officer answers the themes of a closed consultation and gives an open one longer; the
+        public reads the decisions. Each theme's form has its own field ids, so an error lands on its own field."""
+        self.sign_in("engagement")
+        self.open("/consultations", "consultations")
+        links = {a.text.strip(): a.get_attribute("href") for a in self.finds("main a[href*='/consultations/']")}
+        closed = [href for text, href in links.items() if "eye clinic" in text.lower()]
+        opened = [href for text, href in links.items() if "stroke" in text.lower()]
+        if not closed or not opened:
+            raise CheckFailed(f"The demo consultations are missing from /consultations: {sorted(links)}")
+        self.driver.get(closed[0].replace("/consultations/", "/staff/consultations/"))
+        self.page("consultation: themes")
+        saves = [b for b in self.finds("main button") if b.text.strip().startswith("Save response to ")]
+        if len(saves) >= 2:
+            # The second theme's reason emptied: refused, and the error link focuses that theme's box.
+            form = saves[1].find_element(By.XPATH, "./ancestor::form")
+            reason = form.find_element(By.CSS_SELECTOR, "textarea[name='response_reason']")
+            reason.clear()
+            self.click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
+            self.check_error_summary("theme response without a reason")
+            self.page("consultation: theme error")
+            ids = self.js("return Array.from(document.querySelectorAll('[id]')).map(e => e.id)")
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            if repeated:
+                raise CheckFailed(f"Ids used more than once on the consultation page: {repeated}")
+        self.driver.get(opened[0].replace("/consultations/", "/staff/consultations/"))
+        self.page("consultation: open")
+        self.click_and_wait(self.button("Extend the consultation"))
+        self.check_error_summary("extension without a date or reason")
+        self.page("consultation: extension error")
+        self.open("/decisions", "public decisions")
+        self.click_and_wait(self.find("main a[href^='/decisions/']"))
+        self.page("public decision")
+        if "Declarations of interest" not in self.find("main").text:
+            raise CheckFailed("The public decision record has no declarations of interest")
 
     def journey_declaration_link(self):
         """The secretary e-mails a member the declaration form; the member, not signed in, declares through it.
@@ -719,8 +757,9 @@ class Run:
         self.check_error_summary("complaint figures with a date that does not exist")
 
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "dashboard", "moderate", "reply", "action", "complaint", "boards", "idea", "invitation", "indicators",
-                "open_data", "declaration_link", "outbox", "personal_data", "background_work", "accounts"]
+                "dashboard", "moderate", "reply", "action", "complaint", "boards", "consultation", "idea",
+                "invitation", "indicators", "open_data", "declaration_link", "outbox", "personal_data",
+                "background_work", "accounts"]
 
 
 def main() -> int:

@@ -227,31 +227,38 @@ enum DecisionForms {
             isChecked: { selected.contains($0) }, failure: failure, hint: hint)
     }
 
-    /// The frame radios and checkboxes share: fieldset, legend, hint, error, one input per choice.
+    /// The frame radios and checkboxes share: fieldset, legend, hint, error, one input per choice. The first
+    /// input carries the field id, so an error summary link lands on (and focuses) a control, not the fieldset;
+    /// the fieldset is described by the hint and the error.
     private static func choiceGroup(
         name: String, type: String, inputName: String, legend legendText: String, choices: [FormComponents.Choice],
         isChecked: (String) -> Bool, failure: ValidationFailure?, hint: String?, id: String? = nil
     ) -> HTMLNode {
         let id = id ?? FormComponents.fieldID(name)
         let error = failure?.message(for: name)
+        let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
+        var fieldsetAttributes: [HTMLAttribute] = [.class("fieldset")]
+        if !described.isEmpty { fieldsetAttributes.append(.aria("describedby", described.joined(separator: " "))) }
+        var children: [HTMLNode] = [legend(.class("legend")) { legendText }]
+        if let hint { children.append(div(.id(id + "-hint"), .class("hint")) { hint }) }
+        if let error {
+            children.append(
+                p(.id(id + "-error"), .class("error-message")) {
+                    span(.class("visually-hidden")) { "Error: " }; error
+                })
+        }
+        for (index, choice) in choices.enumerated() {
+            let inputID = index == 0 ? id : "\(id)-\(index + 1)"
+            children.append(
+                div(.class("choice")) {
+                    input(
+                        [.type(type), .id(inputID), .name(inputName), .value(choice.value)]
+                            + (isChecked(choice.value) ? [.checked] : []))
+                    label(.for(inputID)) { choice.label }
+                })
+        }
         return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
-            fieldset(.class("fieldset"), .id(id)) {
-                legend(.class("legend")) { legendText }
-                if let hint { div(.class("hint")) { hint } }
-                if let error {
-                    p(.class("error-message")) {
-                        span(.class("visually-hidden")) { "Error: " }; error
-                    }
-                }
-                for (index, choice) in choices.enumerated() {
-                    div(.class("choice")) {
-                        input(
-                            [.type(type), .id("\(id)-\(index)"), .name(inputName), .value(choice.value)]
-                                + (isChecked(choice.value) ? [.checked] : []))
-                        label(.for("\(id)-\(index)")) { choice.label }
-                    }
-                }
-            }
+            HTMLNode.element("fieldset", fieldsetAttributes, children: children)
         }
     }
 

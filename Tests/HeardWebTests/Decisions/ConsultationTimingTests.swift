@@ -126,7 +126,7 @@ struct ConsultationTimingTests {
                 #expect(made.status == .seeOther, "\(name)")
             }
             let page = try await officer.get(path)
-            for id in ["field-response_kind-0", "field-response_reason", "field-response_kind"] {
+            for id in ["field-response_kind-2", "field-response_reason", "field-response_kind"] {
                 let count = page.body.components(separatedBy: "id=\"\(id)\"").count - 1
                 #expect(count <= 1, "id \(id) appears \(count) times")
             }
@@ -135,7 +135,7 @@ struct ConsultationTimingTests {
             for theme in themes {
                 let suffix = "-" + theme.id!.uuidString.lowercased()
                 #expect(page.body.contains("id=\"field-response_reason\(suffix)\""))
-                #expect(page.body.contains("for=\"field-response_kind\(suffix)-0\""))
+                #expect(page.body.contains("for=\"field-response_kind\(suffix)-2\""))
             }
             // The theme whose form failed keeps the plain ids the error summary links to.
             let busRoutes = try #require(themes.first { $0.name == "Bus routes" })
@@ -145,6 +145,13 @@ struct ConsultationTimingTests {
             #expect(failed.status == .unprocessableEntity)
             #expect(failed.body.contains("href=\"#field-response_reason\""))
             #expect(failed.body.components(separatedBy: "id=\"field-response_reason\"").count - 1 == 1)
+
+            // With no kind chosen, the summary links to the first radio of that theme's group: a control it can focus.
+            let noKind = try await officer.post(
+                themePath, form: ["response_reason": "We will add a bus from the station."], tokenFrom: path)
+            #expect(noKind.status == .unprocessableEntity)
+            #expect(noKind.body.contains("href=\"#field-response_kind\""))
+            #expect(noKind.body.contains("type=\"radio\" id=\"field-response_kind\""))
 
             let removed = try await officer.post(themePath + "/remove", form: [:], tokenFrom: path)
             #expect(removed.status == .seeOther)
