@@ -147,7 +147,20 @@ import Testing
     @Test func skipsAndCountsBadRowsWhenAsked() throws {
         let (rows, summary) = try analyse("id,comment\n1,fine\n2,too,many\n3,\"bad\"x\n4,ok\n", skipBadRows: true)
         #expect(summary.skippedRows == 2)
+        #expect(summary.skippedLines == [3, 4])
+        #expect(summary.line.hasSuffix("2 bad rows skipped (lines 3, 4)"))
         #expect(rows.map { $0[0] } == ["id", "1", "4"])
+    }
+
+    @Test func namesTheFirstTenSkippedLinesAndSaysWhenThereWereMore() throws {
+        var text = "id,comment\n"
+        for index in 1...12 { text += "\(index),too,many\n" }
+        text += "13,ok\n"
+        let (rows, summary) = try analyse(text, skipBadRows: true)
+        #expect(rows.count == 2)
+        #expect(summary.skippedRows == 12)
+        #expect(summary.skippedLines == Array(2...11))
+        #expect(summary.line.hasSuffix("12 bad rows skipped (first at lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …)"))
     }
 
     @Test func analysesEmptyAndWhitespaceCommentsAsNoComment() throws {
@@ -170,6 +183,7 @@ import Testing
         let summary = try CSVAnalysis(analyser: CommentAnalyser(model: model), textColumn: "comment")
             .run(input: input, output: output)
         #expect(summary.invalidUTF8Rows == 1)
+        #expect(summary.line.contains("1 with invalid UTF-8 replaced by U+FFFD (line 2)"))
         let reader = try CSVReader(url: output)
         _ = try reader.readHeader()
         _ = try reader.nextRecord()

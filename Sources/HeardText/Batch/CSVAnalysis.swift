@@ -22,6 +22,11 @@ public struct CSVAnalysis: Sendable {
         /// Clusters of two or more comments (campaigns and copies), and the comments inside them.
         public var duplicateClusters = 0
         public var commentsInDuplicateClusters = 0
+        /// The lines of the first few skipped rows and rows with invalid UTF-8, so they can be found and fixed.
+        public var skippedLines: [Int] = []
+        public var invalidUTF8Lines: [Int] = []
+        /// How many lines each list keeps.
+        public static let linesKept = 10
 
         public var commentsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
 
@@ -33,9 +38,28 @@ public struct CSVAnalysis: Sendable {
                 "\(noCommentRows) with no comment",
                 "\(duplicateClusters) duplicate clusters covering \(commentsInDuplicateClusters) comments",
             ]
-            if invalidUTF8Rows > 0 { parts.append("\(invalidUTF8Rows) with invalid UTF-8 replaced by U+FFFD") }
-            if skippedRows > 0 { parts.append("\(skippedRows) bad rows skipped") }
+            if invalidUTF8Rows > 0 {
+                parts.append(
+                    "\(invalidUTF8Rows) with invalid UTF-8 replaced by U+FFFD"
+                        + Self.lines(invalidUTF8Lines, of: invalidUTF8Rows))
+            }
+            if skippedRows > 0 {
+                parts.append("\(skippedRows) bad rows skipped" + Self.lines(skippedLines, of: skippedRows))
+            }
             return parts.joined(separator: "; ")
+        }
+
+        /// " (lines 4, 9)", or " (first at lines 4, 9, …)" when there were more than were kept.
+        static func lines(_ lines: [Int], of count: Int) -> String {
+            guard !lines.isEmpty else { return "" }
+            let listed = lines.map(String.init).joined(separator: ", ")
+            if count > lines.count { return " (first at lines \(listed), …)" }
+            return lines.count == 1 ? " (line \(listed))" : " (lines \(listed))"
+        }
+
+        mutating func noteSkipped(line: Int) {
+            skippedRows += 1
+            if skippedLines.count < Self.linesKept { skippedLines.append(line) }
         }
     }
 
@@ -95,13 +119,13 @@ public struct CSVAnalysis: Sendable {
                 hasRecord = try reader.nextRecord()
             } catch let error as CSVError where skipBadRows {
                 if case .unterminatedQuote = error { throw error }
-                summary.skippedRows += 1
+                summary.noteSkipped(line: error.line ?? reader.line)
                 continue
             }
             guard hasRecord else { break }
             guard reader.fieldRanges.count == header.count else {
                 if skipBadRows {
-                    summary.skippedRows += 1
+                    summary.noteSkipped(line: reader.line)
                     continue
                 }
                 throw CSVError.wrongFieldCount(
@@ -120,6 +144,7 @@ public struct CSVAnalysis: Sendable {
                 }
                 invalidUTF8 = true
                 summary.invalidUTF8Rows += 1
+                if summary.invalidUTF8Lines.count < Summary.linesKept { summary.invalidUTF8Lines.append(reader.line) }
                 UTF8Repair.repair(text, into: &repaired)
                 return repaired.withUnsafeBufferPointer {
                     analyser.analyse($0, question: question, workspace: &workspace, redact: true)

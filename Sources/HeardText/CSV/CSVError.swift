@@ -33,4 +33,15 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
     }
 
     public var errorDescription: String? { description }
+
+    /// The line the problem is on, when it is about one line of the file.
+    public var line: Int? {
+        switch self {
+        case .unterminatedQuote(let line), .unexpectedCharacterAfterQuote(let line, _),
+            .wrongFieldCount(let line, _, _),
+            .invalidValue(let line, _, _, _):
+            line
+        case .cannotOpen, .cannotWrite, .emptyFile, .missingColumn, .outputIsInput: nil
+        }
+    }
 }
