@@ -377,6 +377,23 @@ public enum DeclarationRules {
     public static let chairActions = ["take part", "discuss but not decide", "leave", "not receive the papers"]
     static let nilReturns = ["none", "none declared", "nil", "no declarations", "no interests declared"]
 
+    /// The minutes record whether the meeting stayed quorate for the item (a member who leaves for it may take
+    /// it below quorum); an inquorate meeting cannot take the decision.
+    public static func quorumRefusal(_ quorate: Bool?) -> ApprovalRefusal? {
+        switch quorate {
+        case .none:
+            ApprovalRefusal(
+                .conflictsOfInterest,
+                "Record whether the meeting stayed quorate for this item (members who left for it count as absent).")
+        case .some(false):
+            ApprovalRefusal(
+                .conflictsOfInterest,
+                "The meeting was not quorate for this item, so it could not take the decision. Take it at a meeting that is quorate for it."
+            )
+        case .some(true): nil
+        }
+    }
+
     /// Nil when the declarations are recorded properly; otherwise what to fix.
     public static func problem(_ declarations: String) -> String? {
         let text = declarations.trimmingWhitespace()

@@ -31,6 +31,7 @@ public enum HeardMigrations {
             M0116_ImportFileFingerprints(),
             M0117_DashboardFilterIndexes(),
             M0118_ComplaintDelayLettersAndClosure(),
+            M0119_DecisionQuorum(),
         ]
     }
 }

@@ -181,6 +181,9 @@ struct InitiativeBundle {
             return refusal
         }
         if let refusal = facts(today: today).scrutinyRefusal { return refusal }
+        if let decision, !decision.isApproved, let refusal = DeclarationRules.quorumRefusal(decision.quorate) {
+            return refusal
+        }
         // Approval moves the initiative to Decision, so it must be at a stage that may move there.
         if initiative.stage < .decision {
             var approved = facts(today: today)

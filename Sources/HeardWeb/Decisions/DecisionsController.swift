@@ -16,6 +16,10 @@ enum DecisionsController {
         var membersPresent = ""
         var declarations = ""
         var outcome = ""
+        /// "yes", "no", or "" while the meeting has not said.
+        var quorate = ""
+
+        static func quorateText(_ quorate: Bool?) -> String { quorate.map { $0 ? "yes" : "no" } ?? "" }
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
@@ -37,7 +41,7 @@ enum DecisionsController {
             bundle.decision.map {
                 Typed(
                     title: $0.title, meeting: $0.meeting, meetingOn: $0.meetingOn, membersPresent: $0.membersPresent,
-                    declarations: $0.declarations, outcome: $0.outcome)
+                    declarations: $0.declarations, outcome: $0.outcome, quorate: Typed.quorateText($0.quorate))
             }
             ?? Typed(
                 title: "Decision: " + bundle.initiative.title, meeting: bundle.initiative.decisionBody,
@@ -56,8 +60,12 @@ enum DecisionsController {
             meetingOn: Admin.text(request, "meeting_on").trimmingWhitespace(),
             membersPresent: Admin.text(request, "members_present").trimmingWhitespace(),
             declarations: Admin.text(request, "declarations").trimmingWhitespace(),
-            outcome: Admin.text(request, "outcome").trimmingWhitespace())
+            outcome: Admin.text(request, "outcome").trimmingWhitespace(),
+            quorate: Admin.text(request, "quorate"))
         var errors: [FieldError] = []
+        if !["", "yes", "no"].contains(typed.quorate) {
+            errors.append(FieldError("quorate", "Say whether the meeting stayed quorate for this item: yes or no."))
+        }
         if bundle.decision?.isApproved == true {
             errors.append(FieldError("title", "This decision is approved and published, so it cannot be changed."))
         }
@@ -90,13 +98,17 @@ enum DecisionsController {
             bundle.decision
             ?? Decision(
                 initiativeID: bundle.initiative.id!, title: typed.title, meeting: typed.meeting, meetingOn: date,
-                membersPresent: typed.membersPresent, declarations: typed.declarations, outcome: typed.outcome)
+                membersPresent: typed.membersPresent, declarations: typed.declarations, outcome: typed.outcome,
+                quorate: nil)
         let isNew = bundle.decision == nil
+        let quorate: Bool? = typed.quorate.isEmpty ? nil : typed.quorate == "yes"
         let changes = [
             FieldChange("title", from: bundle.decision?.title, to: typed.title),
             FieldChange("meeting_on", from: bundle.decision?.meetingOn, to: date.iso),
             FieldChange("outcome", from: bundle.decision?.outcome, to: typed.outcome),
             FieldChange("declarations", from: bundle.decision?.declarations, to: typed.declarations),
+            FieldChange(
+                "quorate", from: bundle.decision.map { Typed.quorateText($0.quorate) }, to: typed.quorate),
         ]
         decision.title = typed.title
         decision.meeting = typed.meeting
@@ -104,6 +116,7 @@ enum DecisionsController {
         decision.membersPresent = typed.membersPresent
         decision.declarations = typed.declarations
         decision.outcome = typed.outcome
+        decision.quorate = quorate
         try await request.db.transaction { db in
             try await decision.save(on: db)
             try await AuditLog.record(
@@ -124,7 +137,8 @@ enum DecisionsController {
             let bundle = try await InitiativeBundle.load(decision.$initiative.id, on: request.db)
             let typed = Typed(
                 title: decision.title, meeting: decision.meeting, meetingOn: decision.meetingOn,
-                membersPresent: decision.membersPresent, declarations: decision.declarations, outcome: decision.outcome)
+                membersPresent: decision.membersPresent, declarations: decision.declarations, outcome: decision.outcome,
+                quorate: Typed.quorateText(decision.quorate))
             return .html(
                 DecisionViews.paper(
                     request, bundle: bundle, typed: typed, refusal: refusal, failure: nil, notice: nil,

@@ -336,7 +336,7 @@ enum DecisionsDemoData {
             meetingOn: meetingOn,
             membersPresent: "Chair, chief executive, five non-executive members, director of nursing",
             declarations: "None declared.",
-            outcome: "Approved Option B, with the changes listed in the theme responses.")
+            outcome: "Approved Option B, with the changes listed in the theme responses.", quorate: true)
         try await d.create(on: db)
         return d
     }

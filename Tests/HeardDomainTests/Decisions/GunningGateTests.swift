@@ -46,6 +46,15 @@ struct GunningGateTests {
                 today: Self.today.adding(days: 1)) == nil)
     }
 
+    @Test("the minutes must say the meeting stayed quorate for the item; an inquorate meeting cannot decide")
+    func quorum() {
+        #expect(DeclarationRules.quorumRefusal(true) == nil)
+        #expect(DeclarationRules.quorumRefusal(nil)?.principle == .conflictsOfInterest)
+        #expect(
+            DeclarationRules.quorumRefusal(nil)?.message.hasPrefix("Record whether the meeting stayed quorate") == true)
+        #expect(DeclarationRules.quorumRefusal(false)?.message.contains("was not quorate for this item") == true)
+    }
+
     @Test("a meeting held before the consultation closed, or not held yet, cannot be approved")
     func meetingDate() {
         var facts = Self.closedAndAnswered

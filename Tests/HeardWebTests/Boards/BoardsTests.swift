@@ -341,7 +341,7 @@ struct BoardsTests {
         let decision = Decision(
             initiativeID: initiative.id!, title: "Extended hours", meeting: "Leeds Place Committee",
             meetingOn: meetingOn, membersPresent: membersPresent, declarations: "None declared.",
-            outcome: "Fund evening appointments")
+            outcome: "Fund evening appointments", quorate: true)
         try await decision.create(on: db)
         return decision
     }

@@ -231,7 +231,7 @@ struct ConsultationRulesTests {
             try await eia.create(on: app.db)
             let decision = Decision(
                 initiativeID: analysed.id!, title: "Decision", meeting: "Board", meetingOn: Self.today,
-                membersPresent: "Chair", declarations: "None declared", outcome: "Option A.")
+                membersPresent: "Chair", declarations: "None declared", outcome: "Option A.", quorate: true)
             decision.status = "approved"
             try await decision.create(on: app.db)
             let changed = try await officer.post(
@@ -288,7 +288,7 @@ struct ConsultationRulesTests {
 
             let decision = Decision(
                 initiativeID: initiative.id!, title: "Decision", meeting: "Board", meetingOn: Self.today,
-                membersPresent: "Chair", declarations: "None declared", outcome: "Go ahead.")
+                membersPresent: "Chair", declarations: "None declared", outcome: "Go ahead.", quorate: true)
             decision.status = "approved"
             try await decision.create(on: app.db)
             let afterDecision = try await edit(["affects_services": "yes"])

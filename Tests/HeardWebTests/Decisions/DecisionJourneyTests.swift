@@ -369,6 +369,27 @@ struct DecisionJourneyTests {
             #expect(beforeMeeting.body.contains("The meeting is on 30 June 2027"))
             clock.advance(days: 65)  // 1 July: the meeting has decided.
 
+            // The minutes must say whether the meeting stayed quorate for the item; an inquorate one cannot decide.
+            let noQuorum = try await app.browser().postJSON(
+                "/api/v1/decisions/\(decision.id!.uuidString)/approve", json: "{}",
+                headers: [("Authorization", "Bearer " + token)])
+            #expect(noQuorum.status == .conflict)
+            #expect(noQuorum.body.contains("Record whether the meeting stayed quorate for this item"))
+            #expect(noQuorum.body.contains("\"principle\":\"conflicts-of-interest\""))
+            var minutes = paper
+            minutes["quorate"] = "no"
+            #expect(try await secretary.post(paperPath, form: minutes, tokenFrom: paperPath).status == .seeOther)
+            let inquorate = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
+            #expect(inquorate.status == .conflict)
+            #expect(inquorate.body.contains("The meeting was not quorate for this item"))
+            minutes["quorate"] = "maybe"
+            let unclear = try await secretary.post(paperPath, form: minutes, tokenFrom: paperPath)
+            #expect(unclear.status == .unprocessableEntity)
+            #expect(unclear.body.contains("Say whether the meeting stayed quorate for this item: yes or no."))
+            minutes["quorate"] = "yes"
+            #expect(try await secretary.post(paperPath, form: minutes, tokenFrom: paperPath).status == .seeOther)
+            #expect(try await Decision.find(decision.id, on: app.db)?.quorate == true)
+
             // Approved through the API, audited both ways.
             let approved = try await app.browser().postJSON(
                 "/api/v1/decisions/\(decision.id!.uuidString)/approve", json: "{}",
@@ -378,7 +399,7 @@ struct DecisionJourneyTests {
             // Approval moved the initiative to Decision.
             #expect(try await Initiative.find(initiative.id, on: app.db)?.stage == .decision)
             let actions = try await AuditEvent.query(on: app.db).filter(\.$objectType == "decision").all().map(\.action)
-            #expect(actions.filter { $0 == "decision.approval_refused" }.count == 6)
+            #expect(actions.filter { $0 == "decision.approval_refused" }.count == 8)
             #expect(actions.contains("decision.approved"))
             // Approving it again is not a Gunning failure, and the API says what happened.
             let twice = try await app.browser().postJSON(
@@ -429,6 +450,7 @@ struct DecisionJourneyTests {
             let record = try await visitor.get("/decisions/\(decision.id!.uuidString.lowercased())")
             #expect(record.status == .ok)
             #expect(record.body.contains("Commissioning stroke rehab at home"))
+            #expect(record.body.contains("Quorate for this item"))
             // Every approved decision is listed publicly, linked to its record.
             let decisions = try await visitor.get("/decisions")
             #expect(decisions.status == .ok)

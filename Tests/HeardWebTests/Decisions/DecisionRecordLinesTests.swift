@@ -25,7 +25,7 @@ struct DecisionRecordLinesTests {
                 meetingOn: today,
                 membersPresent: "Dr Amir Khan (chair)\r\nSarah Whitaker\n\nTom Brennan",
                 declarations: "Dr Amir Khan: GP partner, left for the item\nNo other declarations",
-                outcome: "Option A is agreed.")
+                outcome: "Option A is agreed.", quorate: true)
             decision.status = "approved"
             try await decision.create(on: app.db)
             let page = try await app.browser().get(DecisionURL.publicDecision(decision.id!))

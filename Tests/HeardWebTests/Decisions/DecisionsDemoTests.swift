@@ -133,7 +133,7 @@ struct DecisionsDemoTests {
             let decision = Decision(
                 initiativeID: planned.id!, title: "Too early", meeting: "Board",
                 meetingOn: SimpleDate(year: 2027, month: 1, day: 1),
-                membersPresent: "Chair", declarations: "", outcome: "Yes")
+                membersPresent: "Chair", declarations: "", outcome: "Yes", quorate: true)
             try await decision.create(on: app.db)
             let refused = try await secretary.post(
                 "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve", form: [:],

@@ -70,13 +70,15 @@ public final class Decision: Model, @unchecked Sendable {
     @Field(key: "status") public var status: String
     @OptionalField(key: "approved_at") public var approvedAt: Date?
     @OptionalField(key: "approved_by") public var approvedBy: String?
+    /// Whether the meeting stayed quorate for this item, once the meeting has said; nil until then.
+    @OptionalField(key: "quorate") public var quorate: Bool?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
     public init(
         id: UUID? = nil, initiativeID: UUID, title: String, meeting: String, meetingOn: SimpleDate,
-        membersPresent: String, declarations: String, outcome: String
+        membersPresent: String, declarations: String, outcome: String, quorate: Bool?
     ) {
         self.id = id
         self.$initiative.id = initiativeID
@@ -86,6 +88,7 @@ public final class Decision: Model, @unchecked Sendable {
         self.membersPresent = membersPresent
         self.declarations = declarations
         self.outcome = outcome
+        self.quorate = quorate
         self.status = "proposed"
     }
 

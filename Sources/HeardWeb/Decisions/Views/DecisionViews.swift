@@ -78,6 +78,7 @@ enum DecisionViews {
                         ("Meeting date", .text(SimpleDate(iso: typed.meetingOn)?.ukText ?? typed.meetingOn)),
                         ("Members present", DecisionForms.lines(typed.membersPresent)),
                         ("Declarations of interest", DecisionForms.lines(typed.declarations)),
+                        ("Quorate for this item", .text(PublicViews.quorateText(typed.quorate))),
                         ("What is decided", .text(typed.outcome)),
                     ])
                     if let refusal {
@@ -119,6 +120,12 @@ enum DecisionViews {
                         hint:
                             "One line each: person, interest and what the chair decided (take part, discuss but not decide, leave, not receive the papers). Write \"None declared\" if nobody declared an interest.",
                         rows: 3)
+                    DecisionForms.radios(
+                        name: "quorate", legend: "Did the meeting stay quorate for this item?",
+                        choices: DecisionForms.yesNo, selected: typed.quorate, failure: failure,
+                        hint:
+                            "Members who left for the item, or only discussed it, do not count towards the quorum. Answer after the meeting; the decision cannot be approved until you do."
+                    )
                     FormComponents.textArea(
                         name: "outcome", label: "What is decided", value: typed.outcome, failure: failure)
                     FormComponents.submitButton("Save decision paper")

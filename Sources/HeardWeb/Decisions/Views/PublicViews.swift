@@ -412,6 +412,15 @@ enum PublicViews {
 
     static func dayNumber(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
+    /// "Yes", "No", or "Not recorded" (decisions recorded before the minutes said).
+    static func quorateText(_ answer: String) -> String {
+        switch answer {
+        case "yes": "Yes"
+        case "no": "No"
+        default: "Not recorded"
+        }
+    }
+
     static func decisions(_ decisions: [Decision], context: PageContext) -> String {
         PageLayout.render(context) {
             h1 { "Decisions" }
@@ -462,6 +471,10 @@ enum PublicViews {
                 (
                     "Declarations of interest",
                     decision.declarations.isEmpty ? .text("None declared") : DecisionForms.lines(decision.declarations)
+                ),
+                (
+                    "Quorate for this item",
+                    .text(quorateText(DecisionsController.Typed.quorateText(decision.quorate)))
                 ),
                 ("Decision", .text(decision.outcome)),
                 ("Equality impact assessment", .text(bundle.eiaStatus.title)),
