@@ -38,6 +38,7 @@ public enum HeardApplication {
         app.middleware.use(RequestLogMiddleware())
         app.middleware.use(metrics)
         app.middleware.use(HeardErrorMiddleware(environment: app.environment))
+        app.middleware.use(BodySizeLimitMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
         let publicDirectory =
             config.publicDirectory ?? Bundle.module.resourceURL!
