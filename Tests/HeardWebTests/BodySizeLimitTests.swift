@@ -12,7 +12,7 @@ struct BodySizeLimitTests {
     #if canImport(Glibc)
         /// Sends raw bytes over TCP and returns what comes back within `seconds` (HTTP clients will not send a
         /// Content-Length that disagrees with the body).
-        static func exchange(port: Int, _ text: String, seconds: Int = 5) throws -> String {
+        static func exchange(port: Int, _ text: String, seconds: Int = 30) throws -> String {
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             try #require(descriptor >= 0)
             defer { close(descriptor) }
@@ -41,18 +41,18 @@ struct BodySizeLimitTests {
             return String(decoding: received, as: UTF8.self)
         }
 
+        /// The body is never sent: without the early check the server would wait for it, and nothing would come
+        /// back before the socket's 30-second timeout.
         @Test("a JSON body declared as 10 GB gets 413 with a message, without the body being sent")
         func declaredTooLarge() async throws {
             try await TestApp.run(on: .sqlite) { app in
                 let port = Int(app.baseURL.split(separator: ":").last!)!
-                let started = Date()
                 let response = try Self.exchange(
                     port: port,
                     "POST /api/v1/feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                         + "Content-Length: 10000000000\r\n\r\n{")
                 #expect(response.hasPrefix("HTTP/1.1 413"), "\(response.prefix(200))")
                 #expect(response.contains("Send less than 2 MB"))
-                #expect(Date().timeIntervalSince(started) < 4, "refused at once, not after waiting for the body")
                 // A form of ordinary size is not affected.
                 let small = try await app.browser().postJSON("/api/v1/feedback", json: "{}")
                 #expect(small.status != .payloadTooLarge)
