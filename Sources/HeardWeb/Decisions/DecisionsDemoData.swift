@@ -94,7 +94,8 @@ enum DecisionsDemoData {
         try await responses(on: db, strokeConsultation, place: place("Kirklees"), count: 12, seed: 1)
         try await assessment(on: db, stroke, status: .draft)
         let strokeDecision = try await decision(
-            on: db, stroke, meetingOn: today.adding(days: 7), title: "Commissioning stroke rehabilitation at home")
+            on: db, stroke, meetingOn: today.adding(days: 7), title: "Commissioning stroke rehabilitation at home",
+            quorate: nil)  // the meeting has not happened yet
         _ = try await DecisionApproval.attempt(
             strokeDecision, actor: AuditActor.system("demo seed (board secretary)"), on: db, today: today)
 
@@ -151,7 +152,7 @@ enum DecisionsDemoData {
                 "The committee supported the change and asked for a report on travel and access after a year."
             try await item.save(on: db)
             let d = try await decision(
-                on: db, item, meetingOn: today.adding(days: -daysAgo), title: "Decision: \(title)")
+                on: db, item, meetingOn: today.adding(days: -daysAgo), title: "Decision: \(title)", quorate: true)
             _ = try await DecisionApproval.attempt(
                 d, actor: AuditActor.system("demo seed (board secretary)"), on: db, today: today)
             // Approved the day after its meeting, not on the day the demo was seeded.
@@ -329,14 +330,14 @@ enum DecisionsDemoData {
     }
 
     static func decision(
-        on db: any Database, _ initiative: Initiative, meetingOn: SimpleDate, title: String
+        on db: any Database, _ initiative: Initiative, meetingOn: SimpleDate, title: String, quorate: Bool?
     ) async throws -> Decision {
         let d = Decision(
             initiativeID: initiative.id!, title: title, meeting: "Pennine Vale ICB board meeting in public",
             meetingOn: meetingOn,
             membersPresent: "Chair, chief executive, five non-executive members, director of nursing",
             declarations: "None declared.",
-            outcome: "Approved Option B, with the changes listed in the theme responses.", quorate: true)
+            outcome: "Approved Option B, with the changes listed in the theme responses.", quorate: quorate)
         try await d.create(on: db)
         return d
     }
