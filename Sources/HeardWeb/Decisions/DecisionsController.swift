@@ -46,10 +46,20 @@ enum DecisionsController {
             ?? Typed(
                 title: "Decision: " + bundle.initiative.title, meeting: bundle.initiative.decisionBody,
                 meetingOn: bundle.initiative.targetDate ?? "")
+        // G4 asks that every theme found in the responses is answered: what the engine found sits beside the
+        // recorded themes, so a theme nobody recorded is visible before approval.
+        var suggested: [ConsultationAnalysis.SuggestedTheme] = []
+        if let consultation = bundle.consultation, bundle.consultationFacts?.state(on: request.today) != .open,
+            bundle.decision?.isApproved != true
+        {
+            let texts = try await SurveyResponse.query(on: request.db).filter(\.$consultation.$id == consultation.id!)
+                .all().map(\.redactedText)
+            suggested = ConsultationAnalysis.suggestedThemes(texts, engine: request.listeningEngine)
+        }
         return .html(
             DecisionViews.paper(
                 request, bundle: bundle, typed: typed, refusal: bundle.approvalRefusal(today: request.today),
-                failure: nil, notice: Admin.takeFlash(request)))
+                failure: nil, notice: Admin.takeFlash(request), suggested: suggested))
     }
 
     @Sendable static func save(_ request: Request) async throws -> Response {

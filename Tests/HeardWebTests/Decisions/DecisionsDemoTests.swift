@@ -29,6 +29,16 @@ struct DecisionsDemoTests {
             let wakefieldRow = try #require(cadence.body.range(of: "<th scope=\"row\">Wakefield</th>"))
             #expect(cadence.body[wakefieldRow.upperBound...].prefix(400).contains("Going quiet"))
 
+            // The eye clinic's consultation has closed: the paper lists what the engine found in the responses
+            // beside the recorded themes, so a theme nobody recorded is visible before approval (G4).
+            let eye = try #require(
+                try await Initiative.query(on: app.db).all().first { $0.title.lowercased().contains("eye clinic") })
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let eyePaper = try await secretary.get("/staff/initiatives/\(eye.id!.uuidString.lowercased())/decision")
+            #expect(eyePaper.status == .ok)
+            #expect(eyePaper.body.contains("What the listening engine found in the responses"))
+            #expect(eyePaper.body.contains(" responses</li>") || eyePaper.body.contains(" response</li>"))
+
             // Decided changes are part of "You said, we did": everywhere, and on the page of the place they cover.
             let visitor = app.browser()
             let everywhere = try await visitor.get("/you-said-we-did")

@@ -31,7 +31,8 @@ enum DecisionViews {
 
     static func paper(
         _ request: Request, bundle: InitiativeBundle, typed: DecisionsController.Typed, refusal: ApprovalRefusal?,
-        failure: ValidationFailure?, notice: String?, refusedNow: Bool = false
+        failure: ValidationFailure?, notice: String?, refusedNow: Bool = false,
+        suggested: [ConsultationAnalysis.SuggestedTheme] = []
     ) -> String {
         let id = bundle.initiative.id!
         let decision = bundle.decision
@@ -67,6 +68,17 @@ enum DecisionViews {
                     rows: bundle.themes.map {
                         [.text($0.name), .text($0.responseKind?.title ?? "No response yet"), .text($0.responseReason)]
                     })
+            }
+            if !suggested.isEmpty {
+                h2 { "What the listening engine found in the responses" }
+                p {
+                    "Every theme found in the responses needs a response in the paper (Gunning G4). Check that each of these is covered by a recorded theme above; if one is not, record it on the consultation page."
+                }
+                ul(.class("list-bullet")) {
+                    for theme in suggested.prefix(15) {
+                        li { "\(theme.name): \(theme.mentions) \(theme.mentions == 1 ? "response" : "responses")" }
+                    }
+                }
             }
             if decision?.isApproved != true && !canApprove {
                 // The paper records the board's declarations and decision: only its secretary writes it.
