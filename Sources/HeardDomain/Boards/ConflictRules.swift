@@ -41,11 +41,26 @@ public enum ConflictRules {
             }
         }
         let initial = nameWords.count > 1 ? nameWords.first?.first : nil
-        return textWords.indices.dropFirst().contains {
+        if textWords.indices.dropFirst().contains(where: {
             guard textWords[$0] == surname else { return false }
             let before = textWords[$0 - 1]
             return titles.contains(String(before)) || (before.count == 1 && before.first == initial)
+        }) {
+            return true
         }
+        // An entry of the list that is only a surname or a first name ("Khan", "Helen") may be them: counted, so
+        // that a conflict is not missed because the minutes were written in short.
+        let single = nameWords.count > 1 ? [surname, nameWords[0]] : [surname]
+        return entries(text).contains { entry in
+            let words = words(entry).filter { !titles.contains(String($0)) }
+            return words.count == 1 && single.contains(words[0])
+        }
+    }
+
+    /// The entries of a list written one a line, or separated by ";" or ",".
+    static func entries(_ text: String) -> [String] {
+        text.split { $0.isNewline || $0 == ";" || $0 == "," }.map { String($0).trimmingWhitespace() }
+            .filter { !$0.isEmpty }
     }
 
     /// Interests that stood on `day` or on the day of the meeting: one that ended between the meeting and the
@@ -113,14 +128,13 @@ public enum ConflictRules {
     /// on the register: a misspelt name is never checked for conflicts, so the paper says so before approval.
     /// Entries are separated by new lines, ";" or ","; roles ("Chair", "three lay members") are not names.
     public static func unrecognised(membersPresent: String, register: [RegisteredMember]) -> [String] {
-        let entries = membersPresent.split { $0.isNewline || $0 == ";" || $0 == "," }
-            .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        return entries.filter { entry in
+        return entries(membersPresent).filter { entry in
             let parts = entry.split(separator: " ").map(String.init)
             let lower = parts.map { String($0.lowercased().filter { $0.isLetter || $0 == "-" || $0 == "'" }) }
             let titled = lower.count >= 2 && titles.contains(lower[0])
+            // One to three capitalised words that are not a role: "Marsh", "Joanne Shaw", "Amir Ali Khan".
             let capitalised =
-                (2...3).contains(parts.count) && parts.allSatisfy { $0.first?.isUppercase == true }
+                (1...3).contains(parts.count) && parts.allSatisfy { $0.first?.isUppercase == true }
                 && !lower.contains(where: roleWords.contains)
             guard titled || capitalised else { return false }
             return !register.contains { mentions(entry, name: $0.name) }
