@@ -13,21 +13,27 @@ public enum ConsultationTiming {
         return missing
     }
 
-    /// The problem with a closing date `days` after opening, or nil.
-    static func lengthProblem(opens: SimpleDate, closes: SimpleDate) -> String? {
+    /// The longest reason for an extension: it is published beside the new date.
+    public static let maximumReasonLength = 500
+
+    /// The problem with a closing date `days` after opening, or nil. `extending`: said to someone already giving
+    /// an open consultation longer, who cannot extend it further.
+    static func lengthProblem(opens: SimpleDate, closes: SimpleDate, extending: Bool = false) -> String? {
         guard opens.days(until: closes) > maximumDays else { return nil }
-        return
-            "A consultation can run for up to 26 weeks. Close it by \(opens.adding(days: maximumDays).ukText); if people need longer, extend it while it is open."
+        let latest = opens.adding(days: maximumDays).ukText
+        return extending
+            ? "A consultation can run for up to 26 weeks, so the latest it can close is \(latest)."
+            : "A consultation can run for up to 26 weeks. Close it by \(latest); if people need longer, extend it while it is open."
     }
 
     /// Checks a new closing date for an open consultation and the reason for it; returns both.
     public static func extended(
         of consultation: ConsultationFacts, closesOn text: String, reason: String, today: SimpleDate
     ) throws(ValidationFailure) -> (closesOn: SimpleDate, reason: String) {
-        var errors: [FieldError] = []
         if consultation.state(on: today) != .open {
-            errors.append(FieldError("closes_on", "Only an open consultation can be extended."))
+            throw ValidationFailure([FieldError("closes_on", "Only an open consultation can be extended.")])
         }
+        var errors: [FieldError] = []
         let closes = SimpleDate(iso: text.trimmingWhitespace())
         if let closes {
             if closes <= consultation.closesOn {
@@ -36,7 +42,7 @@ public enum ConsultationTiming {
                         "closes_on",
                         "Enter a date after the current closing date, \(consultation.closesOn.ukText). To finish sooner, close it early."
                     ))
-            } else if let problem = lengthProblem(opens: consultation.opensOn, closes: closes) {
+            } else if let problem = lengthProblem(opens: consultation.opensOn, closes: closes, extending: true) {
                 errors.append(FieldError("closes_on", problem))
             }
         } else {
@@ -45,6 +51,12 @@ public enum ConsultationTiming {
         let reason = reason.trimmingWhitespace()
         if let problem = RecordedReason.problem(reason, ask: "Say why the consultation needs longer.") {
             errors.append(FieldError("extension_reason", problem))
+        } else if reason.count > maximumReasonLength {
+            errors.append(
+                FieldError(
+                    "extension_reason",
+                    "Keep the reason to \(maximumReasonLength) characters or fewer: it is published beside the new date. It is \(reason.count) now."
+                ))
         }
         guard errors.isEmpty, let closes else { throw ValidationFailure(errors) }
         return (closes, reason)

@@ -312,7 +312,9 @@ public struct ConsultationInput: Equatable, Sendable {
             errors.append(
                 FieldError(
                     "opens_on",
-                    "The opening date has passed. A consultation cannot open in the past: open it today (\(today.ukText)) or later."
+                    missingBeforeOpening.isEmpty
+                        ? "The opening date has passed. A consultation cannot open in the past: open it today (\(today.ukText)) or later."
+                        : "The opening date has passed. A consultation cannot open in the past: open it on \(today.adding(days: 1).ukText) or later, once \(GunningGate.list(missingBeforeOpening)) \(missingBeforeOpening.count == 1 ? "is" : "are") in place."
                 ))
         }
         let closes = SimpleDate(iso: closesOn)
@@ -326,7 +328,12 @@ public struct ConsultationInput: Equatable, Sendable {
             errors.append(
                 FieldError(
                     "opens_on",
-                    "It would open today without \(GunningGate.list(missingBeforeOpening)). Open it on \(today.adding(days: 1).ukText) or later, and add them first: people need questions to answer, and the assessment is part of the pack (Gunning G2)."
+                    "It would open today without \(GunningGate.list(missingBeforeOpening)). Open it on \(today.adding(days: 1).ukText) or later, and add \(missingBeforeOpening.count == 1 ? "it" : "them") first: "
+                        + (missingBeforeOpening.count == 1
+                            ? (missingBeforeOpening[0].hasPrefix("its survey")
+                                ? "people need questions to answer."
+                                : "the assessment is part of the pack (Gunning G2).")
+                            : "people need questions to answer, and the assessment is part of the pack (Gunning G2).")
                 ))
         }
         let shortReason = shortDurationReason.trimmingWhitespace()

@@ -262,7 +262,10 @@ public enum GunningGate {
             if c.state(on: today) == .open || c.state(on: today) == .forthcoming {
                 return PrincipleCheck(
                     .g4, .notMet,
-                    "The consultation is open until \(c.lastDay.ukText). Responses cannot be considered until it closes."
+                    (c.state(on: today) == .forthcoming
+                        ? "The consultation has not opened yet: it runs from \(c.opensOn.ukText) to \(c.lastDay.ukText)."
+                        : "The consultation is open until \(c.lastDay.ukText).")
+                        + " Responses cannot be considered until it closes."
                 )
             }
             if !c.analysisPublished {

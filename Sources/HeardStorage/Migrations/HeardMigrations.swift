@@ -32,6 +32,7 @@ public enum HeardMigrations {
             M0117_DashboardFilterIndexes(),
             M0118_ComplaintDelayLettersAndClosure(),
             M0119_DecisionQuorum(),
+            M0120_ConsultationExtensions(),
         ]
     }
 }

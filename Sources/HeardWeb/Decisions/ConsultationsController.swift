@@ -221,6 +221,16 @@ enum ConsultationsController {
         guard let questionID = UUID(uuidString: request.parameters.get("question") ?? ""),
             let question = bundle.questions.first(where: { $0.id == questionID })
         else { throw Abort(.notFound) }
+        if bundle.consultationFacts!.state(on: request.today) == .open, bundle.questions.count == 1 {
+            return try await renderShow(
+                request, bundle: bundle,
+                failure: ValidationFailure([
+                    FieldError(
+                        "text",
+                        "This is the only question of an open consultation: people would find nothing to answer. Add the new question first, then remove this one."
+                    )
+                ]), typed: [:], status: .conflict)
+        }
         guard questionsCanChange(bundle, today: request.today) else {
             return try await renderShow(
                 request, bundle: bundle,
@@ -297,6 +307,8 @@ enum ConsultationsController {
         }
         let before = consultation.closesOn
         consultation.closesOn = extended.closesOn.iso
+        consultation.extendedFrom = before
+        consultation.extensionReason = extended.reason
         try await request.db.transaction { db in
             try await consultation.save(on: db)
             try await AuditLog.record(
@@ -331,7 +343,9 @@ enum ConsultationsController {
             errors.append(
                 FieldError(
                     "mentions",
-                    "\(bundle.responseCount) responses were received, so no theme was raised by \(mentions!). Enter a number from 1 to \(bundle.responseCount)."
+                    bundle.responseCount == 1
+                        ? "Only 1 response was received, so no theme was raised by \(mentions!). Enter 1."
+                        : "\(bundle.responseCount) responses were received, so no theme was raised by \(mentions!). Enter a number from 1 to \(bundle.responseCount)."
                 ))
         }
         let sentiment = Int(sentimentText)
@@ -341,7 +355,15 @@ enum ConsultationsController {
         if bundle.consultationFacts!.state(on: request.today) == .open {
             errors.append(FieldError("name", "The consultation is still open. Themes are found once it has closed."))
         }
-        if let decided = Self.decidedProblem(bundle, field: "name") { errors.append(decided) }
+        if let decided = Self.decidedProblem(bundle, field: "name") {
+            errors.append(decided)
+        } else if consultation.analysisPublishedAt != nil {
+            errors.append(
+                FieldError(
+                    "name",
+                    "The analysis is published, so its themes are part of the published record. Record themes before publishing."
+                ))
+        }
         if let problem = request.listeningEngine.personalDataProblem(in: name, field: "name") { errors.append(problem) }
         if let problem = request.listeningEngine.personalDataProblem(in: summary, field: "summary") {
             errors.append(problem)

@@ -61,13 +61,20 @@ struct ConsultationTimingTests {
                 ),
                 (
                     ["closes_on": "2027-05-27", "extension_reason": "More time for carers."],
-                    "A consultation can run for up to 26 weeks. Close it by 26 May 2027"
+                    "A consultation can run for up to 26 weeks, so the latest it can close is 26 May 2027."
                 ),
                 (
                     ["closes_on": "2027-03-31", "extension_reason": "x"],
                     "Say why the consultation needs longer, in a sentence the public can follow"
                 ),
                 (["closes_on": "soon", "extension_reason": "More time for carers."], "Enter the new closing date"),
+                (
+                    [
+                        "closes_on": "2027-03-31",
+                        "extension_reason": String(repeating: "More time please. ", count: 30),
+                    ],
+                    "Keep the reason to 500 characters or fewer"
+                ),
             ]
             for (form, message) in refusals {
                 let refused = try await officer.post(path + "/extend", form: form, tokenFrom: path)
@@ -88,6 +95,9 @@ struct ConsultationTimingTests {
             #expect(audit.summary.contains("Carers asked for more time over the holidays."))
             let publicPage = try await officer.get("/consultations/\(open.id!.uuidString.lowercased())")
             #expect(publicPage.body.contains("31 March 2027"))
+            // The extension and its reason are published, not only audited.
+            #expect(publicPage.body.contains("it was to close on 17 February 2027"))
+            #expect(publicPage.body.contains("Carers asked for more time over the holidays."))
 
             // One that has not opened yet is changed through its pack, not extended.
             let later = try await Self.consultation(
@@ -98,6 +108,7 @@ struct ConsultationTimingTests {
                 tokenFrom: Self.path(later))
             #expect(notOpen.status == .unprocessableEntity)
             #expect(notOpen.body.contains("Only an open consultation can be extended."))
+            #expect(!notOpen.body.contains("Enter a date after"), "one reason, not two that contradict")
         }
     }
 
@@ -163,6 +174,12 @@ struct ConsultationTimingTests {
                 try await officer.post(
                     path + "/publish", form: ["outcome_summary": "Most people worried about parking."], tokenFrom: path
                 ).status == .seeOther)
+            // Once published, the themes are the published record: none added from a stale page either.
+            let late = try await officer.post(
+                path + "/themes", form: ["name": "Later theme", "summary": "Late.", "mentions": "1", "sentiment": "3"],
+                tokenFrom: path)
+            #expect(late.status == .unprocessableEntity)
+            #expect(late.body.contains("The analysis is published, so its themes are part of the published record."))
             let parking = try #require(try await ConsultationTheme.query(on: app.db).first())
             let kept = try await officer.post(
                 path + "/themes/\(parking.id!.uuidString.lowercased())/remove", form: [:], tokenFrom: path)
@@ -185,7 +202,21 @@ struct ConsultationTimingTests {
             #expect(staff.body.contains("Open without its survey questions and an equality impact assessment"))
             let publicPage = try await officer.get("/consultations/\(open.id!.uuidString.lowercased())")
             #expect(publicPage.body.contains("the online form is not ready yet"))
+            #expect(publicPage.body.contains("respond another way below"), "paper is offered too")
             #expect(!publicPage.body.contains("the form appears on this page when the consultation opens"))
+
+            // The last question of an open consultation cannot be taken away (nobody has answered yet).
+            try await SurveyQuestion(
+                consultationID: open.id!, position: 1, kind: .freeText, text: "What matters to you?", choices: []
+            ).create(on: app.db)
+            let question = try #require(try await SurveyQuestion.query(on: app.db).first())
+            let staffPath = Self.path(open)
+            let removeLast = try await officer.post(
+                staffPath + "/questions/\(question.id!.uuidString.lowercased())/remove", form: [:], tokenFrom: staffPath
+            )
+            #expect(removeLast.status == .conflict)
+            #expect(removeLast.body.contains("This is the only question of an open consultation"))
+            #expect(try await SurveyQuestion.query(on: app.db).count() == 1)
         }
     }
 }

@@ -16,6 +16,9 @@ public final class Consultation: Model, @unchecked Sendable {
     @Field(key: "opens_on") public var opensOn: String
     @Field(key: "closes_on") public var closesOn: String
     @OptionalField(key: "closed_early_on") public var closedEarlyOn: String?
+    /// Set when the closing date was last extended: the date it was to close on, and why (published).
+    @OptionalField(key: "extended_from") public var extendedFrom: String?
+    @OptionalField(key: "extension_reason") public var extensionReason: String?
     @Field(key: "short_duration_reason") public var shortDurationReason: String
     /// Comma-separated: online, paper, easy_read, other_languages, events.
     @Field(key: "formats") public var formats: String

@@ -49,6 +49,17 @@ enum ConsultationViews {
         }
     }
 
+    /// "Extended: it was to close on …; people were given longer because …" (the latest extension, published).
+    static func extensionNote(_ consultation: Consultation) -> HTMLNode {
+        guard let from = consultation.extendedFrom.flatMap(SimpleDate.init(iso:)),
+            let reason = consultation.extensionReason
+        else { return .empty }
+        return p {
+            strong { "Extended: " }
+            "it was to close on \(from.ukText). People were given longer because: \(reason)"
+        }
+    }
+
     static func show(
         _ bundle: InitiativeBundle, analysis: ConsultationAnalysis?, suggested: [ConsultationAnalysis.SuggestedTheme],
         checker: QuestionChecker, today: SimpleDate,
@@ -77,8 +88,9 @@ enum ConsultationViews {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { consultation.title }
             p(.class("lead")) {
-                "\(state.title). \(consultation.opens.ukText) to \(facts.lastDay.ukText). \(bundle.responseCount) responses."
+                "\(state.title). \(consultation.opens.ukText) to \(facts.lastDay.ukText). \(bundle.responseCount) \(bundle.responseCount == 1 ? "response" : "responses")."
             }
+            extensionNote(consultation)
             p { a(.href(DecisionURL.publicConsultation(id))) { "Public consultation page" } }
             if state == .forthcoming {
                 p { a(.href(DecisionURL.newConsultation(bundle.initiative.id!))) { "Change the pack or the dates" } }

@@ -67,6 +67,7 @@ enum PublicViews {
             FormComponents.errorSummary(failure)
             h1 { consultation.title }
             p(.class("lead")) { "\(state.title): \(consultation.opens.ukText) to \(facts.lastDay.ukText)." }
+            ConsultationViews.extensionNote(consultation)
             waysToRespond(
                 consultation, state: state, upcoming: bundle.upcomingActivities(today: today),
                 hasForm: !bundle.questions.isEmpty, contact: context.contact)
@@ -137,7 +138,9 @@ enum PublicViews {
                             state == .open && hasForm
                                 ? HTMLNode.fragment(["fill in the form ", a(.href("#respond")) { "below" }, "."])
                                 : state == .open
-                                    ? "the online form is not ready yet. Please come back soon, or respond another way below."
+                                    ? (formats.count > 1
+                                        ? "the online form is not ready yet. Please come back soon, or respond another way below."
+                                        : "the online form is not ready yet. Please come back soon.")
                                     : "the form appears on this page when the consultation opens."
                         }
                     }
