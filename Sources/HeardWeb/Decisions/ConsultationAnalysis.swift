@@ -77,6 +77,11 @@ struct ConsultationAnalysis {
             var answered = 0
             for response in responses {
                 guard let answer = response.answerMap[key], !answer.isEmpty else { continue }
+                // A reason given without choosing an option is read with the free text, not counted as a vote:
+                // otherwise "answered" would be more than the options' counts add up to.
+                if question.kind == .preferredOption, answer.components(separatedBy: "\n").first?.isEmpty != false {
+                    continue
+                }
                 answered += 1
                 let picked: [String]
                 switch question.kind {

@@ -75,6 +75,8 @@ enum ResponsesController {
                 let why = submission.value(key + "-why").trimmingWhitespace()
                 if !value.isEmpty && !choices.contains(value) {
                     errors.append(FieldError(key, "Choose one of the options given."))
+                } else if why.count > 10_000 {
+                    errors.append(FieldError(key + "-why", "Keep your reason to 10,000 characters or fewer."))
                 } else if !value.isEmpty || !why.isEmpty {
                     answers[question.id!.uuidString] = value + "\n" + why
                     if !why.isEmpty { freeText.append(why) }

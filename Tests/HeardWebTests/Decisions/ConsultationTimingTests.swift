@@ -189,6 +189,30 @@ struct ConsultationTimingTests {
         }
     }
 
+    @Test("a reason given without choosing an option is not counted as a vote", arguments: TestDatabase.all)
+    func reasonWithoutChoice(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let closed = try await Self.consultation(
+                opens: -100, closes: -10, stage: .analysis, responses: 0, on: app.db)
+            let question = SurveyQuestion(
+                consultationID: closed.id!, position: 1, kind: .preferredOption, text: "Which option do you prefer?",
+                choices: ["Option A", "Option B"])
+            try await question.create(on: app.db)
+            let key = question.id!.uuidString
+            for (index, answer) in ["Option A\nIt is nearer.", "\nI cannot decide, both are far."].enumerated() {
+                try await SurveyResponse(
+                    consultationID: closed.id!, channel: "online", placeID: nil, answers: [key: answer],
+                    redactedText: "", submissionKey: "why-\(index)", contactEmail: nil
+                ).create(on: app.db)
+            }
+            let page = try await officer.get(Self.path(closed))
+            #expect(page.body.contains("1 person answered."))
+            #expect(!page.body.contains("2 people answered."))
+        }
+    }
+
     @Test(
         "open with no questions: the staff page says so and the public page does not promise a form later",
         arguments: TestDatabase.all)
