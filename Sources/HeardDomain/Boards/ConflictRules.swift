@@ -110,9 +110,20 @@ public enum ConflictRules {
         let lower = line.lowercased()
         return interests.contains { entry in
             if lower.contains(entry.kind.shortTitle) { return true }
-            return words(entry.description).contains { word in
-                word.count >= 4 && !commonWords.contains(String(word)) && lineWords.contains(String(word))
-            }
+            return tellingWords(entry.description).contains { lineWords.contains($0) }
+        }
+    }
+
+    /// The words of a declared interest that say what it is: four letters or more, not common, and not a proper
+    /// name inside the description ("Leeds" in "Trustee, Leeds Teaching Hospitals Charity" says where, not what;
+    /// "trustee" says what). The first word counts even with its capital.
+    public static func tellingWords(_ description: String) -> [String] {
+        let raw = description.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'" || $0 == "’") }
+        return raw.enumerated().compactMap { index, word in
+            let lower = word.lowercased()
+            guard lower.count >= 4, !commonWords.contains(lower) else { return nil }
+            if index > 0, word.first?.isUppercase == true { return nil }
+            return lower
         }
     }
 

@@ -167,6 +167,15 @@ struct InitiativeBundle {
             scrutinyConsultedOn: initiative.scrutinyConsulted)
     }
 
+    /// Whether an idea taken forward into this initiative was put forward before the initiative was recorded:
+    /// only then did the initiative start from it (otherwise the idea joined something already under way).
+    var startedFromIdea: Bool {
+        ideas.contains { idea in
+            guard let put = idea.createdAt, let began = initiative.createdAt else { return false }
+            return put <= began
+        }
+    }
+
     /// The conflict check reads the register as it stood at the meeting as well as today: a member who sat
     /// then and has left since, or an interest that has ended since, still had to be declared.
     func approvalRefusal(today: SimpleDate) -> ApprovalRefusal? {

@@ -109,6 +109,30 @@ struct BoardRulesTests {
             "a surname on its own is matched, or flagged when it matches nobody")
     }
 
+    @Test("a declaration names the interest by what it is, not by a place or proper name in it")
+    func tellingWords() {
+        #expect(ConflictRules.tellingWords("Trustee, Leeds Teaching Hospitals Charity") == ["trustee"])
+        #expect(ConflictRules.tellingWords("GP partner, Chapeltown Surgery") == ["partner"])
+        let marsh = RegisteredMember(
+            name: "Professor Helen Marsh", board: "Leeds Place Committee",
+            entries: [
+                RegisterEntry(
+                    kind: .professional, description: "Trustee, Leeds Teaching Hospitals Charity",
+                    declaredOn: SimpleDate(year: 2026, month: 4, day: 1))
+            ])
+        let today = SimpleDate(year: 2026, month: 11, day: 20)
+        #expect(
+            ConflictRules.problem(
+                membersPresent: "Professor Helen Marsh",
+                declarations: "Professor Helen Marsh: lives in Leeds; take part",
+                register: [marsh], on: today) != nil, "a place is not the interest")
+        #expect(
+            ConflictRules.problem(
+                membersPresent: "Professor Helen Marsh",
+                declarations: "Professor Helen Marsh: trustee of the hospitals charity; take part", register: [marsh],
+                on: today) == nil)
+    }
+
     @Test("minutes written in short (a surname or first name alone) still bring a registered interest to light")
     func shortNames() {
         let khan = RegisteredMember(

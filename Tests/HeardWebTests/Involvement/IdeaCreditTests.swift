@@ -39,7 +39,9 @@ struct IdeaCreditTests {
             #expect(publicPage.body.contains("ideas put forward by Farah Begum, a member of the public. "))
             #expect(!publicPage.body.contains("Farah Begum, Farah Begum"))
             let staffPage = try await officer.get("/staff/initiatives/\(id)")
-            #expect(staffPage.body.contains("Started from ideas by Farah Begum, Farah B. ("))
+            // The initiative was under way before the ideas: they are taken forward by it, not its start.
+            #expect(staffPage.body.contains("Takes forward ideas by Farah Begum, Farah B. ("))
+            #expect(publicPage.body.contains("This takes forward ideas put forward by"))
             #expect(!staffPage.body.contains("Farah Begum, Farah Begum"))
         }
     }

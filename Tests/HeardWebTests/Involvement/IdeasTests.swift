@@ -145,7 +145,7 @@ struct IdeasTests {
             #expect(staffInitiative.body.contains("Started from an idea by Farah Begum"))
             let visitor = app.browser()
             let publicInitiative = try await visitor.get("/initiatives/\(initiative.id!.uuidString.lowercased())")
-            #expect(publicInitiative.body.contains("put forward by Farah Begum"))
+            #expect(publicInitiative.body.contains("This started from an idea put forward by Farah Begum"))
             let published = try await visitor.get("/ideas")
             #expect(published.status == .ok)
             #expect(published.body.contains("Idea from Farah Begum"))

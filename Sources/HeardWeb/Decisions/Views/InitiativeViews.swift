@@ -175,7 +175,7 @@ enum InitiativeViews {
             h1 { initiative.title }
             if !bundle.ideas.isEmpty {
                 p {
-                    "Started from "
+                    bundle.startedFromIdea ? "Started from " : "Takes forward "
                     bundle.ideas.count == 1 ? "an idea" : "ideas"
                     " by "
                     IdeaCredit.names(bundle.ideas.map(\.creditName)).joined(separator: ", ")

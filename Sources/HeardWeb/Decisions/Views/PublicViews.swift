@@ -268,7 +268,7 @@ enum PublicViews {
             p(.class("lead")) { initiative.what }
             if !bundle.ideas.isEmpty {
                 p {
-                    "This started from "
+                    bundle.startedFromIdea ? "This started from " : "This takes forward "
                     bundle.ideas.count == 1 ? "an idea" : "ideas"
                     " put forward by "
                     IdeaCredit.names(bundle.ideas.map(\.publicCredit)).joined(separator: ", ")
