@@ -7,10 +7,6 @@ import Vapor
 /// `GET /api/v1/complaints` (staff token, complaints area): each complaint's clock for a period, for a case
 /// management system or a board report. Like the CSV, no text and no contact details.
 enum ComplaintsAPI {
-    struct Body: Content {
-        var items: [Item]
-    }
-
     struct Item: Content {
         var id: UUID
         var reference: String
@@ -63,8 +59,9 @@ enum ComplaintsAPI {
         }
     }
 
-    @Sendable static func list(_ request: Request) async throws -> Body {
+    @Sendable static func list(_ request: Request) async throws -> PagedList<Item> {
         let today = request.today
+        let page = try APIPage(request)
         let from = try date(request, "from") ?? today.adding(months: -12).adding(days: 1)
         let to = try date(request, "to") ?? today
         guard from <= to else {
@@ -81,10 +78,11 @@ enum ComplaintsAPI {
         default:
             throw APIError(.badRequest, "'status' must be open, responded or all, not '\(status)'.", field: "status")
         }
+        let total = try await query.copy().count()
         let complaints = try await query.with(\.$feedback) { $0.with(\.$service).with(\.$organisation) }
-            .sort(\.$receivedOn).all()
-        return Body(
-            items: complaints.map { complaint in
+            .sort(\.$receivedOn).sort(\.$id).range(page.range).all()
+        return page.list(
+            complaints.map { complaint in
                 let clock = complaint.clock
                 let item = complaint.feedback
                 let step = clock.step(today: today)
@@ -97,7 +95,7 @@ enum ComplaintsAPI {
                     respondedOn: clock.respondedOn?.iso, delayExplainedOn: clock.delayExplainedOn?.iso,
                     nextStep: stepName(step), nextStepDue: step.due?.iso, overdue: step.isOverdue,
                     outcome: complaint.outcome, closedOn: clock.closedOn?.iso)
-            })
+            }, total: total)
     }
 
     static func stepName(_ step: ComplaintClock.Step) -> String {

@@ -19,23 +19,44 @@ enum DecisionsAPI {
         }
     }
 
+    struct InitiativeDTO: Content {
+        var id: UUID
+        var title: String
+    }
+
     struct DecisionDTO: Content {
         var id: UUID
         var title: String
         var status: String
+        var meeting: String
+        var meetingOn: String
+        var initiative: InitiativeDTO
+        /// What was decided: only once approved (a proposed decision's wording can still change).
+        var outcome: String?
+        var approvedOn: String?
+        /// The public record, once approved.
+        var url: String?
         var consultation: ConsultationDTO?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, status, meeting, initiative, outcome, url, consultation
+            case meetingOn = "meeting_on"
+            case approvedOn = "approved_on"
+        }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(id, forKey: .id)
             try container.encode(title, forKey: .title)
             try container.encode(status, forKey: .status)
+            try container.encode(meeting, forKey: .meeting)
+            try container.encode(meetingOn, forKey: .meetingOn)
+            try container.encode(initiative, forKey: .initiative)
+            try container.encode(outcome, forKey: .outcome)
+            try container.encode(approvedOn, forKey: .approvedOn)
+            try container.encode(url, forKey: .url)
             try container.encode(consultation, forKey: .consultation)
         }
-    }
-
-    struct ListResponse: Content {
-        var items: [DecisionDTO]
     }
 
     /// The 409 body: the usual error shape plus the principle that refused.
@@ -59,18 +80,27 @@ enum DecisionsAPI {
                     id: c.id!, status: facts.state(on: today).rawValue, opensOn: c.opensOn, closesOn: facts.lastDay.iso)
             }
         }
+        let approved = decision.isApproved
         return DecisionDTO(
-            id: decision.id!, title: decision.title, status: decision.status, consultation: consultation)
+            id: decision.id!, title: decision.title, status: decision.status, meeting: decision.meeting,
+            meetingOn: decision.meetingOn,
+            initiative: InitiativeDTO(id: bundle.initiative.id!, title: bundle.initiative.title),
+            outcome: approved ? decision.outcome : nil,
+            approvedOn: approved ? decision.approvedAt.map { DecisionClock.ukDay(of: $0).iso } : nil,
+            url: approved ? DecisionURL.publicDecision(decision.id!) : nil, consultation: consultation)
     }
 
-    @Sendable static func list(_ request: Request) async throws -> ListResponse {
-        let decisions = try await Decision.query(on: request.db).with(\.$initiative).sort(\.$meetingOn).all()
+    @Sendable static func list(_ request: Request) async throws -> PagedList<DecisionDTO> {
+        let page = try APIPage(request)
+        let total = try await Decision.query(on: request.db).count()
+        let decisions = try await Decision.query(on: request.db).with(\.$initiative).sort(\.$meetingOn).sort(\.$id)
+            .range(page.range).all()
         var items: [DecisionDTO] = []
         for decision in decisions {
             let bundle = try await InitiativeBundle.load(decision.initiative, on: request.db)
             items.append(dto(bundle, decision, today: request.today))
         }
-        return ListResponse(items: items)
+        return page.list(items, total: total)
     }
 
     @Sendable static func approve(_ request: Request) async throws -> Response {

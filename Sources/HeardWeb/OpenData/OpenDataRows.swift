@@ -133,20 +133,9 @@ enum OpenDataRows {
         }
     }
 
-    private static func counts(in table: String, by column: String, on db: any Database) async throws -> [UUID: Int] {
-        let sql = db as! any SQLDatabase
-        let rows = try await sql.select().column(SQLIdentifier(column)).column(
-            SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
-        ).from(table).groupBy(SQLIdentifier(column)).all()
-        return Dictionary(
-            uniqueKeysWithValues: try rows.map {
-                (try $0.decode(column: column, as: UUID.self), try $0.decode(column: "n", as: Int.self))
-            })
-    }
-
     private static func actions(on db: any Database, to sink: Sink) async throws {
-        let linked = try await counts(in: ActionFeedbackLink.schema, by: "action_id", on: db)
-        let updates = try await counts(in: ActionUpdate.schema, by: "action_id", on: db)
+        let linked = try await RowCounts.grouped(in: ActionFeedbackLink.schema, by: "action_id", on: db)
+        let updates = try await RowCounts.grouped(in: ActionUpdate.schema, by: "action_id", on: db)
         let actions = try await ActionItem.query(on: db).with(\.$organisation).with(\.$place).with(\.$service)
             .sort(\.$dueOn).sort(\.$id).all()
         for action in actions {
@@ -193,7 +182,7 @@ enum OpenDataRows {
             .sort(\.$meetingOn).sort(\.$id).all()
         let consultations = Dictionary(
             try await Consultation.query(on: db).all().map { ($0.$initiative.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let responses = try await counts(in: SurveyResponse.schema, by: "consultation_id", on: db)
+        let responses = try await RowCounts.grouped(in: SurveyResponse.schema, by: "consultation_id", on: db)
         for decision in decisions {
             let consultation = consultations[decision.$initiative.id]
             try await sink([

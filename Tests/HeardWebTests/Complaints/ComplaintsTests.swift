@@ -239,6 +239,16 @@ struct ComplaintsTests {
             let wrongDate = try await api.get("/api/v1/complaints?to=yesterday", headers: auth)
             #expect(wrongDate.status == .badRequest)
             #expect(wrongDate.body.contains("like 2026-03-31"))
+            // Paged: past the last page a client gets an empty page and the same total, so it knows to stop.
+            let pastEnd = try await api.get(
+                "/api/v1/complaints?from=2026-12-01&to=2026-12-31&per_page=1&page=2", headers: auth)
+            let pastEndBody = try JSONSerialization.jsonObject(with: Data(pastEnd.body.utf8)) as! [String: Any]
+            #expect((pastEndBody["items"] as? [Any])?.isEmpty == true)
+            #expect(pastEndBody["total"] as? Int == 1)
+            #expect(pastEndBody["page_count"] as? Int == 1)
+            let badPage = try await api.get("/api/v1/complaints?page=first", headers: auth)
+            #expect(badPage.status == .badRequest)
+            #expect(badPage.body.contains("\"field\":\"page\""))
         }
     }
 

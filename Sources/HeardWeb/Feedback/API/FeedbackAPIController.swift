@@ -323,34 +323,38 @@ enum FeedbackAPIController {
     }
 
     @Sendable static func loopClosure(_ request: Request) async throws -> LoopClosureBody {
-        var scope = FeedbackScope.everywhere
-        var label = "everywhere"
-        if let text = try? request.query.get(String.self, at: "service"), !text.isEmpty {
-            guard let id = UUID(uuidString: text), let service = try await Service.find(id, on: request.db) else {
-                throw APIError(.badRequest, "No service has this id.", field: "service")
-            }
-            scope = .service(id)
-            label = "service:" + service.name
-        } else if let slug = try? request.query.get(String.self, at: "place"), !slug.isEmpty {
-            guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
-                throw APIError(.badRequest, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
-            }
-            scope = .place(place.id!)
-            label = "place:" + place.name
-        } else if let text = try? request.query.get(String.self, at: "organisation"), !text.isEmpty {
-            guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: request.db)
-            else {
-                throw APIError(
-                    .badRequest, "No organisation has this id. See /api/v1/organisations.", field: "organisation")
-            }
-            scope = .organisation(id)
-            label = "organisation:" + organisation.name
-        }
+        let (scope, label) = try await scope(of: request)
         let loop = try await LoopClosureQuery.run(scope, since: YouSaidWeDidController.periodStart(), on: request.db)
         return LoopClosureBody(
             scope: label, needingAnswer: loop.needingAnswer, replied: loop.replied, replyRate: loop.replyRate,
             medianDaysToReply: loop.medianDaysToReply, linkedToAction: loop.linkedToAction, actionRate: loop.actionRate,
             actions: loop.actions, actionsClosed: loop.actionsClosed, actionsClosedRate: loop.actionsClosedRate,
             medianDaysToWeDid: loop.medianDaysToWeDid)
+    }
+
+    /// The area a public figure or list covers: `service` (id), else `place` (slug), else `organisation` (id),
+    /// else everywhere; with a label that names it. An id or slug that matches nothing is an error, not "none".
+    static func scope(of request: Request) async throws -> (scope: FeedbackScope, label: String) {
+        if let text = request.query[String.self, at: "service"], !text.isEmpty {
+            guard let id = UUID(uuidString: text), let service = try await Service.find(id, on: request.db) else {
+                throw APIError(.badRequest, "No service has this id. See /api/v1/services.", field: "service")
+            }
+            return (.service(id), "service:" + service.name)
+        }
+        if let slug = request.query[String.self, at: "place"], !slug.isEmpty {
+            guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
+                throw APIError(.badRequest, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
+            }
+            return (.place(place.id!), "place:" + place.name)
+        }
+        if let text = request.query[String.self, at: "organisation"], !text.isEmpty {
+            guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: request.db)
+            else {
+                throw APIError(
+                    .badRequest, "No organisation has this id. See /api/v1/organisations.", field: "organisation")
+            }
+            return (.organisation(id), "organisation:" + organisation.name)
+        }
+        return (.everywhere, "everywhere")
     }
 }

@@ -1,0 +1,226 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Vapor
+
+/// `GET /api/v1/consultations` and `GET /api/v1/consultations/{id}` (public): what the consultation pages
+/// show, for a council's website, a Healthwatch newsletter or a researcher. No response text, no contact
+/// details, no equality monitoring answers; the results only once the outcome is published.
+enum ConsultationsAPI {
+    struct InitiativeDTO: Content {
+        var id: UUID
+        var title: String
+    }
+
+    struct Summary: Content {
+        var id: UUID
+        var title: String
+        var status: ConsultationState
+        var opensOn: String
+        /// The last day to respond: earlier than planned when closed early.
+        var closesOn: String
+        var closedEarly: Bool
+        var extendedFrom: String?
+        var extensionReason: String?
+        var formats: [String]
+        var responses: Int
+        var initiative: InitiativeDTO
+        var url: String
+        var outcomeURL: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, status, formats, responses, initiative, url
+            case opensOn = "opens_on", closesOn = "closes_on", closedEarly = "closed_early"
+            case extendedFrom = "extended_from", extensionReason = "extension_reason", outcomeURL = "outcome_url"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(status, forKey: .status)
+            try c.encode(opensOn, forKey: .opensOn)
+            try c.encode(closesOn, forKey: .closesOn)
+            try c.encode(closedEarly, forKey: .closedEarly)
+            try c.encode(extendedFrom, forKey: .extendedFrom)
+            try c.encode(extensionReason, forKey: .extensionReason)
+            try c.encode(formats, forKey: .formats)
+            try c.encode(responses, forKey: .responses)
+            try c.encode(initiative, forKey: .initiative)
+            try c.encode(url, forKey: .url)
+            try c.encode(outcomeURL, forKey: .outcomeURL)
+        }
+    }
+
+    struct Question: Content {
+        var id: UUID
+        var kind: QuestionKind
+        var text: String
+        var choices: [String]
+    }
+
+    struct AnswerCount: Content {
+        var answer: String
+        var count: Int
+    }
+
+    struct QuestionResult: Content {
+        var question: UUID
+        var text: String
+        var answered: Int
+        var counts: [AnswerCount]
+    }
+
+    struct ThemeResult: Content {
+        var name: String
+        var summary: String
+        var mentions: Int
+        /// accepted, proposal_changed or not_accepted: how the decision paper answered the theme.
+        var response: ThemeResponseKind?
+        var reason: String
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(summary, forKey: .summary)
+            try c.encode(mentions, forKey: .mentions)
+            try c.encode(response, forKey: .response)
+            try c.encode(reason, forKey: .reason)
+        }
+    }
+
+    struct Outcome: Content {
+        var publishedOn: String
+        var summary: String
+        var responses: Int
+        var byChannel: [String: Int]
+        /// Sizes of the groups of near-identical responses (organised campaigns), largest first.
+        var campaignGroups: [Int]
+        var questions: [QuestionResult]
+        var themes: [ThemeResult]
+
+        enum CodingKeys: String, CodingKey {
+            case summary, responses, questions, themes
+            case publishedOn = "published_on", byChannel = "by_channel", campaignGroups = "campaign_groups"
+        }
+    }
+
+    struct Detail: Content {
+        var consultation: Summary
+        var background: String
+        var options: String
+        var discardedAlternatives: String
+        var reasons: String
+        /// draft or signed_off; null until an equality impact assessment exists.
+        var equalityImpactAssessment: EIAStatus?
+        var questions: [Question]
+        /// Null until the outcome ("we asked, you said, we did") is published.
+        var outcome: Outcome?
+
+        enum CodingKeys: String, CodingKey {
+            case background, options, reasons, questions, outcome
+            case consultation
+            case discardedAlternatives = "discarded_alternatives"
+            case equalityImpactAssessment = "equality_impact_assessment"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(consultation, forKey: .consultation)
+            try c.encode(background, forKey: .background)
+            try c.encode(options, forKey: .options)
+            try c.encode(discardedAlternatives, forKey: .discardedAlternatives)
+            try c.encode(reasons, forKey: .reasons)
+            try c.encode(equalityImpactAssessment, forKey: .equalityImpactAssessment)
+            try c.encode(questions, forKey: .questions)
+            try c.encode(outcome, forKey: .outcome)
+        }
+    }
+
+    /// The `status` filter: one state, or `all`.
+    static func stateFilter(_ request: Request) throws -> ConsultationState? {
+        guard let text = request.query[String.self, at: "status"], !text.isEmpty, text != "all" else { return nil }
+        guard let state = ConsultationState(rawValue: text) else {
+            let names = ConsultationState.allCases.map(\.rawValue) + ["all"]
+            throw APIError(
+                .badRequest, "'status' must be one of \(names.joined(separator: ", ")), not '\(text)'.",
+                field: "status")
+        }
+        return state
+    }
+
+    /// Newest opening first, like the consultation hub. Consultations number tens a year, so their state (which
+    /// depends on today's date) is worked out here rather than in SQL.
+    @Sendable static func list(_ request: Request) async throws -> PagedList<Summary> {
+        let wanted = try stateFilter(request)
+        let page = try APIPage(request)
+        let today = request.today
+        let responses = try await RowCounts.grouped(in: SurveyResponse.schema, by: "consultation_id", on: request.db)
+        let all = try await Consultation.query(on: request.db).with(\.$initiative)
+            .sort(\.$opensOn, .descending).sort(\.$title).sort(\.$id).all()
+            .map { summary($0, initiative: $0.initiative, responses: responses[$0.id!] ?? 0, today: today) }
+            .filter { wanted == nil || $0.status == wanted }
+        return page.list(page.slice(all), total: all.count)
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Detail {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)),
+            let consultation = try await Consultation.find(id, on: request.db)
+        else {
+            throw APIError(.notFound, "No consultation with this id. See GET /api/v1/consultations.", field: "id")
+        }
+        let bundle = try await InitiativeBundle.load(consultation.$initiative.id, on: request.db)
+        var outcome: Outcome?
+        if let published = consultation.analysisPublishedAt,
+            let analysis = try await ConsultationAnalysis.load(bundle, on: request.db)
+        {
+            outcome = Outcome(
+                publishedOn: DecisionClock.ukDay(of: published).iso, summary: consultation.outcomeSummary,
+                responses: analysis.total,
+                byChannel: Dictionary(analysis.byChannel, uniquingKeysWith: +),
+                campaignGroups: analysis.campaignClusters,
+                questions: analysis.tallies.map { tally in
+                    QuestionResult(
+                        question: tally.question.id!, text: tally.question.text, answered: tally.answered,
+                        counts: tally.counts.map { AnswerCount(answer: $0.0, count: $0.1) })
+                },
+                themes: bundle.themes.map {
+                    ThemeResult(
+                        name: $0.name, summary: $0.summary, mentions: $0.mentions, response: $0.responseKind,
+                        reason: $0.responseReason)
+                })
+        }
+        return Detail(
+            consultation: summary(
+                consultation, initiative: bundle.initiative, responses: bundle.responseCount, today: request.today),
+            background: consultation.background, options: consultation.options,
+            discardedAlternatives: consultation.discardedAlternatives, reasons: consultation.reasons,
+            equalityImpactAssessment: bundle.assessment?.status,
+            questions: bundle.questions.map {
+                Question(
+                    id: $0.id!, kind: $0.kind, text: $0.text,
+                    choices: $0.kind == .scale ? ["1", "2", "3", "4", "5"] : $0.choiceList)
+            },
+            outcome: outcome)
+    }
+
+    static func summary(
+        _ consultation: Consultation, initiative: Initiative, responses: Int, today: SimpleDate
+    ) -> Summary {
+        let facts = ConsultationFacts(
+            opensOn: consultation.opens, closesOn: consultation.closes,
+            closedEarlyOn: consultation.closedEarlyOn.flatMap(SimpleDate.init(iso:)),
+            analysisPublished: consultation.analysisPublishedAt != nil)
+        let id = consultation.id!
+        return Summary(
+            id: id, title: consultation.title, status: facts.state(on: today), opensOn: consultation.opensOn,
+            closesOn: facts.lastDay.iso, closedEarly: facts.lastDay < consultation.closes,
+            extendedFrom: consultation.extendedFrom,
+            extensionReason: consultation.extendedFrom == nil ? nil : consultation.extensionReason,
+            formats: consultation.formatList, responses: responses,
+            initiative: InitiativeDTO(id: initiative.id!, title: initiative.title),
+            url: DecisionURL.publicConsultation(id),
+            outcomeURL: consultation.analysisPublishedAt == nil ? nil : DecisionURL.outcome(id))
+    }
+}
