@@ -61,6 +61,10 @@ struct HeardErrorMiddleware: AsyncMiddleware {
                 try response.content.encode(APIErrorBody(error: message, field: field))
                 // Limits count over the last hour: a client that waits that long is sure to get through.
                 if status == .tooManyRequests { response.headers.replaceOrAdd(name: "Retry-After", value: "3600") }
+                // RFC 9110: a 401 names the scheme that would be accepted.
+                if status == .unauthorized {
+                    response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"Heard staff API\"")
+                }
                 return response
             }
             return ErrorPage.response(for: request, status: status, message: message)

@@ -43,7 +43,8 @@ struct ComplaintsTests {
             #expect(asHandler.body.contains("This is a formal complaint. Next step: acknowledge."))
             #expect(asHandler.body.contains("/staff/complaints/\(complaint.id!.uuidString.lowercased())"))
             let asModerator = try await moderator.get(itemPath)
-            #expect(asModerator.body.contains("This is a formal complaint"))
+            #expect(asModerator.status == .forbidden, "a complaint file is for the complaints team")
+            #expect(asModerator.body.contains("is a formal complaint"))
             #expect(!asModerator.body.contains("/staff/complaints/"), "no link a moderator cannot follow")
 
             let list = try await handler.get("/staff/complaints")
@@ -278,6 +279,19 @@ struct ComplaintsTests {
             #expect(complaint.feedback.channel == .letter)
             let page = try await handler.get(entered.location!)
             #expect(page.body.contains("Acknowledge it by 9 December 2026"))
+            // The complaint's own words and contact details are for the complaints team: other staff see it in the
+            // feedback list (its themes count) but cannot open it.
+            let feedbackPath = "/staff/feedback/\(complaint.$feedback.id.uuidString.lowercased())"
+            let refused = try await officer.get(feedbackPath)
+            #expect(refused.status == .forbidden)
+            #expect(refused.body.contains("is a formal complaint, so only complaints handlers and administrators"))
+            #expect(!refused.body.contains("nine hours"))
+            #expect(try await moderator.get(feedbackPath).status == .forbidden)
+            #expect(try await handler.get(feedbackPath).status == .ok)
+            let officerList = try await officer.get("/staff/feedback")
+            #expect(officerList.body.contains("\(complaint.feedback.reference) (complaint)"))
+            #expect(!officerList.body.contains("href=\"\(feedbackPath)\""))
+            #expect(try await handler.get("/staff/feedback").body.contains("href=\"\(feedbackPath)\""))
             #expect(!(try await moderator.get("/staff/moderation").body.contains(complaint.feedback.reference)))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.opened").count() == 1)
 

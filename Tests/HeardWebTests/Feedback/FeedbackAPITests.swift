@@ -166,7 +166,9 @@ struct FeedbackAPITests {
             )
             let id = try JSONDecoder().decode(Created.self, from: Data(created.body.utf8)).id
             let path = "/api/v1/feedback/\(id.uuidString.lowercased())"
-            #expect(try await browser.get(path).status == .unauthorized)
+            let anonymous = try await browser.get(path)
+            #expect(anonymous.status == .unauthorized)
+            #expect(anonymous.headers.first(name: .wwwAuthenticate)?.hasPrefix("Bearer") == true)
             #expect(
                 try await browser.get(path, headers: [("Authorization", "Bearer heard_wrong")]).status == .unauthorized)
 
@@ -181,6 +183,18 @@ struct FeedbackAPITests {
                 email: "secretary@test.example", role: .boardSecretary, name: "test", on: app.db)
             #expect(
                 try await browser.get(path, headers: [("Authorization", "Bearer \(secretary)")]).status == .forbidden)
+            // Escalated to a formal complaint, its words and contact details are for the complaints team only.
+            let officer = try await StaffTokens.create(
+                email: "officer@test.example", role: .engagementOfficer, name: "test", on: app.db)
+            #expect(try await browser.get(path, headers: [("Authorization", "Bearer \(officer)")]).status == .ok)
+            let item = try #require(try await FeedbackItem.find(id, on: app.db))
+            item.status = .escalated
+            try await item.save(on: app.db)
+            let refused = try await browser.get(path, headers: [("Authorization", "Bearer \(officer)")])
+            #expect(refused.status == .forbidden)
+            #expect(refused.body.contains("is a formal complaint, so only complaints handlers and administrators"))
+            #expect(!refused.body.contains("pat@example.org"))
+            #expect(try await browser.get(path, headers: [("Authorization", "Bearer \(token)")]).status == .ok)
             await #expect(throws: StaffTokenError.self) {
                 _ = try await StaffTokens.create(email: "handler@test.example", role: .moderator, name: "x", on: app.db)
             }

@@ -182,6 +182,9 @@ enum FeedbackAPIController {
         guard let item = try await FeedbackItem.find(id, on: request.db) else {
             throw APIError(.notFound, "No feedback has this id.", field: "id")
         }
+        if let role = request.auth.get(User.self)?.role, let refusal = ComplaintFile.refusal(item, for: role) {
+            throw APIError(.forbidden, refusal, field: "id")
+        }
         return StaffView(
             id: item.id!, reference: item.reference, status: item.status.rawValue, channel: item.channel.rawValue,
             serviceID: item.$service.id, placeID: item.$place.id, receivedAt: item.receivedAt, text: item.story,

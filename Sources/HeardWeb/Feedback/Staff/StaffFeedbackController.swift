@@ -234,6 +234,9 @@ enum StaffFeedbackController {
             let item = try await FeedbackItem.query(on: request.db).filter(\.$id == id)
                 .with(\.$service).with(\.$place).with(\.$organisation).with(\.$replies).first()
         else { throw Abort(.notFound) }
+        if let role = request.currentUser?.role, let refusal = ComplaintFile.refusal(item, for: role) {
+            throw Abort(.forbidden, reason: refusal)
+        }
         return item
     }
 

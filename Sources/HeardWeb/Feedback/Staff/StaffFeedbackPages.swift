@@ -56,7 +56,9 @@ enum StaffFeedbackPages {
                                         span(.class("visually-hidden")) { "Select \(item.reference)" }
                                     }
                                 } : .text("–"),
-                            a(.href(SiteURL.feedback(item.id!))) { item.reference },
+                            ComplaintFile.opens(item, for: context.user?.role)
+                                ? a(.href(SiteURL.feedback(item.id!))) { item.reference }
+                                : .text(item.reference + " (complaint)"),
                             .text(item.serviceAndPlace),
                             .text(item.receivedAt.formatted(AuditPage.dateFormat)),
                             .text(item.status.title),
