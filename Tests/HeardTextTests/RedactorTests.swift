@@ -296,12 +296,43 @@ import Testing
         #expect(result.kinds.isEmpty)
     }
 
+    @Test(arguments: [
+        ("My mum (DOB 12/03/1948) was seen", "My mum (DOB [date of birth]) was seen"),
+        ("dob: 1.3.48 and", "dob: [date of birth] and"),
+        ("D.O.B. 12-03-1948", "D.O.B. [date of birth]"),
+        ("Her date of birth is 12 March 1948.", "Her date of birth is [date of birth]."),
+        ("born on the 3rd of May 1950, she", "born on the [date of birth], she"),
+        ("He was born in 1948 and", "He was born in [date of birth] and"),
+        ("born March 12, 1948", "born [date of birth]"),
+        ("born in March 1948", "born in [date of birth]"),
+        ("his birthday is 12th March", "his birthday is [date of birth]"),
+        ("DATE OF BIRTH - 05/11/1962", "DATE OF BIRTH - [date of birth]"),
+    ])
+    func redactsDatesOfBirth(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.dateOfBirth])
+    }
+
+    /// Dates of care, ages and birth weights are not dates of birth.
+    @Test(arguments: [
+        "Seen on 12/03/2026 by the nurse", "She was born 3 weeks early", "I was born in Leeds in the 1960s",
+        "baby born weighing 7lb", "born at 10:30 on the ward", "his birthday is in 2 weeks", "Dobbin ward 12/03",
+        "born in 1848 is not real", "The date of the birth was planned for 12", "born 32/13/1950 nonsense",
+    ])
+    func leavesOtherDatesAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
     @Test func reportsEveryKindAndSpan() {
-        let text = "Dr Patel, a@b.com, 07700 900123, LS1 4AB, 943 476 5919, 12 Acacia Avenue"
+        let text = "Dr Patel, a@b.com, 07700 900123, LS1 4AB, 943 476 5919, 12 Acacia Avenue, DOB 1/2/1950"
         let result = redactor.redact(text)
-        #expect(result.text == "Dr [name], [email], [phone], [postcode], [NHS number], [address]")
+        #expect(
+            result.text == "Dr [name], [email], [phone], [postcode], [NHS number], [address], DOB [date of birth]")
         #expect(Set(result.kinds) == Set(PersonalDataKind.allCases))
-        #expect(result.spans.count == 6)
+        #expect(result.spans.count == 7)
         let bytes = Array(text.utf8)
         #expect(String(decoding: bytes[result.spans[0].utf8Range], as: UTF8.self) == "Patel")
     }

@@ -6,6 +6,7 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
     case nhsNumber = "nhs_number"
     case name
     case address
+    case dateOfBirth = "date_of_birth"
 
     /// Plain-English title for reports and the web app.
     public var title: String {
@@ -16,8 +17,12 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
         case .nhsNumber: "NHS number"
         case .name: "Name"
         case .address: "Street address"
+        case .dateOfBirth: "Date of birth"
         }
     }
+
+    /// The title inside a sentence: "phone number", but still "NHS number".
+    public var phrase: String { self == .nhsNumber ? title : title.lowercased() }
 
     /// The typed placeholder that replaces the data in redacted text.
     public var placeholder: String {
@@ -28,6 +33,7 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
         case .nhsNumber: "[NHS number]"
         case .name: "[name]"
         case .address: "[address]"
+        case .dateOfBirth: "[date of birth]"
         }
     }
 
@@ -41,6 +47,7 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
         case .nhsNumber: 8
         case .name: 16
         case .address: 32
+        case .dateOfBirth: 64
         }
     }
 }

@@ -33,6 +33,11 @@ enum PersonalDataPatterns {
             if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
             return nil
         }
+        if clues.hasDigit, first | 0x20 == UInt8(ascii: "d") || first | 0x20 == UInt8(ascii: "b"),
+            let match = dateOfBirth(bytes, at: start)
+        {
+            return match
+        }
         if clues.hasDigit, let end = postcode(bytes, at: start) {
             return Match(kind: .postcode, keepUntil: start, end: end)
         }

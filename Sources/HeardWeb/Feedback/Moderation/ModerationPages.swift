@@ -104,7 +104,7 @@ enum ModerationPages {
                     name: "published_text", label: "Redacted text", value: publishedText, failure: failure,
                     hint: item.piiList.isEmpty
                         ? "No personal data was found automatically. Check for names and details anyway."
-                        : "Personal data found and replaced: \(item.piiList.map { PersonalDataKind(rawValue: $0)?.title.lowercased() ?? $0 }.joined(separator: ", ")). Edit if anything identifying is left.",
+                        : "Personal data found and replaced: \(item.piiList.map { PersonalDataKind(rawValue: $0)?.phrase ?? $0 }.joined(separator: ", ")). Edit if anything identifying is left.",
                     rows: 10)
                 FormComponents.textArea(
                     name: "reason", label: "Reason (needed to reject or escalate)", value: reason,
