@@ -102,4 +102,56 @@ struct ShareFormTests {
             #expect(a.location?.contains(stored.first?.reference ?? "?") == true)
         }
     }
+
+    @Test(
+        "an answer about the person that is not one of the choices is an error naming the question, and nothing is stored",
+        arguments: TestDatabase.all)
+    func equalityAnswersChecked(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let formPath = "/feedback/new?service=\(service.id!.uuidString)"
+            let person = app.browser()
+            let base = [
+                "service_id": service.id!.uuidString, "story": "Reception were kind to my dad.",
+                "consent_to_publish": "yes", "equality[age_band]": "25-34",
+            ]
+            var wrong = base
+            wrong["equality[sex]"] = "robot"
+            let refused = try await person.post(formPath, form: wrong)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Choose one of the answers listed for"))
+            #expect(refused.body.contains("href=\"#field-equality[sex]\""), "the summary links to the question")
+            #expect(refused.body.contains("<details class=\"details\" open>"), "the section opens to show it")
+            #expect(refused.body.contains("Reception were kind to my dad."), "what was typed is kept")
+            #expect(refused.body.contains("<option value=\"25-34\" selected>"), "and the answers that were fine")
+            var unknown = base
+            unknown["equality[shoe_size]"] = "9"
+            let unknownQuestion = try await person.post(formPath, form: unknown)
+            #expect(unknownQuestion.status == .unprocessableEntity)
+            #expect(unknownQuestion.body.contains("There is no question called"))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
+            #expect(try await EqualityResponse.query(on: app.db).count() == 0)
+
+            let accepted = try await person.post(formPath, form: base)
+            #expect(accepted.status == .seeOther)
+            #expect(try await EqualityResponse.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("staff entering feedback are told every missing answer at once", arguments: TestDatabase.all)
+    func staffEntryErrorsTogether(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let formPath = "/staff/feedback/new/form?service=\(service.id!.uuidString)"
+            let empty = try await officer.post(
+                "/staff/feedback/new?service=\(service.id!.uuidString)",
+                form: ["service_id": service.id!.uuidString, "received_on": "someday"], tokenFrom: formPath)
+            #expect(empty.status == .unprocessableEntity)
+            for field in ["story", "consent_to_publish", "channel", "received_on"] {
+                #expect(empty.body.contains("href=\"#field-\(field)"), "\(field) is in the summary")
+            }
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
+        }
+    }
 }

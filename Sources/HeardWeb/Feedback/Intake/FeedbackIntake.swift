@@ -165,6 +165,28 @@ enum FeedbackReference {
 }
 
 enum EqualityAnswers {
+    /// An error for each answer that is not one of its question's choices, and for each name that is not a
+    /// question: the form only offers the choices, so anything else was changed on the way and must not vanish.
+    static func problems(_ raw: [String: String]) -> [FieldError] {
+        var errors: [FieldError] = []
+        for question in EqualityQuestion.allCases {
+            if let value = raw[question.rawValue], !value.isEmpty, question.accepted(value) == nil {
+                errors.append(
+                    FieldError(
+                        "equality[\(question.rawValue)]",
+                        "Choose one of the answers listed for \u{201C}\(question.question)\u{201D}, or leave it as Not answered."
+                    ))
+            }
+        }
+        let known = Set(EqualityQuestion.allCases.map(\.rawValue))
+        for name in raw.keys.sorted() where !known.contains(name) {
+            errors.append(
+                FieldError(
+                    "equality", "There is no question called \u{201C}\(name.prefix(40))\u{201D} about you. Reload the form and try again."))
+        }
+        return errors
+    }
+
     /// Keeps only known questions and answers; nil when nothing was answered.
     static func encode(_ raw: [String: String]) -> String? {
         var kept: [String: String] = [:]

@@ -95,21 +95,33 @@ enum ShareController {
                 submissionKey: submissionKey ?? request.newSubmissionKey, staffEntry: staffEntry)
             return .html(page, status: status)
         }
-        let valid: FeedbackSubmission.Valid
+        // Every problem at once, so nobody fixes one field only to be told about the next.
+        var errors: [FieldError] = []
+        var validated: FeedbackSubmission.Valid?
         var channel = FeedbackChannel.online
         var receivedOn = request.today
         do {
-            valid = try form.submission.validated(consentRequired: true)
-            if staffEntry {
-                guard let chosen = FeedbackChannel(rawValue: form.channel ?? ""),
-                    FeedbackChannel.staffEntered.contains(chosen)
-                else { throw ValidationFailure([FieldError("channel", "Choose how the feedback was received.")]) }
-                channel = chosen
-                receivedOn = try Self.receivedOn(form.receivedOn, today: request.today)
-            }
+            validated = try form.submission.validated(consentRequired: true)
         } catch {
-            return redisplay(error as? ValidationFailure ?? ValidationFailure([]))
+            errors += error.errors
         }
+        if staffEntry {
+            if let chosen = FeedbackChannel(rawValue: form.channel ?? ""),
+                FeedbackChannel.staffEntered.contains(chosen)
+            {
+                channel = chosen
+            } else {
+                errors.append(FieldError("channel", "Choose how the feedback was received."))
+            }
+            do {
+                receivedOn = try Self.receivedOn(form.receivedOn, today: request.today)
+            } catch {
+                errors += error.errors
+            }
+        } else {
+            errors += EqualityAnswers.problems(form.equality ?? [:])
+        }
+        guard errors.isEmpty, let valid = validated else { return redisplay(ValidationFailure(errors)) }
 
         var submitterHash: String?
         if !staffEntry {

@@ -118,7 +118,7 @@ enum SharePages {
                         hint: "The date the letter, e-mail or call arrived. Leave it empty for today.", type: "date",
                         required: false, width: "short")
                 } else {
-                    equalitySection(form.equality ?? [:])
+                    equalitySection(form.equality ?? [:], failure: failure)
                 }
                 div(.class("hp"), .aria("hidden", "true")) {
                     label(.for("field-website")) { "Leave this empty" }
@@ -159,24 +159,28 @@ enum SharePages {
         }
     }
 
-    private static func equalitySection(_ answers: [String: String]) -> HTMLNode {
-        details(.class("details")) {
-            summary(.class("details-summary")) { "Questions about you (optional)" }
-            div(.class("details-text")) {
-                p {
-                    "These questions help us check that we hear from everyone in the community. Every question is optional. "
-                        + "Your answers are stored separately from your feedback and only ever counted together with other people's. "
-                    a(.href(SiteURL.privacy + "#why")) { "Why we ask and how we keep your answers (privacy notice)" }
-                }
-                for question in EqualityQuestion.allCases {
-                    FormComponents.selectField(
-                        name: "equality[\(question.rawValue)]", label: question.question,
-                        choices: question.options.map { .init(value: $0.0, label: $0.1) }
-                            + [.init(value: EqualityQuestion.preferNotToSay, label: "Prefer not to say")],
-                        selected: answers[question.rawValue] ?? "", failure: nil, prompt: "Not answered")
-                }
-            }
-        }
+    /// Open when it holds an error, so the message and its field are not hidden in a closed section.
+    private static func equalitySection(_ answers: [String: String], failure: ValidationFailure?) -> HTMLNode {
+        let hasError = failure?.errors.contains { $0.field.hasPrefix("equality[") } ?? false
+        return HTMLNode.element(
+            "details", [.class("details")] + (hasError ? [HTMLAttribute("open", nil)] : []),
+            children: [
+                summary(.class("details-summary")) { "Questions about you (optional)" },
+                div(.class("details-text")) {
+                    p {
+                        "These questions help us check that we hear from everyone in the community. Every question is optional. "
+                            + "Your answers are stored separately from your feedback and only ever counted together with other people's. "
+                        a(.href(SiteURL.privacy + "#why")) { "Why we ask and how we keep your answers (privacy notice)" }
+                    }
+                    for question in EqualityQuestion.allCases {
+                        FormComponents.selectField(
+                            name: "equality[\(question.rawValue)]", label: question.question,
+                            choices: question.options.map { .init(value: $0.0, label: $0.1) }
+                                + [.init(value: EqualityQuestion.preferNotToSay, label: "Prefer not to say")],
+                            selected: answers[question.rawValue] ?? "", failure: failure, prompt: "Not answered")
+                    }
+                },
+            ])
     }
 
     static func thankYou(context: PageContext, reference: String, willPublish: Bool, hasContact: Bool) -> String {
