@@ -53,6 +53,14 @@ public struct ComplaintResponse: Equatable, Sendable {
                 FieldError(
                     "remedial_action", "Say what is being put right, or why nothing needs to be (regulation 14)."))
         }
+        for (field, text, what) in [
+            ("how_considered", howConsidered, "how it was considered"), ("conclusions", conclusions, "the conclusions"),
+            ("remedial_action", remedialAction, "what is put right"),
+        ] {
+            if let problem = TextLimit.problem(text, limit: TextLimit.complaintRecord, what: what) {
+                errors.append(FieldError(field, problem))
+            }
+        }
         if !ombudsmanRightGiven {
             errors.append(
                 FieldError(

@@ -13,7 +13,7 @@ public enum RecordedReason {
         if words.count < minimumWords {
             return ask.trimmingSuffix(".") + ", in a sentence the public can follow (at least \(minimumWords) words)."
         }
-        return nil
+        return TextLimit.problem(trimmed, limit: TextLimit.reason, what: "the reason")
     }
 }
 

@@ -11,6 +11,11 @@ public enum TextLimit {
     public static let ideaDetails = 3000
     /// The name someone is credited with.
     public static let creditName = 100
+    /// A reason recorded for the public or the file (a delay, a closure, a late complaint taken on).
+    public static let reason = 5000
+    /// One part of a complaint's record: the acknowledgement offered, how it was considered, the conclusions,
+    /// what is put right. A summary of the letter, not the letter's every page.
+    public static let complaintRecord = 10_000
 
     /// Nil when `text` fits; otherwise "Keep the role to 150 characters or fewer: it is 200,000 now."
     /// `what` names the field as the sentence needs it: "the role", "the description".

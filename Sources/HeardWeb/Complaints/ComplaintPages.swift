@@ -204,7 +204,9 @@ enum ComplaintPages {
                 (
                     "Response due",
                     .text(
-                        clock.responseDue.ukText
+                        complaint.respondedOn == nil && clock.closedOn != nil
+                            ? "None: closed on \(clock.closedOn!.ukText) without a response"
+                            : clock.responseDue.ukText
                             + (clock.responseExpectedBy != nil
                                 ? " (the new date given in the latest delay letter; it was due by \(clock.originalResponseDue.ukText))"
                                 : clock.agreedResponseBy != nil ? " (agreed with the complainant)" : " (six months)")
@@ -301,6 +303,8 @@ enum ComplaintPages {
     static func acknowledgementText(_ complaint: Complaint, clock: ComplaintClock, today: SimpleDate) -> String {
         let due = clock.acknowledgementDue
         guard let sent = complaint.acknowledgedOn.flatMap(SimpleDate.init(iso:)) else {
+            // A closed complaint has no step left to be late with.
+            if let closed = clock.closedOn { return "Not sent: closed on \(closed.ukText) before it was acknowledged" }
             return "Due by \(due.ukText) (3 working days)" + lateness(done: nil, due: due, today: today)
         }
         return "Sent \(sent.ukText)" + lateness(done: sent, due: due, today: today)

@@ -151,6 +151,11 @@ enum ComplaintsController {
                     "acknowledgement_note",
                     "Say how the complaint will be handled and how long it is likely to take, as offered to the complainant (regulation 13)."
                 ))
+        } else if let problem = TextLimit.problem(note, limit: TextLimit.complaintRecord, what: "the note") {
+            errors.append(FieldError("acknowledgement_note", problem))
+        }
+        if let problem = TextLimit.problem(lateReason, limit: TextLimit.reason, what: "the reason") {
+            errors.append(FieldError("late_reason", problem))
         }
         if let eventOn {
             if eventOn > clock.receivedOn {

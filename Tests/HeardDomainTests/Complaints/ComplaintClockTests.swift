@@ -135,6 +135,15 @@ struct ComplaintClockTests {
             empty.problems(clock: clock, today: today).map(\.field) == [
                 "responded_on", "how_considered", "conclusions", "outcome", "remedial_action", "ombudsman_right_given",
             ])
+        var pasted = complete
+        pasted.conclusions = String(repeating: "x", count: TextLimit.complaintRecord + 1)
+        #expect(
+            pasted.problems(clock: clock, today: today).map(\.message) == [
+                "Keep the conclusions to 10,000 characters or fewer: it is 10,001 now."
+            ])
+        #expect(
+            RecordedReason.problem(String(repeating: "word ", count: 2000), ask: "Say why.")
+                == "Keep the reason to 5,000 characters or fewer: it is 9,999 now.")
         let unacknowledged = ComplaintClock(receivedOn: Self.date("2026-12-02"))
         #expect(complete.problems(clock: unacknowledged, today: today).map(\.field) == ["responded_on"])
         var beforeAcknowledgement = complete

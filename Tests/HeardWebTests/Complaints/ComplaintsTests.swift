@@ -71,6 +71,14 @@ struct ComplaintsTests {
             #expect(refused.body.contains("\"2027-02-30\" is not a real date"))
             #expect(refused.body.contains("regulation 13"))
             #expect(refused.body.contains("2027-02-30"), "what was typed is kept")
+            let pasted = try await handler.post(
+                path + "/acknowledge",
+                form: [
+                    "acknowledged_on": "2026-12-29",
+                    "acknowledgement_note": String(repeating: "Phoned the ward. ", count: 12_000),
+                ], tokenFrom: path)
+            #expect(pasted.status == .unprocessableEntity)
+            #expect(pasted.body.contains("Keep the note to 10,000 characters or fewer: it is 203,999 now."))
             let late = try await handler.post(
                 path + "/acknowledge",
                 form: [

@@ -182,7 +182,9 @@ enum EqualityAnswers {
         for name in raw.keys.sorted() where !known.contains(name) {
             errors.append(
                 FieldError(
-                    "equality", "There is no question called \u{201C}\(name.prefix(40))\u{201D} about you. Reload the form and try again."))
+                    "equality",
+                    "There is no question called \u{201C}\(name.prefix(40))\u{201D} about you. Reload the form and try again."
+                ))
         }
         return errors
     }

@@ -170,7 +170,9 @@ enum SharePages {
                     p {
                         "These questions help us check that we hear from everyone in the community. Every question is optional. "
                             + "Your answers are stored separately from your feedback and only ever counted together with other people's. "
-                        a(.href(SiteURL.privacy + "#why")) { "Why we ask and how we keep your answers (privacy notice)" }
+                        a(.href(SiteURL.privacy + "#why")) {
+                            "Why we ask and how we keep your answers (privacy notice)"
+                        }
                     }
                     for question in EqualityQuestion.allCases {
                         FormComponents.selectField(
