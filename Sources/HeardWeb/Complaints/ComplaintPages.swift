@@ -201,19 +201,7 @@ enum ComplaintPages {
                 ("About", about(item)),
                 ("Received", .text(clock.receivedOn.ukText)),
                 ("Acknowledgement", .text(acknowledgementText(complaint, clock: clock, today: today))),
-                (
-                    "Response due",
-                    .text(
-                        complaint.respondedOn == nil && clock.closedOn != nil
-                            ? "None: closed on \(clock.closedOn!.ukText) without a response"
-                            : clock.responseDue.ukText
-                            + (clock.responseExpectedBy != nil
-                                ? " (the new date given in the latest delay letter; it was due by \(clock.originalResponseDue.ukText))"
-                                : clock.agreedResponseBy != nil ? " (agreed with the complainant)" : " (six months)")
-                            + lateness(
-                                done: complaint.respondedOn.flatMap(SimpleDate.init(iso:)), due: clock.responseDue,
-                                today: today))
-                ),
+                ("Response due", .text(responseDueText(complaint, clock: clock, today: today))),
                 (
                     "When it happened",
                     .text(
@@ -308,6 +296,19 @@ enum ComplaintPages {
             return "Due by \(due.ukText) (3 working days)" + lateness(done: nil, due: due, today: today)
         }
         return "Sent \(sent.ukText)" + lateness(done: sent, due: due, today: today)
+    }
+
+    /// The date the response is due and why that date; nothing is due once closed without one.
+    static func responseDueText(_ complaint: Complaint, clock: ComplaintClock, today: SimpleDate) -> String {
+        if complaint.respondedOn == nil, let closed = clock.closedOn {
+            return "None: closed on \(closed.ukText) without a response"
+        }
+        let why =
+            clock.responseExpectedBy != nil
+            ? " (the new date given in the latest delay letter; it was due by \(clock.originalResponseDue.ukText))"
+            : clock.agreedResponseBy != nil ? " (agreed with the complainant)" : " (six months)"
+        let responded = complaint.respondedOn.flatMap(SimpleDate.init(iso:))
+        return clock.responseDue.ukText + why + lateness(done: responded, due: clock.responseDue, today: today)
     }
 
     /// " – late: it was due by …", " – overdue" or "".
