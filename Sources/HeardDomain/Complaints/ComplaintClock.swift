@@ -47,6 +47,25 @@ public struct ComplaintClock: Equatable, Sendable {
         responseExpectedBy ?? originalResponseDue
     }
 
+    /// Whether the acknowledgement met its 3 working days: false once it is late even if not yet sent; nil
+    /// while it still can, or when the complaint was closed without one.
+    public func acknowledgedInTime(today: SimpleDate) -> Bool? {
+        if acknowledgedOn == nil, closedOn != nil { return nil }
+        return Self.inTime(acknowledgedOn, due: acknowledgementDue, today: today)
+    }
+
+    /// Whether the response met the original date (six months or agreed; a delay letter does not move it):
+    /// nil while it still can, or when the complaint was closed without a response.
+    public func respondedInTime(today: SimpleDate) -> Bool? {
+        if respondedOn == nil, closedOn != nil { return nil }
+        return Self.inTime(respondedOn, due: originalResponseDue, today: today)
+    }
+
+    private static func inTime(_ done: SimpleDate?, due: SimpleDate, today: SimpleDate) -> Bool? {
+        if let done { return done <= due }
+        return today > due ? false : nil
+    }
+
     /// A delay letter explains the lateness of the due date it was written on or after; once the new date
     /// it gave passes too, another letter is needed.
     public var delayExplained: Bool {

@@ -18,8 +18,13 @@ enum ComplaintsAPI {
         var themes: [String]
         var acknowledgementDue: String
         var acknowledgedOn: String?
+        var acknowledgedInTime: Bool?
+        /// Six months or the date agreed: what "responded in time" is judged against (a delay letter does not move it).
         var responseDue: String
+        /// The new date the latest delay letter gave, if one was sent.
+        var responseExpectedBy: String?
         var respondedOn: String?
+        var respondedInTime: Bool?
         var delayExplainedOn: String?
         var nextStep: String
         var nextStepDue: String?
@@ -32,7 +37,9 @@ enum ComplaintsAPI {
             case id, reference, organisation, service, channel, themes, overdue, outcome
             case feedbackID = "feedback_id", receivedOn = "received_on"
             case acknowledgementDue = "acknowledgement_due", acknowledgedOn = "acknowledged_on"
+            case acknowledgedInTime = "acknowledged_in_time", respondedInTime = "responded_in_time"
             case responseDue = "response_due", respondedOn = "responded_on", delayExplainedOn = "delay_explained_on"
+            case responseExpectedBy = "response_expected_by"
             case nextStep = "next_step", nextStepDue = "next_step_due", closedOn = "closed_on"
         }
 
@@ -48,8 +55,11 @@ enum ComplaintsAPI {
             try c.encode(themes, forKey: .themes)
             try c.encode(acknowledgementDue, forKey: .acknowledgementDue)
             try c.encode(acknowledgedOn, forKey: .acknowledgedOn)
+            try c.encode(acknowledgedInTime, forKey: .acknowledgedInTime)
             try c.encode(responseDue, forKey: .responseDue)
+            try c.encode(responseExpectedBy, forKey: .responseExpectedBy)
             try c.encode(respondedOn, forKey: .respondedOn)
+            try c.encode(respondedInTime, forKey: .respondedInTime)
             try c.encode(delayExplainedOn, forKey: .delayExplainedOn)
             try c.encode(nextStep, forKey: .nextStep)
             try c.encode(nextStepDue, forKey: .nextStepDue)
@@ -75,8 +85,10 @@ enum ComplaintsAPI {
         case "all": break
         case "open": query = query.filter(\.$respondedOn == nil).filter(\.$closedOn == nil)
         case "responded": query = query.filter(\.$respondedOn != nil)
+        case "closed": query = query.filter(\.$respondedOn == nil).filter(\.$closedOn != nil)
         default:
-            throw APIError(.badRequest, "'status' must be open, responded or all, not '\(status)'.", field: "status")
+            throw APIError(
+                .badRequest, "'status' must be open, responded, closed or all, not '\(status)'.", field: "status")
         }
         let total = try await query.copy().count()
         let complaints = try await query.with(\.$feedback) { $0.with(\.$service).with(\.$organisation) }
@@ -91,8 +103,11 @@ enum ComplaintsAPI {
                     receivedOn: clock.receivedOn.iso,
                     organisation: item.organisation.name, service: item.service.name, channel: item.channel.rawValue,
                     themes: item.themeList, acknowledgementDue: clock.acknowledgementDue.iso,
-                    acknowledgedOn: clock.acknowledgedOn?.iso, responseDue: clock.responseDue.iso,
-                    respondedOn: clock.respondedOn?.iso, delayExplainedOn: clock.delayExplainedOn?.iso,
+                    acknowledgedOn: clock.acknowledgedOn?.iso,
+                    acknowledgedInTime: clock.acknowledgedInTime(today: today),
+                    responseDue: clock.originalResponseDue.iso, responseExpectedBy: clock.responseExpectedBy?.iso,
+                    respondedOn: clock.respondedOn?.iso, respondedInTime: clock.respondedInTime(today: today),
+                    delayExplainedOn: clock.delayExplainedOn?.iso,
                     nextStep: stepName(step), nextStepDue: step.due?.iso, overdue: step.isOverdue,
                     outcome: complaint.outcome, closedOn: clock.closedOn?.iso)
             }, total: total)

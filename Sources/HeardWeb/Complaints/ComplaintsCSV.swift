@@ -70,17 +70,12 @@ public enum ComplaintsExport {
         return complaints.map { complaint -> [String] in
             let clock = complaint.clock
             let item = complaint.feedback
-            func inTime(_ done: SimpleDate?, due: SimpleDate) -> String {
-                if let done { return done <= due ? "yes" : "no" }
-                return today > due ? "no" : ""
-            }
-            // A complaint closed without a response is not judged on the response.
-            let closed = clock.closedOn != nil && clock.respondedOn == nil
+            func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
             return [
                 item.reference, clock.receivedOn.iso, item.organisation.name, item.service.name, item.channel.rawValue,
                 item.themeList.joined(separator: ";"), clock.acknowledgementDue.iso, clock.acknowledgedOn?.iso ?? "",
-                inTime(clock.acknowledgedOn, due: clock.acknowledgementDue), clock.originalResponseDue.iso,
-                clock.respondedOn?.iso ?? "", closed ? "" : inTime(clock.respondedOn, due: clock.originalResponseDue),
+                yesNo(clock.acknowledgedInTime(today: today)), clock.originalResponseDue.iso,
+                clock.respondedOn?.iso ?? "", yesNo(clock.respondedInTime(today: today)),
                 clock.delayExplainedOn?.iso ?? "", complaint.outcome?.rawValue ?? "", clock.closedOn?.iso ?? "",
             ]
         }

@@ -255,4 +255,24 @@ struct ComplaintClockTests {
         #expect(figures.outcomes.isEmpty)
         #expect(ComplaintOutcome.findings.allSatisfy { !$0.isClosure })
     }
+
+    @Test("in time: judged against the original date, undecided while it can still be met, not judged once closed")
+    func inTime() {
+        var clock = ComplaintClock(receivedOn: Self.date("2026-12-02"))
+        #expect(clock.acknowledgedInTime(today: Self.date("2026-12-04")) == nil)
+        #expect(clock.acknowledgedInTime(today: Self.date("2026-12-10")) == false)
+        clock.acknowledgedOn = Self.date("2026-12-03")
+        #expect(clock.acknowledgedInTime(today: Self.date("2026-12-10")) == true)
+        clock.delayExplainedOn = Self.date("2027-06-03")
+        clock.responseExpectedBy = Self.date("2027-07-01")
+        clock.respondedOn = Self.date("2027-06-20")
+        #expect(clock.responseDue == Self.date("2027-07-01"))
+        #expect(
+            clock.respondedInTime(today: Self.date("2027-06-20")) == false, "a delay letter does not make it on time")
+        var closed = ComplaintClock(receivedOn: Self.date("2026-01-02"), closedOn: Self.date("2026-12-01"))
+        #expect(closed.acknowledgedInTime(today: Self.date("2026-12-10")) == nil)
+        #expect(closed.respondedInTime(today: Self.date("2026-12-10")) == nil)
+        closed.acknowledgedOn = Self.date("2026-01-20")
+        #expect(closed.acknowledgedInTime(today: Self.date("2026-12-10")) == false)
+    }
 }

@@ -112,6 +112,11 @@ struct ComplaintOpenAndCloseTests {
             #expect(api.body.contains("\"next_step\":\"closed\""))
             #expect(api.body.contains("\"closed_on\":\"2027-01-20\""))
             #expect(api.body.contains("\"outcome\":\"withdrawn\""))
+            #expect(api.body.contains("\"responded_in_time\":null"), "not judged on a response it never needed")
+            let closedOnly = try await app.browser().get(
+                "/api/v1/complaints?status=closed&from=2026-06-01&to=2026-06-30",
+                headers: [("Authorization", "Bearer \(token)")])
+            #expect(closedOnly.body.contains("HRD-CLOSE001"))
             let open = try await app.browser().get(
                 "/api/v1/complaints?status=open&from=2026-06-01&to=2026-06-30",
                 headers: [("Authorization", "Bearer \(token)")])

@@ -233,6 +233,11 @@ struct ComplaintsTests {
             #expect(items.first?["reference"] as? String == item.reference)
             #expect(items.first?["acknowledgement_due"] as? String == "2026-12-31")
             #expect(items.first?["acknowledged_on"] as? String == "2027-01-04")
+            // The same "in time" judgement as the CSV: against six months, which the delay letter did not move.
+            #expect(items.first?["acknowledged_in_time"] as? Bool == false)
+            #expect(items.first?["response_due"] as? String == "2027-03-01")
+            #expect(items.first?["response_expected_by"] as? String == "2027-03-31")
+            #expect(items.first?["responded_in_time"] as? Bool == false)
             #expect(items.first?["next_step"] as? String == "responded")
             #expect(items.first?["next_step_due"] is NSNull)
             #expect(items.first?["outcome"] as? String == "upheld")
@@ -242,7 +247,7 @@ struct ComplaintsTests {
                 (try JSONSerialization.jsonObject(with: Data(open.body.utf8)) as! [String: Any])["items"] as? [Any]
                     != nil)
             #expect(!open.body.contains(item.reference))
-            let wrongStatus = try await api.get("/api/v1/complaints?status=closed", headers: auth)
+            let wrongStatus = try await api.get("/api/v1/complaints?status=finished", headers: auth)
             #expect(wrongStatus.status == .badRequest)
             #expect(wrongStatus.body.contains("\"field\":\"status\""))
             let wrongDate = try await api.get("/api/v1/complaints?to=yesterday", headers: auth)
