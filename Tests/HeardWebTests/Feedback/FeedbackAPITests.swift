@@ -218,7 +218,7 @@ struct FeedbackAPITests {
     @Test("public stories carry only published, redacted text")
     func storiesArePublishedOnly() async throws {
         try await TestApp.run(on: .sqlite) { app in
-            let (service, _) = try await Fixtures.service(on: app.db)
+            let (service, place) = try await Fixtures.service(on: app.db)
             let browser = app.browser()
             for text in ["Published story, nurse was kind", "Waiting story, call 07700 900982"] {
                 _ = try await browser.postJSON(
@@ -240,6 +240,10 @@ struct FeedbackAPITests {
             #expect(!page.body.contains("07700"))
             #expect(try await browser.get("/api/v1/stories?sentiment=angry").status == .badRequest)
             #expect(try await browser.get("/api/v1/loop-closure?place=atlantis").status == .badRequest)
+            let twoAreas = try await browser.get(
+                "/api/v1/loop-closure?place=\(place.slug)&service=\(service.id!.uuidString)")
+            #expect(twoAreas.status == .badRequest)
+            #expect(twoAreas.body.contains("Give one of organisation, place or service, not place and service"))
             // A misspelt filter is an error, not an empty list (or, for a service id, every story).
             for (query, field) in [
                 ("service=not-a-uuid", "service"), ("service=\(UUID().uuidString)", "service"),

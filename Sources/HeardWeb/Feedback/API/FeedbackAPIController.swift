@@ -328,16 +328,30 @@ enum FeedbackAPIController {
     @Sendable static func loopClosure(_ request: Request) async throws -> LoopClosureBody {
         let (scope, label) = try await scope(of: request)
         let loop = try await LoopClosureQuery.run(scope, since: YouSaidWeDidController.periodStart(), on: request.db)
+        // Days to a tenth and rates to four places: the figures are counts of people, not measurements, and
+        // 4.000000000005519 days reads as a fault.
+        func days(_ value: Double?) -> Double? { value.map { ($0 * 10).rounded() / 10 } }
+        func rate(_ value: Double?) -> Double? { value.map { ($0 * 10_000).rounded() / 10_000 } }
         return LoopClosureBody(
-            scope: label, needingAnswer: loop.needingAnswer, replied: loop.replied, replyRate: loop.replyRate,
-            medianDaysToReply: loop.medianDaysToReply, linkedToAction: loop.linkedToAction, actionRate: loop.actionRate,
-            actions: loop.actions, actionsClosed: loop.actionsClosed, actionsClosedRate: loop.actionsClosedRate,
-            medianDaysToWeDid: loop.medianDaysToWeDid)
+            scope: label, needingAnswer: loop.needingAnswer, replied: loop.replied, replyRate: rate(loop.replyRate),
+            medianDaysToReply: days(loop.medianDaysToReply), linkedToAction: loop.linkedToAction,
+            actionRate: rate(loop.actionRate), actions: loop.actions, actionsClosed: loop.actionsClosed,
+            actionsClosedRate: rate(loop.actionsClosedRate), medianDaysToWeDid: days(loop.medianDaysToWeDid))
     }
 
-    /// The area a public figure or list covers: `service` (id), else `place` (slug), else `organisation` (id),
-    /// else everywhere; with a label that names it. An id or slug that matches nothing is an error, not "none".
+    /// The area a public figure or list covers: one of `service` (id), `place` (slug) or `organisation` (id), or
+    /// everywhere; with a label that names it. An id or slug that matches nothing, or two areas at once, is an
+    /// error, not "none" or one of them quietly.
     static func scope(of request: Request) async throws -> (scope: FeedbackScope, label: String) {
+        let given = ["organisation", "place", "service"].filter {
+            !(request.query[String.self, at: $0] ?? "").isEmpty
+        }
+        guard given.count <= 1 else {
+            throw APIError(
+                .badRequest,
+                "Give one of organisation, place or service, not \(given.joined(separator: " and ")): the figures are for one area.",
+                field: given.last)
+        }
         if let text = request.query[String.self, at: "service"], !text.isEmpty {
             guard let id = UUID(uuidString: text), let service = try await Service.find(id, on: request.db) else {
                 throw APIError(.badRequest, "No service has this id. See /api/v1/services.", field: "service")
