@@ -41,7 +41,10 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "Column with what could be better.") var betterColumn: String?
         @Flag(help: "Check every row and report; import nothing.") var dryRun = false
         @Flag(help: "Carry on the last unfinished import of this file.") var resume = false
-        @Flag(help: "Import a file that was imported before (its rows are stored again).") var importAgain = false
+        @Flag(
+            help:
+                "Import a file that was imported before, storing every row again. Without it, rows already stored by an earlier import are skipped."
+        ) var importAgain = false
         @Option(help: "Write every refused row (line, field, reason) to this CSV file, not only the first 50.")
         var refusedRows: String?
         @Flag(help: "Analyse the imported rows in this process instead of leaving it to background jobs.")
@@ -110,7 +113,8 @@ struct ImportCommand: AsyncParsableCommand {
                 do {
                     report = try await importer.run(
                         file: URL(fileURLWithPath: file), fileName: fileName, mapping: mapping, dryRun: dryRun,
-                        resume: resumeBatch, fingerprint: fingerprint, refused: { try refusedFile?.write($0) },
+                        resume: resumeBatch, fingerprint: fingerprint, importAgain: importAgain,
+                        refused: { try refusedFile?.write($0) },
                         progress: { bar.update(done: $0, total: $1) })
                 } catch let problem as ImportProblem {
                     bar.finish()
@@ -131,18 +135,23 @@ struct ImportCommand: AsyncParsableCommand {
                                 .utf8))
                 }
                 let rate = seconds > 0 ? Int(Double(report.rowsRead) / seconds) : report.rowsRead
+                let lines = report.invalidUTF8Lines.map(String.init).joined(separator: ", ")
                 let invalidUTF8 =
                     report.invalidUTF8Rows > 0
-                    ? " \(report.invalidUTF8Rows) rows had bytes that are not UTF-8, replaced by U+FFFD (save the file as CSV UTF-8 to keep every character)."
+                    ? " \(report.invalidUTF8Rows) rows had bytes that are not UTF-8, replaced by U+FFFD (lines \(lines)\(report.invalidUTF8Rows > report.invalidUTF8Lines.count ? ", …" : "")); save the file as CSV UTF-8 to keep every character."
+                    : ""
+                let skipped =
+                    report.alreadyImported > 0
+                    ? " \(report.alreadyImported) rows were already in Heard from an earlier import, word for word, so they are skipped, not stored twice."
                     : ""
                 if dryRun {
                     print(
-                        "Dry run: \(report.rowsRead) rows read, \(report.accepted) would be imported, \(report.rejected) would be refused (\(String(format: "%.1f", seconds)) s).\(invalidUTF8)"
+                        "Dry run: \(report.rowsRead) rows read, \(report.accepted) would be imported, \(report.rejected) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(invalidUTF8)"
                     )
                     return report.rejected
                 }
                 print(
-                    "Imported \(report.accepted) rows, refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(invalidUTF8)"
+                    "Imported \(report.accepted) rows, refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)"
                 )
                 if analyseNow, let batchID = report.batchID {
                     var remaining = 1

@@ -261,6 +261,52 @@ struct FeedbackImportTests {
         }
     }
 
+    @Test(
+        "a corrected file imported again stores only the rows it did not have; identical rows count one by one",
+        arguments: TestDatabase.all)
+    func correctedFileAgain(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let header = "Date,Service,Comment,FFT,Publish,Recommend"
+            let good = [
+                "2026-10-01,Emergency department,The nurse was kind,Good,yes,",
+                "2026-10-01,Emergency department,Excellent,Very good,yes,",
+                "2026-10-01,Emergency department,Excellent,Very good,yes,",
+            ]
+            let first = try Self.write([header] + good + ["2026-02-31,Emergency department,Long wait,Poor,yes,"])
+            defer { try? FileManager.default.removeItem(at: first) }
+            let importer = FeedbackImporter(database: app.db)
+            let one = try await importer.run(file: first, fileName: "a.csv", mapping: Self.mapping, dryRun: false)
+            #expect(one.accepted == 3)
+            #expect(one.rejected == 1)
+
+            // The refused date corrected, and a third "Excellent" from someone else the same day.
+            let fixed = try Self.write(
+                [header] + good + [
+                    "2026-02-28,Emergency department,Long wait,Poor,yes,",
+                    "2026-10-01,Emergency department,Excellent,Very good,yes,",
+                ])
+            defer { try? FileManager.default.removeItem(at: fixed) }
+            let check = try await importer.run(file: fixed, fileName: "b.csv", mapping: Self.mapping, dryRun: true)
+            #expect(check.accepted == 2)
+            #expect(check.alreadyImported == 3)
+            let two = try await importer.run(file: fixed, fileName: "b.csv", mapping: Self.mapping, dryRun: false)
+            #expect(two.accepted == 2)
+            #expect(two.alreadyImported == 3)
+            let stories = try await FeedbackItem.query(on: app.db).all().map(\.story)
+            #expect(stories.sorted() == ["Excellent", "Excellent", "Excellent", "Long wait", "The nurse was kind"])
+            let batch = try #require(try await ImportBatch.find(two.batchID, on: app.db))
+            #expect(batch.rowsImported == 2)
+
+            // Imported again on purpose, every row is stored again.
+            let again = try await importer.run(
+                file: fixed, fileName: "b.csv", mapping: Self.mapping, dryRun: false, importAgain: true)
+            #expect(again.accepted == 5)
+            #expect(again.alreadyImported == 0)
+            #expect(try await FeedbackItem.query(on: app.db).count() == 10)
+        }
+    }
+
     @Test("a missing column is named, with the columns the file has")
     func missingColumn() async throws {
         try await TestApp.run(on: .sqlite) { app in

@@ -40,6 +40,10 @@ public struct ImportReport: Sendable {
     public var analysisJobs = 0
     /// Rows with bytes that are not UTF-8: they are imported with U+FFFD in place of those bytes.
     public var invalidUTF8Rows = 0
+    /// Accepted rows that an earlier import had already stored, word for word: skipped, not stored twice.
+    public var alreadyImported = 0
+    /// The lines of the first rows with bytes that are not UTF-8, to say where to look.
+    public var invalidUTF8Lines: [Int] = []
 
     static let keptRejections = 1000
 }
@@ -111,7 +115,7 @@ public struct FeedbackImporter {
     public func run(
         file: URL, fileName: String, mapping: ImportMapping, dryRun: Bool, resume batch: ImportBatch? = nil,
         createdBy: UUID? = nil, today: SimpleDate = DecisionClock.system.today(), fingerprint: String? = nil,
-        refused: (FeedbackImportRules.RowError) throws -> Void = { _ in },
+        importAgain: Bool = false, refused: (FeedbackImportRules.RowError) throws -> Void = { _ in },
         progress: (Int, Int) -> Void = { _, _ in }
     ) async throws -> ImportReport {
         if let start = try? FileHandle(forReadingFrom: file).read(upToCount: 2), Self.isUTF16(start) {
@@ -159,7 +163,9 @@ public struct FeedbackImporter {
             try await read(
                 reader, fileName: fileName, header: header, index: index, services: services,
                 fixedService: fixedService, dryRun: dryRun, batch: importBatch, today: today,
-                dateOrder: mapping.order, report: &report, totalBytes: totalBytes, refused: refused,
+                dateOrder: mapping.order,
+                keys: ImportRowKeys(salt: importAgain ? (importBatch?.id?.uuidString ?? "") : ""), report: &report,
+                totalBytes: totalBytes, refused: refused,
                 progress: progress)
         } catch {
             if let id = importBatch?.id {
@@ -218,12 +224,14 @@ public struct FeedbackImporter {
     private func read(
         _ reader: CSVReader, fileName: String, header: [String], index: [FeedbackImportRules.Field: Int],
         services: ServiceDirectory, fixedService: Service?, dryRun: Bool, batch importBatch: ImportBatch?,
-        today: SimpleDate, dateOrder: FeedbackImportRules.DateOrder, report: inout ImportReport, totalBytes: Int,
+        today: SimpleDate, dateOrder: FeedbackImportRules.DateOrder, keys: ImportRowKeys, report: inout ImportReport,
+        totalBytes: Int,
         refused: (FeedbackImportRules.RowError) throws -> Void, progress: (Int, Int) -> Void
     ) async throws {
         let skipThrough = importBatch?.lastLine ?? 0
         var chunk: [FeedbackItem] = []
         var lastLine = skipThrough
+        var keys = keys
 
         func value(_ field: FeedbackImportRules.Field) -> String? {
             index[field].map { reader.string(at: $0) }
@@ -232,10 +240,13 @@ public struct FeedbackImporter {
         while try reader.nextRecord() {
             let line = reader.line
             report.rowsRead += 1
-            if line <= skipThrough { continue }
+            // Lines committed before a resume are read only to count their twins, so the rows after them get
+            // the keys they would have had in one run.
+            let committedBefore = line <= skipThrough
             if report.rowsRead % 5000 == 0 { progress(reader.bytesRead, totalBytes) }
             // A row with fewer or more fields than the header has its values in the wrong columns: refuse it.
             guard reader.fieldRanges.count == header.count else {
+                if committedBefore { continue }
                 report.rejected += 1
                 let error = FeedbackImportRules.RowError(
                     line: line, field: "", message: "expected \(header.count) fields, found \(reader.fieldRanges.count)"
@@ -245,7 +256,10 @@ public struct FeedbackImporter {
                 lastLine = line
                 continue
             }
-            if !reader.recordIsValidUTF8 { report.invalidUTF8Rows += 1 }
+            if !reader.recordIsValidUTF8, !committedBefore {
+                report.invalidUTF8Rows += 1
+                if report.invalidUTF8Lines.count < 10 { report.invalidUTF8Lines.append(line) }
+            }
             var errors: [FeedbackImportRules.RowError] = []
             let service = fixedService ?? value(.service).flatMap(services.find)
             if service == nil {
@@ -259,15 +273,23 @@ public struct FeedbackImporter {
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
                 date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter), today: today,
                 dateOrder: dateOrder)
+            if committedBefore {
+                if case .success(let row) = checked, errors.isEmpty, let service {
+                    _ = keys.key(row.submission, date: row.date, serviceID: service.id!)
+                }
+                continue
+            }
             switch checked {
             case .failure(let failure): errors += failure.errors
             case .success(let row) where errors.isEmpty:
                 report.accepted += 1
-                guard !dryRun, let service, let batchID = importBatch?.id else { break }
-                chunk.append(
-                    Self.item(
-                        row.submission, date: row.date, legacy: value(.legacyRecommend), service: service,
-                        batchID: batchID))
+                guard let service else { break }
+                let key = keys.key(row.submission, date: row.date, serviceID: service.id!)
+                let item = Self.item(
+                    row.submission, date: row.date, legacy: value(.legacyRecommend), service: service,
+                    batchID: importBatch?.id ?? UUID())
+                item.submissionKey = key
+                chunk.append(item)
             case .success: break
             }
             if !errors.isEmpty {
@@ -279,39 +301,59 @@ public struct FeedbackImporter {
             }
             lastLine = line
             if chunk.count >= Self.chunkSize {
-                try await commit(chunk, batch: importBatch!, lastLine: lastLine, report: report)
+                try await commit(chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, report: &report)
                 chunk.removeAll(keepingCapacity: true)
             }
         }
         progress(totalBytes, totalBytes)
+        try await commit(chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, report: &report, finished: true)
         if let importBatch {
-            try await commit(chunk, batch: importBatch, lastLine: lastLine, report: report, finished: true)
             report.analysisJobs = try await queueAnalysis(batchID: importBatch.id!)
         }
     }
 
-    /// Inserts one chunk and moves the resume point in the same transaction.
+    /// Inserts one chunk and moves the resume point in the same transaction. Rows stored by an earlier import
+    /// are skipped and counted (on a dry run, only counted).
     private func commit(
-        _ items: [FeedbackItem], batch: ImportBatch, lastLine: Int, report: ImportReport, finished: Bool = false
+        _ items: [FeedbackItem], dryRun: Bool, batch: ImportBatch?, lastLine: Int, report: inout ImportReport,
+        finished: Bool = false
     ) async throws {
-        try await database.transaction { db in
-            if !items.isEmpty { try await Self.insert(items, on: db) }
+        guard !dryRun, let batch else {
+            let stored = try await Self.storedKeys(items.compactMap(\.submissionKey), on: database)
+            report.alreadyImported += stored
+            report.accepted -= stored
+            return
+        }
+        let snapshot = report
+        let inserted = try await database.transaction { db in
+            let inserted = items.isEmpty ? 0 : try await Self.insert(items, on: db)
             batch.lastLine = lastLine
-            batch.rowsRead = max(batch.rowsRead, report.rowsRead)
-            batch.rowsImported += items.count
-            batch.rowsRejected = report.rejected
-            batch.rejections = report.rejections.prefix(200).map(\.description).joined(separator: "\n")
+            batch.rowsRead = max(batch.rowsRead, snapshot.rowsRead)
+            batch.rowsImported += inserted
+            batch.rowsRejected = snapshot.rejected
+            batch.rejections = snapshot.rejections.prefix(200).map(\.description).joined(separator: "\n")
             if finished {
                 batch.status = "imported"
                 batch.finishedAt = Date()
                 batch.upload = nil
             }
             try await batch.save(on: db)
+            return inserted
         }
+        report.alreadyImported += items.count - inserted
+        report.accepted -= items.count - inserted
+    }
+
+    /// How many of these row keys are already stored.
+    static func storedKeys(_ keys: [String], on db: any Database) async throws -> Int {
+        guard !keys.isEmpty else { return 0 }
+        return try await FeedbackItem.query(on: db).filter(\.$submissionKey ~~ keys).count()
     }
 
     /// One multi-row INSERT per chunk: far fewer round trips and much less work than saving models one by one.
-    static func insert(_ items: [FeedbackItem], on db: any Database) async throws {
+    /// A row whose key is already stored (imported before) is skipped by the database; returns how many were
+    /// stored.
+    static func insert(_ items: [FeedbackItem], on db: any Database) async throws -> Int {
         let sql = db as! any SQLDatabase
         let now = Date()
         func bind<T: Encodable & Sendable>(_ value: T?) -> any SQLExpression {
@@ -320,7 +362,7 @@ public struct FeedbackImporter {
         var insert = sql.insert(into: FeedbackItem.schema).columns(
             "id", "reference", "service_id", "place_id", "organisation_id", "channel", "story", "what_was_good",
             "could_be_better", "fft_rating", "consent_to_publish", "wants_reply", "status", "received_at",
-            "import_batch_id",
+            "import_batch_id", "submission_key",
             "legacy_recommend", "themes", "relational", "is_urgent", "urgent_reasons", "pii_kinds", "redacted_text",
             "needs_answer", "created_at", "updated_at")
         for item in items {
@@ -329,12 +371,13 @@ public struct FeedbackImporter {
                 bind(item.$organisation.id),
                 bind(item.channel.rawValue), bind(item.story), bind(item.whatWasGood), bind(item.couldBeBetter),
                 bind(item.fftRating), bind(item.consentToPublish), bind(item.wantsReply), bind(item.status.rawValue),
-                bind(item.receivedAt), bind(item.importBatchID), bind(item.legacyRecommend), bind(item.themes),
+                bind(item.receivedAt), bind(item.importBatchID), bind(item.submissionKey), bind(item.legacyRecommend),
+                bind(item.themes),
                 bind(item.relational), bind(item.isUrgent), bind(item.urgentReasons), bind(item.piiKinds),
                 bind(item.redactedText), bind(item.needsAnswer), bind(now), bind(now),
             ])
         }
-        try await insert.run()
+        return try await insert.ignoringConflicts(with: ["submission_key"]).returning("id").all().count
     }
 
     static func columnIndex(header: [String], mapping: ImportMapping) throws -> [FeedbackImportRules.Field: Int] {

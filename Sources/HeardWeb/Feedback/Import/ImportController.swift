@@ -142,15 +142,21 @@ enum ImportController {
         do {
             let report = try await FeedbackImporter(database: request.db).run(
                 file: file, fileName: batch.fileName, mapping: mapping, dryRun: dryRun, resume: dryRun ? nil : batch,
-                createdBy: request.currentUser?.id)
+                createdBy: request.currentUser?.id, importAgain: form["import_again"] == "yes")
             if dryRun {
                 return .html(try await render(request, batch: batch, mapping: mapping, report: report, failure: nil))
             }
             try await AuditLog.record(
                 on: request.db, actor: Admin.actor(request), action: "import.run", objectType: "import",
                 objectID: batch.id?.uuidString,
-                summary: "Imported \(report.accepted) rows from \(batch.fileName); refused \(report.rejected)")
-            Admin.flash(request, "Imported \(report.accepted) rows. Analysis is running in the background.")
+                summary: "Imported \(report.accepted) rows from \(batch.fileName); refused \(report.rejected)"
+                    + (report.alreadyImported > 0 ? "; skipped \(report.alreadyImported) already imported" : ""))
+            Admin.flash(
+                request,
+                "Imported \(report.accepted) rows."
+                    + (report.alreadyImported > 0
+                        ? " \(report.alreadyImported) rows were already in Heard from an earlier import, so they were not stored twice."
+                        : "") + " Analysis is running in the background.")
             return request.redirect(to: SiteURL.imports + "/" + batch.id!.uuidString.lowercased())
         } catch {
             // Claimed but not run to the end: the batch can be tried again (rows already committed stay).

@@ -74,7 +74,10 @@ enum ImportPages {
             if let report {
                 h2 { "Check result" }
                 p(.role("status")) {
-                    "\(report.rowsRead.formatted) rows read: \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused."
+                    "\(report.rowsRead.formatted) rows read: \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused"
+                        + (report.alreadyImported > 0
+                            ? ", \(report.alreadyImported.formatted) are already in Heard from an earlier import and would be skipped."
+                            : ".")
                 }
                 rejections(report.rejections)
             } else if let stored = batch.rejections, !stored.isEmpty {
