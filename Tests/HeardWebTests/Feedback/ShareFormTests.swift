@@ -154,4 +154,35 @@ struct ShareFormTests {
             #expect(try await FeedbackItem.query(on: app.db).count() == 0)
         }
     }
+
+    @Test(
+        "staff see the reference of what they entered, and the same entry sent twice leads to the first copy",
+        arguments: TestDatabase.all)
+    func staffEntrySentTwice(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let formPath = "/staff/feedback/new/form?service=\(service.id!.uuidString)"
+            let formPage = try await officer.get(formPath)
+            let key = try #require(
+                formPage.body.range(of: "name=\"submission_key\" value=\"").map { range in
+                    String(formPage.body[range.upperBound...].prefix { $0 != "\"" })
+                })
+            let form = [
+                "service_id": service.id!.uuidString, "story": "Phoned to say the ward was spotless.",
+                "consent_to_publish": "no", "channel": "phone", "submission_key": key,
+            ]
+            let postPath = "/staff/feedback/new?service=\(service.id!.uuidString)"
+            let first = try await officer.post(postPath, form: form, tokenFrom: formPath)
+            #expect(first.status == .seeOther)
+            let item = try #require(try await FeedbackItem.query(on: app.db).first())
+            let picker = try await officer.get(try #require(first.location))
+            #expect(picker.body.contains("Feedback saved: \(item.reference)."))
+            let again = try await officer.post(postPath, form: form, tokenFrom: formPath)
+            #expect(again.location == "/staff/feedback/\(item.id!.uuidString.lowercased())")
+            let shown = try await officer.get(try #require(again.location))
+            #expect(shown.body.contains("That feedback was already saved as \(item.reference); it was not saved twice."))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+        }
+    }
 }

@@ -66,7 +66,7 @@ enum ShareController {
         let page = SharePages.chooseService(
             context: PageContext(request, title: staffEntry ? "Enter feedback" : "Share your experience"), query: query,
             placeSlug: placeSlug, places: places.map { ($0.slug, $0.name) }, services: services.map(choice),
-            staffEntry: staffEntry)
+            staffEntry: staffEntry, notice: staffEntry ? Admin.takeFlash(request) : nil)
         return .html(page)
     }
 
@@ -154,7 +154,7 @@ enum ShareController {
         // The same form sent again (a double tap, a resend after a slow connection) is not stored twice: the
         // person is shown what the first copy gave them.
         if let submissionKey, let first = try await storedCopy(of: submissionKey, on: request.db) {
-            return duplicateAnswer(first, staffEntry: staffEntry, request: request)
+            return try await duplicateAnswer(first, staffEntry: staffEntry, request: request)
         }
         let intake = request.feedbackIntake
         let item: FeedbackIntake.Recorded
@@ -170,7 +170,7 @@ enum ShareController {
             guard let submissionKey, let first = try await storedCopy(of: submissionKey, on: request.db) else {
                 throw error
             }
-            return duplicateAnswer(first, staffEntry: staffEntry, request: request)
+            return try await duplicateAnswer(first, staffEntry: staffEntry, request: request)
         }
         if staffEntry, let user = request.currentUser {
             try await AuditLog.record(
@@ -194,10 +194,19 @@ enum ShareController {
         try await FeedbackItem.query(on: db).filter(\.$submissionKey == submissionKey).first()
     }
 
-    private static func duplicateAnswer(_ first: FeedbackItem, staffEntry: Bool, request: Request) -> Response {
+    private static func duplicateAnswer(
+        _ first: FeedbackItem, staffEntry: Bool, request: Request
+    ) async throws -> Response {
         if staffEntry {
+            // Straight to what the first copy made, so nobody enters it a third time to be sure.
             Admin.flash(request, "That feedback was already saved as \(first.reference); it was not saved twice.")
-            return request.redirect(to: SiteURL.staffFeedbackNew)
+            let role = request.currentUser?.role
+            if let complaint = try await Complaint.query(on: request.db).filter(\.$feedback.$id == first.id!).first() {
+                return request.redirect(
+                    to: role.map(StaffArea.complaints.allows) == true
+                        ? ComplaintURL.complaint(complaint.id!) : SiteURL.staffFeedbackNew)
+            }
+            return request.redirect(to: SiteURL.feedback(first.id!))
         }
         return request.redirect(
             to: thanksPath(

@@ -12,10 +12,11 @@ enum SharePages {
 
     static func chooseService(
         context: PageContext, query: String, placeSlug: String, places: [(slug: String, name: String)],
-        services: [ServiceChoice], staffEntry: Bool
+        services: [ServiceChoice], staffEntry: Bool, notice: String? = nil
     ) -> String {
         let action = staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share
         return PageLayout.render(context) {
+            if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { staffEntry ? "Enter feedback for someone" : "Share your experience" }
             p(.class("lead")) {
                 staffEntry
