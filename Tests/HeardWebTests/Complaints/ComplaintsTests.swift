@@ -278,11 +278,22 @@ struct ComplaintsTests {
             let moderator = try await app.signedInBrowser(.moderator)
             let formPath = "/staff/feedback/new/form?service=\(service.id!.uuidString)"
             #expect(try await officer.get(formPath).body.contains("They are making a formal complaint"))
+            // A complaint needs somewhere to send the written response.
+            let nobody = try await handler.post(
+                "/staff/feedback/new?service=\(service.id!.uuidString)",
+                form: [
+                    "service_id": service.id!.uuidString, "story": "Letter: no name, no address.",
+                    "consent_to_publish": "no", "channel": "letter", "is_complaint": "yes",
+                ], tokenFrom: formPath)
+            #expect(nobody.status == .unprocessableEntity)
+            #expect(nobody.body.contains("A complaint needs a way to send the written response"))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
             let entered = try await handler.post(
                 "/staff/feedback/new?service=\(service.id!.uuidString)",
                 form: [
                     "service_id": service.id!.uuidString, "story": "Letter: my wife waited nine hours on a trolley.",
                     "consent_to_publish": "no", "channel": "letter", "is_complaint": "yes",
+                    "contact_name": "Ruth Adeyemi",
                 ], tokenFrom: formPath)
             #expect(entered.status == .seeOther)
             let complaint = try #require(try await Complaint.query(on: app.db).with(\.$feedback).first())
@@ -314,6 +325,7 @@ struct ComplaintsTests {
                 form: [
                     "service_id": service.id!.uuidString, "story": "Phone call: formal complaint about the discharge.",
                     "consent_to_publish": "no", "channel": "phone", "is_complaint": "yes",
+                    "contact_name": "Ruth Adeyemi",
                 ], tokenFrom: formPath)
             #expect(byOfficer.location == "/staff/feedback/new")
             #expect(try await Complaint.query(on: app.db).count() == 2)
@@ -325,6 +337,7 @@ struct ComplaintsTests {
                     form: [
                         "service_id": service.id!.uuidString, "story": "Letter dated 27 November about the ward.",
                         "consent_to_publish": "no", "channel": "letter", "is_complaint": "yes",
+                        "contact_name": "Ruth Adeyemi",
                         "received_on": receivedOn,
                     ], tokenFrom: formPath)
             }

@@ -30,6 +30,7 @@ struct RemindersTests {
                 form: [
                     "service_id": service.id!.uuidString, "story": "Letter: my father waited nine hours for a bed.",
                     "consent_to_publish": "no", "channel": "letter", "is_complaint": "yes",
+                    "contact_name": "Ruth Adeyemi",
                 ], tokenFrom: formPath)
             #expect(entered.status == .seeOther)
             let complaint = try #require(try await Complaint.query(on: app.db).with(\.$feedback).first())

@@ -118,6 +118,17 @@ enum ShareController {
             } catch {
                 errors += error.errors
             }
+            // The same rule as escalating from moderation: the written response (regulation 14) needs an address.
+            if form.isComplaint == "yes",
+                !ComplaintContact.isReachable(name: form.contactName, email: form.contactEmail, phone: form.contactPhone),
+                !errors.contains(where: { $0.field.hasPrefix("contact_") })
+            {
+                errors.append(
+                    FieldError(
+                        "contact_name",
+                        "A complaint needs a way to send the written response: give the complainant's name (with the address in their words), an e-mail address or a phone number."
+                    ))
+            }
         } else {
             errors += EqualityAnswers.problems(form.equality ?? [:])
         }
