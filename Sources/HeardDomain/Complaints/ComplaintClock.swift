@@ -80,6 +80,24 @@ public struct ComplaintClock: Equatable, Sendable {
         eventOn.adding(months: timeLimitMonths) < receivedOn
     }
 
+    /// Why a complaint cannot be closed as "not taken on" for being late (regulation 12), or nil when it can:
+    /// the event must be known and more than 12 months before the complaint arrived.
+    public func notTakenOnProblem(eventOn: SimpleDate?) -> FieldError? {
+        guard let eventOn else {
+            return FieldError(
+                "event_on", "Give the date of the event: a complaint is only too late if it came over 12 months after.")
+        }
+        if eventOn > receivedOn {
+            return FieldError("event_on", "The event cannot be after the complaint arrived (\(receivedOn.ukText)).")
+        }
+        if !Self.isOutsideTimeLimit(eventOn: eventOn, receivedOn: receivedOn) {
+            return FieldError(
+                "event_on",
+                "The complaint arrived within 12 months of \(eventOn.ukText), so it must be taken on (regulation 12).")
+        }
+        return nil
+    }
+
     /// What the handler must do next, and by when.
     public enum Step: Equatable, Sendable {
         case acknowledge(due: SimpleDate, overdue: Bool)

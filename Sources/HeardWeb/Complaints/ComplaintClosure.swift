@@ -11,8 +11,9 @@ enum ComplaintClosure {
     struct Form: Content {
         var closure: String?
         var closedReason: String?
+        var eventOn: String?
         enum CodingKeys: String, CodingKey {
-            case closure, closedReason = "closed_reason"
+            case closure, closedReason = "closed_reason", eventOn = "closure_event_on"
         }
     }
 
@@ -23,8 +24,12 @@ enum ComplaintClosure {
         }
         let form = try request.content.decode(Form.self)
         let reason = (form.closedReason ?? "").trimmingWhitespace()
-        let typed = ["closure": form.closure ?? "", "closed_reason": form.closedReason ?? ""]
+        let typed = [
+            "closure": form.closure ?? "", "closed_reason": form.closedReason ?? "",
+            "closure_event_on": form.eventOn ?? "",
+        ]
         var errors: [FieldError] = []
+        let eventOn = Admin.date(form.eventOn, field: "closure_event_on", into: &errors)
         let outcome = ComplaintOutcome(rawValue: form.closure ?? "").flatMap { $0.isClosure ? $0 : nil }
         if outcome == nil {
             errors.append(
@@ -33,6 +38,12 @@ enum ComplaintClosure {
         if let problem = RecordedReason.problem(reason, ask: "Say why the complaint is closed without a response.") {
             errors.append(FieldError("closed_reason", problem))
         }
+        if outcome == .notTakenOn, !errors.contains(where: { $0.field == "closure_event_on" }),
+            let problem = complaint.clock.notTakenOnProblem(
+                eventOn: eventOn ?? complaint.eventOn.flatMap(SimpleDate.init(iso:)))
+        {
+            errors.append(FieldError("closure_event_on", problem.message))
+        }
         guard errors.isEmpty, let outcome else {
             return try await ComplaintsController.refused(complaint, request, errors, typed: typed)
         }
@@ -40,6 +51,8 @@ enum ComplaintClosure {
         complaint.closedOn = today.iso
         complaint.closedReason = reason
         complaint.outcome = outcome
+        let eventBefore = complaint.eventOn
+        if let eventOn { complaint.eventOn = eventOn.iso }
         do {
             try await ComplaintStepRecording.record(
                 .closure, value: today.iso, complaint: complaint, request,
@@ -48,7 +61,9 @@ enum ComplaintClosure {
                     FieldChange("closed_on", from: nil, to: today.iso),
                     FieldChange("outcome", from: nil, to: outcome.rawValue),
                     FieldChange("closed_reason", from: nil, to: reason),
-                ])
+                ]
+                    + (eventOn != nil && eventOn?.iso != eventBefore
+                        ? [FieldChange("event_on", from: eventBefore, to: eventOn!.iso)] : []))
         } catch is ComplaintStepRecording.RecordedMeanwhile {
             return try await ComplaintStepRecording.alreadyRecorded(request)
         }

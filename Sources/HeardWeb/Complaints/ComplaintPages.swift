@@ -265,7 +265,7 @@ enum ComplaintPages {
                 // Closed: nothing more to record.
             } else if complaint.acknowledgedOn == nil {
                 acknowledgementForm(id: id, today: today, context: context, failure: failure, typed: typed)
-                closureForm(id: id, context: context, failure: failure, typed: typed)
+                closureForm(id: id, complaint: complaint, context: context, failure: failure, typed: typed)
             } else {
                 // From the day the response is due until a letter gives a new date (regulation 14).
                 if today >= clock.responseDue && !clock.delayExplained {
@@ -273,7 +273,7 @@ enum ComplaintPages {
                         id: id, complaint: complaint, today: today, context: context, failure: failure, typed: typed)
                 }
                 responseForm(id: id, today: today, context: context, failure: failure, typed: typed)
-                closureForm(id: id, context: context, failure: failure, typed: typed)
+                closureForm(id: id, complaint: complaint, context: context, failure: failure, typed: typed)
             }
         }
     }
@@ -374,10 +374,14 @@ enum ComplaintPages {
 
     /// Closing without a response, for a complaint withdrawn, not taken on, or opened by mistake.
     static func closureForm(
-        id: UUID, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+        id: UUID, complaint: Complaint, context: PageContext, failure: ValidationFailure?, typed: [String: String]
     ) -> HTMLNode {
         // Open when it was sent with problems, so the error summary's links reach its fields.
-        let sent = failure.map { $0.message(for: "closure") != nil || $0.message(for: "closed_reason") != nil } ?? false
+        let sent =
+            failure.map {
+                $0.message(for: "closure") != nil || $0.message(for: "closed_reason") != nil
+                    || $0.message(for: "closure_event_on") != nil
+            } ?? false
         let content: [HTMLNode] = [
             summary { "Close without a response" },
             HeardWeb.form(.action(ComplaintURL.complaint(id) + "/close"), .method("post"), .novalidate) {
@@ -389,6 +393,12 @@ enum ComplaintPages {
                 FormComponents.textArea(
                     name: "closed_reason", label: "Reason", value: typed["closed_reason"] ?? "", failure: failure,
                     hint: "Kept with the complaint and in the audit log.", rows: 2, required: true)
+                FormComponents.textField(
+                    name: "closure_event_on", label: "When it happened (needed for “not taken on”)",
+                    value: typed["closure_event_on"] ?? complaint.eventOn ?? "", failure: failure,
+                    hint:
+                        "For example, 2025-03-31. Only a complaint made over 12 months after the event can be refused as late.",
+                    type: "date", required: false, width: "short")
                 FormComponents.submitButton("Close the complaint")
             },
         ]

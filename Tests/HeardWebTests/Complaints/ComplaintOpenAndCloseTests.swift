@@ -124,4 +124,42 @@ struct ComplaintOpenAndCloseTests {
             #expect(!open.body.contains("HRD-CLOSE001"), "a closed complaint is not open")
         }
     }
+
+    @Test(
+        "'not taken on' needs the event's date, more than 12 months before the complaint arrived",
+        arguments: TestDatabase.all)
+    func notTakenOnNeedsTheEvent(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2026-06-10")!)
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let complaint = try await ComplaintFixtures.complaint(
+                "HRD-LATE0001", receivedOn: "2026-06-01", acknowledgedOn: nil, service: service, place: place,
+                on: app.db)
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+            let path = ComplaintFixtures.path(complaint)
+            let page = try await handler.get(path)
+            #expect(page.body.contains("id=\"field-closure_event_on\""))
+            #expect(page.body.components(separatedBy: "id=\"field-event_on\"").count == 2, "ids stay unique")
+            func close(_ event: String) async throws -> TestBrowser.Page {
+                try await handler.post(
+                    path + "/close",
+                    form: [
+                        "closure": "not_taken_on", "closed_reason": "Made long after the stay, no reason given.",
+                        "closure_event_on": event,
+                    ], tokenFrom: path)
+            }
+            let noDate = try await close("")
+            #expect(noDate.status == .unprocessableEntity)
+            #expect(noDate.body.contains("Give the date of the event"))
+            let recent = try await close("2025-09-01")
+            #expect(recent.status == .unprocessableEntity)
+            #expect(recent.body.contains("arrived within 12 months of 1 September 2025, so it must be taken on"))
+            #expect(try await Complaint.find(complaint.id, on: app.db)?.closedOn == nil)
+            let old = try await close("2025-04-20")
+            #expect(old.status == .seeOther)
+            let saved = try #require(try await Complaint.find(complaint.id, on: app.db))
+            #expect(saved.outcome == .notTakenOn)
+            #expect(saved.eventOn == "2025-04-20")
+        }
+    }
 }
