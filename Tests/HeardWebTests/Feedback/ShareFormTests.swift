@@ -181,7 +181,8 @@ struct ShareFormTests {
             let again = try await officer.post(postPath, form: form, tokenFrom: formPath)
             #expect(again.location == "/staff/feedback/\(item.id!.uuidString.lowercased())")
             let shown = try await officer.get(try #require(again.location))
-            #expect(shown.body.contains("That feedback was already saved as \(item.reference); it was not saved twice."))
+            #expect(
+                shown.body.contains("That feedback was already saved as \(item.reference); it was not saved twice."))
             #expect(try await FeedbackItem.query(on: app.db).count() == 1)
         }
     }

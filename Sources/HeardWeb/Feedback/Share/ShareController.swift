@@ -120,7 +120,8 @@ enum ShareController {
             }
             // The same rule as escalating from moderation: the written response (regulation 14) needs an address.
             if form.isComplaint == "yes",
-                !ComplaintContact.isReachable(name: form.contactName, email: form.contactEmail, phone: form.contactPhone),
+                !ComplaintContact.isReachable(
+                    name: form.contactName, email: form.contactEmail, phone: form.contactPhone),
                 !errors.contains(where: { $0.field.hasPrefix("contact_") })
             {
                 errors.append(
