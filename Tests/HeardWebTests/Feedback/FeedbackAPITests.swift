@@ -67,6 +67,9 @@ struct FeedbackAPITests {
             let cases: [(String, HTTPResponseStatus, String?)] = [
                 (#"{"service_id": "\#(service.id!.uuidString)"}"#, .unprocessableEntity, "text"),
                 (#"{"text": "Good"}"#, .unprocessableEntity, "service_id"),
+                // Missing both: the text is named first, as the document says.
+                ("{}", .unprocessableEntity, "text"),
+                (#"{"text": ""}"#, .unprocessableEntity, "text"),
                 (#"{"text": "Good", "service_id": "\#(UUID().uuidString)"}"#, .unprocessableEntity, "service_id"),
                 (#"{"text": "Good", "service_name": "Nowhere"}"#, .unprocessableEntity, "service_name"),
                 (

@@ -69,9 +69,10 @@ enum FeedbackAPIController {
             throw APIError(.unsupportedMediaType, "Send the feedback as JSON with Content-Type: application/json.")
         }
         let body = try request.content.decode(Submission.self)
-        let service = try await resolveService(body, request: request)
+        // The text is checked before the service, so a request missing both is told about the text first. The
+        // service is resolved (and reported) below; the placeholder only stands in for it here.
         let submission = FeedbackSubmission(
-            serviceID: service.id.uuidString, story: body.text ?? "", whatWasGood: body.whatWasGood ?? "",
+            serviceID: "resolved-below", story: body.text ?? "", whatWasGood: body.whatWasGood ?? "",
             couldBeBetter: body.couldBeBetter ?? "", fftRating: body.fftRating?.text ?? "",
             consentToPublish: body.consentToPublish.map { $0 ? "yes" : "no" } ?? "",
             contactName: body.contactName ?? "",
@@ -85,6 +86,7 @@ enum FeedbackAPIController {
             let field = first?.field == "story" ? "text" : first?.field
             throw APIError(.unprocessableEntity, first?.message ?? "Check the feedback.", field: field)
         }
+        let service = try await resolveService(body, request: request)
         if SpamSignals.problem(text: valid.fullText, honeypot: "") != nil {
             throw APIError(
                 .unprocessableEntity, "Include no more than \(SpamSignals.maximumLinks) web links.", field: "text")
