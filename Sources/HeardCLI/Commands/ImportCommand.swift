@@ -225,6 +225,13 @@ struct ExportCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Option(help: "The folder to write into (created if missing).") var output: String
         @Option(
+            help: ArgumentHelp(
+                "The public address of the Heard site, like https://heard.example.nhs.uk.",
+                discussion:
+                    "The stories file links each story to its page there. Without it, HEARD_PUBLIC_URL is used; one of the two is needed."
+            )) var publicURL: String?
+        @Flag(help: "Replace files of the same names already in the folder.") var overwrite = false
+        @Option(
             name: .customLong("dataset"),
             help: ArgumentHelp(
                 "One dataset to write; repeat for more (default: all).",
@@ -237,12 +244,32 @@ struct ExportCommand: AsyncParsableCommand {
                     "There is no dataset called '\(name)'. Choose from: \(OpenDataExport.datasetNames.joined(separator: ", "))."
                 )
             }
+            if let publicURL, URL(string: publicURL)?.scheme.map({ $0 == "https" || $0 == "http" }) != true {
+                throw ValidationError("--public-url must be a web address like https://heard.example.nhs.uk.")
+            }
+            if !overwrite {
+                let existing = OpenDataExport.fileNames(datasets).filter {
+                    FileManager.default.fileExists(atPath: URL(fileURLWithPath: output).appendingPathComponent($0).path)
+                }
+                if !existing.isEmpty {
+                    throw ValidationError(
+                        "\(output) already has \(existing.joined(separator: ", ")). Choose another folder, or add --overwrite to replace them."
+                    )
+                }
+            }
         }
 
         func run() async throws {
             var config = try database.configuration()
             config.runsJobWorker = false
             config.logLevel = .warning
+            if let publicURL {
+                config.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+            } else if (ProcessInfo.processInfo.environment["HEARD_PUBLIC_URL"] ?? "").isEmpty {
+                throw ValidationError(
+                    "Give the site's public address with --public-url https://… (or set HEARD_PUBLIC_URL): the stories file links to each story's page."
+                )
+            }
             let folder = URL(fileURLWithPath: output, isDirectory: true)
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

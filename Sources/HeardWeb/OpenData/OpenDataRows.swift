@@ -240,6 +240,11 @@ enum OpenDataRows {
 public enum OpenDataExport {
     public static var datasetNames: [String] { OpenDataset.allCases.map(\.rawValue) }
 
+    /// The files `write` would write for these names (all datasets when empty).
+    public static func fileNames(_ names: [String]) -> [String] {
+        (names.isEmpty ? OpenDataset.allCases : names.compactMap(OpenDataset.init(rawValue:))).map(\.fileName)
+    }
+
     /// Writes each named dataset (all of them when `names` is empty) into `directory` as its download's file
     /// name; returns each file written with its number of rows.
     public static func write(

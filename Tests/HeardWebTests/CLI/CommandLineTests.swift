@@ -130,7 +130,34 @@ struct CommandLineTests {
                 "--database", database)
             #expect(run.status == 0, "\(run.errors)")
             #expect(run.output.contains("Imported 1 rows, refused 0"))
-            #expect(run.output.contains("1 rows had bytes that are not UTF-8, replaced by U+FFFD"))
+            #expect(run.output.contains("1 rows had bytes that are not UTF-8, replaced by U+FFFD (lines 2)"))
+        }
+    }
+
+    @Test("export open-data: needs the site's public address for story links, and keeps files unless told")
+    func openDataExport() async throws {
+        try await Self.withDatabase { database, workspace in
+            let bare = try workspace.run("export", "open-data", "--output", "portal", "--database", database)
+            #expect(bare.status != 0)
+            #expect(bare.endedCleanly)
+            #expect(bare.errors.contains("Give the site's public address with --public-url"))
+            let written = try workspace.run(
+                "export", "open-data", "--output", "portal", "--public-url", "https://heard.example.nhs.uk/",
+                "--dataset", "stories", "--database", database)
+            #expect(written.status == 0, "\(written.errors)")
+            #expect(workspace.exists("portal/heard-stories.csv"))
+            let again = try workspace.run(
+                "export", "open-data", "--output", "portal", "--public-url", "https://heard.example.nhs.uk",
+                "--database", database)
+            #expect(again.status != 0)
+            #expect(again.errors.contains("already has heard-stories.csv"))
+            let replaced = try workspace.run(
+                "export", "open-data", "--output", "portal", "--public-url", "https://heard.example.nhs.uk",
+                "--overwrite", "--database", database)
+            #expect(replaced.status == 0, "\(replaced.errors)")
+            let wrongURL = try workspace.run(
+                "export", "open-data", "--output", "other", "--public-url", "heard.example", "--database", database)
+            #expect(wrongURL.errors.contains("--public-url must be a web address"))
         }
     }
 
