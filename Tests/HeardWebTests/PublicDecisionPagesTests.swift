@@ -101,6 +101,8 @@ extension PublicPagesTests {
         #expect(Wording.count(1, "person", "people") == "1 person")
         #expect(Wording.count(0, "person", "people") == "0 people")
         #expect(Wording.count(20_000, "person", "people") == "20,000 people")
+        #expect(Wording.withArticle("administrator") == "an administrator")
+        #expect(Wording.withArticle("moderator") == "a moderator")
     }
 }
 

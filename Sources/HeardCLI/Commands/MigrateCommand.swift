@@ -1,4 +1,5 @@
 import ArgumentParser
+import FluentKit
 import HeardWeb
 
 struct MigrateCommand: AsyncParsableCommand {
@@ -11,8 +12,17 @@ struct MigrateCommand: AsyncParsableCommand {
         var config = try database.configuration(createsDatabase: true)
         config.runsJobWorker = false
         AppRunner.bootstrapLogging(level: config.logLevel)
-        try await AppRunner.withApplication(config) { _ in
-            print("The database is up to date (\(config.database)).")
+        config.migrateOnStart = false
+        try await AppRunner.withApplication(config) { app in
+            // A new database has no migration log yet: nothing was applied before.
+            let before = (try? await MigrationLog.query(on: app.db).count()) ?? 0
+            try await app.autoMigrate()
+            let after = try await MigrationLog.query(on: app.db).count()
+            switch after - before {
+            case 0: print("The database was already up to date (\(config.database)): nothing to change.")
+            case after: print("Created the database tables: \(after) migrations (\(config.database)).")
+            default: print("Updated the database: \(after - before) of \(after) migrations were new (\(config.database)).")
+            }
         }
     }
 }

@@ -185,6 +185,9 @@ struct CommandLineTests {
         let migrate = try workspace.run("migrate", "--database", "new.sqlite")
         #expect(migrate.status == 0, "\(migrate.errors)")
         #expect(workspace.exists("new.sqlite"), "migrate still creates a database")
+        #expect(migrate.output.contains("Created the database tables:"), "\(migrate.output)")
+        let again = try workspace.run("migrate", "--database", "new.sqlite")
+        #expect(again.output.contains("already up to date"), "\(again.output)")
     }
 
     static let trainingFile =

@@ -67,7 +67,7 @@ public enum StaffTokens {
             guard existing.role == role else {
                 throw StaffTokenError(
                     description:
-                        "\(email) is a \(existing.role.title.lowercased()), not a \(role.title.lowercased()). Use --role \(existing.role.rawValue)."
+                        "\(email) is \(Wording.withArticle(existing.role.title.lowercased())), not \(Wording.withArticle(role.title.lowercased())). Use --role \(existing.role.rawValue)."
                 )
             }
             guard existing.isActive else {

@@ -7,4 +7,9 @@ enum Wording {
     static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(number.formatted) " + (number == 1 ? singular : plural ?? singular + "s")
     }
+
+    /// "an administrator", "a moderator": the noun with the article its first letter asks for.
+    static func withArticle(_ noun: String) -> String {
+        (noun.first.map { "aeiou".contains($0.lowercased()) } == true ? "an " : "a ") + noun
+    }
 }
