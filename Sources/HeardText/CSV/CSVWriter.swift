@@ -77,6 +77,14 @@ public struct CSVWriter {
         bytes.withUnsafeBufferPointer { writeField($0) }
     }
 
+    /// Starts the file with a UTF-8 byte-order mark, for files people open in Excel (which otherwise reads
+    /// Windows-1252 and garbles "£" and accents). Call it before the first row; programs do not need it.
+    public mutating func writeByteOrderMark() {
+        precondition(used == 0 && fieldsInRow == 0, "the byte-order mark goes before anything else")
+        buffer.replaceSubrange(0..<3, with: [0xEF, 0xBB, 0xBF])
+        used = 3
+    }
+
     public mutating func writeRow(_ fields: [String]) throws {
         for field in fields { writeField(field) }
         try endRow()

@@ -88,6 +88,7 @@ public enum ComplaintsExport {
     ) async throws -> Int {
         let rows = try await rows(from: from, to: last, today: today, on: db)
         var writer = try CSVWriter(url: url)
+        writer.writeByteOrderMark()  // like the download: for Excel
         try writer.writeRow(ComplaintsCSV.header)
         for row in rows { try writer.writeRow(row.map(CSVResponse.defused)) }
         try writer.close()

@@ -186,7 +186,9 @@ struct ComplaintsTests {
                 to: url, from: SimpleDate(iso: "2026-12-01")!, to: SimpleDate(iso: "2026-12-31")!, today: clock.today,
                 on: app.db)
             #expect(written == 1)
-            let file = try String(contentsOf: url, encoding: .utf8)
+            let bytes = try Data(contentsOf: url)
+            #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "a byte-order mark for Excel, like the download")
+            let file = String(decoding: bytes.dropFirst(3), as: UTF8.self)
             #expect(file.hasPrefix("reference,received_on,organisation,service"))
             #expect(file.contains(",2026-12-31,2027-01-04,no,2027-03-01,2027-03-02,no,2027-03-02,upheld"))
             #expect(!file.contains("\"\"\""), "cells are quoted once, by the CSV writer")
