@@ -21,7 +21,8 @@ struct MigrateCommand: AsyncParsableCommand {
             switch after - before {
             case 0: print("The database was already up to date (\(config.database)): nothing to change.")
             case after: print("Created the database tables: \(after) migrations (\(config.database)).")
-            default: print("Updated the database: \(after - before) of \(after) migrations were new (\(config.database)).")
+            default:
+                print("Updated the database: \(after - before) of \(after) migrations were new (\(config.database)).")
             }
         }
     }
