@@ -140,18 +140,22 @@ struct ImportCommand: AsyncParsableCommand {
                     report.invalidUTF8Rows > 0
                     ? " \(report.invalidUTF8Rows) rows had bytes that are not UTF-8, replaced by U+FFFD (lines \(lines)\(report.invalidUTF8Rows > report.invalidUTF8Lines.count ? ", …" : "")); save the file as CSV UTF-8 to keep every character."
                     : ""
+                let encoding =
+                    report.readAsWindows1252
+                    ? " The file is not UTF-8, so it was read as Windows-1252 (Excel's \"CSV (Comma delimited)\"): check that accented letters and £ look right."
+                    : ""
                 let skipped =
                     report.alreadyImported > 0
                     ? " \(report.alreadyImported) rows were already in Heard from an earlier import, word for word, so they are skipped, not stored twice."
                     : ""
                 if dryRun {
                     print(
-                        "Dry run: \(report.rowsRead) rows read, \(report.accepted) would be imported, \(report.rejected) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(invalidUTF8)"
+                        "Dry run: \(report.rowsRead) rows read, \(report.accepted) would be imported, \(report.rejected) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(invalidUTF8)\(encoding)"
                     )
                     return report.rejected
                 }
                 print(
-                    "Imported \(report.accepted) rows, refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)"
+                    "Imported \(report.accepted) rows, refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)\(encoding)"
                 )
                 if analyseNow, let batchID = report.batchID {
                     var remaining = 1

@@ -120,17 +120,34 @@ struct CommandLineTests {
         }
     }
 
-    @Test("import: a file with every row accepted exits 0; invalid UTF-8 is counted in the summary")
+    @Test(
+        "import: a file with every row accepted exits 0; Excel's Windows-1252 is read as such; damaged UTF-8 is counted with its lines"
+    )
     func importSucceeds() async throws {
         try await Self.withDatabase { database, workspace in
-            try Data(Array("Comment,Service\nCaf".utf8) + [0xE9] + Array(",Emergency department\n".utf8)).write(
-                to: workspace.folder.appendingPathComponent("ok.csv"))
+            // What Excel writes for "CSV (Comma delimited)": "Café" and "£5" in Windows-1252.
+            try Data(
+                Array("Comment,Service\nCaf".utf8) + [0xE9] + Array(" charged ".utf8) + [0xA3]
+                    + Array("5,Emergency department\n".utf8)
+            ).write(to: workspace.folder.appendingPathComponent("ok.csv"))
             let run = try workspace.run(
                 "import", "feedback", "ok.csv", "--text-column", "Comment", "--service-column", "Service",
                 "--database", database)
             #expect(run.status == 0, "\(run.errors)")
             #expect(run.output.contains("Imported 1 rows, refused 0"))
-            #expect(run.output.contains("1 rows had bytes that are not UTF-8, replaced by U+FFFD (lines 2)"))
+            #expect(run.output.contains("it was read as Windows-1252"))
+            #expect(!run.output.contains("U+FFFD"))
+            // A UTF-8 file ("é" written right on one line) with one damaged byte on another.
+            try Data(
+                Array("Comment,Service\nCafé was open,Emergency department\nbad ".utf8) + [0xE9]
+                    + Array(" byte,Emergency department\n".utf8)
+            ).write(to: workspace.folder.appendingPathComponent("damaged.csv"))
+            let damaged = try workspace.run(
+                "import", "feedback", "damaged.csv", "--text-column", "Comment", "--service-column", "Service",
+                "--database", database)
+            #expect(damaged.status == 0, "\(damaged.errors)")
+            #expect(damaged.output.contains("1 rows had bytes that are not UTF-8, replaced by U+FFFD (lines 3)"))
+            #expect(!damaged.output.contains("Windows-1252"))
         }
     }
 

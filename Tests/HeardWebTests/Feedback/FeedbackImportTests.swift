@@ -205,7 +205,7 @@ struct FeedbackImportTests {
             var bytes = Array(
                 """
                 Date,Service,Comment,Publish
-                2026-12-05,Emergency department,Kind staff,Y
+                2026-12-05,Emergency department,Kind staff – thank you,Y
                 2026-12-06,Emergency department,From tomorrow,yes
                 0001-01-01,Emergency department,Year one,no
                 2026-12-01,Emergency department,Not sure,maybe
@@ -226,7 +226,8 @@ struct FeedbackImportTests {
             #expect(
                 report.rejections[2].description.hasPrefix(#"line 5, consent_to_publish: "maybe" is not yes or no"#))
             let items = try await FeedbackItem.query(on: app.db).sort(\.$story).all()
-            #expect(items.map(\.story) == ["Caf\u{FFFD} latin-1", "Kind staff", "Said no"])
+            // A UTF-8 file (the dash) with one damaged byte: that byte is replaced, not the file re-read.
+            #expect(items.map(\.story) == ["Caf\u{FFFD} latin-1", "Kind staff – thank you", "Said no"])
             #expect(items.map(\.consentToPublish) == [false, true, false])
         }
     }
@@ -304,6 +305,30 @@ struct FeedbackImportTests {
             #expect(again.accepted == 5)
             #expect(again.alreadyImported == 0)
             #expect(try await FeedbackItem.query(on: app.db).count() == 10)
+        }
+    }
+
+    @Test("a file saved by Excel as Windows-1252 keeps its accents and pound signs")
+    func windows1252() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("cp1252-\(UUID()).csv")
+            defer { try? FileManager.default.removeItem(at: file) }
+            // "Café charged £5 – naïve" in Windows-1252: é E9, £ A3, en dash 96, ï EF.
+            var bytes = Array("Date,Service,Comment,FFT,Publish,Recommend\r\n2026-10-01,Emergency department,".utf8)
+            for part: [UInt8] in [
+                Array("Caf".utf8), [0xE9], Array(" charged ".utf8), [0xA3], Array("5 ".utf8), [0x96],
+                Array(" na".utf8), [0xEF], Array("ve,Good,yes,\r\n".utf8),
+            ] {
+                bytes += part
+            }
+            try Data(bytes).write(to: file)
+            let report = try await FeedbackImporter(database: app.db).run(
+                file: file, fileName: "excel.csv", mapping: Self.mapping, dryRun: false)
+            #expect(report.readAsWindows1252)
+            #expect(report.invalidUTF8Rows == 0)
+            let story = try #require(try await FeedbackItem.query(on: app.db).first()).story
+            #expect(story == "Café charged £5 – naïve")
         }
     }
 

@@ -40,6 +40,9 @@ public struct ImportReport: Sendable {
     public var analysisJobs = 0
     /// Rows with bytes that are not UTF-8: they are imported with U+FFFD in place of those bytes.
     public var invalidUTF8Rows = 0
+    /// The file was not UTF-8 but Windows-1252 (what Excel writes for "CSV (Comma delimited)"): it was read
+    /// as such, so "Café" stays "Café".
+    public var readAsWindows1252 = false
     /// Accepted rows that an earlier import had already stored, word for word: skipped, not stored twice.
     public var alreadyImported = 0
     /// The lines of the first rows with bytes that are not UTF-8, to say where to look.
@@ -121,6 +124,13 @@ public struct FeedbackImporter {
         if let start = try? FileHandle(forReadingFrom: file).read(upToCount: 2), Self.isUTF16(start) {
             throw ImportProblem(description: Self.utf16Problem(fileName))
         }
+        var file = file
+        var converted: URL?
+        defer { if let converted { try? FileManager.default.removeItem(at: converted) } }
+        if (try? LegacyEncoding.isWindows1252(file)) == true {
+            converted = try LegacyEncoding.convertedToUTF8(file)
+            file = converted!
+        }
         let reader: CSVReader
         do { reader = try CSVReader(url: file) } catch {
             throw ImportProblem(description: "Cannot read \(fileName): \(error)")
@@ -144,6 +154,7 @@ public struct FeedbackImporter {
         let totalBytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
 
         var report = ImportReport()
+        report.readAsWindows1252 = converted != nil
         var importBatch = batch
         if !dryRun, importBatch == nil {
             let created = ImportBatch(fileName: fileName, createdByID: createdBy)
