@@ -17,6 +17,24 @@ struct ModerationTests {
     }
 
     @Test(
+        "feedback that arrived weeks ago warns before escalating that the complaint's acknowledgement is already late")
+    func lateClockWarning() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let moderator = try await app.signedInBrowser(.moderator)
+            let old = try await ScaleQueryTests.item(
+                "HRD-OLDCLOCK", service: service, place: place, themes: [], status: .awaitingModeration,
+                receivedDaysAgo: 30, on: app.db)
+            let oldPage = try await moderator.get(SiteURLPaths.moderate(old.id!))
+            #expect(oldPage.body.contains("will already be late: acknowledge it at once"))
+            let fresh = try await ScaleQueryTests.item(
+                "HRD-NEWCLOCK", service: service, place: place, themes: [], status: .awaitingModeration,
+                receivedDaysAgo: 0, on: app.db)
+            #expect(!(try await moderator.get(SiteURLPaths.moderate(fresh.id!)).body.contains("will already be late")))
+        }
+    }
+
+    @Test(
         "two moderators deciding the same item at once: one decision is kept, the other is refused with 409 and saves nothing",
         arguments: TestDatabase.all)
     func concurrentDecisions(_ database: TestDatabase) async throws {

@@ -68,8 +68,18 @@ enum ModerationController {
             context: PageContext(request, title: "Moderate \(item.reference)", hasErrors: failure != nil), item: item,
             publishedText: publishedText ?? item.publishedText ?? item.redactedText, failure: failure,
             csrfToken: request.csrfToken, reason: reason, published: published, contact: contact, names: names,
-            notice: failure == nil ? Admin.takeFlash(request) : nil)
+            notice: failure == nil ? Admin.takeFlash(request) : nil,
+            lateClock: lateClockWarning(item, today: request.today))
         return .html(page, status: status)
+    }
+
+    /// Escalated, this feedback becomes a complaint whose clock runs from the day it arrived (regulation 13):
+    /// when that is long enough ago for the acknowledgement to be late already, the moderator is told first.
+    static func lateClockWarning(_ item: FeedbackItem, today: SimpleDate) -> String? {
+        let clock = ComplaintClock(receivedOn: DecisionClock.ukDay(of: item.receivedAt))
+        guard clock.acknowledgementDue < today else { return nil }
+        return
+            "If you escalate it, the complaint's clock starts on the day it arrived, \(clock.receivedOn.ukText), so its acknowledgement (due by \(clock.acknowledgementDue.ukText)) will already be late: acknowledge it at once and say why in the reason."
     }
 
     @Sendable static func decide(_ request: Request) async throws -> Response {

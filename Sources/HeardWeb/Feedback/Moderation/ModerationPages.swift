@@ -56,7 +56,7 @@ enum ModerationPages {
     static func item(
         context: PageContext, item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String,
         reason: String = "", published: PublishedForms = .init(), contact: [String: String] = [:],
-        names: [UUID: String] = [:], notice: String? = nil
+        names: [UUID: String] = [:], notice: String? = nil, lateClock: String? = nil
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.moderation)) { "Back to moderation" } }
@@ -81,7 +81,7 @@ enum ModerationPages {
                     decisionForm(
                         item: item, publishedText: publishedText, failure: failure, csrfToken: csrfToken,
                         reason: reason,
-                        contact: contact)
+                        contact: contact, lateClock: lateClock)
                 } else {
                     decided(item, names: names)
                 }
@@ -94,7 +94,7 @@ enum ModerationPages {
 
     static func decisionForm(
         item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String, reason: String,
-        contact: [String: String] = [:]
+        contact: [String: String] = [:], lateClock: String? = nil
     ) -> HTMLNode {
         section(.aria("labelledby", "publish-heading")) {
             h2(.id("publish-heading")) { "What will be published" }
@@ -115,6 +115,7 @@ enum ModerationPages {
                 {
                     contactFields(contact, failure: failure)
                 }
+                if let lateClock { p(.class("hint"), .id("late-clock")) { lateClock } }
                 div(.class("button-group")) {
                     button(.type("submit"), .name("decision"), .value("approve"), .class("button")) {
                         item.consentToPublish ? "Approve and publish" : "Approve (not published: no consent)"
