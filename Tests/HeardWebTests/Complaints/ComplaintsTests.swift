@@ -359,6 +359,10 @@ struct ComplaintsTests {
             #expect(lateCase.clock.acknowledgementDue == SimpleDate(year: 2026, month: 12, day: 2))
             let latePage = try await handler.get(late.location!)
             #expect(latePage.body.contains("27 November 2026"))
+            // The feedback behind it says the same day, not the day it was typed in.
+            let lateItem = try #require(try await FeedbackItem.find(lateCase.$feedback.id, on: app.db))
+            #expect(DecisionClock.ukDay(of: lateItem.receivedAt) == SimpleDate(year: 2026, month: 11, day: 27))
+            #expect(try await handler.get("/staff/feedback/\(lateItem.id!.uuidString)").body.contains("27 Nov 2026"))
         }
     }
 }

@@ -175,7 +175,11 @@ enum ShareController {
                 valid, service: try ServiceDirectory.Entry(service),
                 origin: .init(
                     channel: channel, enteredBy: staffEntry ? request.currentUser : nil, submitterHash: submitterHash,
-                    submissionKey: submissionKey),
+                    submissionKey: submissionKey,
+                    // A letter typed in days later was received the day it arrived, here as on its complaint.
+                    receivedAt: receivedOn == request.today
+                        ? Date()
+                        : FeedbackImporter.noon((receivedOn.year, receivedOn.month, receivedOn.day)) ?? Date()),
                 equalityAnswers: staffEntry ? [:] : (form.equality ?? [:]))
         } catch {
             // Both copies arrived at once and the other one was stored first (the key is unique).
