@@ -319,6 +319,7 @@ import Testing
         "Seen on 12/03/2026 by the nurse", "She was born 3 weeks early", "I was born in Leeds in the 1960s",
         "baby born weighing 7lb", "born at 10:30 on the ward", "his birthday is in 2 weeks", "Dobbin ward 12/03",
         "born in 1848 is not real", "The date of the birth was planned for 12", "born 32/13/1950 nonsense",
+        "my baby was born in October. 2 home visits since",
     ])
     func leavesOtherDatesAlone(_ input: String) {
         let result = redactor.redact(input)

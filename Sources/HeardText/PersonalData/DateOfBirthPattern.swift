@@ -122,7 +122,8 @@ extension PersonalDataPatterns {
         guard start < bytes.count, ByteClass.isASCIILetter(bytes[start]) else { return nil }
         guard let month = months.first(where: { matchesWord($0, bytes, at: start) }) else { return nil }
         var end = start + month.utf8.count
-        if end < bytes.count, bytes[end] == UInt8(ascii: ".") { end += 1 }
+        // "Oct." is an abbreviation; "October." ends a sentence, and the number after it is not its day.
+        if month.utf8.count <= 4, end < bytes.count, bytes[end] == UInt8(ascii: ".") { end += 1 }
         return end
     }
 
