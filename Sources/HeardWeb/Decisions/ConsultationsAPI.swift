@@ -8,11 +8,6 @@ import Vapor
 /// show, for a council's website, a Healthwatch newsletter or a researcher. No response text, no contact
 /// details, no equality monitoring answers; the results only once the outcome is published.
 enum ConsultationsAPI {
-    struct InitiativeDTO: Content {
-        var id: UUID
-        var title: String
-    }
-
     struct Summary: Content {
         var id: UUID
         var title: String
@@ -25,7 +20,7 @@ enum ConsultationsAPI {
         var extensionReason: String?
         var formats: [String]
         var responses: Int
-        var initiative: InitiativeDTO
+        var initiative: APIRef.Titled
         var url: String
         var outcomeURL: String?
 
@@ -219,7 +214,7 @@ enum ConsultationsAPI {
             extendedFrom: consultation.extendedFrom,
             extensionReason: consultation.extendedFrom == nil ? nil : consultation.extensionReason,
             formats: consultation.formatList, responses: responses,
-            initiative: InitiativeDTO(id: initiative.id!, title: initiative.title),
+            initiative: APIRef.Titled(id: initiative.id!, title: initiative.title),
             url: DecisionURL.publicConsultation(id),
             outcomeURL: consultation.analysisPublishedAt == nil ? nil : DecisionURL.outcome(id))
     }

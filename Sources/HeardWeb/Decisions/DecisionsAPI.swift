@@ -19,18 +19,13 @@ enum DecisionsAPI {
         }
     }
 
-    struct InitiativeDTO: Content {
-        var id: UUID
-        var title: String
-    }
-
     struct DecisionDTO: Content {
         var id: UUID
         var title: String
         var status: String
         var meeting: String
         var meetingOn: String
-        var initiative: InitiativeDTO
+        var initiative: APIRef.Titled
         /// What was decided: only once approved (a proposed decision's wording can still change).
         var outcome: String?
         var approvedOn: String?
@@ -84,7 +79,7 @@ enum DecisionsAPI {
         return DecisionDTO(
             id: decision.id!, title: decision.title, status: decision.status, meeting: decision.meeting,
             meetingOn: decision.meetingOn,
-            initiative: InitiativeDTO(id: bundle.initiative.id!, title: bundle.initiative.title),
+            initiative: APIRef.Titled(id: bundle.initiative.id!, title: bundle.initiative.title),
             outcome: approved ? decision.outcome : nil,
             approvedOn: approved ? decision.approvedAt.map { DecisionClock.ukDay(of: $0).iso } : nil,
             url: approved ? DecisionURL.publicDecision(decision.id!) : nil, consultation: consultation)

@@ -201,16 +201,14 @@ enum FeedbackAPIController {
 
     struct PublicStory: Content {
         var reference: String
-        var service: NamedRef
-        var place: PlaceRef
+        var service: APIRef.Named
+        var place: APIRef.Place
         var publishedAt: Date?
         var text: String
         var fftRating: Int?
         var themes: [String]
         var replies: [PublicReply]
 
-        struct NamedRef: Content { var id: UUID; var name: String }
-        struct PlaceRef: Content { var slug: String; var name: String }
         struct PublicReply: Content {
             var body: String
             var signature: String

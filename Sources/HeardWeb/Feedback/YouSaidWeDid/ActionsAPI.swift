@@ -7,16 +7,6 @@ import Vapor
 /// `GET /api/v1/actions` (public): "you said, we did" as data, the same actions as the public pages and the
 /// open-data file, with the area filters of `/api/v1/loop-closure`. No owner, no linked feedback text.
 enum ActionsAPI {
-    struct Named: Content {
-        var id: UUID
-        var name: String
-    }
-
-    struct PlaceDTO: Content {
-        var slug: String
-        var name: String
-    }
-
     struct Item: Content {
         var id: UUID
         var youSaid: String
@@ -24,9 +14,9 @@ enum ActionsAPI {
         var status: ActionStatus
         /// What changed, or why it was not possible; empty while open.
         var outcome: String
-        var organisation: Named
-        var place: PlaceDTO?
-        var service: Named?
+        var organisation: APIRef.Named
+        var place: APIRef.Place?
+        var service: APIRef.Named?
         var theme: String?
         var dueOn: String
         var closedOn: String?
@@ -89,9 +79,9 @@ enum ActionsAPI {
                 Item(
                     id: action.id!, youSaid: action.youSaid, weWillOrDid: action.title, status: action.status,
                     outcome: action.outcome,
-                    organisation: Named(id: action.organisation.id!, name: action.organisation.name),
-                    place: action.place.map { PlaceDTO(slug: $0.slug, name: $0.name) },
-                    service: action.service.map { Named(id: $0.id!, name: $0.name) }, theme: action.theme,
+                    organisation: APIRef.Named(id: action.organisation.id!, name: action.organisation.name),
+                    place: action.place.map { APIRef.Place(slug: $0.slug, name: $0.name) },
+                    service: action.service.map { APIRef.Named(id: $0.id!, name: $0.name) }, theme: action.theme,
                     dueOn: DecisionClock.ukDay(of: action.dueOn).iso,
                     closedOn: action.closedAt.map { DecisionClock.ukDay(of: $0).iso },
                     feedbackLinked: linked[action.id!] ?? 0, updates: updates[action.id!] ?? 0)
