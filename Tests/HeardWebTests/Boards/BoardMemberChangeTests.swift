@@ -73,15 +73,9 @@ struct BoardMemberChangeTests {
         try await TestApp.run(on: database) { app in
             app.app.decisionClock = .fixed(SimpleDate(iso: "2026-12-05")!)
             let secretary = try await app.signedInBrowser(.boardSecretary)
-            let board = Board(name: "Quality Committee", purpose: "Assures the quality of services.")
-            try await board.create(on: app.db)
-            let boardPath = "/staff/boards/\(board.id!.uuidString.lowercased())"
-            _ = try await secretary.post(
-                boardPath + "/members",
-                form: ["name": "Dr Amir Khan", "role": "GP member", "votes": "yes", "appointed_on": "2026-10-01"],
-                tokenFrom: boardPath)
-            let member = try #require(try await BoardMember.query(on: app.db).first())
-            let path = boardPath + "/members/\(member.id!.uuidString.lowercased())"
+            let seated = try await BoardFixtures.qualityCommitteeWithGP(
+                appointedOn: "2026-10-01", secretary: secretary, on: app.db)
+            let (board, path) = (seated.board, seated.memberPath)
             let declared = try await secretary.post(
                 path + "/declarations",
                 form: ["kind": "financial", "details": "GP partner, Chapeltown Surgery", "declared_on": "2026-10-05"],
