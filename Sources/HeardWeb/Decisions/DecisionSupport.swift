@@ -247,31 +247,17 @@ enum DecisionForms {
         isChecked: (String) -> Bool, failure: ValidationFailure?, hint: String?, id: String? = nil
     ) -> HTMLNode {
         let id = id ?? FormComponents.fieldID(name)
-        let error = failure?.message(for: name)
-        let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
-        var fieldsetAttributes: [HTMLAttribute] = [.class("fieldset")]
-        if !described.isEmpty { fieldsetAttributes.append(.aria("describedby", described.joined(separator: " "))) }
-        var children: [HTMLNode] = [legend(.class("legend")) { legendText }]
-        if let hint { children.append(div(.id(id + "-hint"), .class("hint")) { hint }) }
-        if let error {
-            children.append(
-                p(.id(id + "-error"), .class("error-message")) {
-                    span(.class("visually-hidden")) { "Error: " }; error
-                })
-        }
-        for (index, choice) in choices.enumerated() {
+        let items = choices.enumerated().map { index, choice in
             let inputID = index == 0 ? id : "\(id)-\(index + 1)"
-            children.append(
-                div(.class("choice")) {
-                    input(
-                        [.type(type), .id(inputID), .name(inputName), .value(choice.value)]
-                            + (isChecked(choice.value) ? [.checked] : []))
-                    label(.for(inputID)) { choice.label }
-                })
+            return div(.class("choice")) {
+                input(
+                    [.type(type), .id(inputID), .name(inputName), .value(choice.value)]
+                        + (isChecked(choice.value) ? [.checked] : []))
+                label(.for(inputID)) { choice.label }
+            }
         }
-        return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
-            HTMLNode.element("fieldset", fieldsetAttributes, children: children)
-        }
+        return FormComponents.fieldset(
+            id: id, legend: legendText, hint: hint, error: failure?.message(for: name), content: items)
     }
 
     static let yesNo: [FormComponents.Choice] = [.init(value: "yes", label: "Yes"), .init(value: "no", label: "No")]

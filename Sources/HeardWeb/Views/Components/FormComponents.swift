@@ -131,19 +131,6 @@ extension FormComponents {
         hint: String? = nil, inline: Bool = false
     ) -> HTMLNode {
         let id = fieldID(name)
-        let error = failure?.message(for: name)
-        let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
-        var fieldsetAttributes: [HTMLAttribute] = [.class("fieldset")]
-        if !described.isEmpty { fieldsetAttributes.append(.aria("describedby", described.joined(separator: " "))) }
-        var children: [HTMLNode] = [legend(.class("legend")) { legendText }]
-        if let hint { children.append(div(.id(id + "-hint"), .class("hint")) { hint }) }
-        if let error {
-            children.append(
-                p(.id(id + "-error"), .class("error-message")) {
-                    span(.class("visually-hidden")) { "Error: " }
-                    error
-                })
-        }
         var items: [HTMLNode] = []
         for (index, choice) in choices.enumerated() {
             // The first radio carries the field id so the error summary link lands on the group.
@@ -158,9 +145,32 @@ extension FormComponents {
                     label(.for(radioID), .class("radio-label")) { choice.label }
                 })
         }
-        children.append(div(.class(inline ? "radios radios-inline" : "radios"), content: { items }))
+        return fieldset(
+            id: id, legend: legendText, hint: hint, error: failure?.message(for: name),
+            content: [div(.class(inline ? "radios radios-inline" : "radios"), content: { items })])
+    }
+
+    /// A group of choices under one question: the legend, then its hint and error (tied to the group by
+    /// aria-describedby, with ids from `id`), then the choices.
+    static func fieldset(
+        id: String, legend legendText: String, hint: String?, error: String?, content: [HTMLNode]
+    )
+        -> HTMLNode
+    {
+        let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
+        var fieldsetAttributes: [HTMLAttribute] = [.class("fieldset")]
+        if !described.isEmpty { fieldsetAttributes.append(.aria("describedby", described.joined(separator: " "))) }
+        var children: [HTMLNode] = [legend(.class("legend")) { legendText }]
+        if let hint { children.append(div(.id(id + "-hint"), .class("hint")) { hint }) }
+        if let error {
+            children.append(
+                p(.id(id + "-error"), .class("error-message")) {
+                    span(.class("visually-hidden")) { "Error: " }
+                    error
+                })
+        }
         return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
-            HTMLNode.element("fieldset", fieldsetAttributes, children: children)
+            HTMLNode.element("fieldset", fieldsetAttributes, children: children + content)
         }
     }
 
