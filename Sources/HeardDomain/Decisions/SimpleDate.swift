@@ -82,7 +82,7 @@ extension SimpleDate {
             return "Check the year: that is more than \(yearsBack) years ago."
         }
         if let yearsAhead, self > today.adding(months: 12 * yearsAhead) {
-            return "Check the year: that is more than \(yearsAhead) years ahead."
+            return "Check the year: that is more than \(yearsAhead == 1 ? "a year" : "\(yearsAhead) years") ahead."
         }
         return nil
     }

@@ -74,6 +74,11 @@ enum ComplaintsAPI {
         let page = try APIPage(request)
         let from = try date(request, "from") ?? today.adding(months: -12).adding(days: 1)
         let to = try date(request, "to") ?? today
+        for (name, date) in [("from", from), ("to", to)] {
+            if let problem = date.implausibleYear(today: today, yearsBack: 25, yearsAhead: 1) {
+                throw APIError(.badRequest, "'\(name)' (\(date.iso)): \(problem)", field: name)
+            }
+        }
         guard from <= to else {
             throw APIError(
                 .badRequest, "The 'from' date (\(from.iso)) must not be after the 'to' date (\(to.iso)).", field: "from"

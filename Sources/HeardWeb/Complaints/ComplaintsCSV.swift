@@ -44,6 +44,12 @@ enum ComplaintsCSV {
             let defaultFrom = today.adding(months: -12).adding(days: 1)
             let from = Admin.date(typed["from"], field: "from", into: &errors) ?? defaultFrom
             let to = Admin.date(typed["to"], field: "to", into: &errors) ?? today
+            // Complaint records are kept 10 years; a period far outside that is a typing slip (0001 for 2001).
+            for (field, date) in [("from", from), ("to", to)] where !errors.contains(where: { $0.field == field }) {
+                if let problem = date.implausibleYear(today: today, yearsBack: 25, yearsAhead: 1) {
+                    errors.append(FieldError(field, problem))
+                }
+            }
             if errors.isEmpty, from > to {
                 errors.append(FieldError("to", "The end of the period cannot be before its start (\(from.ukText))."))
             }
