@@ -41,6 +41,7 @@ struct ComplaintsTests {
             let itemPath = "/staff/feedback/\(item.id!.uuidString.lowercased())"
             let asHandler = try await handler.get(itemPath)
             #expect(asHandler.body.contains("This is a formal complaint. Next step: acknowledge."))
+            #expect(asHandler.body.contains(">Back to the complaint</a>"))
             #expect(asHandler.body.contains("/staff/complaints/\(complaint.id!.uuidString.lowercased())"))
             let asModerator = try await moderator.get(itemPath)
             #expect(asModerator.status == .forbidden, "a complaint file is for the complaints team")

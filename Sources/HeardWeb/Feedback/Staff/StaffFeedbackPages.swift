@@ -125,7 +125,15 @@ enum StaffFeedbackPages {
         analysis: (themes: Set<String>, sentiment: String), notice: String?, csrfToken: String
     ) -> String {
         PageLayout.render(context) {
-            p { a(.class("back-link"), .href(SiteURL.replies)) { "Back to replies" } }
+            // Back to where this item is worked on: its complaint, the replies queue for published stories, or
+            // the feedback list.
+            if let (complaint, linked) = complaint, linked {
+                p { a(.class("back-link"), .href(ComplaintURL.complaint(complaint.id!))) { "Back to the complaint" } }
+            } else if item.status == .published {
+                p { a(.class("back-link"), .href(SiteURL.replies)) { "Back to replies" } }
+            } else {
+                p { a(.class("back-link"), .href(SiteURL.staffFeedback)) { "Back to feedback" } }
+            }
             if let notice { div(.class("notice"), .role("status")) { notice } }
             FormComponents.errorSummary(failure)
             h1 { "Feedback \(item.reference)" }
