@@ -164,6 +164,10 @@ struct ShareFormTests {
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let formPath = "/staff/feedback/new/form?service=\(service.id!.uuidString)"
             let formPage = try await officer.get(formPath)
+            // The form speaks about the person, not to them.
+            #expect(formPage.body.contains("Overall, how did they rate their experience of the service?"))
+            #expect(formPage.body.contains("to tell the person what changed because of their feedback"))
+            #expect(!formPage.body.contains("tell you what changed"))
             let key = try #require(
                 formPage.body.range(of: "name=\"submission_key\" value=\"").map { range in
                     String(formPage.body[range.upperBound...].prefix { $0 != "\"" })

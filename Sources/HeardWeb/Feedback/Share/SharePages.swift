@@ -81,12 +81,16 @@ enum SharePages {
                         selected: form.channel ?? "", failure: failure)
                 }
                 FormComponents.radios(
-                    name: "fft_rating", legend: FFTRating.question,
+                    name: "fft_rating",
+                    legend: staffEntry
+                        ? "Overall, how did they rate their experience of the service?" : FFTRating.question,
                     choices: FFTRating.allCases.map { .init(value: String($0.rawValue), label: $0.title) },
                     selected: submission.fftRating, failure: failure)
                 FormComponents.textArea(
                     name: "story", label: "What happened?", value: submission.story, failure: failure,
-                    hint: "Tell us in your own words. Please do not include names or other personal details.", rows: 8)
+                    hint: staffEntry
+                        ? "In their words, as received. Names and other personal details are taken out before anything is published."
+                        : "Tell us in your own words. Please do not include names or other personal details.", rows: 8)
                 FormComponents.textArea(
                     name: "what_was_good", label: "What was good? (optional)", value: submission.whatWasGood,
                     failure: failure, rows: 3)
@@ -97,10 +101,15 @@ enum SharePages {
                     name: "consent_to_publish",
                     legend: staffEntry
                         ? "Did the person agree to their feedback being published?" : "May we publish your feedback?",
-                    choices: [
-                        .init(value: "yes", label: "Yes, you may publish it"),
-                        .init(value: "no", label: "No, keep it private"),
-                    ],
+                    choices: staffEntry
+                        ? [
+                            .init(value: "yes", label: "Yes, it may be published"),
+                            .init(value: "no", label: "No, keep it private"),
+                        ]
+                        : [
+                            .init(value: "yes", label: "Yes, you may publish it"),
+                            .init(value: "no", label: "No, keep it private"),
+                        ],
                     selected: submission.consentToPublish, failure: failure,
                     hint: "Published means anyone can read it on this website, with a reply from the service. "
                         + "We remove names, phone numbers, e-mail addresses, NHS numbers and other personal details first, "
@@ -140,7 +149,9 @@ enum SharePages {
                 staffEntry ? "Their contact details (optional)" : "Your contact details (optional)"
             }
             p(.class("hint")) {
-                "Only staff can see these. We use them to reply, and to tell you what changed because of your feedback. "
+                (staffEntry
+                    ? "Only staff can see these. They are used to reply, and to tell the person what changed because of their feedback. "
+                    : "Only staff can see these. We use them to reply, and to tell you what changed because of your feedback. ")
                     + "They are never published. "
                 a(.href(SiteURL.privacy + "#why")) { "How we use your information (privacy notice)" }
             }
