@@ -129,6 +129,14 @@ struct ShareFormTests {
             let unknownQuestion = try await person.post(formPath, form: unknown)
             #expect(unknownQuestion.status == .unprocessableEntity)
             #expect(unknownQuestion.body.contains("There is no question called"))
+            // A form changed on the way ("equality=yes") keeps the person's words and says what to redo.
+            var flat = base
+            flat.removeValue(forKey: "equality[age_band]")
+            flat["equality"] = "yes"
+            let flattened = try await person.post(formPath, form: flat)
+            #expect(flattened.status == .unprocessableEntity)
+            #expect(flattened.body.contains("The answers about you could not be read"))
+            #expect(flattened.body.contains("Reception were kind to my dad."))
             #expect(try await FeedbackItem.query(on: app.db).count() == 0)
             #expect(try await EqualityResponse.query(on: app.db).count() == 0)
 

@@ -132,6 +132,11 @@ enum ShareController {
             }
         } else {
             errors += EqualityAnswers.problems(form.equality ?? [:])
+            if form.equalityField?.malformed == true {
+                errors.append(
+                    FieldError(
+                        "equality", "The answers about you could not be read. Choose them again from the lists."))
+            }
         }
         guard errors.isEmpty, let valid = validated else { return redisplay(ValidationFailure(errors)) }
 

@@ -22,10 +22,13 @@ struct ShareForm: Content {
     var website: String?
     /// The key of this filling-in of the form (see `Request.newSubmissionKey`).
     var submissionKey: String?
-    var equality: [String: String]?
+    var equalityField: EqualityField?
+    /// The answers about the person, by question.
+    var equality: [String: String]? { equalityField?.answers }
 
     enum CodingKeys: String, CodingKey {
-        case story, channel, website, equality
+        case story, channel, website
+        case equalityField = "equality"
         case serviceID = "service_id"
         case whatWasGood = "what_was_good"
         case couldBeBetter = "could_be_better"
@@ -46,5 +49,28 @@ struct ShareForm: Content {
             couldBeBetter: couldBeBetter ?? "", fftRating: fftRating ?? "", consentToPublish: consentToPublish ?? "",
             contactName: contactName ?? "", contactEmail: contactEmail ?? "", contactPhone: contactPhone ?? "",
             wantsReply: wantsReply == "yes")
+    }
+}
+
+/// The `equality[…]` answers as posted. Read leniently: a form changed on the way (`equality=yes` where the
+/// form sends `equality[sex]=…`) is noted and refused with the rest of the form, not a decoding error that
+/// would throw the person's words away.
+struct EqualityField: Codable, Sendable {
+    var answers: [String: String]
+    var malformed: Bool
+
+    init(from decoder: any Decoder) throws {
+        if let answers = try? decoder.singleValueContainer().decode([String: String].self) {
+            self.answers = answers
+            malformed = false
+        } else {
+            answers = [:]
+            malformed = true
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(answers)
     }
 }
