@@ -13,6 +13,16 @@ import Testing
         return rows
     }
 
+    @Test func blamesTheRowWhereAnUnclosedQuoteBegan() throws {
+        do {
+            _ = try records("a,b\n\"opened,b\nnext,\"x\"y\n")
+            Issue.record("expected an error")
+        } catch let error as CSVError {
+            #expect(error.line == 2, "the row with the stray quote, not the line where reading gave up")
+            #expect(error.description.hasPrefix("line 2: a quote opened in this row is not closed"))
+        }
+    }
+
     @Test func readsQuotedFieldsWithCommasQuotesAndLineBreaks() throws {
         let rows = try records("a,b\r\n\"x, y\",\"say \"\"hi\"\"\nnext line\"\r\nplain,\"\"\n")
         #expect(rows == [["a", "b"], ["x, y", "say \"hi\"\nnext line"], ["plain", ""]])
@@ -29,7 +39,7 @@ import Testing
     }
 
     @Test func reportsTheLineOfTextAfterAClosingQuote() throws {
-        #expect(throws: CSVError.unexpectedCharacterAfterQuote(line: 2, field: 1)) { try records("a,b\n\"x\"y,z\n") }
+        #expect(throws: CSVError.unexpectedCharacterAfterQuote(line: 2, field: 1, recordLine: 2)) { try records("a,b\n\"x\"y,z\n") }
     }
 
     @Test func countsLinesInsideQuotedFields() throws {
@@ -139,7 +149,7 @@ import Testing
         #expect(throws: CSVError.wrongFieldCount(line: 3, expected: 2, found: 3)) {
             try analyse("id,comment\n1,fine\n2,too,many\n3,ok\n")
         }
-        #expect(throws: CSVError.unexpectedCharacterAfterQuote(line: 3, field: 2)) {
+        #expect(throws: CSVError.unexpectedCharacterAfterQuote(line: 3, field: 2, recordLine: 3)) {
             try analyse("id,comment\n1,fine\n2,\"bad\"x\n3,ok\n")
         }
     }

@@ -6,7 +6,8 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
     case cannotWrite(path: String, reason: String)
     case emptyFile(path: String)
     case unterminatedQuote(line: Int)
-    case unexpectedCharacterAfterQuote(line: Int, field: Int)
+    /// `recordLine` is where the row began: earlier than `line` when a quoted field ran on over lines.
+    case unexpectedCharacterAfterQuote(line: Int, field: Int, recordLine: Int)
     case wrongFieldCount(line: Int, expected: Int, found: Int)
     case missingColumn(name: String, available: [String])
     case invalidValue(line: Int, column: String, value: String, expected: String)
@@ -19,7 +20,9 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
         case .emptyFile(let path): "\(path) is empty: expected a header row"
         case .unterminatedQuote(let line):
             "line \(line): a quoted field is never closed (missing closing \")"
-        case .unexpectedCharacterAfterQuote(let line, let field):
+        case .unexpectedCharacterAfterQuote(let line, let field, let recordLine) where recordLine < line:
+            "line \(recordLine): a quote opened in this row is not closed where it should be (the row runs on to line \(line), field \(field), where text follows a closing quote). Check line \(recordLine) for a missing quote; a quote inside a field must be doubled: \"\""
+        case .unexpectedCharacterAfterQuote(let line, let field, _):
             "line \(line), field \(field): unexpected character after a closing quote (a quote inside a field must be doubled: \"\")"
         case .wrongFieldCount(let line, let expected, let found):
             "line \(line): expected \(expected) fields like the header, found \(found)"
@@ -37,7 +40,7 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
     /// The line the problem is on, when it is about one line of the file.
     public var line: Int? {
         switch self {
-        case .unterminatedQuote(let line), .unexpectedCharacterAfterQuote(let line, _),
+        case .unterminatedQuote(let line), .unexpectedCharacterAfterQuote(_, _, let line),
             .wrongFieldCount(let line, _, _),
             .invalidValue(let line, _, _, _):
             line

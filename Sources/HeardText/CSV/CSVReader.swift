@@ -236,7 +236,7 @@ public final class CSVReader {
                         }
                     }
                     throw CSVError.unexpectedCharacterAfterQuote(
-                        line: recordLine + linesInRecord, field: fieldRanges.count)
+                        line: recordLine + linesInRecord, field: fieldRanges.count, recordLine: recordLine)
                 }
                 // Unquoted field: runs to a comma or line end. A stray quote inside is kept as text.
                 let valueStart = index
