@@ -39,7 +39,9 @@ import Testing
     }
 
     @Test func reportsTheLineOfTextAfterAClosingQuote() throws {
-        #expect(throws: CSVError.unexpectedCharacterAfterQuote(line: 2, field: 1, recordLine: 2)) { try records("a,b\n\"x\"y,z\n") }
+        #expect(throws: CSVError.unexpectedCharacterAfterQuote(line: 2, field: 1, recordLine: 2)) {
+            try records("a,b\n\"x\"y,z\n")
+        }
     }
 
     @Test func countsLinesInsideQuotedFields() throws {
