@@ -37,6 +37,8 @@ public enum HeardApplication {
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(RequestLogMiddleware())
         app.middleware.use(metrics)
+        // Outside the error middleware, so error bodies reach other websites' scripts too.
+        app.middleware.use(APICORSMiddleware())
         app.middleware.use(HeardErrorMiddleware(environment: app.environment))
         app.middleware.use(BodySizeLimitMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())

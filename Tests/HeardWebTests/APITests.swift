@@ -51,6 +51,29 @@ struct APITests {
         }
     }
 
+    @Test("other websites may read the JSON API from a browser; the HTML pages stay same-origin")
+    func crossOriginReads() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let browser = app.browser()
+            let origin = [("Origin", "https://www.example-trust.nhs.uk")]
+            let places = try await browser.get("/api/v1/places", headers: origin)
+            #expect(places.status == .ok)
+            #expect(places.headers.first(name: .accessControlAllowOrigin) == "*")
+            let preflight = try await browser.send(
+                .OPTIONS, "/api/v1/feedback",
+                headers: origin + [
+                    ("Access-Control-Request-Method", "POST"), ("Access-Control-Request-Headers", "content-type"),
+                ], body: nil, contentType: nil)
+            #expect(preflight.status == .ok)
+            #expect(preflight.headers.first(name: .accessControlAllowMethods)?.contains("POST") == true)
+            let missing = try await browser.get("/api/v1/nothing-here", headers: origin)
+            #expect(missing.status == .notFound)
+            #expect(missing.headers.first(name: .accessControlAllowOrigin) == "*", "errors are readable too")
+            let page = try await browser.get("/stories", headers: origin)
+            #expect(page.headers.first(name: .accessControlAllowOrigin) == nil)
+        }
+    }
+
     struct ServiceList: Decodable {
         struct Item: Decodable {
             struct Place: Decodable { var slug: String }
