@@ -123,7 +123,7 @@ struct ImportCommand: AsyncParsableCommand {
                 bar.finish()
                 let seconds = Date().timeIntervalSince(started)
                 for rejection in report.rejections.prefix(50) {
-                    FileHandle.standardError.write(Data("refused \(rejection)\n".utf8))
+                    FileHandle.standardError.write(Data("refused \(mapping.describe(rejection))\n".utf8))
                 }
                 try refusedFile?.close()
                 if let refusedRows, report.rejected > 0 {

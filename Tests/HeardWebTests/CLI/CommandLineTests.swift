@@ -110,6 +110,12 @@ struct CommandLineTests {
             #expect(dry.endedCleanly)
             #expect(dry.errors.contains("refused line 2: expected 2 fields, found 1"))
             #expect(dry.errors.contains("refused line 4: expected 2 fields, found 3"))
+            // A refused value is named by the file's own column, not Heard's field.
+            try workspace.write("p.csv", "Comment,Service,Publish?\nKind staff,Emergency department,maybe\n")
+            let consent = try workspace.run(
+                "import", "feedback", "p.csv", "--text-column", "Comment", "--service-column", "Service",
+                "--consent-column", "Publish?", "--dry-run", "--database", database)
+            #expect(consent.errors.contains("refused line 2, column \"Publish?\": "), "\(consent.errors)")
             #expect(dry.output.contains("Dry run: 3 rows read, 1 would be imported, 2 would be refused"))
 
             let real = try workspace.run(

@@ -15,6 +15,18 @@ public struct ImportMapping: Codable, Equatable, Sendable {
 
     var order: FeedbackImportRules.DateOrder { dateOrder ?? .dayFirst }
 
+    /// The file's own name for the column a refused row's problem is in ("Publish?", not consent_to_publish).
+    public func column(for error: FeedbackImportRules.RowError) -> String? {
+        let field = error.field == "consent_to_publish" ? FeedbackImportRules.Field.consent.rawValue : error.field
+        return columns[field].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// "line 5, column "Publish?": …", in the words of the file; the plain description when no column is mapped.
+    public func describe(_ error: FeedbackImportRules.RowError) -> String {
+        guard let column = column(for: error) else { return error.description }
+        return "line \(error.line), column \"\(column)\": \(error.message)"
+    }
+
     public init(columns: [String: String], fixedServiceID: UUID?) {
         self.columns = columns
         self.fixedServiceID = fixedServiceID

@@ -79,7 +79,7 @@ enum ImportPages {
                             ? ", \(report.alreadyImported.formatted) are already in Heard from an earlier import and would be skipped."
                             : ".")
                 }
-                rejections(report.rejections)
+                rejections(report.rejections, mapping: mapping)
             } else if let stored = batch.rejections, !stored.isEmpty {
                 h2 { "Refused rows" }
                 ul(.class("list-plain")) { for line in stored.split(separator: "\n") { li { String(line) } } }
@@ -138,11 +138,14 @@ enum ImportPages {
         }
     }
 
-    static func rejections(_ errors: [FeedbackImportRules.RowError]) -> HTMLNode {
+    static func rejections(_ errors: [FeedbackImportRules.RowError], mapping: ImportMapping?) -> HTMLNode {
         guard !errors.isEmpty else { return p { "Every row can be imported." } }
+        // Columns by the file's own names, as the person chose them above.
         return DataTable.render(
-            caption: "Rows that would be refused", headers: ["Line", "Field", "Problem"],
-            rows: errors.prefix(200).map { [.text(String($0.line)), .text($0.field), .text($0.message)] })
+            caption: "Rows that would be refused", headers: ["Line", "Column", "Problem"],
+            rows: errors.prefix(200).map {
+                [.text(String($0.line)), .text(mapping?.column(for: $0) ?? $0.field), .text($0.message)]
+            })
     }
 
     /// Pre-selects a column whose name looks right, to save clicks.
