@@ -46,6 +46,10 @@ struct HeardErrorMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
+                // The JSON API takes JSON only: no mention of forms there.
+                if message == Self.noBody {
+                    message = "The request has no body: send the fields as JSON, with Content-Type: application/json."
+                }
                 // An address that exists for other methods: say which (405), not "not found".
                 let allowed = status == .notFound ? Self.methods(for: request) : []
                 if !allowed.isEmpty {
@@ -108,13 +112,15 @@ struct HeardErrorMiddleware: AsyncMiddleware {
             && abort.reason == HTTPResponseStatus.unprocessableEntity.reasonPhrase:
             // Vapor's bare refusal of a request with no body at all: the same kind of problem as a body that is
             // not valid JSON, so the same status, in words.
-            return (.badRequest, "The request has no body: send the fields as JSON, or as a form.", nil)
+            return (.badRequest, Self.noBody, nil)
         case let abort as any AbortError:
             return (abort.status, Self.plainMessage(abort.status, reason: abort.reason), nil)
         default:
             return (.internalServerError, "Something went wrong on our side. Please try again in a moment.", nil)
         }
     }
+
+    static let noBody = "The request has no body: send the fields as JSON, or as a form."
 
     static func plainMessage(_ status: HTTPResponseStatus, reason: String) -> String {
         switch status {

@@ -113,6 +113,9 @@ struct FeedbackAPITests {
             let array = try await browser.postJSON("/api/v1/feedback", json: "[]")
             #expect(array.status == .badRequest)
             #expect(array.body.contains("The body must be a JSON object"), "\(array.body)")
+            let empty = try await browser.postJSON("/api/v1/feedback", json: "")
+            #expect(empty.body.contains("send the fields as JSON, with Content-Type: application"), "\(empty.body)")
+            #expect(!empty.body.contains("as a form"))
         }
     }
 
