@@ -238,10 +238,12 @@ struct FeedbackAPITests {
             first.status = .published
             first.publishedText = "Published story, the nurse was kind"
             first.publishedAt = Date()
+            first.themes = "Not assigned;Staff manner & personal attributes"
             try await first.save(on: app.db)
             let page = try await browser.get("/api/v1/stories")
             #expect(page.status == .ok)
             #expect(page.body.contains("Published story, the nurse was kind"))
+            #expect(page.body.contains("\"themes\":[\"Staff manner & personal attributes\"]"), "no label without a subject")
             #expect(!page.body.contains("Waiting story"))
             #expect(!page.body.contains("07700"))
             #expect(try await browser.get("/api/v1/stories?sentiment=angry").status == .badRequest)
@@ -254,6 +256,7 @@ struct FeedbackAPITests {
             for (query, field) in [
                 ("service=not-a-uuid", "service"), ("service=\(UUID().uuidString)", "service"),
                 ("place=nowhere", "place"), ("theme=Nonsense", "theme"), ("page=0", "page"),
+                ("theme=Not%20assigned", "theme"),
             ] {
                 let refused = try await browser.get("/api/v1/stories?" + query)
                 #expect(refused.status == .badRequest, "\(query)")

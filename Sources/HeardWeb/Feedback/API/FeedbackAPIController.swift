@@ -256,9 +256,8 @@ enum FeedbackAPIController {
         {
             throw APIError(.badRequest, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
         }
-        if let theme = filters.theme, !theme.isEmpty, !request.listeningEngine.themeNames.contains(theme),
-            !(try await StoriesQuery.themeNames(on: request.db).contains(theme))
-        {
+        // The labels that name no subject ("Not assigned") are not themes a reader can ask for, as on the page.
+        if let theme = filters.theme, !theme.isEmpty, try await !Self.isStoryTheme(theme, request) {
             throw APIError(
                 .badRequest,
                 "No theme is called '\(theme)'. Themes are spelt as in the stories' themes lists, for example 'Timeliness of care'.",
@@ -278,10 +277,18 @@ enum FeedbackAPIController {
                 PublicStory(
                     reference: item.reference, service: .init(id: item.$service.id, name: item.service.name),
                     place: .init(slug: item.place.slug, name: item.place.name), publishedAt: item.publishedAt,
-                    text: item.publishedText ?? "", fftRating: item.fftRating, themes: item.themeList,
+                    text: item.publishedText ?? "", fftRating: item.fftRating,
+                    themes: ListeningEngine.publicThemes(item.themeList),
                     replies: item.replies.map { .init(body: $0.body, signature: $0.signature, createdAt: $0.createdAt) }
                 )
             }, total: result.total, page: result.page, pageCount: result.pageCount)
+    }
+
+    /// A theme a story may be filtered by: the model's or one stored on stories, never a label without a subject.
+    static func isStoryTheme(_ theme: String, _ request: Request) async throws -> Bool {
+        if ListeningEngine.labelsWithoutSubject.contains(theme) { return false }
+        if request.listeningEngine.themeNames.contains(theme) { return true }
+        return try await StoriesQuery.themeNames(on: request.db).contains(theme)
     }
 
     struct LoopClosureBody: Content {
