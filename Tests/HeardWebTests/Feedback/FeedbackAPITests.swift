@@ -243,7 +243,8 @@ struct FeedbackAPITests {
             let page = try await browser.get("/api/v1/stories")
             #expect(page.status == .ok)
             #expect(page.body.contains("Published story, the nurse was kind"))
-            #expect(page.body.contains("\"themes\":[\"Staff manner & personal attributes\"]"), "no label without a subject")
+            #expect(
+                page.body.contains("\"themes\":[\"Staff manner & personal attributes\"]"), "no label without a subject")
             #expect(!page.body.contains("Waiting story"))
             #expect(!page.body.contains("07700"))
             #expect(try await browser.get("/api/v1/stories?sentiment=angry").status == .badRequest)
