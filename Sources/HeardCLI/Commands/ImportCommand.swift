@@ -341,7 +341,53 @@ extension ExportCommand {
 
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Staff API tokens.", subcommands: [Create.self])
+        commandName: "token", abstract: "Staff API tokens.", subcommands: [Create.self, List.self, Revoke.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the API tokens: id, name, account, when made and last used, and whether revoked.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            var config = try database.configuration()
+            config.runsJobWorker = false
+            config.logLevel = .warning
+            try await AppRunner.withApplication(config) { app in
+                let tokens = try await StaffTokens.list(on: app.db)
+                guard !tokens.isEmpty else {
+                    print("There are no API tokens. Create one with heard token create.")
+                    return
+                }
+                func day(_ date: Date?) -> String { date.map { DecisionClock.ukDay(of: $0).iso } ?? "never" }
+                for token in tokens {
+                    let state = token.revokedAt.map { "revoked \(day($0))" } ?? "active"
+                    print(
+                        "\(token.id.uuidString.lowercased().prefix(8))  \(token.name)  \(token.email) (\(token.role.rawValue))  made \(day(token.createdAt))  last used \(day(token.lastUsedAt))  \(state)"
+                    )
+                }
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke an API token at once: requests with it are refused from now on.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The token's id, or its first 8 or more characters as heard token list shows them.")
+        var id: String
+
+        func run() async throws {
+            var config = try database.configuration()
+            config.runsJobWorker = false
+            config.logLevel = .warning
+            try await AppRunner.withApplication(config) { app in
+                let token = try await StaffTokens.revoke(id, on: app.db)
+                print("Revoked \"\(token.name)\" of \(token.email): it no longer works.")
+            }
+        }
+    }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -354,7 +400,13 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "The account's role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
         @Option(help: "What the token is for.") var name: String = "API token"
 
-        func validate() throws { try AccountArguments.validate(email: email, role: role) }
+        func validate() throws {
+            try AccountArguments.validate(email: email, role: role)
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, trimmed.count <= 100 else {
+                throw ValidationError("--name says what the token is for, in 1 to 100 characters.")
+            }
+        }
 
         func run() async throws {
             var config = try database.configuration()

@@ -184,6 +184,36 @@ struct CommandLineTests {
         }
     }
 
+    @Test("token: create, list and revoke from the command line; a token needs a name")
+    func tokens() async throws {
+        try await Self.withDatabase { database, workspace in
+            let unnamed = try workspace.run(
+                "token", "create", "--email", "cases@example.nhs.uk", "--role", "complaints_handler", "--name", " ",
+                "--database", database)
+            #expect(unnamed.status != 0)
+            #expect(unnamed.errors.contains("--name says what the token is for"))
+            let empty = try workspace.run("token", "list", "--database", database)
+            #expect(empty.output.contains("There are no API tokens."))
+            let created = try workspace.run(
+                "token", "create", "--email", "cases@example.nhs.uk", "--role", "complaints_handler", "--name",
+                "Case system", "--database", database)
+            #expect(created.status == 0, "\(created.errors)")
+            let listed = try workspace.run("token", "list", "--database", database)
+            #expect(listed.output.contains("Case system  cases@example.nhs.uk (complaints_handler)"))
+            #expect(listed.output.contains("last used never  active"))
+            let id = String(listed.output.prefix(8))
+            let short = try workspace.run("token", "revoke", String(id.prefix(4)), "--database", database)
+            #expect(short.errors.contains("Give at least the first 8 characters"))
+            let revoked = try workspace.run("token", "revoke", id, "--database", database)
+            #expect(revoked.status == 0, "\(revoked.errors)")
+            #expect(revoked.output.contains("Revoked \"Case system\" of cases@example.nhs.uk"))
+            #expect(try workspace.run("token", "list", "--database", database).output.contains("revoked "))
+            let unknown = try workspace.run("token", "revoke", "ffffffff", "--database", database)
+            #expect(unknown.status != 0)
+            #expect(unknown.errors.contains("No API token has an id starting ffffffff"))
+        }
+    }
+
     @Test("commands that read the database refuse a SQLite file that does not exist, and do not create it")
     func missingDatabase() throws {
         let workspace = try Workspace()

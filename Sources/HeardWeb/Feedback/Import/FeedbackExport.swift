@@ -90,6 +90,57 @@ public enum StaffTokens {
         }
         return try await APITokens.create(for: user, name: name, actor: .system("command line"), on: db)
     }
+
+    /// One token as `heard token list` shows it (never the token itself, which is not stored).
+    public struct Listed: Sendable {
+        public var id: UUID
+        public var name: String
+        public var email: String
+        public var role: Role
+        public var createdAt: Date?
+        public var lastUsedAt: Date?
+        public var revokedAt: Date?
+    }
+
+    /// Every token, newest first.
+    public static func list(on db: any Database) async throws -> [Listed] {
+        try await APIToken.query(on: db).with(\.$user).sort(\.$createdAt, .descending).all().map {
+            Listed(
+                id: $0.id!, name: $0.name, email: $0.user.email, role: $0.user.role, createdAt: $0.createdAt,
+                lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+        }
+    }
+
+    /// Revokes the token whose id is `id` or starts with it (at least 8 characters, as the list shows them);
+    /// returns it. Revoking one already revoked changes nothing.
+    public static func revoke(_ id: String, on db: any Database) async throws -> Listed {
+        let wanted = id.lowercased()
+        guard wanted.count >= 8 else {
+            throw StaffTokenError(
+                description: "Give at least the first 8 characters of the token's id (heard token list).")
+        }
+        let matches = try await list(on: db).filter { $0.id.uuidString.lowercased().hasPrefix(wanted) }
+        guard matches.count == 1, var token = matches.first else {
+            throw StaffTokenError(
+                description: matches.isEmpty
+                    ? "No API token has an id starting \(wanted). See heard token list."
+                    : "More than one token's id starts \(wanted): give more of it.")
+        }
+        if token.revokedAt == nil, let record = try await APIToken.find(token.id, on: db) {
+            let now = Date()
+            record.revokedAt = now
+            let summary = "Revoked API token \"\(token.name)\" of \(token.email)"
+            let objectID = token.id.uuidString
+            try await db.transaction { db in
+                try await record.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: .system("command line"), action: "api_token.revoked", objectType: "api_token",
+                    objectID: objectID, summary: summary)
+            }
+            token.revokedAt = now
+        }
+        return token
+    }
 }
 
 public struct StaffTokenError: Error, CustomStringConvertible {
