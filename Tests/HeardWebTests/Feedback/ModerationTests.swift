@@ -34,6 +34,35 @@ struct ModerationTests {
         }
     }
 
+    @Test("the text offered for publication labels what was good and what could be better", arguments: TestDatabase.all)
+    func labelledSuggestion(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let sent = try await app.browser().post(
+                "/feedback/new?service=\(service.id!.uuidString)",
+                form: [
+                    "service_id": service.id!.uuidString, "story": "Seen quickly in the morning.",
+                    "what_was_good": "Nurse Sarah on 07700 900123 was lovely", "could_be_better": "Nothing",
+                    "consent_to_publish": "yes",
+                ])
+            #expect(sent.status == .seeOther)
+            let item = try #require(try await FeedbackItem.query(on: app.db).first())
+            let moderator = try await app.signedInBrowser(.moderator)
+            let path = SiteURLPaths.moderate(item.id!)
+            let page = try await moderator.get(path)
+            let suggested =
+                "Seen quickly in the morning.\n\nWhat was good: Nurse [name] on [phone] was lovely\n\nWhat could be better: Nothing"
+            #expect(page.body.contains(suggested), "\(page.body)")
+            let approved = try await moderator.post(
+                path, form: ["decision": "approve", "published_text": suggested, "reason": ""], tokenFrom: path)
+            #expect(approved.status == .seeOther)
+            let audit = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.approve").first())
+            #expect(!audit.summary.contains("edited"), "the suggestion as offered is not an edit")
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.publishedText == suggested)
+        }
+    }
+
     @Test(
         "two moderators deciding the same item at once: one decision is kept, the other is refused with 409 and saves nothing",
         arguments: TestDatabase.all)

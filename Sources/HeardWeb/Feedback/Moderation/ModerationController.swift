@@ -66,7 +66,7 @@ enum ModerationController {
                 uniquingKeysWith: { first, _ in first })
         let page = ModerationPages.item(
             context: PageContext(request, title: "Moderate \(item.reference)", hasErrors: failure != nil), item: item,
-            publishedText: publishedText ?? item.publishedText ?? item.redactedText, failure: failure,
+            publishedText: publishedText ?? item.publishedText ?? PublishedSuggestion.text(for: item), failure: failure,
             csrfToken: request.csrfToken, reason: reason, published: published, contact: contact, names: names,
             notice: failure == nil ? Admin.takeFlash(request) : nil,
             lateClock: lateClockWarning(item, today: request.today))
@@ -129,7 +129,8 @@ enum ModerationController {
                 }
             return try await render(
                 request, item: item, failure: ValidationFailure([FieldError(field, refusal.description)]),
-                publishedText: text.isEmpty ? item.redactedText : text, reason: reason, status: .unprocessableEntity)
+                publishedText: text.isEmpty ? PublishedSuggestion.text(for: item) : text, reason: reason,
+                status: .unprocessableEntity)
         }
         let user = request.currentUser!
         let now = Date()
@@ -140,7 +141,7 @@ enum ModerationController {
             item.publishedText = text
             if newStatus == .published { item.publishedAt = now }
         }
-        let edited = text != item.redactedText
+        let edited = text != PublishedSuggestion.text(for: item)
         do {
             try await request.db.transaction { db in
                 // First, so that of two moderators deciding at once exactly one moves the item on; the other's

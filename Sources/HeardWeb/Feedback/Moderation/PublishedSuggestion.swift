@@ -1,0 +1,20 @@
+import HeardDomain
+import HeardStorage
+import HeardText
+
+/// The text a moderator is offered to publish: the redacted words, with "What was good" and "What could be
+/// better" labelled when the person answered them, so a reader can tell which answer "Nothing" belongs to.
+enum PublishedSuggestion {
+    static func text(for item: FeedbackItem) -> String {
+        let good = item.whatWasGood.trimmingWhitespace()
+        let better = item.couldBeBetter.trimmingWhitespace()
+        guard !good.isEmpty || !better.isEmpty else { return item.redactedText }
+        let redactor = Redactor()
+        var parts: [String] = []
+        let story = item.story.trimmingWhitespace()
+        if !story.isEmpty { parts.append(redactor.redact(story).text) }
+        if !good.isEmpty { parts.append("What was good: " + redactor.redact(good).text) }
+        if !better.isEmpty { parts.append("What could be better: " + redactor.redact(better).text) }
+        return parts.joined(separator: "\n\n")
+    }
+}
