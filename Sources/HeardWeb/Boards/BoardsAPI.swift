@@ -23,20 +23,11 @@ enum BoardsAPI {
         var voting: Int
         var livedExperience: Int
         var livedExperienceVoting: Int
-        var notice: String?
+        @NullEncoded var notice: String?
 
         enum CodingKeys: String, CodingKey {
             case members, voting, notice
             case livedExperience = "lived_experience", livedExperienceVoting = "lived_experience_voting"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(members, forKey: .members)
-            try c.encode(voting, forKey: .voting)
-            try c.encode(livedExperience, forKey: .livedExperience)
-            try c.encode(livedExperienceVoting, forKey: .livedExperienceVoting)
-            try c.encode(notice, forKey: .notice)
         }
     }
 
@@ -60,19 +51,11 @@ enum BoardsAPI {
         var kind: InterestKind
         var details: String
         var declaredOn: String
-        var endedOn: String?
+        @NullEncoded var endedOn: String?
 
         enum CodingKeys: String, CodingKey {
             case kind, details
             case declaredOn = "declared_on", endedOn = "ended_on"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(details, forKey: .details)
-            try c.encode(declaredOn, forKey: .declaredOn)
-            try c.encode(endedOn, forKey: .endedOn)
         }
     }
 

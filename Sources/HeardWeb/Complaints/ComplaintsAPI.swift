@@ -17,21 +17,21 @@ enum ComplaintsAPI {
         var channel: String
         var themes: [String]
         var acknowledgementDue: String
-        var acknowledgedOn: String?
-        var acknowledgedInTime: Bool?
+        @NullEncoded var acknowledgedOn: String?
+        @NullEncoded var acknowledgedInTime: Bool?
         /// Six months or the date agreed: what "responded in time" is judged against (a delay letter does not move it).
         var responseDue: String
         /// The new date the latest delay letter gave, if one was sent.
-        var responseExpectedBy: String?
-        var respondedOn: String?
-        var respondedInTime: Bool?
-        var delayExplainedOn: String?
+        @NullEncoded var responseExpectedBy: String?
+        @NullEncoded var respondedOn: String?
+        @NullEncoded var respondedInTime: Bool?
+        @NullEncoded var delayExplainedOn: String?
         var nextStep: String
-        var nextStepDue: String?
+        @NullEncoded var nextStepDue: String?
         var overdue: Bool
-        var outcome: ComplaintOutcome?
+        @NullEncoded var outcome: ComplaintOutcome?
         /// Set when the complaint was closed without a response; `outcome` then says why.
-        var closedOn: String?
+        @NullEncoded var closedOn: String?
 
         enum CodingKeys: String, CodingKey {
             case id, reference, organisation, service, channel, themes, overdue, outcome
@@ -41,31 +41,6 @@ enum ComplaintsAPI {
             case responseDue = "response_due", respondedOn = "responded_on", delayExplainedOn = "delay_explained_on"
             case responseExpectedBy = "response_expected_by"
             case nextStep = "next_step", nextStepDue = "next_step_due", closedOn = "closed_on"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(reference, forKey: .reference)
-            try c.encode(feedbackID, forKey: .feedbackID)
-            try c.encode(receivedOn, forKey: .receivedOn)
-            try c.encode(organisation, forKey: .organisation)
-            try c.encode(service, forKey: .service)
-            try c.encode(channel, forKey: .channel)
-            try c.encode(themes, forKey: .themes)
-            try c.encode(acknowledgementDue, forKey: .acknowledgementDue)
-            try c.encode(acknowledgedOn, forKey: .acknowledgedOn)
-            try c.encode(acknowledgedInTime, forKey: .acknowledgedInTime)
-            try c.encode(responseDue, forKey: .responseDue)
-            try c.encode(responseExpectedBy, forKey: .responseExpectedBy)
-            try c.encode(respondedOn, forKey: .respondedOn)
-            try c.encode(respondedInTime, forKey: .respondedInTime)
-            try c.encode(delayExplainedOn, forKey: .delayExplainedOn)
-            try c.encode(nextStep, forKey: .nextStep)
-            try c.encode(nextStepDue, forKey: .nextStepDue)
-            try c.encode(overdue, forKey: .overdue)
-            try c.encode(outcome, forKey: .outcome)
-            try c.encode(closedOn, forKey: .closedOn)
         }
     }
 

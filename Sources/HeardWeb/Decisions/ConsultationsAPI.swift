@@ -16,35 +16,18 @@ enum ConsultationsAPI {
         /// The last day to respond: earlier than planned when closed early.
         var closesOn: String
         var closedEarly: Bool
-        var extendedFrom: String?
-        var extensionReason: String?
+        @NullEncoded var extendedFrom: String?
+        @NullEncoded var extensionReason: String?
         var formats: [String]
         var responses: Int
         var initiative: APIRef.Titled
         var url: String
-        var outcomeURL: String?
+        @NullEncoded var outcomeURL: String?
 
         enum CodingKeys: String, CodingKey {
             case id, title, status, formats, responses, initiative, url
             case opensOn = "opens_on", closesOn = "closes_on", closedEarly = "closed_early"
             case extendedFrom = "extended_from", extensionReason = "extension_reason", outcomeURL = "outcome_url"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(title, forKey: .title)
-            try c.encode(status, forKey: .status)
-            try c.encode(opensOn, forKey: .opensOn)
-            try c.encode(closesOn, forKey: .closesOn)
-            try c.encode(closedEarly, forKey: .closedEarly)
-            try c.encode(extendedFrom, forKey: .extendedFrom)
-            try c.encode(extensionReason, forKey: .extensionReason)
-            try c.encode(formats, forKey: .formats)
-            try c.encode(responses, forKey: .responses)
-            try c.encode(initiative, forKey: .initiative)
-            try c.encode(url, forKey: .url)
-            try c.encode(outcomeURL, forKey: .outcomeURL)
         }
     }
 
@@ -72,17 +55,8 @@ enum ConsultationsAPI {
         var summary: String
         var mentions: Int
         /// accepted, proposal_changed or not_accepted: how the decision paper answered the theme.
-        var response: ThemeResponseKind?
+        @NullEncoded var response: ThemeResponseKind?
         var reason: String
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(summary, forKey: .summary)
-            try c.encode(mentions, forKey: .mentions)
-            try c.encode(response, forKey: .response)
-            try c.encode(reason, forKey: .reason)
-        }
     }
 
     struct Outcome: Content {
@@ -108,28 +82,16 @@ enum ConsultationsAPI {
         var discardedAlternatives: String
         var reasons: String
         /// draft or signed_off; null until an equality impact assessment exists.
-        var equalityImpactAssessment: EIAStatus?
+        @NullEncoded var equalityImpactAssessment: EIAStatus?
         var questions: [Question]
         /// Null until the outcome ("we asked, you said, we did") is published.
-        var outcome: Outcome?
+        @NullEncoded var outcome: Outcome?
 
         enum CodingKeys: String, CodingKey {
             case background, options, reasons, questions, outcome
             case consultation
             case discardedAlternatives = "discarded_alternatives"
             case equalityImpactAssessment = "equality_impact_assessment"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(consultation, forKey: .consultation)
-            try c.encode(background, forKey: .background)
-            try c.encode(options, forKey: .options)
-            try c.encode(discardedAlternatives, forKey: .discardedAlternatives)
-            try c.encode(reasons, forKey: .reasons)
-            try c.encode(equalityImpactAssessment, forKey: .equalityImpactAssessment)
-            try c.encode(questions, forKey: .questions)
-            try c.encode(outcome, forKey: .outcome)
         }
     }
 

@@ -27,45 +27,24 @@ enum DecisionsAPI {
         var meetingOn: String
         var initiative: APIRef.Titled
         /// What was decided: only once approved (a proposed decision's wording can still change).
-        var outcome: String?
-        var approvedOn: String?
+        @NullEncoded var outcome: String?
+        @NullEncoded var approvedOn: String?
         /// The public record, once approved.
-        var url: String?
-        var consultation: ConsultationDTO?
+        @NullEncoded var url: String?
+        @NullEncoded var consultation: ConsultationDTO?
 
         enum CodingKeys: String, CodingKey {
             case id, title, status, meeting, initiative, outcome, url, consultation
             case meetingOn = "meeting_on"
             case approvedOn = "approved_on"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(status, forKey: .status)
-            try container.encode(meeting, forKey: .meeting)
-            try container.encode(meetingOn, forKey: .meetingOn)
-            try container.encode(initiative, forKey: .initiative)
-            try container.encode(outcome, forKey: .outcome)
-            try container.encode(approvedOn, forKey: .approvedOn)
-            try container.encode(url, forKey: .url)
-            try container.encode(consultation, forKey: .consultation)
-        }
     }
 
     /// The 409 body: the usual error shape plus the principle that refused.
     struct RefusalBody: Content {
         var error: String
-        var field: String?
+        @NullEncoded var field: String?
         var principle: String
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(error, forKey: .error)
-            try container.encode(field, forKey: .field)
-            try container.encode(principle, forKey: .principle)
-        }
     }
 
     static func dto(_ bundle: InitiativeBundle, _ decision: Decision, today: SimpleDate) -> DecisionDTO {

@@ -18,14 +18,7 @@ struct APIError: AbortError {
 
 struct APIErrorBody: Content {
     var error: String
-    var field: String?
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(error, forKey: .error)
-        // Always present, null when the error is not about one field, so clients can rely on the shape.
-        try container.encode(field, forKey: .field)
-    }
+    @NullEncoded var field: String?
 }
 
 /// Turns every error into a page a person can read, or a JSON body under /api. Never leaks internals.

@@ -295,14 +295,14 @@ enum FeedbackAPIController {
         var scope: String
         var needingAnswer: Int
         var replied: Int
-        var replyRate: Double?
-        var medianDaysToReply: Double?
+        @NullEncoded var replyRate: Double?
+        @NullEncoded var medianDaysToReply: Double?
         var linkedToAction: Int
-        var actionRate: Double?
+        @NullEncoded var actionRate: Double?
         var actions: Int
         var actionsClosed: Int
-        var actionsClosedRate: Double?
-        var medianDaysToWeDid: Double?
+        @NullEncoded var actionsClosedRate: Double?
+        @NullEncoded var medianDaysToWeDid: Double?
 
         enum CodingKeys: String, CodingKey {
             case scope, replied, actions
@@ -314,21 +314,6 @@ enum FeedbackAPIController {
             case actionsClosed = "actions_closed"
             case actionsClosedRate = "actions_closed_rate"
             case medianDaysToWeDid = "median_days_to_we_did"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(scope, forKey: .scope)
-            try c.encode(needingAnswer, forKey: .needingAnswer)
-            try c.encode(replied, forKey: .replied)
-            try c.encode(replyRate, forKey: .replyRate)
-            try c.encode(medianDaysToReply, forKey: .medianDaysToReply)
-            try c.encode(linkedToAction, forKey: .linkedToAction)
-            try c.encode(actionRate, forKey: .actionRate)
-            try c.encode(actions, forKey: .actions)
-            try c.encode(actionsClosed, forKey: .actionsClosed)
-            try c.encode(actionsClosedRate, forKey: .actionsClosedRate)
-            try c.encode(medianDaysToWeDid, forKey: .medianDaysToWeDid)
         }
     }
 

@@ -15,11 +15,11 @@ enum ActionsAPI {
         /// What changed, or why it was not possible; empty while open.
         var outcome: String
         var organisation: APIRef.Named
-        var place: APIRef.Place?
-        var service: APIRef.Named?
-        var theme: String?
+        @NullEncoded var place: APIRef.Place?
+        @NullEncoded var service: APIRef.Named?
+        @NullEncoded var theme: String?
         var dueOn: String
-        var closedOn: String?
+        @NullEncoded var closedOn: String?
         var feedbackLinked: Int
         var updates: Int
 
@@ -27,23 +27,6 @@ enum ActionsAPI {
             case id, status, outcome, organisation, place, service, theme, updates
             case youSaid = "you_said", weWillOrDid = "we_will_or_did", dueOn = "due_on", closedOn = "closed_on"
             case feedbackLinked = "feedback_linked"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(youSaid, forKey: .youSaid)
-            try c.encode(weWillOrDid, forKey: .weWillOrDid)
-            try c.encode(status, forKey: .status)
-            try c.encode(outcome, forKey: .outcome)
-            try c.encode(organisation, forKey: .organisation)
-            try c.encode(place, forKey: .place)
-            try c.encode(service, forKey: .service)
-            try c.encode(theme, forKey: .theme)
-            try c.encode(dueOn, forKey: .dueOn)
-            try c.encode(closedOn, forKey: .closedOn)
-            try c.encode(feedbackLinked, forKey: .feedbackLinked)
-            try c.encode(updates, forKey: .updates)
         }
     }
 
