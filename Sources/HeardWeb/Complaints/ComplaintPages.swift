@@ -161,8 +161,8 @@ enum ComplaintPages {
     static func about(_ item: FeedbackItem) -> HTMLNode {
         .fragment([
             .text(item.service.name),
-            item.themeList.isEmpty
-                ? .fragment([]) : span(.class("hint")) { " – " + item.themeList.joined(separator: ", ") },
+            item.namedThemes.isEmpty
+                ? .fragment([]) : span(.class("hint")) { " – " + item.namedThemes.joined(separator: ", ") },
         ])
     }
 

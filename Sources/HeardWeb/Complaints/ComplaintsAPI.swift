@@ -82,7 +82,7 @@ enum ComplaintsAPI {
                     id: complaint.id!, reference: item.reference, feedbackID: item.id!,
                     receivedOn: clock.receivedOn.iso,
                     organisation: item.organisation.name, service: item.service.name, channel: item.channel.rawValue,
-                    themes: item.themeList, acknowledgementDue: clock.acknowledgementDue.iso,
+                    themes: item.namedThemes, acknowledgementDue: clock.acknowledgementDue.iso,
                     acknowledgedOn: clock.acknowledgedOn?.iso,
                     acknowledgedInTime: clock.acknowledgedInTime(today: today),
                     responseDue: clock.originalResponseDue.iso, responseExpectedBy: clock.responseExpectedBy?.iso,

@@ -79,7 +79,7 @@ public enum ComplaintsExport {
             func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
             return [
                 item.reference, clock.receivedOn.iso, item.organisation.name, item.service.name, item.channel.rawValue,
-                item.themeList.joined(separator: ";"), clock.acknowledgementDue.iso, clock.acknowledgedOn?.iso ?? "",
+                item.namedThemes.joined(separator: ";"), clock.acknowledgementDue.iso, clock.acknowledgedOn?.iso ?? "",
                 yesNo(clock.acknowledgedInTime(today: today)), clock.originalResponseDue.iso,
                 clock.respondedOn?.iso ?? "", yesNo(clock.respondedInTime(today: today)),
                 clock.delayExplainedOn?.iso ?? "", complaint.outcome?.rawValue ?? "", clock.closedOn?.iso ?? "",

@@ -28,6 +28,8 @@ struct ComplaintsTests {
             item.receivedAt = Date(timeIntervalSince1970: 1_798_113_600)
             item.contactName = "Ruth Adeyemi"
             item.contactPhone = "07700 900123"
+            // "Not assigned" names no subject: the complaint file, list, CSV and API show only the real theme.
+            item.themes = "Not assigned;Medication"
             try await item.save(on: app.db)
 
             let moderate = "/staff/moderation/\(item.id!.uuidString.lowercased())"
@@ -54,6 +56,8 @@ struct ComplaintsTests {
             #expect(list.body.contains("31 December 2026"))
             #expect(!list.body.contains("Acknowledgement overdue"))
             #expect(list.body.contains(service.name), "the list says what each complaint is about")
+            #expect(list.body.contains(" – Medication</span>"))
+            #expect(!list.body.contains("Not assigned"))
             #expect(try await handler.get("/staff").body.contains("<strong>0</strong> complaints with a step overdue"))
             clock.advance(days: 6)  // 4 January 2027
             #expect(try await handler.get("/staff/complaints").body.contains("Acknowledgement overdue"))
@@ -180,6 +184,8 @@ struct ComplaintsTests {
             #expect(
                 lines.last?.hasSuffix(",2026-12-31,2027-01-04,no,2027-03-01,2027-03-02,no,2027-03-02,upheld,") == true)
             #expect(!csv.body.contains("medicines"), "no comment text in the export")
+            #expect(lines.last?.contains(",Medication,2026-12-31,") == true)
+            #expect(!csv.body.contains("Not assigned"))
             // `heard export complaints` writes the same rows to a file.
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("complaints-\(UUID()).csv")
             defer { try? FileManager.default.removeItem(at: url) }
@@ -248,6 +254,7 @@ struct ComplaintsTests {
             #expect(items.first?["next_step"] as? String == "responded")
             #expect(items.first?["next_step_due"] is NSNull)
             #expect(items.first?["outcome"] as? String == "upheld")
+            #expect(items.first?["themes"] as? [String] == ["Medication"])
             #expect(!listed.body.contains("medicines"), "no comment text in the API either")
             let open = try await api.get("/api/v1/complaints?status=open", headers: auth)
             #expect(

@@ -179,7 +179,7 @@ enum ActionPages {
                     for item in linked {
                         li {
                             a(.href(SiteURL.feedback(item.id!))) { item.reference };
-                            " – " + (item.themeList.first ?? "")
+                            " – " + (item.namedThemes.first ?? "no theme found")
                         }
                     }
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import HeardDomain
+import HeardStorage
 import HeardText
 import Vapor
 
@@ -40,8 +41,9 @@ public final class ListeningEngine: Sendable {
         return named.isEmpty ? themes : named
     }
 
-    /// The themes a reader may filter stories by: never the labels that name no subject.
-    static func publicFilterThemes(_ themes: [String]) -> [String] {
+    /// The themes that name a subject: what a reader may filter stories by, and what a complaint or a list
+    /// row says it is about. An empty list reads "none found" rather than "Not assigned".
+    static func namedThemes(_ themes: [String]) -> [String] {
         themes.filter { !labelsWithoutSubject.contains($0) }
     }
 
@@ -97,4 +99,10 @@ extension Application {
 
 extension Request {
     var listeningEngine: ListeningEngine { application.listeningEngine }
+}
+
+extension FeedbackItem {
+    /// The item's themes without the labels that name no subject ("Not assigned"), as lists, complaint files
+    /// and their exports show them.
+    var namedThemes: [String] { ListeningEngine.namedThemes(themeList) }
 }

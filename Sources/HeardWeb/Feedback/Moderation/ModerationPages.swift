@@ -232,7 +232,7 @@ enum FeedbackSummaryList {
                 item.receivedAt.formatted(AuditPage.dateFormat) + " (" + item.channel.title + ")")
             row("Overall experience", item.fft?.title ?? "Not answered")
             row("May we publish?", item.consentToPublish ? "Yes" : "No")
-            row("Themes", item.themeList.isEmpty ? "None found" : item.themeList.joined(separator: ", "))
+            row("Themes", item.namedThemes.isEmpty ? "None found" : item.namedThemes.joined(separator: ", "))
             row("Sentiment", SentimentText.describe(item.sentiment))
             if !item.relationalList.isEmpty {
                 row("Relational care", item.relationalList.map(RelationalText.title).joined(separator: ", "))

@@ -62,7 +62,7 @@ enum StaffFeedbackPages {
                             .text(item.serviceAndPlace),
                             .text(item.receivedAt.formatted(AuditPage.dateFormat)),
                             .text(item.status.title),
-                            .text(item.themeList.prefix(3).joined(separator: ", ")),
+                            .text(item.namedThemes.prefix(3).joined(separator: ", ")),
                         ]
                     }, captionHidden: true)
                 button(.type("submit"), .class("button")) { "Raise an action from the selected feedback" }

@@ -15,7 +15,7 @@ enum StoriesController {
         let result = try await StoriesQuery.run(filters, on: request.db)
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         let services = try await Service.query(on: request.db).sort(\.$name).all()
-        let themes = ListeningEngine.publicFilterThemes(try await StoriesQuery.themeNames(on: request.db))
+        let themes = ListeningEngine.namedThemes(try await StoriesQuery.themeNames(on: request.db))
         return .html(
             StoriesPages.index(
                 context: PageContext(request, title: "Stories"), result: result, filters: filters,
