@@ -42,12 +42,15 @@ public enum ModerationDecision: Sendable, Equatable {
         case emptyPublishedText
         case reasonNeeded
         case personalDataLeft([String])
+        case publishedTextTooLong(length: Int, limit: Int)
 
         public var description: String {
             switch self {
             case .notAwaitingModeration(let status):
                 "This feedback has already been moderated (\(status.title.lowercased()))."
             case .emptyPublishedText: "Enter the text to publish."
+            case .publishedTextTooLong(let length, let limit):
+                PublishedText.tooLong(length: length, limit: limit)
             case .reasonNeeded: "Enter the reason. It is kept with the feedback."
             case .personalDataLeft(let kinds):
                 "The text to publish still contains personal data (\(kinds.joined(separator: ", "))). Replace it with a placeholder such as [name]."
@@ -56,14 +59,19 @@ public enum ModerationDecision: Sendable, Equatable {
     }
 
     /// The status the feedback moves to, or why the decision cannot be made.
-    /// - Parameter personalDataInPublishedText: kinds the redactor still finds in the edited text.
+    /// - Parameters:
+    ///   - personalDataInPublishedText: kinds the redactor still finds in the edited text.
+    ///   - suggestedLength: the length of the text offered to the moderator (see `PublishedText.limit`).
     public func outcome(
-        currentStatus: FeedbackStatus, consentToPublish: Bool, personalDataInPublishedText: [String]
+        currentStatus: FeedbackStatus, consentToPublish: Bool, personalDataInPublishedText: [String],
+        suggestedLength: Int = 0
     ) -> Result<FeedbackStatus, Refusal> {
         guard currentStatus == .awaitingModeration else { return .failure(.notAwaitingModeration(currentStatus)) }
         switch self {
         case .approve(let text):
             if text.trimmingWhitespace().isEmpty { return .failure(.emptyPublishedText) }
+            let limit = PublishedText.limit(suggestedLength: suggestedLength)
+            if text.count > limit { return .failure(.publishedTextTooLong(length: text.count, limit: limit)) }
             if !personalDataInPublishedText.isEmpty { return .failure(.personalDataLeft(personalDataInPublishedText)) }
             return .success(consentToPublish ? .published : .approvedPrivate)
         case .reject(let reason):
@@ -88,6 +96,7 @@ public enum PublishedStoryChange: Sendable, Equatable {
         case emptyPublishedText
         case unchanged
         case personalDataLeft([String])
+        case publishedTextTooLong(length: Int, limit: Int)
 
         public var description: String {
             switch self {
@@ -98,6 +107,8 @@ public enum PublishedStoryChange: Sendable, Equatable {
                 "Describe the reason without repeating the personal data (\(kinds.joined(separator: ", "))): the audit log keeps the reason."
             case .emptyPublishedText: "Enter the text to publish, or withdraw the story instead."
             case .unchanged: "The text is the same as the one published. Change it, or leave it as it is."
+            case .publishedTextTooLong(let length, let limit):
+                PublishedText.tooLong(length: length, limit: limit)
             case .personalDataLeft(let kinds):
                 "The text to publish still contains personal data (\(kinds.joined(separator: ", "))). Replace it with a placeholder such as [name]."
             }
@@ -121,10 +132,26 @@ public enum PublishedStoryChange: Sendable, Equatable {
         case .edit(let text, let reason):
             if text.trimmingWhitespace().isEmpty { return .failure(.emptyPublishedText) }
             if text == currentText { return .failure(.unchanged) }
+            // The published text may stay as long as it already is, but an edit cannot make it longer than that.
+            let limit = PublishedText.limit(suggestedLength: currentText?.count ?? 0)
+            if text.count > limit { return .failure(.publishedTextTooLong(length: text.count, limit: limit)) }
             if !personalDataInPublishedText.isEmpty { return .failure(.personalDataLeft(personalDataInPublishedText)) }
             if reason.trimmingWhitespace().isEmpty { return .failure(.reasonNeeded) }
             if !personalDataInReason.isEmpty { return .failure(.personalDataInReason(personalDataInReason)) }
             return .success(.published)
         }
+    }
+}
+
+/// How long a published story may be. A story is what someone wrote, redacted and perhaps shortened, so a
+/// moderator cannot publish more than a person may submit (10,000 characters), unless the text offered to
+/// them is already longer (a story and its two answers together), which can then be approved unchanged.
+public enum PublishedText {
+    public static func limit(suggestedLength: Int) -> Int {
+        max(FeedbackSubmission.maximumTextLength, suggestedLength)
+    }
+
+    static func tooLong(length: Int, limit: Int) -> String {
+        "Keep the text to publish to \(limit.formatted) characters or fewer: it is \(length.formatted) now. Shorten it: a story is published as the person wrote it, with personal data taken out."
     }
 }

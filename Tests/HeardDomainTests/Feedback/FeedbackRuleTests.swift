@@ -44,6 +44,20 @@ struct FeedbackRuleTests {
         #expect(
             approve.outcome(currentStatus: .published, consentToPublish: true, personalDataInPublishedText: [])
                 == .failure(.notAwaitingModeration(.published)))
+        // No more than a person may submit, unless the suggested text (a story and both answers) is longer.
+        let long = String(repeating: "a", count: 10_001)
+        let tooLong = ModerationDecision.approve(publishedText: long).outcome(
+            currentStatus: .awaitingModeration, consentToPublish: true, personalDataInPublishedText: [],
+            suggestedLength: 200)
+        #expect(tooLong == .failure(.publishedTextTooLong(length: 10_001, limit: 10_000)))
+        if case .failure(let refusal) = tooLong {
+            #expect(
+                refusal.description.hasPrefix("Keep the text to publish to 10,000 characters or fewer: it is 10,001"))
+        }
+        #expect(
+            ModerationDecision.approve(publishedText: long).outcome(
+                currentStatus: .awaitingModeration, consentToPublish: true, personalDataInPublishedText: [],
+                suggestedLength: 10_050) == .success(.published))
     }
 
     @Test("a published story can be withdrawn or re-edited, with a reason free of personal data")
@@ -73,6 +87,9 @@ struct FeedbackRuleTests {
             outcome(.edit(publishedText: "Ask for Dr Patel.", reason: "Typo"), inText: ["name"])
                 == .failure(.personalDataLeft(["name"])))
         #expect(outcome(.edit(publishedText: "Kind staff.", reason: "")) == .failure(.reasonNeeded))
+        #expect(
+            outcome(.edit(publishedText: String(repeating: "b", count: 12_000), reason: "Longer"))
+                == .failure(.publishedTextTooLong(length: 12_000, limit: 10_000)))
         #expect(FeedbackStatus.withdrawn.canBeAnswered && !FeedbackStatus.withdrawn.isPublic)
     }
 

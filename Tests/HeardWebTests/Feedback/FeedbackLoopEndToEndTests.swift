@@ -69,6 +69,14 @@ struct FeedbackLoopEndToEndTests {
             let leaky = try await moderator.post(
                 moderatePath, form: ["decision": "approve", "published_text": "Call 07700 900982", "reason": ""])
             #expect(leaky.status == .unprocessableEntity, "personal data left in the text is refused")
+            let padded = try await moderator.post(
+                moderatePath,
+                form: [
+                    "decision": "approve", "published_text": published + String(repeating: " More.", count: 2_000),
+                    "reason": "",
+                ])
+            #expect(padded.status == .unprocessableEntity, "no more than a person may submit")
+            #expect(padded.body.contains("Keep the text to publish to 10,000 characters or fewer: it is 12,0"))
             let approved = try await moderator.post(
                 moderatePath, form: ["decision": "approve", "published_text": published, "reason": ""])
             #expect(approved.status == .seeOther)

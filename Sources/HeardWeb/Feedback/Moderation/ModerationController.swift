@@ -115,7 +115,8 @@ enum ModerationController {
         }
         let left = request.listeningEngine.personalDataLeft(in: text).map(\.title)
         let outcome = decision.outcome(
-            currentStatus: item.status, consentToPublish: item.consentToPublish, personalDataInPublishedText: left)
+            currentStatus: item.status, consentToPublish: item.consentToPublish, personalDataInPublishedText: left,
+            suggestedLength: PublishedSuggestion.text(for: item).count)
         let newStatus: FeedbackStatus
         switch outcome {
         case .success(let status): newStatus = status
