@@ -33,6 +33,7 @@ public enum HeardMigrations {
             M0118_ComplaintDelayLettersAndClosure(),
             M0119_DecisionQuorum(),
             M0120_ConsultationExtensions(),
+            M0121_EqualityAssessmentVersions(),
         ]
     }
 }

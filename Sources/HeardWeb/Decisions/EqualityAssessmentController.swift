@@ -26,6 +26,19 @@ enum EqualityAssessmentController {
         var status: String
         var signedOffBy: String
         var reviewOn: String
+        /// Only after the decision: what the review found and why the assessment changes.
+        var reviewReason = ""
+    }
+
+    /// After the decision, the assessment is reviewed rather than edited: the version the decision relied on
+    /// is kept, public, beside the new one.
+    static func isReview(_ bundle: InitiativeBundle) -> Bool {
+        bundle.decision?.isApproved == true && bundle.assessment != nil
+    }
+
+    static func versions(of initiativeID: UUID, on db: any Database) async throws -> [EqualityAssessmentVersion] {
+        try await EqualityAssessmentVersion.query(on: db).filter(\.$initiative.$id == initiativeID)
+            .sort(\.$createdAt).all()
     }
 
     static func slug(_ c: MonitoringCharacteristic) -> String { Slug.make(c.rawValue) }
@@ -61,7 +74,8 @@ enum EqualityAssessmentController {
         return .html(
             EqualityAssessmentViews.form(
                 request, bundle: bundle, typed: typed, engagement: engagement, failure: nil,
-                notice: Admin.takeFlash(request)))
+                notice: Admin.takeFlash(request),
+                versions: try await versions(of: bundle.initiative.id!, on: request.db)))
     }
 
     @Sendable static func save(_ request: Request) async throws -> Response {
@@ -80,15 +94,26 @@ enum EqualityAssessmentController {
             whoAffected: Admin.text(request, "who_affected").trimmingWhitespace(), entries: entries,
             status: Admin.text(request, "status"),
             signedOffBy: Admin.text(request, "signed_off_by").trimmingWhitespace(),
-            reviewOn: Admin.text(request, "review_on").trimmingWhitespace())
+            reviewOn: Admin.text(request, "review_on").trimmingWhitespace(),
+            reviewReason: Admin.text(request, "review_reason").trimmingWhitespace())
         var errors: [FieldError] = []
-        if bundle.decision?.isApproved == true {
-            // Brown principles: the record of the regard had at the time of the decision must be kept.
-            errors.append(
-                FieldError(
-                    "who_affected",
-                    "The decision was approved with this assessment, so it is kept as it was when the decision was made."
-                ))
+        let isReview = isReview(bundle)
+        if isReview {
+            // Brown principles: the duty continues, so the assessment can be reviewed, but the record of the
+            // regard had at the decision is kept; a review is signed off and says what it found.
+            if let problem = RecordedReason.placeholderProblem(
+                typed.reviewReason, ask: "Say what the review found and why the assessment changes.")
+                ?? TextLimit.problem(typed.reviewReason, limit: TextLimit.reason, what: "what the review found")
+            {
+                errors.append(FieldError("review_reason", problem))
+            }
+            if typed.status != EIAStatus.signedOff.rawValue {
+                errors.append(
+                    FieldError(
+                        "status",
+                        "A review after the decision is signed off: choose signed off. The assessment the decision relied on stays on the record."
+                    ))
+            }
         }
         if let problem = RecordedReason.placeholderProblem(typed.whoAffected, ask: "Say who the proposal affects.") {
             errors.append(FieldError("who_affected", problem))
@@ -164,7 +189,9 @@ enum EqualityAssessmentController {
             return .html(
                 EqualityAssessmentViews.form(
                     request, bundle: bundle, typed: typed, engagement: engagement,
-                    failure: ValidationFailure(errors), notice: nil), status: .unprocessableEntity)
+                    failure: ValidationFailure(errors), notice: nil,
+                    versions: try await versions(of: bundle.initiative.id!, on: request.db)),
+                status: .unprocessableEntity)
         }
         let assessment =
             bundle.assessment
@@ -174,10 +201,17 @@ enum EqualityAssessmentController {
         // signed off: that day is what the decision's meeting is checked against. Any change to what it says
         // or who signs it is a new sign-off, dated today.
         let unchangedSignOff =
-            bundle.assessment.map {
+            !isReview
+            && bundle.assessment.map {
                 $0.status == .signedOff && status == .signedOff && $0.whoAffected == typed.whoAffected
                     && $0.entries == EqualityAssessment.encode(entries) && $0.signedOffBy == typed.signedOffBy
             } ?? false
+        // Taken before the fields change: the version being replaced, as the decision saw it.
+        let replaced =
+            isReview
+            ? bundle.assessment.map {
+                EqualityAssessmentVersion(replacing: $0, on: request.today.iso, reason: typed.reviewReason)
+            } : nil
         assessment.whoAffected = typed.whoAffected
         assessment.entries = EqualityAssessment.encode(entries)
         assessment.status = status
@@ -185,19 +219,23 @@ enum EqualityAssessmentController {
         if !unchangedSignOff { assessment.signedOffOn = status == .signedOff ? request.today.iso : nil }
         assessment.reviewOn = review?.iso
         try await request.db.transaction { db in
+            try await replaced?.create(on: db)
             try await assessment.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request),
-                action: status == .signedOff ? "eia.signed_off" : "eia.saved", objectType: "initiative",
-                objectID: bundle.initiative.id?.uuidString,
+                action: replaced != nil ? "eia.reviewed" : status == .signedOff ? "eia.signed_off" : "eia.saved",
+                objectType: "initiative", objectID: bundle.initiative.id?.uuidString,
                 summary:
-                    "\(status == .signedOff ? "Signed off" : "Saved") the equality impact assessment for \(bundle.initiative.title)",
-                changes: [FieldChange("status", from: before, to: status.rawValue)])
+                    "\(replaced != nil ? "Reviewed" : status == .signedOff ? "Signed off" : "Saved") the equality impact assessment for \(bundle.initiative.title)",
+                changes: [FieldChange("status", from: before, to: status.rawValue)]
+                    + (replaced != nil ? [FieldChange("review_reason", from: nil, to: typed.reviewReason)] : []))
         }
         Admin.flash(
             request,
-            status == .signedOff
-                ? "Equality impact assessment signed off." : "Equality impact assessment saved as a draft.")
+            replaced != nil
+                ? "Equality impact assessment reviewed and signed off. The version the decision relied on is kept with it."
+                : status == .signedOff
+                    ? "Equality impact assessment signed off." : "Equality impact assessment saved as a draft.")
         return request.redirect(to: DecisionURL.initiative(bundle.initiative.id!))
     }
 

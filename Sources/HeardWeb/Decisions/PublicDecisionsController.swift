@@ -158,7 +158,9 @@ enum PublicDecisionsController {
         guard let assessment = bundle.assessment else { throw Abort(.notFound) }
         return .html(
             PublicViews.assessment(
-                assessment, bundle: bundle,
+                assessment,
+                versions: try await EqualityAssessmentController.versions(of: bundle.initiative.id!, on: request.db),
+                bundle: bundle,
                 context: PageContext(request, title: "Equality impact assessment: \(bundle.initiative.title)")))
     }
 

@@ -247,9 +247,41 @@ struct ConsultationRulesTests {
             let wiped = try await officer.post(
                 eiaPath, form: ["status": "draft", "who_affected": "x"], tokenFrom: eiaPath)
             #expect(wiped.status == .unprocessableEntity)
-            #expect(wiped.body.contains("kept as it was when the decision was made"))
+            #expect(wiped.body.contains("Say what the review found and why the assessment changes."))
+            #expect(wiped.body.contains("A review after the decision is signed off: choose signed off."))
             let kept = try #require(try await EqualityAssessment.find(eia.id, on: app.db))
             #expect(kept.status == .signedOff && kept.whoAffected == "Stroke survivors")
+            #expect(try await EqualityAssessmentVersion.query(on: app.db).count() == 0)
+
+            // The duty continues: a signed-off review replaces it, and the version the decision relied on is
+            // kept and published beside it.
+            let reviewForm = try await officer.get(eiaPath)
+            #expect(reviewForm.body.contains("What the review found, and why the assessment changes"))
+            var review = signOff
+            for characteristic in EqualityAssessmentController.characteristics {
+                review["engagement-" + EqualityAssessmentController.slug(characteristic)] =
+                    "Responses to the consultation."
+            }
+            review["who_affected"] = "Stroke survivors and their carers"
+            review["review_on"] = Self.today.adding(days: 365).iso
+            review["review_reason"] = "Six months on: carers asked for evening visits, added as an action."
+            let reviewed = try await officer.post(eiaPath, form: review, tokenFrom: eiaPath)
+            #expect(reviewed.status == .seeOther)
+            let versions = try await EqualityAssessmentVersion.query(on: app.db).all()
+            #expect(versions.count == 1)
+            #expect(versions.first?.whoAffected == "Stroke survivors")
+            #expect(versions.first?.replacedOn == Self.today.iso)
+            let current = try #require(try await EqualityAssessment.find(eia.id, on: app.db))
+            #expect(current.whoAffected == "Stroke survivors and their carers")
+            #expect(current.signedOffOn == Self.today.iso)
+            let publicPage = try await app.browser().get(
+                "/initiatives/\(analysed.id!.uuidString.lowercased())/equality-impact-assessment")
+            #expect(publicPage.body.contains("Stroke survivors and their carers"))
+            #expect(publicPage.body.contains("<h2>Earlier versions</h2>"))
+            #expect(publicPage.body.contains("Six months on: carers asked for evening visits, added as an action."))
+            #expect(publicPage.body.contains("relied on this version."))
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "eia.reviewed").count() == 1)
         }
     }
 

@@ -5,8 +5,10 @@ import Vapor
 enum EqualityAssessmentViews {
     static func form(
         _ request: Request, bundle: InitiativeBundle, typed: EqualityAssessmentController.Typed,
-        engagement: [String: String], failure: ValidationFailure?, notice: String?
+        engagement: [String: String], failure: ValidationFailure?, notice: String?,
+        versions: [EqualityAssessmentVersion] = []
     ) -> String {
+        let isReview = EqualityAssessmentController.isReview(bundle)
         let heading = "Equality impact assessment"
         let id = bundle.initiative.id!
         return PageLayout.render(PageContext(request, title: heading, hasErrors: failure != nil)) {
@@ -18,8 +20,29 @@ enum EqualityAssessmentViews {
             p {
                 "Due regard to the Public Sector Equality Duty (Equality Act 2010 s149) must be had before and at the time of the decision, and recorded. The engagement boxes are filled in from who responded; check and add to them."
             }
+            if isReview, let decision = bundle.decision {
+                div(.class("panel")) {
+                    p {
+                        "The decision was made at the meeting on \(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn). The duty continues after it: record a review here when the review date comes or something changes. Each version is kept and published beside the new one, so the record of the regard had at the decision stays whole."
+                    }
+                    if !versions.isEmpty {
+                        p {
+                            "Earlier versions kept: \(versions.count). "
+                            a(.href(DecisionURL.publicAssessment(id))) { "See them on the public page" }
+                        }
+                    }
+                }
+            }
             HeardWeb.form(.action(DecisionURL.eia(id)), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
+                if isReview {
+                    FormComponents.textArea(
+                        name: "review_reason", label: "What the review found, and why the assessment changes",
+                        value: typed.reviewReason, failure: failure,
+                        hint:
+                            "Published with the assessment, for example: \"Six months on, fewer disabled people use the new clinic: added transport support.\"",
+                        rows: 3)
+                }
                 FormComponents.textArea(
                     name: "who_affected", label: "The proposal and who it affects", value: typed.whoAffected,
                     failure: failure, rows: 3)
@@ -61,7 +84,7 @@ enum EqualityAssessmentViews {
                 FormComponents.textField(
                     name: "review_on", label: "Review date", value: typed.reviewOn, failure: failure, type: "date",
                     required: false, width: "medium")
-                FormComponents.submitButton("Save assessment")
+                FormComponents.submitButton(isReview ? "Save the review" : "Save assessment")
             }
         }
     }

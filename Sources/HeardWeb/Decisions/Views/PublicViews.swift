@@ -382,35 +382,72 @@ enum PublicViews {
         }
     }
 
-    static func assessment(_ assessment: EqualityAssessment, bundle: InitiativeBundle, context: PageContext) -> String {
-        let entries = assessment.entryMap
+    /// The assessment as it stands, then each version a review replaced, oldest first: the first of them is the
+    /// one the decision relied on.
+    static func assessment(
+        _ assessment: EqualityAssessment, versions: [EqualityAssessmentVersion], bundle: InitiativeBundle,
+        context: PageContext
+    ) -> String {
+        func day(_ iso: String?) -> String { iso.flatMap { SimpleDate(iso: $0)?.ukText } ?? "–" }
+        let decisionDay = bundle.decision.flatMap { $0.isApproved ? day($0.meetingOn) : nil }
         return PageLayout.render(context) {
             p { a(.class("back-link"), .href(DecisionURL.publicInitiative(bundle.initiative.id!))) { "Back" } }
             h1 { "Equality impact assessment" }
             p(.class("lead")) { bundle.initiative.title }
+            if let latest = versions.last {
+                p {
+                    "Reviewed on \(day(latest.replacedOn)) after the decision. The versions it replaced, including the one the decision relied on, are below."
+                }
+            }
             DecisionForms.summaryList([
                 ("Status", .text(assessment.status.title)),
                 ("Who it affects", .text(assessment.whoAffected)),
                 ("Signed off by", .text(assessment.signedOffBy ?? "Not yet signed off")),
-                ("Signed off on", .text(assessment.signedOffOn.flatMap { SimpleDate(iso: $0)?.ukText } ?? "–")),
-                ("Review date", .text(assessment.reviewOn.flatMap { SimpleDate(iso: $0)?.ukText } ?? "–")),
+                ("Signed off on", .text(day(assessment.signedOffOn))),
+                ("Review date", .text(day(assessment.reviewOn))),
             ])
-            DataTable.render(
-                caption: "Each protected characteristic, and carers",
-                headers: [
-                    "Group", "Evidence", "Engagement that reached the group", "Likely impact", "Mitigations", "Actions",
-                ],
-                rows: EqualityAssessmentController.characteristics.map { c in
-                    let entry = entries[c.rawValue]
-                    return [
-                        .text(c.title), .text(entry?.evidence ?? "–"), .text(entry?.engagement ?? "–"),
-                        .text(
-                            EqualityAssessmentController.impacts.first { $0.value == entry?.impact }?.label
-                                ?? "Not yet assessed"),
-                        .text(entry?.mitigations ?? ""), .text(entry?.actions ?? ""),
-                    ]
-                })
+            assessmentTable(assessment.entryMap, caption: "Each protected characteristic, and carers")
+            if !versions.isEmpty {
+                h2 { "Earlier versions" }
+                for (index, version) in versions.enumerated().reversed() {
+                    section(.class("panel")) {
+                        h3 { "Signed off on \(day(version.signedOffOn)), replaced on \(day(version.replacedOn))" }
+                        if index == 0, let decisionDay {
+                            p { strong { "The decision made on \(decisionDay) relied on this version." } }
+                        }
+                        DecisionForms.summaryList([
+                            ("Why it was reviewed", .text(version.reviewReason)),
+                            ("Who it affects", .text(version.whoAffected)),
+                            (
+                                "Signed off by",
+                                .text(version.signedOffBy.isEmpty ? "Not signed off" : version.signedOffBy)
+                            ),
+                        ])
+                        assessmentTable(
+                            version.entryMap,
+                            caption: "Each group, as signed off on \(day(version.signedOffOn))")
+                    }
+                }
+            }
         }
+    }
+
+    private static func assessmentTable(_ entries: [String: EqualityAssessment.Entry], caption: String) -> HTMLNode {
+        DataTable.render(
+            caption: caption,
+            headers: [
+                "Group", "Evidence", "Engagement that reached the group", "Likely impact", "Mitigations", "Actions",
+            ],
+            rows: EqualityAssessmentController.characteristics.map { c in
+                let entry = entries[c.rawValue]
+                return [
+                    .text(c.title), .text(entry?.evidence ?? "–"), .text(entry?.engagement ?? "–"),
+                    .text(
+                        EqualityAssessmentController.impacts.first { $0.value == entry?.impact }?.label
+                            ?? "Not yet assessed"),
+                    .text(entry?.mitigations ?? ""), .text(entry?.actions ?? ""),
+                ]
+            })
     }
 
     static func dayNumber(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
