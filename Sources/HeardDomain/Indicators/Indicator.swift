@@ -78,8 +78,12 @@ public enum IndicatorTrend: Sendable, Equatable {
     case worse(by: Double)
     case same
 
-    public static func of(_ points: [IndicatorPoint], direction: IndicatorDirection) -> IndicatorTrend? {
-        let sorted = points.sorted { $0.periodStart < $1.periodStart }
+    /// Only figures that start one of the indicator's periods are compared, so a quarter is never read against a
+    /// year (figures recorded before indicators had a period may not).
+    public static func of(
+        _ points: [IndicatorPoint], direction: IndicatorDirection, period: IndicatorPeriod
+    ) -> IndicatorTrend? {
+        let sorted = points.filter { period.isStart($0.periodStart) }.sorted { $0.periodStart < $1.periodStart }
         guard let latest = sorted.last else { return nil }
         guard sorted.count > 1 else { return .first }
         let change = latest.value - sorted[sorted.count - 2].value

@@ -26,7 +26,7 @@ public enum IndicatorCSV {
     /// `places`, when given, maps each accepted spelling of a place (lower-cased name or slug) to its name, so
     /// an unknown place is reported with every other problem in one go.
     public static func parse(
-        _ text: String, unit: IndicatorUnit, defaultSource: String, today: SimpleDate,
+        _ text: String, unit: IndicatorUnit, period: IndicatorPeriod, defaultSource: String, today: SimpleDate,
         places: [String: String]? = nil
     ) throws(ValidationFailure) -> [IndicatorFigureRow] {
         let records = CSVText.records(text)
@@ -76,31 +76,33 @@ public enum IndicatorCSV {
                 lineProblems.append("\(place) is not a place in Heard (places: \(names))")
             }
             let periodText = field(periodIndex)
-            let period = SimpleDate(iso: periodText)
-            if period == nil {
+            let start = SimpleDate(iso: periodText)
+            if start == nil {
                 lineProblems.append(
                     periodText.isEmpty
                         ? "give the first day of the period, like 2026-04-01"
                         : "the period start must be a date like 2026-04-01, not \"\(periodText)\"")
+            } else if let start, let problem = period.startProblem(start) {
+                lineProblems.append(lowercasedFirst(problem.dropLastFullStop))
             }
-            let checked = IndicatorRules.valueProblems(field(valueIndex), unit: unit, periodStart: period, today: today)
+            let checked = IndicatorRules.valueProblems(field(valueIndex), unit: unit, periodStart: start, today: today)
             lineProblems += checked.problems.map { lowercasedFirst($0.message.dropLastFullStop) }
             let rowSource = field(sourceIndex).isEmpty ? source : field(sourceIndex)
             if rowSource.isEmpty {
                 lineProblems.append("say where the figure comes from (a source column, or the source box)")
             }
-            if let period, !place.isEmpty {
-                let key = place.lowercased() + "|" + period.iso
+            if let start, !place.isEmpty {
+                let key = place.lowercased() + "|" + start.iso
                 if let first = seen[key] {
-                    lineProblems.append("\(place), period from \(period.ukText) is already on line \(first)")
+                    lineProblems.append("\(place), \(period.phrase(start)) is already on line \(first)")
                 } else {
                     seen[key] = record.line
                 }
             }
-            if lineProblems.isEmpty, let period, let value = checked.value {
+            if lineProblems.isEmpty, let start, let value = checked.value {
                 rows.append(
                     IndicatorFigureRow(
-                        line: record.line, place: place, periodStart: period, value: value, source: rowSource))
+                        line: record.line, place: place, periodStart: start, value: value, source: rowSource))
             } else {
                 problems.append("Line \(record.line): \(lineProblems.joined(separator: "; ")).")
             }

@@ -34,6 +34,7 @@ public enum HeardMigrations {
             M0119_DecisionQuorum(),
             M0120_ConsultationExtensions(),
             M0121_EqualityAssessmentVersions(),
+            M0122_IndicatorPeriods(),
         ]
     }
 }

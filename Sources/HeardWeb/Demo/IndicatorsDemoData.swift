@@ -28,7 +28,9 @@ enum IndicatorsDemoData {
         let places = try await Place.query(on: db).sort(\.$name).all()
         let thisYear = SimpleDate(year: today.month >= 4 ? today.year : today.year - 1, month: 4, day: 1)
         for (index, item) in indicators.enumerated() {
-            let indicator = Indicator(name: item.0, summary: item.1, unit: item.2, direction: item.3)
+            // Figures for years from 1 April, as the national returns are.
+            let indicator = Indicator(
+                name: item.0, summary: item.1, unit: item.2, direction: item.3, period: .financialYear)
             try await indicator.create(on: db)
             for (offset, place) in places.enumerated() {
                 let spread = Double((offset * 7 + index * 3) % 5) - 2

@@ -35,15 +35,16 @@ enum IndicatorPages {
             } else {
                 DataTable.render(
                     caption: "Indicators for \(place?.name ?? "this place"): latest figure and change",
-                    headers: ["Indicator", "Latest figure", "Period from", "Change since the period before"],
+                    headers: ["Indicator", "Latest figure", "Period", "Change since the period before"],
                     rows: indicators.map { indicator in
                         let values = points[indicator.id!] ?? []
                         let latest = values.max { $0.periodStart < $1.periodStart }
-                        let trend = IndicatorTrend.of(values.map(\.point), direction: indicator.direction)
+                        let trend = IndicatorTrend.of(
+                            values.map(\.point), direction: indicator.direction, period: indicator.period)
                         return [
                             a(.href(IndicatorURL.indicator(indicator.id!))) { indicator.name },
                             .text(latest.map { indicator.unit.format($0.value) } ?? "No figure yet"),
-                            .text(latest.map { SimpleDate(iso: $0.periodStart)!.ukText } ?? "–"),
+                            .text(latest.map { indicator.period.label(SimpleDate(iso: $0.periodStart)!) } ?? "–"),
                             trendNode(trend, unit: indicator.unit),
                         ]
                     })
@@ -76,6 +77,13 @@ enum IndicatorPages {
                     name: "direction", legend: "Which way is better?",
                     choices: IndicatorDirection.allCases.map { .init(value: $0.rawValue, label: $0.title) },
                     selected: typed["direction"] ?? "", failure: failure, inline: true)
+                FormComponents.radios(
+                    name: "period", legend: "How often is there a new figure?",
+                    choices: IndicatorPeriod.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: typed["period"] ?? "", failure: failure,
+                    hint:
+                        "Every figure then covers one such period, so a change is always read between like periods. It cannot be changed later."
+                )
                 FormComponents.submitButton("Add indicator")
             }
         }
@@ -87,9 +95,10 @@ enum IndicatorPages {
         return .text(trend.describe(unit: unit))
     }
 
+    /// `replacing`, when a typed-in figure would replace one already recorded, adds the box that confirms it.
     static func show(
-        _ indicator: Indicator, values: [IndicatorValue], places: [Place], today: SimpleDate, context: PageContext,
-        failure: ValidationFailure?, typed: [String: String], notice: String?
+        _ indicator: Indicator, values: [IndicatorValue], places: [Place], replacing: IndicatorValue?,
+        context: PageContext, failure: ValidationFailure?, typed: [String: String], notice: String?
     ) -> String {
         let byPlace = Dictionary(grouping: values, by: { $0.$place.id })
         return PageLayout.render(context) {
@@ -98,7 +107,7 @@ enum IndicatorPages {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { indicator.name }
             p(.class("lead")) { indicator.summary }
-            p { "\(indicator.unit.title). \(indicator.direction.title)." }
+            p { "\(indicator.unit.title). \(indicator.direction.title). \(indicator.period.title)." }
             if values.isEmpty {
                 p { "No figures yet." }
             }
@@ -108,14 +117,22 @@ enum IndicatorPages {
                 p {
                     "Change since the period before: "
                     trendNode(
-                        IndicatorTrend.of(figures.map(\.point), direction: indicator.direction), unit: indicator.unit)
+                        IndicatorTrend.of(
+                            figures.map(\.point), direction: indicator.direction, period: indicator.period),
+                        unit: indicator.unit)
                 }
                 DataTable.render(
                     caption: "\(indicator.name) in \(place.name), newest first",
-                    headers: ["Period from", "Figure", "Source"],
+                    headers: ["Period", "Figure", "Source"],
                     rows: figures.map { figure in
-                        [
-                            .text(SimpleDate(iso: figure.periodStart)!.ukText),
+                        let start = SimpleDate(iso: figure.periodStart)!
+                        return [
+                            // Recorded before the indicator had a period: shown, but not compared.
+                            .text(
+                                indicator.period.isStart(start)
+                                    ? indicator.period.label(start)
+                                    : "From \(start.ukText) (not compared: not the start of a \(indicator.period.noun))"
+                            ),
                             .text(indicator.unit.format(figure.value)),
                             .text(figure.source),
                         ]
@@ -123,7 +140,7 @@ enum IndicatorPages {
             }
             h2 { "Record a figure" }
             p(.class("hint")) {
-                "A figure for a place and period that already has one replaces it; the change is kept in the audit log."
+                "To correct a figure, record it again for the same place and first day: Heard shows the figure already recorded and asks you to confirm the replacement. Both are kept in the audit log."
             }
             HeardWeb.form(.action(IndicatorURL.indicator(indicator.id!)), .method("post"), .novalidate) {
                 FormComponents.csrfField(context.csrfToken ?? "")
@@ -133,19 +150,25 @@ enum IndicatorPages {
                     selected: typed["place_id"] ?? "", failure: failure)
                 FormComponents.textField(
                     name: "period_start", label: "First day of the period", value: typed["period_start"] ?? "",
-                    failure: failure, hint: "For a quarter from April, 2026-04-01; for a year from April, the same.",
-                    type: "date", width: "short")
+                    failure: failure, hint: periodHint(indicator.period), type: "date", width: "short")
                 FormComponents.textField(
                     name: "value", label: "Figure (\(indicator.unit.title.lowercased()))", value: typed["value"] ?? "",
                     failure: failure, width: "short")
                 FormComponents.textField(
                     name: "source", label: "Source", value: typed["source"] ?? "", failure: failure,
                     hint: "For example \"GP Patient Survey 2026\" or \"Adult social care survey\".")
+                if let replacing {
+                    FormComponents.checkbox(
+                        name: "replace",
+                        label:
+                            "Replace the figure already recorded (\(indicator.unit.format(replacing.value)), source: \(replacing.source))",
+                        checked: false, value: replacing.id!.uuidString, failure: failure)
+                }
                 FormComponents.submitButton("Record figure")
             }
             h2 { "Load many figures from a spreadsheet" }
             p {
-                "Paste CSV with the columns place, period_start, value and source (a place by its name; a period by its first day, like 2026-04-01). Every line is checked as if typed in above: if any line has a problem, nothing is loaded and each problem is listed by its line."
+                "Paste CSV with the columns place, period_start, value and source, a place by its name and a period by its first day. \(periodHint(indicator.period)) Every line is checked as if typed in above: if any line has a problem, nothing is loaded and each problem is listed by its line."
             }
             HeardWeb.form(.action(IndicatorURL.load(indicator.id!)), .method("post"), .novalidate) {
                 FormComponents.csrfField(context.csrfToken ?? "")
@@ -157,8 +180,26 @@ enum IndicatorPages {
                     hint:
                         "For example: place,period_start,value,source then Bradford,2026-04-01,23,GP Patient Survey 2026",
                     rows: 10)
+                FormComponents.checkbox(
+                    name: "csv_replace", label: "Replace figures already recorded",
+                    checked: typed["csv_replace"] == "yes",
+                    hint:
+                        "Without this, a line for a place and period that already has a different figure is refused, naming the figure recorded. With it, those figures are replaced, and the message after loading lists each one, old and new."
+                )
                 FormComponents.submitButton("Load figures")
             }
         }
+    }
+
+    /// Which first days the indicator takes, with an example.
+    static func periodHint(_ period: IndicatorPeriod) -> String {
+        let example =
+            switch period {
+            case .month: "2026-04-01 for April 2026"
+            case .quarter: "2026-04-01 for April to June 2026"
+            case .financialYear: "2026-04-01 for April 2026 to March 2027"
+            case .calendarYear: "2026-01-01 for 2026"
+            }
+        return "\(period.startRule): for example, \(example)."
     }
 }

@@ -41,6 +41,7 @@ enum IndicatorsController {
             "name": Admin.text(request, "name").trimmingWhitespace(),
             "description": Admin.text(request, "description").trimmingWhitespace(),
             "unit": Admin.text(request, "unit"), "direction": Admin.text(request, "direction"),
+            "period": Admin.text(request, "period"),
         ]
         var errors: [FieldError] = []
         let name = typed["name"]!
@@ -62,10 +63,16 @@ enum IndicatorsController {
         if direction == nil {
             errors.append(FieldError("direction", "Say whether a higher figure is better or worse."))
         }
-        guard errors.isEmpty, let unit, let direction else {
+        let period = IndicatorPeriod(rawValue: typed["period"]!)
+        if period == nil {
+            errors.append(
+                FieldError("period", "Choose how often there is a new figure: monthly, quarterly or yearly."))
+        }
+        guard errors.isEmpty, let unit, let direction, let period else {
             return try await indexPage(request, failure: ValidationFailure(errors), typed: typed)
         }
-        let indicator = Indicator(name: name, summary: typed["description"]!, unit: unit, direction: direction)
+        let indicator = Indicator(
+            name: name, summary: typed["description"]!, unit: unit, direction: direction, period: period)
         do {
             try await request.db.transaction { db in
                 try await indicator.create(on: db)
@@ -87,20 +94,23 @@ enum IndicatorsController {
         try await showPage(try await find(request), request, failure: nil, typed: [:])
     }
 
+    /// `replacing` is the figure a typed-in one would replace: the form then asks to confirm that.
     static func showPage(
-        _ indicator: Indicator, _ request: Request, failure: ValidationFailure?, typed: [String: String]
+        _ indicator: Indicator, _ request: Request, failure: ValidationFailure?, typed: [String: String],
+        replacing: IndicatorValue? = nil
     ) async throws -> Response {
         let values = try await indicator.$values.query(on: request.db).with(\.$place).all()
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         return .html(
             IndicatorPages.show(
-                indicator, values: values, places: places, today: request.today,
+                indicator, values: values, places: places, replacing: replacing,
                 context: PageContext(request, title: indicator.name, hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil),
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 
-    /// Records a figure; a second figure for the same place and period replaces the first, audited with both.
+    /// Records a figure. A figure for a place and period that already has a different one replaces it only when
+    /// the officer has seen the old one and confirmed (the confirmation names that figure); audited with both.
     @Sendable static func record(_ request: Request) async throws -> Response {
         let indicator = try await find(request)
         let typed = [
@@ -108,6 +118,7 @@ enum IndicatorsController {
             "period_start": Admin.text(request, "period_start").trimmingWhitespace(),
             "value": Admin.text(request, "value").trimmingWhitespace(),
             "source": Admin.text(request, "source").trimmingWhitespace(),
+            "replace": Admin.text(request, "replace"),
         ]
         var errors: [FieldError] = []
         let place = try await UUID(uuidString: typed["place_id"]!).asyncFlatMap {
@@ -120,6 +131,11 @@ enum IndicatorsController {
         let checked = IndicatorRules.valueProblems(
             typed["value"]!, unit: indicator.unit, periodStart: period, today: request.today)
         errors += checked.problems
+        if let period, let problem = indicator.period.startProblem(period),
+            !errors.contains(where: { $0.field == "period_start" })
+        {
+            errors.append(FieldError("period_start", problem))
+        }
         if typed["source"]!.isEmpty {
             errors.append(
                 FieldError("source", "Say where the figure comes from, for example \"GP Patient Survey 2026\"."))
@@ -129,29 +145,47 @@ enum IndicatorsController {
         }
         let existing = try await IndicatorValue.query(on: request.db).filter(\.$indicator.$id == indicator.id!)
             .filter(\.$place.$id == place.id!).filter(\.$periodStart == period.iso).first()
+        let what = "\(place.name), \(indicator.period.phrase(period))"
+        let format = indicator.unit.format
+        if let existing, existing.value == value, existing.source == typed["source"]! {
+            Admin.flash(request, "That figure was already recorded (\(what), \(format(value))): nothing changed.")
+            return request.redirect(to: IndicatorURL.indicator(indicator.id!))
+        }
+        if let existing, typed["replace"] != existing.id!.uuidString {
+            let problem = FieldError(
+                "replace",
+                "\(what) already has a figure: \(format(existing.value)) (source: \(existing.source)). To replace it with \(format(value)), tick \"Replace the figure already recorded\" and record it again; otherwise check the place and the first day."
+            )
+            return try await showPage(
+                indicator, request, failure: ValidationFailure([problem]), typed: typed, replacing: existing)
+        }
         let figure =
             existing
             ?? IndicatorValue(
                 indicatorID: indicator.id!, placeID: place.id!, periodStart: period, value: value,
                 source: typed["source"]!, recordedByID: request.currentUser?.id)
-        let previous = existing?.value
+        let previous = existing.map { (value: $0.value, source: $0.source) }
         try await request.db.transaction { db in
             try await save(
-                figure, of: indicator, place: place, value: value, source: typed["source"]!, previous: previous,
-                note: nil, request, on: db)
+                figure, of: indicator, place: place, value: value, source: typed["source"]!,
+                previous: previous?.value, note: nil, request, on: db)
         }
         Admin.flash(
             request,
             previous.map {
-                "Figure for \(place.name), period from \(period.ukText), changed from \(indicator.unit.format($0)) to \(indicator.unit.format(value))."
-            } ?? "Figure recorded: \(place.name), period from \(period.ukText), \(indicator.unit.format(value)).")
+                "Replaced the figure for \(what): \(format($0.value)) (\($0.source)) → \(format(value)) (\(typed["source"]!))."
+            } ?? "Figure recorded: \(what), \(format(value)).")
         return request.redirect(to: IndicatorURL.indicator(indicator.id!))
     }
 
-    /// Loads many figures from pasted CSV: all of them or, if any line has a problem, none.
+    /// Loads many figures from pasted CSV: all of them or, if any line has a problem, none. A line that would
+    /// change a figure already recorded is a problem unless "replace" is ticked; the flash lists what was replaced.
     @Sendable static func load(_ request: Request) async throws -> Response {
         let indicator = try await find(request)
-        let typed = ["csv": Admin.text(request, "csv"), "csv_source": Admin.text(request, "csv_source")]
+        let typed = [
+            "csv": Admin.text(request, "csv"), "csv_source": Admin.text(request, "csv_source"),
+            "csv_replace": Admin.text(request, "csv_replace"),
+        ]
         let places = try await Place.query(on: request.db).all()
         var spellings: [String: String] = [:]
         for place in places {
@@ -161,8 +195,8 @@ enum IndicatorsController {
         let parsed: [IndicatorFigureRow]
         do {
             parsed = try IndicatorCSV.parse(
-                typed["csv"]!, unit: indicator.unit, defaultSource: typed["csv_source"]!, today: request.today,
-                places: spellings)
+                typed["csv"]!, unit: indicator.unit, period: indicator.period, defaultSource: typed["csv_source"]!,
+                today: request.today, places: spellings)
         } catch {
             return try await showPage(indicator, request, failure: error, typed: typed)
         }
@@ -176,6 +210,10 @@ enum IndicatorsController {
                 ($0.$place.id.uuidString + $0.periodStart, $0)
             },
             uniquingKeysWith: { first, _ in first })
+        let format = indicator.unit.format
+        func what(_ row: IndicatorFigureRow, _ place: Place) -> String {
+            "\(place.name), \(indicator.period.phrase(row.periodStart))"
+        }
         // What changes: new figures, and earlier ones with a different value or source (the rest stay as they are).
         let changes = rows.compactMap { row, place -> (IndicatorFigureRow, Place, IndicatorValue, Double?)? in
             guard let figure = existing[place.id!.uuidString + row.periodStart.iso] else {
@@ -187,7 +225,15 @@ enum IndicatorsController {
             guard figure.value != row.value || figure.source != row.source else { return nil }
             return (row, place, figure, figure.value)
         }
-        let corrected = changes.filter { $0.3 != nil }.count
+        let replacements = changes.filter { $0.3 != nil }
+        if !replacements.isEmpty, typed["csv_replace"] != "yes" {
+            return try await showPage(
+                indicator, request,
+                failure: IndicatorCSV.failure(
+                    replacements.map { row, place, figure, _ in
+                        "Line \(row.line): \(what(row, place)) already has \(format(figure.value)) (source: \(figure.source)); tick \"Replace figures already recorded\" to replace it with \(format(row.value))."
+                    }), typed: typed)
+        }
         try await request.db.transaction { db in
             for (row, place, figure, previous) in changes {
                 try await save(
@@ -195,10 +241,17 @@ enum IndicatorsController {
                     note: "loaded from CSV, line \(row.line)", request, on: db)
             }
         }
+        let listed = replacements.prefix(IndicatorCSV.listedProblems).map { row, place, _, previous in
+            "\(what(row, place)): \(format(previous!)) → \(format(row.value))"
+        }
+        let more = replacements.count - listed.count
         Admin.flash(
             request,
             "Loaded \(rows.count) figure\(rows.count == 1 ? "" : "s") from the CSV"
-                + (corrected > 0 ? ", \(corrected) of them replacing an earlier figure." : "."))
+                + (replacements.isEmpty
+                    ? "."
+                    : ", replacing \(replacements.count) already recorded: \(listed.joined(separator: "; "))"
+                        + (more > 0 ? "; and \(more) more (see the audit log)." : ".")))
         return request.redirect(to: IndicatorURL.indicator(indicator.id!))
     }
 

@@ -9,6 +9,7 @@ struct IndicatorCSVTests {
     func reads() throws {
         let rows = try IndicatorCSV.parse(
             "Place,Period start,Value\nLeeds,2026-04-01,23\nBradford,2025-04-01,\"1,500\"\n", unit: .count,
+            period: .financialYear,
             defaultSource: "GP Patient Survey", today: Self.today)
         #expect(
             rows == [
@@ -25,7 +26,7 @@ struct IndicatorCSVTests {
     func tooLarge() {
         let text = "place,period_start,value\nLeeds,2026-04-01,12\nBradford,2026-04-01,99999999999999999999999\n"
         do {
-            _ = try IndicatorCSV.parse(text, unit: .days, defaultSource: "GPPS", today: Self.today)
+            _ = try IndicatorCSV.parse(text, unit: .days, period: .month, defaultSource: "GPPS", today: Self.today)
             Issue.record("a figure of 10^23 days was loaded")
         } catch {
             #expect(
@@ -46,25 +47,25 @@ struct IndicatorCSVTests {
             Leeds,2026-04-01,13,GPPS
             """
         #expect(throws: ValidationFailure.self) {
-            try IndicatorCSV.parse(text, unit: .percent, defaultSource: "", today: Self.today)
+            try IndicatorCSV.parse(text, unit: .percent, period: .month, defaultSource: "", today: Self.today)
         }
         do {
-            _ = try IndicatorCSV.parse(text, unit: .percent, defaultSource: "", today: Self.today)
+            _ = try IndicatorCSV.parse(text, unit: .percent, period: .month, defaultSource: "", today: Self.today)
         } catch {
             #expect(
                 error.errors.map(\.message) == [
                     "Line 2: a percentage cannot be more than 100.",
                     "Line 3: give the place; the period has not started yet: record it once it has.",
                     "Line 4: the period start must be a date like 2026-04-01, not \"April 2026\"; say where the figure comes from (a source column, or the source box).",
-                    "Line 5: Leeds, period from 1 April 2026 is already on line 2.",
-                    "Line 6: Leeds, period from 1 April 2026 is already on line 2.",
+                    "Line 5: Leeds, month from 1 April 2026 is already on line 2.",
+                    "Line 6: Leeds, month from 1 April 2026 is already on line 2.",
                 ])
         }
         // A decimal comma splits a line into one value too many: the line is refused, not half loaded.
         do {
             _ = try IndicatorCSV.parse(
                 "place,period_start,value,source\nLeeds,2026-07-01,3,5,GPPS\nLeeds,2026-05-01,\"3,5\",GPPS",
-                unit: .days, defaultSource: "", today: Self.today)
+                unit: .days, period: .month, defaultSource: "", today: Self.today)
             Issue.record("a split figure was accepted")
         } catch {
             #expect(error.errors.count == 2)
@@ -75,7 +76,7 @@ struct IndicatorCSVTests {
         do {
             _ = try IndicatorCSV.parse(
                 "place,period_start,value,source\nLeeds,2026-13-01,5,x\nNowhere,2026-04-01,5,x\nleeds,2026-05-01,5,x",
-                unit: .percent, defaultSource: "", today: Self.today,
+                unit: .percent, period: .month, defaultSource: "", today: Self.today,
                 places: ["leeds": "Leeds", "wakefield": "Wakefield"])
             Issue.record("an unknown place was accepted")
         } catch {
@@ -87,15 +88,32 @@ struct IndicatorCSVTests {
         }
         #expect(throws: ValidationFailure.self) {
             try IndicatorCSV.parse(
-                "where,when,what\nLeeds,2026-04-01,3", unit: .count, defaultSource: "x", today: Self.today)
+                "where,when,what\nLeeds,2026-04-01,3", unit: .count, period: .month, defaultSource: "x",
+                today: Self.today)
         }
         let many = "place,period_start,value,source\n" + String(repeating: "Leeds,2026-04-01,-1,x\n", count: 25)
         do {
-            _ = try IndicatorCSV.parse(many, unit: .count, defaultSource: "", today: Self.today)
+            _ = try IndicatorCSV.parse(many, unit: .count, period: .month, defaultSource: "", today: Self.today)
             Issue.record("negative figures were accepted")
         } catch {
             #expect(error.errors.count == IndicatorCSV.listedProblems + 1)
             #expect(error.errors.last?.message == "And 5 more lines with problems. Nothing was loaded.")
+        }
+    }
+
+    @Test("a line whose first day does not start one of the indicator's periods is refused, saying the day to use")
+    func periodStarts() {
+        let text =
+            "place,period_start,value,source\nLeeds,2026-07-01,10,GPPS\nLeeds,2026-07-15,11,GPPS\nLeeds,2026-05-01,9,GPPS"
+        do {
+            _ = try IndicatorCSV.parse(text, unit: .percent, period: .quarter, defaultSource: "", today: Self.today)
+            Issue.record("a figure for a part of a quarter was loaded")
+        } catch {
+            #expect(
+                error.errors.map(\.message) == [
+                    "Line 3: a quarterly figure's period starts on 1 January, 1 April, 1 July or 1 October: for the quarter that includes 15 July 2026, enter 2026-07-01.",
+                    "Line 4: a quarterly figure's period starts on 1 January, 1 April, 1 July or 1 October: for the quarter that includes 1 May 2026, enter 2026-04-01.",
+                ])
         }
     }
 }

@@ -69,10 +69,10 @@ struct IndicatorRulesTests {
         let q1 = SimpleDate(year: 2026, month: 1, day: 1)
         let q2 = SimpleDate(year: 2026, month: 4, day: 1)
         let rising = [IndicatorPoint(periodStart: q2, value: 5), IndicatorPoint(periodStart: q1, value: 3)]
-        #expect(IndicatorTrend.of(rising, direction: .higherIsBetter) == .better(by: 2))
-        #expect(IndicatorTrend.of(rising, direction: .lowerIsBetter) == .worse(by: 2))
-        #expect(IndicatorTrend.of([rising[0]], direction: .higherIsBetter) == .first)
-        #expect(IndicatorTrend.of([], direction: .higherIsBetter) == nil)
+        #expect(IndicatorTrend.of(rising, direction: .higherIsBetter, period: .quarter) == .better(by: 2))
+        #expect(IndicatorTrend.of(rising, direction: .lowerIsBetter, period: .quarter) == .worse(by: 2))
+        #expect(IndicatorTrend.of([rising[0]], direction: .higherIsBetter, period: .quarter) == .first)
+        #expect(IndicatorTrend.of([], direction: .higherIsBetter, period: .quarter) == nil)
         #expect(IndicatorTrend.better(by: 2).describe(unit: .percent) == "Better by 2 points")
         #expect(IndicatorTrend.worse(by: 1).describe(unit: .days) == "Worse by 1 day")
         #expect(IndicatorTrend.worse(by: 1).describe(unit: .percent) == "Worse by 1 point")
@@ -85,5 +85,39 @@ struct IndicatorRulesTests {
         #expect(
             IndicatorUnit.perThousand.format(4.25) == "4.2 per 1,000"
                 || IndicatorUnit.perThousand.format(4.25) == "4.3 per 1,000")
+    }
+
+    @Test("a figure's first day must start one of the indicator's periods; only such figures are compared")
+    func periods() {
+        let april = SimpleDate(year: 2026, month: 4, day: 1)
+        let july15 = SimpleDate(year: 2026, month: 7, day: 15)
+        #expect(IndicatorPeriod.quarter.startProblem(april) == nil)
+        #expect(
+            IndicatorPeriod.quarter.startProblem(july15)
+                == "A quarterly figure's period starts on 1 January, 1 April, 1 July or 1 October: for the quarter that includes 15 July 2026, enter 2026-07-01."
+        )
+        #expect(IndicatorPeriod.quarter.startProblem(SimpleDate(year: 2026, month: 5, day: 1)) != nil)
+        #expect(IndicatorPeriod.month.startProblem(SimpleDate(year: 2026, month: 5, day: 1)) == nil)
+        #expect(IndicatorPeriod.month.startProblem(july15)?.hasSuffix("enter 2026-07-01.") == true)
+        #expect(
+            IndicatorPeriod.financialYear.startProblem(SimpleDate(year: 2026, month: 1, day: 1))?.hasSuffix(
+                "for the year that includes 1 January 2026, enter 2025-04-01.") == true)
+        #expect(IndicatorPeriod.calendarYear.startProblem(april)?.hasSuffix("enter 2026-01-01.") == true)
+        #expect(IndicatorPeriod.quarter.label(april) == "Quarter from 1 April 2026")
+
+        // A year and a quarter from the same day are never compared: the odd one out is left out.
+        let mixed = [
+            IndicatorPoint(periodStart: SimpleDate(year: 2025, month: 4, day: 1), value: 21),
+            IndicatorPoint(periodStart: april, value: 19), IndicatorPoint(periodStart: july15, value: 5),
+        ]
+        #expect(IndicatorTrend.of(mixed, direction: .higherIsBetter, period: .financialYear) == .worse(by: 2))
+
+        // Indicators from before periods: the longest period all figures start, else the one most start.
+        #expect(IndicatorPeriod.inferred(from: []) == .financialYear)
+        #expect(IndicatorPeriod.inferred(from: [april, april.adding(months: -12)]) == .financialYear)
+        #expect(IndicatorPeriod.inferred(from: [SimpleDate(year: 2026, month: 1, day: 1)]) == .calendarYear)
+        #expect(IndicatorPeriod.inferred(from: [april, SimpleDate(year: 2026, month: 7, day: 1)]) == .quarter)
+        #expect(IndicatorPeriod.inferred(from: [april, SimpleDate(year: 2026, month: 5, day: 1)]) == .month)
+        #expect(IndicatorPeriod.inferred(from: [april, april.adding(months: -12), july15]) == .financialYear)
     }
 }

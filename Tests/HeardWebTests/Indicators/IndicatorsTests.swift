@@ -41,12 +41,13 @@ struct IndicatorsTests {
                     || refused.body.contains("Enter the indicator's name"))
             #expect(refused.body.contains("Choose what the figure counts"))
             #expect(refused.body.contains("Say whether a higher figure is better or worse"))
+            #expect(refused.body.contains("Choose how often there is a new figure: monthly, quarterly or yearly."))
             let created = try await officer.post(
                 "/staff/indicators",
                 form: [
                     "name": "People with a care plan",
                     "description": "GP Patient Survey, people with a long-term condition.",
-                    "unit": "percent", "direction": "higher",
+                    "unit": "percent", "direction": "higher", "period": "financial_year",
                 ], tokenFrom: "/staff/indicators")
             #expect(created.status == .seeOther)
             let indicator = try #require(try await Indicator.query(on: app.db).first())
@@ -72,17 +73,27 @@ struct IndicatorsTests {
             var page = try await officer.get("/staff/indicators?place=calderdale")
             #expect(page.body.contains("4.5%"))
             #expect(page.body.contains("Better by 1.5 points"))
-            // A correction replaces the figure and says so.
+            // A correction first shows the figure it would replace and asks; confirmed, it replaces it and says so.
+            let correction = [
+                "place_id": place.id!.uuidString, "period_start": "2026-04-01", "value": "2%", "source": "GPPS",
+            ]
+            let asked = try await officer.post(path, form: correction, tokenFrom: path)
+            #expect(asked.status == .unprocessableEntity)
+            #expect(
+                asked.body.contains(
+                    "Calderdale, year from 1 April 2026 already has a figure: 4.5% (source: GPPS). To replace it with 2%, tick"
+                ))
+            #expect(asked.body.contains("Replace the figure already recorded (4.5%, source: GPPS)"))
+            #expect(try await IndicatorValue.query(on: app.db).filter(\.$value == 4.5).count() == 1, "not replaced yet")
+            let old = try #require(try await IndicatorValue.query(on: app.db).filter(\.$value == 4.5).first())
             let corrected = try await officer.post(
-                path,
-                form: [
-                    "place_id": place.id!.uuidString, "period_start": "2026-04-01", "value": "2%", "source": "GPPS",
-                ],
-                tokenFrom: path)
+                path, form: correction.merging(["replace": old.id!.uuidString]) { $1 }, tokenFrom: path)
             #expect(corrected.status == .seeOther)
             #expect(try await IndicatorValue.query(on: app.db).count() == 2)
             let detail = try await officer.get(path)
-            #expect(detail.body.contains("changed from 4.5% to 2%"))
+            #expect(
+                detail.body.contains(
+                    "Replaced the figure for Calderdale, year from 1 April 2026: 4.5% (GPPS) → 2% (GPPS)."))
             page = try await officer.get("/staff/indicators?place=calderdale")
             #expect(page.body.contains("Worse by 1 point<"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "indicator.value_recorded").count() == 3)
@@ -152,11 +163,24 @@ struct IndicatorsTests {
                 leeds,2025-04-01,21,
                 Calderdale,2026-04-01,19%,
                 """
-            let loaded = try await officer.post(
+            // Leeds 2025 already has 20%: without "replace" the file is refused, naming the figure and its line.
+            let unconfirmed = try await officer.post(
                 path + "/load", form: ["csv": good, "csv_source": "Survey of carers"], tokenFrom: path)
+            #expect(unconfirmed.status == .unprocessableEntity)
+            #expect(
+                unconfirmed.body.contains(
+                    "Line 3: Leeds, year from 1 April 2025 already has 20% (source: Survey 2025); tick \"Replace figures already recorded\" to replace it with 21%."
+                ))
+            #expect(try await IndicatorValue.query(on: app.db).count() == 1, "nothing loaded")
+            let loaded = try await officer.post(
+                path + "/load", form: ["csv": good, "csv_source": "Survey of carers", "csv_replace": "yes"],
+                tokenFrom: path)
             #expect(loaded.status == .seeOther)
             let page = try await officer.get(path)
-            #expect(page.body.contains("Loaded 3 figures from the CSV, 1 of them replacing an earlier figure."))
+            #expect(
+                page.body.contains(
+                    "Loaded 3 figures from the CSV, replacing 1 already recorded: Leeds, year from 1 April 2025: 20% → 21%."
+                ))
             let values = try await IndicatorValue.query(on: app.db).with(\.$place).all()
             #expect(values.count == 3)
             #expect(

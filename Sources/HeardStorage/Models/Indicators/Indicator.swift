@@ -12,19 +12,24 @@ public final class Indicator: Model, @unchecked Sendable {
     @Field(key: "description") public var summary: String
     @Field(key: "unit") public var unit: IndicatorUnit
     @Field(key: "direction") public var direction: IndicatorDirection
+    /// How often there is a new figure: every figure starts one such period, so like is compared with like.
+    @Field(key: "period") public var period: IndicatorPeriod
     @Children(for: \.$indicator) public var values: [IndicatorValue]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
+    /// `period` defaults to a financial year, as the national indicators are reported.
     public init(
-        id: UUID? = nil, name: String, summary: String, unit: IndicatorUnit, direction: IndicatorDirection
+        id: UUID? = nil, name: String, summary: String, unit: IndicatorUnit, direction: IndicatorDirection,
+        period: IndicatorPeriod = .financialYear
     ) {
         self.id = id
         self.name = name
         self.summary = summary
         self.unit = unit
         self.direction = direction
+        self.period = period
     }
 }
 

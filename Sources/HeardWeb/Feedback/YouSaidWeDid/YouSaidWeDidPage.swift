@@ -34,7 +34,8 @@ enum YouSaidWeDidPage {
                                 .text(indicator.name), .text(indicator.unit.format(latest.value)),
                                 .text(SimpleDate(iso: latest.periodStart)!.ukText),
                                 .text(
-                                    IndicatorTrend.of(values.map(\.point), direction: indicator.direction)?
+                                    IndicatorTrend.of(
+                                        values.map(\.point), direction: indicator.direction, period: indicator.period)?
                                         .describe(unit: indicator.unit) ?? "–"),
                             ]
                         })
