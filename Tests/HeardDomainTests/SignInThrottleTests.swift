@@ -41,18 +41,6 @@ struct InputRuleTests {
         }
     }
 
-    @Test("passwords need length, not symbols")
-    func password() {
-        #expect(PasswordPolicy.problem(with: "short") != nil)
-        #expect(PasswordPolicy.problem(with: "            ") != nil)
-        #expect(PasswordPolicy.problem(with: "three random words") == nil)
-        #expect(PasswordPolicy.problem(with: String(repeating: "p", count: 72)) == nil)
-        #expect(
-            PasswordPolicy.problem(with: String(repeating: "p", count: 73))?.contains("at most 72 characters") == true,
-            "bcrypt would ignore the 73rd")
-        #expect(PasswordPolicy.problem(with: String(repeating: "é", count: 40)) != nil, "80 bytes")
-    }
-
     @Test("slugs are lower-case words joined by hyphens")
     func slugs() throws {
         #expect(Slug.make("Bradford District & Craven") == "bradford-district-craven")

@@ -31,7 +31,7 @@ struct UserCommand: AsyncParsableCommand {
             config.runsJobWorker = false
             config.logLevel = .warning
             let password = try PasswordInput.read(prompt: "Password for \(email): ")
-            if let problem = PasswordPolicy.problem(with: password) { throw CLIError(problem) }
+            if let problem = PasswordPolicy.problem(with: password, forAccount: email) { throw CLIError(problem) }
             let role = Role(rawValue: role)!
             let email = EmailAddress.normalised(email)
             let given = (name ?? "").trimmingWhitespace()
@@ -85,7 +85,7 @@ extension UserCommand {
             config.logLevel = .warning
             let email = EmailAddress.normalised(email)
             let password = try PasswordInput.read(prompt: "New password for \(email): ")
-            if let problem = PasswordPolicy.problem(with: password) { throw CLIError(problem) }
+            if let problem = PasswordPolicy.problem(with: password, forAccount: email) { throw CLIError(problem) }
             AppRunner.bootstrapLogging(level: .warning)
             try await AppRunner.withApplication(config) { app in
                 guard let user = try await User.query(on: app.db).filter(\.$email == email).first() else {

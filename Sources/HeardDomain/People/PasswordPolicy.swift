@@ -1,12 +1,18 @@
-/// What a password must be. Length matters more than symbols (NCSC password guidance).
+/// What a password must be. Length matters more than symbols, and the passwords guessed first are refused
+/// (NCSC password guidance).
 public enum PasswordPolicy {
     public static let minimumLength = 12
     /// bcrypt reads only the first 72 bytes: a longer password would be cut short without anyone knowing,
     /// so that anything sharing its first 72 bytes would also sign in.
     public static let maximumBytes = 72
 
-    /// A sentence saying what is wrong with the password, or nil when it is acceptable.
-    public static func problem(with password: String) -> String? {
+    /// What the new-password boxes say before anything is typed.
+    public static let hint =
+        "At least \(minimumLength) characters and not a common password. Three random words work well."
+
+    /// A sentence saying what is wrong with `password` for the account signing in as `email`, or nil when it is
+    /// acceptable.
+    public static func problem(with password: String, forAccount email: String) -> String? {
         if password.count < minimumLength {
             return "Enter a password of at least \(minimumLength) characters. Three random words work well."
         }
@@ -17,6 +23,21 @@ public enum PasswordPolicy {
         if password.trimmingWhitespace().isEmpty {
             return "Enter a password that is not only spaces."
         }
+        if GuessablePatterns.isRepeatOrRun(password) {
+            return
+                "Enter a password that is harder to guess: not one character or a short part repeated, and not a run like abcdef, qwerty or 123456. Three random words work well."
+        }
+        if CommonPasswords.contains(password) {
+            return
+                "Enter a password that is harder to guess: this one is among the most common passwords, even with numbers or symbols added. Three random words work well."
+        }
+        if GuessablePatterns.isMostlyNames(password, email: email) {
+            return
+                "Enter a password that is harder to guess: it is mostly your e-mail name or the word \"\(GuessablePatterns.product)\". Three random words work well."
+        }
         return nil
     }
+
+    /// Changing a password to itself leaves the old one, perhaps known to someone else, in use.
+    public static let sameAsCurrent = "Choose a password you have not used here: this is your current password."
 }

@@ -53,7 +53,8 @@ enum PasswordController {
 
     @Sendable static func reset(_ request: Request) async throws -> Response {
         let reset = try await usableReset(request)
-        if let failure = newPasswordProblems(request) {
+        let email = try await reset.$user.get(on: request.db).email
+        if let failure = newPasswordProblems(request, email: email) {
             return .html(resetPage(request, failure: failure), status: .unprocessableEntity)
         }
         let hash = try await request.password.async.hash(Admin.text(request, "password"))
@@ -86,10 +87,10 @@ enum PasswordController {
     }
 
     /// Both new-password boxes: the policy, and the same twice.
-    private static func newPasswordProblems(_ request: Request) -> ValidationFailure? {
+    private static func newPasswordProblems(_ request: Request, email: String) -> ValidationFailure? {
         let password = Admin.text(request, "password")
         var errors: [FieldError] = []
-        if let problem = PasswordPolicy.problem(with: password) {
+        if let problem = PasswordPolicy.problem(with: password, forAccount: email) {
             errors.append(FieldError("password", problem))
         } else if Admin.text(request, "password_again") != password {
             errors.append(FieldError("password_again", "Enter the same new password twice."))
@@ -107,9 +108,14 @@ enum PasswordController {
         let user = request.currentUser!
         let current = Admin.text(request, "current_password")
         let matches = (try? await request.password.async.verify(current, created: user.passwordHash)) ?? false
-        var errors = newPasswordProblems(request)?.errors ?? []
-        if !matches {
+        var errors = newPasswordProblems(request, email: user.email)?.errors ?? []
+        if current.isEmpty {
+            errors.insert(FieldError("current_password", "Enter your current password."), at: 0)
+        } else if !matches {
             errors.insert(FieldError("current_password", "Enter your current password correctly."), at: 0)
+        } else if errors.isEmpty && Admin.text(request, "password") == current {
+            // Only once the current password is proven, so this cannot be used to test guesses at it.
+            errors.append(FieldError("password", PasswordPolicy.sameAsCurrent))
         }
         guard errors.isEmpty else {
             return .html(changePage(request, failure: ValidationFailure(errors)), status: .unprocessableEntity)

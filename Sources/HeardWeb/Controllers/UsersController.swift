@@ -94,7 +94,7 @@ enum UsersController {
             name: form.displayName, email: form.email, role: form.role, editing: nil, on: request.db)
         var errors = found
         let organisation = try await chosenOrganisation(form.organisationID, into: &errors, on: request.db)
-        if let problem = PasswordPolicy.problem(with: form.password ?? "") {
+        if let problem = PasswordPolicy.problem(with: form.password ?? "", forAccount: email) {
             errors.append(FieldError("password", problem))
         }
         guard errors.isEmpty, let role else {
@@ -347,7 +347,7 @@ enum UsersController {
                 hint: "Replies this person publishes are signed with their role and this organisation.", prompt: "None")
             FormComponents.textField(
                 name: "password", label: "First password", value: "", failure: failure,
-                hint: "At least \(PasswordPolicy.minimumLength) characters. Give it to the person privately.",
+                hint: "\(PasswordPolicy.hint) Give it to the person privately.",
                 type: "password", autocomplete: "new-password")
         }
     }

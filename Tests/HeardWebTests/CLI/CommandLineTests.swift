@@ -22,8 +22,8 @@ struct HeardRun {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Runs `heard arguments…` in `folder`, without the caller's DATABASE_URL.
-    static func run(_ arguments: [String], in folder: URL) throws -> HeardRun {
+    /// Runs `heard arguments…` in `folder`, without the caller's DATABASE_URL; `input`, if any, is piped in.
+    static func run(_ arguments: [String], in folder: URL, input: String? = nil) throws -> HeardRun {
         let executable = try #require(Self.executable, "build the heard executable first: swift build --build-tests")
         let process = Process()
         process.executableURL = executable
@@ -42,6 +42,12 @@ struct HeardRun {
         }
         process.standardOutput = try FileHandle(forWritingTo: outputURL)
         process.standardError = try FileHandle(forWritingTo: errorsURL)
+        let inputURL = folder.appendingPathComponent("stdin-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: inputURL) }
+        if let input {
+            try Data(input.utf8).write(to: inputURL)
+            process.standardInput = try FileHandle(forReadingFrom: inputURL)
+        }
         try process.run()
         process.waitUntilExit()
         return HeardRun(
@@ -74,6 +80,10 @@ struct Workspace {
     }
 
     func run(_ arguments: String...) throws -> HeardRun { try HeardRun.run(arguments, in: folder) }
+
+    func run(input: String, _ arguments: String...) throws -> HeardRun {
+        try HeardRun.run(arguments, in: folder, input: input)
+    }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 }

@@ -48,7 +48,7 @@ enum PasswordPages {
                 }
                 FormComponents.textField(
                     name: "password", label: "New password", value: "", failure: failure,
-                    hint: "At least \(PasswordPolicy.minimumLength) characters. Three random words work well.",
+                    hint: PasswordPolicy.hint,
                     type: "password", autocomplete: "new-password")
                 FormComponents.textField(
                     name: "password_again", label: "New password again", value: "", failure: failure,
