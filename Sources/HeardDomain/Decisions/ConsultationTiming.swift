@@ -3,6 +3,10 @@ public enum ConsultationTiming {
     /// The longest a consultation may run from opening to closing: 26 weeks. Longer, and the proposal is no
     /// longer at a formative stage by the time it closes (G1); twelve weeks is the convention (G3).
     public static let maximumDays = 182
+    /// The shortest a consultation can run and still give adequate time (G3), whatever the reason: two weeks.
+    public static let shortestDays = 14
+    /// How far ahead a consultation can be set to open: 2 years, like the other planning dates.
+    public static let latestOpeningYears = 2
 
     /// What the consultation still lacks before people can respond to it: the questions, and the equality
     /// impact assessment that is part of the pack (G2). Empty when it is ready to open.

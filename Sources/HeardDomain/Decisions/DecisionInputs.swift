@@ -308,6 +308,13 @@ public struct ConsultationInput: Equatable, Sendable {
         }
         let opens = SimpleDate(iso: opensOn)
         if opens == nil { errors.append(FieldError("opens_on", "Enter the opening date, for example 2027-01-04.")) }
+        // A consultation is planned months ahead, not years: a later date is a slip of the year.
+        if let opens,
+            let problem = opens.implausibleYear(
+                today: today, yearsBack: 100, yearsAhead: ConsultationTiming.latestOpeningYears)
+        {
+            errors.append(FieldError("opens_on", problem))
+        }
         if let opens, opens < today {
             errors.append(
                 FieldError(

@@ -257,6 +257,14 @@ public enum GunningGate {
                     "Open for \(days) days, shorter than \(minimumDays / 7) weeks. Record why a shorter consultation is enough."
                 )
             }
+            // A reason can justify less than 12 weeks, but not less than two: too short for people to hear of the
+            // proposal, consider it and respond (the Cabinet Office consultation principles: 2 to 12 weeks).
+            if days < ConsultationTiming.shortestDays {
+                return PrincipleCheck(
+                    .g3, .notMet,
+                    "Open for \(days) \(days == 1 ? "day" : "days"), less than two weeks. Whatever the reason (\(c.shortDurationReason)), that is not time for people to consider the proposal and respond: consult again, for at least two weeks, before deciding."
+                )
+            }
             return PrincipleCheck(.g3, .met, "Open for \(days) days; reason recorded: \(c.shortDurationReason)")
         case .g4:
             if c.state(on: today) == .open || c.state(on: today) == .forthcoming {

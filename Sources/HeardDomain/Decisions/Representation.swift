@@ -85,15 +85,15 @@ public struct RepresentationRow: Sendable, Equatable {
 ///
 /// The rule, stated on every report: a group is flagged as under-represented when at least
 /// `minimumAnswers` (20) people answered the question and either its share of respondents is less than half
-/// its share of the population, or a one-sided test of proportions at the 5% level (z below −1.645, normal
-/// approximation to the binomial) says there are fewer respondents than the population share would give.
+/// its share of the population, or a one-sided exact binomial test at the 5% level says there are fewer
+/// respondents than the population share would give.
 /// Counts from 1 to 4 (below `suppressBelow`, configurable) are shown as "fewer than 5" and their shares hidden,
 /// so no one can be picked out; zero is shown, because it reveals no one.
 public enum Representation {
     public static let defaultSuppressBelow = 5
     public static let minimumAnswers = 20
     public static let ruleText =
-        "A group is flagged as under-represented when at least 20 people answered the question, its share of the population would give at least 5 of them, and either its share of respondents is less than half its share of the population, or a one-sided test at the 5% level (z below −1.645) says it has fewer respondents than its population share would give. Numbers from 1 to 4 are shown as \"fewer than 5\" so that no one can be identified."
+        "A group is flagged as under-represented when at least 20 people answered the question, its share of the population would give at least 5 of them, and either its share of respondents is less than half its share of the population, or so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test). Numbers from 1 to 4 are shown as \"fewer than 5\" so that no one can be identified."
 
     /// `answers`: category → count for one characteristic ("Prefer not to say" excluded by the caller or here).
     /// `population`: category → percent of the place's population.
@@ -130,13 +130,28 @@ public enum Representation {
             return false
         }
         let p = populationPercent / 100
-        let expected = Double(answered) * p
         let observed = Double(count) / Double(answered)
         if observed < p / 2 { return true }
-        // The normal approximation needs enough expected both in and outside the group.
-        guard Double(answered) * (1 - p) >= 5 else { return false }
-        let z = (Double(count) - expected) / (expected * (1 - p)).squareRoot()
-        return z < -1.645
+        // Exact rather than the normal approximation, which fails for a group that is most of the population
+        // (20 White respondents of 26 where 95.4% of people are White is a clear shortfall, p = 0.001).
+        return lowerTail(count: count, trials: answered, probability: p) < significance
+    }
+
+    /// The one-sided significance level of the binomial test.
+    public static let significance = 0.05
+
+    /// P(X ≤ count) for X ~ Binomial(trials, probability), summed in log space so large counts do not overflow.
+    static func lowerTail(count: Int, trials: Int, probability p: Double) -> Double {
+        guard count < trials else { return 1 }
+        let oddsStep = log(p) - log1p(-p)
+        // log P(X = 0), then each next term from the one before: × (n − k) / (k + 1) × p / (1 − p).
+        var logTerm = Double(trials) * log1p(-p)
+        var total = exp(logTerm)
+        for k in 0..<count {
+            logTerm += log(Double(trials - k)) - log(Double(k + 1)) + oddsStep
+            total += exp(logTerm)
+        }
+        return min(total, 1)
     }
 
     /// Text for a count that may be suppressed.

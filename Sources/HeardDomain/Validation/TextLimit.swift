@@ -3,6 +3,14 @@
 public enum TextLimit {
     /// A board member's role ("GP member", "Chair").
     public static let memberRole = 150
+    /// A person's name as minutes give it ("Dr Amir Khan").
+    public static let personName = 100
+    /// A title or a meeting's name, read in lists and headings.
+    public static let title = 200
+    /// A list read at a meeting: the members present, the declarations made.
+    public static let meetingList = 5000
+    /// What a decision says was decided, published in full.
+    public static let decisionOutcome = 10_000
     /// What a board decides or advises on.
     public static let boardPurpose = 2000
     /// A declaration of interest in the published register.

@@ -108,6 +108,8 @@ enum BoardsController {
                 errors.append(
                     FieldError(
                         "name", "Enter the member's name as it appears in minutes, for example \"Dr Amir Khan\"."))
+            } else if let problem = TextLimit.problem(name, limit: TextLimit.personName, what: "the name") {
+                errors.append(FieldError("name", problem))
             } else if try await board.$members.query(on: request.db).filter(\.$leftOn == nil).all().contains(where: {
                 $0.id != editing?.id && $0.name.collapsingWhitespace().lowercased() == name.lowercased()
             }) {

@@ -16,6 +16,9 @@ enum ConsultationsAPI {
         /// The last day to respond: earlier than planned when closed early.
         var closesOn: String
         var closedEarly: Bool
+        /// When closed early: the date it was due to close on, and why.
+        @NullEncoded var dueToCloseOn: String?
+        @NullEncoded var closedEarlyReason: String?
         @NullEncoded var extendedFrom: String?
         @NullEncoded var extensionReason: String?
         var formats: [String]
@@ -27,6 +30,7 @@ enum ConsultationsAPI {
         enum CodingKeys: String, CodingKey {
             case id, title, status, formats, responses, initiative, url
             case opensOn = "opens_on", closesOn = "closes_on", closedEarly = "closed_early"
+            case dueToCloseOn = "due_to_close_on", closedEarlyReason = "closed_early_reason"
             case extendedFrom = "extended_from", extensionReason = "extension_reason", outcomeURL = "outcome_url"
         }
     }
@@ -173,6 +177,8 @@ enum ConsultationsAPI {
         return Summary(
             id: id, title: consultation.title, status: facts.state(on: today), opensOn: consultation.opensOn,
             closesOn: facts.lastDay.iso, closedEarly: facts.lastDay < consultation.closes,
+            dueToCloseOn: facts.lastDay < consultation.closes ? consultation.closesOn : nil,
+            closedEarlyReason: facts.lastDay < consultation.closes ? consultation.closedEarlyReason : nil,
             extendedFrom: consultation.extendedFrom,
             extensionReason: consultation.extendedFrom == nil ? nil : consultation.extensionReason,
             formats: consultation.formatList, responses: responses,

@@ -40,6 +40,14 @@ enum ConsultationsController {
                 ConsultationViews.form(
                     request, bundle: bundle, input: input, formats: Set(existing.formatList), failure: nil))
         }
+        if bundle.initiative.stage < .optionsDeveloped {
+            // Said before the pack is written, not after: the form would only be refused.
+            Admin.flash(
+                request,
+                "This initiative is at \(bundle.initiative.stage.title). Move it to Options developed before setting up its consultation: a consultation asks people about the options."
+            )
+            return request.redirect(to: DecisionURL.initiative(bundle.initiative.id!))
+        }
         let input = ConsultationInput(
             title: bundle.initiative.title, opensOn: today.adding(days: 1).iso,
             closesOn: today.adding(days: 1 + GunningGate.defaultMinimumDays).iso)
@@ -274,7 +282,7 @@ enum ConsultationsController {
         }
         consultation.closedEarlyOn = request.today.iso
         if !consultation.shortDurationReason.isEmpty { consultation.shortDurationReason += " " }
-        consultation.shortDurationReason += "Closed early: \(reason)"
+        consultation.shortDurationReason += Consultation.closedEarlyPrefix + reason
         try await request.db.transaction { db in
             try await consultation.save(on: db)
             try await AuditLog.record(

@@ -143,6 +143,14 @@ struct InitiativeBundle {
 
     var eiaStatus: EIAStatus { assessment?.status ?? EIAStatus.none }
 
+    /// The stage the public sees: at least Consultation once the consultation has opened, even if staff have not
+    /// moved the initiative on yet, so the page never says "options developed" beside an open consultation.
+    func publicStage(today: SimpleDate) -> InitiativeStage {
+        guard initiative.stage < .consultation, let facts = consultationFacts, facts.state(on: today) != .forthcoming
+        else { return initiative.stage }
+        return .consultation
+    }
+
     var consultationFacts: ConsultationFacts? {
         guard let c = consultation else { return nil }
         return ConsultationFacts(

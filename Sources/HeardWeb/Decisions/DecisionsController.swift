@@ -93,6 +93,18 @@ enum DecisionsController {
         }
         if typed.membersPresent.isEmpty { errors.append(FieldError("members_present", "List the members present.")) }
         if typed.outcome.isEmpty { errors.append(FieldError("outcome", "Say what is decided.")) }
+        let limits: [(field: String, text: String, limit: Int, what: String)] = [
+            ("title", typed.title, TextLimit.title, "the title"),
+            ("meeting", typed.meeting, TextLimit.title, "the meeting's name"),
+            ("members_present", typed.membersPresent, TextLimit.meetingList, "the members present"),
+            ("declarations", typed.declarations, TextLimit.meetingList, "the declarations"),
+            ("outcome", typed.outcome, TextLimit.decisionOutcome, "what is decided"),
+        ]
+        for check in limits {
+            if let problem = TextLimit.problem(check.text, limit: check.limit, what: check.what) {
+                errors.append(FieldError(check.field, problem))
+            }
+        }
         if let problem = request.listeningEngine.personalDataProblem(
             in: typed.outcome, field: "outcome", allowingContactDetails: true)
         {
@@ -141,6 +153,13 @@ enum DecisionsController {
     @Sendable static func approve(_ request: Request) async throws -> Response {
         guard let decision = try await Decision.find(try Admin.uuidParameter(request), on: request.db) else {
             throw Abort(.notFound)
+        }
+        // Approving twice (a second tab, a double click) is no Gunning failure: say what already happened.
+        if decision.isApproved {
+            let day = decision.approvedAt.map { " on " + DecisionClock.ukDay(of: $0).ukText } ?? ""
+            let by = decision.approvedBy.map { " by " + $0 } ?? ""
+            Admin.flash(request, "This decision was already approved\(day)\(by). Nothing was changed.")
+            return request.redirect(to: DecisionURL.decisionForm(decision.$initiative.id))
         }
         let result = try await DecisionApproval.attempt(decision, actor: Admin.actor(request), request: request)
         if let refusal = result {

@@ -116,7 +116,10 @@ enum PublicDecisionsController {
         }
         for theme in bundle.themes {
             rows.append([
-                "theme", theme.name, (theme.responseKind?.title ?? "No response") + ": " + theme.responseReason,
+                "theme", theme.name,
+                theme.responseReason.isEmpty
+                    ? (theme.responseKind?.title ?? "No response yet")
+                    : (theme.responseKind?.title ?? "No response yet") + ": " + theme.responseReason,
                 String(theme.mentions), "", "", "",
             ])
         }
@@ -126,7 +129,8 @@ enum PublicDecisionsController {
                     "representation", group.characteristic.title, row.category,
                     Representation.countText(row.respondents), row.respondentShare.map { String(format1: $0) } ?? "",
                     row.populationShare.map { String(format1: $0) } ?? "",
-                    row.underRepresented ? "under-represented" : "",
+                    // The page's verdict, so "no" and "too few to tell" are told apart, as on the page.
+                    row.underRepresented ? "under-represented" : row.verdict.lowercased(),
                 ])
             }
         }

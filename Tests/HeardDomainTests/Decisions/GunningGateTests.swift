@@ -179,6 +179,15 @@ struct GunningGateTests {
         #expect(GunningGate.check(.g3, facts, today: Self.today)?.status == .met)
         facts = Self.complete(opens: Self.today, closes: Self.today.adding(days: 84))
         #expect(GunningGate.check(.g3, facts, today: Self.today)?.status == .met)
+        // Closed early on the day it opened: no reason makes that adequate time.
+        var closedAtOnce = Self.complete(opens: Self.today, closes: Self.today.adding(days: 90))
+        closedAtOnce.closedEarlyOn = Self.today
+        closedAtOnce.shortDurationReason = "Closed early: the ward closed after a fire."
+        let atOnce = GunningGate.check(.g3, closedAtOnce, today: Self.today.adding(days: 1))
+        #expect(atOnce?.status == .notMet)
+        #expect(atOnce?.detail.hasPrefix("Open for 0 days, less than two weeks.") == true)
+        closedAtOnce.closedEarlyOn = Self.today.adding(days: 14)
+        #expect(GunningGate.check(.g3, closedAtOnce, today: Self.today.adding(days: 15))?.status == .met)
         let short = Self.complete(opens: Self.today.adding(days: -60), closes: Self.today.adding(days: -10))
         var answered = short
         answered.analysisPublished = true

@@ -1,5 +1,6 @@
-import HeardDomain
 import Testing
+
+@testable import HeardDomain
 
 @Suite("Representation and cadence")
 struct RepresentationTests {
@@ -13,12 +14,21 @@ struct RepresentationTests {
         #expect(!rows[1].underRepresented)
     }
 
-    @Test("the z-test flags a shortfall the half rule misses when numbers are large")
-    func zTest() {
-        // 20% of 400 answers against a 30% population share: above half, but z ≈ −4.4.
+    @Test("the binomial test flags a shortfall the half rule misses, including in a group that is most people")
+    func binomialTest() {
+        // 20% of 400 answers against a 30% population share: above half, but P(X ≤ 80) is about 0.00001.
         #expect(Representation.isUnderRepresented(count: 80, answered: 400, populationPercent: 30))
-        // 28% of 100 against 30%: z ≈ −0.44, not flagged.
+        // 28% of 100 against 30%: P(X ≤ 28) ≈ 0.38, not flagged.
         #expect(!Representation.isUnderRepresented(count: 28, answered: 100, populationPercent: 30))
+        // 20 of 26 where 95.4% of people are in the group: P(X ≤ 20) ≈ 0.001 (24.8 expected).
+        #expect(Representation.isUnderRepresented(count: 20, answered: 26, populationPercent: 95.4))
+        // 24 of 26: P(X ≤ 24) ≈ 0.33, a fair share.
+        #expect(!Representation.isUnderRepresented(count: 24, answered: 26, populationPercent: 95.4))
+        // The tail itself, against values worked by hand: P(X ≤ 0 | 10, 0.5) = 1/1024; P(X ≤ 5 | 10, 0.5) ≈ 0.623.
+        #expect(abs(Representation.lowerTail(count: 0, trials: 10, probability: 0.5) - 1.0 / 1024) < 1e-12)
+        #expect(abs(Representation.lowerTail(count: 5, trials: 10, probability: 0.5) - 638.0 / 1024) < 1e-12)
+        // Large numbers do not overflow: 4,800 of 10,000 against 50%, P ≈ 0.00003.
+        #expect(Representation.lowerTail(count: 4_800, trials: 10_000, probability: 0.5) < 0.0001)
     }
 
     @Test(
@@ -30,8 +40,6 @@ struct RepresentationTests {
         #expect(!Representation.isUnderRepresented(count: 0, answered: 26, populationPercent: 0.6))
         // 200 answers and a 5% group: 10 expected, none came.
         #expect(Representation.isUnderRepresented(count: 0, answered: 200, populationPercent: 5))
-        // 26 answers, a 95% group: too few expected outside it for the z-test, and above half its share.
-        #expect(!Representation.isUnderRepresented(count: 20, answered: 26, populationPercent: 95.4))
         let rows = Representation.table(
             characteristic: "sex", categories: ["female", "male"], answers: ["female": 3, "male": 0],
             population: ["female": 51, "male": 49])

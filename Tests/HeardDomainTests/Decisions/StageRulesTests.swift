@@ -114,6 +114,18 @@ struct StageRulesTests {
             reasons: "People recover better at home.",
             opensOn: "2026-12-05", closesOn: "2027-03-01")
         #expect(try input.validated(initiativeDecided: false, today: today).opensOn == today, "today is allowed")
+        var farAhead = input
+        farAhead.opensOn = "2099-01-01"
+        farAhead.closesOn = "2099-03-01"
+        #expect(throws: ValidationFailure.self) { try farAhead.validated(initiativeDecided: false, today: today) }
+        do {
+            _ = try farAhead.validated(initiativeDecided: false, today: today)
+        } catch {
+            #expect(error.message(for: "opens_on") == "Check the year: that is more than 2 years ahead.")
+        }
+        farAhead.opensOn = "2028-06-01"
+        farAhead.closesOn = "2028-09-01"
+        #expect(try farAhead.validated(initiativeDecided: false, today: today).opensOn.iso == "2028-06-01")
 
         var empty = input
         empty.background = " "

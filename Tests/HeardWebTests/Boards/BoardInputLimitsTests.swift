@@ -38,6 +38,11 @@ struct BoardInputLimitsTests {
             #expect(longRole.body.contains("Keep the role to 150 characters or fewer: it is 200,000 now."))
             #expect(try await BoardMember.query(on: app.db).count() == 0)
             member["role"] = "Carer representative"
+            member["name"] = huge
+            let longName = try await secretary.post(boardPath + "/members", form: member, tokenFrom: boardPath)
+            #expect(longName.status == .unprocessableEntity)
+            #expect(longName.body.contains("Keep the name to 100 characters or fewer: it is 200,000 now."))
+            member["name"] = "Grace Okoro"
             #expect(
                 try await secretary.post(boardPath + "/members", form: member, tokenFrom: boardPath).status
                     == .seeOther)

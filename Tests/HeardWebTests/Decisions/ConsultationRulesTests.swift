@@ -39,7 +39,17 @@ struct ConsultationRulesTests {
             let initiative = try await Self.initiative(.involvementPlanned, on: app.db)
             let path = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/consultation"
 
-            let early = try await officer.post(path, form: Self.pack, tokenFrom: path)
+            let initiativePath = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())"
+            // Said up front: no pack form to fill in and have refused.
+            #expect(
+                try await officer.get(initiativePath).body.contains(
+                    "Set up the consultation once the initiative reaches Options developed"))
+            let formFirst = try await officer.get(path)
+            #expect(formFirst.status == .seeOther)
+            #expect(
+                try await officer.get(initiativePath).body.contains(
+                    "Move it to Options developed before setting up its consultation"))
+            let early = try await officer.post(path, form: Self.pack, tokenFrom: initiativePath)
             #expect(early.status == .unprocessableEntity)
             #expect(early.body.contains("Move it to Options developed before setting up its consultation"))
             initiative.stage = .optionsDeveloped

@@ -113,6 +113,67 @@ struct ConsultationTimingTests {
     }
 
     @Test(
+        "closing early is published with the date it was due to close and why; under two weeks fails G3 whatever the reason",
+        arguments: TestDatabase.all)
+    func closingEarly(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let open = try await Self.consultation(
+                opens: -3, closes: 80, stage: .consultation, responses: 1, on: app.db)
+            let path = Self.path(open)
+            let closed = try await officer.post(
+                path + "/close", form: ["reason": "The ward closed after a fire, so the proposal no longer stands."],
+                tokenFrom: path)
+            #expect(closed.status == .seeOther)
+            let staffPage = try await officer.get(path)
+            #expect(staffPage.body.contains("G3 Adequate time"))
+            #expect(staffPage.body.contains("Open for 3 days, less than two weeks."))
+            let publicPage = try await app.browser().get("/consultations/\(open.id!.uuidString.lowercased())")
+            #expect(
+                publicPage.body.contains(
+                    "Closed early on 5 December 2026: </strong>it was due to close on 23 February 2027."))
+            #expect(publicPage.body.contains("Why: The ward closed after a fire, so the proposal no longer stands."))
+            let api = try await app.browser().get("/api/v1/consultations/\(open.id!.uuidString)")
+            let body = try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as! [String: Any]
+            let json = try #require(body["consultation"] as? [String: Any])
+            #expect(json["closed_early"] as? Bool == true)
+            #expect(json["closes_on"] as? String == "2026-12-05")
+            #expect(json["due_to_close_on"] as? String == "2027-02-23")
+            #expect(
+                json["closed_early_reason"] as? String
+                    == "The ward closed after a fire, so the proposal no longer stands.")
+        }
+    }
+
+    @Test(
+        "once its consultation opens, the public page shows the initiative at Consultation; staff are told what blocks the next stage",
+        arguments: TestDatabase.all)
+    func stageFollowsOpening(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let open = try await Self.consultation(
+                opens: -3, closes: 80, stage: .optionsDeveloped, responses: 1, on: app.db)
+            let initiativeID = open.$initiative.id.uuidString.lowercased()
+            let publicPage = try await app.browser().get("/initiatives/\(initiativeID)")
+            #expect(publicPage.body.contains("<strong>Consultation</strong> (now)"))
+            #expect(!publicPage.body.contains("<strong>Options developed</strong> (now)"))
+            let staffPage = try await officer.get("/staff/initiatives/\(initiativeID)")
+            #expect(
+                staffPage.body.contains(
+                    "The consultation has opened, so the public page shows this initiative at Consultation."))
+            // The pack here has no questions: the page says why moving on would be refused before anyone tries.
+            #expect(staffPage.body.contains("Next: Consultation. Not yet: "))
+            let forthcoming = try await Self.consultation(
+                opens: 3, closes: 90, stage: .optionsDeveloped, responses: 0, on: app.db)
+            let notYet = try await app.browser().get(
+                "/initiatives/\(forthcoming.$initiative.id.uuidString.lowercased())")
+            #expect(notYet.body.contains("<strong>Options developed</strong> (now)"))
+        }
+    }
+
+    @Test(
         "a theme cannot be raised by more responses than there were; it can be removed until published; ids are unique",
         arguments: TestDatabase.all)
     func themes(_ database: TestDatabase) async throws {

@@ -272,6 +272,13 @@ struct DecisionJourneyTests {
             // The paper records the board's declarations: the engagement officer reads it, the secretary writes it.
             #expect(try await officer.post(paperPath, form: paper, tokenFrom: paperPath).status == .forbidden)
             #expect(try await Decision.query(on: app.db).count() == 0)
+            var overlong = paper
+            overlong["title"] = String(repeating: "t", count: 1_000)
+            overlong["outcome"] = String(repeating: "o", count: 20_000)
+            let tooLong = try await secretary.post(paperPath, form: overlong, tokenFrom: paperPath)
+            #expect(tooLong.status == .unprocessableEntity)
+            #expect(tooLong.body.contains("Keep the title to 200 characters or fewer: it is 1,000 now."))
+            #expect(tooLong.body.contains("Keep what is decided to 10,000 characters or fewer: it is 20,000 now."))
             #expect(try await secretary.post(paperPath, form: paper, tokenFrom: paperPath).status == .seeOther)
             let decision = try #require(try await Decision.query(on: app.db).first())
             let approvePath = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
@@ -408,6 +415,14 @@ struct DecisionJourneyTests {
             #expect(twice.status == .conflict)
             #expect(twice.body.contains("\"principle\":\"already-approved\""))
             #expect(twice.body.contains("It cannot be approved again."))
+            let twiceOnTheWeb = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
+            #expect(twiceOnTheWeb.status == .seeOther)
+            let paperAfter = try await secretary.get(paperPath)
+            #expect(paperAfter.body.contains("This decision was already approved on "))
+            #expect(!paperAfter.body.contains("cannot be approved yet"))
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "decision.approval_refused").count() == 8,
+                "not another refusal in the log")
 
             // The design workshop has happened: record who came and what changed.
             let workshop = try #require(
@@ -435,6 +450,11 @@ struct DecisionJourneyTests {
             let csv = try await visitor.get(publicPath + "/outcome.csv")
             #expect(csv.status == .ok)
             #expect(csv.body.contains("theme,Travel"))
+            // Every representation row carries the page's verdict, not just the flagged ones.
+            let representation = csv.body.split(separator: "\r\n").filter { $0.hasPrefix("representation,") }
+            #expect(!representation.isEmpty)
+            let verdicts = Set(["under-represented", "no", "too few to tell", "cannot compare"])
+            #expect(representation.allSatisfy { verdicts.contains(String($0.split(separator: ",").last ?? "")) })
             let trail = try await visitor.get("/initiatives/\(initiative.id!.uuidString.lowercased())")
             #expect(trail.body.contains("Drop-in at the scout hut"))
             #expect(

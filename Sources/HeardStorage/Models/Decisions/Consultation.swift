@@ -28,6 +28,17 @@ public final class Consultation: Model, @unchecked Sendable {
 
     public init() {}
 
+    /// Closing early appends "Closed early: <reason>" to the short-duration reason, which G3 then judges;
+    /// this is that reason alone, for the public page and the API.
+    public var closedEarlyReason: String? {
+        guard closedEarlyOn != nil, let range = shortDurationReason.range(of: Self.closedEarlyPrefix) else {
+            return nil
+        }
+        return String(shortDurationReason[range.upperBound...])
+    }
+
+    public static let closedEarlyPrefix = "Closed early: "
+
     public init(
         id: UUID? = nil, initiativeID: UUID, title: String, background: String, options: String,
         discardedAlternatives: String, reasons: String, opensOn: SimpleDate, closesOn: SimpleDate,

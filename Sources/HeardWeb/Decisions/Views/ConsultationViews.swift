@@ -49,15 +49,28 @@ enum ConsultationViews {
         }
     }
 
-    /// "Extended: it was to close on …; people were given longer because …" (the latest extension, published).
+    /// How the dates changed, published: "Closed early on …: it was due to close on … Why: …", and "Extended: it
+    /// was to close on …; people were given longer because …" (the latest extension).
     static func extensionNote(_ consultation: Consultation) -> HTMLNode {
-        guard let from = consultation.extendedFrom.flatMap(SimpleDate.init(iso:)),
-            let reason = consultation.extensionReason
-        else { return .empty }
-        return p {
-            strong { "Extended: " }
-            "it was to close on \(from.ukText). People were given longer because: \(reason)"
+        var notes: [HTMLNode] = []
+        if let closed = consultation.closedEarlyOn.flatMap(SimpleDate.init(iso:)) {
+            notes.append(
+                p {
+                    strong { "Closed early on \(closed.ukText): " }
+                    "it was due to close on \(consultation.closes.ukText)."
+                        + (consultation.closedEarlyReason.map { " Why: \($0)" } ?? "")
+                })
         }
+        if let from = consultation.extendedFrom.flatMap(SimpleDate.init(iso:)),
+            let reason = consultation.extensionReason
+        {
+            notes.append(
+                p {
+                    strong { "Extended: " }
+                    "it was to close on \(from.ukText). People were given longer because: \(reason)"
+                })
+        }
+        return .fragment(notes)
     }
 
     static func show(

@@ -213,12 +213,23 @@ enum InitiativeViews {
                 " · "
                 a(.href(DecisionURL.publicInitiative(id))) { "Public page with the involvement trail" }
             }
+            if bundle.publicStage(today: today) != initiative.stage {
+                div(.class("warning-callout"), .role("note")) {
+                    p {
+                        "The consultation has opened, so the public page shows this initiative at Consultation. Move it to Consultation here to keep the record in step."
+                    }
+                }
+            }
             if let next {
+                let target =
+                    (!facts.needsConsultation && initiative.stage == .optionsDeveloped)
+                    ? InitiativeStage.decision : next
+                // Said before the button is pressed, not only after: what still stands in the way.
+                if refusal == nil, let blocked = StageRules.refusal(toEnter: target, facts, today: today) {
+                    p(.class("hint")) { "Next: \(target.title). Not yet: \(blocked.message)" }
+                }
                 HeardWeb.form(.action(DecisionURL.initiativeStage(id)), .method("post")) {
                     FormComponents.csrfField(context.csrfToken ?? "")
-                    let target =
-                        (!facts.needsConsultation && initiative.stage == .optionsDeveloped)
-                        ? InitiativeStage.decision : next
                     input(.type("hidden"), .name("stage"), .value(target.rawValue))
                     FormComponents.submitButton("Move to \(target.title)")
                 }
@@ -253,7 +264,13 @@ enum InitiativeViews {
                 }
             } else if facts.needsConsultation {
                 p { "This change affects services, so it needs a consultation before it is decided." }
-                p { a(.href(DecisionURL.newConsultation(id))) { "Set up the consultation" } }
+                if initiative.stage < .optionsDeveloped {
+                    p {
+                        "Set up the consultation once the initiative reaches Options developed: a consultation asks people about the options."
+                    }
+                } else {
+                    p { a(.href(DecisionURL.newConsultation(id))) { "Set up the consultation" } }
+                }
             } else {
                 p { "No consultation is needed for this initiative." }
             }

@@ -276,7 +276,7 @@ enum PublicViews {
                     a(.href(IdeaURL.publicIdeas)) { "Ideas taken forward" }
                 }
             }
-            StageViews.progress(initiative.stage)
+            StageViews.progress(bundle.publicStage(today: today))
             DecisionForms.summaryList(summary)
             h2 { "Why" }
             DecisionForms.paragraphs(initiative.why)
