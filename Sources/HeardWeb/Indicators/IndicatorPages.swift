@@ -54,6 +54,7 @@ enum IndicatorPages {
                 p {
                     "The share of comments about \(place.name) that speak of each, as the listening engine reads them. A rise is not good or bad in itself: read the comments behind it."
                 }
+                p { RelationalCareSeries.countedDescription }
                 DataTable.render(
                     caption: "Relational care and waiting in feedback about \(place.name), by quarter",
                     headers: ["Quarter", "Comments"] + RelationalCareSeries.columns,

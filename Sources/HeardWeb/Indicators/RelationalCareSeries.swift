@@ -20,6 +20,12 @@ struct RelationalCareSeries {
     }
 
     static let waitingTheme = "Timeliness of care"
+    /// Only feedback moderators kept is counted: what they rejected, or have not yet read, is not what people
+    /// told us about care (the same feedback an action can answer).
+    static let counted = FeedbackStatus.allCases.filter(\.canBeAnswered)
+    /// Says on the page which feedback the shares are of.
+    static let countedDescription =
+        "Counted: feedback moderators kept, whether published, approved but not published, escalated to a complaint or withdrawn from publication. Feedback still waiting for moderation, and feedback moderators rejected, is left out."
     static let columns = RelationalFlag.allCases.map(\.title) + ["Waiting (timeliness of care)"]
     var quarters: [Quarter]
 
@@ -50,6 +56,7 @@ struct RelationalCareSeries {
                 query
                 + " FROM feedback_items WHERE place_id = \(bind: place) AND received_at >= \(bind: Self.date(start))"
                 + " AND received_at < \(bind: Self.date(end))"
+                + " AND status IN (\(binds: counted.map(\.rawValue)))"
             let row = try await sql.raw(query).first()
             let comments = try row?.decode(column: "comments", as: Int.self) ?? 0
             let mentions = try (0..<columns.count).map { try row?.decode(column: "m\($0)", as: Int?.self) ?? 0 }
