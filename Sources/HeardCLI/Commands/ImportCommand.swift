@@ -345,7 +345,9 @@ struct TokenCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the API tokens: id, name, account, when made and last used, and whether revoked.")
+            abstract:
+                "List the API tokens: id, name, account, when made and last used, and whether active, revoked or of a switched-off account."
+        )
 
         @OptionGroup var database: DatabaseOptions
 
@@ -361,7 +363,7 @@ struct TokenCommand: AsyncParsableCommand {
                 }
                 func day(_ date: Date?) -> String { date.map { DecisionClock.ukDay(of: $0).iso } ?? "never" }
                 for token in tokens {
-                    let state = token.revokedAt.map { "revoked \(day($0))" } ?? "active"
+                    let state = token.revokedAt.map { "revoked \(day($0))" } ?? token.status.title.lowercased()
                     print(
                         "\(token.id.uuidString.lowercased().prefix(8))  \(token.name)  \(token.email) (\(token.role.rawValue))  made \(day(token.createdAt))  last used \(day(token.lastUsedAt))  \(state)"
                     )

@@ -61,6 +61,24 @@ enum SettingsController {
         return request.redirect(to: SiteURL.settings)
     }
 
+    /// What the token's status is; for an administrator, a way to revoke it while it is not revoked.
+    private static func statusCell(_ record: APIToken, canRevoke: Bool, csrfToken: String) -> HTMLNode {
+        let status = APITokenStatus(isRevoked: record.revokedAt != nil, accountIsActive: record.user.isActive)
+        guard canRevoke, status != .revoked else { return .text(status.title) }
+        return .fragment([
+            .text(status.title + " "),
+            HeardWeb.form(
+                .action(SiteURL.settings + "/tokens/" + record.id!.uuidString.lowercased() + "/revoke"),
+                .method("post"), .class("inline-form")
+            ) {
+                FormComponents.csrfField(csrfToken)
+                button(.type("submit"), .class("link-button")) {
+                    "Revoke"; span(.class("visually-hidden")) { " \(record.name)" }
+                }
+            },
+        ])
+    }
+
     static func render(
         _ request: Request, newToken: String?, typed: TokenForm, failure: ValidationFailure?
     ) async throws -> String {
@@ -107,17 +125,7 @@ enum SettingsController {
                         .text(record.name), .text("\(record.user.email) (\(record.user.role.title))"),
                         .text((record.createdAt ?? Date()).formatted(AuditPage.dateFormat)),
                         .text(record.lastUsedAt.map { $0.formatted(AuditPage.dateFormat) } ?? "Never"),
-                        record.revokedAt != nil || !isAdmin
-                            ? .text(record.revokedAt == nil ? "Active" : "Revoked")
-                            : HeardWeb.form(
-                                .action(SiteURL.settings + "/tokens/" + record.id!.uuidString.lowercased() + "/revoke"),
-                                .method("post"), .class("inline-form")
-                            ) {
-                                FormComponents.csrfField(token)
-                                button(.type("submit"), .class("link-button")) {
-                                    "Revoke"; span(.class("visually-hidden")) { " \(record.name)" }
-                                }
-                            },
+                        statusCell(record, canRevoke: isAdmin, csrfToken: token),
                     ]
                 }, captionHidden: true)
             if isAdmin {

@@ -100,6 +100,11 @@ public enum StaffTokens {
         public var createdAt: Date?
         public var lastUsedAt: Date?
         public var revokedAt: Date?
+        public var accountIsActive: Bool
+
+        public var status: APITokenStatus {
+            APITokenStatus(isRevoked: revokedAt != nil, accountIsActive: accountIsActive)
+        }
     }
 
     /// Every token, newest first.
@@ -107,7 +112,7 @@ public enum StaffTokens {
         try await APIToken.query(on: db).with(\.$user).sort(\.$createdAt, .descending).all().map {
             Listed(
                 id: $0.id!, name: $0.name, email: $0.user.email, role: $0.user.role, createdAt: $0.createdAt,
-                lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt)
+                lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt, accountIsActive: $0.user.isActive)
         }
     }
 

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// A token of a switched-off account is refused, so the token list must not call it active.
+@Suite("API token status")
+struct APITokenStatusTests {
+    /// The table row that names `text`.
+    static func row(naming text: String, in body: String) throws -> String {
+        let name = try #require(body.range(of: text))
+        let start = try #require(body[..<name.lowerBound].range(of: "<tr", options: .backwards))
+        let end = try #require(body[name.upperBound...].range(of: "</tr>"))
+        return String(body[start.lowerBound..<end.upperBound])
+    }
+
+    @Test("a revoked token beats a switched-off account; otherwise the account decides")
+    func status() {
+        #expect(APITokenStatus(isRevoked: false, accountIsActive: true).title == "Active")
+        #expect(APITokenStatus(isRevoked: false, accountIsActive: false).title == "Account switched off")
+        #expect(APITokenStatus(isRevoked: true, accountIsActive: false) == .revoked)
+    }
+
+    @Test(
+        "settings shows 'Account switched off' for the token of a switched-off account, to administrators and others",
+        arguments: TestDatabase.all)
+    func switchedOffAccount(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let admin = try await app.signedInBrowser(.administrator)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let (email, _) = try await app.createUser(.complaintsHandler)
+            let handler = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+            let officerAccount = try #require(
+                try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
+            let token = try await APITokens.create(
+                for: handler, name: "case system", actor: .system("test"), on: app.db)
+            _ = try await APITokens.create(for: officerAccount, name: "survey tool", actor: .system("test"), on: app.db)
+            let auth = [("Authorization", "Bearer \(token)")]
+            #expect(try await app.browser().get("/api/v1/complaints", headers: auth).status == .ok)
+
+            let path = "/staff/users/\(handler.id!.uuidString.lowercased())"
+            #expect(try await admin.post(path + "/deactivate", form: [:], tokenFrom: path).status == .seeOther)
+            #expect(try await app.browser().get("/api/v1/complaints", headers: auth).status == .unauthorized)
+
+            for browser in [admin, officer] {
+                let settings = try await browser.get("/staff/settings")
+                #expect(settings.status == .ok)
+                let switchedOff = try Self.row(naming: "case system", in: settings.body)
+                #expect(switchedOff.contains("Account switched off"))
+                #expect(!switchedOff.contains("Active"))
+                #expect(try Self.row(naming: "survey tool", in: settings.body).contains("Active"))
+            }
+            // An administrator can still revoke it, so it stays refused if the account is switched on again.
+            let adminPage = try await admin.get("/staff/settings")
+            #expect(try Self.row(naming: "case system", in: adminPage.body).contains("Revoke"))
+        }
+    }
+}
