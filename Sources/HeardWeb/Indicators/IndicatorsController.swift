@@ -182,10 +182,23 @@ enum IndicatorsController {
     /// change a figure already recorded is a problem unless "replace" is ticked; the flash lists what was replaced.
     @Sendable static func load(_ request: Request) async throws -> Response {
         let indicator = try await find(request)
-        let typed = [
+        var typed = [
             "csv": Admin.text(request, "csv"), "csv_source": Admin.text(request, "csv_source"),
             "csv_replace": Admin.text(request, "csv_replace"),
         ]
+        // Pasted from a file Excel saved as "CSV (Comma delimited)": read as Windows-1252, and say so.
+        var readAsWindows1252 = false
+        if typed["csv"]!.isEmpty, let legacy = PastedFormText.legacyField(request, "csv") {
+            guard case .windows1252(let text) = legacy else {
+                let problem = FieldError(
+                    "csv",
+                    "The figures are not UTF-8 text, so Heard cannot read them. In Excel, save the sheet as \"CSV UTF-8 (Comma delimited)\", then paste from that file."
+                )
+                return try await showPage(indicator, request, failure: ValidationFailure([problem]), typed: typed)
+            }
+            typed["csv"] = text
+            readAsWindows1252 = true
+        }
         let places = try await Place.query(on: request.db).all()
         var spellings: [String: String] = [:]
         for place in places {
@@ -251,7 +264,10 @@ enum IndicatorsController {
                 + (replacements.isEmpty
                     ? "."
                     : ", replacing \(replacements.count) already recorded: \(listed.joined(separator: "; "))"
-                        + (more > 0 ? "; and \(more) more (see the audit log)." : ".")))
+                        + (more > 0 ? "; and \(more) more (see the audit log)." : "."))
+                + (readAsWindows1252
+                    ? " The figures were not UTF-8, so they were read as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\"): check that accented letters in the sources look right."
+                    : ""))
         return request.redirect(to: IndicatorURL.indicator(indicator.id!))
     }
 

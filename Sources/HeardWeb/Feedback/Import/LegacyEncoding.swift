@@ -36,6 +36,14 @@ enum LegacyEncoding {
         return invalid || !carry.isEmpty
     }
 
+    /// Text already in memory (a pasted CSV, say): UTF-8 if it is, else Windows-1252 as the web upload reads it;
+    /// nil when it is neither (binary, or UTF-16 with its zero bytes).
+    static func text(_ bytes: [UInt8]) -> (text: String, wasWindows1252: Bool)? {
+        if let utf8 = String(validating: bytes, as: UTF8.self) { return (utf8, false) }
+        guard !bytes.contains(0), let windows = String(data: Data(bytes), encoding: .windowsCP1252) else { return nil }
+        return (windows, true)
+    }
+
     /// Writes `source`, read as Windows-1252, to a new UTF-8 file in the temporary folder; returns its URL.
     static func convertedToUTF8(_ source: URL) throws -> URL {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent(
