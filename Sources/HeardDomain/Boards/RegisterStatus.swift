@@ -21,10 +21,22 @@ public struct RegisterEntry: Sendable, Equatable {
     /// before the declaration (an interest that has recently ended) to a known day ahead (the end of a contract).
     public static func endDateProblem(endedOn: SimpleDate, declaredOn: SimpleDate) -> String? {
         let earliest = declaredOn.adding(months: -monthsEndedInterestsDeclared)
-        guard endedOn < earliest else { return nil }
-        return
-            "An interest that ended more than \(monthsEndedInterestsDeclared) months before the declaration (before \(earliest.ukText)) need not be declared: check the date, or leave the interest out."
+        if endedOn < earliest {
+            return
+                "An interest that ended more than \(monthsEndedInterestsDeclared) months before the declaration (before \(earliest.ukText)) need not be declared: check the date, or leave the interest out."
+        }
+        // A known end (a contract, a term of office) is rarely further off than the yearly declaration that
+        // would record it; years ahead is a slip of the year.
+        let latest = declaredOn.adding(months: 12 * yearsEndKnownAhead)
+        if endedOn > latest {
+            return
+                "Check the year: an end date can be up to \(yearsEndKnownAhead) years after the declaration (\(latest.ukText)). If the end is not certain, leave it empty and record it when it happens."
+        }
+        return nil
     }
+
+    /// How far ahead of its declaration an interest's known end date can be.
+    public static let yearsEndKnownAhead = 5
 
     /// An interest that was declared by `day` and has not ended before it.
     public func isCurrentInterest(on day: SimpleDate) -> Bool {

@@ -265,26 +265,29 @@ enum BoardPages {
 
     /// What a declaration asks: the kind, the interest, when it ended; with the date only where staff record one
     /// made earlier (a member declaring for themselves declares today).
+    /// `suffix` tells apart the fields of several forms on one page (a member of two boards, on their own page).
     static func declarationFields(
-        typed: [String: String], failure: ValidationFailure?, legend: String, declaredOn: String? = nil
+        typed: [String: String], failure: ValidationFailure?, legend: String, declaredOn: String? = nil,
+        suffix: String = "",
+        detailsHint: String =
+            "The organisation and the connection, for example \"GP partner, Chapeltown Surgery\". Leave empty for a nil return."
     ) -> HTMLNode {
         .fragment([
             FormComponents.radios(
-                name: "kind", legend: legend,
+                name: "kind" + suffix, legend: legend,
                 choices: InterestKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
-                selected: typed["kind"] ?? "", failure: failure),
+                selected: typed["kind" + suffix] ?? "", failure: failure),
             FormComponents.textArea(
-                name: "details", label: "The interest", value: typed["details"] ?? "", failure: failure,
-                hint:
-                    "The organisation and the connection, for example \"GP partner, Chapeltown Surgery\". Leave empty for a nil return.",
-                rows: 2),
+                name: "details" + suffix, label: "The interest", value: typed["details" + suffix] ?? "",
+                failure: failure, hint: detailsHint, rows: 2),
             declaredOn.map {
                 FormComponents.textField(
                     name: "declared_on", label: "Declared on", value: $0, failure: failure, type: "date",
                     width: "short")
             } ?? .empty,
             FormComponents.textField(
-                name: "ended_on", label: "Ended on (optional)", value: typed["ended_on"] ?? "", failure: failure,
+                name: "ended_on" + suffix, label: "Ended on (optional)", value: typed["ended_on" + suffix] ?? "",
+                failure: failure,
                 hint:
                     "Only if the interest has ended in the last \(RegisterEntry.monthsEndedInterestsDeclared) months, or will end on a known date (the end of a contract, say).",
                 type: "date", required: false, width: "short"),

@@ -185,14 +185,9 @@ enum InvolvementPage {
                 .action(SiteURL.involvement + "/declarations/" + BoardURL.id(member.id!)), .method("post"), .novalidate
             ) {
                 FormComponents.csrfField(context.csrfToken ?? "")
-                FormComponents.radios(
-                    name: "kind" + suffix, legend: "What are you declaring?",
-                    choices: InterestKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
-                    selected: typed["kind" + suffix] ?? "", failure: failure)
-                FormComponents.textArea(
-                    name: "details" + suffix, label: "The interest", value: typed["details" + suffix] ?? "",
-                    failure: failure,
-                    hint: "The organisation and your connection with it. Leave empty for a nil return.", rows: 2)
+                BoardPages.declarationFields(
+                    typed: typed, failure: failure, legend: "What are you declaring?", suffix: suffix,
+                    detailsHint: "The organisation and your connection with it. Leave empty for a nil return.")
                 FormComponents.submitButton("Make my declaration")
             }
         }

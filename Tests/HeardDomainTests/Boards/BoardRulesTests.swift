@@ -247,6 +247,10 @@ struct BoardRulesTests {
         #expect(RegisterEntry.endDateProblem(endedOn: Self.date("2026-02-28"), declaredOn: declared) == nil)
         #expect(RegisterEntry.endDateProblem(endedOn: Self.date("2026-08-30"), declaredOn: declared) == nil)
         #expect(RegisterEntry.endDateProblem(endedOn: Self.date("2027-03-31"), declaredOn: declared) == nil)
+        #expect(RegisterEntry.endDateProblem(endedOn: Self.date("2031-08-31"), declaredOn: declared) == nil)
+        #expect(
+            RegisterEntry.endDateProblem(endedOn: Self.date("2035-01-01"), declaredOn: declared)?.hasPrefix(
+                "Check the year: an end date can be up to 5 years after the declaration (31 August 2031).") == true)
         #expect(
             RegisterEntry.endDateProblem(endedOn: Self.date("2026-02-27"), declaredOn: declared)
                 == "An interest that ended more than 6 months before the declaration (before 28 February 2026) need not be declared: check the date, or leave the interest out."

@@ -274,14 +274,20 @@ struct BoardsTests {
             #expect(noKind.body.contains("Choose the kind of interest"))
             #expect(noKind.body.contains("Trustee"), "what was typed is kept")
             #expect(noKind.body.contains("href=\"#field-kind-\(id)\""))
+            // A member can record an interest that ended recently, as on the secretary's form.
+            #expect(mine.body.contains("name=\"ended_on-\(id)\""))
             let declared = try await member.post(
                 path,
-                form: ["kind-\(id)": "personal", "details-\(id)": "Volunteer, Leeds sickle cell support group"],
+                form: [
+                    "kind-\(id)": "personal", "details-\(id)": "Volunteer, Leeds sickle cell support group",
+                    "ended_on-\(id)": "2026-10-31",
+                ],
                 tokenFrom: "/me")
             #expect(declared.status == .seeOther)
             let entry = try #require(try await InterestDeclaration.query(on: app.db).first())
             #expect(entry.declaredOn == "2026-11-20", "dated the day it was made")
             #expect(entry.recordedByID == person.id)
+            #expect(entry.endedOn == "2026-10-31")
             mine = try await member.get("/me")
             #expect(mine.body.contains("Declared 20 November 2026; next due by 20 November 2027"))
             let publicPage = try await app.browser().get("/boards/\(board.id!.uuidString.lowercased())")
