@@ -96,7 +96,7 @@ public struct InitiativeInput: Equatable, Sendable {
         let members = Int(
             livedExperienceMembers.trimmingWhitespace().isEmpty ? "0" : livedExperienceMembers.trimmingWhitespace())
         if members == nil || members! < 0 || members! > 500 {
-            errors.append(FieldError("lived_experience_members", "Enter a whole number of people, 0 or more."))
+            errors.append(FieldError("lived_experience_members", "Enter a whole number of people from 0 to 500."))
         }
         guard errors.isEmpty, let affects, let substantial, let members else { throw ValidationFailure(errors) }
         return Valid(
@@ -386,7 +386,10 @@ public struct QuestionInput: Equatable, Sendable {
         if let kind, kind.needsChoices, let first = repeated.first {
             errors.append(FieldError("choices", "\"\(first)\" is listed more than once: make each choice different."))
         }
+        if kind == .scale, let problem = ScaleLabels.problem(choices) {
+            errors.append(FieldError("choices", problem))
+        }
         guard errors.isEmpty, let kind else { throw ValidationFailure(errors) }
-        return (text, kind, kind.needsChoices ? choices : [])
+        return (text, kind, kind.needsChoices || kind == .scale ? choices : [])
     }
 }

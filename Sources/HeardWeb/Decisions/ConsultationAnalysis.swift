@@ -70,7 +70,7 @@ struct ConsultationAnalysis {
             let key = question.id!.uuidString
             // Choices are unique since they were checked on entry; older questions may repeat one, counted once.
             var listed: Set<String> = []
-            let choices = (question.kind == .scale ? ["1", "2", "3", "4", "5"] : question.choiceList).filter {
+            let choices = (question.kind == .scale ? ScaleLabels.values : question.choiceList).filter {
                 listed.insert($0).inserted
             }
             var counts = Dictionary(uniqueKeysWithValues: choices.map { ($0, 0) })
@@ -92,7 +92,11 @@ struct ConsultationAnalysis {
                 }
                 for choice in picked where counts[choice] != nil { counts[choice]! += 1 }
             }
-            tallies.append(Tally(question: question, counts: choices.map { ($0, counts[$0] ?? 0) }, answered: answered))
+            // A scale's points are shown with what they mean ("1 – Very difficult"), on the page and in the CSV.
+            let shown = question.kind == .scale ? ScaleLabels.labels(question.choiceList) : choices
+            tallies.append(
+                Tally(
+                    question: question, counts: zip(choices, shown).map { ($1, counts[$0] ?? 0) }, answered: answered))
         }
         let groups = representation(equalityAnswers, population: population)
         return ConsultationAnalysis(

@@ -144,7 +144,12 @@ enum ConsultationsAPI {
                 questions: analysis.tallies.map { tally in
                     QuestionResult(
                         question: tally.question.id!, text: tally.question.text, answered: tally.answered,
-                        counts: tally.counts.map { AnswerCount(answer: $0.0, count: $0.1) })
+                        counts: tally.counts.enumerated().map { index, count in
+                            // The value people send, as in `choices`; the page shows the scale's words with it.
+                            AnswerCount(
+                                answer: tally.question.kind == .scale ? ScaleLabels.values[index] : count.0,
+                                count: count.1)
+                        })
                 },
                 themes: bundle.themes.map {
                     ThemeResult(
@@ -161,7 +166,7 @@ enum ConsultationsAPI {
             questions: bundle.questions.map {
                 Question(
                     id: $0.id!, kind: $0.kind, text: $0.text,
-                    choices: $0.kind == .scale ? ["1", "2", "3", "4", "5"] : $0.choiceList)
+                    choices: $0.kind == .scale ? ScaleLabels.values : $0.choiceList)
             },
             outcome: outcome)
     }

@@ -237,7 +237,7 @@ enum DecisionsDemoData {
         ).create(on: db)
         try await SurveyQuestion(
             consultationID: c.id!, position: 2, kind: .scale, text: "How easy would it be for you to get there?",
-            choices: []
+            choices: ["Very difficult", "Very easy"]
         ).create(on: db)
         // Left in so the checker has something to show on the demo's checklist.
         try await SurveyQuestion(

@@ -43,7 +43,7 @@ enum ResponsesController {
             switch question.kind {
             case .singleChoice, .scale:
                 let value = submission.value(key)
-                let allowed = question.kind == .scale ? ["1", "2", "3", "4", "5"] : choices
+                let allowed = question.kind == .scale ? ScaleLabels.values : choices
                 if !value.isEmpty {
                     if allowed.contains(value) {
                         answers[question.id!.uuidString] = value

@@ -105,6 +105,24 @@ struct StageRulesTests {
         }
     }
 
+    @Test("a scale names its ends, or each point, or is the agreement scale")
+    func scaleLabels() throws {
+        #expect(ScaleLabels.labels([]).first == "1 – Strongly disagree")
+        #expect(
+            ScaleLabels.labels(["Very difficult", "Very easy"]) == [
+                "1 – Very difficult", "2", "3", "4", "5 – Very easy",
+            ])
+        #expect(ScaleLabels.labels(["a", "b", "c", "d", "e"])[2] == "3 – c")
+        #expect(ScaleLabels.problem(["Hard", "OK", "Easy"]) != nil)
+        let ends = try QuestionInput(
+            text: "How easy would it be to get there?", kind: "scale", choices: "Very difficult\nVery easy"
+        ).validated()
+        #expect(ends.choices == ["Very difficult", "Very easy"])
+        #expect(throws: ValidationFailure.self) {
+            try QuestionInput(text: "How easy?", kind: "scale", choices: "Hard\nOK\nEasy").validated()
+        }
+    }
+
     @Test("a consultation needs its whole pack, cannot open in the past, and a short one needs a real reason")
     func consultationPack() throws {
         let today = SimpleDate(year: 2026, month: 12, day: 5)

@@ -208,6 +208,23 @@ struct DecisionJourneyTests {
                     tokenFrom: staffConsultation
                 ).status == .seeOther)
 
+            // A scale says what its ends mean; three lines fit neither form of it.
+            let threeEnds = try await officer.post(
+                staffConsultation + "/questions",
+                form: ["text": "How easy is it to get to the ward?", "kind": "scale", "choices": "Hard\nOK\nEasy"],
+                tokenFrom: staffConsultation)
+            #expect(threeEnds.status == .unprocessableEntity)
+            #expect(threeEnds.body.contains("For a scale, enter two lines (what 1 and what 5 mean"))
+            #expect(
+                try await officer.post(
+                    staffConsultation + "/questions",
+                    form: [
+                        "text": "How easy is it to get to the ward?", "kind": "scale",
+                        "choices": "Very difficult\nVery easy",
+                    ],
+                    tokenFrom: staffConsultation
+                ).status == .seeOther)
+
             // EIA draft, then the consultation stage.
             let eiaPath = initiativePath + "/eia"
             #expect(
@@ -233,6 +250,9 @@ struct DecisionJourneyTests {
                 let person = app.browser()
                 let page = try await person.get(publicPath)
                 #expect(page.status == .ok)
+                if index == 0 {
+                    #expect(page.body.contains("1 – Very difficult") && page.body.contains(">3</label>"))
+                }
                 let key = try #require(
                     page.body.range(of: "name=\"submission_key\" value=\"").map { range in
                         String(page.body[range.upperBound...].prefix { $0 != "\"" })
@@ -443,6 +463,8 @@ struct DecisionJourneyTests {
             let visitor = app.browser()
             let outcome = try await visitor.get(publicPath + "/outcome")
             #expect(outcome.status == .ok)
+            #expect(outcome.body.contains("1 – Strongly disagree"), "the agreement scale, named")
+            #expect(outcome.body.contains("1 – Very difficult") && outcome.body.contains("5 – Very easy"))
             #expect(outcome.body.contains("We asked, you said, we did"))
             #expect(outcome.body.contains("We changed the plan for Travel."))
             #expect(outcome.body.contains("<svg"))
@@ -450,6 +472,7 @@ struct DecisionJourneyTests {
             let csv = try await visitor.get(publicPath + "/outcome.csv")
             #expect(csv.status == .ok)
             #expect(csv.body.contains("theme,Travel"))
+            #expect(csv.body.contains("How easy is it to get to the ward?,5 – Very easy,0"))
             // Every representation row carries the page's verdict, not just the flagged ones.
             let representation = csv.body.split(separator: "\r\n").filter { $0.hasPrefix("representation,") }
             #expect(!representation.isEmpty)

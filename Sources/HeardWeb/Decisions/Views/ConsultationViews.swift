@@ -202,7 +202,9 @@ enum ConsultationViews {
                         choices: QuestionKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
                         selected: typed["kind"] ?? "", failure: failure)
                     FormComponents.textArea(
-                        name: "choices", label: "Choices, one on each line (for choice, ranking and option questions)",
+                        name: "choices",
+                        label:
+                            "Choices, one on each line (for choice, ranking and option questions; for a scale, what 1 and 5 mean)",
                         value: typed["choices"] ?? "", failure: failure, rows: 4)
                     FormComponents.submitButton("Add question")
                 }

@@ -64,10 +64,11 @@ enum ResponseViews {
                 name: key, legend: label, choices: question.choiceList.map { .init(value: $0, label: $0) },
                 selected: submission.value(key), failure: failure)
         case .scale:
-            let names = ["1 – Strongly disagree", "2 – Disagree", "3 – Neither", "4 – Agree", "5 – Strongly agree"]
             return DecisionForms.radios(
                 name: key, legend: label,
-                choices: names.enumerated().map { .init(value: String($0.offset + 1), label: $0.element) },
+                choices: zip(ScaleLabels.values, ScaleLabels.labels(question.choiceList)).map {
+                    .init(value: $0, label: $1)
+                },
                 selected: submission.value(key), failure: failure)
         case .multipleChoice:
             let error = failure?.message(for: key)
