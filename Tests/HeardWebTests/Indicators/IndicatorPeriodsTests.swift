@@ -169,8 +169,11 @@ struct IndicatorPeriodsTests {
             let migration = try #require(
                 HeardMigrations.all.first { String(describing: type(of: $0)) == "M0122_IndicatorPeriods" }
                     as? any AsyncMigration)
-            try await migration.revert(on: app.db)
-            try await migration.prepare(on: app.db)
+            // On one connection: another SQLite connection may still hold the schema with the column.
+            try await app.db.transaction { db in
+                try await migration.revert(on: db)
+                try await migration.prepare(on: db)
+            }
             var periods: [String: IndicatorPeriod] = [:]
             for indicator in try await Indicator.query(on: app.db).all() { periods[indicator.name] = indicator.period }
             #expect(
