@@ -155,6 +155,16 @@ public enum IndicatorRules {
         return (problems.isEmpty ? value : nil, problems)
     }
 
+    /// The source is shown to the public beside the figure, so it must name something: "x", "tbc" or "." is
+    /// refused as elsewhere (`RecordedReason.placeholderProblem`). Nil when `text` will do; empty is the caller's.
+    public static func sourceProblem(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        guard !trimmed.isEmpty else { return nil }
+        return RecordedReason.placeholderProblem(
+            trimmed, ask: "Say where the figure comes from, for example \"GP Patient Survey 2026\".")
+            ?? TextLimit.problem(trimmed, limit: TextLimit.title, what: "the source")
+    }
+
     /// "1,204" or "12,345.5": commas only between groups of three digits before any decimal point.
     static func hasThousandsSeparators(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

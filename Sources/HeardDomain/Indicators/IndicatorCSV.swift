@@ -90,6 +90,8 @@ public enum IndicatorCSV {
             let rowSource = field(sourceIndex).isEmpty ? source : field(sourceIndex)
             if rowSource.isEmpty {
                 lineProblems.append("say where the figure comes from (a source column, or the source box)")
+            } else if let problem = IndicatorRules.sourceProblem(rowSource) {
+                lineProblems.append(lowercasedFirst(problem.dropLastFullStop))
             }
             if let start, !place.isEmpty {
                 let key = place.lowercased() + "|" + start.iso

@@ -139,6 +139,8 @@ enum IndicatorsController {
         if typed["source"]!.isEmpty {
             errors.append(
                 FieldError("source", "Say where the figure comes from, for example \"GP Patient Survey 2026\"."))
+        } else if let problem = IndicatorRules.sourceProblem(typed["source"]!) {
+            errors.append(FieldError("source", problem))
         }
         guard errors.isEmpty, let place, let period, let value = checked.value else {
             return try await showPage(indicator, request, failure: ValidationFailure(errors), typed: typed)

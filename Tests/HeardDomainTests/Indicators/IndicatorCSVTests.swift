@@ -75,7 +75,7 @@ struct IndicatorCSVTests {
         // An unknown place is listed with the other lines' problems, not after they are fixed.
         do {
             _ = try IndicatorCSV.parse(
-                "place,period_start,value,source\nLeeds,2026-13-01,5,x\nNowhere,2026-04-01,5,x\nleeds,2026-05-01,5,x",
+                "place,period_start,value,source\nLeeds,2026-13-01,5,GPPS\nNowhere,2026-04-01,5,GPPS\nleeds,2026-05-01,5,GPPS",
                 unit: .percent, period: .month, defaultSource: "", today: Self.today,
                 places: ["leeds": "Leeds", "wakefield": "Wakefield"])
             Issue.record("an unknown place was accepted")
@@ -88,10 +88,10 @@ struct IndicatorCSVTests {
         }
         #expect(throws: ValidationFailure.self) {
             try IndicatorCSV.parse(
-                "where,when,what\nLeeds,2026-04-01,3", unit: .count, period: .month, defaultSource: "x",
+                "where,when,what\nLeeds,2026-04-01,3", unit: .count, period: .month, defaultSource: "GPPS",
                 today: Self.today)
         }
-        let many = "place,period_start,value,source\n" + String(repeating: "Leeds,2026-04-01,-1,x\n", count: 25)
+        let many = "place,period_start,value,source\n" + String(repeating: "Leeds,2026-04-01,-1,GPPS\n", count: 25)
         do {
             _ = try IndicatorCSV.parse(many, unit: .count, period: .month, defaultSource: "", today: Self.today)
             Issue.record("negative figures were accepted")
@@ -115,5 +115,25 @@ struct IndicatorCSVTests {
                     "Line 4: a quarterly figure's period starts on 1 January, 1 April, 1 July or 1 October: for the quarter that includes 1 May 2026, enter 2026-04-01.",
                 ])
         }
+    }
+
+    @Test("a source that names nothing (\"x\", \"tbc\", \".\") is refused, in a line's column or the source box")
+    func placeholderSources() {
+        let text = "place,period_start,value,source\nLeeds,2026-04-01,3,x\nLeeds,2025-04-01,4,tbc\nLeeds,2024-04-01,5,"
+        do {
+            _ = try IndicatorCSV.parse(
+                text, unit: .percent, period: .financialYear, defaultSource: ".", today: Self.today)
+            Issue.record("placeholder sources were loaded")
+        } catch {
+            #expect(
+                error.errors.map(\.message) == [
+                    "Line 2: say where the figure comes from, for example \"GP Patient Survey 2026\": \"x\" is a placeholder, not an answer.",
+                    "Line 3: say where the figure comes from, for example \"GP Patient Survey 2026\": \"tbc\" is a placeholder, not an answer.",
+                    "Line 4: say where the figure comes from, for example \"GP Patient Survey 2026\": \".\" is a placeholder, not an answer.",
+                ])
+        }
+        #expect(IndicatorRules.sourceProblem("Census 2021") == nil)
+        #expect(IndicatorRules.sourceProblem("GPPS") == nil)
+        #expect(IndicatorRules.sourceProblem(String(repeating: "a", count: 201)) != nil)
     }
 }
