@@ -246,6 +246,15 @@ enum ActivitiesController {
     @Sendable static func addComment(_ request: Request) async throws -> Response {
         let activity = try await find(request)
         let text = Admin.text(request, "comment").trimmingWhitespace()
+        // What people said at an activity can only be heard once it has been held.
+        if activity.date > request.today {
+            let failure = ValidationFailure([
+                FieldError(
+                    "comment",
+                    "This activity is on \(activity.date.ukText). Capture what people said once it has happened.")
+            ])
+            return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
+        }
         if text.isEmpty || text.count > 5000 {
             let failure = ValidationFailure([
                 FieldError(

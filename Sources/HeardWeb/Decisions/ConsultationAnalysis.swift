@@ -173,8 +173,16 @@ struct ConsultationAnalysis {
         return mentions.map {
             SuggestedTheme(
                 name: $0.key, mentions: $0.value.count, sentiment: Double($0.value.sentiment) / Double($0.value.count),
-                quote: String($0.value.quote.prefix(300)))
+                // A response's free-text answers are kept as paragraphs; in one line of quote they would run
+                // together ("about this Because of night buses"), so each answer is set apart.
+                quote: String(Self.oneLine($0.value.quote).prefix(300)))
         }.sorted { ($0.mentions, $1.name) > ($1.mentions, $0.name) }
+    }
+
+    /// The answers of one response on one line, each set apart with " / ".
+    static func oneLine(_ text: String) -> String {
+        text.components(separatedBy: "\n").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            .joined(separator: " / ")
     }
 
     /// How many responses are part of a campaign (a cluster of two or more near-identical texts).

@@ -128,6 +128,25 @@ struct DecisionJourneyTests {
                 ).status == .seeOther)
             let comment = try #require(try await ActivityComment.query(on: app.db).first())
             #expect(comment.wasRedacted)
+            // A planned activity has no comments to capture until it is held.
+            let libraryEvent = try await officer.post(
+                "/staff/activities/new",
+                form: [
+                    "title": "Listening event at the library", "kind": "community_meeting",
+                    "place_id": leeds.id!.uuidString, "date": "2027-02-20", "venue": "Central library",
+                    "attendees": "0",
+                ], tokenFrom: "/staff/activities/new")
+            let plannedPath = try #require(libraryEvent.location)
+            #expect(
+                try await officer.get(plannedPath).body.contains(
+                    "Capture what people said once the activity has happened"))
+            let commentTooSoon = try await officer.post(
+                plannedPath + "/comments", form: ["comment": "More buses please."], tokenFrom: activityPath)
+            #expect(commentTooSoon.status == .unprocessableEntity)
+            #expect(
+                commentTooSoon.body.contains(
+                    "This activity is on 20 February 2027. Capture what people said once it has happened."))
+            #expect(try await ActivityComment.query(on: app.db).count() == 1)
             let feedback = try #require(try await FeedbackItem.query(on: app.db).first())
             #expect(comment.feedbackID == feedback.id)
             #expect(feedback.channel == .event)

@@ -172,14 +172,20 @@ enum ActivityViews {
                     }
                 }
             }
-            HeardWeb.form(.action(DecisionURL.activityComments(activity.id!)), .method("post"), .novalidate) {
-                FormComponents.csrfField(context.csrfToken ?? "")
-                FormComponents.textArea(
-                    name: "comment", label: "Add a comment someone made", value: typed, failure: failure,
-                    hint:
-                        "Personal details such as names, phone numbers and NHS numbers are removed before anything is published."
-                )
-                FormComponents.submitButton("Capture comment")
+            if activity.date > today {
+                p(.class("hint")) {
+                    "Capture what people said once the activity has happened, on \(activity.date.ukText)."
+                }
+            } else {
+                HeardWeb.form(.action(DecisionURL.activityComments(activity.id!)), .method("post"), .novalidate) {
+                    FormComponents.csrfField(context.csrfToken ?? "")
+                    FormComponents.textArea(
+                        name: "comment", label: "Add a comment someone made", value: typed, failure: failure,
+                        hint:
+                            "Personal details such as names, phone numbers and NHS numbers are removed before anything is published."
+                    )
+                    FormComponents.submitButton("Capture comment")
+                }
             }
             h2(.id("monitoring")) { "Who came" }
             AnalysisViews.representation(representation, comparisonPlace: activity.place.name, source: populationSource)
