@@ -67,7 +67,7 @@ enum PublicBoardsController {
                                 .text(member.name), .text(member.role), .text(member.votes ? "Yes" : "No"),
                                 .text(member.livedExperience ? "Yes" : "No"), .text(member.appointed.ukText),
                             ]
-                        }, captionHidden: true)
+                        }, captionHidden: true, stacked: true)
                     h2 { "Register of interests" }
                     p {
                         "What each member has declared in the last year, and any interest that still stands. A nil return means they declared that they have no interests."

@@ -25,33 +25,20 @@ struct HeardRun {
     /// Runs `heard arguments…` in `folder`, without the caller's DATABASE_URL; `input`, if any, is piped in.
     static func run(_ arguments: [String], in folder: URL, input: String? = nil) throws -> HeardRun {
         let executable = try #require(Self.executable, "build the heard executable first: swift build --build-tests")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = nil
-        process.environment = environment
         let outputURL = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
         let errorsURL = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outputURL)
-            try? FileManager.default.removeItem(at: errorsURL)
-        }
-        process.standardOutput = try FileHandle(forWritingTo: outputURL)
-        process.standardError = try FileHandle(forWritingTo: errorsURL)
         let inputURL = folder.appendingPathComponent("stdin-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: inputURL) }
-        if let input {
-            try Data(input.utf8).write(to: inputURL)
-            process.standardInput = try FileHandle(forReadingFrom: inputURL)
+        defer {
+            for url in [outputURL, errorsURL, inputURL] { try? FileManager.default.removeItem(at: url) }
         }
-        try process.run()
-        process.waitUntilExit()
+        try Data((input ?? "").utf8).write(to: inputURL)
+        let status = try ChildProcess.run(
+            executable.path, arguments, in: folder.path, environment: environment, standardInput: inputURL.path,
+            standardOutput: outputURL.path, standardError: errorsURL.path)
         return HeardRun(
-            status: process.terminationStatus, output: try String(contentsOf: outputURL, encoding: .utf8),
+            status: status, output: try String(contentsOf: outputURL, encoding: .utf8),
             errors: try String(contentsOf: errorsURL, encoding: .utf8))
     }
 

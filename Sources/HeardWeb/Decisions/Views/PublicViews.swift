@@ -447,7 +447,7 @@ enum PublicViews {
                             ?? "Not yet assessed"),
                     .text(entry?.mitigations ?? ""), .text(entry?.actions ?? ""),
                 ]
-            })
+            }, stacked: true)
     }
 
     static func dayNumber(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
