@@ -12,6 +12,16 @@ struct TwoInstancesTests {
         config.bcryptCost = 4
         config.runsJobWorker = false
         config.logLevel = .warning
+        do {
+            try await sessionShared(config: config, database: database)
+        } catch {
+            await cleanup()
+            throw error
+        }
+        await cleanup()
+    }
+
+    private func sessionShared(config: AppConfiguration, database: TestDatabase) async throws {
         try await TestApp.run(config: config, database: database) { first in
             try await TestApp.run(config: config, database: database) { second in
                 let (email, password) = try await first.createUser(.engagementOfficer)
@@ -24,6 +34,5 @@ struct TwoInstancesTests {
                 #expect(page.body.contains("Engagement officer Tester"))
             }
         }
-        await cleanup()
     }
 }

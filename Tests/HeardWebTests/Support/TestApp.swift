@@ -36,7 +36,13 @@ final class TestApp: @unchecked Sendable {
         // Tests change the database directly as well as over HTTP; the public cache has its own tests.
         config.publicPageCacheSeconds = 0
         configure(&config)
-        try await run(config: config, database: database, body)
+        // Cleaned up when the test fails too: a PostgreSQL test database holds one of a limited number of slots.
+        do {
+            try await run(config: config, database: database, body)
+        } catch {
+            await cleanup()
+            throw error
+        }
         await cleanup()
     }
 

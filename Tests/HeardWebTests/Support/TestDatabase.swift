@@ -50,15 +50,46 @@ actor PostgresTestDatabases {
     private var template: Task<String, any Error>?
     private let runID = String(UUID().uuidString.prefix(8)).lowercased()
 
+    /// Tests run side by side, each app with a pool of up to 4 connections per event loop: past this many live
+    /// test databases at once the server's 300 connections run out ("sorry, too many clients already") and
+    /// unrelated tests fail. A test past the limit waits for another to finish.
+    static let maximumLive = 16
+    private var live = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
     func makeDatabase() async throws -> (name: String, url: String) {
-        let templateName = try await templateDatabase()
-        let name = "heard_t_\(runID)_\(UUID().uuidString.prefix(8).lowercased())"
-        try await Self.admin("CREATE DATABASE \(name) TEMPLATE \(templateName)")
-        return (name, Self.url(database: name))
+        await acquireSlot()
+        do {
+            let templateName = try await templateDatabase()
+            let name = "heard_t_\(runID)_\(UUID().uuidString.prefix(8).lowercased())"
+            try await Self.admin("CREATE DATABASE \(name) TEMPLATE \(templateName)")
+            return (name, Self.url(database: name))
+        } catch {
+            releaseSlot()
+            throw error
+        }
     }
 
     func drop(_ name: String) async {
         try? await Self.admin("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        releaseSlot()
+    }
+
+    private func acquireSlot() async {
+        if live < Self.maximumLive {
+            live += 1
+            return
+        }
+        // `releaseSlot` hands its slot straight to the first waiter, so `live` stays as it is.
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func releaseSlot() {
+        if waiting.isEmpty {
+            live -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 
     private func templateDatabase() async throws -> String {
