@@ -43,7 +43,10 @@ public final class EqualityAssessment: Model, @unchecked Sendable {
         }
     }
 
-    public var entryMap: [String: Entry] {
+    public var entryMap: [String: Entry] { Self.decode(entries) }
+
+    /// The entries stored as JSON (see `encode`); empty if the text is not such JSON.
+    public static func decode(_ entries: String) -> [String: Entry] {
         (try? JSONDecoder().decode([String: Entry].self, from: Data(entries.utf8))) ?? [:]
     }
 

@@ -35,7 +35,5 @@ public final class EqualityAssessmentVersion: Model, @unchecked Sendable {
         self.reviewReason = reason
     }
 
-    public var entryMap: [String: EqualityAssessment.Entry] {
-        (try? JSONDecoder().decode([String: EqualityAssessment.Entry].self, from: Data(entries.utf8))) ?? [:]
-    }
+    public var entryMap: [String: EqualityAssessment.Entry] { EqualityAssessment.decode(entries) }
 }
