@@ -202,7 +202,7 @@ enum OpenDataRows {
         for value in values {
             try await sink([
                 value.indicator.name, value.indicator.unit.title, value.indicator.direction.rawValue,
-                value.place.name, value.periodStart, plain(value.value), value.source,
+                value.place.name, value.periodStart, value.indicator.period.rawValue, plain(value.value), value.source,
             ])
         }
     }

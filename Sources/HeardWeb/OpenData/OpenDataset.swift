@@ -144,6 +144,11 @@ enum OpenDataset: String, CaseIterable, Sendable {
                 .init(name: "better_when", meaning: "higher or lower."),
                 .init(name: "place", meaning: "The place the figure is for."),
                 .init(name: "period_start", meaning: "The first day of the period the figure covers (YYYY-MM-DD)."),
+                .init(
+                    name: "period",
+                    meaning:
+                        "How long that period is: month, quarter, financial_year (April to March) or calendar_year. Compare figures of the same period only."
+                ),
                 .init(name: "value", meaning: "The figure."),
                 .init(name: "source", meaning: "Where the figure comes from."),
             ]

@@ -82,6 +82,9 @@ struct OpenDataTests {
             #expect(!approved.isEmpty)
             #expect(Set(rows[.decisions]!.map { $0[0] }) == Set(approved.map(\.title)))
             #expect(rows[.indicators]!.count == (try await IndicatorValue.query(on: app.db).count()))
+            // Each figure says how long its period is, so a reader compares like with like.
+            let periods = Set(IndicatorPeriod.allCases.map(\.rawValue))
+            #expect(rows[.indicators]!.allSatisfy { periods.contains($0[5]) })
             let areas =
                 1 + (try await Organisation.query(on: app.db).count()) + (try await Place.query(on: app.db).count())
             #expect(rows[.loopClosure]!.count == areas * 2)
