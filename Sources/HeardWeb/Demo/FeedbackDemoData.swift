@@ -105,7 +105,9 @@ enum FeedbackDemoData {
                     contactName: hasContact ? "Demo Contributor \(index)" : nil,
                     contactEmail: hasContact ? "contributor\(index).\(place.slug)@example.org" : nil, contactPhone: nil,
                     wantsReply: hasContact && !positive)
-                let received = now.addingTimeInterval(-Double(random.next(84 * 24) + 2) * 3600)
+                // Within the last 11 weeks (76 days), so every item shows on the dashboard's weekly chart, whose
+                // 12 Monday-to-Sunday weeks reach back at least 77 days.
+                let received = now.addingTimeInterval(-Double(random.next(76 * 24) + 2) * 3600)
                 let channel: FeedbackChannel = index % 6 == 5 ? .paper : (index % 8 == 7 ? .event : .online)
                 let recorded = try await intake.record(
                     submission, service: try ServiceDirectory.Entry(service),

@@ -122,7 +122,8 @@ struct DashboardFilterTests {
             #expect(body.contains("<option value=\"12-weeks\" selected"))
             #expect(!body.contains("href=\"/staff/feedback?place=calderdale"), "only the chosen place's row")
 
-            let firstDay = FeedbackDashboard.figuresFirstDay(now: Date(), period: .twelveWeeks).iso
+            let firstDay = FeedbackDashboard.figuresFirstDay(today: DecisionClock.system.today(), period: .twelveWeeks)
+                .iso
             // Each link shows as many items on the feedback list as the figure it stands on.
             let links = [
                 ("/staff/feedback?place=northtown&from=\(firstDay)", 3),
@@ -144,7 +145,9 @@ struct DashboardFilterTests {
             let year = try await officer.get("/staff?service=\(maternity)&period=12-months").body
             #expect(year.contains("in the last 12 months, Maternity unit, Northtown"))
             #expect(year.contains("Week by week for the last 12 weeks"))
-            let yearStart = FeedbackDashboard.figuresFirstDay(now: Date(), period: .twelveMonths).iso
+            let yearStart = FeedbackDashboard.figuresFirstDay(
+                today: DecisionClock.system.today(), period: .twelveMonths
+            ).iso
             let serviceLink = "/staff/feedback?service=\(maternity)&from=\(yearStart)"
             #expect(year.contains(Self.escaped(serviceLink)))
             #expect(try await officer.get(serviceLink).body.contains("<p>3 items</p>"))
@@ -153,7 +156,7 @@ struct DashboardFilterTests {
             let plain = try await officer.get("/staff").body
             #expect(plain.contains("The figures below are for feedback received in the last 4 weeks."))
             #expect(plain.contains(Self.escaped("/staff/dashboard/places.csv")))
-            let defaultStart = FeedbackDashboard.figuresFirstDay(now: Date()).iso
+            let defaultStart = FeedbackDashboard.figuresFirstDay(today: DecisionClock.system.today()).iso
             #expect(plain.contains(Self.escaped("/staff/feedback?place=calderdale&from=\(defaultStart)")))
             #expect(plain.contains("Emergency department, Calderdale</a>"))
         }

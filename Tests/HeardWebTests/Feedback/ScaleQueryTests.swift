@@ -160,7 +160,7 @@ struct ScaleQueryTests {
             #expect(themes.contains("Parking,1,0,1") && !themes.contains("Staff continuity"))
             let dashboard = try await officer.get("/staff").body
             // Each theme links to the feedback list over the same weeks, so the counts agree.
-            let firstDay = FeedbackDashboard.figuresFirstDay(now: Date()).iso
+            let firstDay = FeedbackDashboard.figuresFirstDay(today: DecisionClock.system.today()).iso
             #expect(dashboard.contains("href=\"/staff/feedback?theme=Parking&amp;from=\(firstDay)\""))
             #expect(
                 try await officer.get("/staff/feedback?theme=Parking&from=\(firstDay)").body.contains("<p>1 item</p>"))

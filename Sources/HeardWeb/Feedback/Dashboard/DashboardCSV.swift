@@ -1,4 +1,5 @@
 import Foundation
+import HeardDomain
 import HeardStorage
 import SQLKit
 import Vapor
@@ -10,15 +11,18 @@ enum DashboardCSV {
         let name = request.parameters.get("table") ?? ""
         let sql = request.db as! any SQLDatabase
         let filters = try await DashboardFilters.read(request)
-        let start = FeedbackDashboard.figuresStart(now: Date(), period: filters.period)
+        let today = request.today
+        let start = FeedbackDashboard.figuresStart(today: today, period: filters.period)
         let counts = ["received", "negative", "published", "replied"]
         let rows: [[String]]
         switch name {
         case "volumes.csv":
+            // A week is Monday (week_starting) to Sunday (week_ending) by UK day; the last row is this week so
+            // far, its week_ending today.
             rows =
-                [["week_starting", "received"]]
-                + (try await FeedbackDashboard.weeks(sql, now: Date(), scope: filters.scope)).map {
-                    [DateInput.format($0.start), String($0.count)]
+                [["week_starting", "week_ending", "received"]]
+                + (try await FeedbackDashboard.weeks(sql, today: today, scope: filters.scope)).map {
+                    [$0.start.iso, ($0.isCurrent ? today : $0.end).iso, String($0.count)]
                 }
         case "themes.csv":
             rows =

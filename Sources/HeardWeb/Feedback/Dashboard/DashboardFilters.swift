@@ -99,15 +99,17 @@ struct DashboardFilters {
     }
 
     /// The staff feedback list showing the items behind a figure: these filters (or the row's own place or
-    /// service), received from the period's first day.
+    /// service), received from the period's first day (to `lastDay` too, for a past week of the chart).
     func feedbackList(
-        firstDay: SimpleDate, theme: String = "", place slug: String? = nil, service id: UUID? = nil
+        firstDay: SimpleDate, lastDay: SimpleDate? = nil, theme: String = "", place slug: String? = nil,
+        service id: UUID? = nil
     ) -> String {
         ListPage.path(
             SiteURL.staffFeedback,
             filters: [
                 ("theme", theme), ("place", slug ?? place?.slug ?? ""),
                 ("service", (id ?? service?.id)?.uuidString ?? ""), ("from", firstDay.iso),
+                ("to", lastDay?.iso ?? ""),
             ], page: 1)
     }
 }

@@ -9,14 +9,20 @@ import SQLKit
 ///
 /// Built to cost the same with five years of a region's feedback behind it as with one week (README "Scale"):
 /// the queues ("waiting for you", urgent alerts) count what is waiting everywhere, the replies queue up to
-/// `waitingCountLimit`; volumes cover twelve weeks, counted week by week on a received_at index; themes,
-/// relational care, places, services and closing the loop cover the chosen period (the last 4 weeks unless
-/// asked). Everything but the queues is narrowed to the chosen place or service on indexes led by place_id or
+/// `waitingCountLimit`; volumes cover twelve weeks, Monday to Sunday by UK day, counted week by week on a
+/// received_at index; themes, relational care, places, services and closing the loop cover the chosen period
+/// (the last 4 weeks, the chart's last 4 bars, unless asked). Everything but the queues is narrowed to the chosen place or service on indexes led by place_id or
 /// service_id (M0117). The four figure queries run at the same time.
 struct FeedbackDashboard {
+    /// A week of the chart, Monday to Sunday by the UK day feedback was received.
     struct Week {
-        var start: Date
+        /// The Monday.
+        var start: SimpleDate
         var count: Int
+        /// This week, counted so far (from Monday, with no end).
+        var isCurrent: Bool
+        /// The Sunday.
+        var end: SimpleDate { start.adding(days: 6) }
     }
 
     struct Waiting {
@@ -43,6 +49,8 @@ struct FeedbackDashboard {
     var choices: QueueFilters.Choices
     /// The period's first UK day, which every figure link sends as "received from".
     var firstDay: SimpleDate
+    /// The UK day the figures end on (the app's decision clock).
+    var today: SimpleDate
 
     static let weekCount = 12
     /// The replies queue is counted up to this many; the dashboard then says "10,000 or more".
@@ -50,21 +58,22 @@ struct FeedbackDashboard {
 
     /// The first moment of the period themes, relational care, places, services and closing the loop cover: the
     /// start of the period's first UK day, so the feedback list's "received from" that day shows the same items.
-    static func figuresStart(now: Date, period: DashboardPeriod = .standard) -> Date {
-        period.start(now: now)
+    static func figuresStart(today: SimpleDate, period: DashboardPeriod = .standard) -> Date {
+        period.start(today: today)
     }
 
-    static func figuresFirstDay(now: Date, period: DashboardPeriod = .standard) -> SimpleDate {
-        period.firstDay(now: now)
+    static func figuresFirstDay(today: SimpleDate, period: DashboardPeriod = .standard) -> SimpleDate {
+        period.firstDay(today: today)
     }
 
+    /// - Parameter today: the UK day (the app's decision clock) the weeks and the period end on.
     static func load(
-        on db: any Database, filters: DashboardFilters = DashboardFilters(), now: Date = Date(), today: SimpleDate
+        on db: any Database, filters: DashboardFilters = DashboardFilters(), today: SimpleDate
     ) async throws -> FeedbackDashboard {
         let sql = db as! any SQLDatabase
-        let start = figuresStart(now: now, period: filters.period)
+        let start = figuresStart(today: today, period: filters.period)
         let scope = filters.scope
-        async let weeks = weeks(sql, now: now, scope: scope)
+        async let weeks = weeks(sql, today: today, scope: scope)
         async let summary = summary(sql, since: start, scope: scope, onlyPlace: filters.placeID)
         async let themes = allThemeCounts(sql, since: start, scope: scope)
         async let loop = LoopClosureQuery.run(scope, since: start, on: db)
@@ -86,7 +95,7 @@ struct FeedbackDashboard {
             weeks: try await weeks, themes: try await themes, relational: figures.relational, places: figures.places,
             services: figures.services, waiting: waiting, alerts: alerts, loop: try await loop,
             analysedCount: figures.analysed, filters: filters, choices: try await .load(on: db),
-            firstDay: figuresFirstDay(now: now, period: filters.period))
+            firstDay: figuresFirstDay(today: today, period: filters.period), today: today)
     }
 
     /// ` AND place_id = …` (or service_id, organisation_id) for a scope, nothing for everywhere; `table` is the
@@ -116,12 +125,17 @@ struct FeedbackDashboard {
         ).first()?.decode(column: "total", as: Int.self) ?? 0
     }
 
-    /// Feedback received per week for the last twelve weeks, oldest first, empty weeks included: one range count
-    /// per week, each answered from an index alone (received_at, or place or service then received_at), with no
-    /// date arithmetic per row.
-    static func weeks(_ sql: any SQLDatabase, now: Date, scope: FeedbackScope = .everywhere) async throws -> [Week] {
-        let start = now.addingTimeInterval(-Double(weekCount) * 7 * 86400)
-        let bounds = (0..<weekCount).map { start.addingTimeInterval(Double($0) * 7 * 86400) }
+    /// Feedback received per week for the last twelve weeks, oldest first, empty weeks included. A week runs
+    /// Monday to Sunday by the UK day an item was received (midnight in the UK, GMT or BST), so each equals the
+    /// feedback list from its Monday to its Sunday; the last is this week so far, counted from its Monday with no
+    /// end, as the period's figures are. One range count per week, each answered from an index alone
+    /// (received_at, or place or service then received_at), with no date arithmetic per row.
+    static func weeks(
+        _ sql: any SQLDatabase, today: SimpleDate, scope: FeedbackScope = .everywhere
+    ) async throws -> [Week] {
+        let firstMonday = DashboardPeriod.monday(of: today).adding(days: -7 * (weekCount - 1))
+        let mondays = (0..<weekCount).map { firstMonday.adding(days: 7 * $0) }
+        let bounds = mondays.map(DecisionClock.startOfUKDay)
         var query: SQLQueryString = "SELECT "
         for week in 0..<weekCount {
             if week > 0 { query = query + ", " }
@@ -132,8 +146,10 @@ struct FeedbackDashboard {
             query = query + ") AS w\(unsafeRaw: String(week))"
         }
         let row = try await sql.raw(query).first()
-        return try bounds.enumerated().map { week, from in
-            Week(start: from, count: try row?.decode(column: "w\(week)", as: Int.self) ?? 0)
+        return try mondays.enumerated().map { week, monday in
+            Week(
+                start: monday, count: try row?.decode(column: "w\(week)", as: Int.self) ?? 0,
+                isCurrent: week + 1 == weekCount)
         }
     }
 

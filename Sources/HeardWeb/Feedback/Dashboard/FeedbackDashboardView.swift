@@ -6,19 +6,28 @@ import HeardText
 /// The feedback half of the staff dashboard. Every chart has its table; every figure links to its items, with
 /// the dashboard's filters, so the list shows as many as the figure says.
 enum FeedbackDashboardView {
-    static let weekFormat = Date.FormatStyle(
-        date: .abbreviated, time: .omitted, locale: Locale(identifier: "en_GB"),
-        timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// "Monday 30 November 2026".
+    static func dayText(_ day: SimpleDate) -> String {
+        weekdays[WorkingDays.weekday(day) - 1] + " " + day.ukText
+    }
+
+    /// "Mon 30 Nov 2026", short enough for a chart label.
+    static func shortDayText(_ day: SimpleDate) -> String {
+        let parts = day.ukText.split(separator: " ")
+        return "\(weekdays[WorkingDays.weekday(day) - 1].prefix(3)) \(parts[0]) \(parts[1].prefix(3)) \(parts[2])"
+    }
 
     static func render(_ model: FeedbackDashboard, role: Role, csrfToken: String, engineProblem: String?) -> HTMLNode {
         let filters = model.filters
         return .fragment([
             alerts(model.alerts, csrfToken: csrfToken),
             waiting(model.waiting, role: role),
-            DashboardFilterForm.render(filters, choices: model.choices),
+            DashboardFilterForm.render(filters, choices: model.choices, today: model.today),
             // "Of 3 stories published in the last 4 weeks, Calderdale, that needed an answer".
             LoopClosurePanel.render(model.loop, period: filters.described + (filters.scopeName == nil ? "" : ",")),
-            volumes(model.weeks, filters: filters),
+            volumes(model.weeks, filters: filters, today: model.today),
             themes(model.themes, filters: filters, firstDay: model.firstDay),
             relational(
                 model.relational, analysed: model.analysedCount, period: filters.described,
@@ -112,23 +121,46 @@ enum FeedbackDashboardView {
     }
 
     /// Always twelve weeks, week by week (a year of weeks would not read as a chart), narrowed to the place or
-    /// service.
-    static func volumes(_ weeks: [FeedbackDashboard.Week], filters: DashboardFilters) -> HTMLNode {
+    /// service. Weeks run Monday to Sunday by UK day, this week so far the last; each week links to the
+    /// feedback list for its days.
+    static func volumes(_ weeks: [FeedbackDashboard.Week], filters: DashboardFilters, today: SimpleDate) -> HTMLNode {
         section(.aria("labelledby", "volumes")) {
             h2(.id("volumes")) { "Feedback received, last 12 weeks" + (filters.scopeName.map { ", " + $0 } ?? "") }
-            if filters.period == .twelveMonths {
-                p(.class("hint")) { "Week by week for the last 12 weeks; the other figures cover the last 12 months." }
+            p(.class("hint")) {
+                "Weeks run Monday to Sunday, by the day (UK time) each item was received; the last is this week so far."
+                switch filters.period {
+                case .fourWeeks: " The figures below the chart cover its last 4 bars."
+                case .twelveWeeks: " The figures below the chart cover all 12 bars."
+                case .twelveMonths:
+                    " Week by week for the last 12 weeks; the other figures cover the last 12 months, from "
+                        + dayText(filters.period.firstDay(today: today)) + "."
+                }
             }
             BarChart.render(
-                title: "Feedback received per week",
+                title: "Feedback received per week, Monday to Sunday",
                 bars: weeks.map {
-                    .init(label: "Week of " + $0.start.formatted(weekFormat), segments: [($0.count, "chart-bar")])
+                    .init(
+                        label: "Week of " + shortDayText($0.start) + ($0.isCurrent ? " (so far)" : ""),
+                        segments: [($0.count, "chart-bar")])
                 })
             details(.class("details")) {
                 summary(.class("details-summary")) { "Show the figures as a table" }
                 DataTable.render(
-                    caption: "Feedback received per week", headers: ["Week starting", "Received"],
-                    rows: weeks.map { [.text($0.start.formatted(weekFormat)), .text(String($0.count))] })
+                    caption: "Feedback received per week", headers: ["Week, Monday to Sunday", "Received"],
+                    rows: weeks.map { week in
+                        [
+                            a(
+                                .href(
+                                    filters.feedbackList(firstDay: week.start, lastDay: week.isCurrent ? nil : week.end)
+                                )
+                            ) {
+                                week.isCurrent
+                                    ? "Week of \(dayText(week.start)) (so far)"
+                                    : "\(dayText(week.start)) to \(dayText(week.end))"
+                            },
+                            .text(String(week.count)),
+                        ]
+                    })
             }
             p { a(.href(filters.path(SiteURL.dashboard + "/dashboard/volumes.csv"))) { "Download this table (CSV)" } }
         }

@@ -15,6 +15,9 @@ enum StaffFeedbackController {
         var theme: String?
         /// Received on or after this UK day (`YYYY-MM-DD`), as the dashboard's "last 4 weeks" links send it.
         var from: String?
+        /// Received on or before this UK day (`YYYY-MM-DD`), as the dashboard's weekly chart sends it (a week is
+        /// `from` its Monday `to` its Sunday).
+        var to: String?
         var page: Int?
     }
 
@@ -23,7 +26,7 @@ enum StaffFeedbackController {
         let filters = ListFilters(
             status: request.query[String.self, at: "status"], place: request.query[String.self, at: "place"],
             service: request.query[String.self, at: "service"], theme: request.query[String.self, at: "theme"],
-            from: request.query[String.self, at: "from"],
+            from: request.query[String.self, at: "from"], to: request.query[String.self, at: "to"],
             page: ListPage.requested(request))
         var query = FeedbackItem.query(on: request.db)
         var problems: [String] = []
@@ -52,6 +55,14 @@ enum StaffFeedbackController {
                 query = query.filter(\.$receivedAt >= DecisionClock.startOfUKDay(day))
             } else {
                 problems.append("\"\(from)\" is not a date like 2026-11-30, so the list is not limited by date.")
+            }
+        }
+        if let to = filters.to?.trimmingWhitespace(), !to.isEmpty {
+            // Up to the end of that UK day: before midnight starting the next (GMT or BST, whichever applies).
+            if let day = SimpleDate(iso: to) {
+                query = query.filter(\.$receivedAt < DecisionClock.startOfUKDay(day.adding(days: 1)))
+            } else {
+                problems.append("\"\(to)\" is not a date like 2026-11-30, so the list has no end date.")
             }
         }
         if let theme = filters.theme, !theme.isEmpty {

@@ -36,6 +36,9 @@ enum StaffFeedbackPages {
                 FormComponents.textField(
                     name: "from", label: "Received from", value: filters.from ?? "", failure: nil, type: "date",
                     required: false, width: "short")
+                FormComponents.textField(
+                    name: "to", label: "to", value: filters.to ?? "", failure: nil, type: "date", required: false,
+                    width: "short")
                 button(.type("submit"), .class("button button-secondary")) { "Filter" }
             }
             p { total == 1 ? "1 item" : "\(total.formatted) items" }
@@ -75,6 +78,7 @@ enum StaffFeedbackPages {
                     URLQueryItem(name: "service", value: filters.service ?? ""),
                     URLQueryItem(name: "theme", value: filters.theme ?? ""),
                     URLQueryItem(name: "from", value: filters.from ?? ""),
+                    URLQueryItem(name: "to", value: filters.to ?? ""),
                     URLQueryItem(name: "page", value: String(number)),
                 ]
                 return SiteURL.staffFeedback + "?" + (components.percentEncodedQuery ?? "")
