@@ -43,18 +43,31 @@ struct PasswordPolicyTests {
     }
 
     @Test(
-        "a password that is mostly the e-mail name or the service's name is refused",
-        arguments: ["sam.okafor2024!", "SamOkafor12345", "okafor-okafor-99", "heard12345678", "Heard-Heard-2024!"])
+        "a password that is mostly the e-mail address, a role's name or the service's name is refused",
+        arguments: [
+            "sam.okafor2024!", "SamOkafor12345", "okafor-okafor-99", "heard12345678", "Heard-Heard-2024!",
+            "sam.okafor@example.nhs.uk", "okafor example nhs", "administrator", "Moderator2024!",
+        ])
     func names(_ password: String) {
         #expect(
-            Self.problem(password)?.contains("mostly your e-mail name or the word \"heard\"") == true, "\(password)")
+            Self.problem(password)?.contains("mostly your e-mail address, a role's name or the word \"heard\"")
+                == true, "\(password)")
+    }
+
+    @Test("a demo account's published password is for the demo's accounts only")
+    func demoPasswords() {
+        #expect(Self.problem("demo-administrator-pass")?.contains("a demo account's, published with Heard") == true)
+        #expect(PasswordPolicy.problem(with: "demo-administrator-pass", forAccount: "admin@demo.heard.test") == nil)
+        #expect(
+            PasswordPolicy.problem(with: "panel@demo.heard.test", forAccount: "panel@demo.heard.test") != nil,
+            "the address itself")
     }
 
     @Test(
         "long passphrases, and ones that only include a name among other words, are accepted",
         arguments: [
             "correct horse battery staple", "kettle orchard lantern", "a long first password", "three random words",
-            "sam walks the okafor dog at dawn", "we heard the river at night", "demo-administrator-pass",
+            "sam walks the okafor dog at dawn", "we heard the river at night",
             "zq8 kettle 3vx orchard",
         ])
     func accepted(_ password: String) {

@@ -36,7 +36,7 @@ struct PasswordStrengthTests {
             #expect(common.body.contains("among the most common passwords"))
             let named = try await add("SamOkafor2024!")
             #expect(named.status == .unprocessableEntity)
-            #expect(named.body.contains("mostly your e-mail name"))
+            #expect(named.body.contains("mostly your e-mail address"))
             #expect(try await User.query(on: app.db).filter(\.$email == "sam.okafor@test.heard.example").count() == 0)
             #expect(try await add("kettle orchard lantern").status == .seeOther)
         }

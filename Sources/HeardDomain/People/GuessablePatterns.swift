@@ -37,9 +37,13 @@ enum GuessablePatterns {
     /// Takes the e-mail name (and its parts, "sam" and "okafor" of sam.okafor@…) and "heard" out of the password:
     /// true when one was there and fewer than half the minimum length of letters are left.
     static func isMostlyNames(_ password: String, email: String) -> Bool {
-        let emailName = String(email.lowercased().prefix { $0 != "@" })
-        let parts = emailName.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        let names = Set([product, emailName] + parts).filter { $0.count >= 3 }.sorted { $0.count > $1.count }
+        let address = email.lowercased()
+        let emailName = String(address.prefix { $0 != "@" })
+        // The whole address and every part of it ("panel", "demo", "heard", "test"), and the role names shown
+        // beside it: all of them are what someone who knows the account would try first.
+        let parts = address.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let names = Set([product, address, emailName] + parts + roleWords).filter { $0.count >= 3 }
+            .sorted { $0.count > $1.count }
         var left = password.lowercased()
         var foundOne = false
         for name in names where left.contains(name) {
@@ -50,4 +54,19 @@ enum GuessablePatterns {
     }
 
     static let product = "heard"
+    static let roleWords = [
+        "administrator", "admin", "engagement", "officer", "complaints", "handler", "moderator", "board",
+        "secretary", "involved", "person", "panel", "password", "nhs",
+    ]
+
+    /// The demo accounts' passwords are printed by `heard demo` and in the README: fine for the demo's own
+    /// accounts, never for a real one.
+    static func isPublishedDemoPassword(_ password: String) -> Bool {
+        let lowered = password.lowercased()
+        return lowered.hasPrefix("demo-") && lowered.hasSuffix("-pass")
+    }
+
+    static func isDemoAccount(_ email: String) -> Bool { email.lowercased().hasSuffix("@" + demoDomain) }
+
+    static let demoDomain = "demo.heard.test"
 }

@@ -18,7 +18,7 @@ struct UserCommandTests {
             let named = try workspace.run(
                 input: "sam.okafor2024!\n", "user", "create", "--email", "sam.okafor@example.nhs.uk", "--role",
                 "moderator", "--database", database)
-            #expect(named.errors.contains("mostly your e-mail name"), "\(named.errors)")
+            #expect(named.errors.contains("mostly your e-mail address"), "\(named.errors)")
             let created = try workspace.run(
                 input: "kettle orchard lantern\n", "user", "create", "--email", "sam.okafor@example.nhs.uk", "--role",
                 "moderator", "--database", database)
