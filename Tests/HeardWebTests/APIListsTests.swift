@@ -56,6 +56,7 @@ struct APIListsTests {
             #expect(first["total"] as? Int == stored.count)
 
             var sawOutcome = false
+            var sawScaleLabels = false
             var sawPending = false
             for consultation in stored {
                 let id = consultation.id!.uuidString
@@ -75,6 +76,16 @@ struct APIListsTests {
                     questions.count
                         == (try await SurveyQuestion.query(on: app.db).filter(\.$consultation.$id == consultation.id!)
                             .count()))
+                // A scale says what its points mean, as the form does; other kinds have no labels.
+                for question in questions {
+                    if question["kind"] as? String == "scale" {
+                        let labels = try #require(question["labels"] as? [String])
+                        #expect(labels.count == 5 && labels[0].hasPrefix("1 – "))
+                        sawScaleLabels = sawScaleLabels || labels.last == "5 – Very easy"
+                    } else {
+                        #expect(question["labels"] is NSNull)
+                    }
+                }
                 // Nothing a respondent wrote or gave privately is in the API: only counts and the published themes.
                 for response in responses {
                     if let email = response.contactEmail, !email.isEmpty { #expect(!detailPage.body.contains(email)) }
@@ -98,6 +109,7 @@ struct APIListsTests {
                 }
             }
             #expect(sawOutcome && sawPending, "the demo has consultations both before and after their outcome")
+            #expect(sawScaleLabels, "the demo's scale question names its ends")
 
             // The state filter agrees with the list, and unknown values and pages say what to fix.
             for state in ConsultationState.allCases {

@@ -251,18 +251,22 @@ public enum GunningGate {
             if days >= minimumDays {
                 return PrincipleCheck(.g3, .met, "Open for \(weeks) weeks.")
             }
-            if c.shortDurationReason.trimmingWhitespace().isEmpty {
-                return PrincipleCheck(
-                    .g3, .needsJustification,
-                    "Open for \(days) days, shorter than \(minimumDays / 7) weeks. Record why a shorter consultation is enough."
-                )
-            }
+            let reason = c.shortDurationReason.trimmingWhitespace()
             // A reason can justify less than 12 weeks, but not less than two: too short for people to hear of the
             // proposal, consider it and respond (the Cabinet Office consultation principles: 2 to 12 weeks).
             if days < ConsultationTiming.shortestDays {
+                let length = days == 0 ? "less than a day" : "\(days) \(days == 1 ? "day" : "days")"
                 return PrincipleCheck(
                     .g3, .notMet,
-                    "Open for \(days) \(days == 1 ? "day" : "days"), less than two weeks. Whatever the reason (\(c.shortDurationReason)), that is not time for people to consider the proposal and respond: consult again, for at least two weeks, before deciding."
+                    "Open for \(length), less than two weeks. "
+                        + (reason.isEmpty ? "That" : "Whatever the reason (\(reason)), that")
+                        + " is not time for people to consider the proposal and respond: consult again, for at least two weeks, before deciding."
+                )
+            }
+            if reason.isEmpty {
+                return PrincipleCheck(
+                    .g3, .needsJustification,
+                    "Open for \(days) days, shorter than \(minimumDays / 7) weeks. Record why a shorter consultation is enough."
                 )
             }
             return PrincipleCheck(.g3, .met, "Open for \(days) days; reason recorded: \(c.shortDurationReason)")

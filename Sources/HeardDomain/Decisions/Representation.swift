@@ -83,17 +83,17 @@ public struct RepresentationRow: Sendable, Equatable {
 
 /// Compares who took part with who lives in the place.
 ///
-/// The rule, stated on every report: a group is flagged as under-represented when at least
-/// `minimumAnswers` (20) people answered the question and either its share of respondents is less than half
-/// its share of the population, or a one-sided exact binomial test at the 5% level says there are fewer
-/// respondents than the population share would give.
+/// The rule, stated on every report (`ruleText`): a group is judged when at least `minimumAnswers` (20) people
+/// answered the question and even none from the group would be unlikely by chance; it is flagged when a one-sided
+/// exact binomial test at the 5% level says there are fewer respondents than the population share would give,
+/// or, with at least 5 expected, its share of respondents is less than half its share of the population.
 /// Counts from 1 to 4 (below `suppressBelow`, configurable) are shown as "fewer than 5" and their shares hidden,
 /// so no one can be picked out; zero is shown, because it reveals no one.
 public enum Representation {
     public static let defaultSuppressBelow = 5
     public static let minimumAnswers = 20
     public static let ruleText =
-        "A group is flagged as under-represented when at least 20 people answered the question, its share of the population would give at least 5 of them, and either its share of respondents is less than half its share of the population, or so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test). Numbers from 1 to 4 are shown as \"fewer than 5\" so that no one can be identified."
+        "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\". Numbers from 1 to 4 are shown as \"fewer than 5\" so that no one can be identified."
 
     /// `answers`: category → count for one characteristic ("Prefer not to say" excluded by the caller or here).
     /// `population`: category → percent of the place's population.
@@ -122,7 +122,9 @@ public enum Representation {
         guard let populationPercent, populationPercent > 0, populationPercent < 100, answered >= minimumAnswers else {
             return false
         }
-        return Double(answered) * populationPercent / 100 >= 5
+        // The test's own power: only if even none from the group would be unlikely by chance can a shortfall
+        // show at all (0 of 40 where 10.5% of people are in the group: p = 0.012, judged).
+        return pow(1 - populationPercent / 100, Double(answered)) < significance
     }
 
     public static func isUnderRepresented(count: Int, answered: Int, populationPercent: Double?) -> Bool {
@@ -131,7 +133,8 @@ public enum Representation {
         }
         let p = populationPercent / 100
         let observed = Double(count) / Double(answered)
-        if observed < p / 2 { return true }
+        // The half rule reads a share, which means little when only a handful are expected.
+        if Double(answered) * p >= 5, observed < p / 2 { return true }
         // Exact rather than the normal approximation, which fails for a group that is most of the population
         // (20 White respondents of 26 where 95.4% of people are White is a clear shortfall, p = 0.001).
         return lowerTail(count: count, trials: answered, probability: p) < significance

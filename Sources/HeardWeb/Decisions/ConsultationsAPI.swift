@@ -40,6 +40,8 @@ enum ConsultationsAPI {
         var kind: QuestionKind
         var text: String
         var choices: [String]
+        /// For a scale, what each of its points 1 to 5 means, as the form shows it ("1 – Very difficult").
+        @NullEncoded var labels: [String]?
     }
 
     struct AnswerCount: Content {
@@ -166,7 +168,8 @@ enum ConsultationsAPI {
             questions: bundle.questions.map {
                 Question(
                     id: $0.id!, kind: $0.kind, text: $0.text,
-                    choices: $0.kind == .scale ? ScaleLabels.values : $0.choiceList)
+                    choices: $0.kind == .scale ? ScaleLabels.values : $0.choiceList,
+                    labels: $0.kind == .scale ? ScaleLabels.labels($0.choiceList) : nil)
             },
             outcome: outcome)
     }

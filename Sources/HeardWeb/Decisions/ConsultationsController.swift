@@ -184,8 +184,13 @@ enum ConsultationsController {
             choices: Admin.text(request, "choices"))
         do {
             if !questionsCanChange(bundle, today: request.today) {
+                let state = bundle.consultationFacts!.state(on: request.today)
                 throw ValidationFailure([
-                    FieldError("text", "People have already answered this survey, so its questions cannot change now.")
+                    FieldError(
+                        "text",
+                        state == .open
+                            ? "People have already answered this survey, so its questions cannot change now."
+                            : "This consultation has closed, so nobody could answer a new question.")
                 ])
             }
             let valid = try input.validated()
@@ -218,9 +223,11 @@ enum ConsultationsController {
     }
 
     /// Until someone answers (and before the analysis is published), the survey can still be put right.
+    /// Before it opens, or while open and unanswered; never once closed, when nobody could answer a new question.
     static func questionsCanChange(_ bundle: InitiativeBundle, today: SimpleDate) -> Bool {
         guard let consultation = bundle.consultation, consultation.analysisPublishedAt == nil else { return false }
-        return bundle.consultationFacts!.state(on: today) == .forthcoming || bundle.responseCount == 0
+        let state = bundle.consultationFacts!.state(on: today)
+        return state == .forthcoming || (state == .open && bundle.responseCount == 0)
     }
 
     /// Takes a question out of a survey nobody has answered yet; the others close up behind it.

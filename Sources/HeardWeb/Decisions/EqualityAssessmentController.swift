@@ -59,9 +59,11 @@ enum EqualityAssessmentController {
                     entries[characteristic] = entry
                 }
             }
+            // A review is signed off afresh: the form does not carry over the name that signed the last version.
+            let reviewing = isReview(bundle)
             typed = Typed(
                 whoAffected: assessment.whoAffected, entries: entries, status: assessment.status.rawValue,
-                signedOffBy: assessment.signedOffBy ?? "", reviewOn: assessment.reviewOn ?? "")
+                signedOffBy: reviewing ? "" : assessment.signedOffBy ?? "", reviewOn: assessment.reviewOn ?? "")
         } else {
             var entries: [String: EqualityAssessment.Entry] = [:]
             for c in characteristics {
@@ -101,11 +103,21 @@ enum EqualityAssessmentController {
         if isReview {
             // Brown principles: the duty continues, so the assessment can be reviewed, but the record of the
             // regard had at the decision is kept; a review is signed off and says what it found.
-            if let problem = RecordedReason.placeholderProblem(
+            if let problem = RecordedReason.problem(
                 typed.reviewReason, ask: "Say what the review found and why the assessment changes.")
-                ?? TextLimit.problem(typed.reviewReason, limit: TextLimit.reason, what: "what the review found")
             {
                 errors.append(FieldError("review_reason", problem))
+            }
+            // A review that changes nothing, not even the next review date, would publish a copy as a "version".
+            if let current = bundle.assessment, current.whoAffected == typed.whoAffected,
+                current.entries == EqualityAssessment.encode(entries), current.signedOffBy == typed.signedOffBy,
+                current.reviewOn == (typed.reviewOn.isEmpty ? nil : typed.reviewOn)
+            {
+                errors.append(
+                    FieldError(
+                        "review_reason",
+                        "Nothing in the assessment has changed. Record what the review changed, or at least the next review date."
+                    ))
             }
             if typed.status != EIAStatus.signedOff.rawValue {
                 errors.append(

@@ -185,7 +185,10 @@ struct GunningGateTests {
         closedAtOnce.shortDurationReason = "Closed early: the ward closed after a fire."
         let atOnce = GunningGate.check(.g3, closedAtOnce, today: Self.today.adding(days: 1))
         #expect(atOnce?.status == .notMet)
-        #expect(atOnce?.detail.hasPrefix("Open for 0 days, less than two weeks.") == true)
+        #expect(atOnce?.detail.hasPrefix("Open for less than a day, less than two weeks.") == true)
+        // Under two weeks is not met with or without a reason: recording one never makes it look worse.
+        let tenDays = Self.complete(opens: Self.today, closes: Self.today.adding(days: 10))
+        #expect(GunningGate.check(.g3, tenDays, today: Self.today)?.status == .notMet)
         closedAtOnce.closedEarlyOn = Self.today.adding(days: 14)
         #expect(GunningGate.check(.g3, closedAtOnce, today: Self.today.adding(days: 15))?.status == .met)
         let short = Self.complete(opens: Self.today.adding(days: -60), closes: Self.today.adding(days: -10))

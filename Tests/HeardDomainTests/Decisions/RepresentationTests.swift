@@ -40,6 +40,11 @@ struct RepresentationTests {
         #expect(!Representation.isUnderRepresented(count: 0, answered: 26, populationPercent: 0.6))
         // 200 answers and a 5% group: 10 expected, none came.
         #expect(Representation.isUnderRepresented(count: 0, answered: 200, populationPercent: 5))
+        // 40 answers and a 10.5% group: 4.2 expected, fewer than 5, but none coming has p = 0.012: judged, flagged.
+        #expect(Representation.canJudge(answered: 40, populationPercent: 10.5))
+        #expect(Representation.isUnderRepresented(count: 0, answered: 40, populationPercent: 10.5))
+        // 40 answers and an 8% group with 1 respondent: under half its share, but p = 0.16 and only 3.2 expected.
+        #expect(!Representation.isUnderRepresented(count: 1, answered: 40, populationPercent: 8))
         let rows = Representation.table(
             characteristic: "sex", categories: ["female", "male"], answers: ["female": 3, "male": 0],
             population: ["female": 51, "male": 49])

@@ -238,6 +238,7 @@ struct ConsultationRulesTests {
             // Once the decision is approved, its themes, responses and EIA stay as they were.
             let eia = EqualityAssessment(
                 initiativeID: analysed.id!, whoAffected: "Stroke survivors", entries: [:], status: .signedOff)
+            eia.signedOffBy = "Director of Nursing"
             try await eia.create(on: app.db)
             let decision = Decision(
                 initiativeID: analysed.id!, title: "Decision", meeting: "Board", meetingOn: Self.today,
@@ -267,6 +268,15 @@ struct ConsultationRulesTests {
             // kept and published beside it.
             let reviewForm = try await officer.get(eiaPath)
             #expect(reviewForm.body.contains("What the review found, and why the assessment changes"))
+            #expect(!reviewForm.body.contains("value=\"Director of Nursing\""), "a review is signed off afresh")
+            let unchanged = try await officer.post(
+                eiaPath,
+                form: [
+                    "who_affected": "Stroke survivors", "status": "signed_off", "signed_off_by": "Director of Nursing",
+                    "review_reason": "ok",
+                ], tokenFrom: eiaPath)
+            #expect(unchanged.status == .unprocessableEntity)
+            #expect(unchanged.body.contains("(at least 3 words)"))
             var review = signOff
             for characteristic in EqualityAssessmentController.characteristics {
                 review["engagement-" + EqualityAssessmentController.slug(characteristic)] =
@@ -277,6 +287,10 @@ struct ConsultationRulesTests {
             review["review_reason"] = "Six months on: carers asked for evening visits, added as an action."
             let reviewed = try await officer.post(eiaPath, form: review, tokenFrom: eiaPath)
             #expect(reviewed.status == .seeOther)
+            review["review_reason"] = "Checked again this week and nothing needed to change."
+            let sameAgain = try await officer.post(eiaPath, form: review, tokenFrom: eiaPath)
+            #expect(sameAgain.status == .unprocessableEntity)
+            #expect(sameAgain.body.contains("Nothing in the assessment has changed."))
             let versions = try await EqualityAssessmentVersion.query(on: app.db).all()
             #expect(versions.count == 1)
             #expect(versions.first?.whoAffected == "Stroke survivors")

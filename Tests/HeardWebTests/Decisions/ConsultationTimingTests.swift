@@ -143,6 +143,11 @@ struct ConsultationTimingTests {
             #expect(
                 json["closed_early_reason"] as? String
                     == "The ward closed after a fire, so the proposal no longer stands.")
+            let lateQuestion = try await officer.post(
+                path + "/questions", form: ["text": "How likely are you to use it?", "kind": "free_text"],
+                tokenFrom: path)
+            #expect(lateQuestion.status == .unprocessableEntity)
+            #expect(lateQuestion.body.contains("This consultation has closed, so nobody could answer a new question."))
         }
     }
 
