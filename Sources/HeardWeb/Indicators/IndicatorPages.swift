@@ -163,7 +163,7 @@ enum IndicatorPages {
                         name: "replace",
                         label:
                             "Replace the figure already recorded (\(indicator.unit.format(replacing.value)), source: \(replacing.source))",
-                        checked: false, value: replacing.id!.uuidString, failure: failure)
+                        checked: false, value: IndicatorsController.replaceToken(replacing), failure: failure)
                 }
                 FormComponents.submitButton("Record figure")
             }

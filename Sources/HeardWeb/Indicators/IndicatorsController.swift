@@ -153,10 +153,13 @@ enum IndicatorsController {
             Admin.flash(request, "That figure was already recorded (\(what), \(format(value))): nothing changed.")
             return request.redirect(to: IndicatorURL.indicator(indicator.id!))
         }
-        if let existing, typed["replace"] != existing.id!.uuidString {
+        if let existing, typed["replace"] != replaceToken(existing) {
+            // A confirmation given for what was on the page then: if someone has changed the figure since, ask again.
+            let changedSince = typed["replace"]?.hasPrefix(existing.id!.uuidString) == true
             let problem = FieldError(
                 "replace",
-                "\(what) already has a figure: \(format(existing.value)) (source: \(existing.source)). To replace it with \(format(value)), tick \"Replace the figure already recorded\" and record it again; otherwise check the place and the first day."
+                (changedSince ? "The figure was changed while you were confirming. " : "")
+                    + "\(what) already has a figure: \(format(existing.value)) (source: \(existing.source)). To replace it with \(format(value)), tick \"Replace the figure already recorded\" and record it again; otherwise check the place and the first day."
             )
             return try await showPage(
                 indicator, request, failure: ValidationFailure([problem]), typed: typed, replacing: existing)
@@ -181,6 +184,12 @@ enum IndicatorsController {
     }
 
     /// Loads many figures from pasted CSV: all of them or, if any line has a problem, none. A line that would
+    /// What the "replace" box carries: the figure it was shown for, as it was then, so a confirmation given for
+    /// one value never replaces another recorded since.
+    static func replaceToken(_ figure: IndicatorValue) -> String {
+        "\(figure.id!.uuidString)|\(figure.value)|\(figure.source)"
+    }
+
     /// change a figure already recorded is a problem unless "replace" is ticked; the flash lists what was replaced.
     @Sendable static func load(_ request: Request) async throws -> Response {
         let indicator = try await find(request)

@@ -2,8 +2,9 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
-import HeardWeb
 import Testing
+
+@testable import HeardWeb
 
 @Suite("Indicators per place over time, beside relational care in feedback")
 struct IndicatorsTests {
@@ -87,14 +88,23 @@ struct IndicatorsTests {
             #expect(asked.body.contains("Replace the figure already recorded (4.5%, source: GPPS)"))
             #expect(try await IndicatorValue.query(on: app.db).filter(\.$value == 4.5).count() == 1, "not replaced yet")
             let old = try #require(try await IndicatorValue.query(on: app.db).filter(\.$value == 4.5).first())
+            let shownToken = IndicatorsController.replaceToken(old)
+            #expect(asked.body.contains("value=\"\(shownToken)\""), "the box carries the figure it was shown for")
             let corrected = try await officer.post(
-                path, form: correction.merging(["replace": old.id!.uuidString]) { $1 }, tokenFrom: path)
+                path, form: correction.merging(["replace": shownToken]) { $1 }, tokenFrom: path)
             #expect(corrected.status == .seeOther)
             #expect(try await IndicatorValue.query(on: app.db).count() == 2)
             let detail = try await officer.get(path)
             #expect(
                 detail.body.contains(
                     "Replaced the figure for Calderdale, year from 1 April 2026: 4.5% (GPPS) → 2% (GPPS)."))
+            // A colleague confirmed on the same page before the correction: their confirmation was for 4.5%, which
+            // is no longer the figure, so they are asked again rather than replacing 2% unseen.
+            let stale = try await officer.post(
+                path, form: correction.merging(["value": "3%", "replace": shownToken]) { $1 }, tokenFrom: path)
+            #expect(stale.status == .unprocessableEntity)
+            #expect(stale.body.contains("The figure was changed while you were confirming."))
+            #expect(try await IndicatorValue.query(on: app.db).filter(\.$value == 2).count() == 1, "2% kept")
             page = try await officer.get("/staff/indicators?place=calderdale")
             #expect(page.body.contains("Worse by 1 point<"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "indicator.value_recorded").count() == 3)
