@@ -72,6 +72,10 @@ import Testing
         ("nurse Jane Smith helped", "nurse [name] helped"),
         ("Mrs o'Brien", "Mrs [name]"),
         ("saw dr patel today", "saw dr [name] today"),
+        // A role before a title: the title keeps its full stop and the surname goes (found published with it).
+        ("Mum's GP Dr. Smith-Jones was kind", "Mum's GP Dr. [name] was kind"),
+        ("my GP Dr. Smith", "my GP Dr. [name]"), ("the nurse Mrs Jones", "the nurse Mrs [name]"),
+        ("Dr.Patel saw me", "Dr.[name] saw me"),
     ])
     func redactsNamesAfterTitlesAndRoles(_ input: String, _ expected: String) {
         let result = redactor.redact(input)

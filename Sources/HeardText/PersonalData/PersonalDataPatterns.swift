@@ -357,9 +357,23 @@ enum PersonalDataPatterns {
             return nameAfterLeadIn(bytes, leadIn: NameCues.LeadIn(rawValue: leadIn)!, start: start, end: end)
         }
         var index = end
-        if isHonorific, index < count, bytes[index] == UInt8(ascii: ".") { index += 1 }
+        if isHonorific, index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            // "Dr.Patel": the full stop alone parts the title from a capitalised name.
+            if index < count, ByteClass.isUpper(bytes[index]) {
+                guard let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: false) else { return nil }
+                return Match(kind: .name, keepUntil: index, end: withSurname(bytes, firstEnd))
+            }
+        }
         guard index < count, bytes[index] == UInt8(ascii: " ") else { return nil }
         index += 1
+        // A role before a title ("GP Dr. Smith", "nurse Mrs Jones"): the title's own match takes the name, with
+        // its full stop, rather than the title being taken for the name.
+        if !isHonorific, let (_, _, nextRaw) = wordAfter(index - 1, in: bytes),
+            NameCues.honorifics.value(for: StableHash.mix(nextRaw)) != nil
+        {
+            return nil
+        }
         // A lower-case name only follows an honorific written as one ("dr patel", "Mrs smith"), not an
         // all-capitals word that is more likely an acronym ("MS teams", "MR scan").
         let honorificInCapitals = length >= 2 && ByteClass.isUpper(bytes[start]) && ByteClass.isUpper(bytes[start + 1])
