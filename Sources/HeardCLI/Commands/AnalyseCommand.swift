@@ -25,15 +25,28 @@ struct AnalyseCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Skip malformed rows (counted at the end) instead of stopping.")
     var skipBadRows = false
 
+    func validate() throws {
+        if let problem = OutputFile.destroysData(output, option: "--output") { throw ValidationError(problem) }
+    }
+
     func run() async throws {
+        Interruption.removeUnfinishedOutputs(of: [output])
         let textModel = try loadTextModel(model)
         let analysis = CSVAnalysis(
             analyser: CommentAnalyser(model: textModel), textColumn: textColumn, questionColumn: questionColumn,
             skipBadRows: skipBadRows)
         let progress = TextProgressBar(enabled: TextTerminal.standardErrorIsTerminal)
-        let summary = try analysis.run(
-            input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
-            progress: { done, total in progress.update(done: done, total: total) })
+        let summary: CSVAnalysis.Summary
+        do {
+            summary = try analysis.run(
+                input: URL(fileURLWithPath: input), output: URL(fileURLWithPath: output),
+                progress: { done, total in progress.update(done: done, total: total) })
+        } catch {
+            progress.finish()
+            // The rows so far went to a temporary file, now removed: an earlier output is still whole.
+            guard FileOutput.replacesAtomically(output) else { throw error }
+            throw CLIError("\(error); nothing was written to \(output)")
+        }
         progress.finish()
         TextTerminal.printError(summary.line)
     }

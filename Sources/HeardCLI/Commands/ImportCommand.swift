@@ -47,6 +47,7 @@ struct ImportCommand: AsyncParsableCommand {
         ) var importAgain = false
         @Option(help: "Write every refused row (line, field, reason) to this CSV file, not only the first 50.")
         var refusedRows: String?
+        @Flag(help: "Replace the --refused-rows file if it exists.") var overwrite = false
         @Flag(help: "Analyse the imported rows in this process instead of leaving it to background jobs.")
         var analyseNow = false
 
@@ -62,10 +63,24 @@ struct ImportCommand: AsyncParsableCommand {
             guard (serviceColumn == nil) != (service == nil) else {
                 throw ValidationError("Give either --service-column or --service (one service for the whole file).")
             }
+            if let refusedRows,
+                let problem = OutputFile.destroysData(refusedRows, option: "--refused-rows", inputs: [file])
+                    ?? OutputFile.problem(refusedRows)
+                    ?? OutputFile.existingFileProblem(refusedRows, overwrite: overwrite)
+            {
+                throw ValidationError(problem)
+            }
         }
 
         func run() async throws {
             var config = try database.configuration()
+            // Checked once the database is known, before anything is read, imported or written.
+            if let refusedRows,
+                let problem = OutputFile.destroysData(refusedRows, option: "--refused-rows", database: config.database)
+            {
+                throw CLIError(problem)
+            }
+            Interruption.removeUnfinishedOutputs(of: refusedRows.map { [$0] } ?? [])
             config.runsJobWorker = false
             config.logLevel = .warning
             let columns: [FeedbackImportRules.Field: String?] = [
@@ -206,6 +221,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             var config = try database.configuration()
+            try target.prepare(for: config)
             config.runsJobWorker = false
             config.logLevel = .warning
             let today = DecisionClock.system.today()
@@ -265,6 +281,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             var config = try database.configuration()
+            Interruption.removeUnfinishedOutputs()
             config.runsJobWorker = false
             config.logLevel = .warning
             if let publicURL {
@@ -300,6 +317,7 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             var config = try database.configuration()
+            try target.prepare(for: config)
             config.runsJobWorker = false
             config.logLevel = .warning
             try await AppRunner.withApplication(config) { app in
@@ -322,6 +340,7 @@ extension ExportCommand {
 
         func run() async throws {
             var config = try database.configuration()
+            try target.prepare(for: config)
             config.runsJobWorker = false
             config.logLevel = .warning
             try await AppRunner.withApplication(config) { app in

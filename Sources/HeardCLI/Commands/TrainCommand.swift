@@ -74,9 +74,9 @@ struct TrainCommand: AsyncParsableCommand {
         }
         // Checked now, not after minutes of training.
         if let problem = OutputFile.problem(output) { throw ValidationError(problem) }
-        if CSVAnalysis.isSameFile(URL(fileURLWithPath: labels.input), URL(fileURLWithPath: output)) {
-            throw ValidationError(
-                "--output \(output) is the input file: writing the model there would replace the data.")
+        let inputs = [labels.input] + (alsoTrainOn.map { [$0] } ?? [])
+        if let problem = OutputFile.destroysData(output, option: "--output", inputs: inputs) {
+            throw ValidationError(problem)
         }
     }
 
@@ -95,6 +95,7 @@ struct TrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Interruption.removeUnfinishedOutputs(of: [output])
         let started = Date()
         let questionColumn = labels.resolvedQuestionColumn()
         if let questionColumn, labels.questionColumn == nil {
@@ -162,34 +163,5 @@ struct TextNGramRange {
         guard parts.count == 2, parts[0] >= 1, parts[0] <= parts[1], parts[1] <= 8 else { return nil }
         minimum = parts[0]
         maximum = parts[1]
-    }
-}
-
-/// Checks, before any work, that an output file can be written: its folder exists and can be written
-/// to, and the path is not a folder or a read-only file.
-enum OutputFile {
-    static func problem(_ path: String) -> String? {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let files = FileManager.default
-        var isFolder: ObjCBool = false
-        if files.fileExists(atPath: path, isDirectory: &isFolder) {
-            if isFolder.boolValue { return "Cannot write to \(path): it is a folder. Give a file name." }
-            if !files.isWritableFile(atPath: path) { return "Cannot write to \(path): the file is read-only." }
-            return nil
-        }
-        guard files.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            return "Cannot write to \(path): there is no folder \(folder). Create it first or choose another path."
-        }
-        guard files.isWritableFile(atPath: folder) else {
-            return "Cannot write to \(path): you cannot write in the folder \(folder)."
-        }
-        return nil
-    }
-
-    /// The plain reason from a Foundation error, without the error domain dump.
-    static func reason(_ error: any Error) -> String {
-        let error = error as NSError
-        return error.localizedFailureReason ?? error.localizedDescription
     }
 }

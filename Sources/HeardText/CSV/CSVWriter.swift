@@ -2,10 +2,11 @@ import Foundation
 
 /// A buffered RFC 4180 CSV writer: fields are quoted only when they contain a comma, quote or line break.
 ///
+/// The file appears (replacing any earlier one) only at `close()`: see `FileOutput`.
+///
 /// A struct so that appending to its buffer pays no dynamic exclusivity checks on the hot path.
 public struct CSVWriter {
-    private let handle: FileHandle
-    private let path: String
+    private let output: FileOutput
     /// Bytes `0..<used` are waiting to be written; the array's count is its capacity, so writing a field is
     /// one bounds check and one copy through a pointer, not an append per piece.
     private var buffer: [UInt8]
@@ -14,15 +15,7 @@ public struct CSVWriter {
     private var fieldsInRow = 0
 
     public init(url: URL, flushThreshold: Int = 1 << 20) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CSVError.cannotWrite(path: url.path, reason: "the file cannot be created")
-        }
-        do {
-            handle = try FileHandle(forWritingTo: url)
-        } catch {
-            throw CSVError.cannotWrite(path: url.path, reason: CSVReader.reason(error))
-        }
-        path = url.path
+        output = try FileOutput(path: url.path)
         self.flushThreshold = flushThreshold
         buffer = [UInt8](repeating: 0, count: flushThreshold + 65536)
     }
@@ -103,18 +96,18 @@ public struct CSVWriter {
 
     public mutating func flush() throws {
         guard used > 0 else { return }
-        do {
-            try buffer.withUnsafeBytes { try handle.write(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<used])) }
-        } catch {
-            throw CSVError.cannotWrite(path: path, reason: CSVReader.reason(error))
-        }
+        try buffer.withUnsafeBytes { try output.write(UnsafeRawBufferPointer(rebasing: $0[0..<used])) }
         used = 0
     }
 
+    /// Writes what is left and makes the file final.
     public mutating func close() throws {
         try flush()
-        try handle.close()
+        try output.commit()
     }
+
+    /// Abandons the file: nothing is written, and an earlier file at the path is left as it was.
+    public func discard() { output.discard() }
 
     /// Whether a field contains a comma, quote, CR or LF. Tests eight bytes at a time (SWAR): for each
     /// special byte, `word ^ broadcast(byte)` has a zero byte exactly where it occurs.

@@ -54,7 +54,9 @@ extension TextModel {
         writer.write(UInt32(wordVectors?.dimensions ?? 0))
         writer.write(contentsOf: denseWeights)
         writer.write(Self.checksum(writer.bytes[...]))
-        try Data(writer.bytes).write(to: url, options: .atomic)
+        let output = try FileOutput(path: url.path)
+        try writer.bytes.withUnsafeBytes { try output.write($0) }
+        try output.commit()
     }
 
     /// Per-head symmetric 16-bit quantisation: error under 1/65,000 of the head's largest weight.

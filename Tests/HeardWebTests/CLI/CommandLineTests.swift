@@ -24,22 +24,40 @@ struct HeardRun {
 
     /// Runs `heard arguments…` in `folder`, without the caller's DATABASE_URL; `input`, if any, is piped in.
     static func run(_ arguments: [String], in folder: URL, input: String? = nil) throws -> HeardRun {
-        let executable = try #require(Self.executable, "build the heard executable first: swift build --build-tests")
-        var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = nil
-        let outputURL = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let errorsURL = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        let inputURL = folder.appendingPathComponent("stdin-\(UUID().uuidString)")
-        defer {
-            for url in [outputURL, errorsURL, inputURL] { try? FileManager.default.removeItem(at: url) }
+        try Running(arguments, in: folder, input: input).finish()
+    }
+
+    /// A `heard` still running, for a test that signals it (`kill(pid, SIGINT)`) before it ends.
+    struct Running {
+        let pid: pid_t
+        private let outputURL: URL
+        private let errorsURL: URL
+        private let inputURL: URL
+
+        init(_ arguments: [String], in folder: URL, input: String? = nil) throws {
+            let executable = try #require(
+                HeardRun.executable, "build the heard executable first: swift build --build-tests")
+            var environment = ProcessInfo.processInfo.environment
+            environment["DATABASE_URL"] = nil
+            outputURL = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
+            errorsURL = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
+            inputURL = folder.appendingPathComponent("stdin-\(UUID().uuidString)")
+            try Data((input ?? "").utf8).write(to: inputURL)
+            pid = try ChildProcess.start(
+                executable.path, arguments, in: folder.path, environment: environment,
+                standardInput: inputURL.path, standardOutput: outputURL.path, standardError: errorsURL.path)
         }
-        try Data((input ?? "").utf8).write(to: inputURL)
-        let status = try ChildProcess.run(
-            executable.path, arguments, in: folder.path, environment: environment, standardInput: inputURL.path,
-            standardOutput: outputURL.path, standardError: errorsURL.path)
-        return HeardRun(
-            status: status, output: try String(contentsOf: outputURL, encoding: .utf8),
-            errors: try String(contentsOf: errorsURL, encoding: .utf8))
+
+        /// Waits for it to end and returns what it printed.
+        func finish() throws -> HeardRun {
+            let status = ChildProcess.wait(pid)
+            defer {
+                for url in [outputURL, errorsURL, inputURL] { try? FileManager.default.removeItem(at: url) }
+            }
+            return HeardRun(
+                status: status, output: try String(contentsOf: outputURL, encoding: .utf8),
+                errors: try String(contentsOf: errorsURL, encoding: .utf8))
+        }
     }
 
     /// Neither a trap nor a Foundation error dump reached the person.
@@ -60,6 +78,12 @@ struct Workspace {
         let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func read(_ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
 
     func exists(_ name: String) -> Bool {

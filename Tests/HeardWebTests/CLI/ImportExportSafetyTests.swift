@@ -101,4 +101,70 @@ struct ImportExportSafetyTests {
             #expect(folder.status != 0 && folder.errors.contains(". is a folder: give a file name in it"))
         }
     }
+
+    @Test("--refused-rows never replaces the input, the database, or an existing file without --overwrite")
+    func refusedRowsNeverReplaceData() async throws {
+        try await CommandLineTests.withDatabase { database, workspace in
+            let input = "Comment,Service\nGreat,Nowhere\n"
+            try workspace.write("f.csv", input)
+            try FileManager.default.createSymbolicLink(atPath: workspace.path("link.csv"), withDestinationPath: "f.csv")
+            let databaseLink = workspace.path("db-link")
+            try FileManager.default.createSymbolicLink(atPath: databaseLink, withDestinationPath: database)
+            let importFeedback = [
+                "import", "feedback", "f.csv", "--text-column", "Comment", "--service-column", "Service", "--dry-run",
+                "--overwrite", "--database", database, "--refused-rows",
+            ]
+            for (path, message) in [
+                ("./f.csv", "--refused-rows ./f.csv is the input file"), ("link.csv", "is the input file"),
+                (database, "is an SQLite database"), (databaseLink, "is an SQLite database"),
+            ] {
+                let run = try HeardRun.run(importFeedback + [path], in: workspace.folder)
+                #expect(run.status != 0 && run.endedCleanly, "\(path)")
+                #expect(run.errors.contains(message), "\(path): \(run.errors)")
+                #expect(!run.output.contains("Dry run"), "refused before reading a row")
+            }
+            #expect(try workspace.read("f.csv") == input)
+            #expect(try OutputFileSafetyTests.isSQLite(database), "the database is untouched")
+
+            try workspace.write("refused.csv", "an earlier list\n")
+            let existing = try HeardRun.run(
+                Array(importFeedback.filter { $0 != "--overwrite" }) + ["refused.csv"], in: workspace.folder)
+            #expect(existing.status != 0 && existing.endedCleanly)
+            #expect(
+                existing.errors.contains("refused.csv exists already. Choose another name, or add --overwrite"),
+                "\(existing.errors)")
+            #expect(try workspace.read("refused.csv") == "an earlier list\n")
+            let replaced = try HeardRun.run(importFeedback + ["refused.csv"], in: workspace.folder)
+            #expect(replaced.status == 1, "one row refused: \(replaced.errors)")
+            #expect(try workspace.read("refused.csv").hasPrefix("line,field,reason\r\n2,service,"))
+        }
+    }
+
+    @Test("no export replaces the database, even with --overwrite or through a link")
+    func exportsNeverReplaceTheDatabase() async throws {
+        try await CommandLineTests.withDatabase { database, workspace in
+            let databaseLink = workspace.path("db-link.csv")
+            try FileManager.default.createSymbolicLink(atPath: databaseLink, withDestinationPath: database)
+            for kind in ["feedback", "complaints", "corrections"] {
+                for output in [database, databaseLink] {
+                    let run = try HeardRun.run(
+                        ["export", kind, "--output", output, "--overwrite", "--database", database],
+                        in: workspace.folder)
+                    #expect(run.status != 0 && run.endedCleanly, "\(kind) \(output)")
+                    #expect(run.errors.contains("--output \(output) is an SQLite database"), "\(run.errors)")
+                }
+            }
+            #expect(try OutputFileSafetyTests.isSQLite(database))
+            // A database file not yet written to has no SQLite header, but is still the one in use.
+            try workspace.write("new.sqlite", "")
+            let empty = try HeardRun.run(
+                ["export", "feedback", "--output", "new.sqlite", "--overwrite", "--database", "new.sqlite"],
+                in: workspace.folder)
+            #expect(empty.status != 0 && empty.endedCleanly)
+            #expect(empty.errors.contains("--output new.sqlite is the database Heard is using"), "\(empty.errors)")
+            #expect(try workspace.read("new.sqlite").isEmpty)
+            let link = try FileManager.default.destinationOfSymbolicLink(atPath: databaseLink)
+            #expect(link == database, "the link is kept")
+        }
+    }
 }

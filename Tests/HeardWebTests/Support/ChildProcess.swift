@@ -21,6 +21,17 @@ enum ChildProcess {
         _ executable: String, _ arguments: [String], in folder: String, environment: [String: String],
         standardInput: String, standardOutput: String, standardError: String
     ) throws -> Int32 {
+        try wait(
+            start(
+                executable, arguments, in: folder, environment: environment, standardInput: standardInput,
+                standardOutput: standardOutput, standardError: standardError))
+    }
+
+    /// Starts the program and returns its process id, for a test that signals it before `wait`.
+    static func start(
+        _ executable: String, _ arguments: [String], in folder: String, environment: [String: String],
+        standardInput: String, standardOutput: String, standardError: String
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -34,6 +45,11 @@ enum ChildProcess {
         var pid = pid_t()
         let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
         guard spawned == 0 else { throw SpawnFailed(code: spawned) }
+        return pid
+    }
+
+    /// Waits for the process to end: its exit status, or 128 + the signal that ended it.
+    static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let signal = status & 0x7f
