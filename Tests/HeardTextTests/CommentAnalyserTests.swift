@@ -37,6 +37,8 @@ import Testing
         ("he was lying in a wet bed for hours", "safeguarding"), ("left in her own urine", "safeguarding"),
         ("we found unexplained bruising on her arms", "safeguarding"), ("Dad died in A&E", "danger"),
         ("he hit me that morning", "abuse"), ("she hit me when I asked for water", "abuse"),
+        ("The care home is not feeding my mum and she has bruises", "safeguarding"),
+        ("Dad is not being fed properly on the ward", "safeguarding"),
     ])
     func flagsInflectedDisclosures(_ text: String, _ reason: String) {
         let analysis = analyser.analyse(text)
@@ -53,7 +55,8 @@ import Testing
         "Mum died peacefully in her sleep", "the porter pushed my dad in a wheelchair",
         "I was pushed by the porter to x-ray", "the end of life team were wonderful",
         "the appointment was pushed back a week", "the nurse changed the wet sheets straight away",
-        "slight bruising after my blood test", "my daughter is scared of needles",
+        "slight bruising after my blood test", "my daughter is scared of needles", "I was dying for a cup of tea",
+        "we were dying to get home",
     ])
     func leavesOrdinarySensesUnflagged(_ text: String) {
         let analysis = analyser.analyse(text)

@@ -108,13 +108,14 @@ enum UrgentCues {
             "{left} in {possessive} own {excrement}", "{left} in urine|faeces|excrement",
             "left soiled", "unexplained {bruises}", "unexplained injuries|marks",
             "left bruises|bruising", "covered in bruises|bruising", "{bruises} all over", "no food for",
-            "no water", "went missing", "missing person",
+            "no water", "went missing", "missing person", "has|had|have {bruises}", "with {bruises}",
+            "not feeding", "not being fed", "not fed", "not given food|water|drinks", "not given a drink",
         ],
         [  // danger and serious harm
             "danger", "dangerous", "dangerously", "could have died", "nearly died", "almost died",
             "would have died", "life threatening", "died", "-died peacefully|comfortably|calmly",
             "-died in peace", "-died with dignity", "-died pain free", "-died in {possessive} sleep", "death",
-            "dying", "weapon", "knife", "gun", "fire", "wrong medication", "wrong dose", "wrong drug",
+            "dying", "-dying for a|an", "-dying to", "weapon", "knife", "gun", "fire", "wrong medication", "wrong dose", "wrong drug",
             "medication error", "negligence", "negligent", "serious harm", "injured", "injury",
         ],
     ]
