@@ -115,7 +115,8 @@ enum UrgentCues {
             "danger", "dangerous", "dangerously", "could have died", "nearly died", "almost died",
             "would have died", "life threatening", "died", "-died peacefully|comfortably|calmly",
             "-died in peace", "-died with dignity", "-died pain free", "-died in {possessive} sleep", "death",
-            "dying", "-dying for a|an", "-dying to", "weapon", "knife", "gun", "fire", "wrong medication", "wrong dose", "wrong drug",
+            "dying", "-dying for a|an", "-dying to", "weapon", "knife", "gun", "fire", "wrong medication", "wrong dose",
+            "wrong drug",
             "medication error", "negligence", "negligent", "serious harm", "injured", "injury",
         ],
     ]
