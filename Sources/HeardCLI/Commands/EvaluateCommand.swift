@@ -37,5 +37,11 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
         let report = evaluator.evaluate(comments)
         print(report.text)
+        if model == nil {
+            // Scores on the rows a model learnt from say how well it remembers, not how well it will do.
+            TextTerminal.printError(
+                "Note: the default model was trained on the fft-v6 train and dev files (see its model card), so scores on those rows are in-sample, not held out. For held-out figures, use rows it has not seen, or train your own with heard train, which prints cross-validated scores."
+            )
+        }
     }
 }

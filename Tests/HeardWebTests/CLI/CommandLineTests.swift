@@ -354,4 +354,18 @@ struct CommandLineTests {
         #expect(run.errors.contains("The model has no label 'NEAS', 'Trust B' — it was trained on: "), "\(run.errors)")
         #expect(!run.output.contains("accuracy"))
     }
+
+    @Test("evaluating the default model says its own training rows give in-sample scores")
+    func evaluateWarnsOfInSampleScores() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write(
+            "labelled.csv",
+            "FFT answer,Theme\nStaff were kind and caring,Staff manner & personal attributes\n"
+                + "Not enough nurses on the ward at night,Number & deployment of staff\n")
+        let run = try workspace.run(
+            "evaluate", "--input", "labelled.csv", "--text-column", "FFT answer", "--label-column", "Theme")
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("scores on those rows are in-sample, not held out"), "\(run.errors)")
+    }
 }
