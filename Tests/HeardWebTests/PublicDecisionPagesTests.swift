@@ -52,7 +52,14 @@ extension PublicPagesTests {
             #expect(page.contains("a paper copy by e-mailing <a href=\"mailto:engagement@calder.example"))
             #expect(page.contains("an easy read copy by e-mailing"))
             #expect(page.contains("href=\"#respond\""))
+            #expect(page.contains("ask NHS Calder ICB for a paper copy"), "a proper name stays as given")
         }
+    }
+
+    @Test("the default contact reads as part of a sentence")
+    func contactInSentence() {
+        #expect(SiteContact.default.nameInSentence == "the engagement team")
+        #expect(SiteContact(name: "NHS Calder ICB", email: "a@b.example").nameInSentence == "NHS Calder ICB")
     }
 
     @Test(

@@ -82,6 +82,11 @@ public struct SiteContact: Sendable, Equatable {
 
     public static let `default` = SiteContact(name: "The engagement team", email: "engagement@heard.invalid")
 
+    /// The name as it reads mid-sentence: "ask the engagement team", but "ask Leeds ICB" as given.
+    public var nameInSentence: String {
+        name.hasPrefix("The ") ? "the " + name.dropFirst(4) : name
+    }
+
     /// Reads `NAME <E-MAIL>` (or an e-mail address alone, when the default name is kept).
     public static func parse(_ text: String) throws(ConfigurationError) -> SiteContact {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -16,7 +16,9 @@ enum OpenDataPage {
             }
             h2 { "What is never published" }
             ul {
-                li { "Names, e-mail addresses, phone numbers or any other contact details." }
+                li {
+                    "The names, e-mail addresses, phone numbers or other contact details of patients, carers and the public. (Board members' names are public, with their register of interests.)"
+                }
                 li {
                     "Feedback nobody agreed to publish, or that a moderator has not checked. Stories are published with personal details taken out."
                 }

@@ -120,7 +120,7 @@ enum PublicViews {
             ("Copy of " + consultation.title).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let ask: (String) -> HTMLNode = { copy in
             .fragment([
-                "ask \(contact.name) for \(copy) by e-mailing ",
+                "ask \(contact.nameInSentence) for \(copy) by e-mailing ",
                 a(.href("mailto:\(contact.email)?subject=\(subject)")) { contact.email },
                 ". We will send it to you with how to return it.",
             ])
