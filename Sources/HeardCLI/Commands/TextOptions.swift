@@ -78,7 +78,13 @@ struct TextLabelOptions: ParsableArguments {
         let (comments, skipped) = try LabelledComments.load(
             from: url, textColumn: textColumn, layout: layout, sentimentColumn: sentimentColumn,
             questionColumn: question, skipBadRows: skipBadRows)
-        if skipped > 0 { TextTerminal.printError("skipped \(skipped) malformed rows") }
+        if !skipped.isEmpty {
+            // Which rows, and why, as analyse and import say: a count alone leaves the person searching the file.
+            let shown = skipped.prefix(10).map { "- \($0)" }.joined(separator: "\n")
+            let more = skipped.count > 10 ? "\n- and \(skipped.count - 10) more" : ""
+            TextTerminal.printError(
+                "skipped \(skipped.count) malformed \(skipped.count == 1 ? "row" : "rows"):\n" + shown + more)
+        }
         return comments
     }
 }

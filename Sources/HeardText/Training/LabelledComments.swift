@@ -28,7 +28,7 @@ public struct LabelledComments: Sendable {
     public static func load(
         from url: URL, textColumn: String, layout: LabelLayout, sentimentColumn: String? = nil,
         questionColumn: String? = nil, skipBadRows: Bool = false
-    ) throws -> (comments: LabelledComments, skippedRows: Int) {
+    ) throws -> (comments: LabelledComments, skippedRows: [CSVError]) {
         let reader = try CSVReader(url: url)
         let header = try reader.readHeader()
         func column(_ name: String) throws -> Int {
@@ -60,7 +60,8 @@ public struct LabelledComments: Sendable {
             texts: [], questions: [], labelNames: labelNames, labels: [], sentiments: [],
             isSingleLabel: singleLabelIndex != nil, textColumn: textColumn, questionColumn: questionColumn)
         var labelLookup: [String: Int] = [:]
-        var skipped = 0
+        // Each skipped row with why, so the person can find and mend it.
+        var skipped: [CSVError] = []
         while try nextRecord(reader, skipBadRows: skipBadRows, skipped: &skipped) {
             do {
                 guard reader.fieldRanges.count == header.count else {
@@ -110,8 +111,7 @@ public struct LabelledComments: Sendable {
                 comments.labels.append(rowLabels)
                 comments.sentiments.append(sentiment)
             } catch let error as CSVError where skipBadRows {
-                _ = error
-                skipped += 1
+                skipped.append(error)
             }
         }
         if singleLabelIndex != nil {
@@ -124,13 +124,15 @@ public struct LabelledComments: Sendable {
         return (comments, skipped)
     }
 
-    private static func nextRecord(_ reader: CSVReader, skipBadRows: Bool, skipped: inout Int) throws -> Bool {
+    private static func nextRecord(
+        _ reader: CSVReader, skipBadRows: Bool, skipped: inout [CSVError]
+    ) throws -> Bool {
         while true {
             do {
                 return try reader.nextRecord()
             } catch let error as CSVError where skipBadRows {
                 if case .unterminatedQuote = error { throw error }  // nothing after it can be trusted
-                skipped += 1
+                skipped.append(error)
             }
         }
     }

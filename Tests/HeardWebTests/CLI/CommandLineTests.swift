@@ -269,6 +269,25 @@ struct CommandLineTests {
         + (0..<40).map { $0 % 2 == 0 ? "the nurse was kind \($0),Staff" : "waited hours in the car park \($0),Waiting" })
         .joined(separator: "\n") + "\n"
 
+    @Test("train --skip-bad-rows says which lines it skipped and why")
+    func trainNamesSkippedRows() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let rows = (0..<40).map { $0 % 2 == 0 ? "the nurse was kind \($0),1,0,2" : "waited hours \($0),0,1,4" }
+        var lines = ["feedback,Staff,Waiting,sentiment"] + rows
+        lines[6] = "the nurse was kind again,2,0,2"
+        lines[13] = "waited hours again,0,1,6"
+        try workspace.write("themes.csv", lines.joined(separator: "\n") + "\n")
+        let run = try workspace.run(
+            "train", "--input", "themes.csv", "--text-column", "feedback", "--theme-columns", "Staff:Waiting",
+            "--sentiment-column", "sentiment", "--folds", "0", "--skip-bad-rows", "--output", "t.model")
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("skipped 2 malformed rows:"), "\(run.errors)")
+        #expect(run.errors.contains("line 7"), "\(run.errors)")
+        #expect(run.errors.contains("line 14"), "\(run.errors)")
+        #expect(run.errors.contains("a sentiment from 1 to 5"), "\(run.errors)")
+    }
+
     @Test("train: settings that cannot give a model are refused at once with their name, never a crash")
     func trainRefusesBadSettings() throws {
         let workspace = try Workspace()
