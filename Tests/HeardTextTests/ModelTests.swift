@@ -69,6 +69,18 @@ import Testing
         #expect(throws: ModelError.unsupportedVersion(path: url.path, found: 99, supported: TextEngine.formatVersion)) {
             try TextModel(contentsOf: url)
         }
+        // A newer model asks for a newer Heard; an older one for retraining.
+        let newer = ModelError.unsupportedVersion(path: "m", found: 99, supported: TextEngine.formatVersion)
+        #expect(newer.description.contains("made by a newer Heard") && newer.description.contains("Upgrade Heard"))
+        let older = ModelError.unsupportedVersion(path: "m", found: 1, supported: TextEngine.formatVersion)
+        #expect(older.description.contains("Retrain it") && !older.description.contains("newer"))
+    }
+
+    @Test func refusesAFolderGivenAsTheModel() throws {
+        let folder = FileManager.default.temporaryDirectory
+        #expect(throws: ModelError.unreadable(path: folder.path, reason: "it is a folder, not a model file")) {
+            try TextModel(contentsOf: folder)
+        }
     }
 
     @Test func refusesACorruptedModel() throws {

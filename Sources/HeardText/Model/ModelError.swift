@@ -15,6 +15,8 @@ public enum ModelError: Error, Sendable, Equatable, LocalizedError, CustomString
         switch self {
         case .notAModelFile(let path):
             "\(path) is not a Heard text model (it does not start with the model file signature)"
+        case .unsupportedVersion(let path, let found, let supported) where found > supported:
+            "\(path) is a version \(found) model, made by a newer Heard; this build reads version \(supported). Upgrade Heard, or retrain the model with this one's `heard train`"
         case .unsupportedVersion(let path, let found, let supported):
             "\(path) is a version \(found) model; this build of Heard reads version \(supported). Retrain it with `heard train`"
         case .corrupted(let path, let reason):

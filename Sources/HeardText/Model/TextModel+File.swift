@@ -23,6 +23,10 @@ extension TextModel {
 
     /// Reads a model file written by `write(to:)`.
     public init(contentsOf url: URL) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw ModelError.unreadable(path: url.path, reason: "it is a folder, not a model file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
