@@ -136,6 +136,14 @@ struct PasswordTests {
             #expect(clash.status == .unprocessableEntity)
             #expect(clash.body.contains("There is already an account for administrator@test.heard.example."))
             #expect(clash.body.contains("Farah Begum"), "what was typed is kept")
+            let longName = try await admin.post(
+                path,
+                form: [
+                    "display_name": String(repeating: "F", count: 5_000), "email": "farah.begum@test.heard.example",
+                    "role": "moderator", "organisation_id": "",
+                ], tokenFrom: path)
+            #expect(longName.status == .unprocessableEntity)
+            #expect(longName.body.contains("Keep the name to 100 characters or fewer: it is 5,000 now."))
             let saved = try await admin.post(
                 path,
                 form: [

@@ -170,7 +170,7 @@ struct ImportCommand: AsyncParsableCommand {
                     return report.rejected
                 }
                 print(
-                    "Imported \(report.accepted) rows, refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)\(encoding)"
+                    "Imported \(report.accepted) \(report.accepted == 1 ? "row" : "rows"), refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)\(encoding)"
                 )
                 if analyseNow, let batchID = report.batchID {
                     var remaining = 1
@@ -322,7 +322,7 @@ struct ExportCommand: AsyncParsableCommand {
             config.logLevel = .warning
             try await AppRunner.withApplication(config) { app in
                 let count = try await FeedbackExport.write(to: target.url, on: app.db)
-                print("Wrote \(count) feedback items to \(target.output).")
+                print("Wrote \(count) feedback \(count == 1 ? "item" : "items") to \(target.output).")
             }
         }
     }
@@ -347,7 +347,7 @@ extension ExportCommand {
                 // The taxonomy of the model the site runs, so the file trains a model for the same themes.
                 let themeNames = app.listeningEngine.themeNames
                 let count = try await CorrectionsExport.write(to: target.url, themeNames: themeNames, on: app.db)
-                print("Wrote \(count) corrected feedback items to \(target.output).")
+                print("Wrote \(count) corrected feedback \(count == 1 ? "item" : "items") to \(target.output).")
                 if let first = themeNames.first, let last = themeNames.last {
                     print(
                         "Train on them with: heard train --input \(target.output) --text-column text --theme-columns '\(first):\(last)' --sentiment-column sentiment --output MODEL"

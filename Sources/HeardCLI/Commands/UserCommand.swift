@@ -35,6 +35,9 @@ struct UserCommand: AsyncParsableCommand {
             let role = Role(rawValue: role)!
             let email = EmailAddress.normalised(email)
             let given = (name ?? "").trimmingWhitespace()
+            if let problem = TextLimit.problem(given, limit: TextLimit.personName, what: "--name") {
+                throw CLIError(problem)
+            }
             let displayName = given.isEmpty ? String(email.split(separator: "@")[0]) : given
             AppRunner.bootstrapLogging(level: .warning)
             try await AppRunner.withApplication(config) { app in

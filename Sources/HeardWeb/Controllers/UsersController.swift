@@ -204,7 +204,11 @@ enum UsersController {
     ) async throws -> (name: String, email: String, role: Role?, errors: [FieldError]) {
         var errors: [FieldError] = []
         let name = (name ?? "").trimmingWhitespace()
-        if name.isEmpty { errors.append(FieldError("display_name", "Enter the person's name.")) }
+        if name.isEmpty {
+            errors.append(FieldError("display_name", "Enter the person's name."))
+        } else if let problem = TextLimit.problem(name, limit: TextLimit.personName, what: "the name") {
+            errors.append(FieldError("display_name", problem))
+        }
         let email = EmailAddress.normalised(email ?? "")
         if !EmailAddress.isPlausible(email) {
             errors.append(

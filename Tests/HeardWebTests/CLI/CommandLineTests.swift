@@ -143,7 +143,7 @@ struct CommandLineTests {
                 "import", "feedback", "f.csv", "--text-column", "Comment", "--service-column", "Service",
                 "--database", database)
             #expect(real.status == 1, "\(real.errors)")
-            #expect(real.output.contains("Imported 1 rows, refused 2"))
+            #expect(real.output.contains("Imported 1 row, refused 2"))
         }
     }
 
@@ -161,7 +161,7 @@ struct CommandLineTests {
                 "import", "feedback", "ok.csv", "--text-column", "Comment", "--service-column", "Service",
                 "--database", database)
             #expect(run.status == 0, "\(run.errors)")
-            #expect(run.output.contains("Imported 1 rows, refused 0"))
+            #expect(run.output.contains("Imported 1 row, refused 0"))
             #expect(run.output.contains("it was read as Windows-1252"))
             #expect(!run.output.contains("U+FFFD"))
             // A UTF-8 file ("é" written right on one line) with one damaged byte on another.

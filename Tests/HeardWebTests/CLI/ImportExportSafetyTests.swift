@@ -30,7 +30,7 @@ struct ImportExportSafetyTests {
             let forced = try HeardRun.run(
                 importFeedback + ["fft-copy.csv", "--import-again", "--database", database], in: workspace.folder)
             #expect(forced.status == 0, "\(forced.errors)")
-            #expect(forced.output.contains("Imported 1 rows"))
+            #expect(forced.output.contains("Imported 1 row"))
 
             var utf16 = Data([0xFF, 0xFE])
             utf16.append("Comment,Service\nGreat,Emergency department\n".data(using: .utf16LittleEndian)!)

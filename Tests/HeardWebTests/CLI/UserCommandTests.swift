@@ -19,6 +19,11 @@ struct UserCommandTests {
                 input: "sam.okafor2024!\n", "user", "create", "--email", "sam.okafor@example.nhs.uk", "--role",
                 "moderator", "--database", database)
             #expect(named.errors.contains("mostly your e-mail address"), "\(named.errors)")
+            let longName = try workspace.run(
+                input: "kettle orchard lantern\n", "user", "create", "--email", "sam.okafor@example.nhs.uk", "--role",
+                "moderator", "--name", String(repeating: "S", count: 5_000), "--database", database)
+            #expect(longName.status != 0)
+            #expect(longName.errors.contains("Keep --name to 100 characters or fewer: it is 5,000 now."))
             let created = try workspace.run(
                 input: "kettle orchard lantern\n", "user", "create", "--email", "sam.okafor@example.nhs.uk", "--role",
                 "moderator", "--database", database)
