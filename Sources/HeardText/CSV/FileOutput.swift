@@ -67,16 +67,20 @@ public final class FileOutput {
         }
     }
 
-    /// Makes the output final: the temporary file, flushed to disk, takes the destination's place.
+    /// Makes the output final: the temporary file takes the destination's place.
+    ///
+    /// Not fsync'd first: what this guards against is a failed or interrupted run, not a power cut, and the sync
+    /// is time on the hot path of `heard analyse` (0.09 s for 150 MB on this machine's disk, far more on a slow
+    /// one, against about 3 s for a million rows). ext4, the usual Linux file system, flushes a file renamed over
+    /// another before the rename is committed anyway.
     public func commit() throws {
         guard !finished else { return }
         finished = true
         if let temporary {
-            let synced = fsync(descriptor) == 0 ? nil : Self.lastError()
-            close(descriptor)
-            if let synced {
+            if close(descriptor) != 0 {
+                let problem = Self.lastError()
                 UnfinishedOutputs.shared.remove(temporary)
-                throw CSVError.cannotWrite(path: path, reason: synced)
+                throw CSVError.cannotWrite(path: path, reason: problem)
             }
             if let problem = UnfinishedOutputs.shared.finish(temporary: temporary, into: destination) {
                 throw CSVError.cannotWrite(path: path, reason: problem)
