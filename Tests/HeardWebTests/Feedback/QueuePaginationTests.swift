@@ -71,6 +71,25 @@ struct QueuePaginationTests {
             let none = try await moderator.get("/staff/moderation?place=kirklees&service=\(service.id!.uuidString)")
             #expect(none.status == .ok)
             #expect(none.body.contains("Nothing is waiting here."))
+            #expect(none.body.contains("is in Calderdale, not the place chosen, so nothing matches"))
+
+            // A value that names nothing matches nothing, and says so, rather than showing the whole queue.
+            for (path, notice) in [
+                ("/staff/moderation?place=nowhere", "There is no place \"nowhere\", so nothing matches"),
+                ("/staff/moderation?service=not-an-id", "There is no service \"not-an-id\", so nothing matches"),
+                (
+                    "/staff/moderation?service=\(UUID().uuidString)",
+                    "There is no service \"",
+                ),
+            ] {
+                let page = try await moderator.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.body.contains("class=\"notice\""), "\(path)")
+                #expect(page.body.contains(notice), "\(path)")
+                #expect(page.body.contains("Nothing is waiting here."), "\(path)")
+                #expect(!page.body.contains(">HRD-Q000<"), "\(path)")
+            }
+            #expect(!calderdale.contains("class=\"notice\""))
 
             // A page that is not a number, or past the end, still shows a page.
             #expect(try await moderator.get("/staff/moderation?page=abc").body.contains("Showing 1–50 of 108"))
@@ -105,6 +124,9 @@ struct QueuePaginationTests {
             #expect(filtered.contains("Showing 101–110 of 110"))
             #expect(filtered.contains("href=\"/staff/replies?place=calderdale&amp;page=2\""))
             #expect(!filtered.contains(">HRD-RK<"))
+            let nowhere = try await handler.get("/staff/replies?place=nowhere").body
+            #expect(nowhere.contains("There is no place \"nowhere\", so nothing matches"))
+            #expect(!nowhere.contains(">HRD-R000<") && !nowhere.contains(">HRD-RK<"))
         }
     }
 

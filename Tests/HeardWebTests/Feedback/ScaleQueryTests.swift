@@ -104,6 +104,21 @@ struct ScaleQueryTests {
             #expect(html.contains("1 story"))
             #expect(html.contains("Story HRD-FEES") && !html.contains("Story HRD-NEWEST"))
             #expect(html.contains("<option value=\"Parking fees\""), "the theme list comes from feedback_themes")
+            #expect(!html.contains("class=\"notice\""))
+            // A filter that names nothing shows no stories and says why, not a bare "0 stories".
+            for (path, notice) in [
+                ("/stories?place=nowhere&theme=Parking", "There is no place \"nowhere\"."),
+                ("/stories?service=abc", "There is no service \"abc\"."),
+                ("/stories?theme=Parkin", "There is no theme \"Parkin\"."),
+                ("/stories?theme=Not%20assigned", "There is no theme \"Not assigned\"."),
+                ("/stories?sentiment=angry", "\"angry\" is not a feeling to filter by"),
+            ] {
+                let response = try await browser.get(path)
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.body.contains("class=\"notice\""), "\(path)")
+                #expect(response.body.contains(notice), "\(path)")
+                #expect(response.body.contains("0 stories") && !response.body.contains("Story HRD-"), "\(path)")
+            }
         }
     }
 
@@ -173,6 +188,14 @@ struct ScaleQueryTests {
                     || nowhere.contains("There is no place \"nosuch\""))
             #expect(nowhere.contains("0 items"))
             #expect(try await officer.get("/staff/feedback?from=soon").body.contains("is not a date like 2026-11-30"))
+            // A status or theme that names nothing matches nothing, and says so.
+            let waiting = try await officer.get("/staff/feedback?status=waiting").body
+            #expect(waiting.contains("There is no status \"waiting\", so nothing matches"))
+            #expect(waiting.contains("0 items"))
+            let misspelt = try await officer.get("/staff/feedback?theme=Parkin").body
+            #expect(misspelt.contains("No feedback has the theme \"Parkin\", so nothing matches"))
+            #expect(misspelt.contains("0 items"))
+            #expect(!(try await officer.get("/staff/feedback?status=published").body.contains("class=\"notice\"")))
             #expect(
                 dashboard.contains("stories published in the last 4 weeks")
                     || dashboard.contains("story published in the last 4 weeks"))

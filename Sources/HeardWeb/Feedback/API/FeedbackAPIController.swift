@@ -239,29 +239,11 @@ enum FeedbackAPIController {
 
     @Sendable static func stories(_ request: Request) async throws -> StoryPage {
         let filters = try request.query.decode(StoriesQuery.Filters.self)
-        if let sentiment = filters.sentiment, !sentiment.isEmpty,
-            !["positive", "mixed", "negative"].contains(sentiment)
-        {
-            throw APIError(.badRequest, "sentiment must be positive, mixed or negative.", field: "sentiment")
-        }
         // A filter that matches nothing because it is misspelt must say so, not look like "no stories".
-        if let text = filters.service, !text.isEmpty {
-            guard let id = UUID(uuidString: text), try await Service.find(id, on: request.db) != nil else {
-                throw APIError(
-                    .badRequest, "No service has the id '\(text)'. See /api/v1/services.", field: "service")
-            }
-        }
-        if let slug = filters.place, !slug.isEmpty,
-            try await Place.query(on: request.db).filter(\.$slug == slug).first() == nil
-        {
-            throw APIError(.badRequest, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
-        }
-        // The labels that name no subject ("Not assigned") are not themes a reader can ask for, as on the page.
-        if let theme = filters.theme, !theme.isEmpty, try await !Self.isStoryTheme(theme, request) {
-            throw APIError(
-                .badRequest,
-                "No theme is called '\(theme)'. Themes are spelt as in the stories' themes lists, for example 'Timeliness of care'.",
-                field: "theme")
+        if let problem = try await StoriesQuery.problems(
+            in: filters, modelThemes: request.listeningEngine.themeNames, on: request.db
+        ).first {
+            throw APIError(.badRequest, problem.api, field: problem.field)
         }
         if let page = filters.page, page < 1 {
             throw APIError(.badRequest, "page must be 1 or more.", field: "page")
@@ -285,12 +267,6 @@ enum FeedbackAPIController {
     }
 
     /// A theme a story may be filtered by: the model's or one stored on stories, never a label without a subject.
-    static func isStoryTheme(_ theme: String, _ request: Request) async throws -> Bool {
-        if ListeningEngine.labelsWithoutSubject.contains(theme) { return false }
-        if request.listeningEngine.themeNames.contains(theme) { return true }
-        return try await StoriesQuery.themeNames(on: request.db).contains(theme)
-    }
-
     struct LoopClosureBody: Content {
         var scope: String
         var needingAnswer: Int

@@ -32,7 +32,7 @@ enum ModerationController {
 
     @Sendable static func queue(_ request: Request) async throws -> Response {
         let filters = QueueFilters(request)
-        let query = try await filters.apply(
+        let (query, problems) = try await filters.apply(
             to: FeedbackItem.query(on: request.db).filter(\.$status == .awaitingModeration), on: request.db)
         let total = try await query.count()
         // Read on its own: a page that is not a number shows the first page rather than an error.
@@ -43,7 +43,8 @@ enum ModerationController {
         return .html(
             ModerationPages.queue(
                 context: PageContext(request, title: "Moderation"), items: items, total: total, page: page,
-                filters: filters, choices: try await .load(on: request.db), notice: Admin.takeFlash(request)))
+                filters: filters, choices: try await .load(on: request.db),
+                notice: problems.isEmpty ? Admin.takeFlash(request) : problems.joined(separator: " ")))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

@@ -25,17 +25,43 @@ struct QueueFilters {
     var isSet: Bool { !place.isEmpty || !service.isEmpty }
     var pairs: [(String, String)] { [("place", place), ("service", service)] }
 
-    /// `query` narrowed to the chosen place and service (a filter naming nothing known is left out, as on the
-    /// feedback list).
-    func apply(to query: QueryBuilder<FeedbackItem>, on db: any Database) async throws -> QueryBuilder<FeedbackItem> {
+    /// `query` narrowed to the chosen place and service, with what could not be used in words. A value that
+    /// names nothing, or a service outside the chosen place, matches nothing rather than quietly widening the
+    /// queue to every place.
+    func apply(
+        to query: QueryBuilder<FeedbackItem>, on db: any Database
+    ) async throws -> (query: QueryBuilder<FeedbackItem>, problems: [String]) {
         var query = query
-        if !place.isEmpty, let found = try await Place.query(on: db).filter(\.$slug == place).first() {
-            query = query.filter(\.$place.$id == found.id!)
+        var problems: [String] = []
+        var placeID: UUID?
+        let slug = place.trimmingWhitespace()
+        if !slug.isEmpty {
+            if let found = try await Place.query(on: db).filter(\.$slug == slug).first() {
+                placeID = found.id
+                query = query.filter(\.$place.$id == found.id!)
+            } else {
+                problems.append("There is no place \"\(slug)\", so nothing matches: choose one from the list.")
+            }
         }
-        if let id = UUID(uuidString: service) {
-            query = query.filter(\.$service.$id == id)
+        let serviceText = service.trimmingWhitespace()
+        if !serviceText.isEmpty {
+            let found = try await UUID(uuidString: serviceText).asyncFlatMap {
+                try await Service.query(on: db).filter(\.$id == $0).with(\.$place).first()
+            }
+            if let found {
+                if let placeID, found.$place.id != placeID {
+                    problems.append(
+                        "\(found.name) is in \(found.place.name), not the place chosen, so nothing matches: "
+                            + "choose a service in that place or all places.")
+                }
+                query = query.filter(\.$service.$id == found.id!)
+            } else {
+                problems.append(
+                    "There is no service \"\(serviceText)\", so nothing matches: choose one from the list.")
+            }
         }
-        return query
+        if !problems.isEmpty { query = query.filter(\.$id == UUID()) }
+        return (query, problems)
     }
 
     /// What the filter form offers.

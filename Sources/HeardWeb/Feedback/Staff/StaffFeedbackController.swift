@@ -30,8 +30,13 @@ enum StaffFeedbackController {
             page: ListPage.requested(request))
         var query = FeedbackItem.query(on: request.db)
         var problems: [String] = []
-        if let status = filters.status.flatMap(FeedbackStatus.init(rawValue:)) {
-            query = query.filter(\.$status == status)
+        if let text = filters.status?.trimmingWhitespace(), !text.isEmpty {
+            if let status = FeedbackStatus(rawValue: text) {
+                query = query.filter(\.$status == status)
+            } else {
+                problems.append("There is no status \"\(text)\", so nothing matches: choose one from the list.")
+                query = query.filter(\.$id == UUID())
+            }
         }
         if let slug = filters.place, !slug.isEmpty {
             if let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() {
@@ -65,7 +70,11 @@ enum StaffFeedbackController {
                 problems.append("\"\(to)\" is not a date like 2026-11-30, so the list has no end date.")
             }
         }
+        let themes = try await StoriesQuery.themeNames(on: request.db)
         if let theme = filters.theme, !theme.isEmpty {
+            if !themes.contains(theme) {
+                problems.append("No feedback has the theme \"\(theme)\", so nothing matches: choose one from the list.")
+            }
             query = query.join(FeedbackTheme.self, on: \FeedbackTheme.$feedback.$id == \FeedbackItem.$id)
                 .filter(FeedbackTheme.self, \.$theme == theme)
         }
@@ -73,7 +82,6 @@ enum StaffFeedbackController {
         let page = ListPage(requested: filters.page, total: total)
         let items = try await query.with(\.$service).with(\.$place).sort(\.$receivedAt, .descending)
             .range(page.range).all()
-        let themes = try await StoriesQuery.themeNames(on: request.db)
         return .html(
             StaffFeedbackPages.list(
                 context: PageContext(request, title: "Feedback"), items: items, total: total, page: page.number,
@@ -84,7 +92,7 @@ enum StaffFeedbackController {
 
     @Sendable static func replyQueue(_ request: Request) async throws -> Response {
         let filters = QueueFilters(request)
-        let query = try await filters.apply(
+        let (query, problems) = try await filters.apply(
             to: FeedbackItem.query(on: request.db)
                 .filter(\.$status == .published).filter(\.$needsAnswer == true).filter(\.$firstReplyAt == nil),
             on: request.db)
@@ -95,7 +103,8 @@ enum StaffFeedbackController {
         return .html(
             StaffFeedbackPages.replyQueue(
                 context: PageContext(request, title: "Replies"), items: items, total: total, page: page,
-                filters: filters, choices: try await .load(on: request.db), notice: Admin.takeFlash(request)))
+                filters: filters, choices: try await .load(on: request.db),
+                notice: problems.isEmpty ? Admin.takeFlash(request) : problems.joined(separator: " ")))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

@@ -12,14 +12,20 @@ enum StoriesController {
             place: request.query[String.self, at: "place"], service: request.query[String.self, at: "service"],
             theme: request.query[String.self, at: "theme"], sentiment: request.query[String.self, at: "sentiment"],
             page: ListPage.requested(request))
-        let result = try await StoriesQuery.run(filters, on: request.db)
+        let problems = try await StoriesQuery.problems(
+            in: filters, modelThemes: request.listeningEngine.themeNames, on: request.db)
+        // A misspelt filter shows nothing, and says why, rather than every story or a bare "0 stories".
+        let result =
+            problems.isEmpty
+            ? try await StoriesQuery.run(filters, on: request.db)
+            : StoriesQuery.Result(stories: [], total: 0, page: 1, pageCount: 1)
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         let services = try await Service.query(on: request.db).sort(\.$name).all()
         let themes = ListeningEngine.namedThemes(try await StoriesQuery.themeNames(on: request.db))
         return .html(
             StoriesPages.index(
                 context: PageContext(request, title: "Stories"), result: result, filters: filters,
-                places: places, services: services, themes: themes))
+                places: places, services: services, themes: themes, problems: problems.map(\.page)))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

@@ -5,7 +5,7 @@ import HeardStorage
 enum StoriesPages {
     static func index(
         context: PageContext, result: StoriesQuery.Result, filters: StoriesQuery.Filters, places: [Place],
-        services: [Service], themes: [String]
+        services: [Service], themes: [String], problems: [String]
     ) -> String {
         PageLayout.render(context) {
             h1 { "What people told us" }
@@ -34,6 +34,7 @@ enum StoriesPages {
                     selected: filters.sentiment ?? "", failure: nil, prompt: "Any")
                 button(.type("submit"), .class("button button-secondary")) { "Show stories" }
             }
+            if !problems.isEmpty { div(.class("notice"), .role("status")) { problems.joined(separator: " ") } }
             p(.role("status")) {
                 if result.totalIsCapped {
                     "\(result.total.formatted) or more stories: the newest \(result.total.formatted) are shown here. "

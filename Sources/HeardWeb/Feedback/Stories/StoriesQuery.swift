@@ -94,6 +94,62 @@ struct StoriesQuery {
             stories: stories, total: total, totalIsCapped: counted > countLimit, page: shown, pageCount: pageCount)
     }
 
+    /// A filter value that names nothing: the API refuses it (400), the page says so above an empty list.
+    struct Problem {
+        var field: String
+        /// For API clients, pointing at the endpoint that lists what exists.
+        var api: String
+        /// For people on the stories page.
+        var page: String
+    }
+
+    /// What is wrong with `filters`, in the order of the form. `modelThemes` are the themes the listening
+    /// engine can give, which are valid filters even before any story has them.
+    static func problems(in filters: Filters, modelThemes: [String], on db: any Database) async throws -> [Problem] {
+        var problems: [Problem] = []
+        if let slug = filters.place, !slug.isEmpty,
+            try await Place.query(on: db).filter(\.$slug == slug).first() == nil
+        {
+            problems.append(
+                Problem(
+                    field: "place", api: "No place has the slug '\(slug)'. See /api/v1/places.",
+                    page: "There is no place \"\(slug)\". Choose one from the list."))
+        }
+        if let text = filters.service, !text.isEmpty {
+            let found = try await UUID(uuidString: text).asyncFlatMap { try await Service.find($0, on: db) }
+            if found == nil {
+                problems.append(
+                    Problem(
+                        field: "service", api: "No service has the id '\(text)'. See /api/v1/services.",
+                        page: "There is no service \"\(text)\". Choose one from the list."))
+            }
+        }
+        // The labels that name no subject ("Not assigned") are not themes a reader can ask for.
+        if let theme = filters.theme, !theme.isEmpty {
+            var known = !ListeningEngine.labelsWithoutSubject.contains(theme) && modelThemes.contains(theme)
+            if !known, !ListeningEngine.labelsWithoutSubject.contains(theme) {
+                known = try await themeNames(on: db).contains(theme)
+            }
+            if !known {
+                problems.append(
+                    Problem(
+                        field: "theme",
+                        api:
+                            "No theme is called '\(theme)'. Themes are spelt as in the stories' themes lists, for example 'Timeliness of care'.",
+                        page: "There is no theme \"\(theme)\". Choose one from the list."))
+            }
+        }
+        if let sentiment = filters.sentiment, !sentiment.isEmpty,
+            !["positive", "mixed", "negative"].contains(sentiment)
+        {
+            problems.append(
+                Problem(
+                    field: "sentiment", api: "sentiment must be positive, mixed or negative.",
+                    page: "\"\(sentiment)\" is not a feeling to filter by: choose positive, mixed or negative."))
+        }
+        return problems
+    }
+
     /// Every theme in use, sorted. A loose index scan (one probe of the theme index per theme) rather than
     /// `SELECT DISTINCT`, which reads all of `feedback_themes` (tens of millions of rows at scale).
     static func themeNames(on db: any Database) async throws -> [String] {
