@@ -49,5 +49,9 @@ struct AnalyseCommand: AsyncParsableCommand {
         }
         progress.finish()
         TextTerminal.printError(summary.line)
+        if let warning = summary.skippedShareWarning { TextTerminal.printError(warning) }
+        if summary.rows == 0, summary.skippedRows > 0 {
+            throw CLIError("every row was malformed and skipped: \(output) has the header only")
+        }
     }
 }

@@ -54,7 +54,7 @@ struct CLIError: Error, CustomStringConvertible {
             description = config.description
         } else if let token = error as? StaffTokenError {
             description = token.description
-        } else if let database = error as? DatabaseUnavailable {
+        } else if let database = DatabaseUnavailable.wrapping(error, target: config.database) {
             description = database.description
         } else if let io = error as? IOError, io.errnoCode == EADDRINUSE {
             description =

@@ -11,7 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Address to listen on. Default: $HEARD_HOST or 127.0.0.1.")
     var hostname: String?
 
-    @Option(name: .shortAndLong, help: "Port to listen on. Default: $HEARD_PORT or 8080.")
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Port to listen on. Default: $HEARD_PORT or 8080.")
     var port: Int?
 
     @Flag(name: .long, help: "Fill an empty database with a fictional integrated care system to try Heard out.")

@@ -84,6 +84,13 @@ struct TextLabelOptions: ParsableArguments {
             let more = skipped.count > 10 ? "\n- and \(skipped.count - 10) more" : ""
             TextTerminal.printError(
                 "skipped \(skipped.count) malformed \(skipped.count == 1 ? "row" : "rows"):\n" + shown + more)
+            let total = comments.count + skipped.count
+            if skipped.count * 10 >= total {
+                let percent = Int((Double(skipped.count) * 100 / Double(total)).rounded())
+                TextTerminal.printError(
+                    "warning: \(skipped.count) of \(total) rows (\(percent)%) were skipped, so they are not used: check the file's separator, quotes and label values"
+                )
+            }
         }
         return comments
     }

@@ -18,13 +18,15 @@ struct TrainCommand: AsyncParsableCommand {
         help: "Extra labelled CSV with the same columns, added to the training data (e.g. dev for the final model).")
     var alsoTrainOn: String?
 
-    @Option(name: .long, help: "Random seed: the same data and seed give the same model.")
+    // Numbers are read unconditionally so that "--label-cost -1" reaches the check that explains the rule,
+    // instead of the parser taking "-1" for an option and saying the value is missing.
+    @Option(name: .long, parsing: .unconditional, help: "Random seed: the same data and seed give the same model.")
     var seed: UInt64 = 20_251_125
 
-    @Option(name: .long, help: "Cross-validation folds (thresholds are tuned on them).")
+    @Option(name: .long, parsing: .unconditional, help: "Cross-validation folds (thresholds are tuned on them).")
     var folds: Int = 4
 
-    @Option(name: .long, help: "Labels with fewer examples are reported and never predicted.")
+    @Option(name: .long, parsing: .unconditional, help: "Labels with fewer examples are reported and never predicted.")
     var minimumExamples: Int = 30
 
     @Option(name: .long, help: "Model name for the model card.")
@@ -41,26 +43,28 @@ struct TrainCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not cross each word with the question (only matters with --question-column).")
     var noQuestionCrossWords = false
 
-    @Option(name: .long, help: "Naive-Bayes feature scaling weight, 0 (off) to 1 (full NB-SVM).")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Naive-Bayes feature scaling weight, 0 (off) to 1 (full NB-SVM).")
     var naiveBayes: Float = 0.5
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help:
             "Weight of the shipped static word vectors as extra features (0 turns them off; they help most with rare labels and words)."
     )
     var wordVectors: Float = 1
 
-    @Option(name: .long, help: "SVM cost for label heads.")
+    @Option(name: .long, parsing: .unconditional, help: "SVM cost for label heads.")
     var labelCost: Float = 0.5
 
-    @Option(name: .long, help: "SVM cost for sentiment heads.")
+    @Option(name: .long, parsing: .unconditional, help: "SVM cost for sentiment heads.")
     var sentimentCost: Float = 0.3
 
-    @Option(name: .long, help: "Weight rare labels' examples by (negatives/positives)^power.")
+    @Option(name: .long, parsing: .unconditional, help: "Weight rare labels' examples by (negatives/positives)^power.")
     var positiveWeightPower: Float = 0.5
 
-    @Option(name: .long, help: "Drop features seen in fewer comments than this.")
+    @Option(name: .long, parsing: .unconditional, help: "Drop features seen in fewer comments than this.")
     var minimumDocumentFrequency: Int = 2
 
     func validate() throws {

@@ -49,6 +49,17 @@ public struct CSVAnalysis: Sendable {
             return parts.joined(separator: "; ")
         }
 
+        /// A warning when `--skip-bad-rows` dropped a large share of the file (a tenth or more): the usual cause
+        /// is a file that is not the CSV it seems (another separator, broken quoting), and a short summary line
+        /// would hide that most of the comments were never analysed.
+        public var skippedShareWarning: String? {
+            let total = rows + skippedRows
+            guard skippedRows > 0, skippedRows * 10 >= total else { return nil }
+            let percent = Int((Double(skippedRows) * 100 / Double(total)).rounded())
+            return
+                "warning: \(skippedRows) of \(total) rows (\(percent)%) were skipped as malformed, so they are not in the output: check the file's separator and quotes"
+        }
+
         /// " (lines 4, 9)", or " (first at lines 4, 9, …)" when there were more than were kept.
         static func lines(_ lines: [Int], of count: Int) -> String {
             guard !lines.isEmpty else { return "" }
@@ -84,17 +95,12 @@ public struct CSVAnalysis: Sendable {
         let reader = try CSVReader(url: input)
         if Self.isSameFile(input, output) { throw CSVError.outputIsInput(path: output.path) }
         let header = try reader.readHeader()
-        guard let textIndex = header.firstIndex(of: textColumn) else {
-            throw CSVError.missingColumn(name: textColumn, available: header)
-        }
+        let textIndex = try CSVError.column(textColumn, in: header)
         var questionIndex: Int? = nil
         if let questionColumn {
-            guard let index = header.firstIndex(of: questionColumn) else {
-                throw CSVError.missingColumn(name: questionColumn, available: header)
-            }
-            questionIndex = index
-        } else if let modelQuestion = analyser.model.questionColumn {
-            questionIndex = header.firstIndex(of: modelQuestion)
+            questionIndex = try CSVError.column(questionColumn, in: header)
+        } else if let modelQuestion = analyser.model.questionColumn, header.contains(modelQuestion) {
+            questionIndex = try CSVError.column(modelQuestion, in: header)
         }
         var writer = try CSVWriter(url: output)
         try writer.writeRow(header + Self.addedColumns)
@@ -179,17 +185,19 @@ public struct CSVAnalysis: Sendable {
                 writeJoined(
                     bits: UInt64(raw.personalData.rawValue), names: kindBytes, into: &writer, scratch: &scratch)
                 if !raw.personalData.isEmpty { summary.rowsWithPersonalData += 1 }
+                // The copy meant for sharing is made safe to open in a spreadsheet; the input columns above are
+                // the person's own file, copied as they were.
                 if raw.personalData.isEmpty {
                     // Nothing redacted: the text itself (as analysed, so invalid UTF-8 stays repaired).
                     if invalidUTF8 {
-                        repaired.withUnsafeBufferPointer { writer.writeField($0) }
+                        repaired.withUnsafeBufferPointer { writer.writeField($0, defusingFormula: true) }
                     } else {
                         reader.fieldBytes.withUnsafeBufferPointer {
-                            writer.writeField(UnsafeBufferPointer(rebasing: $0[textRange]))
+                            writer.writeField(UnsafeBufferPointer(rebasing: $0[textRange]), defusingFormula: true)
                         }
                     }
                 } else {
-                    workspace.redacted.withUnsafeBufferPointer { writer.writeField($0) }
+                    workspace.redacted.withUnsafeBufferPointer { writer.writeField($0, defusingFormula: true) }
                 }
             }
             scratch.removeAll(keepingCapacity: true)

@@ -10,6 +10,8 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
     case unexpectedCharacterAfterQuote(line: Int, field: Int, recordLine: Int)
     case wrongFieldCount(line: Int, expected: Int, found: Int)
     case missingColumn(name: String, available: [String])
+    /// A column the command needs is named more than once in the header; `positions` count from 1.
+    case duplicateColumn(name: String, positions: [Int])
     case invalidValue(line: Int, column: String, value: String, expected: String)
     case outputIsInput(path: String)
 
@@ -28,6 +30,8 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
             "line \(line): expected \(expected) fields like the header, found \(found)"
         case .missingColumn(let name, let available):
             "no column named \"\(name)\"; the columns are: \(available.map { "\"\($0)\"" }.joined(separator: ", "))"
+        case .duplicateColumn(let name, let positions):
+            "column \"\(name)\" appears \(positions.count == 2 ? "twice" : "\(positions.count) times") in the header (columns \(Self.list(positions))): rename all but one so it is clear which to read"
         case .invalidValue(let line, let column, let value, let expected):
             "line \(line), column \"\(column)\": \"\(value)\" is not \(expected)"
         case .outputIsInput(let path):
@@ -44,7 +48,25 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
             .wrongFieldCount(let line, _, _),
             .invalidValue(let line, _, _, _):
             line
-        case .cannotOpen, .cannotWrite, .emptyFile, .missingColumn, .outputIsInput: nil
+        case .cannotOpen, .cannotWrite, .emptyFile, .missingColumn, .duplicateColumn, .outputIsInput: nil
         }
+    }
+
+    /// "2 and 3", "2, 5 and 9".
+    private static func list(_ numbers: [Int]) -> String {
+        let words = numbers.map(String.init)
+        guard let last = words.last, words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// The position of the column called `name` in `header`: an error naming the columns that exist when
+    /// there is none, and naming the positions when there are several (reading the first would be a guess).
+    public static func column(_ name: String, in header: [String]) throws -> Int {
+        let positions = header.indices.filter { header[$0] == name }
+        guard let first = positions.first else { throw CSVError.missingColumn(name: name, available: header) }
+        guard positions.count == 1 else {
+            throw CSVError.duplicateColumn(name: name, positions: positions.map { $0 + 1 })
+        }
+        return first
     }
 }

@@ -29,13 +29,16 @@ public struct CSVWriter {
         text.withUTF8Buffer { writeField($0) }
     }
 
-    public mutating func writeField(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // Worst case: a separator, two quotes, and every byte a doubled quote.
-        let needed = used + bytes.count * 2 + 3
+    /// Writes one field. With `defusingFormula`, text a spreadsheet would run as a formula (starting with
+    /// `=`, `+`, `-`, `@`, a tab or a carriage return) gets an apostrophe in front, as Heard's other exports do.
+    public mutating func writeField(_ bytes: UnsafeBufferPointer<UInt8>, defusingFormula: Bool = false) {
+        // Worst case: a separator, two quotes, an apostrophe, and every byte a doubled quote.
+        let needed = used + bytes.count * 2 + 4
         if needed > buffer.count { buffer.append(contentsOf: repeatElement(0, count: needed - buffer.count)) }
         let separator = fieldsInRow > 0
         fieldsInRow += 1
         let quoted = Self.needsQuotes(bytes)
+        let apostrophe = defusingFormula && bytes.first.map(Self.startsFormula) == true
         used = buffer.withUnsafeMutableBufferPointer { output in
             let base = output.baseAddress!
             var at = used
@@ -44,12 +47,18 @@ public struct CSVWriter {
                 at += 1
             }
             guard let source = bytes.baseAddress, bytes.count > 0 else { return at }
+            if quoted {
+                base[at] = UInt8(ascii: "\"")
+                at += 1
+            }
+            if apostrophe {
+                base[at] = UInt8(ascii: "'")
+                at += 1
+            }
             guard quoted else {
                 (base + at).update(from: source, count: bytes.count)
                 return at + bytes.count
             }
-            base[at] = UInt8(ascii: "\"")
-            at += 1
             // Copy runs between quotes in bulk, doubling each quote.
             var runStart = 0
             for index in 0..<bytes.count where source[index] == UInt8(ascii: "\"") {
@@ -64,6 +73,11 @@ public struct CSVWriter {
             base[at] = UInt8(ascii: "\"")
             return at + 1
         }
+    }
+
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+            || byte == UInt8(ascii: "@") || byte == 0x09 || byte == 0x0D
     }
 
     public mutating func writeField(_ bytes: ArraySlice<UInt8>) {

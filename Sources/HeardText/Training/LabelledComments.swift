@@ -31,12 +31,7 @@ public struct LabelledComments: Sendable {
     ) throws -> (comments: LabelledComments, skippedRows: [CSVError]) {
         let reader = try CSVReader(url: url)
         let header = try reader.readHeader()
-        func column(_ name: String) throws -> Int {
-            guard let index = header.firstIndex(of: name) else {
-                throw CSVError.missingColumn(name: name, available: header)
-            }
-            return index
-        }
+        func column(_ name: String) throws -> Int { try CSVError.column(name, in: header) }
         let textIndex = try column(textColumn)
         let questionIndex = try questionColumn.map(column)
         let sentimentIndex = try sentimentColumn.map(column)
@@ -55,6 +50,10 @@ public struct LabelledComments: Sendable {
             }
             labelIndices = Array(start...end)
             labelNames = labelIndices.map { header[$0] }
+            // Two themes with one name could not be told apart in the model or in `analyse` output.
+            for name in labelNames where labelNames.firstIndex(of: name) != labelNames.lastIndex(of: name) {
+                _ = try column(name)
+            }
         }
         var comments = LabelledComments(
             texts: [], questions: [], labelNames: labelNames, labels: [], sentiments: [],

@@ -61,6 +61,14 @@ public struct DatabaseUnavailable: Error, CustomStringConvertible {
     public let target: DatabaseTarget
     public let underlying: any Error
 
+    /// `error` as a database problem, when it came from the database driver (a command that reaches the
+    /// database after start-up, such as `heard migrate`, meets these unwrapped); nil for any other error.
+    public static func wrapping(_ error: any Error, target: DatabaseTarget) -> DatabaseUnavailable? {
+        if let already = error as? DatabaseUnavailable { return already }
+        guard error is PSQLError || error is SQLiteError else { return nil }
+        return DatabaseUnavailable(target: target, underlying: error)
+    }
+
     public var description: String {
         let detail = DatabaseErrorText.describe(underlying)
         switch target {

@@ -387,4 +387,119 @@ struct CommandLineTests {
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.errors.contains("scores on those rows are in-sample, not held out"), "\(run.errors)")
     }
+
+    @Test("a column a command reads that is named twice in the header is refused, naming both positions")
+    func duplicateHeaderNames() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("twice.csv", "id,comment,comment\n1,the nurse was kind,waited hours\n")
+        let analyse = try workspace.run(
+            "analyse", "--input", "twice.csv", "--text-column", "comment", "--output", "out.csv")
+        #expect(analyse.status != 0)
+        #expect(analyse.endedCleanly, "\(analyse.errors)")
+        #expect(
+            analyse.errors.contains("column \"comment\" appears twice in the header (columns 2 and 3)"),
+            "\(analyse.errors)")
+        #expect(!workspace.exists("out.csv"))
+        // A repeated column the command does not read is no obstacle.
+        let other = try workspace.run("analyse", "--input", "twice.csv", "--text-column", "id", "--output", "out.csv")
+        #expect(other.status == 0, "\(other.errors)")
+
+        let themes =
+            (["feedback,Staff,Waiting,Staff"]
+            + (0..<40).map { $0 % 2 == 0 ? "kind nurse \($0),1,0,0" : "long wait \($0),0,1,0" })
+            .joined(separator: "\n") + "\n"
+        try workspace.write("themes.csv", themes)
+        let train = try workspace.run(
+            "train", "--input", "themes.csv", "--text-column", "feedback", "--theme-columns", "Waiting:Staff",
+            "--folds", "0", "--output", "t.model")
+        #expect(train.status != 0)
+        #expect(
+            train.errors.contains("column \"Staff\" appears twice in the header (columns 2 and 4)"), "\(train.errors)")
+        #expect(!workspace.exists("t.model"))
+    }
+
+    @Test("a negative number given to a train option gets the option's own rule, not the parser's 'missing value'")
+    func trainNegativeNumbers() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("p.csv", Self.trainingFile)
+        let base = [
+            "train", "--input", "p.csv", "--text-column", "feedback", "--label-column", "label", "--output", "z.model",
+        ]
+        for (extra, message) in [
+            (["--label-cost", "-1"], "--label-cost must be a number greater than 0"),
+            (["--word-vectors", "-1"], "--word-vectors must be a number from 0 (off) to 10"),
+            (["--folds", "-2"], "--folds must be 0 (no cross-validation) or at least 2"),
+            (["--seed", "-5"], "--seed"),
+        ] {
+            let run = try HeardRun.run(base + extra, in: workspace.folder)
+            #expect(run.status != 0, "\(extra)")
+            #expect(run.errors.contains(message), "\(extra): \(run.errors)")
+            #expect(!run.errors.contains("Missing value"), "\(extra): \(run.errors)")
+            #expect(!workspace.exists("z.model"))
+        }
+    }
+
+    @Test("analyse --skip-bad-rows warns when a large share was skipped, and fails when every row was")
+    func analyseWarnsOfManySkippedRows() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let rows = (0..<20).map { $0 % 2 == 0 ? "\($0),the nurse was kind" : "\($0),waited,too,long" }
+        try workspace.write("half.csv", (["id,comment"] + rows).joined(separator: "\n") + "\n")
+        let half = try workspace.run(
+            "analyse", "--input", "half.csv", "--text-column", "comment", "--output", "out.csv", "--skip-bad-rows")
+        #expect(half.status == 0, "\(half.errors)")
+        #expect(half.errors.contains("warning: 10 of 20 rows (50%) were skipped as malformed"), "\(half.errors)")
+        #expect(try workspace.read("out.csv").split(whereSeparator: \.isNewline).count == 11)
+
+        let few = (0..<20).map { $0 == 3 ? "\($0),a,b" : "\($0),the nurse was kind" }
+        try workspace.write("few.csv", (["id,comment"] + few).joined(separator: "\n") + "\n")
+        let one = try workspace.run(
+            "analyse", "--input", "few.csv", "--text-column", "comment", "--output", "few-out.csv", "--skip-bad-rows")
+        #expect(one.status == 0, "\(one.errors)")
+        #expect(one.errors.contains("1 bad rows skipped") && !one.errors.contains("warning:"), "\(one.errors)")
+
+        try workspace.write("all.csv", "id,comment\n1,a,b\n2,c,d\n")
+        let all = try workspace.run(
+            "analyse", "--input", "all.csv", "--text-column", "comment", "--output", "all-out.csv", "--skip-bad-rows")
+        #expect(all.status != 0)
+        #expect(all.errors.contains("every row was malformed and skipped"), "\(all.errors)")
+    }
+
+    @Test("analyse writes redacted_text safe to open in a spreadsheet, and the input columns as they were")
+    func analyseDefusesFormulas() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write(
+            "f.csv",
+            "id,comment\n1,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"\n2,@SUM(A1)\n3,- kind staff\n4,kind staff\n"
+        )
+        let run = try workspace.run("analyse", "--input", "f.csv", "--text-column", "comment", "--output", "out.csv")
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = try workspace.read("out.csv").split(whereSeparator: \.isNewline).map(String.init)
+        #expect(lines[1].hasPrefix("1,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\","), "\(lines[1])")
+        #expect(lines[1].contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\","), "\(lines[1])")
+        #expect(lines[2].hasPrefix("2,@SUM(A1),") && lines[2].contains(",'@SUM(A1),"), "\(lines[2])")
+        #expect(lines[3].contains(",'- kind staff,"), "\(lines[3])")
+        #expect(lines[4].contains(",kind staff,") && !lines[4].contains("'kind"), "\(lines[4])")
+    }
+
+    @Test("a PostgreSQL server that cannot be reached is named with the reason, not the driver's generic text")
+    func unreachablePostgres() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        // Port 1 on this machine: nothing listens there, so the connection is refused at once.
+        for command in [["migrate"], ["demo"], ["token", "list"]] {
+            let run = try HeardRun.run(
+                command + ["--database", "postgres://heard@127.0.0.1:1/heard", "--log-level", "critical"],
+                in: workspace.folder)
+            #expect(run.status != 0, "\(command)")
+            #expect(
+                run.errors.contains(
+                    "Cannot use the database (PostgreSQL postgres://heard@127.0.0.1:1/heard): connection refused."),
+                "\(command): \(run.errors)")
+            #expect(!run.errors.contains("Generic description"), "\(command): \(run.errors)")
+        }
+    }
 }
