@@ -170,6 +170,7 @@ func routes(_ app: Application) throws {
     indicators.get("indicators", ":id", use: IndicatorsController.show)
     indicators.post("indicators", ":id", use: IndicatorsController.record)
     indicators.post("indicators", ":id", "load", use: IndicatorsController.load)
+    indicators.post("indicators", ":id", "details", use: IndicatorsController.change)
 
     // MARK: Boards, members and the register of interests
     browser.get("boards", use: PublicBoardsController.index)

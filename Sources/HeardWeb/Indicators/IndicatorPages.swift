@@ -83,7 +83,7 @@ enum IndicatorPages {
                     choices: IndicatorPeriod.allCases.map { .init(value: $0.rawValue, label: $0.title) },
                     selected: typed["period"] ?? "", failure: failure,
                     hint:
-                        "Every figure then covers one such period, so a change is always read between like periods. It cannot be changed later."
+                        "Every figure then covers one such period, so a change is always read between like periods. Once figures are recorded, it can change only to a period they all start."
                 )
                 FormComponents.submitButton("Add indicator")
             }
@@ -189,7 +189,52 @@ enum IndicatorPages {
                 )
                 FormComponents.submitButton("Load figures")
             }
+            detailsForm(
+                indicator, hasFigures: !values.isEmpty, csrfToken: context.csrfToken ?? "", failure: failure,
+                typed: typed)
         }
+    }
+
+    /// The form that changes an indicator's details: closed until wanted, open when it was refused so its
+    /// errors and the summary's links are on show.
+    static func detailsForm(
+        _ indicator: Indicator, hasFigures: Bool, csrfToken: String, failure: ValidationFailure?,
+        typed: [String: String]
+    ) -> HTMLNode {
+        let refused = typed["form"] == "details"
+        let shown = refused ? typed : [:]
+        return HTMLNode.element(
+            "details", [.class("details")] + (refused ? [HTMLAttribute("open", nil)] : []),
+            children: [
+                summary(.class("details-summary")) { "Change the indicator's details" },
+                HeardWeb.form(.action(IndicatorURL.details(indicator.id!)), .method("post"), .novalidate) {
+                    FormComponents.csrfField(csrfToken)
+                    FormComponents.textField(
+                        name: "name", label: "Name", value: shown["name"] ?? indicator.name,
+                        failure: refused ? failure : nil)
+                    FormComponents.textArea(
+                        name: "description", label: "What it measures and where the figures come from",
+                        value: shown["description"] ?? indicator.summary, failure: refused ? failure : nil, rows: 3)
+                    FormComponents.selectField(
+                        name: "unit", label: "The figure is a",
+                        choices: IndicatorUnit.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                        selected: shown["unit"] ?? indicator.unit.rawValue, failure: refused ? failure : nil,
+                        hint: hasFigures ? "It cannot change once figures are recorded." : nil)
+                    FormComponents.radios(
+                        name: "direction", legend: "Which way is better?",
+                        choices: IndicatorDirection.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                        selected: shown["direction"] ?? indicator.direction.rawValue,
+                        failure: refused ? failure : nil, inline: true)
+                    FormComponents.radios(
+                        name: "period", legend: "How often is there a new figure?",
+                        choices: IndicatorPeriod.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                        selected: shown["period"] ?? indicator.period.rawValue, failure: refused ? failure : nil,
+                        hint: hasFigures
+                            ? "It can change only to a period every recorded figure starts, so figures are still compared between like periods."
+                            : nil)
+                    FormComponents.submitButton("Save the details")
+                },
+            ])
     }
 
     /// Which first days the indicator takes, with an example.

@@ -36,7 +36,20 @@ enum IndicatorsController {
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 
-    @Sendable static func create(_ request: Request) async throws -> Response {
+    /// What the add and change forms say an indicator is.
+    struct Details {
+        var name: String
+        var summary: String
+        var unit: IndicatorUnit
+        var direction: IndicatorDirection
+        var period: IndicatorPeriod
+    }
+
+    /// Reads and checks the indicator form. `existing` is the indicator being changed: its own name is no
+    /// clash, and its unit and period may only change in ways that keep its recorded figures meaningful.
+    static func readDetails(
+        _ request: Request, existing: Indicator? = nil
+    ) async throws -> (typed: [String: String], details: Details?, errors: [FieldError]) {
         let typed = [
             "name": Admin.text(request, "name").trimmingWhitespace(),
             "description": Admin.text(request, "description").trimmingWhitespace(),
@@ -50,12 +63,14 @@ enum IndicatorsController {
         } else if name.count > 150 {
             errors.append(FieldError("name", "Keep the name to 150 characters or fewer."))
         } else if try await Indicator.query(on: request.db).all().contains(where: {
-            $0.name.lowercased() == name.lowercased()
+            $0.id != existing?.id && $0.name.lowercased() == name.lowercased()
         }) {
             errors.append(FieldError("name", "There is already an indicator called \(name)."))
         }
         if typed["description"]!.isEmpty {
             errors.append(FieldError("description", "Say what it measures and where the figures come from."))
+        } else if typed["description"]!.count > 2000 {
+            errors.append(FieldError("description", "Keep the description to 2,000 characters or fewer."))
         }
         let unit = IndicatorUnit(rawValue: typed["unit"]!)
         if unit == nil { errors.append(FieldError("unit", "Choose what the figure counts.")) }
@@ -68,11 +83,43 @@ enum IndicatorsController {
             errors.append(
                 FieldError("period", "Choose how often there is a new figure: monthly, quarterly or yearly."))
         }
-        guard errors.isEmpty, let unit, let direction, let period else {
+        if let existing, unit != nil || period != nil {
+            let figures = try await existing.$values.query(on: request.db).all()
+            if let unit, unit != existing.unit, !figures.isEmpty {
+                errors.append(
+                    FieldError(
+                        "unit",
+                        "The unit cannot change: \(figures.count.formatted) \(figures.count == 1 ? "figure is" : "figures are") already recorded in \(existing.unit.title.lowercased()). Add a new indicator for figures in another unit."
+                    ))
+            }
+            if let period, period != existing.period {
+                let misfits = figures.map { SimpleDate(iso: $0.periodStart)! }.filter { !period.isStart($0) }
+                    .sorted { $0.iso < $1.iso }
+                if let first = misfits.first {
+                    errors.append(
+                        FieldError(
+                            "period",
+                            "\(misfits.count.formatted) of its figures \(misfits.count == 1 ? "is" : "are") for a period that does not start a \(period.noun) (the first, from \(first.ukText)). \(period.startRule), so keep its period as it is, or add a new indicator."
+                        ))
+                }
+            }
+        }
+        guard errors.isEmpty, let unit, let direction, let period else { return (typed, nil, errors) }
+        return (
+            typed,
+            Details(name: name, summary: typed["description"]!, unit: unit, direction: direction, period: period), []
+        )
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Response {
+        let (typed, details, errors) = try await readDetails(request)
+        guard let details else {
             return try await indexPage(request, failure: ValidationFailure(errors), typed: typed)
         }
+        let name = details.name
         let indicator = Indicator(
-            name: name, summary: typed["description"]!, unit: unit, direction: direction, period: period)
+            name: name, summary: details.summary, unit: details.unit, direction: details.direction,
+            period: details.period)
         do {
             try await request.db.transaction { db in
                 try await indicator.create(on: db)
@@ -87,6 +134,52 @@ enum IndicatorsController {
                 typed: typed)
         }
         Admin.flash(request, "\(name) added. Record its figures below.")
+        return request.redirect(to: IndicatorURL.indicator(indicator.id!))
+    }
+
+    /// Changes the name, description, direction, and while its figures still fit, the unit and period.
+    @Sendable static func change(_ request: Request) async throws -> Response {
+        let indicator = try await find(request)
+        let (typed, details, errors) = try await readDetails(request, existing: indicator)
+        guard let details else {
+            return try await showPage(
+                indicator, request, failure: ValidationFailure(errors), typed: typed.merging(["form": "details"]) { $1 }
+            )
+        }
+        let changes = [
+            FieldChange("name", from: indicator.name, to: details.name),
+            FieldChange("description", from: indicator.summary, to: details.summary),
+            FieldChange("unit", from: indicator.unit.rawValue, to: details.unit.rawValue),
+            FieldChange("direction", from: indicator.direction.rawValue, to: details.direction.rawValue),
+            FieldChange("period", from: indicator.period.rawValue, to: details.period.rawValue),
+        ].filter { $0.from != $0.to }
+        guard !changes.isEmpty else {
+            Admin.flash(request, "Nothing was changed: the details are as they were.")
+            return request.redirect(to: IndicatorURL.indicator(indicator.id!))
+        }
+        let before = indicator.name
+        indicator.name = details.name
+        indicator.summary = details.summary
+        indicator.unit = details.unit
+        indicator.direction = details.direction
+        indicator.period = details.period
+        do {
+            try await request.db.transaction { db in
+                try await indicator.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "indicator.changed", objectType: "indicator",
+                    objectID: indicator.id?.uuidString,
+                    summary: "Changed indicator \(before): \(changes.map(\.field).joined(separator: ", "))",
+                    changes: changes)
+            }
+        } catch  where Admin.isUniqueViolation(error) {
+            return try await showPage(
+                try await find(request), request,
+                failure: ValidationFailure([
+                    FieldError("name", "There is already an indicator called \(details.name).")
+                ]), typed: typed.merging(["form": "details"]) { $1 })
+        }
+        Admin.flash(request, "\(details.name): details saved.")
         return request.redirect(to: IndicatorURL.indicator(indicator.id!))
     }
 
@@ -314,5 +407,6 @@ enum IndicatorURL {
     static let indicators = "/staff/indicators"
     static func indicator(_ id: UUID) -> String { "\(indicators)/\(id.uuidString.lowercased())" }
     static func load(_ id: UUID) -> String { indicator(id) + "/load" }
+    static func details(_ id: UUID) -> String { indicator(id) + "/details" }
     static func place(_ slug: String) -> String { "\(indicators)?place=\(slug)" }
 }
