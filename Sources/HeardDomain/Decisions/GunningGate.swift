@@ -380,10 +380,7 @@ public enum GunningGate {
         return nil
     }
 
-    public static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
+    public static func list(_ items: [String]) -> String { EnglishList.and(items) }
 }
 
 /// Declarations of interest for a decision item (NHS England, "Managing conflicts of interest in the NHS"):

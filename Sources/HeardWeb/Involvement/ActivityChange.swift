@@ -80,8 +80,5 @@ struct ActivityChange {
     }
 
     /// "a, b and c".
-    static func join(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
+    static func join(_ items: [String]) -> String { EnglishList.and(items) }
 }

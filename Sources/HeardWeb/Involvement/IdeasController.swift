@@ -243,8 +243,7 @@ enum IdeasController {
     static func describe(_ kinds: [String]) -> String {
         var seen = Set<String>()
         let unique = kinds.filter { seen.insert($0).inserted }
-        guard unique.count > 1 else { return unique.first ?? "" }
-        return unique.dropLast().joined(separator: ", ") + " and " + unique.last!
+        return EnglishList.and(unique)
     }
 
     // MARK: Public

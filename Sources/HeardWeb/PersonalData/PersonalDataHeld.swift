@@ -42,9 +42,7 @@ struct PersonalDataHeld {
             responses.isEmpty ? nil : Wording.count(responses.count, "consultation response"),
             emails.isEmpty ? nil : Wording.count(emails.count, "e-mail"),
         ].compactMap { $0 }
-        return parts.count <= 1
-            ? (parts.first ?? "nothing")
-            : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+        return parts.isEmpty ? "nothing" : EnglishList.and(parts)
     }
 
     static func find(_ request: PersonalDataRequest, on db: any Database) async throws -> PersonalDataHeld {

@@ -57,4 +57,42 @@ struct YouSaidWeDidPagingTests {
             #expect(page.body.contains("Open 1 action"), "a page that is not a number shows the first")
         }
     }
+
+    @Test(
+        "the home page shows an action taken alike in several places once, naming the places, and then other actions",
+        arguments: TestDatabase.all)
+    func homePageGroupsRepeatedActions(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, calderdale) = try await Fixtures.service(on: app.db)
+            var places = [calderdale]
+            for name in ["Kirklees", "Wakefield"] {
+                let place = Place(name: name, slug: name.lowercased())
+                try await place.create(on: app.db)
+                places.append(place)
+            }
+            func close(_ title: String, in place: Place, minutesAgo: Double) async throws {
+                let action = ActionItem()
+                action.title = title
+                action.youSaid = "Parking costs too much."
+                action.$organisation.id = service.$organisation.id
+                action.$place.id = place.id
+                action.dueOn = Date()
+                action.status = .done
+                action.outcome = "Free for outpatients."
+                action.closedAt = Date().addingTimeInterval(-minutesAgo * 60)
+                try await action.create(on: app.db)
+            }
+            try await close("Older action two", in: calderdale, minutesAgo: 50)
+            try await close("Older action one", in: calderdale, minutesAgo: 40)
+            for (index, place) in places.enumerated() {
+                try await close("Make parking free for outpatients", in: place, minutesAgo: Double(index))
+            }
+            let home = try await app.browser().get("/").body
+            let section = String(home[try #require(home.range(of: "id=\"latest-we-did\"")).lowerBound...])
+            #expect(section.components(separatedBy: "Make parking free for outpatients").count == 2, "shown once")
+            #expect(section.contains("Calderdale, Kirklees and Wakefield"))
+            #expect(
+                section.contains("Older action one") && section.contains("Older action two"), "three distinct cards")
+        }
+    }
 }

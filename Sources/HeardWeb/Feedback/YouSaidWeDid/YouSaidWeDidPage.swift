@@ -147,7 +147,8 @@ enum YouSaidWeDidPage {
         }
     }
 
-    static func actionCard(_ action: ActionItem) -> HTMLNode {
+    /// `areas`: where the action was taken, when the same action is shown once for several places.
+    static func actionCard(_ action: ActionItem, areas: [String]? = nil) -> HTMLNode {
         div(.class("action-card")) {
             p(.class("action-said")) {
                 strong { "You said: " }; action.youSaid
@@ -168,8 +169,10 @@ enum YouSaidWeDidPage {
                 } else {
                     ", due " + action.dueOn.formatted(StoriesPages.dayFormat)
                 }
-                " · " + (action.place?.name ?? action.organisation.name)
-                " · \(action.updates.count) update\(action.updates.count == 1 ? "" : "s")"
+                " · " + EnglishList.and(areas ?? [action.place?.name ?? action.organisation.name])
+                if areas == nil || areas?.count == 1 {
+                    " · \(action.updates.count) update\(action.updates.count == 1 ? "" : "s")"
+                }
             }
         }
     }

@@ -12,8 +12,33 @@ enum HomePage {
         var places: [(name: String, services: Int)]
         /// Open today, closing soonest first, with the last day people can respond.
         var openConsultations: [(consultation: Consultation, lastDay: SimpleDate)] = []
-        /// The most recently closed actions (done or not possible, with the reason).
-        var latestActions: [ActionItem] = []
+        /// The most recently closed actions (done or not possible, with the reason), one card for an action
+        /// taken alike in several places.
+        var latestActions: [ActionGroup] = []
+    }
+
+    /// One action, and every place or organisation that closed the same action (same words, same outcome).
+    struct ActionGroup {
+        var action: ActionItem
+        var areas: [String]
+    }
+
+    /// The newest `limit` distinct actions: the same action closed in three places is one card naming all three,
+    /// not three cards in a row saying the same thing.
+    static func grouped(_ actions: [ActionItem], limit: Int) -> [ActionGroup] {
+        var groups: [ActionGroup] = []
+        var positions: [[String]: Int] = [:]
+        for action in actions {
+            let key = [action.title, action.youSaid, action.status.rawValue, action.outcome]
+            let area = action.place?.name ?? action.organisation.name
+            if let position = positions[key] {
+                if !groups[position].areas.contains(area) { groups[position].areas.append(area) }
+            } else if groups.count < limit {
+                positions[key] = groups.count
+                groups.append(ActionGroup(action: action, areas: [area]))
+            }
+        }
+        return groups
     }
 
     /// How many of the latest actions the home page shows before linking to the full page.
@@ -29,10 +54,11 @@ enum HomePage {
                 return facts.state(on: today) == .open ? (consultation, facts.lastDay) : nil
             }
             .sorted { ($0.1, $0.0.title) < ($1.1, $1.0.title) }
+        // A few more than are shown, so that copies of one action in several places can be folded together.
         let latestActions = try await ActionItem.query(on: db)
             .filter(\.$status ~~ [.done, .notPossible])
             .with(\.$updates).with(\.$place).with(\.$organisation)
-            .sort(\.$closedAt, .descending).limit(latestActionCount).all()
+            .sort(\.$closedAt, .descending).sort(\.$id).limit(latestActionCount * 10).all()
         let places = try await Place.query(on: db).sort(\.$name).all()
         let services = try await Service.query(on: db).all()
         var perPlace: [UUID: Int] = [:]
@@ -42,7 +68,7 @@ enum HomePage {
             serviceCount: services.count,
             places: places.map { ($0.name, perPlace[$0.id!] ?? 0) },
             openConsultations: openConsultations.map { (consultation: $0.0, lastDay: $0.1) },
-            latestActions: latestActions)
+            latestActions: grouped(latestActions, limit: latestActionCount))
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -82,7 +108,9 @@ enum HomePage {
                     p { "Nothing has been completed yet. This is where you will see what changed because of feedback." }
                 } else {
                     ul(.class("action-list")) {
-                        for action in model.latestActions { li { YouSaidWeDidPage.actionCard(action) } }
+                        for group in model.latestActions {
+                            li { YouSaidWeDidPage.actionCard(group.action, areas: group.areas) }
+                        }
                     }
                 }
                 p { a(.href(SiteURL.youSaidWeDid)) { "Everything we have done because of what people said" } }
