@@ -39,9 +39,10 @@ public enum HeardApplication {
         app.middleware.use(metrics)
         // Outside the error middleware, so error bodies reach other websites' scripts too.
         app.middleware.use(APICORSMiddleware())
+        // Outside the error middleware too, so error pages (a 404, a 413) carry the same headers as any page.
+        app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(HeardErrorMiddleware(environment: app.environment))
         app.middleware.use(BodySizeLimitMiddleware())
-        app.middleware.use(SecurityHeadersMiddleware())
         let publicDirectory =
             config.publicDirectory ?? Bundle.module.resourceURL!
             .appendingPathComponent("Public").path + "/"

@@ -58,9 +58,12 @@ enum SiteURL {
     static func user(_ id: UUID, _ action: String) -> String { "\(users)/\(id.uuidString.lowercased())/\(action)" }
     static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 
-    /// Only same-site paths may be redirected to after sign-in (no `//evil.example`).
+    /// Only same-site paths may be redirected to after sign-in (no `//evil.example`). Browsers drop tabs and
+    /// line breaks from a URL and read a backslash as a slash, so `/<tab>/evil.example` or `/\evil.example`
+    /// would leave the site: a path with any control character or backslash is refused outright.
     static func isSafeRedirect(_ path: String) -> Bool {
-        path.hasPrefix("/") && !path.hasPrefix("//") && !path.hasPrefix("/\\") && !path.contains("\n")
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else { return false }
+        return !path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }
     }
 }
 

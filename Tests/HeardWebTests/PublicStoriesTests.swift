@@ -55,6 +55,19 @@ extension PublicPagesTests {
         let whole = StoriesPages.publishedParts(item)
         #expect(whole.count == 1 && whole[0].label == nil && whole[0].paragraphs == ["It was fine. Shorter waits."])
     }
+
+    @Test("the suggested text's own labels are not said twice under the parts' headings")
+    func storyPartsDropRepeatedLabels() {
+        let item = FeedbackItem()
+        item.story = "Seen quickly."
+        item.whatWasGood = "The nurses explained my medicines."
+        item.couldBeBetter = "Parking was hard to find."
+        item.publishedText = PublishedSuggestion.text(for: item)
+        #expect(item.publishedText?.contains("What was good: The nurses explained my medicines.") == true)
+        let parts = StoriesPages.publishedParts(item)
+        #expect(parts.map(\.label) == [nil, "What was good", "What could be better"])
+        #expect(parts.map(\.paragraphs) == [["Seen quickly."], ["The nurses explained my medicines."], ["Parking was hard to find."]])
+    }
 }
 
 extension PublicPagesTests {

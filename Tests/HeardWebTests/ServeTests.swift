@@ -46,6 +46,21 @@ struct ServeTests {
             #expect(page.headers.first(name: "X-Request-Id") != nil)
             // Reading public pages sets no cookie.
             #expect(page.headers[.setCookie].isEmpty)
+            // Error pages carry the same headers, and a signed-in person's 404 (with their name and menu) is not
+            // stored by a shared cache.
+            let staff = try await app.signedInBrowser(.administrator)
+            for (browser, path) in [
+                (app.browser(), "/nope"), (app.browser(), "/stories/HRD-NOPE"), (app.browser(), "/api/v1/nope"),
+                (staff, "/staff/feedback/00000000-0000-0000-0000-000000000000"),
+            ] {
+                let missing = try await browser.get(path)
+                #expect(missing.status == .notFound, "\(path)")
+                #expect(missing.headers.first(name: "Content-Security-Policy") == csp, "\(path)")
+                #expect(missing.headers.first(name: "X-Content-Type-Options") == "nosniff", "\(path)")
+                #expect(missing.headers.first(name: "X-Frame-Options") == "DENY", "\(path)")
+            }
+            let staffMissing = try await staff.get("/staff/feedback/00000000-0000-0000-0000-000000000000")
+            #expect(staffMissing.headers.first(name: "Cache-Control") == "no-store")
         }
     }
 

@@ -112,6 +112,18 @@ struct SignInTests {
             let evil = try await second.post(
                 "/sign-in?next=//evil.example", form: ["email": email, "password": password], tokenFrom: "/sign-in")
             #expect(evil.location == "/staff")
+            // Browsers drop tabs and line breaks inside a URL and read a backslash as a slash, so each of these
+            // would lead off the site if it were followed.
+            for next in ["/%09/evil.example", "/%09%09/evil.example/path", "/%0A/evil.example", "/%5Cevil.example", "/%5C/evil.example", "/x%7F"] {
+                let visitor = app.browser()
+                let response = try await visitor.post(
+                    "/sign-in?next=\(next)", form: ["email": email, "password": password], tokenFrom: "/sign-in")
+                #expect(response.location == "/staff", "\(next)")
+            }
+            let plain = try await app.browser().post(
+                "/sign-in?next=/staff/feedback%3Fstatus%3Dpublished", form: ["email": email, "password": password],
+                tokenFrom: "/sign-in")
+            #expect(plain.location == "/staff/feedback?status=published")
         }
     }
 }

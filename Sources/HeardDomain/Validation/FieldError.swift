@@ -21,4 +21,14 @@ public struct ValidationFailure: Error, Equatable, Sendable, CustomStringConvert
     public var description: String { errors.map(\.description).joined(separator: "; ") }
 
     public func message(for field: String) -> String? { errors.first { $0.field == field }?.message }
+
+    /// The errors in the order their fields appear on the form (`fields`), so the summary reads top to bottom
+    /// like the page; fields not named keep their order, after the rest.
+    public func ordered(by fields: [String]) -> ValidationFailure {
+        let position = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let sorted = errors.enumerated().sorted {
+            (position[$0.element.field] ?? fields.count, $0.offset) < (position[$1.element.field] ?? fields.count, $1.offset)
+        }
+        return ValidationFailure(sorted.map(\.element))
+    }
 }

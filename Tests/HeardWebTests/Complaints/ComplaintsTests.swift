@@ -329,6 +329,13 @@ struct ComplaintsTests {
             #expect(!refused.body.contains("nine hours"))
             #expect(try await moderator.get(feedbackPath).status == .forbidden)
             #expect(try await handler.get(feedbackPath).status == .ok)
+            // Nor through the moderation page, which keeps only the moderation record for them.
+            let moderationPath = "/staff/moderation/\(complaint.$feedback.id.uuidString.lowercased())"
+            let record = try await moderator.get(moderationPath)
+            #expect(record.body.contains("is a formal complaint, so only complaints handlers and administrators"))
+            #expect(!record.body.contains("nine hours") && !record.body.contains("Ruth Adeyemi"))
+            #expect(!record.body.contains("href=\"\(feedbackPath)\""))
+            #expect(try await handler.get(moderationPath).body.contains("nine hours"))
             let officerList = try await officer.get("/staff/feedback")
             #expect(officerList.body.contains("\(complaint.feedback.reference) (complaint)"))
             #expect(!officerList.body.contains("href=\"\(feedbackPath)\""))

@@ -187,4 +187,18 @@ struct FeedbackStaffTests {
             #expect(try await officer.get("/staff/feedback?theme=Timeliness%20of%20care").body.contains(item.reference))
         }
     }
+
+    @Test("an empty new action lists its errors in the order of the form's fields", arguments: TestDatabase.all)
+    func newActionErrorsInFormOrder(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let refused = try await officer.post("/staff/actions/new", form: [:], tokenFrom: "/staff/actions/new")
+            #expect(refused.status == .unprocessableEntity)
+            let summary = String(refused.body[try #require(refused.body.range(of: "error-summary")).lowerBound...])
+            let links = ["#field-you_said", "#field-title", "#field-organisation_id", "#field-owner_id", "#field-due_on"]
+            let positions = try links.map { try #require(summary.range(of: "href=\"\($0)\""), "\($0)").lowerBound }
+            #expect(positions == positions.sorted(), "summary order follows the form")
+        }
+    }
 }

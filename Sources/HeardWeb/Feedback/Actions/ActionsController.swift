@@ -187,7 +187,11 @@ enum ActionsController {
         }
         guard errors.isEmpty, let organisation, let owner, let due else {
             return .html(
-                try await renderForm(request, form: form, failure: ValidationFailure(errors)),
+                try await renderForm(
+                    request, form: form,
+                    failure: ValidationFailure(errors).ordered(by: [
+                        "you_said", "title", "organisation_id", "place_id", "service_id", "theme", "owner_id", "due_on",
+                    ])),
                 status: .unprocessableEntity)
         }
         let action = ActionItem()

@@ -70,7 +70,8 @@ enum ModerationController {
             publishedText: publishedText ?? item.publishedText ?? PublishedSuggestion.text(for: item), failure: failure,
             csrfToken: request.csrfToken, reason: reason, published: published, contact: contact, names: names,
             notice: failure == nil ? Admin.takeFlash(request) : nil,
-            lateClock: lateClockWarning(item, today: request.today))
+            lateClock: lateClockWarning(item, today: request.today),
+            complaintFile: request.currentUser.flatMap { ComplaintFile.refusal(item, for: $0.role) })
         return .html(page, status: status)
     }
 

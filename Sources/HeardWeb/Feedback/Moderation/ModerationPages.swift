@@ -56,7 +56,7 @@ enum ModerationPages {
     static func item(
         context: PageContext, item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String,
         reason: String = "", published: PublishedForms = .init(), contact: [String: String] = [:],
-        names: [UUID: String] = [:], notice: String? = nil, lateClock: String? = nil
+        names: [UUID: String] = [:], notice: String? = nil, lateClock: String? = nil, complaintFile: String? = nil
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.moderation)) { "Back to moderation" } }
@@ -71,24 +71,42 @@ enum ModerationPages {
                 }
             }
             FeedbackSummaryList.render(item)
-            div(.class("side-by-side")) {
-                section(.aria("labelledby", "original-heading")) {
-                    h2(.id("original-heading")) { "What they wrote" }
-                    p(.class("hint")) { "For staff only. Never published." }
-                    FeedbackText.original(item)
-                }
-                if item.status == .awaitingModeration {
-                    decisionForm(
-                        item: item, publishedText: publishedText, failure: failure, csrfToken: csrfToken,
-                        reason: reason,
-                        contact: contact, lateClock: lateClock)
-                } else {
-                    decided(item, names: names)
-                }
+            // Escalated to a complaint and read by someone outside the complaints team: the moderation record
+            // only, as on the feedback page and in the API.
+            if let complaintFile {
+                p(.class("notice")) { complaintFile }
+                decided(item, names: names, linksToItem: false)
+            } else {
+                HTMLNode.fragment(
+                    itemParts(
+                        item, publishedText: publishedText, failure: failure, csrfToken: csrfToken, reason: reason,
+                        published: published, contact: contact, names: names, lateClock: lateClock))
             }
-            if item.status == .published {
-                publishedForms(item: item, typed: published, failure: failure, csrfToken: csrfToken)
+        }
+    }
+
+    @HTMLBuilder
+    private static func itemParts(
+        _ item: FeedbackItem, publishedText: String, failure: ValidationFailure?, csrfToken: String, reason: String,
+        published: PublishedForms, contact: [String: String], names: [UUID: String], lateClock: String?
+    ) -> [HTMLNode] {
+        div(.class("side-by-side")) {
+            section(.aria("labelledby", "original-heading")) {
+                h2(.id("original-heading")) { "What they wrote" }
+                p(.class("hint")) { "For staff only. Never published." }
+                FeedbackText.original(item)
             }
+            if item.status == .awaitingModeration {
+                decisionForm(
+                    item: item, publishedText: publishedText, failure: failure, csrfToken: csrfToken,
+                    reason: reason,
+                    contact: contact, lateClock: lateClock)
+            } else {
+                decided(item, names: names)
+            }
+        }
+        if item.status == .published {
+            publishedForms(item: item, typed: published, failure: failure, csrfToken: csrfToken)
         }
     }
 
@@ -153,7 +171,7 @@ enum ModerationPages {
 
     /// An item someone has already decided: what was decided, in place of the decision form (the error
     /// summary of a decision that came too late links here).
-    static func decided(_ item: FeedbackItem, names: [UUID: String]) -> HTMLNode {
+    static func decided(_ item: FeedbackItem, names: [UUID: String], linksToItem: Bool = true) -> HTMLNode {
         section(.id(FormComponents.fieldID("decision")), .aria("labelledby", "decided-heading")) {
             h2(.id("decided-heading")) { "Already moderated" }
             p {
@@ -178,7 +196,9 @@ enum ModerationPages {
                 div(.class("quote-block")) { FeedbackText.paragraphs(text) }
                 p { a(.href(SiteURL.story(item.reference))) { "See the public story" } }
             }
-            p { a(.href(SiteURL.feedback(item.id!))) { "Open \(item.reference) in the feedback list" } }
+            if linksToItem {
+                p { a(.href(SiteURL.feedback(item.id!))) { "Open \(item.reference) in the feedback list" } }
+            }
         }
     }
 

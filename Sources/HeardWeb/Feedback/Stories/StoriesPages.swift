@@ -138,7 +138,13 @@ enum StoriesPages {
         var parts: [(label: String?, paragraphs: [String])] = []
         var start = 0
         for (label, count) in answers {
-            parts.append((label, Array(published[start..<start + count])))
+            var shown = Array(published[start..<start + count])
+            // The suggested text starts the answer with its label ("What was good: …") so it reads on its own;
+            // under the label's heading that would say it twice.
+            if let label, let first = shown.first, first.hasPrefix(label + ": ") {
+                shown[0] = String(first.dropFirst(label.count + 2))
+            }
+            parts.append((label, shown))
             start += count
         }
         return parts
