@@ -66,7 +66,10 @@ extension PublicPagesTests {
         #expect(item.publishedText?.contains("What was good: The nurses explained my medicines.") == true)
         let parts = StoriesPages.publishedParts(item)
         #expect(parts.map(\.label) == [nil, "What was good", "What could be better"])
-        #expect(parts.map(\.paragraphs) == [["Seen quickly."], ["The nurses explained my medicines."], ["Parking was hard to find."]])
+        #expect(
+            parts.map(\.paragraphs) == [
+                ["Seen quickly."], ["The nurses explained my medicines."], ["Parking was hard to find."],
+            ])
     }
 }
 

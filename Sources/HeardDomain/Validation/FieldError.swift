@@ -27,7 +27,9 @@ public struct ValidationFailure: Error, Equatable, Sendable, CustomStringConvert
     public func ordered(by fields: [String]) -> ValidationFailure {
         let position = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let sorted = errors.enumerated().sorted {
-            (position[$0.element.field] ?? fields.count, $0.offset) < (position[$1.element.field] ?? fields.count, $1.offset)
+            (position[$0.element.field] ?? fields.count, $0.offset) < (
+                position[$1.element.field] ?? fields.count, $1.offset
+            )
         }
         return ValidationFailure(sorted.map(\.element))
     }

@@ -66,6 +66,13 @@ enum OrganisationsController {
             org.odsCode = valid.odsCode
             do {
                 try await request.db.transaction { db in
+                    if let id = existing?.id {
+                        try await EditVersion.check(
+                            sent: EditVersion.sent(request),
+                            stored: { editable(try await Organisation.find(id, on: $0)) },
+                            schema: Organisation.schema, id: id, objectType: "organisation", noun: "organisation",
+                            on: db)
+                    }
                     try await org.save(on: db)
                     try await AuditLog.record(
                         on: db, actor: Admin.actor(request),
@@ -82,8 +89,16 @@ enum OrganisationsController {
         } catch let failure as ValidationFailure {
             return .html(
                 render(request, input: input, failure: failure, editing: existing), status: .unprocessableEntity)
+        } catch let stale as EditVersion.Stale {
+            return .html(
+                render(
+                    request, input: input, failure: ValidationFailure([FieldError("name", stale.message)]),
+                    editing: try await find(request)), status: .conflict)
         }
     }
+
+    /// What the edit form shows, for `EditVersion`.
+    static func editable(_ org: Organisation?) -> [String?] { [org?.name, org?.kind.rawValue, org?.odsCode] }
 
     private static func find(_ request: Request) async throws -> Organisation {
         guard let org = try await Organisation.find(try Admin.uuidParameter(request), on: request.db) else {
@@ -111,6 +126,7 @@ enum OrganisationsController {
             FormComponents.textField(
                 name: "ods_code", label: "ODS code (optional)", value: input.odsCode, failure: failure,
                 hint: "The Organisation Data Service code, for example RXF.", required: false, width: "short")
+            if let editing { EditVersion.hiddenField(EditVersion.of(editable(editing))) }
         }
     }
 }

@@ -48,9 +48,16 @@ enum PlacesController {
             let place = existing ?? Place()
             let changes = [FieldChange("name", from: existing?.name, to: valid.name)]
             place.name = valid.name
-            place.slug = valid.slug
+            // The address is made once, from the first name: a rename must not break the links already
+            // published to it (posters, QR codes, council papers).
+            if existing == nil { place.slug = valid.slug }
             do {
                 try await request.db.transaction { db in
+                    if let id = existing?.id {
+                        try await EditVersion.check(
+                            sent: EditVersion.sent(request), stored: { editable(try await Place.find(id, on: $0)) },
+                            schema: Place.schema, id: id, objectType: "place", noun: "place", on: db)
+                    }
                     try await place.save(on: db)
                     try await AuditLog.record(
                         on: db, actor: Admin.actor(request),
@@ -71,8 +78,16 @@ enum PlacesController {
         } catch let failure as ValidationFailure {
             return .html(
                 render(request, input: input, failure: failure, editing: existing), status: .unprocessableEntity)
+        } catch let stale as EditVersion.Stale {
+            return .html(
+                render(
+                    request, input: input, failure: ValidationFailure([FieldError("name", stale.message)]),
+                    editing: try await find(request)), status: .conflict)
         }
     }
+
+    /// What the edit form shows, for `EditVersion`.
+    static func editable(_ place: Place?) -> [String?] { [place?.name] }
 
     private static func find(_ request: Request) async throws -> Place {
         guard let place = try await Place.find(try Admin.uuidParameter(request), on: request.db) else {
@@ -94,7 +109,10 @@ enum PlacesController {
         ) {
             FormComponents.textField(
                 name: "name", label: "Name", value: input.name, failure: failure,
-                hint: "As local people say it, for example Calderdale.")
+                hint: editing.map {
+                    "As local people say it. Its public address stays \(SiteURL.youSaidWeDid(place: $0.slug)) whatever the name."
+                } ?? "As local people say it, for example Calderdale.")
+            if let editing { EditVersion.hiddenField(EditVersion.of(editable(editing))) }
         }
     }
 }

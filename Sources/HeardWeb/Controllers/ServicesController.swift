@@ -137,6 +137,11 @@ enum ServicesController {
             service.$place.id = place.id!
             do {
                 try await request.db.transaction { db in
+                    if let id = existing?.id {
+                        try await EditVersion.check(
+                            sent: EditVersion.sent(request), stored: { editable(try await Service.find(id, on: $0)) },
+                            schema: Service.schema, id: id, objectType: "service", noun: "service", on: db)
+                    }
                     try await service.save(on: db)
                     try await AuditLog.record(
                         on: db, actor: Admin.actor(request),
@@ -157,7 +162,20 @@ enum ServicesController {
             return .html(
                 try await render(request, input: input, failure: failure, editing: existing),
                 status: .unprocessableEntity)
+        } catch let stale as EditVersion.Stale {
+            return .html(
+                try await render(
+                    request, input: input, failure: ValidationFailure([FieldError("name", stale.message)]),
+                    editing: try await find(request)), status: .conflict)
         }
+    }
+
+    /// What the edit form shows, for `EditVersion`.
+    static func editable(_ service: Service?) -> [String?] {
+        [
+            service?.name, service?.summary, service?.$organisation.id.uuidString,
+            service?.$place.id.uuidString,
+        ]
     }
 
     /// Names that differ only in capitals or spacing name the same service.
@@ -200,6 +218,7 @@ enum ServicesController {
             FormComponents.textArea(
                 name: "summary", label: "What the service does (optional)", value: input.summary, failure: failure,
                 hint: "One or two plain sentences, shown to people choosing a service.")
+            if let editing { EditVersion.hiddenField(EditVersion.of(editable(editing))) }
         }
     }
 }

@@ -170,28 +170,40 @@ enum UsersController {
         user.role = role
         user.$organisation.id = organisation?.id
         let administrator = request.currentUser?.displayName ?? "An administrator"
-        try await request.db.transaction { db in
-            try await user.save(on: db)
-            if previousEmail != email {
-                // Both addresses hear of it: the old one can raise the alarm if the change was not expected.
-                for address in [previousEmail, email] {
-                    try await Notice(
-                        to: address, subject: "Your Heard account's e-mail address has changed",
-                        body: """
-                            Dear \(name),
+        let id = user.id!
+        do {
+            try await request.db.transaction { db in
+                try await EditVersion.check(
+                    sent: EditVersion.sent(request), stored: { editable(try await User.find(id, on: $0)) },
+                    schema: User.schema, id: id, objectType: "user", noun: "account", on: db)
+                try await user.save(on: db)
+                if previousEmail != email {
+                    // Both addresses hear of it: the old one can raise the alarm if the change was not expected.
+                    for address in [previousEmail, email] {
+                        try await Notice(
+                            to: address, subject: "Your Heard account's e-mail address has changed",
+                            body: """
+                                Dear \(name),
 
-                            \(administrator) changed the e-mail address you sign in to Heard with, from \(previousEmail) \
-                            to \(email). Sign in with the new address from now on; your password is the same.
+                                \(administrator) changed the e-mail address you sign in to Heard with, from \(previousEmail) \
+                                to \(email). Sign in with the new address from now on; your password is the same.
 
-                            If you did not expect this, tell your Heard administrator at once.
-                            """,
-                        kind: "account_email_changed"
-                    ).create(on: db)
+                                If you did not expect this, tell your Heard administrator at once.
+                                """,
+                            kind: "account_email_changed"
+                        ).create(on: db)
+                    }
                 }
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "user.updated", objectType: "user",
+                    objectID: user.id?.uuidString, summary: "Changed the account of \(email)", changes: changes)
             }
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "user.updated", objectType: "user",
-                objectID: user.id?.uuidString, summary: "Changed the account of \(email)", changes: changes)
+        } catch let stale as EditVersion.Stale {
+            return .html(
+                try await editPage(
+                    request, user: try await find(request), form: form,
+                    failure: ValidationFailure([FieldError("display_name", stale.message)])),
+                status: .conflict)
         }
         Admin.flash(request, changes.isEmpty ? "Nothing changed for \(email)." : "Account changed: \(email)")
         return request.redirect(to: SiteURL.users)
@@ -254,6 +266,11 @@ enum UsersController {
         return user
     }
 
+    /// What the edit form shows, for `EditVersion`: not the sign-in times, which change without an edit.
+    static func editable(_ user: User?) -> [String?] {
+        [user?.displayName, user?.email, user?.role.rawValue, user?.$organisation.id?.uuidString]
+    }
+
     private static func editPage(
         _ request: Request, user: User, form: EditForm, failure: ValidationFailure?
     ) async throws -> String {
@@ -288,6 +305,7 @@ enum UsersController {
                     selected: form.organisationID ?? "", failure: failure,
                     hint: "Replies this person publishes are signed with their role and this organisation.",
                     prompt: "None")
+                EditVersion.hiddenField(EditVersion.of(editable(user)))
                 FormComponents.submitButton("Save changes")
             }
             h2 { "Password" }

@@ -184,6 +184,12 @@ enum ActivitiesController {
                 ? try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!)
                     .filter(\.$status ~~ [.accepted, .invited]).with(\.$user).all() : []
             try await request.db.transaction { db in
+                if let id = existing?.id {
+                    try await EditVersion.check(
+                        sent: EditVersion.sent(request),
+                        stored: { editable(try await InvolvementActivity.find(id, on: $0)) },
+                        schema: InvolvementActivity.schema, id: id, objectType: "activity", noun: "activity", on: db)
+                }
                 try await activity.save(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request),
@@ -223,7 +229,24 @@ enum ActivitiesController {
                 editing: existing)
             response.status = .unprocessableEntity
             return response
+        } catch let stale as EditVersion.Stale {
+            let response = try await render(
+                request, input: input, initiativeID: initiativeID, features: features,
+                failure: ValidationFailure([FieldError("title", stale.message)]), editing: try await find(request))
+            response.status = .conflict
+            return response
         }
+    }
+
+    /// What the edit form shows, for `EditVersion`.
+    static func editable(_ activity: InvolvementActivity?) -> [String?] {
+        guard let activity else { return [] }
+        return [
+            activity.title, activity.kind.rawValue, activity.$place.id.uuidString, activity.heldOn, activity.venue,
+            String(activity.attendees), activity.notes, activity.whatChanged,
+            activity.$initiative.id?.uuidString, String(activity.stepFree), String(activity.hearingLoop),
+            String(activity.interpreters), String(activity.easyRead),
+        ]
     }
 
     static func render(

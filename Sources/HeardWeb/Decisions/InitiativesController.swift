@@ -158,6 +158,11 @@ enum InitiativesController {
             initiative.targetDate = valid.targetDate?.iso
             initiative.livedExperienceMembers = valid.livedExperienceMembers
             try await request.db.transaction { db in
+                if let id = existing?.id {
+                    try await EditVersion.check(
+                        sent: EditVersion.sent(request), stored: { editable(try await Initiative.find(id, on: $0)) },
+                        schema: Initiative.schema, id: id, objectType: "initiative", noun: "initiative", on: db)
+                }
                 try await initiative.save(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request),
@@ -180,7 +185,25 @@ enum InitiativesController {
                     serviceIDs: Set(form.serviceIDs ?? []), places: places, services: services,
                     failure: ValidationFailure(errors), editing: existing, changeReason: form.changeReason ?? ""),
                 status: .unprocessableEntity)
+        } catch let stale as EditVersion.Stale {
+            return .html(
+                InitiativeViews.form(
+                    request, input: form.input, placeIDs: Set(form.placeIDs ?? []),
+                    serviceIDs: Set(form.serviceIDs ?? []), places: places, services: services,
+                    failure: ValidationFailure([FieldError("title", stale.message)]), editing: try await find(request),
+                    changeReason: form.changeReason ?? ""),
+                status: .conflict)
         }
+    }
+
+    /// What the edit form shows, for `EditVersion`.
+    static func editable(_ initiative: Initiative?) -> [String?] {
+        guard let initiative else { return [] }
+        return [
+            initiative.title, initiative.what, initiative.why, String(initiative.affectsServices),
+            String(initiative.substantialVariation), initiative.decisionBody, initiative.targetDate,
+            String(initiative.livedExperienceMembers), initiative.placeIDs, initiative.serviceIDs,
+        ]
     }
 
     /// Answering no to "changes services" or "substantial variation" removes the duty to involve or the

@@ -232,6 +232,7 @@ enum IndicatorPages {
                         hint: hasFigures
                             ? "It can change only to a period every recorded figure starts, so figures are still compared between like periods."
                             : nil)
+                    EditVersion.hiddenField(EditVersion.of(IndicatorsController.editable(indicator)))
                     FormComponents.submitButton("Save the details")
                 },
             ])

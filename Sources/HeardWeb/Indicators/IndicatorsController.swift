@@ -36,6 +36,15 @@ enum IndicatorsController {
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 
+    /// What the details form shows, for `EditVersion`.
+    static func editable(_ indicator: Indicator?) -> [String?] {
+        guard let indicator else { return [] }
+        return [
+            indicator.name, indicator.summary, indicator.unit.rawValue, indicator.direction.rawValue,
+            indicator.period.rawValue,
+        ]
+    }
+
     /// What the add and change forms say an indicator is.
     struct Details {
         var name: String
@@ -163,8 +172,12 @@ enum IndicatorsController {
         indicator.unit = details.unit
         indicator.direction = details.direction
         indicator.period = details.period
+        let id = indicator.id!
         do {
             try await request.db.transaction { db in
+                try await EditVersion.check(
+                    sent: EditVersion.sent(request), stored: { editable(try await Indicator.find(id, on: $0)) },
+                    schema: Indicator.schema, id: id, objectType: "indicator", noun: "indicator", on: db)
                 try await indicator.save(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request), action: "indicator.changed", objectType: "indicator",
@@ -172,6 +185,10 @@ enum IndicatorsController {
                     summary: "Changed indicator \(before): \(changes.map(\.field).joined(separator: ", "))",
                     changes: changes)
             }
+        } catch let stale as EditVersion.Stale {
+            return try await showPage(
+                try await find(request), request, failure: ValidationFailure([FieldError("name", stale.message)]),
+                typed: typed.merging(["form": "details"]) { $1 }, status: .conflict)
         } catch  where Admin.isUniqueViolation(error) {
             return try await showPage(
                 try await find(request), request,
@@ -190,7 +207,7 @@ enum IndicatorsController {
     /// `replacing` is the figure a typed-in one would replace: the form then asks to confirm that.
     static func showPage(
         _ indicator: Indicator, _ request: Request, failure: ValidationFailure?, typed: [String: String],
-        replacing: IndicatorValue? = nil
+        replacing: IndicatorValue? = nil, status: HTTPResponseStatus? = nil
     ) async throws -> Response {
         let values = try await indicator.$values.query(on: request.db).with(\.$place).all()
         let places = try await Place.query(on: request.db).sort(\.$name).all()
@@ -199,7 +216,7 @@ enum IndicatorsController {
                 indicator, values: values, places: places, replacing: replacing,
                 context: PageContext(request, title: indicator.name, hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil),
-            status: failure == nil ? .ok : .unprocessableEntity)
+            status: status ?? (failure == nil ? .ok : .unprocessableEntity))
     }
 
     /// Records a figure. A figure for a place and period that already has a different one replaces it only when

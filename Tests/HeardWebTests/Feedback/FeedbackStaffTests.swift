@@ -196,7 +196,9 @@ struct FeedbackStaffTests {
             let refused = try await officer.post("/staff/actions/new", form: [:], tokenFrom: "/staff/actions/new")
             #expect(refused.status == .unprocessableEntity)
             let summary = String(refused.body[try #require(refused.body.range(of: "error-summary")).lowerBound...])
-            let links = ["#field-you_said", "#field-title", "#field-organisation_id", "#field-owner_id", "#field-due_on"]
+            let links = [
+                "#field-you_said", "#field-title", "#field-organisation_id", "#field-owner_id", "#field-due_on",
+            ]
             let positions = try links.map { try #require(summary.range(of: "href=\"\($0)\""), "\($0)").lowerBound }
             #expect(positions == positions.sorted(), "summary order follows the form")
         }

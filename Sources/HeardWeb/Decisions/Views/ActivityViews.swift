@@ -81,6 +81,7 @@ enum ActivityViews {
             h1 { heading }
             HeardWeb.form(.action(action), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
+                if let editing { EditVersion.hiddenField(EditVersion.of(ActivitiesController.editable(editing))) }
                 FormComponents.textField(
                     name: "title", label: "Name of the activity", value: input.title, failure: failure,
                     hint: "For example, \"Stroke services drop-in at St Mary's scout hut\".")

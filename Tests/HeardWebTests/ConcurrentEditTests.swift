@@ -1,0 +1,132 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// Two people with the same edit form open: the second save is refused, never a silent overwrite.
+@Suite("Concurrent edits: the second save from an older form is refused, naming who changed it")
+struct ConcurrentEditTests {
+    /// The edit form's version, as a browser would send it back.
+    static func version(_ page: TestBrowser.Page) throws -> String {
+        let marker = "name=\"\(EditVersion.fieldName)\" value=\""
+        let start = try #require(page.body.range(of: marker), "the form carries its version").upperBound
+        let rest = page.body[start...]
+        return String(rest[..<(try #require(rest.firstIndex(of: "\"")))])
+    }
+
+    @Test("an initiative: a title change from an old form does not wipe a new paragraph", arguments: TestDatabase.all)
+    func initiative(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let place = Place(name: "Leeds", slug: "leeds")
+            try await place.create(on: app.db)
+            let initiative = Initiative(
+                title: "Patient transport eligibility", what: "Change who can use patient transport.",
+                why: "Costs have risen.", affectsServices: true, substantialVariation: false, decisionBody: "ICB board",
+                targetDate: nil)
+            initiative.placeIDs = place.id!.uuidString
+            try await initiative.create(on: app.db)
+            let path = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/edit"
+            let first = try await app.signedInBrowser(.administrator)
+            let second = try await app.signedInBrowser(.engagementOfficer)
+            let firstVersion = try Self.version(try await first.get(path))
+            let secondVersion = try Self.version(try await second.get(path))
+            #expect(firstVersion == secondVersion)
+            func form(title: String, why: String, version: String) -> [String: String] {
+                [
+                    "title": title, "what": "Change who can use patient transport.", "why": why,
+                    "affects_services": "yes", "substantial_variation": "no", "decision_body": "ICB board",
+                    "place_ids[]": place.id!.uuidString, EditVersion.fieldName: version,
+                ]
+            }
+            let saved = try await first.post(
+                path,
+                form: form(
+                    title: "Patient transport eligibility", why: "Costs have risen. New evidence.",
+                    version: firstVersion),
+                tokenFrom: path)
+            #expect(saved.status == .seeOther)
+
+            let stale = try await second.post(
+                path,
+                form: form(
+                    title: "Patient transport eligibility (B)", why: "Costs have risen.", version: secondVersion),
+                tokenFrom: path)
+            #expect(stale.status == .conflict)
+            #expect(stale.body.contains("changed this initiative on"), "\(stale.body)")
+            #expect(stale.body.contains("so your changes were not saved"))
+            #expect(stale.body.contains("value=\"Patient transport eligibility (B)\""), "what they typed is kept")
+            let kept = try #require(try await Initiative.find(initiative.id, on: app.db))
+            #expect(kept.why == "Costs have risen. New evidence." && kept.title == "Patient transport eligibility")
+
+            // Saving again from the refused form is a choice made knowing of the other change.
+            let again = try await second.post(
+                path,
+                form: form(
+                    title: "Patient transport eligibility (B)", why: "Costs have risen. New evidence.",
+                    version: try Self.version(stale)),
+                tokenFrom: path)
+            #expect(again.status == .seeOther)
+            #expect(try await Initiative.find(initiative.id, on: app.db)?.title == "Patient transport eligibility (B)")
+        }
+    }
+
+    @Test(
+        "a place and an account are guarded alike; renaming a place keeps its public address",
+        arguments: TestDatabase.all)
+    func placeAndAccount(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (_, place) = try await Fixtures.service(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+            let (secondEmail, secondPassword) = try await app.createUser(
+                .administrator, email: "second@test.heard.example")
+            let other = app.browser()
+            #expect(try await other.signIn(email: secondEmail, password: secondPassword).status == .seeOther)
+            let placePath = "/staff/places/\(place.id!.uuidString.lowercased())/edit"
+            let oldVersion = try Self.version(try await other.get(placePath))
+            let renamed = try await admin.post(
+                placePath,
+                form: [
+                    "name": "Calderdale and Kirklees",
+                    EditVersion.fieldName: try Self.version(try await admin.get(placePath)),
+                ],
+                tokenFrom: placePath)
+            #expect(renamed.status == .seeOther)
+            let stale = try await other.post(
+                placePath, form: ["name": "Calder Valley", EditVersion.fieldName: oldVersion], tokenFrom: placePath)
+            #expect(stale.status == .conflict)
+            #expect(stale.body.contains("changed this place on"))
+            let stored = try #require(try await Place.find(place.id, on: app.db))
+            #expect(stored.name == "Calderdale and Kirklees")
+            // Published links, posters and council papers keep working: the address is not the name.
+            #expect(stored.slug == place.slug)
+            #expect(try await app.browser().get("/you-said-we-did/places/\(place.slug)").status == .ok)
+
+            let (email, _) = try await app.createUser(.moderator)
+            let account = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+            let accountPath = "/staff/users/\(account.id!.uuidString.lowercased())"
+            let accountForm = try await other.get(accountPath)
+            let accountVersion = try Self.version(accountForm)
+            #expect(
+                try await admin.post(
+                    accountPath,
+                    form: [
+                        "email": email, "display_name": "Chloe Wright-A", "role": "moderator",
+                        EditVersion.fieldName: try Self.version(try await admin.get(accountPath)),
+                    ], tokenFrom: accountPath
+                ).status == .seeOther)
+            let lost = try await other.post(
+                accountPath,
+                form: [
+                    "email": email, "display_name": account.displayName, "role": "complaints_handler",
+                    EditVersion.fieldName: accountVersion,
+                ], tokenFrom: accountPath)
+            #expect(lost.status == .conflict)
+            #expect(lost.body.contains("changed this account on"))
+            let after = try #require(try await User.find(account.id, on: app.db))
+            #expect(after.displayName == "Chloe Wright-A" && after.role == .moderator)
+        }
+    }
+}
