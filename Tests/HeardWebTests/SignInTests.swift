@@ -83,6 +83,34 @@ struct SignInTests {
         }
     }
 
+    @Test("guesses sent all at once get no more checks than guesses sent one by one", arguments: TestDatabase.all)
+    func lockOutHoldsUnderABurst(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (email, _) = try await app.createUser(.complaintsHandler)
+            var browsers: [TestBrowser] = []
+            var tokens: [String] = []
+            for _ in 0..<16 {
+                let browser = app.browser()
+                tokens.append(try #require(try await browser.get("/sign-in").csrfToken))
+                browsers.append(browser)
+            }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
+                for (browser, token) in zip(browsers, tokens) {
+                    group.addTask {
+                        try await browser.post(
+                            "/sign-in", form: ["email": email, "password": "wrong password here", "_csrf": token]
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponseStatus]()) { $0.append($1) }
+            }
+            let checked = statuses.filter { $0 == .unprocessableEntity }.count
+            #expect(checked <= 5, "\(checked) of 16 guesses were checked against the password")
+            #expect(checked + statuses.filter { $0 == .tooManyRequests }.count == 16)
+            #expect(try await SignInAttempt.query(on: app.db).count() == checked, "refused guesses are not recorded")
+        }
+    }
+
     @Test("signing out ends the session in the database", arguments: TestDatabase.all)
     func signOut(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
@@ -114,7 +142,10 @@ struct SignInTests {
             #expect(evil.location == "/staff")
             // Browsers drop tabs and line breaks inside a URL and read a backslash as a slash, so each of these
             // would lead off the site if it were followed.
-            for next in ["/%09/evil.example", "/%09%09/evil.example/path", "/%0A/evil.example", "/%5Cevil.example", "/%5C/evil.example", "/x%7F"] {
+            for next in [
+                "/%09/evil.example", "/%09%09/evil.example/path", "/%0A/evil.example", "/%5Cevil.example",
+                "/%5C/evil.example", "/x%7F",
+            ] {
                 let visitor = app.browser()
                 let response = try await visitor.post(
                     "/sign-in?next=\(next)", form: ["email": email, "password": password], tokenFrom: "/sign-in")

@@ -42,7 +42,17 @@ enum SignInController {
 
         let address = request.clientAddress
         let now = Date()
-        if case .locked(let until) = try await decision(email: email, address: address, now: now, on: request.db) {
+        // The attempt is written (as a failure until the password proves right) before the count that decides
+        // whether to check it. Counted after, a burst of guesses sent at once, to one instance or several, would
+        // each see the same few earlier failures and all be checked; written first, the last of any six to count
+        // sees the other five.
+        let attempt = SignInAttempt(email: email, ipAddress: address, succeeded: false, attemptedAt: now)
+        try await attempt.create(on: request.db)
+        if case .locked(let until) = try await decision(
+            email: email, address: address, now: now, excluding: attempt.id, on: request.db)
+        {
+            // A refused attempt checked nothing, so it does not lengthen the lock.
+            try await attempt.delete(on: request.db)
             let minutes = max(1, Int((until - now.timeIntervalSince1970) / 60 + 0.5))
             return refuse(
                 [
@@ -58,8 +68,10 @@ enum SignInController {
         let hash = user?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5cCTnH5r1Gno0qT9xeLQ5Nk7AknxSeu"
         let matches = (try? request.password.verify(password, created: hash)) ?? false
         let succeeded = matches && (user?.isActive ?? false)
-        try await SignInAttempt(email: email, ipAddress: address, succeeded: succeeded, attemptedAt: now)
-            .create(on: request.db)
+        if succeeded {
+            attempt.succeeded = true
+            try await attempt.save(on: request.db)
+        }
         guard succeeded, let user else {
             request.logger.notice(
                 "Sign-in refused",
@@ -100,17 +112,20 @@ enum SignInController {
         user.role.homeArea == .dashboard ? SiteURL.dashboard : SiteURL.involvement
     }
 
+    /// `excluding`: the attempt being decided, already written.
     static func decision(
-        email: String, address: String, now: Date, on db: any Database
+        email: String, address: String, now: Date, excluding own: UUID? = nil, on db: any Database
     ) async throws
         -> SignInThrottle.Decision
     {
         let since = now.addingTimeInterval(-throttle.window)
+        let own = own ?? UUID()
         let accountAttempts = try await SignInAttempt.query(on: db)
-            .filter(\.$email == email).filter(\.$attemptedAt > since).all()
+            .filter(\.$email == email).filter(\.$attemptedAt > since).filter(\.$id != own).all()
             .map { SignInThrottle.Attempt(at: $0.attemptedAt.timeIntervalSince1970, succeeded: $0.succeeded) }
         let addressFailures = try await SignInAttempt.query(on: db)
-            .filter(\.$ipAddress == address).filter(\.$succeeded == false).filter(\.$attemptedAt > since).all()
+            .filter(\.$ipAddress == address).filter(\.$succeeded == false).filter(\.$attemptedAt > since)
+            .filter(\.$id != own).all()
             .map { $0.attemptedAt.timeIntervalSince1970 }
         return throttle.decide(
             accountAttempts: accountAttempts, addressFailures: addressFailures, now: now.timeIntervalSince1970)
