@@ -35,6 +35,7 @@ public enum HeardMigrations {
             M0120_ConsultationExtensions(),
             M0121_EqualityAssessmentVersions(),
             M0122_IndicatorPeriods(),
+            M0123_FormSubmissions(),
         ]
     }
 }

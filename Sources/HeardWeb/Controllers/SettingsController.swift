@@ -24,6 +24,12 @@ enum SettingsController {
             throw Abort(.forbidden, reason: "Only administrators can create API tokens.")
         }
         let form = try request.content.decode(TokenForm.self)
+        // The page that shows a new token answers the form itself (the token is shown once, never stored), so
+        // refreshing it would send the form again: the key turns that into the list, not a second token.
+        let submission = SubmittedOnce.key(request)
+        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+            return SubmittedOnce.repeated(request, resultPath: path)
+        }
         var errors: [FieldError] = []
         let user = try await form.userID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
             try await User.find($0, on: request.db)
@@ -37,6 +43,14 @@ enum SettingsController {
             return .html(
                 try await render(request, newToken: nil, typed: form, failure: ValidationFailure(errors)),
                 status: .unprocessableEntity)
+        }
+        do {
+            try await SubmittedOnce.record(submission, resultPath: SiteURL.settings, on: request.db)
+        } catch {
+            if let response = try await SubmittedOnce.repeatedAfterClash(request, key: submission, error: error) {
+                return response
+            }
+            throw error
         }
         let token = try await APITokens.create(for: user, name: name, actor: Admin.actor(request), on: request.db)
         return .html(try await render(request, newToken: token, typed: TokenForm(), failure: nil))
@@ -112,6 +126,9 @@ enum SettingsController {
                 p { a(.href(OutboxController.path)) { "See every e-mail Heard has sent or is waiting to send" } }
             }
             h2 { "API tokens" }
+            if newToken == nil, failure == nil, let notice = Admin.takeFlash(request) {
+                div(.class("notice"), .role("status")) { notice }
+            }
             if let newToken {
                 div(.class("notice"), .role("status")) {
                     p { strong { "Copy this token now. It will not be shown again." } }
@@ -132,6 +149,7 @@ enum SettingsController {
                 h3 { "Create a token" }
                 HeardWeb.form(.action(SiteURL.settings + "/tokens"), .method("post"), .novalidate) {
                     FormComponents.csrfField(token)
+                    SubmittedOnce.hiddenField(request.newSubmissionKey)
                     FormComponents.selectField(
                         name: "user_id", label: "For",
                         choices: users.map { .init(value: $0.id!.uuidString, label: "\($0.email) (\($0.role.title))") },

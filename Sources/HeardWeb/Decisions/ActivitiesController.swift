@@ -114,6 +114,10 @@ enum ActivitiesController {
             notes: Admin.text(request, "notes"), whatChanged: Admin.text(request, "what_changed"))
         let initiativeID = Admin.text(request, "initiative_id")
         let features = Set(Admin.list(request, "accessibility"))
+        let submission = existing == nil ? SubmittedOnce.key(request) : nil
+        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+            return SubmittedOnce.repeated(request, resultPath: path)
+        }
         do {
             var errors: [FieldError] = []
             var valid: ActivityInput.Valid?
@@ -152,6 +156,7 @@ enum ActivitiesController {
                 ?? InvolvementActivity(
                     initiativeID: nil, placeID: place.id!, kind: valid.kind, title: valid.title, heldOn: valid.date,
                     venue: valid.venue, attendees: valid.attendees)
+            if activity.id == nil { activity.id = UUID() }
             let changes = [
                 FieldChange("title", from: existing?.title, to: valid.title),
                 FieldChange("held_on", from: existing?.heldOn, to: valid.date.iso),
@@ -183,26 +188,35 @@ enum ActivitiesController {
                 change?.tellsInvitees == true && valid.date >= request.today
                 ? try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!)
                     .filter(\.$status ~~ [.accepted, .invited]).with(\.$user).all() : []
-            try await request.db.transaction { db in
-                if let id = existing?.id {
-                    try await EditVersion.check(
-                        sent: EditVersion.sent(request),
-                        stored: { editable(try await InvolvementActivity.find(id, on: $0)) },
-                        schema: InvolvementActivity.schema, id: id, objectType: "activity", noun: "activity", on: db)
-                }
-                try await activity.save(on: db)
-                try await AuditLog.record(
-                    on: db, actor: Admin.actor(request),
-                    action: existing == nil ? "activity.created" : "activity.updated", objectType: "activity",
-                    objectID: activity.id?.uuidString,
-                    summary:
-                        "\(existing == nil ? "Recorded" : "Changed") \(valid.kind.title.lowercased()) \(valid.title) in \(place.name) on \(valid.date.ukText)",
-                    changes: changes)
-                if let change {
-                    for invitation in invitations {
-                        try await change.notice(to: invitation.user, activity: activity).create(on: db)
+            do {
+                try await request.db.transaction { db in
+                    if let id = existing?.id {
+                        try await EditVersion.check(
+                            sent: EditVersion.sent(request),
+                            stored: { editable(try await InvolvementActivity.find(id, on: $0)) },
+                            schema: InvolvementActivity.schema, id: id, objectType: "activity", noun: "activity",
+                            on: db)
+                    }
+                    try await SubmittedOnce.record(submission, resultPath: DecisionURL.activity(activity.id!), on: db)
+                    try await activity.save(on: db)
+                    try await AuditLog.record(
+                        on: db, actor: Admin.actor(request),
+                        action: existing == nil ? "activity.created" : "activity.updated", objectType: "activity",
+                        objectID: activity.id?.uuidString,
+                        summary:
+                            "\(existing == nil ? "Recorded" : "Changed") \(valid.kind.title.lowercased()) \(valid.title) in \(place.name) on \(valid.date.ukText)",
+                        changes: changes)
+                    if let change {
+                        for invitation in invitations {
+                            try await change.notice(to: invitation.user, activity: activity).create(on: db)
+                        }
                     }
                 }
+            } catch let error where !(error is EditVersion.Stale) {
+                if let response = try await SubmittedOnce.repeatedAfterClash(request, key: submission, error: error) {
+                    return response
+                }
+                throw error
             }
             if let change, !change.removedAccess.isEmpty {
                 let needing = invitations.filter { !$0.accessNeeds.isEmpty }

@@ -106,6 +106,10 @@ enum InitiativesController {
 
     static func save(_ request: Request, editing existing: Initiative?) async throws -> Response {
         let form = try request.content.decode(Form.self)
+        let submission = existing == nil ? SubmittedOnce.key(request) : nil
+        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+            return SubmittedOnce.repeated(request, resultPath: path)
+        }
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
         let chosen = (form.placeIDs ?? []).compactMap { UUID(uuidString: $0) }.filter { id in
@@ -127,6 +131,7 @@ enum InitiativesController {
                     title: valid.title, what: valid.what, why: valid.why, affectsServices: valid.affectsServices,
                     substantialVariation: valid.substantialVariation, decisionBody: valid.decisionBody,
                     targetDate: valid.targetDate)
+            if initiative.id == nil { initiative.id = UUID() }
             let changes = [
                 FieldChange("title", from: existing?.title, to: valid.title),
                 FieldChange("what", from: existing?.what, to: valid.what),
@@ -157,19 +162,29 @@ enum InitiativesController {
             initiative.decisionBody = valid.decisionBody
             initiative.targetDate = valid.targetDate?.iso
             initiative.livedExperienceMembers = valid.livedExperienceMembers
-            try await request.db.transaction { db in
-                if let id = existing?.id {
-                    try await EditVersion.check(
-                        sent: EditVersion.sent(request), stored: { editable(try await Initiative.find(id, on: $0)) },
-                        schema: Initiative.schema, id: id, objectType: "initiative", noun: "initiative", on: db)
+            do {
+                try await request.db.transaction { db in
+                    if let id = existing?.id {
+                        try await EditVersion.check(
+                            sent: EditVersion.sent(request),
+                            stored: { editable(try await Initiative.find(id, on: $0)) },
+                            schema: Initiative.schema, id: id, objectType: "initiative", noun: "initiative", on: db)
+                    }
+                    try await SubmittedOnce.record(
+                        submission, resultPath: DecisionURL.initiative(initiative.id!), on: db)
+                    try await initiative.save(on: db)
+                    try await AuditLog.record(
+                        on: db, actor: Admin.actor(request),
+                        action: existing == nil ? "initiative.created" : "initiative.updated", objectType: "initiative",
+                        objectID: initiative.id?.uuidString,
+                        summary: "\(existing == nil ? "Added" : "Changed") initiative \(valid.title)"
+                            + (changeReason.isEmpty ? "" : ". Why: \(changeReason)"), changes: changes)
                 }
-                try await initiative.save(on: db)
-                try await AuditLog.record(
-                    on: db, actor: Admin.actor(request),
-                    action: existing == nil ? "initiative.created" : "initiative.updated", objectType: "initiative",
-                    objectID: initiative.id?.uuidString,
-                    summary: "\(existing == nil ? "Added" : "Changed") initiative \(valid.title)"
-                        + (changeReason.isEmpty ? "" : ". Why: \(changeReason)"), changes: changes)
+            } catch let error where !(error is EditVersion.Stale) {
+                if let response = try await SubmittedOnce.repeatedAfterClash(request, key: submission, error: error) {
+                    return response
+                }
+                throw error
             }
             Admin.flash(
                 request, existing == nil ? "Initiative added: \(valid.title)" : "Initiative changed: \(valid.title)")

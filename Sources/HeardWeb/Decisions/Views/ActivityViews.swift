@@ -82,6 +82,7 @@ enum ActivityViews {
             HeardWeb.form(.action(action), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
                 if let editing { EditVersion.hiddenField(EditVersion.of(ActivitiesController.editable(editing))) }
+                if editing == nil { SubmittedOnce.hiddenField(request.newSubmissionKey) }
                 FormComponents.textField(
                     name: "title", label: "Name of the activity", value: input.title, failure: failure,
                     hint: "For example, \"Stroke services drop-in at St Mary's scout hut\".")

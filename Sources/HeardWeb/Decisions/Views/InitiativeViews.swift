@@ -70,6 +70,7 @@ enum InitiativeViews {
             HeardWeb.form(.action(action), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
                 if let editing { EditVersion.hiddenField(EditVersion.of(InitiativesController.editable(editing))) }
+                if editing == nil { SubmittedOnce.hiddenField(request.newSubmissionKey) }
                 FormComponents.textField(name: "title", label: "Title", value: input.title, failure: failure)
                 FormComponents.textArea(
                     name: "what", label: "What is proposed", value: input.what, failure: failure)

@@ -54,7 +54,7 @@ enum ActionPages {
         context: PageContext, form: ActionsController.NewForm, failure: ValidationFailure?,
         organisations: [Organisation],
         places: [Place], services: [Service], owners: [User], themes: [String], linked: [FeedbackItem],
-        csrfToken: String
+        csrfToken: String, submissionKey: String
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.actions)) { "Back to actions" } }
@@ -67,6 +67,7 @@ enum ActionPages {
             }
             HeardWeb.form(.action(SiteURL.new(SiteURL.actions)), .method("post"), .novalidate) {
                 FormComponents.csrfField(csrfToken)
+                SubmittedOnce.hiddenField(submissionKey)
                 for id in form.feedback ?? [] { input(.type("hidden"), .name("feedback[]"), .value(id)) }
                 FormComponents.textArea(
                     name: "you_said", label: "You said", value: form.youSaid ?? "", failure: failure,

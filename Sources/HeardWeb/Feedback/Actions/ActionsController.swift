@@ -129,6 +129,10 @@ enum ActionsController {
 
     @Sendable static func create(_ request: Request) async throws -> Response {
         let form = try request.content.decode(NewForm.self)
+        let submission = SubmittedOnce.key(request)
+        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+            return SubmittedOnce.repeated(request, resultPath: path)
+        }
         var errors: [FieldError] = []
         let title = (form.title ?? "").trimmingWhitespace()
         if title.isEmpty { errors.append(FieldError("title", "Enter what will be done, in a short sentence.")) }
@@ -195,6 +199,7 @@ enum ActionsController {
                 status: .unprocessableEntity)
         }
         let action = ActionItem()
+        action.id = UUID()
         action.title = title
         action.youSaid = youSaid
         action.$organisation.id = organisation.id!
@@ -207,27 +212,35 @@ enum ActionsController {
         action.outcome = ""
         action.createdByID = request.currentUser?.id
         let now = Date()
-        try await request.db.transaction { db in
-            try await action.create(on: db)
-            let items = try await FeedbackItem.query(on: db).filter(\.$id ~~ feedbackIDs).all()
-            for item in items {
-                try await ActionFeedbackLink(actionID: action.id!, feedbackID: item.id!).create(on: db)
-                if item.actionLinkedAt == nil {
-                    item.actionLinkedAt = now
-                    try await item.save(on: db)
+        do {
+            try await request.db.transaction { db in
+                try await SubmittedOnce.record(submission, resultPath: SiteURL.action(action.id!), on: db)
+                try await action.create(on: db)
+                let items = try await FeedbackItem.query(on: db).filter(\.$id ~~ feedbackIDs).all()
+                for item in items {
+                    try await ActionFeedbackLink(actionID: action.id!, feedbackID: item.id!).create(on: db)
+                    if item.actionLinkedAt == nil {
+                        item.actionLinkedAt = now
+                        try await item.save(on: db)
+                    }
                 }
+                try await ActionUpdate(
+                    actionID: action.id!, status: .planned, note: "Action raised.", authorID: request.currentUser?.id,
+                    authorLabel: request.currentUser?.role.title ?? "Staff"
+                ).create(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "action.created", objectType: "action",
+                    objectID: action.id?.uuidString, summary: "Raised action: \(title)",
+                    changes: [
+                        FieldChange("title", from: nil, to: title),
+                        FieldChange("linked_feedback", from: nil, to: String(items.count)),
+                    ])
             }
-            try await ActionUpdate(
-                actionID: action.id!, status: .planned, note: "Action raised.", authorID: request.currentUser?.id,
-                authorLabel: request.currentUser?.role.title ?? "Staff"
-            ).create(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "action.created", objectType: "action",
-                objectID: action.id?.uuidString, summary: "Raised action: \(title)",
-                changes: [
-                    FieldChange("title", from: nil, to: title),
-                    FieldChange("linked_feedback", from: nil, to: String(items.count)),
-                ])
+        } catch {
+            if let response = try await SubmittedOnce.repeatedAfterClash(request, key: submission, error: error) {
+                return response
+            }
+            throw error
         }
         Admin.flash(request, "Action raised: \(title)")
         return request.redirect(to: SiteURL.action(action.id!))
@@ -354,7 +367,8 @@ enum ActionsController {
             context: PageContext(request, title: "Raise an action", hasErrors: failure != nil), form: form,
             failure: failure,
             organisations: organisations, places: places, services: services, owners: owners,
-            themes: request.listeningEngine.actionThemeNames, linked: linked, csrfToken: request.csrfToken)
+            themes: request.listeningEngine.actionThemeNames, linked: linked, csrfToken: request.csrfToken,
+            submissionKey: request.newSubmissionKey)
     }
 
     static func renderDetail(
