@@ -11,10 +11,7 @@ import Testing
 struct ConcurrentEditTests {
     /// The edit form's version, as a browser would send it back.
     static func version(_ page: TestBrowser.Page) throws -> String {
-        let marker = "name=\"\(EditVersion.fieldName)\" value=\""
-        let start = try #require(page.body.range(of: marker), "the form carries its version").upperBound
-        let rest = page.body[start...]
-        return String(rest[..<(try #require(rest.firstIndex(of: "\"")))])
+        try #require(page.hiddenValue(EditVersion.fieldName), "the form carries its version")
     }
 
     @Test("an initiative: a title change from an old form does not wipe a new paragraph", arguments: TestDatabase.all)

@@ -12,10 +12,7 @@ import Vapor
 @Suite("Staff create forms sent twice make one thing")
 struct DuplicateSubmissionTests {
     static func hidden(_ name: String, in page: TestBrowser.Page) throws -> String {
-        let marker = "name=\"\(name)\" value=\""
-        let start = try #require(page.body.range(of: marker), "the form carries \(name)").upperBound
-        let rest = page.body[start...]
-        return String(rest[..<(try #require(rest.firstIndex(of: "\"")))])
+        try #require(page.hiddenValue(name), "the form carries \(name)")
     }
 
     @Test("one action from the same form sent twice at once, and again later", arguments: TestDatabase.all)

@@ -26,6 +26,14 @@ final class TestBrowser: @unchecked Sendable {
             return body[start.lowerBound...].firstIndex(of: ">").map { String(body[start.lowerBound...$0]) }
         }
 
+        /// The value of the first input called `name` whose value follows its name (as hidden fields are
+        /// written), e.g. a form's `edit_version` or `submission_key`.
+        func hiddenValue(_ name: String) -> String? {
+            guard let range = body.range(of: "name=\"\(name)\" value=\"") else { return nil }
+            let rest = body[range.upperBound...]
+            return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        }
+
         /// The value of the first hidden CSRF field on the page.
         var csrfToken: String? {
             guard let range = body.range(of: "name=\"_csrf\" value=\"") else { return nil }
