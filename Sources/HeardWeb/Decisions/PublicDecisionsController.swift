@@ -188,15 +188,6 @@ enum PublicDecisionsController {
 /// RFC 4180 CSV text, with cells that a spreadsheet would run as formulas made inert.
 enum DecisionCSV {
     static func render(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ raw: String) -> String {
-        var text = raw
-        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
+        rows.map { $0.map(CSVResponse.escape).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }
