@@ -126,4 +126,59 @@ struct ConcurrentEditTests {
             #expect(after.displayName == "Chloe Wright-A" && after.role == .moderator)
         }
     }
+
+    @Test(
+        "a decision paper changed after the approver opened it is not approved; two secretaries' saves do not overwrite",
+        arguments: TestDatabase.all)
+    func decisionPaper(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let decision = try await BoardsTests.decisionReadyForApproval(
+                meetingOn: DecisionClock.system.today().adding(days: -3), membersPresent: "Chair; Sarah Whitaker",
+                on: app.db)
+            let paper = "/staff/initiatives/\(decision.$initiative.id.uuidString.lowercased())/decision"
+            let approve = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
+            let approver = try await app.signedInBrowser(.boardSecretary)
+            let editor = try await app.signedInBrowser(.administrator)
+            let seen = try await approver.get(paper)
+            let seenVersion = try Self.version(seen)
+
+            let form = [
+                "title": "Extended hours", "meeting": "Leeds Place Committee", "meeting_on": decision.meetingOn,
+                "members_present": "Chair; Sarah Whitaker", "declarations": "None declared.",
+                "outcome": "Fund evening appointments until March only", "quorate": "yes",
+            ]
+            let edited = try await editor.post(
+                paper,
+                form: form.merging([EditVersion.fieldName: try Self.version(try await editor.get(paper))]) { $1 },
+                tokenFrom: paper)
+            #expect(edited.status == .seeOther)
+
+            // The approver's page showed the old outcome: approving it now would approve words they never read.
+            let refused = try await approver.post(
+                approve, form: [EditVersion.fieldName: seenVersion, "_csrf": try #require(seen.csrfToken)])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("changed this decision paper on"))
+            #expect(refused.body.contains("so it was not approved"))
+            #expect(refused.body.contains("until March only"), "the page shows the paper as it is now")
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == false)
+
+            // A save from the older form is refused too, keeping the other person's words.
+            let stale = try await approver.post(
+                paper,
+                form: form.merging(["outcome": "Fund evening appointments", EditVersion.fieldName: seenVersion]) { $1 },
+                tokenFrom: paper)
+            #expect(stale.status == .conflict)
+            #expect(
+                try await Decision.find(decision.id, on: app.db)?.outcome
+                    == "Fund evening appointments until March only")
+
+            // Read again, it can be approved.
+            let reread = try await approver.get(paper)
+            let approved = try await approver.post(
+                approve,
+                form: [EditVersion.fieldName: try Self.version(reread), "_csrf": try #require(reread.csrfToken)])
+            #expect(approved.status == .seeOther)
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == true)
+        }
+    }
 }

@@ -36,7 +36,21 @@ enum EditVersion {
 
     /// Someone else saved the record after this form was opened.
     struct Stale: Error {
-        var message: String
+        /// "Chloe Wright", or "Someone" when the audit log does not say.
+        var changedBy: String
+        /// " on 5 December 2026 at 14:32", or "".
+        var changedWhen: String
+        var noun: String
+
+        /// For an edit form shown again with the person's typed values.
+        var message: String {
+            "\(changedBy) changed this \(noun)\(changedWhen), after you opened it, so your changes were not saved. They are still in the form: check the \(noun) as it is now (open it in another tab), then save again to replace it with what you see here."
+        }
+
+        /// For an approval: what is approved must be what the approver read.
+        var approvalMessage: String {
+            "\(changedBy) changed this \(noun)\(changedWhen), after you opened it, so it was not approved. Read it again as it is now, below, and approve it if it is right."
+        }
     }
 
     /// In `db`'s transaction: takes the row's write lock (held until commit, so a second save waits for this
@@ -57,9 +71,6 @@ enum EditVersion {
             who = label
         }
         let when = last.map { " on " + $0.occurredAt.formatted(AuditPage.dateFormat) } ?? ""
-        throw Stale(
-            message:
-                "\(who) changed this \(noun)\(when), after you opened it, so your changes were not saved. They are still in the form: check the \(noun) as it is now (open it in another tab), then save again to replace it with what you see here."
-        )
+        throw Stale(changedBy: who, changedWhen: when, noun: noun)
     }
 }

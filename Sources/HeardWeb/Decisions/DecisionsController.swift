@@ -22,6 +22,16 @@ enum DecisionsController {
         static func quorateText(_ quorate: Bool?) -> String { quorate.map { $0 ? "yes" : "no" } ?? "" }
     }
 
+    /// What the paper form shows, and its approval stands on, for `EditVersion`.
+    static func editable(_ decision: Decision?) -> [String?] {
+        guard let decision else { return [] }
+        let typed = Typed(decision)
+        return [
+            typed.title, typed.meeting, typed.meetingOn, typed.membersPresent, typed.declarations, typed.outcome,
+            typed.quorate, decision.status,
+        ]
+    }
+
     @Sendable static func index(_ request: Request) async throws -> Response {
         let decisions = try await Decision.query(on: request.db).with(\.$initiative).sort(\.$meetingOn, .descending)
             .all()
@@ -38,11 +48,7 @@ enum DecisionsController {
     @Sendable static func show(_ request: Request) async throws -> Response {
         let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
         let typed =
-            bundle.decision.map {
-                Typed(
-                    title: $0.title, meeting: $0.meeting, meetingOn: $0.meetingOn, membersPresent: $0.membersPresent,
-                    declarations: $0.declarations, outcome: $0.outcome, quorate: Typed.quorateText($0.quorate))
-            }
+            bundle.decision.map(Typed.init)
             ?? Typed(
                 title: "Decision: " + bundle.initiative.title, meeting: bundle.initiative.decisionBody,
                 meetingOn: bundle.initiative.targetDate ?? "")
@@ -139,12 +145,25 @@ enum DecisionsController {
         decision.declarations = typed.declarations
         decision.outcome = typed.outcome
         decision.quorate = quorate
-        try await request.db.transaction { db in
-            try await decision.save(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: isNew ? "decision.created" : "decision.updated",
-                objectType: "decision", objectID: decision.id?.uuidString,
-                summary: "\(isNew ? "Prepared" : "Changed") decision paper \(typed.title)", changes: changes)
+        do {
+            try await request.db.transaction { db in
+                if !isNew, let id = decision.id {
+                    try await EditVersion.check(
+                        sent: EditVersion.sent(request), stored: { editable(try await Decision.find(id, on: $0)) },
+                        schema: Decision.schema, id: id, objectType: "decision", noun: "decision paper", on: db)
+                }
+                try await decision.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: isNew ? "decision.created" : "decision.updated",
+                    objectType: "decision", objectID: decision.id?.uuidString,
+                    summary: "\(isNew ? "Prepared" : "Changed") decision paper \(typed.title)", changes: changes)
+            }
+        } catch let stale as EditVersion.Stale {
+            let fresh = try await InitiativeBundle.load(bundle.initiative.id!, on: request.db)
+            return .html(
+                DecisionViews.paper(
+                    request, bundle: fresh, typed: typed, refusal: fresh.approvalRefusal(today: request.today),
+                    failure: ValidationFailure([FieldError("title", stale.message)]), notice: nil), status: .conflict)
         }
         Admin.flash(request, "Decision paper saved.")
         return request.redirect(to: DecisionURL.decisionForm(bundle.initiative.id!))
@@ -161,13 +180,22 @@ enum DecisionsController {
             Admin.flash(request, "This decision was already approved\(day)\(by). Nothing was changed.")
             return request.redirect(to: DecisionURL.decisionForm(decision.$initiative.id))
         }
-        let result = try await DecisionApproval.attempt(decision, actor: Admin.actor(request), request: request)
+        let result: ApprovalRefusal?
+        do {
+            result = try await DecisionApproval.attempt(
+                decision, actor: Admin.actor(request), request: request, version: EditVersion.sent(request))
+        } catch let stale as EditVersion.Stale {
+            guard let fresh = try await Decision.find(decision.id, on: request.db) else { throw Abort(.notFound) }
+            let bundle = try await InitiativeBundle.load(fresh.$initiative.id, on: request.db)
+            return .html(
+                DecisionViews.paper(
+                    request, bundle: bundle, typed: Typed(fresh), refusal: bundle.approvalRefusal(today: request.today),
+                    failure: ValidationFailure([FieldError("title", stale.approvalMessage)]), notice: nil),
+                status: .conflict)
+        }
         if let refusal = result {
             let bundle = try await InitiativeBundle.load(decision.$initiative.id, on: request.db)
-            let typed = Typed(
-                title: decision.title, meeting: decision.meeting, meetingOn: decision.meetingOn,
-                membersPresent: decision.membersPresent, declarations: decision.declarations, outcome: decision.outcome,
-                quorate: Typed.quorateText(decision.quorate))
+            let typed = Typed(decision)
             return .html(
                 DecisionViews.paper(
                     request, bundle: bundle, typed: typed, refusal: refusal, failure: nil, notice: nil,
@@ -182,15 +210,18 @@ enum DecisionsController {
 /// audited whether it succeeds or is refused.
 enum DecisionApproval {
     /// The record says who approved by name (the person signed in); the audit log keeps their account.
-    static func attempt(_ decision: Decision, actor: AuditActor, request: Request) async throws -> ApprovalRefusal? {
+    /// `version`: the paper as the approver saw it (`EditVersion`); a paper changed since is not approved.
+    static func attempt(
+        _ decision: Decision, actor: AuditActor, request: Request, version: String? = nil
+    ) async throws -> ApprovalRefusal? {
         try await attempt(
             decision, actor: actor, on: request.db, today: request.today,
-            approverName: request.currentUser?.displayName)
+            approverName: request.currentUser?.displayName, version: version)
     }
 
     static func attempt(
         _ decision: Decision, actor: AuditActor, on database: any Database, today: SimpleDate,
-        approverName: String? = nil
+        approverName: String? = nil, version: String? = nil
     ) async throws -> ApprovalRefusal? {
         let bundle = try await InitiativeBundle.load(decision.$initiative.id, on: database)
         if let refusal = bundle.approvalRefusal(today: today) {
@@ -205,7 +236,11 @@ enum DecisionApproval {
         decision.approvedBy = approverName ?? actor.label
         let initiative = bundle.initiative
         let stageBefore = initiative.stage
+        let id = decision.id!
         try await database.transaction { db in
+            try await EditVersion.check(
+                sent: version, stored: { DecisionsController.editable(try await Decision.find(id, on: $0)) },
+                schema: Decision.schema, id: id, objectType: "decision", noun: "decision paper", on: db)
             try await decision.save(on: db)
             try await AuditLog.record(
                 on: db, actor: actor, action: "decision.approved", objectType: "decision",
@@ -222,5 +257,15 @@ enum DecisionApproval {
             }
         }
         return nil
+    }
+}
+
+extension DecisionsController.Typed {
+    /// The paper as stored.
+    init(_ decision: Decision) {
+        self.init(
+            title: decision.title, meeting: decision.meeting, meetingOn: decision.meetingOn,
+            membersPresent: decision.membersPresent, declarations: decision.declarations, outcome: decision.outcome,
+            quorate: Self.quorateText(decision.quorate))
     }
 }

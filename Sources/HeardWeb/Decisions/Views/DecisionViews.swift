@@ -104,6 +104,7 @@ enum DecisionViews {
             if decision?.isApproved != true && canApprove {
                 HeardWeb.form(.action(DecisionURL.decisionForm(id)), .method("post"), .novalidate) {
                     FormComponents.csrfField(request.csrfToken)
+                    if let decision { EditVersion.hiddenField(EditVersion.of(DecisionsController.editable(decision))) }
                     FormComponents.textField(name: "title", label: "Title", value: typed.title, failure: failure)
                     FormComponents.textField(name: "meeting", label: "Meeting", value: typed.meeting, failure: failure)
                     FormComponents.textField(
@@ -153,6 +154,8 @@ enum DecisionViews {
                     }
                     HeardWeb.form(.action(DecisionURL.approve(decision.id!)), .method("post")) {
                         FormComponents.csrfField(request.csrfToken)
+                        // What is approved must be the paper on this page, not one changed since it was opened.
+                        EditVersion.hiddenField(EditVersion.of(DecisionsController.editable(decision)))
                         FormComponents.submitButton("Approve the decision")
                     }
                 }
