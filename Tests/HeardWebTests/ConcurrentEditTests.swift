@@ -181,4 +181,69 @@ struct ConcurrentEditTests {
             #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == true)
         }
     }
+
+    @Test("an action's plan and an equality impact assessment draft are guarded alike", arguments: TestDatabase.all)
+    func actionPlanAndAssessment(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let owner = try #require(try await User.query(on: app.db).first())
+            let action = ActionItem()
+            action.title = "Put up new signs"
+            action.youSaid = "The car park is hard to find."
+            action.$organisation.id = service.$organisation.id
+            action.$place.id = place.id
+            action.$owner.id = owner.id
+            action.dueOn = Date().addingTimeInterval(30 * 86400)
+            action.status = .planned
+            action.outcome = ""
+            try await action.create(on: app.db)
+            let actionPath = "/staff/actions/\(action.id!.uuidString.lowercased())"
+            let opened = try Self.version(try await officer.get(actionPath))
+            let due = DateInput.format(action.dueOn)
+            let plan = ["title": "Put up new signs by both entrances", "owner_id": owner.id!.uuidString, "due_on": due]
+            #expect(
+                try await officer.post(
+                    actionPath + "/plan", form: plan.merging([EditVersion.fieldName: opened]) { $1 },
+                    tokenFrom: actionPath
+                ).status == .seeOther)
+            let stale = try await officer.post(
+                actionPath + "/plan",
+                form: plan.merging(["title": "Put up one sign", EditVersion.fieldName: opened]) { $1 },
+                tokenFrom: actionPath)
+            #expect(stale.status == .conflict)
+            #expect(stale.body.contains("changed this action on"))
+            #expect(try await ActionItem.find(action.id, on: app.db)?.title == "Put up new signs by both entrances")
+
+            let initiative = Initiative(
+                title: "Stroke rehabilitation at home", what: "Move rehab home.", why: "People recover better.",
+                affectsServices: true, substantialVariation: false, decisionBody: "ICB board", targetDate: nil)
+            try await initiative.create(on: app.db)
+            let eiaPath = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/eia"
+            #expect(
+                try await officer.post(
+                    eiaPath, form: ["who_affected": "Stroke survivors", "status": "draft"], tokenFrom: eiaPath
+                ).status == .seeOther)
+            let draftVersion = try Self.version(try await officer.get(eiaPath))
+            #expect(
+                try await officer.post(
+                    eiaPath,
+                    form: [
+                        "who_affected": "Stroke survivors and their carers", "status": "draft",
+                        EditVersion.fieldName: draftVersion,
+                    ], tokenFrom: eiaPath
+                ).status == .seeOther)
+            let lost = try await officer.post(
+                eiaPath,
+                form: [
+                    "who_affected": "Stroke survivors in Leeds", "status": "draft", EditVersion.fieldName: draftVersion,
+                ],
+                tokenFrom: eiaPath)
+            #expect(lost.status == .conflict)
+            #expect(lost.body.contains("changed this equality impact assessment on"))
+            #expect(
+                try await EqualityAssessment.query(on: app.db).first()?.whoAffected
+                    == "Stroke survivors and their carers")
+        }
+    }
 }

@@ -55,15 +55,17 @@ enum EditVersion {
 
     /// In `db`'s transaction: takes the row's write lock (held until commit, so a second save waits for this
     /// one), then throws `Stale` if the values stored now are not those the form was opened with.
+    /// `auditID`: the id its changes are audited under, when that is not the row's own (an equality impact
+    /// assessment is audited under its initiative).
     static func check(
         sent: String?, stored: @Sendable (any Database) async throws -> [String?], schema: String, id: UUID,
-        objectType: String, noun: String, on db: any Database
+        objectType: String, auditID: UUID? = nil, noun: String, on db: any Database
     ) async throws {
         guard let sent else { return }
         try await (db as! any SQLDatabase).raw("UPDATE \(ident: schema) SET id = id WHERE id = \(bind: id)").run()
         guard try await of(stored(db)) != sent else { return }
         let last = try await AuditEvent.query(on: db).filter(\.$objectType == objectType)
-            .filter(\.$objectID == id.uuidString).sort(\.$occurredAt, .descending).first()
+            .filter(\.$objectID == (auditID ?? id).uuidString).sort(\.$occurredAt, .descending).first()
         var who = "Someone"
         if let actorID = last?.actorID, let user = try await User.find(actorID, on: db) {
             who = user.displayName

@@ -80,6 +80,15 @@ enum EqualityAssessmentController {
                 versions: try await versions(of: bundle.initiative.id!, on: request.db)))
     }
 
+    /// What the form shows, for `EditVersion`.
+    static func editable(_ assessment: EqualityAssessment?) -> [String?] {
+        guard let assessment else { return [] }
+        return [
+            assessment.whoAffected, assessment.entries, assessment.status.rawValue, assessment.signedOffBy,
+            assessment.reviewOn,
+        ]
+    }
+
     @Sendable static func save(_ request: Request) async throws -> Response {
         let bundle = try await InitiativeBundle.load(try Admin.uuidParameter(request), on: request.db)
         var entries: [String: EqualityAssessment.Entry] = [:]
@@ -230,17 +239,34 @@ enum EqualityAssessmentController {
         assessment.signedOffBy = status == .signedOff ? typed.signedOffBy : nil
         if !unchangedSignOff { assessment.signedOffOn = status == .signedOff ? request.today.iso : nil }
         assessment.reviewOn = review?.iso
-        try await request.db.transaction { db in
-            try await replaced?.create(on: db)
-            try await assessment.save(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request),
-                action: replaced != nil ? "eia.reviewed" : status == .signedOff ? "eia.signed_off" : "eia.saved",
-                objectType: "initiative", objectID: bundle.initiative.id?.uuidString,
-                summary:
-                    "\(replaced != nil ? "Reviewed" : status == .signedOff ? "Signed off" : "Saved") the equality impact assessment for \(bundle.initiative.title)",
-                changes: [FieldChange("status", from: before, to: status.rawValue)]
-                    + (replaced != nil ? [FieldChange("review_reason", from: nil, to: typed.reviewReason)] : []))
+        do {
+            try await request.db.transaction { db in
+                if let id = bundle.assessment?.id {
+                    try await EditVersion.check(
+                        sent: EditVersion.sent(request),
+                        stored: { editable(try await EqualityAssessment.find(id, on: $0)) },
+                        schema: EqualityAssessment.schema, id: id, objectType: "initiative",
+                        auditID: bundle.initiative.id, noun: "equality impact assessment", on: db)
+                }
+                try await replaced?.create(on: db)
+                try await assessment.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request),
+                    action: replaced != nil ? "eia.reviewed" : status == .signedOff ? "eia.signed_off" : "eia.saved",
+                    objectType: "initiative", objectID: bundle.initiative.id?.uuidString,
+                    summary:
+                        "\(replaced != nil ? "Reviewed" : status == .signedOff ? "Signed off" : "Saved") the equality impact assessment for \(bundle.initiative.title)",
+                    changes: [FieldChange("status", from: before, to: status.rawValue)]
+                        + (replaced != nil ? [FieldChange("review_reason", from: nil, to: typed.reviewReason)] : []))
+            }
+        } catch let stale as EditVersion.Stale {
+            let fresh = try await InitiativeBundle.load(bundle.initiative.id!, on: request.db)
+            return .html(
+                EqualityAssessmentViews.form(
+                    request, bundle: fresh, typed: typed, engagement: try await engagementText(fresh, on: request.db),
+                    failure: ValidationFailure([FieldError("who_affected", stale.message)]), notice: nil,
+                    versions: try await versions(of: bundle.initiative.id!, on: request.db)),
+                status: .conflict)
         }
         Admin.flash(
             request,

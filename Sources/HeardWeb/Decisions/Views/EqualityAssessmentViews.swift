@@ -35,6 +35,9 @@ enum EqualityAssessmentViews {
             }
             HeardWeb.form(.action(DecisionURL.eia(id)), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
+                if let assessment = bundle.assessment {
+                    EditVersion.hiddenField(EditVersion.of(EqualityAssessmentController.editable(assessment)))
+                }
                 if isReview {
                     FormComponents.textArea(
                         name: "review_reason", label: "What the review found, and why the assessment changes",

@@ -159,6 +159,7 @@ enum ActionPages {
             p { "A changed plan is added to the updates, so people following the action can see it." }
             HeardWeb.form(.action(SiteURL.action(action.id!) + "/plan"), .method("post"), .novalidate) {
                 FormComponents.csrfField(csrfToken)
+                EditVersion.hiddenField(EditVersion.of(ActionsController.editablePlan(action)))
                 FormComponents.textField(
                     name: "title", label: "What will be done", value: plan["title"] ?? "", failure: failure)
                 FormComponents.selectField(

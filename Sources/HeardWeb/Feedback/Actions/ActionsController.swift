@@ -470,6 +470,12 @@ enum ActionsController {
             .sort(\.$displayName).all()
     }
 
+    /// What the plan form shows, for `EditVersion`.
+    static func editablePlan(_ action: ActionItem?) -> [String?] {
+        guard let action else { return [] }
+        return [action.title, action.$owner.id?.uuidString, DateInput.format(action.dueOn)]
+    }
+
     /// Changes what will be done, who owns it and by when. A new due date must be ahead (an unchanged one may
     /// have passed); the change is written into the action's updates, so the public trail shows it.
     @Sendable static func changePlan(_ request: Request) async throws -> Response {
@@ -525,16 +531,30 @@ enum ActionsController {
         let user = request.currentUser
         let note = "Plan changed: " + said.joined(separator: "; ") + "."
         let audited = changes
-        try await request.db.transaction { db in
-            try await action.save(on: db)
-            try await ActionUpdate(
-                actionID: action.id!, status: action.status,
-                note: note, authorID: user?.id, authorLabel: user?.role.title ?? "Staff"
-            ).create(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "action.plan_changed", objectType: "action",
-                objectID: action.id?.uuidString, summary: "Changed the plan of action \(action.title)", changes: audited
-            )
+        let id = action.id!
+        do {
+            try await request.db.transaction { db in
+                try await EditVersion.check(
+                    sent: EditVersion.sent(request), stored: { editablePlan(try await ActionItem.find(id, on: $0)) },
+                    schema: ActionItem.schema, id: id, objectType: "action", noun: "action", on: db)
+                try await action.save(on: db)
+                try await ActionUpdate(
+                    actionID: action.id!, status: action.status,
+                    note: note, authorID: user?.id, authorLabel: user?.role.title ?? "Staff"
+                ).create(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "action.plan_changed", objectType: "action",
+                    objectID: action.id?.uuidString, summary: "Changed the plan of action \(action.title)",
+                    changes: audited
+                )
+            }
+        } catch let stale as EditVersion.Stale {
+            return .html(
+                try await renderDetail(
+                    request, action: try await load(request),
+                    failure: ValidationFailure([FieldError("title", stale.message)]), status: action.status.rawValue,
+                    note: "", plan: typed),
+                status: .conflict)
         }
         Admin.flash(request, "Plan changed.")
         return request.redirect(to: SiteURL.action(action.id!))
