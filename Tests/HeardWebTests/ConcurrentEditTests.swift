@@ -101,6 +101,20 @@ struct ConcurrentEditTests {
             #expect(stored.slug == place.slug)
             #expect(try await app.browser().get("/you-said-we-did/places/\(place.slug)").status == .ok)
 
+            // A refused save (a name another place has) shows the form again at the stored version, so the
+            // corrected name saves rather than being taken for a stale form.
+            try await Place(name: "Kirklees", slug: "kirklees").create(on: app.db)
+            let clash = try await admin.post(
+                placePath,
+                form: ["name": "Kirklees", EditVersion.fieldName: try Self.version(try await admin.get(placePath))],
+                tokenFrom: placePath)
+            #expect(clash.status == .unprocessableEntity)
+            let corrected = try await admin.post(
+                placePath, form: ["name": "Calderdale", EditVersion.fieldName: try Self.version(clash)],
+                tokenFrom: placePath)
+            #expect(corrected.status == .seeOther)
+            #expect(try await Place.find(place.id, on: app.db)?.name == "Calderdale")
+
             let (email, _) = try await app.createUser(.moderator)
             let account = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
             let accountPath = "/staff/users/\(account.id!.uuidString.lowercased())"

@@ -72,6 +72,15 @@ public struct RepresentationRow: Sendable, Equatable {
     /// False when the rule cannot judge this group (too few answers, too few expected from it, or no
     /// population figure): "No" would then claim more than the numbers show.
     public var canJudge: Bool = true
+    /// Hidden although not small, because with the total shown it would give away a small group's number
+    /// (secondary suppression: see `Representation.table`).
+    public var protectsSmallGroup: Bool = false
+
+    /// What the table says in its "Respondents" column.
+    public func respondentsText(suppressBelow: Int = Representation.defaultSuppressBelow) -> String {
+        if let respondents { return String(respondents) }
+        return protectsSmallGroup ? "not shown, to protect a small group" : "fewer than \(suppressBelow)"
+    }
 
     /// What the table says in its "Under-represented" column.
     public var verdict: String {
@@ -88,12 +97,13 @@ public struct RepresentationRow: Sendable, Equatable {
 /// exact binomial test at the 5% level says there are fewer respondents than the population share would give,
 /// or, with at least 5 expected, its share of respondents is less than half its share of the population.
 /// Counts from 1 to 4 (below `suppressBelow`, configurable) are shown as "fewer than 5" and their shares hidden,
-/// so no one can be picked out; zero is shown, because it reveals no one.
+/// so no one can be picked out; zero is shown, because it reveals no one. The smallest other group is hidden
+/// beside a small one, so the total cannot give it away.
 public enum Representation {
     public static let defaultSuppressBelow = 5
     public static let minimumAnswers = 20
     public static let ruleText =
-        "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\". Numbers from 1 to 4 are shown as \"fewer than 5\" so that no one can be identified."
+        "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\". Numbers from 1 to 4 are shown as \"fewer than 5\", and beside them one more group is not shown, so that no one can be identified or worked out from the total."
 
     /// `answers`: category → count for one characteristic ("Prefer not to say" excluded by the caller or here).
     /// `population`: category → percent of the place's population.
@@ -102,7 +112,7 @@ public enum Representation {
         suppressBelow: Int = defaultSuppressBelow
     ) -> [RepresentationRow] {
         let answered = categories.reduce(0) { $0 + (answers[$1] ?? 0) }
-        return categories.map { category in
+        var rows = categories.map { category in
             let count = answers[category] ?? 0
             let share = answered > 0 ? Double(count) * 100 / Double(answered) : nil
             let populationShare = population[category]
@@ -114,6 +124,24 @@ public enum Representation {
                     count: count, answered: answered, populationPercent: populationShare),
                 canJudge: canJudge(answered: answered, populationPercent: populationShare))
         }
+        // With the total shown, one hidden small number is the total less the others ("13 answered, 9 women":
+        // 4 men). So the smallest other group is hidden too, leaving two numbers that only their sum is known
+        // of. When there is no other group to hide, `totalIsSafe` says the total must go instead.
+        if rows.contains(where: { $0.respondents == nil }),
+            let smallest = rows.indices.filter({ (rows[$0].respondents ?? 0) > 0 })
+                .min(by: { rows[$0].respondents! < rows[$1].respondents! })
+        {
+            rows[smallest].respondents = nil
+            rows[smallest].respondentShare = nil
+            rows[smallest].protectsSmallGroup = true
+        }
+        return rows
+    }
+
+    /// Whether a table's total may be shown beside its rows: not when its small numbers could be worked out
+    /// from it (every group that took part is small, and none could be hidden beside them).
+    public static func totalIsSafe(_ rows: [RepresentationRow]) -> Bool {
+        !rows.contains(where: { $0.respondents == nil }) || rows.contains(where: \.protectsSmallGroup)
     }
 
     /// Whether the rule can say anything about a group: enough answers, a population share, and enough

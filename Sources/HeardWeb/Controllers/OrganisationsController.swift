@@ -88,7 +88,8 @@ enum OrganisationsController {
             return request.redirect(to: SiteURL.organisations)
         } catch let failure as ValidationFailure {
             return .html(
-                render(request, input: input, failure: failure, editing: existing), status: .unprocessableEntity)
+                render(request, input: input, failure: failure, editing: try await Admin.stored(existing, request)),
+                status: .unprocessableEntity)
         } catch let stale as EditVersion.Stale {
             return .html(
                 render(

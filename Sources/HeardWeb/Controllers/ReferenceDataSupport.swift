@@ -29,6 +29,13 @@ enum Admin {
         return message
     }
 
+    /// The record being edited as stored now, for showing its form again after a refused save: the in-memory
+    /// copy may already hold the refused values (a name clash is found only on saving), and the form's
+    /// `EditVersion` must be that of what is stored. Nil when adding.
+    static func stored<T>(_ existing: T?, _ request: Request) async throws -> T? where T: Model, T.IDValue == UUID {
+        existing == nil ? nil : try await T.find(try uuidParameter(request), on: request.db)
+    }
+
     /// A unique-name clash becomes a field error rather than a 500.
     static func isUniqueViolation(_ error: any Error) -> Bool {
         if let dbError = error as? any DatabaseError, dbError.isConstraintFailure { return true }

@@ -160,7 +160,8 @@ enum ServicesController {
             return request.redirect(to: SiteURL.services)
         } catch let failure as ValidationFailure {
             return .html(
-                try await render(request, input: input, failure: failure, editing: existing),
+                try await render(
+                    request, input: input, failure: failure, editing: try await Admin.stored(existing, request)),
                 status: .unprocessableEntity)
         } catch let stale as EditVersion.Stale {
             return .html(

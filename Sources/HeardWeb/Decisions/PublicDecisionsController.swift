@@ -127,7 +127,7 @@ enum PublicDecisionsController {
             for row in group.rows {
                 rows.append([
                     "representation", group.characteristic.title, row.category,
-                    Representation.countText(row.respondents), row.respondentShare.map { String(format1: $0) } ?? "",
+                    row.respondentsText(), row.respondentShare.map { String(format1: $0) } ?? "",
                     row.populationShare.map { String(format1: $0) } ?? "",
                     // The page's verdict, so "no" and "too few to tell" are told apart, as on the page.
                     row.underRepresented ? "under-represented" : row.verdict.lowercased(),

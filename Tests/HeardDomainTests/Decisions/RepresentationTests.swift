@@ -63,6 +63,33 @@ struct RepresentationTests {
         let unknownPopulation = Representation.table(
             characteristic: "sex", categories: ["female"], answers: ["female": 30], population: [:])
         #expect(unknownPopulation[0].verdict == "Cannot compare")
+        // The table's own total: with 3 women and no men, "3 answered" would give the 3 away.
+        #expect(!Representation.totalIsSafe(rows))
+        #expect(Representation.totalIsSafe(judged))
+    }
+
+    @Test("a small number cannot be worked out from the total: the smallest other group is hidden beside it")
+    func secondarySuppression() {
+        // The QA case: 13 answered, 9 women, so "fewer than 5" men would be 4 exactly.
+        let sex = Representation.table(
+            characteristic: "sex", categories: ["female", "male"], answers: ["female": 9, "male": 4],
+            population: ["female": 51, "male": 49])
+        #expect(sex.map { $0.respondentsText() } == ["not shown, to protect a small group", "fewer than 5"])
+        #expect(sex.allSatisfy { $0.respondents == nil && $0.respondentShare == nil })
+        #expect(Representation.totalIsSafe(sex), "two unknowns: only their sum, 13, is known")
+        // The smallest other group is the one hidden; the rest, and zero, stay.
+        let ethnic = Representation.table(
+            characteristic: "ethnic group", categories: ["Asian", "Black", "Mixed", "White"],
+            answers: ["Asian": 30, "Black": 2, "Mixed": 0, "White": 60],
+            population: ["Asian": 32.1, "Black": 5.6, "Mixed": 2.3, "White": 61.1])
+        #expect(
+            ethnic.map { $0.respondentsText() } == ["not shown, to protect a small group", "fewer than 5", "0", "60"])
+        #expect(ethnic[3].respondentShare != nil)
+        // Nothing small, nothing hidden.
+        let plain = Representation.table(
+            characteristic: "sex", categories: ["female", "male"], answers: ["female": 9, "male": 6], population: [:])
+        #expect(plain.map { $0.respondentsText() } == ["9", "6"])
+        #expect(plain.allSatisfy { !$0.protectsSmallGroup })
     }
 
     @Test("a place with no in-person activity for 90 days, or under 4 a year, is going quiet")

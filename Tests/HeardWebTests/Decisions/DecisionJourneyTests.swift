@@ -488,6 +488,10 @@ struct DecisionJourneyTests {
             #expect(outcome.body.contains("We changed the plan for Travel."))
             #expect(outcome.body.contains("<svg"))
             #expect(outcome.body.contains("fewer than 5"))
+            // And it cannot be worked out from the total: another group or the total is hidden beside it.
+            #expect(
+                outcome.body.contains("not shown, to protect a small group")
+                    || outcome.body.contains("how many answered is not shown"))
             let csv = try await visitor.get(publicPath + "/outcome.csv")
             #expect(csv.status == .ok)
             #expect(csv.body.contains("theme,Travel"))

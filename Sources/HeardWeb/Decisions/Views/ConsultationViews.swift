@@ -458,14 +458,17 @@ enum AnalysisViews {
             for group in groups {
                 DataTable.render(
                     caption:
-                        "\(group.characteristic.title): \(group.answered) answered, \(Representation.countText(Representation.suppressed(group.preferNotToSay))) preferred not to say",
+                        "\(group.characteristic.title): "
+                        + (Representation.totalIsSafe(group.rows)
+                            ? "\(group.answered) answered" : "how many answered is not shown, to protect a small group")
+                        + ", \(Representation.countText(Representation.suppressed(group.preferNotToSay))) preferred not to say",
                     headers: [
                         "Group", "Respondents", "Share of respondents", "Share of population", "Under-represented",
                     ],
                     rows: group.rows.map { row in
                         [
                             .text(categoryLabel(group.characteristic, row.category)),
-                            .text(Representation.countText(row.respondents)),
+                            .text(row.respondentsText()),
                             .text(row.respondentShare.map { String(format1: $0) + "%" } ?? "–"),
                             .text(row.populationShare.map { String(format1: $0) + "%" } ?? "Not known"),
                             row.underRepresented ? strong(.class("tag tag-not_met")) { "Yes" } : .text(row.verdict),
