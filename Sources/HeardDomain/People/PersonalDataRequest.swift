@@ -59,7 +59,7 @@ public enum ErasureRules {
     static let complaintRecord =
         "It became a formal complaint. Complaint records are kept for 10 years after the complaint is closed (NHS Records Management Code of Practice), and the right to erasure does not cover a record the law requires (UK GDPR article 17(3))."
     static let publishedConsultation =
-        "The consultation's outcome is published, and the answers are part of the record of how the decision was made. The e-mail address is erased."
+        "The consultation's outcome is published, and the answers are part of the record of how the decision was made. The e-mail address is erased, and names, phone numbers and addresses written in the answers are removed."
 
     /// Feedback is erased, unless it became a complaint.
     public static func feedback(becameComplaint: Bool) -> Decision {

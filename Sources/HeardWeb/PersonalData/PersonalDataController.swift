@@ -53,7 +53,8 @@ enum PersonalDataController {
         let held = try await PersonalDataHeld.find(parsed, on: request.db)
         try await AuditLog.record(
             on: request.db, actor: Admin.actor(request), action: "personal_data.copied", objectType: "person",
-            objectID: nil, summary: "Copy of personal data made: \(held.summary)\(references(held))")
+            objectID: nil,
+            summary: "Copy of personal data made: \(held.summary)\(listed(held.feedback.map(\.item.reference)))")
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.contentDisposition = .init(
@@ -82,28 +83,41 @@ enum PersonalDataController {
                     context: context(request, hasErrors: true), notice: nil),
                 status: .unprocessableEntity)
         }
+        let engine = request.listeningEngine
         let counts = try await request.db.transaction { db in
-            let counts = try await held.erase(on: db)
+            let counts = try await held.erase(on: db, redact: engine.redacted)
+            let erasedReferences = held.feedback.filter { $0.decision == .erase }.map(\.item.reference)
+            let keptReferences = held.feedback.filter { $0.decision != .erase }.map(\.item.reference)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
                 objectID: nil,
                 summary:
-                    "Erased at the person's request: \(counts.feedback) feedback, \(counts.responses) consultation responses, \(counts.emails) e-mails\(references(held))",
+                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted)",
                 changes: [FieldChange("reason", from: nil, to: typed.reason)])
             return counts
         }
-        let kept = held.feedback.filter { $0.decision != .erase }.count
+        var kept: [String] = []
+        if counts.complaintsKept > 0 {
+            kept.append("\(Wording.count(counts.complaintsKept, "complaint")) kept whole, as the law requires")
+        }
+        if counts.responsesKept > 0 {
+            kept.append(
+                "\(Wording.count(counts.responsesKept, "consultation response")) to a consultation whose outcome is published kept, with the e-mail address erased and names, phone numbers and addresses in the answers removed"
+            )
+        }
         Admin.flash(
             request,
             "Erased: \(Wording.count(counts.feedback, "piece of feedback", "pieces of feedback")), "
                 + "\(Wording.count(counts.responses, "consultation response")) and \(Wording.count(counts.emails, "e-mail"))."
-                + (kept > 0 ? " \(Wording.count(kept, "complaint")) kept, as the law requires." : ""))
+                + (kept.isEmpty
+                    ? "" : " " + EnglishList.and(kept).prefix(1).uppercased() + EnglishList.and(kept).dropFirst() + ".")
+        )
         return request.redirect(to: ListPage.path(path, filters: [("reference", parsed.reference ?? "")], page: 1))
     }
 
-    private static func references(_ held: PersonalDataHeld) -> String {
-        let references = held.feedback.map(\.item.reference)
-        return references.isEmpty ? "" : " (" + references.joined(separator: ", ") + ")"
+    /// " (HRD-A, HRD-B)", or "" for none.
+    private static func listed(_ references: [String]) -> String {
+        references.isEmpty ? "" : " (" + references.joined(separator: ", ") + ")"
     }
 
     private static func field(of problem: PersonalDataRequest.Problem) -> String {

@@ -96,11 +96,26 @@ struct PersonalDataHeld {
         return PersonalDataHeld(request: request, feedback: feedback, responses: responses, emails: emails)
     }
 
-    /// Erases what the rules allow, on the caller's transaction (which audits the reason), and returns how many
-    /// of each were erased.
-    func erase(on db: any Database, now: Date = Date()) async throws -> (feedback: Int, responses: Int, emails: Int) {
+    /// What an erasure did: erased, and kept because the law or the record needs it.
+    struct Erasure {
+        var feedback = 0
+        var responses = 0
+        /// Responses to consultations whose outcome is published: e-mail address erased, the answers kept with
+        /// the personal details in them redacted.
+        var responsesKept = 0
+        var emails = 0
+        /// Feedback that became a complaint, kept whole.
+        var complaintsKept = 0
+    }
+
+    /// Erases what the rules allow, on the caller's transaction (which audits the reason). `redact` removes
+    /// personal details from answers that must be kept.
+    func erase(
+        on db: any Database, now: Date = Date(), redact: (String) -> String
+    ) async throws -> Erasure {
         let erased = ErasureRules.erasedText
-        var counts = (feedback: 0, responses: 0, emails: 0)
+        var counts = Erasure()
+        counts.complaintsKept = feedback.filter { $0.decision != .erase }.count
         for entry in feedback where entry.decision == .erase {
             let item = entry.item
             item.story = erased
@@ -128,9 +143,15 @@ struct PersonalDataHeld {
             if entry.decision == .erase {
                 response.answers = "{}"
                 response.redactedText = erased
+                counts.responses += 1
+            } else {
+                // Part of the published record of the decision: the words stay, but not the name, phone number
+                // or address someone wrote into them.
+                response.answers = SurveyResponse.encode(response.answerMap.mapValues(redact))
+                response.redactedText = redact(response.redactedText)
+                counts.responsesKept += 1
             }
             try await response.update(on: db)
-            counts.responses += 1
         }
         let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
         for notice in emails where notice.feedbackID.map({ !kept.contains($0) }) ?? true {

@@ -66,6 +66,26 @@ struct PersonalDataRequestTests {
                 answers: [question.id!.uuidString: "Being near my daughter."], redactedText: "Being near my daughter.",
                 submissionKey: "k1", contactEmail: "JO.BLOGGS@example.org")
             try await response.create(on: app.db)
+            // A response to a consultation whose outcome is published is part of the decision's record.
+            let parking = Initiative(
+                title: "Outpatient parking", what: "Free parking", why: "Cost", affectsServices: true,
+                substantialVariation: false, decisionBody: "Calderdale Place Committee", targetDate: nil)
+            try await parking.create(on: app.db)
+            let published = Consultation(
+                initiativeID: parking.id!, title: "Outpatient parking", background: "b", options: "o",
+                discardedAlternatives: "d", reasons: "r", opensOn: SimpleDate(year: 2026, month: 9, day: 1),
+                closesOn: SimpleDate(year: 2026, month: 10, day: 31))
+            published.analysisPublishedAt = Date()
+            try await published.create(on: app.db)
+            let parkingQuestion = SurveyQuestion(
+                consultationID: published.id!, position: 1, kind: .freeText, text: "Anything else?", choices: [])
+            try await parkingQuestion.create(on: app.db)
+            let recorded = SurveyResponse(
+                consultationID: published.id!, channel: "online", placeID: nil,
+                answers: [parkingQuestion.id!.uuidString: "Ring me on 07700 900123 about the car park."],
+                redactedText: "Ring me on [phone] about the car park.", submissionKey: "k2",
+                contactEmail: "jo.bloggs@example.org")
+            try await recorded.create(on: app.db)
             let sent = Notice(
                 to: "jo.bloggs@example.org", subject: "Thank you", body: "Dear Jo, thank you.", kind: "reply")
             sent.status = .sent
@@ -77,7 +97,7 @@ struct PersonalDataRequestTests {
             _ = try await admin.get("/staff/notices")  // shows, and so clears, the last "Feedback saved" notice
             var page = try await admin.get("/staff/personal-data?email=%20JO.bloggs@EXAMPLE.org%20")
             #expect(page.status == .ok)
-            #expect(page.body.contains("Found: 2 pieces of feedback, 1 consultation response and 2 e-mails"))
+            #expect(page.body.contains("Found: 2 pieces of feedback, 2 consultation responses and 2 e-mails"))
             #expect(page.body.contains(kind.reference) && page.body.contains(complained.reference))
             #expect(!page.body.contains(other.reference))
             #expect(page.body.contains("Kept. It became a formal complaint."))
@@ -128,6 +148,14 @@ struct PersonalDataRequestTests {
             #expect(untouched.story == "Someone else entirely." && untouched.contactEmail == "other@example.org")
             let answered = try #require(try await SurveyResponse.find(response.id, on: app.db))
             #expect(answered.contactEmail == nil && answered.answerMap.isEmpty)
+            // Kept for the published record, but without the e-mail address or the phone number written in it.
+            let keptResponse = try #require(try await SurveyResponse.find(recorded.id, on: app.db))
+            #expect(keptResponse.contactEmail == nil)
+            #expect(keptResponse.answerMap.values.first == "Ring me on [phone] about the car park.")
+            #expect(!keptResponse.answers.contains("07700"))
+            let told = try await admin.get(try #require(erased.location)).body
+            #expect(told.contains("Erased: 1 piece of feedback, 1 consultation response and 2 e-mails."), "\(told)")
+            #expect(told.contains("1 complaint kept whole, as the law requires and 1 consultation response"))
             #expect(try await Notice.find(waiting.id, on: app.db) == nil, "an e-mail not yet sent is cancelled")
             let sentNow = try #require(try await Notice.find(sent.id, on: app.db))
             #expect(sentNow.toAddress == "[erased]" && sentNow.body == ErasureRules.erasedText)
@@ -142,7 +170,8 @@ struct PersonalDataRequestTests {
             #expect(
                 audit.contains {
                     $0.summary.hasPrefix(
-                        "Erased at the person's request: 1 feedback, 1 consultation responses, 2 e-mails")
+                        "Erased at the person's request: 1 feedback (\(kind.reference)), 1 consultation responses, 2 e-mails. Kept as the law or the record requires: 1 complaints (\(complained.reference)), 1 consultation responses with a published outcome"
+                    )
                 })
 
             // Searched again, only the complaint is left, and it says why.

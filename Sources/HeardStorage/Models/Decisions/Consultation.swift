@@ -127,7 +127,7 @@ public final class SurveyResponse: Model, @unchecked Sendable {
         (try? JSONDecoder().decode([String: String].self, from: Data(answers.utf8))) ?? [:]
     }
 
-    static func encode(_ answers: [String: String]) -> String {
+    public static func encode(_ answers: [String: String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? String(decoding: encoder.encode(answers), as: UTF8.self)) ?? "{}"
