@@ -43,6 +43,13 @@ struct PasswordTests {
             notices = try await Notice.query(on: app.db).filter(\.$kind == "password_reset").all()
             let otherPath = try #require(try notices.map(Self.link(in:)).first { $0 != path })
             #expect(notices[0].body.contains("one hour"))
+            // An administrator reading the outbox sees that a link was sent, but not one they could use.
+            let admin = try await app.signedInBrowser(.administrator)
+            let outbox = try await admin.get("/staff/notices").body
+            #expect(outbox.contains("/reset-password/… (hidden: only the person it was sent to may use it)"))
+            for link in [path, otherPath] {
+                #expect(!outbox.contains(String(link.dropFirst("/reset-password/".count))), "\(link)")
+            }
 
             #expect(try await visitor.get(path).status == .ok)
             let different = try await visitor.post(

@@ -13,6 +13,22 @@ struct RequestLogMiddleware: AsyncMiddleware {
         return path.removingPercentEncoding ?? path
     }
 
+    /// `text` with the token of every password-reset or declaration link in it hidden: for showing an e-mail
+    /// to someone other than the person it was sent to (the outbox), who could otherwise use the link.
+    static func hidingSecrets(in text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let found = pathsWithSecrets.compactMap({ rest.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound })
+        {
+            result += rest[..<found.upperBound]
+            rest = rest[found.upperBound...]
+            let token = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            if !token.isEmpty { result += "… (hidden: only the person it was sent to may use it)" }
+            rest = rest.dropFirst(token.count)
+        }
+        return result + rest
+    }
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         request.logger.info("\(request.method) \(Self.loggable(request.url.path))")
         return try await next.respond(to: request)

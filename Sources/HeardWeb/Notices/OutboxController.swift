@@ -180,7 +180,10 @@ enum OutboxPage {
                             .text(item.toAddress),
                             details {
                                 summary { (titles[item.kind] ?? item.kind) + ": " + item.subject }
-                                div(.class("notice-body")) { FeedbackText.paragraphs(item.body) }
+                                // A reset or declaration link still works until used: not for other eyes.
+                                div(.class("notice-body")) {
+                                    FeedbackText.paragraphs(RequestLogMiddleware.hidingSecrets(in: item.body))
+                                }
                             },
                             .text(statusText(item, statuses: statuses)),
                             item.status == .failed
