@@ -41,17 +41,31 @@ enum OutboxController {
         ("reminder_complaints", "Complaints reminder"), ("reminder_declaration", "Declaration reminder"),
         ("reminder_register", "Register of interests list"), ("reminder_actions", "Actions reminder"),
         ("password_reset", "Password link"), ("account_email_changed", "Account e-mail changed"),
+        ("activity_changed", "Activity changed"),
     ]
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         let filters = Filters(request)
         var query = Notice.query(on: request.db)
-        if let status = Notice.Status(rawValue: filters.status) { query = query.filter(\.$status == status) }
-        if !filters.kind.isEmpty { query = query.filter(\.$kind == filters.kind) }
+        var errors: [FieldError] = []
+        // A status or kind that names nothing is an error on its field, and matches nothing, rather than
+        // quietly listing every e-mail.
+        if let status = Notice.Status(rawValue: filters.status) {
+            query = query.filter(\.$status == status)
+        } else if !filters.status.isEmpty {
+            errors.append(FieldError("status", "There is no status \"\(filters.status)\": choose one from the list."))
+        }
+        if !filters.kind.isEmpty {
+            query = query.filter(\.$kind == filters.kind)
+            if !kindTitles.contains(where: { $0.kind == filters.kind }) {
+                errors.append(
+                    FieldError("kind", "There is no kind of e-mail \"\(filters.kind)\": choose one from the list."))
+            }
+        }
+        if !errors.isEmpty { query = query.filter(\.$id == UUID()) }
         if !filters.to.isEmpty {
             query = query.filter(ListPage.contains(filters.to, column: "to_address", table: Notice.schema))
         }
-        var errors: [FieldError] = []
         let from = Admin.date(filters.from, field: "from", into: &errors)
         let until = Admin.date(filters.until, field: "until", into: &errors)
         if let from, let until, from > until {

@@ -67,6 +67,16 @@ struct ActionsListTests {
             #expect(filtered.body.contains("value=\"leeds\" selected"), "the filters stay set")
             let done = try await count("/staff/actions?status=done&place=calderdale")
             #expect(done.total == "No actions match.")
+            // A value that names nothing matches nothing, and the page says which.
+            for (path, notice) in [
+                ("/staff/actions?status=finished", "There is no status \"finished\", so nothing matches"),
+                ("/staff/actions?place=nowhere", "There is no place \"nowhere\", so nothing matches"),
+                ("/staff/actions?owner=someone", "\"someone\" is not an owner filter"),
+            ] {
+                let refused = try await count(path)
+                #expect(refused.total == "No actions match.", "\(path)")
+                #expect(refused.body.contains(notice), "\(path)")
+            }
             let doneLeeds = try await count("/staff/actions?status=done&place=leeds")
             #expect(doneLeeds.total == "15 actions, soonest due first.")
             // Filters survive paging.

@@ -91,6 +91,15 @@ struct OutboxTests {
             page = try await admin.get("/staff/notices?from=2026-06-10&until=2026-06-01")
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.contains("The end of the period cannot be before its start (10 June 2026)."))
+
+            // A status or kind that names nothing is named, and lists nothing.
+            page = try await admin.get("/staff/notices?status=waiting")
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.contains("There is no status \"waiting\": choose one from the list."))
+            #expect(!page.body.contains("later@example.org"))
+            page = try await admin.get("/staff/notices?kind=newsletter")
+            #expect(page.body.contains("There is no kind of e-mail \"newsletter\""))
+            #expect(try await admin.get("/staff/notices?kind=reply&status=queued").status == .ok)
         }
     }
 }
