@@ -48,23 +48,33 @@ struct ImportPageTests {
             #expect(try await FeedbackItem.query(on: app.db).count() == 1)
             #expect(try await ImportBatch.query(on: app.db).first()?.rowsImported == 1)
 
-            // The same file again: warned, and only imported when the officer says so.
+            // The same file again: warned; checked and imported, its rows already in Heard are skipped, as the
+            // check says; stored a second time only when the officer ticks the box.
             let again = try await officer.upload(
                 "/staff/imports", fileField: "file", fileName: "fft copy.csv", content: csv, tokenFrom: "/staff/imports"
             )
             let againPath = try #require(again.location)
-            #expect(try await officer.get(againPath).body.contains("This file was already imported"))
-            let refused = try await officer.post(againPath, form: run)
-            #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.contains("importing it again adds every row a second time"))
-            #expect(refused.body.contains("(fft.csv, 1 row)"))
+            let warned = try await officer.get(againPath).body
+            #expect(warned.contains("This file was already imported") && warned.contains("(fft.csv, 1 row)"))
+            #expect(warned.contains("Rows already in Heard are skipped"))
+            let recheck = try await officer.post(againPath, form: check)
+            #expect(recheck.body.contains("0 would be imported, 1 would be refused, 1 are already in Heard"))
+            let skipped = try await officer.post(againPath, form: run)
+            #expect(skipped.status == .seeOther)
+            #expect(
+                try await officer.get(try #require(skipped.location)).body.contains(
+                    "Imported 0 rows. 1 row was already in Heard from an earlier import, so it was not stored twice."))
             #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+            let third = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "fft copy 2.csv", content: csv,
+                tokenFrom: "/staff/imports")
+            let thirdPath = try #require(third.location)
             var confirmed = run
             confirmed["import_again"] = "yes"
-            #expect(try await officer.post(againPath, form: confirmed).status == .seeOther)
+            #expect(try await officer.post(thirdPath, form: confirmed).status == .seeOther)
             #expect(try await FeedbackItem.query(on: app.db).count() == 2)
             #expect(
-                try await AuditEvent.query(on: app.db).filter(\.$action == "import.run").count() == 2,
+                try await AuditEvent.query(on: app.db).filter(\.$action == "import.run").count() == 3,
                 "one per import that ran")
         }
     }

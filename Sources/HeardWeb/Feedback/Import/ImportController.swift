@@ -117,17 +117,8 @@ enum ImportController {
         }
         mapping.dateOrder = form["date_order"].flatMap(FeedbackImportRules.DateOrder.init(rawValue:))
         let dryRun = form["step"] != "import"
-        if !dryRun, form["import_again"] != "yes", let earlier = try await earlierImport(of: batch, on: request.db) {
-            let failure = ValidationFailure([
-                FieldError(
-                    "import_again",
-                    "This file was already imported on \(earlier.when): importing it again adds every row a second time. Tick the box if that is what you want."
-                )
-            ])
-            return .html(
-                try await render(request, batch: batch, mapping: mapping, report: nil, failure: failure),
-                status: .unprocessableEntity)
-        }
+        // The same file again imports only its rows not already in Heard (as "Check every row" says), unless
+        // the officer ticks the box to store every row a second time.
         if !dryRun, try await !ImportBatch.claimForImport(batch.id!, on: request.db) {
             throw Abort(
                 .conflict,
@@ -153,10 +144,10 @@ enum ImportController {
                     + (report.alreadyImported > 0 ? "; skipped \(report.alreadyImported) already imported" : ""))
             Admin.flash(
                 request,
-                "Imported \(report.accepted) rows."
+                "Imported \(Wording.count(report.accepted, "row"))."
                     + (report.alreadyImported > 0
-                        ? " \(report.alreadyImported) rows were already in Heard from an earlier import, so they were not stored twice."
-                        : "") + " Analysis is running in the background.")
+                        ? " \(Wording.count(report.alreadyImported, "row")) \(report.alreadyImported == 1 ? "was" : "were") already in Heard from an earlier import, so \(report.alreadyImported == 1 ? "it was" : "they were") not stored twice."
+                        : "") + (report.accepted > 0 ? " Analysis is running in the background." : ""))
             return request.redirect(to: SiteURL.imports + "/" + batch.id!.uuidString.lowercased())
         } catch {
             // Claimed but not run to the end: the batch can be tried again (rows already committed stay).

@@ -79,7 +79,11 @@ enum ImportPages {
                             ? ", \(report.alreadyImported.formatted) are already in Heard from an earlier import and would be skipped."
                             : ".")
                 }
-                rejections(report.rejections, mapping: mapping)
+                if report.accepted == 0, report.rejected == 0, report.alreadyImported > 0 {
+                    p { "Nothing new to import: every row is already in Heard." }
+                } else {
+                    rejections(report.rejections, mapping: mapping)
+                }
             } else if let stored = batch.rejections, !stored.isEmpty {
                 h2 { "Refused rows" }
                 ul(.class("list-plain")) { for line in stored.split(separator: "\n") { li { String(line) } } }
@@ -118,11 +122,12 @@ enum ImportPages {
                         div(.class("warning-callout"), .role("note")) {
                             p {
                                 strong { "This file was already imported" }
-                                " on \(earlierImport). Importing it again adds every row a second time."
+                                " on \(earlierImport). Rows already in Heard are skipped, so importing it again adds only rows that are new."
                             }
                         }
                         FormComponents.checkbox(
-                            name: "import_again", label: "Yes, import every row again", checked: false,
+                            name: "import_again", label: "Store every row again, even those already in Heard",
+                            checked: false,
                             hint: "Leave this unticked unless the rows really should be counted twice.")
                     }
                     div(.class("button-group")) {
