@@ -9,13 +9,16 @@ import SQLKit
 /// its replies and any complaint), their consultation responses and the e-mails sent to them.
 ///
 /// E-mail addresses are matched without regard to case, by a scan: requests are rare and an index on every
-/// contact column would cost every insert. Equality monitoring answers are never linked to a person, so
-/// there is nothing of theirs to find there.
+/// contact column would cost every insert. Feedback and answers that carry the address in their words (given
+/// there rather than as the contact address) are found too, marked so staff check they are the person's.
+/// Equality monitoring answers are never linked to a person, so there is nothing of theirs to find there.
 struct PersonalDataHeld {
     struct Feedback {
         var item: FeedbackItem
         var replies: [FeedbackReply]
         var complaint: Complaint?
+        /// Found by the address written in its words, not given as the contact address.
+        var foundInText = false
         var decision: ErasureRules.Decision { ErasureRules.feedback(becameComplaint: complaint != nil) }
     }
 
@@ -23,6 +26,7 @@ struct PersonalDataHeld {
         var response: SurveyResponse
         var consultation: Consultation
         var questions: [SurveyQuestion]
+        var foundInText = false
         var decision: ErasureRules.Decision {
             ErasureRules.consultationResponse(outcomePublished: consultation.analysisPublishedAt != nil)
         }
@@ -47,9 +51,20 @@ struct PersonalDataHeld {
 
     static func find(_ request: PersonalDataRequest, on db: any Database) async throws -> PersonalDataHeld {
         var items: [FeedbackItem] = []
+        var inText: Set<UUID> = []
         if let email = request.email {
             items += try await FeedbackItem.query(on: db).filter(lowered("contact_email", FeedbackItem.schema, email))
                 .with(\.$service).sort(\.$receivedAt).all()
+            let known = Set(items.compactMap(\.id))
+            let written = try await rowIDs(
+                in: FeedbackItem.schema, columns: ["story", "what_was_good", "could_be_better"], containing: email,
+                on: db
+            ).filter { !known.contains($0) }
+            if !written.isEmpty {
+                items += try await FeedbackItem.query(on: db).filter(\.$id ~~ written).with(\.$service)
+                    .sort(\.$receivedAt).all()
+                inText = Set(written)
+            }
         }
         if let reference = request.reference, !items.contains(where: { $0.reference == reference }) {
             items += try await FeedbackItem.query(on: db).filter(\.$reference == reference).with(\.$service).all()
@@ -63,13 +78,20 @@ struct PersonalDataHeld {
                 replies: replies.filter { $0.$feedback.id == item.id }.sorted {
                     $0.createdAt ?? .distantPast < $1.createdAt ?? .distantPast
                 },
-                complaint: complaints.first { $0.$feedback.id == item.id })
+                complaint: complaints.first { $0.$feedback.id == item.id },
+                foundInText: inText.contains(item.id!))
         }
 
         var responses: [Response] = []
         if let email = request.email {
-            let found = try await SurveyResponse.query(on: db)
+            var found = try await SurveyResponse.query(on: db)
                 .filter(lowered("contact_email", SurveyResponse.schema, email)).with(\.$consultation).all()
+            let known = Set(found.compactMap(\.id))
+            let written = try await rowIDs(in: SurveyResponse.schema, columns: ["answers"], containing: email, on: db)
+                .filter { !known.contains($0) }
+            if !written.isEmpty {
+                found += try await SurveyResponse.query(on: db).filter(\.$id ~~ written).with(\.$consultation).all()
+            }
             let consultationIDs = Set(found.map { $0.$consultation.id })
             let questions =
                 consultationIDs.isEmpty
@@ -78,7 +100,8 @@ struct PersonalDataHeld {
                 Response(
                     response: response, consultation: response.consultation,
                     questions: questions.filter { $0.$consultation.id == response.$consultation.id }
-                        .sorted { $0.position < $1.position })
+                        .sorted { $0.position < $1.position },
+                    foundInText: written.contains(response.id!))
             }
         }
 
@@ -169,6 +192,25 @@ struct PersonalDataHeld {
     }
 
     /// `LOWER(column) = value` (value already lower case), the same on SQLite and PostgreSQL.
+    /// Ids of the rows of `table` where any of `columns` contains `text`, without regard to case (a scan, as
+    /// for the contact columns).
+    private static func rowIDs(
+        in table: String, columns: [String], containing text: String, on db: any Database
+    ) async throws -> [UUID] {
+        // `%`, `_` and the escape itself are literal in the address, not wildcards.
+        let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%" + escaped + "%"
+        var condition = SQLQueryString("")
+        for (index, column) in columns.enumerated() {
+            if index > 0 { condition = condition + " OR " }
+            condition = condition + "LOWER(\(ident: column)) LIKE \(bind: pattern) ESCAPE '\\'"
+        }
+        let sql = db as! any SQLDatabase
+        return try await sql.raw("SELECT id FROM \(ident: table) WHERE " + condition).all()
+            .map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
     private static func lowered(_ column: String, _ table: String, _ value: String) -> DatabaseQuery.Filter {
         .sql(
             SQLBinaryExpression(

@@ -30,6 +30,10 @@ enum PersonalDataPage {
         }
     }
 
+    /// Beside something found by the address written in its words rather than given as the contact address.
+    static let writtenNote =
+        "(the address is in what was written, not given to contact them: check it is theirs before erasing)"
+
     static func found(
         _ held: PersonalDataHeld, typed: PersonalDataController.Typed, failure: ValidationFailure?,
         context: PageContext
@@ -37,14 +41,16 @@ enum PersonalDataPage {
         section(.aria("labelledby", "found")) {
             h2(.id("found")) { "Found: " + held.summary }
             if held.isEmpty {
-                p { "Heard holds nothing given with that e-mail address or reference. Tell the person so." }
+                p {
+                    "Heard holds nothing given with that e-mail address or reference, and no feedback or answer mentions the address. Tell the person so."
+                }
             } else {
                 if !held.feedback.isEmpty {
                     DataTable.render(
                         caption: "Feedback", headers: ["Reference", "Received", "Service", "Status", "If erased"],
                         rows: held.feedback.map { entry in
                             [
-                                .text(entry.item.reference),
+                                .text(entry.item.reference + (entry.foundInText ? " " + writtenNote : "")),
                                 .text(DecisionClock.ukDay(of: entry.item.receivedAt).ukText),
                                 .text(entry.item.service.name), .text(entry.item.status.title),
                                 .text(outcome(entry.decision, erasedIf: "Their words and contact details are erased.")),
@@ -56,7 +62,7 @@ enum PersonalDataPage {
                         caption: "Consultation responses", headers: ["Consultation", "Sent", "If erased"],
                         rows: held.responses.map { entry in
                             [
-                                .text(entry.consultation.title),
+                                .text(entry.consultation.title + (entry.foundInText ? " " + writtenNote : "")),
                                 .text(entry.response.createdAt.map { DecisionClock.ukDay(of: $0).ukText } ?? "–"),
                                 .text(
                                     outcome(entry.decision, erasedIf: "Their answers and e-mail address are erased.")),

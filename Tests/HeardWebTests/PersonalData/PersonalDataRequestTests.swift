@@ -181,6 +181,31 @@ struct PersonalDataRequestTests {
         }
     }
 
+    @Test(
+        "feedback that gives the address only in its words is found, marked for checking; a look-alike is not",
+        arguments: TestDatabase.all)
+    func addressInTheWords(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let written = try await ScaleQueryTests.item(
+                "HRD-WRITTEN", service: service, place: place, themes: [], receivedDaysAgo: 3, on: app.db)
+            written.story = "Please email me at Xavier.Q@example.org about my care."
+            try await written.update(on: app.db)
+            let lookalike = try await ScaleQueryTests.item(
+                "HRD-LOOKALIKE", service: service, place: place, themes: [], receivedDaysAgo: 2, on: app.db)
+            // "_" is a wildcard in SQL LIKE: it must match only itself.
+            lookalike.story = "Write to xavierXq@example.org instead."
+            try await lookalike.update(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+            let page = try await admin.get("/staff/personal-data?email=xavier.q@example.org").body
+            #expect(page.contains("Found: 1 piece of feedback"))
+            #expect(page.contains("HRD-WRITTEN (the address is in what was written"))
+            #expect(!page.contains("HRD-LOOKALIKE"))
+            let underscored = try await admin.get("/staff/personal-data?email=xavier_q@example.org").body
+            #expect(underscored.contains("Found: nothing"), "an underscore is not a wildcard")
+        }
+    }
+
     @Test("a search with nothing, or with something that is not an address or reference, says what to enter")
     func badSearches() async throws {
         try await TestApp.run(on: .sqlite) { app in
@@ -194,7 +219,9 @@ struct PersonalDataRequestTests {
             #expect(notReference.status == .unprocessableEntity)
             #expect(notReference.body.contains("is not a Heard reference"))
             let nothing = try await admin.get("/staff/personal-data?email=nobody@example.org")
-            #expect(nothing.body.contains("Heard holds nothing given with that e-mail address or reference."))
+            #expect(
+                nothing.body.contains(
+                    "Heard holds nothing given with that e-mail address or reference, and no feedback"))
             #expect(try await admin.get("/staff/personal-data/copy.json?email=x").status == .seeOther)
         }
     }
