@@ -154,6 +154,13 @@ struct FeedbackLoopEndToEndTests {
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect(sentCount == 2)
+            // Each e-mail links to the page it speaks of, on the site's public address.
+            let publicURL = HeardApplication.configuration(of: app.app).publicURL
+            let weDid = try #require(try await Notice.query(on: app.db).filter(\.$kind == "we_did").first())
+            #expect(weDid.body.contains("page: \(publicURL)/you-said-we-did"), "\(weDid.body)")
+            #expect(weDid.body.contains("What people told us: "))
+            let replyNotice = try #require(try await Notice.query(on: app.db).filter(\.$kind == "reply").first())
+            #expect(replyNotice.body.contains("\(publicURL)/stories/\(item.reference)"), "\(replyNotice.body)")
 
             // 6. The public page and the figures show the loop closed.
             let ysywd = try await person.get("/you-said-we-did/places/\(place.slug)")

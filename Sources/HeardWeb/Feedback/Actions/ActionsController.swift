@@ -336,7 +336,10 @@ enum ActionsController {
                 authorLabel: user?.role.title ?? "Staff"
             ).create(on: db)
             if reopening { try await LoopClosureNotices.withdraw(for: action, on: db) }
-            let told = closing ? try await LoopClosureNotices.queue(for: action, on: db, now: now) : 0
+            let told =
+                closing
+                ? try await LoopClosureNotices.queue(
+                    for: action, on: db, now: now, publicURL: request.heardConfiguration.publicURL) : 0
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "action.updated", objectType: "action",
                 objectID: action.id?.uuidString,
@@ -451,7 +454,9 @@ enum ActionsController {
                 objectID: action.id?.uuidString,
                 summary: "Linked \(new.map(\.reference).sorted().joined(separator: ", ")) to action \(action.title)")
             guard action.status.isClosed, !new.isEmpty else { return 0 }
-            return try await LoopClosureNotices.queue(for: action, on: db, now: now, only: Set(new.map { $0.id! }))
+            return try await LoopClosureNotices.queue(
+                for: action, on: db, now: now, only: Set(new.map { $0.id! }),
+                publicURL: request.heardConfiguration.publicURL)
         }
         let linked = new.count == 1 ? "1 piece of feedback" : "\(new.count) pieces of feedback"
         let skipped = items.count - new.count

@@ -9,8 +9,9 @@ enum LoopClosureNotices {
     /// Returns how many people will be told.
     @discardableResult
     /// `only`, when given, limits it to those items (feedback linked to an action already closed).
+    /// `publicURL`: the site's public address, for the link to "You said, we did" (none when empty).
     static func queue(
-        for action: ActionItem, on db: any Database, now: Date, only: Set<UUID>? = nil
+        for action: ActionItem, on db: any Database, now: Date, only: Set<UUID>? = nil, publicURL: String = ""
     ) async throws -> Int {
         let links = try await ActionFeedbackLink.query(on: db).filter(\.$action.$id == action.id!).with(\.$feedback)
             .all().filter { only?.contains($0.$feedback.id) ?? true }
@@ -36,12 +37,12 @@ enum LoopClosureNotices {
             let body = """
                 Thank you for your feedback (reference \(item.reference)).
 
-                You told us: \(action.youSaid)
+                What people told us: \(action.youSaid)
 
                 \(done ? "What we did: \(action.title).\n\(action.outcome)" : "What we looked at: \(action.title).\nWhy we could not do it: \(action.outcome)")
 
                 \(done ? "" : "We are sorry this change was not possible. We wanted you to know why.\n")
-                You can see what changed because of feedback on our "You said, we did" page.
+                You can see what changed because of feedback on our "You said, we did" page\(publicURL.isEmpty ? "." : ": " + publicURL + SiteURL.youSaidWeDid)
                 """
             try await Notice(
                 to: email, subject: done ? "You said, we did: \(action.title)" : "About your feedback: \(action.title)",

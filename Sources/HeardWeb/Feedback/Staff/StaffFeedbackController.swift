@@ -161,6 +161,7 @@ enum StaffFeedbackController {
                         \(body)
 
                         \(signature)
+                        \(item.status == .published ? "\nYour story and this reply are on our website: " + request.heardConfiguration.publicURL + SiteURL.story(item.reference) : "")
                         """,
                     kind: "reply", feedbackID: item.id
                 ).create(on: db)
