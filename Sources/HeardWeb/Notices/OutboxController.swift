@@ -193,7 +193,11 @@ enum OutboxPage {
                             .text(item.createdAt.map { $0.formatted(AuditPage.dateFormat) } ?? "–"),
                             .text(item.toAddress),
                             details {
-                                summary { (titles[item.kind] ?? item.kind) + ": " + item.subject }
+                                summary {
+                                    // "You said, we did: …" subjects already say what kind they are.
+                                    let kind = titles[item.kind] ?? item.kind
+                                    item.subject.hasPrefix(kind) ? item.subject : kind + ": " + item.subject
+                                }
                                 // A reset or declaration link still works until used: not for other eyes.
                                 div(.class("notice-body")) {
                                     FeedbackText.paragraphs(RequestLogMiddleware.hidingSecrets(in: item.body))

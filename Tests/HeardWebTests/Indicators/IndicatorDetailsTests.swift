@@ -68,6 +68,8 @@ struct IndicatorDetailsTests {
             let audit = try #require(
                 try await AuditEvent.query(on: app.db).filter(\.$action == "indicator.changed").first())
             #expect(audit.summary == "Changed indicator People with a care plam: name, direction")
+            let admin = try await app.signedInBrowser(.administrator)
+            #expect(try await admin.get("/staff/audit?action=indicator.changed").body.contains("<p>1 entry</p>"))
 
             // The same details again change nothing and say so, with no second audit entry.
             #expect(try await change([:]).status == .seeOther)

@@ -104,6 +104,15 @@ enum ActionPages {
         }
     }
 
+    /// The service and place, naming the place once ("Talking therapies, Wakefield" in Wakefield).
+    static func serviceAndPlace(_ action: ActionItem) -> String? {
+        switch (action.service?.name, action.place?.name) {
+        case (let service?, let place?): FeedbackItem.serviceAndPlace(service: service, place: place)
+        case (let service?, nil): service
+        case (nil, let place): place
+        }
+    }
+
     static func detail(
         context: PageContext, action: ActionItem, linked: [FeedbackItem], failure: ValidationFailure?, status: String,
         note: String, plan: [String: String], owners: [User], references: String, csrfToken: String,
@@ -121,8 +130,7 @@ enum ActionPages {
                 FeedbackSummaryList.row("Due", action.dueOn.formatted(StoriesPages.dayFormat))
                 FeedbackSummaryList.row(
                     "Where",
-                    [action.service?.name, action.place?.name, action.organisation.name].compactMap { $0 }.joined(
-                        separator: ", "))
+                    [serviceAndPlace(action), action.organisation.name].compactMap { $0 }.joined(separator: ", "))
                 if let theme = action.theme { FeedbackSummaryList.row("Theme", theme) }
                 if !action.outcome.isEmpty {
                     FeedbackSummaryList.row(action.status == .notPossible ? "Why not" : "What was done", action.outcome)

@@ -58,7 +58,7 @@ enum AuditPage {
                     required: false, width: "short")
                 button(.type("submit"), .class("button button-secondary")) { "Filter" }
             }
-            p { "\(model.total) entries" }
+            p { Wording.count(model.total, "entry", "entries") }
             DataTable.render(
                 caption: "Audit entries, newest first", headers: ["When", "Who", "Action", "What", "Changes"],
                 rows: model.events.map { event in
