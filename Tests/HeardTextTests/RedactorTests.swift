@@ -347,3 +347,21 @@ import Testing
         #expect(redactor.redact(text).text == text)
     }
 }
+
+@Suite("A person's own contact name in their words")
+struct OwnNameTests {
+    @Test func replacesTheWholeNameOnceAndEachPartAlone() {
+        #expect(
+            OwnName.redact("Zelda Quibble", in: "I am Zelda Quibble, phone me. Zelda is tired; Quibble family.")
+                == "I am [name], phone me. [name] is tired; [name] family.")
+    }
+
+    @Test func leavesWordsThatOnlyContainAPartAndLowerCaseUses() {
+        #expect(
+            OwnName.redact("Rose Ward", in: "The rose garden on the ward was lovely, Rosemary said.")
+                == "The rose garden on the ward was lovely, Rosemary said.")
+        #expect(OwnName.redact("Al Li", in: "Al Li wrote this.") == "Al Li wrote this.", "parts under 3 letters")
+        #expect(OwnName.redact(nil, in: "Text") == "Text")
+        #expect(OwnName.redact("Jo O'Neill-Smith", in: "Signed O'Neill-Smith.") == "Signed [name].")
+    }
+}

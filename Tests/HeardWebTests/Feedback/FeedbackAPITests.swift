@@ -2,9 +2,10 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
-import HeardWeb
 import Testing
 import Vapor
+
+@testable import HeardWeb
 
 @Suite("Feedback JSON API")
 struct FeedbackAPITests {
@@ -30,6 +31,22 @@ struct FeedbackAPITests {
             #expect(item.piiList.contains("nhs_number"))
             #expect(!item.redactedText.contains("943 476 5919"))
             #expect(item.analysedAt != nil)
+
+            // Their own contact name, written into their words, is redacted there too, and in the text a
+            // moderator is offered to publish.
+            let named = try await browser.postJSON(
+                "/api/v1/feedback",
+                json: """
+                    {"text": "I am Zelda Quibble and the nurse was kind to me. Zelda is grateful.",
+                     "service_id": "\(service.id!.uuidString)", "consent_to_publish": true,
+                     "contact_name": "Zelda Quibble", "contact_email": "zq@example.org"}
+                    """)
+            #expect(named.status == .created)
+            let namedItem = try #require(
+                try await FeedbackItem.find(
+                    try JSONDecoder().decode(Created.self, from: Data(named.body.utf8)).id, on: app.db))
+            #expect(namedItem.redactedText == "I am [name] and the nurse was kind to me. [name] is grateful.")
+            #expect(!PublishedSuggestion.text(for: namedItem).contains("Zelda"))
 
             // By name, and a rating given as a number.
             let byName = try await browser.postJSON(

@@ -120,7 +120,8 @@ struct FeedbackIntake {
         item.isUrgent = columns.isUrgent
         item.urgentReasons = columns.urgentReasons
         item.piiKinds = columns.piiKinds
-        item.redactedText = columns.redactedText
+        // The contact name they gave is their own name wherever they wrote it ("I am Zelda Quibble").
+        item.redactedText = OwnName.redact(item.contactName, in: columns.redactedText)
         item.needsAnswer = columns.needsAnswer
     }
 
@@ -144,7 +145,7 @@ struct FeedbackIntake {
         item.isUrgent = columns.isUrgent
         item.urgentReasons = columns.urgentReasons
         item.piiKinds = columns.piiKinds
-        item.redactedText = columns.redactedText
+        item.redactedText = OwnName.redact(item.contactName, in: columns.redactedText)
         item.needsAnswer = columns.needsAnswer
     }
 

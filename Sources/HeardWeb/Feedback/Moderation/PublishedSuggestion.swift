@@ -8,13 +8,14 @@ enum PublishedSuggestion {
     static func text(for item: FeedbackItem) -> String {
         let good = item.whatWasGood.trimmingWhitespace()
         let better = item.couldBeBetter.trimmingWhitespace()
-        guard !good.isEmpty || !better.isEmpty else { return item.redactedText }
+        guard !good.isEmpty || !better.isEmpty else { return OwnName.redact(item.contactName, in: item.redactedText) }
         let redactor = Redactor()
         var parts: [String] = []
         let story = item.story.trimmingWhitespace()
         if !story.isEmpty { parts.append(redactor.redact(story).text) }
         if !good.isEmpty { parts.append("What was good: " + redactor.redact(good).text) }
         if !better.isEmpty { parts.append("What could be better: " + redactor.redact(better).text) }
-        return parts.joined(separator: "\n\n")
+        // The contact name they gave is their own name wherever they wrote it ("I am Zelda Quibble").
+        return OwnName.redact(item.contactName, in: parts.joined(separator: "\n\n"))
     }
 }
