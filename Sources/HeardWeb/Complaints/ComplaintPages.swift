@@ -322,6 +322,9 @@ enum ComplaintPages {
     ) -> HTMLNode {
         HeardWeb.form(.action(ComplaintURL.complaint(id) + "/acknowledge"), .method("post"), .novalidate) {
             h2 { "Record the acknowledgement" }
+            p {
+                "Send the acknowledgement yourself, by letter, e-mail or phone as the complainant asked: Heard records it, it does not send it."
+            }
             FormComponents.csrfField(context.csrfToken ?? "")
             FormComponents.textField(
                 name: "acknowledged_on", label: "Date sent", value: typed["acknowledged_on"] ?? today.iso,
@@ -411,7 +414,9 @@ enum ComplaintPages {
     ) -> HTMLNode {
         HeardWeb.form(.action(ComplaintURL.complaint(id) + "/respond"), .method("post"), .novalidate) {
             h2 { "Record the written response" }
-            p { "Regulation 14: the response explains each of these." }
+            p {
+                "Regulation 14: the response explains each of these. Send it yourself, signed by the responsible person: Heard records it, it does not send it."
+            }
             FormComponents.csrfField(context.csrfToken ?? "")
             FormComponents.textField(
                 name: "responded_on", label: "Date sent", value: typed["responded_on"] ?? today.iso, failure: failure,

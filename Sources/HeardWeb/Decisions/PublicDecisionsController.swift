@@ -65,6 +65,7 @@ enum PublicDecisionsController {
             return .html(
                 PublicViews.thanks(
                     request, consultation: consultation, duplicate: !stored,
+                    willBeEmailed: !submission.value("contact_email").trimmingWhitespace().isEmpty,
                     context: PageContext(request, title: stored ? "Thank you" : "We already have your response")),
                 status: stored ? .ok : .conflict)
         } catch let failure as ValidationFailure {

@@ -126,7 +126,7 @@ enum ResponsesController {
             if let accepted = question.accepted(value) {
                 answers[question.rawValue] = accepted
             } else {
-                errors.append(FieldError(name, "Choose one of the answers given."))
+                errors.append(FieldError(name, "Choose one of the answers given for \"\(question.question)\"."))
             }
         }
         return (answers, errors)

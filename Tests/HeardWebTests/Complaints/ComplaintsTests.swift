@@ -320,6 +320,7 @@ struct ComplaintsTests {
             #expect(complaint.feedback.channel == .letter)
             let page = try await handler.get(entered.location!)
             #expect(page.body.contains("Acknowledge it by 9 December 2026"))
+            #expect(page.body.contains("Heard records it, it does not send it."), "the handler knows to send it")
             // The complaint's own words and contact details are for the complaints team: other staff see it in the
             // feedback list (its themes count) but cannot open it.
             let feedbackPath = "/staff/feedback/\(complaint.$feedback.id.uuidString.lowercased())"

@@ -282,7 +282,10 @@ struct DecisionJourneyTests {
                     "eq-sex": index < 4 ? "male" : "female", "place_id": leeds.id!.uuidString,
                     "contact_email": index == 0 ? "someone@example.org" : "",
                 ]
-                #expect(try await person.post(publicPath + "/respond", form: form, tokenFrom: publicPath).status == .ok)
+                let thanks = try await person.post(publicPath + "/respond", form: form, tokenFrom: publicPath)
+                #expect(thanks.status == .ok)
+                // Someone who left an address is told the outcome will come to them.
+                #expect(thanks.body.contains("We will e-mail it to you then") == (index == 0))
                 if index == 0 {
                     let again = try await person.post(publicPath + "/respond", form: form, tokenFrom: publicPath)
                     #expect(again.status == .conflict)
@@ -293,6 +296,12 @@ struct DecisionJourneyTests {
                     let ghost = try await person.post(publicPath + "/respond", form: bad, tokenFrom: publicPath)
                     #expect(ghost.status == .unprocessableEntity)
                     #expect(ghost.body.contains("not in this survey"))
+                    var robot = form
+                    robot["submission_key"] = "robot-key"
+                    robot["eq-sex"] = "robot"
+                    let named = try await person.post(publicPath + "/respond", form: robot, tokenFrom: publicPath)
+                    #expect(named.status == .unprocessableEntity)
+                    #expect(named.body.contains("Choose one of the answers given for \"What is your sex?\"."))
                 }
             }
             #expect(try await SurveyResponse.query(on: app.db).count() == 24)

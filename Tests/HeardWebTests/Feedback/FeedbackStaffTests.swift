@@ -203,4 +203,21 @@ struct FeedbackStaffTests {
             #expect(positions == positions.sorted(), "summary order follows the form")
         }
     }
+
+    @Test(
+        "an action raised from feedback whose themes tie suggests the same words every time",
+        arguments: TestDatabase.all)
+    func suggestedYouSaidIsStable(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let item = try await ScaleQueryTests.item(
+                "HRD-TIED", service: service, place: place, themes: ["Parking", "Access to services"],
+                receivedDaysAgo: 1, on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            for _ in 0..<5 {
+                let form = try await officer.get("/staff/actions/new?feedback=\(item.id!.uuidString)").body
+                #expect(form.contains("Someone told us about Emergency department: access to services."))
+            }
+        }
+    }
 }

@@ -197,15 +197,21 @@ enum PublicViews {
         }
     }
 
-    static func thanks(_ request: Request, consultation: Consultation, duplicate: Bool, context: PageContext) -> String
-    {
+    /// `willBeEmailed`: they left an e-mail address, so the outcome will be sent to them.
+    static func thanks(
+        _ request: Request, consultation: Consultation, duplicate: Bool, willBeEmailed: Bool = false,
+        context: PageContext
+    ) -> String {
         PageLayout.render(context) {
             h1 { duplicate ? "We already have your response" : "Thank you" }
             if duplicate {
                 p { "This form was already sent, so we kept the first copy. You do not need to do anything else." }
             } else {
                 div(.class("notice"), .role("status")) { "Your response to \(consultation.title) has been received." }
-                p { "We will publish what we heard and what we did about it after the consultation closes." }
+                p {
+                    "We will publish what we heard and what we did about it after the consultation closes."
+                        + (willBeEmailed ? " We will e-mail it to you then, to the address you gave." : "")
+                }
             }
             p { a(.href(DecisionURL.consultationHub)) { "Back to consultations" } }
         }

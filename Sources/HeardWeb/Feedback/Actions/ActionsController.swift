@@ -125,8 +125,9 @@ enum ActionsController {
             form.placeID = form.placeID ?? first.$place.id.uuidString
             if Set(linked.map(\.$service.id)).count == 1 { form.serviceID = first.$service.id.uuidString }
             if form.youSaid == nil {
-                let themes = Dictionary(grouping: linked.flatMap(\.themeList), by: { $0 }).sorted {
-                    $0.value.count > $1.value.count
+                // Most mentioned first, ties by name: the same feedback always suggests the same words.
+                let themes = Dictionary(grouping: linked.flatMap(\.namedThemes), by: { $0 }).sorted {
+                    ($0.value.count, $1.key) > ($1.value.count, $0.key)
                 }
                 form.youSaid =
                     linked.count == 1
