@@ -60,7 +60,9 @@ public enum HeardApplication {
         let commitLoop = app.eventLoopGroup.next()
         app.feedbackCommitter = FeedbackCommitter(
             database: { [unowned app] in app.databases.database(logger: app.logger, on: commitLoop)! },
-            commitGroup: FeedbackIntake.store)
+            commitGroup: { [siteURL = config.publicURL] in
+                try await FeedbackIntake.store($0, siteURL: siteURL, on: $1)
+            })
         try await DatabaseSetup.prepare(app, config: config)
         if config.seedDemoData {
             let hasher = app.password

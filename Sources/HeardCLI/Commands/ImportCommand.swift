@@ -165,22 +165,22 @@ struct ImportCommand: AsyncParsableCommand {
                     : ""
                 if dryRun {
                     print(
-                        "Dry run: \(report.rowsRead) rows read, \(report.accepted) would be imported, \(report.rejected) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(invalidUTF8)\(encoding)"
+                        "Dry run: \(report.rowsRead.formatted) rows read, \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(invalidUTF8)\(encoding)"
                     )
                     return report.rejected
                 }
                 print(
-                    "Imported \(report.accepted) \(report.accepted == 1 ? "row" : "rows"), refused \(report.rejected), from \(report.rowsRead) rows in \(String(format: "%.1f", seconds)) s (\(rate) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)\(encoding)"
+                    "Imported \(report.accepted.formatted) \(report.accepted == 1 ? "row" : "rows"), refused \(report.rejected.formatted), from \(report.rowsRead.formatted) rows in \(String(format: "%.1f", seconds)) s (\(rate.formatted) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)\(encoding)"
                 )
                 if analyseNow, let batchID = report.batchID {
                     var remaining = 1
                     while remaining > 0 {
                         remaining = try await AnalyseImportJob.analyseSlice(
-                            batchID: batchID, engine: app.listeningEngine, on: app.db)
+                            batchID: batchID, engine: app.listeningEngine, siteURL: config.publicURL, on: app.db)
                         bar.update(done: report.accepted - remaining, total: report.accepted)
                     }
                     bar.finish()
-                    print("Analysed \(report.accepted) rows.")
+                    print("Analysed \(report.accepted.formatted) rows.")
                 } else if report.analysisJobs > 0 {
                     print("Analysis is queued as a background job: a running `heard serve` does it.")
                 }

@@ -16,7 +16,7 @@ enum JobHandlers {
     {
         [
             HousekeepingJob.kind: HousekeepingJob.run,
-            AnalyseImportJob.kind: AnalyseImportJob.handler(engine: engine),
+            AnalyseImportJob.kind: AnalyseImportJob.handler(engine: engine, siteURL: siteURL),
             RemindersJob.kind: RemindersJob.handler(siteURL: siteURL, today: today),
         ]
     }

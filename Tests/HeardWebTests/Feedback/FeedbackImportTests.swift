@@ -56,12 +56,35 @@ struct FeedbackImportTests {
 
             // Analysis is a background job; running it analyses every imported row.
             #expect(try await Job.query(on: app.db).filter(\.$kind == AnalyseImportJob.kind).count() == 1)
-            try await AnalyseImportJob.analyseSlice(batchID: real.batchID!, engine: app.app.listeningEngine, on: app.db)
+            try await AnalyseImportJob.analyseSlice(
+                batchID: real.batchID!, engine: app.app.listeningEngine, siteURL: "", on: app.db)
             #expect(try await FeedbackItem.query(on: app.db).filter(\.$analysedAt == nil).count() == 0)
             let batch = try #require(try await ImportBatch.find(real.batchID, on: app.db))
             #expect(batch.rowsImported == 2)
             #expect(batch.rowsRejected == 3)
             #expect(batch.status == "imported")
+        }
+    }
+
+    @Test("an imported comment that suggests risk alerts moderators by e-mail, with a link to the alerts page")
+    func urgentImportedRowAlerts() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            _ = try await Fixtures.service(on: app.db)
+            try await app.createUser(.moderator)
+            let file = try Self.write([
+                "Date,Service,Comment,FFT,Publish,Recommend",
+                "2026-10-28,Emergency department,\"My neighbour is being hit by her son and is scared to go home.\",Poor,no,",
+            ])
+            defer { try? FileManager.default.removeItem(at: file) }
+            let batch = try await FeedbackImporter(database: app.db).run(
+                file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false)
+            try await AnalyseImportJob.analyseSlice(
+                batchID: batch.batchID!, engine: app.app.listeningEngine, siteURL: "https://heard.example.org",
+                on: app.db)
+            let notice = try #require(try await Notice.query(on: app.db).filter(\.$kind == "urgent_alert").first())
+            #expect(notice.toAddress == "moderator@test.heard.example")
+            #expect(notice.body.contains("https://heard.example.org/staff/alerts"), "\(notice.body)")
+            #expect(!notice.body.contains("hit by her son"))
         }
     }
 

@@ -32,6 +32,10 @@ struct FeedbackStaffTests {
             #expect(
                 notices.allSatisfy { !$0.body.contains("hit by her son") },
                 "the e-mail names the reference, not the words")
+            let publicURL = HeardApplication.configuration(of: app.app).publicURL
+            #expect(
+                notices.allSatisfy { $0.body.contains("open Urgent alerts, \(publicURL)/staff/alerts") },
+                "the e-mail links to the alerts page: \(notices.map(\.body))")
             let dashboard = try await moderator.get("/staff")
             #expect(dashboard.body.contains(item.reference))
             let handled = try await moderator.post(

@@ -482,10 +482,10 @@ public enum AnalyseImportJob {
 
     struct Payload: Decodable { var batch: UUID }
 
-    static func handler(engine: ListeningEngine) -> JobHandlers.Handler {
+    static func handler(engine: ListeningEngine, siteURL: String) -> JobHandlers.Handler {
         { job, db, logger in
             let payload = try JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8))
-            let remaining = try await analyseSlice(batchID: payload.batch, engine: engine, on: db)
+            let remaining = try await analyseSlice(batchID: payload.batch, engine: engine, siteURL: siteURL, on: db)
             if remaining > 0 {
                 try await JobQueue(database: db, workerID: "importer").enqueue(kind: kind, payload: job.payload)
             } else {
@@ -496,7 +496,10 @@ public enum AnalyseImportJob {
 
     /// Analyses up to one slice; returns how many items of the batch are still waiting.
     @discardableResult
-    public static func analyseSlice(batchID: UUID, engine: ListeningEngine, on db: any Database) async throws -> Int {
+    /// `siteURL`: the site's public address, for the link in urgent-alert e-mails.
+    public static func analyseSlice(
+        batchID: UUID, engine: ListeningEngine, siteURL: String, on db: any Database
+    ) async throws -> Int {
         let items = try await FeedbackItem.query(on: db).filter(\.$importBatchID == batchID).filter(
             \.$analysedAt == nil
         )
@@ -508,7 +511,7 @@ public enum AnalyseImportJob {
                     engine.analyse(item.fullText), to: item, hasSuggestion: !item.couldBeBetter.isEmpty)
                 try await item.save(on: db)
                 try await FeedbackIntake.storeThemes(item.themeList, for: item.id!, on: db)
-                if item.isUrgent { try await UrgentAlerts.raise(for: item, on: db) }
+                if item.isUrgent { try await UrgentAlerts.raise(for: item, siteURL: siteURL, on: db) }
             }
             if let batch = try await ImportBatch.find(batchID, on: db) {
                 batch.rowsAnalysed += items.count

@@ -14,6 +14,8 @@ struct FeedbackIntake {
     let engine: ListeningEngine
     /// Shares commits between concurrent submissions; without one, each item has a transaction of its own.
     var committer: FeedbackCommitter? = nil
+    /// The site's public address, for the link in urgent-alert e-mails (none when empty).
+    var siteURL: String = ""
 
     struct Origin: Sendable {
         var channel: FeedbackChannel
@@ -63,13 +65,13 @@ struct FeedbackIntake {
         if let committer {
             try await committer.write(pending)
         } else {
-            try await database.transaction { try await Self.store([pending], on: $0) }
+            try await database.transaction { [siteURL] in try await Self.store([pending], siteURL: siteURL, on: $0) }
         }
         return Recorded(id: item.id, reference: item.reference, status: item.status)
     }
 
     /// Stores a group of new items inside the transaction it is given.
-    @Sendable static func store(_ group: [Pending], on db: any Database) async throws {
+    @Sendable static func store(_ group: [Pending], siteURL: String, on db: any Database) async throws {
         try await NewFeedback.insert(group.map(\.item), on: db)
         for pending in group {
             if let answers = pending.equalityAnswers {
@@ -78,7 +80,7 @@ struct FeedbackIntake {
                     answers: answers, submittedAt: pending.item.receivedAt
                 ).create(on: db)
             }
-            if pending.item.isUrgent { try await UrgentAlerts.raise(for: pending.item, on: db) }
+            if pending.item.isUrgent { try await UrgentAlerts.raise(for: pending.item, siteURL: siteURL, on: db) }
         }
     }
 
@@ -220,6 +222,8 @@ extension Application {
 extension Request {
     /// How requests take in feedback: analysed on arrival, written in a shared durable commit.
     var feedbackIntake: FeedbackIntake {
-        FeedbackIntake(database: db, engine: listeningEngine, committer: application.feedbackCommitter)
+        FeedbackIntake(
+            database: db, engine: listeningEngine, committer: application.feedbackCommitter,
+            siteURL: heardConfiguration.publicURL)
     }
 }

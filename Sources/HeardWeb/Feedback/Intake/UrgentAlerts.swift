@@ -8,20 +8,21 @@ import HeardStorage
 enum UrgentAlerts {
     static let notifiedRoles: [Role] = [.moderator, .complaintsHandler]
 
-    static func raise(for item: FeedbackItem, on db: any Database) async throws {
+    /// `siteURL`: the site's public address, for the link to the alerts page (none when empty).
+    static func raise(for item: FeedbackItem, siteURL: String, on db: any Database) async throws {
         try await raise(
             feedbackID: item.id!, reference: item.reference, serviceID: item.$service.id, reasons: item.urgentReasons,
-            on: db)
+            siteURL: siteURL, on: db)
     }
 
-    static func raise(for item: NewFeedback, on db: any Database) async throws {
+    static func raise(for item: NewFeedback, siteURL: String, on db: any Database) async throws {
         try await raise(
             feedbackID: item.id, reference: item.reference, serviceID: item.serviceID, reasons: item.urgentReasons,
-            on: db)
+            siteURL: siteURL, on: db)
     }
 
     private static func raise(
-        feedbackID: UUID, reference: String, serviceID: UUID, reasons: String, on db: any Database
+        feedbackID: UUID, reference: String, serviceID: UUID, reasons: String, siteURL: String, on db: any Database
     ) async throws {
         try await UrgentAlert(feedbackID: feedbackID, reasons: reasons).create(on: db)
         let staff = try await User.query(on: db).filter(\.$role ~~ notifiedRoles).filter(\.$isActive == true).all()
@@ -34,7 +35,7 @@ enum UrgentAlerts {
                     Feedback \(reference) about \(service?.name ?? "a service") may show a risk to someone's safety \
                     (\(reasons.replacingOccurrences(of: ";", with: ", "))).
 
-                    Please look at it now: sign in to Heard and open Urgent alerts on the dashboard.
+                    Please look at it now: \(siteURL.isEmpty ? "sign in to Heard and open Urgent alerts on the dashboard." : "sign in to Heard and open Urgent alerts, " + siteURL + SiteURL.alerts)
                     """,
                 kind: "urgent_alert", feedbackID: feedbackID
             ).create(on: db)
