@@ -81,7 +81,8 @@ import Testing
             "My name is Sarah Jones and my son Tom Jones was treated badly", "my name's Sarah", "call me Sarah",
             "Hi, this is Sarah writing", "Signed Sarah Jones", "Thank you, from Sarah xx", "I came from Leeds",
             "my name is on the list", "my mum Jean", "Flat 3, 21 Park Road", "I live at 12 Acacia Avenue",
-            "from Sarah", "This is Great",
+            "from Sarah", "This is Great", "I am Zelda Quibble", "I'm Zelda Quibble, thanks", "im Zelda Quibble",
+            "I am British Asian", "I Am Disgusted By It",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

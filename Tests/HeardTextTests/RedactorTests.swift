@@ -104,6 +104,9 @@ import Testing
         ("my grandson Jack", "my grandson [name]"), ("my husband Raj", "my husband [name]"),
         ("my neighbour Mary Smith drove me", "my neighbour [name] drove me"),
         ("my cousin Dev came too", "my cousin [name] came too"), ("my stepdad Gary", "my stepdad [name]"),
+        ("I am Zelda Quibble, phone me", "I am [name], phone me"),
+        ("Hello, I'm Zelda Quibble and I was seen", "Hello, I'm [name] and I was seen"),
+        ("I\u{2019}m Bryony Quibble", "I\u{2019}m [name]"), ("i am Zelda Quibble", "i am [name]"),
     ])
     func redactsSelfGivenAndRelativesNames(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -148,6 +151,8 @@ import Testing
         "This is Great", "this is Bradford Royal Infirmary", "I was transferred from Leeds",
         "The ambulance came from Bradford.", "my mum was seen quickly", "My dad Was seen", "my name is not important",
         "the name of the ward", "my surname is Smith", "my neighbour was very helpful", "my cousin is a nurse",
+        "I am British Asian", "I'm Deputy Manager", "I am Very Disappointed", "I Am Disgusted By It", "I'm Polish",
+        "I am NHS Staff", "Im Not Happy", "I am. Zelda Quibble", "Miriam Quibble was kind", "I mean Zelda Quibble",
     ])
     func leavesNameLikePhrasesWithoutANameAlone(_ input: String) {
         let result = redactor.redact(input)

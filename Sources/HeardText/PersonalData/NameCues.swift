@@ -21,9 +21,10 @@ enum NameCues {
 
     /// Words after which a capitalised name follows in a given context (see `PersonalDataPatterns.name`):
     /// "my name is Sarah", "her name was Jane", "this is Sarah writing", "my name's Sarah", "call me Sarah",
-    /// "signed Sarah Jones", and "from Sarah" ending a comment after a thank-you or punctuation.
+    /// "signed Sarah Jones", "I am Zelda Quibble" (a first name and a surname), and "from Sarah" ending a
+    /// comment after a thank-you or punctuation.
     enum LeadIn: Int32, CaseIterable {
-        case `is`, was, name, me, signed, from
+        case `is`, was, name, me, signed, from, am
     }
     static let leadInWords = LeadIn.allCases.map { "\($0)" }
     /// Lead-in words by hash; the value is the `LeadIn`'s raw value.
@@ -36,7 +37,23 @@ enum NameCues {
     static let introductionFollowers = ["writing", "calling", "here", "speaking", "from"]
 
     /// The lead-ins as phrases for the analyser's cue matcher ("from" is checked apart, at the comment's end).
-    static let leadInPhrases = ["name is", "name was", "this is", "name's", "call me", "signed"]
+    static let leadInPhrases = ["name is", "name was", "this is", "name's", "call me", "signed", "i am", "i'm"]
+
+    /// Capitalised pairs that follow "I am" but say who someone is, not their name ("I am British Asian",
+    /// "I am Deputy Manager", "I am Very Disappointed"): neither word of the pair may be one of these.
+    static let notSelfNames: FlatHashMap = hashes([
+        "british", "english", "scottish", "welsh", "irish", "european", "polish", "romanian", "lithuanian",
+        "portuguese", "italian", "spanish", "french", "german", "indian", "pakistani", "bangladeshi", "chinese",
+        "asian", "african", "caribbean", "black", "white", "mixed", "arab", "somali", "nigerian", "ghanaian",
+        "kurdish", "turkish", "iranian", "afghan", "syrian", "gypsy", "roma", "traveller", "muslim", "christian",
+        "hindu", "sikh", "jewish", "catholic", "buddhist", "church", "deaf", "blind", "disabled", "autistic",
+        "trans", "gay", "lesbian", "bisexual", "head", "deputy", "lead", "chief", "chair", "director", "member",
+        "volunteer", "patient", "carer", "parent", "governor", "officer", "coordinator", "assistant", "clinical",
+        "nursing", "medical", "ward", "sister", "charge", "band", "happy", "unhappy", "grateful", "angry",
+        "disappointed", "disgusted", "appalled", "furious", "pleased", "delighted", "satisfied", "sorry",
+        "concerned", "worried", "extremely", "totally", "absolutely", "completely", "now", "currently", "type",
+        "diabetic", "pregnant", "retired", "unemployed", "registered", "housebound", "fully", "vaccinated",
+    ])
 
     /// Capitalised or common words that follow a role but are not names ("Nurse Practitioner", "Dr I think").
     static let notNames: FlatHashMap = hashes([
@@ -103,6 +120,8 @@ enum NameCues {
     private static let leadInTokens: FlatHashMap = tokenHashes(["name's", "signed"])
     /// Lead-ins that need one ("name is", "this is", "call me"): the value is the hash of the word before.
     private static let pairedLeadInTokens: FlatHashMap = tokenHashes(["is", "was", "me"])
+    /// "I am" and "I'm", which need two capitalised words after them (a first name and a surname).
+    private static let selfLeadInTokens: FlatHashMap = tokenHashes(["am", "i'm"])
 
     /// Whether the name pattern can match anywhere in a comment with these tokens: some honorific, a
     /// capitalised first name (`GivenNames`), or some
@@ -122,6 +141,9 @@ enum NameCues {
             if honorificTokens.value(for: hash) != nil { return true }
             if tokens[index].startsUpper, givenNameTokens.value(for: hash) != nil { return true }
             guard index + 1 < count, tokens[index + 1].startsUpper else { continue }
+            if index + 2 < count, tokens[index + 2].startsUpper, selfLeadInTokens.value(for: hash) != nil {
+                return true
+            }
             if roleTokens.value(for: hash) != nil || leadInTokens.value(for: hash) != nil { return true }
             if index > 0, pairedLeadInTokens.value(for: hash) != nil {
                 let before = tokens[index - 1].hash

@@ -338,6 +338,10 @@ enum PersonalDataPatterns {
         var end = start
         while end < count, ByteClass.isASCIILetter(bytes[end]) { end += 1 }
         let length = end - start
+        // "I'm Zelda Quibble": the apostrophe ends the scanned word at "I".
+        if length == 1, first == UInt8(ascii: "i"), let afterM = PersonalDataPatterns.endOfIm(bytes, at: end) {
+            return nameAfterLeadIn(bytes, leadIn: .am, start: start, end: afterM, afterI: true)
+        }
         guard length >= 2, length <= 15 else { return nil }
         // A capitalised word may be a first name on its own ("Mandy was lovely"); any other word must be a
         // title, role or lead-in for a name to follow.
@@ -495,12 +499,23 @@ enum PersonalDataPatterns {
     /// Sarah", "signed Sarah", and "from Sarah" ending the comment after a thank-you or punctuation. Never a
     /// lower-case word ("my name is on the list", "my name was not called").
     private static func nameAfterLeadIn(
-        _ bytes: UnsafeBufferPointer<UInt8>, leadIn: NameCues.LeadIn, start: Int, end: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, leadIn: NameCues.LeadIn, start: Int, end: Int, afterI: Bool = false
     ) -> Match? {
         let count = bytes.count
         var nameStart = end + 1
         var needsFollower = false
         switch leadIn {
+        case .am:
+            // "I am Zelda Quibble", "I'm Zelda Quibble": only a first name and a surname, neither a word that
+            // says who someone is ("I am British Asian", "I am Deputy Manager"). "I am Polish" stays.
+            guard afterI || word(before: start, in: bytes, is: "i"), nameStart < count,
+                bytes[nameStart - 1] == UInt8(ascii: " "),
+                let firstEnd = nameWord(bytes, at: nameStart, lowercaseAllowed: false),
+                firstEnd + 1 < count, bytes[firstEnd] == UInt8(ascii: " "),
+                let surnameEnd = nameWord(bytes, at: firstEnd + 1, lowercaseAllowed: false),
+                !isSelfDescription(bytes, nameStart..<firstEnd), !isSelfDescription(bytes, (firstEnd + 1)..<surnameEnd)
+            else { return nil }
+            return Match(kind: .name, keepUntil: nameStart, end: surnameEnd)
         case .is, .was:
             if word(before: start, in: bytes, is: "name") {
                 break
@@ -550,6 +565,29 @@ enum PersonalDataPatterns {
             }
         }
         return Match(kind: .name, keepUntil: nameStart, end: nameEnd)
+    }
+
+    /// Where "'m" or "’m" after an "I" at `index` ends, if they follow it as a whole word.
+    static func endOfIm(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let count = bytes.count
+        var next = index
+        if next + 1 < count, bytes[next] == UInt8(ascii: "'") {
+            next += 1
+        } else if next + 3 < count, bytes[next] == 0xE2, bytes[next + 1] == 0x80, bytes[next + 2] == 0x99 {
+            next += 3
+        } else {
+            return nil
+        }
+        guard bytes[next] | 0x20 == UInt8(ascii: "m"), next + 1 == count || !ByteClass.isASCIILetter(bytes[next + 1])
+        else { return nil }
+        return next + 1
+    }
+
+    /// Whether the word in `range` says who someone is rather than naming them (`NameCues.notSelfNames`).
+    private static func isSelfDescription(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var hash = StableHash.offset
+        for index in range { hash = (hash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
+        return NameCues.notSelfNames.value(for: StableHash.mix(hash)) != nil
     }
 
     /// Whether the whole word just before `position` (after one or more blanks) is `word`, in any case.
