@@ -83,10 +83,16 @@ enum PersonalDataController {
                     context: context(request, hasErrors: true), notice: nil),
                 status: .unprocessableEntity)
         }
+        let back = ListPage.path(path, filters: [("reference", parsed.reference ?? "")], page: 1)
+        guard held.hasAnythingToErase else {
+            Admin.flash(request, "Nothing was erased: what was found has been erased already, or is kept.")
+            return request.redirect(to: back)
+        }
         let engine = request.listeningEngine
+        // Before erasing: the items are erased in place.
+        let erasedReferences = held.feedback.filter(\.canBeErased).map(\.item.reference)
         let counts = try await request.db.transaction { db in
             let counts = try await held.erase(on: db, redact: engine.redacted)
-            let erasedReferences = held.feedback.filter { $0.decision == .erase }.map(\.item.reference)
             let keptReferences = held.feedback.filter { $0.decision != .erase }.map(\.item.reference)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
@@ -112,7 +118,7 @@ enum PersonalDataController {
                 + (kept.isEmpty
                     ? "" : " " + EnglishList.and(kept).prefix(1).uppercased() + EnglishList.and(kept).dropFirst() + ".")
         )
-        return request.redirect(to: ListPage.path(path, filters: [("reference", parsed.reference ?? "")], page: 1))
+        return request.redirect(to: back)
     }
 
     /// " (HRD-A, HRD-B)", or "" for none.

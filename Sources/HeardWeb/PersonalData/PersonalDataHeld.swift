@@ -20,7 +20,13 @@ struct PersonalDataHeld {
         /// Found by the address written in its words, not given as the contact address.
         var foundInText = false
         var decision: ErasureRules.Decision { ErasureRules.feedback(becameComplaint: complaint != nil) }
+        /// Erased by an earlier request (found again by its reference).
+        var isErased: Bool { item.story == ErasureRules.erasedText }
+        var canBeErased: Bool { decision == .erase && !isErased }
     }
+
+    /// The address an erased e-mail keeps in place of the person's.
+    static let erasedAddress = "[erased]"
 
     struct Response {
         var response: SurveyResponse
@@ -38,6 +44,12 @@ struct PersonalDataHeld {
     var emails: [Notice]
 
     var isEmpty: Bool { feedback.isEmpty && responses.isEmpty && emails.isEmpty }
+
+    /// Whether an erasure would change anything: not when all that was found was erased before, or is kept.
+    var hasAnythingToErase: Bool {
+        feedback.contains(where: \.canBeErased) || !responses.isEmpty
+            || emails.contains { $0.toAddress != Self.erasedAddress }
+    }
 
     /// "2 pieces of feedback, 1 consultation response and 3 e-mails"
     var summary: String {
@@ -139,7 +151,7 @@ struct PersonalDataHeld {
         let erased = ErasureRules.erasedText
         var counts = Erasure()
         counts.complaintsKept = feedback.filter { $0.decision != .erase }.count
-        for entry in feedback where entry.decision == .erase {
+        for entry in feedback where entry.canBeErased {
             let item = entry.item
             item.story = erased
             item.whatWasGood = ""
@@ -177,12 +189,13 @@ struct PersonalDataHeld {
             try await response.update(on: db)
         }
         let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
-        for notice in emails where notice.feedbackID.map({ !kept.contains($0) }) ?? true {
+        for notice in emails
+        where notice.toAddress != Self.erasedAddress && notice.feedbackID.map({ !kept.contains($0) }) ?? true {
             if notice.status == .queued || notice.status == .sending {
                 // Not sent yet: an e-mail to someone who asked to be forgotten is not sent at all.
                 try await notice.delete(on: db)
             } else {
-                notice.toAddress = "[erased]"
+                notice.toAddress = Self.erasedAddress
                 notice.body = erased
                 try await notice.update(on: db)
             }

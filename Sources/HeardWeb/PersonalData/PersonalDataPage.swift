@@ -52,8 +52,13 @@ enum PersonalDataPage {
                             [
                                 .text(entry.item.reference + (entry.foundInText ? " " + writtenNote : "")),
                                 .text(DecisionClock.ukDay(of: entry.item.receivedAt).ukText),
-                                .text(entry.item.service.name), .text(entry.item.status.title),
-                                .text(outcome(entry.decision, erasedIf: "Their words and contact details are erased.")),
+                                .text(entry.item.service.name),
+                                .text(entry.isErased ? "Erased at the person's request" : entry.item.status.title),
+                                .text(
+                                    entry.isErased
+                                        ? alreadyErased
+                                        : outcome(
+                                            entry.decision, erasedIf: "Their words and contact details are erased.")),
                             ]
                         })
                 }
@@ -77,8 +82,10 @@ enum PersonalDataPage {
                                 .text(notice.createdAt.map { $0.formatted(AuditPage.dateFormat) } ?? "–"),
                                 .text(notice.subject),
                                 .text(
-                                    notice.status == .queued || notice.status == .sending
-                                        ? "Not sent yet: it is cancelled." : "The address and text are erased."),
+                                    notice.toAddress == PersonalDataHeld.erasedAddress
+                                        ? alreadyErased
+                                        : notice.status == .queued || notice.status == .sending
+                                            ? "Not sent yet: it is cancelled." : "The address and text are erased."),
                             ]
                         })
                 }
@@ -96,29 +103,44 @@ enum PersonalDataPage {
                     ) { "Download a copy (JSON)" }
                 }
                 h2(.id("erase")) { "Erase" }
-                p {
-                    "Erasing removes their words and contact details for good. Counts of themes and sentiment stay, with nothing that identifies them. A published story is taken down."
-                }
-                HeardWeb.form(.action(PersonalDataController.path + "/erase"), .method("post"), .novalidate) {
-                    FormComponents.csrfField(context.csrfToken ?? "")
-                    input(.type("hidden"), .name("email"), .value(typed.email))
-                    input(.type("hidden"), .name("reference"), .value(typed.reference))
-                    FormComponents.textArea(
-                        name: "reason", label: "Why", value: typed.reason, failure: failure,
-                        hint:
-                            "For example: \"Asked by e-mail on 3 December 2026 to delete everything; identity checked.\" Kept in the audit log.",
-                        rows: 3)
-                    if let problem = failure?.message(for: "confirm") {
-                        p(.id("field-confirm-error"), .class("error-message")) {
-                            span(.class("visually-hidden")) { "Error: " }; problem
-                        }
+                if !held.hasAnythingToErase {
+                    p {
+                        "There is nothing more to erase: what was found has been erased already, or is kept as the table says."
                     }
-                    FormComponents.checkbox(
-                        name: "confirm", label: "I understand that erased words cannot be brought back",
-                        checked: typed.confirmed)
-                    button(.type("submit"), .class("button button-warning")) { "Erase" }
+                } else {
+                    eraseForm(typed: typed, failure: failure, context: context)
                 }
             }
+        }
+    }
+
+    static let alreadyErased = "Already erased."
+
+    @HTMLBuilder
+    private static func eraseForm(
+        typed: PersonalDataController.Typed, failure: ValidationFailure?, context: PageContext
+    ) -> [HTMLNode] {
+        p {
+            "Erasing removes their words and contact details for good. Counts of themes and sentiment stay, with nothing that identifies them. A published story is taken down."
+        }
+        HeardWeb.form(.action(PersonalDataController.path + "/erase"), .method("post"), .novalidate) {
+            FormComponents.csrfField(context.csrfToken ?? "")
+            input(.type("hidden"), .name("email"), .value(typed.email))
+            input(.type("hidden"), .name("reference"), .value(typed.reference))
+            FormComponents.textArea(
+                name: "reason", label: "Why", value: typed.reason, failure: failure,
+                hint:
+                    "For example: \"Asked by e-mail on 3 December 2026 to delete everything; identity checked.\" Kept in the audit log.",
+                rows: 3)
+            if let problem = failure?.message(for: "confirm") {
+                p(.id("field-confirm-error"), .class("error-message")) {
+                    span(.class("visually-hidden")) { "Error: " }; problem
+                }
+            }
+            FormComponents.checkbox(
+                name: "confirm", label: "I understand that erased words cannot be brought back",
+                checked: typed.confirmed)
+            button(.type("submit"), .class("button button-warning")) { "Erase" }
         }
     }
 

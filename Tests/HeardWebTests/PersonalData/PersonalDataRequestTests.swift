@@ -178,6 +178,25 @@ struct PersonalDataRequestTests {
             page = try await admin.get("/staff/personal-data?email=jo.bloggs@example.org")
             #expect(page.body.contains("Found: 1 piece of feedback"))
             #expect(page.body.contains(complained.reference))
+            #expect(page.body.contains("There is nothing more to erase"), "only a kept complaint is left")
+
+            // Found again by its reference, erased feedback says so and offers no second erasure.
+            let again = try await admin.get("/staff/personal-data?reference=\(kind.reference)")
+            #expect(again.body.contains("Already erased."))
+            #expect(again.body.contains("Erased at the person's request"))
+            #expect(!again.body.contains("Withdrawn from publication"))
+            #expect(!again.body.contains("/staff/personal-data/erase"), "no Erase form")
+            let twice = try await admin.post(
+                erasePath,
+                form: ["reference": kind.reference, "reason": "Asked again on 4 December 2026.", "confirm": "yes"],
+                tokenFrom: "/staff/personal-data?reference=\(kind.reference)")
+            #expect(twice.status == .seeOther)
+            #expect(
+                try await admin.get(try #require(twice.location)).body.contains(
+                    "Nothing was erased: what was found has been erased already, or is kept."))
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "personal_data.erased").count() == 1,
+                "an erasure that erased nothing is not audited as one")
         }
     }
 
