@@ -53,4 +53,26 @@ struct BodySizeLimitTests {
             #expect(page.body.contains("Send less than 2 MB"))
         }
     }
+
+    @Test(
+        "a signed-in person refused before their session is read (413, no such page) still sees the staff header",
+        arguments: TestDatabase.all)
+    func errorPagesKnowWhoIsSignedIn(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let tooLarge = try await officer.send(
+                .POST, "/staff/feedback/new", headers: [],
+                bodyBytes: ByteBuffer(string: String(repeating: "x", count: 2_200_000)),
+                contentType: "application/x-www-form-urlencoded")
+            #expect(tooLarge.status == .payloadTooLarge)
+            #expect(tooLarge.body.contains("Send less than 2 MB"))
+            #expect(tooLarge.body.contains("Sign out") && !tooLarge.body.contains("Staff sign in"), "\(tooLarge.body)")
+            let missing = try await officer.get("/no-such-page")
+            #expect(missing.status == .notFound)
+            #expect(missing.body.contains("Sign out") && !missing.body.contains("Staff sign in"))
+            // Someone not signed in sees the public header, as before.
+            let anonymous = try await app.browser().get("/no-such-page")
+            #expect(anonymous.status == .notFound && anonymous.body.contains("Staff sign in"))
+        }
+    }
 }

@@ -64,6 +64,23 @@ struct HeardErrorMiddleware: AsyncMiddleware {
                 }
                 return response
             }
+            return await Self.page(for: request, status: status, message: message)
+        }
+    }
+
+    /// The error page, with the staff header for someone signed in even when the error came before the
+    /// session was read (a 404 at no route, a 413 refused on its head).
+    static func page(for request: Request, status: HTTPResponseStatus, message: String) async -> Response {
+        guard request.hasSession, request.currentUser == nil else {
+            return ErrorPage.response(for: request, status: status, message: message)
+        }
+        let render = ErrorPageResponder(status: status, message: message)
+        let withSession = [request.application.sessions.middleware, SessionUserMiddleware()].makeResponder(
+            chainingTo: render)
+        do {
+            return try await withSession.respond(to: request).get()
+        } catch {
+            // A session that cannot be read (the database is down) must not hide the first error.
             return ErrorPage.response(for: request, status: status, message: message)
         }
     }
@@ -167,5 +184,15 @@ enum DecodingErrorText {
         case is Double.Type: "a number"
         default: "of the documented type"
         }
+    }
+}
+
+/// Renders the error page as the end of a middleware chain.
+private struct ErrorPageResponder: AsyncResponder {
+    let status: HTTPResponseStatus
+    let message: String
+
+    func respond(to request: Request) async throws -> Response {
+        ErrorPage.response(for: request, status: status, message: message)
     }
 }
