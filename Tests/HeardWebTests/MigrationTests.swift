@@ -45,3 +45,26 @@ struct MigrationTests {
         }
     }
 }
+
+extension MigrationTests {
+    @Test(
+        "equality answers stored with an exact time before M0124 are cut to the day, on both databases",
+        arguments: TestDatabase.all)
+    func equalityTimesCutToTheDay(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let exact = Date(timeIntervalSince1970: 1_796_517_104.8)
+            let row = EqualityResponse(
+                contextType: "consultation", contextID: UUID(), placeID: nil, answers: #"{"sex":"male"}"#)
+            row.submittedAt = exact
+            try await row.create(on: app.db)
+            #expect(try await EqualityResponse.find(row.id, on: app.db)?.submittedAt != EqualityResponse.day(of: exact))
+            let migration = try #require(
+                HeardMigrations.all.first { String(describing: type(of: $0)) == "M0124_EqualityResponseDays" }
+                    as? any AsyncMigration)
+            try await migration.prepare(on: app.db)
+            let cut = try #require(try await EqualityResponse.find(row.id, on: app.db)?.submittedAt)
+            #expect(cut == EqualityResponse.day(of: exact))
+            #expect(cut.timeIntervalSince1970 == 1_796_515_200)
+        }
+    }
+}

@@ -36,6 +36,7 @@ public enum HeardMigrations {
             M0121_EqualityAssessmentVersions(),
             M0122_IndicatorPeriods(),
             M0123_FormSubmissions(),
+            M0124_EqualityResponseDays(),
         ]
     }
 }

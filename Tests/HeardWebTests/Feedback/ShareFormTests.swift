@@ -142,7 +142,12 @@ struct ShareFormTests {
 
             let accepted = try await person.post(formPath, form: base)
             #expect(accepted.status == .seeOther)
-            #expect(try await EqualityResponse.query(on: app.db).count() == 1)
+            let equality = try #require(try await EqualityResponse.query(on: app.db).first())
+            let item = try #require(try await FeedbackItem.query(on: app.db).first())
+            // Kept by the day only, so the answers cannot be matched to the feedback by its time.
+            #expect(equality.submittedAt.timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400) == 0)
+            #expect(equality.submittedAt == EqualityResponse.day(of: item.receivedAt))
+            #expect(equality.submittedAt != item.receivedAt)
         }
     }
 

@@ -13,6 +13,8 @@ public final class EqualityResponse: Model, @unchecked Sendable {
     @OptionalField(key: "place_id") public var placeID: UUID?
     /// JSON object of question key to answer value (see `EqualityQuestion`).
     @Field(key: "answers") public var answers: String
+    /// The day (midnight UTC) only: an exact time would match the answers to the feedback or response sent
+    /// with them, which is just what keeping them apart is for.
     @Field(key: "submitted_at") public var submittedAt: Date
 
     public init() {}
@@ -22,6 +24,12 @@ public final class EqualityResponse: Model, @unchecked Sendable {
         self.contextID = contextID
         self.placeID = placeID
         self.answers = answers
-        self.submittedAt = submittedAt
+        self.submittedAt = Self.day(of: submittedAt)
+    }
+
+    /// Midnight UTC of the day `date` falls on.
+    public static func day(of date: Date) -> Date {
+        let seconds = date.timeIntervalSince1970
+        return Date(timeIntervalSince1970: (seconds / 86_400).rounded(.down) * 86_400)
     }
 }
