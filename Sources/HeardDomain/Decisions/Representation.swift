@@ -75,6 +75,9 @@ public struct RepresentationRow: Sendable, Equatable {
     /// Hidden although not small, because with the total shown it would give away a small group's number
     /// (secondary suppression: see `Representation.table`).
     public var protectsSmallGroup: Bool = false
+    /// The characteristic's total must not be shown: too little is hidden beside its small numbers for the
+    /// total not to give them away (see `Representation.totalIsSafe`).
+    public var hidesTotal: Bool = false
 
     /// What the table says in its "Respondents" column.
     public func respondentsText(suppressBelow: Int = Representation.defaultSuppressBelow) -> String {
@@ -97,13 +100,13 @@ public struct RepresentationRow: Sendable, Equatable {
 /// exact binomial test at the 5% level says there are fewer respondents than the population share would give,
 /// or, with at least 5 expected, its share of respondents is less than half its share of the population.
 /// Counts from 1 to 4 (below `suppressBelow`, configurable) are shown as "fewer than 5" and their shares hidden,
-/// so no one can be picked out; zero is shown, because it reveals no one. The smallest other group is hidden
-/// beside a small one, so the total cannot give it away.
+/// so no one can be picked out; zero is shown, because it reveals no one. The smallest other groups are hidden
+/// beside a small one, or else the total, so the total cannot give it away.
 public enum Representation {
     public static let defaultSuppressBelow = 5
     public static let minimumAnswers = 20
     public static let ruleText =
-        "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\". Numbers from 1 to 4 are shown as \"fewer than 5\", and beside them one more group is not shown, so that no one can be identified or worked out from the total."
+        "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\". Numbers from 1 to 4 are shown as \"fewer than 5\", and beside them at least one more group, or the total, is not shown, so that no one can be identified or worked out from the total."
 
     /// `answers`: category → count for one characteristic ("Prefer not to say" excluded by the caller or here).
     /// `population`: category → percent of the place's population.
@@ -125,23 +128,33 @@ public enum Representation {
                 canJudge: canJudge(answered: answered, populationPercent: populationShare))
         }
         // With the total shown, one hidden small number is the total less the others ("13 answered, 9 women":
-        // 4 men). So the smallest other group is hidden too, leaving two numbers that only their sum is known
-        // of. When there is no other group to hide, `totalIsSafe` says the total must go instead.
-        if rows.contains(where: { $0.respondents == nil }),
-            let smallest = rows.indices.filter({ (rows[$0].respondents ?? 0) > 0 })
-                .min(by: { rows[$0].respondents! < rows[$1].respondents! })
-        {
-            rows[smallest].respondents = nil
-            rows[smallest].respondentShare = nil
-            rows[smallest].protectsSmallGroup = true
+        // 4 men). So the smallest other groups are hidden too, until what is hidden adds up to at least twice
+        // the threshold: a reader then knows only a sum that many splits give. Less than that and the split is
+        // as good as known (1 woman and 5 men hidden, 6 answered: a small group plus one of at least 5 can
+        // only be 1 + 5), so when there is nothing more to hide the total must go instead (`totalIsSafe`).
+        let counts = categories.map { answers[$0] ?? 0 }
+        var hiddenSum = rows.indices.filter { rows[$0].respondents == nil }.reduce(0) { $0 + counts[$1] }
+        if hiddenSum > 0 {
+            var protectors = 0
+            let shown = rows.indices.filter { counts[$0] >= suppressBelow }.sorted { counts[$0] < counts[$1] }
+            for index in shown where protectors == 0 || hiddenSum < 2 * suppressBelow {
+                rows[index].respondents = nil
+                rows[index].respondentShare = nil
+                rows[index].protectsSmallGroup = true
+                hiddenSum += counts[index]
+                protectors += 1
+            }
+            if protectors == 0 || hiddenSum < 2 * suppressBelow {
+                for index in rows.indices { rows[index].hidesTotal = true }
+            }
         }
         return rows
     }
 
     /// Whether a table's total may be shown beside its rows: not when its small numbers could be worked out
-    /// from it (every group that took part is small, and none could be hidden beside them).
+    /// from it (too little could be hidden beside them).
     public static func totalIsSafe(_ rows: [RepresentationRow]) -> Bool {
-        !rows.contains(where: { $0.respondents == nil }) || rows.contains(where: \.protectsSmallGroup)
+        !rows.contains(where: \.hidesTotal)
     }
 
     /// Whether the rule can say anything about a group: enough answers, a population share, and enough

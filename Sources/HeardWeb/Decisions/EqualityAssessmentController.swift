@@ -302,18 +302,30 @@ enum EqualityAssessmentController {
         for group in ConsultationAnalysis.representation(consultationForms + activityForms, population: population) {
             let key = group.characteristic.rawValue
             let sources = [
-                bundle.consultation == nil ? nil : "\(fromConsultation[key] ?? 0) from the consultation",
-                activityIDs.isEmpty ? nil : "\(fromActivities[key] ?? 0) at involvement activities",
+                bundle.consultation == nil ? nil : "\(fromConsultation[key] ?? "0") from the consultation",
+                activityIDs.isEmpty ? nil : "\(fromActivities[key] ?? "0") at involvement activities",
             ].compactMap { $0 }
             let flagged = group.rows.filter(\.underRepresented).map(\.category)
-            var line = "\(group.answered) people answered (\(sources.joined(separator: ", ")))."
+            // The same small-number rule as the tables: this text may be published with the assessment.
+            var line =
+                Representation.totalIsSafe(group.rows)
+                ? "\(group.answered) people answered (\(sources.joined(separator: ", ")))."
+                : "How many answered is not shown, to protect a small group."
             if !flagged.isEmpty { line += " Under-represented: " + flagged.joined(separator: ", ") + "." }
             text[key] = line
         }
         return text
     }
 
-    private static func answered(_ groups: [ConsultationAnalysis.RepresentationGroup]) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: groups.map { ($0.characteristic.rawValue, $0.answered) })
+    /// How many answered each characteristic, or "a number not shown" where that total would give a small
+    /// group away.
+    private static func answered(_ groups: [ConsultationAnalysis.RepresentationGroup]) -> [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: groups.map {
+                (
+                    $0.characteristic.rawValue,
+                    Representation.totalIsSafe($0.rows) ? String($0.answered) : "a number not shown"
+                )
+            })
     }
 }

@@ -85,6 +85,39 @@ struct RepresentationTests {
         #expect(
             ethnic.map { $0.respondentsText() } == ["not shown, to protect a small group", "fewer than 5", "0", "60"])
         #expect(ethnic[3].respondentShare != nil)
+        // Hidden beside a small group, a group of 5 is not enough: 1 + 5 is the only split of 6 with one group
+        // under 5 and one of at least 5. So the total goes too.
+        let tight = Representation.table(
+            characteristic: "sex", categories: ["female", "male"], answers: ["female": 1, "male": 5],
+            population: ["female": 51, "male": 49])
+        #expect(tight.allSatisfy { $0.respondents == nil })
+        #expect(!Representation.totalIsSafe(tight))
+        // With a third group, it is hidden as well, until what is hidden adds up to at least 10.
+        let three = Representation.table(
+            characteristic: "age", categories: ["25-34", "35-44", "45-54"],
+            answers: ["25-34": 1, "35-44": 5, "45-54": 30], population: [:])
+        #expect(
+            three.map { $0.respondentsText() } == [
+                "fewer than 5", "not shown, to protect a small group", "not shown, to protect a small group",
+            ])
+        #expect(Representation.totalIsSafe(three))
+        // For every table, no hidden group's number follows from the total: at least two splits fit.
+        for answers in [[1, 5], [1, 6], [4, 9], [2, 2], [1, 5, 30], [3, 0, 7], [1, 1, 8]] {
+            let names = answers.indices.map { "g\($0)" }
+            let rows = Representation.table(
+                characteristic: "x", categories: names,
+                answers: Dictionary(uniqueKeysWithValues: zip(names, answers)), population: [:])
+            guard Representation.totalIsSafe(rows) else { continue }
+            let hidden = rows.indices.filter { rows[$0].respondents == nil }
+            let hiddenSum = hidden.reduce(0) { $0 + answers[$1] }
+            // Splits a reader could not rule out: small groups 1–4, protecting groups at least 5.
+            func splits(_ remaining: ArraySlice<Int>, _ sum: Int) -> Int {
+                guard let first = remaining.first else { return sum == 0 ? 1 : 0 }
+                let range = rows[first].protectsSmallGroup ? 5...max(5, sum) : 1...4
+                return range.reduce(0) { $0 + ($1 <= sum ? splits(remaining.dropFirst(), sum - $1) : 0) }
+            }
+            #expect(splits(hidden[...], hiddenSum) >= 2, "\(answers)")
+        }
         // Nothing small, nothing hidden.
         let plain = Representation.table(
             characteristic: "sex", categories: ["female", "male"], answers: ["female": 9, "male": 6], population: [:])

@@ -24,17 +24,20 @@ struct EIAEngagementTests {
             let activity = InvolvementActivity(
                 initiativeID: initiative.id, placeID: place.id!, kind: .communityMeeting,
                 title: "Stroke survivors' group", heldOn: SimpleDate(year: 2026, month: 11, day: 20),
-                venue: "Halifax library", attendees: 6)
+                venue: "Halifax library", attendees: 12)
             try await activity.create(on: app.db)
             let other = InvolvementActivity(
                 initiativeID: nil, placeID: place.id!, kind: .communityMeeting, title: "Unrelated drop-in",
                 heldOn: SimpleDate(year: 2026, month: 11, day: 21), venue: "Halifax library", attendees: 9)
             try await other.create(on: app.db)
             let path = "/staff/activities/\(activity.id!.uuidString.lowercased())"
-            for sex in ["female", "female", "male", "female", "male", "female"] {
-                #expect(
-                    try await officer.post(path + "/monitoring", form: ["eq-sex": sex], tokenFrom: path).status
-                        == .seeOther)
+            for (index, sex) in [
+                "female", "female", "male", "female", "male", "female", "female", "female",
+                "female", "male", "female", "male",
+            ].enumerated() {
+                // Three also say they are pregnant: a count the assessment must not publish.
+                let form = index < 3 ? ["eq-sex": sex, "eq-pregnancy": "yes"] : ["eq-sex": sex]
+                #expect(try await officer.post(path + "/monitoring", form: form, tokenFrom: path).status == .seeOther)
             }
             let otherPath = "/staff/activities/\(other.id!.uuidString.lowercased())"
             for _ in 1...9 {
@@ -42,7 +45,10 @@ struct EIAEngagementTests {
             }
             let eia = try await officer.get("/staff/initiatives/\(initiative.id!.uuidString.lowercased())/eia")
             #expect(eia.status == .ok)
-            #expect(eia.body.contains("6 people answered (6 at involvement activities)."), "only this initiative's")
+            #expect(eia.body.contains("12 people answered (12 at involvement activities)."), "only this initiative's")
+            // 3 answered about pregnancy, all "yes": the total would say how many are pregnant, so it is not given.
+            #expect(!eia.body.contains("3 people answered"))
+            #expect(eia.body.contains("How many answered is not shown, to protect a small group."))
         }
     }
 }
