@@ -24,6 +24,15 @@ public struct PersonalDataRequest: Sendable, Equatable {
         }
     }
 
+    /// A name the e-mail address may hold ("zelda.quibble@…" → "zelda quibble"): its local part's runs of three
+    /// or more letters. Kept answers are searched for it on erasure, where redacting a word too many is better
+    /// than leaving the person's name behind.
+    public var nameInAddress: String? {
+        guard let local = email?.split(separator: "@").first else { return nil }
+        let parts = local.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 3 }.map(String.init)
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
     public static func parse(email rawEmail: String, reference rawReference: String) -> Result<Self, Problem> {
         let email = rawEmail.trimmingWhitespace()
         let reference = rawReference.trimmingWhitespace().uppercased()

@@ -98,13 +98,18 @@ enum PersonalDataController {
                 on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
                 objectID: nil,
                 summary:
-                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted)",
+                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)",
                 changes: [FieldChange("reason", from: nil, to: typed.reason)])
             return counts
         }
         var kept: [String] = []
         if counts.complaintsKept > 0 {
             kept.append("\(Wording.count(counts.complaintsKept, "complaint")) kept whole, as the law requires")
+        }
+        if counts.quotesRedacted > 0 {
+            kept.append(
+                "\(Wording.count(counts.quotesRedacted, "theme quote")) in those consultations kept, with their name or details removed"
+            )
         }
         if counts.responsesKept > 0 {
             kept.append(

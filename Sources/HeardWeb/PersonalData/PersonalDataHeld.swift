@@ -3,6 +3,7 @@ import FluentSQL
 import Foundation
 import HeardDomain
 import HeardStorage
+import HeardText
 import SQLKit
 
 /// Everything Heard holds that was given by, or sent to, the person a request is about: their feedback (with
@@ -141,13 +142,18 @@ struct PersonalDataHeld {
         var emails = 0
         /// Feedback that became a complaint, kept whole.
         var complaintsKept = 0
+        /// Staff-written theme quotes in those consultations that held the person's name or details.
+        var quotesRedacted = 0
     }
 
     /// Erases what the rules allow, on the caller's transaction (which audits the reason). `redact` removes
     /// personal details from answers that must be kept.
     func erase(
-        on db: any Database, now: Date = Date(), redact: (String) -> String
+        on db: any Database, now: Date = Date(), redact redactDetails: (String) -> String
     ) async throws -> Erasure {
+        // Names the patterns cannot find ("for Zelda Quibble") are found by the name the address holds.
+        let name = request.nameInAddress
+        func redact(_ text: String) -> String { OwnName.redact(name, in: redactDetails(text)) }
         let erased = ErasureRules.erasedText
         var counts = Erasure()
         counts.complaintsKept = feedback.filter { $0.decision != .erase }.count
@@ -187,6 +193,18 @@ struct PersonalDataHeld {
                 counts.responsesKept += 1
             }
             try await response.update(on: db)
+        }
+        // Quotes staff chose for a theme may be the person's words, published with the outcome.
+        let consultationIDs = Set(responses.map { $0.response.$consultation.id })
+        if !consultationIDs.isEmpty {
+            for theme in try await ConsultationTheme.query(on: db).filter(\.$consultation.$id ~~ consultationIDs).all()
+            {
+                let quote = redact(theme.quote)
+                guard quote != theme.quote else { continue }
+                theme.quote = quote
+                try await theme.update(on: db)
+                counts.quotesRedacted += 1
+            }
         }
         let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
         for notice in emails

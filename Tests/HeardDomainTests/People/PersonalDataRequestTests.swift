@@ -1,0 +1,20 @@
+import HeardDomain
+import Testing
+
+@Suite("Requests about personal data: what is searched for")
+struct PersonalDataRequestRulesTests {
+    @Test(
+        "the name an address may hold is its runs of three or more letters",
+        arguments: [
+            ("Zelda.Quibble@example.org", "zelda quibble"), ("jo_bloggs99@example.org", "bloggs"),
+            ("zq@example.org", nil), ("j.smith@example.org", "smith"),
+        ] as [(String, String?)])
+    func nameInAddress(_ email: String, _ expected: String?) throws {
+        let request = try PersonalDataRequest.parse(email: email, reference: "").get()
+        #expect(request.nameInAddress == expected)
+    }
+
+    @Test func aReferenceAloneHoldsNoName() throws {
+        #expect(try PersonalDataRequest.parse(email: "", reference: "HRD-7K3Q9XAB").get().nameInAddress == nil)
+    }
+}
