@@ -136,7 +136,7 @@ enum ResponsesController {
     /// the first copy stands).
     static func store(
         consultation: Consultation, channel: String, submission: Submission, questions: [SurveyQuestion],
-        places: [Place], request: Request
+        places: [Place], request: Request, receivedOn: SimpleDate? = nil
     ) async throws -> Bool {
         let valid = try validate(submission, questions: questions, places: places)
         let key = submission.value("submission_key")
@@ -167,7 +167,8 @@ enum ResponsesController {
                     try await AuditLog.record(
                         on: db, actor: Admin.actor(request), action: "consultation.paper_response_added",
                         objectType: "consultation", objectID: consultation.id?.uuidString,
-                        summary: "Typed in a paper response to \(consultation.title)")
+                        summary: "Typed in a paper response to \(consultation.title)"
+                            + (receivedOn.map { ", received on \($0.ukText)" } ?? ""))
                 }
             }
         } catch  where Admin.isUniqueViolation(error) {
@@ -183,22 +184,48 @@ enum ResponsesController {
     // MARK: Paper responses (staff)
 
     @Sendable static func paperForm(_ request: Request) async throws -> Response {
-        let (_, bundle) = try await ConsultationsController.load(request)
+        let (consultation, bundle) = try await ConsultationsController.load(request)
         let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let today = request.today
+        // The last day for responses, offered as the date received once the consultation has closed.
+        let received = min(today, lastResponseDay(consultation))
         return .html(
             ResponseViews.paperPage(
-                request, bundle: bundle, places: places, submission: Submission(fields: [:]),
-                key: request.newSubmissionKey, failure: nil, notice: Admin.takeFlash(request)))
+                request, bundle: bundle, places: places, submission: Submission(fields: ["received_on": received.iso]),
+                key: request.newSubmissionKey, failure: nil, notice: Admin.takeFlash(request),
+                closed: closedProblem(consultation, today: today)))
     }
 
     @Sendable static func paperSubmit(_ request: Request) async throws -> Response {
         let (consultation, bundle) = try await ConsultationsController.load(request)
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         let submission = try submission(request)
+        let today = request.today
+        if let closed = closedProblem(consultation, today: today) {
+            return .html(
+                ResponseViews.paperPage(
+                    request, bundle: bundle, places: places, submission: submission, key: "", failure: nil,
+                    notice: nil, closed: closed),
+                status: .conflict)
+        }
         do {
+            let receivedOn: SimpleDate
+            switch PaperResponses.receivedOn(
+                submission.value("received_on"), opensOn: consultation.opens, lastDay: lastResponseDay(consultation),
+                today: today)
+            {
+            case .success(let day): receivedOn = day
+            case .failure(let problem):
+                // Every problem at once: the date's, and the answers'.
+                var errors = [problem]
+                do { _ = try validate(submission, questions: bundle.questions, places: places) } catch {
+                    errors += error.errors
+                }
+                throw ValidationFailure(errors)
+            }
             let stored = try await store(
                 consultation: consultation, channel: "paper", submission: submission, questions: bundle.questions,
-                places: places, request: request)
+                places: places, request: request, receivedOn: receivedOn)
             Admin.flash(
                 request, stored ? "Paper response saved. Type in the next one." : "That response was already saved.")
             return request.redirect(to: DecisionURL.paper(consultation.id!))
@@ -209,5 +236,15 @@ enum ResponsesController {
                     key: submission.value("submission_key"), failure: failure, notice: nil),
                 status: .unprocessableEntity)
         }
+    }
+
+    private static func lastResponseDay(_ consultation: Consultation) -> SimpleDate {
+        PaperResponses.lastResponseDay(
+            closesOn: consultation.closes, closedEarlyOn: consultation.closedEarlyOn.flatMap(SimpleDate.init(iso:)))
+    }
+
+    private static func closedProblem(_ consultation: Consultation, today: SimpleDate) -> String? {
+        PaperResponses.closedProblem(
+            opensOn: consultation.opens, outcomePublished: consultation.analysisPublishedAt != nil, today: today)
     }
 }

@@ -126,7 +126,7 @@ enum ResponseViews {
 
     static func paperPage(
         _ request: Request, bundle: InitiativeBundle, places: [Place], submission: ResponsesController.Submission,
-        key: String, failure: ValidationFailure?, notice: String?
+        key: String, failure: ValidationFailure?, notice: String?, closed: String? = nil
     ) -> String {
         let consultation = bundle.consultation!
         let heading = "Type in a paper response"
@@ -138,12 +138,31 @@ enum ResponseViews {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { heading }
             p(.class("lead")) { consultation.title }
-            HeardWeb.form(.action(DecisionURL.paper(consultation.id!)), .method("post"), .novalidate) {
-                FormComponents.csrfField(request.csrfToken)
-                surveyFields(
-                    questions: bundle.questions, places: places, submission: submission, key: key, failure: failure)
-                FormComponents.submitButton("Save paper response")
+            if let closed {
+                p { closed }
+            } else {
+                paperForm(
+                    request, consultation: consultation, questions: bundle.questions, places: places,
+                    submission: submission, key: key, failure: failure)
             }
+        }
+    }
+
+    private static func paperForm(
+        _ request: Request, consultation: Consultation, questions: [SurveyQuestion], places: [Place],
+        submission: ResponsesController.Submission, key: String, failure: ValidationFailure?
+    ) -> HTMLNode {
+        HeardWeb.form(.action(DecisionURL.paper(consultation.id!)), .method("post"), .novalidate) {
+            FormComponents.csrfField(request.csrfToken)
+            FormComponents.textField(
+                name: "received_on", label: "Date received", value: submission.value("received_on"),
+                failure: failure,
+                hint:
+                    "The day the response reached you. Only responses received while the consultation was open are counted.",
+                type: "date", width: "short")
+            surveyFields(
+                questions: questions, places: places, submission: submission, key: key, failure: failure)
+            FormComponents.submitButton("Save paper response")
         }
     }
 }
