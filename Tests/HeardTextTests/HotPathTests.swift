@@ -83,6 +83,12 @@ import Testing
             "my name is on the list", "my mum Jean", "Flat 3, 21 Park Road", "I live at 12 Acacia Avenue",
             "from Sarah", "This is Great", "I am Zelda Quibble", "I'm Zelda Quibble, thanks", "im Zelda Quibble",
             "I am British Asian", "I Am Disgusted By It",
+            "NHS number 94347 65919", "NHS number: 943 4765 919", "nhs number: 9434 7659 19",
+            "my nhs no is 943476 5919",
+            "NHS number: 943 476 591 9", "NHS number 943 476 5919 and ward 23", "ref 94347 65919",
+            "NHS no: 12.03.2023 10.30", "NHS number ９４３４７ ６５９１９", "my mobile is 7700 900982", "call me on 7700900982",
+            "mob: 7700 900 982", "waited 7 hours", "7700 people", "ref 7700 900982", "NHS number is 7700900982",
+            "my mobile is ７７００ ９００９８２",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

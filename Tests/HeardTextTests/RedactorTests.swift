@@ -296,13 +296,97 @@ import Testing
 
     @Test(arguments: [
         "number 943 476 5918 is wrong", "My reference number is 943 476 5918", "My NHS number is 943 476 591",
-        "NHS number 943 476 59180", "NHS number 94 3476 5918", "NHS 9434765918", "ENHS no 9434765918",
+        "NHS number 943 476 59180", "NHS 9434765918", "ENHS no 9434765918",
         "the NHS now 9434765918", "NHS number is 12345", "NHS: waited 10 hours", "NHS no 111", "NHS # 23 on ward 5",
     ])
     func leavesUnlabelledOrMisshapenInvalidNumbersAlone(_ input: String) {
         let result = redactor.redact(input)
         #expect(result.text == input)
         #expect(result.kinds.isEmpty)
+    }
+
+    /// After an NHS label, ten digits in any grouping are an NHS number, whatever the check digit.
+    @Test(arguments: [
+        ("NHS number 94347 65919", "NHS number [NHS number]"),
+        ("NHS number: 943 4765 919", "NHS number: [NHS number]"),
+        ("nhs number: 9434 7659 19", "nhs number: [NHS number]"),
+        ("my nhs no is 943476 5919", "my nhs no is [NHS number]"),
+        ("NHS number: 943 476 591 9", "NHS number: [NHS number]"),
+        ("NHS number 94 3476 5918", "NHS number [NHS number]"),
+        ("NHS no. 9-4-3-4-7-6-5-9-1-8 thanks", "NHS no. [NHS number] thanks"),
+        ("NHS #94347.65918", "NHS #[NHS number]"),
+        ("NHS number is 943\t4765 918.", "NHS number is [NHS number]."),
+        ("NHS number 943 476  5918", "NHS number [NHS number]"),
+    ])
+    func redactsLabelledNhsNumbersInAnyGrouping(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.nhsNumber])
+    }
+
+    /// A labelled NHS number takes ten digits and no more: what follows is left as it was.
+    @Test(arguments: [
+        ("NHS number 943 476 5919 and ward 23", "NHS number [NHS number] and ward 23"),
+        ("NHS number 94347 65918, waited 10 hours", "NHS number [NHS number], waited 10 hours"),
+        ("NHS no 943 4765 918 on 12/03/2023 at 10:30", "NHS no [NHS number] on 12/03/2023 at 10:30"),
+    ])
+    func takesOnlyTenDigitsAfterAnNhsLabel(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.nhsNumber])
+    }
+
+    /// Unlabelled, only a contiguous or 3-3-4 number with a valid check digit is an NHS number; other groupings
+    /// are left alone, as are numbers after an NHS label that are not ten digits.
+    @Test(arguments: [
+        "ref 94347 65919", "ref 943 4765 919", "9434 7659 19", "I waited 943476 5919", "943 476 591 9 people",
+        "NHS number 94347 659190", "NHS number 9434 7659 1", "NHS no 1 2 3 4 5 6 7 8 9 10", "NHS no: 12.03.2023 10.30",
+        "NHS number 943 476 5919.5", "NHS: 943 4765 919", "the NHS, 94347 65919", "number 94347 65919",
+    ])
+    func leavesOddlyGroupedUnlabelledNumbersAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    /// A mobile number written without its leading 0 is a phone number after a phone cue.
+    @Test(arguments: [
+        ("my mobile is 7700 900982", "my mobile is [phone]"),
+        ("call me on 7700900982", "call me on [phone]"),
+        ("mob: 7700 900 982", "mob: [phone]"),
+        ("Mobile number: 7700-900-982 thanks", "Mobile number: [phone] thanks"),
+        ("please ring me on 7700 900982.", "please ring me on [phone]."),
+        ("text me 7700900982", "text me [phone]"),
+        ("tel. 7700 900982", "tel. [phone]"),
+        ("my phone no is 7700900982", "my phone no is [phone]"),
+        ("contact number 7700 900 982", "contact number [phone]"),
+        ("my number is 7700 900982", "my number is [phone]"),
+        ("Telephone (7700 900982)", "Telephone ([phone])"),
+        ("you can reach me on 7700\t900982", "you can reach me on [phone]"),
+    ])
+    func redactsCuedMobileNumbersWithoutTheirLeadingZero(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.phone])
+    }
+
+    /// Without a phone cue, or not ten digits starting with 7 grouped 4-6 or 4-3-3, nothing is touched.
+    @Test(arguments: [
+        "waited 7 hours", "7700 people", "we are 7700900982 strong", "ref 7700 900982", "my mobile is 770 0900 982",
+        "my mobile is 77009 00982", "call me on 8700 900982", "my mobile is 7700 900 9821", "mobile 7700 people",
+        "call me on 7 July", "phone 77009009", "my number is 7 in the queue", "I phoned 7 times",
+        "call me on 7700 9009820", "the mobile unit saw 7700 patients",
+    ])
+    func leavesUncuedOrMisshapenSevenNumbersAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    @Test func anNhsLabelWinsOverANumberCue() {
+        let result = redactor.redact("NHS number is 7700900982")
+        #expect(result.text == "NHS number is [NHS number]")
+        #expect(result.kinds == [.nhsNumber])
     }
 
     @Test(arguments: [

@@ -24,6 +24,9 @@ enum PersonalDataPatterns {
             return Match(kind: .email, keepUntil: start, end: end)
         }
         if ByteClass.isDigit(first) {
+            if first == UInt8(ascii: "7"), let end = cuedMobile(bytes, at: start) {
+                return Match(kind: .phone, keepUntil: start, end: end)
+            }
             if let end = nhsNumber(bytes, at: start) { return Match(kind: .nhsNumber, keepUntil: start, end: end) }
             if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
             if let end = streetAddress(bytes, at: start) { return Match(kind: .address, keepUntil: start, end: end) }
@@ -88,9 +91,11 @@ enum PersonalDataPatterns {
 
     // MARK: NHS number
 
-    /// Ten digits, contiguous or grouped 3-3-4 (spaces or tabs, hyphens or dots between the groups, the same
-    /// both times), with a valid check digit, or with any check digit when labelled: "NHS number 943 476 5918"
-    /// is still someone's (mistyped) NHS number.
+    /// Ten digits, contiguous or grouped 3-3-4 (runs of spaces or tabs, hyphens or dots between the groups, the
+    /// same both times), with a valid check digit. Right after an NHS label (`followsNhsLabel`), ten digits in
+    /// any grouping ("NHS number 94347 65919", "nhs no is 943476 5919", "NHS number: 943 476 591 9"), with any
+    /// check digit: "NHS number 943 476 5918" is still someone's (mistyped) NHS number. Only ten digits are taken,
+    /// so "NHS number 943 476 5919 and ward 23" keeps "ward 23"; a run longer than ten digits is not one.
     static func nhsNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
@@ -98,8 +103,10 @@ enum PersonalDataPatterns {
         )
         var index = start
         var digitCount = 0
-        var separator: UInt8 = 0
+        var firstSeparator: UInt8 = 0
         var separators = 0
+        // Whether every separator so far fits a 3-3-4 grouping with the same separator both times.
+        var groupedThreeThreeFour = true
         while index < count, digitCount < 10 {
             let byte = bytes[index]
             if ByteClass.isDigit(byte) {
@@ -108,8 +115,6 @@ enum PersonalDataPatterns {
                 index += 1
                 continue
             }
-            // "123456 7890" is not a 3-3-4 grouping: a separator after six digits needs one after three.
-            guard digitCount == 3 || (digitCount == 6 && separators == 1) else { return nil }
             var next = index + 1
             let kind: UInt8
             if ByteClass.isBlank(byte) {
@@ -120,28 +125,54 @@ enum PersonalDataPatterns {
             } else {
                 return nil
             }
-            guard separator == 0 || separator == kind, next < count, ByteClass.isDigit(bytes[next]) else {
-                return nil
+            guard next < count, ByteClass.isDigit(bytes[next]) else { return nil }
+            // "123456 7890" is not a 3-3-4 grouping: a separator after six digits needs one after three.
+            if separators == 0 {
+                firstSeparator = kind
+                if digitCount != 3 { groupedThreeThreeFour = false }
+            } else if separators > 1 || digitCount != 6 || kind != firstSeparator {
+                groupedThreeThreeFour = false
             }
-            separator = kind
             separators += 1
             index = next
         }
         guard digitCount == 10, index >= count || !isNumberContinuation(bytes, at: index) else { return nil }
-        // Grouping must be complete: both separators or none.
-        guard separators != 1 else { return nil }
-        let valid = withUnsafeBytes(of: &digits) { raw in
-            NhsNumber.isValid(digits: UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress, count: 10))
+        // Unlabelled, the grouping must be complete: both separators or none.
+        if separators == 0 || (separators == 2 && groupedThreeThreeFour) {
+            let valid = withUnsafeBytes(of: &digits) { raw in
+                NhsNumber.isValid(
+                    digits: UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress, count: 10))
+            }
+            if valid { return index }
         }
-        // Rare (a ten-digit run failing the check), so looking back for the label costs ordinary text nothing.
-        return valid || followsNhsLabel(bytes, before: start) ? index : nil
+        // Rare (ten digits that are not a valid, well-grouped NHS number), so looking back for the label costs
+        // ordinary text nothing.
+        return followsNhsLabel(bytes, before: start) ? index : nil
     }
 
     /// Whether the text just before `start` labels an NHS number: "NHS number", "NHS no", "NHS no.", "NHS num"
     /// or "NHS #" (any case), optionally followed by "is" or "was" and by ":", "=", "-" or "(".
     static func followsNhsLabel(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
-        var index = start
-        func skipFiller() {
+        var words = Lookback(bytes: bytes, index: start)
+        words.skipFiller()
+        if words.stepBack(over: "is") || words.stepBack(over: "was") { words.skipFiller() }
+        if !words.stepBack(overByte: UInt8(ascii: "#")) {
+            _ = words.stepBack(overByte: UInt8(ascii: "."))  // "NHS no."
+            guard words.stepBack(over: "number") || words.stepBack(over: "no") || words.stepBack(over: "num") else {
+                return false
+            }
+        }
+        words.skipBlanksAndHyphens()
+        return words.stepBack(over: "nhs")
+    }
+
+    /// Reads whole words backwards from `index`, to find the label written before a number.
+    struct Lookback {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index: Int
+
+        /// Steps back over spaces, tabs, ":", "=", "-" and "(" ("NHS number: ", "mobile - ", "tel (").
+        mutating func skipFiller() {
             while index > 0 {
                 let byte = bytes[index - 1]
                 guard
@@ -151,8 +182,22 @@ enum PersonalDataPatterns {
                 index -= 1
             }
         }
-        /// Steps back over `word` when it ends at `index` as a whole word.
-        func stepBack(over word: StaticString) -> Bool {
+
+        mutating func skipBlanksAndHyphens() {
+            while index > 0, ByteClass.isBlank(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "-") {
+                index -= 1
+            }
+        }
+
+        /// Steps back over `byte` when it is just before `index`.
+        mutating func stepBack(overByte byte: UInt8) -> Bool {
+            guard index > 0, bytes[index - 1] == byte else { return false }
+            index -= 1
+            return true
+        }
+
+        /// Steps back over `word` (lower case) when it ends at `index` as a whole word, in any case.
+        mutating func stepBack(over word: StaticString) -> Bool {
             let length = word.utf8CodeUnitCount
             guard index >= length else { return false }
             let wordStart = index - length
@@ -163,16 +208,6 @@ enum PersonalDataPatterns {
             index = wordStart
             return true
         }
-        skipFiller()
-        if stepBack(over: "is") || stepBack(over: "was") { skipFiller() }
-        if index > 0, bytes[index - 1] == UInt8(ascii: "#") {
-            index -= 1
-        } else {
-            if index > 0, bytes[index - 1] == UInt8(ascii: ".") { index -= 1 }  // "NHS no."
-            guard stepBack(over: "number") || stepBack(over: "no") || stepBack(over: "num") else { return false }
-        }
-        while index > 0, ByteClass.isBlank(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "-") { index -= 1 }
-        return stepBack(over: "nhs")
     }
 
     /// A digit or letter right after a digit run means the run is part of something longer.
@@ -271,6 +306,69 @@ enum PersonalDataPatterns {
             guard digits == 10 || digits == 11, firstGroup >= 3 else { return nil }
         }
         return lastDigitEnd
+    }
+
+    // MARK: Mobile numbers without their leading 0
+
+    /// A UK mobile number written without its "0" ("my mobile is 7700 900982"): ten digits starting with 7, as
+    /// one run or grouped 4-6 or 4-3-3 (spaces or tabs, or a hyphen, between groups), and only after a phone cue
+    /// (`followsPhoneCue`); without one, ten digits could be anything and are left alone.
+    static func cuedMobile(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        guard bytes[start] == UInt8(ascii: "7") else { return nil }
+        var index = start
+        var digits = 0
+        var breaks = 0
+        while index < count, digits < 10 {
+            let byte = bytes[index]
+            if ByteClass.isDigit(byte) {
+                digits += 1
+                index += 1
+                continue
+            }
+            var next = index + 1
+            if ByteClass.isBlank(byte) {
+                while next < count, ByteClass.isBlank(bytes[next]) { next += 1 }
+            } else if byte != UInt8(ascii: "-") {
+                return nil
+            }
+            guard next < count, ByteClass.isDigit(bytes[next]) else { return nil }
+            breaks += 1
+            // 4-6 or 4-3-3 only.
+            guard (breaks == 1 && digits == 4) || (breaks == 2 && digits == 7) else { return nil }
+            index = next
+        }
+        guard digits == 10, index >= count || !isNumberContinuation(bytes, at: index) else { return nil }
+        return followsPhoneCue(bytes, before: start) ? index : nil
+    }
+
+    /// Whether the text just before `start` says a phone number follows (any case, then optionally ":", "=",
+    /// "-" or "("): "ring", "call", "text", "phone", "contact" or "reach", then "me" and "on", each optional
+    /// ("call me on", "text me", "ring on"); or a phone word — "mobile", "mob", "phone", "telephone", "tel",
+    /// "cell", "landline", "contact" — optionally with "number", "no", "no." or "num" and "is" or "was" ("my
+    /// mobile is", "mob no:", "contact number"); or "number is" / "number was" on their own, unless after "NHS".
+    static func followsPhoneCue(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+        var words = Lookback(bytes: bytes, index: start)
+        words.skipFiller()
+        let on = words.stepBack(over: "on")
+        if on { words.skipFiller() }
+        if words.stepBack(over: "me") || on {
+            words.skipFiller()
+            return words.stepBack(over: "ring") || words.stepBack(over: "call") || words.stepBack(over: "text")
+                || words.stepBack(over: "phone") || words.stepBack(over: "contact") || words.stepBack(over: "reach")
+        }
+        let verb = words.stepBack(over: "is") || words.stepBack(over: "was")
+        if verb { words.skipFiller() }
+        _ = words.stepBack(overByte: UInt8(ascii: "."))  // "tel.", "mob no."
+        let numberWord = words.stepBack(over: "number") || words.stepBack(over: "no") || words.stepBack(over: "num")
+        if numberWord { words.skipBlanksAndHyphens() }
+        if words.stepBack(over: "mobile") || words.stepBack(over: "mob") || words.stepBack(over: "phone")
+            || words.stepBack(over: "telephone") || words.stepBack(over: "tel") || words.stepBack(over: "cell")
+            || words.stepBack(over: "landline") || words.stepBack(over: "contact")
+        {
+            return true
+        }
+        return numberWord && verb && !words.stepBack(over: "nhs")
     }
 
     // MARK: Postcode

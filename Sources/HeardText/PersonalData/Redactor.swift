@@ -3,7 +3,8 @@
 ///
 /// It scans the UTF-8 bytes once, testing patterns only at word starts, so it is cheap enough to run on
 /// every comment. Numbers that are not personal data ("waited 10 hours", "ward 23", "111") are left alone:
-/// a digit run is only redacted when it has the exact shape of a phone or NHS number. Fullwidth forms and
+/// a digit run is only redacted when it has the exact shape of a phone or NHS number, or of one that the words
+/// before it name ("NHS number 94347 65919", "my mobile is 7700 900982"). Fullwidth forms and
 /// Unicode spaces ("９４３ ４７６ ５９１９", a no-break space between "LS1" and "4AP") are folded to ASCII for
 /// matching (`LookalikeFolding`), only in the rare comment that has them.
 public struct Redactor: Sendable {
