@@ -36,11 +36,24 @@ enum BoardRegister {
             members.filter { $0.sits(on: day) }.map { .init(votes: $0.votes, livedExperience: $0.livedExperience) })
     }
 
-    /// What the public register shows of a member: declarations of the last year and interests that still stand.
+    /// How long the public register keeps an interest that ended, and a member who left: six months (NHS
+    /// England, "Managing conflicts of interest in the NHS"), so readers can check the decisions of that time.
+    static let keptAfterEndingMonths = 6
+
+    /// What the public register shows of a member: declarations of the last year, interests that still stand,
+    /// and interests that ended in the last six months.
     static func published(_ member: BoardMember, today: SimpleDate) -> [InterestDeclaration] {
-        entries(member).filter {
+        let endedSince = today.adding(months: -keptAfterEndingMonths)
+        return entries(member).filter {
             $0.entry.isCurrentInterest(on: today) || $0.entry.declaredOn > today.adding(months: -12)
+                || $0.entry.endedOn.map { $0 >= endedSince } ?? false
         }
+    }
+
+    /// Whether a member who left is still on the public register: for six months after leaving.
+    static func recentlyLeft(_ member: BoardMember, today: SimpleDate) -> Bool {
+        guard let left = member.leftOn.flatMap(SimpleDate.init(iso:)) else { return false }
+        return left <= today && left >= today.adding(months: -keptAfterEndingMonths)
     }
 
     /// Newest first, as a register is read.

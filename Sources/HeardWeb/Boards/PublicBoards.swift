@@ -41,8 +41,9 @@ enum PublicBoardsController {
             throw Abort(.notFound)
         }
         let today = request.today
-        let members = try await board.$members.query(on: request.db).with(\.$declarations).sort(\.$name).all()
-            .filter { $0.sits(on: today) }
+        let everyone = try await board.$members.query(on: request.db).with(\.$declarations).sort(\.$name).all()
+        let members = everyone.filter { $0.sits(on: today) }
+        let former = everyone.filter { BoardRegister.recentlyLeft($0, today: today) }
         let composition = BoardRegister.composition(members, on: today)
         // The decisions this board took: the paper names the meeting, as the public decision record does.
         let boardName = board.name.lowercased()
@@ -68,14 +69,37 @@ enum PublicBoardsController {
                                 .text(member.livedExperience ? "Yes" : "No"), .text(member.appointed.ukText),
                             ]
                         }, captionHidden: true, stacked: true)
+                }
+                if !former.isEmpty {
+                    h3 { "Members who left in the last six months" }
+                    DataTable.render(
+                        caption: "Former members of \(board.name)", headers: ["Member", "Role", "Left on"],
+                        rows: former.map { member in
+                            [
+                                .text(member.name), .text(member.role),
+                                .text(member.leftOn.flatMap(SimpleDate.init(iso:))?.ukText ?? ""),
+                            ]
+                        }, captionHidden: true, stacked: true)
+                }
+                if !members.isEmpty || !former.isEmpty {
                     h2 { "Register of interests" }
                     p {
-                        "What each member has declared in the last year, and any interest that still stands. A nil return means they declared that they have no interests."
+                        "What each member has declared in the last year, any interest that still stands, and any that ended in the last six months; members who left in that time are listed too. A nil return means they declared that they have no interests."
                     }
                     for member in members {
                         h3 { member.name }
                         // Whether the member is up to date is public too: an overdue declaration should be visible.
                         p { BoardRegister.status(member, today: today).summary + "." }
+                        BoardPages.registerTable(
+                            BoardRegister.published(member, today: today),
+                            caption: "\(member.name)'s declared interests", today: today,
+                            whenEmpty: "Nothing declared in the last year.")
+                    }
+                    for member in former {
+                        h3 {
+                            member.name + " (left on " + (member.leftOn.flatMap(SimpleDate.init(iso:))?.ukText ?? "")
+                                + ")"
+                        }
                         BoardPages.registerTable(
                             BoardRegister.published(member, today: today),
                             caption: "\(member.name)'s declared interests", today: today,

@@ -214,10 +214,19 @@ struct BoardsTests {
             page = try await secretary.get(boardPath)
             #expect(page.body.contains("Former members"))
             #expect(try await InterestDeclaration.query(on: app.db).filter(\.$member.$id == khan.id!).count() == 1)
+            // The public register keeps him, and what he declared, for six months after he left.
+            let publicBoard = "/boards/\(board.id!.uuidString.lowercased())"
+            var publicRegister = try await visitor.get(publicBoard).body
+            #expect(publicRegister.contains("Members who left in the last six months"))
+            #expect(publicRegister.contains("Dr Amir Khan (left on 20 November 2026)"))
+            #expect(publicRegister.contains("GP partner"))
             let closed = try await secretary.post(
                 khanPath + "/declarations", form: ["kind": "none", "declared_on": "2026-11-20"], tokenFrom: khanPath)
             #expect(closed.body.contains("the register is closed"))
             clock.advance(days: 330)  // 16 October 2027
+            publicRegister = try await visitor.get(publicBoard).body
+            #expect(
+                !publicRegister.contains("Dr Amir Khan"), "off the public register more than six months after leaving")
             page = try await secretary.get(boardPath)
             #expect(page.body.contains("Overdue: last declared 5 October 2026"))
             #expect(try await secretary.get("/staff/boards").body.contains("tag-urgent"))
