@@ -60,10 +60,12 @@ enum SiteURL {
 
     /// Only same-site paths may be redirected to after sign-in (no `//evil.example`). Browsers drop tabs and
     /// line breaks from a URL and read a backslash as a slash, so `/<tab>/evil.example` or `/\evil.example`
-    /// would leave the site: a path with any control character or backslash is refused outright.
+    /// would leave the site: a path with any control character or backslash is refused outright. So is one with a
+    /// space or anything beyond ASCII, which a Location header cannot carry as it is (Heard's own paths never
+    /// have either).
     static func isSafeRedirect(_ path: String) -> Bool {
         guard path.hasPrefix("/"), !path.hasPrefix("//") else { return false }
-        return !path.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }
+        return path.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }
     }
 }
 

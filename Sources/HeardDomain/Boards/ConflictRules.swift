@@ -173,7 +173,8 @@ public enum ConflictRules {
         guard !missing.isEmpty else { return nil }
         let named = missing.map { member in
             let interests = interests(of: member, on: day, meetingOn: meetingOn).map {
-                "\($0.kind.shortTitle): \($0.description)"
+                // The sentence ends after the last interest: a full stop of the member's own would double it.
+                "\($0.kind.shortTitle): \($0.description.last == "." ? String($0.description.dropLast()) : $0.description)"
             }
             return "\(member.name) (\(member.board)) has declared \(interests.joined(separator: "; "))"
         }

@@ -536,7 +536,9 @@ enum ConsultationsController {
                 summary: "Published the analysis of \(consultation.title); outcome owed to \(emails.count) people")
         }
         Admin.flash(
-            request, "Analysis published. \(emails.count) people who left contact details will be sent the outcome.")
+            request,
+            "Analysis published. \(Wording.count(emails.count, "person", "people")) who left contact details will be sent the outcome."
+        )
         return request.redirect(to: DecisionURL.consultation(consultation.id!))
     }
 }

@@ -6,6 +6,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
 
+    /// Pages that name someone or carry a secret: never kept by a browser or a proxy. The declaration and
+    /// password links carry a token, and their pages name the member or account.
+    static let privatePrefixes = ["/staff", "/sign-in", "/me", "/account", "/declare", "/reset-password"]
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         let headers = [
@@ -16,7 +20,8 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
-        if request.url.path.hasPrefix("/staff") || request.url.path.hasPrefix("/sign-in") {
+        let path = request.url.path
+        if Self.privatePrefixes.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

@@ -176,6 +176,11 @@ struct BoardRulesTests {
             problem?.contains(
                 "Dr Amir Khan (Leeds Place Committee) has declared financial: GP partner, Chapeltown Surgery") == true)
         #expect(problem?.contains("Joanne Shaw") == false, "a nil return is not a conflict")
+        var stopped = khan
+        stopped.entries[0].description = "GP partner, Chapeltown Surgery."
+        #expect(
+            ConflictRules.problem(membersPresent: present, declarations: "None.", register: [stopped], on: today)?
+                .contains("Chapeltown Surgery. Add a line") == true, "one full stop, not two")
         #expect(
             ConflictRules.problem(
                 membersPresent: present,

@@ -61,6 +61,7 @@ struct DeclarationLinkTests {
             let form = try await visitor.get(path)
             #expect(form.status == .ok)
             #expect(form.body.contains("Grace Okoro, Carer representative on Patient and Carer Panel."))
+            #expect(form.headers.first(name: .cacheControl) == "no-store", "it names the member and holds the token")
             #expect(form.body.contains("Due on appointment, by 29 November 2026"))
             let noKind = try await visitor.post(path, form: ["details": "Trustee of Carers Count"])
             #expect(noKind.status == .unprocessableEntity)

@@ -133,7 +133,8 @@ enum ConsultationViews {
                         DecisionForms.statusTag(bundle.questions.isEmpty ? .notMet : .met),
                         .text(
                             bundle.questions.isEmpty
-                                ? "Add at least one question." : "\(bundle.questions.count) questions."),
+                                ? "Add at least one question." : Wording.count(bundle.questions.count, "question") + "."
+                        ),
                     ],
                     [
                         .text("Question wording"),
