@@ -8,9 +8,21 @@ import HeardText
 struct ConsultationAnalysis {
     struct Tally {
         var question: SurveyQuestion
-        /// (choice, count) in the question's order; for scales 1…5.
+        /// (choice, count) in the question's order; for scales 1…5. For a ranking, how often each came first.
         var counts: [(String, Int)]
         var answered: Int
+        /// For a ranking, each choice's full showing, in the question's order: first places alone would read a
+        /// choice everyone put second as one nobody cares about.
+        var ranks: [RankSummary] = []
+    }
+
+    /// How a choice fared in a ranking question.
+    struct RankSummary {
+        var choice: String
+        /// How many people gave it a place at all.
+        var ranked: Int
+        /// Its mean place among those (1 is the top), or nil when nobody ranked it.
+        var averagePlace: Double?
     }
 
     struct RepresentationGroup {
@@ -74,6 +86,8 @@ struct ConsultationAnalysis {
                 listed.insert($0).inserted
             }
             var counts = Dictionary(uniqueKeysWithValues: choices.map { ($0, 0) })
+            var placeSums = Dictionary(uniqueKeysWithValues: choices.map { ($0, 0) })
+            var rankedBy = Dictionary(uniqueKeysWithValues: choices.map { ($0, 0) })
             var answered = 0
             for response in responses {
                 guard let answer = response.answerMap[key], !answer.isEmpty else { continue }
@@ -91,12 +105,30 @@ struct ConsultationAnalysis {
                 default: picked = [answer]
                 }
                 for choice in picked where counts[choice] != nil { counts[choice]! += 1 }
+                if question.kind == .ranking {
+                    // Stored best first, one choice a line: the line is the place.
+                    for (place, choice) in answer.components(separatedBy: "\n").enumerated()
+                    where rankedBy[choice] != nil {
+                        rankedBy[choice]! += 1
+                        placeSums[choice]! += place + 1
+                    }
+                }
             }
             // A scale's points are shown with what they mean ("1 – Very difficult"), on the page and in the CSV.
             let shown = question.kind == .scale ? ScaleLabels.labels(question.choiceList) : choices
+            var ranks: [RankSummary] = []
+            if question.kind == .ranking {
+                ranks = choices.map { choice in
+                    let ranked = rankedBy[choice] ?? 0
+                    return RankSummary(
+                        choice: choice, ranked: ranked,
+                        averagePlace: ranked > 0 ? Double(placeSums[choice] ?? 0) / Double(ranked) : nil)
+                }
+            }
             tallies.append(
                 Tally(
-                    question: question, counts: zip(choices, shown).map { ($1, counts[$0] ?? 0) }, answered: answered))
+                    question: question, counts: zip(choices, shown).map { ($1, counts[$0] ?? 0) }, answered: answered,
+                    ranks: ranks))
         }
         let groups = representation(equalityAnswers, population: population)
         return ConsultationAnalysis(

@@ -111,8 +111,24 @@ enum PublicDecisionsController {
             rows.append(["campaigns", "group \(index + 1)", "near-identical responses", String(size), "", "", ""])
         }
         for tally in analysis.tallies {
-            for (answer, count) in tally.counts {
-                rows.append(["question", tally.question.text, answer, String(count), "", "", ""])
+            if tally.ranks.isEmpty {
+                for (answer, count) in tally.counts {
+                    rows.append(["question", tally.question.text, answer, String(count), "", "", ""])
+                }
+            } else {
+                // A ranking: first places, then how many ranked each choice and its average place.
+                for ((_, first), rank) in zip(tally.counts, tally.ranks) {
+                    rows.append([
+                        "question", tally.question.text, rank.choice + " (put first)", String(first), "", "", "",
+                    ])
+                    rows.append([
+                        "question", tally.question.text, rank.choice + " (ranked it)", String(rank.ranked), "", "", "",
+                    ])
+                    rows.append([
+                        "question", tally.question.text, rank.choice + " (average place)",
+                        rank.averagePlace.map { String(format1: $0) } ?? "", "", "", "",
+                    ])
+                }
             }
         }
         for theme in bundle.themes {

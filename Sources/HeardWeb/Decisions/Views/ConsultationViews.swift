@@ -383,12 +383,29 @@ enum AnalysisViews {
         let svg = chartSVG(tally.counts)
         return section(.class("chart-block")) {
             h3 { tally.question.text }
-            p(.class("hint")) { Wording.count(tally.answered, "person", "people") + " answered." }
+            p(.class("hint")) {
+                Wording.count(tally.answered, "person", "people") + " answered."
+                    + (tally.ranks.isEmpty
+                        ? ""
+                        : " The chart counts how often each choice was put first; the table also gives how many people ranked it at all, and its average place (1 is the top).")
+            }
             div(.class("chart-pair")) {
                 HTMLNode.raw(svg)
-                DataTable.render(
-                    caption: "Answers to: \(tally.question.text)", headers: ["Answer", "People"],
-                    rows: tally.counts.map { [.text($0.0), .text(String($0.1))] })
+                if tally.ranks.isEmpty {
+                    DataTable.render(
+                        caption: "Answers to: \(tally.question.text)", headers: ["Answer", "People"],
+                        rows: tally.counts.map { [.text($0.0), .text(String($0.1))] })
+                } else {
+                    DataTable.render(
+                        caption: "Rankings for: \(tally.question.text)",
+                        headers: ["Choice", "Put first", "Ranked it", "Average place"],
+                        rows: zip(tally.counts, tally.ranks).map { first, rank in
+                            [
+                                .text(rank.choice), .text(String(first.1)), .text(String(rank.ranked)),
+                                .text(rank.averagePlace.map { String(format1: $0) } ?? "–"),
+                            ]
+                        })
+                }
             }
         }
     }
