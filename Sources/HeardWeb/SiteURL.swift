@@ -5,6 +5,7 @@ enum SiteURL {
     static let home = "/"
     static let accessibility = "/accessibility"
     static let privacy = "/privacy"
+    static let howToComplain = "/how-to-complain"
     static let signInPath = "/sign-in"
     static let forgotPassword = "/forgot-password"
     static let changePassword = "/account/password"

@@ -34,6 +34,7 @@ func routes(_ app: Application) throws {
     browser.get(use: PagesController.home)
     browser.get("accessibility", use: PagesController.accessibility)
     browser.get("privacy", use: PagesController.privacy)
+    browser.get("how-to-complain", use: PagesController.howToComplain)
     browser.get("open-data", use: OpenDataController.index)
     browser.get("sign-in", use: SignInController.show)
     browser.post("sign-in", use: SignInController.submit)

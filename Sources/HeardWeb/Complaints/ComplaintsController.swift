@@ -35,27 +35,57 @@ enum ComplaintsController {
 
     /// Feedback a member of staff entered as a formal complaint (a letter, a call): escalated at once, with the
     /// clock running from the day it was received (regulation 13), which may be before it was typed in.
+    /// Opens a complaint on feedback just received: typed in by staff (`user`), or sent by the person on the
+    /// public form, when the complaints team is told by e-mail at once (the 3-day clock has started).
+    @discardableResult
+    static func open(
+        feedbackID: UUID, channel: FeedbackChannel, receivedOn: SimpleDate, by user: User?, _ request: Request
+    ) async throws -> (FeedbackItem, Complaint) {
+        guard let item = try await FeedbackItem.find(feedbackID, on: request.db) else { throw Abort(.notFound) }
+        let complaint = Complaint(feedbackID: feedbackID, receivedOn: receivedOn, createdByID: user?.id)
+        let siteURL = request.heardConfiguration.publicURL
+        try await request.db.transaction { db in
+            item.status = .escalated
+            item.moderatedAt = Date()
+            item.moderatedByID = user?.id
+            item.moderationNote =
+                user == nil
+                ? "Sent as a formal complaint on the feedback form."
+                : "Received as a formal complaint by \(channel.title.lowercased())."
+            try await item.save(on: db)
+            try await complaint.create(on: db)
+            try await AuditLog.record(
+                on: db, actor: user == nil ? AuditActor(id: nil, label: "public") : Admin.actor(request),
+                action: "complaint.opened", objectType: "complaint", objectID: complaint.id?.uuidString,
+                summary:
+                    "Opened complaint \(item.reference) received by \(channel.title.lowercased()) on \(receivedOn.ukText)",
+                changes: [FieldChange("status", from: FeedbackStatus.awaitingModeration.rawValue, to: "escalated")])
+            guard user == nil else { return }
+            let handlers = try await User.query(on: db).filter(\.$role == .complaintsHandler)
+                .filter(\.$isActive == true).all()
+            for handler in handlers {
+                // The reference, not the words: e-mail is not the place for what a complaint says.
+                try await Notice(
+                    to: handler.email, subject: "New complaint: \(item.reference)",
+                    body: """
+                        A formal complaint (\(item.reference)) was sent on the feedback form on \(receivedOn.ukText).
+
+                        Acknowledge it by \(complaint.clock.acknowledgementDue.ukText) (3 working days): \(siteURL + ComplaintURL.complaint(complaint.id!))
+                        """,
+                    kind: "complaint_received", feedbackID: item.id
+                ).create(on: db)
+            }
+        }
+        return (item, complaint)
+    }
+
     static func openFromStaffEntry(
         feedbackID: UUID, channel: FeedbackChannel, receivedOn: SimpleDate, by user: User, _ request: Request
     )
         async throws -> Response
     {
-        guard let item = try await FeedbackItem.find(feedbackID, on: request.db) else { throw Abort(.notFound) }
-        let complaint = Complaint(feedbackID: feedbackID, receivedOn: receivedOn, createdByID: user.id)
-        try await request.db.transaction { db in
-            item.status = .escalated
-            item.moderatedAt = Date()
-            item.moderatedByID = user.id
-            item.moderationNote = "Received as a formal complaint by \(channel.title.lowercased())."
-            try await item.save(on: db)
-            try await complaint.create(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "complaint.opened", objectType: "complaint",
-                objectID: complaint.id?.uuidString,
-                summary:
-                    "Opened complaint \(item.reference) received by \(channel.title.lowercased()) on \(receivedOn.ukText)",
-                changes: [FieldChange("status", from: FeedbackStatus.awaitingModeration.rawValue, to: "escalated")])
-        }
+        let (item, complaint) = try await open(
+            feedbackID: feedbackID, channel: channel, receivedOn: receivedOn, by: user, request)
         let due = complaint.clock.acknowledgementDue.ukText
         Admin.flash(request, "Complaint saved: \(item.reference). Acknowledge it by \(due).")
         return request.redirect(

@@ -12,6 +12,10 @@ enum PagesController {
         .html(AccessibilityPage.render(context: PageContext(request, title: "Accessibility statement")))
     }
 
+    @Sendable static func howToComplain(_ request: Request) async throws -> Response {
+        .html(HowToComplainPage.render(context: PageContext(request, title: "How to make a complaint")))
+    }
+
     @Sendable static func privacy(_ request: Request) async throws -> Response {
         .html(PrivacyPage.render(context: PageContext(request, title: "Privacy notice")))
     }

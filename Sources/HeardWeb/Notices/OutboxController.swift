@@ -41,7 +41,7 @@ enum OutboxController {
         ("reminder_complaints", "Complaints reminder"), ("reminder_declaration", "Declaration reminder"),
         ("reminder_register", "Register of interests list"), ("reminder_actions", "Actions reminder"),
         ("password_reset", "Password link"), ("account_email_changed", "Account e-mail changed"),
-        ("activity_changed", "Activity changed"),
+        ("activity_changed", "Activity changed"), ("complaint_received", "New complaint"),
     ]
 
     @Sendable static func index(_ request: Request) async throws -> Response {

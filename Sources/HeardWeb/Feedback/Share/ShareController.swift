@@ -42,7 +42,8 @@ enum ShareController {
         let page = SharePages.thankYou(
             context: PageContext(request, title: "Thank you"), reference: reference,
             willPublish: request.query[String.self, at: "publish"] == "yes",
-            hasContact: request.query[String.self, at: "contact"] == "yes")
+            hasContact: request.query[String.self, at: "contact"] == "yes",
+            isComplaint: request.query[String.self, at: "complaint"] == "yes")
         return .html(page)
     }
 
@@ -118,19 +119,21 @@ enum ShareController {
             } catch {
                 errors += error.errors
             }
-            // The same rule as escalating from moderation: the written response (regulation 14) needs an address.
-            if form.isComplaint == "yes",
-                !ComplaintContact.isReachable(
-                    name: form.contactName, email: form.contactEmail, phone: form.contactPhone),
-                !errors.contains(where: { $0.field.hasPrefix("contact_") })
-            {
-                errors.append(
-                    FieldError(
-                        "contact_name",
-                        "A complaint needs a way to send the written response: give the complainant's name (with the address in their words), an e-mail address or a phone number."
-                    ))
-            }
-        } else {
+        }
+        // The same rule as escalating from moderation: the written response (regulation 14) needs an address.
+        if form.isComplaint == "yes",
+            !ComplaintContact.isReachable(name: form.contactName, email: form.contactEmail, phone: form.contactPhone),
+            !errors.contains(where: { $0.field.hasPrefix("contact_") })
+        {
+            errors.append(
+                FieldError(
+                    "contact_name",
+                    staffEntry
+                        ? "A complaint needs a way to send the written response: give the complainant's name (with the address in their words), an e-mail address or a phone number."
+                        : "To make a formal complaint, give your name and an e-mail address or phone number, so we can send you our answer."
+                ))
+        }
+        if !staffEntry {
             errors += EqualityAnswers.problems(form.equality ?? [:])
             if form.equalityField?.malformed == true {
                 errors.append(
@@ -204,6 +207,11 @@ enum ShareController {
             }
             Admin.flash(request, "Feedback saved: \(item.reference). It is waiting for moderation.")
             return request.redirect(to: SiteURL.staffFeedbackNew)
+        }
+        if form.isComplaint == "yes" {
+            try await ComplaintsController.open(
+                feedbackID: item.id, channel: channel, receivedOn: request.today, by: nil, request)
+            return request.redirect(to: SiteURL.shareThanks + "?ref=" + item.reference + "&complaint=yes")
         }
         return request.redirect(
             to: thanksPath(

@@ -128,6 +128,13 @@ enum SharePages {
                         hint: "The date the letter, e-mail or call arrived. Leave it empty for today.", type: "date",
                         required: false, width: "short")
                 } else {
+                    FormComponents.checkbox(
+                        name: "is_complaint", label: "I want to make a formal complaint",
+                        checked: form.isComplaint == "yes",
+                        hint:
+                            "It goes to our complaints team, who will contact you within 3 working days. It is not published. Give your name and an e-mail address or phone number above."
+                    )
+                    p(.class("hint")) { a(.href(SiteURL.howToComplain)) { "How complaints are handled" } }
                     equalitySection(form.equality ?? [:], failure: failure)
                 }
                 div(.class("hp"), .aria("hidden", "true")) {
@@ -197,32 +204,52 @@ enum SharePages {
             ])
     }
 
-    static func thankYou(context: PageContext, reference: String, willPublish: Bool, hasContact: Bool) -> String {
+    static func thankYou(
+        context: PageContext, reference: String, willPublish: Bool, hasContact: Bool, isComplaint: Bool = false
+    ) -> String {
         PageLayout.render(context) {
             div(.class("panel-confirmation")) {
-                h1 { "Thank you for your feedback" }
+                h1 { isComplaint ? "We have your complaint" : "Thank you for your feedback" }
                 p { "Your reference is" }
                 p(.class("reference")) { strong { reference } }
             }
             h2 { "What happens next" }
-            ul(.class("list-bullet")) {
-                li { "A member of staff reads every piece of feedback." }
-                if willPublish {
-                    li { "We remove personal details, then publish it on our stories page with a reply." }
-                } else {
-                    li { "We will not publish it. It is still used to improve care." }
-                }
-                if hasContact {
+            if isComplaint {
+                ul(.class("list-bullet")) {
                     li {
-                        "We will contact you if you asked for a reply, and tell you when something changes because of it."
+                        "Our complaints team will contact you within 3 working days to acknowledge your complaint and talk about how it will be handled."
+                    }
+                    li { "It is not published. Quote your reference if you contact us about it." }
+                    li {
+                        "If you are worried about your safety or someone else's, call 999 in an emergency or 111 for urgent advice."
                     }
                 }
+                p { a(.href(SiteURL.howToComplain)) { "How complaints are handled, and where to go next" } }
+            } else {
+                thankYouSteps(willPublish: willPublish, hasContact: hasContact)
+            }
+        }
+    }
+
+    @HTMLBuilder
+    private static func thankYouSteps(willPublish: Bool, hasContact: Bool) -> [HTMLNode] {
+        ul(.class("list-bullet")) {
+            li { "A member of staff reads every piece of feedback." }
+            if willPublish {
+                li { "We remove personal details, then publish it on our stories page with a reply." }
+            } else {
+                li { "We will not publish it. It is still used to improve care." }
+            }
+            if hasContact {
                 li {
-                    "If you are worried about your safety or someone else's, call 999 in an emergency or 111 for urgent advice."
+                    "We will contact you if you asked for a reply, and tell you when something changes because of it."
                 }
             }
-            p { a(.href(SiteURL.stories)) { "Read what other people said and how services replied" } }
-            p { a(.href(SiteURL.youSaidWeDid)) { "See what changed because of feedback" } }
+            li {
+                "If you are worried about your safety or someone else's, call 999 in an emergency or 111 for urgent advice."
+            }
         }
+        p { a(.href(SiteURL.stories)) { "Read what other people said and how services replied" } }
+        p { a(.href(SiteURL.youSaidWeDid)) { "See what changed because of feedback" } }
     }
 }

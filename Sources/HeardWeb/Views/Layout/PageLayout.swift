@@ -157,6 +157,7 @@ enum PageLayout {
         footer(.class("site-footer")) {
             div(.class("wrap")) {
                 ul(.class("footer-links")) {
+                    li { a(.href(SiteURL.howToComplain)) { "How to make a complaint" } }
                     li { a(.href(SiteURL.privacy)) { "Privacy notice" } }
                     li { a(.href(SiteURL.accessibility)) { "Accessibility statement" } }
                     li { a(.href(BoardURL.publicBoards)) { "Boards and who sits on them" } }
