@@ -53,19 +53,31 @@ enum ResponsesController {
                 }
             case .multipleChoice:
                 let picked = choices.indices.filter { submission.value("\(key)-\($0)") == "on" }.map { choices[$0] }
-                if !picked.isEmpty { answers[question.id!.uuidString] = picked.joined(separator: "\n") }
+                if picked.count > 1, let none = picked.first(where: Self.meansNone) {
+                    errors.append(
+                        FieldError(
+                            key, "\"\(none)\" cannot be ticked with other answers in \"\(question.text)\": untick one.")
+                    )
+                } else if !picked.isEmpty {
+                    answers[question.id!.uuidString] = picked.joined(separator: "\n")
+                }
             case .ranking:
                 var ranked: [(Int, String)] = []
+                var misnumbered = false
                 for (index, choice) in choices.enumerated() {
-                    let text = submission.value("\(key)-\(index)")
+                    let text = submission.value("\(key)-\(index)").trimmingWhitespace()
                     guard !text.isEmpty else { continue }
                     guard let rank = Int(text), (1...choices.count).contains(rank) else {
-                        errors.append(FieldError(key, "Give each choice a number from 1 to \(choices.count)."))
+                        misnumbered = true
                         continue
                     }
                     ranked.append((rank, choice))
                 }
-                if Set(ranked.map(\.0)).count != ranked.count {
+                if misnumbered {
+                    errors.append(
+                        FieldError(key, "Give each choice a number from 1 to \(choices.count) in \"\(question.text)\".")
+                    )
+                } else if Set(ranked.map(\.0)).count != ranked.count {
                     errors.append(FieldError(key, "Give each choice a different number in \"\(question.text)\"."))
                 } else if !ranked.isEmpty {
                     answers[question.id!.uuidString] = ranked.sorted { $0.0 < $1.0 }.map(\.1).joined(separator: "\n")
@@ -112,6 +124,12 @@ enum ResponsesController {
             answers, freeText.joined(separator: "\n\n"), placeID, email.isEmpty ? nil : EmailAddress.normalised(email),
             equality
         )
+    }
+
+    /// A choice that rules out the others ("None of these", "None of the above", "None").
+    static func meansNone(_ choice: String) -> Bool {
+        let lower = choice.lowercased().trimmingWhitespace().trimmingCharacters(in: .punctuationCharacters)
+        return lower == "none" || lower.hasPrefix("none of")
     }
 
     /// The equality monitoring answers in a submission (the shared questions, `eq-<question>` fields), and any

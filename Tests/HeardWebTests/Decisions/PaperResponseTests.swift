@@ -92,4 +92,49 @@ struct PaperResponseTests {
             #expect(try await SurveyResponse.query(on: app.db).count() == 1)
         }
     }
+
+    @Test(
+        "'None of these' cannot be ticked with another answer; a ranking typed with spaces is read, a wrong one refused once",
+        arguments: TestDatabase.all)
+    func answersChecked(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 4))
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let (consultation, _) = try await Self.consultation(
+                on: app.db, opens: SimpleDate(year: 2026, month: 11, day: 1),
+                closes: SimpleDate(year: 2026, month: 12, day: 31))
+            let used = SurveyQuestion(
+                consultationID: consultation.id!, position: 2, kind: .multipleChoice,
+                text: "Which do you use?", choices: ["GP", "Pharmacy", "None of these"])
+            try await used.create(on: app.db)
+            let order = SurveyQuestion(
+                consultationID: consultation.id!, position: 3, kind: .ranking, text: "Put these in order",
+                choices: ["Parking", "Buses"])
+            try await order.create(on: app.db)
+            let path = DecisionURL.paper(consultation.id!)
+            let usedKey = "q-" + used.id!.uuidString.lowercased()
+            let orderKey = "q-" + order.id!.uuidString.lowercased()
+            let contradictory = try await officer.post(
+                path,
+                form: [
+                    "received_on": "2026-12-01", usedKey + "-0": "on", usedKey + "-2": "on", orderKey + "-0": "1",
+                    orderKey + "-1": "x", "submission_key": "p1",
+                ], tokenFrom: path)
+            #expect(contradictory.status == .unprocessableEntity)
+            #expect(contradictory.body.contains("\"None of these\" cannot be ticked with other answers"))
+            let numbering = "Give each choice a number from 1 to 2 in \"Put these in order\"."
+            #expect(
+                contradictory.body.components(separatedBy: numbering).count == 3,
+                "once in the summary, once by the field")
+            let tidy = try await officer.post(
+                path,
+                form: [
+                    "received_on": "2026-12-01", usedKey + "-0": "on", orderKey + "-0": " 2", orderKey + "-1": "1 ",
+                    "submission_key": "p2",
+                ], tokenFrom: path)
+            #expect(tidy.status == .seeOther)
+            let stored = try #require(try await SurveyResponse.query(on: app.db).first())
+            #expect(stored.answerMap[order.id!.uuidString] == "Buses\nParking")
+        }
+    }
 }

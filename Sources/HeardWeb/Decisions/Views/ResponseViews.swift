@@ -18,7 +18,7 @@ enum ResponseViews {
             FormComponents.selectField(
                 name: "place_id", label: "Where do you live? (optional)",
                 choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
-                selected: submission.value("place_id"), failure: failure, prompt: "Prefer not to say"),
+                selected: submission.value("place_id"), failure: failure, prompt: "Not answered"),
             FormComponents.textField(
                 name: "contact_email", label: "Email address (optional)", value: submission.value("contact_email"),
                 failure: failure, hint: "Only to send you the outcome. It is never published.", type: "email",
