@@ -46,6 +46,13 @@ struct RankingResultsTests {
             let page = try await app.browser().get(outcomePath)
             #expect(page.status == .ok)
             #expect(page.body.contains("Average place"))
+            #expect(page.body.contains("The consultation opened on 1 September 2026 and closed on 30 November 2026."))
+            consultation.closedEarlyOn = "2026-11-20"
+            consultation.shortDurationReason = Consultation.closedEarlyPrefix + "The building was sold"
+            try await consultation.update(on: app.db)
+            #expect(
+                try await app.browser().get(outcomePath).body.contains(
+                    "and was closed early, on 20 November 2026 instead of 30 November 2026: The building was sold."))
             let csv = try await app.browser().get(outcomePath + ".csv")
             let lines = csv.body.components(separatedBy: "\r\n")
             func row(_ detail: String) -> String? {

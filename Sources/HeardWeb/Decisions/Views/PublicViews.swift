@@ -217,6 +217,18 @@ enum PublicViews {
         }
     }
 
+    /// When people could respond, and why it ended early if it did: the outcome is read against it.
+    static func consultationDates(_ consultation: Consultation) -> String {
+        let opened = "The consultation opened on \(consultation.opens.ukText)"
+        if let early = consultation.closedEarlyOn.flatMap(SimpleDate.init(iso:)) {
+            return opened + " and was closed early, on \(early.ukText) instead of \(consultation.closes.ukText)"
+                + (consultation.closedEarlyReason.map { ": " + $0.trimmingWhitespace() } ?? "")
+                + (consultation.closedEarlyReason?.trimmingWhitespace().last.map { ".!?".contains($0) } == true
+                    ? "" : ".")
+        }
+        return opened + " and closed on \(consultation.closes.ukText)."
+    }
+
     static func outcome(_ bundle: InitiativeBundle, analysis: ConsultationAnalysis, context: PageContext) -> String {
         let consultation = bundle.consultation!
         return PageLayout.render(context) {
@@ -225,6 +237,7 @@ enum PublicViews {
             p(.class("lead")) { consultation.title }
             h2 { "We asked" }
             DecisionForms.paragraphs(consultation.background)
+            p { Self.consultationDates(consultation) }
             h2 { "You said" }
             DecisionForms.paragraphs(consultation.outcomeSummary)
             AnalysisViews.summary(analysis)
