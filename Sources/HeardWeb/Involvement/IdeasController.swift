@@ -26,9 +26,11 @@ enum IdeasController {
             .sorted { $0.activity.heldOn < $1.activity.heldOn }
         let memberships = try await BoardMember.query(on: request.db).filter(\.$account.$id == user.id!)
             .filter(\.$leftOn == nil).with(\.$board).with(\.$declarations).all()
+        let business = try await BoardBusiness.find(for: memberships, today: request.today, on: request.db)
         return .html(
             InvolvementPage.render(
-                user: user, ideas: ideas, invitations: invitations, memberships: memberships, today: request.today,
+                user: user, ideas: ideas, invitations: invitations, memberships: memberships, business: business,
+                today: request.today,
                 context: PageContext(request, title: "Your involvement", hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: notice),
             status: failure == nil ? .ok : .unprocessableEntity)

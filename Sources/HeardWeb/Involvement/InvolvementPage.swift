@@ -5,8 +5,8 @@ import HeardStorage
 /// answers they got, and a form to put forward another.
 enum InvolvementPage {
     static func render(
-        user: User, ideas: [Idea], invitations: [Invitation], memberships: [BoardMember], today: SimpleDate,
-        context: PageContext,
+        user: User, ideas: [Idea], invitations: [Invitation], memberships: [BoardMember],
+        business: BoardBusiness = BoardBusiness(), today: SimpleDate, context: PageContext,
         failure: ValidationFailure?, typed: [String: String], notice: String?
     ) -> String {
         let upcoming = invitations.filter { $0.activity.date >= today }
@@ -37,6 +37,21 @@ enum InvolvementPage {
                 for member in memberships {
                     membershipCard(member, today: today, context: context, failure: failure, typed: typed)
                 }
+                if !business.coming.isEmpty {
+                    h3 { "Decisions coming to your meetings" }
+                    ul(.class("list-plain")) {
+                        for item in business.coming {
+                            li {
+                                a(.href(DecisionURL.publicInitiative(item.decision.$initiative.id))) {
+                                    item.decision.title
+                                }
+                                " – \(item.board), "
+                                    + (SimpleDate(iso: item.decision.meetingOn)?.ukText ?? item.decision.meetingOn)
+                                    + ". What people said and the equality assessment are on its page."
+                            }
+                        }
+                    }
+                }
             }
             h2 { "Invitations" }
             if upcoming.isEmpty {
@@ -45,9 +60,23 @@ enum InvolvementPage {
             for invitation in upcoming {
                 invitationCard(invitation, context: context, failure: failure, typed: typed)
             }
-            if !attended.isEmpty {
+            if !attended.isEmpty || !business.tookPart.isEmpty {
                 h2 { "What changed after you took part" }
                 ul(.class("story-list")) {
+                    for item in business.tookPart {
+                        li(.class("story")) {
+                            h3(.class("story-title")) { item.decision.title }
+                            p(.class("story-meta")) {
+                                "\(item.board), "
+                                    + (SimpleDate(iso: item.decision.meetingOn)?.ukText ?? item.decision.meetingOn)
+                                    + ". You were at the meeting."
+                            }
+                            DecisionForms.paragraphs(item.decision.outcome)
+                            p {
+                                a(.href(DecisionURL.publicDecision(item.decision.id!))) { "The decision record" }
+                            }
+                        }
+                    }
                     for invitation in attended {
                         li(.class("story")) {
                             h3(.class("story-title")) { invitation.activity.title }
