@@ -115,6 +115,7 @@ public enum Representation {
         suppressBelow: Int = defaultSuppressBelow
     ) -> [RepresentationRow] {
         let answered = categories.reduce(0) { $0 + (answers[$1] ?? 0) }
+        let population = comparable(population, over: categories)
         var rows = categories.map { category in
             let count = answers[category] ?? 0
             let share = answered > 0 ? Double(count) * 100 / Double(answered) : nil
@@ -149,6 +150,17 @@ public enum Representation {
             }
         }
         return rows
+    }
+
+    /// The population's shares over the groups compared, like the respondents' shares: the census counts
+    /// residents who did not answer a question too ("Not answered", 5.5% of Bradford for religion), and
+    /// respondents who preferred not to say are left out of their shares, so both are taken over those who
+    /// answered. Only when every group has a figure; otherwise the shares are left as given.
+    public static func comparable(_ population: [String: Double], over categories: [String]) -> [String: Double] {
+        let figures = categories.compactMap { population[$0] }
+        let total = figures.reduce(0, +)
+        guard figures.count == categories.count, total > 0 else { return population }
+        return population.mapValues { $0 * 100 / total }
     }
 
     /// Whether a table's total may be shown beside its rows: not when its small numbers could be worked out

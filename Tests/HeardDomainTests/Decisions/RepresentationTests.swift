@@ -68,6 +68,25 @@ struct RepresentationTests {
         #expect(Representation.totalIsSafe(judged))
     }
 
+    @Test("population shares are taken over those who answered the census question, as respondents' shares are")
+    func populationOverThoseWhoAnswered() throws {
+        // Bradford, religion: 5.5% did not answer the census question.
+        let census = [
+            "No religion": 28.2, "Christian": 33.4, "Muslim": 30.5, "Hindu": 0.9, "Sikh": 0.9, "Jewish": 0.0,
+            "Buddhist": 0.2, "Other religion": 0.4, "Not answered": 5.5,
+        ]
+        let categories = MonitoringCharacteristic.religion.categories
+        let rows = Representation.table(
+            characteristic: "religion", categories: categories, answers: ["Muslim": 40, "Christian": 60],
+            population: census)
+        let muslim = try #require(rows.first { $0.category == "Muslim" }?.populationShare)
+        #expect(abs(muslim - 30.5 * 100 / 94.5) < 0.0001, "32.3%, not 30.5%")
+        #expect(abs(rows.compactMap(\.populationShare).reduce(0, +) - 100) < 0.0001)
+        // A group without a figure leaves the shares as given: there is nothing honest to scale them by.
+        let partial = Representation.comparable(["female": 40, "male": 40], over: ["female", "male", "other"])
+        #expect(partial == ["female": 40, "male": 40])
+    }
+
     @Test("a small number cannot be worked out from the total: the smallest other group is hidden beside it")
     func secondarySuppression() {
         // The QA case: 13 answered, 9 women, so "fewer than 5" men would be 4 exactly.
