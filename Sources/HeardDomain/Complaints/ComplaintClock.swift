@@ -39,7 +39,16 @@ public struct ComplaintClock: Equatable, Sendable {
 
     /// Six months, or the date agreed with the complainant: what "responded in time" is judged against.
     public var originalResponseDue: SimpleDate {
-        agreedResponseBy ?? receivedOn.adding(months: Self.responseMonths)
+        agreedResponseBy ?? sixMonthsEnd
+    }
+
+    /// The last day of the "6 months commencing on the day on which the complaint was received" (reg 14(4)):
+    /// the day of receipt is the first day, so the period ends the day before the same date six months later
+    /// (received 4 January, due 3 July). When that month has no such date (received 31 August), it ends on
+    /// the last day of the month.
+    public var sixMonthsEnd: SimpleDate {
+        let sameDate = receivedOn.adding(months: Self.responseMonths)
+        return sameDate.day < receivedOn.day ? sameDate : sameDate.adding(days: -1)
     }
 
     /// The date the response is due now: the latest delay letter's new date, else the original one.

@@ -306,7 +306,9 @@ enum ComplaintPages {
         let why =
             clock.responseExpectedBy != nil
             ? " (the new date given in the latest delay letter; it was due by \(clock.originalResponseDue.ukText))"
-            : clock.agreedResponseBy != nil ? " (agreed with the complainant)" : " (six months)"
+            : clock.agreedResponseBy != nil
+                ? " (agreed with the complainant)"
+                : " (the last day of the six months starting on the day it was received)"
         let responded = complaint.respondedOn.flatMap(SimpleDate.init(iso:))
         return clock.responseDue.ukText + why + lateness(done: responded, due: clock.responseDue, today: today)
     }

@@ -71,11 +71,30 @@ struct ComplaintClockTests {
         #expect(ComplaintClock(receivedOn: Self.date(received)).acknowledgementDue == Self.date(due))
     }
 
-    @Test("the response is due six months after receipt, or on the date agreed; month ends are kept")
-    func responseDue() {
-        #expect(ComplaintClock(receivedOn: Self.date("2026-03-10")).responseDue == Self.date("2026-09-10"))
-        #expect(ComplaintClock(receivedOn: Self.date("2026-08-31")).responseDue == Self.date("2027-02-28"))
-        #expect(ComplaintClock(receivedOn: Self.date("2027-08-31")).responseDue == Self.date("2028-02-29"))
+    @Test(
+        "the response is due by the last day of the six months commencing on the day of receipt (reg 14(4))",
+        arguments: [
+            ("2027-01-04", "2027-07-03"),  // the day before the same date six months later
+            ("2027-01-01", "2027-06-30"),
+            ("2026-03-10", "2026-09-09"),
+            ("2026-08-28", "2027-02-27"),
+            ("2026-08-29", "2027-02-28"),  // no 29 February 2027: the last day of February
+            ("2026-08-31", "2027-02-28"),
+            ("2027-08-29", "2028-02-28"),  // leap year: 29 February exists, so the day before it
+            ("2027-08-31", "2028-02-29"),
+            ("2026-09-30", "2027-03-29"),
+        ])
+    func responseDue(received: String, due: String) {
+        #expect(ComplaintClock(receivedOn: Self.date(received)).responseDue == Self.date(due))
+    }
+
+    @Test("a response on the same date six months later is late; an agreed date replaces the six months")
+    func responseDueAgreed() {
+        var clock = ComplaintClock(receivedOn: Self.date("2027-01-04"), acknowledgedOn: Self.date("2027-01-05"))
+        clock.respondedOn = Self.date("2027-07-03")
+        #expect(clock.respondedInTime(today: Self.date("2027-08-01")) == true)
+        clock.respondedOn = Self.date("2027-07-04")
+        #expect(clock.respondedInTime(today: Self.date("2027-08-01")) == false)
         let agreed = ComplaintClock(receivedOn: Self.date("2026-03-10"), agreedResponseBy: Self.date("2026-05-01"))
         #expect(agreed.responseDue == Self.date("2026-05-01"))
     }
@@ -87,10 +106,10 @@ struct ComplaintClockTests {
             clock.step(today: Self.date("2026-12-07")) == .acknowledge(due: Self.date("2026-12-07"), overdue: false))
         #expect(clock.step(today: Self.date("2026-12-08")).isOverdue)
         clock.acknowledgedOn = Self.date("2026-12-04")
-        #expect(clock.step(today: Self.date("2027-06-02")) == .respond(due: Self.date("2027-06-02"), overdue: false))
-        #expect(clock.step(today: Self.date("2027-06-03")) == .explainDelay(responseWasDue: Self.date("2027-06-02")))
-        clock.delayExplainedOn = Self.date("2027-06-03")
-        #expect(clock.step(today: Self.date("2027-06-10")) == .respond(due: Self.date("2027-06-02"), overdue: true))
+        #expect(clock.step(today: Self.date("2027-06-01")) == .respond(due: Self.date("2027-06-01"), overdue: false))
+        #expect(clock.step(today: Self.date("2027-06-02")) == .explainDelay(responseWasDue: Self.date("2027-06-01")))
+        clock.delayExplainedOn = Self.date("2027-06-02")
+        #expect(clock.step(today: Self.date("2027-06-10")) == .respond(due: Self.date("2027-06-01"), overdue: true))
         clock.respondedOn = Self.date("2027-06-20")
         #expect(clock.step(today: Self.date("2027-07-01")) == .responded(on: Self.date("2027-06-20")))
         #expect(!clock.step(today: Self.date("2027-07-01")).isOverdue)

@@ -100,11 +100,11 @@ struct ComplaintOpenAndCloseTests {
             let casePage = try await handler.get(path)
             #expect(casePage.body.contains("She rang to withdraw it."))
             #expect(!casePage.body.contains("Record the written response"))
-            // Its response was due on 1 December 2026 and never sent, but a closed complaint has nothing overdue.
+            // Its response was due on 30 November 2026 and never sent, but a closed complaint has nothing overdue.
             #expect(casePage.body.contains("None: closed on 20 January 2027 without a response"))
             #expect(!casePage.body.contains("overdue"))
             let csv = try await handler.get("/staff/complaints.csv?from=2026-06-01&to=2026-06-30")
-            #expect(csv.body.contains(",2026-12-01,,,,withdrawn,2027-01-20"))
+            #expect(csv.body.contains(",2026-11-30,,,,withdrawn,2027-01-20"))
             let token = try await StaffTokens.create(
                 email: "case-system@test.example", role: .complaintsHandler, name: "case system", on: app.db)
             let api = try await app.browser().get(
