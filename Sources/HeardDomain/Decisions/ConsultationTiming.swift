@@ -23,9 +23,10 @@ public enum ConsultationTiming {
     /// The problem with a closing date `days` after opening, or nil. `extending`: said to someone already giving
     /// an open consultation longer, who cannot extend it further.
     static func lengthProblem(opens: SimpleDate, closes: SimpleDate, extending: Bool = false) -> String? {
-        if !extending, opens.days(until: closes) < shortestDays {
+        // The opening and closing days are both response days, as in `ConsultationFacts.durationDays`.
+        if !extending, opens.days(until: closes) + 1 < shortestDays {
             return
-                "A consultation runs for at least two weeks, so people can hear of it, consider it and respond (Gunning G3): close it on \(opens.adding(days: shortestDays).ukText) or later."
+                "A consultation runs for at least two weeks, so people can hear of it, consider it and respond (Gunning G3): close it on \(opens.adding(days: shortestDays - 1).ukText) or later."
         }
         guard opens.days(until: closes) > maximumDays else { return nil }
         let latest = opens.adding(days: maximumDays).ukText

@@ -86,8 +86,13 @@ public struct ConsultationFacts: Sendable, Equatable {
     public func hasClosed(on today: SimpleDate) -> Bool {
         today > lastDay || closedEarlyOn != nil && closedEarlyOn! <= today
     }
-    /// Days people actually had: to the closing date, or to the day it was closed early.
-    public var durationDays: Int { opensOn.days(until: lastDay) }
+    /// Days people could respond on, counting both the opening and the closing day (opens Monday 4 January,
+    /// closes Sunday 28 March: 84 days, 12 weeks). A consultation closed early is closed on the day it was
+    /// closed (see `state`), so that day is not counted.
+    public var durationDays: Int {
+        if let closedEarlyOn, closedEarlyOn <= closesOn { return max(0, opensOn.days(until: closedEarlyOn)) }
+        return max(0, opensOn.days(until: closesOn) + 1)
+    }
 
     public func state(on today: SimpleDate) -> ConsultationState {
         if today < opensOn { return .forthcoming }

@@ -50,7 +50,7 @@ enum ConsultationsController {
         }
         let input = ConsultationInput(
             title: bundle.initiative.title, opensOn: today.adding(days: 1).iso,
-            closesOn: today.adding(days: 1 + GunningGate.defaultMinimumDays).iso)
+            closesOn: today.adding(days: GunningGate.defaultMinimumDays).iso)  // 12 weeks of response days
         return .html(
             ConsultationViews.form(request, bundle: bundle, input: input, formats: ["online", "paper"], failure: nil))
     }

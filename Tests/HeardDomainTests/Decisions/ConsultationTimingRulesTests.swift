@@ -39,6 +39,23 @@ struct ConsultationTimingRulesTests {
         }
     }
 
+    @Test("two weeks of response days, opening and closing day included, is the shortest accepted")
+    func twoWeekFloor() throws {
+        let input = ConsultationInput(
+            title: "Stroke", background: "The ward is full.", options: "A. Home. B. Ward.",
+            discardedAlternatives: "C. Close it: too far.", reasons: "People recover better at home.",
+            opensOn: "2027-01-04", closesOn: "2027-01-17")
+        #expect((try? input.validated(initiativeDecided: false, today: Self.today)) != nil, "4 to 17 January")
+        var shorter = input
+        shorter.closesOn = "2027-01-16"
+        do {
+            _ = try shorter.validated(initiativeDecided: false, today: Self.today)
+            Issue.record("13 days was accepted")
+        } catch {
+            #expect(error.message(for: "closes_on")?.hasSuffix("close it on 17 January 2027 or later.") == true)
+        }
+    }
+
     @Test("an extension is a later date within 26 weeks of opening, with a reason, while the consultation is open")
     func extending() throws {
         let open = ConsultationFacts(opensOn: Self.today.adding(days: -10), closesOn: Self.today.adding(days: 74))

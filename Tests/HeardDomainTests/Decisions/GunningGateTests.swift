@@ -173,8 +173,11 @@ struct GunningGateTests {
 
     @Test("G3: under 12 weeks needs a recorded reason; 12 weeks or a reason is met")
     func g3() {
-        var facts = Self.complete(opens: Self.today, closes: Self.today.adding(days: 83))
+        var facts = Self.complete(opens: Self.today, closes: Self.today.adding(days: 82))
         #expect(GunningGate.check(.g3, facts, today: Self.today)?.status == .needsJustification)
+        #expect(
+            GunningGate.check(.g3, facts, today: Self.today)?.detail
+                == "Open for 83 days, shorter than 12 weeks. Record why a shorter consultation is enough.")
         facts.shortDurationReason = "Winter pressures: the service closes in January unless we act."
         #expect(GunningGate.check(.g3, facts, today: Self.today)?.status == .met)
         facts = Self.complete(opens: Self.today, closes: Self.today.adding(days: 84))
@@ -198,6 +201,27 @@ struct GunningGateTests {
             needsConsultation: true, consultation: answered, eiaStatus: .signedOff, alreadyApproved: false,
             today: Self.today)
         #expect(refusal?.principle == .g3)
+    }
+
+    @Test("G3 counts response days inclusively: Monday 4 January to Sunday 28 March 2027 is 12 weeks")
+    func g3CountsBothEnds() throws {
+        let opens = try #require(SimpleDate(iso: "2027-01-04"))
+        let twelveWeeks = Self.complete(opens: opens, closes: try #require(SimpleDate(iso: "2027-03-28")))
+        #expect(twelveWeeks.durationDays == 84)
+        let check = GunningGate.check(.g3, twelveWeeks, today: try #require(SimpleDate(iso: "2027-04-01")))
+        #expect(check?.status == .met)
+        #expect(check?.detail == "Open for 12 weeks.")
+        // Two weeks of response days is the floor that a reason can justify.
+        var twoWeeks = Self.complete(opens: opens, closes: try #require(SimpleDate(iso: "2027-01-17")))
+        twoWeeks.shortDurationReason = "The contract ends in February."
+        #expect(twoWeeks.durationDays == 14)
+        #expect(GunningGate.check(.g3, twoWeeks, today: Self.today)?.status == .met)
+        // Closed early on 18 January: people could respond from 4 to 17 January, not on the day it closed.
+        var closedEarly = Self.complete(opens: opens, closes: try #require(SimpleDate(iso: "2027-03-28")))
+        closedEarly.closedEarlyOn = SimpleDate(iso: "2027-01-18")
+        #expect(closedEarly.durationDays == 14)
+        closedEarly.closedEarlyOn = SimpleDate(iso: "2027-01-17")
+        #expect(closedEarly.durationDays == 13)
     }
 
     @Test("a consultation's state follows its dates and outcome")
