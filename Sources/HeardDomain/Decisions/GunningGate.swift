@@ -50,6 +50,8 @@ public struct ConsultationFacts: Sendable, Equatable {
     public var shortDurationReason: String
     public var questionCount: Int
     public var analysisPublished: Bool
+    /// The UK day the analysis was published, when known: a meeting before it could not consider the responses.
+    public var analysisPublishedOn: SimpleDate?
     /// Themes found in the responses, and whether each has a recorded response in the decision paper.
     public var themes: [ThemeResponseFacts]
     /// When the decision is due: the decision meeting's date once a paper exists, otherwise the initiative's target.
@@ -61,7 +63,9 @@ public struct ConsultationFacts: Sendable, Equatable {
         opensOn: SimpleDate, closesOn: SimpleDate, closedEarlyOn: SimpleDate? = nil, background: String = "",
         options: String = "", discardedAlternatives: String = "", reasons: String = "", eiaStatus: EIAStatus = .none,
         shortDurationReason: String = "", questionCount: Int = 0, analysisPublished: Bool = false,
-        themes: [ThemeResponseFacts] = [], decisionTargetDate: SimpleDate? = nil, initiativeDecided: Bool = false
+        analysisPublishedOn: SimpleDate? = nil, themes: [ThemeResponseFacts] = [],
+        decisionTargetDate: SimpleDate? = nil,
+        initiativeDecided: Bool = false
     ) {
         self.opensOn = opensOn
         self.closesOn = closesOn
@@ -74,6 +78,7 @@ public struct ConsultationFacts: Sendable, Equatable {
         self.shortDurationReason = shortDurationReason
         self.questionCount = questionCount
         self.analysisPublished = analysisPublished
+        self.analysisPublishedOn = analysisPublishedOn
         self.themes = themes
         self.decisionTargetDate = decisionTargetDate
         self.initiativeDecided = initiativeDecided
@@ -322,6 +327,13 @@ public enum GunningGate {
             return ApprovalRefusal(
                 .g4,
                 "The meeting is on \(meetingOn.ukText). Approve the decision after the meeting has considered the responses and made it."
+            )
+        }
+        // G4: the meeting decides on the published analysis, so a meeting before it could not consider them.
+        if let meetingOn, let published = consultation?.analysisPublishedOn, published > meetingOn {
+            return ApprovalRefusal(
+                .g4,
+                "The meeting on \(meetingOn.ukText) was before the analysis was published (\(published.ukText)), so it could not consider the responses (Gunning G4). Take the decision at a meeting on or after \(published.ukText)."
             )
         }
         // Brown principles: due regard is had before and at the time of the decision, so an assessment signed

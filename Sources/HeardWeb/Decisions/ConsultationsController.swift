@@ -508,7 +508,8 @@ enum ConsultationsController {
                 request, bundle: bundle, failure: ValidationFailure(errors), typed: ["outcome_summary": summary],
                 status: .unprocessableEntity)
         }
-        consultation.analysisPublishedAt = Date()
+        // Compared with the decision meeting's day at approval (Gunning G4).
+        consultation.analysisPublishedAt = request.nowOnDecisionClock
         consultation.outcomeSummary = summary
         let emails = Set(
             try await SurveyResponse.query(on: request.db).filter(\.$consultation.$id == consultation.id!).all()

@@ -44,6 +44,13 @@ extension Application {
 
 extension Request {
     var today: SimpleDate { application.decisionClock.today() }
+
+    /// Now, on the decisions clock's day: the time of day on the system clock, or the start of the day when the
+    /// clock has been moved (in tests), so a date stamped now falls on `today` and is compared with it fairly.
+    var nowOnDecisionClock: Date {
+        let now = Date()
+        return DecisionClock.ukDay(of: now) == today ? now : DecisionClock.startOfUKDay(today)
+    }
 }
 
 /// Every decisions path, in one place.
@@ -158,6 +165,7 @@ struct InitiativeBundle {
             background: c.background, options: c.options, discardedAlternatives: c.discardedAlternatives,
             reasons: c.reasons, eiaStatus: eiaStatus, shortDurationReason: c.shortDurationReason,
             questionCount: questions.count, analysisPublished: c.analysisPublishedAt != nil,
+            analysisPublishedOn: c.analysisPublishedAt.map(DecisionClock.ukDay(of:)),
             themes: themes.map {
                 ThemeResponseFacts(theme: $0.name, response: $0.responseKind, reason: $0.responseReason)
             },

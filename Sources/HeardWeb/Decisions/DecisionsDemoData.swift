@@ -140,7 +140,8 @@ enum DecisionsDemoData {
             try await theme(
                 on: db, c, "Opening hours", 9, 3, "Evenings matter for people who work.", .notAccepted,
                 "We cannot staff evenings safely yet; we will review this in a year.")
-            c.analysisPublishedAt = Date()
+            // Published two days after it closed, so the meeting could consider it (Gunning G4).
+            c.analysisPublishedAt = Date().addingTimeInterval(-Double(daysAgo + 8) * 86_400)
             c.outcomeSummary = "Most people supported the change but worried about travel; we changed the proposal."
             try await c.save(on: db)
             // Signed off after the consultation closed and its analysis was read, before the meeting.

@@ -7,7 +7,9 @@ import Testing
 
 @Suite("Demo dates are in a possible order")
 struct DemoDatesTests {
-    @Test("assessments are signed off before the decisions they informed; ideas are put forward before their answer")
+    @Test(
+        "assessments are signed off and analyses published before the decisions they informed; ideas are put forward before their answer"
+    )
     func possibleOrder() async throws {
         try await TestApp.run(on: .sqlite, configure: { $0.seedDemoData = true }) { app in
             let decisions = try await Decision.query(on: app.db).all()
@@ -20,6 +22,12 @@ struct DemoDatesTests {
                 let meeting = try #require(SimpleDate(iso: decision.meetingOn))
                 #expect(signed <= meeting, "\(decision.title): signed off \(signed.iso), decided \(meeting.iso)")
                 if let review = assessment.reviewOn.flatMap(SimpleDate.init(iso:)) { #expect(review > signed) }
+                // The meeting considered the published analysis (Gunning G4).
+                let consultation = try #require(
+                    try await Consultation.query(on: app.db).filter(\.$initiative.$id == decision.$initiative.id)
+                        .first())
+                let published = try #require(consultation.analysisPublishedAt.map(DecisionClock.ukDay(of:)))
+                #expect(published <= meeting, "\(decision.title): analysis \(published.iso), decided \(meeting.iso)")
             }
             let ideas = try await Idea.query(on: app.db).all()
             #expect(!ideas.isEmpty)
