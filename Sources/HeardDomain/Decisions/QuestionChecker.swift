@@ -181,7 +181,7 @@ public struct QuestionChecker: Sendable {
         }
         for entry in glossary where Self.contains(term: entry.term, in: text) {
             let isAcronym = entry.term == entry.term.uppercased() && entry.term.count <= 6
-            if isAcronym && text.contains("(") { continue }
+            if isAcronym && Self.isExplained(acronym: entry.term, in: text) { continue }
             warnings.append(
                 QuestionWarning(
                     isAcronym ? .acronym : .jargon, "\"\(entry.term)\" may not be understood.",
@@ -193,7 +193,7 @@ public struct QuestionChecker: Sendable {
             guard word.count >= 2, word == word.uppercased(), word.contains(where: \.isLetter),
                 !Self.knownAbbreviations.contains(word), !glossaryTerms.contains(word)
             else { continue }
-            if text.contains("(") { continue }
+            if Self.isExplained(acronym: word, in: text) { continue }
             warnings.append(
                 QuestionWarning(
                     .acronym, "\"\(word)\" is an abbreviation that is not explained.",
@@ -241,8 +241,13 @@ public struct QuestionChecker: Sendable {
 
     static func contains(term: String, in text: String) -> Bool {
         let isAcronym = term == term.uppercased()
-        let haystack = isAcronym ? text : text.lowercased()
-        let needle = isAcronym ? term : term.lowercased()
+        return !wholeWordRanges(of: isAcronym ? term : term.lowercased(), in: isAcronym ? text : text.lowercased())
+            .isEmpty
+    }
+
+    /// Where `needle` stands as a whole word in `haystack` (not inside a longer word or number).
+    static func wholeWordRanges(of needle: String, in haystack: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
         var searchStart = haystack.startIndex
         while let range = haystack.range(of: needle, range: searchStart..<haystack.endIndex) {
             let before =
@@ -250,10 +255,24 @@ public struct QuestionChecker: Sendable {
             let after = range.upperBound == haystack.endIndex ? nil : haystack[range.upperBound]
             let boundaryBefore = before.map { !($0.isLetter || $0.isNumber) } ?? true
             let boundaryAfter = after.map { !($0.isLetter || $0.isNumber) } ?? true
-            if boundaryBefore && boundaryAfter { return true }
+            if boundaryBefore && boundaryAfter { ranges.append(range) }
             searchStart = range.upperBound
         }
-        return false
+        return ranges
+    }
+
+    /// Whether an acronym is explained where it is used: a bracket right after it ("UTC (urgent treatment
+    /// centre)"), or it is itself in brackets right after its expansion ("urgent treatment centre (UTC)").
+    /// A bracket elsewhere in the question explains nothing about it.
+    static func isExplained(acronym: String, in text: String) -> Bool {
+        wholeWordRanges(of: acronym, in: text).contains { range in
+            let after = text[range.upperBound...].drop(while: { $0 == " " })
+            if after.first == "(" { return true }
+            let before = text[..<range.lowerBound].reversed().drop(while: { $0 == " " })
+            guard before.first == "(", after.first == ")" else { return false }
+            // Something written out must come before the bracket for it to be an expansion.
+            return before.dropFirst().drop(while: { $0 == " " }).first?.isLetter ?? false
+        }
     }
 }
 

@@ -58,6 +58,23 @@ struct QuestionCheckerTests {
                 .jargon))
     }
 
+    @Test("an acronym is explained only by a bracket next to it, not by a bracket anywhere in the question")
+    func acronymBrackets() {
+        func unexplained(_ text: String) -> [String] {
+            checker.check(text, kind: .scale, optionsKnown: false).filter { $0.problem == .acronym }.map(\.explanation)
+        }
+        #expect(unexplained("How far (in miles) would you travel to the UTC?").contains { $0.contains("\"UTC\"") })
+        let oneExplained = unexplained("Should the MIU (minor injuries unit) move next to the UTC?")
+        #expect(oneExplained.contains { $0.contains("\"UTC\"") })
+        #expect(!oneExplained.contains { $0.contains("\"MIU\"") })
+        let others = unexplained("Should the ICB (the local board) merge CCG and PCN services?")
+        #expect(others.contains { $0.contains("\"CCG\"") })
+        #expect(others.contains { $0.contains("\"PCN\"") })
+        #expect(!others.contains { $0.contains("\"ICB\"") })
+        #expect(unexplained("How far would you travel to the UTC (urgent treatment centre)?").isEmpty)
+        #expect(unexplained("How far would you travel to the urgent treatment centre (UTC)?").isEmpty)
+    }
+
     @Test("double negatives are flagged")
     func doubleNegative() {
         #expect(problems("Is it not unreasonable to travel further?").contains(.doubleNegative))
