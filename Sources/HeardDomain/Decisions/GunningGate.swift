@@ -403,7 +403,8 @@ public enum GunningGate {
 /// Declarations of interest for a decision item (NHS England, "Managing conflicts of interest in the NHS"):
 /// recorded for every item, a nil return counts, and each declared interest says what the chair decided.
 public enum DeclarationRules {
-    public static let chairActions = ["take part", "discuss but not decide", "leave", "not receive the papers"]
+    /// Matched on word forms, so the past tense of the minutes counts too (see `ChairAction`).
+    public static let chairActions = ChairAction.allCases
     static let nilReturns = ["none", "none declared", "nil", "no declarations", "no interests declared"]
 
     /// The minutes record whether the meeting stayed quorate for the item (a member who leaves for it may take
@@ -437,8 +438,7 @@ public enum DeclarationRules {
             !$0.isEmpty
         }
         for (index, line) in lines.enumerated() {
-            let lower = line.lowercased()
-            let decided = chairActions.filter { lower.contains($0) }
+            let decided = ChairAction.recorded(in: line).map(\.rawValue)
             if decided.isEmpty {
                 return
                     "Say what the chair decided for each declared interest (take part, discuss but not decide, leave for the item, or not receive the papers). Line \(index + 1) does not say."

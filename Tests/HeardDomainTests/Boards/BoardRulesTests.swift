@@ -188,6 +188,15 @@ struct BoardRulesTests {
                 register: register, on: today) == nil)
         #expect(
             ConflictRules.problem(
+                membersPresent: present,
+                declarations: "Dr Khan declared his interest as a GP partner and left the meeting for the item.",
+                register: register, on: today) == nil, "the past tense of the minutes records the action too")
+        #expect(
+            ConflictRules.problem(
+                membersPresent: present, declarations: "Dr Khan (on leave next week): GP partner.",
+                register: register, on: today) != nil, "being on leave is not leaving for the item")
+        #expect(
+            ConflictRules.problem(
                 membersPresent: present, declarations: "Joanne Shaw: none. Dr Khan: GP partner.", register: register,
                 on: today) != nil, "naming the interest without the chair's action is not enough")
         #expect(

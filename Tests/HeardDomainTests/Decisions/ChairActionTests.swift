@@ -1,0 +1,41 @@
+import HeardDomain
+import Testing
+
+@Suite("The chair's action for a declared interest, as minutes write it")
+struct ChairActionTests {
+    @Test(
+        "minutes in the past tense record the chair's action",
+        arguments: [
+            (
+                "Dr Khan declared a financial interest (GP partner, Chapeltown Surgery) and left the meeting for the item.",
+                ChairAction.leave
+            ),
+            ("Dr Khan: financial interest (GP partner). Took part.", .takePart),
+            ("Dr Khan: financial interest (GP partner). Discussed but did not decide.", .discussNotDecide),
+            ("Dr Khan: financial interest (GP partner). Took no part in the decision.", .discussNotDecide),
+            ("Dr Khan: financial interest (GP partner). Withdrew for the item.", .leave),
+            ("Dr Khan: financial interest (GP partner). Did not receive the papers.", .notReceivePapers),
+            // Took no part in the item at all: recorded as leaving it, never as taking part.
+            ("Dr Khan: financial interest (GP partner). Did not take part.", .leave),
+            ("Dr Khan: financial interest (GP partner). Didn’t take part in the decision.", .discussNotDecide),
+            ("Dr Khan: financial interest (GP partner). Take part.", .takePart),
+            ("Dr Khan: GP partner at Moor Lane: leave for the item", .leave),
+            ("Dr Khan: GP partner. Took part in the discussion but not the decision.", .discussNotDecide),
+            ("Dr Khan: GP partner. Took part in the discussion and the decision.", .takePart),
+            ("Dr Khan, not conflicted by it: take part.", .takePart),
+            ("Dr Khan: GP partner. Was not sent the papers.", .notReceivePapers),
+        ])
+    func pastTense(line: String, action: ChairAction) {
+        #expect(ChairAction.recorded(in: line) == [action])
+        #expect(DeclarationRules.problem(line) == nil)
+    }
+
+    @Test("leave as absence, or inside another word, is not an action")
+    func notAnAction() {
+        #expect(ChairAction.recorded(in: "Mrs Shaw (on leave next week): personal interest, take part.") == [.takePart])
+        #expect(DeclarationRules.problem("Mrs Shaw (on leave next week): personal interest, take part.") == nil)
+        #expect(ChairAction.recorded(in: "Mr Cleaves: shares in Leavesden Ltd, on annual leave").isEmpty)
+        #expect(ChairAction.recorded(in: "Dr Khan: partner at Leftbank Surgery").isEmpty)
+        #expect(!"Dr Khan: did not take part.".contains(.takePart))
+    }
+}
