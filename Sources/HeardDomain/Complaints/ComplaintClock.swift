@@ -90,11 +90,21 @@ public struct ComplaintClock: Equatable, Sendable {
     }
 
     /// Why a complaint cannot be closed as "not taken on" for being late (regulation 12), or nil when it can:
-    /// the event must be known and more than 12 months before the complaint arrived.
-    public func notTakenOnProblem(eventOn: SimpleDate?) -> FieldError? {
+    /// the date it happened, or if later when they first knew of it, must be known and more than 12 months
+    /// before the complaint arrived, and it must not have been taken on already with a reason for the delay.
+    public func notTakenOnProblem(eventOn: SimpleDate?, lateReason: String = "") -> FieldError? {
+        let reason = lateReason.trimmingWhitespace()
+        if !reason.isEmpty {
+            return FieldError(
+                "closure",
+                "It was taken on at acknowledgement although late, because: \(reason). A complaint taken on with a good reason for the delay cannot then be refused as late: respond to it, or close it as withdrawn if the complainant withdraws it."
+            )
+        }
         guard let eventOn else {
             return FieldError(
-                "event_on", "Give the date of the event: a complaint is only too late if it came over 12 months after.")
+                "event_on",
+                "Give the date it happened, or if later when they first knew of it: a complaint is only too late if it came over 12 months after that."
+            )
         }
         if eventOn > receivedOn {
             return FieldError("event_on", "The event cannot be after the complaint arrived (\(receivedOn.ukText)).")
@@ -102,7 +112,8 @@ public struct ComplaintClock: Equatable, Sendable {
         if !Self.isOutsideTimeLimit(eventOn: eventOn, receivedOn: receivedOn) {
             return FieldError(
                 "event_on",
-                "The complaint arrived within 12 months of \(eventOn.ukText), so it must be taken on (regulation 12).")
+                "The complaint arrived within 12 months of \(eventOn.ukText) (when it happened, or if later when they first knew of it), so it must be taken on (regulation 12)."
+            )
         }
         return nil
     }

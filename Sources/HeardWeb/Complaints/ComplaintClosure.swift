@@ -5,7 +5,8 @@ import HeardStorage
 import Vapor
 
 /// Closing a complaint without a response: withdrawn by the complainant, not taken on (made more than 12
-/// months after the event with no good reason, regulation 12), or opened in error. The reason is kept and
+/// months after the event, or after they first knew of it if later, with no good reason, regulation 12), or
+/// opened in error. The reason is kept and
 /// audited; a closed complaint leaves the queue and the "responded in time" figures.
 enum ComplaintClosure {
     struct Form: Content {
@@ -40,9 +41,10 @@ enum ComplaintClosure {
         }
         if outcome == .notTakenOn, !errors.contains(where: { $0.field == "closure_event_on" }),
             let problem = complaint.clock.notTakenOnProblem(
-                eventOn: eventOn ?? complaint.eventOn.flatMap(SimpleDate.init(iso:)))
+                eventOn: eventOn ?? complaint.eventOn.flatMap(SimpleDate.init(iso:)), lateReason: complaint.lateReason)
         {
-            errors.append(FieldError("closure_event_on", problem.message))
+            errors.append(
+                FieldError(problem.field == "event_on" ? "closure_event_on" : problem.field, problem.message))
         }
         guard errors.isEmpty, let outcome else {
             return try await ComplaintsController.refused(complaint, request, errors, typed: typed)

@@ -203,12 +203,12 @@ enum ComplaintPages {
                 ("Acknowledgement", .text(acknowledgementText(complaint, clock: clock, today: today))),
                 ("Response due", .text(responseDueText(complaint, clock: clock, today: today))),
                 (
-                    "When it happened",
+                    "When it happened, or if later when they first knew of it",
                     .text(
                         complaint.eventOn.flatMap(SimpleDate.init(iso:)).map { event in
                             event.ukText
                                 + (ComplaintClock.isOutsideTimeLimit(eventOn: event, receivedOn: clock.receivedOn)
-                                    ? " – more than 12 months before; taken on because: \(complaint.lateReason)" : "")
+                                    ? " – more than 12 months before" + lateNote(complaint) : "")
                         } ?? "Not recorded")
                 ),
                 ("Complainant", contact(item)),
@@ -298,6 +298,13 @@ enum ComplaintPages {
         return "Sent \(sent.ukText)" + lateness(done: sent, due: due, today: today)
     }
 
+    /// Why a late complaint was taken on, or that it was not; nothing when no reason was recorded.
+    static func lateNote(_ complaint: Complaint) -> String {
+        if complaint.outcome == .notTakenOn { return "; not taken on" }
+        let reason = complaint.lateReason.trimmingWhitespace()
+        return reason.isEmpty ? "" : "; taken on because: \(reason)"
+    }
+
     /// The date the response is due and why that date; nothing is due once closed without one.
     static func responseDueText(_ complaint: Complaint, clock: ComplaintClock, today: SimpleDate) -> String {
         if complaint.respondedOn == nil, let closed = clock.closedOn {
@@ -340,7 +347,7 @@ enum ComplaintPages {
                 value: typed["agreed_response_by"] ?? "", failure: failure,
                 hint: "Leave empty for the usual six months.", type: "date", required: false, width: "short")
             FormComponents.textField(
-                name: "event_on", label: "When it happened, or when they first knew of it (optional)",
+                name: "event_on", label: "When it happened, or if later when they first knew of it (optional)",
                 value: typed["event_on"] ?? "", failure: failure, type: "date", required: false, width: "short")
             FormComponents.textArea(
                 name: "late_reason", label: "If that was more than 12 months ago, why it is still taken on",
@@ -399,10 +406,11 @@ enum ComplaintPages {
                     name: "closed_reason", label: "Reason", value: typed["closed_reason"] ?? "", failure: failure,
                     hint: "Kept with the complaint and in the audit log.", rows: 2, required: true)
                 FormComponents.textField(
-                    name: "closure_event_on", label: "When it happened (needed for “not taken on”)",
+                    name: "closure_event_on",
+                    label: "When it happened, or if later when they first knew of it (needed for “not taken on”)",
                     value: typed["closure_event_on"] ?? complaint.eventOn ?? "", failure: failure,
                     hint:
-                        "For example, 2025-03-31. Only a complaint made over 12 months after the event can be refused as late.",
+                        "For example, 2025-03-31. Only a complaint made over 12 months after that date can be refused as late, and not one already taken on with a reason for the delay.",
                     type: "date", required: false, width: "short")
                 FormComponents.submitButton("Close the complaint")
             },

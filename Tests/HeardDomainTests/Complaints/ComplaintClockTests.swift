@@ -122,6 +122,24 @@ struct ComplaintClockTests {
         #expect(ComplaintClock.isOutsideTimeLimit(eventOn: event, receivedOn: Self.date("2026-01-11")))
     }
 
+    @Test("'not taken on' as late: judged from when it happened or they first knew of it, never after a late reason")
+    func notTakenOn() {
+        let clock = ComplaintClock(receivedOn: Self.date("2026-12-01"))
+        // Surgery on 1 March 2025, found out from a scan letter on 1 October 2026: within time.
+        #expect(clock.notTakenOnProblem(eventOn: Self.date("2025-03-01")) == nil)
+        let known = clock.notTakenOnProblem(eventOn: Self.date("2026-10-01"))
+        #expect(known?.message.contains("(when it happened, or if later when they first knew of it)") == true)
+        #expect(
+            clock.notTakenOnProblem(eventOn: nil)?.message.hasPrefix("Give the date it happened, or if later") == true)
+        let takenOn = clock.notTakenOnProblem(
+            eventOn: Self.date("2025-03-01"), lateReason: "She was in hospital until November.")
+        #expect(takenOn?.field == "closure")
+        #expect(
+            takenOn?.message.hasPrefix(
+                "It was taken on at acknowledgement although late, because: She was in hospital until November.")
+                == true)
+    }
+
     @Test("an acknowledgement needs a date between receipt and today, and an agreed date after it")
     func acknowledgementProblems() {
         let clock = ComplaintClock(receivedOn: Self.date("2026-12-02"))

@@ -150,16 +150,56 @@ struct ComplaintOpenAndCloseTests {
             }
             let noDate = try await close("")
             #expect(noDate.status == .unprocessableEntity)
-            #expect(noDate.body.contains("Give the date of the event"))
+            #expect(noDate.body.contains("Give the date it happened, or if later when they first knew of it"))
             let recent = try await close("2025-09-01")
             #expect(recent.status == .unprocessableEntity)
-            #expect(recent.body.contains("arrived within 12 months of 1 September 2025, so it must be taken on"))
+            #expect(
+                recent.body.contains(
+                    "arrived within 12 months of 1 September 2025 (when it happened, or if later when they first knew of it), so it must be taken on"
+                ))
             #expect(try await Complaint.find(complaint.id, on: app.db)?.closedOn == nil)
             let old = try await close("2025-04-20")
             #expect(old.status == .seeOther)
             let saved = try #require(try await Complaint.find(complaint.id, on: app.db))
             #expect(saved.outcome == .notTakenOn)
             #expect(saved.eventOn == "2025-04-20")
+            let closedPage = try await handler.get(path)
+            #expect(closedPage.body.contains("20 April 2025 – more than 12 months before; not taken on"))
+            #expect(!closedPage.body.contains("taken on because"), "no empty reason line")
+        }
+    }
+
+    @Test(
+        "a complaint taken on with a reason for its lateness cannot then be closed as not taken on",
+        arguments: TestDatabase.all)
+    func takenOnLateStaysTakenOn(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2026-06-10")!)
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let complaint = try await ComplaintFixtures.complaint(
+                "HRD-LATE0002", receivedOn: "2026-06-01", acknowledgedOn: "2026-06-02", service: service, place: place,
+                on: app.db)
+            complaint.eventOn = "2025-03-01"
+            complaint.lateReason = "She was in hospital until May."
+            try await complaint.save(on: app.db)
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+            let path = ComplaintFixtures.path(complaint)
+            let page = try await handler.get(path)
+            #expect(
+                page.body.contains(
+                    "1 March 2025 – more than 12 months before; taken on because: She was in hospital until May."))
+            #expect(
+                page.body.contains(
+                    "When it happened, or if later when they first knew of it (needed for “not taken on”)"))
+            let refused = try await handler.post(
+                path + "/close",
+                form: [
+                    "closure": "not_taken_on", "closed_reason": "Made long after the surgery.",
+                    "closure_event_on": "2025-03-01",
+                ], tokenFrom: path)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("cannot then be refused as late"))
+            #expect(try await Complaint.find(complaint.id, on: app.db)?.closedOn == nil)
         }
     }
 }
