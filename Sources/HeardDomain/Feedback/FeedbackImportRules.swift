@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rules for rows imported from FFT and survey exports. Pure, so the CLI, the upload page and
 /// the tests apply exactly the same checks.
 public enum FeedbackImportRules {
@@ -70,7 +72,9 @@ public enum FeedbackImportRules {
     }
 
     /// A calendar date from the formats exports use: 2024-03-31, 31/03/2024, 31-03-2024, 31/03/24 (or month
-    /// first: 03/31/2024), optionally followed by a time, which is ignored.
+    /// first: 03/31/2024), optionally followed by a time. A local time is ignored; a time in UTC or with an
+    /// offset ("2024-03-31T23:30:00Z", "…+01:00") is an instant, so the date is the UK day it fell on (1 April
+    /// 2024 for that one), as feedback received online is dated everywhere else.
     /// A year is four digits (`0001` is the year 1, refused), or two when it comes last (`24` is 2024).
     /// Feedback dates are plausible from 1990 (before any of today's services) to 2100.
     public static let plausibleYears = 1990...2100
@@ -78,8 +82,9 @@ public enum FeedbackImportRules {
     public static func parseDate(
         _ raw: String, years: ClosedRange<Int> = plausibleYears, order: DateOrder = .dayFirst
     ) -> (year: Int, month: Int, day: Int)? {
-        let text = raw.trimmingWhitespace().split(separator: " ").first.map(String.init) ?? ""
-        let datePart = text.split(separator: "T").first.map(String.init) ?? ""
+        let text = raw.trimmingWhitespace()
+        let timeStart = text.firstIndex(where: { $0 == " " || $0 == "T" }) ?? text.endIndex
+        let datePart = String(text[..<timeStart])
         let separators: Set<Character> = ["-", "/", "."]
         let pieces = datePart.split(whereSeparator: { separators.contains($0) })
         let parts = pieces.compactMap { piece in piece.allSatisfy(\.isASCII) ? Int(piece) : nil }
@@ -95,7 +100,51 @@ public enum FeedbackImportRules {
         guard years.contains(year), (1...12).contains(month), (1...daysIn(month, year)).contains(day) else {
             return nil
         }
+        if let zoned = zonedTime(String(text[timeStart...].dropFirst())) {
+            let seconds =
+                SimpleDate(year: year, month: month, day: day).dayNumber * 86_400 + zoned.seconds - zoned.offset
+            let uk = ukDay(of: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            guard years.contains(uk.year) else { return nil }
+            return (uk.year, uk.month, uk.day)
+        }
         return (year, month, day)
+    }
+
+    /// Seconds after midnight and the offset from UTC in seconds, for a time that names its zone: "23:30:00Z",
+    /// "23:30 UTC", "23:30:00.250+01:00", "23:30-0500". Nil for a local time, or anything else.
+    static func zonedTime(_ raw: String) -> (seconds: Int, offset: Int)? {
+        var time = raw.trimmingWhitespace()
+        var offset = 0
+        if time.hasSuffix("Z") || time.hasSuffix("z") {
+            time.removeLast()
+        } else if ["UTC", "GMT"].contains(where: { time.uppercased().hasSuffix($0) }) {
+            time.removeLast(3)
+        } else if let sign = time.lastIndex(where: { $0 == "+" || $0 == "-" }), sign != time.startIndex {
+            let digits = time[time.index(after: sign)...].filter { $0 != ":" }
+            guard digits.count == 2 || digits.count == 4, digits.allSatisfy(\.isASCII), let number = Int(digits)
+            else { return nil }
+            let (hours, minutes) = digits.count == 2 ? (number, 0) : (number / 100, number % 100)
+            guard hours <= 14, minutes < 60 else { return nil }
+            offset = (time[sign] == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
+            time = String(time[..<sign])
+        } else {
+            return nil
+        }
+        let fields = time.trimmingWhitespace().split(separator: ":")
+        guard fields.count == 2 || fields.count == 3, fields.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            let hours = Int(fields[0]), let minutes = Int(fields[1]), (0...23).contains(hours),
+            (0...59).contains(minutes)
+        else { return nil }
+        let seconds = fields.count == 3 ? Int(fields[2].prefix(while: \.isNumber)) ?? 0 : 0
+        return (hours * 3600 + minutes * 60 + min(seconds, 59), offset)
+    }
+
+    /// The calendar day in the UK on which `instant` fell.
+    static func ukDay(of instant: Date) -> SimpleDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return SimpleDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
     static func daysIn(_ month: Int, _ year: Int) -> Int {

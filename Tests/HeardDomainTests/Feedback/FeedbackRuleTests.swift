@@ -197,6 +197,21 @@ struct FeedbackRuleTests {
         #expect(row.date! == (2026, 2, 1))
     }
 
+    @Test("import rows: a time in UTC or with an offset is dated by its UK day; a local time keeps its date")
+    func importInstants() {
+        #expect(FeedbackImportRules.parseDate("2024-03-31T23:30:00Z")! == (2024, 4, 1))
+        #expect(FeedbackImportRules.parseDate("2024-03-31T23:30:00.123Z")! == (2024, 4, 1))
+        #expect(FeedbackImportRules.parseDate("2024-03-31 23:30 UTC")! == (2024, 4, 1))
+        #expect(FeedbackImportRules.parseDate("2024-04-01T00:30:00+01:00")! == (2024, 4, 1))
+        #expect(FeedbackImportRules.parseDate("2024-03-31T18:30:00-05:00")! == (2024, 4, 1))
+        #expect(FeedbackImportRules.parseDate("2024-04-01T00:30:00+0200")! == (2024, 3, 31))
+        // In winter the UK is on UTC: 23:30 UTC is still the same day.
+        #expect(FeedbackImportRules.parseDate("2024-01-31T23:30:00Z")! == (2024, 1, 31))
+        // Without an offset the time is local: the date part stands.
+        #expect(FeedbackImportRules.parseDate("2024-03-31T23:30:00")! == (2024, 3, 31))
+        #expect(FeedbackImportRules.parseDate("31/03/2024 23:30")! == (2024, 3, 31))
+    }
+
     @Test("import rows: a year is four digits (0001 is not 2001), and a date after today is refused")
     func importDates() {
         #expect(FeedbackImportRules.parseDate("0001-01-01") == nil)
