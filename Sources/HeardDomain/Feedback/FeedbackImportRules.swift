@@ -48,6 +48,10 @@ public enum FeedbackImportRules {
         "extremely likely", "likely", "neither likely nor unlikely", "unlikely", "extremely unlikely",
     ]
 
+    /// The FFT question and its answers changed on 1 April 2020: a rating dated earlier, even 1–6 or "Don't
+    /// know", answers the old "likely to recommend" question.
+    public static let currentQuestionFrom = SimpleDate(year: 2020, month: 4, day: 1)
+
     public static func isLegacyRecommendAnswer(_ text: String) -> Bool {
         legacyRecommendAnswers.contains(text.trimmingWhitespace().lowercased())
     }
@@ -214,6 +218,17 @@ public enum FeedbackImportRules {
                     ))
                 parsedDate = nil
             }
+        }
+        if !fft.isEmpty, let found = parsedDate,
+            SimpleDate(year: found.year, month: found.month, day: found.day) < currentQuestionFrom
+        {
+            errors.append(
+                RowError(
+                    line: line, field: "rating",
+                    message:
+                        "'\(fft)' is dated \(date ?? ""), before the FFT question changed in April 2020, so it answers the pre-2020 \"likely to recommend\" question. Map this column to legacy_recommend, not to the FFT answer."
+                ))
+            fft = ""
         }
         var consentAnswer = ""
         if let consent, !consent.trimmingWhitespace().isEmpty {

@@ -197,6 +197,27 @@ struct FeedbackRuleTests {
         #expect(row.date! == (2026, 2, 1))
     }
 
+    @Test("import rows: a rating dated before April 2020 answers the old question and is refused")
+    func importPre2020Ratings() {
+        func ratingErrors(_ rating: String, _ date: String) -> [String] {
+            let result = FeedbackImportRules.check(
+                line: 3, text: "Good", rating: rating, consent: nil, date: date, good: nil, better: nil,
+                today: SimpleDate(year: 2026, month: 12, day: 6))
+            guard case .failure(let errors) = result else { return [] }
+            return errors.errors.filter { $0.field == "rating" }.map(\.message)
+        }
+        for (rating, date) in [
+            ("2", "15/06/2019"), ("1", "01/01/2015"), ("Don't know", "15/06/2019"), ("2", "31/03/2020"),
+        ] {
+            #expect(
+                ratingErrors(rating, date) == [
+                    "'\(rating)' is dated \(date), before the FFT question changed in April 2020, so it answers the pre-2020 \"likely to recommend\" question. Map this column to legacy_recommend, not to the FFT answer."
+                ])
+        }
+        #expect(ratingErrors("2", "01/04/2020").isEmpty)
+        #expect(ratingErrors("Likely", "15/06/2019").count == 1, "one refusal for a legacy word, not two")
+    }
+
     @Test("import rows: a time in UTC or with an offset is dated by its UK day; a local time keeps its date")
     func importInstants() {
         #expect(FeedbackImportRules.parseDate("2024-03-31T23:30:00Z")! == (2024, 4, 1))
