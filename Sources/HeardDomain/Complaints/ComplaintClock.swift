@@ -51,6 +51,13 @@ public struct ComplaintClock: Equatable, Sendable {
         return sameDate.day < receivedOn.day ? sameDate : sameDate.adding(days: -1)
     }
 
+    /// The Ombudsman usually takes a complaint up to 12 months after local resolution ends: the response. Nil
+    /// until the response is sent.
+    public static let ombudsmanMonths = 12
+    public var ombudsmanWindowEnds: SimpleDate? {
+        respondedOn?.adding(months: Self.ombudsmanMonths)
+    }
+
     /// The date the response is due now: the latest delay letter's new date, else the original one.
     public var responseDue: SimpleDate {
         responseExpectedBy ?? originalResponseDue

@@ -255,6 +255,13 @@ enum ComplaintPages {
                     ("Conclusions", .text(complaint.conclusions)),
                     ("What is being put right", .text(complaint.remedialAction)),
                     ("Ombudsman", .text("Told of the right to go to the Parliamentary and Health Service Ombudsman")),
+                    (
+                        "Ombudsman time limit",
+                        .text(
+                            clock.ombudsmanWindowEnds.map { "They can take it to the Ombudsman until \($0.ukText)." }
+                                ?? ""
+                        )
+                    ),
                 ])
                 p {
                     a(.href(SiteURL.new(SiteURL.actions) + "?feedback=\(DecisionURL.id(item.id!))")) {

@@ -140,6 +140,14 @@ struct ComplaintClockTests {
                 == true)
     }
 
+    @Test("the Ombudsman takes the complaint up to 12 months after the response")
+    func ombudsmanWindow() {
+        var clock = ComplaintClock(receivedOn: Self.date("2027-01-04"))
+        #expect(clock.ombudsmanWindowEnds == nil)
+        clock.respondedOn = Self.date("2027-03-02")
+        #expect(clock.ombudsmanWindowEnds == Self.date("2028-03-02"))
+    }
+
     @Test("an acknowledgement needs a date between receipt and today, and an agreed date after it")
     func acknowledgementProblems() {
         let clock = ComplaintClock(receivedOn: Self.date("2026-12-02"))

@@ -165,6 +165,8 @@ struct ComplaintsTests {
             #expect(done.respondedOn == "2027-03-02")
             #expect(done.ombudsmanRightGiven)
             #expect(done.outcome == .upheld)
+            #expect(
+                try await handler.get(path).body.contains("They can take it to the Ombudsman until 2 March 2028."))
             #expect(!(try await handler.get("/staff/complaints").body.contains(item.reference)))
             let answered = try await handler.get("/staff/complaints?show=responded")
             #expect(answered.body.contains(item.reference))
