@@ -101,6 +101,32 @@ extension PublicPagesTests {
         }
     }
 
+    @Test(
+        "how early people were involved counts UK days: an idea recorded at 00:30 BST was recorded that day",
+        arguments: TestDatabase.all)
+    func daysAfterTheIdeaInUKDays(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2027, month: 6, day: 20))
+            let (_, place) = try await Fixtures.service(on: app.db)
+            let initiative = Initiative(
+                title: "Late-night idea", what: "Longer opening.", why: "People asked.", affectsServices: false,
+                substantialVariation: false, decisionBody: "Calderdale Place Committee", targetDate: nil)
+            try await initiative.create(on: app.db)
+            // 00:30 BST on 10 June 2027 is 23:30 UTC on 9 June.
+            initiative.createdAt = DecisionClock.startOfUKDay(SimpleDate(year: 2027, month: 6, day: 10))
+                .addingTimeInterval(30 * 60)
+            try await initiative.save(on: app.db)
+            try await InvolvementActivity(
+                initiativeID: initiative.id, placeID: place.id!, kind: .publicEvent, title: "a drop-in",
+                heldOn: SimpleDate(year: 2027, month: 6, day: 10), venue: "Library", attendees: 12
+            ).save(on: app.db)
+            let page = try await app.browser().get("/initiatives/\(initiative.id!.uuidString.lowercased())").body
+            #expect(
+                page.contains(
+                    "People were first involved on 10 June 2027, at a drop-in, 0 days after the idea was recorded."))
+        }
+    }
+
     @Test("counts agree with their nouns")
     func counts() {
         #expect(Wording.count(1, "action") == "1 action")

@@ -304,7 +304,8 @@ enum PublicViews {
                 p {
                     "People were first involved on \(first.date.ukText), at \(first.title)"
                     initiative.createdAt.map { created in
-                        let days = first.date.dayNumber - Self.dayNumber(created)
+                        // Both UK calendar days: the idea recorded at 00:30 BST is recorded that day, not the one before.
+                        let days = first.date.dayNumber - DecisionClock.ukDay(of: created).dayNumber
                         return HTMLNode.text(
                             days < 0
                                 ? ", before the idea was recorded in Heard."
@@ -468,8 +469,6 @@ enum PublicViews {
                 ]
             }, stacked: true)
     }
-
-    static func dayNumber(_ date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
     /// "Yes", "No", or "Not recorded" (decisions recorded before the minutes said).
     static func quorateText(_ answer: String) -> String {
