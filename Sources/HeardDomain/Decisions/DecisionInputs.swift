@@ -348,6 +348,16 @@ public struct ConsultationInput: Equatable, Sendable {
             let problem = RecordedReason.problem(shortReason, ask: "Say why a shorter consultation is enough.")
         {
             errors.append(FieldError("short_duration_reason", problem))
+        } else if shortReason.isEmpty, let opens, let closes, closes > opens,
+            case let days = opens.days(until: closes) + 1, days < GunningGate.defaultMinimumDays,
+            !errors.contains(where: { $0.field == "closes_on" })
+        {
+            // Shorter than the convention needs its reason before it opens, not only at approval (G3).
+            errors.append(
+                FieldError(
+                    "short_duration_reason",
+                    "It runs for \(days) days, less than 12 weeks. Say why a shorter consultation is enough (Gunning G3), or close it on \(opens.adding(days: GunningGate.defaultMinimumDays - 1).ukText) or later."
+                ))
         }
         guard errors.isEmpty, let opens, let closes else { throw ValidationFailure(errors) }
         return Valid(

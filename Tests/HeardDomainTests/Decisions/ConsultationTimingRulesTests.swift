@@ -44,8 +44,25 @@ struct ConsultationTimingRulesTests {
         let input = ConsultationInput(
             title: "Stroke", background: "The ward is full.", options: "A. Home. B. Ward.",
             discardedAlternatives: "C. Close it: too far.", reasons: "People recover better at home.",
-            opensOn: "2027-01-04", closesOn: "2027-01-17")
+            opensOn: "2027-01-04", closesOn: "2027-01-17",
+            shortDurationReason: "The contract ends in February, so the decision cannot wait.")
         #expect((try? input.validated(initiativeDecided: false, today: Self.today)) != nil, "4 to 17 January")
+        // Shorter than 12 weeks, it needs its reason before it opens.
+        var unexplained = input
+        unexplained.shortDurationReason = ""
+        do {
+            _ = try unexplained.validated(initiativeDecided: false, today: Self.today)
+            Issue.record("two weeks with no reason was accepted")
+        } catch {
+            #expect(
+                error.message(for: "short_duration_reason")
+                    == "It runs for 14 days, less than 12 weeks. Say why a shorter consultation is enough (Gunning G3), or close it on 28 March 2027 or later."
+            )
+        }
+        unexplained.closesOn = "2027-03-28"
+        #expect(
+            (try? unexplained.validated(initiativeDecided: false, today: Self.today)) != nil, "12 weeks needs no reason"
+        )
         var shorter = input
         shorter.closesOn = "2027-01-16"
         do {

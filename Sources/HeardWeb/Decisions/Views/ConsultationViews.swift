@@ -39,8 +39,9 @@ enum ConsultationViews {
                     name: "closes_on", label: "Closing date", value: input.closesOn, failure: failure,
                     hint: "Twelve weeks is the usual length.", type: "date", width: "medium")
                 FormComponents.textArea(
-                    name: "short_duration_reason", label: "If shorter than 12 weeks, why (optional)",
-                    value: input.shortDurationReason, failure: failure, rows: 3)
+                    name: "short_duration_reason", label: "If shorter than 12 weeks, why",
+                    value: input.shortDurationReason, failure: failure,
+                    hint: "Needed only when it runs for less than 12 weeks (Gunning G3).", rows: 3)
                 DecisionForms.checkboxes(
                     name: "formats", legend: "Ways people can respond", choices: ConsultationsController.formats,
                     selected: formats, failure: failure)
