@@ -127,6 +127,7 @@ func routes(_ app: Application) throws {
     complaints.get("complaints", ":id", use: ComplaintsController.show)
     complaints.post("complaints", ":id", "acknowledge", use: ComplaintsController.acknowledge)
     complaints.post("complaints", ":id", "delay", use: ComplaintsController.explainDelay)
+    complaints.post("complaints", ":id", "extend", use: ComplaintsController.extend)
     complaints.post("complaints", ":id", "respond", use: ComplaintsController.respond)
     complaints.post("complaints", ":id", "close", use: ComplaintClosure.close)
     complaints.post("complaints", ":id", "handler", use: ComplaintsController.assign)

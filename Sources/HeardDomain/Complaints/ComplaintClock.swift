@@ -217,6 +217,59 @@ public struct ComplaintClock: Equatable, Sendable {
         return errors
     }
 
+    /// Problems with recording a later response date agreed with the complainant on `agreedOn`. Regulation
+    /// 14(4)(b) allows a longer period "agreed before the expiry" of the current one: once it has passed, the
+    /// response is late and a delay letter is what is due instead.
+    public func extensionProblems(
+        agreedOn: SimpleDate?, newDate: SimpleDate?, today: SimpleDate
+    ) -> [FieldError] {
+        guard acknowledgedOn != nil else {
+            return [FieldError("agreed_on", "Acknowledge the complaint first; a response date can be agreed then.")]
+        }
+        let due = originalResponseDue
+        guard !delayExplained, today <= due else {
+            return [
+                FieldError(
+                    "agreed_on",
+                    "The response was due by \(responseDue.ukText), so it is late: record a delay letter saying why, instead."
+                )
+            ]
+        }
+        var errors: [FieldError] = []
+        if let agreedOn {
+            if agreedOn < receivedOn || agreedOn > today {
+                errors.append(
+                    FieldError(
+                        "agreed_on",
+                        "The date it was agreed must be between the day the complaint arrived (\(receivedOn.ukText)) and today."
+                    ))
+            }
+        } else {
+            errors.append(
+                FieldError("agreed_on", "Enter the date it was agreed with the complainant, like \(today.iso)."))
+        }
+        if let newDate {
+            if newDate <= due {
+                errors.append(
+                    FieldError(
+                        "new_response_by",
+                        "The new date must be after the date the response is due now (\(due.ukText))."))
+            } else if newDate > receivedOn.adding(months: Self.timeLimitMonths) {
+                errors.append(
+                    FieldError(
+                        "new_response_by",
+                        "Check the date: \(newDate.ukText) is more than 12 months after the complaint was received (\(receivedOn.ukText))."
+                    ))
+            }
+        } else {
+            errors.append(
+                FieldError(
+                    "new_response_by",
+                    "Enter the response date agreed with the complainant, like \(due.adding(days: 28).iso)."))
+        }
+        return errors
+    }
+
     /// Problems with recording an acknowledgement on `date`.
     public func acknowledgementProblems(
         on date: SimpleDate?, agreedResponseBy: SimpleDate?, today: SimpleDate

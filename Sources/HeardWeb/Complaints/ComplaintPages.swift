@@ -280,8 +280,37 @@ enum ComplaintPages {
                         id: id, complaint: complaint, today: today, context: context, failure: failure, typed: typed)
                 }
                 responseForm(id: id, today: today, context: context, failure: failure, typed: typed)
+                // Before the response is due, more time can be agreed with the complainant (regulation 14(4)(b)).
+                if today <= clock.originalResponseDue && !clock.delayExplained {
+                    extensionForm(id: id, clock: clock, today: today, context: context, failure: failure, typed: typed)
+                }
                 closureForm(id: id, complaint: complaint, context: context, failure: failure, typed: typed)
             }
+        }
+    }
+
+    static func extensionForm(
+        id: UUID, clock: ComplaintClock, today: SimpleDate, context: PageContext, failure: ValidationFailure?,
+        typed: [String: String]
+    ) -> HTMLNode {
+        HeardWeb.form(
+            .action(ComplaintURL.complaint(id) + "/extend"), .method("post"), .novalidate, .class("panel")
+        ) {
+            h2 { "Agree a later response date" }
+            p {
+                "If the complainant agrees to more time before the response is due (\(clock.originalResponseDue.ukText)), record the new date: the response is then judged against it."
+            }
+            FormComponents.csrfField(context.csrfToken ?? "")
+            FormComponents.textField(
+                name: "new_response_by", label: "New response date", value: typed["new_response_by"] ?? "",
+                failure: failure, type: "date", width: "short")
+            FormComponents.textField(
+                name: "agreed_on", label: "Date the complainant agreed", value: typed["agreed_on"] ?? today.iso,
+                failure: failure, type: "date", width: "short")
+            FormComponents.textArea(
+                name: "reason", label: "Why more time was needed, and how they agreed", value: typed["reason"] ?? "",
+                failure: failure, rows: 3, required: true)
+            FormComponents.submitButton("Record the new date")
         }
     }
 

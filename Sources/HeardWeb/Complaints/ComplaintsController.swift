@@ -287,6 +287,53 @@ enum ComplaintsController {
         return request.redirect(to: ComplaintURL.complaint(complaint.id!))
     }
 
+    struct ExtensionForm: Content {
+        var newResponseBy: String?
+        var agreedOn: String?
+        var reason: String?
+        enum CodingKeys: String, CodingKey {
+            case newResponseBy = "new_response_by", agreedOn = "agreed_on", reason
+        }
+    }
+
+    /// A later response date agreed with the complainant before the current one passed (regulation 14(4)(b)):
+    /// the response is then judged against it, as against a date agreed at acknowledgement.
+    @Sendable static func extend(_ request: Request) async throws -> Response {
+        let complaint = try await find(request)
+        guard complaint.respondedOn == nil, complaint.closedOn == nil else {
+            return try await ComplaintStepRecording.alreadyRecorded(request)
+        }
+        let form = try request.content.decode(ExtensionForm.self)
+        let typed = [
+            "new_response_by": form.newResponseBy ?? "", "agreed_on": form.agreedOn ?? "", "reason": form.reason ?? "",
+        ]
+        var errors: [FieldError] = []
+        let agreedOn = Admin.date(form.agreedOn, field: "agreed_on", into: &errors)
+        let newDate = Admin.date(form.newResponseBy, field: "new_response_by", into: &errors)
+        errors += complaint.clock.extensionProblems(agreedOn: agreedOn, newDate: newDate, today: request.today)
+            .filter { problem in !errors.contains { $0.field == problem.field } }
+        let reason = (form.reason ?? "").trimmingWhitespace()
+        if let problem = RecordedReason.problem(reason, ask: "Say why more time was agreed.") {
+            errors.append(FieldError("reason", problem))
+        }
+        guard errors.isEmpty, let agreedOn, let newDate else {
+            return try await refused(complaint, request, errors, typed: typed)
+        }
+        let before = complaint.clock.originalResponseDue
+        complaint.agreedResponseBy = newDate.iso
+        try await request.db.transaction { db in
+            try await complaint.update(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "complaint.response_date_agreed", objectType: "complaint",
+                objectID: complaint.id?.uuidString,
+                summary:
+                    "Agreed with the complainant on \(agreedOn.ukText) to respond to \(complaint.feedback.reference) by \(newDate.ukText): \(reason)",
+                changes: [FieldChange("response_due", from: before.iso, to: newDate.iso)])
+        }
+        Admin.flash(request, "New response date recorded. The response is now due by \(newDate.ukText).")
+        return request.redirect(to: ComplaintURL.complaint(complaint.id!))
+    }
+
     struct ResponseForm: Content {
         var respondedOn: String?
         var howConsidered: String?

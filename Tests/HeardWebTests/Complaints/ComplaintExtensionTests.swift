@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// Regulation 14(4)(b): a longer period agreed with the complainant before the current one runs out.
+@Suite("Complaint response dates agreed later")
+struct ComplaintExtensionTests {
+    @Test(
+        "more time agreed before the response is due moves the due date; once it has passed, a delay letter is needed instead",
+        arguments: TestDatabase.all)
+    func agreedExtension(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let clock = TestClock(SimpleDate(iso: "2026-12-04")!)
+            app.app.decisionClock = DecisionClock { clock.today }
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let complaint = try await ComplaintFixtures.complaint(
+                "HRD-EXTEND01", receivedOn: "2026-12-01", acknowledgedOn: "2026-12-02",
+                agreedResponseBy: "2027-01-15", service: service, place: place, on: app.db)
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+            let path = ComplaintFixtures.path(complaint)
+            #expect(try await handler.get(path).body.contains("Agree a later response date"))
+            func extend(
+                _ newDate: String, agreedOn: String = "2026-12-04",
+                reason: String = "The ward's records take longer to get."
+            )
+                async throws -> TestBrowser.Page
+            {
+                try await handler.post(
+                    path + "/extend", form: ["new_response_by": newDate, "agreed_on": agreedOn, "reason": reason],
+                    tokenFrom: path)
+            }
+            let notLater = try await extend("2027-01-10")
+            #expect(notLater.status == .unprocessableEntity)
+            #expect(
+                notLater.body.contains("The new date must be after the date the response is due now (15 January 2027).")
+            )
+            let future = try await extend("2027-02-15", agreedOn: "2026-12-05")
+            #expect(future.body.contains("The date it was agreed must be between"))
+            let noReason = try await extend("2027-02-15", reason: "")
+            #expect(noReason.body.contains("Say why more time was agreed."))
+            #expect(try await Complaint.find(complaint.id, on: app.db)?.agreedResponseBy == "2027-01-15")
+
+            let agreed = try await extend("2027-02-15")
+            #expect(agreed.status == .seeOther)
+            #expect(try await Complaint.find(complaint.id, on: app.db)?.agreedResponseBy == "2027-02-15")
+            #expect(
+                try await handler.get(path).body.contains(
+                    "New response date recorded. The response is now due by 15 February 2027."))
+            let audit = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.response_date_agreed").first())
+            #expect(audit.summary.contains("by 15 February 2027"))
+
+            // Once the date has passed, it is late: more time is a delay letter's to give, not an agreement's.
+            clock.advance(days: 80)  // 22 February 2027
+            #expect(!(try await handler.get(path).body.contains("Agree a later response date")))
+            let late = try await extend("2027-03-31", agreedOn: "2027-02-22")
+            #expect(late.status == .unprocessableEntity)
+            #expect(late.body.contains("so it is late: record a delay letter"))
+        }
+    }
+}
