@@ -316,85 +316,107 @@ public enum GunningGate {
         membersPresent: String = "", register: [RegisteredMember] = [], meetingOn: SimpleDate? = nil,
         eiaSignedOffOn: SimpleDate? = nil
     ) -> ApprovalRefusal? {
-        if let refusal = gunningRefusal(
+        approvalRefusals(
             needsConsultation: needsConsultation, consultation: consultation, eiaStatus: eiaStatus,
-            alreadyApproved: alreadyApproved, today: today, minimumDays: minimumDays)
-        {
-            return refusal
-        }
+            alreadyApproved: alreadyApproved, today: today, minimumDays: minimumDays, declarations: declarations,
+            membersPresent: membersPresent, register: register, meetingOn: meetingOn, eiaSignedOffOn: eiaSignedOffOn
+        ).first
+    }
+
+    /// Every reason the decision cannot be approved yet, most fundamental first, so the paper can be put right
+    /// in one go rather than one refusal at a time.
+    public static func approvalRefusals(
+        needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, alreadyApproved: Bool,
+        today: SimpleDate, minimumDays: Int = defaultMinimumDays, declarations: String? = nil,
+        membersPresent: String = "", register: [RegisteredMember] = [], meetingOn: SimpleDate? = nil,
+        eiaSignedOffOn: SimpleDate? = nil
+    ) -> [ApprovalRefusal] {
+        if alreadyApproved { return [ApprovalRefusal(.g4, "This decision has already been approved.")] }
+        var refusals = gunningRefusals(
+            needsConsultation: needsConsultation, consultation: consultation, eiaStatus: eiaStatus, today: today,
+            minimumDays: minimumDays)
         // Approval records what a meeting decided, so the meeting must have happened.
         if let meetingOn, meetingOn > today {
-            return ApprovalRefusal(
-                .g4,
-                "The meeting is on \(meetingOn.ukText). Approve the decision after the meeting has considered the responses and made it."
-            )
+            refusals.append(
+                ApprovalRefusal(
+                    .g4,
+                    "The meeting is on \(meetingOn.ukText). Approve the decision after the meeting has considered the responses and made it."
+                ))
         }
         // G4: the meeting decides on the published analysis, so a meeting before it could not consider them.
         if let meetingOn, let published = consultation?.analysisPublishedOn, published > meetingOn {
-            return ApprovalRefusal(
-                .g4,
-                "The meeting on \(meetingOn.ukText) was before the analysis was published (\(published.ukText)), so it could not consider the responses (Gunning G4). Take the decision at a meeting on or after \(published.ukText)."
-            )
+            refusals.append(
+                ApprovalRefusal(
+                    .g4,
+                    "The meeting on \(meetingOn.ukText) was before the analysis was published (\(published.ukText)), so it could not consider the responses (Gunning G4). Take the decision at a meeting on or after \(published.ukText)."
+                ))
         }
         // Brown principles: due regard is had before and at the time of the decision, so an assessment signed
         // off after the meeting cannot have informed it.
         if eiaStatus == .signedOff, let meetingOn, let signed = eiaSignedOffOn, signed > meetingOn {
-            return ApprovalRefusal(
-                .g2,
-                "The equality impact assessment was signed off on \(signed.ukText), after the meeting on \(meetingOn.ukText). Due regard to equality must be had before the decision is made (Equality Act 2010 s149, the Brown principles), so a meeting on or after the sign-off date must consider it and take the decision: record that meeting."
-            )
+            refusals.append(
+                ApprovalRefusal(
+                    .g2,
+                    "The equality impact assessment was signed off on \(signed.ukText), after the meeting on \(meetingOn.ukText). Due regard to equality must be had before the decision is made (Equality Act 2010 s149, the Brown principles), so a meeting on or after the sign-off date must consider it and take the decision: record that meeting."
+                ))
         }
         if let declarations, let problem = DeclarationRules.problem(declarations) {
-            return ApprovalRefusal(.conflictsOfInterest, problem)
-        }
-        if let problem = ConflictRules.problem(
+            refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
+        } else if let problem = ConflictRules.problem(
             membersPresent: membersPresent, declarations: declarations ?? "", register: register, on: today,
             meetingOn: meetingOn)
         {
-            return ApprovalRefusal(.conflictsOfInterest, problem)
+            refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
         }
-        return nil
+        return refusals
     }
 
-    static func gunningRefusal(
-        needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, alreadyApproved: Bool,
-        today: SimpleDate, minimumDays: Int
-    ) -> ApprovalRefusal? {
-        if alreadyApproved { return ApprovalRefusal(.g4, "This decision has already been approved.") }
+    static func gunningRefusals(
+        needsConsultation: Bool, consultation: ConsultationFacts?, eiaStatus: EIAStatus, today: SimpleDate,
+        minimumDays: Int
+    ) -> [ApprovalRefusal] {
         guard let c = consultation else {
             if needsConsultation {
-                return ApprovalRefusal(
-                    .dutyToInvolve,
-                    "This change affects services, so it needs a consultation before it can be decided (NHS Act 2006 s242 and s14Z45). Set up and run the consultation first."
-                )
+                return [
+                    ApprovalRefusal(
+                        .dutyToInvolve,
+                        "This change affects services, so it needs a consultation before it can be decided (NHS Act 2006 s242 and s14Z45). Set up and run the consultation first."
+                    )
+                ]
             }
             if eiaStatus != .signedOff {
-                return ApprovalRefusal(
-                    .g2,
-                    "Sign off the equality impact assessment before the decision (Equality Act 2010 s149: due regard must be had before deciding)."
-                )
+                return [
+                    ApprovalRefusal(
+                        .g2,
+                        "Sign off the equality impact assessment before the decision (Equality Act 2010 s149: due regard must be had before deciding)."
+                    )
+                ]
             }
-            return nil
+            return []
         }
         let state = c.state(on: today)
         if state == .open || state == .forthcoming {
-            return ApprovalRefusal(
-                .g4,
-                "The consultation is still open until \(c.lastDay.ukText). A decision made now would break G1 (the proposal must still be open to change) and G4 (responses must be considered). Wait until it closes, publish the analysis and answer every theme."
-            )
+            return [
+                ApprovalRefusal(
+                    .g4,
+                    "The consultation is still open until \(c.lastDay.ukText). A decision made now would break G1 (the proposal must still be open to change) and G4 (responses must be considered). Wait until it closes, publish the analysis and answer every theme."
+                )
+            ]
         }
-        if let g1 = check(.g1, c, today: today), g1.status != .met { return ApprovalRefusal(.g1, g1.detail) }
+        var refusals: [ApprovalRefusal] = []
+        if let g1 = check(.g1, c, today: today), g1.status != .met { refusals.append(ApprovalRefusal(.g1, g1.detail)) }
         if let g3 = check(.g3, c, today: today, minimumDays: minimumDays), g3.status != .met {
-            return ApprovalRefusal(.g3, g3.detail)
+            refusals.append(ApprovalRefusal(.g3, g3.detail))
         }
-        if let g2 = check(.g2, c, today: today), g2.status != .met { return ApprovalRefusal(.g2, g2.detail) }
-        if let g4 = check(.g4, c, today: today), g4.status != .met { return ApprovalRefusal(.g4, g4.detail) }
+        if let g2 = check(.g2, c, today: today), g2.status != .met { refusals.append(ApprovalRefusal(.g2, g2.detail)) }
+        if let g4 = check(.g4, c, today: today), g4.status != .met { refusals.append(ApprovalRefusal(.g4, g4.detail)) }
         // Last, because the assessment draws on the consultation's analysis (who was reached).
         if eiaStatus != .signedOff {
-            return ApprovalRefusal(
-                .g2, "Sign off the equality impact assessment before the decision (Equality Act 2010 s149).")
+            refusals.append(
+                ApprovalRefusal(
+                    .g2, "Sign off the equality impact assessment before the decision (Equality Act 2010 s149)."))
         }
-        return nil
+        return refusals
     }
 
     public static func list(_ items: [String]) -> String { EnglishList.and(items) }

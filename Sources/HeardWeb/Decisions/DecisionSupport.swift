@@ -195,30 +195,33 @@ struct InitiativeBundle {
     /// The conflict check reads the register as it stood at the meeting as well as today: a member who sat
     /// then and has left since, or an interest that has ended since, still had to be declared.
     func approvalRefusal(today: SimpleDate) -> ApprovalRefusal? {
+        approvalRefusals(today: today).first
+    }
+
+    /// Every reason approval would be refused today, the first being the one the refusal itself gives.
+    func approvalRefusals(today: SimpleDate) -> [ApprovalRefusal] {
         let meeting = decision.flatMap { SimpleDate(iso: $0.meetingOn) }
-        if let refusal = GunningGate.approvalRefusal(
+        var refusals = GunningGate.approvalRefusals(
             needsConsultation: facts(today: today).needsConsultation, consultation: consultationFacts,
             eiaStatus: eiaStatus, alreadyApproved: decision?.isApproved ?? false, today: today,
             declarations: decision?.declarations ?? "", membersPresent: decision?.membersPresent ?? "",
             register: BoardRegister.registered(boardMembers, on: [today] + (meeting.map { [$0] } ?? [])),
             meetingOn: meeting, eiaSignedOffOn: assessment?.signedOffOn.flatMap(SimpleDate.init(iso:)))
-        {
-            return refusal
-        }
-        if let refusal = facts(today: today).scrutinyRefusal { return refusal }
-        if let decision, !decision.isApproved, let refusal = DeclarationRules.quorumRefusal(decision.quorate) {
-            return refusal
-        }
+        if decision?.isApproved == true { return refusals }
+        if let refusal = facts(today: today).scrutinyRefusal { refusals.append(refusal) }
+        if let decision, let refusal = DeclarationRules.quorumRefusal(decision.quorate) { refusals.append(refusal) }
         // Approval moves the initiative to Decision, so it must be at a stage that may move there.
         if initiative.stage < .decision {
             var approved = facts(today: today)
             approved.decisionApproved = true
             if let refusal = StageRules.refusal(toEnter: .decision, approved, today: today) {
-                return ApprovalRefusal(
-                    .g1, "The initiative is at \(initiative.stage.title), not ready for a decision. " + refusal.message)
+                refusals.append(
+                    ApprovalRefusal(
+                        .g1,
+                        "The initiative is at \(initiative.stage.title), not ready for a decision. " + refusal.message))
             }
         }
-        return nil
+        return refusals
     }
 
     /// The first held activity with participants, for "how early were people involved".

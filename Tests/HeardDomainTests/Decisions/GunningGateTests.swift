@@ -31,6 +31,28 @@ struct GunningGateTests {
         #expect(refusal?.message.contains("still open") == true)
     }
 
+    @Test("every reason a decision cannot be approved is given at once, the first being the refusal itself")
+    func everyReasonAtOnce() {
+        var facts = Self.closedAndAnswered
+        facts.analysisPublished = false
+        let refusals = GunningGate.approvalRefusals(
+            needsConsultation: true, consultation: facts, eiaStatus: .draft, alreadyApproved: false,
+            today: Self.today, declarations: "", meetingOn: Self.today.adding(days: 7))
+        #expect(refusals.map(\.principle) == [.g4, .g2, .g4, .conflictsOfInterest])
+        #expect(
+            refusals.first
+                == GunningGate.approvalRefusal(
+                    needsConsultation: true, consultation: facts, eiaStatus: .draft, alreadyApproved: false,
+                    today: Self.today, declarations: "", meetingOn: Self.today.adding(days: 7)))
+        #expect(refusals.contains { $0.message.hasPrefix("The meeting is on") })
+        #expect(
+            GunningGate.approvalRefusals(
+                needsConsultation: true, consultation: Self.closedAndAnswered, eiaStatus: .signedOff,
+                alreadyApproved: false, today: Self.today, declarations: "None declared.",
+                meetingOn: Self.today.adding(days: -1)
+            ).isEmpty)
+    }
+
     @Test("approval on the closing day itself is still refused; the day after it is allowed")
     func closingDayCounts() {
         var facts = Self.closedAndAnswered

@@ -361,3 +361,23 @@ struct BoardsTests {
         return decision
     }
 }
+
+extension BoardsTests {
+    @Test("the decision paper lists every reason it cannot be approved yet, not one at a time")
+    func everyReasonOnThePaper() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 11, day: 20))
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let decision = try await Self.decisionReadyForApproval(
+                meetingOn: SimpleDate(year: 2026, month: 11, day: 27), membersPresent: "Chair", on: app.db)
+            decision.declarations = ""
+            decision.quorate = nil
+            try await decision.update(on: app.db)
+            let paper = try await secretary.get(
+                "/staff/initiatives/\(decision.$initiative.id.uuidString.lowercased())/decision")
+            #expect(paper.body.contains("Not ready, for 3 reasons:"), "\(paper.body)")
+            #expect(paper.body.contains("The meeting is on 27 November 2026."))
+            #expect(paper.body.contains("Record whether the meeting stayed quorate"))
+        }
+    }
+}

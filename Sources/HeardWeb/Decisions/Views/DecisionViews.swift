@@ -29,6 +29,21 @@ enum DecisionViews {
         }
     }
 
+    /// "Not ready: G2. …", or each reason in a list when there are several.
+    @HTMLBuilder
+    static func notReady(_ refusals: [ApprovalRefusal]) -> [HTMLNode] {
+        if refusals.count == 1, let only = refusals.first {
+            p {
+                strong { "Not ready: " }; "\(only.principle.title). \(only.message)"
+            }
+        } else {
+            p { strong { "Not ready, for \(refusals.count) reasons:" } }
+            ul(.class("list-bullet")) {
+                for refusal in refusals { li { "\(refusal.principle.title). \(refusal.message)" } }
+            }
+        }
+    }
+
     static func paper(
         _ request: Request, bundle: InitiativeBundle, typed: DecisionsController.Typed, refusal: ApprovalRefusal?,
         failure: ValidationFailure?, notice: String?, refusedNow: Bool = false,
@@ -37,6 +52,8 @@ enum DecisionViews {
         let id = bundle.initiative.id!
         let decision = bundle.decision
         let canApprove = request.currentUser.map { StaffArea.decisions.allows($0.role) } ?? false
+        // Every reason at once, so the paper can be put right in one go; the first is the refusal itself.
+        let refusals = refusal == nil ? [] : bundle.approvalRefusals(today: request.today)
         return PageLayout.render(
             PageContext(
                 request, title: typed.title.isEmpty ? "Decision paper" : typed.title,
@@ -51,6 +68,12 @@ enum DecisionViews {
                         strong { refusal.principle.title + ": " }; refusal.message
                     }
                     p(.class("hint")) { refusal.principle.plainMeaning }
+                    if refusals.count > 1 {
+                        p { "Also to put right before it can be approved:" }
+                        ul(.class("list-bullet")) {
+                            for other in refusals.dropFirst() { li { "\(other.principle.title). \(other.message)" } }
+                        }
+                    }
                 }
             }
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -93,11 +116,7 @@ enum DecisionViews {
                         ("Quorate for this item", .text(PublicViews.quorateText(typed.quorate))),
                         ("What is decided", .text(typed.outcome)),
                     ])
-                    if let refusal {
-                        p {
-                            strong { "Not ready: " }; "\(refusal.principle.title). \(refusal.message)"
-                        }
-                    }
+                    if refusal != nil { notReady(refusals) }
                     p { "The board secretary changes and approves the decision paper." }
                 }
             }
@@ -145,10 +164,8 @@ enum DecisionViews {
                 }
                 if let decision {
                     h2 { "Approval" }
-                    if let refusal, !refusedNow {
-                        p {
-                            strong { "Not ready: " }; "\(refusal.principle.title). \(refusal.message)"
-                        }
+                    if refusal != nil, !refusedNow {
+                        notReady(refusals)
                     } else if refusal == nil {
                         p { "Every Gunning principle is met. The decision can be approved." }
                     }
