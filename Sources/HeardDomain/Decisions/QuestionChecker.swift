@@ -115,11 +115,18 @@ public struct QuestionChecker: Sendable {
         guard auxiliaries.contains(first), words.count > 1 else { return false }
         return words[1] == "not" || (words.count > 2 && subjects.contains(words[1]) && words[2] == "not")
     }
+    /// The negative opening as written, capitalised: "Isn't", "Is not", "Would it not".
+    static func negativeOpening(_ words: [String]) -> String {
+        let opening = words.first?.hasSuffix("n't") == true ? [words[0]] : Array(words.prefix { $0 != "not" }) + ["not"]
+        let text = opening.joined(separator: " ")
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
     static let auxiliaries: Set<String> = [
         "is", "are", "was", "were", "would", "should", "could", "can", "will", "shall", "do", "does", "did", "has",
         "have", "must",
     ]
     static let subjects: Set<String> = ["it", "this", "that", "you", "we", "they", "he", "she", "there", "i"]
+    static let questionWords: Set<String> = ["how", "what", "which", "when", "where", "who", "why"]
     static let loadedWords = [
         "wasteful", "failing", "disastrous", "disaster", "shameful", "scandal", "scandalous", "cruel", "vital",
         "fantastic", "excellent", "terrible", "awful", "dangerous", "reckless", "outrageous", "cuts", "slashing",
@@ -148,7 +155,8 @@ public struct QuestionChecker: Sendable {
         } else if case let straight = Readability.words(in: lower), Self.opensNegatively(straight) {
             warnings.append(
                 QuestionWarning(
-                    .leading, "A question that starts \"\(straight[0])\" expects the answer yes.",
+                    .leading,
+                    "A question that starts \"\(Self.negativeOpening(straight))\" expects the answer yes.",
                     hint: "Ask neutrally, for example \"How much do you agree or disagree that…\"."))
         }
         let loaded = Self.loadedWords.filter { wordSet.contains($0) }
@@ -161,8 +169,10 @@ public struct QuestionChecker: Sendable {
         let joins = words.enumerated().filter { index, word in
             guard word == "and" || word == "or" else { return false }
             let next = index + 1 < words.count ? words[index + 1] : ""
-            return !(word == "and" && next == "why") && !(word == "or" && (next == "not" || next == "disagree"))
-                && !(word == "and" && next == "disagree")
+            // "Or" mostly offers alternatives within one question ("at home or in hospital"); it joins two
+            // questions only when a second one starts after it ("or would you rather…", "or how…").
+            if word == "or" { return Self.auxiliaries.contains(next) || Self.questionWords.contains(next) }
+            return !(next == "why" || next == "disagree")
         }
         if !joins.isEmpty && kind != .preferredOption && kind != .multipleChoice {
             warnings.append(

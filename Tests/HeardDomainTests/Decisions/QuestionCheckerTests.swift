@@ -43,6 +43,22 @@ struct QuestionCheckerTests {
         #expect(problems("Do staff always listen to you?").contains(.absolute))
         #expect(problems("How happy are you with the parking and the waiting times?").contains(.doubleBarrelled))
         #expect(!problems("How much do you agree or disagree with option A?").contains(.doubleBarrelled))
+        // "Or" offering alternatives is one question; "or" opening a second question is two.
+        #expect(
+            !problems("How easy would it be for your family to visit you at home or in hospital?").contains(
+                .doubleBarrelled))
+        #expect(problems("Would you take the bus, or would you drive?").contains(.doubleBarrelled))
+        #expect(problems("Is the clinic clean, or how could it be cleaner?").contains(.doubleBarrelled))
+    }
+
+    @Test("a negative opening is quoted as written, not as its first word")
+    func negativeOpeningQuoted() {
+        let warning = checker.check("Is it not untrue that the clinic is far?", kind: .scale, optionsKnown: false)
+            .first { $0.problem == .leading }
+        #expect(warning?.explanation == "A question that starts \"Is it not\" expects the answer yes.")
+        let short = checker.check("Isn't the clinic far?", kind: .scale, optionsKnown: false)
+            .first { $0.problem == .leading }
+        #expect(short?.explanation == "A question that starts \"Isn't\" expects the answer yes.")
     }
 
     @Test("jargon and unexplained acronyms are flagged, using the editable glossary")
