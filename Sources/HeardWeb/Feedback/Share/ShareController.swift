@@ -121,8 +121,10 @@ enum ShareController {
             }
         }
         // The same rule as escalating from moderation: the written response (regulation 14) needs an address.
+        // Staff may have it in the letter; the public form has no postal address, so a name alone is not one.
         if form.isComplaint == "yes",
-            !ComplaintContact.isReachable(name: form.contactName, email: form.contactEmail, phone: form.contactPhone),
+            !ComplaintContact.isReachable(
+                name: staffEntry ? form.contactName : nil, email: form.contactEmail, phone: form.contactPhone),
             !errors.contains(where: { $0.field.hasPrefix("contact_") })
         {
             errors.append(
@@ -130,7 +132,7 @@ enum ShareController {
                     "contact_name",
                     staffEntry
                         ? "A complaint needs a way to send the written response: give the complainant's name (with the address in their words), an e-mail address or a phone number."
-                        : "To make a formal complaint, give your name and an e-mail address or phone number, so we can send you our answer."
+                        : "To make a formal complaint, give an e-mail address or phone number, and your name, so we can send you our answer."
                 ))
         }
         if !staffEntry {

@@ -132,7 +132,7 @@ enum SharePages {
                         name: "is_complaint", label: "I want to make a formal complaint",
                         checked: form.isComplaint == "yes",
                         hint:
-                            "It goes to our complaints team, who will contact you within 3 working days. It is not published. Give your name and an e-mail address or phone number above."
+                            "It goes to our complaints team, who will contact you within 3 working days. It is not published. Give an e-mail address or phone number above, and your name."
                     )
                     p(.class("hint")) { a(.href(SiteURL.howToComplain)) { "How complaints are handled" } }
                     equalitySection(form.equality ?? [:], failure: failure)
