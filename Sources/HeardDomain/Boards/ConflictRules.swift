@@ -182,4 +182,13 @@ public enum ConflictRules {
             + named.joined(separator: ". ")
             + ". Add a line to the declarations naming each of them, their interest (for example \"financial\" or what it is) and what the chair decided (take part, discuss but not decide, leave for the item, or not receive the papers)."
     }
+
+    /// A decision is its board's: at least one of the board's voting members must be among those present.
+    /// Names that match none of them ("Mickey Mouse", a misspelt "Dr Nandy") would also escape the conflict
+    /// check, so the secretary is asked to check them. `voters`: the board's voting members on the day.
+    public static func votingMemberProblem(membersPresent: String, board: String, voters: [String]) -> String? {
+        guard !voters.isEmpty, !voters.contains(where: { mentions(membersPresent, name: $0) }) else { return nil }
+        return
+            "None of the members present is a voting member of \(board). List those present by name as on the board's member list: a decision needs the board's own members, and a name that matches nobody escapes the conflict check too."
+    }
 }

@@ -208,6 +208,22 @@ struct InitiativeBundle {
             register: BoardRegister.registered(boardMembers, on: [today] + (meeting.map { [$0] } ?? [])),
             meetingOn: meeting, eiaSignedOffOn: assessment?.signedOffOn.flatMap(SimpleDate.init(iso:)))
         if decision?.isApproved == true { return refusals }
+        if let decision, let day = meeting {
+            // The board whose meeting it was, as the public board page finds its decisions.
+            let meetingText = decision.meeting.lowercased()
+            let boards = Dictionary(grouping: boardMembers.filter { meetingText.contains($0.board.name.lowercased()) })
+            {
+                $0.board.name
+            }
+            for (board, members) in boards.sorted(by: { $0.key < $1.key }) {
+                let voters = members.filter { $0.votes && $0.sits(on: day) }.map(\.name)
+                if let problem = ConflictRules.votingMemberProblem(
+                    membersPresent: decision.membersPresent, board: board, voters: voters)
+                {
+                    refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
+                }
+            }
+        }
         if let refusal = facts(today: today).scrutinyRefusal { refusals.append(refusal) }
         if let decision, let refusal = DeclarationRules.quorumRefusal(decision.quorate) { refusals.append(refusal) }
         // Approval moves the initiative to Decision, so it must be at a stage that may move there.

@@ -381,3 +381,40 @@ extension BoardsTests {
         }
     }
 }
+
+extension BoardsTests {
+    @Test(
+        "a decision whose members present include none of the board's voting members cannot be approved",
+        arguments: TestDatabase.all)
+    func noVotingMemberPresent(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 11, day: 20))
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let board = Board(name: "Leeds Place Committee", purpose: "Decides how NHS money for Leeds is spent.")
+            try await board.create(on: app.db)
+            let khan = BoardMember(
+                boardID: board.id!, name: "Dr Amir Khan", role: "GP member", votes: true, livedExperience: false,
+                appointedOn: SimpleDate(year: 2026, month: 1, day: 5))
+            try await khan.create(on: app.db)
+            try await InterestDeclaration(
+                memberID: khan.id!, kind: .none, details: "", declaredOn: SimpleDate(year: 2026, month: 1, day: 10),
+                endedOn: nil, recordedByID: nil
+            ).create(on: app.db)
+            try await BoardMember(
+                boardID: board.id!, name: "Gwen Lister", role: "Observer", votes: false, livedExperience: true,
+                appointedOn: SimpleDate(year: 2026, month: 1, day: 5)
+            ).create(on: app.db)
+            let decision = try await Self.decisionReadyForApproval(
+                meetingOn: SimpleDate(year: 2026, month: 11, day: 10), membersPresent: "Mickey Mouse; Gwen Lister",
+                on: app.db)
+            let approve = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
+            let refused = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("None of the members present is a voting member of Leeds Place Committee"))
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == false)
+            decision.membersPresent = "Mickey Mouse; Dr Khan"
+            try await decision.update(on: app.db)
+            #expect(try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions").status == .seeOther)
+        }
+    }
+}
