@@ -701,6 +701,14 @@ class Run:
         self.page("personal data: found")
         if not self.find("main h2#found").text.startswith("Found: 1 piece of feedback"):
             raise CheckFailed("The search does not say what it found")
+        # A formal complaint is kept, so there is nothing to erase and no Erase button.
+        if "There is nothing more to erase" not in self.find("main").text:
+            raise CheckFailed("A complainant's kept complaint still offers an erasure")
+        # Someone who answered a consultation has something to erase.
+        self.fill("email", "respondent0@example.org")
+        self.click_and_wait(self.button("Find"))
+        if not self.find("main h2#found").text.startswith("Found: "):
+            raise CheckFailed("The search for a respondent does not say what it found")
         # Sent without a reason or the tick: nothing is erased, and the errors are summarised.
         self.click_and_wait(self.button("Erase"))
         self.page("personal data: erase refused")
