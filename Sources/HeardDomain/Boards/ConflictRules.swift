@@ -88,9 +88,7 @@ public enum ConflictRules {
             else { return false }
             let interests = interests(of: member, on: day, meetingOn: meetingOn)
             return !lines.contains { line in
-                let lower = line.lowercased()
-                return mentions(line, name: member.name)
-                    && DeclarationRules.chairActions.contains { lower.contains($0) }
+                mentions(line, name: member.name) && !ChairAction.recorded(in: String(line)).isEmpty
                     && namesInterest(line, interests)
             }
         }

@@ -92,10 +92,3 @@ extension String {
         String(drop(while: { $0 == character }).reversed().drop(while: { $0 == character }).reversed())
     }
 }
-
-extension StringProtocol {
-    /// Whether a line of the minutes records `action` (see `ChairAction.recorded(in:)`).
-    public func contains(_ action: ChairAction) -> Bool {
-        ChairAction.recorded(in: String(self)).contains(action)
-    }
-}
