@@ -5,12 +5,21 @@ public struct RegisterEntry: Sendable, Equatable {
     public var declaredOn: SimpleDate
     /// When the interest stopped (no longer a partner, left the charity); nil while it lasts.
     public var endedOn: SimpleDate?
+    /// When the interest began, if known: it may be well before it was declared.
+    public var heldFrom: SimpleDate?
+    /// The day the end was recorded, when it was recorded after the declaration (see `daysEndRecordedLate`).
+    public var endRecordedOn: SimpleDate?
 
-    public init(kind: InterestKind, description: String, declaredOn: SimpleDate, endedOn: SimpleDate? = nil) {
+    public init(
+        kind: InterestKind, description: String, declaredOn: SimpleDate, endedOn: SimpleDate? = nil,
+        heldFrom: SimpleDate? = nil, endRecordedOn: SimpleDate? = nil
+    ) {
         self.kind = kind
         self.description = description
         self.declaredOn = declaredOn
         self.endedOn = endedOn
+        self.heldFrom = heldFrom
+        self.endRecordedOn = endRecordedOn
     }
 
     /// NHS England's "Managing conflicts of interest in the NHS" asks for interests that ended in the last 6
@@ -38,9 +47,11 @@ public struct RegisterEntry: Sendable, Equatable {
     /// How far ahead of its declaration an interest's known end date can be.
     public static let yearsEndKnownAhead = 5
 
-    /// An interest that was declared by `day` and has not ended before it.
+    /// An interest held on `day`: begun by then (on the day it was declared, unless it says when it began) and
+    /// not ended before it. An interest declared late still counts from when it began, so declaring it after a
+    /// meeting is no way round the conflict check at that meeting.
     public func isCurrentInterest(on day: SimpleDate) -> Bool {
-        kind.isInterest && declaredOn <= day && (endedOn.map { day <= $0 } ?? true)
+        kind.isInterest && (heldFrom ?? declaredOn) <= day && (endedOn.map { day <= $0 } ?? true)
     }
 }
 

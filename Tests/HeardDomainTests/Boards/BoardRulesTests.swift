@@ -283,3 +283,156 @@ struct BoardRulesTests {
                 == "Keep the role to 150 characters or fewer: it is 200,000 now.")
     }
 }
+
+@Suite("Boards: quorum, declaring within 28 days, recently ended interests")
+struct QuorumAndTimelinessTests {
+    static func date(_ iso: String) -> SimpleDate { SimpleDate(iso: iso)! }
+    static let voters = ["Dr Amir Khan", "Sarah Whitaker", "David Okafor", "Joanne Shaw"]
+
+    @Test("members who left for the item, did not get the papers or only discussed it do not count")
+    func quorumCount() {
+        let count = QuorumRules.count(
+            membersPresent: "Dr Khan; Sarah Whitaker; David Okafor; Joanne Shaw; Mickey Mouse",
+            declarations: """
+                Dr Khan: GP partner, Chapeltown Surgery. Left the meeting for the item.
+                Sarah Whitaker: trustee of a local charity; discussed but did not decide.
+                Joanne Shaw: spouse works for the provider; did not receive the papers.
+                """,
+            voters: Self.voters)
+        #expect(count.counted == ["David Okafor"])
+        #expect(count.standingAside == ["Dr Amir Khan", "Sarah Whitaker", "Joanne Shaw"])
+        let problem = QuorumRules.problem(quorum: 2, board: "Leeds Place Committee", count: count)
+        #expect(problem?.contains("The quorum of Leeds Place Committee is 2 voting members") == true)
+        #expect(problem?.contains("only 1 was counted present for this item (David Okafor)") == true)
+        #expect(problem?.contains("Dr Amir Khan, Sarah Whitaker and Joanne Shaw did not count") == true)
+        #expect(QuorumRules.problem(quorum: 1, board: "Leeds Place Committee", count: count) == nil)
+        // Taking part still counts; an absent member never does.
+        let tookPart = QuorumRules.count(
+            membersPresent: "Dr Khan, Sarah Whitaker",
+            declarations: "Dr Khan: GP partner, Chapeltown Surgery. The chair decided he would take part.",
+            voters: Self.voters)
+        #expect(tookPart.counted == ["Dr Amir Khan", "Sarah Whitaker"])
+        #expect(QuorumRules.problem(quorum: 2, board: "B", count: tookPart) == nil)
+        #expect(
+            QuorumRules.problem(quorum: 3, board: "B", count: tookPart)?.contains(
+                "only 2 were counted present for this item (Dr Amir Khan and Sarah Whitaker)") == true)
+        let nobody = QuorumRules.count(membersPresent: "Chair", declarations: "None declared.", voters: Self.voters)
+        #expect(
+            QuorumRules.problem(quorum: 1, board: "B", count: nobody)?.contains("none of them was counted present")
+                == true)
+    }
+
+    @Test("a quorum is a whole number from 1 to the number of voting members, or empty for none")
+    func quorumInput() {
+        #expect(QuorumRules.read(" 3 ", votingMembers: 4) == .success(3))
+        #expect(QuorumRules.read("", votingMembers: 4) == .success(nil))
+        #expect(QuorumRules.read("4", votingMembers: 4) == .success(4))
+        for bad in ["0", "-1", "2.5", "three", "5", "٣"] {
+            guard case .failure = QuorumRules.read(bad, votingMembers: 4) else {
+                Issue.record("\(bad) was accepted")
+                continue
+            }
+        }
+        #expect(
+            QuorumRules.read("5", votingMembers: 4)
+                == .failure(QuorumInputError("The board has only 4 voting members, so the quorum can be at most 4.")))
+        if case .failure(let error) = QuorumRules.read("1", votingMembers: 0) {
+            #expect(error.message.contains("no voting members yet"))
+        } else {
+            Issue.record("a quorum was accepted for a board with no voting members")
+        }
+    }
+
+    @Test("an interest is declared within 28 days of beginning, or of appointment if it began before")
+    func declaredWithin28Days() {
+        let appointed = Self.date("2026-01-05")
+        func entry(heldFrom: String?, declared: String) -> RegisterEntry {
+            RegisterEntry(
+                kind: .financial, description: "Shares in Leeds Care Ltd", declaredOn: Self.date(declared),
+                heldFrom: heldFrom.map(Self.date))
+        }
+        #expect(entry(heldFrom: "2026-03-01", declared: "2026-03-29").daysDeclaredLate(appointedOn: appointed) == nil)
+        #expect(entry(heldFrom: "2026-03-01", declared: "2026-03-30").daysDeclaredLate(appointedOn: appointed) == 29)
+        #expect(
+            entry(heldFrom: "2026-03-01", declared: "2026-04-10").lateness(appointedOn: appointed)
+                == ["declared late (40 days after it began)"])
+        // Held for years before appointment: due on appointment, 28 days from then.
+        #expect(entry(heldFrom: "2015-06-01", declared: "2026-02-01").daysDeclaredLate(appointedOn: appointed) == nil)
+        #expect(
+            entry(heldFrom: "2015-06-01", declared: "2026-03-01").lateness(appointedOn: appointed)
+                == ["declared late (55 days after appointment)"])
+        #expect(entry(heldFrom: nil, declared: "2026-12-01").daysDeclaredLate(appointedOn: appointed) == nil)
+        // An end recorded on its own, more than 28 days after it.
+        var ended = entry(heldFrom: nil, declared: "2026-02-01")
+        ended.endedOn = Self.date("2026-05-01")
+        ended.endRecordedOn = Self.date("2026-05-29")
+        #expect(ended.daysEndRecordedLate == nil)
+        ended.endRecordedOn = Self.date("2026-06-15")
+        #expect(ended.lateness(appointedOn: appointed) == ["end recorded late (45 days after it ended)"])
+    }
+
+    @Test("the day an interest began cannot be in the future or after it ended")
+    func heldFromChecks() {
+        let today = Self.date("2026-11-20")
+        #expect(RegisterEntry.heldFromProblem(Self.date("2026-11-20"), endedOn: nil, today: today) == nil)
+        #expect(
+            RegisterEntry.heldFromProblem(Self.date("2026-11-21"), endedOn: nil, today: today)?.contains("future")
+                == true)
+        #expect(
+            RegisterEntry.heldFromProblem(Self.date("2026-10-02"), endedOn: Self.date("2026-10-01"), today: today)?
+                .contains("cannot begin after it ended") == true)
+        #expect(RegisterEntry.heldFromProblem(Self.date("1926-01-01"), endedOn: nil, today: today) != nil)
+    }
+
+    @Test("an interest declared after the meeting but held on its day is still a conflict at it")
+    func lateDeclarationStillConflicts() {
+        // Began before the meeting of 10 November, ended 15 November, declared 18 November, approval on 20th.
+        let entry = RegisterEntry(
+            kind: .financial, description: "Shares in Leeds Care Ltd", declaredOn: Self.date("2026-11-18"),
+            endedOn: Self.date("2026-11-15"), heldFrom: Self.date("2026-09-01"))
+        let register = [RegisteredMember(name: "Dr Amir Khan", board: "Leeds Place Committee", entries: [entry])]
+        let missing = ConflictRules.unrecorded(
+            membersPresent: "Dr Khan", declarations: "None declared.", register: register,
+            on: Self.date("2026-11-20"), meetingOn: Self.date("2026-11-10"))
+        #expect(missing.map(\.name) == ["Dr Amir Khan"])
+        var undated = entry
+        undated.heldFrom = nil
+        #expect(
+            ConflictRules.unrecorded(
+                membersPresent: "Dr Khan", declarations: "None declared.",
+                register: [RegisteredMember(name: "Dr Amir Khan", board: "L", entries: [undated])],
+                on: Self.date("2026-11-20"), meetingOn: Self.date("2026-11-10")
+            ).isEmpty, "without the day it began, it counts from its declaration")
+    }
+
+    @Test("interests of members present that ended in the 6 months before the meeting are listed")
+    func recentlyEnded() {
+        let register = [
+            RegisteredMember(
+                name: "Dr Amir Khan", board: "Leeds Place Committee",
+                entries: [
+                    RegisterEntry(
+                        kind: .financial, description: "GP partner, Chapeltown Surgery",
+                        declaredOn: Self.date("2026-01-05"), endedOn: Self.date("2026-10-01")),
+                    RegisterEntry(
+                        kind: .personal, description: "Trustee, a charity", declaredOn: Self.date("2025-01-05"),
+                        endedOn: Self.date("2026-04-01")),
+                    RegisterEntry(
+                        kind: .professional, description: "Adviser, a provider", declaredOn: Self.date("2026-01-05"),
+                        endedOn: Self.date("2026-12-01")),
+                ]),
+            RegisteredMember(
+                name: "Sarah Whitaker", board: "Leeds Place Committee",
+                entries: [
+                    RegisterEntry(
+                        kind: .financial, description: "Shares", declaredOn: Self.date("2026-01-05"),
+                        endedOn: Self.date("2026-10-01"))
+                ]),
+        ]
+        #expect(
+            ConflictRules.recentlyEnded(membersPresent: "Dr Khan", register: register, on: Self.date("2026-11-10"))
+                == [
+                    "Dr Amir Khan (Leeds Place Committee): financial: GP partner, Chapeltown Surgery (ended 1 October 2026)"
+                ])
+    }
+}
