@@ -182,6 +182,7 @@ func routes(_ app: Application) throws {
     boards.post("boards", use: BoardsController.create)
     boards.get("boards", ":id", use: BoardsController.show)
     boards.post("boards", ":id", "members", use: BoardsController.addMember)
+    boards.post("boards", ":id", "quorum", use: BoardsController.setQuorum)
     boards.get("boards", ":id", "members", ":member", use: BoardsController.member)
     boards.post("boards", ":id", "members", ":member", use: BoardsController.changeMember)
     boards.post("boards", ":id", "members", ":member", "declarations", use: BoardsController.declare)

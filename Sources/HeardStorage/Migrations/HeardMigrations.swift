@@ -37,6 +37,7 @@ public enum HeardMigrations {
             M0122_IndicatorPeriods(),
             M0123_FormSubmissions(),
             M0124_EqualityResponseDays(),
+            M0126_BoardQuorumAndInterestDates(),
         ]
     }
 }

@@ -13,7 +13,7 @@ enum BoardPages {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Boards and panels" }
             p(.class("lead")) {
-                "Who sits on each board, committee and panel, and the register of their interests. Members declare on appointment (within 28 days) and every year; a nil return counts."
+                "Who sits on each board, committee and panel, and the register of their interests. Members declare on appointment (within 28 days), and within 28 days of any change, and every year; a nil return counts."
             }
             p {
                 "The register is published on the "
@@ -68,6 +68,7 @@ enum BoardPages {
             h1 { board.name }
             p(.class("lead")) { board.purpose }
             compositionSummary(composition)
+            p { quorumText(board.quorum) }
             h2 { "Members" }
             if sitting.isEmpty {
                 p { "Nobody yet." }
@@ -77,13 +78,24 @@ enum BoardPages {
                     headers: ["Member", "Role", "Votes", "Lived experience", "Declarations"],
                     rows: sitting.map { member in
                         let status = BoardRegister.status(member, today: today)
+                        let late = BoardRegister.late(member).count
                         return [
                             a(.href(BoardURL.member(board.id!, member.id!))) { member.name },
                             .text(member.role),
                             .text(member.votes ? "Yes" : "No"),
                             .text(member.livedExperience ? "Yes" : "No"),
-                            status.isOverdue
-                                ? strong(.class("tag tag-urgent")) { status.summary } : .text(status.summary),
+                            .fragment([
+                                status.isOverdue
+                                    ? strong(.class("tag tag-urgent")) { status.summary } : .text(status.summary),
+                                late == 0
+                                    ? .empty
+                                    : .fragment([
+                                        .text(" "),
+                                        strong(.class("tag tag-urgent")) {
+                                            late == 1 ? "1 change declared late" : "\(late) changes declared late"
+                                        },
+                                    ]),
+                            ]),
                         ]
                     }, captionHidden: true)
             }
@@ -97,6 +109,17 @@ enum BoardPages {
                         }
                     }
                 }
+            }
+            h2 { "Quorum" }
+            HeardWeb.form(.action(BoardURL.quorum(board.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                FormComponents.textField(
+                    name: "quorum", label: "Voting members who must be present (optional)",
+                    value: typed["quorum"] ?? board.quorum.map(String.init) ?? "", failure: failure,
+                    hint:
+                        "A whole number, at most the number of voting members (\(composition.voting) now). When it is set, a decision can only be approved if that many voting members were present and took the decision: members who left for the item, did not receive the papers or only discussed it do not count. Leave it empty to answer on each decision paper whether the meeting was quorate.",
+                    required: false, width: "short")
+                button(.type("submit"), .class("button button-secondary")) { "Save the quorum" }
             }
             h2 { "Add a member" }
             HeardWeb.form(.action(BoardURL.members(board.id!)), .method("post"), .novalidate) {
@@ -112,6 +135,11 @@ enum BoardPages {
                 FormComponents.submitButton("Add member")
             }
         }
+    }
+
+    /// "Quorum: 3 voting members", or that none is set.
+    static func quorumText(_ quorum: Int?) -> String {
+        quorum.map { "Quorum: \(QuorumRules.votingMembers($0))." } ?? "Quorum: not set."
     }
 
     static func compositionSummary(_ composition: BoardComposition) -> HTMLNode {
@@ -159,7 +187,8 @@ enum BoardPages {
             ])
             h2 { "Register of interests" }
             registerTable(
-                BoardRegister.entries(member), caption: "\(member.name)'s register of interests", today: today)
+                BoardRegister.entries(member), caption: "\(member.name)'s register of interests", today: today,
+                lateSince: member.appointed)
             let standing = BoardRegister.entries(member).filter { $0.entry.isCurrentInterest(on: today) }
             if member.leftOn == nil && !standing.isEmpty {
                 h3 { "An interest has ended" }
@@ -286,6 +315,12 @@ enum BoardPages {
                     width: "short")
             } ?? .empty,
             FormComponents.textField(
+                name: "held_from" + suffix, label: "Held from (optional)", value: typed["held_from" + suffix] ?? "",
+                failure: failure,
+                hint:
+                    "The day the interest began, if known. A change is to be declared within \(RegisterEntry.daysToDeclareChange) days.",
+                type: "date", required: false, width: "short"),
+            FormComponents.textField(
                 name: "ended_on" + suffix, label: "Ended on (optional)", value: typed["ended_on" + suffix] ?? "",
                 failure: failure,
                 hint:
@@ -294,17 +329,26 @@ enum BoardPages {
         ])
     }
 
+    /// `lateSince` (the member's appointment) flags, on the staff register, changes declared more than 28 days
+    /// late.
     static func registerTable(
         _ entries: [InterestDeclaration], caption: String, today: SimpleDate,
-        whenEmpty: String = "Nothing declared yet."
+        whenEmpty: String = "Nothing declared yet.", lateSince appointed: SimpleDate? = nil
     ) -> HTMLNode {
         guard !entries.isEmpty else { return p { whenEmpty } }
         return DataTable.render(
-            caption: caption, headers: ["Declared", "Kind", "Interest", "Status"],
+            caption: caption, headers: ["Declared", "Held from", "Kind", "Interest", "Status"],
             rows: entries.map { declaration in
                 let entry = declaration.entry
+                let late = appointed.map { entry.lateness(appointedOn: $0) } ?? []
                 return [
-                    .text(entry.declaredOn.ukText),
+                    late.isEmpty
+                        ? .text(entry.declaredOn.ukText)
+                        : .fragment([
+                            .text(entry.declaredOn.ukText + " "),
+                            strong(.class("tag tag-urgent")) { late.joined(separator: "; ").capitalizedFirst },
+                        ]),
+                    .text(entry.heldFrom?.ukText ?? "–"),
                     .text(entry.kind.isInterest ? entry.kind.shortTitle.capitalizedFirst : "Nil return"),
                     .text(entry.kind.isInterest ? entry.description : "No interests to declare"),
                     .text(

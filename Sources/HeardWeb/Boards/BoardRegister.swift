@@ -56,6 +56,12 @@ enum BoardRegister {
         return left <= today && left >= today.adding(months: -keptAfterEndingMonths)
     }
 
+    /// The member's entries declared, or whose end was recorded, more than 28 days late, with what the register
+    /// says of each.
+    static func late(_ member: BoardMember) -> [(declaration: InterestDeclaration, notes: [String])] {
+        entries(member).map { ($0, $0.entry.lateness(appointedOn: member.appointed)) }.filter { !$0.1.isEmpty }
+    }
+
     /// Newest first, as a register is read.
     static func entries(_ member: BoardMember) -> [InterestDeclaration] {
         member.declarations.sorted {

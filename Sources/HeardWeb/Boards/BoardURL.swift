@@ -7,6 +7,7 @@ enum BoardURL {
 
     static func id(_ id: UUID) -> String { id.uuidString.lowercased() }
     static func board(_ id: UUID) -> String { "\(staffBoards)/\(Self.id(id))" }
+    static func quorum(_ boardID: UUID) -> String { board(boardID) + "/quorum" }
     static func members(_ boardID: UUID) -> String { board(boardID) + "/members" }
     static func member(_ boardID: UUID, _ memberID: UUID) -> String { members(boardID) + "/" + id(memberID) }
     static func declarations(_ boardID: UUID, _ memberID: UUID) -> String {

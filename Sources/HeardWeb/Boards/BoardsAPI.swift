@@ -14,6 +14,8 @@ enum BoardsAPI {
         var id: UUID
         var name: String
         var purpose: String
+        /// Voting members who must be present for a decision; null when the board has not set one.
+        @NullEncoded var quorum: Int?
         var composition: CompositionBody
         var members: [MemberBody]
     }
@@ -51,11 +53,12 @@ enum BoardsAPI {
         var kind: InterestKind
         var details: String
         var declaredOn: String
+        @NullEncoded var heldFrom: String?
         @NullEncoded var endedOn: String?
 
         enum CodingKeys: String, CodingKey {
             case kind, details
-            case declaredOn = "declared_on", endedOn = "ended_on"
+            case declaredOn = "declared_on", heldFrom = "held_from", endedOn = "ended_on"
         }
     }
 
@@ -68,7 +71,7 @@ enum BoardsAPI {
                 let members = board.members.filter { $0.sits(on: today) }.sorted { $0.name < $1.name }
                 let composition = BoardRegister.composition(members, on: today)
                 return BoardBody(
-                    id: board.id!, name: board.name, purpose: board.purpose,
+                    id: board.id!, name: board.name, purpose: board.purpose, quorum: board.quorum,
                     composition: CompositionBody(
                         members: composition.members, voting: composition.voting,
                         livedExperience: composition.livedExperience,
@@ -81,7 +84,9 @@ enum BoardsAPI {
                             declarations: status.isOverdue ? "overdue" : status.isUpToDate ? "up_to_date" : "due",
                             interests: BoardRegister.published(member, today: today).map {
                                 InterestBody(
-                                    kind: $0.kind, details: $0.details, declaredOn: $0.declaredOn, endedOn: $0.endedOn)
+                                    kind: $0.kind, details: $0.details, declaredOn: $0.declaredOn,
+                                    heldFrom: $0.heldFrom,
+                                    endedOn: $0.endedOn)
                             })
                     })
             })

@@ -80,6 +80,42 @@ enum BoardsController {
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 
+    /// Sets or clears the board's quorum: how many voting members must be present for a decision, counted at
+    /// approval from the members present and the declarations.
+    @Sendable static func setQuorum(_ request: Request) async throws -> Response {
+        let board = try await findBoard(request)
+        let typed = ["quorum": Admin.text(request, "quorum").trimmingWhitespace()]
+        let voting = try await board.$members.query(on: request.db).filter(\.$votes == true).all()
+            .filter { $0.sits(on: request.today) }.count
+        let quorum: Int?
+        switch QuorumRules.read(typed["quorum"]!, votingMembers: voting) {
+        case .success(let number): quorum = number
+        case .failure(let error):
+            return try await boardPage(
+                board, request, failure: ValidationFailure([FieldError("quorum", error.message)]), typed: typed)
+        }
+        guard quorum != board.quorum else {
+            Admin.flash(request, "Nothing changed.")
+            return request.redirect(to: BoardURL.board(board.id!))
+        }
+        let before = board.quorum
+        board.quorum = quorum
+        try await request.db.transaction { db in
+            try await board.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "board.quorum_changed", objectType: "board",
+                objectID: board.id?.uuidString,
+                summary: quorum.map { "Set the quorum of \(board.name) to \(QuorumRules.votingMembers($0))" }
+                    ?? "Cleared the quorum of \(board.name)",
+                changes: [FieldChange("quorum", from: before.map(String.init), to: quorum.map(String.init))])
+        }
+        Admin.flash(
+            request,
+            quorum.map { "Quorum set: \(QuorumRules.votingMembers($0))." }
+                ?? "Quorum cleared: decision papers say whether the meeting was quorate.")
+        return request.redirect(to: BoardURL.board(board.id!))
+    }
+
     /// What the add and change forms share: name, role, vote, lived experience, appointment date.
     struct MemberDetails {
         var typed: [String: String]
@@ -304,6 +340,8 @@ enum BoardsController {
                 errors.append(
                     FieldError(
                         field, "It cannot end before it was declared (\(declaration.entry.declaredOn.ukText))."))
+            } else if let began = declaration.entry.heldFrom, ended < began {
+                errors.append(FieldError(field, "It cannot end before it began (\(began.ukText))."))
             } else if ended > request.today {
                 errors.append(FieldError(field, "Record the end once it has happened."))
             }
@@ -314,6 +352,8 @@ enum BoardsController {
         }
         let before = declaration.endedOn
         declaration.endedOn = ended.iso
+        // Recorded today: an end recorded more than 28 days after it happened is flagged on the register.
+        declaration.endRecordedOn = request.today.iso
         try await request.db.transaction { db in
             try await declaration.save(on: db)
             try await AuditLog.record(

@@ -23,6 +23,7 @@ enum DeclarationForm {
             name("details"): Admin.text(request, name("details")).trimmingWhitespace(),
             name("declared_on"): Admin.text(request, name("declared_on")).trimmingWhitespace(),
             name("ended_on"): Admin.text(request, name("ended_on")).trimmingWhitespace(),
+            name("held_from"): Admin.text(request, name("held_from")).trimmingWhitespace(),
         ]
         var errors: [FieldError] = []
         if member.leftOn != nil {
@@ -85,6 +86,14 @@ enum DeclarationForm {
                 errors.append(FieldError(name("ended_on"), problem))
             }
         }
+        let heldFrom = Admin.date(typed[name("held_from")], field: name("held_from"), into: &errors)
+        if let heldFrom {
+            if kind == InterestKind.none {
+                errors.append(FieldError(name("held_from"), "A nil return has no start date: leave it empty."))
+            } else if let problem = RegisterEntry.heldFromProblem(heldFrom, endedOn: ended, today: request.today) {
+                errors.append(FieldError(name("held_from"), problem))
+            }
+        }
         if kind == InterestKind.none, let declared, errors.isEmpty {
             // A nil return beside interests that still stand would contradict the public register.
             let current = member.declarations.map(\.entry).filter { $0.isCurrentInterest(on: declared) }
@@ -100,7 +109,8 @@ enum DeclarationForm {
         return Read(
             typed: typed, errors: [],
             entry: RegisterEntry(
-                kind: kind, description: kind.isInterest ? details : "", declaredOn: declared, endedOn: ended))
+                kind: kind, description: kind.isInterest ? details : "", declaredOn: declared, endedOn: ended,
+                heldFrom: heldFrom))
     }
 
     /// Records the declaration and its audit event; `usingLink` (the e-mailed link) is marked used in the same
@@ -111,7 +121,8 @@ enum DeclarationForm {
     ) async throws {
         let declaration = InterestDeclaration(
             memberID: member.id!, kind: entry.kind, details: entry.description, declaredOn: entry.declaredOn,
-            endedOn: entry.endedOn, recordedByID: request.currentUser?.id)
+            endedOn: entry.endedOn, recordedByID: request.currentUser?.id, heldFrom: entry.heldFrom)
+        let late = entry.daysDeclaredLate(appointedOn: member.appointed)
         try await request.db.transaction { db in
             if let link {
                 // Claimed with a conditional update, so two submissions of one link at the same moment record one
@@ -132,7 +143,9 @@ enum DeclarationForm {
                 summary: entry.kind.isInterest
                     ? "Recorded \(member.name)'s \(entry.kind.shortTitle) interest: \(entry.description)"
                     : "Recorded \(member.name)'s nil return",
-                changes: [FieldChange("declared_on", from: nil, to: entry.declaredOn.iso)])
+                changes: [FieldChange("declared_on", from: nil, to: entry.declaredOn.iso)]
+                    + (entry.heldFrom.map { [FieldChange("held_from", from: nil, to: $0.iso)] } ?? [])
+                    + (late.map { [FieldChange("declared_late_days", from: nil, to: String($0))] } ?? []))
         }
     }
 }

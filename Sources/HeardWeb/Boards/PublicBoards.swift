@@ -14,7 +14,7 @@ enum PublicBoardsController {
             PageLayout.render(PageContext(request, title: "Boards and who sits on them")) {
                 h1 { "Boards and who sits on them" }
                 p(.class("lead")) {
-                    "The boards, committees and panels that make or advise on decisions about local health and care, their members, and the interests each member has declared."
+                    "The boards, committees and panels that make or advise on decisions about local health and care, their members, and the interests each member has declared. Members declare their interests on appointment, and within 28 days of any change, and every year."
                 }
                 if boards.isEmpty {
                     p { "No boards are listed yet." }
@@ -56,6 +56,11 @@ enum PublicBoardsController {
                 h1 { board.name }
                 p(.class("lead")) { board.purpose }
                 BoardPages.compositionSummary(composition)
+                if let quorum = board.quorum {
+                    p {
+                        "Quorum: \(QuorumRules.votingMembers(quorum)). Members who leave for an item, or only discuss it, do not count towards it."
+                    }
+                }
                 h2 { "Members" }
                 if members.isEmpty {
                     p { "No members are listed yet." }

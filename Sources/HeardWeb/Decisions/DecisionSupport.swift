@@ -208,6 +208,8 @@ struct InitiativeBundle {
             register: BoardRegister.registered(boardMembers, on: [today] + (meeting.map { [$0] } ?? [])),
             meetingOn: meeting, eiaSignedOffOn: assessment?.signedOffOn.flatMap(SimpleDate.init(iso:)))
         if decision?.isApproved == true { return refusals }
+        // Boards with a quorum set: Heard counts their voting members present instead of asking yes or no.
+        var quorumCounted = false
         if let decision, let day = meeting {
             // The board whose meeting it was, as the public board page finds its decisions.
             let meetingText = decision.meeting.lowercased()
@@ -222,10 +224,23 @@ struct InitiativeBundle {
                 {
                     refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
                 }
+                if let quorum = members.first?.board.quorum {
+                    quorumCounted = true
+                    let count = QuorumRules.count(
+                        membersPresent: decision.membersPresent, declarations: decision.declarations, voters: voters)
+                    if let problem = QuorumRules.problem(quorum: quorum, board: board, count: count) {
+                        refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
+                    }
+                }
             }
         }
         if let refusal = facts(today: today).scrutinyRefusal { refusals.append(refusal) }
-        if let decision, let refusal = DeclarationRules.quorumRefusal(decision.quorate) { refusals.append(refusal) }
+        // An answer of "no" still refuses: the minutes may know of someone who left part-way.
+        if let decision, !(quorumCounted && decision.quorate == nil),
+            let refusal = DeclarationRules.quorumRefusal(decision.quorate)
+        {
+            refusals.append(refusal)
+        }
         // Approval moves the initiative to Decision, so it must be at a stage that may move there.
         if initiative.stage < .decision {
             var approved = facts(today: today)
@@ -238,6 +253,15 @@ struct InitiativeBundle {
             }
         }
         return refusals
+    }
+
+    /// Interests of the members present that ended in the 6 months before the meeting: shown to the chair to
+    /// consider, never a refusal.
+    func recentlyEndedInterests(today: SimpleDate) -> [String] {
+        guard let decision, !decision.isApproved, let day = SimpleDate(iso: decision.meetingOn) else { return [] }
+        return ConflictRules.recentlyEnded(
+            membersPresent: decision.membersPresent,
+            register: BoardRegister.registered(boardMembers, on: [today, day]), on: day)
     }
 
     /// The first held activity with participants, for "how early were people involved".

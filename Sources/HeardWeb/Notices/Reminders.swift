@@ -193,11 +193,14 @@ enum Reminders {
 
     static func registerDigests(days: [SimpleDate], siteURL: String, on db: any Database) async throws -> [Notice] {
         guard let today = days.last, ReminderSchedule.sendsRegisterDigest(onAnyOf: days) else { return [] }
-        let listed = try await sittingMembers(today: today, on: db)
+        let sitting = try await sittingMembers(today: today, on: db)
+        let listed =
+            sitting
             .map { (member: $0, status: BoardRegister.status($0, today: today)) }
             .filter { ReminderSchedule.listsInRegisterDigest($0.status, today: today) }
             .sorted { ($0.member.board.name, $0.member.name) < ($1.member.board.name, $1.member.name) }
-        guard !listed.isEmpty else { return [] }
+        let late = lateSinceLastWeek(sitting, today: today)
+        guard !listed.isEmpty || !late.isEmpty else { return [] }
         let overdue = listed.filter { $0.status.isOverdue }.count
         var lines: [String] = []
         for (board, entries) in Dictionary(grouping: listed, by: { $0.member.board.name }).sorted(by: {
@@ -209,17 +212,49 @@ enum Reminders {
             }
             lines.append("")
         }
-        let body = """
+        let due =
+            listed.isEmpty
+            ? ""
+            : """
             Declarations of interests that are overdue or due in the next \(ReminderSchedule.registerDigestHorizonDays) days:
 
             \(lines.joined(separator: "\n"))
-            Members with a Heard account are reminded themselves; record the others' declarations at \
+
+            """
+        let lateText =
+            late.isEmpty
+            ? ""
+            : """
+            Changes recorded in the last week more than \(RegisterEntry.daysToDeclareChange) days after they happened:
+
+            \(late.joined(separator: "\n"))
+
+
+            """
+        let body = """
+            \(due)\(lateText)Members with a Heard account are reminded themselves; record the others' declarations at \
             \(siteURL)\(BoardURL.staffBoards)
             """
+        let subject =
+            "Register of interests: \(overdue) overdue, \(listed.count - overdue) due soon"
+            + (late.isEmpty ? "" : ", \(late.count) declared late")
         return try await recipients([.boardSecretary], on: db).map {
-            Notice(
-                to: $0.email, subject: "Register of interests: \(overdue) overdue, \(listed.count - overdue) due soon",
-                body: body, kind: "reminder_register")
+            Notice(to: $0.email, subject: subject, body: body, kind: "reminder_register")
+        }
+    }
+
+    /// Lines for the week's entries declared, or ended, more than 28 days late: the digest goes weekly, so each
+    /// is listed once.
+    static func lateSinceLastWeek(_ members: [BoardMember], today: SimpleDate) -> [String] {
+        let since = today.adding(days: -7)
+        return members.sorted { ($0.board.name, $0.name) < ($1.board.name, $1.name) }.flatMap { member in
+            BoardRegister.late(member).filter { late in
+                let entry = late.declaration.entry
+                return entry.declaredOn > since || entry.endRecordedOn.map { $0 > since } == true
+            }
+            .map {
+                "- \(member.name) (\(member.board.name)): \($0.declaration.details): \($0.notes.joined(separator: "; "))"
+            }
         }
     }
 }

@@ -9,6 +9,9 @@ public final class Board: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     /// What it is for, in plain words ("decides how NHS money is spent on Leeds services").
     @Field(key: "purpose") public var purpose: String
+    /// How many voting members must be present for a decision; nil when the board has not set one (then the
+    /// decision paper answers whether the meeting was quorate).
+    @OptionalField(key: "quorum") public var quorum: Int?
     @Children(for: \.$board) public var members: [BoardMember]
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 

@@ -57,6 +57,10 @@ public final class InterestDeclaration: Model, @unchecked Sendable {
     @Field(key: "description") public var details: String
     @Field(key: "declared_on") public var declaredOn: String
     @OptionalField(key: "ended_on") public var endedOn: String?
+    /// When the interest began, if the declaration says: the 28 days to declare it run from then.
+    @OptionalField(key: "held_from") public var heldFrom: String?
+    /// The day the end was recorded, when it was recorded after the declaration.
+    @OptionalField(key: "end_recorded_on") public var endRecordedOn: String?
     @OptionalField(key: "recorded_by_id") public var recordedByID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
@@ -64,7 +68,7 @@ public final class InterestDeclaration: Model, @unchecked Sendable {
 
     public init(
         id: UUID? = nil, memberID: UUID, kind: InterestKind, details: String, declaredOn: SimpleDate,
-        endedOn: SimpleDate?, recordedByID: UUID?
+        endedOn: SimpleDate?, recordedByID: UUID?, heldFrom: SimpleDate? = nil
     ) {
         self.id = id
         self.$member.id = memberID
@@ -73,11 +77,14 @@ public final class InterestDeclaration: Model, @unchecked Sendable {
         self.declaredOn = declaredOn.iso
         self.endedOn = endedOn?.iso
         self.recordedByID = recordedByID
+        self.heldFrom = heldFrom?.iso
+        self.endRecordedOn = nil
     }
 
     public var entry: RegisterEntry {
         RegisterEntry(
             kind: kind, description: details, declaredOn: SimpleDate(iso: declaredOn)!,
-            endedOn: endedOn.flatMap(SimpleDate.init(iso:)))
+            endedOn: endedOn.flatMap(SimpleDate.init(iso:)), heldFrom: heldFrom.flatMap(SimpleDate.init(iso:)),
+            endRecordedOn: endRecordedOn.flatMap(SimpleDate.init(iso:)))
     }
 }

@@ -103,6 +103,15 @@ enum DecisionViews {
                     }
                 }
             }
+            let recentlyEnded = bundle.recentlyEndedInterests(today: request.today)
+            if !recentlyEnded.isEmpty {
+                // A warning, not a refusal: an interest ended in the last 6 months may still sway the decision.
+                div(.class("warning-callout"), .role("note")) {
+                    strong { "Recently ended interests to consider: " }
+                    recentlyEnded.joined(separator: "; ") + ". "
+                    "They ended in the \(RegisterEntry.monthsEndedInterestsDeclared) months before the meeting. The chair may still record them in the declarations, with what they decided."
+                }
+            }
             if decision?.isApproved != true && !canApprove {
                 // The paper records the board's declarations and decision: only its secretary writes it.
                 if decision == nil {
@@ -156,7 +165,7 @@ enum DecisionViews {
                         name: "quorate", legend: "Did the meeting stay quorate for this item?",
                         choices: DecisionForms.yesNo, selected: typed.quorate, failure: failure,
                         hint:
-                            "Members who left for the item, or only discussed it, do not count towards the quorum. Answer after the meeting; the decision cannot be approved until you do."
+                            "Members who left for the item, or only discussed it, do not count towards the quorum. Answer after the meeting; the decision cannot be approved until you do, unless the board has a quorum set, when Heard counts its voting members present."
                     )
                     FormComponents.textArea(
                         name: "outcome", label: "What is decided", value: typed.outcome, failure: failure)
