@@ -244,16 +244,19 @@ enum Reminders {
     }
 
     /// Lines for the week's entries declared, or ended, more than 28 days late: the digest goes weekly, so each
-    /// is listed once.
+    /// lateness is listed once, in the week it was recorded.
     static func lateSinceLastWeek(_ members: [BoardMember], today: SimpleDate) -> [String] {
         let since = today.adding(days: -7)
         return members.sorted { ($0.board.name, $0.name) < ($1.board.name, $1.name) }.flatMap { member in
-            BoardRegister.late(member).filter { late in
-                let entry = late.declaration.entry
-                return entry.declaredOn > since || entry.endRecordedOn.map { $0 > since } == true
-            }
-            .map {
-                "- \(member.name) (\(member.board.name)): \($0.declaration.details): \($0.notes.joined(separator: "; "))"
+            BoardRegister.entries(member).compactMap { declaration -> String? in
+                let entry = declaration.entry
+                var thisWeek = entry
+                if entry.declaredOn <= since { thisWeek.heldFrom = nil }
+                if entry.endRecordedOn.map({ $0 <= since }) ?? true { thisWeek.endRecordedOn = nil }
+                let notes = thisWeek.lateness(appointedOn: member.appointed)
+                guard !notes.isEmpty else { return nil }
+                return
+                    "- \(member.name) (\(member.board.name)): \(declaration.details): \(notes.joined(separator: "; "))"
             }
         }
     }

@@ -103,6 +103,10 @@ struct DeclarationTimelinessTests {
                 digest.body.contains(
                     "- Dr Amir Khan (Quality Committee): Trustee, Leeds Hospitals Charity: end recorded late (50 days after it ended)"
                 ))
+            #expect(!digest.body.contains("Trustee, Leeds Hospitals Charity: declared late"), "declared in time")
+            // A week on, nothing new is late and nobody is due: no list, so each lateness is listed once.
+            _ = try await Reminders.send(today: SimpleDate(year: 2026, month: 11, day: 30), siteURL: "", on: app.db)
+            #expect(try await Notice.query(on: app.db).filter(\.$kind == "reminder_register").count() == 1)
         }
     }
 
