@@ -183,37 +183,22 @@ enum ConsultationsController {
             text: Admin.text(request, "text"), kind: Admin.text(request, "kind"),
             choices: Admin.text(request, "choices"))
         do {
-            if !questionsCanChange(bundle, today: request.today) {
-                let state = bundle.consultationFacts!.state(on: request.today)
-                throw ValidationFailure([
-                    FieldError(
-                        "text",
-                        state == .open
-                            ? "People have already answered this survey, so its questions cannot change now."
-                            : "This consultation has closed, so nobody could answer a new question.")
-                ])
+            if let locked = questionsLocked(bundle, today: request.today, adding: true) {
+                throw ValidationFailure([locked])
             }
             let valid = try input.validated()
             let question = SurveyQuestion(
                 consultationID: consultation.id!, position: bundle.questions.count + 1, kind: valid.kind,
                 text: valid.text, choices: valid.choices)
-            let warnings = try await GlossaryController.checker(on: request.db).check(
-                valid.text, kind: valid.kind, optionsKnown: !consultation.options.isEmpty)
+            let warnings = try await wordingWarnings(valid, consultation: consultation, on: request.db)
             try await request.db.transaction { db in
                 try await question.create(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request), action: "consultation.question_added",
                     objectType: "consultation", objectID: consultation.id?.uuidString,
-                    summary: "Added question \"\(valid.text)\""
-                        + (warnings.isEmpty
-                            ? "" : " with \(warnings.count) wording warning\(warnings.count == 1 ? "" : "s")"))
+                    summary: "Added question \"\(valid.text)\"" + auditedWarnings(warnings))
             }
-            Admin.flash(
-                request,
-                warnings.isEmpty
-                    ? "Question added."
-                    : "Question added. The checker has \(warnings.count) suggestion\(warnings.count == 1 ? "" : "s") for it below."
-            )
+            Admin.flash(request, "Question added." + checkerNotice(warnings))
             return request.redirect(to: DecisionURL.consultation(consultation.id!) + "#questions")
         } catch let failure as ValidationFailure {
             return try await renderShow(
@@ -228,6 +213,42 @@ enum ConsultationsController {
         guard let consultation = bundle.consultation, consultation.analysisPublishedAt == nil else { return false }
         let state = bundle.consultationFacts!.state(on: today)
         return state == .forthcoming || (state == .open && bundle.responseCount == 0)
+    }
+
+    /// Why the questions cannot change now, said the same way by adding, changing, moving and removing one;
+    /// nil while they can.
+    static func questionsLocked(
+        _ bundle: InitiativeBundle, today: SimpleDate, field: String = "text", adding: Bool = false
+    ) -> FieldError? {
+        guard !questionsCanChange(bundle, today: today) else { return nil }
+        if bundle.consultationFacts?.state(on: today) == .open {
+            return FieldError(field, "People have already answered this survey, so its questions cannot change now.")
+        }
+        return FieldError(
+            field,
+            adding
+                ? "This consultation has closed, so nobody could answer a new question."
+                : "This consultation has closed, so its questions cannot change now: they are the questions people were asked."
+        )
+    }
+
+    /// The checker's warnings on a question as it will be saved, with the local glossary.
+    static func wordingWarnings(
+        _ valid: (text: String, kind: QuestionKind, choices: [String]), consultation: Consultation,
+        on db: any Database
+    ) async throws -> [QuestionWarning] {
+        try await GlossaryController.checker(on: db).check(
+            valid.text, kind: valid.kind, optionsKnown: !consultation.options.isEmpty)
+    }
+
+    /// " with 2 wording warnings", for the audit summary of a question saved with warnings.
+    static func auditedWarnings(_ warnings: [QuestionWarning]) -> String {
+        warnings.isEmpty ? "" : " with \(Wording.count(warnings.count, "wording warning"))"
+    }
+
+    /// " The checker has 1 suggestion for it below.", after the confirmation of a question saved with warnings.
+    static func checkerNotice(_ warnings: [QuestionWarning]) -> String {
+        warnings.isEmpty ? "" : " The checker has \(Wording.count(warnings.count, "suggestion")) for it below."
     }
 
     /// Takes a question out of a survey nobody has answered yet; the others close up behind it.
@@ -246,12 +267,9 @@ enum ConsultationsController {
                     )
                 ]), typed: [:], status: .conflict)
         }
-        guard questionsCanChange(bundle, today: request.today) else {
+        if let locked = questionsLocked(bundle, today: request.today, field: "questions") {
             return try await renderShow(
-                request, bundle: bundle,
-                failure: ValidationFailure([
-                    FieldError("text", "People have already answered this survey, so its questions cannot change now.")
-                ]), typed: [:], status: .conflict)
+                request, bundle: bundle, failure: ValidationFailure([locked]), typed: [:], status: .conflict)
         }
         try await request.db.transaction { db in
             try await question.delete(on: db)

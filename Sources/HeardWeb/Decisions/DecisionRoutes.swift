@@ -31,6 +31,12 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     initiatives.get("initiatives", ":id", "decision", use: DecisionsController.show)
     initiatives.get("consultations", ":id", use: ConsultationsController.show)
     initiatives.post("consultations", ":id", "questions", use: ConsultationsController.addQuestion)
+    initiatives.get(
+        "consultations", ":id", "questions", ":question", "edit", use: SurveyQuestionsController.edit)
+    initiatives.post(
+        "consultations", ":id", "questions", ":question", "edit", use: SurveyQuestionsController.update)
+    initiatives.post(
+        "consultations", ":id", "questions", ":question", "move", use: SurveyQuestionsController.move)
     initiatives.post(
         "consultations", ":id", "questions", ":question", "remove", use: ConsultationsController.removeQuestion)
     initiatives.get("consultations", ":id", "paper", use: ResponsesController.paperForm)

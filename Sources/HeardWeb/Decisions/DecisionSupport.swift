@@ -75,6 +75,18 @@ enum DecisionURL {
     static func activityMonitoring(_ id: UUID) -> String { activity(id) + "/monitoring" }
     static func consultation(_ id: UUID) -> String { "/staff/consultations/\(Self.id(id))" }
     static func questions(_ id: UUID) -> String { consultation(id) + "/questions" }
+    static func question(_ consultation: UUID, _ question: UUID) -> String {
+        questions(consultation) + "/" + Self.id(question)
+    }
+    static func editQuestion(_ consultation: UUID, _ question: UUID) -> String {
+        Self.question(consultation, question) + "/edit"
+    }
+    static func moveQuestion(_ consultation: UUID, _ question: UUID) -> String {
+        Self.question(consultation, question) + "/move"
+    }
+    static func removeQuestion(_ consultation: UUID, _ question: UUID) -> String {
+        Self.question(consultation, question) + "/remove"
+    }
     static func paper(_ id: UUID) -> String { consultation(id) + "/paper" }
     static func closeEarly(_ id: UUID) -> String { consultation(id) + "/close" }
     static func extend(_ id: UUID) -> String { consultation(id) + "/extend" }
@@ -125,8 +137,7 @@ struct InitiativeBundle {
         var responses = 0
         if let consultation {
             let cid = try consultation.requireID()
-            questions = try await SurveyQuestion.query(on: db).filter(\.$consultation.$id == cid).sort(\.$position)
-                .all()
+            questions = try await SurveyQuestion.inOrder(of: cid, on: db)
             themes = try await ConsultationTheme.query(on: db).filter(\.$consultation.$id == cid).sort(
                 \.$mentions, .descending
             )

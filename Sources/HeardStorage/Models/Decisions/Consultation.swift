@@ -86,6 +86,13 @@ public final class SurveyQuestion: Model, @unchecked Sendable {
     }
 
     public var choiceList: [String] { choices.split(separator: "\n").map(String.init) }
+
+    /// A survey's questions in the order people are asked them. Two at one position (never made now) are put
+    /// in a fixed order, so the survey, its results and the builder agree on it.
+    public static func inOrder(of consultationID: UUID, on db: any Database) async throws -> [SurveyQuestion] {
+        try await SurveyQuestion.query(on: db).filter(\.$consultation.$id == consultationID).sort(\.$position)
+            .sort(\.$id).all()
+    }
 }
 
 /// One person's answers, online or typed in from paper. Equality monitoring is stored apart.

@@ -156,8 +156,9 @@ enum ConsultationViews {
             if questionWarnings.isEmpty {
                 p { "No questions yet. A survey needs at least one." }
             } else {
-                ol(.class("question-list")) {
-                    for (question, warnings) in questionWarnings {
+                // A refused change, move or removal has no field of its own: its error link takes focus to the list.
+                ol(.class("question-list"), .id(FormComponents.fieldID("questions")), .tabindex(-1)) {
+                    for (index, (question, warnings)) in questionWarnings.enumerated() {
                         li {
                             p {
                                 strong { question.text }; " (\(question.kind.title))"
@@ -166,28 +167,11 @@ enum ConsultationViews {
                                 p(.class("hint")) { "Choices: " + question.choiceList.joined(separator: "; ") }
                             }
                             if canChangeQuestions {
-                                HeardWeb.form(
-                                    .action(DecisionURL.questions(id) + "/" + DecisionURL.id(question.id!) + "/remove"),
-                                    .method("post"), .class("inline-form")
-                                ) {
-                                    FormComponents.csrfField(context.csrfToken ?? "")
-                                    button(.type("submit"), .class("link-button")) {
-                                        "Remove"
-                                        span(.class("visually-hidden")) { " the question \"\(question.text)\"" }
-                                    }
-                                }
+                                SurveyQuestionViews.actions(
+                                    consultationID: id, question: question, number: index + 1,
+                                    count: questionWarnings.count, csrfToken: context.csrfToken ?? "")
                             }
-                            if !warnings.isEmpty {
-                                ul(.class("warning-list")) {
-                                    for warning in warnings {
-                                        li {
-                                            strong { warning.problem.title + ": " }
-                                            warning.explanation + " "
-                                            span(.class("hint")) { "Try: " + warning.hint }
-                                        }
-                                    }
-                                }
-                            }
+                            SurveyQuestionViews.warnings(warnings)
                         }
                     }
                 }
@@ -196,18 +180,10 @@ enum ConsultationViews {
                 HeardWeb.form(.action(DecisionURL.questions(id)), .method("post"), .novalidate, .class("panel")) {
                     h3 { "Add a question" }
                     FormComponents.csrfField(context.csrfToken ?? "")
-                    FormComponents.textArea(
-                        name: "text", label: "Question", value: typed["text"] ?? "", failure: failure,
-                        hint: "Plain words, one thing at a time. The checker will flag wording problems.", rows: 2)
-                    FormComponents.selectField(
-                        name: "kind", label: "Kind of question",
-                        choices: QuestionKind.allCases.map { .init(value: $0.rawValue, label: $0.title) },
-                        selected: typed["kind"] ?? "", failure: failure)
-                    FormComponents.textArea(
-                        name: "choices",
-                        label:
-                            "Choices, one on each line (for choice, ranking and option questions; for a scale, what 1 and 5 mean)",
-                        value: typed["choices"] ?? "", failure: failure, rows: 4)
+                    SurveyQuestionViews.fields(
+                        QuestionInput(
+                            text: typed["text"] ?? "", kind: typed["kind"] ?? "", choices: typed["choices"] ?? ""),
+                        failure: failure)
                     FormComponents.submitButton("Add question")
                 }
             }
