@@ -96,10 +96,9 @@ enum SurveyQuestionViews {
             h1 { heading }
             p(.class("lead")) { "In the survey for \(consultation.title)." }
             if !warnings.isEmpty {
-                div(.class("warning-callout"), .role("note")) {
-                    p { strong { "The checker's suggestions on the question as it is now:" } }
-                    SurveyQuestionViews.warnings(warnings)
-                }
+                // As the survey list shows them: suggestions, not errors.
+                p { strong { "The checker's suggestions on the question as it is now:" } }
+                SurveyQuestionViews.warnings(warnings)
             }
             HeardWeb.form(.action(DecisionURL.editQuestion(id, question.id!)), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
