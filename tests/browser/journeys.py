@@ -643,6 +643,42 @@ class Run:
         if "Declarations of interest" not in self.find("main").text:
             raise CheckFailed("The public decision record has no declarations of interest")
 
+    def journey_survey_builder(self):
+        """The engagement officer puts right the survey of a consultation that has not opened: changes the third
+        question (an empty question is refused first) and moves it up, with buttons and no script needed."""
+        self.sign_in("engagement")
+        self.open("/consultations", "consultations (for the survey builder)")
+        links = [a.get_attribute("href") for a in self.finds("main a[href*='/consultations/']")
+                 if "overnight" in a.text.lower()]
+        if not links:
+            raise CheckFailed("The demo consultation that has not opened yet is missing from /consultations")
+        self.driver.get(links[0].replace("/consultations/", "/staff/consultations/"))
+        self.page("survey builder")
+        def named(css: str, name: str):
+            """The control whose whole name, visually hidden words included, is `name`."""
+            found = [e for e in self.finds(css) if " ".join(e.get_attribute("textContent").split()) == name]
+            if not found:
+                raise CheckFailed(f"No '{name}' in the survey list on {self.driver.current_url}")
+            return found[0]
+        self.click_and_wait(named(".question-actions a", "Change question 3"))
+        self.page("survey builder: change a question")
+        self.fill("text", " ")
+        self.click_and_wait(self.button("Save question"))
+        self.check_error_summary("a question changed to nothing")
+        self.page("survey builder: change error")
+        wording = f"What would help you most at night ({self.label})?"
+        self.fill("text", wording)
+        self.click_and_wait(self.button("Save question"))
+        self.expect_no_error_summary("survey builder: save the changed question")
+        if "Question 3 changed." not in self.find("main").text:
+            raise CheckFailed("Saving the changed question did not say so")
+        self.click_and_wait(named(".question-actions button", "Move up question 3"))
+        self.expect_no_error_summary("survey builder: move up")
+        items = [li.text for li in self.finds(".question-list > li")]
+        if len(items) < 3 or wording not in items[1]:
+            raise CheckFailed(f"The changed question is not second after moving it up: {items}")
+        self.page("survey builder: moved")
+
     def journey_declaration_link(self):
         """The secretary e-mails a member the declaration form; the member, not signed in, declares through it.
         Needs the server's SQLite file to read the link from the notices outbox (skipped without --database)."""
@@ -766,7 +802,7 @@ class Run:
         self.check_error_summary("complaint figures with a date that does not exist")
 
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "dashboard", "moderate", "reply", "action", "complaint", "boards", "consultation", "idea",
+                "dashboard", "moderate", "reply", "action", "complaint", "boards", "consultation", "survey_builder", "idea",
                 "invitation", "indicators", "open_data", "declaration_link", "outbox", "personal_data",
                 "background_work", "accounts"]
 
