@@ -1,6 +1,7 @@
 /// The written response to a complaint. Regulation 14 says what it must contain: how the complaint was
 /// considered, the conclusions reached (including any that call for remedial action, and that action), and the
-/// complainant's right to take the complaint to the Parliamentary and Health Service Ombudsman.
+/// complainant's right to take the complaint to the Ombudsman: the Local Government and Social Care Ombudsman for
+/// a council's social services, otherwise the Parliamentary and Health Service Ombudsman (see `Ombudsman`).
 public struct ComplaintResponse: Equatable, Sendable {
     public var respondedOn: SimpleDate?
     public var howConsidered: String
@@ -22,8 +23,9 @@ public struct ComplaintResponse: Equatable, Sendable {
         self.ombudsmanRightGiven = ombudsmanRightGiven
     }
 
-    /// Every missing part, so the handler can put them all right at once.
-    public func problems(clock: ComplaintClock, today: SimpleDate) -> [FieldError] {
+    /// Every missing part, so the handler can put them all right at once. `ombudsman` is the one the response
+    /// must name (`ComplaintResponse.ombudsman(for:)`).
+    public func problems(clock: ComplaintClock, today: SimpleDate, ombudsman: Ombudsman) -> [FieldError] {
         var errors: [FieldError] = []
         if let problem = clock.dateProblem(respondedOn, field: "responded_on", sent: "response", today: today) {
             errors.append(problem)
@@ -65,7 +67,10 @@ public struct ComplaintResponse: Equatable, Sendable {
             errors.append(
                 FieldError(
                     "ombudsman_right_given",
-                    "The response must tell the complainant they can go to the Parliamentary and Health Service Ombudsman."
+                    "The response must tell the complainant they can go to the \(ombudsman.name) (\(ombudsman.website))"
+                        + (ombudsman == .localGovernmentAndSocialCare
+                            ? ": the service is run by a council, so it is that Ombudsman, not the \(Ombudsman.parliamentaryAndHealthService.name)."
+                            : ".")
                 ))
         }
         return errors

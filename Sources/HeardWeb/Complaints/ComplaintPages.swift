@@ -254,7 +254,7 @@ enum ComplaintPages {
                     ("Outcome", .text(complaint.outcome?.title ?? "Not recorded")),
                     ("Conclusions", .text(complaint.conclusions)),
                     ("What is being put right", .text(complaint.remedialAction)),
-                    ("Ombudsman", .text("Told of the right to go to the Parliamentary and Health Service Ombudsman")),
+                    ("Ombudsman", .text("Told of the right to go to the \(complaint.ombudsman.name)")),
                     (
                         "Ombudsman time limit",
                         .text(
@@ -279,7 +279,9 @@ enum ComplaintPages {
                     delayForm(
                         id: id, complaint: complaint, today: today, context: context, failure: failure, typed: typed)
                 }
-                responseForm(id: id, today: today, context: context, failure: failure, typed: typed)
+                responseForm(
+                    id: id, ombudsman: complaint.ombudsman, today: today, context: context, failure: failure,
+                    typed: typed)
                 // Before the response is due, more time can be agreed with the complainant (regulation 14(4)(b)).
                 if today <= clock.originalResponseDue && !clock.delayExplained {
                     extensionForm(id: id, clock: clock, today: today, context: context, failure: failure, typed: typed)
@@ -456,7 +458,8 @@ enum ComplaintPages {
     }
 
     static func responseForm(
-        id: UUID, today: SimpleDate, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+        id: UUID, ombudsman: Ombudsman, today: SimpleDate, context: PageContext, failure: ValidationFailure?,
+        typed: [String: String]
     ) -> HTMLNode {
         HeardWeb.form(.action(ComplaintURL.complaint(id) + "/respond"), .method("post"), .novalidate) {
             h2 { "Record the written response" }
@@ -482,8 +485,11 @@ enum ComplaintPages {
                 value: typed["remedial_action"] ?? "", failure: failure, rows: 3, required: true)
             FormComponents.checkbox(
                 name: "ombudsman_right_given",
-                label: "The response tells them they can go to the Parliamentary and Health Service Ombudsman",
-                checked: typed["ombudsman_right_given"] == "yes", failure: failure)
+                label: "The response tells them they can go to the \(ombudsman.name) (\(ombudsman.website))",
+                checked: typed["ombudsman_right_given"] == "yes",
+                hint: ombudsman == .localGovernmentAndSocialCare
+                    ? "The service is run by a council, so its complaints go to this Ombudsman, not the \(Ombudsman.parliamentaryAndHealthService.name)."
+                    : nil, failure: failure)
             FormComponents.submitButton("Record response")
         }
     }

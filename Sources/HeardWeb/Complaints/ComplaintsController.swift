@@ -365,10 +365,11 @@ enum ComplaintsController {
             respondedOn: date, howConsidered: form.howConsidered ?? "", conclusions: form.conclusions ?? "",
             remedialAction: form.remedialAction ?? "", ombudsmanRightGiven: form.ombudsmanRightGiven == "yes",
             outcome: ComplaintOutcome(rawValue: form.outcome ?? ""))
-        errors += response.problems(clock: complaint.clock, today: request.today).filter { problem in
-            // A date that did not parse is already reported once.
-            !(problem.field == "responded_on" && date == nil && errors.contains { $0.field == "responded_on" })
-        }
+        errors += response.problems(clock: complaint.clock, today: request.today, ombudsman: complaint.ombudsman)
+            .filter { problem in
+                // A date that did not parse is already reported once.
+                !(problem.field == "responded_on" && date == nil && errors.contains { $0.field == "responded_on" })
+            }
         guard errors.isEmpty, let date else {
             return try await refused(complaint, request, errors, typed: typed)
         }
@@ -419,7 +420,8 @@ enum ComplaintsController {
         let id = try Admin.uuidParameter(request)
         guard
             let complaint = try await Complaint.query(on: request.db).filter(\.$id == id)
-                .with(\.$feedback, { $0.with(\.$service) }).with(\.$handler).with(\.$delayLetters).first()
+                .with(\.$feedback, { $0.with(\.$service) { $0.with(\.$organisation) } }).with(\.$handler)
+                .with(\.$delayLetters).first()
         else { throw Abort(.notFound) }
         return complaint
     }

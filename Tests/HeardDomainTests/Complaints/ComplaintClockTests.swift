@@ -172,31 +172,34 @@ struct ComplaintClockTests {
         let complete = ComplaintResponse(
             respondedOn: today, howConsidered: "Read the notes, spoke to the ward.", conclusions: "Partly upheld.",
             remedialAction: "Discharge checklist changed.", ombudsmanRightGiven: true, outcome: .partlyUpheld)
-        #expect(complete.problems(clock: clock, today: today).isEmpty)
+        #expect(complete.problems(clock: clock, today: today, ombudsman: .parliamentaryAndHealthService).isEmpty)
         let empty = ComplaintResponse(
             respondedOn: nil, howConsidered: " ", conclusions: "", remedialAction: "", ombudsmanRightGiven: false,
             outcome: nil)
         #expect(
-            empty.problems(clock: clock, today: today).map(\.field) == [
+            empty.problems(clock: clock, today: today, ombudsman: .parliamentaryAndHealthService).map(\.field) == [
                 "responded_on", "how_considered", "conclusions", "outcome", "remedial_action", "ombudsman_right_given",
             ])
         var pasted = complete
         pasted.conclusions = String(repeating: "x", count: TextLimit.complaintRecord + 1)
         #expect(
-            pasted.problems(clock: clock, today: today).map(\.message) == [
+            pasted.problems(clock: clock, today: today, ombudsman: .parliamentaryAndHealthService).map(\.message) == [
                 "Keep the conclusions to 10,000 characters or fewer: it is 10,001 now."
             ])
         #expect(
             RecordedReason.problem(String(repeating: "word ", count: 2000), ask: "Say why.")
                 == "Keep the reason to 5,000 characters or fewer: it is 9,999 now.")
         let unacknowledged = ComplaintClock(receivedOn: Self.date("2026-12-02"))
-        #expect(complete.problems(clock: unacknowledged, today: today).map(\.field) == ["responded_on"])
+        #expect(
+            complete.problems(clock: unacknowledged, today: today, ombudsman: .parliamentaryAndHealthService).map(
+                \.field) == ["responded_on"])
         var beforeAcknowledgement = complete
         beforeAcknowledgement.respondedOn = Self.date("2026-12-02")
         #expect(
-            beforeAcknowledgement.problems(clock: clock, today: today).map(\.message) == [
-                "The response cannot be dated before the acknowledgement (3 December 2026)."
-            ])
+            beforeAcknowledgement.problems(clock: clock, today: today, ombudsman: .parliamentaryAndHealthService).map(
+                \.message) == [
+                    "The response cannot be dated before the acknowledgement (3 December 2026)."
+                ])
     }
 
     @Test("figures for a period: acknowledged and responded in time, and outcomes of those responded to")

@@ -1,3 +1,4 @@
+import HeardDomain
 import Vapor
 
 /// How to make a formal complaint about an NHS or council care service (the Local Authority Social Services and
@@ -49,12 +50,12 @@ enum HowToComplainPage {
             p { "You can ask an independent Ombudsman to look at your complaint:" }
             ul(.class("list-bullet")) {
                 li {
-                    "about an NHS service: the Parliamentary and Health Service Ombudsman, "
-                    a(.href("https://www.ombudsman.org.uk")) { "ombudsman.org.uk" }
+                    "about an NHS service: the \(Ombudsman.parliamentaryAndHealthService.name), "
+                    a(.href(Ombudsman.parliamentaryAndHealthService.url)) { "ombudsman.org.uk" }
                 }
                 li {
-                    "about adult social care arranged or paid for by a council: the Local Government and Social Care Ombudsman, "
-                    a(.href("https://www.lgo.org.uk")) { "lgo.org.uk" }
+                    "about adult social care arranged or paid for by a council: the \(Ombudsman.localGovernmentAndSocialCare.name), "
+                    a(.href(Ombudsman.localGovernmentAndSocialCare.url)) { "lgo.org.uk" }
                 }
             }
             p {
