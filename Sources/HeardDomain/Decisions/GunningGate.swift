@@ -47,6 +47,9 @@ public struct ConsultationFacts: Sendable, Equatable {
     public var discardedAlternatives: String
     public var reasons: String
     public var eiaStatus: EIAStatus
+    /// The UK day the equality impact assessment was first saved, when known: after `opensOn`, people responded
+    /// without it (G2).
+    public var eiaFirstSavedOn: SimpleDate?
     public var shortDurationReason: String
     public var questionCount: Int
     public var analysisPublished: Bool
@@ -62,7 +65,8 @@ public struct ConsultationFacts: Sendable, Equatable {
     public init(
         opensOn: SimpleDate, closesOn: SimpleDate, closedEarlyOn: SimpleDate? = nil, background: String = "",
         options: String = "", discardedAlternatives: String = "", reasons: String = "", eiaStatus: EIAStatus = .none,
-        shortDurationReason: String = "", questionCount: Int = 0, analysisPublished: Bool = false,
+        eiaFirstSavedOn: SimpleDate? = nil, shortDurationReason: String = "", questionCount: Int = 0,
+        analysisPublished: Bool = false,
         analysisPublishedOn: SimpleDate? = nil, themes: [ThemeResponseFacts] = [],
         decisionTargetDate: SimpleDate? = nil,
         initiativeDecided: Bool = false
@@ -75,6 +79,7 @@ public struct ConsultationFacts: Sendable, Equatable {
         self.discardedAlternatives = discardedAlternatives
         self.reasons = reasons
         self.eiaStatus = eiaStatus
+        self.eiaFirstSavedOn = eiaFirstSavedOn
         self.shortDurationReason = shortDurationReason
         self.questionCount = questionCount
         self.analysisPublished = analysisPublished
@@ -245,6 +250,19 @@ public enum GunningGate {
             }
             if c.reasons.trimmingWhitespace().isEmpty { missing.append("the reasons") }
             if c.eiaStatus == .none { missing.append("the equality impact assessment") }
+            // The assessment is part of the pack, so it must be there before the consultation opens: one added
+            // later was not seen by the people who had already responded, and the pack cannot change once open.
+            if c.eiaStatus != .none, let added = c.eiaFirstSavedOn, added > c.opensOn {
+                let when =
+                    added > c.lastDay
+                    ? "after the consultation ran from \(c.opensOn.ukText) to \(c.lastDay.ukText), so nobody who responded could see it"
+                    : "after the consultation opened on \(c.opensOn.ukText), so people who responded before then could not see it"
+                let late =
+                    "The equality impact assessment was added on \(added.ukText), \(when). Consult again, with the assessment in the pack from the start, before deciding."
+                return PrincipleCheck(
+                    .g2, .notMet,
+                    missing.isEmpty ? late : "Add " + Self.list(missing) + " to the consultation pack. " + late)
+            }
             if missing.isEmpty {
                 // A draft assessment is enough to consult on; signing it off is a separate check before deciding.
                 return PrincipleCheck(

@@ -38,6 +38,7 @@ public enum HeardMigrations {
             M0123_FormSubmissions(),
             M0124_EqualityResponseDays(),
             M0126_BoardQuorumAndInterestDates(),
+            M0127_EqualityAssessmentFirstSaved(),
         ]
     }
 }

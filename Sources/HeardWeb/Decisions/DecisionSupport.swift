@@ -174,7 +174,9 @@ struct InitiativeBundle {
         return ConsultationFacts(
             opensOn: c.opens, closesOn: c.closes, closedEarlyOn: c.closedEarlyOn.flatMap { SimpleDate(iso: $0) },
             background: c.background, options: c.options, discardedAlternatives: c.discardedAlternatives,
-            reasons: c.reasons, eiaStatus: eiaStatus, shortDurationReason: c.shortDurationReason,
+            reasons: c.reasons, eiaStatus: eiaStatus,
+            eiaFirstSavedOn: assessment?.firstSavedOn.flatMap(SimpleDate.init(iso:)),
+            shortDurationReason: c.shortDurationReason,
             questionCount: questions.count, analysisPublished: c.analysisPublishedAt != nil,
             analysisPublishedOn: c.analysisPublishedAt.map(DecisionClock.ukDay(of:)),
             themes: themes.map {

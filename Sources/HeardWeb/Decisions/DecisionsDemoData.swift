@@ -77,7 +77,8 @@ enum DecisionsDemoData {
         let overnight = try await consultation(
             on: db, initiative: options, opens: today.adding(days: 14), closes: today.adding(days: 14 + 84))
         try await questions(on: db, overnight)
-        try await assessment(on: db, options, status: .draft)
+        // Drafted now, two weeks before it opens (Gunning G2).
+        try await assessment(on: db, options, status: .draft, firstSavedOn: today)
 
         // 4. Consultation open, and a decision already sent for approval: refused (G1/G4).
         let stroke = try await initiative(
@@ -92,7 +93,7 @@ enum DecisionsDemoData {
             on: db, initiative: stroke, opens: today.adding(days: -30), closes: today.adding(days: 54))
         try await questions(on: db, strokeConsultation)
         try await responses(on: db, strokeConsultation, place: place("Kirklees"), count: 12, seed: 1)
-        try await assessment(on: db, stroke, status: .draft)
+        try await assessment(on: db, stroke, status: .draft, firstSavedOn: today.adding(days: -37))
         let strokeDecision = try await decision(
             on: db, stroke, meetingOn: today.adding(days: 7), title: "Commissioning stroke rehabilitation at home",
             quorate: nil)  // the meeting has not happened yet
@@ -113,7 +114,7 @@ enum DecisionsDemoData {
         try await responses(on: db, eyeConsultation, place: place("Harrogate"), count: 26, seed: 2)
         try await theme(on: db, eyeConsultation, "Parking", 11, 4, "Ripon Road has free parking, which helps.", nil)
         try await theme(on: db, eyeConsultation, "Bus routes", 8, 5, "There is no direct bus from Knaresborough.", nil)
-        try await assessment(on: db, eye, status: .draft)
+        try await assessment(on: db, eye, status: .draft, firstSavedOn: today.adding(days: -117))
 
         // 6–8. Decided, implementing, and under review: the full lawful path.
         for (title, name, stage, daysAgo) in [
@@ -146,7 +147,8 @@ enum DecisionsDemoData {
             try await c.save(on: db)
             // Signed off after the consultation closed and its analysis was read, before the meeting.
             try await assessment(
-                on: db, item, status: .signedOff, signedOffOn: today.adding(days: -(daysAgo + 7)), today: today)
+                on: db, item, status: .signedOff, firstSavedOn: today.adding(days: -(daysAgo + 107)),
+                signedOffOn: today.adding(days: -(daysAgo + 7)), today: today)
             // A substantial variation: the council's scrutiny committee considered it before the meeting (s244).
             item.scrutinyConsultedOn = today.adding(days: -(daysAgo + 5)).iso
             item.scrutinyResponse =
@@ -304,8 +306,8 @@ enum DecisionsDemoData {
     }
 
     static func assessment(
-        on db: any Database, _ initiative: Initiative, status: EIAStatus, signedOffOn: SimpleDate? = nil,
-        today: SimpleDate? = nil
+        on db: any Database, _ initiative: Initiative, status: EIAStatus, firstSavedOn: SimpleDate,
+        signedOffOn: SimpleDate? = nil, today: SimpleDate? = nil
     ) async throws {
         var entries: [String: EqualityAssessment.Entry] = [:]
         for c in EqualityAssessmentController.characteristics {
@@ -319,6 +321,8 @@ enum DecisionsDemoData {
         let a = EqualityAssessment(
             initiativeID: initiative.id!, whoAffected: "People who use the service, their carers and staff.",
             entries: entries, status: status)
+        // A draft is in the pack a week before each consultation opens, as G2 asks.
+        a.firstSavedOn = firstSavedOn.iso
         if status == .signedOff {
             let today = today ?? DecisionClock.system.today()
             let signed = signedOffOn ?? today.adding(days: -60)

@@ -217,6 +217,8 @@ enum EqualityAssessmentController {
         let assessment =
             bundle.assessment
             ?? EqualityAssessment(initiativeID: bundle.initiative.id!, whoAffected: "", entries: [:], status: .draft)
+        // The day it is first saved is what G2 compares with the consultation's opening day.
+        if bundle.assessment == nil { assessment.firstSavedOn = request.today.iso }
         let before = bundle.assessment?.status.rawValue
         // Saving a signed-off assessment again unchanged (say, only the review date moved) keeps the day it was
         // signed off: that day is what the decision's meeting is checked against. Any change to what it says
@@ -268,12 +270,21 @@ enum EqualityAssessmentController {
                     versions: try await versions(of: bundle.initiative.id!, on: request.db)),
                 status: .conflict)
         }
+        // Said at once, not only at approval: a first save after the consultation opened is too late for G2.
+        let late =
+            bundle.assessment == nil
+            ? bundle.consultationFacts.flatMap { facts in
+                facts.opensOn < request.today
+                    ? " The consultation opened on \(facts.opensOn.ukText) without it, so people who responded before today could not see it: the decision will be refused under Gunning G2 until you consult again with it in the pack."
+                    : nil
+            } : nil
         Admin.flash(
             request,
-            replaced != nil
+            (replaced != nil
                 ? "Equality impact assessment reviewed and signed off. The version the decision relied on is kept with it."
                 : status == .signedOff
                     ? "Equality impact assessment signed off." : "Equality impact assessment saved as a draft.")
+                + (late ?? ""))
         return request.redirect(to: DecisionURL.initiative(bundle.initiative.id!))
     }
 

@@ -29,6 +29,15 @@ struct DemoDatesTests {
                 let published = try #require(consultation.analysisPublishedAt.map(DecisionClock.ukDay(of:)))
                 #expect(published <= meeting, "\(decision.title): analysis \(published.iso), decided \(meeting.iso)")
             }
+            // Each demo assessment was in the pack before its consultation opened (Gunning G2), so the three
+            // decided initiatives were approved and only the stroke paper, sent while its consultation is open, was not.
+            #expect(decisions.filter { $0.status == "approved" }.count == 3)
+            for consultation in try await Consultation.query(on: app.db).all() {
+                let assessment = try await EqualityAssessment.query(on: app.db)
+                    .filter(\.$initiative.$id == consultation.$initiative.id).first()
+                let saved = try #require(assessment?.firstSavedOn.flatMap(SimpleDate.init(iso:)))
+                #expect(saved <= consultation.opens, "\(consultation.title): assessment \(saved.iso)")
+            }
             let ideas = try await Idea.query(on: app.db).all()
             #expect(!ideas.isEmpty)
             for idea in ideas {

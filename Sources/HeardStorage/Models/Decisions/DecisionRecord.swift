@@ -15,6 +15,9 @@ public final class EqualityAssessment: Model, @unchecked Sendable {
     @OptionalField(key: "signed_off_by") public var signedOffBy: String?
     @OptionalField(key: "signed_off_on") public var signedOffOn: String?
     @OptionalField(key: "review_on") public var reviewOn: String?
+    /// The UK day the assessment was first saved (`YYYY-MM-DD`): it must be in the consultation pack before the
+    /// consultation opens (Gunning G2). Nil for an assessment whose first save was not recorded.
+    @OptionalField(key: "first_saved_on") public var firstSavedOn: String?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
     public init() {}

@@ -111,16 +111,7 @@ enum ConsultationViews {
             }
             if state == .forthcoming || state == .open, !missing.isEmpty {
                 // Said at the top, not only in the checklist: on its opening day people would find nothing to answer.
-                div(.class("warning-callout"), .role("note")) {
-                    strong {
-                        state == .open
-                            ? "Open without \(GunningGate.list(missing)). "
-                            : "Not ready to open on \(consultation.opens.ukText). "
-                    }
-                    state == .open
-                        ? "People cannot answer online until it has them. Add them now."
-                        : "Add \(GunningGate.list(missing)) before then, or move the opening date."
-                }
+                ConsultationPackViews.readiness(missing, state: state, opens: consultation.opens)
             }
             h2(.id("checklist")) { "Checklist" }
             DataTable.render(
