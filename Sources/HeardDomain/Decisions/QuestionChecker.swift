@@ -73,8 +73,8 @@ public struct GlossaryEntry: Sendable, Equatable {
 /// (domain rules §8). Warnings never block saving.
 public struct QuestionChecker: Sendable {
     public var glossary: [GlossaryEntry]
-    /// Questions whose reading age is above this are flagged. NHS content aims at 9–11; a single question
-    /// is short, so the default allows 12 (configurable).
+    /// Text whose reading age is above this is flagged. NHS content aims at a reading age of 9 to 11
+    /// (domain rules §8), so the default is 11 (configurable).
     public var targetReadingAge: Double
 
     public static let defaultGlossary: [GlossaryEntry] = [
@@ -97,7 +97,7 @@ public struct QuestionChecker: Sendable {
     /// Abbreviations almost everyone knows.
     static let knownAbbreviations: Set<String> = ["NHS", "GP", "GPS", "A&E", "UK", "OK", "TV", "I"]
 
-    public init(glossary: [GlossaryEntry] = QuestionChecker.defaultGlossary, targetReadingAge: Double = 12) {
+    public init(glossary: [GlossaryEntry] = QuestionChecker.defaultGlossary, targetReadingAge: Double = 11) {
         self.glossary = glossary
         self.targetReadingAge = targetReadingAge
     }
@@ -189,26 +189,7 @@ public struct QuestionChecker: Sendable {
                     "Absolute words (\(absolutes.joined(separator: ", "))) are rarely true, so people struggle to answer honestly.",
                     hint: "Ask how often instead, for example \"How often…\" with a scale."))
         }
-        for entry in glossary where Self.contains(term: entry.term, in: text) {
-            let isAcronym = entry.term == entry.term.uppercased() && entry.term.count <= 6
-            if isAcronym && Self.isExplained(acronym: entry.term, in: text) { continue }
-            warnings.append(
-                QuestionWarning(
-                    isAcronym ? .acronym : .jargon, "\"\(entry.term)\" may not be understood.",
-                    hint: "Say \"\(entry.plainWords)\" instead, or explain it in brackets."))
-        }
-        let glossaryTerms = Set(glossary.map { $0.term.uppercased() })
-        for token in text.split(whereSeparator: { !($0.isLetter || $0 == "&") }) {
-            let word = String(token)
-            guard word.count >= 2, word == word.uppercased(), word.contains(where: \.isLetter),
-                !Self.knownAbbreviations.contains(word), !glossaryTerms.contains(word)
-            else { continue }
-            if Self.isExplained(acronym: word, in: text) { continue }
-            warnings.append(
-                QuestionWarning(
-                    .acronym, "\"\(word)\" is an abbreviation that is not explained.",
-                    hint: "Write it out in full, or explain it in brackets the first time."))
-        }
+        warnings += jargonWarnings(text)
         var negatives = 0
         for word in words {
             if Self.negators.contains(word) || word.hasSuffix("n't") { negatives += 1 }
@@ -229,12 +210,11 @@ public struct QuestionChecker: Sendable {
             )
         }
         let readability = Readability(text)
-        if readability.words >= 4 && readability.readingAge > targetReadingAge {
-            let age = Int(readability.readingAge.rounded())
+        if isHardToRead(readability) {
             warnings.append(
                 QuestionWarning(
                     .hardToRead,
-                    "Reading age about \(age) (Flesch–Kincaid grade \(String(format1: readability.grade))), above the target of \(Int(targetReadingAge)).",
+                    "Reading age \(readingAgeText(readability)) (Flesch–Kincaid grade \(String(format1: readability.grade))), above the target of \(Int(targetReadingAge)).",
                     hint: "Use shorter sentences and shorter, everyday words."))
         }
         if optionsKnown && (kind == .freeText) && Self.openWantPhrases.contains(where: { lower.contains(" " + $0) }) {
@@ -247,6 +227,45 @@ public struct QuestionChecker: Sendable {
                 ))
         }
         return warnings
+    }
+
+    /// Jargon from the glossary and abbreviations that are not explained where they are used.
+    public func jargonWarnings(_ text: String) -> [QuestionWarning] {
+        var warnings: [QuestionWarning] = []
+        for entry in glossary where Self.contains(term: entry.term, in: text) {
+            let isAcronym = entry.term == entry.term.uppercased() && entry.term.count <= 6
+            if isAcronym && Self.isExplained(acronym: entry.term, in: text) { continue }
+            warnings.append(
+                QuestionWarning(
+                    isAcronym ? .acronym : .jargon, "\"\(entry.term)\" may not be understood.",
+                    hint: "Say \"\(entry.plainWords)\" instead, or explain it in brackets."))
+        }
+        let glossaryTerms = Set(glossary.map { $0.term.uppercased() })
+        var named: Set<String> = []
+        for token in text.split(whereSeparator: { !($0.isLetter || $0 == "&") }) {
+            let word = String(token)
+            // Once per abbreviation, however often a longer text uses it.
+            guard word.count >= 2, word == word.uppercased(), word.contains(where: \.isLetter),
+                !Self.knownAbbreviations.contains(word), !glossaryTerms.contains(word), named.insert(word).inserted
+            else { continue }
+            if Self.isExplained(acronym: word, in: text) { continue }
+            warnings.append(
+                QuestionWarning(
+                    .acronym, "\"\(word)\" is an abbreviation that is not explained.",
+                    hint: "Write it out in full, or explain it in brackets the first time."))
+        }
+        return warnings
+    }
+
+    /// Above the target reading age. Under four words the formula says nothing useful.
+    public func isHardToRead(_ readability: Readability) -> Bool {
+        readability.words >= 4 && readability.readingAge > targetReadingAge
+    }
+
+    /// "about 14", or "a little over 11" when rounding would give the target itself.
+    public func readingAgeText(_ readability: Readability) -> String {
+        let age = Int(readability.readingAge.rounded())
+        return age > Int(targetReadingAge) ? "about \(age)" : "a little over \(Int(targetReadingAge))"
     }
 
     static func contains(term: String, in text: String) -> Bool {

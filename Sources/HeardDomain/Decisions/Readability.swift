@@ -11,7 +11,8 @@ public struct Readability: Sendable, Equatable {
         var count = 0
         var inSentence = false
         for character in text {
-            if ".!?".contains(character) {
+            // A line break ends a sentence too: a pack lists its options one a line, often without full stops.
+            if ".!?\n".contains(character) {
                 if inSentence { count += 1 }
                 inSentence = false
             } else if character.isLetter || character.isNumber {

@@ -226,7 +226,7 @@ enum DecisionsDemoData {
             initiativeID: initiative.id!, title: initiative.title, background: initiative.what + " " + initiative.why,
             options: "Option A: make the change as proposed.\nOption B: make the change with extra support for travel.",
             discardedAlternatives:
-                "Keeping things as they are was set aside because the service cannot be staffed safely.",
+                "We set aside keeping things as they are. The service cannot be staffed safely as it is.",
             reasons: initiative.why, opensOn: opens, closesOn: closes,
             formats: ["online", "paper", "easy_read", "events"])
         try await c.create(on: db)

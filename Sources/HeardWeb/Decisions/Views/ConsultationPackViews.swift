@@ -2,7 +2,8 @@ import HeardDomain
 import HeardStorage
 import Vapor
 
-/// The parts of the staff consultation page about the pack itself: whether it is ready to open.
+/// The parts of the staff consultation page about the pack itself: whether it is ready to open, and how plain
+/// its public text is.
 enum ConsultationPackViews {
     /// Said at the top of the page while the consultation lacks what people need (`missing`). It opens on its
     /// date whatever is missing, and an equality impact assessment added after that is too late (Gunning G2).
@@ -26,5 +27,25 @@ enum ConsultationPackViews {
                         : "")
             }
         }
+    }
+
+    /// Reading-age and jargon warnings on the pack's public text. They do not stop anything.
+    static func wording(_ consultation: Consultation, checker: QuestionChecker) -> HTMLNode {
+        let warnings = checker.packWarnings(
+            background: consultation.background, options: consultation.options,
+            discardedAlternatives: consultation.discardedAlternatives, reasons: consultation.reasons)
+        return .fragment([
+            h2(.id("pack-wording")) { "Pack wording" },
+            warnings.isEmpty
+                ? p { "The background, options, alternatives set aside and reasons read plainly: no warnings." }
+                : div {
+                    p {
+                        "People read the pack before they answer. NHS content aims at a reading age of 9 to 11. These warnings do not stop the consultation:"
+                    }
+                    ul(.class("warning-list")) {
+                        for warning in warnings { li { warning.message } }
+                    }
+                },
+        ])
     }
 }

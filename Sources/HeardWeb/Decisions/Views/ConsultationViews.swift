@@ -143,6 +143,7 @@ enum ConsultationViews {
                         .text(bundle.eiaStatus.title),
                     ],
                 ])
+            ConsultationPackViews.wording(consultation, checker: checker)
             h2(.id("questions")) { "Survey questions" }
             if questionWarnings.isEmpty {
                 p { "No questions yet. A survey needs at least one." }
