@@ -20,6 +20,16 @@ enum ResponsesController {
         answers: [String: String], freeText: String, placeID: UUID?, email: String?, equality: [String: String]
     ) {
         var errors: [FieldError] = []
+        let sentVersion = submission.value(surveyVersionField)
+        if !sentVersion.isEmpty && sentVersion != surveyVersion(questions) {
+            // Staff may correct a survey until the first answer arrives: an answer typed under the old wording
+            // must not be stored as if it answered the new one.
+            errors.append(
+                FieldError(
+                    "questions",
+                    "The questions were changed while you were answering. Your answers are still below: check each one against the question as it reads now, then send them again."
+                ))
+        }
         let known = Set(questions.map { $0.id!.uuidString.lowercased() })
         for key in submission.fields.keys where key.hasPrefix("q-") {
             let id = String(key.dropFirst(2).prefix(36)).lowercased()
@@ -124,6 +134,17 @@ enum ResponsesController {
             answers, freeText.joined(separator: "\n\n"), placeID, email.isEmpty ? nil : EmailAddress.normalised(email),
             equality
         )
+    }
+
+    static let surveyVersionField = "survey_version"
+
+    /// A fingerprint of what the survey asks (each question's wording, kind and choices; not their order, since
+    /// moving a question does not change what an answer means), sent with the form it was shown in.
+    static func surveyVersion(_ questions: [SurveyQuestion]) -> String {
+        EditVersion.of(
+            questions.sorted { $0.id!.uuidString < $1.id!.uuidString }.flatMap {
+                [$0.id!.uuidString, $0.kind.rawValue, $0.text, $0.choices]
+            })
     }
 
     /// A choice that rules out the others ("None of these", "None of the above", "None").

@@ -305,4 +305,57 @@ struct SurveyQuestionChangesTests {
             #expect(try await Self.audits("consultation.question_moved", on: app.db).isEmpty)
         }
     }
+
+    @Test(
+        "an answer sent from a survey shown before a question was changed is refused with the answers kept; a move alone does not refuse it",
+        arguments: TestDatabase.all)
+    func answersToChangedQuestions(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            // Open since yesterday, nobody has answered yet: staff may still put the survey right.
+            let consultation = try await Self.consultation(opens: -1, closes: 90, questions: Self.three, on: app.db)
+            let questions = try await Self.ordered(consultation, on: app.db)
+            let travel = "q-" + questions[1].id!.uuidString.lowercased()
+            let publicPath = "/consultations/\(consultation.id!.uuidString.lowercased())"
+            let person = app.browser()
+            let shown = try await person.get(publicPath)
+            let version = try #require(shown.hiddenValue(ResponsesController.surveyVersionField))
+            var form = [
+                "submission_key": try #require(shown.hiddenValue("submission_key")),
+                ResponsesController.surveyVersionField: version, travel: "By bus, two changes.",
+            ]
+
+            // Moving a question does not change what an answer means.
+            let move = Self.questionPath(consultation, questions[2]) + "/move"
+            #expect(
+                try await officer.post(move, form: ["direction": "up"], tokenFrom: Self.path(consultation)).status
+                    == .seeOther)
+            #expect(try await person.get(publicPath).hiddenValue(ResponsesController.surveyVersionField) == version)
+
+            // Changing its wording does: the answer typed under the old wording is not stored under the new.
+            let edit = Self.questionPath(consultation, questions[1]) + "/edit"
+            #expect(
+                try await officer.post(
+                    edit, form: ["text": "How long does your journey to the clinic take?", "kind": "free_text"],
+                    tokenFrom: edit
+                ).status == .seeOther)
+            let refused = try await person.post(publicPath + "/respond", form: form, tokenFrom: publicPath)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("The questions were changed while you were answering."))
+            #expect(refused.body.contains("How long does your journey to the clinic take?"))
+            #expect(refused.body.contains(">By bus, two changes.</textarea>"), "what they typed is kept")
+            #expect(try await SurveyResponse.query(on: app.db).count() == 0)
+
+            // Sent again from the form as it is now, it is taken.
+            let current = try #require(refused.hiddenValue(ResponsesController.surveyVersionField))
+            #expect(current != version)
+            form[ResponsesController.surveyVersionField] = current
+            let thanks = try await person.post(publicPath + "/respond", form: form, tokenFrom: publicPath)
+            #expect(thanks.status == .ok)
+            let stored = try await SurveyResponse.query(on: app.db).all()
+            #expect(stored.count == 1)
+            #expect(stored.first?.answerMap[questions[1].id!.uuidString] == "By bus, two changes.")
+        }
+    }
 }

@@ -10,6 +10,9 @@ enum ResponseViews {
     ) -> HTMLNode {
         .fragment([
             input(.type("hidden"), .name("submission_key"), .value(key)),
+            input(
+                .type("hidden"), .name(ResponsesController.surveyVersionField),
+                .value(ResponsesController.surveyVersion(questions))),
             div(.id(FormComponents.fieldID("questions"))) {
                 for (number, question) in questions.enumerated() {
                     questionField(question, number: number + 1, submission: submission, failure: failure)
