@@ -33,8 +33,11 @@ public enum QuorumRules {
     }
 
     /// Why the item was not quorate, naming who was counted; nil when at least `quorum` voting members decided it.
-    public static func problem(quorum: Int, board: String, count: Count) -> String? {
+    public static func problem(quorum: Int, board: String, count: Count, votingMembers voting: Int? = nil) -> String? {
         guard count.counted.count < quorum else { return nil }
+        if let voting, let unreachable = unreachable(quorum: quorum, votingMembers: voting) {
+            return "The meeting was not quorate for this item. " + unreachable
+        }
         let counted =
             count.counted.isEmpty
             ? "none of them was counted present for this item"
@@ -49,6 +52,14 @@ public enum QuorumRules {
             "The meeting was not quorate for this item. The quorum of \(board) is \(votingMembers(quorum)), and \(counted).\(aside) Take the decision at a meeting that is quorate for it, or correct the members present and the declarations."
     }
 
+    /// Said when members have left or lost their vote since the quorum was set, so that no meeting of the board
+    /// could ever be quorate; nil while it can be met.
+    public static func unreachable(quorum: Int, votingMembers voting: Int) -> String? {
+        guard quorum > voting else { return nil }
+        return
+            "The quorum (\(votingMembers(quorum))) is more than the number of voting members the board has (\(voting)), so no decision of this board can be approved. Lower the quorum, or add a voting member."
+    }
+
     /// "1 voting member", "3 voting members".
     public static func votingMembers(_ count: Int) -> String {
         "\(count) voting \(count == 1 ? "member" : "members")"
@@ -59,7 +70,9 @@ public enum QuorumRules {
     public static func read(_ text: String, votingMembers voting: Int) -> Result<Int?, QuorumInputError> {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { return .success(nil) }
-        guard trimmed.allSatisfy(\.isASCII), let number = Int(trimmed) else {
+        // Digits too many for a number are still a whole number: too big, not mistyped.
+        let digitsOnly = trimmed.allSatisfy { ("0"..."9").contains($0) }
+        guard trimmed.allSatisfy(\.isASCII), let number = Int(trimmed) ?? (digitsOnly ? Int.max : nil) else {
             return .failure(QuorumInputError("Enter the quorum as a whole number of voting members, like 3."))
         }
         if number < 1 {

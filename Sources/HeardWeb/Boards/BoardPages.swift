@@ -69,6 +69,13 @@ enum BoardPages {
             p(.class("lead")) { board.purpose }
             compositionSummary(composition)
             p { quorumText(board.quorum) }
+            if let quorum = board.quorum,
+                let unreachable = QuorumRules.unreachable(quorum: quorum, votingMembers: composition.voting)
+            {
+                div(.class("warning-callout")) {
+                    strong { "Notice: " }; unreachable
+                }
+            }
             h2 { "Members" }
             if sitting.isEmpty {
                 p { "Nobody yet." }

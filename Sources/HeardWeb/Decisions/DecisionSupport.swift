@@ -241,7 +241,9 @@ struct InitiativeBundle {
                     quorumCounted = true
                     let count = QuorumRules.count(
                         membersPresent: decision.membersPresent, declarations: decision.declarations, voters: voters)
-                    if let problem = QuorumRules.problem(quorum: quorum, board: board, count: count) {
+                    if let problem = QuorumRules.problem(
+                        quorum: quorum, board: board, count: count, votingMembers: voters.count)
+                    {
                         refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
                     }
                 }

@@ -322,6 +322,21 @@ struct QuorumAndTimelinessTests {
                 == true)
     }
 
+    @Test("a quorum above the voting members left on the board says no decision can be approved, and what to do")
+    func unreachableQuorum() {
+        #expect(QuorumRules.unreachable(quorum: 3, votingMembers: 3) == nil)
+        let message = QuorumRules.unreachable(quorum: 3, votingMembers: 2)
+        #expect(
+            message
+                == "The quorum (3 voting members) is more than the number of voting members the board has (2), so no decision of this board can be approved. Lower the quorum, or add a voting member."
+        )
+        let two = QuorumRules.Count(counted: ["A", "B"], standingAside: [])
+        #expect(
+            QuorumRules.problem(quorum: 3, board: "B", count: two, votingMembers: 2)
+                == "The meeting was not quorate for this item. " + message!)
+        #expect(QuorumRules.problem(quorum: 3, board: "B", count: two)?.contains("only 2 were counted") == true)
+    }
+
     @Test("a quorum is a whole number from 1 to the number of voting members, or empty for none")
     func quorumInput() {
         #expect(QuorumRules.read(" 3 ", votingMembers: 4) == .success(3))
@@ -335,6 +350,10 @@ struct QuorumAndTimelinessTests {
         }
         #expect(
             QuorumRules.read("5", votingMembers: 4)
+                == .failure(QuorumInputError("The board has only 4 voting members, so the quorum can be at most 4.")))
+        // A number too big to hold is still a whole number: the board's size is what to fix, not the typing.
+        #expect(
+            QuorumRules.read("99999999999999999999", votingMembers: 4)
                 == .failure(QuorumInputError("The board has only 4 voting members, so the quorum can be at most 4.")))
         if case .failure(let error) = QuorumRules.read("1", votingMembers: 0) {
             #expect(error.message.contains("no voting members yet"))

@@ -72,6 +72,22 @@ struct BoardQuorumTests {
                 try JSONSerialization.jsonObject(
                     with: Data(try await visitor.get("/api/v1/boards").body.utf8)) as! [String: Any]
             #expect((cleared["boards"] as? [[String: Any]])?.first?["quorum"] is NSNull)
+
+            // A voting member leaves after a quorum of 3 was set: the board page says it can no longer be met.
+            #expect(
+                try await secretary.post(path + "/quorum", form: ["quorum": "3"], tokenFrom: path).status == .seeOther)
+            #expect(!(try await secretary.get(path).body.contains("no decision of this board can be approved")))
+            let leaver = try #require(
+                try await BoardMember.query(on: app.db).filter(\.$name == "David Okafor").first())
+            let leavePath = path + "/members/\(leaver.id!.uuidString.lowercased())"
+            #expect(
+                try await secretary.post(
+                    leavePath + "/leave", form: ["left_on": Self.today.iso], tokenFrom: leavePath
+                ).status == .seeOther)
+            #expect(
+                try await secretary.get(path).body.contains(
+                    "The quorum (3 voting members) is more than the number of voting members the board has (2), so no decision of this board can be approved."
+                ))
         }
     }
 
