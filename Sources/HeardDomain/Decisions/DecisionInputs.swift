@@ -292,16 +292,25 @@ public struct ConsultationInput: Equatable, Sendable {
         }
         let title = title.trimmingWhitespace()
         if title.isEmpty { errors.append(FieldError("title", "Enter a title for the consultation.")) }
-        let pack: [(field: String, text: String, ask: String)] = [
-            ("background", background, "Give the background: what is happening now and why a change is proposed."),
-            ("options", options, "Describe the proposal or the options people are asked about."),
+        let pack: [(field: String, text: String, name: String, ask: String)] = [
             (
-                "discarded_alternatives", discardedAlternatives,
+                "background", background, "the background",
+                "Give the background: what is happening now and why a change is proposed."
+            ),
+            ("options", options, "the options", "Describe the proposal or the options people are asked about."),
+            (
+                "discarded_alternatives", discardedAlternatives, "the alternatives set aside",
                 "Say which alternatives were considered and set aside, and why (R (Moseley) v Haringey). If none were, say why."
             ),
-            ("reasons", reasons, "Give the reasons for the proposal."),
+            ("reasons", reasons, "the reasons", "Give the reasons for the proposal."),
         ]
         for item in pack {
+            // Too long is said first, naming the part: 60,000 letters without a space are not "too few words".
+            if let tooLong = TextLimit.problem(item.text.trimmingWhitespace(), limit: TextLimit.reason, what: item.name)
+            {
+                errors.append(FieldError(item.field, tooLong))
+                continue
+            }
             // "." or "tbc" is not a pack: people need something to respond to (G2).
             guard let problem = RecordedReason.problem(item.text, ask: item.ask) else { continue }
             errors.append(FieldError(item.field, problem + " People need it to respond (Gunning G2)."))
@@ -378,6 +387,9 @@ public struct QuestionInput: Equatable, Sendable {
         self.choices = choices
     }
 
+    public static let maxChoices = 30
+    public static let maxChoiceLength = 200
+
     public func validated() throws(ValidationFailure) -> (text: String, kind: QuestionKind, choices: [String]) {
         var errors: [FieldError] = []
         let text = text.trimmingWhitespace()
@@ -393,8 +405,24 @@ public struct QuestionInput: Equatable, Sendable {
         // Answers are counted by choice: two lines that read the same would be one choice counted twice.
         var seen: Set<String> = []
         let repeated = choices.filter { !seen.insert($0.lowercased()).inserted }
-        if let kind, kind.needsChoices, let first = repeated.first {
+        let listsChoices = kind.map { $0.needsChoices || $0 == .scale } ?? false
+        if listsChoices, let first = repeated.first {
             errors.append(FieldError("choices", "\"\(first)\" is listed more than once: make each choice different."))
+        }
+        // Each choice is a line of the form on a phone, and a column of the results.
+        if listsChoices, choices.count > Self.maxChoices {
+            errors.append(
+                FieldError(
+                    "choices",
+                    "Keep to \(Self.maxChoices) choices or fewer (there are \(choices.count)): a long list is hard to read on a phone."
+                ))
+        }
+        if listsChoices, let long = choices.first(where: { $0.count > Self.maxChoiceLength }) {
+            errors.append(
+                FieldError(
+                    "choices",
+                    "Keep each choice to \(Self.maxChoiceLength) characters or fewer: \"\(long.prefix(40))…\" has \(long.count)."
+                ))
         }
         if kind == .scale, let problem = ScaleLabels.problem(choices) {
             errors.append(FieldError("choices", problem))

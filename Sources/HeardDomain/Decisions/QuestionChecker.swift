@@ -14,7 +14,7 @@ public enum QuestionKind: String, CaseIterable, Sendable, Codable {
         case .scale: "Scale (1 to 5)"
         case .ranking: "Ranking"
         case .freeText: "Free text"
-        case .preferredOption: "Which option do you prefer, and why"
+        case .preferredOption: "Preferred option, with a reason"
         }
     }
 
@@ -262,11 +262,15 @@ public struct QuestionChecker: Sendable {
         readability.words >= 4 && readability.readingAge > targetReadingAge
     }
 
-    /// "about 14", or "a little over 11" when rounding would give the target itself.
+    /// "about 14", "a little over 11" when rounding would give the target itself, or "over 18" past the ages the
+    /// formula is meant for (a 90-word sentence scores 43, which tells staff nothing more).
     public func readingAgeText(_ readability: Readability) -> String {
         let age = Int(readability.readingAge.rounded())
+        if age > Self.highestReadingAgeSaid { return "over \(Self.highestReadingAgeSaid)" }
         return age > Int(targetReadingAge) ? "about \(age)" : "a little over \(Int(targetReadingAge))"
     }
+
+    static let highestReadingAgeSaid = 18
 
     static func contains(term: String, in text: String) -> Bool {
         let isAcronym = term == term.uppercased()

@@ -28,6 +28,15 @@ struct PackWordingTests {
         #expect(checker.readingAgeText(Readability(text)) == "a little over 11")
     }
 
+    @Test("a reading age far past the formula's range is said as 'over 18', not 'about 43'")
+    func capped() {
+        let sentence = Array(repeating: "comprehensive multidisciplinary reconfiguration", count: 30)
+            .joined(separator: " ")
+        let readability = Readability(sentence + ".")
+        #expect(readability.readingAge > 30)
+        #expect(checker.readingAgeText(readability) == "over 18")
+    }
+
     @Test("a line break ends a sentence, so options listed one a line are read as separate sentences")
     func lineBreaks() {
         #expect(Readability("Option A keep the clinic\nOption B move it to Ripon Road").sentences == 2)
@@ -56,7 +65,7 @@ struct PackWordingTests {
         #expect(warnings.map(\.field) == ["background", "background", "reasons", "reasons"])
         #expect(
             warnings[0].message
-                == "The background is hard to read (reading age about 34, the target is 11 or under): use shorter sentences and everyday words."
+                == "The background is hard to read (reading age over 18, the target is 11 or under): use shorter sentences and everyday words."
         )
         #expect(warnings[1].problem == .jargon)
         #expect(warnings[1].message.hasPrefix("The background: \"reconfiguration\" may not be understood."))

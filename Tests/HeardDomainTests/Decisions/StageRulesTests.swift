@@ -123,6 +123,30 @@ struct StageRulesTests {
         }
     }
 
+    @Test("choices: none repeated (scale labels too), at most 30, each at most 200 characters")
+    func choiceLimits() throws {
+        func problems(_ kind: String, _ choices: [String]) -> [String] {
+            do {
+                _ = try QuestionInput(text: "How do you travel?", kind: kind, choices: choices.joined(separator: "\n"))
+                    .validated()
+                return []
+            } catch { return error.errors.map(\.message) }
+        }
+        #expect(problems("scale", ["Low", "low"]) == ["\"low\" is listed more than once: make each choice different."])
+        #expect(problems("single_choice", (1...30).map { "Choice \($0)" }).isEmpty)
+        #expect(
+            problems("multiple_choice", (1...31).map { "Choice \($0)" }) == [
+                "Keep to 30 choices or fewer (there are 31): a long list is hard to read on a phone."
+            ])
+        #expect(problems("single_choice", ["Bus", String(repeating: "b", count: 200)]).isEmpty)
+        #expect(
+            problems("single_choice", ["Bus", String(repeating: "b", count: 201)]) == [
+                "Keep each choice to 200 characters or fewer: \"\(String(repeating: "b", count: 40))…\" has 201."
+            ])
+        // Free text keeps no choices, so whatever was in the box is not judged.
+        #expect(problems("free_text", (1...40).map { _ in "same" }).isEmpty)
+    }
+
     @Test("a consultation needs its whole pack, cannot open in the past, and a short one needs a real reason")
     func consultationPack() throws {
         let today = SimpleDate(year: 2026, month: 12, day: 5)
@@ -168,6 +192,21 @@ struct StageRulesTests {
             #expect(error.message(for: "background")?.contains("at least 3 words") == true)
             #expect(error.message(for: "reasons")?.contains("Gunning G2") == true)
             #expect(error.message(for: "options") == nil)
+        }
+        // Too long names the part of the pack, even when it is one unbroken string.
+        var long = input
+        long.background = String(repeating: "x", count: 60_000)
+        long.discardedAlternatives = String(repeating: "Set aside. ", count: 500)
+        do {
+            _ = try long.validated(initiativeDecided: false, today: today)
+            Issue.record("a 60,000-character background was accepted")
+        } catch {
+            #expect(
+                error.message(for: "background")
+                    == "Keep the background to 5,000 characters or fewer: it is 60,000 now.")
+            #expect(
+                error.message(for: "discarded_alternatives")
+                    == "Keep the alternatives set aside to 5,000 characters or fewer: it is 5,499 now.")
         }
 
         input.opensOn = "2026-12-04"

@@ -183,6 +183,10 @@ struct ConsultationRulesTests {
             let phone = try await officer.post(path + "/themes", form: withPhone, tokenFrom: path)
             #expect(phone.status == .unprocessableEntity)
             #expect(phone.body.contains("This is published, so it must not contain personal data: remove the"))
+            // Named in plain words, and with what to write instead of a name.
+            #expect(phone.body.contains("phone number") && phone.body.contains(" name"))
+            #expect(!phone.body.contains("remove the Name") && !phone.body.contains("remove the Phone"))
+            #expect(phone.body.contains("Describe people by their role"))
             var plain = theme
             plain["summary"] = "The buses are poor."
             #expect(try await officer.post(path + "/themes", form: plain, tokenFrom: path).status == .seeOther)

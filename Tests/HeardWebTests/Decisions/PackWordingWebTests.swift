@@ -33,7 +33,7 @@ struct PackWordingWebTests {
             #expect(hard.status == .ok)
             #expect(
                 hard.body.contains(
-                    "The background is hard to read (reading age about"))
+                    "The background is hard to read (reading age over 18, the target is 11 or under)"))
             #expect(hard.body.contains("use shorter sentences and everyday words."))
             #expect(
                 hard.body.contains("The reasons: &quot;ICB&quot; may not be understood.")

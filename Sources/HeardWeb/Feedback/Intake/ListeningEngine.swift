@@ -80,10 +80,11 @@ public final class ListeningEngine: Sendable {
         let contact: Set<PersonalDataKind> = [.phone, .email, .postcode, .address]
         let left = personalDataLeft(in: text).filter { !allowingContactDetails || !contact.contains($0) }
         guard !left.isEmpty else { return nil }
+        let named = left.contains(.name) ? " Describe people by their role (\"the clinical lead\"), not by name." : ""
         return FieldError(
             field,
-            "This is published, so it must not contain personal data: remove the \(left.map(\.title).joined(separator: ", "))."
-        )
+            "This is published, so it must not contain personal data: remove the \(EnglishList.and(left.map(\.phrase)))."
+                + named)
     }
 
     struct Key: StorageKey { typealias Value = ListeningEngine }
