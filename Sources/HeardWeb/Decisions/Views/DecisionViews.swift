@@ -134,7 +134,11 @@ enum DecisionViews {
                     FormComponents.csrfField(request.csrfToken)
                     if let decision { EditVersion.hiddenField(EditVersion.of(DecisionsController.editable(decision))) }
                     FormComponents.textField(name: "title", label: "Title", value: typed.title, failure: failure)
-                    FormComponents.textField(name: "meeting", label: "Meeting", value: typed.meeting, failure: failure)
+                    FormComponents.textField(
+                        name: "meeting", label: "Meeting", value: typed.meeting, failure: failure,
+                        hint:
+                            "Name the board as it is listed under Boards, for example \"Leeds Place Committee meeting in public\": its members, quorum and register of interests are then checked."
+                    )
                     FormComponents.textField(
                         name: "meeting_on", label: "Meeting date", value: typed.meetingOn, failure: failure,
                         type: "date",
