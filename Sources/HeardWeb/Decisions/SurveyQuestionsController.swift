@@ -54,7 +54,17 @@ enum SurveyQuestionsController {
 
     /// Saves a changed question, checked as a new one is, while nobody has answered the survey.
     @Sendable static func update(_ request: Request) async throws -> Response {
-        let found = try await find(request)
+        let found: Found
+        do {
+            found = try await find(request)
+        } catch let abort as Abort where abort.status == .notFound {
+            // Removed by a colleague while this form was open: the words typed come back to copy, not a bare 404.
+            return ExpiredFormPage.wordsKept(
+                for: request, heading: "This question is no longer in the survey",
+                lead:
+                    "It was removed after you opened this form, so your changes were not saved. What you typed is below, to copy into a new question if you still need it.",
+                status: .notFound, formLink: false)
+        }
         let (consultation, question, number) = (found.consultation, found.question, found.number)
         let input = input(request)
         let sentVersion = EditVersion.sent(request) ?? EditVersion.of(editable(question))

@@ -358,4 +358,29 @@ struct SurveyQuestionChangesTests {
             #expect(stored.first?.answerMap[questions[1].id!.uuidString] == "By bus, two changes.")
         }
     }
+
+    @Test(
+        "saving a change to a question a colleague removed meanwhile shows what was typed, to copy",
+        arguments: TestDatabase.all)
+    func changingARemovedQuestion(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let consultation = try await Self.consultation(opens: 1, closes: 90, questions: Self.three, on: app.db)
+            let question = try await Self.ordered(consultation, on: app.db)[2]
+            let edit = Self.questionPath(consultation, question) + "/edit"
+            #expect(try await officer.get(edit).status == .ok)
+            let removed = try await officer.post(
+                Self.questionPath(consultation, question) + "/remove", form: [:], tokenFrom: Self.path(consultation))
+            #expect(removed.status == .seeOther)
+            #expect(try await SurveyQuestion.find(question.id, on: app.db) == nil)
+
+            let late = try await officer.post(
+                edit, form: ["text": "Is there anything else we should know?", "kind": "free_text"], tokenFrom: edit)
+            #expect(late.status == .notFound)
+            #expect(late.body.contains("This question is no longer in the survey"))
+            #expect(late.body.contains("Is there anything else we should know?"), "what was typed is shown to copy")
+            #expect(try await Self.ordered(consultation, on: app.db).count == 2)
+        }
+    }
 }
