@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without a time or time zone: consultations open and close on days, not instants.
 public struct SimpleDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var year: Int
@@ -8,6 +10,14 @@ public struct SimpleDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The calendar day in the UK on which `instant` fell (a form sent at 00:30 BST is filed on that day).
+    public static func ukDay(of instant: Date) -> SimpleDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return SimpleDate(year: parts.year!, month: parts.month!, day: parts.day!)
     }
 
     /// Reads `2026-03-31`; nil for anything else, including 31 February.

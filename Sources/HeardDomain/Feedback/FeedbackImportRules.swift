@@ -144,12 +144,7 @@ public enum FeedbackImportRules {
     }
 
     /// The calendar day in the UK on which `instant` fell.
-    static func ukDay(of instant: Date) -> SimpleDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return SimpleDate(year: parts.year!, month: parts.month!, day: parts.day!)
-    }
+    static func ukDay(of instant: Date) -> SimpleDate { SimpleDate.ukDay(of: instant) }
 
     static func daysIn(_ month: Int, _ year: Int) -> Int {
         switch month {

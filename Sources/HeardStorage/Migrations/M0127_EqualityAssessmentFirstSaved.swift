@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HeardDomain
 
 /// The day each equality impact assessment was first saved, so approval can tell whether it was in the
 /// consultation pack before the consultation opened (Gunning G2). Assessments saved before this migration get
@@ -24,19 +25,11 @@ struct M0127_EqualityAssessmentFirstSaved: AsyncMigration {
                     .filter(\.$action ~~ Self.saveActions).sort(\.$occurredAt).first()
             else { continue }
             try await EqualityAssessment.query(on: database).filter(\.$id == assessment.id!)
-                .set(\.$firstSavedOn, to: Self.ukDay(of: first.occurredAt)).update()
+                .set(\.$firstSavedOn, to: SimpleDate.ukDay(of: first.occurredAt).iso).update()
         }
     }
 
     func revert(on database: any Database) async throws {
         try await database.schema(EqualityAssessment.schema).deleteField("first_saved_on").update()
-    }
-
-    /// `YYYY-MM-DD` of the calendar day in the UK on which `date` fell.
-    static func ukDay(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 }

@@ -13,12 +13,7 @@ public struct DecisionClock: Sendable {
     public static let system = DecisionClock { ukDay(of: Date()) }
 
     /// The calendar day in the UK on which `date` fell.
-    public static func ukDay(of date: Date) -> SimpleDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return SimpleDate(year: parts.year!, month: parts.month!, day: parts.day!)
-    }
+    public static func ukDay(of date: Date) -> SimpleDate { SimpleDate.ukDay(of: date) }
 
     /// Midnight in the UK at the start of `day`, as an instant.
     public static func startOfUKDay(_ day: SimpleDate) -> Date {

@@ -14,8 +14,10 @@ import Testing
 struct ConsultationTimingTests {
     static let today = SimpleDate(year: 2026, month: 12, day: 5)
 
+    /// `questions` (wording, kind, choices) are asked in the order given.
     static func consultation(
-        opens: Int, closes: Int, stage: InitiativeStage, responses: Int, on db: any Database
+        opens: Int, closes: Int, stage: InitiativeStage, questions: [(String, QuestionKind, [String])] = [],
+        responses: Int, on db: any Database
     ) async throws -> Consultation {
         let initiative = Initiative(
             title: "Eye clinic", what: "Move the clinic.", why: "A bigger site.", affectsServices: true,
@@ -27,6 +29,11 @@ struct ConsultationTimingTests {
             discardedAlternatives: "d", reasons: "r", opensOn: today.adding(days: opens),
             closesOn: today.adding(days: closes))
         try await consultation.create(on: db)
+        for (index, (text, kind, choices)) in questions.enumerated() {
+            try await SurveyQuestion(
+                consultationID: consultation.id!, position: index + 1, kind: kind, text: text, choices: choices
+            ).create(on: db)
+        }
         for index in 0..<responses {
             try await SurveyResponse(
                 consultationID: consultation.id!, channel: "online", placeID: nil, answers: [:],

@@ -16,28 +16,8 @@ struct SurveyQuestionChangesTests {
         opens: Int, closes: Int, questions: [(String, QuestionKind, [String])], responses: Int = 0,
         on db: any Database
     ) async throws -> Consultation {
-        let initiative = Initiative(
-            title: "Eye clinic", what: "Move the clinic.", why: "A bigger site.", affectsServices: true,
-            substantialVariation: false, decisionBody: "ICB board", targetDate: nil, stage: .consultation,
-            livedExperienceMembers: 2)
-        try await initiative.create(on: db)
-        let consultation = Consultation(
-            initiativeID: initiative.id!, title: "Moving the eye clinic", background: "b",
-            options: "A. Move. B. Stay.", discardedAlternatives: "d", reasons: "r", opensOn: today.adding(days: opens),
-            closesOn: today.adding(days: closes))
-        try await consultation.create(on: db)
-        for (index, (text, kind, choices)) in questions.enumerated() {
-            try await SurveyQuestion(
-                consultationID: consultation.id!, position: index + 1, kind: kind, text: text, choices: choices
-            ).create(on: db)
-        }
-        for index in 0..<responses {
-            try await SurveyResponse(
-                consultationID: consultation.id!, channel: "online", placeID: nil, answers: [:],
-                redactedText: "Parking is hard.", submissionKey: "key-\(index)", contactEmail: nil
-            ).create(on: db)
-        }
-        return consultation
+        try await ConsultationTimingTests.consultation(
+            opens: opens, closes: closes, stage: .consultation, questions: questions, responses: responses, on: db)
     }
 
     static let three: [(String, QuestionKind, [String])] = [
