@@ -27,6 +27,17 @@ struct SignInThrottleTests {
         let failures = (0..<20).map(Double.init)
         #expect(throttle.decide(accountAttempts: [], addressFailures: failures, now: 30) == .locked(until: 919))
     }
+
+    @Test("an account that signed in from the address recently is spared the address lock, not its own")
+    func knownAddress() {
+        let failures = (0..<20).map(Double.init)
+        #expect(
+            throttle.decide(accountAttempts: [], addressFailures: failures, knownAtAddress: true, now: 30) == .allowed)
+        let own = (0..<5).map { SignInThrottle.Attempt(at: Double($0), succeeded: false) }
+        #expect(
+            throttle.decide(accountAttempts: own, addressFailures: failures, knownAtAddress: true, now: 30)
+                == .locked(until: 904))
+    }
 }
 
 @Suite("Input rules")

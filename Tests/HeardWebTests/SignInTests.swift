@@ -4,6 +4,8 @@ import HeardStorage
 import Testing
 import Vapor
 
+@testable import HeardWeb
+
 @Suite("Signing in and out")
 struct SignInTests {
     @Test("the right password signs in, lands on the dashboard and is audited", arguments: TestDatabase.all)
@@ -80,6 +82,34 @@ struct SignInTests {
             #expect(locked.status == .tooManyRequests)
             #expect(locked.body.contains("Too many attempts"))
             #expect(try await SignInAttempt.query(on: app.db).filter(\.$succeeded == true).count() == 0)
+        }
+    }
+
+    @Test(
+        "many failures from one address lock it, except for accounts that signed in from it recently",
+        arguments: TestDatabase.all)
+    func addressLockSparesKnownAccounts(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (regular, regularPassword) = try await app.createUser(.moderator)
+            let (newcomer, newcomerPassword) = try await app.createUser(.complaintsHandler)
+            #expect(try await app.browser().signIn(email: regular, password: regularPassword).status == .seeOther)
+            // A colleague behind the same gateway mistypes, or a guessing tool tries many accounts.
+            let guesser = app.browser()
+            for number in 0..<SignInController.throttle.maximumFailuresPerAddress {
+                let page = try await guesser.signIn(email: "nobody\(number)@example.nhs.uk", password: "guess")
+                #expect(page.status == .unprocessableEntity)
+            }
+            let stranger = try await app.browser().signIn(email: newcomer, password: newcomerPassword)
+            #expect(stranger.status == .tooManyRequests)
+            #expect(stranger.body.contains("Too many attempts"))
+            let known = try await app.browser().signIn(email: regular, password: regularPassword)
+            #expect(known.status == .seeOther, "an account known at this address is not locked by others' failures")
+            // Its own count still protects it.
+            for _ in 0..<SignInController.throttle.maximumFailuresPerAccount {
+                _ = try await guesser.signIn(email: regular, password: "wrong password here")
+            }
+            #expect(
+                try await app.browser().signIn(email: regular, password: regularPassword).status == .tooManyRequests)
         }
     }
 

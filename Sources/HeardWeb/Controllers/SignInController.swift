@@ -127,7 +127,12 @@ enum SignInController {
             .filter(\.$ipAddress == address).filter(\.$succeeded == false).filter(\.$attemptedAt > since)
             .filter(\.$id != own).all()
             .map { $0.attemptedAt.timeIntervalSince1970 }
+        let knownAtAddress =
+            try await SignInAttempt.query(on: db)
+            .filter(\.$email == email).filter(\.$ipAddress == address).filter(\.$succeeded == true)
+            .filter(\.$attemptedAt > now.addingTimeInterval(-throttle.knownAddressWindow)).first() != nil
         return throttle.decide(
-            accountAttempts: accountAttempts, addressFailures: addressFailures, now: now.timeIntervalSince1970)
+            accountAttempts: accountAttempts, addressFailures: addressFailures, knownAtAddress: knownAtAddress,
+            now: now.timeIntervalSince1970)
     }
 }

@@ -28,7 +28,9 @@ enum HousekeepingJob {
 
     @Sendable static func run(_ job: Job, on db: any Database, logger: Logger) async throws {
         let cutoff = Date().addingTimeInterval(-30 * 24 * 60 * 60)
-        try await SignInAttempt.query(on: db).filter(\.$attemptedAt < cutoff).delete()
+        // Kept as long as a successful sign-in makes its address known to the throttle.
+        let attemptsCutoff = Date().addingTimeInterval(-SignInController.throttle.knownAddressWindow)
+        try await SignInAttempt.query(on: db).filter(\.$attemptedAt < attemptsCutoff).delete()
         // A form sent again a month later is a new filling-in, not a double click.
         try await FormSubmission.query(on: db).filter(\.$createdAt < cutoff).delete()
         // Submitter hashes exist only for rate limiting: keep them one day.
