@@ -146,11 +146,14 @@ public struct ThemeResponseFacts: Sendable, Equatable {
     public var theme: String
     public var response: ThemeResponseKind?
     public var reason: String
+    /// The day the response was last changed: nil for one recorded before these days were kept.
+    public var respondedOn: SimpleDate?
 
-    public init(theme: String, response: ThemeResponseKind?, reason: String) {
+    public init(theme: String, response: ThemeResponseKind?, reason: String, respondedOn: SimpleDate? = nil) {
         self.theme = theme
         self.response = response
         self.reason = reason
+        self.respondedOn = respondedOn
     }
 
     /// Answered: a kind of response and a reason.
@@ -369,6 +372,11 @@ public enum GunningGate {
                     "The meeting on \(meetingOn.ukText) was before the analysis was published (\(published.ukText)), so it could not consider the responses (Gunning G4). Take the decision at a meeting on or after \(published.ukText)."
                 ))
         }
+        // G4: the paper's responses are what the meeting considered, so one written after it is not on record as
+        // considered.
+        if let meetingOn, let refusal = lateThemeResponses(consultation?.themes ?? [], meetingOn: meetingOn) {
+            refusals.append(refusal)
+        }
         // Brown principles: due regard is had before and at the time of the decision, so an assessment signed
         // off after the meeting cannot have informed it.
         if eiaStatus == .signedOff, let meetingOn, let signed = eiaSignedOffOn, signed > meetingOn {
@@ -387,6 +395,20 @@ public enum GunningGate {
             refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
         }
         return refusals
+    }
+
+    /// The themes whose response was changed after the meeting, named with the day, latest last.
+    static func lateThemeResponses(_ themes: [ThemeResponseFacts], meetingOn: SimpleDate) -> ApprovalRefusal? {
+        let late = themes.filter { ($0.respondedOn ?? meetingOn) > meetingOn }
+            .sorted { ($0.respondedOn!, $0.theme) < ($1.respondedOn!, $1.theme) }
+        guard let latest = late.last?.respondedOn else { return nil }
+        let named = late.map { "\($0.theme) (changed on \($0.respondedOn!.ukText))" }
+        let list = named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
+        let which = late.count == 1 ? "The paper's response to" : "The paper's responses to"
+        return ApprovalRefusal(
+            .g4,
+            "\(which) \(list) \(late.count == 1 ? "was" : "were") changed after the meeting on \(meetingOn.ukText), so the meeting did not consider \(late.count == 1 ? "it" : "them") as recorded (Gunning G4). Take the decision at a meeting on or after \(latest.ukText) that considers the responses as they now stand, and record that meeting."
+        )
     }
 
     static func gunningRefusals(

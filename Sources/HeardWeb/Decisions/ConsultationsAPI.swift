@@ -63,6 +63,13 @@ enum ConsultationsAPI {
         /// accepted, proposal_changed or not_accepted: how the decision paper answered the theme.
         @NullEncoded var response: ThemeResponseKind?
         var reason: String
+        /// The UK day the response was last changed (YYYY-MM-DD); null if recorded before Heard kept it.
+        @NullEncoded var respondedOn: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, summary, mentions, response, reason
+            case respondedOn = "responded_on"
+        }
     }
 
     struct Outcome: Content {
@@ -156,7 +163,7 @@ enum ConsultationsAPI {
                 themes: bundle.themes.map {
                     ThemeResult(
                         name: $0.name, summary: $0.summary, mentions: $0.mentions, response: $0.responseKind,
-                        reason: $0.responseReason)
+                        reason: $0.responseReason, respondedOn: $0.respondedOn)
                 })
         }
         return Detail(

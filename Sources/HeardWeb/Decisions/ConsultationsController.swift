@@ -477,6 +477,8 @@ enum ConsultationsController {
                 typed: ["response_reason": reason, "theme": themeID.uuidString], status: .unprocessableEntity)
         }
         let before = theme.responseKind?.rawValue
+        // Saving the same words again changes nothing the meeting considered, so the day stays.
+        if theme.responseKind != kind || theme.responseReason != reason { theme.respondedOn = request.today.iso }
         theme.responseKind = kind
         theme.responseReason = reason
         try await request.db.transaction { db in

@@ -175,7 +175,9 @@ struct InitiativeBundle {
             questionCount: questions.count, analysisPublished: c.analysisPublishedAt != nil,
             analysisPublishedOn: c.analysisPublishedAt.map(DecisionClock.ukDay(of:)),
             themes: themes.map {
-                ThemeResponseFacts(theme: $0.name, response: $0.responseKind, reason: $0.responseReason)
+                ThemeResponseFacts(
+                    theme: $0.name, response: $0.responseKind, reason: $0.responseReason,
+                    respondedOn: $0.respondedOn.flatMap(SimpleDate.init(iso:)))
             },
             decisionTargetDate: decision.flatMap { SimpleDate(iso: $0.meetingOn) } ?? initiative.target,
             initiativeDecided: decision?.isApproved ?? false)

@@ -301,7 +301,9 @@ enum DecisionsDemoData {
     ) async throws {
         try await ConsultationTheme(
             consultationID: c.id!, name: name, summary: "People talked about \(name.lowercased()).", mentions: mentions,
-            sentiment: sentiment, quote: quote, responseKind: kind, responseReason: reason
+            sentiment: sentiment, quote: quote, responseKind: kind, responseReason: reason,
+            // Written into the paper once the consultation closed, before any meeting considered it.
+            respondedOn: kind == nil ? nil : c.closes
         ).create(on: db)
     }
 

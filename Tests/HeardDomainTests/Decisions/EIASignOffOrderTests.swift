@@ -50,4 +50,45 @@ struct EIASignOffOrderTests {
         consultation.analysisPublishedOn = nil
         #expect(refusal(meeting: SimpleDate(year: 2027, month: 3, day: 30)) == nil, "no publication day known")
     }
+
+    @Test("a theme response changed after the meeting was not considered by it as recorded (Gunning G4)")
+    func themeResponseChangedAfterMeeting() throws {
+        let meeting = SimpleDate(year: 2027, month: 4, day: 12)
+        var consultation = ConsultationFacts(
+            opensOn: SimpleDate(year: 2027, month: 1, day: 4), closesOn: SimpleDate(year: 2027, month: 3, day: 29),
+            background: "Why we are asking.", options: "A. Keep. B. Move.",
+            discardedAlternatives: "C. Close: set aside because of travel times.", reasons: "Staffing.",
+            eiaStatus: .signedOff, questionCount: 3, analysisPublished: true,
+            analysisPublishedOn: SimpleDate(year: 2027, month: 4, day: 5),
+            themes: [
+                ThemeResponseFacts(
+                    theme: "Travel", response: .proposalChanged, reason: "Added a shuttle bus.",
+                    respondedOn: SimpleDate(year: 2027, month: 4, day: 6)),
+                ThemeResponseFacts(
+                    theme: "Parking", response: .notAccepted, reason: "No land to build on.", respondedOn: nil),
+            ])
+        func refusal() -> ApprovalRefusal? {
+            GunningGate.approvalRefusal(
+                needsConsultation: true, consultation: consultation, eiaStatus: .signedOff, alreadyApproved: false,
+                today: SimpleDate(year: 2027, month: 4, day: 20), declarations: "None declared.", meetingOn: meeting,
+                eiaSignedOffOn: SimpleDate(year: 2027, month: 3, day: 1))
+        }
+        #expect(refusal() == nil, "written before the meeting, or on a day not known")
+        consultation.themes[0].respondedOn = meeting
+        #expect(refusal() == nil, "written on the meeting day")
+        consultation.themes[0].respondedOn = SimpleDate(year: 2027, month: 4, day: 14)
+        let one = try #require(refusal())
+        #expect(one.principle == .g4)
+        #expect(
+            one.message
+                == "The paper's response to Travel (changed on 14 April 2027) was changed after the meeting on 12 April 2027, so the meeting did not consider it as recorded (Gunning G4). Take the decision at a meeting on or after 14 April 2027 that considers the responses as they now stand, and record that meeting."
+        )
+        consultation.themes[1].respondedOn = SimpleDate(year: 2027, month: 4, day: 13)
+        let two = try #require(refusal())
+        #expect(
+            two.message.hasPrefix(
+                "The paper's responses to Parking (changed on 13 April 2027) and Travel (changed on 14 April 2027) were changed after the meeting on 12 April 2027, so the meeting did not consider them"
+            ))
+        #expect(two.message.contains("on or after 14 April 2027"))
+    }
 }

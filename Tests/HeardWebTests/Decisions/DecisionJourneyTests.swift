@@ -424,6 +424,40 @@ struct DecisionJourneyTests {
             #expect(beforeMeeting.body.contains("The meeting is on 30 June 2027"))
             clock.advance(days: 65)  // 1 July: the meeting has decided.
 
+            // A response saved again with the same words keeps its day; one changed after the meeting was not
+            // what the meeting considered (G4), so approval waits for a meeting that considers it as it stands.
+            let travel = try #require(try await ConsultationTheme.query(on: app.db).filter(\.$name == "Travel").first())
+            let travelPath = staffConsultation + "/themes/\(travel.id!.uuidString.lowercased())"
+            let writtenOn = try #require(travel.respondedOn)
+            #expect(writtenOn < "2027-06-30")
+            #expect(
+                try await officer.post(
+                    travelPath,
+                    form: ["response_kind": "proposal_changed", "response_reason": "We changed the plan for Travel."],
+                    tokenFrom: staffConsultation
+                ).status == .seeOther)
+            #expect(try await ConsultationTheme.find(travel.id, on: app.db)?.respondedOn == writtenOn)
+            #expect(
+                try await officer.post(
+                    travelPath,
+                    form: ["response_kind": "proposal_changed", "response_reason": "A shuttle bus from the station."],
+                    tokenFrom: staffConsultation
+                ).status == .seeOther)
+            #expect(try await ConsultationTheme.find(travel.id, on: app.db)?.respondedOn == "2027-07-01")
+            #expect(try await officer.get(staffConsultation).body.contains("Response last changed on 1 July 2027."))
+            let changedAfter = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
+            #expect(changedAfter.status == .conflict)
+            #expect(
+                changedAfter.body.contains(
+                    "The paper&#39;s response to Travel (changed on 1 July 2027) was changed after the meeting on 30 June 2027"
+                )
+                    || changedAfter.body.contains(
+                        "The paper's response to Travel (changed on 1 July 2027) was changed after the meeting on 30 June 2027"
+                    ))
+            var laterMeeting = paper
+            laterMeeting["meeting_on"] = "2027-07-01"
+            #expect(try await secretary.post(paperPath, form: laterMeeting, tokenFrom: paperPath).status == .seeOther)
+
             // The minutes must say whether the meeting stayed quorate for the item; an inquorate one cannot decide.
             let noQuorum = try await app.browser().postJSON(
                 "/api/v1/decisions/\(decision.id!.uuidString)/approve", json: "{}",
@@ -431,7 +465,7 @@ struct DecisionJourneyTests {
             #expect(noQuorum.status == .conflict)
             #expect(noQuorum.body.contains("Record whether the meeting stayed quorate for this item"))
             #expect(noQuorum.body.contains("\"principle\":\"conflicts-of-interest\""))
-            var minutes = paper
+            var minutes = laterMeeting
             minutes["quorate"] = "no"
             #expect(try await secretary.post(paperPath, form: minutes, tokenFrom: paperPath).status == .seeOther)
             let inquorate = try await secretary.post(approvePath, form: [:], tokenFrom: "/staff/decisions")
@@ -454,7 +488,7 @@ struct DecisionJourneyTests {
             // Approval moved the initiative to Decision.
             #expect(try await Initiative.find(initiative.id, on: app.db)?.stage == .decision)
             let actions = try await AuditEvent.query(on: app.db).filter(\.$objectType == "decision").all().map(\.action)
-            #expect(actions.filter { $0 == "decision.approval_refused" }.count == 8)
+            #expect(actions.filter { $0 == "decision.approval_refused" }.count == 9)
             #expect(actions.contains("decision.approved"))
             // Approving it again is not a Gunning failure, and the API says what happened.
             let twice = try await app.browser().postJSON(
@@ -469,7 +503,7 @@ struct DecisionJourneyTests {
             #expect(paperAfter.body.contains("This decision was already approved on "))
             #expect(!paperAfter.body.contains("cannot be approved yet"))
             #expect(
-                try await AuditEvent.query(on: app.db).filter(\.$action == "decision.approval_refused").count() == 8,
+                try await AuditEvent.query(on: app.db).filter(\.$action == "decision.approval_refused").count() == 9,
                 "not another refusal in the log")
 
             // The design workshop has happened: record who came and what changed.
@@ -494,7 +528,7 @@ struct DecisionJourneyTests {
             #expect(outcome.body.contains("1 – Strongly disagree"), "the agreement scale, named")
             #expect(outcome.body.contains("1 – Very difficult") && outcome.body.contains("5 – Very easy"))
             #expect(outcome.body.contains("We asked, you said, we did"))
-            #expect(outcome.body.contains("We changed the plan for Travel."))
+            #expect(outcome.body.contains("A shuttle bus from the station."))
             #expect(outcome.body.contains("<svg"))
             #expect(outcome.body.contains("fewer than 5"))
             // And it cannot be worked out from the total: another group or the total is hidden beside it.

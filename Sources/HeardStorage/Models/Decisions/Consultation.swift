@@ -156,12 +156,14 @@ public final class ConsultationTheme: Model, @unchecked Sendable {
     @Field(key: "quote") public var quote: String
     @OptionalField(key: "response_kind") public var responseKind: ThemeResponseKind?
     @Field(key: "response_reason") public var responseReason: String
+    /// The UK day (ISO) the response was last changed, to compare with the meeting that considered it.
+    @OptionalField(key: "responded_on") public var respondedOn: String?
 
     public init() {}
 
     public init(
         consultationID: UUID, name: String, summary: String, mentions: Int, sentiment: Int, quote: String,
-        responseKind: ThemeResponseKind? = nil, responseReason: String = ""
+        responseKind: ThemeResponseKind? = nil, responseReason: String = "", respondedOn: SimpleDate? = nil
     ) {
         self.$consultation.id = consultationID
         self.name = name
@@ -171,6 +173,7 @@ public final class ConsultationTheme: Model, @unchecked Sendable {
         self.quote = quote
         self.responseKind = responseKind
         self.responseReason = responseReason
+        self.respondedOn = respondedOn?.iso
     }
 }
 

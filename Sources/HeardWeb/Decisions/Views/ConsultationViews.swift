@@ -229,6 +229,9 @@ enum ConsultationViews {
                         h3 { theme.name }
                         p { "\(theme.mentions) responses. \(theme.summary)" }
                         if !theme.quote.isEmpty { element("blockquote") { theme.quote } }
+                        if let day = theme.respondedOn.flatMap(SimpleDate.init(iso:)) {
+                            p(.class("hint")) { "Response last changed on \(day.ukText)." }
+                        }
                         if bundle.decision?.isApproved == true {
                             // The approved record is kept as it was: show it, do not offer to change it.
                             p {

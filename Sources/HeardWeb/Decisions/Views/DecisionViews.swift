@@ -87,9 +87,14 @@ enum DecisionViews {
             }
             if !bundle.themes.isEmpty {
                 DataTable.render(
-                    caption: "The paper's response to each theme", headers: ["Theme", "Response", "Reason"],
+                    caption: "The paper's response to each theme",
+                    headers: ["Theme", "Response", "Reason", "Last changed"],
                     rows: bundle.themes.map {
-                        [.text($0.name), .text($0.responseKind?.title ?? "No response yet"), .text($0.responseReason)]
+                        [
+                            .text($0.name), .text($0.responseKind?.title ?? "No response yet"),
+                            .text($0.responseReason),
+                            .text($0.respondedOn.flatMap(SimpleDate.init(iso:))?.ukText ?? "–"),
+                        ]
                     })
             }
             if !suggested.isEmpty {
