@@ -153,4 +153,24 @@ struct BoardQuorumTests {
             #expect(no.body.contains("The meeting was not quorate for this item, so it could not take the decision."))
         }
     }
+
+    @Test("a paper whose meeting names no listed board says its members, quorum and register cannot be checked")
+    func meetingNamingNoBoard() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            _ = try await Self.committee(on: app.db)
+            let decision = try await BoardsTests.decisionReadyForApproval(
+                meetingOn: SimpleDate(year: 2026, month: 11, day: 10), membersPresent: "Dr Khan; Sarah Whitaker",
+                on: app.db)
+            let paper = "/staff/initiatives/\(decision.$initiative.id.uuidString.lowercased())/decision"
+            let warning = "This meeting names no board listed under Boards."
+            #expect(!(try await secretary.get(paper).body.contains(warning)), "Leeds Place Committee is listed")
+            decision.meeting = "Leeds committee meeting in public"
+            try await decision.update(on: app.db)
+            let page = try await secretary.get(paper)
+            #expect(page.body.contains(warning))
+            #expect(page.body.contains("The boards listed are: Leeds Place Committee."))
+        }
+    }
 }

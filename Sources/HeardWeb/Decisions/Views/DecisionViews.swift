@@ -144,6 +144,19 @@ enum DecisionViews {
                         hint:
                             "Name the board as it is listed under Boards, for example \"Leeds Place Committee meeting in public\": its members, quorum and register of interests are then checked."
                     )
+                    let boardNames = Set(bundle.boardMembers.map(\.board.name)).sorted()
+                    let meetingText = typed.meeting.lowercased()
+                    if !typed.meeting.isEmpty, !boardNames.isEmpty,
+                        !boardNames.contains(where: { meetingText.contains($0.lowercased()) })
+                    {
+                        // Not an error (a meeting of a body Heard does not list is allowed), but the checks that
+                        // rest on the board's member list would silently not run.
+                        div(.class("warning-callout"), .role("note")) {
+                            strong { "This meeting names no board listed under Boards. " }
+                            "Heard cannot check its voting members, quorum or register of interests. The boards listed are: "
+                                + boardNames.joined(separator: "; ") + "."
+                        }
+                    }
                     FormComponents.textField(
                         name: "meeting_on", label: "Meeting date", value: typed.meetingOn, failure: failure,
                         type: "date",
