@@ -33,6 +33,7 @@ public enum HeardApplication {
         let metrics = HTTPMetrics(registry: PrometheusCollectorRegistry())
         app.storage[HTTPMetrics.Key.self] = metrics
 
+        NULStripping.install()
         app.middleware = Middlewares()
         app.middleware.use(RequestIDMiddleware())
         app.middleware.use(RequestLogMiddleware())
