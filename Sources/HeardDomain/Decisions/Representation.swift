@@ -100,13 +100,14 @@ public struct RepresentationRow: Sendable, Equatable {
 /// exact binomial test at the 5% level says there are fewer respondents than the population share would give,
 /// or, with at least 5 expected, its share of respondents is less than half its share of the population.
 /// Counts from 1 to 4 (below `suppressBelow`, configurable) are shown as "fewer than 5" and their shares hidden,
-/// so no one can be picked out; zero is shown, because it reveals no one. The smallest other groups are hidden
-/// beside a small one, or else the total, so the total cannot give it away.
+/// so no one can be picked out; zero is shown, because it reveals no one, unless the zeros would be the only
+/// numbers showing. The smallest other groups are hidden beside a small one, or else the total, so the total
+/// cannot give it away.
 public enum Representation {
     public static let defaultSuppressBelow = 5
     public static let minimumAnswers = 20
     public static let ruleText =
-        "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\". Numbers from 1 to 4 are shown as \"fewer than 5\", and beside them at least one more group, or the total, is not shown, so that no one can be identified or worked out from the total."
+        "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\". Numbers from 1 to 4 are shown as \"fewer than 5\", and beside them at least one more group, or the total, is not shown, so that no one can be identified or worked out from the total. When so few answered that the total is not shown either, and no group's number could be shown, groups with none are shown as \"fewer than 5\" too."
 
     /// `answers`: category → count for one characteristic ("Prefer not to say" excluded by the caller or here).
     /// `population`: category → percent of the place's population.
@@ -147,6 +148,15 @@ public enum Representation {
             }
             if protectors == 0 || hiddenSum < 2 * suppressBelow {
                 for index in rows.indices { rows[index].hidesTotal = true }
+                // Then the few who answered are all in the hidden groups, and when every number left showing
+                // is a zero, the zeros say which: two answers with "fewer than 5" Black and 0 in every other
+                // group tell the reader both people are Black. So the zeros are hidden like the small numbers.
+                if !rows.contains(where: { ($0.respondents ?? 0) > 0 }) {
+                    for index in rows.indices where rows[index].respondents == 0 {
+                        rows[index].respondents = nil
+                        rows[index].respondentShare = nil
+                    }
+                }
             }
         }
         return rows

@@ -50,8 +50,21 @@ struct RepresentationTests {
             population: ["female": 51, "male": 49])
         #expect(rows[0].respondents == nil)
         #expect(rows[0].respondentShare == nil)
-        #expect(rows[1].respondents == 0)
+        // A zero beside it would say all 3 are women, so it is hidden too.
+        #expect(rows[1].respondents == nil)
+        #expect(rows.map { $0.respondentsText() } == ["fewer than 5", "fewer than 5"])
         #expect(Representation.countText(nil) == "fewer than 5")
+        // With enough hidden beside a small group for the total to show, a zero reveals no one and is kept.
+        let mixed = Representation.table(
+            characteristic: "ethnic group", categories: ["Black", "Mixed", "White", "Other"],
+            answers: ["Black": 2, "White": 30], population: [:])
+        #expect(mixed.map(\.respondents) == [nil, 0, nil, 0], "2 Black hidden, White hidden beside it, zeros kept")
+        #expect(mixed.map { $0.respondentsText() }[2] == "not shown, to protect a small group")
+        let twoSmall = Representation.table(
+            characteristic: "ethnic group", categories: ["Black", "Mixed", "White", "Other"],
+            answers: ["Black": 3, "Mixed": 4], population: [:])
+        #expect(twoSmall.allSatisfy { $0.respondents == nil }, "every group reads fewer than 5")
+        #expect(!Representation.totalIsSafe(twoSmall))
         // Where the rule cannot judge, the table says so rather than "No".
         #expect(rows.map(\.verdict) == ["Too few to tell", "Too few to tell"], "3 answers")
         let judged = Representation.table(

@@ -62,4 +62,32 @@ struct ActivityRecordTests {
                 ).status == .seeOther)
         }
     }
+
+    @Test(
+        "two monitoring forms in the same groups show every group as fewer than 5, not zeros that say who they are",
+        arguments: TestDatabase.all)
+    func zerosDoNotGiveAwayASmallGroup(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 4))
+            let (_, place) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let activity = InvolvementActivity(
+                initiativeID: nil, placeID: place.id!, kind: .communityMeeting, title: "Carers' coffee morning",
+                heldOn: SimpleDate(year: 2026, month: 11, day: 20), venue: "Halifax library", attendees: 12)
+            try await activity.create(on: app.db)
+            let path = "/staff/activities/\(activity.id!.uuidString.lowercased())"
+            for _ in 1...2 {
+                let saved = try await officer.post(
+                    path + "/monitoring", form: ["eq-sex": "female", "eq-age_band": "75+"], tokenFrom: path)
+                #expect(saved.status == .seeOther)
+            }
+            let page = try await officer.get(path)
+            let table = try #require(
+                page.body.components(separatedBy: "<caption class=\"table-caption\">Sex: ").dropFirst().first?
+                    .components(separatedBy: "</table>").first)
+            #expect(table.contains("how many answered is not shown"))
+            #expect(!table.contains("<td>0</td>"), "no zero beside the hidden pair")
+            #expect(table.components(separatedBy: "<td>fewer than 5</td>").count - 1 >= 2)
+        }
+    }
 }
