@@ -232,6 +232,12 @@ enum IndicatorPages {
                         hint: hasFigures
                             ? "It can change only to a period every recorded figure starts, so figures are still compared between like periods."
                             : nil)
+                    if hasFigures {
+                        FormComponents.checkbox(
+                            name: "period_relabel",
+                            label: "The figures already recorded are for the new period: it was set wrongly",
+                            checked: shown["period_relabel"] == "yes", failure: refused ? failure : nil)
+                    }
                     EditVersion.hiddenField(EditVersion.of(IndicatorsController.editable(indicator)))
                     FormComponents.submitButton("Save the details")
                 },

@@ -64,6 +64,7 @@ enum IndicatorsController {
             "description": Admin.text(request, "description").trimmingWhitespace(),
             "unit": Admin.text(request, "unit"), "direction": Admin.text(request, "direction"),
             "period": Admin.text(request, "period"),
+            "period_relabel": Admin.text(request, "period_relabel"),
         ]
         var errors: [FieldError] = []
         let name = typed["name"]!
@@ -109,6 +110,17 @@ enum IndicatorsController {
                         FieldError(
                             "period",
                             "\(misfits.count.formatted) of its figures \(misfits.count == 1 ? "is" : "are") for a period that does not start a \(period.noun) (the first, from \(first.ukText)). \(period.startRule), so keep its period as it is, or add a new indicator."
+                        ))
+                } else if let latest = figures.map({ SimpleDate(iso: $0.periodStart)! }).max(),
+                    typed["period_relabel"] != "yes"
+                {
+                    // The figures fit the new period, but fitting is not meaning: a figure for the year from 1
+                    // April is not one for the month of April. Only someone who knows the period was set wrongly
+                    // may relabel them.
+                    errors.append(
+                        FieldError(
+                            "period_relabel",
+                            "This relabels the \(figures.count.formatted) \(figures.count == 1 ? "figure" : "figures") already recorded: \"\(existing.period.phrase(latest))\" would read \"\(period.phrase(latest))\", and changes would be read between \(period.noun)s. If they really are figures for each \(period.noun) and the period was set wrongly, tick the box to say so. Otherwise keep the period, or add a new indicator for figures for each \(period.noun)."
                         ))
                 }
             }

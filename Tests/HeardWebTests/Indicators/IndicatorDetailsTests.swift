@@ -100,13 +100,17 @@ struct IndicatorDetailsTests {
             #expect(try await Self.create("Care plans", period: "month", on: officer).status == .seeOther)
             let indicator = try #require(try await Indicator.query(on: app.db).first())
             let path = "/staff/indicators/\(indicator.id!.uuidString.lowercased())"
-            func change(unit: String = "percent", period: String) async throws -> TestBrowser.Page {
+            func change(
+                unit: String = "percent", period: String, relabel: Bool = false
+            ) async throws
+                -> TestBrowser.Page
+            {
                 try await officer.post(
                     path + "/details",
                     form: [
                         "name": "Care plans", "description": "From the practice records.", "unit": unit,
                         "direction": "higher", "period": period,
-                    ], tokenFrom: path)
+                    ].merging(relabel ? ["period_relabel": "yes"] : [:]) { $1 }, tokenFrom: path)
             }
             // With no figures yet, anything may change.
             #expect(try await change(unit: "count", period: "quarter").status == .seeOther)
@@ -136,9 +140,22 @@ struct IndicatorDetailsTests {
             #expect(stored.unit == .percent && stored.period == .month)
             #expect(try await IndicatorValue.query(on: app.db).count() == 3, "no figure lost")
 
-            // Once the odd month is gone (here, straight from the database), the figures all start quarters.
+            // Once the odd month is gone (here, straight from the database), the figures all start quarters,
+            // but a monthly figure is not a quarter's: the change waits for the officer to say they are.
             try await IndicatorValue.query(on: app.db).filter(\.$periodStart == "2026-05-01").delete()
-            #expect(try await change(period: "quarter").status == .seeOther)
+            let relabel = try await change(period: "quarter")
+            #expect(relabel.status == .unprocessableEntity)
+            #expect(
+                relabel.body.contains(
+                    "This relabels the 2 figures already recorded: &quot;month from 1 July 2026&quot; would read &quot;quarter from 1 July 2026&quot;"
+                )
+                    || relabel.body.contains(
+                        "This relabels the 2 figures already recorded: \"month from 1 July 2026\" would read \"quarter from 1 July 2026\""
+                    ),
+                "\(relabel.body)")
+            #expect(relabel.body.contains("href=\"#field-period_relabel\""))
+            #expect(try await Indicator.find(indicator.id, on: app.db)?.period == .month)
+            #expect(try await change(period: "quarter", relabel: true).status == .seeOther)
             #expect(try await Indicator.find(indicator.id, on: app.db)?.period == .quarter)
             #expect(try await officer.get(path).body.contains("Quarter from 1 July 2026"))
         }
