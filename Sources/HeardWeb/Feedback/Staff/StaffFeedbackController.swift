@@ -18,7 +18,16 @@ enum StaffFeedbackController {
         /// Received on or before this UK day (`YYYY-MM-DD`), as the dashboard's weekly chart sends it (a week is
         /// `from` its Monday `to` its Sunday).
         var to: String?
+        /// The reference the person was given ("HRD-7K3Q9XAB"): opens that item.
+        var reference: String?
         var page: Int?
+    }
+
+    /// A reference as people quote it: any case, with or without "HRD-", spaces or a missing hyphen.
+    static func normalisedReference(_ text: String) -> String {
+        let compact = text.uppercased().filter { $0.isLetter || $0.isNumber }
+        let code = compact.hasPrefix("HRD") && compact.count > 8 ? String(compact.dropFirst(3)) : compact
+        return "HRD-" + code
     }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
@@ -27,9 +36,20 @@ enum StaffFeedbackController {
             status: request.query[String.self, at: "status"], place: request.query[String.self, at: "place"],
             service: request.query[String.self, at: "service"], theme: request.query[String.self, at: "theme"],
             from: request.query[String.self, at: "from"], to: request.query[String.self, at: "to"],
-            page: ListPage.requested(request))
+            reference: request.query[String.self, at: "reference"], page: ListPage.requested(request))
         var query = FeedbackItem.query(on: request.db)
         var problems: [String] = []
+        if let typed = filters.reference?.trimmingWhitespace(), !typed.isEmpty {
+            // Someone quoting their reference on the phone: straight to their feedback.
+            let reference = normalisedReference(typed)
+            if let item = try await FeedbackItem.query(on: request.db).filter(\.$reference == reference).first() {
+                return request.redirect(to: SiteURL.feedback(item.id!))
+            }
+            problems.append(
+                "No feedback has the reference \"\(String(typed.prefix(40)))\". Check it with the person: references look like HRD-7K3Q9XAB."
+            )
+            query = query.filter(\.$id == UUID())
+        }
         if let text = filters.status?.trimmingWhitespace(), !text.isEmpty {
             if let status = FeedbackStatus(rawValue: text) {
                 query = query.filter(\.$status == status)

@@ -13,6 +13,13 @@ enum StaffFeedbackPages {
             h1 { "Feedback" }
             p { a(.class("button button-secondary"), .href(SiteURL.staffFeedbackNew)) { "Enter feedback for someone" } }
             HeardWeb.form(.action(SiteURL.staffFeedback), .method("get"), .class("filters")) {
+                FormComponents.textField(
+                    name: "reference", label: "Reference", value: filters.reference ?? "", failure: nil,
+                    hint: "The reference the person was given, like HRD-7K3Q9XAB: opens their feedback.",
+                    required: false, width: "medium")
+                button(.type("submit"), .class("button button-secondary")) { "Find" }
+            }
+            HeardWeb.form(.action(SiteURL.staffFeedback), .method("get"), .class("filters")) {
                 FormComponents.selectField(
                     name: "status", label: "Status",
                     choices: FeedbackStatus.allCases.map { .init(value: $0.rawValue, label: $0.title) },
