@@ -150,6 +150,41 @@ struct FeedbackStaffTests {
         }
     }
 
+    @Test(
+        "private feedback whose author asked for no e-mail reply is not offered a reply, and one sent anyway is refused",
+        arguments: TestDatabase.all)
+    func replyThatReachesNoOne(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let item = try await ScaleQueryTests.item(
+                "HRD-PRIVATE1", service: service, place: place, themes: [], status: .approvedPrivate,
+                receivedDaysAgo: 2, on: app.db)
+            item.wantsReply = false
+            item.contactEmail = nil
+            try await item.save(on: app.db)
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+            let path = "/staff/feedback/\(item.id!.uuidString.lowercased())"
+            let page = try await handler.get(path)
+            #expect(page.body.contains("so a reply would reach no one"))
+            #expect(!page.body.contains("Reply (sent by e-mail only)"))
+            let refused = try await handler.post(path + "/reply", form: ["body": "Thank you."], tokenFrom: path)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("href=\"#field-body\""))
+            #expect(refused.body.contains("id=\"field-body\""), "the summary's link has somewhere to go")
+            #expect(try await FeedbackReply.query(on: app.db).count() == 0)
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.firstReplyAt == nil, "the loop is not closed")
+
+            // Asked for a reply and left an address: the form is there, and the reply is e-mailed.
+            item.wantsReply = true
+            item.contactEmail = "sam.person@example.org"
+            try await item.save(on: app.db)
+            #expect(try await handler.get(path).body.contains("Send reply"))
+            let sent = try await handler.post(path + "/reply", form: ["body": "Thank you."], tokenFrom: path)
+            #expect(sent.status == .seeOther)
+            #expect(try await Notice.query(on: app.db).filter(\.$kind == "reply").count() == 1)
+        }
+    }
+
     @Test("an action can be raised from a theme in a place, linking that place's published stories")
     func themeInPlaceAction() async throws {
         try await TestApp.run(on: .sqlite) { app in

@@ -134,6 +134,15 @@ enum StaffFeedbackController {
 
     struct ReplyForm: Content { var body: String? }
 
+    /// A reply is read on the website when the story is published, or by e-mail when the person asked for one
+    /// and left an address. Otherwise it would reach no one, yet count as the loop closed.
+    static func replyReachesSomeone(_ item: FeedbackItem) -> Bool {
+        item.status == .published || (item.wantsReply && !(item.contactEmail ?? "").isEmpty)
+    }
+
+    static let unreachableReply =
+        "This feedback is not published and the person did not ask for a reply by e-mail, so a reply would reach no one. If something changed because of it, raise an action: that is how they and others are told."
+
     @Sendable static func reply(_ request: Request) async throws -> Response {
         let item = try await load(request)
         let body = (try request.content.decode(ReplyForm.self).body ?? "").trimmingCharacters(
@@ -143,6 +152,8 @@ enum StaffFeedbackController {
         if body.count > 5000 { problem = FieldError("body", "Keep the reply to 5,000 characters or fewer.") }
         if ![.published, .approvedPrivate, .withdrawn].contains(item.status) {
             problem = FieldError("body", "Moderate this feedback before replying to it.")
+        } else if !replyReachesSomeone(item) {
+            problem = FieldError("body", unreachableReply)
         }
         let left = request.listeningEngine.personalDataLeft(in: body)
         if item.status == .published, !left.isEmpty {

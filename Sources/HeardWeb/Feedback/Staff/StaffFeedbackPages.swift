@@ -214,14 +214,23 @@ enum StaffFeedbackPages {
                 }
             }
             if [.published, .approvedPrivate, .withdrawn].contains(item.status) {
-                HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/reply"), .method("post"), .novalidate) {
-                    FormComponents.csrfField(csrfToken)
-                    FormComponents.textArea(
-                        name: "body", label: item.status == .published ? "Public reply" : "Reply (sent by e-mail only)",
-                        value: reply, failure: failure,
-                        hint: "Plain English. Signed with your role, not your name. Do not include personal details.",
-                        rows: 6)
-                    FormComponents.submitButton("Publish reply")
+                if StaffFeedbackController.replyReachesSomeone(item) {
+                    HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/reply"), .method("post"), .novalidate) {
+                        FormComponents.csrfField(csrfToken)
+                        FormComponents.textArea(
+                            name: "body",
+                            label: item.status == .published ? "Public reply" : "Reply (sent by e-mail only)",
+                            value: reply, failure: failure,
+                            hint:
+                                "Plain English. Signed with your role, not your name. Do not include personal details.",
+                            rows: 6)
+                        FormComponents.submitButton(item.status == .published ? "Publish reply" : "Send reply")
+                    }
+                } else {
+                    // The id an error summary links to, should a reply be sent from a page opened earlier.
+                    p(.id(FormComponents.fieldID("body")), .tabindex(-1)) {
+                        StaffFeedbackController.unreachableReply
+                    }
                 }
             }
             h2 { "Actions" }
