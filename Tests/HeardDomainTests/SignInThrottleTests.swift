@@ -37,6 +37,13 @@ struct SignInThrottleTests {
         #expect(
             throttle.decide(accountAttempts: own, addressFailures: failures, knownAtAddress: true, now: 30)
                 == .locked(until: 904))
+        // Failures from elsewhere do not count against it where it is known.
+        let elsewhere = (0..<5).map { SignInThrottle.Attempt(at: Double($0), succeeded: false, atThisAddress: false) }
+        #expect(
+            throttle.decide(accountAttempts: elsewhere, addressFailures: [], knownAtAddress: true, now: 30) == .allowed)
+        #expect(
+            throttle.decide(accountAttempts: elsewhere, addressFailures: [], knownAtAddress: false, now: 30)
+                == .locked(until: 904))
     }
 }
 

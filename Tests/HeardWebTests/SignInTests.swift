@@ -113,6 +113,32 @@ struct SignInTests {
         }
     }
 
+    @Test(
+        "wrong passwords typed from elsewhere do not lock a person out at the address they usually sign in from",
+        arguments: TestDatabase.all)
+    func lockOutFromElsewhereSparesTheUsualDesk(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.trustsForwardedFor = true }) { app in
+            let (email, password) = try await app.createUser(.moderator)
+            let office = [("X-Forwarded-For", "198.51.100.7")]
+            let elsewhere = [("X-Forwarded-For", "203.0.113.66")]
+            func signIn(_ password: String, from address: [(String, String)]) async throws -> HTTPResponseStatus {
+                try await app.browser().post(
+                    "/sign-in", form: ["email": email, "password": password], headers: address
+                ).status
+            }
+            #expect(try await signIn(password, from: office) == .seeOther)
+            for _ in 0..<SignInController.throttle.maximumFailuresPerAccount {
+                #expect(try await signIn("a guess", from: elsewhere) == .unprocessableEntity)
+            }
+            #expect(try await signIn(password, from: elsewhere) == .tooManyRequests, "the guesser is locked out")
+            #expect(try await signIn(password, from: office) == .seeOther, "the person at their desk is not")
+            for _ in 0..<SignInController.throttle.maximumFailuresPerAccount {
+                _ = try await signIn("a guess", from: office)
+            }
+            #expect(try await signIn(password, from: office) == .tooManyRequests, "guesses from the office count")
+        }
+    }
+
     @Test("guesses sent all at once get no more checks than guesses sent one by one", arguments: TestDatabase.all)
     func lockOutHoldsUnderABurst(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in

@@ -6,7 +6,9 @@
 /// A hospital's or council's staff often share one public address behind their network's gateway, so one
 /// person's typing, or a guessing tool inside that network, would otherwise lock out every colleague. The
 /// address count therefore does not stop an account that signed in successfully from that same address
-/// recently: such an account is still protected by its own count of five.
+/// recently: such an account is still protected by its own count of five. And since anyone can type a wrong
+/// password for any e-mail address, at an address the account is known at only the failures from there count
+/// against it: guesses from elsewhere lock the guesser out, not the person at their usual desk.
 public struct SignInThrottle: Sendable {
     public var maximumFailuresPerAccount: Int
     public var maximumFailuresPerAddress: Int
@@ -28,9 +30,12 @@ public struct SignInThrottle: Sendable {
     public struct Attempt: Sendable {
         public var at: Double
         public var succeeded: Bool
-        public init(at: Double, succeeded: Bool) {
+        /// Made from the address of the attempt being decided.
+        public var atThisAddress: Bool
+        public init(at: Double, succeeded: Bool, atThisAddress: Bool = true) {
             self.at = at
             self.succeeded = succeeded
+            self.atThisAddress = atThisAddress
         }
     }
 
@@ -47,7 +52,8 @@ public struct SignInThrottle: Sendable {
     public func decide(
         accountAttempts: [Attempt], addressFailures: [Double], knownAtAddress: Bool = false, now: Double
     ) -> Decision {
-        let recent = accountAttempts.filter { now - $0.at < window }.sorted { $0.at < $1.at }
+        let recent = accountAttempts.filter { now - $0.at < window && (!knownAtAddress || $0.atThisAddress) }
+            .sorted { $0.at < $1.at }
         let sinceLastSuccess = recent.lastIndex(where: \.succeeded).map { recent[(recent.index(after: $0))...] }
         let failures = (sinceLastSuccess.map(Array.init) ?? recent).filter { !$0.succeeded }
         if failures.count >= maximumFailuresPerAccount, let last = failures.last {

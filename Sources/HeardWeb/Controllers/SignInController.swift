@@ -122,7 +122,11 @@ enum SignInController {
         let own = own ?? UUID()
         let accountAttempts = try await SignInAttempt.query(on: db)
             .filter(\.$email == email).filter(\.$attemptedAt > since).filter(\.$id != own).all()
-            .map { SignInThrottle.Attempt(at: $0.attemptedAt.timeIntervalSince1970, succeeded: $0.succeeded) }
+            .map {
+                SignInThrottle.Attempt(
+                    at: $0.attemptedAt.timeIntervalSince1970, succeeded: $0.succeeded,
+                    atThisAddress: $0.ipAddress == address)
+            }
         let addressFailures = try await SignInAttempt.query(on: db)
             .filter(\.$ipAddress == address).filter(\.$succeeded == false).filter(\.$attemptedAt > since)
             .filter(\.$id != own).all()

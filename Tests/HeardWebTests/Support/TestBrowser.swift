@@ -48,17 +48,18 @@ final class TestBrowser: @unchecked Sendable {
 
     /// Posts a form. When `csrf` is nil the token from `tokenFrom` (GET first) is used.
     func post(
-        _ path: String, form: [String: String], withToken: Bool = true, tokenFrom: String? = nil
+        _ path: String, form: [String: String], withToken: Bool = true, tokenFrom: String? = nil,
+        headers extra: [(String, String)] = []
     ) async throws -> Page {
         var fields = form
         if withToken, fields["_csrf"] == nil {
-            let page = try await get(tokenFrom ?? path)
+            let page = try await get(tokenFrom ?? path, headers: extra)
             fields["_csrf"] = page.csrfToken ?? ""
         }
         let body = fields.map { key, value in
             "\(Self.encode(key))=\(Self.encode(value))"
         }.joined(separator: "&")
-        return try await send(.POST, path, headers: [], body: body, contentType: "application/x-www-form-urlencoded")
+        return try await send(.POST, path, headers: extra, body: body, contentType: "application/x-www-form-urlencoded")
     }
 
     /// Posts a multipart form with one file, as a browser's upload does.
