@@ -12,8 +12,9 @@ struct M0130_ThemeResponseDates: AsyncMigration {
     }
 
     static func backfill(on database: any Database) async throws {
+        // Only the columns this migration knows: a later one may add others the table does not have yet.
         let answered = try await ConsultationTheme.query(on: database).filter(\.$responseKind != nil)
-            .filter(\.$respondedOn == nil).all()
+            .filter(\.$respondedOn == nil).field(\.$id).field(\.$consultation.$id).field(\.$name).all()
         for theme in answered {
             // The audit summary is "Answered theme <name>: <response>", on the consultation.
             let entries = try await AuditEvent.query(on: database).filter(\.$objectType == "consultation")
