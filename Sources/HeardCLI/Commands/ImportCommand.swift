@@ -34,7 +34,10 @@ struct ImportCommand: AsyncParsableCommand {
         )
         var dateOrder: String = FeedbackImportRules.DateOrder.dayFirst.rawValue
         @Option(help: "Column with the FFT answer (very good … very poor, or 1–6).") var ratingColumn: String?
-        @Option(help: "Column with the pre-2020 'likely to recommend' answer, kept apart from FFT.")
+        @Option(
+            help:
+                "Column with the pre-2020 'likely to recommend' answer (extremely likely … extremely unlikely, don't know, or 1–6), kept apart from FFT."
+        )
         var legacyRecommendColumn: String?
         @Option(help: "Column with consent to publish (yes/no).") var consentColumn: String?
         @Option(help: "Column with what was good.") var goodColumn: String?

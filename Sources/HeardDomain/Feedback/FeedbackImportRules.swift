@@ -53,7 +53,7 @@ public enum FeedbackImportRules {
     public static let currentQuestionFrom = SimpleDate(year: 2020, month: 4, day: 1)
 
     public static func isLegacyRecommendAnswer(_ text: String) -> Bool {
-        legacyRecommendAnswers.contains(text.trimmingWhitespace().lowercased())
+        legacyRecommendAnswers.contains(LegacyRecommendAnswer.normalised(text))
     }
 
     /// How a file writes dates whose year comes last: day first, as in the UK (31/03/2024), or month first, as
@@ -158,12 +158,15 @@ public enum FeedbackImportRules {
     public static let consentYes: Set<String> = ["y", "yes", "true", "1"]
     public static let consentNo: Set<String> = ["n", "no", "false", "0"]
 
-    /// Checks one row's values (already picked out by the mapping). Returns the submission or the errors.
-    /// A date after `today` (the importer passes today in the UK) is refused.
+    /// Checks one row's values (already picked out by the mapping). Returns the submission, the date and the
+    /// pre-2020 answer in its stored spelling, or the errors. A date after `today` (the importer passes today in
+    /// the UK) is refused.
     public static func check(
         line: Int, text: String, rating: String?, consent: String?, date: String?, good: String?, better: String?,
-        today: SimpleDate? = nil, dateOrder: DateOrder = .dayFirst
-    ) -> Result<(submission: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?), RowErrors> {
+        legacy: String? = nil, today: SimpleDate? = nil, dateOrder: DateOrder = .dayFirst
+    ) -> Result<
+        (submission: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?), RowErrors
+    > {
         var errors: [RowError] = []
         if text.trimmingWhitespace().isEmpty, (good ?? "").trimmingWhitespace().isEmpty,
             (better ?? "").trimmingWhitespace().isEmpty
@@ -225,6 +228,12 @@ public enum FeedbackImportRules {
                 ))
             fft = ""
         }
+        var legacyAnswer: String?
+        switch checkLegacy(legacy) {
+        case .success(let answer): legacyAnswer = answer?.title
+        case .failure(let refusal):
+            errors.append(RowError(line: line, field: Field.legacyRecommend.rawValue, message: refusal.description))
+        }
         var consentAnswer = ""
         if let consent, !consent.trimmingWhitespace().isEmpty {
             let answer = consent.trimmingWhitespace().lowercased()
@@ -245,13 +254,34 @@ public enum FeedbackImportRules {
         do {
             let valid = try submission.validated(consentRequired: false)
             guard errors.isEmpty else { return .failure(RowErrors(errors)) }
-            return .success((valid, parsedDate))
+            return .success((valid, parsedDate, legacyAnswer))
         } catch {
             errors += error.errors.map {
                 RowError(line: line, field: $0.field == "story" ? "text" : $0.field, message: $0.message)
             }
             return .failure(RowErrors(errors))
         }
+    }
+
+    /// A legacy column holds one of the old question's answers, its code, or nothing. An answer to the current
+    /// question is refused by name, since the column was mapped to the wrong field.
+    public static func checkLegacy(_ raw: String?) -> Result<LegacyRecommendAnswer?, LegacyRefusal> {
+        guard let raw, !raw.trimmingWhitespace().isEmpty else { return .success(nil) }
+        if let answer = LegacyRecommendAnswer(text: raw) { return .success(answer) }
+        if FFTRating(text: raw) != nil {
+            return .failure(
+                LegacyRefusal(
+                    "'\(raw)' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column to the FFT answer, not to legacy_recommend."
+                ))
+        }
+        return .failure(
+            LegacyRefusal(
+                "'\(raw)' is not a pre-2020 \"likely to recommend\" answer (\(LegacyRecommendAnswer.accepted))."))
+    }
+
+    public struct LegacyRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+        public var description: String
+        init(_ description: String) { self.description = description }
     }
 
     public struct RowErrors: Error, Equatable, Sendable {

@@ -218,6 +218,64 @@ struct FeedbackRuleTests {
         #expect(ratingErrors("Likely", "15/06/2019").count == 1, "one refusal for a legacy word, not two")
     }
 
+    enum Outcome: Equatable {
+        case stored(String?)
+        case refused([String])
+    }
+
+    @Test("import rows: the pre-2020 column takes the old answers in any case or spacing, their codes and nothing else")
+    func importLegacyRecommend() {
+        /// What is stored, or the refusals.
+        func checked(_ legacy: String?) -> Outcome {
+            switch FeedbackImportRules.check(
+                line: 9, text: "Good", rating: nil, consent: nil, date: nil, good: nil, better: nil, legacy: legacy)
+            {
+            case .success(let row): .stored(row.legacy)
+            case .failure(let errors): .refused(errors.errors.map(\.description))
+            }
+        }
+        #expect(checked("Extremely likely") == .stored("Extremely likely"))
+        #expect(checked("  EXTREMELY   likely ") == .stored("Extremely likely"))
+        #expect(checked("neither_likely_nor_unlikely") == .stored("Neither likely nor unlikely"))
+        #expect(checked("unlikely") == .stored("Unlikely"))
+        #expect(checked("Extremely Unlikely") == .stored("Extremely unlikely"))
+        #expect(checked("Don’t know") == .stored("Don't know"))
+        #expect(checked("dont know") == .stored("Don't know"))
+        #expect(checked("1") == .stored("Extremely likely"), "NHS England's codes for the old question")
+        #expect(checked("4") == .stored("Unlikely"))
+        #expect(checked("6") == .stored("Don't know"))
+        #expect(checked("") == .stored(nil))
+        #expect(checked("  ") == .stored(nil))
+        #expect(checked(nil) == .stored(nil))
+        let accepted =
+            "extremely likely, likely, neither likely nor unlikely, unlikely, extremely unlikely, don't know, or their codes 1–6"
+        #expect(
+            checked("Maybe")
+                == .refused([
+                    "line 9, legacy_recommend: 'Maybe' is not a pre-2020 \"likely to recommend\" answer (\(accepted))."
+                ]))
+        #expect(
+            checked("7")
+                == .refused([
+                    "line 9, legacy_recommend: '7' is not a pre-2020 \"likely to recommend\" answer (\(accepted))."
+                ]))
+        for current in ["Very good", "very_poor", "Neither good nor poor"] {
+            #expect(
+                checked(current)
+                    == .refused([
+                        "line 9, legacy_recommend: '\(current)' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column to the FFT answer, not to legacy_recommend."
+                    ]))
+        }
+        // A refused legacy answer refuses the row, alongside the row's other problems.
+        let both = FeedbackImportRules.check(
+            line: 3, text: "Good", rating: nil, consent: "perhaps", date: nil, good: nil, better: nil, legacy: "Good")
+        guard case .failure(let errors) = both else { Issue.record("expected a refusal"); return }
+        #expect(errors.errors.map(\.field) == ["legacy_recommend", "consent_to_publish"])
+        // The rating column still names the legacy words with any spacing.
+        #expect(FeedbackImportRules.isLegacyRecommendAnswer("Extremely  LIKELY"))
+        #expect(!FeedbackImportRules.isLegacyRecommendAnswer("2"))
+    }
+
     @Test("import rows: a time in UTC or with an offset is dated by its UK day; a local time keeps its date")
     func importInstants() {
         #expect(FeedbackImportRules.parseDate("2024-03-31T23:30:00Z")! == (2024, 4, 1))

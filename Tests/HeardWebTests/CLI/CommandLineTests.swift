@@ -147,6 +147,34 @@ struct CommandLineTests {
         }
     }
 
+    @Test("import: the pre-2020 'likely to recommend' column refuses other answers with the line and column")
+    func importChecksLegacyRecommend() async throws {
+        try await Self.withDatabase { database, workspace in
+            try workspace.write(
+                "old.csv",
+                "Comment,Service,Recommend\nKind,Emergency department,extremely likely\nSlow,Emergency department,Good\nOdd,Emergency department,10\n"
+            )
+            let dry = try workspace.run(
+                "import", "feedback", "old.csv", "--text-column", "Comment", "--service-column", "Service",
+                "--legacy-recommend-column", "Recommend", "--dry-run", "--database", database)
+            #expect(dry.status == 1 && dry.endedCleanly, "\(dry.errors)")
+            #expect(
+                dry.errors.contains(
+                    "refused line 3, column \"Recommend\": 'Good' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column to the FFT answer, not to legacy_recommend."
+                ), "\(dry.errors)")
+            #expect(
+                dry.errors.contains(
+                    "refused line 4, column \"Recommend\": '10' is not a pre-2020 \"likely to recommend\" answer (extremely likely,"
+                ), "\(dry.errors)")
+            #expect(dry.output.contains("Dry run: 3 rows read, 1 would be imported, 2 would be refused"))
+            let real = try workspace.run(
+                "import", "feedback", "old.csv", "--text-column", "Comment", "--service-column", "Service",
+                "--legacy-recommend-column", "Recommend", "--database", database)
+            #expect(real.status == 1, "\(real.errors)")
+            #expect(real.output.contains("Imported 1 row, refused 2"), "\(real.output)")
+        }
+    }
+
     @Test(
         "import: a file with every row accepted exits 0; Excel's Windows-1252 is read as such; damaged UTF-8 is counted with its lines"
     )

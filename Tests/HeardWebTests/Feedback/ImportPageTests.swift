@@ -79,6 +79,54 @@ struct ImportPageTests {
         }
     }
 
+    @Test(
+        "the pre-2020 column: the old answers and codes are stored in one spelling; anything else is refused by line",
+        arguments: TestDatabase.all)
+    func legacyRecommendColumn(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let csv =
+                [
+                    "Date,Ward,Comment,Recommend",
+                    "2019-10-01,Emergency department,Kind staff,EXTREMELY  likely",
+                    "2019-10-02,Emergency department,Slow,2",
+                    "2019-10-03,Emergency department,Fine,Don’t know",
+                    "2019-10-04,Emergency department,No answer,",
+                    "2019-10-05,Emergency department,Lovely,Very good",
+                    "2019-10-06,Emergency department,Hmm,Maybe",
+                ].joined(separator: "\r\n") + "\r\n"
+            let uploaded = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "fft-2019.csv", content: csv,
+                tokenFrom: "/staff/imports")
+            let batchPath = try #require(uploaded.location)
+            #expect(
+                try await officer.get(batchPath).body.contains("<option value=\"Recommend\" selected>"),
+                "the legacy column is guessed")
+            var form = [
+                "column_text": "Comment", "column_service": "Ward", "column_date": "Date",
+                "column_legacy_recommend": "Recommend", "fixed_service": "", "step": "check",
+            ]
+            let checked = try await officer.post(batchPath, form: form)
+            #expect(checked.status == .ok)
+            #expect(checked.body.contains("6 rows read: 4 would be imported, 2 would be refused"), "\(checked.body)")
+            #expect(checked.body.contains("Map this column to the FFT answer, not to legacy_recommend."))
+            #expect(checked.body.contains("extremely likely, likely, neither likely nor unlikely"))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0, "a check stores nothing")
+
+            form["step"] = "import"
+            #expect(try await officer.post(batchPath, form: form).status == .seeOther)
+            let stored = try await FeedbackItem.query(on: app.db).sort(\.$receivedAt).all()
+            #expect(stored.map(\.legacyRecommend) == ["Extremely likely", "Likely", "Don't know", nil])
+            let batch = try #require(try await ImportBatch.query(on: app.db).first())
+            #expect(batch.rowsRejected == 2)
+            let rejections = try #require(batch.rejections)
+            #expect(
+                rejections.contains("line 6, legacy_recommend: 'Very good' answers the current FFT"), "\(rejections)")
+            #expect(rejections.contains("line 7, legacy_recommend: 'Maybe' is not a pre-2020"), "\(rejections)")
+        }
+    }
+
     @Test("a file that cannot be imported is refused saying what to do; a Windows-1252 file is read as such")
     func refusesNonCSV() async throws {
         try await TestApp.run(on: .sqlite) { app in

@@ -294,8 +294,8 @@ public struct FeedbackImporter {
             }
             let checked = FeedbackImportRules.check(
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
-                date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter), today: today,
-                dateOrder: dateOrder)
+                date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter),
+                legacy: value(.legacyRecommend), today: today, dateOrder: dateOrder)
             if committedBefore {
                 if case .success(let row) = checked, errors.isEmpty, let service {
                     _ = keys.key(row.submission, date: row.date, serviceID: service.id!)
@@ -309,7 +309,7 @@ public struct FeedbackImporter {
                 guard let service else { break }
                 let key = keys.key(row.submission, date: row.date, serviceID: service.id!)
                 let item = Self.item(
-                    row.submission, date: row.date, legacy: value(.legacyRecommend), service: service,
+                    row.submission, date: row.date, legacy: row.legacy, service: service,
                     batchID: importBatch?.id ?? UUID())
                 item.submissionKey = key
                 chunk.append(item)
