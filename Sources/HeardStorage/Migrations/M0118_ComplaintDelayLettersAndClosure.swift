@@ -18,8 +18,10 @@ struct M0118_ComplaintDelayLettersAndClosure: AsyncMigration {
         for column in ["response_expected_by", "closed_on", "closed_reason"] {
             try await database.schema(Complaint.schema).field(FieldKey(stringLiteral: column), .string).update()
         }
-        // The one letter each complaint could hold until now becomes the first of its history.
-        let explained = try await Complaint.query(on: database).filter(\.$delayExplainedOn != nil).all()
+        // The one letter each complaint could hold until now becomes the first of its history. Only the columns
+        // that exist at this point are read: the model has gained more since (M0129's late_still_fair).
+        let explained = try await Complaint.query(on: database).filter(\.$delayExplainedOn != nil)
+            .field(\.$id).field(\.$delayExplainedOn).field(\.$delayReason).all()
         for complaint in explained {
             try await ComplaintDelayLetter(
                 complaintID: complaint.id!, sentOn: complaint.delayExplainedOn!, reason: complaint.delayReason,

@@ -196,25 +196,28 @@ enum ComplaintPages {
             FormComponents.errorSummary(failure)
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Complaint \(item.reference)" }
-            DecisionForms.summaryList([
-                ("Next step", stepTag(step, outcome: complaint.outcome)),
-                ("About", about(item)),
-                ("Received", .text(clock.receivedOn.ukText)),
-                ("Acknowledgement", .text(acknowledgementText(complaint, clock: clock, today: today))),
-                ("Response due", .text(responseDueText(complaint, clock: clock, today: today))),
-                (
-                    "When it happened, or if later when they first knew of it",
-                    .text(
-                        complaint.eventOn.flatMap(SimpleDate.init(iso:)).map { event in
-                            event.ukText
-                                + (ComplaintClock.isOutsideTimeLimit(eventOn: event, receivedOn: clock.receivedOn)
-                                    ? " – more than 12 months before" + lateNote(complaint) : "")
-                        } ?? "Not recorded")
-                ),
-                ("Complainant", contact(item)),
-                ("Handled by", .text(complaint.handler?.displayName ?? "Nobody yet")),
-                ("Feedback", a(.href(SiteURL.feedback(item.id!))) { "\(item.reference) and its analysis" }),
-            ])
+            DecisionForms.summaryList(
+                [
+                    ("Next step", stepTag(step, outcome: complaint.outcome)),
+                    ("About", about(item)),
+                    ("Received", .text(clock.receivedOn.ukText)),
+                    ("Acknowledgement", .text(acknowledgementText(complaint, clock: clock, today: today))),
+                    ("Response due", .text(responseDueText(complaint, clock: clock, today: today))),
+                    (
+                        "When it happened, or if later when they first knew of it",
+                        .text(
+                            complaint.eventOn.flatMap(SimpleDate.init(iso:)).map { event in
+                                event.ukText
+                                    + (ComplaintClock.isOutsideTimeLimit(eventOn: event, receivedOn: clock.receivedOn)
+                                        ? " – more than 12 months before" + lateNote(complaint) : "")
+                            } ?? "Not recorded")
+                    ),
+                ]
+                    + stillFairRow(complaint, clock: clock) + [
+                        ("Complainant", contact(item)),
+                        ("Handled by", .text(complaint.handler?.displayName ?? "Nobody yet")),
+                        ("Feedback", a(.href(SiteURL.feedback(item.id!))) { "\(item.reference) and its analysis" }),
+                    ])
             HeardWeb.form(
                 .action(ComplaintURL.complaint(id) + "/handler"), .method("post"), .class("filters"), .novalidate
             ) {
@@ -343,6 +346,17 @@ enum ComplaintPages {
         return reason.isEmpty ? "" : "; taken on because: \(reason)"
     }
 
+    /// For a late complaint taken on with a reason, whether it can still be investigated fairly (regulation
+    /// 12(4)(b)); nothing otherwise.
+    static func stillFairRow(_ complaint: Complaint, clock: ComplaintClock) -> [(String, HTMLNode)] {
+        guard complaint.outcome != .notTakenOn,
+            let event = complaint.eventOn.flatMap(SimpleDate.init(iso:)),
+            ComplaintClock.isOutsideTimeLimit(eventOn: event, receivedOn: clock.receivedOn),
+            let text = LateComplaint.stillFairText(reason: complaint.lateReason, stillFair: complaint.lateStillFair)
+        else { return [] }
+        return [("Still possible to investigate fairly and well", .text(text))]
+    }
+
     /// The date the response is due and why that date; nothing is due once closed without one.
     static func responseDueText(_ complaint: Complaint, clock: ComplaintClock, today: SimpleDate) -> String {
         if complaint.respondedOn == nil, let closed = clock.closedOn {
@@ -390,6 +404,12 @@ enum ComplaintPages {
             FormComponents.textArea(
                 name: "late_reason", label: "If that was more than 12 months ago, why it is still taken on",
                 value: typed["late_reason"] ?? "", failure: failure, rows: 2)
+            FormComponents.checkbox(
+                name: "late_still_fair", label: "It is still possible to investigate this fairly and well",
+                checked: typed["late_still_fair"] == "yes",
+                hint:
+                    "Needed with the reason when it was more than 12 months ago: only then can a late complaint be taken on (regulation 12(4)).",
+                failure: failure)
             FormComponents.submitButton("Record acknowledgement")
         }
     }

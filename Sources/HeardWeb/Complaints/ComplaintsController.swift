@@ -145,10 +145,12 @@ enum ComplaintsController {
         var agreedResponseBy: String?
         var eventOn: String?
         var lateReason: String?
+        var lateStillFair: String?
 
         enum CodingKeys: String, CodingKey {
             case acknowledgedOn = "acknowledged_on", acknowledgementNote = "acknowledgement_note"
             case agreedResponseBy = "agreed_response_by", eventOn = "event_on", lateReason = "late_reason"
+            case lateStillFair = "late_still_fair"
         }
     }
 
@@ -164,10 +166,11 @@ enum ComplaintsController {
         let typed = [
             "acknowledged_on": form.acknowledgedOn ?? "", "acknowledgement_note": form.acknowledgementNote ?? "",
             "agreed_response_by": form.agreedResponseBy ?? "", "event_on": form.eventOn ?? "",
-            "late_reason": form.lateReason ?? "",
+            "late_reason": form.lateReason ?? "", "late_still_fair": form.lateStillFair ?? "",
         ]
         let note = (form.acknowledgementNote ?? "").trimmingWhitespace()
-        let lateReason = (form.lateReason ?? "").trimmingWhitespace()
+        let late = LateComplaint(reason: form.lateReason ?? "", stillFair: form.lateStillFair == "yes")
+        let lateReason = late.reason
         var errors: [FieldError] = []
         let acknowledgedOn = Admin.date(form.acknowledgedOn, field: "acknowledged_on", into: &errors)
         let agreed = Admin.date(form.agreedResponseBy, field: "agreed_response_by", into: &errors)
@@ -187,19 +190,8 @@ enum ComplaintsController {
         if let problem = TextLimit.problem(lateReason, limit: TextLimit.reason, what: "the reason") {
             errors.append(FieldError("late_reason", problem))
         }
-        if let eventOn {
-            if eventOn > clock.receivedOn {
-                errors.append(FieldError("event_on", "The event cannot be after the complaint arrived."))
-            } else if ComplaintClock.isOutsideTimeLimit(eventOn: eventOn, receivedOn: clock.receivedOn)
-                && lateReason.isEmpty
-            {
-                errors.append(
-                    FieldError(
-                        "late_reason",
-                        "This is more than 12 months after the event: say why it is still taken on (for example, the person could not complain sooner)."
-                    ))
-            }
-        }
+        errors += late.problems(eventOn: eventOn, receivedOn: clock.receivedOn)
+            .filter { problem in !errors.contains { $0.field == problem.field } }
         guard errors.isEmpty, let acknowledgedOn else {
             return try await refused(complaint, request, errors, typed: typed)
         }
@@ -208,6 +200,8 @@ enum ComplaintsController {
         complaint.agreedResponseBy = agreed?.iso
         complaint.eventOn = eventOn?.iso
         complaint.lateReason = lateReason
+        // The confirmation goes with the reason: without one there is nothing late to confirm.
+        complaint.lateStillFair = late.stillFair && !lateReason.isEmpty
         // Whoever acknowledges a case nobody has taken on is handling it from now on.
         if complaint.$handler.id == nil { complaint.$handler.id = request.currentUser?.id }
         do {
@@ -217,6 +211,9 @@ enum ComplaintsController {
                 changes: [
                     FieldChange("acknowledged_on", from: nil, to: acknowledgedOn.iso),
                     FieldChange("agreed_response_by", from: nil, to: agreed?.iso),
+                    // Regulation 12(4)(b), confirmed with the reason for a late complaint (the reason's own words
+                    // stay on the case, as they may say why the person could not complain).
+                    FieldChange("late_still_fair", from: nil, to: complaint.lateStillFair ? "yes" : nil),
                 ])
         } catch is ComplaintStepRecording.RecordedMeanwhile {
             return try await ComplaintStepRecording.alreadyRecorded(request)

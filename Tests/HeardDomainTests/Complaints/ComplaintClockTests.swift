@@ -140,6 +140,35 @@ struct ComplaintClockTests {
                 == true)
     }
 
+    @Test("a late complaint is taken on only with a good reason and when it can still be investigated fairly")
+    func lateComplaintBothParts() {
+        let received = Self.date("2026-06-01")
+        func fields(_ reason: String, _ stillFair: Bool, event: String?) -> [String] {
+            LateComplaint(reason: reason, stillFair: stillFair)
+                .problems(eventOn: event.map(Self.date), receivedOn: received).map(\.field)
+        }
+        let late = "2025-05-31"
+        #expect(fields("She was in hospital.", true, event: late).isEmpty)
+        #expect(fields("She was in hospital.", false, event: late) == ["late_still_fair"])
+        #expect(fields("  ", true, event: late) == ["late_reason"])
+        #expect(fields("", false, event: late) == ["late_reason", "late_still_fair"])
+        // Within 12 months, or no date given: neither part is asked for.
+        #expect(fields("", false, event: "2025-06-01").isEmpty)
+        #expect(fields("", false, event: nil).isEmpty)
+        #expect(fields("", false, event: "2026-06-02") == ["event_on"])
+        let refusal = LateComplaint(reason: "Abroad", stillFair: false)
+            .problems(eventOn: Self.date(late), receivedOn: received).first
+        #expect(
+            refusal?.message.contains("still possible to investigate it fairly and well (regulation 12(4))") == true)
+        #expect(LateComplaint(reason: "  Abroad ", stillFair: true).reason == "Abroad")
+        #expect(
+            LateComplaint.stillFairText(reason: "Abroad", stillFair: true) == "Yes, confirmed when it was taken on")
+        #expect(
+            LateComplaint.stillFairText(reason: "Abroad", stillFair: false)
+                == "Not recorded: it was taken on before Heard asked")
+        #expect(LateComplaint.stillFairText(reason: " ", stillFair: false) == nil)
+    }
+
     @Test("the Ombudsman takes the complaint up to 12 months after the response")
     func ombudsmanWindow() {
         var clock = ComplaintClock(receivedOn: Self.date("2027-01-04"))

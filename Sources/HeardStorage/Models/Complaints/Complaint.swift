@@ -14,6 +14,9 @@ public final class Complaint: Model, @unchecked Sendable {
     @OptionalField(key: "event_on") public var eventOn: String?
     /// Why a complaint outside the 12-month limit is taken on.
     @Field(key: "late_reason") public var lateReason: String
+    /// Whether the handler confirmed, with `lateReason`, that it is still possible to investigate the complaint
+    /// effectively and fairly (regulation 12(4)(b)). False for cases taken on before it was asked (M0129).
+    @Field(key: "late_still_fair") public var lateStillFair: Bool
     @OptionalField(key: "acknowledged_on") public var acknowledgedOn: String?
     /// How it will be handled and how long it is likely to take, as offered in the acknowledgement.
     @Field(key: "acknowledgement_note") public var acknowledgementNote: String
@@ -45,6 +48,7 @@ public final class Complaint: Model, @unchecked Sendable {
         self.$feedback.id = feedbackID
         self.receivedOn = receivedOn.iso
         self.lateReason = ""
+        self.lateStillFair = false
         self.acknowledgementNote = ""
         self.delayReason = ""
         self.howConsidered = ""
