@@ -32,6 +32,18 @@ extension RegisterEntry {
         return notes
     }
 
+    /// The lateness recorded after `since`: a declaration made after it, or an end recorded after it. The
+    /// Monday list takes the last week; the secretary's dashboard the last 12 months.
+    public func lateness(appointedOn: SimpleDate, recordedAfter since: SimpleDate) -> [String] {
+        var recent = self
+        if declaredOn <= since { recent.heldFrom = nil }
+        if endRecordedOn.map({ $0 <= since }) ?? true { recent.endRecordedOn = nil }
+        return recent.lateness(appointedOn: appointedOn)
+    }
+
+    /// How far back the secretary's dashboard counts changes declared late.
+    public static let lateCountedMonths = 12
+
     /// Nil when `heldFrom` may be the day an interest declared on `declaredOn` began; otherwise what to fix.
     public static func heldFromProblem(_ heldFrom: SimpleDate, endedOn: SimpleDate?, today: SimpleDate) -> String? {
         if heldFrom > today { return "The day it began cannot be in the future: declare it once it has begun." }

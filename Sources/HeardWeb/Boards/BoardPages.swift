@@ -28,16 +28,21 @@ enum BoardPages {
             } else {
                 DataTable.render(
                     caption: "Boards and panels",
-                    headers: ["Board", "Members", "With lived experience", "Declarations overdue", "Notice"],
+                    headers: [
+                        "Board", "Members", "With lived experience", "Declarations overdue",
+                        "Declared late in the last 12 months", "Notice",
+                    ],
                     rows: boards.map { board in
                         let sitting = board.members.filter { $0.sits(on: today) }
                         let composition = BoardRegister.composition(sitting, on: today)
                         let overdue = sitting.filter { BoardRegister.status($0, today: today).isOverdue }.count
+                        let late = sitting.map { BoardRegister.lateInLastYear($0, today: today) }.reduce(0, +)
                         return [
                             a(.href(BoardURL.board(board.id!))) { board.name },
                             .text(String(composition.members)),
                             .text(String(composition.livedExperience)),
                             overdue > 0 ? strong(.class("tag tag-urgent")) { String(overdue) } : .text("0"),
+                            late > 0 ? strong(.class("tag tag-urgent")) { String(late) } : .text("0"),
                             .text(composition.concern ?? "–"),
                         ]
                     }, captionHidden: true)

@@ -62,6 +62,15 @@ enum BoardRegister {
         entries(member).map { ($0, $0.entry.lateness(appointedOn: member.appointed)) }.filter { !$0.1.isEmpty }
     }
 
+    /// How many of the member's entries were declared, or had their end recorded, more than 28 days late in the
+    /// last 12 months (the secretary's dashboard and the boards list).
+    static func lateInLastYear(_ member: BoardMember, today: SimpleDate) -> Int {
+        let since = today.adding(months: -RegisterEntry.lateCountedMonths)
+        return member.declarations.filter {
+            !$0.entry.lateness(appointedOn: member.appointed, recordedAfter: since).isEmpty
+        }.count
+    }
+
     /// Newest first, as a register is read.
     static func entries(_ member: BoardMember) -> [InterestDeclaration] {
         member.declarations.sorted {

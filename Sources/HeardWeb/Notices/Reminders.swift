@@ -249,11 +249,7 @@ enum Reminders {
         let since = today.adding(days: -7)
         return members.sorted { ($0.board.name, $0.name) < ($1.board.name, $1.name) }.flatMap { member in
             BoardRegister.entries(member).compactMap { declaration -> String? in
-                let entry = declaration.entry
-                var thisWeek = entry
-                if entry.declaredOn <= since { thisWeek.heldFrom = nil }
-                if entry.endRecordedOn.map({ $0 <= since }) ?? true { thisWeek.endRecordedOn = nil }
-                let notes = thisWeek.lateness(appointedOn: member.appointed)
+                let notes = declaration.entry.lateness(appointedOn: member.appointed, recordedAfter: since)
                 guard !notes.isEmpty else { return nil }
                 return
                     "- \(member.name) (\(member.board.name)): \(declaration.details): \(notes.joined(separator: "; "))"

@@ -390,6 +390,27 @@ struct QuorumAndTimelinessTests {
         #expect(ended.lateness(appointedOn: appointed) == ["end recorded late (45 days after it ended)"])
     }
 
+    @Test("lateness recorded after a day: the declaration made after it, or the end recorded after it")
+    func latenessRecordedAfter() {
+        let appointed = Self.date("2024-01-05")
+        var entry = RegisterEntry(
+            kind: .financial, description: "Adviser, Yorkshire Health Ltd", declaredOn: Self.date("2024-09-01"),
+            heldFrom: Self.date("2024-07-01"))
+        entry.endedOn = Self.date("2025-10-01")
+        entry.endRecordedOn = Self.date("2026-01-15")
+        #expect(entry.lateness(appointedOn: appointed).count == 2)
+        #expect(
+            entry.lateness(appointedOn: appointed, recordedAfter: Self.date("2024-08-31")) == [
+                "declared late (62 days after it began)", "end recorded late (106 days after it ended)",
+            ])
+        #expect(
+            entry.lateness(appointedOn: appointed, recordedAfter: Self.date("2024-09-01")) == [
+                "end recorded late (106 days after it ended)"
+            ], "declared on the day itself: not after it")
+        #expect(entry.lateness(appointedOn: appointed, recordedAfter: Self.date("2026-01-15")).isEmpty)
+        #expect(RegisterEntry.lateCountedMonths == 12)
+    }
+
     @Test("the day an interest began cannot be in the future or after it ended")
     func heldFromChecks() {
         let today = Self.date("2026-11-20")

@@ -111,6 +111,66 @@ struct DeclarationTimelinessTests {
     }
 
     @Test(
+        "the secretary's dashboard counts changes declared late in the last 12 months, linking to the boards list",
+        arguments: TestDatabase.all)
+    func lateDeclarationsOnTheDashboard(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let seated = try await BoardFixtures.qualityCommitteeWithGP(
+                appointedOn: "2024-06-03", secretary: secretary, on: app.db)
+            var dashboard = try await secretary.get("/staff").body
+            #expect(dashboard.contains("<strong>0</strong> changes to interests declared late in the last 12 months"))
+            func declare(
+                _ details: String, heldFrom: String, declaredOn: String, endRecordedOn: String? = nil
+            )
+                async throws
+            {
+                let declaration = InterestDeclaration(
+                    memberID: seated.member.id!, kind: .financial, details: details,
+                    declaredOn: SimpleDate(iso: declaredOn)!, endedOn: nil, recordedByID: nil,
+                    heldFrom: SimpleDate(iso: heldFrom)!)
+                if let endRecordedOn {
+                    declaration.endedOn = "2025-10-01"
+                    declaration.endRecordedOn = endRecordedOn
+                }
+                try await declaration.create(on: app.db)
+            }
+            // Late, 2 months ago: counted. Late, but 13 months ago: not. In time: not.
+            try await declare("Shares in Leeds Care Ltd", heldFrom: "2026-07-01", declaredOn: "2026-09-20")
+            try await declare("Director, Aire Clinics", heldFrom: "2025-06-01", declaredOn: "2025-10-20")
+            try await declare("Trustee, Leeds Hospitals Charity", heldFrom: "2026-02-01", declaredOn: "2026-02-20")
+            // Declared late long ago, its end recorded late this year: counted once, as one change late now.
+            try await declare(
+                "Adviser, Yorkshire Health Ltd", heldFrom: "2024-07-01", declaredOn: "2024-09-01",
+                endRecordedOn: "2026-01-15")
+            // A member who has left is not on the dashboard, as for overdue declarations.
+            let former = BoardMember(
+                boardID: seated.board.id!, name: "Jo Former", role: "Lay member", votes: true, livedExperience: false,
+                appointedOn: SimpleDate(iso: "2024-06-03")!)
+            former.leftOn = "2026-10-01"
+            try await former.create(on: app.db)
+            try await InterestDeclaration(
+                memberID: former.id!, kind: .financial, details: "Shares", declaredOn: SimpleDate(iso: "2026-09-01")!,
+                endedOn: nil, recordedByID: nil, heldFrom: SimpleDate(iso: "2026-06-01")!
+            ).create(on: app.db)
+
+            dashboard = try await secretary.get("/staff").body
+            #expect(
+                dashboard.contains(
+                    "<a href=\"/staff/boards\"><strong>2</strong> changes to interests declared late in the last 12 months</a>"
+                ), "\(dashboard)")
+            let boards = try await secretary.get("/staff/boards").body
+            #expect(boards.contains("Declared late in the last 12 months"))
+            #expect(boards.contains("<strong class=\"tag tag-urgent\">2</strong>"), "\(boards)")
+            // Once the end recorded on 15 January 2026 is a year old, it is no longer counted.
+            app.app.decisionClock = .fixed(SimpleDate(year: 2027, month: 1, day: 15))
+            dashboard = try await secretary.get("/staff").body
+            #expect(dashboard.contains("<strong>1</strong> change to interests declared late in the last 12 months"))
+        }
+    }
+
+    @Test(
         "an interest declared after the meeting but held on its day is caught by the conflict check",
         arguments: TestDatabase.all)
     func lateDeclaredInterestStillConflicts(_ database: TestDatabase) async throws {

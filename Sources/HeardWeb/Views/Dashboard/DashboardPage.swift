@@ -18,10 +18,12 @@ enum DashboardPage {
         var ideasWaiting: Int?
     }
 
-    /// What a board secretary should act on: declarations overdue and boards with hardly any lived experience.
+    /// What a board secretary should act on: declarations overdue, changes declared late in the last 12 months,
+    /// and boards with hardly any lived experience.
     struct BoardsWaiting {
         var boards: Int
         var declarationsOverdue: Int
+        var declaredLate: Int
         var boardsWithConcern: Int
 
         static func load(on db: any Database, today: SimpleDate) async throws -> BoardsWaiting {
@@ -31,6 +33,7 @@ enum DashboardPage {
             return BoardsWaiting(
                 boards: boards.count,
                 declarationsOverdue: members.filter { BoardRegister.status($0, today: today).isOverdue }.count,
+                declaredLate: members.map { BoardRegister.lateInLastYear($0, today: today) }.reduce(0, +),
                 boardsWithConcern: boards.filter {
                     BoardRegister.composition(byBoard[$0.id!] ?? [], on: today).concern != nil
                 }.count)
@@ -99,6 +102,14 @@ enum DashboardPage {
                                 strong { "\(boards.declarationsOverdue)" }
                                 boards.declarationsOverdue == 1
                                     ? " member with declarations overdue" : " members with declarations overdue"
+                            }
+                        }
+                        li {
+                            a(.href(BoardURL.staffBoards)) {
+                                strong { "\(boards.declaredLate)" }
+                                boards.declaredLate == 1
+                                    ? " change to interests declared late in the last 12 months"
+                                    : " changes to interests declared late in the last 12 months"
                             }
                         }
                         li {
