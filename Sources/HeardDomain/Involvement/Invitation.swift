@@ -36,6 +36,34 @@ public enum InvitationRules {
         return []
     }
 
+    /// Someone invited without a Heard account (a community member, a carer, a champion): their name and
+    /// e-mail address are needed to write to them, and how they like to be contacted is optional.
+    public static func guestProblems(
+        activityOn: SimpleDate, today: SimpleDate, name: String, email: String, contactPreference: String
+    ) -> [FieldError] {
+        if activityOn < today {
+            return [FieldError("guest_name", "This activity has already happened: invite people to a future one.")]
+        }
+        var problems: [FieldError] = []
+        if name.isEmpty {
+            problems.append(FieldError("guest_name", "Enter the name of the person to invite."))
+        } else if let problem = TextLimit.problem(name, limit: TextLimit.personName, what: "the name") {
+            problems.append(FieldError("guest_name", problem))
+        }
+        if email.isEmpty {
+            problems.append(FieldError("guest_email", "Enter their e-mail address: the invitation is sent to it."))
+        } else if !EmailAddress.isPlausible(email) {
+            problems.append(
+                FieldError("guest_email", "Enter their e-mail address in the correct format, like name@example.com."))
+        }
+        if let problem = TextLimit.problem(
+            contactPreference, limit: TextLimit.contactPreference, what: "how they like to be contacted")
+        {
+            problems.append(FieldError("guest_contact", problem))
+        }
+        return problems
+    }
+
     public static func replyProblems(
         activityOn: SimpleDate, today: SimpleDate, reply: InvitationStatus?, accessNeeds: String
     ) -> [FieldError] {

@@ -17,6 +17,8 @@ public enum TextLimit {
     public static let declarationDetails = 2000
     /// An idea's details: a few paragraphs, published word for word when it is taken forward.
     public static let ideaDetails = 3000
+    /// How someone likes to be contacted ("phone after 5pm, via their carer").
+    public static let contactPreference = 500
     /// The name someone is credited with.
     public static let creditName = 100
     /// A reason recorded for the public or the file (a delay, a closure, a late complaint taken on).
