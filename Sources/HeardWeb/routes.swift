@@ -52,6 +52,9 @@ func routes(_ app: Application) throws {
     involvement.post("me", "ideas", use: IdeasController.submit)
     involvement.post("me", "invitations", ":id", use: InvitationsController.reply)
     involvement.post("me", "declarations", ":id", use: BoardsController.selfDeclare)
+    // Someone invited without an account replies through the link e-mailed to them.
+    browser.get("invitation", ":token", use: GuestInvitations.show)
+    browser.post("invitation", ":token", use: GuestInvitations.reply)
     browser.get("ideas", use: IdeasController.published)
 
     // MARK: Public feedback: share, stories, you said we did

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HeardDomain
 import HeardStorage
 import SQLKit
 import Testing
@@ -65,6 +66,65 @@ extension MigrationTests {
             let cut = try #require(try await EqualityResponse.find(row.id, on: app.db)?.submittedAt)
             #expect(cut == EqualityResponse.day(of: exact))
             #expect(cut.timeIntervalSince1970 == 1_796_515_200)
+        }
+    }
+}
+
+extension MigrationTests {
+    @Test(
+        "M0128 makes an invitation's account optional for guests, keeping every invitation, and reverts, on both databases",
+        arguments: TestDatabase.all)
+    func guestInvitations(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (_, place) = try await Fixtures.service(on: app.db)
+            _ = try await app.createUser(.involvedPerson)
+            let person = try #require(try await User.query(on: app.db).first())
+            let activity = InvolvementActivity(
+                initiativeID: nil, placeID: place.id!, kind: .workshop, title: "Workshop",
+                heldOn: SimpleDate(year: 2026, month: 12, day: 15), venue: "Library", attendees: 0)
+            try await activity.create(on: app.db)
+            let account = Invitation(activityID: activity.id!, userID: person.id!)
+            account.status = .accepted
+            account.accessNeeds = "A hearing loop"
+            try await account.create(on: app.db)
+            func guest(_ email: String, hash: String) -> Invitation {
+                Invitation(
+                    activityID: activity.id!, guestName: "Maya", guestEmail: email, guestContact: "",
+                    replyTokenHash: hash)
+            }
+            try await guest("maya@example.org", hash: "h1").create(on: app.db)
+            let migration = try #require(
+                HeardMigrations.all.first { String(describing: type(of: $0)) == "M0128_GuestInvitations" }
+                    as? any AsyncMigration)
+
+            try await migration.revert(on: app.db)
+            let sql = app.db as! any SQLDatabase
+            let kept = try await sql.raw("SELECT user_id, status, access_needs FROM invitations").all()
+            #expect(kept.count == 1, "the guest's invitation goes; the account's stays")
+            #expect(try kept.first?.decode(column: "access_needs", as: String.self) == "A hearing loop")
+            await #expect(throws: (any Error).self) {
+                try await sql.raw(
+                    "INSERT INTO invitations (id, activity_id, status, access_needs) VALUES (\(bind: UUID()), \(bind: activity.id!), 'invited', '')"
+                ).run()
+            }
+
+            try await migration.prepare(on: app.db)
+            let again = try #require(try await Invitation.find(account.id, on: app.db))
+            #expect(again.$user.id == person.id)
+            #expect(again.status == .accepted)
+            #expect(again.accessNeeds == "A hearing loop")
+            try await guest("maya@example.org", hash: "h2").create(on: app.db)
+            await #expect(throws: (any Error).self, "one address is invited once to an activity") {
+                try await guest("maya@example.org", hash: "h3").create(on: app.db)
+            }
+            await #expect(throws: (any Error).self, "a token finds one invitation") {
+                try await guest("other@example.org", hash: "h2").create(on: app.db)
+            }
+            await #expect(throws: (any Error).self, "an account is invited once to an activity") {
+                try await Invitation(activityID: activity.id!, userID: person.id!).create(on: app.db)
+            }
+            try await guest("other@example.org", hash: "h4").create(on: app.db)
+            #expect(try await Invitation.query(on: app.db).count() == 3)
         }
     }
 }

@@ -26,10 +26,11 @@ struct ViewTextTests {
         #expect(FeedbackChannel.api.title == "Another system, through the API")
     }
 
-    @Test("the request log never holds a reset or declaration link's token")
+    @Test("the request log never holds a reset, declaration or invitation link's token")
     func loggedPaths() {
         #expect(RequestLogMiddleware.loggable("/reset-password/abc123DEF") == "/reset-password/…")
         #expect(RequestLogMiddleware.loggable("/declare/xyz-token") == "/declare/…")
+        #expect(RequestLogMiddleware.loggable("/invitation/xyz-token") == "/invitation/…")
         #expect(RequestLogMiddleware.loggable("/stories/HRD-7K3M9QPX") == "/stories/HRD-7K3M9QPX")
         #expect(RequestLogMiddleware.loggable("/forgot-password") == "/forgot-password")
     }

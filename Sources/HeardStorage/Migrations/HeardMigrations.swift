@@ -39,6 +39,7 @@ public enum HeardMigrations {
             M0124_EqualityResponseDays(),
             M0126_BoardQuorumAndInterestDates(),
             M0127_EqualityAssessmentFirstSaved(),
+            M0128_GuestInvitations(),
             M0129_ComplaintLateStillFair(),
             M0130_ThemeResponseDates(),
         ]

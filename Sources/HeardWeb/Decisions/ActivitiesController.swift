@@ -208,7 +208,7 @@ enum ActivitiesController {
                         changes: changes)
                     if let change {
                         for invitation in invitations {
-                            try await change.notice(to: invitation.user, activity: activity).create(on: db)
+                            try await change.notice(to: invitation, activity: activity).create(on: db)
                         }
                     }
                 }
@@ -223,7 +223,7 @@ enum ActivitiesController {
                 if !needing.isEmpty {
                     request.session.data[accessWarningKey] =
                         "This change removed \(ActivityChange.join(change.removedAccess)), and "
-                        + ActivityChange.join(needing.map { "\($0.user.displayName) (\"\($0.accessNeeds)\")" })
+                        + ActivityChange.join(needing.map { "\($0.inviteeName) (\"\($0.accessNeeds)\")" })
                         + " told us what they need to take part. Check they can still come, and contact them before the day."
                 }
             }
@@ -379,7 +379,8 @@ enum ActivitiesController {
     }
 
     static func renderShow(
-        _ request: Request, _ activity: InvolvementActivity, failure: ValidationFailure?, status: HTTPResponseStatus
+        _ request: Request, _ activity: InvolvementActivity, failure: ValidationFailure?, status: HTTPResponseStatus,
+        guestTyped: [String: String] = [:]
     ) async throws -> Response {
         let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
             .sort(\.$createdAt).all()
@@ -394,7 +395,7 @@ enum ActivitiesController {
         let groups = ConsultationAnalysis.representation(answers, population: population)
         let invitations = try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!)
             .with(\.$user).sort(\.$createdAt).all()
-        let invited = Set(invitations.map(\.$user.id))
+        let invited = Set(invitations.compactMap(\.$user.id))
         let invitable = try await User.query(on: request.db).filter(\.$role == .involvedPerson)
             .filter(\.$isActive == true).sort(\.$displayName).all().filter { !invited.contains($0.id!) }
         return .html(
@@ -402,7 +403,8 @@ enum ActivitiesController {
                 activity, comments: comments, services: services, representation: groups, populationSource: source,
                 invitations: invitations, invitable: invitable, today: request.today,
                 context: PageContext(request, title: activity.title, hasErrors: failure != nil),
-                notice: Admin.takeFlash(request), warning: takeAccessWarning(request), failure: failure, typed: ""),
+                notice: Admin.takeFlash(request), warning: takeAccessWarning(request), failure: failure, typed: "",
+                guestTyped: guestTyped),
             status: status)
     }
 

@@ -63,6 +63,7 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     activities.post("activities", ":id", "comments", use: ActivitiesController.addComment)
     activities.post("activities", ":id", "monitoring", use: ActivitiesController.addMonitoring)
     activities.post("activities", ":id", "invitations", use: InvitationsController.invite)
+    activities.post("activities", ":id", "invitations", "guest", use: GuestInvitations.invite)
 
     // Population figures for representation tables (administrators)
     let reference = staff.grouped(AreaGuard(area: .referenceData))

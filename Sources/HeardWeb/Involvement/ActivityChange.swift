@@ -56,12 +56,18 @@ struct ActivityChange {
             || !removedAccess.isEmpty
     }
 
-    func notice(to person: User, activity: InvolvementActivity) -> Notice {
+    /// The e-mail to someone invited (`user` loaded): an account holder changes their reply on their own page,
+    /// a guest through the link in their invitation (only its hash is kept, so it cannot be sent again here).
+    func notice(to invitation: Invitation, activity: InvolvementActivity) -> Notice {
         let access = ActivityViews.accessibility(activity)
+        let howToChange =
+            invitation.isGuest
+            ? "If you can no longer come, or you need something different to take part, use the link in the e-mail that invited you to change your reply."
+            : "If you can no longer come, or you need something different to take part, sign in and open \"Your involvement\" to change your reply."
         return Notice(
-            to: person.email, subject: "Changed: \(activity.title)",
+            to: invitation.inviteeEmail, subject: "Changed: \(activity.title)",
             body: """
-                Hello \(person.displayName),
+                Hello \(invitation.inviteeName),
 
                 Something has changed about \(activity.title), which you were invited to.
 
@@ -69,7 +75,7 @@ struct ActivityChange {
 
                 It is now on \(activity.date.ukText), \(activity.venue.isEmpty ? "online" : "at \(activity.venue)").
                 \(access.isEmpty ? "" : "Arrangements: \(access.joined(separator: ", ")).\n")
-                If you can no longer come, or you need something different to take part, sign in and open "Your involvement" to change your reply.
+                \(howToChange)
                 """, kind: "activity_changed")
     }
 

@@ -18,7 +18,8 @@ enum InvitationsController {
                 request, activity, failure: ValidationFailure(errors), status: .unprocessableEntity)
         }
         let already = Set(
-            try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!).all().map(\.$user.id))
+            try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!).all()
+                .compactMap(\.$user.id))
         let eligible = try await User.query(on: request.db).filter(\.$id ~~ Array(chosen))
             .filter(\.$role == .involvedPerson).filter(\.$isActive == true).all()
         guard eligible.count == chosen.count else {
@@ -31,21 +32,11 @@ enum InvitationsController {
                 request, activity, failure: ValidationFailure([problem]), status: .unprocessableEntity)
         }
         let people = eligible.filter { !already.contains($0.id!) }
-        let access = ActivityViews.accessibility(activity)
         try await request.db.transaction { db in
             for person in people {
                 let invitation = Invitation(activityID: activity.id!, userID: person.id!)
                 try await invitation.create(on: db)
-                try await Notice(
-                    to: person.email, subject: "You are invited: \(activity.title)",
-                    body: """
-                        Hello \(person.displayName),
-
-                        You are invited to \(activity.title) on \(activity.date.ukText), \(activity.venue.isEmpty ? "online" : "at \(activity.venue)").
-                        \(access.isEmpty ? "" : "Arrangements: \(access.joined(separator: ", ")).\n")
-                        Sign in and open "Your involvement" to say whether you can come and tell us anything you need to take part.
-                        """, kind: "invitation"
-                ).create(on: db)
+                try await accountNotice(to: person, activity: activity).create(on: db)
             }
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "activity.invited", objectType: "activity",
@@ -58,6 +49,27 @@ enum InvitationsController {
                 ? "Everyone ticked was already invited."
                 : "Invited \(people.count) \(people.count == 1 ? "person" : "people"). They have been e-mailed.")
         return request.redirect(to: DecisionURL.activity(activity.id!) + "#invitations")
+    }
+
+    /// The e-mail inviting someone with an account: they reply on their own page.
+    static func accountNotice(to person: User, activity: InvolvementActivity) -> Notice {
+        Notice(
+            to: person.email, subject: "You are invited: \(activity.title)",
+            body: """
+                Hello \(person.displayName),
+
+                \(whatAndWhen(activity))
+                Sign in and open "Your involvement" to say whether you can come and tell us anything you need to take part.
+                """, kind: "invitation")
+    }
+
+    /// "You are invited to … on …, at …." and the arrangements, as every invitation e-mail says them.
+    static func whatAndWhen(_ activity: InvolvementActivity) -> String {
+        let access = ActivityViews.accessibility(activity)
+        return """
+            You are invited to \(activity.title) on \(activity.date.ukText), \(activity.venue.isEmpty ? "online" : "at \(activity.venue)").
+            \(access.isEmpty ? "" : "Arrangements: \(access.joined(separator: ", ")).\n")
+            """
     }
 
     /// The involved person's reply, from their own page.

@@ -1,10 +1,10 @@
 import Vapor
 
 /// Logs each request (method and path, like Vapor's `RouteLoggingMiddleware`) without the secrets some paths
-/// carry: the token of a password reset or declaration link becomes "…", so the log cannot stand in for the
+/// carry: the token of a password reset, declaration or invitation link becomes "…", so the log cannot stand in for the
 /// e-mail (only hashes of those tokens are stored).
 struct RequestLogMiddleware: AsyncMiddleware {
-    static let pathsWithSecrets = ["/reset-password/", "/declare/"]
+    static let pathsWithSecrets = ["/reset-password/", "/declare/", "/invitation/"]
 
     static func loggable(_ path: String) -> String {
         for prefix in pathsWithSecrets where path.hasPrefix(prefix) && path.count > prefix.count {
@@ -13,7 +13,7 @@ struct RequestLogMiddleware: AsyncMiddleware {
         return path.removingPercentEncoding ?? path
     }
 
-    /// `text` with the token of every password-reset or declaration link in it hidden: for showing an e-mail
+    /// `text` with the token of every password-reset, declaration or invitation link in it hidden: for showing an e-mail
     /// to someone other than the person it was sent to (the outbox), who could otherwise use the link.
     static func hidingSecrets(in text: String) -> String {
         var result = ""

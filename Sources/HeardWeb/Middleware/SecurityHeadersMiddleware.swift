@@ -6,9 +6,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
 
-    /// Pages that name someone or carry a secret: never kept by a browser or a proxy. The declaration and
-    /// password links carry a token, and their pages name the member or account.
-    static let privatePrefixes = ["/staff", "/sign-in", "/me", "/account", "/declare", "/reset-password"]
+    /// Pages that name someone or carry a secret: never kept by a browser or a proxy. The declaration,
+    /// invitation and password links carry a token, and their pages name the member, guest or account.
+    static let privatePrefixes = [
+        "/staff", "/sign-in", "/me", "/account", "/declare", "/invitation", "/reset-password",
+    ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)

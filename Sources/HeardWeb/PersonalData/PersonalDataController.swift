@@ -98,7 +98,7 @@ enum PersonalDataController {
                 on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
                 objectID: nil,
                 summary:
-                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)",
+                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.invitations > 0 ? "\(counts.invitations) invitations, " : "")\(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)",
                 changes: [FieldChange("reason", from: nil, to: typed.reason)])
             return counts
         }
@@ -118,8 +118,13 @@ enum PersonalDataController {
         }
         Admin.flash(
             request,
-            "Erased: \(Wording.count(counts.feedback, "piece of feedback", "pieces of feedback")), "
-                + "\(Wording.count(counts.responses, "consultation response")) and \(Wording.count(counts.emails, "e-mail"))."
+            "Erased: "
+                + EnglishList.and(
+                    [
+                        Wording.count(counts.feedback, "piece of feedback", "pieces of feedback"),
+                        Wording.count(counts.responses, "consultation response"),
+                    ] + (counts.invitations > 0 ? [Wording.count(counts.invitations, "invitation")] : [])
+                        + [Wording.count(counts.emails, "e-mail")]) + "."
                 + (kept.isEmpty
                     ? "" : " " + EnglishList.and(kept).prefix(1).uppercased() + EnglishList.and(kept).dropFirst() + ".")
         )
@@ -150,7 +155,8 @@ enum PersonalDataCopy {
         let dates = ISO8601DateFormatter()
         func date(_ value: Date?) -> String? { value.map { dates.string(from: $0) } }
         let document: [String: Any] = [
-            "about": "What Heard holds on you: feedback you gave, consultation responses and e-mails sent to you.",
+            "about":
+                "What Heard holds on you: feedback you gave, consultation responses, invitations to activities and e-mails sent to you.",
             "feedback": held.feedback.map { entry -> [String: Any] in
                 let item = entry.item
                 var row: [String: Any] = [
@@ -185,6 +191,15 @@ enum PersonalDataCopy {
                         else { return nil }
                         return ["question": question.text, "answer": answer]
                     },
+                ]
+            },
+            "invitations": held.invitations.map { invitation -> [String: Any] in
+                [
+                    "activity": invitation.activity.title, "date": invitation.activity.heldOn,
+                    "invited": date(invitation.createdAt) ?? "", "name": invitation.guestName ?? "",
+                    "email": invitation.guestEmail ?? "", "how_you_like_to_be_contacted": invitation.guestContact ?? "",
+                    "reply": invitation.status.title, "what_you_need_to_take_part": invitation.accessNeeds,
+                    "replied": date(invitation.repliedAt) ?? "",
                 ]
             },
             "emails": held.emails.map { notice -> [String: Any] in

@@ -7,7 +7,8 @@ import HeardText
 import SQLKit
 
 /// Everything Heard holds that was given by, or sent to, the person a request is about: their feedback (with
-/// its replies and any complaint), their consultation responses and the e-mails sent to them.
+/// its replies and any complaint), their consultation responses, invitations to activities they had without an
+/// account, and the e-mails sent to them.
 ///
 /// E-mail addresses are matched without regard to case, by a scan: requests are rare and an index on every
 /// contact column would cost every insert. Feedback and answers that carry the address in their words (given
@@ -42,21 +43,25 @@ struct PersonalDataHeld {
     var request: PersonalDataRequest
     var feedback: [Feedback]
     var responses: [Response]
+    /// Invitations to activities as a guest without an account (with their activity): a name, the address, how
+    /// they like to be contacted, the reply and what they need to take part.
+    var invitations: [Invitation] = []
     var emails: [Notice]
 
-    var isEmpty: Bool { feedback.isEmpty && responses.isEmpty && emails.isEmpty }
+    var isEmpty: Bool { feedback.isEmpty && responses.isEmpty && invitations.isEmpty && emails.isEmpty }
 
     /// Whether an erasure would change anything: not when all that was found was erased before, or is kept.
     var hasAnythingToErase: Bool {
-        feedback.contains(where: \.canBeErased) || !responses.isEmpty
+        feedback.contains(where: \.canBeErased) || !responses.isEmpty || !invitations.isEmpty
             || emails.contains { $0.toAddress != Self.erasedAddress }
     }
 
-    /// "2 pieces of feedback, 1 consultation response and 3 e-mails"
+    /// "2 pieces of feedback, 1 consultation response, 1 invitation and 3 e-mails"
     var summary: String {
         let parts = [
             feedback.isEmpty ? nil : Wording.count(feedback.count, "piece of feedback", "pieces of feedback"),
             responses.isEmpty ? nil : Wording.count(responses.count, "consultation response"),
+            invitations.isEmpty ? nil : Wording.count(invitations.count, "invitation"),
             emails.isEmpty ? nil : Wording.count(emails.count, "e-mail"),
         ].compactMap { $0 }
         return parts.isEmpty ? "nothing" : EnglishList.and(parts)
@@ -118,6 +123,12 @@ struct PersonalDataHeld {
             }
         }
 
+        var invitations: [Invitation] = []
+        if let email = request.email {
+            invitations = try await Invitation.query(on: db)
+                .filter(lowered("guest_email", Invitation.schema, email)).with(\.$activity).sort(\.$createdAt).all()
+        }
+
         var emails: [Notice] = []
         if let email = request.email {
             emails = try await Notice.query(on: db).filter(lowered("to_address", Notice.schema, email))
@@ -129,7 +140,8 @@ struct PersonalDataHeld {
             emails += try await Notice.query(on: db).filter(\.$feedbackID ~~ ids).sort(\.$createdAt).all()
                 .filter { !known.contains($0.id!) }
         }
-        return PersonalDataHeld(request: request, feedback: feedback, responses: responses, emails: emails)
+        return PersonalDataHeld(
+            request: request, feedback: feedback, responses: responses, invitations: invitations, emails: emails)
     }
 
     /// What an erasure did: erased, and kept because the law or the record needs it.
@@ -139,6 +151,7 @@ struct PersonalDataHeld {
         /// Responses to consultations whose outcome is published: e-mail address erased, the answers kept with
         /// the personal details in them redacted.
         var responsesKept = 0
+        var invitations = 0
         var emails = 0
         /// Feedback that became a complaint, kept whole.
         var complaintsKept = 0
@@ -205,6 +218,12 @@ struct PersonalDataHeld {
                 try await theme.update(on: db)
                 counts.quotesRedacted += 1
             }
+        }
+        // An invitation as a guest is only contact details and a reply: it goes whole. What it says about
+        // the activity (how many came) is kept on the activity.
+        for invitation in invitations {
+            try await invitation.delete(on: db)
+            counts.invitations += 1
         }
         let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
         for notice in emails

@@ -74,6 +74,18 @@ enum PersonalDataPage {
                             ]
                         })
                 }
+                if !held.invitations.isEmpty {
+                    DataTable.render(
+                        caption: "Invitations to activities, without an account",
+                        headers: ["Activity", "Date", "Name", "Reply", "If erased"],
+                        rows: held.invitations.map { invitation in
+                            [
+                                .text(invitation.activity.title), .text(invitation.activity.date.ukText),
+                                .text(invitation.inviteeName), .text(invitation.status.staffTitle),
+                                .text("The invitation, their name, address and reply are erased."),
+                            ]
+                        })
+                }
                 if !held.emails.isEmpty {
                     DataTable.render(
                         caption: "E-mails sent to them", headers: ["Written", "Subject", "If erased"],
@@ -91,7 +103,7 @@ enum PersonalDataPage {
                 }
                 h2 { "Send them a copy" }
                 p {
-                    "The copy holds what they wrote, their contact details, what happened to their feedback and the e-mails sent to them. Send it to them securely."
+                    "The copy holds what they wrote, their contact details, what happened to their feedback, their invitations and replies, and the e-mails sent to them. Send it to them securely."
                 }
                 p {
                     a(

@@ -134,7 +134,7 @@ enum ActivityViews {
         representation: [ConsultationAnalysis.RepresentationGroup], populationSource: String?,
         invitations: [Invitation], invitable: [User], today: SimpleDate, context: PageContext,
         notice: String?, warning: String? = nil,
-        failure: ValidationFailure?, typed: String
+        failure: ValidationFailure?, typed: String, guestTyped: [String: String] = [:]
     ) -> String {
         let access = accessibility(activity)
         return PageLayout.render(context) {
@@ -159,7 +159,7 @@ enum ActivityViews {
             ])
             invitationsSection(
                 activity, invitations: invitations, invitable: invitable, today: today, context: context,
-                failure: failure)
+                failure: failure, guestTyped: guestTyped)
             h2 { "What people said" }
             if comments.isEmpty {
                 p { "No comments captured yet." }
@@ -202,24 +202,31 @@ enum ActivityViews {
         }
     }
 
-    /// Who was invited, their replies and what they need; and a form to invite more involved people.
+    /// Who was invited (with an account or without), their replies and what they need; and forms to invite
+    /// more involved people, and someone without an account.
     static func invitationsSection(
         _ activity: InvolvementActivity, invitations: [Invitation], invitable: [User], today: SimpleDate,
-        context: PageContext, failure: ValidationFailure?
+        context: PageContext, failure: ValidationFailure?, guestTyped: [String: String] = [:]
     ) -> HTMLNode {
-        .fragment([
+        let isFuture = activity.date >= today
+        return .fragment([
             h2(.id("invitations")) { "Invitations" },
             invitations.isEmpty
                 ? p { "Nobody has been invited yet." }
-                : DataTable.render(
-                    caption: "Invitations to \(activity.title)", headers: ["Person", "Reply", "What they need"],
-                    rows: invitations.map { invitation in
-                        [
-                            .text(invitation.user.displayName), .text(invitation.status.staffTitle),
-                            .text(invitation.accessNeeds.isEmpty ? "–" : invitation.accessNeeds),
-                        ]
-                    }, captionHidden: true),
-            activity.date < today || invitable.isEmpty
+                : .fragment([
+                    p { replyCounts(invitations) },
+                    DataTable.render(
+                        caption: "Invitations to \(activity.title)",
+                        headers: ["Person", "How they reply", "Reply", "What they need"],
+                        rows: invitations.map { invitation in
+                            [
+                                .text(invitation.inviteeName), .text(howTheyReply(invitation)),
+                                .text(invitation.status.staffTitle),
+                                .text(invitation.accessNeeds.isEmpty ? "–" : invitation.accessNeeds),
+                            ]
+                        }, captionHidden: true),
+                ]),
+            !isFuture || invitable.isEmpty
                 ? .fragment([])
                 : HeardWeb.form(
                     .action(DecisionURL.activity(activity.id!) + "/invitations"), .method("post"), .novalidate
@@ -234,6 +241,52 @@ enum ActivityViews {
                     )
                     button(.type("submit"), .class("button button-secondary")) { "Send invitations" }
                 },
+            isFuture ? guestForm(activity, context: context, failure: failure, typed: guestTyped) : .fragment([]),
         ])
+    }
+
+    /// "3 invited: 1 coming, 1 cannot come, 1 has not replied."
+    static func replyCounts(_ invitations: [Invitation]) -> String {
+        func count(_ status: InvitationStatus) -> Int { invitations.filter { $0.status == status }.count }
+        let waiting = count(.invited)
+        return "\(invitations.count) invited: \(count(.accepted)) coming, \(count(.declined)) cannot come, "
+            + "\(waiting) \(waiting == 1 ? "has" : "have") not replied."
+    }
+
+    /// An account holder replies on their own page; a guest through the link e-mailed to them, and staff see
+    /// how they like to be contacted.
+    static func howTheyReply(_ invitation: Invitation) -> String {
+        guard invitation.isGuest else { return "Involvement account" }
+        let contact = invitation.guestContact ?? ""
+        return "No account: by the link e-mailed to \(invitation.inviteeEmail)."
+            + (contact.isEmpty ? "" : " Prefers: \(contact)")
+    }
+
+    static func guestForm(
+        _ activity: InvolvementActivity, context: PageContext, failure: ValidationFailure?,
+        typed: [String: String]
+    ) -> HTMLNode {
+        HeardWeb.form(
+            .action(DecisionURL.activity(activity.id!) + "/invitations/guest"), .method("post"), .novalidate,
+            .class("panel")
+        ) {
+            h3 { "Invite someone without an account" }
+            p(.class("hint")) {
+                "Community members, carers and champions do not need an account. They get an e-mail with a private link, and reply through it without signing in. They can change their reply until the day."
+            }
+            FormComponents.csrfField(context.csrfToken ?? "")
+            FormComponents.textField(
+                name: "guest_name", label: "Name", value: typed["guest_name"] ?? "", failure: failure,
+                autocomplete: "off")
+            FormComponents.textField(
+                name: "guest_email", label: "E-mail address", value: typed["guest_email"] ?? "", failure: failure,
+                hint: "If they have an involvement account with this address, their account is invited instead.",
+                type: "email", autocomplete: "off")
+            FormComponents.textArea(
+                name: "guest_contact", label: "How they like to be contacted (optional)",
+                value: typed["guest_contact"] ?? "", failure: failure,
+                hint: "For example \"phone after 5pm\" or \"through her carer\". Only staff see this.", rows: 2)
+            button(.type("submit"), .class("button button-secondary")) { "Send invitation" }
+        }
     }
 }
