@@ -714,6 +714,47 @@ class Run:
             raise CheckFailed("Declaring through the link did not say it was recorded")
         self.page("declaration by link: thank you")
 
+    def journey_guest_invitation(self):
+        """The engagement officer invites someone without an account to an upcoming activity; they reply through
+        the e-mailed link, not signed in. Needs the server's SQLite file to read the link from the notices outbox
+        (skipped without --database)."""
+        if not self.database:
+            print(f"skip {self.label} guest_invitation: no --database to read the e-mailed link from", flush=True)
+            return
+        self.sign_in("engagement")
+        self.open("/staff/activities?when=upcoming", "upcoming activities (for a guest invitation)")
+        self.click_and_wait(self.find("main table a[href*='/staff/activities/']"))
+        self.click_and_wait(self.button("Send invitation"))
+        self.check_error_summary("guest invitation without a name or address")
+        self.page("activity: guest invitation error")
+        # Each run invites its own guest: the same address twice is "already invited".
+        email = f"guest-{self.label}@example.org"
+        self.fill("guest_name", "Maya Patel")
+        self.fill("guest_email", email)
+        self.fill("guest_contact", "Text first, she works shifts")
+        self.click_and_wait(self.button("Send invitation"))
+        self.expect_no_error_summary("guest invitation")
+        if "Invited Maya Patel" not in self.find("main").text:
+            raise CheckFailed("Inviting someone without an account did not say so")
+        self.page("activity: guest invited")
+        import sqlite3
+        with sqlite3.connect(self.database) as db:
+            body = db.execute("SELECT body FROM notices WHERE kind = 'invitation' AND to_address = ? "
+                              "ORDER BY rowid DESC LIMIT 1", (email,)).fetchone()[0]
+        path = "/invitation/" + body.split("/invitation/", 1)[1].split()[0]
+        self.driver.delete_all_cookies()
+        self.open(path, "invitation by link")
+        self.click_and_wait(self.button("Send my reply"))
+        self.check_error_summary("invitation by link without an answer")
+        self.page("invitation by link: error")
+        self.tick(self.find("input[name='reply'][value='accepted']").get_attribute("id"))
+        self.fill("access_needs", "A seat near the door, please.")
+        self.click_and_wait(self.button("Send my reply"))
+        self.expect_no_error_summary("invitation by link")
+        if "your reply is saved" not in self.find("main").text:
+            raise CheckFailed("Replying through the invitation link did not say it was saved")
+        self.page("invitation by link: replied")
+
     def journey_outbox(self):
         self.sign_in("admin")
         # The administrator's less frequent pages sit behind one navigation link.
@@ -803,7 +844,7 @@ class Run:
 
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
                 "dashboard", "moderate", "reply", "action", "complaint", "boards", "consultation", "survey_builder", "idea",
-                "invitation", "indicators", "open_data", "declaration_link", "outbox", "personal_data",
+                "invitation", "indicators", "open_data", "declaration_link", "guest_invitation", "outbox", "personal_data",
                 "background_work", "accounts"]
 
 
