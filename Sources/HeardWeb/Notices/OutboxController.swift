@@ -198,7 +198,7 @@ enum OutboxPage {
                                     let kind = titles[item.kind] ?? item.kind
                                     item.subject.hasPrefix(kind) ? item.subject : kind + ": " + item.subject
                                 }
-                                // A reset or declaration link still works until used: not for other eyes.
+                                // A reset, declaration or invitation link still works: not for other eyes.
                                 div(.class("notice-body")) {
                                     FeedbackText.paragraphs(RequestLogMiddleware.hidingSecrets(in: item.body))
                                 }

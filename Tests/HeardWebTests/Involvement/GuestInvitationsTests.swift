@@ -250,6 +250,9 @@ struct GuestInvitationsTests {
             _ = try await visitor.post(link, form: ["reply": "accepted", "access_needs": "A hearing loop"])
 
             let search = "/staff/personal-data?email=Maya.Patel%40example.org"
+            let outbox = try await admin.get("/staff/notices")
+            #expect(outbox.body.contains("/invitation/…"), "the outbox shows the e-mail without its working link")
+            #expect(!outbox.body.contains(link))
             let found = try await admin.get(search)
             #expect(found.body.contains("Found: 1 invitation and 1 e-mail"))
             #expect(found.body.contains("Invitations to activities, without an account"))
