@@ -98,11 +98,17 @@ struct ImportCommand: AsyncParsableCommand {
                 for (field, column) in columns { if let column { mapping.columns[field.rawValue] = column } }
                 if let service {
                     let all = try await Service.query(on: app.db).all()
-                    guard
-                        let match = all.first(where: {
-                            $0.id?.uuidString == service.uppercased() || $0.name.lowercased() == service.lowercased()
-                        })
-                    else { throw CLIError("No service is called '\(service)'. Check the name on the Services page.") }
+                    let matches = all.filter {
+                        $0.id?.uuidString == service.uppercased() || $0.name.lowercased() == service.lowercased()
+                    }
+                    guard let match = matches.first else {
+                        throw CLIError("No service is called '\(service)'. Check the name on the Services page.")
+                    }
+                    guard matches.count == 1 else {
+                        throw CLIError(
+                            "\(matches.count) services are called '\(service)'. Give its id instead: one of \(matches.map { $0.id!.uuidString }.sorted().joined(separator: ", "))."
+                        )
+                    }
                     mapping.fixedServiceID = match.id
                 }
                 var resumeBatch: ImportBatch?

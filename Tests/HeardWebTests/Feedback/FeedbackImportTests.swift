@@ -66,6 +66,37 @@ struct FeedbackImportTests {
         }
     }
 
+    @Test(
+        "a service name two services share is refused on its line, naming their ids; an id picks one",
+        arguments: TestDatabase.all)
+    func sharedServiceName(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (calderdale, _) = try await Fixtures.service(on: app.db)
+            let leeds = Place(name: "Leeds", slug: "leeds")
+            try await leeds.create(on: app.db)
+            let twin = Service(
+                name: "Emergency Department", summary: "", organisationID: calderdale.$organisation.id,
+                placeID: leeds.id!)
+            try await twin.create(on: app.db)
+            let file = try Self.write([
+                "Date,Service,Comment,FFT,Publish,Recommend",
+                "2026-10-30,emergency department,Kind staff,Good,yes,",
+                "2026-10-30,\(twin.id!.uuidString),Quick service,Good,yes,",
+            ])
+            defer { try? FileManager.default.removeItem(at: file) }
+            let report = try await FeedbackImporter(database: app.db).run(
+                file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false)
+            #expect(report.accepted == 1)
+            #expect(report.rejections.map(\.line) == [2])
+            #expect(report.rejections.map(\.field) == ["service"])
+            let message = try #require(report.rejections.first?.message)
+            #expect(message.hasPrefix("2 services are called 'emergency department'. Write the service's id instead"))
+            #expect(message.contains(twin.id!.uuidString) && message.contains(calderdale.id!.uuidString))
+            let items = try await FeedbackItem.query(on: app.db).all()
+            #expect(items.map(\.$service.id) == [twin.id!], "the row naming an id went to that service")
+        }
+    }
+
     @Test("an imported comment that suggests risk alerts moderators by e-mail, with a link to the alerts page")
     func urgentImportedRowAlerts() async throws {
         try await TestApp.run(on: .sqlite) { app in

@@ -105,14 +105,15 @@ public struct FeedbackImporter {
     }
     static let chunkSize = 500
 
-    /// Resolves service names (case-insensitive) and ids once.
+    /// Resolves service names (case-insensitive) and ids once. Two services may share a name (an eye clinic
+    /// in two places): such a name finds neither, as in the API, rather than whichever was read last.
     struct ServiceDirectory {
-        var byName: [String: Service] = [:]
+        var byName: [String: [Service]] = [:]
         var byID: [UUID: Service] = [:]
 
         init(_ services: [Service]) {
             for service in services {
-                byName[service.name.lowercased()] = service
+                byName[service.name.lowercased(), default: []].append(service)
                 byID[service.id!] = service
             }
         }
@@ -120,7 +121,18 @@ public struct FeedbackImporter {
         func find(_ text: String) -> Service? {
             let key = text.trimmingCharacters(in: .whitespaces)
             if let id = UUID(uuidString: key) { return byID[id] }
-            return byName[key.lowercased()]
+            guard let named = byName[key.lowercased()], named.count == 1 else { return nil }
+            return named[0]
+        }
+
+        /// Why `text` finds no service, for the row's error.
+        func problem(_ text: String) -> String {
+            let key = text.trimmingCharacters(in: .whitespaces)
+            guard let named = byName[key.lowercased()], named.count > 1 else {
+                return "No service is called '\(text)'."
+            }
+            return
+                "\(named.count) services are called '\(key)'. Write the service's id instead (one of \(named.map { $0.id!.uuidString }.sorted().joined(separator: ", "))), or give the services different names."
         }
     }
 
@@ -289,8 +301,7 @@ public struct FeedbackImporter {
                 errors.append(
                     .init(
                         line: line, field: "service",
-                        message: value(.service).map { "No service is called '\($0)'." }
-                            ?? "No service column is mapped."))
+                        message: value(.service).map(services.problem) ?? "No service column is mapped."))
             }
             let checked = FeedbackImportRules.check(
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
