@@ -37,7 +37,10 @@ public enum IdeaAnswerRules {
                 ))
         case _ where text.isEmpty:
             problems.append(FieldError("response", "Write the response the person will read: what happens next."))
-        default: break
+        default:
+            if let problem = TextLimit.problem(text, limit: TextLimit.reply, what: "the response") {
+                problems.append(FieldError("response", problem))
+            }
         }
         if status == .takenForward && !initiativeChosen {
             problems.append(

@@ -26,6 +26,10 @@ public enum TextLimit {
     /// One part of a complaint's record: the acknowledgement offered, how it was considered, the conclusions,
     /// what is put right. A summary of the letter, not the letter's every page.
     public static let complaintRecord = 10_000
+    /// Words written for the person or the public as one message: a reply to feedback, an update on an action
+    /// (its outcome when it closes), the response to an idea. A few paragraphs, read in full on a page or in
+    /// an e-mail.
+    public static let reply = 5000
 
     /// Nil when `text` fits; otherwise "Keep the role to 150 characters or fewer: it is 200,000 now."
     /// `what` names the field as the sentence needs it: "the role", "the description".

@@ -28,5 +28,12 @@ struct IdeaAnswerRulesTests {
             IdeaAnswerRules.problems(status: .takenForward, response: "", initiativeChosen: false).map(\.field)
                 == ["response", "initiative_id"])
         #expect(IdeaAnswerRules.problems(status: .takenForward, response: "Yes.", initiativeChosen: true).isEmpty)
+        // A response is read in full on the person's page and in an e-mail: a few paragraphs, not a book.
+        let long = String(repeating: "a", count: TextLimit.reply + 1)
+        for status in IdeaStatus.answers {
+            #expect(
+                IdeaAnswerRules.problems(status: status, response: long, initiativeChosen: true).map(\.message)
+                    == ["Keep the response to 5,000 characters or fewer: it is 5,001 now."])
+        }
     }
 }

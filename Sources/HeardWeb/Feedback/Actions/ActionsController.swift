@@ -151,6 +151,13 @@ enum ActionsController {
         if title.isEmpty { errors.append(FieldError("title", "Enter what will be done, in a short sentence.")) }
         let youSaid = (form.youSaid ?? "").trimmingWhitespace()
         if youSaid.isEmpty { errors.append(FieldError("you_said", "Say what people told us that this answers.")) }
+        // Both are read in lists and cards: "We will …" is a short sentence, "You said …" a few at most.
+        if let problem = TextLimit.problem(title, limit: TextLimit.title, what: "what will be done") {
+            errors.append(FieldError("title", problem))
+        }
+        if let problem = TextLimit.problem(youSaid, limit: TextLimit.reply, what: "what people told us") {
+            errors.append(FieldError("you_said", problem))
+        }
         // Both are published on "You said, we did" and in the open data.
         for (field, text) in [("title", title), ("you_said", youSaid)] {
             if let problem = request.listeningEngine.personalDataProblem(in: text, field: field) {
@@ -308,6 +315,7 @@ enum ActionsController {
         }
         if let problem =
             ActionStatus.problem(changingFrom: action.status, to: status, note: note)
+            ?? TextLimit.problem(note, limit: TextLimit.reply, what: "the update").map({ FieldError("note", $0) })
             ?? request.listeningEngine.personalDataProblem(in: note, field: "note")
         {
             return .html(
@@ -506,6 +514,8 @@ enum ActionsController {
         var errors: [FieldError] = []
         if typed["title"]!.isEmpty {
             errors.append(FieldError("title", "Enter what will be done, in a short sentence."))
+        } else if let problem = TextLimit.problem(typed["title"]!, limit: TextLimit.title, what: "what will be done") {
+            errors.append(FieldError("title", problem))
         } else if let problem = request.listeningEngine.personalDataProblem(in: typed["title"]!, field: "title") {
             errors.append(problem)
         }
