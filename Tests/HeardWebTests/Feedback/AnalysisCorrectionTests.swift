@@ -52,6 +52,29 @@ struct AnalysisCorrectionTests {
                 try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.analysis_corrected").first())
             #expect(Set(AuditLog.decodeChanges(audit.changes).map(\.field)) == ["themes", "sentiment"])
 
+            // "Not assigned" says there is no subject: left ticked beside a real theme, the real theme stands.
+            let both = try await moderator.send(
+                .POST, path + "/analysis", headers: [],
+                body: "_csrf=\(try await moderator.get(path).csrfToken ?? "")&themes%5B%5D=Parking"
+                    + "&themes%5B%5D=Not+assigned&sentiment=4",
+                contentType: "application/x-www-form-urlencoded")
+            #expect(both.status == .seeOther)
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.themeList == ["Parking"])
+            #expect(
+                try await FeedbackTheme.query(on: app.db).filter(\.$feedback.$id == item.id!).all().map(\.theme)
+                    == ["Parking"])
+            #expect(
+                try await moderator.get(path).body.contains(
+                    "\"Not assigned\" was left off, as the comment has a theme."))
+            // Alone, it is what the moderator means.
+            let none = try await moderator.post(
+                path + "/analysis", form: ["themes[]": "Not assigned", "sentiment": "4"], tokenFrom: path)
+            #expect(none.status == .seeOther)
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.themeList == ["Not assigned"])
+            let restored = try await moderator.post(
+                path + "/analysis", form: ["themes[]": "Timeliness of care", "sentiment": "5"], tokenFrom: path)
+            #expect(restored.status == .seeOther)
+
             #expect(
                 try await moderator.get("/staff/feedback?page=abc").status == .ok, "a bad page number shows the first")
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("corrections-\(UUID()).csv")

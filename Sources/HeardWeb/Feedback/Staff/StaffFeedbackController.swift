@@ -253,8 +253,11 @@ enum StaffFeedbackController {
                 analysis: (Set(chosen), sentimentText))
             return .html(page, status: .unprocessableEntity)
         }
-        // In the model's order, as the engine writes them.
-        let themes = known.filter { chosen.contains($0) }
+        // In the model's order, as the engine writes them. "Not assigned" says the comment has no subject: a
+        // moderator who ticks a real theme and leaves the engine's "Not assigned" ticked means the real one.
+        let ticked = known.filter { chosen.contains($0) }
+        let themes = ListeningEngine.publicThemes(ticked)
+        let dropped = ticked.filter { !themes.contains($0) }
         let changes = [
             FieldChange("themes", from: item.themes, to: themes.joined(separator: ";")),
             FieldChange("sentiment", from: item.sentiment.map(String.init), to: sentiment.map(String.init)),
@@ -276,7 +279,13 @@ enum StaffFeedbackController {
                 objectID: item.id?.uuidString, summary: "Corrected the analysis of \(item.reference)",
                 changes: changes)
         }
-        Admin.flash(request, "Themes and sentiment corrected. The dashboard and reports count the corrected ones.")
+        Admin.flash(
+            request,
+            "Themes and sentiment corrected. The dashboard and reports count the corrected ones."
+                + (dropped.isEmpty
+                    ? ""
+                    : " \(dropped.map { "\"\($0)\"" }.joined(separator: " and ")) \(dropped.count == 1 ? "was" : "were") left off, as the comment has a theme.")
+        )
         return request.redirect(to: SiteURL.feedback(item.id!))
     }
 
