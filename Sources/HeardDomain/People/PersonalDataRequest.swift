@@ -17,10 +17,15 @@ public struct PersonalDataRequest: Sendable, Equatable {
             case .nothingToSearch:
                 "Enter the e-mail address the person gave, or the reference Heard gave them, or both."
             case .implausibleEmail(let text):
-                "\"\(text)\" is not an e-mail address: enter it like name@example.com."
+                "\"\(Self.shortened(text))\" is not an e-mail address: enter it like name@example.com."
             case .implausibleReference(let text):
-                "\"\(text)\" is not a Heard reference: they look like HRD-7K3Q9XAB."
+                "\"\(Self.shortened(text))\" is not a Heard reference: they look like HRD-7K3Q9XAB."
             }
+        }
+
+        /// Enough of what was typed to recognise it: a pasted page of text is not echoed back whole.
+        static func shortened(_ text: String) -> String {
+            text.count <= 60 ? text : String(text.prefix(60)) + "…"
         }
     }
 

@@ -68,8 +68,18 @@ enum PersonalDataController {
             email: Admin.text(request, "email"), reference: Admin.text(request, "reference"),
             reason: Admin.text(request, "reason").trimmingWhitespace(),
             confirmed: Admin.text(request, "confirm") == "yes")
-        guard case .success(let parsed) = PersonalDataRequest.parse(email: typed.email, reference: typed.reference)
-        else { return request.redirect(to: path) }
+        let parsed: PersonalDataRequest
+        switch PersonalDataRequest.parse(email: typed.email, reference: typed.reference) {
+        case .success(let found): parsed = found
+        case .failure(let problem):
+            // Nothing is erased without knowing whose: say what to enter rather than showing the empty page.
+            return .html(
+                PersonalDataPage.render(
+                    typed: typed, held: nil,
+                    failure: ValidationFailure([FieldError(field(of: problem), problem.description)]),
+                    context: context(request, hasErrors: true), notice: nil),
+                status: .unprocessableEntity)
+        }
         var errors: [FieldError] = []
         if let problem = ErasureRules.reasonProblem(typed.reason) { errors.append(FieldError("reason", problem)) }
         if !typed.confirmed {

@@ -17,4 +17,21 @@ struct PersonalDataRequestRulesTests {
     @Test func aReferenceAloneHoldsNoName() throws {
         #expect(try PersonalDataRequest.parse(email: "", reference: "HRD-7K3Q9XAB").get().nameInAddress == nil)
     }
+
+    @Test("what was typed is quoted back in full only when it is short")
+    func longInputIsShortened() {
+        let short = PersonalDataRequest.parse(email: "jo bloggs", reference: "")
+        #expect(short == .failure(.implausibleEmail("jo bloggs")))
+        #expect(
+            PersonalDataRequest.Problem.implausibleEmail("jo bloggs").description
+                == "\"jo bloggs\" is not an e-mail address: enter it like name@example.com.")
+        let pasted = String(repeating: "x", count: 5000)
+        #expect(
+            PersonalDataRequest.Problem.implausibleEmail(pasted).description
+                == "\"\(String(repeating: "x", count: 60))…\" is not an e-mail address: enter it like name@example.com."
+        )
+        #expect(
+            PersonalDataRequest.Problem.implausibleReference(pasted).description
+                == "\"\(String(repeating: "x", count: 60))…\" is not a Heard reference: they look like HRD-7K3Q9XAB.")
+    }
 }

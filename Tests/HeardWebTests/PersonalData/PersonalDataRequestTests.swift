@@ -242,9 +242,11 @@ struct PersonalDataRequestTests {
         }
     }
 
-    @Test("a search with nothing, or with something that is not an address or reference, says what to enter")
-    func badSearches() async throws {
-        try await TestApp.run(on: .sqlite) { app in
+    @Test(
+        "a search or an erasure with nothing, or with something that is not an address or reference, says what to enter",
+        arguments: TestDatabase.all)
+    func badSearches(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
             let admin = try await app.signedInBrowser(.administrator)
             let empty = try await admin.get("/staff/personal-data")
             #expect(empty.status == .ok && !empty.body.contains("Found:"))
@@ -259,6 +261,34 @@ struct PersonalDataRequestTests {
                 nothing.body.contains(
                     "Heard holds nothing given with that e-mail address or reference, and no feedback"))
             #expect(try await admin.get("/staff/personal-data/copy.json?email=x").status == .seeOther)
+
+            // A pasted page is named by its start, not echoed back whole.
+            let pasted = String(repeating: "a", count: 5000)
+            let long = try await admin.get("/staff/personal-data?email=\(pasted)")
+            #expect(long.status == .unprocessableEntity)
+            #expect(long.body.contains("\"\(String(repeating: "a", count: 60))…\" is not an e-mail address"))
+            #expect(!long.body.contains(String(repeating: "a", count: 61) + "\" is not"))
+            let longReference = try await admin.get("/staff/personal-data?reference=HRD-\(pasted)")
+            #expect(
+                longReference.body.contains("\"HRD-\(String(repeating: "A", count: 56))…\" is not a Heard reference"))
+
+            // Erasing needs to know whose data: nothing entered is refused, not passed over.
+            let eraseNothing = try await admin.post(
+                "/staff/personal-data/erase",
+                form: ["email": "", "reference": "", "reason": "The person asked by letter.", "confirm": "yes"],
+                tokenFrom: "/staff/personal-data")
+            #expect(eraseNothing.status == .unprocessableEntity)
+            #expect(
+                eraseNothing.body.contains(
+                    "Enter the e-mail address the person gave, or the reference Heard gave them, or both."))
+            let eraseNotEmail = try await admin.post(
+                "/staff/personal-data/erase",
+                form: ["email": "jo bloggs", "reference": "", "reason": "Asked.", "confirm": "yes"],
+                tokenFrom: "/staff/personal-data")
+            #expect(eraseNotEmail.status == .unprocessableEntity)
+            #expect(eraseNotEmail.body.contains("\"jo bloggs\" is not an e-mail address"))
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "personal_data.erased").count() == 0)
         }
     }
 }
