@@ -12,6 +12,8 @@ func routes(_ app: Application) throws {
     // MARK: JSON API (no session; staff endpoints use bearer tokens in later issues)
     let api = app.grouped("api")
     api.get("openapi.json", use: APIController.openAPIDocument)
+    // Where tools look for the document first.
+    app.get("openapi.json") { request in request.redirect(to: "/api/openapi.json", redirectType: .permanent) }
     let v1 = api.grouped("v1")
     v1.get("organisations", use: APIController.organisations)
     v1.get("places", use: APIController.places)

@@ -181,6 +181,7 @@ enum DecodingErrorText {
         case is String.Type: "text"
         case is Int.Type: "a whole number no larger than 9223372036854775807"
         case is Bool.Type: "true or false"
+        case is FeedbackAPIController.FlexibleRating.Type: FeedbackAPIController.FlexibleRating.accepted
         case is Double.Type: "a number"
         default: "of the documented type"
         }

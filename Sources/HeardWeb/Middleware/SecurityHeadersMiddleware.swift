@@ -22,10 +22,17 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
-        let path = request.url.path
-        if Self.privatePrefixes.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
+        if Self.isPrivate(request) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response
+    }
+
+    /// A staff page, or any request that carries credentials: the staff API answers a bearer token with
+    /// personal data (feedback with contact details, complaints), which no cache may keep.
+    static func isPrivate(_ request: Request) -> Bool {
+        let path = request.url.path
+        return privatePrefixes.contains(where: { path == $0 || path.hasPrefix($0 + "/") })
+            || request.headers.contains(name: .authorization)
     }
 }

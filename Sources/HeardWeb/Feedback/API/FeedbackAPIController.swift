@@ -37,6 +37,9 @@ enum FeedbackAPIController {
 
     /// FFT answers arrive as 1–6 or as their words ("Very good").
     struct FlexibleRating: Codable, Sendable {
+        /// What the API accepts, as an error message completes "'fft_rating' must be …".
+        static let accepted =
+            "a number from 1 (very good) to 5 (very poor), or 6 (don't know), or its words, like \"Very good\""
         var text: String
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
@@ -48,7 +51,7 @@ enum FeedbackAPIController {
                 text = words
             } else {
                 throw DecodingError.typeMismatch(
-                    Int.self,
+                    FlexibleRating.self,
                     .init(codingPath: decoder.codingPath, debugDescription: "An FFT rating is 1 to 6 or its words."))
             }
         }
@@ -84,7 +87,10 @@ enum FeedbackAPIController {
         } catch {
             let first = error.errors.first
             let field = first?.field == "story" ? "text" : first?.field
-            throw APIError(.unprocessableEntity, first?.message ?? "Check the feedback.", field: field)
+            // The form's words ("Choose one of the answers") name no values a program can send.
+            let message =
+                field == "fft_rating" ? "'fft_rating' must be \(FlexibleRating.accepted)." : first?.message
+            throw APIError(.unprocessableEntity, message ?? "Check the feedback.", field: field)
         }
         let service = try await resolveService(body, request: request)
         if SpamSignals.problem(text: valid.fullText, honeypot: "") != nil {
@@ -99,7 +105,7 @@ enum FeedbackAPIController {
         let item = try await request.feedbackIntake
             .record(valid, service: service, origin: .init(channel: .api, submitterHash: hash))
         let response = Response(status: .created)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id.uuidString.lowercased())")
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id.uuidString)")
         try response.content.encode(Created(id: item.id, reference: item.reference, status: item.status.rawValue))
         return response
     }
@@ -110,6 +116,15 @@ enum FeedbackAPIController {
             guard let service = try await request.application.serviceDirectory.entry(for: id, on: db) else {
                 throw APIError(
                     .unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service_id")
+            }
+            // Both given: they must agree, or the feedback could be filed against the service the sender did not mean.
+            if let name = body.serviceName?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
+                let named = try await Service.find(id, on: db), named.name.lowercased() != name.lowercased()
+            {
+                throw APIError(
+                    .unprocessableEntity,
+                    "service_id and service_name name different services: the id is \(named.name)'s, not '\(name)'. Send one of them, or both for the same service.",
+                    field: "service_name")
             }
             return service
         }

@@ -1,0 +1,109 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+import Vapor
+
+@testable import HeardWeb
+
+/// The API's small promises: errors name the values it accepts, a service named two ways must be one service,
+/// staff answers are never cached, and the document is where tools look for it.
+@Suite("Feedback API: details")
+struct FeedbackAPIDetailsTests {
+    typealias ErrorBody = FeedbackAPITests.ErrorBody
+
+    @Test("an FFT rating that is not one says the values accepted", arguments: TestDatabase.all)
+    func ratingMessages(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let accepted =
+                "'fft_rating' must be a number from 1 (very good) to 5 (very poor), or 6 (don't know), or its words, like \"Very good\"."
+            for (rating, status) in [("true", HTTPResponseStatus.badRequest), ("9", .unprocessableEntity)] {
+                let page = try await app.browser().postJSON(
+                    "/api/v1/feedback",
+                    json: #"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "fft_rating": \#(rating)}"#)
+                #expect(page.status == status, "\(rating)")
+                let error = try JSONDecoder().decode(ErrorBody.self, from: Data(page.body.utf8))
+                #expect(error.error == accepted, "\(rating)")
+                #expect(error.field == "fft_rating")
+            }
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("service_id and service_name must name the same service", arguments: TestDatabase.all)
+    func serviceNamedTwice(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let other = Service(name: "Walk-in centre", organisationID: service.$organisation.id, placeID: place.id!)
+            try await other.create(on: app.db)
+            let differ = try await app.browser().postJSON(
+                "/api/v1/feedback",
+                json: #"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "service_name": "Walk-in centre"}"#
+            )
+            #expect(differ.status == .unprocessableEntity)
+            let error = try JSONDecoder().decode(ErrorBody.self, from: Data(differ.body.utf8))
+            #expect(
+                error.error
+                    == "service_id and service_name name different services: the id is Emergency department's, not 'Walk-in centre'. Send one of them, or both for the same service."
+            )
+            #expect(error.field == "service_name")
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
+            let same = try await app.browser().postJSON(
+                "/api/v1/feedback",
+                json:
+                    #"{"text": "Good", "service_id": "\#(service.id!.uuidString)", "service_name": " emergency DEPARTMENT "}"#
+            )
+            #expect(same.status == .created)
+        }
+    }
+
+    @Test(
+        "staff API answers are not cached; the document is described and found at /openapi.json",
+        arguments: TestDatabase.all)
+    func staffAnswersAndDocument(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let browser = app.browser()
+            let created = try await browser.postJSON(
+                "/api/v1/feedback",
+                json:
+                    #"{"text": "Kind staff", "service_id": "\#(service.id!.uuidString)", "contact_email": "pat@example.org"}"#
+            )
+            #expect(created.headers.first(name: .cacheControl) == nil, "a public answer may be cached")
+            let location = try #require(created.location)
+            let feedbackToken = try await StaffTokens.create(
+                email: "moderator@test.example", role: .moderator, name: "test", on: app.db)
+            let read = try await browser.get(location, headers: [("Authorization", "Bearer \(feedbackToken)")])
+            #expect(read.status == .ok)
+            #expect(read.body.contains("pat@example.org"))
+            #expect(read.headers.first(name: .cacheControl) == "no-store")
+            let complaintsToken = try await StaffTokens.create(
+                email: "handler@test.example", role: .complaintsHandler, name: "test", on: app.db)
+            let complaints = try await browser.get(
+                "/api/v1/complaints", headers: [("Authorization", "Bearer \(complaintsToken)")])
+            #expect(complaints.status == .ok)
+            #expect(complaints.headers.first(name: .cacheControl) == "no-store")
+            let refused = try await browser.get(location, headers: [("Authorization", "Bearer heard_wrong")])
+            #expect(refused.status == .unauthorized)
+            #expect(refused.headers.first(name: .cacheControl) == "no-store")
+
+            let moved = try await browser.get("/openapi.json")
+            #expect(moved.status == .movedPermanently)
+            #expect(moved.location == "/api/openapi.json")
+            let document = try await browser.get("/api/openapi.json")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(document.body.utf8)) as? [String: Any])
+            let schemas = (json["components"] as? [String: Any])?["schemas"] as? [String: Any]
+            let staffView = schemas?["FeedbackStaffView"] as? [String: Any]
+            let analysis = (staffView?["properties"] as? [String: Any])?["analysis"] as? [String: Any]
+            let fields = try #require(analysis?["properties"] as? [String: [String: Any]])
+            #expect(
+                (fields["sentiment"]?["description"] as? String)?.hasPrefix(
+                    "How the person felt: 1 very positive, 2 positive, 3 mixed, 4 negative, 5 very negative.") == true)
+            for (name, field) in fields {
+                #expect((field["description"] as? String)?.isEmpty == false, "\(name) is described")
+            }
+        }
+    }
+}
