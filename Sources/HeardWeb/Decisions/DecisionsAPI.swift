@@ -115,7 +115,7 @@ enum DecisionsAPI {
 public enum DecisionAPITokens {
     public static func issue(email: String, on db: any Database) async throws -> String {
         guard let user = try await User.query(on: db).filter(\.$email == EmailAddress.normalised(email)).first() else {
-            throw Abort(.notFound, reason: "No account with the email \(email).")
+            throw Abort(.notFound, reason: "No account with the e-mail address \(email).")
         }
         return try await APITokens.create(for: user, name: "decisions", actor: .system("tests"), on: db)
     }

@@ -125,7 +125,7 @@ enum ResponsesController {
         let email = submission.value("contact_email").trimmingWhitespace()
         if !email.isEmpty && !EmailAddress.isPlausible(email) {
             errors.append(
-                FieldError("contact_email", "Enter an email address like name@example.com, or leave it blank."))
+                FieldError("contact_email", "Enter an e-mail address like name@example.com, or leave it blank."))
         }
         let (equality, equalityErrors) = equalityAnswers(submission)
         errors += equalityErrors

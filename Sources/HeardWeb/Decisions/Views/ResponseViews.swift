@@ -23,7 +23,7 @@ enum ResponseViews {
                 choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
                 selected: submission.value("place_id"), failure: failure, prompt: "Not answered"),
             FormComponents.textField(
-                name: "contact_email", label: "Email address (optional)", value: submission.value("contact_email"),
+                name: "contact_email", label: "E-mail address (optional)", value: submission.value("contact_email"),
                 failure: failure, hint: "Only to send you the outcome. It is never published.", type: "email",
                 autocomplete: "email", required: false),
             p(.class("hint")) {

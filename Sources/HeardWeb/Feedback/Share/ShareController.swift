@@ -72,10 +72,13 @@ enum ShareController {
     }
 
     private static func form(_ request: Request, staffEntry: Bool) async throws -> Response {
-        let service = try await findService(request, id: try? request.query.get(String.self, at: "service"))
-        let title = staffEntry ? "Enter feedback" : "Share your experience"
+        let id = ((try? request.query.get(String.self, at: "service")) ?? "").trimmingWhitespace()
+        // No service chosen (a bookmark, a link cut short): the list to choose from, not a dead end.
+        if id.isEmpty { return request.redirect(to: staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share) }
+        let service = try await findService(request, id: id)
         let page = SharePages.form(
-            context: PageContext(request, title: title), service: choice(service), form: ShareForm(), failure: nil,
+            context: PageContext(request, title: formTitle(service, staffEntry: staffEntry)), service: choice(service),
+            form: ShareForm(), failure: nil,
             csrfToken: request.csrfToken, submissionKey: request.newSubmissionKey, staffEntry: staffEntry)
         return .html(page)
     }
@@ -90,8 +93,7 @@ enum ShareController {
             request, id: form.serviceID ?? (try? request.query.get(String.self, at: "service")))
         func redisplay(_ failure: ValidationFailure, status: HTTPResponseStatus = .unprocessableEntity) -> Response {
             let page = SharePages.form(
-                context: PageContext(
-                    request, title: staffEntry ? "Enter feedback" : "Share your experience", hasErrors: true),
+                context: PageContext(request, title: formTitle(service, staffEntry: staffEntry), hasErrors: true),
                 service: choice(service), form: form, failure: failure, csrfToken: request.csrfToken,
                 submissionKey: submissionKey ?? request.newSubmissionKey, staffEntry: staffEntry)
             return .html(page, status: status)
@@ -276,6 +278,11 @@ enum ShareController {
             throw Abort(.notFound, reason: "We could not find that service. Go back and choose it from the list.")
         }
         return service
+    }
+
+    /// The form's title names the service, so the tab and the history tell it from the list of services.
+    static func formTitle(_ service: Service, staffEntry: Bool) -> String {
+        (staffEntry ? "Enter feedback about " : "Share your experience of ") + service.name
     }
 
     static func choice(_ service: Service) -> SharePages.ServiceChoice {

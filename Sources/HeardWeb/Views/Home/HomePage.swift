@@ -24,8 +24,9 @@ enum HomePage {
     }
 
     /// The newest `limit` distinct actions: the same action closed in three places is one card naming all three,
-    /// not three cards in a row saying the same thing.
-    static func grouped(_ actions: [ActionItem], limit: Int) -> [ActionGroup] {
+    /// not three cards in a row saying the same thing. The places are named in alphabetical order (the same on
+    /// every load), or as "all places" when the action was taken in each of `placeNames`.
+    static func grouped(_ actions: [ActionItem], limit: Int, placeNames: [String]) -> [ActionGroup] {
         var groups: [ActionGroup] = []
         var positions: [[String]: Int] = [:]
         for action in actions {
@@ -38,7 +39,15 @@ enum HomePage {
                 groups.append(ActionGroup(action: action, areas: [area]))
             }
         }
-        return groups
+        return groups.map { ActionGroup(action: $0.action, areas: named($0.areas, placeNames: placeNames)) }
+    }
+
+    /// "Bradford, Calderdale and Leeds", or "all places" (and any organisation named for an action with no place).
+    static func named(_ areas: [String], placeNames: [String]) -> [String] {
+        let sorted = areas.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        let places = Set(placeNames)
+        guard places.count > 1, places.isSubset(of: Set(areas)) else { return sorted }
+        return ["all places"] + sorted.filter { !places.contains($0) }
     }
 
     /// How many of the latest actions the home page shows before linking to the full page.
@@ -68,7 +77,7 @@ enum HomePage {
             serviceCount: services.count,
             places: places.map { ($0.name, perPlace[$0.id!] ?? 0) },
             openConsultations: openConsultations.map { (consultation: $0.0, lastDay: $0.1) },
-            latestActions: grouped(latestActions, limit: latestActionCount))
+            latestActions: grouped(latestActions, limit: latestActionCount, placeNames: places.map(\.name)))
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
