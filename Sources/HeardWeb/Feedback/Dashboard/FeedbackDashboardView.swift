@@ -37,6 +37,15 @@ enum FeedbackDashboardView {
         ])
     }
 
+    /// When the person wrote, which says how long they may have waited; and, when it was later (feedback
+    /// imported or entered from a letter), when the alert was raised, so old words are not taken for new.
+    static func alertTimes(_ alert: UrgentAlert) -> String {
+        let written = alert.feedback.receivedAt
+        let said = "written " + written.formatted(AuditPage.dateFormat)
+        guard let raised = alert.createdAt, raised.timeIntervalSince(written) > 60 * 60 else { return said }
+        return said + " (alert raised " + raised.formatted(AuditPage.dateFormat) + ")"
+    }
+
     static func alerts(_ alerts: [UrgentAlert], csrfToken: String) -> HTMLNode {
         section(.aria("labelledby", "alerts")) {
             h2(.id("alerts")) { "Urgent alerts" }
@@ -49,7 +58,7 @@ enum FeedbackDashboardView {
                         li {
                             a(.href(SiteURL.feedback(alert.$feedback.id))) { alert.feedback.reference }
                             " – " + alert.reasons.replacingOccurrences(of: ";", with: ", ")
-                            " – " + (alert.createdAt ?? Date()).formatted(AuditPage.dateFormat)
+                            " – " + alertTimes(alert)
                             HeardWeb.form(
                                 .action(SiteURL.alerts + "/" + alert.id!.uuidString.lowercased() + "/acknowledge"),
                                 .method("post"), .class("inline-form")
