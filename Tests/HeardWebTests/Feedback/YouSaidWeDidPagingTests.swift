@@ -70,6 +70,8 @@ struct YouSaidWeDidPagingTests {
                 try await place.create(on: app.db)
                 places.append(place)
             }
+            // A place it was not taken in: the card names the three rather than saying "all places".
+            try await Place(name: "Bradford", slug: "bradford").create(on: app.db)
             func close(_ title: String, in place: Place, minutesAgo: Double) async throws {
                 let action = ActionItem()
                 action.title = title
