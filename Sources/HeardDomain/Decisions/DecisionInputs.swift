@@ -186,6 +186,8 @@ public struct ActivityInput: Equatable, Sendable {
         let title = title.trimmingWhitespace()
         if let problem = RecordedReason.placeholderProblem(title, ask: "Enter a name for the activity.") {
             errors.append(FieldError("title", problem))
+        } else if let problem = TextLimit.problem(title, limit: TextLimit.title, what: "the name") {
+            errors.append(FieldError("title", problem))
         }
         let kind = ActivityKind(rawValue: kind)
         if kind == nil { errors.append(FieldError("kind", "Select the kind of activity.")) }
@@ -206,8 +208,15 @@ public struct ActivityInput: Equatable, Sendable {
             errors.append(FieldError("venue", problem))
         }
         let trimmed = attendees.trimmingWhitespace()
-        let count = trimmed.isEmpty ? 0 : Int(trimmed)
-        if count == nil || count! < 0 {
+        // Left empty, an activity still to come has had nobody yet; one that has happened needs the number, as
+        // a quiet 0 would read as nobody coming.
+        let count = trimmed.isEmpty && (date.map { $0 > today } ?? true) ? 0 : Int(trimmed)
+        if trimmed.isEmpty, let date, date <= today {
+            errors.append(
+                FieldError(
+                    "attendees",
+                    "Enter how many people came on \(date.ukText), or 0 if nobody came."))
+        } else if count == nil || count! < 0 {
             errors.append(
                 FieldError(
                     "attendees", "Enter how many people came as a whole number, or 0 if it has not happened yet."))
@@ -231,6 +240,14 @@ public struct ActivityInput: Equatable, Sendable {
                     FieldError(
                         "what_changed",
                         "It happens on \(date.ukText): record what changed because of it afterwards."))
+            }
+        }
+        for (field, text, limit, what) in [
+            ("notes", notes, TextLimit.decisionOutcome, "the notes"),
+            ("what_changed", whatChanged, TextLimit.reply, "what changed"),
+        ] {
+            if let problem = TextLimit.problem(text.trimmingWhitespace(), limit: limit, what: what) {
+                errors.append(FieldError(field, problem))
             }
         }
         guard errors.isEmpty, let kind, let date, let count else { throw ValidationFailure(errors) }

@@ -268,6 +268,37 @@ struct StageRulesTests {
         #expect(try input.validated(today: today).attendees == 20_000)
     }
 
+    @Test("an activity that has happened needs how many came; names and notes have limits")
+    func pastActivityNeedsItsNumber() throws {
+        let today = SimpleDate(year: 2026, month: 12, day: 5)
+        var input = ActivityInput(
+            title: "Drop-in", kind: "community_meeting", placeID: "p", date: "2026-11-20", venue: "Hall",
+            attendees: " ")
+        do {
+            _ = try input.validated(today: today)
+            Issue.record("a past activity with no number was saved as 0")
+        } catch {
+            #expect(
+                error.message(for: "attendees")
+                    == "Enter how many people came on 20 November 2026, or 0 if nobody came.")
+        }
+        input.attendees = "0"
+        #expect(try input.validated(today: today).attendees == 0, "nobody came, said so")
+        input.date = "2026-12-20"
+        input.attendees = ""
+        #expect(try input.validated(today: today).attendees == 0, "still to come: nobody yet")
+        input.title = String(repeating: "t", count: 201)
+        input.notes = String(repeating: "n", count: 10_001)
+        input.whatChanged = ""
+        do {
+            _ = try input.validated(today: today)
+            Issue.record("an overlong name and notes were accepted")
+        } catch {
+            #expect(error.message(for: "title") == "Keep the name to 200 characters or fewer: it is 201 now.")
+            #expect(error.message(for: "notes") == "Keep the notes to 10,000 characters or fewer: it is 10,001 now.")
+        }
+    }
+
     @Test("an activity dated decades away is a typed year, not a record")
     func implausibleActivityYears() throws {
         let today = SimpleDate(year: 2026, month: 12, day: 5)
