@@ -75,6 +75,16 @@ import Testing
         #expect(try CSVReader(url: url).readHeader() == ["text", "id"])
     }
 
+    @Test func namesAUTF16FileInsteadOfReadingOneGarbledColumn() throws {
+        for (text, encoding) in [("\"comment\",id\r\nhello,1\r\n", String.Encoding.utf16), ("comment\n", .utf16)] {
+            let url = TinyCorpus.temporaryURL("unicode-text.csv")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try text.data(using: encoding)!.write(to: url)
+            #expect(throws: CSVError.utf16(path: url.path)) { try CSVReader(url: url, chunkSize: 1).readHeader() }
+        }
+        #expect(CSVError.utf16(path: "a.csv").description.contains("save it as \"CSV UTF-8 (Comma delimited)\""))
+    }
+
     @Test func writerQuotesOnlyWhenNeededAndRoundTrips() throws {
         let url = TinyCorpus.temporaryURL("out.csv")
         var writer = try CSVWriter(url: url)

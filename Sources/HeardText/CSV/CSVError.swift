@@ -14,6 +14,8 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
     case duplicateColumn(name: String, positions: [Int])
     case invalidValue(line: Int, column: String, value: String, expected: String)
     case outputIsInput(path: String)
+    /// Saved as UTF-16, as Excel's "Unicode Text" is.
+    case utf16(path: String)
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
             "column \"\(name)\" appears \(positions.count == 2 ? "twice" : "\(positions.count) times") in the header (columns \(Self.list(positions))): rename all but one so it is clear which to read"
         case .invalidValue(let line, let column, let value, let expected):
             "line \(line), column \"\(column)\": \"\(value)\" is not \(expected)"
+        case .utf16(let path):
+            "\(path) is saved as UTF-16 (Excel's \"Unicode Text\"): save it as \"CSV UTF-8 (Comma delimited)\" and use that file"
         case .outputIsInput(let path):
             "the output is the input file (\(path)): writing it would destroy the comments while reading them; choose another output file"
         }
@@ -48,7 +52,7 @@ public enum CSVError: Error, Sendable, Equatable, LocalizedError, CustomStringCo
             .wrongFieldCount(let line, _, _),
             .invalidValue(let line, _, _, _):
             line
-        case .cannotOpen, .cannotWrite, .emptyFile, .missingColumn, .duplicateColumn, .outputIsInput: nil
+        case .cannotOpen, .cannotWrite, .emptyFile, .missingColumn, .duplicateColumn, .outputIsInput, .utf16: nil
         }
     }
 

@@ -59,8 +59,15 @@ public final class CSVReader {
         }
     }
 
-    /// Reads the header row, dropping a UTF-8 byte-order mark.
+    /// Reads the header row, dropping a UTF-8 byte-order mark. A UTF-16 file (Excel's "Unicode Text") is
+    /// refused by name: read as UTF-8 its header would be one garbled column.
     public func readHeader() throws -> [String] {
+        // Looked at in the buffer, before parsing: a quote in a UTF-16 header would be reported as misplaced.
+        while buffer.count - position < 2, try fill() {}
+        if buffer.count - position >= 2 {
+            let start = (buffer[position], buffer[position + 1])
+            if start == (0xFF, 0xFE) || start == (0xFE, 0xFF) { throw CSVError.utf16(path: path) }
+        }
         guard try nextRecord() else { throw CSVError.emptyFile(path: path) }
         var names = (0..<fieldRanges.count).map { string(at: $0) }
         if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
