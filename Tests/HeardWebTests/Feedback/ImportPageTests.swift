@@ -149,6 +149,19 @@ struct ImportPageTests {
                 content: "Comment\r\n" + String(repeating: "x", count: 21 * 1024 * 1024), tokenFrom: "/staff/imports")
             #expect(tooLarge.status == .payloadTooLarge)
             #expect(tooLarge.body.contains("The file is larger than 20 MB"))
+
+            let empty = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "export.csv", content: "", tokenFrom: "/staff/imports")
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.contains("export.csv is empty: choose the CSV file with the feedback in it."))
+
+            // A quote never closed would stop any import of it: refused at upload, with its line.
+            let unclosed = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "quotes.csv",
+                content: "Comment,Service\r\nKind staff,Emergency department\r\n\"Waited,Emergency department\r\n",
+                tokenFrom: "/staff/imports")
+            #expect(unclosed.status == .unprocessableEntity)
+            #expect(unclosed.body.contains("quotes.csv cannot be read: line 3: a quoted field is never closed"))
             #expect(try await ImportBatch.query(on: app.db).count() == 0)
 
             // "Café – £5" as Excel saves it (Windows-1252): read as such, not as "Caf�", and said so.

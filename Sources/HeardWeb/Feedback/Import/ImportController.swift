@@ -51,8 +51,11 @@ enum ImportController {
                 ),
                 status: .unprocessableEntity)
         }
-        guard let file = upload.file, file.data.readableBytes > 0 else {
+        guard let file = upload.file, !file.filename.isEmpty || file.data.readableBytes > 0 else {
             return try await refuse("Choose a CSV file to upload.")
+        }
+        guard file.data.readableBytes > 0 else {
+            return try await refuse("\(file.filename) is empty: choose the CSV file with the feedback in it.")
         }
         guard file.filename.lowercased().hasSuffix(".csv") else {
             return try await refuse("The file must be a CSV file (ending .csv).")
@@ -78,6 +81,12 @@ enum ImportController {
             return try await refuse(
                 "The columns are separated by semicolons (;), not commas. In Excel, choose Save As, then \"CSV UTF-8 (Comma delimited)\", and upload that file."
             )
+        }
+        // A quote never closed leaves the rest of the file as one field: no row after it could be imported, so
+        // the file is refused now, with the line, rather than kept as an upload that can never be imported.
+        if let problem = try Self.quotingProblem(of: text) {
+            return try await refuse(
+                "\(file.filename) cannot be read: \(problem). Correct the file and upload it again.")
         }
         let batch = ImportBatch(fileName: file.filename, createdByID: request.currentUser?.id)
         batch.status = "uploaded"
@@ -190,6 +199,24 @@ enum ImportController {
         try String(text.prefix(64 * 1024)).write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         return (try? CSVReader(url: file).readHeader()) ?? []
+    }
+
+    /// The first quoting mistake in the whole file, which would stop any import of it; nil when none.
+    static func quotingProblem(of text: String) throws -> String? {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "heard-check-\(UUID().uuidString).csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let reader = try CSVReader(url: file)
+        do {
+            while try reader.nextRecord() {}
+        } catch let error as CSVError {
+            switch error {
+            case .unterminatedQuote, .unexpectedCharacterAfterQuote: return error.description
+            default: return nil
+            }
+        }
+        return nil
     }
 
     static func render(
