@@ -134,8 +134,11 @@ struct LateComplaintTests {
             complaint.lateStillFair = true
             try await complaint.save(on: app.db)
             // As the table stood before M0129 (Fluent's SQLite revert leaves the column, so it is dropped here).
-            try await (app.db as! any SQLDatabase).raw("ALTER TABLE complaints DROP COLUMN late_still_fair").run()
-            try await M0129_ComplaintLateStillFair().prepare(on: app.db)
+            // One connection for both: SQLite's other pooled connections may still hold the old schema.
+            try await app.db.transaction { db in
+                try await (db as! any SQLDatabase).raw("ALTER TABLE complaints DROP COLUMN late_still_fair").run()
+                try await M0129_ComplaintLateStillFair().prepare(on: db)
+            }
             #expect(try await Complaint.find(complaint.id, on: app.db)?.lateStillFair == false)
         }
     }
