@@ -11,27 +11,28 @@ enum NULStripping {
     /// (a typed "%00") is kept.
     static func formEncoded(_ bytes: some Collection<UInt8>) -> [UInt8]? {
         let input = Array(bytes)
-        guard input.contains(0) || containsPercentZeroZero(input) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
+        var stripped = false
         var index = 0
         while index < input.count {
             let byte = input[index]
             if byte == 0 {
+                stripped = true
                 index += 1
             } else if byte == UInt8(ascii: "%"), index + 2 < input.count {
                 if input[index + 1] == UInt8(ascii: "0") && input[index + 2] == UInt8(ascii: "0") {
-                    index += 3
+                    stripped = true
                 } else {
                     output.append(contentsOf: input[index...(index + 2)])
-                    index += 3
                 }
+                index += 3
             } else {
                 output.append(byte)
                 index += 1
             }
         }
-        return output
+        return stripped ? output : nil
     }
 
     /// JSON: `\u0000` escapes (an escaped backslash before "u0000" is text, and kept).
@@ -56,19 +57,6 @@ enum NULStripping {
             index += 1
         }
         return output
-    }
-
-    private static func containsPercentZeroZero(_ input: [UInt8]) -> Bool {
-        var index = 0
-        while index + 2 < input.count {
-            if input[index] == UInt8(ascii: "%") {
-                if input[index + 1] == UInt8(ascii: "0") && input[index + 2] == UInt8(ascii: "0") { return true }
-                index += 3
-            } else {
-                index += 1
-            }
-        }
-        return false
     }
 
     /// Installs the stripping decoders for forms, queries and JSON. The configuration is process-wide, so this
