@@ -55,7 +55,7 @@ public enum HeardApplication {
                     sessionCookieName: app.sessions.configuration.cookieName))
         }
 
-        app.listeningEngine = ListeningEngine.loadDefault(logger: app.logger)
+        app.listeningEngine = try ListeningEngine.load(config, logger: app.logger)
         // Always the same event loop, so on SQLite always the same connection: its page cache stays warm
         // instead of being re-read after the other connection has written.
         let commitLoop = app.eventLoopGroup.next()

@@ -165,6 +165,8 @@ func routes(_ app: Application) throws {
     transfer.get("settings", use: SettingsController.show)
     transfer.post("settings", "tokens", use: SettingsController.createToken)
     transfer.post("settings", "tokens", ":id", "revoke", use: SettingsController.revokeToken)
+    transfer.get("settings", "text-model", use: TextModelController.show)
+    transfer.post("settings", "text-model", "reanalyse", use: TextModelController.reanalyse)
 
     let ideas = staff.grouped(AreaGuard(area: .initiatives))
     ideas.get("ideas", use: IdeasController.index)

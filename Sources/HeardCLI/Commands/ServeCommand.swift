@@ -17,6 +17,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Fill an empty database with a fictional integrated care system to try Heard out.")
     var demo = false
 
+    @Option(
+        name: .long,
+        help:
+            "A text model trained with `heard train` (your own themes). Default: $HEARD_MODEL or the model shipped with Heard."
+    )
+    var model: String?
+
     @Flag(name: .long, help: "Do not run migrations on start (run `heard migrate` yourself).")
     var noMigrate = false
 
@@ -34,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             config.publicURL = "http://\(config.hostname):\(config.port)"
         }
         config.seedDemoData = demo || ProcessInfo.processInfo.environment["HEARD_DEMO"] == "true"
+        if let model { config.modelPath = model }
         if noMigrate { config.migrateOnStart = false }
         if noWorker { config.runsJobWorker = false }
         AppRunner.bootstrapLogging(level: config.logLevel)

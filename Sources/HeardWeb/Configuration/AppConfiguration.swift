@@ -47,6 +47,9 @@ public struct AppConfiguration: Sendable {
     public var contact: SiteContact = .default
     /// Where the public CSS and images are served from (defaults to the bundled copy).
     public var publicDirectory: String? = nil
+    /// A text model the organisation trained with `heard train` (its own taxonomy), instead of the model that
+    /// ships with Heard. Every instance must name the same file.
+    public var modelPath: String? = nil
 
     public init() {}
 

@@ -56,6 +56,7 @@ extension AppConfiguration {
             }
             self.smtp = SMTPSettings(host: String(parts[0]), port: port)
         }
+        if let model = environment["HEARD_MODEL"], !model.isEmpty { modelPath = model }
         if let cost = environment["HEARD_BCRYPT_COST"], !cost.isEmpty {
             guard let value = Int(cost), (4...31).contains(value) else {
                 throw .invalid(setting: "HEARD_BCRYPT_COST", reason: "'\(cost)' must be a whole number from 4 to 31.")

@@ -119,8 +119,11 @@ enum SettingsController {
                 FeedbackSummaryList.row(
                     "Text model",
                     request.listeningEngine.modelProblem
-                        ?? "Loaded (\(request.listeningEngine.themeNames.count) themes)")
+                        ?? "\(request.listeningEngine.model?.card.name ?? "Loaded") "
+                        + "(\(request.listeningEngine.themeNames.count) themes"
+                        + (request.listeningEngine.modelPath == nil ? ", shipped with Heard)" : ", from HEARD_MODEL)"))
             }
+            p { a(.href(TextModelController.path)) { "See the text model's themes and how well it does" } }
             p(.class("hint")) { "These are set by whoever runs Heard, with environment variables (see the README)." }
             if let role = request.currentUser?.role, StaffArea.notices.allows(role) {
                 p { a(.href(OutboxController.path)) { "See every e-mail Heard has sent or is waiting to send" } }

@@ -18,6 +18,7 @@ enum JobHandlers {
             HousekeepingJob.kind: HousekeepingJob.run,
             AnalyseImportJob.kind: AnalyseImportJob.handler(engine: engine, siteURL: siteURL),
             RemindersJob.kind: RemindersJob.handler(siteURL: siteURL, today: today),
+            ReanalyseFeedbackJob.kind: ReanalyseFeedbackJob.handler(engine: engine),
         ]
     }
 }

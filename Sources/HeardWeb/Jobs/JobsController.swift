@@ -120,7 +120,7 @@ enum JobsController {
 enum JobKinds {
     static let titles: [(kind: String, title: String)] = [
         (AnalyseImportJob.kind, "Analysing an import"), (RemindersJob.kind, "Daily reminders"),
-        (HousekeepingJob.kind, "Housekeeping"),
+        (HousekeepingJob.kind, "Housekeeping"), (ReanalyseFeedbackJob.kind, "Re-analysing stored feedback"),
     ]
 
     static func title(_ kind: String) -> String {

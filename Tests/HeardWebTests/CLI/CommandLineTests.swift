@@ -530,4 +530,17 @@ struct CommandLineTests {
             #expect(!run.errors.contains("Generic description"), "\(command): \(run.errors)")
         }
     }
+
+    @Test("serve --model naming a file that is not a model stops with the file and the reason, before listening")
+    func serveWithBadModel() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try workspace.write("ours.heardmodel", "not a model\n")
+        let run = try workspace.run(
+            "serve", "--model", "ours.heardmodel", "--port", "0", "--database", "heard.sqlite", "--log-level",
+            "critical")
+        #expect(run.status != 0 && run.endedCleanly)
+        #expect(run.errors.contains("--model or HEARD_MODEL: "), "\(run.errors)")
+        #expect(run.errors.contains("ours.heardmodel"), "\(run.errors)")
+    }
 }

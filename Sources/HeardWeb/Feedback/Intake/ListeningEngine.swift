@@ -10,10 +10,38 @@ public final class ListeningEngine: Sendable {
     private let redactor = Redactor()
     /// Why there is no model, when there is none (shown on the dashboard).
     public let modelProblem: String?
+    /// The file the model was read from; nil for the model that ships with Heard.
+    public let modelPath: String?
 
-    public init(model: TextModel?, problem: String? = nil) {
+    public init(model: TextModel?, problem: String? = nil, modelPath: String? = nil) {
         self.analyser = model.map(CommentAnalyser.init(model:))
         self.modelProblem = model == nil ? (problem ?? "No text model is loaded.") : nil
+        self.modelPath = model == nil ? nil : modelPath
+    }
+
+    /// The model in use, for the page that describes it.
+    public var model: TextModel? { analyser?.model }
+
+    /// The model the configuration names (`HEARD_MODEL`), or the default one.
+    static func load(_ config: AppConfiguration, logger: Logger) throws(ConfigurationError) -> ListeningEngine {
+        guard let path = config.modelPath else { return loadDefault(logger: logger) }
+        let model: TextModel
+        do {
+            model = try TextModel(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .invalid(setting: "--model or HEARD_MODEL", reason: "\(error)")
+        }
+        // Dashboards, reply queues and reports read sentiment on every item: a model without it would leave
+        // them all empty without saying why.
+        guard model.hasSentiment else {
+            throw .invalid(
+                setting: "--model or HEARD_MODEL",
+                reason: "\(path) does not predict sentiment, which Heard's dashboards and reply queue need. "
+                    + "Train it again with --sentiment-column naming a column of 1-5 scores.")
+        }
+        logger.notice(
+            "Using the text model \(path) (\(model.card.name), \(model.learnedThemeNames.count) themes learned).")
+        return ListeningEngine(model: model, modelPath: path)
     }
 
     /// The default model shipped with Heard, or a redaction-only engine with the reason logged.

@@ -1,0 +1,158 @@
+import Fluent
+import Foundation
+import HeardStorage
+import HeardText
+import Vapor
+
+/// Analyses stored feedback again with the model now in use (after an organisation switches to its own
+/// taxonomy, or to a retrained model), a slice per run so any instance's worker can share the work.
+///
+/// Only what the model decides changes: themes, sentiment and relational flags. Redaction and urgent cues are
+/// rules, not the model, and a moderator's correction is the organisation's own judgement, so items with a
+/// correction keep it. Whether an item needs an answer is workflow, so it stays as staff left it.
+public enum ReanalyseFeedbackJob {
+    public static let kind = "reanalyse_feedback"
+    static let sliceSize = 1000
+
+    /// Carried from slice to slice: where the last slice stopped (items go in id order) and the running counts.
+    struct Payload: Codable, Equatable {
+        /// Which model the re-analysis is for, so an instance with another model refuses to take part.
+        var model: String
+        var after: UUID?
+        var total: Int
+        var done = 0
+        var themesChanged = 0
+        var sentimentChanged = 0
+        var correctedKept: Int
+        var startedBy: String
+
+        var encoded: String { String(decoding: try! JSONEncoder().encode(self), as: UTF8.self) }
+
+        static func decode(_ job: Job) -> Payload? {
+            try? JSONDecoder().decode(Payload.self, from: Data(job.payload.utf8))
+        }
+    }
+
+    /// A model as the payload names it: its name and when it was trained.
+    static func fingerprint(_ model: TextModel) -> String { "\(model.card.name) (\(model.card.createdAt))" }
+
+    /// Items the model's findings are stored on: analysed, and not corrected by a moderator.
+    static func eligible(on db: any Database) -> QueryBuilder<FeedbackItem> {
+        FeedbackItem.query(on: db).filter(\.$analysedAt != nil).filter(\.$analysisCorrectedAt == nil)
+    }
+
+    /// The re-analysis waiting or under way, if any.
+    static func current(on db: any Database) async throws -> Job? {
+        try await Job.query(on: db).filter(\.$kind == kind).filter(\.$status ~~ [.queued, .running])
+            .sort(\.$createdAt, .descending).first()
+    }
+
+    /// The latest re-analysis, finished or not.
+    static func latest(on db: any Database) async throws -> Job? {
+        try await Job.query(on: db).filter(\.$kind == kind).sort(\.$createdAt, .descending).first()
+    }
+
+    /// Queues a re-analysis of every eligible item; `nil` when one is already waiting or under way.
+    static func start(model: TextModel, actor: AuditActor, on db: any Database) async throws -> Job? {
+        try await db.transaction { db in
+            guard try await current(on: db) == nil else { return nil }
+            let total = try await eligible(on: db).count()
+            let corrected = try await FeedbackItem.query(on: db).filter(\.$analysisCorrectedAt != nil).count()
+            let payload = Payload(
+                model: fingerprint(model), after: nil, total: total, correctedKept: corrected, startedBy: actor.label)
+            let job = try await JobQueue(database: db, workerID: "text-model").enqueue(
+                kind: kind, payload: payload.encoded)
+            try await AuditLog.record(
+                on: db, actor: actor, action: "text_model.reanalysis_started", objectType: "text_model",
+                objectID: nil,
+                summary:
+                    "Started re-analysing \(total) feedback items with the text model \(payload.model); "
+                    + "\(corrected) corrected by moderators are kept as corrected")
+            return job
+        }
+    }
+
+    static func handler(engine: ListeningEngine, sliceSize: Int = sliceSize) -> JobHandlers.Handler {
+        { job, db, logger in
+            guard let payload = Payload.decode(job) else { throw ReanalysisError.unreadable(job.payload) }
+            guard let model = engine.model else { throw ReanalysisError.noModel }
+            guard fingerprint(model) == payload.model else {
+                throw ReanalysisError.otherModel(started: payload.model, here: fingerprint(model))
+            }
+            // The slice, the next slice's job and this job's end commit together: an instance killed part way
+            // leaves either all of them or none, never two chains of slices.
+            let (finished, counts) = try await db.transaction { db in
+                var counts = payload
+                let finished = try await analyseSlice(&counts, engine: engine, sliceSize: sliceSize, on: db)
+                if finished {
+                    try await AuditLog.record(
+                        on: db, actor: .system("text model"), action: "text_model.reanalysis_finished",
+                        objectType: "text_model", objectID: nil, summary: summary(counts))
+                } else {
+                    try await JobQueue(database: db, workerID: "text-model").enqueue(
+                        kind: kind, payload: counts.encoded)
+                }
+                // This slice's job keeps the counts so far, for the page to show.
+                job.payload = counts.encoded
+                job.status = .done
+                job.finishedAt = Date()
+                try await job.update(on: db)
+                return (finished, counts)
+            }
+            if finished { logger.info("\(summary(counts))") }
+        }
+    }
+
+    /// Analyses the next slice after `payload.after`; returns true when there was nothing left.
+    static func analyseSlice(
+        _ payload: inout Payload, engine: ListeningEngine, sliceSize: Int, on db: any Database
+    ) async throws -> Bool {
+        var query = eligible(on: db)
+        if let after = payload.after { query = query.filter(\.$id > after) }
+        let items = try await query.sort(\.$id).limit(sliceSize).all()
+        guard let last = items.last else { return true }
+        for item in items {
+            let analysis = engine.analyse(item.fullText)
+            let columns = FeedbackIntake.AnalysisColumns(
+                analysis, fftRating: item.fftRating, hasSuggestion: !item.couldBeBetter.isEmpty)
+            let themes = columns.themes.joined(separator: ";")
+            if Set(columns.themes) != Set(item.themeList) {
+                payload.themesChanged += 1
+                try await FeedbackTheme.query(on: db).filter(\.$feedback.$id == item.id!).delete()
+                try await FeedbackIntake.storeThemes(columns.themes, for: item.id!, on: db)
+            }
+            if columns.sentiment != item.sentiment { payload.sentimentChanged += 1 }
+            guard themes != item.themes || columns.sentiment != item.sentiment || columns.relational != item.relational
+            else { continue }
+            item.themes = themes
+            item.sentiment = columns.sentiment
+            item.relational = columns.relational
+            try await item.save(on: db)
+        }
+        payload.after = last.id
+        payload.done += items.count
+        return false
+    }
+
+    static func summary(_ payload: Payload) -> String {
+        "Re-analysed \(payload.done) feedback items with the text model \(payload.model): themes changed on "
+            + "\(payload.themesChanged), sentiment on \(payload.sentimentChanged); \(payload.correctedKept) "
+            + "corrected by moderators were kept as corrected"
+    }
+}
+
+enum ReanalysisError: Error, CustomStringConvertible {
+    case unreadable(String)
+    case noModel
+    case otherModel(started: String, here: String)
+
+    var description: String {
+        switch self {
+        case .unreadable(let payload): "The re-analysis job's details could not be read: \(payload)"
+        case .noModel: "This instance has no text model loaded, so it cannot re-analyse feedback."
+        case .otherModel(let started, let here):
+            "The re-analysis was started for the text model \(started), but this instance uses \(here). "
+                + "Set the same HEARD_MODEL on every instance, then run the job again."
+        }
+    }
+}
