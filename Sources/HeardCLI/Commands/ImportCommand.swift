@@ -130,7 +130,7 @@ struct ImportCommand: AsyncParsableCommand {
                     }
                     fingerprint = fileFingerprint
                 }
-                let refusedFile = try refusedRows.map { try RefusedRowsFile(path: $0) }
+                let refusedFile = try refusedRows.map { try RefusedRowsFile(path: $0, mapping: mapping) }
                 let bar = TextProgressBar(enabled: isatty(STDERR_FILENO) == 1)
                 let started = Date()
                 let report: ImportReport

@@ -60,8 +60,8 @@ struct ImportExportSafetyTests {
             let listed = try String(contentsOf: workspace.folder.appendingPathComponent("refused.csv"), encoding: .utf8)
                 .split(separator: "\r\n")
             #expect(listed.count == 61, "a header and all 60 rows")
-            #expect(listed.first == "line,field,reason")
-            #expect(listed.last?.hasPrefix("61,date,") == true)
+            #expect(listed.first == "line,column,reason")
+            #expect(listed.last?.hasPrefix("61,Date,") == true, "the file's own name for the column")
         }
     }
 
@@ -136,7 +136,7 @@ struct ImportExportSafetyTests {
             #expect(try workspace.read("refused.csv") == "an earlier list\n")
             let replaced = try HeardRun.run(importFeedback + ["refused.csv"], in: workspace.folder)
             #expect(replaced.status == 1, "one row refused: \(replaced.errors)")
-            #expect(try workspace.read("refused.csv").hasPrefix("line,field,reason\r\n2,service,"))
+            #expect(try workspace.read("refused.csv").hasPrefix("line,column,reason\r\n2,Service,"))
         }
     }
 
