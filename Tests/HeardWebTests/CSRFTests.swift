@@ -17,7 +17,7 @@ struct CSRFTests {
     }
 
     @Test(
-        "an expired public form is refused but shows the person's words back to copy; never a password",
+        "an expired feedback form comes back filled in with a new token; other forms show the words to copy",
         arguments: TestDatabase.all)
     func expiredFormKeepsWords(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
@@ -25,18 +25,48 @@ struct CSRFTests {
             let path = "/feedback/new?service=\(service.id!.uuidString)"
             let story = "The night staff on the ward were patient with my father & kind."
             // The browser was closed: no form cookie, so the token it sends cannot be checked.
-            let page = try await app.browser().post(
+            let person = app.browser()
+            let page = try await person.post(
                 path,
                 form: [
                     "_csrf": "old-token-from-before", "service_id": service.id!.uuidString, "story": story,
-                    "could_be_better": "Nothing", "consent_to_publish": "yes",
+                    "could_be_better": "Nothing at all", "consent_to_publish": "yes", "fft_rating": "2",
+                    "contact_email": "sam.person@example.org", "submission_key": "key-from-the-first-form",
                 ], withToken: false)
             #expect(page.status == .forbidden)
-            #expect(page.body.contains("This form has expired"))
-            #expect(page.body.contains("Nothing was saved"))
-            #expect(page.body.contains("The night staff on the ward were patient with my father &amp; kind."))
-            #expect(page.body.contains("href=\"/feedback/new?service=\(service.id!.uuidString)\""))
+            #expect(page.body.contains("The form had expired, so your feedback has not been sent yet."))
+            #expect(page.body.contains("role=\"alert\""))
+            #expect(
+                page.body.contains(">The night staff on the ward were patient with my father &amp; kind.</textarea>"))
+            #expect(page.body.contains(">Nothing at all</textarea>"))
+            #expect(page.body.contains("value=\"sam.person@example.org\""))
+            #expect(
+                page.body.contains("value=\"2\" class=\"radio-input\" checked"), "the rating chosen is still chosen")
+            #expect(page.body.contains("value=\"key-from-the-first-form\""), "the same key, so it is stored once")
             #expect(try await FeedbackItem.query(on: app.db).count() == 0)
+
+            // Sending the refilled form stores it, once.
+            let token = try #require(page.csrfToken)
+            let form = [
+                "_csrf": token, "service_id": service.id!.uuidString, "story": story,
+                "could_be_better": "Nothing at all",
+                "consent_to_publish": "yes", "fft_rating": "2", "contact_email": "sam.person@example.org",
+                "submission_key": "key-from-the-first-form",
+            ]
+            #expect(try await person.post(path, form: form, withToken: false).status == .seeOther)
+            #expect(try await person.post(path, form: form, withToken: false).status == .seeOther)
+            let stored = try await FeedbackItem.query(on: app.db).all()
+            #expect(stored.count == 1 && stored.first?.story == story)
+
+            // A signed-in form is not filled in again (it could have been made on another site): the words are
+            // shown to copy.
+            let officer = try await app.signedInBrowser(.administrator)
+            let staffPage = try await officer.post(
+                "/staff/places/new", form: ["name": "North Calder locality hub"], withToken: false)
+            #expect(staffPage.status == .forbidden)
+            #expect(staffPage.body.contains("This form has expired"))
+            #expect(staffPage.body.contains("Nothing was saved"))
+            #expect(staffPage.body.contains("North Calder locality hub</textarea>"))
 
             let signIn = try await app.browser().post(
                 "/sign-in", form: ["email": "a@example.org", "password": "correct horse battery staple"],

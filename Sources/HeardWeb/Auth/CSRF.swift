@@ -73,6 +73,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             if let type = request.headers.contentType, type == .urlEncodedForm || type.type == "multipart",
                 !request.url.path.hasPrefix("/api/")
             {
+                if request.url.path == SiteURL.shareNew, let refilled = try await ShareController.expiredForm(request) {
+                    // The form's new token goes in the cookie, so sending it again works.
+                    Self.addNewFormCookie(to: refilled, for: request)
+                    return refilled
+                }
                 return ExpiredFormPage.response(for: request)
             }
             throw Abort(

@@ -83,6 +83,29 @@ enum ShareController {
         return .html(page)
     }
 
+    /// The public form sent back after its token expired (most often a phone that closed the browser halfway
+    /// through a long story): nothing is stored, but the form comes back filled in as it was sent, with a new
+    /// token, for the person to check and send again. Only for the public form, where anyone may send feedback
+    /// anyway, so a form made elsewhere gains nothing by being shown back; staff forms show the words to copy.
+    static func expiredForm(_ request: Request) async throws -> Response? {
+        guard request.currentUser == nil, let form = try? request.content.decode(ShareForm.self) else { return nil }
+        guard
+            let service = try? await findService(
+                request, id: form.serviceID ?? (try? request.query.get(String.self, at: "service")))
+        else { return nil }
+        let submissionKey = form.submissionKey.map { $0.trimmingWhitespace() }.flatMap {
+            $0.isEmpty || $0.utf8.count > 64 ? nil : $0
+        }
+        let page = SharePages.form(
+            context: PageContext(request, title: formTitle(service, staffEntry: false)), service: choice(service),
+            form: form, failure: nil, csrfToken: request.csrfToken,
+            submissionKey: submissionKey ?? request.newSubmissionKey, staffEntry: false,
+            notice:
+                "The form had expired, so your feedback has not been sent yet. Everything you wrote is below: "
+                + "check it and send it again.")
+        return .html(page, status: .forbidden)
+    }
+
     private static func save(_ request: Request, staffEntry: Bool) async throws -> Response {
         let form = try request.content.decode(ShareForm.self)
         // A form from before keys were given out (or a hand-made request) has none and is stored as it comes.

@@ -57,7 +57,7 @@ enum SharePages {
 
     static func form(
         context: PageContext, service: ServiceChoice, form: ShareForm, failure: ValidationFailure?, csrfToken: String,
-        submissionKey: String, staffEntry: Bool
+        submissionKey: String, staffEntry: Bool, notice: String? = nil
     ) -> String {
         let submission = form.submission
         let action = (staffEntry ? SiteURL.staffFeedbackNew : SiteURL.shareNew) + "?service=" + service.id
@@ -68,6 +68,7 @@ enum SharePages {
                 }
             }
             FormComponents.errorSummary(failure)
+            if let notice { div(.class("warning-callout"), .role("alert")) { p { notice } } }
             h1 { staffEntry ? "Enter feedback about \(service.name)" : "Tell us about \(service.name)" }
             p(.class("lead")) { "\(service.organisation), \(service.place)" }
             HeardWeb.form(.action(action), .method("post"), .novalidate) {
