@@ -90,7 +90,8 @@ enum BoardPages {
                     headers: ["Member", "Role", "Votes", "Lived experience", "Declarations"],
                     rows: sitting.map { member in
                         let status = BoardRegister.status(member, today: today)
-                        let late = BoardRegister.late(member).count
+                        // The same 12 months as the dashboard and the boards list; the member's page lists all.
+                        let late = BoardRegister.lateInLastYear(member, today: today)
                         return [
                             a(.href(BoardURL.member(board.id!, member.id!))) { member.name },
                             .text(member.role),
@@ -104,7 +105,9 @@ enum BoardPages {
                                     : .fragment([
                                         .text(" "),
                                         strong(.class("tag tag-urgent")) {
-                                            late == 1 ? "1 change declared late" : "\(late) changes declared late"
+                                            late == 1
+                                                ? "1 change declared late in the last 12 months"
+                                                : "\(late) changes declared late in the last 12 months"
                                         },
                                     ]),
                             ]),

@@ -85,7 +85,9 @@ struct DeclarationTimelinessTests {
             #expect(try await InterestDeclaration.find(trustee.id, on: app.db)?.endRecordedOn == "2026-11-20")
             page = try await secretary.get(seated.memberPath).body
             #expect(page.contains("End recorded late (50 days after it ended)"))
-            #expect(try await secretary.get(seated.boardPath).body.contains("2 changes declared late"))
+            #expect(
+                try await secretary.get(seated.boardPath).body.contains(
+                    "2 changes declared late in the last 12 months"))
             #expect(
                 !(try await app.browser().get("/boards/\(seated.board.id!.uuidString.lowercased())").body.contains(
                     "declared late")), "the flag is for the secretary, not the public register")
@@ -163,6 +165,10 @@ struct DeclarationTimelinessTests {
             let boards = try await secretary.get("/staff/boards").body
             #expect(boards.contains("Declared late in the last 12 months"))
             #expect(boards.contains("<strong class=\"tag tag-urgent\">2</strong>"), "\(boards)")
+            let boardPage = try await secretary.get(seated.boardPath).body
+            #expect(
+                boardPage.contains("2 changes declared late in the last 12 months"),
+                "the board page counts the same 12 months, not the one 13 months ago")
             // Once the end recorded on 15 January 2026 is a year old, it is no longer counted.
             app.app.decisionClock = .fixed(SimpleDate(year: 2027, month: 1, day: 15))
             dashboard = try await secretary.get("/staff").body
