@@ -17,6 +17,16 @@ struct DemoDataTests {
             }
             #expect(try await Place.query(on: app.db).count() == 6)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$actorLabel == "demo seed").count() > 30)
+
+            // An upcoming activity shows a guest invited without an account, and what she needs to take part.
+            let guest = try #require(
+                try await Invitation.query(on: app.db).filter(\.$guestName == "Gloria Mensah").first())
+            let officer = app.browser()
+            _ = try await officer.signIn(email: "engagement@demo.heard.test", password: "demo-engagement-pass")
+            let activity = try await officer.get("/staff/activities/\(guest.$activity.id.uuidString.lowercased())")
+            #expect(activity.status == .ok)
+            #expect(activity.body.contains("Gloria Mensah"))
+            #expect(activity.body.contains("A British Sign Language interpreter."))
         }
     }
 

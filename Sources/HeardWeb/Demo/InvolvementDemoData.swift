@@ -47,6 +47,15 @@ enum InvolvementDemoData {
         let activities = try await InvolvementActivity.query(on: db).all()
         if let upcoming = activities.filter({ $0.date > today }).min(by: { $0.heldOn < $1.heldOn }) {
             try await Invitation(activityID: upcoming.id!, userID: author.id!).create(on: db)
+            // Someone without an account, invited by e-mail, who has replied through their private link. The
+            // link itself is not kept (only its hash), so the demo cannot show it.
+            let guest = Invitation(
+                activityID: upcoming.id!, guestName: "Gloria Mensah", guestEmail: "gloria.mensah@example.org",
+                guestContact: "Text message first, please", replyTokenHash: SecretToken.hash(SecretToken.make()))
+            guest.status = .accepted
+            guest.accessNeeds = "A British Sign Language interpreter."
+            guest.repliedAt = Date().addingTimeInterval(-2 * 86_400)
+            try await guest.create(on: db)
         }
         if let past = activities.filter({ $0.date < today && !$0.whatChanged.isEmpty }).max(by: {
             $0.heldOn < $1.heldOn

@@ -17,9 +17,10 @@ enum InvitationsController {
             return try await ActivitiesController.renderShow(
                 request, activity, failure: ValidationFailure(errors), status: .unprocessableEntity)
         }
-        let already = Set(
-            try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!).all()
-                .compactMap(\.$user.id))
+        let invitations = try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!).all()
+        let already = Set(invitations.compactMap(\.$user.id))
+        // Someone invited as a guest who has since been given an account is invited already, by that address.
+        let guestEmails = Set(invitations.compactMap { $0.guestEmail.map(EmailAddress.normalised) })
         let eligible = try await User.query(on: request.db).filter(\.$id ~~ Array(chosen))
             .filter(\.$role == .involvedPerson).filter(\.$isActive == true).all()
         guard eligible.count == chosen.count else {
@@ -31,7 +32,9 @@ enum InvitationsController {
             return try await ActivitiesController.renderShow(
                 request, activity, failure: ValidationFailure([problem]), status: .unprocessableEntity)
         }
-        let people = eligible.filter { !already.contains($0.id!) }
+        let people = eligible.filter {
+            !already.contains($0.id!) && !guestEmails.contains(EmailAddress.normalised($0.email))
+        }
         try await request.db.transaction { db in
             for person in people {
                 let invitation = Invitation(activityID: activity.id!, userID: person.id!)

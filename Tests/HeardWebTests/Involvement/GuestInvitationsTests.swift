@@ -226,6 +226,19 @@ struct GuestInvitationsTests {
             }
             #expect(try await Invitation.query(on: app.db).count() == 2)
             #expect(try await Notice.query(on: app.db).filter(\.$kind == "invitation").count() == 2)
+
+            // Invited as a guest, then given an account: ticking the new account does not invite them twice.
+            _ = try await officer.post(
+                guestPath, form: ["guest_name": "Priya Shah", "guest_email": "priya@example.org"], tokenFrom: path)
+            _ = try await app.createUser(.involvedPerson, email: "Priya@Example.org")
+            let priya = try #require(
+                try await User.query(on: app.db).filter(\.$email ~~ ["priya@example.org", "Priya@Example.org"]).first())
+            let ticked = try await officer.post(
+                path + "/invitations", form: ["people[]": priya.id!.uuidString], tokenFrom: path)
+            #expect(ticked.status == .seeOther)
+            #expect(try await officer.get(path).body.contains("Everyone ticked was already invited."))
+            #expect(try await Invitation.query(on: app.db).count() == 3)
+            #expect(try await Notice.query(on: app.db).filter(\.$kind == "invitation").count() == 3)
         }
     }
 
