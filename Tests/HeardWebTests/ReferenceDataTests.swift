@@ -51,6 +51,16 @@ struct ReferenceDataTests {
             let reversed = try await browser.get("/staff/audit?from=2026-12-05&to=2026-12-01")
             #expect(reversed.body.contains("The end of the period cannot be before its start (5 December 2026)."))
             #expect(try await browser.get("/staff/audit?page=abc").status == .ok, "a bad page number shows the first")
+            // A kind of record or action never recorded matches nothing and says so; a valid one stays chosen.
+            let unknown = try await browser.get("/staff/audit?object_type=organisation&action=wizardry")
+            #expect(unknown.status == .ok)
+            #expect(
+                unknown.body.contains("There is no action \"wizardry\", so nothing matches: choose one from the list."))
+            #expect(unknown.body.contains("0 entries"))
+            #expect(unknown.body.contains("<option value=\"organisation\" selected>"))
+            let noKind = try await browser.get("/staff/audit?object_type=wizard")
+            #expect(noKind.body.contains("There is no kind of record \"wizard\", so nothing matches"))
+            #expect(noKind.body.contains("0 entries"))
             // Who did it: part of the name or e-mail, with "_" and "%" matched as themselves.
             let byAdmin = try await browser.get("/staff/audit?object_type=organisation&actor=ADMINISTRATOR@")
             #expect(byAdmin.body.contains("Changed organisation Holme Valley Hospice Care"))
@@ -203,6 +213,24 @@ struct ReferenceDataTests {
             listed = try await rows("/staff/services?q=nothing-like-this")
             #expect(listed.count == 0)
             #expect(listed.body.contains("No services match."))
+            // A place or organisation that names nothing matches nothing and says so, rather than listing all.
+            listed = try await rows("/staff/services?place=no-such-place")
+            #expect(listed.count == 0)
+            #expect(
+                listed.body.contains(
+                    "There is no place \"no-such-place\", so nothing matches: choose one from the list."))
+            #expect(listed.body.contains("No services match."))
+            listed = try await rows("/staff/services?organisation=not-a-uuid&place=leeds")
+            #expect(listed.count == 0)
+            #expect(listed.body.contains("There is no organisation \"not-a-uuid\", so nothing matches"))
+            #expect(listed.body.contains("<option value=\"leeds\" selected>"), "the valid choice stays chosen")
+            // A valid organisation still filters, stays chosen, and is kept in the page links.
+            let organisation = first.$organisation.id.uuidString
+            listed = try await rows("/staff/services?organisation=\(organisation.lowercased())")
+            #expect(listed.count == 50)
+            #expect(listed.body.contains("<option value=\"\(organisation)\" selected>"))
+            #expect(
+                listed.body.contains("href=\"/staff/services?organisation=\(organisation.lowercased())&amp;page=2\""))
         }
     }
 
@@ -236,6 +264,19 @@ struct ReferenceDataTests {
             listed = try await rows("/staff/users?q=PERSON12%40")
             #expect(listed.count == 1, "e-mail addresses match too")
             #expect(try await rows("/staff/users?q=zzz").body.contains("Nobody matches."))
+            // A role or status that names nothing matches nothing and says so, rather than listing everyone.
+            listed = try await rows("/staff/users?role=wizard&status=off")
+            #expect(listed.count == 0)
+            #expect(listed.body.contains("There is no role \"wizard\", so nothing matches: choose one from the list."))
+            #expect(listed.body.contains("Nobody matches."))
+            #expect(listed.body.contains("<option value=\"off\" selected>"), "the valid choice stays chosen")
+            listed = try await rows("/staff/users?status=asleep")
+            #expect(listed.count == 0)
+            #expect(listed.body.contains("There is no status \"asleep\", so nothing matches"))
+            listed = try await rows("/staff/users?role=involved_person")
+            #expect(listed.count == 30)
+            #expect(listed.body.contains("<option value=\"involved_person\" selected>"))
+            #expect(!listed.body.contains("so nothing matches"))
         }
     }
 }

@@ -51,7 +51,7 @@ enum ComplaintPages {
                 ul(.class("tag-list")) {
                     for option in ComplaintsList.Show.allCases {
                         li {
-                            if option == show && !list.overdueOnly {
+                            if option == show && !list.overdueOnly && list.problems.isEmpty {
                                 strong(.aria("current", "page")) { option.title }
                             } else {
                                 a(.href(list.url(show: option, overdueOnly: false, period: period.typed))) {
@@ -73,7 +73,11 @@ enum ComplaintPages {
                 }
             }
             if complaints.isEmpty {
-                p { list.overdueOnly ? "No complaint has a step overdue." : "There are none." }
+                p {
+                    !list.problems.isEmpty
+                        ? "No complaints match."
+                        : list.overdueOnly ? "No complaint has a step overdue." : "There are none."
+                }
             } else {
                 DataTable.render(
                     caption: caption(list, total: total),

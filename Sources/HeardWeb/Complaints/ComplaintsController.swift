@@ -29,7 +29,7 @@ enum ComplaintsController {
                 rows, figures: figures, period: period, today: request.today, list: list, page: page.number,
                 pageCount: page.count, total: ordered.count,
                 context: PageContext(request, title: "Complaints", hasErrors: period.failure != nil),
-                notice: Admin.takeFlash(request)),
+                notice: list.problems.notice(request)),
             status: period.failure == nil ? .ok : .unprocessableEntity)
     }
 

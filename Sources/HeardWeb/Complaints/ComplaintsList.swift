@@ -28,10 +28,23 @@ struct ComplaintsList {
     /// Only complaints with a step overdue (`?overdue=yes`): the dashboard's count links here.
     var overdueOnly: Bool
 
+    /// A `show`, `handler` or `overdue` that names nothing: the queue then lists nothing, and says so.
+    var problems = FilterProblems()
+
     init(_ request: Request) {
-        show = Show(rawValue: request.query[String.self, at: "show"] ?? "") ?? .open
-        mine = request.query[String.self, at: "handler"] == "me"
-        overdueOnly = request.query[String.self, at: "overdue"] == "yes"
+        show =
+            problems.choice(request.query[String.self, at: "show"] ?? "", "list of complaints", Show.init(rawValue:))
+            ?? .open
+        let handler = request.query[String.self, at: "handler"] ?? ""
+        mine = handler == "me"
+        if !handler.isEmpty, !mine {
+            problems.append("\"\(handler)\" is not a handler filter: choose \"Only mine\" or \"Everyone's cases\".")
+        }
+        let overdue = request.query[String.self, at: "overdue"] ?? ""
+        overdueOnly = overdue == "yes"
+        if !overdue.isEmpty, !overdueOnly {
+            problems.append("\"\(overdue)\" is not an overdue filter: choose \"Overdue\" or another list of cases.")
+        }
     }
 
     /// Every complaint the filters choose, in queue order: the next step's due date first (so overdue steps
@@ -41,6 +54,7 @@ struct ComplaintsList {
     /// is read (only the complaint rows, no text) and ordered here, then paged; the page's rows are then loaded
     /// with what the table shows. Bounded by `orderingLimit`.
     func ordered(today: SimpleDate, user: UUID?, on db: any Database) async throws -> [Complaint] {
+        guard problems.isEmpty else { return [] }
         var query = Complaint.query(on: db)
         if mine, let user { query = query.filter(\.$handler.$id == user) }
         switch show {

@@ -28,8 +28,19 @@ enum AuditController {
             actor: request.query[String.self, at: "actor"], from: request.query[String.self, at: "from"],
             to: request.query[String.self, at: "to"], page: ListPage.requested(request))
         var query = AuditEvent.query(on: request.db)
-        if let type = filters.objectType, !type.isEmpty { query = query.filter(\.$objectType == type) }
-        if let action = filters.action, !action.isEmpty { query = query.filter(\.$action == action) }
+        let objectTypes = try await AuditEvent.query(on: request.db).unique().all(\.$objectType).sorted()
+        let actions = try await AuditEvent.query(on: request.db).unique().all(\.$action).sorted()
+        // What is offered is what has been recorded: anything else matches nothing, and says so.
+        var problems = FilterProblems()
+        if let type = problems.choice(
+            filters.objectType ?? "", "kind of record", { objectTypes.contains($0) ? $0 : nil })
+        {
+            query = query.filter(\.$objectType == type)
+        }
+        if let action = problems.choice(filters.action ?? "", "action", { actions.contains($0) ? $0 : nil }) {
+            query = query.filter(\.$action == action)
+        }
+        query = problems.narrowing(query)
         if let actor = filters.actor?.trimmingCharacters(in: .whitespaces), !actor.isEmpty {
             query = query.filter(ListPage.contains(actor, column: "actor_label", table: AuditEvent.schema))
         }
@@ -44,12 +55,11 @@ enum AuditController {
         let total = try await query.count()
         let page = ListPage(requested: filters.page, total: total)
         let events = try await query.sort(\.$occurredAt, .descending).range(page.range).all()
-        let objectTypes = try await AuditEvent.query(on: request.db).unique().all(\.$objectType).sorted()
-        let actions = try await AuditEvent.query(on: request.db).unique().all(\.$action).sorted()
         let html = AuditPage.render(
             .init(
                 events: events, filters: filters, objectTypes: objectTypes, actions: actions, page: page.number,
-                pageCount: page.count, total: total, failure: errors.isEmpty ? nil : ValidationFailure(errors)),
+                pageCount: page.count, total: total, failure: errors.isEmpty ? nil : ValidationFailure(errors),
+                notice: problems.isEmpty ? nil : problems.notice(request)),
             context: PageContext(request, title: "Audit log", hasErrors: !errors.isEmpty))
         return .html(html, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

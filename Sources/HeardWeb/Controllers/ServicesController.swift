@@ -32,10 +32,16 @@ enum ServicesController {
         let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         var query = Service.query(on: request.db)
-        if let organisation = organisations.first(where: { $0.id?.uuidString == organisationID }) {
+        var problems = FilterProblems()
+        if let organisation = problems.choice(
+            organisationID, "organisation", { id in organisations.first { $0.id == UUID(uuidString: id) } })
+        {
             query = query.filter(\.$organisation.$id == organisation.id!)
         }
-        if let place = places.first(where: { $0.slug == placeSlug }) { query = query.filter(\.$place.$id == place.id!) }
+        if let place = problems.choice(placeSlug, "place", { slug in places.first { $0.slug == slug } }) {
+            query = query.filter(\.$place.$id == place.id!)
+        }
+        query = problems.narrowing(query)
         if !words.isEmpty { query = query.filter(ListPage.contains(words, column: "name", table: Service.schema)) }
         let total = try await query.copy().count()
         let page = ListPage(requested: ListPage.requested(request), total: total)
@@ -52,7 +58,8 @@ enum ServicesController {
             FormComponents.selectField(
                 name: "organisation", label: "Organisation",
                 choices: organisations.map { .init(value: $0.id!.uuidString, label: $0.name) },
-                selected: organisationID, failure: nil, prompt: "Any organisation")
+                selected: UUID(uuidString: organisationID)?.uuidString ?? organisationID, failure: nil,
+                prompt: "Any organisation")
             FormComponents.selectField(
                 name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
                 selected: placeSlug, failure: nil, prompt: "Any place")
@@ -62,7 +69,7 @@ enum ServicesController {
             context: PageContext(request, title: "Services"), heading: "Services",
             intro: "The services people can give feedback about. Each is run by one organisation in one place.",
             newPath: SiteURL.new(SiteURL.services), newLabel: "Add a service",
-            headers: ["Name", "Organisation", "Place", "Action"], rows: rows, notice: Admin.takeFlash(request),
+            headers: ["Name", "Organisation", "Place", "Action"], rows: rows, notice: problems.notice(request),
             filters: filters,
             emptyText: total == 0 && (words.isEmpty && organisationID.isEmpty && placeSlug.isEmpty)
                 ? "There are none yet." : "No services match.",

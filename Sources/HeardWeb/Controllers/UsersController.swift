@@ -26,10 +26,14 @@ enum UsersController {
         let roleFilter = request.query[String.self, at: "role"] ?? ""
         let statusFilter = request.query[String.self, at: "status"] ?? ""
         var query = User.query(on: request.db)
-        if let role = Role(rawValue: roleFilter) { query = query.filter(\.$role == role) }
-        if statusFilter == "active" || statusFilter == "off" {
-            query = query.filter(\.$isActive == (statusFilter == "active"))
+        var problems = FilterProblems()
+        if let role = problems.choice(roleFilter, "role", Role.init(rawValue:)) {
+            query = query.filter(\.$role == role)
         }
+        if let active = problems.choice(statusFilter, "status", { ["active": true, "off": false][$0] }) {
+            query = query.filter(\.$isActive == active)
+        }
+        query = problems.narrowing(query)
         if !words.isEmpty {
             query = query.group(.or) {
                 $0.filter(ListPage.contains(words, column: "display_name", table: User.schema))
@@ -61,7 +65,7 @@ enum UsersController {
             context: PageContext(request, title: "People"), heading: "People with accounts",
             intro: "Staff and involved people who sign in. Switching an account off stops it signing in at once.",
             newPath: SiteURL.new(SiteURL.users), newLabel: "Add a person",
-            headers: ["Name", "E-mail", "Role", "Status", "Action"], rows: rows, notice: Admin.takeFlash(request),
+            headers: ["Name", "E-mail", "Role", "Status", "Action"], rows: rows, notice: problems.notice(request),
             filters: HeardWeb.form(.action(SiteURL.users), .method("get"), .class("filters")) {
                 FormComponents.textField(
                     name: "q", label: "Name or e-mail contains", value: words, failure: nil, required: false)

@@ -55,15 +55,19 @@ enum ActivitiesController {
         let cadence = CadenceRules.cadence(places: places.map(\.name), inPersonDates: dates, today: request.today)
 
         var query = InvolvementActivity.query(on: request.db)
-        if let place = places.first(where: { $0.slug == filters.place }) {
+        var problems = FilterProblems()
+        if let place = problems.choice(filters.place, "place", { slug in places.first { $0.slug == slug } }) {
             query = query.filter(\.$place.$id == place.id!)
         }
-        if let kind = ActivityKind(rawValue: filters.kind) { query = query.filter(\.$kind == kind) }
-        switch filters.when {
+        if let kind = problems.choice(filters.kind, "kind of activity", ActivityKind.init(rawValue:)) {
+            query = query.filter(\.$kind == kind)
+        }
+        switch problems.choice(filters.when, "\"When\" choice", { ["upcoming", "past"].contains($0) ? $0 : nil }) {
         case "upcoming": query = query.filter(\.$heldOn >= request.today.iso)
         case "past": query = query.filter(\.$heldOn < request.today.iso)
         default: break
         }
+        query = problems.narrowing(query)
         let page = ListPage(requested: filters.page, total: try await query.copy().count())
         let activities = try await query.with(\.$place).with(\.$initiative).sort(\.$heldOn, .descending)
             .sort(\.$id).range(page.range).all()
@@ -71,7 +75,7 @@ enum ActivitiesController {
             ActivityViews.index(
                 activities: activities, cadence: cadence, filters: filters, places: places, page: page,
                 context: PageContext(request, title: "Involvement activities"),
-                notice: Admin.takeFlash(request)))
+                notice: problems.notice(request)))
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {

@@ -45,7 +45,11 @@ enum InitiativesController {
         let words = (request.query[String.self, at: "q"] ?? "").trimmingWhitespace()
         let stageFilter = request.query[String.self, at: "stage"] ?? ""
         var query = Initiative.query(on: request.db)
-        if let stage = InitiativeStage(rawValue: stageFilter) { query = query.filter(\.$stage == stage) }
+        var problems = FilterProblems()
+        if let stage = problems.choice(stageFilter, "stage", InitiativeStage.init(rawValue:)) {
+            query = query.filter(\.$stage == stage)
+        }
+        query = problems.narrowing(query)
         if !words.isEmpty { query = query.filter(ListPage.contains(words, column: "title", table: Initiative.schema)) }
         let page = ListPage(
             requested: ListPage.requested(request), total: try await query.copy().count(), size: 25)
@@ -61,7 +65,7 @@ enum InitiativesController {
         return .html(
             InitiativeViews.list(
                 rows, words: words, stage: stageFilter, page: page, context: PageContext(request, title: "Initiatives"),
-                notice: Admin.takeFlash(request)))
+                notice: problems.notice(request)))
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {

@@ -5,7 +5,8 @@ import HeardStorage
 /// Staff pages for answering ideas, and the public page of ideas taken forward.
 enum IdeaPages {
     static func list(
-        _ ideas: [Idea], status: IdeaStatus?, page: Int, pageCount: Int, context: PageContext, notice: String?
+        _ ideas: [Idea], status: IdeaStatus?, statusKnown: Bool = true, page: Int, pageCount: Int,
+        context: PageContext, notice: String?
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -16,7 +17,7 @@ enum IdeaPages {
             nav(.aria("label", "Which ideas")) {
                 ul(.class("tag-list")) {
                     li {
-                        status == nil
+                        status == nil && statusKnown
                             ? strong(.aria("current", "page")) { "All" } : a(.href(IdeaURL.staffIdeas)) { "All" }
                     }
                     for option in IdeaStatus.allCases {
@@ -29,7 +30,7 @@ enum IdeaPages {
                 }
             }
             if ideas.isEmpty {
-                p { "There are none." }
+                p { statusKnown ? "There are none." : "No ideas match." }
             } else {
                 DataTable.render(
                     caption: "Ideas", headers: ["Idea", "From", "Put forward", "Status"],

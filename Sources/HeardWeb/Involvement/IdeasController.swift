@@ -117,15 +117,18 @@ enum IdeasController {
     // MARK: Staff
 
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let status = IdeaStatus(rawValue: request.query[String.self, at: "status"] ?? "")
+        var problems = FilterProblems()
+        let status = problems.choice(
+            request.query[String.self, at: "status"] ?? "", "status", IdeaStatus.init(rawValue:))
         var query = Idea.query(on: request.db).with(\.$author)
         if let status { query = query.filter(\.$status == status) }
+        query = problems.narrowing(query)
         let page = ListPage(requested: ListPage.requested(request), total: try await query.copy().count())
         let ideas = try await query.sort(\.$createdAt, .ascending).sort(\.$id).range(page.range).all()
         return .html(
             IdeaPages.list(
-                ideas, status: status, page: page.number, pageCount: page.count,
-                context: PageContext(request, title: "Ideas"), notice: Admin.takeFlash(request)))
+                ideas, status: status, statusKnown: problems.isEmpty, page: page.number, pageCount: page.count,
+                context: PageContext(request, title: "Ideas"), notice: problems.notice(request)))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

@@ -34,15 +34,16 @@ enum JobsController {
     @Sendable static func index(_ request: Request) async throws -> Response {
         let filters = Filters(request)
         var query = Job.query(on: request.db)
-        var notice = Admin.takeFlash(request)
-        if !filters.status.isEmpty {
-            if let status = Job.Status(rawValue: filters.status) {
-                query = query.filter(\.$status == status)
-            } else {
-                notice = "There is no status \"\(filters.status)\", so jobs of every status are shown."
-            }
+        var problems = FilterProblems()
+        if let status = problems.choice(filters.status, "status", Job.Status.init(rawValue:)) {
+            query = query.filter(\.$status == status)
         }
-        if !filters.kind.isEmpty { query = query.filter(\.$kind == filters.kind) }
+        if let kind = problems.choice(
+            filters.kind, "kind of work", { kind in JobKinds.titles.contains { $0.kind == kind } ? kind : nil })
+        {
+            query = query.filter(\.$kind == kind)
+        }
+        query = problems.narrowing(query)
         let total = try await query.copy().count()
         let page = ListPage(requested: filters.page, total: total)
         let jobs = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all()
@@ -55,7 +56,7 @@ enum JobsController {
             JobsPage.render(
                 jobs: jobs, counts: counts, imports: imports, schedule: schedule, filters: filters, page: page,
                 total: total,
-                context: PageContext(request, title: "Background work"), notice: notice))
+                context: PageContext(request, title: "Background work"), notice: problems.notice(request)))
     }
 
     /// Runs one failed job again now.

@@ -47,22 +47,19 @@ enum OutboxController {
     @Sendable static func index(_ request: Request) async throws -> Response {
         let filters = Filters(request)
         var query = Notice.query(on: request.db)
-        var errors: [FieldError] = []
-        // A status or kind that names nothing is an error on its field, and matches nothing, rather than
-        // quietly listing every e-mail.
-        if let status = Notice.Status(rawValue: filters.status) {
+        // A status or kind that names nothing matches nothing, and says so, rather than quietly listing every
+        // e-mail.
+        var problems = FilterProblems()
+        if let status = problems.choice(filters.status, "status", Notice.Status.init(rawValue:)) {
             query = query.filter(\.$status == status)
-        } else if !filters.status.isEmpty {
-            errors.append(FieldError("status", "There is no status \"\(filters.status)\": choose one from the list."))
         }
-        if !filters.kind.isEmpty {
-            query = query.filter(\.$kind == filters.kind)
-            if !kindTitles.contains(where: { $0.kind == filters.kind }) {
-                errors.append(
-                    FieldError("kind", "There is no kind of e-mail \"\(filters.kind)\": choose one from the list."))
-            }
+        if let kind = problems.choice(
+            filters.kind, "kind of e-mail", { kind in kindTitles.contains { $0.kind == kind } ? kind : nil })
+        {
+            query = query.filter(\.$kind == kind)
         }
-        if !errors.isEmpty { query = query.filter(\.$id == UUID()) }
+        query = problems.narrowing(query)
+        var errors: [FieldError] = []
         if !filters.to.isEmpty {
             query = query.filter(ListPage.contains(filters.to, column: "to_address", table: Notice.schema))
         }
@@ -86,7 +83,7 @@ enum OutboxController {
                 notices: notices, counts: counts, filters: filters, failure: failure, page: page,
                 relay: request.heardConfiguration.smtp.map { "\($0.host):\($0.port)" },
                 context: PageContext(request, title: "E-mail outbox", hasErrors: failure != nil),
-                notice: Admin.takeFlash(request)),
+                notice: problems.notice(request)),
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 

@@ -46,6 +46,19 @@ struct ComplaintQueueTests {
             // With everything, the responded case comes after every open one: on the last page.
             #expect(!(try await handler.get("/staff/complaints?show=all").body.contains("HRD-ANSWERED")))
             #expect(try await handler.get("/staff/complaints?show=all&page=2").body.contains("HRD-ANSWERED"))
+            // A list, handler or overdue filter that names nothing matches nothing and says so, rather than
+            // quietly showing the open complaints.
+            let unknown = [
+                ("show=everything", "There is no list of complaints \"everything\", so nothing matches"),
+                ("handler=wizard", "\"wizard\" is not a handler filter"),
+                ("overdue=maybe", "\"maybe\" is not an overdue filter"),
+            ]
+            for (query, words) in unknown {
+                let page = try await handler.get("/staff/complaints?" + query)
+                #expect(page.status == .ok)
+                #expect(page.body.contains(words), "\(query)")
+                #expect(page.body.contains("No complaints match.") && !page.body.contains("HRD-OVERDUE1"), "\(query)")
+            }
 
             // "Overdue" lists exactly what the dashboard counts, and the dashboard links to it.
             let overdue = try await handler.get("/staff/complaints?overdue=yes")

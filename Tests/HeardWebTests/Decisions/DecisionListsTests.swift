@@ -40,6 +40,14 @@ struct DecisionListsTests {
             (rows, body) = try await count("/staff/initiatives?q=STROKE&stage=consultation", marker: initiativeRow)
             #expect(rows == 5, "multiples of 6 up to 30")
             #expect(body.contains("Stroke rehabilitation 6<") && !body.contains("Community pharmacy"))
+            // A stage that names nothing matches nothing and says so, rather than listing every initiative.
+            (rows, body) = try await count("/staff/initiatives?q=stroke&stage=wizard", marker: initiativeRow)
+            #expect(rows == 0)
+            #expect(body.contains("There is no stage \"wizard\", so nothing matches: choose one from the list."))
+            #expect(body.contains("No initiatives match.") && body.contains("value=\"stroke\""))
+            (rows, body) = try await count("/staff/initiatives?stage=idea", marker: initiativeRow)
+            #expect(rows == 15)
+            #expect(body.contains("<option value=\"idea\" selected>") && !body.contains("so nothing matches"))
 
             // 60 activities: alternate places, kinds in turn, half of them to come.
             let kinds: [ActivityKind] = [.communityMeeting, .onlineSurvey, .workshop]
@@ -62,6 +70,21 @@ struct DecisionListsTests {
             #expect(rows == expected)
             (rows, body) = try await count("/staff/activities?when=upcoming&kind=online_survey", marker: activityRow)
             #expect(rows == (30..<60).filter { $0 % 3 == 1 }.count)
+            // A place, kind or time that names nothing matches nothing and says so; valid ones stay chosen.
+            (rows, body) = try await count("/staff/activities?place=no-such-place&kind=workshop", marker: activityRow)
+            #expect(rows == 0)
+            #expect(body.contains("There is no place \"no-such-place\", so nothing matches: choose one from the list."))
+            #expect(body.contains("No activities match."))
+            #expect(body.contains("<option value=\"workshop\" selected>"))
+            (rows, body) = try await count("/staff/activities?kind=picnic", marker: activityRow)
+            #expect(rows == 0)
+            #expect(body.contains("There is no kind of activity \"picnic\", so nothing matches"))
+            (rows, body) = try await count("/staff/activities?when=someday&place=leeds", marker: activityRow)
+            #expect(rows == 0)
+            #expect(body.contains("There is no \"When\" choice \"someday\", so nothing matches"))
+            #expect(body.contains("<option value=\"leeds\" selected>"))
+            (rows, body) = try await count("/staff/activities?place=leeds", marker: activityRow)
+            #expect(rows == 30 && !body.contains("so nothing matches"))
             // The cadence still counts every in-person activity, whatever the filters show.
             let leedsInPersonLastYear = (0..<30).filter { $0 % 2 == 0 && $0 % 3 != 1 && ($0 + 1) * 3 <= 365 }.count
             #expect(body.contains("Leeds</th><td>"))

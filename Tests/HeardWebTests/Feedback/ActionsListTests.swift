@@ -72,6 +72,7 @@ struct ActionsListTests {
                 ("/staff/actions?status=finished", "There is no status \"finished\", so nothing matches"),
                 ("/staff/actions?place=nowhere", "There is no place \"nowhere\", so nothing matches"),
                 ("/staff/actions?owner=someone", "\"someone\" is not an owner filter"),
+                ("/staff/actions?overdue=maybe", "\"maybe\" is not an overdue filter"),
             ] {
                 let refused = try await count(path)
                 #expect(refused.total == "No actions match.", "\(path)")

@@ -176,6 +176,13 @@ struct IdeasTests {
             #expect(firstPage.body.contains("/staff/ideas?status=submitted&amp;page=2"))
             let secondPage = try await officer.get("/staff/ideas?status=submitted&page=2")
             #expect(secondPage.body.components(separatedBy: ">Idea number ").count - 1 == 5, "50 on the first page")
+            // A status that names nothing matches nothing and says so, rather than listing every idea.
+            let unknown = try await officer.get("/staff/ideas?status=pending")
+            #expect(unknown.status == .ok)
+            #expect(
+                unknown.body.contains("There is no status \"pending\", so nothing matches: choose one from the list."))
+            #expect(unknown.body.contains("No ideas match.") && !unknown.body.contains(">Idea number "))
+            #expect(!unknown.body.contains("aria-current=\"page\">All<"), "\"All\" is not what is shown")
         }
     }
 

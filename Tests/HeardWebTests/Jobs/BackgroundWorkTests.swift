@@ -42,9 +42,14 @@ struct BackgroundWorkTests {
             #expect(page.body.contains("Not scheduled"), "the only reminders job has failed")
             page = try await admin.get("/staff/jobs?status=failed&kind=reminders")
             #expect(page.body.contains("Daily reminders") && !page.body.contains("ward-survey-march.csv"))
+            // A status or kind that names nothing matches nothing and says so, rather than listing every job.
             page = try await admin.get("/staff/jobs?status=broken")
             #expect(page.status == .ok)
-            #expect(page.body.contains("There is no status \"broken\""))
+            #expect(page.body.contains("There is no status \"broken\", so nothing matches: choose one from the list."))
+            #expect(page.body.contains("No jobs match.") && !page.body.contains("ward-survey-march.csv"))
+            page = try await admin.get("/staff/jobs?kind=laundry&status=failed")
+            #expect(page.body.contains("There is no kind of work \"laundry\", so nothing matches"))
+            #expect(page.body.contains("<option value=\"failed\" selected>"), "the valid choice stays chosen")
 
             let dashboard = try await admin.get("/staff")
             #expect(dashboard.body.contains("2 background jobs have failed."))

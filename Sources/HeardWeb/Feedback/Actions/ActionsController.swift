@@ -61,24 +61,24 @@ enum ActionsController {
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         var query = ActionItem.query(on: request.db)
         // A value that names nothing matches nothing, and says so, rather than quietly listing every action.
-        var problems: [String] = []
+        var problems = FilterProblems()
         if filters.status == "open" {
             query = query.filter(\.$status ~~ [.planned, .inProgress])
-        } else if let status = ActionStatus(rawValue: filters.status) {
+        } else if let status = problems.choice(filters.status, "status", ActionStatus.init(rawValue:)) {
             query = query.filter(\.$status == status)
-        } else if !filters.status.isEmpty {
-            problems.append("There is no status \"\(filters.status)\", so nothing matches: choose one from the list.")
         }
-        if let place = places.first(where: { $0.slug == filters.place }) {
+        if let place = problems.choice(filters.place, "place", { slug in places.first { $0.slug == slug } }) {
             query = query.filter(\.$place.$id == place.id!)
-        } else if !filters.place.isEmpty {
-            problems.append("There is no place \"\(filters.place)\", so nothing matches: choose one from the list.")
         }
         let owner = request.query[String.self, at: "owner"] ?? ""
         if !owner.isEmpty, owner != "me" {
             problems.append("\"\(owner)\" is not an owner filter: tick \"Only actions I own\", or leave it off.")
         }
-        if !problems.isEmpty { query = query.filter(\.$id == UUID()) }
+        let overdue = request.query[String.self, at: "overdue"] ?? ""
+        if !overdue.isEmpty, overdue != "yes" {
+            problems.append("\"\(overdue)\" is not an overdue filter: tick \"Only overdue\", or leave it off.")
+        }
+        query = problems.narrowing(query)
         if filters.mine, let me = request.currentUser?.id { query = query.filter(\.$owner.$id == me) }
         if filters.overdue {
             query = query.filter(\.$status ~~ [.planned, .inProgress])
@@ -93,7 +93,7 @@ enum ActionsController {
                 context: PageContext(request, title: "Actions"), actions: actions, total: total, filters: filters,
                 overdueBefore: overdueBefore(today: request.today),
                 page: page.number, pageCount: page.count, places: places,
-                notice: problems.isEmpty ? Admin.takeFlash(request) : problems.joined(separator: " ")))
+                notice: problems.notice(request)))
     }
 
     /// The form, pre-filled from `?feedback=…` (one or many) or `?theme=…&place=…`.

@@ -12,6 +12,8 @@ enum AuditPage {
         var pageCount: Int
         var total: Int
         var failure: ValidationFailure?
+        /// What the filters asked for and could not use, in words.
+        var notice: String? = nil
     }
 
     /// "board.member_added" → "Board: member added"; "board_member" → "Board member".
@@ -35,6 +37,7 @@ enum AuditPage {
 
     static func render(_ model: Model, context: PageContext) -> String {
         PageLayout.render(context) {
+            if let notice = model.notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Audit log" }
             p(.class("lead")) { "Every change staff make, who made it and when. Entries cannot be changed or removed." }
             FormComponents.errorSummary(model.failure)
