@@ -87,11 +87,14 @@ struct DashboardWeeksTests {
             #expect(expected.reduce(0, +) == 10)
             #expect(Self.count(try await officer.get("/staff/feedback?from=2026-09-14").body) == 10)
 
-            // "to" alone is up to the end of that UK day; a date it cannot read is said and ignored.
+            // "to" alone is up to the end of that UK day; a date it cannot read is an error on its field, and
+            // the list is not limited by it.
             #expect(Self.count(try await officer.get("/staff/feedback?to=2026-09-13").body) == 1)
-            let bad = try await officer.get("/staff/feedback?to=soon").body
-            #expect(bad.contains("is not a date like 2026-11-30, so the list has no end date."))
-            #expect(Self.count(bad) == 11)
+            let bad = try await officer.get("/staff/feedback?to=soon")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("\"soon\" is not a real date: enter it like 2026-03-31."))
+            #expect(bad.body.contains("value=\"soon\""), "what was typed is kept")
+            #expect(Self.count(bad.body) == 11)
         }
     }
 

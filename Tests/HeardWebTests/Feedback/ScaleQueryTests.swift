@@ -187,7 +187,9 @@ struct ScaleQueryTests {
                 nowhere.contains("There is no place &quot;nosuch&quot;")
                     || nowhere.contains("There is no place \"nosuch\""))
             #expect(nowhere.contains("0 items"))
-            #expect(try await officer.get("/staff/feedback?from=soon").body.contains("is not a date like 2026-11-30"))
+            let soon = try await officer.get("/staff/feedback?from=soon")
+            #expect(soon.status == .unprocessableEntity, "a date that is not a date is an error on its field")
+            #expect(soon.body.contains("\"soon\" is not a real date: enter it like 2026-03-31."))
             // A status or theme that names nothing matches nothing, and says so.
             let waiting = try await officer.get("/staff/feedback?status=waiting").body
             #expect(waiting.contains("There is no status \"waiting\", so nothing matches"))

@@ -44,7 +44,7 @@ enum ModerationController {
             ModerationPages.queue(
                 context: PageContext(request, title: "Moderation"), items: items, total: total, page: page,
                 filters: filters, choices: try await .load(on: request.db),
-                notice: problems.isEmpty ? Admin.takeFlash(request) : problems.joined(separator: " ")))
+                notice: problems.notice(request)))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

@@ -30,38 +30,27 @@ struct QueueFilters {
     /// queue to every place.
     func apply(
         to query: QueryBuilder<FeedbackItem>, on db: any Database
-    ) async throws -> (query: QueryBuilder<FeedbackItem>, problems: [String]) {
+    ) async throws -> (query: QueryBuilder<FeedbackItem>, problems: FilterProblems) {
         var query = query
-        var problems: [String] = []
-        var placeID: UUID?
-        let slug = place.trimmingWhitespace()
-        if !slug.isEmpty {
-            if let found = try await Place.query(on: db).filter(\.$slug == slug).first() {
-                placeID = found.id
-                query = query.filter(\.$place.$id == found.id!)
-            } else {
-                problems.append("There is no place \"\(slug)\", so nothing matches: choose one from the list.")
-            }
+        var problems = FilterProblems()
+        let chosenPlace = try await problems.lookUp(place, "place") { slug in
+            try await Place.query(on: db).filter(\.$slug == slug).first()
         }
-        let serviceText = service.trimmingWhitespace()
-        if !serviceText.isEmpty {
-            let found = try await UUID(uuidString: serviceText).asyncFlatMap {
+        if let chosenPlace { query = query.filter(\.$place.$id == chosenPlace.id!) }
+        let chosenService = try await problems.lookUp(service, "service") { text in
+            try await UUID(uuidString: text).asyncFlatMap {
                 try await Service.query(on: db).filter(\.$id == $0).with(\.$place).first()
             }
-            if let found {
-                if let placeID, found.$place.id != placeID {
-                    problems.append(
-                        "\(found.name) is in \(found.place.name), not the place chosen, so nothing matches: "
-                            + "choose a service in that place or all places.")
-                }
-                query = query.filter(\.$service.$id == found.id!)
-            } else {
-                problems.append(
-                    "There is no service \"\(serviceText)\", so nothing matches: choose one from the list.")
-            }
         }
-        if !problems.isEmpty { query = query.filter(\.$id == UUID()) }
-        return (query, problems)
+        if let chosenService {
+            if let chosenPlace, chosenService.$place.id != chosenPlace.id {
+                problems.append(
+                    "\(chosenService.name) is in \(chosenService.place.name), not the place chosen, so nothing "
+                        + "matches: choose a service in that place or all places.")
+            }
+            query = query.filter(\.$service.$id == chosenService.id!)
+        }
+        return (problems.narrowing(query), problems)
     }
 
     /// What the filter form offers.

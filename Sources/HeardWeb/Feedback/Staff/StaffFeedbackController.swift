@@ -38,7 +38,8 @@ enum StaffFeedbackController {
             from: request.query[String.self, at: "from"], to: request.query[String.self, at: "to"],
             reference: request.query[String.self, at: "reference"], page: ListPage.requested(request))
         var query = FeedbackItem.query(on: request.db)
-        var problems: [String] = []
+        // A value that names nothing matches nothing, and says so, rather than quietly showing everything.
+        var problems = FilterProblems()
         if let typed = filters.reference?.trimmingWhitespace(), !typed.isEmpty {
             // Someone quoting their reference on the phone: straight to their feedback.
             let reference = normalisedReference(typed)
@@ -48,48 +49,18 @@ enum StaffFeedbackController {
             problems.append(
                 "No feedback has the reference \"\(String(typed.prefix(40)))\". Check it with the person: references look like HRD-7K3Q9XAB."
             )
-            query = query.filter(\.$id == UUID())
         }
-        if let text = filters.status?.trimmingWhitespace(), !text.isEmpty {
-            if let status = FeedbackStatus(rawValue: text) {
-                query = query.filter(\.$status == status)
-            } else {
-                problems.append("There is no status \"\(text)\", so nothing matches: choose one from the list.")
-                query = query.filter(\.$id == UUID())
-            }
+        if let status = problems.choice(filters.status ?? "", "status", FeedbackStatus.init(rawValue:)) {
+            query = query.filter(\.$status == status)
         }
-        if let slug = filters.place, !slug.isEmpty {
-            if let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() {
-                query = query.filter(\.$place.$id == place.id!)
-            } else {
-                // An unknown place matches nothing, rather than quietly showing every place.
-                problems.append("There is no place \"\(slug)\", so nothing matches: choose one from the list.")
-                query = query.filter(\.$id == UUID())
-            }
+        let place = try await problems.lookUp(filters.place ?? "", "place") { slug in
+            try await Place.query(on: request.db).filter(\.$slug == slug).first()
         }
-        if let service = filters.service?.trimmingWhitespace(), !service.isEmpty {
-            if let id = UUID(uuidString: service), try await Service.find(id, on: request.db) != nil {
-                query = query.filter(\.$service.$id == id)
-            } else {
-                problems.append("There is no service \"\(service)\", so nothing matches: choose one from the list.")
-                query = query.filter(\.$id == UUID())
-            }
+        if let place { query = query.filter(\.$place.$id == place.id!) }
+        let service = try await problems.lookUp(filters.service ?? "", "service") { text in
+            try await UUID(uuidString: text).asyncFlatMap { try await Service.find($0, on: request.db) }
         }
-        if let from = filters.from?.trimmingWhitespace(), !from.isEmpty {
-            if let day = SimpleDate(iso: from) {
-                query = query.filter(\.$receivedAt >= DecisionClock.startOfUKDay(day))
-            } else {
-                problems.append("\"\(from)\" is not a date like 2026-11-30, so the list is not limited by date.")
-            }
-        }
-        if let to = filters.to?.trimmingWhitespace(), !to.isEmpty {
-            // Up to the end of that UK day: before midnight starting the next (GMT or BST, whichever applies).
-            if let day = SimpleDate(iso: to) {
-                query = query.filter(\.$receivedAt < DecisionClock.startOfUKDay(day.adding(days: 1)))
-            } else {
-                problems.append("\"\(to)\" is not a date like 2026-11-30, so the list has no end date.")
-            }
-        }
+        if let service { query = query.filter(\.$service.$id == service.id!) }
         let themes = try await StoriesQuery.themeNames(on: request.db)
         if let theme = filters.theme, !theme.isEmpty {
             if !themes.contains(theme) {
@@ -98,16 +69,29 @@ enum StaffFeedbackController {
             query = query.join(FeedbackTheme.self, on: \FeedbackTheme.$feedback.$id == \FeedbackItem.$id)
                 .filter(FeedbackTheme.self, \.$theme == theme)
         }
+        query = problems.narrowing(query)
+        // A date that is not a date is an error on its field, as on every list with dates; the list is then not
+        // limited by it.
+        var errors: [FieldError] = []
+        if let day = Admin.date(filters.from, field: "from", into: &errors) {
+            query = query.filter(\.$receivedAt >= DecisionClock.startOfUKDay(day))
+        }
+        // Up to the end of that UK day: before midnight starting the next (GMT or BST, whichever applies).
+        if let day = Admin.date(filters.to, field: "to", into: &errors) {
+            query = query.filter(\.$receivedAt < DecisionClock.startOfUKDay(day.adding(days: 1)))
+        }
         let total = try await query.count()
         let page = ListPage(requested: filters.page, total: total)
         let items = try await query.with(\.$service).with(\.$place).sort(\.$receivedAt, .descending)
             .range(page.range).all()
+        let failure = errors.isEmpty ? nil : ValidationFailure(errors)
         return .html(
             StaffFeedbackPages.list(
-                context: PageContext(request, title: "Feedback"), items: items, total: total, page: page.number,
-                pageCount: page.count,
+                context: PageContext(request, title: "Feedback", hasErrors: failure != nil), items: items,
+                total: total, page: page.number, pageCount: page.count,
                 filters: filters, choices: try await .load(on: request.db), themes: themes,
-                notice: problems.isEmpty ? Admin.takeFlash(request) : problems.joined(separator: " ")))
+                notice: problems.notice(request), failure: failure),
+            status: failure == nil ? .ok : .unprocessableEntity)
     }
 
     @Sendable static func replyQueue(_ request: Request) async throws -> Response {
@@ -124,7 +108,7 @@ enum StaffFeedbackController {
             StaffFeedbackPages.replyQueue(
                 context: PageContext(request, title: "Replies"), items: items, total: total, page: page,
                 filters: filters, choices: try await .load(on: request.db),
-                notice: problems.isEmpty ? Admin.takeFlash(request) : problems.joined(separator: " ")))
+                notice: problems.notice(request)))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

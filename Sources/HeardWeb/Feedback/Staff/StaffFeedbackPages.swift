@@ -6,10 +6,11 @@ enum StaffFeedbackPages {
     static func list(
         context: PageContext, items: [FeedbackItem], total: Int, page: Int, pageCount: Int,
         filters: StaffFeedbackController.ListFilters, choices: QueueFilters.Choices, themes: [String],
-        notice: String?
+        notice: String?, failure: ValidationFailure? = nil
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
+            FormComponents.errorSummary(failure)
             h1 { "Feedback" }
             p { a(.class("button button-secondary"), .href(SiteURL.staffFeedbackNew)) { "Enter feedback for someone" } }
             HeardWeb.form(.action(SiteURL.staffFeedback), .method("get"), .class("filters")) {
@@ -41,10 +42,10 @@ enum StaffFeedbackPages {
                     name: "theme", label: "Theme", choices: themes.map { .init(value: $0, label: $0) },
                     selected: filters.theme ?? "", failure: nil, prompt: "All themes")
                 FormComponents.textField(
-                    name: "from", label: "Received from", value: filters.from ?? "", failure: nil, type: "date",
+                    name: "from", label: "Received from", value: filters.from ?? "", failure: failure, type: "date",
                     required: false, width: "short")
                 FormComponents.textField(
-                    name: "to", label: "to", value: filters.to ?? "", failure: nil, type: "date", required: false,
+                    name: "to", label: "to", value: filters.to ?? "", failure: failure, type: "date", required: false,
                     width: "short")
                 button(.type("submit"), .class("button button-secondary")) { "Filter" }
             }
