@@ -94,6 +94,7 @@ struct DashboardWeeksTests {
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.contains("\"soon\" is not a real date: enter it like 2026-03-31."))
             #expect(bad.body.contains("value=\"soon\""), "what was typed is kept")
+            #expect(bad.body.contains("<a href=\"#field-to\">"), "the error summary links to the field")
             #expect(Self.count(bad.body) == 11)
         }
     }

@@ -190,6 +190,11 @@ struct ScaleQueryTests {
             let soon = try await officer.get("/staff/feedback?from=soon")
             #expect(soon.status == .unprocessableEntity, "a date that is not a date is an error on its field")
             #expect(soon.body.contains("\"soon\" is not a real date: enter it like 2026-03-31."))
+            // With a status that names nothing as well: both are said, and nothing matches.
+            let both = try await officer.get("/staff/feedback?from=soon&status=waiting")
+            #expect(both.status == .unprocessableEntity)
+            #expect(both.body.contains("There is no status \"waiting\", so nothing matches"))
+            #expect(both.body.contains("\"soon\" is not a real date") && both.body.contains("0 items"))
             // A status or theme that names nothing matches nothing, and says so.
             let waiting = try await officer.get("/staff/feedback?status=waiting").body
             #expect(waiting.contains("There is no status \"waiting\", so nothing matches"))
