@@ -17,8 +17,16 @@ enum IndicatorsController {
         -> Response
     {
         let places = try await Place.query(on: request.db).sort(\.$name).all()
-        let slug = request.query[String.self, at: "place"]
-        let place = places.first { $0.slug == slug } ?? places.first
+        let slug = (request.query[String.self, at: "place"] ?? "").trimmingWhitespace()
+        let chosen = places.first { $0.slug == slug }
+        let place = chosen ?? places.first
+        // One place's figures are always shown, so a place that names nothing says which are shown instead, as
+        // the dashboard does, rather than quietly showing another place's.
+        var notice = failure == nil ? Admin.takeFlash(request) : nil
+        if !slug.isEmpty, chosen == nil, let place {
+            notice =
+                "There is no place \"\(String(slug.prefix(60)))\", so these are the figures for \(place.name): choose a place from the list."
+        }
         let indicators = try await Indicator.query(on: request.db).sort(\.$name).all()
         var points: [UUID: [IndicatorValue]] = [:]
         var series: RelationalCareSeries? = nil
@@ -32,7 +40,7 @@ enum IndicatorsController {
             IndicatorPages.index(
                 place: place, places: places, indicators: indicators, points: points, series: series,
                 context: PageContext(request, title: "Indicators", hasErrors: failure != nil), failure: failure,
-                typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil),
+                typed: typed, notice: notice),
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 

@@ -74,6 +74,14 @@ struct IndicatorsTests {
             }
             var page = try await officer.get("/staff/indicators?place=calderdale")
             #expect(page.body.contains("4.5%"))
+            // A place that names nothing says which place's figures are shown instead.
+            let nowhere = try await officer.get("/staff/indicators?place=no-such-place")
+            #expect(nowhere.status == .ok)
+            #expect(
+                nowhere.body.contains(
+                    "There is no place \"no-such-place\", so these are the figures for \(place.name): choose a place from the list."
+                ))
+            #expect(!page.body.contains("There is no place"))
             #expect(page.body.contains("Better by 1.5 points"))
             // A correction first shows the figure it would replace and asks; confirmed, it replaces it and says so.
             let correction = [
