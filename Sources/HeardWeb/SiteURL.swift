@@ -56,6 +56,10 @@ enum SiteURL {
 
     static func new(_ collection: String) -> String { collection + "/new" }
     static func edit(_ collection: String, id: UUID) -> String { "\(collection)/\(id.uuidString.lowercased())/edit" }
+    /// `retire` or `restore` a place or service.
+    static func retirement(_ collection: String, id: UUID, _ action: String) -> String {
+        "\(collection)/\(id.uuidString.lowercased())/\(action)"
+    }
     static func user(_ id: UUID, _ action: String) -> String { "\(users)/\(id.uuidString.lowercased())/\(action)" }
     static func user(_ id: UUID) -> String { "\(users)/\(id.uuidString.lowercased())" }
 

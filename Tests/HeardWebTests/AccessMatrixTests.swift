@@ -152,6 +152,29 @@ struct AccessMatrixTests {
         }
     }
 
+    @Test("only administrators retire and restore places and services", arguments: Role.allCases)
+    func retirement(_ role: Role) async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let browser = try await app.signedInBrowser(role)
+            let allowed = StaffArea.referenceData.allows(role)
+            let services = "/staff/services/\(service.id!.uuidString.lowercased())"
+            let places = "/staff/places/\(place.id!.uuidString.lowercased())"
+            for path in [services + "/retire", places + "/retire"] {
+                #expect(try await browser.get(path).status == (allowed ? .ok : .forbidden), "\(role) \(path)")
+            }
+            // In the order that works for an administrator: the service before its place, restored after it.
+            for path in [services + "/retire", places + "/retire", places + "/restore", services + "/restore"] {
+                let page = try await browser.post(path, form: [:], tokenFrom: "/me")
+                #expect(page.status == (allowed ? .seeOther : .forbidden), "\(role) \(path)")
+            }
+            #expect(try await Service.find(service.id, on: app.db)?.retiredAt == nil)
+            #expect(try await Place.find(place.id, on: app.db)?.retiredAt == nil)
+            let changes = try await AuditEvent.query(on: app.db).filter(\.$objectType ~~ ["place", "service"]).count()
+            #expect(changes == (allowed ? 4 : 0))
+        }
+    }
+
     @Test("a role without the area cannot post to it either")
     func postsAreGuardedToo() async throws {
         try await TestApp.run(on: .sqlite) { app in

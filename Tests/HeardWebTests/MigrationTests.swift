@@ -128,3 +128,42 @@ extension MigrationTests {
         }
     }
 }
+
+extension MigrationTests {
+    @Test(
+        "M0131 gives places and services a retired time, leaving every one already there in use, on both databases",
+        arguments: TestDatabase.all)
+    func retiredPlacesAndServices(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            service.retiredAt = Date()
+            try await service.save(on: app.db)
+            let migration = try #require(
+                HeardMigrations.all.first { String(describing: type(of: $0)) == "M0131_RetiredPlacesAndServices" }
+                    as? any AsyncMigration)
+            #expect(
+                String(describing: type(of: HeardMigrations.all.last!)) == "M0131_RetiredPlacesAndServices",
+                "registered at the end")
+            // As the tables stood before M0131 (Fluent's SQLite revert leaves the column, so it is dropped here).
+            // One connection for all of it: SQLite's other pooled connections may still hold the old schema.
+            try await app.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                try await sql.raw("ALTER TABLE services DROP COLUMN retired_at").run()
+                try await sql.raw("ALTER TABLE places DROP COLUMN retired_at").run()
+                try await migration.prepare(on: db)
+                let rows = try await sql.raw("SELECT name, retired_at FROM services").all()
+                #expect(rows.count == 1)
+                #expect(try rows.first?.decode(column: "name", as: String.self) == "Emergency department")
+                #expect(try rows.first?.decodeNil(column: "retired_at") == true, "in use until someone retires it")
+            }
+            let kept = try #require(try await Service.find(service.id, on: app.db))
+            #expect(kept.retiredAt == nil)
+            #expect(try await Place.find(place.id, on: app.db)?.retiredAt == nil)
+            let when = Date(timeIntervalSince1970: 1_796_517_104)
+            kept.retiredAt = when
+            try await kept.save(on: app.db)
+            let stored = try #require(try await Service.find(service.id, on: app.db)?.retiredAt)
+            #expect(abs(stored.timeIntervalSince(when)) < 1)
+        }
+    }
+}

@@ -98,9 +98,13 @@ struct ImportCommand: AsyncParsableCommand {
                 for (field, column) in columns { if let column { mapping.columns[field.rawValue] = column } }
                 if let service {
                     let all = try await Service.query(on: app.db).all()
-                    let matches = all.filter {
+                    let named = all.filter {
                         $0.id?.uuidString == service.uppercased() || $0.name.lowercased() == service.lowercased()
                     }
+                    // A name a retired service shared with one in use means the one in use; a retired one alone
+                    // is refused by the importer, saying when it was retired.
+                    let inUse = named.filter { !$0.isRetired }
+                    let matches = inUse.isEmpty ? named : inUse
                     guard let match = matches.first else {
                         throw CLIError("No service is called '\(service)'. Check the name on the Services page.")
                     }

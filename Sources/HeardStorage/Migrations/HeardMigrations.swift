@@ -42,6 +42,7 @@ public enum HeardMigrations {
             M0128_GuestInvitations(),
             M0129_ComplaintLateStillFair(),
             M0130_ThemeResponseDates(),
+            M0131_RetiredPlacesAndServices(),
         ]
     }
 }

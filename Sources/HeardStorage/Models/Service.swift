@@ -12,8 +12,12 @@ public final class Service: Model, @unchecked Sendable {
     @Parent(key: "place_id") public var place: Place
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+    /// When an administrator retired it: no longer offered for new work, still shown in history. Nil in use.
+    @OptionalField(key: "retired_at") public var retiredAt: Date?
 
     public init() {}
+
+    public var isRetired: Bool { retiredAt != nil }
 
     public init(id: UUID? = nil, name: String, summary: String = "", organisationID: UUID, placeID: UUID) {
         self.id = id

@@ -59,7 +59,9 @@ enum APIController {
 
     @Sendable static func services(_ request: Request) async throws -> ListResponse<ServiceDTO> {
         let filter = try request.query.decode(ServiceFilter.self)
-        var query = Service.query(on: request.db).with(\.$organisation).with(\.$place).sort(\.$name)
+        // What can be given feedback about: retired services are left out.
+        var query = Service.query(on: request.db).filter(\.$retiredAt == nil).with(\.$organisation).with(\.$place)
+            .sort(\.$name)
         if let slug = filter.place, !slug.isEmpty {
             guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
                 throw APIError(.badRequest, "No place with the slug '\(slug)'. See /api/v1/places.", field: "place")

@@ -8,22 +8,109 @@ enum PlacesController {
         var name: String?
     }
 
+    /// Places in use, by name; retired ones too when asked (`?retired=show`), marked with the day.
     @Sendable static func index(_ request: Request) async throws -> Response {
-        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let showRetired = request.query[String.self, at: "retired"] == "show"
+        let all = try await Place.query(on: request.db).sort(\.$name).all()
+        let places = showRetired ? all : all.filter { !$0.isRetired }
         let services = try await Service.query(on: request.db).all()
-        let counts = Dictionary(grouping: services, by: { $0.$place.id }).mapValues(\.count)
+        let counts = Dictionary(grouping: services.filter { !$0.isRetired }, by: { $0.$place.id }).mapValues(\.count)
+        let token = request.csrfToken
         let rows: [[HTMLNode]] = places.map { place in
             [
                 .text(place.name), .text(String(counts[place.id!] ?? 0)),
-                ReferenceDataViews.editLink(SiteURL.edit(SiteURL.places, id: place.id!), name: place.name),
+                .text(place.retiredAt.map(RetirementViews.retiredOn) ?? "In use"),
+                RetirementViews.actions(
+                    noun: "place", name: place.name, editPath: SiteURL.edit(SiteURL.places, id: place.id!),
+                    retiredAt: place.retiredAt, retirePath: SiteURL.retirement(SiteURL.places, id: place.id!, "retire"),
+                    restorePath: SiteURL.retirement(SiteURL.places, id: place.id!, "restore"), csrfToken: token),
             ]
         }
         let page = ReferenceDataViews.list(
             context: PageContext(request, title: "Places"), heading: "Places",
             intro: "The localities of the integrated care system. Feedback, events and reports are grouped by place.",
-            newPath: SiteURL.new(SiteURL.places), newLabel: "Add a place", headers: ["Name", "Services", "Action"],
-            rows: rows, notice: Admin.takeFlash(request))
+            newPath: SiteURL.new(SiteURL.places), newLabel: "Add a place",
+            headers: ["Name", "Services in use", "Status", "Action"], rows: rows, notice: Admin.takeFlash(request),
+            emptyText: showRetired || all.isEmpty ? "There are none yet." : "Every place is retired.",
+            retiredToggle: RetirementViews.toggle(
+                noun: "place", showing: showRetired, retiredCount: all.count - all.filter { !$0.isRetired }.count,
+                showPath: SiteURL.places + "?retired=show", hidePath: SiteURL.places))
         return .html(page)
+    }
+
+    /// What retiring means, and the button; or, while services there are still in use, which ones.
+    @Sendable static func confirmRetire(_ request: Request) async throws -> Response {
+        let place = try await find(request)
+        if place.isRetired {
+            Admin.flash(request, "\(place.name) is already retired.")
+            return request.redirect(to: SiteURL.places + "?retired=show")
+        }
+        return .html(
+            try await confirmPage(request, place: place, problem: try await problem(retiring: place, request.db)))
+    }
+
+    /// Retires a place whose services are all retired; refused, naming them, while any is in use.
+    @Sendable static func retire(_ request: Request) async throws -> Response {
+        let place = try await find(request)
+        guard !place.isRetired else {
+            Admin.flash(request, "\(place.name) is already retired.")
+            return request.redirect(to: SiteURL.places + "?retired=show")
+        }
+        let refused = try await request.db.transaction { db -> String? in
+            if let problem = try await problem(retiring: place, db) { return problem }
+            place.retiredAt = Date()
+            try await place.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "place.retired", objectType: "place",
+                objectID: place.id?.uuidString, summary: "Retired place \(place.name)",
+                changes: [FieldChange("retired_at", from: nil, to: place.retiredAt.map(Self.stamp))])
+            return nil
+        }
+        if let refused {
+            return .html(try await confirmPage(request, place: place, problem: refused), status: .conflict)
+        }
+        Admin.flash(request, "Place retired: \(place.name). It is no longer offered; its history is kept.")
+        return request.redirect(to: SiteURL.places)
+    }
+
+    /// Offers a retired place again.
+    @Sendable static func restore(_ request: Request) async throws -> Response {
+        let place = try await find(request)
+        guard let retiredAt = place.retiredAt else {
+            Admin.flash(request, "\(place.name) is in use already.")
+            return request.redirect(to: SiteURL.places)
+        }
+        place.retiredAt = nil
+        try await request.db.transaction { db in
+            try await place.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "place.restored", objectType: "place",
+                objectID: place.id?.uuidString, summary: "Restored place \(place.name)",
+                changes: [FieldChange("retired_at", from: Self.stamp(retiredAt), to: nil)])
+        }
+        Admin.flash(request, "Place restored: \(place.name). It is offered again.")
+        return request.redirect(to: SiteURL.places)
+    }
+
+    /// An instant as the audit log's changes show it.
+    static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+
+    private static func problem(retiring place: Place, _ db: any Database) async throws -> String? {
+        let live = try await Service.query(on: db).filter(\.$place.$id == place.id!).filter(\.$retiredAt == nil)
+            .all()
+        return Retirement.placeProblem(place: place.name, liveServices: live.map(\.name))
+    }
+
+    private static func confirmPage(_ request: Request, place: Place, problem: String?) async throws -> String {
+        RetirementViews.confirmPage(
+            context: PageContext(request, title: "Retire \(place.name)", hasErrors: problem != nil), noun: "place",
+            name: place.name,
+            consequences: [
+                "It is no longer offered when adding a service, action or event, or on the public pages that choose a place.",
+                "Feedback, complaints, actions and reports already about \(place.name) stay, and still show its name.",
+                "Its services must be retired, or moved to another place, first.",
+            ], problem: problem, action: SiteURL.retirement(SiteURL.places, id: place.id!, "retire"),
+            backPath: SiteURL.places, csrfToken: request.csrfToken)
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {
@@ -106,7 +193,14 @@ enum PlacesController {
         let action = editing.map { SiteURL.edit(SiteURL.places, id: $0.id!) } ?? SiteURL.new(SiteURL.places)
         return ReferenceDataViews.form(
             context: PageContext(request, title: heading, hasErrors: failure != nil), heading: heading, action: action,
-            failure: failure, submitLabel: "Save place", backPath: SiteURL.places, csrfToken: request.csrfToken
+            failure: failure, submitLabel: "Save place", backPath: SiteURL.places, csrfToken: request.csrfToken,
+            after: editing.map {
+                RetirementViews.status(
+                    noun: "place", name: $0.name, retiredAt: $0.retiredAt,
+                    retirePath: SiteURL.retirement(SiteURL.places, id: $0.id!, "retire"),
+                    restorePath: SiteURL.retirement(SiteURL.places, id: $0.id!, "restore"), csrfToken: request.csrfToken
+                )
+            } ?? .empty
         ) {
             FormComponents.textField(
                 name: "name", label: "Name", value: input.name, failure: failure,

@@ -24,7 +24,8 @@ enum ServicesController {
         }
     }
 
-    /// Every service, filtered by words in its name, organisation and place; 50 a page, by name.
+    /// Every service, filtered by words in its name, organisation and place; 50 a page, by name. Retired
+    /// services are left out unless asked for (`retired=show` for all, `retired=only`).
     @Sendable static func index(_ request: Request) async throws -> Response {
         let words = (request.query[String.self, at: "q"] ?? "").trimmingWhitespace()
         let organisationID = request.query[String.self, at: "organisation"] ?? ""
@@ -33,6 +34,10 @@ enum ServicesController {
         let places = try await Place.query(on: request.db).sort(\.$name).all()
         var query = Service.query(on: request.db)
         var problems = FilterProblems()
+        let retired =
+            problems.choice(request.query[String.self, at: "retired"] ?? "", "choice for retired services") {
+                RetiredFilter(rawValue: $0 == "hide" ? "" : $0)
+            } ?? .hide
         if let organisation = problems.choice(
             organisationID, "organisation", { id in organisations.first { $0.id == UUID(uuidString: id) } })
         {
@@ -43,16 +48,32 @@ enum ServicesController {
         }
         query = problems.narrowing(query)
         if !words.isEmpty { query = query.filter(ListPage.contains(words, column: "name", table: Service.schema)) }
+        let retiredHere = try await query.copy().filter(\.$retiredAt != nil).count()
+        switch retired {
+        case .hide: query = query.filter(\.$retiredAt == nil)
+        case .only: query = query.filter(\.$retiredAt != nil)
+        case .show: break
+        }
         let total = try await query.copy().count()
         let page = ListPage(requested: ListPage.requested(request), total: total)
         let services = try await query.with(\.$organisation).with(\.$place).sort(\.$name).sort(\.$id)
             .range(page.range).all()
+        let token = request.csrfToken
         let rows: [[HTMLNode]] = services.map { service in
             [
-                .text(service.name), .text(service.organisation.name), .text(service.place.name),
-                ReferenceDataViews.editLink(SiteURL.edit(SiteURL.services, id: service.id!), name: service.name),
+                .text(service.name), .text(service.organisation.name),
+                .text(Retirement.label(service.place.name, retired: service.place.isRetired)),
+                .text(service.retiredAt.map(RetirementViews.retiredOn) ?? "In use"),
+                RetirementViews.actions(
+                    noun: "service", name: service.name, editPath: SiteURL.edit(SiteURL.services, id: service.id!),
+                    retiredAt: service.retiredAt,
+                    retirePath: SiteURL.retirement(SiteURL.services, id: service.id!, "retire"),
+                    restorePath: SiteURL.retirement(SiteURL.services, id: service.id!, "restore"), csrfToken: token),
             ]
         }
+        let filterValues = [
+            ("q", words), ("organisation", organisationID), ("place", placeSlug), ("retired", retired.rawValue),
+        ]
         let filters = HeardWeb.form(.action(SiteURL.services), .method("get"), .class("filters")) {
             FormComponents.textField(name: "q", label: "Name contains", value: words, failure: nil, required: false)
             FormComponents.selectField(
@@ -61,24 +82,118 @@ enum ServicesController {
                 selected: UUID(uuidString: organisationID)?.uuidString ?? organisationID, failure: nil,
                 prompt: "Any organisation")
             FormComponents.selectField(
-                name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                name: "place", label: "Place",
+                choices: places.map { .init(value: $0.slug, label: Retirement.label($0.name, retired: $0.isRetired)) },
                 selected: placeSlug, failure: nil, prompt: "Any place")
+            FormComponents.selectField(
+                name: "retired", label: "Retired services",
+                choices: [.init(value: "show", label: "Show them too"), .init(value: "only", label: "Only retired")],
+                selected: retired.rawValue, failure: nil, prompt: "Hide them")
             button(.type("submit"), .class("button button-secondary")) { "Filter" }
         }
         let html = ReferenceDataViews.list(
             context: PageContext(request, title: "Services"), heading: "Services",
             intro: "The services people can give feedback about. Each is run by one organisation in one place.",
             newPath: SiteURL.new(SiteURL.services), newLabel: "Add a service",
-            headers: ["Name", "Organisation", "Place", "Action"], rows: rows, notice: problems.notice(request),
+            headers: ["Name", "Organisation", "Place", "Status", "Action"], rows: rows,
+            notice: problems.notice(request),
             filters: filters,
             emptyText: total == 0 && (words.isEmpty && organisationID.isEmpty && placeSlug.isEmpty)
-                ? "There are none yet." : "No services match.",
+                && retired == .hide && retiredHere == 0 ? "There are none yet." : "No services match.",
             pagination: Pagination.links(page: page.number, pageCount: page.count) {
-                ListPage.path(
-                    SiteURL.services, filters: [("q", words), ("organisation", organisationID), ("place", placeSlug)],
-                    page: $0)
-            })
+                ListPage.path(SiteURL.services, filters: filterValues, page: $0)
+            },
+            retiredToggle: retired == .only
+                ? .empty
+                : RetirementViews.toggle(
+                    noun: "service", showing: retired == .show, retiredCount: retiredHere,
+                    showPath: ListPage.path(
+                        SiteURL.services, filters: Array(filterValues.dropLast()) + [("retired", "show")], page: 1),
+                    hidePath: ListPage.path(SiteURL.services, filters: Array(filterValues.dropLast()), page: 1)))
         return .html(html)
+    }
+
+    /// Which services the list shows: in use (the default), all, or only retired ones.
+    enum RetiredFilter: String {
+        case hide = ""
+        case show, only
+
+    }
+
+    /// What retiring means, and the button.
+    @Sendable static func confirmRetire(_ request: Request) async throws -> Response {
+        let service = try await find(request)
+        if service.isRetired {
+            Admin.flash(request, "\(service.name) is already retired.")
+            return request.redirect(to: SiteURL.services + "?retired=show")
+        }
+        return .html(confirmPage(request, service: service))
+    }
+
+    @Sendable static func retire(_ request: Request) async throws -> Response {
+        let service = try await find(request)
+        guard !service.isRetired else {
+            Admin.flash(request, "\(service.name) is already retired.")
+            return request.redirect(to: SiteURL.services + "?retired=show")
+        }
+        service.retiredAt = Date()
+        try await request.db.transaction { db in
+            try await service.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "service.retired", objectType: "service",
+                objectID: service.id?.uuidString, summary: "Retired service \(service.name)",
+                changes: [FieldChange("retired_at", from: nil, to: service.retiredAt.map(PlacesController.stamp))])
+        }
+        request.application.serviceDirectory.forget()
+        Admin.flash(request, "Service retired: \(service.name). It no longer takes new feedback; its history is kept.")
+        return request.redirect(to: SiteURL.services)
+    }
+
+    /// Offers a retired service again, unless its place is retired too.
+    @Sendable static func restore(_ request: Request) async throws -> Response {
+        let service = try await find(request)
+        guard let retiredAt = service.retiredAt else {
+            Admin.flash(request, "\(service.name) is in use already.")
+            return request.redirect(to: SiteURL.services)
+        }
+        let place = try await service.$place.get(on: request.db)
+        if let problem = Retirement.restoreProblem(
+            service: service.name, place: place.name,
+            placeRetiredOn: place.retiredAt.map { SimpleDate.ukDay(of: $0) })
+        {
+            return .html(
+                try await render(
+                    request, input: input(service), failure: ValidationFailure([FieldError("place_id", problem)]),
+                    editing: service), status: .conflict)
+        }
+        service.retiredAt = nil
+        try await request.db.transaction { db in
+            try await service.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: "service.restored", objectType: "service",
+                objectID: service.id?.uuidString, summary: "Restored service \(service.name)",
+                changes: [FieldChange("retired_at", from: PlacesController.stamp(retiredAt), to: nil)])
+        }
+        request.application.serviceDirectory.forget()
+        Admin.flash(request, "Service restored: \(service.name). It takes feedback again.")
+        return request.redirect(to: SiteURL.services)
+    }
+
+    private static func confirmPage(_ request: Request, service: Service) -> String {
+        RetirementViews.confirmPage(
+            context: PageContext(request, title: "Retire \(service.name)"), noun: "service", name: service.name,
+            consequences: [
+                "It is no longer offered on the public feedback form, to staff entering feedback, in imports or through the API.",
+                "A link straight to its feedback form says it has closed and points to the services in use.",
+                "Feedback, complaints, actions and stories already about \(service.name) stay, and still show its name.",
+            ], problem: nil, action: SiteURL.retirement(SiteURL.services, id: service.id!, "retire"),
+            backPath: SiteURL.services, csrfToken: request.csrfToken)
+    }
+
+    private static func input(_ service: Service) -> ServiceInput {
+        ServiceInput(
+            name: service.name, summary: service.summary, organisationID: service.$organisation.id.uuidString,
+            placeID: service.$place.id.uuidString)
     }
 
     @Sendable static func new(_ request: Request) async throws -> Response {
@@ -87,10 +202,7 @@ enum ServicesController {
 
     @Sendable static func edit(_ request: Request) async throws -> Response {
         let service = try await find(request)
-        let input = ServiceInput(
-            name: service.name, summary: service.summary, organisationID: service.$organisation.id.uuidString,
-            placeID: service.$place.id.uuidString)
-        return .html(try await render(request, input: input, failure: nil, editing: service))
+        return .html(try await render(request, input: input(service), failure: nil, editing: service))
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response { try await save(request, editing: nil) }
@@ -116,6 +228,11 @@ enum ServicesController {
             }
             if place == nil, !input.placeID.isEmpty {
                 problems.append(FieldError("place_id", "Select a place from the list."))
+            }
+            // A service in use cannot be in a place that is not; a retired one may stay where it was.
+            if let place, let retiredAt = place.retiredAt, existing?.isRetired != true {
+                problems.append(
+                    FieldError("place_id", Retirement.placeRetired(place.name, on: SimpleDate.ukDay(of: retiredAt))))
             }
             guard problems.isEmpty, let valid, let organisation, let place else { throw ValidationFailure(problems) }
             // The database's unique index is case-sensitive; people (and imports, which match names without
@@ -207,12 +324,22 @@ enum ServicesController {
         async throws -> String
     {
         let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
-        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        // Retired places are not offered, except the one a service being changed is already in.
+        let places = try await Place.query(on: request.db).sort(\.$name).all().filter {
+            !$0.isRetired || $0.id == editing?.$place.id
+        }
         let heading = editing == nil ? "Add a service" : "Change \(editing!.name)"
         let action = editing.map { SiteURL.edit(SiteURL.services, id: $0.id!) } ?? SiteURL.new(SiteURL.services)
         return ReferenceDataViews.form(
             context: PageContext(request, title: heading, hasErrors: failure != nil), heading: heading, action: action,
-            failure: failure, submitLabel: "Save service", backPath: SiteURL.services, csrfToken: request.csrfToken
+            failure: failure, submitLabel: "Save service", backPath: SiteURL.services, csrfToken: request.csrfToken,
+            after: editing.map {
+                RetirementViews.status(
+                    noun: "service", name: $0.name, retiredAt: $0.retiredAt,
+                    retirePath: SiteURL.retirement(SiteURL.services, id: $0.id!, "retire"),
+                    restorePath: SiteURL.retirement(SiteURL.services, id: $0.id!, "restore"),
+                    csrfToken: request.csrfToken)
+            } ?? .empty
         ) {
             FormComponents.textField(name: "name", label: "Name", value: input.name, failure: failure)
             FormComponents.selectField(
@@ -221,8 +348,9 @@ enum ServicesController {
                 selected: input.organisationID, failure: failure)
             FormComponents.selectField(
                 name: "place_id", label: "Place",
-                choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
-                selected: input.placeID, failure: failure)
+                choices: places.map {
+                    .init(value: $0.id!.uuidString, label: Retirement.label($0.name, retired: $0.isRetired))
+                }, selected: input.placeID, failure: failure)
             FormComponents.textArea(
                 name: "summary", label: "What the service does (optional)", value: input.summary, failure: failure,
                 hint: "One or two plain sentences, shown to people choosing a service.")

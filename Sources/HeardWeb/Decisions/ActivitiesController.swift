@@ -133,6 +133,10 @@ enum ActivitiesController {
             }
             if place == nil && !input.placeID.isEmpty {
                 errors.append(FieldError("place_id", "Select a place from the list."))
+            } else if let place, let retiredAt = place.retiredAt, place.id != existing?.$place.id {
+                // One already held there keeps its place; a new one is somewhere in use.
+                errors.append(
+                    FieldError("place_id", Retirement.placeRetired(place.name, on: SimpleDate.ukDay(of: retiredAt))))
             }
             let initiative: Initiative? =
                 initiativeID.isEmpty
@@ -271,7 +275,10 @@ enum ActivitiesController {
         _ request: Request, input: ActivityInput, initiativeID: String, features: Set<String>,
         failure: ValidationFailure?, editing: InvolvementActivity? = nil
     ) async throws -> Response {
-        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        // Places in use, and the one an activity being changed is already at.
+        let places = try await Place.query(on: request.db).sort(\.$name).all().filter {
+            !$0.isRetired || $0.id == editing?.$place.id
+        }
         let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
         return .html(
             ActivityViews.form(
@@ -312,6 +319,13 @@ enum ActivitiesController {
         if let serviceID = UUID(uuidString: serviceText),
             let service = try await Service.query(on: request.db).filter(\.$id == serviceID).first()
         {
+            if let retiredAt = service.retiredAt {
+                let failure = ValidationFailure([
+                    FieldError(
+                        "service_id", Retirement.serviceRetired(service.name, on: SimpleDate.ukDay(of: retiredAt)))
+                ])
+                return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
+            }
             let submission = try FeedbackSubmission(serviceID: serviceText, story: text).validated(
                 consentRequired: false)
             feedback = try await request.feedbackIntake.record(
@@ -388,8 +402,8 @@ enum ActivitiesController {
     ) async throws -> Response {
         let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
             .sort(\.$createdAt).all()
-        let services = try await Service.query(on: request.db).filter(\.$place.$id == activity.$place.id).sort(\.$name)
-            .all()
+        let services = try await Service.query(on: request.db).filter(\.$place.$id == activity.$place.id)
+            .filter(\.$retiredAt == nil).sort(\.$name).all()
         let answers = try await EqualityResponse.query(on: request.db).filter(\.$contextType == "activity")
             .filter(\.$contextID == activity.id!).all()
         let population = try await ConsultationAnalysis.population(of: activity.$place.id, on: request.db)

@@ -68,9 +68,20 @@ enum InitiativesController {
                 notice: problems.notice(request)))
     }
 
+    /// Places and services an initiative can name: those in use, and any it already names (kept, marked).
+    static func choices(keeping initiative: Initiative?, on db: any Database) async throws -> ([Place], [Service]) {
+        let places = Set(initiative?.placeIDList ?? [])
+        let services = Set(initiative?.serviceIDList ?? [])
+        return (
+            try await Place.query(on: db).sort(\.$name).all().filter { !$0.isRetired || places.contains($0.id!) },
+            try await Service.query(on: db).with(\.$place).sort(\.$name).all().filter {
+                !$0.isRetired || services.contains($0.id!)
+            }
+        )
+    }
+
     @Sendable static func new(_ request: Request) async throws -> Response {
-        let places = try await Place.query(on: request.db).sort(\.$name).all()
-        let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
+        let (places, services) = try await choices(keeping: nil, on: request.db)
         return .html(
             InitiativeViews.form(
                 request, input: InitiativeInput(), placeIDs: [], serviceIDs: [], places: places, services: services,
@@ -79,8 +90,7 @@ enum InitiativesController {
 
     @Sendable static func edit(_ request: Request) async throws -> Response {
         let initiative = try await find(request)
-        let places = try await Place.query(on: request.db).sort(\.$name).all()
-        let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
+        let (places, services) = try await choices(keeping: initiative, on: request.db)
         let input = InitiativeInput(
             title: initiative.title, what: initiative.what, why: initiative.why,
             affectsServices: initiative.affectsServices ? "yes" : "no",
@@ -114,8 +124,7 @@ enum InitiativesController {
         if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
             return SubmittedOnce.repeated(request, resultPath: path)
         }
-        let places = try await Place.query(on: request.db).sort(\.$name).all()
-        let services = try await Service.query(on: request.db).with(\.$place).sort(\.$name).all()
+        let (places, services) = try await choices(keeping: existing, on: request.db)
         let chosen = (form.placeIDs ?? []).compactMap { UUID(uuidString: $0) }.filter { id in
             places.contains { $0.id == id }
         }

@@ -78,11 +78,17 @@ enum InitiativeViews {
                     name: "why", label: "Why the change is proposed", value: input.why, failure: failure)
                 DecisionForms.checkboxes(
                     name: "place_ids", legend: "Which places it covers",
-                    choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) }, selected: placeIDs,
+                    choices: places.map {
+                        .init(value: $0.id!.uuidString, label: Retirement.label($0.name, retired: $0.isRetired))
+                    }, selected: placeIDs,
                     failure: failure)
                 DecisionForms.checkboxes(
                     name: "service_ids", legend: "Which services it changes (optional)",
-                    choices: services.map { .init(value: $0.id!.uuidString, label: "\($0.name) (\($0.place.name))") },
+                    choices: services.map {
+                        .init(
+                            value: $0.id!.uuidString,
+                            label: Retirement.label("\($0.name) (\($0.place.name))", retired: $0.isRetired))
+                    },
                     selected: serviceIDs, failure: failure)
                 DecisionForms.radios(
                     name: "affects_services",

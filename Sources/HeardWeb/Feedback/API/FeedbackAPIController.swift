@@ -117,6 +117,12 @@ enum FeedbackAPIController {
                 throw APIError(
                     .unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service_id")
             }
+            if let retiredAt = service.retiredAt {
+                let name = try await Service.find(id, on: db)?.name ?? "This service"
+                throw APIError(
+                    .unprocessableEntity, Retirement.serviceRetired(name, on: SimpleDate.ukDay(of: retiredAt)),
+                    field: "service_id")
+            }
             // Both given: they must agree, or the feedback could be filed against the service the sender did not mean.
             if let name = body.serviceName?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
                 let named = try await Service.find(id, on: db), named.name.lowercased() != name.lowercased()
@@ -129,7 +135,15 @@ enum FeedbackAPIController {
             return service
         }
         if let name = body.serviceName?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
-            let matches = try await Service.query(on: db).all().filter { $0.name.lowercased() == name.lowercased() }
+            let named = try await Service.query(on: db).all().filter { $0.name.lowercased() == name.lowercased() }
+            // A name a retired service shared with one in use (a service that moved) means the one in use.
+            let inUse = named.filter { !$0.isRetired }
+            if inUse.isEmpty, named.count == 1, let retiredAt = named[0].retiredAt {
+                throw APIError(
+                    .unprocessableEntity, Retirement.serviceRetired(named[0].name, on: SimpleDate.ukDay(of: retiredAt)),
+                    field: "service_name")
+            }
+            let matches = inUse.isEmpty ? named : inUse
             guard matches.count == 1 else {
                 throw APIError(
                     .unprocessableEntity,

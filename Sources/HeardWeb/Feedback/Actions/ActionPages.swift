@@ -21,7 +21,10 @@ enum ActionPages {
                         + ActionStatus.allCases.map { .init(value: $0.rawValue, label: $0.title) },
                     selected: filters.status, failure: nil, prompt: "Any status")
                 FormComponents.selectField(
-                    name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                    name: "place", label: "Place",
+                    choices: places.map {
+                        .init(value: $0.slug, label: Retirement.label($0.name, retired: $0.isRetired))
+                    },
                     selected: filters.place, failure: nil, prompt: "Any place")
                 FormComponents.checkbox(name: "owner", label: "Only actions I own", checked: filters.mine, value: "me")
                 FormComponents.checkbox(name: "overdue", label: "Only overdue", checked: filters.overdue)

@@ -180,11 +180,20 @@ enum ActionsController {
         }
         if place == nil, !(form.placeID ?? "").isEmpty {
             errors.append(FieldError("place_id", "Choose a place from the list."))
+        } else if let place, let retiredAt = place.retiredAt {
+            errors.append(
+                FieldError("place_id", Retirement.placeRetired(place.name, on: SimpleDate.ukDay(of: retiredAt))))
         }
         let service = try await form.serviceID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
             try await Service.query(on: request.db).filter(\.$id == $0).with(\.$organisation).with(\.$place).first()
         }
-        if let service {
+        if let service, let retiredAt = service.retiredAt {
+            errors.append(
+                FieldError(
+                    "service_id",
+                    "\(service.name) was retired on \(SimpleDate.ukDay(of: retiredAt).ukText): choose a service in use, or no service."
+                ))
+        } else if let service {
             // An action about a service is owned where the service is run: a public page must not say otherwise.
             if let organisation, service.$organisation.id != organisation.id {
                 errors.append(
@@ -381,8 +390,9 @@ enum ActionsController {
 
     static func renderForm(_ request: Request, form: NewForm, failure: ValidationFailure?) async throws -> String {
         let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
-        let places = try await Place.query(on: request.db).sort(\.$name).all()
-        let services = try await Service.query(on: request.db).sort(\.$name).all()
+        // A new action is about places and services in use.
+        let places = try await Place.query(on: request.db).filter(\.$retiredAt == nil).sort(\.$name).all()
+        let services = try await Service.query(on: request.db).filter(\.$retiredAt == nil).sort(\.$name).all()
         let owners = try await User.query(on: request.db).filter(\.$isActive == true).filter(\.$role != .involvedPerson)
             .sort(\.$displayName).all()
         let ids = (form.feedback ?? []).compactMap(UUID.init(uuidString:))

@@ -11,14 +11,18 @@ enum DashboardFilterForm {
             HeardWeb.form(.action(SiteURL.dashboard), .method("get"), .class("filters")) {
                 FormComponents.selectField(
                     name: "place", label: "Place",
-                    choices: choices.places.map { .init(value: $0.slug, label: $0.name) },
+                    choices: choices.places.map {
+                        .init(value: $0.slug, label: Retirement.label($0.name, retired: $0.isRetired))
+                    },
                     selected: filters.place?.slug ?? "", failure: nil, prompt: "All places")
                 FormComponents.selectField(
                     name: "service", label: "Service",
                     choices: choices.services.map {
                         .init(
                             value: $0.id!.uuidString,
-                            label: FeedbackItem.serviceAndPlace(service: $0.name, place: $0.place.name))
+                            label: Retirement.label(
+                                FeedbackItem.serviceAndPlace(service: $0.name, place: $0.place.name),
+                                retired: $0.isRetired))
                     },
                     selected: filters.service?.id?.uuidString ?? "", failure: nil, prompt: "All services")
                 FormComponents.selectField(

@@ -121,16 +121,20 @@ public struct FeedbackImporter {
         func find(_ text: String) -> Service? {
             let key = text.trimmingCharacters(in: .whitespaces)
             if let id = UUID(uuidString: key) { return byID[id] }
-            guard let named = byName[key.lowercased()], named.count == 1 else { return nil }
-            return named[0]
+            guard let named = byName[key.lowercased()] else { return nil }
+            // A name a retired service shared with one in use (a service that moved) means the one in use.
+            let inUse = named.filter { !$0.isRetired }
+            if inUse.count == 1 { return inUse[0] }
+            return inUse.isEmpty && named.count == 1 ? named[0] : nil
         }
 
         /// Why `text` finds no service, for the row's error.
         func problem(_ text: String) -> String {
             let key = text.trimmingCharacters(in: .whitespaces)
-            guard let named = byName[key.lowercased()], named.count > 1 else {
+            guard var named = byName[key.lowercased()], named.count > 1 else {
                 return "No service is called '\(text)'."
             }
+            if named.contains(where: { !$0.isRetired }) { named = named.filter { !$0.isRetired } }
             return
                 "\(named.count) services are called '\(key)'. Write the service's id instead (one of \(named.map { $0.id!.uuidString }.sorted().joined(separator: ", "))), or give the services different names."
         }
@@ -172,6 +176,10 @@ public struct FeedbackImporter {
         if let id = mapping.fixedServiceID {
             guard let service = services.byID[id] else {
                 throw ImportProblem(description: "The chosen service no longer exists.")
+            }
+            if let retiredAt = service.retiredAt {
+                throw ImportProblem(
+                    description: Retirement.serviceRetired(service.name, on: SimpleDate.ukDay(of: retiredAt)))
             }
             fixedService = service
         }
@@ -302,6 +310,11 @@ public struct FeedbackImporter {
                     .init(
                         line: line, field: "service",
                         message: value(.service).map(services.problem) ?? "No service column is mapped."))
+            } else if let service, let retiredAt = service.retiredAt, !committedBefore {
+                errors.append(
+                    .init(
+                        line: line, field: "service",
+                        message: Retirement.serviceRetired(service.name, on: SimpleDate.ukDay(of: retiredAt))))
             }
             let checked = FeedbackImportRules.check(
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),

@@ -224,7 +224,10 @@ enum ImportController {
         failure: ValidationFailure?
     ) async throws -> String {
         let header = try batch.upload.map { try Self.header(of: $0) } ?? []
-        let services = try await Service.query(on: request.db).sort(\.$name).all()
+        // Retired services take no new feedback, so are not offered (unless already chosen, to say why not).
+        let services = try await Service.query(on: request.db).sort(\.$name).all().filter {
+            !$0.isRetired || $0.id == mapping?.fixedServiceID
+        }
         return ImportPages.batch(
             context: PageContext(request, title: "Import \(batch.fileName)", hasErrors: failure != nil), batch: batch,
             header: header, mapping: mapping, services: services,

@@ -18,6 +18,8 @@ final class ServiceDirectory: Sendable {
         var id: UUID
         var placeID: UUID
         var organisationID: UUID
+        /// When it was retired: new feedback about it is refused.
+        var retiredAt: Date? = nil
     }
 
     private let lifetime: TimeAmount
@@ -25,6 +27,11 @@ final class ServiceDirectory: Sendable {
 
     init(lifetime: TimeAmount = .seconds(10)) {
         self.lifetime = lifetime
+    }
+
+    /// Reads the table again at the next look-up: a service was retired or restored here just now.
+    func forget() {
+        state.withLockedValue { $0 = ([:], nil) }
     }
 
     func entry(for id: UUID, on db: any Database) async throws -> Entry? {
@@ -56,14 +63,16 @@ final class ServiceDirectory: Sendable {
     }
 
     private static func select(_ db: any Database) -> SQLSelectBuilder {
-        (db as! any SQLDatabase).select().columns("id", "place_id", "organisation_id").from(Service.schema)
+        (db as! any SQLDatabase).select().columns("id", "place_id", "organisation_id", "retired_at").from(
+            Service.schema)
     }
 
     private static func decode(_ row: any SQLRow) throws -> Entry {
         Entry(
             id: try row.decode(column: "id", as: UUID.self),
             placeID: try row.decode(column: "place_id", as: UUID.self),
-            organisationID: try row.decode(column: "organisation_id", as: UUID.self))
+            organisationID: try row.decode(column: "organisation_id", as: UUID.self),
+            retiredAt: try row.decode(column: "retired_at", as: Date?.self))
     }
 
     struct Key: StorageKey { typealias Value = ServiceDirectory }
@@ -71,7 +80,9 @@ final class ServiceDirectory: Sendable {
 
 extension ServiceDirectory.Entry {
     init(_ service: Service) throws {
-        self.init(id: try service.requireID(), placeID: service.$place.id, organisationID: service.$organisation.id)
+        self.init(
+            id: try service.requireID(), placeID: service.$place.id, organisationID: service.$organisation.id,
+            retiredAt: service.retiredAt)
     }
 }
 

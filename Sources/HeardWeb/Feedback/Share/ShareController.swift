@@ -55,8 +55,10 @@ enum ShareController {
     private static func chooser(_ request: Request, staffEntry: Bool) async throws -> Response {
         let query = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
         let placeSlug = (try? request.query.get(String.self, at: "place")) ?? ""
-        let places = try await Place.query(on: request.db).sort(\.$name).all()
-        var services = try await Service.query(on: request.db).with(\.$organisation).with(\.$place).sort(\.$name).all()
+        // Only what is in use: a retired place or service takes no new feedback.
+        let places = try await Place.query(on: request.db).filter(\.$retiredAt == nil).sort(\.$name).all()
+        var services = try await Service.query(on: request.db).filter(\.$retiredAt == nil).with(\.$organisation)
+            .with(\.$place).sort(\.$name).all()
         if !placeSlug.isEmpty { services = services.filter { $0.place.slug == placeSlug } }
         let search = ServiceSearch(query)
         if !search.isEmpty {
@@ -76,6 +78,7 @@ enum ShareController {
         // No service chosen (a bookmark, a link cut short): the list to choose from, not a dead end.
         if id.isEmpty { return request.redirect(to: staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share) }
         let service = try await findService(request, id: id)
+        if let retiredAt = service.retiredAt { return retired(request, service, retiredAt, staffEntry: staffEntry) }
         let page = SharePages.form(
             context: PageContext(request, title: formTitle(service, staffEntry: staffEntry)), service: choice(service),
             form: ShareForm(), failure: nil,
@@ -114,6 +117,13 @@ enum ShareController {
         }
         let service = try await findService(
             request, id: form.serviceID ?? (try? request.query.get(String.self, at: "service")))
+        // Retired after the form was opened: nothing is stored against it, and the person is told why.
+        if let retiredAt = service.retiredAt {
+            let written = [form.story, form.whatWasGood, form.couldBeBetter].compactMap {
+                $0.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            return retired(request, service, retiredAt, staffEntry: staffEntry, written: written)
+        }
         func redisplay(_ failure: ValidationFailure, status: HTTPResponseStatus = .unprocessableEntity) -> Response {
             let page = SharePages.form(
                 context: PageContext(request, title: formTitle(service, staffEntry: staffEntry), hasErrors: true),
@@ -301,6 +311,16 @@ enum ShareController {
             throw Abort(.notFound, reason: "We could not find that service. Go back and choose it from the list.")
         }
         return service
+    }
+
+    /// 410 Gone: the address was right, but the service no longer takes feedback.
+    static func retired(
+        _ request: Request, _ service: Service, _ retiredAt: Date, staffEntry: Bool, written: [String] = []
+    ) -> Response {
+        let page = SharePages.serviceRetired(
+            context: PageContext(request, title: "\(service.name) has closed"), service: service.name,
+            retiredOn: SimpleDate.ukDay(of: retiredAt), staffEntry: staffEntry, written: written)
+        return .html(page, status: .gone)
     }
 
     /// The form's title names the service, so the tab and the history tell it from the list of services.

@@ -55,6 +55,28 @@ enum SharePages {
         }
     }
 
+    /// A link to a service that has been retired: it takes no feedback now; the list has the ones that do.
+    /// `written` is what someone had typed when it was retired under them, shown so it is not lost.
+    static func serviceRetired(
+        context: PageContext, service: String, retiredOn: SimpleDate, staffEntry: Bool, written: [String] = []
+    ) -> String {
+        PageLayout.render(context) {
+            h1 { "\(service) has closed" }
+            p(.class("lead")) {
+                "\(service) was retired on \(retiredOn.ukText), so it no longer takes feedback here. Feedback already given about it is kept."
+            }
+            p {
+                "If the care you want to tell us about is now given by another service, choose that one. "
+                a(.href(staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share)) { "Choose a service in use" }
+            }
+            if !written.isEmpty {
+                h2 { "What you wrote" }
+                p { "It was not sent. Copy it if you want to use it for another service." }
+                for text in written { p { text } }
+            }
+        }
+    }
+
     static func form(
         context: PageContext, service: ServiceChoice, form: ShareForm, failure: ValidationFailure?, csrfToken: String,
         submissionKey: String, staffEntry: Bool, notice: String? = nil

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HeardDomain
 import HeardStorage
 import Vapor
 
@@ -69,14 +70,19 @@ struct QueueFilters {
     func form(action: String, choices: Choices) -> HTMLNode {
         HeardWeb.form(.action(action), .method("get"), .class("filters")) {
             FormComponents.selectField(
-                name: "place", label: "Place", choices: choices.places.map { .init(value: $0.slug, label: $0.name) },
+                name: "place", label: "Place",
+                choices: choices.places.map {
+                    .init(value: $0.slug, label: Retirement.label($0.name, retired: $0.isRetired))
+                },
                 selected: place, failure: nil, prompt: "All places")
             FormComponents.selectField(
                 name: "service", label: "Service",
                 choices: choices.services.map {
                     .init(
                         value: $0.id!.uuidString,
-                        label: FeedbackItem.serviceAndPlace(service: $0.name, place: $0.place.name))
+                        label: Retirement.label(
+                            FeedbackItem.serviceAndPlace(service: $0.name, place: $0.place.name),
+                            retired: $0.isRetired))
                 },
                 selected: UUID(uuidString: service)?.uuidString ?? service, failure: nil, prompt: "All services")
             button(.type("submit"), .class("button button-secondary")) { "Filter" }

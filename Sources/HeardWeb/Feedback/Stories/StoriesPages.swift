@@ -16,11 +16,16 @@ enum StoriesPages {
             p { a(.class("button"), .href(SiteURL.share)) { "Share your experience" } }
             HeardWeb.form(.action(SiteURL.stories), .method("get"), .class("filters")) {
                 FormComponents.selectField(
-                    name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                    name: "place", label: "Place",
+                    choices: places.map {
+                        .init(value: $0.slug, label: Retirement.label($0.name, retired: $0.isRetired))
+                    },
                     selected: filters.place ?? "", failure: nil, prompt: "All places")
                 FormComponents.selectField(
                     name: "service", label: "Service",
-                    choices: services.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                    choices: services.map {
+                        .init(value: $0.id!.uuidString, label: Retirement.label($0.name, retired: $0.isRetired))
+                    },
                     selected: filters.service ?? "", failure: nil, prompt: "All services")
                 FormComponents.selectField(
                     name: "theme", label: "Theme", choices: themes.map { .init(value: $0, label: $0) },

@@ -68,8 +68,9 @@ enum HomePage {
             .filter(\.$status ~~ [.done, .notPossible])
             .with(\.$updates).with(\.$place).with(\.$organisation)
             .sort(\.$closedAt, .descending).sort(\.$id).limit(latestActionCount * 10).all()
-        let places = try await Place.query(on: db).sort(\.$name).all()
-        let services = try await Service.query(on: db).all()
+        // What people can tell us about now: retired places and services are left out of the counts.
+        let places = try await Place.query(on: db).filter(\.$retiredAt == nil).sort(\.$name).all()
+        let services = try await Service.query(on: db).filter(\.$retiredAt == nil).all()
         var perPlace: [UUID: Int] = [:]
         for service in services { perPlace[service.$place.id, default: 0] += 1 }
         return Model(

@@ -5,7 +5,7 @@ enum ReferenceDataViews {
     static func list(
         context: PageContext, heading: String, intro: String, newPath: String, newLabel: String, headers: [String],
         rows: [[HTMLNode]], notice: String?, filters: HTMLNode = .empty, emptyText: String = "There are none yet.",
-        pagination: HTMLNode = .empty
+        pagination: HTMLNode = .empty, retiredToggle: HTMLNode = .empty
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -13,6 +13,7 @@ enum ReferenceDataViews {
             p(.class("lead")) { intro }
             p { a(.class("button"), .href(newPath)) { newLabel } }
             filters
+            retiredToggle
             if rows.isEmpty {
                 p { emptyText }
             } else {
@@ -24,7 +25,7 @@ enum ReferenceDataViews {
 
     static func form(
         context: PageContext, heading: String, action: String, failure: ValidationFailure?, submitLabel: String,
-        backPath: String, csrfToken: String, @HTMLBuilder fields: () -> [HTMLNode]
+        backPath: String, csrfToken: String, after: HTMLNode = .empty, @HTMLBuilder fields: () -> [HTMLNode]
     ) -> String {
         let fieldNodes = fields()
         return PageLayout.render(context) {
@@ -36,6 +37,7 @@ enum ReferenceDataViews {
                 fieldNodes
                 FormComponents.submitButton(submitLabel)
             }
+            after
         }
     }
 

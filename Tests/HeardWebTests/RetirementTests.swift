@@ -1,0 +1,268 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+import Vapor
+
+/// Places and services the ICS no longer uses are retired, not deleted: no longer offered for new work, still
+/// shown wherever history is.
+@Suite("Retiring and restoring places and services")
+struct RetirementTests {
+    static func path(_ collection: String, _ id: UUID, _ action: String) -> String {
+        "/staff/\(collection)/\(id.uuidString.lowercased())/\(action)"
+    }
+
+    static var today: String { SimpleDate.ukDay(of: Date()).ukText }
+
+    @Test(
+        "an administrator retires and restores a service and a place, each audited; a place with services in use is refused, naming them",
+        arguments: TestDatabase.all)
+    func retireAndRestore(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+
+            // The place cannot go while its service is in use: the page says which, and offers no button.
+            let placeConfirm = try await admin.get(Self.path("places", place.id!, "retire"))
+            #expect(placeConfirm.status == .ok)
+            #expect(placeConfirm.body.contains("Calderdale cannot be retired while it has this service"))
+            #expect(placeConfirm.body.contains("still offered: Emergency department."))
+            #expect(!placeConfirm.body.contains(">Retire place</button>"))
+            let refused = try await admin.post(
+                Self.path("places", place.id!, "retire"), form: [:], tokenFrom: "/staff/places")
+            #expect(refused.status == .conflict)
+            #expect(refused.body.contains("still offered: Emergency department."))
+            #expect(try await Place.find(place.id, on: app.db)?.retiredAt == nil)
+
+            // Retiring the service: what it means first, then done.
+            let confirm = try await admin.get(Self.path("services", service.id!, "retire"))
+            #expect(confirm.status == .ok)
+            #expect(confirm.body.contains("<h1>Retire Emergency department</h1>"))
+            #expect(confirm.body.contains("Nothing is deleted."))
+            #expect(confirm.body.contains("no longer offered on the public feedback form"))
+            #expect(confirm.body.contains(">Retire service</button>"))
+            let retired = try await admin.post(Self.path("services", service.id!, "retire"), form: [:])
+            #expect(retired.status == .seeOther)
+            #expect(try await Service.find(service.id, on: app.db)?.retiredAt != nil)
+            let list = try await admin.get("/staff/services")
+            #expect(list.body.contains("Service retired: Emergency department."))
+            let hidden = try await admin.get("/staff/services")
+            #expect(
+                !hidden.body.contains("<th scope=\"row\">Emergency department</th>"),
+                "retired services are hidden at first")
+            #expect(hidden.body.contains("href=\"/staff/services?retired=show\""))
+            #expect(hidden.body.contains("Show retired services (1)"))
+            let shown = try await admin.get("/staff/services?retired=show")
+            #expect(shown.body.contains("<th scope=\"row\">Emergency department</th>"))
+            #expect(shown.body.contains("Retired on \(Self.today)"))
+            #expect(shown.body.contains("Hide retired services"))
+            #expect(
+                try await admin.get("/staff/services?retired=only").body.contains(
+                    "<th scope=\"row\">Emergency department</th>"))
+            let edit = try await admin.get("/staff/services/\(service.id!.uuidString.lowercased())/edit")
+            #expect(edit.body.contains("This service is retired"))
+            #expect(edit.body.contains("action=\"\(Self.path("services", service.id!, "restore"))\""))
+            // Retiring again changes nothing and writes nothing.
+            let again = try await admin.post(
+                Self.path("services", service.id!, "retire"), form: [:], tokenFrom: "/staff/services")
+            #expect(again.status == .seeOther)
+
+            // Now the place can go.
+            let placeRetired = try await admin.post(
+                Self.path("places", place.id!, "retire"), form: [:], tokenFrom: "/staff/places")
+            #expect(placeRetired.status == .seeOther)
+            #expect(try await Place.find(place.id, on: app.db)?.retiredAt != nil)
+            #expect(try await admin.get("/staff/places").body.contains("Place retired: Calderdale."))
+            let places = try await admin.get("/staff/places")
+            #expect(!places.body.contains("<th scope=\"row\">Calderdale</th>"))
+            #expect(places.body.contains("Show retired places (1)"))
+            let allPlaces = try await admin.get("/staff/places?retired=show")
+            #expect(allPlaces.body.contains("<th scope=\"row\">Calderdale</th>"))
+            #expect(allPlaces.body.contains("Retired on \(Self.today)"))
+
+            // No new service goes into a retired place, and the form does not offer it.
+            let newForm = try await admin.get("/staff/services/new")
+            #expect(!newForm.body.contains("value=\"\(place.id!.uuidString)\""))
+            let intoRetired = try await admin.post(
+                "/staff/services/new",
+                form: [
+                    "name": "Walk-in centre", "summary": "", "organisation_id": service.$organisation.id.uuidString,
+                    "place_id": place.id!.uuidString,
+                ])
+            #expect(intoRetired.status == .unprocessableEntity)
+            #expect(intoRetired.body.contains("Calderdale was retired on \(Self.today)"))
+            #expect(try await Service.query(on: app.db).count() == 1)
+
+            // The service cannot come back while its place is retired; restoring both, place first, works.
+            let early = try await admin.post(
+                Self.path("services", service.id!, "restore"), form: [:], tokenFrom: "/staff/services")
+            #expect(early.status == .conflict)
+            #expect(early.body.contains("Restore Calderdale first"))
+            #expect(try await Service.find(service.id, on: app.db)?.retiredAt != nil)
+            #expect(
+                try await admin.post(Self.path("places", place.id!, "restore"), form: [:], tokenFrom: "/staff/places")
+                    .status == .seeOther)
+            #expect(
+                try await admin.post(
+                    Self.path("services", service.id!, "restore"), form: [:], tokenFrom: "/staff/services"
+                ).status == .seeOther)
+            #expect(try await Service.find(service.id, on: app.db)?.retiredAt == nil)
+            #expect(try await Place.find(place.id, on: app.db)?.retiredAt == nil)
+            #expect(try await admin.get("/staff/services").body.contains("<th scope=\"row\">Emergency department</th>"))
+            #expect(try await admin.get("/staff/places").body.contains("<th scope=\"row\">Calderdale</th>"))
+
+            let events = try await AuditEvent.query(on: app.db).filter(
+                \.$action ~~ [
+                    "service.retired", "service.restored", "place.retired", "place.restored",
+                ]
+            ).sort(\.$occurredAt).all()
+            #expect(events.map(\.action) == ["service.retired", "place.retired", "place.restored", "service.restored"])
+            #expect(events.allSatisfy { $0.actorLabel == "administrator@test.heard.example" })
+            #expect(events.first?.summary == "Retired service Emergency department")
+            #expect(events.first?.objectID == service.id?.uuidString)
+            #expect(AuditLog.decodeChanges(events[0].changes).first?.field == "retired_at")
+            #expect(
+                try await admin.get("/staff/audit?object_type=service").body.contains(
+                    "Retired service Emergency department"))
+        }
+    }
+
+    @Test(
+        "a retired service is not offered for new feedback (public form, staff entry, API, import, new actions) but its history stays",
+        arguments: TestDatabase.all)
+    func notOfferedButKept(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let open = Service(
+                name: "Walk-in centre", organisationID: service.$organisation.id, placeID: place.id!)
+            try await open.create(on: app.db)
+            let visitor = app.browser()
+            // Feedback given before it closed, and a form opened before it closed.
+            let earlier = try await visitor.postJSON(
+                "/api/v1/feedback",
+                json: #"{"text": "The nurses were kind.", "service_id": "\#(service.id!.uuidString)"}"#)
+            #expect(earlier.status == .created)
+            let formPath = "/feedback/new?service=\(service.id!.uuidString)"
+            let token = try #require(try await visitor.get(formPath).csrfToken)
+
+            let admin = try await app.signedInBrowser(.administrator)
+            #expect(
+                try await admin.post(Self.path("services", service.id!, "retire"), form: [:]).status == .seeOther)
+
+            // The public list offers only the service in use.
+            let chooser = try await visitor.get("/feedback")
+            #expect(chooser.body.contains("Walk-in centre"))
+            #expect(!chooser.body.contains("Emergency department"))
+            // A direct link says it has closed and where to go instead: 410, not an error.
+            let gone = try await visitor.get(formPath)
+            #expect(gone.status == .gone)
+            #expect(gone.body.contains("Emergency department has closed"))
+            #expect(gone.body.contains("was retired on \(Self.today)"))
+            #expect(gone.body.contains("href=\"/feedback\""))
+            // The form opened before: nothing stored, and what was typed is shown so it is not lost.
+            let sent = try await visitor.post(
+                formPath,
+                form: [
+                    "_csrf": token, "service_id": service.id!.uuidString, "story": "The car park was full again.",
+                    "consent_to_publish": "no",
+                ])
+            #expect(sent.status == .gone)
+            #expect(sent.body.contains("The car park was full again."))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+
+            // Staff entering feedback are not offered it either.
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let staffChooser = try await officer.get("/staff/feedback/new")
+            #expect(staffChooser.body.contains("Walk-in centre"))
+            #expect(!staffChooser.body.contains("Emergency department"))
+            let staffForm = try await officer.get("/staff/feedback/new/form?service=\(service.id!.uuidString)")
+            #expect(staffForm.status == .gone)
+            #expect(staffForm.body.contains("href=\"/staff/feedback/new\""))
+
+            // The API refuses it by id and by name, saying when it was retired, and no longer lists it.
+            for json in [
+                #"{"text": "Still waiting.", "service_id": "\#(service.id!.uuidString)"}"#,
+                #"{"text": "Still waiting.", "service_name": "emergency department"}"#,
+            ] {
+                let refused = try await visitor.postJSON("/api/v1/feedback", json: json)
+                #expect(refused.status == .unprocessableEntity, "\(json)")
+                #expect(refused.body.contains("Emergency department was retired on \(Self.today)"), "\(refused.body)")
+            }
+            let services = try await visitor.get("/api/v1/services")
+            #expect(services.body.contains("Walk-in centre"))
+            #expect(!services.body.contains("Emergency department"))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+
+            // An import refuses its rows on their lines, saying it is retired and when; the other rows go in.
+            let csv = "Ward,Comment\r\nEmergency department,Long wait\r\nWalk-in centre,Quick and kind\r\n"
+            let uploaded = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "fft.csv", content: csv, tokenFrom: "/staff/imports")
+            let batchPath = try #require(uploaded.location)
+            let check = try await officer.post(
+                batchPath,
+                form: ["column_text": "Comment", "column_service": "Ward", "fixed_service": "", "step": "check"])
+            #expect(check.status == .ok)
+            #expect(check.body.contains("1 would be imported, 1 would be refused"), "\(check.body)")
+            #expect(check.body.contains("Emergency department was retired on \(Self.today)"))
+            let mapping = try await officer.get(batchPath)
+            #expect(!mapping.body.contains("<option value=\"\(service.id!.uuidString)\""))
+            // Chosen as the one service of the whole file: refused as a whole, saying why.
+            let fixed = try await officer.post(
+                batchPath,
+                form: ["column_text": "Comment", "fixed_service": service.id!.uuidString, "step": "check"])
+            #expect(fixed.status == .unprocessableEntity)
+            #expect(fixed.body.contains("Emergency department was retired on \(Self.today)"))
+
+            // A new action is not offered it, and refuses it.
+            let actionForm = try await officer.get("/staff/actions/new")
+            #expect(actionForm.status == .ok)
+            #expect(!actionForm.body.contains("value=\"\(service.id!.uuidString)\""))
+            let action = try await officer.post(
+                "/staff/actions/new",
+                form: ["title": "Shorter waits", "service_id": service.id!.uuidString], tokenFrom: "/staff/actions/new")
+            #expect(action.status == .unprocessableEntity)
+            #expect(action.body.contains("Emergency department was retired on \(Self.today): choose a service in use"))
+
+            // History stays: the feedback, its page, the staff filter (marked), nothing deleted.
+            let item = try #require(try await FeedbackItem.query(on: app.db).first())
+            #expect(item.$service.id == service.id)
+            let itemPage = try await officer.get("/staff/feedback/\(item.id!.uuidString.lowercased())")
+            #expect(itemPage.status == .ok)
+            #expect(itemPage.body.contains("Emergency department"))
+            let queue = try await officer.get("/staff/feedback?service=\(service.id!.uuidString)")
+            #expect(queue.status == .ok)
+            #expect(queue.body.contains("Emergency department, Calderdale (retired)"), "\(queue.body)")
+            #expect(try await Service.query(on: app.db).count() == 2)
+        }
+    }
+
+    @Test("the CLI import refuses rows naming a retired service on their line, and a retired --service outright")
+    func commandLineImport() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        var path = ""
+        try await TestApp.run(
+            on: .sqlite, configure: { if case .sqliteFile(let file) = $0.database { path = file } }
+        ) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            try await Service(name: "Walk-in centre", organisationID: service.$organisation.id, placeID: place.id!)
+                .create(on: app.db)
+            service.retiredAt = Date()
+            try await service.save(on: app.db)
+            try workspace.write("f.csv", "Comment,Service\nLong wait,Emergency department\nKind,Walk-in centre\n")
+            let run = try workspace.run(
+                "import", "feedback", "f.csv", "--text-column", "Comment", "--service-column", "Service", "--dry-run",
+                "--database", path)
+            #expect(run.status == 1, "\(run.errors)")
+            #expect(run.errors.contains("refused line 2"), "\(run.errors)")
+            #expect(run.errors.contains("Emergency department was retired on \(Self.today)"), "\(run.errors)")
+            #expect(run.output.contains("1 would be imported, 1 would be refused"), "\(run.output)")
+            let fixed = try workspace.run(
+                "import", "feedback", "f.csv", "--text-column", "Comment", "--service", "Emergency department",
+                "--dry-run", "--database", path)
+            #expect(fixed.status != 0 && fixed.endedCleanly)
+            #expect(fixed.errors.contains("Emergency department was retired on \(Self.today)"), "\(fixed.errors)")
+        }
+    }
+}
