@@ -237,6 +237,63 @@ struct RetirementTests {
         }
     }
 
+    @Test(
+        "activities and initiatives offer only places and services in use; an activity already at a retired place keeps it",
+        arguments: TestDatabase.all)
+    func activitiesAndInitiatives(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, calderdale) = try await Fixtures.service(on: app.db)
+            let kirklees = Place(name: "Kirklees", slug: "kirklees")
+            try await kirklees.create(on: app.db)
+            let activity = InvolvementActivity(
+                initiativeID: nil, placeID: calderdale.id!, kind: .workshop, title: "Listening day",
+                heldOn: SimpleDate.ukDay(of: Date()).adding(days: -3), venue: "Halifax library", attendees: 12)
+            try await activity.create(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+            #expect(try await admin.post(Self.path("services", service.id!, "retire"), form: [:]).status == .seeOther)
+            #expect(try await admin.post(Self.path("places", calderdale.id!, "retire"), form: [:]).status == .seeOther)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let calderdaleID = calderdale.id!.uuidString.lowercased()
+            let serviceID = service.id!.uuidString.lowercased()
+
+            let newActivity = try await officer.get("/staff/activities/new")
+            #expect(newActivity.body.lowercased().contains(kirklees.id!.uuidString.lowercased()))
+            #expect(!newActivity.body.lowercased().contains(calderdaleID))
+            let refused = try await officer.post(
+                "/staff/activities/new",
+                form: [
+                    "title": "Drop-in", "kind": "community_meeting", "place_id": calderdale.id!.uuidString,
+                    "date": SimpleDate.ukDay(of: Date()).adding(days: 20).iso, "venue": "Town hall", "attendees": "0",
+                ], tokenFrom: "/staff/activities/new")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Calderdale was retired on \(Self.today)"))
+
+            // The activity held there before is still shown, and can still be changed, at its place.
+            let activityPath = "/staff/activities/\(activity.id!.uuidString.lowercased())"
+            let shown = try await officer.get(activityPath)
+            #expect(shown.status == .ok)
+            #expect(shown.body.contains("Calderdale"))
+            #expect(!shown.body.lowercased().contains("value=\"\(serviceID)\""), "no new comments about it")
+            let edit = try await officer.get(activityPath + "/edit")
+            #expect(edit.body.contains("Calderdale (retired)"))
+            // A comment naming the retired service is refused, not stored as feedback about it.
+            let comment = try await officer.post(
+                activityPath + "/comments",
+                form: ["comment": "More evening clinics.", "service_id": service.id!.uuidString],
+                tokenFrom: activityPath)
+            #expect(comment.status == .unprocessableEntity)
+            #expect(comment.body.contains("Emergency department was retired on \(Self.today)"))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
+            #expect(try await ActivityComment.query(on: app.db).count() == 0)
+
+            let newInitiative = try await officer.get("/staff/initiatives/new")
+            #expect(newInitiative.status == .ok)
+            #expect(newInitiative.body.contains("Kirklees"))
+            #expect(!newInitiative.body.lowercased().contains(calderdaleID))
+            #expect(!newInitiative.body.lowercased().contains(serviceID))
+        }
+    }
+
     @Test("the CLI import refuses rows naming a retired service on their line, and a retired --service outright")
     func commandLineImport() async throws {
         let workspace = try Workspace()

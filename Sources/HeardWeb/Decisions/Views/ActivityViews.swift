@@ -32,7 +32,10 @@ enum ActivityViews {
             h2 { "All activities" }
             HeardWeb.form(.action(DecisionURL.activities), .method("get"), .class("filters")) {
                 FormComponents.selectField(
-                    name: "place", label: "Place", choices: places.map { .init(value: $0.slug, label: $0.name) },
+                    name: "place", label: "Place",
+                    choices: places.map {
+                        .init(value: $0.slug, label: Retirement.label($0.name, retired: $0.isRetired))
+                    },
                     selected: filters.place, failure: nil, prompt: "Any place")
                 FormComponents.selectField(
                     name: "kind", label: "Kind",
@@ -96,7 +99,9 @@ enum ActivityViews {
                     selected: initiativeID.lowercased(), failure: failure, prompt: "Not about one initiative")
                 FormComponents.selectField(
                     name: "place_id", label: "Place",
-                    choices: places.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                    choices: places.map {
+                        .init(value: $0.id!.uuidString, label: Retirement.label($0.name, retired: $0.isRetired))
+                    },
                     selected: input.placeID, failure: failure)
                 FormComponents.textField(
                     name: "date", label: "Date", value: input.date, failure: failure, hint: "For example, 2026-11-30.",
