@@ -72,8 +72,12 @@ struct RetirementTests {
             let placeRetired = try await admin.post(
                 Self.path("places", place.id!, "retire"), form: [:], tokenFrom: "/staff/places")
             #expect(placeRetired.status == .seeOther)
-            #expect(try await Place.find(place.id, on: app.db)?.retiredAt != nil)
+            let retiredAt = try #require(try await Place.find(place.id, on: app.db)?.retiredAt)
             #expect(try await admin.get("/staff/places").body.contains("Place retired: Calderdale."))
+            // The API still lists it, since its slug still filters history, and says since when it is retired.
+            let apiPlaces = try await app.browser().get("/api/v1/places").body
+            #expect(
+                apiPlaces.contains("\"retired_on\":\"\(SimpleDate.ukDay(of: retiredAt).iso)\""), "\(apiPlaces)")
             let places = try await admin.get("/staff/places")
             #expect(!places.body.contains("<th scope=\"row\">Calderdale</th>"))
             #expect(places.body.contains("Show retired places (1)"))

@@ -1,4 +1,5 @@
 import Fluent
+import HeardDomain
 import Foundation
 import HeardStorage
 import Vapor
@@ -21,6 +22,13 @@ enum APIController {
         var id: UUID
         var name: String
         var slug: String
+        /// The day it was retired (no longer chosen for new work; kept for history), absent while in use.
+        var retiredOn: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, slug
+            case retiredOn = "retired_on"
+        }
     }
 
     struct ServiceDTO: Content {
@@ -64,7 +72,7 @@ enum APIController {
             .sort(\.$name)
         if let slug = filter.place, !slug.isEmpty {
             guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
-                throw APIError(.badRequest, "No place with the slug '\(slug)'. See /api/v1/places.", field: "place")
+                throw APIError(.badRequest, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
             }
             query = query.filter(\.$place.$id == place.id!)
         }
@@ -84,5 +92,9 @@ enum APIController {
         OrganisationDTO(id: org.id!, name: org.name, kind: org.kind.rawValue, odsCode: org.odsCode)
     }
 
-    static func dto(_ place: Place) -> PlaceDTO { PlaceDTO(id: place.id!, name: place.name, slug: place.slug) }
+    static func dto(_ place: Place) -> PlaceDTO {
+        PlaceDTO(
+            id: place.id!, name: place.name, slug: place.slug,
+            retiredOn: place.retiredAt.map { SimpleDate.ukDay(of: $0).iso })
+    }
 }
