@@ -797,6 +797,46 @@ class Run:
         if "Background work" not in self.find("h1").text:
             raise CheckFailed("The background work page has no heading")
 
+    def journey_text_model(self):
+        self.sign_in("admin")
+        self.open("/staff/settings", "settings (for the text model)")
+        self.click_and_wait(self.find("main a[href='/staff/settings/text-model']"))
+        self.page("text model")
+        if "Text model" not in self.find("h1").text:
+            raise CheckFailed("The text model page has no heading")
+        if not self.finds("main table th[scope='row']"):
+            raise CheckFailed("The text model page lists no themes")
+        # Re-analysing is offered unless one is under way (an earlier run of this journey may have started it).
+        buttons = [b for b in self.finds("main button") if b.text.strip() == "Re-analyse stored feedback"]
+        if buttons:
+            self.click_and_wait(buttons[0])
+            self.page("text model: re-analysis started")
+            if not self.finds("main .notice"):
+                raise CheckFailed("Starting a re-analysis said nothing")
+
+    def journey_retire_service(self):
+        self.sign_in("admin")
+        self.open("/staff/services", "services (to retire one)")
+        retire = self.finds("main table a[href$='/retire']")
+        if not retire:
+            raise CheckFailed("The services list offers no way to retire a service")
+        self.click_and_wait(retire[0])
+        self.page("retire a service: what it means")
+        name = self.find("h1").text
+        self.click_and_wait(self.button("Retire service"))
+        self.page("services: one retired")
+        if "Service retired" not in self.find("main .notice").text:
+            raise CheckFailed(f"Retiring a service did not say so ({name})")
+        self.click_and_wait(self.find("main a[href*='retired=show']"))
+        self.page("services: retired ones shown")
+        restore = [b for b in self.finds("main table button") if b.text.strip().startswith("Restore")]
+        if not restore:
+            raise CheckFailed("A retired service cannot be restored from the list")
+        self.click_and_wait(restore[0])
+        self.page("services: restored")
+        if "Service restored" not in self.find("main .notice").text:
+            raise CheckFailed("Restoring a service did not say so")
+
     def journey_open_data(self):
         self.open("/", "home (for open data)")
         self.click_and_wait(self.find("footer a[href='/open-data']"))
@@ -845,7 +885,7 @@ class Run:
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
                 "dashboard", "moderate", "reply", "action", "complaint", "boards", "consultation", "survey_builder", "idea",
                 "invitation", "indicators", "open_data", "declaration_link", "guest_invitation", "outbox", "personal_data",
-                "background_work", "accounts"]
+                "background_work", "accounts", "text_model", "retire_service"]
 
 
 def main() -> int:
