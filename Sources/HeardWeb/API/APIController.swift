@@ -1,6 +1,6 @@
 import Fluent
-import HeardDomain
 import Foundation
+import HeardDomain
 import HeardStorage
 import Vapor
 

@@ -92,6 +92,9 @@ enum JobsPage {
 
     /// The job's kind in words and, for an import's analysis, the file with a link to it.
     static func what(_ job: Job, imports: [UUID: String]) -> HTMLNode {
+        if job.kind == ReanalyseFeedbackJob.kind {
+            return a(.href(TextModelController.path)) { JobKinds.title(job.kind) }
+        }
         guard let batch = JobKinds.importBatch(of: job) else { return .text(JobKinds.title(job.kind)) }
         return span {
             JobKinds.title(job.kind) + ": "

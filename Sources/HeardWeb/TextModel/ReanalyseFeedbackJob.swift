@@ -18,6 +18,8 @@ public enum ReanalyseFeedbackJob {
     struct Payload: Codable, Equatable {
         /// Which model the re-analysis is for, so an instance with another model refuses to take part.
         var model: String
+        /// The model's name, as people know it (the card's name).
+        var modelName: String? = nil
         var after: UUID?
         var total: Int
         var done = 0
@@ -59,7 +61,8 @@ public enum ReanalyseFeedbackJob {
             let total = try await eligible(on: db).count()
             let corrected = try await FeedbackItem.query(on: db).filter(\.$analysisCorrectedAt != nil).count()
             let payload = Payload(
-                model: fingerprint(model), after: nil, total: total, correctedKept: corrected, startedBy: actor.label)
+                model: fingerprint(model), modelName: model.card.name, after: nil, total: total,
+                correctedKept: corrected, startedBy: actor.label)
             let job = try await JobQueue(database: db, workerID: "text-model").enqueue(
                 kind: kind, payload: payload.encoded)
             try await AuditLog.record(
@@ -135,7 +138,8 @@ public enum ReanalyseFeedbackJob {
     }
 
     static func summary(_ payload: Payload) -> String {
-        "Re-analysed \(payload.done) feedback items with the text model \(payload.model): themes changed on "
+        "Re-analysed \(payload.done) feedback items with the text model \(payload.modelName ?? payload.model): "
+            + "themes changed on "
             + "\(payload.themesChanged), sentiment on \(payload.sentimentChanged); \(payload.correctedKept) "
             + "corrected by moderators were kept as corrected"
     }

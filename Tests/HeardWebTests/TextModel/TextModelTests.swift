@@ -117,6 +117,8 @@ struct TextModelTests {
                 "/staff/settings/text-model/reanalyse", form: [:], tokenFrom: "/staff/settings/text-model")
             #expect(try await admin.get("/staff/settings/text-model").body.contains("already under way"))
             #expect(try await Job.query(on: app.db).filter(\.$kind == ReanalyseFeedbackJob.kind).count() == 1)
+            let jobs = try await admin.get("/staff/jobs").body
+            #expect(jobs.contains("<a href=\"/staff/settings/text-model\">Re-analysing stored feedback</a>"))
 
             // The worker goes through the items two at a time.
             let queue = JobQueue(database: app.db, workerID: "test")
