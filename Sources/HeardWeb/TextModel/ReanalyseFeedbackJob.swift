@@ -138,9 +138,9 @@ public enum ReanalyseFeedbackJob {
     }
 
     static func summary(_ payload: Payload) -> String {
-        "Re-analysed \(payload.done) feedback items with the text model \(payload.modelName ?? payload.model): "
-            + "themes changed on "
-            + "\(payload.themesChanged), sentiment on \(payload.sentimentChanged); \(payload.correctedKept) "
+        "Re-analysed \(payload.done.formatted()) feedback items with the text model "
+            + "\(payload.modelName ?? payload.model): themes changed on \(payload.themesChanged.formatted()), "
+            + "sentiment on \(payload.sentimentChanged.formatted()); \(payload.correctedKept.formatted()) "
             + "corrected by moderators were kept as corrected"
     }
 }
