@@ -46,7 +46,7 @@ struct UserCommand: AsyncParsableCommand {
                 }
                 let user = User(
                     email: email, displayName: displayName, role: role, passwordHash: try app.password.hash(password))
-                try await app.db.transaction { db in
+                try await app.db.writeTransaction { db in
                     try await user.create(on: db)
                     try await AuditLog.record(
                         on: db, actor: .system("command line"), action: "user.created", objectType: "user",
@@ -98,7 +98,7 @@ extension UserCommand {
                 user.passwordHash = try app.password.hash(password)
                 user.sessionEpoch += 1
                 user.isActive = true
-                try await app.db.transaction { db in
+                try await app.db.writeTransaction { db in
                     try await user.save(on: db)
                     try await PasswordResets.cancelOpenLinks(of: user, now: Date(), on: db)
                     try await AuditLog.record(

@@ -51,7 +51,7 @@ struct M0128_GuestInvitations: AsyncMigration {
     )
         async throws
     {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let building = "invitations_rebuilt"
             var schema = db.schema(building)

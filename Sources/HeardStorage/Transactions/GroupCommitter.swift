@@ -57,7 +57,7 @@ public actor GroupCommitter<Write: Sendable> {
         let writes = group.map(\.write)
         let commitGroup = self.commitGroup
         do {
-            try await database().transaction { db in try await commitGroup(writes, db) }
+            try await database().writeTransaction { db in try await commitGroup(writes, db) }
             groupsCommitted += 1
             writesCommitted += group.count
             for entry in group { entry.continuation.resume() }

@@ -20,7 +20,7 @@ enum APITokens {
     /// Creates a token for `user`, audited.
     static func create(for user: User, name: String, actor: AuditActor, on db: any Database) async throws -> String {
         let (token, digest) = generate()
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let record = APIToken(userID: user.id!, name: name, tokenHash: digest)
             try await record.create(on: db)
             try await AuditLog.record(

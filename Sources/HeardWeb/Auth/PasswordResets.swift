@@ -29,7 +29,7 @@ public enum PasswordResets {
             administrator == nil
             ? "Someone asked to reset the password of your Heard account. If it was not you, you can ignore this e-mail: your password has not changed."
             : "\(administrator!.displayName) has sent you a link to set the password of your Heard account."
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await reset.create(on: db)
             try await Notice(
                 to: user.email, subject: "Set your Heard password",
@@ -82,7 +82,7 @@ public enum PasswordResets {
     static func complete(
         _ reset: PasswordReset, passwordHash: String, now: Date, on db: any Database
     ) async throws -> Bool {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             guard try await SecretToken.claim(PasswordReset.schema, id: reset.id!, at: now, on: db) else {
                 return false
             }

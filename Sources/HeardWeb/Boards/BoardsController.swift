@@ -47,7 +47,7 @@ enum BoardsController {
         }
         let board = Board(name: name, purpose: purpose)
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await board.create(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request), action: "board.created", objectType: "board",
@@ -100,7 +100,7 @@ enum BoardsController {
         }
         let before = board.quorum
         board.quorum = quorum
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await board.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "board.quorum_changed", objectType: "board",
@@ -216,7 +216,7 @@ enum BoardsController {
             boardID: board.id!, name: name, role: role, votes: details.votes,
             livedExperience: details.livedExperience, appointedOn: appointed)
         member.$account.id = account?.id
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await member.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "board.member_added", objectType: "board_member",
@@ -251,7 +251,7 @@ enum BoardsController {
         member.votes = details.votes
         member.livedExperience = details.livedExperience
         member.appointedOn = appointed.iso
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await member.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "board.member_changed", objectType: "board_member",
@@ -354,7 +354,7 @@ enum BoardsController {
         declaration.endedOn = ended.iso
         // Recorded today: an end recorded more than 28 days after it happened is flagged on the register.
         declaration.endRecordedOn = request.today.iso
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await declaration.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "board.interest_ended", objectType: "board_member",
@@ -386,7 +386,7 @@ enum BoardsController {
                 board, member, request, failure: ValidationFailure(errors), typed: typed, notice: nil)
         }
         member.leftOn = left.iso
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await member.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "board.member_left", objectType: "board_member",

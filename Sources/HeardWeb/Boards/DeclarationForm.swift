@@ -123,7 +123,7 @@ enum DeclarationForm {
             memberID: member.id!, kind: entry.kind, details: entry.description, declaredOn: entry.declaredOn,
             endedOn: entry.endedOn, recordedByID: request.currentUser?.id, heldFrom: entry.heldFrom)
         let late = entry.daysDeclaredLate(appointedOn: member.appointed)
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             if let link {
                 // Claimed with a conditional update, so two submissions of one link at the same moment record one
                 // declaration: the second finds it used and rolls back.

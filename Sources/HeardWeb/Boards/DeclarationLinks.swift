@@ -69,7 +69,7 @@ enum DeclarationLinks {
             now: Date())
         let previous = member.email
         member.email = email
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await member.save(on: db)
             try await issued.link.create(on: db)
             try await notice(

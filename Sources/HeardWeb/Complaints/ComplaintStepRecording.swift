@@ -63,7 +63,7 @@ enum ComplaintStepRecording {
         changes: [FieldChange], also: @escaping @Sendable (any Database) async throws -> Void = { _ in }
     ) async throws {
         let complaintID = complaint.id!
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             guard
                 try await ConditionalUpdate.set(
                     Complaint.schema, id: complaintID, column: step.column, to: value, where: step.expected, on: db)

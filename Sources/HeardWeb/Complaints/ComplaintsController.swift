@@ -44,7 +44,7 @@ enum ComplaintsController {
         guard let item = try await FeedbackItem.find(feedbackID, on: request.db) else { throw Abort(.notFound) }
         let complaint = Complaint(feedbackID: feedbackID, receivedOn: receivedOn, createdByID: user?.id)
         let siteURL = request.heardConfiguration.publicURL
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             item.status = .escalated
             item.moderatedAt = Date()
             item.moderatedByID = user?.id
@@ -318,7 +318,7 @@ enum ComplaintsController {
         }
         let before = complaint.clock.originalResponseDue
         complaint.agreedResponseBy = newDate.iso
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await complaint.update(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "complaint.response_date_agreed", objectType: "complaint",
@@ -405,7 +405,7 @@ enum ComplaintsController {
     static func save(
         _ complaint: Complaint, _ request: Request, action: String, summary: String, changes: [FieldChange]
     ) async throws {
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await complaint.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: action, objectType: "complaint",

@@ -65,7 +65,7 @@ enum OrganisationsController {
             org.kind = valid.kind
             org.odsCode = valid.odsCode
             do {
-                try await request.db.transaction { db in
+                try await request.db.writeTransaction { db in
                     if let id = existing?.id {
                         try await EditVersion.check(
                             sent: EditVersion.sent(request),

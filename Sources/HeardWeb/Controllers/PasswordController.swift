@@ -122,7 +122,7 @@ enum PasswordController {
         }
         user.passwordHash = try await request.password.async.hash(Admin.text(request, "password"))
         user.sessionEpoch += 1
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await user.save(on: db)
             try await PasswordResets.cancelOpenLinks(of: user, now: Date(), on: db)
             try await AuditLog.record(

@@ -56,7 +56,7 @@ enum PlacesController {
             Admin.flash(request, "\(place.name) is already retired.")
             return request.redirect(to: SiteURL.places + "?retired=show")
         }
-        let refused = try await request.db.transaction { db -> String? in
+        let refused = try await request.db.writeTransaction { db -> String? in
             if let problem = try await problem(retiring: place, db) { return problem }
             place.retiredAt = Date()
             try await place.save(on: db)
@@ -81,7 +81,7 @@ enum PlacesController {
             return request.redirect(to: SiteURL.places)
         }
         place.retiredAt = nil
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await place.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "place.restored", objectType: "place",
@@ -139,7 +139,7 @@ enum PlacesController {
             // published to it (posters, QR codes, council papers).
             if existing == nil { place.slug = valid.slug }
             do {
-                try await request.db.transaction { db in
+                try await request.db.writeTransaction { db in
                     if let id = existing?.id {
                         try await EditVersion.check(
                             sent: EditVersion.sent(request), stored: { editable(try await Place.find(id, on: $0)) },

@@ -137,7 +137,7 @@ enum ServicesController {
             return request.redirect(to: SiteURL.services + "?retired=show")
         }
         service.retiredAt = Date()
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await service.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "service.retired", objectType: "service",
@@ -167,7 +167,7 @@ enum ServicesController {
                     editing: service), status: .conflict)
         }
         service.retiredAt = nil
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await service.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "service.restored", objectType: "service",
@@ -260,7 +260,7 @@ enum ServicesController {
             service.$organisation.id = organisation.id!
             service.$place.id = place.id!
             do {
-                try await request.db.transaction { db in
+                try await request.db.writeTransaction { db in
                     if let id = existing?.id {
                         try await EditVersion.check(
                             sent: EditVersion.sent(request), stored: { editable(try await Service.find(id, on: $0)) },

@@ -65,7 +65,7 @@ enum SettingsController {
         }
         if token.revokedAt == nil {
             token.revokedAt = Date()
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await token.save(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request), action: "api_token.revoked", objectType: "api_token",

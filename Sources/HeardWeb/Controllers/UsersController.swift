@@ -108,7 +108,7 @@ enum UsersController {
         let user = User(
             email: email, displayName: name, role: role,
             passwordHash: try await request.password.async.hash(form.password!), organisationID: organisation?.id)
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await user.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "user.created", objectType: "user",
@@ -176,7 +176,7 @@ enum UsersController {
         let administrator = request.currentUser?.displayName ?? "An administrator"
         let id = user.id!
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await EditVersion.check(
                     sent: EditVersion.sent(request), stored: { editable(try await User.find(id, on: $0)) },
                     schema: User.schema, id: id, objectType: "user", noun: "account", on: db)
@@ -337,7 +337,7 @@ enum UsersController {
         }
         let before = user.isActive
         user.isActive = active
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await user.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: active ? "user.activated" : "user.deactivated",

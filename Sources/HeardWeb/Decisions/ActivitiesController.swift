@@ -197,7 +197,7 @@ enum ActivitiesController {
                 ? try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!)
                     .filter(\.$status ~~ [.accepted, .invited]).with(\.$user).all() : []
             do {
-                try await request.db.transaction { db in
+                try await request.db.writeTransaction { db in
                     if let id = existing?.id {
                         try await EditVersion.check(
                             sent: EditVersion.sent(request),
@@ -336,7 +336,7 @@ enum ActivitiesController {
             activityID: activity.id!, text: text, redactedText: analysis.redacted, wasRedacted: analysis.wasRedacted)
         comment.feedbackID = feedback?.id
         let reference = feedback?.reference
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await comment.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "activity.comment_added", objectType: "activity",
@@ -381,7 +381,7 @@ enum ActivitiesController {
             ])
             return try await renderShow(request, activity, failure: failure, status: .unprocessableEntity)
         }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             if let encoded = EqualityAnswers.encode(answers) {
                 try await EqualityResponse(
                     contextType: "activity", contextID: activity.id!, placeID: activity.$place.id, answers: encoded

@@ -123,7 +123,7 @@ enum ConsultationsController {
             consultation.closesOn = valid.closesOn.iso
             consultation.shortDurationReason = valid.shortDurationReason
             consultation.formats = chosenFormats.joined(separator: ",")
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await consultation.save(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request),
@@ -191,7 +191,7 @@ enum ConsultationsController {
                 consultationID: consultation.id!, position: bundle.questions.count + 1, kind: valid.kind,
                 text: valid.text, choices: valid.choices)
             let warnings = try await wordingWarnings(valid, consultation: consultation, on: request.db)
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await question.create(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request), action: "consultation.question_added",
@@ -271,7 +271,7 @@ enum ConsultationsController {
             return try await renderShow(
                 request, bundle: bundle, failure: ValidationFailure([locked]), typed: [:], status: .conflict)
         }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await question.delete(on: db)
             for (index, other) in bundle.questions.filter({ $0.id != questionID }).enumerated()
             where other.position != index + 1 {
@@ -308,7 +308,7 @@ enum ConsultationsController {
         consultation.closedEarlyOn = request.today.iso
         if !consultation.shortDurationReason.isEmpty { consultation.shortDurationReason += " " }
         consultation.shortDurationReason += Consultation.closedEarlyPrefix + reason
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await consultation.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "consultation.closed_early", objectType: "consultation",
@@ -342,7 +342,7 @@ enum ConsultationsController {
         consultation.closesOn = extended.closesOn.iso
         consultation.extendedFrom = before
         consultation.extensionReason = extended.reason
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await consultation.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "consultation.extended", objectType: "consultation",
@@ -412,7 +412,7 @@ enum ConsultationsController {
         let theme = ConsultationTheme(
             consultationID: consultation.id!, name: name, summary: summary, mentions: mentions, sentiment: sentiment,
             quote: DecisionText.analyse(quote, engine: request.listeningEngine).redacted)
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await theme.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "consultation.theme_added", objectType: "consultation",
@@ -442,7 +442,7 @@ enum ConsultationsController {
             return try await renderShow(
                 request, bundle: bundle, failure: ValidationFailure(errors), typed: [:], status: .conflict)
         }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await theme.delete(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "consultation.theme_removed", objectType: "consultation",
@@ -481,7 +481,7 @@ enum ConsultationsController {
         if theme.responseKind != kind || theme.responseReason != reason { theme.respondedOn = request.today.iso }
         theme.responseKind = kind
         theme.responseReason = reason
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await theme.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "consultation.theme_answered", objectType: "consultation",
@@ -543,7 +543,7 @@ enum ConsultationsController {
 
             You can read the full report, including what we are doing about each thing people raised, at \(link)
             """
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await consultation.save(on: db)
             for email in emails.sorted() {
                 try await Notice(

@@ -146,7 +146,7 @@ enum DecisionsController {
         decision.outcome = typed.outcome
         decision.quorate = quorate
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 if !isNew, let id = decision.id {
                     try await EditVersion.check(
                         sent: EditVersion.sent(request), stored: { editable(try await Decision.find(id, on: $0)) },
@@ -237,7 +237,7 @@ enum DecisionApproval {
         let initiative = bundle.initiative
         let stageBefore = initiative.stage
         let id = decision.id!
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             try await EditVersion.check(
                 sent: version, stored: { DecisionsController.editable(try await Decision.find(id, on: $0)) },
                 schema: Decision.schema, id: id, objectType: "decision", noun: "decision paper", on: db)

@@ -242,7 +242,7 @@ enum EqualityAssessmentController {
         if !unchangedSignOff { assessment.signedOffOn = status == .signedOff ? request.today.iso : nil }
         assessment.reviewOn = review?.iso
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 if let id = bundle.assessment?.id {
                     try await EditVersion.check(
                         sent: EditVersion.sent(request),

@@ -82,7 +82,7 @@ enum GlossaryController {
                 request, term: term, plain: plain, failure: ValidationFailure(errors), status: .unprocessableEntity)
         }
         let entry = GlossaryTerm(term: term, plainWords: plain)
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await entry.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "glossary.added", objectType: "glossary_term",
@@ -97,7 +97,7 @@ enum GlossaryController {
         guard let entry = try await GlossaryTerm.find(try Admin.uuidParameter(request), on: request.db) else {
             throw Abort(.notFound)
         }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await entry.delete(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "glossary.removed", objectType: "glossary_term",

@@ -176,7 +176,7 @@ enum InitiativesController {
             initiative.targetDate = valid.targetDate?.iso
             initiative.livedExperienceMembers = valid.livedExperienceMembers
             do {
-                try await request.db.transaction { db in
+                try await request.db.writeTransaction { db in
                     if let id = existing?.id {
                         try await EditVersion.check(
                             sent: EditVersion.sent(request),
@@ -328,7 +328,7 @@ enum InitiativesController {
         ]
         initiative.scrutinyConsultedOn = date.iso
         initiative.scrutinyResponse = typed["scrutiny_response"]
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await initiative.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "initiative.scrutiny_recorded", objectType: "initiative",
@@ -360,7 +360,7 @@ enum InitiativesController {
         }
         let from = initiative.stage
         initiative.stage = target
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await initiative.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "initiative.stage_changed", objectType: "initiative",

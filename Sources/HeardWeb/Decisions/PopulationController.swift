@@ -52,7 +52,7 @@ enum PopulationController {
             }
             guard errors.isEmpty else { throw ValidationFailure(errors) }
             let placeIDs = Set(rows.compactMap { byName[$0.place.lowercased()]?.id })
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await PopulationFigure.query(on: db).filter(\.$place.$id ~~ placeIDs).delete()
                 for row in rows {
                     try await PopulationFigure(

@@ -193,7 +193,7 @@ enum ResponsesController {
             consultationID: consultation.id!, channel: channel, placeID: valid.placeID, answers: valid.answers,
             redactedText: redacted, submissionKey: key, contactEmail: valid.email)
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await response.create(on: db)
                 // Stored apart from the answers, linked only to the consultation, never to the response.
                 if let answers = EqualityAnswers.encode(valid.equality) {

@@ -88,7 +88,7 @@ enum SurveyQuestionsController {
             question.text = valid.text
             question.kind = valid.kind
             question.choices = valid.choices.joined(separator: "\n")
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await EditVersion.check(
                     sent: EditVersion.sent(request),
                     stored: { editable(try await SurveyQuestion.find(questionID, on: $0)) },
@@ -136,7 +136,7 @@ enum SurveyQuestionsController {
         }
         let questionID = found.question.id!
         do {
-            let (from, to) = try await request.db.transaction { db -> (Int, Int) in
+            let (from, to) = try await request.db.writeTransaction { db -> (Int, Int) in
                 // Holds the consultation's row until commit: two moves at once renumber one after the other,
                 // never both from the same old order (which could leave two questions at one number).
                 try await (db as! any SQLDatabase).raw(

@@ -114,7 +114,7 @@ public enum DemoData {
         guard isEmpty else { return false }
         let hashes = try accounts.map { try hashPassword($0.password) }
         let engine = engine ?? ListeningEngine(model: nil, problem: "demo without a model")
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await seed(on: db, passwordHashes: hashes)
             try await FeedbackDemoData.seed(on: db, engine: engine)
         }

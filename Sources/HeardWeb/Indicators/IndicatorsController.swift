@@ -150,7 +150,7 @@ enum IndicatorsController {
             name: name, summary: details.summary, unit: details.unit, direction: details.direction,
             period: details.period)
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await indicator.create(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request), action: "indicator.created", objectType: "indicator",
@@ -194,7 +194,7 @@ enum IndicatorsController {
         indicator.period = details.period
         let id = indicator.id!
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await EditVersion.check(
                     sent: EditVersion.sent(request), stored: { editable(try await Indicator.find(id, on: $0)) },
                     schema: Indicator.schema, id: id, objectType: "indicator", noun: "indicator", on: db)
@@ -300,7 +300,7 @@ enum IndicatorsController {
                 indicatorID: indicator.id!, placeID: place.id!, periodStart: period, value: value,
                 source: typed["source"]!, recordedByID: request.currentUser?.id)
         let previous = existing.map { (value: $0.value, source: $0.source) }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await save(
                 figure, of: indicator, place: place, value: value, source: typed["source"]!,
                 previous: previous?.value, note: nil, request, on: db)
@@ -388,7 +388,7 @@ enum IndicatorsController {
                         "Line \(row.line): \(what(row, place)) already has \(format(figure.value)) (source: \(figure.source)); tick \"Replace figures already recorded\" to replace it with \(format(row.value))."
                     }), typed: typed)
         }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             for (row, place, figure, previous) in changes {
                 try await save(
                     figure, of: indicator, place: place, value: row.value, source: row.source, previous: previous,

@@ -40,7 +40,7 @@ enum GuestInvitations {
         if let person = try await User.query(on: request.db).filter(\.$email == email)
             .filter(\.$role == .involvedPerson).filter(\.$isActive == true).first()
         {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await Invitation(activityID: activity.id!, userID: person.id!).create(on: db)
                 try await InvitationsController.accountNotice(to: person, activity: activity).create(on: db)
                 try await AuditLog.record(
@@ -58,7 +58,7 @@ enum GuestInvitations {
             activityID: activity.id!, guestName: typed["guest_name"]!, guestEmail: email,
             guestContact: typed["guest_contact"]!, replyTokenHash: SecretToken.hash(token))
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await invitation.create(on: db)
                 try await notice(
                     to: invitation, activity: activity, url: request.heardConfiguration.publicURL + path(token)
@@ -141,7 +141,7 @@ enum GuestInvitations {
         invitation.status = reply
         invitation.accessNeeds = needs
         invitation.repliedAt = Date()
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await invitation.save(on: db)
             try await AuditLog.record(
                 on: db, actor: AuditActor(id: nil, label: "Guest (e-mailed invitation link)"),

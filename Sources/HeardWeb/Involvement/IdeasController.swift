@@ -103,7 +103,7 @@ enum IdeasController {
         let idea = Idea(
             authorID: user.id!, title: typed["title"]!, details: typed["details"]!, creditName: typed["credit_name"]!,
             creditPublicly: typed["credit_publicly"] == "yes")
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await idea.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "idea.submitted", objectType: "idea",
@@ -198,7 +198,7 @@ enum IdeasController {
         idea.respondedBy = request.currentUser?.displayName
         let author = idea.author
         let credited = status == .takenForward ? initiative?.title : nil
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await idea.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "idea.answered", objectType: "idea",

@@ -35,7 +35,7 @@ enum InvitationsController {
         let people = eligible.filter {
             !already.contains($0.id!) && !guestEmails.contains(EmailAddress.normalised($0.email))
         }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             for person in people {
                 let invitation = Invitation(activityID: activity.id!, userID: person.id!)
                 try await invitation.create(on: db)
@@ -100,7 +100,7 @@ enum InvitationsController {
         invitation.status = reply
         invitation.accessNeeds = needs
         invitation.repliedAt = Date()
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await invitation.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "invitation.replied", objectType: "invitation",

@@ -63,7 +63,7 @@ enum JobsController {
     @Sendable static func retry(_ request: Request) async throws -> Response {
         let id = try Admin.uuidParameter(request)
         guard let job = try await Job.find(id, on: request.db) else { throw Abort(.notFound) }
-        let requeued = try await request.db.transaction { db in
+        let requeued = try await request.db.writeTransaction { db in
             guard try await JobQueue(database: db, workerID: "page").retryFailed(id: id) else { return false }
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "job.requeued", objectType: "job",
@@ -81,7 +81,7 @@ enum JobsController {
 
     /// After an outage: every failed job back in the queue.
     @Sendable static func retryAllFailed(_ request: Request) async throws -> Response {
-        let requeued = try await request.db.transaction { db in
+        let requeued = try await request.db.writeTransaction { db in
             let count = try await JobQueue(database: db, workerID: "page").retryAllFailed()
             if count > 0 {
                 try await AuditLog.record(

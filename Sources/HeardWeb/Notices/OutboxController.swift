@@ -96,7 +96,7 @@ enum OutboxController {
             Admin.flash(request, "That e-mail has not failed (it is \(notice.status.rawValue)), so it was left alone.")
             return request.redirect(to: path + "?status=failed")
         }
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             notice.status = .queued
             notice.attempts = 0
             try await notice.save(on: db)
@@ -111,7 +111,7 @@ enum OutboxController {
     /// After a mail relay outage: every failed notice back in the queue.
     @Sendable static func retryAllFailed(_ request: Request) async throws -> Response {
         let failed = try await Notice.query(on: request.db).filter(\.$status == .failed).count()
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await Notice.query(on: db).filter(\.$status == .failed).set(\.$status, to: .queued)
                 .set(\.$attempts, to: 0).update()
             try await AuditLog.record(

@@ -26,7 +26,7 @@ enum Reminders {
             + (try await registerDigests(days: days, siteURL: siteURL, on: db))
             + (try await actionReminders(days: days, siteURL: siteURL, on: db))
         do {
-            try await db.transaction { db in
+            try await db.writeTransaction { db in
                 // The unique day is the claim: a second instance's insert fails and nothing of its is written.
                 try await ReminderRun(day: today.iso, notices: notices.count).create(on: db)
                 for link in members.links { try await link.create(on: db) }

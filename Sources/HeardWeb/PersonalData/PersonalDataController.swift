@@ -101,7 +101,7 @@ enum PersonalDataController {
         let engine = request.listeningEngine
         // Before erasing: the items are erased in place.
         let erasedReferences = held.feedback.filter(\.canBeErased).map(\.item.reference)
-        let counts = try await request.db.transaction { db in
+        let counts = try await request.db.writeTransaction { db in
             let counts = try await held.erase(on: db, redact: engine.redacted)
             let keptReferences = held.feedback.filter { $0.decision != .erase }.map(\.item.reference)
             try await AuditLog.record(

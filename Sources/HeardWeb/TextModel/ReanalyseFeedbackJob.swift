@@ -55,25 +55,38 @@ public enum ReanalyseFeedbackJob {
     }
 
     /// Queues a re-analysis of every eligible item; `nil` when one is already waiting or under way.
+    ///
+    /// The job is written first, so on SQLite the transaction holds the write lock before it reads: a
+    /// transaction that read first could not upgrade to a write after another connection wrote (SQLite's
+    /// BUSY_SNAPSHOT, which no waiting cures).
     static func start(model: TextModel, actor: AuditActor, on db: any Database) async throws -> Job? {
-        try await db.transaction { db in
-            guard try await current(on: db) == nil else { return nil }
-            let total = try await eligible(on: db).count()
-            let corrected = try await FeedbackItem.query(on: db).filter(\.$analysisCorrectedAt != nil).count()
-            let payload = Payload(
-                model: fingerprint(model), modelName: model.card.name, after: nil, total: total,
-                correctedKept: corrected, startedBy: actor.label)
-            let job = try await JobQueue(database: db, workerID: "text-model").enqueue(
-                kind: kind, payload: payload.encoded)
-            try await AuditLog.record(
-                on: db, actor: actor, action: "text_model.reanalysis_started", objectType: "text_model",
-                objectID: nil,
-                summary:
-                    "Started re-analysing \(total) feedback items with the text model \(payload.model); "
-                    + "\(corrected) corrected by moderators are kept as corrected")
-            return job
+        do {
+            return try await db.writeTransaction { db in
+                let job = try await JobQueue(database: db, workerID: "text-model").enqueue(kind: kind)
+                let others = try await Job.query(on: db).filter(\.$kind == kind)
+                    .filter(\.$status ~~ [.queued, .running]).filter(\.$id != job.id!).count()
+                guard others == 0 else { throw AlreadyUnderWay() }
+                let total = try await eligible(on: db).count()
+                let corrected = try await FeedbackItem.query(on: db).filter(\.$analysisCorrectedAt != nil).count()
+                let payload = Payload(
+                    model: fingerprint(model), modelName: model.card.name, after: nil, total: total,
+                    correctedKept: corrected, startedBy: actor.label)
+                job.payload = payload.encoded
+                try await job.update(on: db)
+                try await AuditLog.record(
+                    on: db, actor: actor, action: "text_model.reanalysis_started", objectType: "text_model",
+                    objectID: nil,
+                    summary:
+                        "Started re-analysing \(total) feedback items with the text model \(payload.model); "
+                        + "\(corrected) corrected by moderators are kept as corrected")
+                return job
+            }
+        } catch is AlreadyUnderWay {
+            return nil
         }
     }
+
+    private struct AlreadyUnderWay: Error {}
 
     static func handler(engine: ListeningEngine, sliceSize: Int = sliceSize) -> JobHandlers.Handler {
         { job, db, logger in
@@ -84,7 +97,11 @@ public enum ReanalyseFeedbackJob {
             }
             // The slice, the next slice's job and this job's end commit together: an instance killed part way
             // leaves either all of them or none, never two chains of slices.
-            let (finished, counts) = try await db.transaction { db in
+            let (finished, counts) = try await db.writeTransaction { db in
+                // Written first, so on SQLite the slice holds the write lock before it reads (see `start`).
+                job.status = .done
+                job.finishedAt = Date()
+                try await job.update(on: db)
                 var counts = payload
                 let finished = try await analyseSlice(&counts, engine: engine, sliceSize: sliceSize, on: db)
                 if finished {
@@ -97,8 +114,6 @@ public enum ReanalyseFeedbackJob {
                 }
                 // This slice's job keeps the counts so far, for the page to show.
                 job.payload = counts.encoded
-                job.status = .done
-                job.finishedAt = Date()
                 try await job.update(on: db)
                 return (finished, counts)
             }

@@ -242,7 +242,7 @@ enum ActionsController {
         action.createdByID = request.currentUser?.id
         let now = Date()
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await SubmittedOnce.record(submission, resultPath: SiteURL.action(action.id!), on: db)
                 try await action.create(on: db)
                 let items = try await FeedbackItem.query(on: db).filter(\.$id ~~ feedbackIDs).all()
@@ -339,7 +339,7 @@ enum ActionsController {
         // re-opening withdraws it. A note on an action already closed the same way is an update only.
         let closing = status.isClosed && status != before
         let reopening = before.isClosed && !status.isClosed
-        let told = try await request.db.transaction { db in
+        let told = try await request.db.writeTransaction { db in
             action.status = status
             if closing {
                 action.closedAt = now
@@ -460,7 +460,7 @@ enum ActionsController {
             return request.redirect(to: SiteURL.action(action.id!))
         }
         let now = Date()
-        let told = try await request.db.transaction { db -> Int in
+        let told = try await request.db.writeTransaction { db -> Int in
             for item in new {
                 try await ActionFeedbackLink(actionID: action.id!, feedbackID: item.id!).create(on: db)
                 if item.actionLinkedAt == nil {
@@ -571,7 +571,7 @@ enum ActionsController {
         let audited = changes
         let id = action.id!
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await EditVersion.check(
                     sent: EditVersion.sent(request), stored: { editablePlan(try await ActionItem.find(id, on: $0)) },
                     schema: ActionItem.schema, id: id, objectType: "action", noun: "action", on: db)

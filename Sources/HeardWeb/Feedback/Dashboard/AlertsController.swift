@@ -11,7 +11,7 @@ enum AlertsController {
         if alert.acknowledgedAt == nil {
             alert.acknowledgedAt = Date()
             alert.acknowledgedByID = request.currentUser?.id
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 try await alert.save(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request), action: "alert.acknowledged", objectType: "feedback",

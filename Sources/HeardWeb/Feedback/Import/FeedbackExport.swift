@@ -136,7 +136,7 @@ public enum StaffTokens {
             record.revokedAt = now
             let summary = "Revoked API token \"\(token.name)\" of \(token.email)"
             let objectID = token.id.uuidString
-            try await db.transaction { db in
+            try await db.writeTransaction { db in
                 try await record.save(on: db)
                 try await AuditLog.record(
                     on: db, actor: .system("command line"), action: "api_token.revoked", objectType: "api_token",

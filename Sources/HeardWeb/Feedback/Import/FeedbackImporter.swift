@@ -372,7 +372,7 @@ public struct FeedbackImporter {
             return
         }
         let snapshot = report
-        let inserted = try await database.transaction { db in
+        let inserted = try await database.writeTransaction { db in
             let inserted = items.isEmpty ? 0 : try await Self.insert(items, on: db)
             batch.lastLine = lastLine
             batch.rowsRead = max(batch.rowsRead, snapshot.rowsRead)
@@ -529,7 +529,7 @@ public enum AnalyseImportJob {
         )
         .limit(sliceSize).all()
         guard !items.isEmpty else { return 0 }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             for item in items {
                 FeedbackIntake.apply(
                     engine.analyse(item.fullText), to: item, hasSuggestion: !item.couldBeBetter.isEmpty)

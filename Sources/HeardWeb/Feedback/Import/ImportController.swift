@@ -93,7 +93,7 @@ enum ImportController {
         batch.upload = text
         batch.fileFingerprint = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         batch.lastLine = 0
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await batch.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "import.uploaded", objectType: "import",

@@ -65,7 +65,8 @@ struct FeedbackIntake {
         if let committer {
             try await committer.write(pending)
         } else {
-            try await database.transaction { [siteURL] in try await Self.store([pending], siteURL: siteURL, on: $0) }
+            try await database.writeTransaction { [siteURL] in try await Self.store([pending], siteURL: siteURL, on: $0)
+            }
         }
         return Recorded(id: item.id, reference: item.reference, status: item.status)
     }

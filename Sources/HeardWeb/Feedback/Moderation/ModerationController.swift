@@ -146,7 +146,7 @@ enum ModerationController {
         }
         let edited = text != PublishedSuggestion.text(for: item)
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 // First, so that of two moderators deciding at once exactly one moves the item on; the other's
                 // decision is rolled back whole (no complaint, no audit event).
                 guard

@@ -104,7 +104,7 @@ enum PublishedStoryController {
         audit: @escaping @Sendable (any Database) async throws -> Void
     ) async throws -> Bool {
         do {
-            try await request.db.transaction { db in
+            try await request.db.writeTransaction { db in
                 guard
                     try await ConditionalUpdate.set(
                         FeedbackItem.schema, id: item.id!, column: "status", from: FeedbackStatus.published.rawValue,

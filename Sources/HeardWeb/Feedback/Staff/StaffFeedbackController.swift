@@ -152,7 +152,7 @@ enum StaffFeedbackController {
         let organisation = try await user.$organisation.get(on: request.db) ?? item.organisation
         let signature = "\(user.role.title), \(organisation.name)"
         let now = Date()
-        let published = try await request.db.transaction { db -> Bool in
+        let published = try await request.db.writeTransaction { db -> Bool in
             // Writing to the item first takes its lock, so a second press of "Publish" (or a resent form) waits
             // for the first, then finds the same reply already there and publishes nothing.
             try await (db as! any SQLDatabase).raw(
@@ -204,7 +204,7 @@ enum StaffFeedbackController {
         let value = try request.content.decode(NeedsAnswerForm.self).needsAnswer == "yes"
         let before = item.needsAnswer
         item.needsAnswer = value
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await item.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "feedback.needs_answer_changed", objectType: "feedback",
@@ -254,7 +254,7 @@ enum StaffFeedbackController {
         item.sentiment = sentiment
         item.analysisCorrectedAt = Date()
         item.analysisCorrectedByID = request.currentUser?.id
-        try await request.db.transaction { db in
+        try await request.db.writeTransaction { db in
             try await item.save(on: db)
             try await FeedbackTheme.query(on: db).filter(\.$feedback.$id == item.id!).delete()
             for theme in themes { try await FeedbackTheme(feedbackID: item.id!, theme: theme).create(on: db) }
