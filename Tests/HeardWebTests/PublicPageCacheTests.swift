@@ -52,6 +52,32 @@ struct PublicPageCacheTests {
     }
 
     @Test(
+        "a page kept while a returning visitor (with a token already) built it carries each visitor's own token",
+        arguments: TestDatabase.all)
+    func returningVisitorBuildsThePage(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.publicPageCacheSeconds = 600 }) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let path = "/feedback/new?service=\(service.id!.uuidString)"
+            let ann = app.browser()
+            let annToken = try #require(try await ann.get("/sign-in").csrfToken)
+            // Ann, holding her token, is the first to ask for the form page, so the kept copy is built for her.
+            #expect(try await ann.get(path).csrfToken == annToken)
+            let bob = app.browser()
+            let bobPage = try await bob.get(path)
+            let bobToken = try #require(bobPage.csrfToken)
+            #expect(bobToken != annToken, "Bob is not given Ann's token")
+            #expect(bob.cookies["heard_form"] == bobToken)
+            let sent = try await bob.post(
+                path,
+                form: [
+                    "_csrf": bobToken, "service_id": service.id!.uuidString, "story": "Kind staff and a short wait.",
+                    "fft_rating": "1", "consent_to_publish": "yes",
+                ], withToken: false)
+            #expect(sent.status == .seeOther, "Bob's form is accepted, not refused as expired")
+        }
+    }
+
+    @Test(
         "a kept consultation page gives each visitor their own submission key, so every response counts",
         arguments: TestDatabase.all)
     func submissionKeysPerVisitor(_ database: TestDatabase) async throws {

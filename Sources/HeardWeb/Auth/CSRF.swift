@@ -12,8 +12,11 @@ extension Request {
             session.data[SessionKey.csrf] = token
             return token
         }
-        if let token = storage[NewFormTokenKey.self] ?? formCookieToken { return token }
+        // A page built for the public cache is served to every signed-out visitor, so it must carry the
+        // placeholder even when the visitor building it already has a token of their own: else the next
+        // visitors get that visitor's token, and their forms come back "expired".
         if isRenderingForPublicCache { return PublicPageCache.formTokenPlaceholder }
+        if let token = storage[NewFormTokenKey.self] ?? formCookieToken { return token }
         let token = [UInt8].random(count: 32).base64URLEncoded
         storage[NewFormTokenKey.self] = token
         return token
