@@ -68,6 +68,30 @@ struct CSRFTests {
             #expect(staffPage.body.contains("Nothing was saved"))
             #expect(staffPage.body.contains("North Calder locality hub</textarea>"))
 
+            // An expired upload does not print the file back: it is chosen again.
+            let rows = (1...200).map { "Row number \($0) of a long export,Emergency department" }
+            let upload = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "export.csv",
+                content: (["Comment,Service"] + rows).joined(separator: "\n"), tokenFrom: "/sign-in")
+            #expect(upload.status == .forbidden)
+            #expect(upload.body.contains("choose the file again"))
+            #expect(!upload.body.contains("Row number 150"))
+
+            // A form for a service retired since it was opened goes to the page saying it has closed, with the
+            // words, rather than asking for it to be sent again.
+            service.retiredAt = Date()
+            try await service.save(on: app.db)
+            let closed = try await person.post(
+                path,
+                form: [
+                    "_csrf": "old-token-from-before", "service_id": service.id!.uuidString, "story": story,
+                    "consent_to_publish": "yes",
+                ], withToken: false)
+            #expect(closed.status == .gone)
+            #expect(closed.body.contains("has closed"))
+            #expect(closed.body.contains("The night staff on the ward were patient with my father &amp; kind."))
+            #expect(!closed.body.contains("send it again"))
+
             let signIn = try await app.browser().post(
                 "/sign-in", form: ["email": "a@example.org", "password": "correct horse battery staple"],
                 withToken: false)

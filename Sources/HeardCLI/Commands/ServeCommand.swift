@@ -41,7 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
             config.publicURL = "http://\(config.hostname):\(config.port)"
         }
         config.seedDemoData = demo || ProcessInfo.processInfo.environment["HEARD_DEMO"] == "true"
-        if let model { config.modelPath = model }
+        if let model {
+            guard !model.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--model needs the path of a model file made by heard train.")
+            }
+            config.modelPath = model
+        }
         if noMigrate { config.migrateOnStart = false }
         if noWorker { config.runsJobWorker = false }
         AppRunner.bootstrapLogging(level: config.logLevel)

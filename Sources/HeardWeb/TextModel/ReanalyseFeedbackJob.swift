@@ -105,6 +105,9 @@ public enum ReanalyseFeedbackJob {
                 var counts = payload
                 let finished = try await analyseSlice(&counts, engine: engine, sliceSize: sliceSize, on: db)
                 if finished {
+                    // Corrections made while it ran were kept too.
+                    counts.correctedKept = try await FeedbackItem.query(on: db)
+                        .filter(\.$analysisCorrectedAt != nil).count()
                     try await AuditLog.record(
                         on: db, actor: .system("text model"), action: "text_model.reanalysis_finished",
                         objectType: "text_model", objectID: nil, summary: summary(counts))
@@ -155,8 +158,8 @@ public enum ReanalyseFeedbackJob {
     static func summary(_ payload: Payload) -> String {
         "Re-analysed \(payload.done.formatted()) feedback items with the text model "
             + "\(payload.modelName ?? payload.model): themes changed on \(payload.themesChanged.formatted()), "
-            + "sentiment on \(payload.sentimentChanged.formatted()); \(payload.correctedKept.formatted()) "
-            + "corrected by moderators were kept as corrected"
+            + "sentiment on \(payload.sentimentChanged.formatted()); moderators' corrections on "
+            + "\(payload.correctedKept.formatted()) \(payload.correctedKept == 1 ? "item" : "items") were kept"
     }
 }
 

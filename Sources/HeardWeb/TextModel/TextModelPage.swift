@@ -37,10 +37,14 @@ enum TextModelPage {
             FeedbackSummaryList.row("Name", card.name)
             FeedbackSummaryList.row(
                 "Loaded from",
-                path.map { "\($0) (HEARD_MODEL)" }
-                    ?? "The model that ships with Heard (set HEARD_MODEL to use your own)")
+                path.map { "\($0) (set with --model or HEARD_MODEL)" }
+                    ?? "The model that ships with Heard (set --model or HEARD_MODEL to use your own)")
             FeedbackSummaryList.row("Trained", trainedDate(card.createdAt))
-            FeedbackSummaryList.row("Trained on", "\(card.trainingRows.formatted()) comments: \(card.dataSource)")
+            FeedbackSummaryList.row(
+                "Trained on",
+                "\(card.trainingRows.formatted()) comments"
+                    + (card.dataSource.isEmpty
+                        ? " (no data source was named when it was trained)" : ": \(card.dataSource)"))
             FeedbackSummaryList.row(
                 "Themes per comment", model.isSingleLabel ? "Exactly one" : "Any number, or none")
             FeedbackSummaryList.row(
@@ -120,8 +124,9 @@ enum TextModelPage {
             div(.class("warning-callout"), .role("note")) {
                 p {
                     "Stored feedback carries \(themes.count) \(themes.count == 1 ? "theme" : "themes") that this model "
-                        + "does not have, probably from an earlier model. Staff cannot filter by them, and reports "
-                        + "count them apart from this model's themes. Re-analysing stored feedback replaces them."
+                        + "does not have, probably from an earlier model. New feedback never gets them, so reports mix "
+                        + "two sets of themes. Re-analysing stored feedback replaces them, except on items a "
+                        + "moderator corrected: correct those again on their own page."
                 }
             },
             DataTable.render(
@@ -135,7 +140,8 @@ enum TextModelPage {
             return div(.class("notice"), .role("status")) {
                 p {
                     "Re-analysis under way: \(payload.done.formatted()) of \(payload.total.formatted()) items done "
-                        + "(started by \(payload.startedBy)). Reload the page to see how far it has gone."
+                        + "(started by \(payload.startedBy)). Reload the page to see how far it has gone. If it "
+                        + "does not move, check that an instance runs background jobs (the background work page)."
                 }
             }
         }

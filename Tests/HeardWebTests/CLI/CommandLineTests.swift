@@ -542,5 +542,7 @@ struct CommandLineTests {
         #expect(run.status != 0 && run.endedCleanly)
         #expect(run.errors.contains("--model or HEARD_MODEL: "), "\(run.errors)")
         #expect(run.errors.contains("ours.heardmodel"), "\(run.errors)")
+        let empty = try workspace.run("serve", "--model", "", "--port", "0", "--database", "heard.sqlite")
+        #expect(empty.status != 0 && empty.errors.contains("--model needs the path of a model file"), "\(empty.errors)")
     }
 }

@@ -96,6 +96,10 @@ struct DashboardWeeksTests {
             #expect(bad.body.contains("value=\"soon\""), "what was typed is kept")
             #expect(bad.body.contains("<a href=\"#field-to\">"), "the error summary links to the field")
             #expect(Self.count(bad.body) == 11)
+            // The dates the wrong way round are said to be, rather than showing no items without a word.
+            let backwards = try await officer.get("/staff/feedback?from=2026-11-09&to=2026-09-14")
+            #expect(backwards.status == .unprocessableEntity)
+            #expect(backwards.body.contains("The end of the period cannot be before its start (9 November 2026)."))
         }
     }
 

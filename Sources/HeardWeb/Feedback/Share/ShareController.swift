@@ -96,6 +96,10 @@ enum ShareController {
             let service = try? await findService(
                 request, id: form.serviceID ?? (try? request.query.get(String.self, at: "service")))
         else { return nil }
+        // Closed since the form was opened: sending it again could not work, so say so, with the words.
+        if let retiredAt = service.retiredAt {
+            return retired(request, service, retiredAt, staffEntry: false, written: form.writtenWords)
+        }
         let submissionKey = form.submissionKey.map { $0.trimmingWhitespace() }.flatMap {
             $0.isEmpty || $0.utf8.count > 64 ? nil : $0
         }
@@ -119,10 +123,7 @@ enum ShareController {
             request, id: form.serviceID ?? (try? request.query.get(String.self, at: "service")))
         // Retired after the form was opened: nothing is stored against it, and the person is told why.
         if let retiredAt = service.retiredAt {
-            let written = [form.story, form.whatWasGood, form.couldBeBetter].compactMap {
-                $0.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
-            }
-            return retired(request, service, retiredAt, staffEntry: staffEntry, written: written)
+            return retired(request, service, retiredAt, staffEntry: staffEntry, written: form.writtenWords)
         }
         func redisplay(_ failure: ValidationFailure, status: HTTPResponseStatus = .unprocessableEntity) -> Response {
             let page = SharePages.form(
@@ -357,5 +358,14 @@ enum SubmitterHash {
         let count = try await FeedbackItem.query(on: request.db)
             .filter(\.$submitterHash == hash).filter(\.$receivedAt > now.addingTimeInterval(-3600)).count()
         return count >= limit
+    }
+}
+
+extension ShareForm {
+    /// What the person wrote in their own words, for a page that cannot take the form but shows them back.
+    var writtenWords: [String] {
+        [story, whatWasGood, couldBeBetter].compactMap {
+            $0.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        }
     }
 }

@@ -73,11 +73,15 @@ enum StaffFeedbackController {
         // A date that is not a date is an error on its field, as on every list with dates; the list is then not
         // limited by it.
         var errors: [FieldError] = []
-        if let day = Admin.date(filters.from, field: "from", into: &errors) {
+        let from = Admin.date(filters.from, field: "from", into: &errors)
+        if let day = from {
             query = query.filter(\.$receivedAt >= DecisionClock.startOfUKDay(day))
         }
         // Up to the end of that UK day: before midnight starting the next (GMT or BST, whichever applies).
         if let day = Admin.date(filters.to, field: "to", into: &errors) {
+            if let from, day < from {
+                errors.append(FieldError("to", "The end of the period cannot be before its start (\(from.ukText))."))
+            }
             query = query.filter(\.$receivedAt < DecisionClock.startOfUKDay(day.adding(days: 1)))
         }
         let total = try await query.count()

@@ -19,7 +19,9 @@ enum ExpiredFormPage {
     static func wordsKept(
         for request: Request, heading: String, lead: String, status: HTTPResponseStatus, formLink: Bool = true
     ) -> Response {
-        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        // An upload's fields include the whole file: nothing of it is shown back (choose the file again).
+        let isUpload = request.headers.contentType?.type == "multipart"
+        let fields = isUpload ? [:] : (try? request.content.decode([String: String].self)) ?? [:]
         let written = fields.filter { name, value in
             !machineFields.contains(name) && !name.hasPrefix("eq-") && !name.contains("password")
                 && value.split(whereSeparator: \.isWhitespace).count >= 2
@@ -29,6 +31,7 @@ enum ExpiredFormPage {
         let page = PageLayout.render(context) {
             h1 { heading }
             p(.class("lead")) { lead }
+            if isUpload { p { "Nothing of the file was kept: open the form again and choose the file again." } }
             if !written.isEmpty {
                 p {
                     formLink
