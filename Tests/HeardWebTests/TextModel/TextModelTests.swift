@@ -99,7 +99,8 @@ struct TextModelTests {
                 try await officer.post(
                     "/staff/settings/text-model/reanalyse", form: [:], tokenFrom: "/staff/settings/text-model"
                 ).status == .forbidden)
-            #expect(try await app.signedInBrowser(.moderator).get("/staff/settings/text-model").status == .forbidden)
+            let moderator = try await app.signedInBrowser(.moderator)
+            #expect(try await moderator.get("/staff/settings/text-model").status == .forbidden)
 
             page = try await admin.get("/staff/settings/text-model")
             #expect(page.body.contains("4 feedback items have been analysed. 1 was corrected by a moderator"))
@@ -151,6 +152,16 @@ struct TextModelTests {
             #expect(page.body.contains("themes changed on 2"))
             #expect(page.body.contains("moderators' corrections on 1 item were kept"))
             #expect(page.body.contains("<th scope=\"row\">Timeliness of care</th><td>1</td>"), "only the correction")
+            // The corrected item's old theme is shown on its correction form, ticked, so correcting it again keeps
+            // it unless it is unticked.
+            let itemPath = "/staff/feedback/\(corrected.id!.uuidString.lowercased())"
+            let itemPage = try await moderator.get(itemPath).body
+            #expect(itemPage.contains("Timeliness of care (from an earlier model)"))
+            #expect(itemPage.contains("value=\"Timeliness of care\" checked"))
+            let kept2 = try await moderator.post(
+                itemPath + "/analysis", form: ["themes[]": "Timeliness of care", "sentiment": "3"], tokenFrom: itemPath)
+            #expect(kept2.status == .seeOther)
+            #expect(try await FeedbackItem.find(corrected.id, on: app.db)?.themeList == ["Timeliness of care"])
             let audit = try await AuditEvent.query(on: app.db).filter(\.$objectType == "text_model").all()
             #expect(Set(audit.map(\.action)) == ["text_model.reanalysis_started", "text_model.reanalysis_finished"])
         }

@@ -223,7 +223,7 @@ enum StaffFeedbackController {
     /// ones, and `heard export corrections` turns them into training data for the organisation's own model.
     @Sendable static func correctAnalysis(_ request: Request) async throws -> Response {
         let item = try await load(request)
-        let known = request.listeningEngine.themeNames
+        let known = Self.themeChoices(request, item)
         let chosen = Admin.list(request, "themes")
         let unknown = chosen.filter { !known.contains($0) }
         let sentimentText = Admin.text(request, "sentiment")
@@ -307,8 +307,16 @@ enum StaffFeedbackController {
             context: PageContext(request, title: item.reference, hasErrors: failure != nil), item: item,
             actions: links.map(\.action), complaint: complaint.map { ($0, handlesComplaints) },
             moderates: moderates, today: request.today, reply: reply, failure: failure,
-            themeNames: request.listeningEngine.themeNames,
+            themeNames: themeChoices(request, item),
+            earlierThemes: Set(item.themeList).subtracting(request.listeningEngine.themeNames),
             analysis: analysis ?? (Set(item.themeList), item.sentiment.map(String.init) ?? "none"),
             notice: failure == nil ? Admin.takeFlash(request) : nil, csrfToken: request.csrfToken)
+    }
+
+    /// The themes a correction may tick: the model's, then any the item still carries from an earlier model, so
+    /// a correction shows them (to keep or untick) rather than dropping them unseen.
+    static func themeChoices(_ request: Request, _ item: FeedbackItem) -> [String] {
+        let model = request.listeningEngine.themeNames
+        return model + item.themeList.filter { !model.contains($0) }
     }
 }

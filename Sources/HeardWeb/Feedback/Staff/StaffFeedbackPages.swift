@@ -138,6 +138,7 @@ enum StaffFeedbackPages {
     static func item(
         context: PageContext, item: FeedbackItem, actions: [ActionItem], complaint: (Complaint, linked: Bool)?,
         moderates: Bool, today: SimpleDate, reply: String, failure: ValidationFailure?, themeNames: [String],
+        earlierThemes: Set<String> = [],
         analysis: (themes: Set<String>, sentiment: String), notice: String?, csrfToken: String
     ) -> String {
         PageLayout.render(context) {
@@ -194,7 +195,11 @@ enum StaffFeedbackPages {
                         FormComponents.csrfField(csrfToken)
                         DecisionForms.checkboxes(
                             name: "themes", legend: "Themes",
-                            choices: themeNames.map { .init(value: $0, label: $0) }, selected: analysis.themes,
+                            choices: themeNames.map {
+                                .init(
+                                    value: $0,
+                                    label: earlierThemes.contains($0) ? "\($0) (from an earlier model)" : $0)
+                            }, selected: analysis.themes,
                             failure: failure,
                             hint:
                                 "Corrections change the counts on the dashboard and in reports, and can train your own model."
