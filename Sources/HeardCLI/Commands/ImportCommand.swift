@@ -350,17 +350,39 @@ extension ExportCommand {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var target: ExportTarget
+        @Option(
+            help:
+                "The model whose themes are the columns: the one the site runs (--model or HEARD_MODEL there). Default: $HEARD_MODEL or the model shipped with Heard."
+        )
+        var model: String?
 
         func run() async throws {
             var config = try database.configuration()
+            if let model {
+                guard !model.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw ValidationError("--model needs the path of a model file made by heard train.")
+                }
+                config.modelPath = model
+            }
             try target.prepare(for: config)
             config.runsJobWorker = false
             config.logLevel = .warning
             try await AppRunner.withApplication(config) { app in
                 // The taxonomy of the model the site runs, so the file trains a model for the same themes.
                 let themeNames = app.listeningEngine.themeNames
-                let count = try await CorrectionsExport.write(to: target.url, themeNames: themeNames, on: app.db)
+                let outcome = try await CorrectionsExport.export(to: target.url, themeNames: themeNames, on: app.db)
+                let count = outcome.written
                 print("Wrote \(count) corrected feedback \(count == 1 ? "item" : "items") to \(target.output).")
+                if !outcome.leftOut.isEmpty {
+                    let shown = outcome.leftOut.prefix(10).joined(separator: ", ")
+                    let more = outcome.leftOut.count > 10 ? " and \(outcome.leftOut.count - 10) more" : ""
+                    FileHandle.standardError.write(
+                        Data(
+                            ("Left out \(outcome.leftOut.count) corrected \(outcome.leftOut.count == 1 ? "item" : "items") "
+                                + "with a theme this model does not have (\(shown)\(more)): as rows they would teach "
+                                + "wrong labels. Export with --model naming the model they were corrected under, or "
+                                + "correct them again.\n").utf8))
+                }
                 if let first = themeNames.first, let last = themeNames.last {
                     print(
                         "Train on them with: heard train --input \(target.output) --text-column text --theme-columns '\(first):\(last)' --sentiment-column sentiment --output MODEL"

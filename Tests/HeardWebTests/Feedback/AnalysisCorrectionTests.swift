@@ -90,6 +90,16 @@ struct AnalysisCorrectionTests {
             #expect(fields[2 + timeliness] == "1")
             #expect(fields.dropFirst(2).dropLast().filter { $0 == "1" }.count == 1)
             #expect(fields.last == "5")
+
+            // Exported for a model without that theme, the item is left out and named, not written all 0.
+            let other = FileManager.default.temporaryDirectory.appendingPathComponent("corrections-\(UUID()).csv")
+            defer { try? FileManager.default.removeItem(at: other) }
+            let outcome = try await CorrectionsExport.export(
+                to: other, themeNames: ["Car parking", "Hospital food"], on: app.db)
+            #expect(outcome == .init(written: 0, leftOut: ["HRD-CRRCTN23"]))
+            #expect(
+                try String(contentsOf: other, encoding: .utf8)
+                    == "reference,text,Car parking,Hospital food,sentiment\r\n")
         }
     }
 }
