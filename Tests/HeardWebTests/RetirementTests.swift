@@ -324,6 +324,21 @@ struct RetirementTests {
                 "--dry-run", "--database", path)
             #expect(fixed.status != 0 && fixed.endedCleanly)
             #expect(fixed.errors.contains("Emergency department was retired on \(Self.today)"), "\(fixed.errors)")
+            #expect(fixed.errors.contains("Rows received before then can be imported with a date column"))
+
+            // Its last returns, received before it was retired, still go in; a row dated the day it closed does not.
+            let yesterday = SimpleDate.ukDay(of: Date()).adding(days: -1)
+            let today = SimpleDate.ukDay(of: Date())
+            func uk(_ day: SimpleDate) -> String { String(format: "%02d/%02d/%04d", day.day, day.month, day.year) }
+            try workspace.write("last.csv", "Comment,Date\nLast week's visit,\(uk(yesterday))\nToo late,\(uk(today))\n")
+            let last = try workspace.run(
+                "import", "feedback", "last.csv", "--text-column", "Comment", "--date-column", "Date", "--service",
+                "Emergency department", "--database", path)
+            #expect(last.status == 1, "one row refused: \(last.errors)")
+            #expect(last.errors.contains("refused line 3"), "\(last.errors)")
+            #expect(last.errors.contains("Only feedback received before then can be imported for it."))
+            let stored = try await FeedbackItem.query(on: app.db).filter(\.$service.$id == service.id!).all()
+            #expect(stored.map(\.story) == ["Last week's visit"])
         }
     }
 }

@@ -177,9 +177,11 @@ public struct FeedbackImporter {
             guard let service = services.byID[id] else {
                 throw ImportProblem(description: "The chosen service no longer exists.")
             }
-            if let retiredAt = service.retiredAt {
+            // A retired service's last returns, received before it closed, may still come in: each row is checked.
+            if let retiredAt = service.retiredAt, index[.date] == nil {
                 throw ImportProblem(
-                    description: Retirement.serviceRetired(service.name, on: SimpleDate.ukDay(of: retiredAt)))
+                    description: Retirement.serviceRetired(service.name, on: SimpleDate.ukDay(of: retiredAt))
+                        + " Rows received before then can be imported with a date column.")
             }
             fixedService = service
         }
@@ -310,16 +312,26 @@ public struct FeedbackImporter {
                     .init(
                         line: line, field: "service",
                         message: value(.service).map(services.problem) ?? "No service column is mapped."))
-            } else if let service, let retiredAt = service.retiredAt, !committedBefore {
-                errors.append(
-                    .init(
-                        line: line, field: "service",
-                        message: Retirement.serviceRetired(service.name, on: SimpleDate.ukDay(of: retiredAt))))
             }
             let checked = FeedbackImportRules.check(
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
                 date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter),
                 legacy: value(.legacyRecommend), today: today, dateOrder: dateOrder)
+            // A retired service takes only what it received before it was retired (its last returns).
+            if let service, let retiredAt = service.retiredAt, !committedBefore {
+                let retiredOn = SimpleDate.ukDay(of: retiredAt)
+                let received: SimpleDate? =
+                    if case .success(let row) = checked, let date = row.date {
+                        SimpleDate(year: date.year, month: date.month, day: date.day)
+                    } else { nil }
+                if received.map({ $0 >= retiredOn }) ?? true {
+                    errors.append(
+                        .init(
+                            line: line, field: "service",
+                            message: Retirement.serviceRetired(service.name, on: retiredOn)
+                                + " Only feedback received before then can be imported for it."))
+                }
+            }
             if committedBefore {
                 if case .success(let row) = checked, errors.isEmpty, let service {
                     _ = keys.key(row.submission, date: row.date, serviceID: service.id!)
