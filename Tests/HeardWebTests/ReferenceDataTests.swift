@@ -148,6 +148,19 @@ struct ReferenceDataTests {
             #expect(twin.status == .unprocessableEntity)
             #expect(twin.body.contains("already has a service called Eye clinic in"))
             #expect(try await Service.query(on: app.db).count() == 1)
+            // The same name in another place is allowed, but the person is told what it means for imports.
+            let wakefield = Place(name: "Wakefield", slug: "wakefield")
+            try await wakefield.create(on: app.db)
+            let elsewhere = try await browser.post(
+                "/staff/services/new",
+                form: [
+                    "name": "Eye clinic", "organisation_id": org.id!.uuidString, "place_id": wakefield.id!.uuidString,
+                    "summary": "",
+                ])
+            #expect(elsewhere.status == .seeOther)
+            #expect(
+                try await browser.get("/staff/services").body.contains(
+                    "Another service in use is also called Eye clinic (in Leeds): imports and API calls"))
         }
     }
 

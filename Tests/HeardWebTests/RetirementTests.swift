@@ -81,6 +81,11 @@ struct RetirementTests {
             let places = try await admin.get("/staff/places")
             #expect(!places.body.contains("<th scope=\"row\">Calderdale</th>"))
             #expect(places.body.contains("Show retired places (1)"))
+            // Adding it again is pointed to restoring it.
+            let addedAgain = try await admin.post(
+                "/staff/places/new", form: ["name": "Calderdale"], tokenFrom: "/staff/places/new")
+            #expect(addedAgain.status == .unprocessableEntity)
+            #expect(addedAgain.body.contains("Calderdale is a retired place. Restore it from the list of places"))
             let allPlaces = try await admin.get("/staff/places?retired=show")
             #expect(allPlaces.body.contains("<th scope=\"row\">Calderdale</th>"))
             #expect(allPlaces.body.contains("Retired on \(Self.today)"))

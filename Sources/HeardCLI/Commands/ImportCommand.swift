@@ -183,7 +183,7 @@ struct ImportCommand: AsyncParsableCommand {
                     return report.rejected
                 }
                 print(
-                    "Imported \(report.accepted.formatted) \(report.accepted == 1 ? "row" : "rows"), refused \(report.rejected.formatted), from \(report.rowsRead.formatted) rows in \(String(format: "%.1f", seconds)) s (\(rate.formatted) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)\(encoding)"
+                    "Imported \(report.accepted.formatted) \(report.accepted == 1 ? "row" : "rows"), refused \(report.rejected.formatted), from \(report.rowsRead.formatted) \(report.rowsRead == 1 ? "row" : "rows") in \(String(format: "%.1f", seconds)) s (\(rate.formatted) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)\(encoding)"
                 )
                 if analyseNow, let batchID = report.batchID {
                     var remaining = 1
@@ -193,7 +193,7 @@ struct ImportCommand: AsyncParsableCommand {
                         bar.update(done: report.accepted - remaining, total: report.accepted)
                     }
                     bar.finish()
-                    print("Analysed \(report.accepted.formatted) rows.")
+                    print("Analysed \(report.accepted.formatted) \(report.accepted == 1 ? "row" : "rows").")
                 } else if report.analysisJobs > 0 {
                     print("Analysis is queued as a background job: a running `heard serve` does it.")
                 }

@@ -153,10 +153,17 @@ enum PlacesController {
                         summary: "\(existing == nil ? "Added" : "Changed") place \(place.name)", changes: changes)
                 }
             } catch  where Admin.isUniqueViolation(error) {
+                // A retired place of that name is the likeliest clash: restoring it keeps its history together.
+                let retired = try await Place.query(on: request.db).filter(\.$slug == valid.slug)
+                    .filter(\.$retiredAt != nil).first()
                 throw ValidationFailure([
                     FieldError(
                         "name",
-                        "There is already a place called \(valid.name), or one whose web address would be the same (\(valid.slug)). Choose a name that tells them apart."
+                        retired.map {
+                            "\($0.name) is a retired place. Restore it from the list of places (show retired places) "
+                                + "rather than adding it again, or choose a name that tells them apart."
+                        }
+                            ?? "There is already a place called \(valid.name), or one whose web address would be the same (\(valid.slug)). Choose a name that tells them apart."
                     )
                 ])
             }

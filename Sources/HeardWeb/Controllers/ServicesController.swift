@@ -175,7 +175,10 @@ enum ServicesController {
                 changes: [FieldChange("retired_at", from: PlacesController.stamp(retiredAt), to: nil)])
         }
         request.application.serviceDirectory.forget()
-        Admin.flash(request, "Service restored: \(service.name). It takes feedback again.")
+        Admin.flash(
+            request,
+            "Service restored: \(service.name). It takes feedback again."
+                + (try await sameNameNote(service, on: request.db)))
         return request.redirect(to: SiteURL.services)
     }
 
@@ -188,6 +191,18 @@ enum ServicesController {
                 "Feedback, complaints, actions and stories already about \(service.name) stay, and still show its name.",
             ], problem: nil, action: SiteURL.retirement(SiteURL.services, id: service.id!, "retire"),
             backPath: SiteURL.services, csrfToken: request.csrfToken)
+    }
+
+    /// Two services in use may share a name (an emergency department in two places), but then a file or an API
+    /// call that names one cannot say which: the person saving it is told, in time to rename it.
+    static func sameNameNote(_ service: Service, on db: any Database) async throws -> String {
+        let name = service.name.lowercased()
+        let others = try await Service.query(on: db).filter(\.$retiredAt == nil).filter(\.$id != service.id!)
+            .with(\.$place).all().filter { $0.name.lowercased() == name }
+        guard !others.isEmpty else { return "" }
+        let places = others.map(\.place.name).sorted().joined(separator: ", ")
+        return " Another service in use is also called \(service.name) (in \(places)): imports and API calls that "
+            + "name a service will need its id, or rename one of them."
     }
 
     private static func input(_ service: Service) -> ServiceInput {
@@ -280,7 +295,9 @@ enum ServicesController {
                 ])
             }
             Admin.flash(
-                request, existing == nil ? "Service added: \(service.name)" : "Service changed: \(service.name)")
+                request,
+                (existing == nil ? "Service added: \(service.name)" : "Service changed: \(service.name)")
+                    + (try await sameNameNote(service, on: request.db)))
             return request.redirect(to: SiteURL.services)
         } catch let failure as ValidationFailure {
             return .html(
