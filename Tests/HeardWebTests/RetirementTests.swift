@@ -86,6 +86,11 @@ struct RetirementTests {
                 "/staff/places/new", form: ["name": "Calderdale"], tokenFrom: "/staff/places/new")
             #expect(addedAgain.status == .unprocessableEntity)
             #expect(addedAgain.body.contains("Calderdale is a retired place. Restore it from the list of places"))
+            // The public list, asked for that place by an old link, says it is no longer used.
+            let oldLink = try await app.browser().get("/feedback?place=calderdale")
+            #expect(oldLink.body.contains("Calderdale is no longer a place we take feedback for."))
+            #expect(
+                try await app.browser().get("/feedback?place=atlantis").body.contains("We do not know that place."))
             let allPlaces = try await admin.get("/staff/places?retired=show")
             #expect(allPlaces.body.contains("<th scope=\"row\">Calderdale</th>"))
             #expect(allPlaces.body.contains("Retired on \(Self.today)"))

@@ -66,10 +66,21 @@ enum ShareController {
                 search.matches(name: $0.name, organisation: $0.organisation.name, place: $0.place.name)
             }
         }
+        // A place from an old link: retired, or never one, said plainly rather than "no services match".
+        var placeProblem: String?
+        if !placeSlug.isEmpty, !places.contains(where: { $0.slug == placeSlug }) {
+            let retired = try await Place.query(on: request.db).filter(\.$slug == placeSlug).first()
+            placeProblem =
+                retired.map {
+                    "\($0.name) is no longer a place we take feedback for. Choose another place, or Anywhere."
+                }
+                ?? "We do not know that place. Choose one from the list, or Anywhere."
+        }
+        let flash = staffEntry ? Admin.takeFlash(request) : nil
         let page = SharePages.chooseService(
             context: PageContext(request, title: staffEntry ? "Enter feedback" : "Share your experience"), query: query,
             placeSlug: placeSlug, places: places.map { ($0.slug, $0.name) }, services: services.map(choice),
-            staffEntry: staffEntry, notice: staffEntry ? Admin.takeFlash(request) : nil)
+            staffEntry: staffEntry, notice: placeProblem ?? flash)
         return .html(page)
     }
 
