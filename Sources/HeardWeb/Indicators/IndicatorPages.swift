@@ -22,8 +22,12 @@ enum IndicatorPages {
                         for option in places {
                             li {
                                 option.id == place?.id
-                                    ? strong(.aria("current", "page")) { option.name }
-                                    : a(.href(IndicatorURL.place(option.slug))) { option.name }
+                                    ? strong(.aria("current", "page")) {
+                                        Retirement.label(option.name, retired: option.isRetired)
+                                    }
+                                    : a(.href(IndicatorURL.place(option.slug))) {
+                                        Retirement.label(option.name, retired: option.isRetired)
+                                    }
                             }
                         }
                     }

@@ -83,6 +83,11 @@ struct IndicatorsTests {
                 ))
             #expect(!page.body.contains("There is no place"))
             #expect(page.body.contains("Better by 1.5 points"))
+            // A retired place keeps its figures, marked as retired in the list of places.
+            let retired = Place(name: "Harrogate", slug: "harrogate")
+            retired.retiredAt = Date()
+            try await retired.create(on: app.db)
+            #expect(try await officer.get("/staff/indicators?place=calderdale").body.contains("Harrogate (retired)"))
             // A correction first shows the figure it would replace and asks; confirmed, it replaces it and says so.
             let correction = [
                 "place_id": place.id!.uuidString, "period_start": "2026-04-01", "value": "2%", "source": "GPPS",
