@@ -76,7 +76,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             if let type = request.headers.contentType, type == .urlEncodedForm || type.type == "multipart",
                 !request.url.path.hasPrefix("/api/")
             {
-                if request.url.path == SiteURL.shareNew, let refilled = try await ShareController.expiredForm(request) {
+                if let refilled = try await Self.refilledPublicForm(request) {
                     // The form's new token goes in the cookie, so sending it again works.
                     Self.addNewFormCookie(to: refilled, for: request)
                     return refilled
@@ -90,6 +90,17 @@ struct CSRFMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         Self.addNewFormCookie(to: response, for: request)
         return response
+    }
+
+    /// The public forms a signed-out person fills in at length (feedback, a consultation response) come back
+    /// filled in after their token expired, rather than as words to copy.
+    static func refilledPublicForm(_ request: Request) async throws -> Response? {
+        let path = request.url.path
+        if path == SiteURL.shareNew { return try await ShareController.expiredForm(request) }
+        if path.hasPrefix("/consultations/"), path.hasSuffix("/respond") {
+            return try await PublicDecisionsController.expiredForm(request)
+        }
+        return nil
     }
 
     /// Sends the cookie for a token made while rendering this response (visitors without a session).

@@ -85,6 +85,30 @@ enum PublicDecisionsController {
         }
     }
 
+    /// A response sent back after its form token expired (a phone that closed the browser halfway): nothing is
+    /// stored, but while the consultation is open the form comes back with every answer as sent and a new token,
+    /// to check and send again, as the feedback form does. Only for someone not signed in, where anyone may
+    /// respond anyway; otherwise nil, and the words are shown to copy.
+    static func expiredForm(_ request: Request) async throws -> Response? {
+        guard request.currentUser == nil, let (_, bundle) = try? await loadPublic(request),
+            bundle.consultationFacts?.state(on: request.today) == .open,
+            let submission = try? ResponsesController.submission(request)
+        else { return nil }
+        let places = try await Place.query(on: request.db).sort(\.$name).all()
+        let key = submission.value("submission_key").trimmingWhitespace()
+        let failure = ValidationFailure([
+            FieldError(
+                "questions",
+                "The form had expired, so your response has not been sent yet. Your answers are below: check them "
+                    + "and send it again.")
+        ])
+        return .html(
+            PublicViews.consultation(
+                request, bundle: bundle, today: request.today, places: places, submission: submission,
+                key: key.isEmpty || key.utf8.count > 64 ? request.newSubmissionKey : key, failure: failure),
+            status: .forbidden)
+    }
+
     @Sendable static func outcome(_ request: Request) async throws -> Response {
         let (consultation, bundle) = try await loadPublic(request)
         guard consultation.analysisPublishedAt != nil else { throw Abort(.notFound) }

@@ -303,6 +303,18 @@ struct DecisionJourneyTests {
                     #expect(named.status == .unprocessableEntity)
                     #expect(named.body.contains("Choose one of the answers given for \"What is your sex?\"."))
                 }
+                if index == 1 {
+                    // A browser closed halfway: the form comes back with the answers and a new token, and nothing
+                    // is stored by the expired one.
+                    var stale = form
+                    stale["_csrf"] = "old-token-from-before"
+                    let expired = try await app.browser().post(publicPath + "/respond", form: stale, withToken: false)
+                    #expect(expired.status == .forbidden)
+                    #expect(expired.body.contains("The form had expired, so your response has not been sent yet."))
+                    #expect(expired.body.contains("Travel is hard for me, call 0113 496 0000</textarea>"))
+                    #expect(expired.body.contains("value=\"\(key)\""), "the same key, so it counts once")
+                    #expect(try await SurveyResponse.query(on: app.db).count() == 2, "nothing more was stored")
+                }
             }
             #expect(try await SurveyResponse.query(on: app.db).count() == 24)
             let redacted = try #require(try await SurveyResponse.query(on: app.db).first())
