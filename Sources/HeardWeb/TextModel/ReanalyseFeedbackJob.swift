@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HeardStorage
 import HeardText
+import SQLKit
 import Vapor
 
 /// Analyses stored feedback again with the model now in use (after an organisation switches to its own
@@ -62,6 +63,11 @@ public enum ReanalyseFeedbackJob {
     static func start(model: TextModel, actor: AuditActor, on db: any Database) async throws -> Job? {
         do {
             return try await db.writeTransaction { db in
+                // On PostgreSQL two starts at once would each miss the other's uncommitted job: a lock held to the
+                // end of the transaction makes the second wait, then see the first. (SQLite's write lock does this.)
+                if let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" {
+                    try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.startLock))").run()
+                }
                 let job = try await JobQueue(database: db, workerID: "text-model").enqueue(kind: kind)
                 let others = try await Job.query(on: db).filter(\.$kind == kind)
                     .filter(\.$status ~~ [.queued, .running]).filter(\.$id != job.id!).count()
@@ -87,6 +93,9 @@ public enum ReanalyseFeedbackJob {
     }
 
     private struct AlreadyUnderWay: Error {}
+
+    /// The advisory lock key that serialises starting a re-analysis on PostgreSQL.
+    static let startLock = 4_327_001
 
     static func handler(engine: ListeningEngine, sliceSize: Int = sliceSize) -> JobHandlers.Handler {
         { job, db, logger in

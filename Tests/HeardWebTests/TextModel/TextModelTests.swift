@@ -167,6 +167,24 @@ struct TextModelTests {
         }
     }
 
+    @Test("two administrators starting a re-analysis at the same moment start one", arguments: TestDatabase.all)
+    func startedOnce(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let model = try #require(app.app.listeningEngine.model)
+            let starts = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<6 {
+                    group.addTask {
+                        try await ReanalyseFeedbackJob.start(
+                            model: model, actor: .system("admin \(index)"), on: app.db) != nil
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(starts == 1)
+            #expect(try await Job.query(on: app.db).filter(\.$kind == ReanalyseFeedbackJob.kind).count() == 1)
+        }
+    }
+
     @Test("a re-analysis started for one model is refused by an instance with another", arguments: TestDatabase.all)
     func otherModelRefused(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
