@@ -185,14 +185,46 @@ struct RetirementTests {
             #expect(sent.body.contains("The car park was full again."))
             #expect(try await FeedbackItem.query(on: app.db).count() == 1)
 
-            // Staff entering feedback are not offered it either.
+            // Staff entering feedback find it only among the closed services, for its last returns: feedback it
+            // received before it was retired (a letter that arrived before it closed), as an import may.
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let staffChooser = try await officer.get("/staff/feedback/new")
             #expect(staffChooser.body.contains("Walk-in centre"))
-            #expect(!staffChooser.body.contains("Emergency department"))
-            let staffForm = try await officer.get("/staff/feedback/new/form?service=\(service.id!.uuidString)")
-            #expect(staffForm.status == .gone)
-            #expect(staffForm.body.contains("href=\"/staff/feedback/new\""))
+            let closedSection = try #require(staffChooser.body.range(of: "Services that have closed (1)"))
+            #expect(!staffChooser.body[..<closedSection.lowerBound].contains("Emergency department"))
+            #expect(staffChooser.body[closedSection.upperBound...].contains("Emergency department"))
+            #expect(staffChooser.body.contains("Retired on \(Self.today)"))
+            let staffFormPath = "/staff/feedback/new/form?service=\(service.id!.uuidString)"
+            let staffForm = try await officer.get(staffFormPath)
+            #expect(staffForm.status == .ok)
+            #expect(
+                staffForm.body.contains(
+                    "Emergency department was retired on \(Self.today). You can still enter feedback it received before then"
+                ))
+            func enter(_ receivedOn: String, key: String) async throws -> TestBrowser.Page {
+                try await officer.post(
+                    "/staff/feedback/new?service=\(service.id!.uuidString)",
+                    form: [
+                        "service_id": service.id!.uuidString, "channel": "letter", "story": "The porters were kind.",
+                        "consent_to_publish": "no", "received_on": receivedOn, "submission_key": key,
+                    ], tokenFrom: staffFormPath)
+            }
+            // Received on the day it closed (or left as today): refused on the date, with the words kept.
+            for day in ["", SimpleDate.ukDay(of: Date()).iso] {
+                let refused = try await enter(day, key: "late-\(day)")
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.body.contains("enter the day this feedback was received, before then"))
+                #expect(refused.body.contains("The porters were kind."))
+            }
+            #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+            let yesterday = SimpleDate.ukDay(of: Date()).adding(days: -1)
+            let accepted = try await enter(yesterday.iso, key: "last-return")
+            #expect(accepted.status == .seeOther)
+            let lastReturn = try #require(
+                try await FeedbackItem.query(on: app.db).filter(\.$submissionKey == "last-return").first())
+            #expect(lastReturn.$service.id == service.id)
+            #expect(SimpleDate.ukDay(of: lastReturn.receivedAt) == yesterday)
+            try await lastReturn.delete(on: app.db)
 
             // The API refuses it by id and by name, saying when it was retired, and no longer lists it.
             for json in [
@@ -237,6 +269,16 @@ struct RetirementTests {
                 form: ["title": "Shorter waits", "service_id": service.id!.uuidString], tokenFrom: "/staff/actions/new")
             #expect(action.status == .unprocessableEntity)
             #expect(action.body.contains("Emergency department was retired on \(Self.today): choose a service in use"))
+            // Raised from its feedback, the service is not filled in, and the officer is told why.
+            let given = try #require(try await FeedbackItem.query(on: app.db).first())
+            let fromFeedback = try await officer.get("/staff/actions/new?feedback=\(given.id!.uuidString)")
+            #expect(fromFeedback.status == .ok)
+            #expect(
+                fromFeedback.body.contains(
+                    "The feedback is about Emergency department, which was retired on \(Self.today), so no service is filled in"
+                ))
+            #expect(!fromFeedback.body.contains("value=\"\(service.id!.uuidString)\""))
+            #expect(fromFeedback.body.contains("value=\"\(place.id!.uuidString)\" selected"))
 
             // History stays: the feedback, its page, the staff filter (marked), nothing deleted.
             let item = try #require(try await FeedbackItem.query(on: app.db).first())

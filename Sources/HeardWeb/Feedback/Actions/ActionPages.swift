@@ -57,12 +57,13 @@ enum ActionPages {
         context: PageContext, form: ActionsController.NewForm, failure: ValidationFailure?,
         organisations: [Organisation],
         places: [Place], services: [Service], owners: [User], themes: [String], linked: [FeedbackItem],
-        csrfToken: String, submissionKey: String
+        csrfToken: String, submissionKey: String, notice: String? = nil
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(SiteURL.actions)) { "Back to actions" } }
             FormComponents.errorSummary(failure)
             h1 { "Raise an action" }
+            if let notice { div(.class("notice"), .role("status")) { p { notice } } }
             if !linked.isEmpty {
                 p(.id("field-feedback")) {
                     "This action answers \(linked.count) piece\(linked.count == 1 ? "" : "s") of feedback: \(linked.prefix(10).map(\.reference).joined(separator: ", "))\(linked.count > 10 ? " and more" : "")."

@@ -119,11 +119,31 @@ enum ActionsController {
                 form.feedback = items.map { $0.id!.uuidString }
             }
         }
-        let linked = try await FeedbackItem.query(on: request.db).filter(\.$id ~~ ids).with(\.$service).all()
+        let linked = try await FeedbackItem.query(on: request.db).filter(\.$id ~~ ids).with(\.$service).with(\.$place)
+            .all()
+        var notice: String?
         if let first = linked.first {
             form.organisationID = form.organisationID ?? first.$organisation.id.uuidString
-            form.placeID = form.placeID ?? first.$place.id.uuidString
-            if Set(linked.map(\.$service.id)).count == 1 { form.serviceID = first.$service.id.uuidString }
+            // A new action is about places and services in use: one the feedback names that has since been
+            // retired is not filled in, and the officer is told why rather than finding the field quietly empty.
+            if let retiredAt = first.place.retiredAt {
+                notice =
+                    "The feedback is about \(first.place.name), which was retired on "
+                    + "\(SimpleDate.ukDay(of: retiredAt).ukText), so no place is filled in: choose the place in use "
+                    + "that the action is for, if any."
+            } else {
+                form.placeID = form.placeID ?? first.$place.id.uuidString
+            }
+            if Set(linked.map(\.$service.id)).count == 1 {
+                if let retiredAt = first.service.retiredAt {
+                    notice =
+                        (notice.map { $0 + " " } ?? "") + "The feedback is about \(first.service.name), "
+                        + "which was retired on \(SimpleDate.ukDay(of: retiredAt).ukText), so no service is filled "
+                        + "in: choose the service that has taken over its work, or leave it empty."
+                } else {
+                    form.serviceID = first.$service.id.uuidString
+                }
+            }
             if form.youSaid == nil {
                 // Most mentioned first, ties by name: the same feedback always suggests the same words.
                 let themes = Dictionary(grouping: linked.flatMap(\.namedThemes), by: { $0 }).sorted {
@@ -137,7 +157,7 @@ enum ActionsController {
                         + "."
             }
         }
-        return .html(try await renderForm(request, form: form, failure: nil))
+        return .html(try await renderForm(request, form: form, failure: nil, notice: notice))
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response {
@@ -388,7 +408,9 @@ enum ActionsController {
         return action
     }
 
-    static func renderForm(_ request: Request, form: NewForm, failure: ValidationFailure?) async throws -> String {
+    static func renderForm(
+        _ request: Request, form: NewForm, failure: ValidationFailure?, notice: String? = nil
+    ) async throws -> String {
         let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
         // A new action is about places and services in use.
         let places = try await Place.query(on: request.db).filter(\.$retiredAt == nil).sort(\.$name).all()
@@ -402,7 +424,7 @@ enum ActionsController {
             failure: failure,
             organisations: organisations, places: places, services: services, owners: owners,
             themes: request.listeningEngine.actionThemeNames, linked: linked, csrfToken: request.csrfToken,
-            submissionKey: request.newSubmissionKey)
+            submissionKey: request.newSubmissionKey, notice: notice)
     }
 
     static func renderDetail(

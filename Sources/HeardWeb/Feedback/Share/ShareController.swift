@@ -77,10 +77,15 @@ enum ShareController {
                 ?? "We do not know that place. Choose one from the list, or Anywhere."
         }
         let flash = staffEntry ? Admin.takeFlash(request) : nil
+        // Staff may still enter a retired service's last returns, so they can reach its form, set apart.
+        let closed =
+            staffEntry
+            ? try await Service.query(on: request.db).filter(\.$retiredAt != nil).with(\.$organisation)
+                .with(\.$place).sort(\.$name).all().map(choice) : []
         let page = SharePages.chooseService(
             context: PageContext(request, title: staffEntry ? "Enter feedback" : "Share your experience"), query: query,
             placeSlug: placeSlug, places: places.map { ($0.slug, $0.name) }, services: services.map(choice),
-            staffEntry: staffEntry, notice: placeProblem ?? flash)
+            staffEntry: staffEntry, notice: placeProblem ?? flash, closed: closed)
         return .html(page)
     }
 
@@ -89,11 +94,14 @@ enum ShareController {
         // No service chosen (a bookmark, a link cut short): the list to choose from, not a dead end.
         if id.isEmpty { return request.redirect(to: staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share) }
         let service = try await findService(request, id: id)
-        if let retiredAt = service.retiredAt { return retired(request, service, retiredAt, staffEntry: staffEntry) }
+        if let retiredAt = service.retiredAt, !staffEntry {
+            return retired(request, service, retiredAt, staffEntry: staffEntry)
+        }
         let page = SharePages.form(
             context: PageContext(request, title: formTitle(service, staffEntry: staffEntry)), service: choice(service),
             form: ShareForm(), failure: nil,
-            csrfToken: request.csrfToken, submissionKey: request.newSubmissionKey, staffEntry: staffEntry)
+            csrfToken: request.csrfToken, submissionKey: request.newSubmissionKey, staffEntry: staffEntry,
+            notice: service.retiredAt.map { lastReturnsNotice(service.name, retiredOn: SimpleDate.ukDay(of: $0)) })
         return .html(page)
     }
 
@@ -132,15 +140,18 @@ enum ShareController {
         }
         let service = try await findService(
             request, id: form.serviceID ?? (try? request.query.get(String.self, at: "service")))
-        // Retired after the form was opened: nothing is stored against it, and the person is told why.
-        if let retiredAt = service.retiredAt {
+        // Retired after the form was opened: nothing is stored against it, and the person is told why. Staff may
+        // still enter its last returns (post that arrived before it closed), as an import may.
+        let retiredOn = service.retiredAt.map { SimpleDate.ukDay(of: $0) }
+        if let retiredAt = service.retiredAt, !staffEntry {
             return retired(request, service, retiredAt, staffEntry: staffEntry, written: form.writtenWords)
         }
         func redisplay(_ failure: ValidationFailure, status: HTTPResponseStatus = .unprocessableEntity) -> Response {
             let page = SharePages.form(
                 context: PageContext(request, title: formTitle(service, staffEntry: staffEntry), hasErrors: true),
                 service: choice(service), form: form, failure: failure, csrfToken: request.csrfToken,
-                submissionKey: submissionKey ?? request.newSubmissionKey, staffEntry: staffEntry)
+                submissionKey: submissionKey ?? request.newSubmissionKey, staffEntry: staffEntry,
+                notice: retiredOn.map { lastReturnsNotice(service.name, retiredOn: $0) })
             return .html(page, status: status)
         }
         // Every problem at once, so nobody fixes one field only to be told about the next.
@@ -163,6 +174,13 @@ enum ShareController {
             }
             do {
                 receivedOn = try Self.receivedOn(form.receivedOn, today: request.today)
+                if let retiredOn, receivedOn >= retiredOn {
+                    errors.append(
+                        FieldError(
+                            "received_on",
+                            "\(service.name) was retired on \(retiredOn.ukText): enter the day this feedback was received, "
+                                + "before then. Anything received later belongs to a service in use."))
+                }
             } catch {
                 errors += error.errors
             }
@@ -325,6 +343,12 @@ enum ShareController {
         return service
     }
 
+    /// What staff entering feedback for a retired service are told: only what it received before it closed.
+    static func lastReturnsNotice(_ service: String, retiredOn: SimpleDate) -> String {
+        "\(service) was retired on \(retiredOn.ukText). You can still enter feedback it received before then, "
+            + "such as a letter that arrived before it closed: give the date it was received."
+    }
+
     /// 410 Gone: the address was right, but the service no longer takes feedback.
     static func retired(
         _ request: Request, _ service: Service, _ retiredAt: Date, staffEntry: Bool, written: [String] = []
@@ -343,7 +367,7 @@ enum ShareController {
     static func choice(_ service: Service) -> SharePages.ServiceChoice {
         .init(
             id: service.id!.uuidString, name: service.name, organisation: service.organisation.name,
-            place: service.place.name)
+            place: service.place.name, retiredOn: service.retiredAt.map { SimpleDate.ukDay(of: $0) })
     }
 }
 

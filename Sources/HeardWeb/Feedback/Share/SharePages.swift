@@ -8,11 +8,13 @@ enum SharePages {
         var name: String
         var organisation: String
         var place: String
+        /// Set for a retired service, which only staff are offered (for its last returns).
+        var retiredOn: SimpleDate? = nil
     }
 
     static func chooseService(
         context: PageContext, query: String, placeSlug: String, places: [(slug: String, name: String)],
-        services: [ServiceChoice], staffEntry: Bool, notice: String? = nil
+        services: [ServiceChoice], staffEntry: Bool, notice: String? = nil, closed: [ServiceChoice] = []
     ) -> String {
         let action = staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share
         return PageLayout.render(context) {
@@ -48,6 +50,25 @@ enum SharePages {
                                 service.name
                             }
                             span(.class("choice-meta")) { "\(service.organisation), \(service.place)" }
+                        }
+                    }
+                }
+            }
+            if !closed.isEmpty {
+                details {
+                    summary { "Services that have closed (\(closed.count))" }
+                    p {
+                        "Only for feedback a service received before it was retired, such as a letter that arrived before it closed."
+                    }
+                    ul(.class("choice-list")) {
+                        for service in closed {
+                            li {
+                                a(.href(SiteURL.staffFeedbackForm + "?service=" + service.id)) { service.name }
+                                span(.class("choice-meta")) {
+                                    "\(service.organisation), \(service.place)"
+                                        + (service.retiredOn.map { ". Retired on \($0.ukText)" } ?? "")
+                                }
+                            }
                         }
                     }
                 }
