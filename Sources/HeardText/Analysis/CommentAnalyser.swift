@@ -116,10 +116,17 @@ public struct CommentAnalyser: Sendable {
         // A non-answer ("Did not answer", "N/A") keeps its themes (e.g. "Labelling not possible") but has no
         // sentiment.
         let nonAnswer = workspace.tokens.withUnsafeBufferPointer { NonAnswers.matches($0) }
+        // A short comment that plainly says care went wrong is never called positive (see `SentimentCues`).
+        let sentiment =
+            nonAnswer
+            ? CommentAnalysis.noCommentSentiment
+            : SentimentCues.adjusted(
+                sentiment(workspace.scores), negativeCue: cues & AnalysisCues.negativeSentimentBit != 0,
+                positiveCue: cues & AnalysisCues.positiveSentimentBit != 0, wordCount: workspace.tokens.count,
+                classes: model.metadata.sentimentClasses)
         return RawAnalysis(
-            isNoComment: false,
-            sentiment: nonAnswer ? CommentAnalysis.noCommentSentiment : sentiment(workspace.scores),
-            relational: relational, urgent: urgent, personalData: personalData)
+            isNoComment: false, sentiment: sentiment, relational: relational, urgent: urgent,
+            personalData: personalData)
     }
 
     private func chooseLabels(_ workspace: inout AnalysisWorkspace) {

@@ -351,7 +351,8 @@ public struct Trainer: Sendable {
                 where scores[start + index] - offsets[index] > scores[start + bestClass] - offsets[bestClass] {
                     bestClass = index
                 }
-                sentiment = plan.sentimentClasses[bestClass]
+                sentiment = SentimentCues.adjusted(
+                    plan.sentimentClasses[bestClass], text: comments.texts[row], classes: plan.sentimentClasses)
             }
             sentiments.append(sentiment)
         }
