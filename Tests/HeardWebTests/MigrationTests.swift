@@ -141,9 +141,11 @@ extension MigrationTests {
             let migration = try #require(
                 HeardMigrations.all.first { String(describing: type(of: $0)) == "M0131_RetiredPlacesAndServices" }
                     as? any AsyncMigration)
+            let names = HeardMigrations.all.map { String(describing: type(of: $0)) }
             #expect(
-                String(describing: type(of: HeardMigrations.all.last!)) == "M0131_RetiredPlacesAndServices",
-                "registered at the end")
+                names.firstIndex(of: "M0131_RetiredPlacesAndServices")! > names.firstIndex(
+                    of: "M0130_ThemeResponseDates")!,
+                "registered after the one before")
             // As the tables stood before M0131 (Fluent's SQLite revert leaves the column, so it is dropped here).
             // One connection for all of it: SQLite's other pooled connections may still hold the old schema.
             try await app.db.transaction { db in
@@ -164,6 +166,29 @@ extension MigrationTests {
             try await kept.save(on: app.db)
             let stored = try #require(try await Service.find(service.id, on: app.db)?.retiredAt)
             #expect(abs(stored.timeIntervalSince(when)) < 1)
+        }
+    }
+
+    @Test(
+        "M0133 gives notices a next-try time, leaving every queued one due at once, on both databases",
+        arguments: TestDatabase.all)
+    func noticeRetryTimes(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let queued = Notice(to: "person@example.org", subject: "We did", body: "Body", kind: "we_did")
+            try await queued.create(on: app.db)
+            let names = HeardMigrations.all.map { String(describing: type(of: $0)) }
+            #expect(names.last == "M0133_NoticeRetryTimes", "registered at the end")
+            let migration = try #require(HeardMigrations.all.last as? any AsyncMigration)
+            try await app.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                try await sql.raw("ALTER TABLE notices DROP COLUMN next_attempt_at").run()
+                try await migration.prepare(on: db)
+                let rows = try await sql.raw("SELECT subject, next_attempt_at FROM notices").all()
+                #expect(rows.count == 1)
+                #expect(try rows.first?.decodeNil(column: "next_attempt_at") == true, "due at once")
+            }
+            let stored = try #require(try await Notice.find(queued.id, on: app.db))
+            #expect(stored.nextAttemptAt == nil && stored.status == .queued)
         }
     }
 }

@@ -43,6 +43,7 @@ public enum HeardMigrations {
             M0129_ComplaintLateStillFair(),
             M0130_ThemeResponseDates(),
             M0131_RetiredPlacesAndServices(),
+            M0133_NoticeRetryTimes(),
         ]
     }
 }

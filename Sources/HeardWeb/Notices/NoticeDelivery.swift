@@ -13,12 +13,24 @@ struct NoticeDelivery: Sendable {
     let logger: Logger
     static let maximumAttempts = 5
 
-    /// Delivers up to `limit` notices; returns how many were sent.
+    /// How long to wait after the `attempt`-th try failed: 1, 5, 15 and then 60 minutes, so a relay that is
+    /// down for a moment (a restart, a network blip) costs a delay, not the notice; the last try is about an
+    /// hour and twenty minutes after the first.
+    static func retryDelay(afterAttempt attempt: Int) -> TimeInterval {
+        switch attempt {
+        case ...1: 60
+        case 2: 5 * 60
+        case 3: 15 * 60
+        default: 60 * 60
+        }
+    }
+
+    /// Delivers up to `limit` notices that are due; returns how many were sent.
     @discardableResult
-    func deliverPending(limit: Int = 50) async throws -> Int {
+    func deliverPending(limit: Int = 50, now: Date = Date()) async throws -> Int {
         var sent = 0
         for _ in 0..<limit {
-            guard let notice = try await claim() else { break }
+            guard let notice = try await claim(now: now) else { break }
             do {
                 try await client.send(
                     .init(from: from, to: notice.toAddress, subject: notice.subject, body: notice.body))
@@ -29,6 +41,9 @@ struct NoticeDelivery: Sendable {
             } catch {
                 notice.lastError = String(describing: error)
                 notice.status = notice.attempts >= Self.maximumAttempts ? .failed : .queued
+                notice.nextAttemptAt =
+                    notice.status == .queued
+                    ? now.addingTimeInterval(Self.retryDelay(afterAttempt: notice.attempts)) : nil
                 logger.warning("Could not deliver notice \(notice.id?.uuidString ?? "?"): \(error)")
             }
             try await notice.save(on: database)
@@ -37,13 +52,15 @@ struct NoticeDelivery: Sendable {
         return sent
     }
 
-    func claim() async throws -> Notice? {
+    func claim(now: Date = Date()) async throws -> Notice? {
         let sql = database as! any SQLDatabase
         let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE SKIP LOCKED"
         let row = try await sql.raw(
             """
             UPDATE notices SET status = 'sending', attempts = attempts + 1
-            WHERE id = (SELECT id FROM notices WHERE status = 'queued' ORDER BY created_at LIMIT 1\(unsafeRaw: lock))
+            WHERE id = (SELECT id FROM notices WHERE status = 'queued'
+                          AND (next_attempt_at IS NULL OR next_attempt_at <= \(bind: now))
+                        ORDER BY created_at LIMIT 1\(unsafeRaw: lock))
             RETURNING id
             """
         ).first()

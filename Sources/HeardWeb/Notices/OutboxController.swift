@@ -99,6 +99,7 @@ enum OutboxController {
         try await request.db.writeTransaction { db in
             notice.status = .queued
             notice.attempts = 0
+            notice.nextAttemptAt = nil
             try await notice.save(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "notice.requeued", objectType: "notice",
@@ -113,7 +114,7 @@ enum OutboxController {
         let failed = try await Notice.query(on: request.db).filter(\.$status == .failed).count()
         try await request.db.writeTransaction { db in
             try await Notice.query(on: db).filter(\.$status == .failed).set(\.$status, to: .queued)
-                .set(\.$attempts, to: 0).update()
+                .set(\.$attempts, to: 0).set(\.$nextAttemptAt, to: nil).update()
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "notice.requeued", objectType: "notice", objectID: nil,
                 summary: "Sent again: \(failed) failed e-mail\(failed == 1 ? "" : "s")")
@@ -228,6 +229,9 @@ enum OutboxPage {
         }
         // A failed one, or one waiting to be tried again after an error.
         guard let error = notice.lastError, notice.status == .failed || notice.status == .queued else { return label }
-        return label + " after \(notice.attempts) tr\(notice.attempts == 1 ? "y" : "ies"): " + error
+        let next =
+            notice.status == .queued
+            ? notice.nextAttemptAt.map { " Next try: \($0.formatted(AuditPage.dateFormat))." } ?? "" : ""
+        return label + " after \(notice.attempts) tr\(notice.attempts == 1 ? "y" : "ies"): " + error + next
     }
 }

@@ -20,6 +20,8 @@ public final class Notice: Model, @unchecked Sendable {
     @Field(key: "attempts") public var attempts: Int
     @OptionalField(key: "last_error") public var lastError: String?
     @OptionalField(key: "sent_at") public var sentAt: Date?
+    /// After a failed try, not tried again before this (empty: as soon as it is queued).
+    @OptionalField(key: "next_attempt_at") public var nextAttemptAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
