@@ -292,4 +292,71 @@ struct ActionChangesTests {
             #expect(try await officer.get("/staff").body.contains("<strong>1</strong> action overdue"))
         }
     }
+
+    @Test(
+        "an update sent twice, or from two tabs at once, is recorded and e-mailed once; the second is refused with what was typed",
+        arguments: TestDatabase.all)
+    func updateSentTwice(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            var items: [FeedbackItem] = []
+            for (index, email) in ["sam.person@example.org", "alex.person@example.org"].enumerated() {
+                let item = try await ScaleQueryTests.item(
+                    "HRD-TWICE00\(index)", service: service, place: place, themes: ["Timeliness of care"],
+                    receivedDaysAgo: 3, on: app.db)
+                item.contactEmail = email
+                try await item.save(on: app.db)
+                items.append(item)
+            }
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let owner = try #require(try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
+            let created = try await officer.post(
+                "/staff/actions/new",
+                form: [
+                    "feedback[]": items[0].id!.uuidString, "you_said": "People said car parking cost too much.",
+                    "title": "Make parking free for outpatients",
+                    "organisation_id": service.$organisation.id.uuidString, "place_id": place.id!.uuidString,
+                    "owner_id": owner.id!.uuidString, "due_on": "2027-03-31",
+                ], tokenFrom: "/staff/actions/new")
+            let path = try #require(created.location)
+            let action = try #require(try await ActionItem.query(on: app.db).first())
+            try await ActionFeedbackLink(actionID: action.id!, feedbackID: items[1].id!).create(on: app.db)
+            let page = try await officer.get(path)
+            let version = try #require(page.hiddenValue("update_version"))
+            func send(_ note: String) async throws -> TestBrowser.Page {
+                try await officer.post(
+                    path + "/update",
+                    form: [
+                        "_csrf": page.csrfToken ?? "", "status": "done", "note": note, "update_version": version,
+                    ])
+            }
+            // Two tabs (or two instances) at the same moment: one is recorded.
+            async let first = send("Parking is free for outpatients from January.")
+            async let second = send("Parking is now free.")
+            let answers = try await [first, second]
+            #expect(answers.map(\.status.code).sorted() == [303, 409], "\(answers.map(\.status))")
+            let refused = try #require(answers.first { $0.status == .conflict })
+            #expect(refused.body.contains("after you opened it, so your changes were not saved"))
+            #expect(
+                refused.body.contains("Parking is free for outpatients from January.")
+                    || refused.body.contains("Parking is now free."), "what was typed is kept")
+            // The same form sent again later (a resend after a slow connection): refused too.
+            let again = try await send("Parking is free for outpatients from January.")
+            #expect(again.status == .conflict)
+            let updates = try await ActionUpdate.query(on: app.db).filter(\.$action.$id == action.id!).all()
+            #expect(updates.filter { $0.status == .done }.count == 1)
+            let told = try await Notice.query(on: app.db).filter(\.$kind == "we_did").all().map(\.toAddress).sorted()
+            #expect(told == ["alex.person@example.org", "sam.person@example.org"], "each person told once")
+            // A fresh form still works.
+            let fresh = try await officer.get(path)
+            let note = try await officer.post(
+                path + "/update",
+                form: [
+                    "_csrf": fresh.csrfToken ?? "", "status": "done", "note": "Signs are up too.",
+                    "update_version": try #require(fresh.hiddenValue("update_version")),
+                ])
+            #expect(note.status == .seeOther)
+            #expect(try await Notice.query(on: app.db).filter(\.$kind == "we_did").count() == 2)
+        }
+    }
 }

@@ -120,7 +120,7 @@ enum ActionPages {
     static func detail(
         context: PageContext, action: ActionItem, linked: [FeedbackItem], failure: ValidationFailure?, status: String,
         note: String, plan: [String: String], owners: [User], references: String, csrfToken: String,
-        notice: String?
+        notice: String?, updateVersion: String
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -156,6 +156,8 @@ enum ActionPages {
             h2 { "Add an update" }
             HeardWeb.form(.action(SiteURL.action(action.id!) + "/update"), .method("post"), .novalidate) {
                 FormComponents.csrfField(csrfToken)
+                // Not `edit_version`: the plan form below has its own.
+                input(.type("hidden"), .name("update_version"), .value(updateVersion))
                 FormComponents.radios(
                     name: "status", legend: "Status",
                     choices: ActionStatus.allCases.map { .init(value: $0.rawValue, label: $0.title) },

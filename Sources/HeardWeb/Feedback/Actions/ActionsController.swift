@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
+import SQLKit
 import Vapor
 
 /// "We did": actions raised from feedback, their updates, and the notices that close the loop.
@@ -352,51 +353,90 @@ enum ActionsController {
                     request, action: action, failure: ValidationFailure([problem]), status: status.rawValue, note: note),
                 status: .unprocessableEntity)
         }
-        let before = action.status
         let now = Date()
         let user = request.currentUser
+        let sentVersion = (try? request.content.get(String.self, at: "update_version")).flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        let actionID = action.id!
+        let outcome: (told: Int, closing: Bool)
+        do {
+            outcome = try await request.db.writeTransaction { db in
+                // The same form sent twice, or from two tabs or instances at once, must not record (and e-mail)
+                // the same outcome twice: the row's write lock makes a second save wait, and the status and
+                // number of updates the form was opened with must still be the stored ones.
+                try await (db as! any SQLDatabase).raw("UPDATE actions SET id = id WHERE id = \(bind: actionID)")
+                    .run()
+                try await EditVersion.check(
+                    sent: sentVersion, stored: { db in try await updateVersionValues(actionID, on: db) },
+                    schema: ActionItem.schema, id: actionID, objectType: "action", noun: "action", on: db)
+                guard let fresh = try await ActionItem.find(actionID, on: db) else { throw Abort(.notFound) }
+                return try await record(
+                    status, note: note, on: fresh, user: user, now: now, request: request, db: db)
+            }
+        } catch let stale as EditVersion.Stale {
+            return .html(
+                try await renderDetail(
+                    request, action: try await load(request),
+                    failure: ValidationFailure([FieldError("status", stale.message)]), status: status.rawValue,
+                    note: note),
+                status: .conflict)
+        }
+        Admin.flash(
+            request,
+            !outcome.closing
+                ? "Update saved."
+                : outcome.told == 0
+                    ? "Action closed. Nobody whose feedback it answers left an e-mail address."
+                    : "Action closed. \(outcome.told) \(outcome.told == 1 ? "person" : "people") who left an e-mail address will be told."
+        )
+        return request.redirect(to: SiteURL.action(actionID))
+    }
+
+    /// What an update form was opened with: the status and how many updates there were.
+    static func updateVersionValues(_ actionID: UUID, on db: any Database) async throws -> [String?] {
+        let status = try await ActionItem.find(actionID, on: db)?.status.rawValue
+        let updates = try await ActionUpdate.query(on: db).filter(\.$action.$id == actionID).count()
+        return [status, String(updates)]
+    }
+
+    /// Records an update in `db`'s transaction; returns how many people will be told and whether it closed.
+    private static func record(
+        _ status: ActionStatus, note: String, on action: ActionItem, user: User?, now: Date, request: Request,
+        db: any Database
+    ) async throws -> (told: Int, closing: Bool) {
+        let before = action.status
         // Closing, or changing done to not possible (or back), replaces the outcome and tells people again;
         // re-opening withdraws it. A note on an action already closed the same way is an update only.
         let closing = status.isClosed && status != before
         let reopening = before.isClosed && !status.isClosed
-        let told = try await request.db.writeTransaction { db in
-            action.status = status
-            if closing {
-                action.closedAt = now
-                action.outcome = note
-            } else if reopening {
-                action.closedAt = nil
-                action.outcome = ""
-            }
-            try await action.save(on: db)
-            try await ActionUpdate(
-                actionID: action.id!, status: status, note: note, authorID: user?.id,
-                authorLabel: user?.role.title ?? "Staff"
-            ).create(on: db)
-            if reopening { try await LoopClosureNotices.withdraw(for: action, on: db) }
-            let told =
-                closing
-                ? try await LoopClosureNotices.queue(
-                    for: action, on: db, now: now, publicURL: request.heardConfiguration.publicURL) : 0
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "action.updated", objectType: "action",
-                objectID: action.id?.uuidString,
-                summary: "Updated action \(action.title): \(status.title.lowercased())",
-                changes: [
-                    FieldChange("status", from: before.rawValue, to: status.rawValue),
-                    FieldChange("note", from: nil, to: note),
-                ])
-            return told
+        action.status = status
+        if closing {
+            action.closedAt = now
+            action.outcome = note
+        } else if reopening {
+            action.closedAt = nil
+            action.outcome = ""
         }
-        Admin.flash(
-            request,
-            !closing
-                ? "Update saved."
-                : told == 0
-                    ? "Action closed. Nobody whose feedback it answers left an e-mail address."
-                    : "Action closed. \(told) \(told == 1 ? "person" : "people") who left an e-mail address will be told."
-        )
-        return request.redirect(to: SiteURL.action(action.id!))
+        try await action.save(on: db)
+        try await ActionUpdate(
+            actionID: action.id!, status: status, note: note, authorID: user?.id,
+            authorLabel: user?.role.title ?? "Staff"
+        ).create(on: db)
+        if reopening { try await LoopClosureNotices.withdraw(for: action, on: db) }
+        let told =
+            closing
+            ? try await LoopClosureNotices.queue(
+                for: action, on: db, now: now, publicURL: request.heardConfiguration.publicURL) : 0
+        try await AuditLog.record(
+            on: db, actor: Admin.actor(request), action: "action.updated", objectType: "action",
+            objectID: action.id?.uuidString,
+            summary: "Updated action \(action.title): \(status.title.lowercased())",
+            changes: [
+                FieldChange("status", from: before.rawValue, to: status.rawValue),
+                FieldChange("note", from: nil, to: note),
+            ])
+        return (told, closing)
     }
 
     static func load(_ request: Request) async throws -> ActionItem {
@@ -443,7 +483,8 @@ enum ActionsController {
                 "title": action.title, "owner_id": action.$owner.id?.uuidString ?? "",
                 "due_on": DateInput.format(action.dueOn),
             ], owners: try await owners(on: request.db), references: references, csrfToken: request.csrfToken,
-            notice: Admin.takeFlash(request))
+            notice: Admin.takeFlash(request),
+            updateVersion: EditVersion.of(try await updateVersionValues(action.id!, on: request.db)))
     }
 
     /// Links more feedback to an action by reference ("HRD-7K3M9QPX, HRD-…"): the same answer now covers it.
