@@ -134,11 +134,18 @@ struct PersonalDataHeld {
             emails = try await Notice.query(on: db).filter(lowered("to_address", Notice.schema, email))
                 .sort(\.$createdAt).all()
         }
-        // E-mails about their feedback (a reply, "we did") even when only the reference was given.
+        // E-mails to them about their feedback (a reply, "we did") even when only the reference was given. Only
+        // those sent to the address they gave: the alerts staff were sent about it are staff's mail, not theirs
+        // (and carry only the reference), so they are neither in the copy nor erased with it.
         if !ids.isEmpty {
             let known = Set(emails.compactMap(\.id))
+            let theirs = Set(feedback.compactMap { $0.item.contactEmail.map(EmailAddress.normalised) })
             emails += try await Notice.query(on: db).filter(\.$feedbackID ~~ ids).sort(\.$createdAt).all()
-                .filter { !known.contains($0.id!) }
+                .filter {
+                    !known.contains($0.id!)
+                        && ($0.toAddress == Self.erasedAddress
+                            || theirs.contains(EmailAddress.normalised($0.toAddress)))
+                }
         }
         return PersonalDataHeld(
             request: request, feedback: feedback, responses: responses, invitations: invitations, emails: emails)

@@ -102,6 +102,13 @@ struct PersonalDataRequestTests {
             let waiting = Notice(
                 to: "jo.bloggs@example.org", subject: "We did", body: "Dear Jo, we did it.", kind: "we_did")
             try await waiting.create(on: app.db)
+            // Staff were alerted about her feedback: their mail, not hers, so neither in her copy nor erased.
+            let alert = Notice(
+                to: "moderator@example.org", subject: "Urgent feedback needs attention: \(kind.reference)",
+                body: "Feedback \(kind.reference) may show a risk to someone's safety.", kind: "urgent_alert",
+                feedbackID: kind.id)
+            alert.status = .sent
+            try await alert.create(on: app.db)
 
             _ = try await admin.get("/staff/notices")  // shows, and so clears, the last "Feedback saved" notice
             var page = try await admin.get("/staff/personal-data?email=%20JO.bloggs@EXAMPLE.org%20")
@@ -113,6 +120,9 @@ struct PersonalDataRequestTests {
             #expect(page.body.contains("Not sent yet: it is cancelled."))
             page = try await admin.get("/staff/personal-data?reference=\(other.reference.lowercased())")
             #expect(page.body.contains("Found: 1 piece of feedback"))
+            // Found by the reference alone, her feedback brings the e-mails to her, not staff's alert.
+            page = try await admin.get("/staff/personal-data?reference=\(kind.reference)")
+            #expect(page.body.contains("Found: 1 piece of feedback") && !page.body.contains("moderator@example.org"))
 
             let copy = try await admin.get("/staff/personal-data/copy.json?email=jo.bloggs@example.org")
             #expect(copy.status == .ok)
@@ -176,6 +186,8 @@ struct PersonalDataRequestTests {
             #expect(try await Notice.find(waiting.id, on: app.db) == nil, "an e-mail not yet sent is cancelled")
             let sentNow = try #require(try await Notice.find(sent.id, on: app.db))
             #expect(sentNow.toAddress == "[erased]" && sentNow.body == ErasureRules.erasedText)
+            let alertNow = try #require(try await Notice.find(alert.id, on: app.db))
+            #expect(alertNow.toAddress == "moderator@example.org", "staff's alert is left as it was")
             #expect(try await app.browser().get("/stories/\(kind.reference)").status == .gone)
 
             let audit = try await AuditEvent.query(on: app.db).filter(
