@@ -30,6 +30,13 @@ struct PublicComplaintTests {
             #expect(anonymous.status == .unprocessableEntity)
             #expect(anonymous.body.contains("To make a formal complaint, give an e-mail address or phone number"))
             #expect(anonymous.body.contains("discharged at night"), "what was typed is kept")
+            // An address but no name: the written response must be addressed to someone, as the form says.
+            var noName = fields
+            noName["contact_email"] = "sam.person@example.org"
+            let unnamed = try await person.post(formPath, form: noName)
+            #expect(unnamed.status == .unprocessableEntity)
+            #expect(unnamed.body.contains("To make a formal complaint, give your name"))
+            #expect(unnamed.body.contains("sam.person@example.org"), "what was typed is kept")
             fields["contact_name"] = "Sam Person"
             let nameOnly = try await person.post(formPath, form: fields)
             #expect(nameOnly.status == .unprocessableEntity, "a name alone is no way to send the answer")

@@ -200,6 +200,15 @@ enum ShareController {
                         : "To make a formal complaint, give an e-mail address or phone number, and your name, so we can send you our answer."
                 ))
         }
+        // The regulations' written response is addressed to the complainant: the public form asks for the name.
+        if !staffEntry, form.isComplaint == "yes", (form.contactName ?? "").trimmingWhitespace().isEmpty,
+            !errors.contains(where: { $0.field == "contact_name" })
+        {
+            errors.append(
+                FieldError(
+                    "contact_name", "To make a formal complaint, give your name, so our answer can be addressed to you."
+                ))
+        }
         if !staffEntry {
             errors += EqualityAnswers.problems(form.equality ?? [:])
             if form.equalityField?.malformed == true {
