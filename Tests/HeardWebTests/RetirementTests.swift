@@ -393,4 +393,52 @@ struct RetirementTests {
             #expect(stored.map(\.story) == ["Last week's visit"])
         }
     }
+
+    @Test(
+        "a service retired or moved is refused or filed rightly at once through the API: by another instance on PostgreSQL, by this one on either",
+        arguments: TestDatabase.all)
+    func changedElsewhere(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let leeds = Place(name: "Leeds", slug: "leeds")
+            try await leeds.create(on: app.db)
+            let visitor = app.browser()
+            func send() async throws -> TestBrowser.Page {
+                try await visitor.postJSON(
+                    "/api/v1/feedback",
+                    json: #"{"text": "The nurses were kind.", "service_id": "\#(service.id!.uuidString)"}"#)
+            }
+            #expect(try await send().status == .created, "the service is now known to this instance")
+
+            // Moved to Leeds through this instance's own form: filed there at once.
+            let admin = try await app.signedInBrowser(.administrator)
+            let editPath = "/staff/services/\(service.id!.uuidString.lowercased())/edit"
+            let form = try await admin.get(editPath)
+            let moved = try await admin.post(
+                editPath,
+                form: [
+                    "_csrf": form.csrfToken ?? "", "name": service.name,
+                    "organisation_id": service.$organisation.id.uuidString, "place_id": leeds.id!.uuidString,
+                    "edit_version": form.hiddenValue("edit_version") ?? "",
+                ])
+            #expect(moved.status == .seeOther, "\(moved.body)")
+            #expect(try await send().status == .created)
+            let latest = try #require(try await FeedbackItem.query(on: app.db).sort(\.$receivedAt, .descending).first())
+            #expect(latest.$place.id == leeds.id, "filed in the service's new place")
+
+            guard database.engine == .postgres else { return }
+            // Another instance (here: a direct change to the shared database) moves it back, then retires it.
+            let stored = try #require(try await Service.find(service.id, on: app.db))
+            stored.$place.id = place.id!
+            try await stored.save(on: app.db)
+            #expect(try await send().status == .created)
+            let back = try #require(try await FeedbackItem.query(on: app.db).sort(\.$receivedAt, .descending).first())
+            #expect(back.$place.id == place.id, "filed where the service is now, not where it was")
+            stored.retiredAt = Date()
+            try await stored.save(on: app.db)
+            let refused = try await send()
+            #expect(refused.status == .unprocessableEntity, "refused at once, not seconds later")
+            #expect(refused.body.contains("was retired on"))
+        }
+    }
 }

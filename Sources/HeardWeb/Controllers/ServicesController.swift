@@ -288,6 +288,8 @@ enum ServicesController {
                         objectType: "service", objectID: service.id?.uuidString,
                         summary: "\(existing == nil ? "Added" : "Changed") service \(service.name)", changes: changes)
                 }
+                // Moved to another place or organisation: new feedback must be filed there from now on.
+                request.application.serviceDirectory.forget()
             } catch  where Admin.isUniqueViolation(error) {
                 throw ValidationFailure([
                     FieldError(

@@ -13,6 +13,11 @@ import Vapor
 /// directory answers from memory instead and reloads the whole (small) table when it is older than
 /// `lifetime`. An id it does not know is looked up on its own, so a service added a moment ago on another
 /// instance is found at once.
+///
+/// With no lifetime (PostgreSQL, where several instances share the database) nothing is kept: each look-up
+/// reads the one row, so a service retired or moved on another instance is refused or filed rightly at once
+/// rather than up to `lifetime` later. That is one primary-key read per submission, cheap on PostgreSQL and
+/// on a connection of its own; on SQLite, one instance owns the file and forgets what it changes itself.
 final class ServiceDirectory: Sendable {
     struct Entry: Sendable, Equatable {
         var id: UUID
@@ -35,6 +40,7 @@ final class ServiceDirectory: Sendable {
     }
 
     func entry(for id: UUID, on db: any Database) async throws -> Entry? {
+        if lifetime == .zero { return try await Self.load(id, db) }
         let now = NIODeadline.now()
         let (cached, loadedAt) = state.withLockedValue { ($0.entries[id], $0.loadedAt) }
         guard let loadedAt, now - loadedAt < lifetime else {
@@ -89,7 +95,8 @@ extension ServiceDirectory.Entry {
 extension Application {
     var serviceDirectory: ServiceDirectory {
         if let directory = storage[ServiceDirectory.Key.self] { return directory }
-        let directory = ServiceDirectory()
+        let shared = (db as? any SQLDatabase)?.dialect.name != "sqlite"
+        let directory = ServiceDirectory(lifetime: shared ? .zero : .seconds(10))
         storage[ServiceDirectory.Key.self] = directory
         return directory
     }
