@@ -16,7 +16,7 @@ struct MigrateCommand: AsyncParsableCommand {
         try await AppRunner.withApplication(config) { app in
             // A new database has no migration log yet: nothing was applied before.
             let before = (try? await MigrationLog.query(on: app.db).count()) ?? 0
-            try await app.autoMigrate()
+            try await DatabaseSetup.migrate(app)
             let after = try await MigrationLog.query(on: app.db).count()
             switch after - before {
             case 0: print("The database was already up to date (\(config.database)): nothing to change.")

@@ -6,7 +6,7 @@ import SQLKit
 import Vapor
 
 /// Chooses the database engine and makes it ready: WAL for SQLite, migrations when asked.
-enum DatabaseSetup {
+public enum DatabaseSetup {
     static func use(_ target: DatabaseTarget, on app: Application) throws {
         if !target.isPostgres {
             // SQLite runs every statement on a thread of the app's thread pool, and a connection waiting for
@@ -48,10 +48,34 @@ enum DatabaseSetup {
                 try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
             }
             if config.migrateOnStart {
-                try await app.autoMigrate()
+                try await migrate(app)
             }
         } catch {
             throw DatabaseUnavailable(target: config.database, underlying: error)
+        }
+    }
+
+    /// The advisory lock instances hold while they migrate a shared PostgreSQL database.
+    static let migrationLock: Int64 = 4_327_002
+
+    /// Brings the tables up to date. On PostgreSQL, instances started together (a deployment, a restart of
+    /// several at once) take turns: one migrates while the others wait on an advisory lock, then find nothing
+    /// left to do. Without it both ran the first migration and one stopped with "relation already exists".
+    public static func migrate(_ app: Application) async throws {
+        guard let sql = app.db as? any SQLDatabase, sql.dialect.name == "postgresql" else {
+            return try await app.autoMigrate()
+        }
+        // A session lock on one connection held for the whole run; the migrations use other connections.
+        try await app.db.withConnection { connection in
+            let locked = connection as! any SQLDatabase
+            try await locked.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLock))").run()
+            do {
+                try await app.autoMigrate()
+            } catch {
+                try? await locked.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLock))").run()
+                throw error
+            }
+            try await locked.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLock))").run()
         }
     }
 }
