@@ -463,7 +463,9 @@ enum AnalysisViews {
                             .text(row.populationShare.map { String(format1: $0) + "%" } ?? "Not known"),
                             row.underRepresented ? strong(.class("tag tag-not_met")) { "Yes" } : .text(row.verdict),
                         ]
-                    })
+                    },
+                    // Five columns do not fit a phone: each group becomes a block with its figures under it.
+                    stacked: true)
             }
         }
     }
