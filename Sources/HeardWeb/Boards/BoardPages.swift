@@ -173,7 +173,7 @@ enum BoardPages {
 
     static func member(
         _ member: BoardMember, board: Board, today: SimpleDate, context: PageContext, failure: ValidationFailure?,
-        typed: [String: String], notice: String?, lastLink: DeclarationLink?
+        typed: [String: String], notice: String?, lastLink: DeclarationLink?, version: String? = nil
     ) -> String {
         let status = BoardRegister.status(member, today: today)
         return PageLayout.render(context) {
@@ -258,6 +258,7 @@ enum BoardPages {
                 h2 { "Change their details" }
                 HeardWeb.form(.action(BoardURL.member(board.id!, member.id!)), .method("post"), .novalidate) {
                     FormComponents.csrfField(context.csrfToken ?? "")
+                    EditVersion.hiddenField(version ?? EditVersion.of(BoardsController.editable(member)))
                     memberFields(
                         typed: typed["name"] != nil
                             ? typed

@@ -251,15 +251,37 @@ enum BoardsController {
         member.votes = details.votes
         member.livedExperience = details.livedExperience
         member.appointedOn = appointed.iso
-        try await request.db.writeTransaction { db in
-            try await member.save(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "board.member_changed", objectType: "board_member",
-                objectID: member.id?.uuidString, summary: "Changed the details of \(member.name) on \(board.name)",
-                changes: changes)
+        let id = member.id!
+        do {
+            try await request.db.writeTransaction { db in
+                try await EditVersion.check(
+                    sent: EditVersion.sent(request), stored: { editable(try await BoardMember.find(id, on: $0)) },
+                    schema: BoardMember.schema, id: id, objectType: "board_member", noun: "board member",
+                    on: db)
+                try await member.save(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "board.member_changed", objectType: "board_member",
+                    objectID: member.id?.uuidString,
+                    summary: "Changed the details of \(member.name) on \(board.name)", changes: changes)
+            }
+        } catch let stale as EditVersion.Stale {
+            // Shown as stored now, with the typed details kept in the form and the new version under them.
+            let (_, now) = try await findMember(request)
+            return try await memberPage(
+                board, now, request, failure: ValidationFailure([FieldError("name", stale.message)]),
+                typed: details.typed, notice: nil, version: EditVersion.of(editable(now)), status: .conflict)
         }
         Admin.flash(request, "Details changed.")
         return request.redirect(to: BoardURL.member(board.id!, member.id!))
+    }
+
+    /// What the change form shows, for `EditVersion`; a member who has left has no change form.
+    static func editable(_ member: BoardMember?) -> [String?] {
+        guard let member else { return [] }
+        return [
+            member.name, member.role, String(member.votes), String(member.livedExperience), member.appointedOn,
+            member.leftOn,
+        ]
     }
 
     @Sendable static func member(_ request: Request) async throws -> Response {
@@ -270,7 +292,7 @@ enum BoardsController {
 
     static func memberPage(
         _ board: Board, _ member: BoardMember, _ request: Request, failure: ValidationFailure?,
-        typed: [String: String], notice: String?
+        typed: [String: String], notice: String?, version: String? = nil, status: HTTPResponseStatus? = nil
     ) async throws -> Response {
         // The last link e-mailed (a reminder's or the secretary's), not a day-long follow-up shown after declaring.
         let lastLink = try await DeclarationLink.query(on: request.db).filter(\.$member.$id == member.id!)
@@ -282,8 +304,10 @@ enum BoardsController {
             BoardPages.member(
                 member, board: board, today: request.today,
                 context: PageContext(request, title: member.name, hasErrors: failure != nil), failure: failure,
-                typed: typed, notice: notice, lastLink: lastLink),
-            status: failure == nil ? .ok : .unprocessableEntity)
+                typed: typed, notice: notice, lastLink: lastLink,
+                // A refused change keeps the version it was opened with: correcting it is no reason to overwrite.
+                version: version ?? EditVersion.sent(request)),
+            status: status ?? (failure == nil ? .ok : .unprocessableEntity))
     }
 
     @Sendable static func declare(_ request: Request) async throws -> Response {

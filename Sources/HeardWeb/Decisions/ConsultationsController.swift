@@ -105,6 +105,7 @@ enum ConsultationsController {
                     formats: chosenFormats)
             let changes = [
                 FieldChange("title", from: existing?.title, to: valid.title),
+                FieldChange("background", from: existing?.background, to: valid.background),
                 FieldChange("opens_on", from: existing?.opensOn, to: valid.opensOn.iso),
                 FieldChange("closes_on", from: existing?.closesOn, to: valid.closesOn.iso),
                 FieldChange("options", from: existing?.options, to: valid.options),
@@ -124,6 +125,12 @@ enum ConsultationsController {
             consultation.shortDurationReason = valid.shortDurationReason
             consultation.formats = chosenFormats.joined(separator: ",")
             try await request.db.writeTransaction { db in
+                if let id = existing?.id {
+                    try await EditVersion.check(
+                        sent: EditVersion.sent(request), stored: { editable(try await Consultation.find(id, on: $0)) },
+                        schema: Consultation.schema, id: id, objectType: "consultation", noun: "consultation pack",
+                        on: db)
+                }
                 try await consultation.save(on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request),
@@ -140,9 +147,28 @@ enum ConsultationsController {
         } catch let failure as ValidationFailure {
             return .html(
                 ConsultationViews.form(
-                    request, bundle: bundle, input: input, formats: Set(chosenFormats), failure: failure),
+                    request, bundle: bundle, input: input, formats: Set(chosenFormats), failure: failure,
+                    version: EditVersion.sent(request)),
                 status: .unprocessableEntity)
+        } catch let stale as EditVersion.Stale {
+            // The pack as stored now carries the version; what they typed stays in the form.
+            let now = try await InitiativeBundle.load(bundle.initiative.id!, on: request.db)
+            return .html(
+                ConsultationViews.form(
+                    request, bundle: now, input: input, formats: Set(chosenFormats),
+                    failure: ValidationFailure([FieldError("title", stale.message)])),
+                status: .conflict)
         }
+    }
+
+    /// What the pack form shows, for `EditVersion`.
+    static func editable(_ consultation: Consultation?) -> [String?] {
+        guard let consultation else { return [] }
+        return [
+            consultation.title, consultation.background, consultation.options, consultation.discardedAlternatives,
+            consultation.reasons, consultation.opensOn, consultation.closesOn, consultation.shortDurationReason,
+            consultation.formats,
+        ]
     }
 
     static func load(_ request: Request) async throws -> (Consultation, InitiativeBundle) {

@@ -52,7 +52,7 @@ enum IdeaPages {
 
     static func show(
         _ idea: Idea, initiatives: [Initiative], context: PageContext, failure: ValidationFailure?,
-        typed: [String: String], notice: String?
+        typed: [String: String], notice: String?, version: String
     ) -> String {
         PageLayout.render(context) {
             p { a(.class("back-link"), .href(IdeaURL.staffIdeas)) { "All ideas" } }
@@ -84,6 +84,7 @@ enum IdeaPages {
             h2 { idea.status == .submitted ? "Respond" : "Change the response" }
             HeardWeb.form(.action(IdeaURL.idea(idea.id!)), .method("post"), .novalidate) {
                 FormComponents.csrfField(context.csrfToken ?? "")
+                EditVersion.hiddenField(version)
                 FormComponents.radios(
                     name: "status", legend: "What happens to the idea?",
                     choices: IdeaStatus.answers.map { .init(value: $0.rawValue, label: $0.title) },

@@ -136,7 +136,8 @@ enum IdeasController {
     }
 
     static func showPage(
-        _ idea: Idea, _ request: Request, failure: ValidationFailure?, typed: [String: String]
+        _ idea: Idea, _ request: Request, failure: ValidationFailure?, typed: [String: String],
+        version: String? = nil, status: HTTPResponseStatus? = nil
     ) async throws -> Response {
         // Only changes still being shaped can take an idea forward (and the one it is already part of).
         let initiatives = try await Initiative.query(on: request.db).sort(\.$title).all()
@@ -145,8 +146,10 @@ enum IdeasController {
             IdeaPages.show(
                 idea, initiatives: initiatives,
                 context: PageContext(request, title: idea.title, hasErrors: failure != nil), failure: failure,
-                typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil),
-            status: failure == nil ? .ok : .unprocessableEntity)
+                typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil,
+                // A refused answer keeps the version it was opened with: correcting it is no reason to overwrite.
+                version: version ?? EditVersion.sent(request) ?? EditVersion.of(editable(idea))),
+            status: status ?? (failure == nil ? .ok : .unprocessableEntity))
     }
 
     @Sendable static func respond(_ request: Request) async throws -> Response {
@@ -198,27 +201,72 @@ enum IdeasController {
         idea.respondedBy = request.currentUser?.displayName
         let author = idea.author
         let credited = status == .takenForward ? initiative?.title : nil
-        try await request.db.writeTransaction { db in
-            try await idea.save(on: db)
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "idea.answered", objectType: "idea",
-                objectID: idea.id?.uuidString,
-                summary:
-                    "Answered \(author.displayName)'s idea \(request.listeningEngine.redacted(idea.title))",
-                changes: [FieldChange("status", from: from.rawValue, to: status.rawValue)])
-            try await Notice(
-                to: author.email, subject: "Your idea: \(idea.title)",
-                body: """
-                    Thank you for your idea, "\(idea.title)".
-
-                    \(status.title). \(idea.response)
-                    \(credited.map { "\nIt is now part of \"\($0)\"; you can follow it, and you are credited on it." } ?? "")
-                    Sign in and open "Your involvement" to see all your ideas and their responses.
-                    """, kind: "idea_answer"
-            ).create(on: db)
+        let id = idea.id!
+        do {
+            try await request.db.writeTransaction { db in
+                // Two answers, one from a tab opened before the other was given, would send the person two
+                // e-mails saying different things: the later one is refused, and only the first is sent.
+                try await EditVersion.check(
+                    sent: EditVersion.sent(request), stored: { editable(try await Idea.find(id, on: $0)) },
+                    schema: Idea.schema, id: id, objectType: "idea", noun: "idea", on: db)
+                try await answer(
+                    idea, status: status, from: from, author: author, credited: credited, request: request, on: db)
+            }
+        } catch is EditVersion.Stale {
+            let now = try await find(request)
+            return try await showPage(
+                now, request, failure: ValidationFailure([FieldError("status", answeredMeanwhile(now))]),
+                typed: typed, version: EditVersion.of(editable(now)), status: .conflict)
         }
         Admin.flash(request, "Response saved. \(author.displayName) will see it on their page and by e-mail.")
         return request.redirect(to: IdeaURL.idea(idea.id!))
+    }
+
+    /// What the response form shows, and when it was answered, for `EditVersion`: an answer given after the
+    /// form was opened, even the same words, has been e-mailed already.
+    static func editable(_ idea: Idea?) -> [String?] {
+        guard let idea else { return [] }
+        return [
+            idea.status.rawValue, idea.response, idea.$initiative.id?.uuidString,
+            idea.respondedAt.map { String($0.timeIntervalSince1970) }, idea.respondedBy,
+        ]
+    }
+
+    /// Why a second answer from an older form was not saved or sent, and what the person was told instead.
+    static func answeredMeanwhile(_ idea: Idea) -> String {
+        let who = idea.respondedBy.flatMap { $0.isEmpty ? nil : $0 } ?? "Someone"
+        let when = idea.respondedAt.map { " on " + $0.formatted(AuditPage.dateFormat) } ?? ""
+        let said = idea.response.isEmpty ? "" : " \"\(idea.response)\""
+        guard idea.status != .submitted else {
+            return
+                "\(who) changed this idea\(when), after you opened it, so your answer was not saved or sent. It is still in the form: check the idea as it is now, then save again."
+        }
+        return
+            "\(who) answered this idea\(when), after you opened it: \(idea.status.title).\(said) \(idea.author.displayName) has that answer on their page and by e-mail, so yours was not saved or sent. It is still in the form: if it should replace that answer, save again and they will be e-mailed the new one."
+    }
+
+    /// Saves the answer, audits it and queues the e-mail, in `db`'s transaction.
+    static func answer(
+        _ idea: Idea, status: IdeaStatus, from: IdeaStatus, author: User, credited: String?, request: Request,
+        on db: any Database
+    ) async throws {
+        try await idea.save(on: db)
+        try await AuditLog.record(
+            on: db, actor: Admin.actor(request), action: "idea.answered", objectType: "idea",
+            objectID: idea.id?.uuidString,
+            summary:
+                "Answered \(author.displayName)'s idea \(request.listeningEngine.redacted(idea.title))",
+            changes: [FieldChange("status", from: from.rawValue, to: status.rawValue)])
+        try await Notice(
+            to: author.email, subject: "Your idea: \(idea.title)",
+            body: """
+                Thank you for your idea, "\(idea.title)".
+
+                \(status.title). \(idea.response)
+                \(credited.map { "\nIt is now part of \"\($0)\"; you can follow it, and you are credited on it." } ?? "")
+                Sign in and open "Your involvement" to see all your ideas and their responses.
+                """, kind: "idea_answer"
+        ).create(on: db)
     }
 
     // MARK: Personal data

@@ -5,7 +5,7 @@ import Vapor
 enum ConsultationViews {
     static func form(
         _ request: Request, bundle: InitiativeBundle, input: ConsultationInput, formats: Set<String>,
-        failure: ValidationFailure?
+        failure: ValidationFailure?, version: String? = nil
     ) -> String {
         let heading = bundle.consultation == nil ? "Set up the consultation" : "Change the consultation pack"
         let id = bundle.initiative.id!
@@ -19,6 +19,10 @@ enum ConsultationViews {
             }
             HeardWeb.form(.action(DecisionURL.newConsultation(id)), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
+                // `version`: the one a refused form was opened with; otherwise the pack's as stored (none yet
+                // when setting it up, so a pack someone else set up meanwhile is not overwritten either).
+                EditVersion.hiddenField(
+                    version ?? EditVersion.of(ConsultationsController.editable(bundle.consultation)))
                 FormComponents.textField(name: "title", label: "Title", value: input.title, failure: failure)
                 FormComponents.textArea(
                     name: "background", label: "Background", value: input.background, failure: failure,
