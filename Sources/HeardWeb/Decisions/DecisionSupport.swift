@@ -356,11 +356,15 @@ enum DecisionForms {
         return .fragment(parts.map { part in p { part } })
     }
 
+    /// The items of text typed one a line, blank lines left out (the API and open data give them as a list).
+    static func lineItems(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     /// Text typed one item a line ("Members present", "Declarations"): one line as it is, several as a list,
     /// so the lines do not run together on the page.
     static func lines(_ text: String) -> HTMLNode {
-        let parts = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        let parts = lineItems(text)
         guard parts.count > 1 else { return .text(parts.first ?? "") }
         return ul(.class("list-lines")) { for part in parts { li { part } } }
     }

@@ -32,11 +32,17 @@ enum DecisionsAPI {
         /// The public record, once approved.
         @NullEncoded var url: String?
         @NullEncoded var consultation: ConsultationDTO?
+        /// Who took it, the interests they declared (empty: none) and whether the meeting was quorate, as the
+        /// public record shows them: only once approved.
+        @NullEncoded var membersPresent: [String]?
+        @NullEncoded var declarations: [String]?
+        @NullEncoded var quorate: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, status, meeting, initiative, outcome, url, consultation
+            case id, title, status, meeting, initiative, outcome, url, consultation, declarations, quorate
             case meetingOn = "meeting_on"
             case approvedOn = "approved_on"
+            case membersPresent = "members_present"
         }
     }
 
@@ -61,7 +67,10 @@ enum DecisionsAPI {
             initiative: APIRef.Titled(id: bundle.initiative.id!, title: bundle.initiative.title),
             outcome: approved ? decision.outcome : nil,
             approvedOn: approved ? decision.approvedAt.map { DecisionClock.ukDay(of: $0).iso } : nil,
-            url: approved ? DecisionURL.publicDecision(decision.id!) : nil, consultation: consultation)
+            url: approved ? DecisionURL.publicDecision(decision.id!) : nil, consultation: consultation,
+            membersPresent: approved ? DecisionForms.lineItems(decision.membersPresent) : nil,
+            declarations: approved ? DecisionForms.lineItems(decision.declarations) : nil,
+            quorate: approved ? decision.quorate : nil)
     }
 
     @Sendable static func list(_ request: Request) async throws -> PagedList<DecisionDTO> {

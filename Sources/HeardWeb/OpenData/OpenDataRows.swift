@@ -190,6 +190,9 @@ enum OpenDataRows {
                 day(decision.approvedAt), consultation?.opensOn ?? "",
                 consultation.map { $0.closedEarlyOn ?? $0.closesOn } ?? "",
                 consultation.map { String(responses[$0.id!] ?? 0) } ?? "",
+                DecisionForms.lineItems(decision.membersPresent).joined(separator: "; "),
+                DecisionForms.lineItems(decision.declarations).joined(separator: "; "),
+                decision.quorate.map { $0 ? "yes" : "no" } ?? "",
                 context.siteURL + DecisionURL.publicDecision(decision.id!),
             ])
         }

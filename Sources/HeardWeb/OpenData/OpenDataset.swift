@@ -135,6 +135,13 @@ enum OpenDataset: String, CaseIterable, Sendable {
                     name: "consultation_closed_on",
                     meaning: "The consultation's last day (early closure included); blank if none."),
                 .init(name: "consultation_responses", meaning: "How many responses the consultation received."),
+                .init(name: "members_present", meaning: "Who took the decision, separated by \"; \"."),
+                .init(
+                    name: "declarations",
+                    meaning:
+                        "Interests declared at the meeting and what the chair decided, separated by \"; \"; blank if none."
+                ),
+                .init(name: "quorate", meaning: "yes or no: whether the meeting was quorate; blank if not recorded."),
                 .init(name: "url", meaning: "The decision record, with its involvement trail."),
             ]
         case .indicators:

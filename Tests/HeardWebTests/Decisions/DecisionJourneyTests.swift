@@ -580,6 +580,23 @@ struct DecisionJourneyTests {
             #expect(try await visitor.get("/consultations").body.contains("href=\"/decisions\""))
             let list = try await visitor.get("/api/v1/decisions")
             #expect(list.body.contains("closed_with_outcome"))
+            // Who took it, what they declared and whether the meeting was quorate, as the public record shows.
+            let listed = try #require(
+                (try JSONSerialization.jsonObject(with: Data(list.body.utf8)) as? [String: Any])?["items"]
+                    as? [[String: Any]])
+            let listedDecision = try #require(listed.first { $0["id"] as? String == decision.id!.uuidString })
+            #expect(listedDecision["members_present"] as? [String] == ["Chair; CEO; three members"])
+            #expect(
+                listedDecision["declarations"] as? [String] == [
+                    "Cllr Ahmed: trustee of a stroke charity: discuss but not decide"
+                ])
+            #expect(listedDecision["quorate"] as? Bool == true)
+            let openData = try await visitor.get("/open-data/decisions.csv")
+            let header = try #require(openData.body.split(whereSeparator: \.isNewline).first)
+            #expect(header.contains("members_present,declarations,quorate,url"))
+            #expect(
+                openData.body.contains(
+                    "Chair; CEO; three members,Cllr Ahmed: trustee of a stroke charity: discuss but not decide,yes,"))
         }
     }
 }
