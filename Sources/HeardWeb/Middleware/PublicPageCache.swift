@@ -60,6 +60,9 @@ final class PublicPageCache: AsyncMiddleware, Sendable {
             return try await next.respond(to: request)
         }
         guard request.cookies[sessionCookieName] == nil else { return try await next.respond(to: request) }
+        // Pages browsers are told not to store (a personal link naming its holder) are not kept here either:
+        // a link used on another instance must say so at once rather than show its form again.
+        guard !SecurityHeadersMiddleware.isPrivate(request) else { return try await next.respond(to: request) }
 
         let key = request.url.string
         let now = NIODeadline.now()

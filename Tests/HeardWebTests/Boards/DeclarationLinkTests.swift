@@ -187,4 +187,37 @@ struct DeclarationLinkTests {
             #expect(try await InterestDeclaration.query(on: app.db).count() == 1)
         }
     }
+
+    @Test(
+        "a personal link is never kept in the public page cache: used elsewhere, it says so at once",
+        arguments: TestDatabase.all)
+    func notCached(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.publicPageCacheSeconds = 600 }) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 11, day: 20))
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let board = Board(name: "Patient and Carer Panel", purpose: "Advises the place committee.")
+            try await board.create(on: app.db)
+            let boardPath = "/staff/boards/\(board.id!.uuidString.lowercased())"
+            _ = try await secretary.post(
+                boardPath + "/members",
+                form: [
+                    "name": "Grace Okoro", "role": "Carer representative", "votes": "no", "lived_experience": "yes",
+                    "appointed_on": "2026-11-01",
+                ], tokenFrom: boardPath)
+            let member = try #require(try await BoardMember.query(on: app.db).first())
+            let memberPath = boardPath + "/members/" + member.id!.uuidString.lowercased()
+            _ = try await secretary.post(
+                memberPath + "/declaration-link", form: ["email": "grace@example.org"], tokenFrom: memberPath)
+            let notice = try #require(try await Notice.query(on: app.db).filter(\.$kind == "declaration_link").first())
+            let path = "/declare/" + (try Self.token(in: notice))
+            let visitor = app.browser()
+            #expect(try await visitor.get(path).status == .ok)
+            // Used through another instance: only the shared database knows.
+            let link = try #require(try await DeclarationLink.query(on: app.db).first())
+            link.usedAt = Date()
+            try await link.save(on: app.db)
+            let again = try await visitor.get(path)
+            #expect(again.status == .gone, "not the form kept from a moment ago")
+        }
+    }
 }
