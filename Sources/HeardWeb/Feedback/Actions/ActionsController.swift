@@ -364,9 +364,12 @@ enum ActionsController {
             outcome = try await request.db.writeTransaction { db in
                 // The same form sent twice, or from two tabs or instances at once, must not record (and e-mail)
                 // the same outcome twice: the row's write lock makes a second save wait, and the status and
-                // number of updates the form was opened with must still be the stored ones.
-                try await (db as! any SQLDatabase).raw("UPDATE actions SET id = id WHERE id = \(bind: actionID)")
-                    .run()
+                // number of updates the form was opened with must still be the stored ones. The check takes the
+                // lock; a request with no version (a script) takes it here, so it too sees the status as it is.
+                if sentVersion == nil {
+                    try await (db as! any SQLDatabase).raw("UPDATE actions SET id = id WHERE id = \(bind: actionID)")
+                        .run()
+                }
                 try await EditVersion.check(
                     sent: sentVersion, stored: { db in try await updateVersionValues(actionID, on: db) },
                     schema: ActionItem.schema, id: actionID, objectType: "action", noun: "action", on: db)
