@@ -12,6 +12,23 @@ import Testing
 /// published once.
 @Suite("Actions: raising and changing")
 struct ActionChangesTests {
+    /// Published feedback from people who left these e-mail addresses, referenced `references` + a number.
+    static func contributors(
+        _ emails: [String], references: String, firstNumber: Int, service: Service, place: Place, themes: [String],
+        receivedDaysAgo: Double, on db: any Database
+    ) async throws -> [FeedbackItem] {
+        var items: [FeedbackItem] = []
+        for (index, email) in emails.enumerated() {
+            let item = try await ScaleQueryTests.item(
+                references + String(index + firstNumber), service: service, place: place, themes: themes,
+                receivedDaysAgo: receivedDaysAgo, on: db)
+            item.contactEmail = email
+            try await item.save(on: db)
+            items.append(item)
+        }
+        return items
+    }
+
     @Test(
         "raising an action refuses a service run elsewhere, a past or far-off date and an unknown theme",
         arguments: TestDatabase.all)
@@ -202,15 +219,9 @@ struct ActionChangesTests {
     func linkingFeedback(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             let (service, place) = try await Fixtures.service(on: app.db)
-            var items: [FeedbackItem] = []
-            for (index, email) in ["first@example.org", "second@example.org", "third@example.org"].enumerated() {
-                let item = try await ScaleQueryTests.item(
-                    "HRD-LINKED0\(index + 2)", service: service, place: place, themes: [], receivedDaysAgo: 5,
-                    on: app.db)
-                item.contactEmail = email
-                try await item.save(on: app.db)
-                items.append(item)
-            }
+            let items = try await Self.contributors(
+                ["first@example.org", "second@example.org", "third@example.org"], references: "HRD-LINKED0",
+                firstNumber: 2, service: service, place: place, themes: [], receivedDaysAgo: 5, on: app.db)
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let owner = try #require(try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
             let created = try await officer.post(
@@ -299,15 +310,9 @@ struct ActionChangesTests {
     func updateSentTwice(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             let (service, place) = try await Fixtures.service(on: app.db)
-            var items: [FeedbackItem] = []
-            for (index, email) in ["sam.person@example.org", "alex.person@example.org"].enumerated() {
-                let item = try await ScaleQueryTests.item(
-                    "HRD-TWICE00\(index)", service: service, place: place, themes: ["Timeliness of care"],
-                    receivedDaysAgo: 3, on: app.db)
-                item.contactEmail = email
-                try await item.save(on: app.db)
-                items.append(item)
-            }
+            let items = try await Self.contributors(
+                ["sam.person@example.org", "alex.person@example.org"], references: "HRD-TWICE00", firstNumber: 0,
+                service: service, place: place, themes: ["Timeliness of care"], receivedDaysAgo: 3, on: app.db)
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let owner = try #require(try await User.query(on: app.db).filter(\.$role == .engagementOfficer).first())
             let created = try await officer.post(
