@@ -58,6 +58,7 @@ import Testing
             return source.withUTF8 { Tokeniser.shared.tokeniseNotingClues($0, into: &tokens, bytes: &bytes) }
         }
         #expect(clues("waited four hours") == TextClues(hasDigit: false, hasAt: false))
+        #expect(clues("see facebook.com/jane") == TextClues(hasSlash: true))
         #expect(clues("waited 4 hours") == TextClues(hasDigit: true, hasAt: false))
         #expect(clues("write to a@b.com") == TextClues(hasDigit: false, hasAt: true))
         #expect(clues("ref ９４３") == TextClues(hasDigit: true, hasAt: false, hasLookalike: true))
@@ -89,6 +90,10 @@ import Testing
             "NHS no: 12.03.2023 10.30", "NHS number ９４３４７ ６５９１９", "my mobile is 7700 900982", "call me on 7700900982",
             "mob: 7700 900 982", "waited 7 hours", "7700 people", "ref 7700 900982", "NHS number is 7700900982",
             "my mobile is ７７００ ９００９８２",
+            "My NI number is AB 12 34 56 C.", "NINO: AB123456", "hospital no. RJ1 2345678", "MRN: 0012345",
+            "I tweeted @jane_smith87", "seen @ 3pm", "cared for @home", "see facebook.com/jane.smith.99 please",
+            "https://www.instagram.com/jane_s/", "24/7 care and/or", "a nurse called jane", "my name is sarah",
+            "the nurse called back", "my husband ian Smith",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

@@ -421,12 +421,16 @@ import Testing
     }
 
     @Test func reportsEveryKindAndSpan() {
-        let text = "Dr Patel, a@b.com, 07700 900123, LS1 4AB, 943 476 5919, 12 Acacia Avenue, DOB 1/2/1950"
+        let text =
+            "Dr Patel, a@b.com, 07700 900123, LS1 4AB, 943 476 5919, 12 Acacia Avenue, DOB 1/2/1950, "
+            + "NI AB123456C, MRN 0012345, @jane_s"
         let result = redactor.redact(text)
         #expect(
-            result.text == "Dr [name], [email], [phone], [postcode], [NHS number], [address], DOB [date of birth]")
+            result.text
+                == "Dr [name], [email], [phone], [postcode], [NHS number], [address], DOB [date of birth], "
+                + "NI [NI number], MRN [hospital number], [social media]")
         #expect(Set(result.kinds) == Set(PersonalDataKind.allCases))
-        #expect(result.spans.count == 7)
+        #expect(result.spans.count == 10)
         let bytes = Array(text.utf8)
         #expect(String(decoding: bytes[result.spans[0].utf8Range], as: UTF8.self) == "Patel")
     }

@@ -7,6 +7,9 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
     case name
     case address
     case dateOfBirth = "date_of_birth"
+    case nationalInsuranceNumber = "ni_number"
+    case hospitalNumber = "hospital_number"
+    case socialMedia = "social_media"
 
     /// Plain-English title for reports and the web app.
     public var title: String {
@@ -18,11 +21,19 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
         case .name: "Name"
         case .address: "Street address"
         case .dateOfBirth: "Date of birth"
+        case .nationalInsuranceNumber: "National Insurance number"
+        case .hospitalNumber: "Hospital number"
+        case .socialMedia: "Social media handle or link"
         }
     }
 
-    /// The title inside a sentence: "phone number", but still "NHS number".
-    public var phrase: String { self == .nhsNumber ? title : title.lowercased() }
+    /// The title inside a sentence: "phone number", but still "NHS number" and "National Insurance number".
+    public var phrase: String {
+        switch self {
+        case .nhsNumber, .nationalInsuranceNumber: title
+        default: title.lowercased()
+        }
+    }
 
     /// The typed placeholder that replaces the data in redacted text.
     public var placeholder: String {
@@ -34,12 +45,15 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
         case .name: "[name]"
         case .address: "[address]"
         case .dateOfBirth: "[date of birth]"
+        case .nationalInsuranceNumber: "[NI number]"
+        case .hospitalNumber: "[hospital number]"
+        case .socialMedia: "[social media]"
         }
     }
 
     public var description: String { rawValue }
 
-    var bit: UInt8 {
+    var bit: UInt16 {
         switch self {
         case .email: 1
         case .phone: 2
@@ -48,13 +62,16 @@ public enum PersonalDataKind: String, Sendable, Codable, Hashable, CaseIterable,
         case .name: 16
         case .address: 32
         case .dateOfBirth: 64
+        case .nationalInsuranceNumber: 128
+        case .hospitalNumber: 256
+        case .socialMedia: 512
         }
     }
 }
 
 /// A compact set of personal-data kinds, so the hot path records what it found without allocating.
 public struct PersonalDataKinds: Sendable, Hashable {
-    public private(set) var rawValue: UInt8
+    public private(set) var rawValue: UInt16
 
     public init() { rawValue = 0 }
 

@@ -15,19 +15,30 @@ enum PersonalDataPatterns {
     struct Clues {
         var hasAt: Bool
         var hasDigit: Bool
+        /// A "/" somewhere: a link to a social media profile may be there.
+        var hasSlash: Bool
         var mayContainName: Bool
     }
 
     static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, clues: Clues) -> Match? {
         let first = bytes[start]
-        if clues.hasAt, ByteClass.isAlphanumeric(first), let end = email(bytes, at: start) {
-            return Match(kind: .email, keepUntil: start, end: end)
+        if clues.hasAt {
+            if ByteClass.isAlphanumeric(first), let end = email(bytes, at: start) {
+                return Match(kind: .email, keepUntil: start, end: end)
+            }
+            if first == UInt8(ascii: "@") {
+                guard let end = socialHandle(bytes, at: start) else { return nil }
+                return Match(kind: .socialMedia, keepUntil: start, end: end)
+            }
         }
         if ByteClass.isDigit(first) {
             if first == UInt8(ascii: "7"), let end = cuedMobile(bytes, at: start) {
                 return Match(kind: .phone, keepUntil: start, end: end)
             }
             if let end = nhsNumber(bytes, at: start) { return Match(kind: .nhsNumber, keepUntil: start, end: end) }
+            if let end = hospitalNumber(bytes, at: start) {
+                return Match(kind: .hospitalNumber, keepUntil: start, end: end)
+            }
             if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
             if let end = streetAddress(bytes, at: start) { return Match(kind: .address, keepUntil: start, end: end) }
             return nil
@@ -41,8 +52,17 @@ enum PersonalDataPatterns {
         {
             return match
         }
-        if clues.hasDigit, let end = postcode(bytes, at: start) {
-            return Match(kind: .postcode, keepUntil: start, end: end)
+        if clues.hasSlash, let end = profileLink(bytes, at: start) {
+            return Match(kind: .socialMedia, keepUntil: start, end: end)
+        }
+        if clues.hasDigit {
+            if let end = nationalInsuranceNumber(bytes, at: start) {
+                return Match(kind: .nationalInsuranceNumber, keepUntil: start, end: end)
+            }
+            if let end = postcode(bytes, at: start) { return Match(kind: .postcode, keepUntil: start, end: end) }
+            if let end = hospitalNumber(bytes, at: start) {
+                return Match(kind: .hospitalNumber, keepUntil: start, end: end)
+            }
         }
         if clues.hasDigit, first | 0x20 == UInt8(ascii: "f") || first | 0x20 == UInt8(ascii: "a"),
             let end = flatAddress(bytes, at: start)
@@ -479,9 +499,28 @@ enum PersonalDataPatterns {
         // A lower-case name only follows an honorific written as one ("dr patel", "Mrs smith"), not an
         // all-capitals word that is more likely an acronym ("MS teams", "MR scan").
         let honorificInCapitals = length >= 2 && ByteClass.isUpper(bytes[start]) && ByteClass.isUpper(bytes[start + 1])
-        guard let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific && !honorificInCapitals)
+        // After a role or relation, a lower-case word is a name only when it is a first name ("a nurse called
+        // jane", "my husband ian"), never an ordinary word ("nurse came", "called back").
+        guard
+            let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific && !honorificInCapitals)
+                ?? (isHonorific ? nil : lowerCaseGivenName(bytes, at: index))
         else { return nil }
         return Match(kind: .name, keepUntil: index, end: withSurname(bytes, firstEnd))
+    }
+
+    /// A first name (`GivenNames`) written in lower case, as a whole word: where it ends.
+    private static func lowerCaseGivenName(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var end = start
+        var hash = StableHash.offset
+        while end < count, ByteClass.isLower(bytes[end]) {
+            hash = (hash ^ UInt64(bytes[end])) &* StableHash.prime
+            end += 1
+        }
+        guard end - start >= 2, end >= count || !(ByteClass.isAlphanumeric(bytes[end]) || bytes[end] >= 0x80),
+            GivenNames.hashes.value(for: StableHash.mix(hash)) != nil
+        else { return nil }
+        return end
     }
 
     /// A first name on its own (`GivenNames`), with its surname if one follows, unless it is part of a place's
@@ -640,8 +679,10 @@ enum PersonalDataPatterns {
         case .signed:
             break
         }
+        // A lower-case word only when it is a first name: "my name is sarah", never "my name is on the list".
         guard nameStart < count, bytes[nameStart - 1] == UInt8(ascii: " "),
             let firstEnd = nameWord(bytes, at: nameStart, lowercaseAllowed: false)
+                ?? (leadIn == .from ? nil : lowerCaseGivenName(bytes, at: nameStart))
         else { return nil }
         let nameEnd = withSurname(bytes, firstEnd)
         if needsFollower {

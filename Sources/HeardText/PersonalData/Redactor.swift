@@ -1,5 +1,7 @@
-/// Finds and redacts personal data: e-mail addresses, UK phone numbers, postcodes, NHS numbers, street
-/// addresses, and names that follow a title, a staff role or relation, or a lead-in such as "my name is".
+/// Finds and redacts personal data: e-mail addresses, UK phone numbers, postcodes, NHS numbers, National
+/// Insurance numbers, hospital numbers after their label, social media handles and profile links, street
+/// addresses, dates of birth, and names that follow a title, a staff role or relation, or a lead-in such as
+/// "my name is".
 ///
 /// It scans the UTF-8 bytes once, testing patterns only at word starts, so it is cheap enough to run on
 /// every comment. Numbers that are not personal data ("waited 10 hours", "ward 23", "111") are left alone:
@@ -39,14 +41,14 @@ public struct Redactor: Sendable {
     func redactIfNeeded(
         _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], clues: TextClues, mayContainName: Bool
     ) -> PersonalDataKinds {
-        guard clues.hasAt || clues.hasDigit || mayContainName else { return PersonalDataKinds() }
+        guard clues.hasAt || clues.hasDigit || clues.hasSlash || mayContainName else { return PersonalDataKinds() }
         var ignoredSpans: [PersonalDataSpan]? = nil
         if clues.hasLookalike {
             return scanFolded(
                 bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName, copyWhenUnchanged: false)
         }
         let patternClues = PersonalDataPatterns.Clues(
-            hasAt: clues.hasAt, hasDigit: clues.hasDigit, mayContainName: mayContainName)
+            hasAt: clues.hasAt, hasDigit: clues.hasDigit, hasSlash: clues.hasSlash, mayContainName: mayContainName)
         return scan(bytes, into: &output, spans: &ignoredSpans, clues: patternClues, copyWhenUnchanged: false)
     }
 
@@ -64,15 +66,18 @@ public struct Redactor: Sendable {
         mayContainName: Bool = true
     ) -> PersonalDataKinds {
         output.reserveCapacity(output.count + bytes.count + 16)
-        // Every pattern but names needs an "@" or a digit somewhere: one cheap pass decides which to try.
+        // Every pattern but names needs an "@", a digit or a "/" somewhere: one cheap pass decides which to try.
         var hasAt = false
         var hasDigit = false
+        var hasSlash = false
         var hasNonASCII = false
         for byte in bytes {
             if byte == UInt8(ascii: "@") {
                 hasAt = true
             } else if ByteClass.isDigit(byte) {
                 hasDigit = true
+            } else if byte == UInt8(ascii: "/") {
+                hasSlash = true
             } else if byte >= 0x80 {
                 hasNonASCII = true
             }
@@ -81,11 +86,12 @@ public struct Redactor: Sendable {
             return scanFolded(
                 bytes, into: &output, spans: &spans, mayContainName: mayContainName, copyWhenUnchanged: true)
         }
-        guard hasAt || hasDigit || mayContainName else {
+        guard hasAt || hasDigit || hasSlash || mayContainName else {
             output.append(contentsOf: bytes)
             return PersonalDataKinds()
         }
-        let clues = PersonalDataPatterns.Clues(hasAt: hasAt, hasDigit: hasDigit, mayContainName: mayContainName)
+        let clues = PersonalDataPatterns.Clues(
+            hasAt: hasAt, hasDigit: hasDigit, hasSlash: hasSlash, mayContainName: mayContainName)
         return scan(bytes, into: &output, spans: &spans, clues: clues, copyWhenUnchanged: true)
     }
 
@@ -98,14 +104,22 @@ public struct Redactor: Sendable {
         let (folded, origins) = LookalikeFolding.folded(bytes)
         var hasAt = false
         var hasDigit = false
+        var hasSlash = false
         for byte in folded {
-            if byte == UInt8(ascii: "@") { hasAt = true } else if ByteClass.isDigit(byte) { hasDigit = true }
+            if byte == UInt8(ascii: "@") {
+                hasAt = true
+            } else if ByteClass.isDigit(byte) {
+                hasDigit = true
+            } else if byte == UInt8(ascii: "/") {
+                hasSlash = true
+            }
         }
         var foldedSpans: [PersonalDataSpan]? = []
         var found = PersonalDataKinds()
-        if hasAt || hasDigit || mayContainName {
+        if hasAt || hasDigit || hasSlash || mayContainName {
             var scratch: [UInt8] = []
-            let clues = PersonalDataPatterns.Clues(hasAt: hasAt, hasDigit: hasDigit, mayContainName: mayContainName)
+            let clues = PersonalDataPatterns.Clues(
+                hasAt: hasAt, hasDigit: hasDigit, hasSlash: hasSlash, mayContainName: mayContainName)
             found = folded.withUnsafeBufferPointer {
                 scan($0, into: &scratch, spans: &foldedSpans, clues: clues, copyWhenUnchanged: false)
             }
@@ -142,7 +156,10 @@ public struct Redactor: Sendable {
             let byte = bytes[index]
             let atWordStart = index == 0 || !Self.isWordJoiner(bytes[index - 1])
             let alphanumeric = ByteClass.isAlphanumeric(byte)
-            guard atWordStart, alphanumeric || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "(") else {
+            guard
+                atWordStart,
+                alphanumeric || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "@")
+            else {
                 index += 1
                 continue
             }

@@ -143,6 +143,8 @@ struct Tokeniser: Sendable {
                     continue
                 case UInt8(ascii: "@"):
                     state.clues.hasAt = true
+                case UInt8(ascii: "/"):
+                    state.clues.hasSlash = true
                 case UInt8(ascii: "."):
                     // Initialisms: "g.p." → "gp". Only after a single letter and before a letter.
                     let runStart = state.lastDotBoundary >= 0 ? state.lastDotBoundary : state.tokenStart

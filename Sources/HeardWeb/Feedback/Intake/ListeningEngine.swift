@@ -102,10 +102,10 @@ public final class ListeningEngine: Sendable {
 
     /// Text staff write for the public (an outcome, a reason, "you said") is published as written, so
     /// personal data in it is refused rather than silently redacted: the writer knows what they meant.
-    /// `allowingContactDetails`: the organisation's own phone, e-mail and address may appear in a pack or an
-    /// outcome ("for a paper copy, ring …"); names and NHS numbers never may.
+    /// `allowingContactDetails`: the organisation's own phone, e-mail, address and social media ("@LeedsNHS")
+    /// may appear in a pack or an outcome ("for a paper copy, ring …"); names and NHS numbers never may.
     func personalDataProblem(in text: String, field: String, allowingContactDetails: Bool = false) -> FieldError? {
-        let contact: Set<PersonalDataKind> = [.phone, .email, .postcode, .address]
+        let contact: Set<PersonalDataKind> = [.phone, .email, .postcode, .address, .socialMedia]
         let left = personalDataLeft(in: text).filter { !allowingContactDetails || !contact.contains($0) }
         guard !left.isEmpty else { return nil }
         let named = left.contains(.name) ? " Describe people by their role (\"the clinical lead\"), not by name." : ""

@@ -1,0 +1,129 @@
+import Testing
+
+@testable import HeardText
+
+/// National Insurance numbers, hospital numbers, social media handles and links, and first names written in
+/// lower case after a role or lead-in.
+@Suite struct IdentifierRedactionTests {
+    let redactor = Redactor()
+
+    @Test(arguments: [
+        ("My NI number is AB 12 34 56 C.", "My NI number is [NI number]."),
+        ("ni AB123456C", "ni [NI number]"),
+        ("national insurance: jk 12 34 56 d thanks", "national insurance: [NI number] thanks"),
+        ("ref AB123456 C", "ref [NI number]"),
+        ("National Insurance number AB 12 34 56", "National Insurance number [NI number]"),
+        ("NINO: AB123456", "NINO: [NI number]"),
+        ("N.I. number is AB123456", "N.I. number is [NI number]"),
+    ])
+    func redactsNationalInsuranceNumbers(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.nationalInsuranceNumber])
+    }
+
+    @Test(arguments: [
+        // The prefix is never issued (D, F, I, Q, U or V; O second; BG, GB, KN, NK, NT, TN, ZZ).
+        "QQ 12 34 56 C", "DA123456A", "AO123456B", "GB123456A", "ZZ 12 34 56 D", "TN123456C",
+        // The suffix is not A-D, a digit is missing or extra, or nothing labels a number without a suffix.
+        "AB123456E", "AB12345C", "AB1234567C", "ref AB123456", "Room AB123456", "seen in bay AB 12 34 56",
+        // Ordinary text with the same letters.
+        "AB 12 and 34", "MS 12 34 56 times",
+    ])
+    func leavesOtherLettersAndNumbersAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("my hospital number is K1234567.", "my hospital number is [hospital number]."),
+        ("Hospital no. RJ1 2345678 and ward 23", "Hospital no. [hospital number] and ward 23"),
+        ("MRN: 0012345", "MRN: [hospital number]"),
+        ("patient ID 123 4567, seen today", "patient ID [hospital number], seen today"),
+        ("hosp no 01234567890 please", "hosp no [hospital number] please"),
+        ("unit number A123456", "unit number [hospital number]"),
+    ])
+    func redactsHospitalNumbersAfterTheirLabel(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.hospitalNumber])
+    }
+
+    @Test(arguments: [
+        "hospital number is on the letter", "my hospital number 1234", "waited 12345 minutes",
+        "Ward K1234567", "reference K1234567", "patient number 12 was called", "MRN 123",
+        "the hospital had 20000 patients", "room number 12345-67",
+    ])
+    func leavesUnlabelledOrShortNumbersAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("I tweeted @jane_smith87 about it", "I tweeted [social media] about it"),
+        ("message @Jane.Smith.", "message [social media]."),
+        ("see facebook.com/jane.smith.99 for photos", "see [social media] for photos"),
+        ("https://www.instagram.com/jane_s/?hl=en, thanks", "[social media], thanks"),
+        ("linkedin.com/in/jane-smith-123", "[social media]"),
+        ("on tiktok.com/@janes!", "on [social media]!"),
+        ("X.com/JaneSmith", "[social media]"),
+        ("m.facebook.com/profile.php?id=1000123", "[social media]"),
+    ])
+    func redactsSocialMediaHandlesAndProfileLinks(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.socialMedia])
+    }
+
+    @Test(arguments: [
+        "seen @ 3pm", "came back @3pm", "seen @10.30am", "cared for @home", "happy @ the service", "@ least 2 hours",
+        "find us on facebook.com", "our website example.com/jane", "x.company/jane", "24/7 care", "and/or",
+        "it was 5/10", "@x",
+    ])
+    func leavesAtSignsAndOtherLinksAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    @Test func keepsAnEmailAddressWhole() {
+        let result = redactor.redact("write to jane@example.com or @jane_s")
+        #expect(result.text == "write to [email] or [social media]")
+        #expect(result.kinds == [.email, .socialMedia])
+    }
+
+    @Test(arguments: [
+        ("a nurse called jane was rude", "a nurse called [name] was rude"),
+        ("my husband ian Smith was there", "my husband [name] was there"),
+        ("the doctor named mandy", "the doctor named [name]"),
+        ("my name is sarah", "my name is [name]"),
+        ("signed karen", "signed [name]"),
+    ])
+    func redactsFirstNamesInLowerCaseAfterARole(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.name])
+    }
+
+    @Test(arguments: [
+        "the nurse called back", "they called me", "my name is on the list", "nurse was kind",
+        "my husband will come", "the doctor named the drug", "my name was not called", "thanks from jane",
+    ])
+    func leavesOrdinaryLowerCaseWordsAfterARole(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    @Test func kindsHavePlainTitlesAndPlaceholders() {
+        #expect(PersonalDataKind.nationalInsuranceNumber.phrase == "National Insurance number")
+        #expect(PersonalDataKind.hospitalNumber.phrase == "hospital number")
+        #expect(PersonalDataKind.socialMedia.placeholder == "[social media]")
+        var kinds = PersonalDataKinds()
+        kinds.insert(.socialMedia)
+        kinds.insert(.email)
+        #expect(kinds.kinds == [.email, .socialMedia])
+    }
+}
