@@ -200,6 +200,8 @@ func routes(_ app: Application) throws {
     boards.post("boards", ":id", "members", ":member", use: BoardsController.changeMember)
     boards.post("boards", ":id", "members", ":member", "declarations", use: BoardsController.declare)
     boards.post("boards", ":id", "members", ":member", "leave", use: BoardsController.leave)
+    boards.post("boards", ":id", "members", ":member", "leave", "date", use: BoardsController.correctLeaving)
+    boards.post("boards", ":id", "members", ":member", "leave", "cancel", use: BoardsController.cancelLeaving)
     boards.post(
         "boards", ":id", "members", ":member", "declarations", ":declaration", "end", use: BoardsController.endInterest)
     boards.post("boards", ":id", "members", ":member", "declaration-link", use: DeclarationLinks.send)

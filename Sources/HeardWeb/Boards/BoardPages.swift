@@ -277,8 +277,55 @@ enum BoardPages {
                         hint: "Their register entries are kept.", type: "date", width: "short")
                     button(.type("submit"), .class("button button-secondary")) { "Record that they left" }
                 }
+            } else if let left = member.leftOn.flatMap(SimpleDate.init(iso:)) {
+                leavingCorrection(
+                    member, board: board, left: left, context: context, failure: failure, typed: typed,
+                    version: version ?? EditVersion.of(BoardsController.editable(member)))
             }
         }
+    }
+
+    /// A leaving recorded wrongly, corrected: the date, or the whole leaving when it was recorded by mistake.
+    static func leavingCorrection(
+        _ member: BoardMember, board: Board, left: SimpleDate, context: PageContext, failure: ValidationFailure?,
+        typed: [String: String], version: String
+    ) -> HTMLNode {
+        .fragment([
+            h2 { "Correct their leaving" },
+            p {
+                "Recorded as leaving on \(left.ukText). If that date is wrong, or they have not left at all (the wrong member was recorded, say), correct it here, saying why. The correction and the reason are kept in the audit log."
+            },
+            p(.class("hint")) {
+                "Decisions not yet approved are checked against the corrected membership: who counts towards the quorum, and whose interests must be declared. Decisions already approved keep what was recorded when they were approved."
+            },
+            h3 { "The leaving date is wrong" },
+            HeardWeb.form(.action(BoardURL.leavingDate(board.id!, member.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                EditVersion.hiddenField(version)
+                FormComponents.textField(
+                    name: "left_on", label: "They left on", value: typed["left_on"] ?? left.iso, failure: failure,
+                    hint: "Not before they were appointed (\(member.appointed.ukText)), and not in the future.",
+                    type: "date", width: "short")
+                FormComponents.textArea(
+                    name: "left_on_reason", label: "Why the date is being corrected",
+                    value: typed["left_on_reason"] ?? "", failure: failure,
+                    hint: "For example: \"The minutes show she stood down at the March meeting, not April.\"", rows: 2,
+                    required: true)
+                button(.type("submit"), .class("button button-secondary")) { "Correct the leaving date" }
+            },
+            h3 { "They have not left: this was recorded by mistake" },
+            HeardWeb.form(.action(BoardURL.cancelLeaving(board.id!, member.id!)), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                EditVersion.hiddenField(version)
+                FormComponents.textArea(
+                    name: "not_left_reason", label: "Why the leaving is being cancelled",
+                    value: typed["not_left_reason"] ?? "", failure: failure,
+                    hint:
+                        "For example: \"Recorded against the wrong member: it was Dr Amira Khan who stood down.\" They will count as a member again from their appointment, and their declarations fall due as for any member.",
+                    rows: 2, required: true)
+                button(.type("submit"), .class("button button-secondary")) { "Cancel the leaving" }
+            },
+        ])
     }
 
     /// Who a member is: the add form and the change form ask the same.

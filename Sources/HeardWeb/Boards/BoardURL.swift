@@ -14,6 +14,9 @@ enum BoardURL {
         member(boardID, memberID) + "/declarations"
     }
     static func leave(_ boardID: UUID, _ memberID: UUID) -> String { member(boardID, memberID) + "/leave" }
+    /// Corrects the leaving date, or cancels a leaving recorded by mistake.
+    static func leavingDate(_ boardID: UUID, _ memberID: UUID) -> String { leave(boardID, memberID) + "/date" }
+    static func cancelLeaving(_ boardID: UUID, _ memberID: UUID) -> String { leave(boardID, memberID) + "/cancel" }
     static func publicBoard(_ id: UUID) -> String { "\(publicBoards)/\(Self.id(id))" }
     static func declarationLinkSend(_ boardID: UUID, _ memberID: UUID) -> String {
         member(boardID, memberID) + "/declaration-link"

@@ -275,7 +275,8 @@ enum BoardsController {
         return request.redirect(to: BoardURL.member(board.id!, member.id!))
     }
 
-    /// What the change form shows, for `EditVersion`; a member who has left has no change form.
+    /// What the change form shows, for `EditVersion`; a member who has left has no change form, but the forms
+    /// correcting their leaving carry this version too.
     static func editable(_ member: BoardMember?) -> [String?] {
         guard let member else { return [] }
         return [
@@ -397,13 +398,8 @@ enum BoardsController {
         if member.leftOn != nil { errors.append(FieldError("left_on", "\(member.name) has already left.")) }
         let left = Admin.requiredDate(
             typed["left_on"], field: "left_on", missing: "Enter the date they left, like 2026-04-01.", into: &errors)
-        if let left {
-            if left < member.appointed {
-                errors.append(
-                    FieldError("left_on", "They cannot leave before they were appointed (\(member.appointed.ukText))."))
-            } else if left > request.today {
-                errors.append(FieldError("left_on", "The leaving date cannot be in the future: record it on the day."))
-            }
+        if let left, let problem = LeavingRules.dateProblem(left, appointed: member.appointed, today: request.today) {
+            errors.append(FieldError("left_on", problem))
         }
         guard errors.isEmpty, let left else {
             return try await memberPage(
@@ -419,6 +415,161 @@ enum BoardsController {
         }
         Admin.flash(request, "\(member.name) has left \(board.name). Their register entries are kept.")
         return request.redirect(to: BoardURL.board(board.id!))
+    }
+
+    /// Corrects the day a member left, recorded wrongly: who counts towards the quorum at a meeting follows it.
+    /// Audited with the reason; decisions already approved keep what was recorded at approval.
+    @Sendable static func correctLeaving(_ request: Request) async throws -> Response {
+        let (board, member) = try await findMember(request)
+        let typed = [
+            "left_on": Admin.text(request, "left_on").trimmingWhitespace(),
+            "left_on_reason": Admin.text(request, "left_on_reason").trimmingWhitespace(),
+        ]
+        guard let recorded = member.leftOn.flatMap(SimpleDate.init(iso:)) else {
+            return try await notLeft(board, member, request)
+        }
+        var errors: [FieldError] = []
+        let left = Admin.requiredDate(
+            typed["left_on"], field: "left_on", missing: "Enter the date they left, like 2026-04-01.", into: &errors)
+        if let left {
+            let later = try await laterMembership(of: member, board: board, on: request.db)
+            if let problem = LeavingRules.dateProblem(left, appointed: member.appointed, today: request.today)
+                ?? later.flatMap({ LeavingRules.overlapProblem(name: member.name, left: left, rejoined: $0.appointed) })
+            {
+                errors.append(FieldError("left_on", problem))
+            } else if left == recorded {
+                errors.append(
+                    FieldError(
+                        "left_on",
+                        "They are already recorded as leaving on \(left.ukText). Enter the day they really left."))
+            }
+        }
+        if let problem = LeavingRules.reasonProblem(
+            typed["left_on_reason"]!, ask: "Say why the leaving date is being corrected.")
+        {
+            errors.append(FieldError("left_on_reason", problem))
+        }
+        guard errors.isEmpty, let left else {
+            return try await memberPage(
+                board, member, request, failure: ValidationFailure(errors), typed: typed, notice: nil)
+        }
+        let reason = typed["left_on_reason"]!
+        member.leftOn = left.iso
+        do {
+            try await saveLeaving(
+                member, request,
+                action: "board.member_leaving_corrected",
+                summary:
+                    "Corrected the day \(member.name) left \(board.name) from \(recorded.ukText) to \(left.ukText). Why: \(reason)",
+                change: FieldChange("left_on", from: recorded.iso, to: left.iso))
+        } catch let stale as EditVersion.Stale {
+            return try await staleLeaving(board, request, stale: stale, field: "left_on", typed: typed)
+        }
+        Admin.flash(request, "Corrected: \(member.name) left \(board.name) on \(left.ukText).")
+        return request.redirect(to: BoardURL.member(board.id!, member.id!))
+    }
+
+    /// Cancels a leaving recorded by mistake (the wrong member, say): they sit on the board again from their
+    /// appointment, as if it had never been recorded. Audited with the reason.
+    @Sendable static func cancelLeaving(_ request: Request) async throws -> Response {
+        let (board, member) = try await findMember(request)
+        let typed = ["not_left_reason": Admin.text(request, "not_left_reason").trimmingWhitespace()]
+        guard let recorded = member.leftOn.flatMap(SimpleDate.init(iso:)) else {
+            return try await notLeft(board, member, request)
+        }
+        var errors: [FieldError] = []
+        if let later = try await laterMembership(of: member, board: board, on: request.db),
+            let problem = LeavingRules.overlapProblem(name: member.name, left: nil, rejoined: later.appointed)
+        {
+            errors.append(FieldError("not_left_reason", problem))
+        } else if let problem = LeavingRules.reasonProblem(
+            typed["not_left_reason"]!, ask: "Say why the leaving was recorded by mistake.")
+        {
+            errors.append(FieldError("not_left_reason", problem))
+        }
+        guard errors.isEmpty else {
+            return try await memberPage(
+                board, member, request, failure: ValidationFailure(errors), typed: typed, notice: nil)
+        }
+        let reason = typed["not_left_reason"]!
+        member.leftOn = nil
+        do {
+            try await saveLeaving(
+                member, request,
+                action: "board.member_leaving_cancelled",
+                summary:
+                    "Cancelled the record that \(member.name) left \(board.name) on \(recorded.ukText): they have not left. Why: \(reason)",
+                change: FieldChange("left_on", from: recorded.iso, to: nil))
+        } catch let stale as EditVersion.Stale {
+            return try await staleLeaving(board, request, stale: stale, field: "not_left_reason", typed: typed)
+        }
+        Admin.flash(
+            request,
+            "Cancelled: \(member.name) has not left \(board.name). They count as a member again, from their appointment."
+        )
+        return request.redirect(to: BoardURL.member(board.id!, member.id!))
+    }
+
+    /// A correction posted for a member not recorded as having left: a colleague cancelled the leaving after the
+    /// form was opened (409, saying who), or the post was not made from the form.
+    private static func notLeft(_ board: Board, _ member: BoardMember, _ request: Request) async throws -> Response {
+        let id = member.id!
+        do {
+            try await request.db.writeTransaction { db in
+                try await EditVersion.check(
+                    sent: EditVersion.sent(request), stored: { editable(try await BoardMember.find(id, on: $0)) },
+                    schema: BoardMember.schema, id: id, objectType: "board_member", noun: "board member", on: db)
+            }
+        } catch let stale as EditVersion.Stale {
+            return try await memberPage(
+                board, member, request,
+                failure: ValidationFailure([
+                    FieldError(
+                        "left_on",
+                        "\(stale.changedBy) changed this board member\(stale.changedWhen), after you opened it: \(member.name) is no longer recorded as having left, so there is no leaving to correct."
+                    )
+                ]), typed: [:], notice: nil, version: EditVersion.of(editable(member)), status: .conflict)
+        }
+        Admin.flash(request, "\(member.name) is not recorded as having left, so there is no leaving to correct.")
+        return request.redirect(to: BoardURL.member(board.id!, member.id!))
+    }
+
+    /// The same person's membership of `board` after `member`'s (they left and were added again), if any.
+    private static func laterMembership(
+        of member: BoardMember, board: Board, on db: any Database
+    ) async throws -> BoardMember? {
+        let name = member.name.collapsingWhitespace().lowercased()
+        return try await board.$members.query(on: db).all().filter { other in
+            other.id != member.id && other.appointed >= member.appointed
+                && (other.name.collapsingWhitespace().lowercased() == name
+                    || (other.$account.id != nil && other.$account.id == member.$account.id))
+        }.min { $0.appointed < $1.appointed }
+    }
+
+    /// Saves a corrected leaving with its audit entry, unless the member changed after the form was opened.
+    private static func saveLeaving(
+        _ member: BoardMember, _ request: Request, action: String, summary: String, change: FieldChange
+    ) async throws {
+        let id = member.id!
+        try await request.db.writeTransaction { db in
+            try await EditVersion.check(
+                sent: EditVersion.sent(request), stored: { editable(try await BoardMember.find(id, on: $0)) },
+                schema: BoardMember.schema, id: id, objectType: "board_member", noun: "board member", on: db)
+            try await member.save(on: db)
+            try await AuditLog.record(
+                on: db, actor: Admin.actor(request), action: action, objectType: "board_member",
+                objectID: id.uuidString, summary: summary, changes: [change])
+        }
+    }
+
+    /// The member as stored now, with the typed correction kept and the new version under it.
+    private static func staleLeaving(
+        _ board: Board, _ request: Request, stale: EditVersion.Stale, field: String, typed: [String: String]
+    ) async throws -> Response {
+        let (_, now) = try await findMember(request)
+        return try await memberPage(
+            board, now, request, failure: ValidationFailure([FieldError(field, stale.message)]), typed: typed,
+            notice: nil, version: EditVersion.of(editable(now)), status: .conflict)
     }
 
     static func findBoard(_ request: Request) async throws -> Board {
