@@ -170,8 +170,11 @@ enum PlacesController {
             Admin.flash(request, existing == nil ? "Place added: \(place.name)" : "Place changed: \(place.name)")
             return request.redirect(to: SiteURL.places)
         } catch let failure as ValidationFailure {
+            // A refused save keeps the version the form was opened with: correcting it is no reason to overwrite.
             return .html(
-                render(request, input: input, failure: failure, editing: try await Admin.stored(existing, request)),
+                render(
+                    request, input: input, failure: failure, editing: try await Admin.stored(existing, request),
+                    version: EditVersion.sent(request)),
                 status: .unprocessableEntity)
         } catch let stale as EditVersion.Stale {
             return .html(
@@ -191,8 +194,9 @@ enum PlacesController {
         return place
     }
 
+    /// `version`: the one a refused form was opened with; otherwise the place's as stored.
     private static func render(
-        _ request: Request, input: PlaceInput, failure: ValidationFailure?, editing: Place?
+        _ request: Request, input: PlaceInput, failure: ValidationFailure?, editing: Place?, version: String? = nil
     )
         -> String
     {
@@ -214,7 +218,7 @@ enum PlacesController {
                 hint: editing.map {
                     "As local people say it. Its public address stays \(SiteURL.youSaidWeDid(place: $0.slug)) whatever the name."
                 } ?? "As local people say it, for example Calderdale.")
-            if let editing { EditVersion.hiddenField(EditVersion.of(editable(editing))) }
+            if let editing { EditVersion.hiddenField(version ?? EditVersion.of(editable(editing))) }
         }
     }
 }

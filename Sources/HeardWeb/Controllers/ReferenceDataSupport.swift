@@ -30,8 +30,9 @@ enum Admin {
     }
 
     /// The record being edited as stored now, for showing its form again after a refused save: the in-memory
-    /// copy may already hold the refused values (a name clash is found only on saving), and the form's
-    /// `EditVersion` must be that of what is stored. Nil when adding.
+    /// copy may already hold the refused values (a name clash is found only on saving). The form keeps the
+    /// `EditVersion` it was opened with, not this record's, so a colleague's save made meanwhile is not
+    /// overwritten by the corrected form. Nil when adding.
     static func stored<T>(_ existing: T?, _ request: Request) async throws -> T? where T: Model, T.IDValue == UUID {
         existing == nil ? nil : try await T.find(try uuidParameter(request), on: request.db)
     }

@@ -302,9 +302,11 @@ enum ServicesController {
                     + (try await sameNameNote(service, on: request.db)))
             return request.redirect(to: SiteURL.services)
         } catch let failure as ValidationFailure {
+            // A refused save keeps the version the form was opened with: correcting it is no reason to overwrite.
             return .html(
                 try await render(
-                    request, input: input, failure: failure, editing: try await Admin.stored(existing, request)),
+                    request, input: input, failure: failure, editing: try await Admin.stored(existing, request),
+                    version: EditVersion.sent(request)),
                 status: .unprocessableEntity)
         } catch let stale as EditVersion.Stale {
             return .html(
@@ -337,8 +339,10 @@ enum ServicesController {
         return service
     }
 
+    /// `version`: the one a refused form was opened with; otherwise the service's as stored.
     private static func render(
-        _ request: Request, input: ServiceInput, failure: ValidationFailure?, editing: Service?
+        _ request: Request, input: ServiceInput, failure: ValidationFailure?, editing: Service?,
+        version: String? = nil
     )
         async throws -> String
     {
@@ -373,7 +377,7 @@ enum ServicesController {
             FormComponents.textArea(
                 name: "summary", label: "What the service does (optional)", value: input.summary, failure: failure,
                 hint: "One or two plain sentences, shown to people choosing a service.")
-            if let editing { EditVersion.hiddenField(EditVersion.of(editable(editing))) }
+            if let editing { EditVersion.hiddenField(version ?? EditVersion.of(editable(editing))) }
         }
     }
 }

@@ -211,7 +211,9 @@ enum InitiativesController {
                 InitiativeViews.form(
                     request, input: form.input, placeIDs: Set(form.placeIDs ?? []),
                     serviceIDs: Set(form.serviceIDs ?? []), places: places, services: services,
-                    failure: ValidationFailure(errors), editing: existing, changeReason: form.changeReason ?? ""),
+                    failure: ValidationFailure(errors), editing: existing, changeReason: form.changeReason ?? "",
+                    // A refused save keeps the version it was opened with: correcting it is no reason to overwrite.
+                    version: EditVersion.sent(request)),
                 status: .unprocessableEntity)
         } catch let stale as EditVersion.Stale {
             return .html(

@@ -54,7 +54,8 @@ enum InitiativeViews {
 
     static func form(
         _ request: Request, input: InitiativeInput, placeIDs: Set<String>, serviceIDs: Set<String>, places: [Place],
-        services: [Service], failure: ValidationFailure?, editing: Initiative? = nil, changeReason: String = ""
+        services: [Service], failure: ValidationFailure?, editing: Initiative? = nil, changeReason: String = "",
+        version: String? = nil
     ) -> String {
         let heading = editing.map { "Change \($0.title)" } ?? "Add an initiative"
         let action = editing.map { DecisionURL.initiative($0.id!) + "/edit" } ?? SiteURL.new(DecisionURL.initiatives)
@@ -69,7 +70,10 @@ enum InitiativeViews {
             h1 { heading }
             HeardWeb.form(.action(action), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
-                if let editing { EditVersion.hiddenField(EditVersion.of(InitiativesController.editable(editing))) }
+                // `version`: the one a refused form was opened with; otherwise the initiative's as stored.
+                if let editing {
+                    EditVersion.hiddenField(version ?? EditVersion.of(InitiativesController.editable(editing)))
+                }
                 if editing == nil { SubmittedOnce.hiddenField(request.newSubmissionKey) }
                 FormComponents.textField(name: "title", label: "Title", value: input.title, failure: failure)
                 FormComponents.textArea(

@@ -1,0 +1,143 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// A save refused for a mistake (422) shows the form again with the version it was opened with, not that of the
+/// record as stored now: a colleague's change made in between is then not overwritten when the mistake is
+/// corrected and the form sent again (409 instead, with what was typed kept).
+@Suite("Refused edits keep the version their form was opened with")
+struct RefusedEditVersionTests {
+    @Test("an initiative", arguments: TestDatabase.all)
+    func initiative(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let place = Place(name: "Leeds", slug: "leeds")
+            try await place.create(on: app.db)
+            let initiative = Initiative(
+                title: "Patient transport eligibility", what: "Change who can use patient transport.",
+                why: "Costs have risen.", affectsServices: true, substantialVariation: false, decisionBody: "ICB board",
+                targetDate: nil)
+            initiative.placeIDs = place.id!.uuidString
+            try await initiative.create(on: app.db)
+            let path = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/edit"
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let colleague = try await app.signedInBrowser(.administrator)
+            let opened = try ConcurrentEditTests.version(try await officer.get(path))
+            func form(title: String, why: String, version: String) -> [String: String] {
+                [
+                    "title": title, "what": "Change who can use patient transport.", "why": why,
+                    "affects_services": "yes", "substantial_variation": "no", "decision_body": "ICB board",
+                    "place_ids[]": place.id!.uuidString, EditVersion.fieldName: version,
+                ]
+            }
+            let saved = try await colleague.post(
+                path,
+                form: form(
+                    title: "Patient transport eligibility", why: "Costs have risen. New evidence from the audit.",
+                    version: try ConcurrentEditTests.version(try await colleague.get(path))),
+                tokenFrom: path)
+            #expect(saved.status == .seeOther)
+            let newer = try ConcurrentEditTests.version(try await colleague.get(path))
+            #expect(newer != opened)
+
+            let untitled = try await officer.post(
+                path, form: form(title: " ", why: "Costs have risen.", version: opened), tokenFrom: path)
+            #expect(untitled.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(untitled) == opened, "the version it was opened with, not \(newer)")
+
+            let corrected = try await officer.post(
+                path,
+                form: form(
+                    title: "Patient transport: who is eligible", why: "Costs have risen.",
+                    version: try ConcurrentEditTests.version(untitled)),
+                tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this initiative on"), "\(corrected.body)")
+            #expect(corrected.body.contains("value=\"Patient transport: who is eligible\""), "what they typed is kept")
+            let kept = try #require(try await Initiative.find(initiative.id, on: app.db))
+            #expect(kept.why == "Costs have risen. New evidence from the audit.")
+            #expect(kept.title == "Patient transport eligibility")
+        }
+    }
+
+    @Test("a place", arguments: TestDatabase.all)
+    func place(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (_, place) = try await Fixtures.service(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+            let colleague = app.browser()
+            let (email, password) = try await app.createUser(.administrator, email: "second@test.heard.example")
+            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let path = "/staff/places/\(place.id!.uuidString.lowercased())/edit"
+            let opened = try ConcurrentEditTests.version(try await admin.get(path))
+            let renamed = try await colleague.post(
+                path,
+                form: [
+                    "name": "Calderdale and Kirklees",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(try await colleague.get(path)),
+                ], tokenFrom: path)
+            #expect(renamed.status == .seeOther)
+
+            let empty = try await admin.post(path, form: ["name": " ", EditVersion.fieldName: opened], tokenFrom: path)
+            #expect(empty.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(empty) == opened)
+            #expect(empty.body.contains("Change Calderdale and Kirklees"), "the page names the place as stored now")
+
+            let corrected = try await admin.post(
+                path, form: ["name": "Calder Valley", EditVersion.fieldName: try ConcurrentEditTests.version(empty)],
+                tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this place on"))
+            #expect(corrected.body.contains("value=\"Calder Valley\""), "what they typed is kept")
+            #expect(try await Place.find(place.id, on: app.db)?.name == "Calderdale and Kirklees")
+        }
+    }
+
+    @Test("a service", arguments: TestDatabase.all)
+    func service(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+            let colleague = app.browser()
+            let (email, password) = try await app.createUser(.administrator, email: "second@test.heard.example")
+            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let path = "/staff/services/\(service.id!.uuidString.lowercased())/edit"
+            let form = [
+                "name": "Emergency department", "summary": "",
+                "organisation_id": service.$organisation.id.uuidString, "place_id": place.id!.uuidString,
+            ]
+            let opened = try ConcurrentEditTests.version(try await admin.get(path))
+            let described = try await colleague.post(
+                path,
+                form: form.merging([
+                    "summary": "Open all day and night for serious injuries and illness.",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(try await colleague.get(path)),
+                ]) { $1 }, tokenFrom: path)
+            #expect(described.status == .seeOther)
+
+            let unplaced = try await admin.post(
+                path,
+                form: form.merging(["name": "A and E department", "place_id": "", EditVersion.fieldName: opened]) {
+                    $1
+                },
+                tokenFrom: path)
+            #expect(unplaced.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(unplaced) == opened)
+
+            let corrected = try await admin.post(
+                path,
+                form: form.merging([
+                    "name": "A and E department", EditVersion.fieldName: try ConcurrentEditTests.version(unplaced),
+                ]) { $1 }, tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this service on"))
+            #expect(corrected.body.contains("value=\"A and E department\""), "what they typed is kept")
+            let kept = try #require(try await Service.find(service.id, on: app.db))
+            #expect(kept.name == "Emergency department")
+            #expect(kept.summary == "Open all day and night for serious injuries and illness.")
+        }
+    }
+}
