@@ -140,4 +140,43 @@ struct RefusedEditVersionTests {
             #expect(kept.summary == "Open all day and night for serious injuries and illness.")
         }
     }
+
+    @Test("an organisation", arguments: TestDatabase.all)
+    func organisation(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let organisation = Organisation(name: "Riverside Test Trust", kind: .trust)
+            try await organisation.create(on: app.db)
+            let admin = try await app.signedInBrowser(.administrator)
+            let colleague = app.browser()
+            let (email, password) = try await app.createUser(.administrator, email: "second@test.heard.example")
+            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let path = "/staff/organisations/\(organisation.id!.uuidString.lowercased())/edit"
+            let form = ["name": "Riverside Test Trust", "kind": "trust", "ods_code": ""]
+            let opened = try ConcurrentEditTests.version(try await admin.get(path))
+            let coded = try await colleague.post(
+                path,
+                form: form.merging([
+                    "ods_code": "RXF",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(try await colleague.get(path)),
+                ]) { $1 }, tokenFrom: path)
+            #expect(coded.status == .seeOther)
+
+            let unnamed = try await admin.post(
+                path, form: form.merging(["name": "", EditVersion.fieldName: opened]) { $1 }, tokenFrom: path)
+            #expect(unnamed.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(unnamed) == opened)
+
+            let corrected = try await admin.post(
+                path,
+                form: form.merging([
+                    "name": "Riverside Hospitals NHS Trust",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(unnamed),
+                ]) { $1 }, tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this organisation on"))
+            #expect(corrected.body.contains("value=\"Riverside Hospitals NHS Trust\""), "what they typed is kept")
+            let kept = try #require(try await Organisation.find(organisation.id, on: app.db))
+            #expect(kept.name == "Riverside Test Trust" && kept.odsCode == "RXF")
+        }
+    }
 }

@@ -87,8 +87,11 @@ enum OrganisationsController {
                 request, existing == nil ? "Organisation added: \(org.name)" : "Organisation changed: \(org.name)")
             return request.redirect(to: SiteURL.organisations)
         } catch let failure as ValidationFailure {
+            // A refused save keeps the version the form was opened with: correcting it is no reason to overwrite.
             return .html(
-                render(request, input: input, failure: failure, editing: try await Admin.stored(existing, request)),
+                render(
+                    request, input: input, failure: failure, editing: try await Admin.stored(existing, request),
+                    version: EditVersion.sent(request)),
                 status: .unprocessableEntity)
         } catch let stale as EditVersion.Stale {
             return .html(
@@ -108,8 +111,10 @@ enum OrganisationsController {
         return org
     }
 
+    /// `version`: the one a refused form was opened with; otherwise the organisation's as stored.
     private static func render(
-        _ request: Request, input: OrganisationInput, failure: ValidationFailure?, editing: Organisation?
+        _ request: Request, input: OrganisationInput, failure: ValidationFailure?, editing: Organisation?,
+        version: String? = nil
     ) -> String {
         let heading = editing == nil ? "Add an organisation" : "Change \(editing!.name)"
         let action =
@@ -127,7 +132,7 @@ enum OrganisationsController {
             FormComponents.textField(
                 name: "ods_code", label: "ODS code (optional)", value: input.odsCode, failure: failure,
                 hint: "The Organisation Data Service code, for example RXF.", required: false, width: "short")
-            if let editing { EditVersion.hiddenField(EditVersion.of(editable(editing))) }
+            if let editing { EditVersion.hiddenField(version ?? EditVersion.of(editable(editing))) }
         }
     }
 }
