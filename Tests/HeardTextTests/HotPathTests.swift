@@ -93,7 +93,8 @@ import Testing
             "My NI number is AB 12 34 56 C.", "NINO: AB123456", "hospital no. RJ1 2345678", "MRN: 0012345",
             "I tweeted @jane_smith87", "seen @ 3pm", "cared for @home", "see facebook.com/jane.smith.99 please",
             "https://www.instagram.com/jane_s/", "24/7 care and/or", "a nurse called jane", "my name is sarah",
-            "the nurse called back", "my husband ian Smith",
+            "the nurse called back", "my husband ian Smith", "hi this is sarah writing", "signed karen",
+            "call me jo", "my name's ellie", "thanks from jane", "husband will",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

@@ -52,9 +52,9 @@ public struct CommentAnalyser: Sendable {
         var personalData = PersonalDataKinds()
         if redact {
             let cueWordSeen = cues & AnalysisCues.nameCueBit != 0
-            let mayContainName = workspace.tokens.withUnsafeBufferPointer {
-                NameCues.mayPrecedeName($0, cueWordSeen: cueWordSeen)
-            }
+            let mayContainName =
+                cues & AnalysisCues.lowerCaseNameCueBit != 0
+                || workspace.tokens.withUnsafeBufferPointer { NameCues.mayPrecedeName($0, cueWordSeen: cueWordSeen) }
             personalData = redactor.redactIfNeeded(
                 bytes, into: &workspace.redacted, clues: clues, mayContainName: mayContainName)
         }

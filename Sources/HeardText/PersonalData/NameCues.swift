@@ -19,6 +19,15 @@ enum NameCues {
         "neighbor", "colleague", "flatmate", "housemate", "lodger", "godson", "goddaughter",
     ]
 
+    /// A role or lead-in, then a first name in any case: where the name pattern takes a lower-case word ("a
+    /// nurse called jane", "my name is sarah"). One phrase per cue, for the analyser's cue matcher.
+    static let firstNameAfterCuePhrases: [String] =
+        roleWords.map { "\($0) {firstname}" }
+        + [
+            "name is {firstname}", "name was {firstname}", "name's {firstname}", "call me {firstname}",
+            "this is {firstname}", "signed {firstname}",
+        ]
+
     /// Words after which a capitalised name follows in a given context (see `PersonalDataPatterns.name`):
     /// "my name is Sarah", "her name was Jane", "this is Sarah writing", "my name's Sarah", "call me Sarah",
     /// "signed Sarah Jones", "I am Zelda Quibble" (a first name and a surname), and "from Sarah" ending a
@@ -125,8 +134,9 @@ enum NameCues {
 
     /// Whether the name pattern can match anywhere in a comment with these tokens: some honorific, a
     /// capitalised first name (`GivenNames`), or some
-    /// role or lead-in ("my name is") followed by a word that starts with a capital or is a first name in
-    /// lower case ("called jane"), or "from" and a capitalised word or two ending the comment. A necessary condition
+    /// role or lead-in ("my name is") followed by a word that starts with a capital (a role or lead-in followed
+    /// by a first name in lower case, "called jane", is found by the cue matcher: `firstNameAfterCuePhrases`),
+    /// or "from" and a capitalised word or two ending the comment. A necessary condition
     /// only; the redactor's byte-level pattern decides. `cueWordSeen` is whether the cue matcher found a
     /// title, role or lead-in: without one only the comment's last words are looked at.
     static func mayPrecedeName(_ tokens: UnsafeBufferPointer<Token>, cueWordSeen: Bool = true) -> Bool {
@@ -140,11 +150,8 @@ enum NameCues {
             let hash = tokens[index].hash
             if honorificTokens.value(for: hash) != nil { return true }
             if tokens[index].startsUpper, givenNameTokens.value(for: hash) != nil { return true }
-            guard index + 1 < count else { continue }
-            // A lower-case word after a role or lead-in is a name only if it is a first name ("called jane").
-            if !tokens[index + 1].startsUpper {
-                guard givenNameTokens.value(for: tokens[index + 1].hash) != nil else { continue }
-            } else if index + 2 < count, tokens[index + 2].startsUpper, selfLeadInTokens.value(for: hash) != nil {
+            guard index + 1 < count, tokens[index + 1].startsUpper else { continue }
+            if index + 2 < count, tokens[index + 2].startsUpper, selfLeadInTokens.value(for: hash) != nil {
                 return true
             }
             if roleTokens.value(for: hash) != nil || leadInTokens.value(for: hash) != nil { return true }
