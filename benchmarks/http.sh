@@ -84,7 +84,8 @@ bench_database() {
   before=$(stored_api_items "$label" "$database")
   HEARD_SERVICE_ID="$service" wrk_run "POST /api/v1/feedback (durable)" "$submit_connections" \
     benchmarks/http/submit.lua "$base"
-  curl -fsS "$base/metrics" | awk '/^heard_feedback_group_commits_total/ {g=$2} /^heard_feedback_items_committed_total/ {i=$2}
+  # /metrics answers this machine; with HEARD_METRICS_TOKEN in the environment the server wants it sent.
+  curl -fsS ${HEARD_METRICS_TOKEN:+-H "Authorization: Bearer $HEARD_METRICS_TOKEN"} "$base/metrics" | awk '/^heard_feedback_group_commits_total/ {g=$2} /^heard_feedback_items_committed_total/ {i=$2}
     END { if (g > 0) printf "\nGroup commits: %d items in %d transactions (%.1f items per commit).\n", i, g, i / g }'
   heard_stop_all
   after=$(stored_api_items "$label" "$database")

@@ -36,6 +36,9 @@ public struct AppConfiguration: Sendable {
     /// How long, in seconds, a public page is kept for signed-out visitors before it is built again; 0 turns
     /// the cache off. Any change made through this instance empties it at once.
     public var publicPageCacheSeconds: Double = 2
+    /// The bearer token Prometheus sends to read `/metrics`. Nil: `/metrics` answers only requests from this
+    /// machine (a loopback peer address, not through a proxy), and is a 404 for everyone else.
+    public var metricsToken: String? = nil
     /// Salt for hashing submitters' network addresses (rate limiting). Set the same value on every instance.
     public var secret: String = "heard-default-secret-change-me"
     /// Outgoing mail: where notices are delivered. Nil keeps them queued in the outbox.

@@ -44,6 +44,14 @@ extension AppConfiguration {
             }
             publicPageCacheSeconds = value
         }
+        if let token = environment["HEARD_METRICS_TOKEN"], !token.isEmpty {
+            guard token.count >= 16, !token.contains(where: \.isWhitespace) else {
+                throw .invalid(
+                    setting: "HEARD_METRICS_TOKEN",
+                    reason: "use at least 16 characters and no spaces, for example the output of openssl rand -hex 32.")
+            }
+            metricsToken = token
+        }
         if let secret = environment["HEARD_SECRET"], !secret.isEmpty { self.secret = secret }
         if let from = environment["HEARD_MAIL_FROM"], !from.isEmpty { mailFrom = from }
         if let contact = environment["HEARD_CONTACT"], !contact.isEmpty {

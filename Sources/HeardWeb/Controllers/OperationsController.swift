@@ -4,7 +4,7 @@ import Prometheus
 import SQLKit
 import Vapor
 
-/// `/health` for load balancers and `/metrics` for Prometheus.
+/// `/health` for load balancers and `/metrics` for Prometheus (for this machine or the metrics token only).
 enum OperationsController {
     struct Health: Content {
         var status: String
@@ -44,6 +44,13 @@ enum OperationsController {
     }
 
     @Sendable static func metrics(_ request: Request) async throws -> Response {
+        switch MetricsAccess.decide(
+            token: request.heardConfiguration.metricsToken, headers: request.headers, peer: request.remoteAddress)
+        {
+        case .allowed: break
+        case .wrongToken: return MetricsAccess.unauthorized()
+        case .notFound: throw Abort(.notFound)
+        }
         guard let metrics = request.application.storage[HTTPMetrics.Key.self] else { throw Abort(.notFound) }
         // Job counts are read at scrape time so every instance reports the shared queue.
         if let counts = try? await JobQueue(database: request.db, workerID: "metrics").counts() {
