@@ -4,7 +4,8 @@ import HeardDomain
 import HeardStorage
 import Vapor
 
-/// Settings that staff manage in the app: API tokens (shown once), and what the operator configured.
+/// Settings that staff manage in the app: API tokens (shown once; administrators only, others see their own),
+/// and what the operator configured.
 enum SettingsController {
     @Sendable static func show(_ request: Request) async throws -> Response {
         .html(try await render(request, newToken: nil, typed: TokenForm(), failure: nil))
@@ -96,11 +97,17 @@ enum SettingsController {
     static func render(
         _ request: Request, newToken: String?, typed: TokenForm, failure: ValidationFailure?
     ) async throws -> String {
-        let tokens = try await APIToken.query(on: request.db).with(\.$user).sort(\.$createdAt, .descending).all()
-        let users = try await User.query(on: request.db).filter(\.$isActive == true).filter(\.$role != .involvedPerson)
-            .sort(\.$email).all()
-        let config = request.heardConfiguration
+        // Administrators make and revoke every token. Anyone else here (an engagement officer) sees only the
+        // tokens made for their own account: others' token names, accounts and last use are not theirs to see.
         let isAdmin = request.currentUser?.role == .administrator
+        var tokenQuery = APIToken.query(on: request.db).with(\.$user).sort(\.$createdAt, .descending)
+        if !isAdmin { tokenQuery = tokenQuery.filter(\.$user.$id == (request.currentUser?.id ?? UUID())) }
+        let tokens = try await tokenQuery.all()
+        let users =
+            isAdmin
+            ? try await User.query(on: request.db).filter(\.$isActive == true).filter(\.$role != .involvedPerson)
+                .sort(\.$email).all() : []
+        let config = request.heardConfiguration
         let token = request.csrfToken
         return PageLayout.render(PageContext(request, title: "Settings", hasErrors: failure != nil)) {
             FormComponents.errorSummary(failure)
@@ -138,16 +145,26 @@ enum SettingsController {
                     p { HTMLNode.element("code", [.class("token")], children: [.text(newToken)]) }
                 }
             }
-            DataTable.render(
-                caption: "API tokens", headers: ["Name", "Account", "Created", "Last used", "Status"],
-                rows: tokens.map { record in
-                    [
-                        .text(record.name), .text("\(record.user.email) (\(record.user.role.title))"),
-                        .text((record.createdAt ?? Date()).formatted(AuditPage.dateFormat)),
-                        .text(record.lastUsedAt.map { $0.formatted(AuditPage.dateFormat) } ?? "Never"),
-                        statusCell(record, canRevoke: isAdmin, csrfToken: token),
-                    ]
-                }, captionHidden: true)
+            if !isAdmin {
+                p(.class("hint")) {
+                    "Only the tokens made for your account are shown. Administrators create and revoke API tokens."
+                }
+            }
+            if tokens.isEmpty, !isAdmin {
+                p { "No API tokens have been made for your account." }
+            } else {
+                DataTable.render(
+                    caption: isAdmin ? "API tokens" : "Your API tokens",
+                    headers: ["Name", "Account", "Created", "Last used", "Status"],
+                    rows: tokens.map { record in
+                        [
+                            .text(record.name), .text("\(record.user.email) (\(record.user.role.title))"),
+                            .text((record.createdAt ?? Date()).formatted(AuditPage.dateFormat)),
+                            .text(record.lastUsedAt.map { $0.formatted(AuditPage.dateFormat) } ?? "Never"),
+                            statusCell(record, canRevoke: isAdmin, csrfToken: token),
+                        ]
+                    }, captionHidden: true)
+            }
             if isAdmin {
                 h3 { "Create a token" }
                 HeardWeb.form(.action(SiteURL.settings + "/tokens"), .method("post"), .novalidate) {
