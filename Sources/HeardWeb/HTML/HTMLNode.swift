@@ -1,5 +1,8 @@
-/// A piece of HTML. Text and attribute values are escaped when rendered, so a view cannot
-/// inject markup by accident; `raw` exists only for trusted constants (inline SVG we build).
+import HeardDomain
+
+/// A piece of HTML. Text and attribute values are escaped when rendered (and lose direction override
+/// controls, `BidiControls`), so a view cannot inject markup or reverse words by accident; `raw` exists only
+/// for trusted constants (inline SVG we build).
 public struct HTMLNode: Sendable {
     enum Kind: Sendable {
         case element(name: String, attributes: [HTMLAttribute], children: [HTMLNode], isVoid: Bool)
@@ -86,6 +89,9 @@ enum HTMLEscaping {
             case ">": output += "&gt;"
             case "\"" where quotes: output += "&quot;"
             case "'" where quotes: output += "&#39;"
+            // Direction overrides and isolates from stored text (typed, imported or sent to the API) would
+            // reorder what the page shows; they are never needed to show right-to-left letters, which stay.
+            case _ where BidiControls.contains(character): break
             default: output.unicodeScalars.append(character)
             }
         }

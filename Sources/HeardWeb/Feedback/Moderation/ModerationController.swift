@@ -87,7 +87,8 @@ enum ModerationController {
     @Sendable static func decide(_ request: Request) async throws -> Response {
         let item = try await find(request)
         let form = try request.content.decode(Form.self)
-        let text = (form.publishedText ?? "").trimmingWhitespace()
+        // Direction controls would let the published words show in another order than they were written.
+        let text = (form.publishedText ?? "").removingBidiControls().trimmingWhitespace()
         let reason = (form.reason ?? "").trimmingWhitespace()
         let decision: ModerationDecision
         switch form.decision {

@@ -3,9 +3,14 @@ import HeardStorage
 import HeardText
 
 /// The text a moderator is offered to publish: the redacted words, with "What was good" and "What could be
-/// better" labelled when the person answered them, so a reader can tell which answer "Nothing" belongs to.
+/// better" labelled when the person answered them, so a reader can tell which answer "Nothing" belongs to;
+/// without direction override controls (`BidiControls`), which the published text may not keep.
 enum PublishedSuggestion {
     static func text(for item: FeedbackItem) -> String {
+        suggestion(for: item).removingBidiControls()
+    }
+
+    private static func suggestion(for item: FeedbackItem) -> String {
         let good = item.whatWasGood.trimmingWhitespace()
         let better = item.couldBeBetter.trimmingWhitespace()
         guard !good.isEmpty || !better.isEmpty else { return OwnName.redact(item.contactName, in: item.redactedText) }

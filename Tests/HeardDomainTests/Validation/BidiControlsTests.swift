@@ -1,0 +1,35 @@
+import HeardDomain
+import Testing
+
+@Suite("Direction override controls")
+struct BidiControlsTests {
+    static let controls: [Unicode.Scalar] = [
+        "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+    ]
+
+    @Test("each override and isolate control is removed, wherever it is")
+    func removed() {
+        for control in Self.controls {
+            let text = "\(control)The wait was \(control)gnol\(control)"
+            #expect(text.removingBidiControls() == "The wait was gnol", "U+\(String(control.value, radix: 16))")
+            #expect(BidiControls.contains(control))
+        }
+        #expect("\u{202E}\u{2066}\u{2069}".removingBidiControls() == "")
+        #expect("a\u{202E}\u{202E}b\u{2067}c\u{2069}".removingBidiControls() == "abc")
+    }
+
+    @Test("right-to-left letters, direction marks and the characters either side of the ranges are kept")
+    func keptAsTheyAre() {
+        for text in [
+            "شكرا جزيلا للممرضة", "תודה רבה לאחות", "ہسپتال کا عملہ اچھا تھا",
+            "Dr \u{200F}أحمد\u{200E} was kind", "\u{061C}١٢٣", "👩‍⚕️ café e\u{301}",
+            "\u{2029}\u{2065}\u{206A}\u{202F}\u{2060}", "",
+        ] {
+            #expect(text.removingBidiControls() == text, "\(text)")
+            #expect(text.unicodeScalars.allSatisfy { !BidiControls.contains($0) }, "\(text)")
+        }
+        #expect("شكرا \u{2067}Leeds GP\u{2069} جزيلا".removingBidiControls() == "شكرا Leeds GP جزيلا")
+        #expect(
+            "e\u{301}\u{202E}\u{200F}".removingBidiControls().unicodeScalars.map(\.value) == [0x65, 0x301, 0x200F])
+    }
+}
