@@ -179,4 +179,47 @@ struct RefusedEditVersionTests {
             #expect(kept.name == "Riverside Test Trust" && kept.odsCode == "RXF")
         }
     }
+
+    @Test("an account", arguments: TestDatabase.all)
+    func account(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (accountEmail, _) = try await app.createUser(.moderator)
+            let account = try #require(try await User.query(on: app.db).filter(\.$email == accountEmail).first())
+            let admin = try await app.signedInBrowser(.administrator)
+            let colleague = app.browser()
+            let (email, password) = try await app.createUser(.administrator, email: "second@test.heard.example")
+            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let path = "/staff/users/\(account.id!.uuidString.lowercased())"
+            let form = ["email": accountEmail, "display_name": "Moderator Tester", "role": "moderator"]
+            let opened = try ConcurrentEditTests.version(try await admin.get(path))
+            let renamed = try await colleague.post(
+                path,
+                form: form.merging([
+                    "display_name": "Chloe Wright",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(try await colleague.get(path)),
+                ]) { $1 }, tokenFrom: path)
+            #expect(renamed.status == .seeOther)
+
+            let unnamed = try await admin.post(
+                path,
+                form: form.merging(["display_name": " ", "role": "complaints_handler", EditVersion.fieldName: opened]) {
+                    $1
+                },
+                tokenFrom: path)
+            #expect(unnamed.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(unnamed) == opened)
+
+            let corrected = try await admin.post(
+                path,
+                form: form.merging([
+                    "display_name": "Moderator Tester (Leeds)", "role": "complaints_handler",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(unnamed),
+                ]) { $1 }, tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this account on"))
+            #expect(corrected.body.contains("value=\"Moderator Tester (Leeds)\""), "what they typed is kept")
+            let kept = try #require(try await User.find(account.id, on: app.db))
+            #expect(kept.displayName == "Chloe Wright" && kept.role == .moderator)
+        }
+    }
 }

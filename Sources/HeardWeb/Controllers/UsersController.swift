@@ -157,8 +157,11 @@ enum UsersController {
         }
         let organisation = try await chosenOrganisation(form.organisationID, into: &errors, on: request.db)
         guard errors.isEmpty, let role else {
+            // A refused save keeps the version the form was opened with: correcting it is no reason to overwrite.
             return .html(
-                try await editPage(request, user: user, form: form, failure: ValidationFailure(errors)),
+                try await editPage(
+                    request, user: user, form: form, failure: ValidationFailure(errors),
+                    version: EditVersion.sent(request)),
                 status: .unprocessableEntity)
         }
         let changes = [
@@ -275,8 +278,9 @@ enum UsersController {
         [user?.displayName, user?.email, user?.role.rawValue, user?.$organisation.id?.uuidString]
     }
 
+    /// `version`: the one a refused form was opened with; otherwise the account's as stored.
     private static func editPage(
-        _ request: Request, user: User, form: EditForm, failure: ValidationFailure?
+        _ request: Request, user: User, form: EditForm, failure: ValidationFailure?, version: String? = nil
     ) async throws -> String {
         let organisations = try await Organisation.query(on: request.db).sort(\.$name).all()
         let token = request.csrfToken
@@ -309,7 +313,7 @@ enum UsersController {
                     selected: form.organisationID ?? "", failure: failure,
                     hint: "Replies this person publishes are signed with their role and this organisation.",
                     prompt: "None")
-                EditVersion.hiddenField(EditVersion.of(editable(user)))
+                EditVersion.hiddenField(version ?? EditVersion.of(editable(user)))
                 FormComponents.submitButton("Save changes")
             }
             h2 { "Password" }
