@@ -222,4 +222,50 @@ struct RefusedEditVersionTests {
             #expect(kept.displayName == "Chloe Wright" && kept.role == .moderator)
         }
     }
+
+    @Test("an indicator's details", arguments: TestDatabase.all)
+    func indicator(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let colleague = app.browser()
+            let (email, password) = try await app.createUser(.engagementOfficer, email: "second@test.heard.example")
+            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            #expect(
+                try await IndicatorDetailsTests.create("Carers assessed", period: "month", on: officer).status
+                    == .seeOther)
+            let indicator = try #require(try await Indicator.query(on: app.db).first())
+            let path = "/staff/indicators/\(indicator.id!.uuidString.lowercased())"
+            let form = [
+                "name": "Carers assessed", "description": "From the practice records.", "unit": "percent",
+                "direction": "higher", "period": "month",
+            ]
+            let opened = try ConcurrentEditTests.version(try await officer.get(path))
+            let described = try await colleague.post(
+                path + "/details",
+                form: form.merging([
+                    "description": "From the practice records and the council's carers register.",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(try await colleague.get(path)),
+                ]) { $1 }, tokenFrom: path)
+            #expect(described.status == .seeOther)
+
+            let unnamed = try await officer.post(
+                path + "/details", form: form.merging(["name": " ", EditVersion.fieldName: opened]) { $1 },
+                tokenFrom: path)
+            #expect(unnamed.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(unnamed) == opened)
+
+            let corrected = try await officer.post(
+                path + "/details",
+                form: form.merging([
+                    "name": "Carers given an assessment",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(unnamed),
+                ]) { $1 }, tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this indicator on"))
+            #expect(corrected.body.contains("value=\"Carers given an assessment\""), "what they typed is kept")
+            let kept = try #require(try await Indicator.find(indicator.id, on: app.db))
+            #expect(kept.name == "Carers assessed")
+            #expect(kept.summary == "From the practice records and the council's carers register.")
+        }
+    }
 }

@@ -101,9 +101,11 @@ enum IndicatorPages {
     }
 
     /// `replacing`, when a typed-in figure would replace one already recorded, adds the box that confirms it.
+    /// `version`: the one a refused details form was opened with; otherwise the indicator's as stored.
     static func show(
         _ indicator: Indicator, values: [IndicatorValue], places: [Place], replacing: IndicatorValue?,
-        context: PageContext, failure: ValidationFailure?, typed: [String: String], notice: String?
+        context: PageContext, failure: ValidationFailure?, typed: [String: String], notice: String?,
+        version: String? = nil
     ) -> String {
         let byPlace = Dictionary(grouping: values, by: { $0.$place.id })
         return PageLayout.render(context) {
@@ -195,7 +197,7 @@ enum IndicatorPages {
             }
             detailsForm(
                 indicator, hasFigures: !values.isEmpty, csrfToken: context.csrfToken ?? "", failure: failure,
-                typed: typed)
+                typed: typed, version: version)
         }
     }
 
@@ -203,7 +205,7 @@ enum IndicatorPages {
     /// errors and the summary's links are on show.
     static func detailsForm(
         _ indicator: Indicator, hasFigures: Bool, csrfToken: String, failure: ValidationFailure?,
-        typed: [String: String]
+        typed: [String: String], version: String? = nil
     ) -> HTMLNode {
         let refused = typed["form"] == "details"
         let shown = refused ? typed : [:]
@@ -242,7 +244,7 @@ enum IndicatorPages {
                             label: "The figures already recorded are for the new period: it was set wrongly",
                             checked: shown["period_relabel"] == "yes", failure: refused ? failure : nil)
                     }
-                    EditVersion.hiddenField(EditVersion.of(IndicatorsController.editable(indicator)))
+                    EditVersion.hiddenField(version ?? EditVersion.of(IndicatorsController.editable(indicator)))
                     FormComponents.submitButton("Save the details")
                 },
             ])

@@ -171,9 +171,10 @@ enum IndicatorsController {
         let indicator = try await find(request)
         let (typed, details, errors) = try await readDetails(request, existing: indicator)
         guard let details else {
+            // A refused save keeps the version the form was opened with: correcting it is no reason to overwrite.
             return try await showPage(
-                indicator, request, failure: ValidationFailure(errors), typed: typed.merging(["form": "details"]) { $1 }
-            )
+                indicator, request, failure: ValidationFailure(errors),
+                typed: typed.merging(["form": "details"]) { $1 }, version: EditVersion.sent(request))
         }
         let changes = [
             FieldChange("name", from: indicator.name, to: details.name),
@@ -214,7 +215,7 @@ enum IndicatorsController {
                 try await find(request), request,
                 failure: ValidationFailure([
                     FieldError("name", "There is already an indicator called \(details.name).")
-                ]), typed: typed.merging(["form": "details"]) { $1 })
+                ]), typed: typed.merging(["form": "details"]) { $1 }, version: EditVersion.sent(request))
         }
         Admin.flash(request, "\(details.name): details saved.")
         return request.redirect(to: IndicatorURL.indicator(indicator.id!))
@@ -224,10 +225,11 @@ enum IndicatorsController {
         try await showPage(try await find(request), request, failure: nil, typed: [:])
     }
 
-    /// `replacing` is the figure a typed-in one would replace: the form then asks to confirm that.
+    /// `replacing` is the figure a typed-in one would replace: the form then asks to confirm that. `version`: the
+    /// one a refused details form was opened with; otherwise the indicator's as stored.
     static func showPage(
         _ indicator: Indicator, _ request: Request, failure: ValidationFailure?, typed: [String: String],
-        replacing: IndicatorValue? = nil, status: HTTPResponseStatus? = nil
+        replacing: IndicatorValue? = nil, version: String? = nil, status: HTTPResponseStatus? = nil
     ) async throws -> Response {
         let values = try await indicator.$values.query(on: request.db).with(\.$place).all()
         let places = try await Place.query(on: request.db).sort(\.$name).all()
@@ -235,7 +237,7 @@ enum IndicatorsController {
             IndicatorPages.show(
                 indicator, values: values, places: places, replacing: replacing,
                 context: PageContext(request, title: indicator.name, hasErrors: failure != nil), failure: failure,
-                typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil),
+                typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil, version: version),
             status: status ?? (failure == nil ? .ok : .unprocessableEntity))
     }
 
