@@ -268,4 +268,50 @@ struct RefusedEditVersionTests {
             #expect(kept.summary == "From the practice records and the council's carers register.")
         }
     }
+
+    @Test("an involvement activity", arguments: TestDatabase.all)
+    func activity(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 4))
+            let (_, place) = try await Fixtures.service(on: app.db)
+            let activity = InvolvementActivity(
+                initiativeID: nil, placeID: place.id!, kind: .communityMeeting, title: "Drop-in at the library",
+                heldOn: SimpleDate(year: 2026, month: 11, day: 20), venue: "Halifax library", attendees: 5)
+            try await activity.create(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let colleague = app.browser()
+            let (email, password) = try await app.createUser(.engagementOfficer, email: "second@test.heard.example")
+            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let path = "/staff/activities/\(activity.id!.uuidString.lowercased())/edit"
+            let form = [
+                "title": "Drop-in at the library", "kind": "community_meeting", "place_id": place.id!.uuidString,
+                "date": "2026-11-20", "venue": "Halifax library", "attendees": "5",
+            ]
+            let opened = try ConcurrentEditTests.version(try await officer.get(path))
+            let counted = try await colleague.post(
+                path,
+                form: form.merging([
+                    "attendees": "12",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(try await colleague.get(path)),
+                ]) { $1 }, tokenFrom: path)
+            #expect(counted.status == .seeOther)
+
+            let untitled = try await officer.post(
+                path, form: form.merging(["title": " ", EditVersion.fieldName: opened]) { $1 }, tokenFrom: path)
+            #expect(untitled.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(untitled) == opened)
+
+            let corrected = try await officer.post(
+                path,
+                form: form.merging([
+                    "title": "Drop-in at Halifax library",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(untitled),
+                ]) { $1 }, tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this activity on"))
+            #expect(corrected.body.contains("value=\"Drop-in at Halifax library\""), "what they typed is kept")
+            let kept = try #require(try await InvolvementActivity.find(activity.id, on: app.db))
+            #expect(kept.title == "Drop-in at the library" && kept.attendees == 12)
+        }
+    }
 }

@@ -246,9 +246,10 @@ enum ActivitiesController {
             )
             return request.redirect(to: DecisionURL.activity(activity.id!))
         } catch let failure as ValidationFailure {
+            // A refused save keeps the version the form was opened with: correcting it is no reason to overwrite.
             let response = try await render(
                 request, input: input, initiativeID: initiativeID, features: features, failure: failure,
-                editing: existing)
+                editing: existing, version: EditVersion.sent(request))
             response.status = .unprocessableEntity
             return response
         } catch let stale as EditVersion.Stale {
@@ -271,9 +272,10 @@ enum ActivitiesController {
         ]
     }
 
+    /// `version`: the one a refused form was opened with; otherwise the activity's as stored.
     static func render(
         _ request: Request, input: ActivityInput, initiativeID: String, features: Set<String>,
-        failure: ValidationFailure?, editing: InvolvementActivity? = nil
+        failure: ValidationFailure?, editing: InvolvementActivity? = nil, version: String? = nil
     ) async throws -> Response {
         // Places in use, and the one an activity being changed is already at.
         let places = try await Place.query(on: request.db).sort(\.$name).all().filter {
@@ -283,7 +285,7 @@ enum ActivitiesController {
         return .html(
             ActivityViews.form(
                 request, input: input, initiativeID: initiativeID, features: features, places: places,
-                initiatives: initiatives, failure: failure, editing: editing))
+                initiatives: initiatives, failure: failure, editing: editing, version: version))
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

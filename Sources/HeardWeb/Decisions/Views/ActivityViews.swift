@@ -70,7 +70,8 @@ enum ActivityViews {
 
     static func form(
         _ request: Request, input: ActivityInput, initiativeID: String, features: Set<String>, places: [Place],
-        initiatives: [Initiative], failure: ValidationFailure?, editing: InvolvementActivity? = nil
+        initiatives: [Initiative], failure: ValidationFailure?, editing: InvolvementActivity? = nil,
+        version: String? = nil
     ) -> String {
         let heading = editing.map { "Change \($0.title)" } ?? "Record an involvement activity"
         let action = editing.map { DecisionURL.activity($0.id!) + "/edit" } ?? SiteURL.new(DecisionURL.activities)
@@ -84,7 +85,10 @@ enum ActivityViews {
             h1 { heading }
             HeardWeb.form(.action(action), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
-                if let editing { EditVersion.hiddenField(EditVersion.of(ActivitiesController.editable(editing))) }
+                // `version`: the one a refused form was opened with; otherwise the activity's as stored.
+                if let editing {
+                    EditVersion.hiddenField(version ?? EditVersion.of(ActivitiesController.editable(editing)))
+                }
                 if editing == nil { SubmittedOnce.hiddenField(request.newSubmissionKey) }
                 FormComponents.textField(
                     name: "title", label: "Name of the activity", value: input.title, failure: failure,
