@@ -314,4 +314,59 @@ struct RefusedEditVersionTests {
             #expect(kept.title == "Drop-in at the library" && kept.attendees == 12)
         }
     }
+
+    @Test("a decision paper, and approving it from the refused page", arguments: TestDatabase.all)
+    func decisionPaper(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let decision = try await BoardsTests.decisionReadyForApproval(
+                meetingOn: DecisionClock.system.today().adding(days: -3), membersPresent: "Chair; Sarah Whitaker",
+                on: app.db)
+            let path = "/staff/initiatives/\(decision.$initiative.id.uuidString.lowercased())/decision"
+            let approve = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let colleague = try await app.signedInBrowser(.administrator)
+            let form = [
+                "title": "Extended hours", "meeting": "Leeds Place Committee", "meeting_on": decision.meetingOn,
+                "members_present": "Chair; Sarah Whitaker", "declarations": "None declared.",
+                "outcome": "Fund evening appointments", "quorate": "yes",
+            ]
+            let opened = try ConcurrentEditTests.version(try await secretary.get(path))
+            let edited = try await colleague.post(
+                path,
+                form: form.merging([
+                    "outcome": "Fund evening appointments until March only",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(try await colleague.get(path)),
+                ]) { $1 }, tokenFrom: path)
+            #expect(edited.status == .seeOther)
+
+            let untitled = try await secretary.post(
+                path, form: form.merging(["title": " ", EditVersion.fieldName: opened]) { $1 }, tokenFrom: path)
+            #expect(untitled.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(untitled) == opened)
+            // The approval form on the same page stands on the paper as it was opened too.
+            #expect(
+                untitled.body.components(separatedBy: "name=\"\(EditVersion.fieldName)\" value=\"\(opened)\"").count
+                    == 3, "both the paper's form and the approval form carry the version it was opened with")
+            let approving = try await secretary.post(
+                approve,
+                form: [
+                    EditVersion.fieldName: try ConcurrentEditTests.version(untitled),
+                    "_csrf": try #require(untitled.csrfToken),
+                ])
+            #expect(approving.status == .conflict, "not approved: the outcome changed after it was opened")
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == false)
+
+            let corrected = try await secretary.post(
+                path,
+                form: form.merging([
+                    "title": "Extended GP hours", EditVersion.fieldName: try ConcurrentEditTests.version(untitled),
+                ]) { $1 }, tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this decision paper on"))
+            #expect(corrected.body.contains("value=\"Extended GP hours\""), "what they typed is kept")
+            let kept = try #require(try await Decision.find(decision.id, on: app.db))
+            #expect(kept.outcome == "Fund evening appointments until March only")
+            #expect(kept.title == "Extended hours")
+        }
+    }
 }

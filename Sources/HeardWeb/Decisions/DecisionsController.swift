@@ -117,10 +117,13 @@ enum DecisionsController {
             errors.append(problem)
         }
         guard errors.isEmpty, let date else {
+            // A refused save keeps the version the paper was opened with: correcting it is no reason to overwrite,
+            // and approving from this page is no reason to approve words changed since.
             return .html(
                 DecisionViews.paper(
                     request, bundle: bundle, typed: typed, refusal: bundle.approvalRefusal(today: request.today),
-                    failure: ValidationFailure(errors), notice: nil), status: .unprocessableEntity)
+                    failure: ValidationFailure(errors), notice: nil, version: EditVersion.sent(request)),
+                status: .unprocessableEntity)
         }
         let decision =
             bundle.decision

@@ -44,10 +44,12 @@ enum DecisionViews {
         }
     }
 
+    /// `version`: the one a refused paper form was opened with, for it and the approval form; otherwise the
+    /// paper's as stored.
     static func paper(
         _ request: Request, bundle: InitiativeBundle, typed: DecisionsController.Typed, refusal: ApprovalRefusal?,
         failure: ValidationFailure?, notice: String?, refusedNow: Bool = false,
-        suggested: [ConsultationAnalysis.SuggestedTheme] = []
+        suggested: [ConsultationAnalysis.SuggestedTheme] = [], version: String? = nil
     ) -> String {
         let id = bundle.initiative.id!
         let decision = bundle.decision
@@ -137,7 +139,9 @@ enum DecisionViews {
             if decision?.isApproved != true && canApprove {
                 HeardWeb.form(.action(DecisionURL.decisionForm(id)), .method("post"), .novalidate) {
                     FormComponents.csrfField(request.csrfToken)
-                    if let decision { EditVersion.hiddenField(EditVersion.of(DecisionsController.editable(decision))) }
+                    if let decision {
+                        EditVersion.hiddenField(version ?? EditVersion.of(DecisionsController.editable(decision)))
+                    }
                     FormComponents.textField(name: "title", label: "Title", value: typed.title, failure: failure)
                     FormComponents.textField(
                         name: "meeting", label: "Meeting", value: typed.meeting, failure: failure,
@@ -203,7 +207,7 @@ enum DecisionViews {
                     HeardWeb.form(.action(DecisionURL.approve(decision.id!)), .method("post")) {
                         FormComponents.csrfField(request.csrfToken)
                         // What is approved must be the paper on this page, not one changed since it was opened.
-                        EditVersion.hiddenField(EditVersion.of(DecisionsController.editable(decision)))
+                        EditVersion.hiddenField(version ?? EditVersion.of(DecisionsController.editable(decision)))
                         FormComponents.submitButton("Approve the decision")
                     }
                 }
