@@ -369,4 +369,48 @@ struct RefusedEditVersionTests {
             #expect(kept.title == "Extended hours")
         }
     }
+
+    @Test("an equality impact assessment", arguments: TestDatabase.all)
+    func equalityAssessment(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let initiative = Initiative(
+                title: "Stroke rehabilitation at home", what: "Move rehab home.", why: "People recover better.",
+                affectsServices: true, substantialVariation: false, decisionBody: "ICB board", targetDate: nil)
+            try await initiative.create(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let colleague = try await app.signedInBrowser(.administrator)
+            let path = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/eia"
+            #expect(
+                try await officer.post(
+                    path, form: ["who_affected": "Stroke survivors", "status": "draft"], tokenFrom: path
+                )
+                .status == .seeOther)
+            let opened = try ConcurrentEditTests.version(try await officer.get(path))
+            let widened = try await colleague.post(
+                path,
+                form: [
+                    "who_affected": "Stroke survivors and their carers", "status": "draft",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(try await colleague.get(path)),
+                ], tokenFrom: path)
+            #expect(widened.status == .seeOther)
+
+            let blank = try await officer.post(
+                path, form: ["who_affected": " ", "status": "draft", EditVersion.fieldName: opened], tokenFrom: path)
+            #expect(blank.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(blank) == opened)
+
+            let corrected = try await officer.post(
+                path,
+                form: [
+                    "who_affected": "Stroke survivors in Leeds", "status": "draft",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(blank),
+                ], tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this equality impact assessment on"))
+            #expect(corrected.body.contains("Stroke survivors in Leeds</textarea>"), "what they typed is kept")
+            #expect(
+                try await EqualityAssessment.query(on: app.db).first()?.whoAffected
+                    == "Stroke survivors and their carers")
+        }
+    }
 }

@@ -207,11 +207,13 @@ enum EqualityAssessmentController {
         }
         guard errors.isEmpty, let status else {
             let engagement = try await engagementText(bundle, on: request.db)
+            // A refused save keeps the version the form was opened with: correcting it is no reason to overwrite.
             return .html(
                 EqualityAssessmentViews.form(
                     request, bundle: bundle, typed: typed, engagement: engagement,
                     failure: ValidationFailure(errors), notice: nil,
-                    versions: try await versions(of: bundle.initiative.id!, on: request.db)),
+                    versions: try await versions(of: bundle.initiative.id!, on: request.db),
+                    version: EditVersion.sent(request)),
                 status: .unprocessableEntity)
         }
         let assessment =

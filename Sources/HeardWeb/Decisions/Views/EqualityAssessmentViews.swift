@@ -3,10 +3,12 @@ import HeardStorage
 import Vapor
 
 enum EqualityAssessmentViews {
+    /// `versions`: the earlier versions kept after reviews. `version`: the `EditVersion` a refused form was opened
+    /// with; otherwise the assessment's as stored.
     static func form(
         _ request: Request, bundle: InitiativeBundle, typed: EqualityAssessmentController.Typed,
         engagement: [String: String], failure: ValidationFailure?, notice: String?,
-        versions: [EqualityAssessmentVersion] = []
+        versions: [EqualityAssessmentVersion] = [], version: String? = nil
     ) -> String {
         let isReview = EqualityAssessmentController.isReview(bundle)
         let heading = "Equality impact assessment"
@@ -36,7 +38,8 @@ enum EqualityAssessmentViews {
             HeardWeb.form(.action(DecisionURL.eia(id)), .method("post"), .novalidate) {
                 FormComponents.csrfField(request.csrfToken)
                 if let assessment = bundle.assessment {
-                    EditVersion.hiddenField(EditVersion.of(EqualityAssessmentController.editable(assessment)))
+                    EditVersion.hiddenField(
+                        version ?? EditVersion.of(EqualityAssessmentController.editable(assessment)))
                 }
                 if isReview {
                     FormComponents.textArea(
