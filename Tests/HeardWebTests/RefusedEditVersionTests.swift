@@ -413,4 +413,104 @@ struct RefusedEditVersionTests {
                     == "Stroke survivors and their carers")
         }
     }
+
+    /// An action with a plan, owned by the first account.
+    private static func action(on app: TestApp) async throws -> ActionItem {
+        let (service, place) = try await Fixtures.service(on: app.db)
+        let owner = try #require(try await User.query(on: app.db).first())
+        let action = ActionItem()
+        action.title = "Put up new signs"
+        action.youSaid = "The car park is hard to find."
+        action.$organisation.id = service.$organisation.id
+        action.$place.id = place.id
+        action.$owner.id = owner.id
+        action.dueOn = Date().addingTimeInterval(30 * 86400)
+        action.status = .planned
+        action.outcome = ""
+        try await action.create(on: app.db)
+        return action
+    }
+
+    @Test("an action's plan", arguments: TestDatabase.all)
+    func actionPlan(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let colleague = app.browser()
+            let (email, password) = try await app.createUser(.engagementOfficer, email: "second@test.heard.example")
+            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let action = try await Self.action(on: app)
+            let path = "/staff/actions/\(action.id!.uuidString.lowercased())"
+            let plan = [
+                "title": "Put up new signs", "owner_id": action.$owner.id!.uuidString,
+                "due_on": DateInput.format(action.dueOn),
+            ]
+            let opened = try ConcurrentEditTests.version(try await officer.get(path))
+            let widened = try await colleague.post(
+                path + "/plan",
+                form: plan.merging([
+                    "title": "Put up new signs by both entrances",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(try await colleague.get(path)),
+                ]) { $1 }, tokenFrom: path)
+            #expect(widened.status == .seeOther)
+
+            let blank = try await officer.post(
+                path + "/plan", form: plan.merging(["title": " ", EditVersion.fieldName: opened]) { $1 },
+                tokenFrom: path)
+            #expect(blank.status == .unprocessableEntity)
+            #expect(try ConcurrentEditTests.version(blank) == opened)
+
+            let corrected = try await officer.post(
+                path + "/plan",
+                form: plan.merging([
+                    "title": "Put up one sign at the main entrance",
+                    EditVersion.fieldName: try ConcurrentEditTests.version(blank),
+                ]) { $1 }, tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this action on"))
+            #expect(
+                corrected.body.contains("value=\"Put up one sign at the main entrance\""), "what they typed is kept")
+            #expect(try await ActionItem.find(action.id, on: app.db)?.title == "Put up new signs by both entrances")
+        }
+    }
+
+    @Test("an action's update", arguments: TestDatabase.all)
+    func actionUpdate(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let colleague = app.browser()
+            let (email, password) = try await app.createUser(.engagementOfficer, email: "second@test.heard.example")
+            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let action = try await Self.action(on: app)
+            let path = "/staff/actions/\(action.id!.uuidString.lowercased())"
+            func version(_ page: TestBrowser.Page) throws -> String {
+                try #require(page.hiddenValue("update_version"), "the update form carries its version")
+            }
+            let opened = try version(try await officer.get(path))
+            let started = try await colleague.post(
+                path + "/update",
+                form: [
+                    "status": "in_progress", "note": "The signs are ordered.",
+                    "update_version": try version(try await colleague.get(path)),
+                ], tokenFrom: path)
+            #expect(started.status == .seeOther)
+
+            let unsaid = try await officer.post(
+                path + "/update", form: ["status": "done", "note": "", "update_version": opened], tokenFrom: path)
+            #expect(unsaid.status == .unprocessableEntity)
+            #expect(try version(unsaid) == opened)
+
+            let corrected = try await officer.post(
+                path + "/update",
+                form: [
+                    "status": "done", "note": "New signs are up at the main entrance.",
+                    "update_version": try version(unsaid),
+                ], tokenFrom: path)
+            #expect(corrected.status == .conflict)
+            #expect(corrected.body.contains("changed this action on"))
+            #expect(
+                corrected.body.contains("New signs are up at the main entrance.</textarea>"), "what they typed is kept")
+            let kept = try #require(try await ActionItem.find(action.id, on: app.db))
+            #expect(kept.status == .inProgress && kept.outcome.isEmpty)
+        }
+    }
 }

@@ -120,7 +120,7 @@ enum ActionPages {
     static func detail(
         context: PageContext, action: ActionItem, linked: [FeedbackItem], failure: ValidationFailure?, status: String,
         note: String, plan: [String: String], owners: [User], references: String, csrfToken: String,
-        notice: String?, updateVersion: String
+        notice: String?, updateVersion: String, planVersion: String
     ) -> String {
         PageLayout.render(context) {
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -173,7 +173,7 @@ enum ActionPages {
             p { "A changed plan is added to the updates, so people following the action can see it." }
             HeardWeb.form(.action(SiteURL.action(action.id!) + "/plan"), .method("post"), .novalidate) {
                 FormComponents.csrfField(csrfToken)
-                EditVersion.hiddenField(EditVersion.of(ActionsController.editablePlan(action)))
+                EditVersion.hiddenField(planVersion)
                 FormComponents.textField(
                     name: "title", label: "What will be done", value: plan["title"] ?? "", failure: failure)
                 FormComponents.selectField(

@@ -337,11 +337,16 @@ enum ActionsController {
         let action = try await load(request)
         let form = try request.content.decode(UpdateForm.self)
         let note = (form.note ?? "").trimmingWhitespace()
+        let sentVersion = (try? request.content.get(String.self, at: "update_version")).flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        // A refused update keeps the version its form was opened with: correcting it is no reason to record an
+        // outcome over one a colleague recorded meanwhile.
         guard let status = ActionStatus(rawValue: form.status ?? "") else {
             return .html(
                 try await renderDetail(
                     request, action: action, failure: ValidationFailure([FieldError("status", "Choose a status.")]),
-                    status: "", note: note), status: .unprocessableEntity)
+                    status: "", note: note, updateVersion: sentVersion), status: .unprocessableEntity)
         }
         if let problem =
             ActionStatus.problem(changingFrom: action.status, to: status, note: note)
@@ -350,14 +355,12 @@ enum ActionsController {
         {
             return .html(
                 try await renderDetail(
-                    request, action: action, failure: ValidationFailure([problem]), status: status.rawValue, note: note),
+                    request, action: action, failure: ValidationFailure([problem]), status: status.rawValue, note: note,
+                    updateVersion: sentVersion),
                 status: .unprocessableEntity)
         }
         let now = Date()
         let user = request.currentUser
-        let sentVersion = (try? request.content.get(String.self, at: "update_version")).flatMap {
-            $0.isEmpty ? nil : $0
-        }
         let actionID = action.id!
         let outcome: (told: Int, closing: Bool)
         do {
@@ -470,12 +473,19 @@ enum ActionsController {
             submissionKey: request.newSubmissionKey, notice: notice)
     }
 
+    /// `planVersion` and `updateVersion`: those a refused plan or update form was opened with; otherwise the
+    /// action's as stored.
     static func renderDetail(
         _ request: Request, action: ActionItem, failure: ValidationFailure?, status: String, note: String,
-        plan: [String: String]? = nil, references: String = ""
+        plan: [String: String]? = nil, references: String = "", planVersion: String? = nil,
+        updateVersion: String? = nil
     )
         async throws -> String
     {
+        let shownUpdateVersion =
+            if let updateVersion { updateVersion } else {
+                EditVersion.of(try await updateVersionValues(action.id!, on: request.db))
+            }
         let links = try await ActionFeedbackLink.query(on: request.db).filter(\.$action.$id == action.id!).with(
             \.$feedback
         ).all()
@@ -487,7 +497,8 @@ enum ActionsController {
                 "due_on": DateInput.format(action.dueOn),
             ], owners: try await owners(on: request.db), references: references, csrfToken: request.csrfToken,
             notice: Admin.takeFlash(request),
-            updateVersion: EditVersion.of(try await updateVersionValues(action.id!, on: request.db)))
+            updateVersion: shownUpdateVersion,
+            planVersion: planVersion ?? EditVersion.of(editablePlan(action)))
     }
 
     /// Links more feedback to an action by reference ("HRD-7K3M9QPX, HRD-…"): the same answer now covers it.
@@ -604,10 +615,11 @@ enum ActionsController {
         let unchangedDue = typed["due_on"] == DateInput.format(action.dueOn)
         let due = unchangedDue ? action.dueOn : dueDate(typed["due_on"], today: request.today, into: &errors)
         guard errors.isEmpty, let owner, let due else {
+            // A refused save keeps the version the form was opened with: correcting it is no reason to overwrite.
             return .html(
                 try await renderDetail(
                     request, action: action, failure: ValidationFailure(errors), status: action.status.rawValue,
-                    note: "", plan: typed),
+                    note: "", plan: typed, planVersion: EditVersion.sent(request)),
                 status: .unprocessableEntity)
         }
         var changes: [FieldChange] = []
