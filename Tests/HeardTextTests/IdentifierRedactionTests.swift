@@ -70,6 +70,7 @@ import Testing
         ("on tiktok.com/@janes!", "on [social media]!"),
         ("X.com/JaneSmith", "[social media]"),
         ("m.facebook.com/profile.php?id=1000123", "[social media]"),
+        ("youtube.com/@janesvlog", "[social media]"), ("x.com/jane_s/status/123456", "[social media]"),
     ])
     func redactsSocialMediaHandlesAndProfileLinks(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -80,7 +81,9 @@ import Testing
     @Test(arguments: [
         "seen @ 3pm", "came back @3pm", "seen @10.30am", "cared for @home", "happy @ the service", "@ least 2 hours",
         "find us on facebook.com", "our website example.com/jane", "x.company/jane", "24/7 care", "and/or",
-        "it was 5/10", "@x",
+        "it was 5/10", "@x", "@SUM(A1)", "watch https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "linkedin.com/company/nhs-england", "facebook.com/events/123456", "instagram.com/p/Cx1y2z",
+        "x.com/i/status/123",
     ])
     func leavesAtSignsAndOtherLinksAlone(_ input: String) {
         let result = redactor.redact(input)

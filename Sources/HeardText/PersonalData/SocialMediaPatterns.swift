@@ -5,7 +5,7 @@ extension PersonalDataPatterns {
 
     /// "@" then 2–30 letters, digits, underscores or inner full stops, at least one a letter: "@jane_smith87",
     /// "@jane.smith". Not "@ 3pm", "@3pm" or "@home": the word "at" written as "@" before a time or a
-    /// common word.
+    /// common word; nor a spreadsheet function ("@SUM(A1)").
     static func socialHandle(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
         guard bytes[start] == UInt8(ascii: "@") else { return nil }
@@ -28,7 +28,10 @@ extension PersonalDataPatterns {
             }
         }
         let length = index - start - 1
-        guard length >= 2, length <= 30, letters > 0, index >= count || bytes[index] < 0x80 else { return nil }
+        // "@SUM(A1)" is a spreadsheet formula, not a handle.
+        guard length >= 2, length <= 30, letters > 0,
+            index >= count || (bytes[index] < 0x80 && bytes[index] != UInt8(ascii: "("))
+        else { return nil }
         if ByteClass.isDigit(bytes[start + 1]), isTimeOfDay(bytes, start + 1, index) { return nil }
         guard notHandles.value(for: StableHash.mix(hash)) == nil else { return nil }
         return index
@@ -58,7 +61,8 @@ extension PersonalDataPatterns {
     /// A link to a profile on a social platform: an optional "http://" or "https://", an optional "www." or
     /// "m.", the platform's domain, then a path ("facebook.com/jane.smith", "https://www.instagram.com/jane_s",
     /// "linkedin.com/in/jane-smith-123", "tiktok.com/@janes"). The domain on its own ("find us on
-    /// facebook.com") names no one and stays.
+    /// facebook.com") names no one and stays, as do links to a video, post, event or organisation
+    /// ("youtube.com/watch?v=…", "linkedin.com/company/…", `notProfilePaths`).
     static func profileLink(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
         var index = start
@@ -80,12 +84,30 @@ extension PersonalDataPatterns {
         }
         guard let pathStart = domainEnd, pathStart < count, bytes[pathStart] == UInt8(ascii: "/") else { return nil }
         index = pathStart + 1
+        var segmentHash = StableHash.offset
+        while index < count, isPathByte(bytes[index]), bytes[index] != UInt8(ascii: "/"),
+            bytes[index] != UInt8(ascii: "?")
+        {
+            segmentHash = (segmentHash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime
+            index += 1
+        }
+        // A video, event, post or organisation page names no one: "youtube.com/watch?v=…".
+        guard notProfilePaths.value(for: StableHash.mix(segmentHash)) == nil else { return nil }
         while index < count, isPathByte(bytes[index]) { index += 1 }
         // Sentence punctuation after a link is not part of it.
         while index > pathStart + 1, isTrailingPunctuation(bytes[index - 1]) { index -= 1 }
         guard index - pathStart >= 3 else { return nil }
         return index
     }
+
+    /// First path segments of links that lead to a video, post, event, search or organisation, not a person.
+    private static let notProfilePaths: FlatHashMap = NameCues.hashes([
+        "watch", "embed", "live", "shorts", "playlist", "results", "events", "event", "groups", "share", "sharer",
+        "sharer.php", "photo", "photo.php", "photos", "hashtag", "help", "policies", "privacy", "search",
+        "explore", "p", "reel", "reels", "tv", "intent", "i", "home", "t", "feed", "company", "school", "jobs",
+        "posts", "pulse", "legal", "about", "login", "signup", "v", "video", "videos", "story.php", "permalink.php",
+        "notifications", "messages", "settings", "tag", "music", "discover", "trending",
+    ])
 
     private static let profileDomains = [
         "facebook.com", "fb.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "linkedin.com",
