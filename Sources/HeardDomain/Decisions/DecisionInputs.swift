@@ -43,12 +43,13 @@ public struct InitiativeInput: Equatable, Sendable {
     /// so an initiative whose decision slipped can still be edited.
     public func validated(today: SimpleDate, storedTarget: String? = nil) throws(ValidationFailure) -> Valid {
         var errors: [FieldError] = []
-        let title = title.trimmingWhitespace()
+        // Published on the decision pages, in the API and open data: without direction controls (`BidiControls`).
+        let title = title.removingBidiControls().trimmingWhitespace()
         if title.isEmpty { errors.append(FieldError("title", "Enter a short title for the initiative.")) }
         if title.count > 200 { errors.append(FieldError("title", "Enter a title of 200 characters or fewer.")) }
-        let what = what.trimmingWhitespace()
+        let what = what.removingBidiControls().trimmingWhitespace()
         if what.isEmpty { errors.append(FieldError("what", "Say what is proposed.")) }
-        let why = why.trimmingWhitespace()
+        let why = why.removingBidiControls().trimmingWhitespace()
         if why.isEmpty { errors.append(FieldError("why", "Say why the change is proposed.")) }
         let affects = YesNo.parse(affectsServices)
         if affects == nil {
@@ -68,7 +69,7 @@ public struct InitiativeInput: Equatable, Sendable {
                     "A substantial variation is a change to services: answer yes to whether it changes how services are delivered, or no here."
                 ))
         }
-        let body = decisionBody.trimmingWhitespace()
+        let body = decisionBody.removingBidiControls().trimmingWhitespace()
         if body.isEmpty { errors.append(FieldError("decision_body", "Enter the body that will make the decision.")) }
         var target: SimpleDate?
         if !targetDate.trimmingWhitespace().isEmpty {

@@ -1,6 +1,8 @@
 import Foundation
 
-/// The fields of an organisation, place or service as typed into a form or API, checked before saving.
+/// The fields of an organisation, place or service as typed into a form or API, checked before saving. Names
+/// and descriptions are published (pages, API, open data, e-mails), so they lose direction override controls
+/// (`BidiControls`).
 public struct OrganisationInput: Equatable, Sendable {
     public var name: String
     public var kind: String
@@ -14,7 +16,7 @@ public struct OrganisationInput: Equatable, Sendable {
 
     public func validated() throws(ValidationFailure) -> (name: String, kind: OrganisationKind, odsCode: String?) {
         var errors: [FieldError] = []
-        let name = name.trimmingWhitespace()
+        let name = name.removingBidiControls().trimmingWhitespace()
         if let problem = NameRule.problem(name, what: "the organisation") { errors.append(FieldError("name", problem)) }
         let kind = OrganisationKind(rawValue: kind)
         if kind == nil { errors.append(FieldError("kind", "Select the kind of organisation.")) }
@@ -34,7 +36,7 @@ public struct PlaceInput: Equatable, Sendable {
     public init(name: String = "") { self.name = name }
 
     public func validated() throws(ValidationFailure) -> (name: String, slug: String) {
-        let name = name.trimmingWhitespace()
+        let name = name.removingBidiControls().trimmingWhitespace()
         if let problem = NameRule.problem(name, what: "the place") {
             throw ValidationFailure([FieldError("name", problem)])
         }
@@ -58,9 +60,9 @@ public struct ServiceInput: Equatable, Sendable {
     /// Checks the text fields; the caller checks that the organisation and place exist.
     public func validated() throws(ValidationFailure) -> (name: String, summary: String) {
         var errors: [FieldError] = []
-        let name = name.trimmingWhitespace()
+        let name = name.removingBidiControls().trimmingWhitespace()
         if let problem = NameRule.problem(name, what: "the service") { errors.append(FieldError("name", problem)) }
-        let summary = summary.trimmingWhitespace()
+        let summary = summary.removingBidiControls().trimmingWhitespace()
         if summary.count > 1000 {
             errors.append(FieldError("summary", "Describe the service in 1,000 characters or fewer."))
         }

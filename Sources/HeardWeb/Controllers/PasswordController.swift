@@ -17,7 +17,7 @@ enum PasswordController {
     }
 
     @Sendable static func sendLink(_ request: Request) async throws -> Response {
-        let email = EmailAddress.normalised(Admin.text(request, "email"))
+        let email = EmailAddress.normalised(Admin.secret(request, "email"))
         guard EmailAddress.isPlausible(email) else {
             let failure = ValidationFailure([
                 FieldError(
@@ -57,7 +57,7 @@ enum PasswordController {
         if let failure = newPasswordProblems(request, email: email) {
             return .html(resetPage(request, failure: failure), status: .unprocessableEntity)
         }
-        let hash = try await request.password.async.hash(Admin.text(request, "password"))
+        let hash = try await request.password.async.hash(Admin.secret(request, "password"))
         guard try await PasswordResets.complete(reset, passwordHash: hash, now: Date(), on: request.db) else {
             throw expired
         }
@@ -88,11 +88,11 @@ enum PasswordController {
 
     /// Both new-password boxes: the policy, and the same twice.
     private static func newPasswordProblems(_ request: Request, email: String) -> ValidationFailure? {
-        let password = Admin.text(request, "password")
+        let password = Admin.secret(request, "password")
         var errors: [FieldError] = []
         if let problem = PasswordPolicy.problem(with: password, forAccount: email) {
             errors.append(FieldError("password", problem))
-        } else if Admin.text(request, "password_again") != password {
+        } else if Admin.secret(request, "password_again") != password {
             errors.append(FieldError("password_again", "Enter the same new password twice."))
         }
         return errors.isEmpty ? nil : ValidationFailure(errors)
@@ -106,21 +106,21 @@ enum PasswordController {
 
     @Sendable static func change(_ request: Request) async throws -> Response {
         let user = request.currentUser!
-        let current = Admin.text(request, "current_password")
+        let current = Admin.secret(request, "current_password")
         let matches = (try? await request.password.async.verify(current, created: user.passwordHash)) ?? false
         var errors = newPasswordProblems(request, email: user.email)?.errors ?? []
         if current.isEmpty {
             errors.insert(FieldError("current_password", "Enter your current password."), at: 0)
         } else if !matches {
             errors.insert(FieldError("current_password", "Enter your current password correctly."), at: 0)
-        } else if errors.isEmpty && Admin.text(request, "password") == current {
+        } else if errors.isEmpty && Admin.secret(request, "password") == current {
             // Only once the current password is proven, so this cannot be used to test guesses at it.
             errors.append(FieldError("password", PasswordPolicy.sameAsCurrent))
         }
         guard errors.isEmpty else {
             return .html(changePage(request, failure: ValidationFailure(errors)), status: .unprocessableEntity)
         }
-        user.passwordHash = try await request.password.async.hash(Admin.text(request, "password"))
+        user.passwordHash = try await request.password.async.hash(Admin.secret(request, "password"))
         user.sessionEpoch += 1
         try await request.db.writeTransaction { db in
             try await user.save(on: db)

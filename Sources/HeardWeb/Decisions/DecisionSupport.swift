@@ -371,8 +371,16 @@ enum DecisionForms {
 }
 
 extension Admin {
-    /// A form's text value, or empty.
+    /// A form's text value, or empty, without direction override and isolate controls (`BidiControls`): what
+    /// staff and the public type here is shown on pages and can reach the API, the open-data files and e-mails,
+    /// where a pasted U+202E would make words read in another order than they were written.
     static func text(_ request: Request, _ name: String) -> String {
+        secret(request, name).removingBidiControls()
+    }
+
+    /// A form's value exactly as sent, or empty: for passwords (a control in one is part of it) and for words
+    /// looked up against what is stored as it was sent (personal-data searches).
+    static func secret(_ request: Request, _ name: String) -> String {
         (try? request.content.get(String.self, at: name)) ?? ""
     }
 

@@ -65,7 +65,7 @@ enum PersonalDataController {
     /// Erases what the rules allow (right to erasure), after a reason and a tick.
     @Sendable static func erase(_ request: Request) async throws -> Response {
         let typed = Typed(
-            email: Admin.text(request, "email"), reference: Admin.text(request, "reference"),
+            email: Admin.secret(request, "email"), reference: Admin.secret(request, "reference"),
             reason: Admin.text(request, "reason").trimmingWhitespace(),
             confirmed: Admin.text(request, "confirm") == "yes")
         let parsed: PersonalDataRequest

@@ -33,3 +33,26 @@ struct BidiControlsTests {
             "e\u{301}\u{202E}\u{200F}".removingBidiControls().unicodeScalars.map(\.value) == [0x65, 0x301, 0x200F])
     }
 }
+
+extension BidiControlsTests {
+    @Test("published names, descriptions and initiatives are checked and saved without the controls")
+    func publishedInputs() throws {
+        let organisation = try OrganisationInput(name: " \u{202E}Riverside\u{202C} Trust", kind: "trust").validated()
+        #expect(organisation.name == "Riverside Trust")
+        let place = try PlaceInput(name: "\u{2067}Leeds\u{2069}").validated()
+        #expect(place.name == "Leeds" && place.slug == "leeds")
+        let service = try ServiceInput(
+            name: "A&E \u{202D}Leeds\u{202C}", summary: "Open \u{202E}ruoh 42\u{202C}.", organisationID: "o",
+            placeID: "p"
+        ).validated()
+        #expect(service.name == "A&E Leeds" && service.summary == "Open ruoh 42.")
+        // A name made only of controls is as empty as one of spaces.
+        #expect(throws: ValidationFailure.self) { try PlaceInput(name: "\u{202E}\u{202C}").validated() }
+        let initiative = try InitiativeInput(
+            title: "Late \u{202E}ycamrahp\u{202C}", what: "\u{2066}Two open late\u{2069}", why: "Urgent \u{202E}care",
+            affectsServices: "yes", substantialVariation: "no", decisionBody: "Leeds \u{202B}Committee\u{202C}"
+        ).validated(today: SimpleDate(year: 2027, month: 1, day: 1))
+        #expect(initiative.title == "Late ycamrahp" && initiative.what == "Two open late")
+        #expect(initiative.why == "Urgent care" && initiative.decisionBody == "Leeds Committee")
+    }
+}

@@ -168,9 +168,10 @@ enum ActionsController {
             return SubmittedOnce.repeated(request, resultPath: path)
         }
         var errors: [FieldError] = []
-        let title = (form.title ?? "").trimmingWhitespace()
+        // Both are published (pages, API, open data): without direction controls (`BidiControls`).
+        let title = (form.title ?? "").removingBidiControls().trimmingWhitespace()
         if title.isEmpty { errors.append(FieldError("title", "Enter what will be done, in a short sentence.")) }
-        let youSaid = (form.youSaid ?? "").trimmingWhitespace()
+        let youSaid = (form.youSaid ?? "").removingBidiControls().trimmingWhitespace()
         if youSaid.isEmpty { errors.append(FieldError("you_said", "Say what people told us that this answers.")) }
         // Both are read in lists and cards: "We will …" is a short sentence, "You said …" a few at most.
         if let problem = TextLimit.problem(title, limit: TextLimit.title, what: "what will be done") {
@@ -336,7 +337,7 @@ enum ActionsController {
     @Sendable static func update(_ request: Request) async throws -> Response {
         let action = try await load(request)
         let form = try request.content.decode(UpdateForm.self)
-        let note = (form.note ?? "").trimmingWhitespace()
+        let note = (form.note ?? "").removingBidiControls().trimmingWhitespace()
         let sentVersion = (try? request.content.get(String.self, at: "update_version")).flatMap {
             $0.isEmpty ? nil : $0
         }

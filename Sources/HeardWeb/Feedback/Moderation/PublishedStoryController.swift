@@ -42,7 +42,7 @@ enum PublishedStoryController {
 
     @Sendable static func edit(_ request: Request) async throws -> Response {
         let item = try await ModerationController.find(request)
-        let text = Admin.text(request, "published_text").removingBidiControls().trimmingWhitespace()
+        let text = Admin.text(request, "published_text").trimmingWhitespace()
         let reason = Admin.text(request, "edit_reason").trimmingWhitespace()
         let change = PublishedStoryChange.edit(publishedText: text, reason: reason)
         if let refused = try await refusal(

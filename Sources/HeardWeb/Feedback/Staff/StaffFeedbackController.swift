@@ -133,8 +133,9 @@ enum StaffFeedbackController {
 
     @Sendable static func reply(_ request: Request) async throws -> Response {
         let item = try await load(request)
-        let body = (try request.content.decode(ReplyForm.self).body ?? "").trimmingCharacters(
-            in: .whitespacesAndNewlines)
+        // A reply is published and e-mailed: direction controls would make its words read in another order.
+        let body = (try request.content.decode(ReplyForm.self).body ?? "").removingBidiControls()
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         var problem: FieldError?
         if body.isEmpty { problem = FieldError("body", "Enter your reply.") }
         if body.count > 5000 { problem = FieldError("body", "Keep the reply to 5,000 characters or fewer.") }
