@@ -177,8 +177,9 @@ extension MigrationTests {
             let queued = Notice(to: "person@example.org", subject: "We did", body: "Body", kind: "we_did")
             try await queued.create(on: app.db)
             let names = HeardMigrations.all.map { String(describing: type(of: $0)) }
-            #expect(names.last == "M0133_NoticeRetryTimes", "registered at the end")
-            let migration = try #require(HeardMigrations.all.last as? any AsyncMigration)
+            let index = try #require(names.firstIndex(of: "M0133_NoticeRetryTimes"))
+            #expect(index > names.firstIndex(of: "M0131_RetiredPlacesAndServices")!, "registered after those before it")
+            let migration = try #require(HeardMigrations.all[index] as? any AsyncMigration)
             try await app.db.transaction { db in
                 let sql = db as! any SQLDatabase
                 try await sql.raw("ALTER TABLE notices DROP COLUMN next_attempt_at").run()

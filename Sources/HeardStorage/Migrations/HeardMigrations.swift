@@ -44,6 +44,7 @@ public enum HeardMigrations {
             M0130_ThemeResponseDates(),
             M0131_RetiredPlacesAndServices(),
             M0133_NoticeRetryTimes(),
+            M0135_PublishedTextWithoutBidiControls(),
         ]
     }
 }
