@@ -58,7 +58,9 @@ import Testing
             return source.withUTF8 { Tokeniser.shared.tokeniseNotingClues($0, into: &tokens, bytes: &bytes) }
         }
         #expect(clues("waited four hours") == TextClues(hasDigit: false, hasAt: false))
-        #expect(clues("see facebook.com/jane") == TextClues(hasSlash: true))
+        #expect(clues("see facebook.com/jane") == TextClues(hasLinkSlash: true))
+        #expect(clues("https://x") == TextClues(hasLinkSlash: true))
+        #expect(clues("and/or he/she") == TextClues())
         #expect(clues("waited 4 hours") == TextClues(hasDigit: true, hasAt: false))
         #expect(clues("write to a@b.com") == TextClues(hasDigit: false, hasAt: true))
         #expect(clues("ref ９４３") == TextClues(hasDigit: true, hasAt: false, hasLookalike: true))

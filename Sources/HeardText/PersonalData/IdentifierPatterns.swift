@@ -9,7 +9,9 @@ extension PersonalDataPatterns {
     /// ("NI number", "national insurance no:") the suffix may be left off.
     static func nationalInsuranceNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
-        guard start + 8 <= count, isIssuedPrefix(bytes[start], bytes[start + 1]) else { return nil }
+        guard start + 8 <= count, ByteClass.isDigit(bytes[start + 2]) || ByteClass.isBlank(bytes[start + 2]),
+            isIssuedPrefix(bytes[start], bytes[start + 1])
+        else { return nil }
         var index = start + 2
         if ByteClass.isBlank(bytes[index]) { index += 1 }
         var digits = 0
@@ -98,13 +100,6 @@ extension PersonalDataPatterns {
     /// Without a label, a run of digits could be anything and is left alone.
     static func hospitalNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
-        // Cheap test first, as this is tried at every word of a comment with a digit: a number starts with a
-        // digit or has one within its first four characters ("K1234567", "RTH1234567").
-        if !ByteClass.isDigit(bytes[start]) {
-            guard (1...3).contains(where: { start + $0 < count && ByteClass.isDigit(bytes[start + $0]) }) else {
-                return nil
-            }
-        }
         var index = start
         var digits = 0
         var characters = 0

@@ -55,7 +55,13 @@ enum PersonalDataPatterns {
         if clues.hasSlash, let end = profileLink(bytes, at: start) {
             return Match(kind: .socialMedia, keepUntil: start, end: end)
         }
-        if clues.hasDigit {
+        // A postcode, NI number or hospital number starting with letters has a digit within its first four
+        // characters ("LS1", "AB 12", "K123"): most words have none and are ruled out by these loads.
+        let count = bytes.count
+        if clues.hasDigit, start + 1 < count,
+            ByteClass.isDigit(bytes[start + 1]) || (start + 2 < count && ByteClass.isDigit(bytes[start + 2]))
+                || (start + 3 < count && ByteClass.isDigit(bytes[start + 3]))
+        {
             if let end = nationalInsuranceNumber(bytes, at: start) {
                 return Match(kind: .nationalInsuranceNumber, keepUntil: start, end: end)
             }

@@ -41,14 +41,14 @@ public struct Redactor: Sendable {
     func redactIfNeeded(
         _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], clues: TextClues, mayContainName: Bool
     ) -> PersonalDataKinds {
-        guard clues.hasAt || clues.hasDigit || clues.hasSlash || mayContainName else { return PersonalDataKinds() }
+        guard clues.hasAt || clues.hasDigit || clues.hasLinkSlash || mayContainName else { return PersonalDataKinds() }
         var ignoredSpans: [PersonalDataSpan]? = nil
         if clues.hasLookalike {
             return scanFolded(
                 bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName, copyWhenUnchanged: false)
         }
         let patternClues = PersonalDataPatterns.Clues(
-            hasAt: clues.hasAt, hasDigit: clues.hasDigit, hasSlash: clues.hasSlash, mayContainName: mayContainName)
+            hasAt: clues.hasAt, hasDigit: clues.hasDigit, hasSlash: clues.hasLinkSlash, mayContainName: mayContainName)
         return scan(bytes, into: &output, spans: &ignoredSpans, clues: patternClues, copyWhenUnchanged: false)
     }
 

@@ -65,6 +65,16 @@ extension PersonalDataPatterns {
     /// ("youtube.com/watch?v=…", "linkedin.com/company/…", `notProfilePaths`).
     static func profileLink(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
+        // Cheap test first, as this is tried at every word of a comment with a web address: the shortest
+        // link ("x.com/…") runs at least five letters, digits, full stops or colons into a "/".
+        var probe = start
+        while probe < count,
+            ByteClass.isAlphanumeric(bytes[probe]) || bytes[probe] == UInt8(ascii: ".")
+                || bytes[probe] == UInt8(ascii: ":")
+        {
+            probe += 1
+        }
+        guard probe - start >= 5, probe < count, bytes[probe] == UInt8(ascii: "/") else { return nil }
         var index = start
         if let afterScheme = afterLiteral("https://", in: bytes, at: index)
             ?? afterLiteral("http://", in: bytes, at: index)
@@ -77,7 +87,10 @@ extension PersonalDataPatterns {
         guard index < count else { return nil }
         var domainEnd: Int? = nil
         for domain in profileDomains {
-            if let end = afterDomain(domain, in: bytes, at: index) {
+            if let end = afterLiteral(domain, in: bytes, at: index),
+                end >= count || !ByteClass.isAlphanumeric(bytes[end])
+            {
+                // "x.com" must not match "x.company".
                 domainEnd = end
                 break
             }
@@ -109,7 +122,7 @@ extension PersonalDataPatterns {
         "notifications", "messages", "settings", "tag", "music", "discover", "trending",
     ])
 
-    private static let profileDomains = [
+    private static let profileDomains: [StaticString] = [
         "facebook.com", "fb.com", "instagram.com", "twitter.com", "x.com", "tiktok.com", "linkedin.com",
         "youtube.com", "threads.net", "snapchat.com",
     ]
@@ -126,17 +139,6 @@ extension PersonalDataPatterns {
             return nil
         }
         return index + length
-    }
-
-    /// Like `afterLiteral`, for a domain that must end there: "x.com" must not match "x.company".
-    private static func afterDomain(_ prefix: String, in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        var position = index
-        for expected in prefix.utf8 {
-            guard position < bytes.count, ByteClass.lower(bytes[position]) == expected else { return nil }
-            position += 1
-        }
-        guard position >= bytes.count || !ByteClass.isAlphanumeric(bytes[position]) else { return nil }
-        return position
     }
 
     @inline(__always) private static func isPathByte(_ byte: UInt8) -> Bool {

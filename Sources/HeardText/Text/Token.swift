@@ -18,8 +18,9 @@ struct Token: Sendable, Equatable {
 struct TextClues: Sendable, Equatable {
     var hasDigit = false
     var hasAt = false
-    /// A "/": a link to a social media profile may be in the comment.
-    var hasSlash = false
+    /// A "/" after ":", ".com" or ".net" (`Tokeniser.endsWebAddressHost`): a link to a social media profile
+    /// may be in the comment.
+    var hasLinkSlash = false
     /// A fullwidth form or Unicode space that the redactor must fold to ASCII before matching (a fullwidth
     /// digit or "@" also sets `hasDigit` or `hasAt`).
     var hasLookalike = false

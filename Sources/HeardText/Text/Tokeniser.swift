@@ -144,7 +144,7 @@ struct Tokeniser: Sendable {
                 case UInt8(ascii: "@"):
                     state.clues.hasAt = true
                 case UInt8(ascii: "/"):
-                    state.clues.hasSlash = true
+                    if Self.endsWebAddressHost(input, before: index - 1) { state.clues.hasLinkSlash = true }
                 case UInt8(ascii: "."):
                     // Initialisms: "g.p." → "gp". Only after a single letter and before a letter.
                     let runStart = state.lastDotBoundary >= 0 ? state.lastDotBoundary : state.tokenStart
@@ -164,6 +164,20 @@ struct Tokeniser: Sendable {
         }
         finishToken(&tokens, &bytes, &state)
         return state.clues
+    }
+
+    /// Whether the "/" at `slash` follows ":" ("https://") or ".com" or ".net" (any case): the start of a web
+    /// address's path, which the redactor checks for a social media profile. "and/or" and "24/7" do not.
+    @inline(__always)
+    static func endsWebAddressHost(_ input: UnsafeBufferPointer<UInt8>, before slash: Int) -> Bool {
+        guard slash >= 1 else { return false }
+        if input[slash - 1] == UInt8(ascii: ":") { return true }
+        guard slash >= 4, input[slash - 4] == UInt8(ascii: ".") else { return false }
+        let a = ByteClass.lower(input[slash - 3])
+        let b = ByteClass.lower(input[slash - 2])
+        let c = ByteClass.lower(input[slash - 1])
+        return (a == UInt8(ascii: "c") && b == UInt8(ascii: "o") && c == UInt8(ascii: "m"))
+            || (a == UInt8(ascii: "n") && b == UInt8(ascii: "e") && c == UInt8(ascii: "t"))
     }
 
     private struct ScanState {
