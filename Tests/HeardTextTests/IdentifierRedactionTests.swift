@@ -15,6 +15,7 @@ import Testing
         ("National Insurance number AB 12 34 56", "National Insurance number [NI number]"),
         ("NINO: AB123456", "NINO: [NI number]"),
         ("N.I. number is AB123456", "N.I. number is [NI number]"),
+        ("NI AB-12-34-56-C.", "NI [NI number]."), ("ref AB.12.34.56.C", "ref [NI number]"),
     ])
     func redactsNationalInsuranceNumbers(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -28,7 +29,7 @@ import Testing
         // The suffix is not A-D, a digit is missing or extra, or nothing labels a number without a suffix.
         "AB123456E", "AB12345C", "AB1234567C", "ref AB123456", "Room AB123456", "seen in bay AB 12 34 56",
         // Ordinary text with the same letters.
-        "AB 12 and 34", "MS 12 34 56 times",
+        "AB 12 and 34", "MS 12 34 56 times", "AB-12 34.56-C",
     ])
     func leavesOtherLettersAndNumbersAlone(_ input: String) {
         let result = redactor.redact(input)
@@ -102,7 +103,8 @@ import Testing
         ("my husband ian Smith was there", "my husband [name] was there"),
         ("the doctor named mandy", "the doctor named [name]"),
         ("my name is sarah", "my name is [name]"),
-        ("signed karen", "signed [name]"),
+        ("signed karen", "signed [name]"), ("the nurse called jane-marie was rude", "the nurse called [name] was rude"),
+        ("The Nurse Called Jane", "The Nurse Called [name]"),
     ])
     func redactsFirstNamesInLowerCaseAfterARole(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -113,6 +115,7 @@ import Testing
     @Test(arguments: [
         "the nurse called back", "they called me", "my name is on the list", "nurse was kind",
         "my husband will come", "the doctor named the drug", "my name was not called", "thanks from jane",
+        "The nurse called PALS for me", "the nurse called Matron", "she called Sister over", "they called Security",
     ])
     func leavesOrdinaryLowerCaseWordsAfterARole(_ input: String) {
         let result = redactor.redact(input)

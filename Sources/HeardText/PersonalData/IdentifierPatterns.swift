@@ -3,17 +3,23 @@
 extension PersonalDataPatterns {
     // MARK: National Insurance number
 
-    /// Two prefix letters, six digits and a suffix letter A–D: "QQ 12 34 56 C", "QQ123456C" (any case; one
-    /// blank may follow the prefix and each pair of digits). The prefix must be one that is issued: neither
+    /// Two prefix letters, six digits and a suffix letter A–D: "AB 12 34 56 C", "AB123456C", "AB-12-34-56-C"
+    /// (any case; one blank, hyphen or full stop, the same each time, may follow the prefix and each pair of
+    /// digits). The prefix must be one that is issued: neither
     /// letter D, F, I, Q, U or V, the second not O, and not BG, GB, KN, NK, NT, TN or ZZ. After an NI label
     /// ("NI number", "national insurance no:") the suffix may be left off.
     static func nationalInsuranceNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
-        guard start + 8 <= count, ByteClass.isDigit(bytes[start + 2]) || ByteClass.isBlank(bytes[start + 2]),
+        guard start + 8 <= count, ByteClass.isDigit(bytes[start + 2]) || isSeparator(bytes[start + 2]),
             isIssuedPrefix(bytes[start], bytes[start + 1])
         else { return nil }
         var index = start + 2
-        if ByteClass.isBlank(bytes[index]) { index += 1 }
+        // One separator kind throughout: blanks ("AB 12 34 56 C"), hyphens or full stops ("AB-12-34-56-C").
+        var separator: UInt8 = 0
+        if isSeparator(bytes[index]) {
+            separator = bytes[index]
+            index += 1
+        }
         var digits = 0
         while digits < 6 {
             guard index < count else { return nil }
@@ -21,18 +27,19 @@ extension PersonalDataPatterns {
             if ByteClass.isDigit(byte) {
                 digits += 1
                 index += 1
-            } else if ByteClass.isBlank(byte), digits == 2 || digits == 4, index + 1 < count,
-                ByteClass.isDigit(bytes[index + 1])
+            } else if isSeparator(byte), separator == 0 || separator == byte, digits == 2 || digits == 4,
+                index + 1 < count, ByteClass.isDigit(bytes[index + 1])
             {
+                separator = byte
                 index += 1
             } else {
                 return nil
             }
         }
-        if index >= count || !ByteClass.isAlphanumeric(bytes[index]) && !isSuffixAfterBlank(bytes, index) {
+        if index >= count || !ByteClass.isAlphanumeric(bytes[index]) && !isSuffixAfterSeparator(bytes, index) {
             return followsNationalInsuranceLabel(bytes, before: start) ? index : nil
         }
-        if ByteClass.isBlank(bytes[index]) { index += 1 }
+        if isSeparator(bytes[index]) { index += 1 }
         guard isSuffix(bytes[index]), index + 1 >= count || !ByteClass.isAlphanumeric(bytes[index + 1]) else {
             return nil
         }
@@ -61,9 +68,13 @@ extension PersonalDataPatterns {
         return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "d")
     }
 
-    /// A blank, then a suffix letter that ends the word: "QQ 12 34 56 C".
-    private static func isSuffixAfterBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        guard index + 1 < bytes.count, ByteClass.isBlank(bytes[index]), isSuffix(bytes[index + 1]) else {
+    @inline(__always) private static func isSeparator(_ byte: UInt8) -> Bool {
+        ByteClass.isBlank(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    }
+
+    /// A separator, then a suffix letter that ends the word: "AB 12 34 56 C", "AB-12-34-56-C".
+    private static func isSuffixAfterSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        guard index + 1 < bytes.count, isSeparator(bytes[index]), isSuffix(bytes[index + 1]) else {
             return false
         }
         return index + 2 >= bytes.count || !ByteClass.isAlphanumeric(bytes[index + 2])

@@ -82,7 +82,8 @@ enum NameCues {
         "each", "other", "another", "only", "still", "even", "mental", "health", "district", "practice",
         "specialist", "support", "led", "teams", "scan", "scans", "advanced", "senior", "junior", "student",
         "community", "visiting", "back", "up", "down", "out", "off", "over", "away", "round", "about",
-        "writing", "calling", "here", "speaking",
+        "writing", "calling", "here", "speaking", "called", "named", "pals", "matron", "sister", "security",
+        "reception", "switchboard", "ambulance", "police", "triage", "nhs111",
     ])
 
     /// For each first letter a–z, a bit per word length (2...15) that some honorific or role has: most

@@ -523,9 +523,15 @@ enum PersonalDataPatterns {
             hash = (hash ^ UInt64(bytes[end])) &* StableHash.prime
             end += 1
         }
-        guard end - start >= 2, end >= count || !(ByteClass.isAlphanumeric(bytes[end]) || bytes[end] >= 0x80),
-            GivenNames.hashes.value(for: StableHash.mix(hash)) != nil
-        else { return nil }
+        guard end - start >= 2, GivenNames.hashes.value(for: StableHash.mix(hash)) != nil else { return nil }
+        // A double-barrelled name goes whole: "jane-marie", not "[name]-marie".
+        while end + 1 < count, bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: "'"),
+            ByteClass.isASCIILetter(bytes[end + 1])
+        {
+            end += 1
+            while end < count, ByteClass.isASCIILetter(bytes[end]) { end += 1 }
+        }
+        guard end >= count || !(ByteClass.isAlphanumeric(bytes[end]) || bytes[end] >= 0x80) else { return nil }
         return end
     }
 
