@@ -52,15 +52,15 @@ public enum ModerationDecision: Sendable, Equatable {
             case .publishedTextTooLong(let length, let limit):
                 PublishedText.tooLong(length: length, limit: limit)
             case .reasonNeeded: "Enter the reason. It is kept with the feedback."
-            case .personalDataLeft(let kinds):
-                "The text to publish still contains personal data (\(kinds.joined(separator: ", "))). Replace it with a placeholder such as [name]."
+            case .personalDataLeft(let found):
+                "The text to publish still contains personal data: \(found.joined(separator: "; "))."
             }
         }
     }
 
     /// The status the feedback moves to, or why the decision cannot be made.
     /// - Parameters:
-    ///   - personalDataInPublishedText: kinds the redactor still finds in the edited text.
+    ///   - personalDataInPublishedText: what the redactor still finds in the edited text, each described with its words.
     ///   - suggestedLength: the length of the text offered to the moderator (see `PublishedText.limit`).
     public func outcome(
         currentStatus: FeedbackStatus, consentToPublish: Bool, personalDataInPublishedText: [String],
@@ -103,22 +103,22 @@ public enum PublishedStoryChange: Sendable, Equatable {
             case .notPublished(let status):
                 "This story is not published (\(status.title.lowercased())), so there is nothing to change."
             case .reasonNeeded: "Enter the reason. It is kept in the audit log."
-            case .personalDataInReason(let kinds):
-                "Describe the reason without repeating the personal data (\(kinds.joined(separator: ", "))): the audit log keeps the reason."
+            case .personalDataInReason(let found):
+                "Describe the reason without repeating the personal data (\(found.joined(separator: "; "))): the audit log keeps the reason."
             case .emptyPublishedText: "Enter the text to publish, or withdraw the story instead."
             case .unchanged: "The text is the same as the one published. Change it, or leave it as it is."
             case .publishedTextTooLong(let length, let limit):
                 PublishedText.tooLong(length: length, limit: limit)
-            case .personalDataLeft(let kinds):
-                "The text to publish still contains personal data (\(kinds.joined(separator: ", "))). Replace it with a placeholder such as [name]."
+            case .personalDataLeft(let found):
+                "The text to publish still contains personal data: \(found.joined(separator: "; "))."
             }
         }
     }
 
     /// The status the story moves to, or why the change cannot be made.
     /// - Parameters:
-    ///   - personalDataInReason: kinds the redactor finds in the reason.
-    ///   - personalDataInPublishedText: kinds the redactor still finds in the edited text.
+    ///   - personalDataInReason: what the redactor finds in the reason, each described with its words.
+    ///   - personalDataInPublishedText: what the redactor still finds in the edited text, each described with its words.
     public func outcome(
         currentStatus: FeedbackStatus, currentText: String?, personalDataInReason: [String],
         personalDataInPublishedText: [String]

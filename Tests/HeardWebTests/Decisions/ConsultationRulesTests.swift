@@ -185,6 +185,8 @@ struct ConsultationRulesTests {
             #expect(phone.body.contains("This is published, so it must not contain personal data: remove the"))
             // Named in plain words, and with what to write instead of a name.
             #expect(phone.body.contains("phone number") && phone.body.contains(" name"))
+            // The words themselves are quoted, so the writer knows what to change.
+            #expect(phone.body.contains("the name \"Smith\" and the phone number \"07700 900456\""))
             #expect(!phone.body.contains("remove the Name") && !phone.body.contains("remove the Phone"))
             #expect(phone.body.contains("Describe people by their role"))
             var plain = theme

@@ -109,6 +109,29 @@ struct FeedbackStaffTests {
     }
 
     @Test(
+        "a public reply with personal data is refused, quoting the words to take out, with nothing saved",
+        arguments: TestDatabase.all)
+    func replyWithPersonalData(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let item = try await ScaleQueryTests.item(
+                "HRD-REPLYPII", service: service, place: place, themes: [], receivedDaysAgo: 2, on: app.db)
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+            let path = "/staff/feedback/\(item.id!.uuidString.lowercased())"
+            let body = "Sorry. Nurse Jane has been told; ring 0113 496 0000 or message @ward_team."
+            let refused = try await handler.post(path + "/reply", form: ["body": body], tokenFrom: path)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.contains(
+                    "Public replies must not contain personal data: remove the name \"Jane\", the phone number "
+                        + "\"0113 496 0000\" and the social media handle or link \"@ward_team\"."),
+                "\(refused.body)")
+            #expect(refused.body.contains(body.replacingOccurrences(of: "'", with: "&#39;")))
+            #expect(try await FeedbackReply.query(on: app.db).filter(\.$feedback.$id == item.id!).count() == 0)
+        }
+    }
+
+    @Test(
         "a reply sent twice, one after the other or by two people at once, is published and e-mailed once",
         arguments: TestDatabase.all)
     func replyOnce(_ database: TestDatabase) async throws {

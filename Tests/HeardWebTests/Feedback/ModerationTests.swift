@@ -267,6 +267,7 @@ struct PublishedStoryTests {
                 ], tokenFrom: path)
             #expect(stillLeaky.status == .unprocessableEntity)
             #expect(stillLeaky.body.contains("still contains personal data"))
+            #expect(stillLeaky.body.contains("the phone number \"07700 900123\" (write [phone])"))
             #expect(stillLeaky.body.contains(">The midwife was lovely. Ring 07700 900123.</textarea>"))
             #expect(stillLeaky.body.contains(">A phone number slipped through</textarea>"))
 

@@ -94,6 +94,27 @@ public final class ListeningEngine: Sendable {
         redactor.redact(text).kinds
     }
 
+    /// What the redactor still finds in `text`, each named with its words ("the phone number \"07700 900123\""),
+    /// so a refusal says exactly what to change; `suggestingPlaceholder` adds what to write instead ("(write
+    /// [phone])"). At most five, each quoted up to 40 characters; `kinds` keeps only those kinds.
+    public func personalDataFound(
+        in text: String, suggestingPlaceholder: Bool = false, kinds: Set<PersonalDataKind>? = nil
+    ) -> [String] {
+        let result = redactor.redact(text)
+        let bytes = Array(text.utf8)
+        var descriptions: [String] = []
+        for span in result.spans where kinds?.contains(span.kind) ?? true {
+            var words = String(decoding: bytes[span.utf8Range], as: UTF8.self)
+            if words.count > 40 { words = String(words.prefix(39)) + "…" }
+            let description =
+                "the \(span.kind.phrase) \"\(words)\""
+                + (suggestingPlaceholder ? " (write \(span.kind.placeholder))" : "")
+            if !descriptions.contains(description) { descriptions.append(description) }
+            if descriptions.count == 5 { break }
+        }
+        return descriptions
+    }
+
     /// The text with any personal data replaced by placeholders ("[phone]"), for records such as audit
     /// summaries that quote what someone wrote but must not copy their personal data.
     public func redacted(_ text: String) -> String {
@@ -106,13 +127,13 @@ public final class ListeningEngine: Sendable {
     /// may appear in a pack or an outcome ("for a paper copy, ring …"); names and NHS numbers never may.
     func personalDataProblem(in text: String, field: String, allowingContactDetails: Bool = false) -> FieldError? {
         let contact: Set<PersonalDataKind> = [.phone, .email, .postcode, .address, .socialMedia]
-        let left = personalDataLeft(in: text).filter { !allowingContactDetails || !contact.contains($0) }
+        let refused = Set(PersonalDataKind.allCases).subtracting(allowingContactDetails ? contact : [])
+        let left = personalDataLeft(in: text).filter { refused.contains($0) }
         guard !left.isEmpty else { return nil }
+        let found = personalDataFound(in: text, kinds: refused)
         let named = left.contains(.name) ? " Describe people by their role (\"the clinical lead\"), not by name." : ""
         return FieldError(
-            field,
-            "This is published, so it must not contain personal data: remove the \(EnglishList.and(left.map(\.phrase)))."
-                + named)
+            field, "This is published, so it must not contain personal data: remove \(EnglishList.and(found))." + named)
     }
 
     struct Key: StorageKey { typealias Value = ListeningEngine }

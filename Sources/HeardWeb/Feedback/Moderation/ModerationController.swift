@@ -116,7 +116,7 @@ enum ModerationController {
             if let email = typed(form.contactEmail) { item.contactEmail = EmailAddress.normalised(email) }
             if let phone = typed(form.contactPhone) { item.contactPhone = phone }
         }
-        let left = request.listeningEngine.personalDataLeft(in: text).map(\.title)
+        let left = request.listeningEngine.personalDataFound(in: text, suggestingPlaceholder: true)
         let outcome = decision.outcome(
             currentStatus: item.status, consentToPublish: item.consentToPublish, personalDataInPublishedText: left,
             suggestedLength: PublishedSuggestion.text(for: item).count)

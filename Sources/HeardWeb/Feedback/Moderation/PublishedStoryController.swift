@@ -80,8 +80,8 @@ enum PublishedStoryController {
         }
         let outcome = change.outcome(
             currentStatus: item.status, currentText: item.publishedText,
-            personalDataInReason: engine.personalDataLeft(in: reason).map(\.title),
-            personalDataInPublishedText: engine.personalDataLeft(in: text).map(\.title))
+            personalDataInReason: engine.personalDataFound(in: reason),
+            personalDataInPublishedText: engine.personalDataFound(in: text, suggestingPlaceholder: true))
         guard case .failure(let refusal) = outcome else { return nil }
         if case .notPublished = refusal {
             return try await ModerationController.notPublished(request, item: item)

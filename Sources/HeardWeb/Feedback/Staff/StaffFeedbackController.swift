@@ -144,10 +144,10 @@ enum StaffFeedbackController {
         } else if !replyReachesSomeone(item) {
             problem = FieldError("body", unreachableReply)
         }
-        let left = request.listeningEngine.personalDataLeft(in: body)
+        let left = request.listeningEngine.personalDataFound(in: body)
         if item.status == .published, !left.isEmpty {
             problem = FieldError(
-                "body", "Public replies must not contain personal data (\(left.map(\.title).joined(separator: ", "))).")
+                "body", "Public replies must not contain personal data: remove \(EnglishList.and(left)).")
         }
         if let problem {
             let page = try await render(request, item: item, reply: body, failure: ValidationFailure([problem]))
