@@ -210,10 +210,25 @@ struct ConsultationRulesTests {
                 path + "/publish", form: ["outcome_summary": "Call Mrs Jane Smith on 07700 900123 about it."],
                 tokenFrom: path)
             #expect(named.status == .unprocessableEntity)
+            // The organisation's own contact details may stay, but not a respondent's mobile or personal e-mail.
+            let respondent = try await officer.post(
+                path + "/publish",
+                form: ["outcome_summary": "A respondent (zelda.quibble@gmail.com, 07700 900123) raised travel."],
+                tokenFrom: path)
+            #expect(respondent.status == .unprocessableEntity)
+            #expect(
+                respondent.body.contains(
+                    "remove the e-mail address \"zelda.quibble@gmail.com\" and the phone number \"07700 900123\"."
+                        + " The organisation's own landline and work e-mail address may stay"), "\(respondent.body)")
             #expect(try await Consultation.find(consultation.id, on: app.db)?.analysisPublishedAt == nil)
             #expect(
                 try await officer.post(
-                    path + "/publish", form: ["outcome_summary": "Most people supported it but worried about travel."],
+                    path + "/publish",
+                    form: [
+                        "outcome_summary":
+                            "Most people supported it but worried about travel. For a paper copy ring 0113 496 0000"
+                            + " or e-mail engagement@calder.example."
+                    ],
                     tokenFrom: path
                 ).status == .seeOther)
 

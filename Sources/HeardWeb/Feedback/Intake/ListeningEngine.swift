@@ -96,15 +96,17 @@ public final class ListeningEngine: Sendable {
 
     /// What the redactor still finds in `text`, each named with its words ("the phone number \"07700 900123\""),
     /// so a refusal says exactly what to change; `suggestingPlaceholder` adds what to write instead ("(write
-    /// [phone])"). At most five, each quoted up to 40 characters; `kinds` keeps only those kinds.
+    /// [phone])"). At most five, each quoted up to 40 characters; `isRefused` keeps only some (by kind and words).
     public func personalDataFound(
-        in text: String, suggestingPlaceholder: Bool = false, kinds: Set<PersonalDataKind>? = nil
+        in text: String, suggestingPlaceholder: Bool = false,
+        where isRefused: (PersonalDataKind, String) -> Bool = { _, _ in true }
     ) -> [String] {
         let result = redactor.redact(text)
         let bytes = Array(text.utf8)
         var descriptions: [String] = []
-        for span in result.spans where kinds?.contains(span.kind) ?? true {
+        for span in result.spans {
             var words = String(decoding: bytes[span.utf8Range], as: UTF8.self)
+            guard isRefused(span.kind, words) else { continue }
             if words.count > 40 { words = String(words.prefix(39)) + "…" }
             let description =
                 "the \(span.kind.phrase) \"\(words)\""
@@ -124,16 +126,37 @@ public final class ListeningEngine: Sendable {
     /// Text staff write for the public (an outcome, a reason, "you said") is published as written, so
     /// personal data in it is refused rather than silently redacted: the writer knows what they meant.
     /// `allowingContactDetails`: the organisation's own phone, e-mail, address and social media ("@LeedsNHS")
-    /// may appear in a pack or an outcome ("for a paper copy, ring …"); names and NHS numbers never may.
+    /// may appear in a pack or an outcome ("for a paper copy, ring …"), but not a mobile number or a personal
+    /// e-mail address, which read as a respondent's (`PersonalContactDetails`); names and NHS numbers never may.
     func personalDataProblem(in text: String, field: String, allowingContactDetails: Bool = false) -> FieldError? {
-        let contact: Set<PersonalDataKind> = [.phone, .email, .postcode, .address, .socialMedia]
-        let refused = Set(PersonalDataKind.allCases).subtracting(allowingContactDetails ? contact : [])
-        let left = personalDataLeft(in: text).filter { refused.contains($0) }
-        guard !left.isEmpty else { return nil }
-        let found = personalDataFound(in: text, kinds: refused)
-        let named = left.contains(.name) ? " Describe people by their role (\"the clinical lead\"), not by name." : ""
+        var refusedKinds: Set<PersonalDataKind> = []
+        var privateContact = false
+        let found = personalDataFound(in: text) { kind, words in
+            let refused: Bool
+            switch kind {
+            case .phone where allowingContactDetails:
+                refused = PersonalContactDetails.isMobileNumber(words)
+                privateContact = privateContact || refused
+            case .email where allowingContactDetails:
+                refused = PersonalContactDetails.isPersonalEmail(words)
+                privateContact = privateContact || refused
+            case .postcode, .address, .socialMedia: refused = !allowingContactDetails
+            default: refused = true
+            }
+            if refused { refusedKinds.insert(kind) }
+            return refused
+        }
+        guard !found.isEmpty else { return nil }
+        let named =
+            refusedKinds.contains(.name) ? " Describe people by their role (\"the clinical lead\"), not by name." : ""
+        let contact =
+            privateContact
+            ? " The organisation's own landline and work e-mail address may stay; a mobile number or a personal"
+                + " e-mail address reads as someone's own." : ""
         return FieldError(
-            field, "This is published, so it must not contain personal data: remove \(EnglishList.and(found))." + named)
+            field,
+            "This is published, so it must not contain personal data: remove \(EnglishList.and(found))." + named
+                + contact)
     }
 
     struct Key: StorageKey { typealias Value = ListeningEngine }
