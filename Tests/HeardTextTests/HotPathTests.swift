@@ -97,6 +97,7 @@ import Testing
             "https://www.instagram.com/jane_s/", "24/7 care and/or", "a nurse called jane", "my name is sarah",
             "the nurse called back", "my husband ian Smith", "hi this is sarah writing", "signed karen",
             "call me jo", "my name's ellie", "thanks from jane", "husband will",
+            "the nurse called jane-marie was rude", "The Nurse Called Jane", "NI AB-12-34-56-C",
         ]
         for text in texts {
             let expected = Redactor().redact(text)
