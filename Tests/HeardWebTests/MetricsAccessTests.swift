@@ -23,7 +23,7 @@ struct MetricsAccessTests {
     }
 
     @Test(
-        "with no token set, /metrics answers this machine and is a 404 for any other address, whatever it forwards",
+        "with no token set, /metrics answers this machine and is a 404 for any other address or any proxied request",
         arguments: TestDatabase.all)
     func loopbackOnly(_ database: TestDatabase) async throws {
         // Trusting the balancer's X-Forwarded-For for rate limits must not make it believed here.
@@ -54,6 +54,28 @@ struct MetricsAccessTests {
             let proxied = try await app.browser().get("/metrics", headers: [("X-Forwarded-For", "203.0.113.5")])
             #expect(proxied.status == .notFound)
             #expect(!proxied.body.contains("heard_http"))
+            // nginx or cloudflared on this machine need not add X-Forwarded-For: any header that only a proxy,
+            // balancer or tunnel sends marks the request as passed on, whatever its case.
+            for (header, value) in [
+                ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "heard.example.org"), ("X-Forwarded-Port", "443"),
+                ("x-forwarded-server", "proxy"), ("X-Forwarded-Prefix", "/"), ("Via", "1.1 nginx"),
+                ("CF-Connecting-IP", "203.0.113.5"), ("CF-Ray", "8a1b2c3d4e5f6a7b-LHR"),
+                ("True-Client-IP", "203.0.113.5"),
+                ("X-Client-IP", "203.0.113.5"), ("X-Cluster-Client-IP", "203.0.113.5"),
+                ("Fastly-Client-IP", "203.0.113.5"),
+                ("X-Real-IP", "203.0.113.5"), ("FORWARDED", "for=203.0.113.5"),
+            ] {
+                let page = try await app.browser().get("/metrics", headers: [(header, value)])
+                #expect(page.status == .notFound, "\(header)")
+                #expect(!page.body.contains("heard_http"), "\(header)")
+                let direct = try await Self.metrics(app, from: "127.0.0.1", headers: [(header, value)])
+                #expect(direct.status == .notFound, "\(header)")
+            }
+            // Headers any client sends are not taken for forwarding.
+            let plain = try await app.browser().get(
+                "/metrics",
+                headers: [("Accept", "text/plain"), ("User-Agent", "Prometheus/2.53"), ("X-Request-ID", "1")])
+            #expect(plain.status == .ok)
         }
     }
 

@@ -17,7 +17,21 @@ enum MetricsAccess {
         case notFound
     }
 
-    static let forwardingHeaders: [HTTPHeaders.Name] = [.xForwardedFor, .forwarded, "X-Real-IP"]
+    /// Headers that only a proxy, load balancer or tunnel adds: nginx may send `X-Forwarded-Proto` or
+    /// `X-Forwarded-Host` without `X-Forwarded-For`, and cloudflared sends `CF-Connecting-IP`. Every
+    /// `X-Forwarded-*` header counts too (see `isForwarded`).
+    static let forwardingHeaders: [HTTPHeaders.Name] = [
+        .xForwardedFor, .forwarded, "X-Real-IP", .via, "CF-Connecting-IP", "CF-Connecting-IPv6", "CF-Ray",
+        "True-Client-IP", "X-Client-IP", "X-Cluster-Client-IP", "Fastly-Client-IP", "X-Original-Forwarded-For",
+        "Forwarded-For", "X-Original-URL", "X-Original-Host",
+    ]
+
+    /// Whether the request says it came through a proxy: any of `forwardingHeaders`, or any header named
+    /// `X-Forwarded-…` (`-Proto`, `-Host`, `-Port`, `-Server`, `-Prefix`, …).
+    static func isForwarded(_ headers: HTTPHeaders) -> Bool {
+        if forwardingHeaders.contains(where: { headers.contains(name: $0) }) { return true }
+        return headers.contains { $0.name.lowercased().hasPrefix("x-forwarded-") }
+    }
 
     static func decide(token: String?, headers: HTTPHeaders, peer: SocketAddress?) -> Decision {
         if let token {
@@ -26,7 +40,7 @@ enum MetricsAccess {
             }
             return .allowed
         }
-        guard let peer, isLoopback(peer), !forwardingHeaders.contains(where: { headers.contains(name: $0) }) else {
+        guard let peer, isLoopback(peer), !isForwarded(headers) else {
             return .notFound
         }
         return .allowed
