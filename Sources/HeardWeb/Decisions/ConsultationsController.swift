@@ -485,7 +485,8 @@ enum ConsultationsController {
         guard let themeID = UUID(uuidString: request.parameters.get("theme") ?? ""),
             let theme = bundle.themes.first(where: { $0.id == themeID })
         else { throw Abort(.notFound) }
-        let kind = ThemeResponseKind(rawValue: Admin.text(request, "response_kind"))
+        let sentKind = Admin.text(request, "response_kind")
+        let kind = ThemeResponseKind(rawValue: sentKind)
         let reason = Admin.text(request, "response_reason").trimmingWhitespace()
         var errors: [FieldError] = []
         if kind == nil {
@@ -500,7 +501,8 @@ enum ConsultationsController {
         guard errors.isEmpty, let kind else {
             return try await renderShow(
                 request, bundle: bundle, failure: ValidationFailure(errors),
-                typed: ["response_reason": reason, "theme": themeID.uuidString], status: .unprocessableEntity)
+                typed: ["response_kind": sentKind, "response_reason": reason, "theme": themeID.uuidString],
+                status: .unprocessableEntity)
         }
         let before = theme.responseKind?.rawValue
         // Saving the same words again changes nothing the meeting considered, so the day stays.

@@ -237,6 +237,32 @@ struct ConsultationTimingTests {
             #expect(noKind.body.contains("href=\"#field-response_kind\""))
             #expect(noKind.body.contains("type=\"radio\" id=\"field-response_kind\""))
 
+            // A refused reason keeps the answer chosen, not only the words, even over an answer saved before.
+            let notAccepted = "id=\"field-response_kind-3\" name=\"response_kind\" value=\"not_accepted\" checked"
+            let accepted = "id=\"field-response_kind\" name=\"response_kind\" value=\"accepted\" checked"
+            let handle = "Ask @RiversideNHS about the buses."
+            let refused = try await officer.post(
+                themePath, form: ["response_kind": "not_accepted", "response_reason": handle], tokenFrom: path)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("@RiversideNHS about the buses.</textarea>"))
+            #expect(refused.body.contains(notAccepted), "the chosen answer is kept")
+            #expect(
+                try await officer.post(
+                    themePath, form: ["response_kind": "accepted", "response_reason": "We will add a bus."],
+                    tokenFrom: path
+                ).status == .seeOther)
+            // Saved, the page shows it checked in that theme's own form.
+            #expect(
+                try await officer.get(path).body.contains(
+                    "id=\"field-response_kind-\(busRoutes.id!.uuidString.lowercased())\" name=\"response_kind\" value=\"accepted\" checked"
+                ))
+            let refusedAgain = try await officer.post(
+                themePath, form: ["response_kind": "not_accepted", "response_reason": handle], tokenFrom: path)
+            #expect(refusedAgain.status == .unprocessableEntity)
+            #expect(refusedAgain.body.contains(notAccepted), "the answer sent, not the one saved")
+            #expect(!refusedAgain.body.contains(accepted))
+            #expect(try await ConsultationTheme.find(busRoutes.id, on: app.db)?.responseKind == .accepted)
+
             let removed = try await officer.post(themePath + "/remove", form: [:], tokenFrom: path)
             #expect(removed.status == .seeOther)
             #expect(try await ConsultationTheme.query(on: app.db).all().map(\.name) == ["Parking"])

@@ -256,7 +256,10 @@ enum ConsultationViews {
                                     choices: ThemeResponseKind.allCases.map {
                                         .init(value: $0.rawValue, label: $0.title)
                                     },
-                                    selected: theme.responseKind?.rawValue ?? "", failure: isThis ? failure : nil,
+                                    // A refused answer keeps the choice sent, as the reason keeps its words.
+                                    selected: isThis
+                                        ? typed["response_kind"] ?? "" : theme.responseKind?.rawValue ?? "",
+                                    failure: isThis ? failure : nil,
                                     id: FormComponents.fieldID("response_kind") + suffix)
                                 FormComponents.textArea(
                                     name: "response_reason", label: "Reason",
