@@ -135,12 +135,19 @@ enum DecisionsController {
         let quorate: Bool? = typed.quorate.isEmpty ? nil : typed.quorate == "yes"
         let changes = [
             FieldChange("title", from: bundle.decision?.title, to: typed.title),
+            FieldChange("meeting", from: bundle.decision?.meeting, to: typed.meeting),
             FieldChange("meeting_on", from: bundle.decision?.meetingOn, to: date.iso),
+            FieldChange("members_present", from: bundle.decision?.membersPresent, to: typed.membersPresent),
             FieldChange("outcome", from: bundle.decision?.outcome, to: typed.outcome),
             FieldChange("declarations", from: bundle.decision?.declarations, to: typed.declarations),
             FieldChange(
                 "quorate", from: bundle.decision.map { Typed.quorateText($0.quorate) }, to: typed.quorate),
-        ]
+        ].filter { $0.from != $0.to }
+        // Saving a paper unchanged writes nothing, so the audit log holds no empty "updated" entries.
+        if !isNew, changes.isEmpty {
+            Admin.flash(request, "Nothing changed.")
+            return request.redirect(to: DecisionURL.decisionForm(bundle.initiative.id!))
+        }
         decision.title = typed.title
         decision.meeting = typed.meeting
         decision.meetingOn = date.iso
