@@ -221,13 +221,7 @@ struct InitiativeBundle {
         // Boards with a quorum set: Heard counts their voting members present instead of asking yes or no.
         var quorumCounted = false
         if let decision, let day = meeting {
-            // The board whose meeting it was, as the public board page finds its decisions.
-            let meetingText = decision.meeting.lowercased()
-            let boards = Dictionary(grouping: boardMembers.filter { meetingText.contains($0.board.name.lowercased()) })
-            {
-                $0.board.name
-            }
-            for (board, members) in boards.sorted(by: { $0.key < $1.key }) {
+            for (board, members) in meetingBoards(decision) {
                 let voters = members.filter { $0.votes && $0.sits(on: day) }.map(\.name)
                 if let problem = ConflictRules.votingMemberProblem(
                     membersPresent: decision.membersPresent, board: board, voters: voters)
@@ -265,6 +259,30 @@ struct InitiativeBundle {
             }
         }
         return refusals
+    }
+
+    /// The boards whose meeting the decision names, as the public board page finds its decisions, with their
+    /// members, sorted by name.
+    func meetingBoards(_ decision: Decision) -> [(board: String, members: [BoardMember])] {
+        let meetingText = decision.meeting.lowercased()
+        let boards = Dictionary(grouping: boardMembers.filter { meetingText.contains($0.board.name.lowercased()) }) {
+            $0.board.name
+        }
+        return boards.sorted(by: { $0.key < $1.key }).map { (board: $0.key, members: $0.value) }
+    }
+
+    /// What Heard counted for each board with a quorum set, from the members present, the declarations and the
+    /// register on the meeting day: "4 of a quorum of 4 voting members present for the item (Leeds Place
+    /// Committee)". Empty when the meeting names no board with a quorum (the paper then answers yes or no).
+    func quorumCounts() -> [String] {
+        guard let decision, let day = SimpleDate(iso: decision.meetingOn) else { return [] }
+        return meetingBoards(decision).compactMap { board, members in
+            guard let quorum = members.first?.board.quorum else { return nil }
+            let voters = members.filter { $0.votes && $0.sits(on: day) }.map(\.name)
+            let count = QuorumRules.count(
+                membersPresent: decision.membersPresent, declarations: decision.declarations, voters: voters)
+            return "\(count.counted.count) of a quorum of \(quorum) voting members present for the item (\(board))"
+        }
     }
 
     /// Interests of the members present that ended in the 6 months before the meeting: shown to the chair to

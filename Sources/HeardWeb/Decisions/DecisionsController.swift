@@ -241,6 +241,17 @@ enum DecisionApproval {
                 summary: "Refused approval of \(decision.title) (\(refusal.principle.rawValue)): \(refusal.message)")
             return refusal
         }
+        var approval = [FieldChange("status", from: "proposed", to: "approved")]
+        // A board with a quorum set: Heard counted its voting members present instead of asking yes or no, and
+        // approval gets this far only if each quorum was met. The record keeps that answer as it stood at
+        // approval, so editing the register later does not change what the published decision says.
+        let counts = bundle.quorumCounts()
+        if decision.quorate == nil, !counts.isEmpty {
+            decision.quorate = true
+            approval.append(FieldChange("quorate", from: nil, to: "yes"))
+            approval.append(FieldChange("quorum_count", from: nil, to: counts.joined(separator: "; ")))
+        }
+        let changes = approval
         decision.status = "approved"
         decision.approvedAt = Date()
         decision.approvedBy = approverName ?? actor.label
@@ -254,8 +265,7 @@ enum DecisionApproval {
             try await decision.save(on: db)
             try await AuditLog.record(
                 on: db, actor: actor, action: "decision.approved", objectType: "decision",
-                objectID: decision.id?.uuidString, summary: "Approved \(decision.title)",
-                changes: [FieldChange("status", from: "proposed", to: "approved")])
+                objectID: decision.id?.uuidString, summary: "Approved \(decision.title)", changes: changes)
             // The public list shows the initiative as decided from the moment the decision is.
             if stageBefore < .decision {
                 initiative.stage = .decision

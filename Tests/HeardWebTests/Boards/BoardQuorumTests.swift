@@ -126,7 +126,47 @@ struct BoardQuorumTests {
             let approved = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
             #expect(approved.status == .seeOther)
             #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == true)
+
+            // Heard counted the quorum, so the record says the meeting was quorate: stored at approval, with the
+            // count in the audit log.
+            #expect(try await Decision.find(decision.id, on: app.db)?.quorate == true)
+            let audit = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "decision.approved").first())
+            let changes = AuditLog.decodeChanges(audit.changes)
+            #expect(changes.contains(FieldChange("quorate", from: nil, to: "yes")))
+            #expect(
+                changes.contains(
+                    FieldChange(
+                        "quorum_count", from: nil,
+                        to: "2 of a quorum of 2 voting members present for the item (Leeds Place Committee)")))
+            try await Self.expectPublishedQuorate(decision, app: app)
+            // Editing the register afterwards does not rewrite the published record.
+            board.quorum = 3
+            try await board.update(on: app.db)
+            try await BoardMember.query(on: app.db).filter(\.$name == "Sarah Whitaker").set(\.$votes, to: false)
+                .update()
+            try await Self.expectPublishedQuorate(decision, app: app)
         }
+    }
+
+    /// The public page, the API and the open data all say the meeting was quorate for the item.
+    static func expectPublishedQuorate(_ decision: Decision, app: TestApp) async throws {
+        let visitor = app.browser()
+        let page = try await visitor.get("/decisions/\(decision.id!.uuidString.lowercased())")
+        #expect(page.status == .ok)
+        let quorate = try #require(page.body.range(of: "Quorate for this item"))
+        let after = page.body[quorate.upperBound...].prefix(80)
+        #expect(after.contains("Yes"), "\(after)")
+        #expect(!page.body.contains("Not recorded"))
+        let list = try await visitor.get("/api/v1/decisions")
+        let items = try #require(
+            (try JSONSerialization.jsonObject(with: Data(list.body.utf8)) as? [String: Any])?["items"]
+                as? [[String: Any]])
+        let listed = try #require(items.first { $0["id"] as? String == decision.id!.uuidString })
+        #expect(listed["quorate"] as? Bool == true)
+        let csv = try await visitor.get("/open-data/decisions.csv")
+        let row = try #require(csv.body.split(whereSeparator: \.isNewline).first { $0.contains("Extended hours") })
+        #expect(row.contains(",yes,"), "\(row)")
     }
 
     @Test("without a quorum the paper still answers yes or no; with one, an answer of no still refuses")
