@@ -19,10 +19,11 @@ public enum QuorumRules {
     }
 
     /// Counts `voters` (the board's voting members on the day) named among `membersPresent`, less those named on
-    /// a line of `declarations` that records a chair's action leaving them out of the decision.
+    /// a line of `declarations` that records a chair's action leaving them out of the decision. A person named
+    /// twice among `voters` (two memberships stored as running at once) is counted once.
     public static func count(membersPresent: String, declarations: String, voters: [String]) -> Count {
         let lines = declarations.split(whereSeparator: \.isNewline).map(String.init)
-        let present = voters.filter { ConflictRules.mentions(membersPresent, name: $0) }
+        let present = MembershipRules.distinctPeople(voters).filter { ConflictRules.mentions(membersPresent, name: $0) }
         let aside = present.filter { voter in
             lines.contains { line in
                 ConflictRules.mentions(line, name: voter)

@@ -85,8 +85,10 @@ enum BoardsController {
     @Sendable static func setQuorum(_ request: Request) async throws -> Response {
         let board = try await findBoard(request)
         let typed = ["quorum": Admin.text(request, "quorum").trimmingWhitespace()]
-        let voting = try await board.$members.query(on: request.db).filter(\.$votes == true).all()
-            .filter { $0.sits(on: request.today) }.count
+        let voting = MembershipRules.distinctPeople(
+            try await board.$members.query(on: request.db).filter(\.$votes == true).all()
+                .filter { $0.sits(on: request.today) }.map(\.name)
+        ).count
         let quorum: Int?
         switch QuorumRules.read(typed["quorum"]!, votingMembers: voting) {
         case .success(let number): quorum = number
@@ -181,6 +183,20 @@ enum BoardsController {
                     } else if let left = editing.leftOn.flatMap(SimpleDate.init(iso:)), appointed > left {
                         errors.append(
                             FieldError("appointed_on", "They left on \(left.ukText), so they were appointed before."))
+                    }
+                }
+                // Checked once the name is fine: the same person's other memberships of the board, past or
+                // present, may not run at the same time as this one.
+                if !errors.contains(where: { $0.field == "name" || $0.field == "appointed_on" }) {
+                    let others = try await board.$members.query(on: request.db).all().filter { $0.id != editing?.id }
+                        .map {
+                            MembershipRules.Span(
+                                name: $0.name, appointed: $0.appointed, left: $0.leftOn.flatMap(SimpleDate.init(iso:)))
+                        }
+                    let membership = MembershipRules.Span(
+                        name: name, appointed: appointed, left: editing?.leftOn.flatMap(SimpleDate.init(iso:)))
+                    if let problem = MembershipRules.appointmentProblem(membership, others: others) {
+                        errors.append(FieldError("appointed_on", problem))
                     }
                 }
             }

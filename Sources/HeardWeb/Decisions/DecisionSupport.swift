@@ -222,7 +222,7 @@ struct InitiativeBundle {
         var quorumCounted = false
         if let decision, let day = meeting {
             for (board, members) in meetingBoards(decision) {
-                let voters = members.filter { $0.votes && $0.sits(on: day) }.map(\.name)
+                let voters = Self.voters(members, on: day)
                 if let problem = ConflictRules.votingMemberProblem(
                     membersPresent: decision.membersPresent, board: board, voters: voters)
                 {
@@ -261,6 +261,12 @@ struct InitiativeBundle {
         return refusals
     }
 
+    /// The names of the voting members sitting on `day`, each person once, even if two memberships of theirs
+    /// were stored as running at once.
+    static func voters(_ members: [BoardMember], on day: SimpleDate) -> [String] {
+        MembershipRules.distinctPeople(members.filter { $0.votes && $0.sits(on: day) }.map(\.name))
+    }
+
     /// The boards whose meeting the decision names, as the public board page finds its decisions, with their
     /// members, sorted by name.
     func meetingBoards(_ decision: Decision) -> [(board: String, members: [BoardMember])] {
@@ -278,7 +284,7 @@ struct InitiativeBundle {
         guard let decision, let day = SimpleDate(iso: decision.meetingOn) else { return [] }
         return meetingBoards(decision).compactMap { board, members in
             guard let quorum = members.first?.board.quorum else { return nil }
-            let voters = members.filter { $0.votes && $0.sits(on: day) }.map(\.name)
+            let voters = Self.voters(members, on: day)
             let count = QuorumRules.count(
                 membersPresent: decision.membersPresent, declarations: decision.declarations, voters: voters)
             return "\(count.counted.count) of a quorum of \(quorum) voting members present for the item (\(board))"
