@@ -27,6 +27,33 @@ enum BoardRegister {
         }
     }
 
+    /// Names among `membersPresent` that are not members of any board on the meeting day (or today, when the
+    /// day is not known): `unknown` may be misspelt; `former` had left by then, said as "Sarah Whitaker left
+    /// Leeds Place Committee on 1 December 2026".
+    static func unrecognised(
+        membersPresent: String, members: [BoardMember], today: SimpleDate, meetingOn: SimpleDate?
+    ) -> (unknown: [String], former: [String]) {
+        let day = meetingOn ?? today
+        let entries = ConflictRules.unrecognised(
+            membersPresent: membersPresent, register: registered(members, on: [today] + (meetingOn.map { [$0] } ?? [])))
+        var unknown: [String] = []
+        var former: [String] = []
+        for entry in entries {
+            let left = members.compactMap { member -> (BoardMember, SimpleDate)? in
+                guard let left = member.leftOn.flatMap(SimpleDate.init(iso:)), left <= day,
+                    ConflictRules.mentions(entry, name: member.name)
+                else { return nil }
+                return (member, left)
+            }.max { $0.1 < $1.1 }
+            if let (member, date) = left {
+                former.append("\(member.name) left \(member.board.name) on \(date.ukText)")
+            } else {
+                unknown.append(entry)
+            }
+        }
+        return (unknown, former)
+    }
+
     static func status(_ member: BoardMember, today: SimpleDate) -> RegisterStatus {
         RegisterStatus.of(appointedOn: member.appointed, entries: member.declarations.map(\.entry), today: today)
     }

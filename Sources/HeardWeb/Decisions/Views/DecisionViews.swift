@@ -165,9 +165,17 @@ enum DecisionViews {
                         name: "meeting_on", label: "Meeting date", value: typed.meetingOn, failure: failure,
                         type: "date",
                         width: "medium")
-                    let unknown = ConflictRules.unrecognised(
-                        membersPresent: typed.membersPresent,
-                        register: BoardRegister.registered(bundle.boardMembers, on: [request.today]))
+                    // Members on the day of the meeting are recognised too, even if they have left since.
+                    let meetingDay = SimpleDate(iso: typed.meetingOn)
+                    let (unknown, former) = BoardRegister.unrecognised(
+                        membersPresent: typed.membersPresent, members: bundle.boardMembers, today: request.today,
+                        meetingOn: meetingDay)
+                    if !former.isEmpty {
+                        div(.class("warning-callout"), .role("note")) {
+                            strong { "No longer members at the meeting: " + former.joined(separator: "; ") + ". " }
+                            "They are not counted among the board's members present."
+                        }
+                    }
                     if !unknown.isEmpty {
                         div(.class("warning-callout"), .role("note")) {
                             strong { "Not on any board's member list: " + unknown.joined(separator: "; ") + ". " }
