@@ -14,10 +14,14 @@ public enum LeavingRules {
     }
 
     /// Nil when `reason` says why a leaving is being corrected; otherwise what to write. A few words are enough
-    /// ("Recorded against the wrong member"): it is kept in the audit log, not published.
-    public static func reasonProblem(_ reason: String, ask: String) -> String? {
+    /// ("Recorded against the wrong member"): it is kept in the audit log, not published. The audit log cannot
+    /// be changed, so a reason repeating personal data (`personalData`: the kinds the redactor finds in it) is
+    /// refused as a moderator's reason is.
+    public static func reasonProblem(_ reason: String, ask: String, personalData: [String] = []) -> String? {
         RecordedReason.placeholderProblem(reason, ask: ask)
             ?? TextLimit.problem(reason.trimmingWhitespace(), limit: TextLimit.reason, what: "the reason")
+            ?? (personalData.isEmpty
+                ? nil : PublishedStoryChange.Refusal.personalDataInReason(personalData).description)
     }
 }
 

@@ -461,7 +461,8 @@ enum BoardsController {
             }
         }
         if let problem = LeavingRules.reasonProblem(
-            typed["left_on_reason"]!, ask: "Say why the leaving date is being corrected.")
+            typed["left_on_reason"]!, ask: "Say why the leaving date is being corrected.",
+            personalData: personalDataInReason(typed["left_on_reason"]!, request))
         {
             errors.append(FieldError("left_on_reason", problem))
         }
@@ -499,7 +500,8 @@ enum BoardsController {
         {
             errors.append(FieldError("not_left_reason", problem))
         } else if let problem = LeavingRules.reasonProblem(
-            typed["not_left_reason"]!, ask: "Say why the leaving was recorded by mistake.")
+            typed["not_left_reason"]!, ask: "Say why the leaving was recorded by mistake.",
+            personalData: personalDataInReason(typed["not_left_reason"]!, request))
         {
             errors.append(FieldError("not_left_reason", problem))
         }
@@ -548,6 +550,13 @@ enum BoardsController {
         }
         Admin.flash(request, "\(member.name) is not recorded as having left, so there is no leaving to correct.")
         return request.redirect(to: BoardURL.member(board.id!, member.id!))
+    }
+
+    /// The kinds of personal data the redactor finds in a reason for the audit log, checked as a moderator's
+    /// reason is, except for names: a correction is about members of the board, named on its public register
+    /// ("it was Dr Amira Khan who stood down"), while a phone number, an e-mail address or an NHS number is not.
+    private static func personalDataInReason(_ reason: String, _ request: Request) -> [String] {
+        request.listeningEngine.personalDataLeft(in: reason).filter { $0 != .name }.map(\.title)
     }
 
     /// The same person's membership of `board` after `member`'s (they left and were added again), if any.

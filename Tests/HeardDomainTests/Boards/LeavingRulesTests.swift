@@ -45,3 +45,16 @@ struct LeavingRulesTests {
                 "correct its leaving date instead.") == true)
     }
 }
+
+extension LeavingRulesTests {
+    @Test("a reason repeating personal data is refused: the audit log keeps it")
+    func reasonWithPersonalData() {
+        #expect(LeavingRules.reasonProblem("Wrong member", ask: "Say why.", personalData: []) == nil)
+        #expect(
+            LeavingRules.reasonProblem("Call her on 07700 900123", ask: "Say why.", personalData: ["Phone number"])
+                == "Describe the reason without repeating the personal data (Phone number): the audit log keeps the reason."
+        )
+        // A missing reason is asked for first.
+        #expect(LeavingRules.reasonProblem(" ", ask: "Say why.", personalData: ["Phone number"]) == "Say why.")
+    }
+}
