@@ -552,11 +552,11 @@ enum BoardsController {
         return request.redirect(to: BoardURL.member(board.id!, member.id!))
     }
 
-    /// The kinds of personal data the redactor finds in a reason for the audit log, checked as a moderator's
+    /// The personal data the redactor finds in a reason for the audit log, each quoted, checked as a moderator's
     /// reason is, except for names: a correction is about members of the board, named on its public register
     /// ("it was Dr Amira Khan who stood down"), while a phone number, an e-mail address or an NHS number is not.
     private static func personalDataInReason(_ reason: String, _ request: Request) -> [String] {
-        request.listeningEngine.personalDataLeft(in: reason).filter { $0 != .name }.map(\.title)
+        request.listeningEngine.personalDataFound(in: reason) { kind, _ in kind != .name }
     }
 
     /// The same person's membership of `board` after `member`'s (they left and were added again), if any.

@@ -51,10 +51,13 @@ extension LeavingRulesTests {
     func reasonWithPersonalData() {
         #expect(LeavingRules.reasonProblem("Wrong member", ask: "Say why.", personalData: []) == nil)
         #expect(
-            LeavingRules.reasonProblem("Call her on 07700 900123", ask: "Say why.", personalData: ["Phone number"])
-                == "Describe the reason without repeating the personal data (Phone number): the audit log keeps the reason."
+            LeavingRules.reasonProblem(
+                "Call her on 07700 900123", ask: "Say why.", personalData: ["the phone number \"07700 900123\""])
+                == "Describe the reason without repeating the personal data (the phone number \"07700 900123\"): the audit log keeps the reason."
         )
         // A missing reason is asked for first.
-        #expect(LeavingRules.reasonProblem(" ", ask: "Say why.", personalData: ["Phone number"]) == "Say why.")
+        #expect(
+            LeavingRules.reasonProblem(" ", ask: "Say why.", personalData: ["the phone number \"07700 900123\""])
+                == "Say why.")
     }
 }

@@ -19,7 +19,7 @@ extension BoardMembershipOverlapTests {
             try await Self.leave(path, on: "2026-12-01", secretary)
             let version = try ConcurrentEditTests.version(try await secretary.get(path))
             let reason = "Sarah Whitaker told me, call her on 07700 900123"
-            let message = "Describe the reason without repeating the personal data ("
+            let message = "Describe the reason without repeating the personal data (the phone number \"07700 900123\")"
             let corrected = try await secretary.post(
                 path + "/leave/date",
                 form: ["left_on": "2026-11-28", "left_on_reason": reason, EditVersion.fieldName: version],
