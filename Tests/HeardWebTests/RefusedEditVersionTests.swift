@@ -68,9 +68,7 @@ struct RefusedEditVersionTests {
         try await TestApp.run(on: database) { app in
             let (_, place) = try await Fixtures.service(on: app.db)
             let admin = try await app.signedInBrowser(.administrator)
-            let colleague = app.browser()
-            let (email, password) = try await app.createUser(.administrator, email: "second@test.heard.example")
-            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let colleague = try await app.signedInBrowser(.administrator, email: "second@test.heard.example")
             let path = "/staff/places/\(place.id!.uuidString.lowercased())/edit"
             let opened = try ConcurrentEditTests.version(try await admin.get(path))
             let renamed = try await colleague.post(
@@ -101,9 +99,7 @@ struct RefusedEditVersionTests {
         try await TestApp.run(on: database) { app in
             let (service, place) = try await Fixtures.service(on: app.db)
             let admin = try await app.signedInBrowser(.administrator)
-            let colleague = app.browser()
-            let (email, password) = try await app.createUser(.administrator, email: "second@test.heard.example")
-            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let colleague = try await app.signedInBrowser(.administrator, email: "second@test.heard.example")
             let path = "/staff/services/\(service.id!.uuidString.lowercased())/edit"
             let form = [
                 "name": "Emergency department", "summary": "",
@@ -147,9 +143,7 @@ struct RefusedEditVersionTests {
             let organisation = Organisation(name: "Riverside Test Trust", kind: .trust)
             try await organisation.create(on: app.db)
             let admin = try await app.signedInBrowser(.administrator)
-            let colleague = app.browser()
-            let (email, password) = try await app.createUser(.administrator, email: "second@test.heard.example")
-            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let colleague = try await app.signedInBrowser(.administrator, email: "second@test.heard.example")
             let path = "/staff/organisations/\(organisation.id!.uuidString.lowercased())/edit"
             let form = ["name": "Riverside Test Trust", "kind": "trust", "ods_code": ""]
             let opened = try ConcurrentEditTests.version(try await admin.get(path))
@@ -186,9 +180,7 @@ struct RefusedEditVersionTests {
             let (accountEmail, _) = try await app.createUser(.moderator)
             let account = try #require(try await User.query(on: app.db).filter(\.$email == accountEmail).first())
             let admin = try await app.signedInBrowser(.administrator)
-            let colleague = app.browser()
-            let (email, password) = try await app.createUser(.administrator, email: "second@test.heard.example")
-            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let colleague = try await app.signedInBrowser(.administrator, email: "second@test.heard.example")
             let path = "/staff/users/\(account.id!.uuidString.lowercased())"
             let form = ["email": accountEmail, "display_name": "Moderator Tester", "role": "moderator"]
             let opened = try ConcurrentEditTests.version(try await admin.get(path))
@@ -227,9 +219,7 @@ struct RefusedEditVersionTests {
     func indicator(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             let officer = try await app.signedInBrowser(.engagementOfficer)
-            let colleague = app.browser()
-            let (email, password) = try await app.createUser(.engagementOfficer, email: "second@test.heard.example")
-            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let colleague = try await app.signedInBrowser(.engagementOfficer, email: "second@test.heard.example")
             #expect(
                 try await IndicatorDetailsTests.create("Carers assessed", period: "month", on: officer).status
                     == .seeOther)
@@ -279,9 +269,7 @@ struct RefusedEditVersionTests {
                 heldOn: SimpleDate(year: 2026, month: 11, day: 20), venue: "Halifax library", attendees: 5)
             try await activity.create(on: app.db)
             let officer = try await app.signedInBrowser(.engagementOfficer)
-            let colleague = app.browser()
-            let (email, password) = try await app.createUser(.engagementOfficer, email: "second@test.heard.example")
-            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let colleague = try await app.signedInBrowser(.engagementOfficer, email: "second@test.heard.example")
             let path = "/staff/activities/\(activity.id!.uuidString.lowercased())/edit"
             let form = [
                 "title": "Drop-in at the library", "kind": "community_meeting", "place_id": place.id!.uuidString,
@@ -435,9 +423,7 @@ struct RefusedEditVersionTests {
     func actionPlan(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             let officer = try await app.signedInBrowser(.engagementOfficer)
-            let colleague = app.browser()
-            let (email, password) = try await app.createUser(.engagementOfficer, email: "second@test.heard.example")
-            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let colleague = try await app.signedInBrowser(.engagementOfficer, email: "second@test.heard.example")
             let action = try await Self.action(on: app)
             let path = "/staff/actions/\(action.id!.uuidString.lowercased())"
             let plan = [
@@ -477,9 +463,7 @@ struct RefusedEditVersionTests {
     func actionUpdate(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             let officer = try await app.signedInBrowser(.engagementOfficer)
-            let colleague = app.browser()
-            let (email, password) = try await app.createUser(.engagementOfficer, email: "second@test.heard.example")
-            #expect(try await colleague.signIn(email: email, password: password).status == .seeOther)
+            let colleague = try await app.signedInBrowser(.engagementOfficer, email: "second@test.heard.example")
             let action = try await Self.action(on: app)
             let path = "/staff/actions/\(action.id!.uuidString.lowercased())"
             func version(_ page: TestBrowser.Page) throws -> String {

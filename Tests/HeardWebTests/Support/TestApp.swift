@@ -87,8 +87,9 @@ final class TestApp: @unchecked Sendable {
     }
 
     /// A browser already signed in with a new account of `role`.
-    func signedInBrowser(_ role: Role) async throws -> TestBrowser {
-        let (email, password) = try await createUser(role)
+    /// A browser signed in as a new user with `role` (`email` for a second user with the same role).
+    func signedInBrowser(_ role: Role, email: String? = nil) async throws -> TestBrowser {
+        let (email, password) = try await createUser(role, email: email)
         let browser = browser()
         let response = try await browser.signIn(email: email, password: password)
         #expect(response.status == .seeOther, "signing in as \(role) should redirect")
