@@ -10,6 +10,19 @@ import Testing
 @Suite("Concurrent edits: the second save from an older form is refused, naming who changed it")
 struct ConcurrentEditTests {
     /// The edit form's version, as a browser would send it back.
+    /// A place, an initiative in it, and the path of its edit form: the one both suites edit from two browsers.
+    static func transportInitiative(on db: any Database) async throws -> (Place, Initiative, String) {
+        let place = Place(name: "Leeds", slug: "leeds")
+        try await place.create(on: db)
+        let initiative = Initiative(
+            title: "Patient transport eligibility", what: "Change who can use patient transport.",
+            why: "Costs have risen.", affectsServices: true, substantialVariation: false, decisionBody: "ICB board",
+            targetDate: nil)
+        initiative.placeIDs = place.id!.uuidString
+        try await initiative.create(on: db)
+        return (place, initiative, "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/edit")
+    }
+
     static func version(_ page: TestBrowser.Page) throws -> String {
         try #require(page.hiddenValue(EditVersion.fieldName), "the form carries its version")
     }
@@ -17,15 +30,7 @@ struct ConcurrentEditTests {
     @Test("an initiative: a title change from an old form does not wipe a new paragraph", arguments: TestDatabase.all)
     func initiative(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
-            let place = Place(name: "Leeds", slug: "leeds")
-            try await place.create(on: app.db)
-            let initiative = Initiative(
-                title: "Patient transport eligibility", what: "Change who can use patient transport.",
-                why: "Costs have risen.", affectsServices: true, substantialVariation: false, decisionBody: "ICB board",
-                targetDate: nil)
-            initiative.placeIDs = place.id!.uuidString
-            try await initiative.create(on: app.db)
-            let path = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/edit"
+            let (place, initiative, path) = try await Self.transportInitiative(on: app.db)
             let first = try await app.signedInBrowser(.administrator)
             let second = try await app.signedInBrowser(.engagementOfficer)
             let firstVersion = try Self.version(try await first.get(path))

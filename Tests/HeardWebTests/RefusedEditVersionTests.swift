@@ -14,15 +14,7 @@ struct RefusedEditVersionTests {
     @Test("an initiative", arguments: TestDatabase.all)
     func initiative(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
-            let place = Place(name: "Leeds", slug: "leeds")
-            try await place.create(on: app.db)
-            let initiative = Initiative(
-                title: "Patient transport eligibility", what: "Change who can use patient transport.",
-                why: "Costs have risen.", affectsServices: true, substantialVariation: false, decisionBody: "ICB board",
-                targetDate: nil)
-            initiative.placeIDs = place.id!.uuidString
-            try await initiative.create(on: app.db)
-            let path = "/staff/initiatives/\(initiative.id!.uuidString.lowercased())/edit"
+            let (place, initiative, path) = try await ConcurrentEditTests.transportInitiative(on: app.db)
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let colleague = try await app.signedInBrowser(.administrator)
             let opened = try ConcurrentEditTests.version(try await officer.get(path))
