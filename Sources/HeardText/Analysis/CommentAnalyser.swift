@@ -32,7 +32,16 @@ public struct CommentAnalyser: Sendable {
                 .map(\.element),
             personalData: raw.personalData.kinds,
             redactedText: raw.personalData.isEmpty ? text : String(decoding: workspace.redacted, as: UTF8.self),
-            isNoComment: false)
+            isNoComment: false, mayNotBeEnglish: mayNotBeEnglish(workspace))
+    }
+
+    /// Checked only here, for one comment at a time (the app), not on the batch path `heard analyse` runs.
+    private func mayNotBeEnglish(_ workspace: AnalysisWorkspace) -> Bool {
+        workspace.tokens.withUnsafeBufferPointer { tokens in
+            workspace.normalised.withUnsafeBufferPointer { bytes in
+                LanguageCheck.mayNotBeEnglish(tokens, bytes: bytes, vocabulary: model.wordTable)
+            }
+        }
     }
 
     /// Hot path: analyses UTF-8 bytes, leaving label heads and redacted bytes in `workspace`. When no personal

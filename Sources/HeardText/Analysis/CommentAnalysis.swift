@@ -21,10 +21,13 @@ public struct CommentAnalysis: Sendable, Codable, Equatable, Hashable {
     public var redactedText: String
     /// The comment was empty or only whitespace.
     public var isNoComment: Bool
+    /// The comment may not be in English (see `LanguageCheck`), so its themes and sentiment mean little and
+    /// any risk in it went unseen: a person needs to read it.
+    public var mayNotBeEnglish: Bool
 
     public init(
         themes: [String], sentiment: Int, relational: [RelationalFlag], isUrgent: Bool, urgentReasons: [String],
-        personalData: [PersonalDataKind], redactedText: String, isNoComment: Bool
+        personalData: [PersonalDataKind], redactedText: String, isNoComment: Bool, mayNotBeEnglish: Bool = false
     ) {
         self.themes = themes
         self.sentiment = sentiment
@@ -34,6 +37,7 @@ public struct CommentAnalysis: Sendable, Codable, Equatable, Hashable {
         self.personalData = personalData
         self.redactedText = redactedText
         self.isNoComment = isNoComment
+        self.mayNotBeEnglish = mayNotBeEnglish
     }
 
     /// The analysis of an empty comment.

@@ -152,11 +152,14 @@ public enum ReanalyseFeedbackJob {
                 try await FeedbackIntake.storeThemes(columns.themes, for: item.id!, on: db)
             }
             if columns.sentiment != item.sentiment { payload.sentimentChanged += 1 }
-            guard themes != item.themes || columns.sentiment != item.sentiment || columns.relational != item.relational
+            guard
+                themes != item.themes || columns.sentiment != item.sentiment || columns.relational != item.relational
+                    || columns.mayNotBeEnglish != item.mayNotBeEnglish
             else { continue }
             item.themes = themes
             item.sentiment = columns.sentiment
             item.relational = columns.relational
+            item.mayNotBeEnglish = columns.mayNotBeEnglish
             try await item.save(on: db)
         }
         payload.after = last.id

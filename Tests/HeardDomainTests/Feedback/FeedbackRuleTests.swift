@@ -132,6 +132,10 @@ struct FeedbackRuleTests {
         #expect(NeedsAnswer.decide(sentiment: 2, fftRating: .poor, hasSuggestion: false, isNoComment: false))
         #expect(NeedsAnswer.decide(sentiment: 4, fftRating: nil, hasSuggestion: false, isNoComment: false))
         #expect(!NeedsAnswer.decide(sentiment: 0, fftRating: .poor, hasSuggestion: true, isNoComment: true))
+        // Nobody could read it (it may not be in English): only a good rating says it is thanks.
+        #expect(NeedsAnswer.decide(sentiment: nil, fftRating: nil, hasSuggestion: false, isNoComment: false))
+        #expect(NeedsAnswer.decide(sentiment: nil, fftRating: .poor, hasSuggestion: false, isNoComment: false))
+        #expect(!NeedsAnswer.decide(sentiment: nil, fftRating: .veryGood, hasSuggestion: false, isNoComment: false))
     }
 
     @Test("spam: the honeypot and many links, but one link is fine")

@@ -54,6 +54,8 @@ public final class FeedbackItem: Model, @unchecked Sendable {
     @OptionalField(key: "sentiment") public var sentiment: Int?
     @Field(key: "relational") public var relational: String
     @Field(key: "is_urgent") public var isUrgent: Bool
+    /// The engine thought it may not be in English: themes and sentiment were left for a person to give.
+    @Field(key: "may_not_be_english") public var mayNotBeEnglish: Bool
     @Field(key: "urgent_reasons") public var urgentReasons: String
     @Field(key: "pii_kinds") public var piiKinds: String
     @Field(key: "redacted_text") public var redactedText: String
@@ -69,7 +71,11 @@ public final class FeedbackItem: Model, @unchecked Sendable {
 
     @Children(for: \.$feedback) public var replies: [FeedbackReply]
 
-    public init() {}
+    /// New items start as read; the column's database default does not reach SQLite through Fluent, which
+    /// writes NULL for a field left unset. Loading an item replaces this with what is stored.
+    public init() {
+        mayNotBeEnglish = false
+    }
 
     public var fft: FFTRating? { fftRating.flatMap(FFTRating.init(rawValue:)) }
     public var themeList: [String] { themes.isEmpty ? [] : themes.split(separator: ";").map(String.init) }

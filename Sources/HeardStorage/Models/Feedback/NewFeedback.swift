@@ -37,6 +37,7 @@ public struct NewFeedback: Sendable {
     public var sentiment: Int?
     public var relational: String
     public var isUrgent: Bool
+    public var mayNotBeEnglish: Bool
     public var urgentReasons: String
     public var piiKinds: String
     public var redactedText: String
@@ -75,6 +76,7 @@ public struct NewFeedback: Sendable {
         self.sentiment = nil
         self.relational = ""
         self.isUrgent = false
+        self.mayNotBeEnglish = false
         self.urgentReasons = ""
         self.piiKinds = ""
         self.redactedText = ""
@@ -86,7 +88,8 @@ public struct NewFeedback: Sendable {
         "could_be_better", "fft_rating", "consent_to_publish", "contact_name", "contact_email", "contact_phone",
         "wants_reply", "status", "received_at", "entered_by_id", "submitter_hash", "submission_key", "import_batch_id",
         "analysed_at",
-        "themes", "sentiment", "relational", "is_urgent", "urgent_reasons", "pii_kinds", "redacted_text",
+        "themes", "sentiment", "relational", "is_urgent", "may_not_be_english", "urgent_reasons", "pii_kinds",
+        "redacted_text",
         "needs_answer", "created_at", "updated_at",
     ]
 
@@ -99,6 +102,7 @@ public struct NewFeedback: Sendable {
             SQLBind(enteredByID), SQLBind(submitterHash), SQLBind(submissionKey), SQLBind(importBatchID),
             SQLBind(analysedAt),
             SQLBind(themes.joined(separator: ";")), SQLBind(sentiment), SQLBind(relational), SQLBind(isUrgent),
+            SQLBind(mayNotBeEnglish),
             SQLBind(urgentReasons), SQLBind(piiKinds), SQLBind(redactedText), SQLBind(needsAnswer), SQLBind(now),
             SQLBind(now),
         ]

@@ -181,10 +181,12 @@ enum FeedbackAPIController {
             var sentiment: Int?
             var relational: [String]
             var urgent: Bool
+            var mayNotBeEnglish: Bool
             var personalData: [String]
             var redactedText: String
             enum CodingKeys: String, CodingKey {
                 case themes, sentiment, relational, urgent
+                case mayNotBeEnglish = "may_not_be_english"
                 case personalData = "personal_data"
                 case redactedText = "redacted_text"
             }
@@ -224,7 +226,7 @@ enum FeedbackAPIController {
             contactPhone: item.contactPhone, publishedText: item.publishedText,
             analysis: .init(
                 themes: item.themeList, sentiment: item.sentiment, relational: item.relationalList,
-                urgent: item.isUrgent,
+                urgent: item.isUrgent, mayNotBeEnglish: item.mayNotBeEnglish,
                 personalData: item.piiList, redactedText: item.redactedText))
     }
 

@@ -9,8 +9,9 @@ public enum FeedbackExport {
     static let columns = [
         "id", "reference", "received_at", "channel", "service", "place", "organisation", "status", "fft_rating",
         "legacy_recommend", "consent_to_publish", "story", "what_was_good", "could_be_better", "contact_name",
-        "contact_email", "contact_phone", "themes", "sentiment", "relational", "urgent", "pii", "redacted_text",
-        "published_text", "published_at", "first_reply_at", "action_linked_at", "we_did_at",
+        "contact_email", "contact_phone", "themes", "sentiment", "relational", "urgent",
+        "may_not_be_english", "pii", "redacted_text", "published_text", "published_at", "first_reply_at",
+        "action_linked_at", "we_did_at",
     ]
 
     @discardableResult
@@ -40,7 +41,7 @@ public enum FeedbackExport {
                     item.consentToPublish ? "yes" : "no", item.story, item.whatWasGood, item.couldBeBetter,
                     item.contactName ?? "", item.contactEmail ?? "", item.contactPhone ?? "", item.themes,
                     item.sentiment.map(String.init) ?? "", item.relational, item.isUrgent ? "true" : "false",
-                    item.piiKinds, item.redactedText, item.publishedText ?? "",
+                    item.mayNotBeEnglish ? "true" : "false", item.piiKinds, item.redactedText, item.publishedText ?? "",
                     item.publishedAt.map(iso.string(from:)) ?? "", item.firstReplyAt.map(iso.string(from:)) ?? "",
                     item.actionLinkedAt.map(iso.string(from:)) ?? "", item.weDidAt.map(iso.string(from:)) ?? "",
                 ]

@@ -92,23 +92,30 @@ struct FeedbackIntake {
         var sentiment: Int?
         var relational: String
         var isUrgent: Bool
+        var mayNotBeEnglish: Bool
         var urgentReasons: String
         var piiKinds: String
         var redactedText: String
         var needsAnswer: Bool
 
         init(_ analysis: CommentAnalysis, fftRating: Int?, hasSuggestion: Bool) {
-            themes = analysis.themes
+            // A comment that may not be in English gets no themes, sentiment or relational flags from a model
+            // that only reads English: a person gives them (analysis correction), and until then the
+            // dashboards leave it out rather than count it as "no theme" and "mixed".
+            mayNotBeEnglish = analysis.mayNotBeEnglish
+            themes = mayNotBeEnglish ? [] : analysis.themes
             // Non-answers ("Did not answer", "N/A") get the no-comment sentiment: stored as none, not as a score.
-            let hasSentiment = !analysis.isNoComment && analysis.sentiment != CommentAnalysis.noCommentSentiment
+            let hasSentiment =
+                !analysis.isNoComment && !mayNotBeEnglish && analysis.sentiment != CommentAnalysis.noCommentSentiment
             sentiment = hasSentiment ? analysis.sentiment : nil
-            relational = analysis.relational.map(\.rawValue).joined(separator: ";")
+            relational = mayNotBeEnglish ? "" : analysis.relational.map(\.rawValue).joined(separator: ";")
             isUrgent = analysis.isUrgent
             urgentReasons = analysis.urgentReasons.joined(separator: ";")
             piiKinds = analysis.personalData.map(\.rawValue).joined(separator: ";")
             redactedText = analysis.redactedText
             needsAnswer = NeedsAnswer.decide(
-                sentiment: analysis.sentiment, fftRating: fftRating.flatMap(FFTRating.init(rawValue:)),
+                sentiment: mayNotBeEnglish ? nil : analysis.sentiment,
+                fftRating: fftRating.flatMap(FFTRating.init(rawValue:)),
                 hasSuggestion: hasSuggestion, isNoComment: analysis.isNoComment)
         }
     }
@@ -121,6 +128,7 @@ struct FeedbackIntake {
         item.sentiment = columns.sentiment
         item.relational = columns.relational
         item.isUrgent = columns.isUrgent
+        item.mayNotBeEnglish = columns.mayNotBeEnglish
         item.urgentReasons = columns.urgentReasons
         item.piiKinds = columns.piiKinds
         // The contact name they gave is their own name wherever they wrote it ("I am Zelda Quibble").
@@ -134,6 +142,7 @@ struct FeedbackIntake {
             item.themes = ""
             item.relational = ""
             item.isUrgent = false
+            item.mayNotBeEnglish = false
             item.urgentReasons = ""
             item.piiKinds = ""
             item.redactedText = ""
@@ -146,6 +155,7 @@ struct FeedbackIntake {
         item.sentiment = columns.sentiment
         item.relational = columns.relational
         item.isUrgent = columns.isUrgent
+        item.mayNotBeEnglish = columns.mayNotBeEnglish
         item.urgentReasons = columns.urgentReasons
         item.piiKinds = columns.piiKinds
         item.redactedText = OwnName.redact(item.contactName, in: columns.redactedText)

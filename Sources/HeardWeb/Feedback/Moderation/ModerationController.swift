@@ -38,7 +38,9 @@ enum ModerationController {
         // Read on its own: a page that is not a number shows the first page rather than an error.
         let page = ListPage(requested: request.query[Int.self, at: "page"], total: total)
         let items = try await query.with(\.$service).with(\.$place)
-            .sort(\.$isUrgent, .descending).sort(\.$receivedAt, .ascending).sort(\.$id)
+            // Urgent first; then what the engine could not read, since a risk in another language raised no flag.
+            .sort(\.$isUrgent, .descending).sort(\.$mayNotBeEnglish, .descending).sort(\.$receivedAt, .ascending)
+            .sort(\.$id)
             .range(page.range).all()
         return .html(
             ModerationPages.queue(

@@ -16,7 +16,7 @@ enum ModerationPages {
                 if total == 0 {
                     filters.isSet ? "Nothing is waiting here." : "Nothing is waiting. Thank you."
                 } else {
-                    "\(total.formatted) waiting, urgent first, then the longest waiting. \(page.showing(of: total))."
+                    "\(total.formatted) waiting: urgent first, then any that may not be in English, then the longest waiting. \(page.showing(of: total))."
                 }
             }
             if !items.isEmpty {
@@ -40,6 +40,7 @@ enum ModerationPages {
     static func flags(_ item: FeedbackItem) -> HTMLNode {
         var flags: [HTMLNode] = []
         if item.isUrgent { flags.append(span(.class("tag tag-urgent")) { "Urgent" }) }
+        if item.mayNotBeEnglish { flags.append(span(.class("tag tag-urgent")) { "May not be in English" }) }
         if !item.piiList.isEmpty { flags.append(span(.class("tag")) { "Personal data found" }) }
         if !item.consentToPublish { flags.append(span(.class("tag tag-grey")) { "Private" }) }
         if flags.isEmpty { return .text("–") }
@@ -70,6 +71,7 @@ enum ModerationPages {
                     "Follow your safeguarding procedure as well as moderating it."
                 }
             }
+            if item.mayNotBeEnglish { NotEnglishNote.render() }
             FeedbackSummaryList.render(item)
             // Escalated to a complaint and read by someone outside the complaints team: the moderation record
             // only, as on the feedback page and in the API.
@@ -242,6 +244,19 @@ enum ModerationPages {
     }
 }
 
+/// What staff need to know about feedback the engine could not read.
+enum NotEnglishNote {
+    static func render() -> HTMLNode {
+        div(.class("warning-callout"), .role("note")) {
+            strong { "May not be in English: " }
+            "Heard could not read this, so it found no themes or sentiment and could not check it for risk. "
+            "Read it, or have it translated, and follow your safeguarding procedure if it shows a risk to someone. "
+            "Then give its themes and sentiment under \"Correct the themes or sentiment\" on its feedback page, so "
+            "the figures count it."
+        }
+    }
+}
+
 /// The facts about one piece of feedback, as a summary list.
 enum FeedbackSummaryList {
     static func render(_ item: FeedbackItem, showContact: Bool = false) -> HTMLNode {
@@ -252,8 +267,13 @@ enum FeedbackSummaryList {
                 item.receivedAt.formatted(AuditPage.dateFormat) + " (" + item.channel.title + ")")
             row("Overall experience", item.fft?.title ?? "Not answered")
             row("May we publish?", item.consentToPublish ? "Yes" : "No")
-            row("Themes", item.namedThemes.isEmpty ? "None found" : item.namedThemes.joined(separator: ", "))
-            row("Sentiment", SentimentText.describe(item.sentiment))
+            if item.mayNotBeEnglish && item.analysisCorrectedAt == nil {
+                row("Themes", "Not found: it may not be in English")
+                row("Sentiment", "Not found: it may not be in English")
+            } else {
+                row("Themes", item.namedThemes.isEmpty ? "None found" : item.namedThemes.joined(separator: ", "))
+                row("Sentiment", SentimentText.describe(item.sentiment))
+            }
             if !item.relationalList.isEmpty {
                 row("Relational care", item.relationalList.map(RelationalText.title).joined(separator: ", "))
             }

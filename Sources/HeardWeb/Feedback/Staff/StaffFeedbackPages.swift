@@ -161,6 +161,7 @@ enum StaffFeedbackPages {
                     if linked { a(.href(ComplaintURL.complaint(complaint.id!))) { "Open the complaint" } }
                 }
             }
+            if item.mayNotBeEnglish && item.analysisCorrectedAt == nil { NotEnglishNote.render() }
             FeedbackSummaryList.render(item, showContact: true)
             h2 { "What they wrote" }
             FeedbackText.original(item)
@@ -188,6 +189,7 @@ enum StaffFeedbackPages {
                 "details",
                 [.class("details")]
                     + (failure?.errors.contains { ["themes", "sentiment"].contains($0.field) } == true
+                        || (item.mayNotBeEnglish && item.analysisCorrectedAt == nil)
                         ? [HTMLAttribute("open", nil)] : []),
                 children: [
                     summary(.class("details-summary")) { "Correct the themes or sentiment" },

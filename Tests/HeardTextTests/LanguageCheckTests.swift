@@ -1,0 +1,61 @@
+import Testing
+
+@testable import HeardText
+
+@Suite struct LanguageCheckTests {
+    static let analyser = try! CommentAnalyser(model: TextModel.loadDefault())
+
+    @Test(arguments: [
+        "Nie chcę już żyć. Mam odłożone tabletki i wezmę je wszystkie dziś w nocy.",
+        "Nie chce juz zyc, mam tabletki i wezme je wszystkie dzis w nocy",
+        "Nu mai vreau să trăiesc, am strâns pastile.",
+        "Asistenta a fost foarte amabilă dar am așteptat cinci ore.",
+        "El médico no me escuchó y esperé cinco horas en urgencias.",
+        "Lékař mě vůbec neposlouchal a čakal jsem pět hodin.",
+        "Gydytojas manęs visiškai neklausė ir laukiau penkias valandas.",
+        "Der Arzt hat mir nicht zugehört und ich habe fünf Stunden gewartet.",
+        "Bardzo dobra opieka",
+        "میں اب جینا نہیں چاہتا۔ میں آج رات ساری گولیاں کھا لوں گا۔",
+        "ਡਾਕਟਰ ਨੇ ਮੇਰੀ ਗੱਲ ਨਹੀਂ ਸੁਣੀ ਅਤੇ ਮੈਨੂੰ ਬਹੁਤ ਇੰਤਜ਼ਾਰ ਕਰਨਾ ਪਿਆ",
+        "الطبيب لم يستمع إلي وانتظرت خمس ساعات",
+        "Доктор меня не слушал, я ждал пять часов.",
+        "医生没有听我说话，我在急诊室等了五个小时。",
+        "شکریہ",
+    ])
+    func flagsCommentsInOtherLanguages(_ comment: String) {
+        #expect(Self.analyser.analyse(comment).mayNotBeEnglish)
+    }
+
+    @Test(arguments: [
+        "The staff were very kind and caring, thank you",
+        "Excellent",
+        "Brilliant staff fantastic care",
+        "docter wos vry rud an didnt lisen to me at al",
+        "the reseptionist was rood and i waitd 3 ours",
+        "Staff lovley and frendly kept me informd",
+        "Dr Patel was amazing 10/10",
+        "nhs 111 useless waited 8hrs a&e",
+        "Nowt to improve, champion",
+        "Many thanks All my respect for those people 💯 🙌 🙏 👏",
+        "Everyone was very nice😁 it all went very well ❤️❤️",
+        "Call me on 07700 900123 or jane@example.com",
+        "Muy bien",
+        "10/10",
+    ])
+    func leavesEnglishAlone(_ comment: String) {
+        #expect(!Self.analyser.analyse(comment).mayNotBeEnglish)
+    }
+
+    /// A little Welsh or a quoted word in another language does not flag an English comment.
+    @Test func englishWithAForeignGreetingIsEnglish() {
+        #expect(
+            !Self.analyser.analyse("Diolch to the nurses on ward 9, they were so patient with my dad").mayNotBeEnglish)
+        #expect(
+            !Self.analyser.analyse("The interpreter said شکریہ and the doctor explained everything clearly")
+                .mayNotBeEnglish)
+    }
+
+    @Test func noCommentIsNotFlagged() {
+        #expect(!Self.analyser.analyse("   ").mayNotBeEnglish)
+    }
+}
