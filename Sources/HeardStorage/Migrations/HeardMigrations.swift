@@ -45,6 +45,7 @@ public enum HeardMigrations {
             M0131_RetiredPlacesAndServices(),
             M0133_NoticeRetryTimes(),
             M0135_PublishedTextWithoutBidiControls(),
+            M0137_DecisionQuorumCount(),
             M0141_FeedbackMayNotBeEnglish(),
         ]
     }

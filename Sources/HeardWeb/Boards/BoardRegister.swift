@@ -58,9 +58,13 @@ enum BoardRegister {
         RegisterStatus.of(appointedOn: member.appointed, entries: member.declarations.map(\.entry), today: today)
     }
 
+    /// Who sits on the board on `day`, each person counted once (`BoardComposition`); members who left by then
+    /// and those appointed later are not counted.
     static func composition(_ members: [BoardMember], on day: SimpleDate) -> BoardComposition {
         BoardComposition(
-            members.filter { $0.sits(on: day) }.map { .init(votes: $0.votes, livedExperience: $0.livedExperience) })
+            members.filter { $0.sits(on: day) }.map {
+                .init(name: $0.name, votes: $0.votes, livedExperience: $0.livedExperience)
+            })
     }
 
     /// How long the public register keeps an interest that ended, and a member who left: six months (NHS

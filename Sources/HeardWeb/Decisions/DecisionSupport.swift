@@ -277,17 +277,28 @@ struct InitiativeBundle {
         return boards.sorted(by: { $0.key < $1.key }).map { (board: $0.key, members: $0.value) }
     }
 
+    /// What Heard counted for one board with a quorum set.
+    struct QuorumCount: Equatable {
+        var board: String
+        /// The voting members counted present for the item.
+        var present: Int
+        var quorum: Int
+
+        /// "4 of a quorum of 4 voting members present for the item (Leeds Place Committee)", for the audit log.
+        var summary: String { "\(present) of a quorum of \(quorum) voting members present for the item (\(board))" }
+    }
+
     /// What Heard counted for each board with a quorum set, from the members present, the declarations and the
-    /// register on the meeting day: "4 of a quorum of 4 voting members present for the item (Leeds Place
-    /// Committee)". Empty when the meeting names no board with a quorum (the paper then answers yes or no).
-    func quorumCounts() -> [String] {
+    /// register on the meeting day. Empty when the meeting names no board with a quorum (the paper then answers
+    /// yes or no).
+    func quorumCounts() -> [QuorumCount] {
         guard let decision, let day = SimpleDate(iso: decision.meetingOn) else { return [] }
         return meetingBoards(decision).compactMap { board, members in
             guard let quorum = members.first?.board.quorum else { return nil }
             let voters = Self.voters(members, on: day)
             let count = QuorumRules.count(
                 membersPresent: decision.membersPresent, declarations: decision.declarations, voters: voters)
-            return "\(count.counted.count) of a quorum of \(quorum) voting members present for the item (\(board))"
+            return QuorumCount(board: board, present: count.counted.count, quorum: quorum)
         }
     }
 

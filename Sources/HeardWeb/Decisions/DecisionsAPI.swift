@@ -37,12 +37,18 @@ enum DecisionsAPI {
         @NullEncoded var membersPresent: [String]?
         @NullEncoded var declarations: [String]?
         @NullEncoded var quorate: Bool?
+        /// When Heard counted the quorum at approval: the voting members it counted present for the item, and
+        /// the board's quorum then.
+        @NullEncoded var quorumVotingPresent: Int?
+        @NullEncoded var quorumRequired: Int?
 
         enum CodingKeys: String, CodingKey {
             case id, title, status, meeting, initiative, outcome, url, consultation, declarations, quorate
             case meetingOn = "meeting_on"
             case approvedOn = "approved_on"
             case membersPresent = "members_present"
+            case quorumVotingPresent = "quorum_voting_present"
+            case quorumRequired = "quorum_required"
         }
     }
 
@@ -70,7 +76,9 @@ enum DecisionsAPI {
             url: approved ? DecisionURL.publicDecision(decision.id!) : nil, consultation: consultation,
             membersPresent: approved ? DecisionForms.lineItems(decision.membersPresent) : nil,
             declarations: approved ? DecisionForms.lineItems(decision.declarations) : nil,
-            quorate: approved ? decision.quorate : nil)
+            quorate: approved ? decision.quorate : nil,
+            quorumVotingPresent: approved ? decision.quorumVotingPresent : nil,
+            quorumRequired: approved ? decision.quorumRequired : nil)
     }
 
     @Sendable static func list(_ request: Request) async throws -> PagedList<DecisionDTO> {

@@ -244,12 +244,18 @@ enum DecisionApproval {
         var approval = [FieldChange("status", from: "proposed", to: "approved")]
         // A board with a quorum set: Heard counted its voting members present instead of asking yes or no, and
         // approval gets this far only if each quorum was met. The record keeps that answer as it stood at
-        // approval, so editing the register later does not change what the published decision says.
+        // approval, so editing the register later does not change what the published decision says, with the
+        // count it rests on when the meeting names one such board (the audit entry names each board's count).
         let counts = bundle.quorumCounts()
         if decision.quorate == nil, !counts.isEmpty {
             decision.quorate = true
             approval.append(FieldChange("quorate", from: nil, to: "yes"))
-            approval.append(FieldChange("quorum_count", from: nil, to: counts.joined(separator: "; ")))
+            approval.append(
+                FieldChange("quorum_count", from: nil, to: counts.map(\.summary).joined(separator: "; ")))
+            if counts.count == 1, let count = counts.first {
+                decision.quorumVotingPresent = count.present
+                decision.quorumRequired = count.quorum
+            }
         }
         let changes = approval
         decision.status = "approved"

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import HeardDomain
 import HeardStorage
 import Logging
 import SQLKit
@@ -32,8 +33,7 @@ struct NoticeDelivery: Sendable {
         for _ in 0..<limit {
             guard let notice = try await claim(now: now) else { break }
             do {
-                try await client.send(
-                    .init(from: from, to: notice.toAddress, subject: notice.subject, body: notice.body))
+                try await client.send(Self.message(notice, from: from))
                 notice.status = .sent
                 notice.sentAt = Date()
                 notice.lastError = nil
@@ -50,6 +50,15 @@ struct NoticeDelivery: Sendable {
             if notice.status == .queued { break }  // The relay is failing: try again next round.
         }
         return sent
+    }
+
+    /// The e-mail for `notice`, without direction override and isolate controls (`BidiControls`) in its subject
+    /// or body: the text it was written from loses them when saved, but a notice queued before that, or written
+    /// from text kept as it was sent, still holds them, and a mail reader would show its words out of order.
+    static func message(_ notice: Notice, from: String) -> SMTPClient.Message {
+        .init(
+            from: from, to: notice.toAddress, subject: notice.subject.removingBidiControls(),
+            body: notice.body.removingBidiControls())
     }
 
     func claim(now: Date = Date()) async throws -> Notice? {

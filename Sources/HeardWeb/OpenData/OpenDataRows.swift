@@ -194,6 +194,7 @@ enum OpenDataRows {
                 DecisionForms.lineItems(decision.declarations).joined(separator: "; "),
                 decision.quorate.map { $0 ? "yes" : "no" } ?? "",
                 context.siteURL + DecisionURL.publicDecision(decision.id!),
+                decision.quorumVotingPresent.map(String.init) ?? "", decision.quorumRequired.map(String.init) ?? "",
             ])
         }
     }

@@ -143,6 +143,12 @@ enum OpenDataset: String, CaseIterable, Sendable {
                 ),
                 .init(name: "quorate", meaning: "yes or no: whether the meeting was quorate; blank if not recorded."),
                 .init(name: "url", meaning: "The decision record, with its involvement trail."),
+                .init(
+                    name: "quorum_voting_present",
+                    meaning:
+                        "How many voting members Heard counted present for the item when it checked the board's quorum at approval; blank when the decision paper said whether the meeting was quorate, or the decision was approved before Heard kept the count."
+                ),
+                .init(name: "quorum_required", meaning: "The board's quorum then; blank when not counted."),
             ]
         case .indicators:
             [

@@ -65,6 +65,31 @@ struct BoardRulesTests {
         #expect(balanced.voting == 5 && balanced.livedExperienceVoting == 1)
     }
 
+    @Test("composition counts people, not memberships: one person's two memberships count once")
+    func compositionCountsPeople() {
+        typealias M = BoardComposition.Member
+        let composition = BoardComposition([
+            M(name: "Sarah Whitaker", votes: true, livedExperience: false),
+            M(name: "Dr Amir Khan", votes: true, livedExperience: false),
+            // The same people again, as the quorum reads names: case, spaces and titles aside.
+            M(name: "sarah  WHITAKER", votes: false, livedExperience: true),
+            M(name: "Amir Khan", votes: true, livedExperience: false),
+            M(name: "Gwen Lister", votes: false, livedExperience: true),
+        ])
+        #expect(composition.members == 3)
+        #expect(composition.voting == 2)
+        #expect(composition.livedExperience == 2, "Sarah Whitaker once, and Gwen Lister")
+        #expect(composition.livedExperienceVoting == 1, "Sarah Whitaker has a vote and lived experience")
+        #expect(composition.concern == nil)
+        // Memberships without a name stay one person each.
+        #expect(BoardComposition(Array(repeating: M(votes: true, livedExperience: false), count: 3)).members == 3)
+        #expect(
+            BoardComposition([
+                M(name: "", votes: true, livedExperience: false), M(name: "", votes: true, livedExperience: false),
+            ])
+            .members == 2)
+    }
+
     @Test("names are found with or without titles, as the full name or title and surname, and not inside other words")
     func mentions() {
         #expect(ConflictRules.mentions("Chair; Dr Amir Khan; two lay members", name: "Dr Amir Khan"))

@@ -78,6 +78,11 @@ public final class Decision: Model, @unchecked Sendable {
     @OptionalField(key: "approved_by") public var approvedBy: String?
     /// Whether the meeting stayed quorate for this item, once the meeting has said; nil until then.
     @OptionalField(key: "quorate") public var quorate: Bool?
+    /// When Heard counted the quorum at approval (the board has one set and the paper left the question
+    /// unanswered): how many voting members it counted present for the item, and the board's quorum then. Nil
+    /// when the paper answered, and for decisions approved before Heard kept the count.
+    @OptionalField(key: "quorum_voting_present") public var quorumVotingPresent: Int?
+    @OptionalField(key: "quorum_required") public var quorumRequired: Int?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -86,6 +86,7 @@ enum DecisionViews {
                     "Approved by \(decision.approvedBy ?? "–"). ";
                     a(.href(DecisionURL.publicDecision(decision.id!))) { "Public decision record" }
                 }
+                p { "Quorate for this item: " + PublicViews.quorateText(decision) + "." }
             }
             if !bundle.themes.isEmpty {
                 DataTable.render(

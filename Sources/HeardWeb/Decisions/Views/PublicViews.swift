@@ -479,6 +479,16 @@ enum PublicViews {
         }
     }
 
+    /// The record's answer: "Yes (4 voting members present; quorum 4)" when Heard counted the quorum at approval,
+    /// otherwise the answer as the paper gave it (or "Not recorded").
+    static func quorateText(_ decision: Decision) -> String {
+        let answer = quorateText(DecisionsController.Typed.quorateText(decision.quorate))
+        guard decision.quorate == true, let present = decision.quorumVotingPresent,
+            let quorum = decision.quorumRequired
+        else { return answer }
+        return "\(answer) (\(Wording.count(present, "voting member")) present; quorum \(quorum.formatted))"
+    }
+
     static func decisions(_ decisions: [Decision], context: PageContext) -> String {
         PageLayout.render(context) {
             h1 { "Decisions" }
@@ -530,10 +540,7 @@ enum PublicViews {
                     "Declarations of interest",
                     decision.declarations.isEmpty ? .text("None declared") : DecisionForms.lines(decision.declarations)
                 ),
-                (
-                    "Quorate for this item",
-                    .text(quorateText(DecisionsController.Typed.quorateText(decision.quorate)))
-                ),
+                ("Quorate for this item", .text(quorateText(decision))),
                 ("Decision", .text(decision.outcome)),
                 ("Equality impact assessment", .text(bundle.eiaStatus.title)),
             ])
