@@ -98,6 +98,10 @@ import Testing
             "the nurse called back", "my husband ian Smith", "hi this is sarah writing", "signed karen",
             "call me jo", "my name's ellie", "thanks from jane", "husband will",
             "the nurse called jane-marie was rude", "The Nurse Called Jane", "NI AB-12-34-56-C",
+            "the receptionist, sarah, was rude", "the nurse, Bryony Smith, was lovely",
+            "the receptionist, However, was",
+            "a nurse called jane smith was rude", "my husband ian was", "the nurse called Harrogate",
+            "I called Leeds General",
         ]
         for text in texts {
             let expected = Redactor().redact(text)
