@@ -101,7 +101,9 @@ import Testing
             "the receptionist, sarah, was rude", "the nurse, Bryony Smith, was lovely",
             "the receptionist, However, was",
             "a nurse called jane smith was rude", "my husband ian was", "the nurse called Harrogate",
-            "I called Leeds General",
+            "I called Leeds General", "my insta is jane_smith87", "find me on tiktok jane_s99", "my insta is private",
+            "@jane@mastodon.social", "follow jane.bsky.social", "Jane.bsky.social", "hospital number RVH 123 456 7",
+            "my snapchat username is janesmith", "ＭＲＮ ＲＶＨ １２３４５６７", "my insta is ｊａｎｅ＿ｓ",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

@@ -197,6 +197,66 @@ import Testing
         #expect(redactor.redact("the nurse called Jane Leeds").text == "the nurse called [name]")
     }
 
+    @Test(arguments: [
+        ("my insta is jane_smith87", "my insta is [social media]"),
+        ("my instagram is jane.smith", "my instagram is [social media]"),
+        ("Instagram: jane_s99, thanks", "Instagram: [social media], thanks"),
+        ("find me on tiktok @janes", "find me on tiktok [social media]"),
+        ("find me on tiktok jane_s99", "find me on tiktok [social media]"),
+        ("my snapchat username is janesmith", "my snapchat username is [social media]"),
+        ("my twitter handle is JaneS", "my twitter handle is [social media]"),
+        ("my fb user name is jane.smith.", "my fb user name is [social media]."),
+        ("@jane@mastodon.social", "[social media]"), ("toot me @jane@mastodon.social!", "toot me [social media]!"),
+        ("jane.bsky.social", "[social media]"), ("@jane.bsky.social", "[social media]"),
+        ("follow me at Jane_S.bsky.social.", "follow me at [social media]."),
+    ])
+    func redactsHandlesNamedByTheirPlatform(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.socialMedia])
+    }
+
+    @Test(arguments: [
+        "my insta is private", "Facebook is rubbish", "my instagram is 2nd to none", "twitter is x.com",
+        "my facebook is jane smith", "I saw it on facebook", "snap decision by the doctor", "my tiktok is 100k strong",
+        "my insta username is private", "the threads were loose", "bsky.social is a site", "social.bsky is not",
+    ])
+    func leavesPlatformWordsWithoutAHandleAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    /// A Mastodon address without its leading "@" reads as an e-mail address and is redacted as one.
+    @Test func keepsAMastodonAddressWithoutItsAtSignAnEmail() {
+        let result = redactor.redact("write to jane@mastodon.social")
+        #expect(result.text == "write to [email]")
+        #expect(result.kinds == [.email])
+    }
+
+    @Test(arguments: [
+        ("hospital number RVH 123 456 7", "hospital number [hospital number]"),
+        ("Hospital no: RVH 1234567 and ward 23", "Hospital no: [hospital number] and ward 23"),
+        ("MRN ABCD 12345678", "MRN [hospital number]"), ("hospital no is 1234567", "hospital no is [hospital number]"),
+        ("MRN: RJ 1234567", "MRN: [hospital number]"), ("HOSPITAL NO IS 1234567", "HOSPITAL NO IS [hospital number]"),
+    ])
+    func redactsHospitalNumbersWithLettersApartAfterTheirLabel(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.hospitalNumber])
+    }
+
+    @Test(arguments: [
+        "RVH 123 456 7", "seen at RVH 1234567", "hospital number is on the letter RVH 1234567",
+        "hospital number ABCDE 1234567", "MRN rvh 1234567", "hospital number RVH 12 3",
+        "hospital number RVH 1234567890123",
+    ])
+    func leavesLettersAndNumbersWithoutTheLabelAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
     @Test func kindsHavePlainTitlesAndPlaceholders() {
         #expect(PersonalDataKind.nationalInsuranceNumber.phrase == "National Insurance number")
         #expect(PersonalDataKind.hospitalNumber.phrase == "hospital number")

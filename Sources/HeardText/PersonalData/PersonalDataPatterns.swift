@@ -18,6 +18,8 @@ enum PersonalDataPatterns {
         /// A "/" somewhere: a link to a social media profile may be there.
         var hasSlash: Bool
         var mayContainName: Bool
+        /// A platform word ("my insta is …") or "bsky": a handle without its "@" may be there.
+        var mayContainSocialHandle: Bool = true
     }
 
     static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, clues: Clues) -> Match? {
@@ -36,9 +38,7 @@ enum PersonalDataPatterns {
                 return Match(kind: .phone, keepUntil: start, end: end)
             }
             if let end = nhsNumber(bytes, at: start) { return Match(kind: .nhsNumber, keepUntil: start, end: end) }
-            if let end = hospitalNumber(bytes, at: start) {
-                return Match(kind: .hospitalNumber, keepUntil: start, end: end)
-            }
+            if let match = hospitalNumber(bytes, at: start) { return match }
             if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
             if let end = streetAddress(bytes, at: start) { return Match(kind: .address, keepUntil: start, end: end) }
             return nil
@@ -66,14 +66,17 @@ enum PersonalDataPatterns {
                 return Match(kind: .nationalInsuranceNumber, keepUntil: start, end: end)
             }
             if let end = postcode(bytes, at: start) { return Match(kind: .postcode, keepUntil: start, end: end) }
-            if let end = hospitalNumber(bytes, at: start) {
-                return Match(kind: .hospitalNumber, keepUntil: start, end: end)
-            }
+            if let match = hospitalNumber(bytes, at: start) { return match }
         }
         if clues.hasDigit, first | 0x20 == UInt8(ascii: "f") || first | 0x20 == UInt8(ascii: "a"),
             let end = flatAddress(bytes, at: start)
         {
             return Match(kind: .address, keepUntil: start, end: end)
+        }
+        if clues.mayContainSocialHandle, ByteClass.isAlphanumeric(first),
+            let handle = cuedSocialHandle(bytes, at: start)
+        {
+            return Match(kind: .socialMedia, keepUntil: handle.lowerBound, end: handle.upperBound)
         }
         return clues.mayContainName ? name(bytes, at: start) : nil
     }
@@ -85,7 +88,14 @@ enum PersonalDataPatterns {
         var index = start
         while index < count, isLocalPart(bytes[index]) { index += 1 }
         guard index > start, index < count, bytes[index] == UInt8(ascii: "@") else { return nil }
-        index += 1
+        return domainEnd(bytes, at: index + 1)
+    }
+
+    /// A domain name at `start` ("example.co.uk", "mastodon.social"): two labels or more, the last of two
+    /// letters or more. Where it ends.
+    static func domainEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var index = start
         var labels = 0
         var lastLabelLetters = true
         var lastLabelLength = 0
