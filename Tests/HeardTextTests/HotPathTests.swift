@@ -98,6 +98,12 @@ import Testing
             "the nurse called back", "my husband ian Smith", "hi this is sarah writing", "signed karen",
             "call me jo", "my name's ellie", "thanks from jane", "husband will",
             "the nurse called jane-marie was rude", "The Nurse Called Jane", "NI AB-12-34-56-C",
+            "the receptionist, sarah, was rude", "the nurse, Bryony Smith, was lovely",
+            "the receptionist, However, was",
+            "a nurse called jane smith was rude", "my husband ian was", "the nurse called Harrogate",
+            "I called Leeds General", "my insta is jane_smith87", "find me on tiktok jane_s99", "my insta is private",
+            "@jane@mastodon.social", "follow jane.bsky.social", "Jane.bsky.social", "hospital number RVH 123 456 7",
+            "my snapchat username is janesmith", "ＭＲＮ ＲＶＨ １２３４５６７", "my insta is ｊａｎｅ＿ｓ",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

@@ -123,6 +123,140 @@ import Testing
         #expect(result.kinds.isEmpty)
     }
 
+    /// A name set off by commas after a role: a first name in any case, or a capitalised name that a second
+    /// comma closes.
+    @Test(arguments: [
+        ("the receptionist, sarah, was rude", "the receptionist, [name], was rude"),
+        ("the nurse, Jane, was lovely", "the nurse, [name], was lovely"),
+        ("my consultant, dr patel, said", "my consultant, dr [name], said"),
+        ("the nurse, Bryony, was lovely", "the nurse, [name], was lovely"),
+        ("the nurse, Bryony Smith, was lovely", "the nurse, [name], was lovely"),
+        ("the receptionist, sarah was rude", "the receptionist, [name] was rude"),
+        ("my GP, Dr. Smith, was kind", "my GP, Dr. [name], was kind"),
+        ("my husband, ian smith, was there", "my husband, [name], was there"),
+    ])
+    func redactsANameSetOffByCommasAfterARole(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.name])
+    }
+
+    @Test(arguments: [
+        "the receptionist, however, was rude", "the receptionist, However, was rude", "the nurse, who was kind, came",
+        "the doctor, and the nurse", "the doctor, Nurse, Physio, and HCA were great", "the nurse, Paramedics, and OT",
+        "the doctor, Monday, said", "the nurse, Bryony was lovely", "she called, Leeds answered",
+        "the consultant, Leeds General, was busy", "my mum, Dad, and I", "the nurse, Thank you",
+        "my wife, Children, and I", "the nurse, Porter, Cleaner, all kind",
+    ])
+    func leavesOrdinaryWordsAfterARoleAndACommaAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    /// After a first name written in lower case, a lower-case surname goes with it unless it, or the word after
+    /// it, is a common word.
+    @Test(arguments: [
+        ("a nurse called jane smith", "a nurse called [name]"),
+        ("a nurse called jane smith was rude", "a nurse called [name] was rude"),
+        ("my name is sarah jones.", "my name is [name]."),
+        ("hi this is sarah jones writing", "hi this is [name] writing"),
+        ("my husband ian o'brien, who", "my husband [name], who"),
+        ("a nurse called jane and she", "a nurse called [name] and she"),
+        ("my husband ian was", "my husband [name] was"),
+        ("my husband ian works at the hospital", "my husband [name] works at the hospital"),
+        ("a nurse called jane tried to help", "a nurse called [name] tried to help"),
+        ("my son jack really needs help", "my son [name] really needs help"),
+        ("my wife sue lovingly cared", "my wife [name] lovingly cared"),
+        ("hi this is sarah writing", "hi this is [name] writing"),
+        ("my daughter amy adores ballroom dancing", "my daughter [name] adores ballroom dancing"),
+        ("my husband ian Smith was there", "my husband [name] was there"),
+        ("a nurse called jane smith-jones, who", "a nurse called [name], who"),
+        ("a nurse called jane smith2", "a nurse called [name] smith2"),
+    ])
+    func takesALowerCaseSurnameOnlyWhenItIsNotACommonWord(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.name])
+    }
+
+    /// A place or service after "called" or "named" is not a person.
+    @Test(arguments: [
+        "the nurse called Harrogate", "I called Leeds General", "the nurse called St James's for me",
+        "she called NHS 111", "we called Bradford Royal Infirmary", "the GP called Boots", "he called Social Services",
+        "a ward named Wakefield", "I called 999", "they called Calderdale Royal", "the nurse called Kirklees",
+    ])
+    func leavesPlacesAfterCalledAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    @Test func stillTakesAPersonAfterCalled() {
+        #expect(redactor.redact("a nurse called Bryony was kind").text == "a nurse called [name] was kind")
+        #expect(redactor.redact("the nurse called Jane Leeds").text == "the nurse called [name]")
+    }
+
+    @Test(arguments: [
+        ("my insta is jane_smith87", "my insta is [social media]"),
+        ("my instagram is jane.smith", "my instagram is [social media]"),
+        ("Instagram: jane_s99, thanks", "Instagram: [social media], thanks"),
+        ("find me on tiktok @janes", "find me on tiktok [social media]"),
+        ("find me on tiktok jane_s99", "find me on tiktok [social media]"),
+        ("my snapchat username is janesmith", "my snapchat username is [social media]"),
+        ("my twitter handle is JaneS", "my twitter handle is [social media]"),
+        ("my fb user name is jane.smith.", "my fb user name is [social media]."),
+        ("@jane@mastodon.social", "[social media]"), ("toot me @jane@mastodon.social!", "toot me [social media]!"),
+        ("jane.bsky.social", "[social media]"), ("@jane.bsky.social", "[social media]"),
+        ("follow me at Jane_S.bsky.social.", "follow me at [social media]."),
+    ])
+    func redactsHandlesNamedByTheirPlatform(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.socialMedia])
+    }
+
+    @Test(arguments: [
+        "my insta is private", "Facebook is rubbish", "my instagram is 2nd to none", "twitter is x.com",
+        "my facebook is jane smith", "I saw it on facebook", "snap decision by the doctor", "my tiktok is 100k strong",
+        "my insta username is private", "the threads were loose", "bsky.social is a site", "social.bsky is not",
+    ])
+    func leavesPlatformWordsWithoutAHandleAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
+    /// A Mastodon address without its leading "@" reads as an e-mail address and is redacted as one.
+    @Test func keepsAMastodonAddressWithoutItsAtSignAnEmail() {
+        let result = redactor.redact("write to jane@mastodon.social")
+        #expect(result.text == "write to [email]")
+        #expect(result.kinds == [.email])
+    }
+
+    @Test(arguments: [
+        ("hospital number RVH 123 456 7", "hospital number [hospital number]"),
+        ("Hospital no: RVH 1234567 and ward 23", "Hospital no: [hospital number] and ward 23"),
+        ("MRN ABCD 12345678", "MRN [hospital number]"), ("hospital no is 1234567", "hospital no is [hospital number]"),
+        ("MRN: RJ 1234567", "MRN: [hospital number]"), ("HOSPITAL NO IS 1234567", "HOSPITAL NO IS [hospital number]"),
+    ])
+    func redactsHospitalNumbersWithLettersApartAfterTheirLabel(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected)
+        #expect(result.kinds == [.hospitalNumber])
+    }
+
+    @Test(arguments: [
+        "RVH 123 456 7", "seen at RVH 1234567", "hospital number is on the letter RVH 1234567",
+        "hospital number ABCDE 1234567", "MRN rvh 1234567", "hospital number RVH 12 3",
+        "hospital number RVH 1234567890123",
+    ])
+    func leavesLettersAndNumbersWithoutTheLabelAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
+    }
+
     @Test func kindsHavePlainTitlesAndPlaceholders() {
         #expect(PersonalDataKind.nationalInsuranceNumber.phrase == "National Insurance number")
         #expect(PersonalDataKind.hospitalNumber.phrase == "hospital number")

@@ -65,7 +65,8 @@ public struct CommentAnalyser: Sendable {
                 cues & AnalysisCues.lowerCaseNameCueBit != 0
                 || workspace.tokens.withUnsafeBufferPointer { NameCues.mayPrecedeName($0, cueWordSeen: cueWordSeen) }
             personalData = redactor.redactIfNeeded(
-                bytes, into: &workspace.redacted, clues: clues, mayContainName: mayContainName)
+                bytes, into: &workspace.redacted, clues: clues, mayContainName: mayContainName,
+                mayContainSocialHandle: cues & AnalysisCues.socialPlatformBit != 0)
         }
         let featureCount = workspace.tokens.withUnsafeBufferPointer { tokens in
             workspace.normalised.withUnsafeBufferPointer { normalised in

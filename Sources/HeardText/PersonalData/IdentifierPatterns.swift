@@ -108,8 +108,46 @@ extension PersonalDataPatterns {
     /// A hospital's own number for a patient, only after its label ("hospital number K1234567", "MRN: 0012345",
     /// "patient ID RJ1 2345678", "hosp no 123 4567"): one to three groups of letters and digits, at least five
     /// digits in all and no more than twelve characters, the first group holding a digit or followed by one.
-    /// Without a label, a run of digits could be anything and is left alone.
-    static func hospitalNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+    /// A first group of one to four capital letters on its own ("hospital number RVH 123 456 7") is taken with
+    /// the digits after it. Without a label, a run of digits could be anything and is left alone.
+    static func hospitalNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
+        guard let (end, characters) = hospitalNumberShape(bytes, at: start) else { return nil }
+        if followsHospitalNumberLabel(bytes, before: start) {
+            // "hospital no is 1234567", "PATIENT ID NO 1234567": the label's last word is not the number's.
+            var lettersEnd = start
+            while ByteClass.isASCIILetter(bytes[lettersEnd]) { lettersEnd += 1 }
+            if lettersEnd > start, ByteClass.isBlank(bytes[lettersEnd]), isLabelWord(bytes, start..<lettersEnd) {
+                return nil
+            }
+            return Match(kind: .hospitalNumber, keepUntil: start, end: end)
+        }
+        // "RVH 123 456 7": capital letters apart from the digits, right after the label. Rare (a labelled-looking
+        // number without its label), so ordinary numbers pay nothing for it.
+        guard ByteClass.isDigit(bytes[start]), start >= 2, ByteClass.isBlank(bytes[start - 1]) else { return nil }
+        var lettersEnd = start - 1
+        while lettersEnd > 0, ByteClass.isBlank(bytes[lettersEnd - 1]) { lettersEnd -= 1 }
+        var lettersStart = lettersEnd
+        while lettersStart > 0, ByteClass.isUpper(bytes[lettersStart - 1]) { lettersStart -= 1 }
+        let letters = lettersEnd - lettersStart
+        guard letters >= 1, letters <= 4, characters + letters <= 12,
+            lettersStart == 0
+                || !(ByteClass.isAlphanumeric(bytes[lettersStart - 1]) || bytes[lettersStart - 1] >= 0x80),
+            !isLabelWord(bytes, lettersStart..<lettersEnd), followsHospitalNumberLabel(bytes, before: lettersStart)
+        else { return nil }
+        return Match(kind: .hospitalNumber, keepUntil: lettersStart, end: end)
+    }
+
+    /// "NO", "ID", "IS", "MRN" and the like in capitals: part of the label, not of the number.
+    private static func isLabelWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var words = Lookback(bytes: bytes, index: range.upperBound)
+        return
+            (words.stepBack(over: "no") || words.stepBack(over: "id") || words.stepBack(over: "is")
+            || words.stepBack(over: "num") || words.stepBack(over: "mrn") || words.stepBack(over: "was")
+            || words.stepBack(over: "nhs")) && words.index == range.lowerBound
+    }
+
+    /// The shape of a hospital number at `start`: where it ends and how many letters and digits it has.
+    private static func hospitalNumberShape(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Int)? {
         let count = bytes.count
         var index = start
         var digits = 0
@@ -140,7 +178,7 @@ extension PersonalDataPatterns {
         guard digits >= 5, characters <= 12, end >= count || !isIdentifierContinuation(bytes[end]) else {
             return nil
         }
-        return followsHospitalNumberLabel(bytes, before: start) ? end : nil
+        return (end, characters)
     }
 
     @inline(__always) private static func isIdentifierContinuation(_ byte: UInt8) -> Bool {

@@ -86,6 +86,66 @@ enum NameCues {
         "reception", "switchboard", "ambulance", "police", "triage", "nhs111",
     ])
 
+    /// Words that a role and a comma may be followed by but that are not a name ("the receptionist, However,
+    /// was", "the doctor, Monday, said"), beyond `notNames`: connectives, days, months and the places of
+    /// `placesAfterCalled`, family and staff words that are not in `roleWords` ("my wife, Children, and I", "the
+    /// nurse, Porter, Cleaner"). Role words and their plurals ("the doctor, Nurse, Physio") are ruled out apart.
+    static let notNamesAfterComma: FlatHashMap = hashes(
+        [
+            "however", "though", "although", "therefore", "also", "too", "again", "sadly", "unfortunately",
+            "luckily", "thankfully", "fortunately", "obviously", "clearly", "honestly", "frankly", "indeed",
+            "instead", "meanwhile", "otherwise", "yes", "no", "yet", "etc", "especially", "particularly", "both",
+            "whom", "whose", "everyone", "everybody", "nobody", "someone", "anyone", "monday", "tuesday",
+            "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+            "june", "july", "august", "september", "october", "november", "december", "mum", "dad", "children",
+            "kids", "family", "parents", "grandparents", "grandchildren", "baby", "babies", "myself", "yourself",
+            "porter", "porters", "cleaner", "cleaners", "housekeeping", "domestics", "volunteer", "volunteers",
+            "students", "trainee", "trainees", "admin", "management", "chaplain", "optician", "dietitian",
+            "dietician", "radiographer", "sonographer", "phlebotomist", "anaesthetist", "midwives", "ot", "ots",
+            "hcas", "slt", "everyone",
+        ] + placeWords)
+
+    /// Common words that follow a first name written in lower case ("my husband ian works here", "a nurse
+    /// called jane tried"), so are never taken for its surname ("a nurse called jane smith"): verbs, adverbs
+    /// and small words beyond `notNames`. Words ending in "ed", "ing" or "ly" are ruled out by their ending.
+    static let notSurnames: FlatHashMap = hashes([
+        "am", "does", "doesn't", "hasn't", "weren't", "won't", "can't", "cannot", "hadn't", "might", "must",
+        "shall", "shouldn't", "who'd", "she's", "he's", "she'd", "he'd", "after", "against", "along", "already",
+        "among", "around", "because", "before", "behind", "below", "beside", "besides", "between", "beyond", "else",
+        "enough", "ever", "except", "instead", "into", "less", "more", "most", "much", "near", "now", "onto",
+        "since", "than", "though", "through", "till", "too", "toward", "towards", "under", "until", "upon", "via",
+        "whilst", "while", "within", "without", "yet", "well", "quite", "rather", "soon", "later", "once", "twice",
+        "often", "sometimes", "together", "alone", "herself", "himself", "myself", "ourselves", "themselves", "us",
+        "ask", "asks", "ate", "became", "become", "becomes", "began", "bought", "brought", "brings", "broke",
+        "calls", "care", "cares", "caught", "chose", "comes", "cries", "deals", "dealt", "deserve", "deserves",
+        "drove", "drives", "eats", "fell", "feel", "feels", "felt", "find", "finds", "found", "gets", "give",
+        "gives", "goes", "gone", "grew", "hear", "heard", "hears", "held", "help", "helps", "keep", "keeps", "kept",
+        "knew", "know", "knows", "leave", "leaves", "left", "let", "lets", "likes", "listen", "listens", "lives",
+        "look", "looks", "lost", "loves", "make", "makes", "meant", "means", "met", "needs", "paid", "phones",
+        "put", "puts", "ran", "rang", "rings", "runs", "sat", "say", "says", "see", "sees", "sent", "shows", "sits",
+        "slept", "sorts", "speak", "speaks", "spent", "spoke", "stays", "stood", "suffers", "take", "takes",
+        "talks", "taught", "tells", "think", "thinks", "thought", "tries", "try", "understand", "understands",
+        "understood", "uses", "visits", "wait", "waits", "walks", "want", "wants", "wore", "works", "work", "wrote",
+        "get", "go", "arrive", "arrives", "provide", "provides", "receives", "replies", "both",
+    ])
+
+    /// Places and services people ring or are referred to: after "called" or "named" they are not a person
+    /// ("the nurse called Harrogate", "I called Leeds General", "she called NHS 111"). The demonstration's
+    /// places, the big English cities and West Yorkshire's towns and hospitals, and hospital-site words.
+    static let placeWords = [
+        "bradford", "calderdale", "harrogate", "kirklees", "leeds", "wakefield", "huddersfield", "halifax",
+        "dewsbury", "pontefract", "pinderfields", "airedale", "keighley", "batley", "castleford", "otley",
+        "wetherby", "ilkley", "shipley", "york", "hull", "sheffield", "doncaster", "barnsley", "rotherham",
+        "scarborough", "london", "birmingham", "manchester", "liverpool", "newcastle", "bristol", "nottingham",
+        "leicester", "coventry", "derby", "stoke", "general", "infirmary", "royal", "hospital", "surgery",
+        "practice", "ambulance", "nhs", "nhs111", "st", "saint", "a&e", "casualty", "maternity", "emergency",
+        "accident", "hospice", "pharmacy", "boots", "samaritans", "healthwatch", "council", "social", "out",
+    ]
+    static let placesAfterCalled: FlatHashMap = hashes(placeWords)
+    /// Hashes of the two roles after which a place is not a name.
+    static let calledHash = StableHash.fnv1a("called")
+    static let namedHash = StableHash.fnv1a("named")
+
     /// For each first letter a–z, a bit per word length (2...15) that some honorific or role has: most
     /// words are ruled out by this before any hashing.
     static let firstLetterLengths: [UInt32] = {

@@ -18,6 +18,8 @@ enum PersonalDataPatterns {
         /// A "/" somewhere: a link to a social media profile may be there.
         var hasSlash: Bool
         var mayContainName: Bool
+        /// A platform word ("my insta is …") or "bsky": a handle without its "@" may be there.
+        var mayContainSocialHandle: Bool = true
     }
 
     static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, clues: Clues) -> Match? {
@@ -36,9 +38,7 @@ enum PersonalDataPatterns {
                 return Match(kind: .phone, keepUntil: start, end: end)
             }
             if let end = nhsNumber(bytes, at: start) { return Match(kind: .nhsNumber, keepUntil: start, end: end) }
-            if let end = hospitalNumber(bytes, at: start) {
-                return Match(kind: .hospitalNumber, keepUntil: start, end: end)
-            }
+            if let match = hospitalNumber(bytes, at: start) { return match }
             if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
             if let end = streetAddress(bytes, at: start) { return Match(kind: .address, keepUntil: start, end: end) }
             return nil
@@ -66,14 +66,17 @@ enum PersonalDataPatterns {
                 return Match(kind: .nationalInsuranceNumber, keepUntil: start, end: end)
             }
             if let end = postcode(bytes, at: start) { return Match(kind: .postcode, keepUntil: start, end: end) }
-            if let end = hospitalNumber(bytes, at: start) {
-                return Match(kind: .hospitalNumber, keepUntil: start, end: end)
-            }
+            if let match = hospitalNumber(bytes, at: start) { return match }
         }
         if clues.hasDigit, first | 0x20 == UInt8(ascii: "f") || first | 0x20 == UInt8(ascii: "a"),
             let end = flatAddress(bytes, at: start)
         {
             return Match(kind: .address, keepUntil: start, end: end)
+        }
+        if clues.mayContainSocialHandle, ByteClass.isAlphanumeric(first),
+            let handle = cuedSocialHandle(bytes, at: start)
+        {
+            return Match(kind: .socialMedia, keepUntil: handle.lowerBound, end: handle.upperBound)
         }
         return clues.mayContainName ? name(bytes, at: start) : nil
     }
@@ -85,7 +88,14 @@ enum PersonalDataPatterns {
         var index = start
         while index < count, isLocalPart(bytes[index]) { index += 1 }
         guard index > start, index < count, bytes[index] == UInt8(ascii: "@") else { return nil }
-        index += 1
+        return domainEnd(bytes, at: index + 1)
+    }
+
+    /// A domain name at `start` ("example.co.uk", "mastodon.social"): two labels or more, the last of two
+    /// letters or more. Where it ends.
+    static func domainEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var index = start
         var labels = 0
         var lastLabelLetters = true
         var lastLabelLength = 0
@@ -493,6 +503,12 @@ enum PersonalDataPatterns {
                 return Match(kind: .name, keepUntil: index, end: withSurname(bytes, firstEnd))
             }
         }
+        // "the receptionist, sarah, was rude": a name set off by commas after a role (not after "called" or
+        // "named", where a comma ends the clause: "she called, Leeds answered").
+        let afterComma =
+            !isHonorific && index < count && bytes[index] == UInt8(ascii: ",") && hash != NameCues.calledHash
+            && hash != NameCues.namedHash
+        if afterComma { index += 1 }
         guard index < count, bytes[index] == UInt8(ascii: " ") else { return nil }
         index += 1
         // A role before a title ("GP Dr. Smith", "nurse Mrs Jones"): the title's own match takes the name, with
@@ -502,16 +518,106 @@ enum PersonalDataPatterns {
         {
             return nil
         }
+        if afterComma { return nameAfterRoleAndComma(bytes, at: index) }
         // A lower-case name only follows an honorific written as one ("dr patel", "Mrs smith"), not an
         // all-capitals word that is more likely an acronym ("MS teams", "MR scan").
         let honorificInCapitals = length >= 2 && ByteClass.isUpper(bytes[start]) && ByteClass.isUpper(bytes[start + 1])
         // After a role or relation, a lower-case word is a name only when it is a first name ("a nurse called
         // jane", "my husband ian"), never an ordinary word ("nurse came", "called back").
-        guard
-            let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific && !honorificInCapitals)
-                ?? (isHonorific ? nil : lowerCaseGivenName(bytes, at: index))
+        if let firstEnd = nameWord(bytes, at: index, lowercaseAllowed: isHonorific && !honorificInCapitals) {
+            // "the nurse called Harrogate", "I called Leeds General": a place or service, not a person.
+            if hash == NameCues.calledHash || hash == NameCues.namedHash, isPlace(bytes, index..<firstEnd) {
+                return nil
+            }
+            return Match(kind: .name, keepUntil: index, end: withSurname(bytes, firstEnd))
+        }
+        guard !isHonorific, let firstEnd = lowerCaseGivenName(bytes, at: index) else { return nil }
+        return Match(kind: .name, keepUntil: index, end: withLowerCaseSurname(bytes, firstEnd))
+    }
+
+    /// After a role and a comma: a first name in lower case ("the receptionist, sarah, was rude"), or a
+    /// capitalised name with its surname that another comma closes ("the nurse, Bryony Smith, was lovely"),
+    /// unless it is a common word, a role, a day, a month, a family or staff word or a place ("the
+    /// receptionist, However, was", "the doctor, Nurse, Physio", `NameCues.notNamesAfterComma`). A capitalised
+    /// first name in `GivenNames` is found on its own, comma or not ("the nurse, Jane was lovely").
+    private static func nameAfterRoleAndComma(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
+        if let firstEnd = lowerCaseGivenName(bytes, at: start) {
+            return Match(kind: .name, keepUntil: start, end: withLowerCaseSurname(bytes, firstEnd))
+        }
+        guard let firstEnd = nameWord(bytes, at: start, lowercaseAllowed: false) else { return nil }
+        let end = withSurname(bytes, firstEnd)
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ","), !isRoleOrCommonAfterComma(bytes, start..<firstEnd)
         else { return nil }
-        return Match(kind: .name, keepUntil: index, end: withSurname(bytes, firstEnd))
+        return Match(kind: .name, keepUntil: start, end: end)
+    }
+
+    /// Whether the word in `range` is a role (or a role's plural: "Doctors") or a word of
+    /// `NameCues.notNamesAfterComma`.
+    private static func isRoleOrCommonAfterComma(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var hash = StableHash.offset
+        var withoutLast = hash
+        for index in range {
+            withoutLast = hash
+            hash = (hash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime
+        }
+        let mixed = StableHash.mix(hash)
+        if NameCues.notNamesAfterComma.value(for: mixed) != nil || NameCues.roles.value(for: mixed) != nil
+            || NameCues.honorifics.value(for: mixed) != nil
+        {
+            return true
+        }
+        return ByteClass.lower(bytes[range.upperBound - 1]) == UInt8(ascii: "s")
+            && NameCues.roles.value(for: StableHash.mix(withoutLast)) != nil
+    }
+
+    /// Whether the word in `range` is a place or service in `NameCues.placesAfterCalled`.
+    private static func isPlace(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var hash = StableHash.offset
+        for index in range { hash = (hash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
+        return NameCues.placesAfterCalled.value(for: StableHash.mix(hash)) != nil
+    }
+
+    /// Extends a first name written in lower case by its surname: a capitalised one ("my husband ian Smith"),
+    /// or a lower-case word that is not a common one ("a nurse called jane smith") and is followed by the end
+    /// of the text, punctuation or another common word ("jane smith was rude"). Common words are
+    /// `NameCues.notNames`, `NameCues.notSurnames` and words ending in "ed", "ing" or "ly", so "a nurse called
+    /// jane and she", "my husband ian was" and "my son jack tried" keep the word after the name.
+    private static func withLowerCaseSurname(_ bytes: UnsafeBufferPointer<UInt8>, _ firstEnd: Int) -> Int {
+        let capitalised = withSurname(bytes, firstEnd)
+        guard capitalised == firstEnd else { return capitalised }
+        guard let (start, wordEnd, raw) = wordAfter(firstEnd, in: bytes), start == firstEnd + 1,
+            ByteClass.isLower(bytes[start]), wordEnd - start >= 2, wordEnd - start <= 20,
+            !isCommonWord(bytes, start..<wordEnd, raw)
+        else { return firstEnd }
+        // A double-barrelled surname goes whole: "jane smith-jones".
+        var end = wordEnd
+        while end + 1 < bytes.count, bytes[end] == UInt8(ascii: "-"), ByteClass.isASCIILetter(bytes[end + 1]) {
+            end += 1
+            while end < bytes.count, ByteClass.isASCIILetter(bytes[end]) { end += 1 }
+        }
+        guard end >= bytes.count || !(ByteClass.isDigit(bytes[end]) || bytes[end] >= 0x80) else { return firstEnd }
+        // What follows must end the name: nothing, punctuation, or a common word.
+        guard end < bytes.count, bytes[end] == UInt8(ascii: " ") else { return end }
+        guard let (next, nextEnd, nextRaw) = wordAfter(end, in: bytes) else {
+            // Blanks and then punctuation, a digit or the end of the text.
+            return end
+        }
+        return isCommonWord(bytes, next..<nextEnd, nextRaw) ? end : firstEnd
+    }
+
+    /// A word that reads as ordinary English after a name: `NameCues.notNames`, `NameCues.notSurnames`, or a
+    /// word ending in "ed", "ing" or "ly". `raw` is the unmixed lower-case hash of the word in `range`.
+    private static func isCommonWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ raw: UInt64) -> Bool {
+        let hash = StableHash.mix(raw)
+        if NameCues.notNames.value(for: hash) != nil || NameCues.notSurnames.value(for: hash) != nil { return true }
+        let length = range.count
+        guard length >= 3 else { return false }
+        let last = ByteClass.lower(bytes[range.upperBound - 1])
+        let secondLast = ByteClass.lower(bytes[range.upperBound - 2])
+        if secondLast == UInt8(ascii: "e") && last == UInt8(ascii: "d") { return true }
+        if secondLast == UInt8(ascii: "l") && last == UInt8(ascii: "y") { return true }
+        return length >= 4 && ByteClass.lower(bytes[range.upperBound - 3]) == UInt8(ascii: "i")
+            && secondLast == UInt8(ascii: "n") && last == UInt8(ascii: "g")
     }
 
     /// A first name (`GivenNames`) written in lower case, as a whole word: where it ends.
@@ -696,7 +802,8 @@ enum PersonalDataPatterns {
             let firstEnd = nameWord(bytes, at: nameStart, lowercaseAllowed: false)
                 ?? (leadIn == .from ? nil : lowerCaseGivenName(bytes, at: nameStart))
         else { return nil }
-        let nameEnd = withSurname(bytes, firstEnd)
+        let nameEnd =
+            ByteClass.isLower(bytes[nameStart]) ? withLowerCaseSurname(bytes, firstEnd) : withSurname(bytes, firstEnd)
         if needsFollower {
             guard nameEnd + 1 < count, bytes[nameEnd] == UInt8(ascii: " ") || bytes[nameEnd] == UInt8(ascii: ",")
             else { return nil }

@@ -38,17 +38,23 @@ public struct Redactor: Sendable {
     /// ones included) and a lookalike character to fold. Writes the
     /// redacted bytes to `output` only when something was found (otherwise the text is its own redacted
     /// copy, and `output` is left empty).
+    /// `mayContainSocialHandle`: a platform word ("my insta is …") is among the comment's words.
     func redactIfNeeded(
-        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], clues: TextClues, mayContainName: Bool
+        _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], clues: TextClues, mayContainName: Bool,
+        mayContainSocialHandle: Bool = true
     ) -> PersonalDataKinds {
-        guard clues.hasAt || clues.hasDigit || clues.hasLinkSlash || mayContainName else { return PersonalDataKinds() }
+        guard clues.hasAt || clues.hasDigit || clues.hasLinkSlash || mayContainName || mayContainSocialHandle else {
+            return PersonalDataKinds()
+        }
         var ignoredSpans: [PersonalDataSpan]? = nil
         if clues.hasLookalike {
             return scanFolded(
-                bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName, copyWhenUnchanged: false)
+                bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName,
+                mayContainSocialHandle: mayContainSocialHandle, copyWhenUnchanged: false)
         }
         let patternClues = PersonalDataPatterns.Clues(
-            hasAt: clues.hasAt, hasDigit: clues.hasDigit, hasSlash: clues.hasLinkSlash, mayContainName: mayContainName)
+            hasAt: clues.hasAt, hasDigit: clues.hasDigit, hasSlash: clues.hasLinkSlash, mayContainName: mayContainName,
+            mayContainSocialHandle: mayContainSocialHandle)
         return scan(bytes, into: &output, spans: &ignoredSpans, clues: patternClues, copyWhenUnchanged: false)
     }
 
@@ -99,7 +105,7 @@ public struct Redactor: Sendable {
     /// replaces the matched stretches of the original, so "９４３ ４７６ ５９１９" is redacted and nothing else changes.
     private func scanFolded(
         _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]?,
-        mayContainName: Bool, copyWhenUnchanged: Bool
+        mayContainName: Bool, mayContainSocialHandle: Bool = true, copyWhenUnchanged: Bool
     ) -> PersonalDataKinds {
         let (folded, origins) = LookalikeFolding.folded(bytes)
         var hasAt = false
@@ -116,10 +122,11 @@ public struct Redactor: Sendable {
         }
         var foldedSpans: [PersonalDataSpan]? = []
         var found = PersonalDataKinds()
-        if hasAt || hasDigit || hasSlash || mayContainName {
+        if hasAt || hasDigit || hasSlash || mayContainName || mayContainSocialHandle {
             var scratch: [UInt8] = []
             let clues = PersonalDataPatterns.Clues(
-                hasAt: hasAt, hasDigit: hasDigit, hasSlash: hasSlash, mayContainName: mayContainName)
+                hasAt: hasAt, hasDigit: hasDigit, hasSlash: hasSlash, mayContainName: mayContainName,
+                mayContainSocialHandle: mayContainSocialHandle)
             found = folded.withUnsafeBufferPointer {
                 scan($0, into: &scratch, spans: &foldedSpans, clues: clues, copyWhenUnchanged: false)
             }
@@ -164,10 +171,13 @@ public struct Redactor: Sendable {
                 continue
             }
             if let match = PersonalDataPatterns.match(bytes, at: index, clues: clues) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyStart..<match.keepUntil]))
+                // A match may start before the word it was found at ("RVH 123 456 7" is found at "123"), never
+                // before what was already written.
+                let keepUntil = max(match.keepUntil, copyStart)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyStart..<keepUntil]))
                 output.append(contentsOf: match.kind.placeholder.utf8)
                 found.insert(match.kind)
-                spans?.append(PersonalDataSpan(kind: match.kind, utf8Range: match.keepUntil..<match.end))
+                spans?.append(PersonalDataSpan(kind: match.kind, utf8Range: keepUntil..<match.end))
                 index = match.end
                 copyStart = index
                 continue

@@ -33,9 +33,181 @@ extension PersonalDataPatterns {
             index >= count || (bytes[index] < 0x80 && bytes[index] != UInt8(ascii: "("))
         else { return nil }
         if ByteClass.isDigit(bytes[start + 1]), isTimeOfDay(bytes, start + 1, index) { return nil }
+        // "@jane@mastodon.social": a Mastodon (fediverse) handle goes whole, server and all.
+        if index + 1 < count, bytes[index] == UInt8(ascii: "@"), let serverEnd = domainEnd(bytes, at: index + 1) {
+            return serverEnd
+        }
         guard notHandles.value(for: StableHash.mix(hash)) == nil else { return nil }
         return index
     }
+
+    // MARK: Handles named by their platform
+
+    /// A handle the words before it say is one: a platform word (`platformWords`), then optionally "handle",
+    /// "username", "user name", "account" or "name", "is" or "was", and ":", "-" or "=": "my insta is
+    /// jane_smith87", "Instagram: jane.smith", "find me on tiktok jane_s99". The handle must look like one: 2–30
+    /// letters, digits, underscores or inner full stops, starting with a letter or underscore, with two letters
+    /// or more and a digit, an underscore or an inner full stop ("my insta is private", "my instagram is 2nd
+    /// to none" and "Facebook is rubbish" are left alone); after "handle", "username" or "user name" any such
+    /// word that is not a common one will do ("my snapchat username is janesmith", but not "… is private"). A
+    /// web address ("twitter is x.com") is not a handle, and a handle written with its "@" is found on its own.
+    /// Also a Bluesky handle without its "@": "jane.bsky.social".
+    /// Where the handle is: the match starts at the platform word but keeps it.
+    static func cuedSocialHandle(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Range<Int>? {
+        let count = bytes.count
+        var end = start
+        var raw = StableHash.offset
+        while end < count, ByteClass.isAlphanumeric(bytes[end]) {
+            raw = (raw ^ UInt64(ByteClass.lower(bytes[end]))) &* StableHash.prime
+            end += 1
+        }
+        if end < count, bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: "_"),
+            let handleEnd = blueskyHandle(bytes, at: start)
+        {
+            return start..<handleEnd
+        }
+        guard end - start >= 2, end - start <= 9, platforms.value(for: StableHash.mix(raw)) != nil else { return nil }
+        // The words between the platform and the handle.
+        var index = end
+        var named = false
+        while let (_, wordEnd, wordRaw) = nextWord(bytes, after: index) {
+            let hash = StableHash.mix(wordRaw)
+            if hash == handleHash || hash == usernameHash {
+                named = true
+            } else if hash == userHash, let (_, nameEnd, nameRaw) = nextWord(bytes, after: wordEnd),
+                StableHash.mix(nameRaw) == nameHash
+            {
+                named = true
+                index = nameEnd
+                continue
+            } else if hash != accountHash && hash != nameHash && hash != isHash && hash != wasHash {
+                break
+            }
+            index = wordEnd
+        }
+        // Blanks and ":", "-" or "=" before the handle.
+        var handleStart = index
+        while handleStart < count,
+            ByteClass.isBlank(bytes[handleStart]) || bytes[handleStart] == UInt8(ascii: ":")
+                || bytes[handleStart] == UInt8(ascii: "-") || bytes[handleStart] == UInt8(ascii: "=")
+        {
+            handleStart += 1
+        }
+        guard handleStart > index, handleStart < count,
+            ByteClass.isASCIILetter(bytes[handleStart]) || bytes[handleStart] == UInt8(ascii: "_")
+        else { return nil }
+        var handleEnd = handleStart
+        var letters = 0
+        var marked = false
+        var hash = StableHash.offset
+        while handleEnd < count {
+            let byte = bytes[handleEnd]
+            if ByteClass.isASCIILetter(byte) {
+                letters += 1
+            } else if ByteClass.isDigit(byte) || byte == UInt8(ascii: "_") {
+                marked = true
+            } else if byte == UInt8(ascii: "."), handleEnd + 1 < count,
+                ByteClass.isAlphanumeric(bytes[handleEnd + 1]) || bytes[handleEnd + 1] == UInt8(ascii: "_")
+            {
+                marked = true
+            } else {
+                break
+            }
+            hash = (hash ^ UInt64(ByteClass.lower(byte))) &* StableHash.prime
+            handleEnd += 1
+        }
+        let length = handleEnd - handleStart
+        guard length >= 2, length <= 30, letters >= 2,
+            handleEnd >= count || (bytes[handleEnd] < 0x80 && bytes[handleEnd] != UInt8(ascii: "@")),
+            marked
+                || (named && NameCues.notNames.value(for: StableHash.mix(hash)) == nil
+                    && notPlainHandles.value(for: StableHash.mix(hash)) == nil),
+            !endsWithWebDomain(bytes, handleStart, handleEnd)
+        else { return nil }
+        return handleStart..<handleEnd
+    }
+
+    /// "jane.bsky.social", "Jane_S.bsky.social": a Bluesky handle written without its "@".
+    private static func blueskyHandle(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        var end = start
+        while end < count,
+            ByteClass.isAlphanumeric(bytes[end]) || bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "-")
+                || bytes[end] == UInt8(ascii: ".")
+        {
+            end += 1
+        }
+        // Sentence punctuation after the handle is not part of it.
+        while end > start, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        let suffix: StaticString = ".bsky.social"
+        let length = suffix.utf8CodeUnitCount
+        guard end - start > length, end >= count || bytes[end] < 0x80 && bytes[end] != UInt8(ascii: "@") else {
+            return nil
+        }
+        for offset in 0..<length where ByteClass.lower(bytes[end - length + offset]) != suffix.utf8Start[offset] {
+            return nil
+        }
+        return end
+    }
+
+    /// Whether the handle-like word in `start..<end` ends in ".com", ".net", ".org" or ".uk": a web address.
+    private static func endsWithWebDomain(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var dot = end - 1
+        while dot > start, bytes[dot] != UInt8(ascii: ".") { dot -= 1 }
+        guard dot > start else { return false }
+        let tld = end - dot - 1
+        guard tld == 2 || tld == 3 else { return false }
+        let a = ByteClass.lower(bytes[dot + 1])
+        let b = ByteClass.lower(bytes[dot + 2])
+        if tld == 2 { return a == UInt8(ascii: "u") && b == UInt8(ascii: "k") }
+        let c = ByteClass.lower(bytes[dot + 3])
+        return (a == UInt8(ascii: "c") && b == UInt8(ascii: "o") && c == UInt8(ascii: "m"))
+            || (a == UInt8(ascii: "n") && b == UInt8(ascii: "e") && c == UInt8(ascii: "t"))
+            || (a == UInt8(ascii: "o") && b == UInt8(ascii: "r") && c == UInt8(ascii: "g"))
+    }
+
+    /// The letters-only word after blanks from `position`: its start, end and unmixed lower-case hash.
+    private static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, after position: Int) -> (Int, Int, UInt64)? {
+        var start = position
+        while start < bytes.count, ByteClass.isBlank(bytes[start]) { start += 1 }
+        guard start > position, start < bytes.count, ByteClass.isASCIILetter(bytes[start]) else { return nil }
+        var end = start
+        var hash = StableHash.offset
+        while end < bytes.count, ByteClass.isASCIILetter(bytes[end]) {
+            hash = (hash ^ UInt64(ByteClass.lower(bytes[end]))) &* StableHash.prime
+            end += 1
+        }
+        // "jane_s" or "jane.s" is a handle, not a word to step over.
+        if end < bytes.count,
+            bytes[end] == UInt8(ascii: "_") || ByteClass.isDigit(bytes[end])
+                || (bytes[end] == UInt8(ascii: ".") && end + 1 < bytes.count
+                    && ByteClass.isAlphanumeric(bytes[end + 1]))
+        {
+            return nil
+        }
+        return (start, end, hash)
+    }
+
+    /// Platforms whose name before a word makes it a handle; the analyser's cue matcher looks for these words
+    /// (and "bsky" of a Bluesky handle) before the redactor tries `cuedSocialHandle`.
+    static let platformWords = [
+        "insta", "instagram", "ig", "tiktok", "snapchat", "snap", "twitter", "facebook", "fb", "threads",
+        "bluesky", "bsky", "mastodon", "linkedin", "youtube", "discord",
+    ]
+    private static let platforms: FlatHashMap = NameCues.hashes(platformWords)
+    /// Words that say something about a handle rather than being one ("my insta username is private").
+    private static let notPlainHandles: FlatHashMap = NameCues.hashes([
+        "private", "public", "hidden", "deleted", "blocked", "same", "below", "above", "unknown", "anonymous",
+        "secret", "confidential", "personal", "different", "new", "old", "long", "short", "changed", "easy",
+        "simple", "mine", "hers", "his", "theirs",
+    ])
+    private static let handleHash = StableHash.fnv1a("handle")
+    private static let usernameHash = StableHash.fnv1a("username")
+    private static let userHash = StableHash.fnv1a("user")
+    private static let nameHash = StableHash.fnv1a("name")
+    private static let accountHash = StableHash.fnv1a("account")
+    private static let isHash = StableHash.fnv1a("is")
+    private static let wasHash = StableHash.fnv1a("was")
 
     /// "3pm", "10am", "11.30pm": a time, not a handle.
     private static func isTimeOfDay(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
