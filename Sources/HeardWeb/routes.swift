@@ -111,8 +111,9 @@ func routes(_ app: Application) throws {
     users.post("users", ":id", "deactivate", use: UsersController.deactivate)
 
     staff.grouped(AreaGuard(area: .audit)).get("audit", use: AuditController.index)
+    // Engagement officers read the e-mails their work sends to the public; sending again is the administrator's.
+    staff.grouped(AreaGuard(area: .publicNotices)).get("notices", use: OutboxController.index)
     let outbox = staff.grouped(AreaGuard(area: .notices))
-    outbox.get("notices", use: OutboxController.index)
     outbox.post("notices", "retry-failed", use: OutboxController.retryAllFailed)
     outbox.post("notices", ":id", "retry", use: OutboxController.retry)
     let jobs = staff.grouped(AreaGuard(area: .backgroundWork))

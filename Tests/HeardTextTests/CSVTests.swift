@@ -174,6 +174,14 @@ import Testing
         #expect(rows.map { $0[0] } == ["id", "1", "4"])
     }
 
+    @Test func theSummaryLineSaysOneRowNotOneRows() throws {
+        let (_, summary) = try analyse("id,comment\n1,fine\n2,too,many\n", skipBadRows: true)
+        #expect(summary.rows == 1)
+        #expect(summary.line.hasPrefix("1 row in "), "\(summary.line)")
+        #expect(summary.line.contains("0 duplicate clusters covering 0 comments"))
+        #expect(summary.line.hasSuffix("1 bad row skipped (line 3)"), "\(summary.line)")
+    }
+
     @Test func namesTheFirstTenSkippedLinesAndSaysWhenThereWereMore() throws {
         var text = "id,comment\n"
         for index in 1...12 { text += "\(index),too,many\n" }

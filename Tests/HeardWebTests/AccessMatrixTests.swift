@@ -20,7 +20,7 @@ struct AccessMatrixTests {
         ("/staff/users", .users),
         ("/staff/users/new", .users),
         ("/staff/audit", .audit),
-        ("/staff/notices", .notices),
+        ("/staff/notices", .publicNotices),
         ("/staff/jobs", .backgroundWork),
         ("/staff/personal-data", .personalData),
         ("/staff/moderation", .moderation),

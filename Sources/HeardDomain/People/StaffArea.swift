@@ -34,6 +34,9 @@ public enum StaffArea: String, CaseIterable, Sendable {
     case indicators
     /// The e-mail outbox: what went, what failed and why, and sending again.
     case notices
+    /// Reading the e-mails Heard wrote to the public (replies, "you said, we did", consultation outcomes, receipts),
+    /// so whoever published something can see what went and when; sending again stays with `notices`.
+    case publicNotices
     /// Background jobs (import analysis, reminders, housekeeping): what failed and why, and running again.
     case backgroundWork
     /// Answering a member of the public who asks for a copy of their data, or for it to be erased.
@@ -49,7 +52,7 @@ public enum StaffArea: String, CaseIterable, Sendable {
         case .dataTransfer: [.administrator, .engagementOfficer]
         case .involvement: Set(Role.allCases)
         case .initiatives: [.administrator, .engagementOfficer, .boardSecretary]
-        case .activities: [.administrator, .engagementOfficer]
+        case .activities, .publicNotices: [.administrator, .engagementOfficer]
         case .decisions, .boards: [.administrator, .boardSecretary]
         case .indicators: [.administrator, .engagementOfficer, .boardSecretary]
         }

@@ -33,10 +33,12 @@ public struct CSVAnalysis: Sendable {
         /// The one-line summary printed at the end of `heard analyse`.
         public var line: String {
             var parts = [
-                "\(rows) rows in \(String(format: "%.2f", seconds)) s (\(Int(commentsPerSecond.rounded())) comments/s)",
+                "\(Self.count(rows, "row")) in \(String(format: "%.2f", seconds)) s"
+                    + " (\(Int(commentsPerSecond.rounded())) comments/s)",
                 "\(urgentRows) urgent", "\(rowsWithPersonalData) with personal data redacted",
                 "\(noCommentRows) with no comment",
-                "\(duplicateClusters) duplicate clusters covering \(commentsInDuplicateClusters) comments",
+                "\(Self.count(duplicateClusters, "duplicate cluster")) covering"
+                    + " \(Self.count(commentsInDuplicateClusters, "comment"))",
             ]
             if invalidUTF8Rows > 0 {
                 parts.append(
@@ -44,9 +46,15 @@ public struct CSVAnalysis: Sendable {
                         + Self.lines(invalidUTF8Lines, of: invalidUTF8Rows))
             }
             if skippedRows > 0 {
-                parts.append("\(skippedRows) bad rows skipped" + Self.lines(skippedLines, of: skippedRows))
+                parts.append(
+                    "\(Self.count(skippedRows, "bad row")) skipped" + Self.lines(skippedLines, of: skippedRows))
             }
             return parts.joined(separator: "; ")
+        }
+
+        /// "1 row", "2 rows".
+        static func count(_ number: Int, _ singular: String) -> String {
+            "\(number) \(singular)\(number == 1 ? "" : "s")"
         }
 
         /// A warning when `--skip-bad-rows` dropped a large share of the file (a tenth or more): the usual cause

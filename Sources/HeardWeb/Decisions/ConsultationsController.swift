@@ -564,13 +564,7 @@ enum ConsultationsController {
                 .compactMap(\.contactEmail))
         let title = consultation.title
         let link = request.heardConfiguration.publicURL + DecisionURL.outcome(consultation.id!)
-        let body = """
-            Thank you for taking part in our consultation on \(title).
-
-            What we heard: \(summary)
-
-            You can read the full report, including what we are doing about each thing people raised, at \(link)
-            """
+        let body = outcomeNoticeBody(title: title, summary: summary, link: link, themes: bundle.themes)
         try await request.db.writeTransaction { db in
             try await consultation.save(on: db)
             for email in emails.sorted() {
@@ -584,10 +578,53 @@ enum ConsultationsController {
                 objectType: "consultation", objectID: consultation.id?.uuidString,
                 summary: "Published the analysis of \(consultation.title); outcome owed to \(emails.count) people")
         }
-        Admin.flash(
-            request,
-            "Analysis published. \(Wording.count(emails.count, "person", "people")) who left contact details will be sent the outcome."
-        )
+        Admin.flash(request, publishedMessage(people: emails.count, relaySet: request.heardConfiguration.smtp != nil))
         return request.redirect(to: DecisionURL.consultation(consultation.id!))
+    }
+
+    /// The e-mail to the people who took part: it promises a response to each theme only when the paper has one.
+    static func outcomeNoticeBody(
+        title: String, summary: String, link: String, themes: [ConsultationTheme]
+    )
+        -> String
+    {
+        let waiting = themes.filter { $0.responseKind == nil }.count
+        let report: String
+        if themes.isEmpty {
+            report = "You can read the full report at \(link)"
+        } else if waiting == 0 {
+            report =
+                "You can read the full report, including what we are doing about each thing people raised, at \(link)"
+        } else {
+            let undecided =
+                waiting == themes.count
+                ? "We have not yet decided what to do about the things people raised."
+                : "We have not yet decided what to do about \(waiting) of the \(themes.count) things people raised."
+            report = """
+                You can read the report at \(link): what people told us, and what we are doing about each thing so far.
+
+                \(undecided) The report will show our response to each one, at the same address, once it is decided.
+                """
+        }
+        return """
+            Thank you for taking part in our consultation on \(title).
+
+            What we heard: \(summary)
+
+            \(report)
+            """
+    }
+
+    /// What publishing did about e-mail: without a mail relay the e-mails wait in the outbox, and it says so.
+    static func publishedMessage(people: Int, relaySet: Bool) -> String {
+        guard people > 0 else {
+            return "Analysis published. Nobody who responded left contact details, so no e-mails were written."
+        }
+        let who = Wording.count(people, "person", "people")
+        guard relaySet else {
+            return "Analysis published. The outcome e-mails to \(who) who left contact details are queued in the"
+                + " outbox: no mail relay is set up yet, so they will be sent when e-mail is set up."
+        }
+        return "Analysis published. \(who) who left contact details will be sent the outcome."
     }
 }

@@ -14,6 +14,9 @@ extension HTMLAttribute {
     public static func aria(_ name: String, _ value: String) -> HTMLAttribute { HTMLAttribute("aria-\(name)", value) }
     public static func data(_ name: String, _ value: String) -> HTMLAttribute { HTMLAttribute("data-\(name)", value) }
     public static func lang(_ value: String) -> HTMLAttribute { HTMLAttribute("lang", value) }
+    /// `dir="auto"`: the browser takes the direction from the text, so Urdu or Arabic a person wrote reads right to
+    /// left beside English (WCAG 3.1.2). For words the public wrote, shown or typed.
+    public static var dirAuto: HTMLAttribute { HTMLAttribute("dir", "auto") }
     public static func rel(_ value: String) -> HTMLAttribute { HTMLAttribute("rel", value) }
     public static func scope(_ value: String) -> HTMLAttribute { HTMLAttribute("scope", value) }
     public static func role(_ value: String) -> HTMLAttribute { HTMLAttribute("role", value) }

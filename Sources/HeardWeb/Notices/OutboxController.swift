@@ -42,11 +42,30 @@ enum OutboxController {
         ("reminder_register", "Register of interests list"), ("reminder_actions", "Actions reminder"),
         ("password_reset", "Password link"), ("account_email_changed", "Account e-mail changed"),
         ("activity_changed", "Activity changed"), ("complaint_received", "New complaint"),
+        ("feedback_receipt", "Receipt for feedback"), ("complaint_receipt", "Receipt for a complaint"),
     ]
+
+    /// The e-mails to members of the public about their feedback, ideas and consultations: what an engagement
+    /// officer's own work sends, so they may read them. Staff alerts, reminders, sign-in links and anything about a
+    /// complaint stay with the administrator.
+    static let publicKinds: Set<String> = [
+        "we_did", "not_possible", "reply", "consultation_outcome", "idea_answer", "feedback_receipt",
+    ]
+
+    /// The kinds of e-mail this person may read: every kind for whoever runs the outbox, the public ones otherwise.
+    static func readableKinds(_ request: Request) -> Set<String>? {
+        guard let role = request.currentUser?.role, !StaffArea.notices.allows(role) else { return nil }
+        return publicKinds
+    }
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         let filters = Filters(request)
-        var query = Notice.query(on: request.db)
+        let readable = readableKinds(request)
+        let scoped = {
+            let query = Notice.query(on: request.db)
+            return readable.map { query.filter(\.$kind ~~ $0.sorted()) } ?? query
+        }
+        var query = scoped()
         // A status or kind that names nothing matches nothing, and says so, rather than quietly listing every
         // e-mail.
         var problems = FilterProblems()
@@ -54,7 +73,8 @@ enum OutboxController {
             query = query.filter(\.$status == status)
         }
         if let kind = problems.choice(
-            filters.kind, "kind of e-mail", { kind in kindTitles.contains { $0.kind == kind } ? kind : nil })
+            filters.kind, "kind of e-mail",
+            { kind in kindTitles.contains { $0.kind == kind && readable?.contains(kind) != false } ? kind : nil })
         {
             query = query.filter(\.$kind == kind)
         }
@@ -72,16 +92,15 @@ enum OutboxController {
         if let until { query = query.filter(\.$createdAt < DecisionClock.startOfUKDay(until.adding(days: 1))) }
         let page = ListPage(requested: filters.page, total: try await query.copy().count())
         let notices = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all()
-        let counts = try await (request.db as! any SQLDatabase).raw(
-            "SELECT status, COUNT(*) AS n FROM notices GROUP BY status"
-        ).all().reduce(into: [String: Int]()) {
-            $0[try $1.decode(column: "status", as: String.self)] = try $1.decode(column: "n", as: Int.self)
+        var counts: [String: Int] = [:]
+        for status in [Notice.Status.queued, .sending, .sent, .failed] {
+            counts[status.rawValue] = try await scoped().filter(\.$status == status).count()
         }
         let failure = errors.isEmpty ? nil : ValidationFailure(errors)
         return .html(
             OutboxPage.render(
                 notices: notices, counts: counts, filters: filters, failure: failure, page: page,
-                relay: request.heardConfiguration.smtp.map { "\($0.host):\($0.port)" },
+                relay: request.heardConfiguration.smtp.map { "\($0.host):\($0.port)" }, readable: readable,
                 context: PageContext(request, title: "E-mail outbox", hasErrors: failure != nil),
                 notice: problems.notice(request)),
             status: failure == nil ? .ok : .unprocessableEntity)
@@ -131,8 +150,11 @@ enum OutboxController {
 enum OutboxPage {
     static func render(
         notices: [Notice], counts: [String: Int], filters: OutboxController.Filters, failure: ValidationFailure?,
-        page: ListPage, relay: String?, context: PageContext, notice: String?
+        page: ListPage, relay: String?, readable: Set<String>? = nil, context: PageContext, notice: String?
     ) -> String {
+        // Sending again is the administrator's: a reader sees what went and why, without the buttons.
+        let canSendAgain = readable == nil
+        let kinds = OutboxController.kindTitles.filter { readable?.contains($0.kind) != false }
         let titles = Dictionary(uniqueKeysWithValues: OutboxController.kindTitles)
         let statuses: [(Notice.Status, String)] = [
             (.queued, "Waiting to go"), (.sending, "Sending"), (.sent, "Sent"), (.failed, "Failed"),
@@ -141,7 +163,9 @@ enum OutboxPage {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "E-mail outbox" }
             p(.class("lead")) {
-                "Every e-mail Heard sends: replies and \"you said, we did\" to the public, alerts, invitations and reminders to staff and members. Each is written here in the same step as the change it reports, then sent."
+                canSendAgain
+                    ? "Every e-mail Heard sends: replies and \"you said, we did\" to the public, alerts, invitations and reminders to staff and members. Each is written here in the same step as the change it reports, then sent."
+                    : "The e-mails Heard sends to members of the public: receipts, replies, \"you said, we did\", answers to ideas and consultation outcomes. Each is written here in the same step as the change it reports, then sent. Ask an administrator to send a failed one again."
             }
             p {
                 relay.map { "Mail relay: \($0). An e-mail is tried 5 times before it is marked failed." }
@@ -156,7 +180,7 @@ enum OutboxPage {
                         }
                     )
                 })
-            if (counts[Notice.Status.failed.rawValue] ?? 0) > 0 {
+            if canSendAgain && (counts[Notice.Status.failed.rawValue] ?? 0) > 0 {
                 HeardWeb.form(.action(OutboxController.path + "/retry-failed"), .method("post")) {
                     FormComponents.csrfField(context.csrfToken ?? "")
                     button(.type("submit"), .class("button button-secondary")) { "Send every failed e-mail again" }
@@ -169,7 +193,7 @@ enum OutboxPage {
                     selected: filters.status, failure: nil, prompt: "Any status")
                 FormComponents.selectField(
                     name: "kind", label: "Kind",
-                    choices: OutboxController.kindTitles.map { .init(value: $0.kind, label: $0.title) },
+                    choices: kinds.map { .init(value: $0.kind, label: $0.title) },
                     selected: filters.kind, failure: nil, prompt: "Any kind")
                 FormComponents.textField(
                     name: "to", label: "Sent to (contains)", value: filters.to, failure: nil, required: false)
@@ -202,7 +226,7 @@ enum OutboxPage {
                                 }
                             },
                             .text(statusText(item, statuses: statuses)),
-                            item.status == .failed
+                            canSendAgain && item.status == .failed
                                 ? HeardWeb.form(
                                     .action(OutboxController.path + "/" + DecisionURL.id(item.id!) + "/retry"),
                                     .method("post"), .class("inline-form")

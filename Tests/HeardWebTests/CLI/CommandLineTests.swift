@@ -147,6 +147,22 @@ struct CommandLineTests {
         }
     }
 
+    @Test("import: a file with a header row but no rows of feedback is refused, saying so, with or without --dry-run")
+    func importRefusesHeaderOnlyFile() async throws {
+        try await Self.withDatabase { database, workspace in
+            try workspace.write("empty.csv", "Comment,Service\r\n,\r\n")
+            for extra in [["--dry-run"], []] {
+                let refused = try HeardRun.run(
+                    ["import", "feedback", "empty.csv", "--text-column", "Comment", "--service-column", "Service"]
+                        + extra + ["--database", database], in: workspace.folder)
+                #expect(refused.status != 0)
+                #expect(
+                    refused.errors.contains("empty.csv has a header row but no rows of feedback"), "\(refused.errors)")
+                #expect(!refused.output.contains("Imported"))
+            }
+        }
+    }
+
     @Test("import: the pre-2020 'likely to recommend' column refuses other answers with the line and column")
     func importChecksLegacyRecommend() async throws {
         try await Self.withDatabase { database, workspace in
@@ -486,7 +502,7 @@ struct CommandLineTests {
         let one = try workspace.run(
             "analyse", "--input", "few.csv", "--text-column", "comment", "--output", "few-out.csv", "--skip-bad-rows")
         #expect(one.status == 0, "\(one.errors)")
-        #expect(one.errors.contains("1 bad rows skipped") && !one.errors.contains("warning:"), "\(one.errors)")
+        #expect(one.errors.contains("1 bad row skipped") && !one.errors.contains("warning:"), "\(one.errors)")
 
         try workspace.write("all.csv", "id,comment\n1,a,b\n2,c,d\n")
         let all = try workspace.run(

@@ -5,6 +5,31 @@ import Testing
 
 @Suite("Import and settings pages")
 struct ImportPageTests {
+    @Test(
+        "a file with a header row but no rows of feedback is refused at upload, before any column mapping",
+        arguments: TestDatabase.all)
+    func headerOnlyFileRefused(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            for content in ["Date,Ward,Comment,FFT\r\n", "Date,Ward,Comment,FFT", "Date,Ward,Comment,FFT\n,,,\n\n"] {
+                let refused = try await officer.upload(
+                    "/staff/imports", fileField: "file", fileName: "fft.csv", content: content,
+                    tokenFrom: "/staff/imports")
+                #expect(refused.status == .unprocessableEntity, "\(content)")
+                #expect(refused.body.contains("The file has a header row but no rows of feedback."))
+                #expect(refused.body.contains("There is a problem"))
+            }
+            #expect(try await ImportBatch.query(on: app.db).count() == 0)
+            // One row is enough to go on to the mapping.
+            let one = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "fft.csv",
+                content: "Date,Ward,Comment,FFT\r\n,,Kind,\r\n",
+                tokenFrom: "/staff/imports")
+            #expect(one.status == .seeOther)
+        }
+    }
+
     @Test("upload, map the columns, check, import", arguments: TestDatabase.all)
     func uploadMapCheckImport(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in

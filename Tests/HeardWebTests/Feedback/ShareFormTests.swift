@@ -25,7 +25,7 @@ struct ShareFormTests {
             #expect(sent.status == .seeOther)
             let item = try #require(try await FeedbackItem.query(on: app.db).first())
             let location = try #require(sent.location)
-            #expect(location == "/feedback/thank-you?ref=\(item.reference)&publish=yes&contact=yes")
+            #expect(location == "/feedback/thank-you?ref=\(item.reference)&publish=yes&contact=yes&receipt=yes")
             let thanks = try await person.get(location)
             #expect(thanks.status == .ok)
             #expect(thanks.body.contains(item.reference))

@@ -14,7 +14,7 @@ struct OutboxTests {
         try await TestApp.run(on: database) { app in
             let admin = try await app.signedInBrowser(.administrator)
             let officer = try await app.signedInBrowser(.engagementOfficer)
-            #expect(try await officer.get("/staff/notices").status == .forbidden)
+            #expect(try await app.signedInBrowser(.moderator).get("/staff/notices").status == .forbidden)
             var made: [Notice] = []
             for (index, status) in [Notice.Status.sent, .sent, .queued, .failed, .failed].enumerated() {
                 let notice = Notice(
@@ -105,6 +105,56 @@ struct OutboxTests {
             #expect(page.body.contains("midnight@example.org") && !page.body.contains("early@example.org"))
             #expect(page.body.contains("<option value=\"queued\" selected>"))
             #expect(try await admin.get("/staff/notices?kind=reply&status=queued").status == .ok)
+        }
+    }
+
+    @Test(
+        "an engagement officer reads the e-mails sent to the public, but not staff e-mails, and cannot send any again",
+        arguments: TestDatabase.all)
+    func officerReadsPublicEmails(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let written: [(String, String, Notice.Status)] = [
+                ("respondent@example.org", "consultation_outcome", .queued),
+                ("replied@example.org", "reply", .failed), ("receipt@example.org", "feedback_receipt", .sent),
+                ("staff@example.org", "password_reset", .failed), ("handler@example.org", "complaint_received", .sent),
+                ("complainant@example.org", "complaint_receipt", .queued),
+            ]
+            for (address, kind, status) in written {
+                let notice = Notice(to: address, subject: "About \(kind)", body: "Body for \(address)", kind: kind)
+                notice.status = status
+                notice.lastError = status == .failed ? "connection refused by relay" : nil
+                try await notice.create(on: app.db)
+            }
+            var page = try await officer.get("/staff/notices")
+            #expect(page.status == .ok)
+            for address in ["respondent@example.org", "replied@example.org", "receipt@example.org"] {
+                #expect(page.body.contains(address), "\(address)")
+            }
+            for address in ["staff@example.org", "handler@example.org", "complainant@example.org"] {
+                #expect(!page.body.contains(address), "\(address) is not the officer's to read")
+            }
+            // The counts are of what they may read; a failed one says why, but sending again is the administrator's.
+            #expect(page.body.contains("<a href=\"/staff/notices?status=failed\">1</a>"))
+            #expect(page.body.contains("Failed after 0 tries: connection refused by relay"))
+            #expect(!page.body.contains("Send again") && !page.body.contains("Send every failed e-mail again"))
+            #expect(page.body.contains("Ask an administrator to send a failed one again."))
+            #expect(!page.body.contains("<option value=\"password_reset\""))
+            page = try await officer.get("/staff/notices?kind=consultation_outcome")
+            #expect(page.body.contains("respondent@example.org") && !page.body.contains("replied@example.org"))
+            page = try await officer.get("/staff/notices?kind=password_reset")
+            #expect(page.body.contains("There is no kind of e-mail \"password_reset\", so nothing matches"))
+            #expect(!page.body.contains("staff@example.org"))
+            let failed = try #require(try await Notice.query(on: app.db).filter(\.$kind == "reply").first())
+            #expect(
+                try await officer.post(
+                    "/staff/notices/\(failed.id!.uuidString.lowercased())/retry", form: [:], tokenFrom: "/staff/notices"
+                ).status == .forbidden)
+            #expect(try await Notice.find(failed.id, on: app.db)?.status == .failed)
+            // The administrator still sees every e-mail.
+            let admin = try await app.signedInBrowser(.administrator)
+            page = try await admin.get("/staff/notices")
+            #expect(page.body.contains("staff@example.org") && page.body.contains("complainant@example.org"))
         }
     }
 }

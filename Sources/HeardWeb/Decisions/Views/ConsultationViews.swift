@@ -318,6 +318,13 @@ enum ConsultationViews {
                     }
                 } else {
                     p { a(.href(DecisionURL.outcome(id))) { "Published outcome report" } }
+                    if context.user.map({ StaffArea.publicNotices.allows($0.role) }) == true {
+                        p {
+                            a(.href(OutboxController.path + "?kind=consultation_outcome")) {
+                                "The outcome e-mails in the outbox"
+                            }
+                        }
+                    }
                 }
             }
         }

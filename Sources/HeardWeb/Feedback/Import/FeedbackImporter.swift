@@ -167,6 +167,10 @@ public struct FeedbackImporter {
         do { header = try reader.readHeader() } catch {
             throw ImportProblem(description: "Cannot read \(fileName): \(error)")
         }
+        guard Self.hasRows(file) else {
+            throw ImportProblem(
+                description: "\(fileName) has a header row but no rows of feedback: there is nothing to import.")
+        }
         let index = try Self.columnIndex(header: header, mapping: mapping)
         if let dateColumn = index[.date] {
             try Self.checkDateOrder(of: file, fileName: fileName, column: dateColumn, order: mapping.order)
@@ -227,6 +231,17 @@ public struct FeedbackImporter {
             throw error
         }
         return report
+    }
+
+    /// Whether any row below the header has something in it (a malformed row counts: the import reports it).
+    static func hasRows(_ file: URL) -> Bool {
+        guard let reader = try? CSVReader(url: file), (try? reader.readHeader()) != nil else { return true }
+        do {
+            while try reader.nextRecord() {
+                if reader.fieldRanges.contains(where: { !$0.isEmpty }) { return true }
+            }
+        } catch { return true }
+        return false
     }
 
     /// Reads the date column once before anything is stored: a file whose dates can only be read in the other

@@ -84,9 +84,16 @@ enum ImportController {
         }
         // A quote never closed leaves the rest of the file as one field: no row after it could be imported, so
         // the file is refused now, with the line, rather than kept as an upload that can never be imported.
-        if let problem = try Self.quotingProblem(of: text) {
+        let check = try Self.check(text)
+        if let problem = check.quotingProblem {
             return try await refuse(
                 "\(file.filename) cannot be read: \(problem). Correct the file and upload it again.")
+        }
+        // Nothing to map or import: said now, not after choosing columns for no rows.
+        guard check.hasRows else {
+            return try await refuse(
+                "The file has a header row but no rows of feedback. Add the feedback below the header and upload it again."
+            )
         }
         let batch = ImportBatch(fileName: file.filename, createdByID: request.currentUser?.id)
         batch.status = "uploaded"
@@ -201,22 +208,29 @@ enum ImportController {
         return (try? CSVReader(url: file).readHeader()) ?? []
     }
 
-    /// The first quoting mistake in the whole file, which would stop any import of it; nil when none.
-    static func quotingProblem(of text: String) throws -> String? {
+    /// One read of the whole file: the first quoting mistake, which would stop any import of it (nil when none),
+    /// and whether any row below the header has something in it.
+    static func check(_ text: String) throws -> (quotingProblem: String?, hasRows: Bool) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
             "heard-check-\(UUID().uuidString).csv")
         try text.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let reader = try CSVReader(url: file)
+        var records = 0
+        var hasRows = false
         do {
-            while try reader.nextRecord() {}
+            while try reader.nextRecord() {
+                records += 1
+                if records > 1, !hasRows, reader.fieldRanges.contains(where: { !$0.isEmpty }) { hasRows = true }
+            }
         } catch let error as CSVError {
             switch error {
-            case .unterminatedQuote, .unexpectedCharacterAfterQuote: return error.description
-            default: return nil
+            case .unterminatedQuote, .unexpectedCharacterAfterQuote: return (error.description, hasRows)
+            // Other mistakes are reported row by row when the file is checked; the file has rows to check.
+            default: return (nil, true)
             }
         }
-        return nil
+        return (nil, hasRows)
     }
 
     static func render(

@@ -27,6 +27,8 @@ struct FeedbackIntake {
         var importBatchID: UUID? = nil
         /// Imports analyse in background jobs; everything else is analysed before it is stored.
         var analyseNow: Bool = true
+        /// The public form's receipt, e-mailed to the person when they gave an address for it.
+        var receipt: FeedbackReceipt? = nil
     }
 
     /// What the person who sent it is told.
@@ -34,12 +36,16 @@ struct FeedbackIntake {
         var id: UUID
         var reference: String
         var status: FeedbackStatus
+        /// Whether a receipt was e-mailed to the person.
+        var sentReceipt = false
     }
 
     /// One item with what is stored beside it, as the group commit carries it.
     struct Pending: Sendable {
         var item: NewFeedback
         var equalityAnswers: String?
+        /// The e-mail written in the same transaction, if the person is sent one.
+        var receipt: Notice? = nil
     }
 
     @discardableResult
@@ -61,14 +67,17 @@ struct FeedbackIntake {
         if origin.analyseNow {
             Self.apply(engine.analyse(submission.fullText), to: &item, hasSuggestion: !submission.couldBeBetter.isEmpty)
         }
-        let pending = Pending(item: item, equalityAnswers: EqualityAnswers.encode(equalityAnswers))
+        let pending = Pending(
+            item: item, equalityAnswers: EqualityAnswers.encode(equalityAnswers),
+            receipt: origin.receipt?.notice(for: item))
         if let committer {
             try await committer.write(pending)
         } else {
             try await database.writeTransaction { [siteURL] in try await Self.store([pending], siteURL: siteURL, on: $0)
             }
         }
-        return Recorded(id: item.id, reference: item.reference, status: item.status)
+        return Recorded(
+            id: item.id, reference: item.reference, status: item.status, sentReceipt: pending.receipt != nil)
     }
 
     /// Stores a group of new items inside the transaction it is given.
@@ -82,6 +91,7 @@ struct FeedbackIntake {
                 ).create(on: db)
             }
             if pending.item.isUrgent { try await UrgentAlerts.raise(for: pending.item, siteURL: siteURL, on: db) }
+            try await pending.receipt?.create(on: db)
         }
     }
 

@@ -306,7 +306,8 @@ enum FeedbackText {
 
     /// Keeps the person's paragraphs; every line is escaped text.
     static func paragraphs(_ text: String) -> HTMLNode {
-        .fragment(text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { paragraph in p { paragraph } })
+        .fragment(
+            text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { paragraph in p(.dirAuto) { paragraph } })
     }
 }
 

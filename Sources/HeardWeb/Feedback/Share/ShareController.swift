@@ -43,13 +43,15 @@ enum ShareController {
             context: PageContext(request, title: "Thank you"), reference: reference,
             willPublish: request.query[String.self, at: "publish"] == "yes",
             hasContact: request.query[String.self, at: "contact"] == "yes",
-            isComplaint: request.query[String.self, at: "complaint"] == "yes")
+            isComplaint: request.query[String.self, at: "complaint"] == "yes",
+            sentReceipt: request.query[String.self, at: "receipt"] == "yes", contact: request.heardConfiguration.contact
+        )
         return .html(page)
     }
 
-    static func thanksPath(reference: String, willPublish: Bool, hasContact: Bool) -> String {
+    static func thanksPath(reference: String, willPublish: Bool, hasContact: Bool, sentReceipt: Bool) -> String {
         SiteURL.shareThanks + "?ref=" + reference + (willPublish ? "&publish=yes" : "")
-            + (hasContact ? "&contact=yes" : "")
+            + (hasContact ? "&contact=yes" : "") + (sentReceipt ? "&receipt=yes" : "")
     }
 
     private static func chooser(_ request: Request, staffEntry: Bool) async throws -> Response {
@@ -227,7 +229,8 @@ enum ShareController {
                 // nothing is stored.
                 request.logger.notice("Dropped a submission that filled in the honeypot field")
                 return request.redirect(
-                    to: thanksPath(reference: FeedbackReference.make(), willPublish: false, hasContact: false))
+                    to: thanksPath(
+                        reference: FeedbackReference.make(), willPublish: false, hasContact: false, sentReceipt: false))
             case "links":
                 return redisplay(
                     ValidationFailure([
@@ -236,13 +239,12 @@ enum ShareController {
             default: break
             }
             submitterHash = SubmitterHash.make(for: request)
-            if try await SubmitterHash.isOverLimit(submitterHash!, request: request) {
+            if let retryAt = try await SubmitterHash.nextAllowed(submitterHash!, request: request) {
                 return redisplay(
                     ValidationFailure([
                         FieldError(
                             "story",
-                            "You have sent a lot of feedback in the last hour. Please wait an hour and try again, or phone the service."
-                        )
+                            SubmitterHash.overLimitMessage(retryAt, contact: request.heardConfiguration.contact))
                     ]), status: .tooManyRequests)
             }
         }
@@ -263,7 +265,12 @@ enum ShareController {
                     // A letter typed in days later was received the day it arrived, here as on its complaint.
                     receivedAt: receivedOn == request.today
                         ? Date()
-                        : FeedbackImporter.noon((receivedOn.year, receivedOn.month, receivedOn.day)) ?? Date()),
+                        : FeedbackImporter.noon((receivedOn.year, receivedOn.month, receivedOn.day)) ?? Date(),
+                    receipt: staffEntry
+                        ? nil
+                        : FeedbackReceipt(
+                            isComplaint: form.isComplaint == "yes", serviceName: service.name,
+                            contact: request.heardConfiguration.contact, receivedOn: request.today)),
                 equalityAnswers: staffEntry ? [:] : (form.equality ?? [:]))
         } catch {
             // Both copies arrived at once and the other one was stored first (the key is unique).
@@ -287,12 +294,14 @@ enum ShareController {
         if form.isComplaint == "yes" {
             try await ComplaintsController.open(
                 feedbackID: item.id, channel: channel, receivedOn: request.today, by: nil, request)
-            return request.redirect(to: SiteURL.shareThanks + "?ref=" + item.reference + "&complaint=yes")
+            return request.redirect(
+                to: SiteURL.shareThanks + "?ref=" + item.reference + "&complaint=yes"
+                    + (item.sentReceipt ? "&receipt=yes" : ""))
         }
         return request.redirect(
             to: thanksPath(
                 reference: item.reference, willPublish: valid.consentToPublish,
-                hasContact: valid.contactEmail != nil || valid.contactPhone != nil))
+                hasContact: valid.contactEmail != nil || valid.contactPhone != nil, sentReceipt: item.sentReceipt))
     }
 
     private static func storedCopy(of submissionKey: String, on db: any Database) async throws -> FeedbackItem? {
@@ -313,10 +322,13 @@ enum ShareController {
             }
             return request.redirect(to: SiteURL.feedback(first.id!))
         }
+        let sentReceipt =
+            try await Notice.query(on: request.db).filter(\.$feedbackID == first.id)
+            .filter(\.$kind ~~ ["feedback_receipt", "complaint_receipt"]).count() > 0
         return request.redirect(
             to: thanksPath(
                 reference: first.reference, willPublish: first.consentToPublish,
-                hasContact: first.contactEmail != nil || first.contactPhone != nil))
+                hasContact: first.contactEmail != nil || first.contactPhone != nil, sentReceipt: sentReceipt))
     }
 
     /// The day a letter or call arrived: today unless given, never in the future, and within the last year
@@ -397,11 +409,28 @@ enum SubmitterHash {
     }
 
     static func isOverLimit(_ hash: String, request: Request, now: Date = Date()) async throws -> Bool {
+        try await nextAllowed(hash, request: request, now: now) != nil
+    }
+
+    /// When this address may send again (nil: now): an hour after the oldest of the sendings that fill the limit.
+    static func nextAllowed(_ hash: String, request: Request, now: Date = Date()) async throws -> Date? {
         let limit = request.heardConfiguration.submissionsPerAddressPerHour
-        guard limit > 0 else { return false }
-        let count = try await FeedbackItem.query(on: request.db)
-            .filter(\.$submitterHash == hash).filter(\.$receivedAt > now.addingTimeInterval(-3600)).count()
-        return count >= limit
+        guard limit > 0 else { return nil }
+        let recent = try await FeedbackItem.query(on: request.db)
+            .filter(\.$submitterHash == hash).filter(\.$receivedAt > now.addingTimeInterval(-3600))
+            .sort(\.$receivedAt, .descending).range(..<limit).all().map(\.receivedAt)
+        guard recent.count >= limit else { return nil }
+        // Once the limit-th newest is an hour old, one more fits.
+        return recent[limit - 1].addingTimeInterval(3600)
+    }
+
+    /// Says when to try again, in UK time, and another way to reach the team meanwhile (no phone number is kept).
+    static func overLimitMessage(_ retryAt: Date, contact: SiteContact) -> String {
+        let time = retryAt.formatted(
+            Date.FormatStyle(date: .omitted, time: .shortened, timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
+                .locale(Locale(identifier: "en_GB")))
+        return "You have sent a lot of feedback in the last hour. Please try again after \(time) (UK time),"
+            + " or e-mail \(contact.nameInSentence) at \(contact.email)."
     }
 }
 

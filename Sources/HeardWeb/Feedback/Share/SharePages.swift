@@ -249,7 +249,8 @@ enum SharePages {
     }
 
     static func thankYou(
-        context: PageContext, reference: String, willPublish: Bool, hasContact: Bool, isComplaint: Bool = false
+        context: PageContext, reference: String, willPublish: Bool, hasContact: Bool, isComplaint: Bool = false,
+        sentReceipt: Bool = false, contact: SiteContact = .default
     ) -> String {
         PageLayout.render(context) {
             div(.class("panel-confirmation")) {
@@ -263,15 +264,35 @@ enum SharePages {
                     li {
                         "Our complaints team will contact you within 3 working days to acknowledge your complaint and talk about how it will be handled."
                     }
-                    li { "It is not published. Quote your reference if you contact us about it." }
+                    li { "It is not published." }
                     li {
                         "If you are worried about your safety or someone else's, call 999 in an emergency or 111 for urgent advice."
                     }
                 }
-                p { a(.href(SiteURL.howToComplain)) { "How complaints are handled, and where to go next" } }
             } else {
                 thankYouSteps(willPublish: willPublish, hasContact: hasContact)
             }
+            getInTouch(reference: reference, sentReceipt: sentReceipt, contact: contact)
+            if isComplaint {
+                p { a(.href(SiteURL.howToComplain)) { "How complaints are handled, and where to go next" } }
+            } else {
+                p { a(.href(SiteURL.stories)) { "Read what other people said and how services replied" } }
+                p { a(.href(SiteURL.youSaidWeDid)) { "See what changed because of feedback" } }
+            }
+        }
+    }
+
+    /// Whom to contact quoting the reference; the reference is not a way to look anything up on the site.
+    @HTMLBuilder
+    private static func getInTouch(reference: String, sentReceipt: Bool, contact: SiteContact) -> [HTMLNode] {
+        h2 { "If you need to contact us about it" }
+        if sentReceipt {
+            p { "We have e-mailed you a receipt with your reference and what happens next." }
+        }
+        p {
+            "E-mail \(contact.nameInSentence) at "
+            a(.href("mailto:" + contact.email)) { contact.email }
+            " and quote your reference, \(reference)."
         }
     }
 
@@ -293,7 +314,5 @@ enum SharePages {
                 "If you are worried about your safety or someone else's, call 999 in an emergency or 111 for urgent advice."
             }
         }
-        p { a(.href(SiteURL.stories)) { "Read what other people said and how services replied" } }
-        p { a(.href(SiteURL.youSaidWeDid)) { "See what changed because of feedback" } }
     }
 }

@@ -109,7 +109,7 @@ enum StoriesPages {
                     if let label = part.label {
                         HTMLNode.element(partLevel, [.class("story-part")], children: [.text(label)])
                     }
-                    for paragraph in part.paragraphs { p { paragraph } }
+                    for paragraph in part.paragraphs { p(.dirAuto) { paragraph } }
                 }
             }
             let themes = ListeningEngine.publicThemes(item.themeList)

@@ -71,7 +71,7 @@ enum YouSaidWeDidPage {
                         HTMLNode.element(
                             "blockquote", [.class("quote")],
                             children: [
-                                p { String((item.publishedText ?? "").prefix(400)) },
+                                p(.dirAuto) { String((item.publishedText ?? "").prefix(400)) },
                                 p(.class("quote-source")) {
                                     "About \(item.serviceAndPlace)"
                                         + (item.publishedAt.map { ", published \(DecisionClock.ukDay(of: $0).ukText)" }

@@ -64,7 +64,7 @@ enum FormComponents {
         let error = failure?.message(for: name)
         var attributes: [HTMLAttribute] = [
             .id(id), .name(name), HTMLAttribute("rows", String(rows)),
-            .class("textarea" + (error != nil ? " input-error" : "")),
+            .class("textarea" + (error != nil ? " input-error" : "")), .dirAuto,
         ]
         if required { attributes.append(.aria("required", "true")) }
         let described = [hint != nil ? id + "-hint" : nil, error != nil ? id + "-error" : nil].compactMap { $0 }
