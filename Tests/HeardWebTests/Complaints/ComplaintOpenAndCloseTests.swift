@@ -68,7 +68,10 @@ struct ComplaintOpenAndCloseTests {
             let vague = try await handler.post(
                 path + "/close", form: ["closure": "withdrawn", "closed_reason": "withdrawn"], tokenFrom: path)
             #expect(vague.status == .unprocessableEntity)
-            #expect(vague.body.contains("at least 3 words"))
+            #expect(
+                vague.body.contains(
+                    "Say why the complaint is closed without a response, in a sentence someone reading the complaint's record later can follow (at least 3 words)."
+                ))
             #expect(vague.body.contains("<details class=\"details\" open"), "the form is open at its errors")
             let noChoice = try await handler.post(
                 path + "/close", form: ["closure": "upheld", "closed_reason": "She rang to withdraw it."],
