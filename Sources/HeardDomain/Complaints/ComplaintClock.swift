@@ -18,11 +18,13 @@ public struct ComplaintClock: Equatable, Sendable {
     public var responseExpectedBy: SimpleDate?
     /// When the complaint was closed without a response (withdrawn, not taken on, opened in error).
     public var closedOn: SimpleDate?
+    /// Closed as opened in error: it was never a complaint, so no acknowledgement was owed.
+    public var openedInError: Bool
 
     public init(
         receivedOn: SimpleDate, acknowledgedOn: SimpleDate? = nil, agreedResponseBy: SimpleDate? = nil,
         respondedOn: SimpleDate? = nil, delayExplainedOn: SimpleDate? = nil, responseExpectedBy: SimpleDate? = nil,
-        closedOn: SimpleDate? = nil
+        closedOn: SimpleDate? = nil, openedInError: Bool = false
     ) {
         self.receivedOn = receivedOn
         self.acknowledgedOn = acknowledgedOn
@@ -31,6 +33,7 @@ public struct ComplaintClock: Equatable, Sendable {
         self.delayExplainedOn = delayExplainedOn
         self.responseExpectedBy = responseExpectedBy
         self.closedOn = closedOn
+        self.openedInError = openedInError
     }
 
     public var acknowledgementDue: SimpleDate {
@@ -64,9 +67,17 @@ public struct ComplaintClock: Equatable, Sendable {
     }
 
     /// Whether the acknowledgement met its 3 working days: false once it is late even if not yet sent; nil
-    /// while it still can, or when the complaint was closed without one.
+    /// while it still can.
+    ///
+    /// Regulation 13 applies however the complaint ends, so closing it does not wipe out a missed
+    /// acknowledgement: one closed (withdrawn, not taken on) after the acknowledgement was due without one being
+    /// sent missed it (false). One closed without an acknowledgement on or before the day it was due is not
+    /// judged (nil): its time had not run out, and once withdrawn there was nobody left to acknowledge. Nor is
+    /// one closed as opened in error, which was never a complaint.
     public func acknowledgedInTime(today: SimpleDate) -> Bool? {
-        if acknowledgedOn == nil, closedOn != nil { return nil }
+        if acknowledgedOn == nil, let closedOn {
+            return openedInError || closedOn <= acknowledgementDue ? nil : false
+        }
         return Self.inTime(acknowledgedOn, due: acknowledgementDue, today: today)
     }
 

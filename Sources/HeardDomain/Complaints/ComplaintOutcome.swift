@@ -42,7 +42,8 @@ public struct ComplaintFigures: Equatable, Sendable {
     }
 
     public var received = 0
-    /// Acknowledged, or past the acknowledgement date without one: the cases the 3-day rule can be judged on.
+    /// Acknowledged, or past the acknowledgement date without one (even if closed since): the cases the 3-day
+    /// rule can be judged on.
     public var acknowledgementDue = 0
     public var acknowledgedInTime = 0
     /// Responded, or past the response date without a response.
@@ -56,20 +57,16 @@ public struct ComplaintFigures: Equatable, Sendable {
         for item in cases {
             let clock = item.clock
             received += 1
-            if clock.closedOn != nil, clock.respondedOn == nil {
-                // Closed without a response: its acknowledgement counts if one was sent, nothing else does.
-                closed += 1
-                if let acknowledged = clock.acknowledgedOn {
-                    acknowledgementDue += 1
-                    if acknowledged <= clock.acknowledgementDue { acknowledgedInTime += 1 }
-                }
-                continue
+            // Acknowledged, or past the date without one, including a complaint closed after that date without
+            // one: see `ComplaintClock.acknowledgedInTime(today:)`.
+            if let inTime = clock.acknowledgedInTime(today: today) {
+                acknowledgementDue += 1
+                if inTime { acknowledgedInTime += 1 }
             }
-            if let acknowledged = clock.acknowledgedOn {
-                acknowledgementDue += 1
-                if acknowledged <= clock.acknowledgementDue { acknowledgedInTime += 1 }
-            } else if today > clock.acknowledgementDue {
-                acknowledgementDue += 1
+            if clock.closedOn != nil, clock.respondedOn == nil {
+                // Closed without a response: judged on its acknowledgement only.
+                closed += 1
+                continue
             }
             if let responded = clock.respondedOn {
                 responseDue += 1

@@ -327,6 +327,20 @@ public enum GunningGate {
         }
     }
 
+    /// Why a decision meeting cannot be held on `meetingOn`, or nil when it can: it must come after the
+    /// consultation closes, so the responses can be analysed and conscientiously considered before the decision
+    /// (G4) while the proposal is still open to change (G1). The approval gate refuses the same date (the G1
+    /// check); saying so when the date is entered saves booking a meeting that could never approve it.
+    public static func meetingDateProblem(_ meetingOn: SimpleDate, consultation c: ConsultationFacts) -> String? {
+        guard meetingOn <= c.lastDay else { return nil }
+        let when =
+            meetingOn == c.lastDay
+            ? "is the day the consultation closes"
+            : "is before the consultation closes on \(c.lastDay.ukText)"
+        return
+            "The meeting on \(meetingOn.ukText) \(when). Responses must be considered before the decision is made, while the proposal can still change (Gunning G1 and G4), so hold the meeting after \(c.lastDay.ukText), leaving time to analyse the responses."
+    }
+
     /// Nil when the decision may be approved; otherwise the first principle that stands in the way.
     ///
     /// `consultation` is nil when there is none. The order puts the seed's case first: a decision sent for
@@ -436,10 +450,15 @@ public enum GunningGate {
         }
         let state = c.state(on: today)
         if state == .open || state == .forthcoming {
+            let when =
+                state == .forthcoming
+                ? "The consultation has not opened yet; it opens on \(c.opensOn.ukText) and closes on \(c.lastDay.ukText)."
+                : "The consultation is still open until \(c.lastDay.ukText)."
             return [
                 ApprovalRefusal(
                     .g4,
-                    "The consultation is still open until \(c.lastDay.ukText). A decision made now would break G1 (the proposal must still be open to change) and G4 (responses must be considered). Wait until it closes, publish the analysis and answer every theme."
+                    when
+                        + " A decision made now would break G1 (the proposal must still be open to change) and G4 (responses must be considered). Wait until it closes, publish the analysis and answer every theme."
                 )
             ]
         }

@@ -85,11 +85,16 @@ public struct RepresentationRow: Sendable, Equatable {
         return protectsSmallGroup ? "not shown, to protect a small group" : "fewer than \(suppressBelow)"
     }
 
-    /// What the table says in its "Under-represented" column.
+    /// What the table says in its "Under-represented" column. "Too few to tell" is only for a group the rule
+    /// cannot judge whose share is below the population's (or not shown): a share at or above the population's
+    /// is no shortfall however few answered, so that is plainly "No". A hidden count keeps "Too few to tell",
+    /// which depends only on how many answered, because "No" would tell the reader something about it.
     public var verdict: String {
         if underRepresented { return "Yes" }
-        if populationShare == nil { return "Cannot compare" }
-        return canJudge ? "No" : "Too few to tell"
+        guard let populationShare else { return "Cannot compare" }
+        if canJudge { return "No" }
+        if let respondentShare, respondentShare >= populationShare { return "No" }
+        return "Too few to tell"
     }
 }
 
@@ -107,7 +112,7 @@ public enum Representation {
     public static let defaultSuppressBelow = 5
     public static let minimumAnswers = 20
     public static let ruleText =
-        "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\". Numbers from 1 to 4 are shown as \"fewer than 5\", and beside them at least one more group, or the total, is not shown, so that no one can be identified or worked out from the total. When so few answered that the total is not shown either, and no group's number could be shown, groups with none are shown as \"fewer than 5\" too."
+        "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\", unless the group's share of respondents is at least its share of the population. Numbers from 1 to 4 are shown as \"fewer than 5\", and beside them at least one more group, or the total, is not shown, so that no one can be identified or worked out from the total. When so few answered that the total is not shown either, and no group's number could be shown, groups with none are shown as \"fewer than 5\" too."
 
     /// `answers`: category → count for one characteristic ("Prefer not to say" excluded by the caller or here).
     /// `population`: category → percent of the place's population.

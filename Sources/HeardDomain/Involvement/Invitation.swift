@@ -78,7 +78,8 @@ public enum InvitationRules {
             problems.append(
                 FieldError(
                     "access_needs",
-                    "Keep what you need to \(accessNeedsLimit) characters or fewer; we will call you about the rest."))
+                    "Keep what you need to \(accessNeedsLimit.formatted) characters or fewer: it is \(accessNeeds.count.formatted) now. Put the most important first; we will e-mail you to ask about the rest."
+                ))
         }
         return problems
     }

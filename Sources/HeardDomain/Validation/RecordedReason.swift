@@ -4,14 +4,19 @@ public enum RecordedReason {
     /// The fewest words a reason can have: "Staff shortage" is too short to explain anything to the public.
     public static let minimumWords = 3
 
-    /// Nil when `text` reads as a reason; otherwise what to write, starting with `ask` ("Say why …").
-    public static func problem(_ text: String, ask: String) -> String? {
+    /// Who reads a reason kept only with a record (a complaint closed or given more time): the staff, and the
+    /// complaints manager or the Ombudsman looking back at the case, not the public.
+    public static let recordReader = "someone reading the complaint's record later"
+
+    /// Nil when `text` reads as a reason; otherwise what to write, starting with `ask` ("Say why …"). `reader`
+    /// is who will read it, for "in a sentence … can follow".
+    public static func problem(_ text: String, ask: String, reader: String = "the public") -> String? {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return ask }
         let words = trimmed.split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }
             .filter { $0.contains(where: \.isLetter) }
         if words.count < minimumWords {
-            return ask.trimmingSuffix(".") + ", in a sentence the public can follow (at least \(minimumWords) words)."
+            return ask.trimmingSuffix(".") + ", in a sentence \(reader) can follow (at least \(minimumWords) words)."
         }
         return TextLimit.problem(trimmed, limit: TextLimit.reason, what: "the reason")
     }

@@ -36,7 +36,10 @@ enum ComplaintClosure {
             errors.append(
                 FieldError("closure", "Choose why it is closed: withdrawn, not taken on, or opened in error."))
         }
-        if let problem = RecordedReason.problem(reason, ask: "Say why the complaint is closed without a response.") {
+        // Kept with the complaint and in the audit log: never published, and not sent to the complainant.
+        if let problem = RecordedReason.problem(
+            reason, ask: "Say why the complaint is closed without a response.", reader: RecordedReason.recordReader)
+        {
             errors.append(FieldError("closed_reason", problem))
         }
         if outcome == .notTakenOn, !errors.contains(where: { $0.field == "closure_event_on" }),

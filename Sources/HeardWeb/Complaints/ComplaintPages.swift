@@ -336,8 +336,12 @@ enum ComplaintPages {
     static func acknowledgementText(_ complaint: Complaint, clock: ComplaintClock, today: SimpleDate) -> String {
         let due = clock.acknowledgementDue
         guard let sent = complaint.acknowledgedOn.flatMap(SimpleDate.init(iso:)) else {
-            // A closed complaint has no step left to be late with.
-            if let closed = clock.closedOn { return "Not sent: closed on \(closed.ukText) before it was acknowledged" }
+            // A closed complaint has no step left to do, but one closed after the date without it missed it.
+            if let closed = clock.closedOn {
+                return clock.acknowledgedInTime(today: today) == false
+                    ? "Not sent by \(due.ukText) (3 working days), so missed; closed on \(closed.ukText) without one"
+                    : "Not sent: closed on \(closed.ukText) before it was acknowledged"
+            }
             return "Due by \(due.ukText) (3 working days)" + lateness(done: nil, due: due, today: today)
         }
         return "Sent \(sent.ukText)" + lateness(done: sent, due: due, today: today)

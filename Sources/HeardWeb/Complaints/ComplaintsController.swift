@@ -310,7 +310,10 @@ enum ComplaintsController {
         errors += complaint.clock.extensionProblems(agreedOn: agreedOn, newDate: newDate, today: request.today)
             .filter { problem in !errors.contains { $0.field == problem.field } }
         let reason = (form.reason ?? "").trimmingWhitespace()
-        if let problem = RecordedReason.problem(reason, ask: "Say why more time was agreed.") {
+        // Kept in the audit log with the new date: never published, and not sent to the complainant.
+        if let problem = RecordedReason.problem(
+            reason, ask: "Say why more time was agreed.", reader: RecordedReason.recordReader)
+        {
             errors.append(FieldError("reason", problem))
         }
         guard errors.isEmpty, let agreedOn, let newDate else {

@@ -96,6 +96,11 @@ enum DecisionsController {
                 today: request.today, yearsBack: Self.meetingYears, yearsAhead: Self.meetingYears)
         {
             errors.append(FieldError("meeting_on", problem))
+        } else if let date, let consultation = bundle.consultationFacts,
+            let problem = GunningGate.meetingDateProblem(date, consultation: consultation)
+        {
+            // Refused when saved, not only at approval: a meeting before the consultation closes cannot decide.
+            errors.append(FieldError("meeting_on", problem))
         }
         if typed.membersPresent.isEmpty { errors.append(FieldError("members_present", "List the members present.")) }
         if typed.outcome.isEmpty { errors.append(FieldError("outcome", "Say what is decided.")) }

@@ -94,9 +94,11 @@ enum DecisionsDemoData {
         try await questions(on: db, strokeConsultation)
         try await responses(on: db, strokeConsultation, place: place("Kirklees"), count: 12, seed: 1)
         try await assessment(on: db, stroke, status: .draft, firstSavedOn: today.adding(days: -37))
+        // The meeting is booked two weeks after the consultation closes, leaving time to analyse the responses
+        // (a meeting before then is refused when the paper is saved); the paper is sent for approval too early.
         let strokeDecision = try await decision(
-            on: db, stroke, meetingOn: today.adding(days: 7), title: "Commissioning stroke rehabilitation at home",
-            quorate: nil)  // the meeting has not happened yet
+            on: db, stroke, meetingOn: today.adding(days: 54 + 14),
+            title: "Commissioning stroke rehabilitation at home", quorate: nil)  // the meeting has not happened yet
         _ = try await DecisionApproval.attempt(
             strokeDecision, actor: AuditActor.system("demo seed (board secretary)"), on: db, today: today)
 

@@ -333,6 +333,49 @@ struct ComplaintClockTests {
         #expect(ComplaintOutcome.findings.allSatisfy { !$0.isClosure })
     }
 
+    @Test("closed without an acknowledgement: missed if closed after it was due, not judged if closed before")
+    func closedWithoutAcknowledgement() {
+        // Received Friday 1 May 2026; Monday 4 May is a bank holiday, so the acknowledgement is due 7 May.
+        let received = Self.date("2026-05-01")
+        #expect(ComplaintClock(receivedOn: received).acknowledgementDue == Self.date("2026-05-07"))
+        let today = Self.date("2026-06-30")
+        func inTime(closedOn: String, openedInError: Bool = false) -> Bool? {
+            ComplaintClock(receivedOn: received, closedOn: Self.date(closedOn), openedInError: openedInError)
+                .acknowledgedInTime(today: today)
+        }
+        #expect(inTime(closedOn: "2026-05-08") == false, "withdrawn the day after it was due: missed")
+        #expect(inTime(closedOn: "2026-06-20") == false)
+        #expect(inTime(closedOn: "2026-05-07") == nil, "closed on the last day it could be sent: not judged")
+        #expect(inTime(closedOn: "2026-05-02") == nil)
+        #expect(inTime(closedOn: "2026-06-20", openedInError: true) == nil, "never a complaint")
+        let acknowledgedLate = ComplaintClock(
+            receivedOn: received, acknowledgedOn: Self.date("2026-05-11"), closedOn: Self.date("2026-05-20"),
+            openedInError: true)
+        #expect(acknowledgedLate.acknowledgedInTime(today: today) == false, "a sent acknowledgement is judged")
+
+        let figures = ComplaintFigures(
+            [
+                .init(
+                    clock: ComplaintClock(receivedOn: received, closedOn: Self.date("2026-06-20")),
+                    outcome: .withdrawn),
+                .init(
+                    clock: ComplaintClock(receivedOn: received, closedOn: Self.date("2026-05-05")),
+                    outcome: .withdrawn),
+                .init(
+                    clock: ComplaintClock(
+                        receivedOn: received, closedOn: Self.date("2026-06-20"), openedInError: true),
+                    outcome: .openedInError),
+                .init(
+                    clock: ComplaintClock(receivedOn: received, acknowledgedOn: Self.date("2026-05-05")),
+                    outcome: nil),
+            ], today: today)
+        #expect(figures.received == 4)
+        #expect(figures.closed == 3)
+        #expect(figures.acknowledgementDue == 2, "the one acknowledged, and the one closed after the date without")
+        #expect(figures.acknowledgedInTime == 1)
+        #expect(figures.responseDue == 0)
+    }
+
     @Test("in time: judged against the original date, undecided while it can still be met, not judged once closed")
     func inTime() {
         var clock = ComplaintClock(receivedOn: Self.date("2026-12-02"))
@@ -347,7 +390,9 @@ struct ComplaintClockTests {
         #expect(
             clock.respondedInTime(today: Self.date("2027-06-20")) == false, "a delay letter does not make it on time")
         var closed = ComplaintClock(receivedOn: Self.date("2026-01-02"), closedOn: Self.date("2026-12-01"))
-        #expect(closed.acknowledgedInTime(today: Self.date("2026-12-10")) == nil)
+        #expect(
+            closed.acknowledgedInTime(today: Self.date("2026-12-10")) == false,
+            "closed long after its acknowledgement was due, without one: missed")
         #expect(closed.respondedInTime(today: Self.date("2026-12-10")) == nil)
         closed.acknowledgedOn = Self.date("2026-01-20")
         #expect(closed.acknowledgedInTime(today: Self.date("2026-12-10")) == false)

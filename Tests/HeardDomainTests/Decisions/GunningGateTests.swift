@@ -31,6 +31,42 @@ struct GunningGateTests {
         #expect(refusal?.message.contains("still open") == true)
     }
 
+    @Test("approval before the consultation opens says it has not opened yet, with both dates")
+    func notOpenedYet() {
+        let forthcoming = Self.complete(
+            opens: SimpleDate(year: 2027, month: 2, day: 8), closes: SimpleDate(year: 2027, month: 5, day: 2))
+        let refusal = GunningGate.approvalRefusal(
+            needsConsultation: true, consultation: forthcoming, eiaStatus: .signedOff, alreadyApproved: false,
+            today: SimpleDate(year: 2027, month: 1, day: 20))
+        #expect(refusal?.principle == .g4)
+        #expect(
+            refusal?.message.hasPrefix(
+                "The consultation has not opened yet; it opens on 8 February 2027 and closes on 2 May 2027. A decision made now would break G1"
+            ) == true)
+        #expect(refusal?.message.contains("still open") == false)
+    }
+
+    @Test("a decision meeting must come after the consultation closes (G1 and G4), as the approval gate says")
+    func meetingAfterClosing() {
+        var facts = Self.complete(
+            opens: SimpleDate(year: 2027, month: 2, day: 8), closes: SimpleDate(year: 2027, month: 5, day: 2))
+        let before = GunningGate.meetingDateProblem(SimpleDate(year: 2026, month: 12, day: 13), consultation: facts)
+        #expect(
+            before
+                == "The meeting on 13 December 2026 is before the consultation closes on 2 May 2027. Responses must be considered before the decision is made, while the proposal can still change (Gunning G1 and G4), so hold the meeting after 2 May 2027, leaving time to analyse the responses."
+        )
+        #expect(
+            GunningGate.meetingDateProblem(SimpleDate(year: 2027, month: 5, day: 2), consultation: facts)?.hasPrefix(
+                "The meeting on 2 May 2027 is the day the consultation closes.") == true)
+        #expect(GunningGate.meetingDateProblem(SimpleDate(year: 2027, month: 5, day: 3), consultation: facts) == nil)
+        // The same date fails the approval gate's G1 check.
+        facts.decisionTargetDate = SimpleDate(year: 2027, month: 5, day: 2)
+        #expect(GunningGate.check(.g1, facts, today: SimpleDate(year: 2027, month: 6, day: 1))?.status == .notMet)
+        // Closed early: the meeting may follow the day it was closed.
+        facts.closedEarlyOn = SimpleDate(year: 2027, month: 4, day: 1)
+        #expect(GunningGate.meetingDateProblem(SimpleDate(year: 2027, month: 4, day: 20), consultation: facts) == nil)
+    }
+
     @Test("every reason a decision cannot be approved is given at once, the first being the refusal itself")
     func everyReasonAtOnce() {
         var facts = Self.closedAndAnswered

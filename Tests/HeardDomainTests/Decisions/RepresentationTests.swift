@@ -73,6 +73,26 @@ struct RepresentationTests {
             population: ["Black/Black British": 5.6, "Asian/Asian British": 32.1, "White": 61.1])
         // 40 answers: 2.2 Black respondents expected, so none is no evidence either way.
         #expect(judged.map(\.verdict) == ["Too few to tell", "No", "No"])
+        // Too few to judge a shortfall, but a share at or above the population's is plainly not one.
+        let over = Representation.table(
+            characteristic: "ethnic group", categories: ["Black/Black British", "Asian/Asian British", "White"],
+            answers: ["Black/Black British": 5, "Asian/Asian British": 15, "White": 20],
+            population: ["Black/Black British": 7.2, "Asian/Asian British": 30.0, "White": 62.8])
+        #expect(over[0].respondentShare == 12.5)
+        #expect(!over[0].canJudge, "40 answers, 7.2%: none would happen 5% of the time")
+        #expect(over[0].verdict == "No", "5 respondents, 12.5% against 7.2%")
+        let under = Representation.table(
+            characteristic: "ethnic group", categories: ["Black/Black British", "Asian/Asian British", "White"],
+            answers: ["Black/Black British": 0, "Asian/Asian British": 15, "White": 25],
+            population: ["Black/Black British": 7.2, "Asian/Asian British": 30.0, "White": 62.8])
+        #expect(under[0].verdict == "Too few to tell", "none, below 7.2%, but that could be chance")
+        // A hidden count keeps "too few to tell": "No" would say it is at least the population's share.
+        let hidden = Representation.table(
+            characteristic: "ethnic group", categories: ["Black/Black British", "Asian/Asian British", "White"],
+            answers: ["Black/Black British": 4, "Asian/Asian British": 15, "White": 21],
+            population: ["Black/Black British": 7.2, "Asian/Asian British": 30.0, "White": 62.8])
+        #expect(hidden[0].respondents == nil)
+        #expect(hidden[0].verdict == "Too few to tell")
         let unknownPopulation = Representation.table(
             characteristic: "sex", categories: ["female"], answers: ["female": 30], population: [:])
         #expect(unknownPopulation[0].verdict == "Cannot compare")

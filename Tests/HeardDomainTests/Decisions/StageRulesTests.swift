@@ -333,6 +333,9 @@ struct StageRulesTests {
         let ask = "Say why."
         #expect(RecordedReason.problem("", ask: ask) == "Say why.")
         #expect(RecordedReason.problem(" . ", ask: ask)?.contains("at least 3 words") == true)
+        #expect(
+            RecordedReason.problem("Records delay", ask: ask, reader: RecordedReason.recordReader)
+                == "Say why, in a sentence someone reading the complaint's record later can follow (at least 3 words).")
         #expect(RecordedReason.problem("x", ask: ask) != nil)
         #expect(RecordedReason.problem("12 34 56", ask: ask) != nil, "numbers alone are not words")
         #expect(RecordedReason.problem("Staff were unavailable", ask: ask) == nil)

@@ -34,6 +34,12 @@ struct InvitationRulesTests {
             ).map(\.field) == ["access_needs"])
         #expect(
             InvitationRules.replyProblems(
+                activityOn: day, today: Self.today, reply: .declined, accessNeeds: String(repeating: "a", count: 1001)
+            ).first?.message
+                == "Keep what you need to 1,000 characters or fewer: it is 1,001 now. Put the most important first; we will e-mail you to ask about the rest."
+        )
+        #expect(
+            InvitationRules.replyProblems(
                 activityOn: Self.today.adding(days: -1), today: Self.today, reply: .accepted, accessNeeds: ""
             ).first?.message.contains("replies are closed") == true)
     }

@@ -42,6 +42,12 @@ struct ComplaintExtensionTests {
             #expect(future.body.contains("The date it was agreed must be between"))
             let noReason = try await extend("2027-02-15", reason: "")
             #expect(noReason.body.contains("Say why more time was agreed."))
+            let vague = try await extend("2027-02-15", reason: "Records delay")
+            #expect(vague.status == .unprocessableEntity)
+            #expect(
+                vague.body.contains(
+                    "Say why more time was agreed, in a sentence someone reading the complaint's record later can follow (at least 3 words)."
+                ), "kept with the record, not published")
             #expect(try await Complaint.find(complaint.id, on: app.db)?.agreedResponseBy == "2027-01-15")
 
             let agreed = try await extend("2027-02-15")

@@ -68,7 +68,10 @@ struct ComplaintOpenAndCloseTests {
             let vague = try await handler.post(
                 path + "/close", form: ["closure": "withdrawn", "closed_reason": "withdrawn"], tokenFrom: path)
             #expect(vague.status == .unprocessableEntity)
-            #expect(vague.body.contains("at least 3 words"))
+            #expect(
+                vague.body.contains(
+                    "Say why the complaint is closed without a response, in a sentence someone reading the complaint's record later can follow (at least 3 words)."
+                ))
             #expect(vague.body.contains("<details class=\"details\" open"), "the form is open at its errors")
             let noChoice = try await handler.post(
                 path + "/close", form: ["closure": "upheld", "closed_reason": "She rang to withdraw it."],
@@ -122,6 +125,71 @@ struct ComplaintOpenAndCloseTests {
                 headers: [("Authorization", "Bearer \(token)")])
             #expect(open.status == .ok)
             #expect(!open.body.contains("HRD-CLOSE001"), "a closed complaint is not open")
+        }
+    }
+
+    @Test(
+        "closed without an acknowledgement after it was due: still counted as missed in the list, CSV and API",
+        arguments: TestDatabase.all)
+    func closedAfterMissedAcknowledgement(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            // Received Friday 1 May 2026: with the bank holiday on 4 May, the acknowledgement is due 7 May.
+            let (service, place) = try await Fixtures.service(on: app.db)
+            _ = try await ComplaintFixtures.complaint(
+                "HRD-ACKTIME1", receivedOn: "2026-05-01", acknowledgedOn: "2026-05-05", service: service,
+                place: place, on: app.db)
+            let missed = try await ComplaintFixtures.complaint(
+                "HRD-ACKMISS1", receivedOn: "2026-05-01", service: service, place: place, on: app.db)
+            let early = try await ComplaintFixtures.complaint(
+                "HRD-ACKEARL1", receivedOn: "2026-05-01", service: service, place: place, on: app.db)
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+            func close(_ complaint: Complaint) async throws {
+                let path = ComplaintFixtures.path(complaint)
+                let closed = try await handler.post(
+                    path + "/close", form: ["closure": "withdrawn", "closed_reason": "She rang to withdraw it."],
+                    tokenFrom: path)
+                #expect(closed.status == .seeOther)
+            }
+            // Withdrawn on 5 May, before the acknowledgement was due: not judged on it.
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2026-05-05")!)
+            try await close(early)
+
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2026-06-01")!)
+            let figure = "Acknowledged within 3 working days</th><td>1 of 2 (50%)"
+            let period = "from=2026-05-01&to=2026-05-31"
+            #expect(try await handler.get("/staff/complaints?\(period)").body.contains(figure))
+            try await close(missed)
+            #expect(
+                try await handler.get("/staff/complaints?\(period)").body.contains(figure),
+                "closing it does not hide the missed acknowledgement")
+            #expect(
+                try await handler.get(ComplaintFixtures.path(missed)).body.contains(
+                    "Not sent by 7 May 2026 (3 working days), so missed; closed on 1 June 2026 without one"))
+            #expect(
+                try await handler.get(ComplaintFixtures.path(early)).body.contains(
+                    "Not sent: closed on 5 May 2026 before it was acknowledged"))
+
+            let csv = try await handler.get("/staff/complaints.csv?\(period)").body
+            let rows = csv.split(whereSeparator: \.isNewline).map(String.init)
+            let missedRow = try #require(rows.first { $0.hasPrefix("HRD-ACKMISS1,") })
+            #expect(missedRow.contains(",2026-05-07,,no,"), "closed on 1 June without one: missed")
+            let earlyRow = try #require(rows.first { $0.hasPrefix("HRD-ACKEARL1,") })
+            #expect(earlyRow.contains(",2026-05-07,,,"), "withdrawn before it was due: not judged")
+            let inTimeRow = try #require(rows.first { $0.hasPrefix("HRD-ACKTIME1,") })
+            #expect(inTimeRow.contains(",2026-05-07,2026-05-05,yes,"))
+
+            let token = try await StaffTokens.create(
+                email: "case-system@test.example", role: .complaintsHandler, name: "case system", on: app.db)
+            let api = try await app.browser().get(
+                "/api/v1/complaints?\(period)", headers: [("Authorization", "Bearer \(token)")])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any])
+            let items = try #require(json["items"] as? [[String: Any]])
+            func acknowledgedInTime(_ reference: String) throws -> Any? {
+                try #require(items.first { $0["reference"] as? String == reference })["acknowledged_in_time"]
+            }
+            #expect(try acknowledgedInTime("HRD-ACKMISS1") as? Bool == false)
+            #expect(try acknowledgedInTime("HRD-ACKEARL1") is NSNull)
+            #expect(try acknowledgedInTime("HRD-ACKTIME1") as? Bool == true)
         }
     }
 

@@ -29,6 +29,15 @@ struct DemoDatesTests {
                 let published = try #require(consultation.analysisPublishedAt.map(DecisionClock.ukDay(of:)))
                 #expect(published <= meeting, "\(decision.title): analysis \(published.iso), decided \(meeting.iso)")
             }
+            // Every decision meeting, approved or not, comes after its consultation closed (Gunning G1 and G4).
+            #expect(decisions.count == 4)
+            for decision in decisions {
+                let consultation = try #require(
+                    try await Consultation.query(on: app.db).filter(\.$initiative.$id == decision.$initiative.id)
+                        .first())
+                let meeting = try #require(SimpleDate(iso: decision.meetingOn))
+                #expect(meeting > consultation.closes, "\(decision.title): meeting \(meeting.iso)")
+            }
             // Each demo assessment was in the pack before its consultation opened (Gunning G2), so the three
             // decided initiatives were approved and only the stroke paper, sent while its consultation is open, was not.
             #expect(decisions.filter { $0.status == "approved" }.count == 3)

@@ -205,6 +205,10 @@ struct FeedbackStaffTests {
             let sent = try await handler.post(path + "/reply", form: ["body": "Thank you."], tokenFrom: path)
             #expect(sent.status == .seeOther)
             #expect(try await Notice.query(on: app.db).filter(\.$kind == "reply").count() == 1)
+            // Private feedback: the reply is e-mailed, not published, and the notice says so.
+            let notice = try await handler.get("/staff/replies").body
+            #expect(notice.contains("Reply sent by e-mail for HRD-PRIVATE1. It is not published."))
+            #expect(!notice.contains("Reply published"))
         }
     }
 

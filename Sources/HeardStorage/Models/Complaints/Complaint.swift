@@ -65,6 +65,6 @@ public final class Complaint: Model, @unchecked Sendable {
             respondedOn: respondedOn.flatMap(SimpleDate.init(iso:)),
             delayExplainedOn: delayExplainedOn.flatMap(SimpleDate.init(iso:)),
             responseExpectedBy: responseExpectedBy.flatMap(SimpleDate.init(iso:)),
-            closedOn: closedOn.flatMap(SimpleDate.init(iso:)))
+            closedOn: closedOn.flatMap(SimpleDate.init(iso:)), openedInError: outcome == .openedInError)
     }
 }

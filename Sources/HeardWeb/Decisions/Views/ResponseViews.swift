@@ -3,10 +3,11 @@ import HeardStorage
 import Vapor
 
 enum ResponseViews {
-    /// The survey's questions, the optional place and contact, and the optional equality monitoring.
+    /// The survey's questions, the optional place and contact, and the optional equality monitoring. `byStaff`:
+    /// staff typing in a paper response, so the hints speak of the respondent, not to them.
     static func surveyFields(
         questions: [SurveyQuestion], places: [Place], submission: ResponsesController.Submission, key: String,
-        failure: ValidationFailure?
+        failure: ValidationFailure?, byStaff: Bool = false
     ) -> HTMLNode {
         .fragment([
             input(.type("hidden"), .name("submission_key"), .value(key)),
@@ -24,7 +25,10 @@ enum ResponseViews {
                 selected: submission.value("place_id"), failure: failure, prompt: "Not answered"),
             FormComponents.textField(
                 name: "contact_email", label: "E-mail address (optional)", value: submission.value("contact_email"),
-                failure: failure, hint: "Only to send you the outcome. It is never published.", type: "email",
+                failure: failure,
+                hint: byStaff
+                    ? "Only used to send them the outcome. It is never published."
+                    : "Only to send you the outcome. It is never published.", type: "email",
                 autocomplete: "email", required: false),
             p(.class("hint")) {
                 a(.href(SiteURL.privacy + "#what-we-collect")) { "How we use your information (privacy notice)" }
@@ -164,7 +168,8 @@ enum ResponseViews {
                     "The day the response reached you. Only responses received while the consultation was open are counted.",
                 type: "date", width: "short")
             surveyFields(
-                questions: questions, places: places, submission: submission, key: key, failure: failure)
+                questions: questions, places: places, submission: submission, key: key, failure: failure,
+                byStaff: true)
             FormComponents.submitButton("Save paper response")
         }
     }

@@ -192,10 +192,16 @@ enum StaffFeedbackController {
                 changes: [FieldChange("reply", from: nil, to: body)])
             return true
         }
-        Admin.flash(
-            request,
-            published
-                ? "Reply published for \(item.reference)." : "That reply to \(item.reference) was already published.")
+        // Only a reply to published feedback goes on the website; any other reply is only e-mailed to them.
+        let isPublic = item.status == .published
+        let notice =
+            switch (published, isPublic) {
+            case (true, true): "Reply published for \(item.reference)."
+            case (true, false): "Reply sent by e-mail for \(item.reference). It is not published."
+            case (false, true): "That reply to \(item.reference) was already published."
+            case (false, false): "That reply to \(item.reference) was already sent."
+            }
+        Admin.flash(request, notice)
         return request.redirect(to: SiteURL.replies)
     }
 
