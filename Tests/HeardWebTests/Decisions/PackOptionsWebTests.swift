@@ -61,7 +61,7 @@ struct PackOptionsWebTests {
             // The survey people will answer offers all three, by their titles.
             app.app.decisionClock = .fixed(ConsultationRulesTests.today.adding(days: 2))
             let survey = try await app.browser().get("/consultations/\(consultation.id!.uuidString.lowercased())")
-            #expect(survey.body.contains("Option C: build a new clinic"))
+            #expect(survey.body.contains("value=\"Option C: build a new clinic\""))
             app.app.decisionClock = .fixed(ConsultationRulesTests.today)
 
             // Choices changed by hand so they no longer match: not met, saying what differs.
