@@ -81,6 +81,10 @@ struct CampaignGroupsTests {
                     #expect(page.body.contains("Campaigns: groups of near-identical responses"))
                     #expect(page.body.contains("Keep our local service open. Do not move it further away"))
                 }
+                let export = try await visitor.get("/consultations/\(id)/outcome.csv")
+                let campaignRows = export.body.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("campaigns,") }
+                #expect(campaignRows.count == expected.count)
+                #expect(campaignRows.first?.contains("Keep our local service open.") == true)
             }
             #expect(
                 Self.repeats(
