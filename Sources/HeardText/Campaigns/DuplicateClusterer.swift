@@ -1,8 +1,9 @@
 /// Groups identical and lightly edited comments (organised campaigns, copy-and-paste responses) into clusters.
 ///
 /// Each added comment gets a cluster id (1, 2, 3, … in order of first appearance). Comments of at least
-/// `minimumWords` words are compared by MinHash signatures of their word pairs: two comments join the same
-/// cluster when their estimated word-pair overlap (Jaccard) is at least `similarity`. Shorter comments
+/// `minimumWords` words are compared on their word pairs: MinHash signatures find candidate clusters, and a
+/// comment joins the candidate whose representative's distinct word pairs overlap its own most (Jaccard), when
+/// that overlap is at least `similarity`. Answers sharing one sentence of two stay apart. Shorter comments
 /// ("Very good", "Nothing") each get their own cluster: short answers coincide by chance, so treating
 /// them as a campaign would mislead. Memory grows with the number of distinct long comments, not rows.
 public struct DuplicateClusterer: Sendable {
@@ -17,8 +18,13 @@ public struct DuplicateClusterer: Sendable {
 
     private var exactText = FlatHashMap(minimumCapacity: 1024)
     private var bands = FlatHashMap(minimumCapacity: 1024)
-    /// MinHash signatures of cluster representatives, `hashCount` per representative.
-    private var signatures: [UInt32] = []
+    /// Word pairs of each cluster representative (16-bit fingerprints), one after another; representative `r`'s
+    /// end at `shingleEnds[r]`. Kept so a candidate is confirmed on the word pairs themselves.
+    private var shingles: [UInt16] = []
+    private var shingleEnds: [Int] = []
+    /// Reused when confirming a candidate.
+    private var ours: [UInt16] = []
+    private var theirs: [UInt16] = []
     private var representativeCluster: [Int32] = []
     private var tokens: [Token] = []
     private var bytes: [UInt8] = []
@@ -73,10 +79,15 @@ public struct DuplicateClusterer: Sendable {
             return Int(cluster) + 1
         }
         for slot in 0..<Self.hashCount { signature[slot] = .max }
+        let firstShingle = shingles.count
+        // Taken out for the loop (no copy) so appending does not overlap the access to `signature`.
+        var pairs: [UInt16] = []
+        swap(&pairs, &shingles)
         signature.withUnsafeMutableBufferPointer { signature in
             Self.seeds.withUnsafeBufferPointer { seeds in
                 for index in 1..<tokens.count {
                     let shingle = StableHash.combine(tokens[index - 1].hash, tokens[index].hash)
+                    pairs.append(UInt16(truncatingIfNeeded: shingle >> 48))
                     for slot in 0..<Self.hashCount {
                         let value = UInt32(truncatingIfNeeded: ((shingle ^ seeds[slot]) &* 0x9e37_79b9_7f4a_7c15) >> 32)
                         if value < signature[slot] { signature[slot] = value }
@@ -84,32 +95,75 @@ public struct DuplicateClusterer: Sendable {
                 }
             }
         }
-        let required = Int((similarity * Double(Self.hashCount)).rounded(.up))
+        swap(&pairs, &shingles)
+        // The bands only find candidates (representatives agreeing on two hashes in a row); the word pairs
+        // themselves decide. Two answers sharing one of their two sentences often agree on a band, and eight
+        // hashes estimate the overlap too roughly to tell them from a lightly edited copy.
         let rows = Self.hashCount / Self.bandCount
+        var best: (representative: Int32, similarity: Double)?
         for band in 0..<Self.bandCount {
             var key = StableHash.mix(UInt64(band) &+ 0x6261_6e64)
             for row in 0..<rows { key = StableHash.combine(key, UInt64(signature[band * rows + row])) }
             bandKeys[band] = key
-            guard let representative = bands.value(for: key) else { continue }
-            let base = Int(representative) * Self.hashCount
-            var equal = 0
-            for slot in 0..<Self.hashCount where signatures[base + slot] == signature[slot] { equal += 1 }
-            if equal >= required {
-                let cluster = representativeCluster[Int(representative)]
-                clusterSizes[Int(cluster)] += 1
-                exactText.set(cluster, for: whole)
-                return Int(cluster) + 1
+            guard let representative = bands.value(for: key), representative != best?.representative else {
+                continue
             }
+            let overlap = wordPairOverlap(representative, withShinglesFrom: firstShingle)
+            if overlap >= similarity && overlap > best?.similarity ?? -1 { best = (representative, overlap) }
+        }
+        if let best {
+            shingles.removeSubrange(firstShingle...)
+            let cluster = representativeCluster[Int(best.representative)]
+            clusterSizes[Int(cluster)] += 1
+            exactText.set(cluster, for: whole)
+            return Int(cluster) + 1
         }
         let id = newCluster()
         let representative = Int32(representativeCluster.count)
         representativeCluster.append(Int32(id - 1))
-        signatures.append(contentsOf: signature)
+        shingleEnds.append(shingles.count)
         exactText.set(Int32(id - 1), for: whole)
         for band in 0..<Self.bandCount where bands.value(for: bandKeys[band]) == nil {
             bands.set(representative, for: bandKeys[band])
         }
         return id
+    }
+
+    /// Jaccard overlap of the distinct word pairs of a representative and of the comment being added (its word
+    /// pairs are the last ones in `shingles`, from `start`). Only run for band candidates; sorts into reused
+    /// buffers, so it does not allocate.
+    private mutating func wordPairOverlap(_ representative: Int32, withShinglesFrom start: Int) -> Double {
+        let index = Int(representative)
+        let lower = index == 0 ? 0 : shingleEnds[index - 1]
+        Self.sortedDistinct(shingles[start...], into: &ours)
+        Self.sortedDistinct(shingles[lower..<shingleEnds[index]], into: &theirs)
+        var shared = 0
+        var i = 0
+        var j = 0
+        while i < ours.count && j < theirs.count {
+            if ours[i] == theirs[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if ours[i] < theirs[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(shared) / Double(ours.count + theirs.count - shared)
+    }
+
+    private static func sortedDistinct(_ pairs: ArraySlice<UInt16>, into buffer: inout [UInt16]) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: pairs)
+        buffer.sort()
+        var kept = 0
+        for index in buffer.indices where kept == 0 || buffer[kept - 1] != buffer[index] {
+            buffer[kept] = buffer[index]
+            kept += 1
+        }
+        buffer.removeLast(buffer.count - kept)
     }
 
     private mutating func newCluster() -> Int {

@@ -25,6 +25,33 @@ struct ConsultationAnalysis {
         var averagePlace: Double?
     }
 
+    /// A group of two or more near-identical responses, reported once.
+    struct Campaign: Equatable {
+        var size: Int
+        /// The group's first text in the order below, redacted: what the campaign said.
+        var text: String
+    }
+
+    /// Sizes of the campaign groups, largest first.
+    var campaignClusters: [Int] { campaigns.map(\.size) }
+
+    /// The groups of near-identical texts among `texts`, largest first. The texts are clustered in a fixed order
+    /// (sorted), so the groups do not depend on the order the database returns the responses in; `heard analyse`
+    /// uses the same clusterer on a file's rows.
+    static func campaigns(_ texts: [String]) -> [Campaign] {
+        var clusterer = DuplicateClusterer()
+        var first: [Int: String] = [:]
+        for text in texts.sorted() {
+            let id = clusterer.add(text)
+            if first[id] == nil { first[id] = text }
+        }
+        return first.compactMap { id, text in
+            let size = clusterer.size(of: id)
+            return size > 1 ? Campaign(size: size, text: text) : nil
+        }
+        .sorted { ($0.size, $1.text) > ($1.size, $0.text) }
+    }
+
     struct RepresentationGroup {
         var characteristic: MonitoringCharacteristic
         var rows: [RepresentationRow]
@@ -35,8 +62,8 @@ struct ConsultationAnalysis {
     var total: Int
     var byChannel: [(String, Int)]
     var byPlace: [(String, Int)]
-    /// Groups of near-identical responses (campaigns): sizes, largest first.
-    var campaignClusters: [Int]
+    /// Groups of near-identical responses (campaigns), largest first.
+    var campaigns: [Campaign]
     var tallies: [Tally]
     var representation: [RepresentationGroup]
     /// The place whose population the representation table compares with, when there is one.
@@ -72,11 +99,7 @@ struct ConsultationAnalysis {
         }
         .sorted { $0.0 < $1.0 }
         let texts = responses.map(\.redactedText).filter { !$0.isEmpty }
-        var clusterer = DuplicateClusterer()
-        var clusterIDs: [Int] = []
-        for text in texts { clusterIDs.append(clusterer.add(text)) }
-        let campaign = Set(clusterIDs.filter { $0 > 0 }).map { clusterer.size(of: $0) }.filter { $0 > 1 }
-            .sorted(by: >)
+        let campaigns = Self.campaigns(texts)
         var tallies: [Tally] = []
         for question in questions where question.kind != .freeText {
             let key = question.id!.uuidString
@@ -89,6 +112,13 @@ struct ConsultationAnalysis {
             var placeSums = Dictionary(uniqueKeysWithValues: choices.map { ($0, 0) })
             var rankedBy = Dictionary(uniqueKeysWithValues: choices.map { ($0, 0) })
             var answered = 0
+            // A preferred option's choices follow the pack, so an answer is matched by the option's name too.
+            var byName: [String: String] = [:]
+            for choice in choices where question.kind == .preferredOption && byName[PackOptions.key(choice)] == nil {
+                byName[PackOptions.key(choice)] = choice
+            }
+            // Answers for a choice no longer offered are kept and shown, not dropped.
+            var withdrawn: [String: Int] = [:]
             for response in responses {
                 guard let answer = response.answerMap[key], !answer.isEmpty else { continue }
                 // A reason given without choosing an option is read with the free text, not counted as a vote:
@@ -104,7 +134,16 @@ struct ConsultationAnalysis {
                 case .preferredOption: picked = [answer.components(separatedBy: "\n").first ?? ""]
                 default: picked = [answer]
                 }
-                for choice in picked where counts[choice] != nil { counts[choice]! += 1 }
+                for choice in picked where !choice.isEmpty {
+                    if counts[choice] != nil {
+                        counts[choice]! += 1
+                    } else if question.kind == .preferredOption, let current = byName[PackOptions.key(choice)] {
+                        // Chosen before the option was retitled to follow the pack.
+                        counts[current]! += 1
+                    } else if question.kind != .scale && question.kind != .ranking {
+                        withdrawn[choice, default: 0] += 1
+                    }
+                }
                 if question.kind == .ranking {
                     // Stored best first, one choice a line: the line is the place.
                     for (place, choice) in answer.components(separatedBy: "\n").enumerated()
@@ -127,12 +166,15 @@ struct ConsultationAnalysis {
             }
             tallies.append(
                 Tally(
-                    question: question, counts: zip(choices, shown).map { ($1, counts[$0] ?? 0) }, answered: answered,
+                    question: question,
+                    counts: zip(choices, shown).map { ($1, counts[$0] ?? 0) }
+                        + withdrawn.sorted { $0.key < $1.key }.map { ("\($0.key) (no longer offered)", $0.value) },
+                    answered: answered,
                     ranks: ranks))
         }
         let groups = representation(equalityAnswers, population: population)
         return ConsultationAnalysis(
-            total: responses.count, byChannel: channels, byPlace: places, campaignClusters: campaign,
+            total: responses.count, byChannel: channels, byPlace: places, campaigns: campaigns,
             tallies: tallies, representation: groups, comparisonPlace: comparisonPlace,
             populationSource: populationSource, freeTextCount: texts.count)
     }

@@ -124,7 +124,7 @@ enum ConsultationsController {
             consultation.closesOn = valid.closesOn.iso
             consultation.shortDurationReason = valid.shortDurationReason
             consultation.formats = chosenFormats.joined(separator: ",")
-            try await request.db.writeTransaction { db in
+            let retitled = try await request.db.writeTransaction { db in
                 if let id = existing?.id {
                     try await EditVersion.check(
                         sent: EditVersion.sent(request), stored: { editable(try await Consultation.find(id, on: $0)) },
@@ -132,6 +132,7 @@ enum ConsultationsController {
                         on: db)
                 }
                 try await consultation.save(on: db)
+                let retitled = try await Self.followPackOptions(consultation, on: db)
                 try await AuditLog.record(
                     on: db, actor: Admin.actor(request),
                     action: existing == nil ? "consultation.created" : "consultation.updated",
@@ -139,10 +140,14 @@ enum ConsultationsController {
                     summary:
                         "\(existing == nil ? "Set up" : "Changed the pack of") consultation \(valid.title), \(valid.opensOn.ukText) to \(valid.closesOn.ukText)",
                     changes: changes)
+                return retitled
             }
             Admin.flash(
                 request,
-                existing == nil ? "Consultation set up. Add the survey questions next." : "Consultation pack changed.")
+                existing == nil
+                    ? "Consultation set up. Add the survey questions next."
+                    : "Consultation pack changed."
+                        + retitled.map { " “\($0)” now offers the pack's options." }.joined())
             return request.redirect(to: DecisionURL.consultation(consultation.id!))
         } catch let failure as ValidationFailure {
             return .html(
@@ -159,6 +164,24 @@ enum ConsultationsController {
                     failure: ValidationFailure([FieldError("title", stale.message)])),
                 status: .conflict)
         }
+    }
+
+    /// Sets the choices of the survey's preferred-option questions to the options the pack sets out, so
+    /// people choose between the options they have just read about. Returns the texts of the questions changed.
+    /// A pack that names no options (prose) leaves the questions as they are; the checklist compares them.
+    /// Answers are stored as the choice chosen and counted by the option's name, so an answer given before an
+    /// option was retitled still counts, and one for an option taken out is still shown.
+    static func followPackOptions(_ consultation: Consultation, on db: any Database) async throws -> [String] {
+        let choices = PackOptions.choices(consultation.options)
+        guard !choices.isEmpty, let id = consultation.id else { return [] }
+        var changed: [String] = []
+        for question in try await SurveyQuestion.inOrder(of: id, on: db)
+        where question.kind == .preferredOption && question.choiceList != choices {
+            question.choices = choices.joined(separator: "\n")
+            try await question.save(on: db)
+            changed.append(question.text)
+        }
+        return changed
     }
 
     /// What the pack form shows, for `EditVersion`.

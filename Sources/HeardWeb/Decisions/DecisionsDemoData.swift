@@ -238,7 +238,7 @@ enum DecisionsDemoData {
     static func questions(on db: any Database, _ c: Consultation) async throws {
         try await SurveyQuestion(
             consultationID: c.id!, position: 1, kind: .preferredOption, text: "Which option do you prefer, and why?",
-            choices: ["Option A", "Option B"]
+            choices: PackOptions.choices(c.options)
         ).create(on: db)
         try await SurveyQuestion(
             consultationID: c.id!, position: 2, kind: .scale, text: "How easy would it be for you to get there?",
@@ -278,7 +278,7 @@ enum DecisionsDemoData {
                 ? campaign
                 : openings[(index * 3 + seed) % openings.count] + " " + endings[(index + seed) % endings.count]
             let answers = [
-                questions[0].id!.uuidString: (n % 3 == 0 ? "Option A" : "Option B") + "\n" + text,
+                questions[0].id!.uuidString: questions[0].choiceList[n % 3 == 0 ? 0 : 1] + "\n" + text,
                 questions[1].id!.uuidString: String(n % 5 + 1),
             ]
             try await SurveyResponse(

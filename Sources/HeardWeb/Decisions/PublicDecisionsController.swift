@@ -131,8 +131,12 @@ enum PublicDecisionsController {
         for (place, count) in analysis.byPlace {
             rows.append(["responses", "place", place, String(count), "", "", ""])
         }
-        for (index, size) in analysis.campaignClusters.enumerated() {
-            rows.append(["campaigns", "group \(index + 1)", "near-identical responses", String(size), "", "", ""])
+        // Each campaign once, with one of its texts (redacted), as on the page.
+        for (index, campaign) in analysis.campaigns.enumerated() {
+            rows.append([
+                "campaigns", "group \(index + 1)", String(ConsultationAnalysis.oneLine(campaign.text).prefix(500)),
+                String(campaign.size), "", "", "",
+            ])
         }
         for tally in analysis.tallies {
             if tally.ranks.isEmpty {

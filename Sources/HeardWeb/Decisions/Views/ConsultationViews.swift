@@ -117,6 +117,7 @@ enum ConsultationViews {
                 // Said at the top, not only in the checklist: on its opening day people would find nothing to answer.
                 ConsultationPackViews.readiness(missing, state: state, opens: consultation.opens)
             }
+            let optionProblems = Self.optionProblems(bundle.questions, packOptions: consultation.options)
             h2(.id("checklist")) { "Checklist" }
             DataTable.render(
                 caption: "Gunning principles and survey wording",
@@ -126,10 +127,12 @@ enum ConsultationViews {
                 } + [
                     [
                         .text("Survey questions"),
-                        DecisionForms.statusTag(bundle.questions.isEmpty ? .notMet : .met),
+                        DecisionForms.statusTag(bundle.questions.isEmpty || !optionProblems.isEmpty ? .notMet : .met),
                         .text(
                             bundle.questions.isEmpty
-                                ? "Add at least one question." : Wording.count(bundle.questions.count, "question") + "."
+                                ? "Add at least one question."
+                                : ([Wording.count(bundle.questions.count, "question") + "."] + optionProblems)
+                                    .joined(separator: " ")
                         ),
                     ],
                     [
@@ -331,8 +334,41 @@ enum ConsultationViews {
     }
 }
 
+extension ConsultationViews {
+    /// For each preferred-option question whose choices are not the options the pack sets out, what differs.
+    static func optionProblems(_ questions: [SurveyQuestion], packOptions: String) -> [String] {
+        questions.filter { $0.kind == .preferredOption }.compactMap { question in
+            let (notInPack, notOffered) = PackOptions.mismatch(
+                questionChoices: question.choiceList, packOptions: packOptions)
+            var parts: [String] = []
+            if !notOffered.isEmpty { parts.append("does not offer " + Wording.list(notOffered.map { "“\($0)”" })) }
+            if !notInPack.isEmpty {
+                parts.append(
+                    "offers " + Wording.list(notInPack.map { "“\($0)”" }) + ", which the pack does not set out")
+            }
+            guard !parts.isEmpty else { return nil }
+            return "“\(question.text)” " + parts.joined(separator: " and ")
+                + ": change its choices to the pack's options, or save the pack again to have them copied."
+        }
+    }
+}
+
 enum AnalysisViews {
     static let sentimentNames = ["Very positive", "Positive", "Mixed", "Negative", "Very negative"]
+
+    /// Each campaign once: how many sent it and what it said (redacted, as every quote is).
+    static func campaigns(_ analysis: ConsultationAnalysis) -> HTMLNode {
+        guard !analysis.campaigns.isEmpty else { return .fragment([]) }
+        return DataTable.render(
+            caption: "Campaigns: groups of near-identical responses",
+            headers: ["Group", "Responses", "What they said (one of them, redacted)"],
+            rows: analysis.campaigns.enumerated().map { index, campaign in
+                [
+                    .text("Campaign \(index + 1)"), .text(String(campaign.size)),
+                    .text(String(ConsultationAnalysis.oneLine(campaign.text).prefix(500))),
+                ]
+            }, stacked: true)
+    }
 
     static func summary(_ analysis: ConsultationAnalysis) -> HTMLNode {
         .fragment([
@@ -345,6 +381,7 @@ enum AnalysisViews {
                         + " of near-identical responses (campaigns). Each is counted, and each group is reported once as a campaign."
                 }
             },
+            campaigns(analysis),
             DataTable.render(
                 caption: "Responses by channel", headers: ["Channel", "Responses"],
                 rows: analysis.byChannel.map { [.text(channelName($0.0)), .text(String($0.1))] }),

@@ -13,3 +13,11 @@ enum Wording {
         (noun.first.map { "aeiou".contains($0.lowercased()) } == true ? "an " : "a ") + noun
     }
 }
+
+extension Wording {
+    /// "A", "A and B", "A, B and C".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
