@@ -146,14 +146,18 @@ struct FeedbackLoopEndToEndTests {
                 "sam.person@example.org", "We are sorry you waited so long",
             ])
             #expect(replyMail != nil, "the reply was e-mailed because the person asked for one")
-            // The server has the mail a moment before the outbox row is marked sent.
+            // The server has the mail a moment before the outbox row is marked sent. Three e-mails: the receipt
+            // when they shared it (they asked for a reply), the reply, and what was done.
             var sentCount = 0
             for _ in 0..<50 {
                 sentCount = try await Notice.query(on: app.db).filter(\.$status == .sent).count()
-                if sentCount == 2 { break }
+                if sentCount == 3 { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
-            #expect(sentCount == 2)
+            #expect(sentCount == 3)
+            let receipt = try #require(
+                try await Notice.query(on: app.db).filter(\.$kind == "feedback_receipt").first())
+            #expect(receipt.toAddress == "sam.person@example.org" && receipt.body.contains(item.reference))
             // Each e-mail links to the page it speaks of, on the site's public address.
             let publicURL = HeardApplication.configuration(of: app.app).publicURL
             let weDid = try #require(try await Notice.query(on: app.db).filter(\.$kind == "we_did").first())
