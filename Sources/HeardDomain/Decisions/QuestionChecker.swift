@@ -133,6 +133,20 @@ public struct QuestionChecker: Sendable {
         "axe", "axing", "selfish", "brilliant", "amazing", "broken", "crisis",
     ]
     static let absoluteWords = ["always", "never", "every", "everyone", "everybody", "nobody", "all", "none", "ever"]
+    /// "All" that names a span of time ("open all night", "all day") or follows "at" ("do you use it at all?")
+    /// claims nothing absolute.
+    static let allSpans: Set<String> = [
+        "night", "day", "days", "week", "weeks", "weekend", "year", "morning", "afternoon", "evening", "hours",
+    ]
+
+    static func hasAbsoluteAll(_ words: [String]) -> Bool {
+        words.indices.contains { index in
+            guard words[index] == "all" else { return false }
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            let previous = index > 0 ? words[index - 1] : ""
+            return !allSpans.contains(next) && previous != "at"
+        }
+    }
     static let negators = ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without"]
     static let openWantPhrases = [
         "what do you want", "what would you like", "what should we do", "what do you think we should do",
@@ -181,7 +195,7 @@ public struct QuestionChecker: Sendable {
                     "\"\(joins[0].element)\" may join two questions, so one answer cannot say which part it means.",
                     hint: "Split it into two questions, one for each thing."))
         }
-        let absolutes = Self.absoluteWords.filter { wordSet.contains($0) }
+        let absolutes = Self.absoluteWords.filter { $0 == "all" ? Self.hasAbsoluteAll(words) : wordSet.contains($0) }
         if !absolutes.isEmpty {
             warnings.append(
                 QuestionWarning(

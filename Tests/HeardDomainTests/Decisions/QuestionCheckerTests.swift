@@ -41,6 +41,11 @@ struct QuestionCheckerTests {
     func loadedAbsoluteDoubleBarrelled() {
         #expect(problems("Should we stop the wasteful night service?").contains(.loaded))
         #expect(problems("Do staff always listen to you?").contains(.absolute))
+        #expect(problems("Do all staff listen to you?").contains(.absolute))
+        // "All" naming a span of time, or after "at", claims nothing absolute.
+        #expect(!problems("How useful would opening all night be for you?").contains(.absolute))
+        #expect(!problems("Do you use the walk-in centre at all?").contains(.absolute))
+        #expect(problems("Would opening all night help all patients?").contains(.absolute))
         #expect(problems("How happy are you with the parking and the waiting times?").contains(.doubleBarrelled))
         #expect(!problems("How much do you agree or disagree with option A?").contains(.doubleBarrelled))
         // "Or" offering alternatives is one question; "or" opening a second question is two.

@@ -32,6 +32,29 @@ struct FeedbackAPIDetailsTests {
         }
     }
 
+    @Test("feedback with only what was good is accepted, as the document says (QA 30)")
+    func wordsInAnyField() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let browser = app.browser()
+            let created = try await browser.postJSON(
+                "/api/v1/feedback",
+                json:
+                    #"{"what_was_good": "The nurse explained everything", "service_id": "\#(service.id!.uuidString)"}"#)
+            #expect(created.status == .created)
+            let document = try await browser.get("/api/openapi.json")
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(document.body.utf8)) as? [String: Any])
+            let schemas = try #require((root["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let submission = try #require(schemas["FeedbackSubmission"] as? [String: Any])
+            #expect(submission["required"] == nil, "text alone is not required")
+            let alternatives = try #require(submission["allOf"] as? [[String: Any]]).compactMap {
+                ($0["anyOf"] as? [[String: Any]])?.compactMap { ($0["required"] as? [String])?.first }
+            }
+            #expect(alternatives.contains(["text", "what_was_good", "could_be_better"]))
+            #expect(alternatives.contains(["service_id", "service_name"]))
+        }
+    }
+
     @Test("service_id and service_name must name the same service", arguments: TestDatabase.all)
     func serviceNamedTwice(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in

@@ -284,6 +284,9 @@ struct FeedbackAPITests {
             let serviceFilter = try await browser.get("/api/v1/stories?service=\(service.id!.uuidString)")
             #expect(serviceFilter.body.contains("Published story, the nurse was kind"))
             #expect(try await browser.get("/api/v1/stories?theme=Timeliness%20of%20care").status == .ok)
+            let zero = try await browser.get("/api/v1/stories?page=0")
+            #expect(zero.status == .badRequest)
+            #expect(zero.body.contains("'page' must be a whole number from 1, not '0'."), "\(zero.body)")
             // Past the last page: an empty page, so a client reading until one is empty stops.
             let past = try await browser.get("/api/v1/stories?page=5")
             #expect(past.status == .ok)

@@ -276,8 +276,9 @@ enum FeedbackAPIController {
         ).first {
             throw APIError(.badRequest, problem.api, field: problem.field)
         }
+        // Worded as the other lists' (`APIPage`); a page past the last is an empty page, however far.
         if let page = filters.page, page < 1 {
-            throw APIError(.badRequest, "page must be 1 or more.", field: "page")
+            throw APIError(.badRequest, "'page' must be a whole number from 1, not '\(page)'.", field: "page")
         }
         let result = try await StoriesQuery.run(filters, on: request.db)
         // Past the last page, an empty page (the web page shows the last one instead), so a client that reads
