@@ -92,7 +92,7 @@ enum DecisionsDemoData {
         let strokeConsultation = try await consultation(
             on: db, initiative: stroke, opens: today.adding(days: -30), closes: today.adding(days: 54))
         try await questions(on: db, strokeConsultation)
-        try await responses(on: db, strokeConsultation, place: place("Kirklees"), count: 12, seed: 1)
+        try await responses(on: db, strokeConsultation, place: place("Kirklees"), count: 12, seed: 1, today: today)
         try await assessment(on: db, stroke, status: .draft, firstSavedOn: today.adding(days: -37))
         // The meeting is booked two weeks after the consultation closes, leaving time to analyse the responses
         // (a meeting before then is refused when the paper is saved); the paper is sent for approval too early.
@@ -113,7 +113,7 @@ enum DecisionsDemoData {
         let eyeConsultation = try await consultation(
             on: db, initiative: eye, opens: today.adding(days: -110), closes: today.adding(days: -20))
         try await questions(on: db, eyeConsultation)
-        try await responses(on: db, eyeConsultation, place: place("Harrogate"), count: 26, seed: 2)
+        try await responses(on: db, eyeConsultation, place: place("Harrogate"), count: 26, seed: 2, today: today)
         try await theme(on: db, eyeConsultation, "Parking", 11, 4, "Ripon Road has free parking, which helps.", nil)
         try await theme(on: db, eyeConsultation, "Bus routes", 8, 5, "There is no direct bus from Knaresborough.", nil)
         try await assessment(on: db, eye, status: .draft, firstSavedOn: today.adding(days: -117))
@@ -136,7 +136,7 @@ enum DecisionsDemoData {
                 on: db, initiative: item, opens: today.adding(days: -(daysAgo + 100)),
                 closes: today.adding(days: -(daysAgo + 10)))
             try await questions(on: db, c)
-            try await responses(on: db, c, place: place(name), count: 40, seed: daysAgo)
+            try await responses(on: db, c, place: place(name), count: 40, seed: daysAgo, today: today)
             try await theme(
                 on: db, c, "Travel and access", 17, 4, "It is hard to get there without a car.",
                 .proposalChanged, "We added free transport for people who cannot travel alone.")
@@ -251,7 +251,9 @@ enum DecisionsDemoData {
         ).create(on: db)
     }
 
-    static func responses(on db: any Database, _ c: Consultation, place: Place, count: Int, seed: Int) async throws {
+    static func responses(
+        on db: any Database, _ c: Consultation, place: Place, count: Int, seed: Int, today: SimpleDate
+    ) async throws {
         let questions = try await SurveyQuestion.query(on: db).filter(\.$consultation.$id == c.id!).sort(\.$position)
             .all()
         let campaign = "Keep our local service open. Do not move it further away from the people who need it."
@@ -281,11 +283,15 @@ enum DecisionsDemoData {
                 questions[0].id!.uuidString: questions[0].choiceList[n % 3 == 0 ? 0 : 1] + "\n" + text,
                 questions[1].id!.uuidString: String(n % 5 + 1),
             ]
-            try await SurveyResponse(
+            let response = SurveyResponse(
                 consultationID: c.id!, channel: index % 4 == 0 ? "paper" : "online", placeID: place.id,
                 answers: answers, redactedText: text, submissionKey: "demo-\(seed)-\(index)",
-                contactEmail: index % 6 == 0 ? "respondent\(index)@example.org" : nil
-            ).create(on: db)
+                contactEmail: index % 6 == 0 ? "respondent\(index)@example.org" : nil)
+            try await response.create(on: db)
+            // Sent while the consultation was open, spread over it (creating stamps today, which put a response
+            // to a consultation closed a year ago on today's date in the personal-data search).
+            try await SurveyResponse.query(on: db).filter(\.$id == response.id!)
+                .set(\.$createdAt, to: sentDate(index, of: count, in: c, today: today)).update()
             let equality = [
                 "ethnic_group": ethnic[n % ethnic.count], "age_band": ages[n % ages.count],
                 "sex": n % 3 == 0 ? "male" : "female",
@@ -295,6 +301,19 @@ enum DecisionsDemoData {
                 answers: EqualityAnswers.encode(equality)!
             ).create(on: db)
         }
+    }
+
+    /// The `index`th of `count` responses' time, spread evenly from the consultation's opening day to its
+    /// closing day or today, whichever is first, at midday UK time.
+    static func sentDate(_ index: Int, of count: Int, in c: Consultation, today: SimpleDate) -> Date {
+        let opens = SimpleDate(iso: c.opensOn) ?? today
+        let last = min(SimpleDate(iso: c.closesOn) ?? today, today)
+        let span = max(0, opens.days(until: last))
+        let day = opens.adding(days: count <= 1 ? 0 : span * index / (count - 1))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)
+        return calendar.date(from: components) ?? Date()
     }
 
     static func theme(

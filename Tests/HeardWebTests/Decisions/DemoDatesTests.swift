@@ -47,6 +47,16 @@ struct DemoDatesTests {
                 let saved = try #require(assessment?.firstSavedOn.flatMap(SimpleDate.init(iso:)))
                 #expect(saved <= consultation.opens, "\(consultation.title): assessment \(saved.iso)")
             }
+            // Each demo response was sent while its consultation was open, not on the day the demo was seeded.
+            let today = DecisionClock.ukDay(of: Date())
+            for consultation in try await Consultation.query(on: app.db).all() {
+                let responses = try await SurveyResponse.query(on: app.db)
+                    .filter(\.$consultation.$id == consultation.id!).all()
+                let days = try responses.map { try #require($0.createdAt.map(DecisionClock.ukDay(of:))) }
+                #expect(
+                    days.allSatisfy { $0 >= consultation.opens && $0 <= min(consultation.closes, today) },
+                    "\(consultation.title): \(Set(days.map(\.iso)).sorted())")
+            }
             let ideas = try await Idea.query(on: app.db).all()
             #expect(!ideas.isEmpty)
             for idea in ideas {
