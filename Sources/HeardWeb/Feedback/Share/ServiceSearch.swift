@@ -1,3 +1,5 @@
+import HeardDomain
+
 /// Finding a service by what people call it: its name, its organisation and its place, word by word, with the
 /// NHS names people use for the same thing ("A&E", "A and E", "casualty" and "emergency department"; "GP",
 /// "doctor", "surgery" and "practice"). The text engine's lexicon (`HeardText`) folds some of the same
@@ -41,6 +43,22 @@ struct ServiceSearch {
             if term.hasPrefix("#") { return haystack.contains(term) }
             let singular = term.count > 3 && term.hasSuffix("s") ? String(term.dropLast()) : term
             return haystack.contains { $0.hasPrefix(term) || $0.hasPrefix(singular) }
+        }
+    }
+
+    /// For when nothing matches as typed: every term matches as above, or is a small slip away from a whole word
+    /// of the name or place, or from one of the NHS names above that it has ("emergancy" finds the emergency
+    /// department, "casulty" too). The organisation is left out: its long names would find too much.
+    /// `CloseSpelling` (HeardDomain) says what a small slip is.
+    func matchesClosely(name: String, place: String) -> Bool {
+        let words = Self.words(name + " " + place)
+        let concepts = Set(Self.fold(words).filter { $0.hasPrefix("#") })
+        return terms.allSatisfy { term in
+            if term.hasPrefix("#") { return concepts.contains(term) }
+            if words.contains(where: { $0.hasPrefix(term) || CloseSpelling.isClose(term, to: $0) }) { return true }
+            return Self.synonyms.contains { phrase, concept in
+                phrase.count == 1 && concepts.contains(concept) && CloseSpelling.isClose(term, to: phrase[0])
+            }
         }
     }
 

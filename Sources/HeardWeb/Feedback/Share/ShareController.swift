@@ -63,9 +63,15 @@ enum ShareController {
             .with(\.$place).sort(\.$name).all()
         if !placeSlug.isEmpty { services = services.filter { $0.place.slug == placeSlug } }
         let search = ServiceSearch(query)
+        // When nothing matches as typed, the names a small slip away ("emergancy"), shown as similar.
+        var similar: [Service] = []
         if !search.isEmpty {
+            let inUse = services
             services = services.filter {
                 search.matches(name: $0.name, organisation: $0.organisation.name, place: $0.place.name)
+            }
+            if services.isEmpty {
+                similar = inUse.filter { search.matchesClosely(name: $0.name, place: $0.place.name) }
             }
         }
         // A place from an old link: retired, or never one, said plainly rather than "no services match".
@@ -87,7 +93,8 @@ enum ShareController {
         let page = SharePages.chooseService(
             context: PageContext(request, title: staffEntry ? "Enter feedback" : "Share your experience"), query: query,
             placeSlug: placeSlug, places: places.map { ($0.slug, $0.name) }, services: services.map(choice),
-            staffEntry: staffEntry, notice: placeProblem ?? flash, closed: closed)
+            staffEntry: staffEntry, notice: placeProblem ?? flash, closed: closed, similar: similar.map(choice),
+            contact: request.heardConfiguration.contact == .default ? nil : request.heardConfiguration.contact)
         return .html(page)
     }
 

@@ -14,7 +14,8 @@ enum SharePages {
 
     static func chooseService(
         context: PageContext, query: String, placeSlug: String, places: [(slug: String, name: String)],
-        services: [ServiceChoice], staffEntry: Bool, notice: String? = nil, closed: [ServiceChoice] = []
+        services: [ServiceChoice], staffEntry: Bool, notice: String? = nil, closed: [ServiceChoice] = [],
+        similar: [ServiceChoice] = [], contact: SiteContact? = nil
     ) -> String {
         let action = staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share
         return PageLayout.render(context) {
@@ -36,23 +37,18 @@ enum SharePages {
                 button(.type("submit"), .class("button button-secondary")) { "Find services" }
             }
             if services.isEmpty {
-                p { "No services match. Try fewer words, or choose Anywhere." }
+                p {
+                    (query.isEmpty ? "No services match." : "No services match \"\(query)\".")
+                        + " Try fewer words, or choose Anywhere."
+                }
+                if !similar.isEmpty {
+                    h2 { "Services with a similar name" }
+                    choiceList(similar, staffEntry: staffEntry)
+                }
+                notListed(staffEntry: staffEntry, contact: contact)
             } else {
                 h2 { "\(services.count) \(services.count == 1 ? "service" : "services")" }
-                ul(.class("choice-list")) {
-                    for service in services {
-                        li {
-                            a(
-                                .href(
-                                    (staffEntry ? SiteURL.staffFeedbackForm : SiteURL.shareNew) + "?service="
-                                        + service.id)
-                            ) {
-                                service.name
-                            }
-                            span(.class("choice-meta")) { "\(service.organisation), \(service.place)" }
-                        }
-                    }
-                }
+                choiceList(services, staffEntry: staffEntry)
             }
             if !closed.isEmpty {
                 details {
@@ -72,6 +68,37 @@ enum SharePages {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    private static func choiceList(_ services: [ServiceChoice], staffEntry: Bool) -> HTMLNode {
+        ul(.class("choice-list")) {
+            for service in services {
+                li {
+                    a(.href((staffEntry ? SiteURL.staffFeedbackForm : SiteURL.shareNew) + "?service=" + service.id)) {
+                        service.name
+                    }
+                    span(.class("choice-meta")) { "\(service.organisation), \(service.place)" }
+                }
+            }
+        }
+    }
+
+    /// No dead end when a search finds nothing: every service to look through and, for the public, why theirs
+    /// may not be here and how to tell us anyway (with the site's contact, when one is set).
+    @HTMLBuilder
+    private static func notListed(staffEntry: Bool, contact: SiteContact?) -> [HTMLNode] {
+        p { a(.href(staffEntry ? SiteURL.staffFeedbackNew : SiteURL.share)) { "See every service" } }
+        if !staffEntry {
+            h2 { "If your service is not listed" }
+            p {
+                "It may be run by another organisation (dentists, opticians and pharmacies usually are). You can still tell us: choose the service closest to it"
+                if let contact {
+                    ", or e-mail \(contact.nameInSentence) at "
+                    a(.href("mailto:" + contact.email)) { contact.email }
+                }
+                "."
             }
         }
     }
