@@ -45,8 +45,11 @@ struct NoticeBidiControlTests {
             // Queued as an older Heard wrote it, straight into the outbox.
             let notice = Notice(to: "sam.person@example.org", subject: Self.subject, body: Self.body, kind: "we_did")
             try await notice.create(on: app.db)
+            // A minute, not the default 15 seconds: the suite runs beside many others, SQLite and PostgreSQL at
+            // once, and under that load CI once saw the worker take longer.
             let mail = try #require(
-                try await smtp.waitForMessage(containing: ["To: sam.person@example.org"]), "the notice was sent")
+                try await smtp.waitForMessage(containing: ["To: sam.person@example.org"], seconds: 60),
+                "the notice was sent")
             // Plain ASCII once the controls are out, so the subject is not encoded.
             #expect(mail.contains("Subject: You said, we did: sngis wen in the car park"), "\(mail)")
             #expect(mail.contains("We put up new signs by the main entrance."), "\(mail)")
