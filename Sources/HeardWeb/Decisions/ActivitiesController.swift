@@ -226,15 +226,29 @@ enum ActivitiesController {
                 }
                 throw error
             }
+            var warnings: [String] = []
+            if let initiative, valid.date > request.today,
+                let consultation = try await Consultation.query(on: request.db)
+                    .filter(\.$initiative.$id == initiative.id!).first()
+            {
+                let lastDay = Self.lastDay(of: consultation)
+                if valid.date > lastDay {
+                    warnings.append(
+                        "This activity is on \(valid.date.ukText), after the consultation \"\(consultation.title)\" closes on \(lastDay.ukText), so it is not listed on the consultation's page as a way to respond."
+                    )
+                }
+            }
             if let change, !change.removedAccess.isEmpty {
                 let needing = invitations.filter { !$0.accessNeeds.isEmpty }
                 if !needing.isEmpty {
-                    request.session.data[accessWarningKey] =
+                    warnings.append(
                         "This change removed \(ActivityChange.join(change.removedAccess)), and "
-                        + ActivityChange.join(needing.map { "\($0.inviteeName) (\"\($0.accessNeeds)\")" })
-                        + " told us what they need to take part. Check they can still come, and contact them before the day."
+                            + ActivityChange.join(needing.map { "\($0.inviteeName) (\"\($0.accessNeeds)\")" })
+                            + " told us what they need to take part. Check they can still come, and contact them before the day."
+                    )
                 }
             }
+            if !warnings.isEmpty { request.session.data[accessWarningKey] = warnings.joined(separator: " ") }
             Admin.flash(
                 request,
                 existing == nil
@@ -428,7 +442,14 @@ enum ActivitiesController {
             status: status)
     }
 
-    /// Shown once on the activity's page after a change took away an arrangement someone said they need.
+    /// The last day people can respond to the consultation: the day it was closed early, if it was.
+    static func lastDay(of consultation: Consultation) -> SimpleDate {
+        consultation.closedEarlyOn.flatMap(SimpleDate.init(iso:)).map { min($0, consultation.closes) }
+            ?? consultation.closes
+    }
+
+    /// Shown once on the activity's page after a save that needs a second look: a change took away an
+    /// arrangement someone said they need, or the activity is after its consultation closes.
     static let accessWarningKey = "activity_access_warning"
 
     static func takeAccessWarning(_ request: Request) -> String? {
