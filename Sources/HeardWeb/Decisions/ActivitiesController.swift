@@ -95,7 +95,7 @@ enum ActivitiesController {
         let input = ActivityInput(
             title: activity.title, kind: activity.kind.rawValue, placeID: activity.$place.id.uuidString,
             date: activity.heldOn, venue: activity.venue, attendees: String(activity.attendees), notes: activity.notes,
-            whatChanged: activity.whatChanged)
+            whatChanged: activity.whatChanged, startTime: activity.startTime ?? "", endTime: activity.endTime ?? "")
         let features = Set(
             [
                 activity.stepFree ? "step_free" : nil, activity.hearingLoop ? "hearing_loop" : nil,
@@ -115,7 +115,8 @@ enum ActivitiesController {
             title: Admin.text(request, "title"), kind: Admin.text(request, "kind"),
             placeID: Admin.text(request, "place_id"), date: Admin.text(request, "date"),
             venue: Admin.text(request, "venue"), attendees: Admin.text(request, "attendees"),
-            notes: Admin.text(request, "notes"), whatChanged: Admin.text(request, "what_changed"))
+            notes: Admin.text(request, "notes"), whatChanged: Admin.text(request, "what_changed"),
+            startTime: Admin.text(request, "start_time"), endTime: Admin.text(request, "end_time"))
         let initiativeID = Admin.text(request, "initiative_id")
         let features = Set(Admin.list(request, "accessibility"))
         let submission = existing == nil ? SubmittedOnce.key(request) : nil
@@ -168,6 +169,8 @@ enum ActivitiesController {
             let changes = [
                 FieldChange("title", from: existing?.title, to: valid.title),
                 FieldChange("held_on", from: existing?.heldOn, to: valid.date.iso),
+                FieldChange("start_time", from: existing?.startTime, to: valid.startTime),
+                FieldChange("end_time", from: existing?.endTime, to: valid.endTime),
                 FieldChange("kind", from: existing?.kind.rawValue, to: valid.kind.rawValue),
                 FieldChange("venue", from: existing?.venue, to: valid.venue),
                 FieldChange("attendees", from: existing.map { String($0.attendees) }, to: String(valid.attendees)),
@@ -181,6 +184,8 @@ enum ActivitiesController {
             activity.kind = valid.kind
             activity.title = valid.title
             activity.heldOn = valid.date.iso
+            activity.startTime = valid.startTime
+            activity.endTime = valid.endTime
             activity.venue = valid.venue
             activity.stepFree = features.contains("step_free")
             activity.hearingLoop = features.contains("hearing_loop")
@@ -282,7 +287,7 @@ enum ActivitiesController {
             activity.title, activity.kind.rawValue, activity.$place.id.uuidString, activity.heldOn, activity.venue,
             String(activity.attendees), activity.notes, activity.whatChanged,
             activity.$initiative.id?.uuidString, String(activity.stepFree), String(activity.hearingLoop),
-            String(activity.interpreters), String(activity.easyRead),
+            String(activity.interpreters), String(activity.easyRead), activity.startTime, activity.endTime,
         ]
     }
 

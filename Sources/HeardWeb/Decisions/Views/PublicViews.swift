@@ -182,7 +182,7 @@ enum PublicViews {
         ul(.class("list-plain")) {
             for activity in activities {
                 li {
-                    strong { activity.date.ukText + ": " + activity.title }
+                    strong { activity.when + ": " + activity.title }
                     span(.class("choice-meta")) {
                         activity.kind.title + " in " + activity.place.name
                             + (activity.venue.isEmpty ? "" : ", " + activity.venue) + "."
