@@ -148,11 +148,17 @@ public struct ActivityInput: Equatable, Sendable {
     public var attendees = ""
     public var notes = ""
     public var whatChanged = ""
+    /// 24-hour "HH:MM", both optional; an end needs a start.
+    public var startTime = ""
+    public var endTime = ""
 
     public init(
         title: String = "", kind: String = "", placeID: String = "", date: String = "", venue: String = "",
-        attendees: String = "", notes: String = "", whatChanged: String = ""
+        attendees: String = "", notes: String = "", whatChanged: String = "", startTime: String = "",
+        endTime: String = ""
     ) {
+        self.startTime = startTime
+        self.endTime = endTime
         self.title = title
         self.kind = kind
         self.placeID = placeID
@@ -171,6 +177,9 @@ public struct ActivityInput: Equatable, Sendable {
         public var attendees: Int
         public var notes: String
         public var whatChanged: String
+        /// "18:00", or nil when left empty.
+        public var startTime: String? = nil
+        public var endTime: String? = nil
     }
 
     /// The most people one activity is recorded with: more is a slip of the keyboard, not a meeting.
@@ -199,6 +208,30 @@ public struct ActivityInput: Equatable, Sendable {
             let problem = date.implausibleYear(today: today, yearsBack: Self.yearsBack, yearsAhead: 5)
         {
             errors.append(FieldError("date", problem))
+        }
+        let startText = startTime.trimmingWhitespace()
+        let endText = endTime.trimmingWhitespace()
+        let start = ActivityTime(startText)
+        let end = ActivityTime(endText)
+        if !startText.isEmpty && start == nil {
+            errors.append(
+                FieldError(
+                    "start_time", "Enter the start time as a 24-hour time, for example 18:00, or leave it empty."))
+        }
+        if !endText.isEmpty && end == nil {
+            errors.append(
+                FieldError("end_time", "Enter the end time as a 24-hour time, for example 20:00, or leave it empty."))
+        }
+        if startText.isEmpty && end != nil {
+            errors.append(
+                FieldError("start_time", "Enter the start time as well as the end time, or leave both empty."))
+        }
+        if let start, let end, end <= start {
+            errors.append(
+                FieldError(
+                    "end_time",
+                    "The end time must be after the start time, \(start.text). For an evening event use 24-hour times, for example 18:00 to 20:00."
+                ))
         }
         let venue = venue.trimmingWhitespace()
         // Online activities have no venue; a venue given is published, so it must name a place.
@@ -254,7 +287,8 @@ public struct ActivityInput: Equatable, Sendable {
         guard errors.isEmpty, let kind, let date, let count else { throw ValidationFailure(errors) }
         return Valid(
             title: title, kind: kind, date: date, venue: venue, attendees: count,
-            notes: notes.trimmingWhitespace(), whatChanged: whatChanged.trimmingWhitespace())
+            notes: notes.trimmingWhitespace(), whatChanged: whatChanged.trimmingWhitespace(), startTime: start?.text,
+            endTime: end?.text)
     }
 }
 

@@ -47,6 +47,7 @@ public enum HeardMigrations {
             M0135_PublishedTextWithoutBidiControls(),
             M0137_DecisionQuorumCount(),
             M0141_FeedbackMayNotBeEnglish(),
+            M0142_ActivityTimes(),
         ]
     }
 }

@@ -88,6 +88,10 @@ public struct SiteContact: Sendable, Equatable {
 
     public static let `default` = SiteContact(name: "The engagement team", email: "engagement@heard.invalid")
 
+    /// Whether `HEARD_CONTACT` named a real address: the default's can never be delivered, so pages that only
+    /// help when someone writes (asking for what they need to take part) say nothing of it.
+    public var isConfigured: Bool { self != .default }
+
     /// The name as it reads mid-sentence: "ask the engagement team", but "ask Leeds ICB" as given.
     public var nameInSentence: String {
         name.hasPrefix("The ") ? "the " + name.dropFirst(4) : name

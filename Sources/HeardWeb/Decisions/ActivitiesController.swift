@@ -95,7 +95,7 @@ enum ActivitiesController {
         let input = ActivityInput(
             title: activity.title, kind: activity.kind.rawValue, placeID: activity.$place.id.uuidString,
             date: activity.heldOn, venue: activity.venue, attendees: String(activity.attendees), notes: activity.notes,
-            whatChanged: activity.whatChanged)
+            whatChanged: activity.whatChanged, startTime: activity.startTime ?? "", endTime: activity.endTime ?? "")
         let features = Set(
             [
                 activity.stepFree ? "step_free" : nil, activity.hearingLoop ? "hearing_loop" : nil,
@@ -115,7 +115,8 @@ enum ActivitiesController {
             title: Admin.text(request, "title"), kind: Admin.text(request, "kind"),
             placeID: Admin.text(request, "place_id"), date: Admin.text(request, "date"),
             venue: Admin.text(request, "venue"), attendees: Admin.text(request, "attendees"),
-            notes: Admin.text(request, "notes"), whatChanged: Admin.text(request, "what_changed"))
+            notes: Admin.text(request, "notes"), whatChanged: Admin.text(request, "what_changed"),
+            startTime: Admin.text(request, "start_time"), endTime: Admin.text(request, "end_time"))
         let initiativeID = Admin.text(request, "initiative_id")
         let features = Set(Admin.list(request, "accessibility"))
         let submission = existing == nil ? SubmittedOnce.key(request) : nil
@@ -168,6 +169,8 @@ enum ActivitiesController {
             let changes = [
                 FieldChange("title", from: existing?.title, to: valid.title),
                 FieldChange("held_on", from: existing?.heldOn, to: valid.date.iso),
+                FieldChange("start_time", from: existing?.startTime, to: valid.startTime),
+                FieldChange("end_time", from: existing?.endTime, to: valid.endTime),
                 FieldChange("kind", from: existing?.kind.rawValue, to: valid.kind.rawValue),
                 FieldChange("venue", from: existing?.venue, to: valid.venue),
                 FieldChange("attendees", from: existing.map { String($0.attendees) }, to: String(valid.attendees)),
@@ -181,6 +184,8 @@ enum ActivitiesController {
             activity.kind = valid.kind
             activity.title = valid.title
             activity.heldOn = valid.date.iso
+            activity.startTime = valid.startTime
+            activity.endTime = valid.endTime
             activity.venue = valid.venue
             activity.stepFree = features.contains("step_free")
             activity.hearingLoop = features.contains("hearing_loop")
@@ -226,15 +231,29 @@ enum ActivitiesController {
                 }
                 throw error
             }
+            var warnings: [String] = []
+            if let initiative, valid.date > request.today,
+                let consultation = try await Consultation.query(on: request.db)
+                    .filter(\.$initiative.$id == initiative.id!).first()
+            {
+                let lastDay = Self.lastDay(of: consultation)
+                if valid.date > lastDay {
+                    warnings.append(
+                        "This activity is on \(valid.date.ukText), after the consultation \"\(consultation.title)\" closes on \(lastDay.ukText), so it is not listed on the consultation's page as a way to respond."
+                    )
+                }
+            }
             if let change, !change.removedAccess.isEmpty {
                 let needing = invitations.filter { !$0.accessNeeds.isEmpty }
                 if !needing.isEmpty {
-                    request.session.data[accessWarningKey] =
+                    warnings.append(
                         "This change removed \(ActivityChange.join(change.removedAccess)), and "
-                        + ActivityChange.join(needing.map { "\($0.inviteeName) (\"\($0.accessNeeds)\")" })
-                        + " told us what they need to take part. Check they can still come, and contact them before the day."
+                            + ActivityChange.join(needing.map { "\($0.inviteeName) (\"\($0.accessNeeds)\")" })
+                            + " told us what they need to take part. Check they can still come, and contact them before the day."
+                    )
                 }
             }
+            if !warnings.isEmpty { request.session.data[accessWarningKey] = warnings.joined(separator: " ") }
             Admin.flash(
                 request,
                 existing == nil
@@ -268,7 +287,7 @@ enum ActivitiesController {
             activity.title, activity.kind.rawValue, activity.$place.id.uuidString, activity.heldOn, activity.venue,
             String(activity.attendees), activity.notes, activity.whatChanged,
             activity.$initiative.id?.uuidString, String(activity.stepFree), String(activity.hearingLoop),
-            String(activity.interpreters), String(activity.easyRead),
+            String(activity.interpreters), String(activity.easyRead), activity.startTime, activity.endTime,
         ]
     }
 
@@ -428,7 +447,14 @@ enum ActivitiesController {
             status: status)
     }
 
-    /// Shown once on the activity's page after a change took away an arrangement someone said they need.
+    /// The last day people can respond to the consultation: the day it was closed early, if it was.
+    static func lastDay(of consultation: Consultation) -> SimpleDate {
+        consultation.closedEarlyOn.flatMap(SimpleDate.init(iso:)).map { min($0, consultation.closes) }
+            ?? consultation.closes
+    }
+
+    /// Shown once on the activity's page after a save that needs a second look: a change took away an
+    /// arrangement someone said they need, or the activity is after its consultation closes.
     static let accessWarningKey = "activity_access_warning"
 
     static func takeAccessWarning(_ request: Request) -> String? {

@@ -317,6 +317,13 @@ struct InitiativeBundle {
         activities.filter { !$0.hasBeenHeld(today: today) }
     }
 
+    /// The activities still to come that are a way to respond to the consultation: on or before its last day.
+    /// One after it closes is still on the initiative's page, but coming to it is too late to be heard.
+    func eventsToRespondAt(today: SimpleDate) -> [InvolvementActivity] {
+        guard let lastDay = consultationFacts?.lastDay else { return [] }
+        return upcomingActivities(today: today).filter { $0.date <= lastDay }
+    }
+
     func firstInvolvement(today: SimpleDate) -> InvolvementActivity? {
         activities.filter { $0.date <= today && $0.attendees > 0 }.min { $0.heldOn < $1.heldOn }
     }

@@ -7,12 +7,15 @@ import HeardStorage
 struct ActivityChange {
     struct Snapshot {
         var date: SimpleDate
+        /// "6pm to 8pm"-style, as `ActivityTime` says it; empty when no time was recorded.
+        var time: String
         var venue: String
         var kind: ActivityKind
         var access: [String]
 
         init(_ activity: InvolvementActivity) {
             date = activity.date
+            time = ActivityTime.when(activity.date, starts: activity.startTime, ends: activity.endTime)
             venue = activity.venue
             kind = activity.kind
             access = [
@@ -34,6 +37,9 @@ struct ActivityChange {
         if before.date != after.date {
             lines.append("The date has changed from \(before.date.ukText) to \(after.date.ukText).")
         }
+        if before.date == after.date && before.time != after.time {
+            lines.append("The time has changed: it is now \(after.time).")
+        }
         if before.venue != after.venue {
             lines.append(
                 "The venue has changed from \(Self.venue(before.venue)) to \(Self.venue(after.venue)).")
@@ -52,7 +58,8 @@ struct ActivityChange {
     /// Whether invited people must be told: the day, the venue or the kind changed, or an arrangement they
     /// may be counting on was taken away.
     var tellsInvitees: Bool {
-        before.date != after.date || before.venue != after.venue || before.kind != after.kind
+        before.date != after.date || before.time != after.time || before.venue != after.venue
+            || before.kind != after.kind
             || !removedAccess.isEmpty
     }
 
@@ -73,7 +80,7 @@ struct ActivityChange {
 
                 \(lines.joined(separator: "\n"))
 
-                It is now on \(activity.date.ukText), \(activity.venue.isEmpty ? "online" : "at \(activity.venue)").
+                It is now on \(activity.when), \(activity.venue.isEmpty ? "online" : "at \(activity.venue)").
                 \(access.isEmpty ? "" : "Arrangements: \(access.joined(separator: ", ")).\n")
                 \(howToChange)
                 """, kind: "activity_changed")

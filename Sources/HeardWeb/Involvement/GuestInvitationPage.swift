@@ -24,7 +24,7 @@ enum GuestInvitationPage {
             p(.class("lead")) { "\(invitation.inviteeName), you are invited to take part." }
             DecisionForms.summaryList([
                 ("What", .text(activity.kind.title)),
-                ("When", .text(activity.date.ukText)),
+                ("When", .text(activity.when)),
                 ("Where", .text(activity.venue.isEmpty ? "Online" : "\(activity.venue), \(activity.place.name)")),
                 ("Arrangements", .text(access.isEmpty ? "None recorded yet" : access.joined(separator: ", "))),
                 ("Your reply", .text(invitation.status.title)),

@@ -70,7 +70,7 @@ enum InvitationsController {
     static func whatAndWhen(_ activity: InvolvementActivity) -> String {
         let access = ActivityViews.accessibility(activity)
         return """
-            You are invited to \(activity.title) on \(activity.date.ukText), \(activity.venue.isEmpty ? "online" : "at \(activity.venue)").
+            You are invited to \(activity.title) on \(activity.when), \(activity.venue.isEmpty ? "online" : "at \(activity.venue)").
             \(access.isEmpty ? "" : "Arrangements: \(access.joined(separator: ", ")).\n")
             """
     }

@@ -80,7 +80,7 @@ enum InvolvementPage {
                     for invitation in attended {
                         li(.class("story")) {
                             h3(.class("story-title")) { invitation.activity.title }
-                            p(.class("story-meta")) { invitation.activity.date.ukText }
+                            p(.class("story-meta")) { invitation.activity.when }
                             p {
                                 invitation.activity.whatChanged.isEmpty
                                     ? "The team has not yet recorded what changed; it will appear here."

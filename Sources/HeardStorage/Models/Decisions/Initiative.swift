@@ -73,6 +73,9 @@ public final class InvolvementActivity: Model, @unchecked Sendable {
     @Field(key: "attendees") public var attendees: Int
     @Field(key: "notes") public var notes: String
     @Field(key: "what_changed") public var whatChanged: String
+    /// When it starts and ends, "18:00"; nil when not recorded (the date alone is shown).
+    @OptionalField(key: "start_time") public var startTime: String?
+    @OptionalField(key: "end_time") public var endTime: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -99,6 +102,9 @@ public final class InvolvementActivity: Model, @unchecked Sendable {
     }
 
     public var date: SimpleDate { SimpleDate(iso: heldOn) ?? SimpleDate(year: 1970, month: 1, day: 1) }
+
+    /// "Tuesday 20 January 2027, 6pm to 8pm", or the date alone when no time was recorded.
+    public var when: String { ActivityTime.when(date, starts: startTime, ends: endTime) }
 }
 
 /// A comment someone made at an activity, captured as feedback: the original kept for staff, a redacted copy

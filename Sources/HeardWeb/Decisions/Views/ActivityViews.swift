@@ -111,6 +111,12 @@ enum ActivityViews {
                     name: "date", label: "Date", value: input.date, failure: failure, hint: "For example, 2026-11-30.",
                     type: "date", width: "medium")
                 FormComponents.textField(
+                    name: "start_time", label: "Start time (optional)", value: input.startTime, failure: failure,
+                    hint: "24-hour time, for example 18:00.", required: false, width: "short")
+                FormComponents.textField(
+                    name: "end_time", label: "End time (optional)", value: input.endTime, failure: failure,
+                    hint: "24-hour time, for example 20:00.", required: false, width: "short")
+                FormComponents.textField(
                     name: "venue", label: "Venue", value: input.venue, failure: failure,
                     hint: "Leave blank for an online survey.", required: false)
                 DecisionForms.checkboxes(
@@ -154,7 +160,7 @@ enum ActivityViews {
             h1 { activity.title }
             p { a(.href(DecisionURL.activity(activity.id!) + "/edit")) { "Change the details, or record who came" } }
             DecisionForms.summaryList([
-                ("Kind", .text(activity.kind.title)), ("Date", .text(activity.date.ukText)),
+                ("Kind", .text(activity.kind.title)), ("When", .text(activity.when)),
                 ("Place", .text(activity.place.name)),
                 ("Venue", .text(activity.venue.isEmpty ? "Online" : activity.venue)),
                 ("Accessibility", .text(access.isEmpty ? "None recorded" : access.joined(separator: ", "))),

@@ -69,7 +69,7 @@ enum PublicViews {
             p(.class("lead")) { "\(state.title): \(consultation.opens.ukText) to \(facts.lastDay.ukText)." }
             ConsultationViews.extensionNote(consultation)
             waysToRespond(
-                consultation, state: state, upcoming: bundle.upcomingActivities(today: today),
+                consultation, state: state, upcoming: bundle.eventsToRespondAt(today: today),
                 hasForm: !bundle.questions.isEmpty, contact: context.contact)
             h2 { "Background" }
             DecisionForms.paragraphs(consultation.background)
@@ -109,7 +109,7 @@ enum PublicViews {
     }
 
     /// Each way of responding the consultation offers, saying how: the form on this page, a paper, easy read or
-    /// translated copy from the organisation's contact, and the events still to come.
+    /// translated copy from the organisation's contact, and the events still to come before it closes.
     static func waysToRespond(
         _ consultation: Consultation, state: ConsultationState, upcoming: [InvolvementActivity], hasForm: Bool,
         contact: SiteContact
@@ -171,26 +171,40 @@ enum PublicViews {
             }
             if !upcoming.isEmpty {
                 h3 { "Events coming up" }
-                upcomingList(upcoming)
+                upcomingList(upcoming, contact: contact)
             }
         }
     }
 
-    /// Involvement activities still to come: date, what and where, and what helps people take part.
-    static func upcomingList(_ activities: [InvolvementActivity]) -> HTMLNode {
+    /// Involvement activities still to come: date, what and where, and what helps people take part, with whom to
+    /// tell what else someone needs when the site's contact is set (without it there is nobody to name).
+    static func upcomingList(_ activities: [InvolvementActivity], contact: SiteContact) -> HTMLNode {
         ul(.class("list-plain")) {
             for activity in activities {
                 li {
-                    strong { activity.date.ukText + ": " + activity.title }
+                    strong { activity.when + ": " + activity.title }
                     span(.class("choice-meta")) {
                         activity.kind.title + " in " + activity.place.name
                             + (activity.venue.isEmpty ? "" : ", " + activity.venue) + "."
                     }
                     let access = ActivityViews.accessibility(activity)
                     span(.class("choice-meta")) {
-                        access.isEmpty
-                            ? "Tell us what you need to take part and we will arrange it."
-                            : "Access: " + access.joined(separator: ", ") + "."
+                        switch (access.isEmpty, contact.isConfigured) {
+                        case (true, false): "Tell us what you need to take part and we will arrange it."
+                        case (true, true):
+                            HTMLNode.fragment([
+                                "Tell us what you need to take part and we will arrange it: e-mail \(contact.nameInSentence) at ",
+                                a(.href("mailto:\(contact.email)")) { contact.email }, ".",
+                            ])
+                        case (false, false): "Access: " + access.joined(separator: ", ") + "."
+                        case (false, true):
+                            HTMLNode.fragment([
+                                .text(
+                                    "Access: \(access.joined(separator: ", ")). If you need anything else to take part, e-mail \(contact.nameInSentence) at "
+                                ),
+                                a(.href("mailto:\(contact.email)")) { contact.email }, " and we will arrange it.",
+                            ])
+                        }
                     }
                 }
             }
@@ -335,7 +349,7 @@ enum PublicViews {
             }
             if !upcoming.isEmpty {
                 h2 { "Coming up" }
-                upcomingList(upcoming)
+                upcomingList(upcoming, contact: context.contact)
             }
             h2 { "Involvement trail" }
             let held = bundle.activities.filter { $0.hasBeenHeld(today: today) }
