@@ -40,7 +40,7 @@ enum ModerationPages {
     static func flags(_ item: FeedbackItem) -> HTMLNode {
         var flags: [HTMLNode] = []
         if item.isUrgent { flags.append(span(.class("tag tag-urgent")) { "Urgent" }) }
-        if item.mayNotBeEnglish { flags.append(span(.class("tag tag-urgent")) { "May not be in English" }) }
+        if item.mayNotBeEnglish { flags.append(span(.class("tag tag-needs-reader")) { "May not be in English" }) }
         if !item.piiList.isEmpty { flags.append(span(.class("tag")) { "Personal data found" }) }
         if !item.consentToPublish { flags.append(span(.class("tag tag-grey")) { "Private" }) }
         if flags.isEmpty { return .text("–") }
