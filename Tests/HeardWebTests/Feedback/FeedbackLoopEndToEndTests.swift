@@ -19,12 +19,7 @@ struct FeedbackLoopEndToEndTests {
         defer { smtp.stop() }
         try await TestApp.run(
             on: database,
-            configure: {
-                $0.smtp = SMTPSettings(host: "127.0.0.1", port: smtp.port)
-                $0.runsJobWorker = true
-                $0.jobPollInterval = 0.1
-                $0.mailFrom = "Heard test <heard@test.example>"
-            }
+            configure: smtp.sendsMail
         ) { app in
             let (service, place) = try await Fixtures.service(on: app.db)
 

@@ -35,12 +35,7 @@ struct NoticeBidiControlTests {
         defer { smtp.stop() }
         try await TestApp.run(
             on: database,
-            configure: {
-                $0.smtp = SMTPSettings(host: "127.0.0.1", port: smtp.port)
-                $0.runsJobWorker = true
-                $0.jobPollInterval = 0.1
-                $0.mailFrom = "Heard test <heard@test.example>"
-            }
+            configure: smtp.sendsMail
         ) { app in
             // Queued as an older Heard wrote it, straight into the outbox.
             let notice = Notice(to: "sam.person@example.org", subject: Self.subject, body: Self.body, kind: "we_did")

@@ -1,4 +1,5 @@
 import Foundation
+import HeardWeb
 import Testing
 
 /// A real SMTP server (Python's aiosmtpd, installed by scripts/test.sh) writing what it receives to a
@@ -52,6 +53,14 @@ final class SMTPTestServer: @unchecked Sendable {
     }
 
     /// Waits up to `seconds` for a message that contains every string in `texts`.
+    /// An app that sends its outbox to this server at once: the job worker on, polling every 0.1 s.
+    func sendsMail(_ config: inout AppConfiguration) {
+        config.smtp = SMTPSettings(host: "127.0.0.1", port: port)
+        config.runsJobWorker = true
+        config.jobPollInterval = 0.1
+        config.mailFrom = "Heard test <heard@test.example>"
+    }
+
     func waitForMessage(containing texts: [String], seconds: Double = 15) async throws -> String? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
