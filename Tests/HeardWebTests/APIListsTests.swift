@@ -117,12 +117,12 @@ struct APIListsTests {
                 #expect(filtered.count == listed.filter { $0["status"] as? String == state.rawValue }.count)
             }
             let wrongState = try await visitor.get("/api/v1/consultations?status=closed")
-            #expect(wrongState.status == .badRequest)
+            #expect(wrongState.status == .unprocessableEntity)
             #expect(wrongState.body.contains("\"field\":\"status\""))
             #expect(wrongState.body.contains("closed_awaiting_outcome"))
             for bad in ["page=0", "page=two", "per_page=0", "per_page=501", "page=-1"] {
                 let refused = try await visitor.get("/api/v1/consultations?\(bad)")
-                #expect(refused.status == .badRequest, "\(bad)")
+                #expect(refused.status == .unprocessableEntity, "\(bad)")
                 #expect(refused.body.contains("must be a whole number from 1 to"), "\(bad)")
             }
             let unknown = try await visitor.get("/api/v1/consultations/\(UUID().uuidString)")
@@ -170,10 +170,10 @@ struct APIListsTests {
                     == (try await ActionUpdate.query(on: app.db).filter(\.$action.$id == busiestID).count()))
 
             let nowhere = try await visitor.get("/api/v1/actions?place=atlantis")
-            #expect(nowhere.status == .badRequest)
+            #expect(nowhere.status == .unprocessableEntity)
             #expect(nowhere.body.contains("No place has the slug 'atlantis'"))
             let wrongStatus = try await visitor.get("/api/v1/actions?status=finished")
-            #expect(wrongStatus.status == .badRequest)
+            #expect(wrongStatus.status == .unprocessableEntity)
             #expect(wrongStatus.body.contains("'status' must be open, closed or all"))
         }
     }
@@ -201,7 +201,7 @@ struct APIListsTests {
             }
             #expect(stored.contains { !$0.isApproved } && stored.contains(where: \.isApproved))
             let tooMany = try await visitor.get("/api/v1/decisions?per_page=100000")
-            #expect(tooMany.status == .badRequest)
+            #expect(tooMany.status == .unprocessableEntity)
             #expect(tooMany.body.contains("'per_page' must be a whole number from 1 to 500"))
         }
     }

@@ -24,11 +24,11 @@ struct APITests {
         }
     }
 
-    @Test("an unknown place is a 400 naming the field")
+    @Test("an unknown place is a 422 naming the field")
     func unknownPlace() async throws {
         try await TestApp.run(on: .sqlite) { app in
             let page = try await app.browser().get("/api/v1/services?place=atlantis")
-            #expect(page.status == .badRequest)
+            #expect(page.status == .unprocessableEntity)
             let body = try JSONDecoder().decode([String: String?].self, from: Data(page.body.utf8))
             #expect(body["field"] == "place")
             #expect(body["error"]??.contains("atlantis") == true)

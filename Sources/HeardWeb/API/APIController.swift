@@ -72,7 +72,8 @@ enum APIController {
             .sort(\.$name)
         if let slug = filter.place, !slug.isEmpty {
             guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
-                throw APIError(.badRequest, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
+                throw APIError(
+                    .unprocessableEntity, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
             }
             query = query.filter(\.$place.$id == place.id!)
         }

@@ -3,6 +3,9 @@ import Vapor
 /// One page of a JSON list: `page` (from 1) and `per_page` in the address. Unlike the web pages' `ListPage`,
 /// which reads a mistyped page as the first, the API refuses it: a client that pages with a typo would
 /// otherwise read the first page again and again.
+///
+/// Refused with a 422, as every value the API reads and cannot accept (`APIInputRule`): a value in the address is
+/// always readable text, so it is never the 400 of a body that cannot be read.
 struct APIPage {
     static let defaultSize = 100
     static let maximumSize = 500
@@ -30,7 +33,7 @@ struct APIPage {
         guard let text = request.query[String.self, at: name], !text.isEmpty else { return value }
         guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text), range.contains(number) else {
             throw APIError(
-                .badRequest,
+                .unprocessableEntity,
                 "'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound.formatted), not '\(text)'.",
                 field: name)
         }

@@ -51,12 +51,13 @@ enum ComplaintsAPI {
         let to = try date(request, "to") ?? today
         for (name, date) in [("from", from), ("to", to)] {
             if let problem = date.implausibleYear(today: today, yearsBack: 25, yearsAhead: 1) {
-                throw APIError(.badRequest, "'\(name)' (\(date.iso)): \(problem)", field: name)
+                throw APIError(.unprocessableEntity, "'\(name)' (\(date.iso)): \(problem)", field: name)
             }
         }
         guard from <= to else {
             throw APIError(
-                .badRequest, "The 'from' date (\(from.iso)) must not be after the 'to' date (\(to.iso)).", field: "from"
+                .unprocessableEntity, "The 'from' date (\(from.iso)) must not be after the 'to' date (\(to.iso)).",
+                field: "from"
             )
         }
         let status = request.query[String.self, at: "status"] ?? "all"
@@ -68,7 +69,8 @@ enum ComplaintsAPI {
         case "closed": query = query.filter(\.$respondedOn == nil).filter(\.$closedOn != nil)
         default:
             throw APIError(
-                .badRequest, "'status' must be open, responded, closed or all, not '\(status)'.", field: "status")
+                .unprocessableEntity, "'status' must be open, responded, closed or all, not '\(status)'.",
+                field: "status")
         }
         let total = try await query.copy().count()
         let complaints = try await query.with(\.$feedback) { $0.with(\.$service).with(\.$organisation) }
@@ -106,7 +108,8 @@ enum ComplaintsAPI {
     static func date(_ request: Request, _ name: String) throws -> SimpleDate? {
         guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
         guard let date = SimpleDate(iso: text) else {
-            throw APIError(.badRequest, "'\(name)' must be a date like 2026-03-31, not '\(text)'.", field: name)
+            throw APIError(
+                .unprocessableEntity, "'\(name)' must be a date like 2026-03-31, not '\(text)'.", field: name)
         }
         return date
     }

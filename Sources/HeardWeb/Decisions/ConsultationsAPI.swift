@@ -114,7 +114,7 @@ enum ConsultationsAPI {
         guard let state = ConsultationState(rawValue: text) else {
             let names = ConsultationState.allCases.map(\.rawValue) + ["all"]
             throw APIError(
-                .badRequest, "'status' must be one of \(names.joined(separator: ", ")), not '\(text)'.",
+                .unprocessableEntity, "'status' must be one of \(names.joined(separator: ", ")), not '\(text)'.",
                 field: "status")
         }
         return state

@@ -1,7 +1,8 @@
 import HeardDomain
 import Vapor
 
-/// A JSON API error: `{"error": "...", "field": "..."}` with a 4xx status.
+/// A JSON API error: `{"error": "...", "field": "..."}` with a 4xx status. Bad input follows `APIInputRule`:
+/// 400 only for a body that cannot be read, 422 for a value that is not acceptable.
 struct APIError: AbortError {
     var status: HTTPResponseStatus
     var message: String
@@ -29,7 +30,9 @@ struct HeardErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
+            let isAPI = request.url.path.hasPrefix("/api/") || request.url.path == "/health"
             var (status, message, field) = describe(error)
+            if isAPI { status = APIInputRule.status(status, for: error, method: request.method) }
             if status == .payloadTooLarge, request.headers.contentType?.type == "multipart" {
                 // Uploads have their own, larger limit (an import file), so say which.
                 message =
@@ -38,7 +41,7 @@ struct HeardErrorMiddleware: AsyncMiddleware {
             if status.code >= 500 {
                 request.logger.report(error: error)
             }
-            if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
+            if isAPI {
                 // The JSON API takes JSON only: no mention of forms there.
                 if message == Self.noBody {
                     message = "The request has no body: send the fields as JSON, with Content-Type: application/json."

@@ -264,13 +264,13 @@ struct ComplaintsTests {
                     != nil)
             #expect(!open.body.contains(item.reference))
             let wrongStatus = try await api.get("/api/v1/complaints?status=finished", headers: auth)
-            #expect(wrongStatus.status == .badRequest)
+            #expect(wrongStatus.status == .unprocessableEntity)
             #expect(wrongStatus.body.contains("\"field\":\"status\""))
             let year1 = try await api.get("/api/v1/complaints?from=0001-01-01", headers: auth)
-            #expect(year1.status == .badRequest)
+            #expect(year1.status == .unprocessableEntity)
             #expect(year1.body.contains("Check the year"))
             let wrongDate = try await api.get("/api/v1/complaints?to=yesterday", headers: auth)
-            #expect(wrongDate.status == .badRequest)
+            #expect(wrongDate.status == .unprocessableEntity)
             #expect(wrongDate.body.contains("like 2026-03-31"))
             // Paged: past the last page a client gets an empty page and the same total, so it knows to stop.
             let pastEnd = try await api.get(
@@ -280,7 +280,7 @@ struct ComplaintsTests {
             #expect(pastEndBody["total"] as? Int == 1)
             #expect(pastEndBody["page_count"] as? Int == 1)
             let badPage = try await api.get("/api/v1/complaints?page=first", headers: auth)
-            #expect(badPage.status == .badRequest)
+            #expect(badPage.status == .unprocessableEntity)
             #expect(badPage.body.contains("\"field\":\"page\""))
         }
     }

@@ -129,4 +129,38 @@ struct FeedbackAPIDetailsTests {
             }
         }
     }
+
+    @Test(
+        "a service that is not listed: the API says what the web form says, send the closest one, and the document says it",
+        arguments: TestDatabase.all)
+    func serviceNotListed(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let browser = app.browser()
+            let refused = try await browser.postJSON(
+                "/api/v1/feedback", json: #"{"text": "The dentist was kind.", "service_name": "Smile Dental Care"}"#)
+            #expect(refused.status == .unprocessableEntity)
+            let error = try JSONDecoder().decode(ErrorBody.self, from: Data(refused.body.utf8))
+            #expect(error.field == "service_name")
+            #expect(error.error.hasPrefix("No service is called 'Smile Dental Care'."))
+            #expect(error.error.contains(FeedbackAPIController.notListed))
+            // The web chooser's advice, in the web's words: the closest service, or the site's contact.
+            let chooser = try await browser.get("/feedback?q=Smile%20Dental%20Care").body
+            #expect(chooser.contains("choose the service closest to it"))
+
+            let closest = try await browser.postJSON(
+                "/api/v1/feedback",
+                json:
+                    #"{"text": "Smile Dental Care: the dentist was kind.", "service_id": "\#(service.id!.uuidString)"}"#
+            )
+            #expect(closest.status == .created)
+
+            let document =
+                try JSONSerialization.jsonObject(
+                    with: Data(try await browser.get("/api/openapi.json").body.utf8)) as? [String: Any]
+            let schemas = (document?["components"] as? [String: Any])?["schemas"] as? [String: Any]
+            let submission = schemas?["FeedbackSubmission"] as? [String: Any]
+            #expect((submission?["description"] as? String)?.contains("is not listed") == true)
+        }
+    }
 }

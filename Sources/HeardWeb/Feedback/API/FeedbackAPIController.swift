@@ -69,7 +69,8 @@ enum FeedbackAPIController {
 
     @Sendable static func create(_ request: Request) async throws -> Response {
         guard request.headers.contentType == .json else {
-            throw APIError(.unsupportedMediaType, "Send the feedback as JSON with Content-Type: application/json.")
+            // The body cannot be read as JSON (`APIInputRule`): a 400, whatever it holds.
+            throw APIError(.badRequest, "Send the feedback as JSON with Content-Type: application/json.")
         }
         let body = try request.content.decode(Submission.self)
         // The text is checked before the service, so a request missing both is told about the text first. The
@@ -110,6 +111,11 @@ enum FeedbackAPIController {
         return response
     }
 
+    /// What the web's service chooser tells someone whose service is not listed (`SharePages`), for programs:
+    /// feedback is always about a service in the list, so send the closest one.
+    static let notListed =
+        "If the service is not listed (dentists, opticians and pharmacies are usually run by another organisation), send the closest service in the list, as the web form asks people to, and say which service it was in the text."
+
     static func resolveService(_ body: Submission, request: Request) async throws -> ServiceDirectory.Entry {
         let db = request.db
         if let id = body.serviceID {
@@ -148,7 +154,7 @@ enum FeedbackAPIController {
                 throw APIError(
                     .unprocessableEntity,
                     matches.isEmpty
-                        ? "No service is called '\(name)'. See /api/v1/services for the names."
+                        ? "No service is called '\(name)'. See /api/v1/services for the names. \(notListed)"
                         : "More than one service is called '\(name)'. Send service_id instead.",
                     field: "service_name")
             }
@@ -209,8 +215,10 @@ enum FeedbackAPIController {
     }
 
     @Sendable static func show(_ request: Request) async throws -> StaffView {
+        // An address that names no feedback, as every API address with an id in it answers (404, not 400 or 422).
         guard let text = request.parameters.get("id"), let id = UUID(uuidString: text) else {
-            throw APIError(.badRequest, "The id must be a UUID.", field: "id")
+            throw APIError(
+                .notFound, "No feedback has this id: ids look like 3F2504E0-4F89-11D3-9A0C-0305E82C3301.", field: "id")
         }
         guard let item = try await FeedbackItem.find(id, on: request.db) else {
             throw APIError(.notFound, "No feedback has this id.", field: "id")
@@ -274,11 +282,11 @@ enum FeedbackAPIController {
         if let problem = try await StoriesQuery.problems(
             in: filters, modelThemes: request.listeningEngine.themeNames, on: request.db
         ).first {
-            throw APIError(.badRequest, problem.api, field: problem.field)
+            throw APIError(.unprocessableEntity, problem.api, field: problem.field)
         }
         // Worded as the other lists' (`APIPage`); a page past the last is an empty page, however far.
         if let page = filters.page, page < 1 {
-            throw APIError(.badRequest, "'page' must be a whole number from 1, not '\(page)'.", field: "page")
+            throw APIError(.unprocessableEntity, "'page' must be a whole number from 1, not '\(page)'.", field: "page")
         }
         let result = try await StoriesQuery.run(filters, on: request.db)
         // Past the last page, an empty page (the web page shows the last one instead), so a client that reads
@@ -348,19 +356,20 @@ enum FeedbackAPIController {
         }
         guard given.count <= 1 else {
             throw APIError(
-                .badRequest,
+                .unprocessableEntity,
                 "Give one of organisation, place or service, not \(given.joined(separator: " and ")): the figures are for one area.",
                 field: given.last)
         }
         if let text = request.query[String.self, at: "service"], !text.isEmpty {
             guard let id = UUID(uuidString: text), let service = try await Service.find(id, on: request.db) else {
-                throw APIError(.badRequest, "No service has this id. See /api/v1/services.", field: "service")
+                throw APIError(.unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service")
             }
             return (.service(id), "service:" + service.name)
         }
         if let slug = request.query[String.self, at: "place"], !slug.isEmpty {
             guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
-                throw APIError(.badRequest, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
+                throw APIError(
+                    .unprocessableEntity, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
             }
             return (.place(place.id!), "place:" + place.name)
         }
@@ -368,7 +377,8 @@ enum FeedbackAPIController {
             guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: request.db)
             else {
                 throw APIError(
-                    .badRequest, "No organisation has this id. See /api/v1/organisations.", field: "organisation")
+                    .unprocessableEntity, "No organisation has this id. See /api/v1/organisations.",
+                    field: "organisation")
             }
             return (.organisation(id), "organisation:" + organisation.name)
         }

@@ -94,7 +94,7 @@ struct StoriesQuery {
             stories: stories, total: total, totalIsCapped: counted > countLimit, page: shown, pageCount: pageCount)
     }
 
-    /// A filter value that names nothing: the API refuses it (400), the page says so above an empty list.
+    /// A filter value that names nothing: the API refuses it (422), the page says so above an empty list.
     struct Problem {
         var field: String
         /// For API clients, pointing at the endpoint that lists what exists.

@@ -39,7 +39,8 @@ enum ActionsAPI {
         case "open": statuses = ActionStatus.allCases.filter { !$0.isClosed }
         case "closed": statuses = ActionStatus.allCases.filter(\.isClosed)
         default:
-            throw APIError(.badRequest, "'status' must be open, closed or all, not '\(status)'.", field: "status")
+            throw APIError(
+                .unprocessableEntity, "'status' must be open, closed or all, not '\(status)'.", field: "status")
         }
         let (scope, _) = try await FeedbackAPIController.scope(of: request)
         let page = try APIPage(request)
