@@ -65,6 +65,7 @@ public enum HeardApplication {
                 try await FeedbackIntake.store($0, siteURL: siteURL, on: $1)
             })
         try await DatabaseSetup.prepare(app, config: config)
+        if let warning = PlaceholderContact.startupWarning(config) { app.logger.warning("\(warning)") }
         if config.seedDemoData {
             let hasher = app.password
             let seeded = try await DemoData.seedIfEmpty(

@@ -32,6 +32,6 @@ enum PagesController {
         return .html(
             DashboardPage.render(
                 model, context: PageContext(request, title: "Dashboard"),
-                engineProblem: request.listeningEngine.modelProblem))
+                engineProblem: request.listeningEngine.modelProblem, setupWarning: PlaceholderContact.banner(request)))
     }
 }

@@ -112,6 +112,7 @@ enum SettingsController {
         return PageLayout.render(PageContext(request, title: "Settings", hasErrors: failure != nil)) {
             FormComponents.errorSummary(failure)
             h1 { "Settings" }
+            PlaceholderContact.banner(request)
             h2 { "How this installation is set up" }
             dl(.class("summary-list")) {
                 FeedbackSummaryList.row("Database", config.database.isPostgres ? "PostgreSQL" : "SQLite")

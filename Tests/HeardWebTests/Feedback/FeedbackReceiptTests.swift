@@ -104,7 +104,9 @@ struct FeedbackReceiptTests {
             #expect(receipt.subject == "We have your complaint: \(item.reference)")
             #expect(receipt.body.contains("Your reference is \(item.reference)."))
             #expect(receipt.body.contains("will contact you by 9 December 2026 (within 3 working days)"))
-            #expect(receipt.body.contains("engagement@heard.invalid"))
+            // No HEARD_CONTACT here: no placeholder address, only whom to contact.
+            #expect(!receipt.body.contains("heard.invalid"))
+            #expect(receipt.body.contains("contact the organisation that runs this site and quote your reference"))
             #expect(!receipt.body.contains("discharged"), "the e-mail names the reference, not the words")
             let thanks = try await person.get(try #require(sent.location))
             #expect(thanks.body.contains("We have your complaint"))
@@ -117,7 +119,13 @@ struct FeedbackReceiptTests {
         "over the hourly limit, the form says when to try again and how else to reach the team",
         arguments: TestDatabase.all)
     func rateLimitSaysWhen(_ database: TestDatabase) async throws {
-        try await TestApp.run(on: database, configure: { $0.submissionsPerAddressPerHour = 1 }) { app in
+        try await TestApp.run(
+            on: database,
+            configure: {
+                $0.submissionsPerAddressPerHour = 1
+                $0.contact = SiteContact(name: "The engagement team", email: "engagement@calder.example")
+            }
+        ) { app in
             let (service, _) = try await Fixtures.service(on: app.db)
             let formPath = "/feedback/new?service=\(service.id!.uuidString)"
             let person = app.browser()
@@ -134,7 +142,7 @@ struct FeedbackReceiptTests {
                 ).locale(Locale(identifier: "en_GB")))
             #expect(
                 refused.body.contains(
-                    "You have sent a lot of feedback in the last hour. Please try again after \(time) (UK time), or e-mail the engagement team at engagement@heard.invalid."
+                    "You have sent a lot of feedback in the last hour. Please try again after \(time) (UK time), or e-mail the engagement team at engagement@calder.example."
                 ), "\(refused.body)")
             #expect(!refused.body.contains("phone the service"))
             #expect(refused.body.contains("Second story."), "what was typed is kept")

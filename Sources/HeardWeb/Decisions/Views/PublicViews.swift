@@ -119,7 +119,13 @@ enum PublicViews {
         let subject =
             ("Copy of " + consultation.title).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let ask: (String) -> HTMLNode = { copy in
-            .fragment([
+            // No address to give without HEARD_CONTACT: the placeholder's can never be delivered.
+            guard contact.isConfigured else {
+                return .text(
+                    "ask \(PlaceholderContact.whoRunsTheSite) for \(copy). We will send it to you with how to return it."
+                )
+            }
+            return .fragment([
                 "ask \(contact.nameInSentence) for \(copy) by e-mailing ",
                 a(.href("mailto:\(contact.email)?subject=\(subject)")) { contact.email },
                 ". We will send it to you with how to return it.",

@@ -59,6 +59,9 @@ struct FeedbackReceipt: Sendable {
 
     /// How to ask about it, said the same way in the e-mail and on the thank-you page.
     static func getInTouch(_ reference: String, contact: SiteContact) -> String {
-        "To ask about it, e-mail \(contact.nameInSentence) at \(contact.email) and quote your reference, \(reference)."
+        (contact.isConfigured
+            ? "To ask about it, e-mail \(contact.nameInSentence) at \(contact.email)"
+            : "To ask about it, contact \(PlaceholderContact.whoRunsTheSite)")
+            + " and quote your reference, \(reference)."
     }
 }

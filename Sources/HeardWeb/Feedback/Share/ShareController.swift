@@ -94,7 +94,7 @@ enum ShareController {
             context: PageContext(request, title: staffEntry ? "Enter feedback" : "Share your experience"), query: query,
             placeSlug: placeSlug, places: places.map { ($0.slug, $0.name) }, services: services.map(choice),
             staffEntry: staffEntry, notice: placeProblem ?? flash, closed: closed, similar: similar.map(choice),
-            contact: request.heardConfiguration.contact == .default ? nil : request.heardConfiguration.contact)
+            contact: request.heardConfiguration.contact.isConfigured ? request.heardConfiguration.contact : nil)
         return .html(page)
     }
 
@@ -436,8 +436,8 @@ enum SubmitterHash {
         let time = retryAt.formatted(
             Date.FormatStyle(date: .omitted, time: .shortened, timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
                 .locale(Locale(identifier: "en_GB")))
-        return "You have sent a lot of feedback in the last hour. Please try again after \(time) (UK time),"
-            + " or e-mail \(contact.nameInSentence) at \(contact.email)."
+        return "You have sent a lot of feedback in the last hour. Please try again after \(time) (UK time)"
+            + (contact.isConfigured ? ", or e-mail \(contact.nameInSentence) at \(contact.email)." : ".")
     }
 }
 

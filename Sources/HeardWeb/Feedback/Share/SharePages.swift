@@ -317,8 +317,12 @@ enum SharePages {
             p { "We have e-mailed you a receipt with your reference and what happens next." }
         }
         p {
-            "E-mail \(contact.nameInSentence) at "
-            a(.href("mailto:" + contact.email)) { contact.email }
+            if contact.isConfigured {
+                "E-mail \(contact.nameInSentence) at "
+                a(.href("mailto:" + contact.email)) { contact.email }
+            } else {
+                "Contact \(PlaceholderContact.whoRunsTheSite)"
+            }
             " and quote your reference, \(reference)."
         }
     }

@@ -67,12 +67,16 @@ enum DashboardPage {
             ideasWaiting: includeIdeas ? try await Idea.query(on: db).filter(\.$status == .submitted).count() : nil)
     }
 
-    static func render(_ model: Model, context: PageContext, engineProblem: String? = nil) -> String {
+    /// `setupWarning`: something about how Heard is set up that an administrator must fix (`PlaceholderContact`).
+    static func render(
+        _ model: Model, context: PageContext, engineProblem: String? = nil, setupWarning: HTMLNode = .fragment([])
+    ) -> String {
         PageLayout.render(context) {
             if let problems = model.feedback?.filters.problems, !problems.isEmpty {
                 div(.class("notice"), .role("status")) { problems.joined(separator: " ") }
             }
             h1 { "Dashboard" }
+            setupWarning
             if let user = context.user {
                 p(.class("lead")) { "Signed in as \(user.displayName), \(user.role.title.lowercased())." }
             }

@@ -25,9 +25,14 @@ enum AccessibilityPage {
             h2 { "Feedback and contact information" }
             p {
                 "If you find a problem or need information in a different format, such as easy read, large print, "
-                "audio or another language, contact \(contact.nameInSentence): e-mail "
-                a(.href("mailto:\(contact.email)")) { contact.email }
-                ". Tell us the web address of the page and what the problem is. We will reply within 5 working days."
+                if contact.isConfigured {
+                    "audio or another language, contact \(contact.nameInSentence): e-mail "
+                    a(.href("mailto:\(contact.email)")) { contact.email }
+                    "."
+                } else {
+                    "audio or another language, contact \(PlaceholderContact.whoRunsTheSite)."
+                }
+                " Tell us the web address of the page and what the problem is. We will reply within 5 working days."
             }
             h2 { "Enforcement procedure" }
             p {

@@ -19,9 +19,14 @@ enum HowToComplainPage {
                     " and tick \"I want to make a formal complaint\". Give your name and an e-mail address or phone number, so we can reply to you."
                 }
                 li {
-                    "Or write to us at "
-                    a(.href("mailto:\(contact.email)")) { contact.email }
-                    ". Someone can complain for you, such as a relative or carer, if you agree."
+                    if contact.isConfigured {
+                        "Or write to us at "
+                        a(.href("mailto:\(contact.email)")) { contact.email }
+                        "."
+                    } else {
+                        "Or write to \(PlaceholderContact.whoRunsTheSite)."
+                    }
+                    " Someone can complain for you, such as a relative or carer, if you agree."
                 }
             }
             p {

@@ -15,9 +15,13 @@ enum PrivacyPage {
             }
             p {
                 "\(contact.name) runs this website and is responsible for your information (the data controller). "
-                "To ask about your information, e-mail "
-                a(.href("mailto:\(contact.email)")) { contact.email }
-                "."
+                if contact.isConfigured {
+                    "To ask about your information, e-mail "
+                    a(.href("mailto:\(contact.email)")) { contact.email }
+                    "."
+                } else {
+                    "To ask about your information, contact \(PlaceholderContact.whoRunsTheSite)."
+                }
             }
 
             h2(.id("what-we-collect")) { "What we collect on each form" }
@@ -117,17 +121,26 @@ enum PrivacyPage {
                 li { "object to how we use it" }
             }
             p {
-                "To use any of these rights, e-mail "
-                a(.href("mailto:\(contact.email)")) { contact.email }
+                if contact.isConfigured {
+                    "To use any of these rights, e-mail "
+                    a(.href("mailto:\(contact.email)")) { contact.email }
+                } else {
+                    "To use any of these rights, contact \(PlaceholderContact.whoRunsTheSite)"
+                }
                 " and give the reference we gave you when you sent your feedback, if you have it. "
                 "We will reply within one month."
             }
 
             h2(.id("complaints")) { "If you are unhappy" }
             p {
-                "Please tell us first, at "
-                a(.href("mailto:\(contact.email)")) { contact.email }
-                ". You can also complain to the Information Commissioner's Office (ICO): "
+                if contact.isConfigured {
+                    "Please tell us first, at "
+                    a(.href("mailto:\(contact.email)")) { contact.email }
+                    "."
+                } else {
+                    "Please tell us first: contact \(PlaceholderContact.whoRunsTheSite)."
+                }
+                " You can also complain to the Information Commissioner's Office (ICO): "
                 a(.href("https://ico.org.uk/make-a-complaint/")) { "ico.org.uk/make-a-complaint" }
                 " or 0303 123 1113."
             }

@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+
+@testable import HeardWeb
+
+/// Without HEARD_CONTACT the contact is a placeholder whose `.invalid` address can never be delivered: public
+/// pages give no address, and a real deployment warns at start-up and shows administrators a banner.
+@Suite("The site's contact when HEARD_CONTACT is not set")
+struct PlaceholderContactTests {
+    static let publicPages = [
+        "/privacy", "/accessibility", "/how-to-complain", "/feedback?q=zzzz",
+        "/feedback/thank-you?ref=HRD-ABCD2345", "/feedback/thank-you?ref=HRD-ABCD2345&receipt=yes",
+    ]
+    static let configured = SiteContact(name: "Leeds ICB engagement team", email: "engage@leeds.example")
+
+    @Test(
+        "public pages give no placeholder address, only words; administrators see a banner", arguments: TestDatabase.all
+    )
+    func unconfigured(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let browser = app.browser()
+            for path in Self.publicPages {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(!page.body.contains("heard.invalid"), "\(path)")
+                #expect(!page.body.contains("mailto:"), "\(path)")
+            }
+            let privacy = try await browser.get("/privacy").body
+            #expect(privacy.contains("To ask about your information, contact the organisation that runs this site."))
+            #expect(privacy.contains("Please tell us first: contact the organisation that runs this site."))
+            #expect(
+                try await browser.get("/accessibility").body.contains(
+                    "another language, contact the organisation that runs this site. Tell us the web address"))
+            #expect(
+                try await browser.get("/how-to-complain").body.contains(
+                    "Or write to the organisation that runs this site."))
+            #expect(
+                try await browser.get("/feedback/thank-you?ref=HRD-ABCD2345").body.contains(
+                    "Contact the organisation that runs this site and quote your reference, HRD-ABCD2345."))
+
+            let admin = try await app.signedInBrowser(.administrator)
+            for path in ["/staff", "/staff/settings"] {
+                let page = try await admin.get(path)
+                #expect(page.body.contains("The public pages show no contact address."), "\(path)")
+                #expect(page.body.contains("Set HEARD_CONTACT to the name and e-mail address"), "\(path)")
+            }
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            #expect(!(try await officer.get("/staff").body.contains("The public pages show no contact address.")))
+        }
+    }
+
+    @Test("with HEARD_CONTACT set, public pages link its address and there is no banner", arguments: TestDatabase.all)
+    func configuredContact(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.contact = Self.configured }) { app in
+            let browser = app.browser()
+            for path in Self.publicPages where !path.contains("zzzz") {
+                let page = try await browser.get(path)
+                #expect(page.body.contains("href=\"mailto:engage@leeds.example\""), "\(path)")
+                #expect(!page.body.contains("organisation that runs this site"), "\(path)")
+            }
+            #expect(try await browser.get("/feedback?q=zzzz").body.contains("mailto:engage@leeds.example"))
+            let admin = try await app.signedInBrowser(.administrator)
+            for path in ["/staff", "/staff/settings"] {
+                #expect(!(try await admin.get(path).body.contains("The public pages show no contact address.")))
+            }
+        }
+    }
+
+    @Test("the demo keeps the placeholder quietly, and still gives no address on its consultation pages")
+    func demo() async throws {
+        try await TestApp.run(on: .sqlite, configure: { $0.seedDemoData = true }) { app in
+            let browser = app.browser()
+            var asked = false
+            for consultation in try await Consultation.query(on: app.db).all() {
+                let page = try await browser.get(DecisionURL.publicConsultation(consultation.id!))
+                #expect(!page.body.contains("heard.invalid") && !page.body.contains("mailto:"))
+                asked = asked || page.body.contains("ask the organisation that runs this site for")
+            }
+            #expect(asked, "a consultation offers a paper or easy read copy")
+            for path in ["/", "/privacy", "/consultations"] {
+                #expect(!(try await browser.get(path).body.contains("heard.invalid")), "\(path)")
+            }
+            let admin = try await app.signedInBrowser(.administrator, email: "second-admin@test.example")
+            #expect(!(try await admin.get("/staff").body.contains("The public pages show no contact address.")))
+        }
+    }
+
+    @Test("the start-up warning: for a real deployment without HEARD_CONTACT only")
+    func startupWarning() throws {
+        var config = AppConfiguration()
+        let warning = try #require(PlaceholderContact.startupWarning(config))
+        #expect(warning.contains("HEARD_CONTACT is not set"))
+        #expect(warning.contains("HEARD_CONTACT=\""))
+        config.seedDemoData = true
+        #expect(PlaceholderContact.startupWarning(config) == nil)
+        config.seedDemoData = false
+        config.contact = Self.configured
+        #expect(PlaceholderContact.startupWarning(config) == nil)
+    }
+
+    @Test("the receipt e-mail and the over-limit message name the address only when there is one")
+    func sentences() {
+        #expect(
+            FeedbackReceipt.getInTouch("HRD-ABCD2345", contact: .default)
+                == "To ask about it, contact the organisation that runs this site and quote your reference, HRD-ABCD2345."
+        )
+        #expect(
+            FeedbackReceipt.getInTouch("HRD-ABCD2345", contact: Self.configured).contains("at engage@leeds.example"))
+        let retry = Date(timeIntervalSince1970: 1_800_000_000)
+        let placeholder = SubmitterHash.overLimitMessage(retry, contact: .default)
+        #expect(!placeholder.contains("heard.invalid") && placeholder.hasSuffix("(UK time)."))
+        #expect(SubmitterHash.overLimitMessage(retry, contact: Self.configured).contains("engage@leeds.example"))
+    }
+}
