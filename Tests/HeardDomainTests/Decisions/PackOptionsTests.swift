@@ -45,4 +45,39 @@ struct PackOptionsTests {
         let agreed = PackOptions.mismatch(questionChoices: ["Option A", "Option B", "Option C"], packOptions: pack)
         #expect(agreed.notInPack.isEmpty && agreed.notOffered.isEmpty)
     }
+
+    @Test("an option starts with its label; prose with a colon between the options is not one")
+    func labels() {
+        #expect(PackOptions.choices("A: at home\nB: on the ward") == ["A: at home", "B: on the ward"])
+        #expect(PackOptions.choices("1. Move the clinic.\n2) Keep it") == ["1: Move the clinic", "2: Keep it"])
+        #expect(
+            PackOptions.choices("Option A – move the clinic\n- Option B - keep it\nOption C")
+                == ["Option A: move the clinic", "Option B: keep it", "Option C"])
+        let withNote = "Option A: move.\nNote: we will hold events first.\nOption B: stay.\nBackground: see above."
+        #expect(PackOptions.choices(withNote) == ["Option A: move", "Option B: stay"])
+        // Initials and decimals are not labels.
+        #expect(PackOptions.choices("A.B. Smith will lead.\n1.5 miles: the distance\nC: one").isEmpty)
+    }
+
+    @Test("what staff are told: lines not read as options, a label used twice, a single option")
+    func notes() {
+        let notes = PackOptions.notes(
+            "Option A: move.\nNote: we will hold events first.\nOption A: again\nOption B: stay\nOption one is to wait")
+        #expect(notes.count == 3, "\(notes)")
+        #expect(notes.contains { $0.contains("“Note: we will hold events first.” is not read as an option") })
+        #expect(notes.contains { $0.contains("“Option one is to wait” is not read as an option") })
+        #expect(notes.contains { $0.contains("“Option A: again” uses a label already used above") })
+        let single = PackOptions.notes("A. Home visits. B. No change.")
+        #expect(single.count == 1 && single[0].contains("Only one option is set out"), "\(single)")
+        #expect(PackOptions.notes("We asked: what matters most? People said: being near home.").isEmpty, "prose only")
+        #expect(PackOptions.notes("Option A: move\nOption B: stay").isEmpty)
+    }
+
+    @Test("a choice's key is its label, with or without Option and its title")
+    func keys() {
+        #expect(PackOptions.key("Option A: move the clinic") == "a")
+        #expect(PackOptions.key("Option A") == "a")
+        #expect(PackOptions.key("A: move") == "a")
+        #expect(PackOptions.key("Yes") == "yes")
+    }
 }

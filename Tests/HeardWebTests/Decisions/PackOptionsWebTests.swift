@@ -74,6 +74,41 @@ struct PackOptionsWebTests {
         }
     }
 
+    @Test(
+        "a note between the options is not offered as one, and staff are told beside the options and on the page",
+        arguments: TestDatabase.all)
+    func proseIsNotAnOption(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(ConsultationRulesTests.today)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let consultation = try await ConsultationTimingTests.consultation(
+                opens: 1, closes: 85, stage: .consultation,
+                questions: [("Which option do you prefer, and why?", .preferredOption, ["Option A", "Option B"])],
+                responses: 0, on: app.db)
+            let packPath = "/staff/initiatives/\(consultation.$initiative.id.uuidString.lowercased())/consultation"
+            let form = try await officer.get(packPath)
+            #expect(form.body.contains("Start each option on its own line with its label"), "the rule is the hint")
+            #expect(!form.body.contains("option-notes"), "nothing to check yet")
+
+            var pack = ConsultationRulesTests.pack
+            pack["title"] = consultation.title
+            pack["options"] =
+                "Option A: move the clinic.\nNote: we will pay travel costs whichever is chosen.\nOption B: keep it where it is.\nPlan C: a new building"
+            #expect(try await officer.post(packPath, form: pack, tokenFrom: packPath).status == .seeOther)
+            let question = try #require(try await SurveyQuestion.inOrder(of: consultation.id!, on: app.db).first)
+            #expect(question.choiceList == ["Option A: move the clinic", "Option B: keep it where it is"])
+
+            let staffPage = try await officer.get(ConsultationTimingTests.path(consultation)).body
+            let again = try await officer.get(packPath).body
+            for body in [staffPage, again] {
+                #expect(body.contains("id=\"option-notes\""))
+                #expect(body.contains("“Plan C: a new building” is not read as an option."))
+                #expect(
+                    body.contains("“Note: we will pay travel costs whichever is chosen.” is not read as an option."))
+            }
+        }
+    }
+
     @Test("answers given before an option was retitled still count for it; one for an option taken out is shown")
     func keptAnswers() throws {
         let question = SurveyQuestion(

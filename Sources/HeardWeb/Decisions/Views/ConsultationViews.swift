@@ -27,9 +27,10 @@ enum ConsultationViews {
                 FormComponents.textArea(
                     name: "background", label: "Background", value: input.background, failure: failure,
                     hint: "What happens now and why a change is being considered.")
+                Self.optionNotes(input.options)
                 FormComponents.textArea(
                     name: "options", label: "The options", value: input.options, failure: failure,
-                    hint: "Each option people can choose between, one paragraph each.")
+                    hint: PackOptions.hint)
                 FormComponents.textArea(
                     name: "discarded_alternatives", label: "Alternatives considered and set aside",
                     value: input.discardedAlternatives, failure: failure,
@@ -151,6 +152,7 @@ enum ConsultationViews {
                     ],
                 ])
             ConsultationPackViews.wording(consultation, checker: checker)
+            Self.optionNotes(consultation.options)
             h2(.id("questions")) { "Survey questions" }
             if questionWarnings.isEmpty {
                 p { "No questions yet. A survey needs at least one." }
@@ -335,6 +337,19 @@ enum ConsultationViews {
 }
 
 extension ConsultationViews {
+    /// Lines of the pack's options that look like an option but are not read as one (and the like), so staff
+    /// see what the survey will offer before people answer. Nothing when every option is read.
+    static func optionNotes(_ options: String) -> HTMLNode {
+        let notes = PackOptions.notes(options)
+        guard !notes.isEmpty else { return .fragment([]) }
+        return div(.class("warning-callout"), .role("note"), .id("option-notes")) {
+            p { "Check the options: the survey's preferred-option question offers only the lines read as options." }
+            ul(.class("warning-list")) {
+                for note in notes { li { note } }
+            }
+        }
+    }
+
     /// For each preferred-option question whose choices are not the options the pack sets out, what differs.
     static func optionProblems(_ questions: [SurveyQuestion], packOptions: String) -> [String] {
         questions.filter { $0.kind == .preferredOption }.compactMap { question in
