@@ -437,10 +437,11 @@ enum ActivitiesController {
         let invited = Set(invitations.compactMap(\.$user.id))
         let invitable = try await User.query(on: request.db).filter(\.$role == .involvedPerson)
             .filter(\.$isActive == true).sort(\.$displayName).all().filter { !invited.contains($0.id!) }
+        let guestAccounts = try await GuestInvitations.accounts(of: invitations, on: request.db)
         return .html(
             ActivityViews.show(
                 activity, comments: comments, services: services, representation: groups, populationSource: source,
-                invitations: invitations, invitable: invitable, today: request.today,
+                invitations: invitations, invitable: invitable, guestAccounts: guestAccounts, today: request.today,
                 context: PageContext(request, title: activity.title, hasErrors: failure != nil),
                 notice: Admin.takeFlash(request), warning: takeAccessWarning(request), failure: failure, typed: "",
                 guestTyped: guestTyped),

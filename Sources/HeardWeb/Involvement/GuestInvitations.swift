@@ -79,6 +79,21 @@ enum GuestInvitations {
         return back
     }
 
+    /// The accounts that guests' addresses belong to, by invitation: a member of staff (or someone whose
+    /// involvement account is switched off) is invited as a guest, but does have an account.
+    static func accounts(of invitations: [Invitation], on db: any Database) async throws -> [UUID: User] {
+        let guests = invitations.filter(\.isGuest)
+        let emails = Set(guests.map { EmailAddress.normalised($0.inviteeEmail) })
+        guard !emails.isEmpty else { return [:] }
+        let users = try await User.query(on: db).filter(\.$email ~~ Array(emails)).all()
+        let byEmail = Dictionary(users.map { (EmailAddress.normalised($0.email), $0) }, uniquingKeysWith: { a, _ in a })
+        var accounts: [UUID: User] = [:]
+        for guest in guests {
+            if let user = byEmail[EmailAddress.normalised(guest.inviteeEmail)] { accounts[guest.id!] = user }
+        }
+        return accounts
+    }
+
     /// Whether `email` is already invited to `activity`, as a guest or by an account with that address.
     static func isInvited(_ email: String, to activity: InvolvementActivity, on db: any Database) async throws -> Bool {
         let invitations = try await Invitation.query(on: db).filter(\.$activity.$id == activity.id!).with(\.$user)

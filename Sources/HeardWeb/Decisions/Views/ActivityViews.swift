@@ -147,8 +147,8 @@ enum ActivityViews {
     static func show(
         _ activity: InvolvementActivity, comments: [ActivityComment], services: [Service],
         representation: [ConsultationAnalysis.RepresentationGroup], populationSource: String?,
-        invitations: [Invitation], invitable: [User], today: SimpleDate, context: PageContext,
-        notice: String?, warning: String? = nil,
+        invitations: [Invitation], invitable: [User], guestAccounts: [UUID: User] = [:], today: SimpleDate,
+        context: PageContext, notice: String?, warning: String? = nil,
         failure: ValidationFailure?, typed: String, guestTyped: [String: String] = [:]
     ) -> String {
         let access = accessibility(activity)
@@ -173,8 +173,8 @@ enum ActivityViews {
                 ("What changed", .text(activity.whatChanged.isEmpty ? "Not recorded yet" : activity.whatChanged)),
             ])
             invitationsSection(
-                activity, invitations: invitations, invitable: invitable, today: today, context: context,
-                failure: failure, guestTyped: guestTyped)
+                activity, invitations: invitations, invitable: invitable, guestAccounts: guestAccounts, today: today,
+                context: context, failure: failure, guestTyped: guestTyped)
             h2 { "What people said" }
             if comments.isEmpty {
                 p { "No comments captured yet." }
@@ -220,9 +220,11 @@ enum ActivityViews {
     /// Who was invited (with an account or without), their replies and what they need; and forms to invite
     /// more involved people, and someone without an account.
     static func invitationsSection(
-        _ activity: InvolvementActivity, invitations: [Invitation], invitable: [User], today: SimpleDate,
-        context: PageContext, failure: ValidationFailure?, guestTyped: [String: String] = [:]
+        _ activity: InvolvementActivity, invitations: [Invitation], invitable: [User],
+        guestAccounts: [UUID: User] = [:], today: SimpleDate, context: PageContext, failure: ValidationFailure?,
+        guestTyped: [String: String] = [:]
     ) -> HTMLNode {
+        let seesAccounts = context.user.map { StaffArea.users.allows($0.role) } ?? false
         let isFuture = activity.date >= today
         return .fragment([
             h2(.id("invitations")) { "Invitations" },
@@ -235,7 +237,10 @@ enum ActivityViews {
                         headers: ["Person", "How they reply", "Reply", "What they need"],
                         rows: invitations.map { invitation in
                             [
-                                .text(invitation.inviteeName), .text(howTheyReply(invitation)),
+                                .text(invitation.inviteeName),
+                                howTheyReply(
+                                    invitation, account: invitation.id.flatMap { guestAccounts[$0] },
+                                    linked: seesAccounts),
                                 .text(invitation.status.staffTitle),
                                 .text(invitation.accessNeeds.isEmpty ? "–" : invitation.accessNeeds),
                             ]
@@ -269,12 +274,21 @@ enum ActivityViews {
     }
 
     /// An account holder replies on their own page; a guest through the link e-mailed to them, and staff see
-    /// how they like to be contacted.
-    static func howTheyReply(_ invitation: Invitation) -> String {
-        guard invitation.isGuest else { return "Involvement account" }
+    /// how they like to be contacted. A guest whose address belongs to an account (a member of staff, or an
+    /// involvement account that is switched off) is named as having one, linked for those who manage accounts.
+    static func howTheyReply(_ invitation: Invitation, account: User? = nil, linked: Bool = false) -> HTMLNode {
+        guard invitation.isGuest else { return .text("Involvement account") }
         let contact = invitation.guestContact ?? ""
-        return "No account: by the link e-mailed to \(invitation.inviteeEmail)."
-            + (contact.isEmpty ? "" : " Prefers: \(contact)")
+        let byLink = "by the link e-mailed to \(invitation.inviteeEmail)."
+        let prefers = contact.isEmpty ? "" : " Prefers: \(contact)"
+        guard let account else { return .text("No account: " + byLink + prefers) }
+        let kind = account.role.title.lowercased() + (account.isActive ? "" : ", switched off")
+        return .fragment([
+            "Has an account: ",
+            linked && account.id != nil
+                ? a(.href(SiteURL.user(account.id!))) { account.displayName } : .text(account.displayName),
+            .text(" (\(kind)). Invited without it, so replies " + byLink + prefers),
+        ])
     }
 
     static func guestForm(
