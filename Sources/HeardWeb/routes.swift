@@ -26,6 +26,8 @@ func routes(_ app: Application) throws {
     v1.get("consultations", use: ConsultationsAPI.list)
     v1.get("consultations", ":id", use: ConsultationsAPI.show)
     v1.get("boards", use: BoardsAPI.list)
+    v1.get("meetings", use: MeetingsAPI.list)
+    v1.get("meetings", ":id", use: MeetingsAPI.show)
     v1.grouped(BearerTokenMiddleware(area: .complaints)).get("complaints", use: ComplaintsAPI.list)
     api.get("**") { _ -> Response in
         throw APIError(.notFound, "No API endpoint at this address. See /api/openapi.json.")
@@ -206,6 +208,7 @@ func routes(_ app: Application) throws {
     boards.post(
         "boards", ":id", "members", ":member", "declarations", ":declaration", "end", use: BoardsController.endInterest)
     boards.post("boards", ":id", "members", ":member", "declaration-link", use: DeclarationLinks.send)
+    registerMeetingRoutes(browser: browser, boards: boards)
     // A member without an account declares through the link e-mailed to them.
     browser.get("declare", ":token", use: DeclarationLinks.show)
     browser.post("declare", ":token", use: DeclarationLinks.submit)

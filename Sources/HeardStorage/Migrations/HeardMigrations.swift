@@ -48,6 +48,7 @@ public enum HeardMigrations {
             M0137_DecisionQuorumCount(),
             M0141_FeedbackMayNotBeEnglish(),
             M0142_ActivityTimes(),
+            M0145_CreateMeetings(),
         ]
     }
 }

@@ -60,8 +60,8 @@ enum BoardPages {
     }
 
     static func board(
-        _ board: Board, members: [BoardMember], accounts: [User], today: SimpleDate, context: PageContext,
-        failure: ValidationFailure?, typed: [String: String], notice: String?
+        _ board: Board, members: [BoardMember], accounts: [User], meetings: [Meeting] = [], today: SimpleDate,
+        context: PageContext, failure: ValidationFailure?, typed: [String: String], notice: String?
     ) -> String {
         let sitting = members.filter { $0.sits(on: today) }
         let former = members.filter { !$0.sits(on: today) && $0.leftOn != nil }
@@ -125,6 +125,7 @@ enum BoardPages {
                     }
                 }
             }
+            MeetingPages.boardSection(board, meetings: meetings, context: context, failure: failure, typed: typed)
             h2 { "Quorum" }
             HeardWeb.form(.action(BoardURL.quorum(board.id!)), .method("post"), .novalidate) {
                 FormComponents.csrfField(context.csrfToken ?? "")

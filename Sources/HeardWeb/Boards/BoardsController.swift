@@ -72,9 +72,11 @@ enum BoardsController {
     ) async throws -> Response {
         let members = try await board.$members.query(on: request.db).with(\.$declarations).sort(\.$name).all()
         let accounts = try await User.query(on: request.db).filter(\.$isActive == true).sort(\.$displayName).all()
+        let meetings = try await Meeting.query(on: request.db).filter(\.$board.$id == board.id!)
+            .sort(\.$heldOn, .descending).all()
         return .html(
             BoardPages.board(
-                board, members: members, accounts: accounts, today: request.today,
+                board, members: members, accounts: accounts, meetings: meetings, today: request.today,
                 context: PageContext(request, title: board.name, hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: failure == nil ? Admin.takeFlash(request) : nil),
             status: failure == nil ? .ok : .unprocessableEntity)

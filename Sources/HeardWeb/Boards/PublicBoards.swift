@@ -50,6 +50,7 @@ enum PublicBoardsController {
         let decisions = try await Decision.query(on: request.db).filter(\.$status == "approved")
             .sort(\.$meetingOn, .descending).all()
             .filter { $0.meeting.lowercased().contains(boardName) }
+        let meetings = try await PublicMeetingsController.published(board: board.id!, on: request.db)
         return .html(
             PageLayout.render(PageContext(request, title: board.name)) {
                 p { a(.class("back-link"), .href(BoardURL.publicBoards)) { "All boards" } }
@@ -111,6 +112,7 @@ enum PublicBoardsController {
                             whenEmpty: "Nothing declared in the last year.")
                     }
                 }
+                PublicMeetingsController.section(board, meetings: meetings)
                 h2 { "Decisions" }
                 if decisions.isEmpty {
                     p { "No decisions by \(board.name) are published in Heard yet." }

@@ -169,6 +169,7 @@ public enum DemoData {
         }
         try await DecisionsDemoData.seed(on: db, today: DecisionClock.system.today())
         try await BoardsDemoData.seed(on: db, today: DecisionClock.system.today())
+        try await MeetingsDemoData.seed(on: db, today: DecisionClock.system.today())
         try await InvolvementDemoData.seed(on: db, today: DecisionClock.system.today())
         try await IndicatorsDemoData.seed(on: db, today: DecisionClock.system.today())
     }
