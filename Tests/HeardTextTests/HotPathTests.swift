@@ -104,6 +104,10 @@ import Testing
             "I called Leeds General", "my insta is jane_smith87", "find me on tiktok jane_s99", "my insta is private",
             "@jane@mastodon.social", "follow jane.bsky.social", "Jane.bsky.social", "hospital number RVH 123 456 7",
             "my snapchat username is janesmith", "ＭＲＮ ＲＶＨ １２３４５６７", "my insta is ｊａｎｅ＿ｓ",
+            "a nurse called jane reed", "my husband ian kelly was there", "the receptionist, Bryony was rude",
+            "see mastodon.social/@jane_s", "https://bsky.app/profile/jane.bsky.social", "my username is janesmith",
+            "find me on X as janesmith", "find me on Instagram as janesmith", "MRN rvh 1234567",
+            "hospital number abcd1234567", "my son jack really needs help", "the nurse, Overall great",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

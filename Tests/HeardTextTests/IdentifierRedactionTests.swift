@@ -134,6 +134,8 @@ import Testing
         ("the receptionist, sarah was rude", "the receptionist, [name] was rude"),
         ("my GP, Dr. Smith, was kind", "my GP, Dr. [name], was kind"),
         ("my husband, ian smith, was there", "my husband, [name], was there"),
+        // Without the closing comma, before a verb (see RedactionMissesTests).
+        ("the nurse, Bryony was lovely", "the nurse, [name] was lovely"),
     ])
     func redactsANameSetOffByCommasAfterARole(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -144,7 +146,7 @@ import Testing
     @Test(arguments: [
         "the receptionist, however, was rude", "the receptionist, However, was rude", "the nurse, who was kind, came",
         "the doctor, and the nurse", "the doctor, Nurse, Physio, and HCA were great", "the nurse, Paramedics, and OT",
-        "the doctor, Monday, said", "the nurse, Bryony was lovely", "she called, Leeds answered",
+        "the doctor, Monday, said", "she called, Leeds answered",
         "the consultant, Leeds General, was busy", "my mum, Dad, and I", "the nurse, Thank you",
         "my wife, Children, and I", "the nurse, Porter, Cleaner, all kind",
     ])
@@ -239,6 +241,12 @@ import Testing
         ("Hospital no: RVH 1234567 and ward 23", "Hospital no: [hospital number] and ward 23"),
         ("MRN ABCD 12345678", "MRN [hospital number]"), ("hospital no is 1234567", "hospital no is [hospital number]"),
         ("MRN: RJ 1234567", "MRN: [hospital number]"), ("HOSPITAL NO IS 1234567", "HOSPITAL NO IS [hospital number]"),
+        // Letters in lower case, apart or joined (four letters then the digits).
+        ("MRN rvh 1234567", "MRN [hospital number]"),
+        ("hospital number rvh 123 456 7", "hospital number [hospital number]"),
+        ("hospital number abc1234567", "hospital number [hospital number]"),
+        ("hospital number abcd1234567, ward 4", "hospital number [hospital number], ward 4"),
+        ("my hospital no is rj 1234567.", "my hospital no is [hospital number]."),
     ])
     func redactsHospitalNumbersWithLettersApartAfterTheirLabel(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -248,8 +256,10 @@ import Testing
 
     @Test(arguments: [
         "RVH 123 456 7", "seen at RVH 1234567", "hospital number is on the letter RVH 1234567",
-        "hospital number ABCDE 1234567", "MRN rvh 1234567", "hospital number RVH 12 3",
-        "hospital number RVH 1234567890123",
+        "hospital number ABCDE 1234567", "hospital number RVH 12 3", "hospital number RVH 1234567890123",
+        // A small word between the label and the digits is not a prefix; nor is a word of five letters or more.
+        "the hospital number of 12345678", "hospital number is on 12345678", "hospital number bravo 1234567",
+        "waited abcd1234567 minutes", "ward abcd12345",
     ])
     func leavesLettersAndNumbersWithoutTheLabelAlone(_ input: String) {
         let result = redactor.redact(input)

@@ -39,11 +39,61 @@ import Testing
         "Many thanks All my respect for those people 💯 🙌 🙏 👏",
         "Everyone was very nice😁 it all went very well ❤️❤️",
         "Call me on 07700 900123 or jane@example.com",
-        "Muy bien",
         "10/10",
     ])
     func leavesEnglishAlone(_ comment: String) {
         #expect(!Self.analyser.analyse(comment).mayNotBeEnglish)
+    }
+
+    /// One or two words in another language: 50 comments in 22 languages (with and without their accents).
+    static let shortComments = [
+        "Muy bien", "Excelente servicio", "Gracias", "Muy amables",  // Spanish
+        "Très bien", "Tres bien", "Merci beaucoup", "Parfait",  // French
+        "Sehr gut", "Danke schön", "Alles gut", "Sehr freundlich",  // German
+        "Bardzo dobrze", "Dziękuję bardzo", "Świetna obsługa", "Bardzo miło", "Dziekuje",  // Polish
+        "Foarte bine", "Mulțumesc frumos", "Totul bine",  // Romanian
+        "Muito bom", "Obrigada", "Tudo ótimo",  // Portuguese
+        "Molto bene", "Ottimo servizio",  // Italian
+        "Labai gerai", "Ačiū labai",  // Lithuanian
+        "Çok iyi", "Teşekkürler",  // Turkish
+        "Nagyon jó", "Köszönöm szépen",  // Hungarian
+        "Velmi dobře", "Děkuji",  // Czech
+        "Veľmi dobre",  // Slovak
+        "Zeer goed",  // Dutch
+        "Ļoti labi", "Paldies",  // Latvian
+        "Bahut acha", "Shukriya", "Bohat shukriya",  // Urdu in Latin letters
+        "Bahut changa", "Vadiya",  // Punjabi in Latin letters
+        "Khub bhalo", "Dhonnobad",  // Bengali in Latin letters
+        "Mahadsanid",  // Somali
+        "Da iawn", "Diolch",  // Welsh
+        "Asante sana",  // Swahili
+        "Shumë mirë",  // Albanian
+        "Shukran",  // Arabic in Latin letters
+    ]
+
+    @Test func flagsShortCommentsInOtherLanguages() {
+        #expect(Self.shortComments.count >= 30)
+        let missed = Self.shortComments.filter { !Self.analyser.analyse($0).mayNotBeEnglish }
+        #expect(missed.isEmpty, "not flagged: \(missed)")
+    }
+
+    /// Short English, text speak and slang stay English: each has an English word, or has no word of another
+    /// language and no accent ("gr8", "Brill").
+    @Test(arguments: [
+        "Very good", "All fine", "gr8 thx", "Excellent service", "ok", "A&E great", "GP fab", "Brill", "Fab",
+        "Ta", "Spot on", "Nowt", "Champion", "gr8", "Ace", "Gut feeling", "Good", "Thank you", "Not bad",
+        "Da best", "Merci nurses", "Cafe good", "Super", "No", "A1", "10/10 👍", "ok ta",
+    ])
+    func leavesShortEnglishAlone(_ comment: String) {
+        #expect(!Self.analyser.analyse(comment).mayNotBeEnglish)
+    }
+
+    /// Words of other languages that are also English words are not in the list, so they never turn an
+    /// English comment foreign.
+    @Test func listsNoEnglishWord() {
+        for word in ["no", "super", "bun", "tout", "toll", "vale", "genial", "mire", "dank", "heel", "ta", "ok"] {
+            #expect(!OtherLanguageWords.words.contains(word), "\(word)")
+        }
     }
 
     /// A little Welsh or a quoted word in another language does not flag an English comment.

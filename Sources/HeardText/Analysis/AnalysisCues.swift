@@ -3,7 +3,8 @@
 /// that may precede a name (bit 8, which tells the redactor whether the name pattern is worth trying), and
 /// plain signs of poor and of good care for short comments' sentiment (bits 9 and 10, see `SentimentCues`),
 /// a role or lead-in followed by a first name in any case ("called jane", bit 11), and a social media platform's
-/// name ("my insta is …", bit 12), before which the redactor need not look for a handle without its "@".
+/// name or a lead-in such as "my username" ("my insta is …", bit 12), without which the redactor need not look
+/// for a handle without its "@".
 enum AnalysisCues {
     static let urgentShift: UInt64 = 0
     static let relationalShift: UInt64 = UInt64(UrgentCues.phrases.count)
@@ -17,7 +18,7 @@ enum AnalysisCues {
         phrases: UrgentCues.phrases + RelationalCues.phrases + [
             NameCues.honorificWords + NameCues.roleWords + NameCues.leadInPhrases + GivenNames.words,
             SentimentCues.negative, SentimentCues.positive, NameCues.firstNameAfterCuePhrases,
-            PersonalDataPatterns.platformWords,
+            PersonalDataPatterns.handleCuePhrases,
         ],
         classes: UrgentCues.classes.merging(["firstname": GivenNames.words]) { first, _ in first })
 

@@ -108,15 +108,18 @@ extension PersonalDataPatterns {
     /// A hospital's own number for a patient, only after its label ("hospital number K1234567", "MRN: 0012345",
     /// "patient ID RJ1 2345678", "hosp no 123 4567"): one to three groups of letters and digits, at least five
     /// digits in all and no more than twelve characters, the first group holding a digit or followed by one.
-    /// A first group of one to four capital letters on its own ("hospital number RVH 123 456 7") is taken with
-    /// the digits after it. Without a label, a run of digits could be anything and is left alone.
+    /// A first group of one to four letters on its own, in either case ("hospital number RVH 123 456 7", "MRN
+    /// rvh 1234567"), is taken with the digits after it, unless it is a small word ("number of 12345"). Without a label, a run of digits could be anything and is left alone.
     static func hospitalNumber(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
         guard let (end, characters) = hospitalNumberShape(bytes, at: start) else { return nil }
         if followsHospitalNumberLabel(bytes, before: start) {
-            // "hospital no is 1234567", "PATIENT ID NO 1234567": the label's last word is not the number's.
+            // "hospital no is 1234567", "PATIENT ID NO 1234567": the label's last word is not the number's, nor
+            // is a small word ("hospital number of 12345678").
             var lettersEnd = start
             while ByteClass.isASCIILetter(bytes[lettersEnd]) { lettersEnd += 1 }
-            if lettersEnd > start, ByteClass.isBlank(bytes[lettersEnd]), isLabelWord(bytes, start..<lettersEnd) {
+            if lettersEnd > start, ByteClass.isBlank(bytes[lettersEnd]),
+                isLabelWord(bytes, start..<lettersEnd) || isSmallWord(bytes, start..<lettersEnd)
+            {
                 return nil
             }
             return Match(kind: .hospitalNumber, keepUntil: start, end: end)
@@ -127,14 +130,24 @@ extension PersonalDataPatterns {
         var lettersEnd = start - 1
         while lettersEnd > 0, ByteClass.isBlank(bytes[lettersEnd - 1]) { lettersEnd -= 1 }
         var lettersStart = lettersEnd
-        while lettersStart > 0, ByteClass.isUpper(bytes[lettersStart - 1]) { lettersStart -= 1 }
+        while lettersStart > 0, ByteClass.isASCIILetter(bytes[lettersStart - 1]) { lettersStart -= 1 }
         let letters = lettersEnd - lettersStart
         guard letters >= 1, letters <= 4, characters + letters <= 12,
             lettersStart == 0
                 || !(ByteClass.isAlphanumeric(bytes[lettersStart - 1]) || bytes[lettersStart - 1] >= 0x80),
-            !isLabelWord(bytes, lettersStart..<lettersEnd), followsHospitalNumberLabel(bytes, before: lettersStart)
+            !isLabelWord(bytes, lettersStart..<lettersEnd), !isSmallWord(bytes, lettersStart..<lettersEnd),
+            followsHospitalNumberLabel(bytes, before: lettersStart)
         else { return nil }
         return Match(kind: .hospitalNumber, keepUntil: lettersStart, end: end)
+    }
+
+    /// A small word in lower case ("of", "on", "at"; `NameCues.notNames`) is not a hospital's prefix: "the
+    /// hospital number of 12345" keeps "of".
+    private static func isSmallWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard ByteClass.isLower(bytes[range.lowerBound]) else { return false }
+        var hash = StableHash.offset
+        for index in range { hash = (hash ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
+        return NameCues.notNames.value(for: StableHash.mix(hash)) != nil
     }
 
     /// "NO", "ID", "IS", "MRN" and the like in capitals: part of the label, not of the number.

@@ -129,6 +129,31 @@ enum NameCues {
         "get", "go", "arrive", "arrives", "provide", "provides", "receives", "replies", "both",
     ])
 
+    /// Surnames that end in "ed", "ly" or "ing", as many ordinary words after a name do ("my son jack tried",
+    /// "really", "lovingly"), but that are rarely anything else: after a first name in lower case they are
+    /// taken as its surname ("called jane reed", "my nurse, sarah kelly, was"). Common English words are
+    /// left out (Bowling, Darling, Fielding, Sterling), so the list names people only.
+    static let surnamesWithCommonEndings: FlatHashMap = hashes([
+        "reed", "creed", "ahmed", "mohammed", "muhammed", "mohamed", "hameed", "saeed", "javed", "rasheed",
+        "majeed", "waheed", "naveed", "syed", "sayed", "hamed", "kelly", "reilly", "oreilly", "o'reilly", "daly",
+        "connolly", "donnelly", "healy", "tully", "scully", "lilly", "kennelly", "farrelly", "mcnally", "nally",
+        "manning", "king", "fleming", "harding", "golding", "browning", "channing", "whiting", "redding",
+        "stirling", "kipling", "gosling", "keeling", "pickering", "dowling", "cushing", "spalding", "snelling",
+        "gilling", "deering", "cowling", "dunning", "henning", "bunning", "downing", "hosking",
+        "pilling", "rawling", "ewing", "goring", "waring", "wareing",
+    ])
+
+    /// Verbs and adverbs that follow a person's name as its subject: after a role and a comma, a capitalised
+    /// word before one of these (or a past tense) is a name even without a closing comma ("the receptionist,
+    /// Bryony was rude", "the nurse, Bryony explained").
+    static let verbsAfterName: FlatHashMap = hashes([
+        "was", "is", "has", "had", "did", "does", "didn't", "wasn't", "isn't", "hasn't", "hadn't", "doesn't",
+        "gave", "told", "said", "took", "made", "came", "went", "got", "kept", "saw", "spoke", "knew", "put",
+        "rang", "could", "would", "should", "will", "can", "can't", "couldn't", "wouldn't", "won't", "always",
+        "never", "really", "also", "just", "then", "who", "tried", "helps", "helped", "listens", "explains",
+        "makes", "takes", "gives", "goes", "sat", "stayed",
+    ])
+
     /// Places and services people ring or are referred to: after "called" or "named" they are not a person
     /// ("the nurse called Harrogate", "I called Leeds General", "she called NHS 111"). The demonstration's
     /// places, the big English cities and West Yorkshire's towns and hospitals, and hospital-site words.

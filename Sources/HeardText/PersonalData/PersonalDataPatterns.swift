@@ -52,7 +52,8 @@ enum PersonalDataPatterns {
         {
             return match
         }
-        if clues.hasSlash, let end = profileLink(bytes, at: start) {
+        // "mastodon.social/@jane": a fediverse link has an "@" if not a "/" the tokeniser notes.
+        if clues.hasSlash || clues.hasAt, let end = profileLink(bytes, at: start) {
             return Match(kind: .socialMedia, keepUntil: start, end: end)
         }
         // A postcode, NI number or hospital number starting with letters has a digit within its first four
@@ -67,6 +68,12 @@ enum PersonalDataPatterns {
             }
             if let end = postcode(bytes, at: start) { return Match(kind: .postcode, keepUntil: start, end: end) }
             if let match = hospitalNumber(bytes, at: start) { return match }
+        } else if clues.hasDigit, start + 4 < count, ByteClass.isDigit(bytes[start + 4]),
+            ByteClass.isASCIILetter(bytes[start + 1]), ByteClass.isASCIILetter(bytes[start + 2]),
+            ByteClass.isASCIILetter(bytes[start + 3]), let match = hospitalNumber(bytes, at: start)
+        {
+            // Four letters then the digits: "hospital number abcd1234567".
+            return match
         }
         if clues.hasDigit, first | 0x20 == UInt8(ascii: "f") || first | 0x20 == UInt8(ascii: "a"),
             let end = flatAddress(bytes, at: start)
@@ -536,7 +543,8 @@ enum PersonalDataPatterns {
     }
 
     /// After a role and a comma: a first name in lower case ("the receptionist, sarah, was rude"), or a
-    /// capitalised name with its surname that another comma closes ("the nurse, Bryony Smith, was lovely"),
+    /// capitalised name with its surname that another comma closes ("the nurse, Bryony Smith, was lovely") or
+    /// a verb follows ("the receptionist, Bryony was rude"; then not an ordinary word either, `isCommonWord`),
     /// unless it is a common word, a role, a day, a month, a family or staff word or a place ("the
     /// receptionist, However, was", "the doctor, Nurse, Physio", `NameCues.notNamesAfterComma`). A capitalised
     /// first name in `GivenNames` is found on its own, comma or not ("the nurse, Jane was lovely").
@@ -546,9 +554,25 @@ enum PersonalDataPatterns {
         }
         guard let firstEnd = nameWord(bytes, at: start, lowercaseAllowed: false) else { return nil }
         let end = withSurname(bytes, firstEnd)
-        guard end < bytes.count, bytes[end] == UInt8(ascii: ","), !isRoleOrCommonAfterComma(bytes, start..<firstEnd)
+        guard !isRoleOrCommonAfterComma(bytes, start..<firstEnd) else { return nil }
+        if end < bytes.count, bytes[end] == UInt8(ascii: ",") { return Match(kind: .name, keepUntil: start, end: end) }
+        // No closing comma ("the receptionist, Bryony was rude"): only a word that is not an ordinary one, before
+        // a verb that says what the person did or was, so "the nurse, Overall great" stays.
+        var raw = StableHash.offset
+        for index in start..<firstEnd { raw = (raw ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
+        guard !isCommonWord(bytes, start..<firstEnd, raw), let (next, nextEnd, nextRaw) = wordAfter(end, in: bytes),
+            next == end + 1, ByteClass.isLower(bytes[next]), isVerbAfterName(bytes, next..<nextEnd, nextRaw)
         else { return nil }
         return Match(kind: .name, keepUntil: start, end: end)
+    }
+
+    /// A verb that follows a person's name as its subject ("was", "told", "never"; `NameCues.verbsAfterName`),
+    /// or a past tense ("explained", "listened").
+    private static func isVerbAfterName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ raw: UInt64) -> Bool
+    {
+        if NameCues.verbsAfterName.value(for: StableHash.mix(raw)) != nil { return true }
+        return range.count >= 4 && ByteClass.lower(bytes[range.upperBound - 2]) == UInt8(ascii: "e")
+            && ByteClass.lower(bytes[range.upperBound - 1]) == UInt8(ascii: "d")
     }
 
     /// Whether the word in `range` is a role (or a role's plural: "Doctors") or a word of
@@ -581,13 +605,16 @@ enum PersonalDataPatterns {
     /// or a lower-case word that is not a common one ("a nurse called jane smith") and is followed by the end
     /// of the text, punctuation or another common word ("jane smith was rude"). Common words are
     /// `NameCues.notNames`, `NameCues.notSurnames` and words ending in "ed", "ing" or "ly", so "a nurse called
-    /// jane and she", "my husband ian was" and "my son jack tried" keep the word after the name.
+    /// jane and she", "my husband ian was" and "my son jack tried" keep the word after the name; surnames with
+    /// those endings (`NameCues.surnamesWithCommonEndings`: "jane reed", "jane kelly") are taken all the same.
     private static func withLowerCaseSurname(_ bytes: UnsafeBufferPointer<UInt8>, _ firstEnd: Int) -> Int {
         let capitalised = withSurname(bytes, firstEnd)
         guard capitalised == firstEnd else { return capitalised }
         guard let (start, wordEnd, raw) = wordAfter(firstEnd, in: bytes), start == firstEnd + 1,
             ByteClass.isLower(bytes[start]), wordEnd - start >= 2, wordEnd - start <= 20,
-            !isCommonWord(bytes, start..<wordEnd, raw)
+            // "called jane reed", "jane kelly", "jane manning": surnames with an ordinary word's ending.
+            NameCues.surnamesWithCommonEndings.value(for: StableHash.mix(raw)) != nil
+                || !isCommonWord(bytes, start..<wordEnd, raw)
         else { return firstEnd }
         // A double-barrelled surname goes whole: "jane smith-jones".
         var end = wordEnd
@@ -607,7 +634,7 @@ enum PersonalDataPatterns {
 
     /// A word that reads as ordinary English after a name: `NameCues.notNames`, `NameCues.notSurnames`, or a
     /// word ending in "ed", "ing" or "ly". `raw` is the unmixed lower-case hash of the word in `range`.
-    private static func isCommonWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ raw: UInt64) -> Bool {
+    static func isCommonWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ raw: UInt64) -> Bool {
         let hash = StableHash.mix(raw)
         if NameCues.notNames.value(for: hash) != nil || NameCues.notSurnames.value(for: hash) != nil { return true }
         let length = range.count

@@ -66,10 +66,27 @@ extension PersonalDataPatterns {
         {
             return start..<handleEnd
         }
-        guard end - start >= 2, end - start <= 9, platforms.value(for: StableHash.mix(raw)) != nil else { return nil }
-        // The words between the platform and the handle.
+        guard end - start <= 9 else { return nil }
+        let startHash = StableHash.mix(raw)
         var index = end
         var named = false
+        if end - start >= 2, platforms.value(for: startHash) != nil {
+            // "find me on insta as janesmith": "as" names the handle, after "on" and a platform.
+            if let (_, asEnd, asRaw) = nextWord(bytes, after: end), StableHash.mix(asRaw) == asHash,
+                followsOn(bytes, before: start)
+            {
+                named = true
+                index = asEnd
+            }
+        } else if let afterLeadIn = handleLeadIn(bytes, start: start, end: end, hash: startHash) {
+            // "my username is janesmith", "find me on X as janesmith": no platform word, but the words say a
+            // handle follows.
+            named = true
+            index = afterLeadIn
+        } else {
+            return nil
+        }
+        // The words between the platform and the handle.
         while let (_, wordEnd, wordRaw) = nextWord(bytes, after: index) {
             let hash = StableHash.mix(wordRaw)
             if hash == handleHash || hash == usernameHash {
@@ -120,11 +137,49 @@ extension PersonalDataPatterns {
         guard length >= 2, length <= 30, letters >= 2,
             handleEnd >= count || (bytes[handleEnd] < 0x80 && bytes[handleEnd] != UInt8(ascii: "@")),
             marked
-                || (named && NameCues.notNames.value(for: StableHash.mix(hash)) == nil
+                || (named && !isCommonWord(bytes, handleStart..<handleEnd, hash)
                     && notPlainHandles.value(for: StableHash.mix(hash)) == nil),
             !endsWithWebDomain(bytes, handleStart, handleEnd)
         else { return nil }
         return handleStart..<handleEnd
+    }
+
+    /// Words that say a handle follows without naming a platform: "my username", "her user name", "my
+    /// handle" (a possessive first, so "the username is wrong" and "the door handle is" are not cues), and "on
+    /// X as" (X, the platform once called Twitter: "find me on X as janesmith"). `start..<end` is the first
+    /// word ("username", "user", "handle" or "x"); returns where the lead-in ends.
+    private static func handleLeadIn(
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, hash: UInt64
+    ) -> Int? {
+        if end - start == 1 {
+            guard bytes[start] | 0x20 == UInt8(ascii: "x"), followsOn(bytes, before: start),
+                let (_, asEnd, asRaw) = nextWord(bytes, after: end), StableHash.mix(asRaw) == asHash
+            else { return nil }
+            return asEnd
+        }
+        var leadInEnd = end
+        if hash == userHash {
+            guard let (_, nameEnd, nameRaw) = nextWord(bytes, after: end), StableHash.mix(nameRaw) == nameHash else {
+                return nil
+            }
+            leadInEnd = nameEnd
+        } else if hash != usernameHash && hash != handleHash {
+            return nil
+        }
+        var words = Lookback(bytes: bytes, index: start)
+        words.skipBlanksAndHyphens()
+        guard
+            words.stepBack(over: "my") || words.stepBack(over: "his") || words.stepBack(over: "her")
+                || words.stepBack(over: "their") || words.stepBack(over: "your") || words.stepBack(over: "our")
+        else { return nil }
+        return leadInEnd
+    }
+
+    /// Whether the word before `start` (after blanks) is "on": "find me on insta as …".
+    private static func followsOn(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+        var words = Lookback(bytes: bytes, index: start)
+        words.skipBlanksAndHyphens()
+        return words.index < start && words.stepBack(over: "on")
     }
 
     /// "jane.bsky.social", "Jane_S.bsky.social": a Bluesky handle written without its "@".
@@ -195,11 +250,21 @@ extension PersonalDataPatterns {
         "bluesky", "bsky", "mastodon", "linkedin", "youtube", "discord",
     ]
     private static let platforms: FlatHashMap = NameCues.hashes(platformWords)
+    /// What the analyser's cue matcher looks for before the redactor tries `cuedSocialHandle`: a platform's
+    /// name, or words that say a handle follows without one ("my username", "on X as").
+    static let handleCuePhrases =
+        platformWords
+        + ["my", "his", "her", "their", "your", "our"].flatMap {
+            ["\($0) username", "\($0) user name", "\($0) handle"]
+        }
+        + ["on x as"]
     /// Words that say something about a handle rather than being one ("my insta username is private").
     private static let notPlainHandles: FlatHashMap = NameCues.hashes([
         "private", "public", "hidden", "deleted", "blocked", "same", "below", "above", "unknown", "anonymous",
         "secret", "confidential", "personal", "different", "new", "old", "long", "short", "changed", "easy",
-        "simple", "mine", "hers", "his", "theirs",
+        "simple", "mine", "hers", "his", "theirs", "wrong", "correct", "right", "invalid", "incorrect", "lost",
+        "forgotten", "unique", "taken", "missing", "there", "usual", "normal", "such", "per", "before", "fine",
+        "weird", "silly", "rubbish", "what", "whatever", "unchanged", "gone", "none", "blank", "empty",
     ])
     private static let handleHash = StableHash.fnv1a("handle")
     private static let usernameHash = StableHash.fnv1a("username")
@@ -208,6 +273,7 @@ extension PersonalDataPatterns {
     private static let accountHash = StableHash.fnv1a("account")
     private static let isHash = StableHash.fnv1a("is")
     private static let wasHash = StableHash.fnv1a("was")
+    private static let asHash = StableHash.fnv1a("as")
 
     /// "3pm", "10am", "11.30pm": a time, not a handle.
     private static func isTimeOfDay(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
@@ -267,7 +333,8 @@ extension PersonalDataPatterns {
                 break
             }
         }
-        guard let pathStart = domainEnd, pathStart < count, bytes[pathStart] == UInt8(ascii: "/") else { return nil }
+        guard let pathStart = domainEnd else { return instanceProfileLink(bytes, at: index) }
+        guard pathStart < count, bytes[pathStart] == UInt8(ascii: "/") else { return nil }
         index = pathStart + 1
         var segmentHash = StableHash.offset
         while index < count, isPathByte(bytes[index]), bytes[index] != UInt8(ascii: "/"),
@@ -282,6 +349,48 @@ extension PersonalDataPatterns {
         // Sentence punctuation after a link is not part of it.
         while index > pathStart + 1, isTrailingPunctuation(bytes[index - 1]) { index -= 1 }
         guard index - pathStart >= 3 else { return nil }
+        return index
+    }
+
+    /// A profile on a server of its own: Mastodon and the rest of the fediverse ("mastodon.social/@jane",
+    /// "any.instance.org/@jane", "fosstodon.org/@jane@mastodon.social") and Bluesky
+    /// ("bsky.app/profile/jane.bsky.social"). `start` is where the host begins, after any "https://" or "www.".
+    static func instanceProfileLink(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let count = bytes.count
+        guard let hostEnd = self.domainEnd(bytes, at: start), hostEnd + 3 < count, bytes[hostEnd] == UInt8(ascii: "/")
+        else { return nil }
+        var index = hostEnd + 1
+        let fediverse = bytes[index] == UInt8(ascii: "@")
+        if fediverse {
+            index += 1
+        } else if hostEnd - start == 8, afterLiteral("bsky.app", in: bytes, at: start) != nil,
+            let afterProfile = afterLiteral("profile/", in: bytes, at: index)
+        {
+            index = afterProfile
+        } else {
+            return nil
+        }
+        let handleStart = index
+        var letters = 0
+        while index < count,
+            ByteClass.isAlphanumeric(bytes[index]) || bytes[index] == UInt8(ascii: "_")
+                || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "-")
+                || (!fediverse && bytes[index] == UInt8(ascii: ":"))
+        {
+            if ByteClass.isASCIILetter(bytes[index]) { letters += 1 }
+            index += 1
+        }
+        // Sentence punctuation after the handle is not part of it.
+        while index > handleStart, isTrailingPunctuation(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ":") {
+            index -= 1
+        }
+        guard index - handleStart >= 2, letters > 0 else { return nil }
+        // "instance/@jane@home.server": the handle's own server goes with it.
+        if fediverse, index + 1 < count, bytes[index] == UInt8(ascii: "@"),
+            let serverEnd = domainEnd(bytes, at: index + 1)
+        {
+            return serverEnd
+        }
         return index
     }
 

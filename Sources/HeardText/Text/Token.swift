@@ -18,7 +18,7 @@ struct Token: Sendable, Equatable {
 struct TextClues: Sendable, Equatable {
     var hasDigit = false
     var hasAt = false
-    /// A "/" after ":", ".com" or ".net" (`Tokeniser.endsWebAddressHost`): a link to a social media profile
+    /// A "/" after ":", ".com", ".net" or ".app" (`Tokeniser.endsWebAddressHost`): a link to a social media profile
     /// may be in the comment.
     var hasLinkSlash = false
     /// A fullwidth form or Unicode space that the redactor must fold to ASCII before matching (a fullwidth

@@ -166,7 +166,7 @@ struct Tokeniser: Sendable {
         return state.clues
     }
 
-    /// Whether the "/" at `slash` follows ":" ("https://") or ".com" or ".net" (any case): the start of a web
+    /// Whether the "/" at `slash` follows ":" ("https://"), ".com", ".net" or ".app" (any case): the start of a web
     /// address's path, which the redactor checks for a social media profile. "and/or" and "24/7" do not.
     @inline(__always)
     static func endsWebAddressHost(_ input: UnsafeBufferPointer<UInt8>, before slash: Int) -> Bool {
@@ -178,6 +178,7 @@ struct Tokeniser: Sendable {
         let c = ByteClass.lower(input[slash - 1])
         return (a == UInt8(ascii: "c") && b == UInt8(ascii: "o") && c == UInt8(ascii: "m"))
             || (a == UInt8(ascii: "n") && b == UInt8(ascii: "e") && c == UInt8(ascii: "t"))
+            || (a == UInt8(ascii: "a") && b == UInt8(ascii: "p") && c == UInt8(ascii: "p"))  // "bsky.app/"
     }
 
     private struct ScanState {

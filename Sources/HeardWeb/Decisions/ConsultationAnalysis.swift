@@ -232,25 +232,62 @@ struct ConsultationAnalysis {
         var quote: String
     }
 
+    /// What the listening engine made of the responses' free text.
+    struct FreeTextReading {
+        /// Themes found, most mentioned first; empty when no model is loaded.
+        var themes: [SuggestedTheme]
+        /// Answers that may not be in English, redacted, in the responses' order: the engine reads English only,
+        /// so they are left out of `themes` and their sentiment, for staff to read or have translated (G4).
+        var notEnglish: [String]
+    }
+
     /// Themes the engine finds in the responses, most mentioned first; empty when no model is loaded.
     static func suggestedThemes(_ responses: [String], engine: ListeningEngine) -> [SuggestedTheme] {
-        guard !engine.themeNames.isEmpty else { return [] }
+        readFreeText(responses, engine: engine).themes
+    }
+
+    /// Reads each response's free text: each answer (a paragraph of the stored text) that may not be in English
+    /// is set apart, and the rest gives the themes, as feedback that may not be in English counts in no theme
+    /// or sentiment until someone has read it.
+    static func readFreeText(_ responses: [String], engine: ListeningEngine) -> FreeTextReading {
+        guard !engine.themeNames.isEmpty else { return FreeTextReading(themes: [], notEnglish: []) }
         var mentions: [String: (count: Int, sentiment: Int, quote: String)] = [:]
+        var notEnglish: [String] = []
         for text in responses where !text.isEmpty {
-            let analysis = engine.analyse(text)
+            let analysis: CommentAnalysis
+            let answers = text.components(separatedBy: "\n\n").filter { !$0.trimmingWhitespace().isEmpty }
+            if answers.count <= 1 {
+                analysis = engine.analyse(text)
+                if analysis.mayNotBeEnglish {
+                    notEnglish.append(text.trimmingWhitespace())
+                    continue
+                }
+            } else {
+                var english: [String] = []
+                for answer in answers {
+                    if engine.analyse(answer).mayNotBeEnglish {
+                        notEnglish.append(answer.trimmingWhitespace())
+                    } else {
+                        english.append(answer)
+                    }
+                }
+                guard !english.isEmpty else { continue }
+                analysis = engine.analyse(english.joined(separator: "\n\n"))
+            }
             guard !analysis.isNoComment else { continue }
             for theme in analysis.themes {
                 let current = mentions[theme] ?? (0, 0, analysis.redactedText)
                 mentions[theme] = (current.count + 1, current.sentiment + analysis.sentiment, current.quote)
             }
         }
-        return mentions.map {
+        let themes = mentions.map {
             SuggestedTheme(
                 name: $0.key, mentions: $0.value.count, sentiment: Double($0.value.sentiment) / Double($0.value.count),
                 // A response's free-text answers are kept as paragraphs; in one line of quote they would run
                 // together ("about this Because of night buses"), so each answer is set apart.
                 quote: String(Self.oneLine($0.value.quote).prefix(300)))
         }.sorted { ($0.mentions, $1.name) > ($1.mentions, $0.name) }
+        return FreeTextReading(themes: themes, notEnglish: notEnglish)
     }
 
     /// The answers of one response on one line, each set apart with " / ".

@@ -213,15 +213,16 @@ enum ConsultationsController {
     ) async throws -> Response {
         let analysis = try await ConsultationAnalysis.load(bundle, on: request.db)
         let checker = try await GlossaryController.checker(on: request.db)
-        var suggested: [ConsultationAnalysis.SuggestedTheme] = []
+        var reading = ConsultationAnalysis.FreeTextReading(themes: [], notEnglish: [])
         if let id = bundle.consultation?.id, bundle.consultationFacts?.state(on: request.today) != .open {
             let texts = try await SurveyResponse.query(on: request.db).filter(\.$consultation.$id == id).all()
                 .map(\.redactedText)
-            suggested = ConsultationAnalysis.suggestedThemes(texts, engine: request.listeningEngine)
+            reading = ConsultationAnalysis.readFreeText(texts, engine: request.listeningEngine)
         }
         return .html(
             ConsultationViews.show(
-                bundle, analysis: analysis, suggested: suggested, checker: checker, today: request.today,
+                bundle, analysis: analysis, suggested: reading.themes, notEnglish: reading.notEnglish, checker: checker,
+                today: request.today,
                 context: PageContext(request, title: bundle.consultation!.title, hasErrors: failure != nil),
                 notice: Admin.takeFlash(request), failure: failure, typed: typed), status: status)
     }

@@ -54,18 +54,19 @@ enum DecisionsController {
                 meetingOn: bundle.initiative.targetDate ?? "")
         // G4 asks that every theme found in the responses is answered: what the engine found sits beside the
         // recorded themes, so a theme nobody recorded is visible before approval.
-        var suggested: [ConsultationAnalysis.SuggestedTheme] = []
+        var reading = ConsultationAnalysis.FreeTextReading(themes: [], notEnglish: [])
         if let consultation = bundle.consultation, bundle.consultationFacts?.state(on: request.today) != .open,
             bundle.decision?.isApproved != true
         {
             let texts = try await SurveyResponse.query(on: request.db).filter(\.$consultation.$id == consultation.id!)
                 .all().map(\.redactedText)
-            suggested = ConsultationAnalysis.suggestedThemes(texts, engine: request.listeningEngine)
+            reading = ConsultationAnalysis.readFreeText(texts, engine: request.listeningEngine)
         }
         return .html(
             DecisionViews.paper(
                 request, bundle: bundle, typed: typed, refusal: bundle.approvalRefusal(today: request.today),
-                failure: nil, notice: Admin.takeFlash(request), suggested: suggested))
+                failure: nil, notice: Admin.takeFlash(request), suggested: reading.themes,
+                notEnglish: reading.notEnglish.count))
     }
 
     @Sendable static func save(_ request: Request) async throws -> Response {

@@ -81,7 +81,7 @@ enum ConsultationViews {
 
     static func show(
         _ bundle: InitiativeBundle, analysis: ConsultationAnalysis?, suggested: [ConsultationAnalysis.SuggestedTheme],
-        checker: QuestionChecker, today: SimpleDate,
+        notEnglish: [String] = [], checker: QuestionChecker, today: SimpleDate,
         context: PageContext,
         notice: String?, failure: ValidationFailure?, typed: [String: String]
     ) -> String {
@@ -229,6 +229,7 @@ enum ConsultationViews {
                             ]
                         })
                 }
+                NotEnglishAnswers.render(notEnglish)
                 h2(.id("themes")) { "Themes and the decision paper's responses" }
                 p {
                     "Record each theme found in the responses. Before the decision, every theme needs a response: accepted, proposal changed, or not accepted, with a reason (Gunning G4)."

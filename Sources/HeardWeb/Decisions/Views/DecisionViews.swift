@@ -49,7 +49,7 @@ enum DecisionViews {
     static func paper(
         _ request: Request, bundle: InitiativeBundle, typed: DecisionsController.Typed, refusal: ApprovalRefusal?,
         failure: ValidationFailure?, notice: String?, refusedNow: Bool = false,
-        suggested: [ConsultationAnalysis.SuggestedTheme] = [], version: String? = nil
+        suggested: [ConsultationAnalysis.SuggestedTheme] = [], notEnglish: Int = 0, version: String? = nil
     ) -> String {
         let id = bundle.initiative.id!
         let decision = bundle.decision
@@ -109,6 +109,13 @@ enum DecisionViews {
                     for theme in suggested.prefix(15) {
                         li { "\(theme.name): \(theme.mentions) \(theme.mentions == 1 ? "response" : "responses")" }
                     }
+                }
+            }
+            if notEnglish > 0 {
+                // G4: an answer the engine could not read is in no theme above until someone has read it.
+                div(.class("warning-callout"), .role("note")) {
+                    strong { "May not be in English: " }
+                    "\(notEnglish) \(notEnglish == 1 ? "answer is" : "answers are") in no theme here, as the listening engine reads English only. They are listed on the consultation page: read them, or have them translated, and record any theme they raise."
                 }
             }
             let recentlyEnded = bundle.recentlyEndedInterests(today: request.today)
