@@ -151,12 +151,15 @@ public struct ActivityInput: Equatable, Sendable {
     /// 24-hour "HH:MM", both optional; an end needs a start.
     public var startTime = ""
     public var endTime = ""
+    /// How many people it has room for; empty for no limit.
+    public var capacity = ""
 
     public init(
         title: String = "", kind: String = "", placeID: String = "", date: String = "", venue: String = "",
         attendees: String = "", notes: String = "", whatChanged: String = "", startTime: String = "",
-        endTime: String = ""
+        endTime: String = "", capacity: String = ""
     ) {
+        self.capacity = capacity
         self.startTime = startTime
         self.endTime = endTime
         self.title = title
@@ -180,6 +183,8 @@ public struct ActivityInput: Equatable, Sendable {
         /// "18:00", or nil when left empty.
         public var startTime: String? = nil
         public var endTime: String? = nil
+        /// Nil: no limit on how many can sign up.
+        public var capacity: Int? = nil
     }
 
     /// The most people one activity is recorded with: more is a slip of the keyboard, not a meeting.
@@ -276,6 +281,15 @@ public struct ActivityInput: Equatable, Sendable {
                         "It happens on \(date.ukText): record what changed because of it afterwards."))
             }
         }
+        let capacityText = capacity.trimmingWhitespace()
+        let places = Int(capacityText)
+        if !capacityText.isEmpty, places == nil || places! < 1 || places! > Self.maximumAttendees {
+            errors.append(
+                FieldError(
+                    "capacity",
+                    "Enter how many people it has room for as a whole number from 1 to \(Self.maximumAttendees.formatted), or leave it empty for no limit."
+                ))
+        }
         for (field, text, limit, what) in [
             ("notes", notes, TextLimit.decisionOutcome, "the notes"),
             ("what_changed", whatChanged, TextLimit.reply, "what changed"),
@@ -288,7 +302,7 @@ public struct ActivityInput: Equatable, Sendable {
         return Valid(
             title: title, kind: kind, date: date, venue: venue, attendees: count,
             notes: notes.trimmingWhitespace(), whatChanged: whatChanged.trimmingWhitespace(), startTime: start?.text,
-            endTime: end?.text)
+            endTime: end?.text, capacity: places)
     }
 }
 

@@ -48,6 +48,8 @@ public enum HeardMigrations {
             M0137_DecisionQuorumCount(),
             M0141_FeedbackMayNotBeEnglish(),
             M0142_ActivityTimes(),
+            M0143_ActivityPlacesAndOutcome(),
+            M0144_CreateActivitySignups(),
             M0145_CreateMeetings(),
         ]
     }

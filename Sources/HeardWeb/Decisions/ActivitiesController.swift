@@ -95,7 +95,8 @@ enum ActivitiesController {
         let input = ActivityInput(
             title: activity.title, kind: activity.kind.rawValue, placeID: activity.$place.id.uuidString,
             date: activity.heldOn, venue: activity.venue, attendees: String(activity.attendees), notes: activity.notes,
-            whatChanged: activity.whatChanged, startTime: activity.startTime ?? "", endTime: activity.endTime ?? "")
+            whatChanged: activity.whatChanged, startTime: activity.startTime ?? "", endTime: activity.endTime ?? "",
+            capacity: activity.capacity.map(String.init) ?? "")
         let features = Set(
             [
                 activity.stepFree ? "step_free" : nil, activity.hearingLoop ? "hearing_loop" : nil,
@@ -116,7 +117,8 @@ enum ActivitiesController {
             placeID: Admin.text(request, "place_id"), date: Admin.text(request, "date"),
             venue: Admin.text(request, "venue"), attendees: Admin.text(request, "attendees"),
             notes: Admin.text(request, "notes"), whatChanged: Admin.text(request, "what_changed"),
-            startTime: Admin.text(request, "start_time"), endTime: Admin.text(request, "end_time"))
+            startTime: Admin.text(request, "start_time"), endTime: Admin.text(request, "end_time"),
+            capacity: Admin.text(request, "capacity"))
         let initiativeID = Admin.text(request, "initiative_id")
         let features = Set(Admin.list(request, "accessibility"))
         let submission = existing == nil ? SubmittedOnce.key(request) : nil
@@ -174,6 +176,7 @@ enum ActivitiesController {
                 FieldChange("kind", from: existing?.kind.rawValue, to: valid.kind.rawValue),
                 FieldChange("venue", from: existing?.venue, to: valid.venue),
                 FieldChange("attendees", from: existing.map { String($0.attendees) }, to: String(valid.attendees)),
+                FieldChange("capacity", from: existing?.capacity.map(String.init), to: valid.capacity.map(String.init)),
                 FieldChange("what_changed", from: existing?.whatChanged, to: valid.whatChanged),
                 FieldChange(
                     "initiative_id", from: existing?.$initiative.id?.uuidString, to: initiative?.id?.uuidString),
@@ -192,6 +195,7 @@ enum ActivitiesController {
             activity.interpreters = features.contains("interpreters")
             activity.easyRead = features.contains("easy_read")
             activity.attendees = valid.attendees
+            activity.capacity = valid.capacity
             activity.notes = valid.notes
             activity.whatChanged = valid.whatChanged
             let change = before.map { ActivityChange(before: $0, after: .init(activity)) }
@@ -288,6 +292,7 @@ enum ActivitiesController {
             String(activity.attendees), activity.notes, activity.whatChanged,
             activity.$initiative.id?.uuidString, String(activity.stepFree), String(activity.hearingLoop),
             String(activity.interpreters), String(activity.easyRead), activity.startTime, activity.endTime,
+            activity.capacity.map(String.init),
         ]
     }
 
@@ -419,7 +424,7 @@ enum ActivitiesController {
 
     static func renderShow(
         _ request: Request, _ activity: InvolvementActivity, failure: ValidationFailure?, status: HTTPResponseStatus,
-        guestTyped: [String: String] = [:]
+        guestTyped: [String: String] = [:], outcomeTyped: [String: String] = [:]
     ) async throws -> Response {
         let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
             .sort(\.$createdAt).all()
@@ -441,10 +446,11 @@ enum ActivitiesController {
         return .html(
             ActivityViews.show(
                 activity, comments: comments, services: services, representation: groups, populationSource: source,
-                invitations: invitations, invitable: invitable, guestAccounts: guestAccounts, today: request.today,
+                invitations: invitations, invitable: invitable, guestAccounts: guestAccounts,
+                signups: try await EventSignups.signups(of: activity, on: request.db), today: request.today,
                 context: PageContext(request, title: activity.title, hasErrors: failure != nil),
                 notice: Admin.takeFlash(request), warning: takeAccessWarning(request), failure: failure, typed: "",
-                guestTyped: guestTyped),
+                guestTyped: guestTyped, outcomeTyped: outcomeTyped),
             status: status)
     }
 

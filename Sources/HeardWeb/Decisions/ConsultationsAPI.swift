@@ -88,6 +88,36 @@ enum ConsultationsAPI {
         }
     }
 
+    /// One of the consultation's events (an activity on a day it is open): when and where, places, and once
+    /// staff record it, whether it was held and how many came.
+    struct Event: Content {
+        var id: UUID
+        var title: String
+        var kind: ActivityKind
+        var date: String
+        /// "18:00", 24-hour; null when not recorded.
+        @NullEncoded var startTime: String?
+        @NullEncoded var endTime: String?
+        var place: APIRef.Place
+        var venue: String
+        /// How many people it has room for; null for no limit.
+        @NullEncoded var capacity: Int?
+        /// Places not yet taken by people signed up; null for no limit.
+        @NullEncoded var placesLeft: Int?
+        /// held or cancelled, as staff recorded; null until they do.
+        @NullEncoded var outcome: ActivityOutcome?
+        var held: Bool
+        /// How many came, once recorded as held; otherwise null.
+        @NullEncoded var attendance: Int?
+        /// The public "Tell us you're coming" page while sign-ups are open; otherwise null.
+        @NullEncoded var signUpURL: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, kind, date, place, venue, capacity, outcome, held, attendance
+            case startTime = "start_time", endTime = "end_time", placesLeft = "places_left", signUpURL = "sign_up_url"
+        }
+    }
+
     struct Detail: Content {
         var consultation: Summary
         var background: String
@@ -97,11 +127,13 @@ enum ConsultationsAPI {
         /// draft or signed_off; null until an equality impact assessment exists.
         @NullEncoded var equalityImpactAssessment: EIAStatus?
         var questions: [Question]
+        /// The events on days it is open, oldest first.
+        var events: [Event]
         /// Null until the outcome ("we asked, you said, we did") is published.
         @NullEncoded var outcome: Outcome?
 
         enum CodingKeys: String, CodingKey {
-            case background, options, reasons, questions, outcome
+            case background, options, reasons, questions, outcome, events
             case consultation
             case discardedAlternatives = "discarded_alternatives"
             case equalityImpactAssessment = "equality_impact_assessment"
@@ -178,7 +210,27 @@ enum ConsultationsAPI {
                     choices: $0.kind == .scale ? ScaleLabels.values : $0.choiceList,
                     labels: $0.kind == .scale ? ScaleLabels.labels($0.choiceList) : nil)
             },
+            events: try await events(bundle, today: request.today, on: request.db),
             outcome: outcome)
+    }
+
+    static func events(_ bundle: InitiativeBundle, today: SimpleDate, on db: any Database) async throws -> [Event] {
+        let activities = bundle.activities.filter(bundle.isInsideConsultation)
+        let taken = try await EventSignups.placesTaken(activities.compactMap(\.id), on: db)
+        return activities.map { activity in
+            let open =
+                activity.kind.isInPerson
+                && EventPlaces.closedReason(date: activity.date, today: today, cancelled: activity.isCancelled) == nil
+            return Event(
+                id: activity.id!, title: activity.title, kind: activity.kind, date: activity.heldOn,
+                startTime: activity.startTime, endTime: activity.endTime,
+                place: APIRef.Place(slug: activity.place.slug, name: activity.place.name), venue: activity.venue,
+                capacity: activity.capacity,
+                placesLeft: EventPlaces.left(capacity: activity.capacity, taken: taken[activity.id!] ?? 0),
+                outcome: activity.outcome, held: activity.outcome == .held,
+                attendance: activity.outcome == .held ? activity.attendees : nil,
+                signUpURL: open ? DecisionURL.eventSignup(activity.id!) : nil)
+        }
     }
 
     static func summary(

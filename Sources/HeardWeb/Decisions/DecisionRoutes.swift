@@ -9,6 +9,9 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     browser.post("consultations", ":id", "respond", use: PublicDecisionsController.respond)
     browser.get("consultations", ":id", "outcome", use: PublicDecisionsController.outcome)
     browser.get("consultations", ":id", "outcome.csv", use: PublicDecisionsController.outcomeCSV)
+    browser.get("events", ":id", "sign-up", use: EventSignups.form)
+    browser.post("events", ":id", "sign-up", use: EventSignups.signUp)
+    browser.get("events", ":id", "signed-up", use: EventSignups.signedUp)
     browser.get("initiatives", ":id", use: PublicDecisionsController.initiative)
     browser.get("initiatives", ":id", "equality-impact-assessment", use: PublicDecisionsController.assessment)
     browser.get("decisions", use: PublicDecisionsController.decisions)
@@ -62,6 +65,8 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     activities.post("activities", ":id", "edit", use: ActivitiesController.update)
     activities.post("activities", ":id", "comments", use: ActivitiesController.addComment)
     activities.post("activities", ":id", "monitoring", use: ActivitiesController.addMonitoring)
+    activities.post("activities", ":id", "outcome", use: ActivityOutcomes.record)
+    activities.get("activities", ":id", "sign-ups.csv", use: EventSignups.csv)
     activities.post("activities", ":id", "invitations", use: InvitationsController.invite)
     activities.post("activities", ":id", "invitations", "guest", use: GuestInvitations.invite)
 

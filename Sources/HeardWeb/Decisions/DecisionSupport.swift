@@ -68,6 +68,11 @@ enum DecisionURL {
     static func activity(_ id: UUID) -> String { "\(activities)/\(Self.id(id))" }
     static func activityComments(_ id: UUID) -> String { activity(id) + "/comments" }
     static func activityMonitoring(_ id: UUID) -> String { activity(id) + "/monitoring" }
+    static func activityOutcome(_ id: UUID) -> String { activity(id) + "/outcome" }
+    static func activitySignupsCSV(_ id: UUID) -> String { activity(id) + "/sign-ups.csv" }
+    /// The public "Tell us you're coming" form, and the page after it.
+    static func eventSignup(_ id: UUID) -> String { "/events/\(Self.id(id))/sign-up" }
+    static func eventSignedUp(_ id: UUID) -> String { "/events/\(Self.id(id))/signed-up" }
     static func consultation(_ id: UUID) -> String { "/staff/consultations/\(Self.id(id))" }
     static func questions(_ id: UUID) -> String { consultation(id) + "/questions" }
     static func question(_ consultation: UUID, _ question: UUID) -> String {
@@ -313,15 +318,27 @@ struct InitiativeBundle {
 
     /// The first held activity with participants, for "how early were people involved".
     /// Activities still to come: later than today, or today with nobody recorded yet. Sorted by date.
+    /// A cancelled one is nothing to come to.
     func upcomingActivities(today: SimpleDate) -> [InvolvementActivity] {
-        activities.filter { !$0.hasBeenHeld(today: today) }
+        activities.filter { !$0.hasBeenHeld(today: today) && !$0.isCancelled }
     }
 
-    /// The activities still to come that are a way to respond to the consultation: on or before its last day.
-    /// One after it closes is still on the initiative's page, but coming to it is too late to be heard.
+    /// The activities still to come that are a way to respond to the consultation: inside the days it is open.
+    /// One before it opens shapes the options, and one after it closes is too late to be heard: both are still
+    /// on the initiative's page.
     func eventsToRespondAt(today: SimpleDate) -> [InvolvementActivity] {
-        guard let lastDay = consultationFacts?.lastDay else { return [] }
-        return upcomingActivities(today: today).filter { $0.date <= lastDay }
+        upcomingActivities(today: today).filter(isInsideConsultation)
+    }
+
+    /// The consultation's events that staff recorded as held, oldest first: what people came to while it was open.
+    func eventsHeld() -> [InvolvementActivity] {
+        activities.filter { $0.outcome == .held && isInsideConsultation($0) }
+    }
+
+    /// Whether the activity is on a day the consultation is open for responses.
+    func isInsideConsultation(_ activity: InvolvementActivity) -> Bool {
+        guard let facts = consultationFacts else { return false }
+        return activity.date >= facts.opensOn && activity.date <= facts.lastDay
     }
 
     func firstInvolvement(today: SimpleDate) -> InvolvementActivity? {
@@ -434,5 +451,8 @@ extension Admin {
 
 extension InvolvementActivity {
     /// Whether the activity is in the past: before today, or today with people recorded as taking part.
-    func hasBeenHeld(today: SimpleDate) -> Bool { date < today || date == today && attendees > 0 }
+    /// Recorded as held by staff, too, even with nobody counted yet.
+    func hasBeenHeld(today: SimpleDate) -> Bool {
+        outcome == .held || date < today || date == today && attendees > 0
+    }
 }

@@ -92,6 +92,7 @@ enum DecisionsDemoData {
         let strokeConsultation = try await consultation(
             on: db, initiative: stroke, opens: today.adding(days: -30), closes: today.adding(days: 54))
         try await questions(on: db, strokeConsultation)
+        try await strokeEvents(on: db, initiative: stroke, place: place("Kirklees"), today: today)
         try await responses(on: db, strokeConsultation, place: place("Kirklees"), count: 12, seed: 1, today: today)
         try await assessment(on: db, stroke, status: .draft, firstSavedOn: today.adding(days: -37))
         // The meeting is booked two weeks after the consultation closes, leaving time to analyse the responses
@@ -164,6 +165,38 @@ enum DecisionsDemoData {
             d.approvedAt = Date().addingTimeInterval(-Double(daysAgo - 1) * 86_400)
             try await d.save(on: db)
         }
+    }
+
+    /// The stroke consultation's events: one held while it is open (listed under "Events held" on its page),
+    /// and one still to come with limited places and two sign-ups from the public, one asking for an interpreter.
+    static func strokeEvents(
+        on db: any Database, initiative: Initiative, place: Place, today: SimpleDate
+    ) async throws {
+        let held = InvolvementActivity(
+            initiativeID: initiative.id, placeID: place.id!, kind: .publicEvent,
+            title: "Stroke rehabilitation at home: drop-in", heldOn: today.adding(days: -10),
+            venue: "Dewsbury town hall", stepFree: true, hearingLoop: true, attendees: 23,
+            notes: "People asked how therapists would reach rural homes.")
+        held.startTime = "14:00"
+        held.endTime = "16:00"
+        held.outcome = .held
+        try await held.create(on: db)
+        let evening = InvolvementActivity(
+            initiativeID: initiative.id, placeID: place.id!, kind: .communityMeeting,
+            title: "Stroke rehabilitation at home: evening meeting", heldOn: today.adding(days: 28),
+            venue: "Huddersfield library", stepFree: true, hearingLoop: true, attendees: 0)
+        evening.startTime = "18:00"
+        evening.endTime = "20:00"
+        evening.capacity = 30
+        try await evening.create(on: db)
+        try await ActivitySignup(
+            activityID: evening.id!, name: "Peter Clarke", email: "peter.clarke@example.org", phone: nil, people: 2,
+            accessNeeds: "My wife uses a wheelchair.", submitterHash: nil
+        ).create(on: db)
+        try await ActivitySignup(
+            activityID: evening.id!, name: "Aisha Begum", email: nil, phone: "07700 900 123", people: 1,
+            accessNeeds: "A British Sign Language interpreter, please.", submitterHash: nil
+        ).create(on: db)
     }
 
     static func seedPopulation(on db: any Database, places: [String: Place]) async throws {

@@ -40,7 +40,7 @@ enum PublicDecisionsController {
             PublicViews.consultation(
                 request, bundle: bundle, today: request.today, places: places,
                 submission: .init(fields: [:]), key: open ? request.newSubmissionKey : "",
-                failure: nil))
+                failure: nil, placesTaken: try await placesTaken(bundle, today: request.today, on: request.db)))
     }
 
     @Sendable static func respond(_ request: Request) async throws -> Response {
@@ -80,7 +80,8 @@ enum PublicDecisionsController {
             return .html(
                 PublicViews.consultation(
                     request, bundle: bundle, today: request.today, places: places, submission: submission,
-                    key: submission.value("submission_key"), failure: failure),
+                    key: submission.value("submission_key"), failure: failure,
+                    placesTaken: try await placesTaken(bundle, today: request.today, on: request.db)),
                 status: .unprocessableEntity)
         }
     }
@@ -105,8 +106,16 @@ enum PublicDecisionsController {
         return .html(
             PublicViews.consultation(
                 request, bundle: bundle, today: request.today, places: places, submission: submission,
-                key: key.isEmpty || key.utf8.count > 64 ? request.newSubmissionKey : key, failure: failure),
+                key: key.isEmpty || key.utf8.count > 64 ? request.newSubmissionKey : key, failure: failure,
+                placesTaken: try await placesTaken(bundle, today: request.today, on: request.db)),
             status: .forbidden)
+    }
+
+    /// People signed up to each event the page offers, for its places left.
+    static func placesTaken(
+        _ bundle: InitiativeBundle, today: SimpleDate, on db: any Database
+    ) async throws -> [UUID: Int] {
+        try await EventSignups.placesTaken(bundle.eventsToRespondAt(today: today).compactMap(\.id), on: db)
     }
 
     @Sendable static func outcome(_ request: Request) async throws -> Response {

@@ -37,6 +37,10 @@ enum HousekeepingJob {
         // Submitter hashes exist only for rate limiting: keep them one day.
         try await FeedbackItem.query(on: db).filter(\.$submitterHash != nil)
             .filter(\.$receivedAt < Date().addingTimeInterval(-86400)).set(\.$submitterHash, to: nil).update()
+        try await ActivitySignup.query(on: db).filter(\.$submitterHash != nil)
+            .filter(\.$createdAt < Date().addingTimeInterval(-86400)).set(\.$submitterHash, to: nil).update()
+        // People gave their details to sign up to an event only to hear of changes: cleared once it is over.
+        try await EventSignups.anonymiseEnded(today: SimpleDate.ukDay(of: Date()), on: db)
         // A notice left "sending" by a killed instance goes back to the queue.
         try await Notice.query(on: db).filter(\.$status == .sending)
             .filter(\.$createdAt < Date().addingTimeInterval(-3600)).set(\.$status, to: .queued).update()

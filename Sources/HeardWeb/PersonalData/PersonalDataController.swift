@@ -108,7 +108,7 @@ enum PersonalDataController {
                 on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
                 objectID: nil,
                 summary:
-                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.invitations > 0 ? "\(counts.invitations) invitations, " : "")\(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)",
+                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.invitations > 0 ? "\(counts.invitations) invitations, " : "")\(counts.signups > 0 ? "\(counts.signups) event sign-ups, " : "")\(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)",
                 changes: [FieldChange("reason", from: nil, to: typed.reason)])
             return counts
         }
@@ -134,6 +134,7 @@ enum PersonalDataController {
                         Wording.count(counts.feedback, "piece of feedback", "pieces of feedback"),
                         Wording.count(counts.responses, "consultation response"),
                     ] + (counts.invitations > 0 ? [Wording.count(counts.invitations, "invitation")] : [])
+                        + (counts.signups > 0 ? [Wording.count(counts.signups, "event sign-up")] : [])
                         + [Wording.count(counts.emails, "e-mail")]) + "."
                 + (kept.isEmpty
                     ? "" : " " + EnglishList.and(kept).prefix(1).uppercased() + EnglishList.and(kept).dropFirst() + ".")
@@ -166,7 +167,7 @@ enum PersonalDataCopy {
         func date(_ value: Date?) -> String? { value.map { dates.string(from: $0) } }
         let document: [String: Any] = [
             "about":
-                "What Heard holds on you: feedback you gave, consultation responses, invitations to activities and e-mails sent to you.",
+                "What Heard holds on you: feedback you gave, consultation responses, invitations to activities, sign-ups to events and e-mails sent to you.",
             "feedback": held.feedback.map { entry -> [String: Any] in
                 let item = entry.item
                 var row: [String: Any] = [
@@ -210,6 +211,14 @@ enum PersonalDataCopy {
                     "email": invitation.guestEmail ?? "", "how_you_like_to_be_contacted": invitation.guestContact ?? "",
                     "reply": invitation.status.title, "what_you_need_to_take_part": invitation.accessNeeds,
                     "replied": date(invitation.repliedAt) ?? "",
+                ]
+            },
+            "event_sign_ups": held.signups.map { signup -> [String: Any] in
+                [
+                    "event": signup.activity.title, "date": signup.activity.heldOn,
+                    "signed_up": date(signup.createdAt) ?? "", "name": signup.name, "email": signup.email ?? "",
+                    "phone": signup.phone ?? "", "people": signup.people,
+                    "what_you_need_to_take_part": signup.accessNeeds,
                 ]
             },
             "emails": held.emails.map { notice -> [String: Any] in

@@ -46,13 +46,17 @@ struct PersonalDataHeld {
     /// Invitations to activities as a guest without an account (with their activity): a name, the address, how
     /// they like to be contacted, the reply and what they need to take part.
     var invitations: [Invitation] = []
+    /// Sign-ups to events from the public page (with their activity) not yet cleared after the event.
+    var signups: [ActivitySignup] = []
     var emails: [Notice]
 
-    var isEmpty: Bool { feedback.isEmpty && responses.isEmpty && invitations.isEmpty && emails.isEmpty }
+    var isEmpty: Bool {
+        feedback.isEmpty && responses.isEmpty && invitations.isEmpty && signups.isEmpty && emails.isEmpty
+    }
 
     /// Whether an erasure would change anything: not when all that was found was erased before, or is kept.
     var hasAnythingToErase: Bool {
-        feedback.contains(where: \.canBeErased) || !responses.isEmpty || !invitations.isEmpty
+        feedback.contains(where: \.canBeErased) || !responses.isEmpty || !invitations.isEmpty || !signups.isEmpty
             || emails.contains { $0.toAddress != Self.erasedAddress }
     }
 
@@ -62,6 +66,7 @@ struct PersonalDataHeld {
             feedback.isEmpty ? nil : Wording.count(feedback.count, "piece of feedback", "pieces of feedback"),
             responses.isEmpty ? nil : Wording.count(responses.count, "consultation response"),
             invitations.isEmpty ? nil : Wording.count(invitations.count, "invitation"),
+            signups.isEmpty ? nil : Wording.count(signups.count, "event sign-up"),
             emails.isEmpty ? nil : Wording.count(emails.count, "e-mail"),
         ].compactMap { $0 }
         return parts.isEmpty ? "nothing" : EnglishList.and(parts)
@@ -129,6 +134,12 @@ struct PersonalDataHeld {
                 .filter(lowered("guest_email", Invitation.schema, email)).with(\.$activity).sort(\.$createdAt).all()
         }
 
+        var signups: [ActivitySignup] = []
+        if let email = request.email {
+            signups = try await ActivitySignup.query(on: db).filter(lowered("email", ActivitySignup.schema, email))
+                .filter(\.$anonymisedAt == nil).with(\.$activity).sort(\.$createdAt).all()
+        }
+
         var emails: [Notice] = []
         if let email = request.email {
             emails = try await Notice.query(on: db).filter(lowered("to_address", Notice.schema, email))
@@ -148,7 +159,8 @@ struct PersonalDataHeld {
                 }
         }
         return PersonalDataHeld(
-            request: request, feedback: feedback, responses: responses, invitations: invitations, emails: emails)
+            request: request, feedback: feedback, responses: responses, invitations: invitations, signups: signups,
+            emails: emails)
     }
 
     /// What an erasure did: erased, and kept because the law or the record needs it.
@@ -159,6 +171,7 @@ struct PersonalDataHeld {
         /// the personal details in them redacted.
         var responsesKept = 0
         var invitations = 0
+        var signups = 0
         var emails = 0
         /// Feedback that became a complaint, kept whole.
         var complaintsKept = 0
@@ -231,6 +244,12 @@ struct PersonalDataHeld {
         for invitation in invitations {
             try await invitation.delete(on: db)
             counts.invitations += 1
+        }
+        // A sign-up to an event is cleared as it would be after the event: the number of people stays counted.
+        for signup in signups {
+            signup.anonymise(at: now)
+            try await signup.update(on: db)
+            counts.signups += 1
         }
         let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
         for notice in emails

@@ -86,6 +86,17 @@ enum PersonalDataPage {
                             ]
                         })
                 }
+                if !held.signups.isEmpty {
+                    DataTable.render(
+                        caption: "Sign-ups to events", headers: ["Event", "Date", "Name", "People", "If erased"],
+                        rows: held.signups.map { signup in
+                            [
+                                .text(signup.activity.title), .text(signup.activity.date.ukText), .text(signup.name),
+                                .text(String(signup.people)),
+                                .text("Their name, contact details and needs are erased; the number of people stays."),
+                            ]
+                        })
+                }
                 if !held.emails.isEmpty {
                     DataTable.render(
                         caption: "E-mails sent to them", headers: ["Written", "Subject", "If erased"],
@@ -103,7 +114,7 @@ enum PersonalDataPage {
                 }
                 h2 { "Send them a copy" }
                 p {
-                    "The copy holds what they wrote, their contact details, what happened to their feedback, their invitations and replies, and the e-mails sent to them. Send it to them securely."
+                    "The copy holds what they wrote, their contact details, what happened to their feedback, their invitations and replies, their sign-ups to events, and the e-mails sent to them. Send it to them securely."
                 }
                 p {
                     a(

@@ -73,6 +73,28 @@ struct EventsToRespondTests {
     }
 
     @Test(
+        "an event before the consultation opens shapes the options but is not offered as a way to respond",
+        arguments: TestDatabase.all)
+    func notBeforeItOpens(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let (consultation, place) = try await Self.openConsultation(on: app.db)
+            // Not open yet: it opens in 10 days.
+            consultation.opensOn = Self.today.adding(days: 10).iso
+            try await consultation.save(on: app.db)
+            try await Self.event("Early workshop", days: 4, consultation: consultation, place: place, on: app.db)
+            try await Self.event("Opening day drop-in", days: 10, consultation: consultation, place: place, on: app.db)
+            let page = try await app.browser().get("/consultations/\(consultation.id!.uuidString.lowercased())").body
+            #expect(page.contains(Self.today.adding(days: 10).ukText + ": Opening day drop-in"))
+            #expect(!page.contains("Early workshop"))
+            let initiative = try await app.browser().get(
+                "/initiatives/\(consultation.$initiative.id.uuidString.lowercased())"
+            ).body
+            #expect(initiative.contains("Early workshop"), "still on the initiative's page, coming up")
+        }
+    }
+
+    @Test(
         "staff saving an event after the consultation closes are told it is not a way to respond; it is still saved",
         arguments: TestDatabase.all)
     func warnsAfterClosing(_ database: TestDatabase) async throws {

@@ -76,6 +76,10 @@ public final class InvolvementActivity: Model, @unchecked Sendable {
     /// When it starts and ends, "18:00"; nil when not recorded (the date alone is shown).
     @OptionalField(key: "start_time") public var startTime: String?
     @OptionalField(key: "end_time") public var endTime: String?
+    /// How many people it has room for; nil when there is no limit. Sign-ups stop once their people fill it.
+    @OptionalField(key: "capacity") public var capacity: Int?
+    /// Whether it happened, as staff recorded after the day; nil until they do.
+    @OptionalField(key: "outcome") public var outcome: ActivityOutcome?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -105,6 +109,8 @@ public final class InvolvementActivity: Model, @unchecked Sendable {
 
     /// "Tuesday 20 January 2027, 6pm to 8pm", or the date alone when no time was recorded.
     public var when: String { ActivityTime.when(date, starts: startTime, ends: endTime) }
+
+    public var isCancelled: Bool { outcome == .cancelled }
 }
 
 /// A comment someone made at an activity, captured as feedback: the original kept for staff, a redacted copy

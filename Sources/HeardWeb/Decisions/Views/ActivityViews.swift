@@ -123,6 +123,11 @@ enum ActivityViews {
                     name: "accessibility", legend: "Accessibility", choices: ActivitiesController.accessibilityFeatures,
                     selected: features, failure: failure)
                 FormComponents.textField(
+                    name: "capacity", label: "Places (optional)", value: input.capacity, failure: failure,
+                    hint:
+                        "How many people it has room for. When people signing up fill it, the public page says it is full. Leave empty for no limit.",
+                    required: false, width: "short")
+                FormComponents.textField(
                     name: "attendees", label: "How many people came", value: input.attendees, failure: failure,
                     hint: "0 if it has not happened yet.", width: "short")
                 FormComponents.textArea(
@@ -147,9 +152,11 @@ enum ActivityViews {
     static func show(
         _ activity: InvolvementActivity, comments: [ActivityComment], services: [Service],
         representation: [ConsultationAnalysis.RepresentationGroup], populationSource: String?,
-        invitations: [Invitation], invitable: [User], guestAccounts: [UUID: User] = [:], today: SimpleDate,
+        invitations: [Invitation], invitable: [User], guestAccounts: [UUID: User] = [:],
+        signups: [ActivitySignup] = [], today: SimpleDate,
         context: PageContext, notice: String?, warning: String? = nil,
-        failure: ValidationFailure?, typed: String, guestTyped: [String: String] = [:]
+        failure: ValidationFailure?, typed: String, guestTyped: [String: String] = [:],
+        outcomeTyped: [String: String] = [:]
     ) -> String {
         let access = accessibility(activity)
         return PageLayout.render(context) {
@@ -165,6 +172,8 @@ enum ActivityViews {
                 ("Venue", .text(activity.venue.isEmpty ? "Online" : activity.venue)),
                 ("Accessibility", .text(access.isEmpty ? "None recorded" : access.joined(separator: ", "))),
                 ("People who came", .text(activity.attendees.formatted)),
+                ("Places", .text(activity.capacity.map { $0.formatted } ?? "No limit")),
+                ("Did it happen", .text(activity.outcome.map { $0 == .held ? "Held" : "Cancelled" } ?? "Not recorded")),
                 (
                     "Initiative",
                     activity.initiative.map { i in a(.href(DecisionURL.initiative(i.id!))) { i.title } } ?? .text("–")
@@ -172,9 +181,12 @@ enum ActivityViews {
                 ("Notes", .text(activity.notes.isEmpty ? "–" : activity.notes)),
                 ("What changed", .text(activity.whatChanged.isEmpty ? "Not recorded yet" : activity.whatChanged)),
             ])
+            EventSignupViews.signupsSection(activity, signups: signups, today: today)
             invitationsSection(
                 activity, invitations: invitations, invitable: invitable, guestAccounts: guestAccounts, today: today,
                 context: context, failure: failure, guestTyped: guestTyped)
+            EventSignupViews.outcomeForm(
+                activity, today: today, context: context, failure: failure, typed: outcomeTyped)
             h2 { "What people said" }
             if comments.isEmpty {
                 p { "No comments captured yet." }

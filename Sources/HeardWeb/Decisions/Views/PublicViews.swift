@@ -56,7 +56,8 @@ enum PublicViews {
 
     static func consultation(
         _ request: Request, bundle: InitiativeBundle, today: SimpleDate, places: [Place],
-        submission: ResponsesController.Submission, key: String, failure: ValidationFailure?
+        submission: ResponsesController.Submission, key: String, failure: ValidationFailure?,
+        placesTaken: [UUID: Int] = [:]
     ) -> String {
         let consultation = bundle.consultation!
         let facts = bundle.consultationFacts!
@@ -70,7 +71,8 @@ enum PublicViews {
             ConsultationViews.extensionNote(consultation)
             waysToRespond(
                 consultation, state: state, upcoming: bundle.eventsToRespondAt(today: today),
-                hasForm: !bundle.questions.isEmpty, contact: context.contact)
+                hasForm: !bundle.questions.isEmpty, contact: context.contact, placesTaken: placesTaken)
+            eventsHeld(bundle.eventsHeld())
             h2 { "Background" }
             DecisionForms.paragraphs(consultation.background)
             h2 { "The options" }
@@ -112,7 +114,7 @@ enum PublicViews {
     /// translated copy from the organisation's contact, and the events still to come before it closes.
     static func waysToRespond(
         _ consultation: Consultation, state: ConsultationState, upcoming: [InvolvementActivity], hasForm: Bool,
-        contact: SiteContact
+        contact: SiteContact, placesTaken: [UUID: Int] = [:]
     ) -> HTMLNode {
         let formats = consultation.formatList
         let closing = state == .open || state == .forthcoming
@@ -177,14 +179,18 @@ enum PublicViews {
             }
             if !upcoming.isEmpty {
                 h3 { "Events coming up" }
-                upcomingList(upcoming, contact: contact)
+                upcomingList(upcoming, contact: contact, placesTaken: placesTaken)
             }
         }
     }
 
     /// Involvement activities still to come: date, what and where, and what helps people take part, with whom to
     /// tell what else someone needs when the site's contact is set (without it there is nobody to name).
-    static func upcomingList(_ activities: [InvolvementActivity], contact: SiteContact) -> HTMLNode {
+    /// With `placesTaken` (the consultation's page), each in-person event links to "Tell us you're coming", or
+    /// says it is full and whom to ask.
+    static func upcomingList(
+        _ activities: [InvolvementActivity], contact: SiteContact, placesTaken: [UUID: Int]? = nil
+    ) -> HTMLNode {
         ul(.class("list-plain")) {
             for activity in activities {
                 li {
@@ -210,6 +216,49 @@ enum PublicViews {
                                 ),
                                 a(.href("mailto:\(contact.email)")) { contact.email }, " and we will arrange it.",
                             ])
+                        }
+                    }
+                    if let placesTaken, activity.kind.isInPerson {
+                        signUpLine(activity, taken: placesTaken[activity.id!] ?? 0, contact: contact)
+                    }
+                }
+            }
+        }
+    }
+
+    /// "Tell us you're coming" with the places left, or "Full" and whom to ask instead.
+    static func signUpLine(_ activity: InvolvementActivity, taken: Int, contact: SiteContact) -> HTMLNode {
+        let left = EventPlaces.left(capacity: activity.capacity, taken: taken)
+        if left == 0 {
+            return span(.class("choice-meta")) {
+                strong { "This event is full. " }
+                "To ask about a place, e-mail \(contact.nameInSentence) at "
+                a(.href("mailto:\(contact.email)")) { contact.email }
+                "."
+            }
+        }
+        return span(.class("choice-meta")) {
+            a(.href(DecisionURL.eventSignup(activity.id!))) {
+                "Tell us you're coming"
+                span(.class("visually-hidden")) { " to \(activity.title)" }
+            }
+            left.map { " (" + Wording.count($0, "place", "places") + " left)" } ?? ""
+        }
+    }
+
+    /// The consultation's events that were held, with how many came: people can see it was not only online.
+    static func eventsHeld(_ activities: [InvolvementActivity]) -> HTMLNode {
+        guard !activities.isEmpty else { return .empty }
+        return section(.aria("labelledby", "events-held")) {
+            h2(.id("events-held")) { "Events held" }
+            ul(.class("list-plain")) {
+                for activity in activities {
+                    li {
+                        strong { activity.date.ukText + ": " + activity.title }
+                        span(.class("choice-meta")) {
+                            activity.kind.title + " in " + activity.place.name
+                                + (activity.venue.isEmpty ? "" : ", " + activity.venue) + ". "
+                                + Wording.count(activity.attendees, "person", "people") + " came."
                         }
                     }
                 }
@@ -358,7 +407,7 @@ enum PublicViews {
                 upcomingList(upcoming, contact: context.contact)
             }
             h2 { "Involvement trail" }
-            let held = bundle.activities.filter { $0.hasBeenHeld(today: today) }
+            let held = bundle.activities.filter { $0.hasBeenHeld(today: today) && !$0.isCancelled }
             let consultationStarted = bundle.consultation.map { $0.opens <= today } ?? false
             if held.isEmpty && heldBeforeOptions.isEmpty && !consultationStarted && !decided {
                 p {

@@ -41,6 +41,14 @@ enum PrivacyPage {
                 li { "your e-mail address, only if you want to hear the outcome" }
                 li { "answers to the equality monitoring questions, only if you choose to answer" }
             }
+            h3 { "Telling us you're coming to an event" }
+            ul(.class("list-bullet")) {
+                li { "your name, and your e-mail address or phone number, to tell you if anything changes" }
+                li { "how many people are coming, and anything you need to take part" }
+            }
+            p {
+                "We delete your name, contact details and what you need the day after the event, and keep only how many people came."
+            }
             h3 { "Every form" }
             p {
                 "To stop spam we keep a scrambled (hashed) copy of your network address for one day. "
@@ -107,6 +115,7 @@ enum PrivacyPage {
                 "We keep information for as long as the NHS Records Management Code of Practice says. "
                 "Complaints are kept for 10 years after they are closed. Feedback and consultation responses are "
                 "kept while we use them to improve services and to show how decisions were made. "
+                "Details given to sign up to an event are deleted the day after it. "
                 "The scrambled network address is deleted after one day. "
                 "To find out how long something of yours will be kept, ask us."
             }
