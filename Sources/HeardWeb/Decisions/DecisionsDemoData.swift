@@ -92,7 +92,9 @@ enum DecisionsDemoData {
         let strokeConsultation = try await consultation(
             on: db, initiative: stroke, opens: today.adding(days: -30), closes: today.adding(days: 54))
         try await questions(on: db, strokeConsultation)
-        try await strokeEvents(on: db, initiative: stroke, place: place("Kirklees"), today: today)
+        try await consultationEvents(
+            on: db, held: stroke, heldIn: place("Kirklees"), comingUp: options, comingUpIn: place("Calderdale"),
+            today: today)
         try await responses(on: db, strokeConsultation, place: place("Kirklees"), count: 12, seed: 1, today: today)
         try await assessment(on: db, stroke, status: .draft, firstSavedOn: today.adding(days: -37))
         // The meeting is booked two weeks after the consultation closes, leaving time to analyse the responses
@@ -167,10 +169,12 @@ enum DecisionsDemoData {
         }
     }
 
-    /// The stroke consultation's events: one held while it is open (listed under "Events held" on its page),
-    /// and one still to come with limited places and two sign-ups from the public, one asking for an interpreter.
-    static func strokeEvents(
-        on db: any Database, initiative: Initiative, place: Place, today: SimpleDate
+    /// Consultation events: one held while the stroke consultation is open (listed under "Events held" on its
+    /// page), and one in the overnight consultation still to come, with limited places and two sign-ups from the
+    /// public, one asking for an interpreter.
+    static func consultationEvents(
+        on db: any Database, held initiative: Initiative, heldIn place: Place, comingUp: Initiative,
+        comingUpIn comingUpPlace: Place, today: SimpleDate
     ) async throws {
         let held = InvolvementActivity(
             initiativeID: initiative.id, placeID: place.id!, kind: .publicEvent,
@@ -182,9 +186,9 @@ enum DecisionsDemoData {
         held.outcome = .held
         try await held.create(on: db)
         let evening = InvolvementActivity(
-            initiativeID: initiative.id, placeID: place.id!, kind: .communityMeeting,
-            title: "Stroke rehabilitation at home: evening meeting", heldOn: today.adding(days: 28),
-            venue: "Huddersfield library", stepFree: true, hearingLoop: true, attendees: 0)
+            initiativeID: comingUp.id, placeID: comingUpPlace.id!, kind: .communityMeeting,
+            title: "Overnight urgent care: evening meeting", heldOn: today.adding(days: 28),
+            venue: "Halifax Road community centre", stepFree: true, hearingLoop: true, attendees: 0)
         evening.startTime = "18:00"
         evening.endTime = "20:00"
         evening.capacity = 30
