@@ -90,7 +90,7 @@ enum ActivityOutcomes {
 
                 You told us you are coming to \(activity.title) on \(activity.when). We are sorry: it has been cancelled.
 
-                To hear about other ways to have your say, e-mail \(contact.nameInSentence) at \(contact.email).
+                To hear about other ways to have your say, \(EventSignups.reach(contact)).
                 """, kind: "event_signup")
     }
 }

@@ -150,10 +150,16 @@ enum EventSignups {
             Date.FormatStyle(date: .omitted, time: .shortened, timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
                 .locale(Locale(identifier: "en_GB")))
         return "A lot of sign-ups have come from your connection in the last hour. Please try again after \(time) "
-            + "(UK time), or e-mail \(contact.nameInSentence) at \(contact.email)."
+            + "(UK time), or \(reach(contact))."
     }
 
     // MARK: Confirmation e-mail
+
+    /// "e-mail NHS Calder ICB at engagement@calder.nhs.uk", or whom to contact when no address is configured.
+    static func reach(_ contact: SiteContact) -> String {
+        contact.isConfigured
+            ? "e-mail \(contact.nameInSentence) at \(contact.email)" : "contact \(PlaceholderContact.whoRunsTheSite)"
+    }
 
     static func confirmation(
         to email: String, signup: ActivitySignup, activity: InvolvementActivity, contact: SiteContact
@@ -169,7 +175,7 @@ enum EventSignups {
                 Where: \(venueAndPlace(activity))
                 People: \(Wording.count(signup.people, "person", "people"))\(signup.accessNeeds.isEmpty ? "" : "\nWhat you need to take part: \(signup.accessNeeds)")
 
-                We will tell you if anything changes. To cancel, change how many are coming, or tell us anything else you need, e-mail \(contact.nameInSentence) at \(contact.email).
+                We will tell you if anything changes. To cancel, change how many are coming, or tell us anything else you need, \(reach(contact)).
 
                 We only use your details to arrange the event and tell you of changes. We delete them after the event.
                 """, kind: "event_signup")

@@ -216,6 +216,9 @@ struct EventSignupsTests {
             let limited = try await browser.post(path, form: Self.filled, tokenFrom: path)
             #expect(limited.status == .tooManyRequests)
             #expect(limited.body.contains("Please try again after"))
+            // No HEARD_CONTACT: no undeliverable address, but whom to contact.
+            #expect(limited.body.contains("or contact the organisation that runs this site."))
+            #expect(!limited.body.contains("heard.invalid"))
             #expect(limited.body.contains("value=\"Maya Patel\""), "what they typed is kept")
             #expect(try await ActivitySignup.query(on: app.db).count() == 2)
         }

@@ -20,8 +20,10 @@ enum EventSignupViews {
     }
 
     /// How to reach the team: to cancel, change, or ask about a place at a full event.
+    /// Without `HEARD_CONTACT` there is no address to give, so it names who to contact instead.
     static func contactLine(_ lead: String, contact: SiteContact) -> HTMLNode {
-        p {
+        guard contact.isConfigured else { return p { lead + " contact \(PlaceholderContact.whoRunsTheSite)." } }
+        return p {
             lead + " e-mail \(contact.nameInSentence) at "
             a(.href("mailto:\(contact.email)")) { contact.email }
             "."

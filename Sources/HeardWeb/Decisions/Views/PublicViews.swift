@@ -229,6 +229,12 @@ enum PublicViews {
     /// "Tell us you're coming" with the places left, or "Full" and whom to ask instead.
     static func signUpLine(_ activity: InvolvementActivity, taken: Int, contact: SiteContact) -> HTMLNode {
         let left = EventPlaces.left(capacity: activity.capacity, taken: taken)
+        if left == 0 && !contact.isConfigured {
+            return span(.class("choice-meta")) {
+                strong { "This event is full. " }
+                "To ask about a place, contact \(PlaceholderContact.whoRunsTheSite)."
+            }
+        }
         if left == 0 {
             return span(.class("choice-meta")) {
                 strong { "This event is full. " }
