@@ -205,6 +205,13 @@ enum ActivitiesController {
                 change?.tellsInvitees == true && valid.date >= request.today
                 ? try await Invitation.query(on: request.db).filter(\.$activity.$id == activity.id!)
                     .filter(\.$status ~~ [.accepted, .invited]).with(\.$user).all() : []
+            // So do people who signed up on the public page; those who gave only a phone number are listed for
+            // staff to ring.
+            let signups =
+                change?.tellsInvitees == true && valid.date >= request.today && !activity.isCancelled
+                ? try await EventSignups.signups(of: activity, on: request.db) : []
+            let emailedSignups = signups.filter { $0.email != nil }
+            let contact = request.heardConfiguration.contact
             do {
                 try await request.db.writeTransaction { db in
                     if let id = existing?.id {
@@ -227,6 +234,9 @@ enum ActivitiesController {
                         for invitation in invitations {
                             try await change.notice(to: invitation, activity: activity).create(on: db)
                         }
+                        for signup in emailedSignups {
+                            try await change.notice(to: signup, activity: activity, contact: contact).create(on: db)
+                        }
                     }
                 }
             } catch let error where !(error is EditVersion.Stale) {
@@ -248,14 +258,24 @@ enum ActivitiesController {
                 }
             }
             if let change, !change.removedAccess.isEmpty {
-                let needing = invitations.filter { !$0.accessNeeds.isEmpty }
+                let needing =
+                    invitations.filter { !$0.accessNeeds.isEmpty }.map { ($0.inviteeName, $0.accessNeeds) }
+                    + signups.filter { !$0.accessNeeds.isEmpty }.map { ($0.name, $0.accessNeeds) }
                 if !needing.isEmpty {
                     warnings.append(
                         "This change removed \(ActivityChange.join(change.removedAccess)), and "
-                            + ActivityChange.join(needing.map { "\($0.inviteeName) (\"\($0.accessNeeds)\")" })
+                            + ActivityChange.join(needing.map { "\($0.0) (\"\($0.1)\")" })
                             + " told us what they need to take part. Check they can still come, and contact them before the day."
                     )
                 }
+            }
+            let phoneOnly = signups.filter { $0.email == nil }
+            if !phoneOnly.isEmpty {
+                warnings.append(
+                    "\(Wording.count(phoneOnly.count, "person", "people")) signed up with a phone number only and "
+                        + "\(phoneOnly.count == 1 ? "has" : "have") not been told of this change: ring "
+                        + ActivityChange.join(phoneOnly.map { "\($0.name) (\($0.phone ?? ""))" }) + "."
+                )
             }
             if !warnings.isEmpty { request.session.data[accessWarningKey] = warnings.joined(separator: " ") }
             Admin.flash(
@@ -266,6 +286,9 @@ enum ActivitiesController {
                         + (invitations.isEmpty
                             ? ""
                             : ". \(invitations.count) invited \(invitations.count == 1 ? "person has" : "people have") been e-mailed about the change.")
+                        + (emailedSignups.isEmpty
+                            ? ""
+                            : ". \(Wording.count(emailedSignups.count, "person who signed up has", "people who signed up have")) been e-mailed about the change.")
             )
             return request.redirect(to: DecisionURL.activity(activity.id!))
         } catch let failure as ValidationFailure {

@@ -20,6 +20,11 @@ enum EventSignups {
         var isFull: Bool { placesLeft == 0 }
     }
 
+    /// The places ran out between showing the form and saving the sign-up.
+    struct PlacesGone: Error {
+        var taken: Int
+    }
+
     /// The event, when it is an in-person event of a consultation on a day the consultation is open; else 404.
     /// An event that has passed or was cancelled is still found, so its page can say sign-ups are closed.
     static func offer(_ request: Request) async throws -> Offer {
@@ -90,6 +95,14 @@ enum EventSignups {
         let path = thanks + (valid.email == nil ? "" : "?emailed=yes")
         do {
             try await request.db.writeTransaction { db in
+                // Two people taking the last places at the same moment: the second waits for the first and is
+                // then checked against what is really left.
+                if offer.activity.capacity != nil {
+                    try await db.lockRow(in: InvolvementActivity.schema, id: offer.activity.id!)
+                    let taken = try await placesTaken([offer.activity.id!], on: db)[offer.activity.id!] ?? 0
+                    let left = EventPlaces.left(capacity: offer.activity.capacity, taken: taken)
+                    if let left, valid.people > left { throw PlacesGone(taken: taken) }
+                }
                 try await SubmittedOnce.record(key, resultPath: path, on: db)
                 try await signup.create(on: db)
                 if let email = valid.email {
@@ -99,6 +112,15 @@ enum EventSignups {
                     ).create(on: db)
                 }
             }
+        } catch let gone as PlacesGone {
+            // Taken by someone else while this form was open: say what is left now, keeping what they typed.
+            var now = offer
+            now.taken = gone.taken
+            if now.isFull { return page(request, now, input: input, failure: nil, status: .conflict) }
+            do { _ = try input.validated(placesLeft: now.placesLeft) } catch {
+                return page(request, now, input: input, failure: error, status: .unprocessableEntity)
+            }
+            throw Abort(.conflict)
         } catch  where Admin.isUniqueViolation(error) {
             // The same form sent twice at the same moment: the other one signed them up.
             if let first = try await SubmittedOnce.earlier(key, on: request.db) {

@@ -86,6 +86,25 @@ struct ActivityChange {
                 """, kind: "activity_changed")
     }
 
+    /// The e-mail to someone who said on the public page that they are coming: they have no account and no reply
+    /// link, so they are told whom to contact if the change means they can no longer come.
+    func notice(to signup: ActivitySignup, activity: InvolvementActivity, contact: SiteContact) -> Notice {
+        let access = ActivityViews.accessibility(activity)
+        return Notice(
+            to: signup.email ?? "", subject: "Changed: \(activity.title)",
+            body: """
+                Hello \(signup.name),
+
+                Something has changed about \(activity.title), which you told us you are coming to.
+
+                \(lines.joined(separator: "\n"))
+
+                It is now on \(activity.when), \(activity.venue.isEmpty ? "online" : "at \(activity.venue)").
+                \(access.isEmpty ? "" : "Arrangements: \(access.joined(separator: ", ")).\n")
+                If you can no longer come, or you need something different to take part, \(EventSignups.reach(contact)).
+                """, kind: "event_signup")
+    }
+
     static func venue(_ venue: String) -> String { venue.isEmpty ? "online" : "\"\(venue)\"" }
 
     static func article(_ noun: String) -> String {
