@@ -882,10 +882,72 @@ class Run:
         self.open("/staff/complaints?from=2026-01-01&to=2026-13-01", "complaints figures: bad date")
         self.check_error_summary("complaint figures with a date that does not exist")
 
+    def journey_event_signup(self):
+        """A member of the public says they are coming to a consultation's event: an empty form is refused with an
+        error summary, then they are signed up and shown the event again."""
+        self.driver.delete_all_cookies()
+        self.open("/consultations", "consultations (events)")
+        hrefs = [a.get_attribute("href") for a in self.finds("main a[href*='/consultations/']")]
+        signup = None
+        for href in hrefs:
+            self.driver.get(href)
+            links = self.finds("main a[href$='/sign-up']")
+            if links:
+                signup = links[0].get_attribute("href")
+                break
+        if signup is None:
+            raise CheckFailed("No open consultation offers an event to sign up to")
+        self.page("consultation with an event to sign up to")
+        self.driver.get(signup)
+        self.page("event sign-up form")
+        self.click_and_wait(self.button("Tell us you're coming"))
+        self.check_error_summary("sign-up sent empty")
+        self.page("event sign-up: error summary")
+        self.fill("name", f"Browser test {self.label}")
+        self.fill("phone", "07700 900 123")
+        self.fill("people", "1")
+        self.click_and_wait(self.button("Tell us you're coming"))
+        self.expect_no_error_summary("sign-up")
+        if "/signed-up" not in self.driver.current_url:
+            raise CheckFailed(f"Signing up went to {self.driver.current_url}, not the thank-you page")
+        self.page("event sign-up: thank you")
+
+    def journey_meetings(self):
+        """The board secretary reads a planned meeting's agenda and a held one's minutes; planning one with nothing
+        filled in is refused; the public reads the published agenda and the approved minutes."""
+        self.sign_in("secretary")
+        self.open("/staff/boards", "boards (meetings)")
+        self.click_and_wait(self.find("main a[href*='/staff/boards/']"))
+        meetings = [a.get_attribute("href") for a in self.finds("main a[href*='/staff/meetings/']")]
+        if len(meetings) < 2:
+            raise CheckFailed(f"The demo place committee should have two meetings, found {len(meetings)}")
+        self.click_and_wait(self.button("Plan the meeting"))
+        self.check_error_summary("meeting planned with nothing filled in")
+        self.page("board: meeting error")
+        for number, href in enumerate(meetings):
+            self.driver.get(href)
+            self.page(f"meeting {number + 1}")
+            minutes = [a.get_attribute("href") for a in self.finds("main a[href$='/minutes']")]
+            if minutes:
+                self.driver.get(minutes[0])
+                self.page(f"meeting {number + 1}: minutes")
+        self.driver.delete_all_cookies()
+        self.open("/boards", "public boards (meetings)")
+        boards = [a.get_attribute("href") for a in self.finds("main a[href^='/boards/'], main a[href*='/boards/']")]
+        public = []
+        for href in boards:
+            self.driver.get(href)
+            public += [a.get_attribute("href") for a in self.finds("main a[href*='/meetings/']")]
+        if not public:
+            raise CheckFailed("No board lists a published agenda or approved minutes")
+        for number, href in enumerate(sorted(set(public))):
+            self.driver.get(href)
+            self.page(f"public meeting {number + 1}")
+
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
                 "dashboard", "moderate", "reply", "action", "complaint", "boards", "consultation", "survey_builder", "idea",
                 "invitation", "indicators", "open_data", "declaration_link", "guest_invitation", "outbox", "personal_data",
-                "background_work", "accounts", "text_model", "retire_service"]
+                "background_work", "accounts", "text_model", "retire_service", "event_signup", "meetings"]
 
 
 def main() -> int:
