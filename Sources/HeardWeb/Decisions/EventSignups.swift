@@ -163,16 +163,12 @@ enum EventSignups {
         let recent = try await ActivitySignup.query(on: request.db).filter(\.$submitterHash == hash)
             .filter(\.$createdAt > now.addingTimeInterval(-3600)).sort(\.$createdAt, .descending)
             .range(..<limit).all().compactMap(\.createdAt)
-        guard recent.count >= limit else { return nil }
-        return recent[limit - 1].addingTimeInterval(3600)
+        return SubmitterHash.nextAllowed(latest: recent, limit: limit)
     }
 
     static func overLimitMessage(_ retryAt: Date, contact: SiteContact) -> String {
-        let time = retryAt.formatted(
-            Date.FormatStyle(date: .omitted, time: .shortened, timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
-                .locale(Locale(identifier: "en_GB")))
-        return "A lot of sign-ups have come from your connection in the last hour. Please try again after \(time) "
-            + "(UK time), or \(reach(contact))."
+        "A lot of sign-ups have come from your connection in the last hour. Please try again after "
+            + "\(SubmitterHash.ukTime(retryAt)) (UK time), or \(reach(contact))."
     }
 
     // MARK: Confirmation e-mail

@@ -426,17 +426,26 @@ enum SubmitterHash {
         let recent = try await FeedbackItem.query(on: request.db)
             .filter(\.$submitterHash == hash).filter(\.$receivedAt > now.addingTimeInterval(-3600))
             .sort(\.$receivedAt, .descending).range(..<limit).all().map(\.receivedAt)
-        guard recent.count >= limit else { return nil }
-        // Once the limit-th newest is an hour old, one more fits.
-        return recent[limit - 1].addingTimeInterval(3600)
+        return nextAllowed(latest: recent, limit: limit)
+    }
+
+    /// Given the times of an address's latest sendings (newest first): nil when one more fits the hourly limit,
+    /// else when it will, which is once the `limit`-th newest is an hour old. Every public form uses it.
+    static func nextAllowed(latest: [Date], limit: Int) -> Date? {
+        guard limit > 0, latest.count >= limit else { return nil }
+        return latest[limit - 1].addingTimeInterval(3600)
+    }
+
+    /// "3:45 pm" in UK time: when to try again.
+    static func ukTime(_ date: Date) -> String {
+        date.formatted(
+            Date.FormatStyle(date: .omitted, time: .shortened, timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
+                .locale(Locale(identifier: "en_GB")))
     }
 
     /// Says when to try again, in UK time, and another way to reach the team meanwhile (no phone number is kept).
     static func overLimitMessage(_ retryAt: Date, contact: SiteContact) -> String {
-        let time = retryAt.formatted(
-            Date.FormatStyle(date: .omitted, time: .shortened, timeZone: TimeZone(identifier: "Europe/London") ?? .gmt)
-                .locale(Locale(identifier: "en_GB")))
-        return "You have sent a lot of feedback in the last hour. Please try again after \(time) (UK time)"
+        "You have sent a lot of feedback in the last hour. Please try again after \(ukTime(retryAt)) (UK time)"
             + (contact.isConfigured ? ", or e-mail \(contact.nameInSentence) at \(contact.email)." : ".")
     }
 }
