@@ -235,22 +235,32 @@ enum EventSignups {
     /// Returns how many sign-ups were cleared.
     @discardableResult
     static func anonymiseEnded(today: SimpleDate, on db: any Database, now: Date = Date()) async throws -> Int {
-        let ended = try await InvolvementActivity.query(on: db).filter(\.$heldOn < today.iso).field(\.$id).all()
-            .compactMap(\.id)
+        let ended = try await InvolvementActivity.query(on: db).filter(\.$heldOn < today.iso)
+            .field(\.$id).field(\.$title).all()
         guard !ended.isEmpty else { return 0 }
-        let signups = try await ActivitySignup.query(on: db).filter(\.$activity.$id ~~ ended)
+        let titles = Dictionary(ended.map { ($0.id!, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let signups = try await ActivitySignup.query(on: db).filter(\.$activity.$id ~~ Array(titles.keys))
             .filter(\.$anonymisedAt == nil).all()
         guard !signups.isEmpty else { return 0 }
-        let addresses = Set(signups.compactMap(\.email))
+        // The e-mails about an ended event: to a person who signed up to it, naming it in the subject ("You are
+        // signed up: …", "Changed: …", "Cancelled: …"). Those about their other events stay as they are.
+        var titlesByAddress: [String: Set<String>] = [:]
+        for signup in signups {
+            guard let email = signup.email, let title = titles[signup.$activity.id] else { continue }
+            titlesByAddress[email, default: []].insert(title)
+        }
+        let aboutEnded = titlesByAddress
         try await db.writeTransaction { db in
             for signup in signups {
                 signup.anonymise(at: now)
                 try await signup.update(on: db)
             }
-            if !addresses.isEmpty {
+            if !aboutEnded.isEmpty {
                 let confirmations = try await Notice.query(on: db).filter(\.$kind == "event_signup")
-                    .filter(\.$toAddress ~~ Array(addresses)).all()
+                    .filter(\.$toAddress ~~ Array(aboutEnded.keys)).all()
                 for notice in confirmations {
+                    let titles = aboutEnded[notice.toAddress] ?? []
+                    guard titles.contains(where: { notice.subject.hasSuffix(": " + $0) }) else { continue }
                     if notice.status == .queued || notice.status == .sending {
                         try await notice.delete(on: db)
                     } else {

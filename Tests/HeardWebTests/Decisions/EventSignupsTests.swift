@@ -351,6 +351,15 @@ struct EventSignupsTests {
                 contact: .default)
             sent.status = .sent
             try await sent.create(on: app.db)
+            // The same person's e-mail about the event still to come.
+            today.$place.value = place
+            let later = EventSignups.confirmation(
+                to: "maya@example.org",
+                signup: try #require(
+                    try await ActivitySignup.query(on: app.db).filter(\.$activity.$id == today.id!).first()),
+                activity: today, contact: .default)
+            later.status = .sent
+            try await later.create(on: app.db)
 
             let cleared = try await EventSignups.anonymiseEnded(today: Self.today, on: app.db)
             #expect(cleared == 1)
@@ -365,6 +374,9 @@ struct EventSignupsTests {
             let notice = try #require(try await Notice.find(sent.id!, on: app.db))
             #expect(notice.toAddress == PersonalDataHeld.erasedAddress)
             #expect(!notice.body.contains("Maya"))
+            let untouched = try #require(try await Notice.find(later.id!, on: app.db))
+            #expect(untouched.toAddress == "maya@example.org", "the e-mail about their other event stays")
+            #expect(untouched.body.contains("Maya") && untouched.subject.hasSuffix(": Today's stall"))
             #expect(try await EventSignups.anonymiseEnded(today: Self.today, on: app.db) == 0, "once only")
 
             app.app.decisionClock = .fixed(Self.today)
