@@ -12,9 +12,12 @@ enum APIInputRule {
     static func status(_ status: HTTPResponseStatus, for error: any Error, method: HTTPMethod) -> HTTPResponseStatus {
         // Not sent as JSON: the body cannot be read, whatever it holds.
         if status == .unsupportedMediaType { return .badRequest }
+        // A GET has no body: whatever could not be read or decoded was a value in its address, even a query string
+        // whose percent-encoding is broken (which Vapor's parser answers with 400).
+        if method == .GET || method == .HEAD, status == .badRequest || error is DecodingError {
+            return .unprocessableEntity
+        }
         guard let decoding = error as? DecodingError else { return status }
-        // A GET has no body: what could not be decoded was a value in its address.
-        if method == .GET || method == .HEAD { return .unprocessableEntity }
         return bodyIsUnreadable(decoding) ? .badRequest : .unprocessableEntity
     }
 
