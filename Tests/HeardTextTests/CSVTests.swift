@@ -95,6 +95,39 @@ import Testing
         #expect(text == "plain,\"with, comma\",\"with \"\"quote\"\"\",\"two\nlines\",\r\n")
         #expect(try records(text) == rows)
     }
+
+    @Test func marksFieldsWrittenWithoutQuotesAsPlain() throws {
+        // Plain fields are written back without a second look for commas and quotes, so a field counts as plain
+        // only when it was unquoted and holds no stray quote, wherever the quote falls in an eight-byte word.
+        let url = try TinyCorpus.write(
+            "a,\"quoted\",stray\"quote,0123456789abcdef\"x,0123456789abcdefgh,\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let reader = try CSVReader(url: url)
+        #expect(try reader.nextRecord())
+        #expect((0..<6).map(reader.isPlain) == [true, false, false, false, true, true])
+        #expect(reader.isPlain(6) == false, "a field the record does not have is not known to be plain")
+    }
+
+    @Test func writesComposedFieldsAndNumbers() throws {
+        let url = TinyCorpus.temporaryURL("out.csv")
+        var writer = try CSVWriter(url: url)
+        let names = JoinedNames(["Access, waiting", "Said \"thanks\"", "Staff"])
+        names.write(bits: 0b101, into: &writer)
+        names.write(bits: 0b100 | 1 << 10, into: &writer)  // bits past the last name are ignored
+        names.write(bits: 0, into: &writer)
+        names.write([2, 1], into: &writer)
+        writer.writeField(0)
+        writer.writeField(1_234_567_890)
+        writer.writeField(-42)
+        try writer.endRow()
+        try writer.close()
+        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        #expect(text == "\"Access, waiting;Staff\",Staff,,\"Staff;Said \"\"thanks\"\"\",0,1234567890,-42\r\n")
+        #expect(
+            try records(text) == [
+                ["Access, waiting;Staff", "Staff", "", "Staff;Said \"thanks\"", "0", "1234567890", "-42"]
+            ])
+    }
 }
 
 @Suite struct CSVAnalysisTests {
@@ -127,6 +160,27 @@ import Testing
         #expect(rows[2][2] == "Parking")
         #expect(rows[2][5] == "false")
         #expect(summary.rows == 2)
+    }
+
+    @Test func writesInputFieldsBackAsTheyWereReadWhateverTheirQuoting() throws {
+        // A stray quote in an unquoted field, a quoted field that needs no quotes, and one that does.
+        let csv = "id,comment\nrow \"one\",He said \"awful\" about it\n\"2\",\"car park, full\"\n"
+        let input = try TinyCorpus.write(csv)
+        let output = TinyCorpus.temporaryURL("out.csv")
+        defer {
+            try? FileManager.default.removeItem(at: input)
+            try? FileManager.default.removeItem(at: output)
+        }
+        _ = try CSVAnalysis(analyser: CommentAnalyser(model: model), textColumn: "comment").run(
+            input: input, output: output)
+        let lines = String(decoding: try Data(contentsOf: output), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines[1].hasPrefix("\"row \"\"one\"\"\",\"He said \"\"awful\"\" about it\","))
+        #expect(lines[1].contains(",\"He said \"\"awful\"\" about it\","), "the redacted copy is quoted too")
+        #expect(lines[2].hasPrefix("2,\"car park, full\","))
+        let (rows, _) = try analyse(csv)
+        #expect(rows[1][0] == "row \"one\"" && rows[1][1] == "He said \"awful\" about it")
+        #expect(rows[1][7] == "He said \"awful\" about it")
+        #expect(rows[2][0] == "2" && rows[2][1] == "car park, full" && rows[2][7] == "car park, full")
     }
 
     @Test func namesTheColumnsThatExistWhenTheTextColumnIsMissing() throws {

@@ -115,16 +115,14 @@ public struct CSVAnalysis: Sendable {
 
         let model = analyser.model
         var workspace = AnalysisWorkspace(headCount: model.headCount)
-        let labelBytes = model.metadata.headLabels.map { Array(model.metadata.labels[$0].utf8) }
-        let relationalBytes = RelationalFlag.allCases.map { Array($0.rawValue.utf8) }
-        let kindBytes = PersonalDataKind.allCases.map { Array($0.rawValue.utf8) }
+        let labelNames = JoinedNames(model.metadata.headLabels.map { model.metadata.labels[$0] })
+        let relationalNames = JoinedNames(RelationalFlag.allCases.map(\.rawValue))
+        let kindNames = JoinedNames(PersonalDataKind.allCases.map(\.rawValue))
         let sentimentBytes = (0...5).map { Array(String($0).utf8) }
         var clusterer = DuplicateClusterer()
         var questionCache = FlatHashMap(minimumCapacity: 16)
         var questionHashes: [UInt64?] = []
         var repaired: [UInt8] = []
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(1024)
         var summary = Summary()
 
         while true {
@@ -167,7 +165,14 @@ public struct CSVAnalysis: Sendable {
             let cluster = workspace.tokens.withUnsafeBufferPointer { clusterer.add(tokens: $0) }
 
             reader.fieldBytes.withUnsafeBufferPointer { fields in
-                for range in reader.fieldRanges { writer.writeField(UnsafeBufferPointer(rebasing: fields[range])) }
+                for (position, range) in reader.fieldRanges.enumerated() {
+                    let field = UnsafeBufferPointer(rebasing: fields[range])
+                    if reader.isPlain(position) {
+                        writer.writeField(field, quoted: false)
+                    } else {
+                        writer.writeField(field)
+                    }
+                }
             }
             if raw.isNoComment {
                 summary.noCommentRows += 1
@@ -175,23 +180,17 @@ public struct CSVAnalysis: Sendable {
                 writer.writeField(Self.falseText)
                 for _ in 0..<2 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
             } else {
-                scratch.removeAll(keepingCapacity: true)
-                for (position, head) in workspace.labelHeads.enumerated() {
-                    if position > 0 { scratch.append(UInt8(ascii: ";")) }
-                    scratch.append(contentsOf: labelBytes[head])
-                }
-                scratch.withUnsafeBufferPointer { writer.writeField($0) }
+                labelNames.write(workspace.labelHeads, into: &writer)
                 let sentiment = raw.sentiment
                 if sentiment == CommentAnalysis.noCommentSentiment {
                     writer.writeField(UnsafeBufferPointer(start: nil, count: 0))
                 } else {
                     sentimentBytes[sentiment].withUnsafeBufferPointer { writer.writeField($0) }
                 }
-                writeJoined(bits: raw.relational, names: relationalBytes, into: &writer, scratch: &scratch)
+                relationalNames.write(bits: raw.relational, into: &writer)
                 writer.writeField(raw.urgent != 0 ? Self.trueText : Self.falseText)
                 if raw.urgent != 0 { summary.urgentRows += 1 }
-                writeJoined(
-                    bits: UInt64(raw.personalData.rawValue), names: kindBytes, into: &writer, scratch: &scratch)
+                kindNames.write(bits: UInt64(raw.personalData.rawValue), into: &writer)
                 if !raw.personalData.isEmpty { summary.rowsWithPersonalData += 1 }
                 // The copy meant for sharing is made safe to open in a spreadsheet; the input columns above are
                 // the person's own file, copied as they were.
@@ -201,16 +200,19 @@ public struct CSVAnalysis: Sendable {
                         repaired.withUnsafeBufferPointer { writer.writeField($0, defusingFormula: true) }
                     } else {
                         reader.fieldBytes.withUnsafeBufferPointer {
-                            writer.writeField(UnsafeBufferPointer(rebasing: $0[textRange]), defusingFormula: true)
+                            let text = UnsafeBufferPointer(rebasing: $0[textRange])
+                            if reader.isPlain(textIndex) {
+                                writer.writeField(text, quoted: false, defusingFormula: true)
+                            } else {
+                                writer.writeField(text, defusingFormula: true)
+                            }
                         }
                     }
                 } else {
                     workspace.redacted.withUnsafeBufferPointer { writer.writeField($0, defusingFormula: true) }
                 }
             }
-            scratch.removeAll(keepingCapacity: true)
-            Self.appendDecimal(cluster, to: &scratch)
-            scratch.withUnsafeBufferPointer { writer.writeField($0) }
+            writer.writeField(cluster)
             try writer.endRow()
             if let progress, summary.rows & 0x3FFF == 0 { progress(reader.bytesRead, totalBytes) }
         }
@@ -255,31 +257,5 @@ public struct CSVAnalysis: Sendable {
             hashes.append(hash)
         }
         return hash
-    }
-
-    private func writeJoined(bits: UInt64, names: [[UInt8]], into writer: inout CSVWriter, scratch: inout [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
-        var first = true
-        for (index, name) in names.enumerated() where bits & (1 << UInt64(index)) != 0 {
-            if !first { scratch.append(UInt8(ascii: ";")) }
-            first = false
-            scratch.append(contentsOf: name)
-        }
-        scratch.withUnsafeBufferPointer { writer.writeField($0) }
-    }
-
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var remaining = value
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(remaining % 10) + 0x30
-                remaining /= 10
-                count += 1
-            } while remaining > 0 && count < 12
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-        }
     }
 }

@@ -17,10 +17,13 @@ public final class CSVReader {
     /// Line number (1-based) where the next record starts.
     private var nextLine = 1
 
-    /// Unescaped bytes of the current record's fields.
+    /// Unescaped bytes of the current record's fields, at `fieldRanges` (bytes past the last field are scratch).
     public private(set) var fieldBytes: [UInt8] = []
     /// Each field's range in `fieldBytes`.
     public private(set) var fieldRanges: [Range<Int>] = []
+    /// Bit `i` set when field `i` (of the first 64) was not quoted in the file and holds no quote: it has no
+    /// byte that needs quoting when written out again, so a writer need not look.
+    private var plainFields: UInt64 = 0
     /// The line (1-based) on which the current record starts.
     public private(set) var line = 0
 
@@ -33,7 +36,6 @@ public final class CSVReader {
         path = url.path
         self.chunkSize = chunkSize
         buffer.reserveCapacity(chunkSize * 2)
-        fieldBytes.reserveCapacity(4096)
         fieldRanges.reserveCapacity(64)
     }
 
@@ -50,6 +52,10 @@ public final class CSVReader {
     public func string(at index: Int) -> String {
         String(decoding: fieldBytes[fieldRanges[index]], as: UTF8.self)
     }
+
+    /// Whether the field at `index` was written in the file without quotes and holds no quote mark (so it holds
+    /// no comma, quote or line break either). False when unknown.
+    public func isPlain(_ index: Int) -> Bool { index < 64 && plainFields & (1 << UInt64(index)) != 0 }
 
     /// Whether every field of the current record is valid UTF-8 (`string(at:)` replaces invalid bytes
     /// with U+FFFD).
@@ -155,134 +161,152 @@ public final class CSVReader {
             self.fieldBytes = fieldBytes
             self.fieldRanges = fieldRanges
         }
-        fieldBytes.removeAll(keepingCapacity: true)
+        // A record's unescaped bytes are never more than what is left in the buffer, so the array is sized for
+        // that and written through a pointer, with no capacity or uniqueness check per field.
+        if fieldBytes.count < buffer.count - position {
+            fieldBytes = [UInt8](repeating: 0, count: max(buffer.count - position, fieldBytes.count * 2, 4096))
+        }
         fieldRanges.removeAll(keepingCapacity: true)
+        var plainFields: UInt64 = 0
+        defer { self.plainFields = plainFields }
         let recordLine = nextLine
         var linesInRecord = 0
         let result: Int? = try buffer.withUnsafeBufferPointer { bytes -> Int? in
-            let count = bytes.count
-            let raw = UnsafeRawPointer(bytes.baseAddress!)
-            var index = position
-            // Blank line
-            if bytes[index] == 0x0A {
-                linesInRecord = 1
-                return index + 1
-            }
-            if bytes[index] == 0x0D {
-                if index + 1 < count {
-                    if bytes[index + 1] == 0x0A {
-                        linesInRecord = 1
-                        return index + 2
-                    }
-                } else if !atEndOfFile {
-                    return nil
+            try fieldBytes.withUnsafeMutableBufferPointer { output -> Int? in
+                let out = output.baseAddress!
+                var written = 0
+                let count = bytes.count
+                let raw = UnsafeRawPointer(bytes.baseAddress!)
+                var index = position
+                // Blank line
+                if bytes[index] == 0x0A {
+                    linesInRecord = 1
+                    return index + 1
                 }
-            }
-            while true {
-                let fieldStart = fieldBytes.count
-                if index < count, bytes[index] == UInt8(ascii: "\"") {
-                    index += 1
-                    while true {
-                        guard index < count else {
-                            if atEndOfFile { throw CSVError.unterminatedQuote(line: recordLine) }
-                            return nil
+                if bytes[index] == 0x0D {
+                    if index + 1 < count {
+                        if bytes[index + 1] == 0x0A {
+                            linesInRecord = 1
+                            return index + 2
                         }
-                        let byte = bytes[index]
-                        if byte == UInt8(ascii: "\"") {
-                            if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
-                                fieldBytes.append(byte)
-                                index += 2
-                                continue
-                            }
-                            if index + 1 >= count && !atEndOfFile { return nil }
-                            index += 1
-                            break
-                        }
-                        // Copy the run up to the next quote in one go, counting line breaks; eight bytes at a
-                        // time while they hold neither.
-                        var runEnd = index
-                        run: while true {
-                            while runEnd + 8 <= count {
-                                let word = raw.loadUnaligned(fromByteOffset: runEnd, as: UInt64.self)
-                                if Self.hasByte(word, UInt8(ascii: "\"")) || Self.hasByte(word, 0x0A) { break }
-                                runEnd += 8
-                            }
-                            while runEnd < count {
-                                let byte = bytes[runEnd]
-                                if byte == UInt8(ascii: "\"") { break run }
-                                runEnd += 1
-                                if byte == 0x0A {
-                                    linesInRecord += 1
-                                    continue run
-                                }
-                            }
-                            break
-                        }
-                        fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
-                        index = runEnd
-                    }
-                    fieldRanges.append(fieldStart..<fieldBytes.count)
-                    guard index < count else {
-                        if atEndOfFile { return index }
+                    } else if !atEndOfFile {
                         return nil
                     }
-                    let next = bytes[index]
-                    if next == UInt8(ascii: ",") {
+                }
+                while true {
+                    let fieldStart = written
+                    if index < count, bytes[index] == UInt8(ascii: "\"") {
                         index += 1
+                        while true {
+                            guard index < count else {
+                                if atEndOfFile { throw CSVError.unterminatedQuote(line: recordLine) }
+                                return nil
+                            }
+                            let byte = bytes[index]
+                            if byte == UInt8(ascii: "\"") {
+                                if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
+                                    out[written] = byte
+                                    written += 1
+                                    index += 2
+                                    continue
+                                }
+                                if index + 1 >= count && !atEndOfFile { return nil }
+                                index += 1
+                                break
+                            }
+                            // Copy the run up to the next quote in one go, counting line breaks; eight bytes at a
+                            // time while they hold neither.
+                            var runEnd = index
+                            run: while true {
+                                while runEnd + 8 <= count {
+                                    let word = raw.loadUnaligned(fromByteOffset: runEnd, as: UInt64.self)
+                                    if Self.hasByte(word, UInt8(ascii: "\"")) || Self.hasByte(word, 0x0A) { break }
+                                    runEnd += 8
+                                }
+                                while runEnd < count {
+                                    let byte = bytes[runEnd]
+                                    if byte == UInt8(ascii: "\"") { break run }
+                                    runEnd += 1
+                                    if byte == 0x0A {
+                                        linesInRecord += 1
+                                        continue run
+                                    }
+                                }
+                                break
+                            }
+                            (out + written).update(from: bytes.baseAddress! + index, count: runEnd - index)
+                            written += runEnd - index
+                            index = runEnd
+                        }
+                        fieldRanges.append(fieldStart..<written)
+                        guard index < count else {
+                            if atEndOfFile { return index }
+                            return nil
+                        }
+                        let next = bytes[index]
+                        if next == UInt8(ascii: ",") {
+                            index += 1
+                            continue
+                        }
+                        if next == 0x0A {
+                            linesInRecord += 1
+                            return index + 1
+                        }
+                        if next == 0x0D {
+                            guard index + 1 < count else { return atEndOfFile ? index + 1 : nil }
+                            if bytes[index + 1] == 0x0A {
+                                linesInRecord += 1
+                                return index + 2
+                            }
+                        }
+                        throw CSVError.unexpectedCharacterAfterQuote(
+                            line: recordLine + linesInRecord, field: fieldRanges.count, recordLine: recordLine)
+                    }
+                    // Unquoted field: runs to a comma or line end. A stray quote inside is kept as text.
+                    let valueStart = index
+                    var quoteSeen = false
+                    while index + 8 <= count {
+                        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        if Self.hasByte(word, UInt8(ascii: ",")) || Self.hasByte(word, 0x0A) || Self.hasByte(word, 0x0D)
+                        {
+                            break
+                        }
+                        if Self.hasByte(word, UInt8(ascii: "\"")) { quoteSeen = true }
+                        index += 8
+                    }
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
+                        if byte == UInt8(ascii: "\"") { quoteSeen = true }
+                        index += 1
+                    }
+                    guard index < count || atEndOfFile else { return nil }
+                    if !quoteSeen && fieldRanges.count < 64 { plainFields |= 1 << UInt64(fieldRanges.count) }
+                    (out + written).update(from: bytes.baseAddress! + valueStart, count: index - valueStart)
+                    written += index - valueStart
+                    fieldRanges.append(fieldStart..<written)
+                    guard index < count else { return index }
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: ",") {
+                        index += 1
+                        if index >= count && atEndOfFile {
+                            fieldRanges.append(written..<written)
+                            return index
+                        }
                         continue
                     }
-                    if next == 0x0A {
+                    if byte == 0x0A {
                         linesInRecord += 1
                         return index + 1
                     }
-                    if next == 0x0D {
-                        guard index + 1 < count else { return atEndOfFile ? index + 1 : nil }
-                        if bytes[index + 1] == 0x0A {
-                            linesInRecord += 1
-                            return index + 2
-                        }
+                    // CR: CRLF, or a lone CR treated as a line end.
+                    if index + 1 < count {
+                        linesInRecord += 1
+                        return bytes[index + 1] == 0x0A ? index + 2 : index + 1
                     }
-                    throw CSVError.unexpectedCharacterAfterQuote(
-                        line: recordLine + linesInRecord, field: fieldRanges.count, recordLine: recordLine)
+                    if atEndOfFile { return index + 1 }
+                    return nil
                 }
-                // Unquoted field: runs to a comma or line end. A stray quote inside is kept as text.
-                let valueStart = index
-                while index + 8 <= count {
-                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if Self.hasByte(word, UInt8(ascii: ",")) || Self.hasByte(word, 0x0A) || Self.hasByte(word, 0x0D) {
-                        break
-                    }
-                    index += 8
-                }
-                while index < count {
-                    let byte = bytes[index]
-                    if byte == UInt8(ascii: ",") || byte == 0x0A || byte == 0x0D { break }
-                    index += 1
-                }
-                guard index < count || atEndOfFile else { return nil }
-                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[valueStart..<index]))
-                fieldRanges.append(fieldStart..<fieldBytes.count)
-                guard index < count else { return index }
-                let byte = bytes[index]
-                if byte == UInt8(ascii: ",") {
-                    index += 1
-                    if index >= count && atEndOfFile {
-                        fieldRanges.append(fieldBytes.count..<fieldBytes.count)
-                        return index
-                    }
-                    continue
-                }
-                if byte == 0x0A {
-                    linesInRecord += 1
-                    return index + 1
-                }
-                // CR: CRLF, or a lone CR treated as a line end.
-                if index + 1 < count {
-                    linesInRecord += 1
-                    return bytes[index + 1] == 0x0A ? index + 2 : index + 1
-                }
-                if atEndOfFile { return index + 1 }
-                return nil
             }
         }
         guard let end = result else { return nil }

@@ -32,12 +32,16 @@ public struct CSVWriter {
     /// Writes one field. With `defusingFormula`, text a spreadsheet would run as a formula (starting with
     /// `=`, `+`, `-`, `@`, a tab or a carriage return) gets an apostrophe in front, as Heard's other exports do.
     public mutating func writeField(_ bytes: UnsafeBufferPointer<UInt8>, defusingFormula: Bool = false) {
+        writeField(bytes, quoted: Self.needsQuotes(bytes), defusingFormula: defusingFormula)
+    }
+
+    /// `writeField` when the caller already knows whether the field needs quotes (`needsQuotes(bytes)`), for
+    /// example because the CSV reader saw none of the bytes that need them.
+    mutating func writeField(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, defusingFormula: Bool = false) {
         // Worst case: a separator, two quotes, an apostrophe, and every byte a doubled quote.
-        let needed = used + bytes.count * 2 + 4
-        if needed > buffer.count { buffer.append(contentsOf: repeatElement(0, count: needed - buffer.count)) }
+        reserve(bytes.count * 2 + 4)
         let separator = fieldsInRow > 0
         fieldsInRow += 1
-        let quoted = Self.needsQuotes(bytes)
         let apostrophe = defusingFormula && bytes.first.map(Self.startsFormula) == true
         used = buffer.withUnsafeMutableBufferPointer { output in
             let base = output.baseAddress!
@@ -73,6 +77,68 @@ public struct CSVWriter {
             base[at] = UInt8(ascii: "\"")
             return at + 1
         }
+    }
+
+    /// Writes a field the caller composes itself (names, numbers) straight into the buffer, with no scratch array
+    /// between: `fill` writes at most `maximumCount` bytes at the pointer it is given and returns how many. With
+    /// `quoted`, the field is put in quotes and `fill` must write its quotes doubled.
+    mutating func writeComposedField(
+        maximumCount: Int, quoted: Bool = false, _ fill: (UnsafeMutablePointer<UInt8>) -> Int
+    ) {
+        reserve(maximumCount + 3)
+        let separator = fieldsInRow > 0
+        fieldsInRow += 1
+        used = buffer.withUnsafeMutableBufferPointer { output in
+            let base = output.baseAddress!
+            var at = used
+            if separator {
+                base[at] = UInt8(ascii: ",")
+                at += 1
+            }
+            if quoted {
+                base[at] = UInt8(ascii: "\"")
+                at += 1
+            }
+            let written = fill(base + at)
+            precondition(written <= maximumCount, "a composed field wrote more than it said it would")
+            at += written
+            if quoted {
+                base[at] = UInt8(ascii: "\"")
+                at += 1
+            }
+            return at
+        }
+    }
+
+    /// Writes a whole number in decimal digits.
+    mutating func writeField(_ value: Int) {
+        let magnitude = value.magnitude
+        writeComposedField(maximumCount: 21) { output in
+            var at = 0
+            if value < 0 {
+                output[0] = UInt8(ascii: "-")
+                at = 1
+            }
+            var digits = 1
+            var rest = magnitude / 10
+            while rest > 0 {
+                digits += 1
+                rest /= 10
+            }
+            rest = magnitude
+            for position in stride(from: at + digits - 1, through: at, by: -1) {
+                output[position] = UInt8(truncatingIfNeeded: rest % 10) + UInt8(ascii: "0")
+                rest /= 10
+            }
+            return at + digits
+        }
+    }
+
+    /// Makes room for `count` more bytes after `used`.
+    @inline(__always)
+    private mutating func reserve(_ count: Int) {
+        let needed = used + count
+        if needed > buffer.count { buffer.append(contentsOf: repeatElement(0, count: needed - buffer.count)) }
     }
 
     private static func startsFormula(_ byte: UInt8) -> Bool {

@@ -1,4 +1,5 @@
-/// The in-memory layout a model scores with, built when the model loads.
+/// The in-memory layout a model scores with, built when the model loads. A class, so that handing it around on the
+/// hot path retains one reference instead of copying (and retaining) each of its arrays.
 ///
 /// Scoring is bound by memory latency and by the work per feature: each feature of a comment costs a hash
 /// probe and a weight row. So a slot is 8 bytes (a 32-bit fingerprint of the hash and the row number), and each
@@ -11,7 +12,7 @@
 /// the 12-bit integers are both faster and closer to the trained weights.)
 /// The slot index uses the hash's low bits and the fingerprint its high bits, so a feature the model does
 /// not know is mistaken for a known one with probability about 2⁻³² per probe.
-struct ScoringTable: Sendable {
+final class ScoringTable: Sendable {
     struct Slot: Sendable {
         var fingerprint: UInt32
         var row: Int32
