@@ -96,6 +96,26 @@ import Testing
         #expect(try records(text) == rows)
     }
 
+    @Test func writerDoublesQuotesWhereverTheyFallInAnEightByteWord() throws {
+        let url = TinyCorpus.temporaryURL("out.csv")
+        var writer = try CSVWriter(url: url)
+        var rows: [[String]] = []
+        for first in 0..<20 {
+            var characters = Array("the quick brown fox jumps over it, twice")
+            characters[first] = "\""
+            characters[first + 9] = "\""
+            rows.append([String(characters), "\"\"" + String(characters.prefix(first))])
+        }
+        for row in rows { try writer.writeRow(row) }
+        try writer.close()
+        let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        #expect(try records(text) == rows)
+        // Every field is quoted (each holds a quote) and each quote inside is doubled.
+        let fieldQuotes: [Int] = rows.joined().map { field in 2 + 2 * field.filter { $0 == "\"" }.count }
+        let fileQuotes = text.filter { $0 == "\"" }.count
+        #expect(fileQuotes == fieldQuotes.reduce(0, +))
+    }
+
     @Test func marksFieldsWrittenWithoutQuotesAsPlain() throws {
         // Plain fields are written back without a second look for commas and quotes, so a field counts as plain
         // only when it was unquoted and holds no stray quote, wherever the quote falls in an eight-byte word.

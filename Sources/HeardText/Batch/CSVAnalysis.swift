@@ -6,8 +6,6 @@ import Foundation
 /// One record is in memory at a time (plus the duplicate clusterer's signatures of distinct long comments),
 /// so memory does not grow with the number of rows.
 public struct CSVAnalysis: Sendable {
-    private static let trueText: StaticString = "true"
-    private static let falseText: StaticString = "false"
 
     public static let addedColumns = ["themes", "sentiment", "relational", "urgent", "pii", "redacted_text", "cluster"]
 
@@ -118,7 +116,7 @@ public struct CSVAnalysis: Sendable {
         let labelNames = JoinedNames(model.metadata.headLabels.map { model.metadata.labels[$0] })
         let relationalNames = JoinedNames(RelationalFlag.allCases.map(\.rawValue))
         let kindNames = JoinedNames(PersonalDataKind.allCases.map(\.rawValue))
-        let sentimentBytes = (0...5).map { Array(String($0).utf8) }
+        let urgentNames = JoinedNames(["false", "true"])
         var clusterer = DuplicateClusterer()
         var questionCache = FlatHashMap(minimumCapacity: 16)
         var questionHashes: [UInt64?] = []
@@ -177,7 +175,7 @@ public struct CSVAnalysis: Sendable {
             if raw.isNoComment {
                 summary.noCommentRows += 1
                 for _ in 0..<3 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
-                writer.writeField(Self.falseText)
+                urgentNames.write(bits: 1, into: &writer)
                 for _ in 0..<2 { writer.writeField(UnsafeBufferPointer(start: nil, count: 0)) }
             } else {
                 labelNames.write(workspace.labelHeads, into: &writer)
@@ -185,10 +183,10 @@ public struct CSVAnalysis: Sendable {
                 if sentiment == CommentAnalysis.noCommentSentiment {
                     writer.writeField(UnsafeBufferPointer(start: nil, count: 0))
                 } else {
-                    sentimentBytes[sentiment].withUnsafeBufferPointer { writer.writeField($0) }
+                    writer.writeField(sentiment)
                 }
                 relationalNames.write(bits: raw.relational, into: &writer)
-                writer.writeField(raw.urgent != 0 ? Self.trueText : Self.falseText)
+                urgentNames.write(bits: raw.urgent != 0 ? 2 : 1, into: &writer)
                 if raw.urgent != 0 { summary.urgentRows += 1 }
                 kindNames.write(bits: UInt64(raw.personalData.rawValue), into: &writer)
                 if !raw.personalData.isEmpty { summary.rowsWithPersonalData += 1 }

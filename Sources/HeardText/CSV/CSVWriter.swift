@@ -63,14 +63,27 @@ public struct CSVWriter {
                 (base + at).update(from: source, count: bytes.count)
                 return at + bytes.count
             }
-            // Copy runs between quotes in bulk, doubling each quote.
+            // Copy runs between quotes in bulk, doubling each quote; eight bytes at a time while they hold none.
             var runStart = 0
-            for index in 0..<bytes.count where source[index] == UInt8(ascii: "\"") {
-                (base + at).update(from: source + runStart, count: index + 1 - runStart)
-                at += index + 1 - runStart
-                base[at] = UInt8(ascii: "\"")
-                at += 1
-                runStart = index + 1
+            var index = 0
+            let raw = UnsafeRawPointer(source)
+            let quotes: UInt64 = 0x2222_2222_2222_2222
+            while index < bytes.count {
+                if index + 8 <= bytes.count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ quotes
+                    if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                if source[index] == UInt8(ascii: "\"") {
+                    (base + at).update(from: source + runStart, count: index + 1 - runStart)
+                    at += index + 1 - runStart
+                    base[at] = UInt8(ascii: "\"")
+                    at += 1
+                    runStart = index + 1
+                }
+                index += 1
             }
             (base + at).update(from: source + runStart, count: bytes.count - runStart)
             at += bytes.count - runStart
