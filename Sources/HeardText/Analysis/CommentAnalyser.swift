@@ -2,6 +2,8 @@
 public struct CommentAnalyser: Sendable {
     public let model: TextModel
     private let redactor = Redactor()
+    /// Kept here rather than read from the lazily initialised global for every comment.
+    private let cueMatcher = AnalysisCues.matcher
     /// For each label head, the relational flag bits its theme raises.
     private let relationalBitsByHead: [UInt64]
     private let sentimentHeadStart: Int
@@ -57,7 +59,7 @@ public struct CommentAnalyser: Sendable {
                 isNoComment: true, sentiment: CommentAnalysis.noCommentSentiment, relational: 0, urgent: 0,
                 personalData: PersonalDataKinds())
         }
-        let cues = workspace.tokens.withUnsafeBufferPointer { AnalysisCues.matcher.matches($0) }
+        let cues = workspace.tokens.withUnsafeBufferPointer { cueMatcher.matches($0) }
         var personalData = PersonalDataKinds()
         if redact {
             let cueWordSeen = cues & AnalysisCues.nameCueBit != 0
