@@ -22,6 +22,12 @@ struct Tokeniser: Sendable {
     private static let negatorFlag: Int32 = 1 << 30
     private static let scopeBreakerFlag: Int32 = 1 << 29
     private let keptNumbers: FlatHashMap
+    /// For each byte, its lower-case form when it is an ASCII letter or digit, and 0 otherwise: one load per byte
+    /// in the word loop instead of three range tests.
+    private let alphanumericLower: [UInt8] = (0...255).map { byte in
+        let value = UInt8(byte)
+        return ByteClass.isAlphanumeric(value) ? ByteClass.lower(value) : 0
+    }
     let numberHash = StableHash.fnv1a("#num")
     let andHash = StableHash.fnv1a("and")
     let aHash = StableHash.fnv1a("a")
@@ -83,12 +89,16 @@ struct Tokeniser: Sendable {
         if buffer.count < needed { buffer = [UInt8](repeating: 0, count: needed) }
         return buffer.withUnsafeMutableBufferPointer { output in
             var sink = ByteSink(base: output.baseAddress!)
-            return scan(input, into: &tokens, bytes: &sink)
+            return alphanumericLower.withUnsafeBufferPointer { lowerTable in
+                scan(input, into: &tokens, bytes: &sink, lowerTable: lowerTable)
+            }
         }
     }
 
+    /// `lowerTable` is `alphanumericLower`'s storage.
     private func scan(
-        _ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes: inout ByteSink
+        _ input: UnsafeBufferPointer<UInt8>, into tokens: inout [Token], bytes: inout ByteSink,
+        lowerTable: UnsafeBufferPointer<UInt8>
     )
         -> TextClues
     {
@@ -97,7 +107,7 @@ struct Tokeniser: Sendable {
         var index = 0
         while index < count {
             let byte = input[index]
-            if ByteClass.isAlphanumeric(byte) {
+            if lowerTable[Int(byte)] != 0 {
                 if state.tokenStart < 0 {
                     state.tokenStart = bytes.count
                     state.startsUpper = ByteClass.isUpper(byte)
@@ -106,23 +116,23 @@ struct Tokeniser: Sendable {
                 // written back once per run, not once per byte.
                 var hash = state.hash
                 var written = bytes.count
-                var letters = false
-                var digits = false
+                var digitCount = 0
+                let runStart = written
                 let output = bytes.base
                 repeat {
                     let current = input[index]
-                    guard ByteClass.isAlphanumeric(current) else { break }
-                    let lowered = ByteClass.lower(current)
+                    let lowered = lowerTable[Int(current)]
+                    guard lowered != 0 else { break }
                     output[written] = lowered
                     written += 1
                     hash = (hash ^ UInt64(lowered)) &* StableHash.prime
-                    if ByteClass.isDigit(current) { digits = true } else { letters = true }
+                    digitCount &+= ByteClass.isDigit(current) ? 1 : 0
                     index += 1
                 } while index < count
                 bytes.count = written
                 state.hash = hash
-                if digits { state.clues.hasDigit = true }
-                if letters { state.allDigits = false }
+                if digitCount > 0 { state.clues.hasDigit = true }
+                if digitCount < written - runStart { state.allDigits = false }
                 continue
             }
             if byte < 0x80 {
