@@ -117,6 +117,57 @@ import Testing
         }
     }
 
+    /// Scores are turned from integer totals to floats sixteen heads at a time, and themes are picked sixteen at a
+    /// time: both must give what the plain per-head formula gives, for every head count's lane layout.
+    @Test(arguments: [9, 17, 18, 33, 40])
+    func scoresAndThemesAreWhatThePerHeadFormulaGives(heads: Int) throws {
+        var corpus = TinyCorpus.comments()
+        // Widen the taxonomy to `heads` label heads: each extra theme copies an existing one's labels, rotated.
+        let base = corpus.labelNames.count
+        corpus.labelNames += (base..<heads).map { "Theme \($0)" }
+        corpus.labels = corpus.labels.enumerated().map { row, labels in
+            labels + (base..<heads).filter { (row + $0) % 3 == 0 }.map { $0 }
+        }
+        var options = TinyCorpus.options()
+        options.minimumExamples = 1
+        options.wordVectorWeight = 0  // so that the score is exactly the formula below
+        let model = Trainer(options: options).train(corpus).model
+        let analyser = CommentAnalyser(model: model)
+        var workspace = AnalysisWorkspace(headCount: model.headCount)
+        for text in corpus.texts {
+            var source = text
+            _ = source.withUTF8 { analyser.analyse($0, question: nil, workspace: &workspace, redact: false) }
+            let features = workspace.tokens.withUnsafeBufferPointer { tokens in
+                workspace.normalised.withUnsafeBufferPointer { bytes in
+                    var features: [UInt64] = []
+                    model.extractor.extract(tokens: tokens, bytes: bytes, question: nil, into: &features)
+                    return features
+                }
+            }
+            var totals = [SIMD16<Int32>](repeating: SIMD16(repeating: 0), count: (model.headCount + 15) / 16)
+            let hits = features.compactMap { model.table.find($0) }
+            let squaredNorm = hits.withUnsafeBufferPointer { hits in
+                totals.withUnsafeMutableBufferPointer { model.table.sum(hits, into: $0) }
+            }
+            let normaliser: Float = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
+            for head in 0..<model.headCount {
+                var expected = Float(totals[head >> 4][head & 15]) * model.table.scales[head] * normaliser
+                expected += model.bias[head]
+                #expect(workspace.scores[head] == expected, "head \(head): \(text)")
+            }
+            let thresholds = model.metadata.thresholds
+            var expectedHeads = (0..<model.labelHeadCount).filter { workspace.scores[$0] - thresholds[$0] > 0 }
+            if expectedHeads.isEmpty && model.metadata.assignBestWhenNone {
+                expectedHeads = [
+                    (0..<model.labelHeadCount).max {
+                        workspace.scores[$0] - thresholds[$0] < workspace.scores[$1] - thresholds[$1]
+                    }!
+                ]
+            }
+            #expect(workspace.labelHeads == expectedHeads, "\(text)")
+        }
+    }
+
     @Test func writerHandlesAFieldLargerThanItsBuffer() throws {
         let url = TinyCorpus.temporaryURL("big.csv")
         var writer = try CSVWriter(url: url, flushThreshold: 64)

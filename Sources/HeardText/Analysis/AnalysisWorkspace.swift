@@ -16,8 +16,10 @@ struct AnalysisWorkspace {
     var redacted: [UInt8] = []
 
     init(headCount: Int) {
-        scores = [Float](repeating: 0, count: max(headCount, 1))
-        totals = [SIMD16<Int32>](repeating: SIMD16(repeating: 0), count: max(1, (headCount + 15) / 16))
+        // Scores are written a lane of 16 at a time, so they are padded to whole lanes.
+        let lanes = max(1, (headCount + 15) / 16)
+        scores = [Float](repeating: 0, count: lanes * 16)
+        totals = [SIMD16<Int32>](repeating: SIMD16(repeating: 0), count: lanes)
         tokens.reserveCapacity(256)
         normalised.reserveCapacity(1024)
         features.reserveCapacity(1024)

@@ -7,6 +7,9 @@ public struct CommentAnalyser: Sendable {
     /// For each label head, the relational flag bits its theme raises.
     private let relationalBitsByHead: [UInt64]
     private let sentimentHeadStart: Int
+    /// Multi-label thresholds in lanes of 16 matching `AnalysisWorkspace.scores`, with +∞ for the sentiment heads
+    /// and the padding, so a whole lane of heads is compared at once.
+    private let thresholdLanes: [SIMD16<Float>]
 
     public init(model: TextModel) {
         self.model = model
@@ -15,6 +18,11 @@ public struct CommentAnalyser: Sendable {
             return 1 << UInt64(RelationalFlag.allCases.firstIndex(of: flag)!)
         }
         sentimentHeadStart = model.labelHeadCount
+        var thresholds = [Float](repeating: .infinity, count: max(1, (model.headCount + 15) / 16) * 16)
+        if model.metadata.kind == .multiLabel {
+            for head in 0..<model.labelHeadCount { thresholds[head] = model.metadata.thresholds[head] }
+        }
+        thresholdLanes = ScoringTable.lanes(thresholds)
     }
 
     /// Analyses one comment. `question` is the question it answers, used when the model was trained with one.
@@ -153,17 +161,26 @@ public struct CommentAnalyser: Sendable {
             workspace.labelHeads.append(best)
             return
         }
-        var best = 0
-        var bestMargin = -Float.infinity
-        for head in 0..<heads {
-            let margin = scores[head] - metadata.thresholds[head]
-            if margin > 0 { workspace.labelHeads.append(head) }
-            if margin > bestMargin {
-                bestMargin = margin
-                best = head
+        // Most heads are far below their thresholds: compare sixteen at a time, and look closer only at a lane
+        // where one passes.
+        workspace.scores.withUnsafeBytes { scores in
+            thresholdLanes.withUnsafeBufferPointer { thresholds in
+                for lane in 0..<thresholds.count {
+                    let offset = lane * MemoryLayout<SIMD16<Float>>.stride
+                    let passing =
+                        scores.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self) .> thresholds[lane]
+                    guard any(passing) else { continue }
+                    for index in 0..<16 where passing[index] { workspace.labelHeads.append(lane * 16 + index) }
+                }
             }
         }
-        if workspace.labelHeads.isEmpty && metadata.assignBestWhenNone { workspace.labelHeads.append(best) }
+        guard workspace.labelHeads.isEmpty && metadata.assignBestWhenNone else { return }
+        var best = 0
+        for head in 1..<heads
+        where scores[head] - metadata.thresholds[head] > scores[best] - metadata.thresholds[best] {
+            best = head
+        }
+        workspace.labelHeads.append(best)
     }
 
     private func sentiment(_ scores: [Float]) -> Int {

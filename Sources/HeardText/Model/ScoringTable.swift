@@ -45,6 +45,8 @@ final class ScoringTable: Sendable {
     let tailHeads: Int
     /// Per head, the idf × weight one quantisation step stands for.
     let scales: [Float]
+    /// `scales` in lanes of 16 matching the totals `sum` fills (the tail heads in the last), padded with zeros.
+    let scaleLanes: [SIMD16<Float>]
 
     /// The largest quantised value, and how many features are summed in 16-bit lanes before widening to 32
     /// bits: 16 × 2047 stays below `Int16.max`.
@@ -97,6 +99,16 @@ final class ScoringTable: Sendable {
         self.lanes = lanes
         self.tailHeads = tailHeads
         self.scales = scales
+        scaleLanes = Self.lanes(scales)
+    }
+
+    /// `values` in lanes of 16, the last padded with zeros.
+    static func lanes(_ values: [Float]) -> [SIMD16<Float>] {
+        stride(from: 0, to: max(values.count, 1), by: 16).map { start in
+            var lane = SIMD16<Float>(repeating: 0)
+            for index in start..<min(start + 16, values.count) { lane[index - start] = values[index] }
+            return lane
+        }
     }
 
     @inline(__always) private static func fingerprint(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) }

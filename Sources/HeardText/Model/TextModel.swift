@@ -12,6 +12,8 @@ public struct TextModel: Sendable {
     /// `keys.count × headCount` weights, row-major (as trained and saved).
     let weights: [Float]
     let bias: [Float]
+    /// `bias` in lanes of 16 (see `ScoringTable.lanes`).
+    let biasLanes: [SIMD16<Float>]
     /// Weights of the word-vector dimensions, head-major (`head × dimensions + dimension`); empty without them.
     let denseWeights: [Float]
     /// The vectors the model was trained with (nil when it uses none).
@@ -41,6 +43,7 @@ public struct TextModel: Sendable {
             wordTable = nil
         }
         headCount = bias.count
+        biasLanes = ScoringTable.lanes(bias)
         extractor = FeatureExtractor(settings: metadata.features)
         table = ScoringTable(keys: keys, idf: idf, weights: weights, heads: bias.count)
     }
@@ -67,7 +70,8 @@ public struct TextModel: Sendable {
     ///
     /// Two passes: first every hash probe (independent loads the processor overlaps), then every weight row
     /// (integer sums of idf-weighted rows, see `ScoringTable`).
-    /// `hits` and `probes` must hold at least `features.count` entries; `totals` one lane of 16 per 16 heads (rounded up).
+    /// `hits` and `probes` must hold at least `features.count` entries; `totals` one lane of 16 per 16 heads (rounded
+    /// up), and `scores` 16 per lane of `totals` (the heads, then padding).
     @inline(__always)
     func score(
         _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>,
@@ -77,9 +81,14 @@ public struct TextModel: Sendable {
         let hitCount = table.findAll(features, firstProbes: probes, rows: hits)
         let squaredNorm = table.sum(UnsafeBufferPointer(rebasing: hits[0..<hitCount]), into: totals)
         let normaliser: Float = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
-        table.scales.withUnsafeBufferPointer { scales in
-            for head in 0..<headCount {
-                scores[head] = Float(totals[head >> 4][head & 15]) * scales[head] * normaliser + bias[head]
+        let output = UnsafeMutableRawPointer(scores.baseAddress!)
+        table.scaleLanes.withUnsafeBufferPointer { scales in
+            biasLanes.withUnsafeBufferPointer { bias in
+                for lane in 0..<scales.count {
+                    let values = SIMD16<Float>(totals[lane]) * scales[lane] * normaliser + bias[lane]
+                    output.storeBytes(
+                        of: values, toByteOffset: lane * MemoryLayout<SIMD16<Float>>.stride, as: SIMD16<Float>.self)
+                }
             }
         }
     }
@@ -102,9 +111,14 @@ public struct TextModel: Sendable {
         let squaredLengths = wordTable.sum(UnsafeBufferPointer(rebasing: hits[0..<hitCount]), into: totals)
         guard squaredLengths > 0 else { return }
         let normaliser = 1 / squaredLengths.squareRoot()
-        wordTable.scales.withUnsafeBufferPointer { scales in
-            for head in 0..<headCount {
-                scores[head] += Float(totals[head >> 4][head & 15]) * scales[head] * normaliser
+        let output = UnsafeMutableRawPointer(scores.baseAddress!)
+        wordTable.scaleLanes.withUnsafeBufferPointer { scales in
+            for lane in 0..<scales.count {
+                let offset = lane * MemoryLayout<SIMD16<Float>>.stride
+                let sum =
+                    output.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
+                    + SIMD16<Float>(totals[lane]) * scales[lane] * normaliser
+                output.storeBytes(of: sum, toByteOffset: offset, as: SIMD16<Float>.self)
             }
         }
     }
