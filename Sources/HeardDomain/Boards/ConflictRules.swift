@@ -178,7 +178,7 @@ public enum ConflictRules {
         }
         return "The register of interests shows a conflict to record. "
             + named.joined(separator: ". ")
-            + ". Add a line to the declarations naming each of them, their interest (for example \"financial\" or what it is) and what the chair decided (take part, discuss but not decide, leave for the item, or not receive the papers)."
+            + ". Add a line to the declarations naming each of them, their interest (for example \"financial\" or what it is) and what the chair decided (take part, discuss but not decide, leave for the item or not receive the papers, or that the interest is not relevant to the item)."
     }
 
     /// A decision is its board's: at least one of the board's voting members must be among those present.

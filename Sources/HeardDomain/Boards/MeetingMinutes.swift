@@ -41,8 +41,20 @@ public struct MeetingMinutes: Sendable, Equatable {
     public struct Declaration: Sendable, Equatable {
         public var person: String
         public var interest: String
-        /// "Item 2 (Extended hours): leave", one per item.
+        /// "Item 2 (Extended hours): leave", or "…: interest not relevant to this item", one per item.
         public var actions: [String]
+        /// The same, as data: the item's number and the chair's action, nil when not recorded.
+        public var chairActions: [ItemAction]
+    }
+
+    public struct ItemAction: Sendable, Equatable {
+        public var item: Int
+        public var action: ChairAction?
+
+        public init(item: Int, action: ChairAction?) {
+            self.item = item
+            self.action = action
+        }
     }
 
     public struct Item: Sendable, Equatable {
@@ -51,7 +63,8 @@ public struct MeetingMinutes: Sendable, Equatable {
         public var paper: String
         /// The decision record's outcome for a decision item; nil for a plain item.
         public var outcome: String?
-        /// "Quorate: …" from the decision record or, without its answer, counted from the attendance.
+        /// Whether the meeting was quorate for the item, one sentence: the decision record's answer, if it has one,
+        /// and the count from the attendance (`MeetingRules.minutesQuorum`).
         public var quorum: String
         public var notes: String
     }
@@ -73,22 +86,17 @@ public struct MeetingMinutes: Sendable, Equatable {
             Declaration(
                 person: member.name, interest: MeetingRules.interestText(member, on: day),
                 actions: items.enumerated().map { index, item in
-                    "Item \(index + 2) (\(item.title)): " + (item.actions[member.name]?.rawValue ?? "not recorded")
+                    "Item \(index + 2) (\(item.title)): " + (item.actions[member.name]?.minutesText ?? "not recorded")
+                },
+                chairActions: items.enumerated().map { index, item in
+                    ItemAction(item: index + 2, action: item.actions[member.name])
                 })
         }
         let composed = items.enumerated().map { index, item in
             let aside = Set(
                 item.actions.filter { QuorumRules.notDeciding.contains($0.value) }.map(\.key))
             let counted = MeetingRules.itemQuorum(quorum: quorum, attending: present, notDeciding: aside)
-            let quorumText: String
-            if let recorded = item.decision?.quorate {
-                quorumText =
-                    (recorded ? "Quorate" : "Not quorate")
-                    + ", as the decision record says. Counted from the attendance: "
-                    + counted.summary
-            } else {
-                quorumText = counted.summary
-            }
+            let quorumText = MeetingRules.minutesQuorum(counted, recorded: item.decision?.quorate)
             return Item(
                 number: index + 2, title: item.title, paper: item.paper,
                 outcome: item.decision.map { $0.approved ? $0.outcome : $0.outcome + " (not yet approved)" },

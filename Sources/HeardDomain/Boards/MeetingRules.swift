@@ -86,6 +86,28 @@ public enum MeetingRules {
         }
     }
 
+    /// The minutes' line on whether the meeting was quorate for an item, as one plain sentence: counted from the
+    /// attendance and the chair's actions and, when the decision record answers the question, its answer first.
+    /// "The meeting was quorate for this item, with 3 voting members deciding it against a quorum of 2."
+    public static func minutesQuorum(_ counted: ItemQuorum, recorded: Bool?) -> String {
+        let count = counted.deciding.count
+        let members = count == 0 ? "no voting member" : QuorumRules.votingMembers(count)
+        guard let quorum = counted.quorum else {
+            guard let recorded else { return "The board has no quorum set, and \(members) decided this item." }
+            return "The decision record says the meeting was \(recorded ? "" : "not ")quorate for this item, and "
+                + "counted from the attendance \(members) decided it (the board has no quorum set)."
+        }
+        let quorate = count >= quorum
+        let who = (quorate || count == 0 ? "" : "only ") + members
+        guard let recorded else {
+            return "The meeting was \(quorate ? "" : "not ")quorate for this item, with \(who) deciding it against a "
+                + "quorum of \(quorum)."
+        }
+        return "The decision record says the meeting was \(recorded ? "" : "not ")quorate for this item, "
+            + (quorate == recorded ? "and" : "but")
+            + " counted from the attendance \(who) decided it against a quorum of \(quorum)."
+    }
+
     /// The voting members among `attending` who decide an item, less those in `notDeciding`. Each name counted
     /// once.
     public static func itemQuorum(

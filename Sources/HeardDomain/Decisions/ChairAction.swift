@@ -8,7 +8,10 @@
 /// - leave: "leave for the item", "left the meeting for the item", "withdrew", and a bare "did not take part" or
 ///   "took no part": a member who took no part in the item at all is recorded as having left it, the nearest
 ///   of the four actions, never as taking part;
-/// - not receive the papers: "not receive the papers", "did not receive the papers", "was not sent the papers".
+/// - not receive the papers: "not receive the papers", "did not receive the papers", "was not sent the papers";
+/// - not relevant: the chair judged the member's interest not relevant to this item ("interest not relevant to
+///   this item", "not relevant", "irrelevant"), so they are not conflicted on it and take part. Read only when
+///   the line records none of the other four, so a line that also says what the member did keeps its reading.
 ///
 /// "Leave" as absence ("on leave next week", "annual leave") is not an action.
 public enum ChairAction: String, CaseIterable, Sendable {
@@ -16,6 +19,12 @@ public enum ChairAction: String, CaseIterable, Sendable {
     case discussNotDecide = "discuss but not decide"
     case leave = "leave"
     case notReceivePapers = "not receive the papers"
+    case notRelevant = "not relevant"
+
+    /// How the minutes say it, after the item: "leave", "interest not relevant to this item".
+    public var minutesText: String {
+        self == .notRelevant ? "interest not relevant to this item" : rawValue
+    }
 
     /// The actions a line of the minutes records, in the order of `allCases`.
     public static func recorded(in line: String) -> [ChairAction] {
@@ -24,6 +33,7 @@ public enum ChairAction: String, CaseIterable, Sendable {
         // "Took part in the discussion" says only half: it is discussing but not deciding when the line goes on
         // "but not the decision", and taking part otherwise.
         var tookPartInDiscussion = false
+        var saysNotRelevant = false
         for (index, word) in words.enumerated() {
             let previous = { (back: Int) in index - back >= 0 ? words[index - back] : "" }
             let next = { (ahead: Int) in index + ahead < words.count ? words[index + ahead] : "" }
@@ -52,6 +62,8 @@ public enum ChairAction: String, CaseIterable, Sendable {
                 // "Left" is also a direction ("the left hip"): it is an action only as leaving somewhere.
                 let leftSomewhere = word != "left" || ["", "the", "for", "before", "during", "while"].contains(next(1))
                 if !absence && !negated && leftSomewhere { found.insert(.leave) }
+            } else if word == "irrelevant" || (word == "relevant" && notRelevantNegators.contains(previous(1))) {
+                saysNotRelevant = true
             } else if receiveForms.contains(word), negated,
                 words.dropFirst(index + 1).prefix(3).contains(where: { $0 == "papers" || $0 == "paper" })
             {
@@ -59,6 +71,8 @@ public enum ChairAction: String, CaseIterable, Sendable {
             }
         }
         if tookPartInDiscussion && !found.contains(.discussNotDecide) { found.insert(.takePart) }
+        // "Interest not relevant, took part" is taking part: the judgement is recorded only on its own.
+        if saysNotRelevant && found.isEmpty { found.insert(.notRelevant) }
         return allCases.filter(found.contains)
     }
 
@@ -66,6 +80,8 @@ public enum ChairAction: String, CaseIterable, Sendable {
         "not", "never", "didn't", "won't", "wouldn't", "doesn't", "don't", "cannot", "can't", "wasn't",
         "weren't",
     ]
+    /// "not relevant", "isn't relevant", "no relevant interest".
+    static let notRelevantNegators = negators.union(["no", "isn't"])
     static let takeForms: Set<String> = ["take", "takes", "took", "taking", "taken"]
     static let decideForms: Set<String> = ["decide", "decided", "decides", "deciding", "decision", "vote", "voted"]
     static let leaveForms: Set<String> = [

@@ -522,7 +522,7 @@ public enum DeclarationRules {
             let decided = ChairAction.recorded(in: line).map(\.rawValue)
             if decided.isEmpty {
                 return
-                    "Say what the chair decided for each declared interest (take part, discuss but not decide, leave for the item, or not receive the papers). Line \(index + 1) does not say."
+                    "Say what the chair decided for each declared interest (take part, discuss but not decide, leave for the item or not receive the papers, or that the interest is not relevant to the item). Line \(index + 1) does not say."
             }
             // "Whether they would take part or leave" names two outcomes and decides neither.
             if decided.count > 1 {

@@ -35,6 +35,7 @@ enum MeetingURL {
     static func item(_ id: UUID, _ item: UUID) -> String { items(id) + "/" + Self.id(item) }
     static func moveUp(_ id: UUID, _ item: UUID) -> String { self.item(id, item) + "/up" }
     static func remove(_ id: UUID, _ item: UUID) -> String { self.item(id, item) + "/remove" }
+    static func paperMeeting(_ id: UUID, _ item: UUID) -> String { self.item(id, item) + "/paper-meeting" }
     static func declarations(_ id: UUID) -> String { meeting(id) + "/declarations" }
     static func attendance(_ id: UUID) -> String { meeting(id) + "/attendance" }
     static func publish(_ id: UUID) -> String { meeting(id) + "/publish" }

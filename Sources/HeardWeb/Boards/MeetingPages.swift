@@ -9,6 +9,7 @@ enum MeetingPages {
         .init(value: ChairAction.discussNotDecide.rawValue, label: "Discuss but not decide"),
         .init(value: ChairAction.leave.rawValue, label: "Leave for the item"),
         .init(value: ChairAction.notReceivePapers.rawValue, label: "Not receive the papers"),
+        .init(value: ChairAction.notRelevant.rawValue, label: "Interest not relevant to this item"),
     ]
 
     static let statusChoices: [FormComponents.Choice] = MeetingStatus.allCases.map {
@@ -68,6 +69,29 @@ enum MeetingPages {
         return div(.class("paper")) { DecisionForms.paragraphs(text) }
     }
 
+    /// The warning that a decision item's paper names another meeting or date, with the button that puts this
+    /// meeting on the paper; for an approved paper, what to do instead, as it cannot change.
+    static func paperWarning(_ mismatch: String, item: MeetingItem, meeting: UUID, csrf: String?) -> HTMLNode {
+        div(.class("warning-callout"), .id(FormComponents.fieldID(MeetingsController.paperMeetingField(item.id!)))) {
+            p {
+                strong { "Check the decision paper: " }; mismatch
+            }
+            if item.decision?.isApproved == true {
+                p {
+                    "The decision is approved and published, so its paper cannot be changed. If it was taken at the paper's meeting, take the item off this agenda; if it was taken here, say so in the item's notes for the minutes."
+                }
+            } else {
+                HeardWeb.form(.action(MeetingURL.paperMeeting(meeting, item.id!)), .method("post")) {
+                    FormComponents.csrfField(csrf ?? "")
+                    button(.type("submit"), .class("button button-secondary")) {
+                        "Put this meeting on the decision paper"
+                        span(.class("visually-hidden")) { ": " + item.title }
+                    }
+                }
+            }
+        }
+    }
+
     static func meeting(
         _ record: MeetingRecord, decisions: [Decision], today: SimpleDate, context: PageContext,
         failure: ValidationFailure?, typed: [String: String], notice: String?
@@ -75,7 +99,6 @@ enum MeetingPages {
         let meeting = record.meeting
         let id = meeting.id!
         let conflicted = record.conflicted
-        let withoutThem = record.quorumWithoutConflicted()
         let locked = meeting.minutesApproved
         return PageLayout.render(context) {
             p { a(.class("back-link"), .href(BoardURL.board(record.board.id!))) { "Back to \(record.board.name)" } }
@@ -96,14 +119,12 @@ enum MeetingPages {
             ])
             for item in record.items {
                 if let mismatch = record.mismatch(item) {
-                    div(.class("warning-callout")) {
-                        strong { "Check the decision paper: " }; mismatch
-                    }
+                    paperWarning(mismatch, item: item, meeting: id, csrf: context.csrfToken)
                 }
             }
             h2 { "Agenda" }
             p(.class("hint")) {
-                "Members with an interest on the register on the meeting day are listed under each item, as the decision paper's conflict check lists them. Choose what the chair decides for each, and check the item stays quorate."
+                "Members with an interest on the register on the meeting day are listed under each item, as the decision paper's conflict check lists them. Choose what the chair decides for each, or record that their interest is not relevant to the item, and check the item stays quorate."
             }
             ol(.class("agenda")) {
                 li {
@@ -136,10 +157,18 @@ enum MeetingPages {
                             }
                         }
                         paper(item.paper)
-                        if !conflicted.isEmpty {
+                        let onItem = record.conflicted(on: item)
+                        let notRelevant = record.notRelevant(on: item)
+                        if !notRelevant.isEmpty {
                             p {
-                                "With a declared interest: " + EnglishList.and(conflicted.map(\.name)) + ". "
-                                    + "If they all stand aside: " + withoutThem.summary
+                                "Interest not relevant to this item: " + EnglishList.and(notRelevant.map(\.name))
+                                    + ". No action is needed for them on it, and they count towards the quorum."
+                            }
+                        }
+                        if !onItem.isEmpty {
+                            p {
+                                "With a declared interest: " + EnglishList.and(onItem.map(\.name)) + ". "
+                                    + "If they all stand aside: " + record.quorumWithoutConflicted(item).summary
                             }
                             p { "With the chair's actions chosen below: " + record.quorumWithActions(item).summary }
                         } else {

@@ -56,6 +56,17 @@ struct MeetingRecord {
         members.filter { !domainMember($0).interests(on: meeting.day).isEmpty }
     }
 
+    /// Members with an interest on the register, less those whose interest the secretary recorded as not
+    /// relevant to this item: the ones the chair must decide about for it.
+    func conflicted(on item: MeetingItem) -> [BoardMember] {
+        conflicted.filter { actions[item.id!]?[$0.id!] != .notRelevant }
+    }
+
+    /// Members whose interest is recorded as not relevant to this item.
+    func notRelevant(on item: MeetingItem) -> [BoardMember] {
+        conflicted.filter { actions[item.id!]?[$0.id!] == .notRelevant }
+    }
+
     var attendanceByName: [String: Attendance] {
         Dictionary(
             members.compactMap { member in attendance[member.id!].map { (member.name, $0) } },
@@ -67,10 +78,10 @@ struct MeetingRecord {
         MeetingRules.attending(members.map(domainMember), attendance: attendanceByName)
     }
 
-    /// Whether the item stays quorate if every conflicted member expected stands aside.
-    func quorumWithoutConflicted() -> MeetingRules.ItemQuorum {
+    /// Whether the item stays quorate if every member conflicted on it who is expected stands aside.
+    func quorumWithoutConflicted(_ item: MeetingItem) -> MeetingRules.ItemQuorum {
         MeetingRules.itemQuorum(
-            quorum: board.quorum, attending: expected, notDeciding: Set(conflicted.map(\.name)))
+            quorum: board.quorum, attending: expected, notDeciding: Set(conflicted(on: item).map(\.name)))
     }
 
     /// Whether the item is quorate with the actions the chair recorded for it.
@@ -80,7 +91,8 @@ struct MeetingRecord {
         return MeetingRules.itemQuorum(quorum: board.quorum, attending: expected, notDeciding: names)
     }
 
-    /// Conflicted members present with no action recorded for an item: "Dr Amir Khan (item 2)".
+    /// Conflicted members present with nothing recorded for an item, neither an action nor that their interest
+    /// is not relevant to it: "Dr Amir Khan (item 2)".
     var missingActions: [String] {
         let present = conflicted.filter { attendance[$0.id!] == .present }
         return items.enumerated().flatMap { index, item in
@@ -92,11 +104,11 @@ struct MeetingRecord {
     /// the paper's, so the secretary is asked to correct it.
     func mismatch(_ item: MeetingItem) -> String? {
         guard let decision = item.decision else { return nil }
-        let namesBoard = decision.meeting.lowercased().contains(board.name.lowercased())
+        let namesBoard = BoardNameMatch.names(decision.meeting, board: board.name)
         guard !namesBoard || decision.meetingOn != meeting.heldOn else { return nil }
         let paperDay = SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn
         return
-            "The decision paper says \"\(decision.meeting)\" on \(paperDay), but this is \(board.name) on \(meeting.day.ukText). The published decision shows the paper's meeting: correct the paper, or take the item off this agenda."
+            "The decision paper says \"\(decision.meeting)\" on \(paperDay), but this is \(board.name) on \(meeting.day.ukText). The published decision shows the paper's meeting: put this meeting on the paper, or take the item off this agenda."
     }
 
     /// The minutes as composed from the record now.

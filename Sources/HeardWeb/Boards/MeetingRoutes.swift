@@ -13,6 +13,7 @@ func registerMeetingRoutes(browser: any RoutesBuilder, boards: any RoutesBuilder
     boards.post("meetings", ":id", "items", use: MeetingsController.addItem)
     boards.post("meetings", ":id", "items", ":item", "up", use: MeetingsController.moveUp)
     boards.post("meetings", ":id", "items", ":item", "remove", use: MeetingsController.removeItem)
+    boards.post("meetings", ":id", "items", ":item", "paper-meeting", use: MeetingsController.putMeetingOnPaper)
     boards.post("meetings", ":id", "declarations", use: MeetingsController.saveDeclarations)
     boards.post("meetings", ":id", "attendance", use: MeetingsController.saveAttendance)
     boards.post("meetings", ":id", "publish", use: MeetingsController.publish)

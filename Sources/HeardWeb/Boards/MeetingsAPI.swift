@@ -66,6 +66,19 @@ enum MeetingsAPI {
         var person: String
         var interest: String
         var actions: [String]
+        var chairActions: [ChairActionRow]
+
+        enum CodingKeys: String, CodingKey {
+            case person, interest, actions
+            case chairActions = "chair_actions"
+        }
+    }
+
+    /// One item's outcome for a member with a declared interest: a `ChairAction` raw value ("leave", "not
+    /// relevant" when the interest was judged not relevant to the item), or null when none was recorded.
+    struct ChairActionRow: Content {
+        var item: Int
+        @NullEncoded var action: String?
     }
 
     struct MinutesItem: Content {
@@ -113,7 +126,10 @@ enum MeetingsAPI {
                 approvedOn: DecisionClock.ukDay(of: approvedAt).iso, present: composed.present,
                 apologies: composed.apologies,
                 declarations: composed.declarations.map {
-                    Declaration(person: $0.person, interest: $0.interest, actions: $0.actions)
+                    Declaration(
+                        person: $0.person, interest: $0.interest, actions: $0.actions,
+                        chairActions: $0.chairActions.map { ChairActionRow(item: $0.item, action: $0.action?.rawValue) }
+                    )
                 }, declarationsNotes: composed.declarationsNotes,
                 items: composed.items.map {
                     MinutesItem(

@@ -116,9 +116,12 @@ enum MeetingsController {
             try await MeetingItem.query(on: request.db).filter(\.$decision.$id != nil).all().compactMap {
                 $0.$decision.id
             })
-        let boardName = record.board.name.lowercased()
+        let boards = try await Board.query(on: request.db).all().map(\.name)
         let choices = try await Decision.query(on: request.db).sort(\.$meetingOn, .descending).all()
-            .filter { $0.meeting.lowercased().contains(boardName) && !onAgendas.contains($0.id!) }
+            .filter {
+                BoardNameMatch.board(named: $0.meeting, among: boards) == record.board.name
+                    && !onAgendas.contains($0.id!)
+            }
         return .html(
             MeetingPages.meeting(
                 record, decisions: choices, today: request.today,
@@ -198,8 +201,9 @@ enum MeetingsController {
             if let id = UUID(uuidString: typed["decision_id"]!) {
                 decision = try await Decision.find(id, on: request.db)
             }
+            let boards = try await Board.query(on: request.db).all().map(\.name)
             if let found = decision {
-                if !found.meeting.lowercased().contains(record.board.name.lowercased()) {
+                if BoardNameMatch.board(named: found.meeting, among: boards) != record.board.name {
                     errors.append(
                         FieldError(
                             "decision_id",
@@ -328,7 +332,7 @@ enum MeetingsController {
                     errors.append(
                         FieldError(
                             field,
-                            "Choose what the chair decided for \(member.name) on \(item.title): take part, discuss but not decide, leave for the item, or not receive the papers."
+                            "Choose what the chair decided for \(member.name) on \(item.title): take part, discuss but not decide, leave for the item or not receive the papers, or that their interest is not relevant to this item."
                         ))
                 }
             }

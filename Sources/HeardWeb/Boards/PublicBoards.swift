@@ -45,11 +45,11 @@ enum PublicBoardsController {
         let members = everyone.filter { $0.sits(on: today) }
         let former = everyone.filter { BoardRegister.recentlyLeft($0, today: today) }
         let composition = BoardRegister.composition(members, on: today)
-        // The decisions this board took: the paper names the meeting, as the public decision record does.
-        let boardName = board.name.lowercased()
+        // The decisions this board took: on one of its meetings' agendas, or naming it as the paper's meeting.
+        let owners = try await DecisionBoards.load(on: request.db)
         let decisions = try await Decision.query(on: request.db).filter(\.$status == "approved")
             .sort(\.$meetingOn, .descending).all()
-            .filter { $0.meeting.lowercased().contains(boardName) }
+            .filter { owners.boards(of: $0).contains(board.id!) }
         let meetings = try await PublicMeetingsController.published(board: board.id!, on: request.db)
         return .html(
             PageLayout.render(PageContext(request, title: board.name)) {

@@ -43,9 +43,10 @@ enum MeetingsDemoData {
             paper: "Two written questions were received before the meeting.", decisionID: nil)
         questions.notes = "Both questions were answered at the meeting; the answers are on the committee's web page."
         try await questions.create(on: db)
+        // The public's questions were not about Dr Khan's practice: his interest was not relevant to the item.
         try await actions(
             on: db, meeting: held, item: questions,
-            [("Dr Amir Khan", .takePart), ("Professor Helen Marsh", .takePart)],
+            [("Dr Amir Khan", .notRelevant), ("Professor Helen Marsh", .takePart)],
             member)
         for (name, attendance) in [
             ("Professor Helen Marsh", Attendance.present), ("Dr Amir Khan", .present), ("Sarah Whitaker", .present),

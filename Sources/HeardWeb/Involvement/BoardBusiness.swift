@@ -3,8 +3,8 @@ import HeardDomain
 import HeardStorage
 
 /// What a board member sees of their boards' decisions on their own page: those coming to a meeting, and the
-/// approved ones the minutes name them at, so they see the influence they had. A decision belongs to a board
-/// when its meeting names the board, as on the public board page.
+/// approved ones the minutes name them at, so they see the influence they had. A decision belongs to a board as
+/// on the public board page (`DecisionBoards`).
 struct BoardBusiness {
     struct Item {
         var decision: Decision
@@ -24,11 +24,10 @@ struct BoardBusiness {
         guard !memberships.isEmpty else { return BoardBusiness() }
         var business = BoardBusiness()
         let decisions = try await Decision.query(on: db).sort(\.$meetingOn).all()
+        let owners = try await DecisionBoards.load(on: db)
         for decision in decisions {
-            let meeting = decision.meeting.lowercased()
-            guard let member = memberships.first(where: { meeting.contains($0.board.name.lowercased()) }) else {
-                continue
-            }
+            let boards = owners.boards(of: decision)
+            guard let member = memberships.first(where: { boards.contains($0.$board.id) }) else { continue }
             let item = Item(decision: decision, board: member.board.name)
             if decision.isApproved {
                 if ConflictRules.mentions(decision.membersPresent, name: member.name) { business.tookPart.append(item) }

@@ -113,15 +113,100 @@ struct MeetingRulesTests {
             ])
         #expect(minutes.items.map(\.number) == [2, 3])
         #expect(minutes.items[0].outcome == "Fund evening appointments")
-        #expect(minutes.items[0].quorum.hasPrefix("Quorate, as the decision record says."))
-        #expect(minutes.items[0].quorum.hasSuffix("Quorate: 2 voting members decide it (quorum 2)."))
+        #expect(
+            minutes.items[0].quorum
+                == "The decision record says the meeting was quorate for this item, and counted from the attendance 2 voting members decided it against a quorum of 2."
+        )
         #expect(minutes.items[1].outcome == nil)
-        #expect(minutes.items[1].quorum == "Quorate: 3 voting members decide it (quorum 2).")
+        #expect(
+            minutes.items[1].quorum
+                == "The meeting was quorate for this item, with 3 voting members deciding it against a quorum of 2.")
         let text = minutes.plainText
         #expect(text.hasPrefix("Minutes of Leeds Place Committee, 10 November 2026, Civic Hall\n"))
         #expect(text.contains("1. Declarations of interest\nDr Amir Khan declared: Financial: GP partner"))
         #expect(text.contains("Apologies: David Okafor."))
         #expect(text.contains("2. Extended hours\nDecided: Fund evening appointments"))
         #expect(text.contains("3. Questions from the public\nPaper: Two questions"))
+    }
+
+    @Test("each quorum line of the minutes is one plain sentence: quorate, not quorate, and no quorum set")
+    func minutesQuorumSentences() {
+        let attending = [Self.khan, Self.whitaker, Self.okafor]
+        let quorate = MeetingRules.itemQuorum(quorum: 2, attending: attending, notDeciding: ["Dr Amir Khan"])
+        #expect(
+            MeetingRules.minutesQuorum(quorate, recorded: nil)
+                == "The meeting was quorate for this item, with 2 voting members deciding it against a quorum of 2.")
+        let short = MeetingRules.itemQuorum(quorum: 3, attending: attending, notDeciding: ["Dr Amir Khan"])
+        #expect(
+            MeetingRules.minutesQuorum(short, recorded: nil)
+                == "The meeting was not quorate for this item, with only 2 voting members deciding it against a quorum of 3."
+        )
+        let nobody = MeetingRules.itemQuorum(quorum: 1, attending: [Self.khan], notDeciding: ["Dr Amir Khan"])
+        #expect(
+            MeetingRules.minutesQuorum(nobody, recorded: nil)
+                == "The meeting was not quorate for this item, with no voting member deciding it against a quorum of 1."
+        )
+        let unset = MeetingRules.itemQuorum(quorum: nil, attending: [Self.khan], notDeciding: [])
+        #expect(
+            MeetingRules.minutesQuorum(unset, recorded: nil)
+                == "The board has no quorum set, and 1 voting member decided this item.")
+        // With the decision record's own answer: said first, then whether the attendance bears it out.
+        #expect(
+            MeetingRules.minutesQuorum(short, recorded: true)
+                == "The decision record says the meeting was quorate for this item, but counted from the attendance only 2 voting members decided it against a quorum of 3."
+        )
+        #expect(
+            MeetingRules.minutesQuorum(short, recorded: false)
+                == "The decision record says the meeting was not quorate for this item, and counted from the attendance only 2 voting members decided it against a quorum of 3."
+        )
+        #expect(
+            MeetingRules.minutesQuorum(unset, recorded: true)
+                == "The decision record says the meeting was quorate for this item, and counted from the attendance 1 voting member decided it (the board has no quorum set)."
+        )
+        // One sentence each: no colon, and a single full stop at the end.
+        for line in [
+            MeetingRules.minutesQuorum(quorate, recorded: nil), MeetingRules.minutesQuorum(short, recorded: nil),
+            MeetingRules.minutesQuorum(unset, recorded: nil), MeetingRules.minutesQuorum(short, recorded: true),
+            MeetingRules.minutesQuorum(unset, recorded: true),
+        ] {
+            #expect(!line.contains(":"), "\(line)")
+            #expect(line.filter { $0 == "." }.count == 1 && line.hasSuffix("."), "\(line)")
+        }
+    }
+
+    @Test("an interest recorded as not relevant to an item: no action asked, counted as deciding, said plainly")
+    func notRelevant() {
+        let attendance: [String: Attendance] = [
+            "Dr Amir Khan": .present, "Sarah Whitaker": .present, "David Okafor": .present,
+        ]
+        let minutes = MeetingMinutes.compose(
+            board: "Leeds Place Committee", when: "10 November 2026", place: "Civic Hall", day: Self.day, quorum: 3,
+            members: Self.board, attendance: attendance, declarationsNotes: "",
+            items: [
+                MinutesItemFacts(
+                    title: "Extended hours", paper: "", actions: ["Dr Amir Khan": .leave], decision: nil, notes: ""),
+                MinutesItemFacts(
+                    title: "Questions from the public", paper: "", actions: ["Dr Amir Khan": .notRelevant],
+                    decision: nil, notes: ""),
+            ])
+        #expect(
+            minutes.declarations[0].actions == [
+                "Item 2 (Extended hours): leave",
+                "Item 3 (Questions from the public): interest not relevant to this item",
+            ])
+        #expect(
+            minutes.declarations[0].chairActions == [
+                .init(item: 2, action: .leave), .init(item: 3, action: .notRelevant),
+            ])
+        // He left item 2, short of the quorum of 3; on item 3 he decides, so it is quorate.
+        #expect(minutes.items[0].quorum.hasPrefix("The meeting was not quorate for this item"))
+        #expect(
+            minutes.items[1].quorum
+                == "The meeting was quorate for this item, with 3 voting members deciding it against a quorum of 3.")
+        #expect(
+            minutes.plainText.contains(
+                "Dr Amir Khan declared: Financial: GP partner, Chapeltown Surgery.\n  Item 2 (Extended hours): leave\n  Item 3 (Questions from the public): interest not relevant to this item\n"
+            ))
+        #expect(!QuorumRules.notDeciding.contains(.notRelevant))
     }
 }

@@ -38,4 +38,30 @@ struct ChairActionTests {
         #expect(ChairAction.recorded(in: "Dr Khan: partner at Leftbank Surgery").isEmpty)
         #expect(!ChairAction.recorded(in: "Dr Khan: did not take part.").contains(.takePart))
     }
+
+    @Test(
+        "an interest judged not relevant to the item is recorded as such, on its own",
+        arguments: [
+            "Dr Amir Khan: financial interest (GP partner): interest not relevant to this item",
+            "Dr Khan: GP partner. The chair judged the interest not relevant.",
+            "Dr Khan: GP partner; irrelevant to this item.",
+            "Dr Khan: GP partner, which isn't relevant to the item.",
+        ])
+    func notRelevant(line: String) {
+        #expect(ChairAction.recorded(in: line) == [.notRelevant])
+        #expect(DeclarationRules.problem(line) == nil)
+    }
+
+    @Test("a line that also says what the member did keeps that reading, so earlier minutes read as before")
+    func notRelevantBesideAnAction() {
+        #expect(ChairAction.recorded(in: "Dr Khan: GP partner, not relevant to the item; took part.") == [.takePart])
+        #expect(ChairAction.recorded(in: "Dr Khan: GP partner, judged relevant; left for the item.") == [.leave])
+        #expect(ChairAction.recorded(in: "Dr Khan: GP partner, relevant to the item.").isEmpty)
+        #expect(ChairAction.notRelevant.minutesText == "interest not relevant to this item")
+        #expect(ChairAction.leave.minutesText == "leave")
+        #expect(
+            DeclarationRules.problem("Dr Khan: GP partner.")?.contains(
+                "or that the interest is not relevant to the item")
+                == true)
+    }
 }

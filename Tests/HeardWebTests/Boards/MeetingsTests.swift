@@ -306,7 +306,8 @@ struct MeetingsTests {
             // Sarah Whitaker alone decided (Dr Khan left; the observer does not vote): short of the quorum of 2.
             #expect(
                 draft.body.contains(
-                    "Counted from the attendance: Not quorate: only 1 voting member decides it, and the quorum is 2."))
+                    "The decision record says the meeting was quorate for this item, but counted from the attendance only 1 voting member decided it against a quorum of 2."
+                ), "one plain sentence")
             let text = try await secretary.get(path + "/minutes.txt")
             #expect(text.body.hasPrefix("DRAFT: not yet approved."))
             #expect(text.body.contains("Present: Dr Amir Khan, Gwen Lister and Sarah Whitaker."))
@@ -375,6 +376,7 @@ struct MeetingsTests {
             #expect(held.status == .ok)
             #expect(held.body.contains("Decision: Midwife-led birth centre"))
             #expect(held.body.contains("(Decision: Midwife-led birth centre): leave"))
+            #expect(held.body.contains("(Questions from the public): interest not relevant to this item"))
             #expect(held.body.contains("Dr Amir Khan"))
             let secretary = app.browser()
             _ = try await secretary.signIn(email: "secretary@demo.heard.test", password: "demo-secretary-pass")

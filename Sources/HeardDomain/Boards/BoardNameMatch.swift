@@ -1,0 +1,48 @@
+/// Which board a decision paper's meeting names, when the paper is on no meeting's agenda. The paper's meeting is
+/// free text, so it names a board when it is the board's name with, around it, only words that say which meeting:
+/// "Leeds Place Committee", "Leeds Place Committee meeting in public, 20 January 2027". A longer name that
+/// starts with the board's ("Leeds Place Committee Finance Sub-group") is another board, not this one.
+public enum BoardNameMatch {
+    /// Words that say which meeting of a board, never which board: "meeting", "in public", "extraordinary",
+    /// and the words of a date or time.
+    static let meetingWords: Set<String> = [
+        "meeting", "meetings", "of", "the", "a", "in", "public", "private", "held", "on", "at", "extraordinary",
+        "special", "annual", "ordinary", "part", "session", "am", "pm",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ]
+
+    /// Whether `meeting` names the board called `board` (see the type's comment).
+    public static func names(_ meeting: String, board: String) -> Bool {
+        let boardWords = words(board)
+        let meetingWords = words(meeting)
+        guard !boardWords.isEmpty, meetingWords.count >= boardWords.count else { return false }
+        return (0...(meetingWords.count - boardWords.count)).contains { start in
+            let end = start + boardWords.count
+            return Array(meetingWords[start..<end]) == boardWords
+                && (meetingWords[..<start] + meetingWords[end...]).allSatisfy(isMeetingWord)
+        }
+    }
+
+    /// The board among `boards` that `meeting` names; when it names more than one, the longest name, so a
+    /// paper for "Place Committee Finance" goes to that board and not to "Place Committee". Nil for none.
+    public static func board(named meeting: String, among boards: [String]) -> String? {
+        boards.filter { names(meeting, board: $0) }
+            .max { (words($0).count, $0.count) < (words($1).count, $1.count) }
+    }
+
+    /// A meeting word, or a number or ordinal of a date or time ("20", "2027", "3rd", "6pm").
+    static func isMeetingWord(_ word: String) -> Bool {
+        if meetingWords.contains(word) { return true }
+        let digits = word.prefix { $0.isNumber }
+        guard !digits.isEmpty else { return false }
+        return ["", "st", "nd", "rd", "th", "am", "pm"].contains(String(word.dropFirst(digits.count)))
+    }
+
+    /// Lowercased words of letters and digits; punctuation and spaces only separate them.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+}

@@ -1,0 +1,126 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import Testing
+import Vapor
+
+@testable import HeardWeb
+
+/// Two boards whose names share a beginning: each board's page and each member's own page show that board's
+/// decisions only. A decision on a meeting's agenda belongs to that meeting's board.
+@Suite("Boards: which board a decision belongs to")
+struct DecisionBoardsTests {
+    static let committee = "Leeds Place Committee"
+    static let subGroup = "Leeds Place Committee Finance Sub-group"
+
+    static func decision(
+        _ title: String, meeting: String, on day: SimpleDate, approved: Bool, db: any Database
+    ) async throws -> Decision {
+        let initiative = Initiative(
+            title: title, what: "Change it", why: "Money", affectsServices: false, substantialVariation: false,
+            decisionBody: meeting, targetDate: nil)
+        try await initiative.create(on: db)
+        let decision = Decision(
+            initiativeID: initiative.id!, title: title, meeting: meeting, meetingOn: day,
+            membersPresent: approved ? "Farah Begum" : "", declarations: approved ? "None." : "",
+            outcome: approved ? "Agreed." : "", quorate: approved ? true : nil)
+        if approved { decision.status = "approved" }
+        try await decision.create(on: db)
+        return decision
+    }
+
+    @Test(
+        "a board's pages show its own decisions, not those of a board whose name starts with its own",
+        arguments: TestDatabase.all)
+    func sharedPrefix(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let today = SimpleDate(year: 2026, month: 12, day: 4)
+            app.app.decisionClock = .fixed(today)
+            let person = try await app.signedInBrowser(.involvedPerson)
+            let account = try #require(try await User.query(on: app.db).filter(\.$role == .involvedPerson).first())
+            let committee = Board(name: Self.committee, purpose: "Decides how NHS money for Leeds is spent.")
+            try await committee.create(on: app.db)
+            let subGroup = Board(name: Self.subGroup, purpose: "Looks at the committee's budget.")
+            try await subGroup.create(on: app.db)
+            let member = BoardMember(
+                boardID: subGroup.id!, name: "Farah Begum", role: "Lay member", votes: true, livedExperience: true,
+                appointedOn: SimpleDate(year: 2026, month: 1, day: 5))
+            member.$account.id = account.id
+            try await member.create(on: app.db)
+
+            let past = SimpleDate(year: 2026, month: 11, day: 10)
+            let coming = SimpleDate(year: 2026, month: 12, day: 16)
+            _ = try await Self.decision(
+                "Decision: evening GP appointments", meeting: "Leeds Place Committee meeting in public", on: past,
+                approved: true, db: app.db)
+            _ = try await Self.decision(
+                "Decision: budget for 2027", meeting: "Leeds Place Committee Finance Sub-group, 10 November 2026",
+                on: past, approved: true, db: app.db)
+            // Its paper names the sub-group, but it was taken at a meeting of the committee: the committee's.
+            let linked = try await Self.decision(
+                "Decision: savings plan", meeting: Self.subGroup, on: past, approved: true, db: app.db)
+            let meeting = Meeting(boardID: committee.id!, heldOn: past, startsAt: nil, place: "Online")
+            try await meeting.create(on: app.db)
+            try await MeetingItem(
+                meetingID: meeting.id!, position: 1, title: linked.title, paper: "", decisionID: linked.id
+            ).create(on: app.db)
+            _ = try await Self.decision(
+                "Decision: community diagnostic hub", meeting: Self.committee, on: coming, approved: false, db: app.db)
+            _ = try await Self.decision(
+                "Decision: finance report format", meeting: Self.subGroup, on: coming, approved: false, db: app.db)
+
+            let visitor = app.browser()
+            let committeePage = try await visitor.get("/boards/\(committee.id!.uuidString.lowercased())")
+            #expect(committeePage.status == .ok)
+            #expect(committeePage.body.contains("Decision: evening GP appointments"))
+            #expect(committeePage.body.contains("Decision: savings plan"), "on its meeting's agenda")
+            #expect(!committeePage.body.contains("Decision: budget for 2027"), "the sub-group's, not the committee's")
+            let subGroupPage = try await visitor.get("/boards/\(subGroup.id!.uuidString.lowercased())")
+            #expect(subGroupPage.body.contains("Decision: budget for 2027"))
+            #expect(!subGroupPage.body.contains("Decision: evening GP appointments"))
+            #expect(!subGroupPage.body.contains("Decision: savings plan"), "taken at the committee's meeting")
+
+            // The sub-group's member sees the sub-group's business only.
+            let own = try await person.get("/me")
+            #expect(own.status == .ok)
+            #expect(own.body.contains("Decision: finance report format"))
+            #expect(!own.body.contains("Decision: community diagnostic hub"), "the committee's, not hers")
+            #expect(own.body.contains("Decision: budget for 2027"), "she was present")
+            #expect(!own.body.contains("Decision: savings plan"), "the committee's decision, though it names hers")
+        }
+    }
+
+    @Test(
+        "the meeting page offers, and accepts, only papers for its own board",
+        arguments: TestDatabase.all)
+    func agendaChoices(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(MeetingsTests.today)
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let committee = try await MeetingsTests.committee(quorum: nil, on: app.db)
+            let subGroup = Board(name: Self.subGroup, purpose: "Looks at the committee's budget.")
+            try await subGroup.create(on: app.db)
+            let day = SimpleDate(year: 2026, month: 11, day: 27)
+            let own = try await Self.decision(
+                "Decision: evening GP appointments", meeting: "Leeds Place Committee, 27 November 2026", on: day,
+                approved: false, db: app.db)
+            let theirs = try await Self.decision(
+                "Decision: budget for 2027", meeting: Self.subGroup, on: day, approved: false, db: app.db)
+            let (_, path) = try await MeetingsTests.plan(committee, on: "2026-11-27", secretary: secretary, db: app.db)
+            let page = try await secretary.get(path)
+            #expect(page.body.contains("value=\"\(own.id!.uuidString.lowercased())\""))
+            #expect(!page.body.contains("value=\"\(theirs.id!.uuidString.lowercased())\""))
+            let refused = try await secretary.post(
+                path + "/items", form: ["decision_id": theirs.id!.uuidString.lowercased()], tokenFrom: path)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.contains("Decision: budget for 2027 is for \"\(Self.subGroup)\", not \(Self.committee)."))
+            #expect(
+                try await secretary.post(
+                    path + "/items", form: ["decision_id": own.id!.uuidString.lowercased()], tokenFrom: path
+                ).status == .seeOther)
+            #expect(!(try await secretary.get(path).body.contains("Check the decision paper")))
+        }
+    }
+}
