@@ -33,6 +33,22 @@ public enum BoardNameMatch {
             .max { (words($0).count, $0.count) < (words($1).count, $1.count) }
     }
 
+    /// The boards among `boards` whose name `meeting` contains anywhere, as the decision paper's checks read it
+    /// (a joint meeting names several boards), less any board whose name appears there only inside a longer
+    /// board's name: "Leeds Place Committee Finance Sub-group" names the sub-group, not the committee too.
+    public static func mentioned(in meeting: String, among boards: [String]) -> [String] {
+        let text = meeting.lowercased()
+        let named = boards.filter { !$0.isEmpty && text.contains($0.lowercased()) }
+        return named.filter { board in
+            let name = board.lowercased()
+            var rest = text
+            for longer in named.map({ $0.lowercased() }) where longer.count > name.count && longer.contains(name) {
+                rest = rest.replacing(longer, with: "|")
+            }
+            return rest.contains(name)
+        }
+    }
+
     /// A meeting word, or a number or ordinal of a date or time ("20", "2027", "3rd", "6pm").
     static func isMeetingWord(_ word: String) -> Bool {
         if meetingWords.contains(word) { return true }

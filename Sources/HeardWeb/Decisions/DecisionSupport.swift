@@ -272,11 +272,13 @@ struct InitiativeBundle {
         MembershipRules.distinctPeople(members.filter { $0.votes && $0.sits(on: day) }.map(\.name))
     }
 
-    /// The boards whose meeting the decision names, as the public board page finds its decisions, with their
-    /// members, sorted by name.
+    /// The boards whose name the decision's meeting contains (a joint meeting names several), not counting a
+    /// board named only inside a longer board's name (`BoardNameMatch.mentioned`), with their members, sorted by
+    /// name.
     func meetingBoards(_ decision: Decision) -> [(board: String, members: [BoardMember])] {
-        let meetingText = decision.meeting.lowercased()
-        let boards = Dictionary(grouping: boardMembers.filter { meetingText.contains($0.board.name.lowercased()) }) {
+        let names = Set(
+            BoardNameMatch.mentioned(in: decision.meeting, among: Array(Set(boardMembers.map(\.board.name)))))
+        let boards = Dictionary(grouping: boardMembers.filter { names.contains($0.board.name) }) {
             $0.board.name
         }
         return boards.sorted(by: { $0.key < $1.key }).map { (board: $0.key, members: $0.value) }

@@ -47,4 +47,20 @@ struct BoardNameMatchTests {
         #expect(BoardNameMatch.board(named: "ICB board meeting", among: boards.reversed()) == "ICB board meeting")
         #expect(BoardNameMatch.board(named: "ICB board, 14 January", among: boards) == "ICB board")
     }
+
+    @Test("the paper's checks read every board a joint meeting names, but not one named only inside a longer name")
+    func mentioned() {
+        let boards = [Self.place, Self.finance, "Quality Committee"]
+        #expect(
+            BoardNameMatch.mentioned(in: "Leeds Place Committee Finance Sub-group", among: boards) == [Self.finance])
+        #expect(BoardNameMatch.mentioned(in: "Leeds Place Committee meeting in public", among: boards) == [Self.place])
+        #expect(
+            BoardNameMatch.mentioned(in: "Joint meeting: Leeds Place Committee and Quality Committee", among: boards)
+                == [Self.place, "Quality Committee"])
+        #expect(
+            BoardNameMatch.mentioned(
+                in: "Leeds Place Committee with its Leeds Place Committee Finance Sub-group", among: boards)
+                == [Self.place, Self.finance], "each named in its own right")
+        #expect(BoardNameMatch.mentioned(in: "Board of governors", among: boards).isEmpty)
+    }
 }

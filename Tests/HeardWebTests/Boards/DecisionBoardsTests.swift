@@ -123,4 +123,38 @@ struct DecisionBoardsTests {
             #expect(!(try await secretary.get(path).body.contains("Check the decision paper")))
         }
     }
+
+    @Test(
+        "a sub-group's decision paper is checked against the sub-group alone, not the committee its name starts with",
+        arguments: TestDatabase.all)
+    func paperChecksTheSubGroup(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(MeetingsTests.today)
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            _ = try await MeetingsTests.committee(quorum: 3, on: app.db)
+            let subGroup = Board(name: Self.subGroup, purpose: "Looks at the committee's budget.")
+            try await subGroup.create(on: app.db)
+            let member = BoardMember(
+                boardID: subGroup.id!, name: "Farah Begum", role: "Lay member", votes: true, livedExperience: true,
+                appointedOn: SimpleDate(year: 2026, month: 1, day: 5))
+            try await member.create(on: app.db)
+            try await InterestDeclaration(
+                memberID: member.id!, kind: .none, details: "", declaredOn: SimpleDate(year: 2026, month: 1, day: 10),
+                endedOn: nil, recordedByID: nil
+            ).create(on: app.db)
+            let decision = try await BoardsTests.decisionReadyForApproval(
+                meetingOn: SimpleDate(year: 2026, month: 11, day: 10), membersPresent: "Farah Begum", on: app.db)
+            decision.meeting = Self.subGroup + " meeting"
+            try await decision.update(on: app.db)
+            let paper = try await secretary.get(
+                "/staff/initiatives/\(decision.$initiative.id.uuidString.lowercased())/decision")
+            #expect(!paper.body.contains("voting member of Leeds Place Committee"), "\(paper.body)")
+            #expect(!paper.body.contains("The quorum of Leeds Place Committee"))
+            let approved = try await secretary.post(
+                "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve", form: [:],
+                tokenFrom: "/staff/decisions")
+            #expect(approved.status == .seeOther, "\(approved.body)")
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == true)
+        }
+    }
 }
