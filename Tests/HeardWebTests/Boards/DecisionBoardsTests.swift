@@ -131,7 +131,7 @@ struct DecisionBoardsTests {
         try await TestApp.run(on: database) { app in
             app.app.decisionClock = .fixed(MeetingsTests.today)
             let secretary = try await app.signedInBrowser(.boardSecretary)
-            _ = try await MeetingsTests.committee(quorum: 3, on: app.db)
+            let committee = try await MeetingsTests.committee(quorum: 3, on: app.db)
             let subGroup = Board(name: Self.subGroup, purpose: "Looks at the committee's budget.")
             try await subGroup.create(on: app.db)
             let member = BoardMember(
@@ -155,6 +155,10 @@ struct DecisionBoardsTests {
                 tokenFrom: "/staff/decisions")
             #expect(approved.status == .seeOther, "\(approved.body)")
             #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == true)
+            // The public record links to the sub-group's register, not the committee's.
+            let record = try await app.browser().get("/decisions/\(decision.id!.uuidString.lowercased())")
+            #expect(record.body.contains("href=\"/boards/\(subGroup.id!.uuidString.lowercased())\""))
+            #expect(!record.body.contains("href=\"/boards/\(committee.id!.uuidString.lowercased())\""))
         }
     }
 }

@@ -591,9 +591,13 @@ enum PublicViews {
 
     static func decision(_ decision: Decision, bundle: InitiativeBundle, context: PageContext) -> String {
         // The board that met, when the meeting names one: readers can check the declarations against its register.
-        let board = bundle.boardMembers.map(\.board).first {
-            decision.meeting.lowercased().contains($0.name.lowercased())
-        }
+        // The board its public page lists the decision under, if any; else the first a joint meeting names.
+        let boards = bundle.boardMembers.map(\.board)
+        let names = Array(Set(boards.map(\.name)))
+        let name =
+            BoardNameMatch.board(named: decision.meeting, among: names)
+            ?? BoardNameMatch.mentioned(in: decision.meeting, among: names).sorted().first
+        let board = boards.first { $0.name == name }
         return PageLayout.render(context) {
             h1 { decision.title }
             DecisionForms.summaryList([
