@@ -149,7 +149,7 @@ public enum MeetingRules {
         }
         if !missingActions.isEmpty {
             problems.append(
-                "Record what the chair decided for each member with a declared interest, for every item: "
+                "Record what the chair decided for each member with a declared interest, or that their interest is not relevant to the item, for every item: "
                     + EnglishList.and(missingActions) + ".")
         }
         return problems

@@ -165,6 +165,7 @@ struct MeetingInterestRelevanceTests {
             let refused = try await secretary.post(minutesPath + "/approve", form: [:], tokenFrom: minutesPath)
             #expect(refused.status == .conflict)
             #expect(refused.body.contains("Dr Amir Khan (item 2)"))
+            #expect(refused.body.contains("or that their interest is not relevant to the item, for every item"))
             #expect(!refused.body.contains("Dr Amir Khan (item 3)"), "not asked where his interest is not relevant")
             // The draft minutes' quorum line, with no quorum set, is one plain sentence.
             #expect(
