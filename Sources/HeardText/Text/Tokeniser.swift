@@ -22,6 +22,10 @@ struct Tokeniser: Sendable {
     private static let negatorFlag: Int32 = 1 << 30
     private static let scopeBreakerFlag: Int32 = 1 << 29
     private let keptNumbers: FlatHashMap
+    /// One bit per group of hashes that has a lexicon entry (4,096 bits, 512 bytes: small enough to stay in the
+    /// nearest cache while the model's tables pass through it). Most words are not in the lexicon, and this
+    /// settles them without touching `entries`.
+    private let lexiconFilter: [UInt64]
     /// For each byte, its lower-case form when it is an ASCII letter or digit, and 0 otherwise: one load per byte
     /// in the word loop instead of three range tests.
     private let alphanumericLower: [UInt8] = (0...255).map { byte in
@@ -49,7 +53,19 @@ struct Tokeniser: Sendable {
             entries.set(Int32(index + 1) | canonicalFlags, for: StableHash.fnv1a(pair.variant))
         }
         self.entries = entries
+        var filter = [UInt64](repeating: 0, count: 64)
+        for (hash, _) in flags { Self.setFilterBit(&filter, hash) }
+        for pair in Lexicon.canonicalForms { Self.setFilterBit(&filter, StableHash.fnv1a(pair.variant)) }
+        lexiconFilter = filter
         keptNumbers = Self.set(Lexicon.keptNumbers)
+    }
+
+    private static func setFilterBit(_ filter: inout [UInt64], _ hash: UInt64) {
+        filter[Int(hash >> 58)] |= 1 << ((hash >> 52) & 63)
+    }
+
+    @inline(__always) private func mayBeInLexicon(_ hash: UInt64) -> Bool {
+        lexiconFilter.withUnsafeBufferPointer { $0[Int(hash >> 58)] & (1 << ((hash >> 52) & 63)) != 0 }
     }
 
     private static func set(_ words: [String]) -> FlatHashMap {
@@ -298,7 +314,7 @@ struct Tokeniser: Sendable {
         var entry: Int32 = 0
         if state.allDigits && keptNumbers.value(for: hash) == nil {
             hash = numberHash
-        } else if let found = entries.value(for: hash) {
+        } else if mayBeInLexicon(hash), let found = entries.value(for: hash) {
             entry = found
             let canonicalIndex = Int(found & 0xFFFF)
             if canonicalIndex > 0 { hash = canonicalHashes[canonicalIndex - 1] }
