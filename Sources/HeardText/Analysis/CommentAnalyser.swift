@@ -84,43 +84,26 @@ public struct CommentAnalyser: Sendable {
                     tokens: tokens, bytes: normalised, question: question, buffer: &workspace.features)
             }
         }
-        if workspace.hits.count < featureCount {
-            workspace.hits = [Int32](repeating: 0, count: featureCount * 2)
+        let tokenCount = workspace.tokens.count
+        if workspace.hits.count < featureCount + tokenCount {
+            workspace.hits = [Int32](repeating: 0, count: (featureCount + tokenCount) * 2)
             workspace.probes = [ScoringTable.Slot](
-                repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: featureCount * 2)
+                repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: (featureCount + tokenCount) * 2)
+        }
+        if workspace.wordHashes.count < tokenCount {
+            workspace.wordHashes = [UInt64](repeating: 0, count: tokenCount * 2)
         }
         workspace.features.withUnsafeBufferPointer { allFeatures in
             let features = UnsafeBufferPointer(rebasing: allFeatures[0..<featureCount])
-            workspace.scores.withUnsafeMutableBufferPointer { scores in
-                workspace.totals.withUnsafeMutableBufferPointer { totals in
-                    workspace.hits.withUnsafeMutableBufferPointer { hits in
-                        workspace.probes.withUnsafeMutableBufferPointer { probes in
-                            model.score(
-                                features, into: scores, totals: totals, hits: hits, probes: probes)
-                        }
-                    }
-                }
-            }
-        }
-        if model.wordTable != nil {
-            let tokenCount = workspace.tokens.count
-            if workspace.wordHashes.count < tokenCount {
-                workspace.wordHashes = [UInt64](repeating: 0, count: tokenCount * 2)
-            }
-            if workspace.hits.count < tokenCount {
-                workspace.hits = [Int32](repeating: 0, count: tokenCount * 2)
-                workspace.probes = [ScoringTable.Slot](
-                    repeating: ScoringTable.Slot(fingerprint: 0, row: -1), count: tokenCount * 2)
-            }
             workspace.tokens.withUnsafeBufferPointer { tokens in
-                workspace.wordHashes.withUnsafeMutableBufferPointer { hashes in
+                workspace.wordHashes.withUnsafeMutableBufferPointer { wordHashes in
                     workspace.scores.withUnsafeMutableBufferPointer { scores in
                         workspace.totals.withUnsafeMutableBufferPointer { totals in
                             workspace.hits.withUnsafeMutableBufferPointer { hits in
                                 workspace.probes.withUnsafeMutableBufferPointer { probes in
-                                    model.addWordVectorScores(
-                                        tokens, hashes: hashes, into: scores, totals: totals, hits: hits,
-                                        probes: probes)
+                                    model.score(
+                                        features, words: tokens, wordHashes: wordHashes, into: scores,
+                                        totals: totals, hits: hits, probes: probes)
                                 }
                             }
                         }

@@ -121,24 +121,39 @@ final class ScoringTable: Sendable {
         _ keys: UnsafeBufferPointer<UInt64>, firstProbes: UnsafeMutableBufferPointer<Slot>,
         rows: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
+        gatherFirstProbes(keys, into: firstProbes)
+        return resolve(keys, firstProbes: UnsafeBufferPointer(firstProbes), rows: rows)
+    }
+
+    /// The first half of `findAll`, apart so that two tables' loads can be issued together.
+    @inline(__always)
+    func gatherFirstProbes(_ keys: UnsafeBufferPointer<UInt64>, into firstProbes: UnsafeMutableBufferPointer<Slot>) {
         slots.withUnsafeBufferPointer { slots in
             for (position, key) in keys.enumerated() {
                 firstProbes[position] = slots[Int(truncatingIfNeeded: key) & mask]
             }
-            var found = 0
-            for (position, key) in keys.enumerated() {
-                let slot = firstProbes[position]
-                if slot.row < 0 { continue }
-                if slot.fingerprint == Self.fingerprint(key) {
-                    rows[found] = slot.row
-                    found += 1
-                } else if let row = find(key) {
-                    rows[found] = row
-                    found += 1
-                }
-            }
-            return found
         }
+    }
+
+    /// The second half of `findAll`.
+    @inline(__always)
+    func resolve(
+        _ keys: UnsafeBufferPointer<UInt64>, firstProbes: UnsafeBufferPointer<Slot>,
+        rows: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        var found = 0
+        for (position, key) in keys.enumerated() {
+            let slot = firstProbes[position]
+            if slot.row < 0 { continue }
+            if slot.fingerprint == Self.fingerprint(key) {
+                rows[found] = slot.row
+                found += 1
+            } else if let row = find(key) {
+                rows[found] = row
+                found += 1
+            }
+        }
+        return found
     }
 
     /// The row of a feature, or nil when the model does not know it.

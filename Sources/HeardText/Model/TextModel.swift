@@ -66,59 +66,59 @@ public struct TextModel: Sendable {
     /// How many words the model's static word vectors cover (nil: it uses none).
     public var wordVectorWords: Int? { wordVectors?.count }
 
-    /// Scores every head for one comment's features: TF-IDF with L2 normalisation, then a linear layer.
+    /// Scores every head for one comment: TF-IDF of its features with L2 normalisation and, when the model has
+    /// word vectors, the projection of its words' mean vector, then a linear layer.
     ///
-    /// Two passes: first every hash probe (independent loads the processor overlaps), then every weight row
-    /// (integer sums of idf-weighted rows, see `ScoringTable`).
-    /// `hits` and `probes` must hold at least `features.count` entries; `totals` one lane of 16 per 16 heads (rounded
-    /// up), and `scores` 16 per lane of `totals` (the heads, then padding).
+    /// Both tables' hash probes are issued first (independent loads the processor overlaps, where one table
+    /// after the other would wait for memory twice as often), then every weight row is summed (integer sums
+    /// of idf-weighted rows, see `ScoringTable`). The word-vector part is a sum over words divided by a root of
+    /// a sum over words (see `WordVectors.documentVector`), so each word's projection onto every head is
+    /// computed at load and kept in `wordTable`, and costs one probe and one row like any other feature.
+    /// `wordHashes` must hold at least `tokens.count` entries; `hits` and `probes` at least `features.count +
+    /// tokens.count`; `totals` one lane of 16 per 16 heads (rounded up), and `scores` 16 per lane of `totals`
+    /// (the heads, then padding).
     @inline(__always)
     func score(
-        _ features: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>,
+        _ features: UnsafeBufferPointer<UInt64>, words tokens: UnsafeBufferPointer<Token>,
+        wordHashes: UnsafeMutableBufferPointer<UInt64>, into scores: UnsafeMutableBufferPointer<Float>,
         totals: UnsafeMutableBufferPointer<SIMD16<Int32>>, hits: UnsafeMutableBufferPointer<Int32>,
         probes: UnsafeMutableBufferPointer<ScoringTable.Slot>
     ) {
-        let hitCount = table.findAll(features, firstProbes: probes, rows: hits)
+        let featureCount = features.count
+        let wordProbes = UnsafeMutableBufferPointer(rebasing: probes[featureCount...])
+        let words = UnsafeBufferPointer(rebasing: wordHashes[0..<(wordTable == nil ? 0 : tokens.count)])
+        table.gatherFirstProbes(features, into: probes)
+        if let wordTable {
+            for (index, token) in tokens.enumerated() { wordHashes[index] = token.hash }
+            wordTable.gatherFirstProbes(words, into: wordProbes)
+        }
+        let hitCount = table.resolve(features, firstProbes: UnsafeBufferPointer(probes), rows: hits)
+        let wordHits = UnsafeMutableBufferPointer(rebasing: hits[featureCount...])
+        let wordHitCount =
+            wordTable?.resolve(words, firstProbes: UnsafeBufferPointer(wordProbes), rows: wordHits) ?? 0
+
         let squaredNorm = table.sum(UnsafeBufferPointer(rebasing: hits[0..<hitCount]), into: totals)
         let normaliser: Float = squaredNorm > 0 ? 1 / squaredNorm.squareRoot() : 0
         let output = UnsafeMutableRawPointer(scores.baseAddress!)
+        let stride = MemoryLayout<SIMD16<Float>>.stride
         table.scaleLanes.withUnsafeBufferPointer { scales in
             biasLanes.withUnsafeBufferPointer { bias in
                 for lane in 0..<scales.count {
                     let values = SIMD16<Float>(totals[lane]) * scales[lane] * normaliser + bias[lane]
-                    output.storeBytes(
-                        of: values, toByteOffset: lane * MemoryLayout<SIMD16<Float>>.stride, as: SIMD16<Float>.self)
+                    output.storeBytes(of: values, toByteOffset: lane * stride, as: SIMD16<Float>.self)
                 }
             }
         }
-    }
-
-    /// Adds the word-vector part of every head's score. The comment's vector is a sum over its words divided by
-    /// a root of a sum over its words (see `WordVectors.documentVector`), so each word's projection onto every
-    /// head is computed once at load and kept in `wordTable`: scoring it costs one probe and one row per word,
-    /// like any other feature. `hashes`, `hits` and `probes` must hold at least `tokens.count` entries.
-    @inline(__always)
-    func addWordVectorScores(
-        _ tokens: UnsafeBufferPointer<Token>, hashes: UnsafeMutableBufferPointer<UInt64>,
-        into scores: UnsafeMutableBufferPointer<Float>, totals: UnsafeMutableBufferPointer<SIMD16<Int32>>,
-        hits: UnsafeMutableBufferPointer<Int32>, probes: UnsafeMutableBufferPointer<ScoringTable.Slot>
-    ) {
-        guard let wordTable else { return }
-        for (index, token) in tokens.enumerated() { hashes[index] = token.hash }
-        let hitCount = wordTable.findAll(
-            UnsafeBufferPointer(rebasing: hashes[0..<tokens.count]), firstProbes: probes, rows: hits)
-        guard hitCount > 0 else { return }
-        let squaredLengths = wordTable.sum(UnsafeBufferPointer(rebasing: hits[0..<hitCount]), into: totals)
+        guard let wordTable, wordHitCount > 0 else { return }
+        let squaredLengths = wordTable.sum(UnsafeBufferPointer(rebasing: wordHits[0..<wordHitCount]), into: totals)
         guard squaredLengths > 0 else { return }
-        let normaliser = 1 / squaredLengths.squareRoot()
-        let output = UnsafeMutableRawPointer(scores.baseAddress!)
+        let wordNormaliser = 1 / squaredLengths.squareRoot()
         wordTable.scaleLanes.withUnsafeBufferPointer { scales in
             for lane in 0..<scales.count {
-                let offset = lane * MemoryLayout<SIMD16<Float>>.stride
                 let sum =
-                    output.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-                    + SIMD16<Float>(totals[lane]) * scales[lane] * normaliser
-                output.storeBytes(of: sum, toByteOffset: offset, as: SIMD16<Float>.self)
+                    output.loadUnaligned(fromByteOffset: lane * stride, as: SIMD16<Float>.self)
+                    + SIMD16<Float>(totals[lane]) * scales[lane] * wordNormaliser
+                output.storeBytes(of: sum, toByteOffset: lane * stride, as: SIMD16<Float>.self)
             }
         }
     }
