@@ -84,6 +84,16 @@ public enum MeetingRules {
                 ? "Quorate: \(decide) (quorum \(quorum))."
                 : "Not quorate: only \(decide), and the quorum is \(quorum)."
         }
+
+        /// The summary as one sentence after a lead-in such as "If they all stand aside": "If they all stand aside,
+        /// the item is not quorate: only 2 voting members decide it, and the quorum is 3."
+        public func summary(after lead: String) -> String {
+            let decide = "\(QuorumRules.votingMembers(deciding.count)) \(deciding.count == 1 ? "decides" : "decide") it"
+            guard let quorum else { return "\(lead), \(decide) (the board has no quorum set)." }
+            return deciding.count >= quorum
+                ? "\(lead), the item is quorate: \(decide) (quorum \(quorum))."
+                : "\(lead), the item is not quorate: only \(decide), and the quorum is \(quorum)."
+        }
     }
 
     /// The minutes' line on whether the meeting was quorate for an item, as one plain sentence: counted from the

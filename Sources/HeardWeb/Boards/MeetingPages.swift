@@ -168,9 +168,9 @@ enum MeetingPages {
                         if !onItem.isEmpty {
                             p {
                                 "With a declared interest: " + EnglishList.and(onItem.map(\.name)) + ". "
-                                    + "If they all stand aside: " + record.quorumWithoutConflicted(item).summary
+                                    + record.quorumWithoutConflicted(item).summary(after: "If they all stand aside")
                             }
-                            p { "With the chair's actions chosen below: " + record.quorumWithActions(item).summary }
+                            p { record.quorumWithActions(item).summary(after: "With the chair's actions chosen below") }
                         } else {
                             p { record.quorumWithActions(item).summary }
                         }

@@ -56,6 +56,16 @@ struct MeetingRulesTests {
         let none = MeetingRules.itemQuorum(quorum: nil, attending: [Self.khan], notDeciding: [])
         #expect(none.isQuorate == nil)
         #expect(none.summary == "The board has no quorum set: 1 voting member decides it.")
+        #expect(
+            three.summary(after: "If they all stand aside")
+                == "If they all stand aside, the item is quorate: 3 voting members decide it (quorum 3).")
+        #expect(
+            four.summary(after: "With the chair's actions chosen below")
+                == "With the chair's actions chosen below, the item is not quorate: only 3 voting members decide it, and the quorum is 4."
+        )
+        #expect(
+            none.summary(after: "If they all stand aside")
+                == "If they all stand aside, 1 voting member decides it (the board has no quorum set).")
     }
 
     @Test("before attendance is taken everyone without apologies is expected; afterwards only those present")

@@ -99,7 +99,7 @@ struct MeetingsTests {
             #expect(page.body.contains("Financial: GP partner, Chapeltown Surgery"))
             #expect(
                 page.body.contains(
-                    "With a declared interest: Dr Amir Khan. If they all stand aside: Not quorate: only 2 voting members decide it, and the quorum is 3."
+                    "With a declared interest: Dr Amir Khan. If they all stand aside, the item is not quorate: only 2 voting members decide it, and the quorum is 3."
                 ), "\(page.body)")
             #expect(page.body.contains("href=\"https://example.org/q.pdf\""), "a paper given as a link is a link")
             let items = try await MeetingItem.query(on: app.db).sort(\.$position).all()
@@ -135,7 +135,7 @@ struct MeetingsTests {
             #expect(stored.chairAction == .leave)
             #expect(
                 try await secretary.get(path).body.contains(
-                    "With the chair's actions chosen below: Not quorate: only 2 voting members decide it"))
+                    "With the chair's actions chosen below, the item is not quorate: only 2 voting members decide it"))
 
             // Reordered, then the plain item taken off.
             #expect(
