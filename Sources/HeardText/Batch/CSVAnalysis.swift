@@ -164,12 +164,7 @@ public struct CSVAnalysis: Sendable {
 
             reader.fieldBytes.withUnsafeBufferPointer { fields in
                 for (position, range) in reader.fieldRanges.enumerated() {
-                    let field = UnsafeBufferPointer(rebasing: fields[range])
-                    if reader.isPlain(position) {
-                        writer.writeField(field, quoted: false)
-                    } else {
-                        writer.writeField(field)
-                    }
+                    writer.writeField(UnsafeBufferPointer(rebasing: fields[range]), plain: reader.isPlain(position))
                 }
             }
             if raw.isNoComment {
@@ -198,12 +193,9 @@ public struct CSVAnalysis: Sendable {
                         repaired.withUnsafeBufferPointer { writer.writeField($0, defusingFormula: true) }
                     } else {
                         reader.fieldBytes.withUnsafeBufferPointer {
-                            let text = UnsafeBufferPointer(rebasing: $0[textRange])
-                            if reader.isPlain(textIndex) {
-                                writer.writeField(text, quoted: false, defusingFormula: true)
-                            } else {
-                                writer.writeField(text, defusingFormula: true)
-                            }
+                            writer.writeField(
+                                UnsafeBufferPointer(rebasing: $0[textRange]), plain: reader.isPlain(textIndex),
+                                defusingFormula: true)
                         }
                     }
                 } else {

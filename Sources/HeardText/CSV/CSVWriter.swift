@@ -35,9 +35,16 @@ public struct CSVWriter {
         writeField(bytes, quoted: Self.needsQuotes(bytes), defusingFormula: defusingFormula)
     }
 
-    /// `writeField` when the caller already knows whether the field needs quotes (`needsQuotes(bytes)`), for
-    /// example because the CSV reader saw none of the bytes that need them.
-    mutating func writeField(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, defusingFormula: Bool = false) {
+    /// `writeField` with no scan for bytes that need quotes when the caller knows there are none (`plain`), for
+    /// example because the CSV reader saw none of them in the field.
+    mutating func writeField(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, defusingFormula: Bool = false) {
+        writeField(bytes, quoted: !plain && Self.needsQuotes(bytes), defusingFormula: defusingFormula)
+    }
+
+    /// `writeField` when whether the field needs quotes (`needsQuotes(bytes)`) is already known.
+    private mutating func writeField(
+        _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, defusingFormula: Bool = false
+    ) {
         // Worst case: a separator, two quotes, an apostrophe, and every byte a doubled quote.
         reserve(bytes.count * 2 + 4)
         let separator = fieldsInRow > 0
