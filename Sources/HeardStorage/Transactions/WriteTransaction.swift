@@ -9,7 +9,19 @@ extension Database {
     /// job), it can no longer write: SQLite answers "database is locked" at once, without waiting, and the
     /// request would fail. So on SQLite the first statement is a write that changes nothing, which waits for the
     /// lock like any write; everything the closure then reads is current. PostgreSQL's row locks need nothing.
+    ///
+    /// On a database set up with `SerialWritesConfiguration` (SQLite in the app), the transaction first waits
+    /// for its turn, holding no connection, so the lock is free by the time it begins.
     public func writeTransaction<T: Sendable>(
+        _ closure: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        if !inTransaction, let turns = (context.configuration as? SerialWritesConfiguration)?.turns {
+            return try await turns.inTurn { try await self.lockingTransaction(closure) }
+        }
+        return try await lockingTransaction(closure)
+    }
+
+    private func lockingTransaction<T: Sendable>(
         _ closure: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         try await transaction { db in

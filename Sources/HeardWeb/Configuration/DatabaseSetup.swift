@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import HeardStorage
 import SQLKit
 import Vapor
 
@@ -19,12 +20,9 @@ public enum DatabaseSetup {
         }
         switch target {
         case .sqliteFile(let path):
-            app.databases.use(
-                .sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .debug), as: .sqlite)
+            useSQLite(SQLiteConfiguration(storage: .file(path: path)), on: app)
         case .sqliteMemory(let identifier):
-            app.databases.use(
-                .sqlite(SQLiteConfiguration(storage: .memory(identifier: identifier)), sqlLogLevel: .debug), as: .sqlite
-            )
+            useSQLite(SQLiteConfiguration(storage: .memory(identifier: identifier)), on: app)
         case .postgres(let url):
             let configuration: SQLPostgresConfiguration
             do {
@@ -38,6 +36,12 @@ public enum DatabaseSetup {
             app.databases.use(
                 .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
         }
+    }
+
+    /// SQLite's write transactions take turns in the app (see `SerialWritesConfiguration`).
+    private static func useSQLite(_ configuration: SQLiteConfiguration, on app: Application) {
+        let sqlite = DatabaseConfigurationFactory.sqlite(configuration, sqlLogLevel: .debug).make()
+        app.databases.use(SerialWritesConfiguration(sqlite), as: .sqlite)
     }
 
     static func prepare(_ app: Application, config: AppConfiguration) async throws {
