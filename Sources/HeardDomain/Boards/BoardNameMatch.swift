@@ -33,6 +33,39 @@ public enum BoardNameMatch {
             .max { (words($0).count, $0.count) < (words($1).count, $1.count) }
     }
 
+    /// Words that join the names of boards meeting together: "Joint meeting of A and B", "A with B".
+    static let jointWords: Set<String> = ["and", "joint", "with", "together"]
+
+    /// The boards whose papers these are: the one board `meeting` names, or every board a joint meeting names
+    /// ("Joint meeting of the Leeds Place Committee and the Quality Committee": two or more boards' names with,
+    /// around them, only meeting words and words that join them). Sorted; empty for none.
+    public static func boards(named meeting: String, among boards: [String]) -> [String] {
+        if let one = board(named: meeting, among: boards) { return [one] }
+        // Longest names first, each taken out where found, so a shorter name inside a longer one is not counted.
+        let longestFirst = Set(boards).map { (name: $0, words: words($0)) }.filter { !$0.words.isEmpty }
+            .sorted { ($0.words.count, $0.name) > ($1.words.count, $1.name) }
+        var rest = words(meeting)
+        var named: [String] = []
+        for board in longestFirst {
+            var found = false
+            while let start = firstIndex(of: board.words, in: rest) {
+                rest.replaceSubrange(start..<(start + board.words.count), with: [boardMarker])
+                found = true
+            }
+            if found { named.append(board.name) }
+        }
+        let onlyJoiningWords = rest.allSatisfy { $0 == boardMarker || jointWords.contains($0) || isMeetingWord($0) }
+        return named.count >= 2 && onlyJoiningWords ? named.sorted() : []
+    }
+
+    /// Stands where a board's name was taken out; never a word, which holds only letters and digits.
+    private static let boardMarker = "|"
+
+    private static func firstIndex(of run: [String], in words: [String]) -> Int? {
+        guard words.count >= run.count else { return nil }
+        return (0...(words.count - run.count)).first { Array(words[$0..<($0 + run.count)]) == run }
+    }
+
     /// The boards among `boards` whose name `meeting` contains anywhere, as the decision paper's checks read it
     /// (a joint meeting names several boards), less any board whose name appears there only inside a longer
     /// board's name: "Leeds Place Committee Finance Sub-group" names the sub-group, not the committee too.

@@ -37,15 +37,17 @@ extension MeetingsController {
                         FieldError(field, "This meeting cannot go on the decision paper. \($0)")
                     }))
         }
+        // A joint meeting's name already names this board, and stays.
+        let meetingName = record.paperNamesBoard(decision) ? decision.meeting : record.board.name
         let changes = [
-            FieldChange("meeting", from: decision.meeting, to: record.board.name),
+            FieldChange("meeting", from: decision.meeting, to: meetingName),
             FieldChange("meeting_on", from: decision.meetingOn, to: day.iso),
         ].filter { $0.from != $0.to }
         guard !changes.isEmpty else {
             Admin.flash(request, "The decision paper already names this meeting. Nothing changed.")
             return request.redirect(to: MeetingURL.meeting(record.meeting.id!))
         }
-        decision.meeting = record.board.name
+        decision.meeting = meetingName
         decision.meetingOn = day.iso
         try await request.db.writeTransaction { db in
             try await decision.save(on: db)
@@ -57,7 +59,7 @@ extension MeetingsController {
                 changes: changes)
         }
         Admin.flash(
-            request, "The decision paper for \(decision.title) now names \(record.board.name) on \(day.ukText).")
+            request, "The decision paper for \(decision.title) now names \(meetingName) on \(day.ukText).")
         return request.redirect(to: MeetingURL.meeting(record.meeting.id!))
     }
 }

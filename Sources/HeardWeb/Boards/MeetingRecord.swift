@@ -15,6 +15,8 @@ struct MeetingRecord {
     var attendance: [UUID: Attendance]
     /// The chair's action for a member on an item: `actions[itemID][memberID]`.
     var actions: [UUID: [UUID: ChairAction]]
+    /// Every board's name, to read a joint meeting on a decision paper.
+    var boardNames: [String]
 
     static func load(_ id: UUID, on db: any Database) async throws -> MeetingRecord {
         guard let meeting = try await Meeting.find(id, on: db) else { throw Abort(.notFound) }
@@ -38,7 +40,8 @@ struct MeetingRecord {
             if let action = row.chairAction { actions[row.$item.id, default: [:]][row.$member.id] = action }
         }
         return MeetingRecord(
-            meeting: meeting, board: board, members: members, items: items, attendance: attendance, actions: actions)
+            meeting: meeting, board: board, members: members, items: items, attendance: attendance, actions: actions,
+            boardNames: try await Board.query(on: db).all().map(\.name))
     }
 
     /// "Tuesday 20 January 2027, 6pm", or the date alone when no time is set.
@@ -100,12 +103,16 @@ struct MeetingRecord {
         }
     }
 
+    /// Whether the decision paper's meeting is this board's, alone or meeting jointly with others.
+    func paperNamesBoard(_ decision: Decision) -> Bool {
+        BoardNameMatch.boards(named: decision.meeting, among: boardNames).contains(board.name)
+    }
+
     /// Where a decision item's paper names another meeting or date than this one: the published decision gives
     /// the paper's, so the secretary is asked to correct it.
     func mismatch(_ item: MeetingItem) -> String? {
         guard let decision = item.decision else { return nil }
-        let namesBoard = BoardNameMatch.names(decision.meeting, board: board.name)
-        guard !namesBoard || decision.meetingOn != meeting.heldOn else { return nil }
+        guard !paperNamesBoard(decision) || decision.meetingOn != meeting.heldOn else { return nil }
         let paperDay = SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn
         return
             "The decision paper says \"\(decision.meeting)\" on \(paperDay), but this is \(board.name) on \(meeting.day.ukText). The published decision shows the paper's meeting: put this meeting on the paper, or take the item off this agenda."

@@ -119,7 +119,7 @@ enum MeetingsController {
         let boards = try await Board.query(on: request.db).all().map(\.name)
         let choices = try await Decision.query(on: request.db).sort(\.$meetingOn, .descending).all()
             .filter {
-                BoardNameMatch.board(named: $0.meeting, among: boards) == record.board.name
+                BoardNameMatch.boards(named: $0.meeting, among: boards).contains(record.board.name)
                     && !onAgendas.contains($0.id!)
             }
         return .html(
@@ -203,7 +203,7 @@ enum MeetingsController {
             }
             let boards = try await Board.query(on: request.db).all().map(\.name)
             if let found = decision {
-                if BoardNameMatch.board(named: found.meeting, among: boards) != record.board.name {
+                if !BoardNameMatch.boards(named: found.meeting, among: boards).contains(record.board.name) {
                     errors.append(
                         FieldError(
                             "decision_id",

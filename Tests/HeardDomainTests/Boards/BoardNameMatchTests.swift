@@ -63,4 +63,31 @@ struct BoardNameMatchTests {
                 == [Self.place, Self.finance], "each named in its own right")
         #expect(BoardNameMatch.mentioned(in: "Board of governors", among: boards).isEmpty)
     }
+
+    @Test("a joint meeting's papers belong to every board it names, and only when nothing else is named")
+    func jointMeeting() {
+        let quality = "Quality Committee"
+        let wellbeing = "Leeds Health and Wellbeing Board"
+        let boards = [Self.place, Self.finance, quality, wellbeing]
+        #expect(BoardNameMatch.boards(named: "Leeds Place Committee, 3 March", among: boards) == [Self.place])
+        #expect(
+            BoardNameMatch.boards(
+                named: "Joint meeting of the Leeds Place Committee and the Quality Committee, 3 March 2027",
+                among: boards) == [Self.place, quality])
+        // A board's own "and" is part of its name; the longer name is taken whole before the shorter.
+        #expect(
+            BoardNameMatch.boards(
+                named: "Leeds Health and Wellbeing Board with Leeds Place Committee Finance Sub-group", among: boards)
+                == [wellbeing, Self.finance])
+        #expect(
+            BoardNameMatch.boards(
+                named: "Leeds Place Committee and Leeds Place Committee Finance Sub-group", among: boards)
+                == [Self.place, Self.finance])
+        // Other words mean another meeting: a briefing, a working group.
+        #expect(
+            BoardNameMatch.boards(named: "Briefing for Leeds Place Committee and Quality Committee", among: boards)
+                .isEmpty)
+        #expect(BoardNameMatch.boards(named: "Quality Committee and Quality Committee", among: boards).isEmpty)
+        #expect(BoardNameMatch.boards(named: "Leeds Place Committee working group", among: boards).isEmpty)
+    }
 }

@@ -92,6 +92,65 @@ struct DecisionBoardsTests {
     }
 
     @Test(
+        "a joint meeting's decisions are on the page of each board it names, and either board's meeting takes its paper",
+        arguments: TestDatabase.all)
+    func jointMeeting(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(MeetingsTests.today)
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let committee = try await MeetingsTests.committee(quorum: nil, on: app.db)
+            let quality = Board(name: "Quality Committee", purpose: "Checks the quality of care.")
+            try await quality.create(on: app.db)
+            let past = SimpleDate(year: 2026, month: 11, day: 10)
+            let joint = "Joint meeting of the Leeds Place Committee and the Quality Committee"
+            _ = try await Self.decision(
+                "Decision: shared discharge plan", meeting: joint + ", 10 November 2026", on: past, approved: true,
+                db: app.db)
+            // On the agenda of the quality committee's meeting, and still the committee's too.
+            let onAgenda = try await Self.decision(
+                "Decision: falls prevention", meeting: "Quality Committee and Leeds Place Committee", on: past,
+                approved: true, db: app.db)
+            let qualityMeeting = Meeting(boardID: quality.id!, heldOn: past, startsAt: nil, place: "Online")
+            try await qualityMeeting.create(on: app.db)
+            try await MeetingItem(
+                meetingID: qualityMeeting.id!, position: 1, title: onAgenda.title, paper: "", decisionID: onAgenda.id
+            ).create(on: app.db)
+            _ = try await Self.decision(
+                "Decision: briefing notes", meeting: "Briefing for Leeds Place Committee and Quality Committee",
+                on: past, approved: true, db: app.db)
+
+            let visitor = app.browser()
+            for board in [committee, quality] {
+                let page = try await visitor.get("/boards/\(board.id!.uuidString.lowercased())")
+                #expect(page.body.contains("Decision: shared discharge plan"), "\(board.name)")
+                #expect(page.body.contains("Decision: falls prevention"), "\(board.name)")
+                #expect(!page.body.contains("Decision: briefing notes"), "a briefing is not a meeting of \(board.name)")
+            }
+
+            // A joint paper is offered to the committee's meeting, and its name is kept when the date is put on it.
+            let paper = try await Self.decision(
+                "Decision: winter plan", meeting: "Leeds Place Committee and Quality Committee joint meeting",
+                on: MeetingsTests.today, approved: false, db: app.db)
+            let (_, path) = try await MeetingsTests.plan(committee, on: "2026-11-27", secretary: secretary, db: app.db)
+            #expect(try await secretary.get(path).body.contains("value=\"\(paper.id!.uuidString.lowercased())\""))
+            #expect(
+                try await secretary.post(
+                    path + "/items", form: ["decision_id": paper.id!.uuidString.lowercased()], tokenFrom: path
+                ).status == .seeOther)
+            let warned = try await secretary.get(path)
+            #expect(warned.body.contains("on 20 November 2026, but this is Leeds Place Committee on 27 November 2026"))
+            let item = try #require(
+                try await MeetingItem.query(on: app.db).filter(\.$decision.$id == paper.id!).first())
+            let put = try await secretary.post(MeetingPaperMeetingTests.action(path, item), form: [:], tokenFrom: path)
+            #expect(put.status == .seeOther)
+            let changed = try #require(try await Decision.find(paper.id, on: app.db))
+            #expect(changed.meeting == "Leeds Place Committee and Quality Committee joint meeting")
+            #expect(changed.meetingOn == "2026-11-27")
+            #expect(!(try await secretary.get(path).body.contains("Check the decision paper")))
+        }
+    }
+
+    @Test(
         "the meeting page offers, and accepts, only papers for its own board",
         arguments: TestDatabase.all)
     func agendaChoices(_ database: TestDatabase) async throws {
