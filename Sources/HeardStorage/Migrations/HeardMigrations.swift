@@ -51,6 +51,7 @@ public enum HeardMigrations {
             M0143_ActivityPlacesAndOutcome(),
             M0144_CreateActivitySignups(),
             M0145_CreateMeetings(),
+            M0146_NoticeActivity(),
         ]
     }
 }

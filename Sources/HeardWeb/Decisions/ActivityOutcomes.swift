@@ -83,7 +83,7 @@ enum ActivityOutcomes {
     }
 
     static func cancellation(to signup: ActivitySignup, activity: InvolvementActivity, contact: SiteContact) -> Notice {
-        Notice(
+        let notice = Notice(
             to: signup.email ?? "", subject: "Cancelled: \(activity.title)",
             body: """
                 Hello \(signup.name),
@@ -92,5 +92,7 @@ enum ActivityOutcomes {
 
                 To hear about other ways to have your say, \(EventSignups.reach(contact)).
                 """, kind: "event_signup")
+        notice.activityID = activity.id
+        return notice
     }
 }

@@ -182,7 +182,7 @@ enum EventSignups {
     static func confirmation(
         to email: String, signup: ActivitySignup, activity: InvolvementActivity, contact: SiteContact
     ) -> Notice {
-        Notice(
+        let notice = Notice(
             to: email, subject: "You are signed up: \(activity.title)",
             body: """
                 Hello \(signup.name),
@@ -197,6 +197,8 @@ enum EventSignups {
 
                 We only use your details to arrange the event and tell you of changes. We delete them after the event.
                 """, kind: "event_signup")
+        notice.activityID = activity.id
+        return notice
     }
 
     /// "Dewsbury town hall, Kirklees". Load `place` first.
@@ -242,8 +244,9 @@ enum EventSignups {
         let signups = try await ActivitySignup.query(on: db).filter(\.$activity.$id ~~ Array(titles.keys))
             .filter(\.$anonymisedAt == nil).all()
         guard !signups.isEmpty else { return 0 }
-        // The e-mails about an ended event: to a person who signed up to it, naming it in the subject ("You are
-        // signed up: …", "Changed: …", "Cancelled: …"). Those about their other events stay as they are.
+        // The e-mails about an ended event: those that say which event they are about, and older ones to a person
+        // who signed up to it naming it in the subject ("You are signed up: …", "Changed: …", "Cancelled: …").
+        // Those about their other events, even one with the same title, stay as they are.
         var titlesByAddress: [String: Set<String>] = [:]
         for signup in signups {
             guard let email = signup.email, let title = titles[signup.$activity.id] else { continue }
@@ -259,8 +262,12 @@ enum EventSignups {
                 let confirmations = try await Notice.query(on: db).filter(\.$kind == "event_signup")
                     .filter(\.$toAddress ~~ Array(aboutEnded.keys)).all()
                 for notice in confirmations {
-                    let titles = aboutEnded[notice.toAddress] ?? []
-                    guard titles.contains(where: { notice.subject.hasSuffix(": " + $0) }) else { continue }
+                    if let activity = notice.activityID {
+                        guard titles[activity] != nil else { continue }
+                    } else {
+                        let titles = aboutEnded[notice.toAddress] ?? []
+                        guard titles.contains(where: { notice.subject.hasSuffix(": " + $0) }) else { continue }
+                    }
                     if notice.status == .queued || notice.status == .sending {
                         try await notice.delete(on: db)
                     } else {

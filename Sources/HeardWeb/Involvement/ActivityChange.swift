@@ -90,7 +90,7 @@ struct ActivityChange {
     /// link, so they are told whom to contact if the change means they can no longer come.
     func notice(to signup: ActivitySignup, activity: InvolvementActivity, contact: SiteContact) -> Notice {
         let access = ActivityViews.accessibility(activity)
-        return Notice(
+        let notice = Notice(
             to: signup.email ?? "", subject: "Changed: \(activity.title)",
             body: """
                 Hello \(signup.name),
@@ -103,6 +103,8 @@ struct ActivityChange {
                 \(access.isEmpty ? "" : "Arrangements: \(access.joined(separator: ", ")).\n")
                 If you can no longer come, or you need something different to take part, \(EventSignups.reach(contact)).
                 """, kind: "event_signup")
+        notice.activityID = activity.id
+        return notice
     }
 
     static func venue(_ venue: String) -> String { venue.isEmpty ? "online" : "\"\(venue)\"" }

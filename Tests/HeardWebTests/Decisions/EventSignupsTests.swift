@@ -388,6 +388,48 @@ struct EventSignupsTests {
     }
 
     @Test(
+        "a monthly event's e-mails are cleared for the session that ended, not the next one with the same title",
+        arguments: TestDatabase.all)
+    func sameTitleNextMonth(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (consultation, place) = try await EventsToRespondTests.openConsultation(on: app.db)
+            let sessions = [
+                try await Self.event(
+                    "Listening session", days: -3, consultation: consultation, place: place, on: app.db),
+                try await Self.event(
+                    "Listening session", days: 28, consultation: consultation, place: place, on: app.db),
+            ]
+            var notices: [Notice] = []
+            for session in sessions {
+                let signup = ActivitySignup(
+                    activityID: session.id!, name: "Maya Patel", email: "maya@example.org", phone: nil, people: 1,
+                    accessNeeds: "", submitterHash: "abc")
+                try await signup.create(on: app.db)
+                session.$place.value = place
+                let sent = EventSignups.confirmation(
+                    to: "maya@example.org", signup: signup, activity: session, contact: .default)
+                sent.status = .sent
+                try await sent.create(on: app.db)
+                notices.append(sent)
+            }
+            // Written before e-mails said which event they are about: still found by the title.
+            let older = Notice(
+                to: "maya@example.org", subject: "Changed: Listening session", body: "Hello Maya Patel",
+                kind: "event_signup")
+            older.status = .sent
+            try await older.create(on: app.db)
+
+            #expect(try await EventSignups.anonymiseEnded(today: Self.today, on: app.db) == 1)
+            let ended = try #require(try await Notice.find(notices[0].id!, on: app.db))
+            #expect(ended.toAddress == PersonalDataHeld.erasedAddress && ended.body == EventSignups.deletedText)
+            let next = try #require(try await Notice.find(notices[1].id!, on: app.db))
+            #expect(next.toAddress == "maya@example.org", "the next session's e-mail stays")
+            #expect(next.body.contains("Maya Patel") && next.activityID == sessions[1].id)
+            #expect(try await Notice.find(older.id!, on: app.db)?.body == EventSignups.deletedText)
+        }
+    }
+
+    @Test(
         "a personal-data request for their address finds, copies and erases a sign-up, keeping the number of people",
         arguments: TestDatabase.all)
     func personalData(_ database: TestDatabase) async throws {

@@ -16,6 +16,9 @@ public final class Notice: Model, @unchecked Sendable {
     @Field(key: "kind") public var kind: String
     @OptionalField(key: "feedback_id") public var feedbackID: UUID?
     @OptionalField(key: "action_id") public var actionID: UUID?
+    /// The event an e-mail to someone who signed up is about (kind "event_signup"), cleared with the event's
+    /// sign-ups. Empty on those written before it was kept: they are matched by the event's title.
+    @OptionalField(key: "activity_id") public var activityID: UUID?
     @Field(key: "status") public var status: Status
     @Field(key: "attempts") public var attempts: Int
     @OptionalField(key: "last_error") public var lastError: String?
