@@ -82,8 +82,11 @@ struct ShareFormTests {
             let first = try await ann.post(formPath, form: form, tokenFrom: formPath)
             let again = try await ann.post(formPath, form: form, tokenFrom: formPath)
             #expect(first.status == .seeOther && again.status == .seeOther)
-            #expect(first.location == again.location)
+            #expect(again.location == (first.location ?? "?") + "&again=yes", "the first copy's page, saying so")
             #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+            let kept = try await ann.get(try #require(again.location))
+            #expect(kept.body.contains("This form was already sent, so we kept the first copy"))
+            #expect(!(try await ann.get(try #require(first.location)).body.contains("already sent")))
 
             // Both copies at once (a double tap; here from two connections, as through a load balancer): one
             // stored, both told the same reference.
@@ -95,11 +98,57 @@ struct ShareFormTests {
             async let two = otherConnection.post(formPath, form: bobForm, tokenFrom: formPath)
             let (a, b) = try await (one, two)
             #expect(a.status == .seeOther && b.status == .seeOther)
-            #expect(a.location == b.location)
+            #expect([a.location, b.location].filter { $0?.hasSuffix("&again=yes") == true }.count == 1)
+            #expect(a.location?.replacing("&again=yes", with: "") == b.location?.replacing("&again=yes", with: ""))
             #expect(try await FeedbackItem.query(on: app.db).count() == 2)
             let stored = try await FeedbackItem.query(on: app.db).filter(\.$submissionKey == bobKey).all()
             #expect(stored.count == 1)
             #expect(a.location?.contains(stored.first?.reference ?? "?") == true)
+        }
+    }
+
+    @Test(
+        "a complaint sent twice shows the complaint's page both times, and a changed resend keeps the first copy",
+        arguments: TestDatabase.all)
+    func complaintSentTwice(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let formPath = "/feedback/new?service=\(service.id!.uuidString)"
+            let person = app.browser()
+            let page = try await person.get(formPath)
+            let key = try #require(
+                page.body.range(of: "name=\"submission_key\" value=\"").map { range in
+                    String(page.body[range.upperBound...].prefix { $0 != "\"" })
+                })
+            let form = [
+                "service_id": service.id!.uuidString,
+                "story": "Nobody told us my mother had been moved to another ward.",
+                "consent_to_publish": "yes", "is_complaint": "yes", "contact_name": "Sam Jones",
+                "contact_email": "sam@example.org", "submission_key": key,
+            ]
+            let first = try await person.post(formPath, form: form, tokenFrom: formPath)
+            let again = try await person.post(formPath, form: form, tokenFrom: formPath)
+            for sent in [first, again] {
+                #expect(sent.status == .seeOther)
+                #expect(sent.location?.contains("&complaint=yes") == true, "\(sent.location ?? "")")
+                #expect(sent.location?.contains("publish=yes") == false)
+                let thanks = try await person.get(try #require(sent.location))
+                #expect(thanks.body.contains("We have your complaint"))
+                #expect(!thanks.body.contains("publish it on our stories page"))
+            }
+            #expect(try await Complaint.query(on: app.db).count() == 1)
+
+            // Back, untick "publish" and send again: the first copy is what was kept, and the page says so.
+            var changed = form
+            changed["consent_to_publish"] = "no"
+            changed["story"] = "Changed my mind about the words."
+            let resent = try await person.post(formPath, form: changed, tokenFrom: formPath)
+            #expect(resent.location?.hasSuffix("&again=yes") == true)
+            let told = try await person.get(try #require(resent.location))
+            #expect(told.body.contains("we kept the first copy, as it was when you first sent it"))
+            #expect(told.body.contains("If you meant to change something, contact us and quote your reference"))
+            let stored = try await FeedbackItem.query(on: app.db).all()
+            #expect(stored.count == 1 && stored.first?.story.contains("another ward") == true)
         }
     }
 

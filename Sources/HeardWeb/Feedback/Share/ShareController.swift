@@ -44,14 +44,21 @@ enum ShareController {
             willPublish: request.query[String.self, at: "publish"] == "yes",
             hasContact: request.query[String.self, at: "contact"] == "yes",
             isComplaint: request.query[String.self, at: "complaint"] == "yes",
-            sentReceipt: request.query[String.self, at: "receipt"] == "yes", contact: request.heardConfiguration.contact
-        )
+            sentReceipt: request.query[String.self, at: "receipt"] == "yes",
+            sentAgain: request.query[String.self, at: "again"] == "yes", contact: request.heardConfiguration.contact)
         return .html(page)
     }
 
-    static func thanksPath(reference: String, willPublish: Bool, hasContact: Bool, sentReceipt: Bool) -> String {
-        SiteURL.shareThanks + "?ref=" + reference + (willPublish ? "&publish=yes" : "")
-            + (hasContact ? "&contact=yes" : "") + (sentReceipt ? "&receipt=yes" : "")
+    /// The thank-you page for what was stored. A complaint's page says what happens to a complaint, whatever else
+    /// the form said; `sentAgain` when this was the same form sent again and the first copy is what was kept.
+    static func thanksPath(
+        reference: String, willPublish: Bool, hasContact: Bool, sentReceipt: Bool, isComplaint: Bool = false,
+        sentAgain: Bool = false
+    ) -> String {
+        SiteURL.shareThanks + "?ref=" + reference
+            + (isComplaint
+                ? "&complaint=yes" : (willPublish ? "&publish=yes" : "") + (hasContact ? "&contact=yes" : ""))
+            + (sentReceipt ? "&receipt=yes" : "") + (sentAgain ? "&again=yes" : "")
     }
 
     private static func chooser(_ request: Request, staffEntry: Bool) async throws -> Response {
@@ -302,8 +309,9 @@ enum ShareController {
             try await ComplaintsController.open(
                 feedbackID: item.id, channel: channel, receivedOn: request.today, by: nil, request)
             return request.redirect(
-                to: SiteURL.shareThanks + "?ref=" + item.reference + "&complaint=yes"
-                    + (item.sentReceipt ? "&receipt=yes" : ""))
+                to: thanksPath(
+                    reference: item.reference, willPublish: false, hasContact: true, sentReceipt: item.sentReceipt,
+                    isComplaint: true))
         }
         return request.redirect(
             to: thanksPath(
@@ -329,13 +337,17 @@ enum ShareController {
             }
             return request.redirect(to: SiteURL.feedback(first.id!))
         }
+        // The first copy's page: a complaint's if it opened one, and saying that the first copy is what was kept,
+        // so someone who went back and changed the form is not told their changes were taken.
         let sentReceipt =
             try await Notice.query(on: request.db).filter(\.$feedbackID == first.id)
             .filter(\.$kind ~~ ["feedback_receipt", "complaint_receipt"]).count() > 0
+        let isComplaint = try await Complaint.query(on: request.db).filter(\.$feedback.$id == first.id!).count() > 0
         return request.redirect(
             to: thanksPath(
                 reference: first.reference, willPublish: first.consentToPublish,
-                hasContact: first.contactEmail != nil || first.contactPhone != nil, sentReceipt: sentReceipt))
+                hasContact: first.contactEmail != nil || first.contactPhone != nil, sentReceipt: sentReceipt,
+                isComplaint: isComplaint, sentAgain: true))
     }
 
     /// The day a letter or call arrived: today unless given, never in the future, and within the last year

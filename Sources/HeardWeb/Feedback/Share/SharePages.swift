@@ -277,13 +277,21 @@ enum SharePages {
 
     static func thankYou(
         context: PageContext, reference: String, willPublish: Bool, hasContact: Bool, isComplaint: Bool = false,
-        sentReceipt: Bool = false, contact: SiteContact = .default
+        sentReceipt: Bool = false, sentAgain: Bool = false, contact: SiteContact = .default
     ) -> String {
         PageLayout.render(context) {
             div(.class("panel-confirmation")) {
                 h1 { isComplaint ? "We have your complaint" : "Thank you for your feedback" }
                 p { "Your reference is" }
                 p(.class("reference")) { strong { reference } }
+            }
+            if sentAgain {
+                div(.class("notice"), .role("status")) {
+                    p {
+                        "This form was already sent, so we kept the first copy, as it was when you first sent it. "
+                            + "If you meant to change something, contact us and quote your reference."
+                    }
+                }
             }
             h2 { "What happens next" }
             if isComplaint {
