@@ -14,6 +14,11 @@ enum SubmittedOnce {
         input(.type("hidden"), .name(fieldName), .value(key))
     }
 
+    /// A field with a new key, for a page that is never kept in the public cache (staff and signed-in pages).
+    static func freshHiddenField() -> HTMLNode {
+        hiddenField(Request.randomSubmissionKey())
+    }
+
     /// The key the form was sent with; nil when it sent none (a script posting its own form) or a malformed one.
     static func key(_ request: Request) -> String? {
         guard let text = try? request.content.get(String.self, at: fieldName), (8...64).contains(text.count),

@@ -228,6 +228,7 @@ enum BoardPages {
                 h2 { "Record a declaration" }
                 HeardWeb.form(.action(BoardURL.declarations(board.id!, member.id!)), .method("post"), .novalidate) {
                     FormComponents.csrfField(context.csrfToken ?? "")
+                    SubmittedOnce.freshHiddenField()
                     declarationFields(
                         typed: typed, failure: failure, legend: "What are they declaring?",
                         declaredOn: typed["declared_on"] ?? today.iso)

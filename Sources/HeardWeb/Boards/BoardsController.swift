@@ -331,12 +331,26 @@ enum BoardsController {
 
     @Sendable static func declare(_ request: Request) async throws -> Response {
         let (board, member) = try await findMember(request)
+        // A double click must not put the same interest on the public register twice.
+        let submission = SubmittedOnce.key(request)
+        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+            return SubmittedOnce.repeated(request, resultPath: path)
+        }
         let form = DeclarationForm.read(request, member: member, board: board, suffix: "", declaredToday: false)
         guard form.errors.isEmpty, let entry = form.entry else {
             return try await memberPage(
                 board, member, request, failure: ValidationFailure(form.errors), typed: form.typed, notice: nil)
         }
-        try await DeclarationForm.record(entry, member: member, request)
+        do {
+            try await DeclarationForm.record(
+                entry, member: member, request, submission: submission,
+                resultPath: BoardURL.member(board.id!, member.id!))
+        } catch {
+            if let response = try await SubmittedOnce.repeatedAfterClash(request, key: submission, error: error) {
+                return response
+            }
+            throw error
+        }
         Admin.flash(request, entry.kind.isInterest ? "Interest recorded in the register." : "Nil return recorded.")
         return request.redirect(to: BoardURL.member(board.id!, member.id!))
     }
@@ -349,6 +363,10 @@ enum BoardsController {
                 .filter(\.$id == (try Admin.uuidParameter(request))).filter(\.$account.$id == user.id!)
                 .with(\.$board).with(\.$declarations).first()
         else { throw Abort(.notFound) }
+        let submission = SubmittedOnce.key(request)
+        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+            return SubmittedOnce.repeated(request, resultPath: path)
+        }
         let suffix = "-" + BoardURL.id(member.id!)
         let form = DeclarationForm.read(
             request, member: member, board: member.board, suffix: suffix, declaredToday: true)
@@ -356,7 +374,15 @@ enum BoardsController {
             return try await IdeasController.minePage(
                 request, failure: ValidationFailure(form.errors), typed: form.typed, notice: nil)
         }
-        try await DeclarationForm.record(entry, member: member, request)
+        do {
+            try await DeclarationForm.record(
+                entry, member: member, request, submission: submission, resultPath: SiteURL.involvement)
+        } catch {
+            if let response = try await SubmittedOnce.repeatedAfterClash(request, key: submission, error: error) {
+                return response
+            }
+            throw error
+        }
         Admin.flash(
             request,
             entry.kind.isInterest

@@ -117,7 +117,7 @@ enum DeclarationForm {
     /// transaction, so a link is used exactly when its declaration is recorded, and only once.
     static func record(
         _ entry: RegisterEntry, member: BoardMember, _ request: Request, actor: AuditActor? = nil,
-        usingLink link: DeclarationLink? = nil
+        usingLink link: DeclarationLink? = nil, submission: String? = nil, resultPath: String = ""
     ) async throws {
         let declaration = InterestDeclaration(
             memberID: member.id!, kind: entry.kind, details: entry.description, declaredOn: entry.declaredOn,
@@ -135,6 +135,7 @@ enum DeclarationForm {
                     )
                 }
             }
+            try await SubmittedOnce.record(submission, resultPath: resultPath, on: db)
             try await declaration.create(on: db)
             try await AuditLog.record(
                 on: db, actor: actor ?? Admin.actor(request), action: "board.interest_declared",

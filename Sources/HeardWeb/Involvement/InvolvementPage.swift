@@ -129,6 +129,7 @@ enum InvolvementPage {
             }
             HeardWeb.form(.action(IdeaURL.submit), .method("post"), .novalidate) {
                 FormComponents.csrfField(context.csrfToken ?? "")
+                SubmittedOnce.freshHiddenField()
                 FormComponents.textField(
                     name: "title", label: "Your idea in a few words", value: typed["title"] ?? "", failure: failure)
                 FormComponents.textArea(
@@ -214,6 +215,7 @@ enum InvolvementPage {
                 .action(SiteURL.involvement + "/declarations/" + BoardURL.id(member.id!)), .method("post"), .novalidate
             ) {
                 FormComponents.csrfField(context.csrfToken ?? "")
+                SubmittedOnce.freshHiddenField()
                 BoardPages.declarationFields(
                     typed: typed, failure: failure, legend: "What are you declaring?", suffix: suffix,
                     detailsHint: "The organisation and your connection with it. Leave empty for a nil return.")
