@@ -64,6 +64,9 @@ struct ComplaintOpenAndCloseTests {
             let handler = try await app.signedInBrowser(.complaintsHandler)
             let path = ComplaintFixtures.path(complaint)
             #expect(try await handler.get("/staff/complaints?overdue=yes").body.contains("HRD-CLOSE001"))
+            #expect(try await handler.get("/staff").body.contains("<strong>1</strong> open complaint<"))
+            let moderator = try await app.signedInBrowser(.moderator)
+            #expect(!(try await moderator.get("/staff").body.contains("open complaint")), "not waiting for them")
 
             let vague = try await handler.post(
                 path + "/close", form: ["closure": "withdrawn", "closed_reason": "withdrawn"], tokenFrom: path)
@@ -93,6 +96,9 @@ struct ComplaintOpenAndCloseTests {
             #expect(again.status == .conflict)
 
             #expect(!(try await handler.get("/staff/complaints").body.contains("HRD-CLOSE001")))
+            // The dashboard counts the open list it links to: a closed case is not waiting for anyone.
+            let waiting = try await handler.get("/staff").body
+            #expect(waiting.contains("<strong>0</strong> open complaints"))
             #expect(!(try await handler.get("/staff/complaints?overdue=yes").body.contains("HRD-CLOSE001")))
             #expect(try await handler.get("/staff").body.contains("<strong>0</strong> complaints with a step overdue"))
             let list = try await handler.get("/staff/complaints?show=closed&from=2026-06-01&to=2026-06-30")

@@ -29,7 +29,8 @@ struct FeedbackDashboard {
         var moderation: Int
         var replies: Int
         var overdueActions: Int
-        var escalated: Int
+        /// Complaints not yet answered or closed: the complaints list's default, "Open complaints".
+        var openComplaints: Int
         /// Open complaints whose next step (acknowledgement, response or delay letter) is past its date.
         var complaintsOverdue: Int
     }
@@ -82,7 +83,8 @@ struct FeedbackDashboard {
             replies: try await waitingForReply(sql),
             overdueActions: try await ActionItem.query(on: db).filter(\.$status ~~ [.planned, .inProgress])
                 .filter(\.$dueOn < ActionsController.overdueBefore(today: today)).count(),
-            escalated: try await count(status: .escalated, sql),
+            openComplaints: try await Complaint.query(on: db).filter(\.$respondedOn == nil)
+                .filter(\.$closedOn == nil).count(),
             complaintsOverdue: try await Complaint.query(on: db).filter(\.$respondedOn == nil).filter(
                 \.$closedOn == nil
             )

@@ -107,16 +107,15 @@ enum FeedbackDashboardView {
                         waiting.overdueActions == 1 ? " action overdue" : " actions overdue"
                     }
                 }
-                li {
-                    a(
-                        .href(
-                            StaffArea.complaints.allows(role)
-                                ? ComplaintURL.complaints : SiteURL.staffFeedback + "?status=escalated")
-                    ) {
-                        strong { "\(waiting.escalated)" }; " escalated to complaints"
-                    }
-                }
+                // Complaints wait for the complaints team only; the count is the list it links to, so a case
+                // answered or closed no longer counts.
                 if StaffArea.complaints.allows(role) {
+                    li {
+                        a(.href(ComplaintURL.complaints)) {
+                            strong { "\(waiting.openComplaints)" }
+                            waiting.openComplaints == 1 ? " open complaint" : " open complaints"
+                        }
+                    }
                     li {
                         a(.href(ComplaintURL.overdue)) {
                             strong { "\(waiting.complaintsOverdue)" }
