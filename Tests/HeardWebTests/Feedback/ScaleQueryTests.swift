@@ -209,4 +209,32 @@ struct ScaleQueryTests {
                     || dashboard.contains("story published in the last 4 weeks"))
         }
     }
+
+    @Test(
+        "the public pages' last 4 weeks are the dashboard's: from the Monday three weeks back",
+        arguments: TestDatabase.all)
+    func publicPeriodIsTheDashboards(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let today = DecisionClock.system.today()
+            let start = FeedbackDashboard.figuresStart(today: today)
+            // Published (an hour after it was received) just before and just after the period began: 21 to 28
+            // days ago, whatever the weekday.
+            let daysAgo = { (moment: Date) in Date().timeIntervalSince(moment) / Self.day }
+            _ = try await Self.item(
+                "HRD-BEFORE", service: service, place: place, themes: ["Parking"],
+                receivedDaysAgo: daysAgo(start.addingTimeInterval(-2 * 3600)), on: app.db)
+            _ = try await Self.item(
+                "HRD-INSIDE", service: service, place: place, themes: ["Parking"],
+                receivedDaysAgo: daysAgo(start), on: app.db)
+            let loop = try await app.browser().get("/api/v1/loop-closure?place=calderdale")
+            let figures = try JSONDecoder().decode(Figures.self, from: Data(loop.body.utf8))
+            #expect(figures.needingAnswer == 1, "published from the Monday three weeks back only")
+            let publicPage = try await app.browser().get("/you-said-we-did/places/calderdale").body
+            #expect(publicPage.contains("1 story published in the last 4 weeks"))
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let dashboard = try await officer.get("/staff").body
+            #expect(dashboard.contains("1 story published in the last 4 weeks"))
+        }
+    }
 }

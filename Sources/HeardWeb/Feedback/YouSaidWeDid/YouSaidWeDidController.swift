@@ -103,11 +103,13 @@ enum YouSaidWeDidController {
     /// How far back the public figures go: what people said (stories, themes) and closing the loop.
     /// A fixed, recent period keeps every page the same cost with years of a region's feedback behind it
     /// (README "Scale"); the actions listed are the latest whatever their age.
-    static let periodWeeks = 4
     static let period = "in the last 4 weeks"
 
+    /// The dashboard's "last 4 weeks" (this week so far and the 3 before it, from a Monday by UK day), so an
+    /// officer quoting the dashboard gives the figures the public pages show. It was 28 days back from now,
+    /// up to six days more than the dashboard counted, under the same words.
     static func periodStart(now: Date = Date()) -> Date {
-        now.addingTimeInterval(-Double(periodWeeks) * 7 * 86400)
+        DashboardPeriod.standard.start(today: SimpleDate.ukDay(of: now))
     }
 
     /// The page asked for in each list of actions: `done` and `open` in the address.
