@@ -121,6 +121,7 @@ enum MeetingsController {
             .filter {
                 BoardNameMatch.boards(named: $0.meeting, among: boards).contains(record.board.name)
                     && !onAgendas.contains($0.id!)
+                    && (!$0.isApproved || $0.meetingOn == record.meeting.heldOn)
             }
         return .html(
             MeetingPages.meeting(
@@ -208,6 +209,15 @@ enum MeetingsController {
                         FieldError(
                             "decision_id",
                             "\(found.title) is for \"\(found.meeting)\", not \(record.board.name). Add it to a meeting of that board, or correct the meeting on its decision paper first."
+                        ))
+                } else if found.isApproved, found.meetingOn != record.meeting.heldOn {
+                    // Published as taken on its own day: on another meeting's agenda, the public pages would
+                    // list it as still to come there while its decision page says it was decided.
+                    let day = SimpleDate(iso: found.meetingOn)?.ukText ?? found.meetingOn
+                    errors.append(
+                        FieldError(
+                            "decision_id",
+                            "\(found.title) is approved and published as decided on \(day), so it can only go on the agenda of the meeting that day."
                         ))
                 } else if let other = try await MeetingItem.query(on: request.db).filter(\.$decision.$id == found.id!)
                     .with(\.$meeting).first()

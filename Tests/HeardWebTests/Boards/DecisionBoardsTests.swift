@@ -151,6 +151,40 @@ struct DecisionBoardsTests {
     }
 
     @Test(
+        "an approved decision goes only on the agenda of the meeting it was taken at", arguments: TestDatabase.all)
+    func approvedDecisionOnItsOwnMeeting(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(MeetingsTests.today)
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let committee = try await MeetingsTests.committee(quorum: nil, on: app.db)
+            let decided = try await Self.decision(
+                "Decision: moving the eye clinic", meeting: Self.committee,
+                on: SimpleDate(year: 2026, month: 11, day: 10), approved: true, db: app.db)
+            let value = "value=\"\(decided.id!.uuidString.lowercased())\""
+            let (_, later) = try await MeetingsTests.plan(
+                committee, on: "2026-12-08", secretary: secretary, db: app.db)
+            #expect(!(try await secretary.get(later).body.contains(value)), "not offered for a later meeting")
+            let refused = try await secretary.post(
+                later + "/items", form: ["decision_id": decided.id!.uuidString.lowercased()], tokenFrom: later)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.contains(
+                    "Decision: moving the eye clinic is approved and published as decided on 10 November 2026, so it can only go on the agenda of the meeting that day."
+                ))
+            #expect(try await MeetingItem.query(on: app.db).count() == 0)
+
+            // The meeting it was taken at, recorded afterwards: offered and accepted.
+            let (_, own) = try await MeetingsTests.plan(committee, on: "2026-11-10", secretary: secretary, db: app.db)
+            #expect(try await secretary.get(own).body.contains(value))
+            #expect(
+                try await secretary.post(
+                    own + "/items", form: ["decision_id": decided.id!.uuidString.lowercased()], tokenFrom: own
+                ).status == .seeOther)
+            #expect(try await MeetingItem.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test(
         "the meeting page offers, and accepts, only papers for its own board",
         arguments: TestDatabase.all)
     func agendaChoices(_ database: TestDatabase) async throws {
