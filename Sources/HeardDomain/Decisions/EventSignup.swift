@@ -109,7 +109,7 @@ public enum EventPlaces {
 
     /// Why sign-ups are closed, or nil when open: from the day after the event, or once it is cancelled.
     public static func closedReason(date: SimpleDate, today: SimpleDate, cancelled: Bool) -> String? {
-        if cancelled { return "This event has been cancelled." }
+        if cancelled { return "This event has been cancelled, so sign-ups have closed." }
         if date < today { return "This event was on \(date.ukText), so sign-ups have closed." }
         return nil
     }

@@ -25,17 +25,16 @@ enum EventSignups {
         var taken: Int
     }
 
-    /// The event, when it is an in-person event of a consultation on a day the consultation is open; else 404.
-    /// An event that has passed or was cancelled is still found, so its page can say sign-ups are closed.
+    /// The event, when it is an in-person event of a consultation; else 404. An event that has passed, was
+    /// cancelled, or was moved to a day the consultation is not open is still found, so its page (linked from
+    /// the e-mails people were sent) can say sign-ups are closed, and why.
     static func offer(_ request: Request) async throws -> Offer {
         guard
             let activity = try await InvolvementActivity.query(on: request.db)
                 .filter(\.$id == (try Admin.uuidParameter(request))).with(\.$place).first(),
             activity.kind.isInPerson, let initiativeID = activity.$initiative.id,
             let consultation = try await Consultation.query(on: request.db)
-                .filter(\.$initiative.$id == initiativeID).first(),
-            activity.date >= consultation.opens,
-            activity.date <= ActivitiesController.lastDay(of: consultation)
+                .filter(\.$initiative.$id == initiativeID).first()
         else { throw Abort(.notFound) }
         return Offer(
             activity: activity, consultation: consultation,
@@ -55,7 +54,22 @@ enum EventSignups {
     }
 
     static func closedReason(_ offer: Offer, today: SimpleDate) -> String? {
-        EventPlaces.closedReason(date: offer.activity.date, today: today, cancelled: offer.activity.isCancelled)
+        if let reason = EventPlaces.closedReason(
+            date: offer.activity.date, today: today, cancelled: offer.activity.isCancelled)
+        {
+            return reason
+        }
+        let date = offer.activity.date
+        let lastDay = ActivitiesController.lastDay(of: offer.consultation)
+        if date > lastDay {
+            return "This event is now on \(date.ukText), after the consultation closes on \(lastDay.ukText), "
+                + "so it is no longer one of the consultation's events and sign-ups have closed."
+        }
+        if date < offer.consultation.opens {
+            return "This event is now on \(date.ukText), before the consultation opens on "
+                + "\(offer.consultation.opens.ukText), so sign-ups have closed."
+        }
+        return nil
     }
 
     // MARK: Public form
@@ -148,7 +162,7 @@ enum EventSignups {
         .html(
             EventSignupViews.form(
                 offer, input: input, closed: closedReason(offer, today: request.today), failure: failure,
-                csrfToken: request.csrfToken, submissionKey: request.newSubmissionKey,
+                csrfToken: request.csrfToken, submissionKey: request.newSubmissionKey, sent: request.method == .POST,
                 context: PageContext(
                     request, title: "Tell us you're coming: \(offer.activity.title)", hasErrors: failure != nil)),
             status: status)

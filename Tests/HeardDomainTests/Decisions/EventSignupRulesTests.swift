@@ -67,6 +67,6 @@ struct EventSignupRulesTests {
         #expect(EventPlaces.closedReason(date: day, today: day.adding(days: 1), cancelled: false) != nil)
         #expect(
             EventPlaces.closedReason(date: day, today: day.adding(days: -5), cancelled: true)
-                == "This event has been cancelled.")
+                == "This event has been cancelled, so sign-ups have closed.")
     }
 }

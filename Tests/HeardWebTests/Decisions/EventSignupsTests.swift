@@ -170,7 +170,13 @@ struct EventSignupsTests {
             let refused = try await browser.post(
                 Self.signUpPath(full), form: Self.filled.merging(["people": "1"]) { $1 }, tokenFrom: open)
             #expect(refused.status == .conflict)
-            #expect(refused.body.contains("This event is full."))
+            #expect(
+                refused.body.contains(
+                    "The last places were taken before your form arrived. You have not been signed up."))
+            #expect(
+                refused.body.contains(
+                    "What you told us you need to take part, to give us when you get in touch: A BSL interpreter, please."
+                ), "what they typed is not lost")
 
             // Yesterday's event, still inside the consultation: sign-ups have closed.
             let past = try await Self.event(
@@ -188,17 +194,43 @@ struct EventSignupsTests {
             cancelled.outcome = .cancelled
             try await cancelled.save(on: app.db)
             #expect(!(try await browser.get(Self.consultationPath(consultation)).body).contains("Cancelled meeting"))
-            #expect(try await browser.get(Self.signUpPath(cancelled)).body.contains("This event has been cancelled."))
+            #expect(
+                try await browser.get(Self.signUpPath(cancelled)).body.contains(
+                    "This event has been cancelled, so sign-ups have closed."))
             #expect(
                 try await browser.post(Self.signUpPath(cancelled), form: Self.filled, tokenFrom: open)
                     .status == .conflict)
             #expect(try await ActivitySignup.query(on: app.db).count() == 1)
 
-            // Not a consultation event on a day it is open: there is no sign-up page.
+            // Moved to after the consultation closes (people who signed up follow the link in their e-mail):
+            // the page says why sign-ups have closed, and takes none.
             let after = try await Self.event(
                 "After it closes", days: 40, consultation: consultation, place: place, on: app.db)
-            #expect(try await browser.get(Self.signUpPath(after)).status == .notFound)
+            #expect(!(try await browser.get(Self.consultationPath(consultation)).body).contains("After it closes"))
+            let moved = try await browser.get(Self.signUpPath(after))
+            #expect(moved.status == .ok)
+            #expect(moved.body.contains("after the consultation closes on"))
+            #expect(
+                moved.body.contains("so it is no longer one of the consultation's events and sign-ups have closed."))
+            #expect(!moved.body.contains("name=\"name\""))
+            let tooLate = try await browser.post(Self.signUpPath(after), form: Self.filled, tokenFrom: open)
+            #expect(tooLate.status == .conflict)
+            #expect(tooLate.body.contains("sign-ups have closed. You have not been signed up."))
+            #expect(try await ActivitySignup.query(on: app.db).count() == 1)
         }
+    }
+
+    @Test("the staff totals say when the places were lowered below the people signed up")
+    func totalsOverThePlaces() {
+        let signups = [2, 1].map {
+            ActivitySignup(activityID: UUID(), name: "", email: nil, phone: nil, people: $0, accessNeeds: "")
+        }
+        #expect(EventSignupViews.totals(signups, capacity: 5) == "3 people from 2 sign-ups, of 5 places: 2 left.")
+        #expect(EventSignupViews.totals(signups, capacity: 3) == "3 people from 2 sign-ups, of 3 places: full.")
+        #expect(
+            EventSignupViews.totals(signups, capacity: 1)
+                == "3 people from 2 sign-ups, of 1 place: full, 2 people more than the places.")
+        #expect(EventSignupViews.totals(signups, capacity: nil) == "3 people from 2 sign-ups. No limit on places.")
     }
 
     @Test("sign-ups from one connection are limited per hour, as the other public forms", arguments: TestDatabase.all)

@@ -32,9 +32,13 @@ enum EventSignupViews {
 
     static func form(
         _ offer: EventSignups.Offer, input: EventSignupInput, closed: String?, failure: ValidationFailure?,
-        csrfToken: String, submissionKey: String, context: PageContext
+        csrfToken: String, submissionKey: String, sent: Bool = false, context: PageContext
     ) -> String {
         let activity = offer.activity
+        // `sent`: the form was sent but could not be taken. Say plainly that nobody was signed up, and keep the
+        // needs they typed in view so they can give them when they get in touch.
+        let notSignedUp = sent ? " You have not been signed up." : ""
+        let typedNeeds = input.accessNeeds.trimmingCharacters(in: .whitespacesAndNewlines)
         return PageLayout.render(context) {
             p {
                 a(.class("back-link"), .href(DecisionURL.publicConsultation(offer.consultation.id!))) {
@@ -46,14 +50,21 @@ enum EventSignupViews {
             p(.class("lead")) { activity.title }
             details(offer)
             if let closed {
-                div(.class("notice"), .role("status")) { closed + " Sign-ups are closed." }
+                div(.class("notice"), .role("status")) { closed + notSignedUp }
                 contactLine("To ask about it,", contact: context.contact)
             } else if offer.isFull {
-                div(.class("notice"), .role("status")) { "This event is full." }
+                div(.class("notice"), .role("status")) {
+                    (sent ? "The last places were taken before your form arrived." : "This event is full.")
+                        + notSignedUp
+                }
                 contactLine(
                     "We may still be able to find you a place, or tell you about another event:",
                     contact: context.contact)
-            } else {
+            }
+            if (closed != nil || offer.isFull) && sent && !typedNeeds.isEmpty {
+                p { "What you told us you need to take part, to give us when you get in touch: " + typedNeeds }
+            }
+            if closed == nil && !offer.isFull {
                 HeardWeb.form(.action(DecisionURL.eventSignup(activity.id!)), .method("post"), .novalidate) {
                     FormComponents.csrfField(csrfToken)
                     SubmittedOnce.hiddenField(submissionKey)
@@ -111,15 +122,19 @@ enum EventSignupViews {
 
     // MARK: Staff
 
-    /// "12 people from 5 sign-ups, of 30 places: 18 left."
+    /// "12 people from 5 sign-ups, of 30 places: 18 left."; "…, of 1 place: full, 1 more than the places." when
+    /// the places were lowered below those signed up.
     static func totals(_ signups: [ActivitySignup], capacity: Int?) -> String {
         let people = signups.reduce(0) { $0 + $1.people }
         let base =
             Wording.count(people, "person", "people") + " from " + Wording.count(signups.count, "sign-up")
         guard let capacity else { return base + ". No limit on places." }
         let left = EventPlaces.left(capacity: capacity, taken: people) ?? 0
+        let over = people - capacity
         return base + ", of \(Wording.count(capacity, "place")): "
-            + (left == 0 ? "full." : "\(left.formatted) left.")
+            + (over > 0
+                ? "full, \(Wording.count(over, "person", "people")) more than the places."
+                : left == 0 ? "full." : "\(left.formatted) left.")
     }
 
     static func signupsSection(
