@@ -62,6 +62,30 @@ extension PublicPagesTests {
         #expect(SiteContact(name: "NHS Calder ICB", email: "a@b.example").nameInSentence == "NHS Calder ICB")
     }
 
+    @Test("the involvement trail is in date order around the consultation's opening", arguments: TestDatabase.all)
+    func trailInDateOrder(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(EventsToRespondTests.today)
+            let (consultation, place) = try await EventsToRespondTests.openConsultation(on: app.db)
+            for (title, days) in [
+                ("Later drop-in", -3), ("Workshop before it opened", -20), ("Opening-day stall", -10),
+            ] {
+                try await EventsToRespondTests.event(
+                    title, days: days, attendees: 12, consultation: consultation, place: place, on: app.db)
+            }
+            let page = try await app.browser().get(
+                "/initiatives/\(consultation.$initiative.id.uuidString.lowercased())")
+            #expect(page.status == .ok)
+            let trail = try #require(page.body.range(of: "Involvement trail")).upperBound
+            let order = [
+                "Workshop before it opened", ": consultation opened", "Opening-day stall", "Later drop-in",
+            ].map { page.body.range(of: $0, range: trail..<page.body.endIndex)?.lowerBound }
+            #expect(order.allSatisfy { $0 != nil }, "every step is on the trail")
+            let found = order.compactMap { $0 }
+            #expect(found == found.sorted(), "in date order")
+        }
+    }
+
     @Test(
         "initiative pages tell what is to come in the future tense and count in good English",
         arguments: TestDatabase.all)

@@ -420,25 +420,12 @@ enum PublicViews {
                     upcoming.isEmpty ? "Nothing to show yet." : "Nothing has happened yet: see what is coming up above."
                 }
             }
+            // In date order: what was held before the consultation opened, the consultation, then what was held
+            // while it ran or after (an event on the day it opened comes after the opening).
+            let opens = bundle.consultation?.opens
             ol(.class("trail")) {
-                for activity in held {
-                    li {
-                        h3 { activity.date.ukText + ": " + activity.title }
-                        p {
-                            "\(activity.kind.title) in \(activity.place.name)\(activity.venue.isEmpty ? "" : ", " + activity.venue). "
-                                + Wording.count(activity.attendees, "person", "people") + " took part."
-                        }
-                        let said = comments[activity.id!] ?? []
-                        if !said.isEmpty {
-                            p { strong { "What people said:" } }
-                            ul(.class("list-bullet")) { for comment in said.prefix(5) { li { comment.redactedText } } }
-                        }
-                        if !activity.whatChanged.isEmpty {
-                            p {
-                                strong { "What changed: " }; activity.whatChanged
-                            }
-                        }
-                    }
+                for activity in held where opens.map({ activity.date < $0 }) ?? true {
+                    trailItem(activity, said: comments[activity.id!] ?? [])
                 }
                 if let consultation = bundle.consultation, let facts = bundle.consultationFacts {
                     let state = facts.state(on: today)
@@ -467,11 +454,36 @@ enum PublicViews {
                         }
                     }
                 }
+                if let opens {
+                    for activity in held where activity.date >= opens {
+                        trailItem(activity, said: comments[activity.id!] ?? [])
+                    }
+                }
                 if let decision = bundle.decision, decision.isApproved {
                     li {
                         h3 { (SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn) + ": decision made" }
                         p { a(.href(DecisionURL.publicDecision(decision.id!))) { decision.title } }
                     }
+                }
+            }
+        }
+    }
+
+    /// One held activity on the involvement trail: where, how many took part, what they said and what changed.
+    static func trailItem(_ activity: InvolvementActivity, said: [ActivityComment]) -> HTMLNode {
+        li {
+            h3 { activity.date.ukText + ": " + activity.title }
+            p {
+                "\(activity.kind.title) in \(activity.place.name)\(activity.venue.isEmpty ? "" : ", " + activity.venue). "
+                    + Wording.count(activity.attendees, "person", "people") + " took part."
+            }
+            if !said.isEmpty {
+                p { strong { "What people said:" } }
+                ul(.class("list-bullet")) { for comment in said.prefix(5) { li { comment.redactedText } } }
+            }
+            if !activity.whatChanged.isEmpty {
+                p {
+                    strong { "What changed: " }; activity.whatChanged
                 }
             }
         }
