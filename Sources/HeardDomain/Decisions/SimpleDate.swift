@@ -30,6 +30,24 @@ public struct SimpleDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         self.init(year: y, month: m, day: d)
     }
 
+    /// Reads a date typed into a form: `2026-03-31` (what a date picker sends), or the UK's day first with a
+    /// four-digit year, `31/03/2026`, `31.3.2026` or `31-03-2026` (typed where the picker is a text box). Nil
+    /// for anything else, including 31 February and two-digit years.
+    public init?(typed text: String) {
+        let text = text.trimmingWhitespace()
+        if let iso = SimpleDate(iso: text) {
+            self = iso
+            return
+        }
+        let pieces = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
+        guard pieces.count == 3, (1...2).contains(pieces[0].count), (1...2).contains(pieces[1].count),
+            pieces[2].count == 4, pieces.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let d = Int(pieces[0]), let m = Int(pieces[1]), let y = Int(pieces[2]),
+            (1...12).contains(m), d >= 1, d <= SimpleDate.daysIn(month: m, year: y)
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

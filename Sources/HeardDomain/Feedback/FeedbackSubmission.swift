@@ -76,9 +76,14 @@ public struct FeedbackSubmission: Equatable, Sendable {
         if story.isEmpty && good.isEmpty && better.isEmpty {
             errors.append(FieldError("story", "Tell us about your experience."))
         }
-        for (name, text) in [("story", story), ("what_was_good", good), ("could_be_better", better)]
-        where text.count > Self.maximumTextLength {
-            errors.append(FieldError(name, "Keep this to \(Self.maximumTextLength.formatted) characters or fewer."))
+        // Each named, with its length now: two over-long answers would otherwise read as one message twice.
+        for (name, what, text) in [
+            ("story", "your experience", story), ("what_was_good", "what was good", good),
+            ("could_be_better", "what could be better", better),
+        ] {
+            if let problem = TextLimit.problem(text, limit: Self.maximumTextLength, what: what) {
+                errors.append(FieldError(name, problem))
+            }
         }
         var rating: FFTRating?
         if !fftRating.trimmingWhitespace().isEmpty {

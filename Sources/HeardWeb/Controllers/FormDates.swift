@@ -1,11 +1,12 @@
 import HeardDomain
 
 extension Admin {
-    /// Reads an optional `YYYY-MM-DD` field; a non-empty value that is not a date is an error.
+    /// Reads an optional date field (`YYYY-MM-DD`, or typed the UK way, `31/03/2026`); a non-empty value that
+    /// is not a date is an error.
     static func date(_ text: String?, field: String, into errors: inout [FieldError]) -> SimpleDate? {
         let trimmed = (text ?? "").trimmingWhitespace()
         guard !trimmed.isEmpty else { return nil }
-        guard let date = SimpleDate(iso: trimmed) else {
+        guard let date = SimpleDate(typed: trimmed) else {
             // The typed value names which field it is when two dates are wrong at once.
             errors.append(FieldError(field, "\"\(trimmed)\" is not a real date: enter it like 2026-03-31."))
             return nil

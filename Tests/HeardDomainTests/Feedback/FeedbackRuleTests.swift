@@ -178,6 +178,20 @@ struct FeedbackRuleTests {
         #expect(
             try FeedbackSubmission(serviceID: "s", story: "Hi").validated(consentRequired: false).consentToPublish
                 == false)
+        // Over-long answers: each named, with its length now.
+        do {
+            _ = try FeedbackSubmission(
+                serviceID: "s", story: String(repeating: "a", count: 30_000),
+                whatWasGood: String(repeating: "b", count: 10_001), consentToPublish: "no"
+            ).validated()
+            Issue.record("expected errors")
+        } catch {
+            #expect(
+                error.errors.map(\.message) == [
+                    "Keep your experience to 10,000 characters or fewer: it is 30,000 now.",
+                    "Keep what was good to 10,000 characters or fewer: it is 10,001 now.",
+                ])
+        }
     }
 
     @Test("import rows: dates in export formats, the legacy scale kept apart, every problem named with its line")

@@ -53,13 +53,19 @@ struct MyFormsSentTwiceTests {
             let register = try await app.browser().get("/boards/\(BoardURL.id(board.id!))")
             #expect(register.body.components(separatedBy: "Volunteer, Leeds sickle cell support group").count == 2)
 
-            // A new page gives a new key: a second, different declaration is recorded.
+            // A new page gives a new key: a second, different declaration is recorded, its start date typed the UK
+            // way (where the date picker is a text box).
             let another = [
                 "kind-\(id)": "financial", "details-\(id)": "Shares in a pharmacy chain",
-                "submission_key": try Self.key(forFormTo: declarePath, in: page.body),
+                "held_from-\(id)": "1/10/2026", "submission_key": try Self.key(forFormTo: declarePath, in: page.body),
             ]
             #expect(try await member.post(declarePath, form: another, tokenFrom: "/me").status == .seeOther)
             #expect(try await InterestDeclaration.query(on: app.db).count() == 2)
+            let shares = try await InterestDeclaration.query(on: app.db).filter(
+                \.$details == "Shares in a pharmacy chain"
+            )
+            .first()
+            #expect(shares?.heldFrom == "2026-10-01")
 
             page = try await member.get("/me")
             let idea = [

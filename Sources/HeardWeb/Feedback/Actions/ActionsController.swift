@@ -304,7 +304,7 @@ enum ActionsController {
             errors.append(FieldError("due_on", "Enter the date it will be done by, like 2027-03-31."))
             return nil
         }
-        guard let day = SimpleDate(iso: text) else {
+        guard let day = SimpleDate(typed: text) else {
             errors.append(FieldError("due_on", "\"\(text)\" is not a real date: enter it like 2027-03-31."))
             return nil
         }

@@ -355,7 +355,7 @@ enum ShareController {
     static func receivedOn(_ text: String?, today: SimpleDate) throws(ValidationFailure) -> SimpleDate {
         let text = (text ?? "").trimmingWhitespace()
         guard !text.isEmpty else { return today }
-        guard let day = SimpleDate(iso: text) else {
+        guard let day = SimpleDate(typed: text) else {
             throw ValidationFailure([
                 FieldError("received_on", "\"\(text)\" is not a real date: enter it like 2026-03-31.")
             ])
