@@ -85,7 +85,8 @@ enum PageLayout {
                                 }
                             }
                         } else {
-                            li { a(.href(SiteURL.signInPath)) { "Staff sign in" } }
+                            // Staff, and panel members and other involved people with an account, sign in here.
+                            li { a(.href(SiteURL.signInPath)) { "Sign in" } }
                         }
                     }
                 }
@@ -111,11 +112,15 @@ enum PageLayout {
             NavigationItem(label: "Home", path: SiteURL.home),
             NavigationItem(label: "Consultations", path: DecisionURL.consultationHub),
         ]
-        guard let role = user?.role else {
-            items.append(.init(label: "Share your experience", path: SiteURL.share))
-            items.append(.init(label: "Stories", path: SiteURL.stories))
-            items.append(.init(label: "You said, we did", path: SiteURL.youSaidWeDid))
-            return items
+        let publicItems: [NavigationItem] = [
+            .init(label: "Share your experience", path: SiteURL.share),
+            .init(label: "Stories", path: SiteURL.stories),
+            .init(label: "You said, we did", path: SiteURL.youSaidWeDid),
+        ]
+        guard let role = user?.role else { return items + publicItems }
+        // A panel member signed in is still one of the public: the public pages stay in reach, with their own.
+        if !role.isStaff {
+            return items + publicItems + [.init(label: "Your involvement", path: SiteURL.involvement)]
         }
         if StaffArea.dashboard.allows(role) { items.append(.init(label: "Dashboard", path: SiteURL.dashboard)) }
         if StaffArea.moderation.allows(role) { items.append(.init(label: "Moderation", path: SiteURL.moderation)) }
@@ -149,7 +154,6 @@ enum PageLayout {
                     label: "Administration", path: AdministrationPage.path,
                     sectionPaths: AdministrationPage.destinations))
         }
-        if !role.isStaff { items.append(.init(label: "Your involvement", path: SiteURL.involvement)) }
         return items
     }
 
