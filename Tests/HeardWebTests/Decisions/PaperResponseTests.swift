@@ -124,7 +124,15 @@ struct PaperResponseTests {
                     orderKey + "-1": "x", "submission_key": "p1",
                 ], tokenFrom: path)
             #expect(contradictory.status == .unprocessableEntity)
-            #expect(contradictory.body.contains("\"None of these\" cannot be ticked with other answers"))
+            let noneOfThese = "\"None of these\" cannot be ticked with other answers"
+            #expect(
+                contradictory.body.components(separatedBy: noneOfThese).count == 3, "once in the summary, once by it")
+            // Both groups' errors are tied to them, and the summary's links land on their first box.
+            for key in [usedKey, orderKey] {
+                #expect(contradictory.body.contains("aria-describedby=\"field-\(key)-hint field-\(key)-error\""))
+                #expect(contradictory.body.contains("href=\"#field-\(key)\""))
+                #expect(contradictory.body.contains("id=\"field-\(key)\" name=\"\(key)-0\""))
+            }
             let numbering = "Give each choice a number from 1 to 2 in \"Put these in order\"."
             #expect(
                 contradictory.body.components(separatedBy: numbering).count == 3,

@@ -78,43 +78,38 @@ enum ResponseViews {
                 },
                 selected: submission.value(key), failure: failure)
         case .multipleChoice:
-            let error = failure?.message(for: key)
-            return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
-                fieldset(.class("fieldset"), .id(FormComponents.fieldID(key))) {
-                    legend(.class("legend")) { label }
-                    div(.class("hint")) { "Select all that apply." }
-                    for (index, choice) in question.choiceList.enumerated() {
-                        div(.class("choice")) {
-                            input(
-                                [.type("checkbox"), .id("\(key)-\(index)"), .name("\(key)-\(index)"), .value("on")]
-                                    + (submission.value("\(key)-\(index)") == "on" ? [.checked] : []))
-                            HeardWeb.label(.for("\(key)-\(index)")) { choice }
-                        }
+            // The hint and the error are tied to the group (aria-describedby), the error shown beside the
+            // question, and the first box carries the field's id so the error summary's link lands on it.
+            let id = FormComponents.fieldID(key)
+            return FormComponents.fieldset(
+                id: id, legend: label, hint: "Select all that apply.", error: failure?.message(for: key),
+                content: question.choiceList.enumerated().map { index, choice in
+                    let boxID = index == 0 ? id : "\(key)-\(index)"
+                    return div(.class("choice")) {
+                        input(
+                            [.type("checkbox"), .id(boxID), .name("\(key)-\(index)"), .value("on")]
+                                + (submission.value("\(key)-\(index)") == "on" ? [.checked] : []))
+                        HeardWeb.label(.for(boxID)) { choice }
                     }
-                }
-            }
+                })
         case .ranking:
+            let id = FormComponents.fieldID(key)
             let error = failure?.message(for: key)
-            return div(.class("form-group" + (error != nil ? " form-group-error" : ""))) {
-                fieldset(.class("fieldset"), .id(FormComponents.fieldID(key))) {
-                    legend(.class("legend")) { label }
-                    div(.class("hint")) { "Number them from 1 (most important) to \(question.choiceList.count)." }
-                    if let error {
-                        p(.class("error-message")) {
-                            span(.class("visually-hidden")) { "Error: " }; error
-                        }
-                    }
-                    for (index, choice) in question.choiceList.enumerated() {
-                        div(.class("choice")) {
-                            HeardWeb.label(.for("\(key)-\(index)")) { choice }
-                            input(
-                                .type("text"), .id("\(key)-\(index)"), .name("\(key)-\(index)"),
+            return FormComponents.fieldset(
+                id: id, legend: label,
+                hint: "Number them from 1 (most important) to \(question.choiceList.count).", error: error,
+                content: question.choiceList.enumerated().map { index, choice in
+                    let boxID = index == 0 ? id : "\(key)-\(index)"
+                    return div(.class("choice")) {
+                        HeardWeb.label(.for(boxID)) { choice }
+                        input(
+                            [
+                                .type("text"), .id(boxID), .name("\(key)-\(index)"),
                                 .value(submission.value("\(key)-\(index)")), .class("input input-short"),
-                                HTMLAttribute("inputmode", "numeric"))
-                        }
+                                HTMLAttribute("inputmode", "numeric"),
+                            ] + (error != nil ? [.aria("invalid", "true")] : []))
                     }
-                }
-            }
+                })
         case .preferredOption:
             return div {
                 DecisionForms.radios(
