@@ -20,6 +20,18 @@ enum FeedbackScope: Equatable {
         case .service(let id): ("service_id", id)
         }
     }
+
+    /// The actions of this scope: those made for it, and those answering its feedback. An action is often made
+    /// for the organisation or another service than the feedback it answers; counting only the first kind, a
+    /// service's page said "100% led to an action" beside "0 actions" and "nothing completed yet". Nil for
+    /// everywhere. The links are few (one per answered item), so the subquery stays cheap at any scale.
+    var actionCondition: SQLQueryString? {
+        guard let (column, id) = filter else { return nil }
+        return """
+            (actions.\(unsafeRaw: column) = \(bind: id) OR actions.id IN (SELECT l.action_id FROM action_feedback l \
+            JOIN feedback_items f ON f.id = l.feedback_id WHERE f.\(unsafeRaw: column) = \(bind: id)))
+            """
+    }
 }
 
 /// The loop-closure figures, aggregated in SQL so they stay fast on millions of items.
@@ -69,8 +81,7 @@ enum LoopClosureQuery {
             weDidDays = try row?.decode(column: "we_did_days", as: Double?.self)
         }
 
-        var actionScope =
-            scope.filter.map { SQLQueryString(" AND \(unsafeRaw: $0.column) = ") + "\(bind: $0.id)" } ?? ""
+        var actionScope = scope.actionCondition.map { " AND " + $0 } ?? ""
         // Over a period, the actions that were live at some point in it: still open, or closed within it.
         if let since { actionScope = actionScope + " AND (closed_at IS NULL OR closed_at >= \(bind: since))" }
         let actionCounts = try await sql.raw(

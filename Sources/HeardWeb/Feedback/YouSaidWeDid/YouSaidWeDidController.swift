@@ -131,16 +131,11 @@ enum YouSaidWeDidController {
         var actions = ActionItem.query(on: db).with(\.$updates).with(\.$place).with(\.$organisation)
         switch scope {
         case .everywhere: break
-        case .organisation(let id):
-            published = published.filter(\.$organisation.$id == id)
-            actions = actions.filter(\.$organisation.$id == id)
-        case .place(let id):
-            published = published.filter(\.$place.$id == id)
-            actions = actions.filter(\.$place.$id == id)
-        case .service(let id):
-            published = published.filter(\.$service.$id == id)
-            actions = actions.filter(\.$service.$id == id)
+        case .organisation(let id): published = published.filter(\.$organisation.$id == id)
+        case .place(let id): published = published.filter(\.$place.$id == id)
+        case .service(let id): published = published.filter(\.$service.$id == id)
         }
+        if let condition = scope.actionCondition { actions = actions.filter(.sql(embed: condition)) }
         let publishedCount = try await published.copy().filter(\.$publishedAt >= start).count()
         let quotes = try await published.copy().with(\.$service).with(\.$place).sort(\.$publishedAt, .descending).limit(
             4
