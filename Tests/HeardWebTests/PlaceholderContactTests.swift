@@ -31,6 +31,8 @@ struct PlaceholderContactTests {
             let privacy = try await browser.get("/privacy").body
             #expect(privacy.contains("To ask about your information, contact the organisation that runs this site."))
             #expect(privacy.contains("Please tell us first: contact the organisation that runs this site."))
+            // The reference is on the public story page, so it cannot be what proves who is asking.
+            #expect(privacy.contains("A published story shows its reference, so before we send you a copy"))
             #expect(
                 try await browser.get("/accessibility").body.contains(
                     "another language, contact the organisation that runs this site. Tell us the web address"))

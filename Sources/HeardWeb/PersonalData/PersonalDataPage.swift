@@ -13,7 +13,7 @@ enum PersonalDataPage {
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Requests about personal data" }
             p(.class("lead")) {
-                "When someone asks for a copy of what Heard holds on them, or for it to be erased, find it here by the e-mail address they gave or the reference Heard gave them. Check who they are first. Reply within one month."
+                "When someone asks for a copy of what Heard holds on them, or for it to be erased, find it here by the e-mail address they gave or the reference Heard gave them. Check who they are first: a reference alone proves nothing, as a published story shows its reference, so reply through the e-mail address or phone number given with the feedback before sending a copy or erasing. Reply within one month."
             }
             FormComponents.errorSummary(failure)
             HeardWeb.form(.action(PersonalDataController.path), .method("get"), .novalidate) {

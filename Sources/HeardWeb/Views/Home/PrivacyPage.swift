@@ -137,6 +137,8 @@ enum PrivacyPage {
                     "To use any of these rights, contact \(PlaceholderContact.whoRunsTheSite)"
                 }
                 " and give the reference we gave you when you sent your feedback, if you have it. "
+                "A published story shows its reference, so before we send you a copy or delete anything we will check "
+                "it is you, for example by writing to the e-mail address or phone number you gave with it. "
                 "We will reply within one month."
             }
 
