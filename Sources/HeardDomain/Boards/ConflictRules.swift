@@ -155,20 +155,35 @@ public enum ConflictRules {
         membersPresent: String, declarations: String, register: [RegisteredMember], on day: SimpleDate,
         meetingOn: SimpleDate? = nil
     ) -> String? {
+        problems(
+            membersPresent: membersPresent, declarations: declarations, register: register, on: day,
+            meetingOn: meetingOn
+        ).first
+    }
+
+    /// Every conflict problem at once: a register out of date for some members present, and a conflict on the
+    /// register not recorded for others. Both are listed so the secretary can put them right in one go, not
+    /// find the second only after mending the first.
+    public static func problems(
+        membersPresent: String, declarations: String, register: [RegisteredMember], on day: SimpleDate,
+        meetingOn: SimpleDate? = nil
+    ) -> [String] {
+        var problems: [String] = []
         // Someone taking part in a decision must have declared, if only to say there is nothing to declare.
         let undeclared = register.filter { $0.overdue != nil && mentions(membersPresent, name: $0.name) }
         if !undeclared.isEmpty {
-            return "The register of interests is not up to date for members present: "
-                + undeclared.map {
-                    "\($0.name) (\($0.board)): \($0.overdue!.prefix(1).lowercased() + $0.overdue!.dropFirst())"
-                }
-                .joined(separator: "; ")
-                + ". Record their declarations, or a nil return, before the decision is approved."
+            problems.append(
+                "The register of interests is not up to date for members present: "
+                    + undeclared.map {
+                        "\($0.name) (\($0.board)): \($0.overdue!.prefix(1).lowercased() + $0.overdue!.dropFirst())"
+                    }
+                    .joined(separator: "; ")
+                    + ". Record their declarations, or a nil return, before the decision is approved.")
         }
         let missing = unrecorded(
             membersPresent: membersPresent, declarations: declarations, register: register, on: day,
             meetingOn: meetingOn)
-        guard !missing.isEmpty else { return nil }
+        guard !missing.isEmpty else { return problems }
         let named = missing.map { member in
             let interests = interests(of: member, on: day, meetingOn: meetingOn).map {
                 // The sentence ends after the last interest: a full stop of the member's own would double it.
@@ -176,9 +191,11 @@ public enum ConflictRules {
             }
             return "\(member.name) (\(member.board)) has declared \(interests.joined(separator: "; "))"
         }
-        return "The register of interests shows a conflict to record. "
-            + named.joined(separator: ". ")
-            + ". Add a line to the declarations naming each of them, their interest (for example \"financial\" or what it is) and what the chair decided (take part, discuss but not decide, leave for the item or not receive the papers, or that the interest is not relevant to the item)."
+        return problems + [
+            "The register of interests shows a conflict to record. "
+                + named.joined(separator: ". ")
+                + ". Add a line to the declarations naming each of them, their interest (for example \"financial\" or what it is) and what the chair decided (take part, discuss but not decide, leave for the item or not receive the papers, or that the interest is not relevant to the item)."
+        ]
     }
 
     /// A decision is its board's: at least one of the board's voting members must be among those present.

@@ -402,11 +402,11 @@ public enum GunningGate {
         }
         if let declarations, let problem = DeclarationRules.problem(declarations) {
             refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
-        } else if let problem = ConflictRules.problem(
-            membersPresent: membersPresent, declarations: declarations ?? "", register: register, on: today,
-            meetingOn: meetingOn)
-        {
-            refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
+        } else {
+            refusals += ConflictRules.problems(
+                membersPresent: membersPresent, declarations: declarations ?? "", register: register, on: today,
+                meetingOn: meetingOn
+            ).map { ApprovalRefusal(.conflictsOfInterest, $0) }
         }
         return refusals
     }

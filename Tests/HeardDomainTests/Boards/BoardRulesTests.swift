@@ -180,6 +180,34 @@ struct BoardRulesTests {
                 on: today) == nil, "other names that contain his are not him")
     }
 
+    @Test("an out-of-date register and an unrecorded conflict are both given at once, each its own problem")
+    func bothConflictProblems() {
+        let today = Self.date("2026-11-20")
+        let nair = RegisteredMember(
+            name: "Dr Priya Nair", board: "Leeds Place Committee",
+            entries: [
+                RegisterEntry(
+                    kind: .financial, description: "Shares in a pharmacy", declaredOn: Self.date("2026-11-01"))
+            ])
+        let brennan = RegisteredMember(
+            name: "Tom Brennan", board: "Leeds Place Committee", entries: [],
+            overdue: "Overdue: due on appointment, by 1 March 2026")
+        let problems = ConflictRules.problems(
+            membersPresent: "Dr Priya Nair; Tom Brennan", declarations: "None declared.", register: [nair, brennan],
+            on: today)
+        #expect(problems.count == 2)
+        #expect(
+            problems.first?.hasPrefix("The register of interests is not up to date for members present: Tom Brennan")
+                == true)
+        #expect(problems.last?.contains("Dr Priya Nair (Leeds Place Committee) has declared financial") == true)
+        let refusals = GunningGate.approvalRefusals(
+            needsConsultation: false, consultation: nil, eiaStatus: .signedOff, alreadyApproved: false, today: today,
+            declarations: "None declared.", membersPresent: "Dr Priya Nair; Tom Brennan", register: [nair, brennan],
+            meetingOn: today)
+        #expect(
+            refusals.filter { $0.message.contains("Tom Brennan") || $0.message.contains("Dr Priya Nair") }.count == 2)
+    }
+
     @Test("a member present with a current interest must be named in the declarations with the chair's action")
     func conflicts() {
         let today = Self.date("2026-11-20")
