@@ -197,7 +197,25 @@ enum MeetingPages {
                     }
                 }
             }
-            if !conflicted.isEmpty && !record.items.isEmpty {
+            // Once the minutes are approved the record cannot change: it is shown as a table, not as controls that
+            // look editable and are refused when saved.
+            if !conflicted.isEmpty && !record.items.isEmpty && locked {
+                h2(.id("declarations")) { "What the chair decided for each declared interest" }
+                DataTable.render(
+                    caption: "The chair's actions, as in the approved minutes",
+                    headers: ["Item", "Member", "What the chair decided"],
+                    rows: record.items.flatMap { item in
+                        conflicted.map { member in
+                            [
+                                .text(item.title), .text(member.name),
+                                .text(
+                                    record.actions[item.id!]?[member.id!].flatMap { action in
+                                        actionChoices.first { $0.value == action.rawValue }?.label
+                                    } ?? "Not recorded"),
+                            ]
+                        }
+                    })
+            } else if !conflicted.isEmpty && !record.items.isEmpty {
                 h2(.id("declarations")) { "What the chair decides for each declared interest" }
                 HeardWeb.form(.action(MeetingURL.declarations(id)), .method("post"), .novalidate) {
                     FormComponents.csrfField(context.csrfToken ?? "")
@@ -210,7 +228,7 @@ enum MeetingPages {
                                 failure: failure, prompt: "Not decided yet")
                         }
                     }
-                    if !locked { FormComponents.submitButton("Save the chair's actions") }
+                    FormComponents.submitButton("Save the chair's actions")
                 }
             }
             if !locked {
@@ -242,6 +260,16 @@ enum MeetingPages {
             }
             if record.members.isEmpty {
                 p { "The board has no members on the meeting day." }
+            } else if locked {
+                DataTable.render(
+                    caption: "Attendance, as in the approved minutes",
+                    headers: ["Member", "Role", "Attendance"],
+                    rows: record.members.map { member in
+                        [
+                            .text(member.name), .text(member.role),
+                            .text((record.attendance[member.id!] ?? .absent).title),
+                        ]
+                    })
             } else {
                 HeardWeb.form(.action(MeetingURL.attendance(id)), .method("post"), .novalidate) {
                     FormComponents.csrfField(context.csrfToken ?? "")
@@ -253,7 +281,7 @@ enum MeetingPages {
                             selected: typed[field] ?? (record.attendance[member.id!] ?? .absent).rawValue,
                             failure: failure, inline: true)
                     }
-                    if !locked { FormComponents.submitButton("Save attendance") }
+                    FormComponents.submitButton("Save attendance")
                 }
             }
             if !locked {

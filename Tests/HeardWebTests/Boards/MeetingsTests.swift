@@ -356,6 +356,14 @@ struct MeetingsTests {
             let late = try await secretary.post(path + "/items", form: ["title": "Any other business"], tokenFrom: path)
             #expect(late.status == .unprocessableEntity)
             #expect(late.body.contains("approved and published, so its record cannot be changed"))
+            // The page shows the record as it stands, with nothing that looks as if it could be changed.
+            let locked = try await secretary.get(path).body
+            #expect(
+                locked.contains("The chair&#39;s actions, as in the approved minutes")
+                    || locked.contains("The chair's actions, as in the approved minutes"))
+            #expect(locked.contains("Attendance, as in the approved minutes"))
+            #expect(locked.contains("<td>Dr Amir Khan</td><td>Leave for the item</td>"))
+            #expect(!locked.contains("type=\"radio\"") && !locked.contains("<select"))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "meeting.minutes_approved").count() == 1)
             #expect(
                 try await AuditEvent.query(on: app.db).filter(\.$action == "meeting.minutes_approval_refused").count()
