@@ -284,6 +284,15 @@ struct FeedbackStaffTests {
                 let form = try await officer.get("/staff/actions/new?feedback=\(item.id!.uuidString)").body
                 #expect(form.contains("Someone told us about Emergency department: access to services."))
             }
+            // Neither is a theme of the model, so none is chosen for the action.
+            let untouched = try await officer.get("/staff/actions/new?feedback=\(item.id!.uuidString)").body
+            #expect(!untouched.contains("selected>Parking") && !untouched.contains("selected>Access to services"))
+            // A story tagged with the model's own theme: the action is about it unless the officer changes it.
+            let timely = try await ScaleQueryTests.item(
+                "HRD-TIMELY", service: service, place: place, themes: ["Timeliness of care", "Not assigned"],
+                receivedDaysAgo: 1, on: app.db)
+            let form = try await officer.get("/staff/actions/new?feedback=\(timely.id!.uuidString)").body
+            #expect(form.contains("<option value=\"Timeliness of care\" selected>"))
         }
     }
 }

@@ -145,11 +145,16 @@ enum ActionsController {
                     form.serviceID = first.$service.id.uuidString
                 }
             }
+            // Most mentioned first, ties by name: the same feedback always suggests the same words and theme.
+            let themes = Dictionary(grouping: linked.flatMap(\.namedThemes), by: { $0 }).sorted {
+                ($0.value.count, $1.key) > ($1.value.count, $0.key)
+            }
+            if form.theme == nil, let theme = themes.first?.key,
+                request.listeningEngine.actionThemeNames.contains(theme)
+            {
+                form.theme = theme
+            }
             if form.youSaid == nil {
-                // Most mentioned first, ties by name: the same feedback always suggests the same words.
-                let themes = Dictionary(grouping: linked.flatMap(\.namedThemes), by: { $0 }).sorted {
-                    ($0.value.count, $1.key) > ($1.value.count, $0.key)
-                }
                 form.youSaid =
                     linked.count == 1
                     ? "Someone told us about \(first.service.name)"
