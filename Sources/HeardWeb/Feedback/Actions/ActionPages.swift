@@ -194,7 +194,13 @@ enum ActionPages {
                 ul(.class("list-plain")) {
                     for item in linked {
                         li {
-                            a(.href(SiteURL.feedback(item.id!))) { item.reference };
+                            // A formal complaint is linked only for those who may open it; others see its
+                            // reference and theme, which still count, without a link that would refuse them.
+                            if ComplaintFile.opens(item, for: context.user?.role) {
+                                a(.href(SiteURL.feedback(item.id!))) { item.reference }
+                            } else {
+                                item.reference + " (a formal complaint)"
+                            }
                             " – " + (item.namedThemes.first ?? "no theme found")
                         }
                     }
