@@ -111,6 +111,9 @@ public struct RepresentationRow: Sendable, Equatable {
 public enum Representation {
     public static let defaultSuppressBelow = 5
     public static let minimumAnswers = 20
+    /// The rule in a few plain sentences, for the page; `ruleText` gives it exactly.
+    public static let plainSummary =
+        "We compare who answered with who lives here. A group is marked under-represented when clearly fewer people from it answered than its share of the population would give. To protect people's privacy, numbers from 1 to 4 are shown as \"fewer than 5\"."
     public static let ruleText =
         "A group is flagged as under-represented when at least 20 people answered the question and either so few respondents from the group would happen less than 5% of the time if people had taken part in line with the population (a one-sided binomial test), or, when at least 5 of them would be expected, its share of respondents is less than half its share of the population. Where even no respondents from a group would not be that unlikely, the table says \"too few to tell\", unless the group's share of respondents is at least its share of the population. Numbers from 1 to 4 are shown as \"fewer than 5\", and beside them at least one more group, or the total, is not shown, so that no one can be identified or worked out from the total. When so few answered that the total is not shown either, and no group's number could be shown, groups with none are shown as \"fewer than 5\" too."
 

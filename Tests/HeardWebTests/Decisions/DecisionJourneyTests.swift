@@ -547,6 +547,10 @@ struct DecisionJourneyTests {
             #expect(
                 outcome.body.contains("not shown, to protect a small group")
                     || outcome.body.contains("how many answered is not shown"))
+            // The rule in plain words first, the exact rule behind a disclosure.
+            #expect(outcome.body.contains("We compare who answered with who lives here."))
+            #expect(outcome.body.contains("Exactly how a group is judged, and how small numbers are hidden"))
+            #expect(outcome.body.contains("(a one-sided binomial test)"))
             let csv = try await visitor.get(publicPath + "/outcome.csv")
             #expect(csv.status == .ok)
             #expect(csv.body.contains("theme,Travel"))

@@ -158,6 +158,7 @@ struct ScaleQueryTests {
             let publicPage = try await browser.get("/you-said-we-did/places/calderdale").body
             #expect(publicPage.contains("1 story published in the last 4 weeks"))
             #expect(publicPage.contains("Parking") && !publicPage.contains("Staff continuity"))
+            #expect(publicPage.contains("so the counts below need not add up to the stories published"))
             // Its quotes are the latest stories whatever their age, and say so.
             #expect(publicPage.contains("The latest 3 published stories, whenever they were published."))
 

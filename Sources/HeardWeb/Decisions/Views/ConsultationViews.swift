@@ -511,7 +511,12 @@ enum AnalysisViews {
             } else {
                 p { "This covers several places, so population shares are not compared." }
             }
-            p(.class("hint")) { Representation.ruleText }
+            // The short version first, in plain words; the exact rule for those who check it, one click away.
+            p(.class("hint")) { Representation.plainSummary }
+            details(.class("details")) {
+                HeardWeb.summary { "Exactly how a group is judged, and how small numbers are hidden" }
+                p { Representation.ruleText }
+            }
             for group in groups {
                 DataTable.render(
                     caption:

@@ -49,6 +49,11 @@ enum YouSaidWeDidPage {
                 }
                 let shownThemes = Set(ListeningEngine.publicThemes(model.themes.map(\.theme)))
                 if !shownThemes.isEmpty {
+                    // A story can have several themes, or none the engine could name: the table's counts need not
+                    // add up to the stories published, and the page says so rather than look wrong.
+                    p(.class("hint")) {
+                        "A story can be about several themes, or none we could name, so the counts below need not add up to the stories published."
+                    }
                     DataTable.render(
                         caption: "What people talked about most \(YouSaidWeDidController.period)",
                         headers: ["Theme", "Stories", "Positive", "Negative"],
