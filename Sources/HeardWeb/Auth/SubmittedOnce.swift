@@ -46,6 +46,21 @@ enum SubmittedOnce {
         return request.redirect(to: resultPath)
     }
 
+    /// Runs `save` once per filling-in: a form sent before is taken to what it made, and one sent at the same
+    /// moment as the copy that won gets the same answer. `save` records `key` (with `record`) in the transaction
+    /// that makes the thing.
+    static func once(
+        _ request: Request, key: String?, _ save: () async throws -> Response
+    ) async throws -> Response {
+        if let path = try await earlier(key, on: request.db) { return repeated(request, resultPath: path) }
+        do {
+            return try await save()
+        } catch {
+            if let response = try await repeatedAfterClash(request, key: key, error: error) { return response }
+            throw error
+        }
+    }
+
     /// For a failed save: the repeat's answer when the failure was this key already being stored (a sending at
     /// the same moment won), else nil and the caller rethrows.
     static func repeatedAfterClash(_ request: Request, key: String?, error: any Error) async throws -> Response? {

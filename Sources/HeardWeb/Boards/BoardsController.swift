@@ -333,26 +333,18 @@ enum BoardsController {
         let (board, member) = try await findMember(request)
         // A double click must not put the same interest on the public register twice.
         let submission = SubmittedOnce.key(request)
-        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
-            return SubmittedOnce.repeated(request, resultPath: path)
-        }
-        let form = DeclarationForm.read(request, member: member, board: board, suffix: "", declaredToday: false)
-        guard form.errors.isEmpty, let entry = form.entry else {
-            return try await memberPage(
-                board, member, request, failure: ValidationFailure(form.errors), typed: form.typed, notice: nil)
-        }
-        do {
+        return try await SubmittedOnce.once(request, key: submission) {
+            let form = DeclarationForm.read(request, member: member, board: board, suffix: "", declaredToday: false)
+            guard form.errors.isEmpty, let entry = form.entry else {
+                return try await memberPage(
+                    board, member, request, failure: ValidationFailure(form.errors), typed: form.typed, notice: nil)
+            }
             try await DeclarationForm.record(
                 entry, member: member, request, submission: submission,
                 resultPath: BoardURL.member(board.id!, member.id!))
-        } catch {
-            if let response = try await SubmittedOnce.repeatedAfterClash(request, key: submission, error: error) {
-                return response
-            }
-            throw error
+            Admin.flash(request, entry.kind.isInterest ? "Interest recorded in the register." : "Nil return recorded.")
+            return request.redirect(to: BoardURL.member(board.id!, member.id!))
         }
-        Admin.flash(request, entry.kind.isInterest ? "Interest recorded in the register." : "Nil return recorded.")
-        return request.redirect(to: BoardURL.member(board.id!, member.id!))
     }
 
     /// A member with a Heard account declares for themselves, from their own page, dated today.
@@ -364,31 +356,23 @@ enum BoardsController {
                 .with(\.$board).with(\.$declarations).first()
         else { throw Abort(.notFound) }
         let submission = SubmittedOnce.key(request)
-        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
-            return SubmittedOnce.repeated(request, resultPath: path)
-        }
-        let suffix = "-" + BoardURL.id(member.id!)
-        let form = DeclarationForm.read(
-            request, member: member, board: member.board, suffix: suffix, declaredToday: true)
-        guard form.errors.isEmpty, let entry = form.entry else {
-            return try await IdeasController.minePage(
-                request, failure: ValidationFailure(form.errors), typed: form.typed, notice: nil)
-        }
-        do {
+        return try await SubmittedOnce.once(request, key: submission) {
+            let suffix = "-" + BoardURL.id(member.id!)
+            let form = DeclarationForm.read(
+                request, member: member, board: member.board, suffix: suffix, declaredToday: true)
+            guard form.errors.isEmpty, let entry = form.entry else {
+                return try await IdeasController.minePage(
+                    request, failure: ValidationFailure(form.errors), typed: form.typed, notice: nil)
+            }
             try await DeclarationForm.record(
                 entry, member: member, request, submission: submission, resultPath: SiteURL.involvement)
-        } catch {
-            if let response = try await SubmittedOnce.repeatedAfterClash(request, key: submission, error: error) {
-                return response
-            }
-            throw error
+            Admin.flash(
+                request,
+                entry.kind.isInterest
+                    ? "Thank you: your interest is recorded in the register of \(member.board.name)."
+                    : "Thank you: your nil return is recorded.")
+            return request.redirect(to: SiteURL.involvement)
         }
-        Admin.flash(
-            request,
-            entry.kind.isInterest
-                ? "Thank you: your interest is recorded in the register of \(member.board.name)."
-                : "Thank you: your nil return is recorded.")
-        return request.redirect(to: SiteURL.involvement)
     }
 
     /// Records that a declared interest has ended (no longer a partner, left the charity), audited: the register

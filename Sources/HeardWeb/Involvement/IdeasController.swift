@@ -38,11 +38,33 @@ enum IdeasController {
 
     @Sendable static func submit(_ request: Request) async throws -> Response {
         guard let user = request.currentUser else { throw Abort(.unauthorized) }
-        // Both copies of a double tap at once pass the "already put forward" check below; the key stops the second.
+        // Both copies of a double tap at once pass the "already put forward" check; the key stops the second.
         let submission = SubmittedOnce.key(request)
-        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
-            return SubmittedOnce.repeated(request, resultPath: path)
+        return try await SubmittedOnce.once(request, key: submission) {
+            let (typed, errors) = try await checked(request, user: user)
+            guard errors.isEmpty else {
+                return try await minePage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
+            }
+            let idea = Idea(
+                authorID: user.id!, title: typed["title"]!, details: typed["details"]!,
+                creditName: typed["credit_name"]!, creditPublicly: typed["credit_publicly"] == "yes")
+            try await request.db.writeTransaction { db in
+                try await SubmittedOnce.record(submission, resultPath: SiteURL.involvement, on: db)
+                try await idea.create(on: db)
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "idea.submitted", objectType: "idea",
+                    objectID: idea.id?.uuidString,
+                    summary: "\(user.displayName) put forward the idea \(request.listeningEngine.redacted(idea.title))")
+            }
+            Admin.flash(request, "Thank you. Your idea is saved; you will see the response here and by e-mail.")
+            return request.redirect(to: SiteURL.involvement)
         }
+    }
+
+    /// What was typed into the idea form, and every problem with it at once.
+    private static func checked(
+        _ request: Request, user: User
+    ) async throws -> (typed: [String: String], errors: [FieldError]) {
         let typed = [
             "title": Admin.text(request, "title").trimmingWhitespace(),
             "details": Admin.text(request, "details").trimmingWhitespace(),
@@ -102,29 +124,7 @@ enum IdeasController {
                     ))
             }
         }
-        guard errors.isEmpty else {
-            return try await minePage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
-        }
-        let idea = Idea(
-            authorID: user.id!, title: typed["title"]!, details: typed["details"]!, creditName: typed["credit_name"]!,
-            creditPublicly: typed["credit_publicly"] == "yes")
-        do {
-            try await request.db.writeTransaction { db in
-                try await SubmittedOnce.record(submission, resultPath: SiteURL.involvement, on: db)
-                try await idea.create(on: db)
-                try await AuditLog.record(
-                    on: db, actor: Admin.actor(request), action: "idea.submitted", objectType: "idea",
-                    objectID: idea.id?.uuidString,
-                    summary: "\(user.displayName) put forward the idea \(request.listeningEngine.redacted(idea.title))")
-            }
-        } catch {
-            if let response = try await SubmittedOnce.repeatedAfterClash(request, key: submission, error: error) {
-                return response
-            }
-            throw error
-        }
-        Admin.flash(request, "Thank you. Your idea is saved; you will see the response here and by e-mail.")
-        return request.redirect(to: SiteURL.involvement)
+        return (typed, errors)
     }
 
     // MARK: Staff

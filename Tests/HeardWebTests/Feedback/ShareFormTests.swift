@@ -115,11 +115,7 @@ struct ShareFormTests {
             let (service, _) = try await Fixtures.service(on: app.db)
             let formPath = "/feedback/new?service=\(service.id!.uuidString)"
             let person = app.browser()
-            let page = try await person.get(formPath)
-            let key = try #require(
-                page.body.range(of: "name=\"submission_key\" value=\"").map { range in
-                    String(page.body[range.upperBound...].prefix { $0 != "\"" })
-                })
+            let key = try #require(try await person.get(formPath).hiddenValue("submission_key"))
             let form = [
                 "service_id": service.id!.uuidString,
                 "story": "Nobody told us my mother had been moved to another ward.",
