@@ -135,6 +135,11 @@ struct ImportCommand: AsyncParsableCommand {
                     fingerprint = fileFingerprint
                 }
                 let refusedFile = try refusedRows.map { try RefusedRowsFile(path: $0, mapping: mapping) }
+                if !dryRun {
+                    Interruption.whenInterrupted(
+                        say: "The rows up to the last 500-row commit are stored. To carry on after them, run the same "
+                            + "command with --resume: the totals and refused rows it gives cover the whole file.")
+                }
                 let bar = TextProgressBar(enabled: isatty(STDERR_FILENO) == 1)
                 let started = Date()
                 let report: ImportReport

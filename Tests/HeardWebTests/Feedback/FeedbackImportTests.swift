@@ -286,19 +286,26 @@ struct FeedbackImportTests {
         }
     }
 
-    @Test("an interrupted import resumes after the last committed row without duplicates")
+    @Test(
+        "an interrupted import resumes after the last committed row without duplicates, its totals and refusals covering the whole file"
+    )
     func resumes() async throws {
         try await TestApp.run(on: .sqlite) { app in
             _ = try await Fixtures.service(on: app.db)
-            let rows = (1...1200).map { "2026-10-01,Emergency department,Comment number \($0),Good,yes," }
+            // Two bad dates: line 100, before the interruption, and line 801, after it.
+            let rows = (1...1200).map {
+                "\([99, 800].contains($0) ? "2026-02-31" : "2026-10-01"),Emergency department,Comment number \($0),Good,yes,"
+            }
             let file = try Self.write(["Date,Service,Comment,FFT,Publish,Recommend"] + rows)
             defer { try? FileManager.default.removeItem(at: file) }
-            // Simulate a run that committed the first 500 rows and then died.
+            // Simulate a run that committed the first 500 rows (499 stored, line 100 refused) and then died.
             let batch = ImportBatch(fileName: "big.csv", createdByID: nil)
             batch.lastLine = 501
+            batch.rowsImported = 499
+            batch.rowsRejected = 1
             try await batch.create(on: app.db)
             let service = try #require(try await Service.query(on: app.db).first())
-            let first500 = (1...500).map { n in
+            let first500 = (1...500).filter { $0 != 99 }.map { n in
                 FeedbackImporter.item(
                     FeedbackSubmission.Valid(
                         story: "Comment number \(n)", whatWasGood: "", couldBeBetter: "", fftRating: .good,
@@ -307,12 +314,19 @@ struct FeedbackImportTests {
                     date: nil, legacy: nil, service: service, batchID: batch.id!)
             }
             try await first500.create(on: app.db)
+            var listed: [Int] = []
             let report = try await FeedbackImporter(database: app.db).run(
-                file: file, fileName: "big.csv", mapping: Self.mapping, dryRun: false, resume: batch)
-            #expect(report.accepted == 700)
+                file: file, fileName: "big.csv", mapping: Self.mapping, dryRun: false, resume: batch,
+                refused: { listed.append($0.line) })
+            #expect(report.rowsRead == 1200)
+            #expect(report.accepted == 1198 && report.rejected == 2, "the totals add up to the file")
+            #expect(listed == [100, 801], "the refusals of the interrupted run are listed again")
             let stories = try await FeedbackItem.query(on: app.db).all().map(\.story)
-            #expect(stories.count == 1200)
-            #expect(Set(stories).count == 1200)
+            #expect(stories.count == 1198)
+            #expect(Set(stories).count == 1198)
+            let saved = try #require(try await ImportBatch.find(batch.id, on: app.db))
+            #expect(saved.rowsImported == 1198 && saved.rowsRejected == 2)
+            #expect(saved.rejections?.hasPrefix("line 100") == true)
         }
     }
 

@@ -300,23 +300,23 @@ public struct FeedbackImporter {
         while try reader.nextRecord() {
             let line = reader.line
             report.rowsRead += 1
-            // Lines committed before a resume are read only to count their twins, so the rows after them get
-            // the keys they would have had in one run.
+            // Lines committed before a resume are not stored again, but they are checked and counted as in one
+            // run: their twins give the rows after them the keys they would have had, their refusals are listed
+            // again (the interrupted run's list was lost with it), and the totals cover the whole file.
             let committedBefore = line <= skipThrough
             if report.rowsRead % 5000 == 0 { progress(reader.bytesRead, totalBytes) }
             // A row with fewer or more fields than the header has its values in the wrong columns: refuse it.
             guard reader.fieldRanges.count == header.count else {
-                if committedBefore { continue }
                 report.rejected += 1
                 let error = FeedbackImportRules.RowError(
                     line: line, field: "", message: "expected \(header.count) fields, found \(reader.fieldRanges.count)"
                 )
                 try refused(error)
                 if report.rejections.count < ImportReport.keptRejections { report.rejections.append(error) }
-                lastLine = line
+                lastLine = max(lastLine, line)
                 continue
             }
-            if !reader.recordIsValidUTF8, !committedBefore {
+            if !reader.recordIsValidUTF8 {
                 report.invalidUTF8Rows += 1
                 if report.invalidUTF8Lines.count < 10 { report.invalidUTF8Lines.append(line) }
             }
@@ -333,7 +333,7 @@ public struct FeedbackImporter {
                 date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter),
                 legacy: value(.legacyRecommend), today: today, dateOrder: dateOrder)
             // A retired service takes only what it received before it was retired (its last returns).
-            if let service, let retiredAt = service.retiredAt, !committedBefore {
+            if let service, let retiredAt = service.retiredAt {
                 let retiredOn = SimpleDate.ukDay(of: retiredAt)
                 let received: SimpleDate? =
                     if case .success(let row) = checked, let date = row.date {
@@ -347,15 +347,15 @@ public struct FeedbackImporter {
                                 + " Only feedback received before then can be imported for it."))
                 }
             }
-            if committedBefore {
-                if case .success(let row) = checked, errors.isEmpty, let service {
-                    _ = keys.key(row.submission, date: row.date, serviceID: service.id!)
-                }
+            if committedBefore, case .success(let row) = checked, errors.isEmpty, let service {
+                // Stored by this import before it was interrupted.
+                _ = keys.key(row.submission, date: row.date, serviceID: service.id!)
+                report.accepted += 1
                 continue
             }
             switch checked {
             case .failure(let failure): errors += failure.errors
-            case .success(let row) where errors.isEmpty:
+            case .success(let row) where errors.isEmpty && !committedBefore:
                 report.accepted += 1
                 guard let service else { break }
                 let key = keys.key(row.submission, date: row.date, serviceID: service.id!)
@@ -373,7 +373,7 @@ public struct FeedbackImporter {
                     report.rejections.append(contentsOf: errors)
                 }
             }
-            lastLine = line
+            lastLine = max(lastLine, line)
             if chunk.count >= Self.chunkSize {
                 try await commit(chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, report: &report)
                 chunk.removeAll(keepingCapacity: true)
