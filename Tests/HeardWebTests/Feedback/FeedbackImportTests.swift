@@ -367,7 +367,11 @@ struct FeedbackImportTests {
             let batch = try #require(try await ImportBatch.find(two.batchID, on: app.db))
             #expect(batch.rowsImported == 2)
 
-            // Imported again on purpose, every row is stored again.
+            // Imported again on purpose, every row is stored again; a dry run says so first.
+            let rehearsal = try await importer.run(
+                file: fixed, fileName: "b.csv", mapping: Self.mapping, dryRun: true, importAgain: true)
+            #expect(rehearsal.accepted == 5 && rehearsal.alreadyImported == 0)
+            #expect(try await FeedbackItem.query(on: app.db).count() == 5)
             let again = try await importer.run(
                 file: fixed, fileName: "b.csv", mapping: Self.mapping, dryRun: false, importAgain: true)
             #expect(again.accepted == 5)

@@ -213,7 +213,10 @@ public struct FeedbackImporter {
                 reader, fileName: fileName, header: header, index: index, services: services,
                 fixedService: fixedService, dryRun: dryRun, batch: importBatch, today: today,
                 dateOrder: mapping.order,
-                keys: ImportRowKeys(salt: importAgain ? (importBatch?.id?.uuidString ?? "") : ""), report: &report,
+                // Imported again on purpose: its rows get keys of their own, so none counts as already stored. A
+                // dry run has no batch yet, but must predict the same.
+                keys: ImportRowKeys(salt: importAgain ? (importBatch?.id?.uuidString ?? UUID().uuidString) : ""),
+                report: &report,
                 totalBytes: totalBytes, refused: refused,
                 progress: progress)
         } catch {
