@@ -81,7 +81,12 @@ enum PersonalDataController {
                 status: .unprocessableEntity)
         }
         var errors: [FieldError] = []
-        if let problem = ErasureRules.reasonProblem(typed.reason) { errors.append(FieldError("reason", problem)) }
+        if let problem = ErasureRules.reasonProblem(typed.reason) {
+            errors.append(FieldError("reason", problem))
+        } else if let problem = request.listeningEngine.personalDataProblem(in: typed.reason, field: "reason") {
+            // The audit log keeps the reason for good: the person's address in it would outlive the erasure.
+            errors.append(problem)
+        }
         if !typed.confirmed {
             errors.append(FieldError("confirm", "Tick the box to confirm: erased words cannot be brought back."))
         }

@@ -64,6 +64,38 @@ struct ModerationTests {
     }
 
     @Test(
+        "a reason to reject or escalate may not repeat personal data, as the audit log keeps it",
+        arguments: TestDatabase.all)
+    func reasonWithoutPersonalData(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let moderator = try await app.signedInBrowser(.moderator)
+            let item = try await ScaleQueryTests.item(
+                "HRD-REASON01", service: service, place: place, themes: [], status: .awaitingModeration,
+                receivedDaysAgo: 1, on: app.db)
+            let path = SiteURLPaths.moderate(item.id!)
+            for decision in ["reject", "escalate"] {
+                let refused = try await moderator.post(
+                    path,
+                    form: [
+                        "decision": decision, "reason": "Spam test, phone 07700 900115", "published_text": "x",
+                        "contact_phone": "07700 900123",
+                    ], tokenFrom: path)
+                #expect(refused.status == .unprocessableEntity, "\(decision)")
+                #expect(refused.body.contains("Describe the reason without repeating the personal data"))
+                #expect(refused.body.contains("Spam test, phone 07700 900115"), "what was typed is kept")
+            }
+            #expect(try await FeedbackItem.find(item.id, on: app.db)?.status == .awaitingModeration)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.reject").count() == 0)
+            let rejected = try await moderator.post(
+                path,
+                form: ["decision": "reject", "reason": "Spam: an advert for a phone shop", "published_text": "x"],
+                tokenFrom: path)
+            #expect(rejected.status == .seeOther)
+        }
+    }
+
+    @Test(
         "two moderators deciding the same item at once: one decision is kept, the other is refused with 409 and saves nothing",
         arguments: TestDatabase.all)
     func concurrentDecisions(_ database: TestDatabase) async throws {

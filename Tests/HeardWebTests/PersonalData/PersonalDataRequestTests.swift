@@ -148,6 +148,18 @@ struct PersonalDataRequestTests {
             #expect(refused.body.contains("Say why the data is erased"))
             #expect(refused.body.contains("Tick the box to confirm"))
             #expect(try await FeedbackItem.find(kind.id, on: app.db)?.story == "The physio was patient and kind.")
+            // The reason is kept in the audit log for good: the person's address must not outlive the erasure there.
+            let repeating = try await admin.post(
+                erasePath,
+                form: [
+                    "email": "jo.bloggs@example.org", "reason": "Asked at jo.bloggs@example.org to delete it all",
+                    "confirm": "yes",
+                ], tokenFrom: "/staff/personal-data?email=jo.bloggs@example.org")
+            #expect(repeating.status == .unprocessableEntity)
+            #expect(repeating.body.contains("href=\"#field-reason\""))
+            #expect(try await FeedbackItem.find(kind.id, on: app.db)?.story == "The physio was patient and kind.")
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "personal_data.erased").count() == 0)
 
             let erased = try await admin.post(
                 erasePath,

@@ -138,6 +138,20 @@ enum ModerationController {
                 publishedText: text.isEmpty ? PublishedSuggestion.text(for: item) : text, reason: reason,
                 status: .unprocessableEntity)
         }
+        // A reason to reject or escalate is kept in the audit log, which cannot be changed: like a withdrawal's,
+        // it must not repeat the personal data it is about.
+        if !reason.isEmpty {
+            let found = request.listeningEngine.personalDataFound(in: reason)
+            if !found.isEmpty {
+                return try await render(
+                    request, item: item,
+                    failure: ValidationFailure([
+                        FieldError("reason", PublishedStoryChange.Refusal.personalDataInReason(found).description)
+                    ]),
+                    publishedText: text.isEmpty ? PublishedSuggestion.text(for: item) : text, reason: reason,
+                    contact: form.contact, status: .unprocessableEntity)
+            }
+        }
         let user = request.currentUser!
         let now = Date()
         item.moderatedAt = now
