@@ -38,10 +38,26 @@ struct FeedbackStaffTests {
                 "the e-mail links to the alerts page: \(notices.map(\.body))")
             let dashboard = try await moderator.get("/staff")
             #expect(dashboard.body.contains(item.reference))
-            let handled = try await moderator.post(
-                "/staff/alerts/\(alert.id!.uuidString.lowercased())/acknowledge", form: [:], tokenFrom: "/staff")
+            // The item's own page says it is urgent, and that nobody has it yet.
+            let itemPath = "/staff/feedback/\(item.id!.uuidString.lowercased())"
+            let before = try await moderator.get(itemPath).body
+            #expect(
+                before.contains("flagged for immediate attention")
+                    && before.contains("Nobody has taken it in hand yet."))
+            let acknowledge = "/staff/alerts/\(alert.id!.uuidString.lowercased())/acknowledge"
+            let handled = try await moderator.post(acknowledge, form: [:], tokenFrom: "/staff")
             #expect(handled.status == .seeOther)
             #expect(try await UrgentAlert.find(alert.id, on: app.db)?.acknowledgedAt != nil)
+            // Another handler sees who has it, and pressing again does not take it from them.
+            let handler = app.browser()
+            _ = try await handler.signIn(
+                email: "complaints_handler@test.heard.example", password: "correct horse battery staple")
+            #expect(try await handler.post(acknowledge, form: [:], tokenFrom: itemPath).status == .seeOther)
+            let after = try await handler.get(itemPath).body
+            #expect(after.contains("Taken in hand by Moderator Tester"))
+            #expect(!after.contains("Nobody has taken it in hand yet."))
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "alert.acknowledged").all()
+            #expect(audit.map(\.summary) == ["Took the urgent alert on \(item.reference) in hand"])
         }
     }
 

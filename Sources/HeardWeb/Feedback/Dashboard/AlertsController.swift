@@ -9,13 +9,21 @@ enum AlertsController {
             throw Abort(.notFound)
         }
         if alert.acknowledgedAt == nil {
-            alert.acknowledgedAt = Date()
-            alert.acknowledgedByID = request.currentUser?.id
+            let reference = try await FeedbackItem.find(alert.$feedback.id, on: request.db)?.reference ?? "feedback"
+            let actor = Admin.actor(request)
+            let userID = request.currentUser?.id
+            let now = Date()
+            // Two handlers pressing at once: the first is recorded as taking it; the second sees who did.
             try await request.db.writeTransaction { db in
-                try await alert.save(on: db)
+                try await db.lockRow(in: UrgentAlert.schema, id: alert.id!)
+                guard let current = try await UrgentAlert.find(alert.id, on: db), current.acknowledgedAt == nil
+                else { return }
+                current.acknowledgedAt = now
+                current.acknowledgedByID = userID
+                try await current.save(on: db)
                 try await AuditLog.record(
-                    on: db, actor: Admin.actor(request), action: "alert.acknowledged", objectType: "feedback",
-                    objectID: alert.$feedback.id.uuidString, summary: "Took an urgent alert in hand")
+                    on: db, actor: actor, action: "alert.acknowledged", objectType: "feedback",
+                    objectID: alert.$feedback.id.uuidString, summary: "Took the urgent alert on \(reference) in hand")
             }
         }
         return request.redirect(to: SiteURL.feedback(alert.$feedback.id))

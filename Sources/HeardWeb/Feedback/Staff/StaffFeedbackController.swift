@@ -310,10 +310,17 @@ enum StaffFeedbackController {
             ? try await Complaint.query(on: request.db).filter(\.$feedback.$id == item.id!).first() : nil
         let handlesComplaints = request.currentUser.map { StaffArea.complaints.allows($0.role) } ?? false
         let moderates = request.currentUser.map { StaffArea.moderation.allows($0.role) } ?? false
+        // An urgent item says whether someone has taken it in hand, and who: a second handler must be able to tell.
+        var urgent: StaffFeedbackPages.Urgent?
+        if let alert = try await UrgentAlert.query(on: request.db).filter(\.$feedback.$id == item.id!).first() {
+            var taker: User?
+            if let id = alert.acknowledgedByID { taker = try await User.find(id, on: request.db) }
+            urgent = .init(alert: alert, takenBy: taker?.displayName)
+        }
         return StaffFeedbackPages.item(
             context: PageContext(request, title: item.reference, hasErrors: failure != nil), item: item,
             actions: links.map(\.action), complaint: complaint.map { ($0, handlesComplaints) },
-            moderates: moderates, today: request.today, reply: reply, failure: failure,
+            moderates: moderates, urgent: urgent, today: request.today, reply: reply, failure: failure,
             themeNames: themeChoices(request, item),
             earlierThemes: Set(item.themeList).subtracting(request.listeningEngine.themeNames),
             analysis: analysis ?? (Set(item.themeList), item.sentiment.map(String.init) ?? "none"),

@@ -135,9 +135,42 @@ enum StaffFeedbackPages {
         }
     }
 
+    /// An urgent alert on the item, and who took it in hand (nil: nobody yet, or an account since removed).
+    struct Urgent {
+        var alert: UrgentAlert
+        var takenBy: String?
+    }
+
+    /// "Urgent: flagged for immediate attention (self-harm). Taken in hand by Dev Sharma, <time>.", or the button
+    /// to take it in hand when nobody has.
+    static func urgentNotice(_ urgent: Urgent, csrfToken: String) -> HTMLNode {
+        let alert = urgent.alert
+        let reasons = EnglishList.and(alert.reasons.split(separator: ";").map { String($0) })
+        return div(.class("notice"), .role("status")) {
+            p {
+                strong { "Urgent: " }; "flagged for immediate attention (\(reasons))."
+            }
+            if let at = alert.acknowledgedAt {
+                p {
+                    "Taken in hand by \(urgent.takenBy ?? "a member of staff"), \(at.formatted(AuditPage.dateFormat))."
+                }
+            } else {
+                HeardWeb.form(
+                    .action(SiteURL.alerts + "/" + alert.id!.uuidString.lowercased() + "/acknowledge"),
+                    .method("post")
+                ) {
+                    FormComponents.csrfField(csrfToken)
+                    p { "Nobody has taken it in hand yet." }
+                    button(.type("submit"), .class("button")) { "I am dealing with this" }
+                }
+            }
+        }
+    }
+
     static func item(
         context: PageContext, item: FeedbackItem, actions: [ActionItem], complaint: (Complaint, linked: Bool)?,
-        moderates: Bool, today: SimpleDate, reply: String, failure: ValidationFailure?, themeNames: [String],
+        moderates: Bool, urgent: Urgent? = nil, today: SimpleDate, reply: String, failure: ValidationFailure?,
+        themeNames: [String],
         earlierThemes: Set<String> = [],
         analysis: (themes: Set<String>, sentiment: String), notice: String?, csrfToken: String
     ) -> String {
@@ -161,6 +194,7 @@ enum StaffFeedbackPages {
                     if linked { a(.href(ComplaintURL.complaint(complaint.id!))) { "Open the complaint" } }
                 }
             }
+            if let urgent { urgentNotice(urgent, csrfToken: csrfToken) }
             if item.mayNotBeEnglish && item.analysisCorrectedAt == nil { NotEnglishNote.render() }
             FeedbackSummaryList.render(item, showContact: true)
             h2 { "What they wrote" }
