@@ -92,6 +92,29 @@ struct ReferenceDataTests {
         }
     }
 
+    @Test("two organisations cannot have the same ODS code", arguments: TestDatabase.all)
+    func duplicateODSCode(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let browser = try await app.signedInBrowser(.administrator)
+            let first = try await browser.post(
+                "/staff/organisations/new", form: ["name": "Riverside Trust", "kind": "trust", "ods_code": "RZ1"])
+            #expect(first.status == .seeOther)
+            let second = try await browser.post(
+                "/staff/organisations/new", form: ["name": "QA Community Trust", "kind": "trust", "ods_code": "rz1"])
+            #expect(second.status == .unprocessableEntity)
+            #expect(second.body.contains("Riverside Trust already has the ODS code RZ1."))
+            #expect(second.body.contains("href=\"#field-ods_code\""))
+            #expect(try await Organisation.query(on: app.db).count() == 1)
+            // Saving the organisation that has it again is fine.
+            let riverside = try #require(try await Organisation.query(on: app.db).first())
+            let editPath = "/staff/organisations/\(riverside.id!.uuidString.lowercased())/edit"
+            let kept = try await browser.post(
+                editPath, form: ["name": "Riverside NHS Trust", "kind": "trust", "ods_code": "RZ1"],
+                tokenFrom: editPath)
+            #expect(kept.status == .seeOther)
+        }
+    }
+
     @Test("a duplicate name is a field error, not a crash", arguments: TestDatabase.all)
     func duplicatePlace(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in

@@ -73,6 +73,18 @@ enum OrganisationsController {
                             schema: Organisation.schema, id: id, objectType: "organisation", noun: "organisation",
                             on: db)
                     }
+                    // An ODS code names one organisation: two with the same code would split its figures.
+                    if let code = valid.odsCode,
+                        let other = try await Organisation.query(on: db).filter(\.$odsCode == code).all()
+                            .first(where: { $0.id != existing?.id })
+                    {
+                        throw ValidationFailure([
+                            FieldError(
+                                "ods_code",
+                                "\(other.name) already has the ODS code \(code). Check the code, or change that organisation's first."
+                            )
+                        ])
+                    }
                     try await org.save(on: db)
                     try await AuditLog.record(
                         on: db, actor: Admin.actor(request),
