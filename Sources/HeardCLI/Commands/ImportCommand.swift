@@ -171,7 +171,7 @@ struct ImportCommand: AsyncParsableCommand {
                 let lines = report.invalidUTF8Lines.map(String.init).joined(separator: ", ")
                 let invalidUTF8 =
                     report.invalidUTF8Rows > 0
-                    ? " \(report.invalidUTF8Rows) rows had bytes that are not UTF-8, replaced by U+FFFD (lines \(lines)\(report.invalidUTF8Rows > report.invalidUTF8Lines.count ? ", …" : "")); save the file as CSV UTF-8 to keep every character."
+                    ? " \(report.invalidUTF8Rows == 1 ? "1 row" : "\(report.invalidUTF8Rows) rows") had bytes that are not UTF-8, replaced by U+FFFD (\(report.invalidUTF8Lines.count == 1 ? "line" : "lines") \(lines)\(report.invalidUTF8Rows > report.invalidUTF8Lines.count ? ", …" : "")); save the file as CSV UTF-8 to keep every character."
                     : ""
                 let encoding =
                     report.readAsWindows1252
@@ -183,7 +183,7 @@ struct ImportCommand: AsyncParsableCommand {
                     : ""
                 if dryRun {
                     print(
-                        "Dry run: \(report.rowsRead.formatted) rows read, \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(invalidUTF8)\(encoding)"
+                        "Dry run: \(report.rowsRead.formatted) \(report.rowsRead == 1 ? "row" : "rows") read, \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(invalidUTF8)\(encoding)"
                     )
                     return report.rejected
                 }

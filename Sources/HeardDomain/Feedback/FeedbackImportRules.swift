@@ -67,6 +67,21 @@ public enum FeedbackImportRules {
         var other: DateOrder { self == .dayFirst ? .monthFirst : .dayFirst }
     }
 
+    /// The month's name when `raw` is written as a date but its day is past the month's end ("31/02/2026":
+    /// "February"), so the person is told what is wrong rather than shown the format they already used.
+    static func impossibleDay(_ raw: String, order: DateOrder) -> String? {
+        let text = raw.trimmingWhitespace()
+        let pieces = text.prefix { $0 != " " && $0 != "T" }.split { $0 == "-" || $0 == "/" || $0 == "." }
+        let numbers = pieces.compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        let (day, month): (Int, Int) =
+            pieces[0].count == 4
+            ? (numbers[2], numbers[1]) : (order == .dayFirst ? (numbers[0], numbers[1]) : (numbers[1], numbers[0]))
+        let year = pieces[0].count == 4 ? numbers[0] : numbers[2]
+        guard (1...12).contains(month), day > 0, day <= 31, day > daysIn(month, year) else { return nil }
+        return SimpleDate.monthNames[month - 1]
+    }
+
     /// The order a date proves by itself: "17/10/2021" can only be day first, "10/17/2021" only month first;
     /// "10/03/2021" and "2021-10-03" prove nothing.
     public static func orderShown(by raw: String) -> DateOrder? {
@@ -202,6 +217,8 @@ public enum FeedbackImportRules {
                 } else if parseDate(date, order: dateOrder.other) != nil {
                     message =
                         "'\(date)' is not a date \(dateOrder.title) (like \(dateOrder.example)); it reads as \(dateOrder.other.title). If the file writes dates \(dateOrder.other.title), import it with that date order."
+                } else if let month = impossibleDay(date, order: dateOrder) {
+                    message = "'\(date)' is not a real date: \(month) has no such day."
                 } else {
                     message = "'\(date)' is not a date like 2024-03-31 or \(dateOrder.example)."
                 }

@@ -334,7 +334,16 @@ struct FeedbackRuleTests {
             ])
         #expect(
             dateErrors("1899-02-30").map(\.description) == [
-                "line 4, date: '1899-02-30' is not a date like 2024-03-31 or 31/03/2024."
+                "line 4, date: '1899-02-30' is not a real date: February has no such day."
+            ])
+        // Written the right way, but past the month's end: say that, not the format they already used.
+        #expect(
+            dateErrors("31/02/2026").map(\.description) == [
+                "line 4, date: '31/02/2026' is not a real date: February has no such day."
+            ])
+        #expect(
+            dateErrors("31/13/2026").map(\.description) == [
+                "line 4, date: '31/13/2026' is not a date like 2024-03-31 or 31/03/2024."
             ])
         #expect(dateErrors("2026-12-06").map(\.field) == ["date"])
         #expect(

@@ -217,7 +217,7 @@ struct CommandLineTests {
                 "import", "feedback", "damaged.csv", "--text-column", "Comment", "--service-column", "Service",
                 "--database", database)
             #expect(damaged.status == 0, "\(damaged.errors)")
-            #expect(damaged.output.contains("1 rows had bytes that are not UTF-8, replaced by U+FFFD (lines 3)"))
+            #expect(damaged.output.contains("1 row had bytes that are not UTF-8, replaced by U+FFFD (line 3)"))
             #expect(!damaged.output.contains("Windows-1252"))
         }
     }

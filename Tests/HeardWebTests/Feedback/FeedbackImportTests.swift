@@ -139,7 +139,8 @@ struct FeedbackImportTests {
                 #expect(report.rejected == 2)
                 #expect(
                     report.rejections.map(\.description) == [
-                        "line 2: expected 2 fields, found 1", "line 4: expected 2 fields, found 3",
+                        "line 2: expected 2 fields, found 1: a value with a comma in it needs double quotes around it",
+                        "line 4: expected 2 fields, found 3: a value with a comma in it needs double quotes around it",
                     ])
             }
             #expect(
@@ -192,7 +193,7 @@ struct FeedbackImportTests {
             } catch let problem as ImportProblem {
                 #expect(
                     problem.description
-                        == "The dates in us.csv are written month first (line 3: '10/17/2021'). Read day first, a date such as 10/03/2021 would be stored as the wrong day. Set the date order to month first and import it again."
+                        == "The dates in us.csv are written month first (line 3: '10/17/2021'). Read day first, a date such as 10/03/2021 would be stored as the wrong day. Set the date order to month first (on the command line, --date-order month-first) and import it again."
                 )
             }
             #expect(try await FeedbackItem.query(on: app.db).count() == 0, "nothing stored")

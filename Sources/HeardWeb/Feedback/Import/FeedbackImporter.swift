@@ -278,7 +278,7 @@ public struct FeedbackImporter {
         if let proof = first[other] {
             throw ImportProblem(
                 description:
-                    "The dates in \(fileName) are written \(other.title) (line \(proof.line): '\(proof.date)'). Read \(order.title), a date such as 10/03/2021 would be stored as the wrong day. Set the date order to \(other.title) and import it again."
+                    "The dates in \(fileName) are written \(other.title) (line \(proof.line): '\(proof.date)'). Read \(order.title), a date such as 10/03/2021 would be stored as the wrong day. Set the date order to \(other.title) (on the command line, --date-order \(other.rawValue)) and import it again."
             )
         }
     }
@@ -312,8 +312,9 @@ public struct FeedbackImporter {
             guard reader.fieldRanges.count == header.count else {
                 report.rejected += 1
                 let error = FeedbackImportRules.RowError(
-                    line: line, field: "", message: "expected \(header.count) fields, found \(reader.fieldRanges.count)"
-                )
+                    line: line, field: "",
+                    message: "expected \(header.count) fields, found \(reader.fieldRanges.count): "
+                        + "a value with a comma in it needs double quotes around it")
                 try refused(error)
                 if report.rejections.count < ImportReport.keptRejections { report.rejections.append(error) }
                 lastLine = max(lastLine, line)
