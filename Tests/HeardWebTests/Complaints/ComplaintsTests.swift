@@ -346,15 +346,10 @@ struct ComplaintsTests {
             #expect(!(try await moderator.get("/staff/moderation").body.contains(complaint.feedback.reference)))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.opened").count() == 1)
             // An action answering it names it on the action's page, linked only for those who may open it.
-            let action = ActionItem()
-            action.title = "Tell people in the waiting room how long the wait is"
-            action.youSaid = "Someone waited nine hours without being told why."
-            action.$organisation.id = service.$organisation.id
-            action.dueOn = Date().addingTimeInterval(30 * 86400)
-            action.status = .planned
-            action.outcome = ""
-            try await action.create(on: app.db)
-            try await ActionFeedbackLink(actionID: action.id!, feedbackID: complaint.$feedback.id).create(on: app.db)
+            let action = try await Fixtures.action(
+                "Tell people in the waiting room how long the wait is",
+                youSaid: "Someone waited nine hours without being told why.", organisationID: service.$organisation.id,
+                answers: [complaint.$feedback.id], on: app.db)
             let actionPath = "/staff/actions/\(action.id!.uuidString.lowercased())"
             let officerAction = try await officer.get(actionPath).body
             #expect(officerAction.contains("\(complaint.feedback.reference) (a formal complaint)"))

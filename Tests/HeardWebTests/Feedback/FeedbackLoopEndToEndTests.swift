@@ -215,4 +215,26 @@ enum Fixtures {
         try await service.create(on: db)
         return (service, place)
     }
+
+    /// An action for `organisationID` (and a service and place, if given), due in 30 days, answering `answers`.
+    /// Done or not possible gets `outcome` and a closing time now.
+    @discardableResult
+    static func action(
+        _ title: String, youSaid: String, organisationID: UUID, serviceID: UUID? = nil, placeID: UUID? = nil,
+        status: ActionStatus = .planned, outcome: String = "", answers feedback: [UUID] = [], on db: any Database
+    ) async throws -> ActionItem {
+        let action = ActionItem()
+        action.title = title
+        action.youSaid = youSaid
+        action.$organisation.id = organisationID
+        action.$service.id = serviceID
+        action.$place.id = placeID
+        action.dueOn = Date().addingTimeInterval(30 * 86400)
+        action.status = status
+        action.outcome = outcome
+        action.closedAt = status.isClosed ? Date() : nil
+        try await action.create(on: db)
+        for id in feedback { try await ActionFeedbackLink(actionID: action.id!, feedbackID: id).create(on: db) }
+        return action
+    }
 }

@@ -22,27 +22,14 @@ struct YouSaidWeDidScopeTests {
             let story = try await ScaleQueryTests.item(
                 "HRD-ANSWERED", service: service, place: place, themes: ["Parking"], receivedDaysAgo: 2, on: app.db)
             // Made for the whole organisation, not the service the story was about.
-            let action = ActionItem()
-            action.title = "More disabled parking bays"
-            action.youSaid = "People said parking was hard."
-            action.$organisation.id = service.$organisation.id
-            action.dueOn = Date().addingTimeInterval(30 * 86400)
-            action.status = .done
-            action.outcome = "Twelve new bays by the main entrance."
-            action.closedAt = Date()
-            try await action.create(on: app.db)
-            try await ActionFeedbackLink(actionID: action.id!, feedbackID: story.id!).create(on: app.db)
+            try await Fixtures.action(
+                "More disabled parking bays", youSaid: "People said parking was hard.",
+                organisationID: service.$organisation.id, status: .done,
+                outcome: "Twelve new bays by the main entrance.", answers: [story.id!], on: app.db)
             // One made for the other service, answering nothing here: not on this service's page.
-            let elsewhere = ActionItem()
-            elsewhere.title = "Shorter outpatient waits"
-            elsewhere.youSaid = "Waits were long."
-            elsewhere.$organisation.id = service.$organisation.id
-            elsewhere.$service.id = other.id
-            elsewhere.$place.id = place.id
-            elsewhere.dueOn = Date().addingTimeInterval(30 * 86400)
-            elsewhere.status = .inProgress
-            elsewhere.outcome = ""
-            try await elsewhere.create(on: app.db)
+            try await Fixtures.action(
+                "Shorter outpatient waits", youSaid: "Waits were long.", organisationID: service.$organisation.id,
+                serviceID: other.id, placeID: place.id, status: .inProgress, on: app.db)
 
             let visitor = app.browser()
             let id = service.id!.uuidString.lowercased()
