@@ -108,6 +108,9 @@ import Testing
             "see mastodon.social/@jane_s", "https://bsky.app/profile/jane.bsky.social", "my username is janesmith",
             "find me on X as janesmith", "find me on Instagram as janesmith", "MRN rvh 1234567",
             "hospital number abcd1234567", "my son jack really needs help", "the nurse, Overall great",
+            "email jo dot bloggs at gmail dot com", "jo.bloggs(at)gmail(dot)com please", "jobloggs at hotmail.com",
+            "ring oh seven seven double oh, nine double oh, nine eight two", "call 07700 nine double oh nine eight two",
+            "I looked at bbc dot co dot uk", "plus four four seven seven double oh nine double oh nine eight two",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

@@ -4,7 +4,9 @@
 /// plain signs of poor and of good care for short comments' sentiment (bits 9 and 10, see `SentimentCues`),
 /// a role or lead-in followed by a first name in any case ("called jane", bit 11), and a social media platform's
 /// name or a lead-in such as "my username" ("my insta is …", bit 12), without which the redactor need not look
-/// for a handle without its "@".
+/// for a handle without its "@", and a spelled-out dot, "at" before a mail provider or a number spelled from its
+/// zero ("dot com", "at gmail", "oh seven", bit 13), without which it need not look for contact details written
+/// in words.
 enum AnalysisCues {
     /// How many urgent reasons and relational flags there are. Written as numbers, not counted from the phrase
     /// lists, so that every bit below is a constant the compiler folds: a bit computed from an array's count is a
@@ -18,6 +20,7 @@ enum AnalysisCues {
     static let positiveSentimentBit: UInt64 = 1 << 10
     static let lowerCaseNameCueBit: UInt64 = 1 << 11
     static let socialPlatformBit: UInt64 = 1 << 12
+    static let spelledContactBit: UInt64 = 1 << 13
 
     static let matcher: PhraseMatcher = {
         precondition(
@@ -28,7 +31,7 @@ enum AnalysisCues {
             phrases: UrgentCues.phrases + RelationalCues.phrases + [
                 NameCues.honorificWords + NameCues.roleWords + NameCues.leadInPhrases + GivenNames.words,
                 SentimentCues.negative, SentimentCues.positive, NameCues.firstNameAfterCuePhrases,
-                PersonalDataPatterns.handleCuePhrases,
+                PersonalDataPatterns.handleCuePhrases, SpelledContactPatterns.cuePhrases,
             ],
             classes: UrgentCues.classes.merging(["firstname": GivenNames.words]) { first, _ in first })
     }()

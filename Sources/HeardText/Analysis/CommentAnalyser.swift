@@ -76,7 +76,8 @@ public struct CommentAnalyser: Sendable {
                 || workspace.tokens.withUnsafeBufferPointer { NameCues.mayPrecedeName($0, cueWordSeen: cueWordSeen) }
             personalData = redactor.redactIfNeeded(
                 bytes, into: &workspace.redacted, clues: clues, mayContainName: mayContainName,
-                mayContainSocialHandle: cues & AnalysisCues.socialPlatformBit != 0)
+                mayContainSocialHandle: cues & AnalysisCues.socialPlatformBit != 0,
+                mayContainSpelledContact: cues & AnalysisCues.spelledContactBit != 0)
         }
         let featureCount = workspace.tokens.withUnsafeBufferPointer { tokens in
             workspace.normalised.withUnsafeBufferPointer { normalised in

@@ -20,6 +20,9 @@ enum PersonalDataPatterns {
         var mayContainName: Bool
         /// A platform word ("my insta is …") or "bsky": a handle without its "@" may be there.
         var mayContainSocialHandle: Bool = true
+        /// A spelled-out dot, "at" before a mail provider or a number spelled from its zero: an e-mail address or
+        /// phone number written in words may be there.
+        var mayContainSpelledContact: Bool = true
     }
 
     static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, clues: Clues) -> Match? {
@@ -41,6 +44,11 @@ enum PersonalDataPatterns {
             if let match = hospitalNumber(bytes, at: start) { return match }
             if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
             if let end = streetAddress(bytes, at: start) { return Match(kind: .address, keepUntil: start, end: end) }
+            if first == UInt8(ascii: "0"), clues.mayContainSpelledContact,
+                let end = SpelledContactPatterns.phone(bytes, at: start)
+            {
+                return Match(kind: .phone, keepUntil: start, end: end)
+            }
             return nil
         }
         if first == UInt8(ascii: "+") || first == UInt8(ascii: "(") {
@@ -79,6 +87,16 @@ enum PersonalDataPatterns {
             let end = flatAddress(bytes, at: start)
         {
             return Match(kind: .address, keepUntil: start, end: end)
+        }
+        if clues.mayContainSpelledContact || clues.hasAt, ByteClass.isAlphanumeric(first) {
+            if let end = SpelledContactPatterns.email(bytes, at: start) {
+                return Match(kind: .email, keepUntil: start, end: end)
+            }
+            if clues.mayContainSpelledContact, SpelledContactPatterns.mayStartPhone(first),
+                let end = SpelledContactPatterns.phone(bytes, at: start)
+            {
+                return Match(kind: .phone, keepUntil: start, end: end)
+            }
         }
         if clues.mayContainSocialHandle, ByteClass.isAlphanumeric(first),
             let handle = cuedSocialHandle(bytes, at: start)

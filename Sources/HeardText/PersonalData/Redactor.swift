@@ -38,23 +38,28 @@ public struct Redactor: Sendable {
     /// ones included) and a lookalike character to fold. Writes the
     /// redacted bytes to `output` only when something was found (otherwise the text is its own redacted
     /// copy, and `output` is left empty).
-    /// `mayContainSocialHandle`: a platform word ("my insta is …") is among the comment's words.
+    /// `mayContainSocialHandle`: a platform word ("my insta is …") is among the comment's words;
+    /// `mayContainSpelledContact`: a cue for an e-mail address or phone number in words ("dot com", "oh seven").
     func redactIfNeeded(
         _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], clues: TextClues, mayContainName: Bool,
-        mayContainSocialHandle: Bool = true
+        mayContainSocialHandle: Bool = true, mayContainSpelledContact: Bool = true
     ) -> PersonalDataKinds {
-        guard clues.hasAt || clues.hasDigit || clues.hasLinkSlash || mayContainName || mayContainSocialHandle else {
+        guard
+            clues.hasAt || clues.hasDigit || clues.hasLinkSlash || mayContainName || mayContainSocialHandle
+                || mayContainSpelledContact
+        else {
             return PersonalDataKinds()
         }
         var ignoredSpans: [PersonalDataSpan]? = nil
         if clues.hasLookalike {
             return scanFolded(
                 bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName,
-                mayContainSocialHandle: mayContainSocialHandle, copyWhenUnchanged: false)
+                mayContainSocialHandle: mayContainSocialHandle, mayContainSpelledContact: mayContainSpelledContact,
+                copyWhenUnchanged: false)
         }
         let patternClues = PersonalDataPatterns.Clues(
             hasAt: clues.hasAt, hasDigit: clues.hasDigit, hasSlash: clues.hasLinkSlash, mayContainName: mayContainName,
-            mayContainSocialHandle: mayContainSocialHandle)
+            mayContainSocialHandle: mayContainSocialHandle, mayContainSpelledContact: mayContainSpelledContact)
         return scan(bytes, into: &output, spans: &ignoredSpans, clues: patternClues, copyWhenUnchanged: false)
     }
 
@@ -105,7 +110,8 @@ public struct Redactor: Sendable {
     /// replaces the matched stretches of the original, so "９４３ ４７６ ５９１９" is redacted and nothing else changes.
     private func scanFolded(
         _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], spans: inout [PersonalDataSpan]?,
-        mayContainName: Bool, mayContainSocialHandle: Bool = true, copyWhenUnchanged: Bool
+        mayContainName: Bool, mayContainSocialHandle: Bool = true, mayContainSpelledContact: Bool = true,
+        copyWhenUnchanged: Bool
     ) -> PersonalDataKinds {
         let (folded, origins) = LookalikeFolding.folded(bytes)
         var hasAt = false
@@ -122,11 +128,11 @@ public struct Redactor: Sendable {
         }
         var foldedSpans: [PersonalDataSpan]? = []
         var found = PersonalDataKinds()
-        if hasAt || hasDigit || hasSlash || mayContainName || mayContainSocialHandle {
+        if hasAt || hasDigit || hasSlash || mayContainName || mayContainSocialHandle || mayContainSpelledContact {
             var scratch: [UInt8] = []
             let clues = PersonalDataPatterns.Clues(
                 hasAt: hasAt, hasDigit: hasDigit, hasSlash: hasSlash, mayContainName: mayContainName,
-                mayContainSocialHandle: mayContainSocialHandle)
+                mayContainSocialHandle: mayContainSocialHandle, mayContainSpelledContact: mayContainSpelledContact)
             found = folded.withUnsafeBufferPointer {
                 scan($0, into: &scratch, spans: &foldedSpans, clues: clues, copyWhenUnchanged: false)
             }

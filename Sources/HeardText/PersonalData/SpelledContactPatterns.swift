@@ -1,0 +1,319 @@
+/// E-mail addresses and phone numbers written out to slip past filters: "jo dot bloggs at gmail dot com",
+/// "jo.bloggs(at)gmail(dot)com", "oh seven seven double oh, nine double oh, nine eight two".
+///
+/// Everything matched here is written the way people hide contact details, so the rules ask for the whole shape
+/// and a sign that it is an address or a number rather than a sentence: "I looked at bbc dot co dot uk" and "I
+/// waited one two three hours" stay as written.
+enum SpelledContactPatterns {
+    /// Phrases the analyser's cue matcher looks for before the redactor tries these patterns on the hot path:
+    /// a spelled-out dot before a top-level domain, a personal e-mail provider's name (not the everyday words
+    /// "live", "mail", "sky" and "proton", nor "at": a phrase starting with a common word costs a probe at every
+    /// use of it), or a number spelled out from its leading zero.
+    static let cuePhrases: [String] =
+        topLevelDomainWords.map { "dot \($0)" }
+        + personalProviders.filter { !["live", "mail", "sky", "proton"].contains($0) }
+        + ["oh", "o", "zero", "nought"].flatMap { zero in
+            ["one", "two", "three", "seven", "eight"].map { "\(zero) \($0)" }
+        }
+        + ["plus four four", "double oh", "double zero"]
+
+    // MARK: E-mail
+
+    /// The end of an e-mail address with a spelled-out or bracketed "at" or dot, starting at `start`.
+    static func email(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        // The local part: pieces joined by ".", "_", "-" or a spelled-out separator ("jo dot bloggs").
+        guard let first = localPiece(bytes, at: start) else { return nil }
+        var index = first.end
+        var localIsPlainWord = first.plainWord
+        while let afterSeparator = spelledSeparator(bytes, at: index, words: localSeparatorHashes),
+            let piece = localPiece(bytes, at: afterSeparator)
+        {
+            index = piece.end
+            localIsPlainWord = false
+        }
+        if localIsPlainWord, notLocalParts.value(for: first.hash) != nil { return nil }
+        // The "at": "@" with blanks around it, "(at)", "[at]", or the word.
+        guard let at = atSign(bytes, at: index) else { return nil }
+        // The domain: labels joined by "." or a spelled-out dot, the last a top-level domain.
+        guard let firstLabel = word(bytes, at: at.end) else { return nil }
+        var labels = 1
+        var spelledDot = false
+        var end = firstLabel.end
+        var lastHash = firstLabel.hash
+        while true {
+            if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), ByteClass.isAlphanumeric(bytes[end + 1]),
+                let label = word(bytes, at: end + 1)
+            {
+                end = label.end
+                lastHash = label.hash
+                labels += 1
+            } else if let afterDot = spelledSeparator(bytes, at: end, words: dotHashes),
+                let label = word(bytes, at: afterDot)
+            {
+                end = label.end
+                lastHash = label.hash
+                labels += 1
+                spelledDot = true
+            } else {
+                break
+            }
+        }
+        guard labels >= 2, topLevelDomains.value(for: lastHash) != nil else { return nil }
+        // Something must say this is a written-out address, not "looked at bbc.co.uk".
+        guard
+            at.isSymbolOrBracketed || spelledDot || !localIsPlainWord
+                || personalProviderHashes.value(for: firstLabel.hash) != nil
+        else { return nil }
+        return end
+    }
+
+    private struct Word {
+        var end: Int
+        var hash: UInt64
+        /// Letters only (not "jo_bloggs" or "jbloggs87").
+        var plainWord: Bool
+    }
+
+    /// A run of letters and digits, with the hash of its lower-case form.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Word? {
+        var end = start
+        var raw = StableHash.offset
+        var lettersOnly = true
+        while end < bytes.count, ByteClass.isAlphanumeric(bytes[end]) {
+            if ByteClass.isDigit(bytes[end]) { lettersOnly = false }
+            raw = (raw ^ UInt64(ByteClass.lower(bytes[end]))) &* StableHash.prime
+            end += 1
+        }
+        guard end > start, end - start <= 64 else { return nil }
+        return Word(end: end, hash: StableHash.mix(raw), plainWord: lettersOnly)
+    }
+
+    /// A piece of a local part: letters and digits with inner ".", "_", "-" or "+" ("jo.bloggs", "jo_b87").
+    private static func localPiece(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Word? {
+        guard var piece = word(bytes, at: start) else { return nil }
+        while piece.end + 1 < bytes.count, isLocalJoiner(bytes[piece.end]),
+            ByteClass.isAlphanumeric(bytes[piece.end + 1]),
+            let next = word(bytes, at: piece.end + 1)
+        {
+            piece = Word(end: next.end, hash: piece.hash, plainWord: false)
+        }
+        return piece
+    }
+
+    @inline(__always) private static func isLocalJoiner(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+    }
+
+    /// One of `words` set off by blanks ("jo dot bloggs") or in brackets with or without blanks ("jo(dot)bloggs",
+    /// "jo [dot] bloggs"): where the next piece starts.
+    private static func spelledSeparator(
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, words: FlatHashMap
+    ) -> Int? {
+        var index = start
+        while index < bytes.count, ByteClass.isBlank(bytes[index]) { index += 1 }
+        guard index < bytes.count else { return nil }
+        if let close = closingBracket(bytes[index]) {
+            guard let inner = word(bytes, at: skipBlanks(bytes, from: index + 1)), words.value(for: inner.hash) != nil
+            else { return nil }
+            let after = skipBlanks(bytes, from: inner.end)
+            guard after < bytes.count, bytes[after] == close else { return nil }
+            return skipBlanks(bytes, from: after + 1)
+        }
+        guard index > start, let inner = word(bytes, at: index), words.value(for: inner.hash) != nil else { return nil }
+        let after = skipBlanks(bytes, from: inner.end)
+        return after > inner.end ? after : nil
+    }
+
+    private struct AtSign {
+        var end: Int
+        /// "@" or "(at)": no sentence says either, unlike the bare word.
+        var isSymbolOrBracketed: Bool
+    }
+
+    private static func atSign(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> AtSign? {
+        let index = skipBlanks(bytes, from: start)
+        guard index < bytes.count else { return nil }
+        if bytes[index] == UInt8(ascii: "@") {
+            // "jo.bloggs@gmail.com" is the plain e-mail pattern's; here the "@" stands apart.
+            let after = skipBlanks(bytes, from: index + 1)
+            guard index > start || after > index + 1 else { return nil }
+            return AtSign(end: after, isSymbolOrBracketed: true)
+        }
+        if let end = spelledSeparator(bytes, at: start, words: atHashes) {
+            return AtSign(end: end, isSymbolOrBracketed: closingBracket(bytes[index]) != nil)
+        }
+        return nil
+    }
+
+    @inline(__always) private static func closingBracket(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "("): UInt8(ascii: ")")
+        case UInt8(ascii: "["): UInt8(ascii: "]")
+        case UInt8(ascii: "{"): UInt8(ascii: "}")
+        case UInt8(ascii: "<"): UInt8(ascii: ">")
+        default: nil
+        }
+    }
+
+    @inline(__always) private static func skipBlanks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, ByteClass.isBlank(bytes[index]) { index += 1 }
+        return index
+    }
+
+    static let topLevelDomainWords = [
+        "com", "uk", "net", "org", "co", "gov", "ac", "io", "me", "info", "biz", "ie", "eu", "scot", "wales",
+        "cymru", "london", "email", "online",
+    ]
+    /// Providers of personal e-mail: "jobloggs at gmail dot com" needs no other sign that it is an address.
+    static let personalProviders = [
+        "gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "icloud", "aol", "btinternet",
+        "btopenworld", "sky", "virginmedia", "talktalk", "protonmail", "proton", "gmx", "mail", "tiscali",
+        "ntlworld", "blueyonder", "yandex", "zoho", "fastmail",
+    ]
+    private static let topLevelDomains = NameCues.hashes(topLevelDomainWords)
+    private static let personalProviderHashes = NameCues.hashes(personalProviders)
+    private static let dotHashes = NameCues.hashes(["dot"])
+    private static let atHashes = NameCues.hashes(["at"])
+    private static let localSeparatorHashes = NameCues.hashes(["dot", "underscore", "dash", "hyphen"])
+    /// Words that end a sentence's subject before "at" rather than name a mailbox ("email me at …").
+    private static let notLocalParts = NameCues.hashes([
+        "me", "us", "him", "her", "them", "you", "it", "i", "we", "they", "he", "she", "someone", "anyone", "staff",
+        "email", "emailed", "mail", "write", "wrote", "contact", "looked", "look", "is", "was", "are", "were", "be",
+        "here", "there", "online", "website", "site", "page", "info", "details", "address", "found", "find", "see",
+    ])
+
+    // MARK: Phone
+
+    /// The end of a UK phone number spelled out wholly or partly in words, starting at `start`: "oh seven seven
+    /// double oh nine double oh nine eight two", "07700 nine double oh, nine eight two", "plus four four seven
+    /// seven …". It must start with its zero ("oh", "zero", "nought", "o" or "0") or "plus four four", hold 10 or
+    /// 11 digits in all (9 or 10 after the 44), and have at least two of them in words.
+    static func phone(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        var reader = DigitReader()
+        var index = start
+        var end = start
+        // "plus four four": the international form.
+        var international = false
+        if let plus = word(bytes, at: start), plus.hash == plusHash {
+            var afterPlus = skipGap(bytes, from: plus.end)
+            guard afterPlus > plus.end else { return nil }
+            for _ in 0..<2 {
+                guard let four = word(bytes, at: afterPlus), four.hash == digitHashes[4] else { return nil }
+                afterPlus = skipGap(bytes, from: four.end)
+                end = four.end
+            }
+            international = true
+            index = afterPlus
+            reader.wordDigits = 2
+        }
+        while index < bytes.count, let item = reader.read(bytes, at: index) {
+            // A dangling "double" is not part of the number.
+            if reader.pendingRepeat == 0 { end = item }
+            if reader.digits > 11 { return nil }
+            let next = skipGap(bytes, from: item)
+            if next == item { break }
+            index = next
+        }
+        guard reader.wordDigits >= 2 else { return nil }
+        if international {
+            // "plus four four (oh) seven seven …": the zero in brackets is sometimes written.
+            let national = reader.firstDigit == 0 ? reader.digits - 1 : reader.digits
+            guard (9...10).contains(national) else { return nil }
+        } else {
+            guard reader.firstDigit == 0, (10...11).contains(reader.digits) else { return nil }
+        }
+        return end
+    }
+
+    /// "oh", "o", "zero", "nought" or "plus": the first letter of a spelled-out number's first word.
+    @inline(__always) static func mayStartPhone(_ first: UInt8) -> Bool {
+        let lower = first | 0x20
+        return lower == UInt8(ascii: "o") || lower == UInt8(ascii: "z") || lower == UInt8(ascii: "n")
+            || lower == UInt8(ascii: "p")
+    }
+
+    /// Reads digits written as numerals or words, one item at a time.
+    private struct DigitReader {
+        var digits = 0
+        var wordDigits = 0
+        var firstDigit = -1
+        /// The last single digit read, for "double" before it and "hundred" after it.
+        var lastDigit = -1
+        var pendingRepeat = 0
+
+        /// Reads one item ("seven", "double", "hundred", "07700") at `start`; where it ends, or nil when the item is
+        /// not part of a number.
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+            if ByteClass.isDigit(bytes[start]) {
+                guard pendingRepeat == 0 else { return nil }
+                var end = start
+                while end < bytes.count, ByteClass.isDigit(bytes[end]) { end += 1 }
+                // "10am" or "3.5" is not a run of digits to count.
+                if end < bytes.count,
+                    ByteClass.isASCIILetter(bytes[end])
+                        || (bytes[end] == UInt8(ascii: ".") && end + 1 < bytes.count
+                            && ByteClass.isDigit(bytes[end + 1]))
+                {
+                    return nil
+                }
+                for index in start..<end { add(Int(bytes[index] &- UInt8(ascii: "0")), times: 1, spelled: false) }
+                lastDigit = -1
+                return end
+            }
+            guard let item = SpelledContactPatterns.word(bytes, at: start) else { return nil }
+            if item.hash == SpelledContactPatterns.doubleHash || item.hash == SpelledContactPatterns.tripleHash
+                || item.hash == SpelledContactPatterns.trebleHash
+            {
+                guard pendingRepeat == 0 else { return nil }
+                pendingRepeat = item.hash == SpelledContactPatterns.doubleHash ? 2 : 3
+                return item.end
+            }
+            if item.hash == SpelledContactPatterns.hundredHash {
+                // "nine hundred": 900.
+                guard pendingRepeat == 0, lastDigit > 0 else { return nil }
+                add(0, times: 2, spelled: true)
+                lastDigit = -1
+                return item.end
+            }
+            guard let digit = SpelledContactPatterns.digitValue(item.hash) else { return nil }
+            let times = max(1, pendingRepeat)
+            pendingRepeat = 0
+            add(digit, times: times, spelled: true)
+            lastDigit = times == 1 ? digit : -1
+            return item.end
+        }
+
+        private mutating func add(_ digit: Int, times: Int, spelled: Bool) {
+            if firstDigit < 0 { firstDigit = digit }
+            digits += times
+            if spelled { wordDigits += times }
+        }
+    }
+
+    /// Blanks, or a comma or hyphen with blanks, between the parts of a number: where the next part starts.
+    private static func skipGap(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = skipBlanks(bytes, from: start)
+        if index < bytes.count, bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: "-") {
+            index = skipBlanks(bytes, from: index + 1)
+        }
+        return index < bytes.count && ByteClass.isAlphanumeric(bytes[index]) ? index : start
+    }
+
+    private static func digitValue(_ hash: UInt64) -> Int? {
+        if hash == ohHash || hash == oHash || hash == noughtHash { return 0 }
+        for (value, digitHash) in digitHashes.enumerated() where digitHash == hash { return value }
+        return nil
+    }
+
+    private static let digitHashes = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        .map(StableHash.fnv1a)
+    private static let ohHash = StableHash.fnv1a("oh")
+    private static let oHash = StableHash.fnv1a("o")
+    private static let noughtHash = StableHash.fnv1a("nought")
+    private static let doubleHash = StableHash.fnv1a("double")
+    private static let tripleHash = StableHash.fnv1a("triple")
+    private static let trebleHash = StableHash.fnv1a("treble")
+    private static let hundredHash = StableHash.fnv1a("hundred")
+    private static let plusHash = StableHash.fnv1a("plus")
+}
