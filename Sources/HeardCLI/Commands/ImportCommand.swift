@@ -181,14 +181,15 @@ struct ImportCommand: AsyncParsableCommand {
                     report.alreadyImported > 0
                     ? " \(report.alreadyImported) rows were already in Heard from an earlier import, word for word, so they are skipped, not stored twice."
                     : ""
+                let ratingOnly = report.ratingOnlySentence
                 if dryRun {
                     print(
-                        "Dry run: \(report.rowsRead.formatted) \(report.rowsRead == 1 ? "row" : "rows") read, \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(invalidUTF8)\(encoding)"
+                        "Dry run: \(report.rowsRead.formatted) \(report.rowsRead == 1 ? "row" : "rows") read, \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(ratingOnly)\(invalidUTF8)\(encoding)"
                     )
                     return report.rejected
                 }
                 print(
-                    "Imported \(report.accepted.formatted) \(report.accepted == 1 ? "row" : "rows"), refused \(report.rejected.formatted), from \(report.rowsRead.formatted) \(report.rowsRead == 1 ? "row" : "rows") in \(String(format: "%.1f", seconds)) s (\(rate.formatted) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(invalidUTF8)\(encoding)"
+                    "Imported \(report.accepted.formatted) \(report.accepted == 1 ? "row" : "rows"), refused \(report.rejected.formatted), from \(report.rowsRead.formatted) \(report.rowsRead == 1 ? "row" : "rows") in \(String(format: "%.1f", seconds)) s (\(rate.formatted) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(ratingOnly)\(invalidUTF8)\(encoding)"
                 )
                 if analyseNow, let batchID = report.batchID {
                     var remaining = 1

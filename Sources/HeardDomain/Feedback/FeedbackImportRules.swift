@@ -12,7 +12,7 @@ public enum FeedbackImportRules {
 
         public var title: String {
             switch self {
-            case .text: "What the person said (required)"
+            case .text: "What the person said (required; a row with an FFT answer may leave it empty)"
             case .service: "Service name or id"
             case .date: "Date received"
             case .rating: "FFT answer (very good … very poor)"
@@ -183,10 +183,19 @@ public enum FeedbackImportRules {
         (submission: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?), RowErrors
     > {
         var errors: [RowError] = []
-        if text.trimmingWhitespace().isEmpty, (good ?? "").trimmingWhitespace().isEmpty,
-            (better ?? "").trimmingWhitespace().isEmpty
-        {
-            return .failure(RowErrors([RowError(line: line, field: "text", message: "The text is empty.")]))
+        // Most FFT responses are a rating alone: kept and counted, as the national return counts them. A row with
+        // neither words nor an answer says nothing.
+        let hasWords =
+            !text.trimmingWhitespace().isEmpty || !(good ?? "").trimmingWhitespace().isEmpty
+            || !(better ?? "").trimmingWhitespace().isEmpty
+        let hasAnswer =
+            !(rating ?? "").trimmingWhitespace().isEmpty || !(legacy ?? "").trimmingWhitespace().isEmpty
+        if !hasWords, !hasAnswer {
+            return .failure(
+                RowErrors([
+                    RowError(
+                        line: line, field: "text", message: "The text is empty, and there is no FFT answer either.")
+                ]))
         }
         var fft: String = ""
         if let rating, !rating.trimmingWhitespace().isEmpty {
@@ -269,7 +278,9 @@ public enum FeedbackImportRules {
             serviceID: "mapped", story: text, whatWasGood: good ?? "", couldBeBetter: better ?? "", fftRating: fft,
             consentToPublish: consentAnswer)
         do {
-            let valid = try submission.validated(consentRequired: false)
+            var valid = try submission.validated(consentRequired: false, wordsRequired: hasWords)
+            // A rating with no words has nothing to publish, whatever the consent column says.
+            if valid.isRatingOnly { valid.consentToPublish = false }
             guard errors.isEmpty else { return .failure(RowErrors(errors)) }
             return .success((valid, parsedDate, legacyAnswer))
         } catch {

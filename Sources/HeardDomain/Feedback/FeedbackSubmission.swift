@@ -57,6 +57,9 @@ public struct FeedbackSubmission: Equatable, Sendable {
             self.wantsReply = wantsReply
         }
 
+        /// An FFT response with a rating and no words (imports only).
+        public var isRatingOnly: Bool { story.isEmpty && whatWasGood.isEmpty && couldBeBetter.isEmpty }
+
         /// All the free text, as the text engine reads it.
         public var fullText: String {
             [story, whatWasGood, couldBeBetter].filter { !$0.isEmpty }.joined(separator: "\n\n")
@@ -64,8 +67,11 @@ public struct FeedbackSubmission: Equatable, Sendable {
     }
 
     /// Checks every field; the caller checks that the service exists.
-    /// - Parameter consentRequired: the public form asks for a yes or no; staff entry and imports may leave it out (no).
-    public func validated(consentRequired: Bool = true) throws(ValidationFailure) -> Valid {
+    /// - Parameters:
+    ///   - consentRequired: the public form asks for a yes or no; staff entry and imports may leave it out (no).
+    ///   - wordsRequired: false for an imported FFT response that gave a rating and no comment, which is still a
+    ///     response to count.
+    public func validated(consentRequired: Bool = true, wordsRequired: Bool = true) throws(ValidationFailure) -> Valid {
         var errors: [FieldError] = []
         let story = story.trimmingWhitespace()
         let good = whatWasGood.trimmingWhitespace()
@@ -73,7 +79,7 @@ public struct FeedbackSubmission: Equatable, Sendable {
         if serviceID.trimmingWhitespace().isEmpty {
             errors.append(FieldError("service_id", "Choose the service your feedback is about."))
         }
-        if story.isEmpty && good.isEmpty && better.isEmpty {
+        if wordsRequired, story.isEmpty && good.isEmpty && better.isEmpty {
             errors.append(FieldError("story", "Tell us about your experience."))
         }
         // Each named, with its length now: two over-long answers would otherwise read as one message twice.

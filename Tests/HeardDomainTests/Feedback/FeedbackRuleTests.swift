@@ -215,6 +215,37 @@ struct FeedbackRuleTests {
         #expect(row.date! == (2026, 2, 1))
     }
 
+    @Test("import rows: an FFT answer with no words is kept, never to publish; a row with neither is refused")
+    func importRatingOnlyRows() {
+        let ratingOnly = FeedbackImportRules.check(
+            line: 4, text: "  ", rating: "Very poor", consent: "yes", date: "02/10/2026", good: "", better: nil)
+        guard case .success(let row) = ratingOnly else { Issue.record("expected success: \(ratingOnly)"); return }
+        #expect(row.submission.isRatingOnly)
+        #expect(row.submission.fftRating == .veryPoor)
+        #expect(!row.submission.consentToPublish, "nothing to publish, whatever the consent column says")
+        let legacyOnly = FeedbackImportRules.check(
+            line: 5, text: "", rating: nil, consent: nil, date: nil, good: nil, better: nil, legacy: "Likely")
+        guard case .success(let legacyRow) = legacyOnly else { Issue.record("expected success"); return }
+        #expect(legacyRow.submission.isRatingOnly && legacyRow.legacy == "Likely")
+        // With words, the row is not rating-only and keeps its consent.
+        guard
+            case .success(let worded) = FeedbackImportRules.check(
+                line: 6, text: "Kind staff", rating: "1", consent: "yes", date: nil, good: nil, better: nil)
+        else { Issue.record("expected success"); return }
+        #expect(!worded.submission.isRatingOnly && worded.submission.consentToPublish)
+        // Neither words nor an answer: refused, saying both are missing.
+        let nothing = FeedbackImportRules.check(
+            line: 7, text: "", rating: " ", consent: "yes", date: nil, good: nil, better: nil)
+        #expect(
+            nothing.errorDescriptions == ["line 7, text: The text is empty, and there is no FFT answer either."])
+        // An unreadable answer and no words: refused for the answer, once.
+        let unreadable = FeedbackImportRules.check(
+            line: 8, text: "", rating: "Brilliant", consent: nil, date: nil, good: nil, better: nil)
+        #expect(unreadable.errorDescriptions.count == 1)
+        #expect(
+            unreadable.errorDescriptions.first?.hasPrefix("line 8, rating: 'Brilliant' is not an FFT answer") == true)
+    }
+
     @Test("import rows: a rating dated before April 2020 answers the old question and is refused")
     func importPre2020Ratings() {
         func ratingErrors(_ rating: String, _ date: String) -> [String] {
@@ -417,5 +448,13 @@ struct ImportDateOrderTests {
             errors.errors.map(\.description) == [
                 "line 7, date: '10/17/2021' is not a date day first (like 31/03/2024); it reads as month first. If the file writes dates month first, import it with that date order."
             ])
+    }
+}
+
+extension Result where Failure == FeedbackImportRules.RowErrors {
+    /// The refusals as the importer prints them, or none.
+    fileprivate var errorDescriptions: [String] {
+        guard case .failure(let errors) = self else { return [] }
+        return errors.errors.map(\.description)
     }
 }

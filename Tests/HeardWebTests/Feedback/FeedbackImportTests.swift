@@ -67,6 +67,69 @@ struct FeedbackImportTests {
     }
 
     @Test(
+        "an FFT answer with no comment is kept and counted, never offered to moderators; one with nothing is refused",
+        arguments: TestDatabase.all)
+    func ratingOnlyRows(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let file = try Self.write([
+                "Date,Service,Comment,FFT,Publish,Recommend",
+                "2026-10-30,Emergency department,,Very poor,yes,",
+                "2026-10-30,Emergency department,,Good,,",
+                "2026-10-30,Emergency department,,Good,,",
+                "2026-10-30,Emergency department,Kind staff,Good,yes,",
+                "2026-10-30,Emergency department,,,yes,",
+            ])
+            defer { try? FileManager.default.removeItem(at: file) }
+            let importer = FeedbackImporter(database: app.db)
+            let dry = try await importer.run(file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: true)
+            #expect(dry.accepted == 4 && dry.ratingOnly == 3 && dry.rejected == 1)
+            #expect(
+                dry.ratingOnlySentence
+                    == " 3 rows have an FFT answer and no comment: they are kept and counted, with nothing to moderate or analyse."
+            )
+            #expect(
+                dry.rejections.map(\.description) == [
+                    "line 6, text: The text is empty, and there is no FFT answer either."
+                ])
+
+            let real = try await importer.run(file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false)
+            #expect(real.accepted == 4 && real.ratingOnly == 3)
+            let items = try await FeedbackItem.query(on: app.db).all()
+            let ratingOnly = items.filter { $0.fullText.isEmpty }
+            #expect(ratingOnly.count == 3, "the two identical \"Good\" rows are two responses")
+            #expect(ratingOnly.allSatisfy { $0.status == .approvedPrivate && !$0.consentToPublish })
+            #expect(ratingOnly.map(\.fft).filter { $0 == .good }.count == 2)
+            let worded = try #require(items.first { !$0.fullText.isEmpty })
+            #expect(worded.status == .awaitingModeration && worded.consentToPublish)
+
+            // Analysis finds no comment: no themes, no sentiment, nothing to answer.
+            try await AnalyseImportJob.analyseSlice(
+                batchID: real.batchID!, engine: app.app.listeningEngine, siteURL: "", on: app.db)
+            for item in try await FeedbackItem.query(on: app.db).all() where item.fullText.isEmpty {
+                #expect(item.analysedAt != nil && item.sentiment == nil && item.themes.isEmpty)
+                #expect(!item.needsAnswer && !item.isUrgent)
+            }
+
+            // Imported again, every row is already in Heard.
+            let again = try await importer.run(file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false)
+            #expect(again.alreadyImported == 4 && again.accepted == 0)
+            #expect(try await FeedbackItem.query(on: app.db).count() == 4)
+
+            let moderator = try await app.signedInBrowser(.moderator)
+            let queue = try await moderator.get("/staff/moderation").body
+            #expect(queue.contains(worded.reference))
+            for item in ratingOnly { #expect(!queue.contains(item.reference), "nothing to moderate") }
+            let veryPoor = try #require(ratingOnly.first { $0.fft == .veryPoor })
+            let page = try await moderator.get("/staff/feedback/\(veryPoor.id!.uuidString.lowercased())")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("No comment: the person gave an FFT answer only (Very poor)."))
+            let list = try await moderator.get("/staff/feedback").body
+            #expect(list.contains("No comment (FFT answer: Good)"))
+        }
+    }
+
+    @Test(
         "a service name two services share is refused on its line, naming their ids; an id picks one",
         arguments: TestDatabase.all)
     func sharedServiceName(_ database: TestDatabase) async throws {

@@ -57,6 +57,15 @@ public struct ImportReport: Sendable {
     public var readAsWindows1252 = false
     /// Accepted rows that an earlier import had already stored, word for word: skipped, not stored twice.
     public var alreadyImported = 0
+    /// Accepted rows with an FFT answer and no words: stored and counted, with nothing to moderate or analyse.
+    public var ratingOnly = 0
+
+    /// " 3 rows have an FFT answer and no comment: …", or "" when none has.
+    public var ratingOnlySentence: String {
+        guard ratingOnly > 0 else { return "" }
+        return " \(ratingOnly == 1 ? "1 row has" : "\(ratingOnly.formatted) rows have") an FFT answer and no comment: "
+            + "\(ratingOnly == 1 ? "it is" : "they are") kept and counted, with nothing to moderate or analyse."
+    }
     /// The lines of the first rows with bytes that are not UTF-8, to say where to look.
     public var invalidUTF8Lines: [Int] = []
 
@@ -355,12 +364,14 @@ public struct FeedbackImporter {
                 // Stored by this import before it was interrupted.
                 _ = keys.key(row.submission, date: row.date, serviceID: service.id!)
                 report.accepted += 1
+                if row.submission.isRatingOnly { report.ratingOnly += 1 }
                 continue
             }
             switch checked {
             case .failure(let failure): errors += failure.errors
             case .success(let row) where errors.isEmpty && !committedBefore:
                 report.accepted += 1
+                if row.submission.isRatingOnly { report.ratingOnly += 1 }
                 guard let service else { break }
                 let key = keys.key(row.submission, date: row.date, serviceID: service.id!)
                 let item = Self.item(
@@ -504,7 +515,9 @@ public struct FeedbackImporter {
         item.fftRating = valid.fftRating?.rawValue
         item.consentToPublish = valid.consentToPublish
         item.wantsReply = false
-        item.status = .awaitingModeration
+        // A rating with no words has nothing a moderator could publish or reject: it is kept, like approved
+        // private feedback, to be counted.
+        item.status = valid.isRatingOnly ? .approvedPrivate : .awaitingModeration
         item.receivedAt = date.flatMap(Self.noon) ?? Date()
         item.importBatchID = batchID
         item.legacyRecommend = legacy.flatMap { $0.isEmpty ? nil : $0 }

@@ -163,7 +163,8 @@ enum ImportController {
                 "Imported \(Wording.count(report.accepted, "row"))."
                     + (report.alreadyImported > 0
                         ? " \(Wording.count(report.alreadyImported, "row")) \(report.alreadyImported == 1 ? "was" : "were") already in Heard from an earlier import, so \(report.alreadyImported == 1 ? "it was" : "they were") not stored twice."
-                        : "") + (report.accepted > 0 ? " Analysis is running in the background." : ""))
+                        : "") + report.ratingOnlySentence
+                    + (report.accepted > 0 ? " Analysis is running in the background." : ""))
             return request.redirect(to: SiteURL.imports + "/" + batch.id!.uuidString.lowercased())
         } catch {
             // Claimed but not run to the end: the batch can be tried again (rows already committed stay).

@@ -298,10 +298,19 @@ enum FeedbackSummaryList {
 enum FeedbackText {
     static func original(_ item: FeedbackItem) -> HTMLNode {
         div(.class("quote-block")) {
+            if item.fullText.isEmpty {
+                // An imported FFT response that gave a rating and no words.
+                p { "No comment: the person gave an FFT answer only (\(answer(item)))." }
+            }
             if !item.story.isEmpty { paragraphs(item.story) }
             if !item.whatWasGood.isEmpty { h3 { "What was good" }; paragraphs(item.whatWasGood) }
             if !item.couldBeBetter.isEmpty { h3 { "What could be better" }; paragraphs(item.couldBeBetter) }
         }
+    }
+
+    /// The FFT answer of a response without words: "Good", or the pre-2020 question's answer.
+    static func answer(_ item: FeedbackItem) -> String {
+        item.fft?.title ?? item.legacyRecommend.map { "\($0), to the pre-2020 question" } ?? "none"
     }
 
     /// Keeps the person's paragraphs; every line is escaped text.

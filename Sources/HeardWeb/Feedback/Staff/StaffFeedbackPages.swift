@@ -77,7 +77,10 @@ enum StaffFeedbackPages {
                             .text(item.serviceAndPlace),
                             .text(item.receivedAt.formatted(AuditPage.dateFormat)),
                             .text(item.status.title),
-                            .text(item.namedThemes.prefix(3).joined(separator: ", ")),
+                            .text(
+                                item.fullText.isEmpty
+                                    ? "No comment (FFT answer: \(FeedbackText.answer(item)))"
+                                    : item.namedThemes.prefix(3).joined(separator: ", ")),
                         ]
                     }, captionHidden: true)
                 button(.type("submit"), .class("button")) { "Raise an action from the selected feedback" }
