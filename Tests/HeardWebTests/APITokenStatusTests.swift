@@ -58,6 +58,12 @@ struct APITokenStatusTests {
             // An administrator can still revoke it, so it stays refused if the account is switched on again.
             let adminPage = try await admin.get("/staff/settings")
             #expect(try Self.row(naming: "case system", in: adminPage.body).contains("Revoke"))
+            // The table's caption does not repeat the heading above it.
+            #expect(adminPage.body.components(separatedBy: "API tokens").count - 1 == 1, "once, as the heading")
+            #expect(adminPage.body.contains("Every token, with its account"))
+            // The audit log writes the API in capitals.
+            let audit = try await admin.get("/staff/audit").body
+            #expect(audit.contains("API token: created") && !audit.contains("Api token"))
         }
     }
 }

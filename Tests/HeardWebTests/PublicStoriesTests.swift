@@ -74,7 +74,7 @@ extension PublicPagesTests {
 }
 
 extension PublicPagesTests {
-    @Test("\"Not assigned\" is no public filter and no tag beside a real theme", arguments: TestDatabase.all)
+    @Test("\"Not assigned\" is no public filter and no tag, beside a real theme or alone", arguments: TestDatabase.all)
     func notAssigned(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
             let published = try await FeedbackItem.query(on: app.db).filter(\.$status == .published).sort(\.$reference)
@@ -96,6 +96,9 @@ extension PublicPagesTests {
             let page = try await visitor.get("/stories/\(mixed.reference)").body
             #expect(page.contains("<li class=\"tag\">Staff attitude</li>"))
             #expect(!page.contains("Not assigned"))
+            let alonePage = try await visitor.get("/stories/\(alone.reference)").body
+            #expect(alonePage.contains(alone.reference))
+            #expect(!alonePage.contains("Not assigned") && !alonePage.contains("class=\"tag-list\""), "no tag at all")
             #expect(ListeningEngine.publicThemes(["Not assigned"]) == ["Not assigned"])
             #expect(ListeningEngine.publicThemes(["Labelling not possible", "Waiting"]) == ["Waiting"])
         }

@@ -155,7 +155,7 @@ enum SettingsController {
                 p { "No API tokens have been made for your account." }
             } else {
                 DataTable.render(
-                    caption: isAdmin ? "API tokens" : "Your API tokens",
+                    caption: isAdmin ? "Every token, with its account" : "The tokens made for your account",
                     headers: ["Name", "Account", "Created", "Last used", "Status"],
                     rows: tokens.map { record in
                         [

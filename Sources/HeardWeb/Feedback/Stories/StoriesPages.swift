@@ -112,7 +112,8 @@ enum StoriesPages {
                     for paragraph in part.paragraphs { p(.dirAuto) { paragraph } }
                 }
             }
-            let themes = ListeningEngine.publicThemes(item.themeList)
+            // "Not assigned" alone tells a reader nothing: such a story shows no tags.
+            let themes = ListeningEngine.namedThemes(item.themeList)
             if !themes.isEmpty {
                 ul(.class("tag-list"), .aria("label", "Themes")) {
                     for theme in themes { li(.class("tag")) { theme } }

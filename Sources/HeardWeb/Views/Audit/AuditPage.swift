@@ -16,12 +16,18 @@ enum AuditPage {
         var notice: String? = nil
     }
 
-    /// "board.member_added" → "Board: member added"; "board_member" → "Board member".
+    /// "board.member_added" → "Board: member added"; "board_member" → "Board member"; "api_token.revoked" →
+    /// "API token: revoked".
     static func readable(_ code: String) -> String {
-        let parts = code.split(separator: ".", maxSplits: 1).map { $0.replacingOccurrences(of: "_", with: " ") }
+        let parts = code.split(separator: ".", maxSplits: 1).map { part in
+            part.split(separator: "_").map { acronyms[String($0)] ?? String($0) }.joined(separator: " ")
+        }
         let first = parts[0].prefix(1).uppercased() + parts[0].dropFirst()
         return parts.count > 1 ? first + ": " + parts[1] : first
     }
+
+    /// Words of the codes that are written in capitals.
+    private static let acronyms = ["api": "API", "nhs": "NHS", "csv": "CSV", "eia": "EIA"]
 
     /// UK style, UK time: "25 Nov 2026, 21:22".
     /// "5 Dec 2026, 00:09" in UK time: spelled out, because the locale's own style gives "at 0:09" on Linux.
