@@ -52,6 +52,7 @@ public enum HeardMigrations {
             M0144_CreateActivitySignups(),
             M0145_CreateMeetings(),
             M0146_NoticeActivity(),
+            M0147_FFTInFigureIndexes(),
         ]
     }
 }

@@ -458,3 +458,28 @@ extension Result where Failure == FeedbackImportRules.RowErrors {
         return errors.errors.map(\.description)
     }
 }
+
+@Suite("FFT results")
+struct FFTScoreTests {
+    @Test("shares are out of every answer, don't know included, rounded to whole per cent")
+    func shares() {
+        // 7 very good, 2 good, 1 neither, 1 poor, 1 very poor, 1 don't know: 13 answers.
+        let score = FFTScore(answers: 13, positive: 9, negative: 2)
+        #expect(score.percentPositive == 69)  // 9 / 13 = 69.2 %
+        #expect(score.percentNegative == 15)  // 2 / 13 = 15.4 %
+        #expect(score.positiveText == "69% of 13")
+        #expect(FFTScore(answers: 8, positive: 7, negative: 1).percentPositive == 88)  // 87.5 % rounds up
+    }
+
+    @Test("fewer than five answers give no share; none say so")
+    func tooFew() {
+        let four = FFTScore(answers: 4, positive: 0, negative: 4)
+        #expect(four.percentPositive == nil && four.percentNegative == nil)
+        #expect(four.positiveText == "4 answers, too few for a share")
+        #expect(FFTScore(answers: 1, positive: 1).positiveText == "1 answer, too few for a share")
+        #expect(FFTScore().positiveText == "No answers")
+        var sum = FFTScore(answers: 3, positive: 3)
+        sum.add(FFTScore(answers: 2, positive: 1, negative: 1))
+        #expect(sum == FFTScore(answers: 5, positive: 4, negative: 1) && sum.percentPositive == 80)
+    }
+}

@@ -60,30 +60,36 @@ struct DashboardFilterTests {
             let maternity = seeded.maternity.id!.uuidString
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let csv = "/staff/dashboard/"
-            let header = CSVResponse.byteOrderMark + "place,received,negative,published,replied\r\n"
+            let header =
+                CSVResponse.byteOrderMark
+                + "place,received,negative,published,replied,fft_answers,fft_very_good_or_good,fft_poor_or_very_poor\r\n"
 
             let everywhere = try await officer.get(csv + "places.csv").body
-            #expect(everywhere == header + "Calderdale,2,2,2,1\r\nNorthtown,2,2,2,0\r\n")
-            #expect(try await officer.get(csv + "places.csv?place=northtown").body == header + "Northtown,2,2,2,0\r\n")
+            #expect(everywhere == header + "Calderdale,2,2,2,1,0,0,0\r\nNorthtown,2,2,2,0,0,0,0\r\n")
+            #expect(
+                try await officer.get(csv + "places.csv?place=northtown").body == header + "Northtown,2,2,2,0,0,0,0\r\n"
+            )
             #expect(
                 try await officer.get(csv + "places.csv?place=northtown&period=12-weeks").body
-                    == header + "Northtown,3,3,3,0\r\n")
+                    == header + "Northtown,3,3,3,0,0,0,0\r\n")
             #expect(
                 try await officer.get(csv + "places.csv?place=northtown&period=12-months").body
-                    == header + "Northtown,4,4,4,0\r\n")
+                    == header + "Northtown,4,4,4,0,0,0,0\r\n")
             #expect(
-                try await officer.get(csv + "places.csv?service=\(maternity)").body == header + "Northtown,1,1,1,0\r\n")
+                try await officer.get(csv + "places.csv?service=\(maternity)").body == header
+                    + "Northtown,1,1,1,0,0,0,0\r\n")
 
             let services = try await officer.get(csv + "services.csv?place=northtown&period=12-weeks").body
             #expect(
                 services
-                    == CSVResponse.byteOrderMark + "service,place,received,negative,published,replied\r\n"
-                    + "Maternity unit,Northtown,2,2,2,0\r\nOutpatients,Northtown,1,1,1,0\r\n",
+                    == CSVResponse.byteOrderMark
+                    + "service,place,received,negative,published,replied,fft_answers,fft_very_good_or_good,fft_poor_or_very_poor\r\n"
+                    + "Maternity unit,Northtown,2,2,2,0,0,0,0\r\nOutpatients,Northtown,1,1,1,0,0,0,0\r\n",
                 "only Northtown's services, the busiest first")
             let allServices = try await officer.get(csv + "services.csv").body
-            #expect(allServices.contains("Emergency department,Calderdale,2,2,2,1"))
+            #expect(allServices.contains("Emergency department,Calderdale,2,2,2,1,0,0,0"))
             let oneService = try await officer.get(csv + "services.csv?service=\(maternity)&period=12-months").body
-            #expect(oneService.hasSuffix("\r\nMaternity unit,Northtown,3,3,3,0\r\n"))
+            #expect(oneService.hasSuffix("\r\nMaternity unit,Northtown,3,3,3,0,0,0,0\r\n"))
             #expect(!oneService.contains("Outpatients"))
 
             let themes = try await officer.get(csv + "themes.csv?place=northtown").body
@@ -203,13 +209,65 @@ struct DashboardFilterTests {
             #expect(
                 try await officer.get("/staff/dashboard/places.csv?place=nosuch&period=forever").body
                     == CSVResponse.byteOrderMark
-                    + "place,received,negative,published,replied\r\nCalderdale,2,2,2,1\r\nNorthtown,2,2,2,0\r\n")
+                    + "place,received,negative,published,replied,fft_answers,fft_very_good_or_good,fft_poor_or_very_poor\r\nCalderdale,2,2,2,1,0,0,0\r\nNorthtown,2,2,2,0,0,0,0\r\n"
+            )
 
             // The feedback list takes a service too; one it does not know matches nothing, as an unknown place does.
             let list = try await officer.get("/staff/feedback?service=\(maternity)").body
             #expect(list.contains("<p>3 items</p>"))
             let unknown = try await officer.get("/staff/feedback?service=nope").body
             #expect(unknown.contains("There is no service") && unknown.contains("<p>0 items</p>"))
+        }
+    }
+
+    @Test(
+        "the Friends and Family Test: shares of every answer for the scope and period, by place and service, too few given no share",
+        arguments: TestDatabase.all)
+    func friendsAndFamilyTest(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let seeded = try await Self.seed(on: app.db)
+            let places = try await Place.query(on: app.db).all()
+            let calderdale = try #require(places.first { $0.slug != "northtown" })
+            let northtown = try #require(places.first { $0.slug == "northtown" })
+            // Emergency department: 6 answers (very good ×2, good, poor, don't know, neither), one without words.
+            // Maternity: very good and very poor. 50 days ago, outside the 4 weeks: very poor.
+            let rated: [(Service, Place, Int, Double)] = [
+                (seeded.emergency, calderdale, 1, 1), (seeded.emergency, calderdale, 1, 2),
+                (seeded.emergency, calderdale, 2, 3), (seeded.emergency, calderdale, 4, 4),
+                (seeded.emergency, calderdale, 6, 5), (seeded.emergency, calderdale, 3, 6),
+                (seeded.maternity, northtown, 1, 2), (seeded.maternity, northtown, 5, 3),
+                (seeded.maternity, northtown, 5, 50),
+            ]
+            for (index, (service, place, rating, daysAgo)) in rated.enumerated() {
+                let item = try await ScaleQueryTests.item(
+                    "HRD-FFT\(index)", service: service, place: place, themes: [], status: .approvedPrivate,
+                    receivedDaysAgo: daysAgo, on: app.db)
+                item.fftRating = rating
+                if index == 0 { (item.story, item.redactedText) = ("", "") }
+                try await item.save(on: app.db)
+            }
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let everywhere = try await officer.get("/staff").body
+            #expect(everywhere.contains("Friends and Family Test, in the last 4 weeks"))
+            // 4 of 8 very good or good, 2 of 8 poor or very poor.
+            #expect(everywhere.contains("<strong>50%</strong> very good or good"))
+            #expect(everywhere.contains("<strong>25%</strong> poor or very poor"))
+            #expect(everywhere.contains("<strong>8</strong> answers"))
+            #expect(everywhere.contains("50% of 6"), "the emergency department's row: 3 of 6")
+            #expect(everywhere.contains("2 answers, too few for a share"), "maternity's row")
+
+            let csv = try await officer.get("/staff/dashboard/services.csv").body
+            #expect(csv.contains("Emergency department,Calderdale,8,8,2,1,6,3,1\r\n"))
+            #expect(csv.contains("Maternity unit,Northtown,3,3,1,0,2,1,1\r\n"))
+            let months = try await officer.get("/staff/dashboard/places.csv?place=northtown&period=12-weeks").body
+            #expect(months.hasSuffix("\r\nNorthtown,6,6,3,0,3,1,2\r\n"), "the older very poor answer too")
+
+            let maternity = try await officer.get("/staff?service=\(seeded.maternity.id!.uuidString)").body
+            #expect(maternity.contains("2 answers, too few for a share: fewer than 5 answers give no share"))
+            let outpatients = try await officer.get(
+                "/staff?service=\(seeded.outpatients.id!.uuidString)"
+            ).body
+            #expect(outpatients.contains("No FFT answers were received in the last 4 weeks, Outpatients"))
         }
     }
 }

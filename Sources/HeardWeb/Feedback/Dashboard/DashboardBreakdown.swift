@@ -13,15 +13,33 @@ extension FeedbackDashboard {
         var negative = 0
         var published = 0
         var replied = 0
+        /// Friends and Family Test answers, with or without a comment.
+        var fft = FFTScore()
 
         mutating func add(_ other: Counts) {
             received += other.received
             negative += other.negative
             published += other.published
             replied += other.replied
+            fft.add(other.fft)
         }
 
-        var cells: [String] { [received, negative, published, replied].map { String($0) } }
+        /// The CSV download's cells, counts only (`csvHeaders`).
+        var cells: [String] {
+            [received, negative, published, replied, fft.answers, fft.positive, fft.negative].map { String($0) }
+        }
+
+        static let csvHeaders = [
+            "received", "negative", "published", "replied", "fft_answers", "fft_very_good_or_good",
+            "fft_poor_or_very_poor",
+        ]
+
+        /// The page's cells (`pageHeaders`): the FFT result as a share of its answers.
+        var pageCells: [String] {
+            [received, negative, published, replied].map { String($0) } + [fft.positiveText]
+        }
+
+        static let pageHeaders = ["Received", "Negative", "Published", "Replied", "FFT very good or good"]
     }
 
     struct PlaceRow {
@@ -45,6 +63,8 @@ extension FeedbackDashboard {
         var services: [ServiceRow]
         var relational: [(flag: RelationalFlag, count: Int)]
         var analysed: Int
+        /// Every FFT answer in the scope and period.
+        var fft: FFTScore
     }
 
     /// Places, services, relational care and the analysed count for feedback received since `start` in `scope`,
@@ -60,7 +80,10 @@ extension FeedbackDashboard {
               SUM(CASE WHEN sentiment >= 4 THEN 1 ELSE 0 END) AS negative,
               SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS published,
               SUM(CASE WHEN first_reply_at IS NOT NULL THEN 1 ELSE 0 END) AS replied,
-              SUM(CASE WHEN analysed_at IS NOT NULL THEN 1 ELSE 0 END) AS analysed
+              SUM(CASE WHEN analysed_at IS NOT NULL THEN 1 ELSE 0 END) AS analysed,
+              SUM(CASE WHEN fft_rating IS NOT NULL THEN 1 ELSE 0 END) AS fft_answers,
+              SUM(CASE WHEN fft_rating IN (1, 2) THEN 1 ELSE 0 END) AS fft_positive,
+              SUM(CASE WHEN fft_rating IN (4, 5) THEN 1 ELSE 0 END) AS fft_negative
             """
         for flag in RelationalFlag.allCases {
             query =
@@ -78,7 +101,11 @@ extension FeedbackDashboard {
                 received: try row.decode(column: "received", as: Int.self),
                 negative: try row.decode(column: "negative", as: Int?.self) ?? 0,
                 published: try row.decode(column: "published", as: Int?.self) ?? 0,
-                replied: try row.decode(column: "replied", as: Int?.self) ?? 0)
+                replied: try row.decode(column: "replied", as: Int?.self) ?? 0,
+                fft: FFTScore(
+                    answers: try row.decode(column: "fft_answers", as: Int?.self) ?? 0,
+                    positive: try row.decode(column: "fft_positive", as: Int?.self) ?? 0,
+                    negative: try row.decode(column: "fft_negative", as: Int?.self) ?? 0))
             byPlace[try row.decode(column: "place_id", as: UUID.self), default: Counts()].add(counts)
             byService[try row.decode(column: "service_id", as: UUID.self), default: Counts()].add(counts)
         }
@@ -94,9 +121,10 @@ extension FeedbackDashboard {
             (flag, try rows.reduce(0) { $0 + (try $1.decode(column: flag.rawValue, as: Int?.self) ?? 0) })
         }
         let analysed = try rows.reduce(0) { $0 + (try $1.decode(column: "analysed", as: Int?.self) ?? 0) }
+        let fft = byService.values.reduce(into: FFTScore()) { $0.add($1.fft) }
         return Summary(
             places: places, services: try await services(sql, counts: byService), relational: relational,
-            analysed: analysed)
+            analysed: analysed, fft: fft)
     }
 
     /// The services behind `counts`, named, the most feedback first (then by name, so ties keep their order).

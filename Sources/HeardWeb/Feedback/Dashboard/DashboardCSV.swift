@@ -13,7 +13,7 @@ enum DashboardCSV {
         let filters = try await DashboardFilters.read(request)
         let today = request.today
         let start = FeedbackDashboard.figuresStart(today: today, period: filters.period)
-        let counts = ["received", "negative", "published", "replied"]
+        let counts = FeedbackDashboard.Counts.csvHeaders
         let rows: [[String]]
         switch name {
         case "volumes.csv":

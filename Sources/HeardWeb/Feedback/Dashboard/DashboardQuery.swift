@@ -45,6 +45,8 @@ struct FeedbackDashboard {
     var alerts: [UrgentAlert]
     var loop: LoopClosure
     var analysedCount: Int
+    /// Friends and Family Test answers in the scope and period.
+    var fft: FFTScore
     var filters: DashboardFilters
     /// What the filter form offers.
     var choices: QueueFilters.Choices
@@ -96,7 +98,7 @@ struct FeedbackDashboard {
         return FeedbackDashboard(
             weeks: try await weeks, themes: try await themes, relational: figures.relational, places: figures.places,
             services: figures.services, waiting: waiting, alerts: alerts, loop: try await loop,
-            analysedCount: figures.analysed, filters: filters, choices: try await .load(on: db),
+            analysedCount: figures.analysed, fft: figures.fft, filters: filters, choices: try await .load(on: db),
             firstDay: figuresFirstDay(today: today, period: filters.period), today: today)
     }
 

@@ -21,10 +21,10 @@ enum DashboardServicesTable {
                 }
                 DataTable.render(
                     caption: "Feedback by service, most first",
-                    headers: ["Service", "Received", "Negative", "Published", "Replied"],
+                    headers: ["Service"] + FeedbackDashboard.Counts.pageHeaders,
                     rows: rows.prefix(shown).map { row in
                         [a(.href(filters.feedbackList(firstDay: firstDay, service: row.id))) { row.label }]
-                            + row.counts.cells.map { HTMLNode.text($0) }
+                            + row.counts.pageCells.map { HTMLNode.text($0) }
                     })
             }
             p {

@@ -28,6 +28,7 @@ enum FeedbackDashboardView {
             // "Of 3 stories published in the last 4 weeks, Calderdale, that needed an answer".
             LoopClosurePanel.render(model.loop, period: filters.described + (filters.scopeName == nil ? "" : ",")),
             volumes(model.weeks, filters: filters, today: model.today),
+            friendsAndFamilyTest(model.fft, filters: filters),
             themes(model.themes, filters: filters, firstDay: model.firstDay),
             relational(
                 model.relational, analysed: model.analysedCount, period: filters.described,
@@ -232,16 +233,45 @@ enum FeedbackDashboardView {
         }
     }
 
+    /// The FFT headline figures, as a board report gives them; each place's and service's are in their tables.
+    static func friendsAndFamilyTest(_ score: FFTScore, filters: DashboardFilters) -> HTMLNode {
+        section(.aria("labelledby", "fft")) {
+            h2(.id("fft")) { "Friends and Family Test, \(filters.described)" }
+            if score.answers == 0 {
+                p { "No FFT answers were received \(filters.described)." }
+            } else if let positive = score.percentPositive, let negative = score.percentNegative {
+                ul(.class("stat-list")) {
+                    li {
+                        strong { "\(positive)%" }; " very good or good"
+                    }
+                    li {
+                        strong { "\(negative)%" }; " poor or very poor"
+                    }
+                    li {
+                        strong { score.answers.formatted }; score.answers == 1 ? " answer" : " answers"
+                    }
+                }
+            } else {
+                p {
+                    "\(score.positiveText): fewer than \(FFTScore.fewestToShare) answers give no share, as one person's answer would read as all."
+                }
+            }
+            p(.class("hint")) {
+                "Out of every answer, \"don't know\" included, as NHS England counts them. Answers without a comment count too. Each place's and service's result is in its table below."
+            }
+        }
+    }
+
     static func places(
         _ rows: [FeedbackDashboard.PlaceRow], filters: DashboardFilters, firstDay: SimpleDate
     ) -> HTMLNode {
         section(.aria("labelledby", "places")) {
             h2(.id("places")) { "By place, feedback received \(filters.described)" }
             DataTable.render(
-                caption: "Feedback by place", headers: ["Place", "Received", "Negative", "Published", "Replied"],
+                caption: "Feedback by place", headers: ["Place"] + FeedbackDashboard.Counts.pageHeaders,
                 rows: rows.map { row in
                     [a(.href(filters.feedbackList(firstDay: firstDay, place: row.slug))) { row.name }]
-                        + row.counts.cells.map { HTMLNode.text($0) }
+                        + row.counts.pageCells.map { HTMLNode.text($0) }
                 })
             p { a(.href(filters.path(SiteURL.dashboard + "/dashboard/places.csv"))) { "Download this table (CSV)" } }
         }
