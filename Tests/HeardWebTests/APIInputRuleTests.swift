@@ -98,6 +98,8 @@ struct APIInputRuleTests {
             let cases: [(path: String, query: String, field: String?)] = [
                 ("/api/v1/services", "place=atlantis", "place"),
                 ("/api/v1/stories", "page=two", "page"),
+                ("/api/v1/stories", "page=99999999999999999999", "page"),
+                ("/api/v1/stories", "per_page=501", "per_page"),
                 ("/api/v1/stories", "sentiment=angry", "sentiment"),
                 ("/api/v1/loop-closure", "service=\(UUID().uuidString)", "service"),
                 ("/api/v1/actions", "status=pending", "status"),

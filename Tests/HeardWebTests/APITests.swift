@@ -51,6 +51,35 @@ struct APITests {
         }
     }
 
+    @Test("every paged list documents the same page and per_page parameters")
+    func pagedListsDocumentPaging() async throws {
+        try await TestApp.run(on: .sqlite) { app in
+            let page = try await app.browser().get("/api/openapi.json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as? [String: Any])
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var paged: [String] = []
+            for (path, methods) in paths {
+                guard let get = methods["get"] as? [String: Any],
+                    let ok = (get["responses"] as? [String: Any])?["200"] as? [String: Any],
+                    let reference =
+                        (((ok["content"] as? [String: Any])?["application/json"] as? [String: Any])?[
+                            "schema"] as? [String: Any])?["$ref"] as? String,
+                    let schema = schemas[String(reference.split(separator: "/").last ?? "")] as? [String: Any],
+                    (schema["required"] as? [String])?.contains("per_page") == true
+                else { continue }
+                paged.append(path)
+                let parameters = (get["parameters"] as? [[String: Any]] ?? []).compactMap { $0["$ref"] as? String }
+                #expect(parameters.contains("#/components/parameters/Page"), "\(path)")
+                #expect(parameters.contains("#/components/parameters/PerPage"), "\(path)")
+                let named = (get["parameters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                #expect(!named.contains("page") && !named.contains("per_page"), "\(path): described once, shared")
+            }
+            #expect(paged.contains("/api/v1/stories"))
+            #expect(paged.contains("/api/v1/decisions"))
+        }
+    }
+
     @Test("other websites may read the JSON API from a browser; the HTML pages stay same-origin")
     func crossOriginReads() async throws {
         try await TestApp.run(on: .sqlite) { app in

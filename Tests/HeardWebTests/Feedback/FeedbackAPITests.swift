@@ -77,6 +77,55 @@ struct FeedbackAPITests {
         }
     }
 
+    @Test("feedback with no words is told, in the API's terms, which fields take them", arguments: TestDatabase.all)
+    func noWords(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let id = service.id!.uuidString
+            let browser = app.browser()
+            for json in [
+                #"{"service_id": "\#(id)"}"#, #"{"text": "", "service_id": "\#(id)"}"#,
+                #"{"text": " \n\t ", "service_id": "\#(id)"}"#,
+                #"{"text": " ", "what_was_good": "", "could_be_better": "  ", "service_id": "\#(id)"}"#,
+                #"{"text": ""}"#,
+            ] {
+                let refused = try await browser.postJSON("/api/v1/feedback", json: json)
+                #expect(refused.status == .unprocessableEntity, "\(json)")
+                let error = try JSONDecoder().decode(ErrorBody.self, from: Data(refused.body.utf8))
+                #expect(error.field == "text", "\(json)")
+                #expect(error.error == FeedbackAPIController.noWords, "\(json): \(error.error)")
+                // It names the JSON fields that take words, not the web form's questions.
+                for field in ["'text'", "'what_was_good'", "'could_be_better'"] {
+                    #expect(error.error.contains(field), "\(json)")
+                }
+                #expect(error.error != Self.formWordsForNoWords, "\(json)")
+            }
+            #expect(Self.formWordsForNoWords != nil, "the form has its own words for this")
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0, "nothing stored from a refusal")
+            // Words in one of the other fields are enough; text that is too long keeps its own message.
+            let good = try await browser.postJSON(
+                "/api/v1/feedback", json: #"{"what_was_good": "Kind staff.", "service_id": "\#(id)"}"#)
+            #expect(good.status == .created)
+            let long = String(repeating: "a", count: FeedbackSubmission.maximumTextLength + 1)
+            let tooLong = try await browser.postJSON(
+                "/api/v1/feedback", json: #"{"text": "\#(long)", "service_id": "\#(id)"}"#)
+            #expect(tooLong.status == .unprocessableEntity)
+            let tooLongError = try JSONDecoder().decode(ErrorBody.self, from: Data(tooLong.body.utf8))
+            #expect(tooLongError.field == "text")
+            #expect(tooLongError.error != FeedbackAPIController.noWords)
+        }
+    }
+
+    /// What the web form says to someone who wrote nothing (the API must not say it).
+    static var formWordsForNoWords: String? {
+        do {
+            _ = try FeedbackSubmission(serviceID: "x").validated(consentRequired: false)
+            return nil
+        } catch {
+            return error.errors.first { $0.field == "story" }?.message
+        }
+    }
+
     @Test("bad submissions get 4xx with an error and the field to fix")
     func badSubmissions() async throws {
         try await TestApp.run(on: .sqlite) { app in
@@ -286,7 +335,7 @@ struct FeedbackAPITests {
             #expect(try await browser.get("/api/v1/stories?theme=Timeliness%20of%20care").status == .ok)
             let zero = try await browser.get("/api/v1/stories?page=0")
             #expect(zero.status == .unprocessableEntity)
-            #expect(zero.body.contains("'page' must be a whole number from 1, not '0'."), "\(zero.body)")
+            #expect(zero.body.contains("'page' must be a whole number from 1 to 1,000,000, not '0'."), "\(zero.body)")
             // Past the last page: an empty page, so a client reading until one is empty stops.
             let past = try await browser.get("/api/v1/stories?page=5")
             #expect(past.status == .ok)

@@ -96,10 +96,11 @@ struct ScaleQueryTests {
             let webPast = try await browser.get("/stories?theme=Parking&page=9").body
             #expect(webPast.contains("Story HRD-NEWEST"))
             // Found by the API fuzzer: a page number near Int.max overflowed the offset and stopped the server.
-            for path in ["/api/v1/stories?page=9223372036854775807", "/stories?page=9223372036854775807"] {
-                let huge = try await browser.get(path)
-                #expect(huge.status == .ok, "\(path)")
-            }
+            // The web page clamps it; the API refuses it, as every list does a page past 1,000,000.
+            let hugeWeb = try await browser.get("/stories?page=9223372036854775807")
+            #expect(hugeWeb.status == .ok)
+            let hugeAPI = try await browser.get("/api/v1/stories?page=9223372036854775807")
+            #expect(hugeAPI.status == .unprocessableEntity)
             let html = try await browser.get("/stories?theme=Parking%20fees").body
             #expect(html.contains("1 story"))
             #expect(html.contains("Story HRD-FEES") && !html.contains("Story HRD-NEWEST"))

@@ -88,9 +88,16 @@ enum FeedbackAPIController {
         } catch {
             let first = error.errors.first
             let field = first?.field == "story" ? "text" : first?.field
-            // The form's words ("Choose one of the answers") name no values a program can send.
+            let wordless = [submission.story, submission.whatWasGood, submission.couldBeBetter]
+                .allSatisfy { $0.trimmingWhitespace().isEmpty }
+            // The form's words ("Tell us about your experience", "Choose one of the answers") name no fields or
+            // values a program can send.
             let message =
-                field == "fft_rating" ? "'fft_rating' must be \(FlexibleRating.accepted)." : first?.message
+                switch field {
+                case "fft_rating": "'fft_rating' must be \(FlexibleRating.accepted)."
+                case "text" where wordless: noWords
+                default: first?.message
+                }
             throw APIError(.unprocessableEntity, message ?? "Check the feedback.", field: field)
         }
         let service = try await resolveService(body, request: request)
@@ -110,6 +117,9 @@ enum FeedbackAPIController {
         try response.content.encode(Created(id: item.id, reference: item.reference, status: item.status.rawValue))
         return response
     }
+
+    /// Feedback with no words in any of its text fields, in the API's terms.
+    static let noWords = "Send the person's words in 'text', or in 'what_was_good' or 'could_be_better'."
 
     /// What the web's service chooser tells someone whose service is not listed (`SharePages`), for programs:
     /// feedback is always about a service in the list, so send the closest one.
@@ -265,37 +275,24 @@ enum FeedbackAPIController {
         }
     }
 
-    struct StoryPage: Content {
-        var items: [PublicStory]
-        var total: Int
-        var page: Int
-        var pageCount: Int
-        enum CodingKeys: String, CodingKey {
-            case items, total, page
-            case pageCount = "page_count"
-        }
-    }
-
-    @Sendable static func stories(_ request: Request) async throws -> StoryPage {
-        let filters = try request.query.decode(StoriesQuery.Filters.self)
+    @Sendable static func stories(_ request: Request) async throws -> PagedList<PublicStory> {
+        var filters = try request.query.decode(StoriesQuery.Filters.self)
         // A filter that matches nothing because it is misspelt must say so, not look like "no stories".
         if let problem = try await StoriesQuery.problems(
             in: filters, modelThemes: request.listeningEngine.themeNames, on: request.db
         ).first {
             throw APIError(.unprocessableEntity, problem.api, field: problem.field)
         }
-        // Worded as the other lists' (`APIPage`); a page past the last is an empty page, however far.
-        if let page = filters.page, page < 1 {
-            throw APIError(.unprocessableEntity, "'page' must be a whole number from 1, not '\(page)'.", field: "page")
-        }
-        let result = try await StoriesQuery.run(filters, on: request.db)
+        // Paged as every other list, not as the web page (which reads a mistyped page as the first).
+        let page = try APIPage(request)
+        filters.page = page.number
+        let result = try await StoriesQuery.run(filters, pageSize: page.size, on: request.db)
         // Past the last page, an empty page (the web page shows the last one instead), so a client that reads
         // until a page is empty stops.
-        if let page = filters.page, page > result.pageCount {
-            return StoryPage(items: [], total: result.total, page: page, pageCount: result.pageCount)
-        }
-        return StoryPage(
-            items: result.stories.map { item in
+        let items =
+            page.number > result.pageCount
+            ? []
+            : result.stories.map { item in
                 PublicStory(
                     reference: item.reference, service: .init(id: item.$service.id, name: item.service.name),
                     place: .init(slug: item.place.slug, name: item.place.name), publishedAt: item.publishedAt,
@@ -303,7 +300,9 @@ enum FeedbackAPIController {
                     themes: ListeningEngine.publicThemes(item.themeList),
                     replies: item.replies.map { .init(body: $0.body, signature: $0.signature, createdAt: $0.createdAt) }
                 )
-            }, total: result.total, page: result.page, pageCount: result.pageCount)
+            }
+        return PagedList(
+            items: items, total: result.total, page: page.number, perPage: page.size, pageCount: result.pageCount)
     }
 
     /// A theme a story may be filtered by: the model's or one stored on stories, never a label without a subject.

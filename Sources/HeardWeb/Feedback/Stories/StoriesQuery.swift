@@ -16,11 +16,18 @@ struct StoriesQuery {
         var service: String?
         var theme: String?
         var sentiment: String?
+        /// Never decoded from the address: the web page reads it leniently (`ListPage`), the API strictly
+        /// (`APIPage`), and each sets it here.
         var page: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case place, service, theme, sentiment
+        }
     }
 
+    /// The web page's size; the API's is its `per_page`.
     static let pageSize = 20
-    /// Matching stories are counted up to this many (500 pages); past it the total reads "10,000 or more".
+    /// Matching stories are counted up to this many (500 of the web page's pages); past it the total reads "10,000 or more".
     /// Counting every match of a broad filter over millions of stories would cost a full scan per page view.
     static let countLimit = 10_000
 
@@ -33,7 +40,9 @@ struct StoriesQuery {
         var pageCount: Int
     }
 
-    static func run(_ filters: Filters, on db: any Database) async throws -> Result {
+    static func run(
+        _ filters: Filters, pageSize: Int = StoriesQuery.pageSize, on db: any Database
+    ) async throws -> Result {
         let sql = db as! any SQLDatabase
         // A literal, not a bound value, so both databases can use the partial indexes on published stories.
         var conditions: SQLQueryString = "status = 'published'"
@@ -77,7 +86,7 @@ struct StoriesQuery {
         }
         // No page past the last countable one is ever shown, so clamp before any arithmetic: a page number
         // near Int.max would otherwise overflow the offset.
-        let requested = min(max(1, filters.page ?? 1), countLimit / pageSize)
+        let requested = min(max(1, filters.page ?? 1), (countLimit + pageSize - 1) / pageSize)
         var (counted, ids) = try await page(requested)
         let total = min(counted, countLimit)
         let pageCount = max(1, (total + pageSize - 1) / pageSize)
