@@ -27,8 +27,9 @@ struct StoriesQuery {
 
     /// The web page's size; the API's is its `per_page`.
     static let pageSize = 20
-    /// Matching stories are counted up to this many (500 of the web page's pages); past it the total reads "10,000 or more".
-    /// Counting every match of a broad filter over millions of stories would cost a full scan per page view.
+    /// Matching stories are counted up to this many (500 of the web page's pages); past it the total reads
+    /// "10,000 or more". Counting every match of a broad filter over millions of stories would cost a full scan
+    /// per page view.
     static let countLimit = 10_000
 
     struct Result {
