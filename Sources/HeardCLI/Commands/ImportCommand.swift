@@ -422,10 +422,13 @@ struct TokenCommand: AsyncParsableCommand {
                     return
                 }
                 func day(_ date: Date?) -> String { date.map { DecisionClock.ukDay(of: $0).iso } ?? "never" }
+                let today = app.decisionClock.today()
                 for token in tokens {
-                    let state = token.revokedAt.map { "revoked \(day($0))" } ?? token.status.title.lowercased()
+                    let state =
+                        token.revokedAt.map { "revoked \(day($0))" } ?? token.status(today: today).title.lowercased()
+                    let until = token.lastDay.map { "works until \($0.iso)" } ?? "works until revoked"
                     print(
-                        "\(token.id.uuidString.lowercased().prefix(8))  \(token.name)  \(token.email) (\(token.role.rawValue))  made \(day(token.createdAt))  last used \(day(token.lastUsedAt))  \(state)"
+                        "\(token.id.uuidString.lowercased().prefix(8))  \(token.name)  \(token.email) (\(token.role.rawValue))  made \(day(token.createdAt))  last used \(day(token.lastUsedAt))  \(until)  \(state)"
                     )
                 }
             }
@@ -461,6 +464,11 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "The account's e-mail address.") var email: String
         @Option(help: "The account's role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
         @Option(help: "What the token is for.") var name: String = "API token"
+        @Option(
+            help:
+                "The last day the token works (2027-03-31 or 31/03/2027). Without it, the token works until it is revoked."
+        )
+        var lastDay: String?
 
         func validate() throws {
             try AccountArguments.validate(email: email, role: role)
@@ -468,6 +476,20 @@ struct TokenCommand: AsyncParsableCommand {
             guard !trimmed.isEmpty, trimmed.count <= 100 else {
                 throw ValidationError("--name says what the token is for, in 1 to 100 characters.")
             }
+            _ = try lastDayValue(today: SimpleDate.ukDay(of: Date()))
+        }
+
+        /// `--last-day` read, or nil without it; refused when it is not a date or is already past.
+        func lastDayValue(today: SimpleDate) throws -> SimpleDate? {
+            guard let lastDay else { return nil }
+            guard let day = SimpleDate(typed: lastDay) else {
+                throw ValidationError("--last-day \"\(lastDay)\" is not a real date: write it like 2027-03-31.")
+            }
+            guard day >= today else {
+                throw ValidationError(
+                    "--last-day \(day.iso) is before today (\(today.iso)): a token past its last day would not work.")
+            }
+            return day
         }
 
         func run() async throws {
@@ -478,7 +500,9 @@ struct TokenCommand: AsyncParsableCommand {
             let email = EmailAddress.normalised(email)
             try await AppRunner.withApplication(config) { app in
                 let existed = try await StaffTokens.accountExists(email: email, on: app.db)
-                let token = try await StaffTokens.create(email: email, role: role, name: name, on: app.db)
+                let lastDay = try lastDayValue(today: app.decisionClock.today())
+                let token = try await StaffTokens.create(
+                    email: email, role: role, name: name, lastDay: lastDay, on: app.db)
                 print(token)
                 let account =
                     existed
@@ -486,7 +510,7 @@ struct TokenCommand: AsyncParsableCommand {
                     : "There was no account for \(email), so an API-only one was added (it has no password and cannot sign in to the website). "
                 FileHandle.standardError.write(
                     Data(
-                        "\(account)Token created for \(email) (\(role.title)). Send it as: Authorization: Bearer <token>. It is not shown again.\n"
+                        "\(account)Token created for \(email) (\(role.title))\(lastDay.map { ", working until the end of \($0.iso)" } ?? ""). Send it as: Authorization: Bearer <token>. It is not shown again.\n"
                             .utf8))
             }
         }

@@ -5,9 +5,19 @@ public enum APITokenStatus: Sendable, Equatable {
     case revoked
     case accountSwitchedOff
 
-    /// Revoked wins: that is for good, whatever happens to the account.
-    public init(isRevoked: Bool, accountIsActive: Bool) {
-        self = isRevoked ? .revoked : accountIsActive ? .active : .accountSwitchedOff
+    /// Past its last day: refused for good, like a revoked token.
+    case expired
+
+    /// Revoked wins: that is for good, whatever happens to the account; then a token past its last day
+    /// (`lastDay` before `today`).
+    public init(isRevoked: Bool, accountIsActive: Bool, lastDay: SimpleDate? = nil, today: SimpleDate? = nil) {
+        if isRevoked {
+            self = .revoked
+        } else if let lastDay, let today, today > lastDay {
+            self = .expired
+        } else {
+            self = accountIsActive ? .active : .accountSwitchedOff
+        }
     }
 
     public var title: String {
@@ -15,6 +25,7 @@ public enum APITokenStatus: Sendable, Equatable {
         case .active: "Active"
         case .revoked: "Revoked"
         case .accountSwitchedOff: "Account switched off"
+        case .expired: "Expired"
         }
     }
 }

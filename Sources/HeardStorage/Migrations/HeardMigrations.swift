@@ -53,6 +53,7 @@ public enum HeardMigrations {
             M0145_CreateMeetings(),
             M0146_NoticeActivity(),
             M0147_FFTInFigureIndexes(),
+            M0148_APITokenExpiry(),
         ]
     }
 }

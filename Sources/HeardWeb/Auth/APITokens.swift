@@ -17,19 +17,33 @@ enum APITokens {
 
     static func hash(_ token: String) -> String { SecretToken.hash(token) }
 
-    /// Creates a token for `user`, audited.
-    static func create(for user: User, name: String, actor: AuditActor, on db: any Database) async throws -> String {
+    /// Creates a token for `user`, audited; with a `lastDay`, it stops working after that UK day.
+    static func create(
+        for user: User, name: String, lastDay: SimpleDate? = nil, actor: AuditActor, on db: any Database
+    ) async throws -> String {
         let (token, digest) = generate()
         try await db.writeTransaction { db in
             let record = APIToken(userID: user.id!, name: name, tokenHash: digest)
+            record.lastDayStart = lastDay.map(DecisionClock.startOfUKDay)
             try await record.create(on: db)
             try await AuditLog.record(
                 on: db, actor: actor, action: "api_token.created", objectType: "api_token",
                 objectID: record.id?.uuidString,
-                summary: "Created API token \"\(name)\" for \(user.email)")
+                summary: "Created API token \"\(name)\" for \(user.email)"
+                    + (lastDay.map { ", working until the end of \($0.ukText)" } ?? ""))
         }
         return token
     }
+
+    /// The refusal for a token past its last day: it worked once, so say when it stopped and what to do.
+    static func expiredMessage(lastDay: SimpleDate) -> String {
+        "This API token expired at the end of \(lastDay.ukText). Ask an administrator for a new one."
+    }
+}
+
+extension APIToken {
+    /// The last UK day the token works, or nil when it works until revoked.
+    var lastDay: SimpleDate? { lastDayStart.map(DecisionClock.ukDay(of:)) }
 }
 
 /// Signs in the token's owner for one API request; a missing or bad token is a JSON 401.
@@ -46,6 +60,9 @@ struct BearerTokenMiddleware: AsyncMiddleware {
             record.user.isActive
         else {
             throw APIError(.unauthorized, "This API token is not valid or has been revoked.")
+        }
+        if let lastDay = record.lastDay, request.today > lastDay {
+            throw APIError(.unauthorized, APITokens.expiredMessage(lastDay: lastDay))
         }
         guard area.allows(record.user.role) else {
             throw APIError(.forbidden, "This token's role (\(record.user.role.title)) cannot use this endpoint.")

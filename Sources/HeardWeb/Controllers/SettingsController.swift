@@ -14,9 +14,11 @@ enum SettingsController {
     struct TokenForm: Content {
         var userID: String?
         var name: String?
+        var lastDay: String?
         enum CodingKeys: String, CodingKey {
             case name
             case userID = "user_id"
+            case lastDay = "last_day"
         }
     }
 
@@ -40,6 +42,14 @@ enum SettingsController {
         if name.isEmpty {
             errors.append(FieldError("name", "Say what the token is for, for example: survey tool upload."))
         }
+        let lastDay = Admin.date(form.lastDay, field: "last_day", into: &errors)
+        if let lastDay, lastDay < request.today {
+            errors.append(
+                FieldError(
+                    "last_day",
+                    "The last day must be today or later: a token past its last day would not work. Leave it empty for a token that works until it is revoked."
+                ))
+        }
         guard errors.isEmpty, let user else {
             return .html(
                 try await render(request, newToken: nil, typed: form, failure: ValidationFailure(errors)),
@@ -53,7 +63,8 @@ enum SettingsController {
             }
             throw error
         }
-        let token = try await APITokens.create(for: user, name: name, actor: Admin.actor(request), on: request.db)
+        let token = try await APITokens.create(
+            for: user, name: name, lastDay: lastDay, actor: Admin.actor(request), on: request.db)
         return .html(try await render(request, newToken: token, typed: TokenForm(), failure: nil))
     }
 
@@ -77,9 +88,13 @@ enum SettingsController {
     }
 
     /// What the token's status is; for an administrator, a way to revoke it while it is not revoked.
-    private static func statusCell(_ record: APIToken, canRevoke: Bool, csrfToken: String) -> HTMLNode {
-        let status = APITokenStatus(isRevoked: record.revokedAt != nil, accountIsActive: record.user.isActive)
-        guard canRevoke, status != .revoked else { return .text(status.title) }
+    private static func statusCell(
+        _ record: APIToken, canRevoke: Bool, csrfToken: String, today: SimpleDate
+    ) -> HTMLNode {
+        let status = APITokenStatus(
+            isRevoked: record.revokedAt != nil, accountIsActive: record.user.isActive, lastDay: record.lastDay,
+            today: today)
+        guard canRevoke, status != .revoked, status != .expired else { return .text(status.title) }
         return .fragment([
             .text(status.title + " "),
             HeardWeb.form(
@@ -156,13 +171,14 @@ enum SettingsController {
             } else {
                 DataTable.render(
                     caption: isAdmin ? "Every token, with its account" : "The tokens made for your account",
-                    headers: ["Name", "Account", "Created", "Last used", "Status"],
+                    headers: ["Name", "Account", "Created", "Last used", "Works until", "Status"],
                     rows: tokens.map { record in
                         [
                             .text(record.name), .text("\(record.user.email) (\(record.user.role.title))"),
                             .text((record.createdAt ?? Date()).formatted(AuditPage.dateFormat)),
                             .text(record.lastUsedAt.map { $0.formatted(AuditPage.dateFormat) } ?? "Never"),
-                            statusCell(record, canRevoke: isAdmin, csrfToken: token),
+                            .text(record.lastDay.map { "The end of \($0.ukText)" } ?? "Until revoked"),
+                            statusCell(record, canRevoke: isAdmin, csrfToken: token, today: request.today),
                         ]
                     }, captionHidden: true)
             }
@@ -179,6 +195,12 @@ enum SettingsController {
                     FormComponents.textField(
                         name: "name", label: "What it is for", value: typed.name ?? "", failure: failure,
                         width: "medium")
+                    FormComponents.textField(
+                        name: "last_day", label: "Last day it works (optional)", value: typed.lastDay ?? "",
+                        failure: failure,
+                        hint:
+                            "For example, 2027-03-31: for a supplier's upload or a project with an end. Leave it empty for a token that works until it is revoked.",
+                        type: "date", required: false, width: "short")
                     FormComponents.submitButton("Create token")
                 }
             }

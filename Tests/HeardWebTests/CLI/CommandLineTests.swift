@@ -265,7 +265,7 @@ struct CommandLineTests {
             #expect(created.status == 0, "\(created.errors)")
             let listed = try workspace.run("token", "list", "--database", database)
             #expect(listed.output.contains("Case system  cases@example.nhs.uk (complaints_handler)"))
-            #expect(listed.output.contains("last used never  active"))
+            #expect(listed.output.contains("last used never  works until revoked  active"))
             let id = String(listed.output.prefix(8))
             let short = try workspace.run("token", "revoke", String(id.prefix(4)), "--database", database)
             #expect(short.errors.contains("Give at least the first 8 characters"))
@@ -273,6 +273,24 @@ struct CommandLineTests {
             #expect(revoked.status == 0, "\(revoked.errors)")
             #expect(revoked.output.contains("Revoked \"Case system\" of cases@example.nhs.uk"))
             #expect(try workspace.run("token", "list", "--database", database).output.contains("revoked "))
+            // A last day: read the UK way too, refused when already past, shown in the list.
+            let pastDay = try workspace.run(
+                "token", "create", "--email", "cases@example.nhs.uk", "--role", "complaints_handler", "--last-day",
+                "2020-01-01", "--database", database)
+            #expect(pastDay.status != 0)
+            #expect(pastDay.errors.contains("--last-day 2020-01-01 is before today"))
+            let notADay = try workspace.run(
+                "token", "create", "--email", "cases@example.nhs.uk", "--role", "complaints_handler", "--last-day",
+                "2099-02-30", "--database", database)
+            #expect(notADay.errors.contains("--last-day \"2099-02-30\" is not a real date"))
+            let withDay = try workspace.run(
+                "token", "create", "--email", "cases@example.nhs.uk", "--role", "complaints_handler", "--name",
+                "Supplier", "--last-day", "31/12/2099", "--database", database)
+            #expect(withDay.status == 0, "\(withDay.errors)")
+            #expect(withDay.errors.contains("working until the end of 2099-12-31"))
+            let withDayListed = try workspace.run("token", "list", "--database", database).output
+            #expect(withDayListed.contains("works until 2099-12-31  active"))
+            #expect(withDayListed.contains("works until revoked  revoked "))
             let unknown = try workspace.run("token", "revoke", "ffffffff", "--database", database)
             #expect(unknown.status != 0)
             #expect(unknown.errors.contains("No API token has an id starting ffffffff"))

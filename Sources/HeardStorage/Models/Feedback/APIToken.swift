@@ -11,6 +11,8 @@ public final class APIToken: Model, @unchecked Sendable {
     @Field(key: "token_hash") public var tokenHash: String
     @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    /// The start (UK time) of the last day the token works; nil: until it is revoked.
+    @OptionalField(key: "last_day") public var lastDayStart: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -62,7 +62,9 @@ public enum StaffTokens {
         try await User.query(on: db).filter(\.$email == email).first() != nil
     }
 
-    public static func create(email: String, role: Role, name: String, on db: any Database) async throws -> String {
+    public static func create(
+        email: String, role: Role, name: String, lastDay: SimpleDate? = nil, on db: any Database
+    ) async throws -> String {
         let user: User
         if let existing = try await User.query(on: db).filter(\.$email == email).first() {
             guard existing.role == role else {
@@ -89,7 +91,8 @@ public enum StaffTokens {
                 objectID: user.id?.uuidString,
                 summary: "Added API account \(email) as \(role.title)")
         }
-        return try await APITokens.create(for: user, name: name, actor: .system("command line"), on: db)
+        return try await APITokens.create(
+            for: user, name: name, lastDay: lastDay, actor: .system("command line"), on: db)
     }
 
     /// One token as `heard token list` shows it (never the token itself, which is not stored).
@@ -102,9 +105,12 @@ public enum StaffTokens {
         public var lastUsedAt: Date?
         public var revokedAt: Date?
         public var accountIsActive: Bool
+        /// The last UK day it works; nil: until revoked.
+        public var lastDay: SimpleDate?
 
-        public var status: APITokenStatus {
-            APITokenStatus(isRevoked: revokedAt != nil, accountIsActive: accountIsActive)
+        public func status(today: SimpleDate) -> APITokenStatus {
+            APITokenStatus(
+                isRevoked: revokedAt != nil, accountIsActive: accountIsActive, lastDay: lastDay, today: today)
         }
     }
 
@@ -113,7 +119,8 @@ public enum StaffTokens {
         try await APIToken.query(on: db).with(\.$user).sort(\.$createdAt, .descending).all().map {
             Listed(
                 id: $0.id!, name: $0.name, email: $0.user.email, role: $0.user.role, createdAt: $0.createdAt,
-                lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt, accountIsActive: $0.user.isActive)
+                lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt, accountIsActive: $0.user.isActive,
+                lastDay: $0.lastDay)
         }
     }
 
