@@ -58,13 +58,16 @@ import Testing
             return source.withUTF8 { Tokeniser.shared.tokeniseNotingClues($0, into: &tokens, bytes: &bytes) }
         }
         #expect(clues("waited four hours") == TextClues(hasDigit: false, hasAt: false))
-        #expect(clues("see facebook.com/jane") == TextClues(hasLinkSlash: true))
+        #expect(clues("see facebook.com/jane") == TextClues(hasLinkSlash: true, hasInnerDot: true))
         #expect(clues("https://x") == TextClues(hasLinkSlash: true))
         #expect(clues("and/or he/she") == TextClues())
         #expect(clues("waited 4 hours") == TextClues(hasDigit: true, hasAt: false))
         #expect(clues("write to a@b.com") == TextClues(hasDigit: false, hasAt: true))
         #expect(clues("ref ９４３") == TextClues(hasDigit: true, hasAt: false, hasLookalike: true))
-        #expect(clues("a＠b.com") == TextClues(hasDigit: false, hasAt: true, hasLookalike: true))
+        #expect(clues("a＠b.com") == TextClues(hasDigit: false, hasAt: true, hasLookalike: true, hasInnerDot: true))
+        // A full stop between letters, not an initialism or a sentence's end.
+        #expect(clues("jo.bloggs at nhs.net") == TextClues(hasInnerDot: true))
+        #expect(clues("the g.p. was kind. Then home") == TextClues())
         #expect(clues("at\u{A0}home") == TextClues(hasDigit: false, hasAt: false, hasLookalike: true))
         #expect(clues("café — “lovely” ’") == TextClues())
         _ = clues("nurse Jane was kind")

@@ -19,6 +19,11 @@ import Testing
         ("jo underscore bloggs at yahoo dot co dot uk", "[email]"),
         ("my email is jbloggs at btinternet dot com ok", "my email is [email] ok"),
         ("contact me at jo dot bloggs at gmail dot com", "contact me at [email]"),
+        ("My email is jo.bloggs at nhs.net thanks", "My email is [email] thanks"),
+        ("jobloggs@gmail dot com", "[email]"),
+        ("jo . bloggs @ gmail . com", "[email]"),
+        ("j.bloggs at calderdale.gov.uk", "[email]"),
+        ("jobloggs at live.co.uk", "[email]"),
     ])
     func redactsSpelledOutEmailAddresses(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -34,6 +39,9 @@ import Testing
         ("call 0113 four nine six oh oh oh oh", "call [phone]"),
         ("plus four four seven seven double oh nine double oh nine eight two", "[phone]"),
         ("Nought one one three, four nine six, triple oh, oh.", "[phone]."),
+        ("Ring me on 01484 four double four five six six", "Ring me on [phone]"),
+        ("0 seven 7 double 0 9 double 0 9 8 2", "[phone]"),
+        ("call O7700 900982 after six", "call [phone] after six"),
     ])
     func redactsSpelledOutPhoneNumbers(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -49,6 +57,9 @@ import Testing
         "oh no, oh dear, two nurses", "double oh seven", "oh seven seven double oh", "give it ten out of ten",
         "the 0 7 bus", "seen at 10.30 then at 11", "plus four four is eight",
         "it was oh so slow, one nurse, two doctors, three porters, four hours, five days, six weeks",
+        "I checked my results at nhs dot uk", "The information at nhs dot uk was out of date",
+        "the leaflet at healthwatch dot co dot uk", "my prescription at boots dot com", "reviews at google dot com",
+        "ward 0 seven", "Open 9 to 5 at 01484 clinic", "O2 mask", "o2 saturation 94", "ok. Then at home.I rested",
     ])
     func leavesOrdinarySentencesAlone(_ input: String) {
         let result = redactor.redact(input)
@@ -65,6 +76,8 @@ import Testing
             "ring oh seven seven double oh, nine double oh, nine eight two",
             "zero one one three four nine six oh oh oh oh",
             "plus four four seven seven double oh nine double oh nine eight two",
+            "My email is jo.bloggs at nhs.net", "Ring me on 01484 four double four five six six",
+            "call O7700 900982", "jobloggs at live.co.uk", "0 seven 7 double 0 9 double 0 9 8 2",
         ] {
             let analysis = analyser.analyse(text)
             #expect(analysis.redactedText == redactor.redact(text).text, "\(text)")

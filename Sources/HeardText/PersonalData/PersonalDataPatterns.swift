@@ -44,9 +44,9 @@ enum PersonalDataPatterns {
             if let match = hospitalNumber(bytes, at: start) { return match }
             if let end = phone(bytes, at: start) { return Match(kind: .phone, keepUntil: start, end: end) }
             if let end = streetAddress(bytes, at: start) { return Match(kind: .address, keepUntil: start, end: end) }
-            if first == UInt8(ascii: "0"), clues.mayContainSpelledContact,
-                let end = SpelledContactPatterns.phone(bytes, at: start)
-            {
+            // "01484 four double four …": no cue word needed, as a number starting "0" then a number word is
+            // rare, and ruled out after one word.
+            if first == UInt8(ascii: "0"), let end = SpelledContactPatterns.phone(bytes, at: start) {
                 return Match(kind: .phone, keepUntil: start, end: end)
             }
             return nil
@@ -97,6 +97,12 @@ enum PersonalDataPatterns {
             {
                 return Match(kind: .phone, keepUntil: start, end: end)
             }
+        }
+        // "O7700 900982": a letter O for the zero.
+        if clues.hasDigit, first | 0x20 == UInt8(ascii: "o"), start + 1 < count, ByteClass.isDigit(bytes[start + 1]),
+            let end = SpelledContactPatterns.phone(bytes, at: start)
+        {
+            return Match(kind: .phone, keepUntil: start, end: end)
         }
         if clues.mayContainSocialHandle, ByteClass.isAlphanumeric(first),
             let handle = cuedSocialHandle(bytes, at: start)

@@ -46,7 +46,7 @@ public struct Redactor: Sendable {
     ) -> PersonalDataKinds {
         guard
             clues.hasAt || clues.hasDigit || clues.hasLinkSlash || mayContainName || mayContainSocialHandle
-                || mayContainSpelledContact
+                || mayContainSpelledContact || clues.hasInnerDot
         else {
             return PersonalDataKinds()
         }
@@ -54,12 +54,14 @@ public struct Redactor: Sendable {
         if clues.hasLookalike {
             return scanFolded(
                 bytes, into: &output, spans: &ignoredSpans, mayContainName: mayContainName,
-                mayContainSocialHandle: mayContainSocialHandle, mayContainSpelledContact: mayContainSpelledContact,
-                copyWhenUnchanged: false)
+                mayContainSocialHandle: mayContainSocialHandle,
+                mayContainSpelledContact: mayContainSpelledContact || clues.hasInnerDot, copyWhenUnchanged: false)
         }
+        // "jo.bloggs at nhs.net" has no cue word, but its full stops between letters say to look.
         let patternClues = PersonalDataPatterns.Clues(
             hasAt: clues.hasAt, hasDigit: clues.hasDigit, hasSlash: clues.hasLinkSlash, mayContainName: mayContainName,
-            mayContainSocialHandle: mayContainSocialHandle, mayContainSpelledContact: mayContainSpelledContact)
+            mayContainSocialHandle: mayContainSocialHandle,
+            mayContainSpelledContact: mayContainSpelledContact || clues.hasInnerDot)
         return scan(bytes, into: &output, spans: &ignoredSpans, clues: patternClues, copyWhenUnchanged: false)
     }
 

@@ -37,7 +37,6 @@ enum SpelledContactPatterns {
         // The domain: labels joined by "." or a spelled-out dot, the last a top-level domain.
         guard let firstLabel = word(bytes, at: at.end) else { return nil }
         var labels = 1
-        var spelledDot = false
         var end = firstLabel.end
         var lastHash = firstLabel.hash
         while true {
@@ -53,16 +52,16 @@ enum SpelledContactPatterns {
                 end = label.end
                 lastHash = label.hash
                 labels += 1
-                spelledDot = true
             } else {
                 break
             }
         }
         guard labels >= 2, topLevelDomains.value(for: lastHash) != nil else { return nil }
-        // Something must say this is a written-out address, not "looked at bbc.co.uk".
+        // Something must say this is an address, not "I checked my results at nhs dot uk": a local part no
+        // sentence has ("jo.bloggs", "jbloggs87", "jo dot bloggs"), an "@" or "(at)", or a personal mail
+        // provider. A plain word before "at" and a spelled dot are not enough.
         guard
-            at.isSymbolOrBracketed || spelledDot || !localIsPlainWord
-                || personalProviderHashes.value(for: firstLabel.hash) != nil
+            at.isSymbolOrBracketed || !localIsPlainWord || personalProviderHashes.value(for: firstLabel.hash) != nil
         else { return nil }
         return end
     }
@@ -119,6 +118,11 @@ enum SpelledContactPatterns {
             guard after < bytes.count, bytes[after] == close else { return nil }
             return skipBlanks(bytes, from: after + 1)
         }
+        // "jo . bloggs @ gmail . com": a full stop set apart by blanks is a dot too.
+        if bytes[index] == UInt8(ascii: "."), index > start, words.value(for: dotHash) != nil {
+            let after = skipBlanks(bytes, from: index + 1)
+            return after > index + 1 ? after : nil
+        }
         guard index > start, let inner = word(bytes, at: index), words.value(for: inner.hash) != nil else { return nil }
         let after = skipBlanks(bytes, from: inner.end)
         return after > inner.end ? after : nil
@@ -134,10 +138,9 @@ enum SpelledContactPatterns {
         let index = skipBlanks(bytes, from: start)
         guard index < bytes.count else { return nil }
         if bytes[index] == UInt8(ascii: "@") {
-            // "jo.bloggs@gmail.com" is the plain e-mail pattern's; here the "@" stands apart.
-            let after = skipBlanks(bytes, from: index + 1)
-            guard index > start || after > index + 1 else { return nil }
-            return AtSign(end: after, isSymbolOrBracketed: true)
+            // "jo.bloggs@gmail.com" was tried by the plain e-mail pattern first; here the "@" stands apart or the
+            // domain is spelled out ("jobloggs@gmail dot com").
+            return AtSign(end: skipBlanks(bytes, from: index + 1), isSymbolOrBracketed: true)
         }
         if let end = spelledSeparator(bytes, at: start, words: atHashes) {
             return AtSign(end: end, isSymbolOrBracketed: closingBracket(bytes[index]) != nil)
@@ -173,6 +176,7 @@ enum SpelledContactPatterns {
     ]
     private static let topLevelDomains = NameCues.hashes(topLevelDomainWords)
     private static let personalProviderHashes = NameCues.hashes(personalProviders)
+    private static let dotHash = StableHash.fnv1a("dot")
     private static let dotHashes = NameCues.hashes(["dot"])
     private static let atHashes = NameCues.hashes(["at"])
     private static let localSeparatorHashes = NameCues.hashes(["dot", "underscore", "dash", "hyphen"])
@@ -246,7 +250,15 @@ enum SpelledContactPatterns {
         /// not part of a number.
         mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
             if ByteClass.isDigit(bytes[start]) {
-                guard pendingRepeat == 0 else { return nil }
+                // "double 0": the repeat applies to a single numeral.
+                if pendingRepeat > 0 {
+                    let end = start + 1
+                    guard end == bytes.count || !ByteClass.isAlphanumeric(bytes[end]) else { return nil }
+                    add(Int(bytes[start] &- UInt8(ascii: "0")), times: pendingRepeat, spelled: true)
+                    pendingRepeat = 0
+                    lastDigit = -1
+                    return end
+                }
                 var end = start
                 while end < bytes.count, ByteClass.isDigit(bytes[end]) { end += 1 }
                 // "10am" or "3.5" is not a run of digits to count.
@@ -262,6 +274,17 @@ enum SpelledContactPatterns {
                 return end
             }
             guard let item = SpelledContactPatterns.word(bytes, at: start) else { return nil }
+            // "O7700": a letter O for the leading zero, then numerals.
+            if digits == 0, pendingRepeat == 0, bytes[start] | 0x20 == UInt8(ascii: "o"), item.end - start >= 4,
+                (start + 1..<item.end).allSatisfy({ ByteClass.isDigit(bytes[$0]) })
+            {
+                add(0, times: 1, spelled: true)
+                wordDigits += 1
+                for index in start + 1..<item.end {
+                    add(Int(bytes[index] &- UInt8(ascii: "0")), times: 1, spelled: false)
+                }
+                return item.end
+            }
             if item.hash == SpelledContactPatterns.doubleHash || item.hash == SpelledContactPatterns.tripleHash
                 || item.hash == SpelledContactPatterns.trebleHash
             {

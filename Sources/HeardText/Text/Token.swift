@@ -24,4 +24,7 @@ struct TextClues: Sendable, Equatable {
     /// A fullwidth form or Unicode space that the redactor must fold to ASCII before matching (a fullwidth
     /// digit or "@" also sets `hasDigit` or `hasAt`).
     var hasLookalike = false
+    /// A full stop between a letter and a lower-case letter with no space ("nhs.net", "jo.bloggs", not "g.p." or
+    /// "ward.The"): an e-mail address written with "at" may be in the comment.
+    var hasInnerDot = false
 }

@@ -180,6 +180,11 @@ struct Tokeniser: Sendable {
                         state.lastDotBoundary = bytes.count
                         continue
                     }
+                    // Lower case after it, as in "nhs.net": "the ward.The nurse" (a missing space) is common and
+                    // would send the comment to the redactor for nothing.
+                    if state.tokenStart >= 0, index < count, ByteClass.isLower(input[index]) {
+                        state.clues.hasInnerDot = true
+                    }
                 default: break
                 }
                 finishToken(&tokens, &bytes, &state)
