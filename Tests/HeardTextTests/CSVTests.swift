@@ -277,6 +277,26 @@ import Testing
         }
     }
 
+    @Test func countsNonAnswersApartFromEmptyComments() throws {
+        let comments = ["N/A", "", "Did not answer", "the nurse was kind", "n/a.", "Nothing", "  "]
+        let csv =
+            "id,comment\n" + comments.enumerated().map { "\($0.offset),\"\($0.element)\"" }.joined(separator: "\n")
+        let (rows, summary) = try analyse(csv + "\n")
+        let nonAnswers = comments.filter { NonAnswers.matches($0) }.count
+        #expect(nonAnswers == 3, "\"Nothing\" is a real answer (see NonAnswers)")
+        #expect(summary.nonAnswerRows == nonAnswers)
+        #expect(summary.noCommentRows == 2, "a non-answer is not also counted as no comment")
+        // A non-answer has no sentiment in the file: the count matches the rows the file says that of.
+        let noSentiment = rows.dropFirst().filter { $0[1].trimmingCharacters(in: .whitespaces) != "" && $0[3] == "" }
+        #expect(noSentiment.count == summary.nonAnswerRows)
+        #expect(
+            summary.line.contains(
+                "; 2 with no comment; 3 non-answers (\"N/A\", \"Did not answer\" and the like); "),
+            "\(summary.line)")
+        let (_, one) = try analyse("id,comment\n1,N/A\n")
+        #expect(one.line.contains("; 1 non-answer (\"N/A\""), "\(one.line)")
+    }
+
     @Test func replacesAndCountsInvalidUTF8() throws {
         var bytes = Array("id,comment\n1,caf".utf8)
         bytes += [0xE9, 0xFF]

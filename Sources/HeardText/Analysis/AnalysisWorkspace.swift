@@ -31,6 +31,9 @@ struct AnalysisWorkspace {
 /// The result of analysing one comment, as indices and bit sets (no strings), for the streaming hot path.
 struct RawAnalysis {
     var isNoComment: Bool
+    /// A whole comment that says nothing ("N/A", "Did not answer"; see `NonAnswers`): it has no sentiment.
+    /// Never set with `isNoComment`, so a summary counts each row once.
+    var isNonAnswer = false
     /// Sentiment class value, or `CommentAnalysis.noCommentSentiment`.
     var sentiment: Int
     /// Bit `i` set: `RelationalFlag.allCases[i]`.

@@ -129,7 +129,7 @@ public struct CommentAnalyser: Sendable {
                 positiveCue: cues & AnalysisCues.positiveSentimentBit != 0, wordCount: workspace.tokens.count,
                 classes: model.metadata.sentimentClasses)
         return RawAnalysis(
-            isNoComment: false, sentiment: sentiment, relational: relational, urgent: urgent,
+            isNoComment: false, isNonAnswer: nonAnswer, sentiment: sentiment, relational: relational, urgent: urgent,
             personalData: personalData)
     }
 
