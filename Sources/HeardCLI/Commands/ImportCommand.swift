@@ -199,7 +199,10 @@ struct ImportCommand: AsyncParsableCommand {
                         bar.update(done: report.accepted - remaining, total: report.accepted)
                     }
                     bar.finish()
-                    print("Analysed \(report.accepted.formatted) \(report.accepted == 1 ? "row" : "rows").")
+                    print(
+                        "Analysed \(report.accepted.formatted) \(report.accepted == 1 ? "row" : "rows"). "
+                            + (try await ImportUrgentReport.sentence(
+                                batchID: batchID, siteURL: config.publicURL, on: app.db)))
                 } else if report.analysisJobs > 0 {
                     print("Analysis is queued as a background job: a running `heard serve` does it.")
                 }

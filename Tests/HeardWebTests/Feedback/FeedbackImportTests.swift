@@ -183,6 +183,55 @@ struct FeedbackImportTests {
     }
 
     @Test(
+        "the import summary of urgent rows links the alerts page and says when no one could be e-mailed",
+        arguments: TestDatabase.all)
+    func urgentReport(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let file = try Self.write([
+                "Date,Service,Comment,FFT,Publish,Recommend",
+                "2026-10-28,Emergency department,\"My neighbour is being hit by her son and is scared to go home.\",Poor,no,",
+                "2026-10-28,Emergency department,Kind staff,Good,no,",
+            ])
+            defer { try? FileManager.default.removeItem(at: file) }
+            let batch = try #require(
+                try await FeedbackImporter(database: app.db).run(
+                    file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false
+                ).batchID)
+            #expect(
+                try await ImportUrgentReport.sentence(batchID: batch, siteURL: "", on: app.db)
+                    == "No row was flagged urgent.", "nothing is urgent before it is analysed")
+            try await AnalyseImportJob.analyseSlice(
+                batchID: batch, engine: app.app.listeningEngine, siteURL: "", on: app.db)
+            let alone = try await ImportUrgentReport.sentence(
+                batchID: batch, siteURL: "https://heard.example.org", on: app.db)
+            #expect(
+                alone
+                    == "1 row was flagged urgent (a possible risk to someone's safety): see Urgent alerts, https://heard.example.org/staff/alerts. No moderator or complaints handler has an active account, so no one was e-mailed: add one with heard user create."
+            )
+            // With a complaints handler to tell, a second import says who will hear of it.
+            try await app.createUser(.complaintsHandler)
+            let second = try Self.write([
+                "Date,Service,Comment,FFT,Publish,Recommend",
+                "2026-10-29,Emergency department,\"He said he wants to kill himself and nobody listened.\",Poor,no,",
+            ])
+            defer { try? FileManager.default.removeItem(at: second) }
+            let secondBatch = try #require(
+                try await FeedbackImporter(database: app.db).run(
+                    file: second, fileName: "fft2.csv", mapping: Self.mapping, dryRun: false
+                ).batchID)
+            try await AnalyseImportJob.analyseSlice(
+                batchID: secondBatch, engine: app.app.listeningEngine, siteURL: "", on: app.db)
+            #expect(try await Notice.query(on: app.db).filter(\.$kind == "urgent_alert").count() == 1)
+            let told = try await ImportUrgentReport.sentence(batchID: secondBatch, siteURL: "", on: app.db)
+            #expect(
+                told
+                    == "1 row was flagged urgent (a possible risk to someone's safety): see Urgent alerts on the staff dashboard. The one active moderator or complaints handler will get an e-mail about each, sent by a running `heard serve`."
+            )
+        }
+    }
+
+    @Test(
         "a row with fewer or more fields than the header is refused with its line, in a dry run and a real run",
         arguments: TestDatabase.all)
     func wrongFieldCount(_ database: TestDatabase) async throws {
