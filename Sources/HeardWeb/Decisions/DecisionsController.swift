@@ -88,8 +88,10 @@ enum DecisionsController {
         }
         if typed.title.isEmpty { errors.append(FieldError("title", "Enter a title for the decision.")) }
         if typed.meeting.isEmpty { errors.append(FieldError("meeting", "Enter the meeting that will decide.")) }
-        let date = SimpleDate(iso: typed.meetingOn)
-        if date == nil { errors.append(FieldError("meeting_on", "Enter the meeting date, for example 2027-06-30.")) }
+        // Read as the other date fields are: typed the UK way (30/06/2027) too.
+        let date = Admin.requiredDate(
+            typed.meetingOn, field: "meeting_on", missing: "Enter the meeting date, for example 2027-06-30.",
+            into: &errors)
         // A paper is written for a meeting booked or just held: a date years away is a slip of the year. Kept
         // unchanged, a saved date is accepted as it is.
         if let date, date.iso != bundle.decision?.meetingOn,

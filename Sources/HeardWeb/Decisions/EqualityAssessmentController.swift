@@ -120,7 +120,7 @@ enum EqualityAssessmentController {
             // A review that changes nothing, not even the next review date, would publish a copy as a "version".
             if let current = bundle.assessment, current.whoAffected == typed.whoAffected,
                 current.entries == EqualityAssessment.encode(entries), current.signedOffBy == typed.signedOffBy,
-                current.reviewOn == (typed.reviewOn.isEmpty ? nil : typed.reviewOn)
+                current.reviewOn == (typed.reviewOn.isEmpty ? nil : SimpleDate(typed: typed.reviewOn)?.iso)
             {
                 errors.append(
                     FieldError(
@@ -188,22 +188,18 @@ enum EqualityAssessmentController {
             }
         }
         // The equality duty continues after the decision: the review is after today, and soon enough to matter.
-        if !typed.reviewOn.isEmpty {
-            review = SimpleDate(iso: typed.reviewOn)
-            let latest = request.today.adding(months: 12 * Self.reviewYears)
-            if review == nil {
-                errors.append(FieldError("review_on", "Enter the review date as a real date, for example 2027-12-31."))
-            } else if let date = review, date <= request.today {
-                errors.append(
-                    FieldError(
-                        "review_on", "The review date must be after today: the duty continues after the decision."))
-            } else if let date = review, date > latest {
-                errors.append(
-                    FieldError(
-                        "review_on",
-                        "Review the assessment within \(Self.reviewYears) years, by \(latest.ukText) at the latest: check the year."
-                    ))
-            }
+        // Read as the other date fields are: typed the UK way (31/12/2027) too.
+        review = Admin.date(typed.reviewOn, field: "review_on", into: &errors)
+        let latest = request.today.adding(months: 12 * Self.reviewYears)
+        if let date = review, date <= request.today {
+            errors.append(
+                FieldError("review_on", "The review date must be after today: the duty continues after the decision."))
+        } else if let date = review, date > latest {
+            errors.append(
+                FieldError(
+                    "review_on",
+                    "Review the assessment within \(Self.reviewYears) years, by \(latest.ukText) at the latest: check the year."
+                ))
         }
         guard errors.isEmpty, let status else {
             let engagement = try await engagementText(bundle, on: request.db)

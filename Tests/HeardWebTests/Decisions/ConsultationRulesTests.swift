@@ -312,6 +312,12 @@ struct ConsultationRulesTests {
             let sameAgain = try await officer.post(eiaPath, form: review, tokenFrom: eiaPath)
             #expect(sameAgain.status == .unprocessableEntity)
             #expect(sameAgain.body.contains("Nothing in the assessment has changed."))
+            // The same review day typed the UK way (31/12/2027) is no change either.
+            let reviewDay = Self.today.adding(days: 365)
+            review["review_on"] = "\(reviewDay.day)/\(reviewDay.month)/\(reviewDay.year)"
+            let sameTypedUK = try await officer.post(eiaPath, form: review, tokenFrom: eiaPath)
+            #expect(sameTypedUK.status == .unprocessableEntity)
+            #expect(sameTypedUK.body.contains("Nothing in the assessment has changed."))
             let versions = try await EqualityAssessmentVersion.query(on: app.db).all()
             #expect(versions.count == 1)
             #expect(versions.first?.whoAffected == "Stroke survivors")
