@@ -204,7 +204,7 @@ public enum FeedbackImportRules {
                     RowError(
                         line: line, field: "rating",
                         message:
-                            "'\(rating)' is from the pre-2020 \"likely to recommend\" question. Map this column to legacy_recommend, not to the FFT answer."
+                            "'\(rating)' is from the pre-2020 \"likely to recommend\" question. Map this column as the pre-2020 \"likely to recommend\" answer, not as the FFT answer."
                     ))
             } else if FFTRating(text: rating) == nil {
                 errors.append(
@@ -250,7 +250,7 @@ public enum FeedbackImportRules {
                 RowError(
                     line: line, field: "rating",
                     message:
-                        "'\(fft)' is dated \(date ?? ""), before the FFT question changed in April 2020, so it answers the pre-2020 \"likely to recommend\" question. Map this column to legacy_recommend, not to the FFT answer."
+                        "'\(fft)' is dated \(date ?? ""), before the FFT question changed in April 2020, so it answers the pre-2020 \"likely to recommend\" question. Map this column as the pre-2020 \"likely to recommend\" answer, not as the FFT answer."
                 ))
             fft = ""
         }
@@ -299,7 +299,7 @@ public enum FeedbackImportRules {
         if FFTRating(text: raw) != nil {
             return .failure(
                 LegacyRefusal(
-                    "'\(raw)' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column to the FFT answer, not to legacy_recommend."
+                    "'\(raw)' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column as the FFT answer, not as the pre-2020 \"likely to recommend\" answer."
                 ))
         }
         return .failure(

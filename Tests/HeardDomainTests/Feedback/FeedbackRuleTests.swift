@@ -207,7 +207,9 @@ struct FeedbackRuleTests {
         guard case .failure(let errors) = legacy else { Issue.record("expected a refusal"); return }
         #expect(errors.errors.first?.line == 7)
         #expect(errors.errors.first?.field == "rating")
-        #expect(errors.errors.first?.message.contains("legacy_recommend") == true)
+        #expect(
+            errors.errors.first?.message.contains("pre-2020 \"likely to recommend\" answer, not as the FFT answer")
+                == true)
         let fine = FeedbackImportRules.check(
             line: 2, text: "Good", rating: "2", consent: "no", date: "01/02/2026", good: nil, better: nil)
         guard case .success(let row) = fine else { Issue.record("expected success"); return }
@@ -260,7 +262,7 @@ struct FeedbackRuleTests {
         ] {
             #expect(
                 ratingErrors(rating, date) == [
-                    "'\(rating)' is dated \(date), before the FFT question changed in April 2020, so it answers the pre-2020 \"likely to recommend\" question. Map this column to legacy_recommend, not to the FFT answer."
+                    "'\(rating)' is dated \(date), before the FFT question changed in April 2020, so it answers the pre-2020 \"likely to recommend\" question. Map this column as the pre-2020 \"likely to recommend\" answer, not as the FFT answer."
                 ])
         }
         #expect(ratingErrors("2", "01/04/2020").isEmpty)
@@ -312,7 +314,7 @@ struct FeedbackRuleTests {
             #expect(
                 checked(current)
                     == .refused([
-                        "line 9, legacy_recommend: '\(current)' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column to the FFT answer, not to legacy_recommend."
+                        "line 9, legacy_recommend: '\(current)' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column as the FFT answer, not as the pre-2020 \"likely to recommend\" answer."
                     ]))
         }
         // A refused legacy answer refuses the row, alongside the row's other problems.

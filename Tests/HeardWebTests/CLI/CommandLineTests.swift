@@ -176,7 +176,7 @@ struct CommandLineTests {
             #expect(dry.status == 1 && dry.endedCleanly, "\(dry.errors)")
             #expect(
                 dry.errors.contains(
-                    "refused line 3, column \"Recommend\": 'Good' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column to the FFT answer, not to legacy_recommend."
+                    "refused line 3, column \"Recommend\": 'Good' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column as the FFT answer, not as the pre-2020 \"likely to recommend\" answer."
                 ), "\(dry.errors)")
             #expect(
                 dry.errors.contains(

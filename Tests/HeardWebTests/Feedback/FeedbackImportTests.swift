@@ -114,6 +114,10 @@ struct FeedbackImportTests {
             // Imported again, every row is already in Heard.
             let again = try await importer.run(file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false)
             #expect(again.alreadyImported == 4 && again.accepted == 0)
+            #expect(again.ratingOnly == 0 && again.ratingOnlySentence.isEmpty, "none of them kept this time")
+            let dryAgain = try await importer.run(
+                file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: true)
+            #expect(dryAgain.alreadyImported == 4 && dryAgain.ratingOnly == 0)
             #expect(try await FeedbackItem.query(on: app.db).count() == 4)
 
             let moderator = try await app.signedInBrowser(.moderator)

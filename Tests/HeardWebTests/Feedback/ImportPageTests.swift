@@ -3,6 +3,8 @@ import Foundation
 import HeardStorage
 import Testing
 
+@testable import HeardWeb
+
 @Suite("Import and settings pages")
 struct ImportPageTests {
     @Test(
@@ -27,6 +29,38 @@ struct ImportPageTests {
                 content: "Date,Ward,Comment,FFT\r\n,,Kind,\r\n",
                 tokenFrom: "/staff/imports")
             #expect(one.status == .seeOther)
+        }
+    }
+
+    @Test(
+        "the rating column is never guessed as the text; one column chosen for two fields is refused",
+        arguments: TestDatabase.all)
+    func oneColumnOneField(_ database: TestDatabase) async throws {
+        #expect(
+            ImportPages.guesses(["Date", "Service", "FFT Answer", "Comment"]) == [
+                .date: "Date", .service: "Service", .rating: "FFT Answer", .text: "Comment",
+            ])
+        #expect(ImportPages.guesses(["Answer", "What was good"]) == [.text: "Answer", .whatWasGood: "What was good"])
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let csv = "Date,Service,FFT Answer,Comment\r\n2026-10-01,Emergency department,Very good,\r\n"
+            let uploaded = try await officer.upload(
+                "/staff/imports", fileField: "file", fileName: "fft.csv", content: csv, tokenFrom: "/staff/imports")
+            let batchPath = try #require(uploaded.location)
+            let mapping = try await officer.get(batchPath).body
+            #expect(mapping.contains("<option value=\"Comment\" selected>"))
+            #expect(mapping.contains("<option value=\"FFT Answer\" selected>"))
+            let twice = try await officer.post(
+                batchPath,
+                form: [
+                    "column_text": "FFT Answer", "column_rating": "FFT Answer", "column_service": "Service",
+                    "fixed_service": "", "step": "check",
+                ])
+            #expect(twice.status == .unprocessableEntity)
+            #expect(
+                twice.body.contains("is chosen for both text and rating. Choose a different column for one of them."))
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0)
         }
     }
 
@@ -83,7 +117,7 @@ struct ImportPageTests {
             #expect(warned.contains("This file was already imported") && warned.contains("(fft.csv, 1 row)"))
             #expect(warned.contains("Rows already in Heard are skipped"))
             let recheck = try await officer.post(againPath, form: check)
-            #expect(recheck.body.contains("0 would be imported, 1 would be refused, 1 are already in Heard"))
+            #expect(recheck.body.contains("0 would be imported, 1 would be refused, 1 is already in Heard"))
             let skipped = try await officer.post(againPath, form: run)
             #expect(skipped.status == .seeOther)
             #expect(
@@ -135,7 +169,9 @@ struct ImportPageTests {
             let checked = try await officer.post(batchPath, form: form)
             #expect(checked.status == .ok)
             #expect(checked.body.contains("6 rows read: 4 would be imported, 2 would be refused"), "\(checked.body)")
-            #expect(checked.body.contains("Map this column to the FFT answer, not to legacy_recommend."))
+            #expect(
+                checked.body.contains(
+                    "Map this column as the FFT answer, not as the pre-2020 \"likely to recommend\" answer."))
             #expect(checked.body.contains("extremely likely, likely, neither likely nor unlikely"))
             #expect(try await FeedbackItem.query(on: app.db).count() == 0, "a check stores nothing")
 
@@ -146,9 +182,11 @@ struct ImportPageTests {
             let batch = try #require(try await ImportBatch.query(on: app.db).first())
             #expect(batch.rowsRejected == 2)
             let rejections = try #require(batch.rejections)
+            // Stored in the file's own column names, as the check listed them.
             #expect(
-                rejections.contains("line 6, legacy_recommend: 'Very good' answers the current FFT"), "\(rejections)")
-            #expect(rejections.contains("line 7, legacy_recommend: 'Maybe' is not a pre-2020"), "\(rejections)")
+                rejections.contains("line 6, column \"Recommend\": 'Very good' answers the current FFT"),
+                "\(rejections)")
+            #expect(rejections.contains("line 7, column \"Recommend\": 'Maybe' is not a pre-2020"), "\(rejections)")
         }
     }
 

@@ -221,7 +221,7 @@ public struct FeedbackImporter {
             try await read(
                 reader, fileName: fileName, header: header, index: index, services: services,
                 fixedService: fixedService, dryRun: dryRun, batch: importBatch, today: today,
-                dateOrder: mapping.order,
+                mapping: mapping,
                 // Imported again on purpose: its rows get keys of their own, so none counts as already stored. A
                 // dry run has no batch yet, but must predict the same.
                 keys: ImportRowKeys(salt: importAgain ? (importBatch?.id?.uuidString ?? UUID().uuidString) : ""),
@@ -232,7 +232,7 @@ public struct FeedbackImporter {
             if let id = importBatch?.id {
                 // Rows already committed stay, with the line they reached; the batch says it stopped, and
                 // `--resume` carries it on. Only the status and reason change (not what was committed).
-                let reasons = [String(describing: error)] + report.rejections.prefix(199).map(\.description)
+                let reasons = [String(describing: error)] + report.rejections.prefix(199).map(mapping.describe)
                 try? await ImportBatch.query(on: database).filter(\.$id == id).set(\.$status, to: "failed")
                     .set(\.$rejections, to: reasons.joined(separator: "\n")).update()
                 importBatch?.status = "failed"
@@ -296,7 +296,7 @@ public struct FeedbackImporter {
     private func read(
         _ reader: CSVReader, fileName: String, header: [String], index: [FeedbackImportRules.Field: Int],
         services: ServiceDirectory, fixedService: Service?, dryRun: Bool, batch importBatch: ImportBatch?,
-        today: SimpleDate, dateOrder: FeedbackImportRules.DateOrder, keys: ImportRowKeys, report: inout ImportReport,
+        today: SimpleDate, mapping: ImportMapping, keys: ImportRowKeys, report: inout ImportReport,
         totalBytes: Int,
         refused: (FeedbackImportRules.RowError) throws -> Void, progress: (Int, Int) -> Void
     ) async throws {
@@ -344,7 +344,7 @@ public struct FeedbackImporter {
             let checked = FeedbackImportRules.check(
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
                 date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter),
-                legacy: value(.legacyRecommend), today: today, dateOrder: dateOrder)
+                legacy: value(.legacyRecommend), today: today, dateOrder: mapping.order)
             // A retired service takes only what it received before it was retired (its last returns).
             if let service, let retiredAt = service.retiredAt {
                 let retiredOn = SimpleDate.ukDay(of: retiredAt)
@@ -390,12 +390,15 @@ public struct FeedbackImporter {
             }
             lastLine = max(lastLine, line)
             if chunk.count >= Self.chunkSize {
-                try await commit(chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, report: &report)
+                try await commit(
+                    chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, mapping: mapping, report: &report)
                 chunk.removeAll(keepingCapacity: true)
             }
         }
         progress(totalBytes, totalBytes)
-        try await commit(chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, report: &report, finished: true)
+        try await commit(
+            chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, mapping: mapping, report: &report,
+            finished: true)
         if let importBatch {
             report.analysisJobs = try await queueAnalysis(batchID: importBatch.id!)
         }
@@ -404,33 +407,39 @@ public struct FeedbackImporter {
     /// Inserts one chunk and moves the resume point in the same transaction. Rows stored by an earlier import
     /// are skipped and counted (on a dry run, only counted).
     private func commit(
-        _ items: [FeedbackItem], dryRun: Bool, batch: ImportBatch?, lastLine: Int, report: inout ImportReport,
-        finished: Bool = false
+        _ items: [FeedbackItem], dryRun: Bool, batch: ImportBatch?, lastLine: Int, mapping: ImportMapping,
+        report: inout ImportReport, finished: Bool = false
     ) async throws {
+        // Rows with an answer and no words that an earlier import stored are skipped, not kept again.
+        let ratingOnlyKeys = items.filter { $0.fullText.isEmpty }.compactMap(\.submissionKey)
         guard !dryRun, let batch else {
             let stored = try await Self.storedKeys(items.compactMap(\.submissionKey), on: database)
             report.alreadyImported += stored
             report.accepted -= stored
+            report.ratingOnly -= try await Self.storedKeys(ratingOnlyKeys, on: database)
             return
         }
         let snapshot = report
-        let inserted = try await database.writeTransaction { db in
+        let (inserted, ratingOnlyStoredBefore) = try await database.writeTransaction { db in
+            let ratingOnlyStoredBefore = try await Self.storedKeys(ratingOnlyKeys, on: db)
             let inserted = items.isEmpty ? 0 : try await Self.insert(items, on: db)
             batch.lastLine = lastLine
             batch.rowsRead = max(batch.rowsRead, snapshot.rowsRead)
             batch.rowsImported += inserted
             batch.rowsRejected = snapshot.rejected
-            batch.rejections = snapshot.rejections.prefix(200).map(\.description).joined(separator: "\n")
+            // In the file's own column names, as the check listed them.
+            batch.rejections = snapshot.rejections.prefix(200).map(mapping.describe).joined(separator: "\n")
             if finished {
                 batch.status = "imported"
                 batch.finishedAt = Date()
                 batch.upload = nil
             }
             try await batch.save(on: db)
-            return inserted
+            return (inserted, ratingOnlyStoredBefore)
         }
         report.alreadyImported += items.count - inserted
         report.accepted -= items.count - inserted
+        report.ratingOnly -= ratingOnlyStoredBefore
     }
 
     /// How many of these row keys are already stored.
@@ -488,6 +497,16 @@ public struct FeedbackImporter {
                 )
             }
             index[field] = position
+        }
+        // One column read as two fields would store its values as both: "Very good" as what people said.
+        for field in FeedbackImportRules.Field.allCases {
+            guard let position = index[field],
+                let other = FeedbackImportRules.Field.allCases.first(where: { $0 != field && index[$0] == position })
+            else { continue }
+            throw ImportProblem(
+                description:
+                    "The column '\(header[position])' is chosen for both \(field.rawValue) and \(other.rawValue). Choose a different column for one of them."
+            )
         }
         guard index[.text] != nil else {
             throw ImportProblem(description: "Choose the column that holds what people said (text).")

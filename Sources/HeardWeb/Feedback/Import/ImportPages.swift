@@ -76,7 +76,7 @@ enum ImportPages {
                 p(.role("status")) {
                     "\(report.rowsRead.formatted) rows read: \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused"
                         + (report.alreadyImported > 0
-                            ? ", \(report.alreadyImported.formatted) are already in Heard from an earlier import and would be skipped."
+                            ? ", \(report.alreadyImported.formatted) \(report.alreadyImported == 1 ? "is" : "are") already in Heard from an earlier import and would be skipped."
                             : ".") + report.ratingOnlySentence
                 }
                 if report.accepted == 0, report.rejected == 0, report.alreadyImported > 0 {
@@ -155,15 +155,29 @@ enum ImportPages {
 
     /// Pre-selects a column whose name looks right, to save clicks.
     static func guess(_ field: FeedbackImportRules.Field, _ header: [String]) -> String {
-        let hints: [FeedbackImportRules.Field: [String]] = [
-            .text: ["comment", "feedback", "answer", "text", "free text"], .service: ["service", "ward", "department"],
-            .date: ["date"], .rating: ["fft", "rating", "experience"], .consent: ["consent", "publish"],
-            .whatWasGood: ["good"], .couldBeBetter: ["better", "improve"], .legacyRecommend: ["recommend"],
+        guesses(header)[field] ?? ""
+    }
+
+    /// A column for each field whose name suggests it, each column given to one field at most. The answer and
+    /// date columns are given out first, so "FFT Answer" is taken for the rating before "answer" could make it the
+    /// text: guessing the rating column as what people said would store "Very good" as everyone's comment.
+    static func guesses(_ header: [String]) -> [FeedbackImportRules.Field: String] {
+        let hints: [(FeedbackImportRules.Field, [String])] = [
+            (.legacyRecommend, ["recommend"]), (.rating, ["fft", "rating", "experience"]), (.date, ["date"]),
+            (.consent, ["consent", "publish"]), (.whatWasGood, ["good"]), (.couldBeBetter, ["better", "improve"]),
+            (.service, ["service", "ward", "department"]),
+            (.text, ["comment", "feedback", "answer", "text", "free text"]),
         ]
-        for name in header {
-            let lower = name.lowercased()
-            if hints[field, default: []].contains(where: { lower.contains($0) }) { return name }
+        var taken: Set<String> = []
+        var chosen: [FeedbackImportRules.Field: String] = [:]
+        for (field, words) in hints {
+            if let name = header.first(where: { name in
+                !taken.contains(name) && words.contains { name.lowercased().contains($0) }
+            }) {
+                chosen[field] = name
+                taken.insert(name)
+            }
         }
-        return ""
+        return chosen
     }
 }
