@@ -25,7 +25,7 @@ struct RelationalCareSeries {
     static let counted = FeedbackStatus.allCases.filter(\.canBeAnswered)
     /// Says on the page which feedback the shares are of.
     static let countedDescription =
-        "Counted: feedback moderators kept, whether published, approved but not published, escalated to a complaint or withdrawn from publication. Feedback still waiting for moderation, and feedback moderators rejected, is left out."
+        "Counted: feedback moderators kept, whether published, approved but not published, escalated to a complaint or withdrawn from publication. Feedback still waiting for moderation, and feedback moderators rejected, is left out, as are answers with no comment, non-answers such as \"N/A\", and comments that may not be in English."
     static let columns = RelationalFlag.allCases.map(\.title) + ["Waiting (timeliness of care)"]
     var quarters: [Quarter]
 
@@ -57,6 +57,9 @@ struct RelationalCareSeries {
                 + " FROM feedback_items WHERE place_id = \(bind: place) AND received_at >= \(bind: Self.date(start))"
                 + " AND received_at < \(bind: Self.date(end))"
                 + " AND status IN (\(binds: counted.map(\.rawValue)))"
+                // Comments the engine could read: not an FFT answer with no words, "N/A", or one that may not be
+                // in English, none of which can speak of care (all stored with no sentiment).
+                + " AND sentiment IS NOT NULL"
             let row = try await sql.raw(query).first()
             let comments = try row?.decode(column: "comments", as: Int.self) ?? 0
             let mentions = try (0..<columns.count).map { try row?.decode(column: "m\($0)", as: Int?.self) ?? 0 }

@@ -243,9 +243,16 @@ struct DashboardFilterTests {
                     "HRD-FFT\(index)", service: service, place: place, themes: [], status: .approvedPrivate,
                     receivedDaysAgo: daysAgo, on: app.db)
                 item.fftRating = rating
-                if index == 0 { (item.story, item.redactedText) = ("", "") }
+                // As analysis leaves an answer with no words: no sentiment, nothing about care.
+                if index == 0 { (item.story, item.redactedText, item.sentiment, item.relational) = ("", "", nil, "") }
                 try await item.save(on: app.db)
             }
+            // A rejected "very poor" (say, spam) is no FFT answer.
+            let rejected = try await ScaleQueryTests.item(
+                "HRD-FFT-REJECTED", service: seeded.emergency, place: calderdale, themes: [], status: .rejected,
+                receivedDaysAgo: 1, on: app.db)
+            rejected.fftRating = 5
+            try await rejected.save(on: app.db)
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let everywhere = try await officer.get("/staff").body
             #expect(everywhere.contains("Friends and Family Test, in the last 4 weeks"))
@@ -253,11 +260,14 @@ struct DashboardFilterTests {
             #expect(everywhere.contains("<strong>50%</strong> very good or good"))
             #expect(everywhere.contains("<strong>25%</strong> poor or very poor"))
             #expect(everywhere.contains("<strong>8</strong> answers"))
+            // Relational care is out of the comments with words: 4 seeded, 8 rated and the rejected one, less the
+            // answer with no words.
+            #expect(everywhere.contains("out of 12 comments analysed in the last 4 weeks."))
             #expect(everywhere.contains("50% of 6"), "the emergency department's row: 3 of 6")
             #expect(everywhere.contains("2 answers, too few for a share"), "maternity's row")
 
             let csv = try await officer.get("/staff/dashboard/services.csv").body
-            #expect(csv.contains("Emergency department,Calderdale,8,8,2,1,6,3,1\r\n"))
+            #expect(csv.contains("Emergency department,Calderdale,9,8,2,1,6,3,1\r\n"))
             #expect(csv.contains("Maternity unit,Northtown,3,3,1,0,2,1,1\r\n"))
             let months = try await officer.get("/staff/dashboard/places.csv?place=northtown&period=12-weeks").body
             #expect(months.hasSuffix("\r\nNorthtown,6,6,3,0,3,1,2\r\n"), "the older very poor answer too")

@@ -137,6 +137,17 @@ struct IndicatorsTests {
                 page.body.contains(
                     "October to December 2026</th><td>2</td>" + cells.map { "<td>\($0)</td>" }.joined()))
             #expect(page.body.contains("July to September 2026</th><td>0</td><td>–</td>"))
+
+            // An FFT answer with no words, kept: it says nothing about care, so the shares stay the same.
+            let ratingOnly = try await ScaleQueryTests.item(
+                "HRD-RATING1", service: service, place: place, themes: [], status: .approvedPrivate,
+                receivedDaysAgo: 1, on: app.db)
+            (ratingOnly.story, ratingOnly.redactedText, ratingOnly.sentiment, ratingOnly.relational) = ("", "", nil, "")
+            ratingOnly.fftRating = 1
+            ratingOnly.receivedAt = DecisionClock.startOfUKDay(SimpleDate(year: 2026, month: 12, day: 1))
+            try await ratingOnly.save(on: app.db)
+            let after = try await officer.get("/staff/indicators?place=calderdale").body
+            #expect(after.contains("October to December 2026</th><td>2</td>" + cells.map { "<td>\($0)</td>" }.joined()))
         }
     }
 

@@ -80,10 +80,10 @@ extension FeedbackDashboard {
               SUM(CASE WHEN sentiment >= 4 THEN 1 ELSE 0 END) AS negative,
               SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS published,
               SUM(CASE WHEN first_reply_at IS NOT NULL THEN 1 ELSE 0 END) AS replied,
-              SUM(CASE WHEN analysed_at IS NOT NULL THEN 1 ELSE 0 END) AS analysed,
-              SUM(CASE WHEN fft_rating IS NOT NULL THEN 1 ELSE 0 END) AS fft_answers,
-              SUM(CASE WHEN fft_rating IN (1, 2) THEN 1 ELSE 0 END) AS fft_positive,
-              SUM(CASE WHEN fft_rating IN (4, 5) THEN 1 ELSE 0 END) AS fft_negative
+              SUM(CASE WHEN analysed_at IS NOT NULL AND sentiment IS NOT NULL THEN 1 ELSE 0 END) AS analysed,
+              SUM(CASE WHEN fft_rating IS NOT NULL AND status <> 'rejected' THEN 1 ELSE 0 END) AS fft_answers,
+              SUM(CASE WHEN fft_rating IN (1, 2) AND status <> 'rejected' THEN 1 ELSE 0 END) AS fft_positive,
+              SUM(CASE WHEN fft_rating IN (4, 5) AND status <> 'rejected' THEN 1 ELSE 0 END) AS fft_negative
             """
         for flag in RelationalFlag.allCases {
             query =

@@ -216,7 +216,7 @@ enum FeedbackDashboardView {
         section(.aria("labelledby", "relational")) {
             h2(.id("relational")) { "Relational care" }
             p {
-                "How often people mention being treated with compassion and dignity, being listened to, and care that joins up, out of \(analysed.formatted) comments analysed \(period)."
+                "How often people mention being treated with compassion and dignity, being listened to, and care that joins up, out of \(analysed.formatted) comments analysed \(period). Answers with no comment, non-answers such as \"N/A\" and comments that may not be in English are not counted."
             }
             if let engineProblem {
                 p(.class("warning-callout")) { "Themes and sentiment are not available: \(engineProblem)" }
@@ -257,7 +257,7 @@ enum FeedbackDashboardView {
                 }
             }
             p(.class("hint")) {
-                "Out of every answer, \"don't know\" included, as NHS England counts them. Answers without a comment count too. Each place's and service's result is in its table below."
+                "Out of every answer, \"don't know\" included, as NHS England counts them. Answers without a comment count too; feedback a moderator rejected does not. Each place's and service's result is in its table below."
             }
         }
     }
