@@ -128,6 +128,15 @@ struct FeedbackImportTests {
             let page = try await moderator.get("/staff/feedback/\(veryPoor.id!.uuidString.lowercased())")
             #expect(page.status == .ok)
             #expect(page.body.contains("No comment: the person gave an FFT answer only (Very poor)."))
+            // Nothing to give a theme or a feeling to.
+            #expect(!page.body.contains("Correct the themes or sentiment"))
+            let pagePath = "/staff/feedback/\(veryPoor.id!.uuidString.lowercased())"
+            let corrected = try await moderator.post(
+                pagePath + "/analysis", form: ["themes": "Parking", "sentiment": "5"], tokenFrom: pagePath)
+            #expect(corrected.status == .unprocessableEntity)
+            #expect(corrected.body.contains("This answer has no words, so there are no themes or feeling to correct."))
+            let unchanged = try #require(try await FeedbackItem.find(veryPoor.id, on: app.db))
+            #expect(unchanged.themes.isEmpty && unchanged.sentiment == nil && unchanged.analysisCorrectedAt == nil)
             let list = try await moderator.get("/staff/feedback").body
             #expect(list.contains("No comment (FFT answer: Good)"))
         }

@@ -235,6 +235,13 @@ enum StaffFeedbackController {
         let unknown = chosen.filter { !known.contains($0) }
         let sentimentText = Admin.text(request, "sentiment")
         let sentiment = Int(sentimentText).flatMap { (1...5).contains($0) ? $0 : nil }
+        // An FFT answer with no words: a theme or a feeling given to it would be counted as something it said,
+        // and `heard export corrections` would write it as training data with no text.
+        if item.fullText.isEmpty {
+            throw Abort(
+                .unprocessableEntity,
+                reason: "This answer has no words, so there are no themes or feeling to correct.")
+        }
         var errors: [FieldError] = []
         if !unknown.isEmpty {
             errors.append(FieldError("themes", "Choose themes from the list (not \(unknown.joined(separator: ", ")))."))

@@ -221,36 +221,39 @@ enum StaffFeedbackPages {
             if item.analysisCorrectedAt != nil {
                 p(.class("hint")) { "Themes and sentiment corrected by staff." }
             }
-            // Open when the correction was refused, so its errors and the summary's links are visible.
-            HTMLNode.element(
-                "details",
-                [.class("details")]
-                    + (failure?.errors.contains { ["themes", "sentiment"].contains($0.field) } == true
-                        || (item.mayNotBeEnglish && item.analysisCorrectedAt == nil)
-                        ? [HTMLAttribute("open", nil)] : []),
-                children: [
-                    summary(.class("details-summary")) { "Correct the themes or sentiment" },
-                    HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/analysis"), .method("post"), .novalidate) {
-                        FormComponents.csrfField(csrfToken)
-                        DecisionForms.checkboxes(
-                            name: "themes", legend: "Themes",
-                            choices: themeNames.map {
-                                .init(
-                                    value: $0,
-                                    label: earlierThemes.contains($0) ? "\($0) (from an earlier model)" : $0)
-                            }, selected: analysis.themes,
-                            failure: failure,
-                            hint:
-                                "Corrections change the counts on the dashboard and in reports, and can train your own model."
-                        )
-                        FormComponents.radios(
-                            name: "sentiment", legend: "How the person felt",
-                            choices: (1...5).map { .init(value: String($0), label: SentimentText.describe($0)) }
-                                + [.init(value: "none", label: "No comment")],
-                            selected: analysis.sentiment, failure: failure)
-                        button(.type("submit"), .class("button button-secondary")) { "Save the correction" }
-                    },
-                ])
+            // An answer with no words has no themes or feeling to correct.
+            if !item.fullText.isEmpty {
+                // Open when the correction was refused, so its errors and the summary's links are visible.
+                HTMLNode.element(
+                    "details",
+                    [.class("details")]
+                        + (failure?.errors.contains { ["themes", "sentiment"].contains($0.field) } == true
+                            || (item.mayNotBeEnglish && item.analysisCorrectedAt == nil)
+                            ? [HTMLAttribute("open", nil)] : []),
+                    children: [
+                        summary(.class("details-summary")) { "Correct the themes or sentiment" },
+                        HeardWeb.form(.action(SiteURL.feedback(item.id!) + "/analysis"), .method("post"), .novalidate) {
+                            FormComponents.csrfField(csrfToken)
+                            DecisionForms.checkboxes(
+                                name: "themes", legend: "Themes",
+                                choices: themeNames.map {
+                                    .init(
+                                        value: $0,
+                                        label: earlierThemes.contains($0) ? "\($0) (from an earlier model)" : $0)
+                                }, selected: analysis.themes,
+                                failure: failure,
+                                hint:
+                                    "Corrections change the counts on the dashboard and in reports, and can train your own model."
+                            )
+                            FormComponents.radios(
+                                name: "sentiment", legend: "How the person felt",
+                                choices: (1...5).map { .init(value: String($0), label: SentimentText.describe($0)) }
+                                    + [.init(value: "none", label: "No comment")],
+                                selected: analysis.sentiment, failure: failure)
+                            button(.type("submit"), .class("button button-secondary")) { "Save the correction" }
+                        },
+                    ])
+            }
             h2 { "Replies" }
             if item.replies.isEmpty {
                 p { "No reply yet." }
