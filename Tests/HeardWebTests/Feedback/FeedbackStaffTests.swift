@@ -311,4 +311,52 @@ struct FeedbackStaffTests {
             #expect(form.contains("<option value=\"Timeliness of care\" selected>"))
         }
     }
+
+    @Test(
+        "a paper FFT card with only the answer ticked is entered by staff, or sent through the API, and kept to count",
+        arguments: TestDatabase.all)
+    func answerOnly(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let formPath = "/staff/feedback/new/form?service=\(service.id!.uuidString)"
+            let card = ["service_id": service.id!.uuidString, "fft_rating": "2", "channel": "paper"]
+            var complaint = card
+            complaint["is_complaint"] = "yes"
+            complaint["contact_email"] = "someone@example.com"
+            let refused = try await officer.post(
+                "/staff/feedback/new?service=\(service.id!.uuidString)", form: complaint, tokenFrom: formPath)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(
+                refused.body.contains("A complaint needs the complainant&#39;s words")
+                    || refused.body.contains("A complaint needs the complainant's words"))
+            let saved = try await officer.post(
+                "/staff/feedback/new?service=\(service.id!.uuidString)", form: card, tokenFrom: formPath)
+            #expect(saved.status == .seeOther)
+            let item = try #require(try await FeedbackItem.query(on: app.db).first())
+            #expect(item.fullText.isEmpty && item.fft == .good && item.channel == .paper)
+            #expect(item.status == .approvedPrivate && !item.consentToPublish, "nothing to moderate or publish")
+            #expect(item.sentiment == nil && item.themes.isEmpty)
+
+            // The public form still asks for words.
+            let publicForm = "/feedback/new?service=\(service.id!.uuidString)"
+            let publicRefused = try await app.browser().post(
+                "/feedback/new?service=\(service.id!.uuidString)",
+                form: ["service_id": service.id!.uuidString, "fft_rating": "1", "consent_to_publish": "no"],
+                tokenFrom: publicForm)
+            #expect(publicRefused.status == .unprocessableEntity)
+            #expect(try await FeedbackItem.query(on: app.db).count() == 1)
+
+            // The API takes an 'fft_rating' alone; consent to publish changes nothing, as there is nothing to show.
+            let created = try await app.browser().postJSON(
+                "/api/v1/feedback",
+                json:
+                    #"{"fft_rating": "very good", "consent_to_publish": true, "service_id": "\#(service.id!.uuidString)"}"#
+            )
+            #expect(created.status == .created)
+            #expect(created.body.contains("\"status\":\"approved_private\""))
+            let viaAPI = try #require(try await FeedbackItem.query(on: app.db).filter(\.$channel == .api).first())
+            #expect(viaAPI.fft == .veryGood && !viaAPI.consentToPublish && viaAPI.status == .approvedPrivate)
+        }
+    }
 }

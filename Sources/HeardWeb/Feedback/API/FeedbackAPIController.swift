@@ -84,7 +84,8 @@ enum FeedbackAPIController {
             wantsReply: body.wantsReply ?? false)
         let valid: FeedbackSubmission.Valid
         do {
-            valid = try submission.validated(consentRequired: false)
+            // An 'fft_rating' alone is an FFT answer with no comment: counted, never published.
+            valid = try submission.validated(consentRequired: false, wordsRequired: body.fftRating == nil)
         } catch {
             let first = error.errors.first
             let field = first?.field == "story" ? "text" : first?.field
@@ -119,7 +120,8 @@ enum FeedbackAPIController {
     }
 
     /// Feedback with no words in any of its text fields, in the API's terms.
-    static let noWords = "Send the person's words in 'text', or in 'what_was_good' or 'could_be_better'."
+    static let noWords =
+        "Send the person's words in 'text', or in 'what_was_good' or 'could_be_better'; or, for an FFT answer with no comment, an 'fft_rating' alone."
 
     /// What the web's service chooser tells someone whose service is not listed (`SharePages`), for programs:
     /// feedback is always about a service in the list, so send the closest one.

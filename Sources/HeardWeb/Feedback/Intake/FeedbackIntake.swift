@@ -57,9 +57,12 @@ struct FeedbackIntake {
             id: UUID(), reference: FeedbackReference.make(), serviceID: service.id, placeID: service.placeID,
             organisationID: service.organisationID, channel: origin.channel,
             story: submission.story, whatWasGood: submission.whatWasGood, couldBeBetter: submission.couldBeBetter,
-            fftRating: submission.fftRating?.rawValue, consentToPublish: submission.consentToPublish,
+            fftRating: submission.fftRating?.rawValue,
+            consentToPublish: submission.consentToPublish && !submission.isRatingOnly,
             contactName: submission.contactName, contactEmail: submission.contactEmail,
-            contactPhone: submission.contactPhone, wantsReply: submission.wantsReply, status: .awaitingModeration,
+            contactPhone: submission.contactPhone, wantsReply: submission.wantsReply,
+            // An FFT answer with no words (a paper card with only a tick) has nothing to moderate: kept to count.
+            status: submission.isRatingOnly ? .approvedPrivate : .awaitingModeration,
             receivedAt: origin.receivedAt, enteredByID: origin.enteredBy?.id, submitterHash: origin.submitterHash,
             importBatchID: origin.importBatchID)
         item.submissionKey = origin.submissionKey

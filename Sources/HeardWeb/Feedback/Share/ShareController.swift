@@ -175,10 +175,18 @@ enum ShareController {
         var validated: FeedbackSubmission.Valid?
         var channel = FeedbackChannel.online
         var receivedOn = request.today
+        // Staff may enter a paper FFT card with only the answer ticked: it is counted, with nothing to publish, so
+        // no words and no consent are asked for. The public form always asks for words.
+        let wordless = [form.submission.story, form.submission.whatWasGood, form.submission.couldBeBetter]
+            .allSatisfy { $0.trimmingWhitespace().isEmpty }
+        let answerOnly = staffEntry && wordless && !form.submission.fftRating.trimmingWhitespace().isEmpty
         do {
-            validated = try form.submission.validated(consentRequired: true)
+            validated = try form.submission.validated(consentRequired: !answerOnly, wordsRequired: !answerOnly)
         } catch {
             errors += error.errors
+        }
+        if answerOnly, form.isComplaint == "yes" {
+            errors.append(FieldError("story", "A complaint needs the complainant's words: write what it is about."))
         }
         if staffEntry {
             if let chosen = FeedbackChannel(rawValue: form.channel ?? ""),
