@@ -58,8 +58,10 @@ struct SerialWritesTests {
             // wait for the holder to finish: before writers took turns, a waiting writer held this loop's only
             // connection while SQLite's busy handler spun, and the reader queued behind it.
             let read = await Self.within(.seconds(5)) { try await Place.query(on: otherDB).count() }
+            // On PostgreSQL the writers may or may not have committed yet (under load, some have not after
+            // 300 ms): what matters is that the reader answered.
             #expect(
-                read == 0 || (turns == nil && read == 3),
+                read == 0 || (turns == nil && read.map { (0...3).contains($0) } == true),
                 "a reader should not wait for the holder: \(String(describing: read))")
 
             releaseSignal.finish()

@@ -40,7 +40,7 @@ struct RelationalCareCountsTests {
             #expect(page.body.contains("October to December 2026</th><td>4</td><td>100%</td>"))
             #expect(
                 page.body.contains(
-                    "Counted: feedback moderators kept, whether published, approved but not published, escalated to a complaint or withdrawn from publication. Feedback still waiting for moderation, and feedback moderators rejected, is left out."
+                    "Counted: feedback moderators kept, whether published, approved but not published, escalated to a complaint or withdrawn from publication. Feedback still waiting for moderation, and feedback moderators rejected, is left out, as are answers with no comment, non-answers such as \"N/A\", and comments that may not be in English."
                 ))
         }
     }
