@@ -23,7 +23,11 @@ struct ImportCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         @Argument(help: "The CSV file.") var file: String
-        @Option(help: "Column with what the person said (required).") var textColumn: String
+        @Option(
+            help:
+                "Column with what the person said (required, unless the file holds FFT answers only: then give --rating-column or --legacy-recommend-column without it)."
+        )
+        var textColumn: String?
         @Option(help: "Column with the service name or id.") var serviceColumn: String?
         @Option(help: "One service (name or id) for every row, when the file has no service column.") var service:
             String?
@@ -65,6 +69,10 @@ struct ImportCommand: AsyncParsableCommand {
             }
             guard (serviceColumn == nil) != (service == nil) else {
                 throw ValidationError("Give either --service-column or --service (one service for the whole file).")
+            }
+            guard textColumn != nil || ratingColumn != nil || legacyRecommendColumn != nil else {
+                throw ValidationError(
+                    "Give --text-column (what people said), or --rating-column for a file of FFT answers only.")
             }
             if let refusedRows,
                 let problem = OutputFile.destroysData(refusedRows, option: "--refused-rows", inputs: [file])

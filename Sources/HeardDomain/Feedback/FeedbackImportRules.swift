@@ -12,7 +12,7 @@ public enum FeedbackImportRules {
 
         public var title: String {
             switch self {
-            case .text: "What the person said (required; a row with an FFT answer may leave it empty)"
+            case .text: "What the person said (a row with an FFT answer may leave it empty)"
             case .service: "Service name or id"
             case .date: "Date received"
             case .rating: "FFT answer (very good … very poor)"

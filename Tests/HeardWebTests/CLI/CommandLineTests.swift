@@ -144,6 +144,19 @@ struct CommandLineTests {
                 "--database", database)
             #expect(real.status == 1, "\(real.errors)")
             #expect(real.output.contains("Imported 1 row, refused 2"))
+
+            // A file of FFT answers only needs no text column; a command with neither is refused before reading.
+            try workspace.write("a.csv", "Service,FFT\nEmergency department,Good\nEmergency department,1\n")
+            let answers = try workspace.run(
+                "import", "feedback", "a.csv", "--rating-column", "FFT", "--service-column", "Service", "--database",
+                database)
+            #expect(answers.status == 0, "\(answers.errors)")
+            #expect(answers.output.contains("Imported 2 rows"))
+            #expect(answers.output.contains("2 rows have an FFT answer and no comment"))
+            let neither = try workspace.run(
+                "import", "feedback", "a.csv", "--service-column", "Service", "--database", database)
+            #expect(neither.status != 0)
+            #expect(neither.errors.contains("Give --text-column (what people said), or --rating-column"))
         }
     }
 

@@ -142,6 +142,37 @@ struct FeedbackImportTests {
         }
     }
 
+    @Test("a file of FFT answers only, with no comment column, is imported as answers with no words", arguments: TestDatabase.all)
+    func answersOnlyFile(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            _ = try await Fixtures.service(on: app.db)
+            let file = try Self.write([
+                "Date,Service,FFT", "2026-10-30,Emergency department,Very good", "2026-10-30,Emergency department,5",
+                "2026-10-31,Emergency department,",
+            ])
+            defer { try? FileManager.default.removeItem(at: file) }
+            let answersOnly = ImportMapping(
+                columns: ["service": "Service", "date": "Date", "rating": "FFT"], fixedServiceID: nil)
+            let report = try await FeedbackImporter(database: app.db).run(
+                file: file, fileName: "fft.csv", mapping: answersOnly, dryRun: false)
+            #expect(report.accepted == 2 && report.ratingOnly == 2 && report.rejected == 1)
+            #expect(
+                report.rejections.map(\.description) == [
+                    "line 4, text: The text is empty, and there is no FFT answer either."
+                ])
+            let items = try await FeedbackItem.query(on: app.db).all()
+            #expect(Set(items.compactMap(\.fft)) == [.veryGood, .veryPoor])
+            #expect(items.allSatisfy { $0.fullText.isEmpty && $0.status == .approvedPrivate })
+
+            // Neither a text nor an answer column: nothing to import, said before any row is read.
+            let nothing = ImportMapping(columns: ["service": "Service", "date": "Date"], fixedServiceID: nil)
+            await #expect(throws: ImportProblem.self) {
+                try await FeedbackImporter(database: app.db).run(
+                    file: file, fileName: "fft.csv", mapping: nothing, dryRun: true)
+            }
+        }
+    }
+
     @Test(
         "a service name two services share is refused on its line, naming their ids; an id picks one",
         arguments: TestDatabase.all)

@@ -508,8 +508,12 @@ public struct FeedbackImporter {
                     "The column '\(header[position])' is chosen for both \(field.rawValue) and \(other.rawValue). Choose a different column for one of them."
             )
         }
-        guard index[.text] != nil else {
-            throw ImportProblem(description: "Choose the column that holds what people said (text).")
+        // A file of FFT answers only (most FFT responses have no comment) needs no text column.
+        guard index[.text] != nil || index[.rating] != nil || index[.legacyRecommend] != nil else {
+            throw ImportProblem(
+                description:
+                    "Choose the column that holds what people said (text), or the FFT answer column for a file of answers only."
+            )
         }
         guard index[.service] != nil || mapping.fixedServiceID != nil else {
             throw ImportProblem(description: "Choose the service column, or one service for the whole file.")

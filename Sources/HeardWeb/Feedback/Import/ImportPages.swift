@@ -99,7 +99,7 @@ enum ImportPages {
                             name: "column_" + field.rawValue, label: field.title,
                             choices: header.map { .init(value: $0, label: $0) },
                             selected: mapping?.columns[field.rawValue] ?? guess(field, header), failure: failure,
-                            prompt: field == .text ? "Choose a column" : "Not in this file")
+                            prompt: field == .text ? "Not in this file (FFT answers only)" : "Not in this file")
                     }
                     FormComponents.selectField(
                         name: "date_order", label: "How the file writes dates",
