@@ -42,6 +42,8 @@ import Testing
         ("Ring me on 01484 four double four five six six", "Ring me on [phone]"),
         ("0 seven 7 double 0 9 double 0 9 8 2", "[phone]"),
         ("call O7700 900982 after six", "call [phone] after six"),
+        ("Call 0 7 7 0 0 9 0 0 1 2 3", "Call [phone]"),
+        ("tel. 0 1 1 3 4 9 6 0 0 0 0 thanks", "tel. [phone] thanks"),
     ])
     func redactsSpelledOutPhoneNumbers(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -59,7 +61,8 @@ import Testing
         "it was oh so slow, one nurse, two doctors, three porters, four hours, five days, six weeks",
         "I checked my results at nhs dot uk", "The information at nhs dot uk was out of date",
         "the leaflet at healthwatch dot co dot uk", "my prescription at boots dot com", "reviews at google dot com",
-        "ward 0 seven", "Open 9 to 5 at 01484 clinic", "O2 mask", "o2 saturation 94", "ok. Then at home.I rested",
+        "ward 0 seven", "Open 9 to 5 at 01484 clinic", "scored 0 0 1 2 3 in the quiz", "rated 0 1 2 3 4 5 6 7",
+        "O2 mask", "o2 saturation 94", "ok. Then at home.I rested",
     ])
     func leavesOrdinarySentencesAlone(_ input: String) {
         let result = redactor.redact(input)

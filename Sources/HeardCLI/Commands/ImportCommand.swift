@@ -417,7 +417,7 @@ struct TokenCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "List the API tokens: id, name, account, when made and last used, and whether active, revoked or of a switched-off account."
+                "List the API tokens: id, name, account, when made and last used, their last day, and whether active, expired, revoked or of a switched-off account."
         )
 
         @OptionGroup var database: DatabaseOptions

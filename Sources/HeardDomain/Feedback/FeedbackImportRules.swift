@@ -10,6 +10,20 @@ public enum FeedbackImportRules {
         case couldBeBetter = "could_be_better"
         case legacyRecommend = "legacy_recommend"
 
+        /// The field in a sentence: "chosen for both what the person said and the FFT answer".
+        public var inWords: String {
+            switch self {
+            case .text: "what the person said"
+            case .service: "the service"
+            case .date: "the date received"
+            case .rating: "the FFT answer"
+            case .consent: "consent to publish"
+            case .whatWasGood: "what was good"
+            case .couldBeBetter: "what could be better"
+            case .legacyRecommend: "the pre-2020 \"likely to recommend\" answer"
+            }
+        }
+
         public var title: String {
             switch self {
             case .text: "What the person said (a row with an FFT answer may leave it empty)"

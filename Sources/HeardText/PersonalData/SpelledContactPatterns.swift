@@ -219,7 +219,9 @@ enum SpelledContactPatterns {
             if next == item { break }
             index = next
         }
-        guard reader.wordDigits >= 2 else { return nil }
+        // Two digits in words, or the numerals typed one by one ("0 7 7 0 0 9 0 0 1 2 3"), which the plain phone
+        // pattern leaves (its first group must be three digits or more, so lists and dates are never phones).
+        guard reader.wordDigits >= 2 || reader.singleNumerals >= 8 else { return nil }
         if international {
             // "plus four four (oh) seven seven …": the zero in brackets is sometimes written.
             let national = reader.firstDigit == 0 ? reader.digits - 1 : reader.digits
@@ -241,6 +243,8 @@ enum SpelledContactPatterns {
     private struct DigitReader {
         var digits = 0
         var wordDigits = 0
+        /// Numerals standing alone ("0 7 7 …").
+        var singleNumerals = 0
         var firstDigit = -1
         /// The last single digit read, for "double" before it and "hundred" after it.
         var lastDigit = -1
@@ -270,6 +274,7 @@ enum SpelledContactPatterns {
                     return nil
                 }
                 for index in start..<end { add(Int(bytes[index] &- UInt8(ascii: "0")), times: 1, spelled: false) }
+                if end - start == 1 { singleNumerals += 1 }
                 lastDigit = -1
                 return end
             }

@@ -142,7 +142,9 @@ struct FeedbackImportTests {
         }
     }
 
-    @Test("a file of FFT answers only, with no comment column, is imported as answers with no words", arguments: TestDatabase.all)
+    @Test(
+        "a file of FFT answers only, with no comment column, is imported as answers with no words",
+        arguments: TestDatabase.all)
     func answersOnlyFile(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             _ = try await Fixtures.service(on: app.db)

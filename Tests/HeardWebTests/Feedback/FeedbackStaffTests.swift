@@ -330,9 +330,25 @@ struct FeedbackStaffTests {
             #expect(
                 refused.body.contains("A complaint needs the complainant&#39;s words")
                     || refused.body.contains("A complaint needs the complainant's words"))
+            // A card with nothing on it: staff are told what to enter, in staff terms.
+            let blank = try await officer.post(
+                "/staff/feedback/new?service=\(service.id!.uuidString)",
+                form: ["service_id": service.id!.uuidString, "channel": "paper"], tokenFrom: formPath)
+            #expect(blank.status == .unprocessableEntity)
+            #expect(
+                blank.body.contains("Enter what the person wrote, or, for a card with no words, tick their FFT answer.")
+            )
+            var withConsent = card
+            withConsent["consent_to_publish"] = "yes"
             let saved = try await officer.post(
-                "/staff/feedback/new?service=\(service.id!.uuidString)", form: card, tokenFrom: formPath)
+                "/staff/feedback/new?service=\(service.id!.uuidString)", form: withConsent, tokenFrom: formPath)
             #expect(saved.status == .seeOther)
+            let told = try await officer.get(try #require(saved.location)).body
+            #expect(
+                told.contains(
+                    "It is an FFT answer with no words, so it is kept to be counted, with nothing to moderate or publish."
+                ))
+            #expect(!told.contains("It is waiting for moderation."))
             let item = try #require(try await FeedbackItem.query(on: app.db).first())
             #expect(item.fullText.isEmpty && item.fft == .good && item.channel == .paper)
             #expect(item.status == .approvedPrivate && !item.consentToPublish, "nothing to moderate or publish")
@@ -355,6 +371,14 @@ struct FeedbackStaffTests {
             )
             #expect(created.status == .created)
             #expect(created.body.contains("\"status\":\"approved_private\""))
+            // An empty answer is no answer: refused like no words at all.
+            for empty in ["\"\"", "\"  \""] {
+                let refused = try await app.browser().postJSON(
+                    "/api/v1/feedback",
+                    json: #"{"fft_rating": \#(empty), "service_id": "\#(service.id!.uuidString)"}"#)
+                #expect(refused.status == .unprocessableEntity, "\(empty)")
+                #expect(refused.body.contains("for an FFT answer with no comment, an 'fft_rating' alone"), "\(empty)")
+            }
             let viaAPI = try #require(try await FeedbackItem.query(on: app.db).filter(\.$channel == .api).first())
             #expect(viaAPI.fft == .veryGood && !viaAPI.consentToPublish && viaAPI.status == .approvedPrivate)
         }

@@ -40,7 +40,22 @@ struct ImportPageTests {
             ImportPages.guesses(["Date", "Service", "FFT Answer", "Comment"]) == [
                 .date: "Date", .service: "Service", .rating: "FFT Answer", .text: "Comment",
             ])
-        #expect(ImportPages.guesses(["Answer", "What was good"]) == [.text: "Answer", .whatWasGood: "What was good"])
+        // A bare "Answer" is the FFT answer; a name that says it is words is the text.
+        #expect(ImportPages.guesses(["Answer", "Comment"]) == [.text: "Comment", .rating: "Answer"])
+        #expect(
+            ImportPages.guesses(["Answer", "What was good"]) == [.rating: "Answer", .whatWasGood: "What was good"])
+        #expect(
+            ImportPages.guesses(["Patient experience comment", "FFT score"]) == [
+                .text: "Patient experience comment", .rating: "FFT score",
+            ])
+        #expect(
+            ImportPages.guesses(["Comments about your rating", "Rating"]) == [
+                .text: "Comments about your rating", .rating: "Rating",
+            ])
+        #expect(
+            ImportPages.guesses(["Service user feedback", "Ward"]) == [
+                .text: "Service user feedback", .service: "Ward",
+            ])
         try await TestApp.run(on: database) { app in
             _ = try await Fixtures.service(on: app.db)
             let officer = try await app.signedInBrowser(.engagementOfficer)
@@ -59,7 +74,9 @@ struct ImportPageTests {
                 ])
             #expect(twice.status == .unprocessableEntity)
             #expect(
-                twice.body.contains("is chosen for both text and rating. Choose a different column for one of them."))
+                twice.body.contains(
+                    "is chosen for both what the person said and the FFT answer. Choose a different column for one of them."
+                ))
             #expect(try await FeedbackItem.query(on: app.db).count() == 0)
         }
     }

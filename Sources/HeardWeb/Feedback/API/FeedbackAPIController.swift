@@ -85,7 +85,8 @@ enum FeedbackAPIController {
         let valid: FeedbackSubmission.Valid
         do {
             // An 'fft_rating' alone is an FFT answer with no comment: counted, never published.
-            valid = try submission.validated(consentRequired: false, wordsRequired: body.fftRating == nil)
+            valid = try submission.validated(
+                consentRequired: false, wordsRequired: submission.fftRating.trimmingWhitespace().isEmpty)
         } catch {
             let first = error.errors.first
             let field = first?.field == "story" ? "text" : first?.field

@@ -505,7 +505,7 @@ public struct FeedbackImporter {
             else { continue }
             throw ImportProblem(
                 description:
-                    "The column '\(header[position])' is chosen for both \(field.rawValue) and \(other.rawValue). Choose a different column for one of them."
+                    "The column '\(header[position])' is chosen for both \(field.inWords) and \(other.inWords). Choose a different column for one of them."
             )
         }
         // A file of FFT answers only (most FFT responses have no comment) needs no text column.

@@ -158,24 +158,39 @@ enum ImportPages {
         guesses(header)[field] ?? ""
     }
 
-    /// A column for each field whose name suggests it, each column given to one field at most. The answer and
-    /// date columns are given out first, so "FFT Answer" is taken for the rating before "answer" could make it the
-    /// text: guessing the rating column as what people said would store "Very good" as everyone's comment.
+    /// A column for each field whose name suggests it, each column given to one field at most. Fields are
+    /// given out in order (the pre-2020 answer, then what people said, then the FFT answer, …), and for each, the
+    /// strongest word first ("comment" before "answer"), so "Answer,Comment" gives the comment as the text and
+    /// the answer as the rating, and "FFT Answer" is never the text: guessing a rating column as what people said
+    /// would store "Very good" as everyone's comment.
     static func guesses(_ header: [String]) -> [FeedbackImportRules.Field: String] {
+        let ratingWords = ["fft", "rating", "score", "experience"]
         let hints: [(FeedbackImportRules.Field, [String])] = [
-            (.legacyRecommend, ["recommend"]), (.rating, ["fft", "rating", "experience"]), (.date, ["date"]),
-            (.consent, ["consent", "publish"]), (.whatWasGood, ["good"]), (.couldBeBetter, ["better", "improve"]),
+            (.legacyRecommend, ["recommend"]),
+            (.text, ["comment", "free text", "feedback", "text", "why", "tell us", "answer"]),
+            (.rating, ratingWords + ["answer"]), (.date, ["date"]), (.consent, ["consent", "publish"]),
+            (.whatWasGood, ["good"]), (.couldBeBetter, ["better", "improve"]),
             (.service, ["service", "ward", "department"]),
-            (.text, ["comment", "feedback", "answer", "text", "free text"]),
         ]
         var taken: Set<String> = []
         var chosen: [FeedbackImportRules.Field: String] = [:]
         for (field, words) in hints {
-            if let name = header.first(where: { name in
-                !taken.contains(name) && words.contains { name.lowercased().contains($0) }
-            }) {
-                chosen[field] = name
-                taken.insert(name)
+            for word in words {
+                let found = header.first { name in
+                    let lower = name.lowercased()
+                    guard !taken.contains(name), lower.contains(word) else { return false }
+                    // "FFT Answer", "Rating": an answer, not what people wrote, unless the name says it is
+                    // words ("Comments about your rating").
+                    if field == .text, word == "answer" || ratingWords.contains(where: lower.contains) {
+                        return ["comment", "text", "feedback", "why"].contains(where: lower.contains)
+                    }
+                    return true
+                }
+                if let found {
+                    chosen[field] = found
+                    taken.insert(found)
+                    break
+                }
             }
         }
         return chosen

@@ -183,7 +183,14 @@ enum ShareController {
         do {
             validated = try form.submission.validated(consentRequired: !answerOnly, wordsRequired: !answerOnly)
         } catch {
-            errors += error.errors
+            // Staff copy what someone else wrote: "Tell us about your experience" is the public form's question.
+            errors += error.errors.map { error in
+                staffEntry && error.field == "story" && wordless
+                    ? FieldError(
+                        "story",
+                        "Enter what the person wrote, or, for a card with no words, tick their FFT answer.")
+                    : error
+            }
         }
         if answerOnly, form.isComplaint == "yes" {
             errors.append(FieldError("story", "A complaint needs the complainant's words: write what it is about."))
@@ -310,7 +317,11 @@ enum ShareController {
                 return try await ComplaintsController.openFromStaffEntry(
                     feedbackID: item.id, channel: channel, receivedOn: receivedOn, by: user, request)
             }
-            Admin.flash(request, "Feedback saved: \(item.reference). It is waiting for moderation.")
+            Admin.flash(
+                request,
+                item.status == .approvedPrivate
+                    ? "Feedback saved: \(item.reference). It is an FFT answer with no words, so it is kept to be counted, with nothing to moderate or publish."
+                    : "Feedback saved: \(item.reference). It is waiting for moderation.")
             return request.redirect(to: SiteURL.staffFeedbackNew)
         }
         if form.isComplaint == "yes" {
