@@ -40,3 +40,34 @@ public struct FFTScore: Equatable, Sendable {
         negative += other.negative
     }
 }
+
+/// The FFT answers as staff filter feedback by them ("poor or very poor, with a comment"), in the groups the results
+/// are given in.
+public enum FFTAnswerGroup: String, CaseIterable, Sendable {
+    case veryGoodOrGood = "very-good-or-good"
+    case neither
+    case poorOrVeryPoor = "poor-or-very-poor"
+    case dontKnow = "dont-know"
+    case noAnswer = "no-answer"
+
+    public var title: String {
+        switch self {
+        case .veryGoodOrGood: "Very good or good"
+        case .neither: "Neither good nor poor"
+        case .poorOrVeryPoor: "Poor or very poor"
+        case .dontKnow: "Don't know"
+        case .noAnswer: "No FFT answer"
+        }
+    }
+
+    /// The answers in the group; none for `noAnswer`.
+    public var ratings: [FFTRating] {
+        switch self {
+        case .veryGoodOrGood: [.veryGood, .good]
+        case .neither: [.neitherGoodNorPoor]
+        case .poorOrVeryPoor: [.poor, .veryPoor]
+        case .dontKnow: [.dontKnow]
+        case .noAnswer: []
+        }
+    }
+}

@@ -266,6 +266,21 @@ struct DashboardFilterTests {
             #expect(everywhere.contains("50% of 6"), "the emergency department's row: 3 of 6")
             #expect(everywhere.contains("2 answers, too few for a share"), "maternity's row")
 
+            // The words behind the poor answers, a click away: the feedback list filtered by answer and words.
+            let firstDay = FeedbackDashboard.figuresFirstDay(today: app.app.decisionClock.today()).iso
+            let poorLink = "/staff/feedback?from=\(firstDay)&answer=poor-or-very-poor&words=with"
+            #expect(everywhere.contains(Self.escaped(poorLink)))
+            let poor = try await officer.get(poorLink).body
+            // Emergency's poor, maternity's very poor, and the rejected very poor (the list shows every status).
+            #expect(poor.contains("<p>3 items</p>"))
+            #expect(poor.contains("<option value=\"poor-or-very-poor\" selected>"))
+            let answersOnly = try await officer.get("/staff/feedback?answer=very-good-or-good&words=without").body
+            #expect(answersOnly.contains("<p>1 item</p>") && answersOnly.contains("No comment (FFT answer: Very good)"))
+            let noAnswer = try await officer.get("/staff/feedback?answer=no-answer").body
+            #expect(noAnswer.contains("<p>6 items</p>"), "the six seeded items have no FFT answer")
+            let unknown = try await officer.get("/staff/feedback?answer=brilliant").body
+            #expect(unknown.contains("There is no FFT answer \"brilliant\"") && unknown.contains("<p>0 items</p>"))
+
             let csv = try await officer.get("/staff/dashboard/services.csv").body
             #expect(csv.contains("Emergency department,Calderdale,9,8,2,1,6,3,1\r\n"))
             #expect(csv.contains("Maternity unit,Northtown,3,3,1,0,2,1,1\r\n"))

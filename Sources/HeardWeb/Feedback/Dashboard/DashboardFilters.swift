@@ -102,14 +102,14 @@ struct DashboardFilters {
     /// service), received from the period's first day (to `lastDay` too, for a past week of the chart).
     func feedbackList(
         firstDay: SimpleDate, lastDay: SimpleDate? = nil, theme: String = "", place slug: String? = nil,
-        service id: UUID? = nil
+        service id: UUID? = nil, answer: FFTAnswerGroup? = nil, withWords: Bool = false
     ) -> String {
         ListPage.path(
             SiteURL.staffFeedback,
             filters: [
                 ("theme", theme), ("place", slug ?? place?.slug ?? ""),
                 ("service", (id ?? service?.id)?.uuidString ?? ""), ("from", firstDay.iso),
-                ("to", lastDay?.iso ?? ""),
+                ("to", lastDay?.iso ?? ""), ("answer", answer?.rawValue ?? ""), ("words", withWords ? "with" : ""),
             ], page: 1)
     }
 }

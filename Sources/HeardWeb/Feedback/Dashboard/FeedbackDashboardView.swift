@@ -28,7 +28,7 @@ enum FeedbackDashboardView {
             // "Of 3 stories published in the last 4 weeks, Calderdale, that needed an answer".
             LoopClosurePanel.render(model.loop, period: filters.described + (filters.scopeName == nil ? "" : ",")),
             volumes(model.weeks, filters: filters, today: model.today),
-            friendsAndFamilyTest(model.fft, filters: filters),
+            friendsAndFamilyTest(model.fft, filters: filters, firstDay: model.firstDay),
             themes(model.themes, filters: filters, firstDay: model.firstDay),
             relational(
                 model.relational, analysed: model.analysedCount, period: filters.described,
@@ -234,7 +234,7 @@ enum FeedbackDashboardView {
     }
 
     /// The FFT headline figures, as a board report gives them; each place's and service's are in their tables.
-    static func friendsAndFamilyTest(_ score: FFTScore, filters: DashboardFilters) -> HTMLNode {
+    static func friendsAndFamilyTest(_ score: FFTScore, filters: DashboardFilters, firstDay: SimpleDate) -> HTMLNode {
         section(.aria("labelledby", "fft")) {
             h2(.id("fft")) { "Friends and Family Test, \(filters.described)" }
             if score.answers == 0 {
@@ -258,6 +258,13 @@ enum FeedbackDashboardView {
             }
             p(.class("hint")) {
                 "Out of every answer, \"don't know\" included, as NHS England counts them. Answers without a comment count too; feedback a moderator rejected does not. Each place's and service's result is in its table below."
+            }
+            if score.answers > 0 {
+                p {
+                    a(.href(filters.feedbackList(firstDay: firstDay, answer: .poorOrVeryPoor, withWords: true))) {
+                        "Read what people who answered poor or very poor wrote"
+                    }
+                }
             }
         }
     }

@@ -20,8 +20,15 @@ enum StaffFeedbackController {
         var to: String?
         /// The reference the person was given ("HRD-7K3Q9XAB"): opens that item.
         var reference: String?
+        /// An `FFTAnswerGroup` ("poor-or-very-poor").
+        var answer: String? = nil
+        /// "with" a comment, or "without" (an FFT answer only).
+        var words: String? = nil
         var page: Int?
     }
+
+    /// The choices of the "Words" filter.
+    static let wordsChoices = [("with", "With a comment"), ("without", "FFT answer only, no comment")]
 
     /// A reference as people quote it: any case, with or without "HRD-", spaces or a missing hyphen.
     static func normalisedReference(_ text: String) -> String {
@@ -36,7 +43,8 @@ enum StaffFeedbackController {
             status: request.query[String.self, at: "status"], place: request.query[String.self, at: "place"],
             service: request.query[String.self, at: "service"], theme: request.query[String.self, at: "theme"],
             from: request.query[String.self, at: "from"], to: request.query[String.self, at: "to"],
-            reference: request.query[String.self, at: "reference"], page: ListPage.requested(request))
+            reference: request.query[String.self, at: "reference"], answer: request.query[String.self, at: "answer"],
+            words: request.query[String.self, at: "words"], page: ListPage.requested(request))
         var query = FeedbackItem.query(on: request.db)
         // A value that names nothing matches nothing, and says so, rather than quietly showing everything.
         var problems = FilterProblems()
@@ -61,6 +69,21 @@ enum StaffFeedbackController {
             try await UUID(uuidString: text).asyncFlatMap { try await Service.find($0, on: request.db) }
         }
         if let service { query = query.filter(\.$service.$id == service.id!) }
+        if let group = problems.choice(filters.answer ?? "", "FFT answer", FFTAnswerGroup.init(rawValue:)) {
+            query =
+                group == .noAnswer
+                ? query.filter(\.$fftRating == nil) : query.filter(\.$fftRating ~~ group.ratings.map(\.rawValue))
+        }
+        let wordsChoice = problems.choice(filters.words ?? "", "choice of words") { text in
+            Self.wordsChoices.contains { $0.0 == text } ? text : nil
+        }
+        if wordsChoice == "with" {
+            query = query.group(.or) {
+                $0.filter(\.$story != "").filter(\.$whatWasGood != "").filter(\.$couldBeBetter != "")
+            }
+        } else if wordsChoice == "without" {
+            query = query.filter(\.$story == "").filter(\.$whatWasGood == "").filter(\.$couldBeBetter == "")
+        }
         let themes = try await StoriesQuery.themeNames(on: request.db)
         if let theme = filters.theme, !theme.isEmpty {
             if !themes.contains(theme) {

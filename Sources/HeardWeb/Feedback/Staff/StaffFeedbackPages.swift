@@ -45,6 +45,14 @@ enum StaffFeedbackPages {
                 FormComponents.selectField(
                     name: "theme", label: "Theme", choices: themes.map { .init(value: $0, label: $0) },
                     selected: filters.theme ?? "", failure: nil, prompt: "All themes")
+                FormComponents.selectField(
+                    name: "answer", label: "FFT answer",
+                    choices: FFTAnswerGroup.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    selected: filters.answer ?? "", failure: nil, prompt: "Any answer")
+                FormComponents.selectField(
+                    name: "words", label: "Words",
+                    choices: StaffFeedbackController.wordsChoices.map { .init(value: $0.0, label: $0.1) },
+                    selected: filters.words ?? "", failure: nil, prompt: "With or without a comment")
                 FormComponents.textField(
                     name: "from", label: "Received from", value: filters.from ?? "", failure: failure, type: "date",
                     required: false, width: "short")
@@ -92,6 +100,8 @@ enum StaffFeedbackPages {
                     URLQueryItem(name: "place", value: filters.place ?? ""),
                     URLQueryItem(name: "service", value: filters.service ?? ""),
                     URLQueryItem(name: "theme", value: filters.theme ?? ""),
+                    URLQueryItem(name: "answer", value: filters.answer ?? ""),
+                    URLQueryItem(name: "words", value: filters.words ?? ""),
                     URLQueryItem(name: "from", value: filters.from ?? ""),
                     URLQueryItem(name: "to", value: filters.to ?? ""),
                     URLQueryItem(name: "page", value: String(number)),
