@@ -191,8 +191,9 @@ enum SpelledContactPatterns {
 
     /// The end of a UK phone number spelled out wholly or partly in words, starting at `start`: "oh seven seven
     /// double oh nine double oh nine eight two", "07700 nine double oh, nine eight two", "plus four four seven
-    /// seven …". It must start with its zero ("oh", "zero", "nought", "o" or "0") or "plus four four", hold 10 or
-    /// 11 digits in all (9 or 10 after the 44), and have at least two of them in words.
+    /// seven …", "O7700 900982", "0 7 7 0 0 9 0 0 9 8 2". It must start with its zero ("oh", "zero", "nought", "o",
+    /// "0", or a letter O before numerals) or "plus four four", hold 10 or 11 digits in all (9 or 10 after the 44),
+    /// and have at least two of them in words (the letter O counts as two) or eight numerals standing alone.
     static func phone(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         var reader = DigitReader()
         var index = start
