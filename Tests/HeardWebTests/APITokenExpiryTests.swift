@@ -52,23 +52,29 @@ struct APITokenExpiryTests {
                 "/staff/settings/tokens", form: impossible, tokenFrom: "/staff/settings")
             #expect(notADate.status == .unprocessableEntity)
             #expect(notADate.body.contains("\"31/02/2099\" is not a real date"))
+            var farAhead = form
+            farAhead["last_day"] = "9999-12-31"
+            let mistyped = try await admin.post("/staff/settings/tokens", form: farAhead, tokenFrom: "/staff/settings")
+            #expect(mistyped.status == .unprocessableEntity)
+            #expect(mistyped.body.contains("The last day must be within 5 years"))
             #expect(try await APIToken.query(on: app.db).count() == 0)
 
+            let fourYears = app.app.decisionClock.today().adding(months: 48)
             var ukDate = form
-            ukDate["last_day"] = "31/12/2099"
+            ukDate["last_day"] = "\(fourYears.day)/\(fourYears.month)/\(fourYears.year)"
             let created = try await admin.post("/staff/settings/tokens", form: ukDate, tokenFrom: "/staff/settings")
             #expect(created.status == .ok)
             let token = try Self.createdToken(created.body)
             let record = try #require(try await APIToken.query(on: app.db).first())
-            #expect(record.lastDay == SimpleDate(year: 2099, month: 12, day: 31))
+            #expect(record.lastDay == fourYears)
             let auth = [("Authorization", "Bearer \(token)")]
             #expect(try await app.browser().get("/api/v1/complaints", headers: auth).status == .ok)
             let settings = try await admin.get("/staff/settings").body
             let row = try APITokenStatusTests.row(naming: "Supplier upload", in: settings)
-            #expect(row.contains("The end of 31 December 2099") && row.contains("Active") && row.contains("Revoke"))
+            #expect(row.contains("The end of \(fourYears.ukText)") && row.contains("Active") && row.contains("Revoke"))
             let audit = try #require(
                 try await AuditEvent.query(on: app.db).filter(\.$action == "api_token.created").first())
-            #expect(audit.summary.contains("working until the end of 31 December 2099"))
+            #expect(audit.summary.contains("working until the end of \(fourYears.ukText)"))
 
             // Its last day was yesterday: refused, saying when it stopped.
             let yesterday = app.app.decisionClock.today().adding(days: -1)

@@ -500,6 +500,11 @@ struct TokenCommand: AsyncParsableCommand {
                 throw ValidationError(
                     "--last-day \(day.iso) is before today (\(today.iso)): a token past its last day would not work.")
             }
+            guard day <= today.adding(months: 60) else {
+                throw ValidationError(
+                    "--last-day \(day.iso) is more than 5 years ahead: check the year, or leave --last-day out for a token that works until it is revoked."
+                )
+            }
             return day
         }
 

@@ -49,6 +49,13 @@ enum SettingsController {
                     "last_day",
                     "The last day must be today or later: a token past its last day would not work. Leave it empty for a token that works until it is revoked."
                 ))
+        } else if let lastDay, lastDay > request.today.adding(months: 60) {
+            // "2207" for "2027": a mistyped year would make a short-lived token last for ever.
+            errors.append(
+                FieldError(
+                    "last_day",
+                    "The last day must be within 5 years (by \(request.today.adding(months: 60).ukText)): check the year. Leave it empty for a token that works until it is revoked."
+                ))
         }
         guard errors.isEmpty, let user else {
             return .html(
