@@ -199,9 +199,7 @@ public enum FeedbackImportRules {
         var errors: [RowError] = []
         // Most FFT responses are a rating alone: kept and counted, as the national return counts them. A row with
         // neither words nor an answer says nothing.
-        let hasWords =
-            !text.trimmingWhitespace().isEmpty || !(good ?? "").trimmingWhitespace().isEmpty
-            || !(better ?? "").trimmingWhitespace().isEmpty
+        let hasWords = FeedbackSubmission(story: text, whatWasGood: good ?? "", couldBeBetter: better ?? "").hasWords
         let hasAnswer =
             !(rating ?? "").trimmingWhitespace().isEmpty || !(legacy ?? "").trimmingWhitespace().isEmpty
         if !hasWords, !hasAnswer {

@@ -31,6 +31,14 @@ public struct FeedbackSubmission: Equatable, Sendable {
         self.wantsReply = wantsReply
     }
 
+    /// Whether any of the three answers has words, not only blanks.
+    public var hasWords: Bool {
+        ![story, whatWasGood, couldBeBetter].allSatisfy { $0.trimmingWhitespace().isEmpty }
+    }
+
+    /// Whether an FFT answer was given (before it is checked).
+    public var hasRating: Bool { !fftRating.trimmingWhitespace().isEmpty }
+
     public struct Valid: Equatable, Sendable {
         public var story: String
         public var whatWasGood: String

@@ -86,12 +86,11 @@ enum FeedbackAPIController {
         do {
             // An 'fft_rating' alone is an FFT answer with no comment: counted, never published.
             valid = try submission.validated(
-                consentRequired: false, wordsRequired: submission.fftRating.trimmingWhitespace().isEmpty)
+                consentRequired: false, wordsRequired: !submission.hasRating)
         } catch {
             let first = error.errors.first
             let field = first?.field == "story" ? "text" : first?.field
-            let wordless = [submission.story, submission.whatWasGood, submission.couldBeBetter]
-                .allSatisfy { $0.trimmingWhitespace().isEmpty }
+            let wordless = !submission.hasWords
             // The form's words ("Tell us about your experience", "Choose one of the answers") name no fields or
             // values a program can send.
             let message =

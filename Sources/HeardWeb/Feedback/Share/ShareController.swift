@@ -177,9 +177,8 @@ enum ShareController {
         var receivedOn = request.today
         // Staff may enter a paper FFT card with only the answer ticked: it is counted, with nothing to publish, so
         // no words and no consent are asked for. The public form always asks for words.
-        let wordless = [form.submission.story, form.submission.whatWasGood, form.submission.couldBeBetter]
-            .allSatisfy { $0.trimmingWhitespace().isEmpty }
-        let answerOnly = staffEntry && wordless && !form.submission.fftRating.trimmingWhitespace().isEmpty
+        let wordless = !form.submission.hasWords
+        let answerOnly = staffEntry && wordless && form.submission.hasRating
         do {
             validated = try form.submission.validated(consentRequired: !answerOnly, wordsRequired: !answerOnly)
         } catch {
