@@ -61,7 +61,10 @@ struct BearerTokenMiddleware: AsyncMiddleware {
         else {
             throw APIError(.unauthorized, "This API token is not valid or has been revoked.")
         }
-        if let lastDay = record.lastDay, request.today > lastDay {
+        // Revoked tokens and switched-off accounts were refused above; the last day is the status's rule.
+        if let lastDay = record.lastDay,
+            APITokenStatus(isRevoked: false, accountIsActive: true, lastDay: lastDay, today: request.today) == .expired
+        {
             throw APIError(.unauthorized, APITokens.expiredMessage(lastDay: lastDay))
         }
         guard area.allows(record.user.role) else {
