@@ -24,6 +24,7 @@ enum SiteURL {
 
     static let dashboard = "/staff"
     static let staffFeedback = "/staff/feedback"
+    static let fftResults = "/staff/fft"
     static let staffFeedbackNew = "/staff/feedback/new"
     static let staffFeedbackForm = "/staff/feedback/new/form"
     static let moderation = "/staff/moderation"

@@ -156,6 +156,8 @@ func routes(_ app: Application) throws {
     feedback.post("feedback", ":id", "needs-answer", use: StaffFeedbackController.setNeedsAnswer)
     feedback.post("feedback", ":id", "analysis", use: StaffFeedbackController.correctAnalysis)
     feedback.get("replies", use: StaffFeedbackController.replyQueue)
+    feedback.get("fft", use: FFTResultsController.show)
+    feedback.get("fft", ":file", use: FFTResultsController.download)
 
     let actions = staff.grouped(AreaGuard(area: .actions))
     actions.get("actions", use: ActionsController.index)

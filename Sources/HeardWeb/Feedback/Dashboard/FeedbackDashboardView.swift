@@ -266,6 +266,11 @@ enum FeedbackDashboardView {
                     }
                 }
             }
+            p {
+                a(.href(SiteURL.fftResults)) {
+                    "FFT results month by month, with each answer's count and the monthly return by service"
+                }
+            }
         }
     }
 

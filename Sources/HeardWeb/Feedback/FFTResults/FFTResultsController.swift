@@ -1,0 +1,56 @@
+import Foundation
+import HeardDomain
+import HeardStorage
+import SQLKit
+import Vapor
+
+/// The Friends and Family Test results page and its two downloads: the month's return, service by service, and
+/// the year month by month. Aggregates only: no personal data.
+enum FFTResultsController {
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let filters = try await FFTResultsFilters.read(request)
+        let results = try await FFTResults.load(filters, on: request.db as! any SQLDatabase, today: request.today)
+        let choices = try await FFTResultsPage.Choices.load(on: request.db)
+        return .html(
+            FFTResultsPage.render(
+                results, choices: choices, context: PageContext(request, title: "Friends and Family Test results")))
+    }
+
+    /// `return.csv`: one row for each service, as the monthly return is made; `months.csv`: one row a month.
+    @Sendable static func download(_ request: Request) async throws -> Response {
+        let name = request.parameters.get("file") ?? ""
+        let filters = try await FFTResultsFilters.read(request)
+        let sql = request.db as! any SQLDatabase
+        switch name {
+        case "return.csv":
+            let byService = try await FFTResults.tallies(sql, by: "service_id", month: filters.month, filters: filters)
+            let services = try await FFTResults.services(sql, filters: filters, tallies: byService)
+            let rows =
+                [["month", "organisation_ods_code", "organisation", "place", "service"] + countHeaders]
+                + services.map {
+                    [filters.month.iso, $0.odsCode, $0.organisation, $0.place, $0.name] + cells($0.tally)
+                }
+            return CSVResponse.make(rows, fileName: "heard-fft-return-\(filters.month.iso).csv")
+        case "months.csv":
+            let months = try await FFTResults.months(sql, filters: filters)
+            let rows = [["month"] + countHeaders] + months.map { [$0.month.iso] + cells($0.tally) }
+            return CSVResponse.make(rows, fileName: "heard-fft-months-to-\(filters.month.iso).csv")
+        default:
+            throw Abort(.notFound)
+        }
+    }
+
+    static let countHeaders = [
+        "very_good", "good", "neither_good_nor_poor", "poor", "very_poor", "dont_know", "total",
+        "percent_very_good_or_good", "percent_poor_or_very_poor",
+    ]
+
+    /// The six counts, the total, and the two shares (blank with too few answers for a share).
+    static func cells(_ tally: FFTTally) -> [String] {
+        let score = tally.score
+        return tally.cells.map { String($0) } + [
+            String(tally.total), score.percentPositive.map { String($0) } ?? "",
+            score.percentNegative.map { String($0) } ?? "",
+        ]
+    }
+}
