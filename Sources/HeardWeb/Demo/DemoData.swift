@@ -117,6 +117,7 @@ public enum DemoData {
         try await db.writeTransaction { db in
             try await seed(on: db, passwordHashes: hashes)
             try await FeedbackDemoData.seed(on: db, engine: engine)
+            try await FFTDemoData.seed(on: db, engine: engine)
         }
         return true
     }

@@ -27,6 +27,7 @@ enum OpenDataRows {
         case .replies: try await replies(on: db, to: sink)
         case .actions: try await actions(on: db, to: sink)
         case .loopClosure: try await loopClosure(context, on: db, to: sink)
+        case .fftResults: try await fftResults(context, on: db, to: sink)
         case .decisions: try await decisions(context, on: db, to: sink)
         case .indicators: try await indicators(on: db, to: sink)
         case .registerOfInterests: try await register(context, on: db, to: sink)
@@ -173,6 +174,22 @@ enum OpenDataRows {
                     percent(loop.actionRate), days(loop.medianDaysToWeDid), String(loop.actions),
                     String(loop.actionsClosed),
                 ])
+            }
+        }
+    }
+
+    /// The last 12 whole months, oldest first, each service's six counts: answers are counted as the staff FFT
+    /// results page counts them (rejected feedback left out), and a month is published once it has ended.
+    private static func fftResults(_ context: Context, on db: any Database, to sink: Sink) async throws {
+        let sql = db as! any SQLDatabase
+        let lastMonth = FFTResultsFilters.standardMonth(today: context.today)
+        for monthsBack in (0..<FFTResults.trendMonths).reversed() {
+            let filters = FFTResultsFilters(month: lastMonth.adding(months: -monthsBack))
+            let tallies = try await FFTResults.tallies(sql, by: "service_id", month: filters.month, filters: filters)
+            for service in try await FFTResults.services(sql, filters: filters, tallies: tallies) {
+                try await sink(
+                    [filters.month.iso, service.odsCode, service.organisation, service.place, service.name]
+                        + FFTResultsController.cells(service.tally))
             }
         }
     }

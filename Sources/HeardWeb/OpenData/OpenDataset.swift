@@ -1,3 +1,5 @@
+import HeardDomain
+
 /// The datasets anyone may download from `/open-data`: what each holds and what each column means.
 ///
 /// Only what the public pages already show is published: redacted, moderated story text, public replies,
@@ -8,6 +10,7 @@ enum OpenDataset: String, CaseIterable, Sendable {
     case replies
     case actions
     case loopClosure = "loop-closure"
+    case fftResults = "fft-results"
     case decisions
     case indicators
     case registerOfInterests = "register-of-interests"
@@ -27,6 +30,7 @@ enum OpenDataset: String, CaseIterable, Sendable {
         case .replies: "Replies to stories"
         case .actions: "You said, we did: actions"
         case .loopClosure: "Closing the loop, by area"
+        case .fftResults: "Friends and Family Test results, by service and month"
         case .decisions: "Decisions"
         case .indicators: "Indicators per place"
         case .registerOfInterests: "Register of interests"
@@ -43,6 +47,8 @@ enum OpenDataset: String, CaseIterable, Sendable {
             "Every change promised or made because of what people said, with its status. One row per action."
         case .loopClosure:
             "For the whole system, each organisation and each place: how much feedback that needed an answer got one, how fast, and how much led to an action. Over the last 4 weeks and the last 12 months."
+        case .fftResults:
+            "For each of the last 12 whole months and each service: how many people answered each Friends and Family Test answer, and the shares NHS England publishes. One row per service per month, services that collected nothing included."
         case .decisions:
             "Every decision made through Heard, with its meeting, outcome and the consultation behind it. One row per decision."
         case .indicators:
@@ -150,6 +156,23 @@ enum OpenDataset: String, CaseIterable, Sendable {
                 ),
                 .init(name: "quorum_required", meaning: "The board's quorum then; blank when not counted."),
             ]
+        case .fftResults:
+            [
+                .init(name: "month", meaning: "The calendar month (YYYY-MM), from its first to its last UK day."),
+                .init(name: "organisation_ods_code", meaning: "The organisation's ODS code; blank if not recorded."),
+                .init(name: "organisation", meaning: "The organisation that runs the service."),
+                .init(name: "place", meaning: "The place (locality) of the service."),
+                .init(name: "service", meaning: "The service people answered about."),
+            ] + Self.fftAnswerColumns
+                + [
+                    .init(name: "total", meaning: "Every answer, \"don't know\" included."),
+                    .init(
+                        name: "percent_very_good_or_good",
+                        meaning: "Very good or good, out of every answer, in whole per cent; blank under 5 answers."),
+                    .init(
+                        name: "percent_poor_or_very_poor",
+                        meaning: "Poor or very poor, out of every answer, in whole per cent; blank under 5 answers."),
+                ]
         case .indicators:
             [
                 .init(name: "indicator", meaning: "What is measured."),
@@ -189,4 +212,13 @@ enum OpenDataset: String, CaseIterable, Sendable {
 /// The open data paths, in one place.
 enum OpenDataURL {
     static let page = "/open-data"
+}
+
+extension OpenDataset {
+    /// One column for each FFT answer's count, named as in the staff return.
+    fileprivate static let fftAnswerColumns: [Column] = FFTRating.allCases.map { rating in
+        Column(
+            name: FFTResultsController.countHeaders[rating.rawValue - 1],
+            meaning: "How many answered \"\(rating.title)\", with or without a comment.")
+    }
 }

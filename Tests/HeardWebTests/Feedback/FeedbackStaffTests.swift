@@ -2,8 +2,9 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
-import HeardWeb
 import Testing
+
+@testable import HeardWeb
 
 @Suite("Staff feedback work")
 struct FeedbackStaffTests {
@@ -110,14 +111,19 @@ struct FeedbackStaffTests {
             let bars = page.body.components(separatedBy: "<rect").count - 1
             #expect(bars > 1 && page.body.components(separatedBy: "</rect>").count - 1 == bars)
             #expect(page.body.contains("Closing the loop"))
-            let received = try await FeedbackItem.query(on: app.db).count()
+            // The demo's FFT answers go back a year; the chart's twelve weeks start on a Monday 11 weeks back.
+            let today = app.app.decisionClock.today()
+            let firstMonday = DashboardPeriod.monday(of: today).adding(days: -7 * (FeedbackDashboard.weekCount - 1))
+            let received = try await FeedbackItem.query(on: app.db)
+                .filter(\.$receivedAt >= DecisionClock.startOfUKDay(firstMonday)).count()
             let volumes = try await officer.get("/staff/dashboard/volumes.csv")
             #expect(volumes.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
             let total = volumes.body.split(separator: "\r\n").dropFirst().compactMap {
                 Int($0.split(separator: ",").last ?? "")
             }
             .reduce(0, +)
-            #expect(total == received, "every demo item falls in the last twelve weeks")
+            #expect(total == received, "the weeks add up to what was received since the first Monday")
+            #expect(total > 100)
             let places = try await officer.get("/staff/dashboard/places.csv")
             for place in DemoData.places { #expect(places.body.contains(place)) }
             #expect(try await officer.get("/staff/dashboard/nothing.csv").status == .notFound)

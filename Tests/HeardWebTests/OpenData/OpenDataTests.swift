@@ -93,8 +93,21 @@ struct OpenDataTests {
                 .everywhere, since: YouSaidWeDidController.periodStart(), on: app.db)
             #expect(system[3] == String(loop.needingAnswer) && system[4] == String(loop.replied))
 
-            // The register lists every member sitting today, with a row even when they declared nothing.
+            // FFT results: every service for each of the last 12 whole months, adding up to each month's answers
+            // as the staff page counts them (rejected feedback left out).
             let today = app.app.decisionClock.today()
+            let services = try await Service.query(on: app.db).count()
+            #expect(rows[.fftResults]!.count == services * FFTResults.trendMonths)
+            let lastMonth = FFTResultsFilters.standardMonth(today: today)
+            #expect(rows[.fftResults]!.last?[0] == lastMonth.iso, "the latest whole month last")
+            let (start, end) = FFTResults.bounds(lastMonth)
+            let answered = items.filter {
+                $0.fftRating != nil && $0.status != .rejected && $0.receivedAt >= start && $0.receivedAt < end
+            }
+            let fftTotal = rows[.fftResults]!.filter { $0[0] == lastMonth.iso }.reduce(0) { $0 + Int($1[11])! }
+            #expect(fftTotal == answered.count && fftTotal > 100)
+
+            // The register lists every member sitting today, with a row even when they declared nothing.
             let sitting = try await BoardMember.query(on: app.db).all().filter { $0.sits(on: today) }
             #expect(!sitting.isEmpty)
             #expect(Set(rows[.registerOfInterests]!.map { $0[1] }) == Set(sitting.map(\.name)))
