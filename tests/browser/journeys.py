@@ -433,6 +433,27 @@ class Run:
         if not self.finds(".notice"):
             raise CheckFailed("No notice on the dashboard for an unknown place and period")
 
+    def journey_fft_results(self):
+        self.sign_in("engagement")
+        self.open("/staff", "dashboard (for FFT results)")
+        self.click_and_wait(self.find("a[href='/staff/fft']"))
+        self.page("FFT results: last month")
+        if not self.finds("main table td"):
+            raise CheckFailed("The FFT results page has no figures for the demo's last month")
+        month = self.choose("month", 3)
+        organisation = self.choose("organisation", 1)
+        self.click_and_wait(self.button("Show results"))
+        self.page(f"FFT results: {month}, {organisation}")
+        heading = self.find("#result").text
+        if month.replace(" (so far)", "") not in heading:
+            raise CheckFailed(f"The FFT result heading '{heading}' does not name {month}")
+        # A month of the year's table opens that month's page.
+        self.click_and_wait(self.finds("#months ~ .table-wrap a, section[aria-labelledby='months'] a")[0])
+        self.page("FFT results: a month from the table")
+        self.open("/staff/fft?month=2026-13", "FFT results: a month that is not one")
+        if not self.finds(".notice"):
+            raise CheckFailed("No notice on the FFT results page for a month that is not one")
+
     def journey_moderate(self):
         self.sign_in("moderator")
         self.open("/staff/moderation", "moderation queue")
@@ -945,7 +966,7 @@ class Run:
             self.page(f"public meeting {number + 1}")
 
     JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
-                "dashboard", "moderate", "reply", "action", "complaint", "boards", "consultation", "survey_builder", "idea",
+                "dashboard", "fft_results", "moderate", "reply", "action", "complaint", "boards", "consultation", "survey_builder", "idea",
                 "invitation", "indicators", "open_data", "declaration_link", "guest_invitation", "outbox", "personal_data",
                 "background_work", "accounts", "text_model", "retire_service", "event_signup", "meetings"]
 
