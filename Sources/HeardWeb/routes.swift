@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     v1.grouped(BearerTokenMiddleware(area: .feedback)).get("feedback", ":id", use: FeedbackAPIController.show)
     v1.get("stories", use: FeedbackAPIController.stories)
     v1.get("loop-closure", use: FeedbackAPIController.loopClosure)
+    v1.get("fft-results", use: FFTResultsAPI.show)
     v1.get("actions", use: ActionsAPI.list)
     v1.get("consultations", use: ConsultationsAPI.list)
     v1.get("consultations", ":id", use: ConsultationsAPI.show)

@@ -42,13 +42,15 @@ struct AccessMatrixTests {
         ("/staff/boards", .boards),
         ("/staff/ideas", .initiatives),
         ("/staff/indicators", .indicators),
+        ("/staff/fft", .feedback),
         ("/staff/population", .referenceData),
         ("/staff/glossary", .initiatives),
     ]
 
     static let publicPages = [
         "/", "/accessibility", "/sign-in", "/health", "/api/v1/services", "/api/openapi.json", "/feedback", "/stories",
-        "/you-said-we-did", "/api/v1/stories", "/api/v1/loop-closure", "/consultations", "/api/v1/decisions",
+        "/you-said-we-did", "/api/v1/stories", "/api/v1/loop-closure", "/api/v1/fft-results", "/consultations",
+        "/api/v1/decisions",
         "/boards", "/ideas", "/open-data", "/forgot-password",
     ]
 

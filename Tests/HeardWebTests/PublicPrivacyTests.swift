@@ -61,8 +61,8 @@ struct PublicPrivacyTests {
         let visitor = app.browser()
         var queue = [
             "/", "/stories", "/you-said-we-did", "/consultations", "/feedback", "/accessibility",
-            "/api/v1/stories", "/api/v1/loop-closure", "/api/v1/decisions", "/api/v1/services",
-            "/api/v1/organisations", "/api/v1/places",
+            "/api/v1/stories", "/api/v1/loop-closure", "/api/v1/fft-results", "/api/v1/decisions",
+            "/api/v1/services", "/api/v1/organisations", "/api/v1/places",
         ]
         var seen = Set(queue)
         var pages: [String: String] = [:]

@@ -194,4 +194,50 @@ struct FFTResultsTests {
             #expect(try await secretary.get("/staff/fft/return.csv").status == .forbidden)
         }
     }
+
+    @Test("the same counts through the JSON API, and its 422s", arguments: TestDatabase.all)
+    func api(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let seeded = try await Self.seed(on: app.db)
+            let visitor = app.browser()
+            let page = try await visitor.get("/api/v1/fft-results")
+            #expect(page.status == .ok)
+            let body = try #require(try JSONSerialization.jsonObject(with: Data(page.body.utf8)) as? [String: Any])
+            #expect(body["month"] as? String == "2026-11" && body["scope"] as? String == "everywhere")
+            #expect(body["from"] as? String == "2026-11-01" && body["to"] as? String == "2026-11-30")
+            #expect(body["complete"] as? Bool == true)
+            let answers = try #require(body["answers"] as? [String: Any])
+            #expect(answers["very_good"] as? Int == 3 && answers["very_poor"] as? Int == 2)
+            #expect(answers["total"] as? Int == 10 && answers["percent_very_good_or_good"] as? Int == 50)
+            #expect(answers["percent_poor_or_very_poor"] as? Int == 30)
+            let services = try #require(body["services"] as? [[String: Any]])
+            #expect(
+                services.map { $0["name"] as? String } == ["Outpatients", "Emergency department", "Maternity unit"])
+            #expect(
+                services[0]["organisation_ods_code"] is NSNull
+                    && services[1]["organisation_ods_code"] as? String == "RXX")
+            let maternity = try #require(services[2]["answers"] as? [String: Any])
+            #expect(maternity["total"] as? Int == 2 && maternity["percent_very_good_or_good"] is NSNull)
+
+            let december = try await visitor.get("/api/v1/fft-results?month=2026-12&place=northtown").body
+            let so = try #require(try JSONSerialization.jsonObject(with: Data(december.utf8)) as? [String: Any])
+            #expect(so["complete"] as? Bool == false && so["to"] as? String == "2026-12-07")
+            #expect(so["scope"] as? String == "place:Northtown")
+            #expect((so["answers"] as? [String: Any])?["total"] as? Int == 1)
+
+            for (query, message) in [
+                ("month=November", "Give the month as YYYY-MM, for example 2026-11."),
+                ("month=2027-01", "January 2027 has not started yet."),
+                (
+                    "place=northtown&service=\(seeded.maternity.id!.uuidString)",
+                    "Give one of organisation, place or service, not place and service"
+                ),
+            ] {
+                let refused = try await visitor.get("/api/v1/fft-results?" + query)
+                #expect(refused.status == .unprocessableEntity, "\(query)")
+                #expect(refused.body.contains(message), "\(query)")
+            }
+        }
+    }
 }

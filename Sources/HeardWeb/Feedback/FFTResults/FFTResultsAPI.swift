@@ -1,0 +1,104 @@
+import Fluent
+import Foundation
+import HeardDomain
+import HeardStorage
+import SQLKit
+import Vapor
+
+/// `GET /api/v1/fft-results`: a month's Friends and Family Test answers, each answer's count, for the whole
+/// system, an organisation, a place or a service, and for each service in it: what the staff page and the
+/// monthly return show, for a performance dashboard to read. Aggregates only, so it is public like the open
+/// data, which publishes the same counts.
+enum FFTResultsAPI {
+    struct Answers: Content {
+        var veryGood: Int
+        var good: Int
+        var neitherGoodNorPoor: Int
+        var poor: Int
+        var veryPoor: Int
+        var dontKnow: Int
+        var total: Int
+        @NullEncoded var percentVeryGoodOrGood: Int?
+        @NullEncoded var percentPoorOrVeryPoor: Int?
+
+        init(_ tally: FFTTally) {
+            (veryGood, good, neitherGoodNorPoor) = (tally[.veryGood], tally[.good], tally[.neitherGoodNorPoor])
+            (poor, veryPoor, dontKnow) = (tally[.poor], tally[.veryPoor], tally[.dontKnow])
+            total = tally.total
+            percentVeryGoodOrGood = tally.score.percentPositive
+            percentPoorOrVeryPoor = tally.score.percentNegative
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case good, poor, total
+            case veryGood = "very_good"
+            case neitherGoodNorPoor = "neither_good_nor_poor"
+            case veryPoor = "very_poor"
+            case dontKnow = "dont_know"
+            case percentVeryGoodOrGood = "percent_very_good_or_good"
+            case percentPoorOrVeryPoor = "percent_poor_or_very_poor"
+        }
+    }
+
+    struct ServiceAnswers: Content {
+        var id: UUID
+        var name: String
+        var place: String
+        var organisation: String
+        @NullEncoded var organisationODSCode: String?
+        var answers: Answers
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, place, organisation, answers
+            case organisationODSCode = "organisation_ods_code"
+        }
+    }
+
+    struct Body: Content {
+        var month: String
+        var scope: String
+        /// The first and last UK days counted: the last is today while the month is still going.
+        var from: String
+        var to: String
+        var complete: Bool
+        var answers: Answers
+        var services: [ServiceAnswers]
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Body {
+        let today = request.today
+        var filters = FFTResultsFilters(month: FFTResultsFilters.standardMonth(today: today))
+        if let text = request.query[String.self, at: "month"], !text.trimmingWhitespace().isEmpty {
+            guard let month = CalendarMonth(iso: text) else {
+                throw APIError(
+                    .unprocessableEntity, "Give the month as YYYY-MM, for example \(filters.month.iso).",
+                    field: "month")
+            }
+            guard month <= CalendarMonth(containing: today) else {
+                throw APIError(.unprocessableEntity, "\(month.title) has not started yet.", field: "month")
+            }
+            filters.month = month
+        }
+        let (scope, label) = try await FeedbackAPIController.scope(of: request)
+        switch scope {
+        case .everywhere: break
+        case .organisation(let id): filters.organisation = try await Organisation.find(id, on: request.db)
+        case .place(let id): filters.place = try await Place.find(id, on: request.db)
+        case .service(let id):
+            filters.service = try await Service.query(on: request.db).filter(\.$id == id).with(\.$place).first()
+        }
+        let sql = request.db as! any SQLDatabase
+        let tallies = try await FFTResults.tallies(sql, by: "service_id", month: filters.month, filters: filters)
+        let services = try await FFTResults.services(sql, filters: filters, tallies: tallies)
+        let isMonthSoFar = filters.month == CalendarMonth(containing: today)
+        return Body(
+            month: filters.month.iso, scope: label, from: filters.month.firstDay.iso,
+            to: (isMonthSoFar ? today : filters.month.lastDay).iso, complete: !isMonthSoFar,
+            answers: Answers(tallies.values.reduce(into: FFTTally()) { $0.add($1) }),
+            services: services.map {
+                ServiceAnswers(
+                    id: $0.id, name: $0.name, place: $0.place, organisation: $0.organisation,
+                    organisationODSCode: $0.odsCode.isEmpty ? nil : $0.odsCode, answers: Answers($0.tally))
+            })
+    }
+}
