@@ -34,8 +34,16 @@ public struct CalendarMonth: Hashable, Comparable, Sendable, CustomStringConvert
     /// The month `count` months later (earlier when negative).
     public func adding(months count: Int) -> CalendarMonth {
         let index = year * 12 + (month - 1) + count
-        return CalendarMonth(year: index / 12, month: index % 12 + 1)
+        // Floored, so a month before year 0 still has a month from 1 to 12.
+        let (years, months) = (index.quotientAndRemainder(dividingBy: 12))
+        return months < 0
+            ? CalendarMonth(year: years - 1, month: months + 13) : CalendarMonth(year: years, month: months + 1)
     }
+
+    /// The first month of the Friends and Family Test's current question ("Overall, how was your experience of our
+    /// service?"), April 2020. Answers to the earlier "likely to recommend" question are kept apart, so no month
+    /// before it has answers to count.
+    public static let firstOfCurrentFFT = CalendarMonth(year: 2020, month: 4)
 
     /// `2026-11`.
     public var iso: String {
@@ -49,5 +57,18 @@ public struct CalendarMonth: Hashable, Comparable, Sendable, CustomStringConvert
 
     public static func < (lhs: CalendarMonth, rhs: CalendarMonth) -> Bool {
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
+    }
+}
+
+extension CalendarMonth {
+    /// Why there can be no Friends and Family Test results for this month, or nil: it has not started, or it is
+    /// before the current question, so "no answers" would read as nobody answering.
+    public func fftResultsProblem(today: SimpleDate) -> String? {
+        if self > CalendarMonth(containing: today) { return "\(title) has not started yet" }
+        if self < Self.firstOfCurrentFFT {
+            return
+                "\(title) is before April 2020, when the FFT's current question began (answers to the old \"likely to recommend\" question are kept apart)"
+        }
+        return nil
     }
 }

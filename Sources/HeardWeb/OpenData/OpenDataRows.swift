@@ -185,8 +185,7 @@ enum OpenDataRows {
         let lastMonth = FFTResultsFilters.standardMonth(today: context.today)
         for monthsBack in (0..<FFTResults.trendMonths).reversed() {
             let filters = FFTResultsFilters(month: lastMonth.adding(months: -monthsBack))
-            let tallies = try await FFTResults.tallies(sql, by: "service_id", month: filters.month, filters: filters)
-            for service in try await FFTResults.services(sql, filters: filters, tallies: tallies) {
+            for service in try await FFTResults.byService(sql, filters: filters) {
                 try await sink(
                     [filters.month.iso, service.odsCode, service.organisation, service.place, service.name]
                         + FFTResultsController.cells(service.tally))

@@ -22,6 +22,10 @@ struct CalendarMonthTests {
         #expect(CalendarMonth(year: 2026, month: 11).adding(months: -23).iso == "2024-12")
         #expect(CalendarMonth(containing: SimpleDate(iso: "2026-12-07")!).iso == "2026-12")
         #expect(CalendarMonth(year: 2025, month: 12) < CalendarMonth(year: 2026, month: 1))
+        // Before year 0 the month stays 1 to 12 (a title must never index outside the month names).
+        #expect(CalendarMonth(year: 0, month: 1).adding(months: -1) == CalendarMonth(year: -1, month: 12))
+        #expect(CalendarMonth(year: 0, month: 3).adding(months: -14) == CalendarMonth(year: -1, month: 1))
+        #expect(CalendarMonth(iso: "0000-01")!.adding(months: -11).title == "February -1")
     }
 
     @Test("a tally counts each answer and gives NHS England's shares out of every answer")

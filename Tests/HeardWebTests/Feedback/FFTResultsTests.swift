@@ -92,7 +92,9 @@ struct FFTResultsTests {
                     page.contains("<th scope=\"row\">\(answer)</th><td>\(count)</td><td>\(share)</td>"),
                     "\(answer)")
             }
-            #expect(page.contains("1 of 3 services had no answers in November 2026: Outpatients, Northtown."))
+            #expect(
+                page.contains(
+                    "1 of 3 services had no answers in November 2026:</p><ul><li>Outpatients, Northtown</li></ul>"))
             #expect(page.contains("<th scope=\"row\">Paper form</th><td>3</td><td>–</td><td>–</td>"))
             #expect(page.contains("<th scope=\"row\">Online form</th><td>7</td><td>43%</td><td>43%</td>"))
 
@@ -162,7 +164,7 @@ struct FFTResultsTests {
             ).body
             #expect(
                 wrong.contains(
-                    "Emergency department is not run by Northtown Council, so the results are for every service Northtown Council runs."
+                    "Emergency department is not run by Northtown Council, so the results are not narrowed to that service."
                 ))
             let badMonth = try await officer.get("/staff/fft?month=2026-13").body
             #expect(
@@ -175,6 +177,35 @@ struct FFTResultsTests {
             #expect(unknown.contains("There is no organisation \"nobody\""))
             #expect(unknown.contains("There is no place \"nowhere\""))
             #expect(try await officer.get("/staff/fft/other.csv").status == .notFound)
+
+            // A month before the current question, however far back, gives a notice, not a page of zeros (nor a crash).
+            for (month, title) in [("2019-05", "May 2019"), ("0000-01", "January 0")] {
+                let old = try await officer.get("/staff/fft?month=\(month)")
+                #expect(old.status == .ok)
+                #expect(
+                    old.body.contains(
+                        "\(title) is before April 2020, when the FFT's current question began (answers to the old"))
+            }
+            // The year to May 2020 starts at April 2020: no months of the old question read as nobody answering.
+            let early = try await officer.get("/staff/fft/months.csv?month=2020-05").body
+            #expect(early.hasSuffix("\r\n2020-04,0,0,0,0,0,0,0,,\r\n2020-05,0,0,0,0,0,0,0,,\r\n"))
+            #expect(early.split(separator: "\r\n").count == 3)
+
+            // A download never widens what was asked for: a program reading it would not see a notice.
+            let typo = try await officer.get("/staff/fft/return.csv?organisation=typo&month=2027-05")
+            #expect(typo.status == .unprocessableEntity)
+            #expect(typo.body.contains("Nothing was downloaded. May 2027 has not started yet."))
+            #expect(typo.body.contains("There is no organisation \"typo\"."))
+            let soFar = try await officer.get("/staff/fft/months.csv?month=2026-12")
+            #expect(
+                soFar.headers.first(name: .contentDisposition)?.contains("heard-fft-months-to-2026-12-so-far.csv")
+                    == true)
+
+            // Organisation and place together with no service there: said, not shown as a gap in collection.
+            let none = try await officer.get(
+                "/staff/fft?organisation=\(seeded.council.id!.uuidString)&place=\(try #require(try await Place.query(on: app.db).filter(\.$slug != "northtown").first()).slug)"
+            ).body
+            #expect(none.contains("There are no services for Northtown Council, Calderdale yet."))
         }
     }
 
@@ -230,14 +261,48 @@ struct FFTResultsTests {
                 ("month=November", "Give the month as YYYY-MM, for example 2026-11."),
                 ("month=2027-01", "January 2027 has not started yet."),
                 (
-                    "place=northtown&service=\(seeded.maternity.id!.uuidString)",
-                    "Give one of organisation, place or service, not place and service"
+                    "place=northtown&service=\(seeded.emergency.id!.uuidString)",
+                    "Emergency department is in Calderdale, not Northtown."
                 ),
+                (
+                    "organisation=\(seeded.council.id!.uuidString)&service=\(seeded.maternity.id!.uuidString)",
+                    "Maternity unit is not run by Northtown Council."
+                ),
+                ("month=2020-03", "March 2020 is before April 2020, when the FFT's current question began"),
+                ("month=0000-01", "January 0 is before April 2020"),
             ] {
                 let refused = try await visitor.get("/api/v1/fft-results?" + query)
                 #expect(refused.status == .unprocessableEntity, "\(query)")
                 #expect(refused.body.contains(message), "\(query)")
             }
+        }
+    }
+
+    @Test(
+        "a service that moved keeps its answers where they were recorded, so the rows add up",
+        arguments: TestDatabase.all)
+    func movedService(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let seeded = try await Self.seed(on: app.db)
+            // The maternity unit passes to the council after November.
+            seeded.maternity.$organisation.id = seeded.council.id!
+            try await seeded.maternity.save(on: app.db)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let trust = seeded.emergency.$organisation.id.uuidString
+            let trustReturn = try await officer.get("/staff/fft/return.csv?organisation=\(trust)").body
+            #expect(
+                trustReturn.hasSuffix(
+                    "2026-11,RXX,Riverside Test Trust,Calderdale,Emergency department,3,1,1,1,1,1,8,50,25\r\n"
+                        + "2026-11,RXX,Riverside Test Trust,Northtown,Maternity unit,0,1,0,0,1,0,2,,\r\n"))
+            let trustPage = try await officer.get("/staff/fft?organisation=\(trust)").body
+            #expect(trustPage.contains("<strong>10</strong> answers"), "the headline is the rows' sum")
+            // Under the council now, it collected nothing in November there.
+            let council = try await officer.get("/staff/fft/return.csv?organisation=\(seeded.council.id!.uuidString)")
+                .body
+            #expect(council.contains("2026-11,,Northtown Council,Northtown,Maternity unit,0,0,0,0,0,0,0,,\r\n"))
+            let everything = try await officer.get("/staff/fft/return.csv").body
+            #expect(!everything.contains("Northtown Council,Northtown,Maternity unit"), "answered under the trust")
         }
     }
 }

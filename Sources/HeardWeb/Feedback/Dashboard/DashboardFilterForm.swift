@@ -9,22 +9,9 @@ enum DashboardFilterForm {
         section(.aria("labelledby", "figures")) {
             h2(.id("figures")) { "Feedback figures" }
             HeardWeb.form(.action(SiteURL.dashboard), .method("get"), .class("filters")) {
-                FormComponents.selectField(
-                    name: "place", label: "Place",
-                    choices: choices.places.map {
-                        .init(value: $0.slug, label: Retirement.label($0.name, retired: $0.isRetired))
-                    },
-                    selected: filters.place?.slug ?? "", failure: nil, prompt: "All places")
-                FormComponents.selectField(
-                    name: "service", label: "Service",
-                    choices: choices.services.map {
-                        .init(
-                            value: $0.id!.uuidString,
-                            label: Retirement.label(
-                                FeedbackItem.serviceAndPlace(service: $0.name, place: $0.place.name),
-                                retired: $0.isRetired))
-                    },
-                    selected: filters.service?.id?.uuidString ?? "", failure: nil, prompt: "All services")
+                PlaceAndServiceFilter.selects(
+                    places: choices.places, services: choices.services, place: filters.place,
+                    service: filters.service)
                 FormComponents.selectField(
                     name: "period", label: "Period",
                     choices: DashboardPeriod.allCases.map { .init(value: $0.rawValue, label: $0.label) },

@@ -29,37 +29,15 @@ struct DashboardFilters {
                 )
             }
         }
-        let slug = text(request, "place")
-        if !slug.isEmpty {
-            if let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() {
-                filters.place = place
-            } else {
-                filters.problems.append("There is no place \"\(slug)\", so the figures are for every place.")
-            }
-        }
-        let serviceText = text(request, "service")
-        if !serviceText.isEmpty {
-            var found: Service?
-            if let id = UUID(uuidString: serviceText) {
-                found = try await Service.query(on: request.db).filter(\.$id == id).with(\.$place).first()
-            }
-            if let service = found {
-                if let place = filters.place, service.$place.id != place.id {
-                    filters.problems.append(
-                        "\(service.name) is in \(service.place.name), not \(place.name), so the figures are for every service in \(place.name)."
-                    )
-                } else {
-                    filters.service = service
-                }
-            } else {
-                filters.problems.append("There is no service \"\(serviceText)\", so the figures are for every service.")
-            }
-        }
+        var problems: [FilterProblem] = []
+        let scope = try await PlaceAndServiceFilter.read(request, figures: "figures", problems: &problems)
+        filters.problems += problems.map(\.sentence)
+        (filters.place, filters.service) = (scope.place, scope.service)
         return filters
     }
 
     private static func text(_ request: Request, _ name: String) -> String {
-        (request.query[String.self, at: name] ?? "").trimmingWhitespace()
+        PlaceAndServiceFilter.text(request, name)
     }
 
     /// The narrowest of the filters: a service lies in one place.

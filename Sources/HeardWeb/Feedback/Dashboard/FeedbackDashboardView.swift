@@ -233,29 +233,32 @@ enum FeedbackDashboardView {
         }
     }
 
+    /// The FFT shares and the number of answers, or why there are none to give.
+    static func headline(_ score: FFTScore, noneReceived: String) -> HTMLNode {
+        if score.answers == 0 { return p { noneReceived } }
+        guard let positive = score.percentPositive, let negative = score.percentNegative else {
+            return p {
+                "\(score.positiveText): fewer than \(FFTScore.fewestToShare) answers give no share, as one person's answer would read as all."
+            }
+        }
+        return ul(.class("stat-list")) {
+            li {
+                strong { "\(positive)%" }; " very good or good"
+            }
+            li {
+                strong { "\(negative)%" }; " poor or very poor"
+            }
+            li {
+                strong { score.answers.formatted }; score.answers == 1 ? " answer" : " answers"
+            }
+        }
+    }
+
     /// The FFT headline figures, as a board report gives them; each place's and service's are in their tables.
     static func friendsAndFamilyTest(_ score: FFTScore, filters: DashboardFilters, firstDay: SimpleDate) -> HTMLNode {
         section(.aria("labelledby", "fft")) {
             h2(.id("fft")) { "Friends and Family Test, \(filters.described)" }
-            if score.answers == 0 {
-                p { "No FFT answers were received \(filters.described)." }
-            } else if let positive = score.percentPositive, let negative = score.percentNegative {
-                ul(.class("stat-list")) {
-                    li {
-                        strong { "\(positive)%" }; " very good or good"
-                    }
-                    li {
-                        strong { "\(negative)%" }; " poor or very poor"
-                    }
-                    li {
-                        strong { score.answers.formatted }; score.answers == 1 ? " answer" : " answers"
-                    }
-                }
-            } else {
-                p {
-                    "\(score.positiveText): fewer than \(FFTScore.fewestToShare) answers give no share, as one person's answer would read as all."
-                }
-            }
+            headline(score, noneReceived: "No FFT answers were received \(filters.described).")
             p(.class("hint")) {
                 "Out of every answer, \"don't know\" included, as NHS England counts them. Answers without a comment count too; feedback a moderator rejected does not. Each place's and service's result is in its table below."
             }
@@ -267,7 +270,15 @@ enum FeedbackDashboardView {
                 }
             }
             p {
-                a(.href(SiteURL.fftResults)) {
+                a(
+                    .href(
+                        ListPage.path(
+                            SiteURL.fftResults,
+                            filters: [
+                                ("place", filters.place?.slug ?? ""),
+                                ("service", filters.service?.id?.uuidString ?? ""),
+                            ], page: 1))
+                ) {
                     "FFT results month by month, with each answer's count and the monthly return by service"
                 }
             }

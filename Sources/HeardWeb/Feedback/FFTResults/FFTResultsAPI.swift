@@ -74,31 +74,70 @@ enum FFTResultsAPI {
                     .unprocessableEntity, "Give the month as YYYY-MM, for example \(filters.month.iso).",
                     field: "month")
             }
-            guard month <= CalendarMonth(containing: today) else {
-                throw APIError(.unprocessableEntity, "\(month.title) has not started yet.", field: "month")
+            if let problem = month.fftResultsProblem(today: today) {
+                throw APIError(.unprocessableEntity, problem + ".", field: "month")
             }
             filters.month = month
         }
-        let (scope, label) = try await FeedbackAPIController.scope(of: request)
-        switch scope {
-        case .everywhere: break
-        case .organisation(let id): filters.organisation = try await Organisation.find(id, on: request.db)
-        case .place(let id): filters.place = try await Place.find(id, on: request.db)
-        case .service(let id):
-            filters.service = try await Service.query(on: request.db).filter(\.$id == id).with(\.$place).first()
-        }
+        let label = try await narrow(&filters, request)
         let sql = request.db as! any SQLDatabase
-        let tallies = try await FFTResults.tallies(sql, by: "service_id", month: filters.month, filters: filters)
-        let services = try await FFTResults.services(sql, filters: filters, tallies: tallies)
+        let services = try await FFTResults.byService(sql, filters: filters)
         let isMonthSoFar = filters.month == CalendarMonth(containing: today)
         return Body(
             month: filters.month.iso, scope: label, from: filters.month.firstDay.iso,
             to: (isMonthSoFar ? today : filters.month.lastDay).iso, complete: !isMonthSoFar,
-            answers: Answers(tallies.values.reduce(into: FFTTally()) { $0.add($1) }),
+            answers: Answers(services.reduce(into: FFTTally()) { $0.add($1.tally) }),
             services: services.map {
                 ServiceAnswers(
                     id: $0.id, name: $0.name, place: $0.place, organisation: $0.organisation,
                     organisationODSCode: $0.odsCode.isEmpty ? nil : $0.odsCode, answers: Answers($0.tally))
             })
+    }
+
+    /// The organisation, place and service asked for, together as on the staff page: each must name something,
+    /// and a service must lie in the organisation and place given with it. Returns the scope's label.
+    static func narrow(_ filters: inout FFTResultsFilters, _ request: Request) async throws -> String {
+        func given(_ name: String) -> String? {
+            let text = PlaceAndServiceFilter.text(request, name)
+            return text.isEmpty ? nil : text
+        }
+        var parts: [String] = []
+        if let text = given("organisation") {
+            guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: request.db)
+            else {
+                throw APIError(
+                    .unprocessableEntity, "No organisation has this id. See /api/v1/organisations.",
+                    field: "organisation")
+            }
+            filters.organisation = organisation
+            parts.append("organisation:" + organisation.name)
+        }
+        if let slug = given("place") {
+            guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
+                throw APIError(
+                    .unprocessableEntity, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
+            }
+            filters.place = place
+            parts.append("place:" + place.name)
+        }
+        if let text = given("service") {
+            guard let id = UUID(uuidString: text),
+                let service = try await Service.query(on: request.db).filter(\.$id == id).with(\.$place).first()
+            else {
+                throw APIError(.unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service")
+            }
+            if let place = filters.place, service.$place.id != place.id {
+                throw APIError(
+                    .unprocessableEntity, "\(service.name) is in \(service.place.name), not \(place.name).",
+                    field: "service")
+            }
+            if let organisation = filters.organisation, service.$organisation.id != organisation.id {
+                throw APIError(
+                    .unprocessableEntity, "\(service.name) is not run by \(organisation.name).", field: "service")
+            }
+            filters.service = service
+            parts.append("service:" + service.name)
+        }
+        return parts.isEmpty ? "everywhere" : parts.joined(separator: ", ")
     }
 }

@@ -20,21 +20,31 @@ enum FFTResultsController {
     @Sendable static func download(_ request: Request) async throws -> Response {
         let name = request.parameters.get("file") ?? ""
         let filters = try await FFTResultsFilters.read(request)
+        // A file is read by a program or pasted into a return, where a notice would not be seen: wider figures
+        // than were asked for would pass for them, so the download is refused instead.
+        guard filters.problems.isEmpty else {
+            throw Abort(
+                .unprocessableEntity,
+                reason: "Nothing was downloaded. "
+                    + filters.problems.map { $0.what + "." }.joined(separator: " ")
+                    + " Choose again on the FFT results page and download from there.")
+        }
         let sql = request.db as! any SQLDatabase
+        // This month's figures so far say so in the file's name, so they are not filed as the month's return.
+        let month = filters.month.iso + (filters.month == CalendarMonth(containing: request.today) ? "-so-far" : "")
         switch name {
         case "return.csv":
-            let byService = try await FFTResults.tallies(sql, by: "service_id", month: filters.month, filters: filters)
-            let services = try await FFTResults.services(sql, filters: filters, tallies: byService)
+            let services = try await FFTResults.byService(sql, filters: filters)
             let rows =
                 [["month", "organisation_ods_code", "organisation", "place", "service"] + countHeaders]
                 + services.map {
                     [filters.month.iso, $0.odsCode, $0.organisation, $0.place, $0.name] + cells($0.tally)
                 }
-            return CSVResponse.make(rows, fileName: "heard-fft-return-\(filters.month.iso).csv")
+            return CSVResponse.make(rows, fileName: "heard-fft-return-\(month).csv")
         case "months.csv":
             let months = try await FFTResults.months(sql, filters: filters)
             let rows = [["month"] + countHeaders] + months.map { [$0.month.iso] + cells($0.tally) }
-            return CSVResponse.make(rows, fileName: "heard-fft-months-to-\(filters.month.iso).csv")
+            return CSVResponse.make(rows, fileName: "heard-fft-months-to-\(month).csv")
         default:
             throw Abort(.notFound)
         }

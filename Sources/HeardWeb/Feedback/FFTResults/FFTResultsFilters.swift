@@ -15,7 +15,7 @@ struct FFTResultsFilters {
     var place: Place?
     /// With its place loaded.
     var service: Service?
-    var problems: [String] = []
+    var problems: [FilterProblem] = []
 
     /// The month a return is made for: the last whole month.
     static func standardMonth(today: SimpleDate) -> CalendarMonth {
@@ -28,16 +28,16 @@ struct FFTResultsFilters {
         let monthText = text(request, "month")
         if !monthText.isEmpty {
             if let month = CalendarMonth(iso: monthText) {
-                if month > CalendarMonth(containing: today) {
-                    filters.problems.append(
-                        "\(month.title) has not started yet, so the page shows \(filters.month.title).")
+                if let problem = month.fftResultsProblem(today: today) {
+                    filters.problems.append(.init(problem, "the page shows \(filters.month.title)"))
                 } else {
                     filters.month = month
                 }
             } else {
                 filters.problems.append(
-                    "\"\(monthText)\" is not a month (write it as 2026-11), so the page shows \(filters.month.title)."
-                )
+                    .init(
+                        "\"\(monthText)\" is not a month (write it as \(filters.month.iso))",
+                        "the page shows \(filters.month.title)"))
             }
         }
         let organisationText = text(request, "organisation")
@@ -48,45 +48,27 @@ struct FFTResultsFilters {
                 filters.organisation = organisation
             } else {
                 filters.problems.append(
-                    "There is no organisation \"\(organisationText)\", so the results are for every organisation.")
+                    .init(
+                        "There is no organisation \"\(organisationText)\"", "the results are for every organisation"))
             }
         }
-        let slug = text(request, "place")
-        if !slug.isEmpty {
-            if let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() {
-                filters.place = place
-            } else {
-                filters.problems.append("There is no place \"\(slug)\", so the results are for every place.")
-            }
-        }
-        let serviceText = text(request, "service")
-        if !serviceText.isEmpty {
-            var found: Service?
-            if let id = UUID(uuidString: serviceText) {
-                found = try await Service.query(on: request.db).filter(\.$id == id).with(\.$place).first()
-            }
-            if let service = found {
-                if let place = filters.place, service.$place.id != place.id {
-                    filters.problems.append(
-                        "\(service.name) is in \(service.place.name), not \(place.name), so the results are for every service in \(place.name)."
-                    )
-                } else if let organisation = filters.organisation, service.$organisation.id != organisation.id {
-                    filters.problems.append(
-                        "\(service.name) is not run by \(organisation.name), so the results are for every service \(organisation.name) runs."
-                    )
-                } else {
-                    filters.service = service
-                }
-            } else {
-                filters.problems.append(
-                    "There is no service \"\(serviceText)\", so the results are for every service.")
-            }
+        let scope = try await PlaceAndServiceFilter.read(request, figures: "results", problems: &filters.problems)
+        filters.place = scope.place
+        if let service = scope.service, let organisation = filters.organisation,
+            service.$organisation.id != organisation.id
+        {
+            filters.problems.append(
+                .init(
+                    "\(service.name) is not run by \(organisation.name)",
+                    "the results are not narrowed to that service"))
+        } else {
+            filters.service = scope.service
         }
         return filters
     }
 
     private static func text(_ request: Request, _ name: String) -> String {
-        (request.query[String.self, at: name] ?? "").trimmingWhitespace()
+        PlaceAndServiceFilter.text(request, name)
     }
 
     /// Each filter as a column and value of feedback_items (and services), all of which must hold.
@@ -95,6 +77,17 @@ struct FFTResultsFilters {
             organisation?.id.map { ("organisation_id", $0) }, place?.id.map { ("place_id", $0) },
             service?.id.map { ("service_id", $0) },
         ].compactMap { $0 }
+    }
+
+    /// Whether a service, run by this organisation in this place, is one the filters cover.
+    func covers(_ key: FFTResults.ServiceKey) -> Bool {
+        conditions.allSatisfy { column, id in
+            switch column {
+            case "organisation_id": key.organisation == id
+            case "place_id": key.place == id
+            default: key.service == id
+            }
+        }
     }
 
     /// "Northtown Hospital Trust, Calderdale" or nil for everything.

@@ -32,7 +32,7 @@ enum FFTResultsPage {
         let inMonth = "in " + month.title + (results.isMonthSoFar ? " so far" : "")
         return PageLayout.render(context) {
             if !filters.problems.isEmpty {
-                div(.class("notice"), .role("status")) { filters.problems.joined(separator: " ") }
+                div(.class("notice"), .role("status")) { filters.problems.map(\.sentence).joined(separator: " ") }
             }
             p { a(.class("back-link"), .href(SiteURL.dashboard + "#fft")) { "Back to the dashboard" } }
             h1 { "Friends and Family Test results" }
@@ -67,22 +67,8 @@ enum FFTResultsPage {
                 name: "organisation", label: "Organisation",
                 choices: choices.organisations.map { .init(value: $0.id!.uuidString, label: $0.name) },
                 selected: filters.organisation?.id?.uuidString ?? "", failure: nil, prompt: "All organisations")
-            FormComponents.selectField(
-                name: "place", label: "Place",
-                choices: choices.places.map {
-                    .init(value: $0.slug, label: Retirement.label($0.name, retired: $0.isRetired))
-                },
-                selected: filters.place?.slug ?? "", failure: nil, prompt: "All places")
-            FormComponents.selectField(
-                name: "service", label: "Service",
-                choices: choices.services.map {
-                    .init(
-                        value: $0.id!.uuidString,
-                        label: Retirement.label(
-                            FeedbackItem.serviceAndPlace(service: $0.name, place: $0.place.name),
-                            retired: $0.isRetired))
-                },
-                selected: filters.service?.id?.uuidString ?? "", failure: nil, prompt: "All services")
+            PlaceAndServiceFilter.selects(
+                places: choices.places, services: choices.services, place: filters.place, service: filters.service)
             button(.type("submit"), .class("button button-secondary")) { "Show results" }
         }
     }
@@ -91,25 +77,7 @@ enum FFTResultsPage {
         let score = tally.score
         return section(.aria("labelledby", "result")) {
             h2(.id("result")) { "Result " + inMonth }
-            if tally.total == 0 {
-                p { "No FFT answers were received \(inMonth)." }
-            } else if let positive = score.percentPositive, let negative = score.percentNegative {
-                ul(.class("stat-list")) {
-                    li {
-                        strong { "\(positive)%" }; " very good or good"
-                    }
-                    li {
-                        strong { "\(negative)%" }; " poor or very poor"
-                    }
-                    li {
-                        strong { tally.total.formatted }; tally.total == 1 ? " answer" : " answers"
-                    }
-                }
-            } else {
-                p {
-                    "\(score.positiveText): fewer than \(FFTScore.fewestToShare) answers give no share, as one person's answer would read as all."
-                }
-            }
+            FeedbackDashboardView.headline(score, noneReceived: "No FFT answers were received \(inMonth).")
             // The feedback list narrows by place and service, not organisation: offer it only when it can show
             // the same answers.
             if tally[.poor] + tally[.veryPoor] > 0, filters.organisation == nil || filters.service != nil {
@@ -147,7 +115,7 @@ enum FFTResultsPage {
                 headers: ["Answer", "Answers", "Share of all answers"],
                 rows: FFTRating.allCases.map {
                     [.text($0.title), .text(tally[$0].formatted), .text(share(tally[$0], of: tally.total))]
-                } + [[.text("All answers"), .text(tally.total.formatted), .text(tally.total > 0 ? "100%" : "–")]])
+                } + [[.text("All answers"), .text(tally.total.formatted), .text(share(tally.total, of: tally.total))]])
         }
     }
 
@@ -159,18 +127,17 @@ enum FFTResultsPage {
         return section(.aria("labelledby", "services")) {
             h2(.id("services")) { "By service " + inMonth }
             if results.services.isEmpty {
-                p { "There are no services here." }
+                p { "\(filters.scopeName.map { "There are no services for " + $0 } ?? "There are no services") yet." }
             } else {
                 if !silent.isEmpty {
                     p {
                         "\(silent.count) of \(results.services.count) "
                             + (results.services.count == 1 ? "service" : "services")
-                            + " had no answers \(inMonth): "
-                            + (silent.count > 20
-                                ? silent.prefix(20).map(serviceLabel).joined(separator: ", ")
-                                    + " and \(silent.count - 20) more."
-                                : EnglishList.and(silent.map(serviceLabel)) + ".")
+                            + " had no answers \(inMonth)"
+                            + (silent.count > 20 ? ", the first 20 of them by name:" : ":")
                     }
+                    // A list, not a sentence: service names hold commas ("Eye clinic, Harrogate District Hospital").
+                    ul { for row in silent.prefix(20) { li { serviceLabel(row) } } }
                 }
                 DataTable.render(
                     caption: "FFT answers by service \(inMonth)",

@@ -47,14 +47,11 @@ struct FFTResults {
     ) async throws
         -> FFTResults
     {
-        let byService = try await tallies(sql, by: "service_id", month: filters.month, filters: filters)
-        let byChannel = try await tallies(sql, by: "channel", month: filters.month, filters: filters)
-        let tally = byService.values.reduce(into: FFTTally()) { $0.add($1) }
-        let channels = byChannel.compactMap { key, tally in FeedbackChannel(rawValue: key).map { ($0, tally) } }
+        let services = try await byService(sql, filters: filters)
+        let channels = try await byChannel(sql, filters: filters)
             .sorted { $0.1.total != $1.1.total ? $0.1.total > $1.1.total : $0.0.title < $1.0.title }
         return FFTResults(
-            filters: filters, tally: tally,
-            services: try await services(sql, filters: filters, tallies: byService),
+            filters: filters, tally: services.reduce(into: FFTTally()) { $0.add($1.tally) }, services: services,
             channels: channels, months: try await months(sql, filters: filters), today: today)
     }
 
@@ -72,58 +69,98 @@ struct FFTResults {
         return condition
     }
 
-    /// The month's answers grouped by `column` (service_id or channel), each group's six counts.
-    static func tallies(
-        _ sql: any SQLDatabase, by column: String, month: CalendarMonth, filters: FFTResultsFilters
-    ) async throws -> [String: FFTTally] {
-        let (start, end) = bounds(month)
-        let rows = try await sql.raw(
+    /// The month's answers in the filters grouped by `columns`, one row for each group and answer.
+    private static func grouped(
+        _ sql: any SQLDatabase, by columns: String, filters: FFTResultsFilters
+    )
+        async throws -> [any SQLRow]
+    {
+        let (start, end) = bounds(filters.month)
+        return try await sql.raw(
             """
-            SELECT \(unsafeRaw: column) AS grouped, fft_rating, COUNT(*) AS answers FROM feedback_items
+            SELECT \(unsafeRaw: columns), fft_rating, COUNT(*) AS answers FROM feedback_items
             WHERE received_at >= \(bind: start) AND received_at < \(bind: end) AND fft_rating IS NOT NULL
             AND status <> 'rejected'\(conditions(filters))
-            GROUP BY \(unsafeRaw: column), fft_rating
+            GROUP BY \(unsafeRaw: columns), fft_rating
             """
         ).all()
-        var tallies: [String: FFTTally] = [:]
-        for row in rows {
-            guard let rating = FFTRating(rawValue: try row.decode(column: "fft_rating", as: Int.self)) else { continue }
-            // Service ids are UUIDs, channels text.
-            let key =
-                column == "service_id"
-                ? try row.decode(column: "grouped", as: UUID.self).uuidString
-                : try row.decode(column: "grouped", as: String.self)
-            tallies[key, default: FFTTally()].add(rating, count: try row.decode(column: "answers", as: Int.self))
-        }
-        return tallies
     }
 
-    /// Every service the filters cover, with its tally (empty when nobody answered): a return lists the
-    /// services that collected nothing too, and a service that stopped collecting should show.
-    static func services(
-        _ sql: any SQLDatabase, filters: FFTResultsFilters, tallies: [String: FFTTally]
-    ) async throws -> [ServiceRow] {
-        var query: SQLQueryString = """
-            SELECT s.id AS id, s.name AS name, s.retired_at AS retired_at, p.name AS place, o.name AS organisation,
-              o.ods_code AS ods_code
-            FROM services s JOIN places p ON p.id = s.place_id JOIN organisations o ON o.id = s.organisation_id
-            WHERE 1 = 1
-            """
-        for (column, id) in filters.conditions {
-            query = query + " AND s.\(unsafeRaw: column == "service_id" ? "id" : column) = \(bind: id)"
+    /// How the month's answers reached us.
+    static func byChannel(
+        _ sql: any SQLDatabase, filters: FFTResultsFilters
+    ) async throws
+        -> [(channel: FeedbackChannel, tally: FFTTally)]
+    {
+        var tallies: [FeedbackChannel: FFTTally] = [:]
+        for row in try await grouped(sql, by: "channel", filters: filters) {
+            guard let rating = FFTRating(rawValue: try row.decode(column: "fft_rating", as: Int.self)),
+                let channel = FeedbackChannel(rawValue: try row.decode(column: "channel", as: String.self))
+            else { continue }
+            tallies[channel, default: FFTTally()].add(rating, count: try row.decode(column: "answers", as: Int.self))
         }
-        return try await sql.raw(query).all().compactMap { row -> ServiceRow? in
-            let id = try row.decode(column: "id", as: UUID.self)
-            let tally = tallies[id.uuidString] ?? FFTTally()
-            let isRetired = try row.decode(column: "retired_at", as: Date?.self) != nil
-            // A retired service with no answers this month is history, not a gap in the return.
-            if isRetired && tally.total == 0 { return nil }
+        return tallies.map { ($0.key, $0.value) }
+    }
+
+    /// A service as its answers were recorded: an item keeps the organisation and place of the day it came in,
+    /// so a service that moved since has a row for each.
+    struct ServiceKey: Hashable {
+        var service: UUID
+        var organisation: UUID
+        var place: UUID
+    }
+
+    /// Every service the filters cover, with the month's answers: a row for each organisation and place its
+    /// answers were recorded under (the rows add up to the headline), and an empty row for each service in use
+    /// there now that had none (a return lists those too, and a service that stopped collecting should show).
+    static func byService(_ sql: any SQLDatabase, filters: FFTResultsFilters) async throws -> [ServiceRow] {
+        var tallies: [ServiceKey: FFTTally] = [:]
+        for row in try await grouped(sql, by: "service_id, organisation_id, place_id", filters: filters) {
+            guard let rating = FFTRating(rawValue: try row.decode(column: "fft_rating", as: Int.self)) else { continue }
+            let key = ServiceKey(
+                service: try row.decode(column: "service_id", as: UUID.self),
+                organisation: try row.decode(column: "organisation_id", as: UUID.self),
+                place: try row.decode(column: "place_id", as: UUID.self))
+            tallies[key, default: FFTTally()].add(rating, count: try row.decode(column: "answers", as: Int.self))
+        }
+        let services = try await sql.raw(
+            "SELECT id, name, organisation_id, place_id, retired_at FROM services"
+        ).all()
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try await sql.raw("SELECT id, name, ods_code FROM organisations").all().map {
+                (
+                    try $0.decode(column: "id", as: UUID.self),
+                    (
+                        name: try $0.decode(column: "name", as: String.self),
+                        ods: try $0.decode(column: "ods_code", as: String?.self) ?? ""
+                    )
+                )
+            })
+        let places = Dictionary(
+            uniqueKeysWithValues: try await sql.raw("SELECT id, name FROM places").all().map {
+                (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self))
+            })
+        var named: [UUID: (name: String, isRetired: Bool)] = [:]
+        var silent: [ServiceKey] = []
+        let answered = Set(tallies.keys.map(\.service))
+        for service in services {
+            let id = try service.decode(column: "id", as: UUID.self)
+            let isRetired = try service.decode(column: "retired_at", as: Date?.self) != nil
+            named[id] = (try service.decode(column: "name", as: String.self), isRetired)
+            let key = ServiceKey(
+                service: id, organisation: try service.decode(column: "organisation_id", as: UUID.self),
+                place: try service.decode(column: "place_id", as: UUID.self))
+            // A retired service with no answers is history, not a gap in the return.
+            guard !isRetired, !answered.contains(id), filters.covers(key) else { continue }
+            silent.append(key)
+        }
+        return (tallies.map { ($0.key, $0.value) } + silent.map { ($0, FFTTally()) }).compactMap { key, tally in
+            guard let service = named[key.service], let organisation = organisations[key.organisation],
+                let place = places[key.place]
+            else { return nil }
             return ServiceRow(
-                id: id, name: try row.decode(column: "name", as: String.self),
-                place: try row.decode(column: "place", as: String.self),
-                organisation: try row.decode(column: "organisation", as: String.self),
-                odsCode: try row.decode(column: "ods_code", as: String?.self) ?? "", isRetired: isRetired,
-                tally: tally)
+                id: key.service, name: service.name, place: place, organisation: organisation.name,
+                odsCode: organisation.ods, isRetired: service.isRetired, tally: tally)
         }
         .sorted {
             ($0.organisation.lowercased(), $0.place.lowercased(), $0.name.lowercased())
@@ -133,7 +170,9 @@ struct FFTResults {
 
     /// The six counts of each of the 12 months to the chosen one, in one pass over the year.
     static func months(_ sql: any SQLDatabase, filters: FFTResultsFilters) async throws -> [MonthRow] {
+        // Not before the current question: those months have no answers to count, not answers of zero.
         let months = (0..<trendMonths).map { filters.month.adding(months: $0 - trendMonths + 1) }
+            .filter { $0 >= CalendarMonth.firstOfCurrentFFT }
         let bounds = (months + [filters.month.adding(months: 1)]).map { DecisionClock.startOfUKDay($0.firstDay) }
         var query: SQLQueryString = "SELECT fft_rating"
         for index in months.indices {
