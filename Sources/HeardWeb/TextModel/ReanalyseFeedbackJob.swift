@@ -142,7 +142,7 @@ public enum ReanalyseFeedbackJob {
         let items = try await query.sort(\.$id).limit(sliceSize).all()
         guard let last = items.last else { return true }
         for item in items {
-            let analysis = engine.analyse(item.fullText)
+            let analysis = engine.analyse(item)
             let columns = FeedbackIntake.AnalysisColumns(
                 analysis, fftRating: item.fftRating, hasSuggestion: !item.couldBeBetter.isEmpty)
             let themes = columns.themes.joined(separator: ";")
