@@ -152,10 +152,13 @@ public enum ReanalyseFeedbackJob {
                 try await FeedbackIntake.storeThemes(columns.themes, for: item.id!, on: db)
             }
             if columns.sentiment != item.sentiment { payload.sentimentChanged += 1 }
+            // Items stored before the column was kept learn here that their words say nothing ("N/A").
+            let saysNothing = item.wordsSayNothing
             guard
                 themes != item.themes || columns.sentiment != item.sentiment || columns.relational != item.relational
-                    || columns.mayNotBeEnglish != item.mayNotBeEnglish
+                    || columns.mayNotBeEnglish != item.mayNotBeEnglish || saysNothing != item.saysNothing
             else { continue }
+            item.saysNothing = saysNothing
             item.themes = themes
             item.sentiment = columns.sentiment
             item.relational = columns.relational

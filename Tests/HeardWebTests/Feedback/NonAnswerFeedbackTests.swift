@@ -98,6 +98,13 @@ struct NonAnswerFeedbackTests {
             #expect(nothing.status == .awaitingModeration && nothing.sentiment != nil)
             let list = try await officer.get("/staff/feedback").body
             #expect(list.contains("Says nothing (FFT answer: Poor)"))
+            // The list's "with a comment" has the words that say something; "N/A" is an FFT answer only.
+            let withWords = try await officer.get("/staff/feedback?words=with").body
+            #expect(withWords.contains("<p>2 items</p>"), "Nothing, and Kind, calm staff")
+            #expect(!withWords.contains(notApplicable.reference) && withWords.contains(nothing.reference))
+            let answersOnly = try await officer.get("/staff/feedback?words=without").body
+            #expect(answersOnly.contains("<p>3 items</p>") && answersOnly.contains(notApplicable.reference))
+            #expect(items.filter(\.saysNothing).count == 3, "kept with the item when it was stored")
 
             // The dashboard counts the answers, and no theme for the words that say nothing.
             let themes = try await officer.get("/staff/dashboard/themes.csv?period=12-months").body
@@ -231,6 +238,7 @@ struct NonAnswerFeedbackTests {
             let reanalysed = try #require(try await FeedbackItem.find(old.id, on: app.db))
             #expect(reanalysed.status == .awaitingModeration, "a stored item's status is not changed behind anyone")
             #expect(reanalysed.themes.isEmpty && reanalysed.sentiment == nil && payload.themesChanged == 1)
+            #expect(!old.saysNothing && reanalysed.saysNothing, "stored before the column; re-analysis sets it")
             #expect(try await FeedbackTheme.query(on: app.db).filter(\.$feedback.$id == old.id!).count() == 0)
 
             let moderator = try await app.signedInBrowser(.moderator)

@@ -501,7 +501,7 @@ public struct FeedbackImporter {
             "could_be_better", "fft_rating", "consent_to_publish", "wants_reply", "status", "received_at",
             "import_batch_id", "submission_key",
             "legacy_recommend", "themes", "relational", "is_urgent", "urgent_reasons", "pii_kinds", "redacted_text",
-            "needs_answer", "created_at", "updated_at")
+            "needs_answer", "created_at", "updated_at", "says_nothing")
         for item in items {
             insert = insert.values([
                 bind(item.id), bind(item.reference), bind(item.$service.id), bind(item.$place.id),
@@ -511,7 +511,7 @@ public struct FeedbackImporter {
                 bind(item.receivedAt), bind(item.importBatchID), bind(item.submissionKey), bind(item.legacyRecommend),
                 bind(item.themes),
                 bind(item.relational), bind(item.isUrgent), bind(item.urgentReasons), bind(item.piiKinds),
-                bind(item.redactedText), bind(item.needsAnswer), bind(now), bind(now),
+                bind(item.redactedText), bind(item.needsAnswer), bind(now), bind(now), bind(item.saysNothing),
             ])
         }
         return try await insert.ignoringConflicts(with: ["submission_key"]).returning("id").all().count
@@ -579,7 +579,8 @@ public struct FeedbackImporter {
         item.wantsReply = false
         // A rating with no words, or only "N/A", has nothing a moderator could publish or reject: it is kept, like
         // approved private feedback, to be counted.
-        item.status = valid.saysNothing ? .approvedPrivate : .awaitingModeration
+        item.saysNothing = valid.saysNothing
+        item.status = item.saysNothing ? .approvedPrivate : .awaitingModeration
         item.receivedAt = date.flatMap(Self.noon) ?? Date()
         item.importBatchID = batchID
         item.legacyRecommend = legacy.flatMap { $0.isEmpty ? nil : $0 }

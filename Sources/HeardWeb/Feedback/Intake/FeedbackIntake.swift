@@ -67,6 +67,7 @@ struct FeedbackIntake {
             receivedAt: origin.receivedAt, enteredByID: origin.enteredBy?.id, submitterHash: origin.submitterHash,
             importBatchID: origin.importBatchID)
         item.submissionKey = origin.submissionKey
+        item.saysNothing = submission.saysNothing
         // Analysis happens before the write, outside any transaction: the commit only waits for the disk.
         if origin.analyseNow {
             let analysis = engine.analyse(

@@ -32,11 +32,12 @@ extension FeedbackSubmission.Valid {
 }
 
 extension FeedbackItem {
-    /// No words, or only non-answers: nothing to moderate, analyse, correct or publish.
-    var saysNothing: Bool { SaysNothing.answers([story, whatWasGood, couldBeBetter]) }
+    /// No words, or only non-answers: nothing to moderate, analyse, correct or publish. Read from the words, so it
+    /// holds for items stored before the `saysNothing` column was kept too.
+    var wordsSayNothing: Bool { SaysNothing.answers([story, whatWasGood, couldBeBetter]) }
 
     /// Words were kept, and they say nothing ("N/A").
-    var hasOnlyNonAnswers: Bool { !fullText.isEmpty && saysNothing }
+    var hasOnlyNonAnswers: Bool { !fullText.isEmpty && wordsSayNothing }
 }
 
 extension ListeningEngine {

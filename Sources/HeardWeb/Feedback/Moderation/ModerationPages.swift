@@ -301,7 +301,7 @@ enum FeedbackText {
             if item.fullText.isEmpty {
                 // An imported FFT response that gave a rating and no words.
                 p { "No comment: the person gave an FFT answer only (\(answer(item)))." }
-            } else if item.saysNothing {
+            } else if item.wordsSayNothing {
                 // Their words are kept, but say nothing ("N/A").
                 p {
                     item.fft == nil && item.legacyRecommend == nil

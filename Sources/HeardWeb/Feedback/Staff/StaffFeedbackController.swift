@@ -22,13 +22,15 @@ enum StaffFeedbackController {
         var reference: String?
         /// An `FFTAnswerGroup` ("poor-or-very-poor").
         var answer: String? = nil
-        /// "with" a comment, or "without" (an FFT answer only).
+        /// "with" a comment, or "without" (an FFT answer only, its words if any saying nothing).
         var words: String? = nil
         var page: Int?
     }
 
-    /// The choices of the "Words" filter.
-    static let wordsChoices = [("with", "With a comment"), ("without", "FFT answer only, no comment")]
+    /// The choices of the "Words" filter. Words that say nothing ("N/A") are no comment.
+    static let wordsChoices = [
+        ("with", "With a comment"), ("without", "FFT answer only: no comment, or one that says nothing (\"N/A\")"),
+    ]
 
     /// A reference as people quote it: any case, with or without "HRD-", spaces or a missing hyphen.
     static func normalisedReference(_ text: String) -> String {
@@ -84,12 +86,17 @@ enum StaffFeedbackController {
         let wordsChoice = problems.choice(filters.words ?? "", "choice of words") { text in
             Self.wordsChoices.contains { $0.0 == text } ? text : nil
         }
+        // Words that say nothing ("N/A") are no comment: such an item is an FFT answer only.
         if wordsChoice == "with" {
-            query = query.group(.or) {
+            query = query.filter(\.$saysNothing == false).group(.or) {
                 $0.filter(\.$story != "").filter(\.$whatWasGood != "").filter(\.$couldBeBetter != "")
             }
         } else if wordsChoice == "without" {
-            query = query.filter(\.$story == "").filter(\.$whatWasGood == "").filter(\.$couldBeBetter == "")
+            query = query.group(.or) {
+                $0.filter(\.$saysNothing == true).group(.and) {
+                    $0.filter(\.$story == "").filter(\.$whatWasGood == "").filter(\.$couldBeBetter == "")
+                }
+            }
         }
         let themes = try await StoriesQuery.themeNames(on: request.db)
         if let theme = filters.theme, !theme.isEmpty {
@@ -267,7 +274,7 @@ enum StaffFeedbackController {
         let sentiment = Int(sentimentText).flatMap { (1...5).contains($0) ? $0 : nil }
         // An FFT answer with no words, or words that say nothing ("N/A"): a theme or a feeling given to it would be
         // counted as something it said, and `heard export corrections` would write it as training data.
-        if item.saysNothing {
+        if item.wordsSayNothing {
             throw Abort(
                 .unprocessableEntity,
                 reason: item.fullText.isEmpty

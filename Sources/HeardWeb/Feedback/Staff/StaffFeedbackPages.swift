@@ -89,7 +89,7 @@ enum StaffFeedbackPages {
                             .text(
                                 item.fullText.isEmpty
                                     ? "No comment (FFT answer: \(FeedbackText.answer(item)))"
-                                    : item.saysNothing
+                                    : item.wordsSayNothing
                                         ? "Says nothing (FFT answer: \(FeedbackText.answer(item)))"
                                         : item.namedThemes.prefix(3).joined(separator: ", ")),
                         ]
@@ -235,7 +235,7 @@ enum StaffFeedbackPages {
                 p(.class("hint")) { "Themes and sentiment corrected by staff." }
             }
             // An answer with no words, or words that say nothing ("N/A"), has no themes or feeling to correct.
-            if !item.saysNothing {
+            if !item.wordsSayNothing {
                 // Open when the correction was refused, so its errors and the summary's links are visible.
                 HTMLNode.element(
                     "details",
