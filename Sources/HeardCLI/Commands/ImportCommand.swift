@@ -189,7 +189,7 @@ struct ImportCommand: AsyncParsableCommand {
                     report.alreadyImported > 0
                     ? " \(report.alreadyImported) rows were already in Heard from an earlier import, word for word, so they are skipped, not stored twice."
                     : ""
-                let ratingOnly = report.ratingOnlySentence
+                let ratingOnly = report.answersOnlySentences
                 if dryRun {
                     print(
                         "Dry run: \(report.rowsRead.formatted) \(report.rowsRead == 1 ? "row" : "rows") read, \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused (\(String(format: "%.1f", seconds)) s).\(skipped)\(ratingOnly)\(invalidUTF8)\(encoding)"

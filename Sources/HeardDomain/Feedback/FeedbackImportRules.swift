@@ -183,23 +183,34 @@ public enum FeedbackImportRules {
         }
     }
 
+    /// How the refusal of a row whose words say nothing ("N/A") and that has no FFT answer starts.
+    static let saysNothingStart = "The text says nothing"
+
+    /// Whether a refusal is of a row whose words say nothing ("N/A") and that has no FFT answer.
+    public static func saysNothing(_ error: RowError) -> Bool {
+        error.field == "text" && error.message.hasPrefix(saysNothingStart)
+    }
+
     /// Answers accepted in a consent column (case-insensitive).
     public static let consentYes: Set<String> = ["y", "yes", "true", "1"]
     public static let consentNo: Set<String> = ["n", "no", "false", "0"]
 
     /// Checks one row's values (already picked out by the mapping). Returns the submission, the date and the
     /// pre-2020 answer in its stored spelling, or the errors. A date after `today` (the importer passes today in
-    /// the UK) is refused.
+    /// the UK) is refused. `isNonAnswer` is the text engine's test for an answer that says nothing ("N/A"): such a
+    /// row is an FFT answer with no comment, or, without an answer, says nothing at all and is refused.
     public static func check(
         line: Int, text: String, rating: String?, consent: String?, date: String?, good: String?, better: String?,
-        legacy: String? = nil, today: SimpleDate? = nil, dateOrder: DateOrder = .dayFirst
+        legacy: String? = nil, today: SimpleDate? = nil, dateOrder: DateOrder = .dayFirst,
+        isNonAnswer: (String) -> Bool = { _ in false }
     ) -> Result<
         (submission: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?), RowErrors
     > {
         var errors: [RowError] = []
         // Most FFT responses are a rating alone: kept and counted, as the national return counts them. A row with
         // neither words nor an answer says nothing.
-        let hasWords = FeedbackSubmission(story: text, whatWasGood: good ?? "", couldBeBetter: better ?? "").hasWords
+        let words = FeedbackSubmission(story: text, whatWasGood: good ?? "", couldBeBetter: better ?? "")
+        let hasWords = words.hasWords
         let hasAnswer =
             !(rating ?? "").trimmingWhitespace().isEmpty || !(legacy ?? "").trimmingWhitespace().isEmpty
         if !hasWords, !hasAnswer {
@@ -207,6 +218,14 @@ public enum FeedbackImportRules {
                 RowErrors([
                     RowError(
                         line: line, field: "text", message: "The text is empty, and there is no FFT answer either.")
+                ]))
+        }
+        if words.hasOnlyNonAnswers(isNonAnswer), !hasAnswer {
+            return .failure(
+                RowErrors([
+                    RowError(
+                        line: line, field: "text",
+                        message: saysNothingStart + " (\(words.firstAnswerQuoted)), and there is no FFT answer either.")
                 ]))
         }
         var fft: String = ""
@@ -291,8 +310,8 @@ public enum FeedbackImportRules {
             consentToPublish: consentAnswer)
         do {
             var valid = try submission.validated(consentRequired: false, wordsRequired: hasWords)
-            // A rating with no words has nothing to publish, whatever the consent column says.
-            if valid.isRatingOnly { valid.consentToPublish = false }
+            // A rating with no words, or with "N/A", has nothing to publish, whatever the consent column says.
+            if valid.saysNothing(isNonAnswer) { valid.consentToPublish = false }
             guard errors.isEmpty else { return .failure(RowErrors(errors)) }
             return .success((valid, parsedDate, legacyAnswer))
         } catch {

@@ -39,6 +39,19 @@ public struct FeedbackSubmission: Equatable, Sendable {
     /// Whether an FFT answer was given (before it is checked).
     public var hasRating: Bool { !fftRating.trimmingWhitespace().isEmpty }
 
+    /// Whether there are words and every answer with words is a non-answer ("N/A", "No comment"), as
+    /// `isNonAnswer` (the text engine's test) reads it: such feedback says no more than a blank one.
+    public func hasOnlyNonAnswers(_ isNonAnswer: (String) -> Bool) -> Bool {
+        let answers = [story, whatWasGood, couldBeBetter].map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return !answers.isEmpty && answers.allSatisfy(isNonAnswer)
+    }
+
+    /// The first answer with words, quoted as a refusal names it ("N/A"), up to 40 characters.
+    public var firstAnswerQuoted: String {
+        let answer = [story, whatWasGood, couldBeBetter].map { $0.trimmingWhitespace() }.first { !$0.isEmpty } ?? ""
+        return "\"" + (answer.count > 40 ? String(answer.prefix(39)) + "…" : answer) + "\""
+    }
+
     public struct Valid: Equatable, Sendable {
         public var story: String
         public var whatWasGood: String
@@ -65,8 +78,14 @@ public struct FeedbackSubmission: Equatable, Sendable {
             self.wantsReply = wantsReply
         }
 
-        /// An FFT response with a rating and no words (imports only).
+        /// An FFT response with a rating and no words.
         public var isRatingOnly: Bool { story.isEmpty && whatWasGood.isEmpty && couldBeBetter.isEmpty }
+
+        /// Whether it says nothing: no words, or only non-answers ("N/A") as `isNonAnswer` reads them. With an FFT
+        /// answer it is kept to be counted, like a rating alone, with nothing to moderate, analyse or publish.
+        public func saysNothing(_ isNonAnswer: (String) -> Bool) -> Bool {
+            [story, whatWasGood, couldBeBetter].allSatisfy { $0.isEmpty || isNonAnswer($0) }
+        }
 
         /// All the free text, as the text engine reads it.
         public var fullText: String {

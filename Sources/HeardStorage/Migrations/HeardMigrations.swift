@@ -54,6 +54,7 @@ public enum HeardMigrations {
             M0146_NoticeActivity(),
             M0147_FFTInFigureIndexes(),
             M0148_APITokenExpiry(),
+            M0150_FeedbackSaysNothing(),
         ]
     }
 }

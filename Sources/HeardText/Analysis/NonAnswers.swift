@@ -5,7 +5,7 @@
 /// Only a whole comment counts, after normalisation ("N/A.", "n/a", "NA" and "did not answer" all match).
 /// Short real answers are left alone: "Nothing" under "What could we improve?" is labelled very positive,
 /// and "No" or "None" mostly carry a sentiment too.
-enum NonAnswers {
+public enum NonAnswers {
     static let phrases = [
         "did not answer", "didn't answer", "not answered", "no answer", "no response", "did not respond",
         "n/a", "na", "nil", "no comment", "no comments",
@@ -29,8 +29,9 @@ enum NonAnswers {
         }
     }
 
-    /// `matches` for a string (training and tests; not the hot path).
-    static func matches(_ text: String) -> Bool {
+    /// `matches` for a string (training, tests, and the app deciding whether feedback says anything; not the
+    /// hot path).
+    public static func matches(_ text: String) -> Bool {
         var source = text
         var tokens: [Token] = []
         var bytes: [UInt8] = []

@@ -51,6 +51,7 @@ enum FFTDemoData {
                         receivedAt: start.addingTimeInterval(Double(random.next(seconds))),
                         enteredByID: channel == .paper ? officer?.id : nil, submitterHash: nil, importBatchID: nil)
                     FeedbackIntake.apply(noComment, to: &item, hasSuggestion: false)
+                    item.saysNothing = true
                     items.append(item)
                 }
             }

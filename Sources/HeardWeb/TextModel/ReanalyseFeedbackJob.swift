@@ -142,7 +142,7 @@ public enum ReanalyseFeedbackJob {
         let items = try await query.sort(\.$id).limit(sliceSize).all()
         guard let last = items.last else { return true }
         for item in items {
-            let analysis = engine.analyse(item.fullText)
+            let analysis = engine.analyse(item)
             let columns = FeedbackIntake.AnalysisColumns(
                 analysis, fftRating: item.fftRating, hasSuggestion: !item.couldBeBetter.isEmpty)
             let themes = columns.themes.joined(separator: ";")
@@ -152,10 +152,13 @@ public enum ReanalyseFeedbackJob {
                 try await FeedbackIntake.storeThemes(columns.themes, for: item.id!, on: db)
             }
             if columns.sentiment != item.sentiment { payload.sentimentChanged += 1 }
+            // Items stored before the column was kept learn here that their words say nothing ("N/A").
+            let saysNothing = item.wordsSayNothing
             guard
                 themes != item.themes || columns.sentiment != item.sentiment || columns.relational != item.relational
-                    || columns.mayNotBeEnglish != item.mayNotBeEnglish
+                    || columns.mayNotBeEnglish != item.mayNotBeEnglish || saysNothing != item.saysNothing
             else { continue }
+            item.saysNothing = saysNothing
             item.themes = themes
             item.sentiment = columns.sentiment
             item.relational = columns.relational

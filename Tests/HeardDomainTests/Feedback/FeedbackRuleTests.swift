@@ -248,6 +248,41 @@ struct FeedbackRuleTests {
             unreadable.errorDescriptions.first?.hasPrefix("line 8, rating: 'Brilliant' is not an FFT answer") == true)
     }
 
+    @Test("import rows: words that say nothing (\"N/A\") with an FFT answer are an answer only; without one, refused")
+    func importNonAnswerRows() {
+        // The text engine's test, as the app passes it; here a stand-in.
+        let isNonAnswer: (String) -> Bool = { ["n/a", "no comment"].contains($0.lowercased()) }
+        let kept = FeedbackImportRules.check(
+            line: 2, text: "N/A", rating: "Poor", consent: "yes", date: nil, good: "", better: "No comment",
+            isNonAnswer: isNonAnswer)
+        guard case .success(let row) = kept else { Issue.record("expected success: \(kept)"); return }
+        #expect(row.submission.story == "N/A" && row.submission.couldBeBetter == "No comment", "the words are kept")
+        #expect(row.submission.saysNothing(isNonAnswer) && !row.submission.isRatingOnly)
+        #expect(!row.submission.consentToPublish, "nothing to publish, whatever the consent column says")
+        let refused = FeedbackImportRules.check(
+            line: 3, text: " n/a ", rating: "", consent: nil, date: nil, good: nil, better: nil,
+            isNonAnswer: isNonAnswer)
+        #expect(
+            refused.errorDescriptions == [
+                "line 3, text: The text says nothing (\"n/a\"), and there is no FFT answer either."
+            ])
+        guard case .failure(let errors) = refused else { return }
+        #expect(errors.errors.allSatisfy(FeedbackImportRules.saysNothing))
+        // One answer with words is enough to say something, and the consent column counts.
+        guard
+            case .success(let worded) = FeedbackImportRules.check(
+                line: 4, text: "N/A", rating: nil, consent: "yes", date: nil, good: "The nurse", better: nil,
+                isNonAnswer: isNonAnswer)
+        else { Issue.record("expected success"); return }
+        #expect(!worded.submission.saysNothing(isNonAnswer) && worded.submission.consentToPublish)
+        // Without the engine's test nothing is a non-answer.
+        guard
+            case .success(let plain) = FeedbackImportRules.check(
+                line: 5, text: "N/A", rating: nil, consent: "yes", date: nil, good: nil, better: nil)
+        else { Issue.record("expected success"); return }
+        #expect(plain.submission.consentToPublish)
+    }
+
     @Test("import rows: a rating dated before April 2020 answers the old question and is refused")
     func importPre2020Ratings() {
         func ratingErrors(_ rating: String, _ date: String) -> [String] {

@@ -69,10 +69,13 @@ struct FeedbackAPITests {
             let stored = try #require(try await FeedbackItem.find(addedItem.id, on: app.db))
             #expect(stored.$service.id == added.id && stored.$place.id == place.id)
 
-            // A non-answer is stored with no sentiment, so the dashboard does not count it as positive or negative.
+            // A non-answer with an FFT answer is stored with no sentiment, so the dashboard does not count it as
+            // positive or negative (NonAnswerFeedbackTests has the rest; alone it is refused).
             let nonAnswer = try await browser.postJSON(
-                "/api/v1/feedback", json: #"{"text": "Did not answer", "service_id": "\#(added.id!.uuidString)"}"#)
+                "/api/v1/feedback",
+                json: #"{"text": "Did not answer", "fft_rating": "good", "service_id": "\#(added.id!.uuidString)"}"#)
             let nonAnswerItem = try JSONDecoder().decode(Created.self, from: Data(nonAnswer.body.utf8))
+            #expect(nonAnswerItem.status == "approved_private")
             #expect(try await FeedbackItem.find(nonAnswerItem.id, on: app.db)?.sentiment == nil)
         }
     }

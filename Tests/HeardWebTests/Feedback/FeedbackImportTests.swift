@@ -86,7 +86,7 @@ struct FeedbackImportTests {
             #expect(dry.accepted == 4 && dry.ratingOnly == 3 && dry.rejected == 1)
             #expect(
                 dry.ratingOnlySentence
-                    == " 3 rows have an FFT answer and no comment: they are kept and counted, with nothing to moderate or analyse."
+                    == " 3 rows have an FFT answer and no comment: they are kept and counted as answers only, with nothing to moderate or analyse."
             )
             #expect(
                 dry.rejections.map(\.description) == [

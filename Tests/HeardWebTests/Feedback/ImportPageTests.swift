@@ -168,7 +168,7 @@ struct ImportPageTests {
                     "2019-10-01,Emergency department,Kind staff,EXTREMELY  likely",
                     "2019-10-02,Emergency department,Slow,2",
                     "2019-10-03,Emergency department,Fine,Don’t know",
-                    "2019-10-04,Emergency department,No answer,",
+                    "2019-10-04,Emergency department,Quiet night,",
                     "2019-10-05,Emergency department,Lovely,Very good",
                     "2019-10-06,Emergency department,Hmm,Maybe",
                 ].joined(separator: "\r\n") + "\r\n"

@@ -43,6 +43,9 @@ public final class FeedbackItem: Model, @unchecked Sendable {
     @OptionalField(key: "import_batch_id") public var importBatchID: UUID?
     /// The pre-2020 "likely to recommend" answer, when an import carried one. Never mixed with `fftRating`.
     @OptionalField(key: "legacy_recommend") public var legacyRecommend: String?
+    /// No words, or only words that say nothing ("N/A"), as the text engine read them when it was stored (or
+    /// re-analysed): kept only for its FFT answer. False for items stored before M0150 until re-analysed.
+    @Field(key: "says_nothing") public var saysNothing: Bool
 
     // Analysis by the text engine.
     @OptionalField(key: "analysed_at") public var analysedAt: Date?
@@ -75,6 +78,7 @@ public final class FeedbackItem: Model, @unchecked Sendable {
     /// writes NULL for a field left unset. Loading an item replaces this with what is stored.
     public init() {
         mayNotBeEnglish = false
+        saysNothing = false
     }
 
     public var fft: FFTRating? { fftRating.flatMap(FFTRating.init(rawValue:)) }

@@ -38,6 +38,8 @@ public struct NewFeedback: Sendable {
     public var relational: String
     public var isUrgent: Bool
     public var mayNotBeEnglish: Bool
+    /// See `FeedbackItem.saysNothing`.
+    public var saysNothing: Bool
     public var urgentReasons: String
     public var piiKinds: String
     public var redactedText: String
@@ -77,6 +79,7 @@ public struct NewFeedback: Sendable {
         self.relational = ""
         self.isUrgent = false
         self.mayNotBeEnglish = false
+        self.saysNothing = false
         self.urgentReasons = ""
         self.piiKinds = ""
         self.redactedText = ""
@@ -90,7 +93,7 @@ public struct NewFeedback: Sendable {
         "analysed_at",
         "themes", "sentiment", "relational", "is_urgent", "may_not_be_english", "urgent_reasons", "pii_kinds",
         "redacted_text",
-        "needs_answer", "created_at", "updated_at",
+        "needs_answer", "created_at", "updated_at", "says_nothing",
     ]
 
     private func values(now: Date) -> [any SQLExpression] {
@@ -104,7 +107,7 @@ public struct NewFeedback: Sendable {
             SQLBind(themes.joined(separator: ";")), SQLBind(sentiment), SQLBind(relational), SQLBind(isUrgent),
             SQLBind(mayNotBeEnglish),
             SQLBind(urgentReasons), SQLBind(piiKinds), SQLBind(redactedText), SQLBind(needsAnswer), SQLBind(now),
-            SQLBind(now),
+            SQLBind(now), SQLBind(saysNothing),
         ]
     }
 

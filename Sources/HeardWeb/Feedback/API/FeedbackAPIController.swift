@@ -82,6 +82,12 @@ enum FeedbackAPIController {
             contactName: body.contactName ?? "",
             contactEmail: body.contactEmail ?? "", contactPhone: body.contactPhone ?? "",
             wantsReply: body.wantsReply ?? false)
+        // Words that say nothing ("N/A") are an FFT answer with no comment, and without an 'fft_rating' carry nothing.
+        if submission.hasOnlyNonAnswers, !submission.hasRating {
+            throw APIError(
+                .unprocessableEntity, "The words sent, \(submission.firstAnswerQuoted), say nothing. " + noWords,
+                field: "text")
+        }
         let valid: FeedbackSubmission.Valid
         do {
             // An 'fft_rating' alone is an FFT answer with no comment: counted, never published.

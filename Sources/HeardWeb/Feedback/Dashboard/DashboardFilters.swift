@@ -80,7 +80,7 @@ struct DashboardFilters {
     /// service), received from the period's first day (to `lastDay` too, for a past week of the chart).
     func feedbackList(
         firstDay: SimpleDate, lastDay: SimpleDate? = nil, theme: String = "", place slug: String? = nil,
-        service id: UUID? = nil, answer: FFTAnswerGroup? = nil, withWords: Bool = false
+        service id: UUID? = nil, answer: FFTAnswerGroup? = nil, withWords: Bool = false, status: String = ""
     ) -> String {
         ListPage.path(
             SiteURL.staffFeedback,
@@ -88,6 +88,7 @@ struct DashboardFilters {
                 ("theme", theme), ("place", slug ?? place?.slug ?? ""),
                 ("service", (id ?? service?.id)?.uuidString ?? ""), ("from", firstDay.iso),
                 ("to", lastDay?.iso ?? ""), ("answer", answer?.rawValue ?? ""), ("words", withWords ? "with" : ""),
+                ("status", status),
             ], page: 1)
     }
 }

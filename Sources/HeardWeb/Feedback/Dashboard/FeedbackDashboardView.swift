@@ -264,7 +264,13 @@ enum FeedbackDashboardView {
             }
             if score.answers > 0 {
                 p {
-                    a(.href(filters.feedbackList(firstDay: firstDay, answer: .poorOrVeryPoor, withWords: true))) {
+                    // Not rejected feedback, which the figures leave out.
+                    a(
+                        .href(
+                            filters.feedbackList(
+                                firstDay: firstDay, answer: .poorOrVeryPoor, withWords: true,
+                                status: FeedbackStatusFilter.allButRejectedValue))
+                    ) {
                         "Read what people who answered poor or very poor wrote"
                     }
                 }

@@ -90,7 +90,8 @@ enum FFTResultsPage {
         }
     }
 
-    /// The staff feedback list of the month's poor and very poor answers with a comment.
+    /// The staff feedback list of the month's poor and very poor answers with a comment, not rejected ones, which
+    /// the figures leave out.
     static func poorAnswers(_ filters: FFTResultsFilters) -> String {
         ListPage.path(
             SiteURL.staffFeedback,
@@ -98,6 +99,7 @@ enum FFTResultsPage {
                 ("place", filters.place?.slug ?? ""), ("service", filters.service?.id?.uuidString ?? ""),
                 ("from", filters.month.firstDay.iso), ("to", filters.month.lastDay.iso),
                 ("answer", FFTAnswerGroup.poorOrVeryPoor.rawValue), ("words", "with"),
+                ("status", FeedbackStatusFilter.allButRejectedValue),
             ], page: 1)
     }
 

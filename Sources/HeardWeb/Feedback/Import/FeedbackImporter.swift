@@ -57,15 +57,47 @@ public struct ImportReport: Sendable {
     public var readAsWindows1252 = false
     /// Accepted rows that an earlier import had already stored, word for word: skipped, not stored twice.
     public var alreadyImported = 0
-    /// Accepted rows with an FFT answer and no words: stored and counted, with nothing to moderate or analyse.
+    /// Accepted rows with an FFT answer and no words, or only words that say nothing ("N/A"): stored and counted,
+    /// with nothing to moderate or analyse.
     public var ratingOnly = 0
+    /// Those of `ratingOnly` whose words say nothing ("N/A", "No comment").
+    public var nonAnswers = 0
+    /// Refused rows whose words say nothing and that have no FFT answer either.
+    public var refusedNonAnswers = 0
 
-    /// " 3 rows have an FFT answer and no comment: …", or "" when none has.
+    mutating func countAnswerOnly(_ row: FeedbackSubmission.Valid) {
+        guard row.saysNothing else { return }
+        ratingOnly += 1
+        if !row.isRatingOnly { nonAnswers += 1 }
+    }
+
+    /// " 3 rows have an FFT answer and no comment: …", or "" when none has. Says "N/A" too when some of them
+    /// had words that say nothing, so nobody looks for comments that were counted here.
     public var ratingOnlySentence: String {
         guard ratingOnly > 0 else { return "" }
-        return " \(ratingOnly == 1 ? "1 row has" : "\(ratingOnly.formatted) rows have") an FFT answer and no comment: "
-            + "\(ratingOnly == 1 ? "it is" : "they are") kept and counted, with nothing to moderate or analyse."
+        let one = ratingOnly == 1
+        let comment =
+            nonAnswers == 0
+            ? "no comment"
+            : nonAnswers == ratingOnly
+                ? "a comment that says nothing, such as \"N/A\""
+                : "no comment, or one that says nothing such as \"N/A\" (\(nonAnswers.formatted) of them)"
+        return " \(one ? "1 row has" : "\(ratingOnly.formatted) rows have") an FFT answer and \(comment): "
+            + "\(one ? "it is" : "they are") kept and counted as \(one ? "an answer" : "answers") only, with nothing to "
+            + "moderate or analyse."
     }
+
+    /// " 2 rows were refused because …", or "" when none was.
+    public var refusedNonAnswersSentence: String {
+        guard refusedNonAnswers > 0 else { return "" }
+        let one = refusedNonAnswers == 1
+        let rows = one ? "1 row was" : "\(refusedNonAnswers.formatted) rows were"
+        return " \(rows) refused because \(one ? "its" : "their") words say nothing, such as \"N/A\", and "
+            + "\(one ? "it has" : "they have") no FFT answer either, as an empty row is."
+    }
+
+    /// Both sentences about answers without a comment, as every summary of an import gives them.
+    public var answersOnlySentences: String { ratingOnlySentence + refusedNonAnswersSentence }
     /// The lines of the first rows with bytes that are not UTF-8, to say where to look.
     public var invalidUTF8Lines: [Int] = []
 
@@ -344,7 +376,8 @@ public struct FeedbackImporter {
             let checked = FeedbackImportRules.check(
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
                 date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter),
-                legacy: value(.legacyRecommend), today: today, dateOrder: mapping.order)
+                legacy: value(.legacyRecommend), today: today, dateOrder: mapping.order,
+                isNonAnswer: SaysNothing.isNonAnswer)
             // A retired service takes only what it received before it was retired (its last returns).
             if let service, let retiredAt = service.retiredAt {
                 let retiredOn = SimpleDate.ukDay(of: retiredAt)
@@ -364,14 +397,16 @@ public struct FeedbackImporter {
                 // Stored by this import before it was interrupted.
                 _ = keys.key(row.submission, date: row.date, serviceID: service.id!)
                 report.accepted += 1
-                if row.submission.isRatingOnly { report.ratingOnly += 1 }
+                report.countAnswerOnly(row.submission)
                 continue
             }
             switch checked {
-            case .failure(let failure): errors += failure.errors
+            case .failure(let failure):
+                errors += failure.errors
+                if failure.errors.contains(where: FeedbackImportRules.saysNothing) { report.refusedNonAnswers += 1 }
             case .success(let row) where errors.isEmpty && !committedBefore:
                 report.accepted += 1
-                if row.submission.isRatingOnly { report.ratingOnly += 1 }
+                report.countAnswerOnly(row.submission)
                 guard let service else { break }
                 let key = keys.key(row.submission, date: row.date, serviceID: service.id!)
                 let item = Self.item(
@@ -410,18 +445,21 @@ public struct FeedbackImporter {
         _ items: [FeedbackItem], dryRun: Bool, batch: ImportBatch?, lastLine: Int, mapping: ImportMapping,
         report: inout ImportReport, finished: Bool = false
     ) async throws {
-        // Rows with an answer and no words that an earlier import stored are skipped, not kept again.
-        let ratingOnlyKeys = items.filter { $0.fullText.isEmpty }.compactMap(\.submissionKey)
+        // Rows with an answer and no words (or "N/A") that an earlier import stored are skipped, not kept again.
+        let ratingOnlyKeys = items.filter(\.saysNothing).compactMap(\.submissionKey)
+        let nonAnswerKeys = items.filter(\.hasOnlyNonAnswers).compactMap(\.submissionKey)
         guard !dryRun, let batch else {
             let stored = try await Self.storedKeys(items.compactMap(\.submissionKey), on: database)
             report.alreadyImported += stored
             report.accepted -= stored
             report.ratingOnly -= try await Self.storedKeys(ratingOnlyKeys, on: database)
+            report.nonAnswers -= try await Self.storedKeys(nonAnswerKeys, on: database)
             return
         }
         let snapshot = report
-        let (inserted, ratingOnlyStoredBefore) = try await database.writeTransaction { db in
+        let (inserted, ratingOnlyStoredBefore, nonAnswersStoredBefore) = try await database.writeTransaction { db in
             let ratingOnlyStoredBefore = try await Self.storedKeys(ratingOnlyKeys, on: db)
+            let nonAnswersStoredBefore = try await Self.storedKeys(nonAnswerKeys, on: db)
             let inserted = items.isEmpty ? 0 : try await Self.insert(items, on: db)
             batch.lastLine = lastLine
             batch.rowsRead = max(batch.rowsRead, snapshot.rowsRead)
@@ -435,11 +473,12 @@ public struct FeedbackImporter {
                 batch.upload = nil
             }
             try await batch.save(on: db)
-            return (inserted, ratingOnlyStoredBefore)
+            return (inserted, ratingOnlyStoredBefore, nonAnswersStoredBefore)
         }
         report.alreadyImported += items.count - inserted
         report.accepted -= items.count - inserted
         report.ratingOnly -= ratingOnlyStoredBefore
+        report.nonAnswers -= nonAnswersStoredBefore
     }
 
     /// How many of these row keys are already stored.
@@ -462,7 +501,7 @@ public struct FeedbackImporter {
             "could_be_better", "fft_rating", "consent_to_publish", "wants_reply", "status", "received_at",
             "import_batch_id", "submission_key",
             "legacy_recommend", "themes", "relational", "is_urgent", "urgent_reasons", "pii_kinds", "redacted_text",
-            "needs_answer", "created_at", "updated_at")
+            "needs_answer", "created_at", "updated_at", "says_nothing")
         for item in items {
             insert = insert.values([
                 bind(item.id), bind(item.reference), bind(item.$service.id), bind(item.$place.id),
@@ -472,7 +511,7 @@ public struct FeedbackImporter {
                 bind(item.receivedAt), bind(item.importBatchID), bind(item.submissionKey), bind(item.legacyRecommend),
                 bind(item.themes),
                 bind(item.relational), bind(item.isUrgent), bind(item.urgentReasons), bind(item.piiKinds),
-                bind(item.redactedText), bind(item.needsAnswer), bind(now), bind(now),
+                bind(item.redactedText), bind(item.needsAnswer), bind(now), bind(now), bind(item.saysNothing),
             ])
         }
         return try await insert.ignoringConflicts(with: ["submission_key"]).returning("id").all().count
@@ -538,9 +577,10 @@ public struct FeedbackImporter {
         item.fftRating = valid.fftRating?.rawValue
         item.consentToPublish = valid.consentToPublish
         item.wantsReply = false
-        // A rating with no words has nothing a moderator could publish or reject: it is kept, like approved
-        // private feedback, to be counted.
-        item.status = valid.isRatingOnly ? .approvedPrivate : .awaitingModeration
+        // A rating with no words, or only "N/A", has nothing a moderator could publish or reject: it is kept, like
+        // approved private feedback, to be counted.
+        item.saysNothing = valid.saysNothing
+        item.status = item.saysNothing ? .approvedPrivate : .awaitingModeration
         item.receivedAt = date.flatMap(Self.noon) ?? Date()
         item.importBatchID = batchID
         item.legacyRecommend = legacy.flatMap { $0.isEmpty ? nil : $0 }
@@ -599,7 +639,7 @@ public enum AnalyseImportJob {
         try await db.writeTransaction { db in
             for item in items {
                 FeedbackIntake.apply(
-                    engine.analyse(item.fullText), to: item, hasSuggestion: !item.couldBeBetter.isEmpty)
+                    engine.analyse(item), to: item, hasSuggestion: !item.couldBeBetter.isEmpty)
                 try await item.save(on: db)
                 try await FeedbackIntake.storeThemes(item.themeList, for: item.id!, on: db)
                 if item.isUrgent { try await UrgentAlerts.raise(for: item, siteURL: siteURL, on: db) }

@@ -163,7 +163,7 @@ enum ImportController {
                 "Imported \(Wording.count(report.accepted, "row"))."
                     + (report.alreadyImported > 0
                         ? " \(Wording.count(report.alreadyImported, "row")) \(report.alreadyImported == 1 ? "was" : "were") already in Heard from an earlier import, so \(report.alreadyImported == 1 ? "it was" : "they were") not stored twice."
-                        : "") + report.ratingOnlySentence
+                        : "") + report.answersOnlySentences
                     + (report.accepted > 0 ? " Analysis is running in the background." : ""))
             return request.redirect(to: SiteURL.imports + "/" + batch.id!.uuidString.lowercased())
         } catch {

@@ -58,17 +58,21 @@ struct FeedbackIntake {
             organisationID: service.organisationID, channel: origin.channel,
             story: submission.story, whatWasGood: submission.whatWasGood, couldBeBetter: submission.couldBeBetter,
             fftRating: submission.fftRating?.rawValue,
-            consentToPublish: submission.consentToPublish && !submission.isRatingOnly,
+            consentToPublish: submission.consentToPublish && !submission.saysNothing,
             contactName: submission.contactName, contactEmail: submission.contactEmail,
             contactPhone: submission.contactPhone, wantsReply: submission.wantsReply,
-            // An FFT answer with no words (a paper card with only a tick) has nothing to moderate: kept to count.
-            status: submission.isRatingOnly ? .approvedPrivate : .awaitingModeration,
+            // An FFT answer with no words (a paper card with only a tick) or only "N/A" has nothing to moderate:
+            // kept to count.
+            status: submission.saysNothing ? .approvedPrivate : .awaitingModeration,
             receivedAt: origin.receivedAt, enteredByID: origin.enteredBy?.id, submitterHash: origin.submitterHash,
             importBatchID: origin.importBatchID)
         item.submissionKey = origin.submissionKey
+        item.saysNothing = submission.saysNothing
         // Analysis happens before the write, outside any transaction: the commit only waits for the disk.
         if origin.analyseNow {
-            Self.apply(engine.analyse(submission.fullText), to: &item, hasSuggestion: !submission.couldBeBetter.isEmpty)
+            let analysis = engine.analyse(
+                story: submission.story, whatWasGood: submission.whatWasGood, couldBeBetter: submission.couldBeBetter)
+            Self.apply(analysis, to: &item, hasSuggestion: !submission.couldBeBetter.isEmpty)
         }
         let pending = Pending(
             item: item, equalityAnswers: EqualityAnswers.encode(equalityAnswers),

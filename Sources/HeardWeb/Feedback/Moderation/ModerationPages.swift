@@ -301,6 +301,13 @@ enum FeedbackText {
             if item.fullText.isEmpty {
                 // An imported FFT response that gave a rating and no words.
                 p { "No comment: the person gave an FFT answer only (\(answer(item)))." }
+            } else if item.wordsSayNothing {
+                // Their words are kept, but say nothing ("N/A").
+                p {
+                    item.fft == nil && item.legacyRecommend == nil
+                        ? "These words say nothing, and there is no FFT answer."
+                        : "These words say nothing: the person gave an FFT answer only (\(answer(item)))."
+                }
             }
             if !item.story.isEmpty { paragraphs(item.story) }
             if !item.whatWasGood.isEmpty { h3 { "What was good" }; paragraphs(item.whatWasGood) }

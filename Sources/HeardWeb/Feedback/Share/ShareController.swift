@@ -176,9 +176,20 @@ enum ShareController {
         var channel = FeedbackChannel.online
         var receivedOn = request.today
         // Staff may enter a paper FFT card with only the answer ticked: it is counted, with nothing to publish, so
-        // no words and no consent are asked for. The public form always asks for words.
+        // no words and no consent are asked for. The public form always asks for words; but an answer whose words
+        // say nothing ("N/A"), from anyone, is kept the same way. Without an FFT answer, "N/A" carries nothing.
         let wordless = !form.submission.hasWords
-        let answerOnly = staffEntry && wordless && form.submission.hasRating
+        let nonAnswer = form.submission.hasOnlyNonAnswers
+        let answerOnly = form.submission.hasRating && ((staffEntry && wordless) || nonAnswer)
+        if nonAnswer, !form.submission.hasRating {
+            errors.append(
+                FieldError(
+                    "story",
+                    staffEntry
+                        ? "\(form.submission.firstAnswerQuoted) says nothing to count or read: enter what the person wrote, or, if that is all they wrote, tick their FFT answer."
+                        : "Tell us about your experience: \(form.submission.firstAnswerQuoted) on its own does not tell us what happened."
+                ))
+        }
         do {
             validated = try form.submission.validated(consentRequired: !answerOnly, wordsRequired: !answerOnly)
         } catch {
@@ -192,7 +203,12 @@ enum ShareController {
             }
         }
         if answerOnly, form.isComplaint == "yes" {
-            errors.append(FieldError("story", "A complaint needs the complainant's words: write what it is about."))
+            errors.append(
+                FieldError(
+                    "story",
+                    staffEntry
+                        ? "A complaint needs the complainant's words: write what it is about."
+                        : "A complaint needs your words: write what it is about."))
         }
         if staffEntry {
             if let chosen = FeedbackChannel(rawValue: form.channel ?? ""),
@@ -318,9 +334,12 @@ enum ShareController {
             }
             Admin.flash(
                 request,
-                item.status == .approvedPrivate
-                    ? "Feedback saved: \(item.reference). It is an FFT answer with no words, so it is kept to be counted, with nothing to moderate or publish."
-                    : "Feedback saved: \(item.reference). It is waiting for moderation.")
+                item.status != .approvedPrivate
+                    ? "Feedback saved: \(item.reference). It is waiting for moderation."
+                    : nonAnswer
+                        ? "Feedback saved: \(item.reference). It is an FFT answer whose words say nothing (\(form.submission.firstAnswerQuoted)), so it is kept to be counted, with nothing to moderate or publish."
+                        : "Feedback saved: \(item.reference). It is an FFT answer with no words, so it is kept to be counted, with nothing to moderate or publish."
+            )
             return request.redirect(to: SiteURL.staffFeedbackNew)
         }
         if form.isComplaint == "yes" {
@@ -333,7 +352,7 @@ enum ShareController {
         }
         return request.redirect(
             to: thanksPath(
-                reference: item.reference, willPublish: valid.consentToPublish,
+                reference: item.reference, willPublish: valid.consentToPublish && !valid.saysNothing,
                 hasContact: valid.contactEmail != nil || valid.contactPhone != nil, sentReceipt: item.sentReceipt))
     }
 

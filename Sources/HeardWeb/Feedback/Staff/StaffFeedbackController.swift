@@ -22,13 +22,15 @@ enum StaffFeedbackController {
         var reference: String?
         /// An `FFTAnswerGroup` ("poor-or-very-poor").
         var answer: String? = nil
-        /// "with" a comment, or "without" (an FFT answer only).
+        /// "with" a comment, or "without" (an FFT answer only, its words if any saying nothing).
         var words: String? = nil
         var page: Int?
     }
 
-    /// The choices of the "Words" filter.
-    static let wordsChoices = [("with", "With a comment"), ("without", "FFT answer only, no comment")]
+    /// The choices of the "Words" filter. Words that say nothing ("N/A") are no comment.
+    static let wordsChoices = [
+        ("with", "With a comment"), ("without", "FFT answer only: no comment, or one that says nothing (\"N/A\")"),
+    ]
 
     /// A reference as people quote it: any case, with or without "HRD-", spaces or a missing hyphen.
     static func normalisedReference(_ text: String) -> String {
@@ -58,9 +60,16 @@ enum StaffFeedbackController {
                 "No feedback has the reference \"\(String(typed.prefix(40)))\". Check it with the person: references look like HRD-7K3Q9XAB."
             )
         }
-        if let status = problems.choice(filters.status ?? "", "status", FeedbackStatus.init(rawValue:)) {
-            query = query.filter(\.$status == status)
+        let statusFilter = problems.choice(filters.status ?? "", "status", FeedbackStatusFilter.init(value:))
+        switch statusFilter {
+        case .only(let status): query = query.filter(\.$status == status)
+        case .allButRejected: query = query.filter(\.$status != .rejected)
+        case .any, nil: break
         }
+        // A status that names nothing matches nothing (the notice says so): no line claims what is shown.
+        let statusesShown =
+            statusFilter?.shown
+            ?? ((filters.status ?? "").trimmingWhitespace().isEmpty ? FeedbackStatusFilter.any.shown : nil)
         let place = try await problems.lookUp(filters.place ?? "", "place") { slug in
             try await Place.query(on: request.db).filter(\.$slug == slug).first()
         }
@@ -77,12 +86,17 @@ enum StaffFeedbackController {
         let wordsChoice = problems.choice(filters.words ?? "", "choice of words") { text in
             Self.wordsChoices.contains { $0.0 == text } ? text : nil
         }
+        // Words that say nothing ("N/A") are no comment: such an item is an FFT answer only.
         if wordsChoice == "with" {
-            query = query.group(.or) {
+            query = query.filter(\.$saysNothing == false).group(.or) {
                 $0.filter(\.$story != "").filter(\.$whatWasGood != "").filter(\.$couldBeBetter != "")
             }
         } else if wordsChoice == "without" {
-            query = query.filter(\.$story == "").filter(\.$whatWasGood == "").filter(\.$couldBeBetter == "")
+            query = query.group(.or) {
+                $0.filter(\.$saysNothing == true).group(.and) {
+                    $0.filter(\.$story == "").filter(\.$whatWasGood == "").filter(\.$couldBeBetter == "")
+                }
+            }
         }
         let themes = try await StoriesQuery.themeNames(on: request.db)
         if let theme = filters.theme, !theme.isEmpty {
@@ -115,7 +129,7 @@ enum StaffFeedbackController {
         return .html(
             StaffFeedbackPages.list(
                 context: PageContext(request, title: "Feedback", hasErrors: failure != nil), items: items,
-                total: total, page: page.number, pageCount: page.count,
+                total: total, page: page.number, pageCount: page.count, statusesShown: statusesShown,
                 filters: filters, choices: try await .load(on: request.db), themes: themes,
                 notice: problems.notice(request), failure: failure),
             status: failure == nil ? .ok : .unprocessableEntity)
@@ -258,12 +272,15 @@ enum StaffFeedbackController {
         let unknown = chosen.filter { !known.contains($0) }
         let sentimentText = Admin.text(request, "sentiment")
         let sentiment = Int(sentimentText).flatMap { (1...5).contains($0) ? $0 : nil }
-        // An FFT answer with no words: a theme or a feeling given to it would be counted as something it said,
-        // and `heard export corrections` would write it as training data with no text.
-        if item.fullText.isEmpty {
+        // An FFT answer with no words, or words that say nothing ("N/A"): a theme or a feeling given to it would be
+        // counted as something it said, and `heard export corrections` would write it as training data.
+        if item.wordsSayNothing {
             throw Abort(
                 .unprocessableEntity,
-                reason: "This answer has no words, so there are no themes or feeling to correct.")
+                reason: item.fullText.isEmpty
+                    ? "This answer has no words, so there are no themes or feeling to correct."
+                    : "This answer's words say nothing (\"\(item.fullText.prefix(40))\"), so there are no themes or feeling to correct."
+            )
         }
         var errors: [FieldError] = []
         if !unknown.isEmpty {

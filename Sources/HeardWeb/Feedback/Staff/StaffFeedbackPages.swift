@@ -4,7 +4,7 @@ import HeardStorage
 
 enum StaffFeedbackPages {
     static func list(
-        context: PageContext, items: [FeedbackItem], total: Int, page: Int, pageCount: Int,
+        context: PageContext, items: [FeedbackItem], total: Int, page: Int, pageCount: Int, statusesShown: String?,
         filters: StaffFeedbackController.ListFilters, choices: QueueFilters.Choices, themes: [String],
         notice: String?, failure: ValidationFailure? = nil
     ) -> String {
@@ -23,7 +23,7 @@ enum StaffFeedbackPages {
             HeardWeb.form(.action(SiteURL.staffFeedback), .method("get"), .class("filters")) {
                 FormComponents.selectField(
                     name: "status", label: "Status",
-                    choices: FeedbackStatus.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                    choices: FeedbackStatusFilter.choices.map { .init(value: $0.value, label: $0.label) },
                     selected: filters.status ?? "", failure: nil, prompt: "Any status")
                 FormComponents.selectField(
                     name: "place", label: "Place",
@@ -62,6 +62,7 @@ enum StaffFeedbackPages {
                 button(.type("submit"), .class("button button-secondary")) { "Filter" }
             }
             p { total == 1 ? "1 item" : "\(total.formatted) items" }
+            if let statusesShown { p(.class("hint")) { statusesShown } }
             // Ticking stories and raising one action from them: a GET form, so it needs no script.
             HeardWeb.form(.action(SiteURL.new(SiteURL.actions)), .method("get")) {
                 DataTable.render(
@@ -88,7 +89,9 @@ enum StaffFeedbackPages {
                             .text(
                                 item.fullText.isEmpty
                                     ? "No comment (FFT answer: \(FeedbackText.answer(item)))"
-                                    : item.namedThemes.prefix(3).joined(separator: ", ")),
+                                    : item.wordsSayNothing
+                                        ? "Says nothing (FFT answer: \(FeedbackText.answer(item)))"
+                                        : item.namedThemes.prefix(3).joined(separator: ", ")),
                         ]
                     }, captionHidden: true)
                 button(.type("submit"), .class("button")) { "Raise an action from the selected feedback" }
@@ -231,8 +234,8 @@ enum StaffFeedbackPages {
             if item.analysisCorrectedAt != nil {
                 p(.class("hint")) { "Themes and sentiment corrected by staff." }
             }
-            // An answer with no words has no themes or feeling to correct.
-            if !item.fullText.isEmpty {
+            // An answer with no words, or words that say nothing ("N/A"), has no themes or feeling to correct.
+            if !item.wordsSayNothing {
                 // Open when the correction was refused, so its errors and the summary's links are visible.
                 HTMLNode.element(
                     "details",
