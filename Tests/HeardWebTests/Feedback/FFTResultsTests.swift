@@ -213,7 +213,7 @@ struct FFTResultsTests {
     func linksAndAccess(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             app.app.decisionClock = .fixed(Self.today)
-            _ = try await Self.seed(on: app.db)
+            let seeded = try await Self.seed(on: app.db)
             let officer = try await app.signedInBrowser(.engagementOfficer)
             let page = try await officer.get("/staff/fft").body
             let poor =
@@ -223,8 +223,29 @@ struct FFTResultsTests {
             // November's poor and very poor answers as the page counts them: not the rejected very poor.
             let list = try await officer.get(poor.replacingOccurrences(of: "&amp;", with: "&")).body
             #expect(list.contains("<p>3 items</p>") && !list.contains("HRD-FFTM9"))
+            // A trust lead's usual view, one organisation: the link narrows the list to it too.
+            let council = seeded.council.id!.uuidString
+            let councilPage = try await officer.get("/staff/fft?organisation=\(council)").body
+            #expect(!councilPage.contains("Read what people who answered poor"), "the council had no answers")
+            let trust = seeded.emergency.$organisation.id.uuidString
+            let trustPage = try await officer.get("/staff/fft?organisation=\(trust)").body
+            let trustPoor = "/staff/feedback?organisation=\(trust)&amp;from=2026-11-01"
+            #expect(trustPage.contains("href=\"\(trustPoor)"))
+            let trustList = try await officer.get(
+                "/staff/feedback?organisation=\(trust)&from=2026-11-01&to=2026-11-30&answer=poor-or-very-poor"
+                    + "&words=with&status=not-rejected"
+            ).body
+            #expect(trustList.contains("<p>3 items</p>"))
+            #expect(trustList.contains("<option value=\"\(trust)\" selected>"))
+            let councilList = try await officer.get("/staff/feedback?organisation=\(council)").body
+            #expect(councilList.contains("<p>0 items</p>"))
+            let unknown = try await officer.get("/staff/feedback?organisation=nobody").body
+            #expect(unknown.contains("<p>0 items</p>") && unknown.contains("nobody"))
+            // The dashboard's link keeps its place.
             let dashboard = try await officer.get("/staff").body
             #expect(dashboard.contains("href=\"/staff/fft\""))
+            let northtown = try await officer.get("/staff?place=northtown").body
+            #expect(northtown.contains("href=\"/staff/fft?place=northtown\""))
             let secretary = try await app.signedInBrowser(.boardSecretary)
             #expect(try await secretary.get("/staff/fft").status == .forbidden)
             #expect(try await secretary.get("/staff/fft/return.csv").status == .forbidden)

@@ -6,22 +6,7 @@ import HeardStorage
 /// The Friends and Family Test results of one calendar month: the headline shares, each of the six answers,
 /// every service (those that collected nothing too), how answers were collected, and the year month by month.
 enum FFTResultsPage {
-    struct Choices {
-        var organisations: [Organisation]
-        var places: [Place]
-        var services: [Service]
-
-        /// Organisations that run a service: only those have answers to count.
-        static func load(on db: any Database) async throws -> Choices {
-            let services = try await Service.query(on: db).with(\.$place).sort(\.$name).all()
-            let running = Set(services.map { $0.$organisation.id })
-            return Choices(
-                organisations: try await Organisation.query(on: db).sort(\.$name).all().filter {
-                    running.contains($0.id!)
-                },
-                places: try await Place.query(on: db).sort(\.$name).all(), services: services)
-        }
-    }
+    typealias Choices = QueueFilters.Choices
 
     /// The months the select offers: this one (so far) and the 24 before it, and the chosen one if older.
     static let monthsOffered = 25
@@ -78,9 +63,7 @@ enum FFTResultsPage {
         return section(.aria("labelledby", "result")) {
             h2(.id("result")) { "Result " + inMonth }
             FeedbackDashboardView.headline(score, noneReceived: "No FFT answers were received \(inMonth).")
-            // The feedback list narrows by place and service, not organisation: offer it only when it can show
-            // the same answers.
-            if tally[.poor] + tally[.veryPoor] > 0, filters.organisation == nil || filters.service != nil {
+            if tally[.poor] + tally[.veryPoor] > 0 {
                 p {
                     a(.href(poorAnswers(filters))) {
                         "Read what people who answered poor or very poor \(inMonth) wrote"
@@ -96,8 +79,9 @@ enum FFTResultsPage {
         ListPage.path(
             SiteURL.staffFeedback,
             filters: [
-                ("place", filters.place?.slug ?? ""), ("service", filters.service?.id?.uuidString ?? ""),
-                ("from", filters.month.firstDay.iso), ("to", filters.month.lastDay.iso),
+                ("organisation", filters.organisation?.id?.uuidString ?? ""), ("place", filters.place?.slug ?? ""),
+                ("service", filters.service?.id?.uuidString ?? ""), ("from", filters.month.firstDay.iso),
+                ("to", filters.month.lastDay.iso),
                 ("answer", FFTAnswerGroup.poorOrVeryPoor.rawValue), ("words", "with"),
                 ("status", FeedbackStatusFilter.allButRejectedValue),
             ], page: 1)

@@ -58,11 +58,17 @@ struct QueueFilters {
     struct Choices {
         var places: [Place]
         var services: [Service]
+        /// Organisations that run a service: only those have feedback.
+        var organisations: [Organisation] = []
 
         static func load(on db: any Database) async throws -> Choices {
-            Choices(
-                places: try await Place.query(on: db).sort(\.$name).all(),
-                services: try await Service.query(on: db).with(\.$place).sort(\.$name).all())
+            let services = try await Service.query(on: db).with(\.$place).sort(\.$name).all()
+            let running = Set(services.map { $0.$organisation.id })
+            return Choices(
+                places: try await Place.query(on: db).sort(\.$name).all(), services: services,
+                organisations: try await Organisation.query(on: db).sort(\.$name).all().filter {
+                    running.contains($0.id!)
+                })
         }
     }
 

@@ -9,6 +9,8 @@ import Vapor
 enum StaffFeedbackController {
     struct ListFilters: Content {
         var status: String?
+        /// An organisation's id, as the FFT results page's links send it.
+        var organisation: String? = nil
         var place: String?
         /// A service's id, as the dashboard's "By service" links send it.
         var service: String?
@@ -41,12 +43,13 @@ enum StaffFeedbackController {
 
     @Sendable static func index(_ request: Request) async throws -> Response {
         // Read field by field: a page that is not a number shows the first page rather than an error.
-        let filters = ListFilters(
+        var filters = ListFilters(
             status: request.query[String.self, at: "status"], place: request.query[String.self, at: "place"],
             service: request.query[String.self, at: "service"], theme: request.query[String.self, at: "theme"],
             from: request.query[String.self, at: "from"], to: request.query[String.self, at: "to"],
             reference: request.query[String.self, at: "reference"], answer: request.query[String.self, at: "answer"],
             words: request.query[String.self, at: "words"], page: ListPage.requested(request))
+        filters.organisation = request.query[String.self, at: "organisation"]
         var query = FeedbackItem.query(on: request.db)
         // A value that names nothing matches nothing, and says so, rather than quietly showing everything.
         var problems = FilterProblems()
@@ -74,6 +77,10 @@ enum StaffFeedbackController {
             try await Place.query(on: request.db).filter(\.$slug == slug).first()
         }
         if let place { query = query.filter(\.$place.$id == place.id!) }
+        let organisation = try await problems.lookUp(filters.organisation ?? "", "organisation") { text in
+            try await UUID(uuidString: text).asyncFlatMap { try await Organisation.find($0, on: request.db) }
+        }
+        if let organisation { query = query.filter(\.$organisation.$id == organisation.id!) }
         let service = try await problems.lookUp(filters.service ?? "", "service") { text in
             try await UUID(uuidString: text).asyncFlatMap { try await Service.find($0, on: request.db) }
         }

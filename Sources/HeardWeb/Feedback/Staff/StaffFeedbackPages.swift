@@ -26,6 +26,11 @@ enum StaffFeedbackPages {
                     choices: FeedbackStatusFilter.choices.map { .init(value: $0.value, label: $0.label) },
                     selected: filters.status ?? "", failure: nil, prompt: "Any status")
                 FormComponents.selectField(
+                    name: "organisation", label: "Organisation",
+                    choices: choices.organisations.map { .init(value: $0.id!.uuidString, label: $0.name) },
+                    selected: UUID(uuidString: filters.organisation ?? "")?.uuidString ?? "", failure: nil,
+                    prompt: "All organisations")
+                FormComponents.selectField(
                     name: "place", label: "Place",
                     choices: choices.places.map {
                         .init(value: $0.slug, label: Retirement.label($0.name, retired: $0.isRetired))
@@ -100,6 +105,7 @@ enum StaffFeedbackPages {
                 var components = URLComponents()
                 components.queryItems = [
                     URLQueryItem(name: "status", value: filters.status ?? ""),
+                    URLQueryItem(name: "organisation", value: filters.organisation ?? ""),
                     URLQueryItem(name: "place", value: filters.place ?? ""),
                     URLQueryItem(name: "service", value: filters.service ?? ""),
                     URLQueryItem(name: "theme", value: filters.theme ?? ""),
