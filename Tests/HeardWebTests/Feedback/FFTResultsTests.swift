@@ -102,10 +102,13 @@ struct FFTResultsTests {
             #expect(
                 csv.hasSuffix(
                     "month,organisation_ods_code,organisation,place,service,very_good,good,neither_good_nor_poor,"
-                        + "poor,very_poor,dont_know,total,percent_very_good_or_good,percent_poor_or_very_poor\r\n"
-                        + "2026-11,,Northtown Council,Northtown,Outpatients,0,0,0,0,0,0,0,,\r\n"
-                        + "2026-11,RXX,Riverside Test Trust,Calderdale,Emergency department,3,1,1,1,1,1,8,50,25\r\n"
-                        + "2026-11,RXX,Riverside Test Trust,Northtown,Maternity unit,0,1,0,0,1,0,2,,\r\n"))
+                        + "poor,very_poor,dont_know,total,percent_very_good_or_good,percent_poor_or_very_poor,collected_online,"
+                        + "collected_paper,collected_phone,collected_event,collected_email,collected_letter,"
+                        + "collected_import,collected_api\r\n"
+                        + "2026-11,,Northtown Council,Northtown,Outpatients,0,0,0,0,0,0,0,,,0,0,0,0,0,0,0,0\r\n"
+                        + "2026-11,RXX,Riverside Test Trust,Calderdale,Emergency department,3,1,1,1,1,1,8,50,25,5,3,0,0,0,0,0,0\r\n"
+                        + "2026-11,RXX,Riverside Test Trust,Northtown,Maternity unit,0,1,0,0,1,0,2,,,2,0,0,0,0,0,0,0\r\n"
+                ))
         }
     }
 
@@ -153,7 +156,9 @@ struct FFTResultsTests {
             let both = try await officer.get(
                 "/staff/fft/return.csv?organisation=\(seeded.council.id!.uuidString)&place=northtown"
             ).body
-            #expect(both.hasSuffix("\r\n2026-11,,Northtown Council,Northtown,Outpatients,0,0,0,0,0,0,0,,\r\n"))
+            #expect(
+                both.hasSuffix(
+                    "\r\n2026-11,,Northtown Council,Northtown,Outpatients,0,0,0,0,0,0,0,,,0,0,0,0,0,0,0,0\r\n"))
             let maternity = try await officer.get("/staff/fft?service=\(seeded.maternity.id!.uuidString)").body
             #expect(maternity.contains("for Maternity unit, Northtown."))
             #expect(maternity.contains("<option value=\"\(seeded.maternity.id!.uuidString)\" selected>"))
@@ -319,14 +324,17 @@ struct FFTResultsTests {
             let trustReturn = try await officer.get("/staff/fft/return.csv?organisation=\(trust)").body
             #expect(
                 trustReturn.hasSuffix(
-                    "2026-11,RXX,Riverside Test Trust,Calderdale,Emergency department,3,1,1,1,1,1,8,50,25\r\n"
-                        + "2026-11,RXX,Riverside Test Trust,Northtown,Maternity unit,0,1,0,0,1,0,2,,\r\n"))
+                    "2026-11,RXX,Riverside Test Trust,Calderdale,Emergency department,3,1,1,1,1,1,8,50,25,5,3,0,0,0,0,0,0\r\n"
+                        + "2026-11,RXX,Riverside Test Trust,Northtown,Maternity unit,0,1,0,0,1,0,2,,,2,0,0,0,0,0,0,0\r\n"
+                ))
             let trustPage = try await officer.get("/staff/fft?organisation=\(trust)").body
             #expect(trustPage.contains("<strong>10</strong> answers"), "the headline is the rows' sum")
             // Under the council now, it collected nothing in November there.
             let council = try await officer.get("/staff/fft/return.csv?organisation=\(seeded.council.id!.uuidString)")
                 .body
-            #expect(council.contains("2026-11,,Northtown Council,Northtown,Maternity unit,0,0,0,0,0,0,0,,\r\n"))
+            #expect(
+                council.contains(
+                    "2026-11,,Northtown Council,Northtown,Maternity unit,0,0,0,0,0,0,0,,,0,0,0,0,0,0,0,0\r\n"))
             let everything = try await officer.get("/staff/fft/return.csv").body
             #expect(!everything.contains("Northtown Council,Northtown,Maternity unit"), "answered under the trust")
         }

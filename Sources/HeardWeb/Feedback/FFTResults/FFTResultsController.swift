@@ -36,9 +36,13 @@ enum FFTResultsController {
         case "return.csv":
             let services = try await FFTResults.byService(sql, filters: filters)
             let rows =
-                [["month", "organisation_ods_code", "organisation", "place", "service"] + countHeaders]
-                + services.map {
-                    [filters.month.iso, $0.odsCode, $0.organisation, $0.place, $0.name] + cells($0.tally)
+                [
+                    ["month", "organisation_ods_code", "organisation", "place", "service"] + countHeaders
+                        + channelHeaders
+                ]
+                + services.map { row in
+                    [filters.month.iso, row.odsCode, row.organisation, row.place, row.name] + cells(row.tally)
+                        + FeedbackChannel.allCases.map { String(row.channels[$0] ?? 0) }
                 }
             return CSVResponse.make(rows, fileName: "heard-fft-return-\(month).csv")
         case "months.csv":
@@ -54,6 +58,10 @@ enum FFTResultsController {
         "very_good", "good", "neither_good_nor_poor", "poor", "very_poor", "dont_know", "total",
         "percent_very_good_or_good", "percent_poor_or_very_poor",
     ]
+
+    /// One column for each way answers reach Heard ("collected_online", "collected_paper" …), for the return's
+    /// mode of collection: Heard's own channels, which the person making the return maps to NHS England's modes.
+    static let channelHeaders = FeedbackChannel.allCases.map { "collected_" + $0.rawValue }
 
     /// The six counts, the total, and the two shares (blank with too few answers for a share).
     static func cells(_ tally: FFTTally) -> [String] {

@@ -19,6 +19,8 @@ struct FFTResults {
         var odsCode: String
         var isRetired: Bool
         var tally: FFTTally
+        /// How its answers were collected, as the return's mode of collection asks.
+        var channels: [FeedbackChannel: Int] = [:]
     }
 
     struct MonthRow {
@@ -115,13 +117,18 @@ struct FFTResults {
     /// there now that had none (a return lists those too, and a service that stopped collecting should show).
     static func byService(_ sql: any SQLDatabase, filters: FFTResultsFilters) async throws -> [ServiceRow] {
         var tallies: [ServiceKey: FFTTally] = [:]
-        for row in try await grouped(sql, by: "service_id, organisation_id, place_id", filters: filters) {
+        var channels: [ServiceKey: [FeedbackChannel: Int]] = [:]
+        for row in try await grouped(sql, by: "service_id, organisation_id, place_id, channel", filters: filters) {
             guard let rating = FFTRating(rawValue: try row.decode(column: "fft_rating", as: Int.self)) else { continue }
             let key = ServiceKey(
                 service: try row.decode(column: "service_id", as: UUID.self),
                 organisation: try row.decode(column: "organisation_id", as: UUID.self),
                 place: try row.decode(column: "place_id", as: UUID.self))
-            tallies[key, default: FFTTally()].add(rating, count: try row.decode(column: "answers", as: Int.self))
+            let answers = try row.decode(column: "answers", as: Int.self)
+            tallies[key, default: FFTTally()].add(rating, count: answers)
+            if let channel = FeedbackChannel(rawValue: try row.decode(column: "channel", as: String.self)) {
+                channels[key, default: [:]][channel, default: 0] += answers
+            }
         }
         let services = try await sql.raw(
             "SELECT id, name, organisation_id, place_id, retired_at FROM services"
@@ -160,7 +167,7 @@ struct FFTResults {
             else { return nil }
             return ServiceRow(
                 id: key.service, name: service.name, place: place, organisation: organisation.name,
-                odsCode: organisation.ods, isRetired: service.isRetired, tally: tally)
+                odsCode: organisation.ods, isRetired: service.isRetired, tally: tally, channels: channels[key] ?? [:])
         }
         .sorted {
             ($0.organisation.lowercased(), $0.place.lowercased(), $0.name.lowercased())
