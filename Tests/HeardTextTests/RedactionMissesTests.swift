@@ -84,6 +84,7 @@ import Testing
         "thank you paramedic, Transport was quick", "the GP, Appointment was late",
         // A list after the comma: the closing comma is not a name's.
         "the nurse, Tea, toast and a smile", "thank you doctor, Communication, care and respect",
+        "the nurse, Station was busy", "the nurse, Management never listens",
     ])
     func leavesAClauseStartingWithAnEverydayNounAlone(_ input: String) {
         expectUntouched(input)
@@ -93,6 +94,7 @@ import Testing
     @Test(arguments: [
         ("the nurse, Felicity was lovely", "the nurse, [name] was lovely"),
         ("the doctor, Grace was kind", "the doctor, [name] was kind"),
+        ("the doctor, Clement was kind", "the doctor, [name] was kind"),
         ("the receptionist, Okafor told us", "the receptionist, [name] told us"),
         ("my consultant, Ms Patel explained", "my consultant, Ms [name] explained"),
     ])

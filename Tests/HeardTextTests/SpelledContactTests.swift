@@ -135,6 +135,7 @@ import Testing
         "an interview at yahoo", "the staff at hotmail", "we met at outlook", "I looked at outlook",
         "people at gmail", "a positive outlook at last", "I live at home", "I was at yahoo's office",
         "the staff at gmail dot com were slow", "I emailed them at gmail dot com", "friends at yahoo",
+        "Bryony at Outlook was lovely", "thanks to Bryony @ Outlook",
     ])
     func leavesTheSameWordsInOrdinarySentencesAlone(_ input: String) {
         let result = redactor.redact(input)

@@ -611,8 +611,10 @@ enum PersonalDataPatterns {
     /// noun's ending that names no one: "tion", "sion", "ment", "ness", "ship" or "ism" ("Communication",
     /// "Treatment", "Kindness"). `raw` is the unmixed lower-case hash of the word in `range`.
     static func isEverydayNoun(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ raw: UInt64) -> Bool {
-        if NameCues.everydayNouns.value(for: StableHash.mix(raw)) != nil { return true }
-        guard range.count >= 6 else { return false }
+        let hash = StableHash.mix(raw)
+        if NameCues.everydayNouns.value(for: hash) != nil { return true }
+        // "the doctor, Clement was kind": a name with a noun's ending.
+        guard range.count >= 6, hash != clementHash else { return false }
         let end = range.upperBound
         func endsWith(_ suffix: StaticString) -> Bool {
             let length = suffix.utf8CodeUnitCount
@@ -623,6 +625,8 @@ enum PersonalDataPatterns {
         return endsWith("tion") || endsWith("sion") || endsWith("ment") || endsWith("ness") || endsWith("ship")
             || endsWith("ism")
     }
+
+    private static let clementHash = StableHash.fnv1a("clement")
 
     /// Whether the word in `range` is a role (or a role's plural: "Doctors") or a word of
     /// `NameCues.notNamesAfterComma`.

@@ -84,9 +84,13 @@ enum SpelledContactPatterns {
             guard mailbox == nil, providersWithoutDomainHashes.value(for: firstLabel.hash) != nil,
                 endsAddress(bytes, at: end)
             else { return nil }
-            guard at.isSymbolOrBracketed || !localIsPlainWord || isBareMailbox(bytes, first, start) else {
-                return nil
-            }
+            // An "@" joined to both sides or a bracketed "at" is sign enough; "@" standing apart reads as "at"
+            // ("thanks to Sarah @ Outlook").
+            let atStart = skipBlanks(bytes, from: index)
+            let joinedOrBracketed =
+                at.isSymbolOrBracketed
+                && (bytes[atStart] != UInt8(ascii: "@") || (atStart == index && at.end == atStart + 1))
+            guard joinedOrBracketed || !localIsPlainWord || isBareMailbox(bytes, first, start) else { return nil }
             return end
         }
         guard topLevelDomains.value(for: lastHash) != nil else { return nil }
@@ -116,11 +120,13 @@ enum SpelledContactPatterns {
         return (mailbox, at)
     }
 
-    /// "jobloggs at yahoo" with no top-level domain: a one-word mailbox that is no ordinary word ("staff",
-    /// "works", "job"), at the start of the text or a clause or after a word that leads to an address ("email",
-    /// "is", "me at", "to"), so "my husband works at yahoo" and "a job at yahoo" stay.
+    /// "jobloggs at yahoo" with no top-level domain: a one-word mailbox in lower case (not "Sarah at Outlook was
+    /// lovely") that is no ordinary word ("staff", "works", "job"), at the start of the text or a clause or after
+    /// a word that leads to an address ("email", "is", "me at", "to"), so "my husband works at yahoo" and "a job
+    /// at yahoo" stay.
     private static func isBareMailbox(_ bytes: UnsafeBufferPointer<UInt8>, _ mailbox: Word, _ start: Int) -> Bool {
-        guard !isOrdinaryWord(bytes, start, mailbox) else { return false }
+        guard (start..<mailbox.end).allSatisfy({ ByteClass.isLower(bytes[$0]) }), !isOrdinaryWord(bytes, start, mailbox)
+        else { return false }
         var end = start
         while end > 0, ByteClass.isBlank(bytes[end - 1]) { end -= 1 }
         guard end > 0, ByteClass.isAlphanumeric(bytes[end - 1]) else {
