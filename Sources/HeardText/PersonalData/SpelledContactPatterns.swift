@@ -110,11 +110,25 @@ enum SpelledContactPatterns {
         _ bytes: UnsafeBufferPointer<UInt8>, _ name: Word, _ start: Int
     ) -> (Word, AtSign)? {
         let next = skipBlanks(bytes, from: name.end)
-        guard next > name.end, next < bytes.count, ByteClass.isAlphanumeric(bytes[next]),
-            let mailbox = localPiece(bytes, at: next), let at = atSign(bytes, at: mailbox.end)
-        else { return nil }
-        let atStart = skipBlanks(bytes, from: mailbox.end)
-        guard atStart > mailbox.end || bytes[atStart] != UInt8(ascii: "@"), !isOrdinaryWord(bytes, start, name),
+        guard next > name.end, next < bytes.count, ByteClass.isAlphanumeric(bytes[next]) else { return nil }
+        // Most words have no "at" two words on: a glance at the bytes rules them out before anything is hashed.
+        var wordEnd = next
+        while wordEnd < bytes.count, ByteClass.isAlphanumeric(bytes[wordEnd]) || isLocalJoiner(bytes[wordEnd]) {
+            wordEnd += 1
+        }
+        let atStart = skipBlanks(bytes, from: wordEnd)
+        guard atStart < bytes.count else { return nil }
+        let byte = bytes[atStart]
+        let mayBeAt =
+            byte | 0x20 == UInt8(ascii: "a")
+            ? atStart + 1 < bytes.count && bytes[atStart + 1] | 0x20 == UInt8(ascii: "t")
+                && (atStart + 2 == bytes.count || !ByteClass.isAlphanumeric(bytes[atStart + 2]))
+            : byte == UInt8(ascii: "@") || closingBracket(byte) != nil
+        guard mayBeAt else { return nil }
+        guard let mailbox = localPiece(bytes, at: next), let at = atSign(bytes, at: mailbox.end) else { return nil }
+        let atAfterMailbox = skipBlanks(bytes, from: mailbox.end)
+        guard atAfterMailbox > mailbox.end || bytes[atAfterMailbox] != UInt8(ascii: "@"),
+            !isOrdinaryWord(bytes, start, name),
             !mailbox.plainWord || !isOrdinaryWord(bytes, next, mailbox)
         else { return nil }
         return (mailbox, at)
