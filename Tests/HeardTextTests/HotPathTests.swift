@@ -114,6 +114,10 @@ import Testing
             "email jo dot bloggs at gmail dot com", "jo.bloggs(at)gmail(dot)com please", "jobloggs at hotmail.com",
             "ring oh seven seven double oh, nine double oh, nine eight two", "call 07700 nine double oh nine eight two",
             "I looked at bbc dot co dot uk", "plus four four seven seven double oh nine double oh nine eight two",
+            "my mobile is seven seven zero zero nine double oh nine eight two", "seven or eight times",
+            "jobloggs at yahoo", "email me at jo.bloggs at hotmail", "my husband works at yahoo",
+            "please write to jo bloggs at gmail dot com", "thank you nurse, Food was cold",
+            "the nurse, Felicity was lovely",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

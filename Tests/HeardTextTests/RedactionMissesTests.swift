@@ -74,6 +74,34 @@ import Testing
         expectUntouched(input)
     }
 
+    /// A new clause after a thank-you to a role, starting with an everyday noun before a verb, is no name.
+    @Test(arguments: [
+        "thank you nurse, Food was cold", "the doctor, Parking was a nightmare", "the nurse, Tea was cold",
+        "Thanks doctor, Communication could be better", "the nurse, Treatment was quick",
+        "thank you nurse, Kindness is everything", "the receptionist, Phone never answered",
+        "the consultant, Results came back quickly", "the midwife, Experience was great", "the nurse, This was",
+        "the doctor, Overall was good", "thanks doctor, Waiting was long", "the nurse, Toilets were dirty",
+        "thank you paramedic, Transport was quick", "the GP, Appointment was late",
+        // A list after the comma: the closing comma is not a name's.
+        "the nurse, Tea, toast and a smile", "thank you doctor, Communication, care and respect",
+        "the nurse, Station was busy", "the nurse, Management never listens",
+    ])
+    func leavesAClauseStartingWithAnEverydayNounAlone(_ input: String) {
+        expectUntouched(input)
+    }
+
+    /// Names that are not in the first-name list are still taken there, whatever their ending.
+    @Test(arguments: [
+        ("the nurse, Felicity was lovely", "the nurse, [name] was lovely"),
+        ("the doctor, Grace was kind", "the doctor, [name] was kind"),
+        ("the doctor, Clement was kind", "the doctor, [name] was kind"),
+        ("the receptionist, Okafor told us", "the receptionist, [name] told us"),
+        ("my consultant, Ms Patel explained", "my consultant, Ms [name] explained"),
+    ])
+    func stillTakesANameAfterARoleAndACommaBeforeAVerb(_ input: String, _ expected: String) {
+        expectRedacted(input, expected, .name)
+    }
+
     @Test(arguments: [
         ("see mastodon.social/@jane_s", "see [social media]"),
         ("https://mastodon.social/@jane_s.", "[social media]."),

@@ -70,6 +70,79 @@ import Testing
         #expect(result.kinds.isEmpty, "\(input)")
     }
 
+    /// A mobile number spelled without its zero: ten digits starting with seven, at least four in words.
+    @Test(arguments: [
+        ("my mobile is seven seven zero zero nine double oh nine eight two", "my mobile is [phone]"),
+        ("seven seven oh oh nine oh oh nine eight two", "[phone]"),
+        ("Call me on Seven Seven Oh Oh, nine double oh, nine eight two.", "Call me on [phone]."),
+        ("text seven seven oh oh 900 982 after six", "text [phone] after six"),
+        ("double seven oh oh nine hundred nine eight two", "[phone]"),
+        ("ring seven eight double one two three four five six seven thanks", "ring [phone] thanks"),
+    ])
+    func redactsMobileNumbersSpelledWithoutTheirZero(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected, "\(input)")
+        #expect(result.kinds == [.phone], "\(input)")
+    }
+
+    /// "jobloggs at yahoo": an address at a personal provider written without its top-level domain.
+    @Test(arguments: [
+        ("jobloggs at yahoo", "[email]"),
+        ("email me at jo.bloggs at hotmail", "email me at [email]"),
+        ("email me at jo.bloggs at hotmail thanks", "email me at [email] thanks"),
+        ("my email is jbloggs87 at gmail.", "my email is [email]."),
+        ("contact jobloggs at icloud please", "contact [email] please"),
+        ("Email: jobloggs at aol", "Email: [email]"),
+        ("jobloggs(at)btinternet", "[email]"),
+        ("jobloggs@yahoo or ring", "[email] or ring"),
+        ("my address is jo_bloggs at outlook, thanks", "my address is [email], thanks"),
+    ])
+    func redactsAddressesWithoutATopLevelDomain(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected, "\(input)")
+        #expect(result.kinds == [.email], "\(input)")
+    }
+
+    /// "jo bloggs at gmail dot com": the word before the mailbox goes with it, and nothing before that.
+    @Test(arguments: [
+        ("jo bloggs at gmail dot com", "[email]"),
+        ("please write to jo bloggs at gmail dot com", "please write to [email]"),
+        ("email me at jo bloggs at gmail dot com", "email me at [email]"),
+        ("Contact Jo Bloggs at hotmail.com today", "Contact [email] today"),
+        ("reply to jo bloggs87 (at) yahoo dot co dot uk", "reply to [email]"),
+        // One word before the mailbox at most; a word that leads to it or a role stays.
+        ("I sent it to jobloggs at gmail dot com", "I sent it to [email]"),
+        ("hi jobloggs at gmail dot com", "hi [email]"),
+        ("my friend jobloggs at gmail dot com", "my friend [email]"),
+        ("anne marie bloggs at gmail dot com", "anne [email]"),
+        // An "@" joined to the mailbox says where the address starts.
+        ("jo bloggs@gmail.com", "jo [email]"),
+    ])
+    func redactsTheNameBeforeASpelledAddress(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected, "\(input)")
+        #expect(result.kinds == [.email], "\(input)")
+    }
+
+    /// Ordinary sentences with the same words: counts, hours, times and wards in words; a place or employer
+    /// after "at"; a provider with no mailbox before it.
+    @Test(arguments: [
+        "seven or eight times", "I waited seven hours", "seven seven seven", "ward seven", "bed seven bay two",
+        "seven nurses, eight doctors, nine porters", "at seven thirty", "scored seven out of ten",
+        "seven seven zero zero", "seven two one nine four hours", "the seven o'clock appointment",
+        "seven, eight, nine or ten", "double seven", "seven 7700 900982",
+        "I was at boots", "we were at the hospital", "my husband works at yahoo", "I had a job at yahoo",
+        "an interview at yahoo", "the staff at hotmail", "we met at outlook", "I looked at outlook",
+        "people at gmail", "a positive outlook at last", "I live at home", "I was at yahoo's office",
+        "the staff at gmail dot com were slow", "I emailed them at gmail dot com", "friends at yahoo",
+        "Bryony at Outlook was lovely", "thanks to Bryony @ Outlook",
+    ])
+    func leavesTheSameWordsInOrdinarySentencesAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty, "\(input)")
+    }
+
     /// On the analysis hot path the redactor only looks for these when the cue matcher saw a cue, so every
     /// example must raise one.
     @Test func theAnalyserFindsThemToo() throws {
@@ -81,6 +154,11 @@ import Testing
             "plus four four seven seven double oh nine double oh nine eight two",
             "My email is jo.bloggs at nhs.net", "Ring me on 01484 four double four five six six",
             "call O7700 900982", "jobloggs at live.co.uk", "0 seven 7 double 0 9 double 0 9 8 2",
+            "my mobile is seven seven zero zero nine double oh nine eight two", "seven seven oh oh 900 982",
+            "double seven oh oh nine hundred nine eight two",
+            "ring seven eight double one two three four five six seven",
+            "jobloggs at yahoo", "email me at jo.bloggs at hotmail", "jobloggs(at)btinternet", "jobloggs@yahoo",
+            "please write to jo bloggs at gmail dot com", "Contact Jo Bloggs at hotmail.com",
         ] {
             let analysis = analyser.analyse(text)
             #expect(analysis.redactedText == redactor.redact(text).text, "\(text)")

@@ -154,6 +154,28 @@ enum NameCues {
         "makes", "takes", "gives", "goes", "sat", "stayed",
     ])
 
+    /// Everyday nouns that start a new clause after a role and a comma, as people write after a thank-you ("thank
+    /// you nurse, Food was cold", "the doctor, Parking was a nightmare"): before a verb they are not a name.
+    /// Words ending in "tion", "sion", "ment", "ness", "ship" or "ism" ("Communication", "Treatment") are ruled
+    /// out by their ending (`PersonalDataPatterns.isEverydayNoun`), and words in `notNames`, in
+    /// `notNamesAfterComma` or ending in "ed", "ly" or "ing" ("Everything", "Parking") apart; names such as
+    /// Felicity or Grace are not here, nor words ending in "ity".
+    static let everydayNouns: FlatHashMap = hashes([
+        "food", "meal", "meals", "breakfast", "lunch", "dinner", "tea", "coffee", "water", "drink", "drinks", "menu",
+        "car", "cars", "park", "wait", "waits", "time", "times", "day", "days", "night", "nights", "afternoon",
+        "weekend", "week", "weeks", "month", "year", "tonight", "tomorrow", "now", "overall", "life", "room", "rooms",
+        "bed", "beds", "bay", "toilet", "toilets", "bathroom", "shower", "place", "area", "site", "corridor", "lift",
+        "door", "doors", "floor", "window", "temperature", "noise", "light", "lights", "phone", "phones", "call",
+        "calls", "letter", "letters", "text", "texts", "email", "emails", "message", "messages", "result", "results",
+        "test", "tests", "blood", "bloods", "xray", "procedure", "medicine", "medicines", "tablets", "pills", "drugs",
+        "pain", "wound", "jab", "vaccine", "referral", "discharge", "visit", "visitors", "hygiene", "atmosphere",
+        "facilities", "quality", "equipment", "system", "app", "website", "signage", "transport", "taxi", "bus",
+        "traffic", "queue", "queues", "everybody", "this", "that", "these", "those", "which", "care", "help", "advice",
+        "support", "info", "process", "patients", "patient", "people", "person", "man", "woman", "lady", "gentleman",
+        "men", "women", "child", "condition", "problem", "problems", "issue", "issues", "question", "questions",
+        "answer", "answers", "diagnosis", "experience", "rest", "none", "nurses", "doctors", "wifi", "tv", "television",
+    ])
+
     /// Places and services people ring or are referred to: after "called" or "named" they are not a person
     /// ("the nurse called Harrogate", "I called Leeds General", "she called NHS 111"). The demonstration's
     /// places, the big English cities and West Yorkshire's towns and hospitals, and hospital-site words.

@@ -97,6 +97,11 @@ enum PersonalDataPatterns {
             {
                 return Match(kind: .phone, keepUntil: start, end: end)
             }
+            if clues.mayContainSpelledContact, SpelledContactPatterns.mayStartMobileWithoutZero(bytes, at: start),
+                let end = SpelledContactPatterns.mobileWithoutZero(bytes, at: start)
+            {
+                return Match(kind: .phone, keepUntil: start, end: end)
+            }
         }
         // "O7700 900982": a letter O for the zero.
         if clues.hasDigit, first | 0x20 == UInt8(ascii: "o"), start + 1 < count, ByteClass.isDigit(bytes[start + 1]),
@@ -579,11 +584,14 @@ enum PersonalDataPatterns {
         guard let firstEnd = nameWord(bytes, at: start, lowercaseAllowed: false) else { return nil }
         let end = withSurname(bytes, firstEnd)
         guard !isRoleOrCommonAfterComma(bytes, start..<firstEnd) else { return nil }
+        // An everyday noun starts a new clause or a list, comma or not: "thank you nurse, Food was cold", "the
+        // nurse, Tea, toast and a smile".
+        var raw = StableHash.offset
+        for index in start..<firstEnd { raw = (raw ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
+        guard !isEverydayNoun(bytes, start..<firstEnd, raw) else { return nil }
         if end < bytes.count, bytes[end] == UInt8(ascii: ",") { return Match(kind: .name, keepUntil: start, end: end) }
         // No closing comma ("the receptionist, Bryony was rude"): only a word that is not an ordinary one, before
         // a verb that says what the person did or was, so "the nurse, Overall great" stays.
-        var raw = StableHash.offset
-        for index in start..<firstEnd { raw = (raw ^ UInt64(ByteClass.lower(bytes[index]))) &* StableHash.prime }
         guard !isCommonWord(bytes, start..<firstEnd, raw), let (next, nextEnd, nextRaw) = wordAfter(end, in: bytes),
             next == end + 1, ByteClass.isLower(bytes[next]), isVerbAfterName(bytes, next..<nextEnd, nextRaw)
         else { return nil }
@@ -598,6 +606,27 @@ enum PersonalDataPatterns {
         return range.count >= 4 && ByteClass.lower(bytes[range.upperBound - 2]) == UInt8(ascii: "e")
             && ByteClass.lower(bytes[range.upperBound - 1]) == UInt8(ascii: "d")
     }
+
+    /// An everyday noun that starts a clause (`NameCues.everydayNouns`: "Food", "Parking") or a word with a
+    /// noun's ending that names no one: "tion", "sion", "ment", "ness", "ship" or "ism" ("Communication",
+    /// "Treatment", "Kindness"). `raw` is the unmixed lower-case hash of the word in `range`.
+    static func isEverydayNoun(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ raw: UInt64) -> Bool {
+        let hash = StableHash.mix(raw)
+        if NameCues.everydayNouns.value(for: hash) != nil { return true }
+        // "the doctor, Clement was kind": a name with a noun's ending.
+        guard range.count >= 6, hash != clementHash else { return false }
+        let end = range.upperBound
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            return suffix.withUTF8Buffer { letters in
+                (0..<length).allSatisfy { ByteClass.lower(bytes[end - length + $0]) == letters[$0] }
+            }
+        }
+        return endsWith("tion") || endsWith("sion") || endsWith("ment") || endsWith("ness") || endsWith("ship")
+            || endsWith("ism")
+    }
+
+    private static let clementHash = StableHash.fnv1a("clement")
 
     /// Whether the word in `range` is a role (or a role's plural: "Doctors") or a word of
     /// `NameCues.notNamesAfterComma`.

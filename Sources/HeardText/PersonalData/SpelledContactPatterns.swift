@@ -8,14 +8,21 @@ enum SpelledContactPatterns {
     /// Phrases the analyser's cue matcher looks for before the redactor tries these patterns on the hot path:
     /// a spelled-out dot before a top-level domain, a personal e-mail provider's name (not the everyday words
     /// "live", "mail", "sky" and "proton", nor "at": a phrase starting with a common word costs a probe at every
-    /// use of it), or a number spelled out from its leading zero.
+    /// use of it), a number spelled out from its leading zero, or "seven" and another digit word (a mobile
+    /// number without its zero).
     static let cuePhrases: [String] =
         topLevelDomainWords.map { "dot \($0)" }
-        + personalProviders.filter { !["live", "mail", "sky", "proton"].contains($0) }
+        + providersWithoutDomain
         + ["oh", "o", "zero", "nought"].flatMap { zero in
             ["one", "two", "three", "seven", "eight"].map { "\(zero) \($0)" }
         }
         + ["plus four four", "double oh", "double zero"]
+        // A mobile number without its zero: "seven seven oh oh …", "seven double oh …", "double seven …".
+        + [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh", "o", "zero", "nought",
+            "double", "triple", "treble",
+        ].map { "seven \($0)" }
+        + ["double seven"]
 
     // MARK: E-mail
 
@@ -25,15 +32,29 @@ enum SpelledContactPatterns {
         guard let first = localPiece(bytes, at: start) else { return nil }
         var index = first.end
         var localIsPlainWord = first.plainWord
+        var separated = false
         while let afterSeparator = spelledSeparator(bytes, at: index, words: localSeparatorHashes),
             let piece = localPiece(bytes, at: afterSeparator)
         {
             index = piece.end
             localIsPlainWord = false
+            separated = true
         }
         if localIsPlainWord, notLocalParts.value(for: first.hash) != nil { return nil }
         // The "at": "@" with blanks around it, "(at)", "[at]", or the word.
-        guard let at = atSign(bytes, at: index) else { return nil }
+        var at = atSign(bytes, at: index)
+        // "jo bloggs at gmail dot com": the name before the mailbox goes with it, one word at most, and only
+        // when the domain is a personal provider's (checked below).
+        var mailbox: Word? = nil
+        if at == nil {
+            guard first.plainWord, !separated, let (piece, afterPiece) = mailboxAfterName(bytes, first, start) else {
+                return nil
+            }
+            mailbox = piece
+            localIsPlainWord = piece.plainWord
+            at = afterPiece
+        }
+        guard let at else { return nil }
         // The domain: labels joined by "." or a spelled-out dot, the last a top-level domain.
         guard let firstLabel = word(bytes, at: at.end) else { return nil }
         var labels = 1
@@ -56,14 +77,110 @@ enum SpelledContactPatterns {
                 break
             }
         }
-        guard labels >= 2, topLevelDomains.value(for: lastHash) != nil else { return nil }
+        let isPersonalProvider = personalProviderHashes.value(for: firstLabel.hash) != nil
+        if labels == 1 {
+            // "jobloggs at yahoo", "jo.bloggs at hotmail": no top-level domain, so a provider that is no everyday
+            // word, and a sign that a mailbox comes before it.
+            guard mailbox == nil, providersWithoutDomainHashes.value(for: firstLabel.hash) != nil,
+                endsAddress(bytes, at: end)
+            else { return nil }
+            // An "@" joined to both sides or a bracketed "at" is sign enough; "@" standing apart reads as "at"
+            // ("thanks to Sarah @ Outlook").
+            let atStart = skipBlanks(bytes, from: index)
+            let joinedOrBracketed =
+                at.isSymbolOrBracketed
+                && (bytes[atStart] != UInt8(ascii: "@") || (atStart == index && at.end == atStart + 1))
+            guard joinedOrBracketed || !localIsPlainWord || isBareMailbox(bytes, first, start) else { return nil }
+            return end
+        }
+        guard topLevelDomains.value(for: lastHash) != nil else { return nil }
+        if mailbox != nil { return isPersonalProvider ? end : nil }
         // Something must say this is an address, not "I checked my results at nhs dot uk": a local part no
         // sentence has ("jo.bloggs", "jbloggs87", "jo dot bloggs"), an "@" or "(at)", or a personal mail
         // provider. A plain word before "at" and a spelled dot are not enough.
-        guard
-            at.isSymbolOrBracketed || !localIsPlainWord || personalProviderHashes.value(for: firstLabel.hash) != nil
-        else { return nil }
+        guard at.isSymbolOrBracketed || !localIsPlainWord || isPersonalProvider else { return nil }
         return end
+    }
+
+    /// "jo bloggs at gmail dot com": after the word `name`, a blank, the mailbox and the "at" (not an "@" joined
+    /// to it, as in "jo bloggs@gmail.com", where the address is plainly the last word). Neither word may be one
+    /// that a sentence has before "at" ("write to …", "email me …", "my friend …", "hi …"), so "please write to
+    /// jo bloggs at gmail dot com" keeps "please write to".
+    private static func mailboxAfterName(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ name: Word, _ start: Int
+    ) -> (Word, AtSign)? {
+        let next = skipBlanks(bytes, from: name.end)
+        guard next > name.end, next < bytes.count, ByteClass.isAlphanumeric(bytes[next]) else { return nil }
+        // Most words have no "at" two words on: a glance at the bytes rules them out before anything is hashed.
+        var wordEnd = next
+        while wordEnd < bytes.count, ByteClass.isAlphanumeric(bytes[wordEnd]) || isLocalJoiner(bytes[wordEnd]) {
+            wordEnd += 1
+        }
+        let atStart = skipBlanks(bytes, from: wordEnd)
+        guard atStart < bytes.count else { return nil }
+        let byte = bytes[atStart]
+        let mayBeAt =
+            byte | 0x20 == UInt8(ascii: "a")
+            ? atStart + 1 < bytes.count && bytes[atStart + 1] | 0x20 == UInt8(ascii: "t")
+                && (atStart + 2 == bytes.count || !ByteClass.isAlphanumeric(bytes[atStart + 2]))
+            : byte == UInt8(ascii: "@") || closingBracket(byte) != nil
+        guard mayBeAt else { return nil }
+        guard let mailbox = localPiece(bytes, at: next), let at = atSign(bytes, at: mailbox.end) else { return nil }
+        let atAfterMailbox = skipBlanks(bytes, from: mailbox.end)
+        guard atAfterMailbox > mailbox.end || bytes[atAfterMailbox] != UInt8(ascii: "@"),
+            !isOrdinaryWord(bytes, start, name),
+            !mailbox.plainWord || !isOrdinaryWord(bytes, next, mailbox)
+        else { return nil }
+        return (mailbox, at)
+    }
+
+    /// "jobloggs at yahoo" with no top-level domain: a one-word mailbox in lower case (not "Sarah at Outlook was
+    /// lovely") that is no ordinary word ("staff", "works", "job"), at the start of the text or a clause or after
+    /// a word that leads to an address ("email", "is", "me at", "to"), so "my husband works at yahoo" and "a job
+    /// at yahoo" stay.
+    private static func isBareMailbox(_ bytes: UnsafeBufferPointer<UInt8>, _ mailbox: Word, _ start: Int) -> Bool {
+        guard (start..<mailbox.end).allSatisfy({ ByteClass.isLower(bytes[$0]) }), !isOrdinaryWord(bytes, start, mailbox)
+        else { return false }
+        var end = start
+        while end > 0, ByteClass.isBlank(bytes[end - 1]) { end -= 1 }
+        guard end > 0, ByteClass.isAlphanumeric(bytes[end - 1]) else {
+            // The start of the text, or after punctuation ("email: jobloggs at yahoo").
+            return true
+        }
+        var wordStart = end
+        while wordStart > 0, ByteClass.isAlphanumeric(bytes[wordStart - 1]) { wordStart -= 1 }
+        guard let before = word(bytes, at: wordStart) else { return false }
+        return addressLeadIns.value(for: before.hash) != nil
+    }
+
+    /// A word that reads as ordinary English before "at" rather than as a name or mailbox: a pronoun, a small
+    /// word, a role, a greeting, or a word ending in "ed", "ing" or "ly" (unless a surname such as "Kelly").
+    private static func isOrdinaryWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: Word) -> Bool {
+        let hash = word.hash
+        if notLocalParts.value(for: hash) != nil || notNamesBeforeAddress.value(for: hash) != nil
+            || NameCues.notNames.value(for: hash) != nil || NameCues.notSurnames.value(for: hash) != nil
+            || NameCues.roles.value(for: hash) != nil || NameCues.honorifics.value(for: hash) != nil
+        {
+            return true
+        }
+        guard word.plainWord, word.end - start >= 4, NameCues.surnamesWithCommonEndings.value(for: hash) == nil
+        else { return false }
+        let last = ByteClass.lower(bytes[word.end - 1])
+        let secondLast = ByteClass.lower(bytes[word.end - 2])
+        return (secondLast == UInt8(ascii: "e") && last == UInt8(ascii: "d"))
+            || (secondLast == UInt8(ascii: "l") && last == UInt8(ascii: "y"))
+            || (ByteClass.lower(bytes[word.end - 3]) == UInt8(ascii: "i") && secondLast == UInt8(ascii: "n")
+                && last == UInt8(ascii: "g"))
+    }
+
+    /// Whether a domain of one label ends at `end`: the end of the text, a blank or punctuation, not "-", "_", an
+    /// apostrophe or a character outside ASCII that would make it part of a longer word ("yahoo's").
+    private static func endsAddress(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+        guard end < bytes.count else { return true }
+        let byte = bytes[end]
+        return
+            !(ByteClass.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "/") || byte >= 0x80)
     }
 
     private struct Word {
@@ -174,8 +291,12 @@ enum SpelledContactPatterns {
         "btopenworld", "sky", "virginmedia", "talktalk", "protonmail", "proton", "gmx", "mail", "tiscali",
         "ntlworld", "blueyonder", "yandex", "zoho", "fastmail",
     ]
+    /// The providers whose names are no everyday words ("live", "mail", "sky", "proton" are): an address at one
+    /// needs no top-level domain ("jobloggs at yahoo").
+    static let providersWithoutDomain = personalProviders.filter { !["live", "mail", "sky", "proton"].contains($0) }
     private static let topLevelDomains = NameCues.hashes(topLevelDomainWords)
     private static let personalProviderHashes = NameCues.hashes(personalProviders)
+    private static let providersWithoutDomainHashes = NameCues.hashes(providersWithoutDomain)
     private static let dotHash = StableHash.fnv1a("dot")
     private static let dotHashes = NameCues.hashes(["dot"])
     private static let atHashes = NameCues.hashes(["at"])
@@ -185,6 +306,20 @@ enum SpelledContactPatterns {
         "me", "us", "him", "her", "them", "you", "it", "i", "we", "they", "he", "she", "someone", "anyone", "staff",
         "email", "emailed", "mail", "write", "wrote", "contact", "looked", "look", "is", "was", "are", "were", "be",
         "here", "there", "online", "website", "site", "page", "info", "details", "address", "found", "find", "see",
+    ])
+    /// Words a sentence has before a name or mailbox and "at" that `notLocalParts` and the name lists lack:
+    /// greetings, words that lead to an address, and the nouns of "a job at yahoo".
+    private static let notNamesBeforeAddress = NameCues.hashes([
+        "hi", "hello", "hey", "dear", "cheers", "via", "reply", "send", "sent", "message", "reach", "emails",
+        "e", "contacts", "contacted", "try", "use", "or", "job", "jobs", "account", "accounts", "interview",
+        "people", "team", "friends", "family", "office", "boss", "engineer", "everyone", "anybody", "somebody",
+        "nobody", "work", "works", "worked", "working", "dot", "underscore", "dash", "hyphen", "at",
+    ])
+    /// Words after which a one-word mailbox may stand with no other sign ("email jobloggs at yahoo", "my
+    /// address is jobloggs at yahoo", "email me at jobloggs at yahoo").
+    private static let addressLeadIns = NameCues.hashes([
+        "email", "emails", "emailed", "mail", "e", "is", "was", "at", "me", "to", "contact", "address", "via",
+        "reply", "write", "message", "reach", "on", "or",
     ])
 
     // MARK: Phone
@@ -212,14 +347,8 @@ enum SpelledContactPatterns {
             index = afterPlus
             reader.wordDigits = 2
         }
-        while index < bytes.count, let item = reader.read(bytes, at: index) {
-            // A dangling "double" is not part of the number.
-            if reader.pendingRepeat == 0 { end = item }
-            if reader.digits > 11 { return nil }
-            let next = skipGap(bytes, from: item)
-            if next == item { break }
-            index = next
-        }
+        guard let numberEnd = readNumber(bytes, from: index, into: &reader, atMost: 11) else { return nil }
+        if numberEnd > index { end = numberEnd }
         // Two digits in words, or the numerals typed one by one ("0 7 7 0 0 9 0 0 1 2 3"), which the plain phone
         // pattern leaves (its first group must be three digits or more, so lists and dates are never phones).
         guard reader.wordDigits >= 2 || reader.singleNumerals >= 8 else { return nil }
@@ -231,6 +360,49 @@ enum SpelledContactPatterns {
             guard reader.firstDigit == 0, (10...11).contains(reader.digits) else { return nil }
         }
         return end
+    }
+
+    /// Reads the items of a number from `start` into `reader`: where its last item ends (`start` when there
+    /// is none; a dangling "double" is not part of it), or nil once it has more than `atMost` digits.
+    private static func readNumber(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into reader: inout DigitReader, atMost: Int
+    ) -> Int? {
+        var index = start
+        var end = start
+        while index < bytes.count, let item = reader.read(bytes, at: index) {
+            if reader.pendingRepeat == 0 { end = item }
+            if reader.digits > atMost { return nil }
+            let next = skipGap(bytes, from: item)
+            if next == item { break }
+            index = next
+        }
+        return end
+    }
+
+    /// The end of a mobile number spelled out without its zero, starting at `start`: "seven seven zero zero nine
+    /// double oh nine eight two", "seven seven oh oh 900 982". Ten digits starting with 7, at least four of them
+    /// in words, the first among them: so "seven or eight times", "seven hours", "seven 7700 900982" and a
+    /// number of eleven digits ("seven seven … one") are not one.
+    static func mobileWithoutZero(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        var reader = DigitReader()
+        guard let end = readNumber(bytes, from: start, into: &reader, atMost: 10), reader.firstDigit == 7,
+            reader.digits == 10, reader.wordDigits >= 4
+        else { return nil }
+        return end
+    }
+
+    /// Whether the word at `start` is "seven" or "double" (as in "double seven oh oh …"), in any case: where a
+    /// mobile number spelled without its zero may start.
+    @inline(__always) static func mayStartMobileWithoutZero(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool
+    {
+        let first = bytes[start] | 0x20
+        guard first == UInt8(ascii: "s") || first == UInt8(ascii: "d") else { return false }
+        let word: StaticString = first == UInt8(ascii: "s") ? "seven" : "double"
+        let length = word.utf8CodeUnitCount
+        guard start + length < bytes.count, !ByteClass.isAlphanumeric(bytes[start + length]) else { return false }
+        return word.withUTF8Buffer { letters in
+            (1..<length).allSatisfy { bytes[start + $0] | 0x20 == letters[$0] }
+        }
     }
 
     /// "oh", "o", "zero", "nought" or "plus": the first letter of a spelled-out number's first word.
