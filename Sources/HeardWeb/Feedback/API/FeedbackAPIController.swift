@@ -368,27 +368,42 @@ enum FeedbackAPIController {
                 field: given.last)
         }
         if let text = request.query[String.self, at: "service"], !text.isEmpty {
-            guard let id = UUID(uuidString: text), let service = try await Service.find(id, on: request.db) else {
-                throw APIError(.unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service")
-            }
-            return (.service(id), "service:" + service.name)
+            let service = try await service(text, on: request.db)
+            return (.service(service.id!), "service:" + service.name)
         }
         if let slug = request.query[String.self, at: "place"], !slug.isEmpty {
-            guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
-                throw APIError(
-                    .unprocessableEntity, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
-            }
+            let place = try await place(slug, on: request.db)
             return (.place(place.id!), "place:" + place.name)
         }
         if let text = request.query[String.self, at: "organisation"], !text.isEmpty {
-            guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: request.db)
-            else {
-                throw APIError(
-                    .unprocessableEntity, "No organisation has this id. See /api/v1/organisations.",
-                    field: "organisation")
-            }
-            return (.organisation(id), "organisation:" + organisation.name)
+            let organisation = try await organisation(text, on: request.db)
+            return (.organisation(organisation.id!), "organisation:" + organisation.name)
         }
         return (.everywhere, "everywhere")
+    }
+
+    /// The service an id in the address names, with its place; a 422 naming the field when it names none.
+    static func service(_ text: String, on db: any Database) async throws -> Service {
+        guard let id = UUID(uuidString: text),
+            let service = try await Service.query(on: db).filter(\.$id == id).with(\.$place).first()
+        else {
+            throw APIError(.unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service")
+        }
+        return service
+    }
+
+    static func place(_ slug: String, on db: any Database) async throws -> Place {
+        guard let place = try await Place.query(on: db).filter(\.$slug == slug).first() else {
+            throw APIError(.unprocessableEntity, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
+        }
+        return place
+    }
+
+    static func organisation(_ text: String, on db: any Database) async throws -> Organisation {
+        guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: db) else {
+            throw APIError(
+                .unprocessableEntity, "No organisation has this id. See /api/v1/organisations.", field: "organisation")
+        }
+        return organisation
     }
 }

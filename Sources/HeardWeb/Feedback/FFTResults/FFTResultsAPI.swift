@@ -103,29 +103,17 @@ enum FFTResultsAPI {
         }
         var parts: [String] = []
         if let text = given("organisation") {
-            guard let id = UUID(uuidString: text), let organisation = try await Organisation.find(id, on: request.db)
-            else {
-                throw APIError(
-                    .unprocessableEntity, "No organisation has this id. See /api/v1/organisations.",
-                    field: "organisation")
-            }
+            let organisation = try await FeedbackAPIController.organisation(text, on: request.db)
             filters.organisation = organisation
             parts.append("organisation:" + organisation.name)
         }
         if let slug = given("place") {
-            guard let place = try await Place.query(on: request.db).filter(\.$slug == slug).first() else {
-                throw APIError(
-                    .unprocessableEntity, "No place has the slug '\(slug)'. See /api/v1/places.", field: "place")
-            }
+            let place = try await FeedbackAPIController.place(slug, on: request.db)
             filters.place = place
             parts.append("place:" + place.name)
         }
         if let text = given("service") {
-            guard let id = UUID(uuidString: text),
-                let service = try await Service.query(on: request.db).filter(\.$id == id).with(\.$place).first()
-            else {
-                throw APIError(.unprocessableEntity, "No service has this id. See /api/v1/services.", field: "service")
-            }
+            let service = try await FeedbackAPIController.service(text, on: request.db)
             if let place = filters.place, service.$place.id != place.id {
                 throw APIError(
                     .unprocessableEntity, "\(service.name) is in \(service.place.name), not \(place.name).",
