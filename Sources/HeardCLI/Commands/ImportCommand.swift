@@ -46,6 +46,11 @@ struct ImportCommand: AsyncParsableCommand {
         @Option(help: "Column with consent to publish (yes/no).") var consentColumn: String?
         @Option(help: "Column with what was good.") var goodColumn: String?
         @Option(help: "Column with what could be better.") var betterColumn: String?
+        @Option(
+            help:
+                "Column saying how each answer was collected (SMS, tablet, online, paper, telephone …), for the FFT return's mode of collection. Without it, rows count as 'imported file'."
+        )
+        var channelColumn: String?
         @Flag(help: "Check every row and report; import nothing.") var dryRun = false
         @Flag(help: "Carry on the last unfinished import of this file.") var resume = false
         @Flag(
@@ -97,7 +102,7 @@ struct ImportCommand: AsyncParsableCommand {
             let columns: [FeedbackImportRules.Field: String?] = [
                 .text: textColumn, .service: serviceColumn, .date: dateColumn, .rating: ratingColumn,
                 .legacyRecommend: legacyRecommendColumn, .consent: consentColumn, .whatWasGood: goodColumn,
-                .couldBeBetter: betterColumn,
+                .couldBeBetter: betterColumn, .channel: channelColumn,
             ]
             let fileName = URL(fileURLWithPath: file).lastPathComponent
             let refused = try await AppRunner.withApplication(config) { app in

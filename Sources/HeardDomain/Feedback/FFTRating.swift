@@ -38,7 +38,12 @@ public enum FFTRating: Int, CaseIterable, Codable, Sendable {
 
 /// How a piece of feedback reached us.
 public enum FeedbackChannel: String, CaseIterable, Codable, Sendable {
-    case online, paper, phone, event, email, letter, imported = "import", api
+    case online, paper, phone, event, email, letter
+    /// A reply to a text message, as most FFT answers are collected by a survey supplier.
+    case sms
+    /// A tablet or kiosk on a ward or in a waiting room.
+    case kiosk
+    case imported = "import", api
 
     public var title: String {
         switch self {
@@ -48,6 +53,8 @@ public enum FeedbackChannel: String, CaseIterable, Codable, Sendable {
         case .event: "At an event"
         case .email: "E-mail"
         case .letter: "Letter"
+        case .sms: "Text message"
+        case .kiosk: "Tablet or kiosk"
         case .imported: "Imported file"
         case .api: "Another system, through the API"
         }

@@ -9,6 +9,7 @@ public enum FeedbackImportRules {
         case whatWasGood = "what_was_good"
         case couldBeBetter = "could_be_better"
         case legacyRecommend = "legacy_recommend"
+        case channel
 
         /// The field in a sentence: "chosen for both what the person said and the FFT answer".
         public var inWords: String {
@@ -21,6 +22,7 @@ public enum FeedbackImportRules {
             case .whatWasGood: "what was good"
             case .couldBeBetter: "what could be better"
             case .legacyRecommend: "the pre-2020 \"likely to recommend\" answer"
+            case .channel: "how it was collected"
             }
         }
 
@@ -34,6 +36,7 @@ public enum FeedbackImportRules {
             case .whatWasGood: "What was good"
             case .couldBeBetter: "What could be better"
             case .legacyRecommend: "Pre-2020 \"likely to recommend\" answer"
+            case .channel: "How it was collected (text message, tablet, online, paper, phone …)"
             }
         }
     }
@@ -201,10 +204,13 @@ public enum FeedbackImportRules {
     /// row is an FFT answer with no comment, or, without an answer, says nothing at all and is refused.
     public static func check(
         line: Int, text: String, rating: String?, consent: String?, date: String?, good: String?, better: String?,
-        legacy: String? = nil, today: SimpleDate? = nil, dateOrder: DateOrder = .dayFirst,
+        legacy: String? = nil, channel: String? = nil, today: SimpleDate? = nil, dateOrder: DateOrder = .dayFirst,
         isNonAnswer: (String) -> Bool = { _ in false }
     ) -> Result<
-        (submission: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?), RowErrors
+        (
+            submission: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?,
+            channel: FeedbackChannel?
+        ), RowErrors
     > {
         var errors: [RowError] = []
         // Most FFT responses are a rating alone: kept and counted, as the national return counts them. A row with
@@ -291,6 +297,12 @@ public enum FeedbackImportRules {
         case .failure(let refusal):
             errors.append(RowError(line: line, field: Field.legacyRecommend.rawValue, message: refusal.description))
         }
+        var collectedAs: FeedbackChannel?
+        switch checkChannel(channel) {
+        case .success(let found): collectedAs = found
+        case .failure(let refusal):
+            errors.append(RowError(line: line, field: Field.channel.rawValue, message: refusal.description))
+        }
         var consentAnswer = ""
         if let consent, !consent.trimmingWhitespace().isEmpty {
             let answer = consent.trimmingWhitespace().lowercased()
@@ -313,7 +325,7 @@ public enum FeedbackImportRules {
             // A rating with no words, or with "N/A", has nothing to publish, whatever the consent column says.
             if valid.saysNothing(isNonAnswer) { valid.consentToPublish = false }
             guard errors.isEmpty else { return .failure(RowErrors(errors)) }
-            return .success((valid, parsedDate, legacyAnswer))
+            return .success((valid, parsedDate, legacyAnswer, collectedAs))
         } catch {
             errors += error.errors.map {
                 RowError(line: line, field: $0.field == "story" ? "text" : $0.field, message: $0.message)
@@ -324,21 +336,35 @@ public enum FeedbackImportRules {
 
     /// A legacy column holds one of the old question's answers, its code, or nothing. An answer to the current
     /// question is refused by name, since the column was mapped to the wrong field.
-    public static func checkLegacy(_ raw: String?) -> Result<LegacyRecommendAnswer?, LegacyRefusal> {
+    public static func checkLegacy(_ raw: String?) -> Result<LegacyRecommendAnswer?, ColumnRefusal> {
         guard let raw, !raw.trimmingWhitespace().isEmpty else { return .success(nil) }
         if let answer = LegacyRecommendAnswer(text: raw) { return .success(answer) }
         if FFTRating(text: raw) != nil {
             return .failure(
-                LegacyRefusal(
+                ColumnRefusal(
                     "'\(raw)' answers the current FFT question (very good … very poor), not the pre-2020 \"likely to recommend\" one. Map this column as the FFT answer, not as the pre-2020 \"likely to recommend\" answer."
                 ))
         }
         return .failure(
-            LegacyRefusal(
+            ColumnRefusal(
                 "'\(raw)' is not a pre-2020 \"likely to recommend\" answer (\(LegacyRecommendAnswer.accepted))."))
     }
 
-    public struct LegacyRefusal: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A channel column says how each answer was collected ("SMS", "Tablet", "Paper/postcard"), for the FFT
+    /// return's mode of collection. Empty or "other" says nothing more than the import itself: nil.
+    public static func checkChannel(_ raw: String?) -> Result<FeedbackChannel?, ColumnRefusal> {
+        guard let raw, !raw.trimmingWhitespace().isEmpty, raw.trimmingWhitespace().lowercased() != "other" else {
+            return .success(nil)
+        }
+        if let channel = FeedbackChannel(collectedAs: raw) { return .success(channel) }
+        return .failure(
+            ColumnRefusal(
+                "'\(raw)' is not a way of collecting answers Heard knows: use \(FeedbackChannel.collectedAsAccepted), or other."
+            ))
+    }
+
+    /// Why a column's value was refused, in words for the person fixing the file.
+    public struct ColumnRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         public var description: String
         init(_ description: String) { self.description = description }
     }

@@ -51,6 +51,12 @@ struct BearerTokenMiddleware: AsyncMiddleware {
     let area: StaffArea
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        try await Self.signIn(request, area: area)
+        return try await next.respond(to: request)
+    }
+
+    /// Checks the request's token and signs its owner in, or throws the JSON 401 or 403 that says why not.
+    static func signIn(_ request: Request, area: StaffArea) async throws {
         guard let bearer = request.headers.bearerAuthorization?.token, bearer.hasPrefix(APITokens.prefix) else {
             throw APIError(.unauthorized, "Send a staff API token as 'Authorization: Bearer heard_…'.")
         }
@@ -75,6 +81,5 @@ struct BearerTokenMiddleware: AsyncMiddleware {
             record.lastUsedAt = Date()
             try? await record.save(on: request.db)
         }
-        return try await next.respond(to: request)
     }
 }

@@ -41,7 +41,14 @@ enum FFTDemoData {
                                 : roll < unhappy + 5
                                     ? .dontKnow
                                     : roll < unhappy + 30 ? .good : .veryGood
-                    let channel: FeedbackChannel = random.next(10) < 4 ? .paper : .online
+                    // Most FFT answers are replies to a text message; then cards, a ward tablet, the web form.
+                    let channel: FeedbackChannel =
+                        switch random.next(10) {
+                        case 0..<5: .sms
+                        case 5..<7: .paper
+                        case 7: .kiosk
+                        default: .online
+                        }
                     var item = NewFeedback(
                         id: UUID(), reference: FeedbackReference.make(), serviceID: service.id!,
                         placeID: service.$place.id, organisationID: service.$organisation.id, channel: channel,

@@ -178,7 +178,8 @@ enum OpenDataRows {
         }
     }
 
-    /// The last 12 whole months, oldest first, each service's six counts: answers are counted as the staff FFT
+    /// The last 12 whole months, oldest first, each service's six counts and its answers by mode of collection:
+    /// answers are counted as the staff FFT
     /// results page counts them (rejected feedback left out), and a month is published once it has ended.
     private static func fftResults(_ context: Context, on db: any Database, to sink: Sink) async throws {
         let sql = db as! any SQLDatabase
@@ -188,7 +189,8 @@ enum OpenDataRows {
             for service in try await FFTResults.byService(sql, filters: filters) {
                 try await sink(
                     [filters.month.iso, service.odsCode, service.organisation, service.place, service.name]
-                        + FFTResultsController.cells(service.tally))
+                        + FFTResultsController.cells(service.tally)
+                        + FFTCollectionMode.allCases.map { String(service.modes[$0] ?? 0) })
             }
         }
     }

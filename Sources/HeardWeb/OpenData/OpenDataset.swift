@@ -173,6 +173,13 @@ enum OpenDataset: String, CaseIterable, Sendable {
                         name: "percent_poor_or_very_poor",
                         meaning: "Poor or very poor, out of every answer, in whole per cent; blank under 5 answers."),
                 ]
+                + FFTCollectionMode.allCases.map {
+                    .init(
+                        name: "mode_" + $0.rawValue,
+                        meaning:
+                            "Answers collected by the FFT mode \"\($0.title)\"\($0 == .other ? Self.otherModeMeaning : "")."
+                    )
+                }
         case .indicators:
             [
                 .init(name: "indicator", meaning: "What is measured."),
@@ -216,6 +223,10 @@ enum OpenDataURL {
 
 extension OpenDataset {
     /// One column for each FFT answer's count, named as in the staff return.
+    /// What "Other" holds, since it is more than the return's own "other".
+    fileprivate static let otherModeMeaning =
+        ": at events, by e-mail or letter, and from imported files or other systems that did not say how the person answered"
+
     fileprivate static let fftAnswerColumns: [Column] = FFTRating.allCases.map { rating in
         Column(
             name: FFTResultsController.countHeaders[rating.rawValue - 1],

@@ -11,6 +11,9 @@ import Testing
 /// service filters, and the two CSV downloads agreeing with the page.
 @Suite("FFT results by month")
 struct FFTResultsTests {
+    /// The six mode columns and ten channel columns of a service with no answers.
+    static let noModes = Array(repeating: "0", count: 16).joined(separator: ",")
+
     static let today = SimpleDate(iso: "2026-12-07")!
 
     struct Seeded {
@@ -46,7 +49,7 @@ struct FFTResultsTests {
             (emergency, calderdale, 1, "2026-11-11T09:00:00Z", .awaitingModeration, .paper),
             (emergency, calderdale, 2, "2026-11-12T09:00:00Z", .published, .online),
             (emergency, calderdale, 3, "2026-11-13T09:00:00Z", .published, .online),
-            (emergency, calderdale, 4, "2026-11-14T09:00:00Z", .published, .online),
+            (emergency, calderdale, 4, "2026-11-14T09:00:00Z", .published, .sms),
             (emergency, calderdale, 5, "2026-11-15T09:00:00Z", .published, .online),
             (emergency, calderdale, 6, "2026-11-30T23:59:00Z", .approvedPrivate, .paper),
             (emergency, calderdale, 5, "2026-11-16T09:00:00Z", .rejected, .online),
@@ -95,19 +98,26 @@ struct FFTResultsTests {
             #expect(
                 page.contains(
                     "1 of 3 services had no answers in November 2026:</p><ul><li>Outpatients, Northtown</li></ul>"))
-            #expect(page.contains("<th scope=\"row\">Paper form</th><td>3</td><td>–</td><td>–</td>"))
-            #expect(page.contains("<th scope=\"row\">Online form</th><td>7</td><td>43%</td><td>43%</td>"))
+            // Each channel with the FFT return's mode it counts under.
+            #expect(
+                page.contains("<th scope=\"row\">Paper form</th><td>Paper/postcard</td><td>3</td><td>–</td><td>–</td>"))
+            #expect(
+                page.contains("<th scope=\"row\">Online form</th><td>Online</td><td>6</td><td>50%</td><td>33%</td>"))
+            #expect(page.contains("<th scope=\"row\">Text message</th><td>SMS/text</td><td>1</td><td>–</td><td>–</td>"))
 
             let csv = try await officer.get("/staff/fft/return.csv").body
             #expect(
                 csv.hasSuffix(
                     "month,organisation_ods_code,organisation,place,service,very_good,good,neither_good_nor_poor,"
-                        + "poor,very_poor,dont_know,total,percent_very_good_or_good,percent_poor_or_very_poor,collected_online,"
-                        + "collected_paper,collected_phone,collected_event,collected_email,collected_letter,"
-                        + "collected_import,collected_api\r\n"
-                        + "2026-11,,Northtown Council,Northtown,Outpatients,0,0,0,0,0,0,0,,,0,0,0,0,0,0,0,0\r\n"
-                        + "2026-11,RXX,Riverside Test Trust,Calderdale,Emergency department,3,1,1,1,1,1,8,50,25,5,3,0,0,0,0,0,0\r\n"
-                        + "2026-11,RXX,Riverside Test Trust,Northtown,Maternity unit,0,1,0,0,1,0,2,,,2,0,0,0,0,0,0,0\r\n"
+                        + "poor,very_poor,dont_know,total,percent_very_good_or_good,percent_poor_or_very_poor,"
+                        + "mode_sms_text,mode_tablet_kiosk,mode_online,mode_telephone,mode_paper_postcard,mode_other,"
+                        + "collected_online,collected_paper,collected_phone,collected_event,collected_email,collected_letter,"
+                        + "collected_sms,collected_kiosk,collected_import,collected_api\r\n"
+                        + "2026-11,,Northtown Council,Northtown,Outpatients,0,0,0,0,0,0,0,,," + Self.noModes + "\r\n"
+                        + "2026-11,RXX,Riverside Test Trust,Calderdale,Emergency department,3,1,1,1,1,1,8,50,25,"
+                        + "1,0,4,0,3,0,4,3,0,0,0,0,1,0,0,0\r\n"
+                        + "2026-11,RXX,Riverside Test Trust,Northtown,Maternity unit,0,1,0,0,1,0,2,,,"
+                        + "0,0,2,0,0,0,2,0,0,0,0,0,0,0,0,0\r\n"
                 ))
         }
     }
@@ -158,7 +168,7 @@ struct FFTResultsTests {
             ).body
             #expect(
                 both.hasSuffix(
-                    "\r\n2026-11,,Northtown Council,Northtown,Outpatients,0,0,0,0,0,0,0,,,0,0,0,0,0,0,0,0\r\n"))
+                    "\r\n2026-11,,Northtown Council,Northtown,Outpatients,0,0,0,0,0,0,0,,," + Self.noModes + "\r\n"))
             let maternity = try await officer.get("/staff/fft?service=\(seeded.maternity.id!.uuidString)").body
             #expect(maternity.contains("for Maternity unit, Northtown."))
             #expect(maternity.contains("<option value=\"\(seeded.maternity.id!.uuidString)\" selected>"))
@@ -281,6 +291,15 @@ struct FFTResultsTests {
                     && services[1]["organisation_ods_code"] as? String == "RXX")
             let maternity = try #require(services[2]["answers"] as? [String: Any])
             #expect(maternity["total"] as? Int == 2 && maternity["percent_very_good_or_good"] is NSNull)
+            // By NHS England's mode of collection, everywhere and for each service, every mode given.
+            let modes = try #require(body["modes"] as? [String: Int])
+            #expect(
+                modes == [
+                    "sms_text": 1, "tablet_kiosk": 0, "online": 6, "telephone": 0, "paper_postcard": 3, "other": 0,
+                ])
+            let emergencyModes = try #require(services[1]["modes"] as? [String: Int])
+            #expect(emergencyModes["sms_text"] == 1 && emergencyModes["paper_postcard"] == 3)
+            #expect(emergencyModes["online"] == 4 && emergencyModes.count == 6)
 
             let december = try await visitor.get("/api/v1/fft-results?month=2026-12&place=northtown").body
             let so = try #require(try JSONSerialization.jsonObject(with: Data(december.utf8)) as? [String: Any])
@@ -324,8 +343,10 @@ struct FFTResultsTests {
             let trustReturn = try await officer.get("/staff/fft/return.csv?organisation=\(trust)").body
             #expect(
                 trustReturn.hasSuffix(
-                    "2026-11,RXX,Riverside Test Trust,Calderdale,Emergency department,3,1,1,1,1,1,8,50,25,5,3,0,0,0,0,0,0\r\n"
-                        + "2026-11,RXX,Riverside Test Trust,Northtown,Maternity unit,0,1,0,0,1,0,2,,,2,0,0,0,0,0,0,0\r\n"
+                    "2026-11,RXX,Riverside Test Trust,Calderdale,Emergency department,3,1,1,1,1,1,8,50,25,"
+                        + "1,0,4,0,3,0,4,3,0,0,0,0,1,0,0,0\r\n"
+                        + "2026-11,RXX,Riverside Test Trust,Northtown,Maternity unit,0,1,0,0,1,0,2,,,"
+                        + "0,0,2,0,0,0,2,0,0,0,0,0,0,0,0,0\r\n"
                 ))
             let trustPage = try await officer.get("/staff/fft?organisation=\(trust)").body
             #expect(trustPage.contains("<strong>10</strong> answers"), "the headline is the rows' sum")
@@ -334,7 +355,7 @@ struct FFTResultsTests {
                 .body
             #expect(
                 council.contains(
-                    "2026-11,,Northtown Council,Northtown,Maternity unit,0,0,0,0,0,0,0,,,0,0,0,0,0,0,0,0\r\n"))
+                    "2026-11,,Northtown Council,Northtown,Maternity unit,0,0,0,0,0,0,0,,," + Self.noModes + "\r\n"))
             let everything = try await officer.get("/staff/fft/return.csv").body
             #expect(!everything.contains("Northtown Council,Northtown,Maternity unit"), "answered under the trust")
         }

@@ -106,6 +106,14 @@ struct OpenDataTests {
             }
             let fftTotal = rows[.fftResults]!.filter { $0[0] == lastMonth.iso }.reduce(0) { $0 + Int($1[11])! }
             #expect(fftTotal == answered.count && fftTotal > 100)
+            // The six modes of collection (the last six columns) add up to each row's total, and the demo's text
+            // message answers are counted under SMS/text.
+            for row in rows[.fftResults]! {
+                #expect(row.suffix(6).reduce(0) { $0 + Int($1)! } == Int(row[11])!, "\(row)")
+            }
+            let sms = answered.filter { $0.channel == .sms }.count
+            #expect(sms > 0)
+            #expect(rows[.fftResults]!.filter { $0[0] == lastMonth.iso }.reduce(0) { $0 + Int($1[14])! } == sms)
 
             // The register lists every member sitting today, with a row even when they declared nothing.
             let sitting = try await BoardMember.query(on: app.db).all().filter { $0.sits(on: today) }

@@ -19,6 +19,8 @@ enum FeedbackAPIController {
         var wantsReply: Bool?
         var whatWasGood: String?
         var couldBeBetter: String?
+        /// How the person answered, when the sending system knows (a supplier's text messages, a ward's tablet).
+        var channel: String?
 
         enum CodingKeys: String, CodingKey {
             case text
@@ -32,6 +34,7 @@ enum FeedbackAPIController {
             case wantsReply = "wants_reply"
             case whatWasGood = "what_was_good"
             case couldBeBetter = "could_be_better"
+            case channel
         }
     }
 
@@ -107,22 +110,45 @@ enum FeedbackAPIController {
                 }
             throw APIError(.unprocessableEntity, message ?? "Check the feedback.", field: field)
         }
+        let channel = try collectedAs(body.channel)
         let service = try await resolveService(body, request: request)
         if SpamSignals.problem(text: valid.fullText, honeypot: "") != nil {
             throw APIError(
                 .unprocessableEntity, "Include no more than \(SpamSignals.maximumLinks) web links.", field: "text")
         }
         let hash = SubmitterHash.make(for: request)
-        if try await SubmitterHash.isOverLimit(hash, request: request) {
+        // A system that signs its sendings with a staff token (a survey supplier passing on a month of text
+        // message answers) is not held to the per-address limit, which is there for anonymous senders. A token
+        // sent must be good: a bad one is refused, not treated as anonymous.
+        var signed = false
+        if request.headers.bearerAuthorization != nil {
+            try await BearerTokenMiddleware.signIn(request, area: .feedback)
+            signed = true
+        }
+        if !signed, try await SubmitterHash.isOverLimit(hash, request: request) {
             throw APIError(
                 .tooManyRequests, "Too many submissions from this address in the last hour. Try again later.")
         }
         let item = try await request.feedbackIntake
-            .record(valid, service: service, origin: .init(channel: .api, submitterHash: hash))
+            .record(valid, service: service, origin: .init(channel: channel ?? .api, submitterHash: hash))
         let response = Response(status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id.uuidString)")
         try response.content.encode(Created(id: item.id, reference: item.reference, status: item.status.rawValue))
         return response
+    }
+
+    /// The 'channel' sent, or nil for none (or "other"): the feedback then counts as come through the API.
+    static func collectedAs(_ raw: String?) throws -> FeedbackChannel? {
+        switch FeedbackImportRules.checkChannel(raw) {
+        case .success(let channel): return channel
+        case .failure:
+            throw APIError(
+                .unprocessableEntity,
+                "'channel' must be how the person answered: "
+                    + FeedbackChannel.collectedChoices.map(\.rawValue).joined(separator: ", ")
+                    + " (or other, or leave it out).",
+                field: "channel")
+        }
     }
 
     /// Feedback with no words in any of its text fields, in the API's terms.

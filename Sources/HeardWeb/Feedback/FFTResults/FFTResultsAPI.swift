@@ -40,6 +40,28 @@ enum FFTResultsAPI {
         }
     }
 
+    /// Answers by NHS England's modes of collection, every mode present (0 for none).
+    struct Modes: Content {
+        var smsText: Int
+        var tabletKiosk: Int
+        var online: Int
+        var telephone: Int
+        var paperPostcard: Int
+        var other: Int
+
+        init(_ modes: [FFTCollectionMode: Int]) {
+            (smsText, tabletKiosk, online) = (modes[.sms] ?? 0, modes[.tabletOrKiosk] ?? 0, modes[.online] ?? 0)
+            (telephone, paperPostcard, other) = (modes[.telephone] ?? 0, modes[.paper] ?? 0, modes[.other] ?? 0)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case online, telephone, other
+            case smsText = "sms_text"
+            case tabletKiosk = "tablet_kiosk"
+            case paperPostcard = "paper_postcard"
+        }
+    }
+
     struct ServiceAnswers: Content {
         var id: UUID
         var name: String
@@ -47,9 +69,10 @@ enum FFTResultsAPI {
         var organisation: String
         @NullEncoded var organisationODSCode: String?
         var answers: Answers
+        var modes: Modes
 
         enum CodingKeys: String, CodingKey {
-            case id, name, place, organisation, answers
+            case id, name, place, organisation, answers, modes
             case organisationODSCode = "organisation_ods_code"
         }
     }
@@ -62,6 +85,7 @@ enum FFTResultsAPI {
         var to: String
         var complete: Bool
         var answers: Answers
+        var modes: Modes
         var services: [ServiceAnswers]
     }
 
@@ -87,10 +111,12 @@ enum FFTResultsAPI {
             month: filters.month.iso, scope: label, from: filters.month.firstDay.iso,
             to: (isMonthSoFar ? today : filters.month.lastDay).iso, complete: !isMonthSoFar,
             answers: Answers(services.reduce(into: FFTTally()) { $0.add($1.tally) }),
+            modes: Modes(services.reduce(into: [:]) { all, row in all.merge(row.modes, uniquingKeysWith: +) }),
             services: services.map {
                 ServiceAnswers(
                     id: $0.id, name: $0.name, place: $0.place, organisation: $0.organisation,
-                    organisationODSCode: $0.odsCode.isEmpty ? nil : $0.odsCode, answers: Answers($0.tally))
+                    organisationODSCode: $0.odsCode.isEmpty ? nil : $0.odsCode, answers: Answers($0.tally),
+                    modes: Modes($0.modes))
             })
     }
 

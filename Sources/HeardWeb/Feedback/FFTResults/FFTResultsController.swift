@@ -38,10 +38,11 @@ enum FFTResultsController {
             let rows =
                 [
                     ["month", "organisation_ods_code", "organisation", "place", "service"] + countHeaders
-                        + channelHeaders
+                        + modeHeaders + channelHeaders
                 ]
                 + services.map { row in
                     [filters.month.iso, row.odsCode, row.organisation, row.place, row.name] + cells(row.tally)
+                        + FFTCollectionMode.allCases.map { String(row.modes[$0] ?? 0) }
                         + FeedbackChannel.allCases.map { String(row.channels[$0] ?? 0) }
                 }
             return CSVResponse.make(rows, fileName: "heard-fft-return-\(month).csv")
@@ -59,8 +60,11 @@ enum FFTResultsController {
         "percent_very_good_or_good", "percent_poor_or_very_poor",
     ]
 
-    /// One column for each way answers reach Heard ("collected_online", "collected_paper" …), for the return's
-    /// mode of collection: Heard's own channels, which the person making the return maps to NHS England's modes.
+    /// One column for each of NHS England's modes of collection ("mode_sms_text" …), as the return asks.
+    static let modeHeaders = FFTCollectionMode.allCases.map { "mode_" + $0.rawValue }
+
+    /// One column for each way answers reach Heard ("collected_online", "collected_paper" …), finer than the
+    /// modes: "Other" split into events, e-mails, letters, imported files and the API.
     static let channelHeaders = FeedbackChannel.allCases.map { "collected_" + $0.rawValue }
 
     /// The six counts, the total, and the two shares (blank with too few answers for a share).

@@ -165,14 +165,22 @@ enum FFTResultsPage {
             } else {
                 DataTable.render(
                     caption: "FFT answers \(inMonth) by how they reached us",
-                    headers: ["How it reached us", "Answers", "Very good or good", "Poor or very poor"],
+                    headers: [
+                        "How it reached us", "Mode in the FFT return", "Answers", "Very good or good",
+                        "Poor or very poor",
+                    ],
                     rows: channels.map { channel, tally in
                         [
-                            .text(channel.title), .text(tally.total.formatted),
+                            .text(channel.title), .text(channel.fftMode.title), .text(tally.total.formatted),
                             .text(share(tally.score.positive, of: tally.total)),
                             .text(share(tally.score.negative, of: tally.total)),
                         ]
                     })
+                p(.class("hint")) {
+                    "An imported file or another system that does not say how each answer was collected counts as "
+                        + "\"Other\". Map the file's collection column when you import it, or send 'channel' "
+                        + "through the API."
+                }
             }
         }
     }

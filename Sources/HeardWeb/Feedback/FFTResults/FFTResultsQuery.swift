@@ -21,6 +21,14 @@ struct FFTResults {
         var tally: FFTTally
         /// How its answers were collected, as the return's mode of collection asks.
         var channels: [FeedbackChannel: Int] = [:]
+
+        /// Its answers by NHS England's modes of collection.
+        var modes: [FFTCollectionMode: Int] { FFTResults.modes(channels) }
+    }
+
+    /// Answers counted by channel, added up by the return's modes of collection.
+    static func modes(_ channels: [FeedbackChannel: Int]) -> [FFTCollectionMode: Int] {
+        channels.reduce(into: [:]) { $0[$1.key.fftMode, default: 0] += $1.value }
     }
 
     struct MonthRow {

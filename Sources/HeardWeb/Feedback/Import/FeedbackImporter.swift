@@ -376,7 +376,7 @@ public struct FeedbackImporter {
             let checked = FeedbackImportRules.check(
                 line: line, text: value(.text) ?? "", rating: value(.rating), consent: value(.consent),
                 date: value(.date), good: value(.whatWasGood), better: value(.couldBeBetter),
-                legacy: value(.legacyRecommend), today: today, dateOrder: mapping.order,
+                legacy: value(.legacyRecommend), channel: value(.channel), today: today, dateOrder: mapping.order,
                 isNonAnswer: SaysNothing.isNonAnswer)
             // A retired service takes only what it received before it was retired (its last returns).
             if let service, let retiredAt = service.retiredAt {
@@ -410,7 +410,7 @@ public struct FeedbackImporter {
                 guard let service else { break }
                 let key = keys.key(row.submission, date: row.date, serviceID: service.id!)
                 let item = Self.item(
-                    row.submission, date: row.date, legacy: row.legacy, service: service,
+                    row.submission, date: row.date, legacy: row.legacy, channel: row.channel, service: service,
                     batchID: importBatch?.id ?? UUID())
                 item.submissionKey = key
                 chunk.append(item)
@@ -561,8 +561,8 @@ public struct FeedbackImporter {
     }
 
     public static func item(
-        _ valid: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?, service: Service,
-        batchID: UUID
+        _ valid: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?,
+        channel: FeedbackChannel? = nil, service: Service, batchID: UUID
     ) -> FeedbackItem {
         let item = FeedbackItem()
         item.id = UUID()
@@ -570,7 +570,9 @@ public struct FeedbackImporter {
         item.$service.id = service.id!
         item.$place.id = service.$place.id
         item.$organisation.id = service.$organisation.id
-        item.channel = .imported
+        // How the person answered, when the file says (a supplier's text messages, a ward's tablet), for the FFT
+        // return's mode of collection; otherwise only that it came in a file.
+        item.channel = channel ?? .imported
         item.story = valid.story
         item.whatWasGood = valid.whatWasGood
         item.couldBeBetter = valid.couldBeBetter

@@ -171,6 +171,7 @@ enum ImportPages {
             (.rating, ratingWords + ["answer"]), (.date, ["date"]), (.consent, ["consent", "publish"]),
             (.whatWasGood, ["good"]), (.couldBeBetter, ["better", "improve"]),
             (.service, ["service", "ward", "department"]),
+            (.channel, ["mode", "channel", "collected", "method"]),
         ]
         var taken: Set<String> = []
         var chosen: [FeedbackImportRules.Field: String] = [:]
