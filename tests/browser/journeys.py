@@ -376,6 +376,21 @@ class Run:
         if not reference:
             raise CheckFailed("The thank-you page shows no reference")
 
+    def journey_share_answer_only(self):
+        """Only the FFT answer ticked, as on a phone: counted, with a thank-you page that says so."""
+        self.open("/feedback", "share: choose a service (answer only)")
+        self.driver.get(self.finds(".choice-list a")[0].get_attribute("href"))
+        self.page("share: form (answer only)")
+        self.tick("field-fft_rating")
+        self.click_and_wait(self.button("Send feedback"))
+        self.expect_no_error_summary("share: answer only")
+        if "/feedback/thank-you" not in self.driver.current_url or "answer=only" not in self.driver.current_url:
+            raise CheckFailed(f"Sending only an answer went to {self.driver.current_url}")
+        self.page("share: thank you (answer only)")
+        text = self.find("main").text
+        if "We count every answer" not in text or "reads every piece of feedback" in text:
+            raise CheckFailed("The answer-only thank-you page does not say the answer was counted")
+
     def journey_share_errors(self):
         self.open("/feedback", "share: choose a service (for errors)")
         href = self.finds(".choice-list a")[0].get_attribute("href")
@@ -965,7 +980,7 @@ class Run:
             self.driver.get(href)
             self.page(f"public meeting {number + 1}")
 
-    JOURNEYS = ["home", "share", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
+    JOURNEYS = ["home", "share", "share_answer_only", "share_errors", "stories", "you_said_we_did", "sign_in_errors",
                 "dashboard", "fft_results", "moderate", "reply", "action", "complaint", "boards", "consultation", "survey_builder", "idea",
                 "invitation", "indicators", "open_data", "declaration_link", "guest_invitation", "outbox", "personal_data",
                 "background_work", "accounts", "text_model", "retire_service", "event_signup", "meetings"]

@@ -110,6 +110,10 @@ enum FeedbackAPIController {
                 }
             throw APIError(.unprocessableEntity, message ?? "Check the feedback.", field: field)
         }
+        // An answer only is counted, not read: it reaches nobody's queue, so nobody would reply. As on the web form.
+        if valid.saysNothing, valid.wantsReply {
+            throw APIError(.unprocessableEntity, replyNeedsWords, field: "wants_reply")
+        }
         let channel = try collectedAs(body.channel)
         let service = try await resolveService(body, request: request)
         if SpamSignals.problem(text: valid.fullText, honeypot: "") != nil {
@@ -154,6 +158,10 @@ enum FeedbackAPIController {
     /// Feedback with no words in any of its text fields, in the API's terms.
     static let noWords =
         "Send the person's words in 'text', or in 'what_was_good' or 'could_be_better'; or, for an FFT answer with no comment, an 'fft_rating' alone."
+
+    /// Why an FFT answer with no comment cannot ask for a reply, in the API's terms.
+    static let replyNeedsWords =
+        "'wants_reply' needs the person's words, so there is something to reply to: an FFT answer with no comment is counted, not read. Send their words in 'text', or leave 'wants_reply' out."
 
     /// What the web's service chooser tells someone whose service is not listed (`SharePages`), for programs:
     /// feedback is always about a service in the list, so send the closest one.

@@ -14,8 +14,11 @@ struct FeedbackReceipt: Sendable {
     var receivedOn: SimpleDate
 
     /// The notice for this item, or nil when the person gave no e-mail address or did not ask to be written to.
+    /// Never for an FFT answer with no comment: the public form keeps no contact details with one, as nobody
+    /// reads it to reply, and its receipt would promise what this one says ("a member of staff reads…").
     func notice(for item: NewFeedback) -> Notice? {
-        guard let email = item.contactEmail, !email.isEmpty, isComplaint || item.wantsReply else { return nil }
+        guard let email = item.contactEmail, !email.isEmpty, isComplaint || item.wantsReply, !item.saysNothing
+        else { return nil }
         return Notice(
             to: email, subject: subject(item.reference), body: body(item),
             kind: isComplaint ? "complaint_receipt" : "feedback_receipt", feedbackID: item.id)

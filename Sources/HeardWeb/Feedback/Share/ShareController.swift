@@ -45,19 +45,24 @@ enum ShareController {
             hasContact: request.query[String.self, at: "contact"] == "yes",
             isComplaint: request.query[String.self, at: "complaint"] == "yes",
             sentReceipt: request.query[String.self, at: "receipt"] == "yes",
-            sentAgain: request.query[String.self, at: "again"] == "yes", contact: request.heardConfiguration.contact)
+            sentAgain: request.query[String.self, at: "again"] == "yes", contact: request.heardConfiguration.contact,
+            answerOnly: request.query[String.self, at: "answer"] == "only")
         return .html(page)
     }
 
     /// The thank-you page for what was stored. A complaint's page says what happens to a complaint, whatever else
     /// the form said; `sentAgain` when this was the same form sent again and the first copy is what was kept.
+    /// `answerOnly` for an FFT answer with no comment: counted, never published; there `hasContact` says that
+    /// contact details were given (and not kept).
     static func thanksPath(
         reference: String, willPublish: Bool, hasContact: Bool, sentReceipt: Bool, isComplaint: Bool = false,
-        sentAgain: Bool = false
+        sentAgain: Bool = false, answerOnly: Bool = false
     ) -> String {
         SiteURL.shareThanks + "?ref=" + reference
             + (isComplaint
-                ? "&complaint=yes" : (willPublish ? "&publish=yes" : "") + (hasContact ? "&contact=yes" : ""))
+                ? "&complaint=yes"
+                : (answerOnly ? "&answer=only" : willPublish ? "&publish=yes" : "")
+                    + (hasContact ? "&contact=yes" : ""))
             + (sentReceipt ? "&receipt=yes" : "") + (sentAgain ? "&again=yes" : "")
     }
 
@@ -175,31 +180,28 @@ enum ShareController {
         var validated: FeedbackSubmission.Valid?
         var channel = FeedbackChannel.online
         var receivedOn = request.today
-        // Staff may enter a paper FFT card with only the answer ticked: it is counted, with nothing to publish, so
-        // no words and no consent are asked for. The public form always asks for words; but an answer whose words
-        // say nothing ("N/A"), from anyone, is kept the same way. Without an FFT answer, "N/A" carries nothing.
+        // An FFT answer with no words (a paper card with only the answer ticked, a patient on a phone who only
+        // ticks), or with words that say nothing ("N/A"), is an answer only: counted, with nothing to moderate or
+        // publish, so no words and no consent are asked for. Without an FFT answer, "N/A" carries nothing.
         let wordless = !form.submission.hasWords
         let nonAnswer = form.submission.hasOnlyNonAnswers
-        let answerOnly = form.submission.hasRating && ((staffEntry && wordless) || nonAnswer)
+        let answerOnly = form.submission.hasRating && (wordless || nonAnswer)
         if nonAnswer, !form.submission.hasRating {
             errors.append(
                 FieldError(
                     "story",
                     staffEntry
                         ? "\(form.submission.firstAnswerQuoted) says nothing to count or read: enter what the person wrote, or, if that is all they wrote, tick their FFT answer."
-                        : "Tell us about your experience: \(form.submission.firstAnswerQuoted) on its own does not tell us what happened."
+                        : "Tell us about your experience: \(form.submission.firstAnswerQuoted) on its own does not tell us what happened. If you only want to answer the question above, leave this empty."
                 ))
         }
         do {
             validated = try form.submission.validated(consentRequired: !answerOnly, wordsRequired: !answerOnly)
         } catch {
-            // Staff copy what someone else wrote: "Tell us about your experience" is the public form's question.
+            // With no words and no answer, each form says what would do: staff copy what someone else wrote.
             errors += error.errors.map { error in
-                staffEntry && error.field == "story" && wordless
-                    ? FieldError(
-                        "story",
-                        "Enter what the person wrote, or, for a card with no words, tick their FFT answer.")
-                    : error
+                guard error.field == "story", wordless else { return error }
+                return FieldError("story", staffEntry ? Self.staffNeedsWords : Self.publicNeedsWords)
             }
         }
         if answerOnly, form.isComplaint == "yes" {
@@ -209,6 +211,10 @@ enum ShareController {
                     staffEntry
                         ? "A complaint needs the complainant's words: write what it is about."
                         : "A complaint needs your words: write what it is about."))
+        } else if answerOnly, !staffEntry, form.submission.wantsReply {
+            // An answer only is counted, not read: it reaches nobody's queue, so nobody would reply to it. Rather
+            // than promise a reply that cannot come, the form asks for the words there would be to reply to.
+            errors.append(FieldError("wants_reply", Self.replyNeedsWords))
         }
         if staffEntry {
             if let chosen = FeedbackChannel(rawValue: form.channel ?? ""),
@@ -263,7 +269,14 @@ enum ShareController {
                         "equality", "The answers about you could not be read. Choose them again from the lists."))
             }
         }
-        guard errors.isEmpty, let valid = validated else { return redisplay(ValidationFailure(errors)) }
+        guard errors.isEmpty, var valid = validated else { return redisplay(ValidationFailure(errors)) }
+        // Contact details are asked for to reply and to say what changed because of the words; an answer only
+        // has neither, so the public form does not keep them (the thank-you page says so). Staff entering a card
+        // copy what is on it, as before.
+        let gaveContact = valid.contactName != nil || valid.contactEmail != nil || valid.contactPhone != nil
+        if answerOnly, !staffEntry {
+            (valid.contactName, valid.contactEmail, valid.contactPhone, valid.wantsReply) = (nil, nil, nil, false)
+        }
 
         var submitterHash: String?
         if !staffEntry {
@@ -350,11 +363,28 @@ enum ShareController {
                     reference: item.reference, willPublish: false, hasContact: true, sentReceipt: item.sentReceipt,
                     isComplaint: true))
         }
+        if answerOnly {
+            return request.redirect(
+                to: thanksPath(
+                    reference: item.reference, willPublish: false, hasContact: gaveContact,
+                    sentReceipt: item.sentReceipt, answerOnly: true))
+        }
         return request.redirect(
             to: thanksPath(
                 reference: item.reference, willPublish: valid.consentToPublish && !valid.saysNothing,
                 hasContact: valid.contactEmail != nil || valid.contactPhone != nil, sentReceipt: item.sentReceipt))
     }
+
+    /// The public form's words when there are neither words nor an FFT answer: either will do.
+    static let publicNeedsWords =
+        "Tell us about your experience, or choose an answer to \"\(FFTRating.question)\""
+
+    /// Staff entry's: they copy what someone else sent.
+    static let staffNeedsWords = "Enter what the person wrote, or, for a card with no words, tick their FFT answer."
+
+    /// Why an FFT answer with no words cannot ask for a reply.
+    static let replyNeedsWords =
+        "To get a reply, tell us in a few words what happened, so we know what to reply to, or untick \"I would like a reply\". An answer on its own is counted, but not read."
 
     private static func storedCopy(of submissionKey: String, on db: any Database) async throws -> FeedbackItem? {
         try await FeedbackItem.query(on: db).filter(\.$submissionKey == submissionKey).first()
@@ -380,11 +410,13 @@ enum ShareController {
             try await Notice.query(on: request.db).filter(\.$feedbackID == first.id)
             .filter(\.$kind ~~ ["feedback_receipt", "complaint_receipt"]).count() > 0
         let isComplaint = try await Complaint.query(on: request.db).filter(\.$feedback.$id == first.id!).count() > 0
+        // An answer only kept no contact details, so the page cannot say whether any were given: it says nothing.
+        let answerOnly = first.saysNothing && first.fftRating != nil
         return request.redirect(
             to: thanksPath(
-                reference: first.reference, willPublish: first.consentToPublish,
-                hasContact: first.contactEmail != nil || first.contactPhone != nil, sentReceipt: sentReceipt,
-                isComplaint: isComplaint, sentAgain: true))
+                reference: first.reference, willPublish: first.consentToPublish && !answerOnly,
+                hasContact: !answerOnly && (first.contactEmail != nil || first.contactPhone != nil),
+                sentReceipt: sentReceipt, isComplaint: isComplaint, sentAgain: true, answerOnly: answerOnly))
     }
 
     /// The day a letter or call arrived: today unless given, never in the future, and within the last year

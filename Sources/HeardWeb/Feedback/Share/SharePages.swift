@@ -161,7 +161,9 @@ enum SharePages {
                     name: "story", label: "What happened?", value: submission.story, failure: failure,
                     hint: staffEntry
                         ? "In their words, as received. Names and other personal details are taken out before anything is published."
-                        : "Tell us in your own words. Please do not include names or other personal details.", rows: 8)
+                        : "If you answered the question above, you can leave this empty: your answer still counts. "
+                            + "If you did not, we need a few words here. Please do not include names or other personal details.",
+                    rows: 8)
                 FormComponents.textArea(
                     name: "what_was_good", label: "What was good? (optional)", value: submission.whatWasGood,
                     failure: failure, rows: 3)
@@ -182,7 +184,9 @@ enum SharePages {
                             .init(value: "no", label: "No, keep it private"),
                         ],
                     selected: submission.consentToPublish, failure: failure,
-                    hint: "Published means anyone can read it on this website, with a reply from the service. "
+                    hint: (staffEntry
+                        ? "Only needed if they wrote something. " : "Only needed if you write something. ")
+                        + "Published means anyone can read it on this website, with a reply from the service. "
                         + "We remove names, phone numbers, e-mail addresses, NHS numbers and other personal details first, "
                         + "and a person checks it before it appears. Private feedback is still read and used to improve care."
                 )
@@ -245,7 +249,9 @@ enum SharePages {
                 type: "tel", autocomplete: "tel", required: false, width: "medium")
             FormComponents.checkbox(
                 name: "wants_reply", label: staffEntry ? "They would like a reply" : "I would like a reply",
-                checked: submission.wantsReply)
+                checked: submission.wantsReply,
+                hint: staffEntry ? nil : "We can reply only if you tell us what happened, not to an answer on its own.",
+                failure: failure)
         }
     }
 
@@ -277,11 +283,16 @@ enum SharePages {
 
     static func thankYou(
         context: PageContext, reference: String, willPublish: Bool, hasContact: Bool, isComplaint: Bool = false,
-        sentReceipt: Bool = false, sentAgain: Bool = false, contact: SiteContact = .default
+        sentReceipt: Bool = false, sentAgain: Bool = false, contact: SiteContact = .default, answerOnly: Bool = false
     ) -> String {
-        PageLayout.render(context) {
+        let answerOnly = answerOnly && !isComplaint
+        return PageLayout.render(context) {
             div(.class("panel-confirmation")) {
-                h1 { isComplaint ? "We have your complaint" : "Thank you for your feedback" }
+                h1 {
+                    isComplaint
+                        ? "We have your complaint"
+                        : answerOnly ? "Thank you for your answer" : "Thank you for your feedback"
+                }
                 p { "Your reference is" }
                 p(.class("reference")) { strong { reference } }
             }
@@ -304,6 +315,8 @@ enum SharePages {
                         "If you are worried about your safety or someone else's, call 999 in an emergency or 111 for urgent advice."
                     }
                 }
+            } else if answerOnly {
+                answerOnlySteps(gaveContact: hasContact)
             } else {
                 thankYouSteps(willPublish: willPublish, hasContact: hasContact)
             }
@@ -332,6 +345,27 @@ enum SharePages {
                 "Contact \(PlaceholderContact.whoRunsTheSite)"
             }
             " and quote your reference, \(reference)."
+        }
+    }
+
+    /// For an FFT answer with no comment (none, or words that say nothing, "N/A"): it is counted, and nobody reads
+    /// it, so nothing is said about reading, replying or publishing. What is promised is what the open data holds:
+    /// each whole month's count of every answer, by service.
+    @HTMLBuilder
+    private static func answerOnlySteps(gaveContact: Bool) -> [HTMLNode] {
+        ul(.class("list-bullet")) {
+            li {
+                "We count every answer. When the month is over, we publish how many people gave each answer about each service, as "
+                a(.href(OpenDataURL.page)) { "open data" }
+                "."
+            }
+            li { "There was no comment with your answer, so there is nothing for us to read, reply to or publish." }
+            if gaveContact {
+                li { "We have not kept the contact details you gave, because there is nothing for us to reply to." }
+            }
+            li {
+                "If you are worried about your safety or someone else's, call 999 in an emergency or 111 for urgent advice."
+            }
         }
     }
 
