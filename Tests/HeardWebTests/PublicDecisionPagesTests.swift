@@ -83,6 +83,26 @@ extension PublicPagesTests {
             #expect(order.allSatisfy { $0 != nil }, "every step is on the trail")
             let found = order.compactMap { $0 }
             #expect(found == found.sorted(), "in date order")
+
+            // What people were told: what changed, and what could not change and why.
+            for (name, kind, reason) in [
+                ("Travel and access", ThemeResponseKind.proposalChanged, "A shuttle bus will run from the station."),
+                ("Opening hours", .notAccepted, "We cannot staff evenings safely yet."),
+                ("Parking", nil, ""),
+            ] {
+                try await ConsultationTheme(
+                    consultationID: consultation.id!, name: name, summary: "s", mentions: 9, sentiment: 3, quote: "q",
+                    responseKind: kind, responseReason: reason
+                ).create(on: app.db)
+            }
+            let answered = try await app.browser().get(
+                "/initiatives/\(consultation.$initiative.id.uuidString.lowercased())"
+            ).body
+            #expect(answered.contains("What changed:"))
+            #expect(answered.contains("<li>Travel and access: A shuttle bus will run from the station.</li>"))
+            #expect(answered.contains("What we could not change, and why:"))
+            #expect(answered.contains("<li>Opening hours: We cannot staff evenings safely yet.</li>"))
+            #expect(!answered.contains("Parking:"), "a theme not yet answered is not listed")
         }
     }
 

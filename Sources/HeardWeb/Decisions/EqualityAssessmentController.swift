@@ -310,15 +310,26 @@ enum EqualityAssessmentController {
         var text: [String: String] = [:]
         for group in ConsultationAnalysis.representation(consultationForms + activityForms, population: population) {
             let key = group.characteristic.rawValue
-            let sources = [
-                bundle.consultation == nil ? nil : "\(fromConsultation[key] ?? "0") from the consultation",
-                activityIDs.isEmpty ? nil : "\(fromActivities[key] ?? "0") at involvement activities",
+            let counts = [
+                bundle.consultation == nil ? nil : (fromConsultation[key] ?? 0, "from the consultation"),
+                activityIDs.isEmpty ? nil : (fromActivities[key] ?? 0, "at involvement activities"),
             ].compactMap { $0 }
-            let flagged = group.rows.filter(\.underRepresented).map(\.category)
-            // The same small-number rule as the tables: this text may be published with the assessment.
+            let flagged = group.rows.filter(\.underRepresented).map {
+                AnalysisViews.categoryLabel(group.characteristic, $0.category)
+            }
+            // The same small-number rule as the tables: this text may be published with the assessment. Beside
+            // the total, each source's count gives the other away by subtraction, so the split is given only
+            // when no source is small (27 in all and 26 from the consultation would show 1 at an event).
+            let splitIsSafe = counts.allSatisfy { $0.0 == 0 || $0.0 >= Representation.defaultSuppressBelow }
+            let split =
+                counts.count < 2
+                ? counts.map { " (\($0.0) \($0.1))" }.joined()
+                : splitIsSafe
+                    ? " (" + counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")"
+                    : " (from the consultation and involvement activities together)"
             var line =
                 Representation.totalIsSafe(group.rows)
-                ? "\(group.answered) people answered (\(sources.joined(separator: ", ")))."
+                ? "\(group.answered) people answered\(split)."
                 : "How many answered is not shown, to protect a small group."
             if !flagged.isEmpty { line += " Under-represented: " + flagged.joined(separator: ", ") + "." }
             text[key] = line
@@ -326,15 +337,8 @@ enum EqualityAssessmentController {
         return text
     }
 
-    /// How many answered each characteristic, or "a number not shown" where that total would give a small
-    /// group away.
-    private static func answered(_ groups: [ConsultationAnalysis.RepresentationGroup]) -> [String: String] {
-        Dictionary(
-            uniqueKeysWithValues: groups.map {
-                (
-                    $0.characteristic.rawValue,
-                    Representation.totalIsSafe($0.rows) ? String($0.answered) : "a number not shown"
-                )
-            })
+    /// How many answered each characteristic from one source.
+    private static func answered(_ groups: [ConsultationAnalysis.RepresentationGroup]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: groups.map { ($0.characteristic.rawValue, $0.answered) })
     }
 }

@@ -452,6 +452,14 @@ enum PublicViews {
                                 for theme in changed { li { theme.name + ": " + theme.responseReason } }
                             }
                         }
+                        // Feeding back includes what could not change, and why, not only the wins.
+                        let notChanged = bundle.themes.filter { $0.responseKind == .notAccepted }
+                        if !notChanged.isEmpty {
+                            p { strong { "What we could not change, and why:" } }
+                            ul(.class("list-bullet")) {
+                                for theme in notChanged { li { theme.name + ": " + theme.responseReason } }
+                            }
+                        }
                     }
                 }
                 if let opens {
