@@ -239,3 +239,34 @@ extension PublicPagesTests {
         #expect(svg.contains("A very long answer that goes on a…"))
     }
 }
+
+extension PublicPagesTests {
+    @Test(
+        "a decision's public record says when the consultation ran, when its analysis was published and when it was approved",
+        arguments: TestDatabase.all)
+    func recordShowsTheOrder(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
+            let approved = try await Decision.query(on: app.db).filter(\.$status == "approved").all()
+            var checked = 0
+            for decision in approved {
+                guard
+                    let consultation = try await Consultation.query(on: app.db)
+                        .filter(\.$initiative.$id == decision.$initiative.id).first(),
+                    let published = consultation.analysisPublishedAt, let approvedAt = decision.approvedAt
+                else { continue }
+                let page = try await app.browser().get("/decisions/\(decision.id!.uuidString.lowercased())").body
+                let lastDay = consultation.closedEarlyOn.flatMap(SimpleDate.init(iso:)) ?? consultation.closes
+                #expect(page.contains("<dt>Consultation</dt>"))
+                #expect(
+                    page.contains(": open from \(consultation.opens.ukText) to \(lastDay.ukText)"),
+                    "\(decision.title)")
+                #expect(
+                    page.contains(
+                        "<dt>What people said, published</dt><dd>\(DecisionClock.ukDay(of: published).ukText)</dd>"))
+                #expect(page.contains("<dt>Approved</dt><dd>\(DecisionClock.ukDay(of: approvedAt).ukText)</dd>"))
+                checked += 1
+            }
+            #expect(checked > 0, "the demo has an approved decision after a consultation")
+        }
+    }
+}

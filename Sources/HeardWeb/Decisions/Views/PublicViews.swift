@@ -609,6 +609,34 @@ enum PublicViews {
         }
     }
 
+    /// When the consultation ran, when its analysis was published and when the decision was approved, so anyone
+    /// can see the consultation closed, and was analysed, before the decision was taken.
+    static func consultationRows(
+        _ decision: Decision, bundle: InitiativeBundle
+    ) -> [(String, HTMLNode)] {
+        var rows: [(String, HTMLNode)] = []
+        if let consultation = bundle.consultation, let facts = bundle.consultationFacts {
+            rows.append(
+                (
+                    "Consultation",
+                    .fragment([
+                        a(.href(DecisionURL.publicConsultation(consultation.id!))) { consultation.title },
+                        .text(
+                            ": open from \(consultation.opens.ukText) to \(facts.lastDay.ukText)"
+                                + (facts.closedEarlyOn == nil ? "" : " (closed early)") + ", "
+                                + Wording.count(bundle.responseCount, "response") + "."),
+                    ])
+                ))
+            if let published = consultation.analysisPublishedAt {
+                rows.append(("What people said, published", .text(DecisionClock.ukDay(of: published).ukText)))
+            }
+        }
+        if let approved = decision.approvedAt {
+            rows.append(("Approved", .text(DecisionClock.ukDay(of: approved).ukText)))
+        }
+        return rows
+    }
+
     static func decision(_ decision: Decision, bundle: InitiativeBundle, context: PageContext) -> String {
         // The board that met, when the meeting names one: readers can check the declarations against its register.
         // The board its public page lists the decision under, if any; else the first a joint meeting names.
@@ -620,29 +648,32 @@ enum PublicViews {
         let board = boards.first { $0.name == name }
         return PageLayout.render(context) {
             h1 { decision.title }
-            DecisionForms.summaryList([
-                (
-                    "Meeting",
-                    board.map { board in
-                        .fragment([
-                            .text(decision.meeting + " ("),
-                            a(.href(BoardURL.publicBoard(board.id!))) {
-                                "who sits on it and their register of interests"
-                            },
-                            .text(")"),
-                        ])
-                    } ?? .text(decision.meeting)
-                ),
-                ("Date", .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)),
-                ("Members present", DecisionForms.lines(decision.membersPresent)),
-                (
-                    "Declarations of interest",
-                    decision.declarations.isEmpty ? .text("None declared") : DecisionForms.lines(decision.declarations)
-                ),
-                ("Quorate for this item", .text(quorateText(decision))),
-                ("Decision", .text(decision.outcome)),
-                ("Equality impact assessment", .text(bundle.eiaStatus.title)),
-            ])
+            DecisionForms.summaryList(
+                [
+                    (
+                        "Meeting",
+                        board.map { board in
+                            .fragment([
+                                .text(decision.meeting + " ("),
+                                a(.href(BoardURL.publicBoard(board.id!))) {
+                                    "who sits on it and their register of interests"
+                                },
+                                .text(")"),
+                            ])
+                        } ?? .text(decision.meeting)
+                    ),
+                    ("Date", .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)),
+                ] + consultationRows(decision, bundle: bundle) + [
+                    ("Members present", DecisionForms.lines(decision.membersPresent)),
+                    (
+                        "Declarations of interest",
+                        decision.declarations.isEmpty
+                            ? .text("None declared") : DecisionForms.lines(decision.declarations)
+                    ),
+                    ("Quorate for this item", .text(quorateText(decision))),
+                    ("Decision", .text(decision.outcome)),
+                    ("Equality impact assessment", .text(bundle.eiaStatus.title)),
+                ])
             if !bundle.themes.isEmpty {
                 DataTable.render(
                     caption: "How the decision responded to each theme from the consultation",
