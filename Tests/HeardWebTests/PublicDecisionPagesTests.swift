@@ -247,6 +247,7 @@ extension PublicPagesTests {
     func recordShowsTheOrder(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
             let approved = try await Decision.query(on: app.db).filter(\.$status == "approved").all()
+            let secretary = try await app.signedInBrowser(.boardSecretary)
             var checked = 0
             for decision in approved {
                 guard
@@ -264,6 +265,12 @@ extension PublicPagesTests {
                     page.contains(
                         "<dt>What people said, published</dt><dd>\(DecisionClock.ukDay(of: published).ukText)</dd>"))
                 #expect(page.contains("<dt>Approved</dt><dd>\(DecisionClock.ukDay(of: approvedAt).ukText)</dd>"))
+                // The staff paper, once approved, shows the same record.
+                let paper = try await secretary.get(
+                    "/staff/initiatives/\(decision.$initiative.id.uuidString.lowercased())/decision"
+                ).body
+                #expect(paper.contains(": open from \(consultation.opens.ukText) to \(lastDay.ukText)"))
+                #expect(paper.contains("<dt>Members present</dt>") && paper.contains(decision.outcome))
                 checked += 1
             }
             #expect(checked > 0, "the demo has an approved decision after a consultation")

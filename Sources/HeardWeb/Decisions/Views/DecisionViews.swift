@@ -87,6 +87,21 @@ enum DecisionViews {
                     a(.href(DecisionURL.publicDecision(decision.id!))) { "Public decision record" }
                 }
                 p { "Quorate for this item: " + PublicViews.quorateText(decision) + "." }
+                // The record as approved: the form that edits it is gone, so what was decided, when and by whom is
+                // shown here, with the consultation's dates before it.
+                DecisionForms.summaryList(
+                    [
+                        ("Meeting", .text(decision.meeting)),
+                        ("Date", .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)),
+                    ] + PublicViews.consultationRows(decision, bundle: bundle) + [
+                        ("Members present", DecisionForms.lines(decision.membersPresent)),
+                        (
+                            "Declarations of interest",
+                            decision.declarations.isEmpty
+                                ? .text("None declared") : DecisionForms.lines(decision.declarations)
+                        ),
+                        ("Decision", .text(decision.outcome)),
+                    ])
             }
             if !bundle.themes.isEmpty {
                 DataTable.render(
