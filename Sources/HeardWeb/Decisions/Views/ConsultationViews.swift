@@ -214,6 +214,16 @@ enum ConsultationViews {
                     button(.type("submit"), .class("button button-secondary")) { "Extend the consultation" }
                 }
             }
+            if let analysis, state == .open {
+                // Who has answered so far, to aim outreach at the groups not yet heard while there is time. The
+                // themes wait for the close, so nobody starts deciding before everyone has had their say.
+                AnalysisViews.representation(analysis)
+                p(.id("so-far")) {
+                    "So far, while the consultation is open: \(Wording.count(analysis.total, "response")). Use "
+                        + "this to reach the groups not yet heard before it closes; what people said is analysed "
+                        + "after it closes."
+                }
+            }
             if let analysis, state != .open, state != .forthcoming {
                 AnalysisViews.summary(analysis)
                 if !suggested.isEmpty {
