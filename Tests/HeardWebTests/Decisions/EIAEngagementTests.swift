@@ -95,6 +95,22 @@ struct EIAEngagementTests {
             }
             let more = try await officer.get("/staff/initiatives/\(initiative.id!.uuidString.lowercased())/eia").body
             #expect(more.contains("32 people answered (26 from the consultation, 6 at involvement activities)."))
+
+            // A draft whose box already holds words keeps them, with the figures as they stand now under it.
+            try await EqualityAssessment(
+                initiativeID: initiative.id!, whoAffected: "Eye clinic patients",
+                entries: [
+                    "sex": .init(
+                        evidence: "", engagement: "Consultation and listening events.", impact: "", mitigations: "",
+                        actions: "")
+                ], status: .draft
+            ).create(on: app.db)
+            let draft = try await officer.get("/staff/initiatives/\(initiative.id!.uuidString.lowercased())/eia").body
+            #expect(draft.contains("Consultation and listening events."))
+            #expect(
+                draft.contains(
+                    "What the monitoring forms show now: 32 people answered (26 from the consultation, 6 at involvement activities)."
+                ))
         }
     }
 }

@@ -20,7 +20,7 @@ enum EqualityAssessmentViews {
             h1 { heading }
             p(.class("lead")) { bundle.initiative.title }
             p {
-                "Due regard to the Public Sector Equality Duty (Equality Act 2010 s149) must be had before and at the time of the decision, and recorded. The engagement boxes are filled in from who responded; check and add to them."
+                "Due regard to the Public Sector Equality Duty (Equality Act 2010 s149) must be had before and at the time of the decision, and recorded. The engagement boxes are filled in from who responded when they are empty; when they already hold words, what the monitoring forms show now is given under each box. Check and add to them."
             }
             if isReview, let decision = bundle.decision {
                 div(.class("panel")) {
@@ -64,10 +64,15 @@ enum EqualityAssessmentViews {
                         FormComponents.textArea(
                             name: "evidence-" + s, label: "Evidence (or why there is none)", value: entry.evidence,
                             failure: failure, rows: 2)
+                        // The figures as they stand now, beside words written earlier, so a box filled in before
+                        // more people answered is checked against them.
+                        let now = engagement[c.rawValue] ?? ""
                         FormComponents.textArea(
                             name: "engagement-" + s, label: "Engagement that reached this group",
-                            value: entry.engagement,
-                            failure: failure, rows: 2)
+                            value: entry.engagement, failure: failure,
+                            hint: now.isEmpty || entry.engagement.contains(now)
+                                ? nil : "What the monitoring forms show now: " + now,
+                            rows: 2)
                         FormComponents.selectField(
                             name: "impact-" + s, label: "Likely impact", choices: EqualityAssessmentController.impacts,
                             selected: entry.impact, failure: failure, prompt: "Choose")
