@@ -277,3 +277,46 @@ extension PublicPagesTests {
         }
     }
 }
+
+extension PublicPagesTests {
+    @Test(
+        "the outcome report names each question answered in people's own words, with how many answered it",
+        arguments: TestDatabase.all)
+    func ownWordsQuestions(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
+            var checked = 0
+            for consultation in try await Consultation.query(on: app.db).filter(\.$analysisPublishedAt != nil).all() {
+                let questions = try await SurveyQuestion.query(on: app.db)
+                    .filter(\.$consultation.$id == consultation.id!).all().filter { $0.kind == .freeText }
+                guard !questions.isEmpty else { continue }
+                // Three people answer the first such question in words.
+                for response in try await SurveyResponse.query(on: app.db)
+                    .filter(\.$consultation.$id == consultation.id!).limit(3).all()
+                {
+                    var answers = response.answerMap
+                    answers[questions[0].id!.uuidString] = "Somewhere I can reach by bus."
+                    response.answers = SurveyResponse.encode(answers)
+                    try await response.save(on: app.db)
+                }
+                let responses = try await SurveyResponse.query(on: app.db)
+                    .filter(\.$consultation.$id == consultation.id!).all()
+                let path = "/consultations/\(consultation.id!.uuidString.lowercased())/outcome"
+                let page = try await app.browser().get(path).body
+                let csv = try await app.browser().get(path + ".csv").body
+                for question in questions {
+                    let answered = responses.filter {
+                        !($0.answerMap[question.id!.uuidString] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+                    }.count
+                    let people = answered == 1 ? "1 person" : "\(answered) people"
+                    #expect(page.contains("<h3>\(question.text)</h3>"), "\(question.text)")
+                    #expect(page.contains("\(people) answered in their own words."), "\(question.text)")
+                    #expect(csv.contains("question,\(question.text),answered in their own words,\(answered),,,\r\n"))
+                    checked += answered
+                }
+                // Groups are named in the file as on the page, not by census code.
+                #expect(!csv.contains("representation,Age,0-14"))
+            }
+            #expect(checked >= 3, "the demo has a published consultation with a question asked for words")
+        }
+    }
+}

@@ -71,6 +71,9 @@ struct ConsultationAnalysis {
     /// Where the population figures come from (Census 2021, or an administrator's file).
     var populationSource: String?
     var freeTextCount: Int
+    /// Each question answered in people's own words, with how many answered it: their words go to the themes,
+    /// but the question and its reach are reported too, so no question asked goes unmentioned.
+    var ownWords: [(question: SurveyQuestion, answered: Int)] = []
 
     static func load(_ bundle: InitiativeBundle, on db: any Database) async throws -> ConsultationAnalysis? {
         guard let consultation = bundle.consultation, let id = consultation.id else { return nil }
@@ -172,11 +175,21 @@ struct ConsultationAnalysis {
                     answered: answered,
                     ranks: ranks))
         }
+        let ownWords = questions.filter { $0.kind == .freeText }.map { question in
+            let key = question.id!.uuidString
+            return (
+                question,
+                responses.filter { !($0.answerMap[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                    .count
+            )
+        }
         let groups = representation(equalityAnswers, population: population)
-        return ConsultationAnalysis(
+        var analysis = ConsultationAnalysis(
             total: responses.count, byChannel: channels, byPlace: places, campaigns: campaigns,
             tallies: tallies, representation: groups, comparisonPlace: comparisonPlace,
             populationSource: populationSource, freeTextCount: texts.count)
+        analysis.ownWords = ownWords
+        return analysis
     }
 
     /// One table per characteristic that anyone answered. Each monitoring form counts once per question.

@@ -168,6 +168,9 @@ enum PublicDecisionsController {
                 }
             }
         }
+        for (question, answered) in analysis.ownWords {
+            rows.append(["question", question.text, "answered in their own words", String(answered), "", "", ""])
+        }
         for theme in bundle.themes {
             rows.append([
                 "theme", theme.name,
@@ -180,7 +183,8 @@ enum PublicDecisionsController {
         for group in analysis.representation {
             for row in group.rows {
                 rows.append([
-                    "representation", group.characteristic.title, row.category,
+                    "representation", group.characteristic.title,
+                    AnalysisViews.categoryLabel(group.characteristic, row.category),
                     row.respondentsText(), row.respondentShare.map { String(format1: $0) } ?? "",
                     row.populationShare.map { String(format1: $0) } ?? "",
                     // The page's verdict, so "no" and "too few to tell" are told apart, as on the page.

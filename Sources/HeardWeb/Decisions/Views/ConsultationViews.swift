@@ -415,6 +415,16 @@ enum AnalysisViews {
                 caption: "Responses by place", headers: ["Place", "Responses"],
                 rows: analysis.byPlace.map { [.text($0.0), .text(String($0.1))] }),
             .fragment(analysis.tallies.map(chart)),
+            .fragment(
+                analysis.ownWords.map { question, answered in
+                    section(.class("chart-block")) {
+                        h3 { question.text }
+                        p(.class("hint")) {
+                            Wording.count(answered, "person", "people")
+                                + " answered in their own words. What they said is in the themes below."
+                        }
+                    }
+                }),
             representation(analysis),
         ])
     }
