@@ -102,6 +102,29 @@ struct APIListsTests {
                     let storedThemes = try await ConsultationTheme.query(on: app.db)
                         .filter(\.$consultation.$id == consultation.id!).all()
                     #expect(Set(themes.compactMap { $0["name"] as? String }) == Set(storedThemes.map(\.name)))
+                    let byPlace = try #require(outcome["by_place"] as? [String: Int])
+                    #expect(byPlace.values.reduce(0, +) == responses.count)
+                    // Every question is there, those answered in words too, as on the outcome page.
+                    let results = try #require(outcome["questions"] as? [JSON])
+                    #expect(results.count == questions.count)
+                    // Representation as the page gives it: the same groups, a small count null, never below 5.
+                    let page = try await visitor.get("/consultations/\(id.lowercased())/outcome").body
+                    let representation = try #require(outcome["representation"] as? [JSON])
+                    #expect(!representation.isEmpty)
+                    for characteristic in representation {
+                        for group in try #require(characteristic["groups"] as? [JSON]) {
+                            let shownAs = try #require(group["shown_as"] as? String)
+                            if let count = group["respondents"] as? Int {
+                                #expect(count == 0 || count >= 5, "\(group)")
+                                #expect(shownAs == String(count))
+                            } else {
+                                #expect(group["respondents"] is NSNull)
+                                #expect(shownAs == "fewer than 5" || shownAs == "not shown, to protect a small group")
+                                #expect(group["respondent_percent"] is NSNull)
+                            }
+                            #expect(page.contains(try #require(group["group"] as? String)))
+                        }
+                    }
                 } else {
                     sawPending = true
                     #expect(item["outcome_url"] is NSNull)

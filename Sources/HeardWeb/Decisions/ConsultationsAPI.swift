@@ -72,19 +72,52 @@ enum ConsultationsAPI {
         }
     }
 
+    /// One group of a characteristic, with the page's small-number rules: a count under 5, or one hidden so a
+    /// small one cannot be worked out, is null with `shown_as` saying which.
+    struct RepresentationGroupResult: Content {
+        var group: String
+        @NullEncoded var respondents: Int?
+        var shownAs: String
+        @NullEncoded var respondentPercent: Double?
+        @NullEncoded var populationPercent: Double?
+        /// The page's verdict: "Yes", "No", "Too few to tell" or "Cannot compare".
+        var underRepresented: String
+
+        enum CodingKeys: String, CodingKey {
+            case group, respondents
+            case shownAs = "shown_as", respondentPercent = "respondent_percent"
+            case populationPercent = "population_percent", underRepresented = "under_represented"
+        }
+    }
+
+    struct RepresentationResult: Content {
+        var characteristic: String
+        /// How many answered this characteristic; null when the total would give a small group away.
+        @NullEncoded var answered: Int?
+        var groups: [RepresentationGroupResult]
+    }
+
     struct Outcome: Content {
         var publishedOn: String
         var summary: String
         var responses: Int
         var byChannel: [String: Int]
+        var byPlace: [String: Int]
         /// Sizes of the groups of near-identical responses (organised campaigns), largest first.
         var campaignGroups: [Int]
+        /// Every question, those answered in people's own words too (their counts empty: the words are in
+        /// the themes).
         var questions: [QuestionResult]
         var themes: [ThemeResult]
+        /// Who answered the equality monitoring questions, compared with who lives in the place.
+        var representation: [RepresentationResult]
+        /// The place the population shares are for; null when the consultation covers several.
+        @NullEncoded var comparisonPlace: String?
 
         enum CodingKeys: String, CodingKey {
-            case summary, responses, questions, themes
+            case summary, responses, questions, themes, representation
             case publishedOn = "published_on", byChannel = "by_channel", campaignGroups = "campaign_groups"
+            case byPlace = "by_place", comparisonPlace = "comparison_place"
         }
     }
 
@@ -181,6 +214,7 @@ enum ConsultationsAPI {
                 publishedOn: DecisionClock.ukDay(of: published).iso, summary: consultation.outcomeSummary,
                 responses: analysis.total,
                 byChannel: Dictionary(analysis.byChannel, uniquingKeysWith: +),
+                byPlace: Dictionary(analysis.byPlace, uniquingKeysWith: +),
                 campaignGroups: analysis.campaignClusters,
                 questions: analysis.tallies.map { tally in
                     QuestionResult(
@@ -191,12 +225,29 @@ enum ConsultationsAPI {
                                 answer: tally.question.kind == .scale ? ScaleLabels.values[index] : count.0,
                                 count: count.1)
                         })
-                },
+                }
+                    + analysis.ownWords.map {
+                        QuestionResult(
+                            question: $0.question.id!, text: $0.question.text, answered: $0.answered, counts: [])
+                    },
                 themes: bundle.themes.map {
                     ThemeResult(
                         name: $0.name, summary: $0.summary, mentions: $0.mentions, response: $0.responseKind,
                         reason: $0.responseReason, respondedOn: $0.respondedOn)
-                })
+                },
+                representation: analysis.representation.map { group in
+                    RepresentationResult(
+                        characteristic: group.characteristic.title,
+                        answered: Representation.totalIsSafe(group.rows) ? group.answered : nil,
+                        groups: group.rows.map { row in
+                            RepresentationGroupResult(
+                                group: AnalysisViews.categoryLabel(group.characteristic, row.category),
+                                respondents: row.respondents, shownAs: row.respondentsText(),
+                                respondentPercent: row.respondentShare, populationPercent: row.populationShare,
+                                underRepresented: row.verdict)
+                        })
+                },
+                comparisonPlace: analysis.comparisonPlace)
         }
         return Detail(
             consultation: summary(
