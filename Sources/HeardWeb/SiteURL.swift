@@ -19,6 +19,7 @@ enum SiteURL {
     static let share = "/feedback"
     static let shareNew = "/feedback/new"
     static let shareThanks = "/feedback/thank-you"
+    static let feedbackCheck = "/feedback/check"
     static let stories = "/stories"
     static let youSaidWeDid = "/you-said-we-did"
 

@@ -67,6 +67,7 @@ func routes(_ app: Application) throws {
     browser.get("feedback", "new", use: ShareController.showForm)
     browser.post("feedback", "new", use: ShareController.submit)
     browser.get("feedback", "thank-you", use: ShareController.thankYou)
+    browser.get("feedback", "check", use: FeedbackCheckController.show)
     browser.get("stories", use: StoriesController.index)
     browser.get("stories", ":reference", use: StoriesController.show)
     browser.get("you-said-we-did", use: YouSaidWeDidController.index)

@@ -375,6 +375,16 @@ class Run:
         reference = self.find(".reference").text.strip()
         if not reference:
             raise CheckFailed("The thank-you page shows no reference")
+        # The thank-you page's link shows what has happened to it, found by the reference.
+        self.click_and_wait(self.find("a[href^='/feedback/check']"))
+        self.page("share: check on it")
+        text = self.find("main").text
+        if f"What has happened to {reference}" not in text or "waiting to be read" not in text:
+            raise CheckFailed("Checking on the feedback does not show what has happened to it")
+        self.fill("reference", "HRD-0000")
+        self.click_and_wait(self.button("Check"))
+        self.page("share: check with a mistyped reference")
+        self.check_error_summary("check on feedback with a mistyped reference")
 
     def journey_share_answer_only(self):
         """Only the FFT answer ticked, as on a phone: counted, with a thank-you page that says so."""

@@ -7,9 +7,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
 
     /// Pages that name someone or carry a secret: never kept by a browser or a proxy. The declaration,
-    /// invitation and password links carry a token, and their pages name the member, guest or account.
+    /// invitation and password links carry a token, and their pages name the member, guest or account; a
+    /// feedback check shows what happened to one person's feedback, found by their reference.
     static let privatePrefixes = [
-        "/staff", "/sign-in", "/me", "/account", "/declare", "/invitation", "/reset-password",
+        "/staff", "/sign-in", "/me", "/account", "/declare", "/invitation", "/reset-password", "/feedback/check",
     ]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

@@ -26,6 +26,13 @@ enum SharePages {
                     ? "Record feedback received on paper, by phone, by e-mail or at an event. First choose the service."
                     : "Tell us about care you or someone you look after received. It takes about 5 minutes. First, choose the service."
             }
+            if !staffEntry {
+                p {
+                    "Already told us something? "
+                    a(.href(SiteURL.feedbackCheck)) { "Check what has happened to it" }
+                    " with your reference."
+                }
+            }
             HeardWeb.form(.action(action), .method("get"), .class("filters")) {
                 FormComponents.textField(
                     name: "q", label: "Service name", value: query, failure: nil,
@@ -330,9 +337,14 @@ enum SharePages {
         }
     }
 
-    /// Whom to contact quoting the reference; the reference is not a way to look anything up on the site.
+    /// Where to see what happens to it, and whom to contact quoting the reference.
     @HTMLBuilder
     private static func getInTouch(reference: String, sentReceipt: Bool, contact: SiteContact) -> [HTMLNode] {
+        p {
+            "Keep your reference: with it you can "
+            a(.href(SiteURL.feedbackCheck + "?reference=" + reference)) { "check what has happened to it" }
+            " at any time."
+        }
         h2 { "If you need to contact us about it" }
         if sentReceipt {
             p { "We have e-mailed you a receipt with your reference and what happens next." }
