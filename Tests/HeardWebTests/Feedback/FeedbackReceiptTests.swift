@@ -43,6 +43,11 @@ struct FeedbackReceiptTests {
                     "To ask about it, e-mail Calder ICB at listen@calder.example and quote your reference, \(item.reference)."
                 ))
             #expect(!receipt.body.contains("midwife"), "the e-mail does not repeat what they wrote")
+            #expect(
+                receipt.body.contains(
+                    "To see what has happened to it at any time: \(HeardApplication.configuration(of: app.app).publicURL)/feedback/check?reference=\(item.reference)"
+                ))
+            #expect(thanksLinksToCheck(try await person.get(try #require(sent.location)).body, item.reference))
 
             let thanks = try await person.get(try #require(sent.location))
             #expect(thanks.body.contains("We have e-mailed you a receipt"))
@@ -181,4 +186,9 @@ struct FeedbackReceiptTests {
             #expect(staffPage.body.contains("<p dir=\"auto\">\(urdu)</p>"))
         }
     }
+}
+
+/// Whether a thank-you page links to checking on the feedback by its reference.
+func thanksLinksToCheck(_ page: String, _ reference: String) -> Bool {
+    page.contains("href=\"/feedback/check?reference=\(reference)\"")
 }

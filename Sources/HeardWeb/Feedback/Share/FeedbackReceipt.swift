@@ -12,6 +12,8 @@ struct FeedbackReceipt: Sendable {
     var contact: SiteContact
     /// The day it was received, from which a complaint's acknowledgement is due.
     var receivedOn: SimpleDate
+    /// The site's public address, for the link to check on the feedback (none when empty).
+    var publicURL: String = ""
 
     /// The notice for this item, or nil when the person gave no e-mail address or did not ask to be written to.
     /// Never for an FFT answer with no comment: the public form keeps no contact details with one, as nobody
@@ -47,6 +49,9 @@ struct FeedbackReceipt: Sendable {
                 You asked for a reply, so we will write to you at this address, and tell you when something changes \
                 because of it.
                 """
+                + (publicURL.isEmpty
+                    ? ""
+                    : "\n\nTo see what has happened to it at any time: \(publicURL)\(SiteURL.feedbackCheck)?reference=\(item.reference)")
         }
         return """
             Thank you for \(isComplaint ? "your complaint" : "your feedback") about \(serviceName). \

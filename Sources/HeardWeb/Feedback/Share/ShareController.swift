@@ -327,7 +327,8 @@ enum ShareController {
                         ? nil
                         : FeedbackReceipt(
                             isComplaint: form.isComplaint == "yes", serviceName: service.name,
-                            contact: request.heardConfiguration.contact, receivedOn: request.today)),
+                            contact: request.heardConfiguration.contact, receivedOn: request.today,
+                            publicURL: request.heardConfiguration.publicURL)),
                 equalityAnswers: staffEntry ? [:] : (form.equality ?? [:]))
         } catch {
             // Both copies arrived at once and the other one was stored first (the key is unique).
