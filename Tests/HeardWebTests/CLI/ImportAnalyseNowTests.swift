@@ -20,17 +20,7 @@ struct ImportAnalyseNowTests {
     func saysHowManyWereUrgent(_ database: TestDatabase) async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        var target = ""
-        try await TestApp.run(
-            on: database,
-            configure: { config in
-                switch config.database {
-                case .sqliteFile(let path): target = path
-                case .postgres(let url): target = url
-                case .sqliteMemory: break
-                }
-            }
-        ) { app in
+        try await TestApp.runForCommandLine(on: database) { app, target in
             _ = try await Fixtures.service(on: app.db)
             try await app.createUser(.moderator)
             try await app.createUser(.complaintsHandler)

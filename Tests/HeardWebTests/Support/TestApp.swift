@@ -46,6 +46,24 @@ final class TestApp: @unchecked Sendable {
         await cleanup()
     }
 
+    /// Runs `body` with the address the `heard` command line takes as `--database` for the app's own database,
+    /// for tests that run the command against what the app serves.
+    static func runForCommandLine(
+        on database: TestDatabase, _ body: (TestApp, String) async throws -> Void
+    ) async throws {
+        var target = ""
+        try await run(
+            on: database,
+            configure: { config in
+                switch config.database {
+                case .sqliteFile(let path): target = path
+                case .postgres(let url): target = url
+                case .sqliteMemory: break
+                }
+            }
+        ) { app in try await body(app, target) }
+    }
+
     /// Starts an app on an existing database (for tests with two instances sharing one).
     static func run(
         config: AppConfiguration, database: TestDatabase, _ body: (TestApp) async throws -> Void
