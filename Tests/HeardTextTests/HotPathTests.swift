@@ -118,6 +118,8 @@ import Testing
             "jobloggs at yahoo", "email me at jo.bloggs at hotmail", "my husband works at yahoo",
             "please write to jo bloggs at gmail dot com", "thank you nurse, Food was cold",
             "the nurse, Felicity was lovely",
+            "jobloggs87 at live", "jo.bloggs at sky", "I was at sky", "my son works at sky", "JoBloggs at Gmail",
+            "mary jo bloggs at gmail dot com", "seven 700 900 982", "seven 2 hours", "e-mail me jobloggs at live",
         ]
         for text in texts {
             let expected = Redactor().redact(text)

@@ -78,6 +78,12 @@ import Testing
         ("text seven seven oh oh 900 982 after six", "text [phone] after six"),
         ("double seven oh oh nine hundred nine eight two", "[phone]"),
         ("ring seven eight double one two three four five six seven thanks", "ring [phone] thanks"),
+        // Ten digits from 71: 071… is a mobile's prefix, so a run of digit words this long stays a number.
+        ("seven one two three four five six seven eight nine", "[phone]"),
+        // Numerals after the first word, in groups of three or more.
+        ("seven 700 900 982", "[phone]"),
+        ("call me on seven 700 900982 thanks", "call me on [phone] thanks"),
+        ("Seven 123 456 789.", "[phone]."),
     ])
     func redactsMobileNumbersSpelledWithoutTheirZero(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
@@ -114,7 +120,7 @@ import Testing
         ("I sent it to jobloggs at gmail dot com", "I sent it to [email]"),
         ("hi jobloggs at gmail dot com", "hi [email]"),
         ("my friend jobloggs at gmail dot com", "my friend [email]"),
-        ("anne marie bloggs at gmail dot com", "anne [email]"),
+        ("anne marie bloggs at gmail dot com", "[email]"),
         // An "@" joined to the mailbox says where the address starts.
         ("jo bloggs@gmail.com", "jo [email]"),
     ])
@@ -136,11 +142,91 @@ import Testing
         "people at gmail", "a positive outlook at last", "I live at home", "I was at yahoo's office",
         "the staff at gmail dot com were slow", "I emailed them at gmail dot com", "friends at yahoo",
         "Bryony at Outlook was lovely", "thanks to Bryony @ Outlook",
+        // Numerals after "seven" that are no mobile: a short group, numerals one by one, 070 and 076.
+        "seven 2 hours", "seven 15 minutes late", "seven 7 0 0 9 0 0 9 8 2", "seven seven 00 900 982",
+        "seven 000 000 000", "seven 600 100 200", "seven 100 200", "at seven 2019 2020",
     ])
     func leavesTheSameWordsInOrdinarySentencesAlone(_ input: String) {
         let result = redactor.redact(input)
         #expect(result.text == input)
         #expect(result.kinds.isEmpty, "\(input)")
+    }
+
+    /// "live", "mail", "sky" and "proton" are personal providers and everyday words: with no top-level domain the
+    /// address is taken only when a mailbox no sentence has comes before the "at", or a lead-in such as "email
+    /// me", and the provider ends the clause.
+    @Test(arguments: [
+        ("jobloggs87 at live", "[email]"),
+        ("jo.bloggs at sky", "[email]"),
+        ("my email is jo_bloggs at mail.", "my email is [email]."),
+        ("jo dot bloggs at proton", "[email]"),
+        ("email me at jobloggs at proton", "email me at [email]"),
+        ("e-mail me jobloggs at live thanks", "e-mail me [email] thanks"),
+        ("contact me on jobloggs at sky", "contact me on [email]"),
+        ("please write to jobloggs at mail, ta", "please write to [email], ta"),
+        ("Email: jobloggs at sky", "Email: [email]"),
+        ("jobloggs@live or ring", "[email] or ring"),
+        ("jobloggs(at)sky", "[email]"),
+    ])
+    func redactsAddressesAtProvidersThatAreEverydayWords(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected, "\(input)")
+        #expect(result.kinds == [.email], "\(input)")
+    }
+
+    @Test(arguments: [
+        "I was at sky", "we live at home", "my son works at sky", "I was at mail", "we were at live music",
+        "my son works part-time at sky", "he watched it at sky sports", "the team at proton were kind",
+        "email me at live chat", "I can live at home", "we saw j.lo at live aid", "booked for 2pm at sky",
+        "met at 10.30 at mail room", "email me at home", "write to me at sky", "Staff at Sky were kind",
+        // A plain word and no lead-in: "jobloggs" could be anyone's word, so this one is not taken.
+        "jobloggs at live",
+    ])
+    func leavesEverydayProviderWordsInSentencesAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty, "\(input)")
+    }
+
+    /// A mailbox with capitals and no domain: joined words each with a capital, or a capital first letter
+    /// before a provider written in lower case that ends the clause.
+    @Test(arguments: [
+        ("JoBloggs at Gmail", "[email]"),
+        ("Jo.Bloggs at Hotmail", "[email]"),
+        ("email JoBloggs at Yahoo please", "email [email] please"),
+        ("Jobloggs at yahoo", "[email]"),
+        ("My email is Jobloggs at hotmail.", "My email is [email]."),
+    ])
+    func redactsCapitalisedMailboxesWithoutADomain(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected, "\(input)")
+        #expect(result.kinds == [.email], "\(input)")
+    }
+
+    @Test(arguments: [
+        "Bryony at Yahoo", "Thanks to Bryony at Gmail for her help", "Jobloggs at yahoo was", "Interview at yahoo",
+        "Problems at Hotmail", "Staff at gmail",
+    ])
+    func leavesCapitalisedWordsBeforeAProviderAlone(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty, "\(input)")
+    }
+
+    /// A name of three words before a spelled address goes with it; a word a sentence has ends the name.
+    @Test(arguments: [
+        ("mary jo bloggs at gmail dot com", "[email]"),
+        ("email mary jo bloggs at gmail dot com", "email [email]"),
+        ("please write to Mary Jo Bloggs at hotmail.com today", "please write to [email] today"),
+        ("reply to anne marie bloggs at gmail dot com", "reply to [email]"),
+        ("send it to me at jo bloggs at gmail dot com", "send it to me at [email]"),
+        ("thanks to the team and jo bloggs at gmail dot com", "thanks to the team and [email]"),
+        ("the nurse is jo bloggs at yahoo dot co dot uk", "the nurse is [email]"),
+    ])
+    func redactsAThreeWordNameBeforeASpelledAddress(_ input: String, _ expected: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == expected, "\(input)")
+        #expect(result.kinds == [.email], "\(input)")
     }
 
     /// On the analysis hot path the redactor only looks for these when the cue matcher saw a cue, so every
@@ -159,6 +245,9 @@ import Testing
             "ring seven eight double one two three four five six seven",
             "jobloggs at yahoo", "email me at jo.bloggs at hotmail", "jobloggs(at)btinternet", "jobloggs@yahoo",
             "please write to jo bloggs at gmail dot com", "Contact Jo Bloggs at hotmail.com",
+            "jobloggs87 at live", "jo.bloggs at sky", "jo_bloggs at mail", "email me at jobloggs at proton",
+            "jobloggs@live", "JoBloggs at Gmail", "Jobloggs at yahoo", "mary jo bloggs at gmail dot com",
+            "seven 700 900 982", "seven one two three four five six seven eight nine",
         ] {
             let analysis = analyser.analyse(text)
             #expect(analysis.redactedText == redactor.redact(text).text, "\(text)")

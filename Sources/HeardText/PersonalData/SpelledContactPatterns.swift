@@ -6,13 +6,14 @@
 /// waited one two three hours" stay as written.
 enum SpelledContactPatterns {
     /// Phrases the analyser's cue matcher looks for before the redactor tries these patterns on the hot path:
-    /// a spelled-out dot before a top-level domain, a personal e-mail provider's name (not the everyday words
-    /// "live", "mail", "sky" and "proton", nor "at": a phrase starting with a common word costs a probe at every
-    /// use of it), a number spelled out from its leading zero, or "seven" and another digit word (a mobile
-    /// number without its zero).
+    /// a spelled-out dot before a top-level domain, a personal e-mail provider's name (the everyday words
+    /// "live", "mail", "sky" and "proton" only after "at": one phrase with a word class, so each "at", which the
+    /// matcher already looks up for "at ease", costs one more probe, not one per provider), a number spelled out
+    /// from its leading zero, or "seven" and another digit word or a number (a mobile number without its zero).
     static let cuePhrases: [String] =
         topLevelDomainWords.map { "dot \($0)" }
         + providersWithoutDomain
+        + ["at " + everydayProviders.joined(separator: "|")]
         + ["oh", "o", "zero", "nought"].flatMap { zero in
             ["one", "two", "three", "seven", "eight"].map { "\(zero) \($0)" }
         }
@@ -23,6 +24,8 @@ enum SpelledContactPatterns {
             "double", "triple", "treble",
         ].map { "seven \($0)" }
         + ["double seven"]
+        // "seven 700 900 982": the tokeniser makes every number one token, bar a few it keeps ("111", "999").
+        + ["seven 700|111|999|119|101"]
 
     // MARK: E-mail
 
@@ -43,8 +46,8 @@ enum SpelledContactPatterns {
         if localIsPlainWord, notLocalParts.value(for: first.hash) != nil { return nil }
         // The "at": "@" with blanks around it, "(at)", "[at]", or the word.
         var at = atSign(bytes, at: index)
-        // "jo bloggs at gmail dot com": the name before the mailbox goes with it, one word at most, and only
-        // when the domain is a personal provider's (checked below).
+        // "jo bloggs at gmail dot com": the name before the mailbox goes with it, two words at most ("mary jo
+        // bloggs at …"), and only when the domain is a personal provider's (checked below).
         var mailbox: Word? = nil
         if at == nil {
             guard first.plainWord, !separated, let (piece, afterPiece) = mailboxAfterName(bytes, first, start) else {
@@ -79,18 +82,32 @@ enum SpelledContactPatterns {
         }
         let isPersonalProvider = personalProviderHashes.value(for: firstLabel.hash) != nil
         if labels == 1 {
-            // "jobloggs at yahoo", "jo.bloggs at hotmail": no top-level domain, so a provider that is no everyday
-            // word, and a sign that a mailbox comes before it.
-            guard mailbox == nil, providersWithoutDomainHashes.value(for: firstLabel.hash) != nil,
-                endsAddress(bytes, at: end)
-            else { return nil }
+            // "jobloggs at yahoo", "jo.bloggs at hotmail": no top-level domain, so a sign that a mailbox comes
+            // before the provider.
+            guard mailbox == nil, isPersonalProvider, endsAddress(bytes, at: end) else { return nil }
             // An "@" joined to both sides or a bracketed "at" is sign enough; "@" standing apart reads as "at"
             // ("thanks to Sarah @ Outlook").
             let atStart = skipBlanks(bytes, from: index)
             let joinedOrBracketed =
                 at.isSymbolOrBracketed
                 && (bytes[atStart] != UInt8(ascii: "@") || (atStart == index && at.end == atStart + 1))
-            guard joinedOrBracketed || !localIsPlainWord || isBareMailbox(bytes, first, start) else { return nil }
+            if providersWithoutDomainHashes.value(for: firstLabel.hash) != nil {
+                guard
+                    joinedOrBracketed || !localIsPlainWord
+                        || isBareMailbox(bytes, first, start, providerStart: at.end, providerEnd: end)
+                else { return nil }
+                return end
+            }
+            // "live", "mail", "sky", "proton" are everyday words too ("I was at sky", "we live at"): the address
+            // must end the clause, and before the "at" stand a mailbox no sentence has ("jobloggs87",
+            // "jo.bloggs", "jo dot bloggs") or a plain one after a lead-in ("email me at jobloggs at live").
+            guard
+                joinedOrBracketed
+                    || endsClause(bytes, at: end)
+                        && (separated || hasMailboxShape(bytes, from: start, to: index)
+                            || (first.plainWord && isLowerCase(bytes, from: start, to: first.end)
+                                && !isOrdinaryWord(bytes, start, first) && followsAddressLeadIn(bytes, start)))
+            else { return nil }
             return end
         }
         guard topLevelDomains.value(for: lastHash) != nil else { return nil }
@@ -102,45 +119,73 @@ enum SpelledContactPatterns {
         return end
     }
 
-    /// "jo bloggs at gmail dot com": after the word `name`, a blank, the mailbox and the "at" (not an "@" joined
-    /// to it, as in "jo bloggs@gmail.com", where the address is plainly the last word). Neither word may be one
-    /// that a sentence has before "at" ("write to …", "email me …", "my friend …", "hi …"), so "please write to
-    /// jo bloggs at gmail dot com" keeps "please write to".
+    /// "jo bloggs at gmail dot com": after the word `name` (and at most one more, "mary jo bloggs at …"), a blank,
+    /// the mailbox and the "at" (not an "@" joined to it, as in "jo bloggs@gmail.com", where the address is
+    /// plainly the last word). No word before the mailbox may be one that a sentence has before "at" ("write to
+    /// …", "email me …", "my friend …", "hi …", "the", "and"), so "please write to jo bloggs at gmail dot com"
+    /// keeps "please write to".
     private static func mailboxAfterName(
         _ bytes: UnsafeBufferPointer<UInt8>, _ name: Word, _ start: Int
     ) -> (Word, AtSign)? {
-        let next = skipBlanks(bytes, from: name.end)
-        guard next > name.end, next < bytes.count, ByteClass.isAlphanumeric(bytes[next]) else { return nil }
-        // Most words have no "at" two words on: a glance at the bytes rules them out before anything is hashed.
-        var wordEnd = next
-        while wordEnd < bytes.count, ByteClass.isAlphanumeric(bytes[wordEnd]) || isLocalJoiner(bytes[wordEnd]) {
-            wordEnd += 1
+        var next = skipBlanks(bytes, from: name.end)
+        var middle: (start: Int, word: Word)? = nil
+        while true {
+            let previousEnd = middle?.word.end ?? name.end
+            guard next > previousEnd, next < bytes.count, ByteClass.isAlphanumeric(bytes[next]) else { return nil }
+            // Most words have no "at" two words on: a glance at the bytes rules them out before anything is
+            // hashed.
+            var wordEnd = next
+            while wordEnd < bytes.count, ByteClass.isAlphanumeric(bytes[wordEnd]) || isLocalJoiner(bytes[wordEnd]) {
+                wordEnd += 1
+            }
+            let atStart = skipBlanks(bytes, from: wordEnd)
+            guard atStart < bytes.count else { return nil }
+            let byte = bytes[atStart]
+            let mayBeAt =
+                byte | 0x20 == UInt8(ascii: "a")
+                ? atStart + 1 < bytes.count && bytes[atStart + 1] | 0x20 == UInt8(ascii: "t")
+                    && (atStart + 2 == bytes.count || !ByteClass.isAlphanumeric(bytes[atStart + 2]))
+                : byte == UInt8(ascii: "@") || closingBracket(byte) != nil
+            if mayBeAt { break }
+            // "mary jo bloggs at …": one more word of plain letters may come between the name and the mailbox.
+            guard middle == nil, atStart > wordEnd, let word = word(bytes, at: next), word.end == wordEnd,
+                word.plainWord
+            else { return nil }
+            middle = (next, word)
+            next = atStart
         }
-        let atStart = skipBlanks(bytes, from: wordEnd)
-        guard atStart < bytes.count else { return nil }
-        let byte = bytes[atStart]
-        let mayBeAt =
-            byte | 0x20 == UInt8(ascii: "a")
-            ? atStart + 1 < bytes.count && bytes[atStart + 1] | 0x20 == UInt8(ascii: "t")
-                && (atStart + 2 == bytes.count || !ByteClass.isAlphanumeric(bytes[atStart + 2]))
-            : byte == UInt8(ascii: "@") || closingBracket(byte) != nil
-        guard mayBeAt else { return nil }
         guard let mailbox = localPiece(bytes, at: next), let at = atSign(bytes, at: mailbox.end) else { return nil }
         let atAfterMailbox = skipBlanks(bytes, from: mailbox.end)
         guard atAfterMailbox > mailbox.end || bytes[atAfterMailbox] != UInt8(ascii: "@"),
             !isOrdinaryWord(bytes, start, name),
             !mailbox.plainWord || !isOrdinaryWord(bytes, next, mailbox)
         else { return nil }
+        if let middle, isOrdinaryWord(bytes, middle.start, middle.word) { return nil }
         return (mailbox, at)
     }
 
-    /// "jobloggs at yahoo" with no top-level domain: a one-word mailbox in lower case (not "Sarah at Outlook was
-    /// lovely") that is no ordinary word ("staff", "works", "job"), at the start of the text or a clause or after
-    /// a word that leads to an address ("email", "is", "me at", "to"), so "my husband works at yahoo" and "a job
-    /// at yahoo" stay.
-    private static func isBareMailbox(_ bytes: UnsafeBufferPointer<UInt8>, _ mailbox: Word, _ start: Int) -> Bool {
-        guard (start..<mailbox.end).allSatisfy({ ByteClass.isLower(bytes[$0]) }), !isOrdinaryWord(bytes, start, mailbox)
-        else { return false }
+    /// "jobloggs at yahoo" with no top-level domain: a one-word mailbox that is no ordinary word ("staff",
+    /// "works", "job"), at the start of the text or a clause or after a word that leads to an address ("email",
+    /// "is", "me at", "to"), so "my husband works at yahoo" and "a job at yahoo" stay. In lower case, or joined
+    /// words each with a capital ("JoBloggs at Gmail"); with only its first letter a capital ("Jobloggs at
+    /// yahoo"), the provider must be in lower case and end the clause, so "Sarah at Outlook was lovely" stays.
+    private static func isBareMailbox(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ mailbox: Word, _ start: Int, providerStart: Int, providerEnd: Int
+    ) -> Bool {
+        guard !isOrdinaryWord(bytes, start, mailbox) else { return false }
+        if !isLowerCase(bytes, from: start, to: mailbox.end) {
+            guard ByteClass.isUpper(bytes[start]), mailbox.end - start >= 3 else { return false }
+            // "JoBloggs": a capital after a lower-case letter, as no word of a sentence has.
+            let camelCase = (start + 2..<mailbox.end).contains {
+                ByteClass.isUpper(bytes[$0]) && ByteClass.isLower(bytes[$0 - 1])
+            }
+            guard
+                camelCase
+                    || (isLowerCase(bytes, from: start + 1, to: mailbox.end)
+                        && isLowerCase(bytes, from: providerStart, to: providerEnd)
+                        && endsClause(bytes, at: providerEnd))
+            else { return false }
+        }
         var end = start
         while end > 0, ByteClass.isBlank(bytes[end - 1]) { end -= 1 }
         guard end > 0, ByteClass.isAlphanumeric(bytes[end - 1]) else {
@@ -151,6 +196,91 @@ enum SpelledContactPatterns {
         while wordStart > 0, ByteClass.isAlphanumeric(bytes[wordStart - 1]) { wordStart -= 1 }
         guard let before = word(bytes, at: wordStart) else { return false }
         return addressLeadIns.value(for: before.hash) != nil
+    }
+
+    /// Whether the bytes from `start` to `end` hold no capital letter.
+    private static func isLowerCase(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        (start..<end).allSatisfy { !ByteClass.isUpper(bytes[$0]) }
+    }
+
+    /// "jobloggs87", "jo.bloggs", "jo_bloggs": a local part in lower case, starting with a letter, with three
+    /// letters or more (not "e.g") and a digit or a "." or "_" between letters, as no word of a sentence has.
+    private static func hasMailboxShape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard ByteClass.isLower(bytes[start]) else { return false }
+        var letters = 0
+        var sign = false
+        for index in start..<end {
+            let byte = bytes[index]
+            if ByteClass.isLower(byte) {
+                letters += 1
+            } else if ByteClass.isDigit(byte) {
+                sign = true
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") {
+                if ByteClass.isLower(bytes[index - 1]), index + 1 < end, ByteClass.isLower(bytes[index + 1]) {
+                    sign = true
+                }
+            } else if byte != UInt8(ascii: "-") {
+                return false
+            }
+        }
+        return sign && letters >= 3
+    }
+
+    /// Whether a one-label address ending at `end` ends its clause: the end of the text, punctuation, or a word
+    /// that closes a request ("jo.bloggs at sky thanks"), not "at sky news" or "at mail order".
+    private static func endsClause(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+        let next = skipBlanks(bytes, from: end)
+        guard next < bytes.count else { return true }
+        let byte = bytes[next]
+        guard ByteClass.isAlphanumeric(byte) else {
+            return byte != UInt8(ascii: "&") && byte != UInt8(ascii: "(") && byte != UInt8(ascii: "'")
+        }
+        guard next > end, let after = word(bytes, at: next) else { return false }
+        return clauseClosers.value(for: after.hash) != nil
+    }
+
+    /// Whether the mailbox at `start` follows words that lead to an address: "email me (at)", "e-mail (me)",
+    /// "contact me (on)", "write to", "my email is", "email address:".
+    private static func followsAddressLeadIn(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        guard var before = previousWord(bytes, before: start) else { return false }
+        if linkingWordHashes.value(for: before.hash) != nil {
+            guard let earlier = previousWord(bytes, before: before.start) else { return false }
+            before = earlier
+        }
+        if before.hash == emailHash || before.hash == addressHash || isEMail(bytes, before) { return true }
+        guard before.hash == meHash || before.hash == toHash,
+            let leading = previousWord(bytes, before: before.start)
+        else { return false }
+        if before.hash == meHash {
+            return leading.hash == emailHash || leading.hash == contactHash || leading.hash == messageHash
+                || leading.hash == mailHash
+        }
+        return leading.hash == writeHash || leading.hash == emailHash || leading.hash == replyHash
+    }
+
+    /// "e-mail" or "e mail": the word "mail" after an "e".
+    private static func isEMail(_ bytes: UnsafeBufferPointer<UInt8>, _ word: (start: Int, hash: UInt64)) -> Bool {
+        guard word.hash == mailHash, word.start >= 2 else { return false }
+        let joiner = bytes[word.start - 1]
+        return (joiner == UInt8(ascii: "-") || ByteClass.isBlank(joiner))
+            && bytes[word.start - 2] | 0x20 == UInt8(ascii: "e")
+            && (word.start == 2 || !ByteClass.isAlphanumeric(bytes[word.start - 3]))
+    }
+
+    /// The word ending before `end` (after blanks, a colon or a hyphen): where it starts and its hash.
+    private static func previousWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, before end: Int
+    ) -> (start: Int, hash: UInt64)? {
+        var wordEnd = end
+        while wordEnd > 0, ByteClass.isBlank(bytes[wordEnd - 1]) { wordEnd -= 1 }
+        if wordEnd > 0, bytes[wordEnd - 1] == UInt8(ascii: ":") || bytes[wordEnd - 1] == UInt8(ascii: "-") {
+            wordEnd -= 1
+            while wordEnd > 0, ByteClass.isBlank(bytes[wordEnd - 1]) { wordEnd -= 1 }
+        }
+        var wordStart = wordEnd
+        while wordStart > 0, ByteClass.isAlphanumeric(bytes[wordStart - 1]) { wordStart -= 1 }
+        guard wordStart < wordEnd, let found = word(bytes, at: wordStart) else { return nil }
+        return (wordStart, found.hash)
     }
 
     /// A word that reads as ordinary English before "at" rather than as a name or mailbox: a pronoun, a small
@@ -293,10 +423,26 @@ enum SpelledContactPatterns {
     ]
     /// The providers whose names are no everyday words ("live", "mail", "sky", "proton" are): an address at one
     /// needs no top-level domain ("jobloggs at yahoo").
-    static let providersWithoutDomain = personalProviders.filter { !["live", "mail", "sky", "proton"].contains($0) }
+    static let providersWithoutDomain = personalProviders.filter { !everydayProviders.contains($0) }
+    static let everydayProviders = ["live", "mail", "sky", "proton"]
     private static let topLevelDomains = NameCues.hashes(topLevelDomainWords)
     private static let personalProviderHashes = NameCues.hashes(personalProviders)
     private static let providersWithoutDomainHashes = NameCues.hashes(providersWithoutDomain)
+    /// Words after a one-label address that still end the request: "jo.bloggs at sky thanks", "… or ring".
+    private static let clauseClosers = NameCues.hashes([
+        "thanks", "thank", "please", "cheers", "or", "if", "x", "xx", "regards",
+    ])
+    /// Words between a lead-in and the mailbox: "email me at …", "contact me on …", "my email is …".
+    private static let linkingWordHashes = NameCues.hashes(["at", "on", "is", "via"])
+    private static let emailHash = StableHash.fnv1a("email")
+    private static let mailHash = StableHash.fnv1a("mail")
+    private static let addressHash = StableHash.fnv1a("address")
+    private static let meHash = StableHash.fnv1a("me")
+    private static let toHash = StableHash.fnv1a("to")
+    private static let contactHash = StableHash.fnv1a("contact")
+    private static let messageHash = StableHash.fnv1a("message")
+    private static let writeHash = StableHash.fnv1a("write")
+    private static let replyHash = StableHash.fnv1a("reply")
     private static let dotHash = StableHash.fnv1a("dot")
     private static let dotHashes = NameCues.hashes(["dot"])
     private static let atHashes = NameCues.hashes(["at"])
@@ -380,13 +526,18 @@ enum SpelledContactPatterns {
     }
 
     /// The end of a mobile number spelled out without its zero, starting at `start`: "seven seven zero zero nine
-    /// double oh nine eight two", "seven seven oh oh 900 982". Ten digits starting with 7, at least four of them
-    /// in words, the first among them: so "seven or eight times", "seven hours", "seven 7700 900982" and a
-    /// number of eleven digits ("seven seven … one") are not one.
+    /// double oh nine eight two", "seven seven oh oh 900 982", "seven 700 900 982". Ten digits starting with 7,
+    /// the first in words, and at least four in words or the rest in numerals of three digits or more with a
+    /// mobile's second digit (07[1-57-9]): so "seven or eight times", "seven hours", "seven 7700 900982" and a
+    /// number of eleven digits ("seven seven … one") are not one, nor "seven 2 3 4 …".
     static func mobileWithoutZero(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         var reader = DigitReader()
         guard let end = readNumber(bytes, from: start, into: &reader, atMost: 10), reader.firstDigit == 7,
-            reader.digits == 10, reader.wordDigits >= 4
+            reader.digits == 10
+        else { return nil }
+        guard
+            reader.wordDigits >= 4
+                || (reader.shortestNumeralRun >= 3 && reader.secondDigit != 0 && reader.secondDigit != 6)
         else { return nil }
         return end
     }
@@ -419,6 +570,9 @@ enum SpelledContactPatterns {
         /// Numerals standing alone ("0 7 7 …").
         var singleNumerals = 0
         var firstDigit = -1
+        var secondDigit = -1
+        /// The fewest digits in a run of numerals ("700" in "seven 700 900 982"); `Int.max` when there is none.
+        var shortestNumeralRun = Int.max
         /// The last single digit read, for "double" before it and "hundred" after it.
         var lastDigit = -1
         var pendingRepeat = 0
@@ -448,6 +602,7 @@ enum SpelledContactPatterns {
                 }
                 for index in start..<end { add(Int(bytes[index] &- UInt8(ascii: "0")), times: 1, spelled: false) }
                 if end - start == 1 { singleNumerals += 1 }
+                shortestNumeralRun = min(shortestNumeralRun, end - start)
                 lastDigit = -1
                 return end
             }
@@ -486,7 +641,12 @@ enum SpelledContactPatterns {
         }
 
         private mutating func add(_ digit: Int, times: Int, spelled: Bool) {
-            if firstDigit < 0 { firstDigit = digit }
+            if firstDigit < 0 {
+                firstDigit = digit
+                if times > 1 { secondDigit = digit }
+            } else if secondDigit < 0 {
+                secondDigit = digit
+            }
             digits += times
             if spelled { wordDigits += times }
         }
