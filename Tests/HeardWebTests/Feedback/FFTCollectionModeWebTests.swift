@@ -127,6 +127,37 @@ struct FFTCollectionModeWebTests {
             #expect(try await send("other", headers: [("Authorization", "Bearer \(token)")]).status == .created)
             let bad = try await send("kiosk", headers: [("Authorization", "Bearer heard_not-a-token")])
             #expect(bad.status == .unauthorized && bad.body.contains("This API token is not valid"))
+            // Any Authorization header must be a good token, checked before the body: an empty variable or the
+            // wrong scheme is refused by name, not taken as anonymous.
+            for header in ["Bearer", "Token \(token)", token] {
+                let refused = try await browser.postJSON(
+                    "/api/v1/feedback", json: "{}", headers: [("Authorization", header)])
+                #expect(refused.status == .unauthorized, "\(header)")
+                #expect(refused.body.contains("Send a staff API token as 'Authorization: Bearer heard_…'."))
+            }
+            // A signed sender may date an earlier answer; it counts in that month. Anonymous senders may not.
+            func dated(_ day: String, headers: [(String, String)]) async throws -> TestBrowser.Page {
+                try await browser.postJSON(
+                    "/api/v1/feedback",
+                    json: #"{"fft_rating": 2, "service_id": "\#(id)", "channel": "sms", "received_on": "\#(day)"}"#,
+                    headers: headers)
+            }
+            let signed = [("Authorization", "Bearer \(token)")]
+            #expect(try await dated("2026-11-15", headers: signed).status == .created)
+            let anonymous = try await dated("2026-11-15", headers: [])
+            #expect(anonymous.status == .unprocessableEntity && anonymous.body.contains("needs a staff API token"))
+            for (day, words) in [
+                ("15/11/2026", "must be a date written YYYY-MM-DD"),
+                ("2026-02-30", "must be a date written YYYY-MM-DD"),
+                ("2099-01-01", "after today"), ("2019-05-01", "before the FFT question changed"),
+            ] {
+                let refused = try await dated(day, headers: signed)
+                #expect(refused.status == .unprocessableEntity && refused.body.contains(words), "\(day)")
+                #expect(refused.body.contains("\"field\":\"received_on\""))
+            }
+            let november = try await FeedbackItem.query(on: app.db).filter(\.$fftRating == 2).all()
+            #expect(november.count == 1)
+            #expect(november.first.map { SimpleDate.ukDay(of: $0.receivedAt).iso } == "2026-11-15")
             // A role that cannot read feedback cannot sign feedback either.
             let secretary = try await app.createUser(.boardSecretary, email: "board@test.heard.example")
             let secretaryUser = try #require(
@@ -136,7 +167,7 @@ struct FFTCollectionModeWebTests {
             let forbidden = try await send("kiosk", headers: [("Authorization", "Bearer \(boardToken)")])
             #expect(forbidden.status == .forbidden, "\(forbidden.body)")
             let channels = try await FeedbackItem.query(on: app.db).sort(\.$receivedAt).all().map(\.channel)
-            #expect(channels.filter { $0 == .sms }.count == 1 && channels.filter { $0 == .kiosk }.count == 1)
+            #expect(channels.filter { $0 == .sms }.count == 2 && channels.filter { $0 == .kiosk }.count == 1)
             #expect(channels.filter { $0 == .api }.count == 2, "none given, and \"other\"")
         }
     }

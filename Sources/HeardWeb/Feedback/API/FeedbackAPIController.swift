@@ -21,6 +21,8 @@ enum FeedbackAPIController {
         var couldBeBetter: String?
         /// How the person answered, when the sending system knows (a supplier's text messages, a ward's tablet).
         var channel: String?
+        /// The UK day the person gave it (YYYY-MM-DD), for a signed system passing on earlier answers.
+        var receivedOn: String?
 
         enum CodingKeys: String, CodingKey {
             case text
@@ -35,6 +37,7 @@ enum FeedbackAPIController {
             case whatWasGood = "what_was_good"
             case couldBeBetter = "could_be_better"
             case channel
+            case receivedOn = "received_on"
         }
     }
 
@@ -71,6 +74,11 @@ enum FeedbackAPIController {
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response {
+        // A system that signs its sendings with a staff token (a survey supplier passing on a month of text
+        // message answers) is checked first: any Authorization header must be a good token, so a misspelt scheme
+        // or an empty variable is refused by name rather than treated as anonymous.
+        let signed = !request.headers[.authorization].isEmpty
+        if signed { try await BearerTokenMiddleware.signIn(request, area: .feedback) }
         guard request.headers.contentType == .json else {
             // The body cannot be read as JSON (`APIInputRule`): a 400, whatever it holds.
             throw APIError(.badRequest, "Send the feedback as JSON with Content-Type: application/json.")
@@ -115,30 +123,59 @@ enum FeedbackAPIController {
             throw APIError(.unprocessableEntity, replyNeedsWords, field: "wants_reply")
         }
         let channel = try collectedAs(body.channel)
+        let receivedAt = try receivedAt(
+            body.receivedOn, signed: signed, rated: valid.fftRating != nil, request: request)
         let service = try await resolveService(body, request: request)
         if SpamSignals.problem(text: valid.fullText, honeypot: "") != nil {
             throw APIError(
                 .unprocessableEntity, "Include no more than \(SpamSignals.maximumLinks) web links.", field: "text")
         }
         let hash = SubmitterHash.make(for: request)
-        // A system that signs its sendings with a staff token (a survey supplier passing on a month of text
-        // message answers) is not held to the per-address limit, which is there for anonymous senders. A token
-        // sent must be good: a bad one is refused, not treated as anonymous.
-        var signed = false
-        if request.headers.bearerAuthorization != nil {
-            try await BearerTokenMiddleware.signIn(request, area: .feedback)
-            signed = true
-        }
+        // A signed sender is not held to the per-address limit, which is there for anonymous senders.
         if !signed, try await SubmitterHash.isOverLimit(hash, request: request) {
             throw APIError(
                 .tooManyRequests, "Too many submissions from this address in the last hour. Try again later.")
         }
         let item = try await request.feedbackIntake
-            .record(valid, service: service, origin: .init(channel: channel ?? .api, submitterHash: hash))
+            .record(
+                valid, service: service,
+                origin: .init(channel: channel ?? .api, submitterHash: hash, receivedAt: receivedAt))
         let response = Response(status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/feedback/\(item.id.uuidString)")
         try response.content.encode(Created(id: item.id, reference: item.reference, status: item.status.rawValue))
         return response
+    }
+
+    /// When it was received: now, or the day a signed sender gives (noon UK time, as an import dates a row). Only a
+    /// system with a staff token may date feedback: an anonymous sender could otherwise rewrite past months' figures.
+    static func receivedAt(_ raw: String?, signed: Bool, rated: Bool, request: Request) throws -> Date {
+        guard let raw, !raw.trimmingWhitespace().isEmpty else { return Date() }
+        guard signed else {
+            throw APIError(
+                .unprocessableEntity,
+                "'received_on' needs a staff API token: only a system sending feedback on people's behalf may date it. Leave it out to send feedback as received now.",
+                field: "received_on")
+        }
+        let today = request.today
+        guard let day = SimpleDate(iso: raw), FeedbackImportRules.plausibleYears.contains(day.year), day.iso == raw
+        else {
+            throw APIError(
+                .unprocessableEntity, "'received_on' must be a date written YYYY-MM-DD, like \(today.iso).",
+                field: "received_on")
+        }
+        guard day <= today else {
+            throw APIError(
+                .unprocessableEntity,
+                "'received_on' is \(day.iso), after today (\(today.iso)): feedback cannot be received then.",
+                field: "received_on")
+        }
+        if rated, day < FeedbackImportRules.currentQuestionFrom {
+            throw APIError(
+                .unprocessableEntity,
+                "'received_on' is \(day.iso), before the FFT question changed on 1 April 2020: an 'fft_rating' then answered the old \"likely to recommend\" question. Import it from a file with the pre-2020 column instead.",
+                field: "received_on")
+        }
+        return FeedbackImporter.noon((day.year, day.month, day.day)) ?? Date()
     }
 
     /// The 'channel' sent, or nil for none (or "other"): the feedback then counts as come through the API.
