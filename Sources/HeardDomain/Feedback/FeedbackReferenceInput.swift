@@ -1,3 +1,5 @@
+import Foundation
+
 /// A feedback reference as a person types it from a receipt or the thank-you page: any case, spaces, with or
 /// without "HRD-". Pure, so the page and its tests read it the same way.
 public enum FeedbackReferenceInput {
@@ -21,7 +23,9 @@ public enum FeedbackReferenceInput {
 
     /// The reference as stored ("HRD-7K2M9QXD"), or why what was typed cannot be one.
     public static func read(_ raw: String) -> Result<String, Problem> {
+        // Copied from a sentence ("quote your reference, HRD-7K2M9QXD."), it may bring the full stop or quotes.
         let compact = raw.uppercased().filter { !$0.isWhitespace && $0 != "-" }
+            .trimmingCharacters(in: .init(charactersIn: ".,;:!?\"'()[]“”‘’"))
         guard !compact.isEmpty else { return .failure(.empty) }
         let code = compact.hasPrefix("HRD") ? String(compact.dropFirst(3)) : compact
         guard code.count == 8, code.allSatisfy(alphabet.contains) else {

@@ -32,7 +32,7 @@ enum OpenDataPage {
                         p { dataset.summary }
                         p {
                             a(.href(dataset.path), HTMLAttribute("download", dataset.fileName)) {
-                                "Download \(dataset.title.lowercasedFirst) (CSV)"
+                                "Download \(dataset == .fftResults ? dataset.title : dataset.title.lowercasedFirst) (CSV)"
                             }
                         }
                         details {
@@ -56,5 +56,6 @@ enum OpenDataPage {
 
 extension String {
     /// "Published stories" → "published stories", for a title used inside a sentence.
+    /// The title mid-sentence; "Friends and Family Test" is a name, so keeps its capital.
     fileprivate var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -5,7 +5,10 @@ import Testing
 struct FeedbackReferenceInputTests {
     @Test("any case, spaces and with or without HRD- read as the stored reference; anything else says what to fix")
     func reads() {
-        for typed in ["HRD-7K2M9QXD", " hrd-7k2m9qxd ", "HRD 7K2M 9QXD", "7k2m9qxd", "hrd7K2M-9QXD"] {
+        for typed in [
+            "HRD-7K2M9QXD", " hrd-7k2m9qxd ", "HRD 7K2M 9QXD", "7k2m9qxd", "hrd7K2M-9QXD", "HRD-7K2M9QXD.",
+            "\"HRD-7K2M9QXD\",",
+        ] {
             #expect(FeedbackReferenceInput.read(typed) == .success("HRD-7K2M9QXD"), "\(typed)")
         }
         #expect(FeedbackReferenceInput.read("  ") == .failure(.empty))

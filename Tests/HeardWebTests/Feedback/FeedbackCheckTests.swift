@@ -69,18 +69,22 @@ struct FeedbackCheckTests {
                     "<strong>What we did: </strong>New lit signs to the car park. Six lit signs went up on 20 November."
                 ))
 
-            // A complaint says only that the complaints team has it.
+            // A complaint says only that the complaints team has it: not even the action it led to.
             item.status = .escalated
             try await item.save(on: app.db)
             let complaint = try await visitor.get(path).body
             #expect(complaint.contains("It was passed to our complaints team on 3 November 2026."))
-            #expect(!complaint.contains("replied"))
+            #expect(!complaint.contains("replied") && !complaint.contains("What we did"))
 
             // An FFT answer with no comment is counted, not read.
             item.status = .approvedPrivate
             item.saysNothing = true
             try await item.save(on: app.db)
-            #expect(try await visitor.get(path).body.contains("nothing to read or publish"))
+            let answer = try await visitor.get(path).body
+            #expect(answer.contains("nothing to read or publish") && !answer.contains("What we did"))
+            // Copied from the thank-you page's sentence, with its full stop.
+            let copied = try await visitor.get("/feedback/check?reference=\(item.reference).")
+            #expect(copied.status == .ok && copied.body.contains("What has happened to \(item.reference)"))
         }
     }
 

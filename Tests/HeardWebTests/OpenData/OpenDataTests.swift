@@ -37,6 +37,8 @@ struct OpenDataTests {
             let index = try await visitor.get("/open-data")
             #expect(index.status == .ok)
             #expect(index.body.contains("Open Government Licence"))
+            #expect(index.body.contains("Download Friends and Family Test results, by service and month (CSV)"))
+            #expect(index.body.contains("Download published stories (CSV)"))
 
             var rows: [OpenDataset: [[String]]] = [:]
             for dataset in OpenDataset.allCases {

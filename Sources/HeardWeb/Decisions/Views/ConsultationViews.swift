@@ -420,8 +420,10 @@ enum AnalysisViews {
                     section(.class("chart-block")) {
                         h3 { question.text }
                         p(.class("hint")) {
-                            Wording.count(answered, "person", "people")
-                                + " answered in their own words. What they said is in the themes below."
+                            answered == 0
+                                ? "Nobody answered this question."
+                                : Wording.count(answered, "person", "people")
+                                    + " answered in their own words. What they said is in the themes below."
                         }
                     }
                 }),

@@ -43,9 +43,14 @@ enum FeedbackCheckPage {
                         + FeedbackItem.serviceAndPlace(service: item.service.name, place: item.place.name) + "."
                 }
                 for step in progress(item) { li { step } }
-                for action in found.actions { li { actionStep(action) } }
+                // A complaint's outcome is the complainant's, told by the complaints team; an answer with no
+                // comment was never read, so no action can have come from its words.
+                if item.status != .escalated && !item.saysNothing {
+                    for action in found.actions { li { actionStep(action) } }
+                }
             }
-            if found.actions.contains(where: \.status.isClosed) || item.status == .published {
+            if item.status != .escalated, found.actions.contains(where: \.status.isClosed) || item.status == .published
+            {
                 p { a(.href(SiteURL.youSaidWeDid)) { "See everything that changed because of feedback" } }
             }
         }
