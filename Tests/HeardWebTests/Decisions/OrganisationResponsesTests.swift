@@ -220,6 +220,39 @@ struct OrganisationResponsesTests {
     }
 
     @Test(
+        "erasing a person's data before the outcome is published erases whom their response spoke for too",
+        arguments: TestDatabase.all)
+    func erasedBeforeTheOutcome(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 4))
+            let (consultation, question) = try await PaperResponseTests.consultation(
+                on: app.db, opens: SimpleDate(year: 2026, month: 11, day: 1),
+                closes: SimpleDate(year: 2026, month: 12, day: 31))
+            let publicPath = "/consultations/\(consultation.id!.uuidString.lowercased())"
+            let person = app.browser()
+            let sent = try await person.post(
+                publicPath + "/respond",
+                form: [
+                    "submission_key": "key-1", "q-" + question.id!.uuidString.lowercased(): "Closer to home.",
+                    "responding_as": "organisation", "on_behalf_of": "Todmorden Carers",
+                    "contact_email": "sam@example.org",
+                ], tokenFrom: publicPath)
+            #expect(sent.status == .ok)
+            #expect(try await SurveyResponse.query(on: app.db).first()?.onBehalfOf == "Todmorden Carers")
+            let admin = try await app.signedInBrowser(.administrator)
+            let erased = try await admin.post(
+                "/staff/personal-data/erase",
+                form: ["email": "sam@example.org", "reason": "Asked by phone", "confirm": "yes"],
+                tokenFrom: "/staff/personal-data?email=sam@example.org")
+            #expect(erased.status == .seeOther)
+            let response = try #require(try await SurveyResponse.query(on: app.db).first())
+            #expect(response.onBehalfOf == nil)
+            #expect(response.respondingAs == OnBehalfOf.individual)
+            #expect(response.contactEmail == nil)
+        }
+    }
+
+    @Test(
         "M0151: responses stored before it are individuals'; the columns take an organisation",
         arguments: TestDatabase.all)
     func migration(_ database: TestDatabase) async throws {
