@@ -55,6 +55,7 @@ public enum HeardMigrations {
             M0147_FFTInFigureIndexes(),
             M0148_APITokenExpiry(),
             M0150_FeedbackSaysNothing(),
+            M0151_ResponsesOnBehalfOf(),
         ]
     }
 }

@@ -74,6 +74,12 @@ struct ConsultationAnalysis {
     /// Each question answered in people's own words, with how many answered it: their words go to the themes,
     /// but the question and its reach are reported too, so no question asked goes unmentioned.
     var ownWords: [(question: SurveyQuestion, answered: Int)] = []
+    /// The organisations and groups that responded, alphabetical, each once with how many responses it sent:
+    /// reported apart from individuals and named, since one may speak for many people (`OnBehalfOf`).
+    var organisations: [(name: String, responses: Int)] = []
+
+    /// How many responses were sent on behalf of an organisation or group.
+    var organisationResponses: Int { organisations.reduce(0) { $0 + $1.responses } }
 
     static func load(_ bundle: InitiativeBundle, on db: any Database) async throws -> ConsultationAnalysis? {
         guard let consultation = bundle.consultation, let id = consultation.id else { return nil }
@@ -189,6 +195,7 @@ struct ConsultationAnalysis {
             tallies: tallies, representation: groups, comparisonPlace: comparisonPlace,
             populationSource: populationSource, freeTextCount: texts.count)
         analysis.ownWords = ownWords
+        analysis.organisations = OnBehalfOf.tally(responses.compactMap(\.onBehalfOf))
         return analysis
     }
 

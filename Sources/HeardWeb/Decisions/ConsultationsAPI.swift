@@ -97,12 +97,20 @@ enum ConsultationsAPI {
         var groups: [RepresentationGroupResult]
     }
 
+    /// An organisation or group that responded, and how many responses it sent.
+    struct OrganisationResult: Content {
+        var name: String
+        var responses: Int
+    }
+
     struct Outcome: Content {
         var publishedOn: String
         var summary: String
         var responses: Int
         var byChannel: [String: Int]
         var byPlace: [String: Int]
+        /// The organisations and groups that responded, alphabetical, each once with how many responses it sent.
+        var organisations: [OrganisationResult]
         /// Sizes of the groups of near-identical responses (organised campaigns), largest first.
         var campaignGroups: [Int]
         /// Every question, those answered in people's own words too (their counts empty: the words are in
@@ -115,7 +123,7 @@ enum ConsultationsAPI {
         @NullEncoded var comparisonPlace: String?
 
         enum CodingKeys: String, CodingKey {
-            case summary, responses, questions, themes, representation
+            case summary, responses, questions, themes, representation, organisations
             case publishedOn = "published_on", byChannel = "by_channel", campaignGroups = "campaign_groups"
             case byPlace = "by_place", comparisonPlace = "comparison_place"
         }
@@ -215,6 +223,9 @@ enum ConsultationsAPI {
                 responses: analysis.total,
                 byChannel: Dictionary(analysis.byChannel, uniquingKeysWith: +),
                 byPlace: Dictionary(analysis.byPlace, uniquingKeysWith: +),
+                organisations: analysis.organisations.map {
+                    OrganisationResult(name: $0.name, responses: $0.responses)
+                },
                 campaignGroups: analysis.campaignClusters,
                 questions: analysis.tallies.map { tally in
                     QuestionResult(

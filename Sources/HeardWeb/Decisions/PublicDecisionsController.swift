@@ -140,6 +140,9 @@ enum PublicDecisionsController {
         for (place, count) in analysis.byPlace {
             rows.append(["responses", "place", place, String(count), "", "", ""])
         }
+        for organisation in analysis.organisations {
+            rows.append(["responses", "organisation", organisation.name, String(organisation.responses), "", "", ""])
+        }
         // Each campaign once, with one of its texts (redacted), as on the page.
         for (index, campaign) in analysis.campaigns.enumerated() {
             rows.append([

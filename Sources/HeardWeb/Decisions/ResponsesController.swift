@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
+import HeardText
 import Vapor
 
 /// Answers to a consultation's survey, online from the public page or typed in from paper by staff.
@@ -17,7 +18,8 @@ enum ResponsesController {
     static func validate(
         _ submission: Submission, questions: [SurveyQuestion], places: [Place]
     ) throws(ValidationFailure) -> (
-        answers: [String: String], freeText: String, placeID: UUID?, email: String?, equality: [String: String]
+        answers: [String: String], freeText: String, placeID: UUID?, email: String?, equality: [String: String],
+        onBehalfOf: String?
     ) {
         var errors: [FieldError] = []
         let sentVersion = submission.value(surveyVersionField)
@@ -127,16 +129,38 @@ enum ResponsesController {
             errors.append(
                 FieldError("contact_email", "Enter an e-mail address like name@example.com, or leave it blank."))
         }
+        var onBehalfOf: String?
+        switch organisation(submission) {
+        case .success(let name): onBehalfOf = name
+        case .failure(let problem): errors.append(problem)
+        }
         let (equality, equalityErrors) = equalityAnswers(submission)
         errors += equalityErrors
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         return (
             answers, freeText.joined(separator: "\n\n"), placeID, email.isEmpty ? nil : EmailAddress.normalised(email),
-            equality
+            equality, onBehalfOf
         )
     }
 
     static let surveyVersionField = "survey_version"
+
+    /// The organisation or group the response is sent for (nil for an individual). Its name is published with
+    /// the outcome as given, so one that holds contact details or an identifier (an e-mail address, a phone
+    /// number: what the redactor removes from published text) is refused. A person's name after a title is
+    /// allowed: "Dr Patel's Surgery Patient Group" names a group.
+    static func organisation(_ submission: Submission) -> Result<String?, FieldError> {
+        let read = OnBehalfOf.read(
+            respondingAs: submission.value("responding_as"), name: submission.value("on_behalf_of"))
+        guard case .success(let name?) = read else { return read }
+        let found = Redactor().redact(name).kinds.filter { $0 != .name }
+        guard let first = found.first else { return read }
+        return .failure(
+            FieldError(
+                "on_behalf_of",
+                "The name of the organisation or group looks like it includes someone's \(first.phrase). "
+                    + "Enter just the name of the organisation or group: it is published with the outcome."))
+    }
 
     /// A fingerprint of what the survey asks (each question's wording, kind and choices; not their order, since
     /// moving a question does not change what an answer means), sent with the form it was shown in.
@@ -192,6 +216,10 @@ enum ResponsesController {
         let response = SurveyResponse(
             consultationID: consultation.id!, channel: channel, placeID: valid.placeID, answers: valid.answers,
             redactedText: redacted, submissionKey: key, contactEmail: valid.email)
+        if let organisation = valid.onBehalfOf {
+            response.respondingAs = OnBehalfOf.organisation
+            response.onBehalfOf = organisation
+        }
         do {
             try await request.db.writeTransaction { db in
                 try await response.create(on: db)

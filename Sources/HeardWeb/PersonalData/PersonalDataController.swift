@@ -199,6 +199,7 @@ enum PersonalDataCopy {
                 return [
                     "consultation": entry.consultation.title, "sent": date(entry.response.createdAt) ?? "",
                     "email": entry.response.contactEmail ?? "",
+                    "on_behalf_of": entry.response.onBehalfOf ?? "",
                     "answers": entry.questions.compactMap { question -> [String: String]? in
                         guard
                             let answer = question.id.flatMap({

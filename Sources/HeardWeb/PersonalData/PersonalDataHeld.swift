@@ -217,6 +217,9 @@ struct PersonalDataHeld {
             if entry.decision == .erase {
                 response.answers = "{}"
                 response.redactedText = erased
+                // Before the outcome is out nothing is published: who it spoke for goes with the words.
+                response.respondingAs = OnBehalfOf.individual
+                response.onBehalfOf = nil
                 counts.responses += 1
             } else {
                 // Part of the published record of the decision: the words stay, but not the name, phone number

@@ -113,9 +113,13 @@ public final class SurveyResponse: Model, @unchecked Sendable {
     @OptionalField(key: "contact_email") public var contactEmail: String?
     /// Responses with near-identical text share a cluster number (campaigns); nil when unique.
     @OptionalField(key: "cluster") public var cluster: Int?
+    /// individual, or organisation when sent on behalf of an organisation or group (`OnBehalfOf`).
+    @Field(key: "responding_as") public var respondingAs: String
+    /// The organisation or group the response speaks for, as the person wrote it; nil for an individual.
+    @OptionalField(key: "on_behalf_of") public var onBehalfOf: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
-    public init() {}
+    public init() { respondingAs = OnBehalfOf.individual }
 
     public init(
         consultationID: UUID, channel: String, placeID: UUID?, answers: [String: String], redactedText: String,
@@ -128,6 +132,7 @@ public final class SurveyResponse: Model, @unchecked Sendable {
         self.redactedText = redactedText
         self.submissionKey = submissionKey
         self.contactEmail = contactEmail
+        self.respondingAs = OnBehalfOf.individual
     }
 
     public var answerMap: [String: String] {

@@ -396,6 +396,18 @@ enum AnalysisViews {
             }, stacked: true)
     }
 
+    /// The organisations and groups that responded, named, alphabetical, each once (with a count when it sent
+    /// more than one). Each of their responses is also one of the total: counted once, not weighted.
+    static func organisations(_ analysis: ConsultationAnalysis) -> HTMLNode {
+        guard !analysis.organisations.isEmpty else { return .fragment([]) }
+        return p {
+            Wording.count(analysis.organisationResponses, "response")
+                + " on behalf of organisations or groups: "
+                + analysis.organisations.map { $0.responses > 1 ? "\($0.name) (\($0.responses))" : $0.name }
+                .joined(separator: "; ") + "."
+        }
+    }
+
     static func summary(_ analysis: ConsultationAnalysis) -> HTMLNode {
         .fragment([
             h2 { "Who responded" },
@@ -407,6 +419,7 @@ enum AnalysisViews {
                         + " of near-identical responses (campaigns). Each is counted, and each group is reported once as a campaign."
                 }
             },
+            organisations(analysis),
             campaigns(analysis),
             DataTable.render(
                 caption: "Responses by channel", headers: ["Channel", "Responses"],

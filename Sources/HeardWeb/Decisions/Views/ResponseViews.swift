@@ -14,6 +14,7 @@ enum ResponseViews {
             input(
                 .type("hidden"), .name(ResponsesController.surveyVersionField),
                 .value(ResponsesController.surveyVersion(questions))),
+            respondingAsFields(submission: submission, failure: failure, byStaff: byStaff),
             div(.id(FormComponents.fieldID("questions"))) {
                 for (number, question) in questions.enumerated() {
                     questionField(question, number: number + 1, submission: submission, failure: failure)
@@ -34,6 +35,37 @@ enum ResponseViews {
                 a(.href(SiteURL.privacy + "#what-we-collect")) { "How we use your information (privacy notice)" }
             },
             equalityFields(submission: submission, failure: failure),
+        ])
+    }
+
+    /// As an individual, or on behalf of an organisation or group (optional; an individual unless chosen), and
+    /// the organisation's name. The name field is always shown, so the form works without JavaScript.
+    static func respondingAsFields(
+        submission: ResponsesController.Submission, failure: ValidationFailure?, byStaff: Bool
+    ) -> HTMLNode {
+        let chosen = submission.value("responding_as")
+        return .fragment([
+            DecisionForms.radios(
+                name: "responding_as",
+                legend: byStaff
+                    ? "Is this response from an individual, or on behalf of an organisation or group?"
+                    : "Are you responding as an individual, or on behalf of an organisation or group?",
+                choices: [
+                    .init(value: OnBehalfOf.individual, label: "As an individual"),
+                    .init(value: OnBehalfOf.organisation, label: "On behalf of an organisation or group"),
+                ],
+                selected: chosen.isEmpty ? OnBehalfOf.individual : chosen, failure: failure,
+                hint: "For example a patients' group, a carers' charity or a community group. Responses from "
+                    + "organisations and groups are reported separately, with their names."),
+            FormComponents.textField(
+                name: "on_behalf_of", label: "Name of the organisation or group",
+                value: submission.value("on_behalf_of"), failure: failure,
+                hint: (byStaff
+                    ? "Only if it is sent on behalf of an organisation or group. "
+                    : "Only if you are responding on behalf of an organisation or group. ")
+                    + "The name is published with the outcome, so do not include anyone's contact details. "
+                    + "Up to \(OnBehalfOf.maxNameLength) characters.",
+                required: false),
         ])
     }
 
