@@ -111,6 +111,13 @@ struct PublicAnswerOnlyTests {
                     "Tell us about your experience, or choose an answer to \"Overall, how was your experience of our service?\""
                 ), "\(emptyPage)")
             #expect(emptyPage.contains("href=\"#field-story\""), "the summary links to the words")
+            let nothing = try await person.post(formPath, form: ["service_id": id])
+            #expect(nothing.status == .unprocessableEntity)
+            #expect(
+                !Self.text(nothing).contains("Choose whether we may publish"),
+                "consent is only needed with words, as the form says")
+            let wordsNoConsent = try await person.post(formPath, form: ["service_id": id, "story": "Kind staff."])
+            #expect(Self.text(wordsNoConsent).contains("Choose whether we may publish"))
 
             let complaint = try await person.post(
                 formPath,

@@ -196,7 +196,10 @@ enum ShareController {
                 ))
         }
         do {
-            validated = try form.submission.validated(consentRequired: !answerOnly, wordsRequired: !answerOnly)
+            // The public form says consent is only needed with words: with none yet, asking for it would also be
+            // wrong for someone who goes on to give only an answer. Staff are told every gap on a card at once.
+            validated = try form.submission.validated(
+                consentRequired: !answerOnly && (staffEntry || !wordless), wordsRequired: !answerOnly)
         } catch {
             // With no words and no answer, each form says what would do: staff copy what someone else wrote.
             errors += error.errors.map { error in
