@@ -4,7 +4,8 @@ import Foundation
 /// without "HRD-". Pure, so the page and its tests read it the same way.
 public enum FeedbackReferenceInput {
     /// The letters and digits references are made of: no 0, 1, I or O, which are easily misread.
-    public static let alphabet: Set<Character> = Set("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+    public static let characters = Array("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+    public static let alphabet = Set(characters)
     public static let example = "HRD-7K2M9QXD"
 
     public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {

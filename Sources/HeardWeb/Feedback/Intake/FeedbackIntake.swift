@@ -187,7 +187,7 @@ struct FeedbackIntake {
 
 /// Short references people can quote on the phone: 8 characters from an alphabet with no 0/O or 1/I.
 enum FeedbackReference {
-    static let alphabet = Array("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+    static let alphabet = FeedbackReferenceInput.characters
 
     static func make() -> String {
         var generator = SystemRandomNumberGenerator()
