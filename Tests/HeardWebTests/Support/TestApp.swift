@@ -70,6 +70,11 @@ final class TestApp: @unchecked Sendable {
     ) async throws {
         let app = try await Application.make(.testing)
         app.http.client.configuration.redirectConfiguration = .disallow
+        // Tests send bursts (16 sign-ins at once) on a shared 2-core machine: a request waiting for one of the
+        // client's connections gave up after the default 10 s ("getConnectionFromPoolTimeout") while the server was
+        // merely slow. The server under test is what is measured, not the client's patience.
+        app.http.client.configuration.timeout.connect = .seconds(60)
+        app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32
         do {
             try await HeardApplication.configure(app, config)
             // Boot runs the lifecycle handlers (the job worker) as `heard serve` does.
