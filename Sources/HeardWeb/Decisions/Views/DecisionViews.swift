@@ -90,17 +90,8 @@ enum DecisionViews {
                 // The record as approved: the form that edits it is gone, so what was decided, when and by whom is
                 // shown here, with the consultation's dates before it.
                 DecisionForms.summaryList(
-                    [
-                        ("Meeting", .text(decision.meeting)),
-                        ("Date", .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)),
-                    ] + PublicViews.consultationRows(decision, bundle: bundle) + [
-                        ("Members present", DecisionForms.lines(decision.membersPresent)),
-                        (
-                            "Declarations of interest",
-                            decision.declarations.isEmpty
-                                ? .text("None declared") : DecisionForms.lines(decision.declarations)
-                        ),
-                        ("Decision", .text(decision.outcome)),
+                    PublicViews.recordRows(decision, bundle: bundle, meeting: .text(decision.meeting)) + [
+                        ("Decision", .text(decision.outcome))
                     ])
             }
             if !bundle.themes.isEmpty {

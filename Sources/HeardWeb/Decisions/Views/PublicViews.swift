@@ -609,6 +609,23 @@ enum PublicViews {
         }
     }
 
+    /// The record as the public page and the approved decision paper both show it: the meeting (`meeting`, with
+    /// or without a link to its board), its date, the consultation's dates, who was present and what they declared.
+    static func recordRows(
+        _ decision: Decision, bundle: InitiativeBundle, meeting: HTMLNode
+    ) -> [(String, HTMLNode)] {
+        [
+            ("Meeting", meeting),
+            ("Date", .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)),
+        ] + consultationRows(decision, bundle: bundle) + [
+            ("Members present", DecisionForms.lines(decision.membersPresent)),
+            (
+                "Declarations of interest",
+                decision.declarations.isEmpty ? .text("None declared") : DecisionForms.lines(decision.declarations)
+            ),
+        ]
+    }
+
     /// When the consultation ran, when its analysis was published and when the decision was approved, so anyone
     /// can see the consultation closed, and was analysed, before the decision was taken.
     static func consultationRows(
@@ -649,27 +666,18 @@ enum PublicViews {
         return PageLayout.render(context) {
             h1 { decision.title }
             DecisionForms.summaryList(
-                [
-                    (
-                        "Meeting",
-                        board.map { board in
-                            .fragment([
-                                .text(decision.meeting + " ("),
-                                a(.href(BoardURL.publicBoard(board.id!))) {
-                                    "who sits on it and their register of interests"
-                                },
-                                .text(")"),
-                            ])
-                        } ?? .text(decision.meeting)
-                    ),
-                    ("Date", .text(SimpleDate(iso: decision.meetingOn)?.ukText ?? decision.meetingOn)),
-                ] + consultationRows(decision, bundle: bundle) + [
-                    ("Members present", DecisionForms.lines(decision.membersPresent)),
-                    (
-                        "Declarations of interest",
-                        decision.declarations.isEmpty
-                            ? .text("None declared") : DecisionForms.lines(decision.declarations)
-                    ),
+                recordRows(
+                    decision, bundle: bundle,
+                    meeting: board.map { board in
+                        .fragment([
+                            .text(decision.meeting + " ("),
+                            a(.href(BoardURL.publicBoard(board.id!))) {
+                                "who sits on it and their register of interests"
+                            },
+                            .text(")"),
+                        ])
+                    } ?? .text(decision.meeting)
+                ) + [
                     ("Quorate for this item", .text(quorateText(decision))),
                     ("Decision", .text(decision.outcome)),
                     ("Equality impact assessment", .text(bundle.eiaStatus.title)),
