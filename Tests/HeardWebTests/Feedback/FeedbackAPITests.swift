@@ -189,6 +189,53 @@ struct FeedbackAPITests {
         }
     }
 
+    @Test(
+        "a field the API does not read is refused by name, with the one probably meant, and nothing is stored",
+        arguments: TestDatabase.all)
+    func unknownFields(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let id = service.id!.uuidString
+            let cases: [(json: String, field: String, meant: String?)] = [
+                // Ignored, a misspelt date would count the answer in this month instead of the one it was given.
+                (#"{"text": "Kind staff", "service_id": "\#(id)", "recieved_on": "2026-01-05"}"#, "recieved_on", "received_on"),
+                (#"{"Text": "Kind staff", "service_id": "\#(id)"}"#, "Text", "text"),
+                (#"{"text": "Kind staff", "serviceId": "\#(id)"}"#, "serviceId", "service_id"),
+                (#"{"text": "Kind staff", "service_id": "\#(id)", "colour": "blue"}"#, "colour", nil),
+            ]
+            for (json, field, meant) in cases {
+                let page = try await app.browser().postJSON("/api/v1/feedback", json: json)
+                #expect(page.status == .unprocessableEntity, "\(json)")
+                let error = try JSONDecoder().decode(ErrorBody.self, from: Data(page.body.utf8))
+                #expect(error.field == field, "\(json)")
+                #expect(error.error.hasPrefix("'\(field)' is not a field this API reads"), "\(error.error)")
+                if let meant {
+                    #expect(error.error.contains("did you mean '\(meant)'?"), "\(error.error)")
+                } else {
+                    #expect(!error.error.contains("did you mean"), "\(error.error)")
+                }
+                #expect(error.error.contains("'received_on'") && error.error.contains("'could_be_better'"))
+            }
+            #expect(try await FeedbackItem.query(on: app.db).count() == 0, "nothing stored")
+            // Every field the document lists is read.
+            let all = try await app.browser().postJSON(
+                "/api/v1/feedback",
+                json:
+                    #"{"text": "Kind staff", "service_id": "\#(id)", "fft_rating": 1, "consent_to_publish": true, "contact_name": "Sam", "contact_email": "sam@example.org", "contact_phone": "07700 900982", "wants_reply": false, "what_was_good": "The nurse", "could_be_better": "Parking", "channel": "sms"}"#
+            )
+            #expect(all.status == .created, "\(all.body)")
+            // The document lists the same fields, and says no others are read.
+            let document = try await app.browser().get("/api/openapi.json")
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(document.body.utf8)) as? [String: Any])
+            let schemas = try #require((root["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let submission = try #require(schemas["FeedbackSubmission"] as? [String: Any])
+            let listed = try #require(submission["properties"] as? [String: Any])
+            let read = FeedbackAPIController.Submission.CodingKeys.allCases.map(\.stringValue)
+            #expect(Set(listed.keys) == Set(read))
+            #expect(submission["additionalProperties"] as? Bool == false)
+        }
+    }
+
     @Test("over the hourly limit: 429 with Retry-After")
     func rateLimited() async throws {
         try await TestApp.run(on: .sqlite, configure: { $0.submissionsPerAddressPerHour = 1 }) { app in

@@ -192,7 +192,9 @@ struct PublicAnswerOnlyTests {
         }
     }
 
-    @Test("the API refuses a reply asked for with an FFT answer and no comment", arguments: TestDatabase.all)
+    @Test(
+        "the API refuses a reply asked for with an FFT answer and no comment, and keeps no contact details with one",
+        arguments: TestDatabase.all)
     func api(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
             let (service, _) = try await Fixtures.service(on: app.db)
@@ -210,6 +212,24 @@ struct PublicAnswerOnlyTests {
             #expect(created.status == .created)
             #expect(created.body.contains("\"status\":\"approved_private\""))
             #expect(try await Self.counted(service, app: app) == 1)
+
+            // Contact details sent with an answer only are not kept, as on the web form, and the staff page says
+            // why there are none rather than that none were given.
+            let withContact = try await app.browser().postJSON(
+                "/api/v1/feedback",
+                json:
+                    #"{"fft_rating": 1, "contact_name": "Sam Person", "contact_email": "sam.person@example.org", "contact_phone": "07700 900982", "service_id": "\#(id)"}"#
+            )
+            #expect(withContact.status == .created, "\(withContact.body)")
+            let kept = try #require(try await FeedbackItem.query(on: app.db).filter(\.$fftRating == 1).first())
+            #expect(kept.contactName == nil && kept.contactEmail == nil && kept.contactPhone == nil)
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let staffPage = Self.text(try await officer.get("/staff/feedback/\(kept.id!.uuidString.lowercased())"))
+            #expect(
+                staffPage.contains(
+                    "None kept: contact details sent with an answer only are not kept, as there is nothing to reply to"
+                ), "\(staffPage)")
+            #expect(!staffPage.contains("None given"))
         }
     }
 }

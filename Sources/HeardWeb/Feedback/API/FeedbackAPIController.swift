@@ -24,7 +24,7 @@ enum FeedbackAPIController {
         /// The UK day the person gave it (YYYY-MM-DD), for a signed system passing on earlier answers.
         var receivedOn: String?
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case text
             case serviceID = "service_id"
             case serviceName = "service_name"
@@ -84,6 +84,7 @@ enum FeedbackAPIController {
             throw APIError(.badRequest, "Send the feedback as JSON with Content-Type: application/json.")
         }
         let body = try request.content.decode(Submission.self)
+        try APIFieldNames.refuseUnknown(in: request, accepted: Submission.CodingKeys.self)
         // The text is checked before the service, so a request missing both is told about the text first. The
         // service is resolved (and reported) below; the placeholder only stands in for it here.
         let submission = FeedbackSubmission(
@@ -99,7 +100,7 @@ enum FeedbackAPIController {
                 .unprocessableEntity, "The words sent, \(submission.firstAnswerQuoted), say nothing. " + noWords,
                 field: "text")
         }
-        let valid: FeedbackSubmission.Valid
+        var valid: FeedbackSubmission.Valid
         do {
             // An 'fft_rating' alone is an FFT answer with no comment: counted, never published.
             valid = try submission.validated(
@@ -122,6 +123,9 @@ enum FeedbackAPIController {
         if valid.saysNothing, valid.wantsReply {
             throw APIError(.unprocessableEntity, replyNeedsWords, field: "wants_reply")
         }
+        // Nor does an answer only keep contact details, as on the web form: there is nothing to reply to, and no
+        // change to tell the person about.
+        if valid.saysNothing { (valid.contactName, valid.contactEmail, valid.contactPhone) = (nil, nil, nil) }
         let channel = try collectedAs(body.channel)
         let receivedAt = try receivedAt(
             body.receivedOn, signed: signed, rated: valid.fftRating != nil, request: request)

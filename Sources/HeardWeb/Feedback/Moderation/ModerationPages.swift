@@ -282,10 +282,19 @@ enum FeedbackSummaryList {
                 row(
                     "Contact",
                     [item.contactName, item.contactEmail, item.contactPhone].compactMap { $0 }.joined(separator: ", ")
-                        .nonEmpty ?? "None given")
+                        .nonEmpty ?? noContact(item))
                 row("Wants a reply", item.wantsReply ? "Yes" : "No")
             }
         }
+    }
+
+    /// Why there are no contact details. The public form and the API keep none with an answer only (nothing to
+    /// reply to), so "none given" might not be true of one the person sent with details.
+    static func noContact(_ item: FeedbackItem) -> String {
+        let sentByThePerson = item.enteredByID == nil && item.importBatchID == nil
+        return item.saysNothing && item.fft != nil && sentByThePerson
+            ? "None kept: contact details sent with an answer only are not kept, as there is nothing to reply to"
+            : "None given"
     }
 
     static func row(_ term: String, _ value: String) -> HTMLNode {
