@@ -23,9 +23,11 @@ struct APIFieldNames: Decodable {
         let known = Keys.allCases.map(\.stringValue)
         let sent = try request.content.decode(APIFieldNames.self).names
         guard let unknown = sent.first(where: { !known.contains($0) }) else { return }
-        let meant = known.first { $0.lowercased() == unknown.lowercased() } ?? known.first {
-            CloseSpelling.isClose(unknown, to: $0)
-        }
+        let meant =
+            known.first { $0.lowercased() == unknown.lowercased() }
+            ?? known.first {
+                CloseSpelling.isClose(unknown, to: $0)
+            }
         let start = "'\(unknown)' is not a field this API reads"
         throw APIError(
             .unprocessableEntity,

@@ -198,7 +198,10 @@ struct FeedbackAPITests {
             let id = service.id!.uuidString
             let cases: [(json: String, field: String, meant: String?)] = [
                 // Ignored, a misspelt date would count the answer in this month instead of the one it was given.
-                (#"{"text": "Kind staff", "service_id": "\#(id)", "recieved_on": "2026-01-05"}"#, "recieved_on", "received_on"),
+                (
+                    #"{"text": "Kind staff", "service_id": "\#(id)", "recieved_on": "2026-01-05"}"#, "recieved_on",
+                    "received_on"
+                ),
                 (#"{"Text": "Kind staff", "service_id": "\#(id)"}"#, "Text", "text"),
                 (#"{"text": "Kind staff", "serviceId": "\#(id)"}"#, "serviceId", "service_id"),
                 (#"{"text": "Kind staff", "service_id": "\#(id)", "colour": "blue"}"#, "colour", nil),
