@@ -66,6 +66,11 @@ public struct BoardComposition: Sendable, Equatable {
         if livedExperienceVoting == 0, voting > 0 {
             return "Members with lived experience sit on it, but none of them has a vote."
         }
+        // Counted among those who decide too, so adding members without a vote cannot clear the notice.
+        if livedExperienceVoting * Self.fewShare < voting {
+            return
+                "Only \(livedExperienceVoting) of \(voting) voting members \(livedExperienceVoting == 1 ? "has" : "have") lived experience: fewer than one in five of those who decide."
+        }
         return nil
     }
 }

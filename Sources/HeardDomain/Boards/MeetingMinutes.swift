@@ -96,7 +96,12 @@ public struct MeetingMinutes: Sendable, Equatable {
             let aside = Set(
                 item.actions.filter { QuorumRules.notDeciding.contains($0.value) }.map(\.key))
             let counted = MeetingRules.itemQuorum(quorum: quorum, attending: present, notDeciding: aside)
-            let quorumText = MeetingRules.minutesQuorum(counted, recorded: item.decision?.quorate)
+            // With nobody recorded present the attendance is not taken yet (a draft before the meeting), not a
+            // meeting nobody came to: saying "not quorate" would contradict the agenda's own count.
+            let quorumText =
+                present.isEmpty
+                ? MeetingRules.attendanceNotRecorded
+                : MeetingRules.minutesQuorum(counted, recorded: item.decision?.quorate)
             return Item(
                 number: index + 2, title: item.title, paper: item.paper,
                 outcome: item.decision.map { $0.approved ? $0.outcome : $0.outcome + " (not yet approved)" },

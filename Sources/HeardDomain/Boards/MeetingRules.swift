@@ -129,6 +129,34 @@ public enum MeetingRules {
             standingAside: voters.filter { notDeciding.contains($0) }, quorum: quorum)
     }
 
+    /// Why a decision cannot be approved as taken at a meeting of `board` on `day`, when the board keeps its
+    /// meetings in Heard (`meetings`, empty when it does not): the published record would name a meeting with no
+    /// agenda, attendance or minutes behind it. Nil when a meeting that was not cancelled is recorded that day.
+    public static func decisionMeetingProblem(
+        board: String, day: SimpleDate, meetings: [(day: SimpleDate, status: MeetingStatus)]
+    ) -> String? {
+        guard !meetings.isEmpty, !meetings.contains(where: { $0.day == day && $0.status != .cancelled }) else {
+            return nil
+        }
+        let fix =
+            "Correct the meeting date on the paper, or add the meeting on the board's page and put this paper on its agenda."
+        if meetings.contains(where: { $0.day == day }) {
+            return "The meeting of \(board) on \(day.ukText) is recorded as cancelled, so no decision was taken at it. "
+                + fix
+        }
+        return "\(board) keeps its meetings in Heard, and none is recorded on \(day.ukText). " + fix
+    }
+
+    /// The minutes' quorum line while nobody is recorded present.
+    public static let attendanceNotRecorded =
+        "Attendance is not recorded yet: record who was present to show whether the meeting was quorate for this item."
+
+    /// How a member's attendance reads: with nobody recorded present yet, a member with nothing recorded is
+    /// expected, not absent (absence is not stored, so it can only be told once attendance is taken).
+    public static func attendanceText(_ said: Attendance?, anyonePresent: Bool) -> String {
+        said?.title ?? (anyonePresent ? Attendance.absent.title : "Not recorded yet")
+    }
+
     /// Who the meeting expects: those recorded present once attendance is recorded; before then, every member
     /// who has not sent apologies.
     public static func attending(

@@ -141,7 +141,7 @@ enum MeetingPages {
                                     .text(member.name),
                                     .text(MeetingRules.interestText(record.domainMember(member), on: meeting.day)),
                                     .text(member.votes ? "Yes" : "No"),
-                                    .text((record.attendance[member.id!] ?? .absent).title),
+                                    .text(record.attendanceText(member)),
                                 ]
                             })
                     }
@@ -267,7 +267,7 @@ enum MeetingPages {
                     rows: record.members.map { member in
                         [
                             .text(member.name), .text(member.role),
-                            .text((record.attendance[member.id!] ?? .absent).title),
+                            .text(record.attendanceText(member)),
                         ]
                     })
             } else {
@@ -278,7 +278,9 @@ enum MeetingPages {
                         FormComponents.radios(
                             name: field, legend: "\(member.name) (\(member.role))",
                             choices: Attendance.allCases.map { .init(value: $0.rawValue, label: $0.title) },
-                            selected: typed[field] ?? (record.attendance[member.id!] ?? .absent).rawValue,
+                            // Nothing chosen until attendance is taken: a member with nothing recorded is expected.
+                            selected: typed[field] ?? record.attendance[member.id!]?.rawValue
+                                ?? (record.anyonePresent ? Attendance.absent.rawValue : ""),
                             failure: failure, inline: true)
                     }
                     FormComponents.submitButton("Save attendance")

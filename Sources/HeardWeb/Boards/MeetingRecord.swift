@@ -70,6 +70,14 @@ struct MeetingRecord {
         conflicted.filter { actions[item.id!]?[$0.id!] == .notRelevant }
     }
 
+    /// Whether attendance has been taken: anyone recorded present.
+    var anyonePresent: Bool { attendance.values.contains(.present) }
+
+    /// "Present", "Sent apologies", "Absent", or "Not recorded yet" before attendance is taken.
+    func attendanceText(_ member: BoardMember) -> String {
+        MeetingRules.attendanceText(attendance[member.id!], anyonePresent: anyonePresent)
+    }
+
     var attendanceByName: [String: Attendance] {
         Dictionary(
             members.compactMap { member in attendance[member.id!].map { (member.name, $0) } },

@@ -121,6 +121,9 @@ struct InitiativeBundle {
     var boardMembers: [BoardMember]
     /// Ideas from involved people that this initiative took forward: they are credited on its pages.
     var ideas: [Idea]
+    /// Each board's meetings recorded in Heard, by board name: a decision said to be taken at one of its
+    /// meetings must be taken at a recorded one.
+    var boardMeetings: [String: [(day: SimpleDate, status: MeetingStatus)]] = [:]
 
     static func load(_ id: UUID, on db: any Database) async throws -> InitiativeBundle {
         guard let initiative = try await Initiative.find(id, on: db) else { throw Abort(.notFound) }
@@ -156,7 +159,17 @@ struct InitiativeBundle {
             themes: themes, responseCount: responses, assessment: assessment, decision: decision, places: places,
             services: services, boardMembers: try await BoardRegister.allMembers(on: db),
             ideas: try await Idea.query(on: db).filter(\.$initiative.$id == id).filter(\.$status == .takenForward)
-                .sort(\.$createdAt).all())
+                .sort(\.$createdAt).all(),
+            boardMeetings: try await Self.meetingsByBoard(on: db))
+    }
+
+    static func meetingsByBoard(
+        on db: any Database
+    ) async throws -> [String: [(day: SimpleDate, status: MeetingStatus)]] {
+        let meetings = try await Meeting.query(on: db).with(\.$board).all()
+        return Dictionary(grouping: meetings) { $0.board.name }.mapValues { list in
+            list.map { (day: $0.day, status: $0.status) }
+        }
     }
 
     var eiaStatus: EIAStatus { assessment?.status ?? EIAStatus.none }
@@ -227,6 +240,11 @@ struct InitiativeBundle {
         var quorumCounted = false
         if let decision, let day = meeting {
             for (board, members) in meetingBoards(decision) {
+                if let problem = MeetingRules.decisionMeetingProblem(
+                    board: board, day: day, meetings: boardMeetings[board] ?? [])
+                {
+                    refusals.append(ApprovalRefusal(.conflictsOfInterest, problem))
+                }
                 let voters = Self.voters(members, on: day)
                 if let problem = ConflictRules.votingMemberProblem(
                     membersPresent: decision.membersPresent, board: board, voters: voters)

@@ -255,9 +255,12 @@ enum DecisionApproval {
         // approval, so editing the register later does not change what the published decision says, with the
         // count it rests on when the meeting names one such board (the audit entry names each board's count).
         let counts = bundle.quorumCounts()
-        if decision.quorate == nil, !counts.isEmpty {
-            decision.quorate = true
-            approval.append(FieldChange("quorate", from: nil, to: "yes"))
+        // The count is kept even when the secretary also answered yes: the published record shows what it rests on.
+        if !counts.isEmpty {
+            if decision.quorate == nil {
+                decision.quorate = true
+                approval.append(FieldChange("quorate", from: nil, to: "yes"))
+            }
             approval.append(
                 FieldChange("quorum_count", from: nil, to: counts.map(\.summary).joined(separator: "; ")))
             if counts.count == 1, let count = counts.first {

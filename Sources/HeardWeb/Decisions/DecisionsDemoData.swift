@@ -394,13 +394,19 @@ enum DecisionsDemoData {
         try await a.create(on: db)
     }
 
+    /// The board that takes the demo's service-change decisions (`BoardsDemoData` lists its members).
+    static let icbBoard = "Pennine Vale Integrated Care Board"
+
     static func decision(
         on db: any Database, _ initiative: Initiative, meetingOn: SimpleDate, title: String, quorate: Bool?
     ) async throws -> Decision {
         let d = Decision(
-            initiativeID: initiative.id!, title: title, meeting: "Pennine Vale ICB board meeting in public",
+            initiativeID: initiative.id!, title: title, meeting: icbBoard + " meeting in public",
             meetingOn: meetingOn,
-            membersPresent: "Chair, chief executive, five non-executive members, director of nursing",
+            // Named, so the board's register of interests and quorum are checked; Councillor Mark Hughes, whose
+            // council role is on the register, sent apologies.
+            membersPresent:
+                "Sir Richard Hale; Dr Ayesha Rahman; Martin Cole; Dr Fiona Grant; Janet Osei; Peter Lindqvist; Ruth Adeyemi; Bev Thornton",
             declarations: "None declared.",
             outcome: "Approved Option B, with the changes listed in the theme responses.", quorate: quorate)
         try await d.create(on: db)

@@ -3,8 +3,10 @@ import Foundation
 import HeardDomain
 import HeardStorage
 
-/// Two demo boards: a place committee with hardly any lived experience, a GP member's declared interest, one
-/// annual declaration overdue and a new member yet to declare; and a patient and carer panel.
+/// Three demo boards: a place committee with hardly any lived experience, a GP member's declared interest, one
+/// annual declaration overdue and a new member yet to declare; a patient and carer panel; and the integrated care
+/// board that takes the demo's service-change decisions, whose only voting member with lived experience is one of
+/// nine.
 enum BoardsDemoData {
     struct DemoMember {
         var name: String
@@ -70,12 +72,53 @@ enum BoardsDemoData {
                     livedExperience: false, appointedDaysAgo: 300, declarations: [(.none, "", 280)]),
             ]
         ),
+        (
+            DecisionsDemoData.icbBoard,
+            "Decides the integrated care system's strategy and the service changes consulted on across Pennine Vale.",
+            [
+                DemoMember(
+                    name: "Sir Richard Hale", role: "Chair", votes: true, livedExperience: false,
+                    appointedDaysAgo: 1400, declarations: [(.none, "", 100)]),
+                DemoMember(
+                    name: "Dr Ayesha Rahman", role: "Chief executive", votes: true, livedExperience: false,
+                    appointedDaysAgo: 1300, declarations: [(.none, "", 100)]),
+                DemoMember(
+                    name: "Martin Cole", role: "Director of finance", votes: true, livedExperience: false,
+                    appointedDaysAgo: 1200, declarations: [(.none, "", 100)]),
+                DemoMember(
+                    name: "Dr Fiona Grant", role: "Medical director", votes: true, livedExperience: false,
+                    appointedDaysAgo: 1100, declarations: [(.none, "", 100)]),
+                DemoMember(
+                    name: "Janet Osei", role: "Director of nursing", votes: true, livedExperience: false,
+                    appointedDaysAgo: 1000, declarations: [(.none, "", 100)]),
+                DemoMember(
+                    name: "Peter Lindqvist", role: "Non-executive member (audit)", votes: true,
+                    livedExperience: false, appointedDaysAgo: 1250, declarations: [(.none, "", 100)]),
+                DemoMember(
+                    name: "Ruth Adeyemi", role: "Non-executive member (quality); a carer for her son",
+                    votes: true, livedExperience: true, appointedDaysAgo: 900, declarations: [(.none, "", 100)]),
+                DemoMember(
+                    name: "Councillor Mark Hughes", role: "Partner member (local authorities)", votes: true,
+                    livedExperience: false, appointedDaysAgo: 800,
+                    declarations: [(.professional, "Cabinet member for adult social care, Calderdale Council", 100)]),
+                DemoMember(
+                    name: "Dr Sunil Varma", role: "Partner member (primary care)", votes: true,
+                    livedExperience: false, appointedDaysAgo: 1150, declarations: [(.none, "", 100)]),
+                DemoMember(
+                    name: "Bev Thornton", role: "Healthwatch Pennine Vale (participant, no vote)", votes: false,
+                    livedExperience: true, appointedDaysAgo: 1000, declarations: [(.none, "", 100)]),
+            ]
+        ),
     ]
+
+    /// The integrated care board's quorum: half its voting members, rounded up, as constitutions commonly set.
+    static let icbQuorum = 5
 
     static func seed(on db: any Database, today: SimpleDate) async throws {
         let actor = AuditActor.system("demo seed")
         for demo in boards {
             let board = Board(name: demo.name, purpose: demo.purpose)
+            if demo.name == DecisionsDemoData.icbBoard { board.quorum = icbQuorum }
             try await board.create(on: db)
             try await AuditLog.record(
                 on: db, actor: actor, action: "board.created", objectType: "board", objectID: board.id?.uuidString,

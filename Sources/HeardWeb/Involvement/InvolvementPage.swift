@@ -208,8 +208,12 @@ enum InvolvementPage {
                 status.isOverdue
                     ? strong(.class("tag tag-urgent")) { status.summary } : .text(status.summary)
             }
+            h4 { "What you have declared" }
+            BoardPages.registerTable(
+                BoardRegister.entries(member), caption: "What you have declared to \(member.board.name)", today: today,
+                whenEmpty: "You have not declared anything yet.")
             p(.class("hint")) {
-                "Members declare their interests on appointment, whenever they change (within 28 days) and every year. If you have none, a nil return counts. Your declarations are published on the board's page."
+                "Members declare their interests on appointment, whenever they change (within 28 days) and every year. If you have none, a nil return counts. Your declarations are published on the board's page. When an interest ends, declare it again with the day it ended."
             }
             HeardWeb.form(
                 .action(SiteURL.involvement + "/declarations/" + BoardURL.id(member.id!)), .method("post"), .novalidate

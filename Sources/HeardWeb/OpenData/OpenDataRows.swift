@@ -245,12 +245,12 @@ enum OpenDataRows {
                     member.livedExperience ? "yes" : "no", member.appointedOn,
                 ]
                 let declarations = BoardRegister.published(member, today: context.today)
-                if declarations.isEmpty { try await sink(about + ["", "", "", ""]) }
+                if declarations.isEmpty { try await sink(about + ["", "", "", "", ""]) }
                 for declaration in declarations {
                     try await sink(
                         about + [
                             declaration.declaredOn, declaration.kind.title, declaration.details,
-                            declaration.endedOn ?? "",
+                            declaration.heldFrom ?? "", declaration.endedOn ?? "",
                         ])
                 }
             }

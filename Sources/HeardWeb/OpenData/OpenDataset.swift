@@ -210,6 +210,9 @@ enum OpenDataset: String, CaseIterable, Sendable {
                     name: "interest_kind",
                     meaning: "Financial, non-financial professional or personal, indirect, or nil return."),
                 .init(name: "interest", meaning: "What was declared."),
+                .init(
+                    name: "interest_held_from",
+                    meaning: "When the member says the interest began (YYYY-MM-DD); blank if not given."),
                 .init(name: "interest_ended_on", meaning: "When the interest ended; blank if it stands."),
             ]
         }

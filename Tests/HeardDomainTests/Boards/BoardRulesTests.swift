@@ -63,6 +63,16 @@ struct BoardRulesTests {
         )
         #expect(balanced.concern == nil)
         #expect(balanced.voting == 5 && balanced.livedExperienceVoting == 1)
+        // Adding members without a vote does not hide that those who decide hardly include anyone with lived
+        // experience: 2 of 7 members, but 1 of 6 voters.
+        let padded = BoardComposition(
+            Array(repeating: M(votes: true, livedExperience: false), count: 5) + [
+                M(votes: true, livedExperience: true), M(votes: false, livedExperience: true),
+            ])
+        #expect(padded.livedExperience == 2 && padded.members == 7)
+        #expect(
+            padded.concern
+                == "Only 1 of 6 voting members has lived experience: fewer than one in five of those who decide.")
     }
 
     @Test("composition counts people, not memberships: one person's two memberships count once")

@@ -139,6 +139,39 @@ struct MeetingRulesTests {
         #expect(text.contains("3. Questions from the public\nPaper: Two questions"))
     }
 
+    @Test("a decision at a board that keeps its meetings here must be at one of them, and not a cancelled one")
+    func decisionMeeting() {
+        let day = Self.date("2026-12-07")
+        let other = Self.date("2026-10-28")
+        #expect(MeetingRules.decisionMeetingProblem(board: "Leeds Place Committee", day: day, meetings: []) == nil)
+        #expect(
+            MeetingRules.decisionMeetingProblem(
+                board: "Leeds Place Committee", day: day, meetings: [(other, .held), (day, .planned)]) == nil)
+        #expect(
+            MeetingRules.decisionMeetingProblem(board: "Leeds Place Committee", day: day, meetings: [(other, .held)])
+                == "Leeds Place Committee keeps its meetings in Heard, and none is recorded on 7 December 2026. Correct the meeting date on the paper, or add the meeting on the board's page and put this paper on its agenda."
+        )
+        #expect(
+            MeetingRules.decisionMeetingProblem(
+                board: "Leeds Place Committee", day: day, meetings: [(day, .cancelled)])?
+                .hasPrefix("The meeting of Leeds Place Committee on 7 December 2026 is recorded as cancelled") == true)
+    }
+
+    @Test("before attendance is taken, the minutes and the attendance say so rather than 'not quorate' and 'absent'")
+    func attendanceNotTaken() {
+        let draft = MeetingMinutes.compose(
+            board: "Leeds Place Committee", when: "6 January 2027", place: "Civic Hall", day: Self.day, quorum: 2,
+            members: Self.board, attendance: ["David Okafor": .apologies], declarationsNotes: "",
+            items: [MinutesItemFacts(title: "Extended hours", paper: "", actions: [:], decision: nil, notes: "")])
+        #expect(draft.items[0].quorum == MeetingRules.attendanceNotRecorded)
+        #expect(!draft.items[0].quorum.contains("not quorate"))
+        #expect(MeetingRules.attendanceText(nil, anyonePresent: false) == "Not recorded yet")
+        #expect(MeetingRules.attendanceText(.apologies, anyonePresent: false) == "Sent apologies")
+        // Once anyone is recorded present, a member with nothing recorded was absent.
+        #expect(MeetingRules.attendanceText(nil, anyonePresent: true) == "Absent")
+        #expect(MeetingRules.attendanceText(.present, anyonePresent: true) == "Present")
+    }
+
     @Test("each quorum line of the minutes is one plain sentence: quorate, not quorate, and no quorum set")
     func minutesQuorumSentences() {
         let attending = [Self.khan, Self.whitaker, Self.okafor]

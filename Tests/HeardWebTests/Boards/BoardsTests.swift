@@ -274,6 +274,7 @@ struct BoardsTests {
 
             var mine = try await member.get("/me")
             #expect(mine.body.contains("Boards and panels you sit on"))
+            #expect(mine.body.contains("You have not declared anything yet."))
             #expect(mine.body.contains("Patient and Carer Panel"))
             #expect(mine.body.contains("Due on appointment, by 29 November 2026"))
             let id = record.id!.uuidString.lowercased()
@@ -299,6 +300,10 @@ struct BoardsTests {
             #expect(entry.endedOn == "2026-10-31")
             mine = try await member.get("/me")
             #expect(mine.body.contains("Declared 20 November 2026; next due by 20 November 2027"))
+            // Her own page lists what she declared, not only when, so she can see it and when it ended.
+            #expect(mine.body.contains("What you have declared"))
+            #expect(mine.body.contains("Volunteer, Leeds sickle cell support group"))
+            #expect(mine.body.contains("Ended 31 October 2026"))
             let publicPage = try await app.browser().get("/boards/\(board.id!.uuidString.lowercased())")
             #expect(publicPage.body.contains("Volunteer, Leeds sickle cell support group"))
             #expect(

@@ -392,6 +392,16 @@ struct MeetingsTests {
             #expect(planned.status == .ok)
             #expect(planned.body.contains("Winter plan for Leeds services"))
             #expect(!planned.body.contains("Check the decision paper"))
+            // Before the meeting nobody is recorded present: members are expected, not "Absent", and the draft
+            // minutes do not call the items "not quorate" while the agenda counts them quorate.
+            #expect(planned.body.contains("Not recorded yet"))
+            #expect(!planned.body.contains("<td>Absent</td>"), "\(planned.body)")
+            #expect(!planned.body.contains("value=\"absent\" checked"))
+            let draft = try await secretary.get(
+                "/staff/meetings/\(meetings[1].id!.uuidString.lowercased())/minutes")
+            #expect(draft.status == .ok)
+            #expect(draft.body.contains(MeetingRules.attendanceNotRecorded), "\(draft.body)")
+            #expect(!draft.body.contains("not quorate"))
             let heldStaff = try await secretary.get("/staff/meetings/\(meetings[0].id!.uuidString.lowercased())")
             #expect(!heldStaff.body.contains("Check the decision paper"), "the demo decision names its meeting")
         }

@@ -126,7 +126,7 @@ struct DecisionQuorumCountTests {
     }
 
     @Test(
-        "a paper that answered the quorate question, and a decision approved before the count was kept, say only the answer",
+        "a paper that answered the quorate question keeps Heard's count too; a decision approved before the count was kept says only the answer",
         arguments: TestDatabase.all)
     func answeredQuorumShowsTheAnswer(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in
@@ -136,8 +136,13 @@ struct DecisionQuorumCountTests {
             try await Self.approve(decision, secretary)
             let stored = try #require(try await Decision.find(decision.id, on: app.db))
             #expect(stored.isApproved && stored.quorate == true)
-            #expect(stored.quorumVotingPresent == nil && stored.quorumRequired == nil, "the secretary answered")
-            try await Self.expectOnlyTheAnswer(decision, app: app, staff: secretary)
+            // The secretary answered yes, and Heard counted (approval checks the count either way): the record
+            // shows what the answer rests on.
+            #expect(stored.quorumVotingPresent == 3 && stored.quorumRequired == 2, "the count, as well as the answer")
+            let answered = try await Self.published(decision, app: app, staff: secretary)
+            #expect(answered.api["quorum_voting_present"] as? Int == 3 && answered.api["quorum_required"] as? Int == 2)
+            #expect(answered.cell("quorum_voting_present") == "3" && answered.cell("quorum_required") == "2")
+            #expect(answered.page.contains("voting members present"))
 
             // Approved before Heard kept the count: the columns M0137 added are empty, and it reads as before.
             let names = HeardMigrations.all.map { String(describing: type(of: $0)) }
@@ -162,6 +167,44 @@ struct DecisionQuorumCountTests {
             #expect(PublicViews.quorateText(stored) == "Yes (1 voting member present; quorum 1)")
             stored.quorate = false
             #expect(PublicViews.quorateText(stored) == "No", "a count is only ever kept with a yes")
+        }
+    }
+
+    @Test(
+        "a board that keeps its meetings in Heard: a decision is approved only at a recorded meeting that was not cancelled",
+        arguments: TestDatabase.all)
+    func decisionAtARecordedMeeting(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(Self.today)
+            let secretary = try await app.signedInBrowser(.boardSecretary)
+            let (board, decision) = try await Self.decision(quorate: nil, on: app.db)
+            // The board keeps its meetings here, but none on the paper's day (10 November 2026).
+            let other = Meeting(
+                boardID: board.id!, heldOn: SimpleDate(year: 2026, month: 10, day: 28), startsAt: nil,
+                place: "Civic Hall")
+            try await other.create(on: app.db)
+            let approve = "/staff/decisions/\(decision.id!.uuidString.lowercased())/approve"
+            let refused = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
+            #expect(refused.status == .conflict)
+            #expect(
+                PublicAnswerOnlyTests.text(refused).contains(
+                    "Leeds Place Committee keeps its meetings in Heard, and none is recorded on 10 November 2026."),
+                "\(refused.body)")
+            // Cancelled that day: still refused, saying so.
+            let cancelled = Meeting(
+                boardID: board.id!, heldOn: SimpleDate(year: 2026, month: 11, day: 10), startsAt: nil,
+                place: "Civic Hall")
+            cancelled.status = .cancelled
+            try await cancelled.create(on: app.db)
+            let stillRefused = try await secretary.post(approve, form: [:], tokenFrom: "/staff/decisions")
+            #expect(stillRefused.status == .conflict)
+            #expect(stillRefused.body.contains("is recorded as cancelled"), "\(stillRefused.body)")
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == false)
+            // Held that day: approved.
+            cancelled.status = .held
+            try await cancelled.update(on: app.db)
+            try await Self.approve(decision, secretary)
+            #expect(try await Decision.find(decision.id, on: app.db)?.isApproved == true)
         }
     }
 

@@ -32,6 +32,11 @@ struct OpenDataTests {
     func demoDatasets(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database, configure: { $0.seedDemoData = true }) { app in
             let visitor = app.browser()
+            // An interest with the day it began, as a member may give it.
+            let khan = try #require(
+                try await InterestDeclaration.query(on: app.db).filter(\.$details ~~ "GP partner").first())
+            khan.heldFrom = "2019-04-01"
+            try await khan.update(on: app.db)
             let page = try await visitor.get("/")
             #expect(page.body.contains("href=\"/open-data\""), "every footer links the open data page")
             let index = try await visitor.get("/open-data")
@@ -121,6 +126,10 @@ struct OpenDataTests {
             let sitting = try await BoardMember.query(on: app.db).all().filter { $0.sits(on: today) }
             #expect(!sitting.isEmpty)
             #expect(Set(rows[.registerOfInterests]!.map { $0[1] }) == Set(sitting.map(\.name)))
+            let heldFrom = try #require(OpenDataset.registerOfInterests.header.firstIndex(of: "interest_held_from"))
+            let khanRow = try #require(rows[.registerOfInterests]!.first { $0.contains(khan.details) })
+            #expect(khanRow[heldFrom] == "2019-04-01")
+            #expect(rows[.registerOfInterests]!.filter { !$0[heldFrom].isEmpty }.count == 1)
 
             // Nothing that is not public: no contact details, no original text, no unpublished story.
             let everything = rows.values.flatMap { $0 }.flatMap { $0 }.joined(separator: "\n")

@@ -164,13 +164,15 @@ enum PageLayout {
                     li { a(.href(SiteURL.howToComplain)) { "How to make a complaint" } }
                     li { a(.href(SiteURL.privacy)) { "Privacy notice" } }
                     li { a(.href(SiteURL.accessibility)) { "Accessibility statement" } }
+                    li { a(.href(DecisionURL.publicDecisions)) { "Decisions and what people said" } }
                     li { a(.href(BoardURL.publicBoards)) { "Boards and who sits on them" } }
                     li { a(.href(IdeaURL.publicIdeas)) { "Ideas taken forward" } }
                     li { a(.href(OpenDataURL.page)) { "Open data" } }
                 }
                 p {
                     "\(context.contact.name) runs this site and keeps what you tell us on its own systems. "
-                    "Personal details are never published. "
+                    "The personal details of people who give feedback or respond to a consultation are never published; "
+                    "the names and declared interests of board members are, as NHS rules on conflicts of interest require. "
                     a(.href(SiteURL.privacy)) { "How we use your information" }
                 }
             }
