@@ -286,17 +286,20 @@ enum InitiativesController {
             "scrutiny_consulted_on": Admin.text(request, "scrutiny_consulted_on").trimmingWhitespace(),
             "scrutiny_response": Admin.text(request, "scrutiny_response").trimmingWhitespace(),
         ]
+        // The form is not on the page once the decision is approved, so its field errors would show nowhere: say
+        // why at the top instead.
+        if bundle.decision?.isApproved == true {
+            return .html(
+                InitiativeViews.overview(
+                    bundle, today: request.today, context: PageContext(request, title: initiative.title),
+                    notice: "The decision is approved, so the scrutiny committee's response is kept as it was.",
+                    refusal: nil), status: .conflict)
+        }
         var errors: [FieldError] = []
         if !initiative.substantialVariation {
             errors.append(
                 FieldError(
                     "scrutiny_consulted_on", "This initiative is not a substantial variation, so s244 does not apply."))
-        }
-        if bundle.decision?.isApproved == true {
-            errors.append(
-                FieldError(
-                    "scrutiny_consulted_on", "The decision is approved, so the committee's response is kept as it was.")
-            )
         }
         let date = Admin.requiredDate(
             typed["scrutiny_consulted_on"], field: "scrutiny_consulted_on",

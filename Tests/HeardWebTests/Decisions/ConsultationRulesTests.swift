@@ -427,6 +427,23 @@ struct ConsultationRulesTests {
             let after = try await InitiativeBundle.load(initiative.id!, on: app.db)
             #expect(after.facts(today: Self.today).scrutinyRefusal == nil)
             #expect(try await officer.get(path).body.contains("Consulted on 12 November 2026. What it said: Supported"))
+
+            // Once the decision is approved the form is gone: a late send is told why at the top, and changes nothing.
+            let decision = Decision(
+                initiativeID: initiative.id!, title: "Move the clinic", meeting: "Board", meetingOn: Self.today,
+                membersPresent: "Chair", declarations: "None declared.", outcome: "Moved", quorate: true)
+            decision.status = "approved"
+            try await decision.create(on: app.db)
+            let late = try await officer.post(
+                path + "/scrutiny",
+                form: ["scrutiny_consulted_on": "2026-11-13", "scrutiny_response": "Another response from them."],
+                tokenFrom: path)
+            #expect(late.status == .conflict)
+            #expect(
+                PublicAnswerOnlyTests.text(late).contains(
+                    "The decision is approved, so the scrutiny committee's response is kept as it was."), "\(late.body)"
+            )
+            #expect(try await Initiative.find(initiative.id, on: app.db)?.scrutinyConsulted?.day == 12)
         }
     }
 }
