@@ -27,6 +27,9 @@ struct PublicPagesTests {
                 "NHS Calder ICB", "mailto:engagement@calder.example", "public task", "consent",
                 "special category", "stored apart", "withdraw your consent", "Information Commissioner",
                 "ico.org.uk", "How long we keep it", "Share your experience", "Responding to a consultation",
+                // People on panels and boards: their account, what they need to take part, what is published.
+                "Taking part in a panel, or sitting on a board", "delete it the day after the activity",
+                "register of decision-makers", "six months after you leave",
             ] {
                 #expect(privacy.body.contains(expected), "the privacy notice does not say \(expected)")
             }

@@ -61,8 +61,8 @@ enum InvolvementDemoData {
             $0.heldOn < $1.heldOn
         }) {
             let invitation = Invitation(activityID: past.id!, userID: author.id!)
+            // What she needed (a quiet room) was cleared the day after, as it is for everyone.
             invitation.status = .accepted
-            invitation.accessNeeds = "A quiet room to sit in during breaks."
             invitation.repliedAt = Date().addingTimeInterval(-30 * 86_400)
             try await invitation.create(on: db)
         }

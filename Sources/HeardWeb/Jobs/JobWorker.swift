@@ -41,6 +41,8 @@ enum HousekeepingJob {
             .filter(\.$createdAt < Date().addingTimeInterval(-86400)).set(\.$submitterHash, to: nil).update()
         // People gave their details to sign up to an event only to hear of changes: cleared once it is over.
         try await EventSignups.anonymiseEnded(today: SimpleDate.ukDay(of: Date()), on: db)
+        // And what invited people said they need to take part, which can be about their health.
+        try await InvitationNeedsRetention.clearEnded(today: SimpleDate.ukDay(of: Date()), on: db)
         // A notice left "sending" by a killed instance goes back to the queue.
         try await Notice.query(on: db).filter(\.$status == .sending)
             .filter(\.$createdAt < Date().addingTimeInterval(-3600)).set(\.$status, to: .queued).update()

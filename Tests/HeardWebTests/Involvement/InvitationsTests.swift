@@ -2,8 +2,9 @@ import Fluent
 import Foundation
 import HeardDomain
 import HeardStorage
-import HeardWeb
 import Testing
+
+@testable import HeardWeb
 
 @Suite("Invitations: involved people invited in person, replying with what they need, seeing what changed")
 struct InvitationsTests {
@@ -95,6 +96,20 @@ struct InvitationsTests {
                 path + "/invitations", form: ["people[]": person.id!.uuidString], tokenFrom: path)
             #expect(pastInvite.status == .unprocessableEntity)
             #expect(pastInvite.body.contains("already happened"))
+
+            // What she needed is cleared the day after the workshop (it can be about her health); her reply stays.
+            #expect(
+                try await InvitationNeedsRetention.clearEnded(
+                    today: SimpleDate(year: 2026, month: 12, day: 15), on: app.db) == 0, "not on the day itself")
+            #expect(
+                try await InvitationNeedsRetention.clearEnded(
+                    today: SimpleDate(year: 2026, month: 12, day: 16), on: app.db) == 1)
+            let kept = try #require(try await Invitation.find(invitation.id, on: app.db))
+            #expect(kept.accessNeeds.isEmpty && kept.status == .accepted)
+            #expect(!(try await officer.get(path).body.contains("A quiet room in the breaks")))
+            #expect(
+                try await InvitationNeedsRetention.clearEnded(
+                    today: SimpleDate(year: 2026, month: 12, day: 16), on: app.db) == 0, "once only")
         }
     }
 }

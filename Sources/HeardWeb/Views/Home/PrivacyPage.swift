@@ -4,7 +4,7 @@ import Vapor
 /// it, how long it is kept and people's rights. Plain English; the organisation comes from `HEARD_CONTACT`.
 enum PrivacyPage {
     /// The date this notice was last reviewed, shown on the page.
-    static let reviewed = "5 December 2026"
+    static let reviewed = "7 December 2026"
 
     static func render(context: PageContext) -> String {
         let contact = context.contact
@@ -49,6 +49,20 @@ enum PrivacyPage {
             p {
                 "We delete your name, contact details and what you need the day after the event, and keep only how many people came."
             }
+            h3 { "Taking part in a panel, or sitting on a board" }
+            ul(.class("list-bullet")) {
+                li { "your name and e-mail address, and a password we keep only in a scrambled form, for your account" }
+                li { "the invitations you are sent, your replies, and whether you came" }
+                li {
+                    "anything you tell us you need to take part, such as step-free access or an interpreter. "
+                        + "It can be about your health, so we use it only to make the arrangements and delete it "
+                        + "the day after the activity"
+                }
+                li { "ideas you put forward, and whether you want your name shown with one we take forward" }
+                li {
+                    "if you sit on a board or panel: your name, your role, when you joined, and the interests you declare"
+                }
+            }
             h3 { "Every form" }
             p {
                 "To stop spam we keep a scrambled (hashed) copy of your network address for one day. "
@@ -82,6 +96,16 @@ enum PrivacyPage {
                     "shown as totals, with small numbers hidden."
                 }
                 li {
+                    strong { "Publishing who sits on our boards and what they have declared. " }
+                    "NHS rules on managing conflicts of interest ask us to publish the register of decision-makers' "
+                    "interests, so people can see who took each decision. Our lawful basis is public task."
+                }
+                li {
+                    strong { "What you need to take part. " }
+                    "When it is about your health or a disability, our lawful basis is substantial public interest: "
+                    "equality of opportunity (article 9(2)(g))."
+                }
+                li {
                     strong { "Anything about your health in what you write " }
                     "is special category data too. We use it to provide and improve health and care services "
                     "(article 9(2)(h))."
@@ -94,6 +118,11 @@ enum PrivacyPage {
                 "you agreed, and only after removing names, addresses, phone numbers, e-mail addresses, NHS numbers "
                 "and anything else that could identify you or someone else. Your contact details and equality "
                 "answers are never published."
+            }
+            p {
+                "If you sit on a board or panel, your name, role and the interests you declare are published on the "
+                "board's page and in the register of interests. They stay there for six months after you leave, or "
+                "after an interest ends, so people can check the decisions of that time."
             }
 
             h2(.id("who-sees-it")) { "Who can see your information" }
@@ -115,7 +144,8 @@ enum PrivacyPage {
                 "We keep information for as long as the NHS Records Management Code of Practice says. "
                 "Complaints are kept for 10 years after they are closed. Feedback and consultation responses are "
                 "kept while we use them to improve services and to show how decisions were made. "
-                "Details given to sign up to an event are deleted the day after it. "
+                "Details given to sign up to an event, and what an invited person needs to take part, are deleted "
+                "the day after it. "
                 "The scrambled network address is deleted after one day. "
                 "To find out how long something of yours will be kept, ask us."
             }
