@@ -108,8 +108,19 @@ public enum ConflictRules {
         let lower = line.lowercased()
         return interests.contains { entry in
             if lower.contains(entry.kind.shortTitle) { return true }
-            return tellingWords(entry.description).contains { lineWords.contains($0) }
+            return tellingWords(entry.description).contains { telling in
+                lineWords.contains(telling) || lineWords.contains { sameStem($0, telling) }
+            }
         }
+    }
+
+    /// "partnership" for "partner", "directorship" for "director", "shares" for "shareholder": one word, less a
+    /// plural "s", begins the other, and has five letters or more, so minutes need not repeat the register's word
+    /// exactly.
+    static func sameStem(_ a: String, _ b: String) -> Bool {
+        let (a, b) = (a.hasSuffix("s") ? String(a.dropLast()) : a, b.hasSuffix("s") ? String(b.dropLast()) : b)
+        let (shorter, longer) = a.count <= b.count ? (a, b) : (b, a)
+        return shorter.count >= 5 && longer.hasPrefix(shorter)
     }
 
     /// The words of a declared interest that say what it is: four letters or more, not common, and not a proper

@@ -13,6 +13,9 @@
 ///   this item", "not relevant", "irrelevant"), so they are not conflicted on it and take part. Read only when
 ///   the line records none of the other four, so a line that also says what the member did keeps its reading.
 ///
+/// Said other ways: "stepped out of the room" and "was excused from the item" are leaving; "did not vote" and
+/// "abstained" are discussing but not deciding.
+///
 /// "Leave" as absence ("on leave next week", "annual leave") is not an action.
 public enum ChairAction: String, CaseIterable, Sendable {
     case takePart = "take part"
@@ -62,6 +65,12 @@ public enum ChairAction: String, CaseIterable, Sendable {
                 // "Left" is also a direction ("the left hip"): it is an action only as leaving somewhere.
                 let leftSomewhere = word != "left" || ["", "the", "for", "before", "during", "while"].contains(next(1))
                 if !absence && !negated && leftSomewhere { found.insert(.leave) }
+            } else if stepForms.contains(word), ["out", "outside", "away"].contains(next(1)), !negated {
+                found.insert(.leave)  // "stepped out of the room for the item"; not "stepped down" (resigned)
+            } else if word == "excused" && !negated {
+                found.insert(.leave)  // "was excused from the item", "excused himself"
+            } else if abstainForms.contains(word) || (decideForms.contains(word) && negated) {
+                found.insert(.discussNotDecide)  // "did not vote", "abstained": there for the item, not deciding it
             } else if word == "irrelevant" || (word == "relevant" && notRelevantNegators.contains(previous(1))) {
                 saysNotRelevant = true
             } else if receiveForms.contains(word), negated,
@@ -87,6 +96,8 @@ public enum ChairAction: String, CaseIterable, Sendable {
     static let leaveForms: Set<String> = [
         "leave", "leaves", "leaving", "left", "withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing",
     ]
+    static let stepForms: Set<String> = ["step", "steps", "stepped", "stepping"]
+    static let abstainForms: Set<String> = ["abstain", "abstains", "abstained", "abstaining"]
     static let absenceKinds: Set<String> = [
         "annual", "sick", "maternity", "paternity", "parental", "study", "compassionate", "special", "unpaid",
     ]

@@ -1,5 +1,6 @@
-import HeardDomain
 import Testing
+
+@testable import HeardDomain
 
 @Suite("Boards: register of interests, composition, conflicts")
 struct BoardRulesTests {
@@ -166,6 +167,27 @@ struct BoardRulesTests {
                 membersPresent: "Professor Helen Marsh",
                 declarations: "Professor Helen Marsh: trustee of the hospitals charity; take part", register: [marsh],
                 on: today) == nil)
+        // Minutes need not repeat the register's word: "trusteeship" for "trustee", "partnership" for "partner".
+        #expect(
+            ConflictRules.problem(
+                membersPresent: "Professor Helen Marsh",
+                declarations: "Professor Helen Marsh declared her trusteeship of the charity and took part",
+                register: [marsh], on: today) == nil)
+        let khan = RegisteredMember(
+            name: "Dr Amir Khan", board: "Leeds Place Committee",
+            entries: [
+                RegisterEntry(
+                    kind: .financial, description: "GP partner, Chapeltown Surgery",
+                    declaredOn: SimpleDate(year: 2026, month: 4, day: 1))
+            ])
+        #expect(
+            ConflictRules.problem(
+                membersPresent: "Dr Amir Khan",
+                declarations: "Dr Khan declared his GP partnership; the chair agreed he would not take part",
+                register: [khan], on: today) == nil)
+        // A shorter word that only begins alike is not the interest: "part" (4 letters) is not "partner".
+        #expect(!ConflictRules.sameStem("part", "partner"))
+        #expect(ConflictRules.sameStem("shares", "shareholder") && ConflictRules.sameStem("directorship", "director"))
     }
 
     @Test("minutes written in short (a surname or first name alone) still bring a registered interest to light")

@@ -24,6 +24,13 @@ struct ChairActionTests {
             ("Dr Khan: GP partner. Took part in the discussion and the decision.", .takePart),
             ("Dr Khan, not conflicted by it: take part.", .takePart),
             ("Dr Khan: GP partner. Was not sent the papers.", .notReceivePapers),
+            // Said other ways in real minutes.
+            ("Dr Khan: GP partner. He stepped out of the room for the item.", .leave),
+            ("Dr Khan: GP partner; stepped outside while it was decided.", .leave),
+            ("Dr Khan: GP partner. Was excused from the item.", .leave),
+            ("Dr Khan: GP partner. Stayed for the discussion and did not vote.", .discussNotDecide),
+            ("Dr Khan: GP partner. Abstained.", .discussNotDecide),
+            ("Dr Khan declared his GP partnership; the chair agreed he would not take part.", .leave),
         ])
     func pastTense(line: String, action: ChairAction) {
         #expect(ChairAction.recorded(in: line) == [action])
@@ -37,6 +44,8 @@ struct ChairActionTests {
         #expect(ChairAction.recorded(in: "Mr Cleaves: shares in Leavesden Ltd, on annual leave").isEmpty)
         #expect(ChairAction.recorded(in: "Dr Khan: partner at Leftbank Surgery").isEmpty)
         #expect(!ChairAction.recorded(in: "Dr Khan: did not take part.").contains(.takePart))
+        // Stepping down is resigning, not leaving the room.
+        #expect(ChairAction.recorded(in: "Dr Khan stepped down as practice lead last year; took part.") == [.takePart])
     }
 
     @Test(
