@@ -296,34 +296,61 @@ enum DecisionsDemoData {
         let campaign = "Keep our local service open. Do not move it further away from the people who need it."
         let ethnic = ["white", "white", "white", "white", "asian", "white", "mixed", "white"]
         let ages = ["25-34", "35-44", "45-54", "55-64", "65-74", "75+", "55-64", "65-74"]
-        for index in 0..<count {
-            let n = index + seed
-            let openings = [
-                "I would need help with transport on some days.", "The bus from our estate only runs twice a day.",
-                "My mum is ninety and cannot drive any more.",
-                "Evening appointments would make a big difference to me.",
-                "I worry the waiting list will get longer.",
-                "Parking at the hospital costs too much for regular visits.",
-                "The staff were kind when my husband was there.",
-            ]
-            let endings = [
-                "Please think about carers who work.", "Letters should come in other languages too.",
-                "A phone number that someone answers would help.",
-                "I support the change if the support is really there.",
-                "Nobody asked us before, so thank you for asking now.",
-            ]
-            let text =
-                index % 5 == 0
+        let openings = [
+            "I would need help with transport on some days.", "The bus from our estate only runs twice a day.",
+            "My mum is ninety and cannot drive any more.",
+            "Evening appointments would make a big difference to me.",
+            "I worry the waiting list will get longer.",
+            "Parking at the hospital costs too much for regular visits.",
+            "The staff were kind when my husband was there.",
+        ]
+        let endings = [
+            "Please think about carers who work.", "Letters should come in other languages too.",
+            "A phone number that someone answers would help.",
+            "I support the change if the support is really there.",
+            "Nobody asked us before, so thank you for asking now.",
+        ]
+        let texts = (0..<count).map { index in
+            index % 5 == 0
                 ? campaign
                 : openings[(index * 3 + seed) % openings.count] + " " + endings[(index + seed) % endings.count]
-            let answers = [
+        }
+        let repeated = Set(Dictionary(grouping: texts, by: { $0 }).filter { $0.value.count > 1 }.keys)
+        // About a third also answer the question in their own words.
+        let wants = [
+            "Appointments close to home, and someone to ring when things go wrong.",
+            "Nurses who have time to explain what is happening.",
+            "Help to get there for people without a car.",
+            "Information in plain English and in community languages.",
+        ]
+        var ownWordsGiven = 0
+        for index in 0..<count {
+            let n = index + seed
+            let text = texts[index]
+            var answers = [
                 questions[0].id!.uuidString: questions[0].choiceList[n % 3 == 0 ? 0 : 1] + "\n" + text,
                 questions[1].id!.uuidString: String(n % 5 + 1),
             ]
+            // Only with a text no one else sent, each answer once: added to a repeated text, or the same answer
+            // to two texts, it would make near-identical responses that are not a campaign.
+            var allText = text
+            if questions.count > 2, n % 3 == 1, !repeated.contains(text), ownWordsGiven < wants.count {
+                let own = wants[ownWordsGiven]
+                ownWordsGiven += 1
+                answers[questions[2].id!.uuidString] = own
+                allText += "\n\n" + own
+            }
             let response = SurveyResponse(
                 consultationID: c.id!, channel: index % 4 == 0 ? "paper" : "online", placeID: place.id,
-                answers: answers, redactedText: text, submissionKey: "demo-\(seed)-\(index)",
+                answers: answers, redactedText: allText, submissionKey: "demo-\(seed)-\(index)",
                 contactEmail: index % 6 == 0 ? "respondent\(index)@example.org" : nil)
+            // Two in each consultation speak for a local group, as carers' groups and patient participation
+            // groups often do: counted once each, and named on the outcome.
+            if index == 3 || index == 8 {
+                response.respondingAs = OnBehalfOf.organisation
+                response.onBehalfOf =
+                    index == 3 ? "\(place.name) Carers Network" : "\(place.name) Patient Participation Group"
+            }
             try await response.create(on: db)
             // Sent while the consultation was open, spread over it (creating stamps today, which put a response
             // to a consultation closed a year ago on today's date in the personal-data search).

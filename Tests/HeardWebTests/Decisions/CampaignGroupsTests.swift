@@ -80,6 +80,9 @@ struct CampaignGroupsTests {
                         ))
                     #expect(page.body.contains("Campaigns: groups of near-identical responses"))
                     #expect(page.body.contains("Keep our local service open. Do not move it further away"))
+                    // The demo's own-words question is answered, and local groups responded for their members.
+                    #expect(!page.body.contains("Nobody answered this question"), "\(consultation.title)")
+                    #expect(page.body.contains("on behalf of organisations or groups: "), "\(consultation.title)")
                 }
                 let export = try await visitor.get("/consultations/\(id)/outcome.csv")
                 let campaignRows = export.body.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("campaigns,") }

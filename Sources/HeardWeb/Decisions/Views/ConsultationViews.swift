@@ -223,6 +223,8 @@ enum ConsultationViews {
                         + "this to reach the groups not yet heard before it closes; what people said is analysed "
                         + "after it closes."
                 }
+                // Which groups have spoken for their members so far: a carers' group may answer for many people.
+                AnalysisViews.organisations(analysis)
             }
             if let analysis, state != .open, state != .forthcoming {
                 AnalysisViews.summary(analysis)
