@@ -36,6 +36,9 @@ public enum ModerationDecision: Sendable, Equatable {
     case approve(publishedText: String)
     case reject(reason: String)
     case escalate(reason: String)
+    /// Read and kept, not published although the person agreed: it could identify someone, or keeping someone
+    /// safe comes first (a safeguarding concern). Counted and used like any private feedback.
+    case keepPrivate(reason: String)
 
     public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case notAwaitingModeration(FeedbackStatus)
@@ -78,6 +81,8 @@ public enum ModerationDecision: Sendable, Equatable {
             return reason.trimmingWhitespace().isEmpty ? .failure(.reasonNeeded) : .success(.rejected)
         case .escalate(let reason):
             return reason.trimmingWhitespace().isEmpty ? .failure(.reasonNeeded) : .success(.escalated)
+        case .keepPrivate(let reason):
+            return reason.trimmingWhitespace().isEmpty ? .failure(.reasonNeeded) : .success(.approvedPrivate)
         }
     }
 }

@@ -23,8 +23,9 @@ struct PublicComplaintTests {
             #expect(form.body.contains("I want to make a formal complaint"))
             #expect(form.body.contains("href=\"/how-to-complain\""))
             var fields = [
+                // No answer to "May we publish?": a complaint is never published, so it is not asked of one.
                 "service_id": service.id!.uuidString, "story": "My mother was discharged at night with no transport.",
-                "consent_to_publish": "yes", "is_complaint": "yes",
+                "is_complaint": "yes",
             ]
             let anonymous = try await person.post(formPath, form: fields)
             #expect(anonymous.status == .unprocessableEntity)
@@ -47,6 +48,7 @@ struct PublicComplaintTests {
             #expect(sent.status == .seeOther)
             let item = try #require(try await FeedbackItem.query(on: app.db).first())
             #expect(item.status == .escalated, "it goes to the complaints team, not to moderation or publication")
+            #expect(!item.consentToPublish)
             let complaint = try #require(
                 try await Complaint.query(on: app.db).filter(\.$feedback.$id == item.id!).first())
             #expect(complaint.receivedOn == "2026-12-04")

@@ -96,6 +96,53 @@ struct ModerationTests {
     }
 
     @Test(
+        "a story the person agreed to publish can be kept private with a reason: read and counted, never published or 'not kept'",
+        arguments: TestDatabase.all)
+    func keepPrivate(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let moderator = try await app.signedInBrowser(.moderator)
+            let item = try await ScaleQueryTests.item(
+                "HRD-KEPTPRVT", service: service, place: place, themes: [], status: .awaitingModeration,
+                receivedDaysAgo: 1, on: app.db)
+            let path = SiteURLPaths.moderate(item.id!)
+            let page = try await moderator.get(path)
+            #expect(page.body.contains("Keep private (read and counted, not published)"))
+            #expect(page.body.contains("Reason (needed to keep private, reject or escalate)"))
+
+            let noReason = try await moderator.post(
+                path, form: ["decision": "keep_private", "reason": "", "published_text": "x"], tokenFrom: path)
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.body.contains("Enter the reason."))
+            let reason = "A safeguarding concern: passed to the safeguarding team, not for publication"
+            let kept = try await moderator.post(
+                path, form: ["decision": "keep_private", "reason": reason, "published_text": "x"], tokenFrom: path)
+            #expect(kept.status == .seeOther)
+            let stored = try #require(try await FeedbackItem.find(item.id, on: app.db))
+            #expect(stored.status == .approvedPrivate && stored.consentToPublish && stored.moderationNote == reason)
+            #expect(stored.publishedText == nil && stored.publishedAt == nil)
+            #expect(try await app.browser().get("/stories/HRD-KEPTPRVT").status == .notFound)
+            let audit = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "feedback.keep_private").first())
+            #expect(audit.summary.contains("HRD-KEPTPRVT"))
+            // The person is told it was read and kept, not that it was not kept; never the moderator's reason.
+            let check = PublicAnswerOnlyTests.text(try await app.browser().get("/feedback/check?reference=keptprvt"))
+            #expect(check.contains("decided not to publish it, although you said we could"), "\(check)")
+            #expect(!check.contains("did not keep it") && !check.contains("safeguarding team"))
+
+            // Without consent, approving already keeps it private: no second button.
+            let noConsent = try await ScaleQueryTests.item(
+                "HRD-NQTKEPT2", service: service, place: place, themes: [], status: .awaitingModeration,
+                receivedDaysAgo: 1, on: app.db)
+            noConsent.consentToPublish = false
+            try await noConsent.save(on: app.db)
+            let other = try await moderator.get(SiteURLPaths.moderate(noConsent.id!))
+            #expect(!other.body.contains("Keep private (read and counted"))
+            #expect(other.body.contains("Approve (not published: no consent)"))
+        }
+    }
+
+    @Test(
         "two moderators deciding the same item at once: one decision is kept, the other is refused with 409 and saves nothing",
         arguments: TestDatabase.all)
     func concurrentDecisions(_ database: TestDatabase) async throws {

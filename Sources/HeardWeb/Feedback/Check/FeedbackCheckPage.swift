@@ -78,6 +78,11 @@ enum FeedbackCheckPage {
                     a(.href(SiteURL.story(item.reference))) { "read it on our stories page" },
                     .text("."),
                 ]))
+        case .approvedPrivate where item.consentToPublish:
+            steps.append(
+                .text(
+                    "A member of staff read it\(read) and decided not to publish it, although you said we could: sometimes a story could identify someone, or keeping someone safe comes first. It is still used to improve care."
+                ))
         case .approvedPrivate:
             steps.append(
                 .text(

@@ -97,7 +97,8 @@ enum ModerationController {
         case "approve": decision = .approve(publishedText: text)
         case "reject": decision = .reject(reason: reason)
         case "escalate": decision = .escalate(reason: reason)
-        default: throw Abort(.badRequest, reason: "Choose approve, reject or escalate.")
+        case "keep_private": decision = .keepPrivate(reason: reason)
+        default: throw Abort(.badRequest, reason: "Choose approve, keep private, reject or escalate.")
         }
         if case .escalate = decision, item.status == .awaitingModeration {
             // A complaint is answered in writing: refuse one there is no way to send to.

@@ -127,7 +127,11 @@ enum ModerationPages {
                         : "Personal data found and replaced: \(item.piiList.map { PersonalDataKind(rawValue: $0)?.phrase ?? $0 }.joined(separator: ", ")). Edit if anything identifying is left.",
                     rows: 10)
                 FormComponents.textArea(
-                    name: "reason", label: "Reason (needed to reject or escalate)", value: reason,
+                    name: "reason",
+                    label: item.consentToPublish
+                        ? "Reason (needed to keep private, reject or escalate)"
+                        : "Reason (needed to reject or escalate)",
+                    value: reason,
                     failure: failure,
                     hint: "Kept with the feedback and in the audit log.", rows: 3)
                 if !ComplaintContact.isReachable(
@@ -139,6 +143,14 @@ enum ModerationPages {
                 div(.class("button-group")) {
                     button(.type("submit"), .name("decision"), .value("approve"), .class("button")) {
                         item.consentToPublish ? "Approve and publish" : "Approve (not published: no consent)"
+                    }
+                    // The person agreed to publishing, but it could identify someone or a safeguarding concern
+                    // comes first: kept and counted, not published, and not "rejected" as if it did not count.
+                    if item.consentToPublish {
+                        button(
+                            .type("submit"), .name("decision"), .value("keep_private"),
+                            .class("button button-secondary")
+                        ) { "Keep private (read and counted, not published)" }
                     }
                     button(
                         .type("submit"), .name("decision"), .value("reject"), .class("button button-secondary")

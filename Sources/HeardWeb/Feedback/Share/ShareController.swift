@@ -198,8 +198,10 @@ enum ShareController {
         do {
             // The public form says consent is only needed with words: with none yet, asking for it would also be
             // wrong for someone who goes on to give only an answer. Staff are told every gap on a card at once.
+            // A complaint is never published, so whether it may be is not asked of it either.
             validated = try form.submission.validated(
-                consentRequired: !answerOnly && (staffEntry || !wordless), wordsRequired: !answerOnly)
+                consentRequired: !answerOnly && form.isComplaint != "yes" && (staffEntry || !wordless),
+                wordsRequired: !answerOnly)
         } catch {
             // With no words and no answer, each form says what would do: staff copy what someone else wrote.
             errors += error.errors.map { error in
