@@ -76,6 +76,9 @@ import Testing
         ("Mum's GP Dr. Smith-Jones was kind", "Mum's GP Dr. [name] was kind"),
         ("my GP Dr. Smith", "my GP Dr. [name]"), ("the nurse Mrs Jones", "the nurse Mrs [name]"),
         ("Dr.Patel saw me", "Dr.[name] saw me"),
+        // Welsh: "thank you very much to Nurse Gwen Jones for her care", "the doctor Rhys was kind".
+        ("Diolch yn fawr i Nyrs Gwen Jones am ei gofal", "Diolch yn fawr i Nyrs [name] am ei gofal"),
+        ("Roedd y meddyg Rhys yn garedig", "Roedd y meddyg [name] yn garedig"),
     ])
     func redactsNamesAfterTitlesAndRoles(_ input: String, _ expected: String) {
         let result = redactor.redact(input)

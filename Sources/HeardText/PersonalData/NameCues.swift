@@ -17,6 +17,9 @@ enum NameCues {
         "aunt", "auntie", "uncle", "nephew", "niece", "fiance", "fiancee", "boyfriend", "girlfriend", "friend",
         "stepson", "stepdaughter", "stepmum", "stepdad", "stepmother", "stepfather", "cousin", "neighbour",
         "neighbor", "colleague", "flatmate", "housemate", "lodger", "godson", "goddaughter",
+        // Welsh, as people in Wales write to their health board: nurse, doctor (and its soft mutation), sister,
+        // midwife, pharmacist, carer.
+        "nyrs", "meddyg", "feddyg", "chwaer", "bydwraig", "fferyllydd", "gofalwr", "gofalwraig",
     ]
 
     /// A role or lead-in, then a first name in any case: where the name pattern takes a lower-case word ("a
