@@ -143,9 +143,44 @@ public enum PublishedStoryChange: Sendable, Equatable {
             if !personalDataInPublishedText.isEmpty { return .failure(.personalDataLeft(personalDataInPublishedText)) }
             if reason.trimmingWhitespace().isEmpty { return .failure(.reasonNeeded) }
             if !personalDataInReason.isEmpty { return .failure(.personalDataInReason(personalDataInReason)) }
+            // The redactor may not know a name the moderator has just taken out; the reason must not keep it.
+            let repeated = Self.removedNamesRepeated(in: reason, before: currentText ?? "", after: text)
+            if !repeated.isEmpty {
+                return .failure(.personalDataInReason(repeated.map { "the words \"\($0)\", which the edit removes" }))
+            }
             return .success(.published)
         }
     }
+}
+
+extension PublishedStoryChange {
+    /// Capitalised words the edit takes out of the text (names, places) that the reason repeats, in the order of
+    /// the reason: "Removed the nurse's name (Gwen Jones)" after taking "Gwen Jones" out gives ["Gwen", "Jones"].
+    /// Only words that start with a capital where they stood, so "removed a rude word" is no repeat of "rude".
+    static func removedNamesRepeated(in reason: String, before: String, after: String) -> [String] {
+        func words(_ text: String) -> [Substring] {
+            text.split { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "-") }
+        }
+        let kept = Set(words(after).map { $0.lowercased() })
+        let removed = Set(
+            words(before).filter { $0.count >= 2 && $0.first?.isUppercase == true && !kept.contains($0.lowercased()) }
+                .map { $0.lowercased() }
+        ).subtracting(sentenceStarts)
+        var seen: Set<String> = []
+        return words(reason).map(String.init).filter { word in
+            // A removed sentence began with a capital too: its first word ("The") is no name.
+            let lower = word.lowercased()
+            return removed.contains(lower) && seen.insert(lower).inserted
+        }
+    }
+
+    /// Words that begin sentences without being names: a reason may say them whatever the edit took out.
+    static let sentenceStarts: Set<String> = [
+        "the", "a", "an", "and", "but", "or", "so", "i", "i'm", "i've", "it", "it's", "he", "she", "they", "we", "you",
+        "my", "our", "your", "his", "her", "their", "this", "that", "these", "those", "there", "then", "when", "what",
+        "why", "how", "who", "was", "were", "is", "are", "in", "on", "at", "to", "of", "for", "with", "from", "after",
+        "before", "if", "not", "no", "yes", "thank", "thanks", "please", "very", "all", "some", "one", "also", "as",
+    ]
 }
 
 /// How long a published story may be. A story is what someone wrote, redacted and perhaps shortened, so a

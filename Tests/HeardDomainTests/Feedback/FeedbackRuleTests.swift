@@ -91,6 +91,33 @@ struct FeedbackRuleTests {
             outcome(.edit(publishedText: String(repeating: "b", count: 12_000), reason: "Longer"))
                 == .failure(.publishedTextTooLong(length: 12_000, limit: 10_000)))
         #expect(FeedbackStatus.withdrawn.canBeAnswered && !FeedbackStatus.withdrawn.isPublic)
+
+        // A name the redactor did not know, taken out by hand, may not be kept in the reason (the audit log).
+        let withName = "The care was lovely. Thank you to Nurse Gwen Jones on Ward 4."
+        let edit = PublishedStoryChange.edit(
+            publishedText: "The care was lovely. Thank you to the nurse on Ward 4.",
+            reason: "Removed the nurse's name (Gwen Jones)")
+        #expect(
+            edit.outcome(
+                currentStatus: .published, currentText: withName, personalDataInReason: [],
+                personalDataInPublishedText: [])
+                == .failure(
+                    .personalDataInReason([
+                        "the words \"Gwen\", which the edit removes", "the words \"Jones\", which the edit removes",
+                    ])))
+        let described = PublishedStoryChange.edit(
+            publishedText: "The care was lovely. Thank you to the nurse on Ward 4.",
+            reason: "Removed a staff member's name that the redactor missed")
+        #expect(
+            described.outcome(
+                currentStatus: .published, currentText: withName, personalDataInReason: [],
+                personalDataInPublishedText: []) == .success(.published))
+        // Words that start a removed sentence are no names: "The" may be said.
+        #expect(
+            PublishedStoryChange.removedNamesRepeated(
+                in: "The second sentence named nobody", before: "Kind staff. The rest was fine.", after: "Kind staff."
+            )
+            .isEmpty)
     }
 
     @Test("actions: done and not possible need words; re-opening is allowed")

@@ -356,6 +356,18 @@ struct PublishedStoryTests {
             #expect(noReason.status == .unprocessableEntity)
             #expect(noReason.body.contains("Enter the reason"))
 
+            // The reason may not repeat what the edit takes out, even what the redactor would not call personal.
+            let repeating = try await moderator.post(
+                path + "/published-text",
+                form: [
+                    "published_text": "The midwife was lovely. [phone]",
+                    "edit_reason": "Took out the sentence starting Ring, which had a number",
+                ], tokenFrom: path)
+            #expect(repeating.status == .unprocessableEntity)
+            #expect(
+                PublicAnswerOnlyTests.text(repeating).contains("the words \"Ring\", which the edit removes"),
+                "\(repeating.body)")
+
             let saved = try await moderator.post(
                 path + "/published-text",
                 form: [
