@@ -116,4 +116,66 @@ struct PlaceholderContactTests {
         #expect(!placeholder.contains("heard.invalid") && placeholder.hasSuffix("(UK time)."))
         #expect(SubmitterHash.overLimitMessage(retry, contact: Self.configured).contains("engage@leeds.example"))
     }
+
+    static let withPhoneAndAddress = SiteContact(
+        name: "Leeds ICB engagement team", email: "engage@leeds.example", phone: "0113 496 0000",
+        postalAddress: ["Complaints team", "Leeds ICB", "1 Park Row", "Leeds LS1 5AB"])
+
+    @Test(
+        "a phone number and postal address, when set, are given wherever the e-mail address is for complaints and data",
+        arguments: TestDatabase.all)
+    func phoneAndAddress(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database, configure: { $0.contact = Self.withPhoneAndAddress }) { app in
+            let browser = app.browser()
+            for path in [
+                "/how-to-complain", "/privacy", "/feedback/thank-you?ref=HRD-ABCD2345&complaint=yes",
+                "/feedback/thank-you?ref=HRD-ABCD2345",
+            ] {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.body.contains("Or call us on <a href=\"tel:01134960000\">0113 496 0000</a>."), "\(path)")
+                #expect(
+                    page.body.contains("Or write to us at Complaints team, Leeds ICB, 1 Park Row, Leeds LS1 5AB."),
+                    "\(path)")
+            }
+            // Not set: nothing is said of either.
+            let admin = try await app.signedInBrowser(.administrator)
+            let settings = try await admin.get("/staff/settings")
+            #expect(settings.body.contains("0113 496 0000"))
+        }
+        #expect(
+            FeedbackReceipt.getInTouch("HRD-ABCD2345", contact: Self.withPhoneAndAddress).hasSuffix(
+                "quote your reference, HRD-ABCD2345. You can also call 0113 496 0000, or write to Complaints team, Leeds ICB, 1 Park Row, Leeds LS1 5AB."
+            ))
+        #expect(!FeedbackReceipt.getInTouch("HRD-ABCD2345", contact: Self.configured).contains("You can also"))
+    }
+
+    @Test("HEARD_CONTACT_PHONE and HEARD_CONTACT_ADDRESS are read, and bad values refused saying what to write")
+    func phoneAndAddressSettings() throws {
+        var config = AppConfiguration()
+        try config.apply(environment: [
+            "HEARD_CONTACT": "Leeds ICB <engage@leeds.example>", "HEARD_CONTACT_PHONE": "+44 (0)113 496-0000",
+            "HEARD_CONTACT_ADDRESS": "Complaints team; Leeds ICB ;; Leeds LS1 5AB",
+        ])
+        #expect(config.contact.phone == "+44 (0)113 496-0000")
+        #expect(config.contact.phoneLink == "tel:+4401134960000")
+        #expect(config.contact.postalAddress == ["Complaints team", "Leeds ICB", "Leeds LS1 5AB"])
+        for (name, value, words) in [
+            ("HEARD_CONTACT_PHONE", "ring us", "must be a phone number of 10 to 15 digits"),
+            ("HEARD_CONTACT_PHONE", "0113 496", "must be a phone number of 10 to 15 digits"),
+            ("HEARD_CONTACT_PHONE", "0113+4960000", "must be a phone number"),
+            ("HEARD_CONTACT_ADDRESS", "Leeds", "must be 2 to 8 address lines separated by \";\""),
+        ] {
+            var other = AppConfiguration()
+            #expect(throws: ConfigurationError.self, "\(name)=\(value)") {
+                try other.apply(environment: [name: value])
+            }
+            do {
+                try other.apply(environment: [name: value])
+            } catch {
+                #expect("\(error)".contains(words), "\(error)")
+                #expect("\(error)".contains(name), "\(error)")
+            }
+        }
+    }
 }

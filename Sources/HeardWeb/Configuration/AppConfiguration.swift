@@ -80,17 +80,56 @@ public struct SMTPSettings: Sendable, Equatable {
 public struct SiteContact: Sendable, Equatable {
     public var name: String
     public var email: String
+    /// A phone number the public can ring (`HEARD_CONTACT_PHONE`): complaints may be made by phone as well as in
+    /// writing, and not everyone has e-mail.
+    public var phone: String?
+    /// A postal address (`HEARD_CONTACT_ADDRESS`, lines separated by ";"), for letters.
+    public var postalAddress: [String]
 
-    public init(name: String, email: String) {
+    public init(name: String, email: String, phone: String? = nil, postalAddress: [String] = []) {
         self.name = name
         self.email = email
+        self.phone = phone
+        self.postalAddress = postalAddress
     }
 
     public static let `default` = SiteContact(name: "The engagement team", email: "engagement@heard.invalid")
 
     /// Whether `HEARD_CONTACT` named a real address: the default's can never be delivered, so pages that only
     /// help when someone writes (asking for what they need to take part) say nothing of it.
-    public var isConfigured: Bool { self != .default }
+    public var isConfigured: Bool { email != Self.default.email }
+
+    /// The phone number as a `tel:` link target: digits and a leading +.
+    public var phoneLink: String? {
+        phone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } }
+    }
+
+    /// Reads `HEARD_CONTACT_PHONE`: a UK or international number of 10 to 15 digits, with spaces, brackets or
+    /// hyphens as written.
+    public static func parsePhone(_ text: String) throws(ConfigurationError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.filter(\.isNumber).count
+        let allowed = trimmed.allSatisfy { $0.isNumber || " ()-+".contains($0) }
+        guard allowed, (10...15).contains(digits), !trimmed.dropFirst().contains("+") else {
+            throw .invalid(
+                setting: "HEARD_CONTACT_PHONE",
+                reason: "'\(text)' must be a phone number of 10 to 15 digits, for example 0113 496 0000.")
+        }
+        return trimmed
+    }
+
+    /// Reads `HEARD_CONTACT_ADDRESS`: address lines separated by ";", at most 8 lines and 300 characters.
+    public static func parseAddress(_ text: String) throws(ConfigurationError) -> [String] {
+        let lines = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard (2...8).contains(lines.count), text.count <= 300 else {
+            throw .invalid(
+                setting: "HEARD_CONTACT_ADDRESS",
+                reason:
+                    "'\(text)' must be 2 to 8 address lines separated by \";\" (300 characters at most), for example \"Complaints team; Pennine Vale ICB; 1 Park Row; Leeds LS1 5AB\"."
+            )
+        }
+        return lines
+    }
 
     /// The name as it reads mid-sentence: "ask the engagement team", but "ask Leeds ICB" as given.
     public var nameInSentence: String {

@@ -57,6 +57,12 @@ extension AppConfiguration {
         if let contact = environment["HEARD_CONTACT"], !contact.isEmpty {
             self.contact = try SiteContact.parse(contact)
         }
+        if let phone = environment["HEARD_CONTACT_PHONE"], !phone.isEmpty {
+            self.contact.phone = try SiteContact.parsePhone(phone)
+        }
+        if let address = environment["HEARD_CONTACT_ADDRESS"], !address.isEmpty {
+            self.contact.postalAddress = try SiteContact.parseAddress(address)
+        }
         if let smtp = environment["HEARD_SMTP"], !smtp.isEmpty {
             let parts = smtp.split(separator: ":")
             guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port) else {

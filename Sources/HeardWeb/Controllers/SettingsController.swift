@@ -144,6 +144,11 @@ enum SettingsController {
                 FeedbackSummaryList.row(
                     "Named as running the site (HEARD_CONTACT)", "\(config.contact.name) <\(config.contact.email)>")
                 FeedbackSummaryList.row(
+                    "Public phone number (HEARD_CONTACT_PHONE)", config.contact.phone ?? "Not set")
+                FeedbackSummaryList.row(
+                    "Postal address (HEARD_CONTACT_ADDRESS)",
+                    config.contact.postalAddress.isEmpty ? "Not set" : ContactWays.address(config.contact))
+                FeedbackSummaryList.row(
                     "Public submissions per address per hour",
                     config.submissionsPerAddressPerHour == 0 ? "No limit" : String(config.submissionsPerAddressPerHour))
                 FeedbackSummaryList.row(

@@ -70,6 +70,6 @@ struct FeedbackReceipt: Sendable {
         (contact.isConfigured
             ? "To ask about it, e-mail \(contact.nameInSentence) at \(contact.email)"
             : "To ask about it, contact \(PlaceholderContact.whoRunsTheSite)")
-            + " and quote your reference, \(reference)."
+            + " and quote your reference, \(reference)." + ContactWays.sentence(contact)
     }
 }

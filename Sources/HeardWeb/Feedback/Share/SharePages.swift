@@ -358,6 +358,7 @@ enum SharePages {
             }
             " and quote your reference, \(reference)."
         }
+        ContactWays.paragraphs(contact)
     }
 
     /// For an FFT answer with no comment (none, or words that say nothing, "N/A"): it is counted, and nobody reads

@@ -28,6 +28,7 @@ enum HowToComplainPage {
                     }
                     " Someone can complain for you, such as a relative or carer, if you agree."
                 }
+                ContactWays.listItems(contact)
             }
             p {
                 "If you would rather not make a formal complaint, you can still "

@@ -23,6 +23,7 @@ enum PrivacyPage {
                     "To ask about your information, contact \(PlaceholderContact.whoRunsTheSite)."
                 }
             }
+            ContactWays.paragraphs(contact)
 
             h2(.id("what-we-collect")) { "What we collect on each form" }
             h3 { "Share your experience" }
@@ -171,6 +172,7 @@ enum PrivacyPage {
                 "it is you, for example by writing to the e-mail address or phone number you gave with it. "
                 "We will reply within one month."
             }
+            ContactWays.paragraphs(contact)
 
             h2(.id("complaints")) { "If you are unhappy" }
             p {
