@@ -27,10 +27,12 @@ enum IdeasController {
         let memberships = try await BoardMember.query(on: request.db).filter(\.$account.$id == user.id!)
             .filter(\.$leftOn == nil).with(\.$board).with(\.$declarations).all()
         let business = try await BoardBusiness.find(for: memberships, today: request.today, on: request.db)
+        let claims = try await ExpenseClaim.query(on: request.db).filter(\.$user.$id == user.id!).with(\.$lines)
+            .sort(\.$createdAt).all()
         return .html(
             InvolvementPage.render(
                 user: user, ideas: ideas, invitations: invitations, memberships: memberships, business: business,
-                today: request.today,
+                claims: claims, today: request.today,
                 context: PageContext(request, title: "Your involvement", hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: notice),
             status: failure == nil ? .ok : .unprocessableEntity)
