@@ -216,4 +216,61 @@ struct ExpenseClaimsTests {
             #expect(try await member.get("/staff/expenses.csv").status == .forbidden)
         }
     }
+
+    @Test(
+        "a personal-data request for the person's address copies their claims, and erasing keeps them as finance records",
+        arguments: TestDatabase.all)
+    func personalData(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 16))
+            let member = try await app.signedInBrowser(.involvedPerson)
+            let admin = try await app.signedInBrowser(.administrator)
+            let person = try #require(try await User.query(on: app.db).filter(\.$role == .involvedPerson).first())
+            let (_, invitation) = try await Self.accepted(app, person: person)
+            let id = invitation.id!.uuidString.lowercased()
+            #expect(
+                try await member.post(
+                    "/me/invitations/\(id)/expenses",
+                    form: [
+                        "kind-1-\(id)": "mileage", "miles-1-\(id)": "20", "note-1-\(id)": "Home to the library and back",
+                        "wants_payment-\(id)": "no",
+                    ], tokenFrom: "/me"
+                ).status == .seeOther)
+            // Approved, so an e-mail went to them: that is erased, the claim is not.
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            let claim = try #require(try await ExpenseClaim.query(on: app.db).first())
+            #expect(
+                try await officer.post(
+                    "/staff/expenses/\(claim.id!.uuidString.lowercased())/approve", form: [:],
+                    tokenFrom: "/staff/expenses"
+                ).status == .seeOther)
+            let address = person.email.uppercased().replacingOccurrences(of: "@", with: "%40")
+            let search = "/staff/personal-data?email=\(address)"
+            let found = try await admin.get(search)
+            #expect(found.body.contains("1 expense claim and 1 e-mail"))
+            #expect(found.body.contains("Expense claims, with an account"))
+            #expect(found.body.contains("Kept: expense claims are finance records."))
+            let copy = try await admin.get("/staff/personal-data/copy.json?email=\(address)")
+            #expect(copy.status == .ok)
+            #expect(copy.body.contains("\"expense_claims\""))
+            #expect(copy.body.contains("\"miles\" : \"20 miles\""))
+            #expect(copy.body.contains("\"note\" : \"Home to the library and back\""))
+            #expect(copy.body.contains("\"total\" : \"9.00\""))
+            #expect(copy.body.contains("\"wants_involvement_payment\" : \"no\""))
+
+            let erased = try await admin.post(
+                "/staff/personal-data/erase",
+                form: [
+                    "email": person.email, "reference": "",
+                    "reason": "Asked by e-mail on 16 December 2026 to delete everything; identity checked.",
+                    "confirm": "yes",
+                ], tokenFrom: search)
+            #expect(erased.status == .seeOther)
+            let told = try await admin.get(try #require(erased.location))
+            #expect(told.body.contains("1 e-mail."))
+            #expect(told.body.contains("1 expense claim kept, as finance records"), "\(told.body)")
+            #expect(try await ExpenseClaim.query(on: app.db).count() == 1)
+            #expect(try await ExpenseClaimLine.query(on: app.db).count() == 1)
+        }
+    }
 }
