@@ -60,6 +60,12 @@ public enum ExpenseRules {
         public var wantsPayment: Bool?
 
         public var totalPence: Int { lines.reduce(0) { $0 + $1.pence } + (paymentPence ?? 0) }
+
+        public init(lines: [ExpenseLine], paymentPence: Int? = nil, wantsPayment: Bool? = nil) {
+            self.lines = lines
+            self.paymentPence = paymentPence
+            self.wantsPayment = wantsPayment
+        }
     }
 
     /// Checks the rows typed (numbered from 1, field names "kind-1", "amount-1", "miles-1", "note-1") and the
