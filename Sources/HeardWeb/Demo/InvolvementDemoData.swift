@@ -83,7 +83,9 @@ enum InvolvementDemoData {
                 try await invitation.create(on: db)
                 let paid = try await claim(
                     invitation, by: author,
-                    lines: [ExpenseLine(kind: .mileage, pence: 630, tenthsOfMile: 140, note: "Home to the venue and back")],
+                    lines: [
+                        ExpenseLine(kind: .mileage, pence: 630, tenthsOfMile: 140, note: "Home to the venue and back")
+                    ],
                     payment: 2500, on: db)
                 let officer = try await User.query(on: db).filter(\.$role == .engagementOfficer).first()
                 paid.status = .paid

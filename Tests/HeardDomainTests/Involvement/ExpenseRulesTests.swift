@@ -55,7 +55,10 @@ struct ExpenseRulesTests {
         #expect(large.map(\.field) == ["note-2"])
         #expect(large[0].message.contains("over £500.00 needs a note"))
         #expect(problems(ExpenseLineInput(kind: "care_or_support", amount: "500.01", note: "Two days of care")).isEmpty)
-        #expect(problems(ExpenseLineInput(kind: "public_transport", amount: "2000.01", note: "Train")).map(\.field) == ["amount-2"])
+        #expect(
+            problems(ExpenseLineInput(kind: "public_transport", amount: "2000.01", note: "Train")).map(\.field) == [
+                "amount-2"
+            ])
     }
 
     @Test("a claim needs a line or the payment; blank rows are ignored; the payment must be answered when offered")
@@ -65,7 +68,8 @@ struct ExpenseRulesTests {
             try ExpenseRules.claim(rows: [blank, blank], paymentOffered: nil, wantsPayment: "")
         }
         do {
-            _ = try ExpenseRules.claim(rows: [ExpenseLineInput(kind: "parking", amount: "3")], paymentOffered: 2500, wantsPayment: "")
+            _ = try ExpenseRules.claim(
+                rows: [ExpenseLineInput(kind: "parking", amount: "3")], paymentOffered: 2500, wantsPayment: "")
             Issue.record("the payment question was not answered")
         } catch {
             #expect(error.errors.map(\.field) == ["wants_payment"])
@@ -85,7 +89,9 @@ struct ExpenseRulesTests {
     func window() {
         let held = SimpleDate(year: 2026, month: 11, day: 30)
         #expect(ExpenseRules.lastDayToClaim(heldOn: held) == SimpleDate(year: 2027, month: 2, day: 28))
-        #expect(ExpenseRules.lastDayToClaim(heldOn: SimpleDate(year: 2026, month: 12, day: 15)) == SimpleDate(year: 2027, month: 3, day: 15))
+        #expect(
+            ExpenseRules.lastDayToClaim(heldOn: SimpleDate(year: 2026, month: 12, day: 15))
+                == SimpleDate(year: 2027, month: 3, day: 15))
         func problem(_ today: SimpleDate, accepted: Bool = true, cancelled: Bool = false) -> String? {
             ExpenseRules.windowProblem(accepted: accepted, heldOn: held, cancelled: cancelled, today: today)
         }
@@ -101,10 +107,13 @@ struct ExpenseRulesTests {
     func decisions() {
         let held = SimpleDate(year: 2026, month: 11, day: 30)
         let today = SimpleDate(year: 2026, month: 12, day: 7)
-        func problem(_ from: ExpenseClaimStatus, _ to: ExpenseClaimStatus, reason: String = "", paidOn: String = "")
+        func problem(
+            _ from: ExpenseClaimStatus, _ to: ExpenseClaimStatus, reason: String = "", paidOn: String = ""
+        )
             -> String?
         {
-            ExpenseRules.decisionProblem(from: from, to: to, reason: reason, paidOn: paidOn, heldOn: held, today: today)?
+            ExpenseRules.decisionProblem(
+                from: from, to: to, reason: reason, paidOn: paidOn, heldOn: held, today: today)?
                 .field
         }
         #expect(problem(.submitted, .approved) == nil)

@@ -130,7 +130,8 @@ struct ExpenseClaimsTests {
             let id = invitation.id!.uuidString.lowercased()
             let claimForm = [
                 "kind-1-\(id)": "parking", "amount-1-\(id)": "3.20", "kind-2-\(id)": "other",
-                "amount-2-\(id)": "6", "note-2-\(id)": "=HYPERLINK(\"http://evil.example\")", "wants_payment-\(id)": "no",
+                "amount-2-\(id)": "6", "note-2-\(id)": "=HYPERLINK(\"http://evil.example\")",
+                "wants_payment-\(id)": "no",
             ]
             #expect(
                 try await member.post("/me/invitations/\(id)/expenses", form: claimForm, tokenFrom: "/me").status
@@ -178,10 +179,15 @@ struct ExpenseClaimsTests {
                 try await ExpenseClaim.query(on: app.db).filter(\.$status == .submitted).first())
             let secondID = second.id!.uuidString.lowercased()
             let secondPath = "/staff/expenses/\(secondID)"
-            #expect(try await officer.post(secondPath + "/approve", form: [:], tokenFrom: "/staff/expenses").status == .seeOther)
-            #expect(try await officer.post(secondPath + "/approve", form: [:], tokenFrom: "/staff/expenses").status == .conflict)
+            #expect(
+                try await officer.post(secondPath + "/approve", form: [:], tokenFrom: "/staff/expenses").status
+                    == .seeOther)
+            #expect(
+                try await officer.post(secondPath + "/approve", form: [:], tokenFrom: "/staff/expenses").status
+                    == .conflict)
             let future = try await officer.post(
-                secondPath + "/paid", form: ["paid_on-\(secondID)": "2026-12-17"], tokenFrom: "/staff/expenses?status=approved")
+                secondPath + "/paid", form: ["paid_on-\(secondID)": "2026-12-17"],
+                tokenFrom: "/staff/expenses?status=approved")
             #expect(future.status == .unprocessableEntity)
             #expect(future.body.contains("cannot be in the future"))
             #expect(future.body.contains("value=\"2026-12-17\""))
@@ -232,7 +238,8 @@ struct ExpenseClaimsTests {
                 try await member.post(
                     "/me/invitations/\(id)/expenses",
                     form: [
-                        "kind-1-\(id)": "mileage", "miles-1-\(id)": "20", "note-1-\(id)": "Home to the library and back",
+                        "kind-1-\(id)": "mileage", "miles-1-\(id)": "20",
+                        "note-1-\(id)": "Home to the library and back",
                         "wants_payment-\(id)": "no",
                     ], tokenFrom: "/me"
                 ).status == .seeOther)

@@ -39,14 +39,16 @@ public enum ExpenseRules {
             return "You can claim only for an activity you said you would come to."
         }
         if cancelled {
-            return "This activity was cancelled, so there is nothing to claim here. If it cost you money to get there, contact the team who invited you."
+            return
+                "This activity was cancelled, so there is nothing to claim here. If it cost you money to get there, contact the team who invited you."
         }
         if heldOn >= today {
             return "You can claim from the day after the activity, \(heldOn.adding(days: 1).ukText)."
         }
         let last = lastDayToClaim(heldOn: heldOn)
         if today > last {
-            return "Claims for this activity closed on \(last.ukText), \(monthsToClaim) months after it. Contact the team who invited you: they can still pay you."
+            return
+                "Claims for this activity closed on \(last.ukText), \(monthsToClaim) months after it. Contact the team who invited you: they can still pay you."
         }
         return nil
     }
@@ -186,7 +188,8 @@ public enum ExpenseRules {
             errors.append(
                 FieldError(
                     "note-\(number)",
-                    "Keep the note on \(which) to \(noteLimit) characters or fewer: it is \(note.count.formatted) now."))
+                    "Keep the note on \(which) to \(noteLimit) characters or fewer: it is \(note.count.formatted) now.")
+            )
         }
         guard errors.isEmpty, let pence else { return .failure(ValidationFailure(errors)) }
         return .success(ExpenseLine(kind: kind, pence: pence, tenthsOfMile: tenths, note: note))
@@ -207,7 +210,9 @@ public enum ExpenseRules {
             }
             if reason.count > reasonLimit {
                 return FieldError(
-                    "reason", "Keep the reason to \(reasonLimit.formatted) characters or fewer: it is \(reason.count.formatted) now.")
+                    "reason",
+                    "Keep the reason to \(reasonLimit.formatted) characters or fewer: it is \(reason.count.formatted) now."
+                )
             }
             return nil
         case (.approved, .paid):

@@ -36,6 +36,7 @@ enum Fixed {
         var scale = 1
         for _ in 0..<decimals { scale *= 10 }
         let padded = fractionPart + String(repeating: "0", count: decimals - fractionPart.count)
-        return (Int(wholePart.isEmpty ? "0" : String(wholePart)) ?? 0) * scale + (Int(padded.isEmpty ? "0" : padded) ?? 0)
+        return (Int(wholePart.isEmpty ? "0" : String(wholePart)) ?? 0) * scale
+            + (Int(padded.isEmpty ? "0" : padded) ?? 0)
     }
 }

@@ -91,10 +91,12 @@ enum ExpenseClaimViews {
                             hint: "For example 4.50. Leave empty for mileage.", required: false, width: "short"),
                         FormComponents.textField(
                             name: miles, label: "Miles driven (mileage only)", value: typed[miles] ?? "",
-                            failure: failure, hint: "There and back, for example 12.5.", required: false, width: "short"),
+                            failure: failure, hint: "There and back, for example 12.5.", required: false, width: "short"
+                        ),
                         FormComponents.textField(
                             name: note, label: "What it was (optional)", value: typed[note] ?? "", failure: failure,
-                            hint: "Needed for \"something else\", and for a cost over \(Pence.text(ExpenseRules.noteNeededAbovePence)).",
+                            hint:
+                                "Needed for \"something else\", and for a cost over \(Pence.text(ExpenseRules.noteNeededAbovePence)).",
                             required: false),
                     ])
             }
