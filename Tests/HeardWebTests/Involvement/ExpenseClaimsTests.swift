@@ -88,7 +88,9 @@ struct ExpenseClaimsTests {
             #expect(bad.body.contains("href=\"#field-amount-1-\(id)\""), "the summary links to the field")
             #expect(try await ExpenseClaim.query(on: app.db).count() == 0)
 
-            let sent = try await member.post(path, form: good, tokenFrom: "/me")
+            var once = good
+            once["submission_key"] = "expense-claim-first-tap"
+            let sent = try await member.post(path, form: once, tokenFrom: "/me")
             #expect(sent.status == .seeOther)
             let claim = try #require(try await ExpenseClaim.query(on: app.db).with(\.$lines).first())
             // £4.50 + 12.5 miles at 45p (£5.63) + the £25 payment.
@@ -101,8 +103,11 @@ struct ExpenseClaimsTests {
             #expect(mine.body.contains("Waiting for a decision"))
             #expect(mine.body.contains("£35.13"))
             #expect(!mine.body.contains("Claim your expenses"), "one claim at a time")
+            let doubleTap = try await member.post(path, form: once, tokenFrom: "/me")
+            #expect(doubleTap.status == .seeOther, "the same form sent twice makes nothing new")
             let twice = try await member.post(path, form: good, tokenFrom: "/me")
             #expect(twice.status == .conflict)
+            #expect(twice.body.contains("You have already claimed for this activity"))
             #expect(try await ExpenseClaim.query(on: app.db).count() == 1)
 
             // Three months on, claims are closed.

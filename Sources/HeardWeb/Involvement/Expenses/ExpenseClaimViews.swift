@@ -69,6 +69,7 @@ enum ExpenseClaimViews {
         let name = { (base: String) in ExpenseClaims.field(base, invitation) }
         return HeardWeb.form(.action(ExpenseClaims.path(invitation)), .method("post"), .novalidate) {
             FormComponents.csrfField(context.csrfToken ?? "")
+            SubmittedOnce.freshHiddenField()
             h4 { "Claim your expenses" }
             p(.class("hint")) {
                 "Fares, mileage at \(ExpenseRules.mileagePencePerMile)p a mile, parking, and care for someone you look after or a support worker are paid back. Claim by \(last.ukText). Keep your tickets and receipts: we may ask for them. Fill in one line for each cost and leave the others empty."

@@ -33,6 +33,18 @@ enum ExpenseClaims {
                 .filter(\.$id == (try Admin.uuidParameter(request))).filter(\.$user.$id == user.id!)
                 .with(\.$activity).first()
         else { throw Abort(.notFound) }
+        // A double tap sends the form twice at once: both would pass the "already claimed" check.
+        let submission = SubmittedOnce.key(request)
+        return try await SubmittedOnce.once(request, key: submission) {
+            try await save(request, user: user, invitation: invitation, submission: submission)
+        }
+    }
+
+    static func save(
+        _ request: Request, user: User, invitation: Invitation, submission: String?
+    ) async throws
+        -> Response
+    {
         let activity = invitation.activity
         let earlier = try await ExpenseClaim.query(on: request.db).filter(\.$invitation.$id == invitation.id!).all()
         let rows = (1...ExpenseRules.rowsShown).map { number in
@@ -73,7 +85,9 @@ enum ExpenseClaims {
                 typed: typed, notice: nil)
         }
         let record = ExpenseClaim(id: UUID(), invitationID: invitation.id!, userID: user.id!, claim: claim)
+        let done = SiteURL.involvement + "#" + FormComponents.fieldID(anchor(invitation))
         try await request.db.writeTransaction { db in
+            try await SubmittedOnce.record(submission, resultPath: done, on: db)
             try await record.create(on: db)
             for (position, line) in claim.lines.enumerated() {
                 try await ExpenseClaimLine(claimID: record.id!, position: position, line: line).create(on: db)
@@ -89,6 +103,6 @@ enum ExpenseClaims {
             request,
             "Thank you: your claim for \(Pence.text(claim.totalPence)) has been sent. We will e-mail you when it is decided."
         )
-        return request.redirect(to: SiteURL.involvement + "#" + FormComponents.fieldID(anchor(invitation)))
+        return request.redirect(to: done)
     }
 }
