@@ -285,4 +285,39 @@ struct ExpenseClaimsTests {
             #expect(try await ExpenseClaimLine.query(on: app.db).count() == 1)
         }
     }
+
+    @Test(
+        "staff set an activity's involvement payment in pounds; a bad amount is refused with what was typed kept",
+        arguments: TestDatabase.all)
+    func activityPayment(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(year: 2026, month: 12, day: 10))
+            let officer = try await app.signedInBrowser(.engagementOfficer)
+            _ = try await app.createUser(.involvedPerson)
+            let member = try #require(try await User.query(on: app.db).filter(\.$role == .involvedPerson).first())
+            let (activity, _) = try await Self.accepted(app, person: member)
+            let path = DecisionURL.activity(activity.id!)
+            let edit = try await officer.get(path + "/edit")
+            #expect(edit.body.contains("value=\"25.00\""), "the payment is shown in pounds")
+            var form: [String: String] = [
+                "title": activity.title, "kind": "workshop", "place_id": activity.$place.id.uuidString,
+                "date": activity.heldOn, "venue": activity.venue, "attendees": "0", "payment": "£forty",
+                "edit_version": edit.hiddenValue("edit_version") ?? "",
+            ]
+            let refused = try await officer.post(path + "/edit", form: form, tokenFrom: path + "/edit")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Enter the involvement payment in pounds, like 25 or 37.50"))
+            #expect(refused.body.contains("value=\"£forty\""))
+            #expect(refused.body.contains("href=\"#field-payment\""))
+            form["payment"] = "37.50"
+            #expect(try await officer.post(path + "/edit", form: form, tokenFrom: path + "/edit").status == .seeOther)
+            #expect(try await InvolvementActivity.find(activity.id, on: app.db)?.paymentPence == 3750)
+            #expect(try await officer.get(path).body.contains("£37.50"))
+            form["payment"] = ""
+            form["edit_version"] = try await officer.get(path + "/edit").hiddenValue("edit_version") ?? ""
+            #expect(try await officer.post(path + "/edit", form: form, tokenFrom: path + "/edit").status == .seeOther)
+            #expect(try await InvolvementActivity.find(activity.id, on: app.db)?.paymentPence == nil)
+            #expect(try await officer.get(path).body.contains("None offered"))
+        }
+    }
 }
