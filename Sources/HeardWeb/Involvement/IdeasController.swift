@@ -45,6 +45,11 @@ enum IdeasController {
         return try await SubmittedOnce.once(request, key: submission) {
             let (typed, errors) = try await checked(request, user: user)
             guard errors.isEmpty else {
+                // The other copy of a double tap may have saved the idea since the key was checked: "already put
+                // forward" is then that copy's doing, and the person is shown what it made.
+                if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+                    return SubmittedOnce.repeated(request, resultPath: path)
+                }
                 return try await minePage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
             }
             let idea = Idea(

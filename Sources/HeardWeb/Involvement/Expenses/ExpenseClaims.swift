@@ -69,6 +69,10 @@ enum ExpenseClaims {
                 accepted: invitation.status == .accepted, heldOn: activity.date, cancelled: activity.isCancelled,
                 today: request.today)
         if let closed {
+            // The other copy of a double tap may have saved the claim since the key was checked.
+            if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+                return SubmittedOnce.repeated(request, resultPath: path)
+            }
             let response = try await IdeasController.minePage(
                 request, failure: ValidationFailure([FieldError(anchor(invitation), closed)]), typed: [:], notice: nil)
             response.status = .conflict
