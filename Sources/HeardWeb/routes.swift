@@ -56,6 +56,7 @@ func routes(_ app: Application) throws {
     involvement.get("me", use: IdeasController.mine)
     involvement.post("me", "ideas", use: IdeasController.submit)
     involvement.post("me", "invitations", ":id", use: InvitationsController.reply)
+    involvement.post("me", "invitations", ":id", "expenses", use: ExpenseClaims.submit)
     involvement.post("me", "declarations", ":id", use: BoardsController.selfDeclare)
     // Someone invited without an account replies through the link e-mailed to them.
     browser.get("invitation", ":token", use: GuestInvitations.show)

@@ -38,6 +38,8 @@ struct AccessMatrixTests {
         ("/staff/initiatives/new", .initiatives),
         ("/staff/activities", .activities),
         ("/staff/activities/new", .activities),
+        ("/staff/expenses", .activities),
+        ("/staff/expenses.csv", .activities),
         ("/staff/decisions", .decisions),
         ("/staff/boards", .boards),
         ("/staff/ideas", .initiatives),

@@ -27,6 +27,12 @@ struct DemoDataTests {
             #expect(activity.status == .ok)
             #expect(activity.body.contains("Gloria Mensah"))
             #expect(activity.body.contains("A British Sign Language interpreter."))
+
+            // Expenses: one claim waiting for a decision, one paid with the involvement payment.
+            let expenses = try await officer.get("/staff/expenses?status=all")
+            #expect(expenses.status == .ok)
+            #expect(expenses.body.contains("Waiting for a decision") && expenses.body.contains("£9.90"))
+            #expect(expenses.body.contains("Paid on") && expenses.body.contains("£31.30"))
         }
     }
 

@@ -153,13 +153,16 @@ public struct ActivityInput: Equatable, Sendable {
     public var endTime = ""
     /// How many people it has room for; empty for no limit.
     public var capacity = ""
+    /// The involvement payment offered to people who take part, in pounds; empty for none.
+    public var payment = ""
 
     public init(
         title: String = "", kind: String = "", placeID: String = "", date: String = "", venue: String = "",
         attendees: String = "", notes: String = "", whatChanged: String = "", startTime: String = "",
-        endTime: String = "", capacity: String = ""
+        endTime: String = "", capacity: String = "", payment: String = ""
     ) {
         self.capacity = capacity
+        self.payment = payment
         self.startTime = startTime
         self.endTime = endTime
         self.title = title
@@ -185,7 +188,12 @@ public struct ActivityInput: Equatable, Sendable {
         public var endTime: String? = nil
         /// Nil: no limit on how many can sign up.
         public var capacity: Int? = nil
+        /// Nil: no involvement payment is offered.
+        public var paymentPence: Int? = nil
     }
+
+    /// The most an involvement payment for one activity can be: more is a slip of the keyboard.
+    public static let mostPaymentPence = 1_000_00
 
     /// The most people one activity is recorded with: more is a slip of the keyboard, not a meeting.
     public static let maximumAttendees = 20_000
@@ -290,6 +298,15 @@ public struct ActivityInput: Equatable, Sendable {
                     "Enter how many people it has room for as a whole number from 1 to \(Self.maximumAttendees.formatted), or leave it empty for no limit."
                 ))
         }
+        let paymentText = payment.trimmingWhitespace()
+        let paymentPence = Pence.parse(paymentText)
+        if !paymentText.isEmpty, paymentPence == nil || paymentPence! <= 0 || paymentPence! > Self.mostPaymentPence {
+            errors.append(
+                FieldError(
+                    "payment",
+                    "Enter the involvement payment in pounds, like 25 or 37.50, up to \(Pence.text(Self.mostPaymentPence)), or leave it empty if none is offered."
+                ))
+        }
         for (field, text, limit, what) in [
             ("notes", notes, TextLimit.decisionOutcome, "the notes"),
             ("what_changed", whatChanged, TextLimit.reply, "what changed"),
@@ -302,7 +319,7 @@ public struct ActivityInput: Equatable, Sendable {
         return Valid(
             title: title, kind: kind, date: date, venue: venue, attendees: count,
             notes: notes.trimmingWhitespace(), whatChanged: whatChanged.trimmingWhitespace(), startTime: start?.text,
-            endTime: end?.text, capacity: places)
+            endTime: end?.text, capacity: places, paymentPence: paymentText.isEmpty ? nil : paymentPence)
     }
 }
 

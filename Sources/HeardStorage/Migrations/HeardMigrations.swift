@@ -56,6 +56,7 @@ public enum HeardMigrations {
             M0148_APITokenExpiry(),
             M0150_FeedbackSaysNothing(),
             M0151_ResponsesOnBehalfOf(),
+            M0152_CreateExpenseClaims(),
         ]
     }
 }

@@ -96,7 +96,7 @@ enum ActivitiesController {
             title: activity.title, kind: activity.kind.rawValue, placeID: activity.$place.id.uuidString,
             date: activity.heldOn, venue: activity.venue, attendees: String(activity.attendees), notes: activity.notes,
             whatChanged: activity.whatChanged, startTime: activity.startTime ?? "", endTime: activity.endTime ?? "",
-            capacity: activity.capacity.map(String.init) ?? "")
+            capacity: activity.capacity.map(String.init) ?? "", payment: activity.paymentPence.map(Pence.plain) ?? "")
         let features = Set(
             [
                 activity.stepFree ? "step_free" : nil, activity.hearingLoop ? "hearing_loop" : nil,
@@ -118,7 +118,7 @@ enum ActivitiesController {
             venue: Admin.text(request, "venue"), attendees: Admin.text(request, "attendees"),
             notes: Admin.text(request, "notes"), whatChanged: Admin.text(request, "what_changed"),
             startTime: Admin.text(request, "start_time"), endTime: Admin.text(request, "end_time"),
-            capacity: Admin.text(request, "capacity"))
+            capacity: Admin.text(request, "capacity"), payment: Admin.text(request, "payment"))
         let initiativeID = Admin.text(request, "initiative_id")
         let features = Set(Admin.list(request, "accessibility"))
         let submission = existing == nil ? SubmittedOnce.key(request) : nil
@@ -177,6 +177,9 @@ enum ActivitiesController {
                 FieldChange("venue", from: existing?.venue, to: valid.venue),
                 FieldChange("attendees", from: existing.map { String($0.attendees) }, to: String(valid.attendees)),
                 FieldChange("capacity", from: existing?.capacity.map(String.init), to: valid.capacity.map(String.init)),
+                FieldChange(
+                    "payment_pence", from: existing?.paymentPence.map(String.init),
+                    to: valid.paymentPence.map(String.init)),
                 FieldChange("what_changed", from: existing?.whatChanged, to: valid.whatChanged),
                 FieldChange(
                     "initiative_id", from: existing?.$initiative.id?.uuidString, to: initiative?.id?.uuidString),
@@ -196,6 +199,7 @@ enum ActivitiesController {
             activity.easyRead = features.contains("easy_read")
             activity.attendees = valid.attendees
             activity.capacity = valid.capacity
+            activity.paymentPence = valid.paymentPence
             activity.notes = valid.notes
             activity.whatChanged = valid.whatChanged
             let change = before.map { ActivityChange(before: $0, after: .init(activity)) }
@@ -315,7 +319,7 @@ enum ActivitiesController {
             String(activity.attendees), activity.notes, activity.whatChanged,
             activity.$initiative.id?.uuidString, String(activity.stepFree), String(activity.hearingLoop),
             String(activity.interpreters), String(activity.easyRead), activity.startTime, activity.endTime,
-            activity.capacity.map(String.init),
+            activity.capacity.map(String.init), activity.paymentPence.map(String.init),
         ]
     }
 

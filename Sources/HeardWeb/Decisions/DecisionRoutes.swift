@@ -69,6 +69,11 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     activities.get("activities", ":id", "sign-ups.csv", use: EventSignups.csv)
     activities.post("activities", ":id", "invitations", use: InvitationsController.invite)
     activities.post("activities", ":id", "invitations", "guest", use: GuestInvitations.invite)
+    activities.get("expenses", use: StaffExpenses.index)
+    activities.get("expenses.csv", use: StaffExpenses.csv)
+    activities.post("expenses", ":id", "approve", use: StaffExpenses.approve)
+    activities.post("expenses", ":id", "reject", use: StaffExpenses.reject)
+    activities.post("expenses", ":id", "paid", use: StaffExpenses.markPaid)
 
     // Population figures for representation tables (administrators)
     let reference = staff.grouped(AreaGuard(area: .referenceData))

@@ -5,7 +5,8 @@ import HeardStorage
 
 /// The demo panel member's involvement: ideas (one taken forward and credited on the pharmacy initiative, one
 /// not taken forward with the reason, one waiting) and invitations (one waiting for a reply, one to an activity
-/// she took part in, with what changed).
+/// she took part in, with what changed and her expenses claim waiting for a decision, and one earlier activity
+/// whose claim, with the involvement payment, has been paid).
 enum InvolvementDemoData {
     static func seed(on db: any Database, today: SimpleDate) async throws {
         guard let author = try await User.query(on: db).filter(\.$role == .involvedPerson).first() else { return }
@@ -65,6 +66,47 @@ enum InvolvementDemoData {
             invitation.status = .accepted
             invitation.repliedAt = Date().addingTimeInterval(-30 * 86_400)
             try await invitation.create(on: db)
+            try await claim(
+                invitation, by: author,
+                lines: [
+                    ExpenseLine(kind: .publicTransport, pence: 640, note: "Bus there and back"),
+                    ExpenseLine(kind: .parking, pence: 350),
+                ], on: db)
+            // An earlier one, paid: mileage and the involvement payment the activity offered.
+            if let earlier = activities.filter({ $0.date < past.date && !$0.isCancelled }).max(by: {
+                $0.heldOn < $1.heldOn
+            }) {
+                earlier.paymentPence = 2500
+                try await earlier.save(on: db)
+                let invitation = Invitation(activityID: earlier.id!, userID: author.id!)
+                invitation.status = .accepted
+                try await invitation.create(on: db)
+                let paid = try await claim(
+                    invitation, by: author,
+                    lines: [
+                        ExpenseLine(kind: .mileage, pence: 630, tenthsOfMile: 140, note: "Home to the venue and back")
+                    ],
+                    payment: 2500, on: db)
+                let officer = try await User.query(on: db).filter(\.$role == .engagementOfficer).first()
+                paid.status = .paid
+                paid.$decidedBy.id = officer?.id
+                paid.decidedAt = Date().addingTimeInterval(-7 * 86_400)
+                paid.paidOn = min(earlier.date.adding(days: 14), today).iso
+                try await paid.save(on: db)
+            }
         }
+    }
+
+    @discardableResult
+    static func claim(
+        _ invitation: Invitation, by author: User, lines: [ExpenseLine], payment: Int? = nil, on db: any Database
+    ) async throws -> ExpenseClaim {
+        let claim = ExpenseRules.Claim(lines: lines, paymentPence: payment, wantsPayment: payment.map { _ in true })
+        let record = ExpenseClaim(id: UUID(), invitationID: invitation.id!, userID: author.id!, claim: claim)
+        try await record.create(on: db)
+        for (position, line) in lines.enumerated() {
+            try await ExpenseClaimLine(claimID: record.id!, position: position, line: line).create(on: db)
+        }
+        return record
     }
 }

@@ -27,10 +27,12 @@ enum IdeasController {
         let memberships = try await BoardMember.query(on: request.db).filter(\.$account.$id == user.id!)
             .filter(\.$leftOn == nil).with(\.$board).with(\.$declarations).all()
         let business = try await BoardBusiness.find(for: memberships, today: request.today, on: request.db)
+        let claims = try await ExpenseClaim.query(on: request.db).filter(\.$user.$id == user.id!).with(\.$lines)
+            .sort(\.$createdAt).all()
         return .html(
             InvolvementPage.render(
                 user: user, ideas: ideas, invitations: invitations, memberships: memberships, business: business,
-                today: request.today,
+                claims: claims, today: request.today,
                 context: PageContext(request, title: "Your involvement", hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: notice),
             status: failure == nil ? .ok : .unprocessableEntity)
@@ -43,6 +45,11 @@ enum IdeasController {
         return try await SubmittedOnce.once(request, key: submission) {
             let (typed, errors) = try await checked(request, user: user)
             guard errors.isEmpty else {
+                // The other copy of a double tap may have saved the idea since the key was checked: "already put
+                // forward" is then that copy's doing, and the person is shown what it made.
+                if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+                    return SubmittedOnce.repeated(request, resultPath: path)
+                }
                 return try await minePage(request, failure: ValidationFailure(errors), typed: typed, notice: nil)
             }
             let idea = Idea(

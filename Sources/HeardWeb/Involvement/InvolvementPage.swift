@@ -6,7 +6,7 @@ import HeardStorage
 enum InvolvementPage {
     static func render(
         user: User, ideas: [Idea], invitations: [Invitation], memberships: [BoardMember],
-        business: BoardBusiness = BoardBusiness(), today: SimpleDate, context: PageContext,
+        business: BoardBusiness = BoardBusiness(), claims: [ExpenseClaim] = [], today: SimpleDate, context: PageContext,
         failure: ValidationFailure?, typed: [String: String], notice: String?
     ) -> String {
         let upcoming = invitations.filter { $0.activity.date >= today }
@@ -93,6 +93,9 @@ enum InvolvementPage {
                                     ", now at the stage \"\(initiative.stage.title.lowercased())\"."
                                 }
                             }
+                            ExpenseClaimViews.underActivity(
+                                invitation, claims: claims.filter { $0.$invitation.id == invitation.id },
+                                today: today, context: context, failure: failure, typed: typed)
                         }
                     }
                 }

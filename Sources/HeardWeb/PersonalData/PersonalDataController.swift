@@ -113,13 +113,16 @@ enum PersonalDataController {
                 on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
                 objectID: nil,
                 summary:
-                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.invitations > 0 ? "\(counts.invitations) invitations, " : "")\(counts.signups > 0 ? "\(counts.signups) event sign-ups, " : "")\(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)",
+                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.invitations > 0 ? "\(counts.invitations) invitations, " : "")\(counts.signups > 0 ? "\(counts.signups) event sign-ups, " : "")\(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)\(counts.claimsKept > 0 ? ", \(counts.claimsKept) expense claims (finance records)" : "")",
                 changes: [FieldChange("reason", from: nil, to: typed.reason)])
             return counts
         }
         var kept: [String] = []
         if counts.complaintsKept > 0 {
             kept.append("\(Wording.count(counts.complaintsKept, "complaint")) kept whole, as the law requires")
+        }
+        if counts.claimsKept > 0 {
+            kept.append("\(Wording.count(counts.claimsKept, "expense claim")) kept, as finance records")
         }
         if counts.quotesRedacted > 0 {
             kept.append(
@@ -172,7 +175,7 @@ enum PersonalDataCopy {
         func date(_ value: Date?) -> String? { value.map { dates.string(from: $0) } }
         let document: [String: Any] = [
             "about":
-                "What Heard holds on you: feedback you gave, consultation responses, invitations to activities, sign-ups to events and e-mails sent to you.",
+                "What Heard holds on you: feedback you gave, consultation responses, invitations to activities, sign-ups to events, expense claims and e-mails sent to you.",
             "feedback": held.feedback.map { entry -> [String: Any] in
                 let item = entry.item
                 var row: [String: Any] = [
@@ -217,6 +220,22 @@ enum PersonalDataCopy {
                     "email": invitation.guestEmail ?? "", "how_you_like_to_be_contacted": invitation.guestContact ?? "",
                     "reply": invitation.status.title, "what_you_need_to_take_part": invitation.accessNeeds,
                     "replied": date(invitation.repliedAt) ?? "",
+                ]
+            },
+            "expense_claims": held.claims.map { claim -> [String: Any] in
+                [
+                    "activity": claim.invitation.activity.title, "date": claim.invitation.activity.heldOn,
+                    "claimed": date(claim.createdAt) ?? "",
+                    "lines": claim.orderedLines.map { line -> [String: Any] in
+                        [
+                            "kind": line.kind.title, "amount": Pence.plain(line.pence),
+                            "miles": line.tenthsOfMile.map(ExpenseLine.milesText) ?? "", "note": line.note,
+                        ]
+                    },
+                    "wants_involvement_payment": claim.wantsPayment.map { $0 ? "yes" : "no" } ?? "",
+                    "involvement_payment": claim.paymentPence.map(Pence.plain) ?? "",
+                    "total": Pence.plain(claim.totalPence), "status": claim.status.title,
+                    "reason_not_approved": claim.rejectionReason ?? "", "paid_on": claim.paidOn ?? "",
                 ]
             },
             "event_sign_ups": held.signups.map { signup -> [String: Any] in

@@ -48,10 +48,14 @@ struct PersonalDataHeld {
     var invitations: [Invitation] = []
     /// Sign-ups to events from the public page (with their activity) not yet cleared after the event.
     var signups: [ActivitySignup] = []
+    /// Expense claims made with an account at this address (with their lines and activity). They are finance
+    /// records, so they are in the copy but kept on erasure, as the account's invitations are.
+    var claims: [ExpenseClaim] = []
     var emails: [Notice]
 
     var isEmpty: Bool {
-        feedback.isEmpty && responses.isEmpty && invitations.isEmpty && signups.isEmpty && emails.isEmpty
+        feedback.isEmpty && responses.isEmpty && invitations.isEmpty && signups.isEmpty && claims.isEmpty
+            && emails.isEmpty
     }
 
     /// Whether an erasure would change anything: not when all that was found was erased before, or is kept.
@@ -67,6 +71,7 @@ struct PersonalDataHeld {
             responses.isEmpty ? nil : Wording.count(responses.count, "consultation response"),
             invitations.isEmpty ? nil : Wording.count(invitations.count, "invitation"),
             signups.isEmpty ? nil : Wording.count(signups.count, "event sign-up"),
+            claims.isEmpty ? nil : Wording.count(claims.count, "expense claim"),
             emails.isEmpty ? nil : Wording.count(emails.count, "e-mail"),
         ].compactMap { $0 }
         return parts.isEmpty ? "nothing" : EnglishList.and(parts)
@@ -140,6 +145,15 @@ struct PersonalDataHeld {
                 .filter(\.$anonymisedAt == nil).with(\.$activity).sort(\.$createdAt).all()
         }
 
+        var claims: [ExpenseClaim] = []
+        if let email = request.email {
+            let accounts = try await User.query(on: db).filter(lowered("email", User.schema, email)).all()
+            if !accounts.isEmpty {
+                claims = try await ExpenseClaim.query(on: db).filter(\.$user.$id ~~ accounts.compactMap(\.id))
+                    .with(\.$lines).with(\.$invitation) { $0.with(\.$activity) }.sort(\.$createdAt).all()
+            }
+        }
+
         var emails: [Notice] = []
         if let email = request.email {
             emails = try await Notice.query(on: db).filter(lowered("to_address", Notice.schema, email))
@@ -160,7 +174,7 @@ struct PersonalDataHeld {
         }
         return PersonalDataHeld(
             request: request, feedback: feedback, responses: responses, invitations: invitations, signups: signups,
-            emails: emails)
+            claims: claims, emails: emails)
     }
 
     /// What an erasure did: erased, and kept because the law or the record needs it.
@@ -177,6 +191,8 @@ struct PersonalDataHeld {
         var complaintsKept = 0
         /// Staff-written theme quotes in those consultations that held the person's name or details.
         var quotesRedacted = 0
+        /// Expense claims, kept as finance records.
+        var claimsKept = 0
     }
 
     /// Erases what the rules allow, on the caller's transaction (which audits the reason). `redact` removes
@@ -190,6 +206,7 @@ struct PersonalDataHeld {
         let erased = ErasureRules.erasedText
         var counts = Erasure()
         counts.complaintsKept = feedback.filter { $0.decision != .erase }.count
+        counts.claimsKept = claims.count
         for entry in feedback where entry.canBeErased {
             let item = entry.item
             item.story = erased

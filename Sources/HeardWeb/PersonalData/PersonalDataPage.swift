@@ -86,6 +86,19 @@ enum PersonalDataPage {
                             ]
                         })
                 }
+                if !held.claims.isEmpty {
+                    DataTable.render(
+                        caption: "Expense claims, with an account",
+                        headers: ["Activity", "Claimed", "Total", "Status", "If erased"],
+                        rows: held.claims.map { claim in
+                            [
+                                .text(claim.invitation.activity.title),
+                                .text(claim.createdAt.map { DecisionClock.ukDay(of: $0).ukText } ?? "–"),
+                                .text(Pence.text(claim.totalPence)), .text(claim.status.title),
+                                .text("Kept: expense claims are finance records."),
+                            ]
+                        })
+                }
                 if !held.signups.isEmpty {
                     DataTable.render(
                         caption: "Sign-ups to events", headers: ["Event", "Date", "Name", "People", "If erased"],

@@ -80,6 +80,9 @@ public final class InvolvementActivity: Model, @unchecked Sendable {
     @OptionalField(key: "capacity") public var capacity: Int?
     /// Whether it happened, as staff recorded after the day; nil until they do.
     @OptionalField(key: "outcome") public var outcome: ActivityOutcome?
+    /// The involvement payment offered to people who take part, in pence; nil when it offers none. Expenses
+    /// are paid back either way.
+    @OptionalField(key: "payment_pence") public var paymentPence: Int?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -128,6 +128,12 @@ enum ActivityViews {
                         "How many people it has room for. When people signing up fill it, the public page says it is full. Leave empty for no limit.",
                     required: false, width: "short")
                 FormComponents.textField(
+                    name: "payment", label: "Involvement payment in pounds (optional)", value: input.payment,
+                    failure: failure,
+                    hint:
+                        "Offered to each person who takes part, for example 25. They can choose not to take it. Expenses are paid back either way. Leave empty if none is offered.",
+                    required: false, width: "short")
+                FormComponents.textField(
                     name: "attendees", label: "How many people came", value: input.attendees, failure: failure,
                     hint: "0 if it has not happened yet.", width: "short")
                 FormComponents.textArea(
@@ -173,6 +179,7 @@ enum ActivityViews {
                 ("Accessibility", .text(access.isEmpty ? "None recorded" : access.joined(separator: ", "))),
                 ("People who came", .text(activity.attendees.formatted)),
                 ("Places", .text(activity.capacity.map { $0.formatted } ?? "No limit")),
+                ("Involvement payment", .text(activity.paymentPence.map(Pence.text) ?? "None offered")),
                 ("Did it happen", .text(activity.outcome.map { $0 == .held ? "Held" : "Cancelled" } ?? "Not recorded")),
                 (
                     "Initiative",

@@ -61,6 +61,10 @@ enum PrivacyPage {
                 }
                 li { "ideas you put forward, and whether you want your name shown with one we take forward" }
                 li {
+                    "expenses you claim after taking part (what each cost was for and how much, and the miles if you "
+                        + "drove), whether you chose to take an involvement payment, and whether and when we paid you"
+                }
+                li {
                     "if you sit on a board or panel: your name, your role, when you joined, and the interests you declare"
                 }
             }
@@ -147,6 +151,8 @@ enum PrivacyPage {
                 "kept while we use them to improve services and to show how decisions were made. "
                 "Details given to sign up to an event, and what an invited person needs to take part, are deleted "
                 "the day after it. "
+                "Expense claims are finance records: we keep them for as long as the code says finance records must "
+                "be kept, even if you ask us to delete your other information. "
                 "The scrambled network address is deleted after one day. "
                 "To find out how long something of yours will be kept, ask us."
             }

@@ -140,7 +140,10 @@ enum PageLayout {
             items.append(.init(label: "Initiatives", path: DecisionURL.initiatives))
             items.append(.init(label: "Ideas", path: IdeaURL.staffIdeas))
         }
-        if StaffArea.activities.allows(role) { items.append(.init(label: "Activities", path: DecisionURL.activities)) }
+        if StaffArea.activities.allows(role) {
+            items.append(.init(label: "Activities", path: DecisionURL.activities))
+            items.append(.init(label: "Expenses", path: StaffExpenses.path))
+        }
         if StaffArea.decisions.allows(role) { items.append(.init(label: "Decisions", path: DecisionURL.decisions)) }
         if StaffArea.boards.allows(role) { items.append(.init(label: "Boards", path: BoardURL.staffBoards)) }
         if StaffArea.indicators.allows(role) {
