@@ -147,6 +147,9 @@ func routes(_ app: Application) throws {
     complaints.post("complaints", ":id", "extend", use: ComplaintsController.extend)
     complaints.post("complaints", ":id", "respond", use: ComplaintsController.respond)
     complaints.post("complaints", ":id", "close", use: ComplaintClosure.close)
+    complaints.post("complaints", ":id", "reopen", use: ComplaintFollowUp.reopen)
+    complaints.post("complaints", ":id", "ombudsman", use: ComplaintFollowUp.referToOmbudsman)
+    complaints.post("complaints", ":id", "ombudsman-outcome", use: ComplaintFollowUp.recordOmbudsmanOutcome)
     complaints.post("complaints", ":id", "handler", use: ComplaintsController.assign)
 
     let feedback = staff.grouped(AreaGuard(area: .feedback))

@@ -34,10 +34,19 @@ public struct ComplaintFigures: Equatable, Sendable {
     public struct Case: Sendable {
         public var clock: ComplaintClock
         public var outcome: ComplaintOutcome?
+        public var reopened: Bool
+        public var ombudsmanReferred: Bool
+        public var ombudsmanOutcome: OmbudsmanOutcome?
 
-        public init(clock: ComplaintClock, outcome: ComplaintOutcome?) {
+        public init(
+            clock: ComplaintClock, outcome: ComplaintOutcome?, reopened: Bool = false, ombudsmanReferred: Bool = false,
+            ombudsmanOutcome: OmbudsmanOutcome? = nil
+        ) {
             self.clock = clock
             self.outcome = outcome
+            self.reopened = reopened
+            self.ombudsmanReferred = ombudsmanReferred
+            self.ombudsmanOutcome = ombudsmanOutcome
         }
     }
 
@@ -52,11 +61,23 @@ public struct ComplaintFigures: Equatable, Sendable {
     /// Closed without a response: counted as received, judged on their acknowledgement only.
     public var closed = 0
     public var outcomes: [ComplaintOutcome: Int] = [:]
+    /// Taken up again after a response or closure, at least once.
+    public var reopened = 0
+    /// Taken to the Ombudsman; of those, decided; of those, upheld in whole or in part.
+    public var ombudsmanReferred = 0
+    public var ombudsmanDecided = 0
+    public var ombudsmanFoundFault = 0
 
     public init(_ cases: [Case], today: SimpleDate) {
         for item in cases {
             let clock = item.clock
             received += 1
+            if item.reopened { reopened += 1 }
+            if item.ombudsmanReferred { ombudsmanReferred += 1 }
+            if let decision = item.ombudsmanOutcome {
+                ombudsmanDecided += 1
+                if decision.foundFault { ombudsmanFoundFault += 1 }
+            }
             // Acknowledged, or past the date without one, including a complaint closed after that date without
             // one: see `ComplaintClock.acknowledgedInTime(today:)`.
             if let inTime = clock.acknowledgedInTime(today: today) {

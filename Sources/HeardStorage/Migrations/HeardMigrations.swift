@@ -57,6 +57,8 @@ public enum HeardMigrations {
             M0150_FeedbackSaysNothing(),
             M0151_ResponsesOnBehalfOf(),
             M0152_CreateExpenseClaims(),
+            M0153_ComplaintExtensions(),
+            M0154_ComplaintReopeningAndOmbudsman(),
         ]
     }
 }

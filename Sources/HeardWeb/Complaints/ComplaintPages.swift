@@ -54,7 +54,7 @@ enum ComplaintPages {
                             if option == show && !list.overdueOnly && list.problems.isEmpty {
                                 strong(.aria("current", "page")) { option.title }
                             } else {
-                                a(.href(list.url(show: option, overdueOnly: false, period: period.typed))) {
+                                a(.href(list.url(show: option, overdueOnly: false, period: period.linkDates))) {
                                     option.title
                                 }
                             }
@@ -63,12 +63,12 @@ enum ComplaintPages {
                     li {
                         list.overdueOnly
                             ? strong(.aria("current", "page")) { "Overdue" }
-                            : a(.href(list.url(show: .open, overdueOnly: true, period: period.typed))) { "Overdue" }
+                            : a(.href(list.url(show: .open, overdueOnly: true, period: period.linkDates))) { "Overdue" }
                     }
                     li {
                         mine
-                            ? a(.href(list.url(mine: false, period: period.typed))) { "Everyone's cases" }
-                            : a(.href(list.url(mine: true, period: period.typed))) { "Only mine" }
+                            ? a(.href(list.url(mine: false, period: period.linkDates))) { "Everyone's cases" }
+                            : a(.href(list.url(mine: true, period: period.linkDates))) { "Only mine" }
                     }
                 }
             }
@@ -76,11 +76,13 @@ enum ComplaintPages {
                 p {
                     !list.problems.isEmpty
                         ? "No complaints match."
-                        : list.overdueOnly ? "No complaint has a step overdue." : "There are none."
+                        : list.overdueOnly ? "No complaint has a step overdue." : period.listRange.map {
+                                "None of these were received from \($0.lowerBound.ukText) to \($0.upperBound.ukText)."
+                            } ?? "There are none."
                 }
             } else {
                 DataTable.render(
-                    caption: caption(list, total: total),
+                    caption: caption(list, total: total, period: period),
                     headers: ["Complaint", "About", "Received", "Next step", "Due", "Handler"],
                     rows: complaints.map { complaint in
                         let step = complaint.clock.step(today: today)
@@ -94,14 +96,15 @@ enum ComplaintPages {
                         ]
                     })
                 Pagination.links(page: page, pageCount: pageCount) {
-                    list.url(period: period.typed, page: $0)
+                    list.url(period: period.linkDates, page: $0)
                 }
             }
         }
     }
 
-    /// "Open complaints (12), nearest deadline first"; "Your complaints (3), …" with "Only mine".
-    static func caption(_ list: ComplaintsList, total: Int) -> String {
+    /// "Open complaints (12), nearest deadline first"; "Your complaints (3), …" with "Only mine"; with a chosen
+    /// period, "All complaints received 1 October 2026 to 31 December 2026 (4), …".
+    static func caption(_ list: ComplaintsList, total: Int, period: ComplaintsCSV.Period) -> String {
         let whose =
             list.mine
             ? "Your complaints"
@@ -109,7 +112,8 @@ enum ComplaintPages {
         let order =
             list.show == .open || list.show == .all
             ? "nearest deadline first" : "most recent first"
-        return "\(whose) (\(total)), \(order)"
+        let received = period.listRange.map { " received \($0.lowerBound.ukText) to \($0.upperBound.ukText)" } ?? ""
+        return "\(whose)\(received) (\(total)), \(order)"
     }
 
     static func figuresSection(
@@ -141,7 +145,18 @@ enum ComplaintPages {
                 ]
                     + ComplaintOutcome.findings.map { outcome in
                         [.text(outcome.title), .text(share(figures.outcomes[outcome] ?? 0, responded))]
-                    } + [[.text("Closed without a response"), .text(String(figures.closed))]], captionHidden: true)
+                    } + [
+                        [.text("Closed without a response"), .text(String(figures.closed))],
+                        [.text("Reopened after a response or closure"), .text(String(figures.reopened))],
+                        [.text("Taken to the Ombudsman"), .text(String(figures.ombudsmanReferred))],
+                        [
+                            .text("Upheld or partly upheld by the Ombudsman"),
+                            .text(
+                                figures.ombudsmanDecided > 0
+                                    ? "\(figures.ombudsmanFoundFault) of \(figures.ombudsmanDecided) decided"
+                                    : "None decided yet"),
+                        ],
+                    ], captionHidden: true)
         }
     }
 
@@ -238,6 +253,18 @@ enum ComplaintPages {
             if let note = complaint.acknowledgedOn.map({ _ in complaint.acknowledgementNote }), !note.isEmpty {
                 h2 { "How it will be handled" }
                 DecisionForms.paragraphs(note)
+                // The note gave the date as it stood at acknowledgement; say plainly when that has moved.
+                if let latest = extensions(complaint).last {
+                    p(.class("hint")) {
+                        "Written at acknowledgement. A later response date has been agreed since: now due by \(ukDate(latest.toDate)) (see below)."
+                    }
+                }
+            }
+            if !complaint.extensions.isEmpty {
+                h2 { "Later response dates agreed" }
+                ul {
+                    for agreement in extensions(complaint) { li { extensionText(agreement) } }
+                }
             }
             if !complaint.delayLetters.isEmpty {
                 h2 { "Delay letters" }
@@ -275,8 +302,11 @@ enum ComplaintPages {
                         "Raise an action from this complaint"
                     }
                 }
-            } else if complaint.closedOn != nil {
-                // Closed: nothing more to record.
+            }
+            ComplaintFollowUpPages.reopenings(complaint)
+            if ComplaintFollowUpPages.hasEnded(complaint) {
+                ComplaintFollowUpPages.reopenForm(
+                    complaint, today: today, context: context, failure: failure, typed: typed)
             } else if complaint.acknowledgedOn == nil {
                 acknowledgementForm(id: id, today: today, context: context, failure: failure, typed: typed)
                 closureForm(id: id, complaint: complaint, context: context, failure: failure, typed: typed)
@@ -295,6 +325,8 @@ enum ComplaintPages {
                 }
                 closureForm(id: id, complaint: complaint, context: context, failure: failure, typed: typed)
             }
+            ComplaintFollowUpPages.ombudsman(
+                complaint, today: today, context: context, failure: failure, typed: typed)
         }
     }
 
@@ -322,6 +354,18 @@ enum ComplaintPages {
             FormComponents.submitButton("Record the new date")
         }
     }
+
+    /// The extensions in the order they were agreed.
+    static func extensions(_ complaint: Complaint) -> [ComplaintExtension] {
+        complaint.extensions.sorted { ($0.agreedOn, $0.toDate) < ($1.agreedOn, $1.toDate) }
+    }
+
+    /// "Agreed on 4 December 2026 to move the response from 15 January 2027 to 15 February 2027: …"
+    static func extensionText(_ agreement: ComplaintExtension) -> String {
+        "Agreed with the complainant on \(ukDate(agreement.agreedOn)) to move the response from \(ukDate(agreement.fromDate)) to \(ukDate(agreement.toDate)): \(agreement.reason)"
+    }
+
+    static func ukDate(_ iso: String) -> String { SimpleDate(iso: iso)?.ukText ?? iso }
 
     /// "Wrote on 2 March 2027 to say why the response is late: … Response now expected by 30 March 2027."
     static func delayLetterText(_ letter: ComplaintDelayLetter) -> String {
@@ -373,6 +417,8 @@ enum ComplaintPages {
         let why =
             clock.responseExpectedBy != nil
             ? " (the new date given in the latest delay letter; it was due by \(clock.originalResponseDue.ukText))"
+            : !complaint.extensions.isEmpty
+                ? " (a later date agreed with the complainant; it was first due by \(ukDate(complaint.responseDueBeforeExtensions)))"
             : clock.agreedResponseBy != nil
                 ? " (agreed with the complainant)"
                 : " (the last day of the six months starting on the day it was received)"

@@ -10,8 +10,9 @@ import Vapor
 enum ComplaintsCSV {
     static let header = [
         "reference", "received_on", "organisation", "service", "channel", "themes", "acknowledgement_due",
-        "acknowledged_on", "acknowledged_in_time", "response_due", "responded_on", "responded_in_time",
-        "delay_explained_on", "outcome", "closed_on",
+        "acknowledged_on", "acknowledged_in_time", "original_response_due", "response_due", "responded_on", "responded_in_time",
+        "delay_explained_on", "outcome", "closed_on", "reopened_on", "ombudsman_referred_on", "ombudsman_outcome",
+        "ombudsman_outcome_on",
     ]
 
     @Sendable static func download(_ request: Request) async throws -> Response {
@@ -33,6 +34,9 @@ enum ComplaintsCSV {
         var to: SimpleDate
         var typed: [String: String]
         var failure: ValidationFailure?
+        /// Whether the person chose the period (typed a date) rather than taking the default: only then does
+        /// the list of cases keep to it, so the work queue still shows older open cases by default.
+        var chosen: Bool
 
         init(_ request: Request) {
             let today = request.today
@@ -53,12 +57,20 @@ enum ComplaintsCSV {
             if errors.isEmpty, from > to {
                 errors.append(FieldError("to", "The end of the period cannot be before its start (\(from.ukText))."))
             }
+            let anyTyped = !(typed["from"]!.isEmpty && typed["to"]!.isEmpty)
             self.from = errors.isEmpty ? from : defaultFrom
             self.to = errors.isEmpty ? to : today
             if typed["from"]!.isEmpty { typed["from"] = self.from.iso }
             if typed["to"]!.isEmpty { typed["to"] = self.to.iso }
             failure = errors.isEmpty ? nil : ValidationFailure(errors)
+            chosen = errors.isEmpty && anyTyped
         }
+
+        /// The received dates the list of cases keeps to: the period when chosen, else every case.
+        var listRange: ClosedRange<SimpleDate>? { chosen ? from...to : nil }
+
+        /// What the list's links carry over: the period only when it was chosen.
+        var linkDates: [String: String] { chosen ? typed : [:] }
     }
 }
 
@@ -71,8 +83,8 @@ public enum ComplaintsExport {
     {
         let complaints = try await Complaint.query(on: db)
             .filter(\.$receivedOn >= from.iso).filter(\.$receivedOn <= to.iso)
-            .with(\.$feedback) { $0.with(\.$service).with(\.$organisation) }
-            .sort(\.$receivedOn).all()
+            .with(\.$feedback) { $0.with(\.$service).with(\.$organisation) }.with(\.$extensions)
+            .with(\.$reopenings).sort(\.$receivedOn).all()
         return complaints.map { complaint -> [String] in
             let clock = complaint.clock
             let item = complaint.feedback
@@ -80,9 +92,13 @@ public enum ComplaintsExport {
             return [
                 item.reference, clock.receivedOn.iso, item.organisation.name, item.service.name, item.channel.rawValue,
                 item.namedThemes.joined(separator: ";"), clock.acknowledgementDue.iso, clock.acknowledgedOn?.iso ?? "",
-                yesNo(clock.acknowledgedInTime(today: today)), clock.originalResponseDue.iso,
+                yesNo(clock.acknowledgedInTime(today: today)), complaint.responseDueBeforeExtensions,
+                clock.originalResponseDue.iso,
                 clock.respondedOn?.iso ?? "", yesNo(clock.respondedInTime(today: today)),
                 clock.delayExplainedOn?.iso ?? "", complaint.outcome?.rawValue ?? "", clock.closedOn?.iso ?? "",
+                // The latest time it was taken up again, if ever.
+                complaint.reopenings.map(\.reopenedOn).max() ?? "", complaint.ombudsmanReferredOn ?? "",
+                complaint.ombudsmanOutcome?.rawValue ?? "", complaint.ombudsmanOutcomeOn ?? "",
             ]
         }
     }

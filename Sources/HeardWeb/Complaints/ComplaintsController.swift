@@ -15,12 +15,15 @@ enum ComplaintsController {
     /// The queue, with the figures for complaints received in `period` (and its problems, if any).
     static func listPage(_ request: Request, period: ComplaintsCSV.Period) async throws -> Response {
         let list = ComplaintsList(request)
-        let ordered = try await list.ordered(today: request.today, user: request.currentUser?.id, on: request.db)
+        let ordered = try await list.ordered(
+            today: request.today, user: request.currentUser?.id, received: period.listRange, on: request.db)
         let page = ListPage(requested: ListPage.requested(request), total: ordered.count)
         let figures = ComplaintFigures(
             try await Complaint.query(on: request.db).filter(\.$receivedOn >= period.from.iso)
-                .filter(\.$receivedOn <= period.to.iso).all().map {
-                    ComplaintFigures.Case(clock: $0.clock, outcome: $0.outcome)
+                .filter(\.$receivedOn <= period.to.iso).with(\.$reopenings).all().map {
+                    ComplaintFigures.Case(
+                        clock: $0.clock, outcome: $0.outcome, reopened: !$0.reopenings.isEmpty,
+                        ombudsmanReferred: $0.ombudsmanReferredOn != nil, ombudsmanOutcome: $0.ombudsmanOutcome)
                 }, today: request.today)
         let rows = try await ComplaintsList.loaded(
             Array(ordered[page.range.clamped(to: 0..<ordered.count)]), on: request.db)
@@ -321,8 +324,12 @@ enum ComplaintsController {
         }
         let before = complaint.clock.originalResponseDue
         complaint.agreedResponseBy = newDate.iso
+        let agreement = ComplaintExtension(
+            complaintID: complaint.id!, agreedOn: agreedOn.iso, fromDate: before.iso, toDate: newDate.iso,
+            reason: reason, recordedByID: request.currentUser?.id)
         try await request.db.writeTransaction { db in
             try await complaint.update(on: db)
+            try await agreement.create(on: db)
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "complaint.response_date_agreed", objectType: "complaint",
                 objectID: complaint.id?.uuidString,
@@ -421,7 +428,8 @@ enum ComplaintsController {
         guard
             let complaint = try await Complaint.query(on: request.db).filter(\.$id == id)
                 .with(\.$feedback, { $0.with(\.$service) { $0.with(\.$organisation) } }).with(\.$handler)
-                .with(\.$delayLetters).first()
+                .with(\.$delayLetters).with(\.$extensions)
+                .with(\.$reopenings).first()
         else { throw Abort(.notFound) }
         return complaint
     }

@@ -53,9 +53,15 @@ struct ComplaintsList {
     /// The order depends on working days and bank holidays, which SQL cannot compute, so the whole filtered set
     /// is read (only the complaint rows, no text) and ordered here, then paged; the page's rows are then loaded
     /// with what the table shows. Bounded by `orderingLimit`.
-    func ordered(today: SimpleDate, user: UUID?, on db: any Database) async throws -> [Complaint] {
+    func ordered(
+        today: SimpleDate, user: UUID?, received: ClosedRange<SimpleDate>? = nil, on db: any Database
+    ) async throws -> [Complaint] {
         guard problems.isEmpty else { return [] }
         var query = Complaint.query(on: db)
+        if let received {
+            query = query.filter(\.$receivedOn >= received.lowerBound.iso)
+                .filter(\.$receivedOn <= received.upperBound.iso)
+        }
         if mine, let user { query = query.filter(\.$handler.$id == user) }
         switch show {
         case .open: query = query.filter(\.$respondedOn == nil).filter(\.$closedOn == nil)

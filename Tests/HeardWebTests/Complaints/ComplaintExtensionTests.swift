@@ -60,10 +60,36 @@ struct ComplaintExtensionTests {
                 try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.response_date_agreed").first())
             #expect(audit.summary.contains("by 15 February 2027"))
 
+            // Each agreement is shown with the date it replaced, and the acknowledgement's note is flagged as
+            // written before the date moved.
+            let second = try await extend("2027-02-20", reason: "The consultant is away until February.")
+            #expect(second.status == .seeOther)
+            let shown = try await handler.get(path).body
+            #expect(shown.contains("Later response dates agreed"))
+            #expect(
+                shown.contains(
+                    "Agreed with the complainant on 4 December 2026 to move the response from 15 January 2027 to 15 February 2027: The ward"
+                ))
+            #expect(
+                shown.contains(
+                    "Agreed with the complainant on 4 December 2026 to move the response from 15 February 2027 to 20 February 2027: The consultant is away until February."
+                ))
+            #expect(
+                shown.contains(
+                    "A later response date has been agreed since: now due by 20 February 2027 (see below)."))
+            #expect(
+                shown.contains(
+                    "20 February 2027 (a later date agreed with the complainant; it was first due by 15 January 2027)"))
+            #expect(try await ComplaintExtension.query(on: app.db).count() == 2)
+            let csv = try await handler.get("/staff/complaints.csv?from=2026-12-01&to=2026-12-31").body
+            #expect(csv.contains("acknowledged_in_time,original_response_due,response_due,responded_on"))
+            #expect(csv.contains("HRD-EXTEND01,2026-12-01,"))
+            #expect(csv.contains(",yes,2027-01-15,2027-02-20,"), "the date first due, then the one agreed")
+
             // Once the date has passed, it is late: more time is a delay letter's to give, not an agreement's.
-            clock.advance(days: 80)  // 22 February 2027
+            clock.advance(days: 85)  // 27 February 2027
             #expect(!(try await handler.get(path).body.contains("Agree a later response date")))
-            let late = try await extend("2027-03-31", agreedOn: "2027-02-22")
+            let late = try await extend("2027-03-31", agreedOn: "2027-02-27")
             #expect(late.status == .unprocessableEntity)
             #expect(late.body.contains("so it is late: record a delay letter"))
         }

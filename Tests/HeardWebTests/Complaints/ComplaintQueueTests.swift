@@ -113,4 +113,47 @@ struct ComplaintQueueTests {
             #expect(mine.body.contains("HRD-MINE0001"))
         }
     }
+
+    @Test(
+        "a chosen period filters the list of cases by received date, as the figures count, and the caption says so",
+        arguments: TestDatabase.all)
+    func periodFiltersTheList(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            app.app.decisionClock = .fixed(SimpleDate(iso: "2027-01-20")!)
+            let (service, place) = try await Fixtures.service(on: app.db)
+            for (reference, received) in [
+                ("HRD-SEPT0001", "2026-09-30"), ("HRD-OCT00001", "2026-10-01"), ("HRD-DEC00001", "2026-12-31"),
+                ("HRD-JAN00001", "2027-01-02"),
+            ] {
+                _ = try await ComplaintFixtures.complaint(
+                    reference, receivedOn: received, acknowledgedOn: received, service: service, place: place,
+                    on: app.db)
+            }
+            let handler = try await app.signedInBrowser(.complaintsHandler)
+
+            let quarter = try await handler.get("/staff/complaints?show=all&from=2026-10-01&to=2026-12-31")
+            #expect(quarter.status == .ok)
+            #expect(quarter.body.contains("Received</th><td>2</td>"))
+            #expect(
+                quarter.body.contains(
+                    "All complaints received 1 October 2026 to 31 December 2026 (2), nearest deadline first"))
+            #expect(quarter.body.contains("HRD-OCT00001") && quarter.body.contains("HRD-DEC00001"))
+            #expect(!quarter.body.contains("HRD-SEPT0001") && !quarter.body.contains("HRD-JAN00001"))
+            // The list's own links keep the period, so "Open" stays within it.
+            #expect(quarter.body.contains("href=\"/staff/complaints?show=open&amp;from=2026-10-01&amp;to=2026-12-31\""))
+
+            let empty = try await handler.get("/staff/complaints?show=all&from=2026-11-01&to=2026-11-30")
+            #expect(empty.body.contains("None of these were received from 1 November 2026 to 30 November 2026."))
+            #expect(!empty.body.contains("HRD-OCT00001"))
+
+            // Without a chosen period the queue has every case, however old, and its links add no period.
+            let queue = try await handler.get("/staff/complaints?show=all")
+            #expect(queue.body.contains("All complaints (4), nearest deadline first"))
+            #expect(queue.body.contains("href=\"/staff/complaints?show=open\""))
+            // Bad dates: the figures form says what to fix and the list is not narrowed.
+            let bad = try await handler.get("/staff/complaints?show=all&from=2026-13-01&to=2026-12-31")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("All complaints (4)"))
+        }
+    }
 }

@@ -26,6 +26,8 @@ public final class Complaint: Model, @unchecked Sendable {
     /// The new response date given in the latest delay letter; every letter is kept in `delayLetters`.
     @OptionalField(key: "response_expected_by") public var responseExpectedBy: String?
     @Children(for: \.$complaint) public var delayLetters: [ComplaintDelayLetter]
+    /// Later response dates agreed with the complainant, each with the date it replaced.
+    @Children(for: \.$complaint) public var extensions: [ComplaintExtension]
     @OptionalField(key: "responded_on") public var respondedOn: String?
     @Field(key: "how_considered") public var howConsidered: String
     @Field(key: "conclusions") public var conclusions: String
@@ -35,6 +37,14 @@ public final class Complaint: Model, @unchecked Sendable {
     /// Set when the complaint is closed without a response; `outcome` then says why (a closure).
     @OptionalField(key: "closed_on") public var closedOn: String?
     @OptionalField(key: "closed_reason") public var closedReason: String?
+    /// Each time it was taken up again after its response or closure.
+    @Children(for: \.$complaint) public var reopenings: [ComplaintReopening]
+    /// When the complainant went to the Ombudsman, and what the Ombudsman decided (an `OmbudsmanOutcome`),
+    /// when and why.
+    @OptionalField(key: "ombudsman_referred_on") public var ombudsmanReferredOn: String?
+    @OptionalField(key: "ombudsman_outcome") public var ombudsmanOutcome: OmbudsmanOutcome?
+    @OptionalField(key: "ombudsman_outcome_on") public var ombudsmanOutcomeOn: String?
+    @Field(key: "ombudsman_note") public var ombudsmanNote: String
     @OptionalField(key: "created_by_id") public var createdByID: UUID?
     /// The member of staff handling it (nil until someone takes it on or acknowledges it).
     @OptionalParent(key: "handler_id") public var handler: User?
@@ -55,7 +65,15 @@ public final class Complaint: Model, @unchecked Sendable {
         self.conclusions = ""
         self.remedialAction = ""
         self.ombudsmanRightGiven = false
+        self.ombudsmanNote = ""
         self.createdByID = createdByID
+    }
+
+    /// The response date before any later date was agreed (six months, or agreed at acknowledgement): the
+    /// first extension's starting point. Needs `extensions` loaded.
+    public var responseDueBeforeExtensions: String {
+        extensions.min { ($0.agreedOn, $0.fromDate) < ($1.agreedOn, $1.fromDate) }?.fromDate
+            ?? clock.originalResponseDue.iso
     }
 
     public var clock: ComplaintClock {
