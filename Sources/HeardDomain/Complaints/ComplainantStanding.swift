@@ -32,6 +32,17 @@ public enum RepresentativeBasis: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// As the complaints handler reads it on the case.
+    public var caseText: String {
+        switch self {
+        case .agreed: "the person has agreed"
+        case .died: "the person has died"
+        case .child: "the person is a child"
+        case .lacksCapacity: "the person cannot agree because they lack capacity"
+        case .notAskedYet: "the person has not been asked yet"
+        }
+    }
+
     /// For the complaints handler: whether their records may be shared with the representative yet.
     public var needsConsent: Bool { self == .notAskedYet }
 }
@@ -52,12 +63,14 @@ public struct ComplainantStanding: Equatable, Sendable {
         self.basis = type == .representative ? basis : nil
     }
 
-    /// Reads the posted answers (`complainant`, `relationship`, `basis`), with the problems to fix; `you` words
-    /// the messages for the person themselves rather than staff.
+    /// Reads the posted answers (`complainant_type`, `representative_relationship`, `representative_basis`),
+    /// with the problems to fix; `you` words the messages for the person themselves rather than staff. The form
+    /// starts on "the person affected", so no answer at all (a form from before it was asked) means that.
     public static func read(
         type: String?, relationship: String?, basis: String?, you: Bool
     ) -> (standing: ComplainantStanding?, problems: [FieldError]) {
-        guard let chosen = ComplainantType(rawValue: type ?? "") else {
+        guard let type, !type.isEmpty else { return (.personAffected, []) }
+        guard let chosen = ComplainantType(rawValue: type) else {
             return (
                 nil,
                 [
@@ -96,9 +109,9 @@ public struct ComplainantStanding: Equatable, Sendable {
         return (problems.isEmpty ? standing : nil, problems)
     }
 
-    /// "Complaining for someone else (their daughter): they are a child", or "The person affected".
+    /// "Complaining for someone else (their daughter): the person is a child", or "The person affected".
     public var summary: String {
         guard type == .representative else { return ComplainantType.personAffected.title }
-        return "Complaining for someone else (\(relationship))" + (basis.map { ": \($0.title.lowercased())" } ?? "")
+        return "Complaining for someone else (\(relationship))" + (basis.map { ": \($0.caseText)" } ?? "")
     }
 }

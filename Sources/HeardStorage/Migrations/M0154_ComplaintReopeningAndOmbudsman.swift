@@ -1,7 +1,8 @@
 import Fluent
 
-/// Complaints reopened after their response or closure (each kept), and the complainant going to the
-/// Ombudsman: the date, and the Ombudsman's decision with its date and a note.
+/// Complaints reopened after their response or closure (each kept); the complainant going to the Ombudsman:
+/// the date, and the Ombudsman's decision with its date and a note; and who is complaining (the person
+/// affected, or someone for them with why they can). Complaints before this were the person's own.
 struct M0154_ComplaintReopeningAndOmbudsman: AsyncMigration {
     static let ombudsmanColumns = ["ombudsman_referred_on", "ombudsman_outcome", "ombudsman_outcome_on"]
 
@@ -25,10 +26,16 @@ struct M0154_ComplaintReopeningAndOmbudsman: AsyncMigration {
         }
         try await database.schema(Complaint.schema)
             .field("ombudsman_note", .string, .required, .sql(.default(""))).update()
+        try await database.schema(Complaint.schema)
+            .field("complainant_type", .string, .required, .sql(.default("person_affected"))).update()
+        try await database.schema(Complaint.schema)
+            .field("representative_relationship", .string, .required, .sql(.default(""))).update()
+        try await database.schema(Complaint.schema).field("representative_basis", .string).update()
     }
 
     func revert(on database: any Database) async throws {
-        for column in Self.ombudsmanColumns + ["ombudsman_note"] {
+        let standing = ["complainant_type", "representative_relationship", "representative_basis"]
+        for column in Self.ombudsmanColumns + ["ombudsman_note"] + standing {
             try await database.schema(Complaint.schema).deleteField(FieldKey(stringLiteral: column)).update()
         }
         try await database.schema(ComplaintReopening.schema).delete()

@@ -76,7 +76,9 @@ enum ComplaintPages {
                 p {
                     !list.problems.isEmpty
                         ? "No complaints match."
-                        : list.overdueOnly ? "No complaint has a step overdue." : period.listRange.map {
+                        : list.overdueOnly
+                            ? "No complaint has a step overdue."
+                            : period.listRange.map {
                                 "None of these were received from \($0.lowerBound.ukText) to \($0.upperBound.ukText)."
                             } ?? "There are none."
                 }
@@ -215,6 +217,13 @@ enum ComplaintPages {
             FormComponents.errorSummary(failure)
             if let notice { div(.class("notice"), .role("status")) { notice } }
             h1 { "Complaint \(item.reference)" }
+            if complaint.standing.basis?.needsConsent == true {
+                // Regulation 5: acknowledging and investigating can go ahead; sharing the person's records cannot.
+                div(.class("notice"), .role("note")) {
+                    strong { "Consent needed before sharing their records. " }
+                    "The complainant is complaining for someone else and has not asked them yet. Ask the person affected to agree before sharing anything about them; you can still acknowledge the complaint."
+                }
+            }
             DecisionForms.summaryList(
                 [
                     ("Next step", stepTag(step, outcome: complaint.outcome)),
@@ -234,6 +243,7 @@ enum ComplaintPages {
                 ]
                     + stillFairRow(complaint, clock: clock) + [
                         ("Complainant", contact(item)),
+                        ("Who is complaining", .text(complaint.standing.summary)),
                         ("Handled by", .text(complaint.handler?.displayName ?? "Nobody yet")),
                         ("Feedback", a(.href(SiteURL.feedback(item.id!))) { "\(item.reference) and its analysis" }),
                     ])
@@ -419,9 +429,9 @@ enum ComplaintPages {
             ? " (the new date given in the latest delay letter; it was due by \(clock.originalResponseDue.ukText))"
             : !complaint.extensions.isEmpty
                 ? " (a later date agreed with the complainant; it was first due by \(ukDate(complaint.responseDueBeforeExtensions)))"
-            : clock.agreedResponseBy != nil
-                ? " (agreed with the complainant)"
-                : " (the last day of the six months starting on the day it was received)"
+                : clock.agreedResponseBy != nil
+                    ? " (agreed with the complainant)"
+                    : " (the last day of the six months starting on the day it was received)"
         let responded = complaint.respondedOn.flatMap(SimpleDate.init(iso:))
         return clock.responseDue.ukText + why + lateness(done: responded, due: clock.responseDue, today: today)
     }

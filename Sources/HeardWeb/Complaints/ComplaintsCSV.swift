@@ -10,9 +10,10 @@ import Vapor
 enum ComplaintsCSV {
     static let header = [
         "reference", "received_on", "organisation", "service", "channel", "themes", "acknowledgement_due",
-        "acknowledged_on", "acknowledged_in_time", "original_response_due", "response_due", "responded_on", "responded_in_time",
+        "acknowledged_on", "acknowledged_in_time", "original_response_due", "response_due", "responded_on",
+        "responded_in_time",
         "delay_explained_on", "outcome", "closed_on", "reopened_on", "ombudsman_referred_on", "ombudsman_outcome",
-        "ombudsman_outcome_on",
+        "ombudsman_outcome_on", "complainant_type",
     ]
 
     @Sendable static func download(_ request: Request) async throws -> Response {
@@ -99,6 +100,7 @@ public enum ComplaintsExport {
                 // The latest time it was taken up again, if ever.
                 complaint.reopenings.map(\.reopenedOn).max() ?? "", complaint.ombudsmanReferredOn ?? "",
                 complaint.ombudsmanOutcome?.rawValue ?? "", complaint.ombudsmanOutcomeOn ?? "",
+                complaint.complainantType,
             ]
         }
     }

@@ -42,10 +42,12 @@ enum ComplaintsController {
     /// public form, when the complaints team is told by e-mail at once (the 3-day clock has started).
     @discardableResult
     static func open(
-        feedbackID: UUID, channel: FeedbackChannel, receivedOn: SimpleDate, by user: User?, _ request: Request
+        feedbackID: UUID, channel: FeedbackChannel, receivedOn: SimpleDate, by user: User?,
+        standing: ComplainantStanding = .personAffected, _ request: Request
     ) async throws -> (FeedbackItem, Complaint) {
         guard let item = try await FeedbackItem.find(feedbackID, on: request.db) else { throw Abort(.notFound) }
         let complaint = Complaint(feedbackID: feedbackID, receivedOn: receivedOn, createdByID: user?.id)
+        complaint.record(standing)
         let siteURL = request.heardConfiguration.publicURL
         try await request.db.writeTransaction { db in
             item.status = .escalated
@@ -62,7 +64,11 @@ enum ComplaintsController {
                 action: "complaint.opened", objectType: "complaint", objectID: complaint.id?.uuidString,
                 summary:
                     "Opened complaint \(item.reference) received by \(channel.title.lowercased()) on \(receivedOn.ukText)",
-                changes: [FieldChange("status", from: FeedbackStatus.awaitingModeration.rawValue, to: "escalated")])
+                changes: [
+                    FieldChange("status", from: FeedbackStatus.awaitingModeration.rawValue, to: "escalated"),
+                    FieldChange("complainant_type", from: nil, to: complaint.complainantType),
+                    FieldChange("representative_basis", from: nil, to: complaint.representativeBasis),
+                ])
             guard user == nil else { return }
             let handlers = try await User.query(on: db).filter(\.$role == .complaintsHandler)
                 .filter(\.$isActive == true).all()
@@ -83,12 +89,13 @@ enum ComplaintsController {
     }
 
     static func openFromStaffEntry(
-        feedbackID: UUID, channel: FeedbackChannel, receivedOn: SimpleDate, by user: User, _ request: Request
+        feedbackID: UUID, channel: FeedbackChannel, receivedOn: SimpleDate, by user: User,
+        standing: ComplainantStanding, _ request: Request
     )
         async throws -> Response
     {
         let (item, complaint) = try await open(
-            feedbackID: feedbackID, channel: channel, receivedOn: receivedOn, by: user, request)
+            feedbackID: feedbackID, channel: channel, receivedOn: receivedOn, by: user, standing: standing, request)
         let due = complaint.clock.acknowledgementDue.ukText
         Admin.flash(request, "Complaint saved: \(item.reference). Acknowledge it by \(due).")
         return request.redirect(

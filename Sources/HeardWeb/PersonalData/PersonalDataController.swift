@@ -192,6 +192,9 @@ enum PersonalDataCopy {
                 if let complaint = entry.complaint {
                     row["complaint"] = [
                         "received_on": complaint.receivedOn, "acknowledged_on": complaint.acknowledgedOn ?? "",
+                        "complainant_type": complaint.complainantType,
+                        "representative_relationship": complaint.representativeRelationship,
+                        "representative_basis": complaint.representativeBasis ?? "",
                         "responded_on": complaint.respondedOn ?? "", "conclusions": complaint.conclusions,
                     ]
                 }

@@ -88,3 +88,27 @@ struct ComplaintFollowUpRulesTests {
         #expect(figures.ombudsmanFoundFault == 1)
     }
 }
+
+@Suite("Who is complaining")
+struct ComplainantStandingTests {
+    @Test("no answer is the person affected; a representative needs how they know them and why they can")
+    func standing() {
+        #expect(
+            ComplainantStanding.read(type: nil, relationship: nil, basis: nil, you: true).standing == .personAffected)
+        #expect(
+            ComplainantStanding.read(type: "nobody", relationship: nil, basis: nil, you: true).problems.map(\.field)
+                == ["complainant_type"])
+        let missing = ComplainantStanding.read(type: "representative", relationship: " ", basis: "maybe", you: false)
+        #expect(missing.standing == nil)
+        #expect(missing.problems.map(\.field) == ["representative_relationship", "representative_basis"])
+        let ok = ComplainantStanding.read(
+            type: "representative", relationship: " Son ", basis: "not_asked_yet", you: true)
+        #expect(ok.problems.isEmpty)
+        #expect(ok.standing?.summary == "Complaining for someone else (Son): the person has not been asked yet")
+        #expect(ok.standing?.basis?.needsConsent == true)
+        // The person affected carries no relationship or basis, whatever else was sent.
+        let own = ComplainantStanding.read(type: "person_affected", relationship: "Son", basis: "died", you: true)
+        #expect(own.standing == .personAffected)
+        #expect(RepresentativeBasis.allCases.filter(\.needsConsent) == [.notAskedYet])
+    }
+}

@@ -184,7 +184,9 @@ struct ComplaintsTests {
                 "a byte-order mark first, so Excel reads the file as UTF-8")
             #expect(lines.last?.contains("\(item.reference),2026-12-24,") == true)
             #expect(
-                lines.last?.hasSuffix(",2026-12-31,2027-01-04,no,2027-03-01,2027-03-01,2027-03-02,no,2027-03-02,upheld,,,,,") == true)
+                lines.last?.hasSuffix(
+                    ",2026-12-31,2027-01-04,no,2027-03-01,2027-03-01,2027-03-02,no,2027-03-02,upheld,,,,,,person_affected"
+                ) == true)
             #expect(!csv.body.contains("medicines"), "no comment text in the export")
             #expect(lines.last?.contains(",Medication,2026-12-31,") == true)
             #expect(!csv.body.contains("Not assigned"))

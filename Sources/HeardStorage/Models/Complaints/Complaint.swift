@@ -37,6 +37,11 @@ public final class Complaint: Model, @unchecked Sendable {
     /// Set when the complaint is closed without a response; `outcome` then says why (a closure).
     @OptionalField(key: "closed_on") public var closedOn: String?
     @OptionalField(key: "closed_reason") public var closedReason: String?
+    /// Who is complaining (a `ComplainantType`): the person affected, or someone for them (regulation 5), with
+    /// how they know the person and why they can complain for them (a `RepresentativeBasis`).
+    @Field(key: "complainant_type") public var complainantType: String
+    @Field(key: "representative_relationship") public var representativeRelationship: String
+    @OptionalField(key: "representative_basis") public var representativeBasis: String?
     /// Each time it was taken up again after its response or closure.
     @Children(for: \.$complaint) public var reopenings: [ComplaintReopening]
     /// When the complainant went to the Ombudsman, and what the Ombudsman decided (an `OmbudsmanOutcome`),
@@ -66,7 +71,22 @@ public final class Complaint: Model, @unchecked Sendable {
         self.remedialAction = ""
         self.ombudsmanRightGiven = false
         self.ombudsmanNote = ""
+        self.complainantType = ComplainantType.personAffected.rawValue
+        self.representativeRelationship = ""
         self.createdByID = createdByID
+    }
+
+    public var standing: ComplainantStanding {
+        ComplainantStanding(
+            type: ComplainantType(rawValue: complainantType) ?? .personAffected,
+            relationship: representativeRelationship,
+            basis: representativeBasis.flatMap(RepresentativeBasis.init(rawValue:)))
+    }
+
+    public func record(_ standing: ComplainantStanding) {
+        complainantType = standing.type.rawValue
+        representativeRelationship = standing.relationship
+        representativeBasis = standing.basis?.rawValue
     }
 
     /// The response date before any later date was agreed (six months, or agreed at acknowledgement): the

@@ -257,6 +257,7 @@ enum ShareController {
                         : "To make a formal complaint, give an e-mail address or phone number, and your name, so we can send you our answer."
                 ))
         }
+        errors += form.standing(staffEntry: staffEntry).problems
         // The regulations' written response is addressed to the complainant: the public form asks for the name.
         if !staffEntry, form.isComplaint == "yes", (form.contactName ?? "").trimmingWhitespace().isEmpty,
             !errors.contains(where: { $0.field == "contact_name" })
@@ -349,7 +350,8 @@ enum ShareController {
                 summary: "Entered feedback \(item.reference) received by \(channel.title.lowercased())")
             if form.isComplaint == "yes" {
                 return try await ComplaintsController.openFromStaffEntry(
-                    feedbackID: item.id, channel: channel, receivedOn: receivedOn, by: user, request)
+                    feedbackID: item.id, channel: channel, receivedOn: receivedOn, by: user,
+                    standing: form.standing(staffEntry: true).standing ?? .personAffected, request)
             }
             Admin.flash(
                 request,
@@ -363,7 +365,8 @@ enum ShareController {
         }
         if form.isComplaint == "yes" {
             try await ComplaintsController.open(
-                feedbackID: item.id, channel: channel, receivedOn: request.today, by: nil, request)
+                feedbackID: item.id, channel: channel, receivedOn: request.today, by: nil,
+                standing: form.standing(staffEntry: false).standing ?? .personAffected, request)
             return request.redirect(
                 to: thanksPath(
                     reference: item.reference, willPublish: false, hasContact: true, sentReceipt: item.sentReceipt,

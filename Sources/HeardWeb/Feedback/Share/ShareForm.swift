@@ -16,6 +16,11 @@ struct ShareForm: Content {
     var channel: String?
     /// Staff entry only: "yes" when the person is making a formal complaint (it skips moderation).
     var isComplaint: String?
+    /// With a complaint: whether it is the person affected complaining or someone for them, how they know
+    /// them and why they can complain for them (see `ComplainantStanding`).
+    var complainantType: String?
+    var representativeRelationship: String?
+    var representativeBasis: String?
     /// Staff entry only: the day a letter or call arrived (a complaint's clock runs from it, regulation 13).
     var receivedOn: String?
     /// The honeypot: hidden from people, filled in by bots.
@@ -41,6 +46,17 @@ struct ShareForm: Content {
         case submissionKey = "submission_key"
         case isComplaint = "is_complaint"
         case receivedOn = "received_on"
+        case complainantType = "complainant_type"
+        case representativeRelationship = "representative_relationship"
+        case representativeBasis = "representative_basis"
+    }
+
+    /// Who is complaining, with what to fix (nothing to check unless it is a complaint).
+    func standing(staffEntry: Bool) -> (standing: ComplainantStanding?, problems: [FieldError]) {
+        guard isComplaint == "yes" else { return (.personAffected, []) }
+        return ComplainantStanding.read(
+            type: complainantType, relationship: representativeRelationship, basis: representativeBasis,
+            you: !staffEntry)
     }
 
     var submission: FeedbackSubmission {

@@ -205,6 +205,7 @@ enum SharePages {
                         hint:
                             "It goes straight to the complaints list with its clock running from the date received, instead of to moderation."
                     )
+                    ComplainantStandingFields.render(form, failure: failure, staffEntry: true)
                     FormComponents.textField(
                         name: "received_on", label: "Date received", value: form.receivedOn ?? "", failure: failure,
                         hint: "The date the letter, e-mail or call arrived. Leave it empty for today.", type: "date",
@@ -216,6 +217,7 @@ enum SharePages {
                         hint:
                             "It goes to our complaints team, who will contact you within 3 working days. It is not published. Give an e-mail address or phone number above, and your name."
                     )
+                    ComplainantStandingFields.render(form, failure: failure, staffEntry: false)
                     p(.class("hint")) { a(.href(SiteURL.howToComplain)) { "How complaints are handled" } }
                     equalitySection(form.equality ?? [:], failure: failure)
                 }

@@ -1,0 +1,47 @@
+import HeardDomain
+
+/// The questions under "formal complaint" about who is complaining: the person affected, or someone for them
+/// (regulation 5), how they know them and whether the person has agreed. Shown in full, so it works without
+/// JavaScript; only read when the complaint box is ticked.
+enum ComplainantStandingFields {
+    static func render(_ form: ShareForm, failure: ValidationFailure?, staffEntry: Bool) -> HTMLNode {
+        div(.class("panel")) {
+            p {
+                strong {
+                    staffEntry ? "If it is a complaint: who is complaining?" : "If it is a complaint: who is it for?"
+                }
+            }
+            FormComponents.radios(
+                name: "complainant_type",
+                legend: staffEntry ? "The complainant is" : "I am",
+                choices: [
+                    .init(
+                        value: ComplainantType.personAffected.rawValue,
+                        label: staffEntry ? "The person affected" : "The person this happened to"),
+                    .init(
+                        value: ComplainantType.representative.rawValue,
+                        label: "Complaining for someone else"),
+                ],
+                selected: form.complainantType.flatMap { $0.isEmpty ? nil : $0 }
+                    ?? ComplainantType.personAffected.rawValue,
+                failure: failure)
+            FormComponents.textField(
+                name: "representative_relationship",
+                label: staffEntry
+                    ? "How they know the person affected (only if complaining for someone else)"
+                    : "How you know them (only if complaining for someone else)",
+                value: form.representativeRelationship ?? "", failure: failure,
+                hint: "For example, their daughter, their carer, a friend.", required: false, width: "short")
+            FormComponents.radios(
+                name: "representative_basis",
+                legend: staffEntry
+                    ? "Can they complain for them? (only if complaining for someone else)"
+                    : "Have they agreed to you complaining for them? (only if complaining for someone else)",
+                choices: RepresentativeBasis.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+                selected: form.representativeBasis ?? "", failure: failure,
+                hint:
+                    "We can only share their records with you once they agree, unless they have died, are a child or cannot agree because they lack capacity."
+            )
+        }
+    }
+}
