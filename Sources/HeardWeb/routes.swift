@@ -151,6 +151,7 @@ func routes(_ app: Application) throws {
     complaints.post("complaints", ":id", "ombudsman", use: ComplaintFollowUp.referToOmbudsman)
     complaints.post("complaints", ":id", "ombudsman-outcome", use: ComplaintFollowUp.recordOmbudsmanOutcome)
     complaints.post("complaints", ":id", "handler", use: ComplaintsController.assign)
+    complaints.post("complaints", ":id", "standing", use: ComplaintsController.changeStanding)
 
     let feedback = staff.grouped(AreaGuard(area: .feedback))
     feedback.get("feedback", use: StaffFeedbackController.index)

@@ -203,6 +203,35 @@ enum ComplaintPages {
         return step.isOverdue ? strong(.class("tag tag-urgent")) { stepTitle(step) } : .text(stepTitle(step))
     }
 
+    /// Changing who is complaining: above all, recording that the person affected has now agreed (regulation 5),
+    /// or correcting how the case was entered. Open when it was sent with something to fix.
+    static func standingForm(
+        _ complaint: Complaint, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+    ) -> HTMLNode {
+        let fields = ["complainant_type", "representative_relationship", "representative_basis"]
+        let sent = fields.contains { typed[$0] != nil }
+        let hasProblem = failure?.errors.contains { fields.contains($0.field) } ?? false
+        let standing = complaint.standing
+        let open = (sent && hasProblem) || standing.basis?.needsConsent == true
+        @HTMLBuilder func content() -> [HTMLNode] {
+            summary(.class("details-summary")) {
+                standing.basis?.needsConsent == true
+                    ? "Record that the person affected has agreed" : "Change who is complaining"
+            }
+            HeardWeb.form(.action(ComplaintURL.complaint(complaint.id!) + "/standing"), .method("post"), .novalidate) {
+                FormComponents.csrfField(context.csrfToken ?? "")
+                ComplainantStandingFields.fields(
+                    type: sent ? typed["complainant_type"] : standing.type.rawValue,
+                    relationship: sent ? typed["representative_relationship"] : standing.relationship,
+                    basis: sent ? typed["representative_basis"] : standing.basis?.rawValue, failure: failure,
+                    staffEntry: true)
+                button(.type("submit"), .class("button button-secondary")) { "Save who is complaining" }
+            }
+        }
+        return .element(
+            "details", [.class("details")] + (open ? [HTMLAttribute("open", nil)] : []), children: content())
+    }
+
     static func show(
         _ complaint: Complaint, today: SimpleDate, handlers: [User], context: PageContext, notice: String?,
         failure: ValidationFailure?,
@@ -221,7 +250,7 @@ enum ComplaintPages {
                 // Regulation 5: acknowledging and investigating can go ahead; sharing the person's records cannot.
                 div(.class("notice"), .role("note")) {
                     strong { "Consent needed before sharing their records. " }
-                    "The complainant is complaining for someone else and has not asked them yet. Ask the person affected to agree before sharing anything about them; you can still acknowledge the complaint."
+                    "The complainant is complaining for someone else and has not asked them yet. Ask the person affected to agree before sharing anything about them; you can still acknowledge the complaint. When they agree, record it below."
                 }
             }
             DecisionForms.summaryList(
@@ -258,6 +287,7 @@ enum ComplaintPages {
                     prompt: "Nobody yet")
                 button(.type("submit"), .class("button button-secondary")) { "Save who is handling it" }
             }
+            standingForm(complaint, context: context, failure: failure, typed: typed)
             h2 { "What the person said" }
             DecisionForms.paragraphs(item.fullText)
             if let note = complaint.acknowledgedOn.map({ _ in complaint.acknowledgementNote }), !note.isEmpty {

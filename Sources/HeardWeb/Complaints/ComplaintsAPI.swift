@@ -32,6 +32,19 @@ enum ComplaintsAPI {
         @NullEncoded var outcome: ComplaintOutcome?
         /// Set when the complaint was closed without a response; `outcome` then says why.
         @NullEncoded var closedOn: String?
+        /// The response date before any later date was agreed (what a KO41 return reports).
+        var originalResponseDue: String
+        /// Each later response date agreed with the complainant, oldest first.
+        var extensions: [Extension]
+        /// The latest day it was taken up again after its response or closure.
+        @NullEncoded var reopenedOn: String?
+        @NullEncoded var ombudsmanReferredOn: String?
+        @NullEncoded var ombudsmanOutcome: OmbudsmanOutcome?
+        @NullEncoded var ombudsmanOutcomeOn: String?
+        /// The person affected, or someone complaining for them (regulation 5).
+        var complainantType: ComplainantType
+        /// Why a representative can complain for the person; null for the person affected.
+        @NullEncoded var representativeBasis: RepresentativeBasis?
 
         enum CodingKeys: String, CodingKey {
             case id, reference, organisation, service, channel, themes, overdue, outcome
@@ -41,6 +54,22 @@ enum ComplaintsAPI {
             case responseDue = "response_due", respondedOn = "responded_on", delayExplainedOn = "delay_explained_on"
             case responseExpectedBy = "response_expected_by"
             case nextStep = "next_step", nextStepDue = "next_step_due", closedOn = "closed_on"
+            case originalResponseDue = "original_response_due", extensions, reopenedOn = "reopened_on"
+            case ombudsmanReferredOn = "ombudsman_referred_on", ombudsmanOutcome = "ombudsman_outcome"
+            case ombudsmanOutcomeOn = "ombudsman_outcome_on", complainantType = "complainant_type"
+            case representativeBasis = "representative_basis"
+        }
+    }
+
+    /// A later response date agreed with the complainant (regulation 14(4)(b)); the reason stays on the case
+    /// page, as it may describe the person.
+    struct Extension: Content {
+        var agreedOn: String
+        var fromDate: String
+        var toDate: String
+
+        enum CodingKeys: String, CodingKey {
+            case agreedOn = "agreed_on", fromDate = "from", toDate = "to"
         }
     }
 
@@ -74,7 +103,7 @@ enum ComplaintsAPI {
         }
         let total = try await query.copy().count()
         let complaints = try await query.with(\.$feedback) { $0.with(\.$service).with(\.$organisation) }
-            .sort(\.$receivedOn).sort(\.$id).range(page.range).all()
+            .with(\.$extensions).with(\.$reopenings).sort(\.$receivedOn).sort(\.$id).range(page.range).all()
         return page.list(
             complaints.map { complaint in
                 let clock = complaint.clock
@@ -91,7 +120,14 @@ enum ComplaintsAPI {
                     respondedOn: clock.respondedOn?.iso, respondedInTime: clock.respondedInTime(today: today),
                     delayExplainedOn: clock.delayExplainedOn?.iso,
                     nextStep: stepName(step), nextStepDue: step.due?.iso, overdue: step.isOverdue,
-                    outcome: complaint.outcome, closedOn: clock.closedOn?.iso)
+                    outcome: complaint.outcome, closedOn: clock.closedOn?.iso,
+                    originalResponseDue: complaint.responseDueBeforeExtensions,
+                    extensions: complaint.extensions.sorted { ($0.agreedOn, $0.fromDate) < ($1.agreedOn, $1.fromDate) }
+                        .map { Extension(agreedOn: $0.agreedOn, fromDate: $0.fromDate, toDate: $0.toDate) },
+                    reopenedOn: complaint.reopenings.map(\.reopenedOn).max(),
+                    ombudsmanReferredOn: complaint.ombudsmanReferredOn, ombudsmanOutcome: complaint.ombudsmanOutcome,
+                    ombudsmanOutcomeOn: complaint.ombudsmanOutcomeOn, complainantType: complaint.standing.type,
+                    representativeBasis: complaint.standing.type == .representative ? complaint.standing.basis : nil)
             }, total: total)
     }
 

@@ -149,6 +149,54 @@ enum ComplaintsController {
         return request.redirect(to: ComplaintURL.complaint(complaint.id!))
     }
 
+    /// Changes who is complaining (regulation 5): most often, that the person affected has now agreed to the
+    /// representative complaining for them, so their records may be shared. Audited with each answer changed.
+    @Sendable static func changeStanding(_ request: Request) async throws -> Response {
+        let complaint = try await find(request)
+        let typed = [
+            "complainant_type": Admin.text(request, "complainant_type"),
+            "representative_relationship": Admin.text(request, "representative_relationship"),
+            "representative_basis": Admin.text(request, "representative_basis"),
+        ]
+        // No answer at all is a form that lost its fields, not "the person affected".
+        guard !typed["complainant_type"]!.isEmpty else {
+            return try await refused(
+                complaint, request,
+                [
+                    FieldError(
+                        "complainant_type",
+                        "Say whether the complainant is the person affected or complaining for someone else.")
+                ],
+                typed: typed)
+        }
+        let (read, problems) = ComplainantStanding.read(
+            type: typed["complainant_type"], relationship: typed["representative_relationship"],
+            basis: typed["representative_basis"], you: false)
+        guard let standing = read else { return try await refused(complaint, request, problems, typed: typed) }
+        let before = complaint.standing
+        guard standing != before else {
+            Admin.flash(request, "Nothing changed: who is complaining is as it was.")
+            return request.redirect(to: ComplaintURL.complaint(complaint.id!))
+        }
+        complaint.record(standing)
+        let reference = complaint.feedback.reference
+        try await save(
+            complaint, request, action: "complaint.complainant_changed",
+            // How they know the person stays on the case, not in the audit log, like when the case was opened.
+            summary: "Changed who is complaining on \(reference): "
+                + (standing.basis.map { "for someone else, \($0.caseText)" } ?? "the person affected"),
+            changes: [
+                FieldChange("complainant_type", from: before.type.rawValue, to: standing.type.rawValue),
+                FieldChange("representative_basis", from: before.basis?.rawValue, to: standing.basis?.rawValue),
+            ].filter { $0.from != $0.to })
+        Admin.flash(
+            request,
+            before.basis?.needsConsent == true && standing.basis?.needsConsent != true
+                ? "Recorded: \(standing.summary). Their records may now be shared with the complainant."
+                : "Who is complaining is now: \(standing.summary).")
+        return request.redirect(to: ComplaintURL.complaint(complaint.id!))
+    }
+
     struct AcknowledgementForm: Content {
         var acknowledgedOn: String?
         var acknowledgementNote: String?

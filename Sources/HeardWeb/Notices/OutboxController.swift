@@ -43,7 +43,7 @@ enum OutboxController {
         ("password_reset", "Password link"), ("account_email_changed", "Account e-mail changed"),
         ("activity_changed", "Activity changed"), ("complaint_received", "New complaint"),
         ("feedback_receipt", "Receipt for feedback"), ("complaint_receipt", "Receipt for a complaint"),
-        ("event_signup", "Event sign-up"),
+        ("event_signup", "Event sign-up"), ("expenses", "Expenses claim"),
     ]
 
     /// The e-mails to members of the public about their feedback, ideas and consultations: what an engagement

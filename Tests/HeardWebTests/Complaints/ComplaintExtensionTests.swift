@@ -85,6 +85,15 @@ struct ComplaintExtensionTests {
             #expect(csv.contains("acknowledged_in_time,original_response_due,response_due,responded_on"))
             #expect(csv.contains("HRD-EXTEND01,2026-12-01,"))
             #expect(csv.contains(",yes,2027-01-15,2027-02-20,"), "the date first due, then the one agreed")
+            // The API gives the same dates, and each agreement (without its reason, which may describe the person).
+            let item = try #require(
+                try await ComplaintFixtures.apiItem("HRD-EXTEND01", from: "2026-12-01", to: "2026-12-31", in: app))
+            #expect(item["original_response_due"] as? String == "2027-01-15")
+            #expect(item["response_due"] as? String == "2027-02-20")
+            let agreements = try #require(item["extensions"] as? [[String: String]])
+            #expect(agreements.map { $0["from"] } == ["2027-01-15", "2027-02-15"])
+            #expect(agreements.map { $0["to"] } == ["2027-02-15", "2027-02-20"])
+            #expect(agreements.allSatisfy { $0["agreed_on"] == "2026-12-04" && $0.count == 3 })
 
             // Once the date has passed, it is late: more time is a delay letter's to give, not an agreement's.
             clock.advance(days: 85)  // 27 February 2027

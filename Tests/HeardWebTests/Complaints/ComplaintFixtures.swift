@@ -34,6 +34,23 @@ enum ComplaintFixtures {
 
     static func path(_ complaint: Complaint) -> String { ComplaintURL.complaint(complaint.id!) }
 
+    /// The complaint with `reference` as `GET /api/v1/complaints` gives it to a complaints handler's token, for
+    /// complaints received from `from` to `to`.
+    static func apiItem(
+        _ reference: String, from: String, to: String, in app: TestApp
+    ) async throws -> [String: Any]? {
+        let token = try await StaffTokens.create(
+            email: "handler-\(UUID().uuidString.prefix(8))@test.example", role: .complaintsHandler,
+            name: "case system", on: app.db)
+        let listed = try await app.browser().get(
+            "/api/v1/complaints?from=\(from)&to=\(to)", headers: [("Authorization", "Bearer \(token)")])
+        guard listed.status == .ok,
+            let json = try JSONSerialization.jsonObject(with: Data(listed.body.utf8)) as? [String: Any],
+            let items = json["items"] as? [[String: Any]]
+        else { return nil }
+        return items.first { $0["reference"] as? String == reference }
+    }
+
     /// The opening tag of the form control named `name` (`<textarea …>`, `<input …>`), to check its attributes.
     static func control(_ name: String, in body: String) -> String? {
         guard let nameRange = body.range(of: "name=\"\(name)\"") else { return nil }

@@ -79,6 +79,11 @@ struct ComplaintFollowUpTests {
             let csv = try await handler.get("/staff/complaints.csv?from=2027-01-01&to=2027-01-31").body
             #expect(csv.contains(",closed_on,reopened_on,ombudsman_referred_on,ombudsman_outcome,ombudsman_outcome_on"))
             #expect(csv.contains(",2027-03-10,,,"), "the day it was reopened")
+            let item = try #require(
+                try await ComplaintFixtures.apiItem(
+                    "HRD-REOPEN01", from: "2027-01-01", to: "2027-01-31", in: app))
+            #expect(item["reopened_on"] as? String == "2027-03-10")
+            #expect(item["ombudsman_referred_on"] is NSNull)
             let figures = try await handler.get("/staff/complaints?from=2027-01-01&to=2027-01-31").body
             #expect(figures.contains("Reopened after a response or closure</th><td>1</td>"))
         }
@@ -164,6 +169,12 @@ struct ComplaintFollowUpTests {
             #expect(actions.contains("complaint.ombudsman_referred") && actions.contains("complaint.ombudsman_outcome"))
             let csv = try await handler.get("/staff/complaints.csv?from=2027-01-01&to=2027-01-31").body
             #expect(csv.contains(",2027-04-15,partly_upheld,2027-05-20"))
+            let item = try #require(
+                try await ComplaintFixtures.apiItem(
+                    "HRD-OMBUDS01", from: "2027-01-01", to: "2027-01-31", in: app))
+            #expect(item["ombudsman_referred_on"] as? String == "2027-04-15")
+            #expect(item["ombudsman_outcome"] as? String == "partly_upheld")
+            #expect(item["ombudsman_outcome_on"] as? String == "2027-05-20")
             let figures = try await handler.get("/staff/complaints?from=2027-01-01&to=2027-01-31").body
             #expect(figures.contains("Taken to the Ombudsman</th><td>1</td>"))
             #expect(figures.contains("Upheld or partly upheld by the Ombudsman</th><td>1 of 1 decided</td>"))

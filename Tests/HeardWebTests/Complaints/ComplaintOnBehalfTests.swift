@@ -58,9 +58,64 @@ struct ComplaintOnBehalfTests {
             let csv = try await handler.get("/staff/complaints.csv?from=2026-12-01&to=2026-12-31").body
             #expect(csv.contains(",ombudsman_outcome_on,complainant_type"))
             #expect(csv.contains(",representative\r\n") || csv.hasSuffix(",representative"))
+            let item = try #require(
+                try await ComplaintFixtures.apiItem(
+                    try await complaint.$feedback.get(on: app.db).reference, from: "2026-12-01", to: "2026-12-31",
+                    in: app))
+            #expect(item["complainant_type"] as? String == "representative")
+            #expect(item["representative_basis"] as? String == "not_asked_yet")
+            #expect(item["representative_relationship"] == nil, "how they know the person stays on the case page")
             let audit = try #require(
                 try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.opened").first())
             #expect(audit.changes.contains("representative"))
+
+            // Later the person agrees: the handler records it on the case, and the prompt goes.
+            #expect(page.contains("Record that the person affected has agreed"))
+            #expect(page.contains("<details class=\"details\" open>"), "open while consent is still needed")
+            let lost = try await handler.post(path + "/standing", form: [:], tokenFrom: path)
+            #expect(lost.status == .unprocessableEntity)
+            #expect(
+                lost.body.contains(
+                    "Say whether the complainant is the person affected or complaining for someone else."))
+            let noRelationship = try await handler.post(
+                path + "/standing",
+                form: ["complainant_type": "representative", "representative_basis": "agreed"], tokenFrom: path)
+            #expect(noRelationship.status == .unprocessableEntity)
+            #expect(noRelationship.body.contains("Say how the complainant knows the person affected"))
+            #expect(noRelationship.body.contains("value=\"agreed\" class=\"radio-input\" checked"), "what was chosen is kept")
+            #expect(try await Complaint.find(complaint.id, on: app.db)?.representativeBasis == "not_asked_yet")
+            let agreed = try await handler.post(
+                path + "/standing",
+                form: [
+                    "complainant_type": "representative", "representative_relationship": "His daughter",
+                    "representative_basis": "agreed",
+                ], tokenFrom: path)
+            #expect(agreed.status == .seeOther)
+            let after = try await handler.get(path).body
+            #expect(after.contains("Their records may now be shared with the complainant."))
+            #expect(!after.contains("Consent needed before sharing their records."))
+            #expect(after.contains("Complaining for someone else (His daughter): the person has agreed"))
+            #expect(after.contains("Change who is complaining") && !after.contains("<details class=\"details\" open>"))
+            let change = try #require(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.complainant_changed").first())
+            #expect(change.summary.contains("for someone else, the person has agreed"))
+            #expect(change.changes.contains("not_asked_yet") && change.changes.contains("agreed"))
+            #expect(!change.summary.contains("daughter") && !change.changes.contains("daughter"))
+            let apiItem = try #require(
+                try await ComplaintFixtures.apiItem(
+                    try await complaint.$feedback.get(on: app.db).reference, from: "2026-12-01", to: "2026-12-31",
+                    in: app))
+            #expect(apiItem["representative_basis"] as? String == "agreed")
+            // Sending the same answers again changes nothing and records nothing.
+            _ = try await handler.post(
+                path + "/standing",
+                form: [
+                    "complainant_type": "representative", "representative_relationship": "His daughter",
+                    "representative_basis": "agreed",
+                ], tokenFrom: path)
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "complaint.complainant_changed").count() == 1
+            )
         }
     }
 

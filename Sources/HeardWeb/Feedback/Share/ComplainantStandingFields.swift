@@ -11,37 +11,47 @@ enum ComplainantStandingFields {
                     staffEntry ? "If it is a complaint: who is complaining?" : "If it is a complaint: who is it for?"
                 }
             }
-            FormComponents.radios(
-                name: "complainant_type",
-                legend: staffEntry ? "The complainant is" : "I am",
-                choices: [
-                    .init(
-                        value: ComplainantType.personAffected.rawValue,
-                        label: staffEntry ? "The person affected" : "The person this happened to"),
-                    .init(
-                        value: ComplainantType.representative.rawValue,
-                        label: "Complaining for someone else"),
-                ],
-                selected: form.complainantType.flatMap { $0.isEmpty ? nil : $0 }
-                    ?? ComplainantType.personAffected.rawValue,
-                failure: failure)
-            FormComponents.textField(
-                name: "representative_relationship",
-                label: staffEntry
-                    ? "How they know the person affected (only if complaining for someone else)"
-                    : "How you know them (only if complaining for someone else)",
-                value: form.representativeRelationship ?? "", failure: failure,
-                hint: "For example, their daughter, their carer, a friend.", required: false, width: "short")
-            FormComponents.radios(
-                name: "representative_basis",
-                legend: staffEntry
-                    ? "Can they complain for them? (only if complaining for someone else)"
-                    : "Have they agreed to you complaining for them? (only if complaining for someone else)",
-                choices: RepresentativeBasis.allCases.map { .init(value: $0.rawValue, label: $0.title) },
-                selected: form.representativeBasis ?? "", failure: failure,
-                hint:
-                    "We can only share their records with you once they agree, unless they have died, are a child or cannot agree because they lack capacity."
-            )
+            fields(
+                type: form.complainantType, relationship: form.representativeRelationship,
+                basis: form.representativeBasis, failure: failure, staffEntry: staffEntry)
         }
+    }
+
+    /// The three questions alone, with the answers given so far (`type` empty or nil: the person affected).
+    @HTMLBuilder
+    static func fields(
+        type: String?, relationship: String?, basis: String?, failure: ValidationFailure?, staffEntry: Bool
+    ) -> [HTMLNode] {
+        FormComponents.radios(
+            name: "complainant_type",
+            legend: staffEntry ? "The complainant is" : "I am",
+            choices: [
+                .init(
+                    value: ComplainantType.personAffected.rawValue,
+                    label: staffEntry ? "The person affected" : "The person this happened to"),
+                .init(
+                    value: ComplainantType.representative.rawValue,
+                    label: "Complaining for someone else"),
+            ],
+            selected: type.flatMap { $0.isEmpty ? nil : $0 }
+                ?? ComplainantType.personAffected.rawValue,
+            failure: failure)
+        FormComponents.textField(
+            name: "representative_relationship",
+            label: staffEntry
+                ? "How they know the person affected (only if complaining for someone else)"
+                : "How you know them (only if complaining for someone else)",
+            value: relationship ?? "", failure: failure,
+            hint: "For example, their daughter, their carer, a friend.", required: false, width: "short")
+        FormComponents.radios(
+            name: "representative_basis",
+            legend: staffEntry
+                ? "Can they complain for them? (only if complaining for someone else)"
+                : "Have they agreed to you complaining for them? (only if complaining for someone else)",
+            choices: RepresentativeBasis.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+            selected: basis ?? "", failure: failure,
+            hint:
+                "We can only share their records with you once they agree, unless they have died, are a child or cannot agree because they lack capacity."
+        )
     }
 }
