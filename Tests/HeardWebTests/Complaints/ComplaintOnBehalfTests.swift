@@ -82,7 +82,9 @@ struct ComplaintOnBehalfTests {
                 form: ["complainant_type": "representative", "representative_basis": "agreed"], tokenFrom: path)
             #expect(noRelationship.status == .unprocessableEntity)
             #expect(noRelationship.body.contains("Say how the complainant knows the person affected"))
-            #expect(noRelationship.body.contains("value=\"agreed\" class=\"radio-input\" checked"), "what was chosen is kept")
+            #expect(
+                noRelationship.body.contains("value=\"agreed\" class=\"radio-input\" checked"),
+                "what was chosen is kept")
             #expect(try await Complaint.find(complaint.id, on: app.db)?.representativeBasis == "not_asked_yet")
             let agreed = try await handler.post(
                 path + "/standing",
