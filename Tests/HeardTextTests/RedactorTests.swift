@@ -18,11 +18,22 @@ import Testing
         ("on +44 (0)113 496 0000", "on [phone]"),
         ("number (0113) 4960000 ok", "number [phone] ok"),
         ("tel 01134960000", "tel [phone]"),
+        // A mobile copied from a phone's contacts, without its "+".
+        ("or 447700900123.", "or [phone]."),
+        ("on 44 7700 900123", "on [phone]"),
     ])
     func redactsUKPhoneNumbers(_ input: String, _ expected: String) {
         let result = redactor.redact(input)
         #expect(result.text == expected)
         #expect(result.kinds == [.phone])
+    }
+
+    /// "44" without a "+" is a phone number only when a mobile follows: other numbers starting 44 stay.
+    @Test(arguments: ["Waited 44 minutes", "ref 4412345678", "we are 4471 strong", "ward 44 7 beds", "44770090012345"])
+    func leavesOtherNumbersStartingWith44(_ input: String) {
+        let result = redactor.redact(input)
+        #expect(result.text == input)
+        #expect(result.kinds.isEmpty)
     }
 
     @Test(arguments: [

@@ -49,6 +49,18 @@ struct PlaceholderContactTests {
                 #expect(page.body.contains("The public pages show no contact address."), "\(path)")
                 #expect(page.body.contains("Set HEARD_CONTACT to the name and e-mail address"), "\(path)")
             }
+            // The settings page does not show the placeholder as if it were the address.
+            let settings = try await admin.get("/staff/settings").body
+            #expect(settings.contains("Not set: public pages give no address"))
+            #expect(!settings.contains("engagement@heard.invalid"))
+            #expect(settings.contains("Data Protection Officer (HEARD_DPO)</dt><dd>Not set"))
+            #expect(!privacy.contains("Data Protection Officer is"))
+            // A page with a form sets the form cookie; the notice says so rather than "no cookies".
+            let visitor = app.browser()
+            _ = try await visitor.get("/sign-in")
+            #expect(visitor.cookies["heard_form"] != nil)
+            #expect(privacy.contains("A page with a form sets one cookie, kept for a week"))
+            #expect(!privacy.contains("does not set cookies"))
             let officer = try await app.signedInBrowser(.engagementOfficer)
             #expect(!(try await officer.get("/staff").body.contains("The public pages show no contact address.")))
         }
@@ -148,6 +160,38 @@ struct PlaceholderContactTests {
                 "quote your reference, HRD-ABCD2345. You can also call 0113 496 0000, or write to Complaints team, Leeds ICB, 1 Park Row, Leeds LS1 5AB."
             ))
         #expect(!FeedbackReceipt.getInTouch("HRD-ABCD2345", contact: Self.configured).contains("You can also"))
+    }
+
+    @Test("HEARD_DPO names the Data Protection Officer on the privacy notice and settings; a bad value is refused")
+    func dataProtectionOfficer() async throws {
+        var config = AppConfiguration()
+        try config.apply(environment: ["HEARD_DPO": "Sam Patel, Head of Information Governance <dpo@leeds.example>"])
+        #expect(
+            config.contact.dataProtectionOfficer
+                == DataProtectionOfficer(name: "Sam Patel, Head of Information Governance", email: "dpo@leeds.example"))
+        var bare = AppConfiguration()
+        try bare.apply(environment: ["HEARD_DPO": "dpo@leeds.example"])
+        #expect(bare.contact.dataProtectionOfficer?.name == "Data Protection Officer")
+        var wrong = AppConfiguration()
+        do {
+            try wrong.apply(environment: ["HEARD_DPO": "our DPO"])
+            Issue.record("an address with no e-mail was accepted")
+        } catch {
+            #expect("\(error)".contains("HEARD_DPO"))
+            #expect("\(error)".contains("must be NAME <E-MAIL>, for example Data Protection Officer <dpo@"))
+        }
+        var contact = Self.configured
+        contact.dataProtectionOfficer = DataProtectionOfficer(name: "Sam Patel", email: "dpo@leeds.example")
+        try await TestApp.run(on: .sqlite, configure: { $0.contact = contact }) { app in
+            let privacy = try await app.browser().get("/privacy").body
+            #expect(
+                privacy.contains(
+                    "Our Data Protection Officer is Sam Patel. You can write to them about how we use your information at <a href=\"mailto:dpo@leeds.example\">dpo@leeds.example</a>."
+                ))
+            let settings = try await app.signedInBrowser(.administrator).get("/staff/settings").body
+            #expect(settings.contains("Sam Patel &lt;dpo@leeds.example&gt;"))
+            #expect(settings.contains("Leeds ICB engagement team &lt;engage@leeds.example&gt;"))
+        }
     }
 
     @Test("HEARD_CONTACT_PHONE and HEARD_CONTACT_ADDRESS are read, and bad values refused saying what to write")

@@ -299,12 +299,23 @@ enum PersonalDataPatterns {
 
     /// UK numbers: "0" then 9 or 10 more digits, or "+44"/"0044" then 9 or 10 digits (an optional "(0)"),
     /// with spaces or tabs, a hyphen or brackets between groups. The first group must be at least three
-    /// digits long so that dates and lists of small numbers are never taken for phone numbers.
+    /// digits long so that dates and lists of small numbers are never taken for phone numbers. A mobile
+    /// copied from a phone's contacts often drops the "+" ("447700 900123"): "44" then "7" and 9 more digits
+    /// is taken too, but only a mobile, as "44" then any 10 digits could be another number.
     static func phone(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
         var index = start
         var international = false
-        if bytes[index] == UInt8(ascii: "+") {
+        var bareMobile = false
+        if bytes[index] == UInt8(ascii: "4") {
+            guard index + 2 < count, bytes[index + 1] == UInt8(ascii: "4") else { return nil }
+            var next = index + 2
+            if ByteClass.isBlank(bytes[next]) || bytes[next] == UInt8(ascii: "-") { next += 1 }
+            guard next < count, bytes[next] == UInt8(ascii: "7") else { return nil }
+            international = true
+            bareMobile = true
+            index = next
+        } else if bytes[index] == UInt8(ascii: "+") {
             guard index + 2 < count, bytes[index + 1] == UInt8(ascii: "4"), bytes[index + 2] == UInt8(ascii: "4")
             else { return nil }
             international = true
@@ -372,7 +383,9 @@ enum PersonalDataPatterns {
             if groups == 1 { firstGroup = currentGroup }
         }
         if lastDigitEnd < count, isNumberContinuation(bytes, at: lastDigitEnd) { return nil }
-        if international {
+        if bareMobile {
+            guard digits == 10 else { return nil }
+        } else if international {
             guard digits == 9 || digits == 10 else { return nil }
         } else {
             guard digits == 10 || digits == 11, firstGroup >= 3 else { return nil }

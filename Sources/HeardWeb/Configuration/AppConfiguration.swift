@@ -85,6 +85,9 @@ public struct SiteContact: Sendable, Equatable {
     public var phone: String?
     /// A postal address (`HEARD_CONTACT_ADDRESS`, lines separated by ";"), for letters.
     public var postalAddress: [String]
+    /// The Data Protection Officer (`HEARD_DPO`, `NAME <E-MAIL>`): a public authority must have one, and the
+    /// privacy notice must say how to reach them (UK GDPR article 13(1)(b)).
+    public var dataProtectionOfficer: DataProtectionOfficer?
 
     public init(name: String, email: String, phone: String? = nil, postalAddress: [String] = []) {
         self.name = name
@@ -137,7 +140,11 @@ public struct SiteContact: Sendable, Equatable {
     }
 
     /// Reads `NAME <E-MAIL>` (or an e-mail address alone, when the default name is kept).
-    public static func parse(_ text: String) throws(ConfigurationError) -> SiteContact {
+    public static func parse(
+        _ text: String, setting: String = "HEARD_CONTACT"
+    ) throws(ConfigurationError)
+        -> SiteContact
+    {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         var name = SiteContact.default.name
         var email = trimmed
@@ -150,10 +157,25 @@ public struct SiteContact: Sendable, Equatable {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" ") else {
             throw .invalid(
-                setting: "HEARD_CONTACT",
-                reason: "'\(text)' must be NAME <E-MAIL>, for example NHS Calder ICB <engagement@calder.nhs.uk>.")
+                setting: setting,
+                reason: setting == "HEARD_CONTACT"
+                    ? "'\(text)' must be NAME <E-MAIL>, for example NHS Calder ICB <engagement@calder.nhs.uk>."
+                    : "'\(text)' must be NAME <E-MAIL>, for example Data Protection Officer <dpo@calder.nhs.uk>.")
         }
         return SiteContact(name: name, email: email)
+    }
+}
+
+/// Who the Data Protection Officer is and how to write to them.
+public struct DataProtectionOfficer: Sendable, Equatable {
+    public var name: String
+    public var email: String
+
+    /// Reads `HEARD_DPO`: `NAME <E-MAIL>`, or an e-mail address alone ("Data Protection Officer").
+    public static func parse(_ text: String) throws(ConfigurationError) -> DataProtectionOfficer {
+        let hasName = text.contains("<")
+        let read = try SiteContact.parse(text, setting: "HEARD_DPO")
+        return DataProtectionOfficer(name: hasName ? read.name : "Data Protection Officer", email: read.email)
     }
 }
 

@@ -63,6 +63,9 @@ extension AppConfiguration {
         if let address = environment["HEARD_CONTACT_ADDRESS"], !address.isEmpty {
             self.contact.postalAddress = try SiteContact.parseAddress(address)
         }
+        if let officer = environment["HEARD_DPO"], !officer.isEmpty {
+            self.contact.dataProtectionOfficer = try DataProtectionOfficer.parse(officer)
+        }
         if let smtp = environment["HEARD_SMTP"], !smtp.isEmpty {
             let parts = smtp.split(separator: ":")
             guard parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port) else {

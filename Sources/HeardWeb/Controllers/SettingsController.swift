@@ -142,7 +142,15 @@ enum SettingsController {
                     "Mail relay", config.smtp.map { "\($0.host):\($0.port)" } ?? "Not set: notices wait in the outbox")
                 FeedbackSummaryList.row("Notices sent from", config.mailFrom)
                 FeedbackSummaryList.row(
-                    "Named as running the site (HEARD_CONTACT)", "\(config.contact.name) <\(config.contact.email)>")
+                    "Named as running the site (HEARD_CONTACT)",
+                    config.contact.isConfigured
+                        ? "\(config.contact.name) <\(config.contact.email)>"
+                        : "Not set: public pages give no address and say to contact \(PlaceholderContact.whoRunsTheSite)"
+                )
+                FeedbackSummaryList.row(
+                    "Data Protection Officer (HEARD_DPO)",
+                    config.contact.dataProtectionOfficer.map { "\($0.name) <\($0.email)>" }
+                        ?? "Not set: the privacy notice names no Data Protection Officer")
                 FeedbackSummaryList.row(
                     "Public phone number (HEARD_CONTACT_PHONE)", config.contact.phone ?? "Not set")
                 FeedbackSummaryList.row(

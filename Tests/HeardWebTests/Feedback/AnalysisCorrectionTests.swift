@@ -102,4 +102,40 @@ struct AnalysisCorrectionTests {
                     == "reference,text,Car parking,Hospital food,sentiment\r\n")
         }
     }
+
+    @Test(
+        "the training file takes the text a moderator checked for publishing over the automatic redaction",
+        arguments: TestDatabase.all)
+    func checkedText(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, place) = try await Fixtures.service(on: app.db)
+            let published = try await ScaleQueryTests.item(
+                "HRD-CHECKED1", service: service, place: place, themes: ["Timeliness of care"], receivedDaysAgo: 2,
+                on: app.db)
+            // What the engine missed and the moderator took out before publishing.
+            published.redactedText = "Call Dr Okafor's secretary on 07700-900-12-3 about the delay."
+            published.publishedText = "Call [name]'s secretary on [phone] about the delay."
+            published.analysisCorrectedAt = Date()
+            published.sentiment = 2
+            try await published.save(on: app.db)
+            let unpublished = try await ScaleQueryTests.item(
+                "HRD-CHECKED2", service: service, place: place, themes: ["Timeliness of care"], receivedDaysAgo: 2,
+                on: app.db)
+            unpublished.redactedText = "Waited four hours."
+            unpublished.publishedText = nil
+            unpublished.status = .approvedPrivate
+            unpublished.analysisCorrectedAt = Date()
+            try await unpublished.save(on: app.db)
+
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("corrections-\(UUID()).csv")
+            defer { try? FileManager.default.removeItem(at: url) }
+            #expect(
+                try await CorrectionsExport.write(
+                    to: url, themeNames: app.app.listeningEngine.themeNames, on: app.db) == 2)
+            let file = try String(contentsOf: url, encoding: .utf8)
+            #expect(file.contains("Call [name]'s secretary on [phone] about the delay."))
+            #expect(!file.contains("Okafor") && !file.contains("07700"))
+            #expect(file.contains("Waited four hours."), "without a checked text, the automatic redaction")
+        }
+    }
 }

@@ -50,7 +50,7 @@ struct FeedbackReceiptTests {
             #expect(thanksLinksToCheck(try await person.get(try #require(sent.location)).body, item.reference))
 
             let thanks = try await person.get(try #require(sent.location))
-            #expect(thanks.body.contains("We have e-mailed you a receipt"))
+            #expect(thanks.body.contains("We are e-mailing you a receipt"))
             #expect(thanks.body.contains("href=\"mailto:listen@calder.example\""))
             #expect(thanks.body.contains("and quote your reference, \(item.reference)."))
             #expect(!thanks.body.contains("Quote your reference if you contact us about it."))
@@ -76,7 +76,7 @@ struct FeedbackReceiptTests {
                 #expect(other.status == .seeOther)
                 #expect(other.location?.contains("receipt=yes") == false)
                 let page = try await app.browser().get(try #require(other.location))
-                #expect(!page.body.contains("We have e-mailed you a receipt"))
+                #expect(!page.body.contains("We are e-mailing you a receipt"))
                 #expect(page.body.contains("href=\"mailto:listen@calder.example\""), "still told whom to contact")
             }
             #expect(try await FeedbackItem.query(on: app.db).count() == 4)
@@ -115,7 +115,7 @@ struct FeedbackReceiptTests {
             #expect(!receipt.body.contains("discharged"), "the e-mail names the reference, not the words")
             let thanks = try await person.get(try #require(sent.location))
             #expect(thanks.body.contains("We have your complaint"))
-            #expect(thanks.body.contains("We have e-mailed you a receipt"))
+            #expect(thanks.body.contains("We are e-mailing you a receipt"))
             #expect(thanks.body.contains("and quote your reference, \(item.reference)."))
         }
     }

@@ -79,7 +79,7 @@ struct PublicAnswerOnlyTests {
             #expect(
                 told.contains(
                     "We have not kept the contact details you gave, because there is nothing for us to reply to."))
-            #expect(!told.contains("We have e-mailed you a receipt"))
+            #expect(!told.contains("We are e-mailing you a receipt"))
             #expect(try await Notice.query(on: app.db).count() == 0, "no receipt for an answer only")
 
             // Counted in the FFT results, and in no moderation queue.

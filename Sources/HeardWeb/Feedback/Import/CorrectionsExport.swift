@@ -3,8 +3,9 @@ import Foundation
 import HeardStorage
 import HeardText
 
-/// The feedback staff corrected, as a training file for `heard train`: the redacted text, one 0/1 column per
-/// theme (in the model's order) and the sentiment. An organisation's own corrections teach its own model.
+/// The feedback staff corrected, as a training file for `heard train`: the redacted text (as a moderator
+/// checked it for publishing, when they did), one 0/1 column per theme (in the model's order) and the
+/// sentiment. An organisation's own corrections teach its own model.
 public enum CorrectionsExport {
     /// What was written, and the references of corrected items left out because a theme they were corrected
     /// to is not one of `themeNames` (corrected under another model): as rows they would teach it wrong labels.
@@ -39,7 +40,8 @@ public enum CorrectionsExport {
                     continue
                 }
                 try writer.writeRow(
-                    [item.reference, CSVResponse.defused(item.redactedText)]
+                    // A moderator's checked text has what the automatic redaction missed taken out too.
+                    [item.reference, CSVResponse.defused(item.publishedText ?? item.redactedText)]
                         + themeNames.map { themes.contains($0) ? "1" : "0" }
                         + [item.sentiment.map(String.init) ?? ""])
                 written += 1

@@ -349,7 +349,9 @@ enum SharePages {
         }
         h2 { "If you need to contact us about it" }
         if sentReceipt {
-            p { "We have e-mailed you a receipt with your reference and what happens next." }
+            p {
+                "We are e-mailing you a receipt with your reference and what happens next. If it does not arrive, the reference above is all you need."
+            }
         }
         p {
             if contact.isConfigured {

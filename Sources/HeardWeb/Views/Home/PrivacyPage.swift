@@ -24,6 +24,13 @@ enum PrivacyPage {
                 }
             }
             ContactWays.paragraphs(contact)
+            if let officer = contact.dataProtectionOfficer {
+                p {
+                    "Our Data Protection Officer is \(officer.name). You can write to them about how we use your information at "
+                    a(.href("mailto:\(officer.email)")) { officer.email }
+                    "."
+                }
+            }
 
             h2(.id("what-we-collect")) { "What we collect on each form" }
             h3 { "Share your experience" }
@@ -71,8 +78,9 @@ enum PrivacyPage {
             h3 { "Every form" }
             p {
                 "To stop spam we keep a scrambled (hashed) copy of your network address for one day. "
-                "It cannot be turned back into the address. Reading pages does not set cookies. "
-                "Staff who sign in get one cookie that keeps them signed in."
+                "It cannot be turned back into the address. "
+                "A page with a form sets one cookie, kept for a week, that shows the form was sent from this site (it stops other websites sending forms in your name). It holds nothing about you. "
+                "Staff who sign in get one more cookie that keeps them signed in. We use no tracking or advertising cookies."
             }
 
             h2(.id("why")) { "Why we use it, and the law that allows it" }
