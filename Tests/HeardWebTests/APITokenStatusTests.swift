@@ -44,6 +44,22 @@ struct APITokenStatusTests {
             let path = "/staff/users/\(handler.id!.uuidString.lowercased())"
             #expect(try await admin.post(path + "/deactivate", form: [:], tokenFrom: path).status == .seeOther)
             #expect(try await app.browser().get("/api/v1/complaints", headers: auth).status == .unauthorized)
+            let users = try await admin.get("/staff/users").body
+            #expect(users.contains("Its API token is refused while it is off (\"case system\")"))
+            // No new token for a switched-off account, or for an involved person (not staff), even by a crafted form.
+            let (involvedEmail, _) = try await app.createUser(.involvedPerson)
+            let involved = try #require(try await User.query(on: app.db).filter(\.$email == involvedEmail).first())
+            for (account, words) in [
+                (handler, "account is switched off: choose an active member of staff"),
+                (involved, "is not a member of staff: choose a member of staff from the list"),
+            ] {
+                let refused = try await admin.post(
+                    "/staff/settings/tokens", form: ["user_id": account.id!.uuidString, "name": "crafted"],
+                    tokenFrom: "/staff/settings")
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.body.contains(words), "\(account.email)")
+            }
+            #expect(try await APIToken.query(on: app.db).filter(\.$name == "crafted").count() == 0)
 
             let settings = try await admin.get("/staff/settings")
             #expect(settings.status == .ok)
@@ -58,6 +74,12 @@ struct APITokenStatusTests {
             // An administrator can still revoke it, so it stays refused if the account is switched on again.
             let adminPage = try await admin.get("/staff/settings")
             #expect(try Self.row(naming: "case system", in: adminPage.body).contains("Revoke"))
+            // Switched on again, the token works again, and the administrator is told so by name.
+            #expect(try await admin.post(path + "/activate", form: [:], tokenFrom: path).status == .seeOther)
+            #expect(
+                try await admin.get("/staff/users").body.contains(
+                    "Its API token works again: \"case system\". Revoke any no longer needed in Settings."))
+            #expect(try await app.browser().get("/api/v1/complaints", headers: auth).status == .ok)
             // The table's caption does not repeat the heading above it.
             #expect(adminPage.body.components(separatedBy: "API tokens").count - 1 == 1, "once, as the heading")
             #expect(adminPage.body.contains("Every token, with its account"))

@@ -37,7 +37,19 @@ enum SettingsController {
         let user = try await form.userID.flatMap(UUID.init(uuidString:)).asyncFlatMap {
             try await User.find($0, on: request.db)
         }
-        if user == nil { errors.append(FieldError("user_id", "Choose whose token this is.")) }
+        if user == nil {
+            errors.append(FieldError("user_id", "Choose whose token this is."))
+        } else if let user, !user.isActive || !user.role.isStaff {
+            // The list offers only active staff; a token for anyone else would not work, or would give an
+            // involved person a key to the staff API.
+            errors.append(
+                FieldError(
+                    "user_id",
+                    user.isActive
+                        ? "\(user.displayName) is not a member of staff: choose a member of staff from the list."
+                        : "\(user.displayName)'s account is switched off: choose an active member of staff from the list."
+                ))
+        }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         if name.isEmpty {
             errors.append(FieldError("name", "Say what the token is for, for example: survey tool upload."))
@@ -57,7 +69,7 @@ enum SettingsController {
                     "The last day must be within 5 years (by \(request.today.adding(months: 60).ukText)): check the year. Leave it empty for a token that works until it is revoked."
                 ))
         }
-        guard errors.isEmpty, let user else {
+        guard errors.isEmpty, let user, user.isActive, user.role.isStaff else {
             return .html(
                 try await render(request, newToken: nil, typed: form, failure: ValidationFailure(errors)),
                 status: .unprocessableEntity)

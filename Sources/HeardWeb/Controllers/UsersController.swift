@@ -349,7 +349,20 @@ enum UsersController {
                 summary: "\(active ? "Switched on" : "Switched off") the account of \(user.email)",
                 changes: [FieldChange("is_active", from: String(before), to: String(active))])
         }
-        Admin.flash(request, "\(active ? "Switched on" : "Switched off"): \(user.email)")
+        // Its API tokens pause while it is off and work again when it is back on: say so, by name, so one
+        // no longer wanted is revoked rather than quietly revived.
+        let tokens = try await APIToken.query(on: request.db).filter(\.$user.$id == user.id!)
+            .filter(\.$revokedAt == nil).sort(\.$name).all()
+            .filter { record in record.lastDay.map { $0 >= request.today } ?? true }
+        let names = tokens.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        let one = tokens.count == 1
+        let tokenNote =
+            tokens.isEmpty
+            ? ""
+            : active
+                ? " Its API \(one ? "token works" : "tokens work") again: \(names). Revoke any no longer needed in Settings."
+                : " Its API \(one ? "token is" : "tokens are") refused while it is off (\(names)), and \(one ? "works" : "work") again if it is switched back on: revoke \(one ? "it" : "them") in Settings if no longer needed."
+        Admin.flash(request, "\(active ? "Switched on" : "Switched off"): \(user.email).\(tokenNote)")
         return request.redirect(to: SiteURL.users)
     }
 
