@@ -68,6 +68,13 @@ struct FeedbackCheckTests {
                 done.contains(
                     "<strong>What we did: </strong>New lit signs to the car park. Six lit signs went up on 20 November."
                 ))
+            // Published: how to withdraw consent, as the privacy notice promises (no contact set: in words).
+            #expect(done.contains("Changed your mind about it being published?"))
+            #expect(
+                done.contains(
+                    "Contact the organisation that runs this site and quote your reference, \(item.reference). We will take it down"
+                ))
+            #expect(!waiting.body.contains("Changed your mind"), "only once it is published")
 
             // A complaint says only that the complaints team has it: not even the action it led to.
             item.status = .escalated
@@ -75,6 +82,7 @@ struct FeedbackCheckTests {
             let complaint = try await visitor.get(path).body
             #expect(complaint.contains("It was passed to our complaints team on 3 November 2026."))
             #expect(!complaint.contains("replied") && !complaint.contains("What we did"))
+            #expect(!complaint.contains("Changed your mind"))
 
             // An FFT answer with no comment is counted, not read.
             item.status = .approvedPrivate

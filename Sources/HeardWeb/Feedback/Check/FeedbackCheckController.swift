@@ -42,7 +42,10 @@ enum FeedbackCheckController {
             .with(\.$action).all().map(\.action).sorted { ($0.dueOn, $0.title) < ($1.dueOn, $1.title) }
         return .html(
             FeedbackCheckPage.render(
-                .init(typed: reference, found: FeedbackCheckPage.Found(item: item, actions: actions)),
+                .init(
+                    typed: reference,
+                    found: FeedbackCheckPage.Found(
+                        item: item, actions: actions, contact: request.heardConfiguration.contact)),
                 context: context(request)))
     }
 

@@ -8,6 +8,8 @@ enum FeedbackCheckPage {
         var item: FeedbackItem
         /// Actions raised because of it (and others like it), the soonest due first.
         var actions: [ActionItem]
+        /// Whom to ask to take a published story down.
+        var contact: SiteContact
     }
 
     struct Model {
@@ -52,6 +54,20 @@ enum FeedbackCheckPage {
             if item.status != .escalated, found.actions.contains(where: \.status.isClosed) || item.status == .published
             {
                 p { a(.href(SiteURL.youSaidWeDid)) { "See everything that changed because of feedback" } }
+            }
+            if item.status == .published {
+                // The privacy notice promises consent can be withdrawn at any time: say how, here.
+                h2 { "Changed your mind about it being published?" }
+                p {
+                    if found.contact.isConfigured {
+                        "E-mail \(found.contact.nameInSentence) at "
+                        a(.href("mailto:" + found.contact.email)) { found.contact.email }
+                    } else {
+                        "Contact \(PlaceholderContact.whoRunsTheSite)"
+                    }
+                    " and quote your reference, \(item.reference). We will take it down; it is still used, unpublished, to improve care."
+                        + ContactWays.sentence(found.contact)
+                }
             }
         }
     }
