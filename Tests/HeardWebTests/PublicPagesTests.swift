@@ -30,6 +30,9 @@ struct PublicPagesTests {
                 // People on panels and boards: their account, what they need to take part, what is published.
                 "Taking part in a panel, or sitting on a board", "delete it the day after the activity",
                 "register of decision-makers", "six months after you leave",
+                // Expenses: why, on what basis, and who sees them.
+                "Paying your expenses and involvement payments", "A claim for care or a support worker",
+                "and by our finance team",
             ] {
                 #expect(privacy.body.contains(expected), "the privacy notice does not say \(expected)")
             }

@@ -119,6 +119,13 @@ enum PrivacyPage {
                     "equality of opportunity (article 9(2)(g))."
                 }
                 li {
+                    strong { "Paying your expenses and involvement payments. " }
+                    "We pay people back for what taking part cost them, and pay them for their time when we offer it. "
+                    "Our lawful basis is public task. A claim for care or a support worker can say something about "
+                    "your health or a disability: for that, substantial public interest: equality of opportunity "
+                    "(article 9(2)(g)). We ask only what we need to pay you."
+                }
+                li {
                     strong { "Anything about your health in what you write " }
                     "is special category data too. We use it to provide and improve health and care services "
                     "(article 9(2)(h))."
@@ -148,6 +155,10 @@ enum PrivacyPage {
                 li {
                     "If what you wrote shows that someone may be at risk of harm, we may share it with the people who "
                     "need to keep them safe."
+                }
+                li {
+                    "Your expense claims are seen by the staff who run involvement activities and by our finance team, "
+                    "who get your name, e-mail address and what you claimed so they can pay you."
                 }
                 li { "We do not sell your information or use it for marketing." }
             }
