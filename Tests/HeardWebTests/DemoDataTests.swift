@@ -17,6 +17,11 @@ struct DemoDataTests {
             }
             #expect(try await Place.query(on: app.db).count() == 6)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$actorLabel == "demo seed").count() > 30)
+            // The complaints say who is complaining as their stories do: "my son's wait" is his mother's.
+            let standings = try await Complaint.query(on: app.db).all().map(\.standing)
+            #expect(standings.contains { $0.type == .representative && $0.basis == .notAskedYet })
+            #expect(standings.contains { $0.relationship == "His mother" && $0.basis == .child })
+            #expect(standings.contains { $0.type == .personAffected })
 
             // An upcoming activity shows a guest invited without an account, and what she needs to take part.
             let guest = try #require(

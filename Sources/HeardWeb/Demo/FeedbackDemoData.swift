@@ -178,6 +178,14 @@ enum FeedbackDemoData {
                 1, 41
             ),
         ]
+        // Who is complaining, as each story tells it (regulation 5): the first shows a handler the prompt to ask
+        // the person affected before sharing anything.
+        let standings: [ComplainantStanding] = [
+            ComplainantStanding(type: .representative, relationship: "Her son", basis: .notAskedYet),
+            .personAffected,
+            ComplainantStanding(type: .representative, relationship: "His mother", basis: .child),
+            ComplainantStanding(type: .representative, relationship: "Her husband", basis: .agreed),
+        ]
         for (index, (story, daysAgo, acknowledgedAfter, respondedAfter)) in cases.enumerated() {
             let service = services.sorted { $0.name < $1.name }[index * 3 % services.count]
             let received = now.addingTimeInterval(-Double(daysAgo) * 86400)
@@ -196,6 +204,7 @@ enum FeedbackDemoData {
             try await item.save(on: db)
             let receivedOn = today.adding(days: -daysAgo)
             let complaint = Complaint(feedbackID: item.id!, receivedOn: receivedOn, createdByID: moderator.id)
+            complaint.record(standings[index])
             if let acknowledgedAfter {
                 complaint.acknowledgedOn = receivedOn.adding(days: acknowledgedAfter).iso
                 complaint.acknowledgementNote =
