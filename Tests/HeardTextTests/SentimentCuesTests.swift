@@ -19,6 +19,17 @@ import Testing
     }
 
     @Test(
+        "a short disclosure of risk is urgent and never called positive with the shipped model",
+        arguments: [
+            "I want to end my life", "I feel suicidal and nobody is listening", "My carer hit me and took my money",
+        ])
+    func shortDisclosures(_ text: String) throws {
+        let analysis = CommentAnalyser(model: try TextModel.loadDefault()).analyse(text)
+        #expect(analysis.isUrgent, "\(text)")
+        #expect(analysis.sentiment >= 4, "\(text) → \(analysis.sentiment)")
+    }
+
+    @Test(
         "short praise stays positive, negation included",
         arguments: [
             "Excellent", "Very good", "Lovely staff", "Nothing to improve", "Nothing was bad", "No pain at all",

@@ -120,12 +120,15 @@ public struct CommentAnalyser: Sendable {
         // A non-answer ("Did not answer", "N/A") keeps its themes (e.g. "Labelling not possible") but has no
         // sentiment.
         let nonAnswer = workspace.tokens.withUnsafeBufferPointer { NonAnswers.matches($0) }
-        // A short comment that plainly says care went wrong is never called positive (see `SentimentCues`).
+        // A short comment that plainly says care went wrong is never called positive (see `SentimentCues`), and
+        // nor is a short disclosure of risk ("I want to end my life", "My carer hit me"): the words that flag it
+        // urgent are its negative cue.
         let sentiment =
             nonAnswer
             ? CommentAnalysis.noCommentSentiment
             : SentimentCues.adjusted(
-                sentiment(workspace.scores), negativeCue: cues & AnalysisCues.negativeSentimentBit != 0,
+                sentiment(workspace.scores),
+                negativeCue: cues & AnalysisCues.negativeSentimentBit != 0 || urgent != 0,
                 positiveCue: cues & AnalysisCues.positiveSentimentBit != 0, wordCount: workspace.tokens.count,
                 classes: model.metadata.sentimentClasses)
         return RawAnalysis(

@@ -55,6 +55,34 @@ struct FeedbackAPIDetailsTests {
         }
     }
 
+    @Test(
+        "an answer to one FFT follow-up is read with its question: \"Nothing\" was good is a complaint, to do better praise",
+        arguments: TestDatabase.all)
+    func answerReadWithItsQuestion(_ database: TestDatabase) async throws {
+        try await TestApp.run(on: database) { app in
+            let (service, _) = try await Fixtures.service(on: app.db)
+            let browser = app.browser()
+            for (field, negative) in [("what_was_good", true), ("could_be_better", false)] {
+                let created = try await browser.postJSON(
+                    "/api/v1/feedback",
+                    json: #"{"\#(field)": "Nothing", "service_id": "\#(service.id!.uuidString)"}"#)
+                #expect(created.status == .created)
+                let reference = try #require(
+                    (try JSONSerialization.jsonObject(with: Data(created.body.utf8)) as? [String: Any])?["reference"]
+                        as? String)
+                let item = try #require(
+                    try await FeedbackItem.query(on: app.db).filter(\.$reference == reference).first())
+                let sentiment = try #require(item.sentiment, "\(field)")
+                if negative {
+                    #expect(sentiment >= 4, "\(field): \(sentiment)")
+                    #expect(!item.themeList.contains("Positive experience & gratitude"), "\(field)")
+                } else {
+                    #expect(sentiment <= 2, "\(field): \(sentiment)")
+                }
+            }
+        }
+    }
+
     @Test("service_id and service_name must name the same service", arguments: TestDatabase.all)
     func serviceNamedTwice(_ database: TestDatabase) async throws {
         try await TestApp.run(on: database) { app in

@@ -80,8 +80,12 @@ public final class ListeningEngine: Sendable {
         themeNames.filter { !Self.labelsWithoutSubject.contains($0) }.sorted()
     }
 
-    public func analyse(_ text: String) -> CommentAnalysis {
-        if let analyser { return analyser.analyse(text) }
+    /// `question`: the question the text answers, for a model trained with one (`TextModel.questionColumn`);
+    /// other models ignore it.
+    public func analyse(_ text: String, question: String? = nil) -> CommentAnalysis {
+        if let analyser {
+            return analyser.analyse(text, question: analyser.model.questionColumn == nil ? nil : question)
+        }
         let redaction = redactor.redact(text)
         let isEmpty = text.allSatisfy(\.isWhitespace)
         return CommentAnalysis(

@@ -48,10 +48,25 @@ extension ListeningEngine {
     func analyse(story: String, whatWasGood: String, couldBeBetter: String) -> CommentAnalysis {
         let answers = [story, whatWasGood, couldBeBetter]
         let text = answers.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        guard SaysNothing.answers(answers) else { return analyse(text) }
+        guard SaysNothing.answers(answers) else { return analyse(text, question: question(of: answers)) }
         var nothing = CommentAnalysis.noComment
         nothing.redactedText = text
         return nothing
+    }
+
+    /// The Friends and Family Test question the words answer, when they answer only one of its follow-ups: the
+    /// same word means opposite things under each ("Nothing" under "What was good?" is a complaint, under "What
+    /// could we do better?" praise). The wording is the shipped model's training data's.
+    static let whatWasGoodQuestion = "What was good?"
+    static let couldBeBetterQuestion = "What could we do better?"
+
+    private func question(of answers: [String]) -> String? {
+        let given = answers.map { !$0.trimmingWhitespace().isEmpty }
+        switch (given[0], given[1], given[2]) {
+        case (false, true, false): return Self.whatWasGoodQuestion
+        case (false, false, true): return Self.couldBeBetterQuestion
+        default: return nil
+        }
     }
 
     func analyse(_ item: FeedbackItem) -> CommentAnalysis {
