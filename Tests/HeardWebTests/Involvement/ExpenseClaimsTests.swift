@@ -87,6 +87,21 @@ struct ExpenseClaimsTests {
             #expect(bad.body.contains("value=\"four pounds\""), "what was typed is kept")
             #expect(bad.body.contains("href=\"#field-amount-1-\(id)\""), "the summary links to the field")
             #expect(try await ExpenseClaim.query(on: app.db).count() == 0)
+            // A comma for pence is refused, never read as hundreds of pounds.
+            let comma = try await member.post(
+                path,
+                form: [
+                    "kind-1-\(id)": "parking", "amount-1-\(id)": "12,50", "kind-2-\(id)": "public_transport",
+                    "amount-2-\(id)": "1,00", "kind-3-\(id)": "parking", "amount-3-\(id)": "12.345",
+                    "kind-4-\(id)": "mileage", "miles-4-\(id)": "1.11", "wants_payment-\(id)": "no",
+                ], tokenFrom: "/me")
+            #expect(comma.status == .unprocessableEntity)
+            #expect(comma.body.contains("Use a full stop for pence, like 12.50, in the amount for line 1"))
+            #expect(comma.body.contains("Use a full stop for pence, like 12.50, in the amount for line 2"))
+            #expect(comma.body.contains("no more than 2 decimal places (pence)"))
+            #expect(comma.body.contains("one decimal place at most"))
+            #expect(comma.body.contains("value=\"12,50\""))
+            #expect(try await ExpenseClaim.query(on: app.db).count() == 0)
 
             var once = good
             once["submission_key"] = "expense-claim-first-tap"
@@ -309,6 +324,11 @@ struct ExpenseClaimsTests {
             #expect(refused.body.contains("Enter the involvement payment in pounds, like 25 or 37.50"))
             #expect(refused.body.contains("value=\"£forty\""))
             #expect(refused.body.contains("href=\"#field-payment\""))
+            form["payment"] = "1,00"
+            let comma = try await officer.post(path + "/edit", form: form, tokenFrom: path + "/edit")
+            #expect(comma.status == .unprocessableEntity)
+            #expect(comma.body.contains("Use a full stop for pence, like 12.50"))
+            #expect(try await InvolvementActivity.find(activity.id, on: app.db)?.paymentPence == 2500)
             form["payment"] = "37.50"
             #expect(try await officer.post(path + "/edit", form: form, tokenFrom: path + "/edit").status == .seeOther)
             #expect(try await InvolvementActivity.find(activity.id, on: app.db)?.paymentPence == 3750)

@@ -132,7 +132,7 @@ public enum ExpenseRules {
             }
             if milesText.isEmpty {
                 errors.append(FieldError("miles-\(number)", "Enter how many miles you drove for \(which), like 12."))
-            } else if let read = Fixed.parse(milesText, decimals: 1), read > 0 {
+            } else if case .success(let read) = Fixed.read(milesText, decimals: 1), read > 0 {
                 if read > mostMiles * 10 {
                     errors.append(
                         FieldError(
@@ -145,11 +145,20 @@ public enum ExpenseRules {
                     pence = (read * mileagePencePerMile + 5) / 10
                 }
             } else {
-                errors.append(
-                    FieldError(
-                        "miles-\(number)",
+                let message: String
+                switch Fixed.read(milesText, decimals: 1) {
+                case .failure(.decimalComma):
+                    message = "Use a full stop for part of a mile on \(which), like 12.5: a comma is not read as one."
+                case .failure(.tooManyDecimals):
+                    message = "Enter the miles for \(which) with one decimal place at most, like 12.5."
+                case .failure(.tooLarge):
+                    message =
+                        "Check the miles on \(which): one journey can be up to \(mostMiles.formatted) miles. If it is right, contact the team."
+                default:
+                    message =
                         "Enter the miles for \(which) as a number more than 0, like 12 or 12.5, without \"miles\" or a pound sign."
-                    ))
+                }
+                errors.append(FieldError("miles-\(number)", message))
             }
         } else {
             if !milesText.isEmpty {
@@ -160,7 +169,7 @@ public enum ExpenseRules {
             }
             if amountText.isEmpty {
                 errors.append(FieldError("amount-\(number)", "Enter the amount for \(which) in pounds, like 4.50."))
-            } else if let read = Pence.parse(amountText), read > 0 {
+            } else if case .success(let read) = Pence.read(amountText), read > 0 {
                 if read > mostForOneLinePence {
                     errors.append(
                         FieldError(
@@ -171,10 +180,13 @@ public enum ExpenseRules {
                     pence = read
                 }
             } else {
+                let problem: Fixed.Problem
+                if case .failure(let read) = Pence.read(amountText) { problem = read } else { problem = .notANumber }
                 errors.append(
                     FieldError(
                         "amount-\(number)",
-                        "Enter the amount for \(which) in pounds and pence more than 0, like 4.50."))
+                        Pence.problemText(
+                            problem, what: "the amount for \(which)", example: "4.50", most: mostForOneLinePence)))
             }
         }
         if kind == .other && note.isEmpty {
