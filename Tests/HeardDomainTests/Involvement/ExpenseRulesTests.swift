@@ -145,6 +145,13 @@ struct ExpenseRulesTests {
         #expect(problem(SimpleDate(year: 2027, month: 3, day: 1))?.contains("closed on 28 February 2027") == true)
         #expect(problem(held.adding(days: 1), accepted: false)?.contains("said you would come") == true)
         #expect(problem(held.adding(days: 1), cancelled: true)?.contains("cancelled") == true)
+        let day = held.adding(days: 1)
+        #expect(
+            ExpenseRules.windowProblem(accepted: true, heldOn: held, cancelled: false, attended: false, today: day)?
+                .contains("recorded that you did not come") == true)
+        #expect(
+            ExpenseRules.windowProblem(accepted: true, heldOn: held, cancelled: false, attended: true, today: day)
+                == nil)
     }
 
     @Test("staff decisions follow the order submitted, approved or rejected, then paid")
@@ -168,6 +175,20 @@ struct ExpenseRulesTests {
         #expect(problem(.approved, .paid, paidOn: "2026-12-08") == "paid_on", "not in the future")
         #expect(problem(.approved, .paid, paidOn: "2026-11-29") == "paid_on", "not before the activity")
         #expect(problem(.approved, .paid, paidOn: "2026-12-07") == nil)
+        // Not before it was approved: claimed ≤ approved ≤ paid.
+        let approved = SimpleDate(year: 2026, month: 12, day: 5)
+        let early = ExpenseRules.decisionProblem(
+            from: .approved, to: .paid, reason: "", paidOn: "2026-12-04", heldOn: held, decidedOn: approved,
+            today: today)
+        #expect(early?.field == "paid_on")
+        #expect(early?.message == "The day it was paid cannot be before it was approved, 5 December 2026.")
+        #expect(
+            ExpenseRules.decisionProblem(
+                from: .approved, to: .paid, reason: "", paidOn: "2026-12-05", heldOn: held, decidedOn: approved,
+                today: today) == nil)
+        #expect(ExpenseRules.approvalProblem(cancelled: true, attended: true)?.contains("cancelled") == true)
+        #expect(ExpenseRules.approvalProblem(cancelled: false, attended: false)?.contains("not coming") == true)
+        #expect(ExpenseRules.approvalProblem(cancelled: false, attended: nil) == nil)
         #expect(problem(.paid, .approved) == "status")
         #expect(problem(.rejected, .approved) == "status")
     }

@@ -33,14 +33,17 @@ public enum ExpenseRules {
     /// Why a claim cannot be made now, or nil when it can: only for an invitation accepted, once the activity
     /// has happened (from the day after), and until `lastDayToClaim`.
     public static func windowProblem(
-        accepted: Bool, heldOn: SimpleDate, cancelled: Bool, today: SimpleDate
+        accepted: Bool, heldOn: SimpleDate, cancelled: Bool, attended: Bool? = nil, today: SimpleDate
     ) -> String? {
         if !accepted {
             return "You can claim only for an activity you said you would come to."
         }
         if cancelled {
+            return cancelledText
+        }
+        if attended == false {
             return
-                "This activity was cancelled, so there is nothing to claim here. If it cost you money to get there, contact the team who invited you."
+                "The team recorded that you did not come to this activity, so there is nothing to claim here. If that is not right, contact the team who invited you."
         }
         if heldOn >= today {
             return "You can claim from the day after the activity, \(heldOn.adding(days: 1).ukText)."
@@ -49,6 +52,23 @@ public enum ExpenseRules {
         if today > last {
             return
                 "Claims for this activity closed on \(last.ukText), \(monthsToClaim) months after it. Contact the team who invited you: they can still pay you."
+        }
+        return nil
+    }
+
+    public static let cancelledText =
+        "This activity was cancelled, so there is nothing to claim here. If it cost you money to get there, contact the team who invited you."
+
+    /// Why staff cannot approve a claim because of the activity, or nil: not for one recorded as cancelled,
+    /// nor for someone recorded as not coming. Either can be corrected on the activity's page.
+    public static func approvalProblem(cancelled: Bool, attended: Bool?) -> String? {
+        if cancelled {
+            return
+                "The activity is recorded as cancelled, so this claim cannot be approved. Do not approve it and give the reason, or, if it was held, record that on the activity's page first."
+        }
+        if attended == false {
+            return
+                "This person is recorded as not coming to the activity, so this claim cannot be approved. Do not approve it and give the reason, or correct who came on the activity's page first."
         }
         return nil
     }
@@ -208,10 +228,11 @@ public enum ExpenseRules {
     }
 
     /// Why staff cannot move a claim from `from` to `to`, or nil when they can. A rejection needs the reason
-    /// the person will read; marking paid needs the day, not in the future nor before the activity.
+    /// the person will read; marking paid needs the day, not in the future nor before the activity, nor before
+    /// the claim was approved (`decidedOn`), so claimed ≤ decided ≤ paid always holds.
     public static func decisionProblem(
         from: ExpenseClaimStatus, to: ExpenseClaimStatus, reason: String, paidOn: String, heldOn: SimpleDate,
-        today: SimpleDate
+        decidedOn: SimpleDate? = nil, today: SimpleDate
     ) -> FieldError? {
         switch (from, to) {
         case (.submitted, .approved): return nil
@@ -234,6 +255,10 @@ public enum ExpenseRules {
             if day > today { return FieldError("paid_on", "The day it was paid cannot be in the future.") }
             if day < heldOn {
                 return FieldError("paid_on", "The day it was paid cannot be before the activity, \(heldOn.ukText).")
+            }
+            if let decidedOn, day < decidedOn {
+                return FieldError(
+                    "paid_on", "The day it was paid cannot be before it was approved, \(decidedOn.ukText).")
             }
             return nil
         default:

@@ -83,7 +83,7 @@ enum ExpenseClaims {
             ? alreadyClaimed
             : ExpenseRules.windowProblem(
                 accepted: invitation.status == .accepted, heldOn: activity.date, cancelled: activity.isCancelled,
-                today: request.today)
+                attended: invitation.attended, today: request.today)
         if let closed {
             return try await refused(request, invitation: invitation, submission: submission, closed)
         }
