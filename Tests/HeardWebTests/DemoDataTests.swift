@@ -38,6 +38,23 @@ struct DemoDataTests {
             #expect(expenses.status == .ok)
             #expect(expenses.body.contains("Waiting for a decision") && expenses.body.contains("£9.90"))
             #expect(expenses.body.contains("Paid on") && expenses.body.contains("£31.30"))
+            // Their dates read in order: claimed inside the time to claim, then decided, then paid, none later
+            // than today.
+            let today = DecisionClock.system.today()
+            let claims = try await ExpenseClaim.query(on: app.db).with(\.$invitation) { $0.with(\.$activity) }.all()
+            #expect(claims.count == 2)
+            for claim in claims {
+                let held = claim.invitation.activity.date
+                let claimed = try #require(claim.createdAt.map(SimpleDate.ukDay(of:)))
+                #expect(claimed > held && claimed <= ExpenseRules.lastDayToClaim(heldOn: held) && claimed <= today)
+                if let decided = claim.decidedAt.map(SimpleDate.ukDay(of:)) {
+                    #expect(claimed <= decided && decided <= today)
+                    if let paid = claim.paidOn.flatMap(SimpleDate.init(iso:)) {
+                        #expect(decided <= paid && paid <= today)
+                    }
+                }
+                #expect(claim.invitation.attended == true && !claim.invitation.activity.isCancelled)
+            }
         }
     }
 

@@ -299,13 +299,20 @@ public struct ActivityInput: Equatable, Sendable {
                 ))
         }
         let paymentText = payment.trimmingWhitespace()
-        let paymentPence = Pence.parse(paymentText)
+        let paymentRead = Pence.read(paymentText)
+        let paymentPence = try? paymentRead.get()
         if !paymentText.isEmpty, paymentPence == nil || paymentPence! <= 0 || paymentPence! > Self.mostPaymentPence {
-            errors.append(
-                FieldError(
-                    "payment",
+            let message =
+                switch paymentRead {
+                case .failure(let problem) where problem != .notANumber:
+                    Pence.problemText(
+                        problem, what: "the involvement payment", example: "25", most: Self.mostPaymentPence)
+                case .success(let pence) where pence > Self.mostPaymentPence:
+                    "Enter the involvement payment up to \(Pence.text(Self.mostPaymentPence)): that is the most it can be."
+                default:
                     "Enter the involvement payment in pounds, like 25 or 37.50, up to \(Pence.text(Self.mostPaymentPence)), or leave it empty if none is offered."
-                ))
+                }
+            errors.append(FieldError("payment", message))
         }
         for (field, text, limit, what) in [
             ("notes", notes, TextLimit.decisionOutcome, "the notes"),

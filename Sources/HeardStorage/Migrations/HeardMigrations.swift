@@ -59,6 +59,8 @@ public enum HeardMigrations {
             M0152_CreateExpenseClaims(),
             M0153_ComplaintExtensions(),
             M0154_ComplaintReopeningAndOmbudsman(),
+            M0155_OneOpenClaimPerInvitation(),
+            M0157_InvitationAttendance(),
         ]
     }
 }

@@ -150,6 +150,20 @@ enum ActivitiesController {
             if !initiativeID.isEmpty && initiative == nil {
                 errors.append(FieldError("initiative_id", "Select an initiative from the list."))
             }
+            if let existing, let valid, valid.date != existing.date {
+                // Claims belong to the day it was held: moving it would hide them from the people who made them
+                // (their page lists past activities) and move the time to claim.
+                let claims = try await ExpenseClaim.query(on: request.db).join(
+                    Invitation.self, on: \ExpenseClaim.$invitation.$id == \Invitation.$id
+                ).filter(Invitation.self, \.$activity.$id == existing.id!).count()
+                if claims > 0 {
+                    errors.append(
+                        FieldError(
+                            "date",
+                            "\(Wording.count(claims, "expense claim has", "expense claims have")) been made for this activity on \(existing.date.ukText), so its date cannot change. If it was recorded on the wrong day, ask an administrator."
+                        ))
+                }
+            }
             if let existing, let valid {
                 // The monitoring forms typed in are people who came: the count cannot go below them.
                 let forms = try await monitoringForms(existing, on: request.db)
@@ -451,7 +465,8 @@ enum ActivitiesController {
 
     static func renderShow(
         _ request: Request, _ activity: InvolvementActivity, failure: ValidationFailure?, status: HTTPResponseStatus,
-        guestTyped: [String: String] = [:], outcomeTyped: [String: String] = [:]
+        guestTyped: [String: String] = [:], outcomeTyped: [String: String] = [:],
+        attendanceTyped: [String: String] = [:]
     ) async throws -> Response {
         let comments = try await ActivityComment.query(on: request.db).filter(\.$activity.$id == activity.id!)
             .sort(\.$createdAt).all()
@@ -477,7 +492,7 @@ enum ActivitiesController {
                 signups: try await EventSignups.signups(of: activity, on: request.db), today: request.today,
                 context: PageContext(request, title: activity.title, hasErrors: failure != nil),
                 notice: Admin.takeFlash(request), warning: takeAccessWarning(request), failure: failure, typed: "",
-                guestTyped: guestTyped, outcomeTyped: outcomeTyped),
+                guestTyped: guestTyped, outcomeTyped: outcomeTyped, attendanceTyped: attendanceTyped),
             status: status)
     }
 

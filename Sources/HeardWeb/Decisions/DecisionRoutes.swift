@@ -66,6 +66,7 @@ func registerDecisionRoutes(browser: any RoutesBuilder, staff: any RoutesBuilder
     activities.post("activities", ":id", "comments", use: ActivitiesController.addComment)
     activities.post("activities", ":id", "monitoring", use: ActivitiesController.addMonitoring)
     activities.post("activities", ":id", "outcome", use: ActivityOutcomes.record)
+    activities.post("activities", ":id", "attendance", use: ActivityAttendance.record)
     activities.get("activities", ":id", "sign-ups.csv", use: EventSignups.csv)
     activities.post("activities", ":id", "invitations", use: InvitationsController.invite)
     activities.post("activities", ":id", "invitations", "guest", use: GuestInvitations.invite)

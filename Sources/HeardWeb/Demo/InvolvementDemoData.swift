@@ -58,20 +58,26 @@ enum InvolvementDemoData {
             guest.repliedAt = Date().addingTimeInterval(-2 * 86_400)
             try await guest.create(on: db)
         }
-        if let past = activities.filter({ $0.date < today && !$0.whatChanged.isEmpty }).max(by: {
+        // The moment `day` is as many days before now as it is before `today`, so a claim's dates read in order.
+        func instant(_ day: SimpleDate) -> Date {
+            Date().addingTimeInterval(-Double(today.dayNumber - day.dayNumber) * 86_400)
+        }
+        if let past = activities.filter({ $0.date < today && !$0.whatChanged.isEmpty && !$0.isCancelled }).max(by: {
             $0.heldOn < $1.heldOn
         }) {
             let invitation = Invitation(activityID: past.id!, userID: author.id!)
             // What she needed (a quiet room) was cleared the day after, as it is for everyone.
             invitation.status = .accepted
+            invitation.attended = true
             invitation.repliedAt = Date().addingTimeInterval(-30 * 86_400)
             try await invitation.create(on: db)
+            // Claimed the day after it, or today if it was yesterday: within the time to claim.
             try await claim(
                 invitation, by: author,
                 lines: [
                     ExpenseLine(kind: .publicTransport, pence: 640, note: "Bus there and back"),
                     ExpenseLine(kind: .parking, pence: 350),
-                ], on: db)
+                ], claimedAt: instant(min(past.date.adding(days: 1), today)), on: db)
             // An earlier one, paid: mileage and the involvement payment the activity offered.
             if let earlier = activities.filter({ $0.date < past.date && !$0.isCancelled }).max(by: {
                 $0.heldOn < $1.heldOn
@@ -80,18 +86,24 @@ enum InvolvementDemoData {
                 try await earlier.save(on: db)
                 let invitation = Invitation(activityID: earlier.id!, userID: author.id!)
                 invitation.status = .accepted
+                invitation.attended = true
                 try await invitation.create(on: db)
+                // Claimed two days after it, approved four days later, paid a week after that: each no later
+                // than today, so claimed ≤ approved ≤ paid, and the claim is inside its three months.
+                let claimed = min(earlier.date.adding(days: 2), today)
+                let approved = min(claimed.adding(days: 4), today)
+                let paidOn = min(approved.adding(days: 7), today)
                 let paid = try await claim(
                     invitation, by: author,
                     lines: [
                         ExpenseLine(kind: .mileage, pence: 630, tenthsOfMile: 140, note: "Home to the venue and back")
                     ],
-                    payment: 2500, on: db)
+                    payment: 2500, claimedAt: instant(claimed), on: db)
                 let officer = try await User.query(on: db).filter(\.$role == .engagementOfficer).first()
                 paid.status = .paid
                 paid.$decidedBy.id = officer?.id
-                paid.decidedAt = Date().addingTimeInterval(-7 * 86_400)
-                paid.paidOn = min(earlier.date.adding(days: 14), today).iso
+                paid.decidedAt = instant(approved)
+                paid.paidOn = paidOn.iso
                 try await paid.save(on: db)
             }
         }
@@ -99,11 +111,15 @@ enum InvolvementDemoData {
 
     @discardableResult
     static func claim(
-        _ invitation: Invitation, by author: User, lines: [ExpenseLine], payment: Int? = nil, on db: any Database
+        _ invitation: Invitation, by author: User, lines: [ExpenseLine], payment: Int? = nil, claimedAt: Date,
+        on db: any Database
     ) async throws -> ExpenseClaim {
         let claim = ExpenseRules.Claim(lines: lines, paymentPence: payment, wantsPayment: payment.map { _ in true })
         let record = ExpenseClaim(id: UUID(), invitationID: invitation.id!, userID: author.id!, claim: claim)
         try await record.create(on: db)
+        // The creation time is set on create, so it is moved back afterwards.
+        record.createdAt = claimedAt
+        try await record.save(on: db)
         for (position, line) in lines.enumerated() {
             try await ExpenseClaimLine(claimID: record.id!, position: position, line: line).create(on: db)
         }

@@ -11,6 +11,7 @@ enum InvolvementPage {
     ) -> String {
         let upcoming = invitations.filter { $0.activity.date >= today }
         let attended = invitations.filter { $0.activity.date < today && $0.status == .accepted }.reversed()
+        let missed = invitations.filter { $0.activity.date < today && $0.status != .accepted }.reversed()
         return PageLayout.render(context) {
             FormComponents.errorSummary(failure)
             if let notice { div(.class("notice"), .role("status")) { notice } }
@@ -93,9 +94,24 @@ enum InvolvementPage {
                                     ", now at the stage \"\(initiative.stage.title.lowercased())\"."
                                 }
                             }
+                            errorAnchor(InvitationsController.field("reply", invitation), failure)
                             ExpenseClaimViews.underActivity(
                                 invitation, claims: claims.filter { $0.$invitation.id == invitation.id },
                                 today: today, context: context, failure: failure, typed: typed)
+                        }
+                    }
+                }
+            }
+            if !missed.isEmpty {
+                h2 { "Earlier invitations" }
+                ul(.class("list-plain")) {
+                    for invitation in missed {
+                        li {
+                            "\(invitation.activity.title), \(invitation.activity.date.ukText): "
+                                + (invitation.status == .declined
+                                    ? "you said you could not come." : "you did not reply.")
+                            errorAnchor(InvitationsController.field("reply", invitation), failure)
+                            errorAnchor(ExpenseClaims.anchor(invitation), failure)
                         }
                     }
                 }
@@ -151,6 +167,15 @@ enum InvolvementPage {
         }
     }
 
+    /// Where an error about a form that is not on the page (a reply once replies are closed, a claim for an
+    /// activity they did not come to) is said, so the error summary's link lands on it.
+    static func errorAnchor(_ field: String, _ failure: ValidationFailure?) -> HTMLNode {
+        guard let message = failure?.message(for: field) else { return .empty }
+        return p(.class("error-message"), .id(FormComponents.fieldID(field)), .tabindex(-1)) {
+            span(.class("visually-hidden")) { "Error: " }; message
+        }
+    }
+
     /// One upcoming invitation: what, when, where, the arrangements, and the reply form.
     static func invitationCard(
         _ invitation: Invitation, context: PageContext, failure: ValidationFailure?, typed: [String: String]
@@ -162,8 +187,15 @@ enum InvolvementPage {
         return section(.class("story"), .aria("label", activity.title)) {
             h3(.class("story-title")) { activity.title }
             p(.class("story-meta")) {
-                "\(activity.date.ukText), \(activity.venue.isEmpty ? "online" : activity.venue). "
+                "\(activity.when), \(activity.venue.isEmpty ? "online" : activity.venue). "
                     + (access.isEmpty ? "" : "Arrangements: \(access.joined(separator: ", ")). ")
+            }
+            p {
+                (activity.paymentPence.map {
+                    "An involvement payment of \(Pence.text($0)) is offered for taking part. "
+                }
+                    ?? "")
+                    + "If you come, you can claim back your fares, mileage, parking and the cost of care or a support worker afterwards, on this page."
             }
             p {
                 invitation.status == .invited

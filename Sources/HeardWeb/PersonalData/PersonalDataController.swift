@@ -223,6 +223,7 @@ enum PersonalDataCopy {
                     "email": invitation.guestEmail ?? "", "how_you_like_to_be_contacted": invitation.guestContact ?? "",
                     "reply": invitation.status.title, "what_you_need_to_take_part": invitation.accessNeeds,
                     "replied": date(invitation.repliedAt) ?? "",
+                    "whether_you_came": ActivityAttendance.text(invitation.attended).lowercased(),
                 ]
             },
             "expense_claims": held.claims.map { claim -> [String: Any] in

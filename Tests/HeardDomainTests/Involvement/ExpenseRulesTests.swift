@@ -20,6 +20,50 @@ struct ExpenseRulesTests {
         #expect(Pence.plain(120_005) == "1200.05")
     }
 
+    @Test("a comma is read only between thousands: 12,50 is refused, never read as £1,250")
+    func commas() {
+        #expect(Pence.parse("1,000") == 100_000)
+        #expect(Pence.parse("£1,000.50") == 100_050)
+        #expect(Pence.parse("12,345,678") == nil, "more than 7 whole digits")
+        #expect(Pence.read("1,234,567.89") == .success(123_456_789))
+        for decimalComma in ["1,00", "12,50", "2,5", "1,0000", "12,", ",50", "1.000,50", "1,00,000", "12,5.0"] {
+            #expect(Pence.read(decimalComma) == .failure(.decimalComma), "\(decimalComma) is refused")
+        }
+        #expect(Pence.read("12.345") == .failure(.tooManyDecimals))
+        #expect(Pence.read("99999999") == .failure(.tooLarge))
+        #expect(Pence.read("1e3") == .failure(.notANumber))
+        #expect(Pence.read("-3") == .failure(.notANumber))
+        #expect(Fixed.read("1.11", decimals: 1) == .failure(.tooManyDecimals))
+        #expect(Fixed.read("1,5", decimals: 1) == .failure(.decimalComma))
+
+        func message(_ row: ExpenseLineInput) -> String {
+            if case .failure(let failure) = ExpenseRules.line(row, number: 1) { return failure.errors[0].message }
+            return ""
+        }
+        #expect(
+            message(ExpenseLineInput(kind: "parking", amount: "12,50")).contains(
+                "Use a full stop for pence, like 12.50"))
+        #expect(message(ExpenseLineInput(kind: "parking", amount: "1,00")).contains("Use a full stop for pence"))
+        #expect(
+            message(ExpenseLineInput(kind: "parking", amount: "12.345")).contains(
+                "no more than 2 decimal places (pence)"))
+        #expect(message(ExpenseLineInput(kind: "parking", amount: "123456789")).contains("up to £2,000.00"))
+        #expect(message(ExpenseLineInput(kind: "parking", amount: "2,000.01", note: "x")).contains("up to £2,000.00"))
+        #expect(message(ExpenseLineInput(kind: "mileage", miles: "1.11")).contains("one decimal place"))
+        #expect(message(ExpenseLineInput(kind: "mileage", miles: "2,5")).contains("Use a full stop for part of a mile"))
+        #expect(message(ExpenseLineInput(kind: "mileage", miles: "123456789")).contains("up to 1,000 miles"))
+        if case .success(let line) = ExpenseRules.line(ExpenseLineInput(kind: "parking", amount: "1,000"), number: 1) {
+            Issue.record("£1,000 needs a note, so it should not pass: \(line)")
+        }
+        if case .success(let line) = ExpenseRules.line(
+            ExpenseLineInput(kind: "care_or_support", amount: "1,000.50", note: "Two days of care"), number: 1)
+        {
+            #expect(line.pence == 100_050)
+        } else {
+            Issue.record("1,000.50 is £1,000.50")
+        }
+    }
+
     @Test("mileage is worked out from the miles at the one rate, rounded to the penny")
     func mileage() throws {
         let claim = try ExpenseRules.claim(
@@ -101,6 +145,13 @@ struct ExpenseRulesTests {
         #expect(problem(SimpleDate(year: 2027, month: 3, day: 1))?.contains("closed on 28 February 2027") == true)
         #expect(problem(held.adding(days: 1), accepted: false)?.contains("said you would come") == true)
         #expect(problem(held.adding(days: 1), cancelled: true)?.contains("cancelled") == true)
+        let day = held.adding(days: 1)
+        #expect(
+            ExpenseRules.windowProblem(accepted: true, heldOn: held, cancelled: false, attended: false, today: day)?
+                .contains("recorded that you did not come") == true)
+        #expect(
+            ExpenseRules.windowProblem(accepted: true, heldOn: held, cancelled: false, attended: true, today: day)
+                == nil)
     }
 
     @Test("staff decisions follow the order submitted, approved or rejected, then paid")
@@ -124,6 +175,20 @@ struct ExpenseRulesTests {
         #expect(problem(.approved, .paid, paidOn: "2026-12-08") == "paid_on", "not in the future")
         #expect(problem(.approved, .paid, paidOn: "2026-11-29") == "paid_on", "not before the activity")
         #expect(problem(.approved, .paid, paidOn: "2026-12-07") == nil)
+        // Not before it was approved: claimed ≤ approved ≤ paid.
+        let approved = SimpleDate(year: 2026, month: 12, day: 5)
+        let early = ExpenseRules.decisionProblem(
+            from: .approved, to: .paid, reason: "", paidOn: "2026-12-04", heldOn: held, decidedOn: approved,
+            today: today)
+        #expect(early?.field == "paid_on")
+        #expect(early?.message == "The day it was paid cannot be before it was approved, 5 December 2026.")
+        #expect(
+            ExpenseRules.decisionProblem(
+                from: .approved, to: .paid, reason: "", paidOn: "2026-12-05", heldOn: held, decidedOn: approved,
+                today: today) == nil)
+        #expect(ExpenseRules.approvalProblem(cancelled: true, attended: true)?.contains("cancelled") == true)
+        #expect(ExpenseRules.approvalProblem(cancelled: false, attended: false)?.contains("not coming") == true)
+        #expect(ExpenseRules.approvalProblem(cancelled: false, attended: nil) == nil)
         #expect(problem(.paid, .approved) == "status")
         #expect(problem(.rejected, .approved) == "status")
     }
@@ -141,5 +206,19 @@ struct ExpenseRulesTests {
         #expect(throws: ValidationFailure.self) { try input.validated(today: today) }
         input.payment = "1000.01"
         #expect(throws: ValidationFailure.self) { try input.validated(today: today) }
+        func message(_ payment: String) -> String {
+            input.payment = payment
+            do {
+                _ = try input.validated(today: today)
+                return ""
+            } catch { return error.errors.first { $0.field == "payment" }?.message ?? "" }
+        }
+        #expect(message("1,00").contains("Use a full stop for pence, like 12.50"))
+        #expect(message("12,50").contains("Use a full stop for pence"))
+        #expect(message("25.005").contains("no more than 2 decimal places (pence)"))
+        #expect(message("99999999").contains("up to £1,000.00"))
+        #expect(message("1000.01").contains("up to £1,000.00"))
+        input.payment = "1,000"
+        #expect(try input.validated(today: today).paymentPence == 100_000)
     }
 }

@@ -87,6 +87,21 @@ struct ExpenseClaimsTests {
             #expect(bad.body.contains("value=\"four pounds\""), "what was typed is kept")
             #expect(bad.body.contains("href=\"#field-amount-1-\(id)\""), "the summary links to the field")
             #expect(try await ExpenseClaim.query(on: app.db).count() == 0)
+            // A comma for pence is refused, never read as hundreds of pounds.
+            let comma = try await member.post(
+                path,
+                form: [
+                    "kind-1-\(id)": "parking", "amount-1-\(id)": "12,50", "kind-2-\(id)": "public_transport",
+                    "amount-2-\(id)": "1,00", "kind-3-\(id)": "parking", "amount-3-\(id)": "12.345",
+                    "kind-4-\(id)": "mileage", "miles-4-\(id)": "1.11", "wants_payment-\(id)": "no",
+                ], tokenFrom: "/me")
+            #expect(comma.status == .unprocessableEntity)
+            #expect(comma.body.contains("Use a full stop for pence, like 12.50, in the amount for line 1"))
+            #expect(comma.body.contains("Use a full stop for pence, like 12.50, in the amount for line 2"))
+            #expect(comma.body.contains("no more than 2 decimal places (pence)"))
+            #expect(comma.body.contains("one decimal place at most"))
+            #expect(comma.body.contains("value=\"12,50\""))
+            #expect(try await ExpenseClaim.query(on: app.db).count() == 0)
 
             var once = good
             once["submission_key"] = "expense-claim-first-tap"
@@ -190,6 +205,14 @@ struct ExpenseClaimsTests {
             #expect(
                 try await officer.post(secondPath + "/approve", form: [:], tokenFrom: "/staff/expenses").status
                     == .conflict)
+            // Not paid before it was approved (on the 16th): claimed ≤ approved ≤ paid.
+            let approvedClaim = try #require(try await ExpenseClaim.find(second.id, on: app.db))
+            approvedClaim.decidedAt = Date(timeIntervalSince1970: 1_797_422_400)  // 16 December 2026, noon
+            try await approvedClaim.save(on: app.db)
+            let beforeApproval = try await officer.post(
+                secondPath + "/paid", form: ["paid_on-\(secondID)": "2026-12-15"], tokenFrom: "/staff/expenses")
+            #expect(beforeApproval.status == .unprocessableEntity)
+            #expect(beforeApproval.body.contains("cannot be before it was approved, 16 December 2026"))
             let future = try await officer.post(
                 secondPath + "/paid", form: ["paid_on-\(secondID)": "2026-12-17"],
                 tokenFrom: "/staff/expenses?status=approved")
@@ -209,21 +232,38 @@ struct ExpenseClaimsTests {
             list = try await officer.get("/staff/expenses")
             #expect(list.body.contains("No claims to show."), "nothing left to decide or pay")
 
-            // The spreadsheet: every claim, money in pounds, formulas defused.
+            // The spreadsheet carries the list's filter: by default what is waiting, here nothing.
+            #expect(list.body.contains("href=\"/staff/expenses.csv\""))
+            #expect(list.body.contains("Download these claims for finance (CSV): waiting to be decided or paid"))
+            let waiting = try await officer.get("/staff/expenses.csv")
+            #expect(waiting.status == .ok)
+            #expect(CSVText.records(waiting.body).count == 1, "only the heading: nothing is waiting")
+            #expect(waiting.headers.first(name: .contentDisposition)?.contains("expense-claims-waiting-") == true)
+
+            // All claims: money in pounds, formulas defused, each with its reference.
             person.displayName = "=SUM(A1:A9)"
             try await person.save(on: app.db)
-            let csv = try await officer.get("/staff/expenses.csv")
+            list = try await officer.get("/staff/expenses?status=all")
+            #expect(list.body.contains("href=\"/staff/expenses.csv?status=all\""))
+            #expect(list.body.contains("Download these claims for finance (CSV): all claims"))
+            let csv = try await officer.get("/staff/expenses.csv?status=all")
             #expect(csv.status == .ok)
             #expect(csv.headers.first(name: .contentType)?.contains("text/csv") == true)
             let records = CSVText.records(csv.body)
-            #expect(records.first?.fields.first == "person")
+            #expect(records.first?.fields.prefix(2) == ["reference", "person"])
             let rows = records.dropFirst()
             #expect(rows.count == 2)
-            #expect(rows.allSatisfy { $0.fields[0] == "'=SUM(A1:A9)" }, "a name that is a formula is defused")
-            #expect(rows.allSatisfy { $0.fields[8] == "9.20" && $0.fields[7] == "" })
-            #expect(Set(rows.map { $0.fields[9] }) == ["rejected", "paid"])
-            #expect(rows.contains { $0.fields[11] == "2026-12-16" })
-            #expect(rows.allSatisfy { $0.fields[5].contains("Other: =HYPERLINK") && $0.fields[5].hasPrefix("Parking") })
+            let references = Set(rows.map { $0.fields[0] })
+            #expect(references == [StaffExpenses.reference(claim), StaffExpenses.reference(second)])
+            #expect(references.allSatisfy { $0.hasPrefix("EC-") && $0.count == 11 })
+            #expect(list.body.contains("Reference \(StaffExpenses.reference(claim))."))
+            #expect(rows.allSatisfy { $0.fields[1] == "'=SUM(A1:A9)" }, "a name that is a formula is defused")
+            #expect(rows.allSatisfy { $0.fields[9] == "9.20" && $0.fields[8] == "" })
+            #expect(Set(rows.map { $0.fields[10] }) == ["rejected", "paid"])
+            #expect(rows.contains { $0.fields[12] == "2026-12-16" })
+            #expect(rows.allSatisfy { $0.fields[6].contains("Other: =HYPERLINK") && $0.fields[6].hasPrefix("Parking") })
+            let paidOnly = CSVText.records(try await officer.get("/staff/expenses.csv?status=paid").body).dropFirst()
+            #expect(paidOnly.map { $0.fields[10] } == ["paid"])
             #expect(try await member.get("/staff/expenses.csv").status == .forbidden)
         }
     }
@@ -309,6 +349,11 @@ struct ExpenseClaimsTests {
             #expect(refused.body.contains("Enter the involvement payment in pounds, like 25 or 37.50"))
             #expect(refused.body.contains("value=\"£forty\""))
             #expect(refused.body.contains("href=\"#field-payment\""))
+            form["payment"] = "1,00"
+            let comma = try await officer.post(path + "/edit", form: form, tokenFrom: path + "/edit")
+            #expect(comma.status == .unprocessableEntity)
+            #expect(comma.body.contains("Use a full stop for pence, like 12.50"))
+            #expect(try await InvolvementActivity.find(activity.id, on: app.db)?.paymentPence == 2500)
             form["payment"] = "37.50"
             #expect(try await officer.post(path + "/edit", form: form, tokenFrom: path + "/edit").status == .seeOther)
             #expect(try await InvolvementActivity.find(activity.id, on: app.db)?.paymentPence == 3750)

@@ -33,14 +33,17 @@ public enum ExpenseRules {
     /// Why a claim cannot be made now, or nil when it can: only for an invitation accepted, once the activity
     /// has happened (from the day after), and until `lastDayToClaim`.
     public static func windowProblem(
-        accepted: Bool, heldOn: SimpleDate, cancelled: Bool, today: SimpleDate
+        accepted: Bool, heldOn: SimpleDate, cancelled: Bool, attended: Bool? = nil, today: SimpleDate
     ) -> String? {
         if !accepted {
             return "You can claim only for an activity you said you would come to."
         }
         if cancelled {
+            return cancelledText
+        }
+        if attended == false {
             return
-                "This activity was cancelled, so there is nothing to claim here. If it cost you money to get there, contact the team who invited you."
+                "The team recorded that you did not come to this activity, so there is nothing to claim here. If that is not right, contact the team who invited you."
         }
         if heldOn >= today {
             return "You can claim from the day after the activity, \(heldOn.adding(days: 1).ukText)."
@@ -49,6 +52,23 @@ public enum ExpenseRules {
         if today > last {
             return
                 "Claims for this activity closed on \(last.ukText), \(monthsToClaim) months after it. Contact the team who invited you: they can still pay you."
+        }
+        return nil
+    }
+
+    public static let cancelledText =
+        "This activity was cancelled, so there is nothing to claim here. If it cost you money to get there, contact the team who invited you."
+
+    /// Why staff cannot approve a claim because of the activity, or nil: not for one recorded as cancelled,
+    /// nor for someone recorded as not coming. Either can be corrected on the activity's page.
+    public static func approvalProblem(cancelled: Bool, attended: Bool?) -> String? {
+        if cancelled {
+            return
+                "The activity is recorded as cancelled, so this claim cannot be approved. Do not approve it and give the reason, or, if it was held, record that on the activity's page first."
+        }
+        if attended == false {
+            return
+                "This person is recorded as not coming to the activity, so this claim cannot be approved. Do not approve it and give the reason, or correct who came on the activity's page first."
         }
         return nil
     }
@@ -132,7 +152,7 @@ public enum ExpenseRules {
             }
             if milesText.isEmpty {
                 errors.append(FieldError("miles-\(number)", "Enter how many miles you drove for \(which), like 12."))
-            } else if let read = Fixed.parse(milesText, decimals: 1), read > 0 {
+            } else if case .success(let read) = Fixed.read(milesText, decimals: 1), read > 0 {
                 if read > mostMiles * 10 {
                     errors.append(
                         FieldError(
@@ -145,11 +165,20 @@ public enum ExpenseRules {
                     pence = (read * mileagePencePerMile + 5) / 10
                 }
             } else {
-                errors.append(
-                    FieldError(
-                        "miles-\(number)",
+                let message: String
+                switch Fixed.read(milesText, decimals: 1) {
+                case .failure(.decimalComma):
+                    message = "Use a full stop for part of a mile on \(which), like 12.5: a comma is not read as one."
+                case .failure(.tooManyDecimals):
+                    message = "Enter the miles for \(which) with one decimal place at most, like 12.5."
+                case .failure(.tooLarge):
+                    message =
+                        "Check the miles on \(which): one journey can be up to \(mostMiles.formatted) miles. If it is right, contact the team."
+                default:
+                    message =
                         "Enter the miles for \(which) as a number more than 0, like 12 or 12.5, without \"miles\" or a pound sign."
-                    ))
+                }
+                errors.append(FieldError("miles-\(number)", message))
             }
         } else {
             if !milesText.isEmpty {
@@ -160,7 +189,7 @@ public enum ExpenseRules {
             }
             if amountText.isEmpty {
                 errors.append(FieldError("amount-\(number)", "Enter the amount for \(which) in pounds, like 4.50."))
-            } else if let read = Pence.parse(amountText), read > 0 {
+            } else if case .success(let read) = Pence.read(amountText), read > 0 {
                 if read > mostForOneLinePence {
                     errors.append(
                         FieldError(
@@ -171,10 +200,13 @@ public enum ExpenseRules {
                     pence = read
                 }
             } else {
+                let problem: Fixed.Problem
+                if case .failure(let read) = Pence.read(amountText) { problem = read } else { problem = .notANumber }
                 errors.append(
                     FieldError(
                         "amount-\(number)",
-                        "Enter the amount for \(which) in pounds and pence more than 0, like 4.50."))
+                        Pence.problemText(
+                            problem, what: "the amount for \(which)", example: "4.50", most: mostForOneLinePence)))
             }
         }
         if kind == .other && note.isEmpty {
@@ -196,10 +228,11 @@ public enum ExpenseRules {
     }
 
     /// Why staff cannot move a claim from `from` to `to`, or nil when they can. A rejection needs the reason
-    /// the person will read; marking paid needs the day, not in the future nor before the activity.
+    /// the person will read; marking paid needs the day, not in the future nor before the activity, nor before
+    /// the claim was approved (`decidedOn`), so claimed ≤ decided ≤ paid always holds.
     public static func decisionProblem(
         from: ExpenseClaimStatus, to: ExpenseClaimStatus, reason: String, paidOn: String, heldOn: SimpleDate,
-        today: SimpleDate
+        decidedOn: SimpleDate? = nil, today: SimpleDate
     ) -> FieldError? {
         switch (from, to) {
         case (.submitted, .approved): return nil
@@ -222,6 +255,10 @@ public enum ExpenseRules {
             if day > today { return FieldError("paid_on", "The day it was paid cannot be in the future.") }
             if day < heldOn {
                 return FieldError("paid_on", "The day it was paid cannot be before the activity, \(heldOn.ukText).")
+            }
+            if let decidedOn, day < decidedOn {
+                return FieldError(
+                    "paid_on", "The day it was paid cannot be before it was approved, \(decidedOn.ukText).")
             }
             return nil
         default:

@@ -22,6 +22,8 @@ public final class Invitation: Model, @unchecked Sendable {
     /// What they need to take part: step-free access, an interpreter, a carer, travel costs.
     @Field(key: "access_needs") public var accessNeeds: String
     @OptionalField(key: "replied_at") public var repliedAt: Date?
+    /// Whether they came, as staff recorded after the activity; nil until they do (M0157).
+    @OptionalField(key: "attended") public var attended: Bool?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -162,7 +162,7 @@ enum ActivityViews {
         signups: [ActivitySignup] = [], today: SimpleDate,
         context: PageContext, notice: String?, warning: String? = nil,
         failure: ValidationFailure?, typed: String, guestTyped: [String: String] = [:],
-        outcomeTyped: [String: String] = [:]
+        outcomeTyped: [String: String] = [:], attendanceTyped: [String: String] = [:]
     ) -> String {
         let access = accessibility(activity)
         return PageLayout.render(context) {
@@ -194,6 +194,9 @@ enum ActivityViews {
                 context: context, failure: failure, guestTyped: guestTyped)
             EventSignupViews.outcomeForm(
                 activity, today: today, context: context, failure: failure, typed: outcomeTyped)
+            ActivityAttendance.section(
+                activity, invitations: invitations, today: today, context: context, failure: failure,
+                typed: attendanceTyped)
             h2 { "What people said" }
             if comments.isEmpty {
                 p { "No comments captured yet." }
@@ -253,7 +256,7 @@ enum ActivityViews {
                     p { replyCounts(invitations) },
                     DataTable.render(
                         caption: "Invitations to \(activity.title)",
-                        headers: ["Person", "How they reply", "Reply", "What they need"],
+                        headers: ["Person", "How they reply", "Reply", "What they need"] + (isFuture ? [] : ["Came"]),
                         rows: invitations.map { invitation in
                             [
                                 .text(invitation.inviteeName),
@@ -263,6 +266,13 @@ enum ActivityViews {
                                 .text(invitation.status.staffTitle),
                                 .text(invitation.accessNeeds.isEmpty ? "–" : invitation.accessNeeds),
                             ]
+                                + (isFuture
+                                    ? []
+                                    : [
+                                        .text(
+                                            invitation.status == .accepted
+                                                ? ActivityAttendance.text(invitation.attended) : "–")
+                                    ])
                         }, captionHidden: true),
                 ]),
             !isFuture || invitable.isEmpty

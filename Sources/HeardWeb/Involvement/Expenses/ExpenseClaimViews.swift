@@ -11,7 +11,7 @@ enum ExpenseClaimViews {
         let activity = invitation.activity
         let closed = ExpenseRules.windowProblem(
             accepted: invitation.status == .accepted, heldOn: activity.date, cancelled: activity.isCancelled,
-            today: today)
+            attended: invitation.attended, today: today)
         let anchor = ExpenseClaims.anchor(invitation)
         return div(.class("expenses"), .id(FormComponents.fieldID(anchor)), .tabindex(-1)) {
             if let problem = failure?.message(for: anchor) {
@@ -19,19 +19,21 @@ enum ExpenseClaimViews {
                     span(.class("visually-hidden")) { "Error: " }; problem
                 }
             }
+            let formShown = closed == nil && !ExpenseClaims.hasOpenClaim(claims)
             for claim in claims {
-                claimStatus(claim)
+                claimStatus(claim, canClaimAgain: formShown)
             }
-            if closed == nil && !ExpenseClaims.hasOpenClaim(claims) {
+            if formShown {
                 claimForm(invitation, context: context, failure: failure, typed: typed)
-            } else if claims.isEmpty, let closed {
+            } else if !ExpenseClaims.hasOpenClaim(claims), let closed {
                 p(.class("hint")) { closed }
             }
         }
     }
 
-    /// One claim: what was claimed, the total, where it has got to, and the reason when not approved.
-    static func claimStatus(_ claim: ExpenseClaim) -> HTMLNode {
+    /// One claim: what was claimed, the total, where it has got to, and the reason when not approved (and
+    /// whether they can claim again: only when the form is shown under it).
+    static func claimStatus(_ claim: ExpenseClaim, canClaimAgain: Bool = false) -> HTMLNode {
         section(.class("claim"), .aria("label", "Your expenses claim")) {
             h4 { "Your expenses claim" }
             p {
@@ -49,9 +51,16 @@ enum ExpenseClaimViews {
                 }
             }
             p { strong { "Total: \(Pence.text(claim.totalPence))" } }
+            p(.class("hint")) {
+                "Reference \(StaffExpenses.reference(claim)): quote it if you write to us about this claim."
+            }
             if claim.status == .rejected, let reason = claim.rejectionReason {
                 p { "Why it was not approved: \(reason)" }
-                p { "You can claim again below, or reply to the e-mail we sent you." }
+                p {
+                    canClaimAgain
+                        ? "You can claim again below, or reply to the e-mail we sent you."
+                        : "Reply to the e-mail we sent you to talk about it."
+                }
             }
             if claim.status == .paid, let paid = claim.paidOn.flatMap(SimpleDate.init(iso:)) {
                 p { "Paid on \(paid.ukText)." }

@@ -25,6 +25,22 @@ enum ExpenseClaims {
         claims.contains { $0.status != .rejected }
     }
 
+    static let alreadyClaimed = "You have already claimed for this activity: its progress is shown below it."
+
+    /// A claim that cannot be made (409): the page again with why, at the invitation. The other copy of a
+    /// double tap may have saved the claim since the key was checked: that is the answer instead.
+    static func refused(
+        _ request: Request, invitation: Invitation, submission: String?, _ why: String
+    ) async throws -> Response {
+        if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
+            return SubmittedOnce.repeated(request, resultPath: path)
+        }
+        let response = try await IdeasController.minePage(
+            request, failure: ValidationFailure([FieldError(anchor(invitation), why)]), typed: [:], notice: nil)
+        response.status = .conflict
+        return response
+    }
+
     @Sendable static func submit(_ request: Request) async throws -> Response {
         guard let user = request.currentUser else { throw Abort(.unauthorized) }
         // Someone else's invitation is not found, as one that does not exist.
@@ -64,19 +80,12 @@ enum ExpenseClaims {
         }
         let closed =
             hasOpenClaim(earlier)
-            ? "You have already claimed for this activity: its progress is shown below it."
+            ? alreadyClaimed
             : ExpenseRules.windowProblem(
                 accepted: invitation.status == .accepted, heldOn: activity.date, cancelled: activity.isCancelled,
-                today: request.today)
+                attended: invitation.attended, today: request.today)
         if let closed {
-            // The other copy of a double tap may have saved the claim since the key was checked.
-            if let path = try await SubmittedOnce.earlier(submission, on: request.db) {
-                return SubmittedOnce.repeated(request, resultPath: path)
-            }
-            let response = try await IdeasController.minePage(
-                request, failure: ValidationFailure([FieldError(anchor(invitation), closed)]), typed: [:], notice: nil)
-            response.status = .conflict
-            return response
+            return try await refused(request, invitation: invitation, submission: submission, closed)
         }
         let claim: ExpenseRules.Claim
         do {
@@ -90,18 +99,24 @@ enum ExpenseClaims {
         }
         let record = ExpenseClaim(id: UUID(), invitationID: invitation.id!, userID: user.id!, claim: claim)
         let done = SiteURL.involvement + "#" + FormComponents.fieldID(anchor(invitation))
-        try await request.db.writeTransaction { db in
-            try await SubmittedOnce.record(submission, resultPath: done, on: db)
-            try await record.create(on: db)
-            for (position, line) in claim.lines.enumerated() {
-                try await ExpenseClaimLine(claimID: record.id!, position: position, line: line).create(on: db)
+        do {
+            try await request.db.writeTransaction { db in
+                try await SubmittedOnce.record(submission, resultPath: done, on: db)
+                try await record.create(on: db)
+                for (position, line) in claim.lines.enumerated() {
+                    try await ExpenseClaimLine(claimID: record.id!, position: position, line: line).create(on: db)
+                }
+                try await AuditLog.record(
+                    on: db, actor: Admin.actor(request), action: "expenses.claimed", objectType: "expense_claim",
+                    objectID: record.id?.uuidString,
+                    summary:
+                        "\(user.displayName) claimed \(Pence.text(claim.totalPence)) for \(activity.title)"
+                        + (claim.wantsPayment == false ? ", choosing not to take the involvement payment" : ""))
             }
-            try await AuditLog.record(
-                on: db, actor: Admin.actor(request), action: "expenses.claimed", objectType: "expense_claim",
-                objectID: record.id?.uuidString,
-                summary:
-                    "\(user.displayName) claimed \(Pence.text(claim.totalPence)) for \(activity.title)"
-                    + (claim.wantsPayment == false ? ", choosing not to take the involvement payment" : ""))
+        } catch  where Admin.isUniqueViolation(error) {
+            // Another claim for this invitation was saved at the same moment: the database's one-open-claim
+            // index (M0155) let only one through.
+            return try await refused(request, invitation: invitation, submission: submission, alreadyClaimed)
         }
         Admin.flash(
             request,

@@ -17,7 +17,7 @@ enum ExpenseNotices {
 
                 \(claim.rejectionReason ?? "")
 
-                You can claim again on your page in Heard, or reply to this e-mail to talk about it.
+                While claims for the activity are open, you can claim again on your page in Heard. You can also reply to this e-mail to talk about it.
                 """
         case .paid:
             what =

@@ -26,6 +26,25 @@ enum StaffExpenses {
             .with(\.$invitation) { $0.with(\.$activity) }.sort(\.$createdAt).sort(\.$id).all()
     }
 
+    /// The activities of `claims` where staff recorded whether anyone came: for those, each claim says whether
+    /// its person came ("not recorded" then means nobody said).
+    static func attendanceTaken(_ claims: [ExpenseClaim], on db: any Database) async throws -> Set<UUID> {
+        let activities = Set(claims.map { $0.invitation.$activity.id })
+        guard !activities.isEmpty else { return [] }
+        return Set(
+            try await Invitation.query(on: db).filter(\.$activity.$id ~~ activities).filter(\.$attended != nil)
+                .all().map { $0.$activity.id })
+    }
+
+    /// Whether the activity happened, as staff recorded it.
+    static func happened(_ activity: InvolvementActivity) -> String {
+        switch activity.outcome {
+        case .held: "held"
+        case .cancelled: "cancelled"
+        case nil: "not recorded"
+        }
+    }
+
     @Sendable static func index(_ request: Request) async throws -> Response {
         try await page(request, failure: nil, typed: [:])
     }
@@ -37,7 +56,8 @@ enum StaffExpenses {
         let claims = try await claims(statuses, on: request.db)
         return .html(
             StaffExpensesPage.render(
-                claims: claims, filter: filter, today: request.today,
+                claims: claims, attendanceTaken: try await attendanceTaken(claims, on: request.db), filter: filter,
+                today: request.today,
                 context: PageContext(request, title: "Expenses", hasErrors: failure != nil), failure: failure,
                 typed: typed, notice: Admin.takeFlash(request)),
             status: status ?? (failure == nil ? .ok : .unprocessableEntity))
@@ -70,8 +90,14 @@ enum StaffExpenses {
         let paidOn = Admin.text(request, paidField).trimmingWhitespace()
         let activity = claim.invitation.activity
         let from = claim.status
-        if let problem = ExpenseRules.decisionProblem(
-            from: from, to: next, reason: reason, paidOn: paidOn, heldOn: activity.date, today: request.today)
+        let activityProblem =
+            next == .approved && from == .submitted
+            ? ExpenseRules.approvalProblem(cancelled: activity.isCancelled, attended: claim.invitation.attended)
+                .map { FieldError("status", $0) } : nil
+        if let problem = activityProblem
+            ?? ExpenseRules.decisionProblem(
+                from: from, to: next, reason: reason, paidOn: paidOn, heldOn: activity.date,
+                decidedOn: claim.decidedAt.map { min(SimpleDate.ukDay(of: $0), request.today) }, today: request.today)
         {
             // A claim someone else already decided is a conflict, not a typing slip.
             let stale = problem.field == "status"
@@ -107,22 +133,21 @@ enum StaffExpenses {
         return request.redirect(to: path)
     }
 
-    /// Every claim as a spreadsheet for finance: one row a claim, money in pounds without the sign, so the
-    /// columns add up; cells a spreadsheet would run as a formula are defused by `CSVResponse`.
+    /// The claims the list shows, as a spreadsheet for finance: the same filter as the page (so "waiting to be
+    /// decided or paid" by default), one row a claim with its reference, money in pounds without the sign, so
+    /// the columns add up; cells a spreadsheet would run as a formula are defused by `CSVResponse`.
     @Sendable static func csv(_ request: Request) async throws -> Response {
-        // Finance want every claim unless the list was narrowed.
-        let asked = (request.query[String.self, at: "status"] ?? "").isEmpty
-        let wanted = asked ? ExpenseClaimStatus.allCases : statuses(request).statuses
+        let (filter, wanted) = statuses(request)
         var rows = [
             [
-                "person", "email", "activity", "activity_date", "claimed_on", "lines", "expenses",
+                "reference", "person", "email", "activity", "activity_date", "claimed_on", "lines", "expenses",
                 "involvement_payment", "total", "status", "decided_on", "paid_on",
             ]
         ]
         for claim in try await claims(wanted, on: request.db) {
             let lines = claim.orderedLines
             rows.append([
-                claim.user.displayName, claim.user.email, claim.invitation.activity.title,
+                reference(claim), claim.user.displayName, claim.user.email, claim.invitation.activity.title,
                 claim.invitation.activity.heldOn, claim.createdAt.map { SimpleDate.ukDay(of: $0).iso } ?? "",
                 lines.map { "\($0.summary) \(Pence.plain($0.pence))" }.joined(separator: "; "),
                 Pence.plain(lines.reduce(0) { $0 + $1.pence }), claim.paymentPence.map(Pence.plain) ?? "",
@@ -130,6 +155,20 @@ enum StaffExpenses {
                 claim.decidedAt.map { SimpleDate.ukDay(of: $0).iso } ?? "", claim.paidOn ?? "",
             ])
         }
-        return CSVResponse.make(rows, fileName: "expense-claims-\(request.today.iso).csv")
+        return CSVResponse.make(
+            rows, fileName: "expense-claims-\(filter.isEmpty ? "waiting" : filter)-\(request.today.iso).csv")
+    }
+
+    /// What the list and its spreadsheet show, in words: "waiting to be decided or paid", "paid", "all claims".
+    static func filterText(_ filter: String) -> String {
+        if filter == "all" { return "all claims" }
+        if let one = ExpenseClaimStatus(rawValue: filter) { return one.title.lowercased() }
+        return "waiting to be decided or paid"
+    }
+
+    /// A claim's short reference, the same on the page, the spreadsheet and the person's page: "EC-1A2B3C4D",
+    /// the start of its id, so two claims of the same amount by the same person can be told apart.
+    static func reference(_ claim: ExpenseClaim) -> String {
+        "EC-" + String(claim.id!.uuidString.prefix(8)).uppercased()
     }
 }

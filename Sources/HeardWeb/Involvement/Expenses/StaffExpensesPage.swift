@@ -1,3 +1,4 @@
+import Foundation
 import HeardDomain
 import HeardStorage
 
@@ -5,7 +6,8 @@ import HeardStorage
 /// forms its status allows.
 enum StaffExpensesPage {
     static func render(
-        claims: [ExpenseClaim], filter: String, today: SimpleDate, context: PageContext,
+        claims: [ExpenseClaim], attendanceTaken: Set<UUID> = [], filter: String, today: SimpleDate,
+        context: PageContext,
         failure: ValidationFailure?, typed: [String: String], notice: String?
     ) -> String {
         PageLayout.render(context) {
@@ -25,21 +27,23 @@ enum StaffExpensesPage {
             }
             p {
                 a(.href(StaffExpenses.csvPath + (filter.isEmpty ? "" : "?status=" + filter))) {
-                    "Download these claims for finance (CSV)"
+                    "Download these claims for finance (CSV): \(StaffExpenses.filterText(filter))"
                 }
             }
             if claims.isEmpty {
                 p { "No claims to show." }
             }
             for claim in claims {
-                card(claim, today: today, context: context, failure: failure, typed: typed)
+                card(
+                    claim, attendanceTaken: attendanceTaken.contains(claim.invitation.$activity.id), today: today,
+                    context: context, failure: failure, typed: typed)
             }
         }
     }
 
     static func card(
-        _ claim: ExpenseClaim, today: SimpleDate, context: PageContext, failure: ValidationFailure?,
-        typed: [String: String]
+        _ claim: ExpenseClaim, attendanceTaken: Bool = false, today: SimpleDate, context: PageContext,
+        failure: ValidationFailure?, typed: [String: String]
     ) -> HTMLNode {
         let activity = claim.invitation.activity
         let decision = StaffExpenses.field("decision", claim)
@@ -50,7 +54,7 @@ enum StaffExpensesPage {
             h2(.class("story-title")) { "\(claim.user.displayName): \(Pence.text(claim.totalPence))" }
             p(.class("story-meta")) {
                 a(.href(DecisionURL.activity(activity.id!))) { activity.title }
-                ", \(activity.date.ukText). Claimed \(claim.createdAt.map { SimpleDate.ukDay(of: $0).ukText } ?? "")."
+                ", \(activity.date.ukText). Claimed \(claim.createdAt.map { SimpleDate.ukDay(of: $0).ukText } ?? ""). Reference \(StaffExpenses.reference(claim))."
             }
             if let problem = failure?.message(for: decision) {
                 p(.class("error-message")) {
@@ -58,6 +62,15 @@ enum StaffExpensesPage {
                 }
             }
             p { claim.status == .submitted ? strong(.class("tag")) { claim.status.title } : .text(claim.status.title) }
+            let came = claim.invitation.attended
+            let doubt = activity.isCancelled || came == false
+            p(.class(doubt ? "warning-callout" : "hint")) {
+                if doubt { span(.class("visually-hidden")) { "Warning: " } }
+                "The activity: \(StaffExpenses.happened(activity))."
+                if attendanceTaken {
+                    " Whether \(claim.user.displayName) came: \(ActivityAttendance.text(came).lowercased())."
+                }
+            }
             DataTable.render(
                 caption: "What \(claim.user.displayName) claimed", headers: ["Cost", "Amount"],
                 rows: claim.orderedLines.map { [.text($0.summary), .text(Pence.text($0.pence))] }
