@@ -45,6 +45,50 @@ enum PersonalDataPage {
                     "Heard holds nothing given with that e-mail address or reference, and no feedback or answer mentions the address. Tell the person so."
                 }
             } else {
+                if !held.accounts.isEmpty {
+                    DataTable.render(
+                        caption: "Accounts", headers: ["Name", "Role", "Last signed in", "If erased"],
+                        rows: held.accounts.map { account in
+                            [
+                                .text(account.user.displayName), .text(account.user.role.title),
+                                .text(
+                                    account.user.lastSignInAt.map { $0.formatted(AuditPage.dateFormat) } ?? "Never"),
+                                .text(
+                                    outcome(
+                                        account.decision,
+                                        erasedIf: account.keepsName
+                                            ? "Switched off and its e-mail address erased. The name stays with the expense claims, which are finance records."
+                                            : "Switched off, and its name and e-mail address erased.")),
+                            ]
+                        })
+                }
+                if !held.memberships.isEmpty {
+                    DataTable.render(
+                        caption: "Board and panel memberships",
+                        headers: ["Board", "Role", "Appointed", "Declarations of interests", "If erased"],
+                        rows: held.memberships.map { entry in
+                            [
+                                .text(entry.member.board.name), .text(entry.member.role),
+                                .text(entry.member.appointed.ukText), .text(String(entry.declarations.count)),
+                                .text(outcome(ErasureRules.boardMembership, erasedIf: "")),
+                            ]
+                        })
+                }
+                if !held.ideas.isEmpty {
+                    DataTable.render(
+                        caption: "Ideas put forward", headers: ["Idea", "Status", "If erased"],
+                        rows: held.ideas.map { idea in
+                            [
+                                .text(idea.title), .text(idea.status.title),
+                                .text(
+                                    PersonalDataHeld.isErased(idea)
+                                        ? alreadyErased
+                                        : outcome(
+                                            PersonalDataHeld.decision(idea),
+                                            erasedIf: "Their words and the name for the credit are erased.")),
+                            ]
+                        })
+                }
                 if !held.feedback.isEmpty {
                     DataTable.render(
                         caption: "Feedback", headers: ["Reference", "Received", "Service", "Status", "If erased"],
@@ -76,13 +120,20 @@ enum PersonalDataPage {
                 }
                 if !held.invitations.isEmpty {
                     DataTable.render(
-                        caption: "Invitations to activities, without an account",
+                        caption: "Invitations to activities",
                         headers: ["Activity", "Date", "Name", "Reply", "If erased"],
                         rows: held.invitations.map { invitation in
                             [
                                 .text(invitation.activity.title), .text(invitation.activity.date.ukText),
-                                .text(invitation.inviteeName), .text(invitation.status.staffTitle),
-                                .text("The invitation, their name, address and reply are erased."),
+                                .text(invitation.inviteeName + (invitation.isGuest ? " (without an account)" : "")),
+                                .text(invitation.status.staffTitle),
+                                .text(
+                                    invitation.isGuest
+                                        ? "The invitation, their name, address and reply are erased."
+                                        : invitation.accessNeeds.isEmpty
+                                            ? "Kept, with the account, as the record of who took part."
+                                            : "What they need to take part is erased. The reply is kept, with the account, as the record of who took part."
+                                ),
                             ]
                         })
                 }
@@ -127,7 +178,7 @@ enum PersonalDataPage {
                 }
                 h2 { "Send them a copy" }
                 p {
-                    "The copy holds what they wrote, their contact details, what happened to their feedback, their invitations and replies, their sign-ups to events, and the e-mails sent to them. Send it to them securely."
+                    "The copy holds their account, their board and panel memberships and declarations of interests, their ideas, what they wrote, their contact details, what happened to their feedback, their invitations and replies, their sign-ups to events, their expense claims, and the e-mails sent to them. Send it to them securely."
                 }
                 p {
                     a(
@@ -157,7 +208,7 @@ enum PersonalDataPage {
         typed: PersonalDataController.Typed, failure: ValidationFailure?, context: PageContext
     ) -> [HTMLNode] {
         p {
-            "Erasing removes their words and contact details for good. Counts of themes and sentiment stay, with nothing that identifies them. A published story is taken down."
+            "Erasing removes their words and contact details for good, and switches off an involved person's account. Counts of themes and sentiment stay, with nothing that identifies them. A published story is taken down."
         }
         HeardWeb.form(.action(PersonalDataController.path + "/erase"), .method("post"), .novalidate) {
             FormComponents.csrfField(context.csrfToken ?? "")
