@@ -194,8 +194,9 @@ enum PersonalDataController {
     }
 }
 
-/// The copy of a person's data, as a JSON document they can read or load: what they wrote, how to reach them,
-/// what happened to it, and the e-mails sent to them.
+/// The copy of a person's data, as a JSON document they can read or load: what they wrote and chose, how to reach
+/// them, what Heard found in it (themes, sentiment, relational labels), what happened to it, and the e-mails sent
+/// to them.
 enum PersonalDataCopy {
     static func json(_ held: PersonalDataHeld) throws -> Data {
         let dates = ISO8601DateFormatter()
@@ -245,6 +246,13 @@ enum PersonalDataCopy {
                     "what_could_be_better": item.couldBeBetter, "name": item.contactName ?? "",
                     "email": item.contactEmail ?? "", "phone": item.contactPhone ?? "",
                     "published_text": item.publishedText ?? "",
+                    "fft_answer": item.fft?.title ?? "", "likely_to_recommend": item.legacyRecommend ?? "",
+                    "agreed_to_publish": item.consentToPublish ? "yes" : "no",
+                    "asked_for_a_reply": item.wantsReply ? "yes" : "no",
+                    // What Heard (or staff correcting it) found in it: about them too.
+                    "themes": item.themeList,
+                    "sentiment": item.analysedAt == nil ? "" : SentimentText.describe(item.sentiment),
+                    "relational_labels": item.relationalList.map(RelationalText.title),
                     "replies": entry.replies.map {
                         ["written": date($0.createdAt) ?? "", "reply": $0.body, "signed": $0.signature]
                     },
