@@ -83,8 +83,12 @@ enum PersonalDataController {
         var errors: [FieldError] = []
         if let problem = ErasureRules.reasonProblem(typed.reason) {
             errors.append(FieldError("reason", problem))
-        } else if let problem = request.listeningEngine.personalDataProblem(in: typed.reason, field: "reason") {
-            // The audit log keeps the reason for good: the person's address in it would outlive the erasure.
+        } else if let problem = request.listeningEngine.personalDataProblem(
+            in: typed.reason, field: "reason",
+            because: "The reason is kept in the audit log after the erasure, so it must not say who the person is",
+            nameHint: " Say \"the person\" instead of their name.")
+        {
+            // The audit log keeps the reason for good: the person's name or address in it would outlive the erasure.
             errors.append(problem)
         }
         if !typed.confirmed {
@@ -113,7 +117,7 @@ enum PersonalDataController {
                 on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
                 objectID: nil,
                 summary:
-                    "Erased at the person's request: \(counts.accounts > 0 ? "\(counts.accounts) accounts (switched off), " : "")\(counts.ideas > 0 ? "\(counts.ideas) ideas, " : "")\(counts.needsErased > 0 ? "what they need to take part from \(counts.needsErased) invitations, " : "")\(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.invitations > 0 ? "\(counts.invitations) invitations, " : "")\(counts.signups > 0 ? "\(counts.signups) event sign-ups, " : "")\(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)\(counts.claimsKept > 0 ? ", \(counts.claimsKept) expense claims (finance records)" : "")\(counts.membershipsKept > 0 ? ", \(counts.membershipsKept) board memberships and \(counts.declarationsKept) declarations of interests (the public register)" : "")\(counts.ideasKept > 0 ? ", \(counts.ideasKept) ideas taken forward (the name for the credit removed)" : "")\(counts.staffAccountsKept > 0 ? ", \(counts.staffAccountsKept) staff accounts (closed on the Users page)" : "")",
+                    "Erased at the person's request: \(counts.accounts > 0 ? "\(counts.accounts) accounts (switched off), " : "")\(counts.ideas > 0 ? "\(counts.ideas) ideas, " : "")\(counts.needsErased > 0 ? "what they need to take part from \(counts.needsErased) invitations, " : "")\(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.invitations > 0 ? "\(counts.invitations) invitations, " : "")\(counts.signups > 0 ? "\(counts.signups) event sign-ups, " : "")\(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)\(counts.claimsKept > 0 ? ", \(counts.claimsKept) expense claims (finance records)" : "")\(counts.membershipsKept > 0 ? ", \(counts.membershipsKept) board memberships and \(counts.declarationsKept) declarations of interests (the public register)" : "")\(counts.ideasKept > 0 ? ", \(counts.ideasKept) ideas taken forward (the name for the credit removed)" : "")\(counts.staffAccountsKept > 0 ? ", \(counts.staffAccountsKept) staff accounts (closed on the Users page)" : "")\(counts.emailsKept > 0 ? ", \(counts.emailsKept) e-mails about a kept complaint" : "")",
                 changes: [FieldChange("reason", from: nil, to: typed.reason)])
             return counts
         }
@@ -139,6 +143,9 @@ enum PersonalDataController {
         if counts.complaintsKept > 0 {
             kept.append("\(Wording.count(counts.complaintsKept, "complaint")) kept whole, as the law requires")
         }
+        if counts.emailsKept > 0 {
+            kept.append("\(Wording.count(counts.emailsKept, "e-mail")) about a kept complaint kept with it")
+        }
         if counts.claimsKept > 0 {
             kept.append("\(Wording.count(counts.claimsKept, "expense claim")) kept, as finance records")
         }
@@ -152,22 +159,24 @@ enum PersonalDataController {
                 "\(Wording.count(counts.responsesKept, "consultation response")) to a consultation whose outcome is published kept, with the e-mail address erased and names, phone numbers and addresses in the answers removed"
             )
         }
-        let erasedParts =
-            (counts.accounts > 0
-                ? [
-                    Wording.count(counts.accounts, "account")
-                        + (counts.accountNamesKept == 0
-                            ? " (switched off, name and e-mail address erased)"
-                            : " (switched off, e-mail address erased)")
-                ] : [])
-            + (counts.ideas > 0 ? [Wording.count(counts.ideas, "idea")] : [])
-            + (counts.needsErased > 0
-                ? ["what they need to take part, from " + Wording.count(counts.needsErased, "invitation")] : [])
-            + (counts.feedback > 0 ? [Wording.count(counts.feedback, "piece of feedback", "pieces of feedback")] : [])
-            + (counts.responses > 0 ? [Wording.count(counts.responses, "consultation response")] : [])
-            + (counts.invitations > 0 ? [Wording.count(counts.invitations, "invitation")] : [])
-            + (counts.signups > 0 ? [Wording.count(counts.signups, "event sign-up")] : [])
-            + (counts.emails > 0 ? [Wording.count(counts.emails, "e-mail")] : [])
+        var erasedParts: [String] = []
+        if counts.accounts > 0 {
+            erasedParts.append(
+                Wording.count(counts.accounts, "account")
+                    + (counts.accountNamesKept == 0
+                        ? " (switched off, name and e-mail address erased)" : " (switched off, e-mail address erased)"))
+        }
+        if counts.ideas > 0 { erasedParts.append(Wording.count(counts.ideas, "idea")) }
+        if counts.needsErased > 0 {
+            erasedParts.append("what they need to take part, from " + Wording.count(counts.needsErased, "invitation"))
+        }
+        if counts.feedback > 0 {
+            erasedParts.append(Wording.count(counts.feedback, "piece of feedback", "pieces of feedback"))
+        }
+        if counts.responses > 0 { erasedParts.append(Wording.count(counts.responses, "consultation response")) }
+        if counts.invitations > 0 { erasedParts.append(Wording.count(counts.invitations, "invitation")) }
+        if counts.signups > 0 { erasedParts.append(Wording.count(counts.signups, "event sign-up")) }
+        if counts.emails > 0 { erasedParts.append(Wording.count(counts.emails, "e-mail")) }
         let keptText = EnglishList.and(kept)
         Admin.flash(
             request,

@@ -96,11 +96,24 @@ struct PersonalDataHeld {
         invitation.isGuest || !invitation.accessNeeds.isEmpty
     }
 
+    /// What erasing does to an e-mail sent, or waiting to go, to them. One about feedback that is kept (a
+    /// complaint) is part of that record and stays with it; one waiting to go is then still sent.
+    enum EmailFate: Equatable {
+        case alreadyErased, keptWithComplaint, cancelled, erased
+    }
+
+    func fate(of notice: Notice) -> EmailFate {
+        if notice.toAddress == Self.erasedAddress { return .alreadyErased }
+        let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
+        if let about = notice.feedbackID, kept.contains(about) { return .keptWithComplaint }
+        return notice.status == .queued || notice.status == .sending ? .cancelled : .erased
+    }
+
     /// Whether an erasure would change anything: not when all that was found was erased before, or is kept.
     var hasAnythingToErase: Bool {
         feedback.contains(where: \.canBeErased) || !responses.isEmpty
             || invitations.contains(where: Self.changesOnErasure) || !signups.isEmpty
-            || emails.contains { $0.toAddress != Self.erasedAddress }
+            || emails.contains { fate(of: $0) == .cancelled || fate(of: $0) == .erased }
             || accounts.contains { $0.decision == .erase }
             || ideas.contains { !Self.isErased($0) && ($0.creditName != "" || Self.decision($0) == .erase) }
     }
@@ -257,6 +270,8 @@ struct PersonalDataHeld {
         var invitations = 0
         var signups = 0
         var emails = 0
+        /// E-mails about a complaint that is kept, kept with it (one waiting to go is still sent).
+        var emailsKept = 0
         /// Feedback that became a complaint, kept whole.
         var complaintsKept = 0
         /// Staff-written theme quotes in those consultations that held the person's name or details.
@@ -397,13 +412,16 @@ struct PersonalDataHeld {
             try await signup.update(on: db)
             counts.signups += 1
         }
-        let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
-        for notice in emails
-        where notice.toAddress != Self.erasedAddress && notice.feedbackID.map({ !kept.contains($0) }) ?? true {
-            if notice.status == .queued || notice.status == .sending {
+        for notice in emails {
+            switch fate(of: notice) {
+            case .alreadyErased: continue
+            case .keptWithComplaint:
+                counts.emailsKept += 1
+                continue
+            case .cancelled:
                 // Not sent yet: an e-mail to someone who asked to be forgotten is not sent at all.
                 try await notice.delete(on: db)
-            } else {
+            case .erased:
                 notice.toAddress = Self.erasedAddress
                 notice.body = erased
                 try await notice.update(on: db)

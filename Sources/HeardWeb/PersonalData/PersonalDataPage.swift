@@ -168,11 +168,7 @@ enum PersonalDataPage {
                             [
                                 .text(notice.createdAt.map { $0.formatted(AuditPage.dateFormat) } ?? "–"),
                                 .text(notice.subject),
-                                .text(
-                                    notice.toAddress == PersonalDataHeld.erasedAddress
-                                        ? alreadyErased
-                                        : notice.status == .queued || notice.status == .sending
-                                            ? "Not sent yet: it is cancelled." : "The address and text are erased."),
+                                .text(emailOutcome(held.fate(of: notice), notice)),
                             ]
                         })
                 }
@@ -203,6 +199,19 @@ enum PersonalDataPage {
 
     static let alreadyErased = "Already erased."
 
+    /// What erasing does to the e-mail: the same rule the erasure follows (`PersonalDataHeld.fate(of:)`).
+    static func emailOutcome(_ fate: PersonalDataHeld.EmailFate, _ notice: Notice) -> String {
+        switch fate {
+        case .alreadyErased: alreadyErased
+        case .keptWithComplaint:
+            notice.status == .queued || notice.status == .sending
+                ? "Kept with the complaint, which the law requires: it is still sent."
+                : "Kept with the complaint, which the law requires."
+        case .cancelled: "Not sent yet: it is cancelled."
+        case .erased: "The address and text are erased."
+        }
+    }
+
     @HTMLBuilder
     private static func eraseForm(
         typed: PersonalDataController.Typed, failure: ValidationFailure?, context: PageContext
@@ -217,7 +226,7 @@ enum PersonalDataPage {
             FormComponents.textArea(
                 name: "reason", label: "Why", value: typed.reason, failure: failure,
                 hint:
-                    "For example: \"Asked by e-mail on 3 December 2026 to delete everything; identity checked.\" Kept in the audit log.",
+                    "For example: \"Asked by e-mail on 3 December 2026 to delete everything; identity checked.\" Kept in the audit log after the erasure, so leave out their name and contact details.",
                 rows: 3)
             if let problem = failure?.message(for: "confirm") {
                 p(.id("field-confirm-error"), .class("error-message")) {
