@@ -1,6 +1,7 @@
 /// A request from a member of the public about the personal data Heard holds on them: a copy (UK GDPR
 /// article 15, the right of access) or erasure (article 17). They are found by the e-mail address they gave,
-/// the reference Heard gave them, or both. Staff accounts and board members are managed on their own pages.
+/// the reference Heard gave them, or both. An account at the address is found with all that hangs on it (its
+/// invitations, ideas, board memberships and declarations of interest); a staff account is closed on the Users page.
 public struct PersonalDataRequest: Sendable, Equatable {
     /// Lower-cased, or nil when only a reference was given.
     public let email: String?
@@ -83,6 +84,26 @@ public enum ErasureRules {
     /// A consultation response's answers are erased until the outcome is published; its e-mail address always.
     public static func consultationResponse(outcomePublished: Bool) -> Decision {
         outcomePublished ? .keepWords(publishedConsultation) : .erase
+    }
+
+    static let interestsRegister =
+        "The register of interests is a public record: NHS England's guidance on managing conflicts of interest asks for it to be published, and it is kept for six years after the member leaves, so people can check the decisions of that time (UK GDPR article 17(3)(b))."
+    static let ideaTakenForward =
+        "It was taken forward into an initiative, and is part of the record of how that came about. The name they gave for the credit is removed."
+    static let staffAccount =
+        "It is a staff account: it is closed on the Users page, as staff records are."
+
+    /// An involved person's account is switched off and its name and address erased; a staff account is kept.
+    public static func account(isStaff: Bool) -> Decision {
+        isStaff ? .keep(staffAccount) : .erase
+    }
+
+    /// Board memberships and the interests declared are kept: the register is a public record.
+    public static let boardMembership = Decision.keep(interestsRegister)
+
+    /// An idea is erased unless it was taken forward, when its words stay without the name.
+    public static func idea(takenForward: Bool) -> Decision {
+        takenForward ? .keepWords(ideaTakenForward) : .erase
     }
 
     /// Nil when the reason for erasing says something; it is kept in the audit log.

@@ -60,6 +60,7 @@ public enum HeardMigrations {
             M0153_ComplaintExtensions(),
             M0154_ComplaintReopeningAndOmbudsman(),
             M0155_OneOpenClaimPerInvitation(),
+            M0156_NoticeConsultation(),
             M0157_InvitationAttendance(),
         ]
     }

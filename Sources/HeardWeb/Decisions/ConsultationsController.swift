@@ -592,10 +592,11 @@ enum ConsultationsController {
         try await request.db.writeTransaction { db in
             try await consultation.save(on: db)
             for email in emails.sorted() {
-                try await Notice(
+                let notice = Notice(
                     to: email, subject: "We asked, you said, we did: \(title)", body: body,
-                    kind: "consultation_outcome"
-                ).create(on: db)
+                    kind: "consultation_outcome")
+                notice.consultationID = consultation.id
+                try await notice.create(on: db)
             }
             try await AuditLog.record(
                 on: db, actor: Admin.actor(request), action: "consultation.analysis_published",

@@ -43,6 +43,8 @@ enum HousekeepingJob {
         try await EventSignups.anonymiseEnded(today: SimpleDate.ukDay(of: Date()), on: db)
         // And what invited people said they need to take part, which can be about their health.
         try await InvitationNeedsRetention.clearEnded(today: SimpleDate.ukDay(of: Date()), on: db)
+        // And the address a consultation response gave only to be sent the outcome, once it has been.
+        try await ResponseEmailRetention.clearSent(now: Date(), on: db)
         // A notice left "sending" by a killed instance goes back to the queue.
         try await Notice.query(on: db).filter(\.$status == .sending)
             .filter(\.$createdAt < Date().addingTimeInterval(-3600)).set(\.$status, to: .queued).update()

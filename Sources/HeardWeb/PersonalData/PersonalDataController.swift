@@ -83,8 +83,12 @@ enum PersonalDataController {
         var errors: [FieldError] = []
         if let problem = ErasureRules.reasonProblem(typed.reason) {
             errors.append(FieldError("reason", problem))
-        } else if let problem = request.listeningEngine.personalDataProblem(in: typed.reason, field: "reason") {
-            // The audit log keeps the reason for good: the person's address in it would outlive the erasure.
+        } else if let problem = request.listeningEngine.personalDataProblem(
+            in: typed.reason, field: "reason",
+            because: "The reason is kept in the audit log after the erasure, so it must not say who the person is",
+            nameHint: " Say \"the person\" instead of their name.")
+        {
+            // The audit log keeps the reason for good: the person's name or address in it would outlive the erasure.
             errors.append(problem)
         }
         if !typed.confirmed {
@@ -113,13 +117,34 @@ enum PersonalDataController {
                 on: db, actor: Admin.actor(request), action: "personal_data.erased", objectType: "person",
                 objectID: nil,
                 summary:
-                    "Erased at the person's request: \(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.invitations > 0 ? "\(counts.invitations) invitations, " : "")\(counts.signups > 0 ? "\(counts.signups) event sign-ups, " : "")\(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)\(counts.claimsKept > 0 ? ", \(counts.claimsKept) expense claims (finance records)" : "")",
+                    "Erased at the person's request: \(counts.accounts > 0 ? "\(counts.accounts) accounts (switched off), " : "")\(counts.ideas > 0 ? "\(counts.ideas) ideas, " : "")\(counts.needsErased > 0 ? "what they need to take part from \(counts.needsErased) invitations, " : "")\(counts.feedback) feedback\(listed(erasedReferences)), \(counts.responses) consultation responses, \(counts.invitations > 0 ? "\(counts.invitations) invitations, " : "")\(counts.signups > 0 ? "\(counts.signups) event sign-ups, " : "")\(counts.emails) e-mails. Kept as the law or the record requires: \(counts.complaintsKept) complaints\(listed(keptReferences)), \(counts.responsesKept) consultation responses with a published outcome (e-mail address erased, personal details in the answers redacted), \(counts.quotesRedacted) theme quotes (their name or details redacted)\(counts.claimsKept > 0 ? ", \(counts.claimsKept) expense claims (finance records)" : "")\(counts.membershipsKept > 0 ? ", \(counts.membershipsKept) board memberships and \(counts.declarationsKept) declarations of interests (the public register)" : "")\(counts.ideasKept > 0 ? ", \(counts.ideasKept) ideas taken forward (the name for the credit removed)" : "")\(counts.staffAccountsKept > 0 ? ", \(counts.staffAccountsKept) staff accounts (closed on the Users page)" : "")\(counts.emailsKept > 0 ? ", \(counts.emailsKept) e-mails about a kept complaint" : "")",
                 changes: [FieldChange("reason", from: nil, to: typed.reason)])
             return counts
         }
         var kept: [String] = []
+        if counts.accountNamesKept > 0 {
+            kept.append(
+                "the name on \(Wording.count(counts.accountNamesKept, "account")) kept with its expense claims, which are finance records"
+            )
+        }
+        if counts.membershipsKept > 0 {
+            kept.append(
+                "\(Wording.count(counts.membershipsKept, "board or panel membership")) and \(Wording.count(counts.declarationsKept, "declaration of interests", "declarations of interests")) kept, as the register of interests is a public record"
+            )
+        }
+        if counts.ideasKept > 0 {
+            kept.append(
+                "\(Wording.count(counts.ideasKept, "idea")) taken forward kept, with the name for the credit removed")
+        }
+        if counts.staffAccountsKept > 0 {
+            kept.append(
+                "\(Wording.count(counts.staffAccountsKept, "staff account")) kept: close it on the Users page")
+        }
         if counts.complaintsKept > 0 {
             kept.append("\(Wording.count(counts.complaintsKept, "complaint")) kept whole, as the law requires")
+        }
+        if counts.emailsKept > 0 {
+            kept.append("\(Wording.count(counts.emailsKept, "e-mail")) about a kept complaint kept with it")
         }
         if counts.claimsKept > 0 {
             kept.append("\(Wording.count(counts.claimsKept, "expense claim")) kept, as finance records")
@@ -134,18 +159,29 @@ enum PersonalDataController {
                 "\(Wording.count(counts.responsesKept, "consultation response")) to a consultation whose outcome is published kept, with the e-mail address erased and names, phone numbers and addresses in the answers removed"
             )
         }
+        var erasedParts: [String] = []
+        if counts.accounts > 0 {
+            erasedParts.append(
+                Wording.count(counts.accounts, "account")
+                    + (counts.accountNamesKept == 0
+                        ? " (switched off, name and e-mail address erased)" : " (switched off, e-mail address erased)"))
+        }
+        if counts.ideas > 0 { erasedParts.append(Wording.count(counts.ideas, "idea")) }
+        if counts.needsErased > 0 {
+            erasedParts.append("what they need to take part, from " + Wording.count(counts.needsErased, "invitation"))
+        }
+        if counts.feedback > 0 {
+            erasedParts.append(Wording.count(counts.feedback, "piece of feedback", "pieces of feedback"))
+        }
+        if counts.responses > 0 { erasedParts.append(Wording.count(counts.responses, "consultation response")) }
+        if counts.invitations > 0 { erasedParts.append(Wording.count(counts.invitations, "invitation")) }
+        if counts.signups > 0 { erasedParts.append(Wording.count(counts.signups, "event sign-up")) }
+        if counts.emails > 0 { erasedParts.append(Wording.count(counts.emails, "e-mail")) }
+        let keptText = EnglishList.and(kept)
         Admin.flash(
             request,
-            "Erased: "
-                + EnglishList.and(
-                    [
-                        Wording.count(counts.feedback, "piece of feedback", "pieces of feedback"),
-                        Wording.count(counts.responses, "consultation response"),
-                    ] + (counts.invitations > 0 ? [Wording.count(counts.invitations, "invitation")] : [])
-                        + (counts.signups > 0 ? [Wording.count(counts.signups, "event sign-up")] : [])
-                        + [Wording.count(counts.emails, "e-mail")]) + "."
-                + (kept.isEmpty
-                    ? "" : " " + EnglishList.and(kept).prefix(1).uppercased() + EnglishList.and(kept).dropFirst() + ".")
+            (erasedParts.isEmpty ? "Nothing more was erased." : "Erased: " + EnglishList.and(erasedParts) + ".")
+                + (kept.isEmpty ? "" : " " + keptText.prefix(1).uppercased() + keptText.dropFirst() + ".")
         )
         return request.redirect(to: back)
     }
@@ -167,15 +203,49 @@ enum PersonalDataController {
     }
 }
 
-/// The copy of a person's data, as a JSON document they can read or load: what they wrote, how to reach them,
-/// what happened to it, and the e-mails sent to them.
+/// The copy of a person's data, as a JSON document they can read or load: what they wrote and chose, how to reach
+/// them, what Heard found in it (themes, sentiment, relational labels), what happened to it, and the e-mails sent
+/// to them.
 enum PersonalDataCopy {
     static func json(_ held: PersonalDataHeld) throws -> Data {
         let dates = ISO8601DateFormatter()
         func date(_ value: Date?) -> String? { value.map { dates.string(from: $0) } }
         let document: [String: Any] = [
             "about":
-                "What Heard holds on you: feedback you gave, consultation responses, invitations to activities, sign-ups to events, expense claims and e-mails sent to you.",
+                "What Heard holds on you: your account, the boards and panels you sit on and the interests you declared there, ideas you put forward, feedback you gave, consultation responses, invitations to activities, sign-ups to events, expense claims and e-mails sent to you.",
+            "accounts": held.accounts.map { account -> [String: Any] in
+                let user = account.user
+                return [
+                    "name": user.displayName, "email": user.email, "role": user.role.title,
+                    "switched_on": user.isActive ? "yes" : "no", "created": date(user.createdAt) ?? "",
+                    "last_signed_in": date(user.lastSignInAt) ?? "",
+                ]
+            },
+            "board_memberships": held.memberships.map { entry -> [String: Any] in
+                let member = entry.member
+                return [
+                    "board": member.board.name, "name": member.name, "role": member.role,
+                    "votes": member.votes ? "yes" : "no", "lived_experience": member.livedExperience ? "yes" : "no",
+                    "appointed_on": member.appointedOn, "left_on": member.leftOn ?? "", "email": member.email ?? "",
+                ]
+            },
+            "declarations_of_interests": held.memberships.flatMap { entry in
+                entry.declarations.map { declaration -> [String: Any] in
+                    [
+                        "board": entry.member.board.name, "kind": declaration.kind.title,
+                        "details": declaration.details, "declared_on": declaration.declaredOn,
+                        "held_from": declaration.heldFrom ?? "", "ended_on": declaration.endedOn ?? "",
+                    ]
+                }
+            },
+            "ideas": held.ideas.map { idea -> [String: Any] in
+                [
+                    "title": idea.title, "details": idea.details, "put_forward": date(idea.createdAt) ?? "",
+                    "credit_name": idea.creditName, "name_shown_publicly": idea.creditPublicly ? "yes" : "no",
+                    "status": idea.status.title, "response": idea.response, "responded": date(idea.respondedAt) ?? "",
+                    "became": idea.initiative?.title ?? "",
+                ]
+            },
             "feedback": held.feedback.map { entry -> [String: Any] in
                 let item = entry.item
                 var row: [String: Any] = [
@@ -185,6 +255,13 @@ enum PersonalDataCopy {
                     "what_could_be_better": item.couldBeBetter, "name": item.contactName ?? "",
                     "email": item.contactEmail ?? "", "phone": item.contactPhone ?? "",
                     "published_text": item.publishedText ?? "",
+                    "fft_answer": item.fft?.title ?? "", "likely_to_recommend": item.legacyRecommend ?? "",
+                    "agreed_to_publish": item.consentToPublish ? "yes" : "no",
+                    "asked_for_a_reply": item.wantsReply ? "yes" : "no",
+                    // What Heard (or staff correcting it) found in it: about them too.
+                    "themes": item.themeList,
+                    "sentiment": item.analysedAt == nil ? "" : SentimentText.describe(item.sentiment),
+                    "relational_labels": item.relationalList.map(RelationalText.title),
                     "replies": entry.replies.map {
                         ["written": date($0.createdAt) ?? "", "reply": $0.body, "signed": $0.signature]
                     },
@@ -219,8 +296,9 @@ enum PersonalDataCopy {
             "invitations": held.invitations.map { invitation -> [String: Any] in
                 [
                     "activity": invitation.activity.title, "date": invitation.activity.heldOn,
-                    "invited": date(invitation.createdAt) ?? "", "name": invitation.guestName ?? "",
-                    "email": invitation.guestEmail ?? "", "how_you_like_to_be_contacted": invitation.guestContact ?? "",
+                    "invited": date(invitation.createdAt) ?? "", "name": invitation.inviteeName,
+                    "email": invitation.inviteeEmail, "with_your_account": invitation.isGuest ? "no" : "yes",
+                    "how_you_like_to_be_contacted": invitation.guestContact ?? "",
                     "reply": invitation.status.title, "what_you_need_to_take_part": invitation.accessNeeds,
                     "replied": date(invitation.repliedAt) ?? "",
                     "whether_you_came": ActivityAttendance.text(invitation.attended).lowercased(),

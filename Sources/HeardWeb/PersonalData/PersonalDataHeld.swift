@@ -7,8 +7,9 @@ import HeardText
 import SQLKit
 
 /// Everything Heard holds that was given by, or sent to, the person a request is about: their feedback (with
-/// its replies and any complaint), their consultation responses, invitations to activities they had without an
-/// account, and the e-mails sent to them.
+/// its replies and any complaint), their consultation responses, invitations to activities, sign-ups to events,
+/// the e-mails sent to them, and an account at the address with what hangs on it: its invitations, ideas, expense
+/// claims, board memberships and the interests declared there.
 ///
 /// E-mail addresses are matched without regard to case, by a scan: requests are rare and an index on every
 /// contact column would cost every insert. Feedback and answers that carry the address in their words (given
@@ -40,11 +41,34 @@ struct PersonalDataHeld {
         }
     }
 
+    /// An account at the address. An involved person's is switched off with its name and address erased; a
+    /// staff account is closed on the Users page.
+    struct Account {
+        var user: User
+        /// Expense claims hang on it: the name stays with those finance records.
+        var keepsName = false
+        var decision: ErasureRules.Decision { ErasureRules.account(isStaff: user.role != .involvedPerson) }
+    }
+
+    /// A seat on a board or panel, by the account or by the address it was given (with the board), and the
+    /// interests declared there: the register is a public record, so both are kept.
+    struct Membership {
+        var member: BoardMember
+        var declarations: [InterestDeclaration]
+    }
+
+    /// The domain the address of an erased account is moved to: unique, and never delivered.
+    static let erasedAccountDomain = "erased.invalid"
+
     var request: PersonalDataRequest
+    var accounts: [Account] = []
+    var memberships: [Membership] = []
+    /// Ideas the account put forward (with the initiative they became).
+    var ideas: [Idea] = []
     var feedback: [Feedback]
     var responses: [Response]
-    /// Invitations to activities as a guest without an account (with their activity): a name, the address, how
-    /// they like to be contacted, the reply and what they need to take part.
+    /// Invitations to activities (with their activity and account): as a guest without an account (a name, the
+    /// address, how they like to be contacted), or to the account; the reply and what they need to take part.
     var invitations: [Invitation] = []
     /// Sign-ups to events from the public page (with their activity) not yet cleared after the event.
     var signups: [ActivitySignup] = []
@@ -53,20 +77,55 @@ struct PersonalDataHeld {
     var claims: [ExpenseClaim] = []
     var emails: [Notice]
 
+    var declarations: [InterestDeclaration] { memberships.flatMap(\.declarations) }
+
     var isEmpty: Bool {
-        feedback.isEmpty && responses.isEmpty && invitations.isEmpty && signups.isEmpty && claims.isEmpty
-            && emails.isEmpty
+        accounts.isEmpty && memberships.isEmpty && ideas.isEmpty && feedback.isEmpty && responses.isEmpty
+            && invitations.isEmpty && signups.isEmpty && claims.isEmpty && emails.isEmpty
+    }
+
+    /// An idea erased by an earlier request.
+    static func isErased(_ idea: Idea) -> Bool { idea.title == ErasureRules.erasedText }
+
+    static func decision(_ idea: Idea) -> ErasureRules.Decision {
+        ErasureRules.idea(takenForward: idea.status == .takenForward || idea.$initiative.id != nil)
+    }
+
+    /// Whether erasing changes the invitation: a guest's goes whole; an account's loses what they need.
+    static func changesOnErasure(_ invitation: Invitation) -> Bool {
+        invitation.isGuest || !invitation.accessNeeds.isEmpty
+    }
+
+    /// What erasing does to an e-mail sent, or waiting to go, to them. One about feedback that is kept (a
+    /// complaint) is part of that record and stays with it; one waiting to go is then still sent.
+    enum EmailFate: Equatable {
+        case alreadyErased, keptWithComplaint, cancelled, erased
+    }
+
+    func fate(of notice: Notice) -> EmailFate {
+        if notice.toAddress == Self.erasedAddress { return .alreadyErased }
+        let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
+        if let about = notice.feedbackID, kept.contains(about) { return .keptWithComplaint }
+        return notice.status == .queued || notice.status == .sending ? .cancelled : .erased
     }
 
     /// Whether an erasure would change anything: not when all that was found was erased before, or is kept.
     var hasAnythingToErase: Bool {
-        feedback.contains(where: \.canBeErased) || !responses.isEmpty || !invitations.isEmpty || !signups.isEmpty
-            || emails.contains { $0.toAddress != Self.erasedAddress }
+        feedback.contains(where: \.canBeErased) || !responses.isEmpty
+            || invitations.contains(where: Self.changesOnErasure) || !signups.isEmpty
+            || emails.contains { fate(of: $0) == .cancelled || fate(of: $0) == .erased }
+            || accounts.contains { $0.decision == .erase }
+            || ideas.contains { !Self.isErased($0) && ($0.creditName != "" || Self.decision($0) == .erase) }
     }
 
     /// "2 pieces of feedback, 1 consultation response, 1 invitation and 3 e-mails"
     var summary: String {
         let parts = [
+            accounts.isEmpty ? nil : Wording.count(accounts.count, "account"),
+            memberships.isEmpty ? nil : Wording.count(memberships.count, "board or panel membership"),
+            declarations.isEmpty
+                ? nil : Wording.count(declarations.count, "declaration of interests", "declarations of interests"),
+            ideas.isEmpty ? nil : Wording.count(ideas.count, "idea"),
             feedback.isEmpty ? nil : Wording.count(feedback.count, "piece of feedback", "pieces of feedback"),
             responses.isEmpty ? nil : Wording.count(responses.count, "consultation response"),
             invitations.isEmpty ? nil : Wording.count(invitations.count, "invitation"),
@@ -133,10 +192,36 @@ struct PersonalDataHeld {
             }
         }
 
+        var accounts: [Account] = []
+        var memberships: [Membership] = []
+        var ideas: [Idea] = []
         var invitations: [Invitation] = []
         if let email = request.email {
+            let users = try await User.query(on: db).filter(lowered("email", User.schema, email)).all()
+            let userIDs = users.compactMap(\.id)
             invitations = try await Invitation.query(on: db)
-                .filter(lowered("guest_email", Invitation.schema, email)).with(\.$activity).sort(\.$createdAt).all()
+                .group(.or) {
+                    $0.filter(lowered("guest_email", Invitation.schema, email))
+                    if !userIDs.isEmpty { $0.filter(\.$user.$id ~~ userIDs) }
+                }
+                .with(\.$activity).with(\.$user).sort(\.$createdAt).all()
+            if !userIDs.isEmpty {
+                ideas = try await Idea.query(on: db).filter(\.$author.$id ~~ userIDs).with(\.$initiative)
+                    .sort(\.$createdAt).all()
+            }
+            let members = try await BoardMember.query(on: db)
+                .group(.or) {
+                    $0.filter(lowered("email", BoardMember.schema, email))
+                    if !userIDs.isEmpty { $0.filter(\.$account.$id ~~ userIDs) }
+                }
+                .with(\.$board).with(\.$declarations).sort(\.$appointedOn).all()
+            memberships = members.map { member in
+                Membership(member: member, declarations: member.declarations.sorted { $0.declaredOn < $1.declaredOn })
+            }
+            let claimants =
+                userIDs.isEmpty
+                ? [] : try await ExpenseClaim.query(on: db).filter(\.$user.$id ~~ userIDs).all().map { $0.$user.id }
+            accounts = users.map { Account(user: $0, keepsName: claimants.contains($0.id!)) }
         }
 
         var signups: [ActivitySignup] = []
@@ -146,12 +231,9 @@ struct PersonalDataHeld {
         }
 
         var claims: [ExpenseClaim] = []
-        if let email = request.email {
-            let accounts = try await User.query(on: db).filter(lowered("email", User.schema, email)).all()
-            if !accounts.isEmpty {
-                claims = try await ExpenseClaim.query(on: db).filter(\.$user.$id ~~ accounts.compactMap(\.id))
-                    .with(\.$lines).with(\.$invitation) { $0.with(\.$activity) }.sort(\.$createdAt).all()
-            }
+        if !accounts.isEmpty {
+            claims = try await ExpenseClaim.query(on: db).filter(\.$user.$id ~~ accounts.compactMap(\.user.id))
+                .with(\.$lines).with(\.$invitation) { $0.with(\.$activity) }.sort(\.$createdAt).all()
         }
 
         var emails: [Notice] = []
@@ -173,7 +255,8 @@ struct PersonalDataHeld {
                 }
         }
         return PersonalDataHeld(
-            request: request, feedback: feedback, responses: responses, invitations: invitations, signups: signups,
+            request: request, accounts: accounts, memberships: memberships, ideas: ideas, feedback: feedback,
+            responses: responses, invitations: invitations, signups: signups,
             claims: claims, emails: emails)
     }
 
@@ -187,12 +270,28 @@ struct PersonalDataHeld {
         var invitations = 0
         var signups = 0
         var emails = 0
+        /// E-mails about a complaint that is kept, kept with it (one waiting to go is still sent).
+        var emailsKept = 0
         /// Feedback that became a complaint, kept whole.
         var complaintsKept = 0
         /// Staff-written theme quotes in those consultations that held the person's name or details.
         var quotesRedacted = 0
         /// Expense claims, kept as finance records.
         var claimsKept = 0
+        /// Involved people's accounts switched off, with their name (unless claims need it) and address erased.
+        var accounts = 0
+        /// Of those, accounts whose name stays with their expense claims.
+        var accountNamesKept = 0
+        /// Staff accounts, left for the Users page.
+        var staffAccountsKept = 0
+        var ideas = 0
+        /// Ideas taken forward: the words kept, the name for the credit removed.
+        var ideasKept = 0
+        /// Invitations to an account, kept as the record of who took part, with what they need erased.
+        var needsErased = 0
+        /// Board memberships and declarations of interests, kept as the public register.
+        var membershipsKept = 0
+        var declarationsKept = 0
     }
 
     /// Erases what the rules allow, on the caller's transaction (which audits the reason). `redact` removes
@@ -207,6 +306,41 @@ struct PersonalDataHeld {
         var counts = Erasure()
         counts.complaintsKept = feedback.filter { $0.decision != .erase }.count
         counts.claimsKept = claims.count
+        counts.membershipsKept = memberships.count
+        counts.declarationsKept = declarations.count
+        for account in accounts {
+            guard account.decision == .erase else {
+                counts.staffAccountsKept += 1
+                continue
+            }
+            let user = account.user
+            user.isActive = false
+            // Signed out everywhere, and no password or reset link works again.
+            user.sessionEpoch += 1
+            user.passwordHash = ""
+            user.lastSignInAt = nil
+            user.email = "erased-\(user.id!.uuidString.lowercased())@\(Self.erasedAccountDomain)"
+            if account.keepsName { counts.accountNamesKept += 1 } else { user.displayName = erased }
+            try await user.update(on: db)
+            try await PasswordReset.query(on: db).filter(\.$user.$id == user.id!).delete()
+            counts.accounts += 1
+        }
+        for idea in ideas where !Self.isErased(idea) {
+            if Self.decision(idea) == .erase {
+                idea.title = erased
+                idea.details = ""
+                idea.response = ""
+                counts.ideas += 1
+            } else {
+                guard idea.creditName != "" else { continue }
+                idea.title = redact(idea.title)
+                idea.details = redact(idea.details)
+                counts.ideasKept += 1
+            }
+            idea.creditName = ""
+            idea.creditPublicly = false
+            try await idea.update(on: db)
+        }
         for entry in feedback where entry.canBeErased {
             let item = entry.item
             item.story = erased
@@ -260,10 +394,17 @@ struct PersonalDataHeld {
             }
         }
         // An invitation as a guest is only contact details and a reply: it goes whole. What it says about
-        // the activity (how many came) is kept on the activity.
+        // the activity (how many came) is kept on the activity. An account's invitation is the record of who took
+        // part (and expense claims hang on it): it stays, but what they need, which can be about their health, goes.
         for invitation in invitations {
-            try await invitation.delete(on: db)
-            counts.invitations += 1
+            if invitation.isGuest {
+                try await invitation.delete(on: db)
+                counts.invitations += 1
+            } else if !invitation.accessNeeds.isEmpty {
+                invitation.accessNeeds = ""
+                try await invitation.update(on: db)
+                counts.needsErased += 1
+            }
         }
         // A sign-up to an event is cleared as it would be after the event: the number of people stays counted.
         for signup in signups {
@@ -271,13 +412,16 @@ struct PersonalDataHeld {
             try await signup.update(on: db)
             counts.signups += 1
         }
-        let kept = Set(feedback.filter { $0.decision != .erase }.compactMap(\.item.id))
-        for notice in emails
-        where notice.toAddress != Self.erasedAddress && notice.feedbackID.map({ !kept.contains($0) }) ?? true {
-            if notice.status == .queued || notice.status == .sending {
+        for notice in emails {
+            switch fate(of: notice) {
+            case .alreadyErased: continue
+            case .keptWithComplaint:
+                counts.emailsKept += 1
+                continue
+            case .cancelled:
                 // Not sent yet: an e-mail to someone who asked to be forgotten is not sent at all.
                 try await notice.delete(on: db)
-            } else {
+            case .erased:
                 notice.toAddress = Self.erasedAddress
                 notice.body = erased
                 try await notice.update(on: db)

@@ -45,6 +45,50 @@ enum PersonalDataPage {
                     "Heard holds nothing given with that e-mail address or reference, and no feedback or answer mentions the address. Tell the person so."
                 }
             } else {
+                if !held.accounts.isEmpty {
+                    DataTable.render(
+                        caption: "Accounts", headers: ["Name", "Role", "Last signed in", "If erased"],
+                        rows: held.accounts.map { account in
+                            [
+                                .text(account.user.displayName), .text(account.user.role.title),
+                                .text(
+                                    account.user.lastSignInAt.map { $0.formatted(AuditPage.dateFormat) } ?? "Never"),
+                                .text(
+                                    outcome(
+                                        account.decision,
+                                        erasedIf: account.keepsName
+                                            ? "Switched off and its e-mail address erased. The name stays with the expense claims, which are finance records."
+                                            : "Switched off, and its name and e-mail address erased.")),
+                            ]
+                        })
+                }
+                if !held.memberships.isEmpty {
+                    DataTable.render(
+                        caption: "Board and panel memberships",
+                        headers: ["Board", "Role", "Appointed", "Declarations of interests", "If erased"],
+                        rows: held.memberships.map { entry in
+                            [
+                                .text(entry.member.board.name), .text(entry.member.role),
+                                .text(entry.member.appointed.ukText), .text(String(entry.declarations.count)),
+                                .text(outcome(ErasureRules.boardMembership, erasedIf: "")),
+                            ]
+                        })
+                }
+                if !held.ideas.isEmpty {
+                    DataTable.render(
+                        caption: "Ideas put forward", headers: ["Idea", "Status", "If erased"],
+                        rows: held.ideas.map { idea in
+                            [
+                                .text(idea.title), .text(idea.status.title),
+                                .text(
+                                    PersonalDataHeld.isErased(idea)
+                                        ? alreadyErased
+                                        : outcome(
+                                            PersonalDataHeld.decision(idea),
+                                            erasedIf: "Their words and the name for the credit are erased.")),
+                            ]
+                        })
+                }
                 if !held.feedback.isEmpty {
                     DataTable.render(
                         caption: "Feedback", headers: ["Reference", "Received", "Service", "Status", "If erased"],
@@ -76,13 +120,20 @@ enum PersonalDataPage {
                 }
                 if !held.invitations.isEmpty {
                     DataTable.render(
-                        caption: "Invitations to activities, without an account",
+                        caption: "Invitations to activities",
                         headers: ["Activity", "Date", "Name", "Reply", "If erased"],
                         rows: held.invitations.map { invitation in
                             [
                                 .text(invitation.activity.title), .text(invitation.activity.date.ukText),
-                                .text(invitation.inviteeName), .text(invitation.status.staffTitle),
-                                .text("The invitation, their name, address and reply are erased."),
+                                .text(invitation.inviteeName + (invitation.isGuest ? " (without an account)" : "")),
+                                .text(invitation.status.staffTitle),
+                                .text(
+                                    invitation.isGuest
+                                        ? "The invitation, their name, address and reply are erased."
+                                        : invitation.accessNeeds.isEmpty
+                                            ? "Kept, with the account, as the record of who took part."
+                                            : "What they need to take part is erased. The reply is kept, with the account, as the record of who took part."
+                                ),
                             ]
                         })
                 }
@@ -117,17 +168,13 @@ enum PersonalDataPage {
                             [
                                 .text(notice.createdAt.map { $0.formatted(AuditPage.dateFormat) } ?? "–"),
                                 .text(notice.subject),
-                                .text(
-                                    notice.toAddress == PersonalDataHeld.erasedAddress
-                                        ? alreadyErased
-                                        : notice.status == .queued || notice.status == .sending
-                                            ? "Not sent yet: it is cancelled." : "The address and text are erased."),
+                                .text(emailOutcome(held.fate(of: notice), notice)),
                             ]
                         })
                 }
                 h2 { "Send them a copy" }
                 p {
-                    "The copy holds what they wrote, their contact details, what happened to their feedback, their invitations and replies, their sign-ups to events, and the e-mails sent to them. Send it to them securely."
+                    "The copy holds their account, their board and panel memberships and declarations of interests, their ideas, what they wrote, their contact details, what happened to their feedback, their invitations and replies, their sign-ups to events, their expense claims, and the e-mails sent to them. Send it to them securely."
                 }
                 p {
                     a(
@@ -152,12 +199,25 @@ enum PersonalDataPage {
 
     static let alreadyErased = "Already erased."
 
+    /// What erasing does to the e-mail: the same rule the erasure follows (`PersonalDataHeld.fate(of:)`).
+    static func emailOutcome(_ fate: PersonalDataHeld.EmailFate, _ notice: Notice) -> String {
+        switch fate {
+        case .alreadyErased: alreadyErased
+        case .keptWithComplaint:
+            notice.status == .queued || notice.status == .sending
+                ? "Kept with the complaint, which the law requires: it is still sent."
+                : "Kept with the complaint, which the law requires."
+        case .cancelled: "Not sent yet: it is cancelled."
+        case .erased: "The address and text are erased."
+        }
+    }
+
     @HTMLBuilder
     private static func eraseForm(
         typed: PersonalDataController.Typed, failure: ValidationFailure?, context: PageContext
     ) -> [HTMLNode] {
         p {
-            "Erasing removes their words and contact details for good. Counts of themes and sentiment stay, with nothing that identifies them. A published story is taken down."
+            "Erasing removes their words and contact details for good, and switches off an involved person's account. Counts of themes and sentiment stay, with nothing that identifies them. A published story is taken down."
         }
         HeardWeb.form(.action(PersonalDataController.path + "/erase"), .method("post"), .novalidate) {
             FormComponents.csrfField(context.csrfToken ?? "")
@@ -166,7 +226,7 @@ enum PersonalDataPage {
             FormComponents.textArea(
                 name: "reason", label: "Why", value: typed.reason, failure: failure,
                 hint:
-                    "For example: \"Asked by e-mail on 3 December 2026 to delete everything; identity checked.\" Kept in the audit log.",
+                    "For example: \"Asked by e-mail on 3 December 2026 to delete everything; identity checked.\" Kept in the audit log after the erasure, so leave out their name and contact details.",
                 rows: 3)
             if let problem = failure?.message(for: "confirm") {
                 p(.id("field-confirm-error"), .class("error-message")) {

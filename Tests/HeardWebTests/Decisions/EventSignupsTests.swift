@@ -489,7 +489,7 @@ struct EventSignupsTests {
             #expect(erased.status == .seeOther)
             #expect(
                 try await admin.get(try #require(erased.location)).body.contains(
-                    "Erased: 0 pieces of feedback, 0 consultation responses, 1 event sign-up and 1 e-mail."))
+                    "Erased: 1 event sign-up and 1 e-mail."))
             let signup = try #require(try await ActivitySignup.query(on: app.db).first())
             #expect(signup.isAnonymised && signup.email == nil && signup.name.isEmpty && signup.people == 2)
             #expect(try await admin.get(search).body.contains("Found: nothing"))

@@ -19,6 +19,9 @@ public final class Notice: Model, @unchecked Sendable {
     /// The event an e-mail to someone who signed up is about (kind "event_signup"), cleared with the event's
     /// sign-ups. Empty on those written before it was kept: they are matched by the event's title.
     @OptionalField(key: "activity_id") public var activityID: UUID?
+    /// The consultation an outcome e-mail (kind "consultation_outcome") is about. Empty on those written before
+    /// it was kept.
+    @OptionalField(key: "consultation_id") public var consultationID: UUID?
     @Field(key: "status") public var status: Status
     @Field(key: "attempts") public var attempts: Int
     @OptionalField(key: "last_error") public var lastError: String?

@@ -28,8 +28,8 @@ enum ResponseViews {
                 name: "contact_email", label: "E-mail address (optional)", value: submission.value("contact_email"),
                 failure: failure,
                 hint: byStaff
-                    ? "Only used to send them the outcome. It is never published."
-                    : "Only to send you the outcome. It is never published.", type: "email",
+                    ? "Only used to send them the outcome, then deleted. It is never published."
+                    : "Only to send you the outcome, then deleted. It is never published.", type: "email",
                 autocomplete: "email", required: false),
             p(.class("hint")) {
                 a(.href(SiteURL.privacy + "#what-we-collect")) { "How we use your information (privacy notice)" }

@@ -132,7 +132,13 @@ public final class ListeningEngine: Sendable {
     /// `allowingContactDetails`: the organisation's own phone, e-mail, address and social media ("@LeedsNHS")
     /// may appear in a pack or an outcome ("for a paper copy, ring …"), but not a mobile number or a personal
     /// e-mail address, which read as a respondent's (`PersonalContactDetails`); names and NHS numbers never may.
-    func personalDataProblem(in text: String, field: String, allowingContactDetails: Bool = false) -> FieldError? {
+    /// `because` says why personal data may not be there (by default: it is published); `nameHint` what to write
+    /// instead of a name.
+    func personalDataProblem(
+        in text: String, field: String, allowingContactDetails: Bool = false,
+        because: String = "This is published, so it must not contain personal data",
+        nameHint: String = " Describe people by their role (\"the clinical lead\"), not by name."
+    ) -> FieldError? {
         var refusedKinds: Set<PersonalDataKind> = []
         var privateContact = false
         let found = personalDataFound(in: text) { kind, words in
@@ -152,14 +158,14 @@ public final class ListeningEngine: Sendable {
         }
         guard !found.isEmpty else { return nil }
         let named =
-            refusedKinds.contains(.name) ? " Describe people by their role (\"the clinical lead\"), not by name." : ""
+            refusedKinds.contains(.name) ? nameHint : ""
         let contact =
             privateContact
             ? " The organisation's own landline and work e-mail address may stay; a mobile number or a personal"
                 + " e-mail address reads as someone's own." : ""
         return FieldError(
             field,
-            "This is published, so it must not contain personal data: remove \(EnglishList.and(found))." + named
+            because + ": remove \(EnglishList.and(found))." + named
                 + contact)
     }
 

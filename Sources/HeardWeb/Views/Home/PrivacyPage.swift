@@ -46,7 +46,10 @@ enum PrivacyPage {
             ul(.class("list-bullet")) {
                 li { "your answers to the questions" }
                 li { "where you live, only if you choose to say" }
-                li { "your e-mail address, only if you want to hear the outcome" }
+                li {
+                    "your e-mail address, only if you want to hear the outcome. We delete it from your response once "
+                        + "the outcome has been e-mailed to you"
+                }
                 li { "answers to the equality monitoring questions, only if you choose to answer" }
             }
             h3 { "Telling us you're coming to an event" }
@@ -170,6 +173,8 @@ enum PrivacyPage {
                 "kept while we use them to improve services and to show how decisions were made. "
                 "Details given to sign up to an event, and what an invited person needs to take part, are deleted "
                 "the day after it. "
+                "An e-mail address given with a consultation response is deleted from the response once the "
+                "outcome has been e-mailed, and at the latest 30 days after the outcome is published. "
                 "Expense claims are finance records: we keep them for as long as the code says finance records must "
                 "be kept, even if you ask us to delete your other information. "
                 "The scrambled network address is deleted after one day. "
