@@ -32,6 +32,17 @@ public enum RepresentativeBasis: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// As staff entering a complaint read it: about the person affected, not to the complainant.
+    public var staffTitle: String {
+        switch self {
+        case .agreed: "The person affected has agreed"
+        case .died: "The person affected has died"
+        case .child: "The person affected is a child"
+        case .lacksCapacity: "The person affected cannot agree because they lack capacity"
+        case .notAskedYet: "The complainant has not asked them yet"
+        }
+    }
+
     /// As the complaints handler reads it on the case.
     public var caseText: String {
         switch self {

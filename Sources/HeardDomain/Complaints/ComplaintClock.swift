@@ -54,12 +54,9 @@ public struct ComplaintClock: Equatable, Sendable {
         return sameDate.day < receivedOn.day ? sameDate : sameDate.adding(days: -1)
     }
 
-    /// The Ombudsman usually takes a complaint up to 12 months after local resolution ends: the response. Nil
-    /// until the response is sent.
+    /// The Ombudsman (PHSO or LGSCO) usually looks at a complaint brought within 12 months of when the person
+    /// first knew of the problem, and may look at a later one: no fixed date can be given from the response.
     public static let ombudsmanMonths = 12
-    public var ombudsmanWindowEnds: SimpleDate? {
-        respondedOn?.adding(months: Self.ombudsmanMonths)
-    }
 
     /// The date the response is due now: the latest delay letter's new date, else the original one.
     public var responseDue: SimpleDate {
@@ -142,6 +139,9 @@ public struct ComplaintClock: Equatable, Sendable {
         case respond(due: SimpleDate, overdue: Bool)
         /// The response is late and the complainant has not yet been told why in writing.
         case explainDelay(responseWasDue: SimpleDate)
+        /// The response is late (it was due by `wasDue`, six months or the date agreed) and a delay letter said
+        /// why, giving `expectedBy`: still late, and counted as overdue everywhere, but explained.
+        case respondLate(expectedBy: SimpleDate, wasDue: SimpleDate)
         case responded(on: SimpleDate)
         /// Closed without a response (see `ComplaintOutcome.closures`).
         case closed(on: SimpleDate)
@@ -149,7 +149,7 @@ public struct ComplaintClock: Equatable, Sendable {
         public var isOverdue: Bool {
             switch self {
             case .acknowledge(_, let overdue), .respond(_, let overdue): overdue
-            case .explainDelay: true
+            case .explainDelay, .respondLate: true
             case .responded, .closed: false
             }
         }
@@ -159,6 +159,7 @@ public struct ComplaintClock: Equatable, Sendable {
             switch self {
             case .acknowledge(let due, _), .respond(let due, _): due
             case .explainDelay(let due): due
+            case .respondLate(let expectedBy, _): expectedBy
             case .responded, .closed: nil
             }
         }
@@ -171,6 +172,8 @@ public struct ComplaintClock: Equatable, Sendable {
             return .acknowledge(due: acknowledgementDue, overdue: today > acknowledgementDue)
         }
         if today > responseDue && !delayExplained { return .explainDelay(responseWasDue: responseDue) }
+        // A delay letter explains the lateness; it does not make the response in time.
+        if today > originalResponseDue { return .respondLate(expectedBy: responseDue, wasDue: originalResponseDue) }
         return .respond(due: responseDue, overdue: today > responseDue)
     }
 
@@ -238,11 +241,13 @@ public struct ComplaintClock: Equatable, Sendable {
             return [FieldError("agreed_on", "Acknowledge the complaint first; a response date can be agreed then.")]
         }
         let due = originalResponseDue
-        guard !delayExplained, today <= due else {
+        // What counts is the day it was agreed, not the day it is typed in: an agreement made in time can be
+        // recorded afterwards. Once a delay letter has explained the lateness, the response was late already.
+        guard !delayExplained else {
             return [
                 FieldError(
                     "agreed_on",
-                    "The response was due by \(responseDue.ukText), so it is late: record a delay letter saying why, instead."
+                    "The response was due by \(due.ukText) and a delay letter has said why it is late: record another delay letter to move the date, instead."
                 )
             ]
         }
@@ -254,6 +259,13 @@ public struct ComplaintClock: Equatable, Sendable {
                         "agreed_on",
                         "The date it was agreed must be between the day the complaint arrived (\(receivedOn.ukText)) and today."
                     ))
+            } else if agreedOn > due {
+                return [
+                    FieldError(
+                        "agreed_on",
+                        "It was agreed on \(agreedOn.ukText), after the response was due (\(due.ukText)), so it is late: a later date can only be agreed before it runs out (regulation 14(4)(b)). Record a delay letter saying why, instead."
+                    )
+                ]
             }
         } else {
             errors.append(
@@ -281,15 +293,32 @@ public struct ComplaintClock: Equatable, Sendable {
         return errors
     }
 
-    /// Problems with recording an acknowledgement on `date`.
+    /// Problems with recording an acknowledgement on `date`, agreeing `agreedResponseBy` for the response.
+    /// `furtherResponseAgreed` is set when the complaint was reopened before it was acknowledged: the date for the
+    /// further response was agreed then, and moving it is an agreement of its own (`extensionProblems`), kept with
+    /// the date it replaced.
     public func acknowledgementProblems(
-        on date: SimpleDate?, agreedResponseBy: SimpleDate?, today: SimpleDate
+        on date: SimpleDate?, agreedResponseBy: SimpleDate?, today: SimpleDate, furtherResponseAgreed: Bool = false
     )
         -> [FieldError]
     {
         var errors = [dateProblem(date, field: "acknowledged_on", sent: "acknowledgement", today: today)]
             .compactMap { $0 }
-        if let agreedResponseBy, agreedResponseBy <= (date ?? receivedOn) {
+        if agreedResponseBy != nil, furtherResponseAgreed {
+            errors.append(
+                FieldError(
+                    "agreed_response_by",
+                    "The further response date was agreed when it was reopened (\(originalResponseDue.ukText)). Leave this empty; to move that date, agree a later one once it is acknowledged."
+                ))
+        } else if agreedResponseBy != nil, let date, date > originalResponseDue {
+            // Regulation 14(4)(b): a longer period must be agreed before the six months run out. Agreeing one
+            // afterwards would make a late response look in time.
+            errors.append(
+                FieldError(
+                    "agreed_response_by",
+                    "The six months for the response ran out on \(originalResponseDue.ukText), before this acknowledgement (\(date.ukText)): a later date can only be agreed before then. Leave this empty; the response is late, so record a delay letter saying why."
+                ))
+        } else if let agreedResponseBy, agreedResponseBy <= (date ?? receivedOn) {
             errors.append(
                 FieldError("agreed_response_by", "The agreed response date must be after the acknowledgement."))
         } else if let agreedResponseBy, agreedResponseBy > receivedOn.adding(months: Self.timeLimitMonths) {

@@ -20,9 +20,13 @@ public enum OmbudsmanOutcome: String, CaseIterable, Codable, Sendable {
 
 /// The rules for recording that a complainant went to the Ombudsman, and what the Ombudsman decided.
 public enum OmbudsmanReferral {
-    /// Problems with the day the complainant went to the Ombudsman: between the complaint's arrival and today.
+    /// Problems with the day the complainant went to the Ombudsman: between the complaint's arrival and today,
+    /// and not before local resolution ended (`endedOn`, the response or closure) unless the response was late by
+    /// then (after `responseDue`, six months or the date agreed) or `earlyReason` says why the Ombudsman took it
+    /// on early.
     public static func referralProblems(
-        referredOn: SimpleDate?, receivedOn: SimpleDate, today: SimpleDate
+        referredOn: SimpleDate?, receivedOn: SimpleDate, today: SimpleDate, endedOn: SimpleDate? = nil,
+        responseDue: SimpleDate? = nil, earlyReason: String = ""
     ) -> [FieldError] {
         guard let referredOn else {
             return [
@@ -36,6 +40,21 @@ public enum OmbudsmanReferral {
                 FieldError(
                     "ombudsman_referred_on",
                     "The date they went to the Ombudsman must be between the day the complaint arrived (\(receivedOn.ukText)) and today."
+                )
+            ]
+        }
+        // Only judged when the date the response was due is known.
+        guard let responseDue else { return [] }
+        let beforeEnd = endedOn.map { referredOn < $0 } ?? true
+        if beforeEnd, referredOn <= responseDue, earlyReason.trimmingWhitespace().isEmpty {
+            return [
+                FieldError(
+                    "ombudsman_early_reason",
+                    "That is before local resolution ended"
+                        + (endedOn.map { " (\($0.ukText))" } ?? "")
+                        + ", and the response was not late then"
+                        + " (it was due by \(responseDue.ukText))"
+                        + ": the Ombudsman usually looks at a complaint only after the response. Check the date, or say why they went early (for example, the Ombudsman agreed to look at it at once)."
                 )
             ]
         }

@@ -34,6 +34,12 @@ public enum ReopenRules {
                 FieldError(
                     "reopen_reason",
                     "It was responded to, not closed: choose \"not satisfied\" if the complainant wants more done."))
+        case .notSatisfied? where wasClosed:
+            errors.append(
+                FieldError(
+                    "reopen_reason",
+                    "It was closed without a response, so there is no response to be unhappy with: choose \"closed in error\", or open it again as a new complaint."
+                ))
         default: break
         }
         if let reopenedOn {

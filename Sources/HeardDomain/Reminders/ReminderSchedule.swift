@@ -87,6 +87,9 @@ public enum ReminderSchedule {
     /// the horizon (counted in working days, so a Friday digest covers Monday and Tuesday).
     public static func listsInComplaintsDigest(_ step: ComplaintClock.Step, today: SimpleDate) -> Bool {
         guard let due = step.due else { return false }
-        return step.isOverdue || due <= WorkingDays.adding(complaintsHorizonWorkingDays, to: today)
+        let soon = due <= WorkingDays.adding(complaintsHorizonWorkingDays, to: today)
+        // Late with the delay explained: listed again as the date the letter gave comes near, not every day.
+        if case .respondLate = step { return soon }
+        return step.isOverdue || soon
     }
 }

@@ -62,6 +62,7 @@ public enum HeardMigrations {
             M0155_OneOpenClaimPerInvitation(),
             M0156_NoticeConsultation(),
             M0157_InvitationAttendance(),
+            M0158_ComplaintEarlierResponses(),
         ]
     }
 }

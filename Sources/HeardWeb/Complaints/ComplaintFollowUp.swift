@@ -48,11 +48,13 @@ enum ComplaintFollowUp {
         guard errors.isEmpty, let reason, let reopenedOn, let newDate else {
             return try await ComplaintsController.refused(complaint, request, errors, typed: typed)
         }
+        // Everything of the response or closure it replaces is kept on the reopening, text and all.
         let reopening = ComplaintReopening(
-            complaintID: complaint.id!, reopenedOn: reopenedOn.iso, reason: reason.rawValue, note: note,
-            newResponseBy: newDate.iso, previousRespondedOn: complaint.respondedOn,
-            previousClosedOn: complaint.closedOn, previousOutcome: complaint.outcome?.rawValue,
-            recordedByID: request.currentUser?.id)
+            replacing: complaint, reopenedOn: reopenedOn.iso, reason: reason.rawValue, note: note,
+            newResponseBy: newDate.iso, recordedByID: request.currentUser?.id)
+        // The first response stands in the figures, whatever follows (kept on the reopening): say which.
+        let firstKept = (complaint.firstResponseReopening?.previousRespondedOn ?? complaint.respondedOn)
+            .flatMap(SimpleDate.init(iso:))
         let changes = [
             FieldChange("responded_on", from: complaint.respondedOn, to: nil),
             FieldChange("closed_on", from: complaint.closedOn, to: nil),
@@ -60,6 +62,9 @@ enum ComplaintFollowUp {
             FieldChange("response_due", from: complaint.clock.responseDue.iso, to: newDate.iso),
         ].filter { $0.from != $0.to }
         complaint.respondedOn = nil
+        complaint.howConsidered = ""
+        complaint.conclusions = ""
+        complaint.remedialAction = ""
         complaint.closedOn = nil
         complaint.closedReason = nil
         complaint.outcome = nil
@@ -73,7 +78,8 @@ enum ComplaintFollowUp {
                 on: db, actor: Admin.actor(request), action: "complaint.reopened", objectType: "complaint",
                 objectID: complaint.id?.uuidString,
                 summary:
-                    "Reopened \(complaint.feedback.reference) on \(reopenedOn.ukText) (\(reason.title.lowercased())); response now due by \(newDate.ukText): \(note)",
+                    "Reopened \(complaint.feedback.reference) on \(reopenedOn.ukText) (\(reason.title.lowercased())); response now due by \(newDate.ukText): \(note)"
+                    + (firstKept.map { ". The first response (\($0.ukText)) is kept as sent" } ?? ""),
                 changes: changes)
         }
         Admin.flash(request, "Complaint reopened. The further response is due by \(newDate.ukText).")
@@ -82,7 +88,10 @@ enum ComplaintFollowUp {
 
     struct ReferralForm: Content {
         var referredOn: String?
-        enum CodingKeys: String, CodingKey { case referredOn = "ombudsman_referred_on" }
+        var earlyReason: String?
+        enum CodingKeys: String, CodingKey {
+            case referredOn = "ombudsman_referred_on", earlyReason = "ombudsman_early_reason"
+        }
     }
 
     /// Records the day the complainant went to the Ombudsman (the one that names this service).
@@ -92,13 +101,23 @@ enum ComplaintFollowUp {
             return try await ComplaintStepRecording.alreadyRecorded(request)
         }
         let form = try request.content.decode(ReferralForm.self)
-        let typed = ["ombudsman_referred_on": form.referredOn ?? ""]
+        let typed = [
+            "ombudsman_referred_on": form.referredOn ?? "", "ombudsman_early_reason": form.earlyReason ?? "",
+        ]
         var errors: [FieldError] = []
         let referredOn = Admin.date(form.referredOn, field: "ombudsman_referred_on", into: &errors)
+        let earlyReason = (form.earlyReason ?? "").trimmingWhitespace()
+        let clock = complaint.clock
         if errors.isEmpty {
             errors += OmbudsmanReferral.referralProblems(
-                referredOn: referredOn, receivedOn: complaint.clock.receivedOn, today: request.today)
+                referredOn: referredOn, receivedOn: clock.receivedOn, today: request.today,
+                endedOn: clock.respondedOn ?? clock.closedOn, responseDue: clock.originalResponseDue,
+                earlyReason: earlyReason)
         }
+        if let problem = TextLimit.problem(earlyReason, limit: TextLimit.reason, what: "the reason") {
+            errors.append(FieldError("ombudsman_early_reason", problem))
+        }
+        let early = referredOn.map { day in (clock.respondedOn ?? clock.closedOn).map { day < $0 } ?? true } ?? false
         guard errors.isEmpty, let referredOn else {
             return try await ComplaintsController.refused(complaint, request, errors, typed: typed)
         }
@@ -107,7 +126,8 @@ enum ComplaintFollowUp {
         try await ComplaintsController.save(
             complaint, request, action: "complaint.ombudsman_referred",
             summary:
-                "The complainant took \(complaint.feedback.reference) to the \(ombudsman.name) on \(referredOn.ukText)",
+                "The complainant took \(complaint.feedback.reference) to the \(ombudsman.name) on \(referredOn.ukText)"
+                + (early && !earlyReason.isEmpty ? ", before local resolution ended: \(earlyReason)" : ""),
             changes: [FieldChange("ombudsman_referred_on", from: nil, to: referredOn.iso)])
         Admin.flash(request, "Recorded that they went to the \(ombudsman.shortName) on \(referredOn.ukText).")
         return request.redirect(to: ComplaintURL.complaint(complaint.id!))

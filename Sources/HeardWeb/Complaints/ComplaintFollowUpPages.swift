@@ -22,16 +22,63 @@ enum ComplaintFollowUpPages {
             + ". Further response due by \(ukDate(reopening.newResponseBy)). Why: \(reopening.note)"
     }
 
+    /// How the case ended before each reopening, kept whole (the first response is the one the figures
+    /// report), then the reopening itself, oldest first.
     static func reopenings(_ complaint: Complaint) -> HTMLNode {
         guard !complaint.reopenings.isEmpty else { return .empty }
+        let first = complaint.firstResponseReopening?.id
         return section(.aria("labelledby", "reopened")) {
-            h2(.id("reopened")) { "Reopened" }
-            ul {
-                for reopening in complaint.reopenings.sorted(by: { $0.reopenedOn < $1.reopenedOn }) {
-                    li { reopeningText(reopening) }
-                }
+            h2(.id("reopened")) { "Earlier responses and reopenings" }
+            for reopening in sortedReopenings(complaint) {
+                h3 { endedHeading(reopening, first: reopening.id == first) }
+                endedDetails(reopening)
+                p { reopeningText(reopening) }
             }
         }
+    }
+
+    static func sortedReopenings(_ complaint: Complaint) -> [ComplaintReopening] {
+        complaint.reopenings.sorted {
+            ($0.reopenedOn, $0.createdAt ?? .distantPast) < ($1.reopenedOn, $1.createdAt ?? .distantPast)
+        }
+    }
+
+    /// "First response sent 7 December 2026: partly upheld", "Closed on 1 February 2027 without a response:
+    /// withdrawn by the complainant".
+    static func endedHeading(_ reopening: ComplaintReopening, first: Bool) -> String {
+        let outcome = reopening.previousOutcome.flatMap(ComplaintOutcome.init(rawValue:))?.title.lowercased()
+        if let responded = reopening.previousRespondedOn {
+            return (first ? "First response" : "Further response") + " sent \(ukDate(responded))"
+                + (outcome.map { ": \($0)" } ?? "")
+        }
+        return "Closed on \(ukDate(reopening.previousClosedOn)) without a response" + (outcome.map { ": \($0)" } ?? "")
+    }
+
+    /// The response as sent (regulation 14), or why it was closed; reopenings from before these were kept say so.
+    static func endedDetails(_ reopening: ComplaintReopening) -> HTMLNode {
+        if reopening.replacedResponse {
+            guard !reopening.previousConclusions.isEmpty || !reopening.previousHowConsidered.isEmpty else {
+                return p(.class("hint")) {
+                    "Its text was not kept: it was reopened before Heard kept earlier responses."
+                }
+            }
+            return DecisionForms.summaryList([
+                ("How it was considered", .text(reopening.previousHowConsidered)),
+                ("Conclusions", .text(reopening.previousConclusions)),
+                ("What is being put right", .text(reopening.previousRemedialAction)),
+                (
+                    "Judged against",
+                    .text(
+                        reopening.previousResponseDue.map { due in
+                            "Due by \(ukDate(due))"
+                                + ((reopening.previousRespondedOn ?? "") > due ? " (sent late)" : " (sent in time)")
+                        } ?? "Not kept"
+                    )
+                ),
+            ])
+        }
+        guard let reason = reopening.previousClosedReason, !reason.isEmpty else { return .empty }
+        return DecisionForms.summaryList([("Reason", .text(reason))])
     }
 
     /// Whether the case has ended locally (responded to or closed), when reopening and the Ombudsman apply.
@@ -61,6 +108,13 @@ enum ComplaintFollowUpPages {
                     value: typed["ombudsman_referred_on"] ?? "", failure: failure,
                     hint: "Or the date the \(ombudsman.shortName) told you, if you do not know it.", type: "date",
                     width: "short")
+                FormComponents.textArea(
+                    name: "ombudsman_early_reason",
+                    label: "If they went before the response or closure, why (optional)",
+                    value: typed["ombudsman_early_reason"] ?? "", failure: failure,
+                    hint:
+                        "Not needed when the response was already late then. Kept in the audit log.", rows: 2,
+                    required: false)
                 FormComponents.submitButton("Record that they went to the Ombudsman")
             }
         }
@@ -106,7 +160,10 @@ enum ComplaintFollowUpPages {
         guard hasEnded(complaint) else { return .empty }
         let fields = ["reopen_reason", "reopened_on", "reopen_response_by", "reopen_note"]
         let sent = fields.contains { failure?.message(for: $0) != nil }
-        let choices = ReopenReason.allCases.filter { $0 != .closedInError || complaint.closedOn != nil }
+        // "Not satisfied with the response" only follows a response; "closed in error" only a closure.
+        let choices = ReopenReason.allCases.filter {
+            complaint.respondedOn != nil ? $0 == .notSatisfied : $0 == .closedInError
+        }
         let content: [HTMLNode] = [
             summary { "Reopen the complaint" },
             HeardWeb.form(.action(ComplaintURL.complaint(complaint.id!) + "/reopen"), .method("post"), .novalidate) {

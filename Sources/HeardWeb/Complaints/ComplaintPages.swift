@@ -110,7 +110,9 @@ enum ComplaintPages {
         let whose =
             list.mine
             ? "Your complaints"
-            : list.overdueOnly ? "Complaints with a step overdue" : "\(list.show.title) complaints"
+            : list.overdueOnly
+                ? "Complaints with a step overdue"
+                : list.show == .closed ? "Complaints closed without a response" : "\(list.show.title) complaints"
         let order =
             list.show == .open || list.show == .all
             ? "nearest deadline first" : "most recent first"
@@ -146,7 +148,13 @@ enum ComplaintPages {
                     ],
                 ]
                     + ComplaintOutcome.findings.map { outcome in
-                        [.text(outcome.title), .text(share(figures.outcomes[outcome] ?? 0, responded))]
+                        [
+                            .text(outcome.title),
+                            // A finding is only made by a response: "none due yet" would be the wrong question.
+                            .text(
+                                figures.received > 0 && responded == 0
+                                    ? "No responses yet" : share(figures.outcomes[outcome] ?? 0, responded)),
+                        ]
                     } + [
                         [.text("Closed without a response"), .text(String(figures.closed))],
                         [.text("Reopened after a response or closure"), .text(String(figures.reopened))],
@@ -192,6 +200,7 @@ enum ComplaintPages {
         case .acknowledge(_, let overdue): overdue ? "Acknowledgement overdue" : "Acknowledge"
         case .respond(_, let overdue): overdue ? "Response overdue" : "Respond"
         case .explainDelay: "Response overdue: write to say why"
+        case .respondLate(let expectedBy, _): "Response late, delay explained: now by \(expectedBy.ukText)"
         case .responded(let on): "Responded on \(on.ukText)"
         case .closed(let on): "Closed on \(on.ukText)"
         }
@@ -250,7 +259,7 @@ enum ComplaintPages {
                 // Regulation 5: acknowledging and investigating can go ahead; sharing the person's records cannot.
                 div(.class("notice"), .role("note")) {
                     strong { "Consent needed before sharing their records. " }
-                    "The complainant is complaining for someone else and has not asked them yet. Ask the person affected to agree before sharing anything about them; you can still acknowledge the complaint. When they agree, record it below."
+                    "The complainant is complaining for someone else and has not asked them yet. Ask the person affected to agree before sharing anything about them; you can still acknowledge the complaint. The response waits for their agreement unless it shares nothing about them. When they agree, record it below."
                 }
             }
             DecisionForms.summaryList(
@@ -314,6 +323,7 @@ enum ComplaintPages {
                     }
                 }
             }
+            ComplaintFollowUpPages.reopenings(complaint)
             if let closed = complaint.closedOn.flatMap(SimpleDate.init(iso:)) {
                 h2 { "Closed without a response on \(closed.ukText)" }
                 DecisionForms.summaryList([
@@ -322,33 +332,38 @@ enum ComplaintPages {
                 ])
             }
             if let responded = complaint.respondedOn.flatMap(SimpleDate.init(iso:)) {
-                h2 { "Response sent \(responded.ukText)" }
-                DecisionForms.summaryList([
-                    ("How it was considered", .text(complaint.howConsidered)),
-                    ("Outcome", .text(complaint.outcome?.title ?? "Not recorded")),
-                    ("Conclusions", .text(complaint.conclusions)),
-                    ("What is being put right", .text(complaint.remedialAction)),
-                    ("Ombudsman", .text("Told of the right to go to the \(complaint.ombudsman.name)")),
-                    (
-                        "Ombudsman time limit",
-                        .text(
-                            clock.ombudsmanWindowEnds.map { "They can take it to the Ombudsman until \($0.ukText)." }
-                                ?? ""
-                        )
-                    ),
-                ])
+                h2 { (complaint.isAfterFirstResponse ? "Further response sent " : "Response sent ") + responded.ukText }
+                DecisionForms.summaryList(
+                    [
+                        ("How it was considered", .text(complaint.howConsidered)),
+                        ("Outcome", .text(complaint.outcome?.title ?? "Not recorded")),
+                        ("Conclusions", .text(complaint.conclusions)),
+                        ("What is being put right", .text(complaint.remedialAction)),
+                        ("Ombudsman", .text("Told of the right to go to the \(complaint.ombudsman.name)")),
+                    ]
+                        // Once they have gone to the Ombudsman, the time limit no longer matters.
+                        + (complaint.ombudsmanReferredOn == nil
+                            ? [
+                                (
+                                    "Ombudsman time limit",
+                                    .text(
+                                        "They can usually take it to the \(complaint.ombudsman.shortName) within \(ComplaintClock.ombudsmanMonths) months of when they first knew of the problem; the Ombudsman can look at later ones."
+                                    )
+                                )
+                            ] : []))
                 p {
                     a(.href(SiteURL.new(SiteURL.actions) + "?feedback=\(DecisionURL.id(item.id!))")) {
                         "Raise an action from this complaint"
                     }
                 }
             }
-            ComplaintFollowUpPages.reopenings(complaint)
             if ComplaintFollowUpPages.hasEnded(complaint) {
                 ComplaintFollowUpPages.reopenForm(
                     complaint, today: today, context: context, failure: failure, typed: typed)
             } else if complaint.acknowledgedOn == nil {
-                acknowledgementForm(id: id, today: today, context: context, failure: failure, typed: typed)
+                acknowledgementForm(
+                    id: id, today: today, context: context, failure: failure, typed: typed,
+                    furtherResponseDue: complaint.reopenings.isEmpty ? nil : clock.originalResponseDue)
                 closureForm(id: id, complaint: complaint, context: context, failure: failure, typed: typed)
             } else {
                 // From the day the response is due until a letter gives a new date (regulation 14).
@@ -358,9 +373,10 @@ enum ComplaintPages {
                 }
                 responseForm(
                     id: id, ombudsman: complaint.ombudsman, today: today, context: context, failure: failure,
-                    typed: typed)
-                // Before the response is due, more time can be agreed with the complainant (regulation 14(4)(b)).
-                if today <= clock.originalResponseDue && !clock.delayExplained {
+                    typed: typed, waitingForConsent: complaint.standing.basis?.needsConsent == true)
+                // More time agreed with the complainant before the response was due (regulation 14(4)(b)), even
+                // when it is typed in afterwards.
+                if !clock.delayExplained {
                     extensionForm(id: id, clock: clock, today: today, context: context, failure: failure, typed: typed)
                 }
                 closureForm(id: id, complaint: complaint, context: context, failure: failure, typed: typed)
@@ -379,7 +395,7 @@ enum ComplaintPages {
         ) {
             h2 { "Agree a later response date" }
             p {
-                "If the complainant agrees to more time before the response is due (\(clock.originalResponseDue.ukText)), record the new date: the response is then judged against it."
+                "If the complainant agreed to more time before the response was due (\(clock.originalResponseDue.ukText)), record the new date, even if you are entering it later: the response is then judged against it. An agreement made after that date cannot move it."
             }
             FormComponents.csrfField(context.csrfToken ?? "")
             FormComponents.textField(
@@ -449,21 +465,35 @@ enum ComplaintPages {
         return [("Still possible to investigate fairly and well", .text(text))]
     }
 
-    /// The date the response is due and why that date; nothing is due once closed without one.
+    /// The date the response is due and why that date; nothing is due once closed without one. The date it is
+    /// judged against (six months or agreed) always leads; a delay letter's date follows it, and lateness is
+    /// said in words: "Due by 22 June 2026 (late); the latest delay letter said by 4 December 2026".
     static func responseDueText(_ complaint: Complaint, clock: ComplaintClock, today: SimpleDate) -> String {
         if complaint.respondedOn == nil, let closed = clock.closedOn {
             return "None: closed on \(closed.ukText) without a response"
         }
-        let why =
-            clock.responseExpectedBy != nil
-            ? " (the new date given in the latest delay letter; it was due by \(clock.originalResponseDue.ukText))"
-            : !complaint.extensions.isEmpty
-                ? " (a later date agreed with the complainant; it was first due by \(ukDate(complaint.responseDueBeforeExtensions)))"
-                : clock.agreedResponseBy != nil
-                    ? " (agreed with the complainant)"
-                    : " (the last day of the six months starting on the day it was received)"
+        let due = clock.originalResponseDue
         let responded = complaint.respondedOn.flatMap(SimpleDate.init(iso:))
-        return clock.responseDue.ukText + why + lateness(done: responded, due: clock.responseDue, today: today)
+        let late = (responded ?? today) > due
+        let latest = complaint.reopenings.max { $0.reopenedOn < $1.reopenedOn }
+        let why =
+            latest.map { reopening in
+                complaint.extensions.contains { $0.agreedOn >= reopening.reopenedOn }
+                    ? "a later date agreed with the complainant for the further response; it was first due by \(ukDate(reopening.newResponseBy))"
+                    : "the further response, as agreed when it was reopened on \(ukDate(reopening.reopenedOn))"
+            }
+            ?? (!complaint.extensions.isEmpty
+                ? "a later date agreed with the complainant; it was first due by \(ukDate(complaint.responseDueBeforeExtensions))"
+                : clock.agreedResponseBy != nil
+                    ? "agreed with the complainant"
+                    : "the last day of the six months starting on the day it was received")
+        var text = "Due by \(due.ukText) (\(late ? "late; " : "")\(why))"
+        if let responded, late { text += " – sent on \(responded.ukText)" }
+        if let expected = clock.responseExpectedBy {
+            text += "; the latest delay letter said by \(expected.ukText)"
+            if responded == nil, today > expected { text += ", which has passed too" }
+        }
+        return text
     }
 
     /// " – late: it was due by …", " – overdue" or "".
@@ -473,7 +503,8 @@ enum ComplaintPages {
     }
 
     static func acknowledgementForm(
-        id: UUID, today: SimpleDate, context: PageContext, failure: ValidationFailure?, typed: [String: String]
+        id: UUID, today: SimpleDate, context: PageContext, failure: ValidationFailure?, typed: [String: String],
+        furtherResponseDue: SimpleDate? = nil
     ) -> HTMLNode {
         HeardWeb.form(.action(ComplaintURL.complaint(id) + "/acknowledge"), .method("post"), .novalidate) {
             h2 { "Record the acknowledgement" }
@@ -488,10 +519,17 @@ enum ComplaintPages {
                 name: "acknowledgement_note", label: "How it will be handled and how long it is likely to take",
                 value: typed["acknowledgement_note"] ?? "", failure: failure,
                 hint: "What you offered to discuss with the complainant (regulation 13).", rows: 4, required: true)
-            FormComponents.textField(
-                name: "agreed_response_by", label: "Response date agreed with the complainant (optional)",
-                value: typed["agreed_response_by"] ?? "", failure: failure,
-                hint: "Leave empty for the usual six months.", type: "date", required: false, width: "short")
+            if let furtherResponseDue {
+                // Reopened before it was acknowledged: the date agreed then stands (one date, shown everywhere).
+                p { "The further response is due by \(furtherResponseDue.ukText), as agreed when it was reopened." }
+            } else {
+                FormComponents.textField(
+                    name: "agreed_response_by", label: "Response date agreed with the complainant (optional)",
+                    value: typed["agreed_response_by"] ?? "", failure: failure,
+                    hint:
+                        "Leave empty for the usual six months. A later date can only be agreed before the six months run out.",
+                    type: "date", required: false, width: "short")
+            }
             FormComponents.textField(
                 name: "event_on", label: "When it happened, or if later when they first knew of it (optional)",
                 value: typed["event_on"] ?? "", failure: failure, type: "date", required: false, width: "short")
@@ -573,7 +611,7 @@ enum ComplaintPages {
 
     static func responseForm(
         id: UUID, ombudsman: Ombudsman, today: SimpleDate, context: PageContext, failure: ValidationFailure?,
-        typed: [String: String]
+        typed: [String: String], waitingForConsent: Bool = false
     ) -> HTMLNode {
         HeardWeb.form(.action(ComplaintURL.complaint(id) + "/respond"), .method("post"), .novalidate) {
             h2 { "Record the written response" }
@@ -604,6 +642,15 @@ enum ComplaintPages {
                 hint: ombudsman == .localGovernmentAndSocialCare
                     ? "The service is run by a council, so its complaints go to this Ombudsman, not the \(Ombudsman.parliamentaryAndHealthService.name)."
                     : nil, failure: failure)
+            if waitingForConsent {
+                // Regulation 5: without the person's agreement, only a response that says nothing about them.
+                FormComponents.checkbox(
+                    name: "shares_nothing", label: "The response shares nothing about the person affected",
+                    checked: typed["shares_nothing"] == "yes",
+                    hint:
+                        "The person affected has not agreed yet. Record their agreement above before sending a response about them; tick this only if it says nothing about them. It is kept in the audit log.",
+                    failure: failure)
+            }
             FormComponents.submitButton("Record response")
         }
     }

@@ -45,6 +45,13 @@ enum ComplaintsAPI {
         var complainantType: ComplainantType
         /// Why a representative can complain for the person; null for the person affected.
         @NullEncoded var representativeBasis: RepresentativeBasis?
+        /// After a reopened response (`responded_on` and `outcome` stay the first response, as sent): when the
+        /// further response is due (the same date the case page gives), and when it was sent or the case
+        /// closed again, with its finding. All null when it was not reopened after a response.
+        @NullEncoded var furtherResponseDue: String?
+        @NullEncoded var furtherRespondedOn: String?
+        @NullEncoded var furtherClosedOn: String?
+        @NullEncoded var furtherOutcome: ComplaintOutcome?
 
         enum CodingKeys: String, CodingKey {
             case id, reference, organisation, service, channel, themes, overdue, outcome
@@ -58,6 +65,8 @@ enum ComplaintsAPI {
             case ombudsmanReferredOn = "ombudsman_referred_on", ombudsmanOutcome = "ombudsman_outcome"
             case ombudsmanOutcomeOn = "ombudsman_outcome_on", complainantType = "complainant_type"
             case representativeBasis = "representative_basis"
+            case furtherResponseDue = "further_response_due", furtherRespondedOn = "further_responded_on"
+            case furtherClosedOn = "further_closed_on", furtherOutcome = "further_outcome"
         }
     }
 
@@ -106,9 +115,11 @@ enum ComplaintsAPI {
             .with(\.$extensions).with(\.$reopenings).sort(\.$receivedOn).sort(\.$id).range(page.range).all()
         return page.list(
             complaints.map { complaint in
-                let clock = complaint.clock
+                // The first response as sent; the next step is the live one.
+                let clock = complaint.reportedClock
+                let further = Further(complaint)
                 let item = complaint.feedback
-                let step = clock.step(today: today)
+                let step = complaint.clock.step(today: today)
                 return Item(
                     id: complaint.id!, reference: item.reference, feedbackID: item.id!,
                     receivedOn: clock.receivedOn.iso,
@@ -120,14 +131,16 @@ enum ComplaintsAPI {
                     respondedOn: clock.respondedOn?.iso, respondedInTime: clock.respondedInTime(today: today),
                     delayExplainedOn: clock.delayExplainedOn?.iso,
                     nextStep: stepName(step), nextStepDue: step.due?.iso, overdue: step.isOverdue,
-                    outcome: complaint.outcome, closedOn: clock.closedOn?.iso,
+                    outcome: complaint.reportedOutcome, closedOn: clock.closedOn?.iso,
                     originalResponseDue: complaint.responseDueBeforeExtensions,
                     extensions: complaint.extensions.sorted { ($0.agreedOn, $0.fromDate) < ($1.agreedOn, $1.fromDate) }
                         .map { Extension(agreedOn: $0.agreedOn, fromDate: $0.fromDate, toDate: $0.toDate) },
                     reopenedOn: complaint.reopenings.map(\.reopenedOn).max(),
                     ombudsmanReferredOn: complaint.ombudsmanReferredOn, ombudsmanOutcome: complaint.ombudsmanOutcome,
                     ombudsmanOutcomeOn: complaint.ombudsmanOutcomeOn, complainantType: complaint.standing.type,
-                    representativeBasis: complaint.standing.type == .representative ? complaint.standing.basis : nil)
+                    representativeBasis: complaint.standing.type == .representative ? complaint.standing.basis : nil,
+                    furtherResponseDue: further.responseDue, furtherRespondedOn: further.respondedOn,
+                    furtherClosedOn: further.closedOn, furtherOutcome: further.outcome)
             }, total: total)
     }
 
@@ -136,6 +149,7 @@ enum ComplaintsAPI {
         case .acknowledge: "acknowledge"
         case .respond: "respond"
         case .explainDelay: "explain_delay"
+        case .respondLate: "respond_late"
         case .responded: "responded"
         case .closed: "closed"
         }

@@ -7,13 +7,20 @@ import Vapor
 
 /// The complaints received in a period as CSV, one row per complaint with its dates and outcome: what the
 /// quarterly complaints return (KO41) and a board report are built from. No text and no contact details.
+///
+/// A reopened complaint keeps its first response: `response_due`, `responded_on`, `responded_in_time` and
+/// `outcome` are always the first regulation 14 response (so a return already sent never changes), and the
+/// `further_` columns say what followed the latest reopening: the date the further response is due, and when
+/// it was sent or the case closed again, with its finding. `response_expected_by` is the date the latest delay
+/// letter gave; `response_due` is not moved by it.
 enum ComplaintsCSV {
     static let header = [
         "reference", "received_on", "organisation", "service", "channel", "themes", "acknowledgement_due",
         "acknowledged_on", "acknowledged_in_time", "original_response_due", "response_due", "responded_on",
         "responded_in_time",
         "delay_explained_on", "outcome", "closed_on", "reopened_on", "ombudsman_referred_on", "ombudsman_outcome",
-        "ombudsman_outcome_on", "complainant_type",
+        "ombudsman_outcome_on", "complainant_type", "response_expected_by", "further_response_due",
+        "further_responded_on", "further_closed_on", "further_outcome",
     ]
 
     @Sendable static func download(_ request: Request) async throws -> Response {
@@ -75,6 +82,24 @@ enum ComplaintsCSV {
     }
 }
 
+/// What followed the first response of a reopened complaint (all nil when it was not reopened after one): the
+/// date the further response is due while it is open, and how it ended again. Needs `reopenings` loaded.
+struct Further {
+    var responseDue: String?
+    var respondedOn: String?
+    var closedOn: String?
+    var outcome: ComplaintOutcome?
+
+    init(_ complaint: Complaint) {
+        guard complaint.isAfterFirstResponse else { return }
+        let live = complaint.clock
+        responseDue = live.responseDue.iso
+        respondedOn = live.respondedOn?.iso
+        closedOn = live.respondedOn == nil ? live.closedOn?.iso : nil
+        outcome = complaint.outcome
+    }
+}
+
 /// The complaints CSV outside a request: the same rows, for `heard export complaints`.
 public enum ComplaintsExport {
     static func rows(
@@ -87,7 +112,8 @@ public enum ComplaintsExport {
             .with(\.$feedback) { $0.with(\.$service).with(\.$organisation) }.with(\.$extensions)
             .with(\.$reopenings).sort(\.$receivedOn).all()
         return complaints.map { complaint -> [String] in
-            let clock = complaint.clock
+            let clock = complaint.reportedClock
+            let further = Further(complaint)
             let item = complaint.feedback
             func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
             return [
@@ -96,11 +122,13 @@ public enum ComplaintsExport {
                 yesNo(clock.acknowledgedInTime(today: today)), complaint.responseDueBeforeExtensions,
                 clock.originalResponseDue.iso,
                 clock.respondedOn?.iso ?? "", yesNo(clock.respondedInTime(today: today)),
-                clock.delayExplainedOn?.iso ?? "", complaint.outcome?.rawValue ?? "", clock.closedOn?.iso ?? "",
+                clock.delayExplainedOn?.iso ?? "", complaint.reportedOutcome?.rawValue ?? "",
+                clock.closedOn?.iso ?? "",
                 // The latest time it was taken up again, if ever.
                 complaint.reopenings.map(\.reopenedOn).max() ?? "", complaint.ombudsmanReferredOn ?? "",
                 complaint.ombudsmanOutcome?.rawValue ?? "", complaint.ombudsmanOutcomeOn ?? "",
-                complaint.complainantType,
+                complaint.complainantType, clock.responseExpectedBy?.iso ?? "", further.responseDue ?? "",
+                further.respondedOn ?? "", further.closedOn ?? "", further.outcome?.rawValue ?? "",
             ]
         }
     }

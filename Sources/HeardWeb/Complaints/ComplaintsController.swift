@@ -21,8 +21,9 @@ enum ComplaintsController {
         let figures = ComplaintFigures(
             try await Complaint.query(on: request.db).filter(\.$receivedOn >= period.from.iso)
                 .filter(\.$receivedOn <= period.to.iso).with(\.$reopenings).all().map {
+                    // The first response as sent: reopening later does not change past figures.
                     ComplaintFigures.Case(
-                        clock: $0.clock, outcome: $0.outcome, reopened: !$0.reopenings.isEmpty,
+                        clock: $0.reportedClock, outcome: $0.reportedOutcome, reopened: !$0.reopenings.isEmpty,
                         ombudsmanReferred: $0.ombudsmanReferredOn != nil, ombudsmanOutcome: $0.ombudsmanOutcome)
                 }, today: request.today)
         let rows = try await ComplaintsList.loaded(
@@ -234,7 +235,9 @@ enum ComplaintsController {
         let agreed = Admin.date(form.agreedResponseBy, field: "agreed_response_by", into: &errors)
         let eventOn = Admin.date(form.eventOn, field: "event_on", into: &errors)
         if !errors.contains(where: { $0.field == "acknowledged_on" }) {
-            errors += clock.acknowledgementProblems(on: acknowledgedOn, agreedResponseBy: agreed, today: today)
+            errors += clock.acknowledgementProblems(
+                on: acknowledgedOn, agreedResponseBy: agreed, today: today,
+                furtherResponseAgreed: !complaint.reopenings.isEmpty)
         }
         if note.isEmpty {
             errors.append(
@@ -255,7 +258,8 @@ enum ComplaintsController {
         }
         complaint.acknowledgedOn = acknowledgedOn.iso
         complaint.acknowledgementNote = note
-        complaint.agreedResponseBy = agreed?.iso
+        // Never cleared here: a complaint reopened before it was acknowledged keeps its further response date.
+        if let agreed { complaint.agreedResponseBy = agreed.iso }
         complaint.eventOn = eventOn?.iso
         complaint.lateReason = lateReason
         // The confirmation goes with the reason: without one there is nothing late to confirm.
@@ -269,14 +273,20 @@ enum ComplaintsController {
                 changes: [
                     FieldChange("acknowledged_on", from: nil, to: acknowledgedOn.iso),
                     FieldChange("agreed_response_by", from: nil, to: agreed?.iso),
-                    // Regulation 12(4)(b), confirmed with the reason for a late complaint (the reason's own words
-                    // stay on the case, as they may say why the person could not complain).
+                    FieldChange("event_on", from: nil, to: eventOn?.iso),
+                    // Regulation 12(4)(b): that a late complaint was taken on with a reason, and confirmed as
+                    // still fair to investigate. The reason's own words stay on the case, as they may say why
+                    // the person could not complain (their health).
+                    FieldChange("late_reason_given", from: nil, to: lateReason.isEmpty ? nil : "yes"),
                     FieldChange("late_still_fair", from: nil, to: complaint.lateStillFair ? "yes" : nil),
-                ])
+                ].filter { $0.to != nil })
         } catch is ComplaintStepRecording.RecordedMeanwhile {
             return try await ComplaintStepRecording.alreadyRecorded(request)
         }
-        Admin.flash(request, "Acknowledgement recorded. The response is due by \(complaint.clock.responseDue.ukText).")
+        Admin.flash(
+            request,
+            "Acknowledgement recorded. The \(complaint.reopenings.isEmpty ? "response" : "further response") is due by \(complaint.clock.responseDue.ukText)."
+        )
         return request.redirect(to: ComplaintURL.complaint(complaint.id!))
     }
 
@@ -403,9 +413,13 @@ enum ComplaintsController {
         var remedialAction: String?
         var ombudsmanRightGiven: String?
         var outcome: String?
+        /// While the person affected has not agreed (regulation 5), the handler's confirmation that the
+        /// response shares nothing about them.
+        var sharesNothing: String?
         enum CodingKeys: String, CodingKey {
             case respondedOn = "responded_on", howConsidered = "how_considered", conclusions, outcome
             case remedialAction = "remedial_action", ombudsmanRightGiven = "ombudsman_right_given"
+            case sharesNothing = "shares_nothing"
         }
     }
 
@@ -416,6 +430,7 @@ enum ComplaintsController {
             "responded_on": form.respondedOn ?? "", "how_considered": form.howConsidered ?? "",
             "conclusions": form.conclusions ?? "", "remedial_action": form.remedialAction ?? "",
             "ombudsman_right_given": form.ombudsmanRightGiven ?? "", "outcome": form.outcome ?? "",
+            "shares_nothing": form.sharesNothing ?? "",
         ]
         // Once responded or closed, the record stands: nothing else on the form is worth checking.
         if complaint.respondedOn != nil || complaint.closedOn != nil {
@@ -432,6 +447,17 @@ enum ComplaintsController {
                 // A date that did not parse is already reported once.
                 !(problem.field == "responded_on" && date == nil && errors.contains { $0.field == "responded_on" })
             }
+        // Regulation 5: until the person affected agrees, nothing about them goes to the representative. The
+        // response goes to the complainant, so it waits for their agreement unless it shares nothing about them.
+        let waitingForConsent = complaint.standing.basis?.needsConsent == true
+        let confirmedSharesNothing = waitingForConsent && form.sharesNothing == "yes"
+        if waitingForConsent && !confirmedSharesNothing {
+            errors.append(
+                FieldError(
+                    "shares_nothing",
+                    "The person affected has not agreed to the complainant having their information (regulation 5), and the complaint page says their records must not be shared. Record their agreement under “Record that the person affected has agreed” first, or, if the response says nothing about them, tick “The response shares nothing about the person affected”."
+                ))
+        }
         guard errors.isEmpty, let date else {
             return try await refused(complaint, request, errors, typed: typed)
         }
@@ -444,11 +470,16 @@ enum ComplaintsController {
         do {
             try await ComplaintStepRecording.record(
                 .response, value: date.iso, complaint: complaint, request,
-                summary: "Responded to \(complaint.feedback.reference) on \(date.ukText)",
+                summary: "Responded to \(complaint.feedback.reference) on \(date.ukText)"
+                    + (confirmedSharesNothing
+                        ? "; the person affected has not agreed yet, and the handler confirmed the response shares nothing about them"
+                        : ""),
                 changes: [
                     FieldChange("responded_on", from: nil, to: date.iso),
                     FieldChange("outcome", from: nil, to: response.outcome?.rawValue),
-                ])
+                ]
+                    + (confirmedSharesNothing
+                        ? [FieldChange("shares_nothing_about_person_affected", from: nil, to: "confirmed")] : []))
         } catch is ComplaintStepRecording.RecordedMeanwhile {
             return try await ComplaintStepRecording.alreadyRecorded(request)
         }

@@ -94,6 +94,8 @@ enum Reminders {
             overdue ? "response overdue (was due \(due.ukText))" : "respond by \(due.ukText)"
         case .explainDelay(let due):
             "response was due \(due.ukText): write to explain the delay and agree a new date"
+        case .respondLate(let expectedBy, let wasDue):
+            "response late (was due \(wasDue.ukText)); the delay letter said by \(expectedBy.ukText)"
         case .responded(let day): "responded on \(day.ukText)"
         case .closed(let day): "closed on \(day.ukText)"
         }

@@ -267,13 +267,22 @@ enum PersonalDataCopy {
                     },
                 ]
                 if let complaint = entry.complaint {
-                    row["complaint"] = [
+                    let kept: [String: Any] = [
                         "received_on": complaint.receivedOn, "acknowledged_on": complaint.acknowledgedOn ?? "",
                         "complainant_type": complaint.complainantType,
                         "representative_relationship": complaint.representativeRelationship,
                         "representative_basis": complaint.representativeBasis ?? "",
                         "responded_on": complaint.respondedOn ?? "", "conclusions": complaint.conclusions,
+                        // Each response or closure before it was reopened, as sent.
+                        "earlier_responses": ComplaintFollowUpPages.sortedReopenings(complaint).map {
+                            [
+                                "responded_on": $0.previousRespondedOn ?? "", "closed_on": $0.previousClosedOn ?? "",
+                                "outcome": $0.previousOutcome ?? "", "conclusions": $0.previousConclusions,
+                                "what_is_put_right": $0.previousRemedialAction, "reopened_on": $0.reopenedOn,
+                            ]
+                        },
                     ]
+                    row["complaint"] = kept
                 }
                 return row
             },

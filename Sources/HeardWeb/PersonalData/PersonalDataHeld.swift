@@ -158,7 +158,9 @@ struct PersonalDataHeld {
         }
         let ids = items.compactMap(\.id)
         let replies = ids.isEmpty ? [] : try await FeedbackReply.query(on: db).filter(\.$feedback.$id ~~ ids).all()
-        let complaints = ids.isEmpty ? [] : try await Complaint.query(on: db).filter(\.$feedback.$id ~~ ids).all()
+        let complaints =
+            ids.isEmpty
+            ? [] : try await Complaint.query(on: db).filter(\.$feedback.$id ~~ ids).with(\.$reopenings).all()
         let feedback = items.map { item in
             Feedback(
                 item: item,

@@ -109,7 +109,11 @@ struct ComplaintClockTests {
         #expect(clock.step(today: Self.date("2027-06-01")) == .respond(due: Self.date("2027-06-01"), overdue: false))
         #expect(clock.step(today: Self.date("2027-06-02")) == .explainDelay(responseWasDue: Self.date("2027-06-01")))
         clock.delayExplainedOn = Self.date("2027-06-02")
-        #expect(clock.step(today: Self.date("2027-06-10")) == .respond(due: Self.date("2027-06-01"), overdue: true))
+        // Explained, but still late: overdue until the response is sent.
+        #expect(
+            clock.step(today: Self.date("2027-06-10"))
+                == .respondLate(expectedBy: Self.date("2027-06-01"), wasDue: Self.date("2027-06-01")))
+        #expect(clock.step(today: Self.date("2027-06-10")).isOverdue)
         clock.respondedOn = Self.date("2027-06-20")
         #expect(clock.step(today: Self.date("2027-07-01")) == .responded(on: Self.date("2027-06-20")))
         #expect(!clock.step(today: Self.date("2027-07-01")).isOverdue)
@@ -169,12 +173,21 @@ struct ComplaintClockTests {
         #expect(LateComplaint.stillFairText(reason: " ", stillFair: false) == nil)
     }
 
-    @Test("the Ombudsman takes the complaint up to 12 months after the response")
-    func ombudsmanWindow() {
-        var clock = ComplaintClock(receivedOn: Self.date("2027-01-04"))
-        #expect(clock.ombudsmanWindowEnds == nil)
-        clock.respondedOn = Self.date("2027-03-02")
-        #expect(clock.ombudsmanWindowEnds == Self.date("2028-03-02"))
+    @Test("going to the Ombudsman before local resolution ended needs a reason, unless the response was late")
+    func ombudsmanBeforeTheEnd() {
+        let received = Self.date("2027-01-04")
+        let today = Self.date("2027-09-01")
+        func problems(_ day: String, ended: String?, reason: String = "") -> [String] {
+            OmbudsmanReferral.referralProblems(
+                referredOn: Self.date(day), receivedOn: received, today: today, endedOn: ended.map(Self.date),
+                responseDue: Self.date("2027-07-03"), earlyReason: reason
+            ).map(\.field)
+        }
+        #expect(problems("2027-03-03", ended: "2027-03-02").isEmpty, "after the response")
+        #expect(problems("2027-03-02", ended: "2027-03-03") == ["ombudsman_early_reason"])
+        #expect(problems("2027-03-02", ended: nil) == ["ombudsman_early_reason"], "still open")
+        #expect(problems("2027-03-02", ended: "2027-03-03", reason: "The PHSO took it on at once.").isEmpty)
+        #expect(problems("2027-07-04", ended: "2027-08-01").isEmpty, "the response was late by then")
     }
 
     @Test("an acknowledgement needs a date between receipt and today, and an agreed date after it")
@@ -272,13 +285,17 @@ struct ComplaintClockTests {
         clock.responseExpectedBy = Self.date("2026-10-01")
         #expect(clock.responseDue == Self.date("2026-10-01"))
         #expect(clock.originalResponseDue == Self.date("2026-09-01"))
-        #expect(clock.step(today: Self.date("2026-09-30")) == .respond(due: Self.date("2026-10-01"), overdue: false))
+        #expect(
+            clock.step(today: Self.date("2026-09-30"))
+                == .respondLate(expectedBy: Self.date("2026-10-01"), wasDue: Self.date("2026-09-01")))
         #expect(clock.step(today: Self.date("2026-10-02")) == .explainDelay(responseWasDue: Self.date("2026-10-01")))
         // A letter recorded before new dates were asked for still counts as explaining the lateness.
         let legacy = ComplaintClock(
             receivedOn: Self.date("2026-06-01"), acknowledgedOn: Self.date("2026-06-03"),
             agreedResponseBy: Self.date("2026-09-01"), delayExplainedOn: Self.date("2026-09-02"))
-        #expect(legacy.step(today: Self.date("2026-10-02")) == .respond(due: Self.date("2026-09-01"), overdue: true))
+        #expect(
+            legacy.step(today: Self.date("2026-10-02"))
+                == .respondLate(expectedBy: Self.date("2026-09-01"), wasDue: Self.date("2026-09-01")))
     }
 
     @Test("a delay letter: only once the response is due, dated from the due date to today, with a new date")

@@ -95,12 +95,14 @@ struct ComplaintExtensionTests {
             #expect(agreements.map { $0["to"] } == ["2027-02-15", "2027-02-20"])
             #expect(agreements.allSatisfy { $0["agreed_on"] == "2026-12-04" && $0.count == 3 })
 
-            // Once the date has passed, it is late: more time is a delay letter's to give, not an agreement's.
+            // Once the date has passed, more time agreed since is a delay letter's to give, not an agreement's;
+            // what counts is the day it was agreed, so the form stays for one agreed in time and entered late.
             clock.advance(days: 85)  // 27 February 2027
-            #expect(!(try await handler.get(path).body.contains("Agree a later response date")))
+            #expect(try await handler.get(path).body.contains("even if you are entering it later"))
             let late = try await extend("2027-03-31", agreedOn: "2027-02-27")
             #expect(late.status == .unprocessableEntity)
-            #expect(late.body.contains("so it is late: record a delay letter"))
+            #expect(late.body.contains("after the response was due (20 February 2027), so it is late"))
+            #expect(late.body.contains("Record a delay letter saying why, instead."))
         }
     }
 }

@@ -89,6 +89,9 @@ struct LateComplaintTests {
                 AuditLog.decodeChanges(audit.changes).contains(FieldChange("late_still_fair", from: nil, to: "yes")),
                 "\(audit.changes)")
             #expect(!audit.changes.contains("hospital"), "the reason's own words stay on the case")
+            let changes = AuditLog.decodeChanges(audit.changes)
+            #expect(changes.contains(FieldChange("event_on", from: nil, to: "2025-03-01")))
+            #expect(changes.contains(FieldChange("late_reason_given", from: nil, to: "yes")))
         }
     }
 

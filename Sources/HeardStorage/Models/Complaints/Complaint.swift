@@ -89,12 +89,49 @@ public final class Complaint: Model, @unchecked Sendable {
         representativeBasis = standing.basis?.rawValue
     }
 
-    /// The response date before any later date was agreed (six months, or agreed at acknowledgement): the
-    /// first extension's starting point. Needs `extensions` loaded.
+    /// The first response's date before any later date was agreed (six months, or agreed at acknowledgement):
+    /// the first extension's starting point. Needs `extensions` and `reopenings` loaded.
     public var responseDueBeforeExtensions: String {
-        extensions.min { ($0.agreedOn, $0.fromDate) < ($1.agreedOn, $1.fromDate) }?.fromDate
-            ?? clock.originalResponseDue.iso
+        let firstResponse = firstResponseReopening?.previousRespondedOn
+        return extensions.filter { firstResponse == nil || $0.agreedOn <= firstResponse! }
+            .min { ($0.agreedOn, $0.fromDate) < ($1.agreedOn, $1.fromDate) }?.fromDate
+            ?? reportedClock.originalResponseDue.iso
     }
+
+    /// The reopening that keeps the first regulation 14 response, when the complaint was reopened after it
+    /// (needs `reopenings` loaded). The first response is the one the figures, the CSV and the API report:
+    /// reopening later never changes whether it was in time or what it found.
+    public var firstResponseReopening: ComplaintReopening? {
+        reopenings.filter(\.replacedResponse).min {
+            ($0.reopenedOn, $0.createdAt ?? .distantPast) < ($1.reopenedOn, $1.createdAt ?? .distantPast)
+        }
+    }
+
+    /// The clock as it stood at the first response: the live one until a response was reopened. A closure
+    /// reopened as "closed in error" was a mistake, so the figures follow the case as corrected (the closure
+    /// stays on the case page, on its reopening and in the audit log). Needs `reopenings` loaded.
+    public var reportedClock: ComplaintClock {
+        guard let first = firstResponseReopening,
+            let responded = first.previousRespondedOn.flatMap(SimpleDate.init(iso:))
+        else { return clock }
+        var reported = clock
+        reported.respondedOn = responded
+        reported.closedOn = nil
+        reported.openedInError = false
+        // Before M0158 the date judged against was not kept: the six months is the best that can be said.
+        reported.agreedResponseBy = first.previousResponseDue.flatMap(SimpleDate.init(iso:))
+        reported.responseExpectedBy = first.previousResponseExpectedBy.flatMap(SimpleDate.init(iso:))
+        return reported
+    }
+
+    /// The first response's finding (see `reportedClock`).
+    public var reportedOutcome: ComplaintOutcome? {
+        guard let first = firstResponseReopening else { return outcome }
+        return first.previousOutcome.flatMap(ComplaintOutcome.init(rawValue:))
+    }
+
+    /// Whether there is a further response (or a further response is due) after the first was reopened.
+    public var isAfterFirstResponse: Bool { firstResponseReopening != nil }
 
     public var clock: ComplaintClock {
         ComplaintClock(

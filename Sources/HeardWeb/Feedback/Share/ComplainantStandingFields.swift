@@ -48,10 +48,13 @@ enum ComplainantStandingFields {
             legend: staffEntry
                 ? "Can they complain for them? (only if complaining for someone else)"
                 : "Have they agreed to you complaining for them? (only if complaining for someone else)",
-            choices: RepresentativeBasis.allCases.map { .init(value: $0.rawValue, label: $0.title) },
+            choices: RepresentativeBasis.allCases.map {
+                .init(value: $0.rawValue, label: staffEntry ? $0.staffTitle : $0.title)
+            },
             selected: basis ?? "", failure: failure,
-            hint:
-                "We can only share their records with you once they agree, unless they have died, are a child or cannot agree because they lack capacity."
+            hint: staffEntry
+                ? "Their records can only be shared with the complainant once the person affected agrees, unless they have died, are a child or cannot agree because they lack capacity."
+                : "We can only share their records with you once they agree, unless they have died, are a child or cannot agree because they lack capacity."
         )
     }
 }
