@@ -59,6 +59,7 @@ public enum HeardMigrations {
             M0152_CreateExpenseClaims(),
             M0153_ComplaintExtensions(),
             M0154_ComplaintReopeningAndOmbudsman(),
+            M0160_ImportResponseID(),
         ]
     }
 }
