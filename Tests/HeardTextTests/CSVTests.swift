@@ -164,7 +164,8 @@ import Testing
             analyser: CommentAnalyser(model: model), textColumn: "comment", skipBadRows: skipBadRows)
         let summary = try analysis.run(input: input, output: output)
         let reader = try CSVReader(url: output)
-        var rows: [[String]] = []
+        // The header as Heard's readers take it, without the byte-order mark the output starts with.
+        var rows: [[String]] = [try reader.readHeader()]
         while try reader.nextRecord() { rows.append((0..<reader.fieldRanges.count).map { reader.string(at: $0) }) }
         return (rows, summary)
     }
@@ -298,7 +299,8 @@ import Testing
     }
 
     @Test func replacesAndCountsInvalidUTF8() throws {
-        var bytes = Array("id,comment\n1,caf".utf8)
+        // A UTF-8 file ("naïve" is UTF-8) damaged in one place: not Windows-1252, so the bad bytes are replaced.
+        var bytes = Array("id,comment\n0,naïve\n1,caf".utf8)
         bytes += [0xE9, 0xFF]
         bytes += Array(" rude staff\n".utf8)
         let input = TinyCorpus.temporaryURL("latin1.csv")
@@ -306,10 +308,11 @@ import Testing
         let output = TinyCorpus.temporaryURL("out.csv")
         let summary = try CSVAnalysis(analyser: CommentAnalyser(model: model), textColumn: "comment")
             .run(input: input, output: output)
-        #expect(summary.invalidUTF8Rows == 1)
-        #expect(summary.line.contains("1 with invalid UTF-8 replaced by U+FFFD (line 2)"))
+        #expect(summary.invalidUTF8Rows == 1 && !summary.readAsWindows1252)
+        #expect(summary.line.contains("1 with invalid UTF-8 replaced by U+FFFD (line 3)"))
         let reader = try CSVReader(url: output)
         _ = try reader.readHeader()
+        _ = try reader.nextRecord()
         _ = try reader.nextRecord()
         #expect(reader.string(at: 7) == "caf\u{FFFD}\u{FFFD} rude staff")
     }
@@ -329,5 +332,40 @@ import Testing
         #expect(rows[1][8] != rows[2][8])
         #expect(summary.duplicateClusters == 1)
         #expect(summary.commentsInDuplicateClusters == 2)
+    }
+}
+
+@Suite struct CSVAnalysisEncodingTests {
+    let model = Trainer(options: TinyCorpus.options()).train(TinyCorpus.comments()).model
+
+    @Test(
+        "a Windows-1252 file (Excel's CSV) is read as such, as heard import reads it, and the output starts with a UTF-8 BOM"
+    )
+    func readsWindows1252() throws {
+        // "£5 parking – “awful”" and "Café" in Windows-1252: £ A3, en dash 96, curly quotes 93 94, é E9.
+        var bytes = Array("ward,comment\r\nCaf".utf8) + [0xE9] + Array(",".utf8)
+        bytes += [0xA3] + Array("5 parking ".utf8) + [0x96, 0x20, 0x93] + Array("awful".utf8) + [0x94]
+        bytes += Array("\r\n".utf8)
+        let input = TinyCorpus.temporaryURL("excel.csv")
+        try Data(bytes).write(to: input)
+        let output = TinyCorpus.temporaryURL("out.csv")
+        defer {
+            try? FileManager.default.removeItem(at: input)
+            try? FileManager.default.removeItem(at: output)
+        }
+        let summary = try CSVAnalysis(analyser: CommentAnalyser(model: model), textColumn: "comment")
+            .run(input: input, output: output)
+        #expect(summary.readAsWindows1252 && summary.invalidUTF8Rows == 0)
+        #expect(summary.line.contains("read as Windows-1252"), "\(summary.line)")
+        let written = try Data(contentsOf: output)
+        #expect(Array(written.prefix(3)) == [0xEF, 0xBB, 0xBF], "a UTF-8 byte-order mark, as Heard's downloads have")
+        let reader = try CSVReader(url: output)
+        #expect(try reader.readHeader().prefix(2) == ["ward", "comment"])
+        #expect(try reader.nextRecord())
+        #expect(reader.string(at: 0) == "Café", "a column copied through keeps its accent")
+        #expect(reader.string(at: 1) == "£5 parking – “awful”")
+        #expect(reader.string(at: 7) == "£5 parking – “awful”")
+        #expect(
+            try String(contentsOf: input, encoding: .windowsCP1252).hasPrefix("ward,comment"), "the input is untouched")
     }
 }

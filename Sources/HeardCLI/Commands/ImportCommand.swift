@@ -51,6 +51,11 @@ struct ImportCommand: AsyncParsableCommand {
                 "Column saying how each answer was collected (SMS, tablet, online, paper, telephone …), for the FFT return's mode of collection. Without it, rows count as 'imported file'."
         )
         var channelColumn: String?
+        @Option(
+            help:
+                "Column with each response's own ID in the export. Responses are then told apart by it: two identical answers are two responses, an ID imported before is skipped, and an ID twice in the file is refused on its second line. Without it, rows are told apart by what they say."
+        )
+        var idColumn: String?
         @Flag(help: "Check every row and report; import nothing.") var dryRun = false
         @Flag(help: "Carry on the last unfinished import of this file.") var resume = false
         @Flag(
@@ -102,7 +107,7 @@ struct ImportCommand: AsyncParsableCommand {
             let columns: [FeedbackImportRules.Field: String?] = [
                 .text: textColumn, .service: serviceColumn, .date: dateColumn, .rating: ratingColumn,
                 .legacyRecommend: legacyRecommendColumn, .consent: consentColumn, .whatWasGood: goodColumn,
-                .couldBeBetter: betterColumn, .channel: channelColumn,
+                .couldBeBetter: betterColumn, .channel: channelColumn, .responseID: idColumn,
             ]
             let fileName = URL(fileURLWithPath: file).lastPathComponent
             let refused = try await AppRunner.withApplication(config) { app in
@@ -190,10 +195,8 @@ struct ImportCommand: AsyncParsableCommand {
                     report.readAsWindows1252
                     ? " The file is not UTF-8, so it was read as Windows-1252 (Excel's \"CSV (Comma delimited)\"): check that accented letters and £ look right."
                     : ""
-                let skipped =
-                    report.alreadyImported > 0
-                    ? " \(report.alreadyImported) rows were already in Heard from an earlier import, word for word, so they are skipped, not stored twice."
-                    : ""
+                // The same sentences as the upload page's.
+                let skipped = report.alreadyImportedSentence(dryRun: dryRun) + report.lookalikeSentence(dryRun: dryRun)
                 let ratingOnly = report.answersOnlySentences
                 if dryRun {
                     print(
@@ -201,6 +204,10 @@ struct ImportCommand: AsyncParsableCommand {
                     )
                     return report.rejected
                 }
+                // In the audit log as an upload page's import is, by the command line.
+                try await AuditLog.record(
+                    on: app.db, actor: .system("command line"), action: "import.run", objectType: "import",
+                    objectID: report.batchID?.uuidString, summary: report.auditSummary(fileName: fileName))
                 print(
                     "Imported \(report.accepted.formatted) \(report.accepted == 1 ? "row" : "rows"), refused \(report.rejected.formatted), from \(report.rowsRead.formatted) \(report.rowsRead == 1 ? "row" : "rows") in \(String(format: "%.1f", seconds)) s (\(rate.formatted) rows/s). Batch \(report.batchID!.uuidString.lowercased()).\(skipped)\(ratingOnly)\(invalidUTF8)\(encoding)"
                 )

@@ -10,6 +10,9 @@ public enum FeedbackImportRules {
         case couldBeBetter = "could_be_better"
         case legacyRecommend = "legacy_recommend"
         case channel
+        /// The response's own ID in the export (an FFT supplier's response number): when it is mapped, responses
+        /// are told apart by it rather than by what they say.
+        case responseID = "response_id"
 
         /// The field in a sentence: "chosen for both what the person said and the FFT answer".
         public var inWords: String {
@@ -23,6 +26,7 @@ public enum FeedbackImportRules {
             case .couldBeBetter: "what could be better"
             case .legacyRecommend: "the pre-2020 \"likely to recommend\" answer"
             case .channel: "how it was collected"
+            case .responseID: "the response ID"
             }
         }
 
@@ -37,6 +41,8 @@ public enum FeedbackImportRules {
             case .couldBeBetter: "What could be better"
             case .legacyRecommend: "Pre-2020 \"likely to recommend\" answer"
             case .channel: "How it was collected (text message, tablet, online, paper, phone …)"
+            case .responseID:
+                "Response ID (each response's own number in the export: two identical answers are then two responses, and a response imported before is skipped)"
             }
         }
     }
@@ -108,7 +114,7 @@ public enum FeedbackImportRules {
     }
 
     /// A calendar date from the formats exports use: 2024-03-31, 31/03/2024, 31-03-2024, 31/03/24 (or month
-    /// first: 03/31/2024), optionally followed by a time. A local time is ignored; a time in UTC or with an
+    /// first: 03/31/2024), optionally followed by a time. A local time is read by `timeOfDay`; a time in UTC or with an
     /// offset ("2024-03-31T23:30:00Z", "…+01:00") is an instant, so the date is the UK day it fell on (1 April
     /// 2024 for that one), as feedback received online is dated everywhere else.
     /// A year is four digits (`0001` is the year 1, refused), or two when it comes last (`24` is 2024).
@@ -175,6 +181,84 @@ public enum FeedbackImportRules {
         return (hours * 3600 + minutes * 60 + min(seconds, 59), offset)
     }
 
+    /// The time of day written after a date: none ("31/03/2024", or words such as "(Mon)"), a local time
+    /// ("31/03/2024 23:30", "…T23:30:00", "… 11:30 pm") as seconds after midnight in the UK, a time naming its
+    /// zone (read by `parseDate` as an instant), or one that cannot be ("25:00", "23:60").
+    public enum TimeOfDay: Equatable, Sendable {
+        case none
+        case local(seconds: Int)
+        case zoned
+        case impossible
+    }
+
+    public static func timeOfDay(in raw: String) -> TimeOfDay {
+        let text = raw.trimmingWhitespace()
+        guard let start = text.firstIndex(where: { $0 == " " || $0 == "T" }) else { return .none }
+        let rest = String(text[text.index(after: start)...]).trimmingWhitespace()
+        if rest.isEmpty { return .none }
+        if zonedTime(rest) != nil { return .zoned }
+        if let seconds = localTime(rest) { return .local(seconds: seconds) }
+        // Words after the date ("(Monday)") are no time, as before; digits that make no time are a mistake.
+        return rest.contains(where: \.isNumber) ? .impossible : .none
+    }
+
+    /// "23:30", "23:30:15", "23:30:15.250", "9:05", "11:30 pm", "11:30PM": seconds after midnight.
+    static func localTime(_ raw: String) -> Int? {
+        var time = raw.lowercased()
+        var afternoon: Bool?
+        for (suffix, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] where time.hasSuffix(suffix)
+        {
+            afternoon = pm
+            time = String(time.dropLast(suffix.count)).trimmingWhitespace()
+            break
+        }
+        let fields = time.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 2 || fields.count == 3 else { return nil }
+        var secondsText = fields.count == 3 ? fields[2] : "00"
+        if let dot = secondsText.firstIndex(of: ".") {
+            let fraction = secondsText[secondsText.index(after: dot)...]
+            guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            secondsText = String(secondsText[..<dot])
+        }
+        let digits = [fields[0], fields[1], secondsText]
+        guard (1...2).contains(digits[0].count), digits[1].count == 2, digits[2].count == 2,
+            digits.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            var hours = Int(digits[0]), let minutes = Int(digits[1]), let seconds = Int(digits[2])
+        else { return nil }
+        if let afternoon {
+            guard (1...12).contains(hours) else { return nil }
+            hours = hours % 12 + (afternoon ? 12 : 0)
+        }
+        guard (0...23).contains(hours), (0...59).contains(minutes), (0...59).contains(seconds) else { return nil }
+        return hours * 3600 + minutes * 60 + seconds
+    }
+
+    /// The instant a row was received, when its date gives a time: a local time is the UK's clock on that day; a
+    /// time naming its zone is that instant. Nil when only a day is given.
+    public static func instant(_ raw: String, order: DateOrder = .dayFirst) -> Date? {
+        let text = raw.trimmingWhitespace()
+        switch timeOfDay(in: text) {
+        case .none, .impossible: return nil
+        case .zoned:
+            guard let start = text.firstIndex(where: { $0 == " " || $0 == "T" }),
+                let zoned = zonedTime(String(text[text.index(after: start)...])),
+                let written = parseDate(String(text[..<start]), order: order)
+            else { return nil }
+            let seconds =
+                SimpleDate(year: written.year, month: written.month, day: written.day).dayNumber * 86_400
+                + zoned.seconds - zoned.offset
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        case .local(let seconds):
+            guard let day = parseDate(raw, order: order) else { return nil }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+            return calendar.date(
+                from: DateComponents(
+                    year: day.year, month: day.month, day: day.day, hour: seconds / 3600, minute: seconds / 60 % 60,
+                    second: seconds % 60))
+        }
+    }
+
     /// The calendar day in the UK on which `instant` fell.
     static func ukDay(of instant: Date) -> SimpleDate { SimpleDate.ukDay(of: instant) }
 
@@ -209,7 +293,7 @@ public enum FeedbackImportRules {
     ) -> Result<
         (
             submission: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?,
-            channel: FeedbackChannel?
+            channel: FeedbackChannel?, at: Date?
         ), RowErrors
     > {
         var errors: [RowError] = []
@@ -253,7 +337,16 @@ public enum FeedbackImportRules {
             }
         }
         var parsedDate: (year: Int, month: Int, day: Int)?
-        if let date, !date.trimmingWhitespace().isEmpty {
+        var receivedAt: Date?
+        if let date, date.trimmingWhitespace().isEmpty {
+            // A mapped date column left empty: given the import's own time, the row would count in the wrong month.
+            errors.append(
+                RowError(
+                    line: line, field: "date",
+                    message:
+                        "The date is empty: give the day the feedback was received, or the answer would be counted in the month it was imported."
+                ))
+        } else if let date {
             parsedDate = parseDate(date, order: dateOrder)
             if parsedDate == nil {
                 let message: String
@@ -278,6 +371,19 @@ public enum FeedbackImportRules {
                         message: "'\(date)' is in the future (today is \(today.iso)): feedback cannot be received then."
                     ))
                 parsedDate = nil
+            } else if parsedDate != nil {
+                switch timeOfDay(in: date) {
+                case .impossible:
+                    errors.append(
+                        RowError(
+                            line: line, field: "date",
+                            message:
+                                "'\(date)' has a time of day that cannot be: write it like 23:30 (hours 00–23, minutes 00–59), or give the date alone."
+                        ))
+                    parsedDate = nil
+                case .local, .zoned: receivedAt = instant(date, order: dateOrder)
+                case .none: break
+                }
             }
         }
         if !fft.isEmpty, let found = parsedDate,
@@ -325,7 +431,7 @@ public enum FeedbackImportRules {
             // A rating with no words, or with "N/A", has nothing to publish, whatever the consent column says.
             if valid.saysNothing(isNonAnswer) { valid.consentToPublish = false }
             guard errors.isEmpty else { return .failure(RowErrors(errors)) }
-            return .success((valid, parsedDate, legacyAnswer, collectedAs))
+            return .success((valid, parsedDate, legacyAnswer, collectedAs, receivedAt))
         } catch {
             errors += error.errors.map {
                 RowError(line: line, field: $0.field == "story" ? "text" : $0.field, message: $0.message)
@@ -361,6 +467,22 @@ public enum FeedbackImportRules {
             ColumnRefusal(
                 "'\(raw)' is not a way of collecting answers Heard knows: use \(FeedbackChannel.collectedAsAccepted), or other."
             ))
+    }
+
+    /// The longest response ID kept: supplier IDs are short; a long one is a column of words mapped by mistake.
+    public static let responseIDLimit = 100
+
+    /// A response ID column holds each response's own ID, or nothing (that row is then told apart by what it
+    /// says, as in a file without the column).
+    public static func checkResponseID(_ raw: String?) -> Result<String?, ColumnRefusal> {
+        guard let id = raw?.trimmingWhitespace(), !id.isEmpty else { return .success(nil) }
+        guard id.count <= responseIDLimit else {
+            return .failure(
+                ColumnRefusal(
+                    "The response ID is \(id.count) characters long; IDs are at most \(responseIDLimit). Check that the right column is chosen for the response ID."
+                ))
+        }
+        return .success(id)
     }
 
     /// Why a column's value was refused, in words for the person fixing the file.

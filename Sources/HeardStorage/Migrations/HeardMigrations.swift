@@ -63,6 +63,7 @@ public enum HeardMigrations {
             M0156_NoticeConsultation(),
             M0157_InvitationAttendance(),
             M0158_ComplaintEarlierResponses(),
+            M0160_ImportResponseID(),
         ]
     }
 }

@@ -14,6 +14,9 @@ public struct CSVAnalysis: Sendable {
         public var seconds = 0.0
         public var skippedRows = 0
         public var invalidUTF8Rows = 0
+        /// The file was not UTF-8 but Windows-1252 (Excel's "CSV (Comma delimited)"), and was read as such, as
+        /// `heard import` reads it: "£" and "Café" stay as they were, in every column.
+        public var readAsWindows1252 = false
         public var noCommentRows = 0
         /// Comments that say nothing ("N/A", "Did not answer"): analysed, but given no sentiment. Not counted in
         /// `noCommentRows`.
@@ -46,6 +49,11 @@ public struct CSVAnalysis: Sendable {
                 parts.append(
                     "\(invalidUTF8Rows) with invalid UTF-8 replaced by U+FFFD"
                         + Self.lines(invalidUTF8Lines, of: invalidUTF8Rows))
+            }
+            if readAsWindows1252 {
+                parts.append(
+                    "read as Windows-1252, as the file is not UTF-8 (Excel's \"CSV (Comma delimited)\"): check that accented letters and £ look right"
+                )
             }
             if skippedRows > 0 {
                 parts.append(
@@ -101,9 +109,19 @@ public struct CSVAnalysis: Sendable {
     /// Runs the analysis. `progress` is called now and then with (bytes read, total bytes).
     public func run(input: URL, output: URL, progress: ((Int, Int) -> Void)? = nil) throws -> Summary {
         let started = DispatchTime.now().uptimeNanoseconds
-        let totalBytes = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
-        let reader = try CSVReader(url: input)
+        var reader = try CSVReader(url: input)
         if Self.isSameFile(input, output) { throw CSVError.outputIsInput(path: output.path) }
+        // A file Excel saved as "CSV (Comma delimited)" is Windows-1252: read as such, as `heard import` does, so
+        // "£" and curly quotes are not turned into U+FFFD (in the columns copied through, too).
+        var input = input
+        var converted: URL?
+        defer { if let converted { try? FileManager.default.removeItem(at: converted) } }
+        if (try? LegacyEncoding.isWindows1252(input)) == true {
+            converted = try LegacyEncoding.convertedToUTF8(input)
+            input = converted!
+            reader = try CSVReader(url: input)
+        }
+        let totalBytes = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
         let header = try reader.readHeader()
         let textIndex = try CSVError.column(textColumn, in: header)
         var questionIndex: Int? = nil
@@ -113,6 +131,8 @@ public struct CSVAnalysis: Sendable {
             questionIndex = try CSVError.column(modelQuestion, in: header)
         }
         var writer = try CSVWriter(url: output)
+        // For people opening it in Excel, as Heard's downloads: without the mark Excel reads UTF-8 as Windows-1252.
+        writer.writeByteOrderMark()
         try writer.writeRow(header + Self.addedColumns)
 
         let model = analyser.model
@@ -126,6 +146,7 @@ public struct CSVAnalysis: Sendable {
         var questionHashes: [UInt64?] = []
         var repaired: [UInt8] = []
         var summary = Summary()
+        summary.readAsWindows1252 = converted != nil
 
         while true {
             let hasRecord: Bool

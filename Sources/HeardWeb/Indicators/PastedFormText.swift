@@ -1,4 +1,5 @@
 import Foundation
+import HeardText
 import Vapor
 
 /// A pasted form field whose bytes are not UTF-8. Vapor's form decoder cannot read such a field at all, so it

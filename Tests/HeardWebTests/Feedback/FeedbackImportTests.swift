@@ -93,7 +93,10 @@ struct FeedbackImportTests {
                     "line 6, text: The text is empty, and there is no FFT answer either."
                 ])
 
-            let real = try await importer.run(file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false)
+            // As the upload page and `heard import` do, the file's fingerprint goes with it.
+            let fingerprint = try FeedbackImporter.fingerprint(of: file)
+            let real = try await importer.run(
+                file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false, fingerprint: fingerprint)
             #expect(real.accepted == 4 && real.ratingOnly == 3)
             let items = try await FeedbackItem.query(on: app.db).all()
             let ratingOnly = items.filter { $0.fullText.isEmpty }
@@ -111,12 +114,13 @@ struct FeedbackImportTests {
                 #expect(!item.needsAnswer && !item.isUrgent)
             }
 
-            // Imported again, every row is already in Heard.
-            let again = try await importer.run(file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false)
+            // The same file imported again: every row is already in Heard, answers alone too.
+            let again = try await importer.run(
+                file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: false, fingerprint: fingerprint)
             #expect(again.alreadyImported == 4 && again.accepted == 0)
             #expect(again.ratingOnly == 0 && again.ratingOnlySentence.isEmpty, "none of them kept this time")
             let dryAgain = try await importer.run(
-                file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: true)
+                file: file, fileName: "fft.csv", mapping: Self.mapping, dryRun: true, fingerprint: fingerprint)
             #expect(dryAgain.alreadyImported == 4 && dryAgain.ratingOnly == 0)
             #expect(try await FeedbackItem.query(on: app.db).count() == 4)
 

@@ -41,6 +41,8 @@ public final class FeedbackItem: Model, @unchecked Sendable {
     /// The key of the web form it was sent from (unique), so sending the form twice stores it once.
     @OptionalField(key: "submission_key") public var submissionKey: String?
     @OptionalField(key: "import_batch_id") public var importBatchID: UUID?
+    /// The response's own ID in the file it was imported from, when the import mapped one (M0160).
+    @OptionalField(key: "import_response_id") public var importResponseID: String?
     /// The pre-2020 "likely to recommend" answer, when an import carried one. Never mixed with `fftRating`.
     @OptionalField(key: "legacy_recommend") public var legacyRecommend: String?
     /// No words, or only words that say nothing ("N/A"), as the text engine read them when it was stored (or

@@ -55,8 +55,16 @@ public struct ImportReport: Sendable {
     /// The file was not UTF-8 but Windows-1252 (what Excel writes for "CSV (Comma delimited)"): it was read
     /// as such, so "Café" stays "Café".
     public var readAsWindows1252 = false
-    /// Accepted rows that an earlier import had already stored, word for word: skipped, not stored twice.
+    /// Accepted rows that an earlier import had already stored, word for word or by their response ID: skipped,
+    /// not stored twice.
     public var alreadyImported = 0
+    /// Of `alreadyImported`, those whose response ID an earlier import had stored.
+    public var alreadyImportedByID = 0
+    /// Answer-only rows with no response ID that match rows already in Heard (same day, service and FFT answer):
+    /// imported all the same, because two people often give the same answer on the same day, and said so.
+    public var lookalikes = 0
+    /// The lines of the first of them, to say where to look.
+    public var lookalikeLines: [Int] = []
     /// Accepted rows with an FFT answer and no words, or only words that say nothing ("N/A"): stored and counted,
     /// with nothing to moderate or analyse.
     public var ratingOnly = 0
@@ -94,6 +102,48 @@ public struct ImportReport: Sendable {
         let rows = one ? "1 row was" : "\(refusedNonAnswers.formatted) rows were"
         return " \(rows) refused because \(one ? "its" : "their") words say nothing, such as \"N/A\", and "
             + "\(one ? "it has" : "they have") no FFT answer either, as an empty row is."
+    }
+
+    /// " 1 row was already in Heard from an earlier import, so it was not stored twice.", or "" when none was: what
+    /// the upload page and `heard import` both say.
+    public func alreadyImportedSentence(dryRun: Bool) -> String {
+        guard alreadyImported > 0 else { return "" }
+        let one = alreadyImported == 1
+        let how =
+            alreadyImportedByID == 0
+            ? ""
+            : alreadyImportedByID == alreadyImported
+                ? " (the same response ID)"
+                : " (\(alreadyImportedByID.formatted) with the same response ID, \((alreadyImported - alreadyImportedByID).formatted) word for word)"
+        let rows = one ? "1 row" : "\(alreadyImported.formatted) rows"
+        return dryRun
+            ? " \(rows) \(one ? "is" : "are") already in Heard from an earlier import\(how), so \(one ? "it" : "they") would be skipped, not stored twice."
+            : " \(rows) \(one ? "was" : "were") already in Heard from an earlier import\(how), so \(one ? "it was" : "they were") not stored twice."
+    }
+
+    /// Answer-only rows that look like rows already in Heard are imported, not skipped: without a response ID
+    /// nothing tells a second "Very good" on the same day from the first, and dropping it would under-report
+    /// (one export per ward or per mode is usual). An exact file imported again is still recognised by its
+    /// fingerprint and skipped. What was done is said, with the lines, before (the check) and after the import.
+    public func lookalikeSentence(dryRun: Bool) -> String {
+        guard lookalikes > 0 else { return "" }
+        let one = lookalikes == 1
+        let listed = lookalikeLines.map(String.init).joined(separator: ", ")
+        let lines =
+            (lookalikeLines.count == 1 ? "line " : "lines ") + listed + (lookalikes > lookalikeLines.count ? ", …" : "")
+        return
+            " \(one ? "1 answer-only row" : "\(lookalikes.formatted) answer-only rows") (\(lines)) \(one ? "looks" : "look") like "
+            + "\(one ? "a row" : "rows") already in Heard (same day, service and FFT answer, no comment). "
+            + (dryRun
+                ? "\(one ? "It would be" : "They would be") imported, because two people often give the same answer on the same day. If this file repeats rows imported before (a corrected or overlapping export), importing it would count those answers twice: do not import it, or map its response ID column so Heard can tell responses apart."
+                : "\(one ? "It was" : "They were") imported, because two people often give the same answer on the same day. If this file repeats rows imported before (a corrected or overlapping export), those answers are now counted twice: map the response ID column in future so Heard can tell responses apart.")
+    }
+
+    /// The audit log's line for an import, from the upload page or the command line.
+    public func auditSummary(fileName: String) -> String {
+        "Imported \(accepted) rows from \(fileName); refused \(rejected)"
+            + (alreadyImported > 0 ? "; skipped \(alreadyImported) already imported" : "")
+            + (lookalikes > 0 ? "; \(lookalikes) answer-only rows like rows already in Heard imported" : "")
     }
 
     /// Both sentences about answers without a comment, as every summary of an import gives them.
@@ -197,7 +247,9 @@ public struct FeedbackImporter {
         var converted: URL?
         defer { if let converted { try? FileManager.default.removeItem(at: converted) } }
         if (try? LegacyEncoding.isWindows1252(file)) == true {
-            converted = try LegacyEncoding.convertedToUTF8(file)
+            do { converted = try LegacyEncoding.convertedToUTF8(file) } catch let problem as LegacyEncoding.Problem {
+                throw ImportProblem(description: problem.description)
+            }
             file = converted!
         }
         let reader: CSVReader
@@ -244,6 +296,16 @@ public struct FeedbackImporter {
             importBatch = created
         }
         report.batchID = importBatch?.id
+        // The very same file imported before (its fingerprint): its answer-only rows are those stored then, so they
+        // are skipped like its other rows. From any other file they may be other people's answers (see
+        // `ImportReport.lookalikeSentence`).
+        var sameFileAgain = false
+        if !importAgain, let print = fingerprint ?? importBatch?.fileFingerprint {
+            var earlier = ImportBatch.query(on: database).filter(\.$fileFingerprint == print)
+                .filter(\.$rowsImported > 0)
+            if let id = importBatch?.id { earlier = earlier.filter(\.$id != id) }
+            sameFileAgain = try await earlier.first() != nil
+        }
         if !dryRun, let importBatch, importBatch.status != "importing" {
             importBatch.status = "importing"
             importBatch.mapping = mapping.json
@@ -253,7 +315,7 @@ public struct FeedbackImporter {
             try await read(
                 reader, fileName: fileName, header: header, index: index, services: services,
                 fixedService: fixedService, dryRun: dryRun, batch: importBatch, today: today,
-                mapping: mapping,
+                mapping: mapping, sameFileAgain: sameFileAgain,
                 // Imported again on purpose: its rows get keys of their own, so none counts as already stored. A
                 // dry run has no batch yet, but must predict the same.
                 keys: ImportRowKeys(salt: importAgain ? (importBatch?.id?.uuidString ?? UUID().uuidString) : ""),
@@ -328,14 +390,17 @@ public struct FeedbackImporter {
     private func read(
         _ reader: CSVReader, fileName: String, header: [String], index: [FeedbackImportRules.Field: Int],
         services: ServiceDirectory, fixedService: Service?, dryRun: Bool, batch importBatch: ImportBatch?,
-        today: SimpleDate, mapping: ImportMapping, keys: ImportRowKeys, report: inout ImportReport,
+        today: SimpleDate, mapping: ImportMapping, sameFileAgain: Bool, keys: ImportRowKeys,
+        report: inout ImportReport,
         totalBytes: Int,
         refused: (FeedbackImportRules.RowError) throws -> Void, progress: (Int, Int) -> Void
     ) async throws {
         let skipThrough = importBatch?.lastLine ?? 0
-        var chunk: [FeedbackItem] = []
+        var chunk: [(item: FeedbackItem, line: Int)] = []
         var lastLine = skipThrough
         var keys = keys
+        // Each response ID's first line: the same response twice in one file is imported once.
+        var responseIDLines: [String: Int] = [:]
 
         func value(_ field: FeedbackImportRules.Field) -> String? {
             index[field].map { reader.string(at: $0) }
@@ -366,6 +431,26 @@ public struct FeedbackImporter {
                 if report.invalidUTF8Lines.count < 10 { report.invalidUTF8Lines.append(line) }
             }
             var errors: [FeedbackImportRules.RowError] = []
+            var responseID: String?
+            switch FeedbackImportRules.checkResponseID(value(.responseID)) {
+            case .success(let id?):
+                if let first = responseIDLines[id] {
+                    errors.append(
+                        .init(
+                            line: line, field: FeedbackImportRules.Field.responseID.rawValue,
+                            message:
+                                "The response ID '\(id)' is already on line \(first) of this file: one response is imported once, so this row is not. Check whether the file repeats the row."
+                        ))
+                } else {
+                    responseIDLines[id] = line
+                    responseID = id
+                }
+            case .success(nil): break
+            case .failure(let refusal):
+                errors.append(
+                    .init(
+                        line: line, field: FeedbackImportRules.Field.responseID.rawValue, message: refusal.description))
+            }
             let service = fixedService ?? value(.service).flatMap(services.find)
             if service == nil {
                 errors.append(
@@ -408,12 +493,15 @@ public struct FeedbackImporter {
                 report.accepted += 1
                 report.countAnswerOnly(row.submission)
                 guard let service else { break }
-                let key = keys.key(row.submission, date: row.date, serviceID: service.id!)
+                let key =
+                    responseID.map { keys.key(responseID: $0) }
+                    ?? keys.key(row.submission, date: row.date, serviceID: service.id!)
                 let item = Self.item(
                     row.submission, date: row.date, legacy: row.legacy, channel: row.channel, service: service,
-                    batchID: importBatch?.id ?? UUID())
+                    batchID: importBatch?.id ?? UUID(), at: row.at)
                 item.submissionKey = key
-                chunk.append(item)
+                item.importResponseID = responseID
+                chunk.append((item, line))
             case .success: break
             }
             if !errors.isEmpty {
@@ -426,40 +514,62 @@ public struct FeedbackImporter {
             lastLine = max(lastLine, line)
             if chunk.count >= Self.chunkSize {
                 try await commit(
-                    chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, mapping: mapping, report: &report)
+                    chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, mapping: mapping,
+                    sameFileAgain: sameFileAgain, report: &report)
                 chunk.removeAll(keepingCapacity: true)
             }
         }
         progress(totalBytes, totalBytes)
         try await commit(
-            chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, mapping: mapping, report: &report,
-            finished: true)
+            chunk, dryRun: dryRun, batch: importBatch, lastLine: lastLine, mapping: mapping,
+            sameFileAgain: sameFileAgain, report: &report, finished: true)
         if let importBatch {
             report.analysisJobs = try await queueAnalysis(batchID: importBatch.id!)
         }
     }
 
     /// Inserts one chunk and moves the resume point in the same transaction. Rows stored by an earlier import
-    /// are skipped and counted (on a dry run, only counted).
+    /// are skipped and counted (on a dry run, only counted), except answer-only rows without a response ID from
+    /// another file, which are stored and counted as lookalikes (see `ImportReport.lookalikeSentence`).
     private func commit(
-        _ items: [FeedbackItem], dryRun: Bool, batch: ImportBatch?, lastLine: Int, mapping: ImportMapping,
-        report: inout ImportReport, finished: Bool = false
+        _ rows: [(item: FeedbackItem, line: Int)], dryRun: Bool, batch: ImportBatch?, lastLine: Int,
+        mapping: ImportMapping, sameFileAgain: Bool, report: inout ImportReport, finished: Bool = false
     ) async throws {
-        // Rows with an answer and no words (or "N/A") that an earlier import stored are skipped, not kept again.
-        let ratingOnlyKeys = items.filter(\.saysNothing).compactMap(\.submissionKey)
-        let nonAnswerKeys = items.filter(\.hasOnlyNonAnswers).compactMap(\.submissionKey)
+        let items = rows.map(\.item)
+        // The keys the rows were read with (a lookalike's is changed below, before it is stored).
+        let keys = items.map(\.submissionKey)
+        // Answer-only rows told apart by nothing but what they say, which any other response that day could say.
+        @Sendable func mayBeAnother(_ item: FeedbackItem) -> Bool {
+            !sameFileAgain && item.saysNothing && item.importResponseID == nil
+        }
+        func count(stored: Set<String>, report: inout ImportReport) {
+            for ((item, line), key) in zip(rows, keys) {
+                guard let key, stored.contains(key) else { continue }
+                if mayBeAnother(item) {
+                    report.lookalikes += 1
+                    if report.lookalikeLines.count < 10 { report.lookalikeLines.append(line) }
+                    continue
+                }
+                report.alreadyImported += 1
+                if item.importResponseID != nil { report.alreadyImportedByID += 1 }
+                report.accepted -= 1
+                if item.saysNothing {
+                    report.ratingOnly -= 1
+                    if item.hasOnlyNonAnswers { report.nonAnswers -= 1 }
+                }
+            }
+        }
         guard !dryRun, let batch else {
-            let stored = try await Self.storedKeys(items.compactMap(\.submissionKey), on: database)
-            report.alreadyImported += stored
-            report.accepted -= stored
-            report.ratingOnly -= try await Self.storedKeys(ratingOnlyKeys, on: database)
-            report.nonAnswers -= try await Self.storedKeys(nonAnswerKeys, on: database)
+            count(stored: try await Self.storedKeys(keys.compactMap { $0 }, on: database), report: &report)
             return
         }
         let snapshot = report
-        let (inserted, ratingOnlyStoredBefore, nonAnswersStoredBefore) = try await database.writeTransaction { db in
-            let ratingOnlyStoredBefore = try await Self.storedKeys(ratingOnlyKeys, on: db)
-            let nonAnswersStoredBefore = try await Self.storedKeys(nonAnswerKeys, on: db)
+        let stored = try await database.writeTransaction { db in
+            let stored = try await Self.storedKeys(keys.compactMap { $0 }, on: db)
+            // Kept under a key of this batch's own, so the unique key does not skip them.
+            for (item, key) in zip(items, keys) where mayBeAnother(item) {
+                if let key, stored.contains(key) { item.submissionKey = key + "~" + batch.id!.uuidString.lowercased() }
+            }
             let inserted = items.isEmpty ? 0 : try await Self.insert(items, on: db)
             batch.lastLine = lastLine
             batch.rowsRead = max(batch.rowsRead, snapshot.rowsRead)
@@ -473,18 +583,17 @@ public struct FeedbackImporter {
                 batch.upload = nil
             }
             try await batch.save(on: db)
-            return (inserted, ratingOnlyStoredBefore, nonAnswersStoredBefore)
+            return stored
         }
-        report.alreadyImported += items.count - inserted
-        report.accepted -= items.count - inserted
-        report.ratingOnly -= ratingOnlyStoredBefore
-        report.nonAnswers -= nonAnswersStoredBefore
+        count(stored: stored, report: &report)
     }
 
-    /// How many of these row keys are already stored.
-    static func storedKeys(_ keys: [String], on db: any Database) async throws -> Int {
-        guard !keys.isEmpty else { return 0 }
-        return try await FeedbackItem.query(on: db).filter(\.$submissionKey ~~ keys).count()
+    /// Which of these row keys are already stored.
+    static func storedKeys(_ keys: [String], on db: any Database) async throws -> Set<String> {
+        guard !keys.isEmpty else { return [] }
+        return Set(
+            try await FeedbackItem.query(on: db).filter(\.$submissionKey ~~ keys).field(\.$id).field(\.$submissionKey)
+                .all().compactMap(\.submissionKey))
     }
 
     /// One multi-row INSERT per chunk: far fewer round trips and much less work than saving models one by one.
@@ -499,7 +608,7 @@ public struct FeedbackImporter {
         var insert = sql.insert(into: FeedbackItem.schema).columns(
             "id", "reference", "service_id", "place_id", "organisation_id", "channel", "story", "what_was_good",
             "could_be_better", "fft_rating", "consent_to_publish", "wants_reply", "status", "received_at",
-            "import_batch_id", "submission_key",
+            "import_batch_id", "submission_key", "import_response_id",
             "legacy_recommend", "themes", "relational", "is_urgent", "urgent_reasons", "pii_kinds", "redacted_text",
             "needs_answer", "created_at", "updated_at", "says_nothing")
         for item in items {
@@ -508,7 +617,8 @@ public struct FeedbackImporter {
                 bind(item.$organisation.id),
                 bind(item.channel.rawValue), bind(item.story), bind(item.whatWasGood), bind(item.couldBeBetter),
                 bind(item.fftRating), bind(item.consentToPublish), bind(item.wantsReply), bind(item.status.rawValue),
-                bind(item.receivedAt), bind(item.importBatchID), bind(item.submissionKey), bind(item.legacyRecommend),
+                bind(item.receivedAt), bind(item.importBatchID), bind(item.submissionKey),
+                bind(item.importResponseID), bind(item.legacyRecommend),
                 bind(item.themes),
                 bind(item.relational), bind(item.isUrgent), bind(item.urgentReasons), bind(item.piiKinds),
                 bind(item.redactedText), bind(item.needsAnswer), bind(now), bind(now), bind(item.saysNothing),
@@ -562,7 +672,7 @@ public struct FeedbackImporter {
 
     public static func item(
         _ valid: FeedbackSubmission.Valid, date: (year: Int, month: Int, day: Int)?, legacy: String?,
-        channel: FeedbackChannel? = nil, service: Service, batchID: UUID
+        channel: FeedbackChannel? = nil, service: Service, batchID: UUID, at: Date? = nil
     ) -> FeedbackItem {
         let item = FeedbackItem()
         item.id = UUID()
@@ -583,7 +693,8 @@ public struct FeedbackImporter {
         // approved private feedback, to be counted.
         item.saysNothing = valid.saysNothing
         item.status = item.saysNothing ? .approvedPrivate : .awaitingModeration
-        item.receivedAt = date.flatMap(Self.noon) ?? Date()
+        // The time the file gives, else midday on the day (nowhere near midnight, so always the right UK day).
+        item.receivedAt = at ?? date.flatMap(Self.noon) ?? Date()
         item.importBatchID = batchID
         item.legacyRecommend = legacy.flatMap { $0.isEmpty ? nil : $0 }
         FeedbackIntake.apply(nil, to: item, hasSuggestion: !valid.couldBeBetter.isEmpty)

@@ -156,14 +156,12 @@ enum ImportController {
             try await AuditLog.record(
                 on: request.db, actor: Admin.actor(request), action: "import.run", objectType: "import",
                 objectID: batch.id?.uuidString,
-                summary: "Imported \(report.accepted) rows from \(batch.fileName); refused \(report.rejected)"
-                    + (report.alreadyImported > 0 ? "; skipped \(report.alreadyImported) already imported" : ""))
+                summary: report.auditSummary(fileName: batch.fileName))
             Admin.flash(
                 request,
                 "Imported \(Wording.count(report.accepted, "row"))."
-                    + (report.alreadyImported > 0
-                        ? " \(Wording.count(report.alreadyImported, "row")) \(report.alreadyImported == 1 ? "was" : "were") already in Heard from an earlier import, so \(report.alreadyImported == 1 ? "it was" : "they were") not stored twice."
-                        : "") + report.answersOnlySentences
+                    + report.alreadyImportedSentence(dryRun: false) + report.lookalikeSentence(dryRun: false)
+                    + report.answersOnlySentences
                     + (report.accepted > 0 ? " Analysis is running in the background." : ""))
             return request.redirect(to: SiteURL.imports + "/" + batch.id!.uuidString.lowercased())
         } catch {

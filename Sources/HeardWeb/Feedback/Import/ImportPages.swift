@@ -77,7 +77,7 @@ enum ImportPages {
                     "\(report.rowsRead.formatted) rows read: \(report.accepted.formatted) would be imported, \(report.rejected.formatted) would be refused"
                         + (report.alreadyImported > 0
                             ? ", \(report.alreadyImported.formatted) \(report.alreadyImported == 1 ? "is" : "are") already in Heard from an earlier import and would be skipped."
-                            : ".") + report.answersOnlySentences
+                            : ".") + report.lookalikeSentence(dryRun: true) + report.answersOnlySentences
                 }
                 if report.accepted == 0, report.rejected == 0, report.alreadyImported > 0 {
                     p { "Nothing new to import: every row is already in Heard." }
@@ -172,6 +172,7 @@ enum ImportPages {
             (.whatWasGood, ["good"]), (.couldBeBetter, ["better", "improve"]),
             (.service, ["service", "ward", "department"]),
             (.channel, ["mode", "channel", "collected", "method"]),
+            (.responseID, ["response id", "response_id", "responseid", "respondent id", "response number"]),
         ]
         var taken: Set<String> = []
         var chosen: [FeedbackImportRules.Field: String] = [:]

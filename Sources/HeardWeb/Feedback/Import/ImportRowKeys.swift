@@ -37,4 +37,15 @@ struct ImportRowKeys {
         seen[prefix] = occurrence
         return "import:" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "#" + String(occurrence)
     }
+
+    /// The key of a row whose export gave it a response ID: the ID names the response, whatever it says, so
+    /// the same ID imported again is skipped and two identical answers with their own IDs are both kept.
+    func key(responseID: String) -> String {
+        var hasher = SHA256()
+        for field in [salt, responseID] {
+            hasher.update(data: Data(field.utf8))
+            hasher.update(data: Data([0]))
+        }
+        return "import-id:" + hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
 }
