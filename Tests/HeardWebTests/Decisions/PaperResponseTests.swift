@@ -113,7 +113,7 @@ struct PaperResponseTests {
             try await order.create(on: app.db)
             let path = DecisionURL.paper(consultation.id!)
             let form = try await officer.get(path)
-            #expect(form.body.contains("Only used to send them the outcome. It is never published."))
+            #expect(form.body.contains("Only used to send them the outcome, then deleted. It is never published."))
             #expect(!form.body.contains("send you the outcome"), "staff are typing it in, not the respondent")
             let usedKey = "q-" + used.id!.uuidString.lowercased()
             let orderKey = "q-" + order.id!.uuidString.lowercased()
