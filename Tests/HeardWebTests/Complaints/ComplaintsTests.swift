@@ -249,6 +249,14 @@ struct ComplaintsTests {
             let items = try #require(json["items"] as? [[String: Any]])
             #expect(items.count == 1)
             #expect(items.first?["reference"] as? String == item.reference)
+            // Every field the API gives is the OpenAPI document's, and every field it describes is given.
+            let document = try await api.get("/api/openapi.json")
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(document.body.utf8)) as? [String: Any])
+            let schema = try #require(
+                ((root["components"] as? [String: Any])?["schemas"] as? [String: Any])?["Complaint"] as? [String: Any])
+            let described = Set(try #require(schema["properties"] as? [String: Any]).keys)
+            #expect(Set(try #require(items.first).keys) == described)
+            #expect(Set(try #require(schema["required"] as? [String])) == described)
             #expect(items.first?["acknowledgement_due"] as? String == "2026-12-31")
             #expect(items.first?["acknowledged_on"] as? String == "2027-01-04")
             // The same "in time" judgement as the CSV: against six months, which the delay letter did not move.
