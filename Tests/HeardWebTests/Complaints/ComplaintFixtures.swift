@@ -32,6 +32,19 @@ enum ComplaintFixtures {
         return complaint
     }
 
+    /// A complaint received 5 January 2027, acknowledged the next day and closed on 1 February 2027 as withdrawn.
+    static func withdrawn(
+        _ reference: String, service: Service, place: Place, on db: any Database
+    ) async throws -> Complaint {
+        let complaint = try await complaint(
+            reference, receivedOn: "2027-01-05", acknowledgedOn: "2027-01-06", service: service, place: place, on: db)
+        complaint.closedOn = "2027-02-01"
+        complaint.outcome = .withdrawn
+        complaint.closedReason = "She rang to withdraw it."
+        try await complaint.save(on: db)
+        return complaint
+    }
+
     static func path(_ complaint: Complaint) -> String { ComplaintURL.complaint(complaint.id!) }
 
     /// The complaint with `reference` as `GET /api/v1/complaints` gives it to a complaints handler's token, for

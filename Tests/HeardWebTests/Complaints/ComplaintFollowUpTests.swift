@@ -94,13 +94,8 @@ struct ComplaintFollowUpTests {
         try await TestApp.run(on: database) { app in
             app.app.decisionClock = .fixed(SimpleDate(iso: "2027-03-10")!)
             let (service, place) = try await Fixtures.service(on: app.db)
-            let complaint = try await ComplaintFixtures.complaint(
-                "HRD-CLOSED01", receivedOn: "2027-01-05", acknowledgedOn: "2027-01-06", service: service,
-                place: place, on: app.db)
-            complaint.closedOn = "2027-02-01"
-            complaint.outcome = .withdrawn
-            complaint.closedReason = "She rang to withdraw it."
-            try await complaint.save(on: app.db)
+            let complaint = try await ComplaintFixtures.withdrawn(
+                "HRD-CLOSED01", service: service, place: place, on: app.db)
             let handler = try await app.signedInBrowser(.complaintsHandler)
             let path = ComplaintFixtures.path(complaint)
             #expect(try await handler.get(path).body.contains("It was closed in error"))

@@ -104,13 +104,8 @@ struct ComplaintResponseHistoryTests {
         try await TestApp.run(on: database) { app in
             app.app.decisionClock = .fixed(SimpleDate(iso: "2027-03-10")!)
             let (service, place) = try await Fixtures.service(on: app.db)
-            let complaint = try await ComplaintFixtures.complaint(
-                "HRD-FIRST002", receivedOn: "2027-01-05", acknowledgedOn: "2027-01-06", service: service,
-                place: place, on: app.db)
-            complaint.closedOn = "2027-02-01"
-            complaint.outcome = .withdrawn
-            complaint.closedReason = "She rang to withdraw it."
-            try await complaint.save(on: app.db)
+            let complaint = try await ComplaintFixtures.withdrawn(
+                "HRD-FIRST002", service: service, place: place, on: app.db)
             let handler = try await app.signedInBrowser(.complaintsHandler)
             let path = ComplaintFixtures.path(complaint)
             let reopened = try await handler.post(
@@ -344,13 +339,8 @@ struct ComplaintWordingTests {
         try await TestApp.run(on: database) { app in
             app.app.decisionClock = .fixed(SimpleDate(iso: "2027-03-10")!)
             let (service, place) = try await Fixtures.service(on: app.db)
-            let complaint = try await ComplaintFixtures.complaint(
-                "HRD-WORDS001", receivedOn: "2027-01-05", acknowledgedOn: "2027-01-06", service: service,
-                place: place, on: app.db)
-            complaint.closedOn = "2027-02-01"
-            complaint.outcome = .withdrawn
-            complaint.closedReason = "She rang to withdraw it."
-            try await complaint.save(on: app.db)
+            let complaint = try await ComplaintFixtures.withdrawn(
+                "HRD-WORDS001", service: service, place: place, on: app.db)
             let handler = try await app.signedInBrowser(.complaintsHandler)
             let figures = try await handler.get("/staff/complaints?from=2027-01-01&to=2027-01-31").body
             #expect(figures.contains("Partly upheld</th><td>No responses yet"))
